@@ -1,0 +1,73 @@
+"""Data types passed between the pipeline stages.
+
+`Answer` holds raw text and exists only in memory, between ingest and
+pseudonymisation. Everything after that stage works on `Record`, whose text is
+pseudonymised.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+SourceType = Literal["enkat", "patientforum", "berattelse"]
+# Personal-data categories, named exactly as the pseudonymiser reports them.
+PII_LABELS = (
+    "PERSON",
+    "PERSONNUMMER",
+    "TELEFON",
+    "EPOST",
+    "ADRESS",
+    "POSTNUMMER",
+    "ORT",
+    "VARDENHET",
+    "ORGANISATION",
+    "DATUM",
+    "ALDER",
+)
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """Metadata of one respondent's row, mapped from the export's columns."""
+
+    respondent_id: str | None = None
+    date: date | None = None
+    unit: str | None = None
+    source_type: str | None = None
+    gender: str | None = None
+    age_group: str | None = None
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One non-empty free-text answer as read from an export. RAW TEXT: never persist."""
+
+    row: int  # row number as a spreadsheet shows it (header is row 1)
+    question: str  # the column the answer came from
+    text: str
+    meta: Metadata = field(default_factory=Metadata)
+
+    def __repr__(self) -> str:  # keeps raw text out of logs and tracebacks
+        return f"Answer(row={self.row}, question={self.question!r}, text=<{len(self.text)} tecken>)"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A found piece of personal data: character offsets in the ORIGINAL text."""
+
+    start: int
+    end: int
+    label: str
+
+
+@dataclass(frozen=True)
+class Record:
+    """A pseudonymised answer: safe to embed, store, log and show."""
+
+    row: int
+    question: str
+    text: str  # pseudonymised
+    meta: Metadata
+    spans: tuple[Span, ...] = ()

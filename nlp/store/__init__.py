@@ -1,0 +1,5 @@
+"""Storage stage: SQLAlchemy models, engine/session helpers and Alembic migrations."""
+
+from nlp.store.db import get_engine, init_db, make_session_factory, session_scope
+
+__all__ = ["get_engine", "init_db", "make_session_factory", "session_scope"]

@@ -1,0 +1,230 @@
+"""ORM models. Every text column holds pseudonymised text only.
+
+Human work (validation events, theme names, merges) is stored here as data, never
+only inside a model file, so it survives retraining and library upgrades.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    Index,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class Project(Base):
+    __tablename__ = "projects"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(100), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # e.g. {"pii_categories": [...]}: which personal-data categories are replaced
+    settings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+    imports: Mapped[list["Import"]] = relationship(back_populates="project")
+
+
+class Import(Base):
+    """One export read into the database. Written in one transaction."""
+
+    __tablename__ = "imports"
+    __table_args__ = (UniqueConstraint("project_id", "file_sha256", name="uq_import_file"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"))
+    filename: Mapped[str] = mapped_column(String(500))
+    file_sha256: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    n_rows: Mapped[int] = mapped_column(Integer, default=0)
+    n_records: Mapped[int] = mapped_column(Integer, default=0)
+    text_columns: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    column_mapping: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    pii_counts: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+    project: Mapped[Project] = relationship(back_populates="imports")
+    records: Mapped[list["RecordRow"]] = relationship(
+        back_populates="import_", cascade="all, delete-orphan"
+    )
+
+
+class RecordRow(Base):
+    """One pseudonymised answer with its metadata."""
+
+    __tablename__ = "records"
+    __table_args__ = (
+        UniqueConstraint("import_id", "row", "question", name="uq_record_cell"),
+        Index("ix_records_respondent", "respondent_key"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    import_id: Mapped[int] = mapped_column(ForeignKey("imports.id", ondelete="CASCADE"), index=True)
+    row: Mapped[int] = mapped_column(Integer)
+    question: Mapped[str] = mapped_column(String(500))
+    text: Mapped[str] = mapped_column(Text)  # pseudonymised
+    text_sha256: Mapped[str] = mapped_column(String(64))
+    # Keyed HMAC of the respondent id (which may itself be personal data).
+    respondent_key: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    unit: Mapped[str | None] = mapped_column(String(300), nullable=True)
+    source_type: Mapped[str | None] = mapped_column(String(50), nullable=True)
+    gender: Mapped[str | None] = mapped_column(String(50), nullable=True)
+    age_group: Mapped[str | None] = mapped_column(String(50), nullable=True)
+    # [{"start", "end", "label"}] in the ORIGINAL text: offsets only, no content.
+    pii_spans: Mapped[list[Any]] = mapped_column(JSON, default=list)
+
+    import_: Mapped[Import] = relationship(back_populates="records")
+
+
+class AnalysisRun(Base):
+    """One run of embed → themes → classify over an import, with models and settings."""
+
+    __tablename__ = "analysis_runs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    import_id: Mapped[int] = mapped_column(ForeignKey("imports.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    status: Mapped[str] = mapped_column(String(20), default="pagar")  # pagar | klar | fel
+    stage: Mapped[str | None] = mapped_column(String(50), nullable=True)
+    progress_n: Mapped[int] = mapped_column(Integer, default=0)
+    progress_total: Mapped[int] = mapped_column(Integer, default=0)
+    embed_model: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    taxonomy_id: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    classifier_version: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    settings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    error: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+    themes: Mapped[list["Theme"]] = relationship(back_populates="run", cascade="all, delete-orphan")
+
+
+class Theme(Base):
+    __tablename__ = "themes"
+    __table_args__ = (UniqueConstraint("run_id", "topic", name="uq_theme_topic"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("analysis_runs.id", ondelete="CASCADE"), index=True)
+    topic: Mapped[int] = mapped_column(Integer)  # -1 is "övrigt"
+    label: Mapped[str] = mapped_column(String(300))
+    phrase: Mapped[str | None] = mapped_column(String(500), nullable=True)
+    words: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    size: Mapped[int] = mapped_column(Integer, default=0)
+    share: Mapped[float] = mapped_column(Float, default=0.0)
+    ci_low: Mapped[float] = mapped_column(Float, default=0.0)
+    ci_high: Mapped[float] = mapped_column(Float, default=0.0)
+    example_record_ids: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    emerging: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+
+    run: Mapped[AnalysisRun] = relationship(back_populates="themes")
+
+
+class ThemeAssignment(Base):
+    __tablename__ = "theme_assignments"
+
+    record_id: Mapped[int] = mapped_column(ForeignKey("records.id", ondelete="CASCADE"), primary_key=True)
+    theme_id: Mapped[int] = mapped_column(ForeignKey("themes.id", ondelete="CASCADE"), primary_key=True)
+    weight: Mapped[float] = mapped_column(Float, default=1.0)
+
+
+class ThemeEdit(Base):
+    """Human work on themes (name, merge, split), matched to refitted themes by members."""
+
+    __tablename__ = "theme_edits"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))  # namn | sammanfoga | dela
+    # member record ids of the theme(s) the edit was made on, for matching after refits
+    member_record_ids: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    actor: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Classification(Base):
+    """Per record and run: the prediction set, "osäker", valence and evidence."""
+
+    __tablename__ = "classifications"
+    __table_args__ = (UniqueConstraint("run_id", "record_id", name="uq_classification"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("analysis_runs.id", ondelete="CASCADE"), index=True)
+    record_id: Mapped[int] = mapped_column(ForeignKey("records.id", ondelete="CASCADE"), index=True)
+    taxonomy_id: Mapped[str] = mapped_column(String(100))
+    model_version: Mapped[str] = mapped_column(String(100))
+    prediction_set: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    unsure: Mapped[bool] = mapped_column(Boolean, default=False)
+    valence: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    valence_probability: Mapped[float | None] = mapped_column(Float, nullable=True)
+    evidence: Mapped[list[Any]] = mapped_column(JSON, default=list)
+
+
+class Suggestion(Base):
+    """A label suggested for a record: a "förslag" with a calibrated probability."""
+
+    __tablename__ = "suggestions"
+    __table_args__ = (UniqueConstraint("run_id", "record_id", "label_id", name="uq_suggestion"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("analysis_runs.id", ondelete="CASCADE"), index=True)
+    record_id: Mapped[int] = mapped_column(ForeignKey("records.id", ondelete="CASCADE"), index=True)
+    taxonomy_id: Mapped[str] = mapped_column(String(100))
+    label_id: Mapped[str] = mapped_column(String(100))
+    probability: Mapped[float] = mapped_column(Float)
+    in_prediction_set: Mapped[bool] = mapped_column(Boolean, default=False)
+    model_version: Mapped[str] = mapped_column(String(100))
+
+
+class ValidationEvent(Base):
+    """A human decision on a label. Append-only: disagreement is kept, never overwritten."""
+
+    __tablename__ = "validation_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    record_id: Mapped[int | None] = mapped_column(
+        ForeignKey("records.id", ondelete="SET NULL"), index=True, nullable=True
+    )
+    taxonomy_id: Mapped[str] = mapped_column(String(100))
+    label_id: Mapped[str] = mapped_column(String(100))
+    decision: Mapped[str] = mapped_column(String(20))  # accept | reject | other | unsure
+    other_labels: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    comment: Mapped[str | None] = mapped_column(Text, nullable=True)
+    actor: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    organisation: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    role: Mapped[str | None] = mapped_column(String(50), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class AuditEntry(Base):
+    """Append-only audit log: who, when, what. Never holds answer text."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    actor: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(100))
+    object_type: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    object_id: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
