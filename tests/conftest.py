@@ -1,0 +1,61 @@
+"""Shared fixtures: an isolated data dir and key per test, and a real database.
+
+The database is a real SQLite file, or the PostgreSQL server named by
+BRUKARROST_TEST_DATABASE_URL (the suite runs against both in CI).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, text
+
+from nlp.config import PROJECT_ROOT, get_settings
+
+SHARED_DIR = PROJECT_ROOT.parent / "shared"
+EXAMPLE_EXPORT = PROJECT_ROOT / "exempel" / "enkat_exempel.csv"
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Every test gets its own data dir and pseudonym key file (outside the data dir)."""
+    data_dir = tmp_path / "data" / "anonymiserad"
+    monkeypatch.setenv("BRUKARROST_DATA_DIR", str(data_dir))
+    monkeypatch.setenv("BRUKARROST_KEY_FILE", str(tmp_path / "nyckel" / "pseudonym.key"))
+    monkeypatch.delenv("BRUKARROST_KEY", raising=False)
+    test_db = os.environ.get("BRUKARROST_TEST_DATABASE_URL")
+    if test_db:
+        monkeypatch.setenv("BRUKARROST_DATABASE_URL", test_db)
+    else:
+        monkeypatch.delenv("BRUKARROST_DATABASE_URL", raising=False)
+    get_settings.cache_clear()
+    yield data_dir
+    get_settings.cache_clear()
+
+
+def _reset_postgres(engine: Engine) -> None:
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+
+
+@pytest.fixture
+def engine(isolated_settings: Path) -> Engine:
+    """A fresh, migrated database: SQLite in tmp, or a wiped PostgreSQL schema."""
+    from nlp.store.db import get_engine, init_db
+
+    url = get_settings().db_url
+    if url.startswith("postgresql"):
+        _reset_postgres(get_engine(url))
+    return init_db(url)
+
+
+@pytest.fixture
+def shared_dir() -> Path:
+    """The team's shared data (../shared). Skips, saying so, when it is missing."""
+    if not (SHARED_DIR / "data").is_dir():
+        pytest.skip(f"Delad utvecklingsdata saknas: {SHARED_DIR / 'data'} finns inte")
+    return SHARED_DIR
