@@ -9,7 +9,8 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable
-from typing import Any, TypeVar
+from pathlib import Path
+from typing import Any, Optional, TypeVar
 
 import typer
 from rich.console import Console
@@ -44,6 +45,76 @@ def user_errors(func: F) -> F:
 
 # --- commands -------------------------------------------------------------------------
 # Commands are registered below, one block per stage.
+
+
+def parse_column_overrides(values: list[str] | None) -> dict[str, str]:
+    """`--kolumn datum=Inskickat` → {"date": "Inskickat"}; Swedish or English field names."""
+    aliases = {
+        "respondent": "respondent_id", "respondent_id": "respondent_id", "id": "respondent_id",
+        "datum": "date", "date": "date",
+        "verksamhet": "unit", "enhet": "unit", "unit": "unit",
+        "kalla": "source_type", "källa": "source_type", "source_type": "source_type",
+        "kon": "gender", "kön": "gender", "gender": "gender",
+        "aldersgrupp": "age_group", "åldersgrupp": "age_group", "age_group": "age_group",
+    }
+    out: dict[str, str] = {}
+    for item in values or []:
+        field, sep, column = item.partition("=")
+        key = aliases.get(field.strip().lower())
+        if not sep or key is None or not column.strip():
+            raise typer.BadParameter(
+                f"{item!r} ska skrivas FÄLT=KOLUMN, där FÄLT är ett av: "
+                "respondent, datum, verksamhet, kalla, kon, aldersgrupp."
+            )
+        out[key] = column.strip()
+    return out
+
+
+@app.command("analysera")
+@user_errors
+def analysera(
+    export: Path = typer.Argument(..., help="Exportfil från enkätverktyget (CSV, XLSX, JSON eller JSON Lines)."),
+    taxonomi: str = typer.Option("samsjuklighet", "--taxonomi", help="Vilken taxonomi i etiketter/ svaren klassas mot."),
+    ut: Path = typer.Option(Path("rapport"), "--ut", help="Mapp där rapporten (HTML och JSON) skrivs."),
+    textkolumn: Optional[list[str]] = typer.Option(None, "--textkolumn", help="Kolumn med fritextsvar (kan anges flera gånger). Annars hittas de automatiskt."),
+    kolumn: Optional[list[str]] = typer.Option(None, "--kolumn", help="Ange metadatakolumn själv, t.ex. --kolumn datum=Inskickat (kan anges flera gånger)."),
+    blad: Optional[str] = typer.Option(None, "--blad", help="Vilket blad i en Excel-fil som ska läsas (annars det första med data)."),
+    projekt: str = typer.Option("standard", "--projekt", help="Projekt som importen hör till."),
+) -> None:
+    """Läs en enkätexport, pseudonymisera, hitta teman, klassa svaren och skriv en rapport."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from nlp.pipeline import analyse_import, import_export
+    from nlp.report import write_report
+
+    column_map = parse_column_overrides(kolumn)
+    out_console = Console()
+    with Progress(
+        TextColumn("[bold]{task.description:<18}"), BarColumn(), MofNCompleteColumn(),
+        TimeElapsedColumn(), console=out_console, transient=False,
+    ) as bars:
+        tasks: dict[str, Any] = {}
+
+        def progress(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bars.add_task(stage.capitalize(), total=max(total, 1))
+            bars.update(tasks[stage], completed=done, total=max(total, 1))
+
+        summary = import_export(
+            export, project=projekt, text_columns=textkolumn, column_map=column_map,
+            sheet=blad, progress=progress,
+        )
+        run_id = analyse_import(summary.import_id, taxonomy=taxonomi, progress=progress)
+        html = write_report(run_id, ut)
+    if not summary.created:
+        out_console.print("Filen var redan importerad: inga svar lades till två gånger.")
+    pii = ", ".join(f"{k} {v}" for k, v in sorted(summary.pii_counts.items())) or "inga"
+    out_console.print(
+        f"Klart: {summary.n_records} svar från {summary.n_rows} rader "
+        f"(frågor: {', '.join(summary.text_columns)}).\n"
+        f"Ersatta personuppgifter: {pii}.\n"
+        f"Rapport: {html} och {html.with_suffix('.json')}"
+    )
 
 
 def main() -> None:  # pragma: no cover - console entry point
