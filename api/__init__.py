@@ -1,0 +1,1 @@
+"""Brukarröst web service: JSON API (FastAPI) and the web pages."""

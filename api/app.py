@@ -1,0 +1,160 @@
+"""The FastAPI application: JSON API under /api, web pages (api/web) at the root."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.sessions import SessionMiddleware
+
+from api.settings import ApiSettings
+from nlp.store.db import init_db, make_session_factory
+
+log = logging.getLogger("brukarrost.api")
+
+_STATUS_SV = {
+    400: "Felaktig begäran.",
+    401: "Du behöver logga in.",
+    403: "Du har inte behörighet till detta.",
+    404: "Hittades inte.",
+    405: "Metoden är inte tillåten här.",
+    406: "Formatet stöds inte.",
+    413: "Filen eller begäran är för stor.",
+    415: "Filtypen stöds inte.",
+    422: "Ogiltiga uppgifter i begäran.",
+    429: "För många förfrågningar.",
+}
+
+# Swedish wording for the pydantic error types users meet most; the rest get a general text.
+_VALIDATION_SV = {
+    "missing": "saknas",
+    "int_parsing": "måste vara ett heltal",
+    "float_parsing": "måste vara ett tal",
+    "bool_parsing": "måste vara sant eller falskt",
+    "string_too_long": "är för lång",
+    "string_too_short": "är för kort",
+    "literal_error": "har ett värde som inte är tillåtet",
+    "enum": "har ett värde som inte är tillåtet",
+    "date_from_datetime_parsing": "måste vara ett datum (ÅÅÅÅ-MM-DD)",
+    "date_parsing": "måste vara ett datum (ÅÅÅÅ-MM-DD)",
+    "json_invalid": "är inte giltig JSON",
+    "model_attributes_type": "har fel form",
+    "dict_type": "måste vara ett objekt",
+    "list_type": "måste vara en lista",
+    "string_type": "måste vara text",
+    "int_type": "måste vara ett heltal",
+    "greater_than_equal": "är för litet",
+    "less_than_equal": "är för stort",
+    "greater_than": "är för litet",
+    "less_than": "är för stort",
+}
+
+
+def _validation_detail(exc: RequestValidationError) -> list[dict[str, Any]]:
+    # Never echo the rejected input: it could be answer text.
+    out = []
+    for err in exc.errors():
+        loc = [str(p) for p in err.get("loc", ()) if p not in ("body",)]
+        field = ".".join(loc) or "begäran"
+        text = _VALIDATION_SV.get(str(err.get("type")), "har ett ogiltigt värde")
+        out.append({"falt": field, "fel": f"Fältet {field} {text}."})
+    return out
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        detail = exc.detail
+        # Starlette's own English texts (unknown route, wrong method) become Swedish.
+        if not isinstance(detail, str) or detail.isascii():
+            detail = _STATUS_SV.get(exc.status_code, "Begäran kunde inte utföras.") if (
+                isinstance(detail, str) or detail is None
+            ) else detail
+        return JSONResponse({"detail": detail}, status_code=exc.status_code,
+                            headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+        return JSONResponse({"detail": _validation_detail(exc)}, status_code=422)
+
+    @app.exception_handler(Exception)
+    async def server_error(request: Request, exc: Exception) -> JSONResponse:
+        # Log the type only: exception text may quote data.
+        log.error("Internt fel i %s %s: %s", request.method, request.url.path, type(exc).__name__)
+        return JSONResponse({"detail": "Ett internt fel uppstod. Försök igen senare."},
+                            status_code=500)
+
+
+def _include_web_pages(app: FastAPI) -> None:
+    """Mount the web pages (issue 7) if api/web exposes `router`."""
+    try:
+        web = importlib.import_module("api.web")
+    except ModuleNotFoundError as exc:
+        if exc.name not in ("api.web",):
+            raise
+        return
+    router = getattr(web, "router", None)
+    if router is not None:
+        app.include_router(router)
+    static_dir = getattr(web, "STATIC_DIR", None)
+    if static_dir is not None:
+        from fastapi.staticfiles import StaticFiles
+
+        app.mount("/static", StaticFiles(directory=static_dir), name="static")
+
+
+def create_app(settings: ApiSettings | None = None) -> FastAPI:
+    """Build the app: database migrated to head, routers, web pages, embedded job worker."""
+    settings = settings or ApiSettings()
+    engine = init_db(settings.db_url)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        from nlp.jobs import EmbeddedWorker, recover_on_startup
+
+        recover_on_startup(engine, settings.uploads)
+        worker = None
+        if settings.embedded_worker:
+            worker = EmbeddedWorker(engine, poll_seconds=settings.worker_poll_seconds)
+            worker.start()
+        app.state.worker = worker
+        try:
+            yield
+        finally:
+            if worker is not None:
+                worker.stop()
+
+    app = FastAPI(
+        title="Brukarröst API",
+        description="Analys av fritextsvar från brukare och patienter. Alla förslag är förslag, "
+        "inte resultat: de visas med säkerhet och underlag.",
+        version="0.1.0",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.session_factory = make_session_factory(engine)
+    app.state.worker = None
+    app.add_middleware(
+        SessionMiddleware,
+        secret_key=settings.secret(),
+        session_cookie="brukarrost_session",
+        max_age=settings.session_max_age,
+        same_site="lax",
+        https_only=settings.cookie_secure,
+    )
+    _install_error_handlers(app)
+
+    from api.routers import ROUTERS
+
+    for router in ROUTERS:
+        app.include_router(router, prefix="/api")
+    _include_web_pages(app)
+    return app

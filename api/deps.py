@@ -1,0 +1,49 @@
+"""Request dependencies: settings, database session, audit helper."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from fastapi import Request
+from sqlalchemy.orm import Session
+
+from api.settings import ApiSettings
+from nlp.store.models import AuditEntry, User
+
+
+def get_settings_dep(request: Request) -> ApiSettings:
+    return request.app.state.settings
+
+
+def get_db(request: Request) -> Iterator[Session]:
+    """One session per request; endpoints commit explicitly, anything else is rolled back."""
+    session: Session = request.app.state.session_factory()
+    try:
+        yield session
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
+
+
+def audit(
+    db: Session,
+    user: User | str,
+    action: str,
+    object_type: str | None = None,
+    object_id: Any = None,
+    **details: Any,
+) -> None:
+    """Append one audit entry (who, when, what). Never pass answer text in details."""
+    actor = user.username if isinstance(user, User) else user
+    db.add(
+        AuditEntry(
+            actor=actor,
+            action=action,
+            object_type=object_type,
+            object_id=None if object_id is None else str(object_id),
+            details=details,
+        )
+    )

@@ -1,0 +1,204 @@
+"""Login, tokens, users, projects and membership, audit log."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from api.auth import (
+    authenticate,
+    current_user,
+    ensure_project_access,
+    hash_password,
+    issue_token,
+    login_user,
+    logout_user,
+    require_role,
+    visible_project_ids,
+)
+from api.deps import audit, get_db
+from api.schemas import (
+    AuditOut,
+    LoginIn,
+    LoginOut,
+    MemberIn,
+    ProjectIn,
+    ProjectOut,
+    TokenOut,
+    UserIn,
+    UserOut,
+)
+from nlp.store.models import AuditEntry, Project, ProjectMember, User
+
+router = APIRouter()
+TOKEN_DAYS = 30
+
+
+@router.post("/auth/login", response_model=LoginOut, tags=["konton"])
+def login(body: LoginIn, request: Request, db: Session = Depends(get_db)) -> LoginOut:
+    """Log in with a session cookie (for browsers); returns the CSRF token for writes."""
+    user = login_user(request, db, body.username, body.password)
+    return LoginOut(user=UserOut.model_validate(user), csrf_token=request.session["csrf"])
+
+
+@router.post("/auth/logout", status_code=204, tags=["konton"])
+def logout(request: Request, user: User = Depends(current_user)) -> None:
+    logout_user(request)
+
+
+@router.post("/auth/token", response_model=TokenOut, tags=["konton"])
+def token(body: LoginIn, request: Request, db: Session = Depends(get_db)) -> TokenOut:
+    """Exchange username and password for a bearer token (for API clients)."""
+    user = authenticate(request, db, body.username, body.password)
+    value = issue_token(db, user, days=TOKEN_DAYS)
+    audit(db, user, "token_skapad")
+    db.commit()
+    return TokenOut(access_token=value, expires_in_days=TOKEN_DAYS)
+
+
+@router.get("/auth/me", response_model=UserOut, tags=["konton"])
+def me(user: User = Depends(current_user)) -> User:
+    return user
+
+
+@router.get("/users", response_model=list[UserOut], tags=["konton"])
+def list_users(
+    user: User = Depends(require_role("admin")), db: Session = Depends(get_db)
+) -> list[User]:
+    return list(db.scalars(select(User).order_by(User.id)))
+
+
+def create_user(db: Session, body: UserIn) -> User:
+    """Create an account (shared by the API and `brukarrost anvandare skapa`)."""
+    if body.role == "validator" and not body.organisation:
+        raise HTTPException(422, "En validerare måste höra till en organisation.")
+    if db.scalar(select(User).where(User.username == body.username)) is not None:
+        raise HTTPException(409, "Användarnamnet är upptaget.")
+    new = User(
+        username=body.username,
+        display_name=body.display_name,
+        password_hash=hash_password(body.password),
+        role=body.role,
+        organisation=body.organisation,
+        active=True,
+    )
+    db.add(new)
+    db.flush()
+    for pid in body.project_ids:
+        if db.get(Project, pid) is None:
+            raise HTTPException(404, f"Projekt {pid} finns inte.")
+        db.add(ProjectMember(project_id=pid, user_id=new.id))
+    return new
+
+
+@router.post("/users", response_model=UserOut, status_code=201, tags=["konton"])
+def post_user(
+    body: UserIn, user: User = Depends(require_role("admin")), db: Session = Depends(get_db)
+) -> User:
+    new = create_user(db, body)
+    audit(db, user, "anvandare_skapad", "user", new.id, role=new.role)
+    try:
+        db.commit()
+    except IntegrityError:
+        db.rollback()
+        raise HTTPException(409, "Användarnamnet är upptaget.") from None
+    return new
+
+
+@router.post("/users/{user_id}/deactivate", response_model=UserOut, tags=["konton"])
+def deactivate_user(
+    user_id: int, user: User = Depends(require_role("admin")), db: Session = Depends(get_db)
+) -> User:
+    target = db.get(User, user_id)
+    if target is None:
+        raise HTTPException(404, "Användaren finns inte.")
+    target.active = False
+    audit(db, user, "anvandare_inaktiverad", "user", user_id)
+    db.commit()
+    return target
+
+
+@router.get("/projects", response_model=list[ProjectOut], tags=["projekt"])
+def list_projects(user: User = Depends(current_user), db: Session = Depends(get_db)) -> list[Project]:
+    ids = visible_project_ids(db, user)
+    if not ids:
+        return []
+    return list(db.scalars(select(Project).where(Project.id.in_(ids)).order_by(Project.id)))
+
+
+@router.post("/projects", response_model=ProjectOut, status_code=201, tags=["projekt"])
+def create_project(
+    body: ProjectIn, user: User = Depends(require_role("admin")), db: Session = Depends(get_db)
+) -> Project:
+    if db.scalar(select(Project).where(Project.slug == body.slug)) is not None:
+        raise HTTPException(409, "Det finns redan ett projekt med den kortadressen.")
+    project = Project(slug=body.slug, name=body.name, settings={})
+    db.add(project)
+    db.flush()
+    audit(db, user, "projekt_skapat", "project", project.id)
+    try:
+        db.commit()
+    except IntegrityError:
+        db.rollback()
+        raise HTTPException(409, "Det finns redan ett projekt med den kortadressen.") from None
+    return project
+
+
+@router.get("/projects/{project_id}", response_model=ProjectOut, tags=["projekt"])
+def get_project(
+    project_id: int, user: User = Depends(current_user), db: Session = Depends(get_db)
+) -> Project:
+    return ensure_project_access(db, user, project_id)
+
+
+@router.get("/projects/{project_id}/members", response_model=list[UserOut], tags=["projekt"])
+def list_members(
+    project_id: int,
+    user: User = Depends(require_role("analyst", "coordinator")),
+    db: Session = Depends(get_db),
+) -> list[User]:
+    ensure_project_access(db, user, project_id)
+    return list(
+        db.scalars(
+            select(User)
+            .join(ProjectMember, ProjectMember.user_id == User.id)
+            .where(ProjectMember.project_id == project_id)
+            .order_by(User.id)
+        )
+    )
+
+
+@router.post("/projects/{project_id}/members", status_code=204, tags=["projekt"])
+def add_member(
+    project_id: int,
+    body: MemberIn,
+    user: User = Depends(require_role("admin")),
+    db: Session = Depends(get_db),
+) -> None:
+    ensure_project_access(db, user, project_id)
+    if db.get(User, body.user_id) is None:
+        raise HTTPException(404, "Användaren finns inte.")
+    if db.get(ProjectMember, {"project_id": project_id, "user_id": body.user_id}) is None:
+        db.add(ProjectMember(project_id=project_id, user_id=body.user_id))
+        audit(db, user, "medlem_tillagd", "project", project_id, user_id=body.user_id)
+        db.commit()
+
+
+@router.get("/audit", response_model=list[AuditOut], tags=["granskning"])
+def audit_log(
+    user: User = Depends(require_role("admin")),
+    db: Session = Depends(get_db),
+    actor: str | None = Query(default=None, max_length=200),
+    action: str | None = Query(default=None, max_length=100),
+    limit: int = Query(default=100, ge=1, le=1000),
+    offset: int = Query(default=0, ge=0, le=10_000_000),
+) -> list[AuditEntry]:
+    """The append-only audit log, newest first (admins only)."""
+    q = select(AuditEntry).order_by(AuditEntry.id.desc())
+    if actor:
+        q = q.where(AuditEntry.actor == actor)
+    if action:
+        q = q.where(AuditEntry.action == action)
+    return list(db.scalars(q.limit(limit).offset(offset)))

@@ -1,0 +1,81 @@
+"""Shared page plumbing: templates, the signed-in user for pages, navigation per role."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from fastapi import Depends, HTTPException, Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+from sqlalchemy.orm import Session
+
+from api.auth import csrf_token, optional_user
+from api.deps import get_db
+from api.web.charts import chart_svg, pct
+from nlp.config import get_settings
+from nlp.store.models import User
+
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
+templates.env.filters["pct"] = pct
+templates.env.filters["svg"] = chart_svg
+templates.env.filters["datum"] = lambda d: d.strftime("%Y-%m-%d %H:%M") if hasattr(d, "hour") else (
+    d.isoformat() if d else "–"
+)
+
+ROLE_TEXT = {
+    "admin": "administratör",
+    "analyst": "analytiker",
+    "coordinator": "samordnare",
+    "validator": "granskare",
+}
+DECISION_TEXT = {"accept": "stämmer", "reject": "stämmer inte", "other": "annan etikett", "unsure": "vet inte"}
+
+
+def nav_for(user: User) -> list[tuple[str, str]]:
+    items = [("/projekt", "Projekt")]
+    if user.role in ("admin", "validator", "analyst", "coordinator"):
+        items.append(("/validera", "Granska förslag"))
+    if user.role == "admin":
+        items.append(("/admin", "Administration"))
+    return items
+
+
+def web_user(request: Request, db: Session = Depends(get_db)) -> User:
+    """The signed-in user, or a redirect (303) to the login page that comes back here."""
+    user = optional_user(request, db)
+    if user is None:
+        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        raise HTTPException(303, headers={"Location": f"/logga-in?nasta={quote(target)}"})
+    return user
+
+
+def render(
+    request: Request,
+    template: str,
+    *,
+    user: User | None,
+    status_code: int = 200,
+    active: str | None = None,
+    **context: Any,
+) -> HTMLResponse:
+    ctx: dict[str, Any] = {
+        "user": user,
+        "nav": nav_for(user) if user else [],
+        "active": active,
+        "role_text": ROLE_TEXT.get(user.role, user.role) if user else "",
+        "csrf": csrf_token(request),
+        "threshold": get_settings().suppression_threshold,
+        "message": request.query_params.get("meddelande"),
+        "decision_text": DECISION_TEXT,
+    }
+    ctx.update(context)
+    return templates.TemplateResponse(request, template, ctx, status_code=status_code)
+
+
+def deny(request: Request, user: User | None, text: str, status_code: int = 403) -> HTMLResponse:
+    """A Swedish error page (403/404) instead of the API's JSON error."""
+    title = "Ingen behörighet" if status_code == 403 else "Sidan finns inte"
+    return render(request, "fel.html", user=user, status_code=status_code, title=title, text=text)

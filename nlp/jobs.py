@@ -1,0 +1,271 @@
+"""Background jobs: analysis of an uploaded export, and classifier retraining.
+
+The API only writes a `jobs` row (status "vantar"); a worker claims it and runs it apart
+from the request. `EmbeddedWorker` is a thread inside the server process (no extra
+server to run); anything with the `JobQueue` shape (e.g. a real queue) can replace it.
+Workers claim jobs with a conditional UPDATE, so two workers never run the same job.
+
+Raw uploads hold personal data: they live in a private 0700 directory outside data/,
+one 0700 sub-directory per job, deleted as soon as the job ends or fails, and on
+start-up when no live job needs them.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import threading
+import time
+from collections.abc import Callable
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any, Protocol
+
+from sqlalchemy import Engine, select, update
+
+from nlp.errors import BrukarrostError
+from nlp.store.db import session_scope
+from nlp.store.models import AnalysisRun, Job, Project
+
+log = logging.getLogger(__name__)
+
+LIVE_STATUSES = ("uppladdad", "vantar", "pagar")
+MAX_ATTEMPTS = 2  # a job interrupted twice by restarts fails instead of looping
+
+
+class JobQueue(Protocol):
+    def start(self) -> None: ...
+    def stop(self) -> None: ...
+    def notify(self) -> None: ...  # a job was queued: look now rather than at the next poll
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _as_aware(value: datetime) -> datetime:
+    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+
+
+def private_dir(root: Path) -> Path:
+    """Create (or tighten) the upload root with mode 0700."""
+    root.mkdir(parents=True, exist_ok=True, mode=0o700)
+    os.chmod(root, 0o700)
+    return root
+
+
+def remove_upload(path: str | None) -> None:
+    if path:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def _set_job(engine: Engine, job_id: int, **values: Any) -> None:
+    with session_scope(engine) as session:
+        session.execute(update(Job).where(Job.id == job_id).values(**values))
+
+
+def claim_next(engine: Engine) -> int | None:
+    """Claim the oldest waiting job atomically; None when there is none."""
+    with session_scope(engine) as session:
+        ids = session.scalars(
+            select(Job.id).where(Job.status == "vantar").order_by(Job.id).limit(5)
+        ).all()
+        for job_id in ids:
+            res = session.execute(
+                update(Job)
+                .where(Job.id == job_id, Job.status == "vantar")
+                .values(status="pagar", started_at=_now(), attempts=Job.attempts + 1)
+            )
+            if res.rowcount == 1:
+                return job_id
+    return None
+
+
+class _Progress:
+    """Writes (stage, n, total) to the job row, at most a few times a second."""
+
+    def __init__(self, engine: Engine, job_id: int) -> None:
+        self.engine, self.job_id = engine, job_id
+        self.last = 0.0
+        self.stage: str | None = None
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        now = time.monotonic()
+        if stage == self.stage and now - self.last < 0.5 and done < total:
+            return
+        self.stage, self.last = stage, now
+        _set_job(self.engine, self.job_id, stage=stage, progress_n=int(done),
+                 progress_total=int(total))
+
+
+def run_job(engine: Engine, job_id: int) -> None:
+    """Run one claimed job to the end; never raises. The upload is deleted afterwards."""
+    with session_scope(engine) as session:
+        job = session.get(Job, job_id)
+        if job is None:
+            return
+        kind, params, upload = job.kind, dict(job.params or {}), job.upload_path
+        project = session.get(Project, job.project_id)
+        slug = project.slug if project else None
+        filename, actor = job.filename, job.created_by or "api"
+    progress = _Progress(engine, job_id)
+    try:
+        if slug is None:
+            raise BrukarrostError("Projektet finns inte längre.")
+        if kind == "analys":
+            result = _run_analysis(engine, job_id, slug, upload, filename, actor, params, progress)
+        elif kind == "traning":
+            result = _run_training(engine, job_id, params, actor, progress)
+        else:
+            raise BrukarrostError(f"Okänd jobbtyp: {kind}.")
+        _set_job(engine, job_id, status="klar", stage="klar", result=result, finished_at=_now(),
+                 upload_path=None)
+    except BrukarrostError as exc:
+        _set_job(engine, job_id, status="fel", error=exc.message, finished_at=_now(),
+                 upload_path=None)
+    except Exception as exc:  # noqa: BLE001 - a worker must survive any job
+        # Only the type: the message of an unexpected error could quote data.
+        log.error("Jobb %s misslyckades: %s", job_id, type(exc).__name__)
+        _set_job(engine, job_id, status="fel",
+                 error=f"Oväntat fel ({type(exc).__name__}). Se serverns logg.",
+                 finished_at=_now(), upload_path=None)
+    finally:
+        remove_upload(upload)
+
+
+def _upload_file(upload: str | None) -> Path:
+    if not upload:
+        raise BrukarrostError("Den uppladdade filen finns inte längre; ladda upp den igen.")
+    files = [p for p in Path(upload).glob("upload.*") if p.is_file()]
+    if not files:
+        raise BrukarrostError("Den uppladdade filen finns inte längre; ladda upp den igen.")
+    return files[0]
+
+
+def _run_analysis(
+    engine: Engine, job_id: int, slug: str, upload: str | None, filename: str | None,
+    actor: str, params: dict[str, Any], progress: Callable[[str, int, int], None],
+) -> dict[str, Any]:
+    from nlp.pipeline import analyse_import, create_run, import_export
+
+    path = _upload_file(upload)
+    summary = import_export(
+        path, project=slug, engine=engine, text_columns=params.get("text_columns"),
+        column_map=params.get("column_map"), sheet=params.get("sheet"), progress=progress,
+        actor=actor, display_name=filename,
+    )
+    # The raw file is not needed once pseudonymised records are stored.
+    remove_upload(upload)
+    _set_job(engine, job_id, import_id=summary.import_id, upload_path=None)
+    taxonomy = params.get("taxonomy") or "samsjuklighet"
+    run_id = create_run(summary.import_id, engine=engine, taxonomy=taxonomy)
+    _set_job(engine, job_id, run_id=run_id)
+    analyse_import(summary.import_id, engine=engine, taxonomy=taxonomy, progress=progress,
+                   run_id=run_id)
+    return {"import_id": summary.import_id, "run_id": run_id, "n_records": summary.n_records,
+            "ny_import": summary.created}
+
+
+def _run_training(
+    engine: Engine, job_id: int, params: dict[str, Any], actor: str,
+    progress: Callable[[str, int, int], None],
+) -> dict[str, Any]:
+    from nlp.retrain import train_version  # the API's glue to nlp.classify
+
+    version_id = train_version(engine, job_id, params, actor=actor, progress=progress)
+    return {"version_id": version_id}
+
+
+def recover_on_startup(engine: Engine, upload_root: Path, ttl_hours: float = 24.0) -> dict[str, int]:
+    """Make interrupted jobs resume (or fail cleanly) and delete stale uploads.
+
+    Assumes one server process owns the embedded worker. An import is one transaction
+    and an analysis writes its results in one transaction, so an interrupted job has
+    left nothing half-written; its run is marked "fel" and the job is queued again
+    while its upload still exists (importing the same file twice adds nothing).
+    """
+    private_dir(upload_root)
+    counts = {"aterupptagna": 0, "misslyckade": 0, "utgangna": 0, "borttagna_filer": 0}
+    cutoff = _now() - timedelta(hours=ttl_hours)
+    with session_scope(engine) as session:
+        for job in session.scalars(select(Job).where(Job.status == "pagar")):
+            if job.run_id is not None:
+                session.execute(
+                    update(AnalysisRun)
+                    .where(AnalysisRun.id == job.run_id, AnalysisRun.status == "pagar")
+                    .values(status="fel", error="Avbröts av en omstart av servern.",
+                            finished_at=_now())
+                )
+            has_file = bool(job.upload_path) and Path(job.upload_path).is_dir()
+            if job.attempts < MAX_ATTEMPTS and (has_file or job.import_id is not None
+                                                or job.kind != "analys"):
+                job.status, job.stage, job.run_id = "vantar", "återupptas", None
+                counts["aterupptagna"] += 1
+            else:
+                job.status, job.finished_at = "fel", _now()
+                job.error = "Jobbet avbröts av en omstart av servern och kunde inte återupptas."
+                remove_upload(job.upload_path)
+                job.upload_path = None
+                counts["misslyckade"] += 1
+        for job in session.scalars(select(Job).where(Job.status == "uppladdad")):
+            if _as_aware(job.created_at) < cutoff:
+                remove_upload(job.upload_path)
+                job.status, job.upload_path, job.finished_at = "utgangen", None, _now()
+                counts["utgangna"] += 1
+        session.flush()
+        live = {
+            str(Path(p).resolve())
+            for p in session.scalars(
+                select(Job.upload_path).where(Job.status.in_(LIVE_STATUSES),
+                                              Job.upload_path.is_not(None))
+            )
+        }
+    for child in upload_root.iterdir():
+        if str(child.resolve()) not in live:
+            remove_upload(str(child)) if child.is_dir() else child.unlink(missing_ok=True)
+            counts["borttagna_filer"] += 1
+    return counts
+
+
+class EmbeddedWorker:
+    """A daemon thread that runs queued jobs one at a time."""
+
+    def __init__(self, engine: Engine, poll_seconds: float = 1.0) -> None:
+        self.engine = engine
+        self.poll_seconds = poll_seconds
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._loop, name="brukarrost-jobb", daemon=True)
+            self._thread.start()
+
+    def notify(self) -> None:
+        self._wake.set()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+            self._thread = None
+
+    def run_pending(self) -> int:
+        """Run every waiting job now, in this thread (used by the CLI and tests)."""
+        n = 0
+        while (job_id := claim_next(self.engine)) is not None:
+            run_job(self.engine, job_id)
+            n += 1
+        return n
+
+    def _loop(self) -> None:
+        while not self._stop.is_set():
+            try:
+                self.run_pending()
+            except Exception as exc:  # noqa: BLE001 - e.g. the database was briefly away
+                log.error("Jobbkön: %s", type(exc).__name__)
+            self._wake.wait(self.poll_seconds)
+            self._wake.clear()
