@@ -1,0 +1,12 @@
+"""Swedish pseudonymisation: every text passes here before it is embedded, stored or shown.
+
+    key = load_or_create_key()
+    p = Pseudonymiser(key)             # one instance per import: consistent pseudonyms
+    p.pseudonymise(text).text          # "Ring [PERSON_1] på [TELEFON_1]"
+"""
+
+from nlp.pseudonymise.key import load_or_create_key
+from nlp.pseudonymise.pseudonymiser import Pseudonymised, Pseudonymiser, resolve
+from nlp.records import PII_LABELS as CATEGORIES
+
+__all__ = ["CATEGORIES", "Pseudonymised", "Pseudonymiser", "load_or_create_key", "resolve"]

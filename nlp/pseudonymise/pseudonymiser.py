@@ -1,0 +1,118 @@
+"""The replacement policy: resolve overlapping finds, then replace each with a pseudonym.
+
+Pseudonyms are consistent within one Pseudonymiser (= one import): the same person is
+[PERSON_1] everywhere. A pseudonym's identity is a keyed HMAC of the normalised value, so the
+same input and key give the same digests across runs, and no table of real names is kept
+(only digests, in memory). Numbering follows the first appearance of each digest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import phonenumbers
+
+from nlp.errors import ConfigError
+from nlp.pseudonymise.recognisers import RECOGNISERS
+from nlp.records import PII_LABELS, Span
+
+# When finds overlap, the more specific kind wins (an e-mail holding a name is an e-mail;
+# "vårdcentralen Gripen" is a unit, not a person), then the longer find.
+PRIORITY = {label: i for i, label in enumerate((
+    "EPOST", "PERSONNUMMER", "TELEFON", "DATUM", "ADRESS", "POSTNUMMER", "VARDENHET",
+    "ORGANISATION", "PERSON", "ORT", "ALDER",
+))}
+_DIGITS = re.compile(r"\D")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Pseudonymised:
+    """A pseudonymised text (safe) and where the personal data was in the original."""
+
+    text: str
+    spans: tuple[Span, ...] = field(default=())
+
+
+def resolve(spans: Iterable[Span]) -> list[Span]:
+    """Keep non-overlapping spans, preferring priority, then length; sorted by start."""
+    ordered = sorted(spans, key=lambda s: (PRIORITY[s.label], -(s.end - s.start), s.start))
+    taken: list[Span] = []
+    for span in ordered:
+        if span.end <= span.start:
+            continue
+        if all(span.end <= t.start or span.start >= t.end for t in taken):
+            taken.append(span)
+    return sorted(taken, key=lambda s: s.start)
+
+
+def _normalise(label: str, value: str) -> str:
+    """One canonical form per real-world value, so 'Anna'/'anna' or two phone writings match."""
+    if label == "PERSONNUMMER":
+        digits = _DIGITS.sub("", value)
+        return digits[-10:]
+    if label == "TELEFON":
+        try:
+            return phonenumbers.format_number(phonenumbers.parse(value, "SE"),
+                                              phonenumbers.PhoneNumberFormat.E164)
+        except phonenumbers.NumberParseException:
+            return _DIGITS.sub("", value)
+    if label == "POSTNUMMER":
+        return _DIGITS.sub("", value)
+    return _SPACES.sub(" ", value.strip()).casefold()
+
+
+class Pseudonymiser:
+    """Finds personal data in Swedish text and replaces it with consistent pseudonyms."""
+
+    def __init__(self, key: bytes, categories: Iterable[str] | None = None) -> None:
+        if not key:
+            raise ConfigError("Pseudonymiseringsnyckeln saknas.")
+        chosen = tuple(PII_LABELS) if categories is None else tuple(categories)
+        unknown = [c for c in chosen if c not in PII_LABELS]
+        if unknown:
+            raise ConfigError(
+                f"Okänd kategori för pseudonymisering: {', '.join(unknown)}. "
+                f"Giltiga kategorier: {', '.join(PII_LABELS)}."
+            )
+        self._key = key
+        self.categories = frozenset(chosen)
+        self._numbers: dict[str, dict[bytes, int]] = {}
+
+    def __repr__(self) -> str:  # never show the key or the digests
+        return f"Pseudonymiser(categories={sorted(self.categories)})"
+
+    def find(self, text: str) -> list[Span]:
+        """Personal data in `text` (offsets in the original), only the chosen categories."""
+        found: list[Span] = []
+        for recogniser in RECOGNISERS.values():
+            found.extend(recogniser(text))
+        # Resolve over all kinds first, so switching a kind off never turns part of a unit
+        # name into a person.
+        return [s for s in resolve(found) if s.label in self.categories]
+
+    def _pseudonym(self, label: str, value: str) -> str:
+        digest = hmac.new(self._key, f"{label}\x00{_normalise(label, value)}".encode(),
+                          hashlib.sha256).digest()
+        numbers = self._numbers.setdefault(label, {})
+        number = numbers.setdefault(digest, len(numbers) + 1)
+        return f"[{label}_{number}]"
+
+    def pseudonymise(self, text: str) -> Pseudonymised:
+        spans = self.find(text)
+        out: list[str] = []
+        pos = 0
+        for span in spans:
+            out.append(text[pos:span.start])
+            out.append(self._pseudonym(span.label, text[span.start:span.end]))
+            pos = span.end
+        out.append(text[pos:])
+        return Pseudonymised(text="".join(out), spans=tuple(spans))
+
+    def respondent_key(self, respondent_id: str) -> str:
+        """A stable keyed pseudonym for a respondent id (hex), for linking rows without the id."""
+        return hmac.new(self._key, f"respondent\x00{respondent_id}".encode(), hashlib.sha256).hexdigest()
