@@ -31,6 +31,20 @@ ROLE_TEXT = {
     "coordinator": "samordnare",
     "validator": "granskare",
 }
+# Messages after a redirect are picked by code, never echoed from the URL (no injected text).
+MESSAGES = {
+    "sparat": "Ditt beslut är sparat.",
+    "namngivet": "Temat har fått sitt namn.",
+    "sammanfogat": "Temana är sammanfogade.",
+    "delat": "Önskemålet om att dela temat är sparat.",
+    "insikt": "Insikten är sparad.",
+    "atgard": "Åtgärden är sparad.",
+    "anvandare": "Användaren är skapad.",
+    "medlem": "Användaren är tillagd i projektet.",
+    "projekt": "Projektet är skapat.",
+    "utloggad": "Du är utloggad.",
+    "startad": "Analysen är startad.",
+}
 DECISION_TEXT = {"accept": "stämmer", "reject": "stämmer inte", "other": "annan etikett", "unsure": "vet inte"}
 
 
@@ -68,7 +82,7 @@ def render(
         "role_text": ROLE_TEXT.get(user.role, user.role) if user else "",
         "csrf": csrf_token(request),
         "threshold": get_settings().suppression_threshold,
-        "message": request.query_params.get("meddelande"),
+        "message": MESSAGES.get(request.query_params.get("meddelande", "")),
         "decision_text": DECISION_TEXT,
     }
     ctx.update(context)

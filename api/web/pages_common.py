@@ -1,0 +1,85 @@
+"""Login, logout, start page and the project list."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from api.auth import login_user, logout_user, optional_user, verify_csrf, visible_project_ids
+from api.deps import get_db
+from api.web.queries import latest_run
+from api.web.render import render, web_user
+from nlp.store.models import AnalysisRun, Import, Job, Project, User
+
+router = APIRouter()
+
+
+def _safe_next(target: str | None) -> str:
+    # Only local paths: an open redirect after login would help phishing.
+    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return "/"
+
+
+def home_for(user: User) -> str:
+    return {"admin": "/admin", "validator": "/validera"}.get(user.role, "/projekt")
+
+
+@router.get("/", response_class=HTMLResponse)
+def start(request: Request, db: Session = Depends(get_db)) -> Response:
+    user = optional_user(request, db)
+    return RedirectResponse(home_for(user) if user else "/logga-in", status_code=303)
+
+
+@router.get("/logga-in", response_class=HTMLResponse)
+def login_form(request: Request, nasta: str | None = None) -> HTMLResponse:
+    return render(request, "logga_in.html", user=None, title="Logga in", nasta=_safe_next(nasta))
+
+
+@router.post("/logga-in", response_class=HTMLResponse)
+def login_submit(
+    request: Request,
+    anvandarnamn: str = Form(""),
+    losenord: str = Form(""),
+    nasta: str = Form("/"),
+    db: Session = Depends(get_db),
+) -> Response:
+    try:
+        user = login_user(request, db, anvandarnamn.strip(), losenord)
+    except HTTPException as exc:
+        return render(
+            request, "logga_in.html", user=None, title="Logga in", nasta=_safe_next(nasta),
+            error=str(exc.detail), anvandarnamn=anvandarnamn, status_code=exc.status_code,
+        )
+    target = _safe_next(nasta)
+    return RedirectResponse(home_for(user) if target == "/" else target, status_code=303)
+
+
+@router.post("/logga-ut", dependencies=[Depends(verify_csrf)])
+def logout(request: Request) -> Response:
+    logout_user(request)
+    return RedirectResponse("/logga-in?meddelande=utloggad", status_code=303)
+
+
+@router.get("/projekt", response_class=HTMLResponse)
+def projects(request: Request, user: User = Depends(web_user), db: Session = Depends(get_db)) -> HTMLResponse:
+    ids = visible_project_ids(db, user)
+    rows = []
+    for p in db.scalars(select(Project).where(Project.id.in_(ids)).order_by(Project.name)).all():
+        n_imports = db.scalar(select(func.count()).select_from(Import).where(Import.project_id == p.id)) or 0
+        run = latest_run(db, p.id)
+        running = db.scalars(
+            select(Job).where(Job.project_id == p.id, Job.status.in_(("uppladdad", "vantar", "pagar")))
+            .order_by(Job.id.desc())
+        ).first()
+        rows.append({"project": p, "n_imports": n_imports, "run": run, "job": running})
+    return render(request, "projekt.html", user=user, title="Projekt", active="/projekt", rows=rows)
+
+
+def latest_runs(db: Session, project_id: int, limit: int = 5) -> list[AnalysisRun]:
+    return list(db.scalars(
+        select(AnalysisRun).join(Import, AnalysisRun.import_id == Import.id)
+        .where(Import.project_id == project_id).order_by(AnalysisRun.id.desc()).limit(limit)
+    ))

@@ -1,0 +1,132 @@
+"""Real rows for the web page tests: users of every role, a project and a finished run.
+
+Written through the ORM into the test's real database (SQLite or PostgreSQL), so the
+HTML tests run in seconds without the embedding model. The browser tests use the real
+pipeline on the demo export instead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from datetime import date, datetime, timezone
+from typing import Any
+
+from sqlalchemy import Engine
+
+from api.auth import hash_password
+from nlp.store import session_scope
+from nlp.store.models import (
+    AnalysisRun,
+    Classification,
+    Import,
+    Project,
+    ProjectMember,
+    RecordRow,
+    Suggestion,
+    Theme,
+    ThemeAssignment,
+    User,
+)
+
+PASSWORD = "Lösen-för-test-123"
+USERS = {
+    "admin1": ("admin", None),
+    "analytiker1": ("analyst", None),
+    "samordnare1": ("coordinator", None),
+    "granskare1": ("validator", "RSMH Värmland"),
+    "granskare2": ("validator", "Attention Karlstad"),
+    "utomstaende": ("validator", "Annan förening"),  # not a member of the project
+}
+LABELS = ["tillganglighet", "respekt", "helhet"]
+_TEXTS = {
+    "tillganglighet": ["Det tar veckor att få en tid och telefonkön är lång.",
+                       "Ingen svarar i telefon, väntetiden är orimlig."],
+    "respekt": ["Personalen lyssnade på mig och tog mig på allvar.",
+                "Jag blev bemött med respekt av [PERSON_1]."],
+    "helhet": ["Jag bollas mellan psykiatrin och socialtjänsten.",
+               "Ingen samordnar mina insatser."],
+}
+
+
+def seed(engine: Engine, *, n_months: int = 10, per_month: int = 20) -> dict[str, Any]:
+    """Insert a project with one finished run; returns ids for the tests."""
+    rnd = random.Random(7)
+    out: dict[str, Any] = {"users": {}}
+    with session_scope(engine) as s:
+        project = Project(slug="demo", name="Demoprojekt", settings={})
+        other = Project(slug="annat", name="Annat projekt", settings={})
+        s.add_all([project, other])
+        s.flush()
+        for name, (role, org) in USERS.items():
+            u = User(username=name, display_name=name.capitalize(), role=role, organisation=org,
+                     password_hash=hash_password(PASSWORD), active=True)
+            s.add(u)
+            s.flush()
+            out["users"][name] = u.id
+            s.add(ProjectMember(project_id=(other.id if name == "utomstaende" else project.id), user_id=u.id))
+        imp = Import(project_id=project.id, filename="enkat.csv", file_sha256="a" * 64,
+                     n_rows=n_months * per_month, text_columns=["Vad kan bli bättre?"])
+        s.add(imp)
+        s.flush()
+        run = AnalysisRun(import_id=imp.id, status="klar", stage="klar", taxonomy_id="samsjuklighet",
+                          embed_model="test", classifier_version="nollskott-1",
+                          finished_at=datetime.now(timezone.utc))
+        s.add(run)
+        s.flush()
+        themes = {}
+        for topic, lab in enumerate(LABELS):
+            t = Theme(run_id=run.id, topic=topic, label=f"{topic}_{lab}", phrase=f"tema om {lab}",
+                      words=[lab, "svar", "vård"], size=0, share=0.0, ci_low=0.0, ci_high=0.0,
+                      example_record_ids=[], emerging=None)
+            s.add(t)
+            themes[lab] = t
+        s.flush()
+        records: list[int] = []
+        for m in range(n_months):
+            year, month = 2025, m + 1
+            for k in range(per_month):
+                # The first label grows in the last two months: an emerging theme.
+                if m >= n_months - 2 and k < per_month * 9 // 10:
+                    lab = "tillganglighet"
+                else:
+                    lab = LABELS[(k + m) % 3]
+                text = rnd.choice(_TEXTS[lab])
+                rec = RecordRow(
+                    import_id=imp.id, row=len(records) + 2, question="Vad kan bli bättre?", text=text,
+                    text_sha256=hashlib.sha256(text.encode()).hexdigest(),
+                    respondent_key=f"r{len(records)}", date=date(year, month, 1 + k),
+                    unit=["Psykiatrin", "Beroendevården", "Socialtjänsten"][k % 3] if not (k == per_month - 1 and m < 3) else "Liten enhet",
+                    source_type=["enkat", "patientforum", "berattelse"][k % 3],
+                    gender=["kvinna", "man"][k % 2], age_group="30-49", pii_spans=[],
+                )
+                s.add(rec)
+                s.flush()
+                records.append(rec.id)
+                t = themes[lab]
+                t.size += 1
+                if len(t.example_record_ids) < 3:
+                    t.example_record_ids = [*t.example_record_ids, rec.id]
+                s.add(ThemeAssignment(record_id=rec.id, theme_id=t.id, weight=1.0))
+                prob = 0.55 + 0.4 * rnd.random()
+                s.add(Classification(run_id=run.id, record_id=rec.id, taxonomy_id="samsjuklighet",
+                                     model_version="nollskott-1", prediction_set=[lab], unsure=prob < 0.6,
+                                     valence="styrka" if lab == "respekt" else "utmaning",
+                                     valence_probability=0.8,
+                                     evidence=[{"typ": "ord", "text": lab}]))
+                for other_lab in LABELS:
+                    p = prob if other_lab == lab else 0.1 * rnd.random()
+                    s.add(Suggestion(run_id=run.id, record_id=rec.id, taxonomy_id="samsjuklighet",
+                                     label_id=other_lab, probability=p, in_prediction_set=other_lab == lab,
+                                     model_version="nollskott-1"))
+        n = len(records)
+        for lab, t in themes.items():
+            t.share = t.size / n
+            t.ci_low, t.ci_high = max(0.0, t.share - 0.05), min(1.0, t.share + 0.05)
+        themes["tillganglighet"].emerging = {
+            "varfor": "Andelen senaste månaden ligger över den övre styrgränsen.",
+            "andel": 0.7, "centrallinje": 0.3, "ovre_grans": 0.55, "n": per_month,
+        }
+        out.update(project_id=project.id, other_project_id=other.id, run_id=run.id, import_id=imp.id,
+                   theme_ids={lab: t.id for lab, t in themes.items()}, record_ids=records)
+    return out
