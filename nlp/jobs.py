@@ -135,9 +135,9 @@ def run_job(engine: Engine, job_id: int) -> None:
 
 
 def _upload_file(upload: str | None) -> Path:
-    if not upload:
+    if not upload or not Path(upload).is_dir():
         raise BrukarrostError("Den uppladdade filen finns inte längre; ladda upp den igen.")
-    files = [p for p in Path(upload).glob("upload.*") if p.is_file()]
+    files = [p for p in Path(upload).iterdir() if p.is_file() and p.name != "mottas"]
     if not files:
         raise BrukarrostError("Den uppladdade filen finns inte längre; ladda upp den igen.")
     return files[0]

@@ -1,5 +1,8 @@
 """Routers per resource, all mounted under /api."""
 
-from api.routers import accounts
+from api.routers import accounts, data, exports, insights, jobs, models, validation
 
-ROUTERS = [accounts.router]
+ROUTERS = [
+    accounts.router, data.router, validation.router, jobs.router, exports.router,
+    insights.router, models.router,
+]

@@ -1,0 +1,76 @@
+"""Looking up runs and records through the project the user may see (404 otherwise)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from fastapi import HTTPException
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from api.auth import ensure_project_access
+from nlp.store.models import AnalysisRun, Import, Project, RecordRow, User
+
+
+def run_for(db: Session, user: User, run_id: int, *, finished: bool = True) -> tuple[AnalysisRun, Project]:
+    run = db.get(AnalysisRun, run_id)
+    if run is None:
+        raise HTTPException(404, "Analysen finns inte, eller så har du inte tillgång till den.")
+    imp = db.get(Import, run.import_id)
+    try:
+        project = ensure_project_access(db, user, imp.project_id)
+    except HTTPException:
+        raise HTTPException(404, "Analysen finns inte, eller så har du inte tillgång till den.") from None
+    if finished and run.status != "klar":
+        raise HTTPException(409, f"Analysen är inte klar (status: {run.status}).")
+    return run, project
+
+
+def record_for(db: Session, user: User, record_id: int) -> tuple[RecordRow, Project]:
+    rec = db.get(RecordRow, record_id)
+    if rec is None:
+        raise HTTPException(404, "Svaret finns inte, eller så har du inte tillgång till det.")
+    imp = db.get(Import, rec.import_id)
+    try:
+        project = ensure_project_access(db, user, imp.project_id)
+    except HTTPException:
+        raise HTTPException(404, "Svaret finns inte, eller så har du inte tillgång till det.") from None
+    return rec, project
+
+
+def latest_run_id(db: Session, project_id: int) -> int | None:
+    return db.scalar(
+        select(AnalysisRun.id)
+        .join(Import, Import.id == AnalysisRun.import_id)
+        .where(Import.project_id == project_id, AnalysisRun.status == "klar")
+        .order_by(AnalysisRun.id.desc())
+        .limit(1)
+    )
+
+
+@lru_cache(maxsize=32)
+def _taxonomy(taxonomy_id: str) -> Any:
+    from nlp.taxonomy import load_taxonomy
+
+    return load_taxonomy(taxonomy_id)
+
+
+def taxonomy_labels(taxonomy_id: str) -> set[str]:
+    """Label ids of a taxonomy; 422 in Swedish when it does not exist."""
+    from nlp.errors import BrukarrostError
+
+    if not taxonomy_id.replace("-", "").replace("_", "").isalnum():
+        raise HTTPException(422, "Okänd taxonomi.")
+    try:
+        return {lab.id for lab in _taxonomy(taxonomy_id).labels}
+    except (BrukarrostError, OSError, ValueError):
+        raise HTTPException(422, f"Okänd taxonomi: {taxonomy_id}.") from None
+
+
+def record_dict(r: RecordRow) -> dict[str, Any]:
+    return {
+        "id": r.id, "import_id": r.import_id, "row": r.row, "question": r.question,
+        "text": r.text, "date": r.date, "unit": r.unit, "source_type": r.source_type,
+        "gender": r.gender, "age_group": r.age_group,
+    }

@@ -1,0 +1,163 @@
+"""Shared fixtures for the API tests: a real app over a real database with seeded data.
+
+The seed writes projects, users, an import, a finished analysis run, themes, suggestions
+and classifications through the ORM: real rows in a real database, no stand-ins.
+No tests are collected from this module.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine
+
+from api.app import create_app
+from api.auth import hash_password
+from api.settings import ApiSettings
+from nlp.config import get_settings
+from nlp.store.db import session_scope
+from nlp.store.models import (
+    AnalysisRun,
+    Classification,
+    Import,
+    Project,
+    ProjectMember,
+    RecordRow,
+    Suggestion,
+    Theme,
+    ThemeAssignment,
+    User,
+)
+
+PASSWORD = "ett-langt-losenord-42"
+LABELS = ["tidig-hjalp", "tillganglighet", "behandling-val", "helhet", "respekt"]
+UNITS = ["Vårdcentral Norr", "Vårdcentral Söder", "Psykiatri"]
+# (username, role, organisation, projects)
+USERS = [
+    ("admin", "admin", None, []),
+    ("analytiker", "analyst", "Regionen", ["a"]),
+    ("samordnare", "coordinator", "Regionen", ["a"]),
+    ("validerare_a1", "validator", "Brukarföreningen A", ["a"]),
+    ("validerare_a2", "validator", "Brukarföreningen A", ["a"]),
+    ("validerare_b", "validator", "Anhörigföreningen B", ["a"]),
+    ("validerare_proj_b", "validator", "Organisation C", ["b"]),
+    ("analytiker_b", "analyst", "Regionen", ["b"]),
+]
+
+
+def seed(engine: Engine, n_records: int = 40, seed_value: int = 7) -> dict[str, Any]:
+    rng = random.Random(seed_value)
+    ids: dict[str, Any] = {"users": {}}
+    pw = hash_password(PASSWORD)
+    with session_scope(engine) as s:
+        projects = {
+            key: Project(slug=f"projekt-{key}", name=f"Projekt {key.upper()}", settings={})
+            for key in ("a", "b")
+        }
+        s.add_all(projects.values())
+        s.flush()
+        for username, role, org, memberships in USERS:
+            u = User(username=username, password_hash=pw, role=role, organisation=org, active=True)
+            s.add(u)
+            s.flush()
+            ids["users"][username] = u.id
+            for key in memberships:
+                s.add(ProjectMember(project_id=projects[key].id, user_id=u.id))
+        for key, project in projects.items():
+            imp = Import(project_id=project.id, filename=f"enkat_{key}.csv", file_sha256=key * 64,
+                         n_rows=n_records, n_records=n_records, text_columns=["svar"],
+                         column_mapping={}, pii_counts={})
+            s.add(imp)
+            s.flush()
+            run = AnalysisRun(import_id=imp.id, status="klar", stage="klar",
+                              taxonomy_id="samsjuklighet", classifier_version="zeroshot-1",
+                              embed_model="test")
+            s.add(run)
+            s.flush()
+            themes = [Theme(run_id=run.id, topic=t, label=f"tema {t}", phrase=None,
+                            words=["väntetid", "bemötande"], size=0, share=0.0,
+                            example_record_ids=[]) for t in (-1, 0, 1, 2)]
+            s.add_all(themes)
+            s.flush()
+            rec_ids = []
+            for i in range(n_records):
+                rec = RecordRow(
+                    import_id=imp.id, row=i + 2, question="svar",
+                    text=f"Svar {i}: [PERSON_1] fick vänta länge på hjälp.",
+                    text_sha256=f"{key}{i:063d}", respondent_key=f"nyckel-{key}-{i}",
+                    date=date(2026, 1 + i % 6, 1 + i % 27), unit=UNITS[i % 3],
+                    source_type="enkat", gender=["kvinna", "man", "annat"][i % 3 if i % 7 else 2],
+                    age_group="30-49", pii_spans=[],
+                )
+                s.add(rec)
+                s.flush()
+                rec_ids.append(rec.id)
+                theme = themes[1 + i % 3] if i % 10 else themes[0]
+                theme.size += 1
+                s.add(ThemeAssignment(record_id=rec.id, theme_id=theme.id, weight=rng.random()))
+                probs = {lab: rng.random() for lab in LABELS}
+                pset = [lab for lab, p in probs.items() if p >= 0.5]
+                s.add(Classification(run_id=run.id, record_id=rec.id, taxonomy_id="samsjuklighet",
+                                     model_version="zeroshot-1", prediction_set=pset,
+                                     unsure=not pset, valence="utmaning", evidence=[]))
+                for lab, p in probs.items():
+                    s.add(Suggestion(run_id=run.id, record_id=rec.id, taxonomy_id="samsjuklighet",
+                                     label_id=lab, probability=p, in_prediction_set=lab in pset,
+                                     model_version="zeroshot-1"))
+            for t in themes:
+                t.share = t.size / n_records
+                t.example_record_ids = rec_ids[:3]
+            ids[f"project_{key}"] = project.id
+            ids[f"run_{key}"] = run.id
+            ids[f"import_{key}"] = imp.id
+            ids[f"records_{key}"] = rec_ids
+            ids[f"themes_{key}"] = [t.id for t in themes]
+    return ids
+
+
+def make_settings(tmp_path: Path, **overrides: Any) -> ApiSettings:
+    values: dict[str, Any] = dict(
+        database_url=get_settings().db_url, session_secret="test-hemlighet-" + "x" * 32,
+        embedded_worker=False, upload_dir=tmp_path / "uppladdningar", worker_poll_seconds=0.2,
+    )
+    values.update(overrides)
+    return ApiSettings(**values)
+
+
+@pytest.fixture
+def seeded(engine: Engine) -> dict[str, Any]:
+    return seed(engine)
+
+
+@pytest.fixture
+def client(engine: Engine, seeded: dict[str, Any], tmp_path: Path) -> Iterator[TestClient]:
+    with TestClient(create_app(make_settings(tmp_path))) as c:
+        yield c
+
+
+_token_cache: dict[tuple[int, str], str] = {}
+
+
+def token_headers(client: TestClient, username: str) -> dict[str, str]:
+    resp = client.post("/api/auth/token", json={"username": username, "password": PASSWORD})
+    assert resp.status_code == 200, resp.text
+    return {"Authorization": f"Bearer {resp.json()['access_token']}"}
+
+
+@pytest.fixture
+def auth(client: TestClient) -> Any:
+    """auth("analytiker") → bearer headers for that user (one token per user and test)."""
+    cache: dict[str, dict[str, str]] = {}
+
+    def get(username: str) -> dict[str, str]:
+        if username not in cache:
+            cache[username] = token_headers(client, username)
+        return cache[username]
+
+    return get
