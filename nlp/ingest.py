@@ -25,7 +25,8 @@ Decisions (documented here because users meet them as errors):
   import. A numeric age is turned into an age band so no exact age is stored.
 - Cells longer than MAX_CELL_CHARS are an error (usually an unclosed quote swallowing the
   rest of the file, or a pasted document).
-- Cells with no letter or digit ("-", ".", "?") count as empty answers.
+- Cells with only punctuation and spaces ("-", "...", "?") count as empty answers; an
+  emoji-only answer is kept (it says something).
 
 Error messages name file, row and column, never cell contents (nlp.errors.InputError).
 """
@@ -600,6 +601,8 @@ def _cell_text(src: _Source, value: Any, row: int, column: str) -> str:
             column=column,
         )
     text = text.strip()
+    if "\r" in text:  # one line-break form, so the same answer hashes alike from CSV and XLSX
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
     return text
@@ -659,8 +662,8 @@ _FIELD_NAMES: dict[str, tuple[str, ...]] = {
 }
 _TEXT_HINTS = (
     "synpunkt", "kommentar", "fritext", "beskriv", "berat", "comment", "feedback", "forslag",
-    "vadfungerar", "vadkan", "ovrigt", "tillagga", "motivera", "varfor", "oppen", "svar",
-    "text", "upplevelse", "forbattra", "story", "answer", "response",
+    "vadfungerar", "vadkan", "ovrig", "tillagga", "motivera", "varfor", "oppen", "fritt",
+    "text", "upplevelse", "forbattra", "story", "berattelse", "ideer", "onskemal",
 )
 
 
@@ -706,8 +709,20 @@ _LETTER = re.compile(r"[^\W\d_]")
 _ALNUM = re.compile(r"[^\W_]")
 
 
-def _classify_column(values: list[str]) -> ColumnStats:
-    """Stats over a sampled column, and a guess of its kind from the content."""
+def _meaningful(text: str) -> bool:
+    """True unless the cell is only punctuation/space ("-", "...", "?"); emoji count as text."""
+    if _ALNUM.search(text):
+        return True
+    return any(unicodedata.category(ch) == "So" for ch in text)
+
+
+def _classify_column(values: list[str], header: str = "") -> ColumnStats:
+    """Stats over a sampled column, and a guess of its kind from the content.
+
+    An open question's answers are longer, wordier and more varied than a category's. A
+    header that reads like a question or a comment field lowers the bar, because such
+    columns also get many short answers ("vet ej", "inget att tillägga").
+    """
     filled = [v for v in values if v]
     if not filled:
         return ColumnStats(0, 0.0, 0.0, "tom")
@@ -715,18 +730,27 @@ def _classify_column(values: list[str]) -> ColumnStats:
     mean_len = sum(len(v) for v in filled) / n
     unique = len(set(filled)) / n
     # "-", "." and the like are empty answers; they must not pull a text column's mean down.
-    answers = [v for v in filled if _ALNUM.search(v)] or filled
+    answers = [v for v in filled if _meaningful(v)] or filled
     # Excel serials are left out here: a column of 5-digit ids would look like dates.
     dates = sum(1 for v in filled[:200] if _try_date(v, serials=False) is not None) / min(n, 200)
     numbers = sum(1 for v in filled[:200] if re.fullmatch(r"[-+]?\d+([.,]\d+)?", v)) / min(n, 200)
     words = sum(len(v.split()) for v in answers) / len(answers)
     answer_len = sum(len(v) for v in answers) / len(answers)
     lettered = sum(1 for v in answers if _LETTER.search(v)) / len(answers)
+    hinted = header.rstrip().endswith("?") or any(h in _norm(header) for h in _TEXT_HINTS)
+    few = n < 5
+    distinct = len(set(filled))
+    # A Likert scale ("Mycket nöjd" … "Inte alls nöjd") has a handful of distinct values.
+    varied = few or (unique >= 0.3 and distinct >= 5)
+    varied_hinted = few or (unique >= 0.2 and distinct >= 8)
     if dates >= 0.9:
         kind = "datum"
     elif numbers >= 0.9:
         kind = "id" if unique >= 0.9 and n >= 5 else "tal"
-    elif answer_len >= 15 and words >= 3 and lettered >= 0.8 and (unique >= 0.5 or n < 5):
+    elif lettered >= 0.8 and (
+        (answer_len >= 15 and words >= 3 and varied)
+        or (hinted and answer_len >= 8 and words >= 1.5 and varied_hinted)
+    ):
         kind = "fritext"
     elif unique >= 0.9 and n >= 5 and words < 2:
         kind = "id"
@@ -754,14 +778,16 @@ def _plan(
         for row, cells in rows:
             cells = _fit_row(src, cells, width, row, columns)
             for i, value in enumerate(cells):
-                sample[i].append(_cell_text(src, value, row, columns[i]))
+                # Nested JSON values only matter (and raise) if the column is used.
+                nested = isinstance(value, (dict, list))
+                sample[i].append("" if nested else _cell_text(src, value, row, columns[i]))
             n_sampled += 1
             if n_sampled >= SAMPLE_ROWS:
                 break
     if n_sampled == 0:
         where = f"bladet {src.sheet!r}" if src.sheet else "filen"
         raise src.error(f"Det finns bara en rubrikrad i {where}, inga svar.", row=header_row)
-    stats = {c: _classify_column(sample[i]) for i, c in enumerate(columns)}
+    stats = {c: _classify_column(sample[i], c) for i, c in enumerate(columns)}
 
     # Metadata: overrides first, then names; an override to "" or None means "no column".
     mapping: dict[str, str] = {}
@@ -790,13 +816,6 @@ def _plan(
     else:
         meta_cols = set(mapping.values())
         chosen = [c for c in columns if c not in meta_cols and stats[c].kind == "fritext"]
-        if not chosen:
-            # Sparse open questions: short answers but a header that reads like a question.
-            chosen = [
-                c for c in columns
-                if c not in meta_cols and stats[c].kind == "kategori" and stats[c].mean_length >= 8
-                and _LETTER.search(c) and (c.rstrip().endswith("?") or any(h in _norm(c) for h in _TEXT_HINTS))
-            ]
         if not chosen:
             listing = ", ".join(repr(c) for c in columns[:40])
             raise src.error(
@@ -967,11 +986,11 @@ def _iter_answers(plan: _Plan, stats: IngestStats) -> Iterator[Answer]:
         cells = _fit_row(src, cells, width, row, columns)
         stats.n_rows += 1
         texts = [(c, _cell_text(src, cells[i], row, c)) for i, c in text_idx]
-        if not any(_ALNUM.search(t) for _, t in texts):
+        if not any(_meaningful(t) for _, t in texts):
             continue
         meta = _metadata(src, cells, meta_idx, row, stats)
         for question, text in texts:
-            if _ALNUM.search(text):
+            if _meaningful(text):
                 stats.n_answers += 1
                 yield Answer(row=row, question=question, text=text, meta=meta)
 
