@@ -157,10 +157,18 @@ _DATE_PATTERNS = [
 ]
 
 
+_FRACTIONS = {"1/2", "1/3", "2/3", "1/4", "3/4", "1/5", "1/10"}
+_DATE_WORD_BEFORE = re.compile(r"(?:den|datum|från|till|mellan|t\.?o\.?m\.?|fr\.?o\.?m\.?)" + _WS + r"*$", re.IGNORECASE)
+
+
 def find_date(text: str) -> list[Span]:
     spans = []
     for pattern in _DATE_PATTERNS:
-        spans.extend(Span(m.start(), m.end(), "DATUM") for m in pattern.finditer(text))
+        for m in pattern.finditer(text):
+            # "1/2 timme" is a fraction; "den 1/2" is a date.
+            if m.group(0) in _FRACTIONS and not _DATE_WORD_BEFORE.search(text[max(0, m.start() - 8):m.start()]):
+                continue
+            spans.append(Span(m.start(), m.end(), "DATUM"))
     return spans
 
 
@@ -182,11 +190,14 @@ _AGE_PATTERNS = [
 # "fyllde 61", "jag är 34 år", "när jag var tjugo", "mamma, 82 år,"
 _AGE_CONTEXT = re.compile(
     r"(?:\b(?:fyll(?:de|er|t|a)|jag är|jag var|hon är|han är|hon var|han var|hen är|hen var|"
-    r"som är|när jag var|då jag var|sedan jag var|sen jag var|nu|snart|blir|blev|ålder(?:n)?|ålder på)"
+    r"som är|när jag var|då jag var|sedan jag var|sen jag var|är|var|nu|snart|blir|blev|ålder(?:n)?|ålder på)"
     + _WS + r"+|," + _WS + r"*)"
     r"(\d{1,3}|" + _NUMWORDS + r")(" + _WS + r"+år)?(?![\w-])",
     re.IGNORECASE,
 )
+_NOT_AGE_AFTER = re.compile(_WS + r"*(?:procent|%|kr|kronor|gånger|ggr|st\b|min|minuter|timm|dagar|veckor|månader|grader|km|mil\b|meter|kg)",
+                            re.IGNORECASE)
+_AGE_PAREN = re.compile(r"(?<=\()" + _WS + r"*(\d{1,3}" + _WS + r"+år)" + _WS + r"*(?=\))")
 # "2 år sedan", "i 5 år till": a duration, not an age.
 _DURATION_AFTER = re.compile(_WS + r"*(?:år)?" + _WS + r"*(?:sedan|sen|till|kvar|i\b|på\b|för\b)",
                              re.IGNORECASE)
@@ -205,14 +216,17 @@ def find_age(text: str) -> list[Span]:
             # "Mamma, 82 år," only with "år" and a plausible age
             if not m.group(2):
                 continue
-        if _DURATION_AFTER.match(text, end):
+        if _DURATION_AFTER.match(text, end) or _NOT_AGE_AFTER.match(text, end):
             continue
+        if lead.strip().lower() in {"är", "var"} and not m.group(2):
+            continue  # "är 3" alone is rarely an age; "är 34 år" is
         if value.isdigit() and not (1 <= int(value) <= 120):
             continue
         # "nu 3 st", "blir 10 kr": a bare number after a weak word needs "år"
         if lead.strip().lower() in {"nu", "snart", "blir", "blev"} and not m.group(2):
             continue
         spans.append(Span(start, end, "ALDER"))
+    spans.extend(Span(m.start(1), m.end(1), "ALDER") for m in _AGE_PAREN.finditer(text))
     return spans
 
 
@@ -222,14 +236,15 @@ _STREET_SUFFIX = (
     r"platsen|stråket|esplanaden|promenaden|kajen|slingan|ringen|liden|höjden|parken|gången"
 )
 _NOT_HOUSE = r"(?!" + _WS + r"*(?:år|gånger|ggr|timm|min\b|km|mil\b|kr\b|st\b|dag|veck|månad|%|procent|personer))"
+_HOUSE_LETTER = r"(?:" + _WS + r"?[A-Ha-h](?![\wåäö]))?"
 _ADDRESS = [
     re.compile(
-        r"(?<![\w-])(?:[" + CAP + r"][" + LOW + r"]+" + _WS + r")?[" + CAP + LOW + r"][" + LOW + r"]+"
-        r"(?:" + _STREET_SUFFIX + r")" + _WS + r"+\d{1,4}" + _NOT_HOUSE
-        + r"(?:" + _WS + r"?[A-Za-z](?![\wåäö]))?(?:" + _WS + r"?(?:tr|lgh)\.?" + _WS + r"?\d{1,4})?"
+        r"(?<![\w-])(?:(?:[" + CAP + r"][" + LOW + r"]+" + _WS + r")?[" + CAP + r"][" + LOW + r"]+"
+        r"(?:" + _STREET_SUFFIX + r")|[" + LOW + r"]{2,}(?:gatan|vägen|gränd|torget))" + _WS + r"+\d{1,4}" + _NOT_HOUSE
+        + _HOUSE_LETTER + r"(?:" + _WS + r"?(?:tr|lgh)\.?" + _WS + r"?\d{1,4})?"
     ),
     re.compile(r"(?<![\w-])[" + CAP + r"][" + LOW + r"]+s?" + _WS + r"+(?:väg|gata|gränd|allé|torg)"
-               + _WS + r"+\d{1,4}" + _NOT_HOUSE + r"(?:" + _WS + r"?[A-Za-z](?![\wåäö]))?"),
+               + _WS + r"+\d{1,4}" + _NOT_HOUSE + _HOUSE_LETTER),
     re.compile(r"(?<![\w-])(?:Box|box|BOX)" + _WS + r"+\d{1,6}(?!\d)"),
 ]
 _POSTCODE = re.compile(r"(?<![\w,.-])([1-9]\d{2})" + _WS + r"?(\d{2})(?![\w,.-])")
@@ -257,7 +272,7 @@ def find_postcode(text: str) -> list[Span]:
 _UNIT_HEAD = (
     r"kliniken|klinik|mottagningen|mottagning|sjukhuset|sjukhus|lasarettet|lasarett|"
     r"vårdcentralen|vårdcentral|hälsocentralen|hälsocentral|akutmottagningen|akuten|"
-    r"avdelningen|boendet|hemmet|vårdhemmet|centrum|enheten|psykiatrin"
+    r"avdelningen|boendet|boende|vårdhemmet|behandlingshemmet|psykiatrin"
 )
 _UNIT_PREFIX = (
     r"BUP|BUMM|VUP|PIVA|HVB-hemmet|HVB|LSS-boendet|[Vv]årdcentralen|[Vv]årdcentral|[Hh]älsocentralen|"
@@ -272,7 +287,7 @@ _UNIT_PATTERNS = [
     # "BUP Karlstad", "vårdcentralen Gripen", "äldreboendet Solbacken"
     re.compile(r"(?<![\w-])(?:" + _UNIT_PREFIX + r")" + _WS + r"+" + _CAPWORD + r"(?:" + _WS + r"+" + _CAPWORD + r")?"),
     # "Rättspsykiatriska kliniken i Kristinehamn", "Gripens vårdcentral", "Akademiska sjukhuset"
-    re.compile(r"(?<![\w-])(" + _CAPWORD + r")(?:" + _WS + r"+[" + LOW + r"]+)?" + _WS + r"+[" + LOW + r"]*(?:"
+    re.compile(r"(?<![\w-])(" + _CAPWORD + r")(?:" + _WS + r"+([" + LOW + r"]+))?" + _WS + r"+[" + LOW + r"]*(?:"
                + _UNIT_HEAD + r")(?![\w-])" + _PLACE_TAIL),
     # One-word names: "Centralsjukhuset i Karlstad", "Solgården", "Björkhemmet"
     re.compile(r"(?<![\w-])([" + CAP + r"][" + LOW + r"]{2,}(?:sjukhuset|lasarettet|kliniken|mottagningen|"
@@ -288,8 +303,20 @@ def find_care_unit(text: str) -> list[Span]:
     spans = []
     for i, pattern in enumerate(_UNIT_PATTERNS):
         for m in pattern.finditer(text):
-            if i > 0 and m.group(1).lower() in _NOT_UNIT_WORDS:
-                continue
+            if i > 0:
+                name = m.group(1)
+                if name.lower() in _NOT_UNIT_WORDS:
+                    continue
+                # "Saga på mottagningen" is a person at a unit; the middle word of a unit
+                # name is an adjective or noun, never a function word.
+                if i == 1 and m.group(2) and m.group(2) in _NOT_UNIT_WORDS:
+                    continue
+                # At the start of a sentence any word is capitalised ("Bästa kliniken"):
+                # there, only the adjective/genitive forms unit names take count.
+                if _sentence_start(text, m.start()) and not re.search(r"(?:iska|ska|s)$", name):
+                    continue
+                if i == 2 and name in lists.places():
+                    continue
             spans.append(Span(m.start(), m.end(), "VARDENHET"))
     return spans
 
@@ -335,7 +362,9 @@ def find_organisation(text: str) -> list[Span]:
                 if region and word in _REGIONAL_ORGS and " i " not in m.group(0) and region in lists.places():
                     end = m.end()
                 elif word in _GENERIC_ORGS:
-                    continue
+                    if not (region and " i " in m.group(0)):
+                        continue
+                    end = m.end()  # "Socialtjänsten i Kristinehamn": a named office
             if i == 3 or i == 4:
                 first = text[start:end].split()[0]
                 if first.lower() in _NOT_UNIT_WORDS:
@@ -369,6 +398,11 @@ _PERSON_VERBS = frozenset(
 _PREPS_PLACE = frozenset("i från till utanför nära mot via norr söder öster väster runt kring".split())
 _SURNAME_SUFFIX = re.compile(r"(?:sson|son|qvist|kvist|ström|berg|gren|lund|dahl|holm|blad|stedt|"
                              r"ander|ius|lin|lén|ell|én|stam|bäck|sjö|löf|fors|vall)$")
+_RESIDENCE = re.compile(
+    r"(?:flyttade|flyttat|flytta|flyttar|bor|bodde|boende|växte upp|kommer|kom|uppvuxen|född)"
+    r"(?:" + _WS + r"+(?:hit|dit|hem|tillbaka|ut))?" + _WS + r"+(?:i|från|till|på|utanför|nära)" + _WS + r"+$",
+    re.IGNORECASE,
+)
 _SENT_END = set(".!?:;\n\"'”»(")
 
 
@@ -386,9 +420,10 @@ def _lookup(word: str) -> tuple[lists.NameInfo | None, int]:
     if info is not None and (info.first_sv or word[-1:] not in "s'’"):
         return info, len(word)
     full = info
-    if len(word) > 3 and word[-1] in "s'’" and not word[-2] in "sxz":
+    if len(word) > 3 and word[-1] in "s'’" and not word[-2] in "sxz" and word.lower() not in STOP_WORDS:
         info = table.get(word[:-1].lower())
-        if info is not None:
+        # Genitive ("Annas mamma"): only for well-known names, so "Annars" stays a word.
+        if info is not None and (info.first_sv or info.last) and not info.word:
             return info, len(word) - 1
     if len(word) > 3 and word.endswith("'s"):
         info = table.get(word[:-2].lower())
@@ -414,7 +449,9 @@ def find_person_and_place(text: str) -> list[Span]:
         start, end, word = toks[i]
         prev = toks[i - 1][2].lower() if i > 0 else ""
         prev2 = toks[i - 2][2].lower() if i > 1 else ""
-        adjacent_prev = i > 0 and text[toks[i - 1][1]:start].strip() in {"", "."}
+        gap = text[toks[i - 1][1]:start] if i > 0 else "."
+        adjacent_prev = i > 0 and gap.strip() == ""
+        after_dot = i > 0 and gap.strip() == "."
         nxt = toks[i + 1][2] if i + 1 < n else ""
         cap = word[:1].isupper()
         at_start = _sentence_start(text, start)
@@ -436,23 +473,34 @@ def find_person_and_place(text: str) -> list[Span]:
                         while i < n and toks[i][0] < start + len(matched):
                             i += 1
                         continue
+        if cap and not at_start and adjacent_prev and word not in lists.names() and _RESIDENCE.search(
+            text, max(0, start - 30), start
+        ):
+            # "flyttade från Kronoparken", "bor i Skåre": a place even when no list has it.
+            spans.append(Span(start, end, "ORT"))
+            i += 1
+            continue
         if word.isupper() and len(word) > 1:
             i += 1
             continue
         parts = word.split("-")
         if len(parts) > 1:
             # Hyphenated name ("Anna-Karin", "Lind-Berg"), not a compound ("RUT-hjälp").
-            if all(p[:1].isupper() for p in parts) and any(_is_name_part(p) for p in parts) and not word.isupper():
+            infos = [lists.names().get(p.lower()) for p in parts]
+            capitalised = all(p[:1].isupper() for p in parts) and any(infos) and not word.isupper()
+            # lowercase "ros-marie": every part a name, one of them unambiguously a first name
+            lower = all(infos) and any(x.first_sv and not x.word for x in infos if x) and word.islower()
+            if capitalised or lower:
                 spans.append(Span(start, end, "PERSON"))
                 person_at.add(i)
             i += 1
             continue
         info, name_len = _lookup(word)
         after_title = prev in _TITLES or (prev.endswith(".") and prev[:-1] in _TITLES) or (
-            i > 0 and toks[i - 1][2] in {"dr", "Dr"} and adjacent_prev
+            i > 0 and toks[i - 1][2] in {"dr", "Dr", "Doc", "doc"} and after_dot
         )
         accept = False
-        if after_title and adjacent_prev:
+        if after_title and (adjacent_prev or after_dot):
             if cap and prev != "man":
                 accept = info is not None or not at_start
             elif info is not None and not info.word and info.first_sv:
@@ -467,7 +515,11 @@ def find_person_and_place(text: str) -> list[Span]:
                 if (i - 1) in person_at and adjacent_prev:
                     accept = True  # surname after a first name: "Lena Frid"
                 elif not at_start:
-                    accept = nxt[:1] != "-" and text[end:end + 1] != "-"
+                    prev_cap = i > 0 and adjacent_prev and toks[i - 1][2][:1].isupper()
+                    accept = nxt[:1] != "-" and text[end:end + 1] != "-" and not prev_cap
+                elif word.lower() in STOP_WORDS:
+                    nxt_info, _ = _lookup(nxt) if nxt else (None, 0)
+                    accept = nxt[:1].isupper() and nxt_info is not None and nxt_info.last
                 else:
                     nxt_info, _ = _lookup(nxt) if nxt else (None, 0)
                     accept = (nxt.lower() in _PERSON_VERBS and nxt.lower() not in {"och,"}) or (
@@ -490,6 +542,16 @@ def find_person_and_place(text: str) -> list[Span]:
                 spans.append(Span(start, start + name_len, "PERSON"))
             person_at.add(i)
         i += 1
+    # "lisa och kent": a name-list word joined by "och" to a found person is a person too.
+    for j in range(1, n - 1):
+        if toks[j][2].lower() not in {"och", "eller"}:
+            continue
+        for a, b in ((j - 1, j + 1), (j + 1, j - 1)):
+            if a in person_at and b not in person_at:
+                info, name_len = _lookup(toks[b][2])
+                if info is not None and (info.first_sv or info.first_other) and not toks[b][2].isupper():
+                    spans.append(Span(toks[b][0], toks[b][0] + name_len, "PERSON"))
+                    person_at.add(b)
     return spans
 
 

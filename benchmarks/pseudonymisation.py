@@ -1,0 +1,111 @@
+"""Score the pseudonymiser: recall/precision on the dev set, false alarms on real reviews, speed.
+
+    python benchmarks/pseudonymisation.py [--delad ../shared] [--exempel 15]
+
+Dev set (pii_dev.jsonl): a gold span counts as found when every one of its characters lies
+inside some predicted span (any label for "any", the same label for the per-category row);
+a predicted span is correct when it overlaps a gold span of the same label. Real reviews: the share changed at
+all, and a sample of the changed texts — printed pseudonymised, never raw.
+Timings are wall-clock on a shared machine: other users' load inflates them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import random
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from nlp.pseudonymise import Pseudonymiser  # noqa: E402
+from nlp.records import PII_LABELS, Span  # noqa: E402
+
+
+def _covered(gold: dict, pred: list[Span], same_label: bool) -> bool:
+    chars = range(gold["start"], gold["end"])
+    usable = [p for p in pred if not same_label or p.label == gold["label"]]
+    return all(any(p.start <= c < p.end for p in usable) for c in chars)
+
+
+def score_dev(path: Path, pseudo: Pseudonymiser) -> None:
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    found_same, found_any, total = Counter(), Counter(), Counter()
+    pred_ok, pred_total = Counter(), Counter()
+    clean, clean_untouched = 0, 0
+    for row in rows:
+        pred = pseudo.find(row["text"])
+        for g in row["spans"]:
+            total[g["label"]] += 1
+            found_same[g["label"]] += _covered(g, pred, True)
+            found_any[g["label"]] += _covered(g, pred, False)
+        for p in pred:
+            pred_total[p.label] += 1
+            pred_ok[p.label] += any(p.start < g["end"] and g["start"] < p.end and g["label"] == p.label
+                                    for g in row["spans"])
+        if not row["spans"]:
+            clean += 1
+            clean_untouched += not pred
+    print(f"\n== Utvecklingsdata {path.name}: {len(rows)} texter ==")
+    print(f"{'kategori':<14}{'guld':>6}{'recall':>9}{'recall*':>9}{'pred':>6}{'precision':>11}")
+    for label in PII_LABELS:
+        t, pt = total[label], pred_total[label]
+        rec = f"{found_same[label] / t:.3f}" if t else "-"
+        rec_any = f"{found_any[label] / t:.3f}" if t else "-"
+        prec = f"{pred_ok[label] / pt:.3f}" if pt else "-"
+        print(f"{label:<14}{t:>6}{rec:>9}{rec_any:>9}{pt:>6}{prec:>11}")
+    all_t, all_p = sum(total.values()), sum(pred_total.values())
+    print(f"{'TOTALT':<14}{all_t:>6}{sum(found_same.values()) / all_t:>9.3f}"
+          f"{sum(found_any.values()) / all_t:>9.3f}{all_p:>6}{sum(pred_ok.values()) / max(all_p, 1):>11.3f}")
+    print("recall* = täckt av ett förutsagt spann oavsett etikett")
+    print(f"Texter utan personuppgifter som lämnas orörda: {clean_untouched}/{clean} "
+          f"= {clean_untouched / max(clean, 1):.1%}")
+
+
+def score_real(path: Path, pseudo: Pseudonymiser, n_examples: int, seed: int = 1) -> None:
+    with path.open(encoding="utf-8", newline="") as fh:
+        texts = [row["text"] for row in csv.DictReader(fh) if row.get("text")]
+    t0 = time.perf_counter()
+    results = [pseudo.pseudonymise(t) for t in texts]
+    elapsed = time.perf_counter() - t0
+    changed = [r for r in results if r.spans]
+    labels = Counter(s.label for r in changed for s in r.spans)
+    print(f"\n== Riktiga recensioner {path.name}: {len(texts)} texter ==")
+    print(f"Ändrade texter: {len(changed)} = {len(changed) / len(texts):.1%} "
+          f"(recensioner har sällan personuppgifter: många ändringar = falsklarm)")
+    print("Fynd per kategori: " + ", ".join(f"{k} {v}" for k, v in labels.most_common()))
+    print(f"Hastighet: {len(texts) / elapsed:.0f} texter/s ({elapsed:.1f} s, en kärna, delad maskin)")
+    rng = random.Random(seed)
+    print(f"\nExempel på ändrade texter (pseudonymiserade, {min(n_examples, len(changed))} st):")
+    for r in rng.sample(changed, min(n_examples, len(changed))):
+        short = r.text if len(r.text) <= 220 else r.text[:220] + " …"
+        print(f"- [{', '.join(s.label for s in r.spans)}] {short}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Mät pseudonymiseringen.")
+    parser.add_argument("--delad", type=Path, default=ROOT.parent / "shared", help="den delade mappen")
+    parser.add_argument("--exempel", type=int, default=15, help="antal exempel från recensionerna")
+    args = parser.parse_args()
+    t0 = time.perf_counter()
+    pseudo = Pseudonymiser(b"benchmark-key-not-secret-000000000")
+    pseudo.find("Uppvärmning: Anna i Karlstad.")  # loads the lists
+    print(f"Start (laddar listor): {time.perf_counter() - t0:.2f} s")
+    dev = args.delad / "data" / "dev" / "pii_dev.jsonl"
+    real = args.delad / "data" / "real" / "recensioner_sv_10k.csv"
+    if not dev.exists():
+        sys.exit(f"Hittar inte {dev}")
+    score_dev(dev, pseudo)
+    if real.exists():
+        score_real(real, Pseudonymiser(b"benchmark-key-not-secret-000000000"), args.exempel)
+    else:
+        print(f"\n{real} saknas: hoppar över de riktiga recensionerna.")
+
+
+if __name__ == "__main__":
+    main()
