@@ -356,7 +356,7 @@ def find_organisation(text: str) -> list[Span]:
             start, end = m.start(), m.end()
             if i == 0:
                 region = m.group("region")
-                word = text[start:m.start("region") if region else end].strip()
+                word = re.sub(r"\s+i$", "", text[start:m.start("region") if region else end].strip())
                 end = start + len(word)
                 # "RSMH Värmland" is one name; "Arbetsförmedlingen i Arvika" keeps its town apart.
                 if region and word in _REGIONAL_ORGS and " i " not in m.group(0) and region in lists.places():
@@ -515,7 +515,8 @@ def find_person_and_place(text: str) -> list[Span]:
                 if (i - 1) in person_at and adjacent_prev:
                     accept = True  # surname after a first name: "Lena Frid"
                 elif not at_start:
-                    prev_cap = i > 0 and adjacent_prev and toks[i - 1][2][:1].isupper()
+                    prev_cap = (i > 0 and adjacent_prev and toks[i - 1][2][:1].isupper()
+                                and not _sentence_start(text, toks[i - 1][0]))
                     accept = nxt[:1] != "-" and text[end:end + 1] != "-" and not prev_cap
                 elif word.lower() in STOP_WORDS:
                     nxt_info, _ = _lookup(nxt) if nxt else (None, 0)
@@ -549,7 +550,8 @@ def find_person_and_place(text: str) -> list[Span]:
         for a, b in ((j - 1, j + 1), (j + 1, j - 1)):
             if a in person_at and b not in person_at:
                 info, name_len = _lookup(toks[b][2])
-                if info is not None and (info.first_sv or info.first_other) and not toks[b][2].isupper():
+                if (info is not None and (info.first_sv or info.first_other) and not toks[b][2].isupper()
+                        and toks[b][2].lower() not in STOP_WORDS):
                     spans.append(Span(toks[b][0], toks[b][0] + name_len, "PERSON"))
                     person_at.add(b)
     return spans
