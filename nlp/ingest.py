@@ -492,7 +492,8 @@ def _json_rows(src: _Source) -> Iterator[tuple[int, dict[str, Any]]]:
                     raise src.error("Posten är inte ett JSON-objekt ({...}).", row=row)
                 yield row, obj
         except ijson.JSONError:
-            raise src.error("Filen är inte giltig JSON (felet kommer efter denna post).", row=row) from None
+            # The parser fails while reading the next element: name that one.
+            raise src.error("Filen är inte giltig JSON.", row=row + 1) from None
         except UnicodeDecodeError:
             raise src.error("Filen innehåller tecken som inte går att avkoda.", row=row + 1) from None
 
