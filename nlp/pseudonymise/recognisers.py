@@ -143,14 +143,14 @@ def find_phone(text: str) -> list[Span]:
 # --- DATUM ------------------------------------------------------------------------------
 _MONTHS = (
     r"januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|"
-    r"jan|febr?|apr|jun|jul|aug|sept?|okt|nov|dec"
+    r"(?:jan|febr?|apr|jun|jul|aug|sept?|okt|nov|dec)\.?"
 )
 _DATE_PATTERNS = [
     re.compile(r"(?<![\d-])(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d-])"),
     re.compile(r"(?<![\d-])(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\d-])"),
     re.compile(r"(?<![\d/.,-])(?:[1-9]|[12]\d|3[01])/(?:[1-9]|1[0-2])(?:[-/](?:19|20)?\d\d)?(?![\d/])"),
     re.compile(
-        r"(?<![\d,.])(?:[1-9]|[12]\d|3[01])(?::?e|:a)?" + _WS + r"+(?:" + _MONTHS + r")\.?"
+        r"(?<![\d,.])(?:[1-9]|[12]\d|3[01])(?::?e|:a)?" + _WS + r"+(?:" + _MONTHS + r")"
         r"(?:" + _WS + r"+(?:19|20)\d\d)?(?![\w])",
         re.IGNORECASE,
     ),
@@ -216,7 +216,9 @@ def find_age(text: str) -> list[Span]:
             # "Mamma, 82 år," only with "år" and a plausible age
             if not m.group(2):
                 continue
-        if _DURATION_AFTER.match(text, end) or _NOT_AGE_AFTER.match(text, end):
+        if _NOT_AGE_AFTER.match(text, end):
+            continue
+        if _DURATION_AFTER.match(text, end) and not lead.lower().startswith("fyll"):
             continue
         if lead.strip().lower() in {"är", "var"} and not m.group(2):
             continue  # "är 3" alone is rarely an age; "är 34 år" is
@@ -313,7 +315,11 @@ def find_care_unit(text: str) -> list[Span]:
                     continue
                 # At the start of a sentence any word is capitalised ("Bästa kliniken"):
                 # there, only the adjective/genitive forms unit names take count.
-                if _sentence_start(text, m.start()) and not re.search(r"(?:iska|ska|s)$", name):
+                at_start = _sentence_start(text, m.start())
+                if at_start and i == 1 and not re.search(r"(?:iska|ska|s)$", name):
+                    continue
+                # "Barnkliniken" opening a sentence is generic; "Solhemmet" names a home.
+                if at_start and i == 2 and not re.search(r"(?:gården|hemmet|boendet)$", name):
                     continue
                 if i == 2 and name in lists.places():
                     continue
@@ -400,7 +406,8 @@ _SURNAME_SUFFIX = re.compile(r"(?:sson|son|qvist|kvist|ström|berg|gren|lund|dah
                              r"ander|ius|lin|lén|ell|én|stam|bäck|sjö|löf|fors|vall)$")
 _RESIDENCE = re.compile(
     r"(?:flyttade|flyttat|flytta|flyttar|bor|bodde|boende|växte upp|kommer|kom|uppvuxen|född)"
-    r"(?:" + _WS + r"+(?:hit|dit|hem|tillbaka|ut))?" + _WS + r"+(?:i|från|till|på|utanför|nära)" + _WS + r"+$",
+    r"(?:" + _WS + r"+(?:hit|dit|hem|tillbaka|ut))?" + _WS + r"+(?:i|från|till|på|utanför|nära)" + _WS + r"+$"
+    r"|(?:från|mellan)" + _WS + r"+[" + CAP + r"][\w-]+" + _WS + r"+(?:till|och)" + _WS + r"+$",
     re.IGNORECASE,
 )
 _SENT_END = set(".!?:;\n\"'”»(")
@@ -519,8 +526,12 @@ def find_person_and_place(text: str) -> list[Span]:
                                 and not _sentence_start(text, toks[i - 1][0]))
                     accept = nxt[:1] != "-" and text[end:end + 1] != "-" and not prev_cap
                 elif word.lower() in STOP_WORDS:
+                    # "Vi är", "Alla har": pronouns start sentences all the time. A Swedish
+                    # first name ("Dag ringde") still counts before a verb, any before a surname.
                     nxt_info, _ = _lookup(nxt) if nxt else (None, 0)
-                    accept = nxt[:1].isupper() and nxt_info is not None and nxt_info.last
+                    accept = (nxt[:1].isupper() and nxt_info is not None and nxt_info.last) or (
+                        info.first_sv and nxt.lower() in _PERSON_VERBS - {"är", "var", "har", "hade", "och,"}
+                    )
                 else:
                     nxt_info, _ = _lookup(nxt) if nxt else (None, 0)
                     accept = (nxt.lower() in _PERSON_VERBS and nxt.lower() not in {"och,"}) or (
