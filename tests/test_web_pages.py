@@ -117,3 +117,141 @@ def test_static_files_are_served_locally(demo: tuple[TestClient, dict[str, Any]]
     html = client.get("/logga-in").text
     # No external resources: every src/href is local.
     assert not re.search(r'(src|href)="(https?:)?//', html)
+
+
+def _decide(client: TestClient, project_id: int, decision: str, **extra: str) -> str:
+    """Read the validator page, submit one decision on the shown answer; returns the record id."""
+    html = client.get(f"/projekt/{project_id}/validera").text
+    rid = re.search(r'name="record_id" value="(\d+)"', html).group(1)
+    label = re.search(r'name="label_id" value="([^"]+)"', html).group(1)
+    resp = client.post(f"/projekt/{project_id}/validera", data={
+        "csrf_token": csrf_of(html), "record_id": rid, "label_id": label, "taxonomy_id": "samsjuklighet",
+        "beslut": decision, **extra})
+    assert resp.status_code == 303, resp.text
+    return rid
+
+
+def test_validator_sees_suggestion_in_plain_words_and_agreement_updates(
+    demo: tuple[TestClient, dict[str, Any]],
+) -> None:
+    client, ids = demo
+    pid = ids["project_id"]
+    login(client, "granskare2")
+    first_other = [_decide(client, pid, "accept") for _ in range(3)]
+    client.post("/logga-ut", data={"csrf_token": csrf_of(client.get("/projekt").text)})
+
+    login(client, "granskare1")
+    html = client.get(f"/projekt/{pid}/validera").text
+    assert re.search(r"Vi (tror|är osäkra).*handlar om.*säkerhet \d+\u00a0%.*Stämmer det\?", html, re.S)
+    for text in ("Stämmer", "Stämmer inte", "Annan etikett", "Vet inte", 'data-key="j"', "Kommentar"):
+        assert text in html
+    assert "Ingen annan har bedömt samma svar" in html
+    # The queue is ordered the same for everyone, so these are the answers granskare2 judged.
+    mine = [_decide(client, pid, d) for d in ("accept", "reject", "accept")]
+    assert mine == first_other
+    html = client.get(f"/projekt/{pid}/validera?meddelande=sparat").text
+    assert "Ditt beslut är sparat." in html
+    assert "Du har granskat 3 av" in html
+    m = re.search(r"Ni var överens i <strong>(\d+)\u00a0%</strong> av jämförelserna \((\d+) st\)", html)
+    assert m and m.group(1) == "67" and m.group(2) == "3"
+    with session_scope(get_engine_of(client)) as s:
+        events = s.scalars(select(ValidationEvent).where(ValidationEvent.actor == "granskare1")).all()
+        assert [e.decision for e in events] == ["accept", "reject", "accept"]
+        assert {e.organisation for e in events} == {"RSMH Värmland"}
+
+
+def test_other_label_needs_a_label_and_comment_is_kept(demo: tuple[TestClient, dict[str, Any]]) -> None:
+    client, ids = demo
+    pid = ids["project_id"]
+    login(client, "granskare1")
+    html = client.get(f"/projekt/{pid}/validera").text
+    rid = re.search(r'name="record_id" value="(\d+)"', html).group(1)
+    label = re.search(r'name="label_id" value="([^"]+)"', html).group(1)
+    base = {"csrf_token": csrf_of(html), "record_id": rid, "label_id": label, "taxonomy_id": "samsjuklighet"}
+    resp = client.post(f"/projekt/{pid}/validera", data={**base, "beslut": "other"})
+    assert resp.headers["location"].endswith("fel=annan")
+    other = "natverk" if label != "natverk" else "respekt"
+    resp = client.post(f"/projekt/{pid}/validera", data={**base, "beslut": "other", "annan_etikett": other,
+                                                          "kommentar": "Handlar om anhöriga"})
+    assert resp.status_code == 303
+    with session_scope(get_engine_of(client)) as s:
+        e = s.scalars(select(ValidationEvent)).one()
+        assert e.decision == "other" and e.other_labels == [other] and e.comment == "Handlar om anhöriga"
+
+
+def test_form_post_without_csrf_is_refused(demo: tuple[TestClient, dict[str, Any]]) -> None:
+    client, ids = demo
+    login(client, "granskare1")
+    resp = client.post(f"/projekt/{ids['project_id']}/validera", data={
+        "record_id": str(ids["record_ids"][0]), "label_id": "respekt", "taxonomy_id": "samsjuklighet",
+        "beslut": "accept"})
+    assert resp.status_code == 403
+    with session_scope(get_engine_of(client)) as s:
+        assert s.scalar(select(func.count()).select_from(ValidationEvent)) == 0
+
+
+def test_coordinator_finds_emerging_theme_names_it_and_records_insight(
+    demo: tuple[TestClient, dict[str, Any]],
+) -> None:
+    client, ids = demo
+    pid, tid = ids["project_id"], ids["theme_ids"]["tillganglighet"]
+    login(client, "samordnare1")
+    html = client.get(f"/projekt/{pid}/nytt").text
+    # The emerging theme comes first among the highlighted ones, with the answers behind it.
+    first = re.search(r'<section class="card" aria-labelledby="tema-(\d+)"', html)
+    assert first and int(first.group(1)) == tid
+    assert "Nytt eller växande (förslag)" in html and "Svaren bakom" in html
+    csrf = csrf_of(html)
+    resp = client.post(f"/projekt/{pid}/teman/{tid}/namn", data={"csrf_token": csrf, "namn": "Väntetider i telefon"})
+    assert resp.status_code == 303
+    html = client.get(f"/projekt/{pid}/nytt").text
+    assert "Väntetider i telefon" in html
+    # The report uses the human name too.
+    assert "Väntetider i telefon" in client.get(f"/korningar/{ids['run_id']}/rapport").text
+    resp = client.post(f"/projekt/{pid}/insikter", data={
+        "csrf_token": csrf, "rubrik": "Telefontiderna räcker inte", "tema": str(tid)})
+    assert resp.status_code == 303
+    html = client.get(f"/projekt/{pid}/nytt").text
+    ins = re.search(r'<option value="(\d+)">Telefontiderna räcker inte</option>', html)
+    assert ins
+    resp = client.post(f"/projekt/{pid}/atgarder", data={
+        "csrf_token": csrf, "rubrik": "Fler telefontider", "ansvarig": "Enhetschef", "datum": "2026-01-31",
+        "fas": "plan", "insikt": ins.group(1)})
+    assert resp.status_code == 303
+    resp = client.post(f"/projekt/{pid}/teman/sammanfoga", data={"csrf_token": csrf, "tema": [str(tid)]})
+    assert "fel=sammanfoga" in resp.headers["location"]
+    with session_scope(get_engine_of(client)) as s:
+        edit = s.scalars(select(ThemeEdit)).one()
+        assert edit.kind == "namn" and len(edit.member_record_ids) > 0
+        assert s.scalars(select(Action)).one().insight_id == int(ins.group(1))
+        assert s.scalars(select(Insight)).one().evidence["theme_ids"] == [tid]
+
+
+def test_validator_cannot_edit_themes_or_open_admin(demo: tuple[TestClient, dict[str, Any]]) -> None:
+    client, ids = demo
+    csrf = login(client, "granskare1")
+    resp = client.post(f"/projekt/{ids['project_id']}/teman/{ids['theme_ids']['respekt']}/namn",
+                       data={"csrf_token": csrf, "namn": "x"})
+    assert resp.status_code == 403
+    assert client.get("/admin").status_code == 403
+    assert client.get(f"/projekt/{ids['project_id']}/ladda-upp").status_code == 403
+
+
+def test_admin_creates_user_project_and_sees_audit_log(demo: tuple[TestClient, dict[str, Any]]) -> None:
+    client, ids = demo
+    login(client, "admin1")
+    html = client.get("/admin").text
+    assert "RSMH Värmland" in html and "Granskningslogg" in html and "inloggning" in html
+    csrf = csrf_of(html)
+    resp = client.post("/admin/anvandare", data={"csrf_token": csrf, "anvandarnamn": "ny.granskare",
+                                                 "losenord": "kort", "roll": "validator", "organisation": "X"})
+    assert resp.status_code == 422 and "minst 10 tecken" in resp.text
+    resp = client.post("/admin/anvandare", data={"csrf_token": csrf, "anvandarnamn": "ny.granskare",
+                                                 "losenord": "ett-langt-losenord", "roll": "validator",
+                                                 "organisation": "Hjärnkoll", "projekt": str(ids["project_id"])})
+    assert resp.status_code == 303
+    resp = client.post("/admin/projekt", data={"csrf_token": csrf, "namn": "Patientforum RPK", "kortnamn": "rpk"})
+    assert resp.status_code == 303
+    html = client.get("/admin?handelse=anvandare_skapad").text
+    assert "ny.granskare" in html and "Patientforum RPK" in html and "Hjärnkoll" in html
+    assert "anvandare_skapad" in html

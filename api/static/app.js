@@ -1,0 +1,70 @@
+// Brukarröst – small progressive enhancements. Every page works without this file.
+"use strict";
+
+// Validator: single-key shortcuts (J/N/A/V). WCAG 2.1.4: they can be turned off (checkbox,
+// remembered in localStorage) and never fire while typing in a field.
+(function () {
+  const form = document.getElementById("beslut-form");
+  if (!form) return;
+  const toggle = document.getElementById("kortkommandon");
+  const KEY = "brukarrost.kortkommandon";
+  if (toggle) {
+    toggle.checked = localStorage.getItem(KEY) !== "av";
+    toggle.addEventListener("change", () => localStorage.setItem(KEY, toggle.checked ? "pa" : "av"));
+  }
+  document.addEventListener("keydown", (ev) => {
+    if (toggle && !toggle.checked) return;
+    if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
+    const t = ev.target;
+    if (t && (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName))) return;
+    const button = form.querySelector(`button[data-key="${ev.key.toLowerCase()}"]`);
+    if (!button) return;
+    ev.preventDefault();
+    if (button.value === "other" && !form.elements["annan_etikett"].value) {
+      form.elements["annan_etikett"].focus();  // choose the label first, then press the button
+      return;
+    }
+    form.requestSubmit(button);
+  });
+})();
+
+// Job progress: poll the API and update the progress bar; go to the report when done.
+(function () {
+  const box = document.getElementById("jobb");
+  if (!box) return;
+  const bar = document.getElementById("jobb-progress");
+  const text = document.getElementById("jobb-status");
+  const url = box.dataset.url;
+  async function poll() {
+    let job;
+    try {
+      const resp = await fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" });
+      if (!resp.ok) throw new Error(String(resp.status));
+      job = await resp.json();
+    } catch (e) {
+      setTimeout(poll, 3000);
+      return;
+    }
+    if (job.status === "klar" && job.run_id) {
+      text.textContent = "Analysen är klar. Rapporten öppnas …";
+      window.location.assign(`/korningar/${job.run_id}/rapport`);
+      return;
+    }
+    if (job.status === "fel") {
+      text.textContent = "Analysen misslyckades: " + (job.error || "okänt fel");
+      box.classList.add("error");
+      return;
+    }
+    const total = job.progress_total || 0;
+    if (total > 0) {
+      bar.max = total;
+      bar.value = Math.min(job.progress_n, total);
+    } else {
+      bar.removeAttribute("value");
+    }
+    const stage = job.stage || (job.status === "vantar" ? "väntar på sin tur" : job.status);
+    text.textContent = total > 0 ? `Steg: ${stage} (${job.progress_n} av ${total})` : `Steg: ${stage}`;
+    setTimeout(poll, 1000);
+  }
+  poll();
+})();

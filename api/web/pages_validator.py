@@ -1,5 +1,176 @@
-"""Placeholder."""
+"""Validator pages: one answer at a time, the suggestion in plain words, four decisions.
 
-from fastapi import APIRouter
+The queue, the decision and the agreement figures come from the API's validation router
+(api/routers/validation.py), called as functions so pages and API share one
+implementation (same ordering, same audit entries, same events).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from api.auth import is_member, verify_csrf, visible_project_ids
+from api.deps import get_db
+from api.routers import validation as api_validation
+from api.schemas import DecisionIn
+from api.validation_status import verdict
+from api.web.queries import SOURCE_TEXT, label_titles, latest_run, month
+from api.web.render import deny, render, web_user
+from nlp.store.models import Classification, Project, Suggestion, User, ValidationEvent
 
 router = APIRouter()
+JUDGES = ("validator", "analyst", "coordinator", "admin")
+
+
+def _project_or_deny(request: Request, db: Session, user: User, project_id: int) -> Project | Response:
+    project = db.get(Project, project_id)
+    if project is None or not is_member(db, user, project_id):
+        return deny(request, user, "Projektet finns inte, eller så har du inte tillgång till det.", 404)
+    if user.role not in JUDGES:
+        return deny(request, user, "Din roll kan inte granska förslag.")
+    return project
+
+
+@router.get("/validera", response_class=HTMLResponse)
+def choose_project(request: Request, user: User = Depends(web_user), db: Session = Depends(get_db)) -> Response:
+    ids = visible_project_ids(db, user)
+    projects = [p for p in db.scalars(select(Project).where(Project.id.in_(ids)).order_by(Project.name))
+                if latest_run(db, p.id) is not None]
+    if len(projects) == 1:
+        return RedirectResponse(f"/projekt/{projects[0].id}/validera", status_code=303)
+    return render(request, "validera_val.html", user=user, title="Granska förslag", projects=projects,
+                  active="/validera")
+
+
+def my_agreement(db: Session, project_id: int, user: User) -> dict[str, Any]:
+    """How this judge's latest verdicts compare with other judges' on the same answers."""
+    latest: dict[tuple[int, str, str, Any], ValidationEvent] = {}
+    for e in db.scalars(
+        select(ValidationEvent).where(
+            ValidationEvent.project_id == project_id, ValidationEvent.record_id.is_not(None),
+            ValidationEvent.is_resolution.is_(False),
+        ).order_by(ValidationEvent.id)
+    ):
+        latest[(e.record_id, e.taxonomy_id, e.label_id, e.user_id or e.actor)] = e
+    by_item: dict[tuple[int, str, str], dict[Any, int]] = defaultdict(dict)
+    for (rid, tax, lab, who), e in latest.items():
+        v = verdict(e.decision, e.label_id, lab, e.other_labels)
+        if v is not None:
+            by_item[(rid, tax, lab)][who] = v
+    me = user.id
+    pairs = agree = items = 0
+    for judges in by_item.values():
+        if me not in judges or len(judges) < 2:
+            continue
+        items += 1
+        for who, v in judges.items():
+            if who != me:
+                pairs += 1
+                agree += v == judges[me]
+    return {"items": items, "pairs": pairs, "share": agree / pairs if pairs else None}
+
+
+def _evidence(raw: Any) -> list[str]:
+    """Plain-language lines from the classifier's evidence (format owned by nlp/classify)."""
+    lines: list[str] = []
+    for item in raw or []:
+        if isinstance(item, str):
+            lines.append(item)
+        elif isinstance(item, dict):
+            text = item.get("text") or item.get("fras") or item.get("ord") or item.get("phrase")
+            if isinstance(text, list):
+                text = ", ".join(str(t) for t in text)
+            sim = item.get("likhet", item.get("similarity", item.get("score")))
+            kind = item.get("typ") or item.get("kind") or ""
+            if text:
+                prefix = {"exempel": "Liknande granskat svar", "ord": "Ord som pekar dit",
+                          "beskrivning": "Liknar beskrivningen"}.get(str(kind), "Underlag")
+                extra = f" (likhet {float(sim):.2f})".replace(".", ",") if isinstance(sim, (int, float)) else ""
+                lines.append(f"{prefix}: {text}{extra}")
+    return lines[:6]
+
+
+@router.get("/projekt/{project_id}/validera", response_class=HTMLResponse)
+def validate_page(project_id: int, request: Request, user: User = Depends(web_user),
+                  db: Session = Depends(get_db)) -> Response:
+    project = _project_or_deny(request, db, user, project_id)
+    if not isinstance(project, Project):
+        return project
+    run = latest_run(db, project.id)
+    if run is None:
+        return render(request, "fel.html", user=user, title="Inget att granska",
+                      text="Projektet har ingen färdig analys ännu.")
+    q = api_validation.queue(project=project, user=user, db=db, order="osakerhet", run_id=run.id,
+                             theme_id=None, limit=1)
+    item = q["items"][0] if q["items"] else None
+    tax_title, titles = label_titles(run.taxonomy_id)
+    context: dict[str, Any] = {}
+    if item is not None:
+        suggestions = item["suggestions"]
+        best = suggestions[0] if suggestions else None
+        ev = db.scalar(select(Classification.evidence).where(
+            Classification.run_id == run.id, Classification.record_id == item["record"]["id"]))
+        rec = item["record"]
+        context = {
+            "item": rec, "best": best, "unsure": item["unsure"],
+            "others": [s for s in suggestions[1:] if s["in_prediction_set"]],
+            "evidence": _evidence(ev), "period": month_of(rec.get("date")),
+            "source": SOURCE_TEXT.get(rec.get("source_type") or "", rec.get("source_type")),
+        }
+    judged = db.scalar(
+        select(func.count(func.distinct(ValidationEvent.record_id))).where(
+            ValidationEvent.project_id == project.id, ValidationEvent.user_id == user.id,
+            ValidationEvent.taxonomy_id == (run.taxonomy_id or ""))
+    ) or 0
+    total = db.scalar(select(func.count(func.distinct(Suggestion.record_id))).where(Suggestion.run_id == run.id)) or 0
+    agreement = api_validation.agreement(project=project, db=db, by="validator", taxonomy_id=run.taxonomy_id)
+    by_org = api_validation.agreement(project=project, db=db, by="organisation", taxonomy_id=run.taxonomy_id)
+    return render(
+        request, "validera.html", user=user, title="Granska förslag", active="/validera",
+        project=project, run=run, titles=titles, taxonomy_title=tax_title, judged=judged, total=total,
+        mine=my_agreement(db, project.id, user), agreement=agreement["labels"], by_org=by_org["labels"],
+        error=request.query_params.get("fel") and "Välj vilken annan etikett som passar bättre.",
+        **context,
+    )
+
+
+def month_of(value: Any) -> str | None:
+    if not value:
+        return None
+    return str(value)[:7]
+
+
+@router.post("/projekt/{project_id}/validera", dependencies=[Depends(verify_csrf)])
+def validate_submit(
+    project_id: int,
+    request: Request,
+    record_id: int = Form(...),
+    label_id: str = Form(...),
+    taxonomy_id: str = Form(...),
+    beslut: str = Form(...),
+    annan_etikett: str = Form(""),
+    kommentar: str = Form(""),
+    user: User = Depends(web_user),
+    db: Session = Depends(get_db),
+) -> Response:
+    project = _project_or_deny(request, db, user, project_id)
+    if not isinstance(project, Project):
+        return project
+    if beslut not in ("accept", "reject", "other", "unsure"):
+        return deny(request, user, "Okänt beslut.", 400)
+    if beslut == "other" and not annan_etikett:
+        return RedirectResponse(f"/projekt/{project_id}/validera?fel=annan", status_code=303)
+    body = DecisionIn(label_id=label_id, taxonomy_id=taxonomy_id, decision=beslut,
+                      other_labels=[annan_etikett] if beslut == "other" else [],
+                      comment=kommentar.strip() or None)
+    try:
+        api_validation.decide(record_id=record_id, body=body, user=user, db=db)
+    except HTTPException as exc:
+        return deny(request, user, str(exc.detail), exc.status_code)
+    return RedirectResponse(f"/projekt/{project_id}/validera?meddelande=sparat", status_code=303)

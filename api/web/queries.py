@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
 from typing import Any
 
@@ -116,6 +117,7 @@ def month(d: date | None) -> str | None:
     return f"{d.year:04d}-{d.month:02d}" if d else None
 
 
+@lru_cache(maxsize=32)  # taxonomy files are read once per process, not per page view
 def label_titles(taxonomy_id: str | None) -> tuple[str, dict[str, str]]:
     """Taxonomy name and label titles; falls back to the ids if the file cannot be read."""
     if not taxonomy_id:

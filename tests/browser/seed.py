@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+from functools import lru_cache
 from datetime import date, datetime, timezone
 from typing import Any
 
@@ -49,6 +50,12 @@ _TEXTS = {
 }
 
 
+@lru_cache(maxsize=1)
+def _password_hash() -> str:
+    # argon2 is slow on purpose; one hash shared by all seeded users keeps tests fast.
+    return hash_password(PASSWORD)
+
+
 def seed(engine: Engine, *, n_months: int = 10, per_month: int = 20) -> dict[str, Any]:
     """Insert a project with one finished run; returns ids for the tests."""
     rnd = random.Random(7)
@@ -60,7 +67,7 @@ def seed(engine: Engine, *, n_months: int = 10, per_month: int = 20) -> dict[str
         s.flush()
         for name, (role, org) in USERS.items():
             u = User(username=name, display_name=name.capitalize(), role=role, organisation=org,
-                     password_hash=hash_password(PASSWORD), active=True)
+                     password_hash=_password_hash(), active=True)
             s.add(u)
             s.flush()
             out["users"][name] = u.id
