@@ -44,6 +44,7 @@ from collections import Counter
 from contextlib import closing
 from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -627,6 +628,7 @@ def _fit_row(src: _Source, cells: list[Any], width: int, row: int, columns: list
 # --- column detection -----------------------------------------------------------------
 
 
+@lru_cache(maxsize=8192)  # called per row on category values, which repeat
 def _norm(name: str) -> str:
     """Header name folded for matching: lower case, no accents, only letters and digits."""
     folded = unicodedata.normalize("NFKD", name.casefold())
@@ -907,6 +909,11 @@ def _excel_serial(serial: float) -> date | None:
     return None
 
 
+@lru_cache(maxsize=65536)  # exports repeat dates (and timestamps) many times
+def _date_text(text: str) -> date | None:
+    return _try_date(text)
+
+
 def parse_date(value: Any) -> date | None:
     """A date from the common Swedish formats, Excel serials or datetime; None if not one."""
     return _try_date(value)
@@ -956,6 +963,7 @@ def _norm_gender(value: str, stats: IngestStats) -> str | None:
     return found
 
 
+@lru_cache(maxsize=1024)
 def _norm_age(value: str) -> str | None:
     if not value:
         return None
@@ -1006,7 +1014,7 @@ def _metadata(
             if raw is None or (isinstance(raw, str) and not raw.strip()):
                 values["date"] = None
                 continue
-            parsed = _try_date(raw if not isinstance(raw, str) else raw.strip())
+            parsed = _date_text(raw.strip()) if isinstance(raw, str) else _try_date(raw)
             if parsed is None:
                 raise src.error(
                     "Datumet kan inte tolkas. Använd t.ex. 2024-05-12, 2024-05-12 10:31, "
