@@ -154,6 +154,51 @@ def pseudonymisera(
     )
 
 
+@app.command("granska")
+@user_errors
+def granska(
+    export: Path = typer.Argument(..., help="Exportfil att granska (CSV, XLSX, JSON eller JSON Lines)."),
+    textkolumn: Optional[list[str]] = typer.Option(None, "--textkolumn", help="Kolumn med fritextsvar (kan anges flera gånger). Annars hittas de automatiskt."),
+    kolumn: Optional[list[str]] = typer.Option(None, "--kolumn", help="Ange metadatakolumn själv, t.ex. --kolumn datum=Inskickat (kan anges flera gånger)."),
+    blad: Optional[str] = typer.Option(None, "--blad", help="Vilket blad i en Excel-fil som ska läsas (annars det första med data)."),
+    som_json: bool = typer.Option(False, "--json", help="Skriv förhandsgranskningen som JSON."),
+) -> None:
+    """Visa hur en export tolkas (kolumner, fritextfrågor, metadata) utan att läsa in den. Visar aldrig svarstext."""
+    import json
+
+    from rich.table import Table
+
+    from nlp.ingest import inspect_export
+
+    preview = inspect_export(export, sheet=blad, text_columns=textkolumn,
+                             column_map=parse_column_overrides(kolumn))
+    if som_json:
+        sys.stdout.write(json.dumps(preview.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        return
+    field_names = {"respondent_id": "respondent", "date": "datum", "unit": "verksamhet",
+                   "source_type": "källa", "gender": "kön", "age_group": "åldersgrupp"}
+    role = {col: f"metadata: {field_names[f]}" for f, col in preview.column_map.items()}
+    role.update({col: "fritextfråga" for col in preview.text_columns})
+    table = Table(title=f"{export.name}: {'ca ' if preview.n_rows_estimated else ''}{preview.n_rows} rader")
+    for head in ("Kolumn", "Används som", "Typ", "Ifyllda", "Medellängd", "Andel unika"):
+        table.add_column(head)
+    for col in preview.columns:
+        st = preview.column_stats[col]
+        table.add_row(col, role.get(col, "–"), st.kind, str(st.non_empty), f"{st.mean_length:.0f}",
+                      f"{st.unique_share:.0%}")
+    console = Console()
+    console.print(table)
+    details = [f"format {preview.file_format}"]
+    if preview.encoding:
+        details.append(f"teckenkodning {preview.encoding}")
+    if preview.delimiter:
+        details.append(f"avgränsare {preview.delimiter!r}")
+    if preview.sheet:
+        details.append(f"blad {preview.sheet!r} av {', '.join(preview.sheets)}")
+    console.print(f"{', '.join(details)}. Statistiken bygger på de första {preview.n_sampled} raderna.",
+                  highlight=False)
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()
 

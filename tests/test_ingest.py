@@ -384,3 +384,24 @@ def test_inspect_reads_a_sample_and_read_answers_streams(tmp_path: Path) -> None
 def test_file_sha256(tmp_path: Path) -> None:
     path = _write_csv(tmp_path / "export.csv")
     assert file_sha256(path) == hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_granska_command_shows_columns_but_no_answer_text(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from nlp.cli import app
+
+    runner = CliRunner()
+    result = runner.invoke(app, ["granska", str(EXAMPLE_EXPORT), "--json"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.output)
+    assert doc["text_columns"] == ["Vad fungerar bra?", "Vad kan bli bättre?", "Övriga synpunkter"]
+    table = runner.invoke(app, ["granska", str(EXAMPLE_XLSX), "--kolumn", "verksamhet=Källa"])
+    assert table.exit_code == 0, table.output
+    for answer in read_answers(EXAMPLE_EXPORT):
+        if len(answer.text) > 12:
+            assert answer.text not in result.output and answer.text not in table.output
+    for p in json.loads(PLANTED.read_text(encoding="utf-8"))["planterade"]:
+        assert p["varde"] not in result.output + table.output
+    bad = runner.invoke(app, ["granska", str(EXAMPLE_EXPORT), "--textkolumn", "Saknas"])
+    assert bad.exit_code == 2 and "Saknas" in bad.output and "Traceback" not in bad.output
