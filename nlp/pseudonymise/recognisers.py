@@ -13,8 +13,8 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-import personnummer
 import phonenumbers
+from personnummer import personnummer as pnr_lib
 from spacy.lang.sv.stop_words import STOP_WORDS
 
 from nlp.pseudonymise import lists
@@ -90,8 +90,8 @@ def find_personnummer(text: str) -> list[Span]:
         negative = bool(_PNR_NEG.search(before)) or bool(_PNR_NEG.search(after))
         short = full[2:] + ("+" if sep == "+" else "-") + last
         try:
-            luhn_ok = personnummer.valid(short)
-        except Exception:  # the library raises on odd input; treat as not valid
+            luhn_ok = pnr_lib.valid(short)
+        except (pnr_lib.PersonnummerException, ValueError):
             luhn_ok = False
         if positive:
             ok = True

@@ -1,0 +1,363 @@
+"""Pseudonymiser: what each recogniser finds, what it must leave alone, and the policy.
+
+All sentences are written for these tests (not taken from the dev set). Valid personnummer
+are built with our own Luhn helper below, independent of the code under test.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import stat
+
+import pytest
+
+from nlp.config import get_settings
+from nlp.errors import ConfigError
+from nlp.pseudonymise import CATEGORIES, Pseudonymiser, load_or_create_key
+from nlp.records import PII_LABELS
+
+KEY = b"test-key-0123456789abcdef-0123456789"
+
+
+def luhn_complete(nine: str) -> str:
+    """Append the Luhn check digit to the nine digits YYMMDDNNN."""
+    total = 0
+    for i, ch in enumerate(nine):
+        d = int(ch) * (2 if i % 2 == 0 else 1)
+        total += d - 9 if d > 9 else d
+    return nine + str((10 - total % 10) % 10)
+
+
+def wrong_check(ten: str) -> str:
+    return ten[:9] + str((int(ten[9]) + 1) % 10)
+
+
+@pytest.fixture(scope="module")
+def p() -> Pseudonymiser:
+    return Pseudonymiser(KEY)
+
+
+def found(p: Pseudonymiser, text: str) -> list[tuple[str, str]]:
+    return [(text[s.start:s.end], s.label) for s in p.find(text)]
+
+
+def labels_of(p: Pseudonymiser, text: str, value: str) -> set[str]:
+    """Labels of the spans that cover `value` entirely."""
+    start = text.index(value)
+    end = start + len(value)
+    return {s.label for s in p.find(text) if s.start <= start and end <= s.end}
+
+
+# --- PERSONNUMMER -----------------------------------------------------------------------
+PNR10 = luhn_complete("780412238")  # 7804122387 style, valid check digit
+PNR_SAMORDNING = luhn_complete("910375414")  # day 15 + 60
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "Mitt personnummer är {d6}-{d4} om ni behöver det.",
+        "Skriv in {d6}{d4} i journalen.",
+        "Han har nummer 19{d6}-{d4} hos er.",
+        "Registrera 19{d6}{d4} igen, tack.",
+        "Pnr: {d6} {d4}",
+    ],
+)
+def test_personnummer_all_writings(p: Pseudonymiser, template: str) -> None:
+    text = template.format(d6=PNR10[:6], d4=PNR10[6:])
+    assert "PERSONNUMMER" in {label for _, label in found(p, text)}
+    value = [v for v, label in found(p, text) if label == "PERSONNUMMER"][0]
+    assert PNR10[6:] in value.replace(" ", "")
+
+
+def test_personnummer_over_100_years() -> None:
+    old = luhn_complete("210305123")  # born 1921: written with '+'
+    text = f"Min mormor {old[:6]}+{old[6:]} bor kvar hemma."
+    assert labels_of(Pseudonymiser(KEY), text, f"{old[:6]}+{old[6:]}") == {"PERSONNUMMER"}
+
+
+def test_samordningsnummer(p: Pseudonymiser) -> None:
+    text = f"Jag har samordningsnummer {PNR_SAMORDNING[:6]}-{PNR_SAMORDNING[6:]} sedan i våras."
+    assert labels_of(p, text, f"{PNR_SAMORDNING[:6]}-{PNR_SAMORDNING[6:]}") == {"PERSONNUMMER"}
+
+
+def test_mistyped_personnummer_still_caught(p: Pseudonymiser) -> None:
+    bad = wrong_check(PNR10)
+    with_context = f"Mitt personnr är {bad} men det blir fel i ert system."
+    assert labels_of(p, with_context, bad) == {"PERSONNUMMER"}
+    by_shape = f"Kolla {bad[:6]}-{bad[6:]} i journalen."
+    assert labels_of(p, by_shape, f"{bad[:6]}-{bad[6:]}") == {"PERSONNUMMER"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Luhn-valid, yet an order number by context
+        f"Ordernummer {PNR10[:6]}-{PNR10[6:]} har inte levererats.",
+        "Fakturan har referens 640918-3321 och ska betalas i maj.",
+        "Tidsstämpeln 20240512-0001 står i loggen.",
+        "Ärende 2024-0588 är avslutat.",
+        "Mötet hölls 19990101 i Kil.",
+    ],
+)
+def test_not_personnummer(p: Pseudonymiser, text: str) -> None:
+    assert "PERSONNUMMER" not in {label for _, label in found(p, text)}
+
+
+# --- TELEFON ----------------------------------------------------------------------------
+@pytest.mark.parametrize("number", ["070-123 45 67", "0701234567", "+46 70 123 45 67",
+                                    "08-123 456 78", "054-19 23 40", "0046 73 555 12 12",
+                                    "031-711 22 33"])
+def test_phone_writings(p: Pseudonymiser, number: str) -> None:
+    text = f"Ni når mig på {number} efter lunch."
+    assert labels_of(p, text, number) == {"TELEFON"}
+
+
+@pytest.mark.parametrize("text", ["Ring 1177 om du blir sämre, eller 112 vid fara.",
+                                  "Huset gick för 2 450 000 kr.", "Jag har väntat 3 veckor på svar."])
+def test_not_phone(p: Pseudonymiser, text: str) -> None:
+    assert "TELEFON" not in {label for _, label in found(p, text)}
+
+
+# --- EPOST, ADRESS, POSTNUMMER ----------------------------------------------------------
+def test_email_whole_address(p: Pseudonymiser) -> None:
+    text = "Svara till greta.lindholm+vard@exempel.nu så snart ni kan."
+    assert found(p, text) == [("greta.lindholm+vard@exempel.nu", "EPOST")]
+
+
+@pytest.mark.parametrize("address", ["Storgatan 12B", "Kungsvägen 3 A", "Lilla Nygatan 7",
+                                     "Box 1234", "Drottninggatan 55", "Björkstigen 4"])
+def test_addresses(p: Pseudonymiser, address: str) -> None:
+    text = f"Skicka brevet till {address} senast fredag."
+    assert labels_of(p, text, address) == {"ADRESS"}
+
+
+def test_postcode_and_town(p: Pseudonymiser) -> None:
+    text = "Adressen är Ängsvägen 9, 653 41 Karlstad."
+    result = found(p, text)
+    assert ("Ängsvägen 9", "ADRESS") in result
+    assert ("653 41", "POSTNUMMER") in result
+    assert ("Karlstad", "ORT") in result
+    assert ("65341", "POSTNUMMER") in found(p, "Post till 65341 Karlstad.")
+
+
+def test_counts_are_not_addresses_or_postcodes(p: Pseudonymiser) -> None:
+    text = "Vi gick hela vägen 3 gånger och betalade 450 kr för 12 timmar."
+    assert found(p, text) == []
+
+
+# --- PERSON -----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("Jag pratade länge med Rut om min medicin.", "Rut"),
+        ("Min kontaktperson Sten ringde aldrig tillbaka.", "Sten"),
+        ("Hon som hjälpte mig heter Ros och jobbar natt.", "Ros"),
+        ("Max ringde igår och frågade hur jag mådde.", "Max"),
+        ("min handläggare Björn svarar inte på mejl", "Björn"),
+        ("Jag träffade Hans på mottagningen i tisdags.", "Hans"),
+        ("Per Andersson hjälpte mig med ansökan.", "Per Andersson"),
+        ("Dag ringde från boendet och lugnade mig.", "Dag"),
+        ("Tack till doktor Lindqvist för tålamodet.", "Lindqvist"),
+        ("Syster Anna kom alltid när jag ringde på klockan.", "Anna"),
+        ("Jag fick träffa dr. Bergström till slut.", "Bergström"),
+        ("igår ringde jag johan men han svarade inte", "johan"),
+        ("Lars-Erik Svensson var den ende som lyssnade.", "Lars-Erik Svensson"),
+        ("Jag saknar Anna-Karin som slutade i våras.", "Anna-Karin"),
+    ],
+)
+def test_person_names(p: Pseudonymiser, text: str, name: str) -> None:
+    assert labels_of(p, text, name) == {"PERSON"}
+
+
+def test_lowercase_names_joined_by_och(p: Pseudonymiser) -> None:
+    text = "vi pratade med lisa och kent på akuten"
+    assert ("lisa", "PERSON") in found(p, text)
+    assert ("kent", "PERSON") in found(p, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ett stort tack, personalen förtjänar ros till personalen för allt.",
+        "Jag tar två tabletter per dag och det hjälper.",
+        "Jag opererades för gallsten i fjol.",
+        "Sol och frisk luft gör mer än all medicin.",
+        "Max en timme om dagen får vi vara ute.",
+        "Vi fick inget RUT-avdrag för städningen.",
+        "Vi ringde flera gånger men ingen svarade.",
+        "Hans bil stod parkerad utanför hela natten.",
+        "Björnen i skogen skrämde mig inte.",
+        "Det finns hopp och det ger mig frid.",
+    ],
+)
+def test_ordinary_words_are_not_names(p: Pseudonymiser, text: str) -> None:
+    assert [x for x in found(p, text) if x[1] == "PERSON"] == []
+
+
+def test_genitive_keeps_its_s_and_the_same_pseudonym() -> None:
+    p = Pseudonymiser(KEY)
+    out = p.pseudonymise("Annas mamma ringde. Sedan kom Anna själv, och anna log.").text
+    assert out == "[PERSON_1]s mamma ringde. Sedan kom [PERSON_1] själv, och [PERSON_1] log."
+
+
+# --- ORT, VARDENHET, ORGANISATION, DATUM, ALDER -------------------------------------------
+def test_places(p: Pseudonymiser) -> None:
+    text = "Jag bor i Karlstad men flyttade från Arvika till Kil."
+    assert {v for v, label in found(p, text) if label == "ORT"} == {"Karlstad", "Arvika", "Kil"}
+    unknown = "Jag flyttade från Rudsberget till Våxnäs förra året."
+    assert {v for v, label in found(p, unknown) if label == "ORT"} == {"Rudsberget", "Våxnäs"}
+
+
+@pytest.mark.parametrize(
+    "text,unit",
+    [
+        ("Jag fick hjälp på BUP Karlstad efter lång väntan.", "BUP Karlstad"),
+        ("Jag ringde vårdcentralen Ekorren tre gånger.", "vårdcentralen Ekorren"),
+        ("Jag låg på Psykiatriska kliniken i Karlstad i fem veckor.", "Psykiatriska kliniken i Karlstad"),
+        ("Mormor bor på Björkgårdens äldreboende nu.", "Björkgårdens äldreboende"),
+        ("Solhemmet är ett bra boende.", "Solhemmet"),
+        ("Jag blev skickad till Centralsjukhuset i Karlstad.", "Centralsjukhuset i Karlstad"),
+    ],
+)
+def test_care_units(p: Pseudonymiser, text: str, unit: str) -> None:
+    assert labels_of(p, text, unit) == {"VARDENHET"}
+
+
+def test_generic_unit_words_are_not_units(p: Pseudonymiser) -> None:
+    text = "Hela avdelningen var stökig och på mottagningen fanns ingen. Barnkliniken var bra."
+    assert found(p, text) == []
+
+
+def test_organisations(p: Pseudonymiser) -> None:
+    text = "Försäkringskassan, Region Värmland och Karlstads kommun skickar mig runt."
+    orgs = {v for v, label in found(p, text) if label == "ORGANISATION"}
+    assert orgs == {"Försäkringskassan", "Region Värmland", "Karlstads kommun"}
+    office = "Socialtjänsten i Hammarö har inte hört av sig."
+    assert labels_of(p, office, "Socialtjänsten i Hammarö") == {"ORGANISATION"}
+
+
+@pytest.mark.parametrize("date", ["3 april 2025", "2024-05-12", "15/3", "12 maj", "20230919", "1:a juni"])
+def test_dates(p: Pseudonymiser, date: str) -> None:
+    text = f"Jag blev inlagd den {date} och ingen ringde."
+    assert labels_of(p, text, date) == {"DATUM"}
+
+
+def test_not_dates(p: Pseudonymiser) -> None:
+    assert found(p, "Jag tog 1/2 tablett i maj och väntade i 3 veckor.") == []
+
+
+@pytest.mark.parametrize(
+    "text,age",
+    [
+        ("Pappa är 82 år gammal och bor ensam.", "82 år"),
+        ("En 17-åring ska inte behöva vänta så länge.", "17-åring"),
+        ("Jag fyllde 61 i mars.", "61"),
+        ("Min mamma, 78 år, fick ingen plats.", "78 år"),
+        ("Dottern (9 år) förstår inte varför.", "9 år"),
+        ("Jag är 34 år och har väntat länge.", "34 år"),
+    ],
+)
+def test_ages(p: Pseudonymiser, text: str, age: str) -> None:
+    assert labels_of(p, text, age) == {"ALDER"}
+
+
+@pytest.mark.parametrize("text", ["Det hände 4 gånger under 2 år.", "Jag har bott här i 5 år.",
+                                  "Det är 3 år sedan sist.", "Jag var 100 procent säker."])
+def test_durations_are_not_ages(p: Pseudonymiser, text: str) -> None:
+    assert "ALDER" not in {label for _, label in found(p, text)}
+
+
+# --- replacement policy --------------------------------------------------------------------
+def test_consistent_numbering_within_one_instance() -> None:
+    p = Pseudonymiser(KEY)
+    a = p.pseudonymise("Doktor Lindqvist ringde Maja på 070-123 45 67.").text
+    b = p.pseudonymise("Sedan ringde Maja till doktor Lindqvist från +46 70 123 45 67 igen.").text
+    assert a == "Doktor [PERSON_1] ringde [PERSON_2] på [TELEFON_1]."
+    assert b == "Sedan ringde [PERSON_2] till doktor [PERSON_1] från [TELEFON_1] igen."
+
+
+def test_same_key_same_result_across_runs_and_keys_differ() -> None:
+    texts = ["Kalle ringde Stina.", "Stina svarade Kalle på 0701112233."]
+    run1, run2 = Pseudonymiser(KEY), Pseudonymiser(KEY)
+    assert [run1.pseudonymise(t).text for t in texts] == [run2.pseudonymise(t).text for t in texts]
+    assert run1.respondent_key("R-17") == run2.respondent_key("R-17")
+    other = Pseudonymiser(b"another-key-0123456789abcdef-012345")
+    assert other.respondent_key("R-17") != run1.respondent_key("R-17")
+    assert len(run1.respondent_key("R-17")) == 64
+
+
+def test_spans_are_offsets_in_the_original(p: Pseudonymiser) -> None:
+    text = "Ring Ingrid Holm på 08-123 456 78 eller mejla ih@exempel.se."
+    result = p.pseudonymise(text)
+    assert [(text[s.start:s.end], s.label) for s in result.spans] == [
+        ("Ingrid Holm", "PERSON"), ("08-123 456 78", "TELEFON"), ("ih@exempel.se", "EPOST")]
+    assert "Ingrid" not in result.text and "456" not in result.text
+
+
+def test_categories_are_configurable() -> None:
+    only_phone = Pseudonymiser(KEY, categories=["TELEFON"])
+    out = only_phone.pseudonymise("Vårdcentralen Gripen ringde Eva på 0701234567.").text
+    assert out == "Vårdcentralen Gripen ringde Eva på [TELEFON_1]."
+    assert Pseudonymiser(KEY).categories == frozenset(PII_LABELS) == frozenset(CATEGORIES)
+    with pytest.raises(ConfigError, match="Okänd kategori"):
+        Pseudonymiser(KEY, categories=["NAMN"])
+
+
+# --- no raw text anywhere but memory -------------------------------------------------------
+PLANTED = ["Gunborg Pettersson", "0709876543", "gunborg.p@exempel.se", "Tallvägen 17"]
+
+
+def test_nothing_logged_and_no_leaking_reprs(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
+    p = Pseudonymiser(KEY)
+    text = "Gunborg Pettersson bor på Tallvägen 17, ring 0709876543 eller gunborg.p@exempel.se."
+    result = p.pseudonymise(text)
+    p.find(text)
+    # The pseudonymiser keeps only keyed digests, never the values it replaced.
+    state = repr(p) + repr(vars(p)) + repr(result)
+    for value in PLANTED:
+        assert value not in caplog.text
+        assert value not in state
+        assert value not in result.text
+        assert value.split()[0] not in result.text
+
+
+# --- key handling --------------------------------------------------------------------------
+def test_key_file_created_once_with_0600(isolated_settings) -> None:
+    settings = get_settings()
+    key = load_or_create_key(settings)
+    path = settings.key_file
+    assert path.exists() and len(key) == 32
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert load_or_create_key(settings) == key
+    assert not path.resolve().is_relative_to(isolated_settings.resolve())
+
+
+def test_key_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BRUKARROST_KEY", "en-tillrackligt-lang-nyckel-123")
+    get_settings.cache_clear()
+    assert load_or_create_key() == b"en-tillrackligt-lang-nyckel-123"
+    assert not get_settings().key_file.exists()
+    monkeypatch.setenv("BRUKARROST_KEY", "kort")
+    get_settings.cache_clear()
+    with pytest.raises(ConfigError, match="för kort"):
+        load_or_create_key()
+
+
+def test_key_file_inside_data_dir_is_refused(isolated_settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BRUKARROST_KEY_FILE", str(isolated_settings / "pseudonym.key"))
+    get_settings.cache_clear()
+    with pytest.raises(ConfigError, match="datamappen"):
+        load_or_create_key()
+    assert not (isolated_settings / "pseudonym.key").exists()
+
+
+def test_readable_key_file_is_refused_and_not_quoted() -> None:
+    settings = get_settings()
+    key = load_or_create_key(settings)
+    os.chmod(settings.key_file, 0o644)
+    with pytest.raises(ConfigError, match="chmod 600") as info:
+        load_or_create_key(settings)
+    assert key.hex() not in str(info.value)
