@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+from http import HTTPStatus
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -68,15 +69,20 @@ def _validation_detail(exc: RequestValidationError) -> list[dict[str, Any]]:
     return out
 
 
+def _phrase(code: int) -> str | None:
+    try:
+        return HTTPStatus(code).phrase
+    except ValueError:
+        return None
+
+
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         detail = exc.detail
         # Starlette's own English texts (unknown route, wrong method) become Swedish.
-        if not isinstance(detail, str) or detail.isascii():
-            detail = _STATUS_SV.get(exc.status_code, "Begäran kunde inte utföras.") if (
-                isinstance(detail, str) or detail is None
-            ) else detail
+        if detail is None or detail == _phrase(exc.status_code):
+            detail = _STATUS_SV.get(exc.status_code, "Begäran kunde inte utföras.")
         return JSONResponse({"detail": detail}, status_code=exc.status_code,
                             headers=getattr(exc, "headers", None))
 

@@ -204,7 +204,19 @@ def optional_user(request: Request, db: Session = Depends(get_db)) -> User | Non
                 return None
     if user is not None and not user.active:
         raise HTTPException(401, "Kontot är inaktiverat.")
+    release(db)
     return user
+
+
+def release(db: Session) -> None:
+    """End the read transaction so the connection goes back to the pool.
+
+    FastAPI runs each sync dependency and the endpoint in separate thread-pool tasks;
+    a connection held across that hop lets many concurrent requests exhaust the pool
+    while they wait for threads. Loaded objects stay usable (expire_on_commit=False).
+    """
+    if not (db.new or db.dirty or db.deleted):
+        db.commit()
 
 
 def current_user(
@@ -257,7 +269,9 @@ def project_access(
     project_id: int, user: User = Depends(current_user), db: Session = Depends(get_db)
 ) -> Project:
     """Dependency for routes with a `{project_id}` path parameter."""
-    return ensure_project_access(db, user, project_id)
+    project = ensure_project_access(db, user, project_id)
+    release(db)
+    return project
 
 
 def visible_project_ids(db: Session, user: User) -> list[int]:
