@@ -1,0 +1,172 @@
+"""Each role's main task end to end in Chromium, on the demo export analysed once per
+session: the analyst uploads and reads the report, the coordinator finds the emerging
+theme and names it, validators judge ten answers each and see the agreement update, the
+admin manages accounts and reads the audit log. Every main page is checked with axe-core,
+at 200 % zoom, and saved as a screenshot under test-artefakter/."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from tests.browser.conftest import (
+    check_accessibility,
+    check_zoom_reflow,
+    login,
+    screenshot,
+)
+
+pytestmark = pytest.mark.browser
+
+
+def test_login_page_keyboard_and_accessibility(page: Any) -> None:
+    page.goto("/logga-in")
+    assert page.locator("html").get_attribute("lang") == "sv"
+    # The username field has autofocus, so a keyboard user can type at once.
+    assert page.evaluate("document.activeElement.id") == "anvandarnamn"
+    check_accessibility(page, "logga-in")
+    page.get_by_label("Användarnamn").fill("analytiker")
+    page.get_by_label("Lösenord").fill("fel lösenord")
+    page.keyboard.press("Enter")
+    page.get_by_role("alert").wait_for()
+    assert "Fel användarnamn eller lösenord" in page.get_by_role("alert").inner_text()
+    screenshot(page, "logga-in-fel")
+
+
+def test_analyst_reads_report(page: Any, server: dict[str, Any], analysed: dict[str, Any]) -> None:
+    login(page, "analytiker")
+    page.goto(f"/korningar/{analysed['run_id']}/rapport")
+    main = page.locator("main")
+    text = main.inner_text()
+    assert "förslag" in text
+    # Themes with example answers
+    assert page.locator("section[aria-labelledby^=tema-] blockquote.answer").count() >= 2
+    # Target pictures with shares and confidence intervals, and flags
+    table = page.get_by_role("table", name=re.compile("Förslag per område"))
+    assert re.search(r"\d+\s%\s\(\d+\s%–\d+\s%\)", table.inner_text())
+    assert page.locator(".flag.styrka, .flag.utmaning, .flag.blandad").count() >= 1
+    # Breakdowns by gender, unit and source
+    for caption in ("Kön", "Verksamhet", "Källa"):
+        assert page.get_by_role("table", name=caption, exact=True).count() == 1
+    # Run charts per month with control limits, readable as a table too
+    charts = page.locator("svg.runchart")
+    assert charts.count() >= 1
+    assert "styrgräns" in charts.first.locator("desc").text_content()
+    assert page.locator("svg.runchart path.limit").count() >= 2
+    # Downloads answer with real files
+    for name, ctype in (("CSV", "text/csv"), ("XLSX", "spreadsheetml")):
+        href = page.get_by_role("link", name=re.compile(name)).get_attribute("href")
+        resp = page.request.get(href)
+        assert resp.status == 200 and ctype in resp.headers["content-type"]
+    html_href = page.get_by_role("link", name=re.compile("fristående HTML")).get_attribute("href")
+    assert page.request.get(html_href).status == 200
+    check_accessibility(page, "rapport")
+    screenshot(page, "analytiker-4-rapport")
+    check_zoom_reflow(page, "rapport")
+
+
+def test_coordinator_finds_emerging_theme_and_names_it(
+    page: Any, server: dict[str, Any], analysed: dict[str, Any]
+) -> None:
+    login(page, "samordnare")
+    page.goto("/projekt")
+    page.get_by_role("link", name=re.compile("Nytt och växande")).click()
+    page.wait_for_url("**/nytt")
+    first = page.locator("#vaxande ~ section.card").first
+    assert first.count() == 1, "inget nytt eller växande tema hittades"
+    body = first.inner_text().lower()
+    # The demo export's rising theme is long waits / phone queues.
+    assert re.search(r"vänt|telefon|kö|tid", body), body[:500]
+    assert first.locator("blockquote.answer").count() >= 1
+    check_accessibility(page, "nytt")
+    screenshot(page, "samordnare-1-nytt")
+    first.get_by_label("Ge temat ett namn").fill("Väntetider och telefonköer")
+    first.get_by_role("button", name="Spara namnet").click()
+    page.wait_for_load_state()
+    assert "Temat har fått sitt namn." in page.get_by_role("status").first.inner_text()
+    assert page.get_by_role("heading", name=re.compile("Väntetider och telefonköer")).count() >= 1
+    # Record an insight based on it
+    page.get_by_label("Insikt", exact=True).fill("Telefontiderna räcker inte till")
+    page.get_by_label("Underlag: teman").select_option(index=0)
+    page.get_by_role("button", name="Spara insikten").click()
+    page.wait_for_load_state()
+    assert "Telefontiderna räcker inte till" in page.locator("main").inner_text()
+    screenshot(page, "samordnare-2-namngivet")
+    check_zoom_reflow(page, "nytt")
+
+
+def _validate(page: Any, project_id: int, n: int, keys: list[str]) -> None:
+    page.goto(f"/projekt/{project_id}/validera")
+    for i in range(n):
+        page.locator("#forslaget").wait_for()
+        before = page.locator("input[name=record_id]").get_attribute("value")
+        key = keys[i % len(keys)]
+        if key == "a":
+            page.get_by_label("Annan etikett").select_option(index=1)
+            page.locator("body").focus()
+            page.get_by_role("button", name=re.compile("Annan etikett")).click()
+        else:
+            page.locator("h1").click()  # focus outside any field: the shortcut applies
+            page.keyboard.press(key)
+        page.wait_for_function(
+            "prev => { const el = document.querySelector('input[name=record_id]');"
+            " return !el || el.value !== prev; }", arg=before)
+
+
+def test_validators_judge_ten_answers_and_see_agreement(
+    browser: Any, page: Any, server: dict[str, Any], analysed: dict[str, Any]
+) -> None:
+    from tests.browser.conftest import new_page
+
+    pid = server["project_id"]
+    other = new_page(browser, server)
+    try:
+        login(other, "granskare2")
+        _validate(other, pid, 10, ["j", "j", "n", "j", "v"])
+    finally:
+        other.context.close()
+
+    login(page, "granskare1")
+    page.goto(f"/projekt/{pid}/validera")
+    suggestion = page.locator("#forslaget").inner_text()
+    assert re.search(r"(Vi tror att|Vi är osäkra, men vårt bästa förslag är att) svaret handlar om .+"
+                     r"\(säkerhet \d+\s%\)\. Stämmer det\?", suggestion), suggestion
+    assert "Ingen annan har bedömt samma svar" in page.locator("#min-samstammighet").inner_text()
+    check_accessibility(page, "validera")
+    screenshot(page, "granskare-1-validera")
+    _validate(page, pid, 10, ["j", "n", "a", "j", "v"])
+    assert "Du har granskat 10 av" in page.locator("#framsteg").inner_text()
+    agreement = page.locator("#min-samstammighet").inner_text()
+    assert re.search(r"Ni var överens i \d+\s% av jämförelserna", agreement), agreement
+    assert page.get_by_role("table", name=re.compile("Samstämmighet per etikett")).locator("tbody tr").count() >= 1
+    check_accessibility(page, "validera-efter")
+    screenshot(page, "granskare-2-samstammighet")
+    check_zoom_reflow(page, "validera")
+
+
+def test_admin_manages_users_and_reads_audit_log(page: Any, server: dict[str, Any]) -> None:
+    login(page, "admin")
+    assert page.url.endswith("/admin")
+    # Keyboard only: the first Tab reaches the skip link, Enter moves focus to the content.
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Hoppa till innehållet"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "innehall"
+    check_accessibility(page, "admin")
+    page.get_by_label("Användarnamn", exact=True).fill("ny.granskare")
+    page.get_by_label("Lösenord").fill("ett-langt-losenord")
+    page.get_by_label("Roll").select_option("validator")
+    page.get_by_label(re.compile("^Organisation")).fill("Hjärnkoll Värmland")
+    page.get_by_role("button", name="Skapa kontot").click()
+    page.wait_for_load_state()
+    assert "Användaren är skapad." in page.get_by_role("status").first.inner_text()
+    assert "Hjärnkoll Värmland" in page.locator("#organisationer ~ ul").first.inner_text()
+    page.get_by_label("Händelse").select_option("anvandare_skapad")
+    page.get_by_role("button", name="Filtrera").click()
+    page.wait_for_load_state()
+    log = page.get_by_role("table", name=re.compile("Senaste händelserna")).inner_text()
+    assert "anvandare_skapad" in log and "admin" in log
+    screenshot(page, "admin-1")
+    check_zoom_reflow(page, "admin")
