@@ -73,7 +73,7 @@ def _summary(imp: Import, project: str, created: bool) -> ImportSummary:
         n_records=imp.n_records,
         created=created,
         text_columns=list(imp.text_columns or []),
-        column_map=dict(imp.column_map or {}),
+        column_map=dict(imp.column_mapping or {}),
         pii_counts=dict(imp.pii_counts or {}),
     )
 
@@ -120,7 +120,7 @@ def import_export(
             filename=filename,
             file_sha256=sha,
             text_columns=list(preview.text_columns),
-            column_map=dict(preview.column_map),
+            column_mapping=dict(preview.column_map),
         )
         session.add(imp)
         session.flush()

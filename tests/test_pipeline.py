@@ -1,0 +1,184 @@
+"""The whole chain from the command line, on the bundled example export and on bad files.
+
+Real files, the real SQLite (or PostgreSQL) database and the real embedding model.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import zipfile
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+from typer.testing import CliRunner
+
+from nlp.cli import app
+from nlp.config import get_settings
+from nlp.store import init_db, session_scope
+from nlp.store.models import (
+    AnalysisRun,
+    Classification,
+    Import,
+    RecordRow,
+    Suggestion,
+    Theme,
+    ThemeAssignment,
+)
+from tests.conftest import EXAMPLE_EXPORT
+
+PLANTED = EXAMPLE_EXPORT.parent / "planterade_personuppgifter.json"
+runner = CliRunner()
+
+
+def _count(model: type) -> int:
+    engine = init_db()
+    with session_scope(engine) as s:
+        return int(s.scalar(select(func.count()).select_from(model)) or 0)
+
+
+def _planted_values() -> list[str]:
+    data = json.loads(PLANTED.read_text(encoding="utf-8"))
+    items = data if isinstance(data, list) else data.get("planterade", data.get("items", []))
+    values = [item["varde"] if "varde" in item else item["value"] for item in items]
+    assert values, "exempel/planterade_personuppgifter.json lists no planted values"
+    return values
+
+
+def _all_written_files(*roots: Path) -> list[Path]:
+    return [p for root in roots if root.exists() for p in root.rglob("*") if p.is_file()]
+
+
+def test_analysera_example_export_end_to_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    tmp_dir = tmp_path / "tmp"
+    tmp_dir.mkdir()
+    monkeypatch.setenv("TMPDIR", str(tmp_dir))  # catch temp files written during the run
+    out = tmp_path / "rapport"
+
+    result = runner.invoke(app, ["analysera", str(EXAMPLE_EXPORT), "--ut", str(out)])
+    assert result.exit_code == 0, result.output
+
+    # Stored: records, a finished run with themes, assignments and suggestions.
+    n_records = _count(RecordRow)
+    assert n_records > 300
+    assert _count(Import) == 1
+    engine = init_db()
+    with session_scope(engine) as s:
+        run = s.scalars(select(AnalysisRun)).one()
+        assert run.status == "klar" and run.embed_model and run.classifier_version
+        assert s.scalar(select(func.count()).select_from(Theme).where(Theme.run_id == run.id)) >= 2
+        questions = set(s.scalars(select(RecordRow.question).distinct()))
+        assert len(questions) >= 2, "every open question becomes its own records"
+        dated = s.scalar(select(func.count()).select_from(RecordRow).where(RecordRow.date.is_not(None)))
+        assert dated == n_records
+    assert _count(ThemeAssignment) >= n_records * 0.5
+    assert _count(Classification) == n_records
+    assert _count(Suggestion) >= n_records
+
+    # The report: JSON and a self-contained HTML file (no external resources).
+    report = json.loads((out / "rapport.json").read_text(encoding="utf-8"))
+    assert report["antal_svar"] == n_records
+    assert {lab["id"] for lab in report["etiketter"]} >= {"tidig-hjalp", "natverk", "en-person"}
+    assert report["teman"] and all("ki95" in t for t in report["teman"])
+    html = (out / "rapport.html").read_text(encoding="utf-8")
+    assert "<html lang=\"sv\">" in html and "förslag" in html
+    assert "http://" not in html and "https://" not in html
+    assert report["personuppgifter_ersatta"], "planted personal data was found and replaced"
+
+    # No planted personal data anywhere: database, cache, report, temp files, output, logs.
+    data_dir = get_settings().data_dir
+    written = _all_written_files(data_dir, out, tmp_dir)
+    assert any(p.suffix == ".db" for p in written) or os.environ.get("BRUKARROST_TEST_DATABASE_URL")
+    planted = _planted_values()
+    for path in written:
+        blob = path.read_bytes()
+        for value in planted:
+            assert value.encode("utf-8") not in blob, f"{value!r} found in {path.name}"
+    for value in planted:
+        assert value not in result.output
+        assert value not in caplog.text
+    with session_scope(engine) as s:
+        all_text = "\n".join(s.scalars(select(RecordRow.text)))
+    for value in planted:
+        assert value not in all_text
+
+    # Analysing the same export again duplicates nothing.
+    again = runner.invoke(app, ["analysera", str(EXAMPLE_EXPORT), "--ut", str(out)])
+    assert again.exit_code == 0, again.output
+    assert "redan importerad" in again.output
+    assert _count(RecordRow) == n_records
+    assert _count(Import) == 1
+
+
+def _assert_fails_cleanly(path: Path, *extra: str, expect: str | None = None) -> str:
+    before_imports, before_records = _count(Import), _count(RecordRow)
+    result = runner.invoke(app, ["analysera", str(path), "--ut", str(path.parent / "ut"), *extra])
+    assert result.exit_code != 0
+    assert "Fel" in result.output and path.name in result.output
+    if expect:
+        assert expect in result.output
+    assert "Traceback" not in result.output
+    assert _count(Import) == before_imports and _count(RecordRow) == before_records
+    return result.output
+
+
+def test_empty_file_fails_cleanly(tmp_path: Path) -> None:
+    f = tmp_path / "tom.csv"
+    f.write_bytes(b"")
+    _assert_fails_cleanly(f)
+
+
+def test_no_text_column_fails_cleanly(tmp_path: Path) -> None:
+    f = tmp_path / "siffror.csv"
+    f.write_text("id;alder;poang\n" + "".join(f"{i};{20 + i};{i % 5}\n" for i in range(30)),
+                 encoding="utf-8")
+    _assert_fails_cleanly(f)
+
+
+def test_unknown_text_column_fails_cleanly(tmp_path: Path) -> None:
+    f = tmp_path / "enkat.csv"
+    f.write_text("id;Vad kan bli bättre?\n1;Längre öppettider på helgen vore bra\n",
+                 encoding="utf-8")
+    _assert_fails_cleanly(f, "--textkolumn", "Finns inte", expect="Finns inte")
+
+
+def test_binary_zip_named_csv_fails_cleanly(tmp_path: Path) -> None:
+    f = tmp_path / "export.csv"
+    with zipfile.ZipFile(f, "w") as z:
+        z.writestr("a.txt", "hej")
+    _assert_fails_cleanly(f)
+
+
+def test_undecodable_bytes_fail_cleanly(tmp_path: Path) -> None:
+    f = tmp_path / "trasig.csv"
+    f.write_bytes(b"id;svar\n1;" + bytes(range(128, 256)) * 40 + b"\x00\x00\xff\xfe\n")
+    _assert_fails_cleanly(f)
+
+
+def test_failure_half_way_keeps_what_was_stored_before(tmp_path: Path) -> None:
+    good = tmp_path / "bra.csv"
+    good.write_text(
+        "id;Vad kan bli bättre?\n"
+        + "".join(f"{i};Det tar för lång tid att få en tid hos läkaren, svar nummer {i}\n"
+                  for i in range(1, 12)),
+        encoding="utf-8",
+    )
+    from nlp.pipeline import import_export
+
+    summary = import_export(good)
+    stored = _count(RecordRow)
+    assert stored == summary.n_records == 11
+
+    bad = tmp_path / "trasig_mitt_i.csv"
+    lines = ["id;Vad kan bli bättre?"]
+    lines += [f"{i};Personalen lyssnar inte på mig när jag ringer, svar {i}" for i in range(1, 400)]
+    lines.insert(300, "999;för;många;fält;på;den;här;raden")
+    bad.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    output = _assert_fails_cleanly(bad)
+    assert "rad" in output
+    assert _count(RecordRow) == stored  # the earlier import is untouched
