@@ -147,6 +147,7 @@ def inspect_export(
 ) -> ExportPreview:
     """Preview an export from a sample of rows: columns, text columns, metadata mapping."""
     plan = _plan(Path(path), sheet, text_columns, column_map, encoding, delimiter)
+    _close(plan.source)
     stats = {c: plan.column_stats[c] for c in plan.columns}
     return ExportPreview(
         file_format=plan.source.file_format,
@@ -199,6 +200,8 @@ class _Source:
     sheet: str | None = None
     sheets: list[str] = field(default_factory=list)
     json_prefix: str = "item"
+    workbook: Any = None  # open read-only openpyxl workbook (xlsx only)
+    max_row: int | None = None  # the sheet's stated size (xlsx only), for the row estimate
 
     @property
     def name(self) -> str:
@@ -233,7 +236,11 @@ def _open_source(path: Path, encoding: str | None, delimiter: str | None, sheet:
     if src.file_format == "xlsx":
         if not is_zip:
             raise src.error("Filen har ändelsen .xlsx men är ingen Excel-fil.")
-        _open_sheet(src, sheet)
+        try:
+            _open_sheet(src, sheet)
+        except BaseException:
+            _close(src)
+            raise
         return src
     if is_zip:
         kind = "en Excel-fil eller ett zip-arkiv"
@@ -293,6 +300,7 @@ def _detect_encoding(src: _Source, head: bytes, whole_file: bool) -> str:
     return "cp1252"
 
 
+_INVALID = object()
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _BAD_BYTES = re.compile(r"[\udc80-\udcff]")  # bytes the codec could not decode
 
@@ -343,26 +351,28 @@ def _json_prefix(src: _Source) -> str:
     with open(src.path, "rb") as fh:
         if src.encoding == "utf-8-sig":
             fh.read(len(codecs.BOM_UTF8))  # ijson does not skip a BOM
+        invalid = False
         try:
-            events = ijson.parse(fh)
-            for prefix, event, value in events:
+            for prefix, event, _ in ijson.parse(fh):
                 if prefix == "" and event == "start_array":
                     return "item"
                 if prefix == "" and event == "start_map":
                     continue
                 if event == "start_array" and "." not in prefix:
                     return f"{prefix}.item"
-                if prefix == "" and event not in ("map_key",):
+                if prefix == "" and event != "map_key":
                     break
-        except ijson.JSONError:
-            raise src.error("Filen är inte giltig JSON.") from None
+        except (ijson.JSONError, UnicodeDecodeError):
+            invalid = True
+    if invalid:  # raised outside the except block: the parser's error quotes the file
+        raise src.error("Filen är inte giltig JSON.")
     raise src.error("JSON-filen innehåller ingen lista med svar (en lista av objekt).")
 
 
 def _open_sheet(src: _Source, sheet: str | None) -> None:
     """Choose the sheet: by name, else the first with a header and at least one row."""
     wb = _load_workbook(src)
-    try:
+    if True:  # the workbook stays open for the reading that follows; see _close
         src.sheets = list(wb.sheetnames)
         if sheet is not None:
             if sheet not in src.sheets:
@@ -395,23 +405,28 @@ def _open_sheet(src: _Source, sheet: str | None) -> None:
         if fallback is None:
             raise src.error("Excel-filen har inga ifyllda blad.")
         src.sheet = fallback
-    finally:
-        wb.close()
 
 
 def _load_workbook(src: _Source) -> Any:
-    import zipfile
-
+    """The source's workbook, opened once (read-only mode parses the shared strings)."""
+    if src.workbook is not None:
+        return src.workbook
     from openpyxl import load_workbook
 
+    broken = False
     try:
-        return load_workbook(src.path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError):
-        raise src.error("Filen kan inte läsas som Excel-fil (xlsx); den kan vara skadad.") from None
-    except Exception as exc:  # openpyxl raises many kinds for broken files
-        raise src.error(
-            f"Filen kan inte läsas som Excel-fil (xlsx): {type(exc).__name__}."
-        ) from None
+        src.workbook = load_workbook(src.path, read_only=True, data_only=True)
+    except Exception:  # openpyxl and zipfile raise many kinds for broken files
+        broken = True
+    if broken:  # raised outside the except block so no library message is chained
+        raise src.error("Filen kan inte läsas som Excel-fil (xlsx); den kan vara skadad.")
+    return src.workbook
+
+
+def _close(src: _Source) -> None:
+    if src.workbook is not None:
+        src.workbook.close()
+        src.workbook = None
 
 
 def _raw_rows(src: _Source) -> Iterator[tuple[int, Any]]:
@@ -432,34 +447,31 @@ def _csv_rows(src: _Source) -> Iterator[tuple[int, list[str]]]:
         reader = csv.reader(fh, delimiter=src.delimiter, strict=False)
         row = 0
         while True:
+            bad = False
             try:
                 cells = next(reader)
             except StopIteration:
                 return
             except csv.Error:
+                bad = True
+            if bad:
                 raise src.error(
                     "Raden kan inte tolkas som CSV, oftast ett citattecken (\") som aldrig "
                     "avslutas så att resten av filen hamnar i en cell.",
                     row=row + 1,
-                ) from None
+                )
             row += 1
             if any(c.strip() for c in cells):
                 yield row, cells
 
 
 def _xlsx_rows(src: _Source) -> Iterator[tuple[int, list[Any]]]:
-    wb = _load_workbook(src)
-    try:
-        ws = wb[src.sheet]
-        ws.reset_dimensions()  # some tools write a wrong <dimension>; read what is there
-        for cells in ws.iter_rows():
-            values = [c.value for c in cells]
-            if not any(v is not None and str(v).strip() for v in values):
-                continue
-            row = next((c.row for c in cells if getattr(c, "row", None)), None)
-            yield row, values
-    finally:
-        wb.close()
+    ws = _load_workbook(src)[src.sheet]
+    ws.reset_dimensions()  # some tools write a wrong <dimension>; read what is there
+    # Read-only mode yields empty tuples for missing rows, so counting gives sheet rows.
+    for row, values in enumerate(ws.iter_rows(values_only=True), start=1):
+        if any(v is not None and str(v).strip() for v in values):
+            yield row, list(values)
 
 
 def _jsonl_rows(src: _Source) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -472,8 +484,10 @@ def _jsonl_rows(src: _Source) -> Iterator[tuple[int, dict[str, Any]]]:
                 raise src.error("Raden innehåller tecken som inte går att avkoda.", row=line_no)
             try:
                 obj = json.loads(line)
-            except json.JSONDecodeError:
-                raise src.error("Raden är inte giltig JSON.", row=line_no) from None
+            except json.JSONDecodeError:  # its .doc holds the line: raise outside
+                obj = _INVALID
+            if obj is _INVALID:
+                raise src.error("Raden är inte giltig JSON.", row=line_no)
             if not isinstance(obj, dict):
                 raise src.error("Raden är inte ett JSON-objekt ({...}).", row=line_no)
             yield line_no, obj
@@ -486,6 +500,7 @@ def _json_rows(src: _Source) -> Iterator[tuple[int, dict[str, Any]]]:
         if src.encoding == "utf-8-sig":
             fh.read(len(codecs.BOM_UTF8))  # ijson does not skip a BOM
         row = 1
+        failure = ""
         try:
             for obj in ijson.items(fh, src.json_prefix, use_float=True):
                 row += 1
@@ -493,10 +508,13 @@ def _json_rows(src: _Source) -> Iterator[tuple[int, dict[str, Any]]]:
                     raise src.error("Posten är inte ett JSON-objekt ({...}).", row=row)
                 yield row, obj
         except ijson.JSONError:
-            # The parser fails while reading the next element: name that one.
-            raise src.error("Filen är inte giltig JSON.", row=row + 1) from None
+            failure = "Filen är inte giltig JSON."
         except UnicodeDecodeError:
-            raise src.error("Filen innehåller tecken som inte går att avkoda.", row=row + 1) from None
+            failure = "Filen innehåller tecken som inte går att avkoda."
+    if failure:
+        # Raised outside the except block (the parser's message quotes the file), naming
+        # the element the parser was reading.
+        raise src.error(failure, row=row + 1)
 
 
 # --- header, columns, sample ----------------------------------------------------------
@@ -670,6 +688,12 @@ _TEXT_HINTS = (
 )
 
 
+def _listing(columns: Sequence[str]) -> str:
+    """Column names for an error message, each cut short."""
+    names = [repr(c if len(c) <= 60 else c[:57] + "…") for c in columns[:40]]
+    return ", ".join(names) + (" …" if len(columns) > 40 else "")
+
+
 def _match_column(src: _Source, wanted: str, columns: Sequence[str], what: str) -> str:
     if wanted in columns:
         return wanted
@@ -679,7 +703,7 @@ def _match_column(src: _Source, wanted: str, columns: Sequence[str], what: str) 
         hits = [c for c in columns if _norm(c) == _norm(wanted) and _norm(wanted)]
     if len(hits) == 1:
         return hits[0]
-    listing = ", ".join(repr(c) for c in columns[:40]) + (" …" if len(columns) > 40 else "")
+    listing = _listing(columns)
     raise src.error(
         f"{what} {wanted!r} finns inte i filen. Kolumner i filen: {listing}.", column=wanted
     )
@@ -770,10 +794,32 @@ def _plan(
     encoding: str | None,
     delimiter: str | None,
 ) -> _Plan:
-    src = _open_source(path, encoding, delimiter, sheet)
+    src = _Source(path=path, file_format="")
+    try:
+        src = _open_source(path, encoding, delimiter, sheet)
+        if src.file_format == "xlsx":
+            src.max_row = _load_workbook(src)[src.sheet].max_row
+        return _plan_columns(src, text_columns, column_map)
+    except BaseException:
+        _close(src)
+        raise
+
+
+def _plan_columns(
+    src: _Source, text_columns: Sequence[str] | None, column_map: Mapping[str, str] | None
+) -> _Plan:
     header_row, columns, rows = _rows_as_lists(src)
     if not columns:
         raise src.error("Rubrikraden är tom: filen har inga kolumnnamn.", row=header_row)
+    dated = [i for i, c in enumerate(columns) if _try_date(c, serials=False) is not None]
+    if dated:
+        # Without a header row the first answers would become column names (and be shown
+        # and stored as question names), so stop here without quoting them.
+        raise src.error(
+            f"Första raden ser inte ut som en rubrikrad: kolumn {_column_letter(dated[0])} "
+            "innehåller ett datum. Lägg till en rad med kolumnnamn överst.",
+            row=header_row,
+        )
     width = len(columns)
     sample: list[list[str]] = [[] for _ in columns]
     n_sampled = 0
@@ -820,7 +866,7 @@ def _plan(
         meta_cols = set(mapping.values())
         chosen = [c for c in columns if c not in meta_cols and stats[c].kind == "fritext"]
         if not chosen:
-            listing = ", ".join(repr(c) for c in columns[:40])
+            listing = _listing(columns)
             raise src.error(
                 "Hittar ingen kolumn med fritextsvar. Ange textkolumnerna själv med "
                 f"--textkolumn. Kolumner i filen: {listing}."
@@ -845,13 +891,8 @@ def _count_rows(src: _Source, n_sampled: int) -> tuple[int, bool]:
     if n_sampled < SAMPLE_ROWS:
         return n_sampled, False
     if src.file_format == "xlsx":
-        wb = _load_workbook(src)
-        try:
-            max_row = wb[src.sheet].max_row
-        finally:
-            wb.close()
-        if max_row:
-            return max(max_row - 1, n_sampled), True
+        if src.max_row:  # from the sheet's <dimension> tag, read before any reset
+            return max(src.max_row - 1, n_sampled), True
         return n_sampled, True
     # Text formats: file size / bytes per row in the first SAMPLE_BYTES.
     size = src.path.stat().st_size
@@ -990,6 +1031,18 @@ def _iter_answers(plan: _Plan, stats: IngestStats) -> Iterator[Answer]:
     index = {c: i for i, c in enumerate(columns)}
     text_idx = [(index[c], c) for c in plan.text_columns]
     meta_idx = {f: (index[c], c) for f, c in plan.column_map.items()}
+    try:
+        yield from _stream(plan, stats, text_idx, meta_idx)
+    finally:
+        _close(src)
+
+
+def _stream(
+    plan: _Plan, stats: IngestStats, text_idx: list[tuple[int, str]],
+    meta_idx: dict[str, tuple[int, str]],
+) -> Iterator[Answer]:
+    src, columns = plan.source, plan.columns
+    width = len(columns)
     _, _, rows = _rows_as_lists(src)
     for row, cells in rows:
         cells = _fit_row(src, cells, width, row, columns)

@@ -40,6 +40,9 @@ def _raises(call: Callable[[], object], *, file: str, row: int | None = None,
     assert err.column == column
     message = str(err)
     assert message.startswith(f"Fel i fil {file}")
+    # No chained library exception: those can carry the raw line (JSONDecodeError.doc,
+    # UnicodeDecodeError.object, parser messages quoting the file).
+    assert err.__context__ is None and err.__cause__ is None
     assert SECRET not in message and "Hemligsson" not in message
     for word in words:
         assert word in message
@@ -223,3 +226,8 @@ def test_broken_json_array(tmp_path: Path) -> None:
 
 def test_missing_file(tmp_path: Path) -> None:
     _both(tmp_path / "finns_inte.csv", file="finns_inte.csv", words=("finns inte",))
+
+
+def test_file_without_header_row(tmp_path: Path) -> None:
+    path = _csv(tmp_path / "utan_rubrik.csv", [r for r in GOOD_ROWS])
+    _both(path, file="utan_rubrik.csv", row=1, words=("rubrikrad", "kolumn B"))
