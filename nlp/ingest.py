@@ -44,7 +44,6 @@ from collections import Counter
 from contextlib import closing
 from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -646,7 +645,6 @@ def _fit_row(src: _Source, cells: list[Any], width: int, row: int, columns: list
 # --- column detection -----------------------------------------------------------------
 
 
-@lru_cache(maxsize=8192)  # called per row on category values, which repeat
 def _norm(name: str) -> str:
     """Header name folded for matching: lower case, no accents, only letters and digits."""
     folded = unicodedata.normalize("NFKD", name.casefold())
@@ -950,11 +948,6 @@ def _excel_serial(serial: float) -> date | None:
     return None
 
 
-@lru_cache(maxsize=65536)  # exports repeat dates (and timestamps) many times
-def _date_text(text: str) -> date | None:
-    return _try_date(text)
-
-
 def parse_date(value: Any) -> date | None:
     """A date from the common Swedish formats, Excel serials or datetime; None if not one."""
     return _try_date(value)
@@ -985,26 +978,22 @@ _AGE_BANDS = ((17, "0-17"), (24, "18-24"), (34, "25-34"), (44, "35-44"), (54, "4
               (64, "55-64"), (74, "65-74"))
 
 
-def _norm_source(value: str, stats: IngestStats) -> str | None:
+def _norm_source(value: str) -> tuple[str | None, bool]:
+    """(normalised value, unknown?)"""
     if not value:
-        return None
+        return None, False
     found = _SOURCE_TYPES.get(_norm(value))
-    if found is None:
-        stats.warnings[("source_type", "okänt värde")] += 1
-    return found
+    return found, found is None
 
 
-def _norm_gender(value: str, stats: IngestStats) -> str | None:
+def _norm_gender(value: str) -> tuple[str | None, bool]:
     if not value:
-        return None
+        return None, False
     key = _norm(value)
     found = _GENDERS.get(key)
-    if found is None and key not in _GENDER_NONE:
-        stats.warnings[("gender", "okänt värde")] += 1
-    return found
+    return found, found is None and key not in _GENDER_NONE
 
 
-@lru_cache(maxsize=1024)
 def _norm_age(value: str) -> str | None:
     if not value:
         return None
@@ -1043,6 +1032,7 @@ def _stream(
 ) -> Iterator[Answer]:
     src, columns = plan.source, plan.columns
     width = len(columns)
+    cache: dict[tuple[str, Any], Any] = {}
     _, _, rows = _rows_as_lists(src)
     for row, cells in rows:
         cells = _fit_row(src, cells, width, row, columns)
@@ -1050,42 +1040,62 @@ def _stream(
         texts = [(c, _cell_text(src, cells[i], row, c)) for i, c in text_idx]
         if not any(_meaningful(t) for _, t in texts):
             continue
-        meta = _metadata(src, cells, meta_idx, row, stats)
+        meta = _metadata(src, cells, meta_idx, row, stats, cache)
         for question, text in texts:
             if _meaningful(text):
                 stats.n_answers += 1
                 yield Answer(row=row, question=question, text=text, meta=meta)
 
 
+_MISS = object()
+
+
 def _metadata(
-    src: _Source, cells: list[Any], meta_idx: Mapping[str, tuple[int, str]], row: int, stats: IngestStats
+    src: _Source, cells: list[Any], meta_idx: Mapping[str, tuple[int, str]], row: int,
+    stats: IngestStats, cache: dict[tuple[str, Any], Any],
 ) -> Metadata:
+    """Metadata of one row. `cache` lives for one read only (no raw value outlives it):
+    exports repeat the same categories and dates on every row."""
     values: dict[str, Any] = {}
     for fld, (i, col) in meta_idx.items():
         raw = cells[i]
-        if fld == "date":
-            if raw is None or (isinstance(raw, str) and not raw.strip()):
-                values["date"] = None
-                continue
-            parsed = _date_text(raw.strip()) if isinstance(raw, str) else _try_date(raw)
-            if parsed is None:
-                raise src.error(
-                    "Datumet kan inte tolkas. Använd t.ex. 2024-05-12, 2024-05-12 10:31, "
-                    "12/5/2024 eller 20240512, eller ange att filen saknar datumkolumn.",
-                    row=row,
-                    column=col,
-                )
-            values["date"] = parsed
+        if fld == "respondent_id" or fld == "unit":
+            text = _cell_text(src, raw, row, col)
+            values[fld] = _norm_id(text) if fld == "respondent_id" else _norm_unit(text)
             continue
-        text = _cell_text(src, raw, row, col)
-        if fld == "respondent_id":
-            values[fld] = _norm_id(text)
-        elif fld == "unit":
-            values[fld] = _norm_unit(text)
-        elif fld == "source_type":
-            values[fld] = _norm_source(text, stats)
-        elif fld == "gender":
-            values[fld] = _norm_gender(text, stats)
-        elif fld == "age_group":
-            values[fld] = _norm_age(text)
+        key = (fld, raw)
+        try:
+            hit = cache.get(key, _MISS)
+        except TypeError:  # unhashable (a JSON list/object); _cell_text below rejects it
+            hit = _MISS
+        if hit is _MISS:
+            hit = _meta_value(src, fld, raw, row, col)
+            if len(cache) > 50_000:
+                cache.clear()
+            cache[key] = hit
+        value, unknown = hit
+        if unknown:
+            stats.warnings[(fld, "okänt värde")] += 1
+        values[fld] = value
     return Metadata(**values)
+
+
+def _meta_value(src: _Source, fld: str, raw: Any, row: int, col: str) -> tuple[Any, bool]:
+    if fld == "date":
+        if raw is None or (isinstance(raw, str) and not raw.strip()):
+            return None, False
+        parsed = _try_date(raw.strip() if isinstance(raw, str) else raw)
+        if parsed is None:
+            raise src.error(
+                "Datumet kan inte tolkas. Använd t.ex. 2024-05-12, 2024-05-12 10:31, "
+                "12/5/2024 eller 20240512, eller ange en annan datumkolumn eller ingen.",
+                row=row,
+                column=col,
+            )
+        return parsed, False
+    text = _cell_text(src, raw, row, col)
+    if fld == "source_type":
+        return _norm_source(text)
+    if fld == "gender":
+        return _norm_gender(text)
+    return _norm_age(text), False
