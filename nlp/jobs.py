@@ -82,6 +82,16 @@ def claim_next(engine: Engine) -> int | None:
     return None
 
 
+# Progress of running jobs in this process, for stages that run inside one long write
+# transaction (the import): SQLite allows one writer, so it cannot go to the job row then.
+_live: dict[int, tuple[str, int, int]] = {}
+
+
+def live_progress(job_id: int) -> tuple[str, int, int] | None:
+    """(stage, n, total) of a job running in this process's worker, if any."""
+    return _live.get(job_id)
+
+
 class _Progress:
     """Writes (stage, n, total) to the job row, at most a few times a second."""
 
@@ -89,8 +99,12 @@ class _Progress:
         self.engine, self.job_id = engine, job_id
         self.last = 0.0
         self.stage: str | None = None
+        self.memory_only = False
 
     def __call__(self, stage: str, done: int, total: int) -> None:
+        _live[self.job_id] = (stage, int(done), int(total))
+        if self.memory_only:
+            return
         now = time.monotonic()
         if stage == self.stage and now - self.last < 0.5 and done < total:
             return
@@ -132,6 +146,7 @@ def run_job(engine: Engine, job_id: int) -> None:
                  finished_at=_now(), upload_path=None)
     finally:
         remove_upload(upload)
+        _live.pop(job_id, None)
 
 
 def _upload_file(upload: str | None) -> Path:
@@ -145,16 +160,21 @@ def _upload_file(upload: str | None) -> Path:
 
 def _run_analysis(
     engine: Engine, job_id: int, slug: str, upload: str | None, filename: str | None,
-    actor: str, params: dict[str, Any], progress: Callable[[str, int, int], None],
+    actor: str, params: dict[str, Any], progress: _Progress,
 ) -> dict[str, Any]:
     from nlp.pipeline import analyse_import, create_run, import_export
 
     path = _upload_file(upload)
-    summary = import_export(
-        path, project=slug, engine=engine, text_columns=params.get("text_columns"),
-        column_map=params.get("column_map"), sheet=params.get("sheet"), progress=progress,
-        actor=actor, display_name=filename,
-    )
+    _set_job(engine, job_id, stage="inläsning")
+    progress.memory_only = True
+    try:
+        summary = import_export(
+            path, project=slug, engine=engine, text_columns=params.get("text_columns"),
+            column_map=params.get("column_map"), sheet=params.get("sheet"), progress=progress,
+            actor=actor, display_name=filename,
+        )
+    finally:
+        progress.memory_only = False
     # The raw file is not needed once pseudonymised records are stored.
     remove_upload(upload)
     _set_job(engine, job_id, import_id=summary.import_id, upload_path=None)

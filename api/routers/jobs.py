@@ -147,9 +147,16 @@ def cancel(
 
 
 @router.get("/jobs/{job_id}", response_model=JobOut)
-def get_job(job_id: int, user: User = Depends(current_user), db: Session = Depends(get_db)) -> Job:
+def get_job(job_id: int, user: User = Depends(current_user), db: Session = Depends(get_db)) -> JobOut:
     """Status and progress (stage, n of N) of a job; readable while it runs."""
-    return _job_for(db, user, job_id)
+    from nlp.jobs import live_progress
+
+    job = _job_for(db, user, job_id)
+    out = JobOut.model_validate(job)
+    live = live_progress(job.id) if job.status == "pagar" else None
+    if live is not None:  # fresher than the row while the import transaction is open
+        out.stage, out.progress_n, out.progress_total = live
+    return out
 
 
 @router.get("/projects/{project_id}/jobs", response_model=list[JobOut])
