@@ -202,16 +202,12 @@ class _Source:
     workbook: Any = None  # open read-only openpyxl workbook (xlsx only)
     max_row: int | None = None  # the sheet's stated size (xlsx only), for the row estimate
 
-    @property
-    def name(self) -> str:
-        return self.path.name
-
     def error(self, message: str, row: int | None = None, column: str | None = None) -> InputError:
         return InputError(message, file=self.path, row=row, column=column)
 
 
-# A row as read: (row number, cells by column index). For JSON, cells are matched to the
-# header by key, so rows are dicts there; _rows() turns everything into lists.
+# A row as read: (row number, cells). CSV/XLSX cells are lists; JSON rows are dicts,
+# matched to the columns by key in _rows_as_lists.
 
 
 def _open_source(path: Path, encoding: str | None, delimiter: str | None, sheet: str | None) -> _Source:
@@ -249,6 +245,10 @@ def _open_source(path: Path, encoding: str | None, delimiter: str | None, sheet:
         )
     if not src.file_format:
         src.file_format = _guess_text_format(head)
+    if encoding is not None and not _known_codec(encoding):
+        raise src.error("Okänd teckenkodning. Använd t.ex. utf-8, cp1252 eller utf-16.")
+    if delimiter is not None and len(delimiter) != 1:
+        raise src.error("Avgränsaren ska vara ett enda tecken, t.ex. ; eller ,.")
     src.encoding = encoding or _detect_encoding(src, head, path.stat().st_size <= len(head))
     text_head = head.decode(src.encoding, errors="surrogateescape")
     _reject_binary(src, text_head)
@@ -257,6 +257,14 @@ def _open_source(path: Path, encoding: str | None, delimiter: str | None, sheet:
     elif src.file_format == "json":
         src.json_prefix = _json_prefix(src)
     return src
+
+
+def _known_codec(name: str) -> bool:
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        return False
+    return True
 
 
 def _guess_text_format(head: bytes) -> str:
@@ -292,11 +300,18 @@ def _detect_encoding(src: _Source, head: bytes, whole_file: bool) -> str:
         return "utf-8"
     except UnicodeDecodeError:
         pass
-    # Valid multi-byte UTF-8 letters next to invalid bytes: a mixed file. Read it as UTF-8
-    # so the bad cells are reported by row and column instead of turning into mojibake.
-    if re.search(rb"[\xc2-\xdf][\x80-\xbf]", head):
+    # Mostly valid multi-byte UTF-8 with a few bad bytes: a mixed file. Read it as UTF-8 so
+    # the bad cells are reported by row and column instead of turning into mojibake. In a
+    # Windows-1252 file å/ä/ö (E5/E4/F6) before plain letters are almost never valid UTF-8.
+    valid = len(_UTF8_SEQ.findall(head))
+    high = sum(1 for b in head if b >= 0x80)
+    invalid = high - sum(len(m) for m in _UTF8_SEQ.findall(head))
+    if valid > invalid:
         return "utf-8"
     return "cp1252"
+
+
+_UTF8_SEQ = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
 _INVALID = object()

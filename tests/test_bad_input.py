@@ -231,3 +231,9 @@ def test_missing_file(tmp_path: Path) -> None:
 def test_file_without_header_row(tmp_path: Path) -> None:
     path = _csv(tmp_path / "utan_rubrik.csv", [r for r in GOOD_ROWS])
     _both(path, file="utan_rubrik.csv", row=1, words=("rubrikrad", "kolumn B"))
+
+
+def test_unknown_encoding_or_delimiter_override(tmp_path: Path) -> None:
+    path = _csv(tmp_path / "enkat.csv", [HEADER, *GOOD_ROWS])
+    _raises(lambda: read_answers(path, encoding="klingonska"), file="enkat.csv", words=("teckenkodning",))
+    _raises(lambda: read_answers(path, delimiter=";;"), file="enkat.csv", words=("Avgränsaren",))

@@ -405,3 +405,14 @@ def test_granska_command_shows_columns_but_no_answer_text(tmp_path: Path) -> Non
         assert p["varde"] not in result.output + table.output
     bad = runner.invoke(app, ["granska", str(EXAMPLE_EXPORT), "--textkolumn", "Saknas"])
     assert bad.exit_code == 2 and "Saknas" in bad.output and "Traceback" not in bad.output
+
+
+def test_windows_1252_with_a_few_utf8_lookalikes_is_not_taken_for_utf8(tmp_path: Path) -> None:
+    # "Ö" followed by a non-breaking space is, byte for byte, valid UTF-8 ("Ã" + NBSP) —
+    # one such pair must not outvote a file full of Windows-1252 å/ä/ö.
+    path = tmp_path / "ansi.csv"
+    lines = ["id;Vad kan bli bättre?", "1;ÖREBRO\u00a0mottagning", "2;Väntetiden är för lång på vårdcentralen"]
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))
+    assert inspect_export(path).encoding == "cp1252"
+    texts = [a.text for a in read_answers(path, text_columns=["Vad kan bli bättre?"])]
+    assert texts == ["ÖREBRO\u00a0mottagning", "Väntetiden är för lång på vårdcentralen"]
