@@ -88,6 +88,8 @@ def test_mistyped_personnummer_still_caught(p: Pseudonymiser) -> None:
     assert labels_of(p, with_context, bad) == {"PERSONNUMMER"}
     by_shape = f"Kolla {bad[:6]}-{bad[6:]} i journalen."
     assert labels_of(p, by_shape, f"{bad[:6]}-{bad[6:]}") == {"PERSONNUMMER"}
+    spaced = f"Mitt nummer är {bad[:6]} {bad[6:]}"
+    assert labels_of(p, spaced, f"{bad[:6]} {bad[6:]}") == {"PERSONNUMMER"}
 
 
 @pytest.mark.parametrize(
@@ -164,6 +166,8 @@ def test_counts_are_not_addresses_or_postcodes(p: Pseudonymiser) -> None:
         ("Jag fick träffa dr. Bergström till slut.", "Bergström"),
         ("igår ringde jag johan men han svarade inte", "johan"),
         ("Lars-Erik Svensson var den ende som lyssnade.", "Lars-Erik Svensson"),
+        ("Björn, min kontaktperson, slutade i maj.", "Björn"),
+        ("Mvh Karin Lund", "Karin Lund"),
         ("Jag saknar Anna-Karin som slutade i våras.", "Anna-Karin"),
     ],
 )
@@ -190,6 +194,8 @@ def test_lowercase_names_joined_by_och(p: Pseudonymiser) -> None:
         "Hans bil stod parkerad utanför hela natten.",
         "Björnen i skogen skrämde mig inte.",
         "Det finns hopp och det ger mig frid.",
+        "Det var kallt i Juni men varmt i augusti.",
+        "Sten, grus och is gör det svårt med rullator.",
     ],
 )
 def test_ordinary_words_are_not_names(p: Pseudonymiser, text: str) -> None:
@@ -219,6 +225,7 @@ def test_places(p: Pseudonymiser) -> None:
         ("Mormor bor på Björkgårdens äldreboende nu.", "Björkgårdens äldreboende"),
         ("Solhemmet är ett bra boende.", "Solhemmet"),
         ("Jag blev skickad till Centralsjukhuset i Karlstad.", "Centralsjukhuset i Karlstad"),
+        ("Tre veckor på Centralsjukhuset Karlstad räckte.", "Centralsjukhuset Karlstad"),
     ],
 )
 def test_care_units(p: Pseudonymiser, text: str, unit: str) -> None:
@@ -257,6 +264,7 @@ def test_not_dates(p: Pseudonymiser) -> None:
         ("Min mamma, 78 år, fick ingen plats.", "78 år"),
         ("Dottern (9 år) förstår inte varför.", "9 år"),
         ("Jag är 34 år och har väntat länge.", "34 år"),
+        ("Min son Oskar är 14 och har ADHD.", "14"),
     ],
 )
 def test_ages(p: Pseudonymiser, text: str, age: str) -> None:
@@ -264,7 +272,8 @@ def test_ages(p: Pseudonymiser, text: str, age: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["Det hände 4 gånger under 2 år.", "Jag har bott här i 5 år.",
-                                  "Det är 3 år sedan sist.", "Jag var 100 procent säker."])
+                                  "Det är 3 år sedan sist.", "Jag var 100 procent säker.",
+                                  "Klockan är 14.", "Det är 14 dagar kvar."])
 def test_durations_are_not_ages(p: Pseudonymiser, text: str) -> None:
     assert "ALDER" not in {label for _, label in found(p, text)}
 

@@ -102,7 +102,7 @@ def find_personnummer(text: str) -> list[Span]:
         else:
             # A mistyped number still has the shape of one: a separator and a birth number
             # (the three digits before the check digit) that is never 000 in a real one.
-            ok = sep is not None and last[:3] != "000"
+            ok = not m.group(0).isdigit() and last[:3] != "000"
         if ok:
             spans.append(Span(m.start(), m.end(), "PERSONNUMMER"))
     return spans
@@ -221,7 +221,14 @@ def find_age(text: str) -> list[Span]:
         if _DURATION_AFTER.match(text, end) and not lead.lower().startswith("fyll"):
             continue
         if lead.strip().lower() in {"är", "var"} and not m.group(2):
-            continue  # "är 3" alone is rarely an age; "är 34 år" is
+            # "är 3" alone is rarely an age; "Oskar är 14 och ...", "hon var 9." is
+            prev = re.search(r"(\w+)" + _WS + r"+$", text[max(0, m.start() - 30):m.start()])
+            prev_word = prev.group(1) if prev else ""
+            subject = prev_word.lower() in {"jag", "hon", "han", "hen"} or (
+                prev_word[:1].isupper() and not _sentence_start(text, m.start() - len(prev.group(0))))
+            closes = re.match(_WS + r"*(?:[,.!?;)]|och\b|$)", text[end:])
+            if not (subject and closes):
+                continue
         if value.isdigit() and not (1 <= int(value) <= 120):
             continue
         # "nu 3 st", "blir 10 kr": a bare number after a weak word needs "år"
@@ -323,7 +330,12 @@ def find_care_unit(text: str) -> list[Span]:
                     continue
                 if i == 2 and name in lists.places():
                     continue
-            spans.append(Span(m.start(), m.end(), "VARDENHET"))
+            end = m.end()
+            # "Centralsjukhuset Karlstad": a known town right after the unit belongs to it.
+            tail = _CAP_AFTER.match(text, end)
+            if tail and text[tail.start():tail.end()].strip() in lists.places() and not text[tail.end():tail.end() + 1].isalpha():
+                end = tail.end()
+            spans.append(Span(m.start(), end, "VARDENHET"))
     return spans
 
 
@@ -408,6 +420,11 @@ _RESIDENCE = re.compile(
     r"(?:flyttade|flyttat|flytta|flyttar|bor|bodde|boende|växte upp|kommer|kom|uppvuxen|född)"
     r"(?:" + _WS + r"+(?:hit|dit|hem|tillbaka|ut))?" + _WS + r"+(?:i|från|till|på|utanför|nära)" + _WS + r"+$"
     r"|(?:från|mellan)" + _WS + r"+[" + CAP + r"][\w-]+" + _WS + r"+(?:till|och)" + _WS + r"+$",
+    re.IGNORECASE,
+)
+_APPOSITION = re.compile(
+    r"" + _WS + r"*," + _WS + r"*(?:(?:min|mitt|vår|hans|hennes|din|er|deras)" + _WS + r"+)?(?:"
+    + "|".join(sorted(_TITLES, key=len, reverse=True)).replace(".", r"\.") + r")\b",
     re.IGNORECASE,
 )
 _SENT_END = set(".!?:;\n\"'”»(")
@@ -521,6 +538,8 @@ def find_person_and_place(text: str) -> list[Span]:
             elif cap:
                 if (i - 1) in person_at and adjacent_prev:
                     accept = True  # surname after a first name: "Lena Frid"
+                elif not at_start and prev == "i":
+                    accept = False  # "i Juni", "i Sol": a month or a place, not a person
                 elif not at_start:
                     prev_cap = (i > 0 and adjacent_prev and toks[i - 1][2][:1].isupper()
                                 and not _sentence_start(text, toks[i - 1][0]))
@@ -532,6 +551,8 @@ def find_person_and_place(text: str) -> list[Span]:
                     accept = (nxt[:1].isupper() and nxt_info is not None and nxt_info.last) or (
                         info.first_sv and nxt.lower() in _PERSON_VERBS - {"är", "var", "har", "hade", "och,"}
                     )
+                elif _APPOSITION.match(text, end):
+                    accept = True  # "Björn, min kontaktperson, ..."
                 else:
                     nxt_info, _ = _lookup(nxt) if nxt else (None, 0)
                     accept = (nxt.lower() in _PERSON_VERBS and nxt.lower() not in {"och,"}) or (
