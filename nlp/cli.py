@@ -199,6 +199,65 @@ def granska(
                   highlight=False)
 
 
+# --- serve, anvandare (web service; issue 6) ------------------------------------------
+
+@app.command("serve")
+@user_errors
+def serve(
+    host: str = typer.Option("127.0.0.1", "--host", help="Adress att lyssna på."),
+    port: int = typer.Option(8000, "--port", help="Port att lyssna på."),
+) -> None:
+    """Starta webbtjänsten: API:t under /api (dokumentation på /docs) och webbsidorna."""
+    import uvicorn
+
+    from api.app import create_app
+
+    uvicorn.run(create_app(), host=host, port=port, log_level="info")
+
+
+anvandare_app = typer.Typer(help="Hantera användarkonton för webbtjänsten.", no_args_is_help=True)
+app.add_typer(anvandare_app, name="anvandare")
+
+
+@anvandare_app.command("skapa")
+@user_errors
+def anvandare_skapa(
+    anvandarnamn: str = typer.Argument(..., help="Inloggningsnamn (bokstäver, siffror, . _ @ -)."),
+    roll: str = typer.Option("admin", "--roll", help="admin, analyst, coordinator eller validator."),
+    organisation: Optional[str] = typer.Option(None, "--organisation", help="Organisation (krävs för validator)."),
+    projekt: Optional[list[str]] = typer.Option(None, "--projekt", help="Projektets kortnamn; skapas om det saknas (kan anges flera gånger)."),
+    losenord: str = typer.Option(..., "--losenord", prompt="Lösenord", hide_input=True, confirmation_prompt=True, envvar="BRUKARROST_NYTT_LOSENORD", help="Frågas efter om det inte anges (minst 10 tecken)."),
+) -> None:
+    """Skapa ett konto, t.ex. den första administratören."""
+    from fastapi import HTTPException
+    from pydantic import ValidationError
+
+    from api.routers.accounts import create_user
+    from api.schemas import UserIn
+    from nlp.errors import InputError
+    from nlp.pipeline import get_or_create_project
+    from nlp.store import init_db, session_scope
+
+    try:
+        with session_scope(init_db()) as session:
+            ids = [get_or_create_project(session, slug).id for slug in projekt or []]
+            body = UserIn(username=anvandarnamn, password=losenord, role=roll,  # type: ignore[arg-type]
+                          organisation=organisation, project_ids=ids)
+            user = create_user(session, body)
+            session.flush()
+            err_console.print(f"Kontot {user.username} ({user.role}) är skapat.", highlight=False)
+    except HTTPException as exc:
+        raise InputError(str(exc.detail)) from None
+    except ValidationError as exc:
+        rules = {
+            "password": "lösenordet måste ha minst 10 tecken",
+            "role": "rollen måste vara admin, analyst, coordinator eller validator",
+            "username": "namnet får bara innehålla bokstäver, siffror och . _ @ -",
+        }
+        fields = {str(e["loc"][0]) for e in exc.errors()}
+        raise InputError("; ".join(rules.get(f, f"ogiltigt värde för {f}") for f in sorted(fields))
+                         + ".") from None
+
 def main() -> None:  # pragma: no cover - console entry point
     app()
 
