@@ -70,8 +70,11 @@ def chart_svg(chart: RunChart, chart_id: str) -> Markup:
     pts = chart.points
     if not pts:
         return Markup('<p class="muted">För få svar med datum för att rita ett diagram.</p>')
-    top = max([p.ucl for p in pts] + [p.share for p in pts] + [0.05])
-    top = min(1.0, math.ceil(top * 10 + 0.5) / 10) if top > 0.1 else math.ceil(top * 100 + 1) / 100
+    peak = max([p.ucl for p in pts] + [p.share for p in pts] + [0.02])
+    # A round step so the axis reads 0, 10, 20 % … rather than 17,5 %.
+    step = next(st for st in (0.01, 0.02, 0.05, 0.1, 0.2, 0.25) if math.ceil(peak / st - 1e-9) <= 5)
+    steps = max(1, math.ceil(peak / step - 1e-9))
+    top = min(1.0, step * steps)
     plot_w, plot_h = _W - _L - _R, _H - _T - _B
 
     def x_at(i: int) -> float:
@@ -94,7 +97,6 @@ def chart_svg(chart: RunChart, chart_id: str) -> Markup:
         f'<title id="{title_id}">{escape(chart.title)}</title><desc id="{desc_id}">{escape(desc)}</desc>'
     )
     # Y grid and labels
-    steps = 4
     for k in range(steps + 1):
         v = top * k / steps
         y = y_at(v)

@@ -1,9 +1,9 @@
 """Coordinator pages: what is new or growing, the answers behind it, naming/merging/
 splitting themes, and recording insights and actions (IAIA, PDSA).
 
-Theme edits are stored as ThemeEdit rows (human work kept as data, matched to refitted
-themes by their member answers); the API has no theme-edit endpoint yet, so the write is
-done here. Insights and actions go through the API's insight router functions.
+Theme edits are stored as ThemeEdit rows in the format nlp/themes_edits.py applies on a
+refit (kind namn | sammanfoga | dela, member_record_ids, payload); the API has no
+theme-edit endpoint yet, so the write is done here. Insights and actions go through the API's insight router functions.
 """
 
 from __future__ import annotations
@@ -168,8 +168,8 @@ async def merge_themes(project_id: int, request: Request, user: User = Depends(w
         return RedirectResponse(f"/projekt/{project_id}/nytt?fel=sammanfoga#sammanfoga", status_code=303)
     members = _members(db, ids)
     edit = ThemeEdit(project_id=project.id, kind="sammanfoga", member_record_ids=members,
-                     payload={"teman": [t.topic for t in themes], "run_id": themes[0].run_id,
-                              "namn": name or None}, actor=user.username)
+                     payload={"teman": [t.topic for t in themes], "grupper": [_members(db, [t.id]) for t in themes],
+                              "run_id": themes[0].run_id, "namn": name or None}, actor=user.username)
     db.add(edit)
     if name:  # the merged theme's name applies to the union of members
         db.add(ThemeEdit(project_id=project.id, kind="namn", member_record_ids=members,
@@ -191,7 +191,8 @@ def split_theme(project_id: int, theme_id: int, request: Request, notering: str 
         return deny(request, user, "Temat finns inte i projektet.", 404)
     # A split needs a refit of the theme's answers; the request is kept as data for it.
     edit = ThemeEdit(project_id=project.id, kind="dela", member_record_ids=_members(db, [theme.id]),
-                     payload={"tema": theme.topic, "run_id": theme.run_id, "notering": notering.strip()[:2000]},
+                     payload={"tema": theme.topic, "antal": 2, "run_id": theme.run_id,
+                              "notering": notering.strip()[:2000]},
                      actor=user.username)
     db.add(edit)
     db.flush()
