@@ -540,13 +540,26 @@ def _column_letter(index: int) -> str:
     return get_column_letter(index + 1)
 
 
-def _header_names(raw: Sequence[Any]) -> list[str]:
+MAX_HEADER_CHARS = 250  # question names are stored (String(500)) and shown in reports
+
+
+def _clip(name: str) -> str:
+    return name if len(name) <= MAX_HEADER_CHARS else name[: MAX_HEADER_CHARS - 1] + "…"
+
+
+def _header_names(src: _Source, raw: Sequence[Any], header_row: int) -> list[str]:
     """Clean header names; empty ones get "Kolumn F", duplicates get "(kolumn F)"."""
     names: list[str] = []
     seen: set[str] = set()
     for i, value in enumerate(raw):
         name = " ".join(str(value).split()) if value is not None else ""
-        name = unicodedata.normalize("NFC", name)
+        if _BAD_BYTES.search(name):
+            raise src.error(
+                f"Rubriken i kolumn {_column_letter(i)} innehåller tecken som inte går att "
+                f"avkoda som {src.encoding}. Spara om filen som UTF-8.",
+                row=header_row,
+            )
+        name = _clip(unicodedata.normalize("NFC", name))
         if not name:
             name = f"Kolumn {_column_letter(i)}"
         if name.casefold() in seen:
@@ -580,7 +593,7 @@ def _rows_as_lists(src: _Source) -> tuple[int, list[str], Generator[tuple[int, l
         header_row, header = first
         while header and (header[-1] is None or not str(header[-1]).strip()):
             header = header[:-1]  # trailing empty header cells (Excel's extra separators)
-        return header_row, _header_names(header), raw
+        return header_row, _header_names(src, header, header_row), raw
     # JSON: the columns are the keys of the sampled objects, in first-seen order.
     sample: list[tuple[int, dict[str, Any]]] = []
     keys: dict[str, None] = {}
@@ -590,7 +603,7 @@ def _rows_as_lists(src: _Source) -> tuple[int, list[str], Generator[tuple[int, l
         if len(sample) >= SAMPLE_ROWS:
             break
     raw_keys = list(keys)
-    names = _header_names(raw_keys)
+    names = _header_names(src, raw_keys, 1)
 
     def as_lists() -> Generator[tuple[int, list[Any]], None, None]:
         for row, obj in _chain(sample, raw):
@@ -710,7 +723,7 @@ def _listing(columns: Sequence[str]) -> str:
 def _match_column(src: _Source, wanted: str, columns: Sequence[str], what: str) -> str:
     if wanted in columns:
         return wanted
-    folded = " ".join(wanted.split()).casefold()
+    folded = _clip(" ".join(wanted.split())).casefold()
     hits = [c for c in columns if c.casefold() == folded]
     if not hits:
         hits = [c for c in columns if _norm(c) == _norm(wanted) and _norm(wanted)]

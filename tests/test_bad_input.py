@@ -237,3 +237,9 @@ def test_unknown_encoding_or_delimiter_override(tmp_path: Path) -> None:
     path = _csv(tmp_path / "enkat.csv", [HEADER, *GOOD_ROWS])
     _raises(lambda: read_answers(path, encoding="klingonska"), file="enkat.csv", words=("teckenkodning",))
     _raises(lambda: read_answers(path, delimiter=";;"), file="enkat.csv", words=("Avgränsaren",))
+
+
+def test_undecodable_bytes_in_the_header(tmp_path: Path) -> None:
+    path = tmp_path / "rubrik.csv"
+    path.write_bytes(b"id;Fr\x81ga 1\n" + "1;Väntetiden är för lång\n".encode("cp1252"))
+    _both(path, file="rubrik.csv", row=1, words=("kolumn B", "avkoda"))

@@ -416,3 +416,12 @@ def test_windows_1252_with_a_few_utf8_lookalikes_is_not_taken_for_utf8(tmp_path:
     assert inspect_export(path).encoding == "cp1252"
     texts = [a.text for a in read_answers(path, text_columns=["Vad kan bli bättre?"])]
     assert texts == ["ÖREBRO\u00a0mottagning", "Väntetiden är för lång på vårdcentralen"]
+
+
+def test_very_long_question_names_are_shortened_and_still_match(tmp_path: Path) -> None:
+    question = "Berätta gärna mer om " + "hur du upplevde kontakten med oss " * 20 + "?"
+    path = tmp_path / "lang.csv"
+    path.write_text(f"id;{question}\n1;Det var bra men tog lång tid att få svar\n", encoding="utf-8")
+    answers = list(read_answers(path, text_columns=[question]))
+    assert len(answers) == 1 and len(answers[0].question) <= 250
+    assert answers[0].question.startswith("Berätta gärna mer om hur du upplevde")
