@@ -1,0 +1,192 @@
+"""Benchmark of the theme stage on the 10 000 real Swedish reviews (../shared/data/real).
+
+Prints wall time and peak memory of embedding and of fitting, separately, cold (empty
+vector cache) and warm (cache filled), and the quality figures of the themes: number of
+themes, outlier share, topic diversity and NPMI coherence of each theme's top 10 words,
+computed on the corpus itself (document co-occurrence of the same Swedish lemmas).
+
+    python benchmarks/themes.py                  # all 10 000, cold + warm
+    python benchmarks/themes.py --n 2000 --warm-only
+    python benchmarks/themes.py --vectors /tmp/emb10k.npy   # fit only, on saved vectors
+
+Each stage runs in its own child process so its peak memory (ru_maxrss) is its own.
+The cache lives in a temporary data dir, so the cold run really is cold. The machine is
+shared: timings include other people's load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import math
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from itertools import combinations
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+REAL = ROOT.parent / "shared" / "data" / "real" / "recensioner_sv_10k.csv"
+
+
+def topic_diversity(topics: Sequence[Sequence[str]], k: int = 10) -> float:
+    """Unique words among all themes' top k, divided by k × number of themes."""
+    tops = [list(t)[:k] for t in topics if t]
+    total = sum(len(t) for t in tops)
+    return len({w for t in tops for w in t}) / total if total else 0.0
+
+
+def npmi_coherence(topics: Sequence[Sequence[str]], texts: Sequence[str], k: int = 10) -> float:
+    """Mean NPMI over word pairs of each theme's top k, from document co-occurrence.
+
+    Words are the same lemmas (and bigrams) the theme stage uses, so a bigram counts as
+    present in a document when both its lemmas are. Pairs never seen together score -1.
+    Written here because gensim (which has this) is not a dependency.
+    """
+    from nlp.themes import swedish_tokens
+
+    docs = [set(swedish_tokens(t)) for t in texts]
+    n = len(docs)
+
+    def present(word: str) -> set[int]:
+        parts = word.split()
+        return {i for i, d in enumerate(docs) if all(p in d for p in parts)}
+
+    cache: dict[str, set[int]] = {}
+    scores = []
+    for topic in topics:
+        words = list(topic)[:k]
+        if len(words) < 2:
+            continue
+        for w in words:
+            if w not in cache:
+                cache[w] = present(w)
+        pair_scores = []
+        for a, b in combinations(words, 2):
+            pa, pb = len(cache[a]) / n, len(cache[b]) / n
+            pab = len(cache[a] & cache[b]) / n
+            if pab == 0 or pa == 0 or pb == 0:
+                pair_scores.append(-1.0)
+            elif pab == 1.0:
+                pair_scores.append(1.0)
+            else:
+                pair_scores.append(math.log(pab / (pa * pb)) / -math.log(pab))
+        scores.append(sum(pair_scores) / len(pair_scores))
+    return sum(scores) / len(scores) if scores else 0.0
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def read_reviews(n: int) -> list[str]:
+    with REAL.open(encoding="utf-8", newline="") as f:
+        texts = [row["text"] for row in csv.DictReader(f) if row["text"].strip()]
+    return texts[:n]
+
+
+def stage_embed(n: int, out: str) -> dict:
+    import numpy as np
+
+    from nlp.embed import embed_texts
+
+    texts = read_reviews(n)
+    t0 = time.perf_counter()
+    vectors = embed_texts(texts)
+    wall = time.perf_counter() - t0
+    np.save(out, vectors)
+    return {"wall_s": round(wall, 1), "peak_mb": round(_peak_mb()), "n": len(texts)}
+
+
+def stage_fit(n: int, vectors_path: str) -> dict:
+    import numpy as np
+
+    from nlp.themes import OTHER_ID, fit_themes
+
+    texts = read_reviews(n)
+    vectors = np.load(vectors_path)[: len(texts)]
+    t0 = time.perf_counter()
+    result = fit_themes(texts, vectors, record_ids=list(range(len(texts))))
+    wall = time.perf_counter() - t0
+    peak = _peak_mb()
+    topics = [t.words for t in result.themes if t.id != OTHER_ID]
+    other = next((t.size for t in result.themes if t.id == OTHER_ID), 0)
+    return {
+        "wall_s": round(wall, 1), "peak_mb": round(peak), "n": len(texts),
+        "themes": len(topics), "outlier_share": round(other / len(texts), 4),
+        "outlier_share_before_reduction": result.settings.get("outlier_share_before_reduction"),
+        "diversity": round(topic_diversity(topics), 3),
+        "npmi": round(npmi_coherence(topics, texts), 3),
+        "multi_theme_texts": sum(len(p) > 1 for p in result.assignments.values()),
+        "labels": [t.label for t in result.themes][:50],
+    }
+
+
+def _child(stage: str, n: int, path: str, env: dict[str, str]) -> dict:
+    cmd = [sys.executable, __file__, "--stage", stage, "--n", str(n), "--path", path]
+    t0 = time.perf_counter()
+    out = subprocess.run(cmd, env=env, check=True, capture_output=True, text=True).stdout
+    res = json.loads(out.strip().splitlines()[-1])
+    res["process_wall_s"] = round(time.perf_counter() - t0, 1)  # incl. imports, model load
+    return res
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--n", type=int, default=10_000)
+    ap.add_argument("--warm-only", action="store_true", help="fill the cache untimed first")
+    ap.add_argument("--vectors", help="skip embedding: fit on these saved vectors (.npy)")
+    ap.add_argument("--save-vectors", help="also save the embedded vectors here (.npy)")
+    ap.add_argument("--embed-only", action="store_true", help="stop after embedding")
+    ap.add_argument("--stage", help=argparse.SUPPRESS)
+    ap.add_argument("--path", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+
+    if args.stage == "embed":
+        print(json.dumps(stage_embed(args.n, args.path)))
+        return
+    if args.stage == "fit":
+        print(json.dumps(stage_fit(args.n, args.path), ensure_ascii=False))
+        return
+
+    if not REAL.is_file():
+        sys.exit(f"Hittar inte {REAL}")
+    from nlp.embed import model_dir
+
+    with tempfile.TemporaryDirectory() as tmp:
+        # Fresh data dir (so the vector cache starts empty) but the usual built model files:
+        # building the ONNX model once is set-up, not embedding.
+        env = {**os.environ, "BRUKARROST_DATA_DIR": str(Path(tmp) / "data"),
+               "BRUKARROST_MODEL_DIR": str(model_dir())}
+        vec = args.vectors or str(Path(tmp) / "vectors.npy")
+        if not args.vectors:
+            runs = ["warm"] if args.warm_only else ["cold", "warm"]
+            if args.warm_only:
+                _child("embed", args.n, vec, env)
+            for label in runs:
+                r = _child("embed", args.n, vec, env)
+                print(f"embed {label}: {r['wall_s']} s ({r['process_wall_s']} s with start-up),"
+                      f" peak {r['peak_mb']} MB, n={r['n']}", flush=True)
+            if args.save_vectors:
+                import shutil
+
+                shutil.copy(vec, args.save_vectors)
+            if args.embed_only:
+                return
+        r = _child("fit", args.n, vec, env)
+        print(f"fit: {r['wall_s']} s ({r['process_wall_s']} s with start-up), peak {r['peak_mb']} MB,"
+              f" n={r['n']}")
+        print(f"themes: {r['themes']}, outlier share: {r['outlier_share']:.1%} "
+              f"(before reduction {r['outlier_share_before_reduction']:.1%}), "
+              f"diversity: {r['diversity']}, NPMI: {r['npmi']}, "
+              f"texts in >1 theme: {r['multi_theme_texts']}")
+        print("labels:", "; ".join(r["labels"][:30]))
+
+
+if __name__ == "__main__":
+    main()

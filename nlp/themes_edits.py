@@ -1,0 +1,320 @@
+"""Human work on themes (name, merge, split) as data, carried over to refitted themes.
+
+An edit is what the theme_edits table holds: kind ("namn" | "sammanfoga" | "dela"),
+member_record_ids (the members of the theme(s) the edit was made on) and a payload.
+Dicts with those keys and ThemeEdit rows both work. Edits are matched to the themes of
+a new result by their members, never by theme number, since numbers change on a refit:
+
+- a theme matches a set of old members when Jaccard ≥ 0.5, or when at least half of the
+  old members that still exist lie in it (a theme that grew with new data keeps its name);
+- a merge applies to the themes that each lie mostly (≥ 50 %) inside the edit's members
+  (or match one of its groups), when at least two do.
+
+All functions are pure: they return a new ThemeResult and leave their input untouched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from copy import deepcopy
+from typing import Any
+
+import numpy as np
+
+from nlp.themes import (
+    N_EXAMPLES,
+    OTHER_ID,
+    ThemeInfo,
+    ThemeResult,
+    _examples,
+    _merge_pairs,
+    _topic_words,
+    make_label,
+    recompute_sizes,
+    refresh_time_series,
+)
+
+KINDS = ("namn", "sammanfoga", "dela")
+MATCH_THRESHOLD = 0.5
+
+
+# --- creating edits ------------------------------------------------------------------------
+
+
+def edit_name(result: ThemeResult, theme_id: int, name: str) -> dict[str, Any]:
+    """A "namn" edit: a coordinator's name for a theme."""
+    name = name.strip()
+    if not name:
+        raise ValueError("Namnet får inte vara tomt.")
+    return {"kind": "namn", "member_record_ids": _members_or_fail(result, theme_id),
+            "payload": {"namn": name, "tema": theme_id}}
+
+
+def edit_merge(result: ThemeResult, theme_ids: Sequence[int], name: str | None = None) -> dict[str, Any]:
+    """A "sammanfoga" edit: merge two or more themes (optionally naming the result)."""
+    ids = sorted(set(theme_ids))
+    if len(ids) < 2 or OTHER_ID in ids:
+        raise ValueError("Välj minst två teman (inte övrigt) att sammanfoga.")
+    groups = [_members_or_fail(result, t) for t in ids]
+    return {"kind": "sammanfoga", "member_record_ids": [r for g in groups for r in g],
+            "payload": {"teman": ids, "grupper": groups, "namn": (name or "").strip() or None}}
+
+
+def edit_split(
+    result: ThemeResult, theme_id: int,
+    parts: Sequence[tuple[str, Sequence[Any]]] | None = None, n_parts: int = 2,
+) -> dict[str, Any]:
+    """A "dela" edit: split a theme into named parts given by example record ids, or,
+    without parts, into n_parts groups found from the members' embeddings."""
+    members = _members_or_fail(result, theme_id)
+    payload: dict[str, Any] = {"tema": theme_id}
+    if parts:
+        if len(parts) < 2:
+            raise ValueError("En delning behöver minst två delar.")
+        payload["delar"] = [{"namn": n.strip(), "record_ids": list(ids)} for n, ids in parts]
+    else:
+        if n_parts < 2:
+            raise ValueError("En delning behöver minst två delar.")
+        payload["antal"] = int(n_parts)
+    return {"kind": "dela", "member_record_ids": members, "payload": payload}
+
+
+def _members_or_fail(result: ThemeResult, theme_id: int) -> list[Any]:
+    if theme_id == OTHER_ID or result.theme(theme_id) is None:
+        raise ValueError(f"Tema {theme_id} finns inte (eller är övrigt).")
+    return result.members(theme_id)
+
+
+# --- applying edits ------------------------------------------------------------------------
+
+
+def _get(edit: Any, key: str) -> Any:
+    return edit.get(key) if isinstance(edit, Mapping) else getattr(edit, key, None)
+
+
+def match_theme(result: ThemeResult, old_members: Iterable[Any]) -> int | None:
+    """The theme of `result` that a set of old members corresponds to, or None."""
+    members = _member_sets(result)
+    known = set(result.assignments)
+    old = {r for r in old_members if r in known}
+    if not old:
+        return None
+    best, best_key = None, (0.0, 0.0)
+    for tid, mem in members.items():
+        inter = len(old & mem)
+        if not inter or tid == OTHER_ID:
+            continue
+        jaccard = inter / len(old | mem)
+        contained = inter / len(old)
+        if jaccard >= MATCH_THRESHOLD or contained >= MATCH_THRESHOLD:
+            key = (jaccard, contained)
+            if key > best_key:
+                best, best_key = tid, key
+    return best
+
+
+def apply_theme_edits(
+    result: ThemeResult,
+    edits: Iterable[Any],
+    *,
+    record_ids: Sequence[Any] | None = None,
+    texts: Sequence[str] | None = None,
+    embeddings: np.ndarray | None = None,
+) -> ThemeResult:
+    """Apply names, merges and splits in the given order (oldest first: later edits win).
+
+    `record_ids`/`texts`/`embeddings` (row-aligned, optional) let merged and split themes
+    get fresh topic words and examples, and let a split without given parts find its
+    parts; without them merged words are interleaved and such a split is skipped with a
+    note. Edits that match no theme are skipped with a note, never an error.
+    """
+    res = deepcopy(result)
+    ctx = _Context(record_ids, texts, embeddings)
+    for edit in edits:
+        kind = _get(edit, "kind")
+        payload = dict(_get(edit, "payload") or {})
+        members = list(_get(edit, "member_record_ids") or [])
+        if kind == "namn":
+            _apply_name(res, members, payload)
+        elif kind == "sammanfoga":
+            _apply_merge(res, members, payload, ctx)
+        elif kind == "dela":
+            _apply_split(res, members, payload, ctx)
+        else:
+            res.notes.append(f"Okänd temaändring {kind!r} hoppades över.")
+    res.themes.sort(key=lambda t: (t.id == OTHER_ID, -t.size, t.id))
+    return refresh_time_series(res)
+
+
+class _Context:
+    def __init__(self, record_ids: Sequence[Any] | None, texts: Sequence[str] | None,
+                 embeddings: np.ndarray | None) -> None:
+        self.index = {rid: i for i, rid in enumerate(record_ids)} if record_ids is not None else {}
+        self.texts = texts
+        self.emb = np.asarray(embeddings, dtype=np.float32) if embeddings is not None else None
+
+    def rows(self, ids: Sequence[Any]) -> np.ndarray | None:
+        if not self.index or any(r not in self.index for r in ids):
+            return None
+        return np.array([self.index[r] for r in ids], dtype=int)
+
+
+def _member_sets(res: ThemeResult) -> dict[int, set[Any]]:
+    sets: dict[int, set[Any]] = {t.id: set() for t in res.themes}
+    for rid, tid in res.main_theme().items():
+        sets.setdefault(tid, set()).add(rid)
+    return sets
+
+
+def _name_of(payload: Mapping[str, Any]) -> str | None:
+    name = payload.get("namn") or payload.get("name")
+    return str(name).strip() or None if name else None
+
+
+def _set_name(theme: ThemeInfo, name: str, kind: str) -> None:
+    if theme.auto_label is None:
+        theme.auto_label = theme.label
+    theme.label = name
+    theme.edited.append(kind)
+
+
+def _apply_name(res: ThemeResult, members: list[Any], payload: Mapping[str, Any]) -> None:
+    name = _name_of(payload)
+    tid = match_theme(res, members)
+    if not name or tid is None:
+        res.notes.append("Ett temanamn kunde inte kopplas till något tema i den nya körningen.")
+        return
+    _set_name(res.theme(tid), name, "namn")  # type: ignore[arg-type]
+
+
+def _merge_targets(res: ThemeResult, members: list[Any], payload: Mapping[str, Any]) -> list[int]:
+    groups = payload.get("grupper")
+    if groups:
+        found = {match_theme(res, g) for g in groups}
+        return sorted(t for t in found if t is not None)
+    union = set(members)
+    targets = []
+    for tid, mem in _member_sets(res).items():
+        if tid != OTHER_ID and mem and len(mem & union) / len(mem) >= MATCH_THRESHOLD:
+            targets.append(tid)
+    return sorted(targets)
+
+
+def _apply_merge(res: ThemeResult, members: list[Any], payload: Mapping[str, Any], ctx: _Context) -> None:
+    targets = _merge_targets(res, members, payload)
+    if len(targets) < 2:
+        res.notes.append("En sammanfogning kunde inte kopplas till minst två teman i den nya körningen.")
+        return
+    keep, drop = targets[0], set(targets[1:])
+    res.assignments = {rid: _merge_pairs(pairs, drop, keep) for rid, pairs in res.assignments.items()}
+    old = {t.id: t for t in res.themes if t.id in targets}
+    res.themes = [t for t in res.themes if t.id not in drop]
+    recompute_sizes(res)
+    theme = res.theme(keep)
+    assert theme is not None
+    words = _words_for(res, ctx, keep)
+    if words is None:  # interleave the merged themes' words, largest theme first
+        lists = [old[t].words for t in sorted(targets, key=lambda t: -old[t].size)]
+        words = list(dict.fromkeys(w for ws in zip(*lists) for w in ws))[:10]
+    theme.words = words
+    theme.label, theme.phrase = make_label(words)
+    theme.auto_label = None
+    ex = [e for t in sorted(targets, key=lambda t: -old[t].size) for e in old[t].examples]
+    theme.examples, theme.example_ids = ex[:N_EXAMPLES], [e["id"] for e in ex[:N_EXAMPLES]]
+    theme.edited = sorted({k for t in old.values() for k in t.edited} | {"sammanfoga"})
+    name = _name_of(payload)
+    if name:
+        _set_name(theme, name, "namn")
+
+
+def _apply_split(res: ThemeResult, members: list[Any], payload: Mapping[str, Any], ctx: _Context) -> None:
+    tid = match_theme(res, members)
+    if tid is None:
+        res.notes.append("En delning kunde inte kopplas till något tema i den nya körningen.")
+        return
+    current = res.members(tid)
+    rows = ctx.rows(current)
+    parts = payload.get("delar") or []
+    part_of: dict[Any, int]
+    if parts:
+        current_set = set(current)
+        part_of = {}
+        for p, part in enumerate(parts):
+            for rid in part.get("record_ids") or []:
+                if rid in current_set:
+                    part_of[rid] = p
+        present = sorted(set(part_of.values()))
+        if len(present) < 2:
+            res.notes.append("En delning kunde inte tillämpas: delarna saknar svar i temat.")
+            return
+        rest = [r for r in current if r not in part_of]
+        if rest and rows is not None and ctx.emb is not None:
+            # unlisted (e.g. new) members go to the part with the nearest centre
+            cents = np.vstack([
+                ctx.emb[ctx.rows([r for r, q in part_of.items() if q == p])].mean(axis=0)
+                for p in present
+            ])
+            sims = ctx.emb[ctx.rows(rest)] @ cents.T
+            part_of.update({r: present[int(np.argmax(s))] for r, s in zip(rest, sims)})
+        else:
+            part_of.update({r: present[0] for r in rest})
+        names = [str(p.get("namn") or "").strip() or None for p in parts]
+    else:
+        if rows is None or ctx.emb is None:
+            res.notes.append(
+                f"Delningen av temat \"{res.theme(tid).label}\" kräver inbäddningar; "  # type: ignore[union-attr]
+                "den görs vid nästa analys."
+            )
+            return
+        from sklearn.cluster import KMeans
+
+        k = max(2, min(int(payload.get("antal") or 2), len(current)))
+        if len(current) < k:
+            res.notes.append("Ett tema med för få svar kunde inte delas.")
+            return
+        km = KMeans(n_clusters=k, random_state=0, n_init=10).fit(ctx.emb[rows])
+        part_of = {r: int(c) for r, c in zip(current, km.labels_)}
+        names = [None] * k
+    old = res.theme(tid)
+    assert old is not None
+    # part 0 (largest) keeps the theme's id; the others get new ids after the highest
+    sizes = {p: sum(1 for q in part_of.values() if q == p) for p in set(part_of.values())}
+    order = sorted(sizes, key=lambda p: (-sizes[p], p))
+    next_id = max(t.id for t in res.themes) + 1
+    new_id = {p: (tid if i == 0 else next_id + i - 1) for i, p in enumerate(order)}
+    for rid in current:
+        pairs = res.assignments[rid]
+        target = new_id[part_of[rid]]
+        res.assignments[rid] = [(target, w) if t == tid else (t, w) for t, w in pairs]
+    res.themes = [t for t in res.themes if t.id != tid]
+    for p in order:
+        pid = new_id[p]
+        info = ThemeInfo(id=pid, label="", phrase="", words=list(old.words), size=0, share=0.0,
+                         ci=(0.0, 0.0), edited=sorted(set(old.edited) | {"dela"}))
+        res.themes.append(info)
+        words = _words_for(res, ctx, pid)
+        if words is not None:
+            info.words = words
+        info.label, info.phrase = make_label(info.words)
+        mem = [r for r in current if part_of[r] == p]
+        prow = ctx.rows(mem)
+        if prow is not None and ctx.emb is not None:
+            ex = [mem[int(np.flatnonzero(prow == i)[0])] for i in _examples(ctx.emb, prow, N_EXAMPLES)]
+        else:
+            ex = mem[:N_EXAMPLES]
+        info.example_ids = ex
+        info.examples = [{"id": r, "text": ctx.texts[ctx.index[r]]} for r in ex] if ctx.texts is not None and ctx.index else []
+        if names[p]:
+            _set_name(info, names[p], "namn")  # type: ignore[arg-type]
+    recompute_sizes(res)
+
+
+def _words_for(res: ThemeResult, ctx: _Context, theme_id: int) -> list[str] | None:
+    """Fresh c-TF-IDF words for one theme against all others (needs texts)."""
+    if ctx.texts is None or not ctx.index:
+        return None
+    main = res.main_theme()
+    ids = [r for r in main if r in ctx.index]
+    labels = np.array([main[r] for r in ids], dtype=int)
+    texts = [ctx.texts[ctx.index[r]] for r in ids]
+    return _topic_words(texts, labels, len(texts)).get(theme_id)
