@@ -103,7 +103,7 @@ class ExportPreview:
     sheet: str | None
     columns: list[str]
     text_columns: list[str]
-    column_map: dict[str, str]  # metadata field -> column
+    column_map: dict[str, str]  # metadata field -> column ("" = switched off by the caller)
     n_rows: int  # data rows (header not counted); estimated when n_rows_estimated
     column_stats: dict[str, ColumnStats]
     n_rows_estimated: bool = False
@@ -903,7 +903,9 @@ def _plan_columns(
         source=src,
         columns=columns,
         text_columns=chosen,
-        column_map={f: mapping[f] for f in METADATA_FIELDS if f in mapping},
+        # A field the caller switched off stays in the map as "", so passing the preview's
+        # map back to read_answers does not auto-detect it again.
+        column_map={f: mapping.get(f, "") for f in METADATA_FIELDS if f in mapping or f in disabled},
         column_stats=stats,
         n_rows=n_rows,
         n_rows_estimated=estimated,
@@ -1047,7 +1049,7 @@ def _iter_answers(plan: _Plan, stats: IngestStats) -> Iterator[Answer]:
     width = len(columns)
     index = {c: i for i, c in enumerate(columns)}
     text_idx = [(index[c], c) for c in plan.text_columns]
-    meta_idx = {f: (index[c], c) for f, c in plan.column_map.items()}
+    meta_idx = {f: (index[c], c) for f, c in plan.column_map.items() if c}
     try:
         yield from _stream(plan, stats, text_idx, meta_idx)
     finally:

@@ -258,6 +258,11 @@ def test_text_column_and_metadata_overrides(tmp_path: Path) -> None:
     assert {a.question for a in answers} == {"Vad kan bli bättre?"}
     a1 = next(a for a in answers if a.meta.respondent_id == "a1")
     assert a1.meta.unit == "Enkät" and a1.meta.source_type is None and a1.meta.date is None
+    # The preview's map, passed back as the pipeline does, keeps the switched-off fields off.
+    preview = inspect_export(path, column_map={"date": ""})
+    assert preview.column_map["date"] == "" and preview.column_map["unit"] == "Verksamhet"
+    again = list(read_answers(path, column_map=preview.column_map))
+    assert again and all(a.meta.date is None and a.meta.unit for a in again)
 
 
 def test_sparse_open_question_is_found_by_its_header(tmp_path: Path) -> None:
