@@ -91,7 +91,7 @@ def seed(engine: Engine, *, n_months: int = 10, per_month: int = 20) -> dict[str
         s.flush()
         records: list[int] = []
         for m in range(n_months):
-            year, month = 2025, m + 1
+            year, month = 2025 + m // 12, m % 12 + 1
             for k in range(per_month):
                 # The first label grows in the last two months: an emerging theme.
                 if m >= n_months - 2 and k < per_month * 9 // 10:
@@ -102,7 +102,7 @@ def seed(engine: Engine, *, n_months: int = 10, per_month: int = 20) -> dict[str
                 rec = RecordRow(
                     import_id=imp.id, row=len(records) + 2, question="Vad kan bli bättre?", text=text,
                     text_sha256=hashlib.sha256(text.encode()).hexdigest(),
-                    respondent_key=f"r{len(records)}", date=date(year, month, 1 + k),
+                    respondent_key=f"r{len(records)}", date=date(year, month, 1 + k % 28),
                     unit=["Psykiatrin", "Beroendevården", "Socialtjänsten"][k % 3] if not (k == per_month - 1 and m < 3) else "Liten enhet",
                     source_type=["enkat", "patientforum", "berattelse"][k % 3],
                     gender=["kvinna", "man"][k % 2], age_group="30-49", pii_spans=[],
