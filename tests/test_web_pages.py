@@ -255,3 +255,34 @@ def test_admin_creates_user_project_and_sees_audit_log(demo: tuple[TestClient, d
     html = client.get("/admin?handelse=anvandare_skapad").text
     assert "ny.granskare" in html and "Patientforum RPK" in html and "Hjärnkoll" in html
     assert "anvandare_skapad" in html
+
+
+def test_upload_shows_detected_columns_and_starts_job(
+    demo: tuple[TestClient, dict[str, Any]], tmp_path: Path,
+) -> None:
+    client, ids = demo
+    pid = ids["project_id"]
+    csv_path = tmp_path / "export.csv"
+    rows = ["Respondent-ID;Datum;Kön;Vad kan bli bättre?"] + [
+        f"{i};2025-0{1 + i % 9}-1{i % 9};{'Kvinna' if i % 2 else 'Man'};"
+        f"Jag fick vänta länge på att få en tid hos psykiatrin, svar nummer {i}." for i in range(30)
+    ]
+    csv_path.write_text("\n".join(rows), encoding="utf-8")
+    login(client, "analytiker1")
+    form = client.get(f"/projekt/{pid}/ladda-upp").text
+    action = re.search(r'action="([^"]+ladda-upp\?csrf_token=[^"]+)"', form).group(1).replace("&amp;", "&")
+    with csv_path.open("rb") as fh:
+        resp = client.post(action, files={"fil": ("export.csv", fh, "text/csv")})
+    assert resp.status_code == 303, resp.text
+    mapping_url = resp.headers["location"]
+    html = client.get(mapping_url).text
+    # The free-text column is detected and pre-checked; metadata columns are pre-selected.
+    assert re.search(r'name="textkolumn" value="Vad kan bli bättre\?" checked', html)
+    assert re.search(r'<option value="Datum" selected>', html)
+    assert "svar nummer" not in html  # the preview never shows cell contents
+    resp = client.post(mapping_url, data={"csrf_token": csrf_of(html), "textkolumn": "Vad kan bli bättre?",
+                                          "falt_date": "Datum", "falt_gender": "Kön", "taxonomi": "samsjuklighet"})
+    assert resp.status_code == 303
+    job_page = client.get(resp.headers["location"])
+    assert job_page.status_code == 200 and "<progress" in job_page.text
+    assert "väntar på sin tur" in job_page.text

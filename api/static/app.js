@@ -33,7 +33,9 @@
   const box = document.getElementById("jobb");
   if (!box) return;
   const bar = document.getElementById("jobb-progress");
-  const text = document.getElementById("jobb-status");
+  const text = document.getElementById("jobb-status");  // a live region: changed only per stage
+  const count = document.getElementById("jobb-antal");  // not live: would be read every second
+  const say = (msg) => { if (text.textContent !== msg) text.textContent = msg; };
   const url = box.dataset.url;
   async function poll() {
     let job;
@@ -46,12 +48,13 @@
       return;
     }
     if (job.status === "klar" && job.run_id) {
-      text.textContent = "Analysen är klar. Rapporten öppnas …";
+      say("Analysen är klar. Rapporten öppnas …");
       window.location.assign(`/korningar/${job.run_id}/rapport`);
       return;
     }
     if (job.status === "fel") {
-      text.textContent = "Analysen misslyckades: " + (job.error || "okänt fel");
+      say("Analysen misslyckades: " + (job.error || "okänt fel"));
+      count.textContent = "";
       box.classList.add("error");
       return;
     }
@@ -62,8 +65,8 @@
     } else {
       bar.removeAttribute("value");
     }
-    const stage = job.stage || (job.status === "vantar" ? "väntar på sin tur" : job.status);
-    text.textContent = total > 0 ? `Steg: ${stage} (${job.progress_n} av ${total})` : `Steg: ${stage}`;
+    say(job.status === "vantar" ? "Analysen väntar på sin tur." : `Steg: ${job.stage || job.status}`);
+    count.textContent = total > 0 ? `(${job.progress_n} av ${total})` : "";
     setTimeout(poll, 1000);
   }
   poll();
