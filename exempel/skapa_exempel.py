@@ -328,7 +328,8 @@ def build_rows() -> tuple[list[list[str | datetime]], list[dict[str, object]]]:
     for idx, q, sentence, value, label, valid in PLANTED:
         col = 6 + q
         cell = str(rows[idx][col])
-        rows[idx][col] = (cell + " " if cell else "") + sentence.format(value)
+        joiner = "" if not cell else (" " if cell[-1] in ".!?" else ". ")
+        rows[idx][col] = cell + joiner + sentence.format(value)
         item: dict[str, object] = {
             "rad": idx + 2, "kolumn": QUESTIONS[q], "etikett": label, "varde": value,
         }
