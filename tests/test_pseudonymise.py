@@ -196,6 +196,9 @@ def test_lowercase_names_joined_by_och(p: Pseudonymiser) -> None:
         "Det finns hopp och det ger mig frid.",
         "Det var kallt i Juni men varmt i augusti.",
         "Sten, grus och is gör det svårt med rullator.",
+        "Bättre än förväntat hittills Vi är så nöjda.",
+        "Välj inte Bil & Motorservice, de lurade oss.",
+        "Tack till all personal Tack!",
     ],
 )
 def test_ordinary_words_are_not_names(p: Pseudonymiser, text: str) -> None:

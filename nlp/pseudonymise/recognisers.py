@@ -403,8 +403,8 @@ _TITLES = frozenset(
     "mentor mentorn präst prästen diakon pastor mamma pappa mor far bror syster son dotter fru make "
     "maka man sambo pojkvän flickvän vän väninna kompis granne grannen kollega kollegan morfar mormor "
     "farfar farmor farbror morbror moster faster kusin barnbarn styvpappa styvmamma förmyndare "
-    "förvaltare god gode personal kontakt stödperson samordnare fritidsledare assistent assistenten "
-    "personlig coach behandlare behandlaren herr fröken fru tant farbror".split()
+    "förvaltare stödperson samordnare fritidsledare assistent assistenten "
+    "coach behandlare behandlaren herr fröken fru tant farbror".split()
 )
 # Verbs that follow a person as subject: they tell "Bo sa ..." from "Bo på gården ...".
 _PERSON_VERBS = frozenset(
@@ -444,7 +444,7 @@ def _lookup(word: str) -> tuple[lists.NameInfo | None, int]:
     if info is not None and (info.first_sv or word[-1:] not in "s'’"):
         return info, len(word)
     full = info
-    if len(word) > 3 and word[-1] in "s'’" and not word[-2] in "sxz" and word.lower() not in STOP_WORDS:
+    if len(word) > 4 and word[-1] in "s'’" and not word[-2] in "sxz" and word.lower() not in STOP_WORDS:
         info = table.get(word[:-1].lower())
         # Genitive ("Annas mamma"): only for well-known names, so "Annars" stays a word.
         if info is not None and (info.first_sv or info.last) and not info.word:
@@ -536,8 +536,14 @@ def find_person_and_place(text: str) -> list[Span]:
                     # a foreign surname at the start of a sentence is too often a word
                     accept = nxt.lower() in _PERSON_VERBS
             elif cap:
+                nxt_info, _ = _lookup(nxt) if nxt else (None, 0)
+                before_surname = nxt[:1].isupper() and nxt_info is not None and nxt_info.last
                 if (i - 1) in person_at and adjacent_prev:
                     accept = True  # surname after a first name: "Lena Frid"
+                elif word.lower() in STOP_WORDS and not info.first_sv:
+                    accept = before_surname  # "Vi", "Alla" are pronouns, wherever they stand
+                elif re.match(_WS + r"*&", text[end:]):
+                    accept = False  # "Bil & Motor": a company name
                 elif not at_start and prev == "i":
                     accept = False  # "i Juni", "i Sol": a month or a place, not a person
                 elif not at_start:
