@@ -59,13 +59,20 @@
       return;
     }
     const total = job.progress_total || 0;
-    if (total > 0) {
+    // One bar over all stages, so it only moves forward: (stage index + share done) / stages.
+    const stages = (box.dataset.stages || "").split("|").filter(Boolean);
+    const idx = stages.indexOf(job.stage);
+    if (idx >= 0) {
+      bar.max = 1000;
+      bar.value = Math.round(1000 * (idx + (total > 0 ? Math.min(job.progress_n / total, 1) : 0)) / stages.length);
+    } else if (total > 0) {
       bar.max = total;
       bar.value = Math.min(job.progress_n, total);
     } else {
       bar.removeAttribute("value");
     }
-    say(job.status === "vantar" ? "Analysen väntar på sin tur." : `Steg: ${job.stage || job.status}`);
+    const step = idx >= 0 ? `Steg ${idx + 1} av ${stages.length}: ${job.stage}` : `Steg: ${job.stage || job.status}`;
+    say(job.status === "vantar" ? "Analysen väntar på sin tur." : step);
     count.textContent = total > 0 ? `(${job.progress_n} av ${total})` : "";
     setTimeout(poll, 1000);
   }

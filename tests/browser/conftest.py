@@ -214,7 +214,7 @@ def analysed(browser: Any, server: dict[str, Any]) -> dict[str, Any]:
         while "/rapport" not in page.url:
             status = page.locator("#jobb-status")
             if status.count() and "misslyckades" in (status.text_content() or ""):
-                pytest.fail(f"Analysen misslyckades: {status.text_content().strip()}")
+                pytest.fail(status.text_content().strip())
             assert time.monotonic() < deadline, "analysen blev inte klar i tid"
             page.wait_for_timeout(1000)
         page.wait_for_load_state()
