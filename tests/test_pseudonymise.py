@@ -175,6 +175,12 @@ def test_person_names(p: Pseudonymiser, text: str, name: str) -> None:
     assert labels_of(p, text, name) == {"PERSON"}
 
 
+def test_unknown_surname_after_first_name_only_once(p: Pseudonymiser) -> None:
+    text = "Min kontaktman Mehmet Yilmaz följde med. Lars Åke Helin Tycker att det går bra."
+    persons = [v for v, label in found(p, text) if label == "PERSON"]
+    assert persons == ["Mehmet Yilmaz", "Lars Åke Helin"]
+
+
 def test_lowercase_names_joined_by_och(p: Pseudonymiser) -> None:
     text = "vi pratade med lisa och kent på akuten"
     assert ("lisa", "PERSON") in found(p, text)
@@ -276,7 +282,8 @@ def test_ages(p: Pseudonymiser, text: str, age: str) -> None:
 
 @pytest.mark.parametrize("text", ["Det hände 4 gånger under 2 år.", "Jag har bott här i 5 år.",
                                   "Det är 3 år sedan sist.", "Jag var 100 procent säker.",
-                                  "Klockan är 14.", "Det är 14 dagar kvar."])
+                                  "Klockan är 14.", "Det är 14 dagar kvar.",
+                                  "De har städat hos oss i ca 1,5 år nu."])
 def test_durations_are_not_ages(p: Pseudonymiser, text: str) -> None:
     assert "ALDER" not in {label for _, label in found(p, text)}
 

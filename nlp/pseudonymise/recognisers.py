@@ -191,7 +191,7 @@ _AGE_PATTERNS = [
 _AGE_CONTEXT = re.compile(
     r"(?:\b(?:fyll(?:de|er|t|a)|jag är|jag var|hon är|han är|hon var|han var|hen är|hen var|"
     r"som är|när jag var|då jag var|sedan jag var|sen jag var|är|var|nu|snart|blir|blev|ålder(?:n)?|ålder på)"
-    + _WS + r"+|," + _WS + r"*)"
+    + _WS + r"+|(?<!\d)," + _WS + r"*)"
     r"(\d{1,3}|" + _NUMWORDS + r")(" + _WS + r"+år)?(?![\w-])",
     re.IGNORECASE,
 )
@@ -465,6 +465,7 @@ def find_person_and_place(text: str) -> list[Span]:
     toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
     spans: list[Span] = []
     person_at: set[int] = set()
+    first_name_at: set[int] = set()  # plain (not genitive) first names: a surname may follow
     places = lists.places()
     first_words = lists.place_first_words()
     n = len(toks)
@@ -568,7 +569,7 @@ def find_person_and_place(text: str) -> list[Span]:
                         and any(t[2].lower() in _PERSON_VERBS - {"och,", "är", "var", "har"}
                                 for t in toks[i + 2:i + 6])
                     )
-        elif cap and not at_start and (i - 1) in person_at and adjacent_prev:
+        elif cap and not at_start and (i - 1) in first_name_at and adjacent_prev:
             accept = True  # unknown surname right after a first name: "Mehmet Yilmaz"
         elif cap and not at_start and _SURNAME_SUFFIX.search(word.lower()) and len(word) > 5 and re.search(
             r"(?:sson|qvist|kvist|ström)$", word.lower()
@@ -580,6 +581,8 @@ def find_person_and_place(text: str) -> list[Span]:
             else:
                 spans.append(Span(start, start + name_len, "PERSON"))
             person_at.add(i)
+            if info is not None and (info.first_sv or info.first_other) and name_len == len(word):
+                first_name_at.add(i)
         i += 1
     # "lisa och kent": a name-list word joined by "och" to a found person is a person too.
     for j in range(1, n - 1):
