@@ -151,7 +151,8 @@ class SentenceTransformerEmbedder:
             ) from exc
         self._model = model
         self.device = device
-        self.dim = int(model.get_sentence_embedding_dimension())
+        get_dim = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
+        self.dim = int(get_dim())
         label = local_dir.name if path.is_dir() else name_or_path
         self.model_id = f"st:{label}@{_fingerprint(local_dir)}"
         self.prefixes = self._prefixes(model, name_or_path)
@@ -159,7 +160,8 @@ class SentenceTransformerEmbedder:
     @staticmethod
     def _prefixes(model: Any, name: str) -> dict[str, str]:
         """The model's own prompts if it declares them; e5 models get "query: "/"passage: "."""
-        prompts = dict(getattr(model, "prompts", None) or {})
+        # Recent sentence-transformers fill in empty default prompts: only real ones count.
+        prompts = {k: v for k, v in (getattr(model, "prompts", None) or {}).items() if v}
         q = prompts.get("query")
         p = prompts.get("passage", prompts.get("document"))
         if q is not None or p is not None:
