@@ -120,7 +120,8 @@ class IngestStats:
 
     n_rows: int = 0  # data rows seen (blank rows not counted)
     n_answers: int = 0
-    # (field, reason) -> count, e.g. ("gender", "okänt värde"): values recorded as None
+    # (field or column, reason) -> count, e.g. ("gender", "okänt värde") for values recorded
+    # as None, or (column, "ifylld kolumn som var tom i provet och inte lästes").
     warnings: Counter[tuple[str, str]] = field(default_factory=Counter)
     text_columns: list[str] = field(default_factory=list)
     column_map: dict[str, str] = field(default_factory=dict)
@@ -1046,7 +1047,6 @@ def _norm_unit(value: str) -> str | None:
 
 def _iter_answers(plan: _Plan, stats: IngestStats) -> Iterator[Answer]:
     src, columns = plan.source, plan.columns
-    width = len(columns)
     index = {c: i for i, c in enumerate(columns)}
     text_idx = [(index[c], c) for c in plan.text_columns]
     meta_idx = {f: (index[c], c) for f, c in plan.column_map.items() if c}
@@ -1063,10 +1063,17 @@ def _stream(
     src, columns = plan.source, plan.columns
     width = len(columns)
     cache: dict[tuple[str, Any], Any] = {}
+    # Columns empty in the sample are not read; if they fill in later (a question added
+    # mid-survey), say so in the stats rather than drop answers without a trace.
+    used = {i for i, _ in text_idx} | {i for i, _ in meta_idx.values()}
+    watch = [(i, c) for i, c in enumerate(columns) if plan.column_stats[c].kind == "tom" and i not in used]
     _, _, rows = _rows_as_lists(src)
     for row, cells in rows:
         cells = _fit_row(src, cells, width, row, columns)
         stats.n_rows += 1
+        for i, c in watch:
+            if cells[i] is not None and str(cells[i]).strip():
+                stats.warnings[(c, "ifylld kolumn som var tom i provet och inte lästes")] += 1
         texts = [(c, _cell_text(src, cells[i], row, c)) for i, c in text_idx]
         if not any(_meaningful(t) for _, t in texts):
             continue

@@ -430,3 +430,15 @@ def test_very_long_question_names_are_shortened_and_still_match(tmp_path: Path) 
     answers = list(read_answers(path, text_columns=[question]))
     assert len(answers) == 1 and len(answers[0].question) <= 250
     assert answers[0].question.startswith("Berätta gärna mer om hur du upplevde")
+
+
+def test_a_column_that_fills_in_after_the_sample_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "ny_fraga.csv"
+    lines = ["id;Vad kan bli bättre?;Ny fråga"]
+    lines += [f"{i};Svar {i}: kortare väntetider och bättre bemötande;" for i in range(SAMPLE_ROWS + 20)]
+    lines += [f"{i};Svar {i}: fler aktiviteter på helgerna;Ett svar på den nya frågan" for i in range(3)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    stats = IngestStats()
+    answers = list(read_answers(path, stats=stats))
+    assert {a.question for a in answers} == {"Vad kan bli bättre?"}
+    assert stats.warnings == {("Ny fråga", "ifylld kolumn som var tom i provet och inte lästes"): 3}
