@@ -200,7 +200,8 @@ def test_coordinator_finds_emerging_theme_names_it_and_records_insight(
     # The emerging theme comes first among the highlighted ones, with the answers behind it.
     first = re.search(r'<section class="card" aria-labelledby="tema-(\d+)"', html)
     assert first and int(first.group(1)) == tid
-    assert "Nytt eller växande (förslag)" in html and "Svaren bakom" in html
+    assert "Växande (förslag)" in html and "Svaren bakom" in html
+    assert "över den övre kontrollgränsen" in html  # why it was flagged, in Swedish
     csrf = csrf_of(html)
     resp = client.post(f"/projekt/{pid}/teman/{tid}/namn", data={"csrf_token": csrf, "namn": "Väntetider i telefon"})
     assert resp.status_code == 303
