@@ -202,6 +202,7 @@ class _Source:
     json_prefix: str = "item"
     workbook: Any = None  # open read-only openpyxl workbook (xlsx only)
     max_row: int | None = None  # the sheet's stated size (xlsx only), for the row estimate
+    sep_line: bool = False  # CSV starts with Excel's "sep=;" line
 
     def error(self, message: str, row: int | None = None, column: str | None = None) -> InputError:
         return InputError(message, file=self.path, row=row, column=column)
@@ -254,6 +255,11 @@ def _open_source(path: Path, encoding: str | None, delimiter: str | None, sheet:
     text_head = head.decode(src.encoding, errors="surrogateescape")
     _reject_binary(src, text_head)
     if src.file_format == "csv":
+        # Excel's "sep=;" hint line: it names the delimiter and is not shown as a row.
+        if m := re.match(r"\ufeff?sep=(.)\r?\n", text_head):
+            src.sep_line = True
+            text_head = text_head[m.end():]
+            delimiter = delimiter or m[1]
         src.delimiter = delimiter or _sniff_delimiter(text_head)
     elif src.file_format == "json":
         src.json_prefix = _json_prefix(src)
@@ -459,6 +465,8 @@ def _raw_rows(src: _Source) -> Iterator[tuple[int, Any]]:
 def _csv_rows(src: _Source) -> Iterator[tuple[int, list[str]]]:
     assert src.encoding is not None and src.delimiter is not None
     with open(src.path, encoding=src.encoding, errors="surrogateescape", newline="") as fh:
+        if src.sep_line:
+            fh.readline()
         reader = csv.reader(fh, delimiter=src.delimiter, strict=False)
         row = 0
         while True:

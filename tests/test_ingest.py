@@ -442,3 +442,13 @@ def test_a_column_that_fills_in_after_the_sample_is_reported(tmp_path: Path) -> 
     answers = list(read_answers(path, stats=stats))
     assert {a.question for a in answers} == {"Vad kan bli bättre?"}
     assert stats.warnings == {("Ny fråga", "ifylld kolumn som var tom i provet och inte lästes"): 3}
+
+
+def test_excel_sep_line_names_the_delimiter_and_is_not_a_row(tmp_path: Path) -> None:
+    path = tmp_path / "sep.csv"
+    path.write_text("sep=,\r\nid,Vad kan bli bättre?\r\n1,\"Kortare köer; fler tider\"\r\n",
+                    encoding="utf-8-sig")
+    preview = inspect_export(path)
+    assert preview.delimiter == "," and preview.columns == ["id", "Vad kan bli bättre?"]
+    answers = list(read_answers(path))
+    assert [(a.row, a.text) for a in answers] == [(2, "Kortare köer; fler tider")]
