@@ -81,6 +81,7 @@ def build_onnx(out_path: Path, variant: Variant = "int8", bundle_file: Path | No
     to a temporary file in the same directory and renamed, so two processes building
     at once never see a half-written model.
     """
+    import logging
     import warnings
 
     import onnx
@@ -118,12 +119,16 @@ def build_onnx(out_path: Path, variant: Variant = "int8", bundle_file: Path | No
     model = Pooled(bert).eval()
     out_path = Path(out_path)
     out_path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=out_path.parent, prefix=".bygg-") as tmp:
+    with warnings.catch_warnings(), tempfile.TemporaryDirectory(dir=out_path.parent, prefix=".bygg-") as tmp:
         raw, opt = Path(tmp) / "raw.onnx", Path(tmp) / "opt.onnx"
         x = torch.zeros(2, 7, hd.hidden)
         am = torch.ones(2, 7, dtype=torch.int64)
-        with warnings.catch_warnings():
+        root = logging.getLogger()
+        level = root.level
+        final = Path(tmp) / "final.onnx"
+        try:
             warnings.simplefilter("ignore")
+            root.setLevel(logging.ERROR)  # the quantiser logs a generic advice on the root logger
             torch.onnx.export(
                 model, (x, am), str(raw), input_names=["inputs_embeds", "attention_mask"],
                 output_names=["pooled"], opset_version=17, dynamo=False,
@@ -133,12 +138,13 @@ def build_onnx(out_path: Path, variant: Variant = "int8", bundle_file: Path | No
             fused = optimizer.optimize_model(str(raw), model_type="bert", num_heads=hd.heads,
                                              hidden_size=hd.hidden)
             fused.save_model_to_file(str(opt))
-            final = Path(tmp) / "final.onnx"
             if variant == "int8":
                 quantize_dynamic(str(opt), str(final), weight_type=QuantType.QInt8, per_channel=True,
                                  extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT})
             else:
                 os.replace(opt, final)
+        finally:
+            root.setLevel(level)
         os.replace(final, out_path)
     return out_path
 
