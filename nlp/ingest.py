@@ -857,6 +857,7 @@ def _plan_columns(
         )
     width = len(columns)
     sample: list[list[str]] = [[] for _ in columns]
+    sample_rows: list[int] = []
     n_sampled = 0
     with closing(rows):  # closes the file or workbook when the sample ends early
         for row, cells in rows:
@@ -865,6 +866,7 @@ def _plan_columns(
                 # Nested JSON values only matter (and raise) if the column is used.
                 nested = isinstance(value, (dict, list))
                 sample[i].append("" if nested else _cell_text(src, value, row, columns[i]))
+            sample_rows.append(row)
             n_sampled += 1
             if n_sampled >= SAMPLE_ROWS:
                 break
@@ -894,6 +896,12 @@ def _plan_columns(
         date_cols = [c for c in columns if stats[c].kind == "datum" and c not in mapping.values()]
         if len(date_cols) == 1:
             mapping["date"] = date_cols[0]
+
+    if "date" in mapping:  # a bad date within the sample fails now, before anything is read
+        values = sample[columns.index(mapping["date"])]
+        for value, row in zip(values, sample_rows):
+            if value and _try_date(value) is None:
+                raise _bad_date(src, row, mapping["date"])
 
     if text_columns:
         chosen = list(dict.fromkeys(chosen_text))
@@ -1095,6 +1103,15 @@ def _stream(
 _MISS = object()
 
 
+def _bad_date(src: _Source, row: int, column: str) -> InputError:
+    return src.error(
+        "Datumet kan inte tolkas. Använd t.ex. 2024-05-12, 2024-05-12 10:31, "
+        "12/5/2024 eller 20240512, eller ange en annan datumkolumn eller ingen.",
+        row=row,
+        column=column,
+    )
+
+
 def _metadata(
     src: _Source, cells: list[Any], meta_idx: Mapping[str, tuple[int, str]], row: int,
     stats: IngestStats, cache: dict[tuple[str, Any], Any],
@@ -1131,12 +1148,7 @@ def _meta_value(src: _Source, fld: str, raw: Any, row: int, col: str) -> tuple[A
             return None, False
         parsed = _try_date(raw.strip() if isinstance(raw, str) else raw)
         if parsed is None:
-            raise src.error(
-                "Datumet kan inte tolkas. Använd t.ex. 2024-05-12, 2024-05-12 10:31, "
-                "12/5/2024 eller 20240512, eller ange en annan datumkolumn eller ingen.",
-                row=row,
-                column=col,
-            )
+            raise _bad_date(src, row, col)
         return parsed, False
     text = _cell_text(src, raw, row, col)
     if fld == "source_type":
