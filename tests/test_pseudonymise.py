@@ -110,7 +110,7 @@ def test_not_personnummer(p: Pseudonymiser, text: str) -> None:
 # --- TELEFON ----------------------------------------------------------------------------
 @pytest.mark.parametrize("number", ["070-123 45 67", "0701234567", "+46 70 123 45 67",
                                     "08-123 456 78", "054-19 23 40", "0046 73 555 12 12",
-                                    "031-711 22 33"])
+                                    "031-711 22 33", "070/5520904"])
 def test_phone_writings(p: Pseudonymiser, number: str) -> None:
     text = f"Ni når mig på {number} efter lunch."
     assert labels_of(p, text, number) == {"TELEFON"}
@@ -126,6 +126,8 @@ def test_not_phone(p: Pseudonymiser, text: str) -> None:
 def test_email_whole_address(p: Pseudonymiser) -> None:
     text = "Svara till greta.lindholm+vard@exempel.nu så snart ni kan."
     assert found(p, text) == [("greta.lindholm+vard@exempel.nu", "EPOST")]
+    dodged = "Mejla bosse.k(at)exempel.se om tiden."
+    assert found(p, dodged) == [("bosse.k(at)exempel.se", "EPOST")]
 
 
 @pytest.mark.parametrize("address", ["Storgatan 12B", "Kungsvägen 3 A", "Lilla Nygatan 7",
@@ -165,6 +167,7 @@ def test_counts_are_not_addresses_or_postcodes(p: Pseudonymiser) -> None:
         ("Syster Anna kom alltid när jag ringde på klockan.", "Anna"),
         ("Jag fick träffa dr. Bergström till slut.", "Bergström"),
         ("igår ringde jag johan men han svarade inte", "johan"),
+        ("jag pratade med johan svensson om boendet", "johan svensson"),
         ("Lars-Erik Svensson var den ende som lyssnade.", "Lars-Erik Svensson"),
         ("Björn, min kontaktperson, slutade i maj.", "Björn"),
         ("Mvh Karin Lund", "Karin Lund"),
@@ -235,6 +238,7 @@ def test_places(p: Pseudonymiser) -> None:
         ("Solhemmet är ett bra boende.", "Solhemmet"),
         ("Jag blev skickad till Centralsjukhuset i Karlstad.", "Centralsjukhuset i Karlstad"),
         ("Tre veckor på Centralsjukhuset Karlstad räckte.", "Centralsjukhuset Karlstad"),
+        ("Jag opererades på Karolinska i våras.", "Karolinska"),
     ],
 )
 def test_care_units(p: Pseudonymiser, text: str, unit: str) -> None:
@@ -250,11 +254,14 @@ def test_organisations(p: Pseudonymiser) -> None:
     text = "Försäkringskassan, Region Värmland och Karlstads kommun skickar mig runt."
     orgs = {v for v, label in found(p, text) if label == "ORGANISATION"}
     assert orgs == {"Försäkringskassan", "Region Värmland", "Karlstads kommun"}
+    lower = "jag ringde försäkringskassan tre gånger"
+    assert found(p, lower) == [("försäkringskassan", "ORGANISATION")]
     office = "Socialtjänsten i Hammarö har inte hört av sig."
     assert labels_of(p, office, "Socialtjänsten i Hammarö") == {"ORGANISATION"}
 
 
-@pytest.mark.parametrize("date", ["3 april 2025", "2024-05-12", "15/3", "12 maj", "20230919", "1:a juni"])
+@pytest.mark.parametrize("date", ["3 april 2025", "2024-05-12", "15/3", "12 maj", "20230919", "1:a juni",
+                                  "12.5.2024"])
 def test_dates(p: Pseudonymiser, date: str) -> None:
     text = f"Jag blev inlagd den {date} och ingen ringde."
     assert labels_of(p, text, date) == {"DATUM"}
@@ -262,6 +269,7 @@ def test_dates(p: Pseudonymiser, date: str) -> None:
 
 def test_not_dates(p: Pseudonymiser) -> None:
     assert found(p, "Jag tog 1/2 tablett i maj och väntade i 3 veckor.") == []
+    assert found(p, "Dosen höjdes till 2.5 mg och appen till version 1.5.2.") == []
 
 
 @pytest.mark.parametrize(

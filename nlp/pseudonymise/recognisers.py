@@ -32,11 +32,13 @@ def _before(text: str, start: int, width: int = 45) -> str:
 
 
 # --- EPOST ------------------------------------------------------------------------------
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
+# Also the "(at)" writings people use to dodge spam harvesters.
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+(?:@|" + _WS + r"?(?:\(at\)|\[at\])" + _WS + r"?)[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])",
+                    re.IGNORECASE)
 
 
 def find_email(text: str) -> list[Span]:
-    if "@" not in text:
+    if "@" not in text and "at)" not in text and "at]" not in text:
         return []
     return [Span(m.start(), m.end(), "EPOST") for m in _EMAIL.finditer(text)]
 
@@ -111,10 +113,10 @@ def find_personnummer(text: str) -> list[Span]:
 # --- TELEFON ----------------------------------------------------------------------------
 _PHONE = re.compile(
     r"(?<![\w+])(?:(?:\+|00)46" + _WS + r"?(?:\(0\)" + _WS + r"?)?|0)\d{1,3}"
-    r"(?:(?:" + _WS + r"|-|" + _WS + r"-" + _WS + r")?\d{1,4}){1,5}(?!\d)"
+    r"(?:(?:" + _WS + r"|-|/|" + _WS + r"-" + _WS + r")?\d{1,4}){1,5}(?!\d)"
 )
 _PNR_SHAPE = re.compile(r"^(?:\d{6}|\d{8})[-+]\d{4}$")
-_GROUP_END = re.compile(r"(?:" + _WS + r"|-)+\d{1,4}$")
+_GROUP_END = re.compile(r"(?:" + _WS + r"|-|/)+\d{1,4}$")
 
 
 def find_phone(text: str) -> list[Span]:
@@ -149,6 +151,9 @@ _DATE_PATTERNS = [
     re.compile(r"(?<![\d-])(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d-])"),
     re.compile(r"(?<![\d-])(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\d-])"),
     re.compile(r"(?<![\d/.,-])(?:[1-9]|[12]\d|3[01])/(?:[1-9]|1[0-2])(?:[-/](?:19|20)?\d\d)?(?![\d/])"),
+    # "12.5.2024", "2024.05.12": only with a year, so decimals and versions stay
+    re.compile(r"(?<![\d.,])(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:19|20)?\d\d(?![\d.]\d)"),
+    re.compile(r"(?<![\d.,])(?:19|20)\d\d\.(?:0[1-9]|1[0-2])\.(?:0[1-9]|[12]\d|3[01])(?![\d.]\d)"),
     re.compile(
         r"(?<![\d,.])(?:[1-9]|[12]\d|3[01])(?::?e|:a)?" + _WS + r"+(?:" + _MONTHS + r")"
         r"(?:" + _WS + r"+(?:19|20)\d\d)?(?![\w])",
@@ -301,6 +306,8 @@ _UNIT_PATTERNS = [
     # One-word names: "Centralsjukhuset i Karlstad", "Solgården", "Björkhemmet"
     re.compile(r"(?<![\w-])([" + CAP + r"][" + LOW + r"]{2,}(?:sjukhuset|lasarettet|kliniken|mottagningen|"
                r"vårdcentralen|hälsocentralen|gården|hemmet|boendet|akuten))(?![\w-])" + _PLACE_TAIL),
+    # university hospitals named without a unit word ("på Karolinska")
+    re.compile(r"(?<![\w-])(Sahlgrenska|Karolinska|Akademiska)(?![\w-])"),
 ]
 _NOT_UNIT_WORDS = frozenset(STOP_WORDS) | {
     "hela", "nya", "gamla", "själva", "vanliga", "närmaste", "denna", "dessa", "vilken", "sådana",
@@ -358,6 +365,10 @@ _ORG_PATTERNS = [
     re.compile(r"(?<![\w-])[" + CAP + r"][" + LOW + r"]+s?" + _WS + r"+(?:kommun|stad|landsting|stift)(?![\w-])"),
     re.compile(r"(?<![\w-])[Ff]öreningen" + _WS + r"+" + _CAPWORD),
     re.compile(r"(?<![\w-])" + _CAPWORD + _WS + r"+(?:förening|riksförbund|förbund)(?![\w-])"),
+    # national authorities are often written in lowercase ("ringde försäkringskassan")
+    re.compile(r"(?<![\w-])(?:försäkringskassan|arbetsförmedlingen|migrationsverket|skatteverket|"
+               r"kronofogden|kriminalvården|socialstyrelsen|pensionsmyndigheten|"
+               r"folkhälsomyndigheten|länsstyrelsen)(?![\w-])", re.IGNORECASE),
 ]
 # Generic words that are an organisation only as a proper name ("Socialtjänsten" at the start
 # of a sentence is the service, not a named office): keep them only with a region after them.
@@ -532,7 +543,8 @@ def find_person_and_place(text: str) -> list[Span]:
                 accept = True
         elif info is not None:
             if not info.word:
-                accept = cap or info.first_sv
+                # lowercase: a Swedish first name, or a surname right after one ("johan svensson")
+                accept = cap or info.first_sv or (info.last and (i - 1) in first_name_at and adjacent_prev)
                 if cap and at_start and not (info.first_sv or info.first_other) and info.last and not _SURNAME_SUFFIX.search(word.lower()):
                     # a foreign surname at the start of a sentence is too often a word
                     accept = nxt.lower() in _PERSON_VERBS
