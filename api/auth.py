@@ -22,7 +22,7 @@ from fastapi import Depends, HTTPException, Request
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from api.deps import audit, get_db
+from api.deps import Id, audit, get_db
 from nlp.store.models import ApiToken, LoginAttempt, Project, ProjectMember, User
 
 ROLES = ("admin", "analyst", "coordinator", "validator")
@@ -266,7 +266,7 @@ def ensure_project_access(db: Session, user: User, project_id: int) -> Project:
 
 
 def project_access(
-    project_id: int, user: User = Depends(current_user), db: Session = Depends(get_db)
+    project_id: Id, user: User = Depends(current_user), db: Session = Depends(get_db)
 ) -> Project:
     """Dependency for routes with a `{project_id}` path parameter."""
     project = ensure_project_access(db, user, project_id)

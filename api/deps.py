@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import Request
+from fastapi import Path, Request
 from sqlalchemy.orm import Session
 
 from api.settings import ApiSettings
@@ -47,3 +47,9 @@ def audit(
             details=details,
         )
     )
+
+
+# Ids in paths: positive and within a 32-bit integer, so huge numbers are a 422, not a
+# database overflow.
+MAX_ID = 2_147_483_647
+Id = Annotated[int, Path(ge=1, le=MAX_ID)]

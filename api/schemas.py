@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+IdField = Annotated[int, Field(ge=1, le=2_147_483_647)]
 Role = Literal["admin", "analyst", "coordinator", "validator"]
 Decision = Literal["accept", "reject", "other", "unsure"]
 
@@ -46,7 +47,7 @@ class UserIn(BaseModel):
     role: Role
     organisation: str | None = Field(default=None, max_length=200)
     display_name: str | None = Field(default=None, max_length=200)
-    project_ids: list[int] = []
+    project_ids: list[IdField] = Field(default=[], max_length=500)
 
 
 class ProjectIn(BaseModel):
@@ -62,7 +63,7 @@ class ProjectOut(ORM):
 
 
 class MemberIn(BaseModel):
-    user_id: int
+    user_id: IdField
 
 
 class AuditOut(ORM):
@@ -168,9 +169,9 @@ class ErasureIn(BaseModel):
 class InsightIn(BaseModel):
     title: str = Field(min_length=1, max_length=300)
     description: str | None = Field(default=None, max_length=10000)
-    theme_ids: list[int] = Field(default=[], max_length=500)
+    theme_ids: list[IdField] = Field(default=[], max_length=500)
     label_ids: list[str] = Field(default=[], max_length=500)
-    record_ids: list[int] = Field(default=[], max_length=500)
+    record_ids: list[IdField] = Field(default=[], max_length=500)
 
 
 class InsightOut(ORM):
@@ -192,7 +193,7 @@ class ActionIn(BaseModel):
     due_date: date | None = None
     status: ActionStatus = "planerad"
     phase: Literal["plan", "do", "study", "act"] | None = None
-    insight_id: int | None = None
+    insight_id: IdField | None = None
     notes: str | None = Field(default=None, max_length=10000)
 
 

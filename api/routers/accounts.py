@@ -18,7 +18,7 @@ from api.auth import (
     require_role,
     visible_project_ids,
 )
-from api.deps import audit, get_db
+from api.deps import Id, MAX_ID, audit, get_db
 from api.schemas import (
     AuditOut,
     LoginIn,
@@ -109,11 +109,13 @@ def post_user(
 
 @router.post("/users/{user_id}/deactivate", response_model=UserOut, tags=["konton"])
 def deactivate_user(
-    user_id: int, user: User = Depends(require_role("admin")), db: Session = Depends(get_db)
+    user_id: Id, user: User = Depends(require_role("admin")), db: Session = Depends(get_db)
 ) -> User:
     target = db.get(User, user_id)
     if target is None:
         raise HTTPException(404, "Användaren finns inte.")
+    if target.id == user.id:
+        raise HTTPException(409, "Du kan inte inaktivera ditt eget konto.")
     target.active = False
     audit(db, user, "anvandare_inaktiverad", "user", user_id)
     db.commit()
@@ -148,14 +150,14 @@ def create_project(
 
 @router.get("/projects/{project_id}", response_model=ProjectOut, tags=["projekt"])
 def get_project(
-    project_id: int, user: User = Depends(current_user), db: Session = Depends(get_db)
+    project_id: Id, user: User = Depends(current_user), db: Session = Depends(get_db)
 ) -> Project:
     return ensure_project_access(db, user, project_id)
 
 
 @router.get("/projects/{project_id}/members", response_model=list[UserOut], tags=["projekt"])
 def list_members(
-    project_id: int,
+    project_id: Id,
     user: User = Depends(require_role("analyst", "coordinator")),
     db: Session = Depends(get_db),
 ) -> list[User]:
@@ -172,7 +174,7 @@ def list_members(
 
 @router.post("/projects/{project_id}/members", status_code=204, tags=["projekt"])
 def add_member(
-    project_id: int,
+    project_id: Id,
     body: MemberIn,
     user: User = Depends(require_role("admin")),
     db: Session = Depends(get_db),

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from api.access import record_dict, record_for, run_for
 from api.auth import current_user, project_access
-from api.deps import audit, get_db, get_settings_dep
+from api.deps import Id, MAX_ID, audit, get_db, get_settings_dep
 from api.schemas import DatasetOut, DecisionOut, RecordOut
 from api.settings import ApiSettings
 from api.validation_status import statuses
@@ -68,7 +68,7 @@ def records(
     project: Project = Depends(project_access),
     user: User = Depends(current_user),
     db: Session = Depends(get_db),
-    import_id: int | None = Query(default=None, ge=1),
+    import_id: int | None = Query(default=None, ge=1, le=MAX_ID),
     unit: str | None = Query(default=None, max_length=300),
     limit: int = Query(default=50, ge=1, le=500),
     offset: int = Query(default=0, ge=0, le=10_000_000),
@@ -92,7 +92,7 @@ def records(
 
 @router.get("/records/{record_id}")
 def record(
-    record_id: int, user: User = Depends(current_user), db: Session = Depends(get_db)
+    record_id: Id, user: User = Depends(current_user), db: Session = Depends(get_db)
 ) -> dict[str, Any]:
     """One answer with its suggestions (per run), themes, decisions and label status."""
     rec, project = record_for(db, user, record_id)
@@ -142,8 +142,8 @@ def record(
 
 @router.get("/records/{record_id}/suggestions")
 def record_suggestions(
-    record_id: int, user: User = Depends(current_user), db: Session = Depends(get_db),
-    run_id: int | None = Query(default=None, ge=1),
+    record_id: Id, user: User = Depends(current_user), db: Session = Depends(get_db),
+    run_id: int | None = Query(default=None, ge=1, le=MAX_ID),
 ) -> list[dict[str, Any]]:
     """Label suggestions ("förslag") for one answer, with probability and model version."""
     rec, _ = record_for(db, user, record_id)
@@ -160,7 +160,7 @@ def record_suggestions(
 
 @router.get("/runs/{run_id}/suggestions")
 def run_suggestions(
-    run_id: int, user: User = Depends(current_user), db: Session = Depends(get_db),
+    run_id: Id, user: User = Depends(current_user), db: Session = Depends(get_db),
     label_id: str | None = Query(default=None, max_length=100),
     min_probability: float = Query(default=0.0, ge=0.0, le=1.0),
     limit: int = Query(default=100, ge=1, le=1000),
@@ -195,7 +195,7 @@ def _cell(k: int, n: int, threshold: int) -> dict[str, Any]:
 
 @router.get("/runs/{run_id}/themes")
 def themes(
-    run_id: int, user: User = Depends(current_user), db: Session = Depends(get_db)
+    run_id: Id, user: User = Depends(current_user), db: Session = Depends(get_db)
 ) -> dict[str, Any]:
     """Themes of a run with size, share and CI, counts per month and "new or growing" flags.
 
@@ -251,7 +251,7 @@ BreakdownBy = Literal["gender", "unit", "source_type", "period"]
 
 @router.get("/runs/{run_id}/aggregates")
 def aggregates(
-    run_id: int, user: User = Depends(current_user), db: Session = Depends(get_db),
+    run_id: Id, user: User = Depends(current_user), db: Session = Depends(get_db),
     by: list[BreakdownBy] = Query(default=["gender", "unit", "source_type", "period"]),
 ) -> dict[str, Any]:
     """Per label: answers in the prediction set, share with 95 % CI, validation status

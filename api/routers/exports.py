@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from api.access import run_for
 from api.auth import project_access, require_role
-from api.deps import audit, get_db
+from api.deps import Id, MAX_ID, audit, get_db
 from api.schemas import ErasureIn
 from api.validation_status import statuses
 from nlp.store.models import (
@@ -40,7 +40,7 @@ COLUMNS = ["svar_id", "rad", "fraga", "text_pseudonymiserad", "datum", "verksamh
            "valideringsstatus", "teman", "modellversion"]
 
 
-def _rows(db: Session, run_id: int, taxonomy_id: str) -> Iterator[list[Any]]:
+def _rows(db: Session, run_id: Id, taxonomy_id: str) -> Iterator[list[Any]]:
     recs = db.execute(
         select(RecordRow, Classification)
         .join(Classification, Classification.record_id == RecordRow.id)
@@ -77,7 +77,7 @@ def _rows(db: Session, run_id: int, taxonomy_id: str) -> Iterator[list[Any]]:
 @router.get("/runs/{run_id}/export", responses={200: {"content": {
     "text/csv": {}, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {}}}})
 def export(
-    run_id: int,
+    run_id: Id,
     format: Literal["csv", "xlsx"] = Query(default="csv"),
     user: User = Depends(require_role("analyst", "coordinator")),
     db: Session = Depends(get_db),
@@ -114,7 +114,7 @@ def export(
 
 @router.get("/runs/{run_id}/report", response_class=HTMLResponse)
 def report(
-    run_id: int,
+    run_id: Id,
     user: User = Depends(require_role("analyst", "coordinator")),
     db: Session = Depends(get_db),
 ) -> HTMLResponse:

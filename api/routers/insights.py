@@ -7,7 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from api.auth import current_user, ensure_project_access, project_access, require_role
-from api.deps import audit, get_db
+from api.deps import Id, MAX_ID, audit, get_db
 from api.schemas import ActionIn, ActionOut, ActionPatch, InsightIn, InsightOut
 from nlp.store.models import (
     Action,
@@ -25,7 +25,7 @@ router = APIRouter(tags=["insikter och åtgärder"])
 WRITERS = ("analyst", "coordinator")
 
 
-def _check_evidence(db: Session, project_id: int, body: InsightIn) -> None:
+def _check_evidence(db: Session, project_id: Id, body: InsightIn) -> None:
     """Evidence must belong to the same project (no peeking into others through ids)."""
     if body.record_ids:
         found = set(db.scalars(
@@ -96,7 +96,7 @@ def create_action(
 
 @router.patch("/actions/{action_id}", response_model=ActionOut)
 def update_action(
-    action_id: int,
+    action_id: Id,
     body: ActionPatch,
     user: User = Depends(require_role(*WRITERS)),
     db: Session = Depends(get_db),

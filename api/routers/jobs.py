@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from api.auth import current_user, ensure_project_access, project_access, require_role
-from api.deps import audit, get_db
+from api.deps import Id, MAX_ID, audit, get_db
 from api.schemas import JobOut, MappingIn, UploadOut
 from api.upload import receive_upload
 from nlp.errors import BrukarrostError
@@ -41,7 +41,7 @@ def _preview(path: Any, **kwargs: Any) -> dict[str, Any]:
     return inspect_export(path, **kwargs).to_dict()
 
 
-def _job_for(db: Session, user: User, job_id: int) -> Job:
+def _job_for(db: Session, user: User, job_id: Id) -> Job:
     job = db.get(Job, job_id)
     if job is None:
         raise HTTPException(404, "Jobbet finns inte, eller så har du inte tillgång till det.")
@@ -96,7 +96,7 @@ async def upload(
 
 @router.post("/jobs/{job_id}/start", response_model=JobOut)
 def start(
-    job_id: int,
+    job_id: Id,
     body: MappingIn,
     request: Request,
     user: User = Depends(require_role("analyst")),
@@ -133,7 +133,7 @@ def start(
 
 @router.delete("/jobs/{job_id}", response_model=JobOut)
 def cancel(
-    job_id: int, user: User = Depends(require_role("analyst")), db: Session = Depends(get_db)
+    job_id: Id, user: User = Depends(require_role("analyst")), db: Session = Depends(get_db)
 ) -> Job:
     """Cancel an upload that has not been started; its file is deleted."""
     job = _job_for(db, user, job_id)
@@ -147,7 +147,7 @@ def cancel(
 
 
 @router.get("/jobs/{job_id}", response_model=JobOut)
-def get_job(job_id: int, user: User = Depends(current_user), db: Session = Depends(get_db)) -> JobOut:
+def get_job(job_id: Id, user: User = Depends(current_user), db: Session = Depends(get_db)) -> JobOut:
     """Status and progress (stage, n of N) of a job; readable while it runs."""
     from nlp.jobs import live_progress
 

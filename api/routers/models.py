@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from api.access import taxonomy_labels
 from api.auth import project_access, require_role
-from api.deps import audit, get_db
+from api.deps import Id, MAX_ID, audit, get_db
 from api.schemas import JobOut, ModelVersionOut, RetrainIn
 from nlp.store.models import ClassifierVersion, Job, Project, User, utcnow
 
@@ -69,7 +69,7 @@ def train(
 
 @router.post("/projects/{project_id}/models/{version_id}/activate", response_model=ModelVersionOut)
 def activate(
-    version_id: int,
+    version_id: Id,
     project: Project = Depends(project_access),
     user: User = Depends(require_role("analyst")),
     db: Session = Depends(get_db),

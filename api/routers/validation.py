@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from api.access import latest_run_id, record_dict, record_for, run_for, taxonomy_labels
 from api.auth import current_user, project_access, require_role
-from api.deps import audit, get_db
+from api.deps import Id, MAX_ID, audit, get_db
 from api.schemas import DecisionIn, DecisionOut, ResolutionIn
 from api.validation_status import status_of, statuses, verdict
 from nlp.store.models import (
@@ -38,8 +38,8 @@ def queue(
     user: User = Depends(require_role(*JUDGES)),
     db: Session = Depends(get_db),
     order: Literal["osakerhet", "tema"] = Query(default="osakerhet"),
-    run_id: int | None = Query(default=None, ge=1),
-    theme_id: int | None = Query(default=None, ge=1),
+    run_id: int | None = Query(default=None, ge=1, le=MAX_ID),
+    theme_id: int | None = Query(default=None, ge=1, le=MAX_ID),
     limit: int = Query(default=20, ge=1, le=200),
 ) -> dict[str, Any]:
     """Answers for this user to judge, not yet judged by them.
@@ -107,7 +107,7 @@ def queue(
 
 @router.post("/records/{record_id}/decisions", response_model=DecisionOut, status_code=201)
 def decide(
-    record_id: int,
+    record_id: Id,
     body: DecisionIn,
     user: User = Depends(require_role(*JUDGES)),
     db: Session = Depends(get_db),
@@ -139,7 +139,7 @@ def decide(
 
 @router.post("/records/{record_id}/resolution", response_model=DecisionOut, status_code=201)
 def resolve(
-    record_id: int,
+    record_id: Id,
     body: ResolutionIn,
     user: User = Depends(require_role("analyst", "coordinator")),
     db: Session = Depends(get_db),
@@ -163,7 +163,7 @@ def resolve(
 
 @router.get("/records/{record_id}/decisions", response_model=list[DecisionOut])
 def decisions(
-    record_id: int, user: User = Depends(current_user), db: Session = Depends(get_db)
+    record_id: Id, user: User = Depends(current_user), db: Session = Depends(get_db)
 ) -> list[ValidationEvent]:
     rec, _ = record_for(db, user, record_id)
     return list(db.scalars(
