@@ -328,6 +328,8 @@ def test_categories_are_configurable() -> None:
     out = only_phone.pseudonymise("Vårdcentralen Gripen ringde Eva på 0701234567.").text
     assert out == "Vårdcentralen Gripen ringde Eva på [TELEFON_1]."
     assert Pseudonymiser(KEY).categories == frozenset(PII_LABELS) == frozenset(CATEGORIES)
+    assert Pseudonymiser(KEY, categories=["telefon", " EPOST "]).categories == {"TELEFON", "EPOST"}
+    assert Pseudonymiser(KEY, categories=[]).pseudonymise("Ring Eva på 0701234567.").spans == ()
     with pytest.raises(ConfigError, match="Okänd kategori"):
         Pseudonymiser(KEY, categories=["NAMN"])
 

@@ -72,7 +72,7 @@ class Pseudonymiser:
     def __init__(self, key: bytes, categories: Iterable[str] | None = None) -> None:
         if not key:
             raise ConfigError("Pseudonymiseringsnyckeln saknas.")
-        chosen = tuple(PII_LABELS) if categories is None else tuple(categories)
+        chosen = tuple(PII_LABELS) if categories is None else tuple(str(c).strip().upper() for c in categories)
         unknown = [c for c in chosen if c not in PII_LABELS]
         if unknown:
             raise ConfigError(
