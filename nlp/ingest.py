@@ -27,6 +27,11 @@ Decisions (documented here because users meet them as errors):
   rest of the file, or a pasted document).
 - Cells with only punctuation and spaces ("-", "...", "?") count as empty answers; an
   emoji-only answer is kept (it says something).
+- Text columns and metadata are chosen from the first SAMPLE_ROWS rows. A column empty
+  there is not read; cells that fill it later are counted in `IngestStats.warnings`.
+- The first non-blank row is the header. A date in it means the file has no header row:
+  an error, since answers would otherwise become question names.
+- Header names longer than MAX_HEADER_CHARS are shortened; duplicates get "(kolumn F)".
 
 Error messages name file, row and column, never cell contents (nlp.errors.InputError).
 """
