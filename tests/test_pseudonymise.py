@@ -323,6 +323,21 @@ def test_spans_are_offsets_in_the_original(p: Pseudonymiser) -> None:
     assert "Ingrid" not in result.text and "456" not in result.text
 
 
+def test_decomposed_letters_are_handled_with_original_offsets() -> None:
+    import unicodedata
+
+    p = Pseudonymiser(KEY)
+    composed = "Jag träffade Åsa Öberg på vårdcentralen Ängen i Västerås."
+    decomposed = unicodedata.normalize("NFD", composed)
+    assert decomposed != composed
+    a, b = p.find(composed), p.find(decomposed)
+    assert [s.label for s in a] == [s.label for s in b] and a
+    for s1, s2 in zip(a, b):
+        assert unicodedata.normalize("NFC", decomposed[s2.start:s2.end]) == composed[s1.start:s1.end]
+    out = p.pseudonymise(decomposed).text
+    assert unicodedata.normalize("NFC", out) == p.pseudonymise(composed).text
+
+
 def test_categories_are_configurable() -> None:
     only_phone = Pseudonymiser(KEY, categories=["TELEFON"])
     out = only_phone.pseudonymise("Vårdcentralen Gripen ringde Eva på 0701234567.").text

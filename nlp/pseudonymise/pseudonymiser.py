@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -50,6 +51,28 @@ def resolve(spans: Iterable[Span]) -> list[Span]:
     return sorted(taken, key=lambda s: s.start)
 
 
+def _nfc_with_offsets(text: str) -> tuple[str, list[int]]:
+    """NFC text plus, for each of its characters (and the end), the offset in `text`.
+
+    Exports from some systems write "å" as "a" + combining ring; the lists and patterns
+    expect composed letters. Each base character with its combining marks is composed on
+    its own, so offsets map back exactly.
+    """
+    parts: list[str] = []
+    offsets: list[int] = []
+    i, n = 0, len(text)
+    while i < n:
+        j = i + 1
+        while j < n and unicodedata.combining(text[j]):
+            j += 1
+        composed = unicodedata.normalize("NFC", text[i:j])
+        parts.append(composed)
+        offsets.extend([i] * len(composed))
+        i = j
+    offsets.append(n)
+    return "".join(parts), offsets
+
+
 def _normalise(label: str, value: str) -> str:
     """One canonical form per real-world value, so 'Anna'/'anna' or two phone writings match."""
     if label == "PERSONNUMMER":
@@ -63,7 +86,7 @@ def _normalise(label: str, value: str) -> str:
             return _DIGITS.sub("", value)
     if label == "POSTNUMMER":
         return _DIGITS.sub("", value)
-    return _SPACES.sub(" ", value.strip()).casefold()
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", value).strip()).casefold()
 
 
 class Pseudonymiser:
@@ -88,12 +111,19 @@ class Pseudonymiser:
 
     def find(self, text: str) -> list[Span]:
         """Personal data in `text` (offsets in the original), only the chosen categories."""
+        if unicodedata.is_normalized("NFC", text):
+            source, offsets = text, None
+        else:
+            source, offsets = _nfc_with_offsets(text)
         found: list[Span] = []
         for recogniser in RECOGNISERS.values():
-            found.extend(recogniser(text))
+            found.extend(recogniser(source))
         # Resolve over all kinds first, so switching a kind off never turns part of a unit
         # name into a person.
-        return [s for s in resolve(found) if s.label in self.categories]
+        spans = [s for s in resolve(found) if s.label in self.categories]
+        if offsets is not None:
+            spans = [Span(offsets[s.start], offsets[s.end], s.label) for s in spans]
+        return spans
 
     def _pseudonym(self, label: str, value: str) -> str:
         digest = hmac.new(self._key, f"{label}\x00{_normalise(label, value)}".encode(),
