@@ -187,14 +187,66 @@ def _run_analysis(
             "ny_import": summary.created}
 
 
+MIN_TRAINING_EXAMPLES = 10
+
+
+def validated_examples(engine: Engine, project_id: int, taxonomy_id: str) -> list[dict[str, Any]]:
+    """Settled human labels of a project: [{record_id, text, label_id, value (1/0)}].
+
+    Only labels whose status is "godkand" (1) or "avvisad" (0) count; disputed ("omstridd")
+    and unsure ones are left out until resolved.
+    """
+    from api.validation_status import statuses
+    from nlp.store.models import RecordRow, ValidationEvent
+
+    with session_scope(engine) as session:
+        events = session.scalars(
+            select(ValidationEvent).where(
+                ValidationEvent.project_id == project_id,
+                ValidationEvent.taxonomy_id == taxonomy_id,
+                ValidationEvent.record_id.is_not(None),
+            )
+        ).all()
+        settled = {
+            (rid, label): 1 if st == "godkand" else 0
+            for (rid, _tax, label), st in statuses(events).items()
+            if st in ("godkand", "avvisad")
+        }
+        ids = sorted({rid for rid, _ in settled})
+        texts = dict(
+            session.execute(select(RecordRow.id, RecordRow.text).where(RecordRow.id.in_(ids))).all()
+        ) if ids else {}
+    return [
+        {"record_id": rid, "text": texts[rid], "label_id": label, "value": value}
+        for (rid, label), value in sorted(settled.items())
+        if rid in texts
+    ]
+
+
 def _run_training(
     engine: Engine, job_id: int, params: dict[str, Any], actor: str,
     progress: Callable[[str, int, int], None],
 ) -> dict[str, Any]:
-    from nlp.retrain import train_version  # the API's glue to nlp.classify
-
-    version_id = train_version(engine, job_id, params, actor=actor, progress=progress)
-    return {"version_id": version_id}
+    with session_scope(engine) as session:
+        project_id = session.get(Job, job_id).project_id
+    taxonomy = params.get("taxonomy") or "samsjuklighet"
+    progress("träningsdata", 0, 1)
+    examples = validated_examples(engine, project_id, taxonomy)
+    if len(examples) < MIN_TRAINING_EXAMPLES:
+        raise BrukarrostError(
+            f"För få validerade etiketter för att träna en ny modell: {len(examples)} "
+            f"(minst {MIN_TRAINING_EXAMPLES} behövs). Omstridda etiketter räknas inte förrän "
+            "de är avgjorda."
+        )
+    progress("träningsdata", 1, 1)
+    try:
+        from nlp import classify
+    except ImportError:
+        raise BrukarrostError("Träning är inte tillgänglig: klassificeraren saknas i installationen.") from None
+    trainer = getattr(classify, "train_version", None) or getattr(classify, "train", None)
+    if trainer is None:
+        raise BrukarrostError("Träning är inte tillgänglig: klassificeraren har ingen träningsfunktion.")
+    raise BrukarrostError("Träning är inte kopplad ännu.")  # wired below once classify lands
 
 
 def recover_on_startup(engine: Engine, upload_root: Path, ttl_hours: float = 24.0) -> dict[str, int]:

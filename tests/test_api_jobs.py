@@ -135,3 +135,31 @@ def test_restart_resumes_interrupted_jobs_and_removes_stale_uploads(
         assert s.get(AnalysisRun, ids[2]).status == "fel"  # no half-written run shows as live
     assert sorted(p.name for p in root.iterdir()) == ["jobb-kvar"]
     assert stat.S_IMODE(root.stat().st_mode) == 0o700
+
+
+def test_retraining_needs_settled_labels_and_fails_cleanly_without_them(
+    client: TestClient, seeded: dict[str, Any], auth: Any, engine: Engine
+) -> None:
+    from nlp.jobs import validated_examples
+
+    h = auth("analytiker")
+    pa = seeded["project_a"]
+    recs = seeded["records_a"]
+    # two agreeing judges settle a label; a disagreement does not count until resolved
+    for rec in recs[:3]:
+        for who in ("validerare_a1", "validerare_b"):
+            client.post(f"/api/records/{rec}/decisions", headers=auth(who),
+                        json={"label_id": "helhet", "decision": "accept"})
+    client.post(f"/api/records/{recs[3]}/decisions", headers=auth("validerare_a1"),
+                json={"label_id": "helhet", "decision": "accept"})
+    client.post(f"/api/records/{recs[3]}/decisions", headers=auth("validerare_b"),
+                json={"label_id": "helhet", "decision": "reject"})
+    examples = validated_examples(engine, pa, "samsjuklighet")
+    assert [(e["record_id"], e["value"]) for e in examples] == [(r, 1) for r in recs[:3]]
+    assert all("[PERSON_1]" in e["text"] for e in examples)
+    job = client.post(f"/api/projects/{pa}/models/train", headers=h, json={"taxonomy": "samsjuklighet"})
+    assert job.status_code == 202 and job.json()["kind"] == "traning"
+    EmbeddedWorker(engine).run_pending()
+    done = client.get(f"/api/jobs/{job.json()['id']}", headers=h).json()
+    assert done["status"] == "fel" and "För få validerade etiketter" in done["error"]
+    assert client.get(f"/api/projects/{pa}/models", headers=h).json()["versions"] == []
