@@ -208,6 +208,7 @@ def test_lowercase_names_joined_by_och(p: Pseudonymiser) -> None:
         "Bättre än förväntat hittills Vi är så nöjda.",
         "Välj inte Bil & Motorservice, de lurade oss.",
         "Tack till all personal Tack!",
+        "Läkare Utan Gränser borde komma hit.",
     ],
 )
 def test_ordinary_words_are_not_names(p: Pseudonymiser, text: str) -> None:
@@ -239,6 +240,8 @@ def test_places(p: Pseudonymiser) -> None:
         ("Jag blev skickad till Centralsjukhuset i Karlstad.", "Centralsjukhuset i Karlstad"),
         ("Tre veckor på Centralsjukhuset Karlstad räckte.", "Centralsjukhuset Karlstad"),
         ("Jag opererades på Karolinska i våras.", "Karolinska"),
+        ("Personalen på Gläntan är underbar.", "Gläntan"),
+        ("Min bror var inlagd på Lärkan hela våren.", "Lärkan"),
     ],
 )
 def test_care_units(p: Pseudonymiser, text: str, unit: str) -> None:

@@ -315,8 +315,20 @@ _NOT_UNIT_WORDS = frozenset(STOP_WORDS) | {
 }
 
 
+# "inlagd på Gläntan", "personalen på Lärkan": a capitalised word after these is a unit
+# even without a unit word, unless a list knows it as a person or a place.
+_UNIT_CONTEXT = re.compile(
+    r"(?i:personalen|inlagd|inlagda|inskriven|inskrivna|placerad|placerades|vistades|vårdades|"
+    r"låg inne)" + _WS + r"+(?:på|vid)" + _WS + r"+(" + _CAPWORD + r")(?![\w-])"
+)
+
+
 def find_care_unit(text: str) -> list[Span]:
     spans = []
+    for m in _UNIT_CONTEXT.finditer(text):
+        name = m.group(1)
+        if name.lower() not in lists.names() and name not in lists.places() and name.lower() not in _NOT_UNIT_WORDS:
+            spans.append(Span(m.start(1), m.end(1), "VARDENHET"))
     for i, pattern in enumerate(_UNIT_PATTERNS):
         for m in pattern.finditer(text):
             if i > 0:
@@ -538,7 +550,7 @@ def find_person_and_place(text: str) -> list[Span]:
         accept = False
         if after_title and (adjacent_prev or after_dot):
             if cap and prev != "man":
-                accept = info is not None or not at_start
+                accept = info is not None or (not at_start and word.lower() not in STOP_WORDS)
             elif info is not None and not info.word and info.first_sv:
                 accept = True
         elif info is not None:
