@@ -237,7 +237,11 @@ class E5OnnxModel:
         start = 0
         while start < len(order):
             end = start + 1
-            while end < len(order) and (end - start + 1) * len(wins[order[end]]) <= batch_tokens:
+            # Budget tokens (matmuls) and token pairs (attention scores grow with length²).
+            while end < len(order):
+                rows, length = end - start + 1, len(wins[order[end]])
+                if rows * length > batch_tokens or rows * length * length > batch_tokens * 128:
+                    break
                 end += 1
             batch = order[start:end]
             length = len(wins[batch[-1]])
