@@ -8,12 +8,12 @@ from pathlib import Path
 from typing import Any
 
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
 
 from api.app import create_app
 from nlp.jobs import EmbeddedWorker, recover_on_startup
 from nlp.store.db import session_scope
-from nlp.store.models import AnalysisRun, Import, Job
+from nlp.store.models import AnalysisRun, Job
 from tests.conftest import EXAMPLE_EXPORT
 from tests.test_api_support import auth, client, make_settings, seeded  # noqa: F401
 

@@ -18,7 +18,7 @@ from api.auth import (
     require_role,
     visible_project_ids,
 )
-from api.deps import Id, MAX_ID, audit, get_db
+from api.deps import Id, audit, get_db
 from api.schemas import (
     AuditOut,
     LoginIn,

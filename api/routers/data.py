@@ -6,14 +6,13 @@ from collections import Counter, defaultdict
 from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, Query
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from api.access import record_dict, record_for, run_for
 from api.auth import current_user, project_access
-from api.deps import Id, MAX_ID, audit, get_db, get_settings_dep
+from api.deps import MAX_ID, Id, audit, get_db
 from api.schemas import DatasetOut, DecisionOut, RecordOut
-from api.settings import ApiSettings
 from api.validation_status import statuses
 from nlp.config import get_settings
 from nlp.stats import wilson_interval

@@ -10,13 +10,13 @@ from collections.abc import Iterator
 from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query
-from fastapi.responses import HTMLResponse, Response, StreamingResponse
+from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from api.access import run_for
 from api.auth import project_access, require_role
-from api.deps import Id, MAX_ID, audit, get_db
+from api.deps import Id, audit, get_db
 from api.schemas import ErasureIn
 from api.validation_status import statuses
 from nlp.store.models import (

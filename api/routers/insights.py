@@ -6,8 +6,8 @@ from fastapi import APIRouter, Depends, HTTPException
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from api.auth import current_user, ensure_project_access, project_access, require_role
-from api.deps import Id, MAX_ID, audit, get_db
+from api.auth import ensure_project_access, project_access, require_role
+from api.deps import Id, audit, get_db
 from api.schemas import ActionIn, ActionOut, ActionPatch, InsightIn, InsightOut
 from nlp.store.models import (
     Action,

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from api.auth import current_user, ensure_project_access, project_access, require_role
-from api.deps import Id, MAX_ID, audit, get_db
+from api.deps import Id, audit, get_db
 from api.schemas import JobOut, MappingIn, UploadOut
 from api.upload import receive_upload
 from nlp.errors import BrukarrostError

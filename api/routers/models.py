@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from api.access import taxonomy_labels
 from api.auth import project_access, require_role
-from api.deps import Id, MAX_ID, audit, get_db
+from api.deps import Id, audit, get_db
 from api.schemas import JobOut, ModelVersionOut, RetrainIn
 from nlp.store.models import ClassifierVersion, Job, Project, User, utcnow
 

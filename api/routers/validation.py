@@ -14,9 +14,8 @@ from api.access import latest_run_id, record_dict, record_for, run_for, taxonomy
 from api.auth import current_user, project_access, require_role
 from api.deps import Id, MAX_ID, audit, get_db
 from api.schemas import DecisionIn, DecisionOut, ResolutionIn
-from api.validation_status import status_of, statuses, verdict
+from api.validation_status import statuses, verdict
 from nlp.store.models import (
-    AnalysisRun,
     Classification,
     Import,
     Project,
