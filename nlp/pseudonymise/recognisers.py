@@ -434,7 +434,7 @@ _PERSON_VERBS = frozenset(
     "sa sade säger ringde ringer hjälpte hjälper lyssnade lyssnar frågade frågar berättade berättar "
     "förklarade förklarar lovade lovar skrev skriver tyckte tycker menade menar svarade svarar "
     "brydde bryr ordnade ordnar kom följde följer besökte träffade träffar visste vet tog gav ger "
-    "har hade var är blev kunde skulle ville vill och,".split()
+    "har hade var är blev kunde skulle ville vill".split()
 )
 _PREPS_PLACE = frozenset("i från till utanför nära mot via norr söder öster väster runt kring".split())
 _SURNAME_SUFFIX = re.compile(r"(?:sson|son|qvist|kvist|ström|berg|gren|lund|dahl|holm|blad|stedt|"
@@ -450,6 +450,7 @@ _APPOSITION = re.compile(
     + "|".join(sorted(_TITLES, key=len, reverse=True)).replace(".", r"\.") + r")\b",
     re.IGNORECASE,
 )
+_STRONG_SURNAME = re.compile(r"(?:sson|qvist|kvist|ström)$")
 _SENT_END = set(".!?:;\n\"'”»(")
 
 
@@ -479,10 +480,6 @@ def _lookup(word: str) -> tuple[lists.NameInfo | None, int]:
     return full, len(word)
 
 
-def _is_name_part(part: str) -> bool:
-    return part[:1].isupper() and lists.names().get(part.lower()) is not None
-
-
 def find_person_and_place(text: str) -> list[Span]:
     """PERSON and ORT together: the same capitalised word can be either ("från Vilhelmina")."""
     toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
@@ -496,7 +493,6 @@ def find_person_and_place(text: str) -> list[Span]:
     while i < n:
         start, end, word = toks[i]
         prev = toks[i - 1][2].lower() if i > 0 else ""
-        prev2 = toks[i - 2][2].lower() if i > 1 else ""
         gap = text[toks[i - 1][1]:start] if i > 0 else "."
         adjacent_prev = i > 0 and gap.strip() == ""
         after_dot = i > 0 and gap.strip() == "."
@@ -580,25 +576,23 @@ def find_person_and_place(text: str) -> list[Span]:
                     # first name ("Dag ringde") still counts before a verb, any before a surname.
                     nxt_info, _ = _lookup(nxt) if nxt else (None, 0)
                     accept = (nxt[:1].isupper() and nxt_info is not None and nxt_info.last) or (
-                        info.first_sv and nxt.lower() in _PERSON_VERBS - {"är", "var", "har", "hade", "och,"}
+                        info.first_sv and nxt.lower() in _PERSON_VERBS - {"är", "var", "har", "hade"}
                     )
                 elif _APPOSITION.match(text, end):
                     accept = True  # "Björn, min kontaktperson, ..."
                 else:
                     nxt_info, _ = _lookup(nxt) if nxt else (None, 0)
-                    accept = (nxt.lower() in _PERSON_VERBS and nxt.lower() not in {"och,"}) or (
+                    accept = nxt.lower() in _PERSON_VERBS or (
                         nxt[:1].isupper() and nxt_info is not None and nxt_info.last
                     ) or (
                         nxt.lower() in {"från", "på", "vid"}
-                        and any(t[2].lower() in _PERSON_VERBS - {"och,", "är", "var", "har"}
+                        and any(t[2].lower() in _PERSON_VERBS - {"är", "var", "har"}
                                 for t in toks[i + 2:i + 6])
                     )
         elif cap and not at_start and (i - 1) in first_name_at and adjacent_prev:
             accept = True  # unknown surname right after a first name: "Mehmet Yilmaz"
-        elif cap and not at_start and _SURNAME_SUFFIX.search(word.lower()) and len(word) > 5 and re.search(
-            r"(?:sson|qvist|kvist|ström)$", word.lower()
-        ):
-            accept = True
+        elif cap and not at_start and len(word) > 5 and _STRONG_SURNAME.search(word.lower()):
+            accept = True  # "Hedqvist", "Perssons": unmistakably Swedish surnames
         if accept:
             if (i - 1) in person_at and adjacent_prev and spans and spans[-1].label == "PERSON" and spans[-1].end == toks[i - 1][1]:
                 spans[-1] = Span(spans[-1].start, start + name_len, "PERSON")
