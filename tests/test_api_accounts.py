@@ -116,3 +116,17 @@ def test_second_app_on_same_database_keeps_sessions_apart(
     with TestClient(create_app(make_settings(tmp_path, session_secret="annan-" + "y" * 40))) as two:
         two.cookies.set("brukarrost_session", cookie)
         assert two.get("/api/auth/me").status_code == 401
+
+
+def test_audit_log_is_append_only_in_the_database(client: TestClient, engine: Engine) -> None:
+    import pytest
+    from sqlalchemy import delete, update
+    from sqlalchemy.exc import DatabaseError
+
+    client.post("/api/auth/token", json={"username": "admin", "password": "fel-losenord"})
+    with session_scope(engine) as s:
+        assert s.scalar(select(AuditEntry.id)) is not None
+    for stmt in (update(AuditEntry).values(actor="någon annan"), delete(AuditEntry)):
+        with pytest.raises(DatabaseError):
+            with session_scope(engine) as s:
+                s.execute(stmt)

@@ -76,6 +76,8 @@ def test_disagreement_is_kept_and_resolved_in_joint_analysis(
     assert _decide(client, b, rec, "respekt", "other", other_labels=["helhet"]).status_code == 201
     detail = client.get(f"/api/records/{rec}", headers=a1).json()
     assert detail["label_status"]["samsjuklighet/respekt"] == "omstridd"
+    # "other" proposes helhet: that counts as b accepting helhet
+    assert detail["label_status"]["samsjuklighet/helhet"] == "godkand"
     assert [d["decision"] for d in detail["decisions"]] == ["accept", "other"]
     assert {d["organisation"] for d in detail["decisions"]} == {"Brukarföreningen A",
                                                                 "Anhörigföreningen B"}

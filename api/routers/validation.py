@@ -14,7 +14,7 @@ from api.access import latest_run_id, record_dict, record_for, run_for, taxonomy
 from api.auth import current_user, project_access, require_role
 from api.deps import Id, MAX_ID, audit, get_db
 from api.schemas import DecisionIn, DecisionOut, ResolutionIn
-from api.validation_status import statuses, verdict
+from api.validation_status import expand, statuses, verdict
 from nlp.store.models import (
     Classification,
     Import,
@@ -222,15 +222,15 @@ def agreement(
     )
     if taxonomy_id:
         q = q.where(ValidationEvent.taxonomy_id == taxonomy_id)
-    latest: dict[tuple[str, str, int, Any], ValidationEvent] = {}
-    for e in db.scalars(q.order_by(ValidationEvent.id)):
+    latest: dict[tuple[str, str, int, Any], Any] = {}
+    for e in expand(db.scalars(q.order_by(ValidationEvent.id))):
         latest[(e.taxonomy_id, e.label_id, e.record_id, e.user_id or e.actor)] = e
     # (tax, label) -> item -> coder -> value
     table: dict[tuple[str, str], dict[int, dict[str, list[int]]]] = defaultdict(
         lambda: defaultdict(lambda: defaultdict(list))
     )
     for (tax, label, rid, _who), e in latest.items():
-        v = verdict(e.decision, e.label_id, label, e.other_labels)
+        v = verdict(e.decision)
         if v is None:
             continue
         coder = (e.organisation or "utan organisation") if by == "organisation" else (e.actor or "?")
