@@ -146,6 +146,7 @@ def test_validator_sees_suggestion_in_plain_words_and_agreement_updates(
     for text in ("Stämmer", "Stämmer inte", "Annan etikett", "Vet inte", 'data-key="j"', "Kommentar"):
         assert text in html
     assert "Ingen annan har bedömt samma svar" in html
+    assert "Ord i svaret som pekar mot" in html  # the evidence, in plain words
     # The queue is ordered the same for everyone, so these are the answers granskare2 judged.
     mine = [_decide(client, pid, d) for d in ("accept", "reject", "accept")]
     assert mine == first_other

@@ -19,7 +19,7 @@ from api.auth import is_member, verify_csrf, visible_project_ids
 from api.deps import get_db
 from api.routers import validation as api_validation
 from api.schemas import DecisionIn
-from api.validation_status import verdict
+from api.validation_status import expand, verdict
 from api.web.queries import SOURCE_TEXT, label_titles, latest_run
 from api.web.render import deny, render, web_user
 from nlp.store.models import Classification, Project, Suggestion, User, ValidationEvent
@@ -50,17 +50,19 @@ def choose_project(request: Request, user: User = Depends(web_user), db: Session
 
 def my_agreement(db: Session, project_id: int, user: User) -> dict[str, Any]:
     """How this judge's latest verdicts compare with other judges' on the same answers."""
-    latest: dict[tuple[int, str, str, Any], ValidationEvent] = {}
-    for e in db.scalars(
+    latest: dict[tuple[int, str, str, Any], Any] = {}
+    events = db.scalars(
         select(ValidationEvent).where(
             ValidationEvent.project_id == project_id, ValidationEvent.record_id.is_not(None),
             ValidationEvent.is_resolution.is_(False),
         ).order_by(ValidationEvent.id)
-    ):
+    ).all()
+    # Same rules as the API: the latest decision per judge; "other" accepts the proposed labels.
+    for e in expand(events):
         latest[(e.record_id, e.taxonomy_id, e.label_id, e.user_id or e.actor)] = e
     by_item: dict[tuple[int, str, str], dict[Any, int]] = defaultdict(dict)
     for (rid, tax, lab, who), e in latest.items():
-        v = verdict(e.decision, e.label_id, lab, e.other_labels)
+        v = verdict(e.decision)
         if v is not None:
             by_item[(rid, tax, lab)][who] = v
     me = user.id
@@ -76,23 +78,23 @@ def my_agreement(db: Session, project_id: int, user: User) -> dict[str, Any]:
     return {"items": items, "pairs": pairs, "share": agree / pairs if pairs else None}
 
 
-def _evidence(raw: Any) -> list[str]:
-    """Plain-language lines from the classifier's evidence (format owned by nlp/classify)."""
+def _evidence(raw: Any, titles: dict[str, str], shown: str | None) -> list[str]:
+    """Plain-language lines from the classifier's evidence: per label the words that drove
+    it and the most similar validated examples (format of nlp/classify.py); the shown
+    label's evidence first."""
+    items = [i for i in (raw or []) if isinstance(i, dict)]
+    items.sort(key=lambda i: i.get("label") != shown)
     lines: list[str] = []
-    for item in raw or []:
-        if isinstance(item, str):
-            lines.append(item)
-        elif isinstance(item, dict):
-            text = item.get("text") or item.get("fras") or item.get("ord") or item.get("phrase")
-            if isinstance(text, list):
-                text = ", ".join(str(t) for t in text)
-            sim = item.get("likhet", item.get("similarity", item.get("score")))
-            kind = item.get("typ") or item.get("kind") or ""
-            if text:
-                prefix = {"exempel": "Liknande granskat svar", "ord": "Ord som pekar dit",
-                          "beskrivning": "Liknar beskrivningen"}.get(str(kind), "Underlag")
+    for item in items:
+        title = titles.get(str(item.get("label")), str(item.get("label") or ""))
+        words = [str(w) for w in item.get("words") or []]
+        if words:
+            lines.append(f"Ord i svaret som pekar mot ”{title}”: {', '.join(words)}")
+        for ex in item.get("examples") or []:
+            if isinstance(ex, dict) and ex.get("text"):
+                sim = ex.get("similarity")
                 extra = f" (likhet {float(sim):.2f})".replace(".", ",") if isinstance(sim, (int, float)) else ""
-                lines.append(f"{prefix}: {text}{extra}")
+                lines.append(f"Liknande granskat svar om ”{title}”: {ex['text']}{extra}")
     return lines[:6]
 
 
@@ -120,7 +122,7 @@ def validate_page(project_id: int, request: Request, user: User = Depends(web_us
         context = {
             "item": rec, "best": best, "unsure": item["unsure"],
             "others": [s for s in suggestions[1:] if s["in_prediction_set"]],
-            "evidence": _evidence(ev), "period": month_of(rec.get("date")),
+            "evidence": _evidence(ev, titles, best["label_id"] if best else None), "period": month_of(rec.get("date")),
             "source": SOURCE_TEXT.get(rec.get("source_type") or "", rec.get("source_type")),
         }
     judged = db.scalar(

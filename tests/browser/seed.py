@@ -120,7 +120,7 @@ def seed(engine: Engine, *, n_months: int = 10, per_month: int = 20) -> dict[str
                                      model_version="nollskott-1", prediction_set=[lab], unsure=prob < 0.6,
                                      valence="styrka" if lab == "respekt" else "utmaning",
                                      valence_probability=0.8,
-                                     evidence=[{"typ": "ord", "text": lab}]))
+                                     evidence=[{"label": lab, "words": text.split()[:2], "examples": []}]))
                 for other_lab in LABELS:
                     p = prob if other_lab == lab else 0.1 * rnd.random()
                     s.add(Suggestion(run_id=run.id, record_id=rec.id, taxonomy_id="samsjuklighet",
