@@ -170,6 +170,10 @@ def test_counts_are_not_addresses_or_postcodes(p: Pseudonymiser) -> None:
         ("Jag fick träffa dr. Bergström till slut.", "Bergström"),
         ("igår ringde jag johan men han svarade inte", "johan"),
         ("jag pratade med johan svensson om boendet", "johan svensson"),
+        ("jag träffade eva igår och det hjälpte", "eva"),
+        ("ring per jönsson på kommunen", "per jönsson"),
+        ("jag saknar maria ström som slutade", "maria ström"),
+        ("Tack till Elias Nilsson-Forsman på natten.", "Elias Nilsson-Forsman"),
         ("Lars-Erik Svensson var den ende som lyssnade.", "Lars-Erik Svensson"),
         ("Björn, min kontaktperson, slutade i maj.", "Björn"),
         ("Mvh Karin Lund", "Karin Lund"),
@@ -211,6 +215,8 @@ def test_lowercase_names_joined_by_och(p: Pseudonymiser) -> None:
         "Välj inte Bil & Motorservice, de lurade oss.",
         "Tack till all personal Tack!",
         "Läkare Utan Gränser borde komma hit.",
+        "jag pratade med per telefon i stället",
+        "jag träffade en björn i skogen",
     ],
 )
 def test_ordinary_words_are_not_names(p: Pseudonymiser, text: str) -> None:

@@ -477,6 +477,10 @@ _APPOSITION = re.compile(
     + "|".join(sorted(_TITLES, key=len, reverse=True)).replace(".", r"\.") + r")\b",
     re.IGNORECASE,
 )
+# Verbs and prepositions after which a bare lowercase name-list word is a person
+# ("ringde linda"), because a common noun would take an article or a plural there.
+_MEETS = frozenset("träffade träffar ringde ringer mötte möter frågade frågar tackade tackar saknar "
+                   "saknade hälsade pratade med hos".split())
 _STRONG_SURNAME = re.compile(r"(?:sson|qvist|kvist|ström)$")
 _SENT_END = set(".!?:;\n\"'”»(")
 
@@ -505,6 +509,11 @@ def _lookup(word: str) -> tuple[lists.NameInfo | None, int]:
         if info is not None:
             return info, len(word) - 2
     return full, len(word)
+
+
+def _lowercase_surname(word: str) -> bool:
+    info = lists.names().get(word.lower()) if word.islower() else None
+    return info is not None and info.last and not info.word
 
 
 def find_person_and_place(text: str) -> list[Span]:
@@ -561,7 +570,14 @@ def find_person_and_place(text: str) -> list[Span]:
             capitalised = all(p[:1].isupper() for p in parts) and any(infos) and not word.isupper()
             # lowercase "ros-marie": every part a name, one of them unambiguously a first name
             lower = all(infos) and any(x.first_sv and not x.word for x in infos if x) and word.islower()
-            if capitalised or lower:
+            # a double surname after a first name: "Elias Nilsson-Forsman"
+            after_first = (i - 1) in first_name_at and (
+                all(p[:1].isupper() for p in parts) or (word.islower() and all(infos)))
+            if (capitalised or lower or after_first) and (i - 1) in person_at and adjacent_prev and spans \
+                    and spans[-1].label == "PERSON" and spans[-1].end == toks[i - 1][1]:
+                spans[-1] = Span(spans[-1].start, end, "PERSON")
+                person_at.add(i)
+            elif capitalised or lower:
                 spans.append(Span(start, end, "PERSON"))
                 person_at.add(i)
             i += 1
@@ -576,13 +592,22 @@ def find_person_and_place(text: str) -> list[Span]:
                 accept = info is not None or (not at_start and word.lower() not in STOP_WORDS)
             elif info is not None and not info.word and info.first_sv:
                 accept = True
+        elif (not cap and info is not None and info.word and info.first_sv and adjacent_prev
+              and prev in _MEETS and word.lower() not in STOP_WORDS and word.lower() not in {"per", "bo"}):
+            accept = True  # "jag träffade eva igår": after these verbs a bare noun is a name
+        elif not cap and info is not None and info.word and (info.first_sv or info.first_other) \
+                and word.lower() not in STOP_WORDS and _lowercase_surname(nxt) \
+                and text[end:toks[i + 1][0]].strip() == "":
+            accept = True  # "per jönsson": a first name that is also a word, before a surname
         elif info is not None:
             if not info.word:
                 # lowercase: a Swedish first name, or a surname right after one ("johan svensson")
-                accept = cap or info.first_sv or (info.last and (i - 1) in first_name_at and adjacent_prev)
+                accept = cap or info.first_sv or (info.last and (i - 1) in person_at and adjacent_prev)
                 if cap and at_start and not (info.first_sv or info.first_other) and info.last and not _SURNAME_SUFFIX.search(word.lower()):
                     # a foreign surname at the start of a sentence is too often a word
                     accept = nxt.lower() in _PERSON_VERBS
+            elif not cap and info.last and (i - 1) in first_name_at and adjacent_prev:
+                accept = True  # "maria ström": a surname that is also a word, after a first name
             elif cap:
                 nxt_info, _ = _lookup(nxt) if nxt else (None, 0)
                 before_surname = nxt[:1].isupper() and nxt_info is not None and nxt_info.last
