@@ -174,6 +174,7 @@ def test_counts_are_not_addresses_or_postcodes(p: Pseudonymiser) -> None:
         ("ring per jönsson på kommunen", "per jönsson"),
         ("jag saknar maria ström som slutade", "maria ström"),
         ("Tack till Elias Nilsson-Forsman på natten.", "Elias Nilsson-Forsman"),
+        ("Tack till Åsa Börjesson för allt stöd.", "Åsa Börjesson"),
         ("Lars-Erik Svensson var den ende som lyssnade.", "Lars-Erik Svensson"),
         ("Björn, min kontaktperson, slutade i maj.", "Björn"),
         ("Mvh Karin Lund", "Karin Lund"),

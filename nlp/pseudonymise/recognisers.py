@@ -545,9 +545,13 @@ def find_person_and_place(text: str) -> list[Span]:
             if matched:
                 ambiguous_word = places[matched]
                 is_name = lists.names().get(word.lower()) is not None
-                if prev in _PREPS_PLACE and adjacent_prev or (
+                # "Åsa Börjesson", "tack till Åsa": a person who shares a town's name
+                person_like = is_name and (
+                    nxt[:1].isupper() and text[end:toks[i + 1][0]].strip() == ""
+                    or (prev == "till" and i > 1 and toks[i - 2][2].lower() == "tack"))
+                if not person_like and (prev in _PREPS_PLACE and adjacent_prev or (
                     not ambiguous_word and not is_name and not at_start
-                ) or (not ambiguous_word and not is_name and nxt.lower() in {"kommun", "län", "stad"}):
+                ) or (not ambiguous_word and not is_name and nxt.lower() in {"kommun", "län", "stad"})):
                     if prev not in _TITLES:
                         spans.append(Span(start, start + len(matched), "ORT"))
                         while i < n and toks[i][0] < start + len(matched):
