@@ -77,6 +77,11 @@ def test_personnummer_over_100_years() -> None:
     assert labels_of(Pseudonymiser(KEY), text, f"{old[:6]}+{old[6:]}") == {"PERSONNUMMER"}
 
 
+def test_personnummer_context_after_is_short(p: Pseudonymiser) -> None:
+    text = f"Mitt personnummer är {PNR10[:6]}-{PNR10[6:]} och jag fick ingen faktura."
+    assert labels_of(p, text, f"{PNR10[:6]}-{PNR10[6:]}") == {"PERSONNUMMER"}
+
+
 def test_samordningsnummer(p: Pseudonymiser) -> None:
     text = f"Jag har samordningsnummer {PNR_SAMORDNING[:6]}-{PNR_SAMORDNING[6:]} sedan i våras."
     assert labels_of(p, text, f"{PNR_SAMORDNING[:6]}-{PNR_SAMORDNING[6:]}") == {"PERSONNUMMER"}
@@ -100,6 +105,7 @@ def test_mistyped_personnummer_still_caught(p: Pseudonymiser) -> None:
         "Fakturan har referens 640918-3321 och ska betalas i maj.",
         "Tidsstämpeln 20240512-0001 står i loggen.",
         "Ärende 2024-0588 är avslutat.",
+        f"Paketet {PNR10[:6]}-{PNR10[6:]} kom aldrig fram.",
         "Mötet hölls 19990101 i Kil.",
     ],
 )
@@ -250,6 +256,8 @@ def test_places(p: Pseudonymiser) -> None:
         ("Tre veckor på Centralsjukhuset Karlstad räckte.", "Centralsjukhuset Karlstad"),
         ("Jag opererades på Karolinska i våras.", "Karolinska"),
         ("Personalen på Gläntan är underbar.", "Gläntan"),
+        ("Jag fick hjälp på beroendemottagningen i Arvika.", "beroendemottagningen i Arvika"),
+        ("Akuten i Karlstad var full hela natten.", "Akuten i Karlstad"),
         ("Min bror var inlagd på Lärkan hela våren.", "Lärkan"),
     ],
 )
@@ -294,6 +302,8 @@ def test_not_dates(p: Pseudonymiser) -> None:
         ("Dottern (9 år) förstår inte varför.", "9 år"),
         ("Jag är 34 år och har väntat länge.", "34 år"),
         ("Min son Oskar är 14 och har ADHD.", "14"),
+        ("Hon är tjugofem år gammal.", "tjugofem år"),
+        ("En man i 40-årsåldern satt bredvid.", "40-årsåldern"),
     ],
 )
 def test_ages(p: Pseudonymiser, text: str, age: str) -> None:

@@ -53,7 +53,8 @@ _PNR_POS = re.compile(
 )
 _PNR_NEG = re.compile(
     r"order|beställning|faktura|ärende|referens|ref\b|ref\.|kvitto|kundn|artikel|serien|"
-    r"löpn|bokning|tidsstämpel|logg|batch|lot\b|id-?nr|id:|klockan|\bkl\b|avi\b|ocr"
+    r"löpn|bokning|tidsstämpel|logg|batch|lot\b|id-?nr|id:|klockan|\bkl\b|avi\b|ocr|paket|"
+    r"försändelse|spårning|kolli|leverans|transaktion|konto|avtal|kontrakt|licens|registrerings"
 )
 
 
@@ -87,7 +88,7 @@ def find_personnummer(text: str) -> list[Span]:
         if full is None or not _plausible_birth_date(full + last):
             continue
         before = _before(text, m.start())
-        after = text[m.end():m.end() + 25].lower()
+        after = text[m.end():m.end() + 14].lower()  # "… (ordernummer)", not the next clause
         positive = bool(_PNR_POS.search(before))
         negative = bool(_PNR_NEG.search(before)) or bool(_PNR_NEG.search(after))
         short = full[2:] + ("+" if sep == "+" else "-") + last
@@ -215,9 +216,11 @@ _AGE_PATTERNS = [
                re.IGNORECASE),
     re.compile(r"(?<![\w-])(?:\d{1,3}" + _WS + r"?-?|(?:" + _NUMWORDS + r")-?)åring(?:en|ar|arna)?(?!\w)",
                re.IGNORECASE),
-    # "82 år gammal", "34 år ung"
-    re.compile(r"(?<![\w,.])\d{1,3}" + _WS + r"+år(?=" + _WS + r"+(?:gammal|gamla|gammel|ung)\b)",
-               re.IGNORECASE),
+    # "82 år gammal", "tjugofem år gammal", "34 år ung"
+    re.compile(r"(?<![\w,.])(?:\d{1,3}|" + _NUMWORDS + r")" + _WS + r"+år(?=" + _WS
+               + r"+(?:gammal|gamla|gammel|ung)\b)", re.IGNORECASE),
+    # "i 20-årsåldern", "i fyrtioårsåldern"
+    re.compile(r"(?<![\w-])(?:\d{1,3}" + _WS + r"?-?|(?:" + _NUMWORDS + r")-?)årsåldern(?!\w)", re.IGNORECASE),
 ]
 # "fyllde 61", "jag är 34 år", "när jag var tjugo", "mamma, 82 år,"
 _AGE_CONTEXT = re.compile(
@@ -333,6 +336,10 @@ _UNIT_PATTERNS = [
     # One-word names: "Centralsjukhuset i Karlstad", "Solgården", "Björkhemmet"
     re.compile(r"(?<![\w-])([" + CAP + r"][" + LOW + r"]{2,}(?:sjukhuset|lasarettet|kliniken|mottagningen|"
                r"vårdcentralen|hälsocentralen|gården|hemmet|boendet|akuten))(?![\w-])" + _PLACE_TAIL),
+    # a generic unit in a named town is a named unit: "beroendemottagningen i Arvika"
+    re.compile(r"(?<![\w-])((?:[" + CAP + LOW + r"][" + CAP + LOW + r"-]*)?(?i:psykiatrin|mottagningen|kliniken|"
+               r"vårdcentralen|hälsocentralen|sjukhuset|lasarettet|akuten))" + _WS + r"+(?:i|på)" + _WS
+               + r"+(?P<town>[" + CAP + r"][" + LOW + r"]+)(?![\w-])"),
     # university hospitals named without a unit word ("på Karolinska")
     re.compile(r"(?<![\w-])(Sahlgrenska|Karolinska|Akademiska)(?![\w-])"),
 ]
@@ -358,7 +365,10 @@ def find_care_unit(text: str) -> list[Span]:
             spans.append(Span(m.start(1), m.end(1), "VARDENHET"))
     for i, pattern in enumerate(_UNIT_PATTERNS):
         for m in pattern.finditer(text):
-            if i > 0:
+            if i == 3:
+                if m.group("town") not in lists.places():
+                    continue
+            elif i > 0:
                 name = m.group(1)
                 if name.lower() in _NOT_UNIT_WORDS:
                     continue
