@@ -240,6 +240,8 @@ def test_genitive_keeps_its_s_and_the_same_pseudonym() -> None:
 def test_places(p: Pseudonymiser) -> None:
     text = "Jag bor i Karlstad men flyttade från Arvika till Kil."
     assert {v for v, label in found(p, text) if label == "ORT"} == {"Karlstad", "Arvika", "Kil"}
+    lower = "jag bor i karlstad och jobbar i hela kommunen"
+    assert [v for v, label in found(p, lower) if label == "ORT"] == ["karlstad"]
     unknown = "Jag flyttade från Rudsberget till Våxnäs förra året."
     assert {v for v, label in found(p, unknown) if label == "ORT"} == {"Rudsberget", "Våxnäs"}
 

@@ -567,6 +567,11 @@ def find_person_and_place(text: str) -> list[Span]:
                         while i < n and toks[i][0] < start + len(matched):
                             i += 1
                         continue
+        if (not cap and adjacent_prev and prev in _PREPS_PLACE and len(word) > 2
+                and places.get(word.capitalize()) is False and word not in lists.names()):
+            spans.append(Span(start, end, "ORT"))  # "jag bor i karlstad"
+            i += 1
+            continue
         if cap and not at_start and adjacent_prev and word not in lists.names() and _RESIDENCE.search(
             text, max(0, start - 30), start
         ):
