@@ -125,10 +125,11 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         from nlp.jobs import EmbeddedWorker, recover_on_startup
 
-        recover_on_startup(engine, settings.uploads)
+        recover_on_startup(engine, settings.uploads, ttl_hours=settings.upload_ttl_hours)
         worker = None
         if settings.embedded_worker:
-            worker = EmbeddedWorker(engine, poll_seconds=settings.worker_poll_seconds)
+            worker = EmbeddedWorker(engine, poll_seconds=settings.worker_poll_seconds,
+                                    upload_ttl_hours=settings.upload_ttl_hours)
             worker.start()
         app.state.worker = worker
         try:

@@ -120,6 +120,7 @@ def run_job(engine: Engine, job_id: int) -> None:
         if job is None:
             return
         kind, params, upload = job.kind, dict(job.params or {}), job.upload_path
+        done_import = job.import_id
         project = session.get(Project, job.project_id)
         slug = project.slug if project else None
         filename, actor = job.filename, job.created_by or "api"
@@ -128,7 +129,8 @@ def run_job(engine: Engine, job_id: int) -> None:
         if slug is None:
             raise BrukarrostError("Projektet finns inte längre.")
         if kind == "analys":
-            result = _run_analysis(engine, job_id, slug, upload, filename, actor, params, progress)
+            result = _run_analysis(engine, job_id, slug, upload, filename, actor, params, progress,
+                                   done_import=done_import)
         elif kind == "traning":
             result = _run_training(engine, job_id, params, actor, progress)
         else:
@@ -160,31 +162,33 @@ def _upload_file(upload: str | None) -> Path:
 
 def _run_analysis(
     engine: Engine, job_id: int, slug: str, upload: str | None, filename: str | None,
-    actor: str, params: dict[str, Any], progress: _Progress,
+    actor: str, params: dict[str, Any], progress: _Progress, *, done_import: int | None = None,
 ) -> dict[str, Any]:
     from nlp.pipeline import analyse_import, create_run, import_export
 
-    path = _upload_file(upload)
-    _set_job(engine, job_id, stage="inläsning")
-    progress.memory_only = True
-    try:
-        summary = import_export(
-            path, project=slug, engine=engine, text_columns=params.get("text_columns"),
-            column_map=params.get("column_map"), sheet=params.get("sheet"), progress=progress,
-            actor=actor, display_name=filename,
-        )
-    finally:
-        progress.memory_only = False
+    if done_import is not None and not (upload and Path(upload).is_dir()):
+        import_id, created = done_import, False  # resumed after a restart: import is stored
+    else:
+        path = _upload_file(upload)
+        _set_job(engine, job_id, stage="inläsning")
+        progress.memory_only = True
+        try:
+            summary = import_export(
+                path, project=slug, engine=engine, text_columns=params.get("text_columns"),
+                column_map=params.get("column_map"), sheet=params.get("sheet"),
+                progress=progress, actor=actor, display_name=filename,
+            )
+        finally:
+            progress.memory_only = False
+        import_id, created = summary.import_id, summary.created
     # The raw file is not needed once pseudonymised records are stored.
     remove_upload(upload)
-    _set_job(engine, job_id, import_id=summary.import_id, upload_path=None)
+    _set_job(engine, job_id, import_id=import_id, upload_path=None)
     taxonomy = params.get("taxonomy") or "samsjuklighet"
-    run_id = create_run(summary.import_id, engine=engine, taxonomy=taxonomy)
+    run_id = create_run(import_id, engine=engine, taxonomy=taxonomy)
     _set_job(engine, job_id, run_id=run_id)
-    analyse_import(summary.import_id, engine=engine, taxonomy=taxonomy, progress=progress,
-                   run_id=run_id)
-    return {"import_id": summary.import_id, "run_id": run_id, "n_records": summary.n_records,
-            "ny_import": summary.created}
+    analyse_import(import_id, engine=engine, taxonomy=taxonomy, progress=progress, run_id=run_id)
+    return {"import_id": import_id, "run_id": run_id, "ny_import": created}
 
 
 MIN_TRAINING_EXAMPLES = 10
@@ -239,14 +243,81 @@ def _run_training(
             "de är avgjorda."
         )
     progress("träningsdata", 1, 1)
-    try:
-        from nlp import classify
-    except ImportError:
-        raise BrukarrostError("Träning är inte tillgänglig: klassificeraren saknas i installationen.") from None
-    trainer = getattr(classify, "train_version", None) or getattr(classify, "train", None)
-    if trainer is None:
-        raise BrukarrostError("Träning är inte tillgänglig: klassificeraren har ingen träningsfunktion.")
-    raise BrukarrostError("Träning är inte kopplad ännu.")  # wired below once classify lands
+    import numpy as np
+
+    from nlp.classify import ClassifierModel, Example, train_classifier, zero_shot_model
+    from nlp.classify_metrics import evaluate
+    from nlp.embed import embed_texts, get_embedder
+    from nlp.store.models import ClassifierVersion
+    from nlp.taxonomy import load_taxonomy
+
+    tax = load_taxonomy(taxonomy)
+    by_record: dict[int, tuple[str, list[str]]] = {}
+    for e in examples:
+        text, labels = by_record.setdefault(e["record_id"], (e["text"], []))
+        if e["value"] == 1:
+            labels.append(e["label_id"])
+    # A record whose labels were all rejected is a negative example (empty label set).
+    train = [Example(text=t, labels=tuple(sorted(set(labs))), id=str(rid))
+             for rid, (t, labs) in sorted(by_record.items())]
+    embedder = get_embedder()
+    progress("inbäddning", 0, len(train))
+    E = embed_texts([x.text for x in train], embedder=embedder)
+    progress("träning", 0, 1)
+    model, metrics = train_classifier(train, tax, embeddings=E, embedder=embedder)
+    path = model.save()
+
+    with session_scope(engine) as session:
+        active = session.scalar(select(ClassifierVersion).where(
+            ClassifierVersion.project_id == project_id, ClassifierVersion.taxonomy_id == tax.id,
+            ClassifierVersion.active.is_(True)))
+        active_version = active.version if active else None
+    current = ClassifierModel.load(active_version) if active_version else zero_shot_model(tax, embedder)
+    # The current version on the same examples (in-sample if it was trained on them).
+    Y = np.array([[int(lab in x.labels) for lab in tax.label_ids] for x in train])
+    prob = current.predict_proba([x.text for x in train], E)
+    current_metrics = evaluate(prob, prob >= current.threshold, Y, 1 - prob <= current.qhat(0.9))
+
+    with session_scope(engine) as session:
+        row = ClassifierVersion(
+            project_id=project_id, taxonomy_id=tax.id, version=model.version, path=str(path),
+            metrics=_finite({"korsvaliderade": metrics, "nuvarande_version": current.version,
+                             "nuvarande_pa_samma_exempel": current_metrics}),
+            n_examples=len(train), active=False, created_by=actor,
+        )
+        session.add(row)
+        session.flush()
+        version_id = row.id
+    progress("träning", 1, 1)
+    return {"version_id": version_id, "version": model.version, "exempel": len(train)}
+
+
+def _finite(value: Any) -> Any:
+    """JSON-safe metrics: NaN/inf (e.g. no positive examples of a label) become None."""
+    import math
+
+    if isinstance(value, dict):
+        return {str(k): _finite(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite(v) for v in value]
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
+        value = value.item()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
+def expire_uploads(engine: Engine, ttl_hours: float) -> int:
+    """Delete uploads whose mapping was never confirmed within ttl_hours."""
+    cutoff = _now() - timedelta(hours=ttl_hours)
+    n = 0
+    with session_scope(engine) as session:
+        for job in session.scalars(select(Job).where(Job.status == "uppladdad")):
+            if _as_aware(job.created_at) < cutoff:
+                remove_upload(job.upload_path)
+                job.status, job.upload_path, job.finished_at = "utgangen", None, _now()
+                n += 1
+    return n
 
 
 def recover_on_startup(engine: Engine, upload_root: Path, ttl_hours: float = 24.0) -> dict[str, int]:
@@ -259,7 +330,6 @@ def recover_on_startup(engine: Engine, upload_root: Path, ttl_hours: float = 24.
     """
     private_dir(upload_root)
     counts = {"aterupptagna": 0, "misslyckade": 0, "utgangna": 0, "borttagna_filer": 0}
-    cutoff = _now() - timedelta(hours=ttl_hours)
     with session_scope(engine) as session:
         for job in session.scalars(select(Job).where(Job.status == "pagar")):
             if job.run_id is not None:
@@ -280,12 +350,9 @@ def recover_on_startup(engine: Engine, upload_root: Path, ttl_hours: float = 24.
                 remove_upload(job.upload_path)
                 job.upload_path = None
                 counts["misslyckade"] += 1
-        for job in session.scalars(select(Job).where(Job.status == "uppladdad")):
-            if _as_aware(job.created_at) < cutoff:
-                remove_upload(job.upload_path)
-                job.status, job.upload_path, job.finished_at = "utgangen", None, _now()
-                counts["utgangna"] += 1
         session.flush()
+    counts["utgangna"] = expire_uploads(engine, ttl_hours)
+    with session_scope(engine) as session:
         live = {
             str(Path(p).resolve())
             for p in session.scalars(
@@ -303,9 +370,12 @@ def recover_on_startup(engine: Engine, upload_root: Path, ttl_hours: float = 24.
 class EmbeddedWorker:
     """A daemon thread that runs queued jobs one at a time."""
 
-    def __init__(self, engine: Engine, poll_seconds: float = 1.0) -> None:
+    def __init__(self, engine: Engine, poll_seconds: float = 1.0,
+                 upload_ttl_hours: float | None = None) -> None:
         self.engine = engine
         self.poll_seconds = poll_seconds
+        self.upload_ttl_hours = upload_ttl_hours
+        self._last_sweep = 0.0
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -337,6 +407,9 @@ class EmbeddedWorker:
         while not self._stop.is_set():
             try:
                 self.run_pending()
+                if self.upload_ttl_hours is not None and time.monotonic() - self._last_sweep > 600:
+                    self._last_sweep = time.monotonic()
+                    expire_uploads(self.engine, self.upload_ttl_hours)
             except Exception as exc:  # noqa: BLE001 - e.g. the database was briefly away
                 log.error("Jobbkön: %s", type(exc).__name__)
             self._wake.wait(self.poll_seconds)

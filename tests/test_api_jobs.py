@@ -7,6 +7,7 @@ import stat
 from pathlib import Path
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
@@ -88,6 +89,7 @@ def test_bad_mapping_gets_a_swedish_error_naming_the_column(
     assert client.get(f"/api/jobs/{job['id']}", headers=h).json()["status"] == "uppladdad"
 
 
+@pytest.mark.slow  # the real embedding model, themes and classifier on 30 rows
 def test_job_runs_in_the_worker_and_deletes_the_upload(
     client: TestClient, seeded: dict[str, Any], auth: Any, tmp_path: Path, engine: Engine
 ) -> None:
@@ -163,3 +165,30 @@ def test_retraining_needs_settled_labels_and_fails_cleanly_without_them(
     done = client.get(f"/api/jobs/{job.json()['id']}", headers=h).json()
     assert done["status"] == "fel" and "För få validerade etiketter" in done["error"]
     assert client.get(f"/api/projects/{pa}/models", headers=h).json()["versions"] == []
+
+
+@pytest.mark.slow  # trains the real classifier (loads the embedding model)
+def test_retraining_builds_a_new_version_that_is_used_only_after_activation(
+    client: TestClient, seeded: dict[str, Any], auth: Any, engine: Engine
+) -> None:
+    h = auth("analytiker")
+    pa = seeded["project_a"]
+    for i, rec in enumerate(seeded["records_a"][:12]):
+        decision = "accept" if i % 2 else "reject"
+        for who in ("validerare_a1", "validerare_b"):
+            r = client.post(f"/api/records/{rec}/decisions", headers=auth(who),
+                            json={"label_id": ["helhet", "respekt"][i % 4 // 2], "decision": decision})
+            assert r.status_code == 201
+    job = client.post(f"/api/projects/{pa}/models/train", headers=h, json={"taxonomy": "samsjuklighet"})
+    EmbeddedWorker(engine).run_pending()
+    done = client.get(f"/api/jobs/{job.json()['id']}", headers=h).json()
+    assert done["status"] == "klar", done["error"]
+    listing = client.get(f"/api/projects/{pa}/models", headers=h).json()
+    (version,) = listing["versions"]
+    assert not version["active"] and version["n_examples"] == 12
+    assert version["metrics"]["korsvaliderade"]["n"] > 0
+    assert "macro_f1" in version["metrics"]["nuvarande_pa_samma_exempel"]
+    cmp = listing["jamforelse"][0]
+    assert cmp["aktiv"] is None and cmp["senaste"]["id"] == version["id"]
+    r = client.post(f"/api/projects/{pa}/models/{version['id']}/activate", headers=h)
+    assert r.status_code == 200 and r.json()["active"]
