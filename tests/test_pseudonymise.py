@@ -304,6 +304,7 @@ def test_not_dates(p: Pseudonymiser) -> None:
         ("Dottern (9 år) förstår inte varför.", "9 år"),
         ("Jag är 34 år och har väntat länge.", "34 år"),
         ("Min son Oskar är 14 och har ADHD.", "14"),
+        ("Min mamma är 82 år och bor ensam.", "82 år"),
         ("Hon är tjugofem år gammal.", "tjugofem år"),
         ("En man i 40-årsåldern satt bredvid.", "40-årsåldern"),
     ],
@@ -315,7 +316,8 @@ def test_ages(p: Pseudonymiser, text: str, age: str) -> None:
 @pytest.mark.parametrize("text", ["Det hände 4 gånger under 2 år.", "Jag har bott här i 5 år.",
                                   "Det är 3 år sedan sist.", "Jag var 100 procent säker.",
                                   "Klockan är 14.", "Det är 14 dagar kvar.",
-                                  "De har städat hos oss i ca 1,5 år nu."])
+                                  "De har städat hos oss i ca 1,5 år nu.",
+                                  "Väntetiden var 2 år.", "Huset är nu 1 år och 4 månader gammalt."])
 def test_durations_are_not_ages(p: Pseudonymiser, text: str) -> None:
     assert "ALDER" not in {label for _, label in found(p, text)}
 

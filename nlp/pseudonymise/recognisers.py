@@ -54,7 +54,7 @@ _PNR_POS = re.compile(
 _PNR_NEG = re.compile(
     r"order|beställning|faktura|ärende|referens|ref\b|ref\.|kvitto|kundn|artikel|serien|"
     r"löpn|bokning|tidsstämpel|logg|batch|lot\b|id-?nr|id:|klockan|\bkl\b|avi\b|ocr|paket|"
-    r"försändelse|spårning|kolli|leverans|transaktion|konto|avtal|kontrakt|licens|registrerings"
+    r"försändelse|spårning|kolli|leverans|transaktion|konto\b|kontot|kontonum|avtal|kontrakt|licens|registrerings"
 )
 
 
@@ -238,6 +238,22 @@ _DURATION_AFTER = re.compile(_WS + r"*(?:år)?" + _WS + r"*(?:sedan|sen|till|kva
                              re.IGNORECASE)
 
 
+def _age_subject(text: str, pos: int) -> bool:
+    """Is there a person among the (up to three) words before `pos` in its sentence?"""
+    window = text[max(0, pos - 40):pos]
+    cut = max(window.rfind(ch) for ch in ".!?\n")
+    words = list(re.finditer(r"\w+", window[cut + 1:]))[-3:]
+    offset = max(0, pos - 40) + cut + 1
+    for w in words:
+        word = w.group(0)
+        if word.lower() in {"jag", "hon", "han", "hen", "du"} or word.lower() in _TITLES:
+            return True
+        if word[:1].isupper() and (not _sentence_start(text, offset + w.start())
+                                   or word.lower() in lists.names()):
+            return True
+    return False
+
+
 def find_age(text: str) -> list[Span]:
     spans = []
     for pattern in _AGE_PATTERNS:
@@ -255,19 +271,16 @@ def find_age(text: str) -> list[Span]:
             continue
         if _DURATION_AFTER.match(text, end) and not lead.lower().startswith("fyll"):
             continue
-        if lead.strip().lower() in {"är", "var"} and not m.group(2):
-            # "är 3" alone is rarely an age; "Oskar är 14 och ...", "hon var 9." is
-            prev = re.search(r"(\w+)" + _WS + r"+$", text[max(0, m.start() - 30):m.start()])
-            prev_word = prev.group(1) if prev else ""
-            subject = prev_word.lower() in {"jag", "hon", "han", "hen"} or (
-                prev_word[:1].isupper() and not _sentence_start(text, m.start() - len(prev.group(0))))
-            closes = re.match(_WS + r"*(?:[,.!?;)]|och\b|$)", text[end:])
-            if not (subject and closes):
+        weak = lead.strip().lower()
+        if weak in {"är", "var", "nu", "snart", "blir", "blev"}:
+            # "Väntetiden var 2 år" is a duration; "Oskar är 14 och ...", "mamma är 82 år" an
+            # age: these words need a person before them, and a bare number must end there.
+            if not _age_subject(text, m.start()):
+                continue
+            if not m.group(2) and (weak not in {"är", "var"}
+                                   or not re.match(_WS + r"*(?:[,.!?;)]|och\b|$)", text[end:])):
                 continue
         if value.isdigit() and not (1 <= int(value) <= 120):
-            continue
-        # "nu 3 st", "blir 10 kr": a bare number after a weak word needs "år"
-        if lead.strip().lower() in {"nu", "snart", "blir", "blev"} and not m.group(2):
             continue
         spans.append(Span(start, end, "ALDER"))
     spans.extend(Span(m.start(1), m.end(1), "ALDER") for m in _AGE_PAREN.finditer(text))
