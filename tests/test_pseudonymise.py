@@ -224,6 +224,7 @@ def test_lowercase_names_joined_by_och(p: Pseudonymiser) -> None:
         "Läkare Utan Gränser borde komma hit.",
         "jag pratade med per telefon i stället",
         "jag träffade en björn i skogen",
+        "Jo tjena, så kan man också göra.",
     ],
 )
 def test_ordinary_words_are_not_names(p: Pseudonymiser, text: str) -> None:
@@ -317,7 +318,8 @@ def test_ages(p: Pseudonymiser, text: str, age: str) -> None:
                                   "Det är 3 år sedan sist.", "Jag var 100 procent säker.",
                                   "Klockan är 14.", "Det är 14 dagar kvar.",
                                   "De har städat hos oss i ca 1,5 år nu.",
-                                  "Väntetiden var 2 år.", "Huset är nu 1 år och 4 månader gammalt."])
+                                  "Väntetiden var 2 år.", "Huset är nu 1 år och 4 månader gammalt.",
+                                  "Skivorna som är 2,5 meter långa."])
 def test_durations_are_not_ages(p: Pseudonymiser, text: str) -> None:
     assert "ALDER" not in {label for _, label in found(p, text)}
 

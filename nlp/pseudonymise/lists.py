@@ -12,7 +12,8 @@ RESURSER = Path(__file__).resolve().parent.parent / "resurser"
 EXTRA_WORDS = frozenset(
     "per bo max dag sol ros sten rut hans hopp frid saga tor vide axel lo liv mai maj juni "
     "jul april august gun berit ebbe elis harald alf bror rosa viola ruth eli hugo ivar nora "
-    "tage lita ljus sixten signe stig stina olle kalle klara linnea viktoria mona mons".split()
+    "tage lita ljus sixten signe stig stina olle kalle klara linnea viktoria mona mons "
+    "jo ja nej hej tja okej kort".split()
 )
 
 

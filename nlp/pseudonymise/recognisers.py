@@ -272,12 +272,14 @@ def find_age(text: str) -> list[Span]:
         if _DURATION_AFTER.match(text, end) and not lead.lower().startswith("fyll"):
             continue
         weak = lead.strip().lower()
-        if weak in {"är", "var", "nu", "snart", "blir", "blev"}:
+        if re.match(r"[,.]\d", text[end:end + 2]):
+            continue  # "2,5 meter": a decimal, not an age
+        if weak in {"är", "var", "som är", "nu", "snart", "blir", "blev"}:
             # "Väntetiden var 2 år" is a duration; "Oskar är 14 och ...", "mamma är 82 år" an
             # age: these words need a person before them, and a bare number must end there.
             if not _age_subject(text, m.start()):
                 continue
-            if not m.group(2) and (weak not in {"är", "var"}
+            if not m.group(2) and (weak not in {"är", "var", "som är"}
                                    or not re.match(_WS + r"*(?:[,.!?;)]|och\b|$)", text[end:])):
                 continue
         if value.isdigit() and not (1 <= int(value) <= 120):
@@ -638,7 +640,8 @@ def find_person_and_place(text: str) -> list[Span]:
                 if cap and at_start and not (info.first_sv or info.first_other) and info.last and not _SURNAME_SUFFIX.search(word.lower()):
                     # a foreign surname at the start of a sentence is too often a word
                     accept = nxt.lower() in _PERSON_VERBS
-            elif not cap and info.last and (i - 1) in first_name_at and adjacent_prev:
+            elif (not cap and info.last and (i - 1) in first_name_at and adjacent_prev
+                  and word.lower() not in STOP_WORDS):
                 accept = True  # "maria ström": a surname that is also a word, after a first name
             elif cap:
                 nxt_info, _ = _lookup(nxt) if nxt else (None, 0)
