@@ -184,6 +184,7 @@ def test_counts_are_not_addresses_or_postcodes(p: Pseudonymiser) -> None:
         ("Lars-Erik Svensson var den ende som lyssnade.", "Lars-Erik Svensson"),
         ("Björn, min kontaktperson, slutade i maj.", "Björn"),
         ("Mvh Karin Lund", "Karin Lund"),
+        ("TACK ANNA LINDGREN FÖR ALLT", "ANNA LINDGREN"),
         ("Jag saknar Anna-Karin som slutade i våras.", "Anna-Karin"),
     ],
 )
@@ -225,6 +226,7 @@ def test_lowercase_names_joined_by_och(p: Pseudonymiser) -> None:
         "jag pratade med per telefon i stället",
         "jag träffade en björn i skogen",
         "Jo tjena, så kan man också göra.",
+        "ANLITA INTE DETTA FÖRETAG, RING BUP ELLER 1177",
     ],
 )
 def test_ordinary_words_are_not_names(p: Pseudonymiser, text: str) -> None:

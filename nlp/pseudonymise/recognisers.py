@@ -595,6 +595,16 @@ def find_person_and_place(text: str) -> list[Span]:
             i += 1
             continue
         if word.isupper() and len(word) > 1:
+            # Shouted text ("TACK ANNA LINDGREN"): only unmistakable names, never acronyms.
+            shout = lists.names().get(word.lower()) if len(word) > 2 else None
+            after_name = (i - 1) in person_at and adjacent_prev
+            if shout is not None and not shout.word and (
+                    shout.first_sv or _STRONG_SURNAME.search(word.lower()) or (shout.last and after_name)):
+                if after_name and spans and spans[-1].end == toks[i - 1][1]:
+                    spans[-1] = Span(spans[-1].start, end, "PERSON")
+                else:
+                    spans.append(Span(start, end, "PERSON"))
+                person_at.add(i)
             i += 1
             continue
         parts = word.split("-")
