@@ -176,9 +176,14 @@ def check_zoom_reflow(page: Any, name: str) -> None:
     size = page.viewport_size
     page.set_viewport_size({"width": 640, "height": 450})
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    # Elements sticking out, outside scrollable table wrappers: named in the failure message.
+    culprits = page.evaluate("""() => [...document.querySelectorAll('body *')]
+        .filter(e => !(e.parentElement && e.parentElement.closest('.table-wrap')) &&
+                e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+        .slice(0, 6).map(e => `${e.tagName}.${e.className}#${e.id} → ${Math.round(e.getBoundingClientRect().right)}`)""")
     screenshot(page, f"{name}-200-procent")
     page.set_viewport_size(size)
-    assert overflow <= 1, f"{name}: sidan rullar i sidled vid 200 % zoom ({overflow} px)"
+    assert overflow <= 1, f"{name}: sidan rullar i sidled vid 200 % zoom ({overflow} px): {culprits}"
 
 
 def screenshot(page: Any, name: str) -> None:
