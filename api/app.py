@@ -12,6 +12,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 
@@ -89,6 +90,17 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
         return JSONResponse({"detail": _validation_detail(exc)}, status_code=422)
+
+    @app.exception_handler(OperationalError)
+    async def database_busy(request: Request, exc: OperationalError) -> JSONResponse:
+        # SQLite has one writer: a long import transaction can hold the lock past the
+        # busy timeout. Tell the client to retry instead of failing with a 500.
+        log.warning("Databasen upptagen i %s %s", request.method, request.url.path)
+        return JSONResponse(
+            {"detail": "Databasen är upptagen just nu (till exempel av en import). "
+                       "Försök igen om en stund."},
+            status_code=503, headers={"Retry-After": "10"},
+        )
 
     @app.exception_handler(Exception)
     async def server_error(request: Request, exc: Exception) -> JSONResponse:

@@ -174,3 +174,37 @@ def test_concurrent_decisions_from_many_validators_lose_nothing(
                               .where(ValidationEvent.label_id == "vardag")).all())
     assert n == len(validators) * len(recs) * 2
     assert pairs == {(v, r) for v in validators for r in recs}
+
+
+def test_decision_while_an_import_holds_the_sqlite_write_lock_gets_a_retry_answer(
+    engine: Engine, seeded: dict[str, Any], tmp_path: Path
+) -> None:
+    import pytest
+
+    if engine.dialect.name != "sqlite":
+        pytest.skip("gäller bara SQLite (en skrivare åt gången)")
+    import sqlite3
+
+    from sqlalchemy import create_engine
+
+    app = create_app(make_settings(tmp_path))
+    with TestClient(app) as c:
+        r = c.post("/api/auth/token", json={"username": "validerare_a1", "password": PASSWORD})
+        h = {"Authorization": f"Bearer {r.json()['access_token']}"}
+        # a short busy timeout for this test's own engine stands in for a long import
+        db_path = engine.url.database
+        app.state.session_factory.kw["bind"] = create_engine(
+            f"sqlite:///{db_path}", connect_args={"timeout": 0.2})
+        blocker = sqlite3.connect(db_path)
+        blocker.execute("BEGIN IMMEDIATE")
+        try:
+            resp = c.post(f"/api/records/{seeded['records_a'][0]}/decisions", headers=h,
+                          json={"label_id": "respekt", "decision": "accept"})
+        finally:
+            blocker.rollback()
+            blocker.close()
+        assert resp.status_code == 503 and "upptagen" in resp.json()["detail"]
+        assert resp.headers["retry-after"] == "10"
+        ok = c.post(f"/api/records/{seeded['records_a'][0]}/decisions", headers=h,
+                    json={"label_id": "respekt", "decision": "accept"})
+        assert ok.status_code == 201
