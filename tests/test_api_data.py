@@ -171,3 +171,22 @@ def test_model_versions_switch_explicitly(
     assert [v["version"] for v in listing["versions"] if v["active"]] == ["v2"]
     assert client.post(f"/api/projects/{seeded['project_b']}/models/{new_id}/activate",
                        headers=auth("analytiker_b")).status_code == 404
+
+
+def test_report_is_html_and_no_answer_text_reaches_the_logs(
+    client: TestClient, seeded: dict[str, Any], auth: Any, caplog: Any
+) -> None:
+    import logging
+
+    caplog.set_level(logging.DEBUG)
+    h = auth("analytiker")
+    r = client.get(f"/api/runs/{seeded['run_a']}/report", headers=h)
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+    assert "<html" in r.text.lower()
+    client.get(f"/api/projects/{seeded['project_a']}/records", headers=h)
+    client.get(f"/api/projects/{seeded['project_a']}/validation/queue", headers=h)
+    client.post(f"/api/records/{seeded['records_a'][0]}/decisions", headers=h,
+                json={"label_id": "respekt", "decision": "unsure", "comment": "vänta länge"})
+    client.get(f"/api/runs/{seeded['run_a']}/export", headers=h)
+    assert caplog.records  # logging was captured at all
+    assert "vänta länge" not in caplog.text and "[PERSON_1]" not in caplog.text
