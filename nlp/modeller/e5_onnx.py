@@ -59,15 +59,27 @@ class E5Tokenizer:
         )
         self._tok = tok
         self._table = dict(bundle.norm_map)
-        self.bos, self.eos = bundle.bos, bundle.eos
+        self.bos, self.eos, self.unk = bundle.bos, bundle.eos, bundle.unk
 
     def normalise(self, text: str) -> str:
         # e5.c: per-codepoint map, then runs of spaces collapse to one.
         return _SPACES.sub(" ", text.translate(self._table))
 
     def content_ids(self, texts: Sequence[str]) -> list[list[int]]:
-        encs = self._tok.encode_batch([self.normalise(t) for t in texts], add_special_tokens=False)
-        return [e.ids for e in encs]
+        normalised = [self.normalise(t) for t in texts]
+        encs = self._tok.encode_batch(normalised, add_special_tokens=False)
+        out = []
+        for text, enc in zip(normalised, encs):
+            ids = enc.ids
+            if self.unk in ids:
+                # `tokenizers` fuses a run of unknown characters (e.g. emoji) into one <unk>;
+                # e5.c emits one <unk> per character, so expand the run to match.
+                ids = []
+                for tid, (a, b) in zip(enc.ids, enc.offsets):
+                    n = sum(1 for c in text[a:b] if c != " ") if tid == self.unk else 1
+                    ids.extend([tid] * max(n, 1))
+            out.append(ids)
+        return out
 
 
 def onnx_filename(variant: Variant) -> str:
