@@ -82,6 +82,22 @@ def test_csv_through_ingest(tmp_path: Path) -> None:
     assert out[1]["spans"] == []
 
 
+def test_xlsx_through_ingest(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Respondent", "Fritext"])
+    ws.append(["X9", "Min handläggare Sten på Försäkringskassan svarar aldrig."])
+    src = tmp_path / "svar.xlsx"
+    wb.save(src)
+    result = runner.invoke(app, ["pseudonymisera", str(src), "--json", "--textkolumn", "Fritext"])
+    assert result.exit_code == 0, result.output
+    row = json.loads(result.stdout)
+    assert row["id"] == "X9"
+    assert row["text"] == "Min handläggare [PERSON_1] på [ORGANISATION_1] svarar aldrig."
+
+
 @pytest.mark.parametrize(
     "content,where",
     [
