@@ -155,6 +155,7 @@ def test_validator_sees_suggestion_in_plain_words_and_agreement_updates(
     assert "Du har granskat 3 av" in html
     m = re.search(r"Ni var överens i <strong>(\d+)\u00a0%</strong> av jämförelserna \((\d+) st\)", html)
     assert m and m.group(1) == "67" and m.group(2) == "3"
+    assert "har bedömt samma svar 3 gånger" in html
     with session_scope(get_engine_of(client)) as s:
         events = s.scalars(select(ValidationEvent).where(ValidationEvent.actor == "granskare1")).all()
         assert [e.decision for e in events] == ["accept", "reject", "accept"]

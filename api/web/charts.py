@@ -102,10 +102,11 @@ def chart_svg(chart: RunChart, chart_id: str) -> Markup:
         y = y_at(v)
         parts.append(f'<line class="grid" x1="{_L}" x2="{_W - _R}" y1="{y:.1f}" y2="{y:.1f}"/>')
         parts.append(f'<text class="axis" x="{_L - 6}" y="{y + 4:.1f}" text-anchor="end">{escape(pct(v))}</text>')
-    # X labels: every label if few months, else every other (keeps text readable)
+    # X labels: every month if few, else every other (labels never overlap); counted from
+    # the latest month so the newest period is always labelled.
     every = 1 if len(pts) <= 12 else 2 if len(pts) <= 24 else 3
     for i, p in enumerate(pts):
-        if i % every == 0 or i == len(pts) - 1:
+        if (len(pts) - 1 - i) % every == 0:
             parts.append(
                 f'<text class="axis" x="{x_at(i):.1f}" y="{_H - _B + 16}" text-anchor="middle">'
                 f"{escape(p.period[2:])}</text>"

@@ -75,7 +75,7 @@ def my_agreement(db: Session, project_id: int, user: User) -> dict[str, Any]:
             if who != me:
                 pairs += 1
                 agree += v == judges[me]
-    return {"items": items, "pairs": pairs, "share": agree / pairs if pairs else None}
+    return {"n_items": items, "pairs": pairs, "share": agree / pairs if pairs else None}
 
 
 def _evidence(raw: Any, titles: dict[str, str], shown: str | None) -> list[str]:
@@ -121,7 +121,9 @@ def validate_page(project_id: int, request: Request, user: User = Depends(web_us
         rec = item["record"]
         context = {
             "item": rec, "best": best, "unsure": item["unsure"],
-            "others": [s for s in suggestions[1:] if s["in_prediction_set"]],
+            # Other labels in the prediction set, if they are plausible at all (a long tail
+            # of 3–5 % suggestions is noise for a human judge).
+            "others": [s for s in suggestions[1:] if s["in_prediction_set"] and s["probability"] >= 0.15][:3],
             "evidence": _evidence(ev, titles, best["label_id"] if best else None), "period": month_of(rec.get("date")),
             "source": SOURCE_TEXT.get(rec.get("source_type") or "", rec.get("source_type")),
         }

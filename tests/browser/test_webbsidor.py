@@ -139,7 +139,7 @@ def test_validators_judge_ten_answers_and_see_agreement(
     _validate(page, pid, 10, ["j", "n", "a", "j", "v"])
     assert "Du har granskat 10 av" in page.locator("#framsteg").inner_text()
     agreement = page.locator("#min-samstammighet").inner_text()
-    assert re.search(r"Ni var överens i \d+\s% av jämförelserna", agreement), agreement
+    assert re.search(r"samma svar \d+ gånger\. Ni var överens i \d+\s% av jämförelserna", agreement), agreement
     assert page.get_by_role("table", name=re.compile("Samstämmighet per etikett")).locator("tbody tr").count() >= 1
     check_accessibility(page, "validera-efter")
     screenshot(page, "granskare-2-samstammighet")
