@@ -198,6 +198,15 @@ def test_unknown_surname_after_first_name_only_once(p: Pseudonymiser) -> None:
     assert persons == ["Mehmet Yilmaz", "Lars Åke Helin"]
 
 
+def test_text_typed_without_swedish_letters(p: Pseudonymiser) -> None:
+    text = "Jag traffade Goran pa vardcentralen Ekorren i Vasteras, han ar 82 ar gammal."
+    result = found(p, text)
+    assert ("Goran", "PERSON") in result
+    assert ("vardcentralen Ekorren", "VARDENHET") in result
+    assert ("Vasteras", "ORT") in result
+    assert ("82 ar", "ALDER") in result
+
+
 def test_lowercase_names_joined_by_och(p: Pseudonymiser) -> None:
     text = "vi pratade med lisa och kent på akuten"
     assert ("lisa", "PERSON") in found(p, text)
@@ -226,6 +235,8 @@ def test_lowercase_names_joined_by_och(p: Pseudonymiser) -> None:
         "jag pratade med per telefon i stället",
         "jag träffade en björn i skogen",
         "Jo tjena, så kan man också göra.",
+        "Sol var skönt efter all regn.",
+        "Osten var god men brödet torrt.",
         "ANLITA INTE DETTA FÖRETAG, RING BUP ELLER 1177",
     ],
 )

@@ -219,12 +219,12 @@ _NUMWORDS = (
 )
 _AGE_PATTERNS = [
     # "17-åring", "en 82-årig man", "tjugoåring"
-    re.compile(r"(?<![\w-])(?:\d{1,3}" + _WS + r"?-?" + r"|(?:" + _NUMWORDS + r")-?)årig(?:a|e|en|ar|arna)?(?!\w)",
+    re.compile(r"(?<![\w-])(?:\d{1,3}" + _WS + r"?-?" + r"|(?:" + _NUMWORDS + r")-?)[åa]rig(?:a|e|en|ar|arna)?(?!\w)",
                re.IGNORECASE),
-    re.compile(r"(?<![\w-])(?:\d{1,3}" + _WS + r"?-?|(?:" + _NUMWORDS + r")-?)åring(?:en|ar|arna)?(?!\w)",
+    re.compile(r"(?<![\w-])(?:\d{1,3}" + _WS + r"?-?|(?:" + _NUMWORDS + r")-?)[åa]ring(?:en|ar|arna)?(?!\w)",
                re.IGNORECASE),
     # "82 år gammal", "tjugofem år gammal", "34 år ung"
-    re.compile(r"(?<![\w,.])(?:\d{1,3}|" + _NUMWORDS + r")" + _WS + r"+år(?=" + _WS
+    re.compile(r"(?<![\w,.])(?:\d{1,3}|" + _NUMWORDS + r")" + _WS + r"+[åa]r(?=" + _WS
                + r"+(?:gammal|gamla|gammel|ung)\b)", re.IGNORECASE),
     # "i 20-årsåldern", "i fyrtioårsåldern"
     re.compile(r"(?<![\w-])(?:\d{1,3}" + _WS + r"?-?|(?:" + _NUMWORDS + r")-?)årsåldern(?!\w)", re.IGNORECASE),
@@ -298,7 +298,7 @@ def find_age(text: str) -> list[Span]:
 
 # --- ADRESS and POSTNUMMER ---------------------------------------------------------------
 _STREET_SUFFIX = (
-    r"gatan|gata|vägen|väg|gränd|gränden|stigen|torget|torg|backen|allén|allé|leden|plan|"
+    r"gatan|gata|vägen|väg|vagen|vag|gränd|gränden|grand|stigen|torget|torg|backen|allén|allé|leden|plan|"
     r"platsen|stråket|esplanaden|promenaden|kajen|slingan|ringen|liden|höjden|parken|gången"
 )
 _NOT_HOUSE = r"(?!" + _WS + r"*(?:år|gånger|ggr|timm|min\b|km|mil\b|kr\b|st\b|dag|veck|månad|%|procent|personer))"
@@ -306,7 +306,7 @@ _HOUSE_LETTER = r"(?:" + _WS + r"?[A-Ha-h](?![\wåäö]))?"
 _ADDRESS = [
     re.compile(
         r"(?<![\w-])(?:(?:[" + CAP + r"][" + LOW + r"]+" + _WS + r")?[" + CAP + r"][" + LOW + r"]+"
-        r"(?:" + _STREET_SUFFIX + r")|[" + LOW + r"]{2,}(?:gatan|vägen|gränd|torget))" + _WS + r"+\d{1,4}" + _NOT_HOUSE
+        r"(?:" + _STREET_SUFFIX + r")|[" + LOW + r"]{2,}(?:gatan|vägen|vagen|gränd|torget))" + _WS + r"+\d{1,4}" + _NOT_HOUSE
         + _HOUSE_LETTER + r"(?:" + _WS + r"?(?:tr|lgh)\.?" + _WS + r"?\d{1,4})?"
     ),
     re.compile(r"(?<![\w-])[" + CAP + r"][" + LOW + r"]+s?" + _WS + r"+(?:väg|gata|gränd|allé|torg)"
@@ -337,11 +337,11 @@ def find_postcode(text: str) -> list[Span]:
 # --- VARDENHET --------------------------------------------------------------------------
 _UNIT_HEAD = (
     r"kliniken|klinik|mottagningen|mottagning|sjukhuset|sjukhus|lasarettet|lasarett|"
-    r"vårdcentralen|vårdcentral|hälsocentralen|hälsocentral|akutmottagningen|akuten|"
+    r"vårdcentralen|vårdcentral|vardcentralen|vardcentral|hälsocentralen|hälsocentral|akutmottagningen|akuten|"
     r"avdelningen|boendet|boende|vårdhemmet|behandlingshemmet|psykiatrin"
 )
 _UNIT_PREFIX = (
-    r"BUP|BUMM|VUP|PIVA|HVB-hemmet|HVB|LSS-boendet|[Vv]årdcentralen|[Vv]årdcentral|[Hh]älsocentralen|"
+    r"BUP|BUMM|VUP|PIVA|HVB-hemmet|HVB|LSS-boendet|[Vv]årdcentralen|[Vv]årdcentral|[Vv]ardcentralen|[Hh]älsocentralen|"
     r"[Hh]älsocentral|[Ää]ldreboendet|[Gg]ruppboendet|[Kk]orttidsboendet|[Kk]orttidshemmet|"
     r"[Bb]ehandlingshemmet|[Ss]ärskilda boendet|[Bb]oendet|[Vv]årdhemmet|[Aa]vdelning|[Aa]vd\.?|[Vv]årdavdelning|"
     r"[Mm]ottagningen|[Uu]ngdomsmottagningen|[Pp]sykiatrimottagningen|[Dd]agverksamheten|"
@@ -368,6 +368,8 @@ _UNIT_PATTERNS = [
 _NOT_UNIT_WORDS = frozenset(STOP_WORDS) | {
     "hela", "nya", "gamla", "själva", "vanliga", "närmaste", "denna", "dessa", "vilken", "sådana",
     "psykiatrin", "akuten", "vården", "jaha", "tyvärr", "sen", "sedan", "dagen", "kvällen",
+    # the same function words typed without å/ä/ö
+    "pa", "fran", "for", "nar", "ar", "ocksa", "da", "sa", "an", "nagon", "nagot", "aven",
 }
 
 
@@ -493,7 +495,7 @@ _PERSON_VERBS = frozenset(
     "sa sade säger ringde ringer hjälpte hjälper lyssnade lyssnar frågade frågar berättade berättar "
     "förklarade förklarar lovade lovar skrev skriver tyckte tycker menade menar svarade svarar "
     "brydde bryr ordnade ordnar kom följde följer besökte träffade träffar visste vet tog gav ger "
-    "har hade var är blev kunde skulle ville vill".split()
+    "kunde skulle ville vill".split()
 )
 _PREPS_PLACE = frozenset("i från till utanför nära mot via norr söder öster väster runt kring".split())
 _SURNAME_SUFFIX = re.compile(r"(?:sson|son|qvist|kvist|ström|berg|gren|lund|dahl|holm|blad|stedt|"
@@ -680,7 +682,7 @@ def find_person_and_place(text: str) -> list[Span]:
                     # first name ("Dag ringde") still counts before a verb, any before a surname.
                     nxt_info, _ = _lookup(nxt) if nxt else (None, 0)
                     accept = (nxt[:1].isupper() and nxt_info is not None and nxt_info.last) or (
-                        info.first_sv and nxt.lower() in _PERSON_VERBS - {"är", "var", "har", "hade"}
+                        info.first_sv and nxt.lower() in _PERSON_VERBS
                     )
                 elif _APPOSITION.match(text, end):
                     accept = True  # "Björn, min kontaktperson, ..."
@@ -690,7 +692,7 @@ def find_person_and_place(text: str) -> list[Span]:
                         nxt[:1].isupper() and nxt_info is not None and nxt_info.last
                     ) or (
                         nxt.lower() in {"från", "på", "vid"}
-                        and any(t[2].lower() in _PERSON_VERBS - {"är", "var", "har"}
+                        and any(t[2].lower() in _PERSON_VERBS
                                 for t in toks[i + 2:i + 6])
                     )
         elif cap and not at_start and (i - 1) in first_name_at and adjacent_prev:

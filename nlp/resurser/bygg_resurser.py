@@ -81,7 +81,13 @@ def _places(wheel: Path | None) -> set[str]:
     return {p for p in places if _latin(p.replace(" ", ""))}
 
 
+_FOLD = str.maketrans("åäöÅÄÖéÉüÜ", "aaoAAOeEuU")
+
+
 def _write(path: Path, names: set[str], lex: set[str]) -> None:
+    # Answers typed without å/ä/ö ("Goran", "Vasteras") name the same people and places;
+    # the folded form gets its own word flag ("Åsa" -> "Asa" is fine, "Östen" -> "osten" a word).
+    names = names | {n.translate(_FOLD) for n in names}
     lines = []
     for name in sorted(names):
         flag = "ord" if name.lower() in lex else ""
