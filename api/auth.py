@@ -219,7 +219,7 @@ def release(db: Session) -> None:
         db.commit()
 
 
-def current_user(
+async def current_user(  # async: no I/O here, so no thread-pool hop
     request: Request,
     _csrf: None = Depends(_csrf_if_session),
     user: User | None = Depends(optional_user),
@@ -238,7 +238,7 @@ def require_role(*roles: str) -> Callable[..., User]:
     if unknown:
         raise ValueError(f"unknown roles: {sorted(unknown)}")
 
-    def dependency(user: User = Depends(current_user)) -> User:
+    async def dependency(user: User = Depends(current_user)) -> User:
         if user.role != "admin" and user.role not in roles:
             raise HTTPException(403, "Din roll har inte behörighet till detta.")
         return user

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Annotated, Any
 
 from fastapi import Path, Request
@@ -26,6 +28,24 @@ def get_db(request: Request) -> Iterator[Session]:
         raise
     finally:
         session.close()
+
+
+_sqlite_writer = threading.Lock()
+
+
+@contextmanager
+def serial_write(db: Session) -> Iterator[None]:
+    """On SQLite, let one request thread write at a time.
+
+    SQLite has a single writer; concurrent writers otherwise wait in SQLite's busy
+    handler, which sleeps with back-off and makes the slowest requests much slower.
+    A plain lock queues them without sleeping. Other databases: no-op.
+    """
+    if db.get_bind().dialect.name != "sqlite":
+        yield
+        return
+    with _sqlite_writer:
+        yield
 
 
 def audit(

@@ -11,8 +11,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from api.access import latest_run_id, record_dict, record_for, run_for, taxonomy_labels
-from api.auth import current_user, project_access, require_role
-from api.deps import Id, MAX_ID, audit, get_db
+from api.auth import current_user, project_access, release, require_role
+from api.deps import MAX_ID, Id, audit, get_db, serial_write
 from api.schemas import DecisionIn, DecisionOut, ResolutionIn
 from api.validation_status import expand, statuses, verdict
 from nlp.store.models import (
@@ -128,11 +128,13 @@ def decide(
         comment=body.comment, actor=user.username, organisation=user.organisation,
         role=user.role, is_resolution=False,
     )
-    db.add(event)
-    db.flush()
-    audit(db, user, "beslut", "record", rec.id, event_id=event.id, label=body.label_id,
-          decision=body.decision)
-    db.commit()
+    release(db)  # end the read transaction before queueing for the writer lock
+    with serial_write(db):
+        db.add(event)
+        db.flush()
+        audit(db, user, "beslut", "record", rec.id, event_id=event.id, label=body.label_id,
+              decision=body.decision)
+        db.commit()
     return event
 
 
