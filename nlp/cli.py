@@ -37,7 +37,8 @@ def user_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except BrukarrostError as exc:
-            err_console.print(f"[bold red]Fel:[/] {exc.message}", highlight=False)
+            text = exc.message if exc.message.startswith("Fel") else f"Fel: {exc.message}"
+            err_console.print(f"[bold red]{text}[/]", highlight=False)
             raise typer.Exit(code=exc.exit_code) from None
 
     return wrapper  # type: ignore[return-value]
@@ -61,10 +62,11 @@ def parse_column_overrides(values: list[str] | None) -> dict[str, str]:
     for item in values or []:
         field, sep, column = item.partition("=")
         key = aliases.get(field.strip().lower())
-        if not sep or key is None or not column.strip():
+        # An empty column (`--kolumn datum=`) means "this export has no such column".
+        if not sep or key is None:
             raise typer.BadParameter(
-                f"{item!r} ska skrivas FÄLT=KOLUMN, där FÄLT är ett av: "
-                "respondent, datum, verksamhet, kalla, kon, aldersgrupp."
+                f"{item!r} ska skrivas FÄLT=KOLUMN (eller FÄLT= för att inte använda någon kolumn), "
+                "där FÄLT är ett av: respondent, datum, verksamhet, kalla, kon, aldersgrupp."
             )
         out[key] = column.strip()
     return out
@@ -258,6 +260,78 @@ def anvandare_skapa(
         raise InputError("; ".join(rules.get(f, f"ogiltigt värde för {f}") for f in sorted(fields))
                          + ".") from None
 
+_PERIODS = {"manad": "month", "månad": "month", "month": "month", "kvartal": "quarter",
+            "quarter": "quarter", "halvar": "half", "halvår": "half", "half": "half",
+            "ar": "year", "år": "year", "year": "year", "vecka": "week", "week": "week"}
+
+
+@app.command("teman")
+@user_errors
+def teman(
+    fil: Path = typer.Argument(..., help="Fil med svar: JSON Lines (fälten id, text, datum), CSV, XLSX eller JSON."),
+    textkolumn: Optional[list[str]] = typer.Option(None, "--textkolumn", help="Kolumn eller fält med fritext (kan anges flera gånger). Annars hittas de automatiskt."),
+    tid: Optional[str] = typer.Option(None, "--tid", help="Kolumn med datum, för teman över tid och nya/växande teman. Annars hittas den automatiskt."),
+    period: str = typer.Option("månad", "--period", help="Period för teman över tid: månad, kvartal, halvår, år eller vecka."),
+    som_json: bool = typer.Option(False, "--json", help="Skriv resultatet som JSON: teman, tilldelningar, teman över tid och nya/växande teman."),
+    alla_teman: bool = typer.Option(False, "--alla-teman", help="Analytikerns egen vy: visa även teman med färre svar än gränsen för små grupper."),
+    slumpfro: int = typer.Option(42, "--slumpfro", help="Slumpfrö: samma fil och samma frö ger samma teman."),
+) -> None:
+    """Hitta teman i fritextsvar (texterna pseudonymiseras först), med andelar, exempel och trender."""
+    import json
+
+    from nlp.embed import embed_texts
+    from nlp.errors import InputError
+    from nlp.ingest import read_answers
+    from nlp.pseudonymise import Pseudonymiser, load_or_create_key
+    from nlp.themes import fit_themes, shared_view
+
+    per = _PERIODS.get(period.strip().lower())
+    if per is None:
+        raise typer.BadParameter("Välj period: månad, kvartal, halvår, år eller vecka.", param_hint="--period")
+    pseudonymiser = Pseudonymiser(load_or_create_key())
+    answers = read_answers(fil, text_columns=textkolumn, column_map={"date": tid} if tid else None)
+    keys: list[tuple[str, str]] = []
+    texts: list[str] = []
+    dates: list[Any] = []
+    for answer in answers:
+        # Only pseudonymised text is kept; the raw answer goes out of scope here.
+        texts.append(pseudonymiser.pseudonymise(answer.text).text)
+        rid = answer.meta.respondent_id
+        # A respondent id may itself be personal data: use it only when nothing is found in it.
+        if not rid or pseudonymiser.find(str(rid)):
+            rid = f"rad {answer.row}"
+        keys.append((str(rid), answer.question))
+        dates.append(answer.meta.date)
+    if not texts:
+        raise InputError("Filen innehåller inga fritextsvar.", file=fil)
+    several = len({q for _, q in keys}) > 1
+    ids = [f"{rid}/{q}" if several else rid for rid, q in keys]
+    if len(set(ids)) != len(ids):  # repeated ids in the file: fall back to position
+        ids = [f"svar {i + 1}" for i in range(len(ids))]
+    vectors = embed_texts(texts)
+    result = fit_themes(texts, vectors, record_ids=ids, dates=dates, period=per, random_state=slumpfro)
+    if not alla_teman:
+        result = shared_view(result)
+    if som_json:
+        sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False, indent=1) + "\n")
+        return
+    from rich.table import Table
+
+    table = Table(title=f"Teman i {fil.name} ({result.n_texts} svar)")
+    for head in ("Id", "Tema", "Antal", "Andel (95 % KI)"):
+        table.add_column(head)
+    for t in result.themes:
+        table.add_row(str(t.id), t.label, str(t.size),
+                      f"{t.share:.0%} ({t.ci[0]:.0%}–{t.ci[1]:.0%})")
+    console = Console()
+    console.print(table)
+    for flag in result.emerging:
+        console.print(f"[bold]{'Nytt' if flag['kind'] == 'ny' else 'Växande'}:[/] {flag['reason']}",
+                      highlight=False)
+    for note in result.notes:
+        console.print(note, highlight=False)
+
+
 # --- embeddings (nlp/embed.py) ---
 @app.command("modell")
 @user_errors
@@ -272,6 +346,63 @@ def modell(
         embedder = get_embedder(namn)
     console.print(f"Modell: {embedder.model_id}\nDimension: {embedder.dim}\nModellmapp: {model_dir()}",
                   highlight=False)
+
+
+# --- klassificera (nlp/classify.py; issue 5) ---
+@app.command("klassificera")
+@user_errors
+def klassificera(
+    fil: Path = typer.Argument(..., help="Fil med svar: JSON Lines (fälten id och text), CSV, XLSX eller JSON."),
+    taxonomi: str = typer.Option("samsjuklighet", "--taxonomi", help="Taxonomins id (fil i etiketter/) eller sökväg till en egen taxonomifil."),
+    exempel: Optional[Path] = typer.Option(None, "--exempel", help="JSON Lines med validerade exempel (fälten text och labels); ger few-shot i stället för zero-shot."),
+    textkolumn: Optional[str] = typer.Option(None, "--textkolumn", help="Kolumn eller fält med fritext (standard: text för JSON Lines, annars hittas den automatiskt)."),
+    tackning: float = typer.Option(0.9, "--tackning", help="Täckningsgrad för prediktionsmängden, t.ex. 0.9."),
+    som_json: bool = typer.Option(False, "--json", help="Skriv ett JSON-objekt per svar (id, förslag, prediktionsmängd, osäker, valens, belägg)."),
+) -> None:
+    """Föreslå etiketter ur en taxonomi för varje svar (texterna pseudonymiseras först), med sannolikhet, osäkerhet, valens och belägg."""
+    import json
+
+    from nlp.classify import Example, classify_texts, read_examples
+    from nlp.embed import embed_texts, get_embedder
+    from nlp.errors import InputError
+    from nlp.pseudonymise import Pseudonymiser, load_or_create_key
+    from nlp.pseudonymise.files import pseudonymise_file
+    from nlp.taxonomy import load_taxonomy
+
+    tax = load_taxonomy(taxonomi)
+    pseudonymiser = Pseudonymiser(load_or_create_key())
+    ids: list[Any] = []
+    texts: list[str] = []
+    for row in pseudonymise_file(fil, pseudonymiser, textkolumn):
+        if row.text.strip():  # only pseudonymised text is kept
+            ids.append(row.id)
+            texts.append(row.text)
+    if not texts:
+        raise InputError("Filen innehåller inga fritextsvar.", file=fil)
+    examples = None
+    if exempel is not None:
+        examples = [Example(pseudonymiser.pseudonymise(e.text).text, e.labels, e.id)
+                    for e in read_examples(exempel, tax)]
+    embedder = get_embedder()
+    vectors = embed_texts(texts, embedder=embedder)
+    results = classify_texts(texts, vectors, tax, examples=examples, embedder=embedder, coverage=tackning)
+    if som_json:
+        for rid, res in zip(ids, results):
+            sys.stdout.write(json.dumps(res.to_json(rid), ensure_ascii=False) + "\n")
+        return
+    from rich.table import Table
+
+    table = Table(title=f"Förslag ur {tax.name} för {fil.name} ({len(texts)} svar)")
+    for head in ("Id", "Förslag (sannolikhet)", "Prediktionsmängd", "Osäker", "Valens"):
+        table.add_column(head)
+    for rid, res in zip(ids, results):
+        table.add_row(
+            str(rid), ", ".join(f"{s.label} ({s.probability:.0%})" for s in res.suggestions if s.decided) or "–",
+            ", ".join(res.prediction_set) or "–",
+            f"ja ({res.unsure_reason})" if res.unsure else "nej",
+            res.valence.label if res.valence else "–",
+        )
+    Console().print(table)
 
 
 def main() -> None:  # pragma: no cover - console entry point

