@@ -167,6 +167,7 @@ def test_counts_are_not_addresses_or_postcodes(p: Pseudonymiser) -> None:
         ("Min kontaktperson Sten ringde aldrig tillbaka.", "Sten"),
         ("Hon som hjälpte mig heter Ros och jobbar natt.", "Ros"),
         ("Max ringde igår och frågade hur jag mådde.", "Max"),
+        ("Lisa är min enda trygghet på avdelningen.", "Lisa"),
         ("min handläggare Björn svarar inte på mejl", "Björn"),
         ("Jag träffade Hans på mottagningen i tisdags.", "Hans"),
         ("Per Andersson hjälpte mig med ansökan.", "Per Andersson"),
@@ -237,6 +238,8 @@ def test_lowercase_names_joined_by_och(p: Pseudonymiser) -> None:
         "Jo tjena, så kan man också göra.",
         "Sol var skönt efter all regn.",
         "Osten var god men brödet torrt.",
+        "Tom var lägenheten när vi kom.",
+        "Björn var det ingen som såg.",
         "ANLITA INTE DETTA FÖRETAG, RING BUP ELLER 1177",
     ],
 )

@@ -6,14 +6,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from spacy.lang.sv.stop_words import STOP_WORDS
+
 RESURSER = Path(__file__).resolve().parent.parent / "resurser"
 
-# Function words missing from the lemma table that double as names ("per dag", "max en timme").
+# Everyday Swedish words that are also names ("per dag", "max en timme", "ett par", "tom").
+# The lemma table flags many more (Eva, Lisa, Emma) through rare senses; only these common
+# ones keep a name from counting at the start of a sentence without more context.
 EXTRA_WORDS = frozenset(
-    "per bo max dag sol ros sten rut hans hopp frid saga tor vide axel lo liv mai maj juni "
-    "jul april august gun berit ebbe elis harald alf bror rosa viola ruth eli hugo ivar nora "
-    "tage lita ljus sixten signe stig stina olle kalle klara linnea viktoria mona mons "
-    "jo ja nej hej tja okej kort".split()
+    "per bo max dag sol ros sten rut hans hopp frid saga tor vide lo liv mai maj juni jul april "
+    "bror rosa viola lita ljus stig klara mons björn ben fred frank kaj mark par rita tom tim "
+    "ville lova sanna knut tina viking urban lina iris ester karl hake hakan kort osten mans "
+    "jo ja nej hej tja okej".split()
 )
 
 
@@ -23,6 +27,7 @@ class NameInfo:
     first_other: bool = False
     last: bool = False
     word: bool = False  # also an ordinary Swedish word: needs context to count as a name
+    common: bool = False  # an everyday word (EXTRA_WORDS, stop words): needs the most context
 
 
 def _read(path: Path) -> list[tuple[str, bool]]:
@@ -45,6 +50,7 @@ def names() -> dict[str, NameInfo]:
             entry = table.setdefault(name.lower(), {"word": False})
             entry[kind] = True
             entry["word"] = entry["word"] or word or name.lower() in EXTRA_WORDS
+            entry["common"] = name.lower() in EXTRA_WORDS or name.lower() in STOP_WORDS
     return {k: NameInfo(**v) for k, v in table.items()}
 
 

@@ -686,6 +686,8 @@ def find_person_and_place(text: str) -> list[Span]:
                     )
                 elif _APPOSITION.match(text, end):
                     accept = True  # "Björn, min kontaktperson, ..."
+                elif not info.common and info.first_sv and nxt[:1] != "-" and text[end:end + 1] != "-":
+                    accept = True  # "Lisa är ..." : the word sense (lisa, relief) is rare
                 else:
                     nxt_info, _ = _lookup(nxt) if nxt else (None, 0)
                     accept = nxt.lower() in _PERSON_VERBS or (
