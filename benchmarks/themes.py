@@ -11,7 +11,7 @@ computed on the corpus itself (document co-occurrence of the same Swedish lemmas
 
 Each stage runs in its own child process so its peak memory (ru_maxrss) is its own.
 The cache lives in a temporary data dir, so the cold run really is cold. The machine is
-shared: timings include other people's load.
+shared: wall times include other people's load; CPU seconds (all threads) do not.
 """
 
 from __future__ import annotations
@@ -96,11 +96,12 @@ def stage_embed(n: int, out: str) -> dict:
     from nlp.embed import embed_texts
 
     texts = read_reviews(n)
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     vectors = embed_texts(texts)
-    wall = time.perf_counter() - t0
+    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
     np.save(out, vectors)
-    return {"wall_s": round(wall, 1), "peak_mb": round(_peak_mb()), "n": len(texts)}
+    return {"wall_s": round(wall, 1), "cpu_s": round(cpu, 1), "peak_mb": round(_peak_mb()),
+            "n": len(texts)}
 
 
 def stage_fit(n: int, vectors_path: str) -> dict:
@@ -110,14 +111,14 @@ def stage_fit(n: int, vectors_path: str) -> dict:
 
     texts = read_reviews(n)
     vectors = np.load(vectors_path)[: len(texts)]
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     result = fit_themes(texts, vectors, record_ids=list(range(len(texts))))
-    wall = time.perf_counter() - t0
+    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
     peak = _peak_mb()
     topics = [t.words for t in result.themes if t.id != OTHER_ID]
     other = next((t.size for t in result.themes if t.id == OTHER_ID), 0)
     return {
-        "wall_s": round(wall, 1), "peak_mb": round(peak), "n": len(texts),
+        "wall_s": round(wall, 1), "cpu_s": round(cpu, 1), "peak_mb": round(peak), "n": len(texts),
         "themes": len(topics), "outlier_share": round(other / len(texts), 4),
         "outlier_share_before_reduction": result.settings.get("outlier_share_before_reduction"),
         "diversity": round(topic_diversity(topics), 3),
@@ -170,7 +171,8 @@ def main() -> None:
                 _child("embed", args.n, vec, env)
             for label in runs:
                 r = _child("embed", args.n, vec, env)
-                print(f"embed {label}: {r['wall_s']} s ({r['process_wall_s']} s with start-up),"
+                print(f"embed {label}: {r['wall_s']} s wall, {r['cpu_s']} s CPU "
+                      f"({r['process_wall_s']} s with start-up),"
                       f" peak {r['peak_mb']} MB, n={r['n']}", flush=True)
             if args.save_vectors:
                 import shutil
@@ -179,7 +181,8 @@ def main() -> None:
             if args.embed_only:
                 return
         r = _child("fit", args.n, vec, env)
-        print(f"fit: {r['wall_s']} s ({r['process_wall_s']} s with start-up), peak {r['peak_mb']} MB,"
+        print(f"fit: {r['wall_s']} s wall, {r['cpu_s']} s CPU ({r['process_wall_s']} s with start-up), "
+              f"peak {r['peak_mb']} MB,"
               f" n={r['n']}")
         print(f"themes: {r['themes']}, outlier share: {r['outlier_share']:.1%} "
               f"(before reduction {r['outlier_share_before_reduction']:.1%}), "
