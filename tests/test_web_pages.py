@@ -289,3 +289,26 @@ def test_upload_shows_detected_columns_and_starts_job(
     job_page = client.get(resp.headers["location"])
     assert job_page.status_code == 200 and "<progress" in job_page.text
     assert "väntar på sin tur" in job_page.text
+
+
+def test_coordinator_merges_and_asks_to_split_themes(demo: tuple[TestClient, dict[str, Any]]) -> None:
+    client, ids = demo
+    pid, tids = ids["project_id"], ids["theme_ids"]
+    csrf = login(client, "samordnare1")
+    resp = client.post(f"/projekt/{pid}/teman/sammanfoga", data={
+        "csrf_token": csrf, "tema": [str(tids["respekt"]), str(tids["helhet"])], "namn": "Bemötande och helhet"})
+    assert resp.status_code == 303 and "sammanfogat" in resp.headers["location"]
+    resp = client.post(f"/projekt/{pid}/teman/{tids['tillganglighet']}/dela",
+                       data={"csrf_token": csrf, "notering": "Telefon och väntetid är olika saker"})
+    assert resp.status_code == 303
+    with session_scope(get_engine_of(client)) as s:
+        edits = {e.kind: e for e in s.scalars(select(ThemeEdit))}
+        assert set(edits) == {"sammanfoga", "namn", "dela"}
+        merge = edits["sammanfoga"]
+        assert len(merge.payload["grupper"]) == 2
+        assert set(merge.member_record_ids) == set(merge.payload["grupper"][0]) | set(merge.payload["grupper"][1])
+        assert edits["dela"].payload["antal"] == 2
+    # A project the coordinator does not belong to answers 404, and nothing is stored.
+    resp = client.post(f"/projekt/{ids['other_project_id']}/teman/{tids['respekt']}/namn",
+                       data={"csrf_token": csrf, "namn": "x"})
+    assert resp.status_code == 404
