@@ -16,6 +16,9 @@ from sqlalchemy import Engine, text
 from nlp.config import PROJECT_ROOT, get_settings
 
 SHARED_DIR = PROJECT_ROOT.parent / "shared"
+# Built model files (weights only, no answer data) are shared by the whole test session and
+# the servers it starts, so the ONNX build happens once rather than once per test data dir.
+os.environ.setdefault("BRUKARROST_MODEL_DIR", str(PROJECT_ROOT / ".cache" / "modeller"))
 EXAMPLE_EXPORT = PROJECT_ROOT / "exempel" / "enkat_exempel.csv"
 
 
