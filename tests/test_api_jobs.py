@@ -192,3 +192,24 @@ def test_retraining_builds_a_new_version_that_is_used_only_after_activation(
     assert cmp["aktiv"] is None and cmp["senaste"]["id"] == version["id"]
     r = client.post(f"/api/projects/{pa}/models/{version['id']}/activate", headers=h)
     assert r.status_code == 200 and r.json()["active"]
+
+
+def test_embedded_worker_runs_queued_jobs_in_the_background(
+    engine: Engine, seeded: dict[str, Any], tmp_path: Path
+) -> None:
+    import time
+
+    from tests.test_api_support import token_headers
+
+    settings = make_settings(tmp_path, embedded_worker=True, worker_poll_seconds=0.1)
+    with TestClient(create_app(settings)) as c:
+        h = token_headers(c, "analytiker")
+        job = c.post(f"/api/projects/{seeded['project_a']}/models/train", headers=h,
+                     json={"taxonomy": "samsjuklighet"}).json()
+        assert job["status"] == "vantar"  # the request returns before the job runs
+        deadline = time.monotonic() + 30
+        while (state := c.get(f"/api/jobs/{job['id']}", headers=h).json())["status"] in (
+                "vantar", "pagar") and time.monotonic() < deadline:
+            time.sleep(0.1)
+    assert state["status"] == "fel" and "För få validerade etiketter" in state["error"]
+    assert state["started_at"] and state["finished_at"]
