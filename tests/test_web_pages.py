@@ -312,3 +312,15 @@ def test_coordinator_merges_and_asks_to_split_themes(demo: tuple[TestClient, dic
     resp = client.post(f"/projekt/{ids['other_project_id']}/teman/{tids['respekt']}/namn",
                        data={"csrf_token": csrf, "namn": "x"})
     assert resp.status_code == 404
+
+
+def test_admin_deactivates_a_user_who_then_cannot_log_in(demo: tuple[TestClient, dict[str, Any]]) -> None:
+    client, ids = demo
+    csrf = login(client, "admin1")
+    uid = ids["users"]["granskare2"]
+    resp = client.post(f"/admin/anvandare/{uid}/inaktivera", data={"csrf_token": csrf})
+    assert resp.status_code == 303
+    assert "Kontot är inaktiverat." in client.get(resp.headers["location"]).text
+    client.post("/logga-ut", data={"csrf_token": csrf})
+    resp = client.post("/logga-in", data={"anvandarnamn": "granskare2", "losenord": PASSWORD, "nasta": "/"})
+    assert resp.status_code == 401

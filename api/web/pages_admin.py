@@ -113,3 +113,17 @@ async def add_member(request: Request, user: User = Depends(web_user), db: Sessi
     except HTTPException as exc:
         return _admin_page(request, db, user, error=str(exc.detail), status_code=exc.status_code)
     return RedirectResponse("/admin?meddelande=medlem", status_code=303)
+
+
+@router.post("/admin/anvandare/{user_id}/inaktivera", dependencies=[Depends(verify_csrf)])
+def deactivate(user_id: int, request: Request, user: User = Depends(web_user),
+               db: Session = Depends(get_db)) -> Response:
+    if (denied := _need_admin(request, user)) is not None:
+        return denied
+    if user_id == user.id:
+        return _admin_page(request, db, user, error="Du kan inte inaktivera ditt eget konto.", status_code=409)
+    try:
+        api_accounts.deactivate_user(user_id=user_id, user=user, db=db)
+    except HTTPException as exc:
+        return _admin_page(request, db, user, error=str(exc.detail), status_code=exc.status_code)
+    return RedirectResponse("/admin?meddelande=inaktiverad", status_code=303)

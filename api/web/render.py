@@ -41,6 +41,7 @@ MESSAGES = {
     "atgard": "Åtgärden är sparad.",
     "anvandare": "Användaren är skapad.",
     "medlem": "Användaren är tillagd i projektet.",
+    "inaktiverad": "Kontot är inaktiverat.",
     "projekt": "Projektet är skapat.",
     "utloggad": "Du är utloggad.",
     "startad": "Analysen är startad.",
