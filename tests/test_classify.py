@@ -1,0 +1,178 @@
+"""The classifier with the real embedding model on a tiny taxonomy, its metrics and CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from typer.testing import CliRunner
+
+from nlp.classify import ClassifierModel, Example, classify_texts, read_examples, train_classifier
+from nlp.classify_metrics import conformal_threshold, expected_calibration_error, nonconformity
+from nlp.errors import InputError
+from nlp.taxonomy import Taxonomy, load_taxonomy_text
+
+TINY = """
+id: liten
+name: Liten testtaxonomi
+source: {document: Testdokument, section: avsnitt 1}
+labels:
+  - id: vantetid
+    title: Väntetider och telefonköer
+    description: Att få vänta länge på en tid eller i telefonkö innan man kommer fram.
+    examples: [Jag väntade i telefonkö i en timme., Det tog tre månader att få en tid., Ingen svarar i telefonen.]
+  - id: bemotande
+    title: Bemötande och respekt
+    description: Hur personalen bemöter och lyssnar på den som söker hjälp.
+    examples: [Personalen var vänlig och lyssnade., Läkaren var nedlåtande mot mig., Jag blev behandlad med respekt.]
+  - id: anhoriga
+    title: Stöd till anhöriga
+    description: Att familj och närstående får information, vara med och eget stöd.
+    examples: [Min mamma fick inte vara med på mötet., Anhöriggruppen hjälpte oss mycket., Som förälder fick jag ingen information.]
+off_topic_examples: [vet ej, inget att tillägga, Det finns för få parkeringsplatser., Kaffet är för dyrt.]
+"""
+
+TEXTS = [
+    "Jag satt i telefonkön i nästan två timmar innan någon svarade.",
+    "Sköterskan var så snäll och tog sig tid att lyssna på mig.",
+    "Min pappa fick aldrig någon information om hur jag mådde.",
+    "vet ej",
+    "Parkeringen vid sjukhuset är alldeles för liten.",
+]
+
+
+@pytest.fixture(scope="module")
+def tiny() -> Taxonomy:
+    return load_taxonomy_text(TINY, "liten.yaml")
+
+
+@pytest.fixture(scope="module")
+def embedder():
+    from nlp.embed import get_embedder
+
+    return get_embedder()
+
+
+@pytest.fixture(scope="module")
+def vectors(embedder) -> np.ndarray:
+    return embedder.embed(TEXTS, kind="passage")
+
+
+def test_zero_shot_labels_clear_answers_and_leaves_off_topic_unlabelled(tiny, embedder, vectors) -> None:
+    res = classify_texts(TEXTS, vectors, tiny, embedder=embedder)
+    assert len(res) == len(TEXTS)
+    for r in res:
+        assert all(0.0 <= p <= 1.0 for p in r.probabilities.values())
+        assert r.model_version.startswith("liten-zs")
+        assert r.valence is not None and r.valence.label in {"styrka", "utmaning", "blandad", "neutral"}
+    assert "vantetid" in res[0].prediction_set
+    assert max(res[0].probabilities, key=res[0].probabilities.get) == "vantetid"
+    assert max(res[1].probabilities, key=res[1].probabilities.get) == "bemotande"
+    assert max(res[2].probabilities, key=res[2].probabilities.get) == "anhoriga"
+    for off in res[3:]:  # "vet ej" and parking: no forced label, and "osäker"
+        assert off.labels == [] and off.unsure
+    # evidence: for every decided label, the words come from the answer itself
+    for text, r in zip(TEXTS, res):
+        for ev in r.evidence:
+            assert ev["label"] in r.labels
+            assert all(w in text for w in ev["words"])
+    # valence of the clearly positive and clearly negative answer
+    assert res[1].valence.label == "styrka"
+
+
+def test_few_shot_model_roundtrip_and_evidence_examples(tiny, embedder, vectors, tmp_path: Path) -> None:
+    ex = [Example(t, labs, f"e{i}") for i, (t, labs) in enumerate([
+        ("Fick vänta på att någon skulle ringa tillbaka i flera veckor.", ("vantetid",)),
+        ("Telefontiden var alltid full.", ("vantetid",)),
+        ("Kön till mottagningen var jättelång.", ("vantetid",)),
+        ("Kuratorn lyssnade verkligen på mig.", ("bemotande",)),
+        ("De pratade över huvudet på mig.", ("bemotande",)),
+        ("Ett respektfullt och varmt bemötande.", ("bemotande",)),
+        ("Min fru fick vara med på samtalen.", ("anhoriga",)),
+        ("Ingen frågade hur barnen mådde.", ("anhoriga",)),
+        ("Syskonen fick stöd av en egen kontakt.", ("anhoriga",)),
+        ("Inget att säga.", ()),
+        ("Wifi fungerar inte.", ()),
+    ])]
+    model, metrics = train_classifier(ex, tiny, embedder=embedder, n_folds=5)
+    assert model.mode == "few-shot"
+    assert {"macro_f1", "coverage", "ece", "mean_set_size"} <= set(metrics)
+    path = model.save(tmp_path)
+    assert (path / "modellkort.json").is_file()
+    loaded = ClassifierModel.load(model.version, tmp_path)
+    a = model.predict_proba(TEXTS, vectors)
+    b = loaded.predict_proba(TEXTS, vectors)
+    np.testing.assert_allclose(a, b, rtol=1e-5, atol=1e-6)
+    res = classify_texts(TEXTS[:1], vectors[:1], tiny, model=loaded, valence=False)
+    assert res[0].labels[:1] == ["vantetid"]
+    shown = res[0].evidence[0]["examples"]
+    assert shown and all(e["id"] in {"e0", "e1", "e2"} for e in shown)
+
+
+def test_conformal_threshold_reaches_coverage_on_exchangeable_scores() -> None:
+    rng = np.random.default_rng(1)
+    hits = []
+    for _ in range(300):
+        s = rng.beta(2, 5, size=51)
+        q = conformal_threshold(s[:50], 0.9)
+        hits.append(s[50] <= q)
+    assert 0.86 <= np.mean(hits) <= 0.97
+    assert conformal_threshold(np.array([0.1, 0.2]), 0.9) == 1.0  # too few: everything possible
+
+
+def test_nonconformity_means_all_gold_labels_in_set() -> None:
+    prob = np.array([[0.9, 0.2, 0.1], [0.4, 0.8, 0.1], [0.1, 0.1, 0.1]])
+    gold = np.array([[1, 1, 0], [0, 1, 0], [0, 0, 0]])
+    np.testing.assert_allclose(nonconformity(prob, gold), [0.8, 0.2])  # no-label row skipped
+
+
+def test_ece_separates_calibrated_from_overconfident() -> None:
+    rng = np.random.default_rng(0)
+    p = rng.uniform(size=20000)
+    y = rng.uniform(size=20000) < p
+    assert expected_calibration_error(p, y) < 0.02
+    assert expected_calibration_error(np.where(p > 0.5, 0.99, 0.01), y) > 0.15
+
+
+def test_read_examples_errors_name_file_row_and_column(tiny, tmp_path: Path) -> None:
+    f = tmp_path / "exempel.jsonl"
+    f.write_text('{"text": "bra", "labels": ["vantetid"]}\n{"text": "hemlig text", "labels": ["nej"]}\n',
+                 encoding="utf-8")
+    with pytest.raises(InputError) as exc:
+        read_examples(f, tiny)
+    assert "exempel.jsonl" in exc.value.message and "rad 2" in exc.value.message
+    assert "labels" in exc.value.message and "hemlig" not in exc.value.message
+    f.write_text('{"text": "bra", "labels": ["vantetid"]}\nnot json\n', encoding="utf-8")
+    with pytest.raises(InputError, match="rad 2"):
+        read_examples(f, tiny)
+
+
+def test_cli_json_output_is_pseudonymised(tmp_path: Path) -> None:
+    from nlp.cli import app
+
+    inp = tmp_path / "svar.jsonl"
+    rows = [{"id": "a", "text": "Ring mig på 070-123 45 67, jag väntade i telefonkö i tre timmar."},
+            {"id": "b", "text": "inget att tillägga"}]
+    inp.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    result = CliRunner().invoke(app, ["klassificera", str(inp), "--taxonomi", "samsjuklighet", "--json"])
+    assert result.exit_code == 0, result.output
+    out = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    assert [o["id"] for o in out] == ["a", "b"]
+    for o in out:
+        assert {"suggestions", "prediction_set", "unsure", "valence", "evidence"} <= set(o)
+    assert "070-123" not in result.stdout and "45 67" not in result.stdout
+    assert out[1]["suggestions"] == [] and out[1]["unsure"] is True
+
+
+def test_cli_bad_input_gives_swedish_error(tmp_path: Path) -> None:
+    from nlp.cli import app
+
+    inp = tmp_path / "svar.jsonl"
+    inp.write_text('{"id": 1, "text": "hej"}\n{trasig\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["klassificera", str(inp), "--taxonomi", "samsjuklighet", "--json"])
+    assert result.exit_code != 0
+    assert "svar.jsonl" in result.output and "rad 2" in result.output
+    result = CliRunner().invoke(app, ["klassificera", str(inp), "--taxonomi", "saknas"])
+    assert result.exit_code != 0 and "finns inte" in result.output
