@@ -461,7 +461,9 @@ def _driving_words(model: ClassifierModel, text: str, label_index: int, top: int
     if len(rows) == 0:
         return []
     coef = model.heads.tfidf_coef[rows[0]]
-    words = list(dict.fromkeys(_WORD.findall(text)))
+    from spacy.lang.sv.stop_words import STOP_WORDS  # small module; no pipeline is loaded
+
+    words = [w for w in dict.fromkeys(_WORD.findall(text)) if w.lower() not in STOP_WORDS]
     if not words:
         return []
     Xw = vec.transform(words)
