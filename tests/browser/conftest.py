@@ -42,7 +42,7 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     """uvicorn serving create_app() on a free port, with accounts and one project."""
     if not CHROMIUM.exists():
@@ -116,7 +116,9 @@ with session_scope(engine) as s:
 """
 
 
-@pytest.fixture(scope="session")
+# Module scope, not session: Playwright's sync API keeps an event loop running on the main
+# thread while it is open, which would break later tests that call asyncio.run().
+@pytest.fixture(scope="module")
 def browser(server: dict[str, Any]) -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
@@ -191,7 +193,7 @@ def screenshot(page: Any, name: str) -> None:
     page.screenshot(path=str(ARTEFACTS / f"{name}.png"), full_page=True)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def analysed(browser: Any, server: dict[str, Any]) -> dict[str, Any]:
     """The analyst's main task, once per session: upload the demo export, confirm the
     columns, follow the progress bar until the report opens. Returns the run id."""
