@@ -137,6 +137,30 @@ def _child(stage: str, n: int, path: str, env: dict[str, str]) -> dict:
     return res
 
 
+def end_to_end() -> None:
+    """The CLI as a user runs it, on the whole file, with a fresh cache then a warm one."""
+    from nlp.embed import model_dir
+
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {**os.environ, "BRUKARROST_DATA_DIR": str(Path(tmp) / "data"),
+               "BRUKARROST_KEY_FILE": str(Path(tmp) / "nyckel" / "pseudonym.key"),
+               "BRUKARROST_MODEL_DIR": str(model_dir())}
+        cli = Path(sys.executable).with_name("brukarrost")
+        for label in ("cold", "warm"):
+            t0 = time.perf_counter()
+            proc = subprocess.run([str(cli), "teman", str(REAL), "--textkolumn", "text", "--json"],
+                                  env=env, capture_output=True, text=True)
+            wall = time.perf_counter() - t0
+            if proc.returncode != 0:
+                sys.exit(f"brukarrost teman misslyckades: {proc.stderr[-2000:]}")
+            doc = json.loads(proc.stdout)
+            usage = resource.getrusage(resource.RUSAGE_CHILDREN)  # max over children so far
+            other = next((t["size"] for t in doc["themes"] if t["id"] == -1), 0)
+            print(f"end to end {label}: {wall:.1f} s wall, peak {usage.ru_maxrss / 1024:.0f} MB, "
+                  f"n={doc['n_texts']}, themes={sum(t['id'] != -1 for t in doc['themes'])}, "
+                  f"övrigt={other / doc['n_texts']:.1%}", flush=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--n", type=int, default=10_000)
@@ -144,6 +168,9 @@ def main() -> None:
     ap.add_argument("--vectors", help="skip embedding: fit on these saved vectors (.npy)")
     ap.add_argument("--save-vectors", help="also save the embedded vectors here (.npy)")
     ap.add_argument("--embed-only", action="store_true", help="stop after embedding")
+    ap.add_argument("--end-to-end", action="store_true",
+                    help="time `brukarrost teman CSV --json` (ingest → pseudonymise → embed → "
+                         "themes), cold then warm, instead of the stages")
     ap.add_argument("--stage", help=argparse.SUPPRESS)
     ap.add_argument("--path", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -157,6 +184,9 @@ def main() -> None:
 
     if not REAL.is_file():
         sys.exit(f"Hittar inte {REAL}")
+    if args.end_to_end:
+        end_to_end()
+        return
     from nlp.embed import model_dir
 
     with tempfile.TemporaryDirectory() as tmp:
