@@ -325,6 +325,7 @@ def _store_results(
                     "run_id": run_id, "record_id": rid, "taxonomy_id": taxonomy_id,
                     "model_version": res.model_version, "prediction_set": list(res.prediction_set),
                     "unsure": bool(res.unsure),
+                    "unsure_reason": getattr(res, "unsure_reason", None),
                     "valence": valence.label if valence else None,
                     "valence_probability": float(valence.probability) if valence else None,
                     "evidence": _jsonable(res.evidence),
@@ -336,6 +337,7 @@ def _store_results(
                         "run_id": run_id, "record_id": rid, "taxonomy_id": taxonomy_id,
                         "label_id": sug.label, "probability": float(sug.probability),
                         "in_prediction_set": sug.label in res.prediction_set,
+                        "decided": bool(getattr(sug, "decided", False)),
                         "model_version": res.model_version,
                     }
                 )

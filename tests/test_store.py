@@ -28,3 +28,15 @@ def test_failed_transaction_stores_nothing(engine: Engine) -> None:
     with session_scope(engine) as s:
         assert s.scalar(select(func.count()).select_from(Project)) == 0
         assert s.scalar(select(func.count()).select_from(Import)) == 0
+
+
+def test_migrations_match_the_models(engine: Engine) -> None:
+    """A model change without its migration would silently differ between databases."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from nlp.store.models import Base
+
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == []

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 from typing import Any
 
+from sqlalchemy import false as sa_false
 from sqlalchemy import (
     JSON,
     Boolean,
@@ -175,6 +176,7 @@ class Classification(Base):
     model_version: Mapped[str] = mapped_column(String(100))
     prediction_set: Mapped[list[Any]] = mapped_column(JSON, default=list)
     unsure: Mapped[bool] = mapped_column(Boolean, default=False)
+    unsure_reason: Mapped[str | None] = mapped_column(String(50), nullable=True)
     valence: Mapped[str | None] = mapped_column(String(20), nullable=True)
     valence_probability: Mapped[float | None] = mapped_column(Float, nullable=True)
     evidence: Mapped[list[Any]] = mapped_column(JSON, default=list)
@@ -193,6 +195,8 @@ class Suggestion(Base):
     label_id: Mapped[str] = mapped_column(String(100))
     probability: Mapped[float] = mapped_column(Float)
     in_prediction_set: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The classifier's own decision (probability over its cross-validated threshold).
+    decided: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
     model_version: Mapped[str] = mapped_column(String(100))
 
 
