@@ -487,7 +487,9 @@ def make_label(words: Sequence[str]) -> tuple[str, str]:
         if len(picked) == 3:
             break
     if not picked:
-        return OTHER_LABEL, "svar utan tydligt gemensamt ämne"
+        # A real cluster whose words are all stop words ("vet ej", "inget att tillägga"):
+        # not "övrigt", which is reserved for answers outside every theme.
+        return "svar utan ämnesord", "Svar som saknar tydliga ämnesord, ofta korta svar"
     label = " · ".join(picked)
     phrase = "Svar om " + (
         picked[0] if len(picked) == 1 else ", ".join(picked[:-1]) + " och " + picked[-1]

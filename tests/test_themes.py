@@ -283,3 +283,8 @@ def test_cli_bad_input_names_file_and_row(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["teman", str(path), "--json"])
     assert result.exit_code != 0
     assert "trasig.jsonl" in result.output and "Kerstin" not in result.output
+
+
+def test_a_theme_without_topic_words_is_not_called_ovrigt() -> None:
+    label, phrase = make_label([])
+    assert label != "övrigt" and phrase
