@@ -200,7 +200,7 @@ def validated_examples(engine: Engine, project_id: int, taxonomy_id: str) -> lis
     Only labels whose status is "godkand" (1) or "avvisad" (0) count; disputed ("omstridd")
     and unsure ones are left out until resolved.
     """
-    from api.validation_status import statuses
+    from nlp.validation_status import statuses
     from nlp.store.models import RecordRow, ValidationEvent
 
     with session_scope(engine) as session:

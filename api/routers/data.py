@@ -13,7 +13,7 @@ from api.access import record_dict, record_for, run_for
 from api.auth import current_user, project_access
 from api.deps import MAX_ID, Id, audit, get_db
 from api.schemas import DatasetOut, DecisionOut, RecordOut
-from api.validation_status import statuses
+from nlp.validation_status import statuses
 from nlp.config import get_settings
 from nlp.stats import wilson_interval
 from nlp.store.models import (

@@ -18,7 +18,7 @@ from api.access import run_for
 from api.auth import project_access, require_role
 from api.deps import Id, audit, get_db
 from api.schemas import ErasureIn
-from api.validation_status import statuses
+from nlp.validation_status import statuses
 from nlp.store.models import (
     AnalysisRun,
     Classification,

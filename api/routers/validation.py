@@ -14,7 +14,7 @@ from api.access import latest_run_id, record_dict, record_for, run_for, taxonomy
 from api.auth import current_user, project_access, release, require_role
 from api.deps import MAX_ID, Id, audit, get_db, serial_write
 from api.schemas import DecisionIn, DecisionOut, ResolutionIn
-from api.validation_status import expand, statuses, verdict
+from nlp.validation_status import expand, statuses, verdict
 from nlp.store.models import (
     Classification,
     Import,

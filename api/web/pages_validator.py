@@ -19,7 +19,7 @@ from api.auth import is_member, verify_csrf, visible_project_ids
 from api.deps import get_db
 from api.routers import validation as api_validation
 from api.schemas import DecisionIn
-from api.validation_status import expand, verdict
+from nlp.validation_status import expand, verdict
 from api.web.queries import SOURCE_TEXT, label_titles, latest_run
 from api.web.render import deny, render, web_user
 from nlp.store.models import Classification, Project, Suggestion, User, ValidationEvent
