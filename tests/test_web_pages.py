@@ -31,11 +31,17 @@ def demo(engine: Engine, tmp_path: Path) -> Iterator[tuple[TestClient, dict[str,
         yield client, ids
 
 
-def login(client: TestClient, username: str) -> str:
-    """Log in through the form; returns the CSRF token of the new session."""
+def post_login(client: TestClient, username: str, password: str = PASSWORD, nasta: str = "/") -> Any:
+    """Submit the login form as a browser does: with the token from the form page."""
     page = client.get("/logga-in")
     assert page.status_code == 200
-    resp = client.post("/logga-in", data={"anvandarnamn": username, "losenord": PASSWORD, "nasta": "/"})
+    return client.post("/logga-in", data={"anvandarnamn": username, "losenord": password, "nasta": nasta,
+                                          "csrf_token": csrf_of(page.text)})
+
+
+def login(client: TestClient, username: str) -> str:
+    """Log in through the form; returns the CSRF token of the new session."""
+    resp = post_login(client, username)
     assert resp.status_code == 303, resp.text
     return csrf_of(client.get("/projekt").text)
 
@@ -57,7 +63,7 @@ def test_pages_need_login_and_redirect_back(demo: tuple[TestClient, dict[str, An
 
 def test_wrong_password_gives_swedish_error(demo: tuple[TestClient, dict[str, Any]]) -> None:
     client, _ = demo
-    resp = client.post("/logga-in", data={"anvandarnamn": "analytiker1", "losenord": "fel", "nasta": "/"})
+    resp = post_login(client, "analytiker1", "fel")
     assert resp.status_code == 401
     assert "Fel användarnamn eller lösenord" in resp.text
     assert 'role="alert"' in resp.text
@@ -65,9 +71,25 @@ def test_wrong_password_gives_swedish_error(demo: tuple[TestClient, dict[str, An
 
 def test_login_does_not_redirect_off_site(demo: tuple[TestClient, dict[str, Any]]) -> None:
     client, _ = demo
-    resp = client.post("/logga-in", data={"anvandarnamn": "analytiker1", "losenord": PASSWORD,
-                                          "nasta": "//evil.example/"})
+    resp = post_login(client, "analytiker1", nasta="//evil.example/")
     assert resp.status_code == 303 and resp.headers["location"] == "/projekt"
+
+
+def test_login_form_without_its_csrf_token_is_refused(demo: tuple[TestClient, dict[str, Any]]) -> None:
+    """Login CSRF: a post from another site (no token, or a token of another session)
+    must not sign the browser in."""
+    client, _ = demo
+    data = {"anvandarnamn": "analytiker1", "losenord": PASSWORD, "nasta": "/"}
+    resp = client.post("/logga-in", data=data)
+    assert resp.status_code == 403
+    assert "Försök igen" in resp.text and 'role="alert"' in resp.text
+    assert client.get("/projekt").status_code == 303  # still not signed in
+    with TestClient(client.app, follow_redirects=False) as other:
+        foreign = csrf_of(other.get("/logga-in").text)
+    client.get("/logga-in")
+    assert client.post("/logga-in", data={**data, "csrf_token": foreign}).status_code == 403
+    # The refused page carries a fresh form token, so the second attempt works.
+    assert post_login(client, "analytiker1").status_code == 303
 
 
 def test_report_shows_shares_flags_breakdowns_and_charts(demo: tuple[TestClient, dict[str, Any]]) -> None:
@@ -322,5 +344,5 @@ def test_admin_deactivates_a_user_who_then_cannot_log_in(demo: tuple[TestClient,
     assert resp.status_code == 303
     assert "Kontot är inaktiverat." in client.get(resp.headers["location"]).text
     client.post("/logga-ut", data={"csrf_token": csrf})
-    resp = client.post("/logga-in", data={"anvandarnamn": "granskare2", "losenord": PASSWORD, "nasta": "/"})
+    resp = post_login(client, "granskare2")
     assert resp.status_code == 401

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hmac
+
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import func, select
@@ -44,8 +46,17 @@ def login_submit(
     anvandarnamn: str = Form(""),
     losenord: str = Form(""),
     nasta: str = Form("/"),
+    csrf_token_field: str = Form("", alias="csrf_token"),
     db: Session = Depends(get_db),
 ) -> Response:
+    # Login CSRF: without it another site could sign the browser in to an attacker's account.
+    expected = request.session.get("csrf")
+    if not expected or not hmac.compare_digest(str(expected), csrf_token_field):
+        return render(
+            request, "logga_in.html", user=None, title="Logga in", nasta=_safe_next(nasta),
+            error="Inloggningsformuläret hade gått ut. Försök igen.", anvandarnamn=anvandarnamn,
+            status_code=403,
+        )
     try:
         user = login_user(request, db, anvandarnamn.strip(), losenord)
     except HTTPException as exc:
