@@ -346,3 +346,39 @@ def test_admin_deactivates_a_user_who_then_cannot_log_in(demo: tuple[TestClient,
     client.post("/logga-ut", data={"csrf_token": csrf})
     resp = post_login(client, "granskare2")
     assert resp.status_code == 401
+
+
+def _label_row(html: str, title: str) -> list[str]:
+    m = re.search(r'<th scope="row">' + re.escape(title) + r"</th>(.*?)</tr>", html, re.S)
+    assert m, f"raden för {title} saknas"
+    return [re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", m.group(1), re.S)]
+
+
+def test_report_counts_decided_labels_and_shows_prediction_set_apart(
+    demo: tuple[TestClient, dict[str, Any]], engine: Engine
+) -> None:
+    """Shares count the classifier's decided labels, not the (wide) prediction set; the
+    prediction set is the "kan också handla om" column, and unsure answers are counted."""
+    from nlp.store.models import Classification, Suggestion
+    from api.web.queries import label_titles
+
+    client, ids = demo
+    login(client, "analytiker1")
+    html = client.get(f"/korningar/{ids['run_id']}/rapport").text
+    _, titles = label_titles("samsjuklighet")
+    with session_scope(engine) as s:
+        def count(*where: Any) -> int:
+            return s.scalar(select(func.count()).select_from(Suggestion).where(
+                Suggestion.run_id == ids["run_id"], *where)) or 0
+
+        n_unsure = s.scalar(select(func.count()).select_from(Classification).where(
+            Classification.run_id == ids["run_id"], Classification.unsure.is_(True)))
+        for lab in ("tillganglighet", "respekt", "helhet"):
+            decided = count(Suggestion.label_id == lab, Suggestion.decided.is_(True))
+            in_set = count(Suggestion.label_id == lab, Suggestion.in_prediction_set.is_(True))
+            assert in_set > decided  # the seed's sets are wider than the decisions
+            cells = _label_row(html, titles.get(lab, lab))
+            assert cells[0] == str(decided)
+            assert cells[-1] == str(in_set)
+    assert n_unsure and f"{n_unsure} (" in re.search(r'id="osakra">([^<]+)<', html).group(1)
+    assert "Kan också handla om" in html and "innan modellens egna beslut" not in html

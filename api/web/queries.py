@@ -77,6 +77,7 @@ class LabelView:
     valence: dict[str, int]
     flag: str  # styrka | utmaning | blandad | få
     mean_probability: float
+    n_in_set: int = 0  # answers whose prediction set holds the label ("kan också handla om")
 
 
 @dataclass
@@ -111,6 +112,8 @@ class Report:
     charts: list[RunChart]
     threshold: int
     unsure_share: float
+    n_unsure: int = 0
+    counts_prediction_sets: bool = False  # an old run without the classifier's decisions
 
 
 def month(d: date | None) -> str | None:
@@ -218,15 +221,34 @@ def build_report(session: Session, run_id: int, *, threshold: int) -> Report | N
     ).all()
     by_id = {r.id: r for r in records}
     n = len(records)
+    # A label counts for an answer when the classifier decided on it. The conformal
+    # prediction set is wide by design when the model is unsure (zero-shot: most labels),
+    # so it is shown apart as "kan också handla om" and never drives the shares.
     labelled: dict[str, set[int]] = defaultdict(set)
+    in_set: dict[str, set[int]] = defaultdict(set)
     prob_sum: dict[str, float] = defaultdict(float)
-    for rid, lab, prob in session.execute(
-        select(Suggestion.record_id, Suggestion.label_id, Suggestion.probability).where(
-            Suggestion.run_id == run.id, Suggestion.in_prediction_set.is_(True)
+    for rid, lab, prob, decided, member in session.execute(
+        select(Suggestion.record_id, Suggestion.label_id, Suggestion.probability, Suggestion.decided,
+               Suggestion.in_prediction_set).where(
+            Suggestion.run_id == run.id,
+            (Suggestion.decided.is_(True)) | (Suggestion.in_prediction_set.is_(True)),
         )
     ):
-        labelled[lab].add(rid)
-        prob_sum[lab] += prob
+        if member:
+            in_set[lab].add(rid)
+        if decided:
+            labelled[lab].add(rid)
+            prob_sum[lab] += prob
+    legacy = not labelled and bool(in_set)
+    if legacy:
+        # Runs stored before the classifier's decisions were kept (migration 0003) have
+        # only prediction sets; count those and say so on the page.
+        labelled = in_set
+        for rid, lab, prob in session.execute(
+            select(Suggestion.record_id, Suggestion.label_id, Suggestion.probability).where(
+                Suggestion.run_id == run.id, Suggestion.in_prediction_set.is_(True))
+        ):
+            prob_sum[lab] += prob
     valence_of: dict[int, str | None] = {}
     unsure = 0
     for rid, val, is_unsure in session.execute(
@@ -247,6 +269,7 @@ def build_report(session: Session, run_id: int, *, threshold: int) -> Report | N
                 share=len(ids) / n if n else 0.0, ci=wilson_interval(len(ids), n), valence=dict(val),
                 flag=_flag(val, threshold),
                 mean_probability=prob_sum[lab] / len(ids) if ids else 0.0,
+                n_in_set=len(in_set.get(lab, ())),
             )
         )
     labels.sort(key=lambda lv: -lv.n)
@@ -288,7 +311,8 @@ def build_report(session: Session, run_id: int, *, threshold: int) -> Report | N
         period=(min(dates) if dates else None, max(dates) if dates else None),
         taxonomy_title=tax_title, label_titles=titles, labels=labels,
         themes=themes_for_run(session, run), breakdowns=breakdowns, charts=charts,
-        threshold=threshold, unsure_share=unsure / n if n else 0.0,
+        threshold=threshold, unsure_share=unsure / n if n else 0.0, n_unsure=unsure,
+        counts_prediction_sets=legacy,
     )
 
 

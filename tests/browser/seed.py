@@ -116,16 +116,20 @@ def seed(engine: Engine, *, n_months: int = 10, per_month: int = 20) -> dict[str
                     t.example_record_ids = [*t.example_record_ids, rec.id]
                 s.add(ThemeAssignment(record_id=rec.id, theme_id=t.id, weight=1.0))
                 prob = 0.55 + 0.4 * rnd.random()
+                # As on zero-shot: an unsure answer's prediction set holds every label, and a
+                # quarter of the others also "kan handla om" helhet; only `lab` is decided.
+                pset = list(LABELS) if prob < 0.6 else sorted({lab, "helhet"} if k % 4 == 0 else {lab})
                 s.add(Classification(run_id=run.id, record_id=rec.id, taxonomy_id="samsjuklighet",
-                                     model_version="nollskott-1", prediction_set=[lab], unsure=prob < 0.6,
+                                     model_version="nollskott-1", prediction_set=pset, unsure=prob < 0.6,
+                                     unsure_reason="för stor mängd" if prob < 0.6 else None,
                                      valence="styrka" if lab == "respekt" else "utmaning",
                                      valence_probability=0.8,
                                      evidence=[{"label": lab, "words": text.split()[:2], "examples": []}]))
                 for other_lab in LABELS:
                     p = prob if other_lab == lab else 0.1 * rnd.random()
                     s.add(Suggestion(run_id=run.id, record_id=rec.id, taxonomy_id="samsjuklighet",
-                                     label_id=other_lab, probability=p, in_prediction_set=other_lab == lab,
-                                     model_version="nollskott-1"))
+                                     label_id=other_lab, probability=p, in_prediction_set=other_lab in pset,
+                                     decided=other_lab == lab, model_version="nollskott-1"))
         n = len(records)
         for lab, t in themes.items():
             t.share = t.size / n
