@@ -22,12 +22,14 @@ from nlp.store.models import (
     AnalysisRun,
     AuditEntry,
     Classification,
+    ClassifierVersion,
     Import,
     Project,
     RecordRow,
     Suggestion,
     Theme,
     ThemeAssignment,
+    ThemeEdit,
 )
 
 log = logging.getLogger(__name__)
@@ -230,10 +232,11 @@ def analyse_import(
     Results are written in a single transaction at the end, so an interrupted run
     leaves no half-written themes or suggestions; its status says "fel".
     """
-    from nlp.classify import classify_texts
+    from nlp.classify import ClassifierModel, classify_texts
     from nlp.embed import embed_texts, get_embedder
     from nlp.taxonomy import load_taxonomy
     from nlp.themes import fit_themes
+    from nlp.themes_edits import apply_theme_edits
 
     engine = engine or init_db()
     progress = progress or _noop
@@ -252,6 +255,21 @@ def analyse_import(
                 .where(RecordRow.import_id == import_id)
                 .order_by(RecordRow.id)
             ).all()
+            imp = session.get(Import, import_id)
+            project_id = imp.project_id if imp else None
+            # Human work is data: names, merges and splits are carried over to this refit.
+            edits = session.scalars(
+                select(ThemeEdit).where(ThemeEdit.project_id == project_id)
+                .order_by(ThemeEdit.created_at, ThemeEdit.id)
+            ).all()
+            active = session.scalar(
+                select(ClassifierVersion).where(
+                    ClassifierVersion.project_id == project_id,
+                    ClassifierVersion.taxonomy_id == tax.id,
+                    ClassifierVersion.active.is_(True),
+                )
+            )
+            active_version = active.version if active else None
         if not rows:
             raise BrukarrostError(f"Importen {import_id} har inga svar att analysera.")
         ids = [r.id for r in rows]
@@ -265,9 +283,14 @@ def analyse_import(
         )
         report("teman", 0, 1)
         themes = fit_themes(texts, vectors, record_ids=ids, dates=dates)
+        if edits:
+            themes = apply_theme_edits(themes, edits, record_ids=ids, texts=texts,
+                                       embeddings=vectors)
         report("teman", 1, 1)
         report("klassificering", 0, len(texts))
-        results = classify_texts(texts, vectors, tax, embedder=embedder)
+        # The analyst's explicitly activated version; zero-shot until there is one.
+        model = ClassifierModel.load(active_version) if active_version else None
+        results = classify_texts(texts, vectors, tax, embedder=embedder, model=model)
         report("klassificering", len(texts), len(texts))
         report("lagring", 0, 1)
         model_version = results[0].model_version if results else "ingen"

@@ -124,7 +124,9 @@ def build_report(run_id: int, *, engine: Engine | None = None) -> dict[str, Any]
             "etiketter": labels,
             "osakra": {"antal": unsure, "andel": unsure / n if n else 0.0},
             "valens": {k: _suppress(v, threshold) for k, v in valence.items()},
-            "uppdelningar": _breakdowns(records, classifications, taxonomy, threshold),
+            "uppdelningar": _breakdowns(
+                records, classifications, _decided_labels(suggestions), taxonomy, threshold
+            ),
         }
     return data
 
@@ -203,15 +205,19 @@ def _labels_section(
 ) -> list[dict[str, Any]]:
     n = len(classifications)
     prob_sum: Counter[str] = Counter()
+    decided = _decided_labels(suggestions)
     for sug in suggestions:
         prob_sum[sug.label_id] += sug.probability
-    in_set: dict[str, list[Classification]] = defaultdict(list)
+    in_set: Counter[str] = Counter()
+    members_of: dict[str, list[Classification]] = defaultdict(list)
     for c in classifications:
         for label in c.prediction_set or []:
-            in_set[label].append(c)
+            in_set[label] += 1
+        for label in decided.get(c.record_id, ()):
+            members_of[label].append(c)
     out = []
     for label in taxonomy.labels:
-        members = in_set.get(label.id, [])
+        members = members_of.get(label.id, [])
         k = len(members)
         lo, hi = wilson_interval(k, n)
         val = Counter(c.valence for c in members if c.valence)
@@ -226,6 +232,7 @@ def _labels_section(
                 "antal": _suppress(k, threshold),
                 "andel": k / n if n and k >= threshold else None,
                 "ki95": [lo, hi] if k >= threshold else None,
+                "i_forslagsmangd": _suppress(in_set[label.id], threshold),
                 "medelsannolikhet": prob_sum[label.id] / n if n else 0.0,
                 "flaggor": {
                     "styrka": _suppress(val.get("styrka", 0), threshold),
@@ -245,9 +252,19 @@ def _labels_section(
     return out
 
 
+def _decided_labels(suggestions: Iterable[Suggestion]) -> dict[int, set[str]]:
+    """record id → the labels the classifier decided on (not the whole prediction set,
+    which is wide by design when the model is unsure)."""
+    out: dict[int, set[str]] = defaultdict(set)
+    for sug in suggestions:
+        if sug.decided:
+            out[sug.record_id].add(sug.label_id)
+    return out
+
+
 def _breakdowns(
-    records: dict[int, RecordRow], classifications: list[Classification], taxonomy: Any,
-    threshold: int,
+    records: dict[int, RecordRow], classifications: list[Classification],
+    decided: dict[int, set[str]], taxonomy: Any, threshold: int,
 ) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for attr, title in BREAKDOWNS.items():
@@ -256,7 +273,7 @@ def _breakdowns(
         for c in classifications:
             g = getattr(records[c.record_id], attr) or "okänt"
             group_total[g] += 1
-            for label in c.prediction_set or []:
+            for label in decided.get(c.record_id, ()):
                 group_label[g][label] += 1
         groups = []
         for g, total in sorted(group_total.items(), key=lambda kv: -kv[1]):

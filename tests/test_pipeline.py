@@ -182,3 +182,63 @@ def test_failure_half_way_keeps_what_was_stored_before(tmp_path: Path) -> None:
     output = _assert_fails_cleanly(bad)
     assert "rad" in output
     assert _count(RecordRow) == stored  # the earlier import is untouched
+
+
+def test_refit_carries_theme_names_and_uses_the_active_classifier_version() -> None:
+    """Human work survives a new analysis; an activated classifier version is the one used."""
+    from nlp.classify import Example, train_classifier
+    from nlp.pipeline import analyse_import, import_export
+    from nlp.store.models import ClassifierVersion, ThemeEdit
+    from nlp.taxonomy import load_taxonomy
+
+    engine = init_db()
+    summary = import_export(EXAMPLE_EXPORT)
+    first = analyse_import(summary.import_id, engine=engine)
+    with session_scope(engine) as s:
+        theme = s.scalars(
+            select(Theme).where(Theme.run_id == first, Theme.topic >= 0).order_by(Theme.size.desc())
+        ).first()
+        members = list(s.scalars(
+            select(ThemeAssignment.record_id).where(ThemeAssignment.theme_id == theme.id)
+        ))
+        s.add(ThemeEdit(project_id=1, kind="namn", member_record_ids=members,
+                        payload={"namn": "Namn från samordnaren"}, actor="samordnare"))
+        texts = list(s.scalars(select(RecordRow.text).order_by(RecordRow.id).limit(40)))
+
+    taxonomy = load_taxonomy("samsjuklighet")
+    ids = taxonomy.label_ids
+    examples = [Example(text=t, labels=(ids[i % len(ids)],)) for i, t in enumerate(texts)]
+    model, _ = train_classifier(examples, taxonomy, n_folds=3)
+    model.save()
+    with session_scope(engine) as s:
+        s.add(ClassifierVersion(project_id=1, taxonomy_id=taxonomy.id, version=model.version,
+                                active=True, n_examples=len(examples)))
+
+    second = analyse_import(summary.import_id, engine=engine)
+    with session_scope(engine) as s:
+        labels = set(s.scalars(select(Theme.label).where(Theme.run_id == second)))
+        assert "Namn från samordnaren" in labels
+        run = s.get(AnalysisRun, second)
+        assert run.classifier_version == model.version
+        versions = set(s.scalars(select(Suggestion.model_version).where(Suggestion.run_id == second)))
+        assert versions == {model.version}
+        first_versions = set(s.scalars(select(Suggestion.model_version).where(Suggestion.run_id == first)))
+        assert model.version not in first_versions
+
+
+def test_report_counts_decided_labels_not_the_whole_prediction_set(tmp_path: Path) -> None:
+    from nlp.pipeline import analyse_import, import_export
+    from nlp.report import build_report
+
+    engine = init_db()
+    run_id = analyse_import(import_export(EXAMPLE_EXPORT).import_id, engine=engine)
+    report = build_report(run_id, engine=engine)
+    with session_scope(engine) as s:
+        for label in report["etiketter"]:
+            decided = s.scalar(select(func.count()).select_from(Suggestion).where(
+                Suggestion.run_id == run_id, Suggestion.label_id == label["id"],
+                Suggestion.decided.is_(True)))
+            if isinstance(label["antal"], int):
+                assert label["antal"] == decided
+            else:
+                assert decided < report["doljningsgrans"]
