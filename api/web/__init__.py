@@ -12,12 +12,21 @@ from pathlib import Path
 
 from fastapi import APIRouter
 
-from api.web import pages_admin, pages_analyst, pages_common, pages_coordinator, pages_validator
+from api.web import (
+    pages_admin,
+    pages_analyst,
+    pages_common,
+    pages_coordinator,
+    pages_joint,
+    pages_models,
+    pages_validator,
+)
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 
 router = APIRouter(include_in_schema=False)
-for _module in (pages_common, pages_analyst, pages_coordinator, pages_validator, pages_admin):
+for _module in (pages_common, pages_analyst, pages_coordinator, pages_validator, pages_joint, pages_models,
+                pages_admin):
     router.include_router(_module.router)
 
 __all__ = ["router", "STATIC_DIR"]

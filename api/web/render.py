@@ -45,6 +45,11 @@ MESSAGES = {
     "projekt": "Projektet är skapat.",
     "utloggad": "Du är utloggad.",
     "startad": "Analysen är startad.",
+    "avgjort": "Ert gemensamma beslut är sparat.",
+    "atgard_andrad": "Åtgärden är uppdaterad.",
+    "traning": "Träningen är startad. Den nya versionen används inte förrän du byter till den.",
+    "aktiverad": "Projektet använder nu den valda modellversionen i nya analyser.",
+    "raderat": "Allt om respondenten är raderat.",
 }
 DECISION_TEXT = {"accept": "stämmer", "reject": "stämmer inte", "other": "annan etikett", "unsure": "vet inte"}
 

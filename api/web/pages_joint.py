@@ -1,0 +1,141 @@
+"""Joint analysis of disputed labels ("omstridd"): every judge's decision side by side,
+and the joint decision that settles the label.
+
+The list uses the same status rules as the API (nlp.validation_status), and the joint
+decision is written by the API's own endpoint function (validation.resolve), so pages and
+API share one implementation, one event format and one audit entry.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from pydantic import ValidationError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from api.auth import is_member, verify_csrf
+from api.deps import audit, get_db
+from api.routers import validation as api_validation
+from api.schemas import ResolutionIn
+from api.web.queries import SOURCE_TEXT, label_titles, month
+from api.web.render import deny, render, web_user
+from nlp.store.models import Project, RecordRow, User, ValidationEvent
+from nlp.validation_status import statuses
+
+router = APIRouter()
+RESOLVERS = ("analyst", "coordinator", "admin")
+PAGE_SIZE = 50  # disputes per page view; each shown answer is an audited read
+
+
+def _resolver_project(request: Request, db: Session, user: User, project_id: int) -> Project | Response:
+    project = db.get(Project, project_id)
+    if project is None or not is_member(db, user, project_id):
+        return deny(request, user, "Projektet finns inte, eller så har du inte tillgång till det.", 404)
+    if user.role not in RESOLVERS:
+        return deny(request, user, "Gemensam analys av omstridda etiketter görs av analytiker och samordnare.")
+    return project
+
+
+def disputes(db: Session, project_id: int, limit: int = PAGE_SIZE) -> tuple[int, list[dict[str, Any]]]:
+    """Disputed (record, label) pairs with each judge's decisions, oldest first per pair.
+
+    Returns (number of disputes in all, the first `limit` of them).
+    """
+    events = db.scalars(
+        select(ValidationEvent).where(ValidationEvent.project_id == project_id,
+                                      ValidationEvent.record_id.is_not(None))
+        .order_by(ValidationEvent.id)
+    ).all()
+    disputed = sorted(key for key, st in statuses(events).items() if st == "omstridd")
+    shown = disputed[:limit]
+    if not shown:
+        return len(disputed), []
+    by_key: dict[tuple[int | None, str, str], list[ValidationEvent]] = defaultdict(list)
+    wanted = set(shown)
+    for e in events:
+        if (e.record_id, e.taxonomy_id, e.label_id) in wanted:
+            by_key[(e.record_id, e.taxonomy_id, e.label_id)].append(e)
+        # An "other" decision judges its proposed labels too: show it under those.
+        for lab in e.other_labels or []:
+            if e.decision == "other" and (e.record_id, e.taxonomy_id, lab) in wanted and lab != e.label_id:
+                by_key[(e.record_id, e.taxonomy_id, lab)].append(e)
+    recs = {r.id: r for r in db.scalars(select(RecordRow).where(RecordRow.id.in_({k[0] for k in shown})))}
+    uids = {e.user_id for evs in by_key.values() for e in evs if e.user_id}
+    names = dict(db.execute(select(User.id, User.display_name).where(User.id.in_(uids))).all()) if uids else {}
+    items = []
+    for key in shown:
+        rid, tax, lab = key
+        rec = recs.get(rid)
+        if rec is None:
+            continue
+        evs = sorted(by_key[key], key=lambda e: e.id)
+        items.append({
+            "record": rec, "taxonomy_id": tax, "label_id": lab, "period": month(rec.date),
+            "source": SOURCE_TEXT.get(rec.source_type or "", rec.source_type),
+            "decisions": [
+                {"who": e.actor or "okänd", "name": names.get(e.user_id), "organisation": e.organisation, "role": e.role,
+                 "at": e.created_at, "comment": e.comment,
+                 # "other" on another label is an accept of this one (what it proposed).
+                 "decision": "accept" if e.label_id != lab else e.decision,
+                 "via_other": e.label_id != lab, "other_labels": list(e.other_labels or []),
+                 "latest": e.id == max(x.id for x in evs if (x.user_id or x.actor) == (e.user_id or e.actor))}
+                for e in evs
+            ],
+        })
+    return len(disputed), items
+
+
+@router.get("/projekt/{project_id}/omstridda", response_class=HTMLResponse)
+def disputed_page(project_id: int, request: Request, user: User = Depends(web_user),
+                  db: Session = Depends(get_db)) -> Response:
+    project = _resolver_project(request, db, user, project_id)
+    if not isinstance(project, Project):
+        return project
+    total, items = disputes(db, project.id)
+    if items:
+        audit(db, user, "las_svar", "project", project.id, via="gemensam_analys",
+              record_ids=[i["record"].id for i in items])
+        db.commit()
+    titles: dict[str, dict[str, str]] = {}
+    for i in items:
+        if i["taxonomy_id"] not in titles:
+            titles[i["taxonomy_id"]] = label_titles(i["taxonomy_id"])[1]
+    return render(
+        request, "omstridda.html", user=user, title="Gemensam analys", active="/projekt",
+        project=project, items=items, total=total, titles=titles, page_size=PAGE_SIZE,
+        error={"beslut": "Välj om etiketten stämmer eller inte."}.get(request.query_params.get("fel", "")),
+    )
+
+
+@router.post("/projekt/{project_id}/omstridda", dependencies=[Depends(verify_csrf)])
+def resolve_submit(
+    project_id: int,
+    request: Request,
+    record_id: int = Form(...),
+    label_id: str = Form(...),
+    taxonomy_id: str = Form(...),
+    beslut: str = Form(""),
+    kommentar: str = Form(""),
+    user: User = Depends(web_user),
+    db: Session = Depends(get_db),
+) -> Response:
+    project = _resolver_project(request, db, user, project_id)
+    if not isinstance(project, Project):
+        return project
+    try:
+        body = ResolutionIn(label_id=label_id, taxonomy_id=taxonomy_id, decision=beslut,
+                            comment=kommentar.strip() or None)
+    except ValidationError:
+        return RedirectResponse(f"/projekt/{project_id}/omstridda?fel=beslut", status_code=303)
+    rec = db.get(RecordRow, record_id) if 1 <= record_id < 2**31 else None
+    if rec is None or rec.import_.project_id != project.id:
+        return deny(request, user, "Svaret finns inte i projektet.", 404)
+    try:
+        api_validation.resolve(record_id=record_id, body=body, user=user, db=db)
+    except HTTPException as exc:
+        return deny(request, user, str(exc.detail), exc.status_code)
+    return RedirectResponse(f"/projekt/{project_id}/omstridda?meddelande=avgjort", status_code=303)
