@@ -187,3 +187,121 @@ def test_models_page_is_for_analysts(app_ids: tuple[Any, dict[str, Any]]) -> Non
     analyst, csrf = client_for(app, "analytiker1")
     assert analyst.post(f"/projekt/{pid}/modeller/trana", data={"taxonomi": "samsjuklighet"}).status_code == 403
     assert analyst.post(f"/projekt/{pid}/modeller/99999/aktivera", data={"csrf_token": csrf}).status_code == 404
+
+
+def test_validator_picks_a_theme_and_the_queue_follows_it(
+    app_ids: tuple[Any, dict[str, Any]], engine: Engine
+) -> None:
+    from nlp.store.models import ThemeAssignment
+
+    app, ids = app_ids
+    pid, theme = ids["project_id"], ids["theme_ids"]["helhet"]
+    client, csrf = client_for(app, "granskare1")
+    html = client.get(f"/projekt/{pid}/validera").text
+    assert "Där modellen är mest osäker först" in html and f'<option value="{theme}">Tema: ' in html
+    with session_scope(engine) as s:
+        members = set(s.scalars(select(ThemeAssignment.record_id).where(ThemeAssignment.theme_id == theme)))
+    seen = []
+    for _ in range(3):
+        html = client.get(f"/projekt/{pid}/validera?tema={theme}").text
+        assert f'<option value="{theme}" selected>' in html
+        rid = int(re.search(r'name="record_id" value="(\d+)"', html).group(1))
+        label = re.search(r'name="label_id" value="([^"]+)"', html).group(1)
+        seen.append(rid)
+        resp = client.post(f"/projekt/{pid}/validera", data={
+            "csrf_token": csrf, "record_id": rid, "label_id": label, "taxonomy_id": "samsjuklighet",
+            "beslut": "accept", "tema": str(theme)})
+        assert resp.status_code == 303 and resp.headers["location"].endswith(f"&tema={theme}")
+    assert set(seen) <= members and len(set(seen)) == 3
+    # An unknown theme id falls back to the default order instead of failing.
+    assert client.get(f"/projekt/{pid}/validera?tema=999999").status_code == 200
+
+
+def test_coordinator_changes_an_actions_status_owner_and_date(
+    app_ids: tuple[Any, dict[str, Any]], engine: Engine
+) -> None:
+    from datetime import date
+
+    from nlp.store.models import Action
+
+    app, ids = app_ids
+    pid = ids["project_id"]
+    coord, csrf = client_for(app, "samordnare1")
+    resp = coord.post(f"/projekt/{pid}/atgarder", data={"csrf_token": csrf, "rubrik": "Ring tillbaka samma dag",
+                                                        "ansvarig": "Enhetschef", "fas": "plan"})
+    assert resp.status_code == 303
+    with session_scope(engine) as s:
+        aid = s.scalars(select(Action.id)).one()
+    html = coord.get(f"/projekt/{pid}/nytt").text
+    assert f'action="/projekt/{pid}/atgarder/{aid}"' in html
+    resp = coord.post(f"/projekt/{pid}/atgarder/{aid}", data={
+        "csrf_token": csrf, "status": "pagar", "ansvarig": "Verksamhetsutvecklare", "datum": "2027-01-31",
+        "fas": "do"})
+    assert resp.status_code == 303
+    page = coord.get(resp.headers["location"]).text
+    assert "Åtgärden är uppdaterad." in page
+    row = re.search(rf'<tr id="atgard-{aid}">(.*?)</td>', page, re.S).group(0)
+    assert "Verksamhetsutvecklare" in row and "2027-01-31" in page
+    with session_scope(engine) as s:
+        act = s.get(Action, aid)
+        assert (act.status, act.owner, act.due_date, act.phase) == ("pagar", "Verksamhetsutvecklare",
+                                                                    date(2027, 1, 31), "do")
+        assert s.scalars(select(AuditEntry).where(AuditEntry.action == "atgard_andrad")).first() is not None
+    # Bad status: nothing changes, a Swedish message instead.
+    resp = coord.post(f"/projekt/{pid}/atgarder/{aid}", data={"csrf_token": csrf, "status": "kanske"})
+    assert resp.status_code == 303 and "fel=atgard_andra" in resp.headers["location"]
+    assert "Kontrollera status" in coord.get(resp.headers["location"]).text
+    # Validators cannot change actions; other projects' actions are not reachable.
+    validator, vcsrf = client_for(app, "granskare1")
+    assert validator.post(f"/projekt/{pid}/atgarder/{aid}", data={"csrf_token": vcsrf, "status": "klar"}).status_code == 403
+    admin, acsrf = client_for(app, "admin1")
+    assert admin.post(f"/projekt/{ids['other_project_id']}/atgarder/{aid}",
+                      data={"csrf_token": acsrf, "status": "klar"}).status_code == 404
+    with session_scope(engine) as s:
+        assert s.get(Action, aid).status == "pagar"
+
+
+def test_erasure_page_confirms_without_echoing_the_id(
+    app_ids: tuple[Any, dict[str, Any]], engine: Engine, caplog: pytest.LogCaptureFixture
+) -> None:
+    import logging
+
+    from sqlalchemy import func, update
+
+    from nlp.pseudonymise import Pseudonymiser, load_or_create_key
+    from nlp.store.models import RecordRow, Tombstone
+
+    app, ids = app_ids
+    pid = ids["project_id"]
+    raw_id = "19121212-1212"
+    victims = ids["record_ids"][3:6]
+    with session_scope(engine) as s:
+        key = Pseudonymiser(load_or_create_key()).respondent_key(raw_id)
+        s.execute(update(RecordRow).where(RecordRow.id.in_(victims)).values(respondent_key=key))
+    caplog.set_level(logging.DEBUG)
+    analyst, csrf = client_for(app, "analytiker1")
+    assert "Radera allt om en respondent" in analyst.get("/projekt").text
+    page = analyst.post(f"/projekt/{pid}/radera", data={"csrf_token": csrf, "respondent_id": raw_id})
+    assert page.status_code == 200
+    assert "3 svar" in page.text and raw_id not in page.text and key not in page.text
+    # Without the tick nothing is deleted.
+    resp = analyst.post(f"/projekt/{pid}/radera/bekrafta",
+                        data={"csrf_token": csrf, "respondent_id": raw_id, "n_found": "3"})
+    assert resp.status_code == 422 and raw_id not in resp.text
+    with session_scope(engine) as s:
+        assert s.scalar(select(func.count()).select_from(RecordRow).where(RecordRow.id.in_(victims))) == 3
+    resp = analyst.post(f"/projekt/{pid}/radera/bekrafta",
+                        data={"csrf_token": csrf, "respondent_id": raw_id, "bekrafta": "ja", "n_found": "3"})
+    assert resp.status_code == 200 and "Raderingen är klar: 3 svar" in resp.text and raw_id not in resp.text
+    with session_scope(engine) as s:
+        assert s.scalar(select(func.count()).select_from(RecordRow).where(RecordRow.id.in_(victims))) == 0
+        assert s.scalars(select(Tombstone)).one().counts["svar"] == 3
+        logged = " ".join(f"{e.details} {e.object_id}" for e in s.scalars(select(AuditEntry)))
+    assert raw_id not in logged and key not in logged
+    assert raw_id not in caplog.text
+    # Coordinators and validators cannot erase.
+    for who in ("samordnare1", "granskare1"):
+        other, ocsrf = client_for(app, who)
+        assert other.get(f"/projekt/{pid}/radera").status_code == 403
+        assert other.post(f"/projekt/{pid}/radera/bekrafta", data={
+            "csrf_token": ocsrf, "respondent_id": raw_id, "bekrafta": "ja"}).status_code == 403

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from api.auth import is_member, verify_csrf
 from api.deps import audit, get_db
 from api.routers import insights as api_insights
-from api.schemas import ActionIn, InsightIn
+from api.schemas import ActionIn, ActionPatch, InsightIn
 from api.web.queries import ThemeView, month, theme_answers, theme_chart, themes_for_run, latest_run
 from api.web.render import deny, render, web_user
 from nlp.config import get_settings
@@ -108,7 +108,8 @@ def whats_new(project_id: int, request: Request, user: User = Depends(web_user),
         recent=recent, details=details, themes=ordered, growth=g, insights=insights, actions=actions,
         theme_title=theme_title, can_edit=user.role in EDITORS, active="/projekt",
         error={"namn": "Skriv ett namn på temat.", "sammanfoga": "Välj minst två teman att sammanfoga.",
-               "insikt": "Insikten behöver en rubrik.", "atgard": "Åtgärden behöver en rubrik och en ansvarig."}
+               "insikt": "Insikten behöver en rubrik.", "atgard": "Åtgärden behöver en rubrik och en ansvarig.",
+               "atgard_andra": "Kontrollera status, ansvarig och datum för åtgärden."}
         .get(request.query_params.get("fel", "")),
     )
 
@@ -241,3 +242,33 @@ async def add_action(project_id: int, request: Request, user: User = Depends(web
     except HTTPException as exc:
         return deny(request, user, str(exc.detail), exc.status_code)
     return RedirectResponse(f"/projekt/{project_id}/nytt?meddelande=atgard#atgarder", status_code=303)
+
+
+@router.post("/projekt/{project_id}/atgarder/{action_id}", dependencies=[Depends(verify_csrf)])
+async def update_action(project_id: int, action_id: int, request: Request, user: User = Depends(web_user),
+                        db: Session = Depends(get_db)) -> Response:
+    """Status, owner and date of an action, through the API's PATCH implementation."""
+    form = await request.form()
+    project = _editor(request, db, user, project_id)
+    if not isinstance(project, Project):
+        return project
+    act = db.get(Action, action_id) if 1 <= action_id < 2**31 else None
+    if act is None or act.project_id != project.id:
+        return deny(request, user, "Åtgärden finns inte i projektet.", 404)
+    try:
+        # Date and phase may be cleared; status and owner are only changed when given.
+        fields: dict[str, Any] = {"due_date": str(form.get("datum") or "") or None,
+                                  "phase": str(form.get("fas") or "") or None}
+        if form.get("status"):
+            fields["status"] = str(form.get("status"))
+        if str(form.get("ansvarig") or "").strip():
+            fields["owner"] = str(form.get("ansvarig")).strip()
+        body = ActionPatch(**fields)
+    except ValidationError:
+        return RedirectResponse(f"/projekt/{project_id}/nytt?fel=atgard_andra#atgard-{action_id}", status_code=303)
+    try:
+        api_insights.update_action(action_id=action_id, body=body, user=user, db=db)
+    except HTTPException as exc:
+        return deny(request, user, str(exc.detail), exc.status_code)
+    return RedirectResponse(f"/projekt/{project_id}/nytt?meddelande=atgard_andrad#atgard-{action_id}",
+                            status_code=303)

@@ -20,7 +20,7 @@ from api.deps import get_db
 from api.routers import validation as api_validation
 from api.schemas import DecisionIn
 from nlp.validation_status import expand, verdict
-from api.web.queries import SOURCE_TEXT, label_titles, latest_run
+from api.web.queries import SOURCE_TEXT, label_titles, latest_run, themes_for_run
 from api.web.render import deny, render, web_user
 from nlp.store.models import Classification, Project, Suggestion, User, ValidationEvent
 
@@ -108,8 +108,12 @@ def validate_page(project_id: int, request: Request, user: User = Depends(web_us
     if run is None:
         return render(request, "fel.html", user=user, title="Inget att granska",
                       text="Projektet har ingen färdig analys ännu.")
-    q = api_validation.queue(project=project, user=user, db=db, order="osakerhet", run_id=run.id,
-                             theme_id=None, limit=1)
+    # The queue's order: the model's least certain first (active learning), or one theme.
+    themes = [t for t in themes_for_run(db, run, examples=0) if t.topic != -1]
+    theme_id = _theme_param(request.query_params.get("tema"), {t.id for t in themes})
+    order = "tema" if theme_id is not None else "osakerhet"
+    q = api_validation.queue(project=project, user=user, db=db, order=order, run_id=run.id,
+                             theme_id=theme_id, limit=1)
     item = q["items"][0] if q["items"] else None
     tax_title, titles = label_titles(run.taxonomy_id)
     context: dict[str, Any] = {}
@@ -140,8 +144,20 @@ def validate_page(project_id: int, request: Request, user: User = Depends(web_us
         project=project, run=run, titles=titles, taxonomy_title=tax_title, judged=judged, total=total,
         mine=my_agreement(db, project.id, user), agreement=agreement["labels"], by_org=by_org["labels"],
         error=request.query_params.get("fel") and "Välj vilken annan etikett som passar bättre.",
+        themes=themes, theme_id=theme_id, order=order,
         **context,
     )
+
+
+def _theme_param(value: str | None, known: set[int]) -> int | None:
+    """A theme id from the query string, only if it is one of the run's themes."""
+    if value and value.isdigit() and int(value) in known:
+        return int(value)
+    return None
+
+
+def _queue_query(tema: str) -> str:
+    return f"&tema={int(tema)}" if tema.isdigit() and int(tema) < 2**31 else ""
 
 
 def month_of(value: Any) -> str | None:
@@ -160,6 +176,7 @@ def validate_submit(
     beslut: str = Form(...),
     annan_etikett: str = Form(""),
     kommentar: str = Form(""),
+    tema: str = Form(""),
     user: User = Depends(web_user),
     db: Session = Depends(get_db),
 ) -> Response:
@@ -169,7 +186,7 @@ def validate_submit(
     if beslut not in ("accept", "reject", "other", "unsure"):
         return deny(request, user, "Okänt beslut.", 400)
     if beslut == "other" and not annan_etikett:
-        return RedirectResponse(f"/projekt/{project_id}/validera?fel=annan", status_code=303)
+        return RedirectResponse(f"/projekt/{project_id}/validera?fel=annan{_queue_query(tema)}", status_code=303)
     body = DecisionIn(label_id=label_id, taxonomy_id=taxonomy_id, decision=beslut,
                       other_labels=[annan_etikett] if beslut == "other" else [],
                       comment=kommentar.strip() or None)
@@ -177,4 +194,5 @@ def validate_submit(
         api_validation.decide(record_id=record_id, body=body, user=user, db=db)
     except HTTPException as exc:
         return deny(request, user, str(exc.detail), exc.status_code)
-    return RedirectResponse(f"/projekt/{project_id}/validera?meddelande=sparat", status_code=303)
+    return RedirectResponse(f"/projekt/{project_id}/validera?meddelande=sparat{_queue_query(tema)}",
+                            status_code=303)
