@@ -235,3 +235,26 @@ class ModelVersionOut(ORM):
     created_by: str | None
     created_at: datetime
     activated_at: datetime | None
+
+
+class ThemeNameIn(BaseModel):
+    name: str = Field(min_length=1, max_length=200)
+
+
+class ThemeMergeIn(BaseModel):
+    theme_ids: list[IdField] = Field(min_length=2, max_length=50)
+    name: str | None = Field(default=None, max_length=200)
+
+
+class ThemeSplitIn(BaseModel):
+    n_parts: int = Field(default=2, ge=2, le=10)
+    note: str | None = Field(default=None, max_length=2000)
+
+
+class ThemeEditOut(ORM):
+    id: int
+    project_id: int
+    kind: str
+    payload: dict[str, Any]
+    actor: str | None
+    created_at: datetime

@@ -19,7 +19,7 @@ from nlp.store import session_scope
 from nlp.store.models import AuditEntry, ClassifierVersion, Job, ValidationEvent
 from nlp.validation_status import statuses
 from tests.browser.seed import seed
-from tests.test_web_pages import csrf_of, login
+from tests.test_web_pages import login
 
 
 @pytest.fixture

@@ -1,9 +1,9 @@
 """Coordinator pages: what is new or growing, the answers behind it, naming/merging/
 splitting themes, and recording insights and actions (IAIA, PDSA).
 
-Theme edits are stored as ThemeEdit rows in the format nlp/themes_edits.py applies on a
-refit (kind namn | sammanfoga | dela, member_record_ids, payload); the API has no
-theme-edit endpoint yet, so the write is done here. Insights and actions go through the API's insight router functions.
+Theme edits, insights and actions are written by the API's own endpoint functions
+(routers/themes.py, routers/insights.py), so pages and API store the same rows (theme
+edits in the format nlp/themes_edits.py applies on a refit) and the same audit entries.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 from sqlalchemy import select
@@ -21,20 +22,18 @@ from sqlalchemy.orm import Session
 from api.auth import is_member, verify_csrf
 from api.deps import audit, get_db
 from api.routers import insights as api_insights
-from api.schemas import ActionIn, ActionPatch, InsightIn
+from api.routers import themes as api_themes
+from api.schemas import ActionIn, ActionPatch, InsightIn, ThemeMergeIn, ThemeNameIn, ThemeSplitIn
 from api.web.queries import ThemeView, month, theme_answers, theme_chart, themes_for_run, latest_run
 from api.web.render import deny, render, web_user
 from nlp.config import get_settings
 from nlp.store.models import (
     Action,
     AnalysisRun,
-    Import,
     Insight,
     Project,
     RecordRow,
-    Theme,
     ThemeAssignment,
-    ThemeEdit,
     User,
 )
 
@@ -109,22 +108,10 @@ def whats_new(project_id: int, request: Request, user: User = Depends(web_user),
         theme_title=theme_title, can_edit=user.role in EDITORS, active="/projekt",
         error={"namn": "Skriv ett namn på temat.", "sammanfoga": "Välj minst två teman att sammanfoga.",
                "insikt": "Insikten behöver en rubrik.", "atgard": "Åtgärden behöver en rubrik och en ansvarig.",
-               "atgard_andra": "Kontrollera status, ansvarig och datum för åtgärden."}
+               "atgard_andra": "Kontrollera status, ansvarig och datum för åtgärden.",
+               "dela": "Temat kan inte delas."}
         .get(request.query_params.get("fel", "")),
     )
-
-
-def _theme_in_project(db: Session, project_id: int, theme_id: int) -> Theme | None:
-    theme = db.get(Theme, theme_id)
-    if theme is None:
-        return None
-    pid = db.scalar(select(Import.project_id).join(AnalysisRun, AnalysisRun.import_id == Import.id)
-                    .where(AnalysisRun.id == theme.run_id))
-    return theme if pid == project_id else None
-
-
-def _members(db: Session, theme_ids: list[int]) -> list[int]:
-    return sorted(set(db.scalars(select(ThemeAssignment.record_id).where(ThemeAssignment.theme_id.in_(theme_ids)))))
 
 
 def _editor(request: Request, db: Session, user: User, project_id: int) -> Project | HTMLResponse:
@@ -134,51 +121,52 @@ def _editor(request: Request, db: Session, user: User, project_id: int) -> Proje
     return project
 
 
+def _theme_edit(request: Request, user: User, project_id: int, call: Any, ok: str, fel: str) -> Response:
+    """Run one of the API's theme-edit functions; its Swedish errors become pages."""
+    try:
+        call()
+    except HTTPException as exc:
+        if exc.status_code == 422:
+            return RedirectResponse(f"/projekt/{project_id}/nytt?fel={fel}", status_code=303)
+        return deny(request, user, str(exc.detail), exc.status_code)
+    return RedirectResponse(f"/projekt/{project_id}/nytt?meddelande={ok}", status_code=303)
+
+
 @router.post("/projekt/{project_id}/teman/{theme_id}/namn", dependencies=[Depends(verify_csrf)])
 def name_theme(project_id: int, theme_id: int, request: Request, namn: str = Form(""),
                user: User = Depends(web_user), db: Session = Depends(get_db)) -> Response:
     project = _editor(request, db, user, project_id)
     if not isinstance(project, Project):
         return project
-    theme = _theme_in_project(db, project.id, theme_id)
-    if theme is None:
+    if api_themes.theme_in_project(db, project.id, theme_id) is None:
         return deny(request, user, "Temat finns inte i projektet.", 404)
-    name = namn.strip()[:200]
-    if not name:
+    try:
+        body = ThemeNameIn(name=namn.strip()[:200])
+    except ValidationError:
         return RedirectResponse(f"/projekt/{project_id}/nytt?fel=namn#tema-{theme_id}", status_code=303)
-    edit = ThemeEdit(project_id=project.id, kind="namn", member_record_ids=_members(db, [theme.id]),
-                     payload={"namn": name, "tema": theme.topic, "run_id": theme.run_id}, actor=user.username)
-    db.add(edit)
-    db.flush()
-    audit(db, user, "tema_namngivet", "theme", theme.id, edit_id=edit.id)
-    db.commit()
-    return RedirectResponse(f"/projekt/{project_id}/nytt?meddelande=namngivet", status_code=303)
+    return _theme_edit(request, user, project_id, lambda: api_themes.name_theme(
+        theme_id=theme_id, body=body, project=project, user=user, db=db), "namngivet", "namn")
 
 
 @router.post("/projekt/{project_id}/teman/sammanfoga", dependencies=[Depends(verify_csrf)])
 async def merge_themes(project_id: int, request: Request, user: User = Depends(web_user),
                        db: Session = Depends(get_db)) -> Response:
     form = await request.form()
-    ids = sorted({int(v) for v in form.getlist("tema") if str(v).isdigit()})
+    ids = sorted({int(v) for v in form.getlist("tema") if str(v).isdigit() and 0 < int(v) < 2**31})
     name = str(form.get("namn") or "").strip()[:200]
-    project = _editor(request, db, user, project_id)
-    if not isinstance(project, Project):
-        return project
-    themes = [t for i in ids if (t := _theme_in_project(db, project.id, i)) is not None]
-    if len(themes) < 2 or len(themes) != len(ids):
-        return RedirectResponse(f"/projekt/{project_id}/nytt?fel=sammanfoga#sammanfoga", status_code=303)
-    members = _members(db, ids)
-    edit = ThemeEdit(project_id=project.id, kind="sammanfoga", member_record_ids=members,
-                     payload={"teman": [t.topic for t in themes], "grupper": [_members(db, [t.id]) for t in themes],
-                              "run_id": themes[0].run_id, "namn": name or None}, actor=user.username)
-    db.add(edit)
-    if name:  # the merged theme's name applies to the union of members
-        db.add(ThemeEdit(project_id=project.id, kind="namn", member_record_ids=members,
-                         payload={"namn": name, "run_id": themes[0].run_id}, actor=user.username))
-    db.flush()
-    audit(db, user, "teman_sammanfogade", "theme", ids[0], teman=ids, edit_id=edit.id)
-    db.commit()
-    return RedirectResponse(f"/projekt/{project_id}/nytt?meddelande=sammanfogat", status_code=303)
+
+    def merge() -> Response:
+        project = _editor(request, db, user, project_id)
+        if not isinstance(project, Project):
+            return project
+        try:
+            body = ThemeMergeIn(theme_ids=ids, name=name or None)
+        except ValidationError:
+            return RedirectResponse(f"/projekt/{project_id}/nytt?fel=sammanfoga#sammanfoga", status_code=303)
+        return _theme_edit(request, user, project_id, lambda: api_themes.merge_themes(
+            body=body, project=project, user=user, db=db), "sammanfogat", "sammanfoga")
+
+    return await run_in_threadpool(merge)
 
 
 @router.post("/projekt/{project_id}/teman/{theme_id}/dela", dependencies=[Depends(verify_csrf)])
@@ -187,19 +175,12 @@ def split_theme(project_id: int, theme_id: int, request: Request, notering: str 
     project = _editor(request, db, user, project_id)
     if not isinstance(project, Project):
         return project
-    theme = _theme_in_project(db, project.id, theme_id)
-    if theme is None:
+    if api_themes.theme_in_project(db, project.id, theme_id) is None:
         return deny(request, user, "Temat finns inte i projektet.", 404)
     # A split needs a refit of the theme's answers; the request is kept as data for it.
-    edit = ThemeEdit(project_id=project.id, kind="dela", member_record_ids=_members(db, [theme.id]),
-                     payload={"tema": theme.topic, "antal": 2, "run_id": theme.run_id,
-                              "notering": notering.strip()[:2000]},
-                     actor=user.username)
-    db.add(edit)
-    db.flush()
-    audit(db, user, "tema_dela_begard", "theme", theme.id, edit_id=edit.id)
-    db.commit()
-    return RedirectResponse(f"/projekt/{project_id}/nytt?meddelande=delat", status_code=303)
+    body = ThemeSplitIn(n_parts=2, note=notering.strip()[:2000] or None)
+    return _theme_edit(request, user, project_id, lambda: api_themes.split_theme(
+        theme_id=theme_id, body=body, project=project, user=user, db=db), "delat", "dela")
 
 
 @router.post("/projekt/{project_id}/insikter", dependencies=[Depends(verify_csrf)])
