@@ -46,12 +46,27 @@ def test_aggregates_hide_small_cells(client: TestClient, seeded: dict[str, Any],
     thr = get_settings().suppression_threshold
     agg = client.get(f"/api/runs/{seeded['run_a']}/aggregates", headers=h).json()
     assert agg["n"] == 40 and agg["suppression_threshold"] == thr
+    assert agg["raknar"] == "beslutade"
     with session_scope(engine) as s:
-        rows = s.execute(select(Classification.prediction_set, RecordRow.gender)
-                         .join(RecordRow, RecordRow.id == Classification.record_id)
-                         .where(Classification.run_id == seeded["run_a"])).all()
+        gender = dict(s.execute(select(RecordRow.id, RecordRow.gender)
+                                .join(Classification, RecordRow.id == Classification.record_id)
+                                .where(Classification.run_id == seeded["run_a"])).all())
+        decided: dict[int, set[str]] = {rid: set() for rid in gender}
+        in_set: dict[int, set[str]] = {rid: set() for rid in gender}
+        for rid, lab, dec, member in s.execute(
+                select(Suggestion.record_id, Suggestion.label_id, Suggestion.decided,
+                       Suggestion.in_prediction_set).where(Suggestion.run_id == seeded["run_a"])):
+            if dec:
+                decided[rid].add(lab)
+            if member:
+                in_set[rid].add(lab)
+    # Shares count the classifier's decisions, not the wider prediction set.
+    rows = [(decided[rid], g) for rid, g in gender.items()]
+    assert sum(len(v) for v in in_set.values()) > sum(len(v) for v in decided.values())
     for label in agg["labels"]:
         k = sum(1 for ps, _ in rows if label["label_id"] in ps)
+        k_set = sum(1 for ps in in_set.values() if label["label_id"] in ps)
+        assert label["i_forslagsmangd"] == (k_set if k_set >= thr else None)
         if k >= thr:
             assert label["antal"] == k and label["ki95"][0] <= k / 40 <= label["ki95"][1]
         else:

@@ -109,7 +109,7 @@ def seed(engine: Engine, n_records: int = 40, seed_value: int = 7) -> dict[str, 
                 for lab, p in probs.items():
                     s.add(Suggestion(run_id=run.id, record_id=rec.id, taxonomy_id="samsjuklighet",
                                      label_id=lab, probability=p, in_prediction_set=lab in pset,
-                                     model_version="zeroshot-1"))
+                                     decided=p >= 0.7, model_version="zeroshot-1"))
             for t in themes:
                 t.share = t.size / n_records
                 t.example_record_ids = rec_ids[:3]

@@ -253,8 +253,11 @@ def aggregates(
     run_id: Id, user: User = Depends(current_user), db: Session = Depends(get_db),
     by: list[BreakdownBy] = Query(default=["gender", "unit", "source_type", "period"]),
 ) -> dict[str, Any]:
-    """Per label: answers in the prediction set, share with 95 % CI, validation status
-    counts, and breakdowns by gender, unit, source and month. Cells < threshold hidden."""
+    """Per label: answers the classifier decided on (Suggestion.decided), share with 95 %
+    CI, how many have it in the prediction set ("i_forslagsmangd": "kan också handla om"),
+    validation status counts, and breakdowns by gender, unit, source and month. Cells <
+    threshold hidden. Runs stored before decisions were kept count their prediction sets
+    ("raknar": "forslagsmangd")."""
     run, _ = run_for(db, user, run_id)
     thr = _threshold()
     rows = db.execute(
@@ -268,6 +271,15 @@ def aggregates(
     for r in rows:
         labels.update(r.prediction_set or [])
     labels.update(db.scalars(select(Suggestion.label_id).where(Suggestion.run_id == run.id).distinct()))
+    # The prediction set is wide by design when the model is unsure (zero-shot: most labels),
+    # so shares count the classifier's decided labels; the set is reported beside them.
+    decided: dict[int, set[str]] = defaultdict(set)
+    for rid, lab in db.execute(select(Suggestion.record_id, Suggestion.label_id).where(
+            Suggestion.run_id == run.id, Suggestion.decided.is_(True))):
+        decided[rid].add(lab)
+    in_set = {r.record_id: set(r.prediction_set or []) for r in rows}
+    legacy = not decided and any(in_set.values())
+    counted = in_set if legacy else decided
     record_ids = [r.record_id for r in rows]
     events = db.scalars(
         select(ValidationEvent).where(ValidationEvent.record_id.in_(record_ids),
@@ -284,8 +296,10 @@ def aggregates(
 
     out = []
     for label in sorted(labels):
-        k = sum(1 for r in rows if label in (r.prediction_set or []))
+        k = sum(1 for r in rows if label in counted.get(r.record_id, ()))
+        k_set = sum(1 for r in rows if label in in_set[r.record_id])
         entry: dict[str, Any] = {"label_id": label, **_cell(k, n, thr),
+                                 "i_forslagsmangd": k_set if k_set >= thr else None,
                                  "validering": dict(status_counts.get(label, {}))}
         breakdowns: dict[str, list[dict[str, Any]]] = {}
         for attr in by:
@@ -294,7 +308,7 @@ def aggregates(
             for r in rows:
                 g = group_of(r, attr)
                 g_n[g] += 1
-                if label in (r.prediction_set or []):
+                if label in counted.get(r.record_id, ()):
                     g_k[g] += 1
             groups = []
             hidden_groups = 0
@@ -310,4 +324,5 @@ def aggregates(
         entry["breakdowns"] = breakdowns
         out.append(entry)
     return {"run_id": run.id, "taxonomy_id": run.taxonomy_id, "n": n,
-            "suppression_threshold": thr, "labels": out}
+            "raknar": "forslagsmangd" if legacy else "beslutade", "suppression_threshold": thr,
+            "labels": out}
