@@ -170,3 +170,82 @@ def test_admin_manages_users_and_reads_audit_log(page: Any, server: dict[str, An
     assert "anvandare_skapad" in log and "admin" in log
     screenshot(page, "admin-1")
     check_zoom_reflow(page, "admin")
+
+
+def test_coordinator_settles_a_disputed_label_in_joint_analysis(
+    browser: Any, page: Any, server: dict[str, Any], analysed: dict[str, Any]
+) -> None:
+    from tests.browser.conftest import new_page
+
+    pid = server["project_id"]
+    # Two validators disagree on one answer: one through the page, one through the API.
+    first = new_page(browser, server)
+    try:
+        login(first, "granskare1")
+        first.goto(f"/projekt/{pid}/validera")
+        first.locator("#forslaget").wait_for()
+        rid = int(first.locator("input[name=record_id]").get_attribute("value"))
+        label = first.locator("input[name=label_id]").get_attribute("value")
+        first.get_by_label("Kommentar").fill("Tydligt om just det här.")
+        first.get_by_role("button", name=re.compile("^Stämmer")).first.click()
+        first.wait_for_load_state()
+    finally:
+        first.context.close()
+    second = new_page(browser, server)
+    try:
+        login(second, "granskare2")
+        csrf = second.locator("input[name=csrf_token]").first.get_attribute("value")
+        resp = second.request.post(f"/api/records/{rid}/decisions", headers={"X-CSRF-Token": csrf},
+                                   data={"label_id": label, "taxonomy_id": "samsjuklighet",
+                                         "decision": "reject", "comment": "Handlar om något annat."})
+        assert resp.status == 201, resp.text()
+    finally:
+        second.context.close()
+
+    login(page, "samordnare")
+    page.get_by_role("link", name=re.compile("Gemensam analys")).first.click()
+    page.wait_for_url("**/omstridda")
+    card = page.locator("section.card", has=page.get_by_text("Handlar om något annat.")).first
+    assert card.count() == 1
+    text = card.inner_text()
+    assert "Tydligt om just det här." in text and "RSMH Värmland" in text and "Attention Värmland" in text
+    check_accessibility(page, "omstridda")
+    screenshot(page, "samordnare-3-gemensam-analys")
+    card.get_by_label("Etiketten stämmer inte").check()
+    card.get_by_label(re.compile("^Motivering")).fill("Vi enades om att svaret handlar om något annat.")
+    card.get_by_role("button", name=re.compile("Spara gemensamt beslut")).click()
+    page.wait_for_load_state()
+    assert "Ert gemensamma beslut är sparat." in page.get_by_role("status").first.inner_text()
+    assert page.get_by_text("Handlar om något annat.").count() == 0
+    check_zoom_reflow(page, "omstridda")
+
+
+def test_analyst_opens_model_versions_and_erases_a_respondent(
+    page: Any, server: dict[str, Any], analysed: dict[str, Any]
+) -> None:
+    login(page, "analytiker")
+    page.get_by_role("link", name=re.compile("Modellversioner")).first.click()
+    page.wait_for_url("**/modeller")
+    assert re.search(r"Det finns \d+ granskade svar", page.locator("#antal-exempel").inner_text())
+    assert page.locator("#aktiv-version").inner_text().strip()
+    check_accessibility(page, "modeller")
+    screenshot(page, "analytiker-5-modeller")
+    check_zoom_reflow(page, "modeller")
+
+    page.goto("/projekt")
+    page.get_by_role("link", name=re.compile("Radera allt om en respondent")).first.click()
+    page.wait_for_url("**/radera")
+    check_accessibility(page, "radera")
+    raw_id = "finns-inte-4711"
+    page.get_by_label(re.compile("^Respondentens id")).fill(raw_id)
+    page.get_by_role("button", name="Sök").click()
+    page.wait_for_load_state()
+    assert "Inga svar i projektet" in page.locator("#hittade").inner_text()
+    assert raw_id not in page.content()
+    check_accessibility(page, "radera-bekrafta")
+    page.get_by_label(re.compile("^Skriv respondentens id igen")).fill(raw_id)
+    page.get_by_label(re.compile("inte går att ångra")).check()
+    page.get_by_role("button", name="Radera").click()
+    page.wait_for_load_state()
+    assert "Raderingen är klar: 0 svar" in page.locator("#raderat").inner_text()
+    assert raw_id not in page.content()
