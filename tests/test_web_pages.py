@@ -382,3 +382,26 @@ def test_report_counts_decided_labels_and_shows_prediction_set_apart(
             assert cells[-1] == str(in_set)
     assert n_unsure and f"{n_unsure} (" in re.search(r'id="osakra">([^<]+)<', html).group(1)
     assert "Kan också handla om" in html and "innan modellens egna beslut" not in html
+
+
+def test_report_of_a_run_without_decisions_counts_sets_and_says_so(
+    demo: tuple[TestClient, dict[str, Any]], engine: Engine
+) -> None:
+    """Runs stored before the classifier's decisions were kept (migration 0003) only have
+    prediction sets: the page counts those and tells the reader the shares run high."""
+    from sqlalchemy import update
+
+    from api.web.queries import label_titles
+    from nlp.store.models import Suggestion
+
+    client, ids = demo
+    with session_scope(engine) as s:
+        s.execute(update(Suggestion).where(Suggestion.run_id == ids["run_id"]).values(decided=False))
+        in_set = s.scalar(select(func.count()).select_from(Suggestion).where(
+            Suggestion.run_id == ids["run_id"], Suggestion.label_id == "helhet",
+            Suggestion.in_prediction_set.is_(True)))
+    login(client, "analytiker1")
+    html = client.get(f"/korningar/{ids['run_id']}/rapport").text
+    assert "innan modellens egna beslut sparades" in html
+    cells = _label_row(html, label_titles("samsjuklighet")[1].get("helhet", "helhet"))
+    assert cells[0] == str(in_set)
