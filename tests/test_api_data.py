@@ -86,7 +86,7 @@ def test_aggregates_hide_small_cells(client: TestClient, seeded: dict[str, Any],
 
 
 def test_exports_csv_and_xlsx_with_validation_status(
-    client: TestClient, seeded: dict[str, Any], auth: Any
+    client: TestClient, seeded: dict[str, Any], auth: Any, engine: Engine
 ) -> None:
     h = auth("analytiker")
     rec = seeded["records_a"][0]
@@ -98,6 +98,17 @@ def test_exports_csv_and_xlsx_with_validation_status(
     first = next(x for x in rows if int(x["svar_id"]) == rec)
     assert '"respekt": "godkand"' in first["valideringsstatus"]
     assert "[PERSON_1]" in first["text_pseudonymiserad"] and first["teman"]
+    # Decided labels beside the prediction set, as stored.
+    with session_scope(engine) as s:
+        for row in rows:
+            rid = int(row["svar_id"])
+            want = sorted(s.scalars(select(Suggestion.label_id).where(
+                Suggestion.run_id == seeded["run_a"], Suggestion.record_id == rid,
+                Suggestion.decided.is_(True))))
+            pset = s.scalar(select(Classification.prediction_set).where(
+                Classification.run_id == seeded["run_a"], Classification.record_id == rid))
+            assert row["etiketter_beslutade"] == ";".join(want)
+            assert row["etiketter_forslag"] == ";".join(pset)
     x = client.get(f"/api/runs/{seeded['run_a']}/export", headers=h, params={"format": "xlsx"})
     sheet_rows = list(load_workbook(io.BytesIO(x.content), read_only=True)["svar"].values)
     assert len(sheet_rows) == 41 and sheet_rows[0][3] == "text_pseudonymiserad"

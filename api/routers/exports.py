@@ -36,7 +36,8 @@ from nlp.store.models import (
 
 router = APIRouter(tags=["export"])
 COLUMNS = ["svar_id", "rad", "fraga", "text_pseudonymiserad", "datum", "verksamhet", "kalla",
-           "kon", "aldersgrupp", "etiketter_forslag", "sannolikheter", "osaker", "valens",
+           "kon", "aldersgrupp", "etiketter_beslutade", "etiketter_forslag", "sannolikheter", "osaker",
+           "osaker_orsak", "valens",
            "valideringsstatus", "teman", "modellversion"]
 
 
@@ -49,8 +50,12 @@ def _rows(db: Session, run_id: Id, taxonomy_id: str) -> Iterator[list[Any]]:
     ).all()
     ids = [r.id for r, _ in recs]
     probs: dict[int, dict[str, float]] = defaultdict(dict)
-    for s in db.scalars(select(Suggestion).where(Suggestion.run_id == run_id)):
+    # The classifier's decided labels; etiketter_forslag keeps the (wider) prediction set.
+    decided: dict[int, list[str]] = defaultdict(list)
+    for s in db.scalars(select(Suggestion).where(Suggestion.run_id == run_id).order_by(Suggestion.label_id)):
         probs[s.record_id][s.label_id] = round(s.probability, 4)
+        if s.decided:
+            decided[s.record_id].append(s.label_id)
     themes: dict[int, list[str]] = defaultdict(list)
     for rid, label in db.execute(
         select(ThemeAssignment.record_id, Theme.label)
@@ -67,8 +72,9 @@ def _rows(db: Session, run_id: Id, taxonomy_id: str) -> Iterator[list[Any]]:
         yield [
             r.id, r.row, r.question, r.text, r.date.isoformat() if r.date else "", r.unit or "",
             r.source_type or "", r.gender or "", r.age_group or "",
-            ";".join(c.prediction_set or []), json.dumps(probs.get(r.id, {}), ensure_ascii=False),
-            "ja" if c.unsure else "nej", c.valence or "",
+            ";".join(decided.get(r.id, [])), ";".join(c.prediction_set or []),
+            json.dumps(probs.get(r.id, {}), ensure_ascii=False),
+            "ja" if c.unsure else "nej", c.unsure_reason or "", c.valence or "",
             json.dumps(st.get(r.id, {}), ensure_ascii=False), ";".join(themes.get(r.id, [])),
             c.model_version,
         ]
