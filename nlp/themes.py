@@ -123,15 +123,24 @@ def swedish_tokens(text: str) -> list[str]:
     return out
 
 
-def make_vectorizer(n_texts: int) -> Any:
-    """CountVectorizer with Swedish lemmas and bigrams; min_df grows with the corpus."""
+def make_vectorizer(texts: Sequence[str]) -> Any:
+    """CountVectorizer with Swedish lemmas and bigrams, for BERTopic's class-based TF-IDF.
+
+    BERTopic feeds it one joined document per theme, so a min_df there would count themes
+    and drop exactly the words that belong to one theme (and fail when there are fewer
+    themes than min_df). The vocabulary is therefore fixed here from the single answers:
+    words and bigrams in at least min_df answers (min_df grows with the corpus).
+    """
     from sklearn.feature_extraction.text import CountVectorizer
 
-    min_df = 1 if n_texts < 100 else 2 if n_texts < 2000 else 3
-    return CountVectorizer(
-        tokenizer=swedish_tokens, lowercase=False, token_pattern=None, ngram_range=(1, 2),
-        min_df=min_df,
-    )
+    n = len(texts)
+    min_df = 1 if n < 100 else 2 if n < 2000 else 3
+    common = dict(tokenizer=swedish_tokens, lowercase=False, token_pattern=None, ngram_range=(1, 2))
+    try:
+        vocab = CountVectorizer(min_df=min_df, **common).fit(texts).vocabulary_
+    except ValueError:  # nothing left (all stop words, or too few answers for min_df)
+        vocab = None
+    return CountVectorizer(vocabulary=sorted(vocab) if vocab else None, **common)
 
 
 # --- result types ------------------------------------------------------------------------
@@ -205,7 +214,12 @@ def choose_parameters(n: int) -> dict[str, Any]:
     demo export still gets a handful of themes and a large corpus no flood of tiny ones.
     """
     mcs = max(min(5, n // 3), round(math.sqrt(n) / 2))
+    # Without a cap, HDBSCAN's "eom" selection can flip to one or two giant clusters on a
+    # tiny change of the vectors (seen on the 10 000 reviews: 19 themes vs. 2); the cap
+    # makes it pick the sub-clusters of anything larger.
+    max_size = max(2 * mcs, int((0.15 if n >= 1000 else 0.3) * n))
     return {
+        "max_cluster_size": int(max_size),
         "n_neighbors": int(min(max(5, round(math.sqrt(n))), 15, n - 1)),
         "n_components": int(min(5, n - 2)),
         "min_cluster_size": int(max(2, mcs)),
@@ -308,11 +322,14 @@ def _cluster(
     )
     hdbscan_model = HDBSCAN(
         min_cluster_size=params["min_cluster_size"], min_samples=params["min_samples"],
+        max_cluster_size=params["max_cluster_size"],
         metric="euclidean", cluster_selection_method="eom", prediction_data=False,
     )
     model = BERTopic(
+        # language != "english": BERTopic's english preprocessing deletes å/ä/ö ("bemtande")
+        language="multilingual",
         embedding_model=None, umap_model=umap_model, hdbscan_model=hdbscan_model,
-        vectorizer_model=make_vectorizer(n),
+        vectorizer_model=make_vectorizer(texts),
         ctfidf_model=_ctfidf(n),
         top_n_words=N_WORDS, calculate_probabilities=False, verbose=False,
     )
@@ -395,7 +412,7 @@ def _renumber(labels: np.ndarray) -> np.ndarray:
 
 def _topic_words(texts: list[str], labels: np.ndarray, n: int) -> dict[int, list[str]]:
     """Top words per theme from BERTopic's class-based TF-IDF on the final assignment."""
-    vec = make_vectorizer(n)
+    vec = make_vectorizer(texts)
     ids = sorted(set(labels.tolist()))
     joined = [" ".join(texts[i] for i in np.flatnonzero(labels == t)) for t in ids]
     try:
@@ -419,7 +436,7 @@ def _distribution(
 ) -> np.ndarray | None:
     """Per-text topic distribution (BERTopic approximate_distribution), columns = our ids."""
     try:
-        model.update_topics(texts, topics=labels.tolist(), vectorizer_model=make_vectorizer(len(texts)),
+        model.update_topics(texts, topics=labels.tolist(), vectorizer_model=make_vectorizer(texts),
                             ctfidf_model=_ctfidf(len(texts)))
         distr, _ = model.approximate_distribution(texts, window=4, stride=2, batch_size=2000)
     except ValueError:
@@ -606,13 +623,55 @@ def detect_emerging(ot: dict[str, Any], theme_ids: Iterable[int]) -> list[dict[s
         ucl = min(1.0, centre + 3 * math.sqrt(centre * (1 - centre) / n_latest))
         if share > ucl:
             flags.append({
-                "theme_id": tid, "kind": "ökar", "period": latest, "share": share, "count": c,
+                "theme_id": tid, "kind": "ökar", "rule": "över övre kontrollgränsen",
+                "period": latest, "share": share, "count": c,
                 "n": n_latest, "centre": centre, "ucl": ucl, "earlier_periods": len(earlier),
                 "reason": (f"Andelen steg till {_pct(share)} ({c} av {n_latest} svar) i {latest}, "
                            f"över den övre kontrollgränsen {_pct(ucl)} (mittlinje {_pct(centre)} "
                            f"från {len(earlier)} tidigare perioder, n = {n_latest})."),
             })
+            continue
+        sustained = _sustained_rise(counts, ns, keys)
+        if sustained is not None:
+            flags.append({"theme_id": tid, "kind": "ökar", "period": latest, "share": share,
+                          "count": c, "n": n_latest, **sustained})
     return flags
+
+
+RISE_WINDOW = 3  # the latest periods looked at by the "two of three" rule
+
+
+def _sustained_rise(counts: list[int], ns: list[int], keys: list[str]) -> dict[str, Any] | None:
+    """Western Electric rule 2 on the p-chart: two of the last three periods, the latest
+    among them, above the 2σ warning limit of a centre line built from the periods
+    before them. Catches a rise spread over a few months that no single small month
+    shows beyond 3σ (a monthly survey often has only some 30–60 answers a month)."""
+    if len(keys) < RISE_WINDOW + 3:
+        return None
+    base_c, base_n = counts[:-RISE_WINDOW], ns[:-RISE_WINDOW]
+    centre, _, _ = p_chart_limits(base_c, base_n)
+    if centre <= 0.0:
+        return None
+
+    def limit(n: int, k: float) -> float:
+        return min(1.0, centre + k * math.sqrt(centre * (1 - centre) / n))
+
+    recent = list(zip(keys[-RISE_WINDOW:], counts[-RISE_WINDOW:], ns[-RISE_WINDOW:]))
+    above = [(k, c / n) for k, c, n in recent if n and c / n > limit(n, 2)]
+    latest_key, c, n = recent[-1]
+    if len(above) < 2 or not n or above[-1][0] != latest_key:
+        return None
+    warning = limit(n, 2)
+    months = ", ".join(f"{k}: {_pct(v)}" for k, v in above)
+    return {
+        "rule": "två av tre senaste perioderna över varningsgränsen",
+        "centre": centre, "ucl": limit(n, 3), "warning_limit": warning,
+        "earlier_periods": len(base_c),
+        "reason": (f"Andelen har legat över varningsgränsen (2σ) i {len(above)} av de "
+                   f"{RISE_WINDOW} senaste perioderna ({months}); senast {_pct(c / n)} "
+                   f"({c} av {n} svar) i {latest_key} mot varningsgränsen {_pct(warning)} och "
+                   f"mittlinjen {_pct(centre)} från {len(base_c)} perioder dessförinnan."),
+    }
 
 
 def refresh_time_series(result: ThemeResult) -> ThemeResult:
