@@ -305,3 +305,20 @@ def test_erasure_page_confirms_without_echoing_the_id(
         assert other.get(f"/projekt/{pid}/radera").status_code == 403
         assert other.post(f"/projekt/{pid}/radera/bekrafta", data={
             "csrf_token": ocsrf, "respondent_id": raw_id, "bekrafta": "ja"}).status_code == 403
+
+
+def test_validator_sees_why_the_model_is_unsure(app_ids: tuple[Any, dict[str, Any]], engine: Engine) -> None:
+    from nlp.store.models import Classification
+
+    app, ids = app_ids
+    client, _ = client_for(app, "granskare1")
+    html = client.get(f"/projekt/{ids['project_id']}/validera").text
+    rid = int(re.search(r'name="record_id" value="(\d+)"', html).group(1))
+    with session_scope(engine) as s:
+        c = s.scalars(select(Classification).where(Classification.run_id == ids["run_id"],
+                                                   Classification.record_id == rid)).one()
+        unsure, reason = c.unsure, c.unsure_reason
+    # The queue puts the least certain first: in the seed that is an unsure answer.
+    assert unsure and reason == "för stor mängd"
+    assert "Varför modellen är osäker: Svaret kan handla om många områden" in html
+    assert "Vi är osäkra, men vårt bästa förslag" in html

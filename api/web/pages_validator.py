@@ -26,6 +26,12 @@ from nlp.store.models import Classification, Project, Suggestion, User, Validati
 
 router = APIRouter()
 JUDGES = ("validator", "analyst", "coordinator", "admin")
+# Why the classifier marked an answer "osäker" (Classification.unsure_reason), in plain words.
+UNSURE_TEXT = {
+    "utanför ämnet": "Svaret verkar inte handla om något av områdena.",
+    "tom mängd": "Modellen kunde inte föreslå något område med tillräcklig säkerhet.",
+    "för stor mängd": "Svaret kan handla om många områden, så modellen kan inte välja.",
+}
 
 
 def _project_or_deny(request: Request, db: Session, user: User, project_id: int) -> Project | Response:
@@ -120,10 +126,11 @@ def validate_page(project_id: int, request: Request, user: User = Depends(web_us
     if item is not None:
         suggestions = item["suggestions"]
         best = suggestions[0] if suggestions else None
-        ev = db.scalar(select(Classification.evidence).where(
-            Classification.run_id == run.id, Classification.record_id == item["record"]["id"]))
+        ev, reason = db.execute(select(Classification.evidence, Classification.unsure_reason).where(
+            Classification.run_id == run.id, Classification.record_id == item["record"]["id"])).first() or (None, None)
         rec = item["record"]
         context = {
+            "unsure_reason": UNSURE_TEXT.get(reason or "") if item["unsure"] else None,
             "item": rec, "best": best, "unsure": item["unsure"],
             # Other labels in the prediction set, if they are plausible at all (a long tail
             # of 3–5 % suggestions is noise for a human judge).
