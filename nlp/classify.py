@@ -8,6 +8,10 @@ Model (chosen by measurement on the dev set, see nlp/modeller/klassificerare/REA
   validated examples this is the zero-shot mode (similarity to the label texts, learned
   from the taxonomy alone); with examples it is few-shot. SetFit-style tuning was not
   possible: the bundled model is a 4-bit C engine without trainable weights.
+- the heads read e5 "query:" vectors (e5's prefix for symmetric tasks), embedded here
+  through the shared cache; the caller's passage vectors serve valence and evidence.
+- few-shot: the taxonomy-only head is mixed in with a weight (0 allowed) chosen on the
+  training examples' out-of-fold macro F1.
 - probabilities are calibrated with one Platt map pooled over labels, fitted on
   out-of-fold scores; decisions use the threshold that maximised out-of-fold macro F1.
 - prediction sets are split-conformal on the out-of-fold scores (each score comes from
@@ -378,7 +382,7 @@ class ClassifierModel:
         heads = _Heads(z["emb_coef"], z["emb_intercept"], meta["tfidf_vocab"], z["tfidf_idf"],
                        z["tfidf_coef"], z["tfidf_intercept"], z["classes"], meta["n_labels"])
         zs = None
-        if "zs_emb_coef" in z.files:
+        if "zs_emb_coef" in z.files and meta.get("zs_tfidf_vocab") is not None:
             zs = _Heads(z["zs_emb_coef"], z["zs_emb_intercept"], meta["zs_tfidf_vocab"],
                         z["zs_tfidf_idf"], z["zs_tfidf_coef"], z["zs_tfidf_intercept"],
                         z["zs_classes"], meta["n_labels"])

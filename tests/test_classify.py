@@ -111,6 +111,55 @@ def test_few_shot_model_roundtrip_and_evidence_examples(tiny, embedder, vectors,
     assert shown and all(e["id"] in {"e0", "e1", "e2"} for e in shown)
 
 
+def test_heads_read_query_vectors_and_mixed_model_roundtrips(tiny, embedder, vectors, tmp_path: Path) -> None:
+    import dataclasses
+    import json as _json
+
+    from nlp.classify import zero_shot_model
+
+    zs = zero_shot_model(tiny, embedder)
+    assert zs.embed_kind == "query"
+    # the heads read "query:" vectors of the texts, not the passage vectors passed in
+    np.testing.assert_allclose(zs.features(TEXTS, vectors, embedder), embedder.embed(TEXTS, kind="query"),
+                               atol=1e-5)
+    assert not np.allclose(zs.features(TEXTS, vectors, embedder), vectors, atol=1e-3)
+    ex = [Example("Telefonkön var lång.", ("vantetid",), "a"), Example("Bra bemötande.", ("bemotande",), "b"),
+          Example("Mamma fick vara med.", ("anhoriga",), "c")]
+    few, _ = train_classifier(ex, tiny, embedder=embedder)
+    mixed = dataclasses.replace(few, version="blandad", zs_heads=zs.heads, zs_mix=0.5)
+    mixed.save(tmp_path)
+    loaded = ClassifierModel.load("blandad", tmp_path)
+    assert loaded.zs_mix == 0.5 and loaded.zs_heads is not None and loaded.embed_kind == "query"
+    a = mixed.predict_proba(TEXTS, vectors, embedder=embedder)
+    np.testing.assert_allclose(loaded.predict_proba(TEXTS, vectors, embedder=embedder), a, rtol=1e-5, atol=1e-6)
+    assert not np.allclose(a, few.predict_proba(TEXTS, vectors, embedder=embedder), atol=1e-4)
+    # a version saved before the prefix and the mix existed loads as passage-only, unmixed
+    meta_path = tmp_path / "blandad" / "modell.json"
+    meta = _json.loads(meta_path.read_text(encoding="utf-8"))
+    for key in ("embed_kind", "zs_mix", "zs_tfidf_vocab"):
+        meta.pop(key)
+    meta_path.write_text(_json.dumps(meta), encoding="utf-8")
+    old = ClassifierModel.load("blandad", tmp_path)
+    assert old.embed_kind == "passage" and old.zs_mix == 0.0
+    np.testing.assert_array_equal(old.features(TEXTS, vectors), vectors)
+
+
+def test_large_set_is_unsure_only_when_best_label_is_unlikely(tiny, embedder, vectors) -> None:
+    from nlp.classify import MAX_SET_SIZE, UNSURE_TOP_P
+
+    res = classify_texts(TEXTS, vectors, tiny, embedder=embedder, coverage=0.99, valence=False)
+    assert any(len(r.prediction_set) > 1 for r in res)
+    for r in res:
+        top = max(r.probabilities.values())
+        big = len(r.prediction_set) > MAX_SET_SIZE
+        if r.unsure_reason == "för stor mängd":
+            assert big and top < UNSURE_TOP_P
+        if r.labels and r.prediction_set and big:
+            assert r.unsure == (top < UNSURE_TOP_P)
+        if not r.unsure:
+            assert r.labels and r.prediction_set
+
+
 def test_conformal_threshold_reaches_coverage_on_exchangeable_scores() -> None:
     rng = np.random.default_rng(1)
     hits = []
