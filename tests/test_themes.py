@@ -127,7 +127,7 @@ def test_over_time_counts_and_flags_agree(dev: dict[str, Any], fitted: Any) -> N
     for flag in fitted.emerging:  # whatever is flagged must follow from the series
         counts = ot["themes"][str(flag["theme_id"])]["counts"]
         assert flag["count"] == counts[-1] and flag["n"] == ot["n"][-1]
-        assert flag["share"] > (flag["ucl"] or 0.0)
+        assert flag["share"] > (flag.get("warning_limit") or flag["ucl"] or 0.0)
 
 
 def test_emerging_uses_p_chart_of_earlier_periods() -> None:
@@ -288,3 +288,21 @@ def test_cli_bad_input_names_file_and_row(tmp_path: Path) -> None:
 def test_a_theme_without_topic_words_is_not_called_ovrigt() -> None:
     label, phrase = make_label([])
     assert label != "övrigt" and phrase
+
+
+def test_a_rise_over_the_last_periods_is_flagged_by_two_of_three_rule() -> None:
+    # ~10 % for a year, then 24 %, 30 %, 21 % of some 40–55 answers a month: no single
+    # month is beyond 3σ of the earlier months, but two of the last three are beyond 2σ.
+    n = [40] * 12 + [50, 40, 55]
+    counts = [4] * 12 + [12, 12, 12]
+    ot = {"periods": [f"2025-{m:02d}" for m in range(1, 13)] + ["2026-01", "2026-02", "2026-03"],
+          "n": n, "themes": {"0": {"counts": counts}, "1": {"counts": [4] * 15}}}
+    flags = detect_emerging(ot, [0, 1])
+    assert [f["theme_id"] for f in flags] == [0]
+    flag = flags[0]
+    assert flag["rule"].startswith("två av tre") and flag["share"] < flag["ucl"]
+    assert flag["share"] > flag["warning_limit"] and "varningsgränsen" in flag["reason"]
+    assert math.isclose(flag["centre"], 0.1)
+    # the same counts but a quiet latest month are not flagged
+    ot["themes"]["0"]["counts"] = [4] * 12 + [12, 12, 5]
+    assert detect_emerging(ot, [0, 1]) == []
