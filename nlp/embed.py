@@ -29,6 +29,7 @@ import numpy as np
 
 from nlp.config import get_settings
 from nlp.errors import ConfigError
+from nlp.sqlite_wal import enable_wal
 
 Kind = Literal["passage", "query"]
 Progress = Callable[[int, int], None]
@@ -227,7 +228,7 @@ class EmbeddingCache:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(self.path, timeout=60)
         try:
-            conn.execute("PRAGMA journal_mode=WAL")
+            enable_wal(conn)
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute(
                 "CREATE TABLE IF NOT EXISTS vectors (kind TEXT NOT NULL, text_sha256 BLOB NOT NULL, "

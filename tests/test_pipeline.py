@@ -10,6 +10,7 @@ import logging
 import os
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -31,6 +32,13 @@ from tests.conftest import EXAMPLE_EXPORT
 
 PLANTED = EXAMPLE_EXPORT.parent / "planterade_personuppgifter.json"
 runner = CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def fresh_database(engine: Any) -> Any:
+    """Every test here counts rows, so each starts from an empty, migrated database
+    (on PostgreSQL the `engine` fixture wipes what earlier test modules stored)."""
+    return engine
 
 
 def _count(model: type) -> int:
@@ -55,6 +63,8 @@ def test_analysera_example_export_end_to_end(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.DEBUG)
+    # numba's compiler debug output is large and never sees answer text.
+    logging.getLogger("numba").setLevel(logging.WARNING)
     tmp_dir = tmp_path / "tmp"
     tmp_dir.mkdir()
     monkeypatch.setenv("TMPDIR", str(tmp_dir))  # catch temp files written during the run
