@@ -640,23 +640,11 @@ def classify_texts(
 
 def read_examples(path: Path, taxonomy: Taxonomy | None = None) -> list[Example]:
     """Validated examples from JSONL: one {"text", "labels"} object per line (id optional)."""
+    from nlp.ingest import iter_json_lines
+
     out = []
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError:
-        raise InputError("filen finns inte", file=path) from None
-    except UnicodeDecodeError:
-        raise InputError("filen är inte UTF-8-kodad", file=path) from None
     known = set(taxonomy.label_ids) if taxonomy else None
-    for n, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError:
-            raise InputError("raden är inte giltig JSON", file=path, row=n) from None
-        if not isinstance(obj, dict):
-            raise InputError("raden måste vara ett JSON-objekt", file=path, row=n)
+    for n, obj in iter_json_lines(path):
         text, labels = obj.get("text"), obj.get("labels")
         if not isinstance(text, str) or not text.strip():
             raise InputError("texten saknas eller är tom", file=path, row=n, column="text")

@@ -502,6 +502,18 @@ def _xlsx_rows(src: _Source) -> Iterator[tuple[int, list[Any]]]:
             yield row, list(values)
 
 
+def iter_json_lines(path: str | Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line number, object) for each non-empty line of a UTF-8 JSON Lines file.
+
+    A Swedish InputError names the line that is undecodable, not JSON or not an object.
+    The commands that take JSON Lines with `id`/`text` (or `labels`) fields use this.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise InputError("Filen finns inte.", file=path)
+    yield from _jsonl_rows(_Source(path=path, file_format="jsonl", encoding="utf-8-sig"))
+
+
 def _jsonl_rows(src: _Source) -> Iterator[tuple[int, dict[str, Any]]]:
     assert src.encoding is not None
     with open(src.path, encoding=src.encoding, errors="surrogateescape") as fh:

@@ -452,3 +452,15 @@ def test_excel_sep_line_names_the_delimiter_and_is_not_a_row(tmp_path: Path) -> 
     assert preview.delimiter == "," and preview.columns == ["id", "Vad kan bli bättre?"]
     answers = list(read_answers(path))
     assert [(a.row, a.text) for a in answers] == [(2, "Kortare köer; fler tider")]
+
+
+def test_iter_json_lines_names_the_bad_line(tmp_path: Path) -> None:
+    from nlp.ingest import iter_json_lines
+
+    f = tmp_path / "svar.jsonl"
+    f.write_text('{"id": 1, "text": "Bra bemötande"}\n\n[1, 2]\n', encoding="utf-8")
+    rows = iter_json_lines(f)
+    assert next(rows) == (1, {"id": 1, "text": "Bra bemötande"})
+    with pytest.raises(InputError) as err:
+        next(rows)
+    assert err.value.row == 3 and "svar.jsonl" in str(err.value)

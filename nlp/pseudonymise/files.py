@@ -7,7 +7,6 @@ is the respondent id when the export has one, else the row number.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,36 +40,22 @@ class PseudonymisedRow:
 
 
 def _jsonl_rows(path: Path, text_field: str) -> Iterator[tuple[Any, str]]:
-    try:
-        fh = path.open(encoding="utf-8-sig")
-    except OSError as exc:
-        raise InputError(f"Filen kan inte läsas ({exc.strerror}).", file=path) from None
-    with fh:
-        try:
-            for line_no, line in enumerate(fh, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    obj = json.loads(line)
-                except json.JSONDecodeError:
-                    raise InputError("Raden är inte giltig JSON.", file=path, row=line_no) from None
-                if not isinstance(obj, dict):
-                    raise InputError("Raden är inte ett JSON-objekt ({...}).", file=path, row=line_no)
-                if text_field not in obj:
-                    raise InputError("Fältet med text saknas.", file=path, row=line_no, column=text_field)
-                text = obj[text_field]
-                if text is None:
-                    text = ""
-                if not isinstance(text, str):
-                    raise InputError("Fältet ska vara en textsträng.", file=path, row=line_no,
-                                     column=text_field)
-                row_id = obj.get("id", line_no)
-                if not isinstance(row_id, (str, int)) or isinstance(row_id, bool):
-                    raise InputError("Fältet ska vara text eller ett heltal.", file=path, row=line_no,
-                                     column="id")
-                yield row_id, text
-        except UnicodeDecodeError:
-            raise InputError("Filen är inte giltig UTF-8.", file=path) from None
+    from nlp.ingest import iter_json_lines
+
+    for line_no, obj in iter_json_lines(path):
+        if text_field not in obj:
+            raise InputError("Fältet med text saknas.", file=path, row=line_no, column=text_field)
+        text = obj[text_field]
+        if text is None:
+            text = ""
+        if not isinstance(text, str):
+            raise InputError("Fältet ska vara en textsträng.", file=path, row=line_no,
+                             column=text_field)
+        row_id = obj.get("id", line_no)
+        if not isinstance(row_id, (str, int)) or isinstance(row_id, bool):
+            raise InputError("Fältet ska vara text eller ett heltal.", file=path, row=line_no,
+                             column="id")
+        yield row_id, text
 
 
 def pseudonymise_file(path: Path, pseudonymiser: Pseudonymiser,
