@@ -55,6 +55,12 @@ EXTRA_STOP_WORDS = frozenset(
     gång gånger väldigt jättebra jätte helt riktigt verkligen ändå även redan just
     vet ej inget annat tack hej""".split()
 )
+# English function words, since Swedish answers quote or switch to English now and then.
+# Words that are also Swedish content words (is, by, and, not, full …) are left out.
+ENGLISH_FUNCTION_WORDS = frozenset(
+    """the of to in it for with on that this was are be you we they a an at or but have has
+    my our your their very so from will would were been""".split()
+)
 
 
 # --- Swedish topic words ---------------------------------------------------------------
@@ -75,7 +81,7 @@ def _lemma_table() -> Any:
 def stop_words() -> frozenset[str]:
     from spacy.lang.sv.stop_words import STOP_WORDS
 
-    words = set(STOP_WORDS) | EXTRA_STOP_WORDS
+    words = set(STOP_WORDS) | EXTRA_STOP_WORDS | ENGLISH_FUNCTION_WORDS
     # Answers typed without å/ä/ö ("pa", "ar", "nagon"): their stop words too.
     words |= {w.translate(_FOLD) for w in words}
     return frozenset(words)

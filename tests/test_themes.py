@@ -306,3 +306,11 @@ def test_a_rise_over_the_last_periods_is_flagged_by_two_of_three_rule() -> None:
     # the same counts but a quiet latest month are not flagged
     ot["themes"]["0"]["counts"] = [4] * 12 + [12, 12, 5]
     assert detect_emerging(ot, [0, 1]) == []
+
+
+def test_english_function_words_are_not_topic_words_but_swedish_homographs_stay() -> None:
+    from nlp.themes import stop_words
+
+    words = stop_words()
+    assert {"the", "with", "very"} <= words
+    assert not {"by", "is", "system", "service"} & words
