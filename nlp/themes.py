@@ -339,6 +339,10 @@ def _cluster(
         ctfidf_model=_ctfidf(n),
         top_n_words=N_WORDS, calculate_probabilities=False, verbose=False,
     )
+    # BERTopic warns on every outlier update that manual topic assignments come last,
+    # which they do here; the warning only confuses users of the command line. (Set after
+    # the constructor, which resets its logger's level.)
+    logging.getLogger("BERTopic").setLevel(logging.ERROR)
     try:
         topics, _ = model.fit_transform(texts, embeddings=emb)
     except ValueError as exc:
