@@ -18,9 +18,10 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sqlalchemy import Engine, select
 
+from nlp.charts import chart_svg, p_chart, pct
 from nlp.config import get_settings
 from nlp.errors import BrukarrostError
-from nlp.stats import p_chart_limits, wilson_interval
+from nlp.stats import wilson_interval
 from nlp.store import init_db, session_scope
 from nlp.store.models import (
     AnalysisRun,
@@ -40,10 +41,6 @@ BREAKDOWNS = {"gender": "Kön", "unit": "Verksamhet", "source_type": "Källa"}
 
 def _month(d: date | None) -> str | None:
     return d.strftime("%Y-%m") if d else None
-
-
-def _pct(x: float) -> str:
-    return f"{100 * x:.0f} %"
 
 
 def build_report(run_id: int, *, engine: Engine | None = None) -> dict[str, Any]:
@@ -224,7 +221,7 @@ def _labels_section(
         per_month = Counter(_month(records[c.record_id].date) for c in members)
         successes = [per_month.get(m, 0) for m in months]
         totals = [per_month_total.get(m, 0) for m in months]
-        centre, upper, lower = p_chart_limits(successes, totals) if months else (0.0, [], [])
+        run = p_chart(label.title, months, totals, successes)
         out.append(
             {
                 "id": label.id,
@@ -240,12 +237,13 @@ def _labels_section(
                     "blandad": _suppress(val.get("blandad", 0), threshold),
                 },
                 "styrdiagram": {
-                    "manader": months,
-                    "andel": [s / t if t else None for s, t in zip(successes, totals)],
-                    "antal_per_manad": totals,
-                    "centrallinje": centre,
-                    "ovre_grans": upper,
-                    "undre_grans": lower,
+                    "manader": [pt.period for pt in run.points],
+                    "andel": [pt.share for pt in run.points],
+                    "antal": [pt.x for pt in run.points],
+                    "antal_per_manad": [pt.n for pt in run.points],
+                    "centrallinje": run.centre,
+                    "ovre_grans": [pt.ucl for pt in run.points],
+                    "undre_grans": [pt.lcl for pt in run.points],
                 },
             }
         )
@@ -299,43 +297,17 @@ def _breakdowns(
     return out
 
 
-def _svg_run_chart(chart: dict[str, Any], width: int = 360, height: int = 120) -> str:
-    """A small inline SVG run chart (share per month, centre line, control limits)."""
-    shares = chart["andel"]
-    months = chart["manader"]
-    if not months or all(s is None for s in shares):
-        return ""
-    top = max([s for s in shares if s is not None] + chart["ovre_grans"] + [0.05])
-    pad = 6
-
-    def xy(i: int, v: float) -> tuple[float, float]:
-        x = pad + i * (width - 2 * pad) / max(1, len(months) - 1)
-        y = height - pad - v / top * (height - 2 * pad)
-        return x, y
-
-    def poly(values: list[float | None], cls: str) -> str:
-        pts = " ".join(f"{xy(i, v)[0]:.1f},{xy(i, v)[1]:.1f}" for i, v in enumerate(values)
-                       if v is not None)
-        return f'<polyline class="{cls}" points="{pts}" fill="none"/>'
-
-    centre = [chart["centrallinje"]] * len(months)
-    dots = "".join(
-        f'<circle cx="{xy(i, v)[0]:.1f}" cy="{xy(i, v)[1]:.1f}" r="2.5" class="punkt'
-        f'{" over" if v > chart["ovre_grans"][i] else ""}"><title>{months[i]}: {_pct(v)}</title></circle>'
-        for i, v in enumerate(shares) if v is not None
-    )
-    return (
-        f'<svg viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" '
-        f'aria-label="Andel per månad med styrgränser">'
-        + poly(chart["ovre_grans"], "grans") + poly(chart["undre_grans"], "grans")
-        + poly(centre, "centrum") + poly(shares, "serie") + dots + "</svg>"
-    )
+def _run_chart_svg(label: dict[str, Any]) -> str:
+    """The same accessible SVG p-chart the web pages draw, from the report's own numbers."""
+    chart = label["styrdiagram"]
+    run = p_chart(label["titel"], chart["manader"], chart["antal_per_manad"], chart["antal"])
+    return str(chart_svg(run, f"styrdiagram-{label['id']}"))
 
 
 def render_html(data: dict[str, Any]) -> str:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "j2"]))
-    env.filters["pct"] = _pct
-    env.globals["run_chart"] = _svg_run_chart
+    env.filters["pct"] = pct
+    env.globals["run_chart"] = _run_chart_svg
     return env.get_template("rapport.html.j2").render(r=data)
 
 

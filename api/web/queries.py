@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from api.web.charts import RunChart, p_chart
+from nlp.charts import RunChart, p_chart
 from nlp.stats import wilson_interval
 from nlp.store.models import (
     AnalysisRun,

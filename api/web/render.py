@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from api.auth import csrf_token, optional_user
 from api.deps import get_db
-from api.web.charts import chart_svg, pct
+from nlp.charts import chart_svg, pct
 from nlp.config import get_settings
 from nlp.store.models import User
 

@@ -93,7 +93,8 @@ def chart_svg(chart: RunChart, chart_id: str) -> Markup:
     )
     parts.append(
         f'<svg class="runchart" viewBox="0 0 {_W} {_H}" role="img" '
-        f'aria-labelledby="{title_id} {desc_id}" xmlns="http://www.w3.org/2000/svg">'
+        # inline SVG in HTML needs no xmlns, and the self-contained report names no URL at all
+        f'aria-labelledby="{title_id} {desc_id}">'
         f'<title id="{title_id}">{escape(chart.title)}</title><desc id="{desc_id}">{escape(desc)}</desc>'
     )
     # Y grid and labels
