@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import phonenumbers
 
 from nlp.errors import ConfigError
-from nlp.pseudonymise.recognisers import RECOGNISERS
+from nlp.pseudonymise.recognisers import RECOGNISERS, genitive_suffix
 from nlp.records import PII_LABELS, Span
 
 # When finds overlap, the more specific kind wins (an e-mail holding a name is an e-mail;
@@ -138,7 +138,9 @@ class Pseudonymiser:
         pos = 0
         for span in spans:
             out.append(text[pos:span.start])
-            out.append(self._pseudonym(span.label, text[span.start:span.end]))
+            value = text[span.start:span.end]
+            suffix = genitive_suffix(value) if span.label == "PERSON" else ""
+            out.append(self._pseudonym(span.label, value[: len(value) - len(suffix)]) + suffix)
             pos = span.end
         out.append(text[pos:])
         return Pseudonymised(text="".join(out), spans=tuple(spans))

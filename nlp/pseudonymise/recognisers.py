@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date
+from functools import lru_cache
 
 import phonenumbers
 from personnummer import personnummer as pnr_lib
@@ -87,6 +88,14 @@ def _full_digits(first: str, sep: str | None) -> str | None:
     return f"{century + yy}{first[2:]}"
 
 
+def _mobile(digits: str) -> bool:
+    try:
+        num = phonenumbers.parse(digits, "SE")
+    except phonenumbers.NumberParseException:
+        return False
+    return phonenumbers.is_valid_number(num) and phonenumbers.number_type(num) == phonenumbers.PhoneNumberType.MOBILE
+
+
 def find_personnummer(text: str) -> list[Span]:
     spans = []
     for m in _PNR.finditer(text):
@@ -110,9 +119,12 @@ def find_personnummer(text: str) -> list[Span]:
         elif luhn_ok:
             ok = True
         else:
-            # A mistyped number still has the shape of one: a separator and a birth number
-            # (the three digits before the check digit) that is never 000 in a real one.
-            ok = not m.group(0).isdigit() and last[:3] != "000"
+            # A mistyped number still has the shape of one: a separator, or the full
+            # century (YYYYMMDDNNNN, which nothing else Swedish is written as), and a birth
+            # number (the three digits before the check digit) that is never 000.
+            ok = (not m.group(0).isdigit() or len(first) == 8) and last[:3] != "000"
+        if ok and not positive and m.group(0).isdigit() and len(m.group(0)) == 10 and _mobile(m.group(0)):
+            ok = False  # "0701740623" is a mobile number even when its digits pass Luhn
         if ok:
             spans.append(Span(m.start(), m.end(), "PERSONNUMMER"))
     return spans
@@ -217,6 +229,8 @@ _NUMWORDS = (
     r"(?:tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio)(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio)?"
     r"|tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|aderton|nitton"
 )
+# "två".."nio" only where a person is the subject ("Vilja är nio"): alone they are counts.
+_SMALL_NUMWORDS = r"två|tre|fyra|fem|sex|sju|åtta|nio"
 _AGE_PATTERNS = [
     # "17-åring", "en 82-årig man", "tjugoåring"
     re.compile(r"(?<![\w-])(?:\d{1,3}" + _WS + r"?-?" + r"|(?:" + _NUMWORDS + r")-?)[åa]rig(?:a|e|en|ar|arna)?(?!\w)",
@@ -232,14 +246,18 @@ _AGE_PATTERNS = [
 # "fyllde 61", "jag är 34 år", "när jag var tjugo", "mamma, 82 år,"
 _AGE_CONTEXT = re.compile(
     r"(?:\b(?:fyll(?:de|er|t|a)|jag är|jag var|hon är|han är|hon var|han var|hen är|hen var|"
+    r"(?:är|var|blir|blev|fyller|fyllde) (?:jag|hon|han|hen|du)|"
     r"som är|när jag var|då jag var|sedan jag var|sen jag var|är|var|nu|snart|blir|blev|ålder(?:n)?|ålder på)"
     + _WS + r"+|(?<!\d)," + _WS + r"*)"
-    r"(\d{1,3}|" + _NUMWORDS + r")(" + _WS + r"+år)?(?![\w-])",
+    r"(\d{1,3}|" + _NUMWORDS + r"|" + _SMALL_NUMWORDS + r")(" + _WS + r"+år)?(?![\w-])",
     re.IGNORECASE,
 )
 _NOT_AGE_AFTER = re.compile(_WS + r"*(?:procent|%|kr|kronor|gånger|ggr|st\b|min|minuter|timm|dagar|veckor|månader|grader|km|mil\b|meter|kg)",
                             re.IGNORECASE)
 _AGE_PAREN = re.compile(r"(?<=\()" + _WS + r"*(\d{1,3}" + _WS + r"+år)" + _WS + r"*(?=\))")
+# "Bo-Göran (78)", "Ali, 13.": a bare number right after a name or a kinship word.
+_AGE_AFTER_NAME = re.compile(r"([" + CAP + r"][\w-]+|[" + LOW + r"]+)" + _WS + r"*(?:\(" + _WS + r"*(\d{1,3})"
+                             + _WS + r"*\)|," + _WS + r"*(\d{1,3})(?=" + _WS + r"*(?:[.,;!?)]|och\b|$)))")
 # "2 år sedan", "i 5 år till": a duration, not an age.
 _DURATION_AFTER = re.compile(_WS + r"*(?:år)?" + _WS + r"*(?:sedan|sen|till|kvar|i\b|på\b|för\b)",
                              re.IGNORECASE)
@@ -279,6 +297,9 @@ def find_age(text: str) -> list[Span]:
         if _DURATION_AFTER.match(text, end) and not lead.lower().startswith("fyll"):
             continue
         weak = lead.strip().lower()
+        if not value.isdigit() and re.fullmatch(_SMALL_NUMWORDS, value.lower()) and (
+                weak not in {"är", "var", "blir", "blev", "fyller", "fyllde"} and not weak.startswith("fyll")):
+            continue
         if re.match(r"[,.]\d", text[end:end + 2]):
             continue  # "2,5 meter": a decimal, not an age
         if weak in {"är", "var", "som är", "nu", "snart", "blir", "blev"}:
@@ -286,13 +307,24 @@ def find_age(text: str) -> list[Span]:
             # age: these words need a person before them, and a bare number must end there.
             if not _age_subject(text, m.start()):
                 continue
-            if not m.group(2) and (weak not in {"är", "var", "som är"}
-                                   or not re.match(_WS + r"*(?:[,.!?;)]|och\b|$)", text[end:])):
+            if not m.group(2) and (weak not in {"är", "var", "som är", "blir"}
+                                   or not re.match(_WS + r"*(?:[,.!?;)]|och\b|$|i" + _WS + r"+(?:"
+                                                   + _MONTHS + r"|år|höst|vår|sommar|vinter))", text[end:],
+                                                   re.IGNORECASE)):
                 continue
         if value.isdigit() and not (1 <= int(value) <= 120):
             continue
         spans.append(Span(start, end, "ALDER"))
     spans.extend(Span(m.start(1), m.end(1), "ALDER") for m in _AGE_PAREN.finditer(text))
+    for m in _AGE_AFTER_NAME.finditer(text):
+        word = m.group(1)
+        g = 2 if m.group(2) else 3
+        infos = [lists.names().get(part) for part in word.lower().split("-")]
+        person = word.lower() in _TITLES or (
+            word[:1].isupper() and not _sentence_start(text, m.start(1)) and (
+                (len(infos) > 1 and all(infos)) or (infos[0] is not None and not infos[0].common)))
+        if person and 1 <= int(m.group(g)) <= 120:
+            spans.append(Span(m.start(g), m.end(g), "ALDER"))
     return spans
 
 
@@ -325,11 +357,17 @@ def find_address(text: str) -> list[Span]:
     return spans
 
 
+_TOWN_BEFORE = re.compile(r"([" + CAP + r"][" + LOW + r"]+)" + _WS + r"*[(,]?" + _WS + r"*$")
+
+
 def find_postcode(text: str) -> list[Span]:
     spans = []
     for m in _POSTCODE.finditer(text):
-        # A postcode is followed by its town ("652 24 Karlstad") or labelled as one.
-        if _CAP_AFTER.match(text, m.end()) or _POSTCODE_CTX.search(text[max(0, m.start() - 40):m.start()]):
+        # A postcode is followed by its town ("652 24 Karlstad"), follows one ("Gällivare
+        # (982 31)") or is labelled as one.
+        town = _TOWN_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        if _CAP_AFTER.match(text, m.end()) or _POSTCODE_CTX.search(text[max(0, m.start() - 40):m.start()]) \
+                or (town and town.group(1) in lists.places()):
             spans.append(Span(m.start(), m.end(), "POSTNUMMER"))
     return spans
 
@@ -338,29 +376,46 @@ def find_postcode(text: str) -> list[Span]:
 _UNIT_HEAD = (
     r"kliniken|klinik|mottagningen|mottagning|sjukhuset|sjukhus|lasarettet|lasarett|"
     r"vårdcentralen|vårdcentral|vardcentralen|vardcentral|hälsocentralen|hälsocentral|akutmottagningen|akuten|"
-    r"avdelningen|boendet|boende|vårdhemmet|behandlingshemmet|psykiatrin"
+    r"avdelningen|boendet|boende|vårdhemmet|behandlingshemmet|psykiatrin|enheten|enhet|"
+    r"habiliteringen|habilitering|öppenvården|öppenvård|hospicet|hospice|gruppbostaden|gruppbostad"
 )
+# Healthcare centres named "-centrum" ("Beroendecentrum"), not shopping or travel centres.
+_CENTRE = (r"(?i:beroende|vård|hälso|psykiatri|rehab|rehabiliterings|habiliterings|kris|ungdoms|barn|"
+           r"familje|stöd|behandlings|smärt|minnes)(?:centrum|centret)")
 _UNIT_PREFIX = (
     r"BUP|BUMM|VUP|PIVA|HVB-hemmet|HVB|LSS-boendet|[Vv]årdcentralen|[Vv]årdcentral|[Vv]ardcentralen|[Hh]älsocentralen|"
     r"[Hh]älsocentral|[Ää]ldreboendet|[Gg]ruppboendet|[Kk]orttidsboendet|[Kk]orttidshemmet|"
     r"[Bb]ehandlingshemmet|[Ss]ärskilda boendet|[Bb]oendet|[Vv]årdhemmet|[Aa]vdelning|[Aa]vd\.?|[Vv]årdavdelning|"
     r"[Mm]ottagningen|[Uu]ngdomsmottagningen|[Pp]sykiatrimottagningen|[Dd]agverksamheten|"
-    r"[Ss]ervicehuset|[Tt]räffpunkten|[Ss]ysselsättningen"
+    r"[Ss]ervicehuset|[Tt]räffpunkten|[Ss]ysselsättningen|[Gg]ruppbostaden|[Ss]ervicebostaden|"
+    r"[Hh]ospicet|[Hh]ospice|[Hh]abiliteringen|[Ff]amiljecentralen|[Bb]arnahuset|[Bb]arnahus|"
+    r"[Dd]agliga verksamheten|[Dd]aglig verksamhet|[Ss]tödboendet|[Kk]ollektivet|[Ss]kyddade boendet|"
+    r"[Vv]ård- och omsorgsboendet|[Oo]msorgsboendet|[Vv]årdboendet|Mini-Maria|Maria Ungdom|Maria Beroende|"
+    r"(?:[" + CAP + r"][" + LOW + r"]*)?" + _CENTRE
 )
+# Care providers whose name stands before the unit: "Capio vårdcentral Gubbängen".
+_PROVIDERS = re.compile(
+    r"(?:Capio|Aleris|Praktikertjänst|Närhälsan|Achima Care|Kry|Min Doktor|Doktor\.se|Attendo|Vardaga|"
+    r"Ambea|Nytida|Humana|Frösunda|Förenade Care|Forenade Care|Ersta|Stockholms stadsmission|Convictus|"
+    r"Region [" + CAP + r"][" + LOW + r"]+s?)" + _WS + r"+$"
+)
+# "Barn- och ungdomspsykiatrin", "vård- och omsorgsboende": a coordinated compound.
+_COORD = r"(?:[" + CAP + LOW + r"][" + LOW + r"]*-" + _WS + r"+(?:och|&)" + _WS + r"+)?"
 _PLACE_TAIL = r"(?:" + _WS + r"+(?:i|på)" + _WS + r"+[" + CAP + r"][" + LOW + r"]+(?:-[" + CAP + r"][" + LOW + r"]+)?)?"
 _CAPWORD = r"[" + CAP + r"][" + LOW + r"]+(?:-[" + CAP + r"]?[" + LOW + r"]+)*"
 _UNIT_PATTERNS = [
     # "BUP Karlstad", "vårdcentralen Gripen", "äldreboendet Solbacken"
     re.compile(r"(?<![\w-])(?:" + _UNIT_PREFIX + r")" + _WS + r"+" + _CAPWORD + r"(?:" + _WS + r"+" + _CAPWORD + r")?"),
     # "Rättspsykiatriska kliniken i Kristinehamn", "Gripens vårdcentral", "Akademiska sjukhuset"
-    re.compile(r"(?<![\w-])(" + _CAPWORD + r")(?:" + _WS + r"+([" + LOW + r"]+))?" + _WS + r"+[" + LOW + r"]*(?:"
-               + _UNIT_HEAD + r")(?![\w-])" + _PLACE_TAIL),
+    re.compile(r"(?<![\w-])(" + _CAPWORD + r")(?:" + _WS + r"+([" + LOW + r"]+))?" + _WS + r"+" + _COORD
+               + r"[" + LOW + r"]*(?:" + _UNIT_HEAD + r")(?![\w-])" + _PLACE_TAIL),
     # One-word names: "Centralsjukhuset i Karlstad", "Solgården", "Björkhemmet"
     re.compile(r"(?<![\w-])([" + CAP + r"][" + LOW + r"]{2,}(?:sjukhuset|lasarettet|kliniken|mottagningen|"
-               r"vårdcentralen|hälsocentralen|gården|hemmet|boendet|akuten))(?![\w-])" + _PLACE_TAIL),
+               r"vårdcentralen|hälsocentralen|gården|hemmet|boendet|akuten|enheten))(?![\w-])" + _PLACE_TAIL),
     # a generic unit in a named town is a named unit: "beroendemottagningen i Arvika"
-    re.compile(r"(?<![\w-])((?:[" + CAP + LOW + r"][" + CAP + LOW + r"-]*)?(?i:psykiatrin|mottagningen|kliniken|"
-               r"vårdcentralen|hälsocentralen|sjukhuset|lasarettet|akuten))" + _WS + r"+(?:i|på)" + _WS
+    re.compile(r"(?<![\w-])(" + _COORD + r"(?:[" + CAP + LOW + r"][" + CAP + LOW + r"-]*)?(?i:psykiatrin|mottagningen|"
+               r"kliniken|vårdcentralen|hälsocentralen|sjukhuset|lasarettet|akuten|enheten|habiliteringen|"
+               r"öppenvården|beroendevården|hospicet|centrum))" + _WS + r"+(?:i|på)" + _WS
                + r"+(?P<town>[" + CAP + r"][" + LOW + r"]+)(?![\w-])"),
     # university hospitals named without a unit word ("på Karolinska")
     re.compile(r"(?<![\w-])(Sahlgrenska|Karolinska|Akademiska)(?![\w-])"),
@@ -381,8 +436,43 @@ _UNIT_CONTEXT = re.compile(
 )
 
 
+# "LSS-boendet på Tallvägen": a home named by its street (with a number it is an address).
+_UNIT_AT_STREET = re.compile(
+    r"(?<![\w-])(?:[" + CAP + LOW + r"][\w-]*)?(?:boendet|bostaden|hemmet|gruppboendet|servicehuset)"
+    + _WS + r"+(?:på|vid)" + _WS + r"+[" + CAP + r"][" + LOW + r"]+(?:" + _STREET_SUFFIX + r")(?![\w-])"
+    r"(?!" + _WS + r"*\d)"
+)
+# Units known by a brand or a "-centrum" name, alone or before their town.
+_UNIT_NAMES = re.compile(
+    r"(?<![\w-])(?:Maria Ungdom|Maria Beroende|Mini-Maria|(?:[" + CAP + r"][" + LOW + r"]*)?" + _CENTRE
+    + r")(?![\w-])" + _PLACE_TAIL
+)
+_JOIN = re.compile(_WS + r"+(?:på|vid|i)" + _WS + r"+$")
+
+
+def _merge_units(text: str, spans: list[Span]) -> list[Span]:
+    """Overlapping unit finds, or a unit "på" another ("Hjärtmottagningen på Ystads lasarett"), are one unit."""
+    out: list[Span] = []
+    for sp in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if out and (sp.start <= out[-1].end or _JOIN.fullmatch(text, out[-1].end, sp.start)):
+            last = out[-1]
+            out[-1] = Span(last.start, max(last.end, sp.end), "VARDENHET")
+        else:
+            out.append(sp)
+    return out
+
+
+def _town_tail(text: str, end: int) -> int:
+    """ "Centralsjukhuset Karlstad": a known town right after the unit belongs to it."""
+    tail = _CAP_AFTER.match(text, end)
+    if tail and text[tail.start():tail.end()].strip() in lists.places() and not text[tail.end():tail.end() + 1].isalpha():
+        return tail.end()
+    return end
+
+
 def find_care_unit(text: str) -> list[Span]:
-    spans = []
+    spans = [Span(m.start(), m.end(), "VARDENHET") for m in _UNIT_AT_STREET.finditer(text)]
+    spans += [Span(m.start(), _town_tail(text, m.end()), "VARDENHET") for m in _UNIT_NAMES.finditer(text)]
     for m in _UNIT_CONTEXT.finditer(text):
         name = m.group(1)
         if name.lower() not in lists.names() and name not in lists.places() and name.lower() not in _NOT_UNIT_WORDS:
@@ -410,13 +500,13 @@ def find_care_unit(text: str) -> list[Span]:
                     continue
                 if i == 2 and name in lists.places():
                     continue
-            end = m.end()
-            # "Centralsjukhuset Karlstad": a known town right after the unit belongs to it.
-            tail = _CAP_AFTER.match(text, end)
-            if tail and text[tail.start():tail.end()].strip() in lists.places() and not text[tail.end():tail.end() + 1].isalpha():
-                end = tail.end()
-            spans.append(Span(m.start(), end, "VARDENHET"))
-    return spans
+            end = _town_tail(text, m.end())
+            start = m.start()
+            provider = _PROVIDERS.search(text, max(0, start - 40), start)
+            if provider:
+                start = provider.start()
+            spans.append(Span(start, end, "VARDENHET"))
+    return _merge_units(text, spans)
 
 
 # --- ORGANISATION -----------------------------------------------------------------------
@@ -427,7 +517,14 @@ _ORGS = (
     r"Statens institutionsstyrelse|SiS|Länsstyrelsen|Folkhälsomyndigheten|Skolverket|Läkemedelsverket|"
     r"Transportstyrelsen|Trafikverket|Samhall|Myndigheten för delaktighet|Socialförvaltningen|"
     r"Stadsmissionen|Röda korset|Frälsningsarmén|Svenska kyrkan|Hjärnkoll|Attention|RSMH|NSPH|IFS|"
-    r"Autism- och Aspergerförbundet|Anhörigas riksförbund|Riksförbundet [" + CAP + r"][" + LOW + r"]+|"
+    r"Autism- och Aspergerförbundet|Anhörigas [Rr]iksförbund|Riksförbundet (?:[" + CAP + r"][" + LOW + r"]+|[" + CAP + r"]{2,})|"
+    # user and patient organisations, unions and agencies people name in feedback
+    r"RFHL|FUB|RFSU|RFSL|SPF Seniorerna|SPF|PRO|SKPF|DHR|SRF|HRF|Unga KRIS|KRIS|BRIS|SPES|IOGT-NTO|"
+    r"Länkarna|Hela Människan|Föreningen Balans|Suicide Zero|Ecpat|Rädda Barnen|Röda Korset|"
+    r"Alzheimer Sverige|Demensförbundet|Schizofreniförbundet|Neuroförbundet|Reumatikerförbundet|"
+    r"Personskadeförbundet RTP|Afasiförbundet|Brottsofferjouren|Barnombudsmannen|Justitieombudsmannen|JO|"
+    r"Diskrimineringsombudsmannen|Arbetsmiljöverket|Vårdförbundet|Akademikerförbundet SSR|"
+    r"Socialnämnden|Omsorgsnämnden|Vård- och omsorgsnämnden|Hälso- och sjukvårdsnämnden|"
     r"Socialtjänsten|Patientnämnden|Överförmyndaren|Hemtjänsten|Kommunens?|Regionens"
 )
 _ORG_PATTERNS = [
@@ -437,6 +534,13 @@ _ORG_PATTERNS = [
     re.compile(r"(?<![\w-])Region" + _WS + r"+[" + CAP + r"][" + LOW + r"]+(?:" + _WS + r"+[" + CAP + r"][" + LOW + r"]+)?"),
     re.compile(r"(?<![\w-])[" + CAP + r"][" + LOW + r"]+s?" + _WS + r"+(?:kommun|stad|landsting|stift)(?![\w-])"),
     re.compile(r"(?<![\w-])[Ff]öreningen" + _WS + r"+" + _CAPWORD),
+    # "Hyresgästföreningen", "Kvinnojouren", "Diabetesförbundet": the compound is the name
+    re.compile(r"(?<![\w-])[" + CAP + r"][" + LOW + r"]{2,}(?:föreningen|förbundet|jouren|fonden|myndigheten|"
+               r"verket|nämnden|inspektionen)(?![\w-])"),
+    # "socialförvaltningen i Borås": a municipal service named by its town
+    re.compile(r"(?<![\w-])(?i:socialförvaltningen|socialtjänsten|hemtjänsten|äldreförvaltningen|"
+               r"omsorgsförvaltningen|socialkontoret|biståndsenheten|vuxenenheten|familjeenheten)"
+               + _WS + r"+i" + _WS + r"+(?P<town>[" + CAP + r"][" + LOW + r"]+)(?![\w-])"),
     re.compile(r"(?<![\w-])" + _CAPWORD + _WS + r"+(?:förening|riksförbund|förbund)(?![\w-])"),
     # national authorities are often written in lowercase ("ringde försäkringskassan")
     re.compile(r"(?<![\w-])(?:försäkringskassan|arbetsförmedlingen|migrationsverket|skatteverket|"
@@ -467,10 +571,12 @@ def find_organisation(text: str) -> list[Span]:
                     if not (region and " i " in m.group(0)):
                         continue
                     end = m.end()  # "Socialtjänsten i Kristinehamn": a named office
-            if i == 3 or i == 4:
+            if i == 3 or i == 6:
                 first = text[start:end].split()[0]
                 if first.lower() in _NOT_UNIT_WORDS:
                     continue
+            if i == 5 and m.group("town") not in lists.places():
+                continue
             spans.append(Span(start, end, "ORGANISATION"))
     return spans
 
@@ -490,12 +596,42 @@ _TITLES = frozenset(
     "förvaltare stödperson samordnare fritidsledare assistent assistenten "
     "coach behandlare behandlaren herr fröken fru tant farbror".split()
 )
+_FOLD = str.maketrans("åäöé", "aaoe")
+# the same titles typed without å/ä/ö ("min handlaggare per")
+_TITLES = _TITLES | frozenset(t.translate(_FOLD) for t in _TITLES)
+# Kinship and role words after which a lowercase word that is no Swedish word is a name
+# ("min sambo robban"); "man" is left out ("man kan").
+_ROLE_BEFORE_NAME = _TITLES - {"man", "mor", "far", "fru", "ombud", "ombudet", "vän"}
+# Eponymous diseases and syndromes are not people ("har Parkinson", "Aspergers syndrom").
+_EPONYMS = frozenset("parkinson parkinsons alzheimer alzheimers asperger aspergers crohn crohns tourette "
+                     "tourettes huntington huntingtons bechterew bechterews sjögren sjögrens hodgkin "
+                     "hodgkins cushing cushings addison addisons down downs menière raynaud graves "
+                     "hashimoto hashimotos lyme".split())
+# "Dag på soc", "max på Mini-Maria": a name at the workplace the writer deals with.
+_WORKPLACE = frozenset("soc socialen soctjänsten socialtjänsten kommunen vårdcentralen vc mottagningen akuten "
+                       "avdelningen avd boendet hemtjänsten bup psyk psykiatrin öppenvården beroende "
+                       "beroendemottagningen jobbet skolan fk af försäkringskassan arbetsförmedlingen "
+                       "kommunens habiliteringen hab dagverksamheten daglig biblioteket apoteket "
+                       "receptionen växeln".split())
+_NAME_PARTICLES = frozenset("van von der de af da di del la le al el bin ibn ben abu".split())
+_NAME_VERBS = frozenset("heter hette kallas kallades kallad kallar".split())
+_NOT_NAME_AFTER_TITLE = re.compile(_WS + r"*(?:telefon|tel|mejl|mail|e-post|post|brev|sms|dag|dagen|vecka|"
+                                   r"veckan|månad|timme|timmen|år|gång|person|besök|kvart)\b", re.IGNORECASE)
 # Verbs that follow a person as subject: they tell "Bo sa ..." from "Bo på gården ...".
 _PERSON_VERBS = frozenset(
     "sa sade säger ringde ringer hjälpte hjälper lyssnade lyssnar frågade frågar berättade berättar "
     "förklarade förklarar lovade lovar skrev skriver tyckte tycker menade menar svarade svarar "
     "brydde bryr ordnade ordnar kom följde följer besökte träffade träffar visste vet tog gav ger "
     "kunde skulle ville vill".split()
+)
+# Countries are not personal data ("kom till Sverige"): only towns and places are.
+_COUNTRIES = frozenset(
+    "Sverige Norge Danmark Finland Island Tyskland Polen Ryssland Ukraina Estland Lettland Litauen Frankrike "
+    "Spanien Portugal Italien Grekland Turkiet Syrien Irak Iran Afghanistan Somalia Eritrea Etiopien Sudan "
+    "Marocko Egypten Libanon Palestina Israel Jordanien Bosnien Serbien Kroatien Kosovo Albanien Rumänien "
+    "Bulgarien Ungern Österrike Schweiz Nederländerna Holland Belgien England Storbritannien Skottland Irland "
+    "USA Amerika Kanada Mexiko Brasilien Chile Argentina Colombia Kina Japan Indien Pakistan Thailand "
+    "Vietnam Filippinerna Indonesien Australien Europa Afrika Asien Norden Skandinavien".split()
 )
 _PREPS_PLACE = frozenset("i från till utanför nära mot via norr söder öster väster runt kring".split())
 _SURNAME_SUFFIX = re.compile(r"(?:sson|son|qvist|kvist|ström|berg|gren|lund|dahl|holm|blad|stedt|"
@@ -543,6 +679,39 @@ def _lookup(word: str) -> tuple[lists.NameInfo | None, int]:
         if info is not None:
             return info, len(word) - 2
     return full, len(word)
+
+
+@lru_cache(maxsize=1)
+def _swedish_words() -> frozenset[str]:
+    """Every form and lemma in spacy-lookups-data's Swedish lemma table (MIT), loaded on
+    first need (~3 s): tells a nickname ("robban") from an ordinary word after "min sambo"."""
+    import gzip
+    import json
+    import os
+
+    import spacy_lookups_data
+
+    path = os.path.join(os.path.dirname(spacy_lookups_data.__file__), "data", "sv_lemma_lookup.json.gz")
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        table = json.load(fh)
+    return frozenset(table) | frozenset(table.values())
+
+
+def _unknown_word(word: str) -> bool:
+    w = word.lower()
+    return (len(w) > 2 and w not in STOP_WORDS and w not in _TITLES and w not in _WORKPLACE
+            and w not in _swedish_words())
+
+
+def genitive_suffix(name: str) -> str:
+    """The genitive ending of a found name ("Annas" -> "s"), kept outside the pseudonym.
+
+    A PERSON span covers the whole word, genitive included (it is all personal data);
+    the replacement keeps the ending: "Annas mamma" -> "[PERSON_1]s mamma".
+    """
+    last = name.split()[-1] if name.split() else name
+    _, name_len = _lookup(last)
+    return last[name_len:] if 0 < name_len < len(last) else ""
 
 
 def _lowercase_surname(word: str) -> bool:
@@ -596,7 +765,8 @@ def find_person_and_place(text: str) -> list[Span]:
             spans.append(Span(start, end, "ORT"))  # "jag bor i karlstad"
             i += 1
             continue
-        if cap and not at_start and adjacent_prev and word not in lists.names() and _RESIDENCE.search(
+        if cap and not at_start and adjacent_prev and word not in lists.names() and word not in _COUNTRIES \
+                and _RESIDENCE.search(
             text, max(0, start - 30), start
         ):
             # "flyttade från Kronoparken", "bor i Skåre": a place even when no list has it.
@@ -616,6 +786,24 @@ def find_person_and_place(text: str) -> list[Span]:
                 person_at.add(i)
             i += 1
             continue
+        tight_next = i + 1 < n and text[end:toks[i + 1][0]].strip() == ""
+        # "jag heter hasse", "Kowalski heter min läkare": a name whatever the lists say.
+        named = (prev in _NAME_VERBS and adjacent_prev and word.lower() not in STOP_WORDS
+                 and word.lower() not in _WORKPLACE) or (
+            cap and at_start and nxt.lower() in _NAME_VERBS and tight_next
+            and word.lower() not in STOP_WORDS and word.lower() not in _WORKPLACE)
+        # "min sambo robban": after a kinship or role word, a word Swedish does not have.
+        nickname = (not cap and adjacent_prev and prev in _ROLE_BEFORE_NAME and word.isalpha()
+                    and lists.names().get(word.lower()) is None and _unknown_word(word))
+        if named or nickname:
+            if (i - 1) in person_at and adjacent_prev and spans and spans[-1].end == toks[i - 1][1]:
+                spans[-1] = Span(spans[-1].start, end, "PERSON")
+            else:
+                spans.append(Span(start, end, "PERSON"))
+            person_at.add(i)
+            first_name_at.add(i)
+            i += 1
+            continue
         parts = word.split("-")
         if len(parts) > 1:
             # Hyphenated name ("Anna-Karin", "Lind-Berg"), not a compound ("RUT-hjälp").
@@ -633,18 +821,33 @@ def find_person_and_place(text: str) -> list[Span]:
             elif capitalised or lower:
                 spans.append(Span(start, end, "PERSON"))
                 person_at.add(i)
+                if infos[0] is not None and (infos[0].first_sv or infos[0].first_other):
+                    first_name_at.add(i)  # "Britt-Marie Sandén": a surname may follow
             i += 1
             continue
         info, name_len = _lookup(word)
         after_title = prev in _TITLES or (prev.endswith(".") and prev[:-1] in _TITLES) or (
             i > 0 and toks[i - 1][2] in {"dr", "Dr", "Doc", "doc"} and after_dot
         )
+        # "Dag på soc", "max på Mini-Maria": a first name at the start of a sentence, then
+        # "på"/"från" and a workplace (a proper name or a word like soc, akuten, boendet).
+        at_work = (info is not None and (info.first_sv or info.first_other) and at_start and i + 2 < n
+                   and tight_next and nxt.lower() in {"på", "från", "vid", "hos", "pa", "fran"}
+                   and text[toks[i + 1][1]:toks[i + 2][0]].strip() == ""
+                   and (toks[i + 2][2][:1].isupper() or toks[i + 2][2].lower() in _WORKPLACE))
         accept = False
-        if after_title and (adjacent_prev or after_dot):
+        if word.lower() in _EPONYMS and not after_title:
+            accept = False  # "har Parkinson"
+        elif at_work:
+            accept = True
+        elif after_title and (adjacent_prev or after_dot):
             if cap and prev != "man":
                 accept = info is not None or (not at_start and word.lower() not in STOP_WORDS)
             elif info is not None and not info.word and info.first_sv:
                 accept = True
+            elif (info is not None and info.first_sv and prev in _ROLE_BEFORE_NAME
+                  and not _NOT_NAME_AFTER_TITLE.match(text, end)):
+                accept = True  # "min handläggare per", unless "per telefon"
         elif (not cap and info is not None and info.word and info.first_sv and adjacent_prev
               and prev in _MEETS and word.lower() not in STOP_WORDS and word.lower() not in {"per", "bo"}):
             accept = True  # "jag träffade eva igår": after these verbs a bare noun is a name
@@ -690,22 +893,24 @@ def find_person_and_place(text: str) -> list[Span]:
                     accept = True  # "Lisa är ..." : the word sense (lisa, relief) is rare
                 else:
                     nxt_info, _ = _lookup(nxt) if nxt else (None, 0)
-                    accept = nxt.lower() in _PERSON_VERBS or (
+                    accept = (nxt.lower() in _PERSON_VERBS and tight_next) or (
                         nxt[:1].isupper() and nxt_info is not None and nxt_info.last
                     ) or (
                         nxt.lower() in {"från", "på", "vid"}
                         and any(t[2].lower() in _PERSON_VERBS
                                 for t in toks[i + 2:i + 6])
                     )
-        elif cap and not at_start and (i - 1) in first_name_at and adjacent_prev:
-            accept = True  # unknown surname right after a first name: "Mehmet Yilmaz"
+        elif cap and not at_start and adjacent_prev and word not in places and word.lower() not in STOP_WORDS \
+                and ((i - 1) in first_name_at or ((i - 1) in person_at and (
+                    _unknown_word(word) or (word.lower() in _NAME_PARTICLES and nxt[:1].isupper() and tight_next)))):
+            accept = True  # unknown name right after a name: "Mehmet Yilmaz", "Tran Minh Duc"
         elif cap and not at_start and len(word) > 5 and _STRONG_SURNAME.search(word.lower()):
             accept = True  # "Hedqvist", "Perssons": unmistakably Swedish surnames
         if accept:
             if (i - 1) in person_at and adjacent_prev and spans and spans[-1].label == "PERSON" and spans[-1].end == toks[i - 1][1]:
-                spans[-1] = Span(spans[-1].start, start + name_len, "PERSON")
+                spans[-1] = Span(spans[-1].start, end, "PERSON")
             else:
-                spans.append(Span(start, start + name_len, "PERSON"))
+                spans.append(Span(start, end, "PERSON"))
             person_at.add(i)
             if info is not None and (info.first_sv or info.first_other) and name_len == len(word):
                 first_name_at.add(i)
@@ -717,9 +922,12 @@ def find_person_and_place(text: str) -> list[Span]:
         for a, b in ((j - 1, j + 1), (j + 1, j - 1)):
             if a in person_at and b not in person_at:
                 info, name_len = _lookup(toks[b][2])
-                if (info is not None and (info.first_sv or info.first_other) and not toks[b][2].isupper()
-                        and toks[b][2].lower() not in STOP_WORDS):
-                    spans.append(Span(toks[b][0], toks[b][0] + name_len, "PERSON"))
+                other = toks[b][2]
+                unknown_cap = (info is None and other[:1].isupper() and not other.isupper()
+                               and not _sentence_start(text, toks[b][0]) and other not in places)
+                if ((info is not None and (info.first_sv or info.first_other) or unknown_cap)
+                        and not other.isupper() and other.lower() not in STOP_WORDS):
+                    spans.append(Span(toks[b][0], toks[b][1], "PERSON"))
                     person_at.add(b)
     return spans
 
