@@ -376,7 +376,8 @@ def find_postcode(text: str) -> list[Span]:
 _UNIT_HEAD = (
     r"kliniken|klinik|mottagningen|mottagning|sjukhuset|sjukhus|lasarettet|lasarett|"
     r"vårdcentralen|vårdcentral|vardcentralen|vardcentral|hälsocentralen|hälsocentral|akutmottagningen|akuten|"
-    r"avdelningen|boendet|boende|vårdhemmet|behandlingshemmet|psykiatrin|enheten|enhet|"
+    # "enheten" alone or after a linking s ("Ätstörningsenheten"), never "lägenheten", "erfarenhet"
+    r"avdelningen|boendet|boende|vårdhemmet|behandlingshemmet|psykiatrin|(?:(?<=s)|(?<![" + LOW + r"]))enhet(?:en)?|"
     r"habiliteringen|habilitering|öppenvården|öppenvård|hospicet|hospice|gruppbostaden|gruppbostad"
 )
 # Healthcare centres named "-centrum" ("Beroendecentrum"), not shopping or travel centres.
@@ -411,10 +412,10 @@ _UNIT_PATTERNS = [
                + r"[" + LOW + r"]*(?:" + _UNIT_HEAD + r")(?![\w-])" + _PLACE_TAIL),
     # One-word names: "Centralsjukhuset i Karlstad", "Solgården", "Björkhemmet"
     re.compile(r"(?<![\w-])([" + CAP + r"][" + LOW + r"]{2,}(?:sjukhuset|lasarettet|kliniken|mottagningen|"
-               r"vårdcentralen|hälsocentralen|gården|hemmet|boendet|akuten|enheten))(?![\w-])" + _PLACE_TAIL),
+               r"vårdcentralen|hälsocentralen|gården|hemmet|boendet|akuten|(?<=s)enheten))(?![\w-])" + _PLACE_TAIL),
     # a generic unit in a named town is a named unit: "beroendemottagningen i Arvika"
     re.compile(r"(?<![\w-])(" + _COORD + r"(?:[" + CAP + LOW + r"][" + CAP + LOW + r"-]*)?(?i:psykiatrin|mottagningen|"
-               r"kliniken|vårdcentralen|hälsocentralen|sjukhuset|lasarettet|akuten|enheten|habiliteringen|"
+               r"kliniken|vårdcentralen|hälsocentralen|sjukhuset|lasarettet|akuten|(?:(?<=s)|(?<![" + LOW + r"]))enheten|habiliteringen|"
                r"öppenvården|beroendevården|hospicet|centrum))" + _WS + r"+(?:i|på)" + _WS
                + r"+(?P<town>[" + CAP + r"][" + LOW + r"]+)(?![\w-])"),
     # university hospitals named without a unit word ("på Karolinska")
@@ -614,7 +615,8 @@ _WORKPLACE = frozenset("soc socialen soctjänsten socialtjänsten kommunen vård
                        "kommunens habiliteringen hab dagverksamheten daglig biblioteket apoteket "
                        "receptionen växeln".split())
 _NAME_PARTICLES = frozenset("van von der de af da di del la le al el bin ibn ben abu".split())
-_NAME_VERBS = frozenset("heter hette kallas kallades kallad kallar".split())
+_NAME_VERBS = frozenset("heter hette".split())
+_POSSESSIVES = frozenset("min mitt mina vår vårt våra hans hennes hens din ditt er ert deras".split())
 _NOT_NAME_AFTER_TITLE = re.compile(_WS + r"*(?:telefon|tel|mejl|mail|e-post|post|brev|sms|dag|dagen|vecka|"
                                    r"veckan|månad|timme|timmen|år|gång|person|besök|kvart)\b", re.IGNORECASE)
 # Verbs that follow a person as subject: they tell "Bo sa ..." from "Bo på gården ...".
@@ -631,7 +633,9 @@ _COUNTRIES = frozenset(
     "Marocko Egypten Libanon Palestina Israel Jordanien Bosnien Serbien Kroatien Kosovo Albanien Rumänien "
     "Bulgarien Ungern Österrike Schweiz Nederländerna Holland Belgien England Storbritannien Skottland Irland "
     "USA Amerika Kanada Mexiko Brasilien Chile Argentina Colombia Kina Japan Indien Pakistan Thailand "
-    "Vietnam Filippinerna Indonesien Australien Europa Afrika Asien Norden Skandinavien".split()
+    "Vietnam Filippinerna Indonesien Australien Europa Afrika Asien Norden Skandinavien Panama Kuba Peru "
+    "Venezuela Nigeria Kenya Uganda Ghana Tunisien Algeriet Libyen Jemen Kurdistan Georgien Armenien Mongoliet "
+    "Nepal Bangladesh Kambodja Malaysia Singapore Korea Sydkorea Nordkorea Taiwan Kongo".split()
 )
 _PREPS_PLACE = frozenset("i från till utanför nära mot via norr söder öster väster runt kring".split())
 _SURNAME_SUFFIX = re.compile(r"(?:sson|son|qvist|kvist|ström|berg|gren|lund|dahl|holm|blad|stedt|"
@@ -788,12 +792,13 @@ def find_person_and_place(text: str) -> list[Span]:
             continue
         tight_next = i + 1 < n and text[end:toks[i + 1][0]].strip() == ""
         # "jag heter hasse", "Kowalski heter min läkare": a name whatever the lists say.
-        named = (prev in _NAME_VERBS and adjacent_prev and word.lower() not in STOP_WORDS
-                 and word.lower() not in _WORKPLACE) or (
-            cap and at_start and nxt.lower() in _NAME_VERBS and tight_next
-            and word.lower() not in STOP_WORDS and word.lower() not in _WORKPLACE)
-        # "min sambo robban": after a kinship or role word, a word Swedish does not have.
-        nickname = (not cap and adjacent_prev and prev in _ROLE_BEFORE_NAME and word.isalpha()
+        name_or_unknown = word.isalpha() and word.lower() not in STOP_WORDS and word.lower() not in _WORKPLACE \
+            and (lists.names().get(word.lower()) is not None or _unknown_word(word))
+        named = name_or_unknown and (
+            (prev in _NAME_VERBS and adjacent_prev) or (cap and at_start and nxt.lower() in _NAME_VERBS and tight_next))
+        # "min sambo robban": after "min" and a kinship or role word, a word Swedish does not have.
+        nickname = (not cap and adjacent_prev and prev in _ROLE_BEFORE_NAME and word.isalpha() and i > 1
+                    and toks[i - 2][2].lower() in _POSSESSIVES
                     and lists.names().get(word.lower()) is None and _unknown_word(word))
         if named or nickname:
             if (i - 1) in person_at and adjacent_prev and spans and spans[-1].end == toks[i - 1][1]:
@@ -832,6 +837,7 @@ def find_person_and_place(text: str) -> list[Span]:
         # "Dag på soc", "max på Mini-Maria": a first name at the start of a sentence, then
         # "på"/"från" and a workplace (a proper name or a word like soc, akuten, boendet).
         at_work = (info is not None and (info.first_sv or info.first_other) and at_start and i + 2 < n
+                   and (word.lower() not in STOP_WORDS or info.first_sv)  # "Dag på soc", not "Alla på"
                    and tight_next and nxt.lower() in {"på", "från", "vid", "hos", "pa", "fran"}
                    and text[toks[i + 1][1]:toks[i + 2][0]].strip() == ""
                    and (toks[i + 2][2][:1].isupper() or toks[i + 2][2].lower() in _WORKPLACE))
@@ -923,8 +929,9 @@ def find_person_and_place(text: str) -> list[Span]:
             if a in person_at and b not in person_at:
                 info, name_len = _lookup(toks[b][2])
                 other = toks[b][2]
-                unknown_cap = (info is None and other[:1].isupper() and not other.isupper()
-                               and not _sentence_start(text, toks[b][0]) and other not in places)
+                unknown_cap = (info is None and other[:1].isupper() and not other.isupper() and len(other) <= 10
+                               and not _sentence_start(text, toks[b][0]) and other not in places
+                               and other not in _COUNTRIES and _unknown_word(other))
                 if ((info is not None and (info.first_sv or info.first_other) or unknown_cap)
                         and not other.isupper() and other.lower() not in STOP_WORDS):
                     spans.append(Span(toks[b][0], toks[b][1], "PERSON"))
