@@ -539,3 +539,32 @@ def test_genitive_span_covers_the_whole_word_but_the_pseudonym_keeps_the_s(p: Ps
     assert ("Eriks", "PERSON") in found(p, "Eriks pappa ringde.")
     out = Pseudonymiser(KEY).pseudonymise("Eriks pappa ringde. Erik själv kom sen.").text
     assert out == "[PERSON_1]s pappa ringde. [PERSON_1] själv kom sen."
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "label"),
+    [
+        ("Hon låg på Sankt Lukas sjukhus i en vecka.", "Sankt Lukas sjukhus", "VARDENHET"),
+        ("Jag var på avgiftningen i Gävle i tre dygn.", "avgiftningen i Gävle", "VARDENHET"),
+        ("Tack till personalen pa vardcentralen i Piteå.", "vardcentralen i Piteå", "VARDENHET"),
+        ("Mamma bor nu på Villa Solhöjden.", "Villa Solhöjden", "VARDENHET"),
+        ("Min man Tor fick diagnosen i fjol.", "Tor", "PERSON"),
+        ("Min LSS-handläggare Samir ringde.", "Samir", "PERSON"),
+        ("hej sten! ring mig", "sten", "PERSON"),
+        ("Rut och jag har bott här länge.", "Rut", "PERSON"),
+        ("Klara var 15 när hon flyttade.", "Klara", "PERSON"),
+        ("Klara var 15 när hon flyttade.", "15", "ALDER"),
+        ("Brukaren Lovisa Ek (34) flyttade in.", "Lovisa Ek", "PERSON"),
+        ("Ingrid (84) bor kvar hemma.", "84", "ALDER"),
+        ("pappa Olof är 90 o bor själv", "90", "ALDER"),
+        ("Jag är också 79 år.", "79 år", "ALDER"),
+    ],
+)
+def test_more_constructions_from_the_blind_sets(p: Pseudonymiser, text: str, value: str, label: str) -> None:
+    assert (value, label) in found(p, text)
+
+
+def test_adverbs_and_pronouns_do_not_become_names(p: Pseudonymiser) -> None:
+    for text in ["Dessutom lovade de att komma. Istället kom ingen.", "Alla är trevliga här.",
+                 "Fönstren blir rena var tredje månad.", "Jag heter tyvärr inte Per."]:
+        assert [v for v, label in found(p, text) if label == "PERSON" and v != "Per"] == [], text

@@ -1,4 +1,6 @@
-"""The pseudonymiser against the team's annotated dev set (../shared): the brief's targets."""
+"""The pseudonymiser against the annotated sets: the brief's targets on the dev set
+(../shared), and a floor on the blind sets in benchmarks/data/ (written by separate
+authors without reading the recognisers) so a change that only fits the dev file shows."""
 
 from __future__ import annotations
 
@@ -9,12 +11,14 @@ from pathlib import Path
 from nlp.pseudonymise import Pseudonymiser
 
 RECALL_TARGETS = {"PERSONNUMMER": 0.99, "TELEFON": 0.99, "EPOST": 0.99, "PERSON": 0.95,
-                  "ADRESS": 0.95, "POSTNUMMER": 0.95, "VARDENHET": 0.9}
+                  "ADRESS": 0.95, "POSTNUMMER": 0.95, "VARDENHET": 0.95}
+BLIND_DIR = Path(__file__).resolve().parent.parent / "benchmarks" / "data"
 
 
-def test_dev_set_meets_targets(shared_dir: Path) -> None:
-    rows = [json.loads(line) for line in
-            (shared_dir / "data" / "dev" / "pii_dev.jsonl").read_text(encoding="utf-8").splitlines() if line]
+def _score(path: Path) -> tuple[dict[str, float], float, float, float]:
+    """Per-label recall (every gold character inside a same-label find), precision,
+    share of clean texts untouched, total recall."""
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
     p = Pseudonymiser(b"dev-set-test-key-0123456789abcdef")
     hit, total = Counter(), Counter()
     n_pred = n_pred_ok = clean = clean_untouched = 0
@@ -31,7 +35,23 @@ def test_dev_set_meets_targets(shared_dir: Path) -> None:
             clean += 1
             clean_untouched += not pred
     recall = {label: hit[label] / total[label] for label in total}
+    return recall, n_pred_ok / n_pred, clean_untouched / clean, sum(hit.values()) / sum(total.values())
+
+
+def test_dev_set_meets_targets(shared_dir: Path) -> None:
+    recall, precision, untouched, _ = _score(shared_dir / "data" / "dev" / "pii_dev.jsonl")
     misses = {label: r for label, r in recall.items() if r < RECALL_TARGETS.get(label, 0.0)}
     assert not misses, f"recall under target: {misses}"
-    assert n_pred_ok / n_pred >= 0.90
-    assert clean_untouched / clean >= 0.90
+    assert precision >= 0.90
+    assert untouched >= 0.90
+
+
+def test_blind_sets_stay_above_a_floor() -> None:
+    paths = sorted(BLIND_DIR.glob("pii_blindtest*.jsonl"))
+    assert len(paths) == 3
+    for path in paths:
+        recall, precision, untouched, total = _score(path)
+        # a floor under today's figures (0.93–0.98 total recall), not the target
+        assert total >= 0.90, (path.name, recall)
+        assert min(recall[k] for k in ("PERSONNUMMER", "TELEFON", "EPOST")) >= 0.99, (path.name, recall)
+        assert precision >= 0.95 and untouched >= 0.90, path.name

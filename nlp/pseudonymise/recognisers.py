@@ -246,7 +246,8 @@ _AGE_PATTERNS = [
 # "fyllde 61", "jag är 34 år", "när jag var tjugo", "mamma, 82 år,"
 _AGE_CONTEXT = re.compile(
     r"(?:\b(?:fyll(?:de|er|t|a)|jag är|jag var|hon är|han är|hon var|han var|hen är|hen var|"
-    r"(?:är|var|blir|blev|fyller|fyllde) (?:jag|hon|han|hen|du)|"
+    r"(?:är|var|blir|blev|fyller|fyllde) (?:jag|hon|han|hen|du)(?: (?:också|bara|redan|nästan|snart|nu))?|"
+    r"(?:jag|hon|han|hen) (?:är|var|blir|fyller) (?:också|bara|redan|nästan|snart|nu|ju)|"
     r"som är|när jag var|då jag var|sedan jag var|sen jag var|är|var|nu|snart|blir|blev|ålder(?:n)?|ålder på)"
     + _WS + r"+|(?<!\d)," + _WS + r"*)"
     r"(\d{1,3}|" + _NUMWORDS + r"|" + _SMALL_NUMWORDS + r")(" + _WS + r"+år)?(?![\w-])",
@@ -308,7 +309,7 @@ def find_age(text: str) -> list[Span]:
             if not _age_subject(text, m.start()):
                 continue
             if not m.group(2) and (weak not in {"är", "var", "som är", "blir"}
-                                   or not re.match(_WS + r"*(?:[,.!?;)]|och\b|$|i" + _WS + r"+(?:"
+                                   or not re.match(_WS + r"*(?:[,.!?;)]|och\b|o\b|när\b|då\b|men\b|$|i" + _WS + r"+(?:"
                                                    + _MONTHS + r"|år|höst|vår|sommar|vinter))", text[end:],
                                                    re.IGNORECASE)):
                 continue
@@ -321,7 +322,8 @@ def find_age(text: str) -> list[Span]:
         g = 2 if m.group(2) else 3
         infos = [lists.names().get(part) for part in word.lower().split("-")]
         person = word.lower() in _TITLES or (
-            word[:1].isupper() and not _sentence_start(text, m.start(1)) and (
+            word[:1].isupper() and (not _sentence_start(text, m.start(1)) or (
+                infos[0] is not None and infos[0].first_sv and not infos[0].word)) and (
                 (len(infos) > 1 and all(infos)) or (infos[0] is not None and not infos[0].common)))
         if person and 1 <= int(m.group(g)) <= 120:
             spans.append(Span(m.start(g), m.end(g), "ALDER"))
@@ -392,7 +394,7 @@ _UNIT_PREFIX = (
     r"[Hh]ospicet|[Hh]ospice|[Hh]abiliteringen|[Ff]amiljecentralen|[Bb]arnahuset|[Bb]arnahus|"
     r"[Dd]agliga verksamheten|[Dd]aglig verksamhet|[Ss]tödboendet|[Kk]ollektivet|[Ss]kyddade boendet|"
     r"[Vv]ård- och omsorgsboendet|[Oo]msorgsboendet|[Vv]årdboendet|Mini-Maria|Maria Ungdom|Maria Beroende|"
-    r"(?:[" + CAP + r"][" + LOW + r"]*)?" + _CENTRE
+    r"(?:[" + CAP + r"][" + LOW + r"]*)?" + _CENTRE + r"|Villa|[Ss]prutbytet"
 )
 # Care providers whose name stands before the unit: "Capio vårdcentral Gubbängen".
 _PROVIDERS = re.compile(
@@ -408,7 +410,8 @@ _UNIT_PATTERNS = [
     # "BUP Karlstad", "vårdcentralen Gripen", "äldreboendet Solbacken"
     re.compile(r"(?<![\w-])(?:" + _UNIT_PREFIX + r")" + _WS + r"+" + _CAPWORD + r"(?:" + _WS + r"+" + _CAPWORD + r")?"),
     # "Rättspsykiatriska kliniken i Kristinehamn", "Gripens vårdcentral", "Akademiska sjukhuset"
-    re.compile(r"(?<![\w-])(" + _CAPWORD + r")(?:" + _WS + r"+([" + LOW + r"]+))?" + _WS + r"+" + _COORD
+    re.compile(r"(?<![\w-])(?:(?:Sankt|S:t|St\.|Södra|Norra|Östra|Västra|Nya|Gamla|Stora|Lilla)" + _WS + r"+)?"
+               r"(" + _CAPWORD + r")(?:" + _WS + r"+([" + LOW + r"]+))?" + _WS + r"+" + _COORD
                + r"[" + LOW + r"]*(?:" + _UNIT_HEAD + r")(?![\w-])" + _PLACE_TAIL),
     # One-word names: "Centralsjukhuset i Karlstad", "Solgården", "Björkhemmet"
     re.compile(r"(?<![\w-])([" + CAP + r"][" + LOW + r"]{2,}(?:sjukhuset|lasarettet|kliniken|mottagningen|"
@@ -416,7 +419,8 @@ _UNIT_PATTERNS = [
     # a generic unit in a named town is a named unit: "beroendemottagningen i Arvika"
     re.compile(r"(?<![\w-])(" + _COORD + r"(?:[" + CAP + LOW + r"][" + CAP + LOW + r"-]*)?(?i:psykiatrin|mottagningen|"
                r"kliniken|vårdcentralen|hälsocentralen|sjukhuset|lasarettet|akuten|(?:(?<=s)|(?<![" + LOW + r"]))enheten|habiliteringen|"
-               r"öppenvården|beroendevården|hospicet|centrum))" + _WS + r"+(?:i|på)" + _WS
+               r"öppenvården|beroendevården|hospicet|centrum|avgiftningen|tillnyktringen|vardcentralen|"
+               r"halsocentralen|oppenvarden|sprutbytet))" + _WS + r"+(?:i|på|pa)" + _WS
                + r"+(?P<town>[" + CAP + r"][" + LOW + r"]+)(?![\w-])"),
     # university hospitals named without a unit word ("på Karolinska")
     re.compile(r"(?<![\w-])(Sahlgrenska|Karolinska|Akademiska)(?![\w-])"),
@@ -455,7 +459,8 @@ def _merge_units(text: str, spans: list[Span]) -> list[Span]:
     """Overlapping unit finds, or a unit "på" another ("Hjärtmottagningen på Ystads lasarett"), are one unit."""
     out: list[Span] = []
     for sp in sorted(spans, key=lambda s: (s.start, -s.end)):
-        if out and (sp.start <= out[-1].end or _JOIN.fullmatch(text, out[-1].end, sp.start)):
+        if out and (sp.start <= out[-1].end or _JOIN.fullmatch(text, out[-1].end, sp.start)
+                    or not text[out[-1].end:sp.start].strip()):
             last = out[-1]
             out[-1] = Span(last.start, max(last.end, sp.end), "VARDENHET")
         else:
@@ -595,7 +600,8 @@ _TITLES = frozenset(
     "maka man sambo pojkvän flickvän vän väninna kompis granne grannen kollega kollegan morfar mormor "
     "farfar farmor farbror morbror moster faster kusin barnbarn styvpappa styvmamma förmyndare "
     "förvaltare stödperson samordnare fritidsledare assistent assistenten "
-    "coach behandlare behandlaren herr fröken fru tant farbror".split()
+    "coach behandlare behandlaren herr fröken fru tant farbror brukare brukaren klient klienten "
+    "patient patienten eleven deltagaren hyresgästen".split()
 )
 _FOLD = str.maketrans("åäöé", "aaoe")
 # the same titles typed without å/ä/ö ("min handlaggare per")
@@ -701,10 +707,18 @@ def _swedish_words() -> frozenset[str]:
     return frozenset(table) | frozenset(table.values())
 
 
+# Zipf frequency (wordfreq, Apache-2.0) above which a word is everyday Swedish even when the
+# lemma table lacks it (uninflected adverbs: "tyvärr", "dessutom"); nicknames sit below
+# ("robban" 3.2, "hasse" 3.9, "kalle" 4.4), common adverbs above 5.
+_EVERYDAY_ZIPF = 4.5
+
+
 def _unknown_word(word: str) -> bool:
+    from wordfreq import zipf_frequency
+
     w = word.lower()
     return (len(w) > 2 and w not in STOP_WORDS and w not in _TITLES and w not in _WORKPLACE
-            and w not in _swedish_words())
+            and w not in _swedish_words() and zipf_frequency(w, "sv") < _EVERYDAY_ZIPF)
 
 
 def genitive_suffix(name: str) -> str:
@@ -833,7 +847,8 @@ def find_person_and_place(text: str) -> list[Span]:
         info, name_len = _lookup(word)
         after_title = prev in _TITLES or (prev.endswith(".") and prev[:-1] in _TITLES) or (
             i > 0 and toks[i - 1][2] in {"dr", "Dr", "Doc", "doc"} and after_dot
-        )
+        ) or ("-" in prev and prev.rsplit("-", 1)[1] in _TITLES)  # "min LSS-handläggare Emir"
+        husband = prev == "man" and i > 1 and toks[i - 2][2].lower() in _POSSESSIVES  # "min man Bo"
         # "Dag på soc", "max på Mini-Maria": a first name at the start of a sentence, then
         # "på"/"från" and a workplace (a proper name or a word like soc, akuten, boendet).
         at_work = (info is not None and (info.first_sv or info.first_other) and at_start and i + 2 < n
@@ -841,13 +856,27 @@ def find_person_and_place(text: str) -> list[Span]:
                    and tight_next and nxt.lower() in {"på", "från", "vid", "hos", "pa", "fran"}
                    and text[toks[i + 1][1]:toks[i + 2][0]].strip() == ""
                    and (toks[i + 2][2][:1].isupper() or toks[i + 2][2].lower() in _WORKPLACE))
+        nxt2 = toks[i + 2][2].lower() if i + 2 < n else ""
+        gap2 = text[toks[i + 1][1]:toks[i + 2][0]] if i + 2 < n else ""
+        first = info is not None and (info.first_sv or info.first_other)
+        # "Max är 11 år", "Saga var 16", "Maj fyller 90": a name with an age
+        with_age = (first and cap and tight_next and nxt.lower() in {"är", "var", "fyller", "fyllde", "blir", "blev"}
+                    and (word.lower() not in STOP_WORDS or info.first_sv)
+                    and re.match(_WS + r"+(?:\d{1,3}(?![\d,.]\d)|(?:" + _NUMWORDS + r"|" + _SMALL_NUMWORDS + r")(?!\w))",
+                                 text[toks[i + 1][1]:], re.IGNORECASE))
+        # "hej björn!", "Tack Sten,": a name after a greeting
+        greeted = (first and adjacent_prev and prev in {"hej", "hejsan", "hallå", "tack", "kära", "bästa"}
+                   and not _NOT_NAME_AFTER_TITLE.match(text, end) and word.lower() not in STOP_WORDS)
+        # "Björn och jag", "Rut och min syster"
+        and_i = (first and at_start and tight_next and nxt.lower() == "och" and gap2.strip() == ""
+                 and nxt2 in {"jag", "min", "mitt", "mina"})
         accept = False
         if word.lower() in _EPONYMS and not after_title:
             accept = False  # "har Parkinson"
-        elif at_work:
+        elif at_work or with_age or greeted or and_i:
             accept = True
         elif after_title and (adjacent_prev or after_dot):
-            if cap and prev != "man":
+            if cap and (prev != "man" or husband):
                 accept = info is not None or (not at_start and word.lower() not in STOP_WORDS)
             elif info is not None and not info.word and info.first_sv:
                 accept = True
