@@ -568,3 +568,25 @@ def test_adverbs_and_pronouns_do_not_become_names(p: Pseudonymiser) -> None:
     for text in ["Dessutom lovade de att komma. Istället kom ingen.", "Alla är trevliga här.",
                  "Fönstren blir rena var tredje månad.", "Jag heter tyvärr inte Per."]:
         assert [v for v, label in found(p, text) if label == "PERSON" and v != "Per"] == [], text
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "label"),
+    [
+        ("Sedan Milica slutade ringer ingen.", "Milica", "PERSON"),
+        ("Det var Yasmin heter hon tror jag.", "Yasmin", "PERSON"),
+        ("Boendestödjaren Stig (58) kom i tid.", "58", "ALDER"),
+        ("Jag ar 72 ar och bor ensam.", "72 ar", "ALDER"),
+        ("Farfar flyttade in. Han ä 91 å vill bo kvar.", "91", "ALDER"),
+        ("RFSU Skåne hjälpte oss.", "RFSU Skåne", "ORGANISATION"),
+        ("Handläggaren från Malmö Stad ringde.", "Malmö Stad", "ORGANISATION"),
+        ("Han är på Ekbackens dagliga verksamhet varje dag.", "Ekbackens dagliga verksamhet", "VARDENHET"),
+        ("Skicka intyget till Studenthälsan i Lund.", "Studenthälsan i Lund", "VARDENHET"),
+    ],
+)
+def test_constructions_from_the_third_blind_set(p: Pseudonymiser, text: str, value: str, label: str) -> None:
+    assert (value, label) in found(p, text)
+
+
+def test_a_law_named_after_a_person_is_not_a_person(p: Pseudonymiser) -> None:
+    assert [x for x in found(p, "Vi gjorde en anmälan enligt lex Sarah och lex Maria.") if x[1] == "PERSON"] == []

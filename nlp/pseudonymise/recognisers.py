@@ -248,9 +248,10 @@ _AGE_CONTEXT = re.compile(
     r"(?:\b(?:fyll(?:de|er|t|a)|jag är|jag var|hon är|han är|hon var|han var|hen är|hen var|"
     r"(?:är|var|blir|blev|fyller|fyllde) (?:jag|hon|han|hen|du)(?: (?:också|bara|redan|nästan|snart|nu))?|"
     r"(?:jag|hon|han|hen) (?:är|var|blir|fyller) (?:också|bara|redan|nästan|snart|nu|ju)|"
+    r"(?:jag|hon|han|hen) (?:ar|ä)|"
     r"som är|när jag var|då jag var|sedan jag var|sen jag var|är|var|nu|snart|blir|blev|ålder(?:n)?|ålder på)"
     + _WS + r"+|(?<!\d)," + _WS + r"*)"
-    r"(\d{1,3}|" + _NUMWORDS + r"|" + _SMALL_NUMWORDS + r")(" + _WS + r"+år)?(?![\w-])",
+    r"(\d{1,3}|" + _NUMWORDS + r"|" + _SMALL_NUMWORDS + r")(" + _WS + r"+[åa]r)?(?![\w-])",
     re.IGNORECASE,
 )
 _NOT_AGE_AFTER = re.compile(_WS + r"*(?:procent|%|kr|kronor|gånger|ggr|st\b|min|minuter|timm|dagar|veckor|månader|grader|km|mil\b|meter|kg)",
@@ -309,7 +310,7 @@ def find_age(text: str) -> list[Span]:
             if not _age_subject(text, m.start()):
                 continue
             if not m.group(2) and (weak not in {"är", "var", "som är", "blir"}
-                                   or not re.match(_WS + r"*(?:[,.!?;)]|och\b|o\b|när\b|då\b|men\b|$|i" + _WS + r"+(?:"
+                                   or not re.match(_WS + r"*(?:[,.!?;)]|och\b|o\b|å\b|när\b|då\b|men\b|$|i" + _WS + r"+(?:"
                                                    + _MONTHS + r"|år|höst|vår|sommar|vinter))", text[end:],
                                                    re.IGNORECASE)):
                 continue
@@ -321,7 +322,9 @@ def find_age(text: str) -> list[Span]:
         word = m.group(1)
         g = 2 if m.group(2) else 3
         infos = [lists.names().get(part) for part in word.lower().split("-")]
-        person = word.lower() in _TITLES or (
+        title_before = re.search(r"(\w+)" + _WS + r"+$", text[max(0, m.start(1) - 30):m.start(1)])
+        person = word.lower() in _TITLES or (title_before is not None and title_before.group(1).lower() in _TITLES
+                                             and word[:1].isupper()) or (
             word[:1].isupper() and (not _sentence_start(text, m.start(1)) or (
                 infos[0] is not None and infos[0].first_sv and not infos[0].word)) and (
                 (len(infos) > 1 and all(infos)) or (infos[0] is not None and not infos[0].common)))
@@ -450,7 +453,8 @@ _UNIT_AT_STREET = re.compile(
 # Units known by a brand or a "-centrum" name, alone or before their town.
 _UNIT_NAMES = re.compile(
     r"(?<![\w-])(?:Maria Ungdom|Maria Beroende|Mini-Maria|(?:[" + CAP + r"][" + LOW + r"]*)?" + _CENTRE
-    + r")(?![\w-])" + _PLACE_TAIL
+    + r"|[" + CAP + r"][" + LOW + r"]+s" + _WS + r"+dagliga?" + _WS + r"+verksamhet(?:en)?"
+    + r"|(?:Student|Elev|Företags|Studie)hälsan)(?![\w-])" + _PLACE_TAIL
 )
 _JOIN = re.compile(_WS + r"+(?:på|vid|i)" + _WS + r"+$")
 
@@ -538,7 +542,7 @@ _ORG_PATTERNS = [
     re.compile(r"(?<![\w-])(?:" + _ORGS + r")(?:" + _WS + r"+(?:i" + _WS + r"+)?(?=[" + CAP + r"])"
                r"(?P<region>[" + CAP + r"][" + LOW + r"]+))?(?![\w-])"),
     re.compile(r"(?<![\w-])Region" + _WS + r"+[" + CAP + r"][" + LOW + r"]+(?:" + _WS + r"+[" + CAP + r"][" + LOW + r"]+)?"),
-    re.compile(r"(?<![\w-])[" + CAP + r"][" + LOW + r"]+s?" + _WS + r"+(?:kommun|stad|landsting|stift)(?![\w-])"),
+    re.compile(r"(?<![\w-])[" + CAP + r"][" + LOW + r"]+s?" + _WS + r"+(?:[Kk]ommun|[Ss]tad|landsting|stift)(?![\w-])"),
     re.compile(r"(?<![\w-])[Ff]öreningen" + _WS + r"+" + _CAPWORD),
     # "Hyresgästföreningen", "Kvinnojouren", "Diabetesförbundet": the compound is the name
     re.compile(r"(?<![\w-])[" + CAP + r"][" + LOW + r"]{2,}(?:föreningen|förbundet|jouren|fonden|myndigheten|"
@@ -558,7 +562,9 @@ _ORG_PATTERNS = [
 _GENERIC_ORGS = {"Socialtjänsten", "Hemtjänsten", "Kommunen", "Kommunens", "Regionens",
                  "Socialförvaltningen", "Polisen", "Patientnämnden", "Överförmyndaren"}
 _REGIONAL_ORGS = {"RSMH", "NSPH", "IFS", "Attention", "Socialtjänsten", "Hemtjänsten",
-                  "Socialförvaltningen", "Polisen", "Patientnämnden", "Stadsmissionen"}
+                  "Socialförvaltningen", "Polisen", "Patientnämnden", "Stadsmissionen", "RFHL", "FUB",
+                  "RFSU", "RFSL", "SPF", "PRO", "KRIS", "Länkarna", "Hjärnkoll", "Schizofreniförbundet",
+                  "Demensförbundet", "Neuroförbundet", "Reumatikerförbundet", "Brottsofferjouren"}
 
 
 def find_organisation(text: str) -> list[Span]:
@@ -809,7 +815,13 @@ def find_person_and_place(text: str) -> list[Span]:
         name_or_unknown = word.isalpha() and word.lower() not in STOP_WORDS and word.lower() not in _WORKPLACE \
             and (lists.names().get(word.lower()) is not None or _unknown_word(word))
         named = name_or_unknown and (
-            (prev in _NAME_VERBS and adjacent_prev) or (cap and at_start and nxt.lower() in _NAME_VERBS and tight_next))
+            (prev in _NAME_VERBS and adjacent_prev) or (cap and nxt.lower() in _NAME_VERBS and tight_next))
+        # "Nu när Dragana har slutat": a capitalised word Swedish does not have, inside a
+        # sentence, as the subject of something people do.
+        # Short, one capital: company names ("Mekonomen", "HemKaos") are left to their context.
+        named = named or (cap and not at_start and word[1:].islower() and len(word) <= 8 and tight_next
+                          and word not in places and lists.names().get(word.lower()) is None
+                          and word not in _COUNTRIES and nxt.lower() in _PERSON_VERBS and _unknown_word(word))
         # "min sambo robban": after "min" and a kinship or role word, a word Swedish does not have.
         nickname = (not cap and adjacent_prev and prev in _ROLE_BEFORE_NAME and word.isalpha() and i > 1
                     and toks[i - 2][2].lower() in _POSSESSIVES
@@ -871,7 +883,7 @@ def find_person_and_place(text: str) -> list[Span]:
         and_i = (first and at_start and tight_next and nxt.lower() == "och" and gap2.strip() == ""
                  and nxt2 in {"jag", "min", "mitt", "mina"})
         accept = False
-        if word.lower() in _EPONYMS and not after_title:
+        if (word.lower() in _EPONYMS and not after_title) or prev == "lex":  # "lex Sarah" is a law
             accept = False  # "har Parkinson"
         elif at_work or with_age or greeted or and_i:
             accept = True
