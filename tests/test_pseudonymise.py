@@ -590,3 +590,31 @@ def test_constructions_from_the_third_blind_set(p: Pseudonymiser, text: str, val
 
 def test_a_law_named_after_a_person_is_not_a_person(p: Pseudonymiser) -> None:
     assert [x for x in found(p, "Vi gjorde en anmälan enligt lex Sarah och lex Maria.") if x[1] == "PERSON"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "label"),
+    [
+        ("hon sa att psyket i umeå hade ringt", "psyket i umeå", "VARDENHET"),
+        ("vi åkte till ungdomsmottagningen i luleå igår", "ungdomsmottagningen i luleå", "VARDENHET"),
+        ("Remiss till minnesmottagningen på Mälarsjukhuset skickad.", "minnesmottagningen på Mälarsjukhuset", "VARDENHET"),
+        ("Han låg på geriatriska kliniken i Kalmar.", "geriatriska kliniken i Kalmar", "VARDENHET"),
+        ("Hon bodde på Ekgårdens behandlingshem ett år.", "Ekgårdens behandlingshem", "VARDENHET"),
+        ("Vi gick till Barnmottagningen Alingsås.", "Barnmottagningen Alingsås", "VARDENHET"),
+        ("Han ligger på barnavdelningen i Visby.", "barnavdelningen i Visby", "VARDENHET"),
+        ("Deltagare: Dag Lindhagen, Omar S", "Dag Lindhagen", "PERSON"),
+        ("pratade med hans mamma leila som var glad", "leila", "PERSON"),
+        ("Box 12\n931 22 Skellefteå", "Skellefteå", "ORT"),
+        ("Vi fick hjälp av Tjejjouren Borås.", "Tjejjouren Borås", "ORGANISATION"),
+        ("dottern var 13 när vi sökte", "13", "ALDER"),
+        ("Min son han är fem år och har astma.", "fem år", "ALDER"),
+        ("Min mamma hon har 80 år och bor ensam.", "80 år", "ALDER"),
+    ],
+)
+def test_constructions_from_the_fourth_blind_set(p: Pseudonymiser, text: str, value: str, label: str) -> None:
+    assert (value, label) in found(p, text)
+
+
+def test_a_unit_word_before_a_first_name_is_not_a_unit_name(p: Pseudonymiser) -> None:
+    res = found(p, "Jag ringde barnmottagningen Anna svarade direkt.")
+    assert ("Anna", "PERSON") in res and not any(label == "VARDENHET" for _, label in res)

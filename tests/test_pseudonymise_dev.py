@@ -48,10 +48,10 @@ def test_dev_set_meets_targets(shared_dir: Path) -> None:
 
 def test_blind_sets_stay_above_a_floor() -> None:
     paths = sorted(BLIND_DIR.glob("pii_blindtest*.jsonl"))
-    assert len(paths) == 3
+    assert len(paths) >= 4
     for path in paths:
         recall, precision, untouched, total = _score(path)
-        # a floor under today's figures (0.93–0.98 total recall), not the target
+        # a floor under today's figures (0.90–0.99 total recall), not the target
         assert total >= 0.90, (path.name, recall)
         assert min(recall[k] for k in ("PERSONNUMMER", "TELEFON", "EPOST")) >= 0.99, (path.name, recall)
         assert precision >= 0.95 and untouched >= 0.90, path.name

@@ -249,6 +249,7 @@ _AGE_CONTEXT = re.compile(
     r"(?:är|var|blir|blev|fyller|fyllde) (?:jag|hon|han|hen|du)(?: (?:också|bara|redan|nästan|snart|nu))?|"
     r"(?:jag|hon|han|hen) (?:är|var|blir|fyller) (?:också|bara|redan|nästan|snart|nu|ju)|"
     r"(?:jag|hon|han|hen) (?:ar|ä)|"
+    r"(?:jag|hon|han|hen) har(?= \d{1,3} år)|"
     r"som är|när jag var|då jag var|sedan jag var|sen jag var|är|var|nu|snart|blir|blev|ålder(?:n)?|ålder på)"
     + _WS + r"+|(?<!\d)," + _WS + r"*)"
     r"(\d{1,3}|" + _NUMWORDS + r"|" + _SMALL_NUMWORDS + r")(" + _WS + r"+[åa]r)?(?![\w-])",
@@ -299,8 +300,9 @@ def find_age(text: str) -> list[Span]:
         if _DURATION_AFTER.match(text, end) and not lead.lower().startswith("fyll"):
             continue
         weak = lead.strip().lower()
+        last_lead = weak.split()[-1] if weak.split() else ""
         if not value.isdigit() and re.fullmatch(_SMALL_NUMWORDS, value.lower()) and (
-                weak not in {"är", "var", "blir", "blev", "fyller", "fyllde"} and not weak.startswith("fyll")):
+                last_lead not in {"är", "var", "blir", "blev", "fyller", "fyllde", "ar", "ä"}):
             continue
         if re.match(r"[,.]\d", text[end:end + 2]):
             continue  # "2,5 meter": a decimal, not an age
@@ -382,7 +384,7 @@ _UNIT_HEAD = (
     r"kliniken|klinik|mottagningen|mottagning|sjukhuset|sjukhus|lasarettet|lasarett|"
     r"vårdcentralen|vårdcentral|vardcentralen|vardcentral|hälsocentralen|hälsocentral|akutmottagningen|akuten|"
     # "enheten" alone or after a linking s ("Ätstörningsenheten"), never "lägenheten", "erfarenhet"
-    r"avdelningen|boendet|boende|vårdhemmet|behandlingshemmet|psykiatrin|(?:(?<=s)|(?<![" + LOW + r"]))enhet(?:en)?|"
+    r"avdelningen|boendet|boende|vårdhemmet|vårdhem|behandlingshemmet|behandlingshem|psykiatrin|(?:(?<=s)|(?<![" + LOW + r"]))enhet(?:en)?|"
     r"habiliteringen|habilitering|öppenvården|öppenvård|hospicet|hospice|gruppbostaden|gruppbostad"
 )
 # Healthcare centres named "-centrum" ("Beroendecentrum"), not shopping or travel centres.
@@ -423,8 +425,8 @@ _UNIT_PATTERNS = [
     re.compile(r"(?<![\w-])(" + _COORD + r"(?:[" + CAP + LOW + r"][" + CAP + LOW + r"-]*)?(?i:psykiatrin|mottagningen|"
                r"kliniken|vårdcentralen|hälsocentralen|sjukhuset|lasarettet|akuten|(?:(?<=s)|(?<![" + LOW + r"]))enheten|habiliteringen|"
                r"öppenvården|beroendevården|hospicet|centrum|avgiftningen|tillnyktringen|vardcentralen|"
-               r"halsocentralen|oppenvarden|sprutbytet))" + _WS + r"+(?:i|på|pa)" + _WS
-               + r"+(?P<town>[" + CAP + r"][" + LOW + r"]+)(?![\w-])"),
+               r"halsocentralen|oppenvarden|sprutbytet|avdelningen|psyket|psyk|sjukan))" + _WS + r"+(?:i|på|pa)" + _WS
+               + r"+(?P<town>[" + CAP + LOW + r"][" + LOW + r"]+)(?![\w-])"),
     # university hospitals named without a unit word ("på Karolinska")
     re.compile(r"(?<![\w-])(Sahlgrenska|Karolinska|Akademiska)(?![\w-])"),
 ]
@@ -459,8 +461,32 @@ _UNIT_NAMES = re.compile(
 _JOIN = re.compile(_WS + r"+(?:på|vid|i)" + _WS + r"+$")
 
 
+_GENERIC_UNIT_BEFORE = re.compile(
+    r"(?<![\w-])[" + CAP + LOW + r"][" + LOW + r"]*(?:mottagningen|kliniken|avdelningen|enheten|psykiatrin|"
+    r"vården|centralen|teamet)" + _WS + r"+(?:på|vid)" + _WS + r"+$"
+)
+_ADJ_BEFORE = re.compile(r"(?<![\w-])[" + LOW + r"]{4,}(?:iska|ska)" + _WS + r"+$")
+# "Barnmottagningen Kungsbacka", "Öppenvårdsmottagningen Riddersvik": a compound unit word and its name
+_COMPOUND_UNIT_NAMED = re.compile(
+    r"(?<![\w-])[" + CAP + LOW + r"][" + LOW + r"]{2,}(?:mottagningen|kliniken|avdelningen|psykiatrin)"
+    + _WS + r"+(?P<name>[" + CAP + r"][" + LOW + r"]{2,})(?![\w-])"
+)
+
+
 def _merge_units(text: str, spans: list[Span]) -> list[Span]:
-    """Overlapping unit finds, or a unit "på" another ("Hjärtmottagningen på Ystads lasarett"), are one unit."""
+    """Overlapping unit finds, or a unit "på" another ("Hjärtmottagningen på Ystads lasarett"), are one unit;
+    so are "minnesmottagningen på Skaraborgs sjukhus" and "psykiatriska kliniken i Halmstad"."""
+    grown = []
+    for sp in spans:
+        start = sp.start
+        before = _GENERIC_UNIT_BEFORE.search(text, max(0, start - 50), start)
+        if before:
+            start = before.start()
+        adj = _ADJ_BEFORE.search(text, max(0, start - 30), start)
+        if adj and adj.group(0).split()[0] not in _NOT_UNIT_WORDS:
+            start = adj.start()
+        grown.append(Span(start, sp.end, "VARDENHET"))
+    spans = grown
     out: list[Span] = []
     for sp in sorted(spans, key=lambda s: (s.start, -s.end)):
         if out and (sp.start <= out[-1].end or _JOIN.fullmatch(text, out[-1].end, sp.start)
@@ -483,6 +509,11 @@ def _town_tail(text: str, end: int) -> int:
 def find_care_unit(text: str) -> list[Span]:
     spans = [Span(m.start(), m.end(), "VARDENHET") for m in _UNIT_AT_STREET.finditer(text)]
     spans += [Span(m.start(), _town_tail(text, m.end()), "VARDENHET") for m in _UNIT_NAMES.finditer(text)]
+    for m in _COMPOUND_UNIT_NAMED.finditer(text):
+        name = m.group("name")
+        info = lists.names().get(name.lower())
+        if name in lists.places() or info is None or not (info.first_sv or info.first_other):
+            spans.append(Span(m.start(), m.end(), "VARDENHET"))  # not "ringde mottagningen Anna svarade"
     for m in _UNIT_CONTEXT.finditer(text):
         name = m.group(1)
         if name.lower() not in lists.names() and name not in lists.places() and name.lower() not in _NOT_UNIT_WORDS:
@@ -490,7 +521,10 @@ def find_care_unit(text: str) -> list[Span]:
     for i, pattern in enumerate(_UNIT_PATTERNS):
         for m in pattern.finditer(text):
             if i == 3:
-                if m.group("town") not in lists.places():
+                town = m.group("town")
+                places = lists.places()
+                # "ungdomsmottagningen i kalmar": a lowercase town only if it is no ordinary word
+                if town not in places and not (town.islower() and places.get(town.capitalize()) is False):
                     continue
             elif i > 0:
                 name = m.group(1)
@@ -546,7 +580,7 @@ _ORG_PATTERNS = [
     re.compile(r"(?<![\w-])[Ff]öreningen" + _WS + r"+" + _CAPWORD),
     # "Hyresgästföreningen", "Kvinnojouren", "Diabetesförbundet": the compound is the name
     re.compile(r"(?<![\w-])[" + CAP + r"][" + LOW + r"]{2,}(?:föreningen|förbundet|jouren|fonden|myndigheten|"
-               r"verket|nämnden|inspektionen)(?![\w-])"),
+               r"verket|nämnden|inspektionen)(?![\w-])(?:" + _WS + r"+(?P<town>[" + CAP + r"][" + LOW + r"]+)(?![\w-]))?"),
     # "socialförvaltningen i Borås": a municipal service named by its town
     re.compile(r"(?<![\w-])(?i:socialförvaltningen|socialtjänsten|hemtjänsten|äldreförvaltningen|"
                r"omsorgsförvaltningen|socialkontoret|biståndsenheten|vuxenenheten|familjeenheten)"
@@ -589,6 +623,10 @@ def find_organisation(text: str) -> list[Span]:
                     continue
             if i == 5 and m.group("town") not in lists.places():
                 continue
+            if i == 4 and m.group("town") and m.group("town") not in lists.places():
+                end = m.start("town") - 1  # "Kvinnojouren Eskilstuna" is one name; "Kvinnojouren Hej" is not
+                while text[end - 1].isspace():
+                    end -= 1
             spans.append(Span(start, end, "ORGANISATION"))
     return spans
 
@@ -607,7 +645,8 @@ _TITLES = frozenset(
     "farfar farmor farbror morbror moster faster kusin barnbarn styvpappa styvmamma förmyndare "
     "förvaltare stödperson samordnare fritidsledare assistent assistenten "
     "coach behandlare behandlaren herr fröken fru tant farbror brukare brukaren klient klienten "
-    "patient patienten eleven deltagaren hyresgästen".split()
+    "patient patienten eleven deltagaren hyresgästen pappan mamman sonen dottern brodern systern "
+    "frun maken sambon".split()
 )
 _FOLD = str.maketrans("åäöé", "aaoe")
 # the same titles typed without å/ä/ö ("min handlaggare per")
@@ -763,6 +802,10 @@ def find_person_and_place(text: str) -> list[Span]:
         cap = word[:1].isupper()
         at_start = _sentence_start(text, start)
         # ORT first: a capitalised place after a place preposition, or an unambiguous place.
+        if cap and word in places and re.search(r"(?<!\d)\d{3}" + _WS + r"?\d{2}" + _WS + r"+$", text[max(0, start - 10):start]):
+            spans.append(Span(start, end, "ORT"))  # "961 23 Boden": the town after its postcode
+            i += 1
+            continue
         if cap and word in first_words and not word.isupper():
             matched = None
             for place in first_words[word]:
@@ -885,12 +928,16 @@ def find_person_and_place(text: str) -> list[Span]:
         accept = False
         if (word.lower() in _EPONYMS and not after_title) or prev == "lex":  # "lex Sarah" is a law
             accept = False  # "har Parkinson"
-        elif at_work or with_age or greeted or and_i:
+        elif at_work or with_age or greeted or and_i or (
+                first and cap and at_start and tight_next and nxt[:1].isupper() and nxt[1:].islower()
+                and nxt not in places and word.lower() not in STOP_WORDS and _unknown_word(nxt)):
+            # the last: "Rut Wennerholm" opening a line, a name before a surname no list has
             accept = True
         elif after_title and (adjacent_prev or after_dot):
             if cap and (prev != "man" or husband):
                 accept = info is not None or (not at_start and word.lower() not in STOP_WORDS)
-            elif info is not None and not info.word and info.first_sv:
+            elif info is not None and not info.word and (info.first_sv or (
+                    info.first_other and i > 1 and toks[i - 2][2].lower() in _POSSESSIVES)):
                 accept = True
             elif (info is not None and info.first_sv and prev in _ROLE_BEFORE_NAME
                   and not _NOT_NAME_AFTER_TITLE.match(text, end)):
