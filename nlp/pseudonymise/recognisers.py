@@ -930,7 +930,7 @@ def find_person_and_place(text: str) -> list[Span]:
             accept = False  # "har Parkinson"
         elif at_work or with_age or greeted or and_i or (
                 first and cap and at_start and tight_next and nxt[:1].isupper() and nxt[1:].islower()
-                and nxt not in places and word.lower() not in STOP_WORDS and _unknown_word(nxt)):
+                and nxt not in places and (word.lower() not in STOP_WORDS or info.first_sv) and _unknown_word(nxt)):
             # the last: "Rut Wennerholm" opening a line, a name before a surname no list has
             accept = True
         elif after_title and (adjacent_prev or after_dot):
