@@ -144,6 +144,29 @@ def test_heads_read_query_vectors_and_mixed_model_roundtrips(tiny, embedder, vec
     np.testing.assert_array_equal(old.features(TEXTS, vectors), vectors)
 
 
+def test_word_head_roundtrips_and_older_versions_load_without_it(tiny, embedder, vectors, tmp_path: Path) -> None:
+    import json as _json
+
+    ex = [Example("Telefonkön var lång.", ("vantetid",), "a"), Example("Bra bemötande.", ("bemotande",), "b"),
+          Example("Mamma fick vara med.", ("anhoriga",), "c")]
+    model, _ = train_classifier(ex, tiny, embedder=embedder, version="ord")
+    assert model.heads.word_coef is not None and "telefonkön" in model.heads.word_vocab
+    model.save(tmp_path)
+    loaded = ClassifierModel.load("ord", tmp_path)
+    a = model.predict_proba(TEXTS, vectors, embedder=embedder)
+    np.testing.assert_allclose(loaded.predict_proba(TEXTS, vectors, embedder=embedder), a, rtol=1e-5, atol=1e-6)
+    # the word head changes the scores (it is really read), and a version saved before
+    # it existed still loads and averages the two heads it has
+    meta_path = tmp_path / "ord" / "modell.json"
+    meta = _json.loads(meta_path.read_text(encoding="utf-8"))
+    meta.pop("word_vocab")
+    meta_path.write_text(_json.dumps(meta), encoding="utf-8")
+    old = ClassifierModel.load("ord", tmp_path)
+    assert old.heads.word_coef is None
+    b = old.predict_proba(TEXTS, vectors, embedder=embedder)
+    assert b.shape == a.shape and not np.allclose(a, b, atol=1e-4)
+
+
 def test_large_set_is_unsure_only_when_best_label_is_unlikely(tiny, embedder, vectors) -> None:
     from nlp.classify import MAX_SET_SIZE, UNSURE_TOP_P
 
