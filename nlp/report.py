@@ -236,7 +236,9 @@ def _labels_section(
                     "utmaning": _suppress(val.get("utmaning", 0), threshold),
                     "blandad": _suppress(val.get("blandad", 0), threshold),
                 },
-                "styrdiagram": {
+                # A label whose count is hidden gets no run chart: its monthly counts would add up
+                # to the hidden count.
+                "styrdiagram": None if k < threshold else {
                     "manader": [pt.period for pt in run.points],
                     "andel": [pt.share for pt in run.points],
                     "antal": [pt.x for pt in run.points],
@@ -300,6 +302,8 @@ def _breakdowns(
 def _run_chart_svg(label: dict[str, Any]) -> str:
     """The same accessible SVG p-chart the web pages draw, from the report's own numbers."""
     chart = label["styrdiagram"]
+    if chart is None:
+        return '<p class="muted">Dolt: för få svar för ett diagram.</p>'
     run = p_chart(label["titel"], chart["manader"], chart["antal_per_manad"], chart["antal"])
     return str(chart_svg(run, f"styrdiagram-{label['id']}"))
 

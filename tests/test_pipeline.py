@@ -250,5 +250,31 @@ def test_report_counts_decided_labels_not_the_whole_prediction_set(tmp_path: Pat
                 Suggestion.decided.is_(True)))
             if isinstance(label["antal"], int):
                 assert label["antal"] == decided
+                assert sum(label["styrdiagram"]["antal"]) <= decided
             else:
                 assert decided < report["doljningsgrans"]
+                # no run chart whose monthly counts would add up to the hidden count
+                assert label["styrdiagram"] is None
+
+
+def test_hidden_label_counts_get_no_run_chart(monkeypatch) -> None:
+    from nlp.config import get_settings
+    from nlp.pipeline import analyse_import, import_export
+    from nlp.report import build_report, render_html
+
+    engine = init_db()
+    run_id = analyse_import(import_export(EXAMPLE_EXPORT).import_id, engine=engine)
+    # a threshold above some labels' counts (the example has 34–109 per label)
+    monkeypatch.setenv("BRUKARROST_SUPPRESSION_THRESHOLD", "60")
+    get_settings.cache_clear()
+    try:
+        report = build_report(run_id, engine=engine)
+    finally:
+        monkeypatch.delenv("BRUKARROST_SUPPRESSION_THRESHOLD")
+        get_settings.cache_clear()
+    hidden = [lab for lab in report["etiketter"] if not isinstance(lab["antal"], int)]
+    shown = [lab for lab in report["etiketter"] if isinstance(lab["antal"], int)]
+    assert hidden and shown
+    assert all(lab["styrdiagram"] is None for lab in hidden)
+    assert all(lab["styrdiagram"] is not None for lab in shown)
+    assert "Dolt: för få svar för ett diagram." in render_html(report)

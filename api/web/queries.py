@@ -299,8 +299,8 @@ def build_report(session: Session, run_id: int, *, threshold: int) -> Report | N
     totals = Counter(month(r.date) for r in records if r.date)
     charts = []
     for lv in labels[:6]:
-        if lv.n == 0:
-            continue
+        if lv.n < threshold:
+            continue  # its monthly counts would add up to a count the page hides
         hits = Counter(month(by_id[i].date) for i in labelled[lv.label_id] if i in by_id and by_id[i].date)
         charts.append(p_chart(lv.title, months, [totals[m] for m in months], [hits[m] for m in months]))
 
