@@ -581,6 +581,14 @@ def test_genitive_span_covers_the_whole_word_but_the_pseudonym_keeps_the_s(p: Ps
         ("dottern var 13 när vi sökte", "13", "ALDER"),
         ("Min son han är fem år och har astma.", "fem år", "ALDER"),
         ("Min mamma hon har 80 år och bor ensam.", "80 år", "ALDER"),
+        ("Brukarråd på Lärkans dagverksamhet i dag.", "Lärkans dagverksamhet", "VARDENHET"),
+        ("Hon är på Solrosens korttidshem varannan helg.", "Solrosens korttidshem", "VARDENHET"),
+        ("Vi kom till Maria Göteborg till slut.", "Maria Göteborg", "VARDENHET"),
+        ("Bäst var sprututbytet i Lund.", "sprututbytet i Lund", "VARDENHET"),
+        ("Vi fick komma till Göteborgs centrum för ätstörningar.", "Göteborgs centrum för ätstörningar", "VARDENHET"),
+        ("Sten på dagliga verksamheten har gjort mycket.", "Sten", "PERSON"),
+        ("tack till robban pa natten", "robban", "PERSON"),
+        ("Jag är drogfri. Jonte som jobbar där ringer ibland.", "Jonte", "PERSON"),
     ],
 )
 def test_constructions_found_with_the_blind_sets(p: Pseudonymiser, text: str, value: str, label: str) -> None:
@@ -600,3 +608,8 @@ def test_a_law_named_after_a_person_is_not_a_person(p: Pseudonymiser) -> None:
 def test_a_unit_word_before_a_first_name_is_not_a_unit_name(p: Pseudonymiser) -> None:
     res = found(p, "Jag ringde barnmottagningen Anna svarade direkt.")
     assert ("Anna", "PERSON") in res and not any(label == "VARDENHET" for _, label in res)
+
+
+def test_greetings_to_firms_and_superlatives_are_not_names(p: Pseudonymiser) -> None:
+    for text in ["Bästa städfirman någonsin!", "Tack Gigamex för bra service.", "Alla som jobbar där är snälla."]:
+        assert [x for x in found(p, text) if x[1] == "PERSON"] == [], text

@@ -384,7 +384,8 @@ _UNIT_HEAD = (
     r"kliniken|klinik|mottagningen|mottagning|sjukhuset|sjukhus|lasarettet|lasarett|"
     r"vårdcentralen|vårdcentral|vardcentralen|vardcentral|hälsocentralen|hälsocentral|akutmottagningen|akuten|"
     # "enheten" alone or after a linking s ("Ätstörningsenheten"), never "lägenheten", "erfarenhet"
-    r"avdelningen|boendet|boende|vårdhemmet|vårdhem|behandlingshemmet|behandlingshem|psykiatrin|(?:(?<=s)|(?<![" + LOW + r"]))enhet(?:en)?|"
+    r"avdelningen|boendet|boende|vårdhemmet|vårdhem|behandlingshemmet|behandlingshem|psykiatrin|"
+    r"korttidshemmet|korttidshem|dagverksamheten|dagverksamhet|(?:(?<=s)|(?<![" + LOW + r"]))enhet(?:en)?|"
     r"habiliteringen|habilitering|öppenvården|öppenvård|hospicet|hospice|gruppbostaden|gruppbostad"
 )
 # Healthcare centres named "-centrum" ("Beroendecentrum"), not shopping or travel centres.
@@ -425,7 +426,7 @@ _UNIT_PATTERNS = [
     re.compile(r"(?<![\w-])(" + _COORD + r"(?:[" + CAP + LOW + r"][" + CAP + LOW + r"-]*)?(?i:psykiatrin|mottagningen|"
                r"kliniken|vårdcentralen|hälsocentralen|sjukhuset|lasarettet|akuten|(?:(?<=s)|(?<![" + LOW + r"]))enheten|habiliteringen|"
                r"öppenvården|beroendevården|hospicet|centrum|avgiftningen|tillnyktringen|vardcentralen|"
-               r"halsocentralen|oppenvarden|sprutbytet|avdelningen|psyket|psyk|sjukan))" + _WS + r"+(?:i|på|pa)" + _WS
+               r"halsocentralen|oppenvarden|sprutbytet|sprututbytet|avdelningen|psyket|psyk|sjukan))" + _WS + r"+(?:i|på|pa)" + _WS
                + r"+(?P<town>[" + CAP + LOW + r"][" + LOW + r"]+)(?![\w-])"),
     # university hospitals named without a unit word ("på Karolinska")
     re.compile(r"(?<![\w-])(Sahlgrenska|Karolinska|Akademiska)(?![\w-])"),
@@ -456,8 +457,13 @@ _UNIT_AT_STREET = re.compile(
 _UNIT_NAMES = re.compile(
     r"(?<![\w-])(?:Maria Ungdom|Maria Beroende|Mini-Maria|(?:[" + CAP + r"][" + LOW + r"]*)?" + _CENTRE
     + r"|[" + CAP + r"][" + LOW + r"]+s" + _WS + r"+dagliga?" + _WS + r"+verksamhet(?:en)?"
-    + r"|(?:Student|Elev|Företags|Studie)hälsan)(?![\w-])" + _PLACE_TAIL
+    + r"|(?:Student|Elev|Företags|Studie)hälsan"
+    # "Stockholms centrum för ätstörningar"
+    + r"|[" + CAP + r"][" + LOW + r"]+s" + _WS + r"+centrum" + _WS + r"+för" + _WS + r"+[" + LOW + r"]{4,}"
+    + r")(?![\w-])" + _PLACE_TAIL
 )
+# "Maria Malmö": the Maria units for young people with substance use, named by town.
+_MARIA_UNIT = re.compile(r"(?<![\w-])Maria" + _WS + r"+(?P<town>[" + CAP + r"][" + LOW + r"]+)(?![\w-])")
 _JOIN = re.compile(_WS + r"+(?:på|vid|i)" + _WS + r"+$")
 
 
@@ -509,6 +515,8 @@ def _town_tail(text: str, end: int) -> int:
 def find_care_unit(text: str) -> list[Span]:
     spans = [Span(m.start(), m.end(), "VARDENHET") for m in _UNIT_AT_STREET.finditer(text)]
     spans += [Span(m.start(), _town_tail(text, m.end()), "VARDENHET") for m in _UNIT_NAMES.finditer(text)]
+    spans += [Span(m.start(), m.end(), "VARDENHET") for m in _MARIA_UNIT.finditer(text)
+              if m.group("town") in lists.places() and lists.places()[m.group("town")] is False]
     for m in _COMPOUND_UNIT_NAMED.finditer(text):
         name = m.group("name")
         info = lists.names().get(name.lower())
@@ -664,7 +672,7 @@ _WORKPLACE = frozenset("soc socialen soctjänsten socialtjänsten kommunen vård
                        "avdelningen avd boendet hemtjänsten bup psyk psykiatrin öppenvården beroende "
                        "beroendemottagningen jobbet skolan fk af försäkringskassan arbetsförmedlingen "
                        "kommunens habiliteringen hab dagverksamheten daglig biblioteket apoteket "
-                       "receptionen växeln".split())
+                       "receptionen växeln dagliga korttids korttidshemmet gruppboendet dagverksamheten".split())
 _NAME_PARTICLES = frozenset("van von der de af da di del la le al el bin ibn ben abu".split())
 _NAME_VERBS = frozenset("heter hette".split())
 _POSSESSIVES = frozenset("min mitt mina vår vårt våra hans hennes hens din ditt er ert deras".split())
@@ -920,15 +928,23 @@ def find_person_and_place(text: str) -> list[Span]:
                     and re.match(_WS + r"+(?:\d{1,3}(?![\d,.]\d)|(?:" + _NUMWORDS + r"|" + _SMALL_NUMWORDS + r")(?!\w))",
                                  text[toks[i + 1][1]:], re.IGNORECASE))
         # "hej björn!", "Tack Sten,": a name after a greeting
-        greeted = (first and adjacent_prev and prev in {"hej", "hejsan", "hallå", "tack", "kära", "bästa"}
+        greeting = adjacent_prev and (prev in {"hej", "hejsan", "hallå", "tack", "kära"} or (
+            prev == "till" and i > 1 and toks[i - 2][2].lower() == "tack"))
+        # an unknown word only in lowercase: "tack till hasse", not "Tack Gigamex" (a firm)
+        greeted = (greeting and (first or (word.isalpha() and word.islower() and _unknown_word(word)))
                    and not _NOT_NAME_AFTER_TITLE.match(text, end) and word.lower() not in STOP_WORDS)
+        # "Micke som jobbar där": a name opening a sentence about someone's job
+        works = (cap and at_start and tight_next and nxt.lower() == "som"
+                 and nxt2 in {"jobbar", "arbetar", "jobbade", "arbetade"}
+                 and (word.lower() not in STOP_WORDS or info.first_sv)
+                 and (first or (word.isalpha() and _unknown_word(word))))
         # "Björn och jag", "Rut och min syster"
         and_i = (first and at_start and tight_next and nxt.lower() == "och" and gap2.strip() == ""
                  and nxt2 in {"jag", "min", "mitt", "mina"})
         accept = False
         if (word.lower() in _EPONYMS and not after_title) or prev == "lex":  # "lex Sarah" is a law
             accept = False  # "har Parkinson"
-        elif at_work or with_age or greeted or and_i or (
+        elif at_work or with_age or greeted or and_i or works or (
                 first and cap and at_start and tight_next and nxt[:1].isupper() and nxt[1:].islower()
                 and nxt not in places and (word.lower() not in STOP_WORDS or info.first_sv) and _unknown_word(nxt)):
             # the last: "Rut Wennerholm" opening a line, a name before a surname no list has
