@@ -15,7 +15,10 @@ from typing import Any, Optional, TypeVar
 import typer
 from rich.console import Console
 
+from nlp import cli_sv
 from nlp.errors import BrukarrostError
+
+cli_sv.install()  # click's and typer's own words ("Usage:", "Missing argument") in Swedish
 
 app = typer.Typer(
     name="brukarrost",
