@@ -863,10 +863,10 @@ def find_person_and_place(text: str) -> list[Span]:
             continue
         tight_next = i + 1 < n and text[end:toks[i + 1][0]].strip() == ""
         # "jag heter hasse", "Kowalski heter min läkare": a name whatever the lists say.
-        name_or_unknown = word.isalpha() and word.lower() not in STOP_WORDS and word.lower() not in _WORKPLACE \
+        # the context first: the word checks (lexicon, word frequency) are the costly part
+        named = ((prev in _NAME_VERBS and adjacent_prev) or (cap and nxt.lower() in _NAME_VERBS and tight_next)) \
+            and word.isalpha() and word.lower() not in STOP_WORDS and word.lower() not in _WORKPLACE \
             and (lists.names().get(word.lower()) is not None or _unknown_word(word))
-        named = name_or_unknown and (
-            (prev in _NAME_VERBS and adjacent_prev) or (cap and nxt.lower() in _NAME_VERBS and tight_next))
         # "Nu när Dragana har slutat": a capitalised word Swedish does not have, inside a
         # sentence, as the subject of something people do.
         # Short, one capital: company names ("Mekonomen", "HemKaos") are left to their context.
