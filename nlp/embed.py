@@ -10,13 +10,17 @@ One interface (`Embedder`), several backends:
   the local Hugging Face cache (nothing is downloaded).
 
 The cache (one SQLite file per model id under settings.cache_dir) maps
-(kind, sha256 of the pseudonymised text) to a float32 vector. It never holds text.
+(kind, HMAC of the pseudonymised text) to a float32 vector. It never holds text, and the
+HMAC key is derived from the pseudonym key (kept outside data/), so a copy of the cache
+cannot confirm a guessed text. Erasure removes a respondent's vectors (`forget_texts`).
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import hmac
+import logging
 import os
 import re
 import sqlite3
@@ -208,6 +212,55 @@ def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+log = logging.getLogger(__name__)
+# v2: keys are HMACs. v1 files (plain SHA-256, so a guessed text could be confirmed) are
+# deleted on sight: they cannot be re-keyed without the texts.
+_CACHE_PREFIX = "inbaddningar-v2-"
+
+
+def cache_key() -> bytes | None:
+    """The cache's HMAC key, derived from the pseudonym key; None when there is no key
+    (then nothing is cached: a key is never created here)."""
+    from nlp.pseudonymise.key import derive_key, load_key
+
+    key = load_key()
+    return derive_key(key, "inbaddningscache/v2") if key is not None else None
+
+
+def cache_digest(text: str, key: bytes) -> bytes:
+    """The digest the cache stores for a text: HMAC-SHA256 under the cache key."""
+    return hmac.digest(key, text.encode("utf-8"), "sha256")
+
+
+def _drop_plain_caches(directory: Path) -> None:
+    for old in directory.glob("inbaddningar-*.sqlite*"):
+        if not old.name.startswith(_CACHE_PREFIX):
+            old.unlink(missing_ok=True)
+
+
+def forget_texts(texts: Sequence[str], directory: Path | None = None) -> int:
+    """Delete the vectors of these texts from every model's cache (erasure); returns rows."""
+    key = cache_key()
+    directory = directory or get_settings().cache_dir
+    if key is None or not directory.is_dir() or not texts:
+        return 0
+    digests = list({cache_digest(t, key) for t in texts})
+    n = 0
+    for path in sorted(directory.glob(f"{_CACHE_PREFIX}*.sqlite")):
+        conn = sqlite3.connect(path, timeout=60)
+        try:
+            conn.execute("PRAGMA secure_delete=ON")  # overwrite the freed pages
+            with conn:
+                for i in range(0, len(digests), _SQL_BATCH):
+                    part = digests[i : i + _SQL_BATCH]
+                    n += conn.execute(f"DELETE FROM vectors WHERE text_sha256 IN "
+                                      f"({','.join('?' * len(part))})", part).rowcount
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            conn.close()
+    return n
+
+
 class EmbeddingCache:
     """Vectors by (kind, text hash) for one model, in one SQLite file. Never holds text.
 
@@ -215,21 +268,31 @@ class EmbeddingCache:
     once; lookups go in batches, so memory stays bounded however large the cache grows.
     """
 
-    def __init__(self, model_id: str, dim: int, directory: Path | None = None) -> None:
+    def __init__(self, model_id: str, dim: int, directory: Path | None = None,
+                 key: bytes | None = None) -> None:
         self.model_id = model_id
         self.dim = dim
+        # HMAC key of the digests; None = cache_key() (derived from the pseudonym key).
+        self.key = key if key is not None else cache_key()
         directory = directory or get_settings().cache_dir
         slug = re.sub(r"[^A-Za-z0-9._-]+", "_", model_id)[:80]
         digest = hashlib.sha256(model_id.encode()).hexdigest()[:10]
-        self.path = directory / f"inbaddningar-{slug}-{digest}.sqlite"
+        self.path = directory / f"{_CACHE_PREFIX}{slug}-{digest}.sqlite"
+
+    def digest(self, text: str) -> bytes:
+        if self.key is None:
+            raise ConfigError("Inbäddningscachen saknar nyckel.")
+        return cache_digest(text, self.key)
 
     @contextlib.contextmanager
     def connect(self) -> Iterator[sqlite3.Connection]:
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        _drop_plain_caches(self.path.parent)
         conn = sqlite3.connect(self.path, timeout=60)
         try:
             enable_wal(conn)
             conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA secure_delete=ON")
             conn.execute(
                 "CREATE TABLE IF NOT EXISTS vectors (kind TEXT NOT NULL, text_sha256 BLOB NOT NULL, "
                 "vector BLOB NOT NULL, PRIMARY KEY (kind, text_sha256)) WITHOUT ROWID"
@@ -237,10 +300,23 @@ class EmbeddingCache:
             conn.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
             conn.execute("INSERT OR IGNORE INTO meta VALUES ('model_id', ?), ('dim', ?)",
                          (self.model_id, str(self.dim)))
+            self._check_key(conn)
             conn.commit()
             yield conn
         finally:
             conn.close()
+
+    def _check_key(self, conn: sqlite3.Connection) -> None:
+        """Vectors stored under another key can neither be found nor erased: drop them."""
+        if self.key is None:
+            return
+        mark = hmac.digest(self.key, b"brukarrost/cache-key-check", "sha256").hex()[:16]
+        row = conn.execute("SELECT value FROM meta WHERE key = 'key_check'").fetchone()
+        if row is None or row[0] != mark:
+            if row is not None:
+                log.warning("Inbäddningscachen gjordes med en annan nyckel och töms.")
+                conn.execute("DELETE FROM vectors")
+            conn.execute("INSERT OR REPLACE INTO meta VALUES ('key_check', ?)", (mark,))
 
     def get(self, conn: sqlite3.Connection, kind: str, digests: Sequence[bytes]) -> dict[bytes, np.ndarray]:
         found: dict[bytes, np.ndarray] = {}
@@ -274,7 +350,7 @@ def embed_texts(
 ) -> np.ndarray:
     """float32, L2-normalised (N, dim) embeddings of pseudonymised texts.
 
-    With `cache`, vectors are looked up by (model id, kind, sha256(text)) first and only
+    With `cache`, vectors are looked up by (model id, kind, HMAC(text)) first and only
     the missing distinct texts are embedded, chunk by chunk, each chunk stored as soon
     as it is done. `progress(done, total)` counts texts.
     """
@@ -285,13 +361,16 @@ def embed_texts(
     out = np.zeros((total, embedder.dim), dtype=np.float32)
     if total == 0:
         return out
-    digests = [hashlib.sha256(t.encode("utf-8")).digest() for t in texts]
+    store = EmbeddingCache(embedder.model_id, embedder.dim) if cache else None
+    if store is not None and store.key is None:
+        store = None  # no pseudonym key yet: embed without the cache rather than create one
+    digests = ([store.digest(t) for t in texts] if store
+               else [hashlib.sha256(t.encode("utf-8")).digest() for t in texts])
     positions: dict[bytes, list[int]] = {}
     for i, d in enumerate(digests):
         positions.setdefault(d, []).append(i)
     unique = list(positions)
 
-    store = EmbeddingCache(embedder.model_id, embedder.dim) if cache else None
     with store.connect() if store else contextlib.nullcontext() as conn:
         found = store.get(conn, kind, unique) if store else {}
         done = 0

