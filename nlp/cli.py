@@ -42,6 +42,9 @@ def user_errors(func: F) -> F:
         except BrukarrostError as exc:
             text = exc.message if exc.message.startswith("Fel") else f"Fel: {exc.message}"
             err_console.print(f"[bold red]{text}[/]", highlight=False)
+            # The admin running the CLI may see what the web never shows (e.g. the key's path).
+            if detail := getattr(exc, "admin_detail", None):
+                err_console.print(f"Detalj: {detail}", highlight=False, markup=False, soft_wrap=True)
             raise typer.Exit(code=exc.exit_code) from None
 
     return wrapper  # type: ignore[return-value]
@@ -262,6 +265,83 @@ def anvandare_skapa(
         fields = {str(e["loc"][0]) for e in exc.errors()}
         raise InputError("; ".join(rules.get(f, f"ogiltigt värde för {f}") for f in sorted(fields))
                          + ".") from None
+
+nyckel_app = typer.Typer(help="Nyckeln för pseudonymer: status och ny nyckelgeneration.", no_args_is_help=True)
+app.add_typer(nyckel_app, name="nyckel")
+
+
+@nyckel_app.command("status")
+@user_errors
+def nyckel_status() -> None:
+    """Visa om nyckeln finns och om den stämmer med importerna i databasen (visar aldrig nyckeln)."""
+    from nlp.keys import key_status
+    from nlp.store import init_db, session_scope
+
+    with session_scope(init_db()) as session:
+        st = key_status(session)
+    if not st["nyckel_finns"]:
+        typer.echo("Ingen nyckel finns (varken BRUKARROST_KEY eller nyckelfilen).")
+    else:
+        typer.echo(f"Nyckelns fingeravtryck: {st['fingeravtryck']} "
+                   f"({'godkänd' if st['godkand'] else 'inte godkänd för importer'}).")
+    typer.echo(f"Importer: {st['importer']}, varav {st['importer_med_annan_nyckel']} gjorda med en "
+               f"annan nyckel och {st['importer_utan_fingeravtryck']} utan känd nyckel.")
+
+
+@nyckel_app.command("ny")
+@user_errors
+def nyckel_ny(
+    bekrafta: bool = typer.Option(False, "--bekrafta", help="Bekräfta att en ny nyckelgeneration ska börja."),
+) -> None:
+    """Börja en ny nyckelgeneration när den gamla nyckeln är förlorad. Svar i tidigare importer
+    går sedan inte att radera per respondent (radering listar dem)."""
+    from nlp.errors import InputError
+    from nlp.keys import start_new_generation
+    from nlp.store import init_db, session_scope
+
+    if not bekrafta:
+        raise InputError("En ny nyckelgeneration gör att respondenter i tidigare importer inte kan "
+                         "raderas med sitt id. Försök först återställa den gamla nyckeln. "
+                         "Kör med --bekrafta för att ändå börja en ny.")
+    with session_scope(init_db()) as session:
+        fp = start_new_generation(session, actor="cli")
+    typer.echo(f"Nyckeln med fingeravtryck {fp} är godkänd för nya importer.")
+
+
+@app.command("radera")
+@user_errors
+def radera(
+    projekt: str = typer.Option("standard", "--projekt", help="Projektets kortnamn."),
+    respondent: str = typer.Option(..., "--respondent", prompt="Respondentens id", hide_input=True,
+                                   envvar="BRUKARROST_RADERA_ID",
+                                   help="Frågas efter om det inte anges (visas inte på skärmen)."),
+) -> None:
+    """Radera allt om en respondent i ett projekt (svar, förslag, tema-kopplingar, cachade vektorer)."""
+    from sqlalchemy import select
+
+    from nlp.erasure import erase_respondent, purge_storage
+    from nlp.errors import InputError
+    from nlp.store import init_db, session_scope
+    from nlp.store.models import Project
+
+    engine = init_db()
+    with session_scope(engine) as session:
+        proj = session.scalar(select(Project).where(Project.slug == projekt))
+        if proj is None:
+            raise InputError(f"Projektet {projekt!r} finns inte.")
+        result = erase_respondent(session, proj.id, respondent.strip(), actor="cli")
+    purge_storage(engine)
+    c = result.counts
+    typer.echo(f"Raderat: {c['svar']} svar, {c['forslag']} förslag, kopplingen till "
+               f"{c['beslut']} granskningsbeslut och {c['cachade_vektorer']} cachade vektorer.")
+    if result.unreachable:
+        err_console.print(f"[bold yellow]Inte fullständigt: {len(result.unreachable)} import(er) gjordes "
+                          "med en annan nyckel och kunde inte sökas:[/]", highlight=False)
+        for u in result.unreachable:
+            err_console.print(f"  import {u['import_id']}: {u['fil']} ({u['importerad']})",
+                              highlight=False, markup=False)
+        raise typer.Exit(code=3)
+
 
 _PERIODS = {"manad": "month", "månad": "month", "month": "month", "kvartal": "quarter",
             "quarter": "quarter", "halvar": "half", "halvår": "half", "half": "half",

@@ -98,7 +98,8 @@ def import_export(
     added to the session. Any error rolls the whole import back.
     """
     from nlp.ingest import file_sha256, inspect_export, read_answers
-    from nlp.pseudonymise import Pseudonymiser, load_or_create_key
+    from nlp.keys import key_for_import
+    from nlp.pseudonymise import Pseudonymiser
 
     path = Path(path)
     progress = progress or _noop
@@ -117,10 +118,13 @@ def import_export(
         if existing is not None:
             return _summary(existing, project, created=False)
 
+        # Before anything is written: never a silently new key when data exists.
+        accepted = key_for_import(session, actor=actor)
         imp = Import(
             project_id=proj.id,
             filename=filename,
             file_sha256=sha,
+            key_fingerprint=accepted.fingerprint,
             text_columns=list(preview.text_columns),
             column_mapping=dict(preview.column_map),
         )
@@ -128,7 +132,7 @@ def import_export(
         session.flush()
 
         pseudonymiser = Pseudonymiser(
-            load_or_create_key(), categories=(proj.settings or {}).get("pii_categories")
+            accepted.key, categories=(proj.settings or {}).get("pii_categories")
         )
         pii_counts: dict[str, int] = {}
         rows_seen: set[int] = set()

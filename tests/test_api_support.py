@@ -52,8 +52,11 @@ USERS = [
 
 
 def seed(engine: Engine, n_records: int = 40, seed_value: int = 7) -> dict[str, Any]:
+    from nlp.pseudonymise import load_or_create_key
+
     rng = random.Random(seed_value)
     ids: dict[str, Any] = {"users": {}}
+    load_or_create_key()  # the seeded imports stand for imports made with this test's key
     pw = hash_password(PASSWORD)
     with session_scope(engine) as s:
         projects = {

@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query
 from fastapi.responses import HTMLResponse, Response
-from sqlalchemy import delete, select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from api.access import run_for
@@ -20,16 +20,12 @@ from api.deps import Id, audit, get_db
 from api.schemas import ErasureIn
 from nlp.validation_status import statuses
 from nlp.store.models import (
-    AnalysisRun,
     Classification,
-    Import,
-    Insight,
     Project,
     RecordRow,
     Suggestion,
     Theme,
     ThemeAssignment,
-    Tombstone,
     User,
     ValidationEvent,
 )
@@ -145,52 +141,17 @@ def erase(
     user: User = Depends(require_role("analyst")),
     db: Session = Depends(get_db),
 ) -> dict[str, Any]:
-    """Delete everything about one respondent: answers, suggestions, theme links; decisions
-    keep only a reference to a tombstone. The raw id is turned into the keyed HMAC at once
-    and is never stored or logged."""
-    from nlp.pseudonymise import Pseudonymiser, load_or_create_key
+    """Delete everything about one respondent (nlp.erasure). The raw id is turned into the
+    keyed HMAC at once and is never stored or logged. `fullstandig` is false and
+    `ej_sokta_importer` lists the imports that could not be searched (another key)."""
+    from nlp.erasure import erase_respondent, purge_storage
+    from nlp.errors import ConfigError
 
-    key = Pseudonymiser(load_or_create_key()).respondent_key(body.respondent_id)
-    ids = list(db.scalars(
-        select(RecordRow.id).join(Import, Import.id == RecordRow.import_id)
-        .where(Import.project_id == project.id, RecordRow.respondent_key == key)
-    ))
-    tomb = Tombstone(project_id=project.id, actor=user.username, counts={})
-    db.add(tomb)
-    db.flush()
-    counts = {"svar": len(ids), "forslag": 0, "beslut": 0}
-    if ids:
-        counts["forslag"] = len(list(db.scalars(select(Suggestion.id).where(Suggestion.record_id.in_(ids)))))
-        res = db.execute(
-            update(ValidationEvent).where(ValidationEvent.record_id.in_(ids))
-            .values(record_id=None, tombstone_id=tomb.id, comment=None)
-        )
-        counts["beslut"] = res.rowcount or 0
-        per_import: dict[int, int] = defaultdict(int)
-        for imp_id in db.scalars(select(RecordRow.import_id).where(RecordRow.id.in_(ids))):
-            per_import[imp_id] += 1
-        # Explicit deletes, not only FK cascades, so it also holds where cascades are off.
-        for model in (Suggestion, Classification):
-            db.execute(delete(model).where(model.record_id.in_(ids)))
-        db.execute(delete(ThemeAssignment).where(ThemeAssignment.record_id.in_(ids)))
-        db.execute(delete(RecordRow).where(RecordRow.id.in_(ids)))
-        for imp_id, n in per_import.items():
-            imp = db.get(Import, imp_id)
-            imp.n_records = max(0, imp.n_records - n)
-        gone = set(ids)
-        project_themes = (
-            select(Theme).join(AnalysisRun, AnalysisRun.id == Theme.run_id)
-            .join(Import, Import.id == AnalysisRun.import_id).where(Import.project_id == project.id)
-        )
-        for theme in db.scalars(project_themes):
-            if gone & set(theme.example_record_ids or []):
-                theme.example_record_ids = [i for i in theme.example_record_ids if i not in gone]
-        for ins in db.scalars(select(Insight).where(Insight.project_id == project.id)):
-            ev = dict(ins.evidence or {})
-            if gone & set(ev.get("record_ids", [])):
-                ev["record_ids"] = [i for i in ev["record_ids"] if i not in gone]
-                ins.evidence = ev
-    tomb.counts = counts
-    audit(db, user, "radering", "tombstone", tomb.id, project_id=project.id, **counts)
+    try:
+        result = erase_respondent(db, project.id, body.respondent_id, user.username)
+    except ConfigError as exc:
+        db.rollback()
+        raise HTTPException(409, exc.message) from None
     db.commit()
-    return {"tombstone_id": tomb.id, **counts}
+    purge_storage(db.get_bind())
+    return result.to_dict()

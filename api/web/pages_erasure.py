@@ -12,7 +12,6 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 from pydantic import ValidationError
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from api.auth import is_member, verify_csrf
@@ -20,7 +19,8 @@ from api.deps import get_db
 from api.routers import exports as api_exports
 from api.schemas import ErasureIn
 from api.web.render import deny, render, web_user
-from nlp.store.models import Import, Project, RecordRow, User
+from nlp.errors import ConfigError
+from nlp.store.models import Project, User
 
 router = APIRouter()
 ERASERS = ("analyst", "admin")
@@ -35,14 +35,12 @@ def _project(request: Request, db: Session, user: User, project_id: int) -> Proj
     return project
 
 
-def _count(db: Session, project_id: int, respondent_id: str) -> int:
-    from nlp.pseudonymise import Pseudonymiser, load_or_create_key
+def _count(db: Session, project_id: int, respondent_id: str) -> tuple[int, list[dict[str, object]]]:
+    from nlp.erasure import count_respondent
 
-    key = Pseudonymiser(load_or_create_key()).respondent_key(respondent_id)
-    return db.scalar(
-        select(func.count()).select_from(RecordRow).join(Import, Import.id == RecordRow.import_id)
-        .where(Import.project_id == project_id, RecordRow.respondent_key == key)
-    ) or 0
+    found = count_respondent(db, project_id, respondent_id)
+    db.commit()  # a first key generation may have been registered (nlp.keys)
+    return found
 
 
 def _page(request: Request, user: User, project: Project, step: str, status_code: int = 200,
@@ -69,7 +67,12 @@ def erase_lookup(project_id: int, request: Request, respondent_id: str = Form(""
     rid = respondent_id.strip()
     if not rid or len(rid) > 500:
         return _page(request, user, project, "sok", 422, error="Skriv respondentens id (högst 500 tecken).")
-    return _page(request, user, project, "bekrafta", n_found=_count(db, project.id, rid))
+    try:
+        n_found, unreachable = _count(db, project.id, rid)
+    except ConfigError as exc:  # no key or a damaged key file: the message names no path
+        db.rollback()
+        return _page(request, user, project, "sok", 409, error=exc.message)
+    return _page(request, user, project, "bekrafta", n_found=n_found, unreachable=unreachable)
 
 
 @router.post("/projekt/{project_id}/radera/bekrafta", dependencies=[Depends(verify_csrf)])

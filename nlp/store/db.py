@@ -22,6 +22,8 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA busy_timeout=30000")
     cur.execute("PRAGMA foreign_keys=ON")
+    # Deleted content (erasure) is overwritten with zeros instead of lingering in free pages.
+    cur.execute("PRAGMA secure_delete=ON")
     cur.close()
     enable_wal(dbapi_conn)
 

@@ -63,6 +63,9 @@ class Import(Base):
     text_columns: Mapped[list[Any]] = mapped_column(JSON, default=list)
     column_mapping: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     pii_counts: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # Added in 0004: key_fingerprint() of the pseudonym key the import was made with
+    # (a keyed digest, never the key). NULL for imports made before 0004.
+    key_fingerprint: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
 
     project: Mapped[Project] = relationship(back_populates="imports")
     records: Mapped[list["RecordRow"]] = relationship(
@@ -360,6 +363,20 @@ class Tombstone(Base):
     erased_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     actor: Mapped[str] = mapped_column(String(100))
     counts: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class KeyGeneration(Base):
+    """A pseudonym key accepted for imports, by its fingerprint (added in 0004).
+
+    The first key is accepted on first use; a later one only by an explicit admin action
+    (`brukarrost nyckel ny`), so a lost or replaced key file is never replaced silently."""
+
+    __tablename__ = "key_generations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    fingerprint: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    created_by: Mapped[str | None] = mapped_column(String(100), nullable=True)
 
 
 class Insight(Base):
