@@ -94,13 +94,16 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(OperationalError)
     async def database_busy(request: Request, exc: OperationalError) -> JSONResponse:
         # SQLite has one writer: a long import transaction can hold the lock past the
-        # busy timeout. Tell the client to retry instead of failing with a 500.
-        log.warning("Databasen upptagen i %s %s", request.method, request.url.path)
-        return JSONResponse(
-            {"detail": "Databasen är upptagen just nu (till exempel av en import). "
-                       "Försök igen om en stund."},
-            status_code=503, headers={"Retry-After": "10"},
-        )
+        # busy timeout. Any other operational error means the database is unreachable
+        # (e.g. PostgreSQL restarting): say so rather than blame an import.
+        locked = "locked" in str(getattr(exc, "orig", "") or "").lower()
+        log.warning("Databasen %s i %s %s", "upptagen" if locked else "onåbar",
+                    request.method, request.url.path)
+        detail = ("Databasen är upptagen just nu (till exempel av en import). Försök igen om en stund."
+                  if locked else
+                  "Databasen går inte att nå just nu. Försök igen om en stund; pågående jobb "
+                  "fortsätter när den är tillbaka.")
+        return JSONResponse({"detail": detail}, status_code=503, headers={"Retry-After": "10"})
 
     @app.exception_handler(Exception)
     async def server_error(request: Request, exc: Exception) -> JSONResponse:

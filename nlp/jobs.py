@@ -12,6 +12,7 @@ start-up when no live job needs them.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import shutil
@@ -22,7 +23,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Protocol
 
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Engine, select, text, update
 
 from nlp.errors import BrukarrostError
 from nlp.store.db import session_scope
@@ -32,6 +33,12 @@ log = logging.getLogger(__name__)
 
 LIVE_STATUSES = ("uppladdad", "vantar", "pagar")
 MAX_ATTEMPTS = 2  # a job interrupted twice by restarts fails instead of looping
+# A database outage (PostgreSQL restarted, SQLite file locked for long): a job waits up to
+# DB_WAIT_SECONDS for the database, then runs again (at most DB_JOB_ATTEMPTS times).
+DB_WAIT_SECONDS = 120.0
+DB_JOB_ATTEMPTS = 3
+DB_OUTAGE_MESSAGE = ("Databasen gick inte att nå medan jobbet kördes, så jobbet avbröts. "
+                     "Inget halvfärdigt sparades. Starta jobbet igen när databasen fungerar.")
 
 
 class JobQueue(Protocol):
@@ -60,9 +67,53 @@ def remove_upload(path: str | None) -> None:
         shutil.rmtree(path, ignore_errors=True)
 
 
+def db_unavailable(exc: BaseException) -> bool:
+    """Whether an error (or one it was raised while handling) means the database was away."""
+    from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+
+    seen: set[int] = set()
+    cur: BaseException | None = exc
+    while cur is not None and id(cur) not in seen:
+        seen.add(id(cur))
+        if isinstance(cur, (OperationalError, InterfaceError)) or (
+                isinstance(cur, DBAPIError) and cur.connection_invalidated):
+            return True
+        cur = cur.__cause__ or cur.__context__
+    return False
+
+
+def wait_for_db(engine: Engine, seconds: float) -> bool:
+    """Probe the database with back-off until it answers (True) or `seconds` pass (False)."""
+    deadline = time.monotonic() + seconds
+    delay = 0.2
+    while True:
+        try:
+            with engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+            return True
+        except Exception as exc:  # noqa: BLE001
+            if not db_unavailable(exc):
+                raise
+        if time.monotonic() + delay > deadline:
+            return False
+        time.sleep(delay)
+        delay = min(delay * 2, 5.0)
+
+
 def _set_job(engine: Engine, job_id: int, **values: Any) -> None:
-    with session_scope(engine) as session:
-        session.execute(update(Job).where(Job.id == job_id).values(**values))
+    """Write to the job row; during an outage wait for the database (up to DB_WAIT_SECONDS)."""
+    deadline = time.monotonic() + DB_WAIT_SECONDS
+    while True:
+        try:
+            with session_scope(engine) as session:
+                session.execute(update(Job).where(Job.id == job_id).values(**values))
+            return
+        except Exception as exc:
+            if not db_unavailable(exc):
+                raise
+            log.warning("Jobb %s: databasen gick inte att nå; väntar på den", job_id)
+            if not wait_for_db(engine, deadline - time.monotonic()):
+                raise
 
 
 def claim_next(engine: Engine) -> int | None:
@@ -109,43 +160,104 @@ class _Progress:
         if stage == self.stage and now - self.last < 0.5 and done < total:
             return
         self.stage, self.last = stage, now
-        _set_job(self.engine, self.job_id, stage=stage, progress_n=int(done),
-                 progress_total=int(total))
+        try:  # progress is not worth waiting for: the next write will carry it
+            with session_scope(self.engine) as session:
+                session.execute(update(Job).where(Job.id == self.job_id).values(
+                    stage=stage, progress_n=int(done), progress_total=int(total)))
+        except Exception as exc:
+            if not db_unavailable(exc):
+                raise
+            self.stage = None
 
 
-def run_job(engine: Engine, job_id: int) -> None:
-    """Run one claimed job to the end; never raises. The upload is deleted afterwards."""
+# Final states that could not be written because the database was away; the worker
+# writes them as soon as it answers again (so no job stays "pagar" until a restart).
+_unfinished: dict[int, dict[str, Any]] = {}
+
+
+def flush_unfinished(engine: Engine) -> None:
+    for job_id, values in list(_unfinished.items()):
+        _set_job(engine, job_id, **values)
+        _unfinished.pop(job_id, None)
+
+
+def _load_job(engine: Engine, job_id: int) -> dict[str, Any] | None:
     with session_scope(engine) as session:
         job = session.get(Job, job_id)
         if job is None:
-            return
-        kind, params, upload = job.kind, dict(job.params or {}), job.upload_path
-        done_import = job.import_id
+            return None
         project = session.get(Project, job.project_id)
-        slug = project.slug if project else None
-        filename, actor = job.filename, job.created_by or "api"
+        return {"kind": job.kind, "params": dict(job.params or {}), "upload": job.upload_path,
+                "done_import": job.import_id, "slug": project.slug if project else None,
+                "filename": job.filename, "actor": job.created_by or "api"}
+
+
+def _run_body(engine: Engine, job_id: int, info: dict[str, Any], progress: _Progress) -> dict[str, Any]:
+    if info["slug"] is None:
+        raise BrukarrostError("Projektet finns inte längre.")
+    if info["kind"] == "analys":
+        return _run_analysis(engine, job_id, info["slug"], info["upload"], info["filename"],
+                             info["actor"], info["params"], progress, done_import=info["done_import"])
+    if info["kind"] == "traning":
+        return _run_training(engine, job_id, info["params"], info["actor"], progress)
+    raise BrukarrostError(f"Okänd jobbtyp: {info['kind']}.")
+
+
+def _abandon_run(engine: Engine, job_id: int) -> None:
+    """The analysis run of an attempt cut off by an outage: mark it failed (nothing of it
+    was stored: results are written in one transaction)."""
+    with session_scope(engine) as session:
+        run_id = session.scalar(select(Job.run_id).where(Job.id == job_id))
+        if run_id is not None:
+            session.execute(update(AnalysisRun).where(
+                AnalysisRun.id == run_id, AnalysisRun.status == "pagar").values(
+                status="fel", error="Avbröts: databasen gick inte att nå.", finished_at=_now()))
+
+
+def _attempt(engine: Engine, job_id: int, progress: _Progress) -> dict[str, Any] | None:
+    """Run the job, again after a database outage; returns the final values for the row."""
+    for attempt in range(1, DB_JOB_ATTEMPTS + 1):
+        try:
+            info = _load_job(engine, job_id)
+            if info is None:
+                return None
+            result = _run_body(engine, job_id, info, progress)
+            return {"status": "klar", "stage": "klar", "result": result, "error": None}
+        except BrukarrostError as exc:
+            return {"status": "fel", "error": exc.message}
+        except Exception as exc:  # noqa: BLE001 - a worker must survive any job
+            if not db_unavailable(exc):
+                # Only the type: the message of an unexpected error could quote data.
+                log.error("Jobb %s misslyckades: %s", job_id, type(exc).__name__)
+                return {"status": "fel", "error": f"Oväntat fel ({type(exc).__name__}). Se serverns logg."}
+            log.warning("Jobb %s: databasen gick inte att nå (försök %s av %s)", job_id, attempt,
+                        DB_JOB_ATTEMPTS)
+            if attempt == DB_JOB_ATTEMPTS or not wait_for_db(engine, DB_WAIT_SECONDS):
+                return {"status": "fel", "error": DB_OUTAGE_MESSAGE}
+            _abandon_run(engine, job_id)
+            _live.pop(job_id, None)
+    return None  # not reached
+
+
+def run_job(engine: Engine, job_id: int) -> None:
+    """Run one claimed job to the end; never raises. The upload is deleted afterwards.
+
+    A database outage makes the job wait for the database and run again; if it stays
+    away, the job fails with a Swedish reason, written as soon as the database answers."""
     progress = _Progress(engine, job_id)
+    upload: str | None = None
     try:
-        if slug is None:
-            raise BrukarrostError("Projektet finns inte längre.")
-        if kind == "analys":
-            result = _run_analysis(engine, job_id, slug, upload, filename, actor, params, progress,
-                                   done_import=done_import)
-        elif kind == "traning":
-            result = _run_training(engine, job_id, params, actor, progress)
-        else:
-            raise BrukarrostError(f"Okänd jobbtyp: {kind}.")
-        _set_job(engine, job_id, status="klar", stage="klar", result=result, finished_at=_now(),
-                 upload_path=None)
-    except BrukarrostError as exc:
-        _set_job(engine, job_id, status="fel", error=exc.message, finished_at=_now(),
-                 upload_path=None)
-    except Exception as exc:  # noqa: BLE001 - a worker must survive any job
-        # Only the type: the message of an unexpected error could quote data.
-        log.error("Jobb %s misslyckades: %s", job_id, type(exc).__name__)
-        _set_job(engine, job_id, status="fel",
-                 error=f"Oväntat fel ({type(exc).__name__}). Se serverns logg.",
-                 finished_at=_now(), upload_path=None)
+        with contextlib.suppress(Exception):
+            upload = (_load_job(engine, job_id) or {}).get("upload")
+        final = _attempt(engine, job_id, progress)
+        if final is None:
+            return
+        values = {**final, "finished_at": _now(), "upload_path": None}
+        try:
+            _set_job(engine, job_id, **values)
+        except Exception as exc:  # noqa: BLE001
+            log.warning("Jobb %s: slutstatus väntar på databasen (%s)", job_id, type(exc).__name__)
+            _unfinished[job_id] = values
     finally:
         remove_upload(upload)
         _live.pop(job_id, None)
@@ -181,9 +293,10 @@ def _run_analysis(
         finally:
             progress.memory_only = False
         import_id, created = summary.import_id, summary.created
-    # The raw file is not needed once pseudonymised records are stored.
-    remove_upload(upload)
+    # The raw file is not needed once pseudonymised records are stored; the job row learns
+    # the import first, so a retry after an outage resumes from it instead of the file.
     _set_job(engine, job_id, import_id=import_id, upload_path=None)
+    remove_upload(upload)
     taxonomy = params.get("taxonomy") or "samsjuklighet"
     run_id = create_run(import_id, engine=engine, taxonomy=taxonomy)
     _set_job(engine, job_id, run_id=run_id)
@@ -397,6 +510,7 @@ class EmbeddedWorker:
 
     def run_pending(self) -> int:
         """Run every waiting job now, in this thread (used by the CLI and tests)."""
+        flush_unfinished(self.engine)
         n = 0
         while (job_id := claim_next(self.engine)) is not None:
             run_job(self.engine, job_id)
