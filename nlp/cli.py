@@ -137,11 +137,12 @@ def pseudonymisera(
     import json
     from collections import Counter
 
-    from nlp.pseudonymise import Pseudonymiser, load_or_create_key
+    from nlp.keys import key_for_files
+    from nlp.pseudonymise import Pseudonymiser
     from nlp.pseudonymise.files import pseudonymise_file
 
     categories = [k.strip().upper() for k in kategori] if kategori else None
-    pseudonymiser = Pseudonymiser(load_or_create_key(), categories=categories)
+    pseudonymiser = Pseudonymiser(key_for_files(), categories=categories)
     rows = pseudonymise_file(fil, pseudonymiser, text_column=textkolumn)
     if som_json:
         out = sys.stdout
@@ -365,13 +366,14 @@ def teman(
     from nlp.embed import embed_texts
     from nlp.errors import InputError
     from nlp.ingest import read_answers
-    from nlp.pseudonymise import Pseudonymiser, load_or_create_key
+    from nlp.keys import key_for_files
+    from nlp.pseudonymise import Pseudonymiser
     from nlp.themes import fit_themes, shared_view
 
     per = _PERIODS.get(period.strip().lower())
     if per is None:
         raise typer.BadParameter("Välj period: månad, kvartal, halvår, år eller vecka.", param_hint="--period")
-    pseudonymiser = Pseudonymiser(load_or_create_key())
+    pseudonymiser = Pseudonymiser(key_for_files())
     answers = read_answers(fil, text_columns=textkolumn, column_map={"date": tid} if tid else None)
     keys: list[tuple[str, str]] = []
     texts: list[str] = []
@@ -448,12 +450,13 @@ def klassificera(
     from nlp.classify import Example, classify_texts, read_examples
     from nlp.embed import embed_texts, get_embedder
     from nlp.errors import InputError
-    from nlp.pseudonymise import Pseudonymiser, load_or_create_key
+    from nlp.keys import key_for_files
+    from nlp.pseudonymise import Pseudonymiser
     from nlp.pseudonymise.files import pseudonymise_file
     from nlp.taxonomy import load_taxonomy
 
     tax = load_taxonomy(taxonomi)
-    pseudonymiser = Pseudonymiser(load_or_create_key())
+    pseudonymiser = Pseudonymiser(key_for_files())
     ids: list[Any] = []
     texts: list[str] = []
     for row in pseudonymise_file(fil, pseudonymiser, textkolumn):

@@ -78,6 +78,25 @@ def key_for_import(session: Session, *, actor: str = "cli",
     return AcceptedKey(key, fp)
 
 
+def key_for_files(settings: Settings | None = None) -> bytes:
+    """The key for commands that pseudonymise files without storing them (CLI): the
+    existing key, else one created under the same rule as for imports (not when the
+    database already holds imports)."""
+    key = load_key(settings)
+    if key is not None:
+        return key
+    from pathlib import Path
+
+    from nlp.config import get_settings
+    from nlp.store.db import init_db, session_scope
+
+    url = (settings or get_settings()).db_url
+    if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
+        return load_or_create_key(settings)  # no database, so no imports (and none created)
+    with session_scope(init_db(url)) as session:
+        return key_for_import(session, settings=settings).key
+
+
 def key_for_erasure(session: Session, settings: Settings | None = None) -> AcceptedKey:
     """The current key, never created here. Adopts pre-0004 imports like an import would."""
     key = load_or_create_key(settings, create=False)

@@ -104,3 +104,14 @@ def test_damaged_key_file_error_names_no_path(tmp_path: Path) -> None:
     assert str(key_file) in info.value.admin_detail  # for the admin's CLI and the server log
     out = runner.invoke(app, ["nyckel", "status"])
     assert out.exit_code != 0 and str(key_file) in out.output
+
+
+def test_file_commands_do_not_create_a_key_when_imports_exist(engine: Engine, tmp_path: Path) -> None:
+    import_export(export_part(tmp_path, "a.csv", 1), engine=engine)
+    key_file = get_settings().key_file
+    key_file.unlink()
+    src = tmp_path / "svar.jsonl"
+    src.write_text('{"id": 1, "text": "Maten var god."}\n', encoding="utf-8")
+    res = runner.invoke(app, ["pseudonymisera", str(src)])
+    assert res.exit_code != 0 and "Återställ nyckelfilen" in res.output
+    assert not key_file.exists()
