@@ -63,6 +63,8 @@ class Import(Base):
     text_columns: Mapped[list[Any]] = mapped_column(JSON, default=list)
     column_mapping: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     pii_counts: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # Added in 0006: replacements in the metadata, {field: {category: n}} (counts only).
+    metadata_pii_counts: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
 
     project: Mapped[Project] = relationship(back_populates="imports")
     records: Mapped[list["RecordRow"]] = relationship(
@@ -96,6 +98,21 @@ class RecordRow(Base):
     pii_spans: Mapped[list[Any]] = mapped_column(JSON, default=list)
 
     import_: Mapped[Import] = relationship(back_populates="records")
+
+
+class ResidualToken(Base):
+    """A risky token the pseudonymiser kept (added in 0006): kind and offsets in the
+    pseudonymised field of a record, never the token itself (nlp/residual_risk.py)."""
+
+    __tablename__ = "residual_tokens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    import_id: Mapped[int] = mapped_column(ForeignKey("imports.id", ondelete="CASCADE"), index=True)
+    record_id: Mapped[int] = mapped_column(ForeignKey("records.id", ondelete="CASCADE"), index=True)
+    field: Mapped[str] = mapped_column(String(30))  # text | unit | age_group
+    kind: Mapped[str] = mapped_column(String(40))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
 
 
 class AnalysisRun(Base):
