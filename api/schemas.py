@@ -5,11 +5,24 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from nlp.safe_store import safe_free_text
 
 IdField = Annotated[int, Field(ge=1, le=2_147_483_647)]
 Role = Literal["admin", "analyst", "coordinator", "validator"]
 Decision = Literal["accept", "reject", "other", "unsure"]
+
+
+def FreeText(max_length: int, min_length: int = 0) -> Any:  # noqa: N802 - a type factory
+    """A free-text form field that is stored: pseudonymised here (nlp.safe_store), so every
+    page and endpoint that stores it gets the same treatment (issue 12). Limits apply to
+    what was typed; the result is clipped to them (a pseudonym can be longer than a name)."""
+    def clean(value: str) -> str:
+        safe = safe_free_text(value)
+        return safe[:max_length] if safe is not None else safe
+
+    return Annotated[str, Field(min_length=min_length, max_length=max_length), AfterValidator(clean)]
 
 
 class ORM(BaseModel):
@@ -52,7 +65,7 @@ class UserIn(BaseModel):
 
 class ProjectIn(BaseModel):
     slug: str = Field(min_length=1, max_length=100, pattern=r"^[a-z0-9][a-z0-9_-]*$")
-    name: str = Field(min_length=1, max_length=200)
+    name: FreeText(200, 1)
 
 
 class ProjectOut(ORM):
@@ -137,7 +150,7 @@ class DecisionIn(BaseModel):
     taxonomy_id: str = Field(default="samsjuklighet", min_length=1, max_length=100)
     decision: Decision
     other_labels: list[str] = Field(default=[], max_length=50)
-    comment: str | None = Field(default=None, max_length=5000)
+    comment: FreeText(5000) | None = None
 
 
 class DecisionOut(ORM):
@@ -159,7 +172,7 @@ class ResolutionIn(BaseModel):
     label_id: str = Field(min_length=1, max_length=100)
     taxonomy_id: str = Field(default="samsjuklighet", min_length=1, max_length=100)
     decision: Literal["accept", "reject"]
-    comment: str | None = Field(default=None, max_length=5000)
+    comment: FreeText(5000) | None = None
 
 
 class ErasureIn(BaseModel):
@@ -167,8 +180,8 @@ class ErasureIn(BaseModel):
 
 
 class InsightIn(BaseModel):
-    title: str = Field(min_length=1, max_length=300)
-    description: str | None = Field(default=None, max_length=10000)
+    title: FreeText(300, 1)
+    description: FreeText(10000) | None = None
     theme_ids: list[IdField] = Field(default=[], max_length=500)
     label_ids: list[str] = Field(default=[], max_length=500)
     record_ids: list[IdField] = Field(default=[], max_length=500)
@@ -188,21 +201,21 @@ ActionStatus = Literal["planerad", "pagar", "klar", "avbruten"]
 
 
 class ActionIn(BaseModel):
-    title: str = Field(min_length=1, max_length=300)
-    owner: str = Field(min_length=1, max_length=200)
+    title: FreeText(300, 1)
+    owner: FreeText(200, 1)  # a role or team; a person's name in it is pseudonymised
     due_date: date | None = None
     status: ActionStatus = "planerad"
     phase: Literal["plan", "do", "study", "act"] | None = None
     insight_id: IdField | None = None
-    notes: str | None = Field(default=None, max_length=10000)
+    notes: FreeText(10000) | None = None
 
 
 class ActionPatch(BaseModel):
     status: ActionStatus | None = None
     phase: Literal["plan", "do", "study", "act"] | None = None
-    owner: str | None = Field(default=None, min_length=1, max_length=200)
+    owner: FreeText(200, 1) | None = None
     due_date: date | None = None
-    notes: str | None = Field(default=None, max_length=10000)
+    notes: FreeText(10000) | None = None
 
 
 class ActionOut(ORM):
@@ -238,17 +251,17 @@ class ModelVersionOut(ORM):
 
 
 class ThemeNameIn(BaseModel):
-    name: str = Field(min_length=1, max_length=200)
+    name: FreeText(200, 1)
 
 
 class ThemeMergeIn(BaseModel):
     theme_ids: list[IdField] = Field(min_length=2, max_length=50)
-    name: str | None = Field(default=None, max_length=200)
+    name: FreeText(200) | None = None
 
 
 class ThemeSplitIn(BaseModel):
     n_parts: int = Field(default=2, ge=2, le=10)
-    note: str | None = Field(default=None, max_length=2000)
+    note: FreeText(2000) | None = None
 
 
 class ThemeEditOut(ORM):

@@ -143,8 +143,7 @@ async def receive_upload(request: Request, root: Path, max_bytes: int) -> SavedU
         remove_upload(str(directory))
         raise HTTPException(415, "Filtypen känns inte igen: ladda upp CSV, XLSX eller JSON.")
     name = _safe_name(str(state["name"]))
-    stem = name.rsplit(".", 1)[0] if "." in name else name
-    final = directory / f"{stem}.{fmt}"
+    final = directory / f"export.{fmt}"  # not the user's name: it ends up in error messages
     partial.rename(final)
     return SavedUpload(directory=directory, path=final, filename=name, size=int(state["size"]),  # type: ignore[arg-type]
                        file_format=fmt)

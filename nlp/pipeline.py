@@ -26,6 +26,7 @@ from nlp.store.models import (
     Import,
     Project,
     RecordRow,
+    ResidualToken,
     Suggestion,
     Theme,
     ThemeAssignment,
@@ -100,6 +101,8 @@ def import_export(
     from nlp.ingest import file_sha256, inspect_export, read_answers
     from nlp.keys import key_for_import
     from nlp.pseudonymise import Pseudonymiser
+    from nlp.residual_risk import ResidualScanner
+    from nlp.safe_store import MetadataGuard, neutral_file_name
 
     path = Path(path)
     progress = progress or _noop
@@ -108,7 +111,9 @@ def import_export(
         raise InputError("filen finns inte eller är ingen vanlig fil.", file=path)
     sha = file_sha256(path)
     preview = inspect_export(path, sheet=sheet, text_columns=text_columns, column_map=column_map)
-    filename = display_name or path.name
+    # The user's file name is never stored (it often holds a name or personnummer); the
+    # import is stored as "import <id> (<format>)". display_name is kept for callers only.
+    del display_name
 
     with session_scope(engine) as session:
         proj = get_or_create_project(session, project)
@@ -122,7 +127,7 @@ def import_export(
         accepted = key_for_import(session, actor=actor)
         imp = Import(
             project_id=proj.id,
-            filename=filename,
+            filename="import",
             file_sha256=sha,
             key_fingerprint=accepted.fingerprint,
             text_columns=list(preview.text_columns),
@@ -130,10 +135,13 @@ def import_export(
         )
         session.add(imp)
         session.flush()
+        imp.filename = filename = neutral_file_name("import", imp.id, preview.file_format)
 
         pseudonymiser = Pseudonymiser(
             accepted.key, categories=(proj.settings or {}).get("pii_categories")
         )
+        guard = MetadataGuard(accepted.key)  # unit and age group: identifiers out, unit names kept
+        scanner = ResidualScanner()  # what was kept that still looks risky (counts, offsets)
         pii_counts: dict[str, int] = {}
         rows_seen: set[int] = set()
         batch: list[dict[str, Any]] = []
@@ -146,6 +154,12 @@ def import_export(
             for span in safe.spans:
                 pii_counts[span.label] = pii_counts.get(span.label, 0) + 1
             meta = answer.meta
+            unit = guard.safe("unit", meta.unit)
+            age_group = guard.safe("age_group", meta.age_group)
+            cell = (answer.row, answer.question)
+            scanner.add(cell, "text", safe.text)
+            scanner.add(cell, "unit", unit)
+            scanner.add(cell, "age_group", age_group)
             batch.append(
                 {
                     "import_id": imp.id,
@@ -159,10 +173,11 @@ def import_export(
                         else None
                     ),
                     "date": meta.date,
-                    "unit": meta.unit,
+                    "unit": unit,
+                    # source type and gender are fixed categories after ingest (else None)
                     "source_type": meta.source_type,
                     "gender": meta.gender,
-                    "age_group": meta.age_group,
+                    "age_group": age_group,
                     "pii_spans": [
                         {"start": s.start, "end": s.end, "label": s.label} for s in safe.spans
                     ],
@@ -185,6 +200,8 @@ def import_export(
         imp.n_rows = len(rows_seen)
         imp.n_records = n_records
         imp.pii_counts = pii_counts
+        imp.metadata_pii_counts = guard.counts_json()
+        _store_residual(session, imp.id, scanner)
         session.add(
             AuditEntry(
                 actor=actor,
@@ -197,6 +214,22 @@ def import_export(
         progress("pseudonymisering", len(rows_seen), len(rows_seen))
         session.flush()
         return _summary(imp, project, created=True)
+
+
+def _store_residual(session: Any, import_id: int, scanner: Any) -> None:
+    """Positions of the kept risky tokens, against the stored records' ids."""
+    if not scanner.pending:
+        return
+    ids = {
+        (row, question): rid
+        for rid, row, question in session.execute(
+            select(RecordRow.id, RecordRow.row, RecordRow.question)
+            .where(RecordRow.import_id == import_id)
+        )
+    }
+    rows = scanner.rows(import_id, ids)
+    for i in range(0, len(rows), _BATCH):
+        session.execute(insert(ResidualToken), rows[i : i + _BATCH])
 
 
 def _set_run(engine: Engine, run_id: int, **values: Any) -> None:

@@ -36,7 +36,9 @@ def test_upload_preview_and_private_directory(
     r = _upload(client, h, seeded["project_a"], "enkät juli.csv", _small_export(tmp_path))
     assert r.status_code == 201, r.text
     body = r.json()
-    assert body["job"]["status"] == "uppladdad" and body["job"]["filename"] == "enkät juli.csv"
+    # the user's file name is never stored (issue 12): a neutral name instead
+    assert body["job"]["status"] == "uppladdad"
+    assert body["job"]["filename"] == f"uppladdning {body['job']['id']} (csv)"
     prev = body["preview"]
     assert prev["file_format"] == "csv"
     assert set(prev["text_columns"]) >= {"Vad fungerar bra?", "Vad kan bli bättre?"}

@@ -613,3 +613,11 @@ def test_a_unit_word_before_a_first_name_is_not_a_unit_name(p: Pseudonymiser) ->
 def test_greetings_to_firms_and_superlatives_are_not_names(p: Pseudonymiser) -> None:
     for text in ["Bästa städfirman någonsin!", "Tack Gigamex för bra service.", "Alla som jobbar där är snälla."]:
         assert [x for x in found(p, text) if x[1] == "PERSON"] == [], text
+
+
+def test_a_name_partly_overlapped_by_an_email_or_unit_is_still_replaced() -> None:
+    """'Anna Svensson anna.svensson@…' is read as PERSON 'Anna Svensson anna' + EPOST; the
+    overlap must not drop the name (found by the plant test of issue 12)."""
+    p = Pseudonymiser(b"k" * 32)
+    assert p.pseudonymise("Anna Svensson anna.svensson@exempel.se").text == "[PERSON_1] [EPOST_1]"
+    assert "Anna" not in p.pseudonymise("Dr Anna Svenssons mottagning").text

@@ -1,8 +1,8 @@
 """Routers per resource, all mounted under /api."""
 
-from api.routers import accounts, data, exports, insights, jobs, models, themes, validation
+from api.routers import accounts, data, exports, insights, jobs, models, residual, themes, validation
 
 ROUTERS = [
     accounts.router, data.router, validation.router, jobs.router, exports.router,
-    insights.router, models.router, themes.router,
+    insights.router, models.router, themes.router, residual.router,
 ]

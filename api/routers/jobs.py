@@ -15,6 +15,7 @@ from api.schemas import JobOut, MappingIn, UploadOut
 from api.upload import receive_upload
 from nlp.errors import BrukarrostError
 from nlp.jobs import remove_upload
+from nlp.safe_store import neutral_file_name
 from nlp.store.models import Job, Project, User
 
 router = APIRouter(tags=["uppladdning och jobb"])
@@ -80,12 +81,14 @@ async def upload(
 
     def store() -> Job:
         job = Job(
-            project_id=project.id, kind="analys", status="uppladdad", filename=saved.filename,
+            project_id=project.id, kind="analys", status="uppladdad", filename=None,
             upload_path=str(saved.directory), size_bytes=saved.size,
             params={"preview": preview}, created_by=user.username,
         )
         db.add(job)
         db.flush()
+        # Never the user's file name (it may hold a name or personnummer): "uppladdning 7 (csv)".
+        job.filename = neutral_file_name("uppladdning", job.id, saved.file_format)
         audit(db, user, "uppladdning", "job", job.id, storlek=saved.size, format=saved.file_format)
         db.commit()
         return job

@@ -20,6 +20,7 @@ from api.web import (
     pages_erasure,
     pages_joint,
     pages_models,
+    pages_residual,
     pages_validator,
 )
 
@@ -27,7 +28,7 @@ STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 
 router = APIRouter(include_in_schema=False)
 for _module in (pages_common, pages_analyst, pages_coordinator, pages_validator, pages_joint, pages_models,
-                pages_erasure, pages_admin):
+                pages_erasure, pages_admin, pages_residual):
     router.include_router(_module.router)
 
 __all__ = ["router", "STATIC_DIR"]

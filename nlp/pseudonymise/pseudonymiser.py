@@ -39,14 +39,26 @@ class Pseudonymised:
     spans: tuple[Span, ...] = field(default=())
 
 
-def resolve(spans: Iterable[Span]) -> list[Span]:
-    """Keep non-overlapping spans, preferring priority, then length; sorted by start."""
+def resolve(spans: Iterable[Span], text: str | None = None) -> list[Span]:
+    """Keep non-overlapping spans, preferring priority, then length; sorted by start.
+
+    A PERSON find only partly covered by a winner keeps its part before the winner
+    (given `text`, trimmed of spaces and punctuation): "Anna Svensson anna.svensson@x.se"
+    is read as PERSON "Anna Svensson anna" and an e-mail, and the name must not be lost
+    with the overlap.
+    """
     ordered = sorted(spans, key=lambda s: (PRIORITY[s.label], -(s.end - s.start), s.start))
     taken: list[Span] = []
     for span in ordered:
         if span.end <= span.start:
             continue
-        if all(span.end <= t.start or span.start >= t.end for t in taken):
+        clash = [t for t in taken if not (span.end <= t.start or span.start >= t.end)]
+        if clash and span.label == "PERSON" and text is not None:
+            end = min(t.start for t in clash)
+            while end > span.start and not text[end - 1].isalnum():
+                end -= 1
+            span, clash = Span(span.start, end, span.label), []
+        if span.end > span.start and not clash:
             taken.append(span)
     return sorted(taken, key=lambda s: s.start)
 
@@ -92,7 +104,11 @@ def _normalise(label: str, value: str) -> str:
 class Pseudonymiser:
     """Finds personal data in Swedish text and replaces it with consistent pseudonyms."""
 
-    def __init__(self, key: bytes, categories: Iterable[str] | None = None) -> None:
+    def __init__(self, key: bytes, categories: Iterable[str] | None = None,
+                 keep: Iterable[str] = ()) -> None:
+        """`keep`: kinds left as they are AND set aside before overlaps are resolved, so an
+        identifier inside them is still replaced: with keep={"VARDENHET"} "Dr Anna Svenssons
+        mottagning" becomes "Dr [PERSON_1]s mottagning" (metadata and form text, issue 12)."""
         if not key:
             raise ConfigError("Pseudonymiseringsnyckeln saknas.")
         chosen = tuple(PII_LABELS) if categories is None else tuple(str(c).strip().upper() for c in categories)
@@ -103,7 +119,8 @@ class Pseudonymiser:
                 f"Giltiga kategorier: {', '.join(PII_LABELS)}."
             )
         self._key = key
-        self.categories = frozenset(chosen)
+        self.keep = frozenset(str(c).strip().upper() for c in keep)
+        self.categories = frozenset(chosen) - self.keep
         self._numbers: dict[str, dict[bytes, int]] = {}
 
     def __repr__(self) -> str:  # never show the key or the digests
@@ -118,9 +135,11 @@ class Pseudonymiser:
         found: list[Span] = []
         for recogniser in RECOGNISERS.values():
             found.extend(recogniser(source))
+        if self.keep:
+            found = [s for s in found if s.label not in self.keep]
         # Resolve over all kinds first, so switching a kind off never turns part of a unit
         # name into a person.
-        spans = [s for s in resolve(found) if s.label in self.categories]
+        spans = [s for s in resolve(found, source) if s.label in self.categories]
         if offsets is not None:
             spans = [Span(offsets[s.start], offsets[s.end], s.label) for s in spans]
         return spans

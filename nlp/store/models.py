@@ -66,6 +66,8 @@ class Import(Base):
     # Added in 0004: key_fingerprint() of the pseudonym key the import was made with
     # (a keyed digest, never the key). NULL for imports made before 0004.
     key_fingerprint: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
+    # Added in 0006: replacements in the metadata, {field: {category: n}} (counts only).
+    metadata_pii_counts: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
 
     project: Mapped[Project] = relationship(back_populates="imports")
     records: Mapped[list["RecordRow"]] = relationship(
@@ -99,6 +101,21 @@ class RecordRow(Base):
     pii_spans: Mapped[list[Any]] = mapped_column(JSON, default=list)
 
     import_: Mapped[Import] = relationship(back_populates="records")
+
+
+class ResidualToken(Base):
+    """A risky token the pseudonymiser kept (added in 0006): kind and offsets in the
+    pseudonymised field of a record, never the token itself (nlp/residual_risk.py)."""
+
+    __tablename__ = "residual_tokens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    import_id: Mapped[int] = mapped_column(ForeignKey("imports.id", ondelete="CASCADE"), index=True)
+    record_id: Mapped[int] = mapped_column(ForeignKey("records.id", ondelete="CASCADE"), index=True)
+    field: Mapped[str] = mapped_column(String(30))  # text | unit | age_group
+    kind: Mapped[str] = mapped_column(String(40))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
 
 
 class AnalysisRun(Base):
