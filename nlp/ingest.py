@@ -1109,6 +1109,7 @@ def _iter_answers(plan: _Plan, stats: IngestStats) -> Iterator[Answer]:
     index = {c: i for i, c in enumerate(columns)}
     text_idx = [(index[c], c) for c in plan.text_columns]
     meta_idx = {f: (index[c], c) for f, c in plan.column_map.items() if c}
+    src.budget.cells = 0  # the stream reads the sampled rows again: count cells once
     try:
         for answer in _stream(plan, stats, text_idx, meta_idx):
             src.budget.pause()  # the consumer's time is not the reader's

@@ -48,12 +48,12 @@ class Limits:
     """What one file may cost. Defaults are the settings' defaults."""
 
     max_depth: int = 20
-    max_unzipped_bytes: int = 500 * MB
+    max_unzipped_bytes: int = 200 * MB
     max_zip_ratio: float = 100.0
     max_cells: int = 20_000_000
     max_columns: int = 16_384
     read_seconds: float = 600.0
-    preview_seconds: float = 60.0
+    preview_seconds: float = 120.0
     preview_memory_mb: int = 2048
 
     @classmethod
