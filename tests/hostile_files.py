@@ -3,6 +3,7 @@ benchmarks/hostile_uploads.py use them).
 
 - `nested_json(n_bytes)`: `[[[[…]]]]`, the array that made the preview use memory
   quadratically (80 KB → 3.95 GB).
+- `Server`: `brukarrost serve` as a real process to upload them to, watching its RSS.
 - `xlsx_bomb(path, unzipped_mb)`: a valid XLSX whose sheet XML inflates to hundreds of MB
   from a zip of about a megabyte. The deflate data is one 1 MB chunk compressed once with a
   full flush (self-contained, byte-aligned) and repeated, so nothing large is compressed.
@@ -10,8 +11,16 @@ benchmarks/hostile_uploads.py use them).
 
 from __future__ import annotations
 
+import re
+import signal
+import socket
 import struct
+import subprocess
+import sys
+import threading
+import time
 import zlib
+from dataclasses import dataclass
 from pathlib import Path
 
 CHUNK = 1 << 20
@@ -117,3 +126,115 @@ def _write_member(fh, name: str, data: bytes, crc: int, size: int) -> bytes:  # 
     fh.write(_local_header(name, crc, len(data), size))
     fh.write(data)
     return _central_header(name, crc, len(data), size, offset)
+
+
+# --- a real server to send them to -------------------------------------------------------
+
+
+@dataclass
+class UploadResult:
+    status: int
+    seconds: float
+    rss_before: int  # bytes
+    rss_peak: int
+    text: str
+
+
+class Server:
+    """`brukarrost serve` (uvicorn) as a real process, with an analyst signed in through the
+    web form, to send uploads to and watch the server's RSS (/proc/<pid>/status)."""
+
+    def __init__(self, env: dict[str, str], user: str = "analytiker", password: str = "ett-langt-losenord") -> None:
+        self.env = dict(env, BRUKARROST_EMBEDDED_WORKER="0", BRUKARROST_NYTT_LOSENORD=password)
+        self.user, self.password = user, password
+
+    def __enter__(self) -> Server:
+        import httpx
+
+        made = subprocess.run(
+            [sys.executable, "-m", "nlp.cli", "anvandare", "skapa", self.user, "--roll", "analyst",
+             "--projekt", "demo"], env=self.env, capture_output=True, text=True, timeout=120)
+        assert made.returncode == 0, made.stderr
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "nlp.cli", "serve", "--host", "127.0.0.1", "--port", str(port)],
+            env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.client = httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=120)
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                if self.client.get("/logga-in").status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if self.proc.poll() is not None or time.monotonic() > deadline:
+                self.__exit__()
+                raise RuntimeError("servern startade inte")
+            time.sleep(0.3)
+        page = self.client.get("/logga-in").text
+        resp = self.client.post("/logga-in", data={"anvandarnamn": self.user, "losenord": self.password,
+                                                   "nasta": "/", "csrf_token": _csrf(page)})
+        assert resp.status_code == 303, resp.text
+        self.project_id = self.client.get("/api/projects").json()[0]["id"]
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.client.close()
+        self.proc.send_signal(signal.SIGINT)
+        try:
+            self.proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+
+    def rss(self) -> int:
+        with open(f"/proc/{self.proc.pid}/status") as fh:
+            for line in fh:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) * 1024
+        return 0
+
+    def upload(self, name: str, content: bytes) -> UploadResult:
+        """Through the web form: token as a field before the file, as a browser sends it."""
+        form = self.client.get(f"/projekt/{self.project_id}/ladda-upp").text
+        before = peak = self.rss()
+        stop = threading.Event()
+
+        def watch() -> None:
+            nonlocal peak
+            while not stop.is_set():
+                peak = max(peak, self.rss())
+                time.sleep(0.02)
+
+        watcher = threading.Thread(target=watch, daemon=True)
+        watcher.start()
+        start = time.monotonic()
+        try:
+            resp = self.client.post(f"/projekt/{self.project_id}/ladda-upp", data={"csrf_token": _csrf(form)},
+                                    files={"fil": (name, content)})
+        finally:
+            seconds = time.monotonic() - start
+            stop.set()
+            watcher.join()
+        return UploadResult(resp.status_code, seconds, before, max(peak, self.rss()), resp.text)
+
+
+def _csrf(html: str) -> str:
+    m = re.search(r'name="csrf_token" value="([^"]+)"', html)
+    assert m, "sidan saknar CSRF-fält"
+    return m.group(1)
+
+
+def hostile_uploads(workdir: Path) -> dict[str, bytes]:
+    """The review's attacks as (file name → bytes), plus a normal export to compare with."""
+    bomb = xlsx_bomb(workdir / "bomb.xlsx", unzipped_mb=400).read_bytes()
+    normal = "id;Vad kan bli bättre?\n" + "".join(
+        f"{i};Jag fick vänta länge på en tid, svar {i} om bemötandet\n" for i in range(2000))
+    return {
+        "vanlig.csv": normal.encode(),
+        "nastlad-80kb.json": nested_json(80 * 1024),
+        "nastlad-400kb.json": nested_json(400 * 1024),
+        "zipbomb.xlsx": bomb,
+    }
