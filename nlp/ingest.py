@@ -416,8 +416,7 @@ def _open_sheet(src: _Source, sheet: str | None) -> None:
         for name in src.sheets:
             rows = 0
             wide_header = False
-            for values in wb[name].iter_rows(values_only=True):
-                src.budget.check(src.error, cells=len(values))
+            for _, values in _sheet_rows(src, wb[name]):
                 filled = sum(1 for v in values if v is not None and str(v).strip())
                 if not filled:
                     continue
@@ -518,11 +517,30 @@ def _narrow_lines(lines: Iterable[str], delimiter: str, max_columns: int) -> Ite
 def _xlsx_rows(src: _Source) -> Iterator[tuple[int, list[Any]]]:
     ws = _load_workbook(src)[src.sheet]
     ws.reset_dimensions()  # some tools write a wrong <dimension>; read what is there
-    # Read-only mode yields empty tuples for missing rows, so counting gives sheet rows.
-    for row, values in enumerate(ws.iter_rows(values_only=True), start=1):
-        src.budget.check(src.error, row, len(values))  # blank rows cost time too
+    for row, values in _sheet_rows(src, ws):
         if any(v is not None and str(v).strip() for v in values):
             yield row, list(values)
+
+
+def _sheet_rows(src: _Source, ws: Any) -> Iterator[tuple[int, tuple[Any, ...]]]:
+    """(sheet row, values) within the budget; a broken sheet (bad XML, bad cell) is an
+    InputError naming the row, not openpyxl's traceback."""
+    # Read-only mode yields empty tuples for missing rows, so counting gives sheet rows.
+    rows = ws.iter_rows(values_only=True)
+    row = 0
+    while True:
+        broken = False
+        try:
+            values = next(rows)
+        except StopIteration:
+            return
+        except Exception:  # noqa: BLE001 - XML, value and type errors from a damaged sheet
+            broken = True
+        if broken:  # raised outside the except block so no library message is chained
+            raise src.error("Bladet kan inte läsas; Excel-filen kan vara skadad.", row=row + 1)
+        row += 1
+        src.budget.check(src.error, row, len(values))  # blank rows cost time too
+        yield row, values
 
 
 def iter_json_lines(path: str | Path) -> Iterator[tuple[int, dict[str, Any]]]:
