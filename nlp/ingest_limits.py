@@ -283,7 +283,7 @@ def json_line(line: str, row: int, budget: Budget, error: ErrorFactory, keep_nes
         # Flat (no brackets even inside strings): json.loads cannot recurse or build a list.
         try:
             return json.loads(line)
-        except json.JSONDecodeError:  # its .doc holds the line: no chaining
+        except ValueError:  # JSONDecodeError, or an integer over Python's 4300-digit limit
             return None
     ev = _Events(io.BytesIO(line.encode("utf-8", "surrogatepass")), budget, error)
     ev.row = row

@@ -82,6 +82,13 @@ def test_nested_json_lines_are_refused_before_json_loads_recurses(tmp_path: Path
     assert "rad 2" in str(err) and "inte ett JSON-objekt" in str(err)
 
 
+def test_a_huge_number_in_json_lines_is_a_swedish_error(tmp_path: Path) -> None:
+    path = tmp_path / "svar.jsonl"
+    path.write_text('{"svar": "Bra"}\n{"svar": "Bra", "n": ' + "9" * 5000 + "}\n")
+    err = _refused(read_answers, path, text_columns=["svar"])
+    assert "rad 2" in str(err) and "inte giltig JSON" in str(err)
+
+
 def test_a_huge_flat_element_is_refused_when_it_starts(tmp_path: Path) -> None:
     path = tmp_path / "platt.json"
     path.write_text('[{"svar": "Bra bemötande av personalen"}, [' + "1," * 500_000 + "1]]")
