@@ -76,8 +76,11 @@ def _deflate(data: bytes) -> bytes:
     return c.compress(data) + c.flush()
 
 
-def xlsx_bomb(path: Path, unzipped_mb: int = 400) -> Path:
-    """A valid one-sheet XLSX whose sheet XML is about `unzipped_mb` MB uncompressed."""
+def xlsx_bomb(path: Path, unzipped_mb: int = 400, declared_size: int | None = None) -> Path:
+    """A valid one-sheet XLSX whose sheet XML is about `unzipped_mb` MB uncompressed.
+
+    declared_size: the sheet's size as written in the zip headers (a lie, to get past
+    checks that trust them); default the true size."""
     chunk = _ROW * (CHUNK // len(_ROW))
     comp = zlib.compressobj(9, zlib.DEFLATED, -15)
     block = comp.compress(chunk) + comp.flush(zlib.Z_FULL_FLUSH)  # self-contained
@@ -89,6 +92,8 @@ def xlsx_bomb(path: Path, unzipped_mb: int = 400) -> Path:
     crc = zlib.crc32(_SHEET_TAIL, crc)
     sheet_size = len(_SHEET_HEAD) + unzipped_mb * len(chunk) + len(_SHEET_TAIL)
     sheet_packed = len(head) + unzipped_mb * len(block) + len(tail)
+    if declared_size is not None:
+        sheet_size = declared_size
 
     members = [(name, text.encode()) for name, text in _PARTS.items()]
     central = b""

@@ -44,7 +44,7 @@ SEEDS = {
     "xlsx": _xlsx(ROWS),
 }
 _TOKENS = [b"[", b"]", b"{", b"}", b'"', b";", b",", b"\n", b"\r", b"\x00", b"\xff", b"PK\x03\x04",
-           b"<row>", b"</c>", b'<c t="s"><v>99</v></c>', b"1e999", b"2024-13-45"]
+           b"<row>", b"</c>", b'<c t="s"><v>99</v></c>', b"1e999", b"9" * 5000, b"2024-13-45"]
 
 
 @st.composite

@@ -111,6 +111,14 @@ def test_zip_bomb_within_the_ratio_is_stopped_by_the_unpacked_size(
     assert "MB uppackad, mer än gränsen på 200 MB" in str(err)
 
 
+def test_zip_bomb_that_lies_about_its_size_is_refused(tmp_path: Path) -> None:
+    # Declared small enough to pass the size and ratio checks: inflating shows the lie.
+    path = xlsx_bomb(tmp_path / "lognare.xlsx", unzipped_mb=100, declared_size=1_000_000)
+    for call in (inspect_export, read_answers):
+        err = _refused(call, path)
+        assert str(err) == "Fel i fil lognare.xlsx: Filen kan inte läsas som Excel-fil (xlsx); den kan vara skadad."
+
+
 def test_a_real_xlsx_export_passes(tmp_path: Path) -> None:
     from openpyxl import Workbook
 
