@@ -178,8 +178,10 @@ def test_the_command_refuses_hostile_files_in_swedish(tmp_path: Path, bomb: Path
     path = bomb if name == "bomb.xlsx" else _hostile(tmp_path, name)
     start = time.monotonic()
     done = subprocess.run([sys.executable, "-m", "nlp.cli", command, str(path)], capture_output=True,
-                          text=True, timeout=60, env=dict(os.environ))
-    assert time.monotonic() - start < 30
+                          text=True, timeout=120, env=dict(os.environ))
+    # The bound includes starting Python and, for pseudonymisera, loading the pseudonymiser's
+    # lexicons (most of the time on a loaded machine); the read itself stops in < 1 s.
+    assert time.monotonic() - start < 50
     assert done.returncode == 2, done.stderr
     assert f"Fel i fil {name}" in done.stderr and "Traceback" not in done.stderr
 
