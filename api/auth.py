@@ -4,8 +4,9 @@
   holding only the user id and a CSRF token.
 - API clients: `Authorization: Bearer <token>`; only the token's SHA-256 is stored.
 - Unsafe requests (POST/PUT/PATCH/DELETE) authenticated by cookie must carry the session's
-  CSRF token: header X-CSRF-Token, form field `csrf_token` (urlencoded forms) or, for
-  multipart uploads, query parameter `csrf_token`.
+  CSRF token: header X-CSRF-Token or form field `csrf_token`. Never in the URL (URLs end up
+  in access logs): the upload form sends it as a field before the file, and the streaming
+  upload checks it before any file byte is written (`verify_csrf_upload`).
 """
 
 from __future__ import annotations
@@ -72,7 +73,7 @@ async def verify_csrf(request: Request) -> None:
     if request.method in SAFE_METHODS or _bearer(request) is not None:
         return
     expected = request.session.get("csrf")
-    sent = request.headers.get(CSRF_HEADER) or request.query_params.get(CSRF_FIELD)
+    sent = request.headers.get(CSRF_HEADER)
     ctype = request.headers.get("content-type", "")
     if not sent and ctype.startswith("application/x-www-form-urlencoded"):
         form = await request.form()  # cached by Starlette; the endpoint can read it again
@@ -80,6 +81,24 @@ async def verify_csrf(request: Request) -> None:
         sent = value if isinstance(value, str) else None
     if not expected or not sent or not hmac.compare_digest(str(expected), str(sent)):
         raise HTTPException(403, "CSRF-kontrollen misslyckades: ladda om sidan och försök igen.")
+
+
+async def verify_csrf_upload(request: Request) -> None:
+    """Dependency for streamed multipart uploads from a form: the header if sent, else the
+    form field `csrf_token`, which api.upload.receive_upload checks when the file part
+    starts (so it must come before the file). Nothing is read from the body here."""
+    if request.method in SAFE_METHODS or _bearer(request) is not None or request.headers.get(CSRF_HEADER):
+        await verify_csrf(request)
+        return
+    request.state.csrf_expected = str(request.session.get("csrf") or "")
+
+
+def csrf_field_ok(request: Request, sent: bytes | None) -> bool:
+    """For receive_upload: is the form field's token the one verify_csrf_upload expects?"""
+    expected = getattr(request.state, "csrf_expected", None)
+    if expected is None:
+        return True  # checked by header or bearer token already
+    return bool(expected) and sent is not None and hmac.compare_digest(expected.encode(), sent)
 
 
 async def _csrf_if_session(request: Request) -> None:

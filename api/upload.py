@@ -3,6 +3,9 @@
 Hand-written on python-multipart's push parser because Starlette's form parsing spools
 uploads into its own temporary files, and a raw export (personal data) must only ever be
 written to the private upload directory. The size limit is enforced while streaming.
+A web form's CSRF token comes as the field `csrf_token` before the file (never in the URL,
+which access logs keep); it is checked when the file part starts, before any byte of it
+is written (api.auth.verify_csrf_upload).
 """
 
 from __future__ import annotations
@@ -17,9 +20,11 @@ from pathlib import Path
 from fastapi import HTTPException, Request
 from python_multipart.multipart import MultipartParser, parse_options_header
 
+from api.auth import CSRF_FIELD, csrf_field_ok
 from nlp.jobs import private_dir, remove_upload
 
 FIELD = "fil"
+_CSRF_FAILED = "CSRF-kontrollen misslyckades: ladda om sidan och försök igen."
 
 
 @dataclass
@@ -32,6 +37,10 @@ class SavedUpload:
 
 
 class _TooLarge(Exception):
+    pass
+
+
+class _CsrfFailed(Exception):
     pass
 
 
@@ -69,7 +78,8 @@ async def receive_upload(request: Request, root: Path, max_bytes: int) -> SavedU
 
     directory = Path(tempfile.mkdtemp(prefix="jobb-", dir=private_dir(root)))  # mode 0700
     state: dict[str, object] = {"header": b"", "headers": {}, "fd": None, "size": 0,
-                                "name": None, "head": b"", "found": False}
+                                "name": None, "head": b"", "found": False,
+                                "in_csrf": False, "csrf": None}
     partial = directory / "mottas"
     sha = hashlib.sha256()
 
@@ -87,12 +97,19 @@ async def receive_upload(request: Request, root: Path, max_bytes: int) -> SavedU
     def on_headers_finished() -> None:
         disp = state["headers"].get(b"content-disposition", b"")  # type: ignore[union-attr]
         _, opts = parse_options_header(disp)
+        if opts.get(b"name") == CSRF_FIELD.encode() and b"filename" not in opts:
+            state["in_csrf"], state["csrf"] = True, b""
         if opts.get(b"name") == FIELD.encode() and b"filename" in opts and not state["found"]:
+            if not csrf_field_ok(request, state["csrf"]):  # type: ignore[arg-type]
+                raise _CsrfFailed  # before the file is even created
             state["found"] = True
             state["name"] = opts[b"filename"].decode("utf-8", "replace")
             state["fd"] = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
 
     def on_part_data(data: bytes, start: int, end: int) -> None:
+        if state["in_csrf"]:
+            state["csrf"] = (bytes(state["csrf"]) + data[start:end])[:512]  # type: ignore[arg-type]
+            return
         fd = state["fd"]
         if fd is None:
             return
@@ -106,6 +123,7 @@ async def receive_upload(request: Request, root: Path, max_bytes: int) -> SavedU
         os.write(fd, chunk)  # type: ignore[arg-type]
 
     def on_part_end() -> None:
+        state["in_csrf"] = False
         if state["fd"] is not None:
             os.close(state["fd"])  # type: ignore[arg-type]
             state["fd"] = None
@@ -123,6 +141,9 @@ async def receive_upload(request: Request, root: Path, max_bytes: int) -> SavedU
         async for chunk in request.stream():
             parser.write(chunk)
         parser.finalize()
+    except _CsrfFailed:
+        remove_upload(str(directory))
+        raise HTTPException(403, _CSRF_FAILED) from None
     except _TooLarge:
         remove_upload(str(directory))
         raise HTTPException(413, f"Filen är större än gränsen på {max_bytes // (1024 * 1024)} MB.") from None
@@ -132,6 +153,9 @@ async def receive_upload(request: Request, root: Path, max_bytes: int) -> SavedU
     finally:
         if state["fd"] is not None:
             os.close(state["fd"])  # type: ignore[arg-type]
+    if not csrf_field_ok(request, state["csrf"]):  # type: ignore[arg-type]
+        remove_upload(str(directory))
+        raise HTTPException(403, _CSRF_FAILED)
     if not state["found"]:
         remove_upload(str(directory))
         raise HTTPException(422, "Ingen fil skickades: lägg filen i fältet 'fil'.")

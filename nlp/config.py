@@ -28,6 +28,17 @@ class Settings(BaseSettings):
     taxonomy_dir: Path = ETIKETTER_DIR
     # Groups smaller than this are hidden in anything shown outside the analyst's own view.
     suppression_threshold: int = 5
+    # Limits for reading an export (nlp/ingest_limits.py): a hostile file stops with a
+    # Swedish error instead of exhausting memory or CPU. Real exports (100k rows, a few MB
+    # of XLSX) stay far below them.
+    ingest_max_depth: int = 20  # JSON nesting levels (an export needs 2-4)
+    ingest_max_unzipped_mb: float = 200.0  # XLSX: all zip members together, uncompressed
+    ingest_max_zip_ratio: float = 100.0  # XLSX: uncompressed / compressed, per member and total
+    ingest_max_cells: int = 20_000_000  # cells (rows x columns) read from one file
+    ingest_max_columns: int = 16_384  # Excel's own limit
+    ingest_max_seconds: float = 600.0  # time spent parsing one file while importing it
+    ingest_preview_seconds: float = 120.0  # the preview, in a child process on the server
+    ingest_preview_memory_mb: int = 2048  # the preview child's address space (RLIMIT_AS)
 
     @property
     def db_url(self) -> str:

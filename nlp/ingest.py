@@ -42,7 +42,6 @@ import codecs
 import csv
 import hashlib
 import io
-import json
 import re
 import unicodedata
 from collections import Counter
@@ -54,6 +53,7 @@ from pathlib import Path
 from typing import Any
 
 from nlp.errors import InputError
+from nlp.ingest_limits import Budget, Limits, check_zip, json_line, json_objects, json_prefix
 from nlp.records import Answer, Metadata
 
 __all__ = [
@@ -149,9 +149,15 @@ def inspect_export(
     column_map: Mapping[str, str] | None = None,
     encoding: str | None = None,
     delimiter: str | None = None,
+    limits: Limits | None = None,
 ) -> ExportPreview:
-    """Preview an export from a sample of rows: columns, text columns, metadata mapping."""
-    plan = _plan(Path(path), sheet, text_columns, column_map, encoding, delimiter)
+    """Preview an export from a sample of rows: columns, text columns, metadata mapping.
+
+    Within `limits` (default: from settings); the server runs it in a child process
+    through nlp.ingest_limits.inspect_isolated.
+    """
+    plan = _plan(Path(path), sheet, text_columns, column_map, encoding, delimiter,
+                 Budget.preview(limits))
     _close(plan.source)
     stats = {c: plan.column_stats[c] for c in plan.columns}
     return ExportPreview(
@@ -186,7 +192,7 @@ def read_answers(
     names, bad cells within the sample) raise InputError at call time, before anything is
     yielded; a bad row further down raises when the stream reaches it.
     """
-    plan = _plan(Path(path), sheet, text_columns, column_map, encoding, delimiter)
+    plan = _plan(Path(path), sheet, text_columns, column_map, encoding, delimiter, Budget.read())
     if stats is not None:
         stats.text_columns = list(plan.text_columns)
         stats.column_map = dict(plan.column_map)
@@ -208,6 +214,7 @@ class _Source:
     workbook: Any = None  # open read-only openpyxl workbook (xlsx only)
     max_row: int | None = None  # the sheet's stated size (xlsx only), for the row estimate
     sep_line: bool = False  # CSV starts with Excel's "sep=;" line
+    budget: Budget = field(default_factory=Budget.read)  # cells and time (nlp.ingest_limits)
 
     def error(self, message: str, row: int | None = None, column: str | None = None) -> InputError:
         return InputError(message, file=self.path, row=row, column=column)
@@ -217,14 +224,15 @@ class _Source:
 # matched to the columns by key in _rows_as_lists.
 
 
-def _open_source(path: Path, encoding: str | None, delimiter: str | None, sheet: str | None) -> _Source:
+def _open_source(path: Path, encoding: str | None, delimiter: str | None, sheet: str | None,
+                 budget: Budget) -> _Source:
     if not path.exists():
         raise InputError("Filen finns inte.", file=path)
     if path.is_dir():
         raise InputError("Det är en mapp, inte en fil.", file=path)
     with open(path, "rb") as fh:
         head = fh.read(SAMPLE_BYTES)
-    src = _Source(path=path, file_format=_EXTENSIONS.get(path.suffix.lower(), ""))
+    src = _Source(path=path, file_format=_EXTENSIONS.get(path.suffix.lower(), ""), budget=budget)
     if not head.strip():
         raise src.error("Filen är tom.")
     is_zip = head.startswith(b"PK\x03\x04")
@@ -238,6 +246,7 @@ def _open_source(path: Path, encoding: str | None, delimiter: str | None, sheet:
     if src.file_format == "xlsx":
         if not is_zip:
             raise src.error("Filen har ändelsen .xlsx men är ingen Excel-fil.")
+        check_zip(path, budget, src.error)  # a zip bomb stops here, before openpyxl
         try:
             _open_sheet(src, sheet)
         except BaseException:
@@ -326,7 +335,6 @@ def _detect_encoding(src: _Source, head: bytes, whole_file: bool) -> str:
 _UTF8_SEQ = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
-_INVALID = object()
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _BAD_BYTES = re.compile(r"[\udc80-\udcff]")  # bytes the codec could not decode
 
@@ -379,15 +387,9 @@ def _json_prefix(src: _Source) -> str:
             fh.read(len(codecs.BOM_UTF8))  # ijson does not skip a BOM
         invalid = False
         try:
-            for prefix, event, _ in ijson.parse(fh):
-                if prefix == "" and event == "start_array":
-                    return "item"
-                if prefix == "" and event == "start_map":
-                    continue
-                if event == "start_array" and "." not in prefix:
-                    return f"{prefix}.item"
-                if prefix == "" and event != "map_key":
-                    break
+            prefix = json_prefix(fh, src.budget, src.error)  # depth-checked, nothing built
+            if prefix is not None:
+                return prefix
         except (ijson.JSONError, UnicodeDecodeError):
             invalid = True
     if invalid:  # raised outside the except block: the parser's error quotes the file
@@ -414,7 +416,7 @@ def _open_sheet(src: _Source, sheet: str | None) -> None:
         for name in src.sheets:
             rows = 0
             wide_header = False
-            for values in wb[name].iter_rows(values_only=True):
+            for _, values in _sheet_rows(src, wb[name]):
                 filled = sum(1 for v in values if v is not None and str(v).strip())
                 if not filled:
                     continue
@@ -472,7 +474,8 @@ def _csv_rows(src: _Source) -> Iterator[tuple[int, list[str]]]:
     with open(src.path, encoding=src.encoding, errors="surrogateescape", newline="") as fh:
         if src.sep_line:
             fh.readline()
-        reader = csv.reader(fh, delimiter=src.delimiter, strict=False)
+        reader = csv.reader(_narrow_lines(fh, src.delimiter, src.budget.limits.max_columns),
+                            delimiter=src.delimiter, strict=False)
         row = 0
         while True:
             bad = False
@@ -480,6 +483,8 @@ def _csv_rows(src: _Source) -> Iterator[tuple[int, list[str]]]:
                 cells = next(reader)
             except StopIteration:
                 return
+            except _WideLine:
+                src.budget.columns(src.error, src.budget.limits.max_columns + 1, row + 1)
             except csv.Error:
                 bad = True
             if bad:
@@ -489,17 +494,53 @@ def _csv_rows(src: _Source) -> Iterator[tuple[int, list[str]]]:
                     row=row + 1,
                 )
             row += 1
+            src.budget.check(src.error, row, len(cells))
+            if len(cells) > src.budget.limits.max_columns:
+                src.budget.columns(src.error, len(cells), row)
             if any(c.strip() for c in cells):
                 yield row, cells
+
+
+class _WideLine(Exception):
+    pass
+
+
+def _narrow_lines(lines: Iterable[str], delimiter: str, max_columns: int) -> Iterator[str]:
+    """The lines, refusing one with more delimiters than columns allowed before the csv
+    module builds a row of millions of cells from it."""
+    for line in lines:
+        if len(line) > max_columns and line.count(delimiter) > max_columns:
+            raise _WideLine
+        yield line
 
 
 def _xlsx_rows(src: _Source) -> Iterator[tuple[int, list[Any]]]:
     ws = _load_workbook(src)[src.sheet]
     ws.reset_dimensions()  # some tools write a wrong <dimension>; read what is there
-    # Read-only mode yields empty tuples for missing rows, so counting gives sheet rows.
-    for row, values in enumerate(ws.iter_rows(values_only=True), start=1):
+    for row, values in _sheet_rows(src, ws):
         if any(v is not None and str(v).strip() for v in values):
             yield row, list(values)
+
+
+def _sheet_rows(src: _Source, ws: Any) -> Iterator[tuple[int, tuple[Any, ...]]]:
+    """(sheet row, values) within the budget; a broken sheet (bad XML, bad cell) is an
+    InputError naming the row, not openpyxl's traceback."""
+    # Read-only mode yields empty tuples for missing rows, so counting gives sheet rows.
+    rows = ws.iter_rows(values_only=True)
+    row = 0
+    while True:
+        broken = False
+        try:
+            values = next(rows)
+        except StopIteration:
+            return
+        except Exception:  # noqa: BLE001 - XML, value and type errors from a damaged sheet
+            broken = True
+        if broken:  # raised outside the except block so no library message is chained
+            raise src.error("Bladet kan inte läsas; Excel-filen kan vara skadad.", row=row + 1)
+        row += 1
+        src.budget.check(src.error, row, len(values))  # blank rows cost time too
+        yield row, values
 
 
 def iter_json_lines(path: str | Path) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -511,10 +552,11 @@ def iter_json_lines(path: str | Path) -> Iterator[tuple[int, dict[str, Any]]]:
     path = Path(path)
     if not path.is_file():
         raise InputError("Filen finns inte.", file=path)
-    yield from _jsonl_rows(_Source(path=path, file_format="jsonl", encoding="utf-8-sig"))
+    src = _Source(path=path, file_format="jsonl", encoding="utf-8-sig")
+    yield from _jsonl_rows(src, keep_nested=True)  # e.g. "labels": [...]
 
 
-def _jsonl_rows(src: _Source) -> Iterator[tuple[int, dict[str, Any]]]:
+def _jsonl_rows(src: _Source, keep_nested: bool = False) -> Iterator[tuple[int, dict[str, Any]]]:
     assert src.encoding is not None
     with open(src.path, encoding=src.encoding, errors="surrogateescape") as fh:
         for line_no, line in enumerate(fh, start=1):
@@ -522,14 +564,13 @@ def _jsonl_rows(src: _Source) -> Iterator[tuple[int, dict[str, Any]]]:
                 continue
             if _BAD_BYTES.search(line):
                 raise src.error("Raden innehåller tecken som inte går att avkoda.", row=line_no)
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError:  # its .doc holds the line: raise outside
-                obj = _INVALID
-            if obj is _INVALID:
+            # Depth-checked; a line that is not an object is refused before it is built.
+            obj = json_line(line, line_no, src.budget, src.error, keep_nested)
+            if obj is None:
                 raise src.error("Raden är inte giltig JSON.", row=line_no)
             if not isinstance(obj, dict):
                 raise src.error("Raden är inte ett JSON-objekt ({...}).", row=line_no)
+            src.budget.check(src.error, line_no, len(obj))
             yield line_no, obj
 
 
@@ -542,10 +583,10 @@ def _json_rows(src: _Source) -> Iterator[tuple[int, dict[str, Any]]]:
         row = 1
         failure = ""
         try:
-            for obj in ijson.items(fh, src.json_prefix, use_float=True):
+            # Elements that are not objects, and deep nesting, stop before they are built.
+            for obj in json_objects(fh, src.json_prefix, src.budget, src.error):
                 row += 1
-                if not isinstance(obj, dict):
-                    raise src.error("Posten är inte ett JSON-objekt ({...}).", row=row)
+                src.budget.check(src.error, row, len(obj))
                 yield row, obj
         except ijson.JSONError:
             failure = "Filen är inte giltig JSON."
@@ -626,6 +667,8 @@ def _rows_as_lists(src: _Source) -> tuple[int, list[str], Generator[tuple[int, l
     for item in raw:
         sample.append(item)
         keys.update(dict.fromkeys(item[1]))
+        if len(keys) > src.budget.limits.max_columns:
+            src.budget.columns(src.error, len(keys), item[0])
         if len(sample) >= SAMPLE_ROWS:
             break
     raw_keys = list(keys)
@@ -845,10 +888,11 @@ def _plan(
     column_map: Mapping[str, str] | None,
     encoding: str | None,
     delimiter: str | None,
+    budget: Budget,
 ) -> _Plan:
-    src = _Source(path=path, file_format="")
+    src = _Source(path=path, file_format="", budget=budget)
     try:
-        src = _open_source(path, encoding, delimiter, sheet)
+        src = _open_source(path, encoding, delimiter, sheet, budget)
         if src.file_format == "xlsx":
             src.max_row = _load_workbook(src)[src.sheet].max_row
         return _plan_columns(src, text_columns, column_map)
@@ -1083,8 +1127,12 @@ def _iter_answers(plan: _Plan, stats: IngestStats) -> Iterator[Answer]:
     index = {c: i for i, c in enumerate(columns)}
     text_idx = [(index[c], c) for c in plan.text_columns]
     meta_idx = {f: (index[c], c) for f, c in plan.column_map.items() if c}
+    src.budget.cells = 0  # the stream reads the sampled rows again: count cells once
     try:
-        yield from _stream(plan, stats, text_idx, meta_idx)
+        for answer in _stream(plan, stats, text_idx, meta_idx):
+            src.budget.pause()  # the consumer's time is not the reader's
+            yield answer
+            src.budget.resume()
     finally:
         _close(src)
 

@@ -295,9 +295,11 @@ def test_upload_shows_detected_columns_and_starts_job(
     csv_path.write_text("\n".join(rows), encoding="utf-8")
     login(client, "analytiker1")
     form = client.get(f"/projekt/{pid}/ladda-upp").text
-    action = re.search(r'action="([^"]+ladda-upp\?csrf_token=[^"]+)"', form).group(1).replace("&amp;", "&")
+    action = re.search(r'action="([^"]+ladda-upp)"', form).group(1).replace("&amp;", "&")
     with csv_path.open("rb") as fh:
-        resp = client.post(action, files={"fil": ("export.csv", fh, "text/csv")})
+        # The token is a form field sent before the file, never part of the URL.
+        resp = client.post(action, data={"csrf_token": csrf_of(form)},
+                           files={"fil": ("export.csv", fh, "text/csv")})
     assert resp.status_code == 303, resp.text
     mapping_url = resp.headers["location"]
     html = client.get(mapping_url).text

@@ -37,9 +37,11 @@ _UPLOAD_BODY = {
 
 
 def _preview(path: Any, **kwargs: Any) -> dict[str, Any]:
-    from nlp.ingest import inspect_export
+    # In a child process with memory and time limits: a hostile upload cannot grow the
+    # server's memory, and what the parse took is returned when the child exits.
+    from nlp.ingest_limits import inspect_isolated
 
-    return inspect_export(path, **kwargs).to_dict()
+    return inspect_isolated(path, **kwargs).to_dict()
 
 
 def _job_for(db: Session, user: User, job_id: Id) -> Job:

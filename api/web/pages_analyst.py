@@ -8,7 +8,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from api.auth import is_member, verify_csrf
+from api.auth import is_member, verify_csrf, verify_csrf_upload
 from api.routers import jobs as api_jobs
 from api.schemas import MappingIn
 from api.deps import audit, get_db
@@ -88,7 +88,8 @@ def upload_form(project_id: int, request: Request, user: User = Depends(web_user
                   max_mb=max_mb, active="/projekt")
 
 
-@router.post("/projekt/{project_id}/ladda-upp", dependencies=[Depends(verify_csrf)])
+# The token comes as a form field before the file: receive_upload checks it while streaming.
+@router.post("/projekt/{project_id}/ladda-upp", dependencies=[Depends(verify_csrf_upload)])
 async def upload_submit(project_id: int, request: Request, user: User = Depends(web_user),
                         db: Session = Depends(get_db)) -> Response:
     project = await run_in_threadpool(_analyst_project, request, db, user, project_id)
