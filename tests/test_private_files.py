@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import stat
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from tests.conftest import EXAMPLE_EXPORT
 
 BRUKARROST = Path("/work/main/.venv/bin/brukarrost")
 if not BRUKARROST.exists():  # another checkout: the command next to this interpreter
-    BRUKARROST = Path(os.sys.executable).with_name("brukarrost")
+    BRUKARROST = Path(sys.executable).with_name("brukarrost")
 
 
 def _run(*args: str, env: dict[str, str] | None = None, timeout: int = 900) -> subprocess.CompletedProcess[str]:
