@@ -14,7 +14,9 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.datastructures import MutableHeaders
 from starlette.middleware.sessions import SessionMiddleware
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.settings import ApiSettings
 from nlp.store.db import init_db, make_session_factory
@@ -77,6 +79,60 @@ def _phrase(code: int) -> str | None:
         return None
 
 
+# Pages, API, static files and errors: scripts and styles only from files served here
+# (no inline script, no inline style), never framed, no plugins, forms post only here.
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
+# FastAPI's /docs and /redoc load Swagger UI / ReDoc from a CDN and start it with an inline
+# script; they show no data, so only they get this wider policy.
+DOCS_CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
+            "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net https://fonts.googleapis.com; "
+            "font-src 'self' https://fonts.gstatic.com; "
+            "img-src 'self' data: https://fastapi.tiangolo.com https://cdn.redoc.ly; "
+            "worker-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; "
+            "frame-ancestors 'none'")
+_DOCS_PATHS = ("/docs", "/redoc")
+
+
+def security_headers(path: str, https: bool) -> dict[str, str]:
+    """The headers every response carries; HSTS only over TLS (or behind a TLS proxy)."""
+    headers = {
+        "Content-Security-Policy": DOCS_CSP if path.startswith(_DOCS_PATHS) else CSP,
+        "X-Content-Type-Options": "nosniff",
+        "X-Frame-Options": "DENY",
+        "Referrer-Policy": "no-referrer",
+        "Cross-Origin-Opener-Policy": "same-origin",
+        "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+    }
+    if https:
+        headers["Strict-Transport-Security"] = "max-age=31536000"
+    return headers
+
+
+class SecurityHeadersMiddleware:
+    """Adds `security_headers` to every HTTP response; a route may set its own CSP (the
+    self-contained report does), which is kept."""
+
+    def __init__(self, app: ASGIApp, *, behind_tls: bool = False) -> None:
+        self.app = app
+        self.behind_tls = behind_tls
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        extra = security_headers(scope.get("path", ""), self.behind_tls or scope.get("scheme") == "https")
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in extra.items():
+                    headers.setdefault(name, value)
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
@@ -109,8 +165,10 @@ def _install_error_handlers(app: FastAPI) -> None:
     async def server_error(request: Request, exc: Exception) -> JSONResponse:
         # Log the type only: exception text may quote data.
         log.error("Internt fel i %s %s: %s", request.method, request.url.path, type(exc).__name__)
+        # Starlette sends this one outside all middleware, so the headers are added here.
+        https = request.app.state.settings.cookie_secure or request.url.scheme == "https"
         return JSONResponse({"detail": "Ett internt fel uppstod. Försök igen senare."},
-                            status_code=500)
+                            status_code=500, headers=security_headers(request.url.path, https))
 
 
 def _include_web_pages(app: FastAPI) -> None:
@@ -172,6 +230,8 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
         same_site="lax",
         https_only=settings.cookie_secure,
     )
+    # Added last, so it is the outermost middleware and sees every response.
+    app.add_middleware(SecurityHeadersMiddleware, behind_tls=settings.cookie_secure)
     _install_error_handlers(app)
 
     from api.routers import ROUTERS

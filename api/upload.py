@@ -21,7 +21,8 @@ from fastapi import HTTPException, Request
 from python_multipart.multipart import MultipartParser, parse_options_header
 
 from api.auth import CSRF_FIELD, csrf_field_ok
-from nlp.jobs import private_dir, remove_upload
+from nlp.jobs import remove_upload
+from nlp.private_files import private_dir
 
 FIELD = "fil"
 _CSRF_FAILED = "CSRF-kontrollen misslyckades: ladda om sidan och försök igen."

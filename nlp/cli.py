@@ -29,6 +29,14 @@ app = typer.Typer(
 )
 err_console = Console(stderr=True)
 
+
+@app.callback()
+def _start() -> None:
+    # Everything the service writes (database, cache, models, reports) is private: 0600/0700.
+    from nlp.private_files import use_private_umask
+
+    use_private_umask()
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 

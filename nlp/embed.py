@@ -33,6 +33,7 @@ import numpy as np
 
 from nlp.config import get_settings
 from nlp.errors import ConfigError
+from nlp.private_files import private_sqlite_file
 from nlp.sqlite_wal import enable_wal
 
 Kind = Literal["passage", "query"]
@@ -286,7 +287,7 @@ class EmbeddingCache:
 
     @contextlib.contextmanager
     def connect(self) -> Iterator[sqlite3.Connection]:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        private_sqlite_file(self.path)  # 0600 file in a 0700 directory
         _drop_plain_caches(self.path.parent)
         conn = sqlite3.connect(self.path, timeout=60)
         try:

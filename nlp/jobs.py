@@ -26,6 +26,7 @@ from typing import Any, Protocol
 from sqlalchemy import Engine, select, text, update
 
 from nlp.errors import BrukarrostError
+from nlp.private_files import private_dir
 from nlp.store.db import session_scope
 from nlp.store.models import AnalysisRun, Job, Project
 
@@ -53,13 +54,6 @@ def _now() -> datetime:
 
 def _as_aware(value: datetime) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
-
-
-def private_dir(root: Path) -> Path:
-    """Create (or tighten) the upload root with mode 0700."""
-    root.mkdir(parents=True, exist_ok=True, mode=0o700)
-    os.chmod(root, 0o700)
-    return root
 
 
 def remove_upload(path: str | None) -> None:

@@ -21,6 +21,7 @@ from sqlalchemy import Engine, select
 from nlp.charts import chart_svg, p_chart, pct
 from nlp.config import get_settings
 from nlp.errors import BrukarrostError
+from nlp.private_files import private_dir, write_private_text
 from nlp.stats import wilson_interval
 from nlp.store import init_db, session_scope
 from nlp.store.models import (
@@ -317,11 +318,8 @@ def render_html(data: dict[str, Any]) -> str:
 
 def write_report(run_id: int, out_dir: str | Path, *, engine: Engine | None = None) -> Path:
     """Write rapport.json and rapport.html to out_dir; returns the HTML path."""
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    out = private_dir(Path(out_dir))  # pseudonymised answers: 0700 folder, 0600 files
     data = build_report(run_id, engine=engine)
-    (out / "rapport.json").write_text(json.dumps(data, ensure_ascii=False, indent=2, default=str),
-                                      encoding="utf-8")
-    html_path = out / "rapport.html"
-    html_path.write_text(render_html(data), encoding="utf-8")
+    write_private_text(out / "rapport.json", json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    html_path = write_private_text(out / "rapport.html", render_html(data))
     return html_path

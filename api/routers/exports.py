@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import csv
-import io
+import base64
+import hashlib
 import json
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any, Literal
@@ -18,6 +19,7 @@ from api.access import run_for
 from api.auth import project_access, require_role
 from api.deps import Id, audit, get_db
 from api.schemas import ErasureIn
+from nlp.spreadsheet import csv_text, xlsx_bytes
 from nlp.validation_status import statuses
 from nlp.store.models import (
     Classification,
@@ -91,24 +93,10 @@ def export(
     db.commit()
     name = f"brukarrost-analys-{run.id}"
     if format == "csv":
-        buf = io.StringIO()
-        writer = csv.writer(buf, delimiter=";")
-        writer.writerow(COLUMNS)
-        writer.writerows(rows)
-        data = "\ufeff" + buf.getvalue()  # BOM: Excel opens UTF-8 correctly
-        return Response(data, media_type="text/csv; charset=utf-8",
+        return Response(csv_text(COLUMNS, rows), media_type="text/csv; charset=utf-8",
                         headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})
-    from openpyxl import Workbook
-
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet("svar")
-    ws.append(COLUMNS)
-    for row in rows:
-        ws.append(row)
-    out = io.BytesIO()  # in memory: nothing is written to a temp file
-    wb.save(out)
     return Response(
-        out.getvalue(),
+        xlsx_bytes(COLUMNS, rows, sheet="svar"),
         media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         headers={"Content-Disposition": f'attachment; filename="{name}.xlsx"'},
     )
@@ -131,7 +119,18 @@ def report(
         raise HTTPException(409, exc.message) from None
     audit(db, user, "rapport", "run", run.id)
     db.commit()
-    return HTMLResponse(html)
+    return HTMLResponse(html, headers={"Content-Security-Policy": _report_csp(html)})
+
+
+def _report_csp(html: str) -> str:
+    """The report is one self-contained file with its CSS in <style>: allow exactly that
+    CSS (by hash) and nothing else; it has no scripts."""
+    hashes = " ".join(
+        "'sha256-" + base64.b64encode(hashlib.sha256(css.encode()).digest()).decode() + "'"
+        for css in re.findall(r"<style>(.*?)</style>", html, flags=re.S)
+    ) or "'none'"
+    return (f"default-src 'none'; style-src {hashes}; img-src data:; base-uri 'none'; "
+            "form-action 'none'; frame-ancestors 'none'")
 
 
 @router.post("/projects/{project_id}/erasure")

