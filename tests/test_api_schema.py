@@ -31,7 +31,7 @@ def test_openapi_schema_is_served_at_docs(engine: Engine, tmp_path: Path) -> Non
 def test_generated_requests_cause_no_server_error(
     engine: Engine, seeded: dict[str, Any], tmp_path: Path
 ) -> None:
-    app = create_app(make_settings(tmp_path, login_max_failures=1000))
+    app = create_app(make_settings(tmp_path, login_free_failures=1000, login_account_free_failures=1000))
     with TestClient(app) as c:
         admin = token_headers(c, "admin")
     schema = schemathesis.openapi.from_asgi("/openapi.json", app)
