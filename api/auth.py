@@ -26,7 +26,7 @@ from functools import lru_cache
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from fastapi import Depends, HTTPException, Request
-from sqlalchemy import delete, func, select
+from sqlalchemy import ColumnElement, delete, func, select
 from sqlalchemy.orm import Session
 
 from api.deps import Id, audit, get_db
@@ -147,6 +147,10 @@ def _backoff(count: int, last: datetime | None, free: int, base: float, cap: flo
     return max(0.0, (_as_aware(last) + timedelta(seconds=delay) - _utcnow()).total_seconds())
 
 
+def _same_client(client: str | None) -> ColumnElement[bool]:
+    return LoginAttempt.client.is_(None) if client is None else LoginAttempt.client == client
+
+
 def check_rate_limit(request: Request, db: Session, account: str, client: str | None) -> None:
     """Raise 429 while this (account, client) or, bounded, this account must wait.
 
@@ -158,7 +162,7 @@ def check_rate_limit(request: Request, db: Session, account: str, client: str | 
     q = select(func.count(), func.max(LoginAttempt.at)).where(
         LoginAttempt.username_sha256 == account, LoginAttempt.at >= since)
     n_account, last_account = db.execute(q).one()
-    n_pair, last_pair = db.execute(q.where(LoginAttempt.client == client)).one()
+    n_pair, last_pair = db.execute(q.where(_same_client(client))).one()
     wait = max(
         _backoff(n_pair or 0, last_pair, s.login_free_failures, s.login_base_delay_seconds,
                  s.login_window_seconds),
@@ -185,6 +189,9 @@ def authenticate(request: Request, db: Session, username: str, password: str) ->
     user = db.scalar(select(User).where(User.username == username))
     if user is None or not user.active or not verify_password(user.password_hash, password):
         db.add(LoginAttempt(username_sha256=account, client=client))
+        # Failures older than the window count for nothing: keep the table small.
+        window = timedelta(seconds=request.app.state.settings.login_window_seconds)
+        db.execute(delete(LoginAttempt).where(LoginAttempt.at < _utcnow() - window))
         audit(db, "okänd", "inloggning_misslyckad", konto=account[:16], klient=client)
         db.commit()
         raise HTTPException(401, "Fel användarnamn eller lösenord.")
@@ -192,7 +199,7 @@ def authenticate(request: Request, db: Session, username: str, password: str) ->
         user.password_hash = hash_password(password)
     # Only this client's failures are forgiven: others' guesses keep their back-off.
     db.execute(delete(LoginAttempt).where(LoginAttempt.username_sha256 == account,
-                                          LoginAttempt.client == client))
+                                          _same_client(client)))
     return user
 
 
