@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -10,7 +12,35 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from api.auth import ensure_project_access
-from nlp.store.models import AnalysisRun, Import, Project, RecordRow, User
+from nlp.store.models import AnalysisRun, Import, Project, RecordRow, User, ValidationEvent
+
+# Roles that see every judge's decisions and comments, and the full run report.
+OVERSEERS = ("admin", "analyst", "coordinator")
+REPORT_ROLES = OVERSEERS
+
+
+def may_read_report(user: User) -> bool:
+    """Whether the user may open a run's report (API export and web page alike)."""
+    return user.role in REPORT_ROLES
+
+
+def visible_decisions(
+    user: User, project: Project, events: Iterable[ValidationEvent]
+) -> tuple[list[ValidationEvent], dict[str, int]]:
+    """The decisions (with comments) the user may read, and counts of the rest by decision.
+
+    The one rule for the API and the web pages: analysts, coordinators and admins see
+    every decision; a validator sees their own organisation's (and their own), and others'
+    only as counts, unless the project lets validators see everything (validators_see_all).
+    """
+    events = list(events)
+    if user.role in OVERSEERS or project.validators_see_all:
+        return events, {}
+    shown = [e for e in events if e.user_id == user.id
+             or (user.organisation is not None and e.organisation == user.organisation)]
+    keep = {id(e) for e in shown}
+    hidden = Counter(e.decision for e in events if id(e) not in keep)
+    return shown, dict(hidden)
 
 
 def run_for(db: Session, user: User, run_id: int, *, finished: bool = True) -> tuple[AnalysisRun, Project]:

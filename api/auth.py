@@ -3,6 +3,10 @@
 - Web pages: a signed session cookie (Starlette SessionMiddleware: HttpOnly, SameSite=Lax)
   holding only the user id and a CSRF token.
 - API clients: `Authorization: Bearer <token>`; only the token's SHA-256 is stored.
+  Tokens are short-lived and renewable up to a limit (POST /api/auth/token/renew).
+- Logout, password change and deactivation bump the user's session_generation: every
+  cookie and token carrying the old number stops working (one primary-key lookup that
+  optional_user does anyway).
 - Unsafe requests (POST/PUT/PATCH/DELETE) authenticated by cookie must carry the session's
   CSRF token: header X-CSRF-Token or form field `csrf_token`. Never in the URL (URLs end up
   in access logs): the upload form sends it as a field before the file, and the streaming
@@ -13,14 +17,17 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import ipaddress
+import math
 import secrets
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
+from functools import lru_cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from fastapi import Depends, HTTPException, Request
-from sqlalchemy import delete, func, select
+from sqlalchemy import ColumnElement, delete, func, select
 from sqlalchemy.orm import Session
 
 from api.deps import Id, audit, get_db
@@ -107,54 +114,111 @@ async def _csrf_if_session(request: Request) -> None:
         await verify_csrf(request)
 
 
-# --- login, rate limiting, tokens --------------------------------------------------------
+# --- login, throttling, tokens -------------------------------------------------------------
 
 
-def _client(request: Request) -> str | None:
-    return request.client.host if request.client else None
+@lru_cache(maxsize=64)
+def _networks(spec: str) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+    return tuple(ipaddress.ip_network(p.strip(), strict=False) for p in spec.split(",") if p.strip())
 
 
-def check_rate_limit(request: Request, db: Session, username: str) -> None:
-    """Raise 429 after too many failed logins for this username or client in the window."""
-    settings = request.app.state.settings
-    since = _utcnow() - timedelta(seconds=settings.login_window_seconds)
-    by_user = db.scalar(
-        select(func.count())
-        .select_from(LoginAttempt)
-        .where(LoginAttempt.username_sha256 == _sha256(username.lower()), LoginAttempt.at >= since)
+def _is_trusted(host: str, nets: tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]) -> bool:
+    try:
+        addr = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return any(addr in net for net in nets)
+
+
+def client_address(request: Request) -> str | None:
+    """The client's address. X-Forwarded-For counts only when the direct peer is one of the
+    configured trusted proxies (setting trusted_proxies); then the right-most hop that is
+    not a trusted proxy is the client (hops further left are whatever the client sent)."""
+    peer = request.client.host if request.client else None
+    nets = _networks(request.app.state.settings.trusted_proxies)
+    if peer is None or not nets or not _is_trusted(peer, nets):
+        return peer
+    hops = [h.strip() for h in request.headers.get("x-forwarded-for", "").split(",") if h.strip()]
+    for hop in reversed(hops):
+        if not _is_trusted(hop, nets):
+            try:
+                return str(ipaddress.ip_address(hop))
+            except ValueError:
+                return peer
+    return peer
+
+
+def _account_key(request: Request, username: str) -> str:
+    """A keyed hash of the typed user name: stored for throttling instead of the name."""
+    state = request.app.state
+    key = getattr(state, "login_hash_key", None)
+    if key is None:
+        key = state.login_hash_key = hashlib.sha256(
+            b"inloggning:" + state.settings.secret().encode("utf-8")).digest()
+    return hmac.new(key, username.strip().lower().encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def _backoff(count: int, last: datetime | None, free: int, base: float, cap: float) -> float:
+    """Seconds still to wait: 0 for the first `free` failures, then base, 2·base, … ≤ cap."""
+    if count < free or last is None:
+        return 0.0
+    delay = min(cap, base * 2 ** min(count - free, 30))
+    return max(0.0, (_as_aware(last) + timedelta(seconds=delay) - _utcnow()).total_seconds())
+
+
+def _same_client(client: str | None) -> ColumnElement[bool]:
+    return LoginAttempt.client.is_(None) if client is None else LoginAttempt.client == client
+
+
+def check_rate_limit(request: Request, db: Session, account: str, client: str | None) -> None:
+    """Raise 429 while this (account, client) or, bounded, this account must wait.
+
+    Throttled per (account, client), so one address behind a NAT does not lock out the
+    others, and per account across clients with a short cap, so guessing from many
+    addresses is slowed but the rightful user never waits more than that cap."""
+    s = request.app.state.settings
+    since = _utcnow() - timedelta(seconds=s.login_window_seconds)
+    q = select(func.count(), func.max(LoginAttempt.at)).where(
+        LoginAttempt.username_sha256 == account, LoginAttempt.at >= since)
+    n_account, last_account = db.execute(q).one()
+    n_pair, last_pair = db.execute(q.where(_same_client(client))).one()
+    wait = max(
+        _backoff(n_pair or 0, last_pair, s.login_free_failures, s.login_base_delay_seconds,
+                 s.login_window_seconds),
+        _backoff(n_account or 0, last_account, s.login_account_free_failures,
+                 s.login_base_delay_seconds, s.login_account_max_delay_seconds),
     )
-    client = _client(request)
-    by_client = 0
-    if client:
-        by_client = db.scalar(
-            select(func.count())
-            .select_from(LoginAttempt)
-            .where(LoginAttempt.client == client, LoginAttempt.at >= since)
-        ) or 0
-    limit = settings.login_max_failures
-    # A client may try several accounts, but not endlessly.
-    if (by_user or 0) >= limit or by_client >= limit * 4:
+    if wait > 0:
+        seconds = math.ceil(wait)
         raise HTTPException(
             429,
-            "För många misslyckade inloggningsförsök. Vänta en stund och försök igen.",
-            headers={"Retry-After": str(settings.login_window_seconds)},
+            f"För många misslyckade inloggningsförsök. Vänta {seconds} sekunder och försök igen.",
+            headers={"Retry-After": str(seconds)},
         )
 
 
 def authenticate(request: Request, db: Session, username: str, password: str) -> User:
-    """Check a username and password, with rate limiting; records failures. Raises 401/429."""
-    check_rate_limit(request, db, username)
+    """Check a username and password, with throttling; records failures. Raises 401/429.
+
+    A failure is audited with the client and a keyed hash of the account only: the typed
+    name may be a password typed into the wrong field."""
+    account = _account_key(request, username)
+    client = client_address(request)
+    check_rate_limit(request, db, account, client)
     user = db.scalar(select(User).where(User.username == username))
     if user is None or not user.active or not verify_password(user.password_hash, password):
-        db.add(LoginAttempt(username_sha256=_sha256(username.lower()), client=_client(request)))
-        audit(db, username[:100] or "?", "inloggning_misslyckad")
+        db.add(LoginAttempt(username_sha256=account, client=client))
+        # Failures older than the window count for nothing: keep the table small.
+        window = timedelta(seconds=request.app.state.settings.login_window_seconds)
+        db.execute(delete(LoginAttempt).where(LoginAttempt.at < _utcnow() - window))
+        audit(db, "okänd", "inloggning_misslyckad", konto=account[:16], klient=client)
         db.commit()
         raise HTTPException(401, "Fel användarnamn eller lösenord.")
     if _hasher.check_needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
-    db.execute(
-        delete(LoginAttempt).where(LoginAttempt.username_sha256 == _sha256(username.lower()))
-    )
+    # Only this client's failures are forgiven: others' guesses keep their back-off.
+    db.execute(delete(LoginAttempt).where(LoginAttempt.username_sha256 == account,
+                                          _same_client(client)))
     return user
 
 
@@ -163,27 +227,54 @@ def login_user(request: Request, db: Session, username: str, password: str) -> U
     user = authenticate(request, db, username, password)
     request.session.clear()
     request.session["uid"] = user.id
+    request.session["gen"] = user.session_generation or 0
     request.session["csrf"] = secrets.token_urlsafe(32)
     audit(db, user, "inloggning")
     db.commit()
     return user
 
 
-def logout_user(request: Request) -> None:
+def end_sessions(db: Session, user: User) -> None:
+    """End every session cookie and bearer token of the user (caller commits)."""
+    user.session_generation = (user.session_generation or 0) + 1
+
+
+def logout_user(request: Request, db: Session | None = None, user: User | None = None) -> None:
+    """Log out: with a user, every session and token of theirs ends, not only this cookie."""
+    if db is not None and user is not None:
+        end_sessions(db, user)
+        audit(db, user, "utloggning")
+        db.commit()
     request.session.clear()
 
 
-def issue_token(db: Session, user: User, days: int = 30) -> str:
-    """Create a bearer token; the plain value is returned once and never stored."""
+def issue_token(request: Request, db: Session, user: User,
+                renewable_until: datetime | None = None) -> tuple[str, int]:
+    """Create a bearer token; returns the plain value (never stored) and its lifetime in s.
+
+    It lives token_lifetime_seconds, and renewals never reach past renewable_until
+    (token_max_lifetime_hours after the password was given)."""
+    s = request.app.state.settings
+    now = _utcnow()
+    limit = renewable_until or now + timedelta(hours=s.token_max_lifetime_hours)
+    expires = min(now + timedelta(seconds=s.token_lifetime_seconds), _as_aware(limit))
     token = secrets.token_urlsafe(32)
-    db.add(
-        ApiToken(
-            user_id=user.id,
-            token_sha256=_sha256(token),
-            expires_at=_utcnow() + timedelta(days=days),
-        )
-    )
-    return token
+    db.add(ApiToken(user_id=user.id, token_sha256=_sha256(token), expires_at=expires,
+                    generation=user.session_generation or 0, renewable_until=limit))
+    return token, max(0, int((expires - now).total_seconds()))
+
+
+def bearer_row(request: Request, db: Session) -> ApiToken | None:
+    """The stored row of the request's bearer token, if it is present and still valid."""
+    token = _bearer(request)
+    if token is None:
+        return None
+    row = db.scalar(select(ApiToken).where(ApiToken.token_sha256 == _sha256(token)))
+    if row is None or row.revoked or (
+        row.expires_at is not None and _as_aware(row.expires_at) < _utcnow()
+    ):
+        return None
+    return row
 
 
 def _bearer(request: Request) -> str | None:
@@ -202,23 +293,24 @@ def _as_aware(value: datetime) -> datetime:
 
 
 def optional_user(request: Request, db: Session = Depends(get_db)) -> User | None:
-    """The signed-in user (bearer token first, then session cookie), or None."""
-    token = _bearer(request)
+    """The signed-in user (bearer token first, then session cookie), or None.
+
+    A cookie or token issued before the user's last logout, password change or
+    deactivation carries an older generation number and no longer counts."""
     user: User | None = None
-    if token is not None:
-        row = db.scalar(select(ApiToken).where(ApiToken.token_sha256 == _sha256(token)))
-        if row is None or row.revoked or (
-            row.expires_at is not None and _as_aware(row.expires_at) < _utcnow()
-        ):
+    if _bearer(request) is not None:
+        row = bearer_row(request, db)
+        user = db.get(User, row.user_id) if row is not None else None
+        if row is None or user is None or row.generation != (user.session_generation or 0):
             raise HTTPException(
                 401, "Ogiltig eller utgången token.", headers={"WWW-Authenticate": "Bearer"}
             )
-        user = db.get(User, row.user_id)
     else:
         uid = request.session.get("uid")
         if uid is not None:
             user = db.get(User, uid)
-            if user is None or not user.active:
+            if (user is None or not user.active
+                    or request.session.get("gen") != (user.session_generation or 0)):
                 request.session.clear()
                 return None
     if user is not None and not user.active:

@@ -51,12 +51,18 @@ class LoginOut(BaseModel):
 class TokenOut(BaseModel):
     access_token: str
     token_type: str = "bearer"
-    expires_in_days: int
+    expires_in: int  # seconds; renew with POST /api/auth/token/renew
+    expires_in_days: int  # kept for older clients: whole days (0 for short-lived tokens)
+
+
+class PasswordChangeIn(BaseModel):
+    current_password: str = Field(min_length=1, max_length=1000)
+    new_password: str = Field(min_length=1, max_length=1000)  # policy: api/passwords.py
 
 
 class UserIn(BaseModel):
     username: str = Field(min_length=1, max_length=100, pattern=r"^[\w.@-]+$")
-    password: str = Field(min_length=10, max_length=1000)
+    password: str = Field(min_length=1, max_length=1000)  # policy: api/passwords.py
     role: Role
     organisation: str | None = Field(default=None, max_length=200)
     display_name: str | None = Field(default=None, max_length=200)

@@ -28,8 +28,22 @@ class ApiSettings(BaseSettings):
     max_upload_mb: float = 50.0
     upload_dir: Path | None = None
     upload_ttl_hours: float = 24.0  # unconfirmed uploads older than this are deleted
-    login_max_failures: int = 5
+    # Failed logins: after login_free_failures for one (account, client) each further one
+    # doubles the wait (login_base_delay_seconds, ...) up to login_window_seconds. Across all
+    # clients an account waits at most login_account_max_delay_seconds, so nobody can lock
+    # the rightful user out for long, nor everyone behind one NAT address.
+    login_free_failures: int = 5
+    login_base_delay_seconds: float = 2.0
     login_window_seconds: int = 900
+    login_account_free_failures: int = 20
+    login_account_max_delay_seconds: int = 30
+    # Reverse proxies whose X-Forwarded-For is believed (IPs or CIDRs, comma-separated).
+    # Default none: the direct peer is the client, loopback included.
+    trusted_proxies: str = ""
+    # Bearer tokens: short-lived, renewable with POST /api/auth/token/renew up to a limit.
+    token_lifetime_seconds: int = 3600
+    token_max_lifetime_hours: float = 24.0
+    password_min_length: int = 12
     embedded_worker: bool = True
     worker_poll_seconds: float = 1.0
 

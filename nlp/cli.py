@@ -229,7 +229,9 @@ def serve(
 
     from api.app import create_app
 
-    uvicorn.run(create_app(), host=host, port=port, log_level="info")
+    # uvicorn's own proxy headers would believe X-Forwarded-For from loopback; the app
+    # decides instead, from the setting BRUKARROST_TRUSTED_PROXIES (default: nobody).
+    uvicorn.run(create_app(), host=host, port=port, log_level="info", proxy_headers=False)
 
 
 anvandare_app = typer.Typer(help="Hantera användarkonton för webbtjänsten.", no_args_is_help=True)
@@ -243,7 +245,7 @@ def anvandare_skapa(
     roll: str = typer.Option("admin", "--roll", help="admin, analyst, coordinator eller validator."),
     organisation: Optional[str] = typer.Option(None, "--organisation", help="Organisation (krävs för validator)."),
     projekt: Optional[list[str]] = typer.Option(None, "--projekt", help="Projektets kortnamn; skapas om det saknas (kan anges flera gånger)."),
-    losenord: str = typer.Option(..., "--losenord", prompt="Lösenord", hide_input=True, confirmation_prompt=True, envvar="BRUKARROST_NYTT_LOSENORD", help="Frågas efter om det inte anges (minst 10 tecken)."),
+    losenord: str = typer.Option(..., "--losenord", prompt="Lösenord", hide_input=True, confirmation_prompt=True, envvar="BRUKARROST_NYTT_LOSENORD", help="Frågas efter om det inte anges (minst 12 tecken, inte ett vanligt lösenord, inte användarnamnet)."),
 ) -> None:
     """Skapa ett konto, t.ex. den första administratören."""
     from fastapi import HTTPException
@@ -251,6 +253,7 @@ def anvandare_skapa(
 
     from api.routers.accounts import create_user
     from api.schemas import UserIn
+    from api.settings import ApiSettings
     from nlp.errors import InputError
     from nlp.pipeline import get_or_create_project
     from nlp.store import init_db, session_scope
@@ -260,14 +263,14 @@ def anvandare_skapa(
             ids = [get_or_create_project(session, slug).id for slug in projekt or []]
             body = UserIn(username=anvandarnamn, password=losenord, role=roll,  # type: ignore[arg-type]
                           organisation=organisation, project_ids=ids)
-            user = create_user(session, body)
+            user = create_user(session, body, ApiSettings().password_min_length)
             session.flush()
             err_console.print(f"Kontot {user.username} ({user.role}) är skapat.", highlight=False)
     except HTTPException as exc:
         raise InputError(str(exc.detail)) from None
     except ValidationError as exc:
         rules = {
-            "password": "lösenordet måste ha minst 10 tecken",
+            "password": "lösenordet får inte vara tomt",
             "role": "rollen måste vara admin, analyst, coordinator eller validator",
             "username": "namnet får bara innehålla bokstäver, siffror och . _ @ -",
         }

@@ -74,7 +74,7 @@ def test_disagreement_is_kept_and_resolved_in_joint_analysis(
     a1, b = auth("validerare_a1"), auth("validerare_b")
     assert _decide(client, a1, rec, "respekt", "accept", comment="Tydligt").status_code == 201
     assert _decide(client, b, rec, "respekt", "other", other_labels=["helhet"]).status_code == 201
-    detail = client.get(f"/api/records/{rec}", headers=a1).json()
+    detail = client.get(f"/api/records/{rec}", headers=auth("samordnare")).json()
     assert detail["label_status"]["samsjuklighet/respekt"] == "omstridd"
     # "other" proposes helhet: that counts as b accepting helhet
     assert detail["label_status"]["samsjuklighet/helhet"] == "godkand"
@@ -91,9 +91,36 @@ def test_disagreement_is_kept_and_resolved_in_joint_analysis(
     resp = client.post(f"/api/records/{rec}/resolution", headers=auth("samordnare"),
                        json={"label_id": "respekt", "decision": "reject", "comment": "Gemensam analys"})
     assert resp.status_code == 201, resp.text
-    detail = client.get(f"/api/records/{rec}", headers=a1).json()
+    detail = client.get(f"/api/records/{rec}", headers=auth("analytiker")).json()
     assert detail["label_status"]["samsjuklighet/respekt"] == "avvisad"
     assert len(detail["decisions"]) == 3
+
+
+def test_validators_see_only_their_own_organisations_decisions(
+    client: TestClient, seeded: dict[str, Any], auth: Any, engine: Engine
+) -> None:
+    from nlp.store.models import Project
+
+    rec = seeded["records_a"][5]
+    a1, a2, b = auth("validerare_a1"), auth("validerare_a2"), auth("validerare_b")
+    assert _decide(client, a2, rec, "respekt", "accept", comment="Vi i A håller med").status_code == 201
+    assert _decide(client, b, rec, "respekt", "reject", comment="Hemlig tanke från B").status_code == 201
+    for path in (f"/api/records/{rec}", f"/api/records/{rec}/decisions"):
+        r = client.get(path, headers=a1)
+        assert r.status_code == 200 and "Hemlig tanke från B" not in r.text
+        assert "Anhörigföreningen B" not in r.text
+    detail = client.get(f"/api/records/{rec}", headers=a1).json()
+    assert [d["comment"] for d in detail["decisions"]] == ["Vi i A håller med"]
+    assert detail["decisions_hidden"] == {"reject": 1}  # others only as counts
+    assert detail["label_status"]["samsjuklighet/respekt"] == "omstridd"
+    # coordinators and analysts see every decision, for joint analysis
+    for who in ("samordnare", "analytiker"):
+        full = client.get(f"/api/records/{rec}/decisions", headers=auth(who)).json()
+        assert [d["comment"] for d in full] == ["Vi i A håller med", "Hemlig tanke från B"]
+    # a project may let validators see everything (off by default)
+    with session_scope(engine) as s:
+        s.get(Project, seeded["project_a"]).validators_see_all = True
+    assert len(client.get(f"/api/records/{rec}/decisions", headers=a1).json()) == 2
 
 
 def test_decision_input_is_checked_in_swedish(client: TestClient, seeded: dict[str, Any], auth: Any) -> None:

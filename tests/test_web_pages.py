@@ -270,7 +270,10 @@ def test_admin_creates_user_project_and_sees_audit_log(demo: tuple[TestClient, d
     csrf = csrf_of(html)
     resp = client.post("/admin/anvandare", data={"csrf_token": csrf, "anvandarnamn": "ny.granskare",
                                                  "losenord": "kort", "roll": "validator", "organisation": "X"})
-    assert resp.status_code == 422 and "minst 10 tecken" in resp.text
+    assert resp.status_code == 422 and "minst 12 tecken" in resp.text
+    resp = client.post("/admin/anvandare", data={"csrf_token": csrf, "anvandarnamn": "ny.granskare",
+                                                 "losenord": "aaaaaaaaaaaa", "roll": "validator", "organisation": "X"})
+    assert resp.status_code == 422 and "upprepade tecken" in resp.text
     resp = client.post("/admin/anvandare", data={"csrf_token": csrf, "anvandarnamn": "ny.granskare",
                                                  "losenord": "ett-langt-losenord", "roll": "validator",
                                                  "organisation": "Hjärnkoll", "projekt": str(ids["project_id"])})
@@ -407,3 +410,50 @@ def test_report_of_a_run_without_decisions_counts_sets_and_says_so(
     assert "innan modellens egna beslut sparades" in html
     cells = _label_row(html, label_titles("samsjuklighet")[1].get("helhet", "helhet"))
     assert cells[0] == str(in_set)
+
+
+def test_validator_cannot_open_the_report_the_api_refuses(demo: tuple[TestClient, dict[str, Any]]) -> None:
+    client, ids = demo
+    login(client, "granskare1")
+    assert f"/korningar/{ids['run_id']}/rapport" not in client.get("/projekt").text
+    resp = client.get(f"/korningar/{ids['run_id']}/rapport")
+    assert resp.status_code == 403 and "analytiker och samordnare" in resp.text
+    assert "telefon" not in resp.text.lower()
+    assert client.get(f"/api/runs/{ids['run_id']}/report").status_code == 403
+
+
+def test_copied_cookie_is_worthless_after_logging_out(demo: tuple[TestClient, dict[str, Any]]) -> None:
+    client, ids = demo
+    csrf = login(client, "granskare1")
+    copied = client.cookies.get("brukarrost_session")
+    client.post("/logga-ut", data={"csrf_token": csrf})
+    client.cookies.set("brukarrost_session", copied)
+    assert client.get("/projekt").status_code == 303  # back to the login page
+    resp = client.post(f"/projekt/{ids['project_id']}/validera", data={
+        "csrf_token": csrf, "record_id": "1", "label_id": "x", "taxonomy_id": "samsjuklighet", "beslut": "accept"})
+    assert resp.status_code in (303, 403) and "/logga-in" in resp.headers.get("location", "/logga-in")
+    with session_scope(get_engine_of(client)) as s:
+        assert s.scalar(select(func.count()).select_from(ValidationEvent)) == 0
+
+
+def test_user_changes_password_and_other_sessions_end(demo: tuple[TestClient, dict[str, Any]]) -> None:
+    client, ids = demo
+    app = client.app
+    with TestClient(app, follow_redirects=False) as phone:
+        login(phone, "granskare2")
+        csrf = login(client, "granskare2")
+        page = client.get("/konto/losenord")
+        assert page.status_code == 200 and "minst 12 tecken" in page.text
+        bad = client.post("/konto/losenord", data={"csrf_token": csrf, "nuvarande": PASSWORD,
+                                                   "nytt": "granskare2-lösen", "nytt_igen": "granskare2-lösen"})
+        assert bad.status_code == 422 and "användarnamnet" in bad.text
+        wrong = client.post("/konto/losenord", data={"csrf_token": csrf, "nuvarande": "fel-fel-fel",
+                                                     "nytt": "kanelbulle-och-kaffe", "nytt_igen": "kanelbulle-och-kaffe"})
+        assert wrong.status_code == 401 and "nuvarande lösenordet stämmer inte" in wrong.text
+        ok = client.post("/konto/losenord", data={"csrf_token": csrf, "nuvarande": PASSWORD,
+                                                  "nytt": "kanelbulle-och-kaffe", "nytt_igen": "kanelbulle-och-kaffe"})
+        assert ok.status_code == 303
+        assert "Ditt lösenord är bytt" in client.get(ok.headers["location"]).text  # still signed in
+        assert phone.get("/projekt").status_code == 303  # the other session has ended
+    client.post("/logga-ut", data={"csrf_token": csrf_of(client.get("/projekt").text)})
+    assert post_login(client, "granskare2", "kanelbulle-och-kaffe").status_code == 303

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from api.auth import (
     authenticate,
+    bearer_row,
     current_user,
+    end_sessions,
     ensure_project_access,
     hash_password,
     issue_token,
@@ -19,21 +23,22 @@ from api.auth import (
     visible_project_ids,
 )
 from api.deps import Id, audit, get_db
+from api.passwords import DEFAULT_MIN_LENGTH, password_problem
 from api.schemas import (
     AuditOut,
     LoginIn,
     LoginOut,
     MemberIn,
+    PasswordChangeIn,
     ProjectIn,
     ProjectOut,
     TokenOut,
     UserIn,
     UserOut,
 )
-from nlp.store.models import AuditEntry, Project, ProjectMember, User
+from nlp.store.models import ApiToken, AuditEntry, Project, ProjectMember, User
 
 router = APIRouter()
-TOKEN_DAYS = 30
 
 
 @router.post("/auth/login", response_model=LoginOut, tags=["konton"])
@@ -44,18 +49,92 @@ def login(body: LoginIn, request: Request, db: Session = Depends(get_db)) -> Log
 
 
 @router.post("/auth/logout", status_code=204, tags=["konton"])
-def logout(request: Request, user: User = Depends(current_user)) -> None:
-    logout_user(request)
+def logout(request: Request, user: User = Depends(current_user), db: Session = Depends(get_db)) -> None:
+    """Log out everywhere: every session cookie and bearer token of the user ends."""
+    logout_user(request, db, user)
+
+
+def _token_out(value: str, seconds: int) -> TokenOut:
+    return TokenOut(access_token=value, expires_in=seconds, expires_in_days=seconds // 86400)
 
 
 @router.post("/auth/token", response_model=TokenOut, tags=["konton"])
 def token(body: LoginIn, request: Request, db: Session = Depends(get_db)) -> TokenOut:
-    """Exchange username and password for a bearer token (for API clients)."""
+    """Exchange username and password for a short-lived bearer token (for API clients)."""
     user = authenticate(request, db, body.username, body.password)
-    value = issue_token(db, user, days=TOKEN_DAYS)
+    value, seconds = issue_token(request, db, user)
     audit(db, user, "token_skapad")
     db.commit()
-    return TokenOut(access_token=value, expires_in_days=TOKEN_DAYS)
+    return _token_out(value, seconds)
+
+
+def _own_token(request: Request, db: Session, user: User) -> ApiToken:
+    row = bearer_row(request, db)
+    if row is None or row.user_id != user.id:
+        raise HTTPException(400, "Skicka den token som ska förnyas eller återkallas i "
+                                 "Authorization-huvudet (Bearer).")
+    return row
+
+
+@router.post("/auth/token/renew", response_model=TokenOut, tags=["konton"])
+def renew_token(request: Request, user: User = Depends(current_user),
+                db: Session = Depends(get_db)) -> TokenOut:
+    """A valid token gets a fresh one (the old one is revoked), never past the token's
+    absolute limit (token_max_lifetime_hours after the password was given)."""
+    row = _own_token(request, db, user)
+    limit = row.renewable_until
+    if limit is None or limit.replace(tzinfo=limit.tzinfo or timezone.utc) <= datetime.now(timezone.utc):
+        raise HTTPException(401, "Token kan inte förnyas längre. Logga in med lösenord igen.",
+                            headers={"WWW-Authenticate": "Bearer"})
+    row.revoked = True
+    value, seconds = issue_token(request, db, user, renewable_until=limit)
+    audit(db, user, "token_fornyad")
+    db.commit()
+    return _token_out(value, seconds)
+
+
+@router.post("/auth/token/revoke", status_code=204, tags=["konton"])
+def revoke_token(request: Request, user: User = Depends(current_user),
+                 db: Session = Depends(get_db)) -> None:
+    """Revoke the bearer token this request is made with."""
+    row = _own_token(request, db, user)
+    row.revoked = True
+    audit(db, user, "token_aterkallad", "token", row.id)
+    db.commit()
+
+
+@router.post("/users/{user_id}/tokens/revoke", status_code=204, tags=["konton"])
+def revoke_user_tokens(
+    user_id: Id, user: User = Depends(require_role("admin")), db: Session = Depends(get_db)
+) -> None:
+    """Admin: revoke every bearer token of a user (their web sessions go on)."""
+    if db.get(User, user_id) is None:
+        raise HTTPException(404, "Användaren finns inte.")
+    db.execute(update(ApiToken).where(ApiToken.user_id == user_id).values(revoked=True))
+    audit(db, user, "token_aterkallade", "user", user_id)
+    db.commit()
+
+
+def check_password(password: str, username: str, min_length: int = DEFAULT_MIN_LENGTH) -> None:
+    """422 with the Swedish reason when the password breaks the policy (api/passwords.py)."""
+    problem = password_problem(password, username, min_length)
+    if problem is not None:
+        raise HTTPException(422, problem)
+
+
+@router.post("/auth/password", status_code=204, tags=["konton"])
+def change_password(body: PasswordChangeIn, request: Request, user: User = Depends(current_user),
+                    db: Session = Depends(get_db)) -> None:
+    """Change one's own password. Every other session and every token of the user ends;
+    a browser session that made the change stays signed in."""
+    me = authenticate(request, db, user.username, body.current_password)
+    check_password(body.new_password, me.username, request.app.state.settings.password_min_length)
+    me.password_hash = hash_password(body.new_password)
+    end_sessions(db, me)
+    audit(db, me, "losenord_bytt", "user", me.id)
+    db.commit()
+    if request.session.get("uid") == me.id:
+        request.session["gen"] = me.session_generation
 
 
 @router.get("/auth/me", response_model=UserOut, tags=["konton"])
@@ -70,10 +149,11 @@ def list_users(
     return list(db.scalars(select(User).order_by(User.id)))
 
 
-def create_user(db: Session, body: UserIn) -> User:
-    """Create an account (shared by the API and `brukarrost anvandare skapa`)."""
+def create_user(db: Session, body: UserIn, min_length: int = DEFAULT_MIN_LENGTH) -> User:
+    """Create an account (shared by the API, the admin page and `brukarrost anvandare skapa`)."""
     if body.role == "validator" and not body.organisation:
         raise HTTPException(422, "En validerare måste höra till en organisation.")
+    check_password(body.password, body.username, min_length)
     if db.scalar(select(User).where(User.username == body.username)) is not None:
         raise HTTPException(409, "Användarnamnet är upptaget.")
     new = User(
@@ -95,9 +175,10 @@ def create_user(db: Session, body: UserIn) -> User:
 
 @router.post("/users", response_model=UserOut, status_code=201, tags=["konton"])
 def post_user(
-    body: UserIn, user: User = Depends(require_role("admin")), db: Session = Depends(get_db)
+    body: UserIn, request: Request, user: User = Depends(require_role("admin")),
+    db: Session = Depends(get_db),
 ) -> User:
-    new = create_user(db, body)
+    new = create_user(db, body, request.app.state.settings.password_min_length)
     audit(db, user, "anvandare_skapad", "user", new.id, role=new.role)
     try:
         db.commit()
@@ -117,6 +198,7 @@ def deactivate_user(
     if target.id == user.id:
         raise HTTPException(409, "Du kan inte inaktivera ditt eget konto.")
     target.active = False
+    end_sessions(db, target)
     audit(db, user, "anvandare_inaktiverad", "user", user_id)
     db.commit()
     return target

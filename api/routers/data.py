@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Query
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from api.access import record_dict, record_for, run_for
+from api.access import record_dict, record_for, run_for, visible_decisions
 from api.auth import current_user, project_access
 from api.deps import MAX_ID, Id, audit, get_db
 from api.schemas import DatasetOut, DecisionOut, RecordOut
@@ -111,6 +111,7 @@ def record(
     events = db.scalars(
         select(ValidationEvent).where(ValidationEvent.record_id == rec.id).order_by(ValidationEvent.id)
     ).all()
+    shown, hidden = visible_decisions(user, project, events)
     audit(db, user, "las_svar", "record", rec.id)
     db.commit()
     return {
@@ -132,7 +133,9 @@ def record(
              "weight": t.weight}
             for t in themes
         ],
-        "decisions": [DecisionOut.model_validate(e).model_dump() for e in events],
+        "decisions": [DecisionOut.model_validate(e).model_dump() for e in shown],
+        # Other organisations' decisions a validator may not read: only how many of each.
+        "decisions_hidden": hidden,
         "label_status": {
             f"{tax}/{label}": st for (_, tax, label), st in statuses(events).items()
         },

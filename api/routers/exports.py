@@ -15,8 +15,8 @@ from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from api.access import run_for
-from api.auth import project_access, require_role
+from api.access import may_read_report, run_for
+from api.auth import current_user, project_access, require_role
 from api.deps import Id, audit, get_db
 from api.schemas import ErasureIn
 from nlp.spreadsheet import csv_text, xlsx_bytes
@@ -105,13 +105,15 @@ def export(
 @router.get("/runs/{run_id}/report", response_class=HTMLResponse)
 def report(
     run_id: Id,
-    user: User = Depends(require_role("analyst", "coordinator")),
+    user: User = Depends(current_user),
     db: Session = Depends(get_db),
 ) -> HTMLResponse:
     """The self-contained HTML report of a finished run (small groups hidden)."""
     from nlp.errors import BrukarrostError
     from nlp.report import build_report, render_html
 
+    if not may_read_report(user):
+        raise HTTPException(403, "Din roll har inte behörighet till detta.")
     run, _ = run_for(db, user, run_id)
     try:
         html = render_html(build_report(run.id, engine=db.get_bind()))

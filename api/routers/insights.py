@@ -110,7 +110,7 @@ def update_action(
         raise HTTPException(404, "Åtgärden finns inte.") from None
     changes = body.model_dump(exclude_unset=True)
     for k, v in changes.items():
-        if k in ("owner",) and v is None:
+        if k in ("owner", "status") and v is None:  # NOT NULL columns: null means unchanged
             continue
         setattr(act, k, v)
     act.updated_at = utcnow()

@@ -10,7 +10,14 @@ from fastapi import APIRouter, Depends, HTTPException, Query
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from api.access import latest_run_id, record_dict, record_for, run_for, taxonomy_labels
+from api.access import (
+    latest_run_id,
+    record_dict,
+    record_for,
+    run_for,
+    taxonomy_labels,
+    visible_decisions,
+)
 from api.auth import current_user, project_access, release, require_role
 from api.deps import MAX_ID, Id, audit, get_db, serial_write
 from api.schemas import DecisionIn, DecisionOut, ResolutionIn
@@ -166,10 +173,12 @@ def resolve(
 def decisions(
     record_id: Id, user: User = Depends(current_user), db: Session = Depends(get_db)
 ) -> list[ValidationEvent]:
-    rec, _ = record_for(db, user, record_id)
-    return list(db.scalars(
+    """The decisions on an answer that the user may read (api.access.visible_decisions)."""
+    rec, project = record_for(db, user, record_id)
+    shown, _hidden = visible_decisions(user, project, db.scalars(
         select(ValidationEvent).where(ValidationEvent.record_id == rec.id).order_by(ValidationEvent.id)
     ))
+    return shown
 
 
 @router.get("/projects/{project_id}/validation/status")

@@ -74,9 +74,9 @@ async def create_user(request: Request, user: User = Depends(web_user), db: Sess
     except ValidationError:
         return _admin_page(request, db, user, status_code=422, error=(
             "Kontrollera uppgifterna: användarnamnet får bara innehålla bokstäver, siffror och . @ - _, "
-            "lösenordet måste ha minst 10 tecken och en roll måste väljas."))
+            "lösenordet får inte vara tomt och en roll måste väljas."))
     try:
-        api_accounts.post_user(body=body, user=user, db=db)
+        api_accounts.post_user(body=body, request=request, user=user, db=db)
     except HTTPException as exc:
         db.rollback()
         return _admin_page(request, db, user, error=str(exc.detail), status_code=exc.status_code)

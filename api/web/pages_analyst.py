@@ -8,6 +8,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from api.access import may_read_report
 from api.auth import is_member, verify_csrf, verify_csrf_upload
 from api.routers import jobs as api_jobs
 from api.schemas import MappingIn
@@ -33,6 +34,8 @@ def report(run_id: int, request: Request, user: User = Depends(web_user),
     project_id = run_project_id(db, run_id)
     if project_id is None or not is_member(db, user, project_id):
         return deny(request, user, "Analysen finns inte, eller så har du inte tillgång till den.", 404)
+    if not may_read_report(user):  # the same rule as the API's report
+        return deny(request, user, "Rapporten är för analytiker och samordnare.")
     run = db.get(AnalysisRun, run_id)
     if run is None or run.status != "klar":
         return render(request, "fel.html", user=user, status_code=409, title="Analysen är inte klar",

@@ -11,6 +11,8 @@ from sqlalchemy.orm import Session
 
 from api.auth import login_user, logout_user, optional_user, verify_csrf, visible_project_ids
 from api.deps import get_db
+from api.routers import accounts as api_accounts
+from api.schemas import PasswordChangeIn
 from api.web.queries import latest_run
 from api.web.render import render, web_user
 from nlp.store.models import AnalysisRun, Import, Job, Project, User
@@ -69,9 +71,47 @@ def login_submit(
 
 
 @router.post("/logga-ut", dependencies=[Depends(verify_csrf)])
-def logout(request: Request) -> Response:
-    logout_user(request)
+def logout(request: Request, db: Session = Depends(get_db)) -> Response:
+    # Ends every session of the user, so a copied cookie is worthless after logout.
+    logout_user(request, db, optional_user(request, db))
     return RedirectResponse("/logga-in?meddelande=utloggad", status_code=303)
+
+
+@router.get("/konto/losenord", response_class=HTMLResponse)
+def password_form(request: Request, user: User = Depends(web_user)) -> HTMLResponse:
+    return render(request, "losenord.html", user=user, title="Byt lösenord",
+                  min_length=request.app.state.settings.password_min_length)
+
+
+@router.post("/konto/losenord", response_class=HTMLResponse, dependencies=[Depends(verify_csrf)])
+def password_submit(
+    request: Request,
+    nuvarande: str = Form(""),
+    nytt: str = Form(""),
+    nytt_igen: str = Form(""),
+    user: User = Depends(web_user),
+    db: Session = Depends(get_db),
+) -> Response:
+    """Change one's own password through the API's function (same policy, same audit)."""
+    error, status = None, 200
+    if nytt != nytt_igen:
+        error, status = "De två nya lösenorden är inte lika. Skriv samma lösenord två gånger.", 422
+    elif not nuvarande or not nytt:
+        error, status = "Fyll i både ditt nuvarande och ditt nya lösenord.", 422
+    else:
+        try:
+            api_accounts.change_password(
+                PasswordChangeIn(current_password=nuvarande[:1000], new_password=nytt[:1000]),
+                request=request, user=user, db=db)
+        except HTTPException as exc:
+            db.rollback()
+            error, status = str(exc.detail), exc.status_code
+            if status == 401:
+                error = "Det nuvarande lösenordet stämmer inte."
+    if error is not None:
+        return render(request, "losenord.html", user=user, title="Byt lösenord", error=error,
+                      status_code=status, min_length=request.app.state.settings.password_min_length)
+    return RedirectResponse("/projekt?meddelande=losenord", status_code=303)
 
 
 @router.get("/projekt", response_class=HTMLResponse)

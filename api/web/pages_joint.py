@@ -17,6 +17,7 @@ from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from api.access import visible_decisions
 from api.auth import is_member, verify_csrf
 from api.deps import audit, get_db
 from api.routers import validation as api_validation
@@ -40,11 +41,14 @@ def _resolver_project(request: Request, db: Session, user: User, project_id: int
     return project
 
 
-def disputes(db: Session, project_id: int, limit: int = PAGE_SIZE) -> tuple[int, list[dict[str, Any]]]:
+def disputes(db: Session, project_id: int, limit: int = PAGE_SIZE, *,
+             user: User | None = None) -> tuple[int, list[dict[str, Any]]]:
     """Disputed (record, label) pairs with each judge's decisions, oldest first per pair.
 
-    Returns (number of disputes in all, the first `limit` of them).
+    With a user, only the decisions they may read are listed (api.access.visible_decisions;
+    the rest as counts under "hidden"). Returns (number of disputes, the first `limit`).
     """
+    project = db.get(Project, project_id)
     events = db.scalars(
         select(ValidationEvent).where(ValidationEvent.project_id == project_id,
                                       ValidationEvent.record_id.is_not(None))
@@ -73,7 +77,11 @@ def disputes(db: Session, project_id: int, limit: int = PAGE_SIZE) -> tuple[int,
         if rec is None:
             continue
         evs = sorted(by_key[key], key=lambda e: e.id)
+        hidden: dict[str, int] = {}
+        if user is not None and project is not None:
+            evs, hidden = visible_decisions(user, project, evs)
         items.append({
+            "hidden": hidden,
             "record": rec, "taxonomy_id": tax, "label_id": lab, "period": month(rec.date),
             "source": SOURCE_TEXT.get(rec.source_type or "", rec.source_type),
             "decisions": [
@@ -95,7 +103,7 @@ def disputed_page(project_id: int, request: Request, user: User = Depends(web_us
     project = _resolver_project(request, db, user, project_id)
     if not isinstance(project, Project):
         return project
-    total, items = disputes(db, project.id)
+    total, items = disputes(db, project.id, user=user)
     if items:
         audit(db, user, "las_svar", "project", project.id, via="gemensam_analys",
               record_ids=[i["record"].id for i in items])

@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from sqlalchemy.orm import Session
 
+from api.access import may_read_report
 from api.auth import csrf_token, optional_user
 from api.deps import get_db
 from nlp.charts import chart_svg, pct
@@ -20,6 +21,7 @@ from nlp.store.models import User
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
 templates.env.filters["pct"] = pct
+templates.env.globals["may_read_report"] = may_read_report  # the API's rule, for links
 templates.env.filters["svg"] = chart_svg
 templates.env.filters["datum"] = lambda d: d.strftime("%Y-%m-%d %H:%M") if hasattr(d, "hour") else (
     d.isoformat() if d else "–"
@@ -44,6 +46,7 @@ MESSAGES = {
     "inaktiverad": "Kontot är inaktiverat.",
     "projekt": "Projektet är skapat.",
     "utloggad": "Du är utloggad.",
+    "losenord": "Ditt lösenord är bytt. Du är utloggad överallt utom här.",
     "startad": "Analysen är startad.",
     "avgjort": "Ert gemensamma beslut är sparat.",
     "atgard_andrad": "Åtgärden är uppdaterad.",

@@ -43,6 +43,11 @@ class Project(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     # e.g. {"pii_categories": [...]}: which personal-data categories are replaced
     settings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # Joint analysis: may validators see other organisations' decisions and comments, not
+    # only counts? Off by default (migration 0005); the rule is api.access.visible_decisions.
+    validators_see_all: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=sa_false()
+    )
 
     imports: Mapped[list["Import"]] = relationship(back_populates="project")
 
@@ -282,6 +287,9 @@ class User(Base):
     organisation: Mapped[str | None] = mapped_column(String(200), nullable=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # Bumped by logout, password change and deactivation: every session cookie and token
+    # carrying an older number stops working (migration 0005).
+    session_generation: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class ProjectMember(Base):
@@ -304,6 +312,9 @@ class ApiToken(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The user's session_generation when issued; renewal keeps renewable_until (migration 0005).
+    generation: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    renewable_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 
 
 class LoginAttempt(Base):
