@@ -141,11 +141,13 @@ def test_imports_made_with_another_key_are_listed_not_reported_as_erased(
         page = client.post(f"/projekt/{ids['project_a']}/radera",
                            data={"csrf_token": csrf, "respondent_id": VICTIM})
         assert page.status_code == 200 and "kunde inte sökas" in page.text
-        assert "gammal.csv" in page.text and VICTIM not in page.text
+        # Files are listed by their neutral stored name, never the user's file name.
+        old_name = f"import {old.import_id} (csv)"
+        assert old_name in page.text and "gammal.csv" not in page.text and VICTIM not in page.text
         done = client.post(f"/projekt/{ids['project_a']}/radera/bekrafta", data={
             "csrf_token": csrf, "respondent_id": VICTIM, "bekrafta": "ja", "n_found": "2"})
         assert done.status_code == 200
-        assert "bara delvis klar" in done.text and "gammal.csv" in done.text
+        assert "bara delvis klar" in done.text and old_name in done.text
         assert "Raderingen är klar" not in done.text
         api = client.post(f"/api/projects/{ids['project_a']}/erasure",
                           headers=token_headers(client, "analytiker"), json={"respondent_id": VICTIM})
@@ -160,20 +162,20 @@ def test_imports_made_with_another_key_are_listed_not_reported_as_erased(
 
 
 def test_cli_erasure_reports_what_it_could_not_reach(engine: Engine, tmp_path: Path) -> None:
-    import_export(export_part(tmp_path, "gammal.csv", 1), engine=engine)
+    old = import_export(export_part(tmp_path, "gammal.csv", 1), engine=engine)
     get_settings().key_file.unlink()
     runner = CliRunner()
     assert runner.invoke(cli_app, ["nyckel", "ny", "--bekrafta"]).exit_code == 0
     import_export(export_part(tmp_path, "ny.csv", 1, n=13), engine=engine)
     res = runner.invoke(cli_app, ["radera", "--projekt", "standard"], input=f"{VICTIM}\n")
     assert res.exit_code == 3, res.output
-    assert "Raderat: 2 svar" in res.output and "gammal.csv" in res.output
+    assert "Raderat: 2 svar" in res.output and f"import {old.import_id} (csv)" in res.output
     assert "Inte fullständigt" in res.output and VICTIM not in res.output
 
 
 def test_erasure_without_a_key_says_so_and_creates_none(engine: Engine, tmp_path: Path) -> None:
     ids = seed(engine)
-    import_export(export_part(tmp_path, "a.csv", 1), project="projekt-a", engine=engine)
+    imported = import_export(export_part(tmp_path, "a.csv", 1), project="projekt-a", engine=engine)
     key_file = get_settings().key_file
     key_file.write_text("skadad\n", encoding="ascii")
     with TestClient(create_app(make_settings(tmp_path)), follow_redirects=False) as client:
@@ -187,6 +189,6 @@ def test_erasure_without_a_key_says_so_and_creates_none(engine: Engine, tmp_path
     assert api.status_code == 409 and str(key_file) not in api.text
     key_file.unlink()
     with session_scope(engine) as s:
-        n = s.scalar(select(Import.n_records).where(Import.filename == "a.csv"))
+        n = s.scalar(select(Import.n_records).where(Import.id == imported.import_id))
     assert n > 0 and not key_file.exists()
 
