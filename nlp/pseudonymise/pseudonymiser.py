@@ -18,15 +18,28 @@ from dataclasses import dataclass, field
 import phonenumbers
 
 from nlp.errors import ConfigError
+from nlp.pseudonymise.kategorier import KATEGORIER
+from nlp.pseudonymise.kategorier import LABELS as PII_LABELS
 from nlp.pseudonymise.recognisers import RECOGNISERS, genitive_suffix
-from nlp.records import PII_LABELS, Span
+from nlp.records import Span
 
 # When finds overlap, the more specific kind wins (an e-mail holding a name is an e-mail;
 # "vårdcentralen Gripen" is a unit, not a person), then the longer find.
-PRIORITY = {label: i for i, label in enumerate((
-    "EPOST", "PERSONNUMMER", "TELEFON", "DATUM", "ADRESS", "POSTNUMMER", "VARDENHET",
-    "ORGANISATION", "PERSON", "ORT", "ALDER",
-))}
+_BASE_PRIORITY = ("EPOST", "PERSONNUMMER", "TELEFON", "DATUM", "ADRESS", "POSTNUMMER", "VARDENHET",
+                  "ORGANISATION", "PERSON", "ORT", "ALDER")
+
+
+def _priority_order() -> tuple[str, ...]:
+    """The base order with each declared category right after the label it names."""
+    order = list(_BASE_PRIORITY)
+    for kategori in KATEGORIER:
+        order.insert(order.index(kategori.after) + 1, kategori.label)
+    return tuple(order)
+
+
+PRIORITY = {label: i for i, label in enumerate(_priority_order())}
+_FINDERS = tuple(RECOGNISERS.values()) + tuple(k.find for k in KATEGORIER)
+_NORMALISERS = {k.label: k.normalise for k in KATEGORIER}
 _DIGITS = re.compile(r"\D")
 _SPACES = re.compile(r"\s+")
 
@@ -86,6 +99,8 @@ def _normalise(label: str, value: str) -> str:
             return _DIGITS.sub("", value)
     if label == "POSTNUMMER":
         return _DIGITS.sub("", value)
+    if label in _NORMALISERS:
+        return _NORMALISERS[label](value)
     return _SPACES.sub(" ", unicodedata.normalize("NFC", value).strip()).casefold()
 
 
@@ -116,7 +131,7 @@ class Pseudonymiser:
         else:
             source, offsets = _nfc_with_offsets(text)
         found: list[Span] = []
-        for recogniser in RECOGNISERS.values():
+        for recogniser in _FINDERS:
             found.extend(recogniser(source))
         # Resolve over all kinds first, so switching a kind off never turns part of a unit
         # name into a person.

@@ -26,6 +26,7 @@ from personnummer import personnummer as pnr_lib
 from spacy.lang.sv.stop_words import STOP_WORDS
 
 from nlp.pseudonymise import lists
+from nlp.pseudonymise.utskrivet import find_written_email, find_written_phone
 from nlp.records import Span
 
 Recogniser = Callable[[str], list[Span]]
@@ -46,9 +47,10 @@ _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+(?:@|" + _WS + r"?(?:\(at\)|\[at\])" +
 
 
 def find_email(text: str) -> list[Span]:
+    written = find_written_email(text)  # "lena punkt berg at gmail punkt com"
     if "@" not in text and "at)" not in text and "at]" not in text:
-        return []
-    return [Span(m.start(), m.end(), "EPOST") for m in _EMAIL.finditer(text)]
+        return written
+    return [Span(m.start(), m.end(), "EPOST") for m in _EMAIL.finditer(text)] + written
 
 
 # --- PERSONNUMMER -----------------------------------------------------------------------
@@ -67,14 +69,15 @@ _PNR_NEG = re.compile(
 
 
 def _plausible_birth_date(digits12: str) -> bool:
+    """Plausible-ish: a month and a day (samordningsnummer: day + 60) in range, a past year.
+
+    The exact calendar date is evidence, not a requirement: "850230-1234" is still a
+    mistyped personnummer, not something else.
+    """
     year, month, day = int(digits12[:4]), int(digits12[4:6]), int(digits12[6:8])
     if day > 60:  # samordningsnummer: day + 60
         day -= 60
-    try:
-        born = date(year, month, day)
-    except ValueError:
-        return False
-    return born <= date.today() and year >= date.today().year - 120
+    return 1 <= month <= 12 and 1 <= day <= 31 and date.today().year - 120 <= year <= date.today().year
 
 
 def _full_digits(first: str, sep: str | None) -> str | None:
@@ -88,45 +91,53 @@ def _full_digits(first: str, sep: str | None) -> str | None:
     return f"{century + yy}{first[2:]}"
 
 
-def _mobile(digits: str) -> bool:
+_LOG_LINE = re.compile(r"\b(?:ERROR|WARN(?:ING)?|INFO|DEBUG|TRACE)\b|\d\d:\d\d:\d\d")
+
+
+def _phone_number(digits: str) -> bool:
+    """A bare 0-led number phonenumbers knows ("0701740623", "0501234567") is a phone number."""
     try:
         num = phonenumbers.parse(digits, "SE")
     except phonenumbers.NumberParseException:
         return False
-    return phonenumbers.is_valid_number(num) and phonenumbers.number_type(num) == phonenumbers.PhoneNumberType.MOBILE
+    return digits.startswith("0") and phonenumbers.is_valid_number(num)
+
+
+def _luhn_with_separator(m: re.Match[str]) -> bool:
+    """Evidence for an impossible date ("851345-1237"): a separator and a passing check digit."""
+    if not m.group(2):
+        return False
+    try:
+        return pnr_lib.valid(m.group(1)[-6:] + m.group(2) + m.group(3))
+    except (pnr_lib.PersonnummerException, ValueError):
+        return False
 
 
 def find_personnummer(text: str) -> list[Span]:
+    """Shape wins: 10 or 12 digits with a plausible-ish date part are a personnummer unless
+    the context says what else they are. The check digit and the calendar are evidence."""
     spans = []
     for m in _PNR.finditer(text):
         first, sep, last = m.group(1), m.group(2), m.group(3)
         full = _full_digits(first, sep)
-        if full is None or not _plausible_birth_date(full + last):
-            continue
         before = _before(text, m.start())
-        after = text[m.end():m.end() + 14].lower()  # "… (ordernummer)", not the next clause
         positive = bool(_PNR_POS.search(before))
-        negative = bool(_PNR_NEG.search(before)) or bool(_PNR_NEG.search(after))
-        short = full[2:] + ("+" if sep == "+" else "-") + last
-        try:
-            luhn_ok = pnr_lib.valid(short)
-        except (pnr_lib.PersonnummerException, ValueError):
-            luhn_ok = False
+        if full is None or not (positive or _plausible_birth_date(full + last) or _luhn_with_separator(m)):
+            continue
         if positive:
-            ok = True
-        elif negative:
-            ok = False
-        elif luhn_ok:
-            ok = True
-        else:
-            # A mistyped number still has the shape of one: a separator, or the full
-            # century (YYYYMMDDNNNN, which nothing else Swedish is written as), and a birth
-            # number (the three digits before the check digit) that is never 000.
-            ok = (not m.group(0).isdigit() or len(first) == 8) and last[:3] != "000"
-        if ok and not positive and m.group(0).isdigit() and len(m.group(0)) == 10 and _mobile(m.group(0)):
-            ok = False  # "0701740623" is a mobile number even when its digits pass Luhn
-        if ok:
             spans.append(Span(m.start(), m.end(), "PERSONNUMMER"))
+            continue
+        after = text[m.end():m.end() + 14].lower()  # "… (ordernummer)", not the next clause
+        if _PNR_NEG.search(before) or _PNR_NEG.search(after):
+            continue
+        bare = m.group(0).isdigit()
+        if bare and len(m.group(0)) == 10 and _phone_number(m.group(0)):
+            continue  # "0701740623" is a phone number even when its digits pass Luhn
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        if bare and len(first) == 8 and _LOG_LINE.search(text[line_start:line_end if line_end >= 0 else len(text)]):
+            continue  # "20240312 1530" in a log line is a timestamp
+        spans.append(Span(m.start(), m.end(), "PERSONNUMMER"))
     return spans
 
 
@@ -165,7 +176,7 @@ def _phone_like(cand: str, text: str, start: int) -> bool:
 
 
 def find_phone(text: str) -> list[Span]:
-    spans = []
+    spans = find_written_phone(text)  # "0 7 0 - 1 2 3 …", "noll sju noll …"
     for m in _PHONE.finditer(text):
         cand = m.group(0)
         if _PNR_SHAPE.match(cand):
