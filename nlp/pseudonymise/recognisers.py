@@ -103,12 +103,20 @@ def _phone_number(digits: str) -> bool:
     return digits.startswith("0") and phonenumbers.is_valid_number(num)
 
 
-def _luhn_with_separator(m: re.Match[str]) -> bool:
-    """Evidence for an impossible date ("851345-1237"): a separator and a passing check digit."""
-    if not m.group(2):
+def _separated_shape(m: re.Match[str]) -> bool:
+    """"910832-4451", "851345-1237": written as a personnummer, with an impossible date.
+
+    Organisationsnummer have a month of 20 or more; 0-led numbers may be phones. The check
+    digit is evidence for a month of 13–19 (a typo), not needed for a day out of range."""
+    if m.group(2) != "-" or len(m.group(1)) != 6:
         return False
+    month = int(m.group(1)[2:4])
+    if month == 0 or month >= 20 or m.group(1).startswith("0"):
+        return False
+    if month <= 12:
+        return True
     try:
-        return pnr_lib.valid(m.group(1)[-6:] + m.group(2) + m.group(3))
+        return pnr_lib.valid(m.group(1) + m.group(2) + m.group(3))
     except (pnr_lib.PersonnummerException, ValueError):
         return False
 
@@ -122,7 +130,7 @@ def find_personnummer(text: str) -> list[Span]:
         full = _full_digits(first, sep)
         before = _before(text, m.start())
         positive = bool(_PNR_POS.search(before))
-        if full is None or not (positive or _plausible_birth_date(full + last) or _luhn_with_separator(m)):
+        if full is None or not (positive or _plausible_birth_date(full + last) or _separated_shape(m)):
             continue
         if positive:
             spans.append(Span(m.start(), m.end(), "PERSONNUMMER"))

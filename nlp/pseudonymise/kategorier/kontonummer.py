@@ -42,6 +42,11 @@ _GIRO = re.compile(
     r"postgiro(?:t|nummer)?|pg(?:-?nr)?))\b[\s:.]*(?:(?:är|till|nr|nummer|på)\b[\s:.]*){0,2}"
     r"(?P<num>\d(?:[ \u00a0]?\d){0,9}(?:[-–]\d{1,4})?)(?!\d)"
 )
+# "clearing 6789 konto 412 556 903": the clearing number and the account named apart
+_CLEARING_THEN_ACCOUNT = re.compile(
+    r"(?i:clearing(?:nummer|nr)?\.?)[\s:]*(?P<num>[1-9]\d{3}(?:-\d)?[\s,]+(?i:och\s+)?(?i:konto(?:nummer|nr)?\.?)[\s:]*"
+    r"\d(?:[ \u00a0-]?\d){5,11})(?!\d)"
+)
 # "kontonummer 12345678901", "konto: 5011 12 345 67": a labelled number without clearing
 _LABELLED = re.compile(
     r"(?i:konto(?:nummer|numret|nr|t)?|kontonr\.?|kortnummer|kortnumret|kortet)\b[\s:.]*"
@@ -85,6 +90,18 @@ def _card_spans(text: str) -> list[Span]:
     return spans
 
 
+def _card_spans_all(text: str) -> list[Span]:
+    """A card number that passes Luhn with a card word before it is a card, even next to a
+    receipt or an order ("mitt kort … inte som deras kvitto, mitt är 4916-…")."""
+    spans = _card_spans(text)
+    for m in _CARD.finditer(text):
+        digits = _digits(m.group(0))
+        if 13 <= len(digits) <= 19 and luhn.is_valid(digits) and _context(text, m.start()) \
+                and not any(s.start == m.start() for s in spans):
+            spans.append(Span(m.start(), m.end(), "KONTONUMMER"))
+    return spans
+
+
 def _account_spans(text: str) -> list[Span]:
     spans = []
     for m in _ACCOUNT.finditer(text):
@@ -106,11 +123,12 @@ def _account_spans(text: str) -> list[Span]:
 def find_kontonummer(text: str) -> list[Span]:
     if not any(ch.isdigit() for ch in text):
         return []
-    spans = _iban_spans(text) + _card_spans(text) + _account_spans(text)
+    spans = _iban_spans(text) + _card_spans_all(text) + _account_spans(text)
     for m in _GIRO.finditer(text):
         n = len(_digits(m.group("num")))
         if (m.group("bg") and 7 <= n <= 8) or (m.group("pg") and 2 <= n <= 8):
             spans.append(Span(m.start("num"), m.end("num"), "KONTONUMMER"))
+    spans += [Span(m.start("num"), m.end("num"), "KONTONUMMER") for m in _CLEARING_THEN_ACCOUNT.finditer(text)]
     for m in _LABELLED.finditer(text):
         num = m.group("num").rstrip(" -")
         if 7 <= len(_digits(num)) <= 19:

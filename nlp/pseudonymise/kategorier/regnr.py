@@ -20,8 +20,12 @@ _PLATE = re.compile(r"(?<![\w-])([" + _L + r"]{3})[ \u00a0-]?(\d{2}[" + _L.repla
                     re.IGNORECASE)
 _VEHICLE = re.compile(
     r"(?i:\bbil|bilar|registrering|reg\.?\s?n(?:umme)?r|regnr|reg-nr|skylt|fordon|lastbil|taxi|"
-    r"färdtjänst|moped|motorcykel|\bmc\b|husbil|släp|parker|körde|kört|kör\b|plåt)"
+    r"färdtjänst|moped|motorcykel|\bmc\b|husbil|släp|parker|körde|kört|kör\b|plåt|"
+    # car makes: "en vit Volvo cxd193"
+    r"volvo|saab|toyota|volkswagen|\bvw\b|audi|bmw|mercedes|ford|kia|skoda|škoda|renault|peugeot|"
+    r"citroën|citroen|nissan|opel|tesla|hyundai|mazda|fiat|dacia|seat|subaru|honda|suzuki|polestar)"
 )
+_MAKE = re.compile(r"(?i:bmw|kia|vw|gmc|mini|jeep)")
 # capitals that are acronyms or words in this field, not plates
 _ACRONYMS = frozenset(
     "BUP LSS KBT SFS ICD LVM LVU LPT HVB SOL SIS CSN IVO SOS SMS MVG EKG MRT DBT ADD BMI HLR IVA "
@@ -36,6 +40,8 @@ def find_regnr(text: str) -> list[Span]:
     spans = []
     for m in _PLATE.finditer(text):
         letters, rest = m.group(1), m.group(2)
+        if letters.lower() in STOP_WORDS or _MAKE.fullmatch(letters):
+            continue  # "med 300", "BMW 530"
         context = bool(_VEHICLE.search(text[max(0, m.start() - 50):m.start()]))
         if not context:
             if not (letters.isupper() and (rest.isdigit() or rest[-1].isupper())):
