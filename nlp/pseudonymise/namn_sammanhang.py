@@ -15,6 +15,7 @@ A candidate is never an ordinary Swedish word, a stop word, a place or a country
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.lang.sv.stop_words import STOP_WORDS
 
@@ -35,7 +36,10 @@ _ROLES = frozenset(
     "kassör kassören ordförande ordf sekreterare sekreteraren studievägledare studievägledaren tolk tolken "
     "vägledare vägledaren stödpedagog stödpedagogen assistent assistenten personlig kontaktperson "
     "kontaktpersonen föräldrar föräldrarna barnen barn grannen granne vännen väninnan svärmor svärfar "
-    "svåger svägerska mottagare".split()
+    "svåger svägerska mottagare "
+    # form fields and minutes: "Sökande: …", "NAMN: …", "Närvarande: …"
+    "sökande namn huvudman resenär deltog närvarande elev hyresgäst vårdnadshavare förnamn efternamn "
+    "fokus brukare klient patient anhörig avsändare frånvarande ordf.".split()
 )
 _ROLE_SUFFIXES = ("sköterskan", "sköterska", "läkaren", "läkare", "handläggaren", "handläggare", "pedagogen",
                   "pedagog", "terapeuten", "kuratorn", "assistenten", "ledaren", "ledare", "chefen", "vägledaren")
@@ -43,6 +47,7 @@ _DOERS = frozenset(set(rec._PERSON_VERBS) | set(
     "har hade är var ar e kommer jobbar jobbade arbetar arbetade bor bodde går gick pratar pratade "
     "följde hälsar hjälper hjälpte heter hette från fran".split()))
 _SWEDISH_LETTERS = set("abcdefghijklmnopqrstuvwxyzåäöéüABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖÉÜ-'’")
+_TELLS = frozenset("ringde sa sade berättade skrev frågade lovade svarade mejlade hälsade tyckte".split())
 _GREETINGS = frozenset("hej hejsan hallå moi hei merhaba salam".split())
 
 
@@ -79,8 +84,11 @@ def _unknown_pair(toks: list[tuple[int, int, str]], i: int, j: int) -> bool:
 
 def _namelike(word: str, lowercase_ok: bool) -> bool:
     """Could this token be (part of) a name nobody listed? Never a Swedish word or place."""
+    if word.isupper() and len(word) > 2:
+        word = word.capitalize()  # "NAMN: MARGARETA ELG": judge the name, not the shouting
     low = word.lower()
     if len(word) < 2 or low in _CLOSINGS or re.search(r"[\d_]|(.)\1\1", word) or low in STOP_WORDS or low in rec._TITLES or low in rec._WORKPLACE \
+            or low in _ROLES \
             or word in lists.places() or word in rec._COUNTRIES or word.isupper() and len(word) > 1:
         return False
     if not (word[:1].isupper() or lowercase_ok):
@@ -91,9 +99,10 @@ def _namelike(word: str, lowercase_ok: bool) -> bool:
     return _foreign(word) or rec._unknown_word(word)
 
 
+@lru_cache(maxsize=4096)
 def _role_before(prev: str) -> bool:
     # not "man" ("blir man uppringd", "frågar man Verisure"), "mor", "far"
-    return prev in _ROLES or prev in rec._ROLE_BEFORE_NAME or any(prev.endswith(s) for s in _ROLE_SUFFIXES)
+    return prev in _ROLES or prev in rec._ROLE_BEFORE_NAME or prev.endswith(_ROLE_SUFFIXES)
 
 
 def _run(text: str, toks: list[tuple[int, int, str]], i: int, lowercase_ok: bool) -> int:
@@ -101,12 +110,17 @@ def _run(text: str, toks: list[tuple[int, int, str]], i: int, lowercase_ok: bool
     j = i + 1
     while j < len(toks) and j - i < 3 and text[toks[j - 1][1]:toks[j][0]] in {" ", "\u00a0"}:
         word = toks[j][2]
-        same_case = word[:1].isupper() == toks[i][2][:1].isupper()
+        same_case = word[:1].isupper() == toks[i][2][:1].isupper() and word.isupper() == toks[i][2].isupper()
         if not same_case or not (_namelike(word, lowercase_ok) or word.lower() in rec._NAME_PARTICLES) \
                 or _english(word):
             break  # "Thai House", "the price": no surname
         j += 1
     return j
+
+
+def _first_or_last(word: str) -> bool:
+    info = lists.names().get(word.lower())
+    return info is not None and not info.common
 
 
 def _first_name(word: str) -> bool:
@@ -129,6 +143,8 @@ def _opening(text: str, toks: list[tuple[int, int, str]], i: int, greeted: bool)
     after = toks[j][2].lower() if j < len(toks) else ""
     if after not in _DOERS and after not in {"och", "o"}:
         return 0
+    if cap and j - i == 1 and after in _TELLS and rec._unknown_word(word):
+        return j  # "Tekle ringde från …"
     if greeted or (cap and _foreign(word)) or (not cap and _listed(word)) or (
             cap and _first_name(word) and _listed(word) and rec._unknown_word(word)):
         return j  # at a sentence start a capital says nothing: "Visa säger", "Wall har" stay
@@ -151,15 +167,19 @@ def find_person_in_context(text: str) -> list[Span]:
         cap = word[:1].isupper()
         tight = gap.strip() == ""
         contact = tight and (prev in _CONTACT or (prev2, prev) in _CONTACT_PAIRS)
-        role = _role_before(prev) and gap.strip() in {"", ","}
+        role = _role_before(prev) and gap.strip() in {"", ",", ":"}
+        # "… står i vägen /Dawit": a signature
+        role = role or (gap.strip().endswith("/") and re.match(r"[\w \t-]*(?:\n|$)", text[end:]) is not None)
+        # "Sökande: Tran Van Minh": after a form field even a name that is also a word
+        field = _role_before(prev) and gap.strip() == ":" and cap and _first_or_last(word)
         says = tight and prev in {"är", "ar", "e"} and prev2 in {"det", "jag"} and not cap
         # "jag och kalle", "vi och amira"
         says = says or (tight and prev == "och" and prev2 in {"jag", "mig", "vi", "oss"})
-        greeted = tight and prev in _GREETINGS
+        greeted = gap.strip() in {"", ","} and prev in _GREETINGS  # "moi, aino har"
         strong = role or greeted or (tight and (prev in {"be", "bad", "ber"} or (prev2, prev) in {
             ("fråga", "efter"), ("frågade", "efter"), ("fraga", "efter")}))
         j = 0
-        if (contact or strong or says) and _namelike(word, True):
+        if (contact or strong or says) and (_namelike(word, True) or field):
             j = _run(text, toks, i, lowercase_ok=not cap)
             if says and not _listed(word):
                 j = 0  # "jag är supernöjd": after "är" only a listed name
@@ -170,7 +190,8 @@ def find_person_in_context(text: str) -> list[Span]:
             elif strong and not cap and not _listed(word) and not _foreign(word) and not (
                     greeted or prev == "efter"):
                 j = 0  # lowercase after a role or "be": only a listed name ("be better", "bad experience")
-        if not j and (rec._sentence_start(text, start) or greeted):
+        if not j and any(t[2].lower() in _DOERS or t[2].lower() in {"och", "o"} for t in toks[i + 1:i + 4]) \
+                and (greeted or rec._sentence_start(text, start)):
             j = _opening(text, toks, i, greeted)
         if not j and cap and _foreign(word) and _namelike(word, False):
             j = _run(text, toks, i, lowercase_ok=False)  # "Ayşe", "Esma Begić"
@@ -179,7 +200,9 @@ def find_person_in_context(text: str) -> list[Span]:
                 and _namelike(toks[i + 1][2], False):
             j = _run(text, toks, i, lowercase_ok=False)  # "Sahra Jama": a surname no list has
         if j:
-            spans.append(Span(start, toks[j - 1][1], "PERSON"))
+            # "bor numera i Gdańsk": a foreign-lettered word after a place preposition is a place
+            label = "ORT" if prev in rec._PREPS_PLACE and tight and _foreign(word) and not contact else "PERSON"
+            spans.append(Span(start, toks[j - 1][1], label))
             person_at.update(range(i, j))
             i = j
             continue
@@ -220,7 +243,8 @@ def extend_names_left(text: str, spans: list[Span]) -> list[Span]:
                 break
             word = m.group(1)
             new_start = start - len(word) - 1
-            if not word[:1].isupper() or not _namelike(word, False) or word.lower() in _CLOSINGS \
+            particle = word.lower() in rec._NAME_PARTICLES and word[:1].isupper()  # "Tran Van Minh"
+            if not word[:1].isupper() or not (_namelike(word, False) or particle) or word.lower() in _CLOSINGS \
                     or (k > 0 and taken[k - 1].end > new_start):
                 break
             if lists.names().get(word.lower()) is None and not _foreign(word) and rec._sentence_start(text, new_start):
@@ -232,3 +256,88 @@ def extend_names_left(text: str, spans: list[Span]) -> list[Span]:
         if start != sp.start:
             out[out.index(sp)] = Span(start, sp.end, "PERSON")
     return sorted(out, key=lambda s: s.start)
+
+
+def _name_token(word: str) -> bool:
+    info = lists.names().get(word.lower())
+    return info is not None and not info.common or _namelike(word, False)
+
+
+def complete_names(text: str, spans: list[Span]) -> list[Span]:
+    """After overlaps are resolved: a found name takes the name words next to it ("Tran Van
+    Minh", "ASTRID FRÖBERG", "Mattsson, Greger"), and a first or last name found once is
+    the same person wherever else the text uses it ("Fartun Ismail … Fartun önskar")."""
+    out = sorted(spans, key=lambda s: s.start)
+    for k, sp in enumerate(out):
+        if sp.label != "PERSON":
+            continue
+        end = sp.end
+        upper = text[sp.start:sp.end].isupper()
+        for _ in range(2):  # to the right; a lowercase word ("hussein ang") is left alone
+            m = re.match(r" ([^\W\d_][\w'’-]*)", text[end:])
+            if not m or (k + 1 < len(out) and out[k + 1].start < end + 1 + len(m.group(1))):
+                break
+            word = m.group(1)
+            if not (word[:1].isupper() and word.isupper() == upper and _name_token(word)) \
+                    or text[end + 1 + len(word):end + 2 + len(word)] == ":":
+                break  # "Tran Van Minh Personnummer: …": a form field follows
+            end += 1 + len(word)
+        out[k] = Span(sp.start, end, "PERSON")
+    # "Mattsson, Greger": a surname, a comma and a first name are one name
+    merged: list[Span] = []
+    for sp in out:
+        prev = merged[-1] if merged else None
+        if prev is not None and sp.label == prev.label == "PERSON" and text[prev.end:sp.start] == ", " \
+                and " " not in text[prev.start:prev.end] and " " not in text[sp.start:sp.end]:
+            last = lists.names().get(text[prev.start:prev.end].lower())
+            first = lists.names().get(text[sp.start:sp.end].lower())
+            if last is not None and last.last and first is not None and (first.first_sv or first.first_other) \
+                    and not (last.first_sv and not first.last):  # "Anna, Bo och …" is a list
+                merged[-1] = Span(prev.start, sp.end, "PERSON")
+                continue
+        merged.append(sp)
+    return _same_name_elsewhere(text, _listed_after(text, merged))
+
+
+def _listed_after(text: str, spans: list[Span]) -> list[Span]:
+    """"Gunnel Axelsson (ordf.), Yonas Gebremedhin, Pham Thi Hoa": names in a list go on
+    after a found one, while each item is name words ending at a comma, "(", "och" or the line end."""
+    out = list(spans)
+    k = 0
+    while k < len(out):
+        sp = out[k]
+        k += 1
+        if sp.label != "PERSON":
+            continue
+        m = re.match(r"(?:[ \u00a0]*\([^()\n]{1,30}\))?,[ \u00a0]+((?:[^\W\d_][\w'’-]*[ \u00a0]?){1,3}?)"
+                     r"(?=[ \u00a0]*(?:,|\(|och\b|\n|$))", text[sp.end:])
+        if not m:
+            continue
+        start, end = sp.end + m.start(1), sp.end + m.end(1)
+        words = text[start:end].split()
+        if any(s.start < end and start < s.end for s in out) or not all(
+                w[:1].isupper() and (_name_token(w) or len(w) == 1) for w in words) or len(words[0]) < 2:
+            continue
+        out.append(Span(start, start + len(text[start:end].rstrip()), "PERSON"))
+        out.sort(key=lambda s: s.start)
+        k = out.index(sp) + 1
+    return out
+
+
+def _same_name_elsewhere(text: str, spans: list[Span]) -> list[Span]:
+    names = set()
+    for sp in spans:
+        if sp.label == "PERSON":
+            for w in re.findall(r"[^\W\d_][\w'’-]*", text[sp.start:sp.end]):
+                info = lists.names().get(w.lower())
+                if len(w) >= 3 and w[:1].isupper() and w.lower() not in STOP_WORDS and (
+                        info is None or not info.word) and w not in lists.places():
+                    names.add(w)
+    if not names:
+        return spans
+    extra = []
+    pattern = r"(?<![\w-])(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?![\w-])"
+    for m in re.finditer(pattern, text):
+        if not any(s.start < m.end() and m.start() < s.end for s in spans):
+            extra.append(Span(m.start(), m.end(), "PERSON"))
+    return sorted(spans + extra, key=lambda s: s.start)

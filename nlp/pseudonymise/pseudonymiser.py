@@ -20,8 +20,10 @@ import phonenumbers
 from nlp.errors import ConfigError
 from nlp.pseudonymise.kategorier import KATEGORIER
 from nlp.pseudonymise.kategorier import LABELS as PII_LABELS
-from nlp.pseudonymise.namn_sammanhang import extend_names_left, find_person_in_context
+from nlp.pseudonymise.namn_sammanhang import complete_names, extend_names_left, find_person_in_context
+from nlp.pseudonymise.organisationer import attach_place, find_named_with_place
 from nlp.pseudonymise.recognisers import RECOGNISERS, genitive_suffix
+from nlp.pseudonymise.utskrivet import find_shouted
 from nlp.records import Span
 
 # When finds overlap, the more specific kind wins (an e-mail holding a name is an e-mail;
@@ -39,7 +41,8 @@ def _priority_order() -> tuple[str, ...]:
 
 
 PRIORITY = {label: i for i, label in enumerate(_priority_order())}
-_FINDERS = tuple(RECOGNISERS.values()) + (find_person_in_context,) + tuple(k.find for k in KATEGORIER)
+_FINDERS = (tuple(RECOGNISERS.values()) + (find_person_in_context, find_named_with_place, find_shouted)
+            + tuple(k.find for k in KATEGORIER))
 _NORMALISERS = {k.label: k.normalise for k in KATEGORIER}
 _DIGITS = re.compile(r"\D")
 _SPACES = re.compile(r"\s+")
@@ -136,7 +139,8 @@ class Pseudonymiser:
             found.extend(recogniser(source))
         # Resolve over all kinds first, so switching a kind off never turns part of a unit
         # name into a person.
-        spans = [s for s in extend_names_left(source, resolve(found)) if s.label in self.categories]
+        spans = attach_place(source, complete_names(source, extend_names_left(source, resolve(found))))
+        spans = [s for s in spans if s.label in self.categories]
         if offsets is not None:
             spans = [Span(offsets[s.start], offsets[s.end], s.label) for s in spans]
         return spans

@@ -55,7 +55,7 @@ def find_email(text: str) -> list[Span]:
 
 # --- PERSONNUMMER -----------------------------------------------------------------------
 _PNR = re.compile(
-    r"(?<![\w/-])((?:19|20)?\d{6})(?:" + _WS + r"?([-+])" + _WS + r"?|" + _WS + r")?(\d{4})(?![\w-])"
+    r"(?<![\w/-])((?:19|20)?\d{6})(?:" + _WS + r"?([-+–])" + _WS + r"?|" + _WS + r")?(\d{4})(?![\w-])"
 )
 _PNR_POS = re.compile(
     r"person\s*n(?:umme)?r|pers\.?\s*nr|p-?nr|pnr|samordnings\s*n(?:umme)?r|född|födelse|"
@@ -108,7 +108,7 @@ def _separated_shape(m: re.Match[str]) -> bool:
 
     Organisationsnummer have a month of 20 or more; 0-led numbers may be phones. The check
     digit is evidence for a month of 13–19 (a typo), not needed for a day out of range."""
-    if m.group(2) != "-" or len(m.group(1)) != 6:
+    if m.group(2) not in {"-", "–"} or len(m.group(1)) != 6:
         return False
     month = int(m.group(1)[2:4])
     if month == 0 or month >= 20 or m.group(1).startswith("0"):
@@ -232,10 +232,17 @@ _FRACTIONS = {"1/2", "1/3", "2/3", "1/4", "3/4", "1/5", "1/10"}
 _DATE_WORD_BEFORE = re.compile(r"(?:den|datum|från|till|mellan|t\.?o\.?m\.?|fr\.?o\.?m\.?)" + _WS + r"*$", re.IGNORECASE)
 
 
+_TIME_AFTER = re.compile(r"[ T]\d\d:\d\d(?::\d\d)?")
+
+
 def find_date(text: str) -> list[Span]:
     spans = []
     for pattern in _DATE_PATTERNS:
         for m in pattern.finditer(text):
+            if _TIME_AFTER.match(text, m.end()) and m.group(0)[:2] in {"19", "20"}:
+                continue  # "2025-02-03 07:45 Morgoninsats": a timestamp, as in a log
+            if "/" in m.group(0) and _LOG_LINE.search(text[text.rfind("\n", 0, m.start()) + 1:m.start()]):
+                continue  # "retry 3/5" in a log line
             # "1/2 timme" is a fraction; "den 1/2" is a date.
             if m.group(0) in _FRACTIONS and not _DATE_WORD_BEFORE.search(text[max(0, m.start() - 8):m.start()]):
                 continue
@@ -616,7 +623,10 @@ _ORG_PATTERNS = [
     # national authorities are often written in lowercase ("ringde försäkringskassan")
     re.compile(r"(?<![\w-])(?:försäkringskassan|arbetsförmedlingen|migrationsverket|skatteverket|"
                r"kronofogden|kriminalvården|socialstyrelsen|pensionsmyndigheten|"
-               r"folkhälsomyndigheten|länsstyrelsen)(?![\w-])", re.IGNORECASE),
+               r"folkhälsomyndigheten|länsstyrelsen|"
+               # typed without å/ä/ö
+               r"forsakringskassan|arbetsformedlingen|kriminalvarden|lansstyrelsen|folkhalsomyndigheten)(?![\w-])",
+               re.IGNORECASE),
 ]
 # Generic words that are an organisation only as a proper name ("Socialtjänsten" at the start
 # of a sentence is the service, not a named office): keep them only with a region after them.

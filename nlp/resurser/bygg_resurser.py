@@ -186,11 +186,14 @@ def main() -> None:
     more_last = _names(("last_names",), MORE_NAME_LOCALES, any_latin=True) - old_last
     namdict = _namdict_first_names() - first_sv - old_first - more_first
     # the added sources' names that are everyday words need context (the old lists keep theirs)
-    old_lower = {n.lower() for n in first_sv | old_first | old_last}
+    old_names = first_sv | old_first | old_last
     # from the added sources, everyday Swedish or English words are left out ("The", "Better",
     # "Valde"): they would only bring false alarms; very short names need context (`ord`)
-    common = _everyday(more_first | more_last | namdict) - old_lower
-    more_first, more_last, namdict = ({n for n in group if n.lower() not in common}
+    from spacy.lang.sv.stop_words import STOP_WORDS
+
+    added = more_first | more_last | namdict
+    common = _everyday(added) | {n.lower() for n in added if n.lower() in STOP_WORDS}
+    more_first, more_last, namdict = ({n for n in group if n.lower() not in common or n in old_names}
                                       for group in (more_first, more_last, namdict))
     # two or three letters ("Kia", "Vu") collide with brands and abbreviations: context needed
     lex_more = lex | {n.lower() for n in more_first | more_last | namdict if len(n) <= 3}

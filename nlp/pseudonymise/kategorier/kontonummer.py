@@ -29,8 +29,9 @@ _CONTEXT = re.compile(
 _NEGATIVE = re.compile(r"(?i:\bocr|order|faktura|ärende|referens|\bref\b|kvitto|artikel|serienummer|"
                        r"bokning|spårning|kolli|paket|försändelse|lot\b|batch|tidsstämpel|logg)")
 
-_IBAN = re.compile(r"(?<![\w])([A-Za-z]{2}\d{2}(?:" + _WS + r"?[A-Za-z0-9]{4}){2,7}(?:" + _WS
-                   + r"?[A-Za-z0-9]{1,3})?)(?![\w])")
+# letters only in the first group (a bank code: "GB29 NWBK 6016 …"), so no words are swallowed
+_IBAN = re.compile(r"(?<![\w])([A-Za-z]{2}\d{2}" + _WS + r"?[A-Za-z0-9]{4}(?:" + _WS + r"?\d{4}){1,6}(?:" + _WS
+                   + r"?\d{1,3})?)(?![\w])")
 # 13–19 digits in groups of four (Amex 4-6-5), spaces or dashes between
 _CARD = re.compile(r"(?<![\d-])(?:\d{4}(?:[ -]?\d{4}){2}(?:[ -]?\d{1,4}){1,2}|\d{4}[ -]?\d{6}[ -]?\d{5})(?![\d-])")
 # clearing number (4 digits, Swedbank's 8xxx-x) then the account number, 6–10 digits in groups
@@ -52,6 +53,9 @@ _LABELLED = re.compile(
     r"(?i:konto(?:nummer|numret|nr|t)?|kontonr\.?|kortnummer|kortnumret|kortet)\b[\s:.]*"
     r"(?:(?:är|till|nr|nummer|på|mitt|med)\b[\s:.]*){0,3}(?P<num>\d[\d \u00a0-]{5,22}\d)(?!\d)"
 )
+
+
+_ANY_DIGITS = re.compile(r"\d{4}")  # every kind here has at least four digits in a row
 
 
 def _digits(value: str) -> str:
@@ -121,7 +125,7 @@ def _account_spans(text: str) -> list[Span]:
 
 
 def find_kontonummer(text: str) -> list[Span]:
-    if not any(ch.isdigit() for ch in text):
+    if not _ANY_DIGITS.search(text):
         return []
     spans = _iban_spans(text) + _card_spans_all(text) + _account_spans(text)
     for m in _GIRO.finditer(text):

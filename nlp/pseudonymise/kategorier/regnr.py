@@ -42,7 +42,9 @@ def find_regnr(text: str) -> list[Span]:
         letters, rest = m.group(1), m.group(2)
         if letters.lower() in STOP_WORDS or _MAKE.fullmatch(letters):
             continue  # "med 300", "BMW 530"
-        context = bool(_VEHICLE.search(text[max(0, m.start() - 50):m.start()]))
+        # "… bil wpc 33u", "jsz19a är min bil"
+        context = bool(_VEHICLE.search(text[max(0, m.start() - 50):m.start()])
+                       or _VEHICLE.search(text[m.end():m.end() + 25]))
         if not context:
             if not (letters.isupper() and (rest.isdigit() or rest[-1].isupper())):
                 continue
