@@ -88,7 +88,7 @@ def _namelike(word: str, lowercase_ok: bool) -> bool:
         word = word.capitalize()  # "NAMN: MARGARETA ELG": judge the name, not the shouting
     low = word.lower()
     if len(word) < 2 or low in _CLOSINGS or re.search(r"[\d_]|(.)\1\1", word) or low in STOP_WORDS or low in rec._TITLES or low in rec._WORKPLACE \
-            or low in _ROLES \
+            or low in _ROLES or _role_before(low) or low.rsplit("-", 1)[-1] in rec._TITLES \
             or word in lists.places() or word in rec._COUNTRIES or word.isupper() and len(word) > 1:
         return False
     if not (word[:1].isupper() or lowercase_ok):
@@ -173,17 +173,18 @@ def find_person_in_context(text: str) -> list[Span]:
         # "Sökande: Tran Van Minh": after a form field even a name that is also a word
         field = _role_before(prev) and gap.strip() == ":" and cap and _first_or_last(word)
         says = tight and prev in {"är", "ar", "e"} and prev2 in {"det", "jag"} and not cap
-        # "jag och kalle", "vi och amira"
-        says = says or (tight and prev == "och" and prev2 in {"jag", "mig", "vi", "oss"})
+        # "jag och kalle", "vi och amira": a first name even if it is also a word
+        with_me = tight and prev == "och" and prev2 in {"jag", "mig", "vi", "oss"} and not cap
+        says = says or (with_me and _first_name(word))
         greeted = gap.strip() in {"", ","} and prev in _GREETINGS  # "moi, aino har"
         strong = role or greeted or (tight and (prev in {"be", "bad", "ber"} or (prev2, prev) in {
             ("fråga", "efter"), ("frågade", "efter"), ("fraga", "efter")}))
         j = 0
-        if (contact or strong or says) and (_namelike(word, True) or field):
+        if (contact or strong or says) and (_namelike(word, True) or field or (with_me and says)):
             j = _run(text, toks, i, lowercase_ok=not cap)
-            if says and not _listed(word):
+            if says and not (_listed(word) or with_me):
                 j = 0  # "jag är supernöjd": after "är" only a listed name
-            elif not strong and not (_listed(word) or _foreign(word) or _unknown_pair(toks, i, j)):
+            elif not strong and not says and not (_listed(word) or _foreign(word) or _unknown_pair(toks, i, j)):
                 # "ringde Eniro", "tack Gigamex", "kontaktade transportstyrelsen": firms and
                 # authorities are called and thanked too
                 j = 0
@@ -273,7 +274,8 @@ def complete_names(text: str, spans: list[Span]) -> list[Span]:
             continue
         end = sp.end
         upper = text[sp.start:sp.end].isupper()
-        for _ in range(2):  # to the right; a lowercase word ("hussein ang") is left alone
+        # to the right, once, after a lone name ("ASTRID FRÖBERG"); a lowercase word stays
+        for _ in range(1 if " " not in text[sp.start:sp.end] else 0):
             m = re.match(r" ([^\W\d_][\w'’-]*)", text[end:])
             if not m or (k + 1 < len(out) and out[k + 1].start < end + 1 + len(m.group(1))):
                 break
@@ -283,9 +285,18 @@ def complete_names(text: str, spans: list[Span]) -> list[Span]:
                 break  # "Tran Van Minh Personnummer: …": a form field follows
             end += 1 + len(word)
         out[k] = Span(sp.start, end, "PERSON")
-    # "Mattsson, Greger": a surname, a comma and a first name are one name
+    # "Nguyen Van Thanh Personnummer: …": a form field after a name is not part of it
+    for k, sp in enumerate(out):
+        value = text[sp.start:sp.end]
+        if sp.label == "PERSON" and " " in value and text[sp.end:sp.end + 1] == ":":
+            out[k] = Span(sp.start, sp.start + value.rindex(" "), "PERSON")
+    # "Mattsson, Greger": a surname, a comma and a first name are one name; "Nguyen" "Van Thanh"
+    # found apart are one name too
     merged: list[Span] = []
     for sp in out:
+        if merged and sp.label == merged[-1].label == "PERSON" and text[merged[-1].end:sp.start] == " ":
+            merged[-1] = Span(merged[-1].start, sp.end, "PERSON")
+            continue
         prev = merged[-1] if merged else None
         if prev is not None and sp.label == prev.label == "PERSON" and text[prev.end:sp.start] == ", " \
                 and " " not in text[prev.start:prev.end] and " " not in text[sp.start:sp.end]:

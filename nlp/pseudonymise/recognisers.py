@@ -178,9 +178,12 @@ def _phone_like(cand: str, text: str, start: int) -> bool:
         national = digits[1:]
     if national.startswith("0"):
         national = national[1:]  # "+46 (0)8 ..."
-    if not 7 <= len(national) <= 9 or national[0] == "0":
+    if not 7 <= len(national) <= 10 or national[0] == "0":
         return False
-    return bool(_AREA_WRITING.match(cand)) or bool(_PHONE_CTX.search(text[max(0, start - 40):start]))
+    context = bool(_PHONE_CTX.search(text[max(0, start - 40):start]))
+    if len(national) == 10:
+        return context  # "Tel 0457-174 30 05": one digit too many for the plan, still a phone
+    return bool(_AREA_WRITING.match(cand)) or context
 
 
 def find_phone(text: str) -> list[Span]:

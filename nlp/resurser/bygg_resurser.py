@@ -182,9 +182,11 @@ def main() -> None:
     firsts = ("first_names_female", "first_names_male", "first_names")
     old_first = _names(firsts, NAME_LOCALES) - first_sv
     old_last = _names(("last_names",), NAME_LOCALES)
-    more_first = _names(firsts, MORE_NAME_LOCALES, any_latin=True) - first_sv - old_first
+    # a Swedish surname ("Helin") does not become a first name: a name after it would count
+    # as its surname
+    more_first = _names(firsts, MORE_NAME_LOCALES, any_latin=True) - first_sv - old_first - old_last
     more_last = _names(("last_names",), MORE_NAME_LOCALES, any_latin=True) - old_last
-    namdict = _namdict_first_names() - first_sv - old_first - more_first
+    namdict = _namdict_first_names() - first_sv - old_first - more_first - old_last
     # the added sources' names that are everyday words need context (the old lists keep theirs)
     old_names = first_sv | old_first | old_last
     # from the added sources, everyday Swedish or English words are left out ("The", "Better",

@@ -55,7 +55,7 @@ _LABELLED = re.compile(
 )
 
 
-_ANY_DIGITS = re.compile(r"\d{4}")  # every kind here has at least four digits in a row
+_ANY_DIGITS = re.compile(r"\d\d")  # every kind here has two digits in a row
 
 
 def _digits(value: str) -> str:
