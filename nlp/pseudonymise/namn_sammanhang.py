@@ -143,8 +143,9 @@ def _opening(text: str, toks: list[tuple[int, int, str]], i: int, greeted: bool)
     after = toks[j][2].lower() if j < len(toks) else ""
     if after not in _DOERS and after not in {"och", "o"}:
         return 0
-    if cap and j - i == 1 and after in _TELLS and rec._unknown_word(word):
-        return j  # "Tekle ringde från …"
+    if cap and j - i == 1 and after in _TELLS and rec._unknown_word(word) and not (
+            len(word) > 6 and re.search(r"(?:aren|eren|arna|erna|orna|ingen|heten|an|en|et)$", word)):
+        return j  # "Tekle ringde från …", not "Kundmottagaren sa …"
     if greeted or (cap and _foreign(word)) or (not cap and _listed(word)) or (
             cap and _first_name(word) and _listed(word) and rec._unknown_word(word)):
         return j  # at a sentence start a capital says nothing: "Visa säger", "Wall har" stay
@@ -339,10 +340,13 @@ def _same_name_elsewhere(text: str, spans: list[Span]) -> list[Span]:
     names = set()
     for sp in spans:
         if sp.label == "PERSON":
-            for w in re.findall(r"[^\W\d_][\w'’-]*", text[sp.start:sp.end]):
+            words = re.findall(r"[^\W\d_][\w'’-]*", text[sp.start:sp.end])
+            for w in words:
                 info = lists.names().get(w.lower())
-                if len(w) >= 3 and w[:1].isupper() and w.lower() not in STOP_WORDS and (
-                        info is None or not info.word) and w not in lists.places():
+                # from a full name, or a listed one: a lone unknown word ("Verisure") may be a firm
+                if len(w) >= 3 and w[:1].isupper() and not w.isupper() and w.lower() not in STOP_WORDS and (
+                        (info is None and len(words) >= 2) or (info is not None and not info.word)) \
+                        and w not in lists.places():
                     names.add(w)
     if not names:
         return spans

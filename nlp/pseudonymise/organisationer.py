@@ -91,14 +91,32 @@ def find_named_with_place(text: str) -> list[Span]:
         start = _run_before(text, m.start())
         if start is None:
             continue
+        # at a sentence start a capital says nothing: "Rekommenderas Christer i …", "Besökte X i …"
+        while rec._sentence_start(text, start) and re.match(r"[^\W\d_][\w'’-]*", text[start:]) and (
+                not rec._unknown_word(re.match(r"[^\W\d_][\w'’-]*", text[start:]).group(0))
+                and not _ORG_STEMS.search(re.match(r"[^\W\d_][\w'’-]*", text[start:]).group(0))):
+            nxt = re.search(r"\s+", text[start:m.start()])
+            if not nxt:
+                start = m.start()
+                break
+            start += nxt.end()
         name = text[start:m.start()]
         words = name.split()
+        if not words or re.search(r"(?i:gatan|vägen|vagen|gränd|torget|stigen|backen|allén|leden)$", words[-1]):
+            continue  # "Rådmansgatan i Stockholm": a street, no organisation
         folded = name.lower().translate(_FOLD)
-        if folded in _STATE or not words:
+        if folded in _STATE:
             continue
         first = lists.names().get(words[0].lower())
         unit = bool(_UNIT_STEMS.search(name))
         org = bool(_ORG_STEMS.search(name))
+        # "kontorslokal i Malmö", "service i Stockholm": ordinary lowercase words name nothing,
+        # unless a unit ("dialysen i Eskilstuna") or a school with its name ("förskolan myrstacken")
+        plain = all(w[:1].islower() and not rec._unknown_word(w) for w in words)
+        if plain and not (unit or (len(words) >= 2 and re.match(r"(?i:förskolan|skolan|forskolan)", words[0]))):
+            continue
+        if first is not None and (first.first_sv or first.first_other) and len(words) == 1 and not (unit or org):
+            continue  # "Max i Solna", "hos Anna i Kil": a person
         if not (unit or org):
             # a proper name, not a word ("på jobbet i Kil") and not a person ("hos Anna i Kil")
             if any(w[:1].islower() and not rec._unknown_word(w) for w in words if w != "&"):
