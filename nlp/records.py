@@ -12,8 +12,9 @@ from datetime import date
 from typing import Literal
 
 SourceType = Literal["enkat", "patientforum", "berattelse"]
-# Personal-data categories, named exactly as the pseudonymiser reports them.
-PII_LABELS = (
+# Personal-data categories, named exactly as the pseudonymiser reports them. The categories
+# declared in nlp/pseudonymise/kategorier/ are added at the end of this module (PII_LABELS).
+BASE_PII_LABELS = (
     "PERSON",
     "PERSONNUMMER",
     "TELEFON",
@@ -71,3 +72,7 @@ class Record:
     text: str  # pseudonymised
     meta: Metadata
     spans: tuple[Span, ...] = ()
+
+
+# Last, because the declarations import Span and BASE_PII_LABELS from this module.
+from nlp.pseudonymise.kategorier import LABELS as PII_LABELS  # noqa: E402

@@ -203,8 +203,8 @@ def test_text_typed_without_swedish_letters(p: Pseudonymiser) -> None:
     text = "Jag traffade Goran pa vardcentralen Ekorren i Vasteras, han ar 82 ar gammal."
     result = found(p, text)
     assert ("Goran", "PERSON") in result
-    assert ("vardcentralen Ekorren", "VARDENHET") in result
-    assert ("Vasteras", "ORT") in result
+    # a unit and its town are one find (as "X i Ort" for schools and employers)
+    assert ("vardcentralen Ekorren i Vasteras", "VARDENHET") in result
     assert ("82 ar", "ALDER") in result
 
 
@@ -621,3 +621,97 @@ def test_a_name_partly_overlapped_by_an_email_or_unit_is_still_replaced() -> Non
     p = Pseudonymiser(b"k" * 32)
     assert p.pseudonymise("Anna Svensson anna.svensson@exempel.se").text == "[PERSON_1] [EPOST_1]"
     assert "Anna" not in p.pseudonymise("Dr Anna Svenssons mottagning").text
+
+
+# --- Shapes from issue #12 (sentences written here, not taken from any evaluation set) ---
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        # shape wins: no separator, wrong check digit, impossible date, first in the text
+        (f"{wrong_check(PNR10)} står på remissen men det är fel.", wrong_check(PNR10)),
+        ("Kallelsen hade 8502301234 fast det ska vara något annat.", "8502301234"),
+        ("Hon skrev 910832-4451 i stället för mitt nummer.", "910832-4451"),
+        ("Personnr: 560304–1129 (med tankstreck).", "560304–1129"),
+    ],
+)
+def test_personnummer_by_shape(p: Pseudonymiser, text: str, value: str) -> None:
+    assert (value, "PERSONNUMMER") in found(p, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2024-03-12 15:30:00 INFO jobb 202403121530 klart", "Ordernummer 8501011234 är skickad.",
+     "Orgnr 556123-4567 står på fakturan."],
+)
+def test_pnr_shape_with_another_meaning(p: Pseudonymiser, text: str) -> None:
+    assert "PERSONNUMMER" not in {label for _, label in found(p, text)}
+
+
+@pytest.mark.parametrize(
+    "text,value,label",
+    [
+        ("mejla mig: kalle punkt holm at hotmail punkt com", "kalle punkt holm at hotmail punkt com", "EPOST"),
+        ("Skriv till anna.lind @ telia.com i stället.", "anna.lind @ telia.com", "EPOST"),
+        ("Adressen är nils.ek[snabel-a]bredband.net nu.", "nils.ek[snabel-a]bredband.net", "EPOST"),
+        ("ring 0 7 3 - 1 2 3 4 5 6 7 på kvällen", "0 7 3 - 1 2 3 4 5 6 7", "TELEFON"),
+        ("Mitt nummer 073.123.45.67 fungerar.", "073.123.45.67", "TELEFON"),
+        ("noll sju tre, ett två tre, fyrtiofem sextiosju heter numret", "noll sju tre, ett två tre, fyrtiofem sextiosju",
+         "TELEFON"),
+    ],
+)
+def test_written_out_email_and_phone(p: Pseudonymiser, text: str, value: str, label: str) -> None:
+    assert (value, label) in found(p, text)
+
+
+def test_opening_hours_and_log_timestamps_stay(p: Pseudonymiser) -> None:
+    assert found(p, "Telefontid tisdagar 09.00–10.00, ring 1177 per telefon.") == []
+    assert found(p, "2025-01-19 07:12:44 INFO kö: 14 meddelanden (retry 3/5)") == []
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        ("jag och kalle gick dit i går", ["kalle"]),
+        ("zeynep ringde från boendet i morse", ["zeynep"]),
+        ("Kontaktperson är kassören Hodan Warsame, hon svarar på kvällarna.", ["Hodan Warsame"]),
+        ("Min nya kontaktperson, Abdikarim Nur, är bra.", ["Abdikarim Nur"]),
+        ("Mina föräldrar Mirza och Dženana Hasanović bor kvar.", ["Mirza", "Dženana Hasanović"]),
+        ("Sökande: Nguyen Van Thanh Personnummer: saknas", ["Nguyen Van Thanh"]),
+        ("NAMN: GUNBORG ÖSTLUND ADRESS: saknas", ["GUNBORG ÖSTLUND"]),
+        ("Deltog: Amina Yusuf (mamma). Amina önskar mer tid.", ["Amina Yusuf", "Amina"]),
+        ("Närvarande: Gun Ek (ordf.), Tesfay Haile, Lars Berg", ["Gun Ek", "Tesfay Haile", "Lars Berg"]),
+    ],
+)
+def test_names_from_many_traditions_and_contexts(p: Pseudonymiser, text: str, names: list[str]) -> None:
+    persons = [v for v, label in found(p, text) if label == "PERSON"]
+    assert all(n in persons for n in names), persons
+
+
+@pytest.mark.parametrize(
+    "text,org,label",
+    [
+        ("Min son går på Ekbackeskolan i Kil sedan i höstas.", "Ekbackeskolan i Kil", "ORGANISATION"),
+        ("Hon har plats på förskolan Humlan i Vetlanda nu.", "förskolan Humlan i Vetlanda", "ORGANISATION"),
+        ("Jag jobbade på Bruksmekano AB i Olofström i tio år.", "Bruksmekano AB i Olofström", "ORGANISATION"),
+        ("Vi bor på Äldreboendet Lärkan i Köping sedan maj.", "Äldreboendet Lärkan i Köping", "VARDENHET"),
+        ("Han har daglig verksamhet på Snickeriet i Eksjö.", "Snickeriet i Eksjö", "VARDENHET"),
+    ],
+)
+def test_schools_employers_and_units_with_their_town(p: Pseudonymiser, text: str, org: str, label: str) -> None:
+    assert (org, label) in found(p, text)
+
+
+def test_state_agencies_keep_their_town_apart_and_kinds_of_school_stay(p: Pseudonymiser) -> None:
+    result = found(p, "Min handläggare på Försäkringskassan i Torsby ringde. Förskolan har varit bra.")
+    assert ("Försäkringskassan", "ORGANISATION") in result and ("Torsby", "ORT") in result
+    assert all(v != "Förskolan" for v, _ in result)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ros till personalen, njursten är inget skämt.", "Tack Gigamex för snabb leverans!",
+     "Vi kom at 14 och det var bra.", "Jag är supernöjd med bemötandet.", "Frågar man om priset svarar de inte.",
+     "Could be better enjoyed with a view.", "MÖTET ÄR FLYTTAT, TA MED ER EGEN KAFFEKOPP!"],
+)
+def test_precision_traps_stay_untouched(p: Pseudonymiser, text: str) -> None:
+    assert found(p, text) == []

@@ -47,7 +47,7 @@ def test_dev_set_meets_targets(shared_dir: Path) -> None:
 
 
 def test_blind_sets_stay_above_a_floor() -> None:
-    paths = sorted(BLIND_DIR.glob("pii_blindtest*.jsonl"))
+    paths = sorted(BLIND_DIR.glob("pii_blind*.jsonl"))
     assert len(paths) >= 4
     for path in paths:
         recall, precision, untouched, total = _score(path)

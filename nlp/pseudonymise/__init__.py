@@ -5,8 +5,9 @@
     p.pseudonymise(text).text          # "Ring [PERSON_1] på [TELEFON_1]"
 """
 
+import nlp.records  # noqa: F401  first: it completes its category list from kategorier/
+from nlp.pseudonymise.kategorier import LABELS as CATEGORIES
 from nlp.pseudonymise.key import load_or_create_key
 from nlp.pseudonymise.pseudonymiser import Pseudonymised, Pseudonymiser, resolve
-from nlp.records import PII_LABELS as CATEGORIES
 
 __all__ = ["CATEGORIES", "Pseudonymised", "Pseudonymiser", "load_or_create_key", "resolve"]

@@ -18,15 +18,32 @@ from dataclasses import dataclass, field
 import phonenumbers
 
 from nlp.errors import ConfigError
+from nlp.pseudonymise.kategorier import KATEGORIER
+from nlp.pseudonymise.kategorier import LABELS as PII_LABELS
+from nlp.pseudonymise.namn_sammanhang import complete_names, extend_names_left, find_person_in_context
+from nlp.pseudonymise.organisationer import attach_place, find_named_with_place
 from nlp.pseudonymise.recognisers import RECOGNISERS, genitive_suffix
-from nlp.records import PII_LABELS, Span
+from nlp.pseudonymise.utskrivet import find_shouted
+from nlp.records import Span
 
 # When finds overlap, the more specific kind wins (an e-mail holding a name is an e-mail;
 # "vårdcentralen Gripen" is a unit, not a person), then the longer find.
-PRIORITY = {label: i for i, label in enumerate((
-    "EPOST", "PERSONNUMMER", "TELEFON", "DATUM", "ADRESS", "POSTNUMMER", "VARDENHET",
-    "ORGANISATION", "PERSON", "ORT", "ALDER",
-))}
+_BASE_PRIORITY = ("EPOST", "PERSONNUMMER", "TELEFON", "DATUM", "ADRESS", "POSTNUMMER", "VARDENHET",
+                  "ORGANISATION", "PERSON", "ORT", "ALDER")
+
+
+def _priority_order() -> tuple[str, ...]:
+    """The base order with each declared category right after the label it names."""
+    order = list(_BASE_PRIORITY)
+    for kategori in KATEGORIER:
+        order.insert(order.index(kategori.after) + 1, kategori.label)
+    return tuple(order)
+
+
+PRIORITY = {label: i for i, label in enumerate(_priority_order())}
+_FINDERS = (tuple(RECOGNISERS.values()) + (find_person_in_context, find_named_with_place, find_shouted)
+            + tuple(k.find for k in KATEGORIER))
+_NORMALISERS = {k.label: k.normalise for k in KATEGORIER}
 _DIGITS = re.compile(r"\D")
 _SPACES = re.compile(r"\s+")
 
@@ -98,6 +115,8 @@ def _normalise(label: str, value: str) -> str:
             return _DIGITS.sub("", value)
     if label == "POSTNUMMER":
         return _DIGITS.sub("", value)
+    if label in _NORMALISERS:
+        return _NORMALISERS[label](value)
     return _SPACES.sub(" ", unicodedata.normalize("NFC", value).strip()).casefold()
 
 
@@ -133,13 +152,14 @@ class Pseudonymiser:
         else:
             source, offsets = _nfc_with_offsets(text)
         found: list[Span] = []
-        for recogniser in RECOGNISERS.values():
+        for recogniser in _FINDERS:
             found.extend(recogniser(source))
         if self.keep:
             found = [s for s in found if s.label not in self.keep]
         # Resolve over all kinds first, so switching a kind off never turns part of a unit
         # name into a person.
-        spans = [s for s in resolve(found, source) if s.label in self.categories]
+        spans = attach_place(source, complete_names(source, extend_names_left(source, resolve(found, source))))
+        spans = [s for s in spans if s.label in self.categories]
         if offsets is not None:
             spans = [Span(offsets[s.start], offsets[s.end], s.label) for s in spans]
         return spans

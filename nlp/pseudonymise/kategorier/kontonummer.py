@@ -1,0 +1,158 @@
+"""KONTONUMMER: bank accounts (clearing + account), bankgiro, plusgiro, IBAN, card numbers.
+
+Validators come from python-stdnum (IBAN check digits, Luhn). Shape wins, as for every
+direct identifier: a checksum that passes is evidence, not a requirement; with a bank or
+card word before it a number of the right shape is replaced whatever its check digit says.
+Only an explicit other meaning (OCR, order, invoice) keeps a number.
+"""
+
+from __future__ import annotations
+
+import re
+
+from stdnum import iban as stdnum_iban
+from stdnum import luhn
+
+from nlp.pseudonymise.kategorier import Kategori
+from nlp.records import Span
+
+_WS = r"[ \t\u00a0]"
+_SEP = r"(?:" + _WS + r"?[-–]" + _WS + r"?|" + _WS + r"|," + _WS + r"?)"
+# words that say the number that follows is an account or a card
+_CONTEXT = re.compile(
+    r"(?i:konto|clearing|clnr|bank|swedbank|nordea|handelsbanken|\bseb\b|danske|sparbank|"
+    r"länsförsäkringar|icabanken|ica banken|skandiabanken|avanza|nordnet|lunar|insättning|"
+    r"sätt in|sätta in|betala(?:s|de)? (?:till|in)|pengarna till|lönen|utbetalning|kort|card|visa\b|"
+    r"mastercard|amex|american express|maestro|iban|bic|swift)"
+)
+# an explicit other meaning for a long number
+_NEGATIVE = re.compile(r"(?i:\bocr|order|faktura|ärende|referens|\bref\b|kvitto|artikel|serienummer|"
+                       r"bokning|spårning|kolli|paket|försändelse|lot\b|batch|tidsstämpel|logg)")
+
+# letters only in the first group (a bank code: "GB29 NWBK 6016 …"), so no words are swallowed
+_IBAN = re.compile(r"(?<![\w])([A-Za-z]{2}\d{2}" + _WS + r"?[A-Za-z0-9]{4}(?:" + _WS + r"?\d{4}){1,6}(?:" + _WS
+                   + r"?\d{1,3})?)(?![\w])")
+# 13–19 digits in groups of four (Amex 4-6-5), spaces or dashes between
+_CARD = re.compile(r"(?<![\d-])(?:\d{4}(?:[ -]?\d{4}){2}(?:[ -]?\d{1,4}){1,2}|\d{4}[ -]?\d{6}[ -]?\d{5})(?![\d-])")
+# clearing number (4 digits, Swedbank's 8xxx-x) then the account number, 6–10 digits in groups
+_ACCOUNT = re.compile(
+    r"(?<![\d-])[1-9]\d{3}(?:-\d)?" + _SEP + r"\d{1,4}(?:" + _SEP.replace(",", "") + r"?\d{1,4}){0,4}(?:[-–]\d)?(?![\d-])"
+)
+_GIRO = re.compile(
+    r"(?i:(?P<bg>bankgiro(?:nummer|numret|t|nr)?|bg(?:-?nr)?)|(?P<pg>plusgiro(?:nummer|numret|t|nr)?|"
+    r"postgiro(?:t|nummer)?|pg(?:-?nr)?))\b[\s:.]*(?:(?:är|till|nr|nummer|på)\b[\s:.]*){0,2}"
+    r"(?P<num>\d(?:[ \u00a0]?\d){0,9}(?:[-–]\d{1,4})?)(?!\d)"
+)
+# "clearing 6789 konto 412 556 903": the clearing number and the account named apart
+_CLEARING_THEN_ACCOUNT = re.compile(
+    r"(?i:clearing(?:nummer|nr)?\.?)[\s:]*(?P<num>[1-9]\d{3}(?:-\d)?[\s,]+(?i:och\s+)?(?i:konto(?:nummer|nr)?\.?)[\s:]*"
+    r"\d(?:[ \u00a0-]?\d){5,11})(?!\d)"
+)
+# "kontonummer 12345678901", "konto: 5011 12 345 67": a labelled number without clearing
+_LABELLED = re.compile(
+    r"(?i:konto(?:nummer|numret|nr|t)?|kontonr\.?|kortnummer|kortnumret|kortet)\b[\s:.]*"
+    r"(?:(?:är|till|nr|nummer|på|mitt|med)\b[\s:.]*){0,3}(?P<num>\d[\d \u00a0-]{5,22}\d)(?!\d)"
+)
+
+
+_ANY_DIGITS = re.compile(r"\d\d")  # every kind here has two digits in a row
+
+
+def _digits(value: str) -> str:
+    return re.sub(r"\D", "", value)
+
+
+def _context(text: str, start: int, width: int = 60) -> bool:
+    return bool(_CONTEXT.search(text[max(0, start - width):start]))
+
+
+def _negative(text: str, start: int, end: int) -> bool:
+    return bool(_NEGATIVE.search(text[max(0, start - 30):start]) or _NEGATIVE.search(text[end:end + 15]))
+
+
+def _iban_spans(text: str) -> list[Span]:
+    spans = []
+    for m in _IBAN.finditer(text):
+        value = m.group(1)
+        compact = re.sub(r"\s", "", value).upper()
+        if sum(ch.isdigit() for ch in compact) < 10:
+            continue
+        if stdnum_iban.is_valid(compact) or compact.startswith("SE") and len(compact) == 24 \
+                or _context(text, m.start(), 30):
+            spans.append(Span(m.start(1), m.end(1), "KONTONUMMER"))
+    return spans
+
+
+def _card_spans(text: str) -> list[Span]:
+    spans = []
+    for m in _CARD.finditer(text):
+        digits = _digits(m.group(0))
+        if not 13 <= len(digits) <= 19 or _negative(text, m.start(), m.end()):
+            continue
+        if luhn.is_valid(digits) or _context(text, m.start()):
+            spans.append(Span(m.start(), m.end(), "KONTONUMMER"))
+    return spans
+
+
+def _card_spans_all(text: str) -> list[Span]:
+    """A card number that passes Luhn with a card word before it is a card, even next to a
+    receipt or an order ("mitt kort … inte som deras kvitto, mitt är 4916-…")."""
+    spans = _card_spans(text)
+    for m in _CARD.finditer(text):
+        digits = _digits(m.group(0))
+        if 13 <= len(digits) <= 19 and luhn.is_valid(digits) and _context(text, m.start()) \
+                and not any(s.start == m.start() for s in spans):
+            spans.append(Span(m.start(), m.end(), "KONTONUMMER"))
+    return spans
+
+
+def _account_spans(text: str) -> list[Span]:
+    spans = []
+    for m in _ACCOUNT.finditer(text):
+        value = m.group(0)
+        account = _digits(value)[4:] if value[4:5] != "-" or not re.match(r"\d{4}-\d(?!\d)", value) \
+            else _digits(value)[5:]
+        if not 6 <= len(account) <= 11 or _negative(text, m.start(), m.end()):
+            continue
+        context = _context(text, m.start())
+        # Without a bank word only the plain writings "8327-9, 123 456 789-0" and
+        # "6789-123456789": a date ("2024-03-12 14") or a count has no such shape.
+        plain = re.fullmatch(r"\d{4}(?:-\d)?(?:-|,|" + _WS + r"?[-–,]" + _WS + r"?)[\d \u00a0]{6,16}(?:-\d)?",
+                             value) and not re.match(r"(?:19|20)\d\d-[01]\d-[0-3]\d", value)
+        if context or plain:
+            spans.append(Span(m.start(), m.end(), "KONTONUMMER"))
+    return spans
+
+
+def find_kontonummer(text: str) -> list[Span]:
+    if not _ANY_DIGITS.search(text):
+        return []
+    spans = _iban_spans(text) + _card_spans_all(text) + _account_spans(text)
+    for m in _GIRO.finditer(text):
+        n = len(_digits(m.group("num")))
+        if (m.group("bg") and 7 <= n <= 8) or (m.group("pg") and 2 <= n <= 8):
+            spans.append(Span(m.start("num"), m.end("num"), "KONTONUMMER"))
+    spans += [Span(m.start("num"), m.end("num"), "KONTONUMMER") for m in _CLEARING_THEN_ACCOUNT.finditer(text)]
+    for m in _LABELLED.finditer(text):
+        num = m.group("num").rstrip(" -")
+        if 7 <= len(_digits(num)) <= 19:
+            spans.append(Span(m.start("num"), m.start("num") + len(num), "KONTONUMMER"))
+    return _merge(spans)
+
+
+def _merge(spans: list[Span]) -> list[Span]:
+    """Overlapping finds of one number (a card also has an account's shape) are one find."""
+    out: list[Span] = []
+    for sp in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if out and sp.start < out[-1].end:
+            out[-1] = Span(out[-1].start, max(out[-1].end, sp.end), "KONTONUMMER")
+        else:
+            out.append(sp)
+    return out
+
+
+def normalise(value: str) -> str:
+    return re.sub(r"[^0-9A-Z]", "", value.upper())
+
+
+KATEGORI = Kategori(label="KONTONUMMER", find=find_kontonummer, after="PERSONNUMMER", normalise=normalise)

@@ -1,0 +1,64 @@
+"""REGNR: Swedish vehicle registrations, old (ABC 123) and new (ABC 12D) format.
+
+Three letters (never I, Q, V; Å, Ä, Ö are not used) and three characters, the last a digit
+or (new format, since 2019) a letter other than O. No library validates these. In capitals
+the shape is enough, unless the letters are a common acronym ("LSS 123") or the number is a
+quantity ("SOL 100 KR"); lowercase ("abc123") only with a vehicle word before it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.lang.sv.stop_words import STOP_WORDS
+
+from nlp.pseudonymise.kategorier import Kategori
+from nlp.records import Span
+
+_L = "A-HJ-PR-UW-Z"
+_PLATE = re.compile(r"(?<![\w-])([" + _L + r"]{3})[ \u00a0-]?(\d{2}[" + _L.replace("O", "") + r"0-9])(?![\w-])",
+                    re.IGNORECASE)
+_VEHICLE = re.compile(
+    r"(?i:\bbil|bilar|registrering|reg\.?\s?n(?:umme)?r|regnr|reg-nr|skylt|fordon|lastbil|taxi|"
+    r"färdtjänst|moped|motorcykel|\bmc\b|husbil|släp|parker|körde|kört|kör\b|plåt|"
+    # car makes: "en vit Volvo cxd193"
+    r"volvo|saab|toyota|volkswagen|\bvw\b|audi|bmw|mercedes|ford|kia|skoda|škoda|renault|peugeot|"
+    r"citroën|citroen|nissan|opel|tesla|hyundai|mazda|fiat|dacia|seat|subaru|honda|suzuki|polestar)"
+)
+_MAKE = re.compile(r"(?i:bmw|kia|vw|gmc|mini|jeep)")
+# capitals that are acronyms or words in this field, not plates
+_ACRONYMS = frozenset(
+    "BUP LSS KBT SFS ICD LVM LVU LPT HVB SOL SIS CSN IVO SOS SMS MVG EKG MRT DBT ADD BMI HLR IVA "
+    "AVD NPF ASD PTSD OCD GAD PRO SPF DHR SRF HRF FUB PIN PUK ATT FAX TEL NYA TAR HAR FAR GER SER "
+    "DET DEN SOM MED TRE SEX NIO ELVA KLM SAS SJ ABF VUX".split()
+)
+_QUANTITY_AFTER = re.compile(r"[ \u00a0]*(?:%|kr\b|kronor|st\b|min\b|minuter|timm|dagar|år\b|procent|mg\b|ml\b|kg\b|km\b|"
+                             r"gånger|ggr|poäng|sidor|personer)", re.IGNORECASE)
+
+
+def find_regnr(text: str) -> list[Span]:
+    spans = []
+    for m in _PLATE.finditer(text):
+        letters, rest = m.group(1), m.group(2)
+        if letters.lower() in STOP_WORDS or _MAKE.fullmatch(letters):
+            continue  # "med 300", "BMW 530"
+        # "… bil wpc 33u", "jsz19a är min bil"
+        context = bool(_VEHICLE.search(text[max(0, m.start() - 50):m.start()])
+                       or _VEHICLE.search(text[m.end():m.end() + 25]))
+        if not context:
+            if not (letters.isupper() and (rest.isdigit() or rest[-1].isupper())):
+                continue
+            if letters in _ACRONYMS or letters.lower() in STOP_WORDS or _QUANTITY_AFTER.match(text, m.end()):
+                continue
+            # shouted text: the neighbours are capital words too ("RING SOS 112 NU")
+            if re.search(r"[A-ZÅÄÖ]{2,}[ \u00a0]*$", text[max(0, m.start() - 12):m.start()]):
+                continue
+        spans.append(Span(m.start(), m.end(), "REGNR"))
+    return spans
+
+
+def normalise(value: str) -> str:
+    return re.sub(r"[^0-9A-Z]", "", value.upper())
+
+
+KATEGORI = Kategori(label="REGNR", find=find_regnr, after="TELEFON", normalise=normalise)
