@@ -147,7 +147,7 @@ def _leaks(root: Path) -> list[str]:
 
 
 def _upload_and_run(post: _Recorder, csrf: str, project: int, engine: Engine) -> dict[str, Any]:
-    resp = post("POST", f"/projekt/{project}/ladda-upp?csrf_token={csrf}",
+    resp = post("POST", f"/projekt/{project}/ladda-upp", data={"csrf_token": csrf},
                 files={"fil": (FILE_NAME, _planted_export(), "text/csv")})
     assert resp.status_code == 303, resp.text
     job_id = int(resp.headers["location"].split("/")[2])
