@@ -715,3 +715,15 @@ def test_state_agencies_keep_their_town_apart_and_kinds_of_school_stay(p: Pseudo
 )
 def test_precision_traps_stay_untouched(p: Pseudonymiser, text: str) -> None:
     assert found(p, text) == []
+
+
+@pytest.mark.parametrize(
+    "text,value,label",
+    [
+        ("Ansökan för min dotter, pnr 19850923-\n2439. Hon bor kvar.", "19850923-\n2439", "PERSONNUMMER"),
+        ("Ring avdelningen på (031) 70 12 345 efter lunch.", "(031) 70 12 345", "TELEFON"),
+    ],
+)
+def test_identifiers_wrapped_over_a_line_or_with_the_area_code_in_brackets(
+        p: Pseudonymiser, text: str, value: str, label: str) -> None:
+    assert (value, label) in found(p, text)

@@ -55,7 +55,8 @@ def find_email(text: str) -> list[Span]:
 
 # --- PERSONNUMMER -----------------------------------------------------------------------
 _PNR = re.compile(
-    r"(?<![\w/-])((?:19|20)?\d{6})(?:" + _WS + r"?([-+–])" + _WS + r"?|" + _WS + r")?(\d{4})(?![\w-])"
+    # A separator may end a line: "20010923-⏎2439" (a form wrapped by the writer's program).
+    r"(?<![\w/-])((?:19|20)?\d{6})(?:" + _WS + r"?([-+–])(?:" + _WS + r"?\r?\n)?" + _WS + r"?|" + _WS + r")?(\d{4})(?![\w-])"
 )
 _PNR_POS = re.compile(
     r"person\s*n(?:umme)?r|pers\.?\s*nr|p-?nr|pnr|samordnings\s*n(?:umme)?r|född|födelse|"
@@ -208,7 +209,10 @@ def find_phone(text: str) -> list[Span]:
             if shorter == cand:
                 break
             cand = shorter
-    return spans
+    # The area code in brackets, "(08) 465 004 63": the bracket belongs to the number.
+    return [Span(sp.start - 1, sp.end, sp.label)
+            if sp.start and text[sp.start - 1] == "(" and ")" in text[sp.start:sp.start + 6]
+            and "(" not in text[sp.start:sp.end] else sp for sp in spans]
 
 
 # --- DATUM ------------------------------------------------------------------------------
