@@ -51,14 +51,15 @@ def _inside_data_dir(path: Path) -> list[Path]:
 
 
 def private_dir(path: Path) -> Path:
-    """Create `path` and its missing parents with mode 0700. Directories under the data
-    dir (and the data dir itself) are tightened to 0700 even when they already exist."""
+    """Create `path` and its missing parents with mode 0700. `path` itself, and directories
+    under the data dir (and the data dir itself), are tightened to 0700 even when they
+    already exist."""
     try:
         missing = [p for p in (path, *path.parents) if not p.exists()]
         for directory in reversed(missing):
             directory.mkdir(mode=DIR_MODE, exist_ok=True)
             os.chmod(directory, DIR_MODE)  # mkdir's mode is reduced by the umask
-        for directory in _inside_data_dir(path):
+        for directory in {*_inside_data_dir(path), path}:  # the asked-for one always
             _tighten(directory, DIR_MODE)
     except OSError as exc:
         raise ConfigError(
