@@ -11,7 +11,7 @@ from fastapi import HTTPException
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from api.auth import ensure_project_access
+from api.auth import project_of_object
 from nlp.store.models import AnalysisRun, Import, Project, RecordRow, User, ValidationEvent
 
 # Roles that see every judge's decisions and comments, and the full run report.
@@ -45,13 +45,9 @@ def visible_decisions(
 
 def run_for(db: Session, user: User, run_id: int, *, finished: bool = True) -> tuple[AnalysisRun, Project]:
     run = db.get(AnalysisRun, run_id)
-    if run is None:
-        raise HTTPException(404, "Analysen finns inte, eller så har du inte tillgång till den.")
-    imp = db.get(Import, run.import_id)
-    try:
-        project = ensure_project_access(db, user, imp.project_id)
-    except HTTPException:
-        raise HTTPException(404, "Analysen finns inte, eller så har du inte tillgång till den.") from None
+    imp = db.get(Import, run.import_id) if run is not None else None
+    project = project_of_object(db, user, imp.project_id if imp else None,
+                                "Analysen finns inte, eller så har du inte tillgång till den.")
     if finished and run.status != "klar":
         raise HTTPException(409, f"Analysen är inte klar (status: {run.status}).")
     return run, project
@@ -59,13 +55,9 @@ def run_for(db: Session, user: User, run_id: int, *, finished: bool = True) -> t
 
 def record_for(db: Session, user: User, record_id: int) -> tuple[RecordRow, Project]:
     rec = db.get(RecordRow, record_id)
-    if rec is None:
-        raise HTTPException(404, "Svaret finns inte, eller så har du inte tillgång till det.")
-    imp = db.get(Import, rec.import_id)
-    try:
-        project = ensure_project_access(db, user, imp.project_id)
-    except HTTPException:
-        raise HTTPException(404, "Svaret finns inte, eller så har du inte tillgång till det.") from None
+    imp = db.get(Import, rec.import_id) if rec is not None else None
+    project = project_of_object(db, user, imp.project_id if imp else None,
+                                "Svaret finns inte, eller så har du inte tillgång till det.")
     return rec, project
 
 

@@ -376,6 +376,17 @@ def ensure_project_access(db: Session, user: User, project_id: int) -> Project:
     return project
 
 
+def project_of_object(db: Session, user: User, project_id: int | None, missing: str) -> Project:
+    """The project of an object (a job, import, run, answer, action) the user may reach,
+    else 404 with `missing`: the same answer whether the object or the access is lacking."""
+    try:
+        if project_id is not None:
+            return ensure_project_access(db, user, project_id)
+    except HTTPException:
+        pass
+    raise HTTPException(404, missing)
+
+
 def project_access(
     project_id: Id, user: User = Depends(current_user), db: Session = Depends(get_db)
 ) -> Project:

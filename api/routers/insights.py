@@ -6,7 +6,7 @@ from fastapi import APIRouter, Depends, HTTPException
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from api.auth import ensure_project_access, project_access, require_role
+from api.auth import project_access, project_of_object, require_role
 from api.deps import Id, audit, get_db
 from api.schemas import ActionIn, ActionOut, ActionPatch, InsightIn, InsightOut
 from nlp.store.models import (
@@ -102,12 +102,7 @@ def update_action(
     db: Session = Depends(get_db),
 ) -> Action:
     act = db.get(Action, action_id)
-    if act is None:
-        raise HTTPException(404, "Åtgärden finns inte.")
-    try:
-        ensure_project_access(db, user, act.project_id)
-    except HTTPException:
-        raise HTTPException(404, "Åtgärden finns inte.") from None
+    project_of_object(db, user, act.project_id if act else None, "Åtgärden finns inte.")
     changes = body.model_dump(exclude_unset=True)
     for k, v in changes.items():
         if k in ("owner", "status") and v is None:  # NOT NULL columns: null means unchanged

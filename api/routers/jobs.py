@@ -9,7 +9,7 @@ from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from api.auth import current_user, ensure_project_access, project_access, require_role
+from api.auth import current_user, project_access, project_of_object, require_role
 from api.deps import Id, audit, get_db
 from api.schemas import JobOut, MappingIn, UploadOut
 from api.upload import receive_upload
@@ -46,12 +46,8 @@ def _preview(path: Any, **kwargs: Any) -> dict[str, Any]:
 
 def _job_for(db: Session, user: User, job_id: Id) -> Job:
     job = db.get(Job, job_id)
-    if job is None:
-        raise HTTPException(404, "Jobbet finns inte, eller så har du inte tillgång till det.")
-    try:
-        ensure_project_access(db, user, job.project_id)
-    except HTTPException:
-        raise HTTPException(404, "Jobbet finns inte, eller så har du inte tillgång till det.") from None
+    project_of_object(db, user, job.project_id if job else None,
+                      "Jobbet finns inte, eller så har du inte tillgång till det.")
     return job
 
 

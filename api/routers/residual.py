@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, HTTPException
+from fastapi import APIRouter, Depends
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from api.auth import ensure_project_access, project_access, require_role
+from api.auth import project_access, project_of_object, require_role
 from api.deps import Id, audit, get_db
 from nlp.residual_risk import import_summary, tokens_in_context
 from nlp.store.models import Import, Project, User
@@ -22,12 +22,8 @@ READERS = ("analyst", "coordinator")
 def import_for(db: Session, user: User, import_id: int) -> Import:
     """The import if the user belongs to its project, else 404 (as for every project object)."""
     imp = db.get(Import, import_id)
-    if imp is None:
-        raise HTTPException(404, "Importen finns inte, eller så har du inte tillgång till den.")
-    try:
-        ensure_project_access(db, user, imp.project_id)
-    except HTTPException:
-        raise HTTPException(404, "Importen finns inte, eller så har du inte tillgång till den.") from None
+    project_of_object(db, user, imp.project_id if imp else None,
+                      "Importen finns inte, eller så har du inte tillgång till den.")
     return imp
 
 
