@@ -25,6 +25,7 @@ from typing import Any, Protocol
 from sqlalchemy import Engine, select, update
 
 from nlp.errors import BrukarrostError
+from nlp.pipeline import StageTimer
 from nlp.store.db import session_scope
 from nlp.store.models import AnalysisRun, Job, Project
 
@@ -92,25 +93,29 @@ def live_progress(job_id: int) -> tuple[str, int, int] | None:
     return _live.get(job_id)
 
 
-class _Progress:
-    """Writes (stage, n, total) to the job row, at most a few times a second."""
+class _Progress(StageTimer):
+    """Writes (stage, n, total) to the job row, at most a few times a second, and the
+    seconds each finished stage took (result.tider_s) when a new stage starts."""
 
     def __init__(self, engine: Engine, job_id: int) -> None:
+        super().__init__()
         self.engine, self.job_id = engine, job_id
         self.last = 0.0
         self.stage: str | None = None
         self.memory_only = False
 
     def __call__(self, stage: str, done: int, total: int) -> None:
+        super().__call__(stage, done, total)
         _live[self.job_id] = (stage, int(done), int(total))
         if self.memory_only:
             return
         now = time.monotonic()
         if stage == self.stage and now - self.last < 0.5 and done < total:
             return
+        times = {"result": {"tider_s": dict(self.seconds)}} if stage != self.stage else {}
         self.stage, self.last = stage, now
         _set_job(self.engine, self.job_id, stage=stage, progress_n=int(done),
-                 progress_total=int(total))
+                 progress_total=int(total), **times)
 
 
 def run_job(engine: Engine, job_id: int) -> None:
@@ -135,6 +140,8 @@ def run_job(engine: Engine, job_id: int) -> None:
             result = _run_training(engine, job_id, params, actor, progress)
         else:
             raise BrukarrostError(f"Okänd jobbtyp: {kind}.")
+        progress.stop()
+        result = {**result, "tider_s": dict(progress.seconds)}
         _set_job(engine, job_id, status="klar", stage="klar", result=result, finished_at=_now(),
                  upload_path=None)
     except BrukarrostError as exc:
@@ -247,7 +254,7 @@ def _run_training(
 
     from nlp.classify import ClassifierModel, Example, train_classifier, zero_shot_model
     from nlp.classify_metrics import evaluate
-    from nlp.embed import embed_texts, get_embedder
+    from nlp.embed import ANALYSIS_KIND, embed_texts, get_embedder
     from nlp.store.models import ClassifierVersion
     from nlp.taxonomy import load_taxonomy
 
@@ -262,7 +269,7 @@ def _run_training(
              for rid, (t, labs) in sorted(by_record.items())]
     embedder = get_embedder()
     progress("inbäddning", 0, len(train))
-    E = embed_texts([x.text for x in train], embedder=embedder)
+    E = embed_texts([x.text for x in train], embedder=embedder, kind=ANALYSIS_KIND)
     progress("träning", 0, 1)
     model, metrics = train_classifier(train, tax, embeddings=E, embedder=embedder)
     path = model.save()
@@ -275,7 +282,7 @@ def _run_training(
     current = ClassifierModel.load(active_version) if active_version else zero_shot_model(tax, embedder)
     # The current version on the same examples (in-sample if it was trained on them).
     Y = np.array([[int(lab in x.labels) for lab in tax.label_ids] for x in train])
-    prob = current.predict_proba([x.text for x in train], E)
+    prob = current.predict_proba([x.text for x in train], E, embedder=embedder, kind=ANALYSIS_KIND)
     current_metrics = evaluate(prob, prob >= current.threshold, Y, 1 - prob <= current.qhat(0.9))
 
     with session_scope(engine) as session:
