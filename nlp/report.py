@@ -103,6 +103,9 @@ def build_report(run_id: int, *, engine: Engine | None = None) -> dict[str, Any]
             "antal_respondentrader": imp.n_rows,
             "fragor": sorted({r.question for r in records.values()}),
             "period": [min(dates).isoformat(), max(dates).isoformat()] if dates else None,
+            # Wall seconds per stage of the run (pseudonymisering, inbaddning, teman,
+            # klassificering, lagring_rapport); write_report adds the report's own time.
+            "tider_s": dict((run.settings or {}).get("tider_s") or {}),
             "modeller": {
                 "inbaddning": run.embed_model,
                 "klassificerare": run.classifier_version,
@@ -317,11 +320,17 @@ def render_html(data: dict[str, Any]) -> str:
 
 def write_report(run_id: int, out_dir: str | Path, *, engine: Engine | None = None) -> Path:
     """Write rapport.json and rapport.html to out_dir; returns the HTML path."""
+    import time
+
+    t0 = time.perf_counter()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     data = build_report(run_id, engine=engine)
+    html = render_html(data)
+    times = data["tider_s"]
+    times["lagring_rapport"] = round(times.get("lagring_rapport", 0.0) + time.perf_counter() - t0, 1)
     (out / "rapport.json").write_text(json.dumps(data, ensure_ascii=False, indent=2, default=str),
                                       encoding="utf-8")
     html_path = out / "rapport.html"
-    html_path.write_text(render_html(data), encoding="utf-8")
+    html_path.write_text(html, encoding="utf-8")
     return html_path
