@@ -87,7 +87,8 @@ def _analysis(label: str, csv_path: Path, env: dict[str, str], out_dir: Path) ->
     print(f"{label}: {wall:.1f} s vägg (med uppstart), topp-RSS {peak:.0f} MB, {n} svar, "
           f"last {os.getloadavg()[0]:.1f}", flush=True)
     print(f"  per steg (s): {stages}")
-    print(f"  inbäddning: {n / emb:.1f} texter/s på de riktiga recensionerna", flush=True)
+    what = "ur cachen" if "Varm" in label else "på de riktiga recensionerna"
+    print(f"  inbäddning: {n / emb:.1f} texter/s {what}", flush=True)
     return {"wall": wall, "peak": peak, "times": times, "n": n}
 
 

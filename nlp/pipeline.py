@@ -337,6 +337,7 @@ def analyse_import(
         ids = [r.id for r in rows]
         texts = [r.text for r in rows]
         dates = [r.date for r in rows]
+        del rows  # the row objects would keep a second copy of every text alive
 
         embedder = get_embedder(embed_model or get_settings().embed_model)
         _set_run(engine, run_id, embed_model=embedder.model_id)
