@@ -1,6 +1,7 @@
 """Valence per answer: styrka, utmaning, blandad or neutral.
 
-A binary positive/negative head on the passage embeddings gives P(positiv). The shipped
+A binary positive/negative head on the answers' embeddings (the kind its model card
+names; "query:" since build 2026-11-28, older heads read "passage:") gives P(positiv). The shipped
 head (nlp/modeller/klassificerare/valens/) is 384 coefficients and an intercept, fitted
 on real Swedish reviews; it contains no text (see its model card for why shipping it is
 acceptable). If the file is missing, a zero-shot head from prototype sentences written
@@ -27,6 +28,7 @@ import numpy as np
 from scipy.special import expit
 
 from nlp.classify import SHIPPED_MODEL_DIR, Embedder, Valence, _embed
+from nlp.embed import ANALYSIS_KIND
 from nlp.errors import InputError
 
 VALENCE_DIR = SHIPPED_MODEL_DIR / "valens"
@@ -59,6 +61,7 @@ class ValenceHead:
     intercept: float
     source: str  # "recensioner" | "prototyper"
     embed_model: str
+    embed_kind: str = ANALYSIS_KIND  # which e5 prefix the head reads
 
     def p_positive(self, E: np.ndarray) -> np.ndarray:
         return expit(np.asarray(E, dtype=np.float64) @ self.coef + self.intercept)
@@ -67,7 +70,8 @@ class ValenceHead:
         directory.mkdir(parents=True, exist_ok=True)
         np.savez_compressed(directory / "valens.npz", coef=self.coef.astype(np.float32),
                             intercept=np.float32(self.intercept))
-        meta = {"source": self.source, "embed_model": self.embed_model, **(card or {})}
+        meta = {"source": self.source, "embed_model": self.embed_model,
+                "embed_kind": self.embed_kind, **(card or {})}
         (directory / "modellkort.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2),
                                                    encoding="utf-8")
         return directory
@@ -85,8 +89,9 @@ def load_valence_head(embedder: Embedder | None = None, directory: Path = VALENC
     if f.is_file():
         z = np.load(f)
         meta = json.loads((directory / "modellkort.json").read_text(encoding="utf-8"))
+        # A card without the kind is from before it was recorded: those heads read "passage:".
         head = ValenceHead(z["coef"].astype(np.float64), float(z["intercept"]), meta["source"],
-                           meta.get("embed_model", "okänd"))
+                           meta.get("embed_model", "okänd"), meta.get("embed_kind", "passage"))
     else:
         head = prototype_head(embedder)
     if directory == VALENCE_DIR:
@@ -96,14 +101,15 @@ def load_valence_head(embedder: Embedder | None = None, directory: Path = VALENC
 
 def prototype_head(embedder: Embedder | None = None) -> ValenceHead:
     """Zero-shot: the direction from the negative to the positive prototype centroid."""
-    P = _embed(POSITIVE_PROTOTYPES, embedder)
-    N = _embed(NEGATIVE_PROTOTYPES, embedder)
+    P = _embed(POSITIVE_PROTOTYPES, embedder, kind=ANALYSIS_KIND)
+    N = _embed(NEGATIVE_PROTOTYPES, embedder, kind=ANALYSIS_KIND)
     d = P.mean(0) - N.mean(0)
     mid = (P.mean(0) + N.mean(0)) / 2
     # scale so that the prototypes themselves sit near p = 0.9 / 0.1
     spread = float(np.median(np.abs((np.vstack([P, N]) - mid) @ d))) or 1.0
     coef = d * (2.2 / spread)
-    return ValenceHead(coef, float(-mid @ coef), "prototyper", getattr(embedder, "model_id", "standard"))
+    return ValenceHead(coef, float(-mid @ coef), "prototyper", getattr(embedder, "model_id", "standard"),
+                       ANALYSIS_KIND)
 
 
 def valence_from_p(p: float, text: str) -> Valence:
@@ -116,8 +122,12 @@ def valence_from_p(p: float, text: str) -> Valence:
 
 
 def predict_valence(texts: Sequence[str], embeddings: np.ndarray, *,
-                    embedder: Embedder | None = None) -> list[Valence]:
+                    embedder: Embedder | None = None, kind: str = ANALYSIS_KIND) -> list[Valence]:
+    """Valence from the texts' `kind` embeddings; a head fitted on the other kind gets the
+    texts embedded with its own prefix (a second pass, through the cache)."""
     head = load_valence_head(embedder)
+    if head.embed_kind != kind:
+        embeddings = _embed(texts, embedder, kind=head.embed_kind)  # type: ignore[arg-type]
     p = head.p_positive(embeddings)
     return [valence_from_p(float(pi), t) for pi, t in zip(p, texts)]
 
@@ -138,11 +148,12 @@ def read_reviews(path: Path) -> tuple[list[str], np.ndarray]:
     return texts, np.array(y, dtype=int)
 
 
-def fit_valence_head(E: np.ndarray, y: np.ndarray, *, embed_model: str, C: float = 1.0) -> ValenceHead:
+def fit_valence_head(E: np.ndarray, y: np.ndarray, *, embed_model: str, C: float = 1.0,
+                     embed_kind: str = ANALYSIS_KIND) -> ValenceHead:
     from sklearn.linear_model import LogisticRegression
 
     lr = LogisticRegression(C=C, max_iter=3000).fit(np.asarray(E) * 10, y)
-    return ValenceHead(lr.coef_[0] * 10, float(lr.intercept_[0]), "recensioner", embed_model)
+    return ValenceHead(lr.coef_[0] * 10, float(lr.intercept_[0]), "recensioner", embed_model, embed_kind)
 
 
 def model_card(n_train: int, accuracy: float, n_test: int) -> dict[str, Any]:
