@@ -77,7 +77,7 @@ async def receive_upload(request: Request, root: Path, max_bytes: int) -> SavedU
     if length and length.isdigit() and int(length) > max_bytes + 64 * 1024:
         raise HTTPException(413, f"Filen är större än gränsen på {max_bytes // (1024 * 1024)} MB.")
 
-    directory = Path(tempfile.mkdtemp(prefix="jobb-", dir=private_dir(root)))  # mode 0700
+    directory = Path(tempfile.mkdtemp(prefix="jobb-", dir=private_dir(root, own=True)))  # mode 0700
     state: dict[str, object] = {"header": b"", "headers": {}, "fd": None, "size": 0,
                                 "name": None, "head": b"", "found": False,
                                 "in_csrf": False, "csrf": None}

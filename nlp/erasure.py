@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from nlp.keys import key_for_erasure
 from nlp.pseudonymise import Pseudonymiser
 from nlp.store.models import (
-    AnalysisRun, AuditEntry, Classification, ClassifierVersion, Import, Insight, RecordRow,
+    AnalysisRun, AuditEntry, Classification, ClassifierVersion, Import, Insight, RecordRow, ResidualToken,
     Suggestion, Theme, ThemeAssignment, ThemeEdit, Tombstone, ValidationEvent,
 )
 
@@ -93,7 +93,7 @@ def erase_respondent(session: Session, project_id: int, respondent_id: str, acto
         for imp_id in session.scalars(select(RecordRow.import_id).where(RecordRow.id.in_(ids))):
             per_import[imp_id] += 1
         # Explicit deletes, not only FK cascades, so it also holds where cascades are off.
-        for model in (Suggestion, Classification, ThemeAssignment):
+        for model in (Suggestion, Classification, ThemeAssignment, ResidualToken):
             session.execute(delete(model).where(model.record_id.in_(ids)))
         session.execute(delete(RecordRow).where(RecordRow.id.in_(ids)))
         for imp_id, n in per_import.items():

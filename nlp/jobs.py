@@ -288,7 +288,7 @@ def _run_analysis(
             summary = import_export(
                 path, project=slug, engine=engine, text_columns=params.get("text_columns"),
                 column_map=params.get("column_map"), sheet=params.get("sheet"),
-                progress=progress, actor=actor, display_name=filename,
+                progress=progress, actor=actor,
             )
         finally:
             progress.memory_only = False
@@ -441,7 +441,7 @@ def recover_on_startup(engine: Engine, upload_root: Path, ttl_hours: float = 24.
     left nothing half-written; its run is marked "fel" and the job is queued again
     while its upload still exists (importing the same file twice adds nothing).
     """
-    private_dir(upload_root)
+    private_dir(upload_root, own=True)
     counts = {"aterupptagna": 0, "misslyckade": 0, "utgangna": 0, "borttagna_filer": 0}
     with session_scope(engine) as session:
         for job in session.scalars(select(Job).where(Job.status == "pagar")):

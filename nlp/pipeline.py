@@ -147,7 +147,6 @@ def import_export(
     sheet: str | None = None,
     progress: Progress | None = None,
     actor: str = "cli",
-    display_name: str | None = None,
 ) -> ImportSummary:
     """Read, pseudonymise and store one export in a single transaction.
 
@@ -169,8 +168,7 @@ def import_export(
     sha = file_sha256(path)
     preview = inspect_export(path, sheet=sheet, text_columns=text_columns, column_map=column_map)
     # The user's file name is never stored (it often holds a name or personnummer); the
-    # import is stored as "import <id> (<format>)". display_name is kept for callers only.
-    del display_name
+    # import is stored as "import <id> (<format>)".
 
     with session_scope(engine) as session:
         proj = get_or_create_project(session, project)
@@ -192,7 +190,7 @@ def import_export(
         )
         session.add(imp)
         session.flush()
-        imp.filename = filename = neutral_file_name("import", imp.id, preview.file_format)
+        imp.filename = neutral_file_name("import", imp.id, preview.file_format)
 
         pseudonymiser = Pseudonymiser(
             accepted.key, categories=(proj.settings or {}).get("pii_categories")
@@ -265,7 +263,7 @@ def import_export(
                 action="import",
                 object_type="import",
                 object_id=str(imp.id),
-                details={"fil": filename, "svar": n_records, "personuppgifter": pii_counts},
+                details={"svar": n_records, "personuppgifter": pii_counts},
             )
         )
         progress("pseudonymisering", len(rows_seen), len(rows_seen))

@@ -50,16 +50,17 @@ def _inside_data_dir(path: Path) -> list[Path]:
     return [data_dir, *[p for p in reversed(path.parents) if data_dir in p.parents], path]
 
 
-def private_dir(path: Path) -> Path:
-    """Create `path` and its missing parents with mode 0700. `path` itself, and directories
-    under the data dir (and the data dir itself), are tightened to 0700 even when they
-    already exist."""
+def private_dir(path: Path, *, own: bool = False) -> Path:
+    """Create `path` and its missing parents with mode 0700. Directories under the data
+    dir (and the data dir itself) are tightened to 0700 even when they already exist, and
+    so is `path` when it is the service's `own` (the upload root); a user's existing
+    folder (`--ut .`) keeps its mode."""
     try:
         missing = [p for p in (path, *path.parents) if not p.exists()]
         for directory in reversed(missing):
             directory.mkdir(mode=DIR_MODE, exist_ok=True)
             os.chmod(directory, DIR_MODE)  # mkdir's mode is reduced by the umask
-        for directory in {*_inside_data_dir(path), path}:  # the asked-for one always
+        for directory in {*_inside_data_dir(path), *([path] if own else [])}:
             _tighten(directory, DIR_MODE)
     except OSError as exc:
         raise ConfigError(

@@ -74,5 +74,12 @@ class Record:
     spans: tuple[Span, ...] = ()
 
 
-# Last, because the declarations import Span and BASE_PII_LABELS from this module.
-from nlp.pseudonymise.kategorier import LABELS as PII_LABELS  # noqa: E402
+def __getattr__(name: str) -> object:
+    """`PII_LABELS`, the whole category list, derived from the declarations in
+    nlp/pseudonymise/kategorier/ on first use: importing this module (as ingest does,
+    also in the upload preview's child process) must not load the recognisers."""
+    if name == "PII_LABELS":
+        from nlp.pseudonymise.kategorier import LABELS
+
+        return LABELS
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -323,7 +323,7 @@ def render_html(data: dict[str, Any]) -> str:
 def write_report(run_id: int, out_dir: str | Path, *, engine: Engine | None = None) -> Path:
     """Write rapport.json and rapport.html to out_dir; returns the HTML path."""
     t0 = time.perf_counter()
-    out = private_dir(Path(out_dir))  # pseudonymised answers: 0700 folder, 0600 files
+    out = private_dir(Path(out_dir))  # pseudonymised answers: 0600 files, new folders 0700
     data = build_report(run_id, engine=engine)
     html = render_html(data)
     times = data["tider_s"]

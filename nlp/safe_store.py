@@ -25,7 +25,6 @@ import secrets
 from collections import Counter
 
 from nlp.pseudonymise import Pseudonymiser
-from nlp.pseudonymise.key import load_key
 
 # Kinds left in metadata and form text; everything else the pseudonymiser knows is replaced.
 KEPT_OUTSIDE_ANSWERS = frozenset({"VARDENHET", "ORGANISATION", "ORT", "DATUM"})
@@ -33,12 +32,12 @@ _CACHE_LIMIT = 20_000  # distinct metadata values remembered per import (memory 
 
 
 def identifier_pseudonymiser(key: bytes | None = None) -> Pseudonymiser:
-    """A Pseudonymiser with the outside-the-answers policy and the project's key.
+    """A Pseudonymiser with the outside-the-answers policy and the given key.
 
-    Without a key (form text before any import) a throwaway one serves: form text keeps
-    no link between fields, and a key file is only ever created by an import (nlp.keys)."""
-    key = key if key is not None else (load_key() or secrets.token_bytes(32))
-    return Pseudonymiser(key, keep=KEPT_OUTSIDE_ANSWERS)
+    Without one (form text) a throwaway key serves: form text keeps no link between
+    fields, so it never needs the key file (which only an import creates, nlp.keys) and
+    a damaged key file cannot stop a comment from being saved."""
+    return Pseudonymiser(key if key is not None else secrets.token_bytes(32), keep=KEPT_OUTSIDE_ANSWERS)
 
 
 def safe_free_text(text: str | None) -> str | None:

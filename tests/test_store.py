@@ -40,3 +40,35 @@ def test_migrations_match_the_models(engine: Engine) -> None:
     with engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     assert diff == []
+
+
+def test_upgrade_replaces_file_names_stored_before_0007(tmp_path) -> None:
+    """Users' own file names (often a name or personnummer) stored by older versions are
+    replaced by neutral names, and dropped from the import entries of the audit log."""
+    import json
+
+    from alembic import command
+    from sqlalchemy import create_engine, text
+
+    from nlp.store.db import alembic_config
+
+    url = f"sqlite:///{tmp_path / 'gammal.db'}"
+    cfg = alembic_config(url)
+    command.upgrade(cfg, "0006")
+    raw = "Enkät Anna Svensson 19121212-1212.csv"
+    eng = create_engine(url)
+    with eng.begin() as conn:
+        conn.execute(text("INSERT INTO projects (id, slug, name, settings, created_at) "
+                          "VALUES (1, 'p', 'P', '{}', CURRENT_TIMESTAMP)"))
+        conn.execute(text("INSERT INTO imports (id, project_id, filename, file_sha256, text_columns, "
+                          "column_mapping, pii_counts, n_rows, n_records, created_at) "
+                          "VALUES (7, 1, :f, :s, '[]', '{}', '{}', 0, 0, CURRENT_TIMESTAMP)"),
+                     {"f": raw, "s": "0" * 64})
+        conn.execute(text("INSERT INTO audit_log (at, actor, action, details) "
+                          "VALUES (CURRENT_TIMESTAMP, 'cli', 'import', :d)"),
+                     {"d": json.dumps({"fil": raw, "svar": 3})})
+    command.upgrade(cfg, "head")
+    with eng.connect() as conn:
+        assert conn.execute(text("SELECT filename FROM imports")).scalar_one() == "import 7"
+        assert json.loads(conn.execute(text("SELECT details FROM audit_log")).scalar_one()) == {"svar": 3}
+    eng.dispose()

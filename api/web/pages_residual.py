@@ -13,6 +13,7 @@ from api.auth import is_member
 from api.deps import get_db
 from api.routers import residual as api_residual
 from api.web.render import deny, render, web_user
+from nlp.pseudonymise.kategorier import KATEGORIER
 from nlp.residual_risk import FIELDS, KINDS
 from nlp.store.models import Import, Project, User
 
@@ -22,6 +23,7 @@ CATEGORY_TEXT = {
     "PERSON": "namn", "PERSONNUMMER": "personnummer", "TELEFON": "telefonnummer", "EPOST": "e-post",
     "ADRESS": "adresser", "POSTNUMMER": "postnummer", "ORT": "orter", "VARDENHET": "vårdenheter",
     "ORGANISATION": "organisationer", "DATUM": "datum", "ALDER": "åldrar",
+    **{k.label: k.text for k in KATEGORIER},
 }
 
 

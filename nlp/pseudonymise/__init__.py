@@ -5,7 +5,6 @@
     p.pseudonymise(text).text          # "Ring [PERSON_1] på [TELEFON_1]"
 """
 
-import nlp.records  # noqa: F401  first: it completes its category list from kategorier/
 from nlp.pseudonymise.kategorier import LABELS as CATEGORIES
 from nlp.pseudonymise.key import load_or_create_key
 from nlp.pseudonymise.pseudonymiser import Pseudonymised, Pseudonymiser, resolve

@@ -6,8 +6,8 @@ Each module here declares one category as `KATEGORI`. The category list
 module here and naming it below, nowhere else. (The older categories still live in
 recognisers.py; a later task moves them here.)
 
-Import note: nlp.records imports LABELS from here at its end, after Span and the base labels
-exist, so these modules may import them from nlp.records at their top.
+`nlp.records.PII_LABELS` reads LABELS from here lazily, so importing nlp.records (as ingest
+does) never loads the recognisers.
 """
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ class Kategori:
     after: str
     # One canonical form per real-world value, so two writings get the same pseudonym.
     normalise: Callable[[str], str]
+    # How the pages name finds of this kind, in the plural ("kontonummer").
+    text: str
 
 
 from nlp.pseudonymise.kategorier import kontonummer, regnr  # noqa: E402  (they use Kategori)

@@ -155,4 +155,5 @@ def normalise(value: str) -> str:
     return re.sub(r"[^0-9A-Z]", "", value.upper())
 
 
-KATEGORI = Kategori(label="KONTONUMMER", find=find_kontonummer, after="PERSONNUMMER", normalise=normalise)
+KATEGORI = Kategori(label="KONTONUMMER", find=find_kontonummer, after="PERSONNUMMER", normalise=normalise,
+                    text="kontonummer")

@@ -61,4 +61,5 @@ def normalise(value: str) -> str:
     return re.sub(r"[^0-9A-Z]", "", value.upper())
 
 
-KATEGORI = Kategori(label="REGNR", find=find_regnr, after="TELEFON", normalise=normalise)
+KATEGORI = Kategori(label="REGNR", find=find_regnr, after="TELEFON", normalise=normalise,
+                    text="registreringsnummer")

@@ -1,7 +1,7 @@
 """sessions that end: per-user generation number, token renewal limit, decision visibility
 
 Revision ID: 0005
-Revises: 0003
+Revises: 0004
 """
 from typing import Sequence, Union
 

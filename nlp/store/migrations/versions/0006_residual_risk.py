@@ -1,7 +1,7 @@
 """residual risk: kept risky tokens per import, replacements in metadata
 
 Revision ID: 0006
-Revises: 0003 (the coordinator re-chains it after the other branches' 0004/0005)
+Revises: 0005
 """
 from typing import Sequence, Union
 
