@@ -157,9 +157,14 @@ def test_heads_read_query_vectors_and_mixed_model_roundtrips(tiny, embedder, vec
     np.testing.assert_allclose(old.features(TEXTS, vectors, embedder, kind="query"), passage_vectors,
                                atol=1e-5)
     res = classify_texts(TEXTS[:2], vectors[:2], tiny, model=old, embedder=embedder, valence=False)
+    # The reference embeds the same two texts the same way (through the vector cache): int8
+    # vectors shift slightly with their batch-mates, so a batch of five is not the reference.
+    from nlp.embed import embed_texts
+
+    own = embed_texts(TEXTS[:2], embedder=embedder, kind="passage")
     np.testing.assert_allclose(
         [[r.probabilities[lab] for lab in tiny.label_ids] for r in res],
-        old.predict_proba(TEXTS[:2], passage_vectors[:2], kind="passage"), atol=1e-3)
+        old.predict_proba(TEXTS[:2], own, kind="passage"), atol=1e-3)
 
 
 def test_word_head_roundtrips_and_older_versions_load_without_it(tiny, embedder, vectors, tmp_path: Path) -> None:
