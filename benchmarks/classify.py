@@ -48,7 +48,7 @@ N_HEAD_TRAIN = 2000  # the shipped head saw the first 2000 of the seed-0 permuta
 
 
 def _predict(model, texts, E, tax, L, reasons=None):
-    res = classify_texts(texts, E, tax, model=model, valence=False, kind=nlp.classify.EMBED_KIND)
+    res = classify_texts(texts, E, tax, model=model, valence=False)
     prob = np.array([[r.probabilities[lab] for lab in L] for r in res])
     dec = np.array([[lab in r.labels for lab in L] for r in res], dtype=int)
     sets = np.array([[lab in r.prediction_set for lab in L] for r in res])
@@ -109,8 +109,7 @@ def main() -> int:
     Y = _labels_matrix([r["labels"] for r in rows], L, "dev")
     embedder = get_embedder()
     t0 = time.time()
-    # One pass: the vectors the heads read also feed the baselines, evidence and valence.
-    E = embed_texts(texts, embedder=embedder, kind=args.prefix)
+    E = embed_texts(texts, embedder=embedder)
     print(f"Inbäddningsmodell {embedder.model_id}; {len(texts)} texter inbäddade på {time.time() - t0:.1f} s")
     examples = [Example(r["text"], tuple(r["labels"]), r["id"]) for r in rows]
     # Repeated k-fold: on 200 answers one split into folds moves macro F1 by ±0.01, so the
@@ -194,27 +193,23 @@ def _valence(args: argparse.Namespace, embedder) -> None:
     perm = np.random.default_rng(0).permutation(len(texts))
     test = perm[N_HEAD_TRAIN : N_HEAD_TRAIN + args.n_reviews]
     t0 = time.time()
-    kind = nlp.classify.EMBED_KIND
-    Et = embed_texts([texts[i] for i in test], embedder=embedder, kind=kind)
+    Et = embed_texts([texts[i] for i in test], embedder=embedder)
     print(f"{len(test)} recensioner inbäddade på {time.time() - t0:.0f} s")
     if args.bygg_valens:
         train = perm[:N_HEAD_TRAIN]
-        Etr = embed_texts([texts[i] for i in train], embedder=embedder, kind=kind)
-        head = fit_valence_head(Etr, y[train], embed_model=embedder.model_id, embed_kind=kind)
+        Etr = embed_texts([texts[i] for i in train], embedder=embedder)
+        head = fit_valence_head(Etr, y[train], embed_model=embedder.model_id)
         acc = float(((head.p_positive(Et) >= 0.5) == y[test]).mean())
         head.save(card=model_card(len(train), acc, len(test)))
         print("Valenshuvudet är sparat.")
     head = load_valence_head(embedder)
-    if head.embed_kind != kind:  # a head fitted on the other prefix reads its own vectors
-        Et = embed_texts([texts[i] for i in test], embedder=embedder, kind=head.embed_kind)
     acc = float(((head.p_positive(Et) >= 0.5) == y[test]).mean())
     print(f"Valens ({head.source}), träffsäkerhet positiv/negativ på {len(test)} hållna recensioner: {acc:.3f}")
     if head.source != "prototyper":
         from nlp.classify_valence import prototype_head
 
         proto = prototype_head(embedder)
-        Ep = embed_texts([texts[i] for i in test], embedder=embedder, kind=proto.embed_kind)
-        acc_p = float(((proto.p_positive(Ep) >= 0.5) == y[test]).mean())
+        acc_p = float(((proto.p_positive(Et) >= 0.5) == y[test]).mean())
         print(f"Valens (prototyper, reserv utan huvudfil): {acc_p:.3f}")
 
 

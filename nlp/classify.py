@@ -8,10 +8,8 @@ Model (chosen by measurement on the dev set, see nlp/modeller/klassificerare/REA
   validated examples this is the zero-shot mode (similarity to the label texts, learned
   from the taxonomy alone); with examples it is few-shot. SetFit-style tuning was not
   possible: the bundled model is a 4-bit C engine without trainable weights.
-- the heads read e5 "query:" vectors (e5's prefix for symmetric tasks). The pipeline embeds
-  every answer once, with that prefix, and the same vectors serve the heads, valence,
-  evidence and themes; a version fitted on "passage:" vectors still loads and embeds the
-  texts it is given with its own prefix (through the shared cache).
+- the heads read e5 "query:" vectors (e5's prefix for symmetric tasks), embedded here
+  through the shared cache; the caller's passage vectors serve valence and evidence.
 - few-shot: the taxonomy-only head is mixed in with a weight (0 allowed) chosen on the
   training examples' out-of-fold macro F1.
 - probabilities are calibrated with one Platt map pooled over labels, fitted on
@@ -40,7 +38,6 @@ from sklearn.model_selection import KFold
 
 from nlp.classify_metrics import conformal_threshold, evaluate, nonconformity
 from nlp.config import PROJECT_ROOT, get_settings
-from nlp.embed import ANALYSIS_KIND
 from nlp.errors import ConfigError, InputError
 from nlp.taxonomy import Taxonomy
 
@@ -62,8 +59,7 @@ WORD_C = 3.0
 # e5 was trained with "query: " for symmetric tasks (classification, similarity) and
 # "passage: " for retrieval targets; here answers and label phrases are compared as peers.
 # Measured on the dev set (5-fold CV): +0.02–0.05 macro F1 over "passage:" for every head.
-# One kind for the whole analysis: nlp.embed.ANALYSIS_KIND ("query").
-EMBED_KIND: Literal["passage", "query"] = ANALYSIS_KIND
+EMBED_KIND: Literal["passage", "query"] = "query"
 # Weight of the taxonomy-only (zero-shot) head mixed into the few-shot head; chosen per
 # training set by out-of-fold macro F1 on the validated examples (never on test data).
 ZS_MIX_GRID = (0.0, 0.2, 0.35, 0.5)
@@ -331,13 +327,12 @@ class ClassifierModel:
 
     # -- prediction --
     def features(self, texts: Sequence[str], embeddings: np.ndarray,
-                 embedder: Embedder | None = None, kind: str = ANALYSIS_KIND) -> np.ndarray:
-        """The vectors the heads read: the given `kind` embeddings when the model was
-        fitted on that kind (one pass), else the texts embedded with the model's own
-        prefix (through the shared cache; versions fitted on the other kind)."""
-        if self.embed_kind == kind:
+                 embedder: Embedder | None = None) -> np.ndarray:
+        """The vectors the heads read: the given passage embeddings, or the texts' query
+        embeddings (through the shared cache) for a model fitted on those."""
+        if self.embed_kind == "passage":
             return np.asarray(embeddings, dtype=np.float32)
-        return np.asarray(_embed(texts, embedder, kind=self.embed_kind), dtype=np.float32)
+        return np.asarray(_embed(texts, embedder, kind="query"), dtype=np.float32)
 
     def raw_scores(self, texts: Sequence[str], F: np.ndarray) -> np.ndarray:
         """Uncalibrated per-label scores from the head features F (see features())."""
@@ -348,10 +343,9 @@ class ClassifierModel:
         return raw
 
     def predict_proba(self, texts: Sequence[str], embeddings: np.ndarray, *,
-                      embedder: Embedder | None = None, kind: str = ANALYSIS_KIND) -> np.ndarray:
-        """Calibrated probabilities; `embeddings` are the texts' `kind` embeddings."""
-        F = self.features(texts, embeddings, embedder, kind)
-        return _platt(self.raw_scores(texts, F), *self.platt)
+                      embedder: Embedder | None = None) -> np.ndarray:
+        """Calibrated probabilities; `embeddings` are the texts' passage embeddings."""
+        return _platt(self.raw_scores(texts, self.features(texts, embeddings, embedder)), *self.platt)
 
     def qhat(self, coverage: float) -> float:
         return conformal_threshold(self.calibration_scores, coverage)
@@ -483,9 +477,9 @@ def train_classifier(
 ) -> tuple[ClassifierModel, dict[str, Any]]:
     """Fit a model version from validated examples (none = zero-shot) and its CV metrics.
 
-    `embeddings` are the examples' EMBED_KIND embeddings if the caller has them (else
-    they are computed through the shared cache); the heads read them and they serve the
-    evidence. Returns (model, metrics); metrics are out-of-fold,
+    `embeddings` are the examples' passage embeddings if the caller has them (else they
+    are computed); they serve the evidence. The heads read EMBED_KIND vectors, embedded
+    here through the shared cache. Returns (model, metrics); metrics are out-of-fold,
     on the examples (every choice below is made on those same out-of-fold scores, so an
     outer cross-validation around this function is a nested one).
     """
@@ -496,10 +490,10 @@ def train_classifier(
     ex_texts = [e.text for e in examples]
     Y_ex = _labels_matrix([e.labels for e in examples], label_ids, "exempel")
     if examples:
-        F_ex = embeddings if embeddings is not None else _embed(ex_texts, emb, kind=EMBED_KIND)
-        if len(F_ex) != len(examples):
+        E_ex = embeddings if embeddings is not None else _embed(ex_texts, emb)
+        if len(E_ex) != len(examples):
             raise ValueError("embeddings and examples differ in length")
-        E_ex = F_ex  # one kind of vector: the evidence compares answers with these
+        F_ex = E_ex if EMBED_KIND == "passage" else _embed(ex_texts, emb, kind=EMBED_KIND)
     else:
         E_ex = np.zeros((0, E_tax.shape[1]), np.float32)
         F_ex = E_ex
@@ -638,9 +632,8 @@ def classify_texts(
     texts: Sequence[str], embeddings: np.ndarray, taxonomy: Taxonomy, *,
     examples: Sequence[Example] | None = None, embedder: Embedder | None = None,
     coverage: float = 0.9, model: ClassifierModel | None = None, valence: bool = True,
-    kind: str = ANALYSIS_KIND,
 ) -> list[ClassificationResult]:
-    """Classify pseudonymised texts (with their `kind` embeddings) against a taxonomy.
+    """Classify pseudonymised texts (with their passage embeddings) against a taxonomy.
 
     Uses `model` if given; else fits a few-shot model from `examples`, or the zero-shot
     model when there are none.
@@ -657,15 +650,13 @@ def classify_texts(
     if len(texts) == 0:
         return []
     E = np.asarray(embeddings, dtype=np.float32)
-    # The model's own kind of vector (the same array in one-pass runs): heads and evidence.
-    F = model.features(texts, E, embedder, kind)
-    prob = _platt(model.raw_scores(texts, F), *model.platt)
+    prob = model.predict_proba(texts, E, embedder=embedder)
     q = model.qhat(coverage)
     vals: list[Valence | None] = [None] * len(texts)
     if valence:
         from nlp.classify_valence import predict_valence
 
-        vals = list(predict_valence(texts, E, embedder=embedder, kind=kind))
+        vals = list(predict_valence(texts, E, embedder=embedder))
     results = []
     for i, text in enumerate(texts):
         p = prob[i]
@@ -682,7 +673,7 @@ def classify_texts(
         sugg = [Suggestion(lab, float(p[model.label_ids.index(lab)]), lab in decided) for lab in shown]
         results.append(ClassificationResult(
             suggestions=sugg, prediction_set=pset, unsure=reason is not None, valence=vals[i],
-            evidence=_evidence(model, text, F[i], decided), model_version=model.version,
+            evidence=_evidence(model, text, E[i], decided), model_version=model.version,
             unsure_reason=reason,
             probabilities={lab: round(float(p[j]), 4) for j, lab in enumerate(model.label_ids)},
         ))

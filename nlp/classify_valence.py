@@ -1,7 +1,6 @@
 """Valence per answer: styrka, utmaning, blandad or neutral.
 
-A binary positive/negative head on the answers' embeddings (the kind its model card
-names; "query:" since build 2026-11-28, older heads read "passage:") gives P(positiv). The shipped
+A binary positive/negative head on the passage embeddings gives P(positiv). The shipped
 head (nlp/modeller/klassificerare/valens/) is 384 coefficients and an intercept, fitted
 on real Swedish reviews; it contains no text (see its model card for why shipping it is
 acceptable). If the file is missing, a zero-shot head from prototype sentences written
@@ -28,7 +27,6 @@ import numpy as np
 from scipy.special import expit
 
 from nlp.classify import SHIPPED_MODEL_DIR, Embedder, Valence, _embed
-from nlp.embed import ANALYSIS_KIND
 from nlp.errors import InputError
 
 VALENCE_DIR = SHIPPED_MODEL_DIR / "valens"
@@ -61,7 +59,6 @@ class ValenceHead:
     intercept: float
     source: str  # "recensioner" | "prototyper"
     embed_model: str
-    embed_kind: str = ANALYSIS_KIND  # which e5 prefix the head reads
 
     def p_positive(self, E: np.ndarray) -> np.ndarray:
         return expit(np.asarray(E, dtype=np.float64) @ self.coef + self.intercept)
@@ -70,8 +67,7 @@ class ValenceHead:
         directory.mkdir(parents=True, exist_ok=True)
         np.savez_compressed(directory / "valens.npz", coef=self.coef.astype(np.float32),
                             intercept=np.float32(self.intercept))
-        meta = {"source": self.source, "embed_model": self.embed_model,
-                "embed_kind": self.embed_kind, **(card or {})}
+        meta = {"source": self.source, "embed_model": self.embed_model, **(card or {})}
         (directory / "modellkort.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2),
                                                    encoding="utf-8")
         return directory
@@ -89,9 +85,8 @@ def load_valence_head(embedder: Embedder | None = None, directory: Path = VALENC
     if f.is_file():
         z = np.load(f)
         meta = json.loads((directory / "modellkort.json").read_text(encoding="utf-8"))
-        # A card without the kind is from before it was recorded: those heads read "passage:".
         head = ValenceHead(z["coef"].astype(np.float64), float(z["intercept"]), meta["source"],
-                           meta.get("embed_model", "okänd"), meta.get("embed_kind", "passage"))
+                           meta.get("embed_model", "okänd"))
     else:
         head = prototype_head(embedder)
     if directory == VALENCE_DIR:
@@ -101,15 +96,14 @@ def load_valence_head(embedder: Embedder | None = None, directory: Path = VALENC
 
 def prototype_head(embedder: Embedder | None = None) -> ValenceHead:
     """Zero-shot: the direction from the negative to the positive prototype centroid."""
-    P = _embed(POSITIVE_PROTOTYPES, embedder, kind=ANALYSIS_KIND)
-    N = _embed(NEGATIVE_PROTOTYPES, embedder, kind=ANALYSIS_KIND)
+    P = _embed(POSITIVE_PROTOTYPES, embedder)
+    N = _embed(NEGATIVE_PROTOTYPES, embedder)
     d = P.mean(0) - N.mean(0)
     mid = (P.mean(0) + N.mean(0)) / 2
     # scale so that the prototypes themselves sit near p = 0.9 / 0.1
     spread = float(np.median(np.abs((np.vstack([P, N]) - mid) @ d))) or 1.0
     coef = d * (2.2 / spread)
-    return ValenceHead(coef, float(-mid @ coef), "prototyper", getattr(embedder, "model_id", "standard"),
-                       ANALYSIS_KIND)
+    return ValenceHead(coef, float(-mid @ coef), "prototyper", getattr(embedder, "model_id", "standard"))
 
 
 def valence_from_p(p: float, text: str) -> Valence:
@@ -122,12 +116,8 @@ def valence_from_p(p: float, text: str) -> Valence:
 
 
 def predict_valence(texts: Sequence[str], embeddings: np.ndarray, *,
-                    embedder: Embedder | None = None, kind: str = ANALYSIS_KIND) -> list[Valence]:
-    """Valence from the texts' `kind` embeddings; a head fitted on the other kind gets the
-    texts embedded with its own prefix (a second pass, through the cache)."""
+                    embedder: Embedder | None = None) -> list[Valence]:
     head = load_valence_head(embedder)
-    if head.embed_kind != kind:
-        embeddings = _embed(texts, embedder, kind=head.embed_kind)  # type: ignore[arg-type]
     p = head.p_positive(embeddings)
     return [valence_from_p(float(pi), t) for pi, t in zip(p, texts)]
 
@@ -148,12 +138,11 @@ def read_reviews(path: Path) -> tuple[list[str], np.ndarray]:
     return texts, np.array(y, dtype=int)
 
 
-def fit_valence_head(E: np.ndarray, y: np.ndarray, *, embed_model: str, C: float = 1.0,
-                     embed_kind: str = ANALYSIS_KIND) -> ValenceHead:
+def fit_valence_head(E: np.ndarray, y: np.ndarray, *, embed_model: str, C: float = 1.0) -> ValenceHead:
     from sklearn.linear_model import LogisticRegression
 
     lr = LogisticRegression(C=C, max_iter=3000).fit(np.asarray(E) * 10, y)
-    return ValenceHead(lr.coef_[0] * 10, float(lr.intercept_[0]), "recensioner", embed_model, embed_kind)
+    return ValenceHead(lr.coef_[0] * 10, float(lr.intercept_[0]), "recensioner", embed_model)
 
 
 def model_card(n_train: int, accuracy: float, n_test: int) -> dict[str, Any]:

@@ -100,9 +100,7 @@ def analysera(
     """Läs en enkätexport, pseudonymisera, hitta teman, klassa svaren och skriv en rapport."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    import json
-
-    from nlp.pipeline import StageTimer, analyse_import, format_times, import_export
+    from nlp.pipeline import analyse_import, import_export
     from nlp.report import write_report
 
     column_map = parse_column_overrides(kolumn)
@@ -113,20 +111,17 @@ def analysera(
     ) as bars:
         tasks: dict[str, Any] = {}
 
-        def bar(stage: str, done: int, total: int) -> None:
+        def progress(stage: str, done: int, total: int) -> None:
             if stage not in tasks:
                 tasks[stage] = bars.add_task(stage.capitalize(), total=max(total, 1))
             bars.update(tasks[stage], completed=done, total=max(total, 1))
 
-        progress = StageTimer(bar)
         summary = import_export(
             export, project=projekt, text_columns=textkolumn, column_map=column_map,
             sheet=blad, progress=progress,
         )
         run_id = analyse_import(summary.import_id, taxonomy=taxonomi, progress=progress)
         html = write_report(run_id, ut)
-    # The report's figures, so the command and report.json show the same seconds.
-    times = json.loads(html.with_suffix(".json").read_text(encoding="utf-8"))["tider_s"]
     if not summary.created:
         out_console.print("Filen var redan importerad: inga svar lades till två gånger.")
     pii = ", ".join(f"{k} {v}" for k, v in sorted(summary.pii_counts.items())) or "inga"
@@ -134,7 +129,6 @@ def analysera(
         f"Klart: {summary.n_records} svar från {summary.n_rows} rader "
         f"(frågor: {', '.join(summary.text_columns)}).\n"
         f"Ersatta personuppgifter: {pii}.\n"
-        f"Tid per steg: {format_times(times)}.\n"
         f"Rapport: {html} och {html.with_suffix('.json')}"
     )
 
@@ -380,7 +374,7 @@ def teman(
     """Hitta teman i fritextsvar (texterna pseudonymiseras först), med andelar, exempel och trender."""
     import json
 
-    from nlp.embed import ANALYSIS_KIND, embed_texts
+    from nlp.embed import embed_texts
     from nlp.errors import InputError
     from nlp.ingest import read_answers
     from nlp.keys import key_for_files
@@ -410,7 +404,7 @@ def teman(
     ids = [f"{rid}/{q}" if several else rid for rid, q in keys]
     if len(set(ids)) != len(ids):  # repeated ids in the file: fall back to position
         ids = [f"svar {i + 1}" for i in range(len(ids))]
-    vectors = embed_texts(texts, kind=ANALYSIS_KIND)  # the vectors `analysera` reuses
+    vectors = embed_texts(texts)
     result = fit_themes(texts, vectors, record_ids=ids, dates=dates, period=per, random_state=slumpfro)
     if not alla_teman:
         result = shared_view(result)
@@ -465,7 +459,7 @@ def klassificera(
     import json
 
     from nlp.classify import Example, classify_texts, read_examples
-    from nlp.embed import ANALYSIS_KIND, embed_texts, get_embedder
+    from nlp.embed import embed_texts, get_embedder
     from nlp.errors import InputError
     from nlp.keys import key_for_files
     from nlp.pseudonymise import Pseudonymiser
@@ -487,9 +481,8 @@ def klassificera(
         examples = [Example(pseudonymiser.pseudonymise(e.text).text, e.labels, e.id)
                     for e in read_examples(exempel, tax)]
     embedder = get_embedder()
-    vectors = embed_texts(texts, embedder=embedder, kind=ANALYSIS_KIND)
-    results = classify_texts(texts, vectors, tax, examples=examples, embedder=embedder, coverage=tackning,
-                             kind=ANALYSIS_KIND)
+    vectors = embed_texts(texts, embedder=embedder)
+    results = classify_texts(texts, vectors, tax, examples=examples, embedder=embedder, coverage=tackning)
     if som_json:
         for rid, res in zip(ids, results):
             sys.stdout.write(json.dumps(res.to_json(rid), ensure_ascii=False) + "\n")

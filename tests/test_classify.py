@@ -57,14 +57,6 @@ def embedder():
 
 @pytest.fixture(scope="module")
 def vectors(embedder) -> np.ndarray:
-    """The one kind of vector the pipeline embeds ("query:")."""
-    from nlp.embed import ANALYSIS_KIND
-
-    return embedder.embed(TEXTS, kind=ANALYSIS_KIND)
-
-
-@pytest.fixture(scope="module")
-def passage_vectors(embedder) -> np.ndarray:
     return embedder.embed(TEXTS, kind="passage")
 
 
@@ -119,8 +111,7 @@ def test_few_shot_model_roundtrip_and_evidence_examples(tiny, embedder, vectors,
     assert shown and all(e["id"] in {"e0", "e1", "e2"} for e in shown)
 
 
-def test_heads_read_query_vectors_and_mixed_model_roundtrips(tiny, embedder, vectors, passage_vectors,
-                                                             tmp_path: Path) -> None:
+def test_heads_read_query_vectors_and_mixed_model_roundtrips(tiny, embedder, vectors, tmp_path: Path) -> None:
     import dataclasses
     import json as _json
 
@@ -128,12 +119,10 @@ def test_heads_read_query_vectors_and_mixed_model_roundtrips(tiny, embedder, vec
 
     zs = zero_shot_model(tiny, embedder)
     assert zs.embed_kind == "query"
-    # one pass: the query vectors passed in are what the heads read, as they are ...
-    np.testing.assert_array_equal(zs.features(TEXTS, vectors, embedder, kind="query"), vectors)
-    # ... and given passage vectors, the heads still read the texts' query vectors
-    np.testing.assert_allclose(zs.features(TEXTS, passage_vectors, embedder, kind="passage"), vectors,
+    # the heads read "query:" vectors of the texts, not the passage vectors passed in
+    np.testing.assert_allclose(zs.features(TEXTS, vectors, embedder), embedder.embed(TEXTS, kind="query"),
                                atol=1e-5)
-    assert not np.allclose(passage_vectors, vectors, atol=1e-3)
+    assert not np.allclose(zs.features(TEXTS, vectors, embedder), vectors, atol=1e-3)
     ex = [Example("Telefonkön var lång.", ("vantetid",), "a"), Example("Bra bemötande.", ("bemotande",), "b"),
           Example("Mamma fick vara med.", ("anhoriga",), "c")]
     few, _ = train_classifier(ex, tiny, embedder=embedder)
@@ -152,19 +141,7 @@ def test_heads_read_query_vectors_and_mixed_model_roundtrips(tiny, embedder, vec
     meta_path.write_text(_json.dumps(meta), encoding="utf-8")
     old = ClassifierModel.load("blandad", tmp_path)
     assert old.embed_kind == "passage" and old.zs_mix == 0.0
-    np.testing.assert_array_equal(old.features(TEXTS, passage_vectors, kind="passage"), passage_vectors)
-    # a passage version in a one-pass (query) run embeds the texts with its own prefix
-    np.testing.assert_allclose(old.features(TEXTS, vectors, embedder, kind="query"), passage_vectors,
-                               atol=1e-5)
-    res = classify_texts(TEXTS[:2], vectors[:2], tiny, model=old, embedder=embedder, valence=False)
-    # The reference embeds the same two texts the same way (through the vector cache): int8
-    # vectors shift slightly with their batch-mates, so a batch of five is not the reference.
-    from nlp.embed import embed_texts
-
-    own = embed_texts(TEXTS[:2], embedder=embedder, kind="passage")
-    np.testing.assert_allclose(
-        [[r.probabilities[lab] for lab in tiny.label_ids] for r in res],
-        old.predict_proba(TEXTS[:2], own, kind="passage"), atol=1e-3)
+    np.testing.assert_array_equal(old.features(TEXTS, vectors), vectors)
 
 
 def test_word_head_roundtrips_and_older_versions_load_without_it(tiny, embedder, vectors, tmp_path: Path) -> None:

@@ -167,7 +167,7 @@ def job_page(job_id: int, request: Request, user: User = Depends(web_user),
         return job
     if job.status == "klar" and job.run_id:
         return RedirectResponse(f"/korningar/{job.run_id}/rapport", status_code=303)
-    from nlp.pipeline import STAGES, TIME_LABELS
+    from nlp.pipeline import STAGES
 
     return render(request, "jobb.html", user=user, title="Analysen pågår", job=job, active="/projekt",
-                  stages=STAGES, time_labels=TIME_LABELS)
+                  stages=STAGES)

