@@ -32,6 +32,14 @@ def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterat
     test_db = os.environ.get("BRUKARROST_TEST_DATABASE_URL")
     if test_db:
         monkeypatch.setenv("BRUKARROST_DATABASE_URL", test_db)
+        # Every test starts from an empty database, as with SQLite's file per test: a
+        # command that checks what the database holds (no new key while imports exist)
+        # must not see another test's imports.
+        from sqlalchemy import create_engine
+
+        fresh = create_engine(test_db)
+        _reset_postgres(fresh)
+        fresh.dispose()
     else:
         monkeypatch.delenv("BRUKARROST_DATABASE_URL", raising=False)
     get_settings.cache_clear()
