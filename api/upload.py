@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,7 +31,6 @@ _CSRF_FAILED = "CSRF-kontrollen misslyckades: ladda om sidan och försök igen."
 class SavedUpload:
     directory: Path
     path: Path
-    filename: str  # the user's file name, sanitised
     size: int
     file_format: str  # csv | xlsx | json
 
@@ -43,12 +41,6 @@ class _TooLarge(Exception):
 
 class _CsrfFailed(Exception):
     pass
-
-
-def _safe_name(name: str) -> str:
-    base = Path(name.replace("\\", "/")).name
-    base = re.sub(r"[^\w.\- ]", "_", base).strip(" .")[:120]
-    return base or "export"
 
 
 def sniff_format(head: bytes) -> str | None:
@@ -79,7 +71,7 @@ async def receive_upload(request: Request, root: Path, max_bytes: int) -> SavedU
 
     directory = Path(tempfile.mkdtemp(prefix="jobb-", dir=private_dir(root, own=True)))  # mode 0700
     state: dict[str, object] = {"header": b"", "headers": {}, "fd": None, "size": 0,
-                                "name": None, "head": b"", "found": False,
+                                "head": b"", "found": False,
                                 "in_csrf": False, "csrf": None}
     partial = directory / "mottas"
     sha = hashlib.sha256()
@@ -104,7 +96,6 @@ async def receive_upload(request: Request, root: Path, max_bytes: int) -> SavedU
             if not csrf_field_ok(request, state["csrf"]):  # type: ignore[arg-type]
                 raise _CsrfFailed  # before the file is even created
             state["found"] = True
-            state["name"] = opts[b"filename"].decode("utf-8", "replace")
             state["fd"] = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
 
     def on_part_data(data: bytes, start: int, end: int) -> None:
@@ -167,8 +158,7 @@ async def receive_upload(request: Request, root: Path, max_bytes: int) -> SavedU
     if fmt is None:
         remove_upload(str(directory))
         raise HTTPException(415, "Filtypen känns inte igen: ladda upp CSV, XLSX eller JSON.")
-    name = _safe_name(str(state["name"]))
     final = directory / f"export.{fmt}"  # not the user's name: it ends up in error messages
     partial.rename(final)
-    return SavedUpload(directory=directory, path=final, filename=name, size=int(state["size"]),  # type: ignore[arg-type]
+    return SavedUpload(directory=directory, path=final, size=int(state["size"]),  # type: ignore[arg-type]
                        file_format=fmt)
