@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from nlp.pseudonymise import Pseudonymiser  # noqa: E402
-from nlp.records import PII_LABELS, Span  # noqa: E402
+from nlp.core import PII_LABELS, Span  # noqa: E402
 
 
 # pii_blindtest*.jsonl (sets 1–5) and pii_blind6.jsonl, pii_blind7.jsonl, …

@@ -54,7 +54,7 @@ from typing import Any
 
 from nlp.errors import InputError
 from nlp.ingest_limits import Budget, Limits, check_zip, json_line, json_objects, json_prefix
-from nlp.records import Answer, Metadata
+from nlp.core import Answer, Metadata
 
 __all__ = [
     "ColumnStats",

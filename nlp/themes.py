@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 
 from nlp.config import get_settings
+from nlp.core import period_key
 from nlp.stats import p_chart_limits, wilson_interval
 
 log = logging.getLogger(__name__)
@@ -553,22 +554,6 @@ def _all_other(
 
 
 # --- over time and emerging --------------------------------------------------------------
-
-
-def period_key(d: date | datetime, period: str = "month") -> str:
-    """'2025-11' (month), '2025-K4' (quarter), '2025-H2' (half), '2025' (year), '2025-V47'."""
-    if period == "month":
-        return f"{d.year:04d}-{d.month:02d}"
-    if period == "quarter":
-        return f"{d.year:04d}-K{(d.month - 1) // 3 + 1}"
-    if period == "half":
-        return f"{d.year:04d}-H{1 if d.month <= 6 else 2}"
-    if period == "year":
-        return f"{d.year:04d}"
-    if period == "week":
-        y, w, _ = d.isocalendar()
-        return f"{y:04d}-V{w:02d}"
-    raise ValueError(f"Okänd period {period!r}")
 
 
 def over_time(result: ThemeResult) -> dict[str, Any]:

@@ -25,7 +25,7 @@ from nlp.ingest import (
     parse_date,
     read_answers,
 )
-from nlp.records import Answer, Metadata
+from nlp.core import Answer, Metadata
 from tests.conftest import EXAMPLE_EXPORT
 
 EXAMPLE_XLSX = EXAMPLE_EXPORT.with_suffix(".xlsx")

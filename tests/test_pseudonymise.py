@@ -15,7 +15,7 @@ import pytest
 from nlp.config import get_settings
 from nlp.errors import ConfigError
 from nlp.pseudonymise import CATEGORIES, Pseudonymiser, load_or_create_key
-from nlp.records import PII_LABELS
+from nlp.core import PII_LABELS
 
 KEY = b"test-key-0123456789abcdef-0123456789"
 

@@ -12,7 +12,7 @@ from nlp.errors import ConfigError
 from nlp.pseudonymise import CATEGORIES, Pseudonymiser
 from nlp.pseudonymise.kategorier import KATEGORIER
 from nlp.pseudonymise.pseudonymiser import PRIORITY
-from nlp.records import PII_LABELS
+from nlp.core import PII_LABELS
 
 KEY = b"test-key-kategorier-0123456789abcdef"
 

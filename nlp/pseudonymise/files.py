@@ -14,7 +14,7 @@ from typing import Any
 
 from nlp.errors import InputError
 from nlp.pseudonymise.pseudonymiser import Pseudonymiser
-from nlp.records import Span
+from nlp.core import Span
 
 _JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 

@@ -21,7 +21,7 @@ from spacy.lang.sv.stop_words import STOP_WORDS
 
 from nlp.pseudonymise import lists
 from nlp.pseudonymise import recognisers as rec
-from nlp.records import Span
+from nlp.core import Span
 
 _CONTACT = frozenset(
     "ring ringa ringde ringer kontakta kontaktade kontaktar be bad ber tacka tackar tackade tack hälsa "

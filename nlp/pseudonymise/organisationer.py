@@ -12,7 +12,7 @@ import re
 
 from nlp.pseudonymise import lists
 from nlp.pseudonymise import recognisers as rec
-from nlp.records import Span
+from nlp.core import Span
 
 _FOLD = str.maketrans("åäöÅÄÖ", "aaoAAO")
 # national authorities: their local office and its town are two finds

@@ -24,7 +24,7 @@ from nlp.pseudonymise.namn_sammanhang import complete_names, extend_names_left, 
 from nlp.pseudonymise.organisationer import attach_place, find_named_with_place
 from nlp.pseudonymise.recognisers import RECOGNISERS, genitive_suffix
 from nlp.pseudonymise.utskrivet import find_shouted
-from nlp.records import Span
+from nlp.core import Span
 
 # When finds overlap, the more specific kind wins (an e-mail holding a name is an e-mail;
 # "vårdcentralen Gripen" is a unit, not a person), then the longer find.

@@ -27,7 +27,7 @@ from spacy.lang.sv.stop_words import STOP_WORDS
 
 from nlp.pseudonymise import lists
 from nlp.pseudonymise.utskrivet import find_written_email, find_written_phone
-from nlp.records import Span
+from nlp.core import Span
 
 Recogniser = Callable[[str], list[Span]]
 

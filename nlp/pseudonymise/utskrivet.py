@@ -11,7 +11,7 @@ import re
 
 import phonenumbers
 
-from nlp.records import Span
+from nlp.core import Span
 
 _DOT = r"(?:\s*(?:\bpunkt\b|\bdot\b|\(punkt\)|\(dot\)|\[dot\]|\[punkt\])\s*|\.)"
 _AT = r"(?:\s*(?:@|\(at\)|\[at\]|\{at\}|\(a\)|\(snabel-?a\)|\[snabel-?a\]|\bat\b|\bsnabel-?a\b)\s*)"

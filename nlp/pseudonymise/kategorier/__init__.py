@@ -1,12 +1,12 @@
 """Categories declared in one place each (Presidio style): label, recogniser, priority, normaliser.
 
 Each module here declares one category as `KATEGORI`. The category list
-(`nlp.records.PII_LABELS`), the overlap priority in `pseudonymiser.py` and the CLI's
+(`nlp.core.PII_LABELS`), the overlap priority in `pseudonymiser.py` and the CLI's
 `--kategori` check all derive from `KATEGORIER`, so a new category is added by adding a
 module here and naming it below, nowhere else. (The older categories still live in
 recognisers.py; a later task moves them here.)
 
-`nlp.records.PII_LABELS` reads LABELS from here lazily, so importing nlp.records (as ingest
+`nlp.core.PII_LABELS` reads LABELS from here lazily, so importing nlp.core (as ingest
 does) never loads the recognisers.
 """
 
@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from nlp.records import BASE_PII_LABELS, Span
+from nlp.core import BASE_PII_LABELS, Span
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from stdnum import iban as stdnum_iban
 from stdnum import luhn
 
 from nlp.pseudonymise.kategorier import Kategori
-from nlp.records import Span
+from nlp.core import Span
 
 _WS = r"[ \t\u00a0]"
 _SEP = r"(?:" + _WS + r"?[-–]" + _WS + r"?|" + _WS + r"|," + _WS + r"?)"

@@ -13,7 +13,7 @@ import re
 from spacy.lang.sv.stop_words import STOP_WORDS
 
 from nlp.pseudonymise.kategorier import Kategori
-from nlp.records import Span
+from nlp.core import Span
 
 _L = "A-HJ-PR-UW-Z"
 _PLATE = re.compile(r"(?<![\w-])([" + _L + r"]{3})[ \u00a0-]?(\d{2}[" + _L.replace("O", "") + r"0-9])(?![\w-])",

@@ -1,4 +1,4 @@
-"""Data types passed between the pipeline stages.
+"""Types shared by the pipeline stages (the only module every stage may import besides config, errors and stats).
 
 `Answer` holds raw text and exists only in memory, between ingest and
 pseudonymisation. Everything after that stage works on `Record`, whose text is
@@ -8,7 +8,7 @@ pseudonymised.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Literal
 
 SourceType = Literal["enkat", "patientforum", "berattelse"]
@@ -72,6 +72,24 @@ class Record:
     text: str  # pseudonymised
     meta: Metadata
     spans: tuple[Span, ...] = ()
+
+
+def period_key(d: date | datetime, period: str = "month") -> str:
+    """The one period key of the product; every page, report and export uses it.
+
+    '2025-11' (month), '2025-K4' (quarter), '2025-H2' (half), '2025' (year), '2025-V47'."""
+    if period == "month":
+        return f"{d.year:04d}-{d.month:02d}"
+    if period == "quarter":
+        return f"{d.year:04d}-K{(d.month - 1) // 3 + 1}"
+    if period == "half":
+        return f"{d.year:04d}-H{1 if d.month <= 6 else 2}"
+    if period == "year":
+        return f"{d.year:04d}"
+    if period == "week":
+        y, w, _ = d.isocalendar()
+        return f"{y:04d}-V{w:02d}"
+    raise ValueError(f"Okänd period {period!r}")
 
 
 def __getattr__(name: str) -> object:
