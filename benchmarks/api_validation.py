@@ -16,22 +16,19 @@ import asyncio
 import os
 import random
 import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+import httpx
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from server_process import uvicorn_server  # noqa: E402
 
 
 def _pct(values: list[float], q: float) -> float:
@@ -41,8 +38,6 @@ def _pct(values: list[float], q: float) -> float:
 
 async def _drive(base: str, tokens: list[dict[str, str]], record_ids: list[int], project_id: int,
                  clients: int, total: int, seconds: float, queue: bool) -> dict[str, object]:
-    import httpx
-
     latencies: list[float] = []
     statuses: dict[int, int] = {}
     sent = 0
@@ -104,38 +99,20 @@ def main() -> int:
 
     engine = init_db(get_settings().db_url)
     ids = seed(engine, n_records=args.records)
-    port = _free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "--factory", "api.app:create_app", "--host", "127.0.0.1",
-         "--port", str(port), "--log-level", "warning", "--no-access-log"],
-        cwd=ROOT, env=os.environ.copy(),
-    )
-    base = f"http://127.0.0.1:{port}"
     try:
-        import httpx
-
-        for _ in range(200):
-            try:
-                if httpx.get(f"{base}/openapi.json", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.2)
-        else:
-            print("Servern startade inte.")
-            return 1
-        tokens = []
-        for user in ("validerare_a1", "validerare_a2", "validerare_b", "analytiker", "samordnare"):
-            r = httpx.post(f"{base}/api/auth/token", json={"username": user, "password": PASSWORD})
-            tokens.append({"Authorization": f"Bearer {r.json()['access_token']}"})
-        with session_scope(engine) as s:
-            before = s.scalar(select(func.count()).select_from(ValidationEvent)) or 0
-        res = asyncio.run(_drive(base, tokens, ids["records_a"], ids["project_a"], args.clients,
-                                 args.requests, args.seconds, args.queue))
-        with session_scope(engine) as s:
-            after = s.scalar(select(func.count()).select_from(ValidationEvent)) or 0
+        with uvicorn_server(os.environ.copy(), "/openapi.json", timeout_s=40,
+                            extra_args=("--no-access-log",)) as base:
+            tokens = []
+            for user in ("validerare_a1", "validerare_a2", "validerare_b", "analytiker", "samordnare"):
+                r = httpx.post(f"{base}/api/auth/token", json={"username": user, "password": PASSWORD})
+                tokens.append({"Authorization": f"Bearer {r.json()['access_token']}"})
+            with session_scope(engine) as s:
+                before = s.scalar(select(func.count()).select_from(ValidationEvent)) or 0
+            res = asyncio.run(_drive(base, tokens, ids["records_a"], ids["project_a"], args.clients,
+                                     args.requests, args.seconds, args.queue))
+            with session_scope(engine) as s:
+                after = s.scalar(select(func.count()).select_from(ValidationEvent)) or 0
     finally:
-        proc.terminate()
-        proc.wait(timeout=20)
         shutil.rmtree(tmp, ignore_errors=True)
     lat = [x * 1000 for x in res["latencies"]]  # type: ignore[union-attr]
     statuses = res["statuses"]

@@ -15,9 +15,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -25,6 +23,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from server_process import uvicorn_server  # noqa: E402
 TARGET_MS = 200.0
 PASSWORD = "Benchmark-lösen-1"
 
@@ -88,21 +89,7 @@ def main() -> None:
             env["BRUKARROST_CACHE_DIR"] = os.environ["BRUKARROST_CACHE_DIR"]
         os.environ.update(env)
         info = _prepare(base, args.syntetisk)
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory", "--host", "127.0.0.1",
-             "--port", str(port), "--log-level", "warning"], env=env, cwd=ROOT,
-        )
-        url = f"http://127.0.0.1:{port}"
-        try:
-            for _ in range(100):
-                try:
-                    if httpx.get(f"{url}/logga-in", timeout=2).status_code == 200:
-                        break
-                except httpx.HTTPError:
-                    time.sleep(0.3)
+        with uvicorn_server(env, "/logga-in") as url:
             pid, rid, users = info["project_id"], info["run_id"], info["users"]
             pages = [
                 ("Inloggning", None, "/logga-in"),
@@ -137,9 +124,6 @@ def main() -> None:
             print("Obs: maskinen delas med andra, siffrorna innehåller deras last.")
             html = httpx.get(f"{url}/logga-in").text
             assert not re.search(r'(src|href)="(https?:)?//', html), "externa resurser på sidan"
-        finally:
-            proc.terminate()
-            proc.wait(timeout=15)
 
 
 if __name__ == "__main__":
