@@ -7,7 +7,7 @@ from nlp.report.as_json import cell_json, hidden_groups_text, report_json
 from nlp.report.charts import ChartPoint, RunChart, chart_svg, p_chart, pct
 from nlp.report.formats import FORMATS, ExportFormat
 from nlp.report.html_file import build_report, render_html, write_report
-from nlp.report.load import finished_run, label_titles, latest_run, load_run_report
+from nlp.report.load import load_run_report
 from nlp.report.model import (
     DIMENSIONS,
     SOURCE_TEXT,
@@ -19,6 +19,7 @@ from nlp.report.model import (
     RunReport,
     ThemeFigures,
 )
+from nlp.report.runs import finished_run, label_titles, latest_run, latest_run_id
 from nlp.report.themes import example, month, theme_chart, themes_for_run
 
 __all__ = [
@@ -45,6 +46,7 @@ __all__ = [
     "hidden_groups_text",
     "label_titles",
     "latest_run",
+    "latest_run_id",
     "load_run_report",
     "month",
     "p_chart",

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import select
@@ -13,7 +12,6 @@ from sqlalchemy.orm import Session
 
 from nlp.config import get_settings
 from nlp.core import period_key
-from nlp.errors import BrukarrostError
 from nlp.report.charts import p_chart
 from nlp.report.model import (
     DIMENSIONS,
@@ -25,16 +23,9 @@ from nlp.report.model import (
     LabelFigures,
     RunReport,
 )
+from nlp.report.runs import finished_run, label_titles
 from nlp.report.themes import themes_for_run
-from nlp.store.models import (
-    AnalysisRun,
-    Classification,
-    Import,
-    Project,
-    RecordRow,
-    Suggestion,
-)
-from nlp.taxonomy import load_taxonomy
+from nlp.store.models import Classification, RecordRow, Suggestion
 
 VALENCES = ("styrka", "utmaning", "blandad", "neutral")
 
@@ -49,41 +40,6 @@ class _Labelling:
     valence_of: dict[int, str | None]
     unsure: int
     legacy: bool
-
-
-def latest_run(session: Session, project_id: int, *, finished: bool = True) -> AnalysisRun | None:
-    """The project's newest run (by creation, then id); only finished runs unless told."""
-    q = (
-        select(AnalysisRun).join(Import, AnalysisRun.import_id == Import.id)
-        .where(Import.project_id == project_id)
-        .order_by(AnalysisRun.created_at.desc(), AnalysisRun.id.desc())
-    )
-    if finished:
-        q = q.where(AnalysisRun.status == "klar")
-    return session.scalars(q.limit(1)).first()
-
-
-@lru_cache(maxsize=32)  # taxonomy files are read once per process, not per page view
-def label_titles(taxonomy_id: str | None) -> tuple[str, dict[str, str]]:
-    """Taxonomy name and label titles; falls back to the ids if the file cannot be read."""
-    if not taxonomy_id:
-        return ("Etiketter", {})
-    try:
-        tax = load_taxonomy(taxonomy_id)
-    except (BrukarrostError, OSError, ValueError):  # a missing or broken taxonomy must not take the report down
-        return (taxonomy_id, {})
-    return (tax.name or taxonomy_id, {lab.id: lab.title for lab in tax.labels})
-
-
-def finished_run(session: Session, run_id: int) -> tuple[AnalysisRun, Import, Project]:
-    """The run with its import and project; BrukarrostError unless it exists and is done."""
-    run = session.get(AnalysisRun, run_id)
-    if run is None:
-        raise BrukarrostError(f"Analysen {run_id} finns inte.")
-    if run.status != "klar":
-        raise BrukarrostError(f"Analysen {run_id} är inte klar (status: {run.status}).")
-    imp = session.get(Import, run.import_id)
-    return run, imp, session.get(Project, imp.project_id)
 
 
 def load_run_report(session: Session, run_id: int, *, threshold: int | None = None) -> RunReport:
