@@ -89,7 +89,7 @@ def _report_csp(html: str) -> str:
     CSS (by hash) and nothing else; it has no scripts."""
     hashes = " ".join(
         "'sha256-" + base64.b64encode(hashlib.sha256(css.encode()).digest()).decode() + "'"
-        for css in re.findall(r"<style>(.*?)</style>", html, flags=re.S)
+        for css in re.findall(r"<style>(.*?)</style>", html, flags=re.DOTALL)
     ) or "'none'"
     return (f"default-src 'none'; style-src {hashes}; img-src data:; base-uri 'none'; "
             "form-action 'none'; frame-ancestors 'none'")
