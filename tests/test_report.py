@@ -15,7 +15,7 @@ from nlp.stats import wilson_interval
 from nlp.store import session_scope
 from nlp.store.models import Suggestion, ThemeAssignment, ThemeEdit
 from tests.browser.seed import LABELS, seed
-from tests.test_web_pages import _label_row, demo, login  # noqa: F401
+from tests.test_web_pages import demo, login  # noqa: F401
 
 
 def test_cell_hides_a_count_or_a_group_below_the_threshold() -> None:
@@ -98,6 +98,13 @@ def test_curated_names_follow_the_members_of_a_named_merge(engine: Engine) -> No
     assert {t.id: t.name for t in rep.themes}[t_access] == "Ingen"
 
 
+def _page_label_cells(html: str, title: str) -> list[str]:
+    """The cells of a label's row in the page's table, as text."""
+    row = re.search(r'<th scope="row">' + re.escape(title) + r"</th>(.*?)</tr>", html, re.DOTALL)
+    assert row, f"raden för {title} saknas på sidan"
+    return [re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", row.group(1), re.DOTALL)]
+
+
 def _file_label_count(html: str, label_id: str) -> str:
     m = re.search(r'<span class="muted">' + re.escape(label_id) + r'</span></td>\s*<td class="num">([^<]+)</td>', html)
     assert m, f"raden för {label_id} saknas i filen"
@@ -111,7 +118,7 @@ def _figures(client: TestClient, run_id: int, label_id: str) -> dict[str, Any]:
     agg = client.get(f"/api/runs/{run_id}/aggregates").json()
     themes = client.get(f"/api/runs/{run_id}/themes").json()
     label = next(lab for lab in agg["labels"] if lab["label_id"] == label_id)
-    cells = _label_row(page, label["titel"])
+    cells = _page_label_cells(page, label["titel"])
     return {
         "page": (cells[0], cells[5]), "file": _file_label_count(file_html, label_id),
         "api": (str(label["antal"]), pct(label["medelsannolikhet"])), "raknar": agg["raknar"],
