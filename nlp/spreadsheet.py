@@ -18,6 +18,8 @@ import io
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 # Characters that make a spreadsheet program read a cell as a formula (or DDE command).
@@ -46,9 +48,6 @@ def csv_text(columns: Sequence[str], rows: Iterable[Sequence[Any]], *, delimiter
 
 def xlsx_bytes(columns: Sequence[str], rows: Iterable[Sequence[Any]], *, sheet: str = "svar") -> bytes:
     """An XLSX workbook with one sheet, built in memory; text cells are always strings."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(sheet)
 

@@ -13,9 +13,13 @@ from api.access import record_dict, record_for, run_for, visible_decisions
 from api.auth import current_user, project_access
 from api.deps import MAX_ID, Id, audit, get_db
 from api.schemas import DatasetOut, DecisionOut, RecordOut
-from nlp.validation_status import statuses
-from nlp.config import get_settings
-from nlp.stats import wilson_interval
+from nlp.report import (
+    ThemeFigures,
+    cell_json,
+    hidden_groups_text,
+    load_run_report,
+    run_record_ids,
+)
 from nlp.store.models import (
     AnalysisRun,
     Classification,
@@ -28,12 +32,9 @@ from nlp.store.models import (
     User,
     ValidationEvent,
 )
+from nlp.validation_status import statuses
 
 router = APIRouter(tags=["data"])
-
-
-def _threshold() -> int:
-    return get_settings().suppression_threshold
 
 
 @router.get("/projects/{project_id}/datasets", response_model=list[DatasetOut])
@@ -182,73 +183,47 @@ def run_suggestions(
     ]
 
 
-def _month(d: Any) -> str | None:
-    return d.strftime("%Y-%m") if d else None
-
-
-def _cell(k: int, n: int, threshold: int) -> dict[str, Any]:
-    """A count with share and 95 % Wilson interval; hidden when k or n is below threshold."""
-    if n < threshold or k < threshold:
-        return {"antal": None, "n": None if n < threshold else n, "andel": None, "ki95": None,
-                "dold": True}
-    lo, hi = wilson_interval(k, n)
-    return {"antal": k, "n": n, "andel": k / n, "ki95": [lo, hi], "dold": False}
+def _theme_json(t: ThemeFigures, months: list[str]) -> dict[str, Any]:
+    hidden = t.cell.hidden
+    return {
+        "id": t.id, "topic": t.topic, "label": t.label, "name": t.name, "title": t.title, "phrase": t.phrase,
+        "words": t.words, "size": t.cell.count, "share": t.cell.share, "ki95": list(t.ci) if not hidden else None,
+        "dold": hidden, "example_record_ids": [] if hidden else [e.record_id for e in t.examples],
+        "emerging": t.emerging,
+        "over_time": None if hidden else {
+            "months": months, "counts": [c.count for c in t.over_time], "share": [c.share for c in t.over_time],
+        },
+    }
 
 
 @router.get("/runs/{run_id}/themes")
 def themes(
     run_id: Id, user: User = Depends(current_user), db: Session = Depends(get_db)
 ) -> dict[str, Any]:
-    """Themes of a run with size, share and CI, counts per month and "new or growing" flags.
-
-    Themes smaller than the suppression threshold have their counts hidden.
-    """
+    """Themes of a run (nlp.report's read model): curated name and title, size, share and CI,
+    counts per month by main theme, and "new or growing" flags. Counts below the suppression
+    threshold are hidden."""
     run, _ = run_for(db, user, run_id)
-    thr = _threshold()
-    rows = db.scalars(select(Theme).where(Theme.run_id == run.id).order_by(Theme.topic)).all()
-    # each record's main theme, for counts over time
-    assign = db.execute(
-        select(ThemeAssignment.record_id, ThemeAssignment.theme_id, ThemeAssignment.weight,
-               RecordRow.date)
-        .join(Theme, Theme.id == ThemeAssignment.theme_id)
-        .join(RecordRow, RecordRow.id == ThemeAssignment.record_id)
-        .where(Theme.run_id == run.id)
-    ).all()
-    best: dict[int, tuple[float, int, Any]] = {}
-    for rid, tid, w, d in assign:
-        if rid not in best or w > best[rid][0]:
-            best[rid] = (w, tid, d)
-    per_theme: dict[int, Counter[str]] = defaultdict(Counter)
-    totals: Counter[str] = Counter()
-    for _w, tid, d in best.values():
-        m = _month(d)
-        if m:
-            per_theme[tid][m] += 1
-            totals[m] += 1
-    months = sorted(totals)
-    out = []
-    for t in rows:
-        hidden = t.size < thr
-        counts = [per_theme[t.id][m] for m in months]
-        out.append({
-            "id": t.id, "topic": t.topic, "label": t.label, "phrase": t.phrase,
-            "words": list(t.words or [])[:10],
-            "size": None if hidden else t.size, "share": None if hidden else t.share,
-            "ki95": None if hidden else [t.ci_low, t.ci_high], "dold": hidden,
-            "example_record_ids": [] if hidden else list(t.example_record_ids or []),
-            "emerging": t.emerging,
-            "over_time": None if hidden else {
-                "months": months,
-                "counts": [c if c >= thr else None for c in counts],
-                "share": [c / totals[m] if c >= thr and totals[m] else None
-                          for c, m in zip(counts, months)],
-            },
-        })
-    return {"run_id": run.id, "suppression_threshold": thr, "themes": out,
-            "emerging": [x for x in out if x["emerging"] and not x["dold"]]}
+    rep = load_run_report(db, run.id)
+    out = [_theme_json(t, rep.months) for t in rep.themes]
+    return {"run_id": run.id, "suppression_threshold": rep.threshold, "themes": out,
+            "emerging": [x for x in out if x["emerging"] and not x["dold"] and x["topic"] != -1]}
 
 
 BreakdownBy = Literal["gender", "unit", "source_type", "period"]
+
+
+def _status_counts(db: Session, run: AnalysisRun) -> dict[str, Counter[str]]:
+    """label → how many answers of the run have each validation status."""
+    record_ids = run_record_ids(db, run.id)
+    events = db.scalars(
+        select(ValidationEvent).where(ValidationEvent.record_id.in_(record_ids),
+                                      ValidationEvent.taxonomy_id == (run.taxonomy_id or ""))
+    ).all() if record_ids else []
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for (_rid, _tax, label), st in statuses(events).items():
+        counts[label][st] += 1
+    return counts
 
 
 @router.get("/runs/{run_id}/aggregates")
@@ -256,76 +231,26 @@ def aggregates(
     run_id: Id, user: User = Depends(current_user), db: Session = Depends(get_db),
     by: list[BreakdownBy] = Query(default=["gender", "unit", "source_type", "period"]),
 ) -> dict[str, Any]:
-    """Per label: answers the classifier decided on (Suggestion.decided), share with 95 %
-    CI, how many have it in the prediction set ("i_forslagsmangd": "kan också handla om"),
-    validation status counts, and breakdowns by gender, unit, source and month. Cells <
-    threshold hidden. Runs stored before decisions were kept count their prediction sets
-    ("raknar": "forslagsmangd")."""
+    """Per label (nlp.report's read model): answers the label is counted for (the
+    classifier's decisions; "raknar": "forslagsmangd" for runs stored before decisions were
+    kept), share with 95 % CI, "i_forslagsmangd" (answers with it in the prediction set),
+    mean probability, validation status counts, and breakdowns by gender, unit, source and
+    month. Cells below the suppression threshold are hidden."""
     run, _ = run_for(db, user, run_id)
-    thr = _threshold()
-    rows = db.execute(
-        select(Classification.record_id, Classification.prediction_set, RecordRow.gender,
-               RecordRow.unit, RecordRow.source_type, RecordRow.date)
-        .join(RecordRow, RecordRow.id == Classification.record_id)
-        .where(Classification.run_id == run.id)
-    ).all()
-    n = len(rows)
-    labels: set[str] = set()
-    for r in rows:
-        labels.update(r.prediction_set or [])
-    labels.update(db.scalars(select(Suggestion.label_id).where(Suggestion.run_id == run.id).distinct()))
-    # The prediction set is wide by design when the model is unsure (zero-shot: most labels),
-    # so shares count the classifier's decided labels; the set is reported beside them.
-    decided: dict[int, set[str]] = defaultdict(set)
-    for rid, lab in db.execute(select(Suggestion.record_id, Suggestion.label_id).where(
-            Suggestion.run_id == run.id, Suggestion.decided.is_(True))):
-        decided[rid].add(lab)
-    in_set = {r.record_id: set(r.prediction_set or []) for r in rows}
-    legacy = not decided and any(in_set.values())
-    counted = in_set if legacy else decided
-    record_ids = [r.record_id for r in rows]
-    events = db.scalars(
-        select(ValidationEvent).where(ValidationEvent.record_id.in_(record_ids),
-                                      ValidationEvent.taxonomy_id == (run.taxonomy_id or ""))
-    ).all() if record_ids else []
-    status_counts: dict[str, Counter[str]] = defaultdict(Counter)
-    for (_rid, _tax, label), st in statuses(events).items():
-        status_counts[label][st] += 1
-
-    def group_of(r: Any, attr: str) -> str:
-        if attr == "period":
-            return _month(r.date) or "okänt"
-        return getattr(r, attr) or "okänt"
-
+    rep = load_run_report(db, run.id)
+    status_counts = _status_counts(db, run)
+    hidden_row = {"grupp": hidden_groups_text(rep.threshold), "antal": None, "n": None, "andel": None,
+                  "ki95": None, "dold": True}
     out = []
-    for label in sorted(labels):
-        k = sum(1 for r in rows if label in counted.get(r.record_id, ()))
-        k_set = sum(1 for r in rows if label in in_set[r.record_id])
-        entry: dict[str, Any] = {"label_id": label, **_cell(k, n, thr),
-                                 "i_forslagsmangd": k_set if k_set >= thr else None,
-                                 "validering": dict(status_counts.get(label, {}))}
+    for lab in rep.labels:
         breakdowns: dict[str, list[dict[str, Any]]] = {}
-        for attr in by:
-            g_n: Counter[str] = Counter()
-            g_k: Counter[str] = Counter()
-            for r in rows:
-                g = group_of(r, attr)
-                g_n[g] += 1
-                if label in counted.get(r.record_id, ()):
-                    g_k[g] += 1
-            groups = []
-            hidden_groups = 0
-            for g in sorted(g_n):
-                if g_n[g] < thr:
-                    hidden_groups += 1  # too small to show even its name
-                    continue
-                groups.append({"grupp": g, **_cell(g_k[g], g_n[g], thr)})
-            if hidden_groups:
-                groups.append({"grupp": f"(dolda grupper med färre än {thr} svar)",
-                               "antal": None, "n": None, "andel": None, "ki95": None, "dold": True})
-            breakdowns[attr] = groups
-        entry["breakdowns"] = breakdowns
-        out.append(entry)
-    return {"run_id": run.id, "taxonomy_id": run.taxonomy_id, "n": n,
-            "raknar": "forslagsmangd" if legacy else "beslutade", "suppression_threshold": thr,
-            "labels": out}
+        for dim in by:
+            b = rep.breakdown(dim)
+            groups = [{"grupp": g.key, **cell_json(g.cells[lab.id])} for g in b.groups]
+            breakdowns[dim] = groups + ([hidden_row] if b.hidden_groups else [])
+        out.append({"label_id": lab.id, "titel": lab.title, **cell_json(lab.counted),
+                    "i_forslagsmangd": lab.in_set.count, "medelsannolikhet": lab.mean_probability,
+                    "validering": dict(status_counts.get(lab.id, {})), "breakdowns": breakdowns})
+    return {"run_id": run.id, "taxonomy_id": run.taxonomy_id, "n": rep.n_answers,
+            "raknar": "forslagsmangd" if rep.counts_prediction_sets else "beslutade",
+            "suppression_threshold": rep.threshold, "labels": out}

@@ -1,13 +1,12 @@
-"""Exports (CSV, XLSX, the HTML report) and erasure of one respondent."""
+"""Exports (every format registered in nlp/report/formats/, the HTML report) and erasure of
+one respondent."""
 
 from __future__ import annotations
 
 import base64
 import hashlib
-import json
 import re
 from collections import defaultdict
-from collections.abc import Iterator
 from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query
@@ -19,87 +18,51 @@ from api.access import may_read_report, run_for
 from api.auth import current_user, project_access, require_role
 from api.deps import Id, audit, get_db
 from api.schemas import ErasureIn
-from nlp.spreadsheet import csv_text, xlsx_bytes
-from nlp.validation_status import statuses
-from nlp.store.models import (
-    Classification,
-    Project,
-    RecordRow,
-    Suggestion,
-    Theme,
-    ThemeAssignment,
-    User,
-    ValidationEvent,
+from nlp.errors import BrukarrostError, ConfigError
+from nlp.report import (
+    FORMATS,
+    answer_table,
+    load_run_report,
+    render_html,
+    report_json,
+    run_record_ids,
 )
+from nlp.store.models import AnalysisRun, Project, User, ValidationEvent
+from nlp.validation_status import statuses
 
 router = APIRouter(tags=["export"])
-COLUMNS = ["svar_id", "rad", "fraga", "text_pseudonymiserad", "datum", "verksamhet", "kalla",
-           "kon", "aldersgrupp", "etiketter_beslutade", "etiketter_forslag", "sannolikheter", "osaker",
-           "osaker_orsak", "valens",
-           "valideringsstatus", "teman", "modellversion"]
+# The accepted `format` values are the registered formats (nlp/report/formats/).
+FormatName = Literal[tuple(FORMATS)]  # type: ignore[valid-type]
 
 
-def _rows(db: Session, run_id: Id, taxonomy_id: str) -> Iterator[list[Any]]:
-    recs = db.execute(
-        select(RecordRow, Classification)
-        .join(Classification, Classification.record_id == RecordRow.id)
-        .where(Classification.run_id == run_id)
-        .order_by(RecordRow.id)
-    ).all()
-    ids = [r.id for r, _ in recs]
-    probs: dict[int, dict[str, float]] = defaultdict(dict)
-    # The classifier's decided labels; etiketter_forslag keeps the (wider) prediction set.
-    decided: dict[int, list[str]] = defaultdict(list)
-    for s in db.scalars(select(Suggestion).where(Suggestion.run_id == run_id).order_by(Suggestion.label_id)):
-        probs[s.record_id][s.label_id] = round(s.probability, 4)
-        if s.decided:
-            decided[s.record_id].append(s.label_id)
-    themes: dict[int, list[str]] = defaultdict(list)
-    for rid, label in db.execute(
-        select(ThemeAssignment.record_id, Theme.label)
-        .join(Theme, Theme.id == ThemeAssignment.theme_id).where(Theme.run_id == run_id)
-    ):
-        themes[rid].append(label)
-    st: dict[int, dict[str, str]] = defaultdict(dict)
+def _statuses(db: Session, run: AnalysisRun) -> dict[int, dict[str, str]]:
+    """record id → {label: validation status} for the run's answers."""
+    ids = run_record_ids(db, run.id)
+    out: dict[int, dict[str, str]] = defaultdict(dict)
     if ids:
         events = db.scalars(select(ValidationEvent).where(
-            ValidationEvent.record_id.in_(ids), ValidationEvent.taxonomy_id == taxonomy_id))
-        for (rid, _tax, label), s in statuses(events).items():
-            st[rid or 0][label] = s
-    for r, c in recs:
-        yield [
-            r.id, r.row, r.question, r.text, r.date.isoformat() if r.date else "", r.unit or "",
-            r.source_type or "", r.gender or "", r.age_group or "",
-            ";".join(decided.get(r.id, [])), ";".join(c.prediction_set or []),
-            json.dumps(probs.get(r.id, {}), ensure_ascii=False),
-            "ja" if c.unsure else "nej", c.unsure_reason or "", c.valence or "",
-            json.dumps(st.get(r.id, {}), ensure_ascii=False), ";".join(themes.get(r.id, [])),
-            c.model_version,
-        ]
+            ValidationEvent.record_id.in_(ids), ValidationEvent.taxonomy_id == (run.taxonomy_id or "")))
+        for (rid, _tax, label), st in statuses(events).items():
+            out[rid or 0][label] = st
+    return out
 
 
-@router.get("/runs/{run_id}/export", responses={200: {"content": {
-    "text/csv": {}, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {}}}})
+@router.get("/runs/{run_id}/export", responses={200: {"content": {f.media_type: {} for f in FORMATS.values()}}})
 def export(
     run_id: Id,
-    format: Literal["csv", "xlsx"] = Query(default="csv"),
+    format: FormatName = Query(default="csv"),  # type: ignore[valid-type]
     user: User = Depends(require_role("analyst", "coordinator")),
     db: Session = Depends(get_db),
 ) -> Response:
-    """Pseudonymised answers with suggested labels, probabilities, validation status, themes."""
+    """Pseudonymised answers with decided and suggested labels, probabilities, validation
+    status and themes (by curated name), in any registered format."""
     run, _ = run_for(db, user, run_id)
-    rows = list(_rows(db, run.id, run.taxonomy_id or ""))
-    audit(db, user, "export", "run", run.id, format=format, antal=len(rows))
+    fmt = FORMATS[format]
+    columns, rows = answer_table(db, run.id, _statuses(db, run))
+    audit(db, user, "export", "run", run.id, format=fmt.name, antal=len(rows))
     db.commit()
-    name = f"brukarrost-analys-{run.id}"
-    if format == "csv":
-        return Response(csv_text(COLUMNS, rows), media_type="text/csv; charset=utf-8",
-                        headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})
-    return Response(
-        xlsx_bytes(COLUMNS, rows, sheet="svar"),
-        media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        headers={"Content-Disposition": f'attachment; filename="{name}.xlsx"'},
-    )
+    return Response(fmt.write(columns, rows), media_type=fmt.media_type, headers={
+        "Content-Disposition": f'attachment; filename="brukarrost-analys-{run.id}.{fmt.suffix}"'})
 
 
 @router.get("/runs/{run_id}/report", response_class=HTMLResponse)
@@ -109,14 +72,11 @@ def report(
     db: Session = Depends(get_db),
 ) -> HTMLResponse:
     """The self-contained HTML report of a finished run (small groups hidden)."""
-    from nlp.errors import BrukarrostError
-    from nlp.report import build_report, render_html
-
     if not may_read_report(user):
         raise HTTPException(403, "Din roll har inte behörighet till detta.")
     run, _ = run_for(db, user, run_id)
     try:
-        html = render_html(build_report(run.id, engine=db.get_bind()))
+        html = render_html(report_json(load_run_report(db, run.id)))
     except BrukarrostError as exc:
         raise HTTPException(409, exc.message) from None
     audit(db, user, "rapport", "run", run.id)
@@ -129,7 +89,7 @@ def _report_csp(html: str) -> str:
     CSS (by hash) and nothing else; it has no scripts."""
     hashes = " ".join(
         "'sha256-" + base64.b64encode(hashlib.sha256(css.encode()).digest()).decode() + "'"
-        for css in re.findall(r"<style>(.*?)</style>", html, flags=re.S)
+        for css in re.findall(r"<style>(.*?)</style>", html, flags=re.DOTALL)
     ) or "'none'"
     return (f"default-src 'none'; style-src {hashes}; img-src data:; base-uri 'none'; "
             "form-action 'none'; frame-ancestors 'none'")
@@ -145,8 +105,8 @@ def erase(
     """Delete everything about one respondent (nlp.erasure). The raw id is turned into the
     keyed HMAC at once and is never stored or logged. `fullstandig` is false and
     `ej_sokta_importer` lists the imports that could not be searched (another key)."""
+    # Lazily: nlp.erasure loads the pseudonymiser, a start-up cost the other routes do not need.
     from nlp.erasure import erase_respondent, purge_storage
-    from nlp.errors import ConfigError
 
     try:
         result = erase_respondent(db, project.id, body.respondent_id, user.username)

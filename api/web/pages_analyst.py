@@ -44,7 +44,7 @@ def report(run_id: int, request: Request, user: User = Depends(web_user),
     # The report shows answer texts (examples): every read goes to the audit log.
     audit(db, user, "visa_rapport", "korning", run_id)
     db.commit()
-    return render(request, "rapport.html", user=user, title=f"Rapport: {rep.import_.filename}",
+    return render(request, "rapport.html", user=user, title=f"Rapport: {rep.filename}",
                   r=rep, active="/projekt", downloads=download_links(run_id, project_id))
 
 

@@ -14,8 +14,8 @@ from sqlalchemy.orm import Session
 from api.access import may_read_report
 from api.auth import csrf_token, optional_user
 from api.deps import get_db
-from nlp.charts import chart_svg, pct
 from nlp.config import get_settings
+from nlp.report import chart_svg, pct
 from nlp.store.models import User
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"

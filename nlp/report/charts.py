@@ -70,20 +70,7 @@ def chart_svg(chart: RunChart, chart_id: str) -> Markup:
     pts = chart.points
     if not pts:
         return Markup('<p class="muted">För få svar med datum för att rita ett diagram.</p>')
-    peak = max([p.ucl for p in pts] + [p.share for p in pts] + [0.02])
-    # A round step so the axis reads 0, 10, 20 % … rather than 17,5 %.
-    step = next(st for st in (0.01, 0.02, 0.05, 0.1, 0.2, 0.25) if math.ceil(peak / st - 1e-9) <= 5)
-    steps = max(1, math.ceil(peak / step - 1e-9))
-    top = min(1.0, step * steps)
-    plot_w, plot_h = _W - _L - _R, _H - _T - _B
-
-    def x_at(i: int) -> float:
-        return _L + (plot_w * (i + 0.5) / len(pts))
-
-    def y_at(v: float) -> float:
-        return _T + plot_h * (1 - v / top)
-
-    parts: list[str] = []
+    frame = _Frame.fit(pts)
     title_id, desc_id = f"{chart_id}-titel", f"{chart_id}-beskrivning"
     n_signals = len(chart.signals)
     desc = (
@@ -91,16 +78,54 @@ def chart_svg(chart: RunChart, chart_id: str) -> Markup:
         f"Medellinje {pct(chart.centre, 1)}. "
         + (f"{n_signals} månad(er) utanför styrgränserna." if n_signals else "Alla månader inom styrgränserna.")
     )
-    parts.append(
-        f'<svg class="runchart" viewBox="0 0 {_W} {_H}" role="img" '
-        # inline SVG in HTML needs no xmlns, and the self-contained report names no URL at all
-        f'aria-labelledby="{title_id} {desc_id}">'
-        f'<title id="{title_id}">{escape(chart.title)}</title><desc id="{desc_id}">{escape(desc)}</desc>'
-    )
-    # Y grid and labels
-    for k in range(steps + 1):
-        v = top * k / steps
-        y = y_at(v)
+    parts = [
+        (
+            f'<svg class="runchart" viewBox="0 0 {_W} {_H}" role="img" '
+            # inline SVG in HTML needs no xmlns, and the self-contained report names no URL at all
+            f'aria-labelledby="{title_id} {desc_id}">'
+            f'<title id="{title_id}">{escape(chart.title)}</title><desc id="{desc_id}">{escape(desc)}</desc>'
+        ),
+        *_axes(frame, pts),
+        *_limits_and_series(frame, chart),
+        *_points(frame, pts),
+        _legend(),
+        "</svg>",
+    ]
+    return Markup("".join(parts))
+
+
+@dataclass(frozen=True)
+class _Frame:
+    """The plot area: how many points, the y-axis top and its number of steps."""
+
+    n: int
+    top: float
+    steps: int
+
+    @classmethod
+    def fit(cls, pts: Sequence[ChartPoint]) -> _Frame:
+        peak = max([p.ucl for p in pts] + [p.share for p in pts] + [0.02])
+        # A round step so the axis reads 0, 10, 20 % … rather than 17,5 %.
+        step = next(st for st in (0.01, 0.02, 0.05, 0.1, 0.2, 0.25) if math.ceil(peak / st - 1e-9) <= 5)
+        steps = max(1, math.ceil(peak / step - 1e-9))
+        return cls(len(pts), min(1.0, step * steps), steps)
+
+    @property
+    def width(self) -> float:
+        return _W - _L - _R
+
+    def x(self, i: int) -> float:
+        return _L + (self.width * (i + 0.5) / self.n)
+
+    def y(self, v: float) -> float:
+        return _T + (_H - _T - _B) * (1 - v / self.top)
+
+
+def _axes(frame: _Frame, pts: Sequence[ChartPoint]) -> list[str]:
+    parts = []
+    for k in range(frame.steps + 1):
+        v = frame.top * k / frame.steps
+        y = frame.y(v)
         parts.append(f'<line class="grid" x1="{_L}" x2="{_W - _R}" y1="{y:.1f}" y2="{y:.1f}"/>')
         parts.append(f'<text class="axis" x="{_L - 6}" y="{y + 4:.1f}" text-anchor="end">{escape(pct(v))}</text>')
     # X labels: every month if few, else every other (labels never overlap); counted from
@@ -109,26 +134,38 @@ def chart_svg(chart: RunChart, chart_id: str) -> Markup:
     for i, p in enumerate(pts):
         if (len(pts) - 1 - i) % every == 0:
             parts.append(
-                f'<text class="axis" x="{x_at(i):.1f}" y="{_H - _B + 16}" text-anchor="middle">'
+                f'<text class="axis" x="{frame.x(i):.1f}" y="{_H - _B + 16}" text-anchor="middle">'
                 f"{escape(p.period[2:])}</text>"
             )
+    return parts
+
+
+def _limits_and_series(frame: _Frame, chart: RunChart) -> list[str]:
+    pts = chart.points
+
     # Control limits as step lines (they vary with n per month)
     def step_path(values: list[float]) -> str:
-        half = plot_w / len(pts) / 2
+        half = frame.width / len(pts) / 2
         d = []
         for i, v in enumerate(values):
-            y = y_at(v)
-            d.append(f"{'M' if i == 0 else 'L'}{x_at(i) - half:.1f},{y:.1f} L{x_at(i) + half:.1f},{y:.1f}")
+            y = frame.y(v)
+            d.append(f"{'M' if i == 0 else 'L'}{frame.x(i) - half:.1f},{y:.1f} L{frame.x(i) + half:.1f},{y:.1f}")
         return " ".join(d)
 
-    parts.append(f'<path class="limit" d="{step_path([p.ucl for p in pts])}"/>')
-    parts.append(f'<path class="limit" d="{step_path([p.lcl for p in pts])}"/>')
-    yc = y_at(chart.centre)
-    parts.append(f'<line class="centre" x1="{_L}" x2="{_W - _R}" y1="{yc:.1f}" y2="{yc:.1f}"/>')
-    line = " ".join(f"{x_at(i):.1f},{y_at(p.share):.1f}" for i, p in enumerate(pts))
-    parts.append(f'<polyline class="series" points="{line}"/>')
+    yc = frame.y(chart.centre)
+    line = " ".join(f"{frame.x(i):.1f},{frame.y(p.share):.1f}" for i, p in enumerate(pts))
+    return [
+        f'<path class="limit" d="{step_path([p.ucl for p in pts])}"/>',
+        f'<path class="limit" d="{step_path([p.lcl for p in pts])}"/>',
+        f'<line class="centre" x1="{_L}" x2="{_W - _R}" y1="{yc:.1f}" y2="{yc:.1f}"/>',
+        f'<polyline class="series" points="{line}"/>',
+    ]
+
+
+def _points(frame: _Frame, pts: Sequence[ChartPoint]) -> list[str]:
+    parts = []
     for i, p in enumerate(pts):
-        cx, cy = x_at(i), y_at(p.share)
+        cx, cy = frame.x(i), frame.y(p.share)
         label = escape(f"{p.period}: {pct(p.share, 1)} ({p.x} av {p.n})")
         if p.signal:
             parts.append(
@@ -137,9 +174,12 @@ def chart_svg(chart: RunChart, chart_id: str) -> Markup:
             )
         else:
             parts.append(f'<circle class="point" cx="{cx:.1f}" cy="{cy:.1f}" r="3.5"><title>{label}</title></circle>')
-    # Legend
+    return parts
+
+
+def _legend() -> str:
     ly = _H - 10
-    parts.append(
+    return (
         f'<line class="series" x1="{_L}" x2="{_L + 22}" y1="{ly - 4}" y2="{ly - 4}"/>'
         f'<text class="axis" x="{_L + 27}" y="{ly}">andel</text>'
         f'<line class="centre" x1="{_L + 80}" x2="{_L + 102}" y1="{ly - 4}" y2="{ly - 4}"/>'
@@ -149,5 +189,3 @@ def chart_svg(chart: RunChart, chart_id: str) -> Markup:
         f'<path class="signal" d="M{_L + 290},{ly - 10} L{_L + 296},{ly - 4} L{_L + 290},{ly + 2} L{_L + 284},{ly - 4} Z"/>'
         f'<text class="axis" x="{_L + 302}" y="{ly}">utanför gränserna</text>'
     )
-    parts.append("</svg>")
-    return Markup("".join(parts))

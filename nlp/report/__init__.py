@@ -1,0 +1,60 @@
+"""The report stage: one read model of a run (model.py, built by load.py) that the HTML file,
+the web page, the JSON API and every export render; export formats as a registry (formats/).
+Loading reads the store (report → store is this stage's one allowed edge)."""
+
+from nlp.report.answers import COLUMNS, answer_table, run_record_ids
+from nlp.report.as_json import cell_json, hidden_groups_text, report_json
+from nlp.report.charts import ChartPoint, RunChart, chart_svg, p_chart, pct
+from nlp.report.formats import FORMATS, ExportFormat
+from nlp.report.html_file import build_report, render_html, write_report
+from nlp.report.load import load_run_report
+from nlp.report.model import (
+    DIMENSIONS,
+    SOURCE_TEXT,
+    Breakdown,
+    Cell,
+    Example,
+    Group,
+    LabelFigures,
+    RunReport,
+    ThemeFigures,
+)
+from nlp.report.runs import finished_run, label_titles, latest_run, latest_run_id
+from nlp.report.themes import example, month, theme_chart, themes_for_run
+
+__all__ = [
+    "COLUMNS",
+    "DIMENSIONS",
+    "FORMATS",
+    "SOURCE_TEXT",
+    "Breakdown",
+    "Cell",
+    "ChartPoint",
+    "Example",
+    "ExportFormat",
+    "Group",
+    "LabelFigures",
+    "RunChart",
+    "RunReport",
+    "ThemeFigures",
+    "answer_table",
+    "build_report",
+    "cell_json",
+    "chart_svg",
+    "example",
+    "finished_run",
+    "hidden_groups_text",
+    "label_titles",
+    "latest_run",
+    "latest_run_id",
+    "load_run_report",
+    "month",
+    "p_chart",
+    "pct",
+    "render_html",
+    "report_json",
+    "run_record_ids",
+    "theme_chart",
+    "themes_for_run",
+    "write_report",
+]

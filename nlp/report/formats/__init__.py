@@ -1,0 +1,42 @@
+"""Export formats as a registry: each module in this package declares one `FORMAT`.
+
+Adding a format is one new module here (name, media type, file suffix, title and a writer
+of (columns, rows) → bytes) plus its test tests/test_export_<name>.py; the export route,
+its accepted `format` values and the download links derive from `FORMATS`. Formats that a
+spreadsheet program opens must write through nlp/spreadsheet.py (formula neutralisation).
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+Writer = Callable[[Sequence[str], Sequence[Sequence[Any]]], bytes]
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    name: str  # the `format` query value, e.g. "csv"
+    media_type: str
+    suffix: str  # file suffix without the dot
+    title: str  # for download links: "Svar med förslag och teman (CSV)"
+    write: Writer
+
+
+def _discover() -> dict[str, ExportFormat]:
+    found: dict[str, ExportFormat] = {}
+    for module in pkgutil.iter_modules(__path__):
+        fmt = importlib.import_module(f"{__name__}.{module.name}").FORMAT
+        if fmt.name in found:
+            raise RuntimeError(f"Exportformatet {fmt.name!r} är deklarerat två gånger.")
+        found[fmt.name] = fmt
+    # csv first: the default, and the first download link
+    return dict(sorted(found.items(), key=lambda kv: (kv[0] != "csv", kv[0])))
+
+
+FORMATS: dict[str, ExportFormat] = _discover()
+
+__all__ = ["FORMATS", "ExportFormat", "Writer"]

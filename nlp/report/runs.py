@@ -1,0 +1,53 @@
+"""Finding a project's runs and reading a run's taxonomy, for the report and the pages."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from nlp.errors import BrukarrostError
+from nlp.store.models import AnalysisRun, Import, Project
+from nlp.taxonomy import load_taxonomy
+
+
+def latest_run(session: Session, project_id: int, *, finished: bool = True) -> AnalysisRun | None:
+    """The project's newest run (by creation, then id); only finished runs unless told."""
+    q = (
+        select(AnalysisRun).join(Import, AnalysisRun.import_id == Import.id)
+        .where(Import.project_id == project_id)
+        .order_by(AnalysisRun.created_at.desc(), AnalysisRun.id.desc())
+    )
+    if finished:
+        q = q.where(AnalysisRun.status == "klar")
+    return session.scalars(q.limit(1)).first()
+
+
+def latest_run_id(session: Session, project_id: int) -> int | None:
+    """The id of the project's newest finished run (the validation queue's default run)."""
+    run = latest_run(session, project_id)
+    return run.id if run is not None else None
+
+
+@lru_cache(maxsize=32)  # taxonomy files are read once per process, not per page view
+def label_titles(taxonomy_id: str | None) -> tuple[str, dict[str, str]]:
+    """Taxonomy name and label titles; falls back to the ids if the file cannot be read."""
+    if not taxonomy_id:
+        return ("Etiketter", {})
+    try:
+        tax = load_taxonomy(taxonomy_id)
+    except (BrukarrostError, OSError, ValueError):  # a missing or broken taxonomy must not take the report down
+        return (taxonomy_id, {})
+    return (tax.name or taxonomy_id, {lab.id: lab.title for lab in tax.labels})
+
+
+def finished_run(session: Session, run_id: int) -> tuple[AnalysisRun, Import, Project]:
+    """The run with its import and project; BrukarrostError unless it exists and is done."""
+    run = session.get(AnalysisRun, run_id)
+    if run is None:
+        raise BrukarrostError(f"Analysen {run_id} finns inte.")
+    if run.status != "klar":
+        raise BrukarrostError(f"Analysen {run_id} är inte klar (status: {run.status}).")
+    imp = session.get(Import, run.import_id)
+    return run, imp, session.get(Project, imp.project_id)

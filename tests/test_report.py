@@ -1,0 +1,166 @@
+"""The read model of a run (nlp/report/): its figures, the one small-cell rule, curated theme
+names and old runs; and that the web page, the HTML file and the API show the same figures."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine, func, select, update
+
+from nlp.report import Cell, load_run_report, pct
+from nlp.stats import wilson_interval
+from nlp.store import session_scope
+from nlp.store.models import Suggestion, ThemeAssignment, ThemeEdit
+from tests.browser.seed import LABELS, seed
+from tests.test_web_pages import demo, login  # noqa: F401
+
+
+def test_cell_hides_a_count_or_a_group_below_the_threshold() -> None:
+    assert Cell(5, 40, 5).count == 5 and Cell(5, 40, 5).share == 5 / 40
+    assert Cell(5, 40, 5).ci == wilson_interval(5, 40)
+    for hidden in (Cell(4, 40, 5), Cell(0, 40, 5), Cell(4, 4, 5)):
+        assert hidden.hidden and hidden.count is None and hidden.share is None and hidden.ci is None
+        assert hidden.text == "färre än 5"
+
+
+def test_label_figures_count_decisions_with_one_mean_probability(engine: Engine) -> None:
+    ids = seed(engine)
+    with session_scope(engine) as s:
+        rep = load_run_report(s, ids["run_id"], threshold=5)
+        assert rep.n_answers == len(ids["record_ids"]) and not rep.counts_prediction_sets
+        seeded = [lab for lab in rep.labels if lab.id in LABELS]
+        assert len(seeded) == len(LABELS)
+        for lab in seeded:
+            decided = s.execute(select(Suggestion.probability).where(
+                Suggestion.run_id == ids["run_id"], Suggestion.label_id == lab.id,
+                Suggestion.decided.is_(True))).scalars().all()
+            in_set = s.scalar(select(func.count()).select_from(Suggestion).where(
+                Suggestion.run_id == ids["run_id"], Suggestion.label_id == lab.id,
+                Suggestion.in_prediction_set.is_(True)))
+            assert lab.counted.k == len(decided) and lab.in_set.k == in_set > len(decided)
+            assert lab.mean_probability is not None
+            assert abs(lab.mean_probability - sum(decided) / len(decided)) < 1e-12
+            assert sum(pt.x for pt in lab.chart.points) == len(decided)  # type: ignore[union-attr]
+    # The seed writes respekt as strengths and the others as challenges.
+    flags = {lab.id: lab.flag for lab in seeded}
+    assert flags == {"tillganglighet": "utmaning", "respekt": "styrka", "helhet": "utmaning"}
+
+
+def test_breakdowns_hide_small_groups_and_cells(engine: Engine) -> None:
+    ids = seed(engine)
+    with session_scope(engine) as s:
+        rep = load_run_report(s, ids["run_id"], threshold=5)
+        high = load_run_report(s, ids["run_id"], threshold=25)
+    unit = rep.breakdown("unit")
+    assert "Liten enhet" not in {g.key for g in unit.groups} and unit.hidden_groups == 1
+    assert {g.title for g in rep.breakdown("source_type").groups} == {"Enkät", "Patientforum", "Berättelse"}
+    assert [g.key for g in rep.breakdown("period").groups] == rep.months  # months in order
+    assert sum(g.n for g in rep.breakdown("gender").groups) == rep.n_answers
+    # At a high threshold the 20 answers a month are hidden groups, and no label count of
+    # a group below it is shown.
+    assert not high.breakdown("period").groups and high.breakdown("period").hidden_groups == 10
+    for b in high.breakdowns:
+        for g in b.groups:
+            assert all(c.count is None or c.count >= 25 for c in g.cells.values())
+
+
+def test_old_run_without_decisions_counts_prediction_sets(engine: Engine) -> None:
+    ids = seed(engine)
+    with session_scope(engine) as s:
+        s.execute(update(Suggestion).where(Suggestion.run_id == ids["run_id"]).values(decided=False))
+    with session_scope(engine) as s:
+        rep = load_run_report(s, ids["run_id"], threshold=5)
+    assert rep.counts_prediction_sets
+    assert all(lab.counted.k == lab.in_set.k for lab in rep.labels)
+    assert all(lab.counted.k > 0 for lab in rep.labels if lab.id in LABELS)
+
+
+def test_curated_names_follow_the_members_of_a_named_merge(engine: Engine) -> None:
+    """A named merge stores a "namn" edit on the union of the members: the theme holding at
+    least half of them carries the name; a name on too few members names nothing."""
+    ids = seed(engine)
+    t_access, t_whole = ids["theme_ids"]["tillganglighet"], ids["theme_ids"]["helhet"]
+    with session_scope(engine) as s:
+        members = {tid: list(s.scalars(select(ThemeAssignment.record_id).where(ThemeAssignment.theme_id == tid)))
+                   for tid in (t_access, t_whole)}
+        s.add(ThemeEdit(project_id=ids["project_id"], kind="namn", payload={"namn": "Att nå vården"},
+                        member_record_ids=members[t_access] + members[t_whole]))
+        s.add(ThemeEdit(project_id=ids["project_id"], kind="namn", payload={"namn": "Ingen"},
+                        member_record_ids=members[t_whole][:3] + members[t_access]))
+    with session_scope(engine) as s:
+        rep = load_run_report(s, ids["run_id"], threshold=5)
+    titles = {t.id: t.title for t in rep.themes}
+    assert titles[t_access] == "Ingen"  # the later edit wins where it matches
+    assert titles[t_whole] == "2_helhet"  # 3 of its members are not half of that edit
+    assert {t.id: t.name for t in rep.themes}[t_access] == "Ingen"
+
+
+def _page_label_cells(html: str, title: str) -> list[str]:
+    """The cells of a label's row in the page's table, as text."""
+    row = re.search(r'<th scope="row">' + re.escape(title) + r"</th>(.*?)</tr>", html, re.DOTALL)
+    assert row, f"raden för {title} saknas på sidan"
+    return [re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", row.group(1), re.DOTALL)]
+
+
+def _file_label_count(html: str, label_id: str) -> str:
+    m = re.search(r'<span class="muted">' + re.escape(label_id) + r'</span></td>\s*<td class="num">([^<]+)</td>', html)
+    assert m, f"raden för {label_id} saknas i filen"
+    return m.group(1)
+
+
+def _figures(client: TestClient, run_id: int, label_id: str) -> dict[str, Any]:
+    """One label's count and mean probability, and the theme titles, as each renderer shows them."""
+    page = client.get(f"/korningar/{run_id}/rapport").text
+    file_html = client.get(f"/api/runs/{run_id}/report").text
+    agg = client.get(f"/api/runs/{run_id}/aggregates").json()
+    themes = client.get(f"/api/runs/{run_id}/themes").json()
+    label = next(lab for lab in agg["labels"] if lab["label_id"] == label_id)
+    cells = _page_label_cells(page, label["titel"])
+    return {
+        "page": (cells[0], cells[5]), "file": _file_label_count(file_html, label_id),
+        "api": (str(label["antal"]), pct(label["medelsannolikhet"])), "raknar": agg["raknar"],
+        "page_html": page, "file_html": file_html, "theme_titles": [t["title"] for t in themes["themes"]],
+    }
+
+
+def test_page_file_and_api_show_the_same_figures(demo: tuple[TestClient, dict[str, Any]], engine: Engine) -> None:
+    client, ids = demo
+    csrf = login(client, "analytiker1")
+    tid = ids["theme_ids"]["tillganglighet"]
+    r = client.post(f"/api/projects/{ids['project_id']}/themes/{tid}/name", json={"name": "Väntan i telefon"},
+                    headers={"X-CSRF-Token": csrf})
+    assert r.status_code == 201, r.text
+    got = _figures(client, ids["run_id"], "helhet")
+    assert got["raknar"] == "beslutade"
+    assert got["page"] == got["api"] and got["file"] == got["api"][0]
+    # The curated name everywhere: page, file, themes API and the export.
+    assert "Väntan i telefon" in got["page_html"] and "Väntan i telefon" in got["file_html"]
+    assert "Väntan i telefon" in got["theme_titles"]
+    assert "Väntan i telefon" in client.get(f"/api/runs/{ids['run_id']}/export").text
+    # An old run (no decisions kept) counts prediction sets, in all three, and says so.
+    with session_scope(engine) as s:
+        s.execute(update(Suggestion).where(Suggestion.run_id == ids["run_id"]).values(decided=False))
+        in_set = s.scalar(select(func.count()).select_from(Suggestion).where(
+            Suggestion.run_id == ids["run_id"], Suggestion.label_id == "helhet",
+            Suggestion.in_prediction_set.is_(True)))
+    old = _figures(client, ids["run_id"], "helhet")
+    assert old["raknar"] == "forslagsmangd"
+    assert old["page"] == old["api"] and old["file"] == old["api"][0] == str(in_set)
+    assert "innan modellens egna beslut sparades" in old["page_html"]
+    assert "innan modellens egna beslut sparades" in old["file_html"]
+
+
+def test_report_json_is_what_the_file_renders(engine: Engine) -> None:
+    from nlp.report import render_html, report_json
+
+    ids = seed(engine)
+    with session_scope(engine) as s:
+        data = report_json(load_run_report(s, ids["run_id"], threshold=5))
+    json.dumps(data, default=str)  # rapport.json can be written
+    html = render_html(data)
+    for lab in data["etiketter"]:
+        assert _file_label_count(html, lab["id"]) == str(lab["antal"])
+    assert [t["namn"] for t in data["teman"]][-1] == "övrigt" or all(t["id"] != -1 for t in data["teman"])
