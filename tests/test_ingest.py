@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from openpyxl import Workbook
 
+from nlp.core import Answer, Metadata
 from nlp.errors import InputError
 from nlp.ingest import (
     SAMPLE_ROWS,
@@ -25,7 +26,6 @@ from nlp.ingest import (
     parse_date,
     read_answers,
 )
-from nlp.core import Answer, Metadata
 from tests.conftest import EXAMPLE_EXPORT
 
 EXAMPLE_XLSX = EXAMPLE_EXPORT.with_suffix(".xlsx")

@@ -22,7 +22,7 @@ UPLOAD_PAGE = TESTS.parent / "api" / "templates" / "ladda_upp.html"
 def test_every_registered_reader_has_its_own_test(key: str) -> None:
     test_file = TESTS / f"test_ingest_reader_{key}.py"
     assert test_file.is_file(), f"lägg till {test_file.name} för läsaren {key!r}"
-    assert re.search(r"^def test_", test_file.read_text(encoding="utf-8"), re.M)
+    assert re.search(r"^def test_", test_file.read_text(encoding="utf-8"), re.MULTILINE)
 
 
 @pytest.mark.parametrize("key", list(READERS))

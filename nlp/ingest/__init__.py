@@ -59,6 +59,7 @@ from nlp.ingest.types import (
     ColumnStats,
     ExportPreview,
     IngestStats,
+    ReadOptions,
 )
 
 __all__ = [
@@ -71,6 +72,7 @@ __all__ = [
     "ExportPreview",
     "IngestStats",
     "Limits",
+    "ReadOptions",
     "accepted_extensions",
     "detect_encoding",
     "file_sha256",

@@ -20,7 +20,7 @@ from nlp.ingest.limits import Budget
 from nlp.ingest.opening import open_source
 from nlp.ingest.readers import READERS
 from nlp.ingest.source import Source
-from nlp.ingest.types import METADATA_FIELDS, SAMPLE_ROWS, ColumnStats
+from nlp.ingest.types import METADATA_FIELDS, SAMPLE_ROWS, ColumnStats, ReadOptions
 
 
 @dataclass
@@ -44,20 +44,16 @@ class _Sample:
     rows: list[int]  # the row number of each sampled row
 
 
-def make_plan(
-    path: Path,
-    sheet: str | None,
-    text_columns: Sequence[str] | None,
-    column_map: Mapping[str, str] | None,
-    encoding: str | None,
-    delimiter: str | None,
-    budget: Budget,
-) -> Plan:
+def make_plan(path: Path, budget: Budget, options: ReadOptions) -> Plan:
     """Open the file and plan the read; the source stays open for the stream (closed on error)."""
+    unknown = set(options) - ReadOptions.__optional_keys__
+    if unknown:
+        raise TypeError(f"unexpected keyword arguments: {', '.join(sorted(unknown))}")
     src = Source(path=path, file_format="", budget=budget)
     try:
-        src = open_source(path, encoding, delimiter, sheet, budget)
-        return _plan_columns(src, text_columns, column_map)
+        src = open_source(path, options.get("encoding"), options.get("delimiter"),
+                          options.get("sheet"), budget)
+        return _plan_columns(src, options.get("text_columns"), options.get("column_map"))
     except BaseException:
         src.close()
         raise

@@ -4,14 +4,25 @@ the sizes it works with."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, TypedDict
 
 METADATA_FIELDS = ("respondent_id", "date", "unit", "source_type", "gender", "age_group")
 MAX_CELL_CHARS = 100_000
 MAX_HEADER_CHARS = 250  # question names are stored (String(500)) and shown in reports
 SAMPLE_ROWS = 1000  # rows read to find text columns and metadata, and for the preview
 SAMPLE_BYTES = 256 * 1024  # bytes read to find format, encoding and delimiter
+
+
+class ReadOptions(TypedDict, total=False):
+    """The caller's choices where the automatic ones are not wanted (all optional)."""
+
+    sheet: str | None  # xlsx: the sheet by name (else the first with data)
+    text_columns: Sequence[str] | None  # the free-text columns (else found from the content)
+    column_map: Mapping[str, str] | None  # metadata field -> column; "" or None: no column
+    encoding: str | None  # text formats (else detected)
+    delimiter: str | None  # csv (else sniffed)
 
 
 @dataclass(frozen=True)
