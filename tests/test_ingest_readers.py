@@ -31,7 +31,7 @@ def test_every_reader_declares_what_the_registry_needs(key: str) -> None:
     assert reader.key == key and reader.name and reader.extensions
     assert isinstance(reader, (TableReader, RecordReader))
     assert all(e.startswith(".") and e == e.lower() for e in reader.extensions)
-    if reader.magic is None:  # a text format is prepared after decoding, never opened itself
+    if not reader.container:  # a text format is prepared after decoding, never opened itself
         assert type(reader).open is Reader.open
 
 
@@ -74,5 +74,5 @@ def test_sniff_format_by_content(head: bytes, expected: str | None) -> None:
     assert sniff_format(head) == expected
 
 
-def test_sniff_format_knows_a_container_by_its_magic() -> None:
+def test_sniff_format_knows_a_container_by_its_content() -> None:
     assert sniff_format(_xlsx()[:65536]) == "xlsx"

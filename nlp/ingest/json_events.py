@@ -12,6 +12,8 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+import ijson
+
 from nlp.ingest.limits import Budget, ErrorFactory
 
 
@@ -19,8 +21,6 @@ class _Events:
     """ijson basic events with a depth counter checked as containers open (nothing built)."""
 
     def __init__(self, fh: Any, budget: Budget, error: ErrorFactory) -> None:
-        import ijson
-
         self._it = ijson.basic_parse(fh, use_float=True)
         self.budget, self.error = budget, error
         self.depth = 0
@@ -165,8 +165,6 @@ def _elements(ev: _Events, row: list[int]) -> Iterator[dict[str, Any]]:
 def json_line(line: str, row: int, budget: Budget, error: ErrorFactory, keep_nested: bool) -> Any:
     """One JSON Lines line: its object, None if it is not valid JSON. A line that is not an
     object, or nests too deep, raises before it is built."""
-    import ijson
-
     if line.count("{") == 1 and "[" not in line:
         # Flat (no brackets even inside strings): json.loads cannot recurse or build a list.
         try:

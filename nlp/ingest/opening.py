@@ -8,7 +8,7 @@ from pathlib import Path
 from nlp.errors import InputError
 from nlp.ingest.encoding import detect_encoding, known_codec, looks_binary
 from nlp.ingest.limits import Budget
-from nlp.ingest.readers import READERS, reader_for_path, text_reader_for
+from nlp.ingest.readers import container_reader_for, reader_for_path, text_reader_for
 from nlp.ingest.source import Source
 from nlp.ingest.types import SAMPLE_BYTES
 
@@ -21,9 +21,8 @@ def sniff_format(head: bytes) -> str | None:
     """A reader's key for a file from its first bytes, not its name; None if no reader takes it.
 
     For the upload, which names the saved file after it: the same decisions as reading."""
-    for reader in READERS.values():
-        if reader.magic is not None and head.startswith(reader.magic):
-            return reader.key
+    if (container := container_reader_for(head)) is not None:
+        return container.key
     if head.startswith(_OLE):
         return None
     encoding = detect_encoding(head, whole_file=False)
@@ -46,7 +45,7 @@ def open_source(path: Path, encoding: str | None, delimiter: str | None, sheet: 
     if not head.strip():
         raise src.error("Filen är tom.")
     _refuse_foreign(src, head)
-    if reader is not None and reader.magic is not None:
+    if reader is not None and reader.container:
         reader.open(src, head, sheet)
         return src
     if head.startswith(_ZIP):

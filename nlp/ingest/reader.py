@@ -24,14 +24,15 @@ class Reader:
     key: str = ""  # "csv": the preview's file_format and the upload's file suffix
     name: str = ""  # "CSV": how messages name the format
     extensions: tuple[str, ...] = ()  # file name endings, lower case with the dot
-    # A container format (a zip, not text) starts with these bytes and is opened by `open`;
-    # a text format (magic None) is decoded by ingest and prepared by `prepare`.
-    magic: bytes | None = None
-    # Among text formats, for a file whose ending names no format: lower is tried first.
+    # A container format (e.g. a zip) is opened by `open`; a text format is decoded by
+    # ingest (encoding.py) and then given to `prepare`.
+    container: bool = False
+    # Which reader's `looks_like` is asked first (containers before text formats).
     sniff_order: int = 100
 
     def looks_like(self, head: bytes) -> bool:
-        """True if a text file with these first bytes (BOM and blanks stripped) is this format."""
+        """True if a file with these first bytes is this format (for a text format: BOM and
+        leading blanks stripped). Used when the file's ending names no format, and by the upload."""
         return False
 
     def open(self, src: Source, head: bytes, sheet: str | None) -> None:

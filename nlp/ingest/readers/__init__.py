@@ -15,7 +15,10 @@ from pathlib import Path
 
 from nlp.ingest.reader import Reader
 
-__all__ = ["EXTENSIONS", "READERS", "accepted_extensions", "reader_for_path", "text_reader_for"]
+__all__ = [
+    "EXTENSIONS", "READERS", "accepted_extensions", "container_reader_for", "reader_for_path",
+    "text_reader_for",
+]
 
 
 def _discover() -> dict[str, Reader]:
@@ -30,13 +33,19 @@ def _discover() -> dict[str, Reader]:
 
 READERS: dict[str, Reader] = _discover()
 EXTENSIONS: dict[str, str] = {ext: r.key for r in READERS.values() for ext in r.extensions}
-_TEXT_READERS = sorted((r for r in READERS.values() if r.magic is None), key=lambda r: r.sniff_order)
+_CONTAINERS = sorted((r for r in READERS.values() if r.container), key=lambda r: r.sniff_order)
+_TEXT_READERS = sorted((r for r in READERS.values() if not r.container), key=lambda r: r.sniff_order)
 
 
 def reader_for_path(path: Path) -> Reader | None:
     """The reader named by the file's ending; None if the ending names no format."""
     key = EXTENSIONS.get(path.suffix.lower())
     return READERS[key] if key else None
+
+
+def container_reader_for(head: bytes) -> Reader | None:
+    """The container format (zip …) a file's first bytes show, if any."""
+    return next((r for r in _CONTAINERS if r.looks_like(head)), None)
 
 
 def text_reader_for(head: bytes) -> Reader:

@@ -8,6 +8,8 @@ import codecs
 from collections.abc import Iterator
 from typing import Any
 
+import ijson
+
 from nlp.ingest.json_events import json_objects, json_prefix
 from nlp.ingest.reader import RecordReader
 from nlp.ingest.source import Source
@@ -26,8 +28,6 @@ class JsonReader(RecordReader):
         src.json_prefix = _json_prefix(src)
 
     def rows(self, src: Source) -> Iterator[tuple[int, dict[str, Any]]]:
-        import ijson  # the C parser loads only when a JSON file is read
-
         with open(src.path, "rb") as fh:
             if src.encoding == "utf-8-sig":
                 fh.read(len(codecs.BOM_UTF8))  # ijson does not skip a BOM
@@ -54,8 +54,6 @@ READER = JsonReader()
 
 def _json_prefix(src: Source) -> str:
     """ijson prefix of the array of answers: the top-level array, or one under a key."""
-    import ijson
-
     with open(src.path, "rb") as fh:
         if src.encoding == "utf-8-sig":
             fh.read(len(codecs.BOM_UTF8))  # ijson does not skip a BOM

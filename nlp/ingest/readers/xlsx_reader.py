@@ -10,15 +10,20 @@ from nlp.ingest.limits import check_zip
 from nlp.ingest.reader import TableReader
 from nlp.ingest.source import Source
 
+ZIP = b"PK\x03\x04"  # every zip starts so; an xlsx is one
+
 
 class XlsxReader(TableReader):
     key = "xlsx"
     name = "Excel (xlsx)"
     extensions = (".xlsx", ".xlsm")
-    magic = b"PK\x03\x04"
+    container = True
+
+    def looks_like(self, head: bytes) -> bool:
+        return head.startswith(ZIP)
 
     def open(self, src: Source, head: bytes, sheet: str | None) -> None:
-        if not head.startswith(self.magic):
+        if not head.startswith(ZIP):
             raise src.error("Filen har ändelsen .xlsx men är ingen Excel-fil.")
         check_zip(src.path, src.budget, src.error)  # a zip bomb stops here, before openpyxl
         try:
