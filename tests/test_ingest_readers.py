@@ -11,7 +11,13 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from nlp.ingest import EXTENSIONS, READERS, accepted_extensions, sniff_format
+from nlp.ingest import (
+    EXTENSIONS,
+    READERS,
+    accept_attribute,
+    accepted_extensions,
+    sniff_format,
+)
 from nlp.ingest.reader import Reader, RecordReader, TableReader
 
 TESTS = Path(__file__).resolve().parent
@@ -41,13 +47,20 @@ def test_each_ending_belongs_to_one_reader() -> None:
     assert accepted_extensions() == tuple(EXTENSIONS)
 
 
-def test_the_upload_page_accepts_only_endings_a_reader_takes() -> None:
-    # The page should render accepted_extensions(); until it does, it may list no ending
-    # that no reader takes.
-    accept = re.search(r'type="file"[^>]*accept="([^"]*)"', UPLOAD_PAGE.read_text(encoding="utf-8"))
+def test_the_accept_list_is_the_registry_s() -> None:
+    accept = accept_attribute().split(",")
+    assert [a for a in accept if a.startswith(".")] == list(accepted_extensions())
+    assert {m for r in READERS.values() for m in r.media_types} == {a for a in accept if "/" in a}
+
+
+def test_the_upload_page_accepts_only_what_a_reader_takes() -> None:
+    # The page should render accept_attribute(); until it does, it may list nothing that
+    # no reader takes.
+    page = UPLOAD_PAGE.read_text(encoding="utf-8")
+    accept = re.search(r'type="file"[^>]*accept="([^"]*)"', page)
     assert accept is not None
-    endings = {a for a in accept[1].split(",") if a.startswith(".")}
-    assert endings and endings <= set(accepted_extensions())
+    listed = set(accept[1].split(","))
+    assert listed and listed <= set(accept_attribute().split(","))
 
 
 def _xlsx() -> bytes:

@@ -50,7 +50,12 @@ from nlp.ingest.isolated import inspect_isolated
 from nlp.ingest.limits import Limits
 from nlp.ingest.opening import sniff_format
 from nlp.ingest.read import file_sha256, inspect_export, read_answers
-from nlp.ingest.readers import EXTENSIONS, READERS, accepted_extensions
+from nlp.ingest.readers import (
+    EXTENSIONS,
+    READERS,
+    accept_attribute,
+    accepted_extensions,
+)
 from nlp.ingest.readers.jsonl_reader import iter_json_lines
 from nlp.ingest.types import (
     MAX_CELL_CHARS,
@@ -73,6 +78,7 @@ __all__ = [
     "IngestStats",
     "Limits",
     "ReadOptions",
+    "accept_attribute",
     "accepted_extensions",
     "detect_encoding",
     "file_sha256",

@@ -24,6 +24,7 @@ class Reader:
     key: str = ""  # "csv": the preview's file_format and the upload's file suffix
     name: str = ""  # "CSV": how messages name the format
     extensions: tuple[str, ...] = ()  # file name endings, lower case with the dot
+    media_types: tuple[str, ...] = ()  # for an upload form's accept list
     # A container format (e.g. a zip) is opened by `open`; a text format is decoded by
     # ingest (encoding.py) and then given to `prepare`.
     container: bool = False

@@ -16,8 +16,8 @@ from pathlib import Path
 from nlp.ingest.reader import Reader
 
 __all__ = [
-    "EXTENSIONS", "READERS", "accepted_extensions", "container_reader_for", "reader_for_path",
-    "text_reader_for",
+    "EXTENSIONS", "READERS", "accept_attribute", "accepted_extensions", "container_reader_for",
+    "reader_for_path", "text_reader_for",
 ]
 
 
@@ -57,3 +57,9 @@ def text_reader_for(head: bytes) -> Reader:
 def accepted_extensions() -> tuple[str, ...]:
     """Every file ending a reader takes, e.g. for an upload form's `accept` attribute."""
     return tuple(EXTENSIONS)
+
+
+def accept_attribute() -> str:
+    """The `accept` attribute of a file input: every ending, then every media type."""
+    media = dict.fromkeys(m for r in READERS.values() for m in r.media_types)
+    return ",".join((*EXTENSIONS, *media))

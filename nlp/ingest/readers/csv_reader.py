@@ -21,6 +21,7 @@ class CsvReader(TableReader):
     key = "csv"
     name = "CSV"
     extensions = (".csv", ".txt", ".tsv")
+    media_types = ("text/csv",)
     sniff_order = 1000  # anything text that is not JSON
 
     def looks_like(self, head: bytes) -> bool:

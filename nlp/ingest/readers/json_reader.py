@@ -19,6 +19,7 @@ class JsonReader(RecordReader):
     key = "json"
     name = "JSON"
     extensions = (".json",)
+    media_types = ("application/json",)
     sniff_order = 20  # after JSON Lines, which also starts with "{"
 
     def looks_like(self, head: bytes) -> bool:

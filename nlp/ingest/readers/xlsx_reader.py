@@ -17,6 +17,7 @@ class XlsxReader(TableReader):
     key = "xlsx"
     name = "Excel (xlsx)"
     extensions = (".xlsx", ".xlsm")
+    media_types = ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",)
     container = True
 
     def looks_like(self, head: bytes) -> bool:
