@@ -10,6 +10,7 @@ from nlp.ingest.dates import try_date
 from nlp.ingest.source import Source
 from nlp.ingest.types import ColumnStats
 
+# Folded header names (cells.fold) that name each metadata field.
 FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "respondent_id": (
         "respondentid", "respondent", "respondentnr", "respondentnummer", "id", "svarsid",
@@ -45,6 +46,7 @@ _TEXT_HINTS = (
 
 
 def match_column(src: Source, wanted: str, columns: Sequence[str], what: str) -> str:
+    """The column the caller named: exactly, else ignoring case and spaces, else folded."""
     if wanted in columns:
         return wanted
     folded = clip(" ".join(wanted.split())).casefold()
