@@ -28,7 +28,7 @@ class Settings(BaseSettings):
     taxonomy_dir: Path = ETIKETTER_DIR
     # Groups smaller than this are hidden in anything shown outside the analyst's own view.
     suppression_threshold: int = 5
-    # Limits for reading an export (nlp/ingest_limits.py): a hostile file stops with a
+    # Limits for reading an export (nlp/ingest/limits.py): a hostile file stops with a
     # Swedish error instead of exhausting memory or CPU. Real exports (100k rows, a few MB
     # of XLSX) stay far below them.
     ingest_max_depth: int = 20  # JSON nesting levels (an export needs 2-4)

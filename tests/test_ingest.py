@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from openpyxl import Workbook
 
+from nlp.core import Answer, Metadata
 from nlp.errors import InputError
 from nlp.ingest import (
     SAMPLE_ROWS,
@@ -25,7 +26,6 @@ from nlp.ingest import (
     parse_date,
     read_answers,
 )
-from nlp.core import Answer, Metadata
 from tests.conftest import EXAMPLE_EXPORT
 
 EXAMPLE_XLSX = EXAMPLE_EXPORT.with_suffix(".xlsx")
@@ -183,19 +183,6 @@ def test_example_export_csv_is_read_as_its_generator_wrote_it() -> None:
     assert 4 <= len({a.meta.unit for a in answers}) <= 6
 
 
-def test_example_xlsx_skips_the_info_sheet_and_matches_the_csv() -> None:
-    preview = inspect_export(EXAMPLE_XLSX)
-    assert preview.sheets == ["Info", "Svar"] and preview.sheet == "Svar"
-    from_csv = [(a.row, a.question, a.text, a.meta) for a in read_answers(EXAMPLE_EXPORT)]
-    from_xlsx = [(a.row, a.question, a.text, a.meta) for a in read_answers(EXAMPLE_XLSX)]
-    assert from_xlsx == from_csv
-    # A sheet chosen by name (case does not matter).
-    by_name = [(a.row, a.question, a.text, a.meta) for a in read_answers(EXAMPLE_XLSX, sheet="svar")]
-    assert by_name == from_csv
-    assert inspect_export(EXAMPLE_XLSX, sheet="Info").columns == [
-        "Brukarenkät 2024–2025 (påhittade exempeldata)"]
-
-
 def test_example_generator_is_deterministic_and_lists_planted_values(tmp_path: Path) -> None:
     from exempel.skapa_exempel import main
 
@@ -275,19 +262,6 @@ def test_sparse_open_question_is_found_by_its_header(tmp_path: Path) -> None:
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     assert inspect_export(path).text_columns == ["Övriga synpunkter"]
 
-
-def test_multiline_cells_keep_spreadsheet_row_numbers(tmp_path: Path) -> None:
-    path = tmp_path / "flerrad.csv"
-    path.write_text(
-        'id;Berätta om din kontakt med oss\r\n'
-        '1;"Första stycket om vården.\r\n\r\nAndra stycket, efter en tom rad."\r\n'
-        '\r\n'
-        '2;Det har blivit bättre sedan i våras, tycker jag.\r\n',
-        encoding="utf-8",
-    )
-    answers = list(read_answers(path))
-    assert [a.row for a in answers] == [2, 4]  # the blank line is row 3, as Excel shows it
-    assert "\n\n" in answers[0].text
 
 
 def test_trailing_empty_fields_are_tolerated_and_short_rows_padded(tmp_path: Path) -> None:
@@ -442,25 +416,3 @@ def test_a_column_that_fills_in_after_the_sample_is_reported(tmp_path: Path) -> 
     answers = list(read_answers(path, stats=stats))
     assert {a.question for a in answers} == {"Vad kan bli bättre?"}
     assert stats.warnings == {("Ny fråga", "ifylld kolumn som var tom i provet och inte lästes"): 3}
-
-
-def test_excel_sep_line_names_the_delimiter_and_is_not_a_row(tmp_path: Path) -> None:
-    path = tmp_path / "sep.csv"
-    path.write_text("sep=,\r\nid,Vad kan bli bättre?\r\n1,\"Kortare köer; fler tider\"\r\n",
-                    encoding="utf-8-sig")
-    preview = inspect_export(path)
-    assert preview.delimiter == "," and preview.columns == ["id", "Vad kan bli bättre?"]
-    answers = list(read_answers(path))
-    assert [(a.row, a.text) for a in answers] == [(2, "Kortare köer; fler tider")]
-
-
-def test_iter_json_lines_names_the_bad_line(tmp_path: Path) -> None:
-    from nlp.ingest import iter_json_lines
-
-    f = tmp_path / "svar.jsonl"
-    f.write_text('{"id": 1, "text": "Bra bemötande"}\n\n[1, 2]\n', encoding="utf-8")
-    rows = iter_json_lines(f)
-    assert next(rows) == (1, {"id": 1, "text": "Bra bemötande"})
-    with pytest.raises(InputError) as err:
-        next(rows)
-    assert err.value.row == 3 and "svar.jsonl" in str(err.value)

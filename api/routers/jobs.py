@@ -39,7 +39,7 @@ _UPLOAD_BODY = {
 def _preview(path: Any, **kwargs: Any) -> dict[str, Any]:
     # In a child process with memory and time limits: a hostile upload cannot grow the
     # server's memory, and what the parse took is returned when the child exits.
-    from nlp.ingest_limits import inspect_isolated
+    from nlp.ingest import inspect_isolated
 
     return inspect_isolated(path, **kwargs).to_dict()
 
