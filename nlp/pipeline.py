@@ -271,7 +271,7 @@ def analyse_import(
     from nlp.embed import embed_texts, get_embedder
     from nlp.taxonomy import load_taxonomy
     from nlp.themes import fit_themes
-    from nlp.themes_edits import apply_theme_edits
+    from nlp.themes import apply_theme_edits
 
     engine = engine or init_db()
     progress = progress or _noop
