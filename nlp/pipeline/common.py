@@ -1,4 +1,4 @@
-"""What every step of the pipeline shares: progress reporting and JSON-safe values."""
+"""What the steps of the pipeline share: progress, JSON-safe values, the active classifier."""
 
 from __future__ import annotations
 
