@@ -20,9 +20,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from sqlalchemy import Engine, delete, func, or_, select, text, update
 from sqlalchemy.orm import Session
 
+from nlp.classify import ClassifierModel
+from nlp.embed import forget_texts
 from nlp.keys import key_for_erasure
 from nlp.pseudonymise import Pseudonymiser
 from nlp.store.models import (
@@ -160,10 +163,6 @@ def _scrub_classifier(path: Path, gone: set[int]) -> None:
     """Remove erased answers from a saved version's example set (texts, ids, vectors).
 
     The trained weights still reflect them; retraining without them removes that too."""
-    import numpy as np
-
-    from nlp.classify import ClassifierModel
-
     if not (path / "modell.json").is_file():
         return
     model = ClassifierModel.load(path.name, directory=path.parent)
@@ -178,8 +177,6 @@ def _scrub_classifier(path: Path, gone: set[int]) -> None:
 
 
 def _forget_vectors(texts: list[str]) -> int:
-    from nlp.embed import forget_texts
-
     return forget_texts(texts)
 
 

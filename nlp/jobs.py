@@ -2,7 +2,7 @@
 
 The API only writes a `jobs` row (status "vantar"); a worker claims it and runs it apart
 from the request. `EmbeddedWorker` is a thread inside the server process (no extra
-server to run); anything with the `JobQueue` shape (e.g. a real queue) can replace it.
+server to run). The work itself is the pipeline's (nlp.pipeline); this module only runs it.
 Workers claim jobs with a conditional UPDATE, so two workers never run the same job.
 
 Raw uploads hold personal data: they live in a private 0700 directory outside data/,
@@ -17,14 +17,21 @@ import logging
 import shutil
 import threading
 import time
-from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from sqlalchemy import Engine, select, text, update
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
 from nlp.errors import BrukarrostError
+from nlp.pipeline import (
+    Progress,
+    analyse_import,
+    create_run,
+    import_export,
+    train_candidate,
+)
 from nlp.private_files import private_dir
 from nlp.store.db import session_scope
 from nlp.store.models import AnalysisRun, Job, Project
@@ -39,12 +46,6 @@ DB_WAIT_SECONDS = 120.0
 DB_JOB_ATTEMPTS = 3
 DB_OUTAGE_MESSAGE = ("Databasen gick inte att nå medan jobbet kördes, så jobbet avbröts. "
                      "Inget halvfärdigt sparades. Starta jobbet igen när databasen fungerar.")
-
-
-class JobQueue(Protocol):
-    def start(self) -> None: ...
-    def stop(self) -> None: ...
-    def notify(self) -> None: ...  # a job was queued: look now rather than at the next poll
 
 
 def _now() -> datetime:
@@ -62,8 +63,6 @@ def remove_upload(path: str | None) -> None:
 
 def db_unavailable(exc: BaseException) -> bool:
     """Whether an error (or one it was raised while handling) means the database was away."""
-    from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
-
     seen: set[int] = set()
     cur: BaseException | None = exc
     while cur is not None and id(cur) not in seen:
@@ -256,7 +255,8 @@ def run_job(engine: Engine, job_id: int) -> None:
         _live.pop(job_id, None)
 
 
-def _upload_file(upload: str | None) -> Path:
+def upload_file(upload: str | None) -> Path:
+    """The uploaded file in a job's private directory (the one that is not still arriving)."""
     if not upload or not Path(upload).is_dir():
         raise BrukarrostError("Den uppladdade filen finns inte längre; ladda upp den igen.")
     files = [p for p in Path(upload).iterdir() if p.is_file() and p.name != "mottas"]
@@ -269,12 +269,10 @@ def _run_analysis(
     engine: Engine, job_id: int, slug: str, upload: str | None, filename: str | None,
     actor: str, params: dict[str, Any], progress: _Progress, *, done_import: int | None = None,
 ) -> dict[str, Any]:
-    from nlp.pipeline import analyse_import, create_run, import_export
-
     if done_import is not None and not (upload and Path(upload).is_dir()):
         import_id, created = done_import, False  # resumed after a restart: import is stored
     else:
-        path = _upload_file(upload)
+        path = upload_file(upload)
         _set_job(engine, job_id, stage="inläsning")
         progress.memory_only = True
         try:
@@ -297,120 +295,13 @@ def _run_analysis(
     return {"import_id": import_id, "run_id": run_id, "ny_import": created}
 
 
-MIN_TRAINING_EXAMPLES = 10
-
-
-def validated_examples(engine: Engine, project_id: int, taxonomy_id: str) -> list[dict[str, Any]]:
-    """Settled human labels of a project: [{record_id, text, label_id, value (1/0)}].
-
-    Only labels whose status is "godkand" (1) or "avvisad" (0) count; disputed ("omstridd")
-    and unsure ones are left out until resolved.
-    """
-    from nlp.validation_status import statuses
-    from nlp.store.models import RecordRow, ValidationEvent
-
-    with session_scope(engine) as session:
-        events = session.scalars(
-            select(ValidationEvent).where(
-                ValidationEvent.project_id == project_id,
-                ValidationEvent.taxonomy_id == taxonomy_id,
-                ValidationEvent.record_id.is_not(None),
-            )
-        ).all()
-        settled = {
-            (rid, label): 1 if st == "godkand" else 0
-            for (rid, _tax, label), st in statuses(events).items()
-            if st in ("godkand", "avvisad")
-        }
-        ids = sorted({rid for rid, _ in settled})
-        texts = dict(
-            session.execute(select(RecordRow.id, RecordRow.text).where(RecordRow.id.in_(ids))).all()
-        ) if ids else {}
-    return [
-        {"record_id": rid, "text": texts[rid], "label_id": label, "value": value}
-        for (rid, label), value in sorted(settled.items())
-        if rid in texts
-    ]
-
-
 def _run_training(
-    engine: Engine, job_id: int, params: dict[str, Any], actor: str,
-    progress: Callable[[str, int, int], None],
+    engine: Engine, job_id: int, params: dict[str, Any], actor: str, progress: Progress,
 ) -> dict[str, Any]:
     with session_scope(engine) as session:
         project_id = session.get(Job, job_id).project_id
     taxonomy = params.get("taxonomy") or "samsjuklighet"
-    progress("träningsdata", 0, 1)
-    examples = validated_examples(engine, project_id, taxonomy)
-    if len(examples) < MIN_TRAINING_EXAMPLES:
-        raise BrukarrostError(
-            f"För få validerade etiketter för att träna en ny modell: {len(examples)} "
-            f"(minst {MIN_TRAINING_EXAMPLES} behövs). Omstridda etiketter räknas inte förrän "
-            "de är avgjorda."
-        )
-    progress("träningsdata", 1, 1)
-    import numpy as np
-
-    from nlp.classify import ClassifierModel, Example, train_classifier, zero_shot_model
-    from nlp.classify_metrics import evaluate
-    from nlp.embed import embed_texts, get_embedder
-    from nlp.store.models import ClassifierVersion
-    from nlp.taxonomy import load_taxonomy
-
-    tax = load_taxonomy(taxonomy)
-    by_record: dict[int, tuple[str, list[str]]] = {}
-    for e in examples:
-        text, labels = by_record.setdefault(e["record_id"], (e["text"], []))
-        if e["value"] == 1:
-            labels.append(e["label_id"])
-    # A record whose labels were all rejected is a negative example (empty label set).
-    train = [Example(text=t, labels=tuple(sorted(set(labs))), id=str(rid))
-             for rid, (t, labs) in sorted(by_record.items())]
-    embedder = get_embedder()
-    progress("inbäddning", 0, len(train))
-    E = embed_texts([x.text for x in train], embedder=embedder)
-    progress("träning", 0, 1)
-    model, metrics = train_classifier(train, tax, embeddings=E, embedder=embedder)
-    path = model.save()
-
-    with session_scope(engine) as session:
-        active = session.scalar(select(ClassifierVersion).where(
-            ClassifierVersion.project_id == project_id, ClassifierVersion.taxonomy_id == tax.id,
-            ClassifierVersion.active.is_(True)))
-        active_version = active.version if active else None
-    current = ClassifierModel.load(active_version) if active_version else zero_shot_model(tax, embedder)
-    # The current version on the same examples (in-sample if it was trained on them).
-    Y = np.array([[int(lab in x.labels) for lab in tax.label_ids] for x in train])
-    prob = current.predict_proba([x.text for x in train], E)
-    current_metrics = evaluate(prob, prob >= current.threshold, Y, 1 - prob <= current.qhat(0.9))
-
-    with session_scope(engine) as session:
-        row = ClassifierVersion(
-            project_id=project_id, taxonomy_id=tax.id, version=model.version, path=str(path),
-            metrics=_finite({"korsvaliderade": metrics, "nuvarande_version": current.version,
-                             "nuvarande_pa_samma_exempel": current_metrics}),
-            n_examples=len(train), active=False, created_by=actor,
-        )
-        session.add(row)
-        session.flush()
-        version_id = row.id
-    progress("träning", 1, 1)
-    return {"version_id": version_id, "version": model.version, "exempel": len(train)}
-
-
-def _finite(value: Any) -> Any:
-    """JSON-safe metrics: NaN/inf (e.g. no positive examples of a label) become None."""
-    import math
-
-    if isinstance(value, dict):
-        return {str(k): _finite(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_finite(v) for v in value]
-    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
-        value = value.item()
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    return value
+    return train_candidate(engine, project_id, taxonomy, actor=actor, progress=progress)
 
 
 def expire_uploads(engine: Engine, ttl_hours: float) -> int:

@@ -14,13 +14,15 @@ id is stored).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from nlp.config import Settings
+from nlp.config import Settings, get_settings
 from nlp.errors import ConfigError
 from nlp.pseudonymise.key import key_fingerprint, load_key, load_or_create_key
+from nlp.store.db import init_db, session_scope
 from nlp.store.models import AuditEntry, Import, KeyGeneration
 
 MISMATCH_MESSAGE = (
@@ -85,11 +87,6 @@ def key_for_files(settings: Settings | None = None) -> bytes:
     key = load_key(settings)
     if key is not None:
         return key
-    from pathlib import Path
-
-    from nlp.config import get_settings
-    from nlp.store.db import init_db, session_scope
-
     url = (settings or get_settings()).db_url
     if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
         return load_or_create_key(settings)  # no database, so no imports (and none created)

@@ -144,7 +144,7 @@ def test_restart_resumes_interrupted_jobs_and_removes_stale_uploads(
 def test_retraining_needs_settled_labels_and_fails_cleanly_without_them(
     client: TestClient, seeded: dict[str, Any], auth: Any, engine: Engine
 ) -> None:
-    from nlp.jobs import validated_examples
+    from nlp.pipeline import validated_examples
 
     h = auth("analytiker")
     pa = seeded["project_a"]

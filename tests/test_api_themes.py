@@ -1,5 +1,5 @@
 """Theme edits through the JSON API (name, merge, split): roles, projects, audit, and the
-stored format that nlp/themes_edits.apply_theme_edits carries over to a refit."""
+stored format that nlp.themes.apply_theme_edits carries over to a refit."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from sqlalchemy import Engine, select
 from api.routers.themes import stored_result
 from nlp.store.db import session_scope
 from nlp.store.models import AuditEntry, Theme, ThemeAssignment, ThemeEdit
-from nlp.themes_edits import apply_theme_edits
+from nlp.themes import apply_theme_edits
 from tests.test_api_support import auth, client, seeded  # noqa: F401
 
 
@@ -54,7 +54,7 @@ def test_name_merge_and_split_are_stored_audited_and_apply_on_a_refit(
     with session_scope(engine) as s:
         actions = [a.action for a in s.scalars(select(AuditEntry).order_by(AuditEntry.id))]
         assert {"tema_namngivet", "teman_sammanfogade", "tema_dela_begard"} <= set(actions)
-        # The stored rows are what nlp/themes_edits applies: name and merge carry over.
+        # The stored rows are what nlp/themes/edits.py applies: name and merge carry over.
         result = stored_result(s, run)
         before = {t.id for t in result.themes}
         edits = [e for e in s.scalars(select(ThemeEdit).order_by(ThemeEdit.id)) if e.kind != "dela"]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from nlp.cli_sv import translate
+from nlp.cli.sv import translate
 
 BRUKARROST = Path(sys.executable).parent / "brukarrost"
 

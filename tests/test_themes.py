@@ -25,7 +25,7 @@ from nlp.themes import (
     shared_view,
     swedish_tokens,
 )
-from nlp.themes_edits import apply_theme_edits, edit_merge, edit_name, edit_split, match_theme
+from nlp.themes import apply_theme_edits, edit_merge, edit_name, edit_split, match_theme
 
 PLACEHOLDER = re.compile(r"\[[A-ZÅÄÖ_]+_\d+\]")
 

@@ -107,10 +107,10 @@ def start(
     job = _job_for(db, user, job_id)
     if job.status != "uppladdad":
         raise HTTPException(409, f"Jobbet kan inte startas (status: {job.status}).")
-    from nlp.jobs import _upload_file
+    from nlp.jobs import upload_file
 
     try:
-        path = _upload_file(job.upload_path)
+        path = upload_file(job.upload_path)
         preview = _preview(path, sheet=body.sheet, text_columns=body.text_columns,
                            column_map=body.column_map)
     except BrukarrostError as exc:

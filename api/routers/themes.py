@@ -1,7 +1,7 @@
 """Theme edits (name, merge, split) through the API; the coordinator pages call these same
 functions, so both store the same ThemeEdit rows and the same audit entries.
 
-The edit itself is made by nlp/themes_edits.py (edit_name / edit_merge / edit_split) on a
+The edit itself is made by nlp/themes/edits.py (edit_name / edit_merge / edit_split) on a
 ThemeResult rebuilt from the stored themes of the run, so what is stored is exactly the
 format apply_theme_edits carries over to a refit (members = answers whose main theme it is).
 """
@@ -45,7 +45,7 @@ def _themes_or_404(db: Session, project_id: int, theme_ids: list[int]) -> list[T
 
 def stored_result(db: Session, run_id: int) -> Any:
     """The run's stored themes as a ThemeResult (ids = topic numbers), enough for the edit
-    functions of nlp/themes_edits.py: themes and each answer's themes, heaviest first."""
+    functions of nlp/themes/edits.py: themes and each answer's themes, heaviest first."""
     from nlp.themes import ThemeInfo, ThemeResult
 
     themes = list(db.scalars(select(Theme).where(Theme.run_id == run_id)))
@@ -77,7 +77,7 @@ def _edit(fn: Any, *args: Any, **kwargs: Any) -> dict[str, Any]:
     try:
         return fn(*args, **kwargs)
     except ValueError:
-        # themes_edits raises for "övrigt", unknown themes and too few parts.
+        # nlp.themes (edits) raises for "övrigt", unknown themes and too few parts.
         raise HTTPException(422, "Temat kan inte ändras så: övrigt och tomma teman går inte att "
                                  "namnge, sammanfoga eller dela.") from None
 
@@ -95,7 +95,7 @@ def name_theme(
     db: Session = Depends(get_db),
 ) -> ThemeEdit:
     """Give a theme a human name; it is kept on refits by the theme's members."""
-    from nlp.themes_edits import edit_name
+    from nlp.themes import edit_name
 
     name = body.name.strip()
     if not name:
@@ -115,7 +115,7 @@ def merge_themes(
     db: Session = Depends(get_db),
 ) -> ThemeEdit:
     """Merge two or more themes of one run, optionally naming the merged theme."""
-    from nlp.themes_edits import edit_merge
+    from nlp.themes import edit_merge
 
     ids = sorted(set(body.theme_ids))
     if len(ids) < 2:
@@ -141,8 +141,8 @@ def split_theme(
     db: Session = Depends(get_db),
 ) -> ThemeEdit:
     """Ask for a theme to be split into n parts; the parts are found from the members'
-    embeddings when the themes are next fitted (nlp/themes_edits.apply_theme_edits)."""
-    from nlp.themes_edits import edit_split
+    embeddings when the themes are next fitted (nlp.themes.apply_theme_edits)."""
+    from nlp.themes import edit_split
 
     (theme,) = _themes_or_404(db, project.id, [theme_id])
     edit = _edit(edit_split, stored_result(db, theme.run_id), theme.topic, n_parts=body.n_parts)

@@ -3,7 +3,7 @@ splitting themes, and recording insights and actions (IAIA, PDSA).
 
 Theme edits, insights and actions are written by the API's own endpoint functions
 (routers/themes.py, routers/insights.py), so pages and API store the same rows (theme
-edits in the format nlp/themes_edits.py applies on a refit) and the same audit entries.
+edits in the format nlp/themes/edits.py applies on a refit) and the same audit entries.
 """
 
 from __future__ import annotations

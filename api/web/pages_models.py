@@ -80,7 +80,7 @@ def models_page(project_id: int, request: Request, user: User = Depends(web_user
     project = _project(request, db, user, project_id)
     if not isinstance(project, Project):
         return project
-    from nlp.jobs import MIN_TRAINING_EXAMPLES, validated_examples
+    from nlp.pipeline import MIN_TRAINING_EXAMPLES, validated_examples
     from nlp.taxonomy import list_taxonomies
 
     versions = list(db.scalars(select(ClassifierVersion).where(ClassifierVersion.project_id == project.id)

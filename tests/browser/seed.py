@@ -134,7 +134,7 @@ def seed(engine: Engine, *, n_months: int = 10, per_month: int = 20) -> dict[str
         for lab, t in themes.items():
             t.share = t.size / n
             t.ci_low, t.ci_high = max(0.0, t.share - 0.05), min(1.0, t.share + 0.05)
-        # The shape nlp/themes.py gives an emerging flag.
+        # The shape nlp/themes/trends.py gives an emerging flag.
         themes["tillganglighet"].emerging = {
             "theme_id": 0, "kind": "ökar", "share": 0.9, "centre": 0.35, "ucl": 0.65, "n": per_month,
             "reason": "Andelen steg till 90 % i den senaste perioden, över den övre kontrollgränsen 65 %.",

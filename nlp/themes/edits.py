@@ -21,20 +21,16 @@ from typing import Any
 
 import numpy as np
 
-from nlp.themes import (
+from nlp.themes.representation import (
     N_EXAMPLES,
-    OTHER_ID,
-    ThemeInfo,
-    ThemeResult,
-    _examples,
-    _merge_pairs,
-    _topic_words,
     make_label,
-    recompute_sizes,
-    refresh_time_series,
+    nearest_examples,
+    topic_words,
 )
+from nlp.themes.result import OTHER_ID, ThemeInfo, ThemeResult
+from nlp.themes.trends import refresh_time_series
+from nlp.themes.views import merge_pairs, recompute_sizes
 
-KINDS = ("namn", "sammanfoga", "dela")
 MATCH_THRESHOLD = 0.5
 
 
@@ -206,7 +202,7 @@ def _apply_merge(res: ThemeResult, members: list[Any], payload: Mapping[str, Any
         res.notes.append("En sammanfogning kunde inte kopplas till minst två teman i den nya körningen.")
         return
     keep, drop = targets[0], set(targets[1:])
-    res.assignments = {rid: _merge_pairs(pairs, drop, keep) for rid, pairs in res.assignments.items()}
+    res.assignments = {rid: merge_pairs(pairs, drop, keep) for rid, pairs in res.assignments.items()}
     old = {t.id: t for t in res.themes if t.id in targets}
     res.themes = [t for t in res.themes if t.id not in drop]
     recompute_sizes(res)
@@ -233,48 +229,69 @@ def _apply_split(res: ThemeResult, members: list[Any], payload: Mapping[str, Any
         res.notes.append("En delning kunde inte kopplas till något tema i den nya körningen.")
         return
     current = res.members(tid)
-    rows = ctx.rows(current)
-    parts = payload.get("delar") or []
-    part_of: dict[Any, int]
-    if parts:
-        current_set = set(current)
-        part_of = {}
-        for p, part in enumerate(parts):
-            for rid in part.get("record_ids") or []:
-                if rid in current_set:
-                    part_of[rid] = p
-        present = sorted(set(part_of.values()))
-        if len(present) < 2:
-            res.notes.append("En delning kunde inte tillämpas: delarna saknar svar i temat.")
-            return
-        rest = [r for r in current if r not in part_of]
-        if rest and rows is not None and ctx.emb is not None:
-            # unlisted (e.g. new) members go to the part with the nearest centre
-            cents = np.vstack([
-                ctx.emb[ctx.rows([r for r, q in part_of.items() if q == p])].mean(axis=0)
-                for p in present
-            ])
-            sims = ctx.emb[ctx.rows(rest)] @ cents.T
-            part_of.update({r: present[int(np.argmax(s))] for r, s in zip(rest, sims)})
-        else:
-            part_of.update({r: present[0] for r in rest})
-        names = [str(p.get("namn") or "").strip() or None for p in parts]
+    if payload.get("delar"):
+        split = _split_by_parts(res, current, payload["delar"], ctx)
     else:
-        if rows is None or ctx.emb is None:
-            res.notes.append(
-                f"Delningen av temat \"{res.theme(tid).label}\" kräver inbäddningar; "  # type: ignore[union-attr]
-                "den görs vid nästa analys."
-            )
-            return
-        from sklearn.cluster import KMeans
+        split = _split_by_kmeans(res, tid, current, payload, ctx)
+    if split is not None:
+        _install_parts(res, tid, current, *split, ctx)
 
-        k = max(2, min(int(payload.get("antal") or 2), len(current)))
-        if len(current) < k:
-            res.notes.append("Ett tema med för få svar kunde inte delas.")
-            return
-        km = KMeans(n_clusters=k, random_state=0, n_init=10).fit(ctx.emb[rows])
-        part_of = {r: int(c) for r, c in zip(current, km.labels_)}
-        names = [None] * k
+
+def _split_by_parts(
+    res: ThemeResult, current: list[Any], parts: Sequence[Mapping[str, Any]], ctx: _Context
+) -> tuple[dict[Any, int], list[str | None]] | None:
+    """Members → part from the named parts' record ids; unlisted members by nearest centre."""
+    rows = ctx.rows(current)
+    current_set = set(current)
+    part_of: dict[Any, int] = {}
+    for p, part in enumerate(parts):
+        for rid in part.get("record_ids") or []:
+            if rid in current_set:
+                part_of[rid] = p
+    present = sorted(set(part_of.values()))
+    if len(present) < 2:
+        res.notes.append("En delning kunde inte tillämpas: delarna saknar svar i temat.")
+        return None
+    rest = [r for r in current if r not in part_of]
+    if rest and rows is not None and ctx.emb is not None:
+        # unlisted (e.g. new) members go to the part with the nearest centre
+        cents = np.vstack([
+            ctx.emb[ctx.rows([r for r, q in part_of.items() if q == p])].mean(axis=0)
+            for p in present
+        ])
+        sims = ctx.emb[ctx.rows(rest)] @ cents.T
+        part_of.update({r: present[int(np.argmax(s))] for r, s in zip(rest, sims)})
+    else:
+        part_of.update({r: present[0] for r in rest})
+    return part_of, [str(p.get("namn") or "").strip() or None for p in parts]
+
+
+def _split_by_kmeans(
+    res: ThemeResult, tid: int, current: list[Any], payload: Mapping[str, Any], ctx: _Context
+) -> tuple[dict[Any, int], list[str | None]] | None:
+    """Members → part from KMeans on their embeddings (parts without names)."""
+    rows = ctx.rows(current)
+    if rows is None or ctx.emb is None:
+        res.notes.append(
+            f"Delningen av temat \"{res.theme(tid).label}\" kräver inbäddningar; "  # type: ignore[union-attr]
+            "den görs vid nästa analys."
+        )
+        return None
+    from sklearn.cluster import KMeans  # heavy: loaded only when a split needs it
+
+    k = max(2, min(int(payload.get("antal") or 2), len(current)))
+    if len(current) < k:
+        res.notes.append("Ett tema med för få svar kunde inte delas.")
+        return None
+    km = KMeans(n_clusters=k, random_state=0, n_init=10).fit(ctx.emb[rows])
+    return {r: int(c) for r, c in zip(current, km.labels_)}, [None] * k
+
+
+def _install_parts(
+    res: ThemeResult, tid: int, current: list[Any], part_of: dict[Any, int],
+    names: list[str | None], ctx: _Context,
+) -> None:
+    """Replace theme tid by its parts, with fresh words, labels and examples."""
     old = res.theme(tid)
     assert old is not None
     # part 0 (largest) keeps the theme's id; the others get new ids after the highest
@@ -299,7 +316,8 @@ def _apply_split(res: ThemeResult, members: list[Any], payload: Mapping[str, Any
         mem = [r for r in current if part_of[r] == p]
         prow = ctx.rows(mem)
         if prow is not None and ctx.emb is not None:
-            ex = [mem[int(np.flatnonzero(prow == i)[0])] for i in _examples(ctx.emb, prow, N_EXAMPLES)]
+            ex = [mem[int(np.flatnonzero(prow == i)[0])]
+                  for i in nearest_examples(ctx.emb, prow, N_EXAMPLES)]
         else:
             ex = mem[:N_EXAMPLES]
         info.example_ids = ex
@@ -317,4 +335,4 @@ def _words_for(res: ThemeResult, ctx: _Context, theme_id: int) -> list[str] | No
     ids = [r for r in main if r in ctx.index]
     labels = np.array([main[r] for r in ids], dtype=int)
     texts = [ctx.texts[ctx.index[r]] for r in ids]
-    return _topic_words(texts, labels, len(texts)).get(theme_id)
+    return topic_words(texts, labels, len(texts)).get(theme_id)

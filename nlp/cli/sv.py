@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from typer import rich_utils
+
 # typer.rich_utils constant -> Swedish
 PANEL_TEXTS: dict[str, str] = {
     "ARGUMENTS_PANEL_TITLE": "Argument",
@@ -64,8 +66,6 @@ def translate(message: str) -> str:
 
 def install() -> None:
     """Swedish panel texts, and errors translated before typer prints them (idempotent)."""
-    from typer import rich_utils
-
     for name, text in PANEL_TEXTS.items():
         if hasattr(rich_utils, name):
             setattr(rich_utils, name, text)

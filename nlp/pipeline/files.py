@@ -1,0 +1,97 @@
+"""The file-only chains of the command line: nothing is stored, only pseudonymised text is kept.
+
+pseudonymise a file; find themes in a file; classify a file. Each reads, pseudonymises
+with the key for files (nlp.keys.key_for_files) and then runs the stages on safe text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from nlp.classify import ClassificationResult, Example, classify_texts, read_examples
+from nlp.embed import embed_texts, get_embedder
+from nlp.errors import InputError
+from nlp.ingest import read_answers
+from nlp.keys import key_for_files
+from nlp.pipeline.analysis import find_themes
+from nlp.pseudonymise import Pseudonymiser
+from nlp.pseudonymise.files import PseudonymisedRow, pseudonymise_file
+from nlp.taxonomy import Taxonomy, load_taxonomy
+from nlp.themes import ThemeResult, shared_view
+
+
+@dataclass
+class FileClassification:
+    taxonomy: Taxonomy
+    ids: list[Any]  # row ids, aligned with results
+    results: list[ClassificationResult]
+
+
+def pseudonymise_rows(
+    path: Path, *, categories: Sequence[str] | None = None, text_column: str | None = None
+) -> Iterator[PseudonymisedRow]:
+    """Pseudonymised rows of a file (`brukarrost pseudonymisera`)."""
+    pseudonymiser = Pseudonymiser(key_for_files(), categories=categories)
+    return pseudonymise_file(path, pseudonymiser, text_column=text_column)
+
+
+def themes_of_file(
+    path: Path, *, text_columns: Sequence[str] | None = None, date_column: str | None = None,
+    period: str = "month", random_state: int = 42, shared: bool = True,
+) -> ThemeResult:
+    """Themes of a file's answers (`brukarrost teman`); the shared view unless shared=False."""
+    pseudonymiser = Pseudonymiser(key_for_files())
+    answers = read_answers(path, text_columns=text_columns,
+                           column_map={"date": date_column} if date_column else None)
+    keys: list[tuple[str, str]] = []
+    texts: list[str] = []
+    dates: list[Any] = []
+    for answer in answers:
+        # Only pseudonymised text is kept; the raw answer goes out of scope here.
+        texts.append(pseudonymiser.pseudonymise(answer.text).text)
+        rid = answer.meta.respondent_id
+        # A respondent id may itself be personal data: use it only when nothing is found in it.
+        if not rid or pseudonymiser.find(str(rid)):
+            rid = f"rad {answer.row}"
+        keys.append((str(rid), answer.question))
+        dates.append(answer.meta.date)
+    if not texts:
+        raise InputError("Filen innehåller inga fritextsvar.", file=path)
+    several = len({q for _, q in keys}) > 1
+    ids = [f"{rid}/{q}" if several else rid for rid, q in keys]
+    if len(set(ids)) != len(ids):  # repeated ids in the file: fall back to position
+        ids = [f"svar {i + 1}" for i in range(len(ids))]
+    vectors = embed_texts(texts)
+    result = find_themes(texts, vectors, record_ids=ids, dates=dates, period=period,
+                         random_state=random_state)
+    return shared_view(result) if shared else result
+
+
+def classify_file(
+    path: Path, taxonomy: str | Path, *, examples: Path | None = None,
+    text_column: str | None = None, coverage: float = 0.9,
+) -> FileClassification:
+    """Suggested labels for a file's answers (`brukarrost klassificera`); few-shot with
+    validated examples (pseudonymised too), else zero-shot."""
+    tax = load_taxonomy(taxonomy)
+    pseudonymiser = Pseudonymiser(key_for_files())
+    ids: list[Any] = []
+    texts: list[str] = []
+    for row in pseudonymise_file(path, pseudonymiser, text_column):
+        if row.text.strip():  # only pseudonymised text is kept
+            ids.append(row.id)
+            texts.append(row.text)
+    if not texts:
+        raise InputError("Filen innehåller inga fritextsvar.", file=path)
+    shots = None
+    if examples is not None:
+        shots = [Example(pseudonymiser.pseudonymise(e.text).text, e.labels, e.id)
+                 for e in read_examples(examples, tax)]
+    embedder = get_embedder()
+    vectors = embed_texts(texts, embedder=embedder)
+    results = classify_texts(texts, vectors, tax, examples=shots, embedder=embedder,
+                             coverage=coverage)
+    return FileClassification(taxonomy=tax, ids=ids, results=results)

@@ -1,0 +1,29 @@
+"""Theme stage: BERTopic over cached embeddings, with Swedish topic words.
+
+Input is pseudonymised text only. One concern per module:
+- `fit`: parameters from corpus size, clustering, outlier reduction, assignments;
+- `representation`: Swedish topic words, labels and example answers;
+- `trends`: shares per period and emerging themes from a p-chart;
+- `views`: the shared view with small groups hidden (fit_themes gives the analyst's own);
+- `edits`: human work on themes (names, merges, splits) carried over to a refit.
+"""
+
+from nlp.themes.edits import (
+    apply_theme_edits,
+    edit_merge,
+    edit_name,
+    edit_split,
+    match_theme,
+)
+from nlp.themes.fit import choose_parameters, exact_knn, fit_themes
+from nlp.themes.representation import make_label, stop_words, swedish_tokens
+from nlp.themes.result import OTHER_ID, OTHER_LABEL, ThemeInfo, ThemeResult
+from nlp.themes.trends import detect_emerging, over_time, refresh_time_series
+from nlp.themes.views import recompute_sizes, shared_view
+
+__all__ = [
+    "OTHER_ID", "OTHER_LABEL", "ThemeInfo", "ThemeResult", "apply_theme_edits",
+    "choose_parameters", "detect_emerging", "edit_merge", "edit_name", "edit_split",
+    "exact_knn", "fit_themes", "make_label", "match_theme", "over_time", "recompute_sizes",
+    "refresh_time_series", "shared_view", "stop_words", "swedish_tokens",
+]

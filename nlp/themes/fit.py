@@ -1,0 +1,295 @@
+"""Fitting themes: BERTopic over cached embeddings, reproducible and robust on small corpora.
+
+- Reproducibility: fixed random state, themes numbered by size with stable tie-breaks.
+- Outliers reduced on embeddings, and what remains shown as "övrigt" (id -1).
+- Parameters chosen from corpus size; tiny corpora give "övrigt" and a note, no crash.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+import numpy as np
+
+from nlp.core import period_key
+from nlp.themes.representation import (
+    N_EXAMPLES,
+    N_WORDS,
+    ctfidf_model,
+    make_vectorizer,
+    nearest_examples,
+    theme_info,
+    topic_words,
+)
+from nlp.themes.result import OTHER_ID, ThemeResult
+from nlp.themes.trends import refresh_time_series
+
+log = logging.getLogger(__name__)
+
+MIN_TEXTS = 10  # below this no clustering is meaningful
+# Outlier share to aim for after reduction (the issue asks for ≤ 15 %; aim a bit lower).
+TARGET_OUTLIER_SHARE = 0.12
+# A secondary theme is listed for a text when its blended weight reaches this.
+MIN_SECONDARY_WEIGHT = 0.15
+PERIODS = ("month", "quarter", "half", "year", "week")
+
+
+def choose_parameters(n: int) -> dict[str, Any]:
+    """UMAP/HDBSCAN parameters that work from ~10 to ~100 000 texts.
+
+    min_cluster_size grows like √n (≈5 at 100 texts, ≈12 at 600, 50 at 10 000) so a
+    demo export still gets a handful of themes and a large corpus no flood of tiny ones.
+    """
+    mcs = max(min(5, n // 3), round(math.sqrt(n) / 2))
+    # Without a cap, HDBSCAN's "eom" selection can flip to one or two giant clusters on a
+    # tiny change of the vectors (seen on the 10 000 reviews: 19 themes vs. 2); the cap
+    # makes it pick the sub-clusters of anything larger.
+    max_size = max(2 * mcs, int((0.15 if n >= 1000 else 0.3) * n))
+    return {
+        "max_cluster_size": int(max_size),
+        "n_neighbors": int(min(max(5, round(math.sqrt(n))), 15, n - 1)),
+        "n_components": int(min(5, n - 2)),
+        "min_cluster_size": int(max(2, mcs)),
+        "min_samples": int(max(2, mcs // 5)),
+    }
+
+
+def fit_themes(
+    texts: Sequence[str],
+    embeddings: np.ndarray,
+    *,
+    record_ids: Sequence[Any],
+    dates: Sequence[date | None] | None = None,
+    period: str = "month",
+    random_state: int = 42,
+    target_outlier_share: float = TARGET_OUTLIER_SHARE,
+    n_examples: int = N_EXAMPLES,
+) -> ThemeResult:
+    """Find themes in pseudonymised texts. Same input and settings → same themes.
+
+    `embeddings` are the (cached) vectors of `texts`, row for row. Themes are numbered
+    0, 1, … by size; -1 is "övrigt". Nothing is suppressed here: this is the analyst's
+    own view; use `shared_view` for anything shown to others.
+    """
+    n = len(texts)
+    if len(record_ids) != n or len(embeddings) != n or (dates is not None and len(dates) != n):
+        raise ValueError("texts, embeddings, record_ids och dates måste vara lika långa")
+    if len(set(record_ids)) != n:
+        raise ValueError("record_ids måste vara unika")
+    if period not in PERIODS:
+        raise ValueError(f"Okänd period {period!r}; välj en av {', '.join(PERIODS)}")
+    periods = {
+        rid: period_key(d, period) if d is not None else None
+        for rid, d in zip(record_ids, dates if dates is not None else [None] * n)
+    }
+    settings = {"random_state": random_state, "period": period,
+                "target_outlier_share": target_outlier_share}
+    emb = np.asarray(embeddings, dtype=np.float32)
+
+    notes: list[str] = []
+    labels: np.ndarray | None = None
+    model = None
+    if n < MIN_TEXTS:
+        notes.append(
+            f"För få svar ({n}) för att hitta teman; minst {MIN_TEXTS} behövs. "
+            "Alla svar visas som övrigt."
+        )
+    else:
+        params = choose_parameters(n)
+        settings.update(params)
+        model, labels = _cluster(list(texts), emb, params, random_state)
+        if labels is None:
+            notes.append("Inga tydliga teman hittades; alla svar visas som övrigt.")
+
+    if labels is None:
+        return _all_other(texts, record_ids, periods, period, notes, settings, n_examples, emb)
+
+    raw_outliers = float(np.mean(labels == OTHER_ID))
+    labels = _reduce_outliers(model, list(texts), labels, emb, target_outlier_share)
+    labels = _renumber(labels)
+    settings["outlier_share_before_reduction"] = round(raw_outliers, 4)
+    settings["outlier_share"] = round(float(np.mean(labels == OTHER_ID)), 4)
+
+    words = topic_words(list(texts), labels, n)
+    distr = _distribution(model, list(texts), labels, words)
+    assignments = _assignments(record_ids, labels, distr)
+
+    themes = []
+    for tid in sorted(set(labels.tolist())):
+        idx = np.flatnonzero(labels == tid)
+        ex = [] if tid == OTHER_ID else nearest_examples(emb, idx, n_examples)
+        themes.append(theme_info(tid, words.get(tid, []), len(idx), n,
+                                  [record_ids[i] for i in ex], [texts[i] for i in ex]))
+    themes.sort(key=lambda t: (t.id == OTHER_ID, t.id))
+
+    result = ThemeResult(themes=themes, assignments=assignments, over_time={}, emerging=[],
+                         n_texts=n, notes=notes, settings=settings, periods=periods)
+    return refresh_time_series(result)
+
+
+def _cluster(
+    texts: list[str], emb: np.ndarray, params: dict[str, Any], random_state: int
+) -> tuple[Any, np.ndarray | None]:
+    """BERTopic fit on precomputed embeddings; (model, labels) or (None, None) if no themes."""
+    # Heavy (numba compiles on import): loaded only when themes are really fitted.
+    from bertopic import BERTopic
+    from hdbscan import HDBSCAN
+    from umap import UMAP
+
+    n = len(texts)
+    umap_model = UMAP(
+        n_neighbors=params["n_neighbors"], n_components=params["n_components"], min_dist=0.0,
+        metric="cosine", random_state=random_state,
+        # spectral init needs a connected graph; tiny corpora often are not
+        init="spectral" if n >= 50 else "random",
+        n_epochs=200 if n > 2000 else None,
+        precomputed_knn=exact_knn(emb, params["n_neighbors"]) if n > 4096 else (None, None, None),
+    )
+    hdbscan_model = HDBSCAN(
+        min_cluster_size=params["min_cluster_size"], min_samples=params["min_samples"],
+        max_cluster_size=params["max_cluster_size"],
+        metric="euclidean", cluster_selection_method="eom", prediction_data=False,
+    )
+    model = BERTopic(
+        # language != "english": BERTopic's english preprocessing deletes å/ä/ö ("bemtande")
+        language="multilingual",
+        embedding_model=None, umap_model=umap_model, hdbscan_model=hdbscan_model,
+        vectorizer_model=make_vectorizer(texts),
+        ctfidf_model=ctfidf_model(n),
+        top_n_words=N_WORDS, calculate_probabilities=False, verbose=False,
+    )
+    # BERTopic warns on every outlier update that manual topic assignments come last,
+    # which they do here; the warning only confuses users of the command line. (Set after
+    # the constructor, which resets its logger's level.)
+    logging.getLogger("BERTopic").setLevel(logging.ERROR)
+    try:
+        topics, _ = model.fit_transform(texts, embeddings=emb)
+    except ValueError as exc:
+        # Empty vocabulary (all stop words) or too few points for UMAP: no themes, not a crash.
+        log.info("no themes found (%s)", type(exc).__name__)
+        return None, None
+    labels = np.asarray(topics, dtype=int)
+    if not (labels != OTHER_ID).any():
+        return None, None
+    return model, labels
+
+
+def exact_knn(emb: np.ndarray, k: int, block_bytes: int = 200_000_000) -> tuple[Any, Any, None]:
+    """Exact cosine nearest neighbours (self first) for UMAP's precomputed_knn.
+
+    On unit vectors one blocked matrix product beats UMAP's approximate NN-descent by
+    ~5x at 10 000 texts (seconds instead of a minute) and has no randomness of its own.
+    Memory stays at one block (≤ block_bytes) however large the corpus.
+    """
+    n = len(emb)
+    block = max(64, min(n, block_bytes // (4 * n)))
+    idx = np.empty((n, k), dtype=np.int64)
+    dist = np.empty((n, k), dtype=np.float32)
+    for start in range(0, n, block):
+        sims = emb[start : start + block] @ emb.T
+        rows = np.arange(sims.shape[0])
+        sims[rows, start + rows] = np.inf  # self first, as UMAP expects
+        part = np.argpartition(-sims, k - 1, axis=1)[:, :k]
+        top = np.take_along_axis(sims, part, axis=1)
+        order = np.lexsort((part, -top), axis=1)  # by similarity, ties by index: stable
+        idx[start : start + block] = np.take_along_axis(part, order, axis=1)
+        top = np.take_along_axis(top, order, axis=1)
+        top[:, 0] = 1.0
+        dist[start : start + block] = np.clip(1.0 - top, 0.0, 2.0)
+    return idx, dist, None
+
+
+def _reduce_outliers(
+    model: Any, texts: list[str], labels: np.ndarray, emb: np.ndarray, target: float
+) -> np.ndarray:
+    """Move outliers to their nearest theme (cosine to the theme's mean embedding).
+
+    BERTopic's reduce_outliers(strategy="embeddings") does the moving; we only pick its
+    similarity threshold: as high as possible while leaving at most `target` of all texts
+    in "övrigt", so texts far from every theme stay there instead of being forced in.
+    """
+    n = len(labels)
+    outliers = np.flatnonzero(labels == OTHER_ID)
+    allowed = int(math.floor(target * n))
+    if len(outliers) <= allowed:
+        return labels
+    centroids = _centroids(emb, labels)
+    best = (emb[outliers] @ centroids.T).max(axis=1)
+    # Reassign the (len - allowed) most similar outliers: threshold = that similarity.
+    k = len(outliers) - allowed
+    threshold = float(np.sort(best)[::-1][k - 1])
+    new = model.reduce_outliers(texts, labels.tolist(), strategy="embeddings",
+                                embeddings=emb, threshold=threshold)
+    return np.asarray(new, dtype=int)
+
+
+def _centroids(emb: np.ndarray, labels: np.ndarray) -> np.ndarray:
+    ids = sorted(t for t in set(labels.tolist()) if t != OTHER_ID)
+    cents = np.vstack([emb[labels == t].mean(axis=0) for t in ids])
+    return cents / np.maximum(np.linalg.norm(cents, axis=1, keepdims=True), 1e-12)
+
+
+def _renumber(labels: np.ndarray) -> np.ndarray:
+    """Themes 0, 1, … by size (largest first); ties by first member, so ids are stable."""
+    sizes = Counter(labels.tolist())
+    first = {t: int(np.flatnonzero(labels == t)[0]) for t in sizes}
+    order = sorted((t for t in sizes if t != OTHER_ID), key=lambda t: (-sizes[t], first[t]))
+    mapping = {old: new for new, old in enumerate(order)}
+    mapping[OTHER_ID] = OTHER_ID
+    return np.array([mapping[t] for t in labels.tolist()], dtype=int)
+
+
+def _distribution(
+    model: Any, texts: list[str], labels: np.ndarray, words: dict[int, list[str]]
+) -> np.ndarray | None:
+    """Per-text topic distribution (BERTopic approximate_distribution), columns = our ids."""
+    try:
+        model.update_topics(texts, topics=labels.tolist(), vectorizer_model=make_vectorizer(texts),
+                            ctfidf_model=ctfidf_model(len(texts)))
+        distr, _ = model.approximate_distribution(texts, window=4, stride=2, batch_size=2000)
+    except ValueError:
+        return None
+    return np.asarray(distr, dtype=np.float32)
+
+
+def _assignments(
+    record_ids: Sequence[Any], labels: np.ndarray, distr: np.ndarray | None
+) -> dict[Any, list[tuple[int, float]]]:
+    """Main theme first; a second theme only when the text's distribution says so.
+
+    weight = ½ · (1 for the main theme) + ½ · share in the approximate distribution,
+    renormalised over the themes kept; so the main theme always weighs most.
+    """
+    topic_ids = sorted(t for t in set(labels.tolist()) if t != OTHER_ID)
+    out: dict[Any, list[tuple[int, float]]] = {}
+    for i, rid in enumerate(record_ids):
+        main = int(labels[i])
+        if main == OTHER_ID or distr is None or distr.shape[1] != len(topic_ids):
+            out[rid] = [(main, 1.0)]
+            continue
+        row = distr[i]
+        w = {t: 0.5 * float(row[j]) for j, t in enumerate(topic_ids)}
+        w[main] += 0.5
+        kept = {t: v for t, v in w.items() if t == main or v >= MIN_SECONDARY_WEIGHT}
+        total = sum(kept.values())
+        pairs = sorted(kept.items(), key=lambda kv: (kv[0] != main, -kv[1], kv[0]))
+        out[rid] = [(t, round(v / total, 4)) for t, v in pairs]
+    return out
+
+
+def _all_other(
+    texts: Sequence[str], record_ids: Sequence[Any], periods: dict[Any, str | None],
+    period: str, notes: list[str], settings: dict[str, Any], n_examples: int, emb: np.ndarray,
+) -> ThemeResult:
+    n = len(texts)
+    themes = [] if n == 0 else [theme_info(OTHER_ID, [], n, n, [], [])]
+    result = ThemeResult(
+        themes=themes, assignments={rid: [(OTHER_ID, 1.0)] for rid in record_ids},
+        over_time={}, emerging=[], n_texts=n, notes=notes, settings=settings, periods=periods,
+    )
+    return refresh_time_series(result)
