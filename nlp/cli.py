@@ -458,9 +458,10 @@ def klassificera(
     """Föreslå etiketter ur en taxonomi för varje svar (texterna pseudonymiseras först), med sannolikhet, osäkerhet, valens och belägg."""
     import json
 
-    from nlp.classify import Example, classify_texts, read_examples
-    from nlp.embed import embed_texts, get_embedder
+    from nlp.classify import Example, classify_texts, parse_examples
+    from nlp.embed import cached_embedder, embed_texts
     from nlp.errors import InputError
+    from nlp.ingest import iter_json_lines
     from nlp.keys import key_for_files
     from nlp.pseudonymise import Pseudonymiser
     from nlp.pseudonymise.files import pseudonymise_file
@@ -479,8 +480,8 @@ def klassificera(
     examples = None
     if exempel is not None:
         examples = [Example(pseudonymiser.pseudonymise(e.text).text, e.labels, e.id)
-                    for e in read_examples(exempel, tax)]
-    embedder = get_embedder()
+                    for e in parse_examples(iter_json_lines(exempel), tax, file=exempel)]
+    embedder = cached_embedder()
     vectors = embed_texts(texts, embedder=embedder)
     results = classify_texts(texts, vectors, tax, examples=examples, embedder=embedder, coverage=tackning)
     if som_json:

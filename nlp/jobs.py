@@ -351,9 +351,8 @@ def _run_training(
     progress("träningsdata", 1, 1)
     import numpy as np
 
-    from nlp.classify import ClassifierModel, Example, train_classifier, zero_shot_model
-    from nlp.classify_metrics import evaluate
-    from nlp.embed import embed_texts, get_embedder
+    from nlp.classify import ClassifierModel, Example, evaluate, train_classifier, zero_shot_model
+    from nlp.embed import cached_embedder, embed_texts
     from nlp.store.models import ClassifierVersion
     from nlp.taxonomy import load_taxonomy
 
@@ -366,7 +365,7 @@ def _run_training(
     # A record whose labels were all rejected is a negative example (empty label set).
     train = [Example(text=t, labels=tuple(sorted(set(labs))), id=str(rid))
              for rid, (t, labs) in sorted(by_record.items())]
-    embedder = get_embedder()
+    embedder = cached_embedder()  # the classifier embeds "query:" vectors with it too
     progress("inbäddning", 0, len(train))
     E = embed_texts([x.text for x in train], embedder=embedder)
     progress("träning", 0, 1)
@@ -381,7 +380,7 @@ def _run_training(
     current = ClassifierModel.load(active_version) if active_version else zero_shot_model(tax, embedder)
     # The current version on the same examples (in-sample if it was trained on them).
     Y = np.array([[int(lab in x.labels) for lab in tax.label_ids] for x in train])
-    prob = current.predict_proba([x.text for x in train], E)
+    prob = current.predict_proba([x.text for x in train], E, embedder=embedder)
     current_metrics = evaluate(prob, prob >= current.threshold, Y, 1 - prob <= current.qhat(0.9))
 
     with session_scope(engine) as session:

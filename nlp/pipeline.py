@@ -268,7 +268,7 @@ def analyse_import(
     leaves no half-written themes or suggestions; its status says "fel".
     """
     from nlp.classify import ClassifierModel, classify_texts
-    from nlp.embed import embed_texts, get_embedder
+    from nlp.embed import cached_embedder, embed_texts
     from nlp.taxonomy import load_taxonomy
     from nlp.themes import fit_themes
     from nlp.themes_edits import apply_theme_edits
@@ -311,7 +311,8 @@ def analyse_import(
         texts = [r.text for r in rows]
         dates = [r.date for r in rows]
 
-        embedder = get_embedder(embed_model or get_settings().embed_model)
+        # Cached: the classifier embeds "query:" vectors with it too.
+        embedder = cached_embedder(embed_model or get_settings().embed_model)
         _set_run(engine, run_id, embed_model=embedder.model_id)
         vectors = embed_texts(
             texts, embedder=embedder, progress=lambda d, t: report("inbäddning", d, t)
