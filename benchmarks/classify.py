@@ -24,7 +24,6 @@ import json
 import os
 import sys
 import time
-from pathlib import Path
 
 os.environ.setdefault("BRUKARROST_DATA_DIR", "/tmp/brukarrost-bench-klassificera")
 
@@ -39,7 +38,12 @@ from nlp.classify import (  # noqa: E402
     Example,
     classify_texts,
     evaluate,
+    fit_valence_head,
     labels_matrix,
+    load_valence_head,
+    model_card,
+    prototype_head,
+    read_reviews,
     reliability_curve,
     train_classifier,
 )
@@ -194,8 +198,6 @@ def main() -> int:
 
 
 def _valence(args: argparse.Namespace, embedder) -> None:
-    from nlp.classify import fit_valence_head, load_valence_head, model_card, read_reviews
-
     texts, y = read_reviews(REVIEWS)
     perm = np.random.default_rng(0).permutation(len(texts))
     test = perm[N_HEAD_TRAIN : N_HEAD_TRAIN + args.n_reviews]
@@ -213,8 +215,6 @@ def _valence(args: argparse.Namespace, embedder) -> None:
     acc = float(((head.p_positive(Et) >= 0.5) == y[test]).mean())
     print(f"Valens ({head.source}), träffsäkerhet positiv/negativ på {len(test)} hållna recensioner: {acc:.3f}")
     if head.source != "prototyper":
-        from nlp.classify import prototype_head
-
         proto = prototype_head(embedder)
         acc_p = float(((proto.p_positive(Et) >= 0.5) == y[test]).mean())
         print(f"Valens (prototyper, reserv utan huvudfil): {acc_p:.3f}")
