@@ -24,7 +24,6 @@ import json
 import os
 import sys
 import time
-from pathlib import Path
 
 os.environ.setdefault("BRUKARROST_DATA_DIR", "/tmp/brukarrost-bench-klassificera")
 
@@ -34,11 +33,22 @@ from sklearn.metrics import f1_score  # noqa: E402
 from sklearn.model_selection import KFold  # noqa: E402
 from threadpoolctl import threadpool_limits  # noqa: E402
 
-import nlp.classify  # noqa: E402
-from nlp.classify import Example, _labels_matrix, classify_texts, train_classifier  # noqa: E402
-from nlp.classify_metrics import evaluate, reliability_curve  # noqa: E402
+import nlp.classify.training  # noqa: E402
+from nlp.classify import (  # noqa: E402
+    Example,
+    classify_texts,
+    evaluate,
+    fit_valence_head,
+    labels_matrix,
+    load_valence_head,
+    model_card,
+    prototype_head,
+    read_reviews,
+    reliability_curve,
+    train_classifier,
+)
 from nlp.config import PROJECT_ROOT  # noqa: E402
-from nlp.embed import embed_texts, get_embedder  # noqa: E402
+from nlp.embed import cached_embedder, embed_texts  # noqa: E402
 from nlp.taxonomy import load_taxonomy  # noqa: E402
 
 SHARED = PROJECT_ROOT.parent / "shared"
@@ -47,8 +57,8 @@ REVIEWS = SHARED / "data" / "real" / "recensioner_sv_10k.csv"
 N_HEAD_TRAIN = 2000  # the shipped head saw the first 2000 of the seed-0 permutation
 
 
-def _predict(model, texts, E, tax, L, reasons=None):
-    res = classify_texts(texts, E, tax, model=model, valence=False)
+def _predict(model, texts, E, tax, L, embedder, reasons=None):
+    res = classify_texts(texts, E, tax, model=model, embedder=embedder, valence=False)
     prob = np.array([[r.probabilities[lab] for lab in L] for r in res])
     dec = np.array([[lab in r.labels for lab in L] for r in res], dtype=int)
     sets = np.array([[lab in r.prediction_set for lab in L] for r in res])
@@ -90,12 +100,12 @@ def main() -> int:
     ap.add_argument("--n-reviews", type=int, default=1000)
     ap.add_argument("--bygg-valens", action="store_true")
     ap.add_argument("--utan-inlarningskurva", action="store_true")
-    ap.add_argument("--prefix", choices=["query", "passage"], default=nlp.classify.EMBED_KIND)
+    ap.add_argument("--prefix", choices=["query", "passage"], default=nlp.classify.training.EMBED_KIND)
     ap.add_argument("--utan-zs-blandning", action="store_true")
     args = ap.parse_args()
-    nlp.classify.EMBED_KIND = args.prefix
+    nlp.classify.training.EMBED_KIND = args.prefix
     if args.utan_zs_blandning:
-        nlp.classify.ZS_MIX_GRID = (0.0,)
+        nlp.classify.training.ZS_MIX_GRID = (0.0,)
     print(f"Huvudena läser e5-prefixet {args.prefix!r}; zero-shot-inblandning "
           f"{'av' if args.utan_zs_blandning else 'vald inom varje träningsdel'}")
     if not DEV.exists():
@@ -106,8 +116,8 @@ def main() -> int:
     L = tax.label_ids
     rows = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
     texts = [r["text"] for r in rows]
-    Y = _labels_matrix([r["labels"] for r in rows], L, "dev")
-    embedder = get_embedder()
+    Y = labels_matrix([r["labels"] for r in rows], L, "dev")
+    embedder = cached_embedder()  # the classifier's "query:" vectors go through the cache too
     t0 = time.time()
     E = embed_texts(texts, embedder=embedder)
     print(f"Inbäddningsmodell {embedder.model_id}; {len(texts)} texter inbäddade på {time.time() - t0:.1f} s")
@@ -135,7 +145,7 @@ def main() -> int:
     t0 = time.time()
     zs, _ = train_classifier([], tax, embedder=embedder)
     reasons: list = []
-    out = _predict(zs, texts, E, tax, L, reasons)
+    out = _predict(zs, texts, E, tax, L, embedder, reasons)
     m_zs = evaluate(out[0], out[1], Y, out[2])
     print(f"Zero-shot (alla 200):            {_fmt(m_zs)}  [{time.time() - t0:.0f} s]")
     print(_unsure(reasons) + "; täckningen är kalibrerad på taxonomins fraser, inte på svar")
@@ -157,7 +167,8 @@ def main() -> int:
                 model, _ = train_classifier([examples[i] for i in use], tax, embeddings=E[use], embedder=embedder)
                 mixes.append(model.zs_mix)
                 fold_reasons: list = []
-                prob[te], dec[te], sets[te] = _predict(model, [texts[i] for i in te], E[te], tax, L, fold_reasons)
+                prob[te], dec[te], sets[te] = _predict(model, [texts[i] for i in te], E[te], tax, L, embedder,
+                                                        fold_reasons)
                 for i, r in zip(te, fold_reasons):
                     reasons[i] = r
             per_repeat.append(evaluate(prob, dec, Y, sets))
@@ -187,8 +198,6 @@ def main() -> int:
 
 
 def _valence(args: argparse.Namespace, embedder) -> None:
-    from nlp.classify_valence import fit_valence_head, load_valence_head, model_card, read_reviews
-
     texts, y = read_reviews(REVIEWS)
     perm = np.random.default_rng(0).permutation(len(texts))
     test = perm[N_HEAD_TRAIN : N_HEAD_TRAIN + args.n_reviews]
@@ -206,8 +215,6 @@ def _valence(args: argparse.Namespace, embedder) -> None:
     acc = float(((head.p_positive(Et) >= 0.5) == y[test]).mean())
     print(f"Valens ({head.source}), träffsäkerhet positiv/negativ på {len(test)} hållna recensioner: {acc:.3f}")
     if head.source != "prototyper":
-        from nlp.classify_valence import prototype_head
-
         proto = prototype_head(embedder)
         acc_p = float(((proto.p_positive(Et) >= 0.5) == y[test]).mean())
         print(f"Valens (prototyper, reserv utan huvudfil): {acc_p:.3f}")

@@ -7,9 +7,13 @@ pseudonymised.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal, Protocol, runtime_checkable
+
+if TYPE_CHECKING:  # numpy only for the annotation: ingest's preview child imports this module
+    import numpy as np
 
 SourceType = Literal["enkat", "patientforum", "berattelse"]
 # Personal-data categories, named exactly as the pseudonymiser reports them. The categories
@@ -52,6 +56,20 @@ class Answer:
 
     def __repr__(self) -> str:  # keeps raw text out of logs and tracebacks
         return f"Answer(row={self.row}, question={self.question!r}, text=<{len(self.text)} tecken>)"
+
+
+# e5's two prefixes: "query" for symmetric tasks (classification), "passage" for retrieval targets.
+Kind = Literal["passage", "query"]
+
+
+@runtime_checkable
+class Embedder(Protocol):
+    """The one embedding interface: backends in nlp/embed implement it, stages receive it."""
+
+    model_id: str  # name + version, part of the cache key
+    dim: int
+
+    def embed(self, texts: Sequence[str], kind: Kind = "passage") -> np.ndarray: ...
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,19 @@ import numpy as np
 import pytest
 from typer.testing import CliRunner
 
-from nlp.classify import ClassifierModel, Example, classify_texts, read_examples, train_classifier
-from nlp.classify_metrics import conformal_threshold, expected_calibration_error, nonconformity
+from nlp.classify import (
+    ClassifierModel,
+    Example,
+    classify_texts,
+    conformal_threshold,
+    expected_calibration_error,
+    nonconformity,
+    parse_examples,
+    train_classifier,
+)
+from nlp.embed import cached_embedder
 from nlp.errors import InputError
+from nlp.ingest import iter_json_lines
 from nlp.taxonomy import Taxonomy, load_taxonomy_text
 
 TINY = """
@@ -50,9 +60,8 @@ def tiny() -> Taxonomy:
 
 @pytest.fixture(scope="module")
 def embedder():
-    from nlp.embed import get_embedder
-
-    return get_embedder()
+    """The default model through the vector cache, as the pipeline hands it to the classifier."""
+    return cached_embedder()
 
 
 @pytest.fixture(scope="module")
@@ -102,10 +111,10 @@ def test_few_shot_model_roundtrip_and_evidence_examples(tiny, embedder, vectors,
     path = model.save(tmp_path)
     assert (path / "modellkort.json").is_file()
     loaded = ClassifierModel.load(model.version, tmp_path)
-    a = model.predict_proba(TEXTS, vectors)
-    b = loaded.predict_proba(TEXTS, vectors)
+    a = model.predict_proba(TEXTS, vectors, embedder=embedder)
+    b = loaded.predict_proba(TEXTS, vectors, embedder=embedder)
     np.testing.assert_allclose(a, b, rtol=1e-5, atol=1e-6)
-    res = classify_texts(TEXTS[:1], vectors[:1], tiny, model=loaded, valence=False)
+    res = classify_texts(TEXTS[:1], vectors[:1], tiny, model=loaded, embedder=embedder, valence=False)
     assert res[0].labels[:1] == ["vantetid"]
     shown = res[0].evidence[0]["examples"]
     assert shown and all(e["id"] in {"e0", "e1", "e2"} for e in shown)
@@ -208,17 +217,17 @@ def test_ece_separates_calibrated_from_overconfident() -> None:
     assert expected_calibration_error(np.where(p > 0.5, 0.99, 0.01), y) > 0.15
 
 
-def test_read_examples_errors_name_file_row_and_column(tiny, tmp_path: Path) -> None:
+def test_parse_examples_errors_name_file_row_and_column(tiny, tmp_path: Path) -> None:
     f = tmp_path / "exempel.jsonl"
     f.write_text('{"text": "bra", "labels": ["vantetid"]}\n{"text": "hemlig text", "labels": ["nej"]}\n',
                  encoding="utf-8")
     with pytest.raises(InputError) as exc:
-        read_examples(f, tiny)
+        parse_examples(iter_json_lines(f), tiny, file=f)
     assert "exempel.jsonl" in exc.value.message and "rad 2" in exc.value.message
     assert "labels" in exc.value.message and "hemlig" not in exc.value.message
     f.write_text('{"text": "bra", "labels": ["vantetid"]}\nnot json\n', encoding="utf-8")
     with pytest.raises(InputError, match="rad 2"):
-        read_examples(f, tiny)
+        parse_examples(iter_json_lines(f), tiny, file=f)
 
 
 def test_cli_json_output_is_pseudonymised(tmp_path: Path) -> None:
@@ -248,3 +257,11 @@ def test_cli_bad_input_gives_swedish_error(tmp_path: Path) -> None:
     assert "svar.jsonl" in result.output and "rad 2" in result.output
     result = CliRunner().invoke(app, ["klassificera", str(inp), "--taxonomi", "saknas"])
     assert result.exit_code != 0 and "finns inte" in result.output
+
+
+def test_a_model_on_query_vectors_needs_the_callers_embedder(tiny, embedder, vectors) -> None:
+    from nlp.classify import zero_shot_model
+
+    zs = zero_shot_model(tiny, embedder)
+    with pytest.raises(ValueError, match="Embedder"):
+        zs.predict_proba(TEXTS, vectors)  # the stage never picks an embedding model itself

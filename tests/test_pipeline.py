@@ -197,6 +197,7 @@ def test_failure_half_way_keeps_what_was_stored_before(tmp_path: Path) -> None:
 def test_refit_carries_theme_names_and_uses_the_active_classifier_version() -> None:
     """Human work survives a new analysis; an activated classifier version is the one used."""
     from nlp.classify import Example, train_classifier
+    from nlp.embed import cached_embedder
     from nlp.pipeline import analyse_import, import_export
     from nlp.store.models import ClassifierVersion, ThemeEdit
     from nlp.taxonomy import load_taxonomy
@@ -218,7 +219,7 @@ def test_refit_carries_theme_names_and_uses_the_active_classifier_version() -> N
     taxonomy = load_taxonomy("samsjuklighet")
     ids = taxonomy.label_ids
     examples = [Example(text=t, labels=(ids[i % len(ids)],)) for i, t in enumerate(texts)]
-    model, _ = train_classifier(examples, taxonomy, n_folds=3)
+    model, _ = train_classifier(examples, taxonomy, embedder=cached_embedder(), n_folds=3)
     model.save()
     with session_scope(engine) as s:
         s.add(ClassifierVersion(project_id=1, taxonomy_id=taxonomy.id, version=model.version,

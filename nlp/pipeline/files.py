@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from nlp.classify import ClassificationResult, Example, classify_texts, read_examples
-from nlp.embed import embed_texts, get_embedder
+from nlp.classify import ClassificationResult, Example, classify_texts, parse_examples
+from nlp.embed import cached_embedder, embed_texts
 from nlp.errors import InputError
-from nlp.ingest import read_answers
+from nlp.ingest import iter_json_lines, read_answers
 from nlp.keys import key_for_files
 from nlp.pipeline.analysis import find_themes
 from nlp.pseudonymise import Pseudonymiser
@@ -89,8 +89,8 @@ def classify_file(
     shots = None
     if examples is not None:
         shots = [Example(pseudonymiser.pseudonymise(e.text).text, e.labels, e.id)
-                 for e in read_examples(examples, tax)]
-    embedder = get_embedder()
+                 for e in parse_examples(iter_json_lines(examples), tax, file=examples)]
+    embedder = cached_embedder()
     vectors = embed_texts(texts, embedder=embedder)
     results = classify_texts(texts, vectors, tax, examples=shots, embedder=embedder,
                              coverage=coverage)

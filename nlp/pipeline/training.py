@@ -7,9 +7,8 @@ from typing import Any
 import numpy as np
 from sqlalchemy import Engine, select
 
-from nlp.classify import ClassifierModel, Example, train_classifier, zero_shot_model
-from nlp.classify_metrics import evaluate
-from nlp.embed import embed_texts, get_embedder
+from nlp.classify import ClassifierModel, Example, evaluate, train_classifier, zero_shot_model
+from nlp.embed import cached_embedder, embed_texts
 from nlp.errors import BrukarrostError
 from nlp.pipeline.common import Progress, active_version, finite
 from nlp.store import session_scope
@@ -66,7 +65,7 @@ def train_candidate(
     progress("träningsdata", 1, 1)
     tax = load_taxonomy(taxonomy)
     train = _training_set(examples)
-    embedder = get_embedder()
+    embedder = cached_embedder()  # the classifier embeds "query:" vectors with it too
     progress("inbäddning", 0, len(train))
     E = embed_texts([x.text for x in train], embedder=embedder)
     progress("träning", 0, 1)
@@ -109,5 +108,5 @@ def _current_on_same_examples(
         version = active_version(session, project_id, tax.id)
     current = ClassifierModel.load(version) if version else zero_shot_model(tax, embedder)
     Y = np.array([[int(lab in x.labels) for lab in tax.label_ids] for x in train])
-    prob = current.predict_proba([x.text for x in train], E)
+    prob = current.predict_proba([x.text for x in train], E, embedder=embedder)
     return current, evaluate(prob, prob >= current.threshold, Y, 1 - prob <= current.qhat(0.9))

