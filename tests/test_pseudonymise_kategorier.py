@@ -1,4 +1,4 @@
-"""The categories declared in nlp/pseudonymise/kategorier/: KONTONUMMER and REGNR, and that
+"""The categories declared in nlp/pseudonymise/categories/: KONTONUMMER and REGNR, and that
 the category list, the overlap priority and the CLI's check all derive from the declarations.
 
 Numbers are built here (Luhn and IBAN check digits computed by this file's own helpers), not
@@ -10,9 +10,7 @@ import pytest
 
 from nlp.errors import ConfigError
 from nlp.pseudonymise import CATEGORIES, Pseudonymiser
-from nlp.pseudonymise.kategorier import KATEGORIER
-from nlp.pseudonymise.pseudonymiser import PRIORITY
-from nlp.core import PII_LABELS
+from nlp.pseudonymise.categories import PRIORITY, REGISTRY
 
 KEY = b"test-key-kategorier-0123456789abcdef"
 
@@ -41,13 +39,12 @@ def found(p: Pseudonymiser, text: str) -> list[tuple[str, str]]:
 
 
 def test_labels_priority_and_validation_derive_from_the_declarations() -> None:
-    declared = [k.label for k in KATEGORIER]
-    assert declared == ["KONTONUMMER", "REGNR"]
-    assert all(label in PII_LABELS and label in CATEGORIES and label in PRIORITY for label in declared)
-    assert len(set(PRIORITY.values())) == len(PRIORITY) == len(PII_LABELS)
-    # each ranks right after the label it names
-    for k in KATEGORIER:
-        assert PRIORITY[k.label] == PRIORITY[k.after] + 1
+    declared = [k.label for k in REGISTRY]
+    assert {"KONTONUMMER", "REGNR"} <= set(declared)
+    assert all(label in CATEGORIES and label in PRIORITY for label in declared)
+    assert len(set(PRIORITY.values())) == len(PRIORITY) == len(CATEGORIES)
+    # the priority is the declared number's order: a bank account before a phone number
+    assert PRIORITY["PERSONNUMMER"] < PRIORITY["KONTONUMMER"] < PRIORITY["TELEFON"] < PRIORITY["REGNR"]
     assert Pseudonymiser(KEY, categories=["kontonummer"]).categories == frozenset({"KONTONUMMER"})
     with pytest.raises(ConfigError) as err:
         Pseudonymiser(KEY, categories=["BANKKONTO"])

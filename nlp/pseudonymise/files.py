@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from nlp.core import Span
 from nlp.errors import InputError
 from nlp.pseudonymise.pseudonymiser import Pseudonymiser
-from nlp.core import Span
 
 _JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 
