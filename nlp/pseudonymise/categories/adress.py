@@ -6,12 +6,7 @@ import re
 
 from nlp.core import Span
 from nlp.pseudonymise.category import Category
-from nlp.pseudonymise.recognisers.patterns import (
-    CAP,
-    LOW,
-    STREET_SUFFIX,
-    WS,
-)
+from nlp.pseudonymise.recognisers.patterns import CAP, LOW, STREET_SUFFIX, WS
 from nlp.pseudonymise.recognisers.written_out import find_shouted
 
 _NOT_HOUSE = r"(?!" + WS + r"*(?:år|gånger|ggr|timm|min\b|km|mil\b|kr\b|st\b|dag|veck|månad|%|procent|personer))"

@@ -7,18 +7,8 @@ import re
 from nlp.core import Span
 from nlp.pseudonymise.category import Category
 from nlp.pseudonymise.recognisers import lists
-from nlp.pseudonymise.recognisers.patterns import (
-    CAP,
-    LOW,
-    MONTHS,
-    NUMWORDS,
-    SMALL_NUMWORDS,
-    WS,
-)
-from nlp.pseudonymise.recognisers.words import (
-    TITLES,
-    sentence_start,
-)
+from nlp.pseudonymise.recognisers.patterns import CAP, LOW, MONTHS, NUMWORDS, SMALL_NUMWORDS, WS
+from nlp.pseudonymise.recognisers.words import TITLES, sentence_start
 
 _AGE_PATTERNS = [
     # "17-åring", "en 82-årig man", "tjugoåring"

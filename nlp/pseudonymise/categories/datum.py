@@ -6,11 +6,7 @@ import re
 
 from nlp.core import Span
 from nlp.pseudonymise.category import Category
-from nlp.pseudonymise.recognisers.patterns import (
-    LOG_LINE,
-    MONTHS,
-    WS,
-)
+from nlp.pseudonymise.recognisers.patterns import LOG_LINE, MONTHS, WS
 
 _DATE_PATTERNS = [
     re.compile(r"(?<![\d-])(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d-])"),

@@ -6,9 +6,7 @@ import re
 
 from nlp.core import Span
 from nlp.pseudonymise.category import Category
-from nlp.pseudonymise.recognisers.patterns import (
-    WS,
-)
+from nlp.pseudonymise.recognisers.patterns import WS
 from nlp.pseudonymise.recognisers.written_out import find_written_email
 
 # Also the "(at)" writings people use to dodge spam harvesters.

@@ -8,15 +8,8 @@ from nlp.core import Span
 from nlp.pseudonymise.category import Category
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.named_with_place import find_named_with_place
-from nlp.pseudonymise.recognisers.patterns import (
-    CAP,
-    CAPWORD,
-    LOW,
-    WS,
-)
-from nlp.pseudonymise.recognisers.words import (
-    NOT_UNIT_WORDS,
-)
+from nlp.pseudonymise.recognisers.patterns import CAP, CAPWORD, LOW, WS
+from nlp.pseudonymise.recognisers.words import NOT_UNIT_WORDS
 
 # Hand-written: no package on PyPI lists Swedish authorities and user organisations.
 _ORGS = (

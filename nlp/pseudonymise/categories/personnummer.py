@@ -10,11 +10,7 @@ from personnummer import personnummer as pnr_lib
 
 from nlp.core import Span
 from nlp.pseudonymise.category import Category, digits_only
-from nlp.pseudonymise.recognisers.patterns import (
-    LOG_LINE,
-    WS,
-    before,
-)
+from nlp.pseudonymise.recognisers.patterns import LOG_LINE, WS, before
 
 _PNR = re.compile(
     # A separator may end a line: "20010923-⏎2439" (a form wrapped by the writer's program).

@@ -7,12 +7,7 @@ import re
 from nlp.core import Span
 from nlp.pseudonymise.category import Category, digits_only
 from nlp.pseudonymise.recognisers import lists
-from nlp.pseudonymise.recognisers.patterns import (
-    CAP,
-    CAP_AFTER,
-    LOW,
-    WS,
-)
+from nlp.pseudonymise.recognisers.patterns import CAP, CAP_AFTER, LOW, WS
 
 _POSTCODE = re.compile(r"(?<![\w,.-])([1-9]\d{2})" + WS + r"?(\d{2})(?![\w,.-])")
 _POSTCODE_CTX = re.compile(r"post\s*n(?:umme)?r\.?:?\s*$|adress", re.IGNORECASE)

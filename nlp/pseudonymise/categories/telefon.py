@@ -8,9 +8,7 @@ import phonenumbers
 
 from nlp.core import Span
 from nlp.pseudonymise.category import Category, digits_only
-from nlp.pseudonymise.recognisers.patterns import (
-    WS,
-)
+from nlp.pseudonymise.recognisers.patterns import WS
 from nlp.pseudonymise.recognisers.written_out import find_written_phone
 
 _PHONE = re.compile(

@@ -8,18 +8,8 @@ from nlp.core import Span
 from nlp.pseudonymise.category import Category
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.named_with_place import find_named_with_place
-from nlp.pseudonymise.recognisers.patterns import (
-    CAP,
-    CAP_AFTER,
-    CAPWORD,
-    LOW,
-    STREET_SUFFIX,
-    WS,
-)
-from nlp.pseudonymise.recognisers.words import (
-    NOT_UNIT_WORDS,
-    sentence_start,
-)
+from nlp.pseudonymise.recognisers.patterns import CAP, CAP_AFTER, CAPWORD, LOW, STREET_SUFFIX, WS
+from nlp.pseudonymise.recognisers.words import NOT_UNIT_WORDS, sentence_start
 
 _UNIT_HEAD = (
     r"kliniken|klinik|mottagningen|mottagning|sjukhuset|sjukhus|lasarettet|lasarett|"

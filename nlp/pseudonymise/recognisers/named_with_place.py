@@ -12,11 +12,7 @@ import re
 
 from nlp.core import Span
 from nlp.pseudonymise.recognisers import lists
-from nlp.pseudonymise.recognisers.words import (
-    NOT_UNIT_WORDS,
-    sentence_start,
-    unknown_word,
-)
+from nlp.pseudonymise.recognisers.words import NOT_UNIT_WORDS, sentence_start, unknown_word
 
 _FOLD = str.maketrans("åäöÅÄÖ", "aaoAAO")
 # national authorities: their local office and its town are two finds
@@ -35,7 +31,7 @@ _SCHOOL = re.compile(
     r"(?<![\w-])(?:[A-ZÅÄÖ][a-zåäö]{2,}(?:skolan|gymnasiet)|[Ff]örskolan[ \u00a0]+[A-ZÅÄÖ][a-zåäö]+"
     r"|[A-ZÅÄÖ][a-zåäö]+s[ \u00a0]+(?:förskola|skola|gymnasium|folkhögskola))(?![\w-])"
 )
-# units no list in recognisers.py names: "Folktandvården Mjölby", "BVC Fröslunda",
+# units categories/vardenhet.py does not name: "Folktandvården Mjölby", "BVC Fröslunda",
 # "Haparanda sjukstuga", "Mottagningen för unga vuxna i Borlänge"
 _MORE_UNITS = re.compile(
     r"(?<![\w-])(?:(?:Folktandvården|Folktandvarden|BVC|MVC|Barnavårdscentralen|Mödravårdscentralen|"

@@ -1,6 +1,6 @@
 """PERSON by context, for names no list has and names written in lowercase.
 
-recognisers.find_person_and_place leans on the name lists; names from many naming
+person_place.find_person_and_place leans on the name lists; names from many naming
 traditions ("Berhane", "Abdirizak Nur", "Dževad") and lowercase names ("zeynep ringde",
 "murat och elif") are often in no list. Here the sentence says a person is meant:
 - after a verb of contact or thanks ("ring Emre", "fråga efter nasra", "tack till Dariush

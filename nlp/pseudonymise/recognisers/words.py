@@ -61,6 +61,7 @@ COUNTRIES = frozenset(
     "Venezuela Nigeria Kenya Uganda Ghana Tunisien Algeriet Libyen Jemen Kurdistan Georgien Armenien Mongoliet "
     "Nepal Bangladesh Kambodja Malaysia Singapore Korea Sydkorea Nordkorea Taiwan Kongo".split()
 )
+POSSESSIVES = frozenset("min mitt mina vår vårt våra hans hennes hens din ditt er ert deras".split())
 PREPS_PLACE = frozenset("i från till utanför nära mot via norr söder öster väster runt kring".split())
 # Words that never start or sit inside a unit or organisation name.
 NOT_UNIT_WORDS = frozenset(STOP_WORDS) | {
