@@ -147,7 +147,7 @@ def pseudonymisera(
 
     from nlp.keys import key_for_files
     from nlp.pseudonymise import Pseudonymiser
-    from nlp.pseudonymise.files import pseudonymise_file
+    from nlp.pipeline import pseudonymise_file
 
     categories = [k.strip().upper() for k in kategori] if kategori else None
     pseudonymiser = Pseudonymiser(key_for_files(), categories=categories)
@@ -463,7 +463,7 @@ def klassificera(
     from nlp.errors import InputError
     from nlp.keys import key_for_files
     from nlp.pseudonymise import Pseudonymiser
-    from nlp.pseudonymise.files import pseudonymise_file
+    from nlp.pipeline import pseudonymise_file
     from nlp.taxonomy import load_taxonomy
 
     tax = load_taxonomy(taxonomi)

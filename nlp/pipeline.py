@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, insert, select, update
 
@@ -32,6 +32,9 @@ from nlp.store.models import (
     ThemeAssignment,
     ThemeEdit,
 )
+
+if TYPE_CHECKING:
+    from nlp.pseudonymise import Pseudonymiser, PseudonymisedRow
 
 log = logging.getLogger(__name__)
 
@@ -431,3 +434,28 @@ def _jsonable(value: Any) -> Any:
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return value
+
+
+_JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+
+
+def pseudonymise_file(path: Path, pseudonymiser: Pseudonymiser,
+                      text_column: str | None = None) -> Iterator[PseudonymisedRow]:
+    """Stream pseudonymised rows from a JSON Lines, CSV, XLSX or JSON file, for
+    `brukarrost pseudonymisera` and `klassificera`: ingest reads, pseudonymise replaces.
+
+    JSON Lines takes an `id` and a text field per line ('text' unless named); CSV, XLSX and
+    JSON go through ingest's reader, and their "id" is the respondent id when the export has
+    one, else the row number."""
+    from nlp.ingest import iter_json_lines, read_answers
+    from nlp.pseudonymise import TextRow, jsonl_text_rows, pseudonymise_rows
+
+    path = Path(path)
+    if not path.exists():
+        raise InputError("Filen finns inte.", file=path)
+    if path.suffix.lower() in _JSONL_SUFFIXES:
+        rows = jsonl_text_rows(iter_json_lines(path), path, text_column or "text")
+    else:
+        answers = read_answers(path, text_columns=[text_column] if text_column else None)
+        rows = (TextRow(a.meta.respondent_id or a.row, a.text, a.question) for a in answers)
+    yield from pseudonymise_rows(rows, pseudonymiser)

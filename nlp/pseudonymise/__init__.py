@@ -9,7 +9,7 @@ A kind of personal data is one file in categories/ (see categories/__init__.py).
 
 from nlp.pseudonymise.categories import CATEGORIES, DESCRIPTIONS, REGISTRY
 from nlp.pseudonymise.category import Category
-from nlp.pseudonymise.files import PseudonymisedRow, pseudonymise_file
+from nlp.pseudonymise.files import PseudonymisedRow, TextRow, jsonl_text_rows, pseudonymise_rows
 from nlp.pseudonymise.key import KeyFileError, derive_key, key_fingerprint, load_key, load_or_create_key
 from nlp.pseudonymise.pseudonymiser import Pseudonymised, Pseudonymiser, resolve
 from nlp.pseudonymise.recognisers.words import unknown_word
@@ -23,11 +23,13 @@ __all__ = [
     "Pseudonymised",
     "PseudonymisedRow",
     "Pseudonymiser",
+    "TextRow",
     "derive_key",
+    "jsonl_text_rows",
     "key_fingerprint",
     "load_key",
     "load_or_create_key",
-    "pseudonymise_file",
+    "pseudonymise_rows",
     "resolve",
     "unknown_word",
 ]
