@@ -16,7 +16,8 @@ import pkgutil
 from nlp.pseudonymise.category import Category
 
 
-def _discover() -> tuple[Category, ...]:
+def discover() -> tuple[Category, ...]:
+    """Every category declared in this folder, in priority order; refuses duplicates."""
     found: list[Category] = []
     for module in pkgutil.iter_modules(__path__):
         declared = getattr(importlib.import_module(f"{__name__}.{module.name}"), "CATEGORY", None)
@@ -31,7 +32,7 @@ def _discover() -> tuple[Category, ...]:
     return tuple(found)
 
 
-REGISTRY: tuple[Category, ...] = _discover()
+REGISTRY: tuple[Category, ...] = discover()
 # in priority order, the order every list of categories is shown in
 CATEGORIES: tuple[str, ...] = tuple(c.label for c in REGISTRY)
 PRIORITY: dict[str, int] = {c.label: i for i, c in enumerate(REGISTRY)}
@@ -40,4 +41,4 @@ NORMALISERS = {c.label: c.normalise for c in REGISTRY}
 # every recogniser once, even when several categories name it
 RECOGNISERS = tuple(dict.fromkeys(r for c in REGISTRY for r in c.recognisers))
 
-__all__ = ["CATEGORIES", "DESCRIPTIONS", "NORMALISERS", "PRIORITY", "RECOGNISERS", "REGISTRY"]
+__all__ = ["CATEGORIES", "DESCRIPTIONS", "NORMALISERS", "PRIORITY", "RECOGNISERS", "REGISTRY", "discover"]
