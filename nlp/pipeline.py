@@ -448,7 +448,7 @@ def pseudonymise_file(path: Path, pseudonymiser: Pseudonymiser,
     JSON go through ingest's reader, and their "id" is the respondent id when the export has
     one, else the row number."""
     from nlp.ingest import iter_json_lines, read_answers
-    from nlp.pseudonymise import TextRow, jsonl_text_rows, pseudonymise_rows
+    from nlp.pseudonymise import jsonl_text_rows, pseudonymise_rows
 
     path = Path(path)
     if not path.exists():
@@ -457,5 +457,5 @@ def pseudonymise_file(path: Path, pseudonymiser: Pseudonymiser,
         rows = jsonl_text_rows(iter_json_lines(path), path, text_column or "text")
     else:
         answers = read_answers(path, text_columns=[text_column] if text_column else None)
-        rows = (TextRow(a.meta.respondent_id or a.row, a.text, a.question) for a in answers)
+        rows = ((a.meta.respondent_id or a.row, a.text, a.question) for a in answers)
     yield from pseudonymise_rows(rows, pseudonymiser)

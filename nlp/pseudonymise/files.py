@@ -17,16 +17,8 @@ from nlp.errors import InputError
 from nlp.pseudonymise.pseudonymiser import Pseudonymiser
 
 
-@dataclass(frozen=True)
-class TextRow:
-    """One text to pseudonymise: RAW TEXT, never persist."""
-
-    id: Any
-    text: str
-    column: str | None = None
-
-    def __repr__(self) -> str:  # keeps raw text out of logs and tracebacks
-        return f"TextRow(id={self.id!r}, text=<{len(self.text)} tecken>)"
+# One text to pseudonymise, RAW: (id, text, column or None). Never persist.
+TextRow = tuple[Any, str, str | None]
 
 
 @dataclass(frozen=True)
@@ -66,11 +58,11 @@ def jsonl_text_rows(objects: Iterable[tuple[int, dict[str, Any]]], path: Path,
         if not isinstance(row_id, (str, int)) or isinstance(row_id, bool):
             raise InputError("Fältet ska vara text eller ett heltal.", file=path, row=line_no,
                              column="id")
-        yield TextRow(row_id, text)
+        yield row_id, text, None
 
 
 def pseudonymise_rows(rows: Iterable[TextRow], pseudonymiser: Pseudonymiser) -> Iterator[PseudonymisedRow]:
     """Each row pseudonymised, in order, as it is read (the file is never held whole)."""
-    for row in rows:
-        result = pseudonymiser.pseudonymise(row.text)
-        yield PseudonymisedRow(row.id, result.text, result.spans, row.column)
+    for row_id, text, column in rows:
+        result = pseudonymiser.pseudonymise(text)
+        yield PseudonymisedRow(row_id, result.text, result.spans, column)
