@@ -74,7 +74,7 @@ def _foreign(word: str) -> bool:
 
 
 def _english(word: str) -> bool:
-    from wordfreq import zipf_frequency
+    from wordfreq import zipf_frequency  # loaded on first need, as in words.unknown_word
 
     return zipf_frequency(word.lower(), "en") >= 4.0
 
@@ -87,7 +87,7 @@ def _listed(word: str) -> bool:
 def _unknown_pair(toks: list[tuple[int, int, str]], i: int, j: int) -> bool:
     """Two or three capitalised words no list has, shaped like a name and no brand:
     "Dariush Farahani", not "WeGot", "Great India", "Aesthetic Group"."""
-    from wordfreq import zipf_frequency
+    from wordfreq import zipf_frequency  # loaded on first need, as in words.unknown_word
 
     words = [t[2] for t in toks[i:j]]
     return len(words) >= 2 and all(w[1:].islower() and zipf_frequency(w.lower(), "en") < 3.5 for w in words)

@@ -119,9 +119,8 @@ _EVERYDAY_ZIPF = 4.5
 
 def unknown_word(word: str) -> bool:
     """Not an everyday Swedish word: no form in the lemma table and rare in wordfreq."""
-    from wordfreq import (
-        zipf_frequency,  # loads its frequency tables: only when a text needs it
-    )
+    # wordfreq (and its tokenizer dependencies) loads on first need, not with the package
+    from wordfreq import zipf_frequency
 
     w = word.lower()
     return (len(w) > 2 and w not in STOP_WORDS and w not in TITLES and w not in WORKPLACE
