@@ -46,6 +46,10 @@ def find_person_and_place(text: str) -> list[Span]:
     i = 0
     while i < len(scan.toks):
         token = Token(scan, i)
-        i += next(taken for rule in RULES if (taken := rule(scan, token)))
+        for rule in RULES:
+            taken = rule(scan, token)
+            if taken:
+                break
+        i += taken
     names_joined_by_och(scan)
     return scan.spans

@@ -40,21 +40,44 @@ class Scan:
 
 
 class Token:
-    """Token i of a scan with the context the rules read: its neighbours and the gaps between."""
+    """Token i of a scan with the context the rules read: its neighbours and the gaps between.
+    What most tokens need is read at once; the rest (two tokens away) when a rule asks."""
+
+    __slots__ = ("adjacent_prev", "after_dot", "at_start", "cap", "end", "i", "nxt", "prev", "scan", "start",
+                 "tight_next", "word")
 
     def __init__(self, scan: Scan, i: int) -> None:
-        text, toks, n = scan.text, scan.toks, len(scan.toks)
-        self.i = i
+        text, toks = scan.text, scan.toks
+        self.scan, self.i = scan, i
         self.start, self.end, self.word = toks[i]
-        self.prev = toks[i - 1][2].lower() if i > 0 else ""
-        self.prev2 = toks[i - 2][2].lower() if i > 1 else ""
-        gap = text[toks[i - 1][1]:self.start] if i > 0 else "."
-        self.adjacent_prev = i > 0 and gap.strip() == ""
-        self.after_dot = i > 0 and gap.strip() == "."
-        self.nxt = toks[i + 1][2] if i + 1 < n else ""
-        self.tight_next = i + 1 < n and text[self.end:toks[i + 1][0]].strip() == ""
-        self.after_next = toks[i + 2][2] if i + 2 < n else ""
-        self.nxt2 = self.after_next.lower()
-        self.gap2 = text[toks[i + 1][1]:toks[i + 2][0]] if i + 2 < n else ""
         self.cap = self.word[:1].isupper()
         self.at_start = sentence_start(text, self.start)
+        if i > 0:
+            self.prev = toks[i - 1][2].lower()
+            gap = text[toks[i - 1][1]:self.start].strip()
+            self.adjacent_prev, self.after_dot = gap == "", gap == "."
+        else:
+            self.prev, self.adjacent_prev, self.after_dot = "", False, False
+        if i + 1 < len(toks):
+            self.nxt = toks[i + 1][2]
+            self.tight_next = text[self.end:toks[i + 1][0]].strip() == ""
+        else:
+            self.nxt, self.tight_next = "", False
+
+    @property
+    def prev2(self) -> str:
+        return self.scan.toks[self.i - 2][2].lower() if self.i > 1 else ""
+
+    @property
+    def after_next(self) -> str:
+        toks = self.scan.toks
+        return toks[self.i + 2][2] if self.i + 2 < len(toks) else ""
+
+    @property
+    def nxt2(self) -> str:
+        return self.after_next.lower()
+
+    @property
+    def gap2(self) -> str:
+        toks = self.scan.toks
+        return self.scan.text[toks[self.i + 1][1]:toks[self.i + 2][0]] if self.i + 2 < len(toks) else ""
