@@ -169,3 +169,10 @@ def test_greetings_to_firms_and_superlatives_are_not_names(p: Pseudonymiser) -> 
 def test_names_from_many_traditions_and_contexts(p: Pseudonymiser, text: str, names: list[str]) -> None:
     persons = [v for v, label in found(p, text) if label == "PERSON"]
     assert all(n in persons for n in names), persons
+
+
+@pytest.mark.parametrize("text", ["De som jobbar där är bra.", "Han som arbetade där slutade."])
+def test_a_pronoun_before_som_jobbar_is_no_name_and_no_crash(p: Pseudonymiser, text: str) -> None:
+    # a capitalised stop word that no name list has once raised AttributeError here
+    assert found(p, text) == []
+    assert found(p, "Micke som jobbar där är bra.") == [("Micke", "PERSON")]

@@ -97,7 +97,7 @@ def _works_there(t: Token, info: NameInfo | None, first: bool) -> bool:
     """ "Micke som jobbar där": a name opening a sentence about someone's job."""
     return bool(t.cap and t.at_start and t.tight_next and t.nxt.lower() == "som"
                 and t.nxt2 in {"jobbar", "arbetar", "jobbade", "arbetade"}
-                and (t.word.lower() not in STOP_WORDS or info.first_sv)
+                and (t.word.lower() not in STOP_WORDS or (info is not None and info.first_sv))
                 and (first or (t.word.isalpha() and unknown_word(t.word))))
 
 
@@ -117,13 +117,11 @@ def _before_unknown_surname(s: Scan, t: Token, info: NameInfo | None, first: boo
 def _accept(s: Scan, t: Token, info: NameInfo | None) -> bool:
     word, prev, cap = t.word, t.prev, t.cap
     after_title = _after_title(s, t)
-    first = info is not None and (info.first_sv or info.first_other)
-    # all evidence is read before deciding, as the single function this was did
-    by_company = [_at_work(t, info), _with_age(s, t, info, first), _greeted(s, t, first),
-                  _and_i(t, first), _works_there(t, info, first)]
     if (word.lower() in _EPONYMS and not after_title) or prev == "lex":  # "har Parkinson", "lex Sarah"
         return False
-    if any(by_company) or _before_unknown_surname(s, t, info, first):
+    first = info is not None and (info.first_sv or info.first_other)
+    if _at_work(t, info) or _with_age(s, t, info, first) or _greeted(s, t, first) or _and_i(t, first) \
+            or _works_there(t, info, first) or _before_unknown_surname(s, t, info, first):
         return True
     if after_title and (t.adjacent_prev or t.after_dot):
         return _named_after_title(s, t, info)
