@@ -23,8 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from nlp.pseudonymise import Pseudonymiser  # noqa: E402
-from nlp.core import PII_LABELS, Span  # noqa: E402
+from nlp.core import Span  # noqa: E402
+from nlp.pseudonymise import CATEGORIES, Pseudonymiser  # noqa: E402
 
 
 # pii_blindtest*.jsonl (sets 1–5) and pii_blind6.jsonl, pii_blind7.jsonl, …
@@ -57,7 +57,7 @@ def score_dev(path: Path, pseudo: Pseudonymiser) -> None:
             clean_untouched += not pred
     print(f"\n== Annoterade texter {path.name}: {len(rows)} texter ==")
     print(f"{'kategori':<14}{'guld':>6}{'recall':>9}{'recall*':>9}{'pred':>6}{'precision':>11}")
-    for label in PII_LABELS:
+    for label in CATEGORIES:
         t, pt = total[label], pred_total[label]
         rec = f"{found_same[label] / t:.3f}" if t else "-"
         rec_any = f"{found_any[label] / t:.3f}" if t else "-"

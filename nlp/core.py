@@ -16,21 +16,6 @@ if TYPE_CHECKING:  # numpy only for the annotation: ingest's preview child impor
     import numpy as np
 
 SourceType = Literal["enkat", "patientforum", "berattelse"]
-# Personal-data categories, named exactly as the pseudonymiser reports them. The categories
-# declared in nlp/pseudonymise/kategorier/ are added at the end of this module (PII_LABELS).
-BASE_PII_LABELS = (
-    "PERSON",
-    "PERSONNUMMER",
-    "TELEFON",
-    "EPOST",
-    "ADRESS",
-    "POSTNUMMER",
-    "ORT",
-    "VARDENHET",
-    "ORGANISATION",
-    "DATUM",
-    "ALDER",
-)
 
 
 @dataclass(frozen=True)
@@ -108,14 +93,3 @@ def period_key(d: date | datetime, period: str = "month") -> str:
         y, w, _ = d.isocalendar()
         return f"{y:04d}-V{w:02d}"
     raise ValueError(f"Okänd period {period!r}")
-
-
-def __getattr__(name: str) -> object:
-    """`PII_LABELS`, the whole category list, derived from the declarations in
-    nlp/pseudonymise/kategorier/ on first use: importing this module (as ingest does,
-    also in the upload preview's child process) must not load the recognisers."""
-    if name == "PII_LABELS":
-        from nlp.pseudonymise.kategorier import LABELS
-
-        return LABELS
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -56,10 +56,11 @@ def _blank_placeholders(text: str) -> str:
 
 def _rare_word(word: str) -> bool:
     # The pseudonymiser's own test for "not an everyday Swedish word" (spacy-lookups-data
-    # lemma table + wordfreq), so the two never disagree about what a word is.
-    from nlp.pseudonymise.recognisers import _unknown_word
+    # lemma table + wordfreq), so the two never disagree about what a word is. Imported on
+    # first use: importing the pseudonymiser loads its categories and their libraries.
+    from nlp.pseudonymise import unknown_word
 
-    return _unknown_word(word.split("-")[0])
+    return unknown_word(word.split("-")[0])
 
 
 def scan(text: str) -> list[RiskToken]:

@@ -13,18 +13,13 @@ from api.auth import is_member
 from api.deps import get_db
 from api.routers import residual as api_residual
 from api.web.render import deny, render, web_user
-from nlp.pseudonymise.kategorier import KATEGORIER
+from nlp.pseudonymise import DESCRIPTIONS
 from nlp.residual_risk import FIELDS, KINDS
 from nlp.store.models import Import, Project, User
 
 router = APIRouter()
 
-CATEGORY_TEXT = {
-    "PERSON": "namn", "PERSONNUMMER": "personnummer", "TELEFON": "telefonnummer", "EPOST": "e-post",
-    "ADRESS": "adresser", "POSTNUMMER": "postnummer", "ORT": "orter", "VARDENHET": "vårdenheter",
-    "ORGANISATION": "organisationer", "DATUM": "datum", "ALDER": "åldrar",
-    **{k.label: k.text for k in KATEGORIER},
-}
+CATEGORY_TEXT = DESCRIPTIONS
 
 
 @router.get("/projekt/{project_id}/restrisk", response_class=HTMLResponse)

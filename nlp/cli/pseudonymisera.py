@@ -23,10 +23,10 @@ def pseudonymisera(
 ) -> None:
     """Ersätt personuppgifter (namn, personnummer, telefon, adresser, vårdenheter …) med pseudonymer."""
     # Lazy: the pipeline loads spaCy and the models (seconds); other commands start fast.
-    from nlp.pipeline import pseudonymise_rows
+    from nlp.pipeline import pseudonymise_file_rows
 
     categories = [k.strip().upper() for k in kategori] if kategori else None
-    rows = pseudonymise_rows(fil, categories=categories, text_column=textkolumn)
+    rows = pseudonymise_file_rows(fil, categories=categories, text_column=textkolumn)
     if som_json:
         out = sys.stdout
         for row in rows:

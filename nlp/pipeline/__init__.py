@@ -20,7 +20,8 @@ from nlp.pipeline.common import STAGES, Progress
 from nlp.pipeline.files import (
     FileClassification,
     classify_file,
-    pseudonymise_rows,
+    pseudonymise_file,
+    pseudonymise_file_rows,
     themes_of_file,
 )
 from nlp.pipeline.importing import ImportSummary, get_or_create_project, import_export
@@ -34,6 +35,6 @@ from nlp.pipeline.training import (
 __all__ = [
     "MIN_TRAINING_EXAMPLES", "STAGES", "FileClassification", "ImportSummary", "Progress",
     "analyse_export", "analyse_import", "classify_file", "create_run", "find_themes",
-    "get_or_create_project", "import_export", "pseudonymise_rows", "store_results",
+    "get_or_create_project", "import_export", "pseudonymise_file", "pseudonymise_file_rows", "store_results",
     "themes_of_file", "train_candidate", "validated_examples",
 ]

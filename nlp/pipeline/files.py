@@ -17,8 +17,7 @@ from nlp.errors import InputError
 from nlp.ingest import iter_json_lines, read_answers
 from nlp.keys import key_for_files
 from nlp.pipeline.analysis import find_themes
-from nlp.pseudonymise import Pseudonymiser
-from nlp.pseudonymise.files import PseudonymisedRow, pseudonymise_file
+from nlp.pseudonymise import Pseudonymiser, PseudonymisedRow, jsonl_text_rows, pseudonymise_rows
 from nlp.taxonomy import Taxonomy, load_taxonomy
 from nlp.themes import ThemeResult, shared_view
 
@@ -30,7 +29,27 @@ class FileClassification:
     results: list[ClassificationResult]
 
 
-def pseudonymise_rows(
+_JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+
+
+def pseudonymise_file(path: Path, pseudonymiser: Pseudonymiser,
+                      text_column: str | None = None) -> Iterator[PseudonymisedRow]:
+    """Stream pseudonymised rows from a JSON Lines, CSV, XLSX or JSON file: ingest reads,
+    pseudonymise replaces. JSON Lines takes an `id` and a text field per line ('text' unless
+    named); for CSV, XLSX and JSON the id is the respondent id when the export has one, else
+    the row number."""
+    path = Path(path)
+    if not path.exists():
+        raise InputError("Filen finns inte.", file=path)
+    if path.suffix.lower() in _JSONL_SUFFIXES:
+        rows = jsonl_text_rows(iter_json_lines(path), path, text_column or "text")
+    else:
+        answers = read_answers(path, text_columns=[text_column] if text_column else None)
+        rows = ((a.meta.respondent_id or a.row, a.text, a.question) for a in answers)
+    yield from pseudonymise_rows(rows, pseudonymiser)
+
+
+def pseudonymise_file_rows(
     path: Path, *, categories: Sequence[str] | None = None, text_column: str | None = None
 ) -> Iterator[PseudonymisedRow]:
     """Pseudonymised rows of a file (`brukarrost pseudonymisera`)."""

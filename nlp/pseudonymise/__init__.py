@@ -3,10 +3,33 @@
     key = load_or_create_key()
     p = Pseudonymiser(key)             # one instance per import: consistent pseudonyms
     p.pseudonymise(text).text          # "Ring [PERSON_1] på [TELEFON_1]"
+
+A kind of personal data is one file in categories/ (see categories/__init__.py).
 """
 
-from nlp.pseudonymise.kategorier import LABELS as CATEGORIES
-from nlp.pseudonymise.key import load_or_create_key
+from nlp.pseudonymise.categories import CATEGORIES, DESCRIPTIONS, REGISTRY
+from nlp.pseudonymise.category import Category
+from nlp.pseudonymise.files import PseudonymisedRow, TextRow, jsonl_text_rows, pseudonymise_rows
+from nlp.pseudonymise.key import KeyFileError, derive_key, key_fingerprint, load_key, load_or_create_key
 from nlp.pseudonymise.pseudonymiser import Pseudonymised, Pseudonymiser, resolve
+from nlp.pseudonymise.recognisers.words import unknown_word
 
-__all__ = ["CATEGORIES", "Pseudonymised", "Pseudonymiser", "load_or_create_key", "resolve"]
+__all__ = [
+    "CATEGORIES",
+    "DESCRIPTIONS",
+    "REGISTRY",
+    "Category",
+    "KeyFileError",
+    "Pseudonymised",
+    "PseudonymisedRow",
+    "Pseudonymiser",
+    "TextRow",
+    "derive_key",
+    "jsonl_text_rows",
+    "key_fingerprint",
+    "load_key",
+    "load_or_create_key",
+    "pseudonymise_rows",
+    "resolve",
+    "unknown_word",
+]

@@ -1,22 +1,24 @@
-"""Pseudonymise a whole file, row by row, for `brukarrost pseudonymisera`.
+"""Pseudonymise rows of a file, for `brukarrost pseudonymisera` and `klassificera`.
 
-JSON Lines takes an `id` and a text field per line (read here, because the field names are
-fixed by the command); CSV, XLSX and JSON go through nlp.ingest.read_answers, and their "id"
-is the respondent id when the export has one, else the row number.
+Reading the file is ingest's work; the pipeline composes the two (nlp.pipeline.pseudonymise_file).
+Here: the checks of a JSON Lines row's `id` and text field (their names are fixed by the
+command), and the pseudonymised output row.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from nlp.core import Span
 from nlp.errors import InputError
 from nlp.pseudonymise.pseudonymiser import Pseudonymiser
-from nlp.core import Span
 
-_JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+
+# One text to pseudonymise, RAW: (id, text, column or None). Never persist.
+TextRow = tuple[Any, str, str | None]
 
 
 @dataclass(frozen=True)
@@ -39,10 +41,11 @@ class PseudonymisedRow:
         return out
 
 
-def _jsonl_rows(path: Path, text_field: str) -> Iterator[tuple[Any, str]]:
-    from nlp.ingest import iter_json_lines
-
-    for line_no, obj in iter_json_lines(path):
+def jsonl_text_rows(objects: Iterable[tuple[int, dict[str, Any]]], path: Path,
+                    text_field: str) -> Iterator[TextRow]:
+    """Rows from JSON Lines objects (line number, object): an `id` (else the line number)
+    and the text field, each checked, with a Swedish InputError naming the line."""
+    for line_no, obj in objects:
         if text_field not in obj:
             raise InputError("Fältet med text saknas.", file=path, row=line_no, column=text_field)
         text = obj[text_field]
@@ -55,23 +58,11 @@ def _jsonl_rows(path: Path, text_field: str) -> Iterator[tuple[Any, str]]:
         if not isinstance(row_id, (str, int)) or isinstance(row_id, bool):
             raise InputError("Fältet ska vara text eller ett heltal.", file=path, row=line_no,
                              column="id")
-        yield row_id, text
+        yield row_id, text, None
 
 
-def pseudonymise_file(path: Path, pseudonymiser: Pseudonymiser,
-                      text_column: str | None = None) -> Iterator[PseudonymisedRow]:
-    """Stream pseudonymised rows from a JSON Lines, CSV, XLSX or JSON file."""
-    path = Path(path)
-    if not path.exists():
-        raise InputError("Filen finns inte.", file=path)
-    if path.suffix.lower() in _JSONL_SUFFIXES:
-        for row_id, text in _jsonl_rows(path, text_column or "text"):
-            result = pseudonymiser.pseudonymise(text)
-            yield PseudonymisedRow(row_id, result.text, result.spans)
-        return
-    from nlp.ingest import read_answers
-
-    for answer in read_answers(path, text_columns=[text_column] if text_column else None):
-        result = pseudonymiser.pseudonymise(answer.text)
-        row_id = answer.meta.respondent_id or answer.row
-        yield PseudonymisedRow(row_id, result.text, result.spans, answer.question)
+def pseudonymise_rows(rows: Iterable[TextRow], pseudonymiser: Pseudonymiser) -> Iterator[PseudonymisedRow]:
+    """Each row pseudonymised, in order, as it is read (the file is never held whole)."""
+    for row_id, text, column in rows:
+        result = pseudonymiser.pseudonymise(text)
+        yield PseudonymisedRow(row_id, result.text, result.spans, column)

@@ -10,42 +10,16 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-import phonenumbers
-
-from nlp.errors import ConfigError
-from nlp.pseudonymise.kategorier import KATEGORIER
-from nlp.pseudonymise.kategorier import LABELS as PII_LABELS
-from nlp.pseudonymise.namn_sammanhang import complete_names, extend_names_left, find_person_in_context
-from nlp.pseudonymise.organisationer import attach_place, find_named_with_place
-from nlp.pseudonymise.recognisers import RECOGNISERS, genitive_suffix
-from nlp.pseudonymise.utskrivet import find_shouted
 from nlp.core import Span
-
-# When finds overlap, the more specific kind wins (an e-mail holding a name is an e-mail;
-# "vårdcentralen Gripen" is a unit, not a person), then the longer find.
-_BASE_PRIORITY = ("EPOST", "PERSONNUMMER", "TELEFON", "DATUM", "ADRESS", "POSTNUMMER", "VARDENHET",
-                  "ORGANISATION", "PERSON", "ORT", "ALDER")
-
-
-def _priority_order() -> tuple[str, ...]:
-    """The base order with each declared category right after the label it names."""
-    order = list(_BASE_PRIORITY)
-    for kategori in KATEGORIER:
-        order.insert(order.index(kategori.after) + 1, kategori.label)
-    return tuple(order)
-
-
-PRIORITY = {label: i for i, label in enumerate(_priority_order())}
-_FINDERS = (tuple(RECOGNISERS.values()) + (find_person_in_context, find_named_with_place, find_shouted)
-            + tuple(k.find for k in KATEGORIER))
-_NORMALISERS = {k.label: k.normalise for k in KATEGORIER}
-_DIGITS = re.compile(r"\D")
-_SPACES = re.compile(r"\s+")
+from nlp.errors import ConfigError
+from nlp.pseudonymise.categories import CATEGORIES, NORMALISERS, PRIORITY, RECOGNISERS
+from nlp.pseudonymise.recognisers.named_with_place import attach_place
+from nlp.pseudonymise.recognisers.names_in_context import complete_names, extend_names_left
+from nlp.pseudonymise.recognisers.words import genitive_suffix
 
 
 @dataclass(frozen=True)
@@ -102,24 +76,6 @@ def _nfc_with_offsets(text: str) -> tuple[str, list[int]]:
     return "".join(parts), offsets
 
 
-def _normalise(label: str, value: str) -> str:
-    """One canonical form per real-world value, so 'Anna'/'anna' or two phone writings match."""
-    if label == "PERSONNUMMER":
-        digits = _DIGITS.sub("", value)
-        return digits[-10:]
-    if label == "TELEFON":
-        try:
-            return phonenumbers.format_number(phonenumbers.parse(value, "SE"),
-                                              phonenumbers.PhoneNumberFormat.E164)
-        except phonenumbers.NumberParseException:
-            return _DIGITS.sub("", value)
-    if label == "POSTNUMMER":
-        return _DIGITS.sub("", value)
-    if label in _NORMALISERS:
-        return _NORMALISERS[label](value)
-    return _SPACES.sub(" ", unicodedata.normalize("NFC", value).strip()).casefold()
-
-
 class Pseudonymiser:
     """Finds personal data in Swedish text and replaces it with consistent pseudonyms."""
 
@@ -130,12 +86,12 @@ class Pseudonymiser:
         mottagning" becomes "Dr [PERSON_1]s mottagning" (metadata and form text, issue 12)."""
         if not key:
             raise ConfigError("Pseudonymiseringsnyckeln saknas.")
-        chosen = tuple(PII_LABELS) if categories is None else tuple(str(c).strip().upper() for c in categories)
-        unknown = [c for c in chosen if c not in PII_LABELS]
+        chosen = CATEGORIES if categories is None else tuple(str(c).strip().upper() for c in categories)
+        unknown = [c for c in chosen if c not in CATEGORIES]
         if unknown:
             raise ConfigError(
                 f"Okänd kategori för pseudonymisering: {', '.join(unknown)}. "
-                f"Giltiga kategorier: {', '.join(PII_LABELS)}."
+                f"Giltiga kategorier: {', '.join(CATEGORIES)}."
             )
         self._key = key
         self.keep = frozenset(str(c).strip().upper() for c in keep)
@@ -152,7 +108,7 @@ class Pseudonymiser:
         else:
             source, offsets = _nfc_with_offsets(text)
         found: list[Span] = []
-        for recogniser in _FINDERS:
+        for recogniser in RECOGNISERS:
             found.extend(recogniser(source))
         if self.keep:
             found = [s for s in found if s.label not in self.keep]
@@ -165,7 +121,7 @@ class Pseudonymiser:
         return spans
 
     def _pseudonym(self, label: str, value: str) -> str:
-        digest = hmac.new(self._key, f"{label}\x00{_normalise(label, value)}".encode(),
+        digest = hmac.new(self._key, f"{label}\x00{NORMALISERS[label](value)}".encode(),
                           hashlib.sha256).digest()
         numbers = self._numbers.setdefault(label, {})
         number = numbers.setdefault(digest, len(numbers) + 1)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from spacy.lang.sv.stop_words import STOP_WORDS
 
-RESURSER = Path(__file__).resolve().parent.parent / "resurser"
+RESURSER = Path(__file__).resolve().parents[2] / "resurser"
 
 # Everyday Swedish words that are also names ("per dag", "max en timme", "ett par", "tom").
 # The lemma table flags many more (Eva, Lisa, Emma) through rare senses; only these common

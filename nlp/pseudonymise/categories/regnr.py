@@ -12,8 +12,8 @@ import re
 
 from spacy.lang.sv.stop_words import STOP_WORDS
 
-from nlp.pseudonymise.kategorier import Kategori
 from nlp.core import Span
+from nlp.pseudonymise.category import Category
 
 _L = "A-HJ-PR-UW-Z"
 _PLATE = re.compile(r"(?<![\w-])([" + _L + r"]{3})[ \u00a0-]?(\d{2}[" + _L.replace("O", "") + r"0-9])(?![\w-])",
@@ -61,5 +61,5 @@ def normalise(value: str) -> str:
     return re.sub(r"[^0-9A-Z]", "", value.upper())
 
 
-KATEGORI = Kategori(label="REGNR", find=find_regnr, after="TELEFON", normalise=normalise,
-                    text="registreringsnummer")
+CATEGORY = Category(label="REGNR", priority=35, recognisers=(find_regnr,), description="registreringsnummer",
+                    normalise=normalise)

@@ -1,6 +1,6 @@
 """PERSON by context, for names no list has and names written in lowercase.
 
-recognisers.find_person_and_place leans on the name lists; names from many naming
+person_place.find_person_and_place leans on the name lists; names from many naming
 traditions ("Berhane", "Abdirizak Nur", "Dževad") and lowercase names ("zeynep ringde",
 "murat och elif") are often in no list. Here the sentence says a person is meant:
 - after a verb of contact or thanks ("ring Emre", "fråga efter nasra", "tack till Dariush
@@ -19,9 +19,20 @@ from functools import lru_cache
 
 from spacy.lang.sv.stop_words import STOP_WORDS
 
-from nlp.pseudonymise import lists
-from nlp.pseudonymise import recognisers as rec
 from nlp.core import Span
+from nlp.pseudonymise.recognisers import lists
+from nlp.pseudonymise.recognisers.words import (
+    COUNTRIES,
+    NAME_PARTICLES,
+    PERSON_VERBS,
+    PREPS_PLACE,
+    ROLE_BEFORE_NAME,
+    TITLES,
+    TOKEN,
+    WORKPLACE,
+    sentence_start,
+    unknown_word,
+)
 
 _CONTACT = frozenset(
     "ring ringa ringde ringer kontakta kontaktade kontaktar be bad ber tacka tackar tackade tack hälsa "
@@ -43,7 +54,7 @@ _ROLES = frozenset(
 )
 _ROLE_SUFFIXES = ("sköterskan", "sköterska", "läkaren", "läkare", "handläggaren", "handläggare", "pedagogen",
                   "pedagog", "terapeuten", "kuratorn", "assistenten", "ledaren", "ledare", "chefen", "vägledaren")
-_DOERS = frozenset(set(rec._PERSON_VERBS) | set(
+_DOERS = frozenset(set(PERSON_VERBS) | set(
     "har hade är var ar e kommer jobbar jobbade arbetar arbetade bor bodde går gick pratar pratade "
     "följde hälsar hjälper hjälpte heter hette från fran".split()))
 _SWEDISH_LETTERS = set("abcdefghijklmnopqrstuvwxyzåäöéüABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖÉÜ-'’")
@@ -63,7 +74,7 @@ def _foreign(word: str) -> bool:
 
 
 def _english(word: str) -> bool:
-    from wordfreq import zipf_frequency
+    from wordfreq import zipf_frequency  # loaded on first need, as in words.unknown_word
 
     return zipf_frequency(word.lower(), "en") >= 4.0
 
@@ -76,7 +87,7 @@ def _listed(word: str) -> bool:
 def _unknown_pair(toks: list[tuple[int, int, str]], i: int, j: int) -> bool:
     """Two or three capitalised words no list has, shaped like a name and no brand:
     "Dariush Farahani", not "WeGot", "Great India", "Aesthetic Group"."""
-    from wordfreq import zipf_frequency
+    from wordfreq import zipf_frequency  # loaded on first need, as in words.unknown_word
 
     words = [t[2] for t in toks[i:j]]
     return len(words) >= 2 and all(w[1:].islower() and zipf_frequency(w.lower(), "en") < 3.5 for w in words)
@@ -87,22 +98,22 @@ def _namelike(word: str, lowercase_ok: bool) -> bool:
     if word.isupper() and len(word) > 2:
         word = word.capitalize()  # "NAMN: MARGARETA ELG": judge the name, not the shouting
     low = word.lower()
-    if len(word) < 2 or low in _CLOSINGS or re.search(r"[\d_]|(.)\1\1", word) or low in STOP_WORDS or low in rec._TITLES or low in rec._WORKPLACE \
-            or low in _ROLES or _role_before(low) or low.rsplit("-", 1)[-1] in rec._TITLES \
-            or word in lists.places() or word in rec._COUNTRIES or word.isupper() and len(word) > 1:
+    if len(word) < 2 or low in _CLOSINGS or re.search(r"[\d_]|(.)\1\1", word) or low in STOP_WORDS or low in TITLES or low in WORKPLACE \
+            or low in _ROLES or _role_before(low) or low.rsplit("-", 1)[-1] in TITLES \
+            or word in lists.places() or word in COUNTRIES or word.isupper() and len(word) > 1:
         return False
     if not (word[:1].isupper() or lowercase_ok):
         return False
     info = lists.names().get(low)
     if info is not None:
         return not info.word and not info.common
-    return _foreign(word) or rec._unknown_word(word)
+    return _foreign(word) or unknown_word(word)
 
 
 @lru_cache(maxsize=4096)
 def _role_before(prev: str) -> bool:
     # not "man" ("blir man uppringd", "frågar man Verisure"), "mor", "far"
-    return prev in _ROLES or prev in rec._ROLE_BEFORE_NAME or prev.endswith(_ROLE_SUFFIXES)
+    return prev in _ROLES or prev in ROLE_BEFORE_NAME or prev.endswith(_ROLE_SUFFIXES)
 
 
 def _run(text: str, toks: list[tuple[int, int, str]], i: int, lowercase_ok: bool) -> int:
@@ -111,7 +122,7 @@ def _run(text: str, toks: list[tuple[int, int, str]], i: int, lowercase_ok: bool
     while j < len(toks) and j - i < 3 and text[toks[j - 1][1]:toks[j][0]] in {" ", "\u00a0"}:
         word = toks[j][2]
         same_case = word[:1].isupper() == toks[i][2][:1].isupper() and word.isupper() == toks[i][2].isupper()
-        if not same_case or not (_namelike(word, lowercase_ok) or word.lower() in rec._NAME_PARTICLES) \
+        if not same_case or not (_namelike(word, lowercase_ok) or word.lower() in NAME_PARTICLES) \
                 or _english(word):
             break  # "Thai House", "the price": no surname
         j += 1
@@ -143,11 +154,11 @@ def _opening(text: str, toks: list[tuple[int, int, str]], i: int, greeted: bool)
     after = toks[j][2].lower() if j < len(toks) else ""
     if after not in _DOERS and after not in {"och", "o"}:
         return 0
-    if cap and j - i == 1 and after in _TELLS and rec._unknown_word(word) and not (
+    if cap and j - i == 1 and after in _TELLS and unknown_word(word) and not (
             len(word) > 6 and re.search(r"(?:aren|eren|arna|erna|orna|ingen|heten|an|en|et)$", word)):
         return j  # "Tekle ringde från …", not "Kundmottagaren sa …"
     if greeted or (cap and _foreign(word)) or (not cap and _listed(word)) or (
-            cap and _first_name(word) and _listed(word) and rec._unknown_word(word)):
+            cap and _first_name(word) and _listed(word) and unknown_word(word)):
         return j  # at a sentence start a capital says nothing: "Visa säger", "Wall har" stay
     if j - i >= 2 and (any(_listed(t[2]) for t in toks[i:j]) or (cap and _unknown_pair(toks, i, j))):
         return j  # "thu trang från kören", "Yonas Ghebremedhin och hans fru"
@@ -155,7 +166,7 @@ def _opening(text: str, toks: list[tuple[int, int, str]], i: int, greeted: bool)
 
 
 def find_person_in_context(text: str) -> list[Span]:
-    toks = [(m.start(), m.end(), m.group(0)) for m in rec._TOKEN.finditer(text)]
+    toks = [(m.start(), m.end(), m.group(0)) for m in TOKEN.finditer(text)]
     spans: list[Span] = []
     n = len(toks)
     person_at: set[int] = set()
@@ -193,17 +204,17 @@ def find_person_in_context(text: str) -> list[Span]:
                     greeted or prev == "efter"):
                 j = 0  # lowercase after a role or "be": only a listed name ("be better", "bad experience")
         if not j and any(t[2].lower() in _DOERS or t[2].lower() in {"och", "o"} for t in toks[i + 1:i + 4]) \
-                and (greeted or rec._sentence_start(text, start)):
+                and (greeted or sentence_start(text, start)):
             j = _opening(text, toks, i, greeted)
         if not j and cap and _foreign(word) and _namelike(word, False):
             j = _run(text, toks, i, lowercase_ok=False)  # "Ayşe", "Esma Begić"
-        if not j and cap and not rec._sentence_start(text, start) and lists.names().get(word.lower()) is not None \
+        if not j and cap and not sentence_start(text, start) and lists.names().get(word.lower()) is not None \
                 and _namelike(word, False) and i + 1 < n and text[end:toks[i + 1][0]] == " " \
                 and _namelike(toks[i + 1][2], False):
             j = _run(text, toks, i, lowercase_ok=False)  # "Sahra Jama": a surname no list has
         if j:
             # "bor numera i Gdańsk": a foreign-lettered word after a place preposition is a place
-            label = "ORT" if prev in rec._PREPS_PLACE and tight and _foreign(word) and not contact else "PERSON"
+            label = "ORT" if prev in PREPS_PLACE and tight and _foreign(word) and not contact else "PERSON"
             spans.append(Span(start, toks[j - 1][1], label))
             person_at.update(range(i, j))
             i = j
@@ -245,11 +256,11 @@ def extend_names_left(text: str, spans: list[Span]) -> list[Span]:
                 break
             word = m.group(1)
             new_start = start - len(word) - 1
-            particle = word.lower() in rec._NAME_PARTICLES and word[:1].isupper()  # "Tran Van Minh"
+            particle = word.lower() in NAME_PARTICLES and word[:1].isupper()  # "Tran Van Minh"
             if not word[:1].isupper() or not (_namelike(word, False) or particle) or word.lower() in _CLOSINGS \
                     or (k > 0 and taken[k - 1].end > new_start):
                 break
-            if lists.names().get(word.lower()) is None and not _foreign(word) and rec._sentence_start(text, new_start):
+            if lists.names().get(word.lower()) is None and not _foreign(word) and sentence_start(text, new_start):
                 # an unknown capitalised word opening a sentence may be any word: only
                 # before a found first-and-last name ("Abdiqani Yusuf Farah")
                 if " " not in text[sp.start:sp.end].strip():

@@ -2,7 +2,7 @@
 
 "lena punkt berg at gmail punkt com", "lena.berg @ gmail.com", "0 7 0 - 1 2 3 45 67",
 "070.123.45.67", "noll sju noll, ett två tre, fyrtiofem sextiosju". Used by find_email and
-find_phone in recognisers.py; phonenumbers decides whether the digits make a number.
+find_phone (categories/epost.py, telefon.py); phonenumbers decides whether the digits make a number.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import re
 import phonenumbers
 
 from nlp.core import Span
+from nlp.pseudonymise.recognisers import lists
 
 _DOT = r"(?:\s*(?:\bpunkt\b|\bdot\b|\(punkt\)|\(dot\)|\[dot\]|\[punkt\])\s*|\.)"
 _AT = r"(?:\s*(?:@|\(at\)|\[at\]|\{at\}|\(a\)|\(snabel-?a\)|\[snabel-?a\]|\bat\b|\bsnabel-?a\b)\s*)"
@@ -103,8 +104,6 @@ _SHOUTED_TOWN = re.compile(r"(?:(?<=\d{3} \d{2} )|(?<=\d{5} )|(?<=\bI )|(?<=\bFR
 def find_shouted(text: str) -> list[Span]:
     if not re.search(r"[A-ZÅÄÖ]{4}", text):
         return []
-    from nlp.pseudonymise import lists
-
     spans = [Span(m.start(), m.end(), "ADRESS") for m in _SHOUTED_STREET.finditer(text)]
     for m in _SHOUTED_TOWN.finditer(text):
         town = m.group(1).title()

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from nlp.pseudonymise import lists
-from nlp.pseudonymise import recognisers as rec
 from nlp.core import Span
+from nlp.pseudonymise.recognisers import lists
+from nlp.pseudonymise.recognisers.words import NOT_UNIT_WORDS, sentence_start, unknown_word
 
 _FOLD = str.maketrans("åäöÅÄÖ", "aaoAAO")
 # national authorities: their local office and its town are two finds
@@ -31,7 +31,7 @@ _SCHOOL = re.compile(
     r"(?<![\w-])(?:[A-ZÅÄÖ][a-zåäö]{2,}(?:skolan|gymnasiet)|[Ff]örskolan[ \u00a0]+[A-ZÅÄÖ][a-zåäö]+"
     r"|[A-ZÅÄÖ][a-zåäö]+s[ \u00a0]+(?:förskola|skola|gymnasium|folkhögskola))(?![\w-])"
 )
-# units no list in recognisers.py names: "Folktandvården Mjölby", "BVC Fröslunda",
+# units categories/vardenhet.py does not name: "Folktandvården Mjölby", "BVC Fröslunda",
 # "Haparanda sjukstuga", "Mottagningen för unga vuxna i Borlänge"
 _MORE_UNITS = re.compile(
     r"(?<![\w-])(?:(?:Folktandvården|Folktandvarden|BVC|MVC|Barnavårdscentralen|Mödravårdscentralen|"
@@ -64,17 +64,17 @@ def _run_before(text: str, end: int) -> int | None:
         if k < len(toks) - 1 and text[tok.end():toks[k + 1].start()].strip() not in {"", "-"}:
             break
         word = tok.group(0)
-        if word.lower() in _TRIGGERS or word.lower() in rec._NOT_UNIT_WORDS and word != "&":
+        if word.lower() in _TRIGGERS or word.lower() in NOT_UNIT_WORDS and word != "&":
             break
         start = tok.start()
         before = text[max(0, tok.start() - 3):tok.start()].rstrip()
-        if before.endswith((":", ",")) or rec._sentence_start(text, tok.start()):
+        if before.endswith((":", ",")) or sentence_start(text, tok.start()):
             break
     if start is None:
         return None
     lead = text[max(0, start - 12):start]
     if not (re.search(r"(?i:\b(?:på|pa|hos|från|fran|vid|för|for|av|till))[ \u00a0]+$", lead)
-            or lead.rstrip().endswith((":", ",")) or rec._sentence_start(text, start)
+            or lead.rstrip().endswith((":", ",")) or sentence_start(text, start)
             or _ORG_STEMS.search(text[start:end])):  # "att Norrbygg AB i Boden"
         return None
     return start
@@ -92,8 +92,8 @@ def find_named_with_place(text: str) -> list[Span]:
         if start is None:
             continue
         # at a sentence start a capital says nothing: "Rekommenderas Christer i …", "Besökte X i …"
-        while rec._sentence_start(text, start) and re.match(r"[^\W\d_][\w'’-]*", text[start:]) and (
-                not rec._unknown_word(re.match(r"[^\W\d_][\w'’-]*", text[start:]).group(0))
+        while sentence_start(text, start) and re.match(r"[^\W\d_][\w'’-]*", text[start:]) and (
+                not unknown_word(re.match(r"[^\W\d_][\w'’-]*", text[start:]).group(0))
                 and not _ORG_STEMS.search(re.match(r"[^\W\d_][\w'’-]*", text[start:]).group(0))):
             nxt = re.search(r"\s+", text[start:m.start()])
             if not nxt:
@@ -112,14 +112,14 @@ def find_named_with_place(text: str) -> list[Span]:
         org = bool(_ORG_STEMS.search(name))
         # "kontorslokal i Malmö", "service i Stockholm": ordinary lowercase words name nothing,
         # unless a unit ("dialysen i Eskilstuna") or a school with its name ("förskolan myrstacken")
-        plain = all(w[:1].islower() and not rec._unknown_word(w) for w in words)
+        plain = all(w[:1].islower() and not unknown_word(w) for w in words)
         if plain and not (unit or (len(words) >= 2 and re.match(r"(?i:förskolan|skolan|forskolan)", words[0]))):
             continue
         if first is not None and (first.first_sv or first.first_other) and len(words) == 1 and not (unit or org):
             continue  # "Max i Solna", "hos Anna i Kil": a person
         if not (unit or org):
             # a proper name, not a word ("på jobbet i Kil") and not a person ("hos Anna i Kil")
-            if any(w[:1].islower() and not rec._unknown_word(w) for w in words if w != "&"):
+            if any(w[:1].islower() and not unknown_word(w) for w in words if w != "&"):
                 continue
             if first is not None and (first.first_sv or first.first_other) and not first.word:
                 continue

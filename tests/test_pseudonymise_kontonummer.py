@@ -1,5 +1,5 @@
-"""The categories declared in nlp/pseudonymise/kategorier/: KONTONUMMER and REGNR, and that
-the category list, the overlap priority and the CLI's check all derive from the declarations.
+"""KONTONUMMER: bank accounts, bankgiro, plusgiro, IBAN and card numbers, and numbers with
+another meaning that stay.
 
 Numbers are built here (Luhn and IBAN check digits computed by this file's own helpers), not
 taken from any evaluation set."""
@@ -8,13 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.errors import ConfigError
-from nlp.pseudonymise import CATEGORIES, Pseudonymiser
-from nlp.pseudonymise.kategorier import KATEGORIER
-from nlp.pseudonymise.pseudonymiser import PRIORITY
-from nlp.core import PII_LABELS
-
-KEY = b"test-key-kategorier-0123456789abcdef"
+from nlp.pseudonymise import Pseudonymiser
+from tests.pseudonymise_support import KEY, found
 
 
 def luhn_append(digits: str) -> str:
@@ -34,24 +29,6 @@ def iban_se(bban: str) -> str:
 @pytest.fixture(scope="module")
 def p() -> Pseudonymiser:
     return Pseudonymiser(KEY)
-
-
-def found(p: Pseudonymiser, text: str) -> list[tuple[str, str]]:
-    return [(text[s.start:s.end], s.label) for s in p.find(text)]
-
-
-def test_labels_priority_and_validation_derive_from_the_declarations() -> None:
-    declared = [k.label for k in KATEGORIER]
-    assert declared == ["KONTONUMMER", "REGNR"]
-    assert all(label in PII_LABELS and label in CATEGORIES and label in PRIORITY for label in declared)
-    assert len(set(PRIORITY.values())) == len(PRIORITY) == len(PII_LABELS)
-    # each ranks right after the label it names
-    for k in KATEGORIER:
-        assert PRIORITY[k.label] == PRIORITY[k.after] + 1
-    assert Pseudonymiser(KEY, categories=["kontonummer"]).categories == frozenset({"KONTONUMMER"})
-    with pytest.raises(ConfigError) as err:
-        Pseudonymiser(KEY, categories=["BANKKONTO"])
-    assert "KONTONUMMER" in str(err.value) and "REGNR" in str(err.value)
 
 
 CARD = luhn_append("453201511283036")  # 16 digits
@@ -90,29 +67,6 @@ def test_kontonummer_writings(p: Pseudonymiser, text: str, number: str) -> None:
 )
 def test_not_kontonummer(p: Pseudonymiser, text: str) -> None:
     assert "KONTONUMMER" not in {label for _, label in found(p, text)}
-
-
-@pytest.mark.parametrize(
-    "text,plate",
-    [
-        ("Bilen med regnr ABC 123 stod parkerad vid entrén.", "ABC 123"),
-        ("Färdtjänstbilen, en vit Volvo xyz12d, kom aldrig.", "xyz12d"),
-        ("Han körde GHJ 45K hela vägen.", "GHJ 45K"),
-        ("wpc33u är min bil, den står på gården", "wpc33u"),
-        ("Skylten var NKS820 och föraren var otrevlig.", "NKS820"),
-    ],
-)
-def test_regnr(p: Pseudonymiser, text: str, plate: str) -> None:
-    assert (plate, "REGNR") in found(p, text)
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["Beslut enligt LSS 123 och SFS 2001:453.", "Vi körde med 300 kr i plånboken.",
-     "Han köpte en BMW 530 i fjol.", "Boka bil nr 12 och reg.nr skickas senare."],
-)
-def test_not_regnr(p: Pseudonymiser, text: str) -> None:
-    assert "REGNR" not in {label for _, label in found(p, text)}
 
 
 def test_same_account_written_twice_gets_one_pseudonym() -> None:

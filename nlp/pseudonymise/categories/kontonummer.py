@@ -13,8 +13,8 @@ import re
 from stdnum import iban as stdnum_iban
 from stdnum import luhn
 
-from nlp.pseudonymise.kategorier import Kategori
 from nlp.core import Span
+from nlp.pseudonymise.category import Category
 
 _WS = r"[ \t\u00a0]"
 _SEP = r"(?:" + _WS + r"?[-–]" + _WS + r"?|" + _WS + r"|," + _WS + r"?)"
@@ -155,5 +155,5 @@ def normalise(value: str) -> str:
     return re.sub(r"[^0-9A-Z]", "", value.upper())
 
 
-KATEGORI = Kategori(label="KONTONUMMER", find=find_kontonummer, after="PERSONNUMMER", normalise=normalise,
-                    text="kontonummer")
+CATEGORY = Category(label="KONTONUMMER", priority=25, recognisers=(find_kontonummer,), description="kontonummer",
+                    normalise=normalise)

@@ -1,0 +1,33 @@
+"""ADRESS: street addresses and PO boxes (shouted ones too)."""
+
+from __future__ import annotations
+
+import re
+
+from nlp.core import Span
+from nlp.pseudonymise.category import Category
+from nlp.pseudonymise.recognisers.patterns import CAP, LOW, STREET_SUFFIX, WS
+from nlp.pseudonymise.recognisers.written_out import find_shouted
+
+_NOT_HOUSE = r"(?!" + WS + r"*(?:år|gånger|ggr|timm|min\b|km|mil\b|kr\b|st\b|dag|veck|månad|%|procent|personer))"
+_HOUSE_LETTER = r"(?:" + WS + r"?[A-Ha-h](?![\wåäö]))?"
+_ADDRESS = [
+    re.compile(
+        r"(?<![\w-])(?:(?:[" + CAP + r"][" + LOW + r"]+" + WS + r")?[" + CAP + r"][" + LOW + r"]+"
+        r"(?:" + STREET_SUFFIX + r")|[" + LOW + r"]{2,}(?:gatan|vägen|vagen|gränd|torget))" + WS + r"+\d{1,4}" + _NOT_HOUSE
+        + _HOUSE_LETTER + r"(?:" + WS + r"?(?:tr|lgh)\.?" + WS + r"?\d{1,4})?"
+    ),
+    re.compile(r"(?<![\w-])[" + CAP + r"][" + LOW + r"]+s?" + WS + r"+(?:väg|gata|gränd|allé|torg)"
+               + WS + r"+\d{1,4}" + _NOT_HOUSE + _HOUSE_LETTER),
+    re.compile(r"(?<![\w-])(?:Box|box|BOX)" + WS + r"+\d{1,6}(?!\d)"),
+]
+
+
+def find_address(text: str) -> list[Span]:
+    spans = []
+    for pattern in _ADDRESS:
+        spans.extend(Span(m.start(), m.end(), "ADRESS") for m in pattern.finditer(text))
+    return spans
+
+
+CATEGORY = Category(label="ADRESS", priority=50, recognisers=(find_address, find_shouted), description="adresser")

@@ -1,0 +1,48 @@
+"""DATUM: dates in the ways Swedes write them; fractions, versions and log timestamps stay."""
+
+from __future__ import annotations
+
+import re
+
+from nlp.core import Span
+from nlp.pseudonymise.category import Category
+from nlp.pseudonymise.recognisers.patterns import LOG_LINE, MONTHS, WS
+
+_DATE_PATTERNS = [
+    re.compile(r"(?<![\d-])(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d-])"),
+    re.compile(r"(?<![\d-])(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\d-])"),
+    re.compile(r"(?<![\d/.,-])(?:[1-9]|[12]\d|3[01])/(?:[1-9]|1[0-2])(?:[-/](?:19|20)?\d\d)?(?![\d/])"),
+    # "12.5.2024", "2024.05.12": only with a year, so decimals and versions stay
+    re.compile(r"(?<![\d.,])(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:19|20)?\d\d(?![\d.]\d)"),
+    re.compile(r"(?<![\d.,])(?:19|20)\d\d\.(?:0[1-9]|1[0-2])\.(?:0[1-9]|[12]\d|3[01])(?![\d.]\d)"),
+    re.compile(
+        r"(?<![\d,.])(?:[1-9]|[12]\d|3[01])(?::?e|:a)?" + WS + r"+(?:" + MONTHS + r")"
+        r"(?:" + WS + r"+(?:19|20)\d\d)?(?![\w])",
+        re.IGNORECASE,
+    ),
+]
+
+
+_FRACTIONS = {"1/2", "1/3", "2/3", "1/4", "3/4", "1/5", "1/10"}
+_DATE_WORD_BEFORE = re.compile(r"(?:den|datum|från|till|mellan|t\.?o\.?m\.?|fr\.?o\.?m\.?)" + WS + r"*$", re.IGNORECASE)
+
+
+_TIME_AFTER = re.compile(r"[ T]\d\d:\d\d(?::\d\d)?")
+
+
+def find_date(text: str) -> list[Span]:
+    spans = []
+    for pattern in _DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            if _TIME_AFTER.match(text, m.end()) and m.group(0)[:2] in {"19", "20"}:
+                continue  # "2025-02-03 07:45 Morgoninsats": a timestamp, as in a log
+            if "/" in m.group(0) and LOG_LINE.search(text[text.rfind("\n", 0, m.start()) + 1:m.start()]):
+                continue  # "retry 3/5" in a log line
+            # "1/2 timme" is a fraction; "den 1/2" is a date.
+            if m.group(0) in _FRACTIONS and not _DATE_WORD_BEFORE.search(text[max(0, m.start() - 8):m.start()]):
+                continue
+            spans.append(Span(m.start(), m.end(), "DATUM"))
+    return spans
+
+
+CATEGORY = Category(label="DATUM", priority=40, recognisers=(find_date,), description="datum")

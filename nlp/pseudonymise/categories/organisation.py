@@ -1,0 +1,95 @@
+"""ORGANISATION: authorities, user organisations, municipalities, schools and employers."""
+
+from __future__ import annotations
+
+import re
+
+from nlp.core import Span
+from nlp.pseudonymise.category import Category
+from nlp.pseudonymise.recognisers import lists
+from nlp.pseudonymise.recognisers.named_with_place import find_named_with_place
+from nlp.pseudonymise.recognisers.patterns import CAP, CAPWORD, LOW, WS
+from nlp.pseudonymise.recognisers.words import NOT_UNIT_WORDS
+
+# Hand-written: no package on PyPI lists Swedish authorities and user organisations.
+_ORGS = (
+    r"Försäkringskassan|Arbetsförmedlingen|Socialstyrelsen|Skatteverket|Kronofogden|Migrationsverket|"
+    r"Polisen|Polismyndigheten|Kriminalvården|Pensionsmyndigheten|CSN|Inspektionen för vård och omsorg|IVO|"
+    r"Statens institutionsstyrelse|SiS|Länsstyrelsen|Folkhälsomyndigheten|Skolverket|Läkemedelsverket|"
+    r"Transportstyrelsen|Trafikverket|Samhall|Myndigheten för delaktighet|Socialförvaltningen|"
+    r"Stadsmissionen|Röda korset|Frälsningsarmén|Svenska kyrkan|Hjärnkoll|Attention|RSMH|NSPH|IFS|"
+    r"Autism- och Aspergerförbundet|Anhörigas [Rr]iksförbund|Riksförbundet (?:[" + CAP + r"][" + LOW + r"]+|[" + CAP + r"]{2,})|"
+    # user and patient organisations, unions and agencies people name in feedback
+    r"RFHL|FUB|RFSU|RFSL|SPF Seniorerna|SPF|PRO|SKPF|DHR|SRF|HRF|Unga KRIS|KRIS|BRIS|SPES|IOGT-NTO|"
+    r"Länkarna|Hela Människan|Föreningen Balans|Suicide Zero|Ecpat|Rädda Barnen|Röda Korset|"
+    r"Alzheimer Sverige|Demensförbundet|Schizofreniförbundet|Neuroförbundet|Reumatikerförbundet|"
+    r"Personskadeförbundet RTP|Afasiförbundet|Brottsofferjouren|Barnombudsmannen|Justitieombudsmannen|JO|"
+    r"Diskrimineringsombudsmannen|Arbetsmiljöverket|Vårdförbundet|Akademikerförbundet SSR|"
+    r"Socialnämnden|Omsorgsnämnden|Vård- och omsorgsnämnden|Hälso- och sjukvårdsnämnden|"
+    r"Socialtjänsten|Patientnämnden|Överförmyndaren|Hemtjänsten|Kommunens?|Regionens"
+)
+_ORG_PATTERNS = [
+    # "RSMH Värmland", "Region Värmland", "Karlstads kommun", "Föreningen Gemenskap"
+    re.compile(r"(?<![\w-])(?:" + _ORGS + r")(?:" + WS + r"+(?:i" + WS + r"+)?(?=[" + CAP + r"])"
+               r"(?P<region>[" + CAP + r"][" + LOW + r"]+))?(?![\w-])"),
+    re.compile(r"(?<![\w-])Region" + WS + r"+[" + CAP + r"][" + LOW + r"]+(?:" + WS + r"+[" + CAP + r"][" + LOW + r"]+)?"),
+    re.compile(r"(?<![\w-])[" + CAP + r"][" + LOW + r"]+s?" + WS + r"+(?:[Kk]ommun|[Ss]tad|landsting|stift)(?![\w-])"),
+    re.compile(r"(?<![\w-])[Ff]öreningen" + WS + r"+" + CAPWORD),
+    # "Hyresgästföreningen", "Kvinnojouren", "Diabetesförbundet": the compound is the name
+    re.compile(r"(?<![\w-])[" + CAP + r"][" + LOW + r"]{2,}(?:föreningen|förbundet|jouren|fonden|myndigheten|"
+               r"verket|nämnden|inspektionen)(?![\w-])(?:" + WS + r"+(?P<town>[" + CAP + r"][" + LOW + r"]+)(?![\w-]))?"),
+    # "socialförvaltningen i Borås": a municipal service named by its town
+    re.compile(r"(?<![\w-])(?i:socialförvaltningen|socialtjänsten|hemtjänsten|äldreförvaltningen|"
+               r"omsorgsförvaltningen|socialkontoret|biståndsenheten|vuxenenheten|familjeenheten)"
+               + WS + r"+i" + WS + r"+(?P<town>[" + CAP + r"][" + LOW + r"]+)(?![\w-])"),
+    re.compile(r"(?<![\w-])" + CAPWORD + WS + r"+(?:förening|riksförbund|förbund)(?![\w-])"),
+    # national authorities are often written in lowercase ("ringde försäkringskassan")
+    re.compile(r"(?<![\w-])(?:försäkringskassan|arbetsförmedlingen|migrationsverket|skatteverket|"
+               r"kronofogden|kriminalvården|socialstyrelsen|pensionsmyndigheten|"
+               r"folkhälsomyndigheten|länsstyrelsen|"
+               # typed without å/ä/ö
+               r"forsakringskassan|arbetsformedlingen|kriminalvarden|lansstyrelsen|folkhalsomyndigheten)(?![\w-])",
+               re.IGNORECASE),
+]
+# Generic words that are an organisation only as a proper name ("Socialtjänsten" at the start
+# of a sentence is the service, not a named office): keep them only with a region after them.
+_GENERIC_ORGS = {"Socialtjänsten", "Hemtjänsten", "Kommunen", "Kommunens", "Regionens",
+                 "Socialförvaltningen", "Polisen", "Patientnämnden", "Överförmyndaren"}
+_REGIONAL_ORGS = {"RSMH", "NSPH", "IFS", "Attention", "Socialtjänsten", "Hemtjänsten",
+                  "Socialförvaltningen", "Polisen", "Patientnämnden", "Stadsmissionen", "RFHL", "FUB",
+                  "RFSU", "RFSL", "SPF", "PRO", "KRIS", "Länkarna", "Hjärnkoll", "Schizofreniförbundet",
+                  "Demensförbundet", "Neuroförbundet", "Reumatikerförbundet", "Brottsofferjouren"}
+
+
+def find_organisation(text: str) -> list[Span]:
+    spans = []
+    for i, pattern in enumerate(_ORG_PATTERNS):
+        for m in pattern.finditer(text):
+            start, end = m.start(), m.end()
+            if i == 0:
+                region = m.group("region")
+                word = re.sub(r"\s+i$", "", text[start:m.start("region") if region else end].strip())
+                end = start + len(word)
+                # "RSMH Värmland" is one name; "Arbetsförmedlingen i Arvika" keeps its town apart.
+                if region and word in _REGIONAL_ORGS and " i " not in m.group(0) and region in lists.places():
+                    end = m.end()
+                elif word in _GENERIC_ORGS:
+                    if not (region and " i " in m.group(0)):
+                        continue
+                    end = m.end()  # "Socialtjänsten i Kristinehamn": a named office
+            if i == 3 or i == 6:
+                first = text[start:end].split()[0]
+                if first.lower() in NOT_UNIT_WORDS:
+                    continue
+            if i == 5 and m.group("town") not in lists.places():
+                continue
+            if i == 4 and m.group("town") and m.group("town") not in lists.places():
+                end = m.start("town") - 1  # "Kvinnojouren Eskilstuna" is one name; "Kvinnojouren Hej" is not
+                while text[end - 1].isspace():
+                    end -= 1
+            spans.append(Span(start, end, "ORGANISATION"))
+    return spans
+
+
+CATEGORY = Category(label="ORGANISATION", priority=80, recognisers=(find_organisation, find_named_with_place),
+                    description="organisationer")

@@ -1,0 +1,115 @@
+"""PERSONNUMMER: personnummer and samordningsnummer, by shape; the check digit is evidence."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import phonenumbers
+from personnummer import personnummer as pnr_lib
+
+from nlp.core import Span
+from nlp.pseudonymise.category import Category, digits_only
+from nlp.pseudonymise.recognisers.patterns import LOG_LINE, WS, before
+
+_PNR = re.compile(
+    # A separator may end a line: "20010923-⏎2439" (a form wrapped by the writer's program).
+    r"(?<![\w/-])((?:19|20)?\d{6})(?:" + WS + r"?([-+–])(?:" + WS + r"?\r?\n)?" + WS + r"?|" + WS + r")?(\d{4})(?![\w-])"
+)
+_PNR_POS = re.compile(
+    r"person\s*n(?:umme)?r|pers\.?\s*nr|p-?nr|pnr|samordnings\s*n(?:umme)?r|född|födelse|"
+    r"personnumret|personnumm"
+)
+_PNR_NEG = re.compile(
+    r"order|beställning|faktura|ärende|referens|ref\b|ref\.|kvitto|kundn|artikel|serien|"
+    r"löpn|bokning|tidsstämpel|logg|batch|lot\b|id-?nr|id:|klockan|\bkl\b|avi\b|ocr|paket|"
+    r"försändelse|spårning|kolli|leverans|transaktion|konto\b|kontot|kontonum|avtal|kontrakt|licens|registrerings"
+)
+
+
+def _plausible_birth_date(digits12: str) -> bool:
+    """Plausible-ish: a month and a day (samordningsnummer: day + 60) in range, a past year.
+
+    The exact calendar date is evidence, not a requirement: "850230-1234" is still a
+    mistyped personnummer, not something else.
+    """
+    year, month, day = int(digits12[:4]), int(digits12[4:6]), int(digits12[6:8])
+    if day > 60:  # samordningsnummer: day + 60
+        day -= 60
+    return 1 <= month <= 12 and 1 <= day <= 31 and date.today().year - 120 <= year <= date.today().year
+
+
+def _full_digits(first: str, sep: str | None) -> str | None:
+    if len(first) == 8:
+        return first
+    yy = int(first[:2])
+    today = date.today()
+    century = 1900 if 2000 + yy > today.year else 2000
+    if sep == "+":  # '+' marks someone over 100 years old
+        century -= 100
+    return f"{century + yy}{first[2:]}"
+
+
+
+def _phone_number(digits: str) -> bool:
+    """A bare 0-led number phonenumbers knows ("0701740623", "0501234567") is a phone number."""
+    try:
+        num = phonenumbers.parse(digits, "SE")
+    except phonenumbers.NumberParseException:
+        return False
+    return digits.startswith("0") and phonenumbers.is_valid_number(num)
+
+
+def _separated_shape(m: re.Match[str]) -> bool:
+    """"910832-4451", "851345-1237": written as a personnummer, with an impossible date.
+
+    Organisationsnummer have a month of 20 or more; 0-led numbers may be phones. The check
+    digit is evidence for a month of 13–19 (a typo), not needed for a day out of range."""
+    if m.group(2) not in {"-", "–"} or len(m.group(1)) != 6:
+        return False
+    month = int(m.group(1)[2:4])
+    if month == 0 or month >= 20 or m.group(1).startswith("0"):
+        return False
+    if month <= 12:
+        return True
+    try:
+        return pnr_lib.valid(m.group(1) + m.group(2) + m.group(3))
+    except (pnr_lib.PersonnummerException, ValueError):
+        return False
+
+
+def find_personnummer(text: str) -> list[Span]:
+    """Shape wins: 10 or 12 digits with a plausible-ish date part are a personnummer unless
+    the context says what else they are. The check digit and the calendar are evidence."""
+    spans = []
+    for m in _PNR.finditer(text):
+        first, sep, last = m.group(1), m.group(2), m.group(3)
+        full = _full_digits(first, sep)
+        lead = before(text, m.start())
+        positive = bool(_PNR_POS.search(lead))
+        if full is None or not (positive or _plausible_birth_date(full + last) or _separated_shape(m)):
+            continue
+        if positive:
+            spans.append(Span(m.start(), m.end(), "PERSONNUMMER"))
+            continue
+        after = text[m.end():m.end() + 14].lower()  # "… (ordernummer)", not the next clause
+        if _PNR_NEG.search(lead) or _PNR_NEG.search(after):
+            continue
+        bare = m.group(0).isdigit()
+        if bare and len(m.group(0)) == 10 and _phone_number(m.group(0)):
+            continue  # "0701740623" is a phone number even when its digits pass Luhn
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        if bare and len(first) == 8 and LOG_LINE.search(text[line_start:line_end if line_end >= 0 else len(text)]):
+            continue  # "20240312 1530" in a log line is a timestamp
+        spans.append(Span(m.start(), m.end(), "PERSONNUMMER"))
+    return spans
+
+
+def normalise(value: str) -> str:
+    """The last ten digits: "19850412-1234" and "850412 1234" are one number."""
+    return digits_only(value)[-10:]
+
+
+CATEGORY = Category(label="PERSONNUMMER", priority=20, recognisers=(find_personnummer,),
+                    description="personnummer", normalise=normalise)

@@ -1,0 +1,30 @@
+"""POSTNUMMER: postcodes next to their town or labelled as postcodes."""
+
+from __future__ import annotations
+
+import re
+
+from nlp.core import Span
+from nlp.pseudonymise.category import Category, digits_only
+from nlp.pseudonymise.recognisers import lists
+from nlp.pseudonymise.recognisers.patterns import CAP, CAP_AFTER, LOW, WS
+
+_POSTCODE = re.compile(r"(?<![\w,.-])([1-9]\d{2})" + WS + r"?(\d{2})(?![\w,.-])")
+_POSTCODE_CTX = re.compile(r"post\s*n(?:umme)?r\.?:?\s*$|adress", re.IGNORECASE)
+_TOWN_BEFORE = re.compile(r"([" + CAP + r"][" + LOW + r"]+)" + WS + r"*[(,]?" + WS + r"*$")
+
+
+def find_postcode(text: str) -> list[Span]:
+    spans = []
+    for m in _POSTCODE.finditer(text):
+        # A postcode is followed by its town ("652 24 Karlstad"), follows one ("Gällivare
+        # (982 31)") or is labelled as one.
+        town = _TOWN_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        if CAP_AFTER.match(text, m.end()) or _POSTCODE_CTX.search(text[max(0, m.start() - 40):m.start()]) \
+                or (town and town.group(1) in lists.places()):
+            spans.append(Span(m.start(), m.end(), "POSTNUMMER"))
+    return spans
+
+
+CATEGORY = Category(label="POSTNUMMER", priority=60, recognisers=(find_postcode,), description="postnummer",
+                    normalise=digits_only)

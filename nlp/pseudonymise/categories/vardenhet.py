@@ -1,0 +1,188 @@
+"""VARDENHET: named care units ("BUP Karlstad", "vårdcentralen Gripen"), not generic ones."""
+
+from __future__ import annotations
+
+import re
+
+from nlp.core import Span
+from nlp.pseudonymise.category import Category
+from nlp.pseudonymise.recognisers import lists
+from nlp.pseudonymise.recognisers.named_with_place import find_named_with_place
+from nlp.pseudonymise.recognisers.patterns import CAP, CAP_AFTER, CAPWORD, LOW, STREET_SUFFIX, WS
+from nlp.pseudonymise.recognisers.words import NOT_UNIT_WORDS, sentence_start
+
+_UNIT_HEAD = (
+    r"kliniken|klinik|mottagningen|mottagning|sjukhuset|sjukhus|lasarettet|lasarett|"
+    r"vårdcentralen|vårdcentral|vardcentralen|vardcentral|hälsocentralen|hälsocentral|akutmottagningen|akuten|"
+    # "enheten" alone or after a linking s ("Ätstörningsenheten"), never "lägenheten", "erfarenhet"
+    r"avdelningen|boendet|boende|vårdhemmet|vårdhem|behandlingshemmet|behandlingshem|psykiatrin|"
+    r"korttidshemmet|korttidshem|dagverksamheten|dagverksamhet|(?:(?<=s)|(?<![" + LOW + r"]))enhet(?:en)?|"
+    r"habiliteringen|habilitering|öppenvården|öppenvård|hospicet|hospice|gruppbostaden|gruppbostad"
+)
+# Healthcare centres named "-centrum" ("Beroendecentrum"), not shopping or travel centres.
+_CENTRE = (r"(?i:beroende|vård|hälso|psykiatri|rehab|rehabiliterings|habiliterings|kris|ungdoms|barn|"
+           r"familje|stöd|behandlings|smärt|minnes)(?:centrum|centret)")
+_UNIT_PREFIX = (
+    r"BUP|BUMM|VUP|PIVA|HVB-hemmet|HVB|LSS-boendet|[Vv]årdcentralen|[Vv]årdcentral|[Vv]ardcentralen|[Hh]älsocentralen|"
+    r"[Hh]älsocentral|[Ää]ldreboendet|[Gg]ruppboendet|[Kk]orttidsboendet|[Kk]orttidshemmet|"
+    r"[Bb]ehandlingshemmet|[Ss]ärskilda boendet|[Bb]oendet|[Vv]årdhemmet|[Aa]vdelning|[Aa]vd\.?|[Vv]årdavdelning|"
+    r"[Mm]ottagningen|[Uu]ngdomsmottagningen|[Pp]sykiatrimottagningen|[Dd]agverksamheten|"
+    r"[Ss]ervicehuset|[Tt]räffpunkten|[Ss]ysselsättningen|[Gg]ruppbostaden|[Ss]ervicebostaden|"
+    r"[Hh]ospicet|[Hh]ospice|[Hh]abiliteringen|[Ff]amiljecentralen|[Bb]arnahuset|[Bb]arnahus|"
+    r"[Dd]agliga verksamheten|[Dd]aglig verksamhet|[Ss]tödboendet|[Kk]ollektivet|[Ss]kyddade boendet|"
+    r"[Vv]ård- och omsorgsboendet|[Oo]msorgsboendet|[Vv]årdboendet|Mini-Maria|Maria Ungdom|Maria Beroende|"
+    r"(?:[" + CAP + r"][" + LOW + r"]*)?" + _CENTRE + r"|Villa|[Ss]prutbytet"
+)
+# Care providers whose name stands before the unit: "Capio vårdcentral Gubbängen".
+_PROVIDERS = re.compile(
+    r"(?:Capio|Aleris|Praktikertjänst|Närhälsan|Achima Care|Kry|Min Doktor|Doktor\.se|Attendo|Vardaga|"
+    r"Ambea|Nytida|Humana|Frösunda|Förenade Care|Forenade Care|Ersta|Stockholms stadsmission|Convictus|"
+    r"Region [" + CAP + r"][" + LOW + r"]+s?)" + WS + r"+$"
+)
+# "Barn- och ungdomspsykiatrin", "vård- och omsorgsboende": a coordinated compound.
+_COORD = r"(?:[" + CAP + LOW + r"][" + LOW + r"]*-" + WS + r"+(?:och|&)" + WS + r"+)?"
+_PLACE_TAIL = r"(?:" + WS + r"+(?:i|på)" + WS + r"+[" + CAP + r"][" + LOW + r"]+(?:-[" + CAP + r"][" + LOW + r"]+)?)?"
+_UNIT_PATTERNS = [
+    # "BUP Karlstad", "vårdcentralen Gripen", "äldreboendet Solbacken"
+    re.compile(r"(?<![\w-])(?:" + _UNIT_PREFIX + r")" + WS + r"+" + CAPWORD + r"(?:" + WS + r"+" + CAPWORD + r")?"),
+    # "Rättspsykiatriska kliniken i Kristinehamn", "Gripens vårdcentral", "Akademiska sjukhuset"
+    re.compile(r"(?<![\w-])(?:(?:Sankt|S:t|St\.|Södra|Norra|Östra|Västra|Nya|Gamla|Stora|Lilla)" + WS + r"+)?"
+               r"(" + CAPWORD + r")(?:" + WS + r"+([" + LOW + r"]+))?" + WS + r"+" + _COORD
+               + r"[" + LOW + r"]*(?:" + _UNIT_HEAD + r")(?![\w-])" + _PLACE_TAIL),
+    # One-word names: "Centralsjukhuset i Karlstad", "Solgården", "Björkhemmet"
+    re.compile(r"(?<![\w-])([" + CAP + r"][" + LOW + r"]{2,}(?:sjukhuset|lasarettet|kliniken|mottagningen|"
+               r"vårdcentralen|hälsocentralen|gården|hemmet|boendet|akuten|(?<=s)enheten))(?![\w-])" + _PLACE_TAIL),
+    # a generic unit in a named town is a named unit: "beroendemottagningen i Arvika"
+    re.compile(r"(?<![\w-])(" + _COORD + r"(?:[" + CAP + LOW + r"][" + CAP + LOW + r"-]*)?(?i:psykiatrin|mottagningen|"
+               r"kliniken|vårdcentralen|hälsocentralen|sjukhuset|lasarettet|akuten|(?:(?<=s)|(?<![" + LOW + r"]))enheten|habiliteringen|"
+               r"öppenvården|beroendevården|hospicet|centrum|avgiftningen|tillnyktringen|vardcentralen|"
+               r"halsocentralen|oppenvarden|sprutbytet|sprututbytet|avdelningen|psyket|psyk|sjukan))" + WS + r"+(?:i|på|pa)" + WS
+               + r"+(?P<town>[" + CAP + LOW + r"][" + LOW + r"]+)(?![\w-])"),
+    # university hospitals named without a unit word ("på Karolinska")
+    re.compile(r"(?<![\w-])(Sahlgrenska|Karolinska|Akademiska)(?![\w-])"),
+]
+
+# "inlagd på Gläntan", "personalen på Lärkan": a capitalised word after these is a unit
+# even without a unit word, unless a list knows it as a person or a place.
+_UNIT_CONTEXT = re.compile(
+    r"(?i:personalen|inlagd|inlagda|inskriven|inskrivna|placerad|placerades|vistades|vårdades|"
+    r"låg inne)" + WS + r"+(?:på|vid)" + WS + r"+(" + CAPWORD + r")(?![\w-])"
+)
+
+
+# "LSS-boendet på Tallvägen": a home named by its street (with a number it is an address).
+_UNIT_AT_STREET = re.compile(
+    r"(?<![\w-])(?:[" + CAP + LOW + r"][\w-]*)?(?:boendet|bostaden|hemmet|gruppboendet|servicehuset)"
+    + WS + r"+(?:på|vid)" + WS + r"+[" + CAP + r"][" + LOW + r"]+(?:" + STREET_SUFFIX + r")(?![\w-])"
+    r"(?!" + WS + r"*\d)"
+)
+# Units known by a brand or a "-centrum" name, alone or before their town.
+_UNIT_NAMES = re.compile(
+    r"(?<![\w-])(?:Maria Ungdom|Maria Beroende|Mini-Maria|(?:[" + CAP + r"][" + LOW + r"]*)?" + _CENTRE
+    + r"|[" + CAP + r"][" + LOW + r"]+s" + WS + r"+dagliga?" + WS + r"+verksamhet(?:en)?"
+    + r"|(?:Student|Elev|Företags|Studie)hälsan"
+    # "Stockholms centrum för ätstörningar"
+    + r"|[" + CAP + r"][" + LOW + r"]+s" + WS + r"+centrum" + WS + r"+för" + WS + r"+[" + LOW + r"]{4,}"
+    + r")(?![\w-])" + _PLACE_TAIL
+)
+# "Maria Malmö": the Maria units for young people with substance use, named by town.
+_MARIA_UNIT = re.compile(r"(?<![\w-])Maria" + WS + r"+(?P<town>[" + CAP + r"][" + LOW + r"]+)(?![\w-])")
+_JOIN = re.compile(WS + r"+(?:på|vid|i)" + WS + r"+$")
+
+
+_GENERIC_UNIT_BEFORE = re.compile(
+    r"(?<![\w-])[" + CAP + LOW + r"][" + LOW + r"]*(?:mottagningen|kliniken|avdelningen|enheten|psykiatrin|"
+    r"vården|centralen|teamet)" + WS + r"+(?:på|vid)" + WS + r"+$"
+)
+_ADJ_BEFORE = re.compile(r"(?<![\w-])[" + LOW + r"]{4,}(?:iska|ska)" + WS + r"+$")
+# "Barnmottagningen Kungsbacka", "Öppenvårdsmottagningen Riddersvik": a compound unit word and its name
+_COMPOUND_UNIT_NAMED = re.compile(
+    r"(?<![\w-])[" + CAP + LOW + r"][" + LOW + r"]{2,}(?:mottagningen|kliniken|avdelningen|psykiatrin)"
+    + WS + r"+(?P<name>[" + CAP + r"][" + LOW + r"]{2,})(?![\w-])"
+)
+
+
+def _merge_units(text: str, spans: list[Span]) -> list[Span]:
+    """Overlapping unit finds, or a unit "på" another ("Hjärtmottagningen på Ystads lasarett"), are one unit;
+    so are "minnesmottagningen på Skaraborgs sjukhus" and "psykiatriska kliniken i Halmstad"."""
+    grown = []
+    for sp in spans:
+        start = sp.start
+        before = _GENERIC_UNIT_BEFORE.search(text, max(0, start - 50), start)
+        if before:
+            start = before.start()
+        adj = _ADJ_BEFORE.search(text, max(0, start - 30), start)
+        if adj and adj.group(0).split()[0] not in NOT_UNIT_WORDS:
+            start = adj.start()
+        grown.append(Span(start, sp.end, "VARDENHET"))
+    spans = grown
+    out: list[Span] = []
+    for sp in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if out and (sp.start <= out[-1].end or _JOIN.fullmatch(text, out[-1].end, sp.start)
+                    or not text[out[-1].end:sp.start].strip()):
+            last = out[-1]
+            out[-1] = Span(last.start, max(last.end, sp.end), "VARDENHET")
+        else:
+            out.append(sp)
+    return out
+
+
+def _town_tail(text: str, end: int) -> int:
+    """ "Centralsjukhuset Karlstad": a known town right after the unit belongs to it."""
+    tail = CAP_AFTER.match(text, end)
+    if tail and text[tail.start():tail.end()].strip() in lists.places() and not text[tail.end():tail.end() + 1].isalpha():
+        return tail.end()
+    return end
+
+
+def find_care_unit(text: str) -> list[Span]:
+    spans = [Span(m.start(), m.end(), "VARDENHET") for m in _UNIT_AT_STREET.finditer(text)]
+    spans += [Span(m.start(), _town_tail(text, m.end()), "VARDENHET") for m in _UNIT_NAMES.finditer(text)]
+    spans += [Span(m.start(), m.end(), "VARDENHET") for m in _MARIA_UNIT.finditer(text)
+              if m.group("town") in lists.places() and lists.places()[m.group("town")] is False]
+    for m in _COMPOUND_UNIT_NAMED.finditer(text):
+        name = m.group("name")
+        info = lists.names().get(name.lower())
+        if name in lists.places() or info is None or not (info.first_sv or info.first_other):
+            spans.append(Span(m.start(), m.end(), "VARDENHET"))  # not "ringde mottagningen Anna svarade"
+    for m in _UNIT_CONTEXT.finditer(text):
+        name = m.group(1)
+        if name.lower() not in lists.names() and name not in lists.places() and name.lower() not in NOT_UNIT_WORDS:
+            spans.append(Span(m.start(1), m.end(1), "VARDENHET"))
+    for i, pattern in enumerate(_UNIT_PATTERNS):
+        for m in pattern.finditer(text):
+            if i == 3:
+                town = m.group("town")
+                places = lists.places()
+                # "ungdomsmottagningen i kalmar": a lowercase town only if it is no ordinary word
+                if town not in places and not (town.islower() and places.get(town.capitalize()) is False):
+                    continue
+            elif i > 0:
+                name = m.group(1)
+                if name.lower() in NOT_UNIT_WORDS:
+                    continue
+                # "Saga på mottagningen" is a person at a unit; the middle word of a unit
+                # name is an adjective or noun, never a function word.
+                if i == 1 and m.group(2) and m.group(2) in NOT_UNIT_WORDS:
+                    continue
+                # At the start of a sentence any word is capitalised ("Bästa kliniken"):
+                # there, only the adjective/genitive forms unit names take count.
+                at_start = sentence_start(text, m.start())
+                if at_start and i == 1 and not re.search(r"(?:iska|ska|s)$", name):
+                    continue
+                # "Barnkliniken" opening a sentence is generic; "Solhemmet" names a home.
+                if at_start and i == 2 and not re.search(r"(?:gården|hemmet|boendet)$", name):
+                    continue
+                if i == 2 and name in lists.places():
+                    continue
+            end = _town_tail(text, m.end())
+            start = m.start()
+            provider = _PROVIDERS.search(text, max(0, start - 40), start)
+            if provider:
+                start = provider.start()
+            spans.append(Span(start, end, "VARDENHET"))
+    return _merge_units(text, spans)
+
+
+CATEGORY = Category(label="VARDENHET", priority=70, recognisers=(find_care_unit, find_named_with_place),
+                    description="vårdenheter")

@@ -1,0 +1,34 @@
+"""Pattern pieces several recognisers share (letters, spaces, months, number words)."""
+
+from __future__ import annotations
+
+import re
+
+CAP = "A-ZÅÄÖÉÜ"
+LOW = "a-zåäöéü"
+WS = r"[ \t\u00a0]"
+
+# a log line: its numbers are timestamps and counters, not dates or personnummer
+LOG_LINE = re.compile(r"\b(?:ERROR|WARN(?:ING)?|INFO|DEBUG|TRACE)\b|\d\d:\d\d:\d\d")
+MONTHS = (
+    r"januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|"
+    r"(?:jan|febr?|apr|jun|jul|aug|sept?|okt|nov|dec)\.?"
+)
+NUMWORDS = (
+    r"(?:tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio)(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio)?"
+    r"|tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|aderton|nitton"
+)
+# "två".."nio" only where a person is the subject ("Vilja är nio"): alone they are counts.
+SMALL_NUMWORDS = r"två|tre|fyra|fem|sex|sju|åtta|nio"
+STREET_SUFFIX = (
+    r"gatan|gata|vägen|väg|vagen|vag|gränd|gränden|grand|stigen|torget|torg|backen|allén|allé|leden|plan|"
+    r"platsen|stråket|esplanaden|promenaden|kajen|slingan|ringen|liden|höjden|parken|gången"
+)
+# a capitalised word right after: a town after a postcode or a unit
+CAP_AFTER = re.compile(WS + r"+[" + CAP + r"][" + LOW + r"]{2,}")
+CAPWORD = r"[" + CAP + r"][" + LOW + r"]+(?:-[" + CAP + r"]?[" + LOW + r"]+)*"
+
+
+def before(text: str, start: int, width: int = 45) -> str:
+    """The lowercased text just before `start`, where context words stand."""
+    return text[max(0, start - width):start].lower()

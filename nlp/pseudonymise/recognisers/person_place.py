@@ -1,0 +1,55 @@
+"""PERSON and ORT together, token by token: the same capitalised word can be either
+("från Vilhelmina", "Vilhelmina ringde").
+
+Each token goes through the rules in order; the first that takes it (returns how many
+tokens it took) ends its turn. Places come first, then the name rules, and `listed_name`
+last, which always takes its token. Names joined by "och" are added after the pass.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from nlp.core import Span
+from nlp.pseudonymise.recognisers.listed_names import listed_name
+from nlp.pseudonymise.recognisers.person_rules import (
+    hyphenated_name,
+    named_in_context,
+    names_joined_by_och,
+    shouted_name,
+)
+from nlp.pseudonymise.recognisers.place_rules import (
+    listed_place,
+    lowercase_town,
+    place_of_residence,
+    town_after_postcode,
+)
+from nlp.pseudonymise.recognisers.scan import Scan, Token
+
+Rule = Callable[[Scan, Token], int]
+
+RULES: tuple[Rule, ...] = (
+    town_after_postcode,
+    listed_place,
+    lowercase_town,
+    place_of_residence,
+    shouted_name,
+    named_in_context,
+    hyphenated_name,
+    listed_name,
+)
+
+
+def find_person_and_place(text: str) -> list[Span]:
+    """PERSON and ORT spans of `text`, found by the rules above."""
+    scan = Scan.of(text)
+    i = 0
+    while i < len(scan.toks):
+        token = Token(scan, i)
+        for rule in RULES:
+            taken = rule(scan, token)
+            if taken:
+                break
+        i += taken
+    names_joined_by_och(scan)
+    return scan.spans

@@ -1,0 +1,79 @@
+"""ORT rules of the token pass: a town after its postcode, a listed place, a lowercase town
+after a place preposition, a place where someone lives or moved. Each returns the number of
+tokens it took (0: not a place here)."""
+
+from __future__ import annotations
+
+import re
+
+from nlp.pseudonymise.recognisers import lists
+from nlp.pseudonymise.recognisers.patterns import CAP, WS
+from nlp.pseudonymise.recognisers.scan import Scan, Token
+from nlp.pseudonymise.recognisers.words import COUNTRIES, PREPS_PLACE, TITLES
+
+_AFTER_POSTCODE = re.compile(r"(?<!\d)\d{3}" + WS + r"?\d{2}" + WS + r"+$")
+_RESIDENCE = re.compile(
+    r"(?:flyttade|flyttat|flytta|flyttar|bor|bodde|boende|växte upp|kommer|kom|uppvuxen|född)"
+    r"(?:" + WS + r"+(?:hit|dit|hem|tillbaka|ut))?" + WS + r"+(?:i|från|till|på|utanför|nära)" + WS + r"+$"
+    r"|(?:från|mellan)" + WS + r"+[" + CAP + r"][\w-]+" + WS + r"+(?:till|och)" + WS + r"+$",
+    re.IGNORECASE,
+)
+
+
+def town_after_postcode(s: Scan, t: Token) -> int:
+    """ "961 23 Boden": the town after its postcode."""
+    if t.cap and t.word in s.places and _AFTER_POSTCODE.search(s.text[max(0, t.start - 10):t.start]):
+        s.add(t.start, t.end, "ORT")
+        return 1
+    return 0
+
+
+def _place_at(s: Scan, t: Token) -> str | None:
+    """The longest listed place starting at this token ("Upplands Väsby"), if one does."""
+    for place in s.first_words[t.word]:
+        if s.text.startswith(place, t.start) and not s.text[t.start + len(place):t.start + len(place) + 1].isalnum():
+            return place
+    return None
+
+
+def listed_place(s: Scan, t: Token) -> int:
+    """A listed place after a place preposition, or one that is neither a word nor a name."""
+    if not (t.cap and t.word in s.first_words and not t.word.isupper()):
+        return 0
+    matched = _place_at(s, t)
+    if not matched:
+        return 0
+    ambiguous_word = s.places[matched]
+    is_name = lists.names().get(t.word.lower()) is not None
+    # "Åsa Börjesson", "tack till Åsa": a person who shares a town's name
+    person_like = is_name and (t.nxt[:1].isupper() and t.tight_next or (t.prev == "till" and t.prev2 == "tack"))
+    if person_like or t.prev in TITLES:
+        return 0
+    unambiguous = not ambiguous_word and not is_name
+    if not (t.prev in PREPS_PLACE and t.adjacent_prev or (unambiguous and not t.at_start)
+            or (unambiguous and t.nxt.lower() in {"kommun", "län", "stad"})):
+        return 0
+    end = t.start + len(matched)
+    s.add(t.start, end, "ORT")
+    k = t.i  # a place of several words takes all its tokens
+    while k < len(s.toks) and s.toks[k][0] < end:
+        k += 1
+    return k - t.i
+
+
+def lowercase_town(s: Scan, t: Token) -> int:
+    """ "jag bor i karlstad": a town that is no ordinary word, lowercase after a place preposition."""
+    if (not t.cap and t.adjacent_prev and t.prev in PREPS_PLACE and len(t.word) > 2
+            and s.places.get(t.word.capitalize()) is False and t.word not in lists.names()):
+        s.add(t.start, t.end, "ORT")
+        return 1
+    return 0
+
+
+def place_of_residence(s: Scan, t: Token) -> int:
+    """ "flyttade från Kronoparken", "bor i Skåre": a place even when no list has it."""
+    if t.cap and not t.at_start and t.adjacent_prev and t.word not in lists.names() and t.word not in COUNTRIES \
+            and _RESIDENCE.search(s.text, max(0, t.start - 30), t.start):
+        s.add(t.start, t.end, "ORT")
+        return 1
+    return 0

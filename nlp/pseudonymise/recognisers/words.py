@@ -1,0 +1,139 @@
+"""Word knowledge several recognisers share: tokens, titles and kinship words, countries,
+sentence starts, name-list lookups and the test for "not an everyday Swedish word"."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import re
+from functools import lru_cache
+
+import spacy_lookups_data
+from spacy.lang.sv.stop_words import STOP_WORDS
+
+from nlp.pseudonymise.recognisers import lists
+
+TOKEN = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*")
+TITLES = frozenset(
+    "doktor doktorn dr dr. läkare läkaren överläkare överläkaren syster sjuksköterska sjuksköterskan "
+    "sköterska sköterskan undersköterska undersköterskan skötare skötaren kurator kuratorn psykolog "
+    "psykologen terapeut terapeuten handläggare handläggaren handledare kontaktperson kontaktpersonen "
+    "kontaktman kontaktmannen ombud ombudet boendestödjare boendestödjaren socialsekreterare "
+    "socialsekreteraren biståndshandläggare biståndshandläggaren arbetsterapeut sjukgymnast fysioterapeut "
+    "barnmorska barnmorskan chef chefen enhetschef enhetschefen rektor rektorn lärare läraren "
+    "mentor mentorn präst prästen diakon pastor mamma pappa mor far bror syster son dotter fru make "
+    "maka man sambo pojkvän flickvän vän väninna kompis granne grannen kollega kollegan morfar mormor "
+    "farfar farmor farbror morbror moster faster kusin barnbarn styvpappa styvmamma förmyndare "
+    "förvaltare stödperson samordnare fritidsledare assistent assistenten "
+    "coach behandlare behandlaren herr fröken fru tant farbror brukare brukaren klient klienten "
+    "patient patienten eleven deltagaren hyresgästen pappan mamman sonen dottern brodern systern "
+    "frun maken sambon".split()
+)
+_FOLD = str.maketrans("åäöé", "aaoe")
+# the same titles typed without å/ä/ö ("min handlaggare per")
+TITLES = TITLES | frozenset(t.translate(_FOLD) for t in TITLES)
+# Kinship and role words after which a lowercase word that is no Swedish word is a name
+# ("min sambo robban"); "man" is left out ("man kan").
+ROLE_BEFORE_NAME = TITLES - {"man", "mor", "far", "fru", "ombud", "ombudet", "vän"}
+# "Dag på soc", "max på Mini-Maria": a name at the workplace the writer deals with.
+WORKPLACE = frozenset("soc socialen soctjänsten socialtjänsten kommunen vårdcentralen vc mottagningen akuten "
+                       "avdelningen avd boendet hemtjänsten bup psyk psykiatrin öppenvården beroende "
+                       "beroendemottagningen jobbet skolan fk af försäkringskassan arbetsförmedlingen "
+                       "kommunens habiliteringen hab dagverksamheten daglig biblioteket apoteket "
+                       "receptionen växeln dagliga korttids korttidshemmet gruppboendet dagverksamheten".split())
+NAME_PARTICLES = frozenset("van von der de af da di del la le al el bin ibn ben abu".split())
+# Verbs that follow a person as subject: they tell "Bo sa ..." from "Bo på gården ...".
+PERSON_VERBS = frozenset(
+    "sa sade säger ringde ringer hjälpte hjälper lyssnade lyssnar frågade frågar berättade berättar "
+    "förklarade förklarar lovade lovar skrev skriver tyckte tycker menade menar svarade svarar "
+    "brydde bryr ordnade ordnar kom följde följer besökte träffade träffar visste vet tog gav ger "
+    "kunde skulle ville vill".split()
+)
+# Countries are not personal data ("kom till Sverige"): only towns and places are.
+COUNTRIES = frozenset(
+    "Sverige Norge Danmark Finland Island Tyskland Polen Ryssland Ukraina Estland Lettland Litauen Frankrike "
+    "Spanien Portugal Italien Grekland Turkiet Syrien Irak Iran Afghanistan Somalia Eritrea Etiopien Sudan "
+    "Marocko Egypten Libanon Palestina Israel Jordanien Bosnien Serbien Kroatien Kosovo Albanien Rumänien "
+    "Bulgarien Ungern Österrike Schweiz Nederländerna Holland Belgien England Storbritannien Skottland Irland "
+    "USA Amerika Kanada Mexiko Brasilien Chile Argentina Colombia Kina Japan Indien Pakistan Thailand "
+    "Vietnam Filippinerna Indonesien Australien Europa Afrika Asien Norden Skandinavien Panama Kuba Peru "
+    "Venezuela Nigeria Kenya Uganda Ghana Tunisien Algeriet Libyen Jemen Kurdistan Georgien Armenien Mongoliet "
+    "Nepal Bangladesh Kambodja Malaysia Singapore Korea Sydkorea Nordkorea Taiwan Kongo".split()
+)
+POSSESSIVES = frozenset("min mitt mina vår vårt våra hans hennes hens din ditt er ert deras".split())
+PREPS_PLACE = frozenset("i från till utanför nära mot via norr söder öster väster runt kring".split())
+# Words that never start or sit inside a unit or organisation name.
+NOT_UNIT_WORDS = frozenset(STOP_WORDS) | {
+    "hela", "nya", "gamla", "själva", "vanliga", "närmaste", "denna", "dessa", "vilken", "sådana",
+    "psykiatrin", "akuten", "vården", "jaha", "tyvärr", "sen", "sedan", "dagen", "kvällen",
+    # the same function words typed without å/ä/ö
+    "pa", "fran", "for", "nar", "ar", "ocksa", "da", "sa", "an", "nagon", "nagot", "aven",
+}
+
+_SENT_END = set(".!?:;\n\"'”»(")
+
+
+def sentence_start(text: str, start: int) -> bool:
+    """Does a sentence (or a line, a list item) begin at `start`? There a capital says nothing."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t\u00a0":
+        i -= 1
+    return i < 0 or text[i] in _SENT_END or text[i] in "-–•*"
+
+
+def lookup(word: str) -> tuple[lists.NameInfo | None, int]:
+    """Name info for a token and the length of the name part (genitive s stripped)."""
+    table = lists.names()
+    info = table.get(word.lower())
+    if info is not None and (info.first_sv or word[-1:] not in "s'’"):
+        return info, len(word)
+    full = info
+    if len(word) > 4 and word[-1] in "s'’" and not word[-2] in "sxz" and word.lower() not in STOP_WORDS:
+        info = table.get(word[:-1].lower())
+        # Genitive ("Annas mamma"): only for well-known names, so "Annars" stays a word.
+        if info is not None and (info.first_sv or info.last) and not info.word:
+            return info, len(word) - 1
+    if len(word) > 3 and word.endswith("'s"):
+        info = table.get(word[:-2].lower())
+        if info is not None:
+            return info, len(word) - 2
+    return full, len(word)
+
+
+@lru_cache(maxsize=1)
+def _swedish_words() -> frozenset[str]:
+    """Every form and lemma in spacy-lookups-data's Swedish lemma table (MIT), loaded on
+    first need (~3 s): tells a nickname ("robban") from an ordinary word after "min sambo"."""
+    path = os.path.join(os.path.dirname(spacy_lookups_data.__file__), "data", "sv_lemma_lookup.json.gz")
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        table = json.load(fh)
+    return frozenset(table) | frozenset(table.values())
+
+
+# Zipf frequency (wordfreq, Apache-2.0) above which a word is everyday Swedish even when the
+# lemma table lacks it (uninflected adverbs: "tyvärr", "dessutom"); nicknames sit below
+# ("robban" 3.2, "hasse" 3.9, "kalle" 4.4), common adverbs above 5.
+_EVERYDAY_ZIPF = 4.5
+
+
+def unknown_word(word: str) -> bool:
+    """Not an everyday Swedish word: no form in the lemma table and rare in wordfreq."""
+    # wordfreq (and its tokenizer dependencies) loads on first need, not with the package
+    from wordfreq import zipf_frequency
+
+    w = word.lower()
+    return (len(w) > 2 and w not in STOP_WORDS and w not in TITLES and w not in WORKPLACE
+            and w not in _swedish_words() and zipf_frequency(w, "sv") < _EVERYDAY_ZIPF)
+
+
+def genitive_suffix(name: str) -> str:
+    """The genitive ending of a found name ("Annas" -> "s"), kept outside the pseudonym.
+
+    A PERSON span covers the whole word, genitive included (it is all personal data);
+    the replacement keeps the ending: "Annas mamma" -> "[PERSON_1]s mamma".
+    """
+    last = name.split()[-1] if name.split() else name
+    _, name_len = lookup(last)
+    return last[name_len:] if 0 < name_len < len(last) else ""
+
