@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup demo test test-sqlite test-postgres browser-deps clean
+.PHONY: setup demo test lint test-sqlite test-postgres browser-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,7 +29,12 @@ demo: setup
 	$(BIN)/brukarrost analysera exempel/enkat_exempel.csv --ut rapport
 	@echo "Rapporten finns i rapport/rapport.html"
 
-test: setup browser-deps
+# Lint and format are part of the tests: a red ruff is a red build.
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: setup browser-deps lint
 	$(BIN)/python -m pytest
 	$(MAKE) test-postgres
 
