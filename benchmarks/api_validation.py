@@ -36,8 +36,16 @@ def _pct(values: list[float], q: float) -> float:
     return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
 
 
-async def _drive(base: str, tokens: list[dict[str, str]], record_ids: list[int], project_id: int,
-                 clients: int, total: int, seconds: float, queue: bool) -> dict[str, object]:
+async def _drive(
+    base: str,
+    tokens: list[dict[str, str]],
+    record_ids: list[int],
+    project_id: int,
+    clients: int,
+    total: int,
+    seconds: float,
+    queue: bool,
+) -> dict[str, object]:
     latencies: list[float] = []
     statuses: dict[int, int] = {}
     sent = 0
@@ -54,14 +62,15 @@ async def _drive(base: str, tokens: list[dict[str, str]], record_ids: list[int],
                 sent += 1
                 t0 = time.perf_counter()
                 if queue and rng.random() < 0.2:
-                    r = await c.get(f"/api/projects/{project_id}/validation/queue",
-                                    params={"limit": 10})
+                    r = await c.get(f"/api/projects/{project_id}/validation/queue", params={"limit": 10})
                 else:
                     r = await c.post(
                         f"/api/records/{rng.choice(record_ids)}/decisions",
-                        json={"label_id": rng.choice(labels),
-                              "decision": rng.choice(["accept", "reject", "unsure"]),
-                              "comment": None},
+                        json={
+                            "label_id": rng.choice(labels),
+                            "decision": rng.choice(["accept", "reject", "unsure"]),
+                            "comment": None,
+                        },
                     )
                 latencies.append(time.perf_counter() - t0)
                 statuses[r.status_code] = statuses.get(r.status_code, 0) + 1
@@ -83,11 +92,15 @@ def main() -> int:
     args = ap.parse_args()
 
     tmp = Path(tempfile.mkdtemp(prefix="brukarrost-bench-"))
-    os.environ.update({
-        "BRUKARROST_DATA_DIR": str(tmp / "data"), "BRUKARROST_KEY_FILE": str(tmp / "nyckel" / "k"),
-        "BRUKARROST_UPLOAD_DIR": str(tmp / "upp"), "BRUKARROST_SESSION_SECRET": "bench-" + "x" * 40,
-        "BRUKARROST_EMBEDDED_WORKER": "false",
-    })
+    os.environ.update(
+        {
+            "BRUKARROST_DATA_DIR": str(tmp / "data"),
+            "BRUKARROST_KEY_FILE": str(tmp / "nyckel" / "k"),
+            "BRUKARROST_UPLOAD_DIR": str(tmp / "upp"),
+            "BRUKARROST_SESSION_SECRET": "bench-" + "x" * 40,
+            "BRUKARROST_EMBEDDED_WORKER": "false",
+        }
+    )
     if args.database_url:
         os.environ["BRUKARROST_DATABASE_URL"] = args.database_url
     from sqlalchemy import func, select
@@ -100,16 +113,25 @@ def main() -> int:
     engine = init_db(get_settings().db_url)
     ids = seed(engine, n_records=args.records)
     try:
-        with uvicorn_server(os.environ.copy(), "/openapi.json", timeout_s=40,
-                            extra_args=("--no-access-log",)) as base:
+        with uvicorn_server(os.environ.copy(), "/openapi.json", timeout_s=40, extra_args=("--no-access-log",)) as base:
             tokens = []
             for user in ("validerare_a1", "validerare_a2", "validerare_b", "analytiker", "samordnare"):
                 r = httpx.post(f"{base}/api/auth/token", json={"username": user, "password": PASSWORD})
                 tokens.append({"Authorization": f"Bearer {r.json()['access_token']}"})
             with session_scope(engine) as s:
                 before = s.scalar(select(func.count()).select_from(ValidationEvent)) or 0
-            res = asyncio.run(_drive(base, tokens, ids["records_a"], ids["project_a"], args.clients,
-                                     args.requests, args.seconds, args.queue))
+            res = asyncio.run(
+                _drive(
+                    base,
+                    tokens,
+                    ids["records_a"],
+                    ids["project_a"],
+                    args.clients,
+                    args.requests,
+                    args.seconds,
+                    args.queue,
+                )
+            )
             with session_scope(engine) as s:
                 after = s.scalar(select(func.count()).select_from(ValidationEvent)) or 0
     finally:
@@ -118,11 +140,15 @@ def main() -> int:
     statuses = res["statuses"]
     n = len(lat)
     created = statuses.get(201, 0)  # type: ignore[union-attr]
-    print(f"databas: {engine.url.get_backend_name()}, klienter: {args.clients}, förfrågningar: {n}, "
-          f"tid: {res['elapsed']:.1f} s")
+    print(
+        f"databas: {engine.url.get_backend_name()}, klienter: {args.clients}, förfrågningar: {n}, "
+        f"tid: {res['elapsed']:.1f} s"
+    )
     print(f"förfrågningar/s: {n / res['elapsed']:.1f}")  # type: ignore[operator]
-    print(f"latens ms: median {statistics.median(lat):.1f}, p95 {_pct(lat, 0.95):.1f}, "
-          f"p99 {_pct(lat, 0.99):.1f}, max {max(lat):.1f}")
+    print(
+        f"latens ms: median {statistics.median(lat):.1f}, p95 {_pct(lat, 0.95):.1f}, "
+        f"p99 {_pct(lat, 0.99):.1f}, max {max(lat):.1f}"
+    )
     print(f"statuskoder: {dict(sorted(statuses.items()))}")  # type: ignore[union-attr]
     print(f"sparade beslut: {after - before} av {created} godkända (ska vara lika)")
     return 0 if after - before == created and not any(c >= 500 for c in statuses) else 1  # type: ignore[union-attr]

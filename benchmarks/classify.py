@@ -87,16 +87,22 @@ def _subsample(idx: np.ndarray, Y: np.ndarray, k: int, rng: np.random.Generator)
 
 
 def _fmt(m: dict) -> str:
-    return (f"micro-F1 {m['micro_f1']:.3f}  makro-F1 {m['macro_f1']:.3f}  täckning {m['coverage']:.3f}  "
-            f"mängdstorlek {m['mean_set_size']:.2f}  ECE {m['ece']:.3f}  "
-            f"utan etikett rätt {m['no_label_correct']:.2f} (n={int(m['n_no_label'])})")
+    return (
+        f"micro-F1 {m['micro_f1']:.3f}  makro-F1 {m['macro_f1']:.3f}  täckning {m['coverage']:.3f}  "
+        f"mängdstorlek {m['mean_set_size']:.2f}  ECE {m['ece']:.3f}  "
+        f"utan etikett rätt {m['no_label_correct']:.2f} (n={int(m['n_no_label'])})"
+    )
 
 
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--upprepningar", type=int, default=3,
-                    help="upprepad korsvalidering: antal olika indelningar i delar (medel redovisas)")
+    ap.add_argument(
+        "--upprepningar",
+        type=int,
+        default=3,
+        help="upprepad korsvalidering: antal olika indelningar i delar (medel redovisas)",
+    )
     ap.add_argument("--n-reviews", type=int, default=1000)
     ap.add_argument("--bygg-valens", action="store_true")
     ap.add_argument("--utan-inlarningskurva", action="store_true")
@@ -106,8 +112,10 @@ def main() -> int:
     nlp.classify.training.EMBED_KIND = args.prefix
     if args.utan_zs_blandning:
         nlp.classify.training.ZS_MIX_GRID = (0.0,)
-    print(f"Huvudena läser e5-prefixet {args.prefix!r}; zero-shot-inblandning "
-          f"{'av' if args.utan_zs_blandning else 'vald inom varje träningsdel'}")
+    print(
+        f"Huvudena läser e5-prefixet {args.prefix!r}; zero-shot-inblandning "
+        f"{'av' if args.utan_zs_blandning else 'vald inom varje träningsdel'}"
+    )
     if not DEV.exists():
         print(f"Utvecklingsdata saknas: {DEV}")
         return 1
@@ -138,9 +146,11 @@ def main() -> int:
                 for j in range(len(L)):
                     lr = LogisticRegression(max_iter=3000, class_weight=cw).fit(E[tr] * 10, Y[tr, j])
                     base[te, j] = lr.predict(E[te] * 10)
-        print(f"Baslinje, logistisk regression per etikett ({name}): "
-              f"micro-F1 {f1_score(Y, base, average='micro'):.3f}  "
-              f"makro-F1 {f1_score(Y, base, average='macro', zero_division=0):.3f}")
+        print(
+            f"Baslinje, logistisk regression per etikett ({name}): "
+            f"micro-F1 {f1_score(Y, base, average='micro'):.3f}  "
+            f"makro-F1 {f1_score(Y, base, average='macro', zero_division=0):.3f}"
+        )
 
     t0 = time.time()
     zs, _ = train_classifier([], tax, embedder=embedder)
@@ -167,15 +177,19 @@ def main() -> int:
                 model, _ = train_classifier([examples[i] for i in use], tax, embeddings=E[use], embedder=embedder)
                 mixes.append(model.zs_mix)
                 fold_reasons: list = []
-                prob[te], dec[te], sets[te] = _predict(model, [texts[i] for i in te], E[te], tax, L, embedder,
-                                                        fold_reasons)
+                prob[te], dec[te], sets[te] = _predict(
+                    model, [texts[i] for i in te], E[te], tax, L, embedder, fold_reasons
+                )
                 for i, r in zip(te, fold_reasons):
                     reasons[i] = r
             per_repeat.append(evaluate(prob, dec, Y, sets))
             if r_i == 0:
                 first = (prob.copy(), reasons, mixes)
-        m = {key: float(np.mean([x[key] for x in per_repeat])) for key in per_repeat[0]
-             if isinstance(per_repeat[0][key], (int, float))}
+        m = {
+            key: float(np.mean([x[key] for x in per_repeat]))
+            for key in per_repeat[0]
+            if isinstance(per_repeat[0][key], (int, float))
+        }
         name = "alla" if k is None else str(k)
         curves[name] = m
         spread = " ".join(f"{x['macro_f1']:.3f}" for x in per_repeat)
@@ -187,8 +201,10 @@ def main() -> int:
             print("Tillförlitlighetskurva (korsvaliderad, alla exempel, indelning 1):")
             for b in reliability_curve(prob, Y):
                 print(f"  p≈{b['mean_p']:.2f}  andel sanna {b['share_true']:.2f}  (n={b['n']})")
-    print("Inlärningskurva, makro-F1: 0: "
-          f"{m_zs['macro_f1']:.3f}  " + "  ".join(f"{k}: {m['macro_f1']:.3f}" for k, m in curves.items()))
+    print(
+        "Inlärningskurva, makro-F1: 0: "
+        f"{m_zs['macro_f1']:.3f}  " + "  ".join(f"{k}: {m['macro_f1']:.3f}" for k, m in curves.items())
+    )
 
     if REVIEWS.exists():
         _valence(args, embedder)

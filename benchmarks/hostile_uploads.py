@@ -38,24 +38,32 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="brukarrost-hostile-") as tmp:
         work = Path(tmp)
         env = dict(
-            os.environ, BRUKARROST_DATA_DIR=str(work / "data"), BRUKARROST_KEY_FILE=str(work / "nyckel" / "k.key"),
-            BRUKARROST_UPLOAD_DIR=str(work / "upp"), PYTHONPATH=str(ROOT),
+            os.environ,
+            BRUKARROST_DATA_DIR=str(work / "data"),
+            BRUKARROST_KEY_FILE=str(work / "nyckel" / "k.key"),
+            BRUKARROST_UPLOAD_DIR=str(work / "upp"),
+            PYTHONPATH=str(ROOT),
         )
         env.pop("BRUKARROST_DATABASE_URL", None)
         uploads = hostile_uploads(work)
         if args.bomb_mb != 400:
             uploads["zipbomb.xlsx"] = xlsx_bomb(work / "b.xlsx", args.bomb_mb).read_bytes()
         if args.real_xlsx:
-            uploads = {"vanlig.csv": uploads.pop("vanlig.csv"), args.real_xlsx.name: args.real_xlsx.read_bytes(),
-                       **uploads}
+            uploads = {
+                "vanlig.csv": uploads.pop("vanlig.csv"),
+                args.real_xlsx.name: args.real_xlsx.read_bytes(),
+                **uploads,
+            }
         with Server(env) as server:
             print(f"server pid {server.proc.pid}, RSS vid start {server.rss() / MB:.0f} MB")
             print(f"{'fil':<22}{'storlek':>10}{'status':>8}{'tid s':>8}{'RSS före':>10}{'topp':>8}{'ökning':>8}")
             for name, content in uploads.items():
                 r = server.upload(name, content)
                 grew = (r.rss_peak - r.rss_before) / MB
-                print(f"{name:<22}{len(content) / 1024:>8.0f}kB{r.status:>8}{r.seconds:>8.2f}"
-                      f"{r.rss_before / MB:>8.0f}MB{r.rss_peak / MB:>6.0f}MB{grew:>6.0f}MB")
+                print(
+                    f"{name:<22}{len(content) / 1024:>8.0f}kB{r.status:>8}{r.seconds:>8.2f}"
+                    f"{r.rss_before / MB:>8.0f}MB{r.rss_peak / MB:>6.0f}MB{grew:>6.0f}MB"
+                )
                 hostile = name not in ("vanlig.csv",) and name != getattr(args.real_xlsx, "name", None)
                 if hostile and (r.status < 400 or r.seconds > 20 or grew > 100):
                     failed = True

@@ -28,12 +28,23 @@ from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-HEADER = ["Respondent-ID", "Datum", "Verksamhet", "Källa", "Kön", "Åldersgrupp",
-          "Vad fungerar bra?", "Vad kan bli bättre?", "Övriga synpunkter"]
-WORDS = ("personalen väntetiden telefon läkaren kontaktperson boendet behandlingen samtal "
-         "bemötande lyssnar hjälp tid vecka månader ångest beroende socialtjänsten psykiatrin "
-         "aktiviteter anhöriga information planen mottagningen kö svårt bra dåligt alltid aldrig "
-         "ibland mycket lite mer inte jag vi de det och men att för på i med till har är").split()
+HEADER = [
+    "Respondent-ID",
+    "Datum",
+    "Verksamhet",
+    "Källa",
+    "Kön",
+    "Åldersgrupp",
+    "Vad fungerar bra?",
+    "Vad kan bli bättre?",
+    "Övriga synpunkter",
+]
+WORDS = (
+    "personalen väntetiden telefon läkaren kontaktperson boendet behandlingen samtal "
+    "bemötande lyssnar hjälp tid vecka månader ångest beroende socialtjänsten psykiatrin "
+    "aktiviteter anhöriga information planen mottagningen kö svårt bra dåligt alltid aldrig "
+    "ibland mycket lite mer inte jag vi de det och men att för på i med till har är"
+).split()
 UNITS = ["Allmänpsykiatrin", "Beroendemottagningen", "Socialtjänsten", "Rättspsykiatrin", "Boendestöd"]
 
 
@@ -43,14 +54,18 @@ def _rows(target_bytes: int, seed: int = 1):
     written, i = 0, 0
     while written < target_bytes:
         texts = [
-            " ".join(rng.choices(WORDS, k=rng.randint(3, 60))).capitalize() + "."
-            if rng.random() < 0.8 else ""
+            " ".join(rng.choices(WORDS, k=rng.randint(3, 60))).capitalize() + "." if rng.random() < 0.8 else ""
             for _ in range(3)
         ]
-        row = [f"R{i}", (start + timedelta(days=rng.randrange(540))).isoformat() + " 10:31",
-               rng.choice(UNITS), rng.choice(["enkät", "patientforum", "berättelse"]),
-               rng.choice(["Kvinna", "Man", "Annat", ""]), rng.choice(["18-24", "25-34", "35-44", "65+"]),
-               *texts]
+        row = [
+            f"R{i}",
+            (start + timedelta(days=rng.randrange(540))).isoformat() + " 10:31",
+            rng.choice(UNITS),
+            rng.choice(["enkät", "patientforum", "berättelse"]),
+            rng.choice(["Kvinna", "Man", "Annat", ""]),
+            rng.choice(["18-24", "25-34", "35-44", "65+"]),
+            *texts,
+        ]
         written += sum(len(c) for c in row) + 12
         i += 1
         yield row
@@ -63,15 +78,16 @@ def generate(path: Path, fmt: str, mb: float) -> int:
         with open(path, "w", encoding="utf-8-sig", newline="") as fh:
             w = csv.writer(fh, delimiter=";", lineterminator="\r\n")
             w.writerow(HEADER)
-            for n, row in enumerate(_rows(target), start=1):
+            for row in _rows(target):
                 w.writerow(row)
     elif fmt in ("jsonl", "json"):
         with open(path, "w", encoding="utf-8") as fh:
             fh.write("[\n" if fmt == "json" else "")
             for n, row in enumerate(_rows(target), start=1):
                 sep = ",\n" if fmt == "json" and n > 1 else ("" if fmt == "json" else "")
-                fh.write(sep + json.dumps(dict(zip(HEADER, row)), ensure_ascii=False)
-                         + ("\n" if fmt == "jsonl" else ""))
+                fh.write(
+                    sep + json.dumps(dict(zip(HEADER, row)), ensure_ascii=False) + ("\n" if fmt == "jsonl" else "")
+                )
             fh.write("\n]\n" if fmt == "json" else "")
     elif fmt == "xlsx":
         from openpyxl import Workbook
@@ -79,7 +95,7 @@ def generate(path: Path, fmt: str, mb: float) -> int:
         wb = Workbook(write_only=True)
         ws = wb.create_sheet("Svar")
         ws.append(HEADER)
-        for n, row in enumerate(_rows(target), start=1):
+        for row in _rows(target):
             ws.append(row)
         wb.save(path)
     else:
@@ -137,8 +153,10 @@ def main() -> None:
         s = res["seconds"]
         print(f"Läste {res['rows']} rader, {res['answers']} svar ur {res['text_columns']} på {s:.1f} s")
         print(f"  {res['rows'] / s:,.0f} rader/s, {res['answers'] / s:,.0f} svar/s, {size_mb / s:.1f} MB/s")
-        print(f"  Toppminne (ru_maxrss) i läsprocessen: {res['peak_rss_mb']:.0f} MB "
-              f"(varav {res['rss_before_read_mb']:.0f} MB innan läsningen började); filen är {size_mb:.0f} MB")
+        print(
+            f"  Toppminne (ru_maxrss) i läsprocessen: {res['peak_rss_mb']:.0f} MB "
+            f"(varav {res['rss_before_read_mb']:.0f} MB innan läsningen började); filen är {size_mb:.0f} MB"
+        )
         if "tracemalloc_peak_mb" in res:
             print(f"  Pythons heap-topp (tracemalloc): {res['tracemalloc_peak_mb']:.1f} MB")
         print("Obs: maskinen delas med andra; tiderna påverkas av deras last.")

@@ -26,7 +26,6 @@ sys.path.insert(0, str(ROOT))
 from nlp.core import Span  # noqa: E402
 from nlp.pseudonymise import CATEGORIES, Pseudonymiser  # noqa: E402
 
-
 # pii_blindtest*.jsonl (sets 1–5) and pii_blind6.jsonl, pii_blind7.jsonl, …
 BLIND_SETS = sorted((ROOT / "benchmarks" / "data").glob("pii_blind*.jsonl"))
 
@@ -50,8 +49,9 @@ def score_dev(path: Path, pseudo: Pseudonymiser) -> None:
             found_any[g["label"]] += _covered(g, pred, False)
         for p in pred:
             pred_total[p.label] += 1
-            pred_ok[p.label] += any(p.start < g["end"] and g["start"] < p.end and g["label"] == p.label
-                                    for g in row["spans"])
+            pred_ok[p.label] += any(
+                p.start < g["end"] and g["start"] < p.end and g["label"] == p.label for g in row["spans"]
+            )
         if not row["spans"]:
             clean += 1
             clean_untouched += not pred
@@ -64,11 +64,15 @@ def score_dev(path: Path, pseudo: Pseudonymiser) -> None:
         prec = f"{pred_ok[label] / pt:.3f}" if pt else "-"
         print(f"{label:<14}{t:>6}{rec:>9}{rec_any:>9}{pt:>6}{prec:>11}")
     all_t, all_p = sum(total.values()), sum(pred_total.values())
-    print(f"{'TOTALT':<14}{all_t:>6}{sum(found_same.values()) / all_t:>9.3f}"
-          f"{sum(found_any.values()) / all_t:>9.3f}{all_p:>6}{sum(pred_ok.values()) / max(all_p, 1):>11.3f}")
+    print(
+        f"{'TOTALT':<14}{all_t:>6}{sum(found_same.values()) / all_t:>9.3f}"
+        f"{sum(found_any.values()) / all_t:>9.3f}{all_p:>6}{sum(pred_ok.values()) / max(all_p, 1):>11.3f}"
+    )
     print("recall* = täckt av ett förutsagt spann oavsett etikett")
-    print(f"Texter utan personuppgifter som lämnas orörda: {clean_untouched}/{clean} "
-          f"= {clean_untouched / max(clean, 1):.1%}")
+    print(
+        f"Texter utan personuppgifter som lämnas orörda: {clean_untouched}/{clean} "
+        f"= {clean_untouched / max(clean, 1):.1%}"
+    )
 
 
 def score_real(path: Path, pseudo: Pseudonymiser, n_examples: int, seed: int = 1) -> None:
@@ -80,8 +84,10 @@ def score_real(path: Path, pseudo: Pseudonymiser, n_examples: int, seed: int = 1
     changed = [r for r in results if r.spans]
     labels = Counter(s.label for r in changed for s in r.spans)
     print(f"\n== Riktiga recensioner {path.name}: {len(texts)} texter ==")
-    print(f"Ändrade texter: {len(changed)} = {len(changed) / len(texts):.1%} "
-          f"(recensioner har sällan personuppgifter: många ändringar = falsklarm)")
+    print(
+        f"Ändrade texter: {len(changed)} = {len(changed) / len(texts):.1%} "
+        f"(recensioner har sällan personuppgifter: många ändringar = falsklarm)"
+    )
     print("Fynd per kategori: " + ", ".join(f"{k} {v}" for k, v in labels.most_common()))
     print(f"Hastighet: {len(texts) / elapsed:.0f} texter/s ({elapsed:.1f} s, en kärna, delad maskin)")
     rng = random.Random(seed)
@@ -120,8 +126,9 @@ def score_synthetic(pseudo: Pseudonymiser, n: int = 500, seed: int = 5) -> None:
             text = templates[k % len(templates)].format(value)
             start = text.index(value)
             spans = pseudo.find(text)
-            hits += all(any(s.start <= c < s.end and s.label == label for s in spans)
-                        for c in range(start, start + len(value)))
+            hits += all(
+                any(s.start <= c < s.end and s.label == label for s in spans) for c in range(start, start + len(value))
+            )
         print(f"{label:<14} recall {hits / n:.3f}")
     print("(Fakers telefonnummer har ofta riktnummer som inte finns, t.ex. 00x: de räknas som missar.)")
 

@@ -22,14 +22,29 @@ def free_port() -> int:
 
 
 @contextmanager
-def uvicorn_server(env: dict[str, str], ready_path: str, *, timeout_s: float = 60,
-                   extra_args: tuple[str, ...] = ()) -> Iterator[str]:
+def uvicorn_server(
+    env: dict[str, str], ready_path: str, *, timeout_s: float = 60, extra_args: tuple[str, ...] = ()
+) -> Iterator[str]:
     """Start `api.app:create_app` on a free port, wait until `ready_path` answers 200, yield the
     base URL, and stop the server afterwards."""
     port = free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory", "--host", "127.0.0.1",
-         "--port", str(port), "--log-level", "warning", *extra_args], env=env, cwd=ROOT,
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "api.app:create_app",
+            "--factory",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+            *extra_args,
+        ],
+        env=env,
+        cwd=ROOT,
     )
     base = f"http://127.0.0.1:{port}"
     try:

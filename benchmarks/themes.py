@@ -100,8 +100,7 @@ def stage_embed(n: int, out: str) -> dict:
     vectors = embed_texts(texts)
     wall, cpu = time.perf_counter() - t0, time.process_time() - c0
     np.save(out, vectors)
-    return {"wall_s": round(wall, 1), "cpu_s": round(cpu, 1), "peak_mb": round(_peak_mb()),
-            "n": len(texts)}
+    return {"wall_s": round(wall, 1), "cpu_s": round(cpu, 1), "peak_mb": round(_peak_mb()), "n": len(texts)}
 
 
 def stage_fit(n: int, vectors_path: str) -> dict:
@@ -118,8 +117,12 @@ def stage_fit(n: int, vectors_path: str) -> dict:
     topics = [t.words for t in result.themes if t.id != OTHER_ID]
     other = next((t.size for t in result.themes if t.id == OTHER_ID), 0)
     return {
-        "wall_s": round(wall, 1), "cpu_s": round(cpu, 1), "peak_mb": round(peak), "n": len(texts),
-        "themes": len(topics), "outlier_share": round(other / len(texts), 4),
+        "wall_s": round(wall, 1),
+        "cpu_s": round(cpu, 1),
+        "peak_mb": round(peak),
+        "n": len(texts),
+        "themes": len(topics),
+        "outlier_share": round(other / len(texts), 4),
         "outlier_share_before_reduction": result.settings.get("outlier_share_before_reduction"),
         "diversity": round(topic_diversity(topics), 3),
         "npmi": round(npmi_coherence(topics, texts), 3),
@@ -142,23 +145,33 @@ def end_to_end() -> None:
     from nlp.embed import model_dir
 
     with tempfile.TemporaryDirectory() as tmp:
-        env = {**os.environ, "BRUKARROST_DATA_DIR": str(Path(tmp) / "data"),
-               "BRUKARROST_KEY_FILE": str(Path(tmp) / "nyckel" / "pseudonym.key"),
-               "BRUKARROST_MODEL_DIR": str(model_dir())}
+        env = {
+            **os.environ,
+            "BRUKARROST_DATA_DIR": str(Path(tmp) / "data"),
+            "BRUKARROST_KEY_FILE": str(Path(tmp) / "nyckel" / "pseudonym.key"),
+            "BRUKARROST_MODEL_DIR": str(model_dir()),
+        }
         cli = Path(sys.executable).with_name("brukarrost")
         for label in ("cold", "warm"):
             t0 = time.perf_counter()
-            proc = subprocess.run([str(cli), "teman", str(REAL), "--textkolumn", "text", "--json"],
-                                  env=env, capture_output=True, text=True)
+            proc = subprocess.run(
+                [str(cli), "teman", str(REAL), "--textkolumn", "text", "--json"],
+                env=env,
+                capture_output=True,
+                text=True,
+            )
             wall = time.perf_counter() - t0
             if proc.returncode != 0:
                 sys.exit(f"brukarrost teman misslyckades: {proc.stderr[-2000:]}")
             doc = json.loads(proc.stdout)
             usage = resource.getrusage(resource.RUSAGE_CHILDREN)  # max over children so far
             other = next((t["size"] for t in doc["themes"] if t["id"] == -1), 0)
-            print(f"end to end {label}: {wall:.1f} s wall, peak {usage.ru_maxrss / 1024:.0f} MB, "
-                  f"n={doc['n_texts']}, themes={sum(t['id'] != -1 for t in doc['themes'])}, "
-                  f"övrigt={other / doc['n_texts']:.1%}", flush=True)
+            print(
+                f"end to end {label}: {wall:.1f} s wall, peak {usage.ru_maxrss / 1024:.0f} MB, "
+                f"n={doc['n_texts']}, themes={sum(t['id'] != -1 for t in doc['themes'])}, "
+                f"övrigt={other / doc['n_texts']:.1%}",
+                flush=True,
+            )
 
 
 def main() -> None:
@@ -168,9 +181,12 @@ def main() -> None:
     ap.add_argument("--vectors", help="skip embedding: fit on these saved vectors (.npy)")
     ap.add_argument("--save-vectors", help="also save the embedded vectors here (.npy)")
     ap.add_argument("--embed-only", action="store_true", help="stop after embedding")
-    ap.add_argument("--end-to-end", action="store_true",
-                    help="time `brukarrost teman CSV --json` (ingest → pseudonymise → embed → "
-                         "themes), cold then warm, instead of the stages")
+    ap.add_argument(
+        "--end-to-end",
+        action="store_true",
+        help="time `brukarrost teman CSV --json` (ingest → pseudonymise → embed → "
+        "themes), cold then warm, instead of the stages",
+    )
     ap.add_argument("--stage", help=argparse.SUPPRESS)
     ap.add_argument("--path", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -192,8 +208,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         # Fresh data dir (so the vector cache starts empty) but the usual built model files:
         # building the ONNX model once is set-up, not embedding.
-        env = {**os.environ, "BRUKARROST_DATA_DIR": str(Path(tmp) / "data"),
-               "BRUKARROST_MODEL_DIR": str(model_dir())}
+        env = {**os.environ, "BRUKARROST_DATA_DIR": str(Path(tmp) / "data"), "BRUKARROST_MODEL_DIR": str(model_dir())}
         vec = args.vectors or str(Path(tmp) / "vectors.npy")
         if not args.vectors:
             runs = ["warm"] if args.warm_only else ["cold", "warm"]
@@ -201,9 +216,12 @@ def main() -> None:
                 _child("embed", args.n, vec, env)
             for label in runs:
                 r = _child("embed", args.n, vec, env)
-                print(f"embed {label}: {r['wall_s']} s wall, {r['cpu_s']} s CPU "
-                      f"({r['process_wall_s']} s with start-up),"
-                      f" peak {r['peak_mb']} MB, n={r['n']}", flush=True)
+                print(
+                    f"embed {label}: {r['wall_s']} s wall, {r['cpu_s']} s CPU "
+                    f"({r['process_wall_s']} s with start-up),"
+                    f" peak {r['peak_mb']} MB, n={r['n']}",
+                    flush=True,
+                )
             if args.save_vectors:
                 import shutil
 
@@ -211,13 +229,17 @@ def main() -> None:
             if args.embed_only:
                 return
         r = _child("fit", args.n, vec, env)
-        print(f"fit: {r['wall_s']} s wall, {r['cpu_s']} s CPU ({r['process_wall_s']} s with start-up), "
-              f"peak {r['peak_mb']} MB,"
-              f" n={r['n']}")
-        print(f"themes: {r['themes']}, outlier share: {r['outlier_share']:.1%} "
-              f"(before reduction {r['outlier_share_before_reduction']:.1%}), "
-              f"diversity: {r['diversity']}, NPMI: {r['npmi']}, "
-              f"texts in >1 theme: {r['multi_theme_texts']}")
+        print(
+            f"fit: {r['wall_s']} s wall, {r['cpu_s']} s CPU ({r['process_wall_s']} s with start-up), "
+            f"peak {r['peak_mb']} MB,"
+            f" n={r['n']}"
+        )
+        print(
+            f"themes: {r['themes']}, outlier share: {r['outlier_share']:.1%} "
+            f"(before reduction {r['outlier_share_before_reduction']:.1%}), "
+            f"diversity: {r['diversity']}, NPMI: {r['npmi']}, "
+            f"texts in >1 theme: {r['multi_theme_texts']}"
+        )
         print("labels:", "; ".join(r["labels"][:30]))
 
 

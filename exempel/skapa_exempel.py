@@ -219,13 +219,26 @@ STORY_END = [
 ]
 # Theme weights per question; "tillganglighet" in BETTER is the emerging theme.
 BETTER_WEIGHTS = {
-    "tillganglighet": 0.10, "bemotande": 0.14, "helhet": 0.12, "en_person": 0.1,
-    "utestangd": 0.08, "egen_formaga": 0.1, "natverk": 0.07, "vardag": 0.09, "tidig": 0.05,
+    "tillganglighet": 0.10,
+    "bemotande": 0.14,
+    "helhet": 0.12,
+    "en_person": 0.1,
+    "utestangd": 0.08,
+    "egen_formaga": 0.1,
+    "natverk": 0.07,
+    "vardag": 0.09,
+    "tidig": 0.05,
     "annat": 0.15,
 }
 GOOD_WEIGHTS = {
-    "bemotande": 0.3, "en_person": 0.12, "behandling": 0.18, "vardag": 0.1, "helhet": 0.05,
-    "natverk": 0.05, "tillganglighet": 0.05, "annat": 0.15,
+    "bemotande": 0.3,
+    "en_person": 0.12,
+    "behandling": 0.18,
+    "vardag": 0.1,
+    "helhet": 0.05,
+    "natverk": 0.05,
+    "tillganglighet": 0.05,
+    "annat": 0.15,
 }
 
 # --- planted personal data (all fictional) -----------------------------------------------
@@ -256,7 +269,7 @@ def _typos(rng: random.Random, text: str) -> str:
     elif r < 0.30 and len(text) > 20:
         i = rng.randrange(5, len(text) - 5)
         if text[i].isalpha() and text[i + 1].isalpha():
-            text = text[:i] + text[i + 1] + text[i] + text[i + 2:]
+            text = text[:i] + text[i + 1] + text[i] + text[i + 2 :]
     return text
 
 
@@ -304,8 +317,11 @@ def build_rows() -> tuple[list[list[str | datetime]], list[dict[str, object]]]:
             source = "patientforum"
         else:
             source = rng.choices(("enkät", "berättelse"), weights=(0.9, 0.1))[0]
-        gender = "" if source == "patientforum" else rng.choices(
-            ("Kvinna", "Man", "Annat", "Vill ej ange", ""), weights=(0.48, 0.4, 0.04, 0.04, 0.04))[0]
+        gender = (
+            ""
+            if source == "patientforum"
+            else rng.choices(("Kvinna", "Man", "Annat", "Vill ej ange", ""), weights=(0.48, 0.4, 0.04, 0.04, 0.04))[0]
+        )
         age = "" if rng.random() < 0.05 else rng.choice(AGE_GROUPS)
         better_w = dict(BETTER_WEIGHTS)
         if when.date() >= EMERGING_FROM:  # the emerging theme: waits and phone queues
@@ -331,7 +347,10 @@ def build_rows() -> tuple[list[list[str | datetime]], list[dict[str, object]]]:
         joiner = "" if not cell else (" " if cell[-1] in ".!?" else ". ")
         rows[idx][col] = cell + joiner + sentence.format(value)
         item: dict[str, object] = {
-            "rad": idx + 2, "kolumn": QUESTIONS[q], "etikett": label, "varde": value,
+            "rad": idx + 2,
+            "kolumn": QUESTIONS[q],
+            "etikett": label,
+            "varde": value,
         }
         if valid is not None:
             item["giltig_kontrollsiffra"] = valid

@@ -29,8 +29,20 @@ from nlp.embed import forget_texts
 from nlp.keys import key_for_erasure
 from nlp.pseudonymise import Pseudonymiser
 from nlp.store.models import (
-    AnalysisRun, AuditEntry, Classification, ClassifierVersion, Import, Insight, RecordRow, ResidualToken,
-    Suggestion, Theme, ThemeAssignment, ThemeEdit, Tombstone, ValidationEvent,
+    AnalysisRun,
+    AuditEntry,
+    Classification,
+    ClassifierVersion,
+    Import,
+    Insight,
+    RecordRow,
+    ResidualToken,
+    Suggestion,
+    Theme,
+    ThemeAssignment,
+    ThemeEdit,
+    Tombstone,
+    ValidationEvent,
 )
 
 log = logging.getLogger(__name__)
@@ -46,27 +58,44 @@ class ErasureResult:
     unreachable: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"tombstone_id": self.tombstone_id, **self.counts,
-                "fullstandig": not self.unreachable, "ej_sokta_importer": self.unreachable}
+        return {
+            "tombstone_id": self.tombstone_id,
+            **self.counts,
+            "fullstandig": not self.unreachable,
+            "ej_sokta_importer": self.unreachable,
+        }
 
 
 def _respondent_ids(session: Session, project_id: int, respondent_id: str) -> tuple[list[int], list[dict[str, Any]]]:
     accepted = key_for_erasure(session)
     rkey = Pseudonymiser(accepted.key).respondent_key(respondent_id)
-    ids = list(session.scalars(
-        select(RecordRow.id).join(Import, Import.id == RecordRow.import_id)
-        .where(Import.project_id == project_id, RecordRow.respondent_key == rkey,
-               Import.key_fingerprint == accepted.fingerprint)
-    ))
+    ids = list(
+        session.scalars(
+            select(RecordRow.id)
+            .join(Import, Import.id == RecordRow.import_id)
+            .where(
+                Import.project_id == project_id,
+                RecordRow.respondent_key == rkey,
+                Import.key_fingerprint == accepted.fingerprint,
+            )
+        )
+    )
     other = session.scalars(
-        select(Import).where(Import.project_id == project_id,
-                             or_(Import.key_fingerprint.is_(None),
-                                 Import.key_fingerprint != accepted.fingerprint))
+        select(Import)
+        .where(
+            Import.project_id == project_id,
+            or_(Import.key_fingerprint.is_(None), Import.key_fingerprint != accepted.fingerprint),
+        )
         .order_by(Import.id)
     )
-    unreachable = [{"import_id": imp.id, "fil": imp.filename,
-                    "importerad": imp.created_at.date().isoformat() if imp.created_at else None}
-                   for imp in other]
+    unreachable = [
+        {
+            "import_id": imp.id,
+            "fil": imp.filename,
+            "importerad": imp.created_at.date().isoformat() if imp.created_at else None,
+        }
+        for imp in other
+    ]
     return ids, unreachable
 
 
@@ -85,10 +114,12 @@ def erase_respondent(session: Session, project_id: int, respondent_id: str, acto
     counts = {"svar": len(ids), "forslag": 0, "beslut": 0, "cachade_vektorer": 0}
     if ids:
         texts = list(session.scalars(select(RecordRow.text).where(RecordRow.id.in_(ids))))
-        counts["forslag"] = session.scalar(
-            select(func.count()).select_from(Suggestion).where(Suggestion.record_id.in_(ids))) or 0
+        counts["forslag"] = (
+            session.scalar(select(func.count()).select_from(Suggestion).where(Suggestion.record_id.in_(ids))) or 0
+        )
         res = session.execute(
-            update(ValidationEvent).where(ValidationEvent.record_id.in_(ids))
+            update(ValidationEvent)
+            .where(ValidationEvent.record_id.in_(ids))
             .values(record_id=None, tombstone_id=tomb.id, comment=None)
         )
         counts["beslut"] = res.rowcount or 0
@@ -105,10 +136,15 @@ def erase_respondent(session: Session, project_id: int, respondent_id: str, acto
         _scrub_record_ids(session, project_id, set(ids))
         counts["cachade_vektorer"] = _forget_vectors(texts)
     tomb.counts = {**counts, "ej_sokta_importer": len(unreachable)}
-    session.add(AuditEntry(actor=actor, action="radering", object_type="tombstone",
-                           object_id=str(tomb.id),
-                           details={"project_id": project_id, **counts,
-                                    "ej_sokta_importer": [u["import_id"] for u in unreachable]}))
+    session.add(
+        AuditEntry(
+            actor=actor,
+            action="radering",
+            object_type="tombstone",
+            object_id=str(tomb.id),
+            details={"project_id": project_id, **counts, "ej_sokta_importer": [u["import_id"] for u in unreachable]},
+        )
+    )
     return ErasureResult(tomb.id, counts, unreachable)
 
 
@@ -139,8 +175,9 @@ def _as_id(value: Any) -> int | None:
 
 
 def _scrub_record_ids(session: Session, project_id: int, gone: set[int]) -> None:
-    runs = select(AnalysisRun.id).join(Import, Import.id == AnalysisRun.import_id).where(
-        Import.project_id == project_id)
+    runs = (
+        select(AnalysisRun.id).join(Import, Import.id == AnalysisRun.import_id).where(Import.project_id == project_id)
+    )
     for theme in session.scalars(select(Theme).where(Theme.run_id.in_(runs))):
         if gone & {_as_id(i) for i in theme.example_record_ids or []}:
             theme.example_record_ids = [i for i in theme.example_record_ids if _as_id(i) not in gone]
@@ -154,8 +191,9 @@ def _scrub_record_ids(session: Session, project_id: int, gone: set[int]) -> None
         scrubbed = _drop_ids(cls.evidence or [], gone)
         if scrubbed != cls.evidence:
             cls.evidence = scrubbed
-    for version in session.scalars(select(ClassifierVersion).where(
-            ClassifierVersion.project_id == project_id, ClassifierVersion.path.is_not(None))):
+    for version in session.scalars(
+        select(ClassifierVersion).where(ClassifierVersion.project_id == project_id, ClassifierVersion.path.is_not(None))
+    ):
         _scrub_classifier(Path(version.path), gone)
 
 
@@ -196,8 +234,16 @@ def purge_storage(engine: Engine) -> None:
                 conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         elif engine.dialect.name == "postgresql":
             with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-                for table in ("records", "suggestions", "classifications", "theme_assignments",
-                              "validation_events", "theme_edits", "insights", "themes"):
+                for table in (
+                    "records",
+                    "suggestions",
+                    "classifications",
+                    "theme_assignments",
+                    "validation_events",
+                    "theme_edits",
+                    "insights",
+                    "themes",
+                ):
                     conn.execute(text(f"VACUUM {table}"))
     except Exception as exc:  # noqa: BLE001 - the erasure itself is committed already
         # Busy (another writer) is not fatal: the next erasure or checkpoint finishes it.

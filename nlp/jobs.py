@@ -17,7 +17,7 @@ import logging
 import shutil
 import threading
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -44,16 +44,18 @@ MAX_ATTEMPTS = 2  # a job interrupted twice by restarts fails instead of looping
 # DB_WAIT_SECONDS for the database, then runs again (at most DB_JOB_ATTEMPTS times).
 DB_WAIT_SECONDS = 120.0
 DB_JOB_ATTEMPTS = 3
-DB_OUTAGE_MESSAGE = ("Databasen gick inte att nå medan jobbet kördes, så jobbet avbröts. "
-                     "Inget halvfärdigt sparades. Starta jobbet igen när databasen fungerar.")
+DB_OUTAGE_MESSAGE = (
+    "Databasen gick inte att nå medan jobbet kördes, så jobbet avbröts. "
+    "Inget halvfärdigt sparades. Starta jobbet igen när databasen fungerar."
+)
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def _as_aware(value: datetime) -> datetime:
-    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def remove_upload(path: str | None) -> None:
@@ -68,7 +70,8 @@ def db_unavailable(exc: BaseException) -> bool:
     while cur is not None and id(cur) not in seen:
         seen.add(id(cur))
         if isinstance(cur, (OperationalError, InterfaceError)) or (
-                isinstance(cur, DBAPIError) and cur.connection_invalidated):
+            isinstance(cur, DBAPIError) and cur.connection_invalidated
+        ):
             return True
         cur = cur.__cause__ or cur.__context__
     return False
@@ -111,9 +114,7 @@ def _set_job(engine: Engine, job_id: int, **values: Any) -> None:
 def claim_next(engine: Engine) -> int | None:
     """Claim the oldest waiting job atomically; None when there is none."""
     with session_scope(engine) as session:
-        ids = session.scalars(
-            select(Job.id).where(Job.status == "vantar").order_by(Job.id).limit(5)
-        ).all()
+        ids = session.scalars(select(Job.id).where(Job.status == "vantar").order_by(Job.id).limit(5)).all()
         for job_id in ids:
             res = session.execute(
                 update(Job)
@@ -154,8 +155,11 @@ class _Progress:
         self.stage, self.last = stage, now
         try:  # progress is not worth waiting for: the next write will carry it
             with session_scope(self.engine) as session:
-                session.execute(update(Job).where(Job.id == self.job_id).values(
-                    stage=stage, progress_n=int(done), progress_total=int(total)))
+                session.execute(
+                    update(Job)
+                    .where(Job.id == self.job_id)
+                    .values(stage=stage, progress_n=int(done), progress_total=int(total))
+                )
         except Exception as exc:
             if not db_unavailable(exc):
                 raise
@@ -179,17 +183,32 @@ def _load_job(engine: Engine, job_id: int) -> dict[str, Any] | None:
         if job is None:
             return None
         project = session.get(Project, job.project_id)
-        return {"kind": job.kind, "params": dict(job.params or {}), "upload": job.upload_path,
-                "done_import": job.import_id, "slug": project.slug if project else None,
-                "filename": job.filename, "actor": job.created_by or "api"}
+        return {
+            "kind": job.kind,
+            "params": dict(job.params or {}),
+            "upload": job.upload_path,
+            "done_import": job.import_id,
+            "slug": project.slug if project else None,
+            "filename": job.filename,
+            "actor": job.created_by or "api",
+        }
 
 
 def _run_body(engine: Engine, job_id: int, info: dict[str, Any], progress: _Progress) -> dict[str, Any]:
     if info["slug"] is None:
         raise BrukarrostError("Projektet finns inte längre.")
     if info["kind"] == "analys":
-        return _run_analysis(engine, job_id, info["slug"], info["upload"], info["filename"],
-                             info["actor"], info["params"], progress, done_import=info["done_import"])
+        return _run_analysis(
+            engine,
+            job_id,
+            info["slug"],
+            info["upload"],
+            info["filename"],
+            info["actor"],
+            info["params"],
+            progress,
+            done_import=info["done_import"],
+        )
     if info["kind"] == "traning":
         return _run_training(engine, job_id, info["params"], info["actor"], progress)
     raise BrukarrostError(f"Okänd jobbtyp: {info['kind']}.")
@@ -201,9 +220,11 @@ def _abandon_run(engine: Engine, job_id: int) -> None:
     with session_scope(engine) as session:
         run_id = session.scalar(select(Job.run_id).where(Job.id == job_id))
         if run_id is not None:
-            session.execute(update(AnalysisRun).where(
-                AnalysisRun.id == run_id, AnalysisRun.status == "pagar").values(
-                status="fel", error="Avbröts: databasen gick inte att nå.", finished_at=_now()))
+            session.execute(
+                update(AnalysisRun)
+                .where(AnalysisRun.id == run_id, AnalysisRun.status == "pagar")
+                .values(status="fel", error="Avbröts: databasen gick inte att nå.", finished_at=_now())
+            )
 
 
 def _attempt(engine: Engine, job_id: int, progress: _Progress) -> dict[str, Any] | None:
@@ -222,8 +243,7 @@ def _attempt(engine: Engine, job_id: int, progress: _Progress) -> dict[str, Any]
                 # Only the type: the message of an unexpected error could quote data.
                 log.error("Jobb %s misslyckades: %s", job_id, type(exc).__name__)
                 return {"status": "fel", "error": f"Oväntat fel ({type(exc).__name__}). Se serverns logg."}
-            log.warning("Jobb %s: databasen gick inte att nå (försök %s av %s)", job_id, attempt,
-                        DB_JOB_ATTEMPTS)
+            log.warning("Jobb %s: databasen gick inte att nå (försök %s av %s)", job_id, attempt, DB_JOB_ATTEMPTS)
             if attempt == DB_JOB_ATTEMPTS or not wait_for_db(engine, DB_WAIT_SECONDS):
                 return {"status": "fel", "error": DB_OUTAGE_MESSAGE}
             _abandon_run(engine, job_id)
@@ -266,8 +286,16 @@ def upload_file(upload: str | None) -> Path:
 
 
 def _run_analysis(
-    engine: Engine, job_id: int, slug: str, upload: str | None, filename: str | None,
-    actor: str, params: dict[str, Any], progress: _Progress, *, done_import: int | None = None,
+    engine: Engine,
+    job_id: int,
+    slug: str,
+    upload: str | None,
+    filename: str | None,
+    actor: str,
+    params: dict[str, Any],
+    progress: _Progress,
+    *,
+    done_import: int | None = None,
 ) -> dict[str, Any]:
     if done_import is not None and not (upload and Path(upload).is_dir()):
         import_id, created = done_import, False  # resumed after a restart: import is stored
@@ -277,9 +305,14 @@ def _run_analysis(
         progress.memory_only = True
         try:
             summary = import_export(
-                path, project=slug, engine=engine, text_columns=params.get("text_columns"),
-                column_map=params.get("column_map"), sheet=params.get("sheet"),
-                progress=progress, actor=actor,
+                path,
+                project=slug,
+                engine=engine,
+                text_columns=params.get("text_columns"),
+                column_map=params.get("column_map"),
+                sheet=params.get("sheet"),
+                progress=progress,
+                actor=actor,
             )
         finally:
             progress.memory_only = False
@@ -296,7 +329,11 @@ def _run_analysis(
 
 
 def _run_training(
-    engine: Engine, job_id: int, params: dict[str, Any], actor: str, progress: Progress,
+    engine: Engine,
+    job_id: int,
+    params: dict[str, Any],
+    actor: str,
+    progress: Progress,
 ) -> dict[str, Any]:
     with session_scope(engine) as session:
         project_id = session.get(Job, job_id).project_id
@@ -333,12 +370,10 @@ def recover_on_startup(engine: Engine, upload_root: Path, ttl_hours: float = 24.
                 session.execute(
                     update(AnalysisRun)
                     .where(AnalysisRun.id == job.run_id, AnalysisRun.status == "pagar")
-                    .values(status="fel", error="Avbröts av en omstart av servern.",
-                            finished_at=_now())
+                    .values(status="fel", error="Avbröts av en omstart av servern.", finished_at=_now())
                 )
             has_file = bool(job.upload_path) and Path(job.upload_path).is_dir()
-            if job.attempts < MAX_ATTEMPTS and (has_file or job.import_id is not None
-                                                or job.kind != "analys"):
+            if job.attempts < MAX_ATTEMPTS and (has_file or job.import_id is not None or job.kind != "analys"):
                 job.status, job.stage, job.run_id = "vantar", "återupptas", None
                 counts["aterupptagna"] += 1
             else:
@@ -353,8 +388,7 @@ def recover_on_startup(engine: Engine, upload_root: Path, ttl_hours: float = 24.
         live = {
             str(Path(p).resolve())
             for p in session.scalars(
-                select(Job.upload_path).where(Job.status.in_(LIVE_STATUSES),
-                                              Job.upload_path.is_not(None))
+                select(Job.upload_path).where(Job.status.in_(LIVE_STATUSES), Job.upload_path.is_not(None))
             )
         }
     for child in upload_root.iterdir():
@@ -367,8 +401,7 @@ def recover_on_startup(engine: Engine, upload_root: Path, ttl_hours: float = 24.
 class EmbeddedWorker:
     """A daemon thread that runs queued jobs one at a time."""
 
-    def __init__(self, engine: Engine, poll_seconds: float = 1.0,
-                 upload_ttl_hours: float | None = None) -> None:
+    def __init__(self, engine: Engine, poll_seconds: float = 1.0, upload_ttl_hours: float | None = None) -> None:
         self.engine = engine
         self.poll_seconds = poll_seconds
         self.upload_ttl_hours = upload_ttl_hours

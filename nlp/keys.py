@@ -55,15 +55,16 @@ def _generations(session: Session) -> set[str]:
 def _register(session: Session, fingerprint: str, actor: str, action: str) -> None:
     session.add(KeyGeneration(fingerprint=fingerprint, created_by=actor))
     # Imports from before 0004 are adopted by the first generation (see module docstring).
-    session.execute(update(Import).where(Import.key_fingerprint.is_(None))
-                    .values(key_fingerprint=fingerprint))
-    session.add(AuditEntry(actor=actor, action=action, object_type="nyckelgeneration",
-                           details={"fingeravtryck": fingerprint[:8]}))
+    session.execute(update(Import).where(Import.key_fingerprint.is_(None)).values(key_fingerprint=fingerprint))
+    session.add(
+        AuditEntry(
+            actor=actor, action=action, object_type="nyckelgeneration", details={"fingeravtryck": fingerprint[:8]}
+        )
+    )
     session.flush()
 
 
-def key_for_import(session: Session, *, actor: str = "cli",
-                   settings: Settings | None = None) -> AcceptedKey:
+def key_for_import(session: Session, *, actor: str = "cli", settings: Settings | None = None) -> AcceptedKey:
     """The key to pseudonymise a new import with, or a Swedish ConfigError.
 
     Creates a key only while the database holds no imports; refuses a key that is not a
@@ -98,8 +99,7 @@ def key_for_erasure(session: Session, settings: Settings | None = None) -> Accep
     """The current key, never created here. Adopts pre-0004 imports like an import would."""
     key = load_or_create_key(settings, create=False)
     fp = key_fingerprint(key)
-    if not _generations(session) and not (
-            set(session.scalars(select(Import.key_fingerprint).distinct())) - {None}):
+    if not _generations(session) and not (set(session.scalars(select(Import.key_fingerprint).distinct())) - {None}):
         _register(session, fp, "radering", "nyckel_forsta")
     return AcceptedKey(key, fp)
 

@@ -112,9 +112,16 @@ class ResidualScanner:
     def rows(self, import_id: int, record_ids: dict[Any, int]) -> list[dict[str, Any]]:
         """Rows for residual_tokens; record_ids maps the scanner's keys to record ids."""
         return [
-            {"import_id": import_id, "record_id": record_ids[k], "field": f, "kind": t.kind,
-             "start": t.start, "end": t.end}
-            for k, f, t in self.pending if k in record_ids
+            {
+                "import_id": import_id,
+                "record_id": record_ids[k],
+                "field": f,
+                "kind": t.kind,
+                "start": t.start,
+                "end": t.end,
+            }
+            for k, f, t in self.pending
+            if k in record_ids
         ]
 
 
@@ -147,18 +154,25 @@ def tokens_in_context(session: Session, import_id: int, limit: int = 500) -> lis
         select(ResidualToken, RecordRow)
         .join(RecordRow, RecordRow.id == ResidualToken.record_id)
         .where(ResidualToken.import_id == import_id)
-        .order_by(ResidualToken.kind, ResidualToken.id).limit(limit)
+        .order_by(ResidualToken.kind, ResidualToken.id)
+        .limit(limit)
     ).all()
     out = []
     for tok, rec in rows:
         source = getattr(rec, tok.field, None) if tok.field in FIELDS else None
         if not isinstance(source, str):
             continue
-        out.append({
-            "record_id": rec.id, "rad": rec.row, "falt": FIELDS.get(tok.field, tok.field),
-            "typ": tok.kind, "fore": source[max(0, tok.start - CONTEXT_CHARS):tok.start],
-            "token": source[tok.start:tok.end], "efter": source[tok.end:tok.end + CONTEXT_CHARS],
-        })
+        out.append(
+            {
+                "record_id": rec.id,
+                "rad": rec.row,
+                "falt": FIELDS.get(tok.field, tok.field),
+                "typ": tok.kind,
+                "fore": source[max(0, tok.start - CONTEXT_CHARS) : tok.start],
+                "token": source[tok.start : tok.end],
+                "efter": source[tok.end : tok.end + CONTEXT_CHARS],
+            }
+        )
     return out
 
 

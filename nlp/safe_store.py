@@ -95,4 +95,3 @@ class MetadataGuard:
 
     def counts_json(self) -> dict[str, dict[str, int]]:
         return {f: dict(c) for f, c in self.counts.items() if c}
-

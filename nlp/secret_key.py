@@ -63,9 +63,7 @@ def load_key(settings: Settings | None = None) -> bytes | None:
     if settings.key:
         key = settings.key.encode("utf-8")
         if len(key) < _MIN_KEY_BYTES:
-            raise ConfigError(
-                f"Nyckeln i BRUKARROST_KEY är för kort: den måste vara minst {_MIN_KEY_BYTES} tecken."
-            )
+            raise ConfigError(f"Nyckeln i BRUKARROST_KEY är för kort: den måste vara minst {_MIN_KEY_BYTES} tecken.")
         return key
     key_file = _key_file(settings)
     if not key_file.exists():

@@ -35,8 +35,7 @@ def neutralise_csv_cell(value: Any) -> Any:
     return value
 
 
-def csv_text(columns: Sequence[str], rows: Iterable[Sequence[Any]], *, delimiter: str = ";",
-             bom: bool = True) -> str:
+def csv_text(columns: Sequence[str], rows: Iterable[Sequence[Any]], *, delimiter: str = ";", bom: bool = True) -> str:
     """The CSV document (with a BOM by default, so Excel reads UTF-8), every cell neutralised."""
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=delimiter)

@@ -50,8 +50,7 @@ def expand(events: Iterable[Any]) -> list[Any]:
         if e.decision == "other":
             for label in e.other_labels or []:
                 if label != e.label_id:
-                    out.append(_Implied(e.id, e.record_id, e.taxonomy_id, label, e.user_id,
-                                        e.actor, e.organisation))
+                    out.append(_Implied(e.id, e.record_id, e.taxonomy_id, label, e.user_id, e.actor, e.organisation))
     return sorted(out, key=lambda e: e.id)
 
 

@@ -61,8 +61,10 @@ _SHEET_HEAD = (
     '<c t="inlineStr"><is><t>Kommentar</t></is></c></row>'
 ).encode()
 _SHEET_TAIL = b"</sheetData></worksheet>"
-_ROW = (b'<row><c t="inlineStr"><is><t>Det tar lang tid att fa en tid</t></is></c>'
-        b'<c t="inlineStr"><is><t>Inget mer</t></is></c></row>')
+_ROW = (
+    b'<row><c t="inlineStr"><is><t>Det tar lang tid att fa en tid</t></is></c>'
+    b'<c t="inlineStr"><is><t>Inget mer</t></is></c></row>'
+)
 
 
 def nested_json(n_bytes: int) -> bytes:
@@ -116,14 +118,17 @@ def xlsx_bomb(path: Path, unzipped_mb: int = 400, declared_size: int | None = No
 
 def _local_header(name: str, crc: int, packed: int, size: int) -> bytes:
     raw = name.encode()
-    return struct.pack("<4s5H3I2H", b"PK\x03\x04", 20, 0, 8, 0, 0x21, crc, packed, size,
-                       len(raw), 0) + raw
+    return struct.pack("<4s5H3I2H", b"PK\x03\x04", 20, 0, 8, 0, 0x21, crc, packed, size, len(raw), 0) + raw
 
 
 def _central_header(name: str, crc: int, packed: int, size: int, offset: int) -> bytes:
     raw = name.encode()
-    return struct.pack("<4s6H3I5H2I", b"PK\x01\x02", 20, 20, 0, 8, 0, 0x21, crc, packed, size,
-                       len(raw), 0, 0, 0, 0, 0, offset) + raw
+    return (
+        struct.pack(
+            "<4s6H3I5H2I", b"PK\x01\x02", 20, 20, 0, 8, 0, 0x21, crc, packed, size, len(raw), 0, 0, 0, 0, 0, offset
+        )
+        + raw
+    )
 
 
 def _write_member(fh, name: str, data: bytes, crc: int, size: int) -> bytes:  # type: ignore[no-untyped-def]
@@ -157,15 +162,33 @@ class Server:
         import httpx
 
         made = subprocess.run(
-            [sys.executable, "-m", "nlp.cli", "anvandare", "skapa", self.user, "--roll", "analyst",
-             "--projekt", "demo"], env=self.env, capture_output=True, text=True, timeout=120)
+            [
+                sys.executable,
+                "-m",
+                "nlp.cli",
+                "anvandare",
+                "skapa",
+                self.user,
+                "--roll",
+                "analyst",
+                "--projekt",
+                "demo",
+            ],
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert made.returncode == 0, made.stderr
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "nlp.cli", "serve", "--host", "127.0.0.1", "--port", str(port)],
-            env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            env=self.env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         self.client = httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=120)
         deadline = time.monotonic() + 90
         while True:
@@ -179,8 +202,10 @@ class Server:
                 raise RuntimeError("servern startade inte")
             time.sleep(0.3)
         page = self.client.get("/logga-in").text
-        resp = self.client.post("/logga-in", data={"anvandarnamn": self.user, "losenord": self.password,
-                                                   "nasta": "/", "csrf_token": _csrf(page)})
+        resp = self.client.post(
+            "/logga-in",
+            data={"anvandarnamn": self.user, "losenord": self.password, "nasta": "/", "csrf_token": _csrf(page)},
+        )
         assert resp.status_code == 303, resp.text
         self.project_id = self.client.get("/api/projects").json()[0]["id"]
         return self
@@ -217,8 +242,11 @@ class Server:
         watcher.start()
         start = time.monotonic()
         try:
-            resp = self.client.post(f"/projekt/{self.project_id}/ladda-upp", data={"csrf_token": _csrf(form)},
-                                    files={"fil": (name, content)})
+            resp = self.client.post(
+                f"/projekt/{self.project_id}/ladda-upp",
+                data={"csrf_token": _csrf(form)},
+                files={"fil": (name, content)},
+            )
         finally:
             seconds = time.monotonic() - start
             stop.set()
@@ -236,7 +264,8 @@ def hostile_uploads(workdir: Path) -> dict[str, bytes]:
     """The review's attacks as (file name → bytes), plus a normal export to compare with."""
     bomb = xlsx_bomb(workdir / "bomb.xlsx", unzipped_mb=400).read_bytes()
     normal = "id;Vad kan bli bättre?\n" + "".join(
-        f"{i};Jag fick vänta länge på en tid, svar {i} om bemötandet\n" for i in range(2000))
+        f"{i};Jag fick vänta länge på en tid, svar {i} om bemötandet\n" for i in range(2000)
+    )
     return {
         "vanlig.csv": normal.encode(),
         "nastlad-80kb.json": nested_json(80 * 1024),

@@ -22,7 +22,7 @@ def wrong_check(ten: str) -> str:
 
 
 def found(p: Pseudonymiser, text: str) -> list[tuple[str, str]]:
-    return [(text[s.start:s.end], s.label) for s in p.find(text)]
+    return [(text[s.start : s.end], s.label) for s in p.find(text)]
 
 
 def labels_of(p: Pseudonymiser, text: str, value: str) -> set[str]:

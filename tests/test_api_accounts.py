@@ -3,6 +3,7 @@ Swedish errors."""
 
 from __future__ import annotations
 
+from datetime import UTC
 from pathlib import Path
 from typing import Any
 
@@ -15,9 +16,7 @@ from nlp.store.models import AuditEntry, User
 from tests.test_api_support import PASSWORD, auth, client, make_settings, seeded  # noqa: F401
 
 
-def test_session_cookie_is_httponly_samesite_and_writes_need_csrf(
-    client: TestClient, seeded: dict[str, Any]
-) -> None:
+def test_session_cookie_is_httponly_samesite_and_writes_need_csrf(client: TestClient, seeded: dict[str, Any]) -> None:
     resp = client.post("/api/auth/login", json={"username": "validerare_a1", "password": PASSWORD})
     assert resp.status_code == 200, resp.text
     cookie = resp.headers["set-cookie"]
@@ -52,8 +51,7 @@ def test_failed_logins_are_rate_limited(client: TestClient, engine: Engine) -> N
     assert r.status_code == 429 and "För många" in r.json()["detail"]
     assert "retry-after" in r.headers
     # other accounts are not locked out
-    assert client.post("/api/auth/token",
-                       json={"username": "samordnare", "password": PASSWORD}).status_code == 200
+    assert client.post("/api/auth/token", json={"username": "samordnare", "password": PASSWORD}).status_code == 200
 
 
 def test_bad_tokens_and_unknown_routes_get_swedish_errors(client: TestClient) -> None:
@@ -64,21 +62,37 @@ def test_bad_tokens_and_unknown_routes_get_swedish_errors(client: TestClient) ->
     assert r.status_code == 422 and r.json()["detail"][0]["fel"] == "Fältet password saknas."
 
 
-def test_admin_creates_users_and_reads_the_audit_log(
-    client: TestClient, seeded: dict[str, Any], auth: Any
-) -> None:
+def test_admin_creates_users_and_reads_the_audit_log(client: TestClient, seeded: dict[str, Any], auth: Any) -> None:
     admin = auth("admin")
-    r = client.post("/api/users", headers=admin, json={
-        "username": "ny_validerare", "password": "ett-nytt-losenord", "role": "validator",
-        "project_ids": [seeded["project_b"]]})
+    r = client.post(
+        "/api/users",
+        headers=admin,
+        json={
+            "username": "ny_validerare",
+            "password": "ett-nytt-losenord",
+            "role": "validator",
+            "project_ids": [seeded["project_b"]],
+        },
+    )
     assert r.status_code == 422 and "organisation" in r.json()["detail"]
-    r = client.post("/api/users", headers=admin, json={
-        "username": "ny_validerare", "password": "ett-nytt-losenord", "role": "validator",
-        "organisation": "Org D", "project_ids": [seeded["project_b"]]})
+    r = client.post(
+        "/api/users",
+        headers=admin,
+        json={
+            "username": "ny_validerare",
+            "password": "ett-nytt-losenord",
+            "role": "validator",
+            "organisation": "Org D",
+            "project_ids": [seeded["project_b"]],
+        },
+    )
     assert r.status_code == 201, r.text
-    h = {"Authorization": "Bearer " + client.post(
-        "/api/auth/token", json={"username": "ny_validerare", "password": "ett-nytt-losenord"}
-    ).json()["access_token"]}
+    h = {
+        "Authorization": "Bearer "
+        + client.post("/api/auth/token", json={"username": "ny_validerare", "password": "ett-nytt-losenord"}).json()[
+            "access_token"
+        ]
+    }
     assert [p["id"] for p in client.get("/api/projects", headers=h).json()] == [seeded["project_b"]]
     client.get(f"/api/records/{seeded['records_b'][0]}", headers=h)
     log = client.get("/api/audit", headers=admin, params={"actor": "ny_validerare"}).json()
@@ -97,8 +111,11 @@ def test_audit_log_never_holds_answer_text(
 ) -> None:
     h = auth("analytiker")
     client.get(f"/api/projects/{seeded['project_a']}/records", headers=h)
-    client.post(f"/api/records/{seeded['records_a'][0]}/decisions", headers=h,
-                json={"label_id": "respekt", "decision": "accept"})
+    client.post(
+        f"/api/records/{seeded['records_a'][0]}/decisions",
+        headers=h,
+        json={"label_id": "respekt", "decision": "accept"},
+    )
     with session_scope(engine) as s:
         entries = s.scalars(select(AuditEntry)).all()
         dumped = " ".join(f"{e.action} {e.details}" for e in entries)
@@ -152,9 +169,11 @@ def test_copied_cookie_stops_working_after_logout_writes_included(
         assert victim.post("/api/auth/logout", headers={"X-CSRF-Token": csrf}).status_code == 204
         thief.cookies.set("brukarrost_session", cookie)
         assert thief.get("/api/auth/me").status_code == 401
-        write = thief.post(f"/api/records/{seeded['records_a'][0]}/decisions",
-                           json={"label_id": "respekt", "decision": "accept"},
-                           headers={"X-CSRF-Token": csrf})
+        write = thief.post(
+            f"/api/records/{seeded['records_a'][0]}/decisions",
+            json={"label_id": "respekt", "decision": "accept"},
+            headers={"X-CSRF-Token": csrf},
+        )
         assert write.status_code == 401
 
 
@@ -165,25 +184,34 @@ def test_logout_password_change_and_deactivation_end_every_session_and_token(
     with TestClient(app) as browser, TestClient(app) as other, TestClient(app) as api:
         _, csrf = _login_cookie(browser, "analytiker")
         _login_cookie(other, "analytiker")
-        token = {"Authorization": "Bearer " + api.post(
-            "/api/auth/token", json={"username": "analytiker", "password": PASSWORD}).json()["access_token"]}
+        token = {
+            "Authorization": "Bearer "
+            + api.post("/api/auth/token", json={"username": "analytiker", "password": PASSWORD}).json()["access_token"]
+        }
         new = "en-helt-annan-fras-om-kaffe"
-        r = browser.post("/api/auth/password", json={"current_password": PASSWORD, "new_password": new},
-                         headers={"X-CSRF-Token": csrf})
+        r = browser.post(
+            "/api/auth/password",
+            json={"current_password": PASSWORD, "new_password": new},
+            headers={"X-CSRF-Token": csrf},
+        )
         assert r.status_code == 204, r.text
         assert browser.get("/api/auth/me").status_code == 200  # the session that changed it stays
         assert other.get("/api/auth/me").status_code == 401
         assert api.get("/api/auth/me", headers=token).status_code == 401
         # a bearer-authenticated logout ends the cookie sessions too
-        token = {"Authorization": "Bearer " + api.post(
-            "/api/auth/token", json={"username": "analytiker", "password": new}).json()["access_token"]}
+        token = {
+            "Authorization": "Bearer "
+            + api.post("/api/auth/token", json={"username": "analytiker", "password": new}).json()["access_token"]
+        }
         assert api.post("/api/auth/logout", headers=token).status_code == 204
         assert browser.get("/api/auth/me").status_code == 401
         assert api.get("/api/auth/me", headers=token).status_code == 401
         # deactivation ends a live cookie session at once
         _login_cookie(other, "samordnare")
-        admin = {"Authorization": "Bearer " + api.post(
-            "/api/auth/token", json={"username": "admin", "password": PASSWORD}).json()["access_token"]}
+        admin = {
+            "Authorization": "Bearer "
+            + api.post("/api/auth/token", json={"username": "admin", "password": PASSWORD}).json()["access_token"]
+        }
         uid = seeded["users"]["samordnare"]
         assert api.post(f"/api/users/{uid}/deactivate", headers=admin).status_code == 200
         assert other.get("/api/auth/me").status_code == 401
@@ -191,11 +219,15 @@ def test_logout_password_change_and_deactivation_end_every_session_and_token(
 
 def test_password_change_checks_current_password_and_policy(client: TestClient, auth: Any) -> None:
     h = auth("validerare_a1")
-    r = client.post("/api/auth/password", headers=h,
-                    json={"current_password": "fel-fel-fel", "new_password": "en-helt-annan-fras-om-te"})
+    r = client.post(
+        "/api/auth/password",
+        headers=h,
+        json={"current_password": "fel-fel-fel", "new_password": "en-helt-annan-fras-om-te"},
+    )
     assert r.status_code == 401
-    r = client.post("/api/auth/password", headers=h,
-                    json={"current_password": PASSWORD, "new_password": "aaaaaaaaaaaa"})
+    r = client.post(
+        "/api/auth/password", headers=h, json={"current_password": PASSWORD, "new_password": "aaaaaaaaaaaa"}
+    )
     assert r.status_code == 422 and "upprepade" in r.json()["detail"]
     assert client.get("/api/auth/me", headers=h).status_code == 200  # nothing changed
 
@@ -203,7 +235,7 @@ def test_password_change_checks_current_password_and_policy(client: TestClient, 
 def test_tokens_are_short_lived_renewable_to_a_limit_and_revocable(
     client: TestClient, engine: Engine, seeded: dict[str, Any], auth: Any
 ) -> None:
-    from datetime import datetime, timedelta, timezone
+    from datetime import datetime, timedelta
 
     from nlp.store.models import ApiToken
 
@@ -218,7 +250,7 @@ def test_tokens_are_short_lived_renewable_to_a_limit_and_revocable(
     # renewal never passes the absolute limit set when the password was given
     with session_scope(engine) as s:
         for row in s.scalars(select(ApiToken)):
-            row.renewable_until = datetime.now(timezone.utc) - timedelta(seconds=1)
+            row.renewable_until = datetime.now(UTC) - timedelta(seconds=1)
     refused = client.post("/api/auth/token/renew", headers=fresh)
     assert refused.status_code == 401 and "förnyas" in refused.json()["detail"]
     # revoke one's own token
@@ -281,15 +313,13 @@ def test_one_address_behind_a_nat_does_not_lock_out_the_others(
                 nat.post("/api/auth/token", json={"username": name, "password": "fel-losenord"})
         # 25 failures from the address: colleagues behind it still get in
         assert nat.post("/api/auth/token", json={"username": "admin", "password": PASSWORD}).status_code == 200
-        assert nat.post("/api/auth/token",
-                        json={"username": "analytiker_b", "password": PASSWORD}).status_code == 200
+        assert nat.post("/api/auth/token", json={"username": "analytiker_b", "password": PASSWORD}).status_code == 200
 
 
 def test_guessing_one_account_from_many_addresses_waits_only_a_bounded_time(
     engine: Engine, seeded: dict[str, Any], tmp_path: Path
 ) -> None:
-    app = create_app(make_settings(tmp_path, login_account_free_failures=6,
-                                   login_account_max_delay_seconds=30))
+    app = create_app(make_settings(tmp_path, login_account_free_failures=6, login_account_max_delay_seconds=30))
     for i in range(8):
         with _from(app, f"203.0.113.{i + 1}") as bot:
             bot.post("/api/auth/token", json={"username": "analytiker", "password": "fel-losenord"})
@@ -297,8 +327,7 @@ def test_guessing_one_account_from_many_addresses_waits_only_a_bounded_time(
         r = user_pc.post("/api/auth/token", json={"username": "analytiker", "password": PASSWORD})
         assert r.status_code == 429 and int(r.headers["retry-after"]) <= 30
         _set_attempt_age(engine, 31)
-        assert user_pc.post("/api/auth/token",
-                            json={"username": "analytiker", "password": PASSWORD}).status_code == 200
+        assert user_pc.post("/api/auth/token", json={"username": "analytiker", "password": PASSWORD}).status_code == 200
 
 
 def test_x_forwarded_for_counts_only_from_a_configured_trusted_proxy(
@@ -307,33 +336,41 @@ def test_x_forwarded_for_counts_only_from_a_configured_trusted_proxy(
     wrong = {"username": "analytiker", "password": "fel-losenord"}
     # default: no trusted proxies, so a forged header from loopback changes nothing
     with _from(create_app(make_settings(tmp_path)), "127.0.0.1") as local:
-        codes = [local.post("/api/auth/token", json=wrong,
-                            headers={"X-Forwarded-For": f"10.0.0.{i}"}).status_code for i in range(7)]
+        codes = [
+            local.post("/api/auth/token", json=wrong, headers={"X-Forwarded-For": f"10.0.0.{i}"}).status_code
+            for i in range(7)
+        ]
         assert codes[:5] == [401] * 5 and codes[5:] == [429, 429]
     _set_attempt_age(engine, 10_000)
     app = create_app(make_settings(tmp_path, trusted_proxies="127.0.0.1/32, ::1"))
     with _from(app, "127.0.0.1") as proxy, _from(app, "192.0.2.50") as direct:
         # behind the trusted proxy each real client has its own back-off
         for i in range(7):
-            assert proxy.post("/api/auth/token", json=wrong,
-                              headers={"X-Forwarded-For": f"1.2.3.4, 10.0.0.{i}"}).status_code == 401
+            assert (
+                proxy.post(
+                    "/api/auth/token", json=wrong, headers={"X-Forwarded-For": f"1.2.3.4, 10.0.0.{i}"}
+                ).status_code
+                == 401
+            )
         # a client that talks directly cannot pick its address with the header
-        codes = [direct.post("/api/auth/token", json=wrong,
-                             headers={"X-Forwarded-For": f"10.1.0.{i}"}).status_code for i in range(6)]
+        codes = [
+            direct.post("/api/auth/token", json=wrong, headers={"X-Forwarded-For": f"10.1.0.{i}"}).status_code
+            for i in range(6)
+        ]
         assert codes[5] == 429
 
 
-def test_failed_login_audit_holds_no_typed_name_or_password(
-    client: TestClient, engine: Engine
-) -> None:
+def test_failed_login_audit_holds_no_typed_name_or_password(client: TestClient, engine: Engine) -> None:
     from nlp.store.models import LoginAttempt
 
     typed = "Hemlig-Fras-Av-Misstag-77"  # a password typed into the user-name field
     client.post("/api/auth/token", json={"username": typed, "password": "nagot-annat-hemligt"})
     client.post("/api/auth/login", json={"username": "analytiker", "password": "nagot-annat-hemligt"})
     with session_scope(engine) as s:
-        entries = [(e.actor, e.details) for e in s.scalars(select(AuditEntry).where(
-            AuditEntry.action == "inloggning_misslyckad"))]
+        entries = [
+            (e.actor, e.details)
+            for e in s.scalars(select(AuditEntry).where(AuditEntry.action == "inloggning_misslyckad"))
+        ]
         stored = [a.username_sha256 for a in s.scalars(select(LoginAttempt))]
     assert len(entries) == 2
     dumped = repr(entries).lower()
@@ -341,6 +378,7 @@ def test_failed_login_audit_holds_no_typed_name_or_password(
         assert secret not in dumped
     assert all(details.get("klient") == "testclient" for _, details in entries)
     import hashlib
+
     plain = {hashlib.sha256(n.lower().encode()).hexdigest() for n in (typed, "analytiker")}
     assert stored and not plain & set(stored)  # keyed, not a plain (guessable) hash
 
@@ -355,10 +393,14 @@ def test_weak_passwords_are_refused_in_swedish(client: TestClient, auth: Any) ->
         "ny_person-2024-x": "användarnamnet",
     }
     for password, expected in cases.items():
-        r = client.post("/api/users", headers=admin, json={
-            "username": "ny_person", "password": password, "role": "analyst"})
+        r = client.post(
+            "/api/users", headers=admin, json={"username": "ny_person", "password": password, "role": "analyst"}
+        )
         assert r.status_code == 422 and expected in r.json()["detail"], (password, r.text)
         assert password not in r.text
-    r = client.post("/api/users", headers=admin, json={
-        "username": "ny_person", "password": "kanelbulle-med-kardemumma", "role": "analyst"})
+    r = client.post(
+        "/api/users",
+        headers=admin,
+        json={"username": "ny_person", "password": "kanelbulle-med-kardemumma", "role": "analyst"},
+    )
     assert r.status_code == 201, r.text

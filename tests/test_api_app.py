@@ -27,8 +27,13 @@ COMMON = {
 
 
 def _settings(tmp_path: Path, **extra: Any) -> ApiSettings:
-    return ApiSettings(database_url=get_settings().db_url, session_secret="hemligt-for-test",
-                       embedded_worker=False, upload_dir=tmp_path / "uppladdningar", **extra)
+    return ApiSettings(
+        database_url=get_settings().db_url,
+        session_secret="hemligt-for-test",
+        embedded_worker=False,
+        upload_dir=tmp_path / "uppladdningar",
+        **extra,
+    )
 
 
 def _assert_secure(resp: Any, csp: str = CSP, https: bool = False) -> None:
@@ -57,19 +62,36 @@ def test_every_kind_of_response_carries_the_headers(engine: Engine, tmp_path: Pa
 
     p, run = ids["project_id"], ids["run_id"]
     with TestClient(app, follow_redirects=False, raise_server_exceptions=False) as client:
-        anonymous = [client.get("/logga-in"), client.get("/projekt"), client.get("/static/app.css"),
-                     client.get("/static/app.js"), client.get("/api/projects"), client.get("/finns-inte"),
-                     client.get("/api/finns-inte"), client.get("/openapi.json"), client.get("/api/test-fel"),
-                     client.post("/api/auth/token", json={})]
+        anonymous = [
+            client.get("/logga-in"),
+            client.get("/projekt"),
+            client.get("/static/app.css"),
+            client.get("/static/app.js"),
+            client.get("/api/projects"),
+            client.get("/finns-inte"),
+            client.get("/api/finns-inte"),
+            client.get("/openapi.json"),
+            client.get("/api/test-fel"),
+            client.post("/api/auth/token", json={}),
+        ]
         assert [r.status_code for r in anonymous] == [200, 303, 200, 200, 401, 404, 404, 200, 500, 422]
         for resp in anonymous:
             _assert_secure(resp)
         _assert_secure(client.get("/docs"), csp=DOCS_CSP)
 
         login(client, "admin1")
-        pages = ["/projekt", f"/korningar/{run}/rapport", f"/projekt/{p}/ladda-upp", f"/projekt/{p}/nytt",
-                 f"/projekt/{p}/modeller", f"/projekt/{p}/omstridda", f"/projekt/{p}/radera",
-                 f"/projekt/{p}/validera", "/validera", "/admin"]
+        pages = [
+            "/projekt",
+            f"/korningar/{run}/rapport",
+            f"/projekt/{p}/ladda-upp",
+            f"/projekt/{p}/nytt",
+            f"/projekt/{p}/modeller",
+            f"/projekt/{p}/omstridda",
+            f"/projekt/{p}/radera",
+            f"/projekt/{p}/validera",
+            "/validera",
+            "/admin",
+        ]
         for path in pages:
             resp = client.get(path)
             assert resp.status_code in (200, 303), (path, resp.status_code)
@@ -94,8 +116,10 @@ def test_every_kind_of_response_carries_the_headers(engine: Engine, tmp_path: Pa
 @pytest.mark.parametrize("behind_tls", [False, True])
 def test_hsts_only_over_https_or_behind_a_tls_proxy(engine: Engine, tmp_path: Path, behind_tls: bool) -> None:
     app = create_app(_settings(tmp_path, cookie_secure=behind_tls))
-    with TestClient(app, follow_redirects=False) as plain, \
-            TestClient(app, base_url="https://testserver", follow_redirects=False) as tls:
+    with (
+        TestClient(app, follow_redirects=False) as plain,
+        TestClient(app, base_url="https://testserver", follow_redirects=False) as tls,
+    ):
         _assert_secure(plain.get("/logga-in"), https=behind_tls)
         resp = tls.get("/logga-in")
         _assert_secure(resp, https=True)

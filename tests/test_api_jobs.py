@@ -25,8 +25,9 @@ def _small_export(tmp_path: Path, n: int = 40) -> bytes:
 
 
 def _upload(client: TestClient, h: dict[str, str], project: int, name: str, content: bytes) -> Any:
-    return client.post(f"/api/projects/{project}/uploads", headers=h,
-                       files={"fil": (name, content, "application/octet-stream")})
+    return client.post(
+        f"/api/projects/{project}/uploads", headers=h, files={"fil": (name, content, "application/octet-stream")}
+    )
 
 
 def test_upload_preview_and_private_directory(
@@ -57,9 +58,7 @@ def test_upload_preview_and_private_directory(
     assert not dirs[0].exists()
 
 
-def test_upload_checks_type_by_content_and_size(
-    engine: Engine, seeded: dict[str, Any], tmp_path: Path
-) -> None:
+def test_upload_checks_type_by_content_and_size(engine: Engine, seeded: dict[str, Any], tmp_path: Path) -> None:
     settings = make_settings(tmp_path, max_upload_mb=0.01)  # about 10 kB
     with TestClient(create_app(settings)) as c:
         from tests.test_api_support import token_headers
@@ -84,8 +83,7 @@ def test_bad_mapping_gets_a_swedish_error_naming_the_column(
 ) -> None:
     h = auth("analytiker")
     job = _upload(client, h, seeded["project_a"], "a.csv", _small_export(tmp_path)).json()["job"]
-    r = client.post(f"/api/jobs/{job['id']}/start", headers=h,
-                    json={"text_columns": ["Finns inte"]})
+    r = client.post(f"/api/jobs/{job['id']}/start", headers=h, json={"text_columns": ["Finns inte"]})
     assert r.status_code == 422
     assert "Finns inte" in r.json()["detail"]
     assert client.get(f"/api/jobs/{job['id']}", headers=h).json()["status"] == "uppladdad"
@@ -97,9 +95,11 @@ def test_job_runs_in_the_worker_and_deletes_the_upload(
 ) -> None:
     h = auth("analytiker")
     job = _upload(client, h, seeded["project_a"], "a.csv", _small_export(tmp_path, 30)).json()["job"]
-    r = client.post(f"/api/jobs/{job['id']}/start", headers=h,
-                    json={"text_columns": ["Vad fungerar bra?", "Vad kan bli bättre?"],
-                          "taxonomy": "samsjuklighet"})
+    r = client.post(
+        f"/api/jobs/{job['id']}/start",
+        headers=h,
+        json={"text_columns": ["Vad fungerar bra?", "Vad kan bli bättre?"], "taxonomy": "samsjuklighet"},
+    )
     assert r.status_code == 200 and r.json()["status"] == "vantar"
     EmbeddedWorker(engine).run_pending()
     done = client.get(f"/api/jobs/{job['id']}", headers=h).json()
@@ -123,10 +123,14 @@ def test_restart_resumes_interrupted_jobs_and_removes_stale_uploads(
         run = AnalysisRun(import_id=seeded["import_a"], status="pagar", stage="inbäddning")
         s.add(run)
         s.flush()
-        resumable = Job(project_id=seeded["project_a"], status="pagar", attempts=1,
-                        upload_path=str(root / "jobb-kvar"), run_id=run.id)
-        lost = Job(project_id=seeded["project_a"], status="pagar", attempts=1,
-                   upload_path=str(root / "finns-inte"))
+        resumable = Job(
+            project_id=seeded["project_a"],
+            status="pagar",
+            attempts=1,
+            upload_path=str(root / "jobb-kvar"),
+            run_id=run.id,
+        )
+        lost = Job(project_id=seeded["project_a"], status="pagar", attempts=1, upload_path=str(root / "finns-inte"))
         s.add_all([resumable, lost])
         s.flush()
         ids = (resumable.id, lost.id, run.id)
@@ -152,12 +156,19 @@ def test_retraining_needs_settled_labels_and_fails_cleanly_without_them(
     # two agreeing judges settle a label; a disagreement does not count until resolved
     for rec in recs[:3]:
         for who in ("validerare_a1", "validerare_b"):
-            client.post(f"/api/records/{rec}/decisions", headers=auth(who),
-                        json={"label_id": "helhet", "decision": "accept"})
-    client.post(f"/api/records/{recs[3]}/decisions", headers=auth("validerare_a1"),
-                json={"label_id": "helhet", "decision": "accept"})
-    client.post(f"/api/records/{recs[3]}/decisions", headers=auth("validerare_b"),
-                json={"label_id": "helhet", "decision": "reject"})
+            client.post(
+                f"/api/records/{rec}/decisions", headers=auth(who), json={"label_id": "helhet", "decision": "accept"}
+            )
+    client.post(
+        f"/api/records/{recs[3]}/decisions",
+        headers=auth("validerare_a1"),
+        json={"label_id": "helhet", "decision": "accept"},
+    )
+    client.post(
+        f"/api/records/{recs[3]}/decisions",
+        headers=auth("validerare_b"),
+        json={"label_id": "helhet", "decision": "reject"},
+    )
     examples = validated_examples(engine, pa, "samsjuklighet")
     assert [(e["record_id"], e["value"]) for e in examples] == [(r, 1) for r in recs[:3]]
     assert all("[PERSON_1]" in e["text"] for e in examples)
@@ -178,8 +189,11 @@ def test_retraining_builds_a_new_version_that_is_used_only_after_activation(
     for i, rec in enumerate(seeded["records_a"][:12]):
         decision = "accept" if i % 2 else "reject"
         for who in ("validerare_a1", "validerare_b"):
-            r = client.post(f"/api/records/{rec}/decisions", headers=auth(who),
-                            json={"label_id": ["helhet", "respekt"][i % 4 // 2], "decision": decision})
+            r = client.post(
+                f"/api/records/{rec}/decisions",
+                headers=auth(who),
+                json={"label_id": ["helhet", "respekt"][i % 4 // 2], "decision": decision},
+            )
             assert r.status_code == 201
     job = client.post(f"/api/projects/{pa}/models/train", headers=h, json={"taxonomy": "samsjuklighet"})
     EmbeddedWorker(engine).run_pending()
@@ -206,12 +220,15 @@ def test_embedded_worker_runs_queued_jobs_in_the_background(
     settings = make_settings(tmp_path, embedded_worker=True, worker_poll_seconds=0.1)
     with TestClient(create_app(settings)) as c:
         h = token_headers(c, "analytiker")
-        job = c.post(f"/api/projects/{seeded['project_a']}/models/train", headers=h,
-                     json={"taxonomy": "samsjuklighet"}).json()
+        job = c.post(
+            f"/api/projects/{seeded['project_a']}/models/train", headers=h, json={"taxonomy": "samsjuklighet"}
+        ).json()
         assert job["status"] == "vantar"  # the request returns before the job runs
         deadline = time.monotonic() + 30
         while (state := c.get(f"/api/jobs/{job['id']}", headers=h).json())["status"] in (
-                "vantar", "pagar") and time.monotonic() < deadline:
+            "vantar",
+            "pagar",
+        ) and time.monotonic() < deadline:
             time.sleep(0.1)
     assert state["status"] == "fel" and "För få validerade etiketter" in state["error"]
     assert state["started_at"] and state["finished_at"]

@@ -16,7 +16,12 @@ def test_nlp_does_not_import_the_api_package() -> None:
         if path.relative_to(root).parts[0] == "cli":
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            names = ([a.name for a in node.names] if isinstance(node, ast.Import)
-                     else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
             offenders += [f"{path.relative_to(root)}: {n}" for n in names if n == "api" or n.startswith("api.")]
     assert offenders == []

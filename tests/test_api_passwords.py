@@ -35,8 +35,7 @@ def test_weak_passwords_have_a_swedish_reason(password: str, username: str, reas
     assert password not in problem
 
 
-@pytest.mark.parametrize("password", ["kanelbulle-med-kardemumma", "Lösen-för-test-123",
-                                      "ett-langt-losenord-42"])
+@pytest.mark.parametrize("password", ["kanelbulle-med-kardemumma", "Lösen-för-test-123", "ett-langt-losenord-42"])
 def test_passphrases_pass(password: str) -> None:
     assert password_problem(password, "analytiker") is None
 
@@ -48,7 +47,10 @@ def test_minimum_length_is_a_setting() -> None:
 def _create(env: dict[str, str], name: str, password: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "nlp.cli", "anvandare", "skapa", name, "--roll", "analyst"],
-        env=dict(env, BRUKARROST_NYTT_LOSENORD=password), capture_output=True, text=True, timeout=120,
+        env=dict(env, BRUKARROST_NYTT_LOSENORD=password),
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 

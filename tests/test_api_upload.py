@@ -21,7 +21,9 @@ from tests.hostile_files import Server, hostile_uploads, nested_json, xlsx_bomb
 from tests.test_web_pages import csrf_of, demo, login  # noqa: F401 - demo is a fixture
 
 Demo = tuple[TestClient, dict[str, Any]]
-CSV = ("id;Vad kan bli bättre?\n" + "".join(f"{i};Jag fick vänta länge på en tid, svar {i}\n" for i in range(30))).encode()
+CSV = (
+    "id;Vad kan bli bättre?\n" + "".join(f"{i};Jag fick vänta länge på en tid, svar {i}\n" for i in range(30))
+).encode()
 
 
 def _form(client: TestClient, pid: int) -> str:
@@ -71,9 +73,12 @@ def test_upload_without_a_valid_token_before_the_file_is_refused_and_nothing_kep
         url += f"?csrf_token={token}"
     if how == "efter filen":
         boundary = "grans"
-        body = (f'--{boundary}\r\nContent-Disposition: form-data; name="fil"; filename="a.csv"\r\n\r\n'.encode()
-                + CSV + f'\r\n--{boundary}\r\nContent-Disposition: form-data; name="csrf_token"\r\n\r\n'
-                f"{token}\r\n--{boundary}--\r\n".encode())
+        body = (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="fil"; filename="a.csv"\r\n\r\n'.encode()
+            + CSV
+            + f'\r\n--{boundary}\r\nContent-Disposition: form-data; name="csrf_token"\r\n\r\n'
+            f"{token}\r\n--{boundary}--\r\n".encode()
+        )
         resp = client.post(url, content=body, headers={"Content-Type": f"multipart/form-data; boundary={boundary}"})
     else:
         resp = client.post(url, data=data, files={"fil": ("a.csv", CSV, "text/csv")})
@@ -86,15 +91,14 @@ def test_javascript_clients_may_send_the_token_as_a_header(demo: Demo) -> None:
     login(client, "analytiker1")
     pid = ids["project_id"]
     token = csrf_of(_form(client, pid))
-    resp = client.post(f"/projekt/{pid}/ladda-upp", headers={"X-CSRF-Token": token},
-                       files={"fil": ("a.csv", CSV, "text/csv")})
+    resp = client.post(
+        f"/projekt/{pid}/ladda-upp", headers={"X-CSRF-Token": token}, files={"fil": ("a.csv", CSV, "text/csv")}
+    )
     assert resp.status_code == 303
 
 
 @pytest.mark.parametrize("name", ["nastlad-80kb.json", "nastlad-400kb.json", "zipbomb.xlsx"])
-def test_hostile_uploads_get_a_swedish_error_page_in_seconds(
-    demo: Demo, tmp_path: Path, name: str
-) -> None:
+def test_hostile_uploads_get_a_swedish_error_page_in_seconds(demo: Demo, tmp_path: Path, name: str) -> None:
     client, ids = demo
     login(client, "analytiker1")
     pid = ids["project_id"]

@@ -8,7 +8,6 @@ from __future__ import annotations
 import io
 import json
 import zipfile
-from pathlib import Path
 from typing import Any
 
 from fastapi.testclient import TestClient
@@ -19,8 +18,15 @@ from nlp.errors import InputError
 from nlp.ingest import inspect_export, read_answers
 from tests.test_web_pages import csrf_of, demo, login  # noqa: F401 - demo is a fixture
 
-ROWS = [{"id": i, "datum": f"2024-05-{1 + i % 28:02d}", "kön": "Kvinna" if i % 2 else "Man",
-         "Vad kan bli bättre?": f"Jag fick vänta länge på en tid hos mottagningen, svar {i}"} for i in range(12)]
+ROWS = [
+    {
+        "id": i,
+        "datum": f"2024-05-{1 + i % 28:02d}",
+        "kön": "Kvinna" if i % 2 else "Man",
+        "Vad kan bli bättre?": f"Jag fick vänta länge på en tid hos mottagningen, svar {i}",
+    }
+    for i in range(12)
+]
 
 
 def _xlsx(rows: list[dict[str, Any]]) -> bytes:
@@ -37,14 +43,34 @@ def _xlsx(rows: list[dict[str, Any]]) -> bytes:
 
 
 SEEDS = {
-    "csv": ("id;datum;kön;Vad kan bli bättre?\n" + "".join(
-        f'{r["id"]};{r["datum"]};{r["kön"]};"{r["Vad kan bli bättre?"]}"\n' for r in ROWS)).encode(),
+    "csv": (
+        "id;datum;kön;Vad kan bli bättre?\n"
+        + "".join(f'{r["id"]};{r["datum"]};{r["kön"]};"{r["Vad kan bli bättre?"]}"\n' for r in ROWS)
+    ).encode(),
     "json": json.dumps({"svar": ROWS}, ensure_ascii=False).encode(),
     "jsonl": "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in ROWS).encode(),
     "xlsx": _xlsx(ROWS),
 }
-_TOKENS = [b"[", b"]", b"{", b"}", b'"', b";", b",", b"\n", b"\r", b"\x00", b"\xff", b"PK\x03\x04",
-           b"<row>", b"</c>", b'<c t="s"><v>99</v></c>', b"1e999", b"9" * 5000, b"2024-13-45"]
+_TOKENS = [
+    b"[",
+    b"]",
+    b"{",
+    b"}",
+    b'"',
+    b";",
+    b",",
+    b"\n",
+    b"\r",
+    b"\x00",
+    b"\xff",
+    b"PK\x03\x04",
+    b"<row>",
+    b"</c>",
+    b'<c t="s"><v>99</v></c>',
+    b"1e999",
+    b"9" * 5000,
+    b"2024-13-45",
+]
 
 
 @st.composite
@@ -59,7 +85,7 @@ def mutated(draw: st.DrawFn, data: bytes) -> bytes:
         if op == "flip":
             buf[i] = draw(st.integers(0, 255))
         elif op == "cut":
-            del buf[i:i + draw(st.integers(1, 200))]
+            del buf[i : i + draw(st.integers(1, 200))]
         elif op == "insert":
             buf[i:i] = draw(st.one_of(st.sampled_from(_TOKENS), st.binary(max_size=16)))
         else:
@@ -92,8 +118,10 @@ FILES = st.one_of(
     st.sampled_from(list(SEEDS)).flatmap(lambda fmt: st.tuples(st.just(fmt), mutated(SEEDS[fmt]))),
     st.tuples(st.just("xlsx"), xlsx_with_mutated_xml()),
     st.tuples(st.just("json"), _json_values.map(lambda v: json.dumps(v).encode())),
-    st.tuples(st.just("jsonl"), st.lists(_json_values, max_size=6).map(
-        lambda vs: "".join(json.dumps(v) + "\n" for v in vs).encode())),
+    st.tuples(
+        st.just("jsonl"),
+        st.lists(_json_values, max_size=6).map(lambda vs: "".join(json.dumps(v) + "\n" for v in vs).encode()),
+    ),
 )
 
 
@@ -112,19 +140,22 @@ def test_reading_gives_a_preview_or_a_swedish_error(tmp_path_factory: Any, case:
         assert str(exc).startswith("Fel i fil export.") and exc.message.isprintable()
 
 
-@settings(max_examples=15, deadline=20_000,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=15, deadline=20_000, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(case=FILES)
-def test_web_upload_gives_a_preview_or_a_4xx_page(demo: tuple[TestClient, dict[str, Any]],
-                                                  case: tuple[str, bytes]) -> None:
+def test_web_upload_gives_a_preview_or_a_4xx_page(
+    demo: tuple[TestClient, dict[str, Any]], case: tuple[str, bytes]
+) -> None:
     client, ids = demo
     pid = ids["project_id"]
     if "analytiker1" not in client.get("/projekt").text:
         login(client, "analytiker1")
     form = client.get(f"/projekt/{pid}/ladda-upp").text
     fmt, content = case
-    resp = client.post(f"/projekt/{pid}/ladda-upp", data={"csrf_token": csrf_of(form)},
-                       files={"fil": (f"export.{fmt}", content)})
+    resp = client.post(
+        f"/projekt/{pid}/ladda-upp", data={"csrf_token": csrf_of(form)}, files={"fil": (f"export.{fmt}", content)}
+    )
     assert resp.status_code == 303 or 400 <= resp.status_code < 500, resp.status_code
     assert "Traceback" not in resp.text
     if resp.status_code != 303:

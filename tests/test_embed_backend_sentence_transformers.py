@@ -34,7 +34,9 @@ def test_e5_conventions_for_sentence_transformers_models(minilm: E.Embedder) -> 
     e5 = E.SentenceTransformerEmbedder.prompt_prefixes(model, "intfloat/multilingual-e5-small")
     assert e5 == {"query": "query: ", "passage": "passage: "}
     assert E.SentenceTransformerEmbedder.prompt_prefixes(model, "KBLab/sentence-bert-swedish-cased") == {
-        "query": "", "passage": ""}
+        "query": "",
+        "passage": "",
+    }
 
 
 def test_unknown_model_gives_swedish_config_error(tmp_path: Path) -> None:

@@ -31,19 +31,48 @@ from tests.conftest import EXAMPLE_EXPORT
 EXAMPLE_XLSX = EXAMPLE_EXPORT.with_suffix(".xlsx")
 PLANTED = EXAMPLE_EXPORT.parent / "planterade_personuppgifter.json"
 
-HEADER = ["Respondent-ID", "Datum", "Verksamhet", "Källa", "Kön", "Ålder",
-          "Vad fungerar bra?", "Vad kan bli bättre?"]
+HEADER = ["Respondent-ID", "Datum", "Verksamhet", "Källa", "Kön", "Ålder", "Vad fungerar bra?", "Vad kan bli bättre?"]
 TABLE: list[list[Any]] = [
-    ["a1", "2024-07-03", "Beroendemottagningen", "Enkät", "Kvinna", "34",
-     "Personalen lyssnar och tar sig tid, det känns tryggt.",
-     "Väntetiden i telefon är över en halvtimme, det är för långt."],
-    ["a2", "2024-08-15", "Allmänpsykiatrin", "patientforum", "M", "18-24",
-     "", "Fler aktiviteter på helgerna skulle göra stor skillnad för oss."],
-    ["a3", "2024-09-30", "Socialtjänsten", "Berättelse", "vill ej ange", "",
-     "Min kontaktperson följer med på alla möten med myndigheter.",
-     "Man bollas mellan psykiatrin och beroendevården hela tiden."],
-    ["a4", "2024-10-01", "Beroendemottagningen", "enkat", "annat", "65–74",
-     "Samtalen med psykologen har hjälpt mig mycket med ångesten.", "-"],
+    [
+        "a1",
+        "2024-07-03",
+        "Beroendemottagningen",
+        "Enkät",
+        "Kvinna",
+        "34",
+        "Personalen lyssnar och tar sig tid, det känns tryggt.",
+        "Väntetiden i telefon är över en halvtimme, det är för långt.",
+    ],
+    [
+        "a2",
+        "2024-08-15",
+        "Allmänpsykiatrin",
+        "patientforum",
+        "M",
+        "18-24",
+        "",
+        "Fler aktiviteter på helgerna skulle göra stor skillnad för oss.",
+    ],
+    [
+        "a3",
+        "2024-09-30",
+        "Socialtjänsten",
+        "Berättelse",
+        "vill ej ange",
+        "",
+        "Min kontaktperson följer med på alla möten med myndigheter.",
+        "Man bollas mellan psykiatrin och beroendevården hela tiden.",
+    ],
+    [
+        "a4",
+        "2024-10-01",
+        "Beroendemottagningen",
+        "enkat",
+        "annat",
+        "65–74",
+        "Samtalen med psykologen har hjälpt mig mycket med ångesten.",
+        "-",
+    ],
 ]
 EXPECTED_META = {
     "a1": Metadata("a1", date(2024, 7, 3), "Beroendemottagningen", "enkat", "kvinna", "25-34"),
@@ -117,11 +146,15 @@ def _write_jsonl(path: Path) -> Path:
 
 FORMATS = {
     "csv-semikolon-utf8": ("export.csv", lambda p: _write_csv(p), "csv", "utf-8", ";"),
-    "csv-komma-bom": ("export.csv", lambda p: _write_csv(p, delimiter=",", encoding="utf-8-sig"),
-                      "csv", "utf-8-sig", ","),
+    "csv-komma-bom": (
+        "export.csv",
+        lambda p: _write_csv(p, delimiter=",", encoding="utf-8-sig"),
+        "csv",
+        "utf-8-sig",
+        ",",
+    ),
     "csv-windows-1252": ("export.csv", lambda p: _write_csv(p, encoding="cp1252"), "csv", "cp1252", ";"),
-    "tsv-utf16": ("export.txt", lambda p: _write_csv(p, delimiter="\t", encoding="utf-16"),
-                  "csv", "utf-16", "\t"),
+    "tsv-utf16": ("export.txt", lambda p: _write_csv(p, delimiter="\t", encoding="utf-16"), "csv", "utf-16", "\t"),
     "xlsx": ("export.xlsx", _write_xlsx, "xlsx", None, None),
     "json": ("export.json", _write_json, "json", "utf-8", None),
     "json-inbaddad": ("export.json", _write_json_wrapped, "json", "utf-8", None),
@@ -139,8 +172,12 @@ def test_every_format_gives_the_same_answers_and_metadata(tmp_path: Path, fmt: s
     assert preview.delimiter == delimiter
     assert preview.text_columns == ["Vad fungerar bra?", "Vad kan bli bättre?"]
     assert preview.column_map == {
-        "respondent_id": "Respondent-ID", "date": "Datum", "unit": "Verksamhet",
-        "source_type": "Källa", "gender": "Kön", "age_group": "Ålder",
+        "respondent_id": "Respondent-ID",
+        "date": "Datum",
+        "unit": "Verksamhet",
+        "source_type": "Källa",
+        "gender": "Kön",
+        "age_group": "Ålder",
     }
     assert preview.n_rows == len(TABLE) and not preview.n_rows_estimated
 
@@ -158,8 +195,7 @@ def test_example_export_csv_is_read_as_its_generator_wrote_it() -> None:
     preview = inspect_export(EXAMPLE_EXPORT)
     assert preview.delimiter == ";" and preview.encoding == "utf-8-sig"
     assert preview.text_columns == ["Vad fungerar bra?", "Vad kan bli bättre?", "Övriga synpunkter"]
-    assert set(preview.column_map) == {"respondent_id", "date", "unit", "source_type", "gender",
-                                       "age_group"}
+    assert set(preview.column_map) == {"respondent_id", "date", "unit", "source_type", "gender", "age_group"}
     # The csv module is the independent reader: every non-empty answer cell, at its row.
     with open(EXAMPLE_EXPORT, encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.DictReader(fh, delimiter=";"))
@@ -237,11 +273,13 @@ def test_dev_jsonl_metadata_by_english_and_swedish_names(shared_dir: Path) -> No
 
 def test_text_column_and_metadata_overrides(tmp_path: Path) -> None:
     path = _write_csv(tmp_path / "export.csv")
-    answers = list(read_answers(
-        path,
-        text_columns=["vad kan bli bättre?"],  # case-insensitive match
-        column_map={"unit": "Källa", "source_type": "", "date": None},  # "" / None = no column
-    ))
+    answers = list(
+        read_answers(
+            path,
+            text_columns=["vad kan bli bättre?"],  # case-insensitive match
+            column_map={"unit": "Källa", "source_type": "", "date": None},  # "" / None = no column
+        )
+    )
     assert {a.question for a in answers} == {"Vad kan bli bättre?"}
     a1 = next(a for a in answers if a.meta.respondent_id == "a1")
     assert a1.meta.unit == "Enkät" and a1.meta.source_type is None and a1.meta.date is None
@@ -255,13 +293,25 @@ def test_text_column_and_metadata_overrides(tmp_path: Path) -> None:
 def test_sparse_open_question_is_found_by_its_header(tmp_path: Path) -> None:
     path = tmp_path / "glest.csv"
     rows = ["Id;Enhet;Hur nöjd är du?;Övriga synpunkter"]
-    short = ["vet ej", "Inget att tillägga", "nej tack", "Bra ställe", "Tack!", "Mer personal",
-             "vet ej", "Kortare köer", "Bättre mat", "nej", "Allt bra", "Fler tider", "vet ej"]
+    short = [
+        "vet ej",
+        "Inget att tillägga",
+        "nej tack",
+        "Bra ställe",
+        "Tack!",
+        "Mer personal",
+        "vet ej",
+        "Kortare köer",
+        "Bättre mat",
+        "nej",
+        "Allt bra",
+        "Fler tider",
+        "vet ej",
+    ]
     likert = ["Mycket nöjd", "Ganska nöjd", "Varken eller", "Inte särskilt nöjd", "Inte alls nöjd"]
     rows += [f"{i};Enhet {i % 2};{likert[i % 5]};{short[i % 13] if i % 3 else ''}" for i in range(60)]
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     assert inspect_export(path).text_columns == ["Övriga synpunkter"]
-
 
 
 def test_trailing_empty_fields_are_tolerated_and_short_rows_padded(tmp_path: Path) -> None:
@@ -274,7 +324,10 @@ def test_trailing_empty_fields_are_tolerated_and_short_rows_padded(tmp_path: Pat
     )
     answers = list(read_answers(path))
     assert [(a.row, a.question) for a in answers] == [
-        (2, "Vad kan bli bättre?"), (2, "Övriga synpunkter"), (3, "Vad kan bli bättre?")]
+        (2, "Vad kan bli bättre?"),
+        (2, "Övriga synpunkter"),
+        (3, "Vad kan bli bättre?"),
+    ]
 
 
 def test_duplicate_and_empty_headers_get_distinct_names(tmp_path: Path) -> None:

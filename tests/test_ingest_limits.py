@@ -101,9 +101,7 @@ def test_xlsx_zip_bomb_is_refused_before_openpyxl(bomb: Path) -> None:
         assert str(err).startswith("Fel i fil bomb.xlsx:") and "zip-bomb" in str(err)
 
 
-def test_zip_bomb_within_the_ratio_is_stopped_by_the_unpacked_size(
-    bomb: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_zip_bomb_within_the_ratio_is_stopped_by_the_unpacked_size(bomb: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BRUKARROST_INGEST_MAX_ZIP_RATIO", "1000")
     get_settings.cache_clear()
     err = _refused(inspect_export, bomb)
@@ -133,7 +131,9 @@ def test_a_real_xlsx_export_passes(tmp_path: Path) -> None:
 
 def test_cell_and_column_limits_come_from_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "export.csv"
-    path.write_text("id;Vad kan bli bättre?\n" + "".join(f"{i};Längre väntetider än förut, svar {i}\n" for i in range(3000)))
+    path.write_text(
+        "id;Vad kan bli bättre?\n" + "".join(f"{i};Längre väntetider än förut, svar {i}\n" for i in range(3000))
+    )
     monkeypatch.setenv("BRUKARROST_INGEST_MAX_CELLS", "5000")
     get_settings.cache_clear()
     err = _refused(read_answers, path)
@@ -176,8 +176,14 @@ def test_child_process_preview_over_its_memory_limit_is_a_swedish_error(tmp_path
 def test_the_command_refuses_hostile_files_in_swedish(tmp_path: Path, bomb: Path, name: str, command: str) -> None:
     path = bomb if name == "bomb.xlsx" else _hostile(tmp_path, name)
     start = time.monotonic()
-    done = subprocess.run([sys.executable, "-m", "nlp.cli", command, str(path)], capture_output=True, check=False,
-                          text=True, timeout=120, env=dict(os.environ))
+    done = subprocess.run(
+        [sys.executable, "-m", "nlp.cli", command, str(path)],
+        capture_output=True,
+        check=False,
+        text=True,
+        timeout=120,
+        env=dict(os.environ),
+    )
     # The bound includes starting Python and, for pseudonymisera, loading the pseudonymiser's
     # lexicons (most of the time on a loaded machine); the read itself stops in < 1 s.
     assert time.monotonic() - start < 50

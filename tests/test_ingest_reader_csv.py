@@ -14,9 +14,7 @@ def test_csv_is_registered_for_its_endings() -> None:
 
 def test_the_delimiter_is_the_one_with_consistent_rows_not_the_most_common() -> None:
     # Answers full of commas in a ";"-separated Swedish Excel export.
-    text = ("id;Vad kan bli bättre?\n"
-            "1;Kortare köer, fler tider, mer personal\n"
-            "2;Bättre information, tack\n")
+    text = "id;Vad kan bli bättre?\n1;Kortare köer, fler tider, mer personal\n2;Bättre information, tack\n"
     assert sniff_delimiter(text) == ";"
     assert sniff_delimiter("id\tsvar\n1\tbra, mycket bra\n") == "\t"
 
@@ -24,10 +22,10 @@ def test_the_delimiter_is_the_one_with_consistent_rows_not_the_most_common() -> 
 def test_multiline_cells_keep_spreadsheet_row_numbers(tmp_path: Path) -> None:
     path = tmp_path / "flerrad.csv"
     path.write_text(
-        'id;Berätta om din kontakt med oss\r\n'
+        "id;Berätta om din kontakt med oss\r\n"
         '1;"Första stycket om vården.\r\n\r\nAndra stycket, efter en tom rad."\r\n'
-        '\r\n'
-        '2;Det har blivit bättre sedan i våras, tycker jag.\r\n',
+        "\r\n"
+        "2;Det har blivit bättre sedan i våras, tycker jag.\r\n",
         encoding="utf-8",
     )
     answers = list(read_answers(path))
@@ -37,8 +35,7 @@ def test_multiline_cells_keep_spreadsheet_row_numbers(tmp_path: Path) -> None:
 
 def test_excel_sep_line_names_the_delimiter_and_is_not_a_row(tmp_path: Path) -> None:
     path = tmp_path / "sep.csv"
-    path.write_text("sep=,\r\nid,Vad kan bli bättre?\r\n1,\"Kortare köer; fler tider\"\r\n",
-                    encoding="utf-8-sig")
+    path.write_text('sep=,\r\nid,Vad kan bli bättre?\r\n1,"Kortare köer; fler tider"\r\n', encoding="utf-8-sig")
     preview = inspect_export(path)
     assert preview.delimiter == "," and preview.columns == ["id", "Vad kan bli bättre?"]
     answers = list(read_answers(path))

@@ -19,8 +19,9 @@ def test_json_is_registered_for_its_ending() -> None:
 
 def test_the_answers_may_be_the_first_array_under_a_key(tmp_path: Path) -> None:
     path = tmp_path / "export.json"
-    path.write_text(json.dumps({"enkat": "Brukarenkät", "svar": ROWS}, ensure_ascii=False),
-                    encoding="utf-8-sig")  # with a BOM, which ijson itself does not skip
+    path.write_text(
+        json.dumps({"enkat": "Brukarenkät", "svar": ROWS}, ensure_ascii=False), encoding="utf-8-sig"
+    )  # with a BOM, which ijson itself does not skip
     assert inspect_export(path).file_format == "json"
     answers = list(read_answers(path))
     assert [a.row for a in answers] == [2, 3, 4]  # element number + 1, as in a spreadsheet

@@ -25,8 +25,7 @@ def test_example_xlsx_skips_the_info_sheet_and_matches_the_csv() -> None:
     # A sheet chosen by name (case does not matter).
     by_name = [(a.row, a.question, a.text, a.meta) for a in read_answers(EXAMPLE_XLSX, sheet="svar")]
     assert by_name == from_csv
-    assert inspect_export(EXAMPLE_XLSX, sheet="Info").columns == [
-        "Brukarenkät 2024–2025 (påhittade exempeldata)"]
+    assert inspect_export(EXAMPLE_XLSX, sheet="Info").columns == ["Brukarenkät 2024–2025 (påhittade exempeldata)"]
 
 
 def test_a_long_sheet_is_estimated_from_its_stated_size(tmp_path: Path) -> None:

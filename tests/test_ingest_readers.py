@@ -71,18 +71,21 @@ def _xlsx() -> bytes:
     return out.getvalue()
 
 
-@pytest.mark.parametrize(("head", "expected"), [
-    (b"id;svar\n1;Bra\n", "csv"),
-    (codecs.BOM_UTF8 + b'[{"id": 1}]', "json"),
-    (b'{"svar": [{"id": 1}]}', "json"),  # one line, one object: JSON (json.dumps writes so)
-    (b'{"svar": [\n{"id": 1}\n]}', "json"),
-    (b'{"id": 1}\n\n{"id": 2}\n', "jsonl"),
-    ("id;svar\n1;Väntetid\n".encode("utf-16"), "csv"),
-    ("id;svar\n1;Väntetid för lång\n".encode("cp1252"), "csv"),
-    (b"\x89PNG\r\n\x1a\n" + b"\x00" * 200, None),  # binary
-    (b"\xd0\xcf\x11\xe0" + b"\x00" * 200, None),  # old .xls
-    (bytes(range(1, 32)) * 20, None),  # control characters, no NUL
-])
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        (b"id;svar\n1;Bra\n", "csv"),
+        (codecs.BOM_UTF8 + b'[{"id": 1}]', "json"),
+        (b'{"svar": [{"id": 1}]}', "json"),  # one line, one object: JSON (json.dumps writes so)
+        (b'{"svar": [\n{"id": 1}\n]}', "json"),
+        (b'{"id": 1}\n\n{"id": 2}\n', "jsonl"),
+        ("id;svar\n1;Väntetid\n".encode("utf-16"), "csv"),
+        ("id;svar\n1;Väntetid för lång\n".encode("cp1252"), "csv"),
+        (b"\x89PNG\r\n\x1a\n" + b"\x00" * 200, None),  # binary
+        (b"\xd0\xcf\x11\xe0" + b"\x00" * 200, None),  # old .xls
+        (bytes(range(1, 32)) * 20, None),  # control characters, no NUL
+    ],
+)
 def test_sniff_format_by_content(head: bytes, expected: str | None) -> None:
     assert sniff_format(head) == expected
 

@@ -34,8 +34,12 @@ def outage(engine: Engine) -> Iterator[None]:
     admin = create_engine(engine.url.set(database="postgres"), isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f'ALTER DATABASE "{name}" WITH ALLOW_CONNECTIONS false'))
-        conn.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                          "WHERE datname = :d AND pid <> pg_backend_pid()"), {"d": name})
+        conn.execute(
+            text(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :d AND pid <> pg_backend_pid()"
+            ),
+            {"d": name},
+        )
         try:
             yield
         finally:
@@ -50,8 +54,11 @@ def _status(engine: Engine, job_id: int) -> tuple[str, str | None]:
 
 def _start_job(client: TestClient, h: dict[str, str], project: int, tmp_path: Path) -> int:
     job = _upload(client, h, project, "a.csv", _small_export(tmp_path, 30)).json()["job"]
-    r = client.post(f"/api/jobs/{job['id']}/start", headers=h, json={
-        "text_columns": ["Vad fungerar bra?", "Vad kan bli bättre?"], "taxonomy": "samsjuklighet"})
+    r = client.post(
+        f"/api/jobs/{job['id']}/start",
+        headers=h,
+        json={"text_columns": ["Vad fungerar bra?", "Vad kan bli bättre?"], "taxonomy": "samsjuklighet"},
+    )
     assert r.status_code == 200, r.text
     return job["id"]
 
@@ -79,7 +86,8 @@ def _run_through_outage(engine: Engine, tmp_path: Path, seconds: float) -> tuple
 
 
 def test_job_waits_out_a_database_outage_and_finishes(
-        engine: Engine, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    engine: Engine, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     caplog.set_level(logging.WARNING, logger="nlp.jobs")
     _, job_id, detail = _run_through_outage(engine, tmp_path, seconds=6)
     assert "går inte att nå" in detail
@@ -93,7 +101,8 @@ def test_job_waits_out_a_database_outage_and_finishes(
 
 
 def test_job_fails_with_a_swedish_reason_when_the_database_stays_away(
-        engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(jobs, "DB_WAIT_SECONDS", 1.0)
     _run_through_outage(engine, tmp_path, seconds=6)
     status, error = _status(engine, 1)

@@ -26,12 +26,11 @@ def export_part(tmp_path: Path, name: str, start: int, n: int = 12) -> Path:
     """A small real export: the header and rows start..start+n of the example file."""
     lines = EXAMPLE_EXPORT.read_bytes().splitlines(keepends=True)
     path = tmp_path / name
-    path.write_bytes(lines[0] + b"".join(lines[start:start + n]))
+    path.write_bytes(lines[0] + b"".join(lines[start : start + n]))
     return path
 
 
-def test_each_import_records_the_fingerprint_and_the_first_key_is_registered(
-        engine: Engine, tmp_path: Path) -> None:
+def test_each_import_records_the_fingerprint_and_the_first_key_is_registered(engine: Engine, tmp_path: Path) -> None:
     summary = import_export(export_part(tmp_path, "a.csv", 1), engine=engine)
     key = load_or_create_key()
     with session_scope(engine) as s:

@@ -96,7 +96,7 @@ def test_analysera_example_export_end_to_end(
     assert {lab["id"] for lab in report["etiketter"]} >= {"tidig-hjalp", "natverk", "en-person"}
     assert report["teman"] and all("ki95" in t for t in report["teman"])
     html = (out / "rapport.html").read_text(encoding="utf-8")
-    assert "<html lang=\"sv\">" in html and "förslag" in html
+    assert '<html lang="sv">' in html and "förslag" in html
     assert "http://" not in html and "https://" not in html
     assert report["personuppgifter_ersatta"], "planted personal data was found and replaced"
 
@@ -145,15 +145,13 @@ def test_empty_file_fails_cleanly(tmp_path: Path) -> None:
 
 def test_no_text_column_fails_cleanly(tmp_path: Path) -> None:
     f = tmp_path / "siffror.csv"
-    f.write_text("id;alder;poang\n" + "".join(f"{i};{20 + i};{i % 5}\n" for i in range(30)),
-                 encoding="utf-8")
+    f.write_text("id;alder;poang\n" + "".join(f"{i};{20 + i};{i % 5}\n" for i in range(30)), encoding="utf-8")
     _assert_fails_cleanly(f)
 
 
 def test_unknown_text_column_fails_cleanly(tmp_path: Path) -> None:
     f = tmp_path / "enkat.csv"
-    f.write_text("id;Vad kan bli bättre?\n1;Längre öppettider på helgen vore bra\n",
-                 encoding="utf-8")
+    f.write_text("id;Vad kan bli bättre?\n1;Längre öppettider på helgen vore bra\n", encoding="utf-8")
     _assert_fails_cleanly(f, "--textkolumn", "Finns inte", expect="Finns inte")
 
 
@@ -174,8 +172,7 @@ def test_failure_half_way_keeps_what_was_stored_before(tmp_path: Path) -> None:
     good = tmp_path / "bra.csv"
     good.write_text(
         "id;Vad kan bli bättre?\n"
-        + "".join(f"{i};Det tar för lång tid att få en tid hos läkaren, svar nummer {i}\n"
-                  for i in range(1, 12)),
+        + "".join(f"{i};Det tar för lång tid att få en tid hos läkaren, svar nummer {i}\n" for i in range(1, 12)),
         encoding="utf-8",
     )
     from nlp.pipeline import import_export
@@ -209,11 +206,16 @@ def test_refit_carries_theme_names_and_uses_the_active_classifier_version() -> N
         theme = s.scalars(
             select(Theme).where(Theme.run_id == first, Theme.topic >= 0).order_by(Theme.size.desc())
         ).first()
-        members = list(s.scalars(
-            select(ThemeAssignment.record_id).where(ThemeAssignment.theme_id == theme.id)
-        ))
-        s.add(ThemeEdit(project_id=1, kind="namn", member_record_ids=members,
-                        payload={"namn": "Namn från samordnaren"}, actor="samordnare"))
+        members = list(s.scalars(select(ThemeAssignment.record_id).where(ThemeAssignment.theme_id == theme.id)))
+        s.add(
+            ThemeEdit(
+                project_id=1,
+                kind="namn",
+                member_record_ids=members,
+                payload={"namn": "Namn från samordnaren"},
+                actor="samordnare",
+            )
+        )
         texts = list(s.scalars(select(RecordRow.text).order_by(RecordRow.id).limit(40)))
 
     taxonomy = load_taxonomy("samsjuklighet")
@@ -222,8 +224,11 @@ def test_refit_carries_theme_names_and_uses_the_active_classifier_version() -> N
     model, _ = train_classifier(examples, taxonomy, embedder=cached_embedder(), n_folds=3)
     model.save()
     with session_scope(engine) as s:
-        s.add(ClassifierVersion(project_id=1, taxonomy_id=taxonomy.id, version=model.version,
-                                active=True, n_examples=len(examples)))
+        s.add(
+            ClassifierVersion(
+                project_id=1, taxonomy_id=taxonomy.id, version=model.version, active=True, n_examples=len(examples)
+            )
+        )
 
     second = analyse_import(summary.import_id, engine=engine)
     with session_scope(engine) as s:
@@ -246,9 +251,11 @@ def test_report_counts_decided_labels_not_the_whole_prediction_set(tmp_path: Pat
     report = build_report(run_id, engine=engine)
     with session_scope(engine) as s:
         for label in report["etiketter"]:
-            decided = s.scalar(select(func.count()).select_from(Suggestion).where(
-                Suggestion.run_id == run_id, Suggestion.label_id == label["id"],
-                Suggestion.decided.is_(True)))
+            decided = s.scalar(
+                select(func.count())
+                .select_from(Suggestion)
+                .where(Suggestion.run_id == run_id, Suggestion.label_id == label["id"], Suggestion.decided.is_(True))
+            )
             if isinstance(label["antal"], int):
                 assert label["antal"] == decided
                 assert sum(label["styrdiagram"]["antal"]) <= decided

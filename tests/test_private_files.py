@@ -22,8 +22,9 @@ if not BRUKARROST.exists():  # another checkout: the command next to this interp
 
 def _run(*args: str, env: dict[str, str] | None = None, timeout: int = 900) -> subprocess.CompletedProcess[str]:
     full = dict(os.environ, PYTHONPATH=str(PROJECT_ROOT), **(env or {}))
-    return subprocess.run([str(BRUKARROST), *args], env=full, capture_output=True, text=True,
-                          timeout=timeout, cwd=PROJECT_ROOT)
+    return subprocess.run(
+        [str(BRUKARROST), *args], env=full, capture_output=True, text=True, timeout=timeout, cwd=PROJECT_ROOT
+    )
 
 
 def _modes(root: Path) -> dict[str, int]:
@@ -37,8 +38,10 @@ def _loose(root: Path) -> dict[str, str]:
     return {name: oct(mode) for name, mode in _modes(root).items() if mode & 0o077}
 
 
-@pytest.mark.skipif(bool(os.environ.get("BRUKARROST_TEST_DATABASE_URL")),
-                    reason="SQLite-filerna i datamappen; med PostgreSQL finns ingen databasfil där")
+@pytest.mark.skipif(
+    bool(os.environ.get("BRUKARROST_TEST_DATABASE_URL")),
+    reason="SQLite-filerna i datamappen; med PostgreSQL finns ingen databasfil där",
+)
 def test_import_makes_database_and_its_folder_private_even_without_a_umask(
     isolated_settings: Path,
 ) -> None:
@@ -85,16 +88,23 @@ def test_cli_run_writes_only_private_files(tmp_path: Path) -> None:
 NO_SERVER = "postgresql+psycopg://nobody:hemligt-losen@127.0.0.1:1/x"
 
 
-@pytest.mark.parametrize(("args", "env", "wanted"), [
-    (["serve"], {"BRUKARROST_DATABASE_URL": NO_SERVER}, "Databasen kunde inte öppnas: postgresql på 127.0.0.1:1"),
-    (["anvandare", "skapa", "ny", "--losenord", "ett-langt-losenord"],
-     {"BRUKARROST_DATABASE_URL": NO_SERVER}, "Databasen kunde inte öppnas"),
-    (["serve"], {"BRUKARROST_DATABASE_URL": "inte en adress :hemligt-losen"}, "går inte att använda"),
-    (["serve"], {"BRUKARROST_DATABASE_URL": "mysql://nobody:hemligt-losen@127.0.0.1/x"}, "drivrutin"),
-    (["serve"], {"BRUKARROST_DATA_DIR": "{fil}/data"}, "kunde inte skapas"),
-])
-def test_start_up_errors_are_short_and_swedish(tmp_path: Path, args: list[str], env: dict[str, str],
-                                                wanted: str) -> None:
+@pytest.mark.parametrize(
+    ("args", "env", "wanted"),
+    [
+        (["serve"], {"BRUKARROST_DATABASE_URL": NO_SERVER}, "Databasen kunde inte öppnas: postgresql på 127.0.0.1:1"),
+        (
+            ["anvandare", "skapa", "ny", "--losenord", "ett-langt-losenord"],
+            {"BRUKARROST_DATABASE_URL": NO_SERVER},
+            "Databasen kunde inte öppnas",
+        ),
+        (["serve"], {"BRUKARROST_DATABASE_URL": "inte en adress :hemligt-losen"}, "går inte att använda"),
+        (["serve"], {"BRUKARROST_DATABASE_URL": "mysql://nobody:hemligt-losen@127.0.0.1/x"}, "drivrutin"),
+        (["serve"], {"BRUKARROST_DATA_DIR": "{fil}/data"}, "kunde inte skapas"),
+    ],
+)
+def test_start_up_errors_are_short_and_swedish(
+    tmp_path: Path, args: list[str], env: dict[str, str], wanted: str
+) -> None:
     blocker = tmp_path / "en-fil"
     blocker.write_text("")
     env = {k: v.replace("{fil}", str(blocker)) for k, v in env.items()}
@@ -114,8 +124,7 @@ def test_read_only_data_dir_gives_a_swedish_message(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
     data_dir.mkdir(mode=0o500)
     try:
-        done = _run("serve", env={"BRUKARROST_DATA_DIR": str(data_dir), "BRUKARROST_DATABASE_URL": ""},
-                    timeout=120)
+        done = _run("serve", env={"BRUKARROST_DATA_DIR": str(data_dir), "BRUKARROST_DATABASE_URL": ""}, timeout=120)
     finally:
         os.chmod(data_dir, 0o700)
     assert done.returncode != 0 and "Traceback" not in done.stderr

@@ -44,8 +44,11 @@ def test_same_key_same_result_across_runs_and_keys_differ() -> None:
 def test_spans_are_offsets_in_the_original(p: Pseudonymiser) -> None:
     text = "Ring Ingrid Holm på 08-123 456 78 eller mejla ih@exempel.se."
     result = p.pseudonymise(text)
-    assert [(text[s.start:s.end], s.label) for s in result.spans] == [
-        ("Ingrid Holm", "PERSON"), ("08-123 456 78", "TELEFON"), ("ih@exempel.se", "EPOST")]
+    assert [(text[s.start : s.end], s.label) for s in result.spans] == [
+        ("Ingrid Holm", "PERSON"),
+        ("08-123 456 78", "TELEFON"),
+        ("ih@exempel.se", "EPOST"),
+    ]
     assert "Ingrid" not in result.text and "456" not in result.text
 
 
@@ -59,7 +62,7 @@ def test_decomposed_letters_are_handled_with_original_offsets() -> None:
     a, b = p.find(composed), p.find(decomposed)
     assert [s.label for s in a] == [s.label for s in b] and a
     for s1, s2 in zip(a, b):
-        assert unicodedata.normalize("NFC", decomposed[s2.start:s2.end]) == composed[s1.start:s1.end]
+        assert unicodedata.normalize("NFC", decomposed[s2.start : s2.end]) == composed[s1.start : s1.end]
     out = p.pseudonymise(decomposed).text
     assert unicodedata.normalize("NFC", out) == p.pseudonymise(composed).text
 
@@ -162,7 +165,11 @@ def test_readable_key_file_is_refused_and_not_quoted() -> None:
         ("Skicka intyget till Studenthälsan i Lund.", "Studenthälsan i Lund", "VARDENHET"),
         ("hon sa att psyket i umeå hade ringt", "psyket i umeå", "VARDENHET"),
         ("vi åkte till ungdomsmottagningen i luleå igår", "ungdomsmottagningen i luleå", "VARDENHET"),
-        ("Remiss till minnesmottagningen på Mälarsjukhuset skickad.", "minnesmottagningen på Mälarsjukhuset", "VARDENHET"),
+        (
+            "Remiss till minnesmottagningen på Mälarsjukhuset skickad.",
+            "minnesmottagningen på Mälarsjukhuset",
+            "VARDENHET",
+        ),
         ("Han låg på geriatriska kliniken i Kalmar.", "geriatriska kliniken i Kalmar", "VARDENHET"),
         ("Hon bodde på Ekgårdens behandlingshem ett år.", "Ekgårdens behandlingshem", "VARDENHET"),
         ("Vi gick till Barnmottagningen Alingsås.", "Barnmottagningen Alingsås", "VARDENHET"),
@@ -205,8 +212,11 @@ def test_a_name_partly_overlapped_by_an_email_or_unit_is_still_replaced() -> Non
         ("Adressen är nils.ek[snabel-a]bredband.net nu.", "nils.ek[snabel-a]bredband.net", "EPOST"),
         ("ring 0 7 3 - 1 2 3 4 5 6 7 på kvällen", "0 7 3 - 1 2 3 4 5 6 7", "TELEFON"),
         ("Mitt nummer 073.123.45.67 fungerar.", "073.123.45.67", "TELEFON"),
-        ("noll sju tre, ett två tre, fyrtiofem sextiosju heter numret", "noll sju tre, ett två tre, fyrtiofem sextiosju",
-         "TELEFON"),
+        (
+            "noll sju tre, ett två tre, fyrtiofem sextiosju heter numret",
+            "noll sju tre, ett två tre, fyrtiofem sextiosju",
+            "TELEFON",
+        ),
     ],
 )
 def test_written_out_email_and_phone(p: Pseudonymiser, text: str, value: str, label: str) -> None:
@@ -220,9 +230,15 @@ def test_opening_hours_and_log_timestamps_stay(p: Pseudonymiser) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Ros till personalen, njursten är inget skämt.", "Tack Gigamex för snabb leverans!",
-     "Vi kom at 14 och det var bra.", "Jag är supernöjd med bemötandet.", "Frågar man om priset svarar de inte.",
-     "Could be better enjoyed with a view.", "MÖTET ÄR FLYTTAT, TA MED ER EGEN KAFFEKOPP!"],
+    [
+        "Ros till personalen, njursten är inget skämt.",
+        "Tack Gigamex för snabb leverans!",
+        "Vi kom at 14 och det var bra.",
+        "Jag är supernöjd med bemötandet.",
+        "Frågar man om priset svarar de inte.",
+        "Could be better enjoyed with a view.",
+        "MÖTET ÄR FLYTTAT, TA MED ER EGEN KAFFEKOPP!",
+    ],
 )
 def test_precision_traps_stay_untouched(p: Pseudonymiser, text: str) -> None:
     assert found(p, text) == []
@@ -236,5 +252,6 @@ def test_precision_traps_stay_untouched(p: Pseudonymiser, text: str) -> None:
     ],
 )
 def test_identifiers_wrapped_over_a_line_or_with_the_area_code_in_brackets(
-        p: Pseudonymiser, text: str, value: str, label: str) -> None:
+    p: Pseudonymiser, text: str, value: str, label: str
+) -> None:
     assert (value, label) in found(p, text)

@@ -15,8 +15,9 @@ def p() -> Pseudonymiser:
     return Pseudonymiser(KEY)
 
 
-@pytest.mark.parametrize("address", ["Storgatan 12B", "Kungsvägen 3 A", "Lilla Nygatan 7",
-                                     "Box 1234", "Drottninggatan 55", "Björkstigen 4"])
+@pytest.mark.parametrize(
+    "address", ["Storgatan 12B", "Kungsvägen 3 A", "Lilla Nygatan 7", "Box 1234", "Drottninggatan 55", "Björkstigen 4"]
+)
 def test_addresses(p: Pseudonymiser, address: str) -> None:
     text = f"Skicka brevet till {address} senast fredag."
     assert labels_of(p, text, address) == {"ADRESS"}

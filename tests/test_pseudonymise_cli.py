@@ -34,10 +34,12 @@ def test_json_output_has_original_offsets_and_consistent_pseudonyms(tmp_path: Pa
     for row, o in zip(ROWS, out):
         for span in o["spans"]:
             # offsets point into the ORIGINAL text
-            assert row["text"][span["start"]:span["end"]].strip() == row["text"][span["start"]:span["end"]]
-            assert row["text"][span["start"]:span["end"]] not in o["text"]
-    assert [(ROWS[0]["text"][s["start"]:s["end"]], s["label"]) for s in out[0]["spans"]] == [
-        ("Kerstin", "PERSON"), ("070-555 12 34", "TELEFON")]
+            assert row["text"][span["start"] : span["end"]].strip() == row["text"][span["start"] : span["end"]]
+            assert row["text"][span["start"] : span["end"]] not in o["text"]
+    assert [(ROWS[0]["text"][s["start"] : s["end"]], s["label"]) for s in out[0]["spans"]] == [
+        ("Kerstin", "PERSON"),
+        ("070-555 12 34", "TELEFON"),
+    ]
     assert out[1] == {"id": 2, "text": ROWS[1]["text"], "spans": []}
     assert out[0]["text"].startswith("Syster [PERSON_1] ringde")
     assert out[2]["text"].startswith("[PERSON_1] hälsar")
@@ -115,8 +117,9 @@ def test_bad_input_gives_swedish_error_without_content(tmp_path: Path, content: 
     assert "Gudrun" not in result.stderr
 
 
-def test_no_temp_files_and_nothing_in_data_dir(tmp_path: Path, isolated_settings: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_temp_files_and_nothing_in_data_dir(
+    tmp_path: Path, isolated_settings: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     tmp = tmp_path / "tmpdir"
     tmp.mkdir()
     monkeypatch.setenv("TMPDIR", str(tmp))

@@ -10,8 +10,15 @@ from pathlib import Path
 
 from nlp.pseudonymise import Pseudonymiser
 
-RECALL_TARGETS = {"PERSONNUMMER": 0.99, "TELEFON": 0.99, "EPOST": 0.99, "PERSON": 0.95,
-                  "ADRESS": 0.95, "POSTNUMMER": 0.95, "VARDENHET": 0.95}
+RECALL_TARGETS = {
+    "PERSONNUMMER": 0.99,
+    "TELEFON": 0.99,
+    "EPOST": 0.99,
+    "PERSON": 0.95,
+    "ADRESS": 0.95,
+    "POSTNUMMER": 0.95,
+    "VARDENHET": 0.95,
+}
 BLIND_DIR = Path(__file__).resolve().parent.parent / "benchmarks" / "data"
 
 
@@ -26,11 +33,13 @@ def _score(path: Path) -> tuple[dict[str, float], float, float, float]:
         pred = p.find(row["text"])
         for g in row["spans"]:
             total[g["label"]] += 1
-            hit[g["label"]] += all(any(s.start <= c < s.end and s.label == g["label"] for s in pred)
-                                   for c in range(g["start"], g["end"]))
+            hit[g["label"]] += all(
+                any(s.start <= c < s.end and s.label == g["label"] for s in pred) for c in range(g["start"], g["end"])
+            )
         n_pred += len(pred)
-        n_pred_ok += sum(any(s.start < g["end"] and g["start"] < s.end and s.label == g["label"]
-                             for g in row["spans"]) for s in pred)
+        n_pred_ok += sum(
+            any(s.start < g["end"] and g["start"] < s.end and s.label == g["label"] for g in row["spans"]) for s in pred
+        )
         if not row["spans"]:
             clean += 1
             clean_untouched += not pred

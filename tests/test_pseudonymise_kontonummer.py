@@ -43,14 +43,20 @@ IBAN = iban_se("50000000058398257466")
         ("Pengarna ska till clearing 5011 konto 123 45 67 i morgon.", "5011 konto 123 45 67"),
         ("Betala till bankgiro 5050-1055 senast fredag.", "5050-1055"),
         ("Plusgiro 90 01 22-3 gäller fortfarande.", "90 01 22-3"),
-        (f"IBAN: {IBAN[:4]} {IBAN[4:8]} {IBAN[8:12]} {IBAN[12:16]} {IBAN[16:20]} {IBAN[20:]}",
-         f"{IBAN[:4]} {IBAN[4:8]} {IBAN[8:12]} {IBAN[12:16]} {IBAN[16:20]} {IBAN[20:]}"),
+        (
+            f"IBAN: {IBAN[:4]} {IBAN[4:8]} {IBAN[8:12]} {IBAN[12:16]} {IBAN[16:20]} {IBAN[20:]}",
+            f"{IBAN[:4]} {IBAN[4:8]} {IBAN[8:12]} {IBAN[12:16]} {IBAN[16:20]} {IBAN[20:]}",
+        ),
         (f"iban {IBAN.lower()} till dottern", IBAN.lower()),
-        (f"Kortet {CARD[:4]} {CARD[4:8]} {CARD[8:12]} {CARD[12:]} spärrades.",
-         f"{CARD[:4]} {CARD[4:8]} {CARD[8:12]} {CARD[12:]}"),
+        (
+            f"Kortet {CARD[:4]} {CARD[4:8]} {CARD[8:12]} {CARD[12:]} spärrades.",
+            f"{CARD[:4]} {CARD[4:8]} {CARD[8:12]} {CARD[12:]}",
+        ),
         # a card word before it wins over a receipt word next to it
-        (f"Kortnumret på kvittot var fel, mitt är {CARD[:4]}-{CARD[4:8]}-{CARD[8:12]}-{CARD[12:]}.",
-         f"{CARD[:4]}-{CARD[4:8]}-{CARD[8:12]}-{CARD[12:]}"),
+        (
+            f"Kortnumret på kvittot var fel, mitt är {CARD[:4]}-{CARD[4:8]}-{CARD[8:12]}-{CARD[12:]}.",
+            f"{CARD[:4]}-{CARD[4:8]}-{CARD[8:12]}-{CARD[12:]}",
+        ),
     ],
 )
 def test_kontonummer_writings(p: Pseudonymiser, text: str, number: str) -> None:

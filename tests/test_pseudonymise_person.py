@@ -126,8 +126,12 @@ def test_names_in_more_constructions(p: Pseudonymiser, text: str, names: list[st
 
 
 def test_names_that_stay_words(p: Pseudonymiser) -> None:
-    for text in ["Ring 1177 om det blir värre.", "Min handläggare per telefon var bra.",
-                 "Sol på gården gör gott.", "Ros och ris till personalen."]:
+    for text in [
+        "Ring 1177 om det blir värre.",
+        "Min handläggare per telefon var bra.",
+        "Sol på gården gör gott.",
+        "Ros och ris till personalen.",
+    ]:
         assert [x for x in found(p, text) if x[1] == "PERSON"] == [], text
 
 
@@ -138,8 +142,12 @@ def test_genitive_span_covers_the_whole_word_but_the_pseudonym_keeps_the_s(p: Ps
 
 
 def test_adverbs_and_pronouns_do_not_become_names(p: Pseudonymiser) -> None:
-    for text in ["Dessutom lovade de att komma. Istället kom ingen.", "Alla är trevliga här.",
-                 "Fönstren blir rena var tredje månad.", "Jag heter tyvärr inte Per."]:
+    for text in [
+        "Dessutom lovade de att komma. Istället kom ingen.",
+        "Alla är trevliga här.",
+        "Fönstren blir rena var tredje månad.",
+        "Jag heter tyvärr inte Per.",
+    ]:
         assert [v for v, label in found(p, text) if label == "PERSON" and v != "Per"] == [], text
 
 

@@ -102,8 +102,11 @@ def test_personnummer_by_shape(p: Pseudonymiser, text: str, value: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["2024-03-12 15:30:00 INFO jobb 202403121530 klart", "Ordernummer 8501011234 är skickad.",
-     "Orgnr 556123-4567 står på fakturan."],
+    [
+        "2024-03-12 15:30:00 INFO jobb 202403121530 klart",
+        "Ordernummer 8501011234 är skickad.",
+        "Orgnr 556123-4567 står på fakturan.",
+    ],
 )
 def test_pnr_shape_with_another_meaning(p: Pseudonymiser, text: str) -> None:
     assert "PERSONNUMMER" not in {label for _, label in found(p, text)}

@@ -21,8 +21,10 @@ TESTS = Path(__file__).resolve().parent
 
 def _declarations() -> dict[str, Category]:
     """Module name -> its CATEGORY, read from the folder, not from the registry."""
-    return {m.name: importlib.import_module(f"{registry.__name__}.{m.name}").CATEGORY
-            for m in pkgutil.iter_modules(registry.__path__)}
+    return {
+        m.name: importlib.import_module(f"{registry.__name__}.{m.name}").CATEGORY
+        for m in pkgutil.iter_modules(registry.__path__)
+    }
 
 
 def test_every_module_in_the_folder_is_registered_once() -> None:

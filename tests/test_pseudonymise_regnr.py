@@ -31,8 +31,12 @@ def test_regnr(p: Pseudonymiser, text: str, plate: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Beslut enligt LSS 123 och SFS 2001:453.", "Vi körde med 300 kr i plånboken.",
-     "Han köpte en BMW 530 i fjol.", "Boka bil nr 12 och reg.nr skickas senare."],
+    [
+        "Beslut enligt LSS 123 och SFS 2001:453.",
+        "Vi körde med 300 kr i plånboken.",
+        "Han köpte en BMW 530 i fjol.",
+        "Boka bil nr 12 och reg.nr skickas senare.",
+    ],
 )
 def test_not_regnr(p: Pseudonymiser, text: str) -> None:
     assert "REGNR" not in {label for _, label in found(p, text)}

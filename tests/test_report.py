@@ -34,12 +34,24 @@ def test_label_figures_count_decisions_with_one_mean_probability(engine: Engine)
         seeded = [lab for lab in rep.labels if lab.id in LABELS]
         assert len(seeded) == len(LABELS)
         for lab in seeded:
-            decided = s.execute(select(Suggestion.probability).where(
-                Suggestion.run_id == ids["run_id"], Suggestion.label_id == lab.id,
-                Suggestion.decided.is_(True))).scalars().all()
-            in_set = s.scalar(select(func.count()).select_from(Suggestion).where(
-                Suggestion.run_id == ids["run_id"], Suggestion.label_id == lab.id,
-                Suggestion.in_prediction_set.is_(True)))
+            decided = (
+                s.execute(
+                    select(Suggestion.probability).where(
+                        Suggestion.run_id == ids["run_id"], Suggestion.label_id == lab.id, Suggestion.decided.is_(True)
+                    )
+                )
+                .scalars()
+                .all()
+            )
+            in_set = s.scalar(
+                select(func.count())
+                .select_from(Suggestion)
+                .where(
+                    Suggestion.run_id == ids["run_id"],
+                    Suggestion.label_id == lab.id,
+                    Suggestion.in_prediction_set.is_(True),
+                )
+            )
             assert lab.counted.k == len(decided) and lab.in_set.k == in_set > len(decided)
             assert lab.mean_probability is not None
             assert abs(lab.mean_probability - sum(decided) / len(decided)) < 1e-12
@@ -84,12 +96,26 @@ def test_curated_names_follow_the_members_of_a_named_merge(engine: Engine) -> No
     ids = seed(engine)
     t_access, t_whole = ids["theme_ids"]["tillganglighet"], ids["theme_ids"]["helhet"]
     with session_scope(engine) as s:
-        members = {tid: list(s.scalars(select(ThemeAssignment.record_id).where(ThemeAssignment.theme_id == tid)))
-                   for tid in (t_access, t_whole)}
-        s.add(ThemeEdit(project_id=ids["project_id"], kind="namn", payload={"namn": "Att nå vården"},
-                        member_record_ids=members[t_access] + members[t_whole]))
-        s.add(ThemeEdit(project_id=ids["project_id"], kind="namn", payload={"namn": "Ingen"},
-                        member_record_ids=members[t_whole][:3] + members[t_access]))
+        members = {
+            tid: list(s.scalars(select(ThemeAssignment.record_id).where(ThemeAssignment.theme_id == tid)))
+            for tid in (t_access, t_whole)
+        }
+        s.add(
+            ThemeEdit(
+                project_id=ids["project_id"],
+                kind="namn",
+                payload={"namn": "Att nå vården"},
+                member_record_ids=members[t_access] + members[t_whole],
+            )
+        )
+        s.add(
+            ThemeEdit(
+                project_id=ids["project_id"],
+                kind="namn",
+                payload={"namn": "Ingen"},
+                member_record_ids=members[t_whole][:3] + members[t_access],
+            )
+        )
     with session_scope(engine) as s:
         rep = load_run_report(s, ids["run_id"], threshold=5)
     titles = {t.id: t.title for t in rep.themes}
@@ -120,9 +146,13 @@ def _figures(client: TestClient, run_id: int, label_id: str) -> dict[str, Any]:
     label = next(lab for lab in agg["labels"] if lab["label_id"] == label_id)
     cells = _page_label_cells(page, label["titel"])
     return {
-        "page": (cells[0], cells[5]), "file": _file_label_count(file_html, label_id),
-        "api": (str(label["antal"]), pct(label["medelsannolikhet"])), "raknar": agg["raknar"],
-        "page_html": page, "file_html": file_html, "theme_titles": [t["title"] for t in themes["themes"]],
+        "page": (cells[0], cells[5]),
+        "file": _file_label_count(file_html, label_id),
+        "api": (str(label["antal"]), pct(label["medelsannolikhet"])),
+        "raknar": agg["raknar"],
+        "page_html": page,
+        "file_html": file_html,
+        "theme_titles": [t["title"] for t in themes["themes"]],
     }
 
 
@@ -130,8 +160,11 @@ def test_page_file_and_api_show_the_same_figures(demo: tuple[TestClient, dict[st
     client, ids = demo
     csrf = login(client, "analytiker1")
     tid = ids["theme_ids"]["tillganglighet"]
-    r = client.post(f"/api/projects/{ids['project_id']}/themes/{tid}/name", json={"name": "Väntan i telefon"},
-                    headers={"X-CSRF-Token": csrf})
+    r = client.post(
+        f"/api/projects/{ids['project_id']}/themes/{tid}/name",
+        json={"name": "Väntan i telefon"},
+        headers={"X-CSRF-Token": csrf},
+    )
     assert r.status_code == 201, r.text
     got = _figures(client, ids["run_id"], "helhet")
     assert got["raknar"] == "beslutade"
@@ -143,9 +176,15 @@ def test_page_file_and_api_show_the_same_figures(demo: tuple[TestClient, dict[st
     # An old run (no decisions kept) counts prediction sets, in all three, and says so.
     with session_scope(engine) as s:
         s.execute(update(Suggestion).where(Suggestion.run_id == ids["run_id"]).values(decided=False))
-        in_set = s.scalar(select(func.count()).select_from(Suggestion).where(
-            Suggestion.run_id == ids["run_id"], Suggestion.label_id == "helhet",
-            Suggestion.in_prediction_set.is_(True)))
+        in_set = s.scalar(
+            select(func.count())
+            .select_from(Suggestion)
+            .where(
+                Suggestion.run_id == ids["run_id"],
+                Suggestion.label_id == "helhet",
+                Suggestion.in_prediction_set.is_(True),
+            )
+        )
     old = _figures(client, ids["run_id"], "helhet")
     assert old["raknar"] == "forslagsmangd"
     assert old["page"] == old["api"] and old["file"] == old["api"][0] == str(in_set)

@@ -18,15 +18,16 @@ from tests.test_api_support import auth, client, seeded  # noqa: F401
 
 
 def test_scan_finds_kinds_in_pseudonymised_text_but_not_the_pseudonyms() -> None:
-    text = ("[PERSON_1] sa att Xylofonia Qwertz ringer 0701 23 45 67, "
-            "se www.exempel.se eller skriv till @kalle. Personalen var bra.")
+    text = (
+        "[PERSON_1] sa att Xylofonia Qwertz ringer 0701 23 45 67, "
+        "se www.exempel.se eller skriv till @kalle. Personalen var bra."
+    )
     kinds = kinds_in(scan(text))
-    assert kinds == {"ovanligt_ord_med_versal": 2, "lang_sifferfoljd": 1, "webbadress": 1,
-                     "snabel_a": 1}, kinds
+    assert kinds == {"ovanligt_ord_med_versal": 2, "lang_sifferfoljd": 1, "webbadress": 1, "snabel_a": 1}, kinds
     assert scan("[PERSON_1] och [TELEFON_2] hjälpte mig 2024.") == []
     # offsets point into the pseudonymised text
     tok = next(t for t in scan(text) if t.kind == "lang_sifferfoljd")
-    assert text[tok.start:tok.end] == "0701 23 45 67"
+    assert text[tok.start : tok.end] == "0701 23 45 67"
 
 
 def _import(tmp_path: Path, engine: Engine) -> int:
@@ -38,13 +39,22 @@ def _import(tmp_path: Path, engine: Engine) -> int:
         "R3;Dr Ingegerd Wallströms mottagning, tel 070-174 23 95;25-34;Väntetiden var lång.\n",
         encoding="utf-8",
     )
-    summary = import_export(path, project="projekt-a", engine=engine, text_columns=["Synpunkter"],
-                            column_map={"unit": "Verksamhet", "age_group": "Åldersgrupp"})
+    summary = import_export(
+        path,
+        project="projekt-a",
+        engine=engine,
+        text_columns=["Synpunkter"],
+        column_map={"unit": "Verksamhet", "age_group": "Åldersgrupp"},
+    )
     return summary.import_id
 
 
 def test_counts_for_analysts_context_for_admins_audited(
-    client: TestClient, seeded: dict[str, Any], auth: Any, engine: Engine, tmp_path: Path  # noqa: F811
+    client: TestClient,
+    seeded: dict[str, Any],
+    auth: Any,
+    engine: Engine,
+    tmp_path: Path,  # noqa: F811
 ) -> None:
     import_id = _import(tmp_path, engine)
     with session_scope(engine) as s:
@@ -74,7 +84,9 @@ def test_counts_for_analysts_context_for_admins_audited(
 
 
 def test_pages_show_counts_and_an_audited_admin_review(
-    seeded: dict[str, Any], engine: Engine, tmp_path: Path  # noqa: F811
+    seeded: dict[str, Any],
+    engine: Engine,
+    tmp_path: Path,  # noqa: F811
 ) -> None:
     from api.app import create_app
     from tests.test_api_support import PASSWORD, make_settings

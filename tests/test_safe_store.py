@@ -32,8 +32,20 @@ NAME, PNR, PHONE, EMAIL = "Ingegerd Wallström", "19121212-1212", "070-174 23 95
 PLANT = f"{NAME} {PNR} {PHONE} {EMAIL}"
 # Searched case-insensitively in every byte: the forms as typed and normalised ones.
 NEEDLES = [
-    "ingegerd", "wallström", "wallstrom", "wallstr\\u00f6m", PNR, "121212-1212", "191212121212",
-    "1212121212", PHONE, "0701742395", "701742395", "070-1742395", EMAIL, "ingegerd.wallstrom",
+    "ingegerd",
+    "wallström",
+    "wallstrom",
+    "wallstr\\u00f6m",
+    PNR,
+    "121212-1212",
+    "191212121212",
+    "1212121212",
+    PHONE,
+    "0701742395",
+    "701742395",
+    "070-1742395",
+    EMAIL,
+    "ingegerd.wallstrom",
 ]
 FILE_NAME = f"Enkät {NAME} {PNR}.csv"
 
@@ -48,8 +60,7 @@ def test_metadata_keeps_unit_names_but_not_people() -> None:
     assert guard.safe("unit", f"Dr {NAME}s mottagning, tel {PHONE}") == out
     assert guard.safe("age_group", "45-54") == "45-54"
     assert re.fullmatch(r"\[PERSON_\d\] \[PERSONNUMMER_1\]", guard.safe("age_group", f"{NAME} {PNR}") or "")
-    assert guard.counts_json() == {"unit": {"PERSON": 2, "TELEFON": 2},
-                                   "age_group": {"PERSON": 1, "PERSONNUMMER": 1}}
+    assert guard.counts_json() == {"unit": {"PERSON": 2, "TELEFON": 2}, "age_group": {"PERSON": 1, "PERSONNUMMER": 1}}
     assert "Gripen" not in repr(guard)
 
 
@@ -72,14 +83,14 @@ def _planted_export() -> bytes:
     sentence = f"Jag pratade med {NAME}, ring {PHONE} eller mejla {EMAIL}, personnummer {PNR}."
     for i in (2, 5, 9):
         r = rows[i]
-        r[0] = f"R-{PNR}-{i}"                                                 # respondent id
-        r[2] = f"Dr {NAME}s mottagning, tel {PHONE}, {EMAIL}, {PNR}"          # verksamhet
-        r[3] = PLANT                                                          # källa
-        r[4] = PLANT                                                          # kön
-        r[5] = f"{NAME} {PNR}"                                                # åldersgrupp
-        r[6] = (r[6] + " " if r[6] else "") + sentence                         # an answer
-        r[8] = f"{NAME} var min kontakt. {sentence}"                          # another answer
-        r[9] = PLANT                                                          # extra column
+        r[0] = f"R-{PNR}-{i}"  # respondent id
+        r[2] = f"Dr {NAME}s mottagning, tel {PHONE}, {EMAIL}, {PNR}"  # verksamhet
+        r[3] = PLANT  # källa
+        r[4] = PLANT  # kön
+        r[5] = f"{NAME} {PNR}"  # åldersgrupp
+        r[6] = (r[6] + " " if r[6] else "") + sentence  # an answer
+        r[8] = f"{NAME} var min kontakt. {sentence}"  # another answer
+        r[9] = PLANT  # extra column
     return ("\ufeff" + "\n".join(";".join(r) for r in [header, *rows]) + "\n").encode("utf-8")
 
 
@@ -147,15 +158,26 @@ def _leaks(root: Path) -> list[str]:
 
 
 def _upload_and_run(post: _Recorder, csrf: str, project: int, engine: Engine) -> dict[str, Any]:
-    resp = post("POST", f"/projekt/{project}/ladda-upp", data={"csrf_token": csrf},
-                files={"fil": (FILE_NAME, _planted_export(), "text/csv")})
+    resp = post(
+        "POST",
+        f"/projekt/{project}/ladda-upp",
+        data={"csrf_token": csrf},
+        files={"fil": (FILE_NAME, _planted_export(), "text/csv")},
+    )
     assert resp.status_code == 303, resp.text
     job_id = int(resp.headers["location"].split("/")[2])
     post("GET", f"/jobb/{job_id}/kolumner")
-    mapping = {"csrf_token": csrf, "textkolumn": ["Vad fungerar bra?", "Övriga synpunkter"],
-               "falt_respondent_id": "Respondent-ID", "falt_date": "Datum", "falt_unit": "Verksamhet",
-               "falt_source_type": "Källa", "falt_gender": "Kön", "falt_age_group": "Åldersgrupp",
-               "taxonomi": "samsjuklighet"}
+    mapping = {
+        "csrf_token": csrf,
+        "textkolumn": ["Vad fungerar bra?", "Övriga synpunkter"],
+        "falt_respondent_id": "Respondent-ID",
+        "falt_date": "Datum",
+        "falt_unit": "Verksamhet",
+        "falt_source_type": "Källa",
+        "falt_gender": "Kön",
+        "falt_age_group": "Åldersgrupp",
+        "taxonomi": "samsjuklighet",
+    }
     assert post("POST", f"/jobb/{job_id}/kolumner", data=mapping).status_code == 303
     EmbeddedWorker(engine).run_pending()
     job = post("GET", f"/api/jobs/{job_id}").json()
@@ -177,27 +199,45 @@ def _use_every_form(post: _Recorder, client: TestClient, ids: dict[str, Any], jo
 
     csrf = _login(client, "validerare_a1")  # validator: decision with a comment
     post("GET", f"/projekt/{p}/validera")
-    r = post("POST", f"/projekt/{p}/validera", data={
-        "csrf_token": csrf, "record_id": rec, "label_id": label, "taxonomy_id": "samsjuklighet",
-        "beslut": "accept", "kommentar": f"Svaret nämner {PLANT}"})
+    r = post(
+        "POST",
+        f"/projekt/{p}/validera",
+        data={
+            "csrf_token": csrf,
+            "record_id": rec,
+            "label_id": label,
+            "taxonomy_id": "samsjuklighet",
+            "beslut": "accept",
+            "kommentar": f"Svaret nämner {PLANT}",
+        },
+    )
     assert r.status_code == 303, r.text
 
     csrf = _login(client, "samordnare")  # coordinator: joint decision, themes, insight, action
     for url, data in [
-        (f"/projekt/{p}/omstridda", {"record_id": rec, "label_id": label, "taxonomy_id": "samsjuklighet",
-                                     "beslut": "reject", "kommentar": f"Avgjort med {PLANT}"}),
+        (
+            f"/projekt/{p}/omstridda",
+            {
+                "record_id": rec,
+                "label_id": label,
+                "taxonomy_id": "samsjuklighet",
+                "beslut": "reject",
+                "kommentar": f"Avgjort med {PLANT}",
+            },
+        ),
         (f"/projekt/{p}/teman/{tid[0]}/namn", {"namn": f"Tema om {NAME} {PHONE}"}),
         (f"/projekt/{p}/teman/sammanfoga", {"tema": [str(tid[1]), str(tid[2])], "namn": f"Hos {NAME} {PNR}"}),
         (f"/projekt/{p}/teman/{tid[0]}/dela", {"notering": f"Dela, fråga {PLANT}"}),
         (f"/projekt/{p}/insikter", {"rubrik": f"Insikt {NAME} {PNR}", "beskrivning": PLANT}),
-        (f"/projekt/{p}/atgarder", {"rubrik": f"Åtgärd {NAME} {PHONE}", "ansvarig": f"{NAME} {EMAIL}",
-                                    "status": "planerad"}),
+        (
+            f"/projekt/{p}/atgarder",
+            {"rubrik": f"Åtgärd {NAME} {PHONE}", "ansvarig": f"{NAME} {EMAIL}", "status": "planerad"},
+        ),
     ]:
         r = post("POST", url, data={"csrf_token": csrf, **data})
         assert r.status_code == 303 and "fel=" not in r.headers.get("location", ""), (url, r.text)
     action = post("GET", f"/api/projects/{p}/actions", headers={"X-CSRF-Token": csrf}).json()[-1]["id"]
-    r = post("POST", f"/projekt/{p}/atgarder/{action}", data={"csrf_token": csrf, "ansvarig": PLANT,
-                                                             "status": "pagar"})
+    r = post("POST", f"/projekt/{p}/atgarder/{action}", data={"csrf_token": csrf, "ansvarig": PLANT, "status": "pagar"})
     assert r.status_code == 303, r.text
     r = post("PATCH", f"/api/actions/{action}", json={"notes": PLANT}, headers={"X-CSRF-Token": csrf})
     assert r.status_code == 200, r.text
@@ -214,9 +254,11 @@ def _downloads(post: _Recorder, client: TestClient, job: dict[str, Any], out: Pa
     _login(client, "analytiker")
     run = job["run_id"]
     out.mkdir(parents=True, exist_ok=True)
-    for url, name in [(f"/api/runs/{run}/export?format=csv", "export.csv"),
-                      (f"/api/runs/{run}/export?format=xlsx", "export.xlsx"),
-                      (f"/api/runs/{run}/report", "rapport.html")]:
+    for url, name in [
+        (f"/api/runs/{run}/export?format=csv", "export.csv"),
+        (f"/api/runs/{run}/export?format=xlsx", "export.xlsx"),
+        (f"/api/runs/{run}/report", "rapport.html"),
+    ]:
         r = post("GET", url)
         assert r.status_code == 200, (url, r.text)
         (out / name).write_bytes(r.content)
@@ -225,7 +267,10 @@ def _downloads(post: _Recorder, client: TestClient, job: dict[str, Any], out: Pa
 
 
 def test_planted_identifiers_are_never_written(
-    engine: Engine, seeded: dict[str, Any], isolated_settings: Path, app_log: Path  # noqa: F811
+    engine: Engine,
+    seeded: dict[str, Any],
+    isolated_settings: Path,
+    app_log: Path,  # noqa: F811
 ) -> None:
     data_dir = isolated_settings
     settings = make_settings(data_dir, upload_dir=data_dir / "uppladdningar")

@@ -32,28 +32,41 @@ HOSTILE = [
     "\r=1+1 efter vagnretur",
     "   =1+1 efter mellanslag",
 ]
-HOSTILE_UNIT = "=HYPERLINK(\"http://angripare.example/\", \"Vårdcentral\")"
+HOSTILE_UNIT = '=HYPERLINK("http://angripare.example/", "Vårdcentral")'
 
 
-@pytest.mark.parametrize(("value", "expected"), [
-    ("=1+1", "'=1+1"), ("+1", "'+1"), ("-1", "'-1"), ("@SUM(A1)", "'@SUM(A1)"),
-    ("\t=1", "'\t=1"), ("\r=1", "'\r=1"), ("  =1", "'  =1"), ("\n@x", "'\n@x"),
-    ("Bra bemötande = trygghet", "Bra bemötande = trygghet"), ("", ""), ("Hej", "Hej"),
-    (-5, -5), (0.25, 0.25), (None, None),
-])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+1", "'+1"),
+        ("-1", "'-1"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=1", "'\t=1"),
+        ("\r=1", "'\r=1"),
+        ("  =1", "'  =1"),
+        ("\n@x", "'\n@x"),
+        ("Bra bemötande = trygghet", "Bra bemötande = trygghet"),
+        ("", ""),
+        ("Hej", "Hej"),
+        (-5, -5),
+        (0.25, 0.25),
+        (None, None),
+    ],
+)
 def test_csv_cells_that_start_a_formula_get_a_quote(value: Any, expected: Any) -> None:
     assert neutralise_csv_cell(value) == expected
 
 
 def test_xlsx_text_is_never_a_formula_and_is_kept_exactly() -> None:
-    data = xlsx_bytes(["=rubrik", "tal"], [[text, i] for i, text in enumerate(HOSTILE)]
-                      + [["kontrolltecken \x01\x07 tas bort", -1]])
+    data = xlsx_bytes(
+        ["=rubrik", "tal"], [[text, i] for i, text in enumerate(HOSTILE)] + [["kontrolltecken \x01\x07 tas bort", -1]]
+    )
     ws = load_workbook(io.BytesIO(data))["svar"]
     cells = [c for row in ws.iter_rows() for c in row]
     assert cells and all(c.data_type != "f" for c in cells)
     # Kept as written (XML reads a carriage return back as a line break).
-    assert [ws.cell(row=i + 2, column=1).value for i in range(len(HOSTILE))] == [
-        t.replace("\r", "\n") for t in HOSTILE]
+    assert [ws.cell(row=i + 2, column=1).value for i in range(len(HOSTILE))] == [t.replace("\r", "\n") for t in HOSTILE]
     assert ws.cell(row=1, column=1).value == "=rubrik"
     assert ws.cell(row=2, column=2).data_type == "n"  # numbers stay numbers
     assert ws.cell(row=len(HOSTILE) + 2, column=1).value == "kontrolltecken  tas bort"
@@ -88,22 +101,31 @@ def test_exports_of_hostile_answers_hold_no_formulas(
     client: TestClient, seeded: dict[str, Any], auth: Any, engine: Engine, tmp_path: Path
 ) -> None:
     h = auth("analytiker")
-    up = client.post(f"/api/projects/{seeded['project_a']}/uploads", headers=h,
-                     files={"fil": ("fientlig.csv", _hostile_export(), "text/csv")})
+    up = client.post(
+        f"/api/projects/{seeded['project_a']}/uploads",
+        headers=h,
+        files={"fil": ("fientlig.csv", _hostile_export(), "text/csv")},
+    )
     assert up.status_code in (200, 201), up.text
     job = up.json()["job"]
-    r = client.post(f"/api/jobs/{job['id']}/start", headers=h,
-                    json={"text_columns": ["Vad fungerar bra?", "Vad kan bli bättre?"],
-                          "taxonomy": "samsjuklighet"})
+    r = client.post(
+        f"/api/jobs/{job['id']}/start",
+        headers=h,
+        json={"text_columns": ["Vad fungerar bra?", "Vad kan bli bättre?"], "taxonomy": "samsjuklighet"},
+    )
     assert r.status_code == 200, r.text
     EmbeddedWorker(engine).run_pending()
     done = client.get(f"/api/jobs/{job['id']}", headers=h).json()
     assert done["status"] == "klar", done["error"]
     run_id = done["run_id"]
     with session_scope(engine) as s:
-        stored = dict(s.execute(
-            select(RecordRow.id, RecordRow.text).join(Classification, Classification.record_id == RecordRow.id)
-            .where(Classification.run_id == run_id)).all())
+        stored = dict(
+            s.execute(
+                select(RecordRow.id, RecordRow.text)
+                .join(Classification, Classification.record_id == RecordRow.id)
+                .where(Classification.run_id == run_id)
+            ).all()
+        )
         units = set(s.scalars(select(RecordRow.unit).where(RecordRow.id.in_(stored))))
     hostile_ids = {rid for rid, text in stored.items() if _is_dangerous(text)}
     # The attack reaches the export: most payloads survive ingest and pseudonymisation.

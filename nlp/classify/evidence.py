@@ -44,7 +44,12 @@ def evidence(model: ClassifierModel, text: str, emb: np.ndarray, labels: list[st
                 sims = model.example_emb[idx] @ emb
                 for k in np.argsort(-sims)[:2]:
                     i = idx[k]
-                    item["examples"].append({"id": model.example_ids[i], "text": model.example_texts[i],
-                                             "similarity": round(float(sims[k]), 3)})
+                    item["examples"].append(
+                        {
+                            "id": model.example_ids[i],
+                            "text": model.example_texts[i],
+                            "similarity": round(float(sims[k]), 3),
+                        }
+                    )
         out.append(item)
     return out

@@ -12,8 +12,9 @@ from nlp.errors import InputError
 from nlp.taxonomy import Taxonomy
 
 
-def parse_examples(rows: Iterable[tuple[int, Mapping[str, Any]]], taxonomy: Taxonomy | None = None,
-                   *, file: str | Path | None = None) -> list[Example]:
+def parse_examples(
+    rows: Iterable[tuple[int, Mapping[str, Any]]], taxonomy: Taxonomy | None = None, *, file: str | Path | None = None
+) -> list[Example]:
     """One Example per {"text", "labels"} object (id optional); errors name file, row and field."""
     out = []
     known = set(taxonomy.label_ids) if taxonomy else None
@@ -22,13 +23,16 @@ def parse_examples(rows: Iterable[tuple[int, Mapping[str, Any]]], taxonomy: Taxo
         if not isinstance(text, str) or not text.strip():
             raise InputError("texten saknas eller är tom", file=file, row=n, column="text")
         if not isinstance(labels, list) or not all(isinstance(x, str) for x in labels):
-            raise InputError("etiketterna måste vara en lista med etikett-id", file=file, row=n,
-                             column="labels")
+            raise InputError("etiketterna måste vara en lista med etikett-id", file=file, row=n, column="labels")
         if known is not None:
             bad = [x for x in labels if x not in known]
             if bad:
-                raise InputError(f"okänd etikett (finns inte i taxonomin {taxonomy.id})",  # type: ignore[union-attr]
-                                 file=file, row=n, column="labels")
+                raise InputError(
+                    f"okänd etikett (finns inte i taxonomin {taxonomy.id})",  # type: ignore[union-attr]
+                    file=file,
+                    row=n,
+                    column="labels",
+                )
         ident = obj.get("id")
         out.append(Example(text=text, labels=tuple(labels), id=str(ident) if ident is not None else None))
     return out

@@ -22,13 +22,21 @@ WORD_C = 3.0
 
 
 def char_tfidf() -> TfidfVectorizer:
-    return TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True,
-                           lowercase=True, min_df=1, dtype=np.float32)
+    return TfidfVectorizer(
+        analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, lowercase=True, min_df=1, dtype=np.float32
+    )
 
 
 def word_tfidf() -> TfidfVectorizer:
-    return TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True, lowercase=True,
-                           min_df=1, token_pattern=r"(?u)\b\w\w+\b", dtype=np.float32)
+    return TfidfVectorizer(
+        analyzer="word",
+        ngram_range=(1, 2),
+        sublinear_tf=True,
+        lowercase=True,
+        min_df=1,
+        token_pattern=r"(?u)\b\w\w+\b",
+        dtype=np.float32,
+    )
 
 
 def _expand(Y: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -73,8 +81,9 @@ class Heads:
             return cls._fit(texts, E, rows, cl, w, K)
 
     @classmethod
-    def _fit(cls, texts: Sequence[str], E: np.ndarray, rows: np.ndarray,
-             cl: np.ndarray, w: np.ndarray, K: int) -> Heads:
+    def _fit(
+        cls, texts: Sequence[str], E: np.ndarray, rows: np.ndarray, cl: np.ndarray, w: np.ndarray, K: int
+    ) -> Heads:
         emb = LogisticRegression(C=EMB_C, max_iter=5000).fit(E[rows] * EMB_SCALE, cl, sample_weight=w)
         vec = char_tfidf()
         X = vec.fit_transform(list(texts))
@@ -82,10 +91,20 @@ class Heads:
         wvec = word_tfidf()
         Xw = wvec.fit_transform(list(texts))
         wd = LogisticRegression(C=WORD_C, max_iter=5000).fit(Xw[rows], cl, sample_weight=w)
-        return cls(emb.coef_, emb.intercept_, {k: int(v) for k, v in vec.vocabulary_.items()},
-                   vec.idf_.astype(np.float32), tf.coef_, tf.intercept_, emb.classes_, K,
-                   {k: int(v) for k, v in wvec.vocabulary_.items()}, wvec.idf_.astype(np.float32),
-                   wd.coef_, wd.intercept_)
+        return cls(
+            emb.coef_,
+            emb.intercept_,
+            {k: int(v) for k, v in vec.vocabulary_.items()},
+            vec.idf_.astype(np.float32),
+            tf.coef_,
+            tf.intercept_,
+            emb.classes_,
+            K,
+            {k: int(v) for k, v in wvec.vocabulary_.items()},
+            wvec.idf_.astype(np.float32),
+            wd.coef_,
+            wd.intercept_,
+        )
 
     def vectorizer(self) -> TfidfVectorizer:
         vec = char_tfidf()

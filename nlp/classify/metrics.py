@@ -61,8 +61,9 @@ def reliability_curve(prob: np.ndarray, gold: np.ndarray, n_bins: int = 10) -> l
     for b in range(n_bins):
         m = bins == b
         if m.any():
-            out.append({"bin": b / n_bins, "n": int(m.sum()), "mean_p": float(p[m].mean()),
-                        "share_true": float(y[m].mean())})
+            out.append(
+                {"bin": b / n_bins, "n": int(m.sum()), "mean_p": float(p[m].mean()), "share_true": float(y[m].mean())}
+            )
     return out
 
 

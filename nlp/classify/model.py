@@ -45,8 +45,7 @@ class ClassifierModel:
     zs_mix: float = 0.0
 
     # -- prediction --
-    def features(self, texts: Sequence[str], embeddings: np.ndarray,
-                 embedder: Embedder | None = None) -> np.ndarray:
+    def features(self, texts: Sequence[str], embeddings: np.ndarray, embedder: Embedder | None = None) -> np.ndarray:
         """The vectors the heads read: the given passage embeddings, or the texts' query
         embeddings from `embedder` for a model fitted on those."""
         if self.embed_kind == "passage":
@@ -61,8 +60,9 @@ class ClassifierModel:
             raw = (1 - self.zs_mix) * raw + self.zs_mix * self.zs_heads.predict_raw(texts, F)[:, :K]
         return raw
 
-    def predict_proba(self, texts: Sequence[str], embeddings: np.ndarray, *,
-                      embedder: Embedder | None = None) -> np.ndarray:
+    def predict_proba(
+        self, texts: Sequence[str], embeddings: np.ndarray, *, embedder: Embedder | None = None
+    ) -> np.ndarray:
         """Calibrated probabilities; `embeddings` are the texts' passage embeddings."""
         return platt(self.raw_scores(texts, self.features(texts, embeddings, embedder)), *self.platt)
 
@@ -75,43 +75,71 @@ class ClassifierModel:
         d.mkdir(parents=True, exist_ok=True)
         h = self.heads
         np.savez_compressed(
-            d / "huvud.npz", emb_coef=h.emb_coef, emb_intercept=h.emb_intercept,
-            tfidf_idf=h.tfidf_idf, tfidf_coef=h.tfidf_coef, tfidf_intercept=h.tfidf_intercept,
-            classes=h.classes, calibration_scores=self.calibration_scores,
-            example_emb=self.example_emb, **self._zs_arrays(), **_word_arrays(h, ""),
+            d / "huvud.npz",
+            emb_coef=h.emb_coef,
+            emb_intercept=h.emb_intercept,
+            tfidf_idf=h.tfidf_idf,
+            tfidf_coef=h.tfidf_coef,
+            tfidf_intercept=h.tfidf_intercept,
+            classes=h.classes,
+            calibration_scores=self.calibration_scores,
+            example_emb=self.example_emb,
+            **self._zs_arrays(),
+            **_word_arrays(h, ""),
         )
         meta = {
-            "taxonomy_id": self.taxonomy_id, "label_ids": self.label_ids, "version": self.version,
-            "mode": self.mode, "platt": list(self.platt), "threshold": self.threshold,
-            "example_ids": self.example_ids, "example_texts": self.example_texts,
-            "example_labels": self.example_labels, "tfidf_vocab": h.tfidf_vocab,
-            "n_labels": h.n_labels, "embed_model": self.embed_model, "created": self.created,
-            "embed_kind": self.embed_kind, "zs_mix": self.zs_mix,
+            "taxonomy_id": self.taxonomy_id,
+            "label_ids": self.label_ids,
+            "version": self.version,
+            "mode": self.mode,
+            "platt": list(self.platt),
+            "threshold": self.threshold,
+            "example_ids": self.example_ids,
+            "example_texts": self.example_texts,
+            "example_labels": self.example_labels,
+            "tfidf_vocab": h.tfidf_vocab,
+            "n_labels": h.n_labels,
+            "embed_model": self.embed_model,
+            "created": self.created,
+            "embed_kind": self.embed_kind,
+            "zs_mix": self.zs_mix,
             "zs_tfidf_vocab": self.zs_heads.tfidf_vocab if self.zs_heads is not None else None,
             "word_vocab": h.word_vocab,
             "zs_word_vocab": self.zs_heads.word_vocab if self.zs_heads is not None else None,
         }
         (d / "modell.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
-        (d / "modellkort.json").write_text(json.dumps(self.model_card(), ensure_ascii=False, indent=2),
-                                           encoding="utf-8")
+        (d / "modellkort.json").write_text(
+            json.dumps(self.model_card(), ensure_ascii=False, indent=2), encoding="utf-8"
+        )
         return d
 
     def _zs_arrays(self) -> dict[str, np.ndarray]:
         h = self.zs_heads
         if h is None:
             return {}
-        return {"zs_emb_coef": h.emb_coef, "zs_emb_intercept": h.emb_intercept,
-                "zs_tfidf_idf": h.tfidf_idf, "zs_tfidf_coef": h.tfidf_coef,
-                "zs_tfidf_intercept": h.tfidf_intercept, "zs_classes": h.classes, **_word_arrays(h, "zs_")}
+        return {
+            "zs_emb_coef": h.emb_coef,
+            "zs_emb_intercept": h.emb_intercept,
+            "zs_tfidf_idf": h.tfidf_idf,
+            "zs_tfidf_coef": h.tfidf_coef,
+            "zs_tfidf_intercept": h.tfidf_intercept,
+            "zs_classes": h.classes,
+            **_word_arrays(h, "zs_"),
+        }
 
     def model_card(self) -> dict[str, Any]:
         return {
-            "version": self.version, "taxonomi": self.taxonomy_id, "läge": self.mode,
-            "skapad": self.created, "inbäddningsmodell": self.embed_model,
-            "data": {"validerade_exempel": len(self.example_texts),
-                     "taxonomins_fraser": "titel, beskrivning, exempelfraser och fraser utanför ämnet"},
+            "version": self.version,
+            "taxonomi": self.taxonomy_id,
+            "läge": self.mode,
+            "skapad": self.created,
+            "inbäddningsmodell": self.embed_model,
+            "data": {
+                "validerade_exempel": len(self.example_texts),
+                "taxonomins_fraser": "titel, beskrivning, exempelfraser och fraser utanför ämnet",
+            },
             "metoder": "logistisk regression på inbäddningar + teckenn-gram + ord (1–2-gram), Platt-kalibrering, "
-                       "split-konform prediktionsmängd",
+            "split-konform prediktionsmängd",
             "inbäddningsprefix": self.embed_kind,
             "andel_zero_shot": self.zs_mix,
             "beslutsgräns": self.threshold,
@@ -125,28 +153,61 @@ class ClassifierModel:
             raise ConfigError(f"Klassificerarversionen {version!r} finns inte.")
         meta = json.loads((d / "modell.json").read_text(encoding="utf-8"))
         z = np.load(d / "huvud.npz")
-        heads = Heads(z["emb_coef"], z["emb_intercept"], meta["tfidf_vocab"], z["tfidf_idf"],
-                      z["tfidf_coef"], z["tfidf_intercept"], z["classes"], meta["n_labels"],
-                      *_load_word(z, meta.get("word_vocab"), ""))
+        heads = Heads(
+            z["emb_coef"],
+            z["emb_intercept"],
+            meta["tfidf_vocab"],
+            z["tfidf_idf"],
+            z["tfidf_coef"],
+            z["tfidf_intercept"],
+            z["classes"],
+            meta["n_labels"],
+            *_load_word(z, meta.get("word_vocab"), ""),
+        )
         zs = None
         if "zs_emb_coef" in z.files and meta.get("zs_tfidf_vocab") is not None:
-            zs = Heads(z["zs_emb_coef"], z["zs_emb_intercept"], meta["zs_tfidf_vocab"],
-                       z["zs_tfidf_idf"], z["zs_tfidf_coef"], z["zs_tfidf_intercept"],
-                       z["zs_classes"], meta["n_labels"], *_load_word(z, meta.get("zs_word_vocab"), "zs_"))
+            zs = Heads(
+                z["zs_emb_coef"],
+                z["zs_emb_intercept"],
+                meta["zs_tfidf_vocab"],
+                z["zs_tfidf_idf"],
+                z["zs_tfidf_coef"],
+                z["zs_tfidf_intercept"],
+                z["zs_classes"],
+                meta["n_labels"],
+                *_load_word(z, meta.get("zs_word_vocab"), "zs_"),
+            )
         card = json.loads((d / "modellkort.json").read_text(encoding="utf-8"))
-        return cls(meta["taxonomy_id"], meta["label_ids"], meta["version"], meta["mode"], heads,
-                   tuple(meta["platt"]), meta["threshold"], z["calibration_scores"],
-                   meta["example_ids"], meta["example_texts"], meta["example_labels"],
-                   z["example_emb"], card.get("mått_korsvaliderade", {}), meta["embed_model"],
-                   meta["created"], meta.get("embed_kind", "passage"), zs,
-                   float(meta.get("zs_mix", 0.0)))
+        return cls(
+            meta["taxonomy_id"],
+            meta["label_ids"],
+            meta["version"],
+            meta["mode"],
+            heads,
+            tuple(meta["platt"]),
+            meta["threshold"],
+            z["calibration_scores"],
+            meta["example_ids"],
+            meta["example_texts"],
+            meta["example_labels"],
+            z["example_emb"],
+            card.get("mått_korsvaliderade", {}),
+            meta["embed_model"],
+            meta["created"],
+            meta.get("embed_kind", "passage"),
+            zs,
+            float(meta.get("zs_mix", 0.0)),
+        )
 
 
 def _word_arrays(h: Heads, prefix: str) -> dict[str, np.ndarray]:
     if h.word_coef is None:
         return {}
-    return {f"{prefix}word_idf": h.word_idf, f"{prefix}word_coef": h.word_coef,
-            f"{prefix}word_intercept": h.word_intercept}
+    return {
+        f"{prefix}word_idf": h.word_idf,
+        f"{prefix}word_coef": h.word_coef,
+        f"{prefix}word_intercept": h.word_intercept,
+    }
 
 
 def _load_word(z: Any, vocab: dict[str, int] | None, prefix: str) -> tuple[Any, ...]:

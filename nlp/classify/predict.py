@@ -35,9 +35,15 @@ def _unsure_reason(decided: list[str], pset: list[str], top_p: float) -> str | N
 
 
 def classify_texts(
-    texts: Sequence[str], embeddings: np.ndarray, taxonomy: Taxonomy, *,
-    examples: Sequence[Example] | None = None, embedder: Embedder | None = None,
-    coverage: float = 0.9, model: ClassifierModel | None = None, valence: bool = True,
+    texts: Sequence[str],
+    embeddings: np.ndarray,
+    taxonomy: Taxonomy,
+    *,
+    examples: Sequence[Example] | None = None,
+    embedder: Embedder | None = None,
+    coverage: float = 0.9,
+    model: ClassifierModel | None = None,
+    valence: bool = True,
 ) -> list[ClassificationResult]:
     """Classify pseudonymised texts (with their passage embeddings) against a taxonomy.
 
@@ -50,8 +56,11 @@ def classify_texts(
     if len(texts) != len(embeddings):
         raise ValueError("texts and embeddings differ in length")
     if model is None:
-        model = (train_classifier(examples, taxonomy, embedder=embedder)[0] if examples
-                 else zero_shot_model(taxonomy, embedder))
+        model = (
+            train_classifier(examples, taxonomy, embedder=embedder)[0]
+            if examples
+            else zero_shot_model(taxonomy, embedder)
+        )
     if model.label_ids != taxonomy.label_ids:
         raise ConfigError(f"Klassificeraren {model.version!r} hör inte till taxonomin {taxonomy.id!r}.")
     if len(texts) == 0:
@@ -70,10 +79,16 @@ def classify_texts(
         reason = _unsure_reason(decided, pset, p.max())
         shown = list(dict.fromkeys(decided + pset))
         sugg = [Suggestion(lab, float(p[model.label_ids.index(lab)]), lab in decided) for lab in shown]
-        results.append(ClassificationResult(
-            suggestions=sugg, prediction_set=pset, unsure=reason is not None, valence=vals[i],
-            evidence=evidence(model, text, E[i], decided), model_version=model.version,
-            unsure_reason=reason,
-            probabilities={lab: round(float(p[j]), 4) for j, lab in enumerate(model.label_ids)},
-        ))
+        results.append(
+            ClassificationResult(
+                suggestions=sugg,
+                prediction_set=pset,
+                unsure=reason is not None,
+                valence=vals[i],
+                evidence=evidence(model, text, E[i], decided),
+                model_version=model.version,
+                unsure_reason=reason,
+                probabilities={lab: round(float(p[j]), 4) for j, lab in enumerate(model.label_ids)},
+            )
+        )
     return results

@@ -50,8 +50,9 @@ class ClassificationResult:
     def to_json(self, id: Any = None) -> dict[str, Any]:
         return {
             "id": id,
-            "suggestions": [{"label": s.label, "probability": round(s.probability, 4)}
-                            for s in self.suggestions if s.decided],
+            "suggestions": [
+                {"label": s.label, "probability": round(s.probability, 4)} for s in self.suggestions if s.decided
+            ],
             "prediction_set": list(self.prediction_set),
             "unsure": self.unsure,
             "unsure_reason": self.unsure_reason,

@@ -62,8 +62,13 @@ def labels_matrix(labels: Sequence[Sequence[str]], label_ids: list[str], where: 
 
 
 def fit_with_oof(
-    texts: list[str], E: np.ndarray, Y: np.ndarray, w: np.ndarray, oof_idx: np.ndarray,
-    n_folds: int, seed: int,
+    texts: list[str],
+    E: np.ndarray,
+    Y: np.ndarray,
+    w: np.ndarray,
+    oof_idx: np.ndarray,
+    n_folds: int,
+    seed: int,
 ) -> tuple[Heads, np.ndarray]:
     """Fit on everything; also out-of-fold raw scores for the rows in oof_idx."""
     K = Y.shape[1]
@@ -78,8 +83,9 @@ def fit_with_oof(
     return Heads.fit(texts, E, Y, w), oof
 
 
-def _example_vectors(examples: Sequence[Example], embeddings: np.ndarray | None,
-                     embedder: Embedder | None, dim: int) -> tuple[np.ndarray, np.ndarray]:
+def _example_vectors(
+    examples: Sequence[Example], embeddings: np.ndarray | None, embedder: Embedder | None, dim: int
+) -> tuple[np.ndarray, np.ndarray]:
     """The examples' passage vectors (for evidence) and the vectors the heads read."""
     if not examples:
         empty = np.zeros((0, dim), np.float32)
@@ -92,9 +98,9 @@ def _example_vectors(examples: Sequence[Example], embeddings: np.ndarray | None,
     return E_ex, F_ex
 
 
-def _choose_zs_mix(raw: np.ndarray, zs_raw: np.ndarray, Y: np.ndarray,
-                   start: tuple[tuple[float, float], np.ndarray, float]
-                   ) -> tuple[float, tuple[float, float], np.ndarray, float]:
+def _choose_zs_mix(
+    raw: np.ndarray, zs_raw: np.ndarray, Y: np.ndarray, start: tuple[tuple[float, float], np.ndarray, float]
+) -> tuple[float, tuple[float, float], np.ndarray, float]:
     """(mix, Platt map, probabilities, threshold) with the best out-of-fold macro F1.
 
     The taxonomy-only head never saw the examples, so its scores on them are out-of-sample
@@ -114,8 +120,13 @@ def _choose_zs_mix(raw: np.ndarray, zs_raw: np.ndarray, Y: np.ndarray,
 
 
 def train_classifier(
-    examples: Sequence[Example], taxonomy: Taxonomy, *, embeddings: np.ndarray | None = None,
-    embedder: Embedder | None = None, n_folds: int = 5, seed: int = 42,
+    examples: Sequence[Example],
+    taxonomy: Taxonomy,
+    *,
+    embeddings: np.ndarray | None = None,
+    embedder: Embedder | None = None,
+    n_folds: int = 5,
+    seed: int = 42,
     version: str | None = None,
 ) -> tuple[ClassifierModel, dict[str, Any]]:
     """Fit a model version from validated examples (none = zero-shot) and its CV metrics.
@@ -160,11 +171,24 @@ def train_classifier(
         digest = hashlib.sha256("\n".join(ex_texts).encode()).hexdigest()[:8]
         version = f"{taxonomy.id}-{'fs' if few_shot else 'zs'}-{created[:10]}-{digest}"
     model = ClassifierModel(
-        taxonomy.id, label_ids, version, "few-shot" if examples else "zero-shot", heads, ab,
-        threshold, scores, [e.id or str(i + 1) for i, e in enumerate(examples)], ex_texts,
-        [list(e.labels) for e in examples], E_ex.astype(np.float32), metrics,
-        getattr(embedder, "model_id", "okänd"), created, EMBED_KIND,
-        zs_heads if zs_mix > 0 else None, zs_mix,
+        taxonomy.id,
+        label_ids,
+        version,
+        "few-shot" if examples else "zero-shot",
+        heads,
+        ab,
+        threshold,
+        scores,
+        [e.id or str(i + 1) for i, e in enumerate(examples)],
+        ex_texts,
+        [list(e.labels) for e in examples],
+        E_ex.astype(np.float32),
+        metrics,
+        getattr(embedder, "model_id", "okänd"),
+        created,
+        EMBED_KIND,
+        zs_heads if zs_mix > 0 else None,
+        zs_mix,
     )
     return model, metrics
 
@@ -182,11 +206,11 @@ def _zero_shot_heads(texts: list[str], E: np.ndarray, Y: np.ndarray, w: np.ndarr
     return _ZS_HEADS_CACHE[key]
 
 
-def _taxonomy_embeddings(texts: list[str], embedder: Embedder | None,
-                         kind: Literal["passage", "query"] = "passage") -> np.ndarray:
+def _taxonomy_embeddings(
+    texts: list[str], embedder: Embedder | None, kind: Literal["passage", "query"] = "passage"
+) -> np.ndarray:
     """Taxonomy phrases (no personal data) are embedded once per process."""
-    key = (f'{getattr(embedder, "model_id", "standard")}|{kind}',
-           hashlib.sha256("\n".join(texts).encode()).hexdigest())
+    key = (f"{getattr(embedder, 'model_id', 'standard')}|{kind}", hashlib.sha256("\n".join(texts).encode()).hexdigest())
     if key not in _PHRASE_CACHE:
         _PHRASE_CACHE[key] = embed_with(embedder, texts, kind)
     return _PHRASE_CACHE[key]
@@ -194,8 +218,7 @@ def _taxonomy_embeddings(texts: list[str], embedder: Embedder | None,
 
 def zero_shot_model(taxonomy: Taxonomy, embedder: Embedder | None = None) -> ClassifierModel:
     """The taxonomy-only model, fitted once per process for each taxonomy and embedding model."""
-    key = (hashlib.sha256(taxonomy.model_dump_json().encode()).hexdigest(),
-           getattr(embedder, "model_id", "standard"))
+    key = (hashlib.sha256(taxonomy.model_dump_json().encode()).hexdigest(), getattr(embedder, "model_id", "standard"))
     if key not in _ZERO_SHOT_CACHE:
         _ZERO_SHOT_CACHE[key] = train_classifier([], taxonomy, embedder=embedder)[0]
     return _ZERO_SHOT_CACHE[key]

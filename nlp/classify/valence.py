@@ -36,8 +36,7 @@ from nlp.modeller import SHIPPED_DIR
 SHIPPED_MODEL_DIR = SHIPPED_DIR / "klassificerare"
 VALENCE_DIR = SHIPPED_MODEL_DIR / "valens"
 HIGH, LOW = 0.7, 0.3
-_CONTRAST = re.compile(r"\b(men|fast|dock|tyvärr|tyvarr|däremot|daremot|samtidigt|annars|trots)\b",
-                       re.IGNORECASE)
+_CONTRAST = re.compile(r"\b(men|fast|dock|tyvärr|tyvarr|däremot|daremot|samtidigt|annars|trots)\b", re.IGNORECASE)
 
 # Written for this project (not taken from any data set).
 POSITIVE_PROTOTYPES = [
@@ -70,11 +69,11 @@ class ValenceHead:
 
     def save(self, directory: Path = VALENCE_DIR, card: dict[str, Any] | None = None) -> Path:
         directory.mkdir(parents=True, exist_ok=True)
-        np.savez_compressed(directory / "valens.npz", coef=self.coef.astype(np.float32),
-                            intercept=np.float32(self.intercept))
+        np.savez_compressed(
+            directory / "valens.npz", coef=self.coef.astype(np.float32), intercept=np.float32(self.intercept)
+        )
         meta = {"source": self.source, "embed_model": self.embed_model, **(card or {})}
-        (directory / "modellkort.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2),
-                                                   encoding="utf-8")
+        (directory / "modellkort.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
         return directory
 
 
@@ -90,8 +89,9 @@ def load_valence_head(embedder: Embedder | None = None, directory: Path = VALENC
     if f.is_file():
         z = np.load(f)
         meta = json.loads((directory / "modellkort.json").read_text(encoding="utf-8"))
-        head = ValenceHead(z["coef"].astype(np.float64), float(z["intercept"]), meta["source"],
-                           meta.get("embed_model", "okänd"))
+        head = ValenceHead(
+            z["coef"].astype(np.float64), float(z["intercept"]), meta["source"], meta.get("embed_model", "okänd")
+        )
     else:
         head = prototype_head(embedder)
     if directory == VALENCE_DIR:
@@ -120,8 +120,7 @@ def valence_from_p(p: float, text: str) -> Valence:
     return Valence("blandad" if _CONTRAST.search(text) else "neutral", round(float(balance), 4))
 
 
-def predict_valence(texts: Sequence[str], embeddings: np.ndarray, *,
-                    embedder: Embedder | None = None) -> list[Valence]:
+def predict_valence(texts: Sequence[str], embeddings: np.ndarray, *, embedder: Embedder | None = None) -> list[Valence]:
     head = load_valence_head(embedder)
     p = head.p_positive(embeddings)
     return [valence_from_p(float(pi), t) for pi, t in zip(p, texts)]
@@ -136,8 +135,7 @@ def read_reviews(path: Path) -> tuple[list[str], np.ndarray]:
             raise InputError("kolumnerna text och sentiment krävs", file=path)
         for n, row in enumerate(reader, start=2):
             if row["sentiment"] not in ("positive", "negative"):
-                raise InputError("sentiment måste vara positive eller negative", file=path, row=n,
-                                 column="sentiment")
+                raise InputError("sentiment måste vara positive eller negative", file=path, row=n, column="sentiment")
             texts.append(row["text"])
             y.append(row["sentiment"] == "positive")
     return texts, np.array(y, dtype=int)
@@ -152,15 +150,19 @@ def model_card(n_train: int, accuracy: float, n_test: int) -> dict[str, Any]:
     return {
         "skapad": datetime.now(UTC).isoformat(timespec="seconds"),
         "data": f"{n_train} verkliga svenska recensioner (positiv/negativ); datan följer inte med",
-        "mått": {"träffsäkerhet_binär": round(accuracy, 4), "n_test": n_test,
-                 "test": "hållna recensioner som huvudet inte tränats på"},
+        "mått": {
+            "träffsäkerhet_binär": round(accuracy, 4),
+            "n_test": n_test,
+            "test": "hållna recensioner som huvudet inte tränats på",
+        },
         "källa": "timpal0l/swedish-sentiment, sentiment-sv-small.csv, commit "
-                 "1eedf0adcd85875fa78fdac9b2ae3f85b038f125; de första 2000 i en slumpordning med frö 0",
+        "1eedf0adcd85875fa78fdac9b2ae3f85b038f125; de första 2000 i en slumpordning med frö 0",
         "varför_vikterna_följer_med": (
             "Huvudet är 384 koefficienter och ett intercept: inga texter, inga ord och inget som "
             "återskapar en enskild recension. Datan saknar licens och följer därför inte med. "
-            "Tas filen bort används prototypmeningar skrivna för projektet (zero-shot)."),
+            "Tas filen bort används prototypmeningar skrivna för projektet (zero-shot)."
+        ),
         "klasser": "styrka om P(positiv) ≥ 0,7; utmaning om ≤ 0,3; däremellan blandad vid "
-                   "kontrastord (men, fast, tyvärr …), annars neutral (heuristik)",
+        "kontrastord (men, fast, tyvärr …), annars neutral (heuristik)",
         "bygg": "python benchmarks/classify.py --bygg-valens",
     }

@@ -31,7 +31,9 @@ from nlp.ingest import inspect_export
 @user_errors
 def analysera(
     export: Path = typer.Argument(..., help="Exportfil från enkätverktyget (CSV, XLSX, JSON eller JSON Lines)."),
-    taxonomi: str = typer.Option("samsjuklighet", "--taxonomi", help="Vilken taxonomi i etiketter/ svaren klassas mot."),
+    taxonomi: str = typer.Option(
+        "samsjuklighet", "--taxonomi", help="Vilken taxonomi i etiketter/ svaren klassas mot."
+    ),
     ut: Path = typer.Option(Path("rapport"), "--ut", help="Mapp där rapporten (HTML och JSON) skrivs."),
     textkolumn: TextColumns = None,
     kolumn: ColumnOverrides = None,
@@ -45,8 +47,12 @@ def analysera(
     column_map = parse_column_overrides(kolumn)
     out_console = Console()
     with Progress(
-        TextColumn("[bold]{task.description:<18}"), BarColumn(), MofNCompleteColumn(),
-        TimeElapsedColumn(), console=out_console, transient=False,
+        TextColumn("[bold]{task.description:<18}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=out_console,
+        transient=False,
     ) as bars:
         tasks: dict[str, Any] = {}
 
@@ -56,8 +62,14 @@ def analysera(
             bars.update(tasks[stage], completed=done, total=max(total, 1))
 
         summary, html = analyse_export(
-            export, ut, project=projekt, taxonomy=taxonomi, text_columns=textkolumn,
-            column_map=column_map, sheet=blad, progress=progress,
+            export,
+            ut,
+            project=projekt,
+            taxonomy=taxonomi,
+            text_columns=textkolumn,
+            column_map=column_map,
+            sheet=blad,
+            progress=progress,
         )
     if not summary.created:
         out_console.print("Filen var redan importerad: inga svar lades till två gånger.")
@@ -79,13 +91,18 @@ def granska(
     som_json: bool = typer.Option(False, "--json", help="Skriv förhandsgranskningen som JSON."),
 ) -> None:
     """Visa hur en export tolkas (kolumner, fritextfrågor, metadata) utan att läsa in den. Visar aldrig svarstext."""
-    preview = inspect_export(export, sheet=blad, text_columns=textkolumn,
-                             column_map=parse_column_overrides(kolumn))
+    preview = inspect_export(export, sheet=blad, text_columns=textkolumn, column_map=parse_column_overrides(kolumn))
     if som_json:
         sys.stdout.write(json.dumps(preview.to_dict(), ensure_ascii=False, indent=2) + "\n")
         return
-    field_names = {"respondent_id": "respondent", "date": "datum", "unit": "verksamhet",
-                   "source_type": "källa", "gender": "kön", "age_group": "åldersgrupp"}
+    field_names = {
+        "respondent_id": "respondent",
+        "date": "datum",
+        "unit": "verksamhet",
+        "source_type": "källa",
+        "gender": "kön",
+        "age_group": "åldersgrupp",
+    }
     role = {col: f"metadata: {field_names[f]}" for f, col in preview.column_map.items()}
     role.update({col: "fritextfråga" for col in preview.text_columns})
     table = Table(title=f"{export.name}: {'ca ' if preview.n_rows_estimated else ''}{preview.n_rows} rader")
@@ -93,8 +110,9 @@ def granska(
         table.add_column(head)
     for col in preview.columns:
         st = preview.column_stats[col]
-        table.add_row(col, role.get(col, "–"), st.kind, str(st.non_empty), f"{st.mean_length:.0f}",
-                      f"{st.unique_share:.0%}")
+        table.add_row(
+            col, role.get(col, "–"), st.kind, str(st.non_empty), f"{st.mean_length:.0f}", f"{st.unique_share:.0%}"
+        )
     console = Console()
     console.print(table)
     details = [f"format {preview.file_format}"]
@@ -104,5 +122,6 @@ def granska(
         details.append(f"avgränsare {preview.delimiter!r}")
     if preview.sheet:
         details.append(f"blad {preview.sheet!r} av {', '.join(preview.sheets)}")
-    console.print(f"{', '.join(details)}. Statistiken bygger på de första {preview.n_sampled} raderna.",
-                  highlight=False)
+    console.print(
+        f"{', '.join(details)}. Statistiken bygger på de första {preview.n_sampled} raderna.", highlight=False
+    )

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
 import typer
 
 from nlp.cli.base import err_console, user_errors
@@ -16,9 +14,19 @@ anvandare_app = typer.Typer(help="Hantera användarkonton för webbtjänsten.", 
 def anvandare_skapa(
     anvandarnamn: str = typer.Argument(..., help="Inloggningsnamn (bokstäver, siffror, . _ @ -)."),
     roll: str = typer.Option("admin", "--roll", help="admin, analyst, coordinator eller validator."),
-    organisation: Optional[str] = typer.Option(None, "--organisation", help="Organisation (krävs för validator)."),
-    projekt: Optional[list[str]] = typer.Option(None, "--projekt", help="Projektets kortnamn; skapas om det saknas (kan anges flera gånger)."),
-    losenord: str = typer.Option(..., "--losenord", prompt="Lösenord", hide_input=True, confirmation_prompt=True, envvar="BRUKARROST_NYTT_LOSENORD", help="Frågas efter om det inte anges (minst 12 tecken, inte ett vanligt lösenord, inte användarnamnet)."),
+    organisation: str | None = typer.Option(None, "--organisation", help="Organisation (krävs för validator)."),
+    projekt: list[str] | None = typer.Option(
+        None, "--projekt", help="Projektets kortnamn; skapas om det saknas (kan anges flera gånger)."
+    ),
+    losenord: str = typer.Option(
+        ...,
+        "--losenord",
+        prompt="Lösenord",
+        hide_input=True,
+        confirmation_prompt=True,
+        envvar="BRUKARROST_NYTT_LOSENORD",
+        help="Frågas efter om det inte anges (minst 12 tecken, inte ett vanligt lösenord, inte användarnamnet).",
+    ),
 ) -> None:
     """Skapa ett konto, t.ex. den första administratören."""
     from fastapi import HTTPException
@@ -34,8 +42,13 @@ def anvandare_skapa(
     try:
         with session_scope(init_db()) as session:
             ids = [get_or_create_project(session, slug).id for slug in projekt or []]
-            body = UserIn(username=anvandarnamn, password=losenord, role=roll,  # type: ignore[arg-type]
-                          organisation=organisation, project_ids=ids)
+            body = UserIn(
+                username=anvandarnamn,
+                password=losenord,
+                role=roll,  # type: ignore[arg-type]
+                organisation=organisation,
+                project_ids=ids,
+            )
             user = create_user(session, body, ApiSettings().password_min_length)
             session.flush()
             err_console.print(f"Kontot {user.username} ({user.role}) är skapat.", highlight=False)
@@ -48,5 +61,4 @@ def anvandare_skapa(
             "username": "namnet får bara innehålla bokstäver, siffror och . _ @ -",
         }
         fields = {str(e["loc"][0]) for e in exc.errors()}
-        raise InputError("; ".join(rules.get(f, f"ogiltigt värde för {f}") for f in sorted(fields))
-                         + ".") from None
+        raise InputError("; ".join(rules.get(f, f"ogiltigt värde för {f}") for f in sorted(fields)) + ".") from None

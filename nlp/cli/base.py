@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import Annotated, Any, Optional, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -53,17 +53,38 @@ def user_errors(func: F) -> F:
 
 
 # Options that several commands share, declared once.
-TextColumns = Annotated[Optional[list[str]], typer.Option("--textkolumn", help="Kolumn med fritextsvar (kan anges flera gånger). Annars hittas de automatiskt.")]
-ColumnOverrides = Annotated[Optional[list[str]], typer.Option("--kolumn", help="Ange metadatakolumn själv, t.ex. --kolumn datum=Inskickat (kan anges flera gånger).")]
-Sheet = Annotated[Optional[str], typer.Option("--blad", help="Vilket blad i en Excel-fil som ska läsas (annars det första med data).")]
+TextColumns = Annotated[
+    list[str] | None,
+    typer.Option("--textkolumn", help="Kolumn med fritextsvar (kan anges flera gånger). Annars hittas de automatiskt."),
+]
+ColumnOverrides = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--kolumn", help="Ange metadatakolumn själv, t.ex. --kolumn datum=Inskickat (kan anges flera gånger)."
+    ),
+]
+Sheet = Annotated[
+    str | None, typer.Option("--blad", help="Vilket blad i en Excel-fil som ska läsas (annars det första med data).")
+]
 
 _FIELD_ALIASES = {
-    "respondent": "respondent_id", "respondent_id": "respondent_id", "id": "respondent_id",
-    "datum": "date", "date": "date",
-    "verksamhet": "unit", "enhet": "unit", "unit": "unit",
-    "kalla": "source_type", "källa": "source_type", "source_type": "source_type",
-    "kon": "gender", "kön": "gender", "gender": "gender",
-    "aldersgrupp": "age_group", "åldersgrupp": "age_group", "age_group": "age_group",
+    "respondent": "respondent_id",
+    "respondent_id": "respondent_id",
+    "id": "respondent_id",
+    "datum": "date",
+    "date": "date",
+    "verksamhet": "unit",
+    "enhet": "unit",
+    "unit": "unit",
+    "kalla": "source_type",
+    "källa": "source_type",
+    "source_type": "source_type",
+    "kon": "gender",
+    "kön": "gender",
+    "gender": "gender",
+    "aldersgrupp": "age_group",
+    "åldersgrupp": "age_group",
+    "age_group": "age_group",
 }
 
 

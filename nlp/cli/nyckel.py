@@ -23,10 +23,14 @@ def nyckel_status() -> None:
     if not st["nyckel_finns"]:
         typer.echo("Ingen nyckel finns (varken BRUKARROST_KEY eller nyckelfilen).")
     else:
-        typer.echo(f"Nyckelns fingeravtryck: {st['fingeravtryck']} "
-                   f"({'godkänd' if st['godkand'] else 'inte godkänd för importer'}).")
-    typer.echo(f"Importer: {st['importer']}, varav {st['importer_med_annan_nyckel']} gjorda med en "
-               f"annan nyckel och {st['importer_utan_fingeravtryck']} utan känd nyckel.")
+        typer.echo(
+            f"Nyckelns fingeravtryck: {st['fingeravtryck']} "
+            f"({'godkänd' if st['godkand'] else 'inte godkänd för importer'})."
+        )
+    typer.echo(
+        f"Importer: {st['importer']}, varav {st['importer_med_annan_nyckel']} gjorda med en "
+        f"annan nyckel och {st['importer_utan_fingeravtryck']} utan känd nyckel."
+    )
 
 
 @nyckel_app.command("ny")
@@ -40,9 +44,11 @@ def nyckel_ny(
     from nlp.keys import start_new_generation
 
     if not bekrafta:
-        raise InputError("En ny nyckelgeneration gör att respondenter i tidigare importer inte kan "
-                         "raderas med sitt id. Försök först återställa den gamla nyckeln. "
-                         "Kör med --bekrafta för att ändå börja en ny.")
+        raise InputError(
+            "En ny nyckelgeneration gör att respondenter i tidigare importer inte kan "
+            "raderas med sitt id. Försök först återställa den gamla nyckeln. "
+            "Kör med --bekrafta för att ändå börja en ny."
+        )
     with session_scope(init_db()) as session:
         fp = start_new_generation(session, actor="cli")
     typer.echo(f"Nyckeln med fingeravtryck {fp} är godkänd för nya importer.")

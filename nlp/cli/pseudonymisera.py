@@ -6,7 +6,6 @@ import json
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Optional
 
 import typer
 from rich.console import Console
@@ -16,10 +15,24 @@ from nlp.cli.base import user_errors
 
 @user_errors
 def pseudonymisera(
-    fil: Path = typer.Argument(..., help="Fil att pseudonymisera: JSON Lines (fälten id och text), CSV, XLSX eller JSON."),
-    textkolumn: Optional[str] = typer.Option(None, "--textkolumn", help="Kolumn eller fält med fritext (JSON Lines: 'text' om inget anges; CSV/XLSX: hittas annars automatiskt)."),
-    kategori: Optional[list[str]] = typer.Option(None, "--kategori", help="Ersätt bara denna kategori, t.ex. --kategori PERSON (kan anges flera gånger). Standard: alla."),
-    som_json: bool = typer.Option(False, "--json", help="Skriv ett JSON-objekt per rad: id, pseudonymiserad text och spann (teckenpositioner i originaltexten)."),
+    fil: Path = typer.Argument(
+        ..., help="Fil att pseudonymisera: JSON Lines (fälten id och text), CSV, XLSX eller JSON."
+    ),
+    textkolumn: str | None = typer.Option(
+        None,
+        "--textkolumn",
+        help="Kolumn eller fält med fritext (JSON Lines: 'text' om inget anges; CSV/XLSX: hittas annars automatiskt).",
+    ),
+    kategori: list[str] | None = typer.Option(
+        None,
+        "--kategori",
+        help="Ersätt bara denna kategori, t.ex. --kategori PERSON (kan anges flera gånger). Standard: alla.",
+    ),
+    som_json: bool = typer.Option(
+        False,
+        "--json",
+        help="Skriv ett JSON-objekt per rad: id, pseudonymiserad text och spann (teckenpositioner i originaltexten).",
+    ),
 ) -> None:
     """Ersätt personuppgifter (namn, personnummer, telefon, adresser, vårdenheter …) med pseudonymer."""
     # Lazy: the pipeline loads spaCy and the models (seconds); other commands start fast.

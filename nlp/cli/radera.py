@@ -14,9 +14,14 @@ from nlp.store.models import Project
 @user_errors
 def radera(
     projekt: str = typer.Option("standard", "--projekt", help="Projektets kortnamn."),
-    respondent: str = typer.Option(..., "--respondent", prompt="Respondentens id", hide_input=True,
-                                   envvar="BRUKARROST_RADERA_ID",
-                                   help="Frågas efter om det inte anges (visas inte på skärmen)."),
+    respondent: str = typer.Option(
+        ...,
+        "--respondent",
+        prompt="Respondentens id",
+        hide_input=True,
+        envvar="BRUKARROST_RADERA_ID",
+        help="Frågas efter om det inte anges (visas inte på skärmen).",
+    ),
 ) -> None:
     """Radera allt om en respondent i ett projekt (svar, förslag, tema-kopplingar, cachade vektorer)."""
     # Lazy: erasure loads the pseudonymiser (spaCy, seconds); other commands start fast.
@@ -30,12 +35,18 @@ def radera(
         result = erase_respondent(session, proj.id, respondent.strip(), actor="cli")
     purge_storage(engine)
     c = result.counts
-    typer.echo(f"Raderat: {c['svar']} svar, {c['forslag']} förslag, kopplingen till "
-               f"{c['beslut']} granskningsbeslut och {c['cachade_vektorer']} cachade vektorer.")
+    typer.echo(
+        f"Raderat: {c['svar']} svar, {c['forslag']} förslag, kopplingen till "
+        f"{c['beslut']} granskningsbeslut och {c['cachade_vektorer']} cachade vektorer."
+    )
     if result.unreachable:
-        err_console.print(f"[bold yellow]Inte fullständigt: {len(result.unreachable)} import(er) gjordes "
-                          "med en annan nyckel och kunde inte sökas:[/]", highlight=False)
+        err_console.print(
+            f"[bold yellow]Inte fullständigt: {len(result.unreachable)} import(er) gjordes "
+            "med en annan nyckel och kunde inte sökas:[/]",
+            highlight=False,
+        )
         for u in result.unreachable:
-            err_console.print(f"  import {u['import_id']}: {u['fil']} ({u['importerad']})",
-                              highlight=False, markup=False)
+            err_console.print(
+                f"  import {u['import_id']}: {u['fil']} ({u['importerad']})", highlight=False, markup=False
+            )
         raise typer.Exit(code=3)

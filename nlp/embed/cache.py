@@ -64,8 +64,9 @@ def forget_texts(texts: Sequence[str], directory: Path | None = None) -> int:
             with conn:
                 for i in range(0, len(digests), SQL_BATCH):
                     part = digests[i : i + SQL_BATCH]
-                    n += conn.execute(f"DELETE FROM vectors WHERE text_sha256 IN "
-                                      f"({','.join('?' * len(part))})", part).rowcount
+                    n += conn.execute(
+                        f"DELETE FROM vectors WHERE text_sha256 IN ({','.join('?' * len(part))})", part
+                    ).rowcount
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             conn.close()
@@ -79,8 +80,7 @@ class EmbeddingCache:
     once; lookups go in batches, so memory stays bounded however large the cache grows.
     """
 
-    def __init__(self, model_id: str, dim: int, directory: Path | None = None,
-                 key: bytes | None = None) -> None:
+    def __init__(self, model_id: str, dim: int, directory: Path | None = None, key: bytes | None = None) -> None:
         self.model_id = model_id
         self.dim = dim
         # HMAC key of the digests; None = cache_key() (derived from the pseudonym key).
@@ -109,8 +109,9 @@ class EmbeddingCache:
                 "vector BLOB NOT NULL, PRIMARY KEY (kind, text_sha256)) WITHOUT ROWID"
             )
             conn.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
-            conn.execute("INSERT OR IGNORE INTO meta VALUES ('model_id', ?), ('dim', ?)",
-                         (self.model_id, str(self.dim)))
+            conn.execute(
+                "INSERT OR IGNORE INTO meta VALUES ('model_id', ?), ('dim', ?)", (self.model_id, str(self.dim))
+            )
             self._check_key(conn)
             conn.commit()
             yield conn
@@ -145,7 +146,6 @@ class EmbeddingCache:
         return found
 
     def put(self, conn: sqlite3.Connection, kind: str, digests: Sequence[bytes], vectors: np.ndarray) -> None:
-        rows = [(kind, d, np.ascontiguousarray(v, dtype=np.float32).tobytes())
-                for d, v in zip(digests, vectors)]
+        rows = [(kind, d, np.ascontiguousarray(v, dtype=np.float32).tobytes()) for d, v in zip(digests, vectors)]
         with conn:  # one transaction per chunk
             conn.executemany("INSERT OR IGNORE INTO vectors VALUES (?, ?, ?)", rows)

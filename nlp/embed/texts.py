@@ -62,8 +62,7 @@ def embed_texts(
     store = EmbeddingCache(embedder.model_id, embedder.dim) if cache else None
     if store is not None and store.key is None:
         store = None  # no pseudonym key yet: embed without the cache rather than create one
-    digests = ([store.digest(t) for t in texts] if store
-               else [hashlib.sha256(t.encode("utf-8")).digest() for t in texts])
+    digests = [store.digest(t) for t in texts] if store else [hashlib.sha256(t.encode("utf-8")).digest() for t in texts]
     positions: dict[bytes, list[int]] = {}
     for i, d in enumerate(digests):
         positions.setdefault(d, []).append(i)

@@ -13,35 +13,122 @@ from nlp.ingest.types import ColumnStats
 # Folded header names (cells.fold) that name each metadata field.
 FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "respondent_id": (
-        "respondentid", "respondent", "respondentnr", "respondentnummer", "id", "svarsid",
-        "svarid", "responseid", "participantid", "deltagarid", "deltagare", "lopnummer",
-        "lopnr", "lopnr", "identitet", "userid", "personid", "brukarid", "klientid",
+        "respondentid",
+        "respondent",
+        "respondentnr",
+        "respondentnummer",
+        "id",
+        "svarsid",
+        "svarid",
+        "responseid",
+        "participantid",
+        "deltagarid",
+        "deltagare",
+        "lopnummer",
+        "lopnr",
+        "lopnr",
+        "identitet",
+        "userid",
+        "personid",
+        "brukarid",
+        "klientid",
     ),
     "date": (
-        "datum", "date", "svarsdatum", "inskickad", "inskickat", "skickad", "tidpunkt",
-        "timestamp", "datumtid", "datetime", "moetesdatum", "motesdatum", "besoksdatum",
-        "created", "createdat", "submitted", "submittedat", "inkommen", "inkom", "registrerad",
-        "svarstid", "starttid", "sluttid", "completed", "enddate", "startdate",
+        "datum",
+        "date",
+        "svarsdatum",
+        "inskickad",
+        "inskickat",
+        "skickad",
+        "tidpunkt",
+        "timestamp",
+        "datumtid",
+        "datetime",
+        "moetesdatum",
+        "motesdatum",
+        "besoksdatum",
+        "created",
+        "createdat",
+        "submitted",
+        "submittedat",
+        "inkommen",
+        "inkom",
+        "registrerad",
+        "svarstid",
+        "starttid",
+        "sluttid",
+        "completed",
+        "enddate",
+        "startdate",
     ),
     "unit": (
-        "verksamhet", "enhet", "unit", "avdelning", "mottagning", "klinik", "vardenhet",
-        "department", "verksamhetsomrade", "forvaltning", "boende", "team", "site",
-        "organisation", "organization", "kommun",
+        "verksamhet",
+        "enhet",
+        "unit",
+        "avdelning",
+        "mottagning",
+        "klinik",
+        "vardenhet",
+        "department",
+        "verksamhetsomrade",
+        "forvaltning",
+        "boende",
+        "team",
+        "site",
+        "organisation",
+        "organization",
+        "kommun",
     ),
     "source_type": (
-        "kalla", "source", "kalltyp", "sourcetype", "typ", "type", "insamlingssatt",
-        "kanal", "channel", "datakalla", "svarstyp",
+        "kalla",
+        "source",
+        "kalltyp",
+        "sourcetype",
+        "typ",
+        "type",
+        "insamlingssatt",
+        "kanal",
+        "channel",
+        "datakalla",
+        "svarstyp",
     ),
     "gender": ("kon", "gender", "sex", "konstillhorighet", "kontillhorighet", "konsidentitet"),
     "age_group": (
-        "aldersgrupp", "alder", "age", "agegroup", "aldersintervall", "agerange", "ageband",
-        "aldersklass", "alderskategori",
+        "aldersgrupp",
+        "alder",
+        "age",
+        "agegroup",
+        "aldersintervall",
+        "agerange",
+        "ageband",
+        "aldersklass",
+        "alderskategori",
     ),
 }
 _TEXT_HINTS = (
-    "synpunkt", "kommentar", "fritext", "beskriv", "berat", "comment", "feedback", "forslag",
-    "vadfungerar", "vadkan", "ovrig", "tillagga", "motivera", "varfor", "oppen", "fritt",
-    "text", "upplevelse", "forbattra", "story", "berattelse", "ideer", "onskemal",
+    "synpunkt",
+    "kommentar",
+    "fritext",
+    "beskriv",
+    "berat",
+    "comment",
+    "feedback",
+    "forslag",
+    "vadfungerar",
+    "vadkan",
+    "ovrig",
+    "tillagga",
+    "motivera",
+    "varfor",
+    "oppen",
+    "fritt",
+    "text",
+    "upplevelse",
+    "forbattra",
+    "story",
+    "berattelse",
+    "ideer",
+    "onskemal",
 )
 
 
@@ -55,9 +142,7 @@ def match_column(src: Source, wanted: str, columns: Sequence[str], what: str) ->
         hits = [c for c in columns if fold(c) == fold(wanted) and fold(wanted)]
     if len(hits) == 1:
         return hits[0]
-    raise src.error(
-        f"{what} {wanted!r} finns inte i filen. Kolumner i filen: {listing(columns)}.", column=wanted
-    )
+    raise src.error(f"{what} {wanted!r} finns inte i filen. Kolumner i filen: {listing(columns)}.", column=wanted)
 
 
 def auto_map(columns: Sequence[str], taken: set[str]) -> dict[str, str]:
@@ -71,8 +156,10 @@ def auto_map(columns: Sequence[str], taken: set[str]) -> dict[str, str]:
             for name in names:
                 hit = next(
                     (
-                        c for c in columns
-                        if c not in taken and c not in mapping.values()
+                        c
+                        for c in columns
+                        if c not in taken
+                        and c not in mapping.values()
                         and (normed[c] == name if exact else (len(name) >= 4 and normed[c].startswith(name)))
                     ),
                     None,
@@ -118,8 +205,7 @@ def classify_column(values: list[str], header: str = "") -> ColumnStats:
     elif numbers >= 0.9:
         kind = "id" if unique >= 0.9 and n >= 5 else "tal"
     elif lettered >= 0.8 and (
-        (answer_len >= 15 and words >= 3 and varied)
-        or (hinted and answer_len >= 8 and words >= 1.5 and varied_hinted)
+        (answer_len >= 15 and words >= 3 and varied) or (hinted and answer_len >= 8 and words >= 1.5 and varied_hinted)
     ):
         kind = "fritext"
     elif unique >= 0.9 and n >= 5 and words < 2:

@@ -36,8 +36,13 @@ def inspect_isolated(path: Path, limits: Limits | None = None, **kwargs: Any) ->
     env["PYTHONPATH"] = str(_ROOT) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
     try:
         done = subprocess.run(
-            [sys.executable, "-m", "nlp.ingest"], input=request, capture_output=True, check=False,
-            text=True, timeout=limits.preview_seconds + 5, env=env,
+            [sys.executable, "-m", "nlp.ingest"],
+            input=request,
+            capture_output=True,
+            check=False,
+            text=True,
+            timeout=limits.preview_seconds + 5,
+            env=env,
         )
     except subprocess.TimeoutExpired:  # run() has killed the child
         done = None
@@ -50,8 +55,11 @@ def inspect_isolated(path: Path, limits: Limits | None = None, **kwargs: Any) ->
             file=path,
         )
     if "failed" in answer:
-        raise InputError("Filen kunde inte läsas; den kan vara skadad eller i ett format som "
-                         "inte stöds. Använd CSV, Excel (xlsx) eller JSON.", file=path)
+        raise InputError(
+            "Filen kunde inte läsas; den kan vara skadad eller i ett format som "
+            "inte stöds. Använd CSV, Excel (xlsx) eller JSON.",
+            file=path,
+        )
     if "error" in answer:
         err = answer["error"]
         raise InputError(err["message"], file=path, row=err.get("row"), column=err.get("column"))

@@ -55,10 +55,14 @@ class Limits:
     def from_settings(cls) -> Limits:
         s = get_settings()
         return cls(
-            max_depth=s.ingest_max_depth, max_unzipped_bytes=int(s.ingest_max_unzipped_mb * MB),
-            max_zip_ratio=s.ingest_max_zip_ratio, max_cells=s.ingest_max_cells,
-            max_columns=s.ingest_max_columns, read_seconds=s.ingest_max_seconds,
-            preview_seconds=s.ingest_preview_seconds, preview_memory_mb=s.ingest_preview_memory_mb,
+            max_depth=s.ingest_max_depth,
+            max_unzipped_bytes=int(s.ingest_max_unzipped_mb * MB),
+            max_zip_ratio=s.ingest_max_zip_ratio,
+            max_cells=s.ingest_max_cells,
+            max_columns=s.ingest_max_columns,
+            read_seconds=s.ingest_max_seconds,
+            preview_seconds=s.ingest_preview_seconds,
+            preview_memory_mb=s.ingest_preview_memory_mb,
         )
 
 
@@ -102,8 +106,9 @@ class Budget:
         self.cells += cells
         if self.cells > self.limits.max_cells:
             cap = f"{self.limits.max_cells:,}".replace(",", " ")
-            raise error(f"Filen har fler än {cap} celler, gränsen för en fil. Dela upp "
-                        "exporten i mindre filer.", row=row)
+            raise error(
+                f"Filen har fler än {cap} celler, gränsen för en fil. Dela upp exporten i mindre filer.", row=row
+            )
         if self.used() > self.seconds:
             raise error(
                 f"Läsningen tog för lång tid (mer än {self.seconds:.0f} sekunder) och avbröts. "
@@ -113,8 +118,7 @@ class Budget:
 
     def columns(self, error: ErrorFactory, n: int, row: int | None = None) -> None:
         if n > self.limits.max_columns:
-            raise error(f"Filen har fler än {self.limits.max_columns} kolumner (fält), gränsen "
-                        "för en fil.", row=row)
+            raise error(f"Filen har fler än {self.limits.max_columns} kolumner (fält), gränsen för en fil.", row=row)
 
 
 # --- XLSX (zip) -----------------------------------------------------------------------
@@ -134,8 +138,10 @@ def check_zip(path: Path, budget: Budget, error: ErrorFactory) -> None:
         raise error(unreadable)
     entries, directory = struct.unpack_from("<4s4H2IH", tail, pos)[4:6]
     if entries > _MAX_ZIP_ENTRIES or directory > _MAX_ZIP_DIRECTORY:
-        raise error(f"Excel-filen består av fler än {_MAX_ZIP_ENTRIES} delar; en export har "
-                    "några tiotal. Spara om den från Excel eller som CSV.")
+        raise error(
+            f"Excel-filen består av fler än {_MAX_ZIP_ENTRIES} delar; en export har "
+            "några tiotal. Spara om den från Excel eller som CSV."
+        )
     broken = False
     try:
         with zipfile.ZipFile(path) as zf:
@@ -151,8 +157,7 @@ def check_zip(path: Path, budget: Budget, error: ErrorFactory) -> None:
 
 
 def _bomb(error: ErrorFactory, what: str) -> InputError:
-    return error(f"{what} Filen kan vara en så kallad zip-bomb. Spara om den från Excel eller "
-                 "som CSV och försök igen.")
+    return error(f"{what} Filen kan vara en så kallad zip-bomb. Spara om den från Excel eller som CSV och försök igen.")
 
 
 def _check_declared(infos: list[zipfile.ZipInfo], limits: Limits, error: ErrorFactory) -> None:
@@ -164,15 +169,20 @@ def _check_declared(infos: list[zipfile.ZipInfo], limits: Limits, error: ErrorFa
     for info in infos:
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > _RATIO_FLOOR and ratio > limits.max_zip_ratio:
-            raise _bomb(error, f"Delen {info.filename!r} i Excel-filen blir {ratio:.0f} gånger större "
-                        f"uppackad (gränsen är {limits.max_zip_ratio:.0f}).")
+            raise _bomb(
+                error,
+                f"Delen {info.filename!r} i Excel-filen blir {ratio:.0f} gånger större "
+                f"uppackad (gränsen är {limits.max_zip_ratio:.0f}).",
+            )
     if total > _RATIO_FLOOR and total / max(packed, 1) > limits.max_zip_ratio:
-        raise _bomb(error, f"Excel-filen blir {total / max(packed, 1):.0f} gånger större uppackad "
-                    f"(gränsen är {limits.max_zip_ratio:.0f}).")
+        raise _bomb(
+            error,
+            f"Excel-filen blir {total / max(packed, 1):.0f} gånger större uppackad "
+            f"(gränsen är {limits.max_zip_ratio:.0f}).",
+        )
 
 
-def _check_inflated(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], budget: Budget,
-                    error: ErrorFactory) -> None:
+def _check_inflated(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], budget: Budget, error: ErrorFactory) -> None:
     actual = 0
     for info in infos:
         got = 0

@@ -18,28 +18,65 @@ from nlp.ingest.source import Source
 from nlp.ingest.types import IngestStats
 
 _SOURCE_TYPES = {
-    "enkat": "enkat", "survey": "enkat", "enkatsvar": "enkat", "formular": "enkat",
-    "questionnaire": "enkat", "webbenkat": "enkat", "pappersenkat": "enkat",
-    "patientforum": "patientforum", "forum": "patientforum", "brukarforum": "patientforum",
-    "patientrad": "patientforum", "brukarrad": "patientforum",
-    "berattelse": "berattelse", "berattelser": "berattelse", "story": "berattelse",
-    "intervju": "berattelse", "interview": "berattelse", "narrativ": "berattelse",
+    "enkat": "enkat",
+    "survey": "enkat",
+    "enkatsvar": "enkat",
+    "formular": "enkat",
+    "questionnaire": "enkat",
+    "webbenkat": "enkat",
+    "pappersenkat": "enkat",
+    "patientforum": "patientforum",
+    "forum": "patientforum",
+    "brukarforum": "patientforum",
+    "patientrad": "patientforum",
+    "brukarrad": "patientforum",
+    "berattelse": "berattelse",
+    "berattelser": "berattelse",
+    "story": "berattelse",
+    "intervju": "berattelse",
+    "interview": "berattelse",
+    "narrativ": "berattelse",
 }
 _GENDERS = {
-    "kvinna": "kvinna", "k": "kvinna", "kvinnor": "kvinna", "female": "kvinna", "f": "kvinna",
-    "woman": "kvinna", "flicka": "kvinna", "tjej": "kvinna", "kvinnlig": "kvinna",
-    "man": "man", "m": "man", "male": "man", "pojke": "man", "kille": "man",
-    "manlig": "man", "men": "man",
-    "annat": "annat", "annan": "annat", "other": "annat", "ickebinar": "annat",
-    "nonbinary": "annat", "x": "annat", "annatkon": "annat",
+    "kvinna": "kvinna",
+    "k": "kvinna",
+    "kvinnor": "kvinna",
+    "female": "kvinna",
+    "f": "kvinna",
+    "woman": "kvinna",
+    "flicka": "kvinna",
+    "tjej": "kvinna",
+    "kvinnlig": "kvinna",
+    "man": "man",
+    "m": "man",
+    "male": "man",
+    "pojke": "man",
+    "kille": "man",
+    "manlig": "man",
+    "men": "man",
+    "annat": "annat",
+    "annan": "annat",
+    "other": "annat",
+    "ickebinar": "annat",
+    "nonbinary": "annat",
+    "x": "annat",
+    "annatkon": "annat",
 }
 # Answers that mean "not stated": None without a warning.
 _GENDER_NONE = {
-    "villejange", "villinteange", "villintesvara", "villejsvara", "vetej", "uppgiftsaknas",
-    "okand", "ejangett", "ejsvar", "prefernottosay", "unknown",
+    "villejange",
+    "villinteange",
+    "villintesvara",
+    "villejsvara",
+    "vetej",
+    "uppgiftsaknas",
+    "okand",
+    "ejangett",
+    "ejsvar",
+    "prefernottosay",
+    "unknown",
 }
-_AGE_BANDS = ((17, "0-17"), (24, "18-24"), (34, "25-34"), (44, "35-44"), (54, "45-54"),
-              (64, "55-64"), (74, "65-74"))
+_AGE_BANDS = ((17, "0-17"), (24, "18-24"), (34, "25-34"), (44, "35-44"), (54, "45-54"), (64, "55-64"), (74, "65-74"))
 
 
 _MISS = object()
@@ -79,8 +116,12 @@ def _norm_unit(value: str) -> str | None:
 
 
 def row_metadata(
-    src: Source, cells: list[Any], meta_idx: Mapping[str, tuple[int, str]], row: int,
-    stats: IngestStats, cache: dict[tuple[str, Any], Any],
+    src: Source,
+    cells: list[Any],
+    meta_idx: Mapping[str, tuple[int, str]],
+    row: int,
+    stats: IngestStats,
+    cache: dict[tuple[str, Any], Any],
 ) -> Metadata:
     """Metadata of one row. `cache` lives for one read only (no raw value outlives it):
     exports repeat the same categories and dates on every row."""

@@ -31,8 +31,7 @@ def sniff_format(head: bytes) -> str | None:
     return text_reader_for(head).key
 
 
-def open_source(path: Path, encoding: str | None, delimiter: str | None, sheet: str | None,
-                budget: Budget) -> Source:
+def open_source(path: Path, encoding: str | None, delimiter: str | None, sheet: str | None, budget: Budget) -> Source:
     """Open the export for reading; InputError in Swedish if it is not one we can read."""
     if not path.exists():
         raise InputError("Filen finns inte.", file=path)
@@ -66,10 +65,7 @@ def open_source(path: Path, encoding: str | None, delimiter: str | None, sheet: 
         raise src.error(_BINARY)
     text_head = head.decode(src.encoding, errors="surrogateescape")
     if looks_binary(text_head):
-        raise src.error(
-            f"Filen ser ut att vara en binärfil, inte {reader.name}. "
-            "Använd CSV, Excel (xlsx) eller JSON."
-        )
+        raise src.error(f"Filen ser ut att vara en binärfil, inte {reader.name}. Använd CSV, Excel (xlsx) eller JSON.")
     reader.prepare(src, text_head, delimiter)
     return src
 

@@ -51,17 +51,14 @@ def make_plan(path: Path, budget: Budget, options: ReadOptions) -> Plan:
         raise TypeError(f"unexpected keyword arguments: {', '.join(sorted(unknown))}")
     src = Source(path=path, file_format="", budget=budget)
     try:
-        src = open_source(path, options.get("encoding"), options.get("delimiter"),
-                          options.get("sheet"), budget)
+        src = open_source(path, options.get("encoding"), options.get("delimiter"), options.get("sheet"), budget)
         return _plan_columns(src, options.get("text_columns"), options.get("column_map"))
     except BaseException:
         src.close()
         raise
 
 
-def _plan_columns(
-    src: Source, text_columns: Sequence[str] | None, column_map: Mapping[str, str] | None
-) -> Plan:
+def _plan_columns(src: Source, text_columns: Sequence[str] | None, column_map: Mapping[str, str] | None) -> Plan:
     sample = _read_sample(src)
     columns = sample.columns
     stats = {c: classify_column(sample.values[i], c) for i, c in enumerate(columns)}
@@ -134,9 +131,7 @@ def _overrides(
     disabled: set[str] = set()
     for fld, col in (column_map or {}).items():
         if fld not in METADATA_FIELDS:
-            raise src.error(
-                f"Okänt metadatafält {fld!r}. Giltiga fält: {', '.join(METADATA_FIELDS)}."
-            )
+            raise src.error(f"Okänt metadatafält {fld!r}. Giltiga fält: {', '.join(METADATA_FIELDS)}.")
         if col is None or not str(col).strip():
             disabled.add(fld)
         else:
@@ -145,8 +140,11 @@ def _overrides(
 
 
 def _map_by_name_and_content(
-    columns: list[str], stats: Mapping[str, ColumnStats], mapping: dict[str, str],
-    disabled: set[str], chosen_text: list[str],
+    columns: list[str],
+    stats: Mapping[str, ColumnStats],
+    mapping: dict[str, str],
+    disabled: set[str],
+    chosen_text: list[str],
 ) -> None:
     """Fill in `mapping` after the overrides: by column name, then a lone date column."""
     auto = auto_map(columns, set(mapping.values()) | set(chosen_text))

@@ -45,9 +45,7 @@ def inspect_export(path: Path, *, limits: Limits | None = None, **options: Unpac
     )
 
 
-def read_answers(
-    path: Path, *, stats: IngestStats | None = None, **options: Unpack[ReadOptions]
-) -> Iterator[Answer]:
+def read_answers(path: Path, *, stats: IngestStats | None = None, **options: Unpack[ReadOptions]) -> Iterator[Answer]:
     """Stream one `Answer` per non-empty free-text cell (`options`: see ReadOptions).
 
     Problems with the file as a whole (empty, unreadable, no text column, unknown column

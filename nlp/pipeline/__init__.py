@@ -33,8 +33,22 @@ from nlp.pipeline.training import (
 )
 
 __all__ = [
-    "MIN_TRAINING_EXAMPLES", "STAGES", "FileClassification", "ImportSummary", "Progress",
-    "analyse_export", "analyse_import", "classify_file", "create_run", "find_themes",
-    "get_or_create_project", "import_export", "pseudonymise_file", "pseudonymise_file_rows", "store_results",
-    "themes_of_file", "train_candidate", "validated_examples",
+    "MIN_TRAINING_EXAMPLES",
+    "STAGES",
+    "FileClassification",
+    "ImportSummary",
+    "Progress",
+    "analyse_export",
+    "analyse_import",
+    "classify_file",
+    "create_run",
+    "find_themes",
+    "get_or_create_project",
+    "import_export",
+    "pseudonymise_file",
+    "pseudonymise_file_rows",
+    "store_results",
+    "themes_of_file",
+    "train_candidate",
+    "validated_examples",
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +50,10 @@ def _set_run(engine: Engine, run_id: int, **values: Any) -> None:
 
 
 def create_run(
-    import_id: int, *, engine: Engine | None = None, taxonomy: str = "samsjuklighet",
+    import_id: int,
+    *,
+    engine: Engine | None = None,
+    taxonomy: str = "samsjuklighet",
     settings: Mapping[str, Any] | None = None,
 ) -> int:
     engine = engine or init_db()
@@ -58,7 +61,10 @@ def create_run(
         if session.get(Import, import_id) is None:
             raise BrukarrostError(f"Importen {import_id} finns inte.")
         run = AnalysisRun(
-            import_id=import_id, taxonomy_id=taxonomy, status="pagar", stage="väntar",
+            import_id=import_id,
+            taxonomy_id=taxonomy,
+            status="pagar",
+            stage="väntar",
             settings=dict(settings or {}),
         )
         session.add(run)
@@ -97,20 +103,29 @@ def analyse_import(
         model_version = results[0].model_version if results else "ingen"
         store_results(engine, run_id, tax.id, inputs.ids, themes, results)
         _set_run(
-            engine, run_id, status="klar", stage="klar", classifier_version=model_version,
-            finished_at=datetime.now(timezone.utc), progress_n=1, progress_total=1,
+            engine,
+            run_id,
+            status="klar",
+            stage="klar",
+            classifier_version=model_version,
+            finished_at=datetime.now(UTC),
+            progress_n=1,
+            progress_total=1,
         )
         progress("lagring", 1, 1)
     except BrukarrostError as exc:
-        _set_run(engine, run_id, status="fel", error=exc.message,
-                 finished_at=datetime.now(timezone.utc))
+        _set_run(engine, run_id, status="fel", error=exc.message, finished_at=datetime.now(UTC))
         raise
     except Exception as exc:
         # The message of an unexpected error could quote data; store only its type.
         log.exception("analysis run %s failed", run_id)
-        _set_run(engine, run_id, status="fel",
-                 error=f"Oväntat fel ({type(exc).__name__}). Se serverns logg.",
-                 finished_at=datetime.now(timezone.utc))
+        _set_run(
+            engine,
+            run_id,
+            status="fel",
+            error=f"Oväntat fel ({type(exc).__name__}). Se serverns logg.",
+            finished_at=datetime.now(UTC),
+        )
         raise
     return run_id
 
@@ -126,18 +141,26 @@ def _load_inputs(engine: Engine, import_id: int, taxonomy_id: str) -> _Inputs:
         project_id = imp.project_id if imp else None
         # Human work is data: names, merges and splits are carried over to this refit.
         edits = session.scalars(
-            select(ThemeEdit).where(ThemeEdit.project_id == project_id)
-            .order_by(ThemeEdit.created_at, ThemeEdit.id)
+            select(ThemeEdit).where(ThemeEdit.project_id == project_id).order_by(ThemeEdit.created_at, ThemeEdit.id)
         ).all()
         current = active_version(session, project_id, taxonomy_id)
     if not rows:
         raise BrukarrostError(f"Importen {import_id} har inga svar att analysera.")
-    return _Inputs(ids=[r.id for r in rows], texts=[r.text for r in rows],
-                   dates=[r.date for r in rows], edits=edits, active_version=current)
+    return _Inputs(
+        ids=[r.id for r in rows],
+        texts=[r.text for r in rows],
+        dates=[r.date for r in rows],
+        edits=edits,
+        active_version=current,
+    )
 
 
 def _analyse(
-    engine: Engine, run_id: int, inputs: _Inputs, tax: Taxonomy, embed_model: str | None,
+    engine: Engine,
+    run_id: int,
+    inputs: _Inputs,
+    tax: Taxonomy,
+    embed_model: str | None,
     report: Progress,
 ) -> tuple[ThemeResult, list[ClassificationResult]]:
     """The computing steps of a run (nothing is stored here but progress)."""
@@ -145,12 +168,9 @@ def _analyse(
     # Cached: the classifier embeds "query:" vectors with it too.
     embedder = cached_embedder(embed_model or get_settings().embed_model)
     _set_run(engine, run_id, embed_model=embedder.model_id)
-    vectors = embed_texts(
-        texts, embedder=embedder, progress=lambda d, t: report("inbäddning", d, t)
-    )
+    vectors = embed_texts(texts, embedder=embedder, progress=lambda d, t: report("inbäddning", d, t))
     report("teman", 0, 1)
-    themes = find_themes(texts, vectors, record_ids=inputs.ids, dates=inputs.dates,
-                         edits=inputs.edits)
+    themes = find_themes(texts, vectors, record_ids=inputs.ids, dates=inputs.dates, edits=inputs.edits)
     report("teman", 1, 1)
     report("klassificering", 0, len(texts))
     # The analyst's explicitly activated version; zero-shot until there is one.
@@ -161,29 +181,38 @@ def _analyse(
 
 
 def find_themes(
-    texts: Sequence[str], vectors: Any, *, record_ids: Sequence[Any],
-    dates: Sequence[Any] | None = None, edits: Sequence[Any] = (), period: str = "month",
+    texts: Sequence[str],
+    vectors: Any,
+    *,
+    record_ids: Sequence[Any],
+    dates: Sequence[Any] | None = None,
+    edits: Sequence[Any] = (),
+    period: str = "month",
     random_state: int = 42,
 ) -> ThemeResult:
     """Fit themes, then carry the project's human edits (names, merges, splits) over."""
-    themes = fit_themes(texts, vectors, record_ids=record_ids, dates=dates, period=period,
-                        random_state=random_state)
+    themes = fit_themes(texts, vectors, record_ids=record_ids, dates=dates, period=period, random_state=random_state)
     if edits:
-        themes = apply_theme_edits(themes, edits, record_ids=record_ids, texts=texts,
-                                   embeddings=vectors)
+        themes = apply_theme_edits(themes, edits, record_ids=record_ids, texts=texts, embeddings=vectors)
     return themes
 
 
 def analyse_export(
-    path: str | Path, out_dir: str | Path, *, project: str = "standard",
-    taxonomy: str = "samsjuklighet", text_columns: Sequence[str] | None = None,
-    column_map: Mapping[str, str] | None = None, sheet: str | None = None,
+    path: str | Path,
+    out_dir: str | Path,
+    *,
+    project: str = "standard",
+    taxonomy: str = "samsjuklighet",
+    text_columns: Sequence[str] | None = None,
+    column_map: Mapping[str, str] | None = None,
+    sheet: str | None = None,
     progress: Progress | None = None,
 ) -> tuple[ImportSummary, Path]:
     """The whole chain for one file: import, analyse, write the report (`brukarrost analysera`).
 
     Returns the import's summary and the HTML report's path (rapport.json beside it)."""
-    summary = import_export(path, project=project, text_columns=text_columns,
-                            column_map=column_map, sheet=sheet, progress=progress)
+    summary = import_export(
+        path, project=project, text_columns=text_columns, column_map=column_map, sheet=sheet, progress=progress
+    )
     run_id = analyse_import(summary.import_id, taxonomy=taxonomy, progress=progress)
     return summary, write_report(run_id, out_dir)

@@ -17,7 +17,7 @@ from nlp.errors import InputError
 from nlp.ingest import iter_json_lines, read_answers
 from nlp.keys import key_for_files
 from nlp.pipeline.analysis import find_themes
-from nlp.pseudonymise import Pseudonymiser, PseudonymisedRow, jsonl_text_rows, pseudonymise_rows
+from nlp.pseudonymise import PseudonymisedRow, Pseudonymiser, jsonl_text_rows, pseudonymise_rows
 from nlp.taxonomy import Taxonomy, load_taxonomy
 from nlp.themes import ThemeResult, shared_view
 
@@ -32,8 +32,9 @@ class FileClassification:
 _JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 
 
-def pseudonymise_file(path: Path, pseudonymiser: Pseudonymiser,
-                      text_column: str | None = None) -> Iterator[PseudonymisedRow]:
+def pseudonymise_file(
+    path: Path, pseudonymiser: Pseudonymiser, text_column: str | None = None
+) -> Iterator[PseudonymisedRow]:
     """Stream pseudonymised rows from a JSON Lines, CSV, XLSX or JSON file: ingest reads,
     pseudonymise replaces. JSON Lines takes an `id` and a text field per line ('text' unless
     named); for CSV, XLSX and JSON the id is the respondent id when the export has one, else
@@ -58,13 +59,17 @@ def pseudonymise_file_rows(
 
 
 def themes_of_file(
-    path: Path, *, text_columns: Sequence[str] | None = None, date_column: str | None = None,
-    period: str = "month", random_state: int = 42, shared: bool = True,
+    path: Path,
+    *,
+    text_columns: Sequence[str] | None = None,
+    date_column: str | None = None,
+    period: str = "month",
+    random_state: int = 42,
+    shared: bool = True,
 ) -> ThemeResult:
     """Themes of a file's answers (`brukarrost teman`); the shared view unless shared=False."""
     pseudonymiser = Pseudonymiser(key_for_files())
-    answers = read_answers(path, text_columns=text_columns,
-                           column_map={"date": date_column} if date_column else None)
+    answers = read_answers(path, text_columns=text_columns, column_map={"date": date_column} if date_column else None)
     keys: list[tuple[str, str]] = []
     texts: list[str] = []
     dates: list[Any] = []
@@ -84,14 +89,17 @@ def themes_of_file(
     if len(set(ids)) != len(ids):  # repeated ids in the file: fall back to position
         ids = [f"svar {i + 1}" for i in range(len(ids))]
     vectors = embed_texts(texts)
-    result = find_themes(texts, vectors, record_ids=ids, dates=dates, period=period,
-                         random_state=random_state)
+    result = find_themes(texts, vectors, record_ids=ids, dates=dates, period=period, random_state=random_state)
     return shared_view(result) if shared else result
 
 
 def classify_file(
-    path: Path, taxonomy: str | Path, *, examples: Path | None = None,
-    text_column: str | None = None, coverage: float = 0.9,
+    path: Path,
+    taxonomy: str | Path,
+    *,
+    examples: Path | None = None,
+    text_column: str | None = None,
+    coverage: float = 0.9,
 ) -> FileClassification:
     """Suggested labels for a file's answers (`brukarrost klassificera`); few-shot with
     validated examples (pseudonymised too), else zero-shot."""
@@ -107,10 +115,11 @@ def classify_file(
         raise InputError("Filen innehåller inga fritextsvar.", file=path)
     shots = None
     if examples is not None:
-        shots = [Example(pseudonymiser.pseudonymise(e.text).text, e.labels, e.id)
-                 for e in parse_examples(iter_json_lines(examples), tax, file=examples)]
+        shots = [
+            Example(pseudonymiser.pseudonymise(e.text).text, e.labels, e.id)
+            for e in parse_examples(iter_json_lines(examples), tax, file=examples)
+        ]
     embedder = cached_embedder()
     vectors = embed_texts(texts, embedder=embedder)
-    results = classify_texts(texts, vectors, tax, examples=shots, embedder=embedder,
-                             coverage=coverage)
+    results = classify_texts(texts, vectors, tax, examples=shots, embedder=embedder, coverage=coverage)
     return FileClassification(taxonomy=tax, ids=ids, results=results)

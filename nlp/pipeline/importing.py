@@ -95,25 +95,27 @@ def import_export(
 
     with session_scope(engine) as session:
         proj = get_or_create_project(session, project)
-        existing = session.scalar(
-            select(Import).where(Import.project_id == proj.id, Import.file_sha256 == sha)
-        )
+        existing = session.scalar(select(Import).where(Import.project_id == proj.id, Import.file_sha256 == sha))
         if existing is not None:
             return _summary(existing, project, created=False)
         imp, key = _create_import(session, proj, sha, preview, actor)
         pseudonymiser = Pseudonymiser(key, categories=(proj.settings or {}).get("pii_categories"))
         guard = MetadataGuard(key)  # unit and age group: identifiers out, unit names kept
         scanner = ResidualScanner()  # what was kept that still looks risky (counts, offsets)
-        answers = read_answers(
-            path, sheet=sheet, text_columns=preview.text_columns, column_map=preview.column_map
-        )
+        answers = read_answers(path, sheet=sheet, text_columns=preview.text_columns, column_map=preview.column_map)
         total = int(getattr(preview, "n_rows", 0) or 0)
-        tally = _store_records(session, imp.id, answers, pseudonymiser, guard, scanner,
-                               lambda n: progress("pseudonymisering", n, max(total, n)))
+        tally = _store_records(
+            session,
+            imp.id,
+            answers,
+            pseudonymiser,
+            guard,
+            scanner,
+            lambda n: progress("pseudonymisering", n, max(total, n)),
+        )
         if tally.n_records == 0:
             raise InputError(
-                "filen innehåller inga ifyllda fritextsvar i de valda kolumnerna "
-                f"({', '.join(preview.text_columns)}).",
+                f"filen innehåller inga ifyllda fritextsvar i de valda kolumnerna ({', '.join(preview.text_columns)}).",
                 file=path,
             )
         _finish_import(session, imp, tally, guard, scanner, actor)
@@ -122,9 +124,7 @@ def import_export(
         return _summary(imp, project, created=True)
 
 
-def _create_import(
-    session: Any, proj: Project, sha: str, preview: ExportPreview, actor: str
-) -> tuple[Import, bytes]:
+def _create_import(session: Any, proj: Project, sha: str, preview: ExportPreview, actor: str) -> tuple[Import, bytes]:
     """The new import row (neutral file name) and the key its answers are pseudonymised with."""
     # Before anything is written: never a silently new key when data exists.
     accepted = key_for_import(session, actor=actor)
@@ -143,8 +143,13 @@ def _create_import(
 
 
 def _store_records(
-    session: Any, import_id: int, answers: Any, pseudonymiser: Pseudonymiser,
-    guard: MetadataGuard, scanner: ResidualScanner, progress: Any,
+    session: Any,
+    import_id: int,
+    answers: Any,
+    pseudonymiser: Pseudonymiser,
+    guard: MetadataGuard,
+    scanner: ResidualScanner,
+    progress: Any,
 ) -> _Tally:
     """Pseudonymise each answer and insert it in batches; raw text never reaches the session."""
     tally = _Tally()
@@ -166,8 +171,12 @@ def _store_records(
 
 
 def _record_row(
-    import_id: int, answer: Answer, safe: Pseudonymised, pseudonymiser: Pseudonymiser,
-    guard: MetadataGuard, scanner: ResidualScanner,
+    import_id: int,
+    answer: Answer,
+    safe: Pseudonymised,
+    pseudonymiser: Pseudonymiser,
+    guard: MetadataGuard,
+    scanner: ResidualScanner,
 ) -> dict[str, Any]:
     """One records row of a pseudonymised answer; kept risky tokens go to the scanner."""
     meta = answer.meta
@@ -183,9 +192,7 @@ def _record_row(
         "question": answer.question,
         "text": safe.text,
         "text_sha256": hashlib.sha256(safe.text.encode("utf-8")).hexdigest(),
-        "respondent_key": (
-            pseudonymiser.respondent_key(meta.respondent_id) if meta.respondent_id else None
-        ),
+        "respondent_key": (pseudonymiser.respondent_key(meta.respondent_id) if meta.respondent_id else None),
         "date": meta.date,
         "unit": unit,
         # source type and gender are fixed categories after ingest (else None)
@@ -197,7 +204,11 @@ def _record_row(
 
 
 def _finish_import(
-    session: Any, imp: Import, tally: _Tally, guard: MetadataGuard, scanner: ResidualScanner,
+    session: Any,
+    imp: Import,
+    tally: _Tally,
+    guard: MetadataGuard,
+    scanner: ResidualScanner,
     actor: str,
 ) -> None:
     imp.n_rows = len(tally.rows_seen)
@@ -223,8 +234,7 @@ def _store_residual(session: Any, import_id: int, scanner: ResidualScanner) -> N
     ids = {
         (row, question): rid
         for rid, row, question in session.execute(
-            select(RecordRow.id, RecordRow.row, RecordRow.question)
-            .where(RecordRow.import_id == import_id)
+            select(RecordRow.id, RecordRow.row, RecordRow.question).where(RecordRow.import_id == import_id)
         )
     }
     rows = scanner.rows(import_id, ids)

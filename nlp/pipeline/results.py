@@ -15,7 +15,11 @@ from nlp.themes import ThemeResult
 
 
 def store_results(
-    engine: Engine, run_id: int, taxonomy_id: str, ids: Sequence[int], themes: ThemeResult,
+    engine: Engine,
+    run_id: int,
+    taxonomy_id: str,
+    ids: Sequence[int],
+    themes: ThemeResult,
     results: Sequence[ClassificationResult],
 ) -> None:
     """All results of one run in a single transaction (nothing half-written on failure)."""
@@ -32,16 +36,22 @@ def store_results(
             classifications.append(_classification_row(run_id, rid, taxonomy_id, res))
             suggestions.extend(
                 {
-                    "run_id": run_id, "record_id": rid, "taxonomy_id": taxonomy_id,
-                    "label_id": sug.label, "probability": float(sug.probability),
+                    "run_id": run_id,
+                    "record_id": rid,
+                    "taxonomy_id": taxonomy_id,
+                    "label_id": sug.label,
+                    "probability": float(sug.probability),
                     "in_prediction_set": sug.label in res.prediction_set,
                     "decided": bool(getattr(sug, "decided", False)),
                     "model_version": res.model_version,
                 }
                 for sug in res.suggestions
             )
-        for rows, model in ((assignments, ThemeAssignment), (classifications, Classification),
-                            (suggestions, Suggestion)):
+        for rows, model in (
+            (assignments, ThemeAssignment),
+            (classifications, Classification),
+            (suggestions, Suggestion),
+        ):
             for i in range(0, len(rows), BATCH):
                 session.execute(insert(model), rows[i : i + BATCH])
 
@@ -52,8 +62,15 @@ def _store_themes(session: Any, run_id: int, themes: ThemeResult) -> dict[int, i
     for t in themes.themes:
         lo, hi = t.ci
         row = Theme(
-            run_id=run_id, topic=t.id, label=t.label, phrase=t.phrase, words=list(t.words),
-            size=t.size, share=t.share, ci_low=lo, ci_high=hi,
+            run_id=run_id,
+            topic=t.id,
+            label=t.label,
+            phrase=t.phrase,
+            words=list(t.words),
+            size=t.size,
+            share=t.share,
+            ci_low=lo,
+            ci_high=hi,
             example_record_ids=list(t.example_ids),
             emerging=_emerging_for(themes, t.id),
         )
@@ -63,13 +80,14 @@ def _store_themes(session: Any, run_id: int, themes: ThemeResult) -> dict[int, i
     return theme_db_ids
 
 
-def _classification_row(
-    run_id: int, rid: int, taxonomy_id: str, res: ClassificationResult
-) -> dict[str, Any]:
+def _classification_row(run_id: int, rid: int, taxonomy_id: str, res: ClassificationResult) -> dict[str, Any]:
     valence = res.valence
     return {
-        "run_id": run_id, "record_id": rid, "taxonomy_id": taxonomy_id,
-        "model_version": res.model_version, "prediction_set": list(res.prediction_set),
+        "run_id": run_id,
+        "record_id": rid,
+        "taxonomy_id": taxonomy_id,
+        "model_version": res.model_version,
+        "prediction_set": list(res.prediction_set),
         "unsure": bool(res.unsure),
         "unsure_reason": getattr(res, "unsure_reason", None),
         "valence": valence.label if valence else None,

@@ -39,9 +39,11 @@ def validated_examples(engine: Engine, project_id: int, taxonomy_id: str) -> lis
             if st in ("godkand", "avvisad")
         }
         ids = sorted({rid for rid, _ in settled})
-        texts = dict(
-            session.execute(select(RecordRow.id, RecordRow.text).where(RecordRow.id.in_(ids))).all()
-        ) if ids else {}
+        texts = (
+            dict(session.execute(select(RecordRow.id, RecordRow.text).where(RecordRow.id.in_(ids))).all())
+            if ids
+            else {}
+        )
     return [
         {"record_id": rid, "text": texts[rid], "label_id": label, "value": value}
         for (rid, label), value in sorted(settled.items())
@@ -50,7 +52,12 @@ def validated_examples(engine: Engine, project_id: int, taxonomy_id: str) -> lis
 
 
 def train_candidate(
-    engine: Engine, project_id: int, taxonomy: str, *, actor: str, progress: Progress,
+    engine: Engine,
+    project_id: int,
+    taxonomy: str,
+    *,
+    actor: str,
+    progress: Progress,
 ) -> dict[str, Any]:
     """Train a new version on the project's settled labels and store it as a candidate, with
     cross-validated metrics and the current version's metrics on the same examples."""
@@ -74,10 +81,20 @@ def train_candidate(
     current, current_metrics = _current_on_same_examples(engine, project_id, tax, train, E, embedder)
     with session_scope(engine) as session:
         row = ClassifierVersion(
-            project_id=project_id, taxonomy_id=tax.id, version=model.version, path=str(path),
-            metrics=finite({"korsvaliderade": metrics, "nuvarande_version": current.version,
-                            "nuvarande_pa_samma_exempel": current_metrics}),
-            n_examples=len(train), active=False, created_by=actor,
+            project_id=project_id,
+            taxonomy_id=tax.id,
+            version=model.version,
+            path=str(path),
+            metrics=finite(
+                {
+                    "korsvaliderade": metrics,
+                    "nuvarande_version": current.version,
+                    "nuvarande_pa_samma_exempel": current_metrics,
+                }
+            ),
+            n_examples=len(train),
+            active=False,
+            created_by=actor,
         )
         session.add(row)
         session.flush()
@@ -94,12 +111,17 @@ def _training_set(examples: list[dict[str, Any]]) -> list[Example]:
         if e["value"] == 1:
             labels.append(e["label_id"])
     # A record whose labels were all rejected is a negative example (empty label set).
-    return [Example(text=t, labels=tuple(sorted(set(labs))), id=str(rid))
-            for rid, (t, labs) in sorted(by_record.items())]
+    return [
+        Example(text=t, labels=tuple(sorted(set(labs))), id=str(rid)) for rid, (t, labs) in sorted(by_record.items())
+    ]
 
 
 def _current_on_same_examples(
-    engine: Engine, project_id: int, tax: Taxonomy, train: list[Example], E: np.ndarray,
+    engine: Engine,
+    project_id: int,
+    tax: Taxonomy,
+    train: list[Example],
+    E: np.ndarray,
     embedder: Any,
 ) -> tuple[ClassifierModel, dict[str, Any]]:
     """The active version (zero-shot without one) and its metrics on the training examples

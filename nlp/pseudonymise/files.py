@@ -16,7 +16,6 @@ from nlp.core import Span
 from nlp.errors import InputError
 from nlp.pseudonymise.pseudonymiser import Pseudonymiser
 
-
 # One text to pseudonymise, RAW: (id, text, column or None). Never persist.
 TextRow = tuple[Any, str, str | None]
 
@@ -41,8 +40,7 @@ class PseudonymisedRow:
         return out
 
 
-def jsonl_text_rows(objects: Iterable[tuple[int, dict[str, Any]]], path: Path,
-                    text_field: str) -> Iterator[TextRow]:
+def jsonl_text_rows(objects: Iterable[tuple[int, dict[str, Any]]], path: Path, text_field: str) -> Iterator[TextRow]:
     """Rows from JSON Lines objects (line number, object): an `id` (else the line number)
     and the text field, each checked, with a Swedish InputError naming the line."""
     for line_no, obj in objects:
@@ -52,12 +50,10 @@ def jsonl_text_rows(objects: Iterable[tuple[int, dict[str, Any]]], path: Path,
         if text is None:
             text = ""
         if not isinstance(text, str):
-            raise InputError("Fältet ska vara en textsträng.", file=path, row=line_no,
-                             column=text_field)
+            raise InputError("Fältet ska vara en textsträng.", file=path, row=line_no, column=text_field)
         row_id = obj.get("id", line_no)
         if not isinstance(row_id, (str, int)) or isinstance(row_id, bool):
-            raise InputError("Fältet ska vara text eller ett heltal.", file=path, row=line_no,
-                             column="id")
+            raise InputError("Fältet ska vara text eller ett heltal.", file=path, row=line_no, column="id")
         yield row_id, text, None
 
 

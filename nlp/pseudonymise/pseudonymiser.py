@@ -79,8 +79,7 @@ def _nfc_with_offsets(text: str) -> tuple[str, list[int]]:
 class Pseudonymiser:
     """Finds personal data in Swedish text and replaces it with consistent pseudonyms."""
 
-    def __init__(self, key: bytes, categories: Iterable[str] | None = None,
-                 keep: Iterable[str] = ()) -> None:
+    def __init__(self, key: bytes, categories: Iterable[str] | None = None, keep: Iterable[str] = ()) -> None:
         """`keep`: kinds left as they are AND set aside before overlaps are resolved, so an
         identifier inside them is still replaced: with keep={"VARDENHET"} "Dr Anna Svenssons
         mottagning" becomes "Dr [PERSON_1]s mottagning" (metadata and form text, issue 12)."""
@@ -121,8 +120,7 @@ class Pseudonymiser:
         return spans
 
     def _pseudonym(self, label: str, value: str) -> str:
-        digest = hmac.new(self._key, f"{label}\x00{NORMALISERS[label](value)}".encode(),
-                          hashlib.sha256).digest()
+        digest = hmac.new(self._key, f"{label}\x00{NORMALISERS[label](value)}".encode(), hashlib.sha256).digest()
         numbers = self._numbers.setdefault(label, {})
         number = numbers.setdefault(digest, len(numbers) + 1)
         return f"[{label}_{number}]"
@@ -132,8 +130,8 @@ class Pseudonymiser:
         out: list[str] = []
         pos = 0
         for span in spans:
-            out.append(text[pos:span.start])
-            value = text[span.start:span.end]
+            out.append(text[pos : span.start])
+            value = text[span.start : span.end]
             suffix = genitive_suffix(value) if span.label == "PERSON" else ""
             out.append(self._pseudonym(span.label, value[: len(value) - len(suffix)]) + suffix)
             pos = span.end

@@ -22,16 +22,35 @@ from nlp.store.models import (
     ThemeAssignment,
 )
 
-COLUMNS = ["svar_id", "rad", "fraga", "text_pseudonymiserad", "datum", "verksamhet", "kalla",
-           "kon", "aldersgrupp", "etiketter_beslutade", "etiketter_forslag", "sannolikheter", "osaker",
-           "osaker_orsak", "valens", "valideringsstatus", "teman", "modellversion"]
+COLUMNS = [
+    "svar_id",
+    "rad",
+    "fraga",
+    "text_pseudonymiserad",
+    "datum",
+    "verksamhet",
+    "kalla",
+    "kon",
+    "aldersgrupp",
+    "etiketter_beslutade",
+    "etiketter_forslag",
+    "sannolikheter",
+    "osaker",
+    "osaker_orsak",
+    "valens",
+    "valideringsstatus",
+    "teman",
+    "modellversion",
+]
 
 
 def run_record_ids(session: Session, run_id: int) -> list[int]:
     """The answers the run classified, in id order."""
-    return list(session.scalars(
-        select(Classification.record_id).where(Classification.run_id == run_id).order_by(Classification.record_id)
-    ))
+    return list(
+        session.scalars(
+            select(Classification.record_id).where(Classification.run_id == run_id).order_by(Classification.record_id)
+        )
+    )
 
 
 def answer_table(
@@ -54,12 +73,23 @@ def answer_table(
     themes = _theme_titles(session, run_id)
     return COLUMNS, [
         [
-            r.id, r.row, r.question, r.text, r.date.isoformat() if r.date else "", r.unit or "",
-            r.source_type or "", r.gender or "", r.age_group or "",
-            ";".join(decided.get(r.id, [])), ";".join(c.prediction_set or []),
+            r.id,
+            r.row,
+            r.question,
+            r.text,
+            r.date.isoformat() if r.date else "",
+            r.unit or "",
+            r.source_type or "",
+            r.gender or "",
+            r.age_group or "",
+            ";".join(decided.get(r.id, [])),
+            ";".join(c.prediction_set or []),
             json.dumps(probs.get(r.id, {}), ensure_ascii=False),
-            "ja" if c.unsure else "nej", c.unsure_reason or "", c.valence or "",
-            json.dumps(dict(status_of.get(r.id, {})), ensure_ascii=False), ";".join(themes.get(r.id, [])),
+            "ja" if c.unsure else "nej",
+            c.unsure_reason or "",
+            c.valence or "",
+            json.dumps(dict(status_of.get(r.id, {})), ensure_ascii=False),
+            ";".join(themes.get(r.id, [])),
             c.model_version,
         ]
         for r, c in recs

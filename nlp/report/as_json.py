@@ -12,8 +12,13 @@ FILE_BREAKDOWNS = ("gender", "unit", "source_type")  # the file shows months as 
 def cell_json(cell: Cell) -> dict[str, Any]:
     """A count as the API gives it: share with 95 % CI, None where the small-cell rule hides."""
     ci = cell.ci
-    return {"antal": cell.count, "n": None if cell.n < cell.threshold else cell.n, "andel": cell.share,
-            "ki95": list(ci) if ci else None, "dold": cell.hidden}
+    return {
+        "antal": cell.count,
+        "n": None if cell.n < cell.threshold else cell.n,
+        "andel": cell.share,
+        "ki95": list(ci) if ci else None,
+        "dold": cell.hidden,
+    }
 
 
 def hidden_groups_text(threshold: int) -> str:
@@ -33,38 +38,67 @@ def report_json(rep: RunReport) -> dict[str, Any]:
         "antal_respondentrader": rep.n_rows,
         "fragor": rep.questions,
         "period": [rep.period[0].isoformat(), rep.period[1].isoformat()] if rep.period else None,
-        "modeller": {"inbaddning": rep.embed_model, "klassificerare": rep.classifier_version,
-                     "taxonomi": rep.taxonomy_id},
+        "modeller": {
+            "inbaddning": rep.embed_model,
+            "klassificerare": rep.classifier_version,
+            "taxonomi": rep.taxonomy_id,
+        },
         "personuppgifter_ersatta": rep.pii_counts,
         "doljningsgrans": rep.threshold,
         "raknar": "forslagsmangd" if rep.counts_prediction_sets else "beslutade",
-        "teman": [_theme(t) for t in rep.shown_themes] + ([{
-            "id": -1, "namn": "övrigt", "fras": "svar som inte passar i något tema, och små teman",
-            "ord": [], "antal": other.text if other.hidden else other.k, "andel": other.share,
-            "ki95": list(other.ci) if other.ci else None, "exempel": [], "ny_eller_vaxande": None,
-        }] if other.k else []),
+        "teman": [_theme(t) for t in rep.shown_themes]
+        + (
+            [
+                {
+                    "id": -1,
+                    "namn": "övrigt",
+                    "fras": "svar som inte passar i något tema, och små teman",
+                    "ord": [],
+                    "antal": other.text if other.hidden else other.k,
+                    "andel": other.share,
+                    "ki95": list(other.ci) if other.ci else None,
+                    "exempel": [],
+                    "ny_eller_vaxande": None,
+                }
+            ]
+            if other.k
+            else []
+        ),
         "nya_eller_vaxande_teman": [
             {"tema": t.title, "tema_id": t.topic, "varfor": t.emerging} for t in rep.emerging_themes
         ],
         "teman_over_tid": [
-            {"tema": t.title, "manader": rep.months, "antal": [c.count for c in t.over_time],
-             "andel": [c.share for c in t.over_time]}
+            {
+                "tema": t.title,
+                "manader": rep.months,
+                "antal": [c.count for c in t.over_time],
+                "andel": [c.share for c in t.over_time],
+            }
             for t in rep.shown_themes
         ],
         "taxonomi": {"id": rep.taxonomy_id, "namn": rep.taxonomy_name},
         "etiketter": [_label(lab) for lab in rep.labels],
-        "osakra": {"antal": rep.unsure.text if rep.unsure.hidden else rep.unsure.k,
-                   "andel": rep.unsure.share},
+        "osakra": {"antal": rep.unsure.text if rep.unsure.hidden else rep.unsure.k, "andel": rep.unsure.share},
         "valens": {k: (c.text if c.hidden else c.k) for k, c in rep.valence.items() if c.k},
-        "uppdelningar": {b.title: _breakdown(b, rep.threshold) for b in rep.breakdowns if b.dimension in FILE_BREAKDOWNS},
+        "uppdelningar": {
+            b.title: _breakdown(b, rep.threshold) for b in rep.breakdowns if b.dimension in FILE_BREAKDOWNS
+        },
     }
 
 
 def _theme(t: ThemeFigures) -> dict[str, Any]:
     return {
-        "id": t.topic, "namn": t.title, "namn_fran_modellen": t.label, "namngivet": t.name is not None,
-        "fras": t.phrase, "ord": t.words, "antal": t.size, "andel": t.share, "ki95": list(t.ci),
-        "exempel": [e.text for e in t.examples], "ny_eller_vaxande": t.emerging,
+        "id": t.topic,
+        "namn": t.title,
+        "namn_fran_modellen": t.label,
+        "namngivet": t.name is not None,
+        "fras": t.phrase,
+        "ord": t.words,
+        "antal": t.size,
+        "andel": t.share,
+        "ki95": list(t.ci),
+        "exempel": [e.text for e in t.examples],
+        "ny_eller_vaxande": t.emerging,
     }
 
 
@@ -80,9 +114,10 @@ def _label(lab: LabelFigures) -> dict[str, Any]:
         "i_forslagsmangd": lab.in_set.text if lab.in_set.hidden else lab.in_set.k,
         "medelsannolikhet": lab.mean_probability,
         "flagga": lab.flag,
-        "flaggor": {v: (cell.text if cell.hidden else cell.k)
-                    for v, cell in lab.valence.items() if v != "neutral"},
-        "styrdiagram": None if chart is None else {
+        "flaggor": {v: (cell.text if cell.hidden else cell.k) for v, cell in lab.valence.items() if v != "neutral"},
+        "styrdiagram": None
+        if chart is None
+        else {
             "manader": [pt.period for pt in chart.points],
             "andel": [pt.share for pt in chart.points],
             "antal": [pt.x for pt in chart.points],
@@ -96,8 +131,11 @@ def _label(lab: LabelFigures) -> dict[str, Any]:
 
 def _breakdown(b: Breakdown, threshold: int) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = [
-        {"grupp": g.title, "antal": g.n,
-         "etiketter": {lab: {"antal": c.text if c.hidden else c.k, "andel": c.share} for lab, c in g.cells.items()}}
+        {
+            "grupp": g.title,
+            "antal": g.n,
+            "etiketter": {lab: {"antal": c.text if c.hidden else c.k, "andel": c.share} for lab, c in g.cells.items()},
+        }
         for g in b.groups
     ]
     if b.hidden_groups:

@@ -73,10 +73,8 @@ def chart_svg(chart: RunChart, chart_id: str) -> Markup:
     frame = _Frame.fit(pts)
     title_id, desc_id = f"{chart_id}-titel", f"{chart_id}-beskrivning"
     n_signals = len(chart.signals)
-    desc = (
-        f"Andel per månad från {pts[0].period} till {pts[-1].period}. "
-        f"Medellinje {pct(chart.centre, 1)}. "
-        + (f"{n_signals} månad(er) utanför styrgränserna." if n_signals else "Alla månader inom styrgränserna.")
+    desc = f"Andel per månad från {pts[0].period} till {pts[-1].period}. Medellinje {pct(chart.centre, 1)}. " + (
+        f"{n_signals} månad(er) utanför styrgränserna." if n_signals else "Alla månader inom styrgränserna."
     )
     parts = [
         (

@@ -47,8 +47,9 @@ def load_run_report(session: Session, run_id: int, *, threshold: int | None = No
     threshold = get_settings().suppression_threshold if threshold is None else threshold
     run, imp, project = finished_run(session, run_id)
     answers = session.execute(
-        select(RecordRow.id, RecordRow.date, RecordRow.question, RecordRow.gender, RecordRow.unit,
-               RecordRow.source_type).where(RecordRow.import_id == imp.id)
+        select(
+            RecordRow.id, RecordRow.date, RecordRow.question, RecordRow.gender, RecordRow.unit, RecordRow.source_type
+        ).where(RecordRow.import_id == imp.id)
     ).all()
     n = len(answers)
     month_of = {a.id: period_key(a.date) for a in answers if a.date}
@@ -62,12 +63,22 @@ def load_run_report(session: Session, run_id: int, *, threshold: int | None = No
     dates = [a.date for a in answers if a.date]
     valence = Counter(labelling.valence_of.values())
     return RunReport(
-        run_id=run.id, project_name=project.name, filename=imp.filename, finished_at=run.finished_at,
-        embed_model=run.embed_model, classifier_version=run.classifier_version,
-        taxonomy_id=run.taxonomy_id, taxonomy_name=tax_name, n_answers=n, n_rows=imp.n_rows,
+        run_id=run.id,
+        project_name=project.name,
+        filename=imp.filename,
+        finished_at=run.finished_at,
+        embed_model=run.embed_model,
+        classifier_version=run.classifier_version,
+        taxonomy_id=run.taxonomy_id,
+        taxonomy_name=tax_name,
+        n_answers=n,
+        n_rows=imp.n_rows,
         questions=sorted({a.question for a in answers}),
         period=(min(dates), max(dates)) if dates else None,
-        pii_counts=dict(imp.pii_counts or {}), threshold=threshold, months=months, labels=labels,
+        pii_counts=dict(imp.pii_counts or {}),
+        threshold=threshold,
+        months=months,
+        labels=labels,
         themes=themes_for_run(session, run, threshold=threshold, months=months, month_of=month_of),
         breakdowns=[_breakdown(dim, answers, labels, labelling, threshold) for dim in DIMENSIONS],
         unsure=Cell(labelling.unsure, n, threshold),
@@ -81,9 +92,13 @@ def _labelling(session: Session, run_id: int) -> _Labelling:
     in_set: dict[str, set[int]] = defaultdict(set)
     probability: dict[tuple[int, str], float] = {}
     for rid, lab, prob, decided, member in session.execute(
-        select(Suggestion.record_id, Suggestion.label_id, Suggestion.probability, Suggestion.decided,
-               Suggestion.in_prediction_set)
-        .where(Suggestion.run_id == run_id, Suggestion.decided.is_(True) | Suggestion.in_prediction_set.is_(True))
+        select(
+            Suggestion.record_id,
+            Suggestion.label_id,
+            Suggestion.probability,
+            Suggestion.decided,
+            Suggestion.in_prediction_set,
+        ).where(Suggestion.run_id == run_id, Suggestion.decided.is_(True) | Suggestion.in_prediction_set.is_(True))
     ):
         probability[(rid, lab)] = prob
         if member:
@@ -97,8 +112,9 @@ def _labelling(session: Session, run_id: int) -> _Labelling:
     valence_of: dict[int, str | None] = {}
     unsure = 0
     for rid, val, is_unsure in session.execute(
-        select(Classification.record_id, Classification.valence, Classification.unsure)
-        .where(Classification.run_id == run_id)
+        select(Classification.record_id, Classification.valence, Classification.unsure).where(
+            Classification.run_id == run_id
+        )
     ):
         valence_of[rid] = val
         unsure += bool(is_unsure)
@@ -106,8 +122,13 @@ def _labelling(session: Session, run_id: int) -> _Labelling:
 
 
 def _label(
-    lab: str, title: str, labelling: _Labelling, n: int, month_of: dict[int, str],
-    months: Sequence[str], threshold: int,
+    lab: str,
+    title: str,
+    labelling: _Labelling,
+    n: int,
+    month_of: dict[int, str],
+    months: Sequence[str],
+    threshold: int,
 ) -> LabelFigures:
     ids = labelling.counted.get(lab, set())
     counted = Cell(len(ids), n, threshold)
@@ -118,9 +139,11 @@ def _label(
         hits = Counter(month_of[i] for i in ids if i in month_of)
         chart = p_chart(title, months, [totals[m] for m in months], [hits[m] for m in months])
     return LabelFigures(
-        id=lab, title=title, counted=counted, in_set=Cell(len(labelling.in_set.get(lab, ())), n, threshold),
-        mean_probability=(None if counted.hidden
-                          else sum(labelling.probability[(i, lab)] for i in ids) / len(ids)),
+        id=lab,
+        title=title,
+        counted=counted,
+        in_set=Cell(len(labelling.in_set.get(lab, ())), n, threshold),
+        mean_probability=(None if counted.hidden else sum(labelling.probability[(i, lab)] for i in ids) / len(ids)),
         valence={v: Cell(val.get(v, 0), len(ids), threshold) for v in VALENCES},
         chart=chart,
     )
@@ -133,7 +156,10 @@ def _group_of(answer: Any, dimension: str) -> str | None:
 
 
 def _breakdown(
-    dimension: str, answers: Sequence[Any], labels: Sequence[LabelFigures], labelling: _Labelling,
+    dimension: str,
+    answers: Sequence[Any],
+    labels: Sequence[LabelFigures],
+    labelling: _Labelling,
     threshold: int,
 ) -> Breakdown:
     """Counted answers per group; a dimension no answer has a value for has no groups."""
@@ -145,13 +171,17 @@ def _breakdown(
     order = sorted(groups) if dimension == "period" else sorted(groups, key=lambda g: (-len(groups[g]), g))
     shown = [g for g in order if len(groups[g]) >= threshold]
     return Breakdown(
-        dimension=dimension, title=DIMENSIONS[dimension],
+        dimension=dimension,
+        title=DIMENSIONS[dimension],
         groups=[
             Group(
-                key=g, title=SOURCE_TEXT.get(g, g) if dimension == "source_type" else g,
+                key=g,
+                title=SOURCE_TEXT.get(g, g) if dimension == "source_type" else g,
                 n=len(groups[g]),
-                cells={lab.id: Cell(len(labelling.counted.get(lab.id, set()) & groups[g]), len(groups[g]), threshold)
-                       for lab in labels},
+                cells={
+                    lab.id: Cell(len(labelling.counted.get(lab.id, set()) & groups[g]), len(groups[g]), threshold)
+                    for lab in labels
+                },
             )
             for g in shown
         ],

@@ -15,7 +15,8 @@ from nlp.taxonomy import load_taxonomy
 def latest_run(session: Session, project_id: int, *, finished: bool = True) -> AnalysisRun | None:
     """The project's newest run (by creation, then id); only finished runs unless told."""
     q = (
-        select(AnalysisRun).join(Import, AnalysisRun.import_id == Import.id)
+        select(AnalysisRun)
+        .join(Import, AnalysisRun.import_id == Import.id)
         .where(Import.project_id == project_id)
         .order_by(AnalysisRun.created_at.desc(), AnalysisRun.id.desc())
     )

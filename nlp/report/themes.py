@@ -47,9 +47,7 @@ def main_themes(session: Session, theme_ids: Sequence[int]) -> dict[int, int]:
     return out
 
 
-def curated_names(
-    session: Session, project_id: int, themes: Sequence[Theme], main: dict[int, int]
-) -> dict[int, str]:
+def curated_names(session: Session, project_id: int, themes: Sequence[Theme], main: dict[int, int]) -> dict[int, str]:
     """theme id → the name people gave it (later edits win)."""
     edits = session.scalars(
         select(ThemeEdit)
@@ -87,10 +85,11 @@ def example(r: RecordRow) -> Example:
 
 def run_themes(session: Session, run_id: int) -> list[Theme]:
     """The run's themes, largest first, "övrigt" last."""
-    return list(session.scalars(
-        select(Theme).where(Theme.run_id == run_id)
-        .order_by(Theme.topic == -1, Theme.size.desc(), Theme.topic)
-    ))
+    return list(
+        session.scalars(
+            select(Theme).where(Theme.run_id == run_id).order_by(Theme.topic == -1, Theme.size.desc(), Theme.topic)
+        )
+    )
 
 
 def answer_months(session: Session, import_id: int) -> dict[int, str]:
@@ -104,8 +103,13 @@ def answer_months(session: Session, import_id: int) -> dict[int, str]:
 
 
 def themes_for_run(
-    session: Session, run: AnalysisRun, *, n_examples: int = N_EXAMPLES, threshold: int = 0,
-    months: Sequence[str] | None = None, month_of: dict[int, str] | None = None,
+    session: Session,
+    run: AnalysisRun,
+    *,
+    n_examples: int = N_EXAMPLES,
+    threshold: int = 0,
+    months: Sequence[str] | None = None,
+    month_of: dict[int, str] | None = None,
 ) -> list[ThemeFigures]:
     """The run's themes with curated names, examples and (given months) monthly counts."""
     themes = run_themes(session, run.id)
@@ -116,9 +120,17 @@ def themes_for_run(
     over_time = _over_time(main, month_of or {}, months or [], threshold)
     return [
         ThemeFigures(
-            id=t.id, topic=t.topic, label=t.label, name=names.get(t.id), phrase=t.phrase,
-            words=[str(w) for w in (t.words or [])][:10], size=t.size, n=n, threshold=threshold,
-            emerging=t.emerging, examples=examples(session, t.example_record_ids or [], n_examples),
+            id=t.id,
+            topic=t.topic,
+            label=t.label,
+            name=names.get(t.id),
+            phrase=t.phrase,
+            words=[str(w) for w in (t.words or [])][:10],
+            size=t.size,
+            n=n,
+            threshold=threshold,
+            emerging=t.emerging,
+            examples=examples(session, t.example_record_ids or [], n_examples),
             over_time=over_time.get(t.id, [Cell(0, 0, threshold) for _ in months or []]),
         )
         for t in themes

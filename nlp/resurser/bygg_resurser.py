@@ -25,8 +25,24 @@ HERE = Path(__file__).resolve().parent
 
 # Locales whose names are common among people living in Sweden; Latin script only.
 NAME_LOCALES = [
-    "sv_SE", "no_NO", "da_DK", "fi_FI", "is_IS", "de_DE", "en_GB", "pl_PL", "tr_TR",
-    "ar_AA", "fa_IR", "hr_HR", "es_ES", "it_IT", "fr_FR", "nl_NL", "et_EE", "lt_LT",
+    "sv_SE",
+    "no_NO",
+    "da_DK",
+    "fi_FI",
+    "is_IS",
+    "de_DE",
+    "en_GB",
+    "pl_PL",
+    "tr_TR",
+    "ar_AA",
+    "fa_IR",
+    "hr_HR",
+    "es_ES",
+    "it_IT",
+    "fr_FR",
+    "nl_NL",
+    "et_EE",
+    "lt_LT",
 ]
 # Faker's Arabic and Persian locales are in Arabic script; the same naming traditions come
 # in Latin letters from these: en_PK (Arabic, Persian, Urdu), fr_DZ (Maghreb Arabic),
@@ -36,8 +52,7 @@ MORE_NAME_LOCALES = ["en_PK", "fr_DZ", "en_KE", "ha_NG", "az_AZ", "uz_UZ", "sl_S
 
 
 def _latin(word: str) -> bool:
-    return all(ch.isascii() or ch in "åäöÅÄÖéÉüÜèÈáÁóÓíÍøØæÆçÇñÑšŠžŽčČćĆłŁńŃśŚźŹżŻğĞşŞıİ-'"
-               for ch in word)
+    return all(ch.isascii() or ch in "åäöÅÄÖéÉüÜèÈáÁóÓíÍøØæÆçÇñÑšŠžŽčČćĆłŁńŃśŚźŹżŻğĞşŞıİ-'" for ch in word)
 
 
 def _latin_any(word: str) -> bool:
@@ -47,12 +62,13 @@ def _latin_any(word: str) -> bool:
     return all(ch in "-'" or "LATIN" in unicodedata.name(ch, "") for ch in word)
 
 
-_ASCII_FOLD = str.maketrans({"ı": "i", "İ": "I", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ə": "e",
-                             "Ə": "E", "đ": "d", "Đ": "D", "ß": "ss"})
+_ASCII_FOLD = str.maketrans(
+    {"ı": "i", "İ": "I", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ə": "e", "Ə": "E", "đ": "d", "Đ": "D", "ß": "ss"}
+)
 
 
 def _plain(name: str) -> str:
-    """"Hadžić" -> "Hadzic", "Ayşe" -> "Ayse", "Nguyễn" -> "Nguyen"; å, ä, ö stay."""
+    """ "Hadžić" -> "Hadzic", "Ayşe" -> "Ayse", "Nguyễn" -> "Nguyen"; å, ä, ö stay."""
     import unicodedata
 
     out = []
@@ -97,9 +113,22 @@ def _names(attr_groups: tuple[str, ...], locales: list[str], any_latin: bool = F
 # nam_dict.txt (Jörg Michael, GFDL 1.2+, shipped in the PyPI package gender-guesser): first
 # names with a frequency per country. These columns cover naming traditions common in Sweden
 # that Faker lacks in Latin letters (Bosnian, Albanian/Kosovar, Arabic/Persian, Vietnamese …).
-NAMDICT_COUNTRIES = ("Finland", "Poland", "Bosnia and Herzegovina", "Croatia", "Kosovo", "Macedonia",
-                     "Montenegro", "Serbia", "Albania", "Turkey", "Arabia/Persia", "Vietnam", "Azerbaijan",
-                     "Kazakhstan/Uzbekistan,etc.")
+NAMDICT_COUNTRIES = (
+    "Finland",
+    "Poland",
+    "Bosnia and Herzegovina",
+    "Croatia",
+    "Kosovo",
+    "Macedonia",
+    "Montenegro",
+    "Serbia",
+    "Albania",
+    "Turkey",
+    "Arabia/Persia",
+    "Vietnam",
+    "Azerbaijan",
+    "Kazakhstan/Uzbekistan,etc.",
+)
 
 
 def _namdict_first_names(min_freq: int = 1) -> set[str]:
@@ -155,12 +184,14 @@ def _everyday(names: set[str]) -> set[str]:
     wordfreq (Apache-2.0) Zipf >= 4 in either language."""
     from wordfreq import zipf_frequency
 
-    return {n.lower() for n in names
-            if zipf_frequency(n.lower(), "sv") >= 4.0 or zipf_frequency(n.lower(), "en") >= 4.0}
+    return {
+        n.lower() for n in names if zipf_frequency(n.lower(), "sv") >= 4.0 or zipf_frequency(n.lower(), "en") >= 4.0
+    }
 
 
-def _write(path: Path, names: set[str], lex: set[str], lex_new: set[str] | None = None,
-           old: set[str] | None = None) -> None:
+def _write(
+    path: Path, names: set[str], lex: set[str], lex_new: set[str] | None = None, old: set[str] | None = None
+) -> None:
     """`lex_new` flags the names not in `old` (added sources); the old ones keep `lex`."""
     # Answers typed without å/ä/ö ("Goran", "Vasteras") name the same people and places;
     # the folded form gets its own word flag ("Åsa" -> "Asa" is fine, "Östen" -> "osten" a word).
@@ -195,8 +226,9 @@ def main() -> None:
 
     added = more_first | more_last | namdict
     common = _everyday(added) | {n.lower() for n in added if n.lower() in STOP_WORDS}
-    more_first, more_last, namdict = ({n for n in group if n.lower() not in common or n in old_names}
-                                      for group in (more_first, more_last, namdict))
+    more_first, more_last, namdict = (
+        {n for n in group if n.lower() not in common or n in old_names} for group in (more_first, more_last, namdict)
+    )
     # two or three letters ("Kia", "Vu") collide with brands and abbreviations: context needed
     lex_more = lex | {n.lower() for n in more_first | more_last | namdict if len(n) <= 3}
     _write(HERE / "fornamn_sv.txt", first_sv, lex)

@@ -81,10 +81,12 @@ def check_connection(engine: Engine) -> None:
             pass
     except DBAPIError:
         where = describe_url(engine.url.render_as_string(hide_password=True))
-        hint = ("att mappen finns och går att skriva i (BRUKARROST_DATA_DIR)"
-                if engine.url.get_backend_name() == "sqlite"
-                else "att servern är igång och att adress, port, användare, lösenord och "
-                     "databasens namn i BRUKARROST_DATABASE_URL stämmer")
+        hint = (
+            "att mappen finns och går att skriva i (BRUKARROST_DATA_DIR)"
+            if engine.url.get_backend_name() == "sqlite"
+            else "att servern är igång och att adress, port, användare, lösenord och "
+            "databasens namn i BRUKARROST_DATABASE_URL stämmer"
+        )
         raise ConfigError(f"Databasen kunde inte öppnas: {where}. Kontrollera {hint}.") from None
 
 

@@ -6,10 +6,9 @@ only inside a model file, so it survives retraining and library upgrades.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import false as sa_false
 from sqlalchemy import (
     JSON,
     Boolean,
@@ -17,17 +16,18 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
     UniqueConstraint,
-    Index,
 )
+from sqlalchemy import false as sa_false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 class Base(DeclarativeBase):
@@ -45,11 +45,9 @@ class Project(Base):
     settings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     # Joint analysis: may validators see other organisations' decisions and comments, not
     # only counts? Off by default (migration 0005); the rule is api.access.visible_decisions.
-    validators_see_all: Mapped[bool] = mapped_column(
-        Boolean, default=False, server_default=sa_false()
-    )
+    validators_see_all: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
 
-    imports: Mapped[list["Import"]] = relationship(back_populates="project")
+    imports: Mapped[list[Import]] = relationship(back_populates="project")
 
 
 class Import(Base):
@@ -75,9 +73,7 @@ class Import(Base):
     metadata_pii_counts: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
 
     project: Mapped[Project] = relationship(back_populates="imports")
-    records: Mapped[list["RecordRow"]] = relationship(
-        back_populates="import_", cascade="all, delete-orphan"
-    )
+    records: Mapped[list[RecordRow]] = relationship(back_populates="import_", cascade="all, delete-orphan")
 
 
 class RecordRow(Base):
@@ -142,7 +138,7 @@ class AnalysisRun(Base):
     settings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     error: Mapped[str | None] = mapped_column(Text, nullable=True)
 
-    themes: Mapped[list["Theme"]] = relationship(back_populates="run", cascade="all, delete-orphan")
+    themes: Mapped[list[Theme]] = relationship(back_populates="run", cascade="all, delete-orphan")
 
 
 class Theme(Base):
@@ -247,12 +243,8 @@ class ValidationEvent(Base):
     project_id: Mapped[int | None] = mapped_column(
         ForeignKey("projects.id", ondelete="CASCADE"), index=True, nullable=True
     )
-    user_id: Mapped[int | None] = mapped_column(
-        ForeignKey("users.id", ondelete="SET NULL"), nullable=True
-    )
-    tombstone_id: Mapped[int | None] = mapped_column(
-        ForeignKey("tombstones.id", ondelete="SET NULL"), nullable=True
-    )
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), nullable=True)
+    tombstone_id: Mapped[int | None] = mapped_column(ForeignKey("tombstones.id", ondelete="SET NULL"), nullable=True)
     # A decision taken in joint analysis; it settles an "omstridd" label.
     is_resolution: Mapped[bool] = mapped_column(Boolean, default=False)
 
@@ -295,9 +287,7 @@ class User(Base):
 class ProjectMember(Base):
     __tablename__ = "project_members"
 
-    project_id: Mapped[int] = mapped_column(
-        ForeignKey("projects.id", ondelete="CASCADE"), primary_key=True
-    )
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
 
 
@@ -348,12 +338,8 @@ class Job(Base):
     upload_path: Mapped[str | None] = mapped_column(String(1000), nullable=True)
     size_bytes: Mapped[int] = mapped_column(Integer, default=0)
     params: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    import_id: Mapped[int | None] = mapped_column(
-        ForeignKey("imports.id", ondelete="SET NULL"), nullable=True
-    )
-    run_id: Mapped[int | None] = mapped_column(
-        ForeignKey("analysis_runs.id", ondelete="SET NULL"), nullable=True
-    )
+    import_id: Mapped[int | None] = mapped_column(ForeignKey("imports.id", ondelete="SET NULL"), nullable=True)
+    run_id: Mapped[int | None] = mapped_column(ForeignKey("analysis_runs.id", ondelete="SET NULL"), nullable=True)
     result: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     error: Mapped[str | None] = mapped_column(Text, nullable=True)  # Swedish, no cell contents
     attempts: Mapped[int] = mapped_column(Integer, default=0)
@@ -428,9 +414,7 @@ class Action(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), index=True)
-    insight_id: Mapped[int | None] = mapped_column(
-        ForeignKey("insights.id", ondelete="SET NULL"), nullable=True
-    )
+    insight_id: Mapped[int | None] = mapped_column(ForeignKey("insights.id", ondelete="SET NULL"), nullable=True)
     title: Mapped[str] = mapped_column(String(300))
     owner: Mapped[str] = mapped_column(String(200))
     due_date: Mapped[date | None] = mapped_column(Date, nullable=True)

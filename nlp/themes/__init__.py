@@ -22,8 +22,24 @@ from nlp.themes.trends import detect_emerging, over_time, refresh_time_series
 from nlp.themes.views import recompute_sizes, shared_view
 
 __all__ = [
-    "OTHER_ID", "OTHER_LABEL", "ThemeInfo", "ThemeResult", "apply_theme_edits",
-    "choose_parameters", "detect_emerging", "edit_merge", "edit_name", "edit_split",
-    "exact_knn", "fit_themes", "make_label", "match_theme", "over_time", "recompute_sizes",
-    "refresh_time_series", "shared_view", "stop_words", "swedish_tokens",
+    "OTHER_ID",
+    "OTHER_LABEL",
+    "ThemeInfo",
+    "ThemeResult",
+    "apply_theme_edits",
+    "choose_parameters",
+    "detect_emerging",
+    "edit_merge",
+    "edit_name",
+    "edit_split",
+    "exact_knn",
+    "fit_themes",
+    "make_label",
+    "match_theme",
+    "over_time",
+    "recompute_sizes",
+    "refresh_time_series",
+    "shared_view",
+    "stop_words",
+    "swedish_tokens",
 ]

@@ -42,8 +42,11 @@ def edit_name(result: ThemeResult, theme_id: int, name: str) -> dict[str, Any]:
     name = name.strip()
     if not name:
         raise ValueError("Namnet får inte vara tomt.")
-    return {"kind": "namn", "member_record_ids": _members_or_fail(result, theme_id),
-            "payload": {"namn": name, "tema": theme_id}}
+    return {
+        "kind": "namn",
+        "member_record_ids": _members_or_fail(result, theme_id),
+        "payload": {"namn": name, "tema": theme_id},
+    }
 
 
 def edit_merge(result: ThemeResult, theme_ids: Sequence[int], name: str | None = None) -> dict[str, Any]:
@@ -52,13 +55,18 @@ def edit_merge(result: ThemeResult, theme_ids: Sequence[int], name: str | None =
     if len(ids) < 2 or OTHER_ID in ids:
         raise ValueError("Välj minst två teman (inte övrigt) att sammanfoga.")
     groups = [_members_or_fail(result, t) for t in ids]
-    return {"kind": "sammanfoga", "member_record_ids": [r for g in groups for r in g],
-            "payload": {"teman": ids, "grupper": groups, "namn": (name or "").strip() or None}}
+    return {
+        "kind": "sammanfoga",
+        "member_record_ids": [r for g in groups for r in g],
+        "payload": {"teman": ids, "grupper": groups, "namn": (name or "").strip() or None},
+    }
 
 
 def edit_split(
-    result: ThemeResult, theme_id: int,
-    parts: Sequence[tuple[str, Sequence[Any]]] | None = None, n_parts: int = 2,
+    result: ThemeResult,
+    theme_id: int,
+    parts: Sequence[tuple[str, Sequence[Any]]] | None = None,
+    n_parts: int = 2,
 ) -> dict[str, Any]:
     """A "dela" edit: split a theme into named parts given by example record ids, or,
     without parts, into n_parts groups found from the members' embeddings."""
@@ -143,8 +151,9 @@ def apply_theme_edits(
 
 
 class _Context:
-    def __init__(self, record_ids: Sequence[Any] | None, texts: Sequence[str] | None,
-                 embeddings: np.ndarray | None) -> None:
+    def __init__(
+        self, record_ids: Sequence[Any] | None, texts: Sequence[str] | None, embeddings: np.ndarray | None
+    ) -> None:
         self.index = {rid: i for i, rid in enumerate(record_ids)} if record_ids is not None else {}
         self.texts = texts
         self.emb = np.asarray(embeddings, dtype=np.float32) if embeddings is not None else None
@@ -255,10 +264,7 @@ def _split_by_parts(
     rest = [r for r in current if r not in part_of]
     if rest and rows is not None and ctx.emb is not None:
         # unlisted (e.g. new) members go to the part with the nearest centre
-        cents = np.vstack([
-            ctx.emb[ctx.rows([r for r, q in part_of.items() if q == p])].mean(axis=0)
-            for p in present
-        ])
+        cents = np.vstack([ctx.emb[ctx.rows([r for r, q in part_of.items() if q == p])].mean(axis=0) for p in present])
         sims = ctx.emb[ctx.rows(rest)] @ cents.T
         part_of.update({r: present[int(np.argmax(s))] for r, s in zip(rest, sims)})
     else:
@@ -273,7 +279,7 @@ def _split_by_kmeans(
     rows = ctx.rows(current)
     if rows is None or ctx.emb is None:
         res.notes.append(
-            f"Delningen av temat \"{res.theme(tid).label}\" kräver inbäddningar; "  # type: ignore[union-attr]
+            f'Delningen av temat "{res.theme(tid).label}" kräver inbäddningar; '  # type: ignore[union-attr]
             "den görs vid nästa analys."
         )
         return None
@@ -288,8 +294,12 @@ def _split_by_kmeans(
 
 
 def _install_parts(
-    res: ThemeResult, tid: int, current: list[Any], part_of: dict[Any, int],
-    names: list[str | None], ctx: _Context,
+    res: ThemeResult,
+    tid: int,
+    current: list[Any],
+    part_of: dict[Any, int],
+    names: list[str | None],
+    ctx: _Context,
 ) -> None:
     """Replace theme tid by its parts, with fresh words, labels and examples."""
     old = res.theme(tid)
@@ -306,8 +316,16 @@ def _install_parts(
     res.themes = [t for t in res.themes if t.id != tid]
     for p in order:
         pid = new_id[p]
-        info = ThemeInfo(id=pid, label="", phrase="", words=list(old.words), size=0, share=0.0,
-                         ci=(0.0, 0.0), edited=sorted(set(old.edited) | {"dela"}))
+        info = ThemeInfo(
+            id=pid,
+            label="",
+            phrase="",
+            words=list(old.words),
+            size=0,
+            share=0.0,
+            ci=(0.0, 0.0),
+            edited=sorted(set(old.edited) | {"dela"}),
+        )
         res.themes.append(info)
         words = _words_for(res, ctx, pid)
         if words is not None:
@@ -316,12 +334,13 @@ def _install_parts(
         mem = [r for r in current if part_of[r] == p]
         prow = ctx.rows(mem)
         if prow is not None and ctx.emb is not None:
-            ex = [mem[int(np.flatnonzero(prow == i)[0])]
-                  for i in nearest_examples(ctx.emb, prow, N_EXAMPLES)]
+            ex = [mem[int(np.flatnonzero(prow == i)[0])] for i in nearest_examples(ctx.emb, prow, N_EXAMPLES)]
         else:
             ex = mem[:N_EXAMPLES]
         info.example_ids = ex
-        info.examples = [{"id": r, "text": ctx.texts[ctx.index[r]]} for r in ex] if ctx.texts is not None and ctx.index else []
+        info.examples = (
+            [{"id": r, "text": ctx.texts[ctx.index[r]]} for r in ex] if ctx.texts is not None and ctx.index else []
+        )
         if names[p]:
             _set_name(info, names[p], "namn")  # type: ignore[arg-type]
     recompute_sizes(res)

@@ -87,18 +87,14 @@ def fit_themes(
         rid: period_key(d, period) if d is not None else None
         for rid, d in zip(record_ids, dates if dates is not None else [None] * n)
     }
-    settings = {"random_state": random_state, "period": period,
-                "target_outlier_share": target_outlier_share}
+    settings = {"random_state": random_state, "period": period, "target_outlier_share": target_outlier_share}
     emb = np.asarray(embeddings, dtype=np.float32)
 
     notes: list[str] = []
     labels: np.ndarray | None = None
     model = None
     if n < MIN_TEXTS:
-        notes.append(
-            f"För få svar ({n}) för att hitta teman; minst {MIN_TEXTS} behövs. "
-            "Alla svar visas som övrigt."
-        )
+        notes.append(f"För få svar ({n}) för att hitta teman; minst {MIN_TEXTS} behövs. Alla svar visas som övrigt.")
     else:
         params = choose_parameters(n)
         settings.update(params)
@@ -123,12 +119,21 @@ def fit_themes(
     for tid in sorted(set(labels.tolist())):
         idx = np.flatnonzero(labels == tid)
         ex = [] if tid == OTHER_ID else nearest_examples(emb, idx, n_examples)
-        themes.append(theme_info(tid, words.get(tid, []), len(idx), n,
-                                  [record_ids[i] for i in ex], [texts[i] for i in ex]))
+        themes.append(
+            theme_info(tid, words.get(tid, []), len(idx), n, [record_ids[i] for i in ex], [texts[i] for i in ex])
+        )
     themes.sort(key=lambda t: (t.id == OTHER_ID, t.id))
 
-    result = ThemeResult(themes=themes, assignments=assignments, over_time={}, emerging=[],
-                         n_texts=n, notes=notes, settings=settings, periods=periods)
+    result = ThemeResult(
+        themes=themes,
+        assignments=assignments,
+        over_time={},
+        emerging=[],
+        n_texts=n,
+        notes=notes,
+        settings=settings,
+        periods=periods,
+    )
     return refresh_time_series(result)
 
 
@@ -143,25 +148,35 @@ def _cluster(
 
     n = len(texts)
     umap_model = UMAP(
-        n_neighbors=params["n_neighbors"], n_components=params["n_components"], min_dist=0.0,
-        metric="cosine", random_state=random_state,
+        n_neighbors=params["n_neighbors"],
+        n_components=params["n_components"],
+        min_dist=0.0,
+        metric="cosine",
+        random_state=random_state,
         # spectral init needs a connected graph; tiny corpora often are not
         init="spectral" if n >= 50 else "random",
         n_epochs=200 if n > 2000 else None,
         precomputed_knn=exact_knn(emb, params["n_neighbors"]) if n > 4096 else (None, None, None),
     )
     hdbscan_model = HDBSCAN(
-        min_cluster_size=params["min_cluster_size"], min_samples=params["min_samples"],
+        min_cluster_size=params["min_cluster_size"],
+        min_samples=params["min_samples"],
         max_cluster_size=params["max_cluster_size"],
-        metric="euclidean", cluster_selection_method="eom", prediction_data=False,
+        metric="euclidean",
+        cluster_selection_method="eom",
+        prediction_data=False,
     )
     model = BERTopic(
         # language != "english": BERTopic's english preprocessing deletes å/ä/ö ("bemtande")
         language="multilingual",
-        embedding_model=None, umap_model=umap_model, hdbscan_model=hdbscan_model,
+        embedding_model=None,
+        umap_model=umap_model,
+        hdbscan_model=hdbscan_model,
         vectorizer_model=make_vectorizer(texts),
         ctfidf_model=ctfidf_model(n),
-        top_n_words=N_WORDS, calculate_probabilities=False, verbose=False,
+        top_n_words=N_WORDS,
+        calculate_probabilities=False,
+        verbose=False,
     )
     # BERTopic warns on every outlier update that manual topic assignments come last,
     # which they do here; the warning only confuses users of the command line. (Set after
@@ -204,9 +219,7 @@ def exact_knn(emb: np.ndarray, k: int, block_bytes: int = 200_000_000) -> tuple[
     return idx, dist, None
 
 
-def _reduce_outliers(
-    model: Any, texts: list[str], labels: np.ndarray, emb: np.ndarray, target: float
-) -> np.ndarray:
+def _reduce_outliers(model: Any, texts: list[str], labels: np.ndarray, emb: np.ndarray, target: float) -> np.ndarray:
     """Move outliers to their nearest theme (cosine to the theme's mean embedding).
 
     BERTopic's reduce_outliers(strategy="embeddings") does the moving; we only pick its
@@ -223,8 +236,7 @@ def _reduce_outliers(
     # Reassign the (len - allowed) most similar outliers: threshold = that similarity.
     k = len(outliers) - allowed
     threshold = float(np.sort(best)[::-1][k - 1])
-    new = model.reduce_outliers(texts, labels.tolist(), strategy="embeddings",
-                                embeddings=emb, threshold=threshold)
+    new = model.reduce_outliers(texts, labels.tolist(), strategy="embeddings", embeddings=emb, threshold=threshold)
     return np.asarray(new, dtype=int)
 
 
@@ -244,13 +256,15 @@ def _renumber(labels: np.ndarray) -> np.ndarray:
     return np.array([mapping[t] for t in labels.tolist()], dtype=int)
 
 
-def _distribution(
-    model: Any, texts: list[str], labels: np.ndarray, words: dict[int, list[str]]
-) -> np.ndarray | None:
+def _distribution(model: Any, texts: list[str], labels: np.ndarray, words: dict[int, list[str]]) -> np.ndarray | None:
     """Per-text topic distribution (BERTopic approximate_distribution), columns = our ids."""
     try:
-        model.update_topics(texts, topics=labels.tolist(), vectorizer_model=make_vectorizer(texts),
-                            ctfidf_model=ctfidf_model(len(texts)))
+        model.update_topics(
+            texts,
+            topics=labels.tolist(),
+            vectorizer_model=make_vectorizer(texts),
+            ctfidf_model=ctfidf_model(len(texts)),
+        )
         distr, _ = model.approximate_distribution(texts, window=4, stride=2, batch_size=2000)
     except ValueError:
         return None
@@ -283,13 +297,25 @@ def _assignments(
 
 
 def _all_other(
-    texts: Sequence[str], record_ids: Sequence[Any], periods: dict[Any, str | None],
-    period: str, notes: list[str], settings: dict[str, Any], n_examples: int, emb: np.ndarray,
+    texts: Sequence[str],
+    record_ids: Sequence[Any],
+    periods: dict[Any, str | None],
+    period: str,
+    notes: list[str],
+    settings: dict[str, Any],
+    n_examples: int,
+    emb: np.ndarray,
 ) -> ThemeResult:
     n = len(texts)
     themes = [] if n == 0 else [theme_info(OTHER_ID, [], n, n, [], [])]
     result = ThemeResult(
-        themes=themes, assignments={rid: [(OTHER_ID, 1.0)] for rid in record_ids},
-        over_time={}, emerging=[], n_texts=n, notes=notes, settings=settings, periods=periods,
+        themes=themes,
+        assignments={rid: [(OTHER_ID, 1.0)] for rid in record_ids},
+        over_time={},
+        emerging=[],
+        n_texts=n,
+        notes=notes,
+        settings=settings,
+        periods=periods,
     )
     return refresh_time_series(result)

@@ -188,23 +188,24 @@ def make_label(words: Sequence[str]) -> tuple[str, str]:
         # not "övrigt", which is reserved for answers outside every theme.
         return "svar utan ämnesord", "Svar som saknar tydliga ämnesord, ofta korta svar"
     label = " · ".join(picked)
-    phrase = "Svar om " + (
-        picked[0] if len(picked) == 1 else ", ".join(picked[:-1]) + " och " + picked[-1]
-    )
+    phrase = "Svar om " + (picked[0] if len(picked) == 1 else ", ".join(picked[:-1]) + " och " + picked[-1])
     return label, phrase
 
 
-def theme_info(
-    tid: int, words: list[str], size: int, n: int, ex_ids: list[Any], ex_texts: list[str]
-) -> ThemeInfo:
+def theme_info(tid: int, words: list[str], size: int, n: int, ex_ids: list[Any], ex_texts: list[str]) -> ThemeInfo:
     """A theme's description from its words, size and examples (id -1 is "övrigt")."""
     if tid == OTHER_ID:
         label, phrase = OTHER_LABEL, "svar som inte passar i något tema"
     else:
         label, phrase = make_label(words)
     return ThemeInfo(
-        id=tid, label=label, phrase=phrase, words=list(words), size=size,
-        share=size / n if n else 0.0, ci=wilson_interval(size, n),
+        id=tid,
+        label=label,
+        phrase=phrase,
+        words=list(words),
+        size=size,
+        share=size / n if n else 0.0,
+        ci=wilson_interval(size, n),
         example_ids=list(ex_ids),
         examples=[{"id": rid, "text": t} for rid, t in zip(ex_ids, ex_texts)],
     )

@@ -55,9 +55,7 @@ class ThemeResult:
             "n_texts": self.n_texts,
             "notes": list(self.notes),
             "settings": dict(self.settings),
-            "themes": [
-                {**asdict(t), "ci": [t.ci[0], t.ci[1]]} for t in self.themes
-            ],
+            "themes": [{**asdict(t), "ci": [t.ci[0], t.ci[1]]} for t in self.themes],
             "assignments": {
                 str(rid): [{"theme": tid, "weight": round(float(w), 4)} for tid, w in pairs]
                 for rid, pairs in self.assignments.items()

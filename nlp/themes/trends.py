@@ -62,29 +62,60 @@ def detect_emerging(ot: dict[str, Any], theme_ids: Iterable[int]) -> list[dict[s
             continue
         share = c / n_latest
         if sum(earlier) == 0:
-            flags.append({
-                "theme_id": tid, "kind": "ny", "period": latest, "share": share, "count": c,
-                "n": n_latest, "centre": 0.0, "ucl": None, "earlier_periods": len(earlier),
-                "reason": (f"Nytt tema: {c} av {n_latest} svar ({_pct(share)}) i {latest}, "
-                           f"inga svar i de {len(earlier)} tidigare perioderna."),
-            })
+            flags.append(
+                {
+                    "theme_id": tid,
+                    "kind": "ny",
+                    "period": latest,
+                    "share": share,
+                    "count": c,
+                    "n": n_latest,
+                    "centre": 0.0,
+                    "ucl": None,
+                    "earlier_periods": len(earlier),
+                    "reason": (
+                        f"Nytt tema: {c} av {n_latest} svar ({_pct(share)}) i {latest}, "
+                        f"inga svar i de {len(earlier)} tidigare perioderna."
+                    ),
+                }
+            )
             continue
         centre, _, _ = p_chart_limits(earlier, earlier_n)
         ucl = min(1.0, centre + 3 * math.sqrt(centre * (1 - centre) / n_latest))
         if share > ucl:
-            flags.append({
-                "theme_id": tid, "kind": "ökar", "rule": "över övre kontrollgränsen",
-                "period": latest, "share": share, "count": c,
-                "n": n_latest, "centre": centre, "ucl": ucl, "earlier_periods": len(earlier),
-                "reason": (f"Andelen steg till {_pct(share)} ({c} av {n_latest} svar) i {latest}, "
-                           f"över den övre kontrollgränsen {_pct(ucl)} (mittlinje {_pct(centre)} "
-                           f"från {len(earlier)} tidigare perioder, n = {n_latest})."),
-            })
+            flags.append(
+                {
+                    "theme_id": tid,
+                    "kind": "ökar",
+                    "rule": "över övre kontrollgränsen",
+                    "period": latest,
+                    "share": share,
+                    "count": c,
+                    "n": n_latest,
+                    "centre": centre,
+                    "ucl": ucl,
+                    "earlier_periods": len(earlier),
+                    "reason": (
+                        f"Andelen steg till {_pct(share)} ({c} av {n_latest} svar) i {latest}, "
+                        f"över den övre kontrollgränsen {_pct(ucl)} (mittlinje {_pct(centre)} "
+                        f"från {len(earlier)} tidigare perioder, n = {n_latest})."
+                    ),
+                }
+            )
             continue
         sustained = _sustained_rise(counts, ns, keys)
         if sustained is not None:
-            flags.append({"theme_id": tid, "kind": "ökar", "period": latest, "share": share,
-                          "count": c, "n": n_latest, **sustained})
+            flags.append(
+                {
+                    "theme_id": tid,
+                    "kind": "ökar",
+                    "period": latest,
+                    "share": share,
+                    "count": c,
+                    "n": n_latest,
+                    **sustained,
+                }
+            )
     return flags
 
 
@@ -115,15 +146,17 @@ def _sustained_rise(counts: list[int], ns: list[int], keys: list[str]) -> dict[s
     months = ", ".join(f"{k}: {_pct(v)}" for k, v in above)
     return {
         "rule": "två av tre senaste perioderna över varningsgränsen",
-        "centre": centre, "ucl": limit(n, 3), "warning_limit": warning,
+        "centre": centre,
+        "ucl": limit(n, 3),
+        "warning_limit": warning,
         "earlier_periods": len(base_c),
-        "reason": (f"Andelen har legat över varningsgränsen (2σ) i {len(above)} av de "
-                   f"{RISE_WINDOW} senaste perioderna ({months}); senast {_pct(c / n)} "
-                   f"({c} av {n} svar) i {latest_key} mot varningsgränsen {_pct(warning)} och "
-                   f"mittlinjen {_pct(centre)} från {len(base_c)} perioder dessförinnan."),
+        "reason": (
+            f"Andelen har legat över varningsgränsen (2σ) i {len(above)} av de "
+            f"{RISE_WINDOW} senaste perioderna ({months}); senast {_pct(c / n)} "
+            f"({c} av {n} svar) i {latest_key} mot varningsgränsen {_pct(warning)} och "
+            f"mittlinjen {_pct(centre)} från {len(base_c)} perioder dessförinnan."
+        ),
     }
-
-
 
 
 def refresh_time_series(result: ThemeResult) -> ThemeResult:

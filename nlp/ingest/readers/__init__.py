@@ -16,8 +16,13 @@ from pathlib import Path
 from nlp.ingest.reader import Reader
 
 __all__ = [
-    "EXTENSIONS", "READERS", "accept_attribute", "accepted_extensions", "container_reader_for",
-    "reader_for_path", "text_reader_for",
+    "EXTENSIONS",
+    "READERS",
+    "accept_attribute",
+    "accepted_extensions",
+    "container_reader_for",
+    "reader_for_path",
+    "text_reader_for",
 ]
 
 

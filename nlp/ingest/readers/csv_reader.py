@@ -31,7 +31,7 @@ class CsvReader(TableReader):
         # Excel's "sep=;" hint line: it names the delimiter and is not shown as a row.
         if m := re.match(r"\ufeff?sep=(.)\r?\n", text_head):
             src.sep_line = True
-            text_head = text_head[m.end():]
+            text_head = text_head[m.end() :]
             delimiter = delimiter or m[1]
         src.delimiter = delimiter or sniff_delimiter(text_head)
 
@@ -40,8 +40,9 @@ class CsvReader(TableReader):
         with open(src.path, encoding=src.encoding, errors="surrogateescape", newline="") as fh:
             if src.sep_line:
                 fh.readline()
-            reader = csv.reader(_narrow_lines(fh, src.delimiter, src.budget.limits.max_columns),
-                                delimiter=src.delimiter, strict=False)
+            reader = csv.reader(
+                _narrow_lines(fh, src.delimiter, src.budget.limits.max_columns), delimiter=src.delimiter, strict=False
+            )
             row = 0
             while True:
                 bad = False
@@ -55,7 +56,7 @@ class CsvReader(TableReader):
                     bad = True
                 if bad:
                     raise src.error(
-                        "Raden kan inte tolkas som CSV, oftast ett citattecken (\") som aldrig "
+                        'Raden kan inte tolkas som CSV, oftast ett citattecken (") som aldrig '
                         "avslutas så att resten av filen hamnar i en cell.",
                         row=row + 1,
                     )

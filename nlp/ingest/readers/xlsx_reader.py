@@ -60,9 +60,7 @@ def _open_sheet(src: Source, sheet: str | None) -> None:
         if sheet not in src.sheets:
             matches = [s for s in src.sheets if s.strip().casefold() == sheet.strip().casefold()]
             if len(matches) != 1:
-                raise src.error(
-                    f"Bladet {sheet!r} finns inte. Blad i filen: {', '.join(map(repr, src.sheets))}."
-                )
+                raise src.error(f"Bladet {sheet!r} finns inte. Blad i filen: {', '.join(map(repr, src.sheets))}.")
             sheet = matches[0]
         src.sheet = sheet
         return

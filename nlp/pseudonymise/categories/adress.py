@@ -14,11 +14,34 @@ _HOUSE_LETTER = r"(?:" + WS + r"?[A-Ha-h](?![\wåäö]))?"
 _ADDRESS = [
     re.compile(
         r"(?<![\w-])(?:(?:[" + CAP + r"][" + LOW + r"]+" + WS + r")?[" + CAP + r"][" + LOW + r"]+"
-        r"(?:" + STREET_SUFFIX + r")|[" + LOW + r"]{2,}(?:gatan|vägen|vagen|gränd|torget))" + WS + r"+\d{1,4}" + _NOT_HOUSE
-        + _HOUSE_LETTER + r"(?:" + WS + r"?(?:tr|lgh)\.?" + WS + r"?\d{1,4})?"
+        r"(?:"
+        + STREET_SUFFIX
+        + r")|["
+        + LOW
+        + r"]{2,}(?:gatan|vägen|vagen|gränd|torget))"
+        + WS
+        + r"+\d{1,4}"
+        + _NOT_HOUSE
+        + _HOUSE_LETTER
+        + r"(?:"
+        + WS
+        + r"?(?:tr|lgh)\.?"
+        + WS
+        + r"?\d{1,4})?"
     ),
-    re.compile(r"(?<![\w-])[" + CAP + r"][" + LOW + r"]+s?" + WS + r"+(?:väg|gata|gränd|allé|torg)"
-               + WS + r"+\d{1,4}" + _NOT_HOUSE + _HOUSE_LETTER),
+    re.compile(
+        r"(?<![\w-])["
+        + CAP
+        + r"]["
+        + LOW
+        + r"]+s?"
+        + WS
+        + r"+(?:väg|gata|gränd|allé|torg)"
+        + WS
+        + r"+\d{1,4}"
+        + _NOT_HOUSE
+        + _HOUSE_LETTER
+    ),
     re.compile(r"(?<![\w-])(?:Box|box|BOX)" + WS + r"+\d{1,6}(?!\d)"),
 ]
 

@@ -12,13 +12,18 @@ from nlp.pseudonymise.recognisers.words import TITLES, sentence_start
 
 _AGE_PATTERNS = [
     # "17-åring", "en 82-årig man", "tjugoåring"
-    re.compile(r"(?<![\w-])(?:\d{1,3}" + WS + r"?-?" + r"|(?:" + NUMWORDS + r")-?)[åa]rig(?:a|e|en|ar|arna)?(?!\w)",
-               re.IGNORECASE),
-    re.compile(r"(?<![\w-])(?:\d{1,3}" + WS + r"?-?|(?:" + NUMWORDS + r")-?)[åa]ring(?:en|ar|arna)?(?!\w)",
-               re.IGNORECASE),
+    re.compile(
+        r"(?<![\w-])(?:\d{1,3}" + WS + r"?-?" + r"|(?:" + NUMWORDS + r")-?)[åa]rig(?:a|e|en|ar|arna)?(?!\w)",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"(?<![\w-])(?:\d{1,3}" + WS + r"?-?|(?:" + NUMWORDS + r")-?)[åa]ring(?:en|ar|arna)?(?!\w)", re.IGNORECASE
+    ),
     # "82 år gammal", "tjugofem år gammal", "34 år ung"
-    re.compile(r"(?<![\w,.])(?:\d{1,3}|" + NUMWORDS + r")" + WS + r"+[åa]r(?=" + WS
-               + r"+(?:gammal|gamla|gammel|ung)\b)", re.IGNORECASE),
+    re.compile(
+        r"(?<![\w,.])(?:\d{1,3}|" + NUMWORDS + r")" + WS + r"+[åa]r(?=" + WS + r"+(?:gammal|gamla|gammel|ung)\b)",
+        re.IGNORECASE,
+    ),
     # "i 20-årsåldern", "i fyrtioårsåldern"
     re.compile(r"(?<![\w-])(?:\d{1,3}" + WS + r"?-?|(?:" + NUMWORDS + r")-?)årsåldern(?!\w)", re.IGNORECASE),
 ]
@@ -30,33 +35,51 @@ _AGE_CONTEXT = re.compile(
     r"(?:jag|hon|han|hen) (?:ar|ä)|"
     r"(?:jag|hon|han|hen) har(?= \d{1,3} år)|"
     r"som är|när jag var|då jag var|sedan jag var|sen jag var|är|var|nu|snart|blir|blev|ålder(?:n)?|ålder på)"
-    + WS + r"+|(?<!\d)," + WS + r"*)"
+    + WS
+    + r"+|(?<!\d),"
+    + WS
+    + r"*)"
     r"(\d{1,3}|" + NUMWORDS + r"|" + SMALL_NUMWORDS + r")(" + WS + r"+[åa]r)?(?![\w-])",
     re.IGNORECASE,
 )
-_NOT_AGE_AFTER = re.compile(WS + r"*(?:procent|%|kr|kronor|gånger|ggr|st\b|min|minuter|timm|dagar|veckor|månader|grader|km|mil\b|meter|kg)",
-                            re.IGNORECASE)
+_NOT_AGE_AFTER = re.compile(
+    WS + r"*(?:procent|%|kr|kronor|gånger|ggr|st\b|min|minuter|timm|dagar|veckor|månader|grader|km|mil\b|meter|kg)",
+    re.IGNORECASE,
+)
 _AGE_PAREN = re.compile(r"(?<=\()" + WS + r"*(\d{1,3}" + WS + r"+år)" + WS + r"*(?=\))")
 # "Bo-Göran (78)", "Ali, 13.": a bare number right after a name or a kinship word.
-_AGE_AFTER_NAME = re.compile(r"([" + CAP + r"][\w-]+|[" + LOW + r"]+)" + WS + r"*(?:\(" + WS + r"*(\d{1,3})"
-                             + WS + r"*\)|," + WS + r"*(\d{1,3})(?=" + WS + r"*(?:[.,;!?)]|och\b|$)))")
+_AGE_AFTER_NAME = re.compile(
+    r"(["
+    + CAP
+    + r"][\w-]+|["
+    + LOW
+    + r"]+)"
+    + WS
+    + r"*(?:\("
+    + WS
+    + r"*(\d{1,3})"
+    + WS
+    + r"*\)|,"
+    + WS
+    + r"*(\d{1,3})(?="
+    + WS
+    + r"*(?:[.,;!?)]|och\b|$)))"
+)
 # "2 år sedan", "i 5 år till": a duration, not an age.
-_DURATION_AFTER = re.compile(WS + r"*(?:år)?" + WS + r"*(?:sedan|sen|till|kvar|i\b|på\b|för\b)",
-                             re.IGNORECASE)
+_DURATION_AFTER = re.compile(WS + r"*(?:år)?" + WS + r"*(?:sedan|sen|till|kvar|i\b|på\b|för\b)", re.IGNORECASE)
 
 
 def _age_subject(text: str, pos: int) -> bool:
     """Is there a person among the (up to three) words before `pos` in its sentence?"""
-    window = text[max(0, pos - 40):pos]
+    window = text[max(0, pos - 40) : pos]
     cut = max(window.rfind(ch) for ch in ".!?\n")
-    words = list(re.finditer(r"\w+", window[cut + 1:]))[-3:]
+    words = list(re.finditer(r"\w+", window[cut + 1 :]))[-3:]
     offset = max(0, pos - 40) + cut + 1
     for w in words:
         word = w.group(0)
         if word.lower() in {"jag", "hon", "han", "hen", "du"} or word.lower() in TITLES:
             return True
-        if word[:1].isupper() and (not sentence_start(text, offset + w.start())
-                                   or word.lower() in lists.names()):
+        if word[:1].isupper() and (not sentence_start(text, offset + w.start()) or word.lower() in lists.names()):
             return True
     return False
 
@@ -80,20 +103,32 @@ def find_age(text: str) -> list[Span]:
             continue
         weak = lead.strip().lower()
         last_lead = weak.split()[-1] if weak.split() else ""
-        if not value.isdigit() and re.fullmatch(SMALL_NUMWORDS, value.lower()) and (
-                last_lead not in {"är", "var", "blir", "blev", "fyller", "fyllde", "ar", "ä"}):
+        if (
+            not value.isdigit()
+            and re.fullmatch(SMALL_NUMWORDS, value.lower())
+            and (last_lead not in {"är", "var", "blir", "blev", "fyller", "fyllde", "ar", "ä"})
+        ):
             continue
-        if re.match(r"[,.]\d", text[end:end + 2]):
+        if re.match(r"[,.]\d", text[end : end + 2]):
             continue  # "2,5 meter": a decimal, not an age
         if weak in {"är", "var", "som är", "nu", "snart", "blir", "blev"}:
             # "Väntetiden var 2 år" is a duration; "Oskar är 14 och ...", "mamma är 82 år" an
             # age: these words need a person before them, and a bare number must end there.
             if not _age_subject(text, m.start()):
                 continue
-            if not m.group(2) and (weak not in {"är", "var", "som är", "blir"}
-                                   or not re.match(WS + r"*(?:[,.!?;)]|och\b|o\b|å\b|när\b|då\b|men\b|$|i" + WS + r"+(?:"
-                                                   + MONTHS + r"|år|höst|vår|sommar|vinter))", text[end:],
-                                                   re.IGNORECASE)):
+            if not m.group(2) and (
+                weak not in {"är", "var", "som är", "blir"}
+                or not re.match(
+                    WS
+                    + r"*(?:[,.!?;)]|och\b|o\b|å\b|när\b|då\b|men\b|$|i"
+                    + WS
+                    + r"+(?:"
+                    + MONTHS
+                    + r"|år|höst|vår|sommar|vinter))",
+                    text[end:],
+                    re.IGNORECASE,
+                )
+            ):
                 continue
         if value.isdigit() and not (1 <= int(value) <= 120):
             continue
@@ -103,12 +138,19 @@ def find_age(text: str) -> list[Span]:
         word = m.group(1)
         g = 2 if m.group(2) else 3
         infos = [lists.names().get(part) for part in word.lower().split("-")]
-        title_before = re.search(r"(\w+)" + WS + r"+$", text[max(0, m.start(1) - 30):m.start(1)])
-        person = word.lower() in TITLES or (title_before is not None and title_before.group(1).lower() in TITLES
-                                             and word[:1].isupper()) or (
-            word[:1].isupper() and (not sentence_start(text, m.start(1)) or (
-                infos[0] is not None and infos[0].first_sv and not infos[0].word)) and (
-                (len(infos) > 1 and all(infos)) or (infos[0] is not None and not infos[0].common)))
+        title_before = re.search(r"(\w+)" + WS + r"+$", text[max(0, m.start(1) - 30) : m.start(1)])
+        person = (
+            word.lower() in TITLES
+            or (title_before is not None and title_before.group(1).lower() in TITLES and word[:1].isupper())
+            or (
+                word[:1].isupper()
+                and (
+                    not sentence_start(text, m.start(1))
+                    or (infos[0] is not None and infos[0].first_sv and not infos[0].word)
+                )
+                and ((len(infos) > 1 and all(infos)) or (infos[0] is not None and not infos[0].common))
+            )
+        )
         if person and 1 <= int(m.group(g)) <= 120:
             spans.append(Span(m.start(g), m.end(g), "ALDER"))
     return spans

@@ -36,10 +36,10 @@ def find_date(text: str) -> list[Span]:
         for m in pattern.finditer(text):
             if _TIME_AFTER.match(text, m.end()) and m.group(0)[:2] in {"19", "20"}:
                 continue  # "2025-02-03 07:45 Morgoninsats": a timestamp, as in a log
-            if "/" in m.group(0) and LOG_LINE.search(text[text.rfind("\n", 0, m.start()) + 1:m.start()]):
+            if "/" in m.group(0) and LOG_LINE.search(text[text.rfind("\n", 0, m.start()) + 1 : m.start()]):
                 continue  # "retry 3/5" in a log line
             # "1/2 timme" is a fraction; "den 1/2" is a date.
-            if m.group(0) in _FRACTIONS and not _DATE_WORD_BEFORE.search(text[max(0, m.start() - 8):m.start()]):
+            if m.group(0) in _FRACTIONS and not _DATE_WORD_BEFORE.search(text[max(0, m.start() - 8) : m.start()]):
                 continue
             spans.append(Span(m.start(), m.end(), "DATUM"))
     return spans

@@ -10,8 +10,10 @@ from nlp.pseudonymise.recognisers.patterns import WS
 from nlp.pseudonymise.recognisers.written_out import find_written_email
 
 # Also the "(at)" writings people use to dodge spam harvesters.
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+(?:@|" + WS + r"?(?:\(at\)|\[at\])" + WS + r"?)[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])",
-                    re.IGNORECASE)
+_EMAIL = re.compile(
+    r"(?<![\w.+-])[\w.+-]+(?:@|" + WS + r"?(?:\(at\)|\[at\])" + WS + r"?)[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])",
+    re.IGNORECASE,
+)
 
 
 def find_email(text: str) -> list[Span]:

@@ -19,8 +19,10 @@ from nlp.pseudonymise.category import Category
 _IPV4 = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w]|\.\d)")
 _IPV6 = re.compile(r"(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:]|\.\d)")
 _HEX_GROUP = re.compile(r"[0-9A-Fa-f]+")
-_IP_WORDS = re.compile(r"(?i:\bip\b|ip-?adress|ip-?nummer|ipv[46]|adress|server|router|modem|nätverk|wifi|"
-                       r"uppkoppling|inloggad|loggade in|ansluten|anslöt|dator)")
+_IP_WORDS = re.compile(
+    r"(?i:\bip\b|ip-?adress|ip-?nummer|ipv[46]|adress|server|router|modem|nätverk|wifi|"
+    r"uppkoppling|inloggad|loggade in|ansluten|anslöt|dator)"
+)
 _NUMBERING = re.compile(r"(?i:version|\bver\b|\bv\.?\s*$|avsnitt|kapitel|punkt|paragraf|§|bilaga|build|release)")
 
 
@@ -36,15 +38,18 @@ def find_ip_address(text: str) -> list[Span]:
     spans = []
     if "." in text:
         for m in _IPV4.finditer(text):
-            before = text[max(0, m.start() - 40):m.start()]
+            before = text[max(0, m.start() - 40) : m.start()]
             if not _valid(m.group(0)) or _NUMBERING.search(before[-20:]):
                 continue
             if _IP_WORDS.search(before) or any(len(octet) == 3 for octet in m.group(0).split(".")):
                 spans.append(Span(m.start(), m.end(), "IPADRESS"))
     if "::" in text or text.count(":") >= 7:
         # "kl 10:30:45" has too few groups for the validator; "::" and "::1" name no one
-        spans += [Span(m.start(), m.end(), "IPADRESS") for m in _IPV6.finditer(text)
-                  if len(_HEX_GROUP.findall(m.group(0))) >= 2 and _valid(m.group(0))]
+        spans += [
+            Span(m.start(), m.end(), "IPADRESS")
+            for m in _IPV6.finditer(text)
+            if len(_HEX_GROUP.findall(m.group(0))) >= 2 and _valid(m.group(0))
+        ]
     return spans
 
 
@@ -53,5 +58,6 @@ def normalise(value: str) -> str:
     return ipaddress.ip_address(value).compressed
 
 
-CATEGORY = Category(label="IPADRESS", priority=15, recognisers=(find_ip_address,), description="ip-adresser",
-                    normalise=normalise)
+CATEGORY = Category(
+    label="IPADRESS", priority=15, recognisers=(find_ip_address,), description="ip-adresser", normalise=normalise
+)

@@ -26,17 +26,30 @@ _CONTEXT = re.compile(
     r"mastercard|amex|american express|maestro|iban|bic|swift)"
 )
 # an explicit other meaning for a long number
-_NEGATIVE = re.compile(r"(?i:\bocr|order|faktura|ärende|referens|\bref\b|kvitto|artikel|serienummer|"
-                       r"bokning|spårning|kolli|paket|försändelse|lot\b|batch|tidsstämpel|logg)")
+_NEGATIVE = re.compile(
+    r"(?i:\bocr|order|faktura|ärende|referens|\bref\b|kvitto|artikel|serienummer|"
+    r"bokning|spårning|kolli|paket|försändelse|lot\b|batch|tidsstämpel|logg)"
+)
 
 # letters only in the first group (a bank code: "GB29 NWBK 6016 …"), so no words are swallowed
-_IBAN = re.compile(r"(?<![\w])([A-Za-z]{2}\d{2}" + _WS + r"?[A-Za-z0-9]{4}(?:" + _WS + r"?\d{4}){1,6}(?:" + _WS
-                   + r"?\d{1,3})?)(?![\w])")
+_IBAN = re.compile(
+    r"(?<![\w])([A-Za-z]{2}\d{2}"
+    + _WS
+    + r"?[A-Za-z0-9]{4}(?:"
+    + _WS
+    + r"?\d{4}){1,6}(?:"
+    + _WS
+    + r"?\d{1,3})?)(?![\w])"
+)
 # 13–19 digits in groups of four (Amex 4-6-5), spaces or dashes between
 _CARD = re.compile(r"(?<![\d-])(?:\d{4}(?:[ -]?\d{4}){2}(?:[ -]?\d{1,4}){1,2}|\d{4}[ -]?\d{6}[ -]?\d{5})(?![\d-])")
 # clearing number (4 digits, Swedbank's 8xxx-x) then the account number, 6–10 digits in groups
 _ACCOUNT = re.compile(
-    r"(?<![\d-])[1-9]\d{3}(?:-\d)?" + _SEP + r"\d{1,4}(?:" + _SEP.replace(",", "") + r"?\d{1,4}){0,4}(?:[-–]\d)?(?![\d-])"
+    r"(?<![\d-])[1-9]\d{3}(?:-\d)?"
+    + _SEP
+    + r"\d{1,4}(?:"
+    + _SEP.replace(",", "")
+    + r"?\d{1,4}){0,4}(?:[-–]\d)?(?![\d-])"
 )
 _GIRO = re.compile(
     r"(?i:(?P<bg>bankgiro(?:nummer|numret|t|nr)?|bg(?:-?nr)?)|(?P<pg>plusgiro(?:nummer|numret|t|nr)?|"
@@ -63,11 +76,11 @@ def _digits(value: str) -> str:
 
 
 def _context(text: str, start: int, width: int = 60) -> bool:
-    return bool(_CONTEXT.search(text[max(0, start - width):start]))
+    return bool(_CONTEXT.search(text[max(0, start - width) : start]))
 
 
 def _negative(text: str, start: int, end: int) -> bool:
-    return bool(_NEGATIVE.search(text[max(0, start - 30):start]) or _NEGATIVE.search(text[end:end + 15]))
+    return bool(_NEGATIVE.search(text[max(0, start - 30) : start]) or _NEGATIVE.search(text[end : end + 15]))
 
 
 def _iban_spans(text: str) -> list[Span]:
@@ -77,8 +90,12 @@ def _iban_spans(text: str) -> list[Span]:
         compact = re.sub(r"\s", "", value).upper()
         if sum(ch.isdigit() for ch in compact) < 10:
             continue
-        if stdnum_iban.is_valid(compact) or compact.startswith("SE") and len(compact) == 24 \
-                or _context(text, m.start(), 30):
+        if (
+            stdnum_iban.is_valid(compact)
+            or compact.startswith("SE")
+            and len(compact) == 24
+            or _context(text, m.start(), 30)
+        ):
             spans.append(Span(m.start(1), m.end(1), "KONTONUMMER"))
     return spans
 
@@ -100,8 +117,12 @@ def _card_spans_all(text: str) -> list[Span]:
     spans = _card_spans(text)
     for m in _CARD.finditer(text):
         digits = _digits(m.group(0))
-        if 13 <= len(digits) <= 19 and luhn.is_valid(digits) and _context(text, m.start()) \
-                and not any(s.start == m.start() for s in spans):
+        if (
+            13 <= len(digits) <= 19
+            and luhn.is_valid(digits)
+            and _context(text, m.start())
+            and not any(s.start == m.start() for s in spans)
+        ):
             spans.append(Span(m.start(), m.end(), "KONTONUMMER"))
     return spans
 
@@ -110,15 +131,17 @@ def _account_spans(text: str) -> list[Span]:
     spans = []
     for m in _ACCOUNT.finditer(text):
         value = m.group(0)
-        account = _digits(value)[4:] if value[4:5] != "-" or not re.match(r"\d{4}-\d(?!\d)", value) \
-            else _digits(value)[5:]
+        account = (
+            _digits(value)[4:] if value[4:5] != "-" or not re.match(r"\d{4}-\d(?!\d)", value) else _digits(value)[5:]
+        )
         if not 6 <= len(account) <= 11 or _negative(text, m.start(), m.end()):
             continue
         context = _context(text, m.start())
         # Without a bank word only the plain writings "8327-9, 123 456 789-0" and
         # "6789-123456789": a date ("2024-03-12 14") or a count has no such shape.
-        plain = re.fullmatch(r"\d{4}(?:-\d)?(?:-|,|" + _WS + r"?[-–,]" + _WS + r"?)[\d \u00a0]{6,16}(?:-\d)?",
-                             value) and not re.match(r"(?:19|20)\d\d-[01]\d-[0-3]\d", value)
+        plain = re.fullmatch(
+            r"\d{4}(?:-\d)?(?:-|,|" + _WS + r"?[-–,]" + _WS + r"?)[\d \u00a0]{6,16}(?:-\d)?", value
+        ) and not re.match(r"(?:19|20)\d\d-[01]\d-[0-3]\d", value)
         if context or plain:
             spans.append(Span(m.start(), m.end(), "KONTONUMMER"))
     return spans
@@ -155,5 +178,6 @@ def normalise(value: str) -> str:
     return re.sub(r"[^0-9A-Z]", "", value.upper())
 
 
-CATEGORY = Category(label="KONTONUMMER", priority=25, recognisers=(find_kontonummer,), description="kontonummer",
-                    normalise=normalise)
+CATEGORY = Category(
+    label="KONTONUMMER", priority=25, recognisers=(find_kontonummer,), description="kontonummer", normalise=normalise
+)

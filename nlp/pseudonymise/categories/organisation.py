@@ -18,7 +18,13 @@ _ORGS = (
     r"Statens institutionsstyrelse|SiS|Länsstyrelsen|Folkhälsomyndigheten|Skolverket|Läkemedelsverket|"
     r"Transportstyrelsen|Trafikverket|Samhall|Myndigheten för delaktighet|Socialförvaltningen|"
     r"Stadsmissionen|Röda korset|Frälsningsarmén|Svenska kyrkan|Hjärnkoll|Attention|RSMH|NSPH|IFS|"
-    r"Autism- och Aspergerförbundet|Anhörigas [Rr]iksförbund|Riksförbundet (?:[" + CAP + r"][" + LOW + r"]+|[" + CAP + r"]{2,})|"
+    r"Autism- och Aspergerförbundet|Anhörigas [Rr]iksförbund|Riksförbundet (?:["
+    + CAP
+    + r"]["
+    + LOW
+    + r"]+|["
+    + CAP
+    + r"]{2,})|"
     # user and patient organisations, unions and agencies people name in feedback
     r"RFHL|FUB|RFSU|RFSL|SPF Seniorerna|SPF|PRO|SKPF|DHR|SRF|HRF|Unga KRIS|KRIS|BRIS|SPES|IOGT-NTO|"
     r"Länkarna|Hela Människan|Föreningen Balans|Suicide Zero|Ecpat|Rädda Barnen|Röda Korset|"
@@ -30,35 +36,83 @@ _ORGS = (
 )
 _ORG_PATTERNS = [
     # "RSMH Värmland", "Region Värmland", "Karlstads kommun", "Föreningen Gemenskap"
-    re.compile(r"(?<![\w-])(?:" + _ORGS + r")(?:" + WS + r"+(?:i" + WS + r"+)?(?=[" + CAP + r"])"
-               r"(?P<region>[" + CAP + r"][" + LOW + r"]+))?(?![\w-])"),
-    re.compile(r"(?<![\w-])Region" + WS + r"+[" + CAP + r"][" + LOW + r"]+(?:" + WS + r"+[" + CAP + r"][" + LOW + r"]+)?"),
+    re.compile(
+        r"(?<![\w-])(?:" + _ORGS + r")(?:" + WS + r"+(?:i" + WS + r"+)?(?=[" + CAP + r"])"
+        r"(?P<region>[" + CAP + r"][" + LOW + r"]+))?(?![\w-])"
+    ),
+    re.compile(
+        r"(?<![\w-])Region" + WS + r"+[" + CAP + r"][" + LOW + r"]+(?:" + WS + r"+[" + CAP + r"][" + LOW + r"]+)?"
+    ),
     re.compile(r"(?<![\w-])[" + CAP + r"][" + LOW + r"]+s?" + WS + r"+(?:[Kk]ommun|[Ss]tad|landsting|stift)(?![\w-])"),
     re.compile(r"(?<![\w-])[Ff]öreningen" + WS + r"+" + CAPWORD),
     # "Hyresgästföreningen", "Kvinnojouren", "Diabetesförbundet": the compound is the name
-    re.compile(r"(?<![\w-])[" + CAP + r"][" + LOW + r"]{2,}(?:föreningen|förbundet|jouren|fonden|myndigheten|"
-               r"verket|nämnden|inspektionen)(?![\w-])(?:" + WS + r"+(?P<town>[" + CAP + r"][" + LOW + r"]+)(?![\w-]))?"),
+    re.compile(
+        r"(?<![\w-])[" + CAP + r"][" + LOW + r"]{2,}(?:föreningen|förbundet|jouren|fonden|myndigheten|"
+        r"verket|nämnden|inspektionen)(?![\w-])(?:" + WS + r"+(?P<town>[" + CAP + r"][" + LOW + r"]+)(?![\w-]))?"
+    ),
     # "socialförvaltningen i Borås": a municipal service named by its town
-    re.compile(r"(?<![\w-])(?i:socialförvaltningen|socialtjänsten|hemtjänsten|äldreförvaltningen|"
-               r"omsorgsförvaltningen|socialkontoret|biståndsenheten|vuxenenheten|familjeenheten)"
-               + WS + r"+i" + WS + r"+(?P<town>[" + CAP + r"][" + LOW + r"]+)(?![\w-])"),
+    re.compile(
+        r"(?<![\w-])(?i:socialförvaltningen|socialtjänsten|hemtjänsten|äldreförvaltningen|"
+        r"omsorgsförvaltningen|socialkontoret|biståndsenheten|vuxenenheten|familjeenheten)"
+        + WS
+        + r"+i"
+        + WS
+        + r"+(?P<town>["
+        + CAP
+        + r"]["
+        + LOW
+        + r"]+)(?![\w-])"
+    ),
     re.compile(r"(?<![\w-])" + CAPWORD + WS + r"+(?:förening|riksförbund|förbund)(?![\w-])"),
     # national authorities are often written in lowercase ("ringde försäkringskassan")
-    re.compile(r"(?<![\w-])(?:försäkringskassan|arbetsförmedlingen|migrationsverket|skatteverket|"
-               r"kronofogden|kriminalvården|socialstyrelsen|pensionsmyndigheten|"
-               r"folkhälsomyndigheten|länsstyrelsen|"
-               # typed without å/ä/ö
-               r"forsakringskassan|arbetsformedlingen|kriminalvarden|lansstyrelsen|folkhalsomyndigheten)(?![\w-])",
-               re.IGNORECASE),
+    re.compile(
+        r"(?<![\w-])(?:försäkringskassan|arbetsförmedlingen|migrationsverket|skatteverket|"
+        r"kronofogden|kriminalvården|socialstyrelsen|pensionsmyndigheten|"
+        r"folkhälsomyndigheten|länsstyrelsen|"
+        # typed without å/ä/ö
+        r"forsakringskassan|arbetsformedlingen|kriminalvarden|lansstyrelsen|folkhalsomyndigheten)(?![\w-])",
+        re.IGNORECASE,
+    ),
 ]
 # Generic words that are an organisation only as a proper name ("Socialtjänsten" at the start
 # of a sentence is the service, not a named office): keep them only with a region after them.
-_GENERIC_ORGS = {"Socialtjänsten", "Hemtjänsten", "Kommunen", "Kommunens", "Regionens",
-                 "Socialförvaltningen", "Polisen", "Patientnämnden", "Överförmyndaren"}
-_REGIONAL_ORGS = {"RSMH", "NSPH", "IFS", "Attention", "Socialtjänsten", "Hemtjänsten",
-                  "Socialförvaltningen", "Polisen", "Patientnämnden", "Stadsmissionen", "RFHL", "FUB",
-                  "RFSU", "RFSL", "SPF", "PRO", "KRIS", "Länkarna", "Hjärnkoll", "Schizofreniförbundet",
-                  "Demensförbundet", "Neuroförbundet", "Reumatikerförbundet", "Brottsofferjouren"}
+_GENERIC_ORGS = {
+    "Socialtjänsten",
+    "Hemtjänsten",
+    "Kommunen",
+    "Kommunens",
+    "Regionens",
+    "Socialförvaltningen",
+    "Polisen",
+    "Patientnämnden",
+    "Överförmyndaren",
+}
+_REGIONAL_ORGS = {
+    "RSMH",
+    "NSPH",
+    "IFS",
+    "Attention",
+    "Socialtjänsten",
+    "Hemtjänsten",
+    "Socialförvaltningen",
+    "Polisen",
+    "Patientnämnden",
+    "Stadsmissionen",
+    "RFHL",
+    "FUB",
+    "RFSU",
+    "RFSL",
+    "SPF",
+    "PRO",
+    "KRIS",
+    "Länkarna",
+    "Hjärnkoll",
+    "Schizofreniförbundet",
+    "Demensförbundet",
+    "Neuroförbundet",
+    "Reumatikerförbundet",
+    "Brottsofferjouren",
+}
 
 
 def find_organisation(text: str) -> list[Span]:
@@ -68,7 +122,7 @@ def find_organisation(text: str) -> list[Span]:
             start, end = m.start(), m.end()
             if i == 0:
                 region = m.group("region")
-                word = re.sub(r"\s+i$", "", text[start:m.start("region") if region else end].strip())
+                word = re.sub(r"\s+i$", "", text[start : m.start("region") if region else end].strip())
                 end = start + len(word)
                 # "RSMH Värmland" is one name; "Arbetsförmedlingen i Arvika" keeps its town apart.
                 if region and word in _REGIONAL_ORGS and " i " not in m.group(0) and region in lists.places():
@@ -91,5 +145,9 @@ def find_organisation(text: str) -> list[Span]:
     return spans
 
 
-CATEGORY = Category(label="ORGANISATION", priority=80, recognisers=(find_organisation, find_named_with_place),
-                    description="organisationer")
+CATEGORY = Category(
+    label="ORGANISATION",
+    priority=80,
+    recognisers=(find_organisation, find_named_with_place),
+    description="organisationer",
+)

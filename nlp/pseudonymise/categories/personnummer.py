@@ -14,7 +14,15 @@ from nlp.pseudonymise.recognisers.patterns import LOG_LINE, WS, before
 
 _PNR = re.compile(
     # A separator may end a line: "20010923-⏎2439" (a form wrapped by the writer's program).
-    r"(?<![\w/-])((?:19|20)?\d{6})(?:" + WS + r"?([-+–])(?:" + WS + r"?\r?\n)?" + WS + r"?|" + WS + r")?(\d{4})(?![\w-])"
+    r"(?<![\w/-])((?:19|20)?\d{6})(?:"
+    + WS
+    + r"?([-+–])(?:"
+    + WS
+    + r"?\r?\n)?"
+    + WS
+    + r"?|"
+    + WS
+    + r")?(\d{4})(?![\w-])"
 )
 _PNR_POS = re.compile(
     r"person\s*n(?:umme)?r|pers\.?\s*nr|p-?nr|pnr|samordnings\s*n(?:umme)?r|född|födelse|"
@@ -50,7 +58,6 @@ def _full_digits(first: str, sep: str | None) -> str | None:
     return f"{century + yy}{first[2:]}"
 
 
-
 def _phone_number(digits: str) -> bool:
     """A bare 0-led number phonenumbers knows ("0701740623", "0501234567") is a phone number."""
     try:
@@ -61,7 +68,7 @@ def _phone_number(digits: str) -> bool:
 
 
 def _separated_shape(m: re.Match[str]) -> bool:
-    """"910832-4451", "851345-1237": written as a personnummer, with an impossible date.
+    """ "910832-4451", "851345-1237": written as a personnummer, with an impossible date.
 
     Organisationsnummer have a month of 20 or more; 0-led numbers may be phones. The check
     digit is evidence for a month of 13–19 (a typo), not needed for a day out of range."""
@@ -92,7 +99,7 @@ def find_personnummer(text: str) -> list[Span]:
         if positive:
             spans.append(Span(m.start(), m.end(), "PERSONNUMMER"))
             continue
-        after = text[m.end():m.end() + 14].lower()  # "… (ordernummer)", not the next clause
+        after = text[m.end() : m.end() + 14].lower()  # "… (ordernummer)", not the next clause
         if _PNR_NEG.search(lead) or _PNR_NEG.search(after):
             continue
         bare = m.group(0).isdigit()
@@ -100,7 +107,7 @@ def find_personnummer(text: str) -> list[Span]:
             continue  # "0701740623" is a phone number even when its digits pass Luhn
         line_start = text.rfind("\n", 0, m.start()) + 1
         line_end = text.find("\n", m.end())
-        if bare and len(first) == 8 and LOG_LINE.search(text[line_start:line_end if line_end >= 0 else len(text)]):
+        if bare and len(first) == 8 and LOG_LINE.search(text[line_start : line_end if line_end >= 0 else len(text)]):
             continue  # "20240312 1530" in a log line is a timestamp
         spans.append(Span(m.start(), m.end(), "PERSONNUMMER"))
     return spans
@@ -111,5 +118,6 @@ def normalise(value: str) -> str:
     return digits_only(value)[-10:]
 
 
-CATEGORY = Category(label="PERSONNUMMER", priority=20, recognisers=(find_personnummer,),
-                    description="personnummer", normalise=normalise)
+CATEGORY = Category(
+    label="PERSONNUMMER", priority=20, recognisers=(find_personnummer,), description="personnummer", normalise=normalise
+)

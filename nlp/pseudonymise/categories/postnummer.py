@@ -20,11 +20,15 @@ def find_postcode(text: str) -> list[Span]:
         # A postcode is followed by its town ("652 24 Karlstad"), follows one ("Gällivare
         # (982 31)") or is labelled as one.
         town = _TOWN_BEFORE.search(text, max(0, m.start() - 30), m.start())
-        if CAP_AFTER.match(text, m.end()) or _POSTCODE_CTX.search(text[max(0, m.start() - 40):m.start()]) \
-                or (town and town.group(1) in lists.places()):
+        if (
+            CAP_AFTER.match(text, m.end())
+            or _POSTCODE_CTX.search(text[max(0, m.start() - 40) : m.start()])
+            or (town and town.group(1) in lists.places())
+        ):
             spans.append(Span(m.start(), m.end(), "POSTNUMMER"))
     return spans
 
 
-CATEGORY = Category(label="POSTNUMMER", priority=60, recognisers=(find_postcode,), description="postnummer",
-                    normalise=digits_only)
+CATEGORY = Category(
+    label="POSTNUMMER", priority=60, recognisers=(find_postcode,), description="postnummer", normalise=digits_only
+)

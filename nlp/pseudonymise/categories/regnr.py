@@ -16,8 +16,9 @@ from nlp.core import Span
 from nlp.pseudonymise.category import Category
 
 _L = "A-HJ-PR-UW-Z"
-_PLATE = re.compile(r"(?<![\w-])([" + _L + r"]{3})[ \u00a0-]?(\d{2}[" + _L.replace("O", "") + r"0-9])(?![\w-])",
-                    re.IGNORECASE)
+_PLATE = re.compile(
+    r"(?<![\w-])([" + _L + r"]{3})[ \u00a0-]?(\d{2}[" + _L.replace("O", "") + r"0-9])(?![\w-])", re.IGNORECASE
+)
 _VEHICLE = re.compile(
     r"(?i:\bbil|bilar|registrering|reg\.?\s?n(?:umme)?r|regnr|reg-nr|skylt|fordon|lastbil|taxi|"
     r"färdtjänst|moped|motorcykel|\bmc\b|husbil|släp|parker|körde|kört|kör\b|plåt|"
@@ -32,8 +33,11 @@ _ACRONYMS = frozenset(
     "AVD NPF ASD PTSD OCD GAD PRO SPF DHR SRF HRF FUB PIN PUK ATT FAX TEL NYA TAR HAR FAR GER SER "
     "DET DEN SOM MED TRE SEX NIO ELVA KLM SAS SJ ABF VUX".split()
 )
-_QUANTITY_AFTER = re.compile(r"[ \u00a0]*(?:%|kr\b|kronor|st\b|min\b|minuter|timm|dagar|år\b|procent|mg\b|ml\b|kg\b|km\b|"
-                             r"gånger|ggr|poäng|sidor|personer)", re.IGNORECASE)
+_QUANTITY_AFTER = re.compile(
+    r"[ \u00a0]*(?:%|kr\b|kronor|st\b|min\b|minuter|timm|dagar|år\b|procent|mg\b|ml\b|kg\b|km\b|"
+    r"gånger|ggr|poäng|sidor|personer)",
+    re.IGNORECASE,
+)
 
 
 def find_regnr(text: str) -> list[Span]:
@@ -43,15 +47,16 @@ def find_regnr(text: str) -> list[Span]:
         if letters.lower() in STOP_WORDS or _MAKE.fullmatch(letters):
             continue  # "med 300", "BMW 530"
         # "… bil wpc 33u", "jsz19a är min bil"
-        context = bool(_VEHICLE.search(text[max(0, m.start() - 50):m.start()])
-                       or _VEHICLE.search(text[m.end():m.end() + 25]))
+        context = bool(
+            _VEHICLE.search(text[max(0, m.start() - 50) : m.start()]) or _VEHICLE.search(text[m.end() : m.end() + 25])
+        )
         if not context:
             if not (letters.isupper() and (rest.isdigit() or rest[-1].isupper())):
                 continue
             if letters in _ACRONYMS or letters.lower() in STOP_WORDS or _QUANTITY_AFTER.match(text, m.end()):
                 continue
             # shouted text: the neighbours are capital words too ("RING SOS 112 NU")
-            if re.search(r"[A-ZÅÄÖ]{2,}[ \u00a0]*$", text[max(0, m.start() - 12):m.start()]):
+            if re.search(r"[A-ZÅÄÖ]{2,}[ \u00a0]*$", text[max(0, m.start() - 12) : m.start()]):
                 continue
         spans.append(Span(m.start(), m.end(), "REGNR"))
     return spans
@@ -61,5 +66,6 @@ def normalise(value: str) -> str:
     return re.sub(r"[^0-9A-Z]", "", value.upper())
 
 
-CATEGORY = Category(label="REGNR", priority=35, recognisers=(find_regnr,), description="registreringsnummer",
-                    normalise=normalise)
+CATEGORY = Category(
+    label="REGNR", priority=35, recognisers=(find_regnr,), description="registreringsnummer", normalise=normalise
+)

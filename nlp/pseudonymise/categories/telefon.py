@@ -41,7 +41,7 @@ def _phone_like(cand: str, text: str, start: int) -> bool:
         national = national[1:]  # "+46 (0)8 ..."
     if not 7 <= len(national) <= 10 or national[0] == "0":
         return False
-    context = bool(_PHONE_CTX.search(text[max(0, start - 40):start]))
+    context = bool(_PHONE_CTX.search(text[max(0, start - 40) : start]))
     if len(national) == 10:
         return context  # "Tel 0457-174 30 05": one digit too many for the plan, still a phone
     return bool(_AREA_WRITING.match(cand)) or context
@@ -70,9 +70,15 @@ def find_phone(text: str) -> list[Span]:
                 break
             cand = shorter
     # The area code in brackets, "(08) 465 004 63": the bracket belongs to the number.
-    return [Span(sp.start - 1, sp.end, sp.label)
-            if sp.start and text[sp.start - 1] == "(" and ")" in text[sp.start:sp.start + 6]
-            and "(" not in text[sp.start:sp.end] else sp for sp in spans]
+    return [
+        Span(sp.start - 1, sp.end, sp.label)
+        if sp.start
+        and text[sp.start - 1] == "("
+        and ")" in text[sp.start : sp.start + 6]
+        and "(" not in text[sp.start : sp.end]
+        else sp
+        for sp in spans
+    ]
 
 
 def normalise(value: str) -> str:
@@ -83,5 +89,6 @@ def normalise(value: str) -> str:
         return digits_only(value)
 
 
-CATEGORY = Category(label="TELEFON", priority=30, recognisers=(find_phone,), description="telefonnummer",
-                    normalise=normalise)
+CATEGORY = Category(
+    label="TELEFON", priority=30, recognisers=(find_phone,), description="telefonnummer", normalise=normalise
+)

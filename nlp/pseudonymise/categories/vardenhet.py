@@ -20,8 +20,10 @@ _UNIT_HEAD = (
     r"habiliteringen|habilitering|öppenvården|öppenvård|hospicet|hospice|gruppbostaden|gruppbostad"
 )
 # Healthcare centres named "-centrum" ("Beroendecentrum"), not shopping or travel centres.
-_CENTRE = (r"(?i:beroende|vård|hälso|psykiatri|rehab|rehabiliterings|habiliterings|kris|ungdoms|barn|"
-           r"familje|stöd|behandlings|smärt|minnes)(?:centrum|centret)")
+_CENTRE = (
+    r"(?i:beroende|vård|hälso|psykiatri|rehab|rehabiliterings|habiliterings|kris|ungdoms|barn|"
+    r"familje|stöd|behandlings|smärt|minnes)(?:centrum|centret)"
+)
 _UNIT_PREFIX = (
     r"BUP|BUMM|VUP|PIVA|HVB-hemmet|HVB|LSS-boendet|[Vv]årdcentralen|[Vv]årdcentral|[Vv]ardcentralen|[Hh]älsocentralen|"
     r"[Hh]älsocentral|[Ää]ldreboendet|[Gg]ruppboendet|[Kk]orttidsboendet|[Kk]orttidshemmet|"
@@ -46,18 +48,48 @@ _UNIT_PATTERNS = [
     # "BUP Karlstad", "vårdcentralen Gripen", "äldreboendet Solbacken"
     re.compile(r"(?<![\w-])(?:" + _UNIT_PREFIX + r")" + WS + r"+" + CAPWORD + r"(?:" + WS + r"+" + CAPWORD + r")?"),
     # "Rättspsykiatriska kliniken i Kristinehamn", "Gripens vårdcentral", "Akademiska sjukhuset"
-    re.compile(r"(?<![\w-])(?:(?:Sankt|S:t|St\.|Södra|Norra|Östra|Västra|Nya|Gamla|Stora|Lilla)" + WS + r"+)?"
-               r"(" + CAPWORD + r")(?:" + WS + r"+([" + LOW + r"]+))?" + WS + r"+" + _COORD
-               + r"[" + LOW + r"]*(?:" + _UNIT_HEAD + r")(?![\w-])" + _PLACE_TAIL),
+    re.compile(
+        r"(?<![\w-])(?:(?:Sankt|S:t|St\.|Södra|Norra|Östra|Västra|Nya|Gamla|Stora|Lilla)" + WS + r"+)?"
+        r"("
+        + CAPWORD
+        + r")(?:"
+        + WS
+        + r"+(["
+        + LOW
+        + r"]+))?"
+        + WS
+        + r"+"
+        + _COORD
+        + r"["
+        + LOW
+        + r"]*(?:"
+        + _UNIT_HEAD
+        + r")(?![\w-])"
+        + _PLACE_TAIL
+    ),
     # One-word names: "Centralsjukhuset i Karlstad", "Solgården", "Björkhemmet"
-    re.compile(r"(?<![\w-])([" + CAP + r"][" + LOW + r"]{2,}(?:sjukhuset|lasarettet|kliniken|mottagningen|"
-               r"vårdcentralen|hälsocentralen|gården|hemmet|boendet|akuten|(?<=s)enheten))(?![\w-])" + _PLACE_TAIL),
+    re.compile(
+        r"(?<![\w-])([" + CAP + r"][" + LOW + r"]{2,}(?:sjukhuset|lasarettet|kliniken|mottagningen|"
+        r"vårdcentralen|hälsocentralen|gården|hemmet|boendet|akuten|(?<=s)enheten))(?![\w-])" + _PLACE_TAIL
+    ),
     # a generic unit in a named town is a named unit: "beroendemottagningen i Arvika"
-    re.compile(r"(?<![\w-])(" + _COORD + r"(?:[" + CAP + LOW + r"][" + CAP + LOW + r"-]*)?(?i:psykiatrin|mottagningen|"
-               r"kliniken|vårdcentralen|hälsocentralen|sjukhuset|lasarettet|akuten|(?:(?<=s)|(?<![" + LOW + r"]))enheten|habiliteringen|"
-               r"öppenvården|beroendevården|hospicet|centrum|avgiftningen|tillnyktringen|vardcentralen|"
-               r"halsocentralen|oppenvarden|sprutbytet|sprututbytet|avdelningen|psyket|psyk|sjukan))" + WS + r"+(?:i|på|pa)" + WS
-               + r"+(?P<town>[" + CAP + LOW + r"][" + LOW + r"]+)(?![\w-])"),
+    re.compile(
+        r"(?<![\w-])(" + _COORD + r"(?:[" + CAP + LOW + r"][" + CAP + LOW + r"-]*)?(?i:psykiatrin|mottagningen|"
+        r"kliniken|vårdcentralen|hälsocentralen|sjukhuset|lasarettet|akuten|(?:(?<=s)|(?<!["
+        + LOW
+        + r"]))enheten|habiliteringen|"
+        r"öppenvården|beroendevården|hospicet|centrum|avgiftningen|tillnyktringen|vardcentralen|"
+        r"halsocentralen|oppenvarden|sprutbytet|sprututbytet|avdelningen|psyket|psyk|sjukan))"
+        + WS
+        + r"+(?:i|på|pa)"
+        + WS
+        + r"+(?P<town>["
+        + CAP
+        + LOW
+        + r"]["
+        + LOW
+        + r"]+)(?![\w-])"
+    ),
     # university hospitals named without a unit word ("på Karolinska")
     re.compile(r"(?<![\w-])(Sahlgrenska|Karolinska|Akademiska)(?![\w-])"),
 ]
@@ -72,18 +104,56 @@ _UNIT_CONTEXT = re.compile(
 
 # "LSS-boendet på Tallvägen": a home named by its street (with a number it is an address).
 _UNIT_AT_STREET = re.compile(
-    r"(?<![\w-])(?:[" + CAP + LOW + r"][\w-]*)?(?:boendet|bostaden|hemmet|gruppboendet|servicehuset)"
-    + WS + r"+(?:på|vid)" + WS + r"+[" + CAP + r"][" + LOW + r"]+(?:" + STREET_SUFFIX + r")(?![\w-])"
+    r"(?<![\w-])(?:["
+    + CAP
+    + LOW
+    + r"][\w-]*)?(?:boendet|bostaden|hemmet|gruppboendet|servicehuset)"
+    + WS
+    + r"+(?:på|vid)"
+    + WS
+    + r"+["
+    + CAP
+    + r"]["
+    + LOW
+    + r"]+(?:"
+    + STREET_SUFFIX
+    + r")(?![\w-])"
     r"(?!" + WS + r"*\d)"
 )
 # Units known by a brand or a "-centrum" name, alone or before their town.
 _UNIT_NAMES = re.compile(
-    r"(?<![\w-])(?:Maria Ungdom|Maria Beroende|Mini-Maria|(?:[" + CAP + r"][" + LOW + r"]*)?" + _CENTRE
-    + r"|[" + CAP + r"][" + LOW + r"]+s" + WS + r"+dagliga?" + WS + r"+verksamhet(?:en)?"
+    r"(?<![\w-])(?:Maria Ungdom|Maria Beroende|Mini-Maria|(?:["
+    + CAP
+    + r"]["
+    + LOW
+    + r"]*)?"
+    + _CENTRE
+    + r"|["
+    + CAP
+    + r"]["
+    + LOW
+    + r"]+s"
+    + WS
+    + r"+dagliga?"
+    + WS
+    + r"+verksamhet(?:en)?"
     + r"|(?:Student|Elev|Företags|Studie)hälsan"
     # "Stockholms centrum för ätstörningar"
-    + r"|[" + CAP + r"][" + LOW + r"]+s" + WS + r"+centrum" + WS + r"+för" + WS + r"+[" + LOW + r"]{4,}"
-    + r")(?![\w-])" + _PLACE_TAIL
+    + r"|["
+    + CAP
+    + r"]["
+    + LOW
+    + r"]+s"
+    + WS
+    + r"+centrum"
+    + WS
+    + r"+för"
+    + WS
+    + r"+["
+    + LOW
+    + r"]{4,}"
+    + r")(?![\w-])"
+    + _PLACE_TAIL
 )
 # "Maria Malmö": the Maria units for young people with substance use, named by town.
 _MARIA_UNIT = re.compile(r"(?<![\w-])Maria" + WS + r"+(?P<town>[" + CAP + r"][" + LOW + r"]+)(?![\w-])")
@@ -97,8 +167,18 @@ _GENERIC_UNIT_BEFORE = re.compile(
 _ADJ_BEFORE = re.compile(r"(?<![\w-])[" + LOW + r"]{4,}(?:iska|ska)" + WS + r"+$")
 # "Barnmottagningen Kungsbacka", "Öppenvårdsmottagningen Riddersvik": a compound unit word and its name
 _COMPOUND_UNIT_NAMED = re.compile(
-    r"(?<![\w-])[" + CAP + LOW + r"][" + LOW + r"]{2,}(?:mottagningen|kliniken|avdelningen|psykiatrin)"
-    + WS + r"+(?P<name>[" + CAP + r"][" + LOW + r"]{2,})(?![\w-])"
+    r"(?<![\w-])["
+    + CAP
+    + LOW
+    + r"]["
+    + LOW
+    + r"]{2,}(?:mottagningen|kliniken|avdelningen|psykiatrin)"
+    + WS
+    + r"+(?P<name>["
+    + CAP
+    + r"]["
+    + LOW
+    + r"]{2,})(?![\w-])"
 )
 
 
@@ -118,8 +198,11 @@ def _merge_units(text: str, spans: list[Span]) -> list[Span]:
     spans = grown
     out: list[Span] = []
     for sp in sorted(spans, key=lambda s: (s.start, -s.end)):
-        if out and (sp.start <= out[-1].end or _JOIN.fullmatch(text, out[-1].end, sp.start)
-                    or not text[out[-1].end:sp.start].strip()):
+        if out and (
+            sp.start <= out[-1].end
+            or _JOIN.fullmatch(text, out[-1].end, sp.start)
+            or not text[out[-1].end : sp.start].strip()
+        ):
             last = out[-1]
             out[-1] = Span(last.start, max(last.end, sp.end), "VARDENHET")
         else:
@@ -130,7 +213,11 @@ def _merge_units(text: str, spans: list[Span]) -> list[Span]:
 def _town_tail(text: str, end: int) -> int:
     """ "Centralsjukhuset Karlstad": a known town right after the unit belongs to it."""
     tail = CAP_AFTER.match(text, end)
-    if tail and text[tail.start():tail.end()].strip() in lists.places() and not text[tail.end():tail.end() + 1].isalpha():
+    if (
+        tail
+        and text[tail.start() : tail.end()].strip() in lists.places()
+        and not text[tail.end() : tail.end() + 1].isalpha()
+    ):
         return tail.end()
     return end
 
@@ -138,8 +225,11 @@ def _town_tail(text: str, end: int) -> int:
 def find_care_unit(text: str) -> list[Span]:
     spans = [Span(m.start(), m.end(), "VARDENHET") for m in _UNIT_AT_STREET.finditer(text)]
     spans += [Span(m.start(), _town_tail(text, m.end()), "VARDENHET") for m in _UNIT_NAMES.finditer(text)]
-    spans += [Span(m.start(), m.end(), "VARDENHET") for m in _MARIA_UNIT.finditer(text)
-              if m.group("town") in lists.places() and lists.places()[m.group("town")] is False]
+    spans += [
+        Span(m.start(), m.end(), "VARDENHET")
+        for m in _MARIA_UNIT.finditer(text)
+        if m.group("town") in lists.places() and lists.places()[m.group("town")] is False
+    ]
     for m in _COMPOUND_UNIT_NAMED.finditer(text):
         name = m.group("name")
         info = lists.names().get(name.lower())
@@ -184,5 +274,6 @@ def find_care_unit(text: str) -> list[Span]:
     return _merge_units(text, spans)
 
 
-CATEGORY = Category(label="VARDENHET", priority=70, recognisers=(find_care_unit, find_named_with_place),
-                    description="vårdenheter")
+CATEGORY = Category(
+    label="VARDENHET", priority=70, recognisers=(find_care_unit, find_named_with_place), description="vårdenheter"
+)

@@ -28,25 +28,42 @@ from nlp.pseudonymise.recognisers.words import (
 NameInfo = lists.NameInfo
 
 # Eponymous diseases and syndromes are not people ("har Parkinson", "Aspergers syndrom").
-_EPONYMS = frozenset("parkinson parkinsons alzheimer alzheimers asperger aspergers crohn crohns tourette "
-                     "tourettes huntington huntingtons bechterew bechterews sjögren sjögrens hodgkin "
-                     "hodgkins cushing cushings addison addisons down downs menière raynaud graves "
-                     "hashimoto hashimotos lyme".split())
-_NOT_NAME_AFTER_TITLE = re.compile(WS + r"*(?:telefon|tel|mejl|mail|e-post|post|brev|sms|dag|dagen|vecka|"
-                                   r"veckan|månad|timme|timmen|år|gång|person|besök|kvart)\b", re.IGNORECASE)
-_SURNAME_SUFFIX = re.compile(r"(?:sson|son|qvist|kvist|ström|berg|gren|lund|dahl|holm|blad|stedt|"
-                             r"ander|ius|lin|lén|ell|én|stam|bäck|sjö|löf|fors|vall)$")
+_EPONYMS = frozenset(
+    "parkinson parkinsons alzheimer alzheimers asperger aspergers crohn crohns tourette "
+    "tourettes huntington huntingtons bechterew bechterews sjögren sjögrens hodgkin "
+    "hodgkins cushing cushings addison addisons down downs menière raynaud graves "
+    "hashimoto hashimotos lyme".split()
+)
+_NOT_NAME_AFTER_TITLE = re.compile(
+    WS + r"*(?:telefon|tel|mejl|mail|e-post|post|brev|sms|dag|dagen|vecka|"
+    r"veckan|månad|timme|timmen|år|gång|person|besök|kvart)\b",
+    re.IGNORECASE,
+)
+_SURNAME_SUFFIX = re.compile(
+    r"(?:sson|son|qvist|kvist|ström|berg|gren|lund|dahl|holm|blad|stedt|"
+    r"ander|ius|lin|lén|ell|én|stam|bäck|sjö|löf|fors|vall)$"
+)
 _APPOSITION = re.compile(
-    r"" + WS + r"*," + WS + r"*(?:(?:min|mitt|vår|hans|hennes|din|er|deras)" + WS + r"+)?(?:"
-    + "|".join(sorted(TITLES, key=len, reverse=True)).replace(".", r"\.") + r")\b",
+    r""
+    + WS
+    + r"*,"
+    + WS
+    + r"*(?:(?:min|mitt|vår|hans|hennes|din|er|deras)"
+    + WS
+    + r"+)?(?:"
+    + "|".join(sorted(TITLES, key=len, reverse=True)).replace(".", r"\.")
+    + r")\b",
     re.IGNORECASE,
 )
 # Verbs and prepositions after which a bare lowercase name-list word is a person
 # ("ringde linda"), because a common noun would take an article or a plural there.
-_MEETS = frozenset("träffade träffar ringde ringer mötte möter frågade frågar tackade tackar saknar "
-                   "saknade hälsade pratade med hos".split())
-_AGE_AFTER = re.compile(WS + r"+(?:\d{1,3}(?![\d,.]\d)|(?:" + NUMWORDS + r"|" + SMALL_NUMWORDS + r")(?!\w))",
-                        re.IGNORECASE)
+_MEETS = frozenset(
+    "träffade träffar ringde ringer mötte möter frågade frågar tackade tackar saknar "
+    "saknade hälsade pratade med hos".split()
+)
+_AGE_AFTER = re.compile(
+    WS + r"+(?:\d{1,3}(?![\d,.]\d)|(?:" + NUMWORDS + r"|" + SMALL_NUMWORDS + r")(?!\w))", re.IGNORECASE
+)
 
 
 def listed_name(s: Scan, t: Token) -> int:
@@ -61,57 +78,96 @@ def listed_name(s: Scan, t: Token) -> int:
 
 def _after_title(s: Scan, t: Token) -> bool:
     prev = t.prev
-    return prev in TITLES or (prev.endswith(".") and prev[:-1] in TITLES) or (
-        t.i > 0 and s.toks[t.i - 1][2] in {"dr", "Dr", "Doc", "doc"} and t.after_dot
-    ) or ("-" in prev and prev.rsplit("-", 1)[1] in TITLES)  # "min LSS-handläggare Emir"
+    return (
+        prev in TITLES
+        or (prev.endswith(".") and prev[:-1] in TITLES)
+        or (t.i > 0 and s.toks[t.i - 1][2] in {"dr", "Dr", "Doc", "doc"} and t.after_dot)
+        or ("-" in prev and prev.rsplit("-", 1)[1] in TITLES)
+    )  # "min LSS-handläggare Emir"
 
 
 def _at_work(t: Token, info: NameInfo | None) -> bool:
     """ "Dag på soc", "max på Mini-Maria": a first name at the start of a sentence, then
     "på"/"från" and a workplace (a proper name or a word like soc, akuten, boendet)."""
-    return bool(info is not None and (info.first_sv or info.first_other) and t.at_start and t.nxt2 != ""
-                and (t.word.lower() not in STOP_WORDS or info.first_sv)  # "Dag på soc", not "Alla på"
-                and t.tight_next and t.nxt.lower() in {"på", "från", "vid", "hos", "pa", "fran"}
-                and t.gap2.strip() == ""
-                and (t.after_next[:1].isupper() or t.nxt2 in WORKPLACE))
+    return bool(
+        info is not None
+        and (info.first_sv or info.first_other)
+        and t.at_start
+        and t.nxt2 != ""
+        and (t.word.lower() not in STOP_WORDS or info.first_sv)  # "Dag på soc", not "Alla på"
+        and t.tight_next
+        and t.nxt.lower() in {"på", "från", "vid", "hos", "pa", "fran"}
+        and t.gap2.strip() == ""
+        and (t.after_next[:1].isupper() or t.nxt2 in WORKPLACE)
+    )
 
 
 def _with_age(s: Scan, t: Token, info: NameInfo | None, first: bool) -> bool:
     """ "Max är 11 år", "Saga var 16", "Maj fyller 90": a name with an age."""
-    return bool(first and t.cap and t.tight_next and t.nxt.lower() in {"är", "var", "fyller", "fyllde", "blir", "blev"}
-                and (t.word.lower() not in STOP_WORDS or info.first_sv)
-                and _AGE_AFTER.match(s.text[s.toks[t.i + 1][1]:]))
+    return bool(
+        first
+        and t.cap
+        and t.tight_next
+        and t.nxt.lower() in {"är", "var", "fyller", "fyllde", "blir", "blev"}
+        and (t.word.lower() not in STOP_WORDS or info.first_sv)
+        and _AGE_AFTER.match(s.text[s.toks[t.i + 1][1] :])
+    )
 
 
 def _greeted(s: Scan, t: Token, first: bool) -> bool:
     """ "hej björn!", "Tack Sten,", "tack till hasse"; an unknown word only in lowercase, not
     "Tack Gigamex" (a firm)."""
     word = t.word
-    greeting = t.adjacent_prev and (t.prev in {"hej", "hejsan", "hallå", "tack", "kära"} or (
-        t.prev == "till" and t.prev2 == "tack"))
-    return bool(greeting and (first or (word.isalpha() and word.islower() and unknown_word(word)))
-                and not _NOT_NAME_AFTER_TITLE.match(s.text, t.end) and word.lower() not in STOP_WORDS)
+    greeting = t.adjacent_prev and (
+        t.prev in {"hej", "hejsan", "hallå", "tack", "kära"} or (t.prev == "till" and t.prev2 == "tack")
+    )
+    return bool(
+        greeting
+        and (first or (word.isalpha() and word.islower() and unknown_word(word)))
+        and not _NOT_NAME_AFTER_TITLE.match(s.text, t.end)
+        and word.lower() not in STOP_WORDS
+    )
 
 
 def _works_there(t: Token, info: NameInfo | None, first: bool) -> bool:
     """ "Micke som jobbar där": a name opening a sentence about someone's job."""
-    return bool(t.cap and t.at_start and t.tight_next and t.nxt.lower() == "som"
-                and t.nxt2 in {"jobbar", "arbetar", "jobbade", "arbetade"}
-                and (t.word.lower() not in STOP_WORDS or (info is not None and info.first_sv))
-                and (first or (t.word.isalpha() and unknown_word(t.word))))
+    return bool(
+        t.cap
+        and t.at_start
+        and t.tight_next
+        and t.nxt.lower() == "som"
+        and t.nxt2 in {"jobbar", "arbetar", "jobbade", "arbetade"}
+        and (t.word.lower() not in STOP_WORDS or (info is not None and info.first_sv))
+        and (first or (t.word.isalpha() and unknown_word(t.word)))
+    )
 
 
 def _and_i(t: Token, first: bool) -> bool:
     """ "Björn och jag", "Rut och min syster"."""
-    return bool(first and t.at_start and t.tight_next and t.nxt.lower() == "och" and t.gap2.strip() == ""
-                and t.nxt2 in {"jag", "min", "mitt", "mina"})
+    return bool(
+        first
+        and t.at_start
+        and t.tight_next
+        and t.nxt.lower() == "och"
+        and t.gap2.strip() == ""
+        and t.nxt2 in {"jag", "min", "mitt", "mina"}
+    )
 
 
 def _before_unknown_surname(s: Scan, t: Token, info: NameInfo | None, first: bool) -> bool:
     """ "Rut Wennerholm" opening a line: a first name before a surname no list has."""
     nxt = t.nxt
-    return bool(first and t.cap and t.at_start and t.tight_next and nxt[:1].isupper() and nxt[1:].islower()
-                and nxt not in s.places and (t.word.lower() not in STOP_WORDS or info.first_sv) and unknown_word(nxt))
+    return bool(
+        first
+        and t.cap
+        and t.at_start
+        and t.tight_next
+        and nxt[:1].isupper()
+        and nxt[1:].islower()
+        and nxt not in s.places
+        and (t.word.lower() not in STOP_WORDS or info.first_sv)
+        and unknown_word(nxt)
+    )
 
 
 def _accept(s: Scan, t: Token, info: NameInfo | None) -> bool:
@@ -120,22 +176,54 @@ def _accept(s: Scan, t: Token, info: NameInfo | None) -> bool:
     if (word.lower() in _EPONYMS and not after_title) or prev == "lex":  # "har Parkinson", "lex Sarah"
         return False
     first = info is not None and (info.first_sv or info.first_other)
-    if _at_work(t, info) or _with_age(s, t, info, first) or _greeted(s, t, first) or _and_i(t, first) \
-            or _works_there(t, info, first) or _before_unknown_surname(s, t, info, first):
+    if (
+        _at_work(t, info)
+        or _with_age(s, t, info, first)
+        or _greeted(s, t, first)
+        or _and_i(t, first)
+        or _works_there(t, info, first)
+        or _before_unknown_surname(s, t, info, first)
+    ):
         return True
     if after_title and (t.adjacent_prev or t.after_dot):
         return _named_after_title(s, t, info)
-    if (not cap and info is not None and info.word and info.first_sv and t.adjacent_prev
-            and prev in _MEETS and word.lower() not in STOP_WORDS and word.lower() not in {"per", "bo"}):
+    if (
+        not cap
+        and info is not None
+        and info.word
+        and info.first_sv
+        and t.adjacent_prev
+        and prev in _MEETS
+        and word.lower() not in STOP_WORDS
+        and word.lower() not in {"per", "bo"}
+    ):
         return True  # "jag träffade eva igår": after these verbs a bare noun is a name
-    if not cap and info is not None and info.word and (info.first_sv or info.first_other) \
-            and word.lower() not in STOP_WORDS and _lowercase_surname(t.nxt) and t.tight_next:
+    if (
+        not cap
+        and info is not None
+        and info.word
+        and (info.first_sv or info.first_other)
+        and word.lower() not in STOP_WORDS
+        and _lowercase_surname(t.nxt)
+        and t.tight_next
+    ):
         return True  # "per jönsson": a first name that is also a word, before a surname
     if info is not None:
         return _listed(s, t, info)
-    if cap and not t.at_start and t.adjacent_prev and word not in s.places and word.lower() not in STOP_WORDS \
-            and ((t.i - 1) in s.first_name_at or ((t.i - 1) in s.person_at and (
-                unknown_word(word) or (word.lower() in NAME_PARTICLES and t.nxt[:1].isupper() and t.tight_next)))):
+    if (
+        cap
+        and not t.at_start
+        and t.adjacent_prev
+        and word not in s.places
+        and word.lower() not in STOP_WORDS
+        and (
+            (t.i - 1) in s.first_name_at
+            or (
+                (t.i - 1) in s.person_at
+                and (unknown_word(word) or (word.lower() in NAME_PARTICLES and t.nxt[:1].isupper() and t.tight_next))
+            )
+        )
+    ):
         return True  # unknown name right after a name: "Mehmet Yilmaz", "Tran Minh Duc"
     # "Hedqvist", "Perssons": unmistakably Swedish surnames
     return bool(cap and not t.at_start and len(word) > 5 and STRONG_SURNAME.search(word.lower()))
@@ -154,8 +242,12 @@ def _named_after_title(s: Scan, t: Token, info: NameInfo | None) -> bool:
     if info is not None and not info.word and (info.first_sv or (info.first_other and t.prev2 in POSSESSIVES)):
         return True
     # "min handläggare per", unless "per telefon"
-    return bool(info is not None and info.first_sv and t.prev in ROLE_BEFORE_NAME
-                and not _NOT_NAME_AFTER_TITLE.match(s.text, t.end))
+    return bool(
+        info is not None
+        and info.first_sv
+        and t.prev in ROLE_BEFORE_NAME
+        and not _NOT_NAME_AFTER_TITLE.match(s.text, t.end)
+    )
 
 
 def _listed(s: Scan, t: Token, info: NameInfo) -> bool:
@@ -164,13 +256,17 @@ def _listed(s: Scan, t: Token, info: NameInfo) -> bool:
     if not info.word:
         # lowercase: a Swedish first name, or a surname right after one ("johan svensson")
         accept = cap or info.first_sv or (info.last and (t.i - 1) in s.person_at and t.adjacent_prev)
-        if cap and t.at_start and not (info.first_sv or info.first_other) and info.last \
-                and not _SURNAME_SUFFIX.search(word.lower()):
+        if (
+            cap
+            and t.at_start
+            and not (info.first_sv or info.first_other)
+            and info.last
+            and not _SURNAME_SUFFIX.search(word.lower())
+        ):
             # a foreign surname at the start of a sentence is too often a word
             accept = t.nxt.lower() in PERSON_VERBS
         return bool(accept)
-    if (not cap and info.last and (t.i - 1) in s.first_name_at and t.adjacent_prev
-            and word.lower() not in STOP_WORDS):
+    if not cap and info.last and (t.i - 1) in s.first_name_at and t.adjacent_prev and word.lower() not in STOP_WORDS:
         return True  # "maria ström": a surname that is also a word, after a first name
     return cap and _capitalised_word(s, t, info)
 
@@ -190,16 +286,26 @@ def _capitalised_word(s: Scan, t: Token, info: NameInfo) -> bool:
     if not t.at_start and t.prev == "i":
         return False  # "i Juni", "i Sol": a month or a place, not a person
     if not t.at_start:
-        prev_cap = (t.i > 0 and t.adjacent_prev and s.toks[t.i - 1][2][:1].isupper()
-                    and not sentence_start(text, s.toks[t.i - 1][0]))
-        return nxt[:1] != "-" and text[end:end + 1] != "-" and not prev_cap
+        prev_cap = (
+            t.i > 0
+            and t.adjacent_prev
+            and s.toks[t.i - 1][2][:1].isupper()
+            and not sentence_start(text, s.toks[t.i - 1][0])
+        )
+        return nxt[:1] != "-" and text[end : end + 1] != "-" and not prev_cap
     if word.lower() in STOP_WORDS:
         # "Vi är", "Alla har": pronouns start sentences all the time. A Swedish first name
         # ("Dag ringde") still counts before a verb, any before a surname.
         return before_surname or bool(info.first_sv and nxt.lower() in PERSON_VERBS)
     if _APPOSITION.match(text, end):
         return True  # "Björn, min kontaktperson, ..."
-    if not info.common and info.first_sv and nxt[:1] != "-" and text[end:end + 1] != "-":
+    if not info.common and info.first_sv and nxt[:1] != "-" and text[end : end + 1] != "-":
         return True  # "Lisa är ..." : the word sense (lisa, relief) is rare
-    return (nxt.lower() in PERSON_VERBS and t.tight_next) or before_surname or (
-        nxt.lower() in {"från", "på", "vid"} and any(tok[2].lower() in PERSON_VERBS for tok in s.toks[t.i + 2:t.i + 6]))
+    return (
+        (nxt.lower() in PERSON_VERBS and t.tight_next)
+        or before_surname
+        or (
+            nxt.lower() in {"från", "på", "vid"}
+            and any(tok[2].lower() in PERSON_VERBS for tok in s.toks[t.i + 2 : t.i + 6])
+        )
+    )

@@ -44,8 +44,12 @@ def _read(path: Path) -> list[tuple[str, bool]]:
 def names() -> dict[str, NameInfo]:
     """Lowercased name -> what kind of name it is."""
     table: dict[str, dict[str, bool]] = {}
-    for fname, kind in (("fornamn_sv.txt", "first_sv"), ("fornamn_ovriga.txt", "first_other"),
-                        ("fornamn_namdict.txt", "first_other"), ("efternamn.txt", "last")):
+    for fname, kind in (
+        ("fornamn_sv.txt", "first_sv"),
+        ("fornamn_ovriga.txt", "first_other"),
+        ("fornamn_namdict.txt", "first_other"),
+        ("efternamn.txt", "last"),
+    ):
         for name, word in _read(RESURSER / fname):
             entry = table.setdefault(name.lower(), {"word": False})
             entry[kind] = True

@@ -16,16 +16,24 @@ from nlp.pseudonymise.recognisers.words import NOT_UNIT_WORDS, sentence_start, u
 
 _FOLD = str.maketrans("åäöÅÄÖ", "aaoAAO")
 # national authorities: their local office and its town are two finds
-_STATE = frozenset(w.translate(_FOLD) for w in (
-    "försäkringskassan arbetsförmedlingen migrationsverket skatteverket kronofogden polisen "
-    "polismyndigheten pensionsmyndigheten csn kriminalvården transportstyrelsen trafikverket "
-    "socialstyrelsen ivo länsstyrelsen folkhälsomyndigheten skolverket läkemedelsverket").split())
+_STATE = frozenset(
+    w.translate(_FOLD)
+    for w in (
+        "försäkringskassan arbetsförmedlingen migrationsverket skatteverket kronofogden polisen "
+        "polismyndigheten pensionsmyndigheten csn kriminalvården transportstyrelsen trafikverket "
+        "socialstyrelsen ivo länsstyrelsen folkhälsomyndigheten skolverket läkemedelsverket"
+    ).split()
+)
 _TRIGGERS = frozenset("på pa hos från fran vid för for till av med".split())
-_UNIT_STEMS = re.compile(r"(?i:boende|hemmet|mottagning|central|tandvård|tandvard|hemtjänst|hemtjanst|klinik|"
-                         r"avdelning|korttids|sjukhus|lasarett|vården|varden|psykiatri|dialys|hälsocentral)")
-_ORG_STEMS = re.compile(r"(?i:skola|skolan|gymnasi|förskola|forskola|fritids|komvux|sfi|utbildning|bolag|\bab\b|"
-                        r"föreningen|foreningen|förbund|huset|kyrka|församling|nämnd|namnd|förvaltning|"
-                        r"forvaltning|kontor|ica|coop|hemköp|hemkop|willys|lidl|netto|maxi|taxi|bygg|service)")
+_UNIT_STEMS = re.compile(
+    r"(?i:boende|hemmet|mottagning|central|tandvård|tandvard|hemtjänst|hemtjanst|klinik|"
+    r"avdelning|korttids|sjukhus|lasarett|vården|varden|psykiatri|dialys|hälsocentral)"
+)
+_ORG_STEMS = re.compile(
+    r"(?i:skola|skolan|gymnasi|förskola|forskola|fritids|komvux|sfi|utbildning|bolag|\bab\b|"
+    r"föreningen|foreningen|förbund|huset|kyrka|församling|nämnd|namnd|förvaltning|"
+    r"forvaltning|kontor|ica|coop|hemköp|hemkop|willys|lidl|netto|maxi|taxi|bygg|service)"
+)
 # "Västerskolan", "förskolan Myrstacken", "Tallåsens förskola", "Tallparksgymnasiet", without a town
 _SCHOOL = re.compile(
     r"(?<![\w-])(?:[A-ZÅÄÖ][a-zåäö]{2,}(?:skolan|gymnasiet)|[Ff]örskolan[ \u00a0]+[A-ZÅÄÖ][a-zåäö]+"
@@ -39,17 +47,22 @@ _MORE_UNITS = re.compile(
     r"[Mm]ottagningen[ \u00a0]+för(?:[ \u00a0]+[a-zåäö]+){1,3}(?=[ \u00a0]+(?:i|på)[ \u00a0]+[A-ZÅÄÖ]))(?![\w-])"
 )
 # kinds of school, not names: "Förskolan har varit fantastisk"
-_SCHOOL_KINDS = frozenset("förskolan grundskolan gymnasieskolan särskolan högskolan folkhögskolan kulturskolan "
-                          "musikskolan sommarskolan lågstadieskolan mellanstadieskolan språkskolan "
-                          "körskolan trafikskolan yrkesskolan".split())
+_SCHOOL_KINDS = frozenset(
+    "förskolan grundskolan gymnasieskolan särskolan högskolan folkhögskolan kulturskolan "
+    "musikskolan sommarskolan lågstadieskolan mellanstadieskolan språkskolan "
+    "körskolan trafikskolan yrkesskolan".split()
+)
 _IN_TOWN = re.compile(r"[ \u00a0]+(?:i|I|på|pa|PÅ)[ \u00a0]+([^\W\d_][\w-]*)(?![\w-])")
 _TOKEN = re.compile(r"[^\W\d_][\w&'’.-]*|&")
 
 
 def _town(word: str) -> bool:
     places = lists.places()
-    return word in places or (word.islower() or word.isupper()) and (
-        places.get(word.capitalize()) is False or word.capitalize() in places and len(word) > 3)
+    return (
+        word in places
+        or (word.islower() or word.isupper())
+        and (places.get(word.capitalize()) is False or word.capitalize() in places and len(word) > 3)
+    )
 
 
 def _run_before(text: str, end: int) -> int | None:
@@ -61,28 +74,34 @@ def _run_before(text: str, end: int) -> int | None:
     start = None
     for k in range(len(toks) - 1, max(-1, len(toks) - 5), -1):
         tok = toks[k]
-        if k < len(toks) - 1 and text[tok.end():toks[k + 1].start()].strip() not in {"", "-"}:
+        if k < len(toks) - 1 and text[tok.end() : toks[k + 1].start()].strip() not in {"", "-"}:
             break
         word = tok.group(0)
         if word.lower() in _TRIGGERS or word.lower() in NOT_UNIT_WORDS and word != "&":
             break
         start = tok.start()
-        before = text[max(0, tok.start() - 3):tok.start()].rstrip()
+        before = text[max(0, tok.start() - 3) : tok.start()].rstrip()
         if before.endswith((":", ",")) or sentence_start(text, tok.start()):
             break
     if start is None:
         return None
-    lead = text[max(0, start - 12):start]
-    if not (re.search(r"(?i:\b(?:på|pa|hos|från|fran|vid|för|for|av|till))[ \u00a0]+$", lead)
-            or lead.rstrip().endswith((":", ",")) or sentence_start(text, start)
-            or _ORG_STEMS.search(text[start:end])):  # "att Norrbygg AB i Boden"
+    lead = text[max(0, start - 12) : start]
+    if not (
+        re.search(r"(?i:\b(?:på|pa|hos|från|fran|vid|för|for|av|till))[ \u00a0]+$", lead)
+        or lead.rstrip().endswith((":", ","))
+        or sentence_start(text, start)
+        or _ORG_STEMS.search(text[start:end])
+    ):  # "att Norrbygg AB i Boden"
         return None
     return start
 
 
 def find_named_with_place(text: str) -> list[Span]:
-    spans = [Span(m.start(), m.end(), "ORGANISATION") for m in _SCHOOL.finditer(text)
-             if m.group(0).lower() not in _SCHOOL_KINDS]
+    spans = [
+        Span(m.start(), m.end(), "ORGANISATION")
+        for m in _SCHOOL.finditer(text)
+        if m.group(0).lower() not in _SCHOOL_KINDS
+    ]
     spans += [Span(m.start(), m.end(), "VARDENHET") for m in _MORE_UNITS.finditer(text)]
     for m in _IN_TOWN.finditer(text):
         town = m.group(1)
@@ -92,15 +111,20 @@ def find_named_with_place(text: str) -> list[Span]:
         if start is None:
             continue
         # at a sentence start a capital says nothing: "Rekommenderas Christer i …", "Besökte X i …"
-        while sentence_start(text, start) and re.match(r"[^\W\d_][\w'’-]*", text[start:]) and (
+        while (
+            sentence_start(text, start)
+            and re.match(r"[^\W\d_][\w'’-]*", text[start:])
+            and (
                 not unknown_word(re.match(r"[^\W\d_][\w'’-]*", text[start:]).group(0))
-                and not _ORG_STEMS.search(re.match(r"[^\W\d_][\w'’-]*", text[start:]).group(0))):
-            nxt = re.search(r"\s+", text[start:m.start()])
+                and not _ORG_STEMS.search(re.match(r"[^\W\d_][\w'’-]*", text[start:]).group(0))
+            )
+        ):
+            nxt = re.search(r"\s+", text[start : m.start()])
             if not nxt:
                 start = m.start()
                 break
             start += nxt.end()
-        name = text[start:m.start()]
+        name = text[start : m.start()]
         words = name.split()
         if not words or re.search(r"(?i:gatan|vägen|vagen|gränd|torget|stigen|backen|allén|leden)$", words[-1]):
             continue  # "Rådmansgatan i Stockholm": a street, no organisation
@@ -126,7 +150,7 @@ def find_named_with_place(text: str) -> list[Span]:
             if words[0] in lists.places() and len(words) == 1 or all(w.isupper() for w in words) and len(words) == 1:
                 continue
         # daily activities ("daglig verksamhet på Snickeriet i Eksjö") are care units
-        daily = re.search(r"(?i:daglig(?:a)? verksamhet(?:en)?)\W+(?:\w+\W+)?$", text[max(0, start - 30):start])
+        daily = re.search(r"(?i:daglig(?:a)? verksamhet(?:en)?)\W+(?:\w+\W+)?$", text[max(0, start - 30) : start])
         label = "VARDENHET" if (unit and not org) or daily else "ORGANISATION"
         spans.append(Span(start, m.end(), label))
     return spans
@@ -139,10 +163,13 @@ def attach_place(text: str, spans: list[Span]) -> list[Span]:
     k = 0
     while k < len(out) - 1:
         a, b = out[k], out[k + 1]
-        if a.label in {"VARDENHET", "ORGANISATION"} and b.label == "ORT" \
-                and re.fullmatch(r"[ \u00a0]+(?:i|I|på|pa|PÅ)[ \u00a0]+", text[a.end:b.start]) \
-                and text[a.start:a.end].lower().translate(_FOLD) not in _STATE:
-            out[k:k + 2] = [Span(a.start, b.end, a.label)]
+        if (
+            a.label in {"VARDENHET", "ORGANISATION"}
+            and b.label == "ORT"
+            and re.fullmatch(r"[ \u00a0]+(?:i|I|på|pa|PÅ)[ \u00a0]+", text[a.end : b.start])
+            and text[a.start : a.end].lower().translate(_FOLD) not in _STATE
+        ):
+            out[k : k + 2] = [Span(a.start, b.end, a.label)]
             continue
         k += 1
     return out

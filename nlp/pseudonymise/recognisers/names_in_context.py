@@ -40,9 +40,22 @@ _CONTACT = frozenset(
     "träffade träffar".split()
 )
 # two-word contexts: "fråga efter", "tack till", "prata med", "hälsa till", "skriv till"
-_CONTACT_PAIRS = frozenset({("fråga", "efter"), ("fråga", "efter"), ("frågade", "efter"), ("tack", "till"),
-                            ("prata", "med"), ("pratade", "med"), ("pratar", "med"), ("hälsa", "till"),
-                            ("hälsar", "till"), ("skriv", "till"), ("tacka", "till"), ("fråga", "för")})
+_CONTACT_PAIRS = frozenset(
+    {
+        ("fråga", "efter"),
+        ("fråga", "efter"),
+        ("frågade", "efter"),
+        ("tack", "till"),
+        ("prata", "med"),
+        ("pratade", "med"),
+        ("pratar", "med"),
+        ("hälsa", "till"),
+        ("hälsar", "till"),
+        ("skriv", "till"),
+        ("tacka", "till"),
+        ("fråga", "för"),
+    }
+)
 _ROLES = frozenset(
     "kassör kassören ordförande ordf sekreterare sekreteraren studievägledare studievägledaren tolk tolken "
     "vägledare vägledaren stödpedagog stödpedagogen assistent assistenten personlig kontaktperson "
@@ -52,11 +65,30 @@ _ROLES = frozenset(
     "sökande namn huvudman resenär deltog närvarande elev hyresgäst vårdnadshavare förnamn efternamn "
     "fokus brukare klient patient anhörig avsändare frånvarande ordf.".split()
 )
-_ROLE_SUFFIXES = ("sköterskan", "sköterska", "läkaren", "läkare", "handläggaren", "handläggare", "pedagogen",
-                  "pedagog", "terapeuten", "kuratorn", "assistenten", "ledaren", "ledare", "chefen", "vägledaren")
-_DOERS = frozenset(set(PERSON_VERBS) | set(
-    "har hade är var ar e kommer jobbar jobbade arbetar arbetade bor bodde går gick pratar pratade "
-    "följde hälsar hjälper hjälpte heter hette från fran".split()))
+_ROLE_SUFFIXES = (
+    "sköterskan",
+    "sköterska",
+    "läkaren",
+    "läkare",
+    "handläggaren",
+    "handläggare",
+    "pedagogen",
+    "pedagog",
+    "terapeuten",
+    "kuratorn",
+    "assistenten",
+    "ledaren",
+    "ledare",
+    "chefen",
+    "vägledaren",
+)
+_DOERS = frozenset(
+    set(PERSON_VERBS)
+    | set(
+        "har hade är var ar e kommer jobbar jobbade arbetar arbetade bor bodde går gick pratar pratade "
+        "följde hälsar hjälper hjälpte heter hette från fran".split()
+    )
+)
 _SWEDISH_LETTERS = set("abcdefghijklmnopqrstuvwxyzåäöéüABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖÉÜ-'’")
 _TELLS = frozenset("ringde sa sade berättade skrev frågade lovade svarade mejlade hälsade tyckte".split())
 _GREETINGS = frozenset("hej hejsan hallå moi hei merhaba salam".split())
@@ -64,8 +96,9 @@ _GREETINGS = frozenset("hej hejsan hallå moi hei merhaba salam".split())
 
 # French and Spanish accents come with loanwords and brands ("Citroën", "café", "Shamá")
 _WESTERN_ACCENTS = set("àáâãèêëíìîïñóòôõúùûçœæøÿÀÁÂÃÈÊËÍÌÎÏÑÓÒÔÕÚÙÛÇŒÆØ")
-_CLOSINGS = frozenset("mvh vh mvg hälsningar hälsning hälsn hls vänliga vänligen bästa tack hej hejsan ps obs "
-                      "från till".split())
+_CLOSINGS = frozenset(
+    "mvh vh mvg hälsningar hälsning hälsn hls vänliga vänligen bästa tack hej hejsan ps obs från till".split()
+)
 
 
 def _foreign(word: str) -> bool:
@@ -98,9 +131,21 @@ def _namelike(word: str, lowercase_ok: bool) -> bool:
     if word.isupper() and len(word) > 2:
         word = word.capitalize()  # "NAMN: MARGARETA ELG": judge the name, not the shouting
     low = word.lower()
-    if len(word) < 2 or low in _CLOSINGS or re.search(r"[\d_]|(.)\1\1", word) or low in STOP_WORDS or low in TITLES or low in WORKPLACE \
-            or low in _ROLES or _role_before(low) or low.rsplit("-", 1)[-1] in TITLES \
-            or word in lists.places() or word in COUNTRIES or word.isupper() and len(word) > 1:
+    if (
+        len(word) < 2
+        or low in _CLOSINGS
+        or re.search(r"[\d_]|(.)\1\1", word)
+        or low in STOP_WORDS
+        or low in TITLES
+        or low in WORKPLACE
+        or low in _ROLES
+        or _role_before(low)
+        or low.rsplit("-", 1)[-1] in TITLES
+        or word in lists.places()
+        or word in COUNTRIES
+        or word.isupper()
+        and len(word) > 1
+    ):
         return False
     if not (word[:1].isupper() or lowercase_ok):
         return False
@@ -119,11 +164,10 @@ def _role_before(prev: str) -> bool:
 def _run(text: str, toks: list[tuple[int, int, str]], i: int, lowercase_ok: bool) -> int:
     """Index after the name starting at token i (up to three tokens, whitespace between)."""
     j = i + 1
-    while j < len(toks) and j - i < 3 and text[toks[j - 1][1]:toks[j][0]] in {" ", "\u00a0"}:
+    while j < len(toks) and j - i < 3 and text[toks[j - 1][1] : toks[j][0]] in {" ", "\u00a0"}:
         word = toks[j][2]
         same_case = word[:1].isupper() == toks[i][2][:1].isupper() and word.isupper() == toks[i][2].isupper()
-        if not same_case or not (_namelike(word, lowercase_ok) or word.lower() in NAME_PARTICLES) \
-                or _english(word):
+        if not same_case or not (_namelike(word, lowercase_ok) or word.lower() in NAME_PARTICLES) or _english(word):
             break  # "Thai House", "the price": no surname
         j += 1
     return j
@@ -146,19 +190,34 @@ def _opening(text: str, toks: list[tuple[int, int, str]], i: int, greeted: bool)
     cap = word[:1].isupper()
     if not _namelike(word, True):
         # "murat och elif från …": a name that is also a word, joined to a clear one
-        if i + 3 < len(toks) and toks[i + 1][2].lower() == "och" and _first_name(word) and not cap \
-                and _namelike(toks[i + 2][2], True) and toks[i + 3][2].lower() in _DOERS:
+        if (
+            i + 3 < len(toks)
+            and toks[i + 1][2].lower() == "och"
+            and _first_name(word)
+            and not cap
+            and _namelike(toks[i + 2][2], True)
+            and toks[i + 3][2].lower() in _DOERS
+        ):
             return i + 1
         return 0
     j = _run(text, toks, i, lowercase_ok=not cap)
     after = toks[j][2].lower() if j < len(toks) else ""
     if after not in _DOERS and after not in {"och", "o"}:
         return 0
-    if cap and j - i == 1 and after in _TELLS and unknown_word(word) and not (
-            len(word) > 6 and re.search(r"(?:aren|eren|arna|erna|orna|ingen|heten|an|en|et)$", word)):
+    if (
+        cap
+        and j - i == 1
+        and after in _TELLS
+        and unknown_word(word)
+        and not (len(word) > 6 and re.search(r"(?:aren|eren|arna|erna|orna|ingen|heten|an|en|et)$", word))
+    ):
         return j  # "Tekle ringde från …", not "Kundmottagaren sa …"
-    if greeted or (cap and _foreign(word)) or (not cap and _listed(word)) or (
-            cap and _first_name(word) and _listed(word) and unknown_word(word)):
+    if (
+        greeted
+        or (cap and _foreign(word))
+        or (not cap and _listed(word))
+        or (cap and _first_name(word) and _listed(word) and unknown_word(word))
+    ):
         return j  # at a sentence start a capital says nothing: "Visa säger", "Wall har" stay
     if j - i >= 2 and (any(_listed(t[2]) for t in toks[i:j]) or (cap and _unknown_pair(toks, i, j))):
         return j  # "thu trang från kören", "Yonas Ghebremedhin och hans fru"
@@ -175,7 +234,7 @@ def find_person_in_context(text: str) -> list[Span]:
         start, end, word = toks[i]
         prev = toks[i - 1][2].lower() if i > 0 else ""
         prev2 = toks[i - 2][2].lower() if i > 1 else ""
-        gap = text[toks[i - 1][1]:start] if i > 0 else ""
+        gap = text[toks[i - 1][1] : start] if i > 0 else ""
         cap = word[:1].isupper()
         tight = gap.strip() == ""
         contact = tight and (prev in _CONTACT or (prev2, prev) in _CONTACT_PAIRS)
@@ -189,8 +248,17 @@ def find_person_in_context(text: str) -> list[Span]:
         with_me = tight and prev == "och" and prev2 in {"jag", "mig", "vi", "oss"} and not cap
         says = says or (with_me and _first_name(word))
         greeted = gap.strip() in {"", ","} and prev in _GREETINGS  # "moi, aino har"
-        strong = role or greeted or (tight and (prev in {"be", "bad", "ber"} or (prev2, prev) in {
-            ("fråga", "efter"), ("frågade", "efter"), ("fraga", "efter")}))
+        strong = (
+            role
+            or greeted
+            or (
+                tight
+                and (
+                    prev in {"be", "bad", "ber"}
+                    or (prev2, prev) in {("fråga", "efter"), ("frågade", "efter"), ("fraga", "efter")}
+                )
+            )
+        )
         j = 0
         if (contact or strong or says) and (_namelike(word, True) or field or (with_me and says)):
             j = _run(text, toks, i, lowercase_ok=not cap)
@@ -200,17 +268,26 @@ def find_person_in_context(text: str) -> list[Span]:
                 # "ringde Eniro", "tack Gigamex", "kontaktade transportstyrelsen": firms and
                 # authorities are called and thanked too
                 j = 0
-            elif strong and not cap and not _listed(word) and not _foreign(word) and not (
-                    greeted or prev == "efter"):
+            elif strong and not cap and not _listed(word) and not _foreign(word) and not (greeted or prev == "efter"):
                 j = 0  # lowercase after a role or "be": only a listed name ("be better", "bad experience")
-        if not j and any(t[2].lower() in _DOERS or t[2].lower() in {"och", "o"} for t in toks[i + 1:i + 4]) \
-                and (greeted or sentence_start(text, start)):
+        if (
+            not j
+            and any(t[2].lower() in _DOERS or t[2].lower() in {"och", "o"} for t in toks[i + 1 : i + 4])
+            and (greeted or sentence_start(text, start))
+        ):
             j = _opening(text, toks, i, greeted)
         if not j and cap and _foreign(word) and _namelike(word, False):
             j = _run(text, toks, i, lowercase_ok=False)  # "Ayşe", "Esma Begić"
-        if not j and cap and not sentence_start(text, start) and lists.names().get(word.lower()) is not None \
-                and _namelike(word, False) and i + 1 < n and text[end:toks[i + 1][0]] == " " \
-                and _namelike(toks[i + 1][2], False):
+        if (
+            not j
+            and cap
+            and not sentence_start(text, start)
+            and lists.names().get(word.lower()) is not None
+            and _namelike(word, False)
+            and i + 1 < n
+            and text[end : toks[i + 1][0]] == " "
+            and _namelike(toks[i + 1][2], False)
+        ):
             j = _run(text, toks, i, lowercase_ok=False)  # "Sahra Jama": a surname no list has
         if j:
             # "bor numera i Gdańsk": a foreign-lettered word after a place preposition is a place
@@ -224,7 +301,7 @@ def find_person_in_context(text: str) -> list[Span]:
 
 
 def _joined(text: str, toks: list[tuple[int, int, str]], spans: list[Span], person_at: set[int]) -> list[Span]:
-    """"Mirsad och Fikreta Hadžić", "Bożena Kowalczyk (ordf), Hamid Rezaei": a name-like word
+    """ "Mirsad och Fikreta Hadžić", "Bożena Kowalczyk (ordf), Hamid Rezaei": a name-like word
     joined by "och" or a comma to a name found here is a name too."""
     out: list[Span] = []
     for j in range(1, len(toks) - 1):
@@ -233,8 +310,11 @@ def _joined(text: str, toks: list[tuple[int, int, str]], spans: list[Span], pers
             if a not in person_at or b in person_at:
                 continue
             word = toks[b][2]
-            if link in {"och", "eller"} and (_namelike(word, not word[:1].isupper()) or _first_name(word)) and (
-                    word[:1].isupper() == toks[a][2][:1].isupper()):
+            if (
+                link in {"och", "eller"}
+                and (_namelike(word, not word[:1].isupper()) or _first_name(word))
+                and (word[:1].isupper() == toks[a][2][:1].isupper())
+            ):
                 k = _run(text, toks, b, not word[:1].isupper()) if b > a else b + 1
                 out.append(Span(toks[b][0], toks[k - 1][1], "PERSON"))
                 person_at.update(range(b, k))
@@ -251,19 +331,23 @@ def extend_names_left(text: str, spans: list[Span]) -> list[Span]:
             continue
         start = sp.start
         for _ in range(2):
-            m = re.search(r"([^\W\d_][\w'’-]*) $", text[max(0, start - 40):start])
+            m = re.search(r"([^\W\d_][\w'’-]*) $", text[max(0, start - 40) : start])
             if not m:
                 break
             word = m.group(1)
             new_start = start - len(word) - 1
             particle = word.lower() in NAME_PARTICLES and word[:1].isupper()  # "Tran Van Minh"
-            if not word[:1].isupper() or not (_namelike(word, False) or particle) or word.lower() in _CLOSINGS \
-                    or (k > 0 and taken[k - 1].end > new_start):
+            if (
+                not word[:1].isupper()
+                or not (_namelike(word, False) or particle)
+                or word.lower() in _CLOSINGS
+                or (k > 0 and taken[k - 1].end > new_start)
+            ):
                 break
             if lists.names().get(word.lower()) is None and not _foreign(word) and sentence_start(text, new_start):
                 # an unknown capitalised word opening a sentence may be any word: only
                 # before a found first-and-last name ("Abdiqani Yusuf Farah")
-                if " " not in text[sp.start:sp.end].strip():
+                if " " not in text[sp.start : sp.end].strip():
                     break
             start = new_start
         if start != sp.start:
@@ -285,37 +369,49 @@ def complete_names(text: str, spans: list[Span]) -> list[Span]:
         if sp.label != "PERSON":
             continue
         end = sp.end
-        upper = text[sp.start:sp.end].isupper()
+        upper = text[sp.start : sp.end].isupper()
         # to the right, once, after a lone name ("ASTRID FRÖBERG"); a lowercase word stays
-        for _ in range(1 if " " not in text[sp.start:sp.end] else 0):
+        for _ in range(1 if " " not in text[sp.start : sp.end] else 0):
             m = re.match(r" ([^\W\d_][\w'’-]*)", text[end:])
             if not m or (k + 1 < len(out) and out[k + 1].start < end + 1 + len(m.group(1))):
                 break
             word = m.group(1)
-            if not (word[:1].isupper() and word.isupper() == upper and _name_token(word)) \
-                    or text[end + 1 + len(word):end + 2 + len(word)] == ":":
+            if (
+                not (word[:1].isupper() and word.isupper() == upper and _name_token(word))
+                or text[end + 1 + len(word) : end + 2 + len(word)] == ":"
+            ):
                 break  # "Tran Van Minh Personnummer: …": a form field follows
             end += 1 + len(word)
         out[k] = Span(sp.start, end, "PERSON")
     # "Nguyen Van Thanh Personnummer: …": a form field after a name is not part of it
     for k, sp in enumerate(out):
-        value = text[sp.start:sp.end]
-        if sp.label == "PERSON" and " " in value and text[sp.end:sp.end + 1] == ":":
+        value = text[sp.start : sp.end]
+        if sp.label == "PERSON" and " " in value and text[sp.end : sp.end + 1] == ":":
             out[k] = Span(sp.start, sp.start + value.rindex(" "), "PERSON")
     # "Mattsson, Greger": a surname, a comma and a first name are one name; "Nguyen" "Van Thanh"
     # found apart are one name too
     merged: list[Span] = []
     for sp in out:
-        if merged and sp.label == merged[-1].label == "PERSON" and text[merged[-1].end:sp.start] == " ":
+        if merged and sp.label == merged[-1].label == "PERSON" and text[merged[-1].end : sp.start] == " ":
             merged[-1] = Span(merged[-1].start, sp.end, "PERSON")
             continue
         prev = merged[-1] if merged else None
-        if prev is not None and sp.label == prev.label == "PERSON" and text[prev.end:sp.start] == ", " \
-                and " " not in text[prev.start:prev.end] and " " not in text[sp.start:sp.end]:
-            last = lists.names().get(text[prev.start:prev.end].lower())
-            first = lists.names().get(text[sp.start:sp.end].lower())
-            if last is not None and last.last and first is not None and (first.first_sv or first.first_other) \
-                    and not (last.first_sv and not first.last):  # "Anna, Bo och …" is a list
+        if (
+            prev is not None
+            and sp.label == prev.label == "PERSON"
+            and text[prev.end : sp.start] == ", "
+            and " " not in text[prev.start : prev.end]
+            and " " not in text[sp.start : sp.end]
+        ):
+            last = lists.names().get(text[prev.start : prev.end].lower())
+            first = lists.names().get(text[sp.start : sp.end].lower())
+            if (
+                last is not None
+                and last.last
+                and first is not None
+                and (first.first_sv or first.first_other)
+                and not (last.first_sv and not first.last)
+            ):  # "Anna, Bo och …" is a list
                 merged[-1] = Span(prev.start, sp.end, "PERSON")
                 continue
         merged.append(sp)
@@ -323,7 +419,7 @@ def complete_names(text: str, spans: list[Span]) -> list[Span]:
 
 
 def _listed_after(text: str, spans: list[Span]) -> list[Span]:
-    """"Gunnel Axelsson (ordf.), Yonas Gebremedhin, Pham Thi Hoa": names in a list go on
+    """ "Gunnel Axelsson (ordf.), Yonas Gebremedhin, Pham Thi Hoa": names in a list go on
     after a found one, while each item is name words ending at a comma, "(", "och" or the line end."""
     out = list(spans)
     k = 0
@@ -332,14 +428,20 @@ def _listed_after(text: str, spans: list[Span]) -> list[Span]:
         k += 1
         if sp.label != "PERSON":
             continue
-        m = re.match(r"(?:[ \u00a0]*\([^()\n]{1,30}\))?,[ \u00a0]+((?:[^\W\d_][\w'’-]*[ \u00a0]?){1,3}?)"
-                     r"(?=[ \u00a0]*(?:,|\(|och\b|\n|$))", text[sp.end:])
+        m = re.match(
+            r"(?:[ \u00a0]*\([^()\n]{1,30}\))?,[ \u00a0]+((?:[^\W\d_][\w'’-]*[ \u00a0]?){1,3}?)"
+            r"(?=[ \u00a0]*(?:,|\(|och\b|\n|$))",
+            text[sp.end :],
+        )
         if not m:
             continue
         start, end = sp.end + m.start(1), sp.end + m.end(1)
         words = text[start:end].split()
-        if any(s.start < end and start < s.end for s in out) or not all(
-                w[:1].isupper() and (_name_token(w) or len(w) == 1) for w in words) or len(words[0]) < 2:
+        if (
+            any(s.start < end and start < s.end for s in out)
+            or not all(w[:1].isupper() and (_name_token(w) or len(w) == 1) for w in words)
+            or len(words[0]) < 2
+        ):
             continue
         out.append(Span(start, start + len(text[start:end].rstrip()), "PERSON"))
         out.sort(key=lambda s: s.start)
@@ -351,13 +453,18 @@ def _same_name_elsewhere(text: str, spans: list[Span]) -> list[Span]:
     names = set()
     for sp in spans:
         if sp.label == "PERSON":
-            words = re.findall(r"[^\W\d_][\w'’-]*", text[sp.start:sp.end])
+            words = re.findall(r"[^\W\d_][\w'’-]*", text[sp.start : sp.end])
             for w in words:
                 info = lists.names().get(w.lower())
                 # from a full name, or a listed one: a lone unknown word ("Verisure") may be a firm
-                if len(w) >= 3 and w[:1].isupper() and not w.isupper() and w.lower() not in STOP_WORDS and (
-                        (info is None and len(words) >= 2) or (info is not None and not info.word)) \
-                        and w not in lists.places():
+                if (
+                    len(w) >= 3
+                    and w[:1].isupper()
+                    and not w.isupper()
+                    and w.lower() not in STOP_WORDS
+                    and ((info is None and len(words) >= 2) or (info is not None and not info.word))
+                    and w not in lists.places()
+                ):
                     names.add(w)
     if not names:
         return spans

@@ -31,4 +31,4 @@ CAPWORD = r"[" + CAP + r"][" + LOW + r"]+(?:-[" + CAP + r"]?[" + LOW + r"]+)*"
 
 def before(text: str, start: int, width: int = 45) -> str:
     """The lowercased text just before `start`, where context words stand."""
-    return text[max(0, start - width):start].lower()
+    return text[max(0, start - width) : start].lower()

@@ -34,8 +34,11 @@ def shouted_name(s: Scan, t: Token) -> int:
         return 0
     shout = lists.names().get(word.lower()) if len(word) > 2 else None
     after_name = (t.i - 1) in s.person_at and t.adjacent_prev
-    if shout is not None and not shout.word and (
-            shout.first_sv or STRONG_SURNAME.search(word.lower()) or (shout.last and after_name)):
+    if (
+        shout is not None
+        and not shout.word
+        and (shout.first_sv or STRONG_SURNAME.search(word.lower()) or (shout.last and after_name))
+    ):
         s.add_person(t)
     return 1
 
@@ -45,18 +48,37 @@ def named_in_context(s: Scan, t: Token) -> int:
     Dragana har slutat", "min sambo robban". The context is checked first: the word checks
     (lexicon, word frequency) are the costly part."""
     word, cap = t.word, t.cap
-    named = ((t.prev in _NAME_VERBS and t.adjacent_prev) or (cap and t.nxt.lower() in _NAME_VERBS and t.tight_next)) \
-        and word.isalpha() and word.lower() not in STOP_WORDS and word.lower() not in WORKPLACE \
+    named = (
+        ((t.prev in _NAME_VERBS and t.adjacent_prev) or (cap and t.nxt.lower() in _NAME_VERBS and t.tight_next))
+        and word.isalpha()
+        and word.lower() not in STOP_WORDS
+        and word.lower() not in WORKPLACE
         and (lists.names().get(word.lower()) is not None or unknown_word(word))
+    )
     # a capitalised word Swedish does not have, inside a sentence, as the subject of something
     # people do. Short, one capital: company names ("Mekonomen", "HemKaos") are left to their context.
-    named = named or (cap and not t.at_start and word[1:].islower() and len(word) <= 8 and t.tight_next
-                      and word not in s.places and lists.names().get(word.lower()) is None
-                      and word not in COUNTRIES and t.nxt.lower() in PERSON_VERBS and unknown_word(word))
+    named = named or (
+        cap
+        and not t.at_start
+        and word[1:].islower()
+        and len(word) <= 8
+        and t.tight_next
+        and word not in s.places
+        and lists.names().get(word.lower()) is None
+        and word not in COUNTRIES
+        and t.nxt.lower() in PERSON_VERBS
+        and unknown_word(word)
+    )
     # after "min" and a kinship or role word, a word Swedish does not have
-    nickname = (not cap and t.adjacent_prev and t.prev in ROLE_BEFORE_NAME and word.isalpha()
-                and t.prev2 in POSSESSIVES
-                and lists.names().get(word.lower()) is None and unknown_word(word))
+    nickname = (
+        not cap
+        and t.adjacent_prev
+        and t.prev in ROLE_BEFORE_NAME
+        and word.isalpha()
+        and t.prev2 in POSSESSIVES
+        and lists.names().get(word.lower()) is None
+        and unknown_word(word)
+    )
     if not (named or nickname):
         return 0
     s.add_person(t)
@@ -77,10 +99,17 @@ def hyphenated_name(s: Scan, t: Token) -> int:
     lower = all(infos) and any(x.first_sv and not x.word for x in infos if x) and word.islower()
     # a double surname after a first name: "Elias Nilsson-Forsman"
     after_first = (i - 1) in s.first_name_at and (
-        all(p[:1].isupper() for p in parts) or (word.islower() and all(infos)))
+        all(p[:1].isupper() for p in parts) or (word.islower() and all(infos))
+    )
     spans = s.spans
-    if (capitalised or lower or after_first) and (i - 1) in s.person_at and t.adjacent_prev and spans \
-            and spans[-1].label == "PERSON" and spans[-1].end == s.toks[i - 1][1]:
+    if (
+        (capitalised or lower or after_first)
+        and (i - 1) in s.person_at
+        and t.adjacent_prev
+        and spans
+        and spans[-1].label == "PERSON"
+        and spans[-1].end == s.toks[i - 1][1]
+    ):
         spans[-1] = Span(spans[-1].start, t.end, "PERSON")
         s.person_at.add(i)
     elif capitalised or lower:
@@ -101,10 +130,20 @@ def names_joined_by_och(s: Scan) -> None:
             if a in s.person_at and b not in s.person_at:
                 info, _ = lookup(toks[b][2])
                 other = toks[b][2]
-                unknown_cap = (info is None and other[:1].isupper() and not other.isupper() and len(other) <= 10
-                               and not sentence_start(text, toks[b][0]) and other not in s.places
-                               and other not in COUNTRIES and unknown_word(other))
-                if ((info is not None and (info.first_sv or info.first_other) or unknown_cap)
-                        and not other.isupper() and other.lower() not in STOP_WORDS):
+                unknown_cap = (
+                    info is None
+                    and other[:1].isupper()
+                    and not other.isupper()
+                    and len(other) <= 10
+                    and not sentence_start(text, toks[b][0])
+                    and other not in s.places
+                    and other not in COUNTRIES
+                    and unknown_word(other)
+                )
+                if (
+                    (info is not None and (info.first_sv or info.first_other) or unknown_cap)
+                    and not other.isupper()
+                    and other.lower() not in STOP_WORDS
+                ):
                     s.add(toks[b][0], toks[b][1], "PERSON")
                     s.person_at.add(b)

@@ -22,7 +22,7 @@ _RESIDENCE = re.compile(
 
 def town_after_postcode(s: Scan, t: Token) -> int:
     """ "961 23 Boden": the town after its postcode."""
-    if t.cap and t.word in s.places and _AFTER_POSTCODE.search(s.text[max(0, t.start - 10):t.start]):
+    if t.cap and t.word in s.places and _AFTER_POSTCODE.search(s.text[max(0, t.start - 10) : t.start]):
         s.add(t.start, t.end, "ORT")
         return 1
     return 0
@@ -31,7 +31,7 @@ def town_after_postcode(s: Scan, t: Token) -> int:
 def _place_at(s: Scan, t: Token) -> str | None:
     """The longest listed place starting at this token ("Upplands Väsby"), if one does."""
     for place in s.first_words[t.word]:
-        if s.text.startswith(place, t.start) and not s.text[t.start + len(place):t.start + len(place) + 1].isalnum():
+        if s.text.startswith(place, t.start) and not s.text[t.start + len(place) : t.start + len(place) + 1].isalnum():
             return place
     return None
 
@@ -50,8 +50,12 @@ def listed_place(s: Scan, t: Token) -> int:
     if person_like or t.prev in TITLES:
         return 0
     unambiguous = not ambiguous_word and not is_name
-    if not (t.prev in PREPS_PLACE and t.adjacent_prev or (unambiguous and not t.at_start)
-            or (unambiguous and t.nxt.lower() in {"kommun", "län", "stad"})):
+    if not (
+        t.prev in PREPS_PLACE
+        and t.adjacent_prev
+        or (unambiguous and not t.at_start)
+        or (unambiguous and t.nxt.lower() in {"kommun", "län", "stad"})
+    ):
         return 0
     end = t.start + len(matched)
     s.add(t.start, end, "ORT")
@@ -63,8 +67,14 @@ def listed_place(s: Scan, t: Token) -> int:
 
 def lowercase_town(s: Scan, t: Token) -> int:
     """ "jag bor i karlstad": a town that is no ordinary word, lowercase after a place preposition."""
-    if (not t.cap and t.adjacent_prev and t.prev in PREPS_PLACE and len(t.word) > 2
-            and s.places.get(t.word.capitalize()) is False and t.word not in lists.names()):
+    if (
+        not t.cap
+        and t.adjacent_prev
+        and t.prev in PREPS_PLACE
+        and len(t.word) > 2
+        and s.places.get(t.word.capitalize()) is False
+        and t.word not in lists.names()
+    ):
         s.add(t.start, t.end, "ORT")
         return 1
     return 0
@@ -72,8 +82,14 @@ def lowercase_town(s: Scan, t: Token) -> int:
 
 def place_of_residence(s: Scan, t: Token) -> int:
     """ "flyttade från Kronoparken", "bor i Skåre": a place even when no list has it."""
-    if t.cap and not t.at_start and t.adjacent_prev and t.word not in lists.names() and t.word not in COUNTRIES \
-            and _RESIDENCE.search(s.text, max(0, t.start - 30), t.start):
+    if (
+        t.cap
+        and not t.at_start
+        and t.adjacent_prev
+        and t.word not in lists.names()
+        and t.word not in COUNTRIES
+        and _RESIDENCE.search(s.text, max(0, t.start - 30), t.start)
+    ):
         s.add(t.start, t.end, "ORT")
         return 1
     return 0

@@ -31,8 +31,13 @@ class Scan:
     def add_person(self, t: Token) -> None:
         """Token t is a name: it lengthens the name right before it ("Lena Frid"), else starts one."""
         spans = self.spans
-        if (t.i - 1) in self.person_at and t.adjacent_prev and spans and spans[-1].label == "PERSON" \
-                and spans[-1].end == self.toks[t.i - 1][1]:
+        if (
+            (t.i - 1) in self.person_at
+            and t.adjacent_prev
+            and spans
+            and spans[-1].label == "PERSON"
+            and spans[-1].end == self.toks[t.i - 1][1]
+        ):
             spans[-1] = Span(spans[-1].start, t.end, "PERSON")
         else:
             spans.append(Span(t.start, t.end, "PERSON"))
@@ -43,8 +48,20 @@ class Token:
     """Token i of a scan with the context the rules read: its neighbours and the gaps between.
     What most tokens need is read at once; the rest (two tokens away) when a rule asks."""
 
-    __slots__ = ("adjacent_prev", "after_dot", "at_start", "cap", "end", "i", "nxt", "prev", "scan", "start",
-                 "tight_next", "word")
+    __slots__ = (
+        "adjacent_prev",
+        "after_dot",
+        "at_start",
+        "cap",
+        "end",
+        "i",
+        "nxt",
+        "prev",
+        "scan",
+        "start",
+        "tight_next",
+        "word",
+    )
 
     def __init__(self, scan: Scan, i: int) -> None:
         text, toks = scan.text, scan.toks
@@ -54,13 +71,13 @@ class Token:
         self.at_start = sentence_start(text, self.start)
         if i > 0:
             self.prev = toks[i - 1][2].lower()
-            gap = text[toks[i - 1][1]:self.start].strip()
+            gap = text[toks[i - 1][1] : self.start].strip()
             self.adjacent_prev, self.after_dot = gap == "", gap == "."
         else:
             self.prev, self.adjacent_prev, self.after_dot = "", False, False
         if i + 1 < len(toks):
             self.nxt = toks[i + 1][2]
-            self.tight_next = text[self.end:toks[i + 1][0]].strip() == ""
+            self.tight_next = text[self.end : toks[i + 1][0]].strip() == ""
         else:
             self.nxt, self.tight_next = "", False
 
@@ -80,4 +97,4 @@ class Token:
     @property
     def gap2(self) -> str:
         toks = self.scan.toks
-        return self.scan.text[toks[self.i + 1][1]:toks[self.i + 2][0]] if self.i + 2 < len(toks) else ""
+        return self.scan.text[toks[self.i + 1][1] : toks[self.i + 2][0]] if self.i + 2 < len(toks) else ""

@@ -37,11 +37,13 @@ TITLES = TITLES | frozenset(t.translate(_FOLD) for t in TITLES)
 # ("min sambo robban"); "man" is left out ("man kan").
 ROLE_BEFORE_NAME = TITLES - {"man", "mor", "far", "fru", "ombud", "ombudet", "vän"}
 # "Dag på soc", "max på Mini-Maria": a name at the workplace the writer deals with.
-WORKPLACE = frozenset("soc socialen soctjänsten socialtjänsten kommunen vårdcentralen vc mottagningen akuten "
-                       "avdelningen avd boendet hemtjänsten bup psyk psykiatrin öppenvården beroende "
-                       "beroendemottagningen jobbet skolan fk af försäkringskassan arbetsförmedlingen "
-                       "kommunens habiliteringen hab dagverksamheten daglig biblioteket apoteket "
-                       "receptionen växeln dagliga korttids korttidshemmet gruppboendet dagverksamheten".split())
+WORKPLACE = frozenset(
+    "soc socialen soctjänsten socialtjänsten kommunen vårdcentralen vc mottagningen akuten "
+    "avdelningen avd boendet hemtjänsten bup psyk psykiatrin öppenvården beroende "
+    "beroendemottagningen jobbet skolan fk af försäkringskassan arbetsförmedlingen "
+    "kommunens habiliteringen hab dagverksamheten daglig biblioteket apoteket "
+    "receptionen växeln dagliga korttids korttidshemmet gruppboendet dagverksamheten".split()
+)
 NAME_PARTICLES = frozenset("van von der de af da di del la le al el bin ibn ben abu".split())
 # Verbs that follow a person as subject: they tell "Bo sa ..." from "Bo på gården ...".
 PERSON_VERBS = frozenset(
@@ -65,10 +67,38 @@ POSSESSIVES = frozenset("min mitt mina vår vårt våra hans hennes hens din dit
 PREPS_PLACE = frozenset("i från till utanför nära mot via norr söder öster väster runt kring".split())
 # Words that never start or sit inside a unit or organisation name.
 NOT_UNIT_WORDS = frozenset(STOP_WORDS) | {
-    "hela", "nya", "gamla", "själva", "vanliga", "närmaste", "denna", "dessa", "vilken", "sådana",
-    "psykiatrin", "akuten", "vården", "jaha", "tyvärr", "sen", "sedan", "dagen", "kvällen",
+    "hela",
+    "nya",
+    "gamla",
+    "själva",
+    "vanliga",
+    "närmaste",
+    "denna",
+    "dessa",
+    "vilken",
+    "sådana",
+    "psykiatrin",
+    "akuten",
+    "vården",
+    "jaha",
+    "tyvärr",
+    "sen",
+    "sedan",
+    "dagen",
+    "kvällen",
     # the same function words typed without å/ä/ö
-    "pa", "fran", "for", "nar", "ar", "ocksa", "da", "sa", "an", "nagon", "nagot", "aven",
+    "pa",
+    "fran",
+    "for",
+    "nar",
+    "ar",
+    "ocksa",
+    "da",
+    "sa",
+    "an",
+    "nagon",
+    "nagot",
+    "aven",
 }
 
 _SENT_END = set(".!?:;\n\"'”»(")
@@ -89,7 +119,7 @@ def lookup(word: str) -> tuple[lists.NameInfo | None, int]:
     if info is not None and (info.first_sv or word[-1:] not in "s'’"):
         return info, len(word)
     full = info
-    if len(word) > 4 and word[-1] in "s'’" and not word[-2] in "sxz" and word.lower() not in STOP_WORDS:
+    if len(word) > 4 and word[-1] in "s'’" and word[-2] not in "sxz" and word.lower() not in STOP_WORDS:
         info = table.get(word[:-1].lower())
         # Genitive ("Annas mamma"): only for well-known names, so "Annars" stays a word.
         if info is not None and (info.first_sv or info.last) and not info.word:
@@ -123,8 +153,14 @@ def unknown_word(word: str) -> bool:
     from wordfreq import zipf_frequency
 
     w = word.lower()
-    return (len(w) > 2 and w not in STOP_WORDS and w not in TITLES and w not in WORKPLACE
-            and w not in _swedish_words() and zipf_frequency(w, "sv") < _EVERYDAY_ZIPF)
+    return (
+        len(w) > 2
+        and w not in STOP_WORDS
+        and w not in TITLES
+        and w not in WORKPLACE
+        and w not in _swedish_words()
+        and zipf_frequency(w, "sv") < _EVERYDAY_ZIPF
+    )
 
 
 def genitive_suffix(name: str) -> str:
@@ -136,4 +172,3 @@ def genitive_suffix(name: str) -> str:
     last = name.split()[-1] if name.split() else name
     _, name_len = lookup(last)
     return last[name_len:] if 0 < name_len < len(last) else ""
-

@@ -18,8 +18,16 @@ _DOT = r"(?:\s*(?:\bpunkt\b|\bdot\b|\(punkt\)|\(dot\)|\[dot\]|\[punkt\])\s*|\.)"
 _AT = r"(?:\s*(?:@|\(at\)|\[at\]|\{at\}|\(a\)|\(snabel-?a\)|\[snabel-?a\]|\bat\b|\bsnabel-?a\b)\s*)"
 _TLD = r"(?:com|se|nu|net|org|info|eu|io|fi|no|dk|de|uk|co|me|biz|online|email|mail)"
 _WRITTEN_EMAIL = re.compile(
-    r"(?<![\w.+-])[\w+-]+(?:" + _DOT + r"[\w+-]+|[_-][\w+-]+)*" + _AT
-    + r"[\w-]+(?:" + _DOT + r"[\w-]+)*?" + _DOT + _TLD + r"(?![\w-])",
+    r"(?<![\w.+-])[\w+-]+(?:"
+    + _DOT
+    + r"[\w+-]+|[_-][\w+-]+)*"
+    + _AT
+    + r"[\w-]+(?:"
+    + _DOT
+    + r"[\w-]+)*?"
+    + _DOT
+    + _TLD
+    + r"(?![\w-])",
     re.IGNORECASE,
 )
 _EMAIL_HINT = re.compile(r"@|\bat\b|snabel|\(a\)|\bpunkt\b|\bdot\b", re.IGNORECASE)
@@ -40,16 +48,47 @@ def find_written_email(text: str) -> list[Span]:
 _SPACED = re.compile(r"(?<![\w+.,])(?:\+[ ]?4[ ]?6|0)(?:[ .\-–/()]{0,3}\d){6,12}(?![\d,]|\.\d)")
 _PHONE_WORDS = re.compile(r"(?:ring|tel|telefon|mobil|nummer|nr|nås|sms|numret)", re.IGNORECASE)
 
-_UNITS = {"noll": 0, "ett": 1, "en": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7,
-          "åtta": 8, "nio": 9}
-_TEENS = {"tio": 10, "elva": 11, "tolv": 12, "tretton": 13, "fjorton": 14, "femton": 15, "sexton": 16,
-          "sjutton": 17, "arton": 18, "aderton": 18, "nitton": 19}
-_TENS = {"tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50, "sextio": 60, "sjuttio": 70,
-         "åttio": 80, "nittio": 90}
-_NUMBER_WORD = (r"(?:(?:" + "|".join(_TENS) + r")(?:" + "|".join(k for k in _UNITS if k != "noll") + r")?|"
-                + "|".join(_TEENS) + "|" + "|".join(_UNITS) + r")")
-_WORD_RUN = re.compile(r"(?<![\w])(?:plus[ ,-]+fyrtiosex|noll)(?:[ ,-]+(?:" + _NUMBER_WORD + r"|\d{1,4})){3,14}(?![\w])",
-                       re.IGNORECASE)
+_UNITS = {
+    "noll": 0,
+    "ett": 1,
+    "en": 1,
+    "två": 2,
+    "tre": 3,
+    "fyra": 4,
+    "fem": 5,
+    "sex": 6,
+    "sju": 7,
+    "åtta": 8,
+    "nio": 9,
+}
+_TEENS = {
+    "tio": 10,
+    "elva": 11,
+    "tolv": 12,
+    "tretton": 13,
+    "fjorton": 14,
+    "femton": 15,
+    "sexton": 16,
+    "sjutton": 17,
+    "arton": 18,
+    "aderton": 18,
+    "nitton": 19,
+}
+_TENS = {"tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50, "sextio": 60, "sjuttio": 70, "åttio": 80, "nittio": 90}
+_NUMBER_WORD = (
+    r"(?:(?:"
+    + "|".join(_TENS)
+    + r")(?:"
+    + "|".join(k for k in _UNITS if k != "noll")
+    + r")?|"
+    + "|".join(_TEENS)
+    + "|"
+    + "|".join(_UNITS)
+    + r")"
+)
+_WORD_RUN = re.compile(
+    r"(?<![\w])(?:plus[ ,-]+fyrtiosex|noll)(?:[ ,-]+(?:" + _NUMBER_WORD + r"|\d{1,4})){3,14}(?![\w])", re.IGNORECASE
+)
 
 
 def _word_digits(word: str) -> str:
@@ -62,7 +101,7 @@ def _word_digits(word: str) -> str:
         return str(_TEENS[w])
     for tens, value in _TENS.items():
         if w.startswith(tens):
-            rest = w[len(tens):]
+            rest = w[len(tens) :]
             return str(value + _UNITS.get(rest, 0))
     return ""
 
@@ -81,13 +120,16 @@ def find_written_phone(text: str) -> list[Span]:
             continue  # "09.00–10.00": opening hours
         digits = re.sub(r"[^\d+]", "", m.group(0))
         # eight digits could be a date ("01.02.2024"): then a phone word must say so
-        if _valid(digits) and (len(digits) >= 10 or _PHONE_WORDS.search(text[max(0, m.start() - 40):m.start()])):
+        if _valid(digits) and (len(digits) >= 10 or _PHONE_WORDS.search(text[max(0, m.start() - 40) : m.start()])):
             spans.append(Span(m.start(), m.end(), "TELEFON"))
     if "noll" in text.lower() or "plus" in text.lower():
         for m in _WORD_RUN.finditer(text):
             words = re.findall(r"[^\W_]+", m.group(0).lower())
-            digits = "+46" + "".join(_word_digits(w) for w in words[2:]) if words[0] == "plus" \
+            digits = (
+                "+46" + "".join(_word_digits(w) for w in words[2:])
+                if words[0] == "plus"
                 else "".join(_word_digits(w) for w in words)
+            )
             if _valid(digits):
                 spans.append(Span(m.start(), m.end(), "TELEFON"))
     return spans
@@ -95,10 +137,14 @@ def find_written_phone(text: str) -> list[Span]:
 
 # Shouted text ("HAR BOTT PÅ NYGATAN 12 I BODEN"): the address and place patterns expect
 # "Nygatan", so capitals get their own street pattern and a town check on the title case.
-_SHOUTED_STREET = re.compile(r"(?<![\w-])[A-ZÅÄÖ]{2,}(?:GATAN|GATA|VÄGEN|VAGEN|VÄG|GRÄND|TORGET|STIGEN|BACKEN|"
-                             r"ALLÉN|LEDEN|PLAN|PLATSEN|GÅNGEN)[ \u00a0]+\d{1,4}(?:[ \u00a0]?[A-H](?![\w]))?")
-_SHOUTED_TOWN = re.compile(r"(?:(?<=\d{3} \d{2} )|(?<=\d{5} )|(?<=\bI )|(?<=\bFRÅN )|(?<=\bTILL )|(?<=\bUTANFÖR ))"
-                           r"([A-ZÅÄÖ]{4,}(?:-[A-ZÅÄÖ]+)?)(?![\w-])")
+_SHOUTED_STREET = re.compile(
+    r"(?<![\w-])[A-ZÅÄÖ]{2,}(?:GATAN|GATA|VÄGEN|VAGEN|VÄG|GRÄND|TORGET|STIGEN|BACKEN|"
+    r"ALLÉN|LEDEN|PLAN|PLATSEN|GÅNGEN)[ \u00a0]+\d{1,4}(?:[ \u00a0]?[A-H](?![\w]))?"
+)
+_SHOUTED_TOWN = re.compile(
+    r"(?:(?<=\d{3} \d{2} )|(?<=\d{5} )|(?<=\bI )|(?<=\bFRÅN )|(?<=\bTILL )|(?<=\bUTANFÖR ))"
+    r"([A-ZÅÄÖ]{4,}(?:-[A-ZÅÄÖ]+)?)(?![\w-])"
+)
 
 
 def find_shouted(text: str) -> list[Span]:

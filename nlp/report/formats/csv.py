@@ -13,5 +13,10 @@ def write(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> bytes:
     return csv_text(columns, rows).encode("utf-8")
 
 
-FORMAT = ExportFormat(name="csv", media_type="text/csv; charset=utf-8", suffix="csv",
-                      title="Svar med förslag och teman (CSV)", write=write)
+FORMAT = ExportFormat(
+    name="csv",
+    media_type="text/csv; charset=utf-8",
+    suffix="csv",
+    title="Svar med förslag och teman (CSV)",
+    write=write,
+)

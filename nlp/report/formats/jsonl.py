@@ -16,5 +16,10 @@ def write(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> bytes:
     return "".join(line + "\n" for line in lines).encode("utf-8")
 
 
-FORMAT = ExportFormat(name="jsonl", media_type="application/x-ndjson", suffix="jsonl",
-                      title="Svar med förslag och teman (JSON Lines)", write=write)
+FORMAT = ExportFormat(
+    name="jsonl",
+    media_type="application/x-ndjson",
+    suffix="jsonl",
+    title="Svar med förslag och teman (JSON Lines)",
+    write=write,
+)

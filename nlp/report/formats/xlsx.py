@@ -13,5 +13,10 @@ def write(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> bytes:
     return xlsx_bytes(columns, rows, sheet="svar")
 
 
-FORMAT = ExportFormat(name="xlsx", media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                      suffix="xlsx", title="Svar med förslag och teman (Excel, XLSX)", write=write)
+FORMAT = ExportFormat(
+    name="xlsx",
+    media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    suffix="xlsx",
+    title="Svar med förslag och teman (Excel, XLSX)",
+    write=write,
+)
