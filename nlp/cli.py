@@ -248,11 +248,11 @@ def anvandare_skapa(
     losenord: str = typer.Option(..., "--losenord", prompt="Lösenord", hide_input=True, confirmation_prompt=True, envvar="BRUKARROST_NYTT_LOSENORD", help="Frågas efter om det inte anges (minst 12 tecken, inte ett vanligt lösenord, inte användarnamnet)."),
 ) -> None:
     """Skapa ett konto, t.ex. den första administratören."""
-    from fastapi import HTTPException
     from pydantic import ValidationError
 
-    from api.routers.accounts import create_user
     from api.schemas import UserIn
+    from api.services.accounts import create_user
+    from api.services.errors import ServiceError
     from api.settings import ApiSettings
     from nlp.errors import InputError
     from nlp.pipeline import get_or_create_project
@@ -263,11 +263,11 @@ def anvandare_skapa(
             ids = [get_or_create_project(session, slug).id for slug in projekt or []]
             body = UserIn(username=anvandarnamn, password=losenord, role=roll,  # type: ignore[arg-type]
                           organisation=organisation, project_ids=ids)
-            user = create_user(session, body, ApiSettings().password_min_length)
+            user = create_user(session, **body.model_dump(), min_length=ApiSettings().password_min_length)
             session.flush()
             err_console.print(f"Kontot {user.username} ({user.role}) är skapat.", highlight=False)
-    except HTTPException as exc:
-        raise InputError(str(exc.detail)) from None
+    except ServiceError as exc:
+        raise InputError(exc.message) from None
     except ValidationError as exc:
         rules = {
             "password": "lösenordet får inte vara tomt",

@@ -1,4 +1,4 @@
-"""Exports (CSV, XLSX, the HTML report) and erasure of one respondent."""
+"""Exports (CSV, XLSX, the HTML report)."""
 
 from __future__ import annotations
 
@@ -16,14 +16,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from api.access import may_read_report, run_for
-from api.auth import current_user, project_access, require_role
+from api.auth import current_user, require_role
 from api.deps import Id, audit, get_db
-from api.schemas import ErasureIn
 from nlp.spreadsheet import csv_text, xlsx_bytes
 from nlp.validation_status import statuses
 from nlp.store.models import (
     Classification,
-    Project,
     RecordRow,
     Suggestion,
     Theme,
@@ -133,26 +131,3 @@ def _report_csp(html: str) -> str:
     ) or "'none'"
     return (f"default-src 'none'; style-src {hashes}; img-src data:; base-uri 'none'; "
             "form-action 'none'; frame-ancestors 'none'")
-
-
-@router.post("/projects/{project_id}/erasure")
-def erase(
-    body: ErasureIn,
-    project: Project = Depends(project_access),
-    user: User = Depends(require_role("analyst")),
-    db: Session = Depends(get_db),
-) -> dict[str, Any]:
-    """Delete everything about one respondent (nlp.erasure). The raw id is turned into the
-    keyed HMAC at once and is never stored or logged. `fullstandig` is false and
-    `ej_sokta_importer` lists the imports that could not be searched (another key)."""
-    from nlp.erasure import erase_respondent, purge_storage
-    from nlp.errors import ConfigError
-
-    try:
-        result = erase_respondent(db, project.id, body.respondent_id, user.username)
-    except ConfigError as exc:
-        db.rollback()
-        raise HTTPException(409, exc.message) from None
-    db.commit()
-    purge_storage(db.get_bind())
-    return result.to_dict()

@@ -4,18 +4,24 @@ from __future__ import annotations
 
 import hmac
 
-from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from api.auth import login_user, logout_user, optional_user, verify_csrf, visible_project_ids
+from api.auth import (
+    change_own_password,
+    login_user,
+    logout_user,
+    optional_user,
+    verify_csrf,
+)
 from api.deps import get_db
-from api.routers import accounts as api_accounts
-from api.schemas import PasswordChangeIn
+from api.services.errors import ServiceError, Unauthorized
+from api.services.projects import visible_projects
 from api.web.queries import latest_run
 from api.web.render import render, web_user
-from nlp.store.models import AnalysisRun, Import, Job, Project, User
+from nlp.store.models import AnalysisRun, Import, Job, User
 
 router = APIRouter()
 
@@ -61,10 +67,10 @@ def login_submit(
         )
     try:
         user = login_user(request, db, anvandarnamn.strip(), losenord)
-    except HTTPException as exc:
+    except ServiceError as exc:
         return render(
             request, "logga_in.html", user=None, title="Logga in", nasta=_safe_next(nasta),
-            error=str(exc.detail), anvandarnamn=anvandarnamn, status_code=exc.status_code,
+            error=exc.message, anvandarnamn=anvandarnamn, status_code=exc.status,
         )
     target = _safe_next(nasta)
     return RedirectResponse(home_for(user) if target == "/" else target, status_code=303)
@@ -92,7 +98,7 @@ def password_submit(
     user: User = Depends(web_user),
     db: Session = Depends(get_db),
 ) -> Response:
-    """Change one's own password through the API's function (same policy, same audit)."""
+    """Change one's own password as the API does (same policy, same audit)."""
     error, status = None, 200
     if nytt != nytt_igen:
         error, status = "De två nya lösenorden är inte lika. Skriv samma lösenord två gånger.", 422
@@ -100,13 +106,11 @@ def password_submit(
         error, status = "Fyll i både ditt nuvarande och ditt nya lösenord.", 422
     else:
         try:
-            api_accounts.change_password(
-                PasswordChangeIn(current_password=nuvarande[:1000], new_password=nytt[:1000]),
-                request=request, user=user, db=db)
-        except HTTPException as exc:
+            change_own_password(request, db, user, nuvarande[:1000], nytt[:1000])
+        except ServiceError as exc:
             db.rollback()
-            error, status = str(exc.detail), exc.status_code
-            if status == 401:
+            error, status = exc.message, exc.status
+            if isinstance(exc, Unauthorized):
                 error = "Det nuvarande lösenordet stämmer inte."
     if error is not None:
         return render(request, "losenord.html", user=user, title="Byt lösenord", error=error,
@@ -116,9 +120,8 @@ def password_submit(
 
 @router.get("/projekt", response_class=HTMLResponse)
 def projects(request: Request, user: User = Depends(web_user), db: Session = Depends(get_db)) -> HTMLResponse:
-    ids = visible_project_ids(db, user)
     rows = []
-    for p in db.scalars(select(Project).where(Project.id.in_(ids)).order_by(Project.name)).all():
+    for p in visible_projects(db, user, order_by_name=True):
         n_imports = db.scalar(select(func.count()).select_from(Import).where(Import.project_id == p.id)) or 0
         run = latest_run(db, p.id)
         running = db.scalars(
