@@ -23,6 +23,7 @@ import secrets
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
+from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request
 from sqlalchemy import ColumnElement, delete, func, select
@@ -345,3 +346,10 @@ def change_own_password(request: Request, db: Session, user: User, current: str,
     set_password(db, me, new, request.app.state.settings.password_min_length)
     if request.session.get("uid") == me.id:
         request.session["gen"] = me.session_generation
+
+
+# Parameter types for routes (`user: CurrentUser`): the signed-in user, the project of
+# {project_id}. A role's user: `Annotated[User, Depends(require_role("analyst"))]`.
+CurrentUser = Annotated[User, Depends(current_user)]
+ProjectAccess = Annotated[Project, Depends(project_access)]
+

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Annotated, Any, TypeVar
 
-from fastapi import Path, Request
+from fastapi import Depends, Path, Request
 from sqlalchemy.orm import Session
 
 from api.settings import ApiSettings
@@ -100,3 +100,7 @@ def release(db: Session) -> None:
     """
     if not (db.new or db.dirty or db.deleted):
         db.commit()
+
+
+# The request's session as a parameter type: `db: DB` (FastAPI's Annotated dependencies).
+DB = Annotated[Session, Depends(get_db)]

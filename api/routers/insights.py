@@ -2,54 +2,41 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends
-from sqlalchemy.orm import Session
+from typing import Annotated
 
-from api.auth import project_access, require_role
-from api.deps import Id, get_db
+from fastapi import APIRouter, Depends
+
+from api.auth import ProjectAccess, require_role
+from api.deps import DB, Id
 from api.schemas import ActionIn, ActionOut, ActionPatch, InsightIn, InsightOut
 from api.services import insights
-from nlp.store.models import Action, Insight, Project, User
+from nlp.store.models import Action, Insight, User
 
 router = APIRouter(tags=["insikter och åtgärder"])
 WRITERS = ("analyst", "coordinator")
+Writer = Annotated[User, Depends(require_role(*WRITERS))]
 
 
 @router.get("/projects/{project_id}/insights", response_model=list[InsightOut])
-def list_insights(project: Project = Depends(project_access), db: Session = Depends(get_db)) -> list[Insight]:
+def list_insights(project: ProjectAccess, db: DB) -> list[Insight]:
     return insights.list_insights(db, project.id)
 
 
 @router.post("/projects/{project_id}/insights", response_model=InsightOut, status_code=201)
-def create_insight(
-    body: InsightIn,
-    project: Project = Depends(project_access),
-    user: User = Depends(require_role(*WRITERS)),
-    db: Session = Depends(get_db),
-) -> Insight:
+def create_insight(body: InsightIn, project: ProjectAccess, user: Writer, db: DB) -> Insight:
     return insights.create_insight(db, user, project, **body.model_dump())
 
 
 @router.get("/projects/{project_id}/actions", response_model=list[ActionOut])
-def list_actions(project: Project = Depends(project_access), db: Session = Depends(get_db)) -> list[Action]:
+def list_actions(project: ProjectAccess, db: DB) -> list[Action]:
     return insights.list_actions(db, project.id)
 
 
 @router.post("/projects/{project_id}/actions", response_model=ActionOut, status_code=201)
-def create_action(
-    body: ActionIn,
-    project: Project = Depends(project_access),
-    user: User = Depends(require_role(*WRITERS)),
-    db: Session = Depends(get_db),
-) -> Action:
+def create_action(body: ActionIn, project: ProjectAccess, user: Writer, db: DB) -> Action:
     return insights.create_action(db, user, project, body.model_dump())
 
 
 @router.patch("/actions/{action_id}", response_model=ActionOut)
-def update_action(
-    action_id: Id,
-    body: ActionPatch,
-    user: User = Depends(require_role(*WRITERS)),
-    db: Session = Depends(get_db),
-) -> Action:
+def update_action(action_id: Id, body: ActionPatch, user: Writer, db: DB) -> Action:
     return insights.update_action(db, user, action_id, body.model_dump(exclude_unset=True))

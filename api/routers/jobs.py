@@ -3,17 +3,23 @@ The logic is api/services/jobs.py, which the analyst pages call too."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Request
-from sqlalchemy.orm import Session
+from typing import Annotated
 
-from api.auth import current_user, project_access, require_role
-from api.deps import Id, get_db, wake_worker
+from fastapi import APIRouter, Depends, Request
+
+from api.auth import (
+    CurrentUser,
+    ProjectAccess,
+    require_role,
+)
+from api.deps import DB, Id, wake_worker
 from api.schemas import JobOut, MappingIn, UploadOut
 from api.services import jobs
 from api.upload import accept_upload
-from nlp.store.models import Job, Project, User
+from nlp.store.models import Job, User
 
 router = APIRouter(tags=["uppladdning och jobb"])
+Analyst = Annotated[User, Depends(require_role("analyst"))]
 
 _UPLOAD_BODY = {
     "requestBody": {
@@ -35,12 +41,7 @@ _UPLOAD_BODY = {
     "/projects/{project_id}/uploads", response_model=UploadOut, status_code=201,
     openapi_extra=_UPLOAD_BODY,
 )
-async def upload(
-    request: Request,
-    project: Project = Depends(project_access),
-    user: User = Depends(require_role("analyst")),
-    db: Session = Depends(get_db),
-) -> UploadOut:
+async def upload(request: Request, project: ProjectAccess, user: Analyst, db: DB) -> UploadOut:
     """Upload an export (CSV, XLSX or JSON; field `fil`), streamed to a private directory.
 
     The type is checked from the content. Returns the job (status "uppladdad") and a
@@ -50,13 +51,7 @@ async def upload(
 
 
 @router.post("/jobs/{job_id}/start", response_model=JobOut)
-def start(
-    job_id: Id,
-    body: MappingIn,
-    request: Request,
-    user: User = Depends(require_role("analyst")),
-    db: Session = Depends(get_db),
-) -> Job:
+def start(job_id: Id, body: MappingIn, request: Request, user: Analyst, db: DB) -> Job:
     """Confirm the column mapping and queue the analysis (import → pseudonymise → analyse)."""
     job = jobs.start(db, user, job_id, **body.model_dump())
     wake_worker(request)
@@ -64,15 +59,13 @@ def start(
 
 
 @router.delete("/jobs/{job_id}", response_model=JobOut)
-def cancel(
-    job_id: Id, user: User = Depends(require_role("analyst")), db: Session = Depends(get_db)
-) -> Job:
+def cancel(job_id: Id, user: Analyst, db: DB) -> Job:
     """Cancel an upload that has not been started; its file is deleted."""
     return jobs.cancel(db, user, job_id)
 
 
 @router.get("/jobs/{job_id}", response_model=JobOut)
-def get_job(job_id: Id, user: User = Depends(current_user), db: Session = Depends(get_db)) -> JobOut:
+def get_job(job_id: Id, user: CurrentUser, db: DB) -> JobOut:
     """Status and progress (stage, n of N) of a job; readable while it runs."""
     job = jobs.job_for(db, user, job_id)
     out = JobOut.model_validate(job)
@@ -83,5 +76,5 @@ def get_job(job_id: Id, user: User = Depends(current_user), db: Session = Depend
 
 
 @router.get("/projects/{project_id}/jobs", response_model=list[JobOut])
-def list_jobs(project: Project = Depends(project_access), db: Session = Depends(get_db)) -> list[Job]:
+def list_jobs(project: ProjectAccess, db: DB) -> list[Job]:
     return jobs.list_jobs(db, project.id)

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
-from sqlalchemy.orm import Session
 
-from api.auth import project_access, require_role
-from api.deps import Id, get_db, wake_worker
+from api.auth import ProjectAccess, require_role
+from api.deps import DB, Id, wake_worker
 from api.schemas import JobOut, ModelVersionOut, RetrainIn
 from api.services import models
-from nlp.store.models import ClassifierVersion, Job, Project, User
+from nlp.store.models import ClassifierVersion, Job, User
 
 router = APIRouter(tags=["modellversioner"])
+Analyst = Annotated[User, Depends(require_role("analyst"))]
 
 
 def _out(version: ClassifierVersion | None) -> dict[str, Any] | None:
@@ -22,9 +22,7 @@ def _out(version: ClassifierVersion | None) -> dict[str, Any] | None:
 
 @router.get("/projects/{project_id}/models")
 def list_versions(
-    project: Project = Depends(project_access),
-    db: Session = Depends(get_db),
-    taxonomy: str | None = Query(default=None, max_length=100),
+    project: ProjectAccess, db: DB, taxonomy: str | None = Query(default=None, max_length=100)
 ) -> dict[str, Any]:
     """All versions, the active one, and the newest candidate's cross-validated metrics
     next to the active version's."""
@@ -37,13 +35,7 @@ def list_versions(
 
 
 @router.post("/projects/{project_id}/models/train", response_model=JobOut, status_code=202)
-def train(
-    body: RetrainIn,
-    request: Request,
-    project: Project = Depends(project_access),
-    user: User = Depends(require_role("analyst")),
-    db: Session = Depends(get_db),
-) -> Job:
+def train(body: RetrainIn, request: Request, project: ProjectAccess, user: Analyst, db: DB) -> Job:
     """Queue training of a new classifier version from this project's validated labels.
     The new version is not used until an analyst activates it."""
     job = models.request_training(db, user, project, body.taxonomy)
@@ -52,11 +44,6 @@ def train(
 
 
 @router.post("/projects/{project_id}/models/{version_id}/activate", response_model=ModelVersionOut)
-def activate(
-    version_id: Id,
-    project: Project = Depends(project_access),
-    user: User = Depends(require_role("analyst")),
-    db: Session = Depends(get_db),
-) -> ClassifierVersion:
+def activate(version_id: Id, project: ProjectAccess, user: Analyst, db: DB) -> ClassifierVersion:
     """Switch to a version explicitly (one active version per taxonomy)."""
     return models.activate(db, user, project, version_id)

@@ -3,53 +3,40 @@ which the coordinator pages call too."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends
-from sqlalchemy.orm import Session
+from typing import Annotated
 
-from api.auth import project_access, require_role
-from api.deps import Id, get_db
+from fastapi import APIRouter, Depends
+
+from api.auth import ProjectAccess, require_role
+from api.deps import DB, Id
 from api.schemas import ThemeEditOut, ThemeMergeIn, ThemeNameIn, ThemeSplitIn
 from api.services import themes
-from nlp.store.models import Project, ThemeEdit, User
+from nlp.store.models import ThemeEdit, User
 
 router = APIRouter(tags=["teman"])
 EDITORS = ("analyst", "coordinator")
+Editor = Annotated[User, Depends(require_role(*EDITORS))]
 
 
 @router.get("/projects/{project_id}/theme-edits", response_model=list[ThemeEditOut])
-def list_edits(project: Project = Depends(project_access), db: Session = Depends(get_db)) -> list[ThemeEdit]:
+def list_edits(project: ProjectAccess, db: DB) -> list[ThemeEdit]:
     return themes.list_edits(db, project.id)
 
 
 @router.post("/projects/{project_id}/themes/{theme_id}/name", response_model=ThemeEditOut, status_code=201)
-def name_theme(
-    theme_id: Id, body: ThemeNameIn,
-    project: Project = Depends(project_access),
-    user: User = Depends(require_role(*EDITORS)),
-    db: Session = Depends(get_db),
-) -> ThemeEdit:
+def name_theme(theme_id: Id, body: ThemeNameIn, project: ProjectAccess, user: Editor, db: DB) -> ThemeEdit:
     """Give a theme a human name; it is kept on refits by the theme's members."""
     return themes.name_theme(db, user, project, theme_id, body.name)
 
 
 @router.post("/projects/{project_id}/themes/merge", response_model=ThemeEditOut, status_code=201)
-def merge_themes(
-    body: ThemeMergeIn,
-    project: Project = Depends(project_access),
-    user: User = Depends(require_role(*EDITORS)),
-    db: Session = Depends(get_db),
-) -> ThemeEdit:
+def merge_themes(body: ThemeMergeIn, project: ProjectAccess, user: Editor, db: DB) -> ThemeEdit:
     """Merge two or more themes of one run, optionally naming the merged theme."""
     return themes.merge_themes(db, user, project, body.theme_ids, body.name)
 
 
 @router.post("/projects/{project_id}/themes/{theme_id}/split", response_model=ThemeEditOut, status_code=201)
-def split_theme(
-    theme_id: Id, body: ThemeSplitIn,
-    project: Project = Depends(project_access),
-    user: User = Depends(require_role(*EDITORS)),
-    db: Session = Depends(get_db),
-) -> ThemeEdit:
+def split_theme(theme_id: Id, body: ThemeSplitIn, project: ProjectAccess, user: Editor, db: DB) -> ThemeEdit:
     """Ask for a theme to be split into n parts; the parts are found from the members'
     embeddings when the themes are next fitted (nlp/themes_edits.apply_theme_edits)."""
     return themes.split_theme(db, user, project, theme_id, body.n_parts, body.note)

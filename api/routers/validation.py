@@ -3,26 +3,31 @@ The logic is api/services/validation.py, which the validator pages call too."""
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query
-from sqlalchemy.orm import Session
 
-from api.auth import current_user, project_access, require_role
-from api.deps import MAX_ID, Id, get_db
+from api.auth import (
+    CurrentUser,
+    ProjectAccess,
+    require_role,
+)
+from api.deps import DB, MAX_ID, Id
 from api.schemas import DecisionIn, DecisionOut, ResolutionIn
 from api.services import validation
-from nlp.store.models import Project, User, ValidationEvent
+from nlp.store.models import User, ValidationEvent
 
 router = APIRouter(tags=["validering"])
 JUDGES = ("validator", "analyst", "coordinator")
+Judge = Annotated[User, Depends(require_role(*JUDGES))]
+AnalystOrCoordinator = Annotated[User, Depends(require_role("analyst", "coordinator"))]
 
 
 @router.get("/projects/{project_id}/validation/queue")
 def queue(
-    project: Project = Depends(project_access),
-    user: User = Depends(require_role(*JUDGES)),
-    db: Session = Depends(get_db),
+    project: ProjectAccess,
+    user: Judge,
+    db: DB,
     order: Literal["osakerhet", "tema"] = Query(default="osakerhet"),
     run_id: int | None = Query(default=None, ge=1, le=MAX_ID),
     theme_id: int | None = Query(default=None, ge=1, le=MAX_ID),
@@ -38,39 +43,28 @@ def queue(
 
 
 @router.post("/records/{record_id}/decisions", response_model=DecisionOut, status_code=201)
-def decide(
-    record_id: Id,
-    body: DecisionIn,
-    user: User = Depends(require_role(*JUDGES)),
-    db: Session = Depends(get_db),
-) -> ValidationEvent:
+def decide(record_id: Id, body: DecisionIn, user: Judge, db: DB) -> ValidationEvent:
     """Record a decision (accept, reject, other labels, unsure). Never overwrites: a new
     decision is a new event, and disagreement between judges makes the label "omstridd"."""
     return validation.decide(db, user, record_id, **body.model_dump())
 
 
 @router.post("/records/{record_id}/resolution", response_model=DecisionOut, status_code=201)
-def resolve(
-    record_id: Id,
-    body: ResolutionIn,
-    user: User = Depends(require_role("analyst", "coordinator")),
-    db: Session = Depends(get_db),
-) -> ValidationEvent:
+def resolve(record_id: Id, body: ResolutionIn, user: AnalystOrCoordinator, db: DB) -> ValidationEvent:
     """Settle a label after joint analysis. Earlier decisions stay as they were."""
     return validation.resolve(db, user, record_id, **body.model_dump())
 
 
 @router.get("/records/{record_id}/decisions", response_model=list[DecisionOut])
-def decisions(
-    record_id: Id, user: User = Depends(current_user), db: Session = Depends(get_db)
-) -> list[ValidationEvent]:
+def decisions(record_id: Id, user: CurrentUser, db: DB) -> list[ValidationEvent]:
     """The decisions on an answer that the user may read (api.access.visible_decisions)."""
     return validation.decisions(db, user, record_id)
 
 
 @router.get("/projects/{project_id}/validation/status")
 def label_status(
-    project: Project = Depends(project_access), db: Session = Depends(get_db),
+    project: ProjectAccess,
+    db: DB,
     status: Literal["godkand", "avvisad", "omstridd", "osaker"] | None = Query(default=None),
     limit: int = Query(default=200, ge=1, le=5000),
 ) -> dict[str, Any]:
@@ -80,8 +74,8 @@ def label_status(
 
 @router.get("/projects/{project_id}/agreement")
 def agreement(
-    project: Project = Depends(project_access),
-    db: Session = Depends(get_db),
+    project: ProjectAccess,
+    db: DB,
     by: Literal["validator", "organisation"] = Query(default="validator"),
     taxonomy_id: str | None = Query(default=None, max_length=100),
 ) -> dict[str, Any]:

@@ -20,17 +20,8 @@ from api.access import (
 )
 from api.deps import audit, get_row, release, serial_write
 from api.services.errors import Invalid, NotFound
-from nlp.store.models import (
-    Classification,
-    Import,
-    Project,
-    RecordRow,
-    Suggestion,
-    Theme,
-    ThemeAssignment,
-    User,
-    ValidationEvent,
-)
+from nlp.store.models import Classification, Import, Project, RecordRow, Suggestion, Theme, ThemeAssignment
+from nlp.store.models import User, ValidationEvent
 from nlp.validation_status import expand, statuses, verdict
 
 
