@@ -352,4 +352,6 @@ def change_own_password(request: Request, db: Session, user: User, current: str,
 # {project_id}. A role's user: `Annotated[User, Depends(require_role("analyst"))]`.
 CurrentUser = Annotated[User, Depends(current_user)]
 ProjectAccess = Annotated[Project, Depends(project_access)]
+# Analysts and coordinators (and admins): theme edits, insights, joint decisions, members.
+AnalystOrCoordinator = Annotated[User, Depends(require_role("analyst", "coordinator"))]
 

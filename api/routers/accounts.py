@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from sqlalchemy.orm import Session
 
 from api.auth import (
+    AnalystOrCoordinator,
     CurrentUser,
     ProjectAccess,
     authenticate,
@@ -38,7 +39,6 @@ from nlp.store.models import ApiToken, AuditEntry, Project, User
 
 router = APIRouter()
 Admin = Annotated[User, Depends(require_role("admin"))]
-AnalystOrCoordinator = Annotated[User, Depends(require_role("analyst", "coordinator"))]
 
 
 @router.post("/auth/login", response_model=LoginOut, tags=["konton"])

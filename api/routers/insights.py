@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from fastapi import APIRouter
 
-from fastapi import APIRouter, Depends
-
-from api.auth import ProjectAccess, require_role
+from api.auth import AnalystOrCoordinator, ProjectAccess
 from api.deps import DB, Id
 from api.schemas import ActionIn, ActionOut, ActionPatch, InsightIn, InsightOut
 from api.services import insights
-from nlp.store.models import Action, Insight, User
+from nlp.store.models import Action, Insight
 
 router = APIRouter(tags=["insikter och åtgärder"])
-WRITERS = ("analyst", "coordinator")
-Writer = Annotated[User, Depends(require_role(*WRITERS))]
 
 
 @router.get("/projects/{project_id}/insights", response_model=list[InsightOut])
@@ -23,7 +19,7 @@ def list_insights(project: ProjectAccess, db: DB) -> list[Insight]:
 
 
 @router.post("/projects/{project_id}/insights", response_model=InsightOut, status_code=201)
-def create_insight(body: InsightIn, project: ProjectAccess, user: Writer, db: DB) -> Insight:
+def create_insight(body: InsightIn, project: ProjectAccess, user: AnalystOrCoordinator, db: DB) -> Insight:
     return insights.create_insight(db, user, project, **body.model_dump())
 
 
@@ -33,10 +29,10 @@ def list_actions(project: ProjectAccess, db: DB) -> list[Action]:
 
 
 @router.post("/projects/{project_id}/actions", response_model=ActionOut, status_code=201)
-def create_action(body: ActionIn, project: ProjectAccess, user: Writer, db: DB) -> Action:
+def create_action(body: ActionIn, project: ProjectAccess, user: AnalystOrCoordinator, db: DB) -> Action:
     return insights.create_action(db, user, project, body.model_dump())
 
 
 @router.patch("/actions/{action_id}", response_model=ActionOut)
-def update_action(action_id: Id, body: ActionPatch, user: Writer, db: DB) -> Action:
+def update_action(action_id: Id, body: ActionPatch, user: AnalystOrCoordinator, db: DB) -> Action:
     return insights.update_action(db, user, action_id, body.model_dump(exclude_unset=True))

@@ -3,19 +3,15 @@ which the coordinator pages call too."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from fastapi import APIRouter
 
-from fastapi import APIRouter, Depends
-
-from api.auth import ProjectAccess, require_role
+from api.auth import AnalystOrCoordinator, ProjectAccess
 from api.deps import DB, Id
 from api.schemas import ThemeEditOut, ThemeMergeIn, ThemeNameIn, ThemeSplitIn
 from api.services import themes
-from nlp.store.models import ThemeEdit, User
+from nlp.store.models import ThemeEdit
 
 router = APIRouter(tags=["teman"])
-EDITORS = ("analyst", "coordinator")
-Editor = Annotated[User, Depends(require_role(*EDITORS))]
 
 
 @router.get("/projects/{project_id}/theme-edits", response_model=list[ThemeEditOut])
@@ -24,19 +20,21 @@ def list_edits(project: ProjectAccess, db: DB) -> list[ThemeEdit]:
 
 
 @router.post("/projects/{project_id}/themes/{theme_id}/name", response_model=ThemeEditOut, status_code=201)
-def name_theme(theme_id: Id, body: ThemeNameIn, project: ProjectAccess, user: Editor, db: DB) -> ThemeEdit:
+def name_theme(theme_id: Id, body: ThemeNameIn, project: ProjectAccess, user: AnalystOrCoordinator,
+               db: DB) -> ThemeEdit:
     """Give a theme a human name; it is kept on refits by the theme's members."""
     return themes.name_theme(db, user, project, theme_id, body.name)
 
 
 @router.post("/projects/{project_id}/themes/merge", response_model=ThemeEditOut, status_code=201)
-def merge_themes(body: ThemeMergeIn, project: ProjectAccess, user: Editor, db: DB) -> ThemeEdit:
+def merge_themes(body: ThemeMergeIn, project: ProjectAccess, user: AnalystOrCoordinator, db: DB) -> ThemeEdit:
     """Merge two or more themes of one run, optionally naming the merged theme."""
     return themes.merge_themes(db, user, project, body.theme_ids, body.name)
 
 
 @router.post("/projects/{project_id}/themes/{theme_id}/split", response_model=ThemeEditOut, status_code=201)
-def split_theme(theme_id: Id, body: ThemeSplitIn, project: ProjectAccess, user: Editor, db: DB) -> ThemeEdit:
+def split_theme(theme_id: Id, body: ThemeSplitIn, project: ProjectAccess, user: AnalystOrCoordinator,
+                db: DB) -> ThemeEdit:
     """Ask for a theme to be split into n parts; the parts are found from the members'
     embeddings when the themes are next fitted (nlp/themes_edits.apply_theme_edits)."""
     return themes.split_theme(db, user, project, theme_id, body.n_parts, body.note)

@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Query
 
 from api.auth import (
+    AnalystOrCoordinator,
     CurrentUser,
     ProjectAccess,
     require_role,
@@ -20,7 +21,6 @@ from nlp.store.models import User, ValidationEvent
 router = APIRouter(tags=["validering"])
 JUDGES = ("validator", "analyst", "coordinator")
 Judge = Annotated[User, Depends(require_role(*JUDGES))]
-AnalystOrCoordinator = Annotated[User, Depends(require_role("analyst", "coordinator"))]
 
 
 @router.get("/projects/{project_id}/validation/queue")

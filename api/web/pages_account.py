@@ -3,18 +3,16 @@ many API tokens are still valid, with the way to change the password."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
-from sqlalchemy.orm import Session
 
-from api.deps import get_db
+from api.deps import DB
 from api.services.accounts import account_summary
-from api.web.render import render, web_user
-from nlp.store.models import User
+from api.web.render import WebUser, render
 
 router = APIRouter()
 
 
 @router.get("/konto", response_class=HTMLResponse)
-def account(request: Request, user: User = Depends(web_user), db: Session = Depends(get_db)) -> HTMLResponse:
+def account(request: Request, user: WebUser, db: DB) -> HTMLResponse:
     return render(request, "konto.html", user=user, title="Mitt konto", summary=account_summary(db, user))

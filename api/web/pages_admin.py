@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -16,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from api.auth import verify_csrf
-from api.deps import get_db
+from api.deps import DB
 from api.schemas import ProjectIn, UserIn
 from api.services import accounts, projects
 from api.services.errors import Forbidden, ServiceError
@@ -52,6 +53,9 @@ def admin_user(request: Request, user: User = Depends(web_user)) -> User:
     return user
 
 
+AdminUser = Annotated[User, Depends(admin_user)]
+
+
 def _done(request: Request, db: Session, user: User, write: Callable[[], object], message: str) -> Response:
     """Run a service call; its Swedish error is shown on the admin page, success redirects."""
     try:
@@ -63,12 +67,12 @@ def _done(request: Request, db: Session, user: User, write: Callable[[], object]
 
 
 @router.get("/admin", response_class=HTMLResponse)
-def admin(request: Request, user: User = Depends(admin_user), db: Session = Depends(get_db)) -> Response:
+def admin(request: Request, user: AdminUser, db: DB) -> Response:
     return _admin_page(request, db, user)
 
 
 @router.post("/admin/anvandare", dependencies=[Depends(verify_csrf)])
-async def create_user(request: Request, user: User = Depends(admin_user), db: Session = Depends(get_db)) -> Response:
+async def create_user(request: Request, user: AdminUser, db: DB) -> Response:
     form = await request.form()
     try:
         body = UserIn(
@@ -86,8 +90,7 @@ async def create_user(request: Request, user: User = Depends(admin_user), db: Se
 
 
 @router.post("/admin/projekt", dependencies=[Depends(verify_csrf)])
-async def create_project(request: Request, user: User = Depends(admin_user),
-                         db: Session = Depends(get_db)) -> Response:
+async def create_project(request: Request, user: AdminUser, db: DB) -> Response:
     form = await request.form()
     try:
         body = ProjectIn(slug=form_text(form, "kortnamn"), name=form_text(form, "namn"))
@@ -98,7 +101,7 @@ async def create_project(request: Request, user: User = Depends(admin_user),
 
 
 @router.post("/admin/medlem", dependencies=[Depends(verify_csrf)])
-async def add_member(request: Request, user: User = Depends(admin_user), db: Session = Depends(get_db)) -> Response:
+async def add_member(request: Request, user: AdminUser, db: DB) -> Response:
     form = await request.form()
     pid, uid = str(form.get("projekt") or ""), str(form.get("anvandare") or "")
     if not (pid.isdigit() and uid.isdigit()):
@@ -107,6 +110,5 @@ async def add_member(request: Request, user: User = Depends(admin_user), db: Ses
 
 
 @router.post("/admin/anvandare/{user_id}/inaktivera", dependencies=[Depends(verify_csrf)])
-def deactivate(user_id: int, request: Request, user: User = Depends(admin_user),
-               db: Session = Depends(get_db)) -> Response:
+def deactivate(user_id: int, request: Request, user: AdminUser, db: DB) -> Response:
     return _done(request, db, user, lambda: accounts.deactivate_user(db, user, user_id), "inaktiverad")

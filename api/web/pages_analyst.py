@@ -10,14 +10,14 @@ from sqlalchemy.orm import Session
 
 from api.access import may_read_report
 from api.auth import verify_csrf, verify_csrf_upload
-from api.deps import audit, get_db, wake_worker
+from api.deps import DB, audit, wake_worker
 from api.schemas import MappingIn
 from api.services import jobs
 from api.services.errors import ServiceError
 from api.services.projects import is_member
 from api.upload import accept_upload
 from api.web.queries import build_report, label_titles
-from api.web.render import deny, page_project, render, web_user
+from api.web.render import WebUser, deny, page_project, render
 from nlp.config import get_settings
 from nlp.pipeline import STAGES
 from nlp.store.models import AnalysisRun, Import, Project, User
@@ -34,8 +34,7 @@ def run_project_id(db: Session, run_id: int) -> int | None:
 
 
 @router.get("/korningar/{run_id}/rapport", response_class=HTMLResponse)
-def report(run_id: int, request: Request, user: User = Depends(web_user),
-           db: Session = Depends(get_db)) -> HTMLResponse:
+def report(run_id: int, request: Request, user: WebUser, db: DB) -> HTMLResponse:
     project_id = run_project_id(db, run_id)
     if project_id is None or not is_member(db, user, project_id):
         return deny(request, user, "Analysen finns inte, eller så har du inte tillgång till den.", 404)
@@ -88,15 +87,13 @@ def _upload_page(request: Request, user: User, project: Project, status_code: in
 
 
 @router.get("/projekt/{project_id}/ladda-upp", response_class=HTMLResponse)
-def upload_form(project_id: int, request: Request, user: User = Depends(web_user),
-                db: Session = Depends(get_db)) -> HTMLResponse:
+def upload_form(project_id: int, request: Request, user: WebUser, db: DB) -> HTMLResponse:
     return _upload_page(request, user, _analyst_project(db, user, project_id))
 
 
 # The token comes as a form field before the file: receive_upload checks it while streaming.
 @router.post("/projekt/{project_id}/ladda-upp", dependencies=[Depends(verify_csrf_upload)])
-async def upload_submit(project_id: int, request: Request, user: User = Depends(web_user),
-                        db: Session = Depends(get_db)) -> Response:
+async def upload_submit(project_id: int, request: Request, user: WebUser, db: DB) -> Response:
     project = await run_in_threadpool(_analyst_project, db, user, project_id)
     try:
         # As the API's upload: streamed to a private directory, type checked by content.
@@ -107,8 +104,7 @@ async def upload_submit(project_id: int, request: Request, user: User = Depends(
 
 
 @router.get("/jobb/{job_id}/kolumner", response_class=HTMLResponse)
-def mapping_form(job_id: int, request: Request, user: User = Depends(web_user),
-                 db: Session = Depends(get_db)) -> Response:
+def mapping_form(job_id: int, request: Request, user: WebUser, db: DB) -> Response:
     job = jobs.job_for(db, user, job_id)
     if job.status != "uppladdad":
         return RedirectResponse(f"/jobb/{job.id}", status_code=303)
@@ -119,8 +115,7 @@ def mapping_form(job_id: int, request: Request, user: User = Depends(web_user),
 
 
 @router.post("/jobb/{job_id}/kolumner", dependencies=[Depends(verify_csrf)])
-async def mapping_submit(job_id: int, request: Request, user: User = Depends(web_user),
-                         db: Session = Depends(get_db)) -> Response:
+async def mapping_submit(job_id: int, request: Request, user: WebUser, db: DB) -> Response:
     form = await request.form()
     text_columns = [str(v) for v in form.getlist("textkolumn")]
     column_map = {f: str(form.get(f"falt_{f}")) for f in FIELD_TEXT if form.get(f"falt_{f}")}
@@ -143,8 +138,7 @@ async def mapping_submit(job_id: int, request: Request, user: User = Depends(web
 
 
 @router.get("/jobb/{job_id}", response_class=HTMLResponse)
-def job_page(job_id: int, request: Request, user: User = Depends(web_user),
-             db: Session = Depends(get_db)) -> Response:
+def job_page(job_id: int, request: Request, user: WebUser, db: DB) -> Response:
     job = jobs.job_for(db, user, job_id)
     if job.status == "klar" and job.run_id:
         return RedirectResponse(f"/korningar/{job.run_id}/rapport", status_code=303)

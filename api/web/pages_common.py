@@ -16,11 +16,11 @@ from api.auth import (
     optional_user,
     verify_csrf,
 )
-from api.deps import get_db
+from api.deps import DB
 from api.services.errors import ServiceError, Unauthorized
 from api.services.projects import visible_projects
 from api.web.queries import latest_run
-from api.web.render import render, web_user
+from api.web.render import WebUser, render
 from nlp.store.models import AnalysisRun, Import, Job, User
 
 router = APIRouter()
@@ -38,7 +38,7 @@ def home_for(user: User) -> str:
 
 
 @router.get("/", response_class=HTMLResponse)
-def start(request: Request, db: Session = Depends(get_db)) -> Response:
+def start(request: Request, db: DB) -> Response:
     user = optional_user(request, db)
     return RedirectResponse(home_for(user) if user else "/logga-in", status_code=303)
 
@@ -49,14 +49,8 @@ def login_form(request: Request, nasta: str | None = None) -> HTMLResponse:
 
 
 @router.post("/logga-in", response_class=HTMLResponse)
-def login_submit(
-    request: Request,
-    anvandarnamn: str = Form(""),
-    losenord: str = Form(""),
-    nasta: str = Form("/"),
-    csrf_token_field: str = Form("", alias="csrf_token"),
-    db: Session = Depends(get_db),
-) -> Response:
+def login_submit(request: Request, db: DB, anvandarnamn: str = Form(""), losenord: str = Form(""),
+                 nasta: str = Form("/"), csrf_token_field: str = Form("", alias="csrf_token")) -> Response:
     # Login CSRF: without it another site could sign the browser in to an attacker's account.
     expected = request.session.get("csrf")
     if not expected or not hmac.compare_digest(str(expected), csrf_token_field):
@@ -77,27 +71,21 @@ def login_submit(
 
 
 @router.post("/logga-ut", dependencies=[Depends(verify_csrf)])
-def logout(request: Request, db: Session = Depends(get_db)) -> Response:
+def logout(request: Request, db: DB) -> Response:
     # Ends every session of the user, so a copied cookie is worthless after logout.
     logout_user(request, db, optional_user(request, db))
     return RedirectResponse("/logga-in?meddelande=utloggad", status_code=303)
 
 
 @router.get("/konto/losenord", response_class=HTMLResponse)
-def password_form(request: Request, user: User = Depends(web_user)) -> HTMLResponse:
+def password_form(request: Request, user: WebUser) -> HTMLResponse:
     return render(request, "losenord.html", user=user, title="Byt lösenord",
                   min_length=request.app.state.settings.password_min_length)
 
 
 @router.post("/konto/losenord", response_class=HTMLResponse, dependencies=[Depends(verify_csrf)])
-def password_submit(
-    request: Request,
-    nuvarande: str = Form(""),
-    nytt: str = Form(""),
-    nytt_igen: str = Form(""),
-    user: User = Depends(web_user),
-    db: Session = Depends(get_db),
-) -> Response:
+def password_submit(request: Request, user: WebUser, db: DB, nuvarande: str = Form(""), nytt: str = Form(""),
+                    nytt_igen: str = Form("")) -> Response:
     """Change one's own password as the API does (same policy, same audit)."""
     error, status = None, 200
     if nytt != nytt_igen:
@@ -119,7 +107,7 @@ def password_submit(
 
 
 @router.get("/projekt", response_class=HTMLResponse)
-def projects(request: Request, user: User = Depends(web_user), db: Session = Depends(get_db)) -> HTMLResponse:
+def projects(request: Request, user: WebUser, db: DB) -> HTMLResponse:
     rows = []
     for p in visible_projects(db, user, order_by_name=True):
         n_imports = db.scalar(select(func.count()).select_from(Import).where(Import.project_id == p.id)) or 0

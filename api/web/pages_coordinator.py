@@ -21,25 +21,32 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from api.auth import verify_csrf
-from api.deps import audit, get_db
-from api.schemas import ActionIn, ActionPatch, InsightIn, ThemeMergeIn, ThemeNameIn, ThemeSplitIn
+from api.deps import DB, audit
+from api.schemas import (
+    ActionIn,
+    ActionPatch,
+    InsightIn,
+    ThemeMergeIn,
+    ThemeNameIn,
+    ThemeSplitIn,
+)
 from api.services import insights, themes
 from api.services.errors import Invalid, NotFound
 from api.web.queries import (
     ThemeView,
-    latest_run,
     month,
     theme_answers,
     theme_chart,
     themes_for_run,
 )
 from api.web.render import (
+    WebUser,
     form_ids,
     form_text,
     no_finished_run,
     page_project,
+    page_run,
     render,
-    web_user,
 )
 from nlp.config import get_settings
 from nlp.store.models import AnalysisRun, Project, RecordRow, ThemeAssignment, User
@@ -75,10 +82,8 @@ def growth(db: Session, run: AnalysisRun, themes: list[ThemeView]) -> tuple[list
 
 
 @router.get("/projekt/{project_id}/nytt", response_class=HTMLResponse)
-def whats_new(project_id: int, request: Request, user: User = Depends(web_user),
-              db: Session = Depends(get_db)) -> Response:
-    project = page_project(db, user, project_id)
-    run = latest_run(db, project.id)
+def whats_new(project_id: int, request: Request, user: WebUser, db: DB) -> Response:
+    project, run = page_run(db, user, project_id)
     if run is None:
         return no_finished_run(request, user, "Ingen analys ännu")
     threshold = get_settings().suppression_threshold
@@ -135,8 +140,8 @@ def _theme(db: Session, project: Project, theme_id: int) -> None:
 
 
 @router.post("/projekt/{project_id}/teman/{theme_id}/namn", dependencies=[Depends(verify_csrf)])
-def name_theme(project_id: int, theme_id: int, request: Request, namn: str = Form(""),
-               user: User = Depends(web_user), db: Session = Depends(get_db)) -> Response:
+def name_theme(project_id: int, theme_id: int, request: Request, user: WebUser, db: DB,
+               namn: str = Form("")) -> Response:
     project = _editor(db, user, project_id)
     _theme(db, project, theme_id)
     try:
@@ -148,8 +153,7 @@ def name_theme(project_id: int, theme_id: int, request: Request, namn: str = For
 
 
 @router.post("/projekt/{project_id}/teman/sammanfoga", dependencies=[Depends(verify_csrf)])
-async def merge_themes(project_id: int, request: Request, user: User = Depends(web_user),
-                       db: Session = Depends(get_db)) -> Response:
+async def merge_themes(project_id: int, request: Request, user: WebUser, db: DB) -> Response:
     form = await request.form()
     ids = sorted({i for i in form_ids(form, "tema") if 0 < i < 2**31})
     name = form_text(form, "namn")[:200]
@@ -167,8 +171,8 @@ async def merge_themes(project_id: int, request: Request, user: User = Depends(w
 
 
 @router.post("/projekt/{project_id}/teman/{theme_id}/dela", dependencies=[Depends(verify_csrf)])
-def split_theme(project_id: int, theme_id: int, request: Request, notering: str = Form(""),
-                user: User = Depends(web_user), db: Session = Depends(get_db)) -> Response:
+def split_theme(project_id: int, theme_id: int, request: Request, user: WebUser, db: DB,
+                notering: str = Form("")) -> Response:
     project = _editor(db, user, project_id)
     _theme(db, project, theme_id)
     # A split needs a refit of the theme's answers; the request is kept as data for it. The
@@ -179,8 +183,7 @@ def split_theme(project_id: int, theme_id: int, request: Request, notering: str 
 
 
 @router.post("/projekt/{project_id}/insikter", dependencies=[Depends(verify_csrf)])
-async def add_insight(project_id: int, request: Request, user: User = Depends(web_user),
-                      db: Session = Depends(get_db)) -> Response:
+async def add_insight(project_id: int, request: Request, user: WebUser, db: DB) -> Response:
     form = await request.form()
     project = _editor(db, user, project_id)
     try:
@@ -193,8 +196,7 @@ async def add_insight(project_id: int, request: Request, user: User = Depends(we
 
 
 @router.post("/projekt/{project_id}/atgarder", dependencies=[Depends(verify_csrf)])
-async def add_action(project_id: int, request: Request, user: User = Depends(web_user),
-                     db: Session = Depends(get_db)) -> Response:
+async def add_action(project_id: int, request: Request, user: WebUser, db: DB) -> Response:
     form = await request.form()
     project = _editor(db, user, project_id)
     insight = str(form.get("insikt") or "")
@@ -210,8 +212,7 @@ async def add_action(project_id: int, request: Request, user: User = Depends(web
 
 
 @router.post("/projekt/{project_id}/atgarder/{action_id}", dependencies=[Depends(verify_csrf)])
-async def update_action(project_id: int, action_id: int, request: Request, user: User = Depends(web_user),
-                        db: Session = Depends(get_db)) -> Response:
+async def update_action(project_id: int, action_id: int, request: Request, user: WebUser, db: DB) -> Response:
     """Status, owner and date of an action, as the API's PATCH does."""
     form = await request.form()
     project = _editor(db, user, project_id)

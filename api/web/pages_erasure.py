@@ -16,11 +16,11 @@ from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
 from api.auth import verify_csrf
-from api.deps import get_db
+from api.deps import DB
 from api.schemas import ErasureIn
 from api.services import erasure
 from api.services.errors import Conflict
-from api.web.render import page_project, render, web_user
+from api.web.render import WebUser, page_project, render
 from nlp.store.models import Project, User
 
 router = APIRouter()
@@ -38,15 +38,14 @@ def _page(request: Request, user: User, project: Project, step: str, status_code
 
 
 @router.get("/projekt/{project_id}/radera", response_class=HTMLResponse)
-def erase_form(project_id: int, request: Request, user: User = Depends(web_user),
-               db: Session = Depends(get_db)) -> Response:
+def erase_form(project_id: int, request: Request, user: WebUser, db: DB) -> Response:
     project = _eraser_project(db, user, project_id)
     return _page(request, user, project, "sok")
 
 
 @router.post("/projekt/{project_id}/radera", dependencies=[Depends(verify_csrf)])
-def erase_lookup(project_id: int, request: Request, respondent_id: str = Form(""),
-                 user: User = Depends(web_user), db: Session = Depends(get_db)) -> Response:
+def erase_lookup(project_id: int, request: Request, user: WebUser, db: DB,
+                 respondent_id: str = Form("")) -> Response:
     project = _eraser_project(db, user, project_id)
     rid = respondent_id.strip()
     if not rid or len(rid) > 500:
@@ -59,9 +58,8 @@ def erase_lookup(project_id: int, request: Request, respondent_id: str = Form(""
 
 
 @router.post("/projekt/{project_id}/radera/bekrafta", dependencies=[Depends(verify_csrf)])
-def erase_confirm(project_id: int, request: Request, respondent_id: str = Form(""), bekrafta: str = Form(""),
-                  n_found: int = Form(0), user: User = Depends(web_user),
-                  db: Session = Depends(get_db)) -> Response:
+def erase_confirm(project_id: int, request: Request, user: WebUser, db: DB, respondent_id: str = Form(""),
+                  bekrafta: str = Form(""), n_found: int = Form(0)) -> Response:
     project = _eraser_project(db, user, project_id)
     if bekrafta != "ja":
         return _page(request, user, project, "bekrafta", 422, n_found=n_found,

@@ -19,11 +19,11 @@ from sqlalchemy.orm import Session
 
 from api.access import visible_decisions
 from api.auth import verify_csrf
-from api.deps import audit, get_db
+from api.deps import DB, audit
 from api.schemas import ResolutionIn
 from api.services import validation
 from api.web.queries import SOURCE_TEXT, label_titles, month
-from api.web.render import page_project, render, web_user
+from api.web.render import WebUser, page_project, render
 from nlp.store.models import Project, RecordRow, User, ValidationEvent
 from nlp.validation_status import statuses
 
@@ -94,8 +94,7 @@ def disputes(db: Session, project_id: int, limit: int = PAGE_SIZE, *,
 
 
 @router.get("/projekt/{project_id}/omstridda", response_class=HTMLResponse)
-def disputed_page(project_id: int, request: Request, user: User = Depends(web_user),
-                  db: Session = Depends(get_db)) -> Response:
+def disputed_page(project_id: int, request: Request, user: WebUser, db: DB) -> Response:
     project = _resolver_project(db, user, project_id)
     total, items = disputes(db, project.id, user=user)
     if items:
@@ -114,17 +113,9 @@ def disputed_page(project_id: int, request: Request, user: User = Depends(web_us
 
 
 @router.post("/projekt/{project_id}/omstridda", dependencies=[Depends(verify_csrf)])
-def resolve_submit(
-    project_id: int,
-    request: Request,
-    record_id: int = Form(...),
-    label_id: str = Form(...),
-    taxonomy_id: str = Form(...),
-    beslut: str = Form(""),
-    kommentar: str = Form(""),
-    user: User = Depends(web_user),
-    db: Session = Depends(get_db),
-) -> Response:
+def resolve_submit(project_id: int, request: Request, user: WebUser, db: DB, record_id: int = Form(...),
+                   label_id: str = Form(...), taxonomy_id: str = Form(...), beslut: str = Form(""),
+                   kommentar: str = Form("")) -> Response:
     project = _resolver_project(db, user, project_id)
     try:
         body = ResolutionIn(label_id=label_id, taxonomy_id=taxonomy_id, decision=beslut,

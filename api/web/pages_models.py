@@ -17,11 +17,11 @@ from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
 from api.auth import verify_csrf
-from api.deps import get_db, wake_worker
+from api.deps import DB, wake_worker
 from api.schemas import RetrainIn
 from api.services import models
 from api.web.queries import label_titles
-from api.web.render import deny, page_project, render, web_user
+from api.web.render import WebUser, deny, page_project, render
 from nlp.jobs import MIN_TRAINING_EXAMPLES, validated_examples
 from nlp.store.models import ClassifierVersion, Project, User
 from nlp.taxonomy import list_taxonomies
@@ -72,8 +72,7 @@ def comparison(candidate: ClassifierVersion, active: ClassifierVersion | None) -
 
 
 @router.get("/projekt/{project_id}/modeller", response_class=HTMLResponse)
-def models_page(project_id: int, request: Request, user: User = Depends(web_user),
-                db: Session = Depends(get_db)) -> Response:
+def models_page(project_id: int, request: Request, user: WebUser, db: DB) -> Response:
     project = _trainer_project(db, user, project_id)
     versions = models.versions(db, project.id, newest_first=True)
     taxonomies = list_taxonomies()
@@ -97,8 +96,8 @@ def models_page(project_id: int, request: Request, user: User = Depends(web_user
 
 
 @router.post("/projekt/{project_id}/modeller/trana", dependencies=[Depends(verify_csrf)])
-def train_submit(project_id: int, request: Request, taxonomi: str = Form("samsjuklighet"),
-                 user: User = Depends(web_user), db: Session = Depends(get_db)) -> Response:
+def train_submit(project_id: int, request: Request, user: WebUser, db: DB,
+                 taxonomi: str = Form("samsjuklighet")) -> Response:
     project = _trainer_project(db, user, project_id)
     try:
         body = RetrainIn(taxonomy=taxonomi)
@@ -111,8 +110,7 @@ def train_submit(project_id: int, request: Request, taxonomi: str = Form("samsju
 
 
 @router.post("/projekt/{project_id}/modeller/{version_id}/aktivera", dependencies=[Depends(verify_csrf)])
-def activate_submit(project_id: int, version_id: int, request: Request, user: User = Depends(web_user),
-                    db: Session = Depends(get_db)) -> Response:
+def activate_submit(project_id: int, version_id: int, request: Request, user: WebUser, db: DB) -> Response:
     project = _trainer_project(db, user, project_id)
     version = models.activate(db, user, project, version_id)
     return RedirectResponse(f"/projekt/{project_id}/modeller?taxonomi={quote(version.taxonomy_id)}&meddelande=aktiverad",

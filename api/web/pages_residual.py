@@ -4,18 +4,17 @@ admins); each kept token in its pseudonymised context only for an admin, on an a
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from api.deps import get_db
+from api.deps import DB
 from api.services import residual
 from api.services.errors import Forbidden
-from api.web.render import page_project, render, web_user
+from api.web.render import WebUser, page_project, render
 from nlp.pseudonymise.kategorier import KATEGORIER
 from nlp.residual_risk import FIELDS, KINDS
-from nlp.store.models import Project, User
+from nlp.store.models import Project
 
 router = APIRouter()
 
@@ -28,8 +27,7 @@ CATEGORY_TEXT = {
 
 
 @router.get("/projekt/{project_id}/restrisk", response_class=HTMLResponse)
-def overview(project_id: int, request: Request, user: User = Depends(web_user),
-             db: Session = Depends(get_db)) -> HTMLResponse:
+def overview(project_id: int, request: Request, user: WebUser, db: DB) -> HTMLResponse:
     project = page_project(db, user, project_id, ("admin", "analyst", "coordinator"),
                            "Din roll har inte behörighet till restrisken.")
     summaries = residual.project_summaries(db, project.id)
@@ -39,8 +37,7 @@ def overview(project_id: int, request: Request, user: User = Depends(web_user),
 
 
 @router.get("/projekt/{project_id}/importer/{import_id}/restrisk", response_class=HTMLResponse)
-def review(project_id: int, import_id: int, request: Request, user: User = Depends(web_user),
-           db: Session = Depends(get_db)) -> HTMLResponse:
+def review(project_id: int, import_id: int, request: Request, user: WebUser, db: DB) -> HTMLResponse:
     """Admin only: each kept risky token in its pseudonymised context; every view is audited."""
     if user.role != "admin":
         raise Forbidden("Bara en administratör kan se de enskilda orden i sitt sammanhang.")

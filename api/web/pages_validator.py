@@ -16,17 +16,25 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from api.auth import verify_csrf
-from api.deps import get_db
+from api.deps import DB
 from api.schemas import DecisionIn
 from api.services import validation
 from api.services.projects import visible_projects
 from api.web.queries import SOURCE_TEXT, label_titles, latest_run, themes_for_run
-from api.web.render import deny, no_finished_run, page_project, render, web_user
+from api.web.render import (
+    WebUser,
+    deny,
+    no_finished_run,
+    page_project,
+    page_run,
+    render,
+)
 from nlp.store.models import Classification, Project, Suggestion, User, ValidationEvent
 from nlp.validation_status import expand, verdict
 
 router = APIRouter()
 JUDGES = ("validator", "analyst", "coordinator", "admin")
+JUDGE_REFUSAL = "Din roll kan inte granska förslag."
 # Why the classifier marked an answer "osäker" (Classification.unsure_reason), in plain words.
 UNSURE_TEXT = {
     "utanför ämnet": "Svaret verkar inte handla om något av områdena.",
@@ -36,11 +44,11 @@ UNSURE_TEXT = {
 
 
 def _judge_project(db: Session, user: User, project_id: int) -> Project:
-    return page_project(db, user, project_id, JUDGES, "Din roll kan inte granska förslag.")
+    return page_project(db, user, project_id, JUDGES, JUDGE_REFUSAL)
 
 
 @router.get("/validera", response_class=HTMLResponse)
-def choose_project(request: Request, user: User = Depends(web_user), db: Session = Depends(get_db)) -> Response:
+def choose_project(request: Request, user: WebUser, db: DB) -> Response:
     projects = [p for p in visible_projects(db, user, order_by_name=True) if latest_run(db, p.id) is not None]
     if len(projects) == 1:
         return RedirectResponse(f"/projekt/{projects[0].id}/validera", status_code=303)
@@ -99,10 +107,8 @@ def _evidence(raw: Any, titles: dict[str, str], shown: str | None) -> list[str]:
 
 
 @router.get("/projekt/{project_id}/validera", response_class=HTMLResponse)
-def validate_page(project_id: int, request: Request, user: User = Depends(web_user),
-                  db: Session = Depends(get_db)) -> Response:
-    project = _judge_project(db, user, project_id)
-    run = latest_run(db, project.id)
+def validate_page(project_id: int, request: Request, user: WebUser, db: DB) -> Response:
+    project, run = page_run(db, user, project_id, JUDGES, JUDGE_REFUSAL)
     if run is None:
         return no_finished_run(request, user, "Inget att granska")
     # The queue's order: the model's least certain first (active learning), or one theme.
@@ -164,19 +170,10 @@ def month_of(value: Any) -> str | None:
 
 
 @router.post("/projekt/{project_id}/validera", dependencies=[Depends(verify_csrf)])
-def validate_submit(
-    project_id: int,
-    request: Request,
-    record_id: int = Form(...),
-    label_id: str = Form(...),
-    taxonomy_id: str = Form(...),
-    beslut: str = Form(...),
-    annan_etikett: str = Form(""),
-    kommentar: str = Form(""),
-    tema: str = Form(""),
-    user: User = Depends(web_user),
-    db: Session = Depends(get_db),
-) -> Response:
+def validate_submit(project_id: int, request: Request, user: WebUser, db: DB, record_id: int = Form(...),
+                    label_id: str = Form(...), taxonomy_id: str = Form(...), beslut: str = Form(...),
+                    annan_etikett: str = Form(""), kommentar: str = Form(""),
+                    tema: str = Form("")) -> Response:
     _judge_project(db, user, project_id)
     if beslut not in ("accept", "reject", "other", "unsure"):
         return deny(request, user, "Okänt beslut.", 400)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import quote
 
 from fastapi import Depends, Request
@@ -17,9 +17,10 @@ from api.auth import csrf_token, optional_user
 from api.deps import get_db
 from api.services.errors import Forbidden
 from api.services.projects import ensure_project_access
+from api.web.queries import latest_run
 from nlp.charts import chart_svg, pct
 from nlp.config import get_settings
-from nlp.store.models import Project, User
+from nlp.store.models import AnalysisRun, Project, User
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
@@ -123,6 +124,13 @@ def no_finished_run(request: Request, user: User, title: str) -> HTMLResponse:
     return render(request, "fel.html", user=user, title=title, text="Projektet har ingen färdig analys ännu.")
 
 
+def page_run(db: Session, user: User, project_id: int, roles: tuple[str, ...] | None = None,
+             refusal: str = "Din roll har inte behörighet till detta.") -> tuple[Project, AnalysisRun | None]:
+    """The project (as page_project) and its latest finished analysis, if any."""
+    project = page_project(db, user, project_id, roles, refusal)
+    return project, latest_run(db, project.id)
+
+
 def page_project(db: Session, user: User, project_id: int, roles: tuple[str, ...] | None = None,
                  refusal: str = "Din roll har inte behörighet till detta.") -> Project:
     """The project a page is about: NotFound unless the user belongs to it, then Forbidden
@@ -141,3 +149,7 @@ def form_text(form: Any, name: str) -> str:
 def form_ids(form: Any, name: str) -> list[int]:
     """The whole numbers among a form field's values (the schema checks their range)."""
     return [int(v) for v in form.getlist(name) if str(v).isdigit()]
+
+
+# The signed-in user of a page as a parameter type: `user: WebUser`.
+WebUser = Annotated[User, Depends(web_user)]
