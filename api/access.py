@@ -1,4 +1,4 @@
-"""Looking up runs and records through the project the user may see (404 otherwise)."""
+"""Looking up runs and records through the project the user may see (NotFound otherwise)."""
 
 from __future__ import annotations
 
@@ -7,12 +7,22 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
-from fastapi import HTTPException
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from api.auth import project_of_object
-from nlp.store.models import AnalysisRun, Import, Project, RecordRow, User, ValidationEvent
+from api.deps import get_row
+from api.services.errors import Conflict, Invalid
+from api.services.projects import project_of_object
+from nlp.errors import BrukarrostError
+from nlp.store.models import (
+    AnalysisRun,
+    Import,
+    Project,
+    RecordRow,
+    User,
+    ValidationEvent,
+)
+from nlp.taxonomy import load_taxonomy
 
 # Roles that see every judge's decisions and comments, and the full run report.
 OVERSEERS = ("admin", "analyst", "coordinator")
@@ -44,17 +54,17 @@ def visible_decisions(
 
 
 def run_for(db: Session, user: User, run_id: int, *, finished: bool = True) -> tuple[AnalysisRun, Project]:
-    run = db.get(AnalysisRun, run_id)
+    run = get_row(db, AnalysisRun, run_id)
     imp = db.get(Import, run.import_id) if run is not None else None
     project = project_of_object(db, user, imp.project_id if imp else None,
                                 "Analysen finns inte, eller så har du inte tillgång till den.")
     if finished and run.status != "klar":
-        raise HTTPException(409, f"Analysen är inte klar (status: {run.status}).")
+        raise Conflict(f"Analysen är inte klar (status: {run.status}).")
     return run, project
 
 
 def record_for(db: Session, user: User, record_id: int) -> tuple[RecordRow, Project]:
-    rec = db.get(RecordRow, record_id)
+    rec = get_row(db, RecordRow, record_id)
     imp = db.get(Import, rec.import_id) if rec is not None else None
     project = project_of_object(db, user, imp.project_id if imp else None,
                                 "Svaret finns inte, eller så har du inte tillgång till det.")
@@ -73,21 +83,17 @@ def latest_run_id(db: Session, project_id: int) -> int | None:
 
 @lru_cache(maxsize=32)
 def _taxonomy(taxonomy_id: str) -> Any:
-    from nlp.taxonomy import load_taxonomy
-
     return load_taxonomy(taxonomy_id)
 
 
 def taxonomy_labels(taxonomy_id: str) -> set[str]:
-    """Label ids of a taxonomy; 422 in Swedish when it does not exist."""
-    from nlp.errors import BrukarrostError
-
+    """Label ids of a taxonomy; Invalid (in Swedish) when it does not exist."""
     if not taxonomy_id.replace("-", "").replace("_", "").isalnum():
-        raise HTTPException(422, "Okänd taxonomi.")
+        raise Invalid("Okänd taxonomi.")
     try:
         return {lab.id for lab in _taxonomy(taxonomy_id).labels}
     except (BrukarrostError, OSError, ValueError):
-        raise HTTPException(422, f"Okänd taxonomi: {taxonomy_id}.") from None
+        raise Invalid(f"Okänd taxonomi: {taxonomy_id}.") from None
 
 
 def record_dict(r: RecordRow) -> dict[str, Any]:

@@ -2,23 +2,29 @@
 
 from __future__ import annotations
 
-import importlib
 import logging
-from http import HTTPStatus
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from http import HTTPStatus
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import OperationalError
-from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.datastructures import MutableHeaders
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+import api.routers
+import api.web
+from api.registry import routers_in
+from api.services.errors import ServiceError
 from api.settings import ApiSettings
+from api.web.render import SignInRequired, deny
+from nlp.jobs import EmbeddedWorker, recover_on_startup
 from nlp.store.db import init_db, make_session_factory
 
 log = logging.getLogger("brukarrost.api")
@@ -171,22 +177,31 @@ def _install_error_handlers(app: FastAPI) -> None:
                             status_code=500, headers=security_headers(request.url.path, https))
 
 
-def _include_web_pages(app: FastAPI) -> None:
-    """Mount the web pages (issue 7) if api/web exposes `router`."""
-    try:
-        web = importlib.import_module("api.web")
-    except ModuleNotFoundError as exc:
-        if exc.name not in ("api.web",):
-            raise
-        return
-    router = getattr(web, "router", None)
-    if router is not None:
-        app.include_router(router)
-    static_dir = getattr(web, "STATIC_DIR", None)
-    if static_dir is not None:
-        from fastapi.staticfiles import StaticFiles
+def _install_service_errors(app: FastAPI) -> None:
+    """The one place where the services' errors become HTTP: JSON under /api, a Swedish
+    error page for the web pages."""
 
-        app.mount("/static", StaticFiles(directory=static_dir), name="static")
+    @app.exception_handler(ServiceError)
+    async def service_error(request: Request, exc: ServiceError) -> Response:
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": exc.message}, status_code=exc.status, headers=exc.headers)
+        response = deny(request, getattr(request.state, "user", None), exc.message, exc.status)
+        response.headers.update(exc.headers or {})
+        return response
+
+    @app.exception_handler(SignInRequired)
+    async def sign_in(request: Request, exc: SignInRequired) -> Response:
+        return RedirectResponse(exc.location, status_code=303)
+
+
+def _include_routers(app: FastAPI) -> None:
+    """Every router module of api/routers under /api, every page module of api/web at the
+    root (api/registry.py), and the pages' static files."""
+    for router in routers_in(api.routers):
+        app.include_router(router, prefix="/api")
+    for router in routers_in(api.web):
+        app.include_router(router, include_in_schema=False)
+    app.mount("/static", StaticFiles(directory=api.web.STATIC_DIR), name="static")
 
 
 def create_app(settings: ApiSettings | None = None) -> FastAPI:
@@ -196,8 +211,6 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        from nlp.jobs import EmbeddedWorker, recover_on_startup
-
         recover_on_startup(engine, settings.uploads, ttl_hours=settings.upload_ttl_hours)
         worker = None
         if settings.embedded_worker:
@@ -233,10 +246,6 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
     # Added last, so it is the outermost middleware and sees every response.
     app.add_middleware(SecurityHeadersMiddleware, behind_tls=settings.cookie_secure)
     _install_error_handlers(app)
-
-    from api.routers import ROUTERS
-
-    for router in ROUTERS:
-        app.include_router(router, prefix="/api")
-    _include_web_pages(app)
+    _install_service_errors(app)
+    _include_routers(app)
     return app

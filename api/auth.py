@@ -23,34 +23,23 @@ import secrets
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
+from typing import Annotated
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from fastapi import Depends, HTTPException, Request
 from sqlalchemy import ColumnElement, delete, func, select
 from sqlalchemy.orm import Session
 
-from api.deps import Id, audit, get_db
-from nlp.store.models import ApiToken, LoginAttempt, Project, ProjectMember, User
+from api.deps import Id, audit, get_db, release
+from api.passwords import end_sessions, hash_password, needs_rehash, verify_password
+from api.services.accounts import set_password
+from api.services.errors import TooManyRequests, Unauthorized
+from api.services.projects import ensure_project_access
+from nlp.store.models import ApiToken, LoginAttempt, Project, User
 
 ROLES = ("admin", "analyst", "coordinator", "validator")
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 CSRF_HEADER = "X-CSRF-Token"
 CSRF_FIELD = "csrf_token"
-
-_hasher = PasswordHasher()  # argon2id with the library's current defaults
-
-
-def hash_password(password: str) -> str:
-    return _hasher.hash(password)
-
-
-def verify_password(password_hash: str, password: str) -> bool:
-    try:
-        return _hasher.verify(password_hash, password)
-    except (VerificationError, InvalidHashError):
-        return False
-
 
 def _sha256(value: str) -> str:
     return hashlib.sha256(value.encode("utf-8")).hexdigest()
@@ -171,7 +160,7 @@ def _same_client(client: str | None) -> ColumnElement[bool]:
 
 
 def check_rate_limit(request: Request, db: Session, account: str, client: str | None) -> None:
-    """Raise 429 while this (account, client) or, bounded, this account must wait.
+    """Raise TooManyRequests while this (account, client) or, bounded, this account must wait.
 
     Throttled per (account, client), so one address behind a NAT does not lock out the
     others, and per account across clients with a short cap, so guessing from many
@@ -190,15 +179,14 @@ def check_rate_limit(request: Request, db: Session, account: str, client: str | 
     )
     if wait > 0:
         seconds = math.ceil(wait)
-        raise HTTPException(
-            429,
+        raise TooManyRequests(
             f"För många misslyckade inloggningsförsök. Vänta {seconds} sekunder och försök igen.",
             headers={"Retry-After": str(seconds)},
         )
 
 
 def authenticate(request: Request, db: Session, username: str, password: str) -> User:
-    """Check a username and password, with throttling; records failures. Raises 401/429.
+    """Check a username and password, with throttling; records failures. Raises Unauthorized/TooManyRequests.
 
     A failure is audited with the client and a keyed hash of the account only: the typed
     name may be a password typed into the wrong field."""
@@ -213,8 +201,8 @@ def authenticate(request: Request, db: Session, username: str, password: str) ->
         db.execute(delete(LoginAttempt).where(LoginAttempt.at < _utcnow() - window))
         audit(db, "okänd", "inloggning_misslyckad", konto=account[:16], klient=client)
         db.commit()
-        raise HTTPException(401, "Fel användarnamn eller lösenord.")
-    if _hasher.check_needs_rehash(user.password_hash):
+        raise Unauthorized("Fel användarnamn eller lösenord.")
+    if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     # Only this client's failures are forgiven: others' guesses keep their back-off.
     db.execute(delete(LoginAttempt).where(LoginAttempt.username_sha256 == account,
@@ -232,11 +220,6 @@ def login_user(request: Request, db: Session, username: str, password: str) -> U
     audit(db, user, "inloggning")
     db.commit()
     return user
-
-
-def end_sessions(db: Session, user: User) -> None:
-    """End every session cookie and bearer token of the user (caller commits)."""
-    user.session_generation = (user.session_generation or 0) + 1
 
 
 def logout_user(request: Request, db: Session | None = None, user: User | None = None) -> None:
@@ -319,17 +302,6 @@ def optional_user(request: Request, db: Session = Depends(get_db)) -> User | Non
     return user
 
 
-def release(db: Session) -> None:
-    """End the read transaction so the connection goes back to the pool.
-
-    FastAPI runs each sync dependency and the endpoint in separate thread-pool tasks;
-    a connection held across that hop lets many concurrent requests exhaust the pool
-    while they wait for threads. Loaded objects stay usable (expire_on_commit=False).
-    """
-    if not (db.new or db.dirty or db.deleted):
-        db.commit()
-
-
 async def current_user(  # async: no I/O here, so no thread-pool hop
     request: Request,
     _csrf: None = Depends(_csrf_if_session),
@@ -357,36 +329,6 @@ def require_role(*roles: str) -> Callable[..., User]:
     return dependency
 
 
-def is_member(db: Session, user: User, project_id: int) -> bool:
-    if user.role == "admin":
-        return True
-    return (
-        db.get(ProjectMember, {"project_id": project_id, "user_id": user.id}) is not None
-    )
-
-
-def ensure_project_access(db: Session, user: User, project_id: int) -> Project:
-    """The project if the user belongs to it (admins: every project), else 404.
-
-    404 rather than 403, so that nobody learns which projects exist.
-    """
-    project = db.get(Project, project_id)
-    if project is None or not is_member(db, user, project_id):
-        raise HTTPException(404, "Projektet finns inte, eller så har du inte tillgång till det.")
-    return project
-
-
-def project_of_object(db: Session, user: User, project_id: int | None, missing: str) -> Project:
-    """The project of an object (a job, import, run, answer, action) the user may reach,
-    else 404 with `missing`: the same answer whether the object or the access is lacking."""
-    try:
-        if project_id is not None:
-            return ensure_project_access(db, user, project_id)
-    except HTTPException:
-        pass
-    raise HTTPException(404, missing)
-
-
 def project_access(
     project_id: Id, user: User = Depends(current_user), db: Session = Depends(get_db)
 ) -> Project:
@@ -396,9 +338,20 @@ def project_access(
     return project
 
 
-def visible_project_ids(db: Session, user: User) -> list[int]:
-    if user.role == "admin":
-        return list(db.scalars(select(Project.id)))
-    return list(
-        db.scalars(select(ProjectMember.project_id).where(ProjectMember.user_id == user.id))
-    )
+def change_own_password(request: Request, db: Session, user: User, current: str, new: str) -> None:
+    """The signed-in user changes their password (API and page alike): the current one is
+    checked with throttling, every other session and token ends, and a browser session that
+    made the change stays signed in."""
+    me = authenticate(request, db, user.username, current)
+    set_password(db, me, new, request.app.state.settings.password_min_length)
+    if request.session.get("uid") == me.id:
+        request.session["gen"] = me.session_generation
+
+
+# Parameter types for routes (`user: CurrentUser`): the signed-in user, the project of
+# {project_id}. A role's user: `Annotated[User, Depends(require_role("analyst"))]`.
+CurrentUser = Annotated[User, Depends(current_user)]
+ProjectAccess = Annotated[Project, Depends(project_access)]
+# Analysts and coordinators (and admins): theme edits, insights, joint decisions, members.
+AnalystOrCoordinator = Annotated[User, Depends(require_role("analyst", "coordinator"))]
+

@@ -5,9 +5,9 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
-from fastapi import Path, Request
+from fastapi import Depends, Path, Request
 from sqlalchemy.orm import Session
 
 from api.settings import ApiSettings
@@ -73,3 +73,34 @@ def audit(
 # database overflow.
 MAX_ID = 2_147_483_647
 Id = Annotated[int, Path(ge=1, le=MAX_ID)]
+
+
+def wake_worker(request: Request) -> None:
+    """Tell the embedded job worker (if this process runs one) that a job is queued."""
+    worker = request.app.state.worker
+    if worker is not None:
+        worker.notify()
+
+
+T = TypeVar("T")
+
+
+def get_row(db: Session, model: type[T], row_id: int) -> T | None:
+    """The row with this id, or None; ids outside 1..MAX_ID (from a form or a page path)
+    are None rather than a database overflow."""
+    return db.get(model, row_id) if 1 <= row_id <= MAX_ID else None
+
+
+def release(db: Session) -> None:
+    """End the read transaction so the connection goes back to the pool.
+
+    FastAPI runs each sync dependency and the endpoint in separate thread-pool tasks;
+    a connection held across that hop lets many concurrent requests exhaust the pool
+    while they wait for threads. Loaded objects stay usable (expire_on_commit=False).
+    """
+    if not (db.new or db.dirty or db.deleted):
+        db.commit()
+
+
+# The request's session as a parameter type: `db: DB` (FastAPI's Annotated dependencies).
+DB = Annotated[Session, Depends(get_db)]

@@ -1,4 +1,5 @@
-"""Password policy: long enough, not common, not trivial, not the user name.
+"""Passwords: hashing (argon2id) and the policy: long enough, not common, not trivial, not
+the user name.
 
 Shared by the API (POST /api/users, POST /api/auth/password), the web forms and
 `brukarrost anvandare skapa`. The common-password list and the guessability estimate come
@@ -9,6 +10,14 @@ Messages are Swedish and never repeat the password.
 from __future__ import annotations
 
 from functools import lru_cache
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy.orm import Session
+
+from nlp.store.models import User
+
+_hasher = PasswordHasher()  # argon2id with the library's current defaults
 
 DEFAULT_MIN_LENGTH = 12
 MAX_LENGTH = 1000
@@ -47,3 +56,25 @@ def password_problem(password: str, username: str = "", min_length: int = DEFAUL
         return ("Lösenordet är för lätt att gissa (vanliga ord, namn, årtal eller följder). "
                 "Välj ett längre, till exempel en fras med flera ord.")
     return None
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def verify_password(password_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def needs_rehash(password_hash: str) -> bool:
+    """Whether a stored hash was made with weaker settings than today's (rehash on login)."""
+    return _hasher.check_needs_rehash(password_hash)
+
+
+def end_sessions(db: Session, user: User) -> None:
+    """End every session cookie and bearer token of the user (caller commits): both carry
+    the user's session_generation, which this bumps."""
+    user.session_generation = (user.session_generation or 0) + 1

@@ -10,18 +10,24 @@ is written (api.auth.verify_csrf_upload).
 
 from __future__ import annotations
 
-import hashlib
 import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from fastapi import HTTPException, Request
+from fastapi import Request
+from fastapi.concurrency import run_in_threadpool
 from python_multipart.multipart import MultipartParser, parse_options_header
+from sqlalchemy.orm import Session
 
 from api.auth import CSRF_FIELD, csrf_field_ok
+from api.schemas import JobOut, UploadOut
+from api.services import jobs
+from api.services.errors import BadRequest, Forbidden, Invalid, TooLarge, Unsupported
 from nlp.jobs import remove_upload
 from nlp.private_files import private_dir
+from nlp.store.models import Project, User
 
 FIELD = "fil"
 _CSRF_FAILED = "CSRF-kontrollen misslyckades: ladda om sidan och försök igen."
@@ -43,6 +49,10 @@ class _CsrfFailed(Exception):
     pass
 
 
+def _too_large(max_bytes: int) -> TooLarge:
+    return TooLarge(f"Filen är större än gränsen på {max_bytes // (1024 * 1024)} MB.")
+
+
 def sniff_format(head: bytes) -> str | None:
     """File type from the content, not the name: xlsx (zip), json, csv (text) or None."""
     if head.startswith(b"PK\x03\x04"):
@@ -59,106 +69,136 @@ def sniff_format(head: bytes) -> str | None:
     return "json" if stripped[:1] in (b"[", b"{") else "csv"
 
 
-async def receive_upload(request: Request, root: Path, max_bytes: int) -> SavedUpload:
-    """Stream the multipart field `fil` to root/<private dir>/<name>; 413/415/422 in Swedish."""
+class _Receiver:
+    """python-multipart callbacks: the CSRF field is kept (512 bytes at most), the file
+    field `fil` goes to `partial` (0600), everything else is ignored."""
+
+    def __init__(self, request: Request, partial: Path, max_bytes: int) -> None:
+        self.request, self.partial, self.max_bytes = request, partial, max_bytes
+        self.header = b""
+        self.headers: dict[bytes, bytes] = {}
+        self.fd: int | None = None
+        self.size = 0
+        self.head = b""
+        self.found = False
+        self.in_csrf = False
+        self.csrf: bytes | None = None
+
+    def callbacks(self) -> dict[str, Any]:
+        return {
+            "on_header_field": self.on_header_field, "on_header_value": self.on_header_value,
+            "on_header_end": self.on_header_end, "on_headers_finished": self.on_headers_finished,
+            "on_part_data": self.on_part_data, "on_part_end": self.on_part_end,
+        }
+
+    def on_header_field(self, data: bytes, start: int, end: int) -> None:
+        self.header += data[start:end]
+
+    def on_header_value(self, data: bytes, start: int, end: int) -> None:
+        key = self.header.lower()
+        self.headers[key] = self.headers.get(key, b"") + data[start:end]
+
+    def on_header_end(self) -> None:
+        self.header = b""
+
+    def on_headers_finished(self) -> None:
+        _, opts = parse_options_header(self.headers.get(b"content-disposition", b""))
+        if opts.get(b"name") == CSRF_FIELD.encode() and b"filename" not in opts:
+            self.in_csrf, self.csrf = True, b""
+        if opts.get(b"name") == FIELD.encode() and b"filename" in opts and not self.found:
+            if not csrf_field_ok(self.request, self.csrf):
+                raise _CsrfFailed  # before the file is even created
+            self.found = True
+            self.fd = os.open(self.partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+
+    def on_part_data(self, data: bytes, start: int, end: int) -> None:
+        if self.in_csrf:
+            self.csrf = (bytes(self.csrf or b"") + data[start:end])[:512]
+            return
+        if self.fd is None:
+            return
+        chunk = data[start:end]
+        self.size += len(chunk)
+        if self.size > self.max_bytes:
+            raise _TooLarge
+        if len(self.head) < 65536:
+            self.head += chunk[:65536]
+        os.write(self.fd, chunk)
+
+    def on_part_end(self) -> None:
+        self.in_csrf = False
+        self.close()
+        self.headers = {}
+
+    def close(self) -> None:
+        if self.fd is not None:
+            os.close(self.fd)
+            self.fd = None
+
+
+def _boundary(request: Request, max_bytes: int) -> bytes:
+    """The multipart boundary; refuses other content types and a declared size over the limit."""
     ctype, params = parse_options_header(request.headers.get("content-type", ""))
     boundary = params.get(b"boundary")
     if ctype != b"multipart/form-data" or not boundary:
-        raise HTTPException(415, "Skicka filen som multipart/form-data i fältet 'fil'.")
+        raise Unsupported("Skicka filen som multipart/form-data i fältet 'fil'.")
     length = request.headers.get("content-length")
     if length and length.isdigit() and int(length) > max_bytes + 64 * 1024:
-        raise HTTPException(413, f"Filen är större än gränsen på {max_bytes // (1024 * 1024)} MB.")
+        raise _too_large(max_bytes)
+    return boundary
 
-    directory = Path(tempfile.mkdtemp(prefix="jobb-", dir=private_dir(root, own=True)))  # mode 0700
-    state: dict[str, object] = {"header": b"", "headers": {}, "fd": None, "size": 0,
-                                "head": b"", "found": False,
-                                "in_csrf": False, "csrf": None}
-    partial = directory / "mottas"
-    sha = hashlib.sha256()
 
-    def on_header_field(data: bytes, start: int, end: int) -> None:
-        state["header"] = bytes(state["header"]) + data[start:end]  # type: ignore[arg-type]
-
-    def on_header_value(data: bytes, start: int, end: int) -> None:
-        key = bytes(state["header"]).lower()  # type: ignore[arg-type]
-        headers = state["headers"]
-        headers[key] = headers.get(key, b"") + data[start:end]  # type: ignore[union-attr]
-
-    def on_header_end() -> None:
-        state["header"] = b""
-
-    def on_headers_finished() -> None:
-        disp = state["headers"].get(b"content-disposition", b"")  # type: ignore[union-attr]
-        _, opts = parse_options_header(disp)
-        if opts.get(b"name") == CSRF_FIELD.encode() and b"filename" not in opts:
-            state["in_csrf"], state["csrf"] = True, b""
-        if opts.get(b"name") == FIELD.encode() and b"filename" in opts and not state["found"]:
-            if not csrf_field_ok(request, state["csrf"]):  # type: ignore[arg-type]
-                raise _CsrfFailed  # before the file is even created
-            state["found"] = True
-            state["fd"] = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-
-    def on_part_data(data: bytes, start: int, end: int) -> None:
-        if state["in_csrf"]:
-            state["csrf"] = (bytes(state["csrf"]) + data[start:end])[:512]  # type: ignore[arg-type]
-            return
-        fd = state["fd"]
-        if fd is None:
-            return
-        chunk = data[start:end]
-        state["size"] = int(state["size"]) + len(chunk)  # type: ignore[arg-type]
-        if int(state["size"]) > max_bytes:  # type: ignore[arg-type]
-            raise _TooLarge
-        if len(state["head"]) < 65536:  # type: ignore[arg-type]
-            state["head"] = bytes(state["head"]) + chunk[:65536]  # type: ignore[arg-type]
-        sha.update(chunk)
-        os.write(fd, chunk)  # type: ignore[arg-type]
-
-    def on_part_end() -> None:
-        state["in_csrf"] = False
-        if state["fd"] is not None:
-            os.close(state["fd"])  # type: ignore[arg-type]
-            state["fd"] = None
-        state["headers"] = {}
-
-    parser = MultipartParser(
-        boundary,
-        {
-            "on_header_field": on_header_field, "on_header_value": on_header_value,
-            "on_header_end": on_header_end, "on_headers_finished": on_headers_finished,
-            "on_part_data": on_part_data, "on_part_end": on_part_end,
-        },
-    )
+async def _stream(request: Request, boundary: bytes, receiver: _Receiver) -> None:
+    """Feed the body to the parser; any failure is a Swedish error (the caller cleans up)."""
+    parser = MultipartParser(boundary, receiver.callbacks())
     try:
         async for chunk in request.stream():
             parser.write(chunk)
         parser.finalize()
     except _CsrfFailed:
-        remove_upload(str(directory))
-        raise HTTPException(403, _CSRF_FAILED) from None
+        raise Forbidden(_CSRF_FAILED) from None
     except _TooLarge:
-        remove_upload(str(directory))
-        raise HTTPException(413, f"Filen är större än gränsen på {max_bytes // (1024 * 1024)} MB.") from None
+        raise _too_large(receiver.max_bytes) from None
     except Exception:
-        remove_upload(str(directory))
-        raise HTTPException(400, "Uppladdningen kunde inte läsas (trasig multipart-data).") from None
+        raise BadRequest("Uppladdningen kunde inte läsas (trasig multipart-data).") from None
     finally:
-        if state["fd"] is not None:
-            os.close(state["fd"])  # type: ignore[arg-type]
-    if not csrf_field_ok(request, state["csrf"]):  # type: ignore[arg-type]
-        remove_upload(str(directory))
-        raise HTTPException(403, _CSRF_FAILED)
-    if not state["found"]:
-        remove_upload(str(directory))
-        raise HTTPException(422, "Ingen fil skickades: lägg filen i fältet 'fil'.")
-    if int(state["size"]) == 0:  # type: ignore[arg-type]
-        remove_upload(str(directory))
-        raise HTTPException(422, "Filen är tom.")
-    fmt = sniff_format(bytes(state["head"]))  # type: ignore[arg-type]
+        receiver.close()
+
+
+def _checked_format(request: Request, receiver: _Receiver) -> str:
+    """The sniffed file type of a complete upload, or why it is refused."""
+    if not csrf_field_ok(request, receiver.csrf):
+        raise Forbidden(_CSRF_FAILED)
+    if not receiver.found:
+        raise Invalid("Ingen fil skickades: lägg filen i fältet 'fil'.")
+    if receiver.size == 0:
+        raise Invalid("Filen är tom.")
+    fmt = sniff_format(receiver.head)
     if fmt is None:
+        raise Unsupported("Filtypen känns inte igen: ladda upp CSV, XLSX eller JSON.")
+    return fmt
+
+
+async def receive_upload(request: Request, root: Path, max_bytes: int) -> SavedUpload:
+    """Stream the multipart field `fil` to root/<private dir>/<name>; TooLarge, Unsupported,
+    Forbidden (CSRF), BadRequest or Invalid in Swedish otherwise, with nothing left behind."""
+    boundary = _boundary(request, max_bytes)
+    directory = Path(tempfile.mkdtemp(prefix="jobb-", dir=private_dir(root, own=True)))  # mode 0700
+    receiver = _Receiver(request, directory / "mottas", max_bytes)
+    try:
+        await _stream(request, boundary, receiver)
+        fmt = _checked_format(request, receiver)
+    except BaseException:
         remove_upload(str(directory))
-        raise HTTPException(415, "Filtypen känns inte igen: ladda upp CSV, XLSX eller JSON.")
+        raise
     final = directory / f"export.{fmt}"  # not the user's name: it ends up in error messages
-    partial.rename(final)
-    return SavedUpload(directory=directory, path=final, size=int(state["size"]),  # type: ignore[arg-type]
-                       file_format=fmt)
+    receiver.partial.rename(final)
+    return SavedUpload(directory=directory, path=final, size=receiver.size, file_format=fmt)
+
+
+async def accept_upload(request: Request, db: Session, user: User, project: Project) -> UploadOut:
+    """Receive the request's file and make it a job (the API's upload and the upload page)."""
+    settings = request.app.state.settings
+    saved = await receive_upload(request, settings.uploads, settings.max_upload_bytes)
+    job, columns = await run_in_threadpool(jobs.register_upload, db, user, project, saved)
+    return UploadOut(job=JobOut.model_validate(job), preview=columns)

@@ -32,7 +32,7 @@ PASSWORD = "Benchmark-lösen-1"
 
 def _prepare(base: Path, synthetic: bool) -> dict[str, int]:
     """Fill the database in this process (env already points at `base`)."""
-    from api.auth import hash_password
+    from api.passwords import hash_password
     from nlp.store import init_db, session_scope
     from nlp.store.models import Project, ProjectMember, User
 

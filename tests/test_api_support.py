@@ -18,7 +18,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
 from api.app import create_app
-from api.auth import hash_password
+from api.passwords import hash_password
 from api.settings import ApiSettings
 from nlp.config import get_settings
 from nlp.store.db import session_scope

@@ -8,7 +8,7 @@ from typing import Any
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, select
 
-from api.routers.themes import stored_result
+from api.services.themes import stored_result
 from nlp.store.db import session_scope
 from nlp.store.models import AuditEntry, Theme, ThemeAssignment, ThemeEdit
 from nlp.themes import apply_theme_edits

@@ -1,5 +1,4 @@
-"""Exports (every format registered in nlp/report/formats/, the HTML report) and erasure of
-one respondent."""
+"""Exports: every format registered in nlp/report/formats/, and the HTML report."""
 
 from __future__ import annotations
 
@@ -15,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from api.access import may_read_report, run_for
-from api.auth import current_user, project_access, require_role
+from api.auth import current_user, require_role
 from api.deps import Id, audit, get_db
 from api.schemas import ErasureIn
 from nlp.errors import BrukarrostError, ConfigError
@@ -93,26 +92,3 @@ def _report_csp(html: str) -> str:
     ) or "'none'"
     return (f"default-src 'none'; style-src {hashes}; img-src data:; base-uri 'none'; "
             "form-action 'none'; frame-ancestors 'none'")
-
-
-@router.post("/projects/{project_id}/erasure")
-def erase(
-    body: ErasureIn,
-    project: Project = Depends(project_access),
-    user: User = Depends(require_role("analyst")),
-    db: Session = Depends(get_db),
-) -> dict[str, Any]:
-    """Delete everything about one respondent (nlp.erasure). The raw id is turned into the
-    keyed HMAC at once and is never stored or logged. `fullstandig` is false and
-    `ej_sokta_importer` lists the imports that could not be searched (another key)."""
-    # Lazily: nlp.erasure loads the pseudonymiser, a start-up cost the other routes do not need.
-    from nlp.erasure import erase_respondent, purge_storage
-
-    try:
-        result = erase_respondent(db, project.id, body.respondent_id, user.username)
-    except ConfigError as exc:
-        db.rollback()
-        raise HTTPException(409, exc.message) from None
-    db.commit()
-    purge_storage(db.get_bind())
-    return result.to_dict()

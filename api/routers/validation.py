@@ -1,48 +1,33 @@
-"""Validation: queue (active learning or by theme), decisions as events, agreement."""
+"""Validation: queue (active learning or by theme), decisions as events, agreement.
+The logic is api/services/validation.py, which the validator pages call too."""
 
 from __future__ import annotations
 
-import math
-from collections import Counter, defaultdict
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Query
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from fastapi import APIRouter, Depends, Query
 
-from api.access import (
-    latest_run_id,
-    record_dict,
-    record_for,
-    run_for,
-    taxonomy_labels,
-    visible_decisions,
+from api.auth import (
+    AnalystOrCoordinator,
+    CurrentUser,
+    ProjectAccess,
+    require_role,
 )
-from api.auth import current_user, project_access, release, require_role
-from api.deps import MAX_ID, Id, audit, get_db, serial_write
+from api.deps import DB, MAX_ID, Id
 from api.schemas import DecisionIn, DecisionOut, ResolutionIn
-from nlp.validation_status import expand, statuses, verdict
-from nlp.store.models import (
-    Classification,
-    Import,
-    Project,
-    RecordRow,
-    Suggestion,
-    Theme,
-    ThemeAssignment,
-    User,
-    ValidationEvent,
-)
+from api.services import validation
+from nlp.store.models import User, ValidationEvent
 
 router = APIRouter(tags=["validering"])
 JUDGES = ("validator", "analyst", "coordinator")
+Judge = Annotated[User, Depends(require_role(*JUDGES))]
 
 
 @router.get("/projects/{project_id}/validation/queue")
 def queue(
-    project: Project = Depends(project_access),
-    user: User = Depends(require_role(*JUDGES)),
-    db: Session = Depends(get_db),
+    project: ProjectAccess,
+    user: Judge,
+    db: DB,
     order: Literal["osakerhet", "tema"] = Query(default="osakerhet"),
     run_id: int | None = Query(default=None, ge=1, le=MAX_ID),
     theme_id: int | None = Query(default=None, ge=1, le=MAX_ID),
@@ -54,216 +39,47 @@ def queue(
     uncertainty sampling for active learning). order=tema: one theme's answers, most
     typical first.
     """
-    rid = run_id or latest_run_id(db, project.id)
-    if rid is None:
-        return {"run_id": None, "items": []}
-    run, _ = run_for(db, user, rid)
-    if db.get(Import, run.import_id).project_id != project.id:
-        raise HTTPException(404, "Analysen hör inte till projektet.")
-    judged = select(ValidationEvent.record_id).where(
-        ValidationEvent.user_id == user.id, ValidationEvent.record_id.is_not(None),
-        ValidationEvent.taxonomy_id == (run.taxonomy_id or ""),
-    )
-    if order == "tema":
-        if theme_id is None:
-            raise HTTPException(422, "Ange theme_id för ordningen tema.")
-        theme = db.get(Theme, theme_id)
-        if theme is None or theme.run_id != run.id:
-            raise HTTPException(404, "Temat finns inte i analysen.")
-        q = (
-            select(ThemeAssignment.record_id)
-            .where(ThemeAssignment.theme_id == theme_id, ThemeAssignment.record_id.not_in(judged))
-            .order_by(ThemeAssignment.weight.desc(), ThemeAssignment.record_id)
-        )
-    else:
-        margin = func.min(func.abs(Suggestion.probability - 0.5))
-        q = (
-            select(Suggestion.record_id)
-            .where(Suggestion.run_id == run.id, Suggestion.record_id.not_in(judged))
-            .group_by(Suggestion.record_id)
-            .order_by(margin, Suggestion.record_id)
-        )
-    ids = list(db.scalars(q.limit(limit)))
-    recs = {r.id: r for r in db.scalars(select(RecordRow).where(RecordRow.id.in_(ids)))} if ids else {}
-    sugg: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    if ids:
-        for s in db.scalars(
-            select(Suggestion).where(Suggestion.run_id == run.id, Suggestion.record_id.in_(ids))
-            .order_by(Suggestion.probability.desc())
-        ):
-            sugg[s.record_id].append({"label_id": s.label_id, "probability": s.probability,
-                                      "in_prediction_set": s.in_prediction_set,
-                                      "model_version": s.model_version})
-        unsure = dict(db.execute(
-            select(Classification.record_id, Classification.unsure)
-            .where(Classification.run_id == run.id, Classification.record_id.in_(ids))
-        ).all())
-    else:
-        unsure = {}
-    items = [
-        {"record": record_dict(recs[i]), "suggestions": sugg.get(i, []),
-         "unsure": bool(unsure.get(i, False))}
-        for i in ids if i in recs
-    ]
-    audit(db, user, "las_svar", "project", project.id, record_ids=[i["record"]["id"] for i in items],
-          via="valideringskö")
-    db.commit()
-    return {"run_id": run.id, "taxonomy_id": run.taxonomy_id, "order": order, "items": items}
+    return validation.queue(db, user, project, order=order, run_id=run_id, theme_id=theme_id, limit=limit)
 
 
 @router.post("/records/{record_id}/decisions", response_model=DecisionOut, status_code=201)
-def decide(
-    record_id: Id,
-    body: DecisionIn,
-    user: User = Depends(require_role(*JUDGES)),
-    db: Session = Depends(get_db),
-) -> ValidationEvent:
+def decide(record_id: Id, body: DecisionIn, user: Judge, db: DB) -> ValidationEvent:
     """Record a decision (accept, reject, other labels, unsure). Never overwrites: a new
     decision is a new event, and disagreement between judges makes the label "omstridd"."""
-    rec, project = record_for(db, user, record_id)
-    known = taxonomy_labels(body.taxonomy_id)
-    if body.label_id not in known:
-        raise HTTPException(422, "Etiketten finns inte i taxonomin.")
-    if body.decision == "other" and not body.other_labels:
-        raise HTTPException(422, "Ange minst en annan etikett när beslutet är 'other'.")
-    if any(lab not in known for lab in body.other_labels):
-        raise HTTPException(422, "En av de andra etiketterna finns inte i taxonomin.")
-    event = ValidationEvent(
-        record_id=rec.id, project_id=project.id, user_id=user.id, taxonomy_id=body.taxonomy_id,
-        label_id=body.label_id, decision=body.decision,
-        other_labels=list(body.other_labels) if body.decision == "other" else [],
-        comment=body.comment, actor=user.username, organisation=user.organisation,
-        role=user.role, is_resolution=False,
-    )
-    release(db)  # end the read transaction before queueing for the writer lock
-    with serial_write(db):
-        db.add(event)
-        db.flush()
-        audit(db, user, "beslut", "record", rec.id, event_id=event.id, label=body.label_id,
-              decision=body.decision)
-        db.commit()
-    return event
+    return validation.decide(db, user, record_id, **body.model_dump())
 
 
 @router.post("/records/{record_id}/resolution", response_model=DecisionOut, status_code=201)
-def resolve(
-    record_id: Id,
-    body: ResolutionIn,
-    user: User = Depends(require_role("analyst", "coordinator")),
-    db: Session = Depends(get_db),
-) -> ValidationEvent:
+def resolve(record_id: Id, body: ResolutionIn, user: AnalystOrCoordinator, db: DB) -> ValidationEvent:
     """Settle a label after joint analysis. Earlier decisions stay as they were."""
-    rec, project = record_for(db, user, record_id)
-    if body.label_id not in taxonomy_labels(body.taxonomy_id):
-        raise HTTPException(422, "Etiketten finns inte i taxonomin.")
-    event = ValidationEvent(
-        record_id=rec.id, project_id=project.id, user_id=user.id, taxonomy_id=body.taxonomy_id,
-        label_id=body.label_id, decision=body.decision, other_labels=[], comment=body.comment,
-        actor=user.username, organisation=user.organisation, role=user.role, is_resolution=True,
-    )
-    db.add(event)
-    db.flush()
-    audit(db, user, "gemensamt_beslut", "record", rec.id, event_id=event.id, label=body.label_id,
-          decision=body.decision)
-    db.commit()
-    return event
+    return validation.resolve(db, user, record_id, **body.model_dump())
 
 
 @router.get("/records/{record_id}/decisions", response_model=list[DecisionOut])
-def decisions(
-    record_id: Id, user: User = Depends(current_user), db: Session = Depends(get_db)
-) -> list[ValidationEvent]:
+def decisions(record_id: Id, user: CurrentUser, db: DB) -> list[ValidationEvent]:
     """The decisions on an answer that the user may read (api.access.visible_decisions)."""
-    rec, project = record_for(db, user, record_id)
-    shown, _hidden = visible_decisions(user, project, db.scalars(
-        select(ValidationEvent).where(ValidationEvent.record_id == rec.id).order_by(ValidationEvent.id)
-    ))
-    return shown
+    return validation.decisions(db, user, record_id)
 
 
 @router.get("/projects/{project_id}/validation/status")
 def label_status(
-    project: Project = Depends(project_access), db: Session = Depends(get_db),
+    project: ProjectAccess,
+    db: DB,
     status: Literal["godkand", "avvisad", "omstridd", "osaker"] | None = Query(default=None),
     limit: int = Query(default=200, ge=1, le=5000),
 ) -> dict[str, Any]:
     """Status per (answer, label) from the decisions; e.g. status=omstridd lists disputes."""
-    events = db.scalars(
-        select(ValidationEvent).where(ValidationEvent.project_id == project.id,
-                                      ValidationEvent.record_id.is_not(None))
-    ).all()
-    st = statuses(events)
-    counts = Counter(st.values())
-    items = [
-        {"record_id": rid, "taxonomy_id": tax, "label_id": lab, "status": s}
-        for (rid, tax, lab), s in sorted(st.items(), key=lambda kv: (kv[0][0] or 0, kv[0][2]))
-        if status is None or s == status
-    ][:limit]
-    return {"counts": dict(counts), "items": items}
-
-
-def _alpha(matrix: list[list[float]]) -> float | None:
-    import krippendorff
-    import numpy as np
-
-    data = np.array(matrix, dtype=float)
-    values = set(np.unique(data[~np.isnan(data)]).tolist())
-    if data.shape[0] < 2 or data.shape[1] == 0:
-        return None
-    if len(values) < 2:
-        # Everyone gave the same value on every item: perfect agreement, alpha undefined.
-        return None
-    a = float(krippendorff.alpha(reliability_data=data, level_of_measurement="nominal"))
-    return None if math.isnan(a) else a
+    return validation.label_status(db, project.id, status, limit)
 
 
 @router.get("/projects/{project_id}/agreement")
 def agreement(
-    project: Project = Depends(project_access),
-    db: Session = Depends(get_db),
+    project: ProjectAccess,
+    db: DB,
     by: Literal["validator", "organisation"] = Query(default="validator"),
     taxonomy_id: str | None = Query(default=None, max_length=100),
 ) -> dict[str, Any]:
     """Krippendorff's alpha (nominal) and raw agreement per label over the answers judged
     by at least two validators (or organisations). Each judge's latest decision counts;
     "unsure" counts as no judgement. An organisation's judgement is its members' majority."""
-    q = select(ValidationEvent).where(
-        ValidationEvent.project_id == project.id, ValidationEvent.record_id.is_not(None),
-        ValidationEvent.is_resolution.is_(False),
-    )
-    if taxonomy_id:
-        q = q.where(ValidationEvent.taxonomy_id == taxonomy_id)
-    latest: dict[tuple[str, str, int, Any], Any] = {}
-    for e in expand(db.scalars(q.order_by(ValidationEvent.id))):
-        latest[(e.taxonomy_id, e.label_id, e.record_id, e.user_id or e.actor)] = e
-    # (tax, label) -> item -> coder -> value
-    table: dict[tuple[str, str], dict[int, dict[str, list[int]]]] = defaultdict(
-        lambda: defaultdict(lambda: defaultdict(list))
-    )
-    for (tax, label, rid, _who), e in latest.items():
-        v = verdict(e.decision)
-        if v is None:
-            continue
-        coder = (e.organisation or "utan organisation") if by == "organisation" else (e.actor or "?")
-        table[(tax, label)][rid][coder].append(v)
-    out = []
-    for (tax, label), items in sorted(table.items()):
-        resolved: dict[int, dict[str, int]] = {}
-        for rid, coders in items.items():
-            vals: dict[str, int] = {}
-            for coder, vs in coders.items():
-                c = Counter(vs).most_common()
-                if len(c) == 1 or c[0][1] > c[1][1]:  # ties within an organisation: no value
-                    vals[coder] = c[0][0]
-            if len(vals) >= 2:
-                resolved[rid] = vals
-        coders = sorted({c for vals in resolved.values() for c in vals})
-        matrix = [[float(resolved[rid].get(c, math.nan)) for rid in sorted(resolved)] for c in coders]
-        agree = sum(1 for vals in resolved.values() if len(set(vals.values())) == 1)
-        out.append({
-            "taxonomy_id": tax, "label_id": label, "n_items": len(resolved),
-            "n_coders": len(coders),
-            "alpha": _alpha(matrix) if resolved else None,
-            "raw_agreement": agree / len(resolved) if resolved else None,
-        })
-    return {"by": by, "labels": out}
+    return validation.agreement(db, project.id, by, taxonomy_id)

@@ -1,24 +1,27 @@
 """Admin pages: users, organisations, projects and the audit log.
 
-Writes go through the API's account functions (api/routers/accounts.py), so the same
-checks and audit entries apply to the pages and the JSON API.
+Writes go through the account and project services (api/services), so the same checks and
+audit entries apply to the pages and the JSON API.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
+from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from api.auth import verify_csrf
-from api.deps import get_db
-from api.routers import accounts as api_accounts
-from api.schemas import MemberIn, ProjectIn, UserIn
-from api.web.render import ROLE_TEXT, deny, render, web_user
+from api.deps import DB
+from api.schemas import ProjectIn, UserIn
+from api.services import accounts, projects
+from api.services.errors import Forbidden, ServiceError
+from api.web.render import ROLE_TEXT, form_ids, form_text, render, web_user
 from nlp.store.models import AuditEntry, Project, ProjectMember, User
 
 router = APIRouter()
@@ -27,103 +30,85 @@ AUDIT_PAGE = 100
 
 def _admin_page(request: Request, db: Session, user: User, error: str | None = None,
                 status_code: int = 200) -> HTMLResponse:
-    users = db.scalars(select(User).order_by(User.username)).all()
-    projects = db.scalars(select(Project).order_by(Project.name)).all()
+    users = accounts.list_users(db, by_name=True)
+    all_projects = db.scalars(select(Project).order_by(Project.name)).all()
     members: dict[int, list[int]] = {}
     for pid, uid in db.execute(select(ProjectMember.project_id, ProjectMember.user_id)):
         members.setdefault(uid, []).append(pid)
     orgs = Counter(u.organisation for u in users if u.organisation)
     actor = request.query_params.get("aktor") or None
     action = request.query_params.get("handelse") or None
-    q = select(AuditEntry).order_by(AuditEntry.id.desc())
-    if actor:
-        q = q.where(AuditEntry.actor == actor[:200])
-    if action:
-        q = q.where(AuditEntry.action == action[:100])
-    entries = db.scalars(q.limit(AUDIT_PAGE)).all()
+    entries = accounts.audit_entries(db, actor=actor, action=action, limit=AUDIT_PAGE)
     actions = sorted(set(db.scalars(select(AuditEntry.action).distinct())))
     return render(request, "admin.html", user=user, title="Administration", active="/admin", users=users,
-                  projects=projects, members=members, orgs=sorted(orgs.items()), entries=entries,
+                  projects=all_projects, members=members, orgs=sorted(orgs.items()), entries=entries,
                   roles=ROLE_TEXT, actions=actions, actor=actor or "", action=action or "",
-                  project_name={p.id: p.name for p in projects}, error=error, status_code=status_code)
+                  project_name={p.id: p.name for p in all_projects}, error=error, status_code=status_code)
 
 
-def _need_admin(request: Request, user: User) -> HTMLResponse | None:
+def admin_user(request: Request, user: User = Depends(web_user)) -> User:
+    """The signed-in admin; anyone else gets the error page."""
     if user.role != "admin":
-        return deny(request, user, "Administrationen är bara för administratörer.")
-    return None
+        raise Forbidden("Administrationen är bara för administratörer.")
+    return user
+
+
+AdminUser = Annotated[User, Depends(admin_user)]
+
+
+def _done(request: Request, db: Session, user: User, write: Callable[[], object], message: str) -> Response:
+    """Run a service call; its Swedish error is shown on the admin page, success redirects."""
+    try:
+        write()
+    except ServiceError as exc:
+        db.rollback()
+        return _admin_page(request, db, user, error=exc.message, status_code=exc.status)
+    return RedirectResponse(f"/admin?meddelande={message}", status_code=303)
 
 
 @router.get("/admin", response_class=HTMLResponse)
-def admin(request: Request, user: User = Depends(web_user), db: Session = Depends(get_db)) -> Response:
-    return _need_admin(request, user) or _admin_page(request, db, user)
+def admin(request: Request, user: AdminUser, db: DB) -> Response:
+    return _admin_page(request, db, user)
 
 
 @router.post("/admin/anvandare", dependencies=[Depends(verify_csrf)])
-async def create_user(request: Request, user: User = Depends(web_user), db: Session = Depends(get_db)) -> Response:
-    if (denied := _need_admin(request, user)) is not None:
-        return denied
+async def create_user(request: Request, user: AdminUser, db: DB) -> Response:
     form = await request.form()
     try:
         body = UserIn(
-            username=str(form.get("anvandarnamn") or "").strip(), password=str(form.get("losenord") or ""),
-            role=str(form.get("roll") or ""), organisation=str(form.get("organisation") or "").strip() or None,
-            display_name=str(form.get("namn") or "").strip() or None,
-            project_ids=[int(v) for v in form.getlist("projekt") if str(v).isdigit()],
+            username=form_text(form, "anvandarnamn"), password=str(form.get("losenord") or ""),
+            role=str(form.get("roll") or ""), organisation=form_text(form, "organisation") or None,
+            display_name=form_text(form, "namn") or None, project_ids=form_ids(form, "projekt"),
         )
     except ValidationError:
         return _admin_page(request, db, user, status_code=422, error=(
             "Kontrollera uppgifterna: användarnamnet får bara innehålla bokstäver, siffror och . @ - _, "
             "lösenordet får inte vara tomt och en roll måste väljas."))
-    try:
-        api_accounts.post_user(body=body, request=request, user=user, db=db)
-    except HTTPException as exc:
-        db.rollback()
-        return _admin_page(request, db, user, error=str(exc.detail), status_code=exc.status_code)
-    return RedirectResponse("/admin?meddelande=anvandare", status_code=303)
+    min_length = request.app.state.settings.password_min_length
+    return _done(request, db, user, lambda: accounts.register_user(
+        db, user, **body.model_dump(), min_length=min_length), "anvandare")
 
 
 @router.post("/admin/projekt", dependencies=[Depends(verify_csrf)])
-async def create_project(request: Request, user: User = Depends(web_user), db: Session = Depends(get_db)) -> Response:
-    if (denied := _need_admin(request, user)) is not None:
-        return denied
+async def create_project(request: Request, user: AdminUser, db: DB) -> Response:
     form = await request.form()
     try:
-        body = ProjectIn(slug=str(form.get("kortnamn") or "").strip(), name=str(form.get("namn") or "").strip())
+        body = ProjectIn(slug=form_text(form, "kortnamn"), name=form_text(form, "namn"))
     except ValidationError:
         return _admin_page(request, db, user, status_code=422, error=(
             "Kontrollera uppgifterna: kortnamnet får bara innehålla små bokstäver a–z, siffror, - och _."))
-    try:
-        api_accounts.create_project(body=body, user=user, db=db)
-    except HTTPException as exc:
-        return _admin_page(request, db, user, error=str(exc.detail), status_code=exc.status_code)
-    return RedirectResponse("/admin?meddelande=projekt", status_code=303)
+    return _done(request, db, user, lambda: projects.create_project(db, user, body.slug, body.name), "projekt")
 
 
 @router.post("/admin/medlem", dependencies=[Depends(verify_csrf)])
-async def add_member(request: Request, user: User = Depends(web_user), db: Session = Depends(get_db)) -> Response:
-    if (denied := _need_admin(request, user)) is not None:
-        return denied
+async def add_member(request: Request, user: AdminUser, db: DB) -> Response:
     form = await request.form()
     pid, uid = str(form.get("projekt") or ""), str(form.get("anvandare") or "")
     if not (pid.isdigit() and uid.isdigit()):
         return _admin_page(request, db, user, error="Välj både projekt och användare.", status_code=422)
-    try:
-        api_accounts.add_member(project_id=int(pid), body=MemberIn(user_id=int(uid)), user=user, db=db)
-    except HTTPException as exc:
-        return _admin_page(request, db, user, error=str(exc.detail), status_code=exc.status_code)
-    return RedirectResponse("/admin?meddelande=medlem", status_code=303)
+    return _done(request, db, user, lambda: projects.add_member(db, user, int(pid), int(uid)), "medlem")
 
 
 @router.post("/admin/anvandare/{user_id}/inaktivera", dependencies=[Depends(verify_csrf)])
-def deactivate(user_id: int, request: Request, user: User = Depends(web_user),
-               db: Session = Depends(get_db)) -> Response:
-    if (denied := _need_admin(request, user)) is not None:
-        return denied
-    if user_id == user.id:
-        return _admin_page(request, db, user, error="Du kan inte inaktivera ditt eget konto.", status_code=409)
-    try:
-        api_accounts.deactivate_user(user_id=user_id, user=user, db=db)
-    except HTTPException as exc:
-        return _admin_page(request, db, user, error=str(exc.detail), status_code=exc.status_code)
-    return RedirectResponse("/admin?meddelande=inaktiverad", status_code=303)
+def deactivate(user_id: int, request: Request, user: AdminUser, db: DB) -> Response:
+    return _done(request, db, user, lambda: accounts.deactivate_user(db, user, user_id), "inaktiverad")

@@ -4,18 +4,24 @@ from __future__ import annotations
 
 import hmac
 
-from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from api.auth import login_user, logout_user, optional_user, verify_csrf, visible_project_ids
-from api.deps import get_db
-from api.routers import accounts as api_accounts
-from api.schemas import PasswordChangeIn
+from api.auth import (
+    change_own_password,
+    login_user,
+    logout_user,
+    optional_user,
+    verify_csrf,
+)
+from api.deps import DB
+from api.services.errors import ServiceError, Unauthorized
+from api.services.projects import visible_projects
 from api.web.queries import latest_run
-from api.web.render import render, web_user
-from nlp.store.models import AnalysisRun, Import, Job, Project, User
+from api.web.render import WebUser, render
+from nlp.store.models import AnalysisRun, Import, Job, User
 
 router = APIRouter()
 
@@ -32,7 +38,7 @@ def home_for(user: User) -> str:
 
 
 @router.get("/", response_class=HTMLResponse)
-def start(request: Request, db: Session = Depends(get_db)) -> Response:
+def start(request: Request, db: DB) -> Response:
     user = optional_user(request, db)
     return RedirectResponse(home_for(user) if user else "/logga-in", status_code=303)
 
@@ -43,14 +49,8 @@ def login_form(request: Request, nasta: str | None = None) -> HTMLResponse:
 
 
 @router.post("/logga-in", response_class=HTMLResponse)
-def login_submit(
-    request: Request,
-    anvandarnamn: str = Form(""),
-    losenord: str = Form(""),
-    nasta: str = Form("/"),
-    csrf_token_field: str = Form("", alias="csrf_token"),
-    db: Session = Depends(get_db),
-) -> Response:
+def login_submit(request: Request, db: DB, anvandarnamn: str = Form(""), losenord: str = Form(""),
+                 nasta: str = Form("/"), csrf_token_field: str = Form("", alias="csrf_token")) -> Response:
     # Login CSRF: without it another site could sign the browser in to an attacker's account.
     expected = request.session.get("csrf")
     if not expected or not hmac.compare_digest(str(expected), csrf_token_field):
@@ -61,38 +61,32 @@ def login_submit(
         )
     try:
         user = login_user(request, db, anvandarnamn.strip(), losenord)
-    except HTTPException as exc:
+    except ServiceError as exc:
         return render(
             request, "logga_in.html", user=None, title="Logga in", nasta=_safe_next(nasta),
-            error=str(exc.detail), anvandarnamn=anvandarnamn, status_code=exc.status_code,
+            error=exc.message, anvandarnamn=anvandarnamn, status_code=exc.status,
         )
     target = _safe_next(nasta)
     return RedirectResponse(home_for(user) if target == "/" else target, status_code=303)
 
 
 @router.post("/logga-ut", dependencies=[Depends(verify_csrf)])
-def logout(request: Request, db: Session = Depends(get_db)) -> Response:
+def logout(request: Request, db: DB) -> Response:
     # Ends every session of the user, so a copied cookie is worthless after logout.
     logout_user(request, db, optional_user(request, db))
     return RedirectResponse("/logga-in?meddelande=utloggad", status_code=303)
 
 
 @router.get("/konto/losenord", response_class=HTMLResponse)
-def password_form(request: Request, user: User = Depends(web_user)) -> HTMLResponse:
+def password_form(request: Request, user: WebUser) -> HTMLResponse:
     return render(request, "losenord.html", user=user, title="Byt lösenord",
                   min_length=request.app.state.settings.password_min_length)
 
 
 @router.post("/konto/losenord", response_class=HTMLResponse, dependencies=[Depends(verify_csrf)])
-def password_submit(
-    request: Request,
-    nuvarande: str = Form(""),
-    nytt: str = Form(""),
-    nytt_igen: str = Form(""),
-    user: User = Depends(web_user),
-    db: Session = Depends(get_db),
-) -> Response:
-    """Change one's own password through the API's function (same policy, same audit)."""
+def password_submit(request: Request, user: WebUser, db: DB, nuvarande: str = Form(""), nytt: str = Form(""),
+                    nytt_igen: str = Form("")) -> Response:
+    """Change one's own password as the API does (same policy, same audit)."""
     error, status = None, 200
     if nytt != nytt_igen:
         error, status = "De två nya lösenorden är inte lika. Skriv samma lösenord två gånger.", 422
@@ -100,13 +94,11 @@ def password_submit(
         error, status = "Fyll i både ditt nuvarande och ditt nya lösenord.", 422
     else:
         try:
-            api_accounts.change_password(
-                PasswordChangeIn(current_password=nuvarande[:1000], new_password=nytt[:1000]),
-                request=request, user=user, db=db)
-        except HTTPException as exc:
+            change_own_password(request, db, user, nuvarande[:1000], nytt[:1000])
+        except ServiceError as exc:
             db.rollback()
-            error, status = str(exc.detail), exc.status_code
-            if status == 401:
+            error, status = exc.message, exc.status
+            if isinstance(exc, Unauthorized):
                 error = "Det nuvarande lösenordet stämmer inte."
     if error is not None:
         return render(request, "losenord.html", user=user, title="Byt lösenord", error=error,
@@ -115,10 +107,9 @@ def password_submit(
 
 
 @router.get("/projekt", response_class=HTMLResponse)
-def projects(request: Request, user: User = Depends(web_user), db: Session = Depends(get_db)) -> HTMLResponse:
-    ids = visible_project_ids(db, user)
+def projects(request: Request, user: WebUser, db: DB) -> HTMLResponse:
     rows = []
-    for p in db.scalars(select(Project).where(Project.id.in_(ids)).order_by(Project.name)).all():
+    for p in visible_projects(db, user, order_by_name=True):
         n_imports = db.scalar(select(func.count()).select_from(Import).where(Import.project_id == p.id)) or 0
         run = latest_run(db, p.id)
         running = db.scalars(

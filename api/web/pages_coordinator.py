@@ -1,52 +1,59 @@
 """Coordinator pages: what is new or growing, the answers behind it, naming/merging/
 splitting themes, and recording insights and actions (IAIA, PDSA).
 
-Theme edits, insights and actions are written by the API's own endpoint functions
-(routers/themes.py, routers/insights.py), so pages and API store the same rows (theme
-edits in the format nlp/themes/edits.py applies on a refit) and the same audit entries.
+Theme edits, insights and actions are written by the services the API uses too
+(api/services/themes.py, api/services/insights.py), so pages and API store the same rows
+(theme edits in the format nlp/themes/edits.py applies on a refit) and the same audit entries.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi import APIRouter, Depends, Form, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from api.auth import is_member, verify_csrf
-from api.deps import audit, get_db
-from api.routers import insights as api_insights
-from api.routers import themes as api_themes
-from api.schemas import ActionIn, ActionPatch, InsightIn, ThemeMergeIn, ThemeNameIn, ThemeSplitIn
-from api.web.queries import ThemeView, month, theme_answers, theme_chart, themes_for_run, latest_run
-from api.web.render import deny, render, web_user
-from nlp.config import get_settings
-from nlp.store.models import (
-    Action,
-    AnalysisRun,
-    Insight,
-    Project,
-    RecordRow,
-    ThemeAssignment,
-    User,
+from api.auth import verify_csrf
+from api.deps import DB, audit
+from api.schemas import (
+    ActionIn,
+    ActionPatch,
+    InsightIn,
+    ThemeMergeIn,
+    ThemeNameIn,
+    ThemeSplitIn,
 )
+from api.services import insights, themes
+from api.services.errors import Invalid, NotFound
+from api.web.queries import (
+    ThemeView,
+    month,
+    theme_answers,
+    theme_chart,
+    themes_for_run,
+)
+from api.web.render import (
+    WebUser,
+    form_ids,
+    form_text,
+    no_finished_run,
+    page_project,
+    page_run,
+    render,
+)
+from nlp.config import get_settings
+from nlp.store.models import AnalysisRun, Project, RecordRow, ThemeAssignment, User
 
 router = APIRouter()
 EDITORS = ("coordinator", "analyst", "admin")
 RECENT_MONTHS = 3  # "this period": the last three months with answers
-
-
-def _project(request: Request, db: Session, user: User, project_id: int) -> Project | HTMLResponse:
-    project = db.get(Project, project_id)
-    if project is None or not is_member(db, user, project_id):
-        return deny(request, user, "Projektet finns inte, eller så har du inte tillgång till det.", 404)
-    return project
 
 
 def growth(db: Session, run: AnalysisRun, themes: list[ThemeView]) -> tuple[list[str], dict[int, dict[str, Any]]]:
@@ -75,20 +82,15 @@ def growth(db: Session, run: AnalysisRun, themes: list[ThemeView]) -> tuple[list
 
 
 @router.get("/projekt/{project_id}/nytt", response_class=HTMLResponse)
-def whats_new(project_id: int, request: Request, user: User = Depends(web_user),
-              db: Session = Depends(get_db)) -> Response:
-    project = _project(request, db, user, project_id)
-    if not isinstance(project, Project):
-        return project
-    run = latest_run(db, project.id)
+def whats_new(project_id: int, request: Request, user: WebUser, db: DB) -> Response:
+    project, run = page_run(db, user, project_id)
     if run is None:
-        return render(request, "fel.html", user=user, title="Ingen analys ännu",
-                      text="Projektet har ingen färdig analys ännu.")
+        return no_finished_run(request, user, "Ingen analys ännu")
     threshold = get_settings().suppression_threshold
-    themes = [t for t in themes_for_run(db, run, examples=0) if t.topic != -1 and t.size >= threshold]
-    recent, g = growth(db, run, themes)
+    shown = [t for t in themes_for_run(db, run, examples=0) if t.topic != -1 and t.size >= threshold]
+    recent, g = growth(db, run, shown)
     # Emerging (flagged by the themes stage against its control limits) first, then growth.
-    ordered = sorted(themes, key=lambda t: (t.emerging is None, -g[t.id]["change"]))
+    ordered = sorted(shown, key=lambda t: (t.emerging is None, -g[t.id]["change"]))
     highlighted = [t for t in ordered if t.emerging or g[t.id]["change"] > 0.02][:4]
     since = date.fromisoformat(recent[0] + "-01") if recent else None
     details = []
@@ -99,12 +101,12 @@ def whats_new(project_id: int, request: Request, user: User = Depends(web_user),
         audit(db, user, "las_svar", "project", project.id, via="nytt_och_vaxande",
               record_ids=[a.record_id for d in details for a in d["answers"]])
         db.commit()
-    insights = db.scalars(select(Insight).where(Insight.project_id == project.id).order_by(Insight.id.desc())).all()
-    actions = db.scalars(select(Action).where(Action.project_id == project.id).order_by(Action.id.desc())).all()
-    theme_title = {t.id: t.title for t in themes}
+    theme_title = {t.id: t.title for t in shown}
     return render(
         request, "nytt.html", user=user, title="Nytt och växande", project=project, run=run,
-        recent=recent, details=details, themes=ordered, growth=g, insights=insights, actions=actions,
+        recent=recent, details=details, themes=ordered, growth=g,
+        insights=insights.list_insights(db, project.id, newest_first=True),
+        actions=insights.list_actions(db, project.id, newest_first=True),
         theme_title=theme_title, can_edit=user.role in EDITORS, active="/projekt",
         error={"namn": "Skriv ett namn på temat.", "sammanfoga": "Välj minst två teman att sammanfoga.",
                "insikt": "Insikten behöver en rubrik.", "atgard": "Åtgärden behöver en rubrik och en ansvarig.",
@@ -114,142 +116,116 @@ def whats_new(project_id: int, request: Request, user: User = Depends(web_user),
     )
 
 
-def _editor(request: Request, db: Session, user: User, project_id: int) -> Project | HTMLResponse:
-    project = _project(request, db, user, project_id)
-    if isinstance(project, Project) and user.role not in EDITORS:
-        return deny(request, user, "Din roll kan inte ändra teman eller skriva insikter.")
-    return project
+def _editor(db: Session, user: User, project_id: int) -> Project:
+    return page_project(db, user, project_id, EDITORS, "Din roll kan inte ändra teman eller skriva insikter.")
 
 
-def _theme_edit(request: Request, user: User, project_id: int, call: Any, ok: str, fel: str) -> Response:
-    """Run one of the API's theme-edit functions; its Swedish errors become pages."""
+def _back(project_id: int, query: str) -> RedirectResponse:
+    """Back to the project's "new and growing" page with a message or an error code."""
+    return RedirectResponse(f"/projekt/{project_id}/nytt?{query}", status_code=303)
+
+
+def _theme_edit(project_id: int, call: Callable[[], object], ok: str, fel: str) -> Response:
+    """Run a theme edit; a rule it breaks is shown on the page, other errors as error pages."""
     try:
         call()
-    except HTTPException as exc:
-        if exc.status_code == 422:
-            return RedirectResponse(f"/projekt/{project_id}/nytt?fel={fel}", status_code=303)
-        return deny(request, user, str(exc.detail), exc.status_code)
-    return RedirectResponse(f"/projekt/{project_id}/nytt?meddelande={ok}", status_code=303)
+    except Invalid:
+        return _back(project_id, f"fel={fel}")
+    return _back(project_id, f"meddelande={ok}")
+
+
+def _theme(db: Session, project: Project, theme_id: int) -> None:
+    if themes.theme_in_project(db, project.id, theme_id) is None:
+        raise NotFound("Temat finns inte i projektet.")
 
 
 @router.post("/projekt/{project_id}/teman/{theme_id}/namn", dependencies=[Depends(verify_csrf)])
-def name_theme(project_id: int, theme_id: int, request: Request, namn: str = Form(""),
-               user: User = Depends(web_user), db: Session = Depends(get_db)) -> Response:
-    project = _editor(request, db, user, project_id)
-    if not isinstance(project, Project):
-        return project
-    if api_themes.theme_in_project(db, project.id, theme_id) is None:
-        return deny(request, user, "Temat finns inte i projektet.", 404)
+def name_theme(project_id: int, theme_id: int, request: Request, user: WebUser, db: DB,
+               namn: str = Form("")) -> Response:
+    project = _editor(db, user, project_id)
+    _theme(db, project, theme_id)
     try:
         body = ThemeNameIn(name=namn.strip()[:200])
     except ValidationError:
-        return RedirectResponse(f"/projekt/{project_id}/nytt?fel=namn#tema-{theme_id}", status_code=303)
-    return _theme_edit(request, user, project_id, lambda: api_themes.name_theme(
-        theme_id=theme_id, body=body, project=project, user=user, db=db), "namngivet", "namn")
+        return _back(project_id, f"fel=namn#tema-{theme_id}")
+    return _theme_edit(project_id, lambda: themes.name_theme(db, user, project, theme_id, body.name),
+                       "namngivet", "namn")
 
 
 @router.post("/projekt/{project_id}/teman/sammanfoga", dependencies=[Depends(verify_csrf)])
-async def merge_themes(project_id: int, request: Request, user: User = Depends(web_user),
-                       db: Session = Depends(get_db)) -> Response:
+async def merge_themes(project_id: int, request: Request, user: WebUser, db: DB) -> Response:
     form = await request.form()
-    ids = sorted({int(v) for v in form.getlist("tema") if str(v).isdigit() and 0 < int(v) < 2**31})
-    name = str(form.get("namn") or "").strip()[:200]
+    ids = sorted({i for i in form_ids(form, "tema") if 0 < i < 2**31})
+    name = form_text(form, "namn")[:200]
 
     def merge() -> Response:
-        project = _editor(request, db, user, project_id)
-        if not isinstance(project, Project):
-            return project
+        project = _editor(db, user, project_id)
         try:
             body = ThemeMergeIn(theme_ids=ids, name=name or None)
         except ValidationError:
-            return RedirectResponse(f"/projekt/{project_id}/nytt?fel=sammanfoga#sammanfoga", status_code=303)
-        return _theme_edit(request, user, project_id, lambda: api_themes.merge_themes(
-            body=body, project=project, user=user, db=db), "sammanfogat", "sammanfoga")
+            return _back(project_id, "fel=sammanfoga#sammanfoga")
+        return _theme_edit(project_id, lambda: themes.merge_themes(db, user, project, body.theme_ids, body.name),
+                           "sammanfogat", "sammanfoga")
 
     return await run_in_threadpool(merge)
 
 
 @router.post("/projekt/{project_id}/teman/{theme_id}/dela", dependencies=[Depends(verify_csrf)])
-def split_theme(project_id: int, theme_id: int, request: Request, notering: str = Form(""),
-                user: User = Depends(web_user), db: Session = Depends(get_db)) -> Response:
-    project = _editor(request, db, user, project_id)
-    if not isinstance(project, Project):
-        return project
-    if api_themes.theme_in_project(db, project.id, theme_id) is None:
-        return deny(request, user, "Temat finns inte i projektet.", 404)
-    # A split needs a refit of the theme's answers; the request is kept as data for it.
+def split_theme(project_id: int, theme_id: int, request: Request, user: WebUser, db: DB,
+                notering: str = Form("")) -> Response:
+    project = _editor(db, user, project_id)
+    _theme(db, project, theme_id)
+    # A split needs a refit of the theme's answers; the request is kept as data for it. The
+    # schema pseudonymises the note (FreeText), as for every stored text.
     body = ThemeSplitIn(n_parts=2, note=notering.strip()[:2000] or None)
-    return _theme_edit(request, user, project_id, lambda: api_themes.split_theme(
-        theme_id=theme_id, body=body, project=project, user=user, db=db), "delat", "dela")
+    return _theme_edit(project_id, lambda: themes.split_theme(db, user, project, theme_id, body.n_parts, body.note),
+                       "delat", "dela")
 
 
 @router.post("/projekt/{project_id}/insikter", dependencies=[Depends(verify_csrf)])
-async def add_insight(project_id: int, request: Request, user: User = Depends(web_user),
-                      db: Session = Depends(get_db)) -> Response:
+async def add_insight(project_id: int, request: Request, user: WebUser, db: DB) -> Response:
     form = await request.form()
-    project = _editor(request, db, user, project_id)
-    if not isinstance(project, Project):
-        return project
+    project = _editor(db, user, project_id)
     try:
-        body = InsightIn(title=str(form.get("rubrik") or "").strip(),
-                         description=str(form.get("beskrivning") or "").strip() or None,
-                         theme_ids=[int(v) for v in form.getlist("tema") if str(v).isdigit()])
+        body = InsightIn(title=form_text(form, "rubrik"), description=form_text(form, "beskrivning") or None,
+                         theme_ids=form_ids(form, "tema"))
     except ValidationError:
-        return RedirectResponse(f"/projekt/{project_id}/nytt?fel=insikt#insikter", status_code=303)
-    try:
-        api_insights.create_insight(body=body, project=project, user=user, db=db)
-    except HTTPException as exc:
-        return deny(request, user, str(exc.detail), exc.status_code)
-    return RedirectResponse(f"/projekt/{project_id}/nytt?meddelande=insikt#insikter", status_code=303)
+        return _back(project_id, "fel=insikt#insikter")
+    insights.create_insight(db, user, project, **body.model_dump())
+    return _back(project_id, "meddelande=insikt#insikter")
 
 
 @router.post("/projekt/{project_id}/atgarder", dependencies=[Depends(verify_csrf)])
-async def add_action(project_id: int, request: Request, user: User = Depends(web_user),
-                     db: Session = Depends(get_db)) -> Response:
+async def add_action(project_id: int, request: Request, user: WebUser, db: DB) -> Response:
     form = await request.form()
-    project = _editor(request, db, user, project_id)
-    if not isinstance(project, Project):
-        return project
+    project = _editor(db, user, project_id)
     insight = str(form.get("insikt") or "")
     try:
-        body = ActionIn(title=str(form.get("rubrik") or "").strip(), owner=str(form.get("ansvarig") or "").strip(),
+        body = ActionIn(title=form_text(form, "rubrik"), owner=form_text(form, "ansvarig"),
                         due_date=str(form.get("datum") or "") or None, status=str(form.get("status") or "planerad"),
                         phase=str(form.get("fas") or "") or None,
                         insight_id=int(insight) if insight.isdigit() else None)
     except ValidationError:
-        return RedirectResponse(f"/projekt/{project_id}/nytt?fel=atgard#atgarder", status_code=303)
-    try:
-        api_insights.create_action(body=body, project=project, user=user, db=db)
-    except HTTPException as exc:
-        return deny(request, user, str(exc.detail), exc.status_code)
-    return RedirectResponse(f"/projekt/{project_id}/nytt?meddelande=atgard#atgarder", status_code=303)
+        return _back(project_id, "fel=atgard#atgarder")
+    insights.create_action(db, user, project, body.model_dump())
+    return _back(project_id, "meddelande=atgard#atgarder")
 
 
 @router.post("/projekt/{project_id}/atgarder/{action_id}", dependencies=[Depends(verify_csrf)])
-async def update_action(project_id: int, action_id: int, request: Request, user: User = Depends(web_user),
-                        db: Session = Depends(get_db)) -> Response:
-    """Status, owner and date of an action, through the API's PATCH implementation."""
+async def update_action(project_id: int, action_id: int, request: Request, user: WebUser, db: DB) -> Response:
+    """Status, owner and date of an action, as the API's PATCH does."""
     form = await request.form()
-    project = _editor(request, db, user, project_id)
-    if not isinstance(project, Project):
-        return project
-    act = db.get(Action, action_id) if 1 <= action_id < 2**31 else None
-    if act is None or act.project_id != project.id:
-        return deny(request, user, "Åtgärden finns inte i projektet.", 404)
+    project = _editor(db, user, project_id)
     try:
         # Date and phase may be cleared; status and owner are only changed when given.
         fields: dict[str, Any] = {"due_date": str(form.get("datum") or "") or None,
                                   "phase": str(form.get("fas") or "") or None}
         if form.get("status"):
             fields["status"] = str(form.get("status"))
-        if str(form.get("ansvarig") or "").strip():
-            fields["owner"] = str(form.get("ansvarig")).strip()
+        if form_text(form, "ansvarig"):
+            fields["owner"] = form_text(form, "ansvarig")
         body = ActionPatch(**fields)
     except ValidationError:
-        return RedirectResponse(f"/projekt/{project_id}/nytt?fel=atgard_andra#atgard-{action_id}", status_code=303)
-    try:
-        api_insights.update_action(action_id=action_id, body=body, user=user, db=db)
-    except HTTPException as exc:
-        return deny(request, user, str(exc.detail), exc.status_code)
-    return RedirectResponse(f"/projekt/{project_id}/nytt?meddelande=atgard_andrad#atgard-{action_id}",
-                            status_code=303)
+        return _back(project_id, f"fel=atgard_andra#atgard-{action_id}")
+    insights.update_action(db, user, action_id, body.model_dump(exclude_unset=True), project_id=project.id)
+    return _back(project_id, f"meddelande=atgard_andrad#atgard-{action_id}")

@@ -2,8 +2,8 @@
 and the joint decision that settles the label.
 
 The list uses the same status rules as the API (nlp.validation_status), and the joint
-decision is written by the API's own endpoint function (validation.resolve), so pages and
-API share one implementation, one event format and one audit entry.
+decision is written by the validation service the API uses too (api/services/validation.py),
+so pages and API share one implementation, one event format and one audit entry.
 """
 
 from __future__ import annotations
@@ -11,19 +11,19 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from api.access import visible_decisions
-from api.auth import is_member, verify_csrf
-from api.deps import audit, get_db
-from api.routers import validation as api_validation
+from api.auth import verify_csrf
+from api.deps import DB, audit
 from api.schemas import ResolutionIn
+from api.services import validation
 from api.web.queries import SOURCE_TEXT, label_titles, month
-from api.web.render import deny, render, web_user
+from api.web.render import WebUser, page_project, render
 from nlp.store.models import Project, RecordRow, User, ValidationEvent
 from nlp.validation_status import statuses
 
@@ -32,13 +32,9 @@ RESOLVERS = ("analyst", "coordinator", "admin")
 PAGE_SIZE = 50  # disputes per page view; each shown answer is an audited read
 
 
-def _resolver_project(request: Request, db: Session, user: User, project_id: int) -> Project | Response:
-    project = db.get(Project, project_id)
-    if project is None or not is_member(db, user, project_id):
-        return deny(request, user, "Projektet finns inte, eller så har du inte tillgång till det.", 404)
-    if user.role not in RESOLVERS:
-        return deny(request, user, "Gemensam analys av omstridda etiketter görs av analytiker och samordnare.")
-    return project
+def _resolver_project(db: Session, user: User, project_id: int) -> Project:
+    return page_project(db, user, project_id, RESOLVERS,
+                        "Gemensam analys av omstridda etiketter görs av analytiker och samordnare.")
 
 
 def disputes(db: Session, project_id: int, limit: int = PAGE_SIZE, *,
@@ -98,11 +94,8 @@ def disputes(db: Session, project_id: int, limit: int = PAGE_SIZE, *,
 
 
 @router.get("/projekt/{project_id}/omstridda", response_class=HTMLResponse)
-def disputed_page(project_id: int, request: Request, user: User = Depends(web_user),
-                  db: Session = Depends(get_db)) -> Response:
-    project = _resolver_project(request, db, user, project_id)
-    if not isinstance(project, Project):
-        return project
+def disputed_page(project_id: int, request: Request, user: WebUser, db: DB) -> Response:
+    project = _resolver_project(db, user, project_id)
     total, items = disputes(db, project.id, user=user)
     if items:
         audit(db, user, "las_svar", "project", project.id, via="gemensam_analys",
@@ -120,30 +113,14 @@ def disputed_page(project_id: int, request: Request, user: User = Depends(web_us
 
 
 @router.post("/projekt/{project_id}/omstridda", dependencies=[Depends(verify_csrf)])
-def resolve_submit(
-    project_id: int,
-    request: Request,
-    record_id: int = Form(...),
-    label_id: str = Form(...),
-    taxonomy_id: str = Form(...),
-    beslut: str = Form(""),
-    kommentar: str = Form(""),
-    user: User = Depends(web_user),
-    db: Session = Depends(get_db),
-) -> Response:
-    project = _resolver_project(request, db, user, project_id)
-    if not isinstance(project, Project):
-        return project
+def resolve_submit(project_id: int, request: Request, user: WebUser, db: DB, record_id: int = Form(...),
+                   label_id: str = Form(...), taxonomy_id: str = Form(...), beslut: str = Form(""),
+                   kommentar: str = Form("")) -> Response:
+    project = _resolver_project(db, user, project_id)
     try:
         body = ResolutionIn(label_id=label_id, taxonomy_id=taxonomy_id, decision=beslut,
                             comment=kommentar.strip() or None)
     except ValidationError:
         return RedirectResponse(f"/projekt/{project_id}/omstridda?fel=beslut", status_code=303)
-    rec = db.get(RecordRow, record_id) if 1 <= record_id < 2**31 else None
-    if rec is None or rec.import_.project_id != project.id:
-        return deny(request, user, "Svaret finns inte i projektet.", 404)
-    try:
-        api_validation.resolve(record_id=record_id, body=body, user=user, db=db)
-    except HTTPException as exc:
-        return deny(request, user, str(exc.detail), exc.status_code)
+    validation.resolve(db, user, record_id, **body.model_dump(), project_id=project.id)
     return RedirectResponse(f"/projekt/{project_id}/omstridda?meddelande=avgjort", status_code=303)

@@ -1,8 +1,9 @@
 """Model versions (analysts): retrain from validated labels, compare the new version's
 cross-validated metrics with the current version's, switch explicitly.
 
-Training and switching go through the API's own endpoint functions (routers/models.py),
-so the page and the API queue the same job and write the same audit entries.
+Training and switching go through the model service the API uses too
+(api/services/models.py), so the page and the API queue the same job and write the same
+audit entries.
 """
 
 from __future__ import annotations
@@ -10,19 +11,20 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import quote
 
-from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from api.auth import is_member, verify_csrf
-from api.deps import get_db
-from api.routers import models as api_models
+from api.auth import verify_csrf
+from api.deps import DB, wake_worker
 from api.schemas import RetrainIn
+from api.services import models
 from api.web.queries import label_titles
-from api.web.render import deny, render, web_user
-from nlp.store.models import ClassifierVersion, Job, Project, User
+from api.web.render import WebUser, deny, page_project, render
+from nlp.jobs import MIN_TRAINING_EXAMPLES, validated_examples
+from nlp.store.models import ClassifierVersion, Project, User
+from nlp.taxonomy import list_taxonomies
 
 router = APIRouter()
 TRAINERS = ("analyst", "admin")
@@ -39,13 +41,8 @@ METRICS: list[tuple[str, str, bool]] = [
 PERCENT = {"micro_f1", "macro_f1", "coverage", "ece", "no_label_correct"}
 
 
-def _project(request: Request, db: Session, user: User, project_id: int) -> Project | Response:
-    project = db.get(Project, project_id)
-    if project is None or not is_member(db, user, project_id):
-        return deny(request, user, "Projektet finns inte, eller så har du inte tillgång till det.", 404)
-    if user.role not in TRAINERS:
-        return deny(request, user, "Modellversioner hanteras av analytiker.")
-    return project
+def _trainer_project(db: Session, user: User, project_id: int) -> Project:
+    return page_project(db, user, project_id, TRAINERS, "Modellversioner hanteras av analytiker.")
 
 
 def fmt(key: str, value: Any) -> str:
@@ -75,16 +72,9 @@ def comparison(candidate: ClassifierVersion, active: ClassifierVersion | None) -
 
 
 @router.get("/projekt/{project_id}/modeller", response_class=HTMLResponse)
-def models_page(project_id: int, request: Request, user: User = Depends(web_user),
-                db: Session = Depends(get_db)) -> Response:
-    project = _project(request, db, user, project_id)
-    if not isinstance(project, Project):
-        return project
-    from nlp.pipeline import MIN_TRAINING_EXAMPLES, validated_examples
-    from nlp.taxonomy import list_taxonomies
-
-    versions = list(db.scalars(select(ClassifierVersion).where(ClassifierVersion.project_id == project.id)
-                               .order_by(ClassifierVersion.id.desc())))
+def models_page(project_id: int, request: Request, user: WebUser, db: DB) -> Response:
+    project = _trainer_project(db, user, project_id)
+    versions = models.versions(db, project.id, newest_first=True)
     taxonomies = list_taxonomies()
     taxonomy = request.query_params.get("taxonomi") or "samsjuklighet"
     if taxonomy not in taxonomies:
@@ -94,8 +84,7 @@ def models_page(project_id: int, request: Request, user: User = Depends(web_user
     newest = mine[0] if mine else None
     # Counted through the worker's own function: exactly the examples a training would use.
     n_examples = len({e["record_id"] for e in validated_examples(db.get_bind(), project.id, taxonomy)})
-    jobs = list(db.scalars(select(Job).where(Job.project_id == project.id, Job.kind == "traning")
-                           .order_by(Job.id.desc()).limit(5)))
+    jobs = models.training_jobs(db, project.id)
     running = any(j.status in ("vantar", "pagar") for j in jobs)
     return render(
         request, "modeller.html", user=user, title="Modellversioner", active="/projekt", project=project,
@@ -107,33 +96,22 @@ def models_page(project_id: int, request: Request, user: User = Depends(web_user
 
 
 @router.post("/projekt/{project_id}/modeller/trana", dependencies=[Depends(verify_csrf)])
-def train_submit(project_id: int, request: Request, taxonomi: str = Form("samsjuklighet"),
-                 user: User = Depends(web_user), db: Session = Depends(get_db)) -> Response:
-    project = _project(request, db, user, project_id)
-    if not isinstance(project, Project):
-        return project
+def train_submit(project_id: int, request: Request, user: WebUser, db: DB,
+                 taxonomi: str = Form("samsjuklighet")) -> Response:
+    project = _trainer_project(db, user, project_id)
     try:
         body = RetrainIn(taxonomy=taxonomi)
-        api_models.train(body=body, request=request, project=project, user=user, db=db)
     except ValidationError:
         return deny(request, user, "Okänd taxonomi.", 422)
-    except HTTPException as exc:
-        return deny(request, user, str(exc.detail), exc.status_code)
+    models.request_training(db, user, project, body.taxonomy)
+    wake_worker(request)
     return RedirectResponse(f"/projekt/{project_id}/modeller?taxonomi={quote(taxonomi)}&meddelande=traning",
                             status_code=303)
 
 
 @router.post("/projekt/{project_id}/modeller/{version_id}/aktivera", dependencies=[Depends(verify_csrf)])
-def activate_submit(project_id: int, version_id: int, request: Request, user: User = Depends(web_user),
-                    db: Session = Depends(get_db)) -> Response:
-    project = _project(request, db, user, project_id)
-    if not isinstance(project, Project):
-        return project
-    if not 1 <= version_id < 2**31:
-        return deny(request, user, "Modellversionen finns inte i projektet.", 404)
-    try:
-        version = api_models.activate(version_id=version_id, project=project, user=user, db=db)
-    except HTTPException as exc:
-        return deny(request, user, str(exc.detail), exc.status_code)
+def activate_submit(project_id: int, version_id: int, request: Request, user: WebUser, db: DB) -> Response:
+    project = _trainer_project(db, user, project_id)
+    version = models.activate(db, user, project, version_id)
     return RedirectResponse(f"/projekt/{project_id}/modeller?taxonomi={quote(version.taxonomy_id)}&meddelande=aktiverad",
                             status_code=303)

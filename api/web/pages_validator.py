@@ -1,8 +1,8 @@
 """Validator pages: one answer at a time, the suggestion in plain words, four decisions.
 
-The queue, the decision and the agreement figures come from the API's validation router
-(api/routers/validation.py), called as functions so pages and API share one
-implementation (same ordering, same audit entries, same events).
+The queue, the decision and the agreement figures come from the validation service
+(api/services/validation.py) the API uses too: one implementation (same ordering, same
+audit entries, same events).
 """
 
 from __future__ import annotations
@@ -10,22 +10,31 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from api.auth import is_member, verify_csrf, visible_project_ids
-from api.deps import get_db
-from api.routers import validation as api_validation
+from api.auth import verify_csrf
+from api.deps import DB
 from api.schemas import DecisionIn
-from nlp.validation_status import expand, verdict
+from api.services import validation
+from api.services.projects import visible_projects
 from api.web.queries import SOURCE_TEXT, label_titles, latest_run, themes_for_run
-from api.web.render import deny, render, web_user
+from api.web.render import (
+    WebUser,
+    deny,
+    no_finished_run,
+    page_project,
+    page_run,
+    render,
+)
 from nlp.store.models import Classification, Project, Suggestion, User, ValidationEvent
+from nlp.validation_status import expand, verdict
 
 router = APIRouter()
 JUDGES = ("validator", "analyst", "coordinator", "admin")
+JUDGE_REFUSAL = "Din roll kan inte granska förslag."
 # Why the classifier marked an answer "osäker" (Classification.unsure_reason), in plain words.
 UNSURE_TEXT = {
     "utanför ämnet": "Svaret verkar inte handla om något av områdena.",
@@ -34,20 +43,13 @@ UNSURE_TEXT = {
 }
 
 
-def _project_or_deny(request: Request, db: Session, user: User, project_id: int) -> Project | Response:
-    project = db.get(Project, project_id)
-    if project is None or not is_member(db, user, project_id):
-        return deny(request, user, "Projektet finns inte, eller så har du inte tillgång till det.", 404)
-    if user.role not in JUDGES:
-        return deny(request, user, "Din roll kan inte granska förslag.")
-    return project
+def _judge_project(db: Session, user: User, project_id: int) -> Project:
+    return page_project(db, user, project_id, JUDGES, JUDGE_REFUSAL)
 
 
 @router.get("/validera", response_class=HTMLResponse)
-def choose_project(request: Request, user: User = Depends(web_user), db: Session = Depends(get_db)) -> Response:
-    ids = visible_project_ids(db, user)
-    projects = [p for p in db.scalars(select(Project).where(Project.id.in_(ids)).order_by(Project.name))
-                if latest_run(db, p.id) is not None]
+def choose_project(request: Request, user: WebUser, db: DB) -> Response:
+    projects = [p for p in visible_projects(db, user, order_by_name=True) if latest_run(db, p.id) is not None]
     if len(projects) == 1:
         return RedirectResponse(f"/projekt/{projects[0].id}/validera", status_code=303)
     return render(request, "validera_val.html", user=user, title="Granska förslag", projects=projects,
@@ -105,21 +107,15 @@ def _evidence(raw: Any, titles: dict[str, str], shown: str | None) -> list[str]:
 
 
 @router.get("/projekt/{project_id}/validera", response_class=HTMLResponse)
-def validate_page(project_id: int, request: Request, user: User = Depends(web_user),
-                  db: Session = Depends(get_db)) -> Response:
-    project = _project_or_deny(request, db, user, project_id)
-    if not isinstance(project, Project):
-        return project
-    run = latest_run(db, project.id)
+def validate_page(project_id: int, request: Request, user: WebUser, db: DB) -> Response:
+    project, run = page_run(db, user, project_id, JUDGES, JUDGE_REFUSAL)
     if run is None:
-        return render(request, "fel.html", user=user, title="Inget att granska",
-                      text="Projektet har ingen färdig analys ännu.")
+        return no_finished_run(request, user, "Inget att granska")
     # The queue's order: the model's least certain first (active learning), or one theme.
     themes = [t for t in themes_for_run(db, run, examples=0) if t.topic != -1]
     theme_id = _theme_param(request.query_params.get("tema"), {t.id for t in themes})
     order = "tema" if theme_id is not None else "osakerhet"
-    q = api_validation.queue(project=project, user=user, db=db, order=order, run_id=run.id,
-                             theme_id=theme_id, limit=1)
+    q = validation.queue(db, user, project, order=order, run_id=run.id, theme_id=theme_id, limit=1)
     item = q["items"][0] if q["items"] else None
     tax_title, titles = label_titles(run.taxonomy_id)
     context: dict[str, Any] = {}
@@ -144,8 +140,8 @@ def validate_page(project_id: int, request: Request, user: User = Depends(web_us
             ValidationEvent.taxonomy_id == (run.taxonomy_id or ""))
     ) or 0
     total = db.scalar(select(func.count(func.distinct(Suggestion.record_id))).where(Suggestion.run_id == run.id)) or 0
-    agreement = api_validation.agreement(project=project, db=db, by="validator", taxonomy_id=run.taxonomy_id)
-    by_org = api_validation.agreement(project=project, db=db, by="organisation", taxonomy_id=run.taxonomy_id)
+    agreement = validation.agreement(db, project.id, "validator", run.taxonomy_id)
+    by_org = validation.agreement(db, project.id, "organisation", run.taxonomy_id)
     return render(
         request, "validera.html", user=user, title="Granska förslag", active="/validera",
         project=project, run=run, titles=titles, taxonomy_title=tax_title, judged=judged, total=total,
@@ -174,22 +170,11 @@ def month_of(value: Any) -> str | None:
 
 
 @router.post("/projekt/{project_id}/validera", dependencies=[Depends(verify_csrf)])
-def validate_submit(
-    project_id: int,
-    request: Request,
-    record_id: int = Form(...),
-    label_id: str = Form(...),
-    taxonomy_id: str = Form(...),
-    beslut: str = Form(...),
-    annan_etikett: str = Form(""),
-    kommentar: str = Form(""),
-    tema: str = Form(""),
-    user: User = Depends(web_user),
-    db: Session = Depends(get_db),
-) -> Response:
-    project = _project_or_deny(request, db, user, project_id)
-    if not isinstance(project, Project):
-        return project
+def validate_submit(project_id: int, request: Request, user: WebUser, db: DB, record_id: int = Form(...),
+                    label_id: str = Form(...), taxonomy_id: str = Form(...), beslut: str = Form(...),
+                    annan_etikett: str = Form(""), kommentar: str = Form(""),
+                    tema: str = Form("")) -> Response:
+    _judge_project(db, user, project_id)
     if beslut not in ("accept", "reject", "other", "unsure"):
         return deny(request, user, "Okänt beslut.", 400)
     if beslut == "other" and not annan_etikett:
@@ -197,9 +182,6 @@ def validate_submit(
     body = DecisionIn(label_id=label_id, taxonomy_id=taxonomy_id, decision=beslut,
                       other_labels=[annan_etikett] if beslut == "other" else [],
                       comment=kommentar.strip() or None)
-    try:
-        api_validation.decide(record_id=record_id, body=body, user=user, db=db)
-    except HTTPException as exc:
-        return deny(request, user, str(exc.detail), exc.status_code)
+    validation.decide(db, user, record_id, **body.model_dump())
     return RedirectResponse(f"/projekt/{project_id}/validera?meddelande=sparat{_queue_query(tema)}",
                             status_code=303)

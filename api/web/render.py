@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import quote
 
-from fastapi import Depends, HTTPException, Request
+from fastapi import Depends, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session
 
 from api.access import may_read_report
 from api.auth import csrf_token, optional_user
 from api.deps import get_db
-from nlp.config import get_settings
+from api.services.errors import Forbidden
+from api.services.projects import ensure_project_access
+from nlp.report import latest_run
 from nlp.report import chart_svg, pct
-from nlp.store.models import User
+from nlp.config import get_settings
+from nlp.store.models import AnalysisRun, Project, User
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
@@ -66,12 +70,23 @@ def nav_for(user: User) -> list[tuple[str, str]]:
     return items
 
 
+class SignInRequired(Exception):
+    """Raised by `web_user` for a visitor who is not signed in; api/app.py answers with a
+    redirect (303) to the login page that comes back here."""
+
+    def __init__(self, location: str) -> None:
+        super().__init__(location)
+        self.location = location
+
+
 def web_user(request: Request, db: Session = Depends(get_db)) -> User:
-    """The signed-in user, or a redirect (303) to the login page that comes back here."""
+    """The signed-in user, or SignInRequired. A copy stays on request.state for the error
+    page, which is rendered after the request's session is rolled back and closed."""
     user = optional_user(request, db)
     if user is None:
         target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
-        raise HTTPException(303, headers={"Location": f"/logga-in?nasta={quote(target)}"})
+        raise SignInRequired(f"/logga-in?nasta={quote(target)}")
+    request.state.user = User(**{c.key: getattr(user, c.key) for c in sa_inspect(User).column_attrs})
     return user
 
 
@@ -102,3 +117,39 @@ def deny(request: Request, user: User | None, text: str, status_code: int = 403)
     """A Swedish error page (403/404) instead of the API's JSON error."""
     title = "Ingen behörighet" if status_code == 403 else "Sidan finns inte"
     return render(request, "fel.html", user=user, status_code=status_code, title=title, text=text)
+
+
+def no_finished_run(request: Request, user: User, title: str) -> HTMLResponse:
+    """The page shown instead of one that needs a finished analysis of the project."""
+    return render(request, "fel.html", user=user, title=title, text="Projektet har ingen färdig analys ännu.")
+
+
+def page_run(db: Session, user: User, project_id: int, roles: tuple[str, ...] | None = None,
+             refusal: str = "Din roll har inte behörighet till detta.") -> tuple[Project, AnalysisRun | None]:
+    """The project (as page_project) and its latest finished analysis, if any."""
+    project = page_project(db, user, project_id, roles, refusal)
+    return project, latest_run(db, project.id)
+
+
+def page_project(db: Session, user: User, project_id: int, roles: tuple[str, ...] | None = None,
+                 refusal: str = "Din roll har inte behörighet till detta.") -> Project:
+    """The project a page is about: NotFound unless the user belongs to it, then Forbidden
+    (with `refusal`) unless their role is one of `roles`. api/app.py renders both as pages."""
+    project = ensure_project_access(db, user, project_id)
+    if roles is not None and user.role not in roles:
+        raise Forbidden(refusal)
+    return project
+
+
+def form_text(form: Any, name: str) -> str:
+    """A form field as stripped text ('' when missing)."""
+    return str(form.get(name) or "").strip()
+
+
+def form_ids(form: Any, name: str) -> list[int]:
+    """The whole numbers among a form field's values (the schema checks their range)."""
+    return [int(v) for v in form.getlist(name) if str(v).isdigit()]
+
+
+# The signed-in user of a page as a parameter type: `user: WebUser`.
+WebUser = Annotated[User, Depends(web_user)]

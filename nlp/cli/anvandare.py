@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import typer
+from pydantic import ValidationError
 
 from nlp.cli.base import err_console, user_errors
+from nlp.errors import InputError
 
 anvandare_app = typer.Typer(help="Hantera användarkonton för webbtjänsten.", no_args_is_help=True)
 
@@ -29,13 +31,11 @@ def anvandare_skapa(
     ),
 ) -> None:
     """Skapa ett konto, t.ex. den första administratören."""
-    from fastapi import HTTPException
-    from pydantic import ValidationError
-
-    from api.routers.accounts import create_user
+    # Lazily: the web service's accounts and the pipeline are not needed for `--help`.
     from api.schemas import UserIn
+    from api.services.accounts import create_user
+    from api.services.errors import ServiceError
     from api.settings import ApiSettings
-    from nlp.errors import InputError
     from nlp.pipeline import get_or_create_project
     from nlp.store import init_db, session_scope
 
@@ -49,11 +49,11 @@ def anvandare_skapa(
                 organisation=organisation,
                 project_ids=ids,
             )
-            user = create_user(session, body, ApiSettings().password_min_length)
+            user = create_user(session, **body.model_dump(), min_length=ApiSettings().password_min_length)
             session.flush()
             err_console.print(f"Kontot {user.username} ({user.role}) är skapat.", highlight=False)
-    except HTTPException as exc:
-        raise InputError(str(exc.detail)) from None
+    except ServiceError as exc:
+        raise InputError(exc.message) from None
     except ValidationError as exc:
         rules = {
             "password": "lösenordet får inte vara tomt",

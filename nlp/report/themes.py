@@ -3,7 +3,7 @@
 Curated names come from theme edits (ThemeEdit kind "namn"; a named merge stores one on the
 union of the merged themes' members). An edit names the theme that holds most of the edit's
 members (at least half), so a name survives a refit that reshuffles theme numbers. Merges and
-splits change the themes themselves when the themes are next fitted (nlp/themes_edits.py).
+splits change the themes themselves when the themes are next fitted (nlp/themes/edits.py).
 """
 
 from __future__ import annotations

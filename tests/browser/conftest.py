@@ -98,7 +98,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]
 
 _SETUP = """
 import json, sys
-from api.auth import hash_password
+from api.passwords import hash_password
 from nlp.store import init_db, session_scope
 from nlp.store.models import Project, ProjectMember, User
 url, password, accounts = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import random
-from functools import lru_cache
 from datetime import date, datetime, timezone
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Engine
 
-from api.auth import hash_password
+from api.passwords import hash_password
 from nlp.store import session_scope
 from nlp.store.models import (
     AnalysisRun,
