@@ -25,6 +25,7 @@ from api.auth import CSRF_FIELD, csrf_field_ok
 from api.schemas import JobOut, UploadOut
 from api.services import jobs
 from api.services.errors import BadRequest, Forbidden, Invalid, TooLarge, Unsupported
+from nlp.ingest import sniff_format
 from nlp.jobs import remove_upload
 from nlp.private_files import private_dir
 from nlp.store.models import Project, User
@@ -38,7 +39,7 @@ class SavedUpload:
     directory: Path
     path: Path
     size: int
-    file_format: str  # csv | xlsx | json
+    file_format: str  # a reader's key (nlp.ingest's registry): csv, xlsx, json, jsonl …
 
 
 class _TooLarge(Exception):
@@ -51,22 +52,6 @@ class _CsrfFailed(Exception):
 
 def _too_large(max_bytes: int) -> TooLarge:
     return TooLarge(f"Filen är större än gränsen på {max_bytes // (1024 * 1024)} MB.")
-
-
-def sniff_format(head: bytes) -> str | None:
-    """File type from the content, not the name: xlsx (zip), json, csv (text) or None."""
-    if head.startswith(b"PK\x03\x04"):
-        return "xlsx"
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
-        return None  # old binary .xls
-    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None
-    from charset_normalizer import from_bytes
-
-    if head and from_bytes(head).best() is None:
-        return None
-    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-    return "json" if stripped[:1] in (b"[", b"{") else "csv"
 
 
 class _Receiver:

@@ -51,6 +51,16 @@ def test_upload_form_sends_the_token_as_a_field_before_the_file(demo: Demo) -> N
     assert form.index('name="csrf_token"') < form.index('name="fil"')
 
 
+def test_upload_page_accepts_exactly_what_the_readers_take(demo: Demo) -> None:
+    from nlp.ingest import accept_attribute
+
+    client, ids = demo
+    login(client, "analytiker1")
+    accept = re.search(r'type="file"[^>]*accept="([^"]*)"', _form(client, ids["project_id"]))
+    assert accept is not None and accept[1] == accept_attribute()
+    assert ".jsonl" in accept[1].split(",")
+
+
 def test_no_form_or_link_carries_a_secret_in_its_url() -> None:
     templates = Path(__file__).resolve().parent.parent / "api" / "templates"
     for path in templates.rglob("*.html"):
@@ -95,6 +105,22 @@ def test_javascript_clients_may_send_the_token_as_a_header(demo: Demo) -> None:
         f"/projekt/{pid}/ladda-upp", headers={"X-CSRF-Token": token}, files={"fil": ("a.csv", CSV, "text/csv")}
     )
     assert resp.status_code == 303
+
+
+def test_a_json_lines_upload_is_read_as_json_lines(demo: Demo) -> None:
+    """The upload names the saved file after the reader that recognises the content, so JSON
+    Lines is previewed as JSON Lines (it was saved as .json and refused before)."""
+    client, ids = demo
+    login(client, "analytiker1")
+    pid = ids["project_id"]
+    lines = "".join(f'{{"id": {i}, "svar": "Jag fick vänta länge på en tid, svar {i}"}}\n' for i in range(12))
+    token = csrf_of(_form(client, pid))
+    resp = client.post(
+        f"/projekt/{pid}/ladda-upp", data={"csrf_token": token}, files={"fil": ("svar.jsonl", lines.encode())}
+    )
+    assert resp.status_code == 303, resp.text
+    mapping = client.get(resp.headers["location"])
+    assert mapping.status_code == 200 and "svar" in mapping.text and "ingen lista med svar" not in mapping.text
 
 
 @pytest.mark.parametrize("name", ["nastlad-80kb.json", "nastlad-400kb.json", "zipbomb.xlsx"])

@@ -21,7 +21,6 @@ from nlp.ingest import (
 from nlp.ingest.reader import Reader, RecordReader, TableReader
 
 TESTS = Path(__file__).resolve().parent
-UPLOAD_PAGE = TESTS.parent / "api" / "templates" / "ladda_upp.html"
 
 
 @pytest.mark.parametrize("key", list(READERS))
@@ -51,16 +50,6 @@ def test_the_accept_list_is_the_registry_s() -> None:
     accept = accept_attribute().split(",")
     assert [a for a in accept if a.startswith(".")] == list(accepted_extensions())
     assert {m for r in READERS.values() for m in r.media_types} == {a for a in accept if "/" in a}
-
-
-def test_the_upload_page_accepts_only_what_a_reader_takes() -> None:
-    # The page should render accept_attribute(); until it does, it may list nothing that
-    # no reader takes.
-    page = UPLOAD_PAGE.read_text(encoding="utf-8")
-    accept = re.search(r'type="file"[^>]*accept="([^"]*)"', page)
-    assert accept is not None
-    listed = set(accept[1].split(","))
-    assert listed and listed <= set(accept_attribute().split(","))
 
 
 def _xlsx() -> bytes:

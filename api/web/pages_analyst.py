@@ -19,7 +19,9 @@ from api.upload import accept_upload
 from api.web.queries import build_report, label_titles
 from api.web.render import WebUser, deny, page_project, render
 from nlp.config import get_settings
+from nlp.ingest import accept_attribute
 from nlp.pipeline import STAGES
+from nlp.report import FORMATS
 from nlp.store.models import AnalysisRun, Import, Project, User
 from nlp.taxonomy import list_taxonomies
 
@@ -53,11 +55,9 @@ def report(run_id: int, request: Request, user: WebUser, db: DB) -> HTMLResponse
 
 
 def download_links(run_id: int, project_id: int) -> list[tuple[str, str]]:
-    """Links to the API's exports (issue 6): pseudonymised texts with labels, and the report."""
-    return [
-        (f"/api/runs/{run_id}/export?format=csv", "Svar med förslag och teman (CSV)"),
-        (f"/api/runs/{run_id}/export?format=xlsx", "Svar med förslag och teman (Excel, XLSX)"),
-        (f"/api/runs/{run_id}/report", "Rapporten som fristående HTML-fil"),
+    """Links to the API's exports: every registered format, and the report as one HTML file."""
+    return [(f"/api/runs/{run_id}/export?format={f.name}", f.title) for f in FORMATS.values()] + [
+        (f"/api/runs/{run_id}/report", "Rapporten som fristående HTML-fil")
     ]
 
 
@@ -83,6 +83,7 @@ def _upload_page(request: Request, user: User, project: Project, status_code: in
                  error: str | None = None) -> HTMLResponse:
     return render(request, "ladda_upp.html", user=user, title="Ladda upp en export", project=project,
                   max_mb=request.app.state.settings.max_upload_mb, active="/projekt", error=error,
+                  accept=accept_attribute(),
                   status_code=status_code)
 
 

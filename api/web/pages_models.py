@@ -22,7 +22,7 @@ from api.schemas import RetrainIn
 from api.services import models
 from api.web.queries import label_titles
 from api.web.render import WebUser, deny, page_project, render
-from nlp.jobs import MIN_TRAINING_EXAMPLES, validated_examples
+from nlp.pipeline import MIN_TRAINING_EXAMPLES, validated_examples
 from nlp.store.models import ClassifierVersion, Project, User
 from nlp.taxonomy import list_taxonomies
 
