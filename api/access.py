@@ -46,8 +46,11 @@ def visible_decisions(
     events = list(events)
     if user.role in OVERSEERS or project.validators_see_all:
         return events, {}
-    shown = [e for e in events if e.user_id == user.id
-             or (user.organisation is not None and e.organisation == user.organisation)]
+    shown = [
+        e
+        for e in events
+        if e.user_id == user.id or (user.organisation is not None and e.organisation == user.organisation)
+    ]
     keep = {id(e) for e in shown}
     hidden = Counter(e.decision for e in events if id(e) not in keep)
     return shown, dict(hidden)
@@ -56,8 +59,9 @@ def visible_decisions(
 def run_for(db: Session, user: User, run_id: int, *, finished: bool = True) -> tuple[AnalysisRun, Project]:
     run = get_row(db, AnalysisRun, run_id)
     imp = db.get(Import, run.import_id) if run is not None else None
-    project = project_of_object(db, user, imp.project_id if imp else None,
-                                "Analysen finns inte, eller så har du inte tillgång till den.")
+    project = project_of_object(
+        db, user, imp.project_id if imp else None, "Analysen finns inte, eller så har du inte tillgång till den."
+    )
     if finished and run.status != "klar":
         raise Conflict(f"Analysen är inte klar (status: {run.status}).")
     return run, project
@@ -66,8 +70,9 @@ def run_for(db: Session, user: User, run_id: int, *, finished: bool = True) -> t
 def record_for(db: Session, user: User, record_id: int) -> tuple[RecordRow, Project]:
     rec = get_row(db, RecordRow, record_id)
     imp = db.get(Import, rec.import_id) if rec is not None else None
-    project = project_of_object(db, user, imp.project_id if imp else None,
-                                "Svaret finns inte, eller så har du inte tillgång till det.")
+    project = project_of_object(
+        db, user, imp.project_id if imp else None, "Svaret finns inte, eller så har du inte tillgång till det."
+    )
     return rec, project
 
 
@@ -98,7 +103,14 @@ def taxonomy_labels(taxonomy_id: str) -> set[str]:
 
 def record_dict(r: RecordRow) -> dict[str, Any]:
     return {
-        "id": r.id, "import_id": r.import_id, "row": r.row, "question": r.question,
-        "text": r.text, "date": r.date, "unit": r.unit, "source_type": r.source_type,
-        "gender": r.gender, "age_group": r.age_group,
+        "id": r.id,
+        "import_id": r.import_id,
+        "row": r.row,
+        "question": r.question,
+        "text": r.text,
+        "date": r.date,
+        "unit": r.unit,
+        "source_type": r.source_type,
+        "gender": r.gender,
+        "age_group": r.age_group,
     }

@@ -87,16 +87,20 @@ def _phrase(code: int) -> str | None:
 
 # Pages, API, static files and errors: scripts and styles only from files served here
 # (no inline script, no inline style), never framed, no plugins, forms post only here.
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-       "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+)
 # FastAPI's /docs and /redoc load Swagger UI / ReDoc from a CDN and start it with an inline
 # script; they show no data, so only they get this wider policy.
-DOCS_CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-            "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net https://fonts.googleapis.com; "
-            "font-src 'self' https://fonts.gstatic.com; "
-            "img-src 'self' data: https://fastapi.tiangolo.com https://cdn.redoc.ly; "
-            "worker-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; "
-            "frame-ancestors 'none'")
+DOCS_CSP = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
+    "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net https://fonts.googleapis.com; "
+    "font-src 'self' https://fonts.gstatic.com; "
+    "img-src 'self' data: https://fastapi.tiangolo.com https://cdn.redoc.ly; "
+    "worker-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; "
+    "frame-ancestors 'none'"
+)
 _DOCS_PATHS = ("/docs", "/redoc")
 
 
@@ -146,8 +150,7 @@ def _install_error_handlers(app: FastAPI) -> None:
         # Starlette's own English texts (unknown route, wrong method) become Swedish.
         if detail is None or detail == _phrase(exc.status_code):
             detail = _STATUS_SV.get(exc.status_code, "Begäran kunde inte utföras.")
-        return JSONResponse({"detail": detail}, status_code=exc.status_code,
-                            headers=getattr(exc, "headers", None))
+        return JSONResponse({"detail": detail}, status_code=exc.status_code, headers=getattr(exc, "headers", None))
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -159,12 +162,13 @@ def _install_error_handlers(app: FastAPI) -> None:
         # busy timeout. Any other operational error means the database is unreachable
         # (e.g. PostgreSQL restarting): say so rather than blame an import.
         locked = "locked" in str(getattr(exc, "orig", "") or "").lower()
-        log.warning("Databasen %s i %s %s", "upptagen" if locked else "onåbar",
-                    request.method, request.url.path)
-        detail = ("Databasen är upptagen just nu (till exempel av en import). Försök igen om en stund."
-                  if locked else
-                  "Databasen går inte att nå just nu. Försök igen om en stund; pågående jobb "
-                  "fortsätter när den är tillbaka.")
+        log.warning("Databasen %s i %s %s", "upptagen" if locked else "onåbar", request.method, request.url.path)
+        detail = (
+            "Databasen är upptagen just nu (till exempel av en import). Försök igen om en stund."
+            if locked
+            else "Databasen går inte att nå just nu. Försök igen om en stund; pågående jobb "
+            "fortsätter när den är tillbaka."
+        )
         return JSONResponse({"detail": detail}, status_code=503, headers={"Retry-After": "10"})
 
     @app.exception_handler(Exception)
@@ -173,8 +177,11 @@ def _install_error_handlers(app: FastAPI) -> None:
         log.error("Internt fel i %s %s: %s", request.method, request.url.path, type(exc).__name__)
         # Starlette sends this one outside all middleware, so the headers are added here.
         https = request.app.state.settings.cookie_secure or request.url.scheme == "https"
-        return JSONResponse({"detail": "Ett internt fel uppstod. Försök igen senare."},
-                            status_code=500, headers=security_headers(request.url.path, https))
+        return JSONResponse(
+            {"detail": "Ett internt fel uppstod. Försök igen senare."},
+            status_code=500,
+            headers=security_headers(request.url.path, https),
+        )
 
 
 def _install_service_errors(app: FastAPI) -> None:
@@ -214,8 +221,9 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
         recover_on_startup(engine, settings.uploads, ttl_hours=settings.upload_ttl_hours)
         worker = None
         if settings.embedded_worker:
-            worker = EmbeddedWorker(engine, poll_seconds=settings.worker_poll_seconds,
-                                    upload_ttl_hours=settings.upload_ttl_hours)
+            worker = EmbeddedWorker(
+                engine, poll_seconds=settings.worker_poll_seconds, upload_ttl_hours=settings.upload_ttl_hours
+            )
             worker.start()
         app.state.worker = worker
         try:

@@ -21,7 +21,7 @@ import ipaddress
 import math
 import secrets
 from collections.abc import Callable
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from typing import Annotated
 
@@ -41,12 +41,13 @@ SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 CSRF_HEADER = "X-CSRF-Token"
 CSRF_FIELD = "csrf_token"
 
+
 def _sha256(value: str) -> str:
     return hashlib.sha256(value.encode("utf-8")).hexdigest()
 
 
 def _utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 # --- CSRF ------------------------------------------------------------------------------
@@ -142,8 +143,7 @@ def _account_key(request: Request, username: str) -> str:
     state = request.app.state
     key = getattr(state, "login_hash_key", None)
     if key is None:
-        key = state.login_hash_key = hashlib.sha256(
-            b"inloggning:" + state.settings.secret().encode("utf-8")).digest()
+        key = state.login_hash_key = hashlib.sha256(b"inloggning:" + state.settings.secret().encode("utf-8")).digest()
     return hmac.new(key, username.strip().lower().encode("utf-8"), hashlib.sha256).hexdigest()
 
 
@@ -168,14 +168,19 @@ def check_rate_limit(request: Request, db: Session, account: str, client: str | 
     s = request.app.state.settings
     since = _utcnow() - timedelta(seconds=s.login_window_seconds)
     q = select(func.count(), func.max(LoginAttempt.at)).where(
-        LoginAttempt.username_sha256 == account, LoginAttempt.at >= since)
+        LoginAttempt.username_sha256 == account, LoginAttempt.at >= since
+    )
     n_account, last_account = db.execute(q).one()
     n_pair, last_pair = db.execute(q.where(_same_client(client))).one()
     wait = max(
-        _backoff(n_pair or 0, last_pair, s.login_free_failures, s.login_base_delay_seconds,
-                 s.login_window_seconds),
-        _backoff(n_account or 0, last_account, s.login_account_free_failures,
-                 s.login_base_delay_seconds, s.login_account_max_delay_seconds),
+        _backoff(n_pair or 0, last_pair, s.login_free_failures, s.login_base_delay_seconds, s.login_window_seconds),
+        _backoff(
+            n_account or 0,
+            last_account,
+            s.login_account_free_failures,
+            s.login_base_delay_seconds,
+            s.login_account_max_delay_seconds,
+        ),
     )
     if wait > 0:
         seconds = math.ceil(wait)
@@ -205,8 +210,7 @@ def authenticate(request: Request, db: Session, username: str, password: str) ->
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     # Only this client's failures are forgiven: others' guesses keep their back-off.
-    db.execute(delete(LoginAttempt).where(LoginAttempt.username_sha256 == account,
-                                          _same_client(client)))
+    db.execute(delete(LoginAttempt).where(LoginAttempt.username_sha256 == account, _same_client(client)))
     return user
 
 
@@ -231,8 +235,7 @@ def logout_user(request: Request, db: Session | None = None, user: User | None =
     request.session.clear()
 
 
-def issue_token(request: Request, db: Session, user: User,
-                renewable_until: datetime | None = None) -> tuple[str, int]:
+def issue_token(request: Request, db: Session, user: User, renewable_until: datetime | None = None) -> tuple[str, int]:
     """Create a bearer token; returns the plain value (never stored) and its lifetime in s.
 
     It lives token_lifetime_seconds, and renewals never reach past renewable_until
@@ -242,8 +245,15 @@ def issue_token(request: Request, db: Session, user: User,
     limit = renewable_until or now + timedelta(hours=s.token_max_lifetime_hours)
     expires = min(now + timedelta(seconds=s.token_lifetime_seconds), _as_aware(limit))
     token = secrets.token_urlsafe(32)
-    db.add(ApiToken(user_id=user.id, token_sha256=_sha256(token), expires_at=expires,
-                    generation=user.session_generation or 0, renewable_until=limit))
+    db.add(
+        ApiToken(
+            user_id=user.id,
+            token_sha256=_sha256(token),
+            expires_at=expires,
+            generation=user.session_generation or 0,
+            renewable_until=limit,
+        )
+    )
     return token, max(0, int((expires - now).total_seconds()))
 
 
@@ -253,9 +263,7 @@ def bearer_row(request: Request, db: Session) -> ApiToken | None:
     if token is None:
         return None
     row = db.scalar(select(ApiToken).where(ApiToken.token_sha256 == _sha256(token)))
-    if row is None or row.revoked or (
-        row.expires_at is not None and _as_aware(row.expires_at) < _utcnow()
-    ):
+    if row is None or row.revoked or (row.expires_at is not None and _as_aware(row.expires_at) < _utcnow()):
         return None
     return row
 
@@ -272,7 +280,7 @@ def _bearer(request: Request) -> str | None:
 
 
 def _as_aware(value: datetime) -> datetime:
-    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def optional_user(request: Request, db: Session = Depends(get_db)) -> User | None:
@@ -285,15 +293,12 @@ def optional_user(request: Request, db: Session = Depends(get_db)) -> User | Non
         row = bearer_row(request, db)
         user = db.get(User, row.user_id) if row is not None else None
         if row is None or user is None or row.generation != (user.session_generation or 0):
-            raise HTTPException(
-                401, "Ogiltig eller utgången token.", headers={"WWW-Authenticate": "Bearer"}
-            )
+            raise HTTPException(401, "Ogiltig eller utgången token.", headers={"WWW-Authenticate": "Bearer"})
     else:
         uid = request.session.get("uid")
         if uid is not None:
             user = db.get(User, uid)
-            if (user is None or not user.active
-                    or request.session.get("gen") != (user.session_generation or 0)):
+            if user is None or not user.active or request.session.get("gen") != (user.session_generation or 0):
                 request.session.clear()
                 return None
     if user is not None and not user.active:
@@ -309,9 +314,7 @@ async def current_user(  # async: no I/O here, so no thread-pool hop
 ) -> User:
     """Dependency: the signed-in user, or 401. Cookie sessions are CSRF-checked on writes."""
     if user is None:
-        raise HTTPException(
-            401, "Du behöver logga in.", headers={"WWW-Authenticate": "Bearer"}
-        )
+        raise HTTPException(401, "Du behöver logga in.", headers={"WWW-Authenticate": "Bearer"})
     return user
 
 
@@ -329,9 +332,7 @@ def require_role(*roles: str) -> Callable[..., User]:
     return dependency
 
 
-def project_access(
-    project_id: Id, user: User = Depends(current_user), db: Session = Depends(get_db)
-) -> Project:
+def project_access(project_id: Id, user: User = Depends(current_user), db: Session = Depends(get_db)) -> Project:
     """Dependency for routes with a `{project_id}` path parameter."""
     project = ensure_project_access(db, user, project_id)
     release(db)
@@ -354,4 +355,3 @@ CurrentUser = Annotated[User, Depends(current_user)]
 ProjectAccess = Annotated[Project, Depends(project_access)]
 # Analysts and coordinators (and admins): theme edits, insights, joint decisions, members.
 AnalystOrCoordinator = Annotated[User, Depends(require_role("analyst", "coordinator"))]
-

@@ -53,8 +53,10 @@ def password_problem(password: str, username: str = "", min_length: int = DEFAUL
     if len(matches) == 1 and matches[0].get("pattern") in ("repeat", "sequence", "spatial"):
         return "Lösenordet får inte bara vara upprepningar eller en enkel följd (som abcd, 1234 eller qwerty)."
     if int(result.get("score", 0)) < MIN_SCORE:
-        return ("Lösenordet är för lätt att gissa (vanliga ord, namn, årtal eller följder). "
-                "Välj ett längre, till exempel en fras med flera ord.")
+        return (
+            "Lösenordet är för lätt att gissa (vanliga ord, namn, årtal eller följder). "
+            "Välj ett längre, till exempel en fras med flera ord."
+        )
     return None
 
 

@@ -18,6 +18,7 @@ def FreeText(max_length: int, min_length: int = 0) -> Any:  # noqa: N802 - a typ
     """A free-text form field that is stored: pseudonymised here (nlp.safe_store), so every
     page and endpoint that stores it gets the same treatment (issue 12). Limits apply to
     what was typed; the result is clipped to them (a pseudonym can be longer than a name)."""
+
     def clean(value: str) -> str:
         safe = safe_free_text(value)
         return safe[:max_length] if safe is not None else safe

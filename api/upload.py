@@ -71,9 +71,12 @@ class _Receiver:
 
     def callbacks(self) -> dict[str, Any]:
         return {
-            "on_header_field": self.on_header_field, "on_header_value": self.on_header_value,
-            "on_header_end": self.on_header_end, "on_headers_finished": self.on_headers_finished,
-            "on_part_data": self.on_part_data, "on_part_end": self.on_part_end,
+            "on_header_field": self.on_header_field,
+            "on_header_value": self.on_header_value,
+            "on_header_end": self.on_header_end,
+            "on_headers_finished": self.on_headers_finished,
+            "on_part_data": self.on_part_data,
+            "on_part_end": self.on_part_end,
         }
 
     def on_header_field(self, data: bytes, start: int, end: int) -> None:

@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from server_process import uvicorn_server  # noqa: E402
+
 TARGET_MS = 200.0
 PASSWORD = "Benchmark-lösen-1"
 
@@ -42,9 +43,17 @@ def _prepare(base: Path, synthetic: bool) -> dict[str, int]:
         from tests.browser.seed import seed
 
         ids = seed(engine, n_months=18, per_month=35)
-        return {"project_id": ids["project_id"], "run_id": ids["run_id"], "password": SEED_PASSWORD,
-                "users": {"analyst": "analytiker1", "coordinator": "samordnare1", "validator": "granskare1",
-                          "admin": "admin1"}}
+        return {
+            "project_id": ids["project_id"],
+            "run_id": ids["run_id"],
+            "password": SEED_PASSWORD,
+            "users": {
+                "analyst": "analytiker1",
+                "coordinator": "samordnare1",
+                "validator": "granskare1",
+                "admin": "admin1",
+            },
+        }
     from nlp.pipeline import analyse_import, import_export
 
     t0 = time.perf_counter()
@@ -56,8 +65,13 @@ def _prepare(base: Path, synthetic: bool) -> dict[str, int]:
         project = s.query(Project).filter_by(slug="demo").one()
         h = hash_password(PASSWORD)
         for role, name in users.items():
-            u = User(username=name, role=role, organisation="Brukarföreningen" if role == "validator" else None,
-                     password_hash=h, active=True)
+            u = User(
+                username=name,
+                role=role,
+                organisation="Brukarföreningen" if role == "validator" else None,
+                password_hash=h,
+                active=True,
+            )
             s.add(u)
             s.flush()
             s.add(ProjectMember(project_id=project.id, user_id=u.id))
@@ -81,9 +95,13 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="brukarrost-sidor-") as tmp:
         base = Path(tmp)
         env = {k: v for k, v in os.environ.items() if not k.startswith("BRUKARROST_")}
-        env.update(BRUKARROST_DATA_DIR=str(base / "data"), BRUKARROST_KEY_FILE=str(base / "nyckel" / "k"),
-                   BRUKARROST_SESSION_SECRET="benchmark", BRUKARROST_UPLOAD_DIR=str(base / "upp"),
-                   BRUKARROST_LOGIN_MAX_FAILURES="100")
+        env.update(
+            BRUKARROST_DATA_DIR=str(base / "data"),
+            BRUKARROST_KEY_FILE=str(base / "nyckel" / "k"),
+            BRUKARROST_SESSION_SECRET="benchmark",
+            BRUKARROST_UPLOAD_DIR=str(base / "upp"),
+            BRUKARROST_LOGIN_MAX_FAILURES="100",
+        )
         # Reuse the warm embedding cache between benchmark runs if one is given.
         if os.environ.get("BRUKARROST_CACHE_DIR"):
             env["BRUKARROST_CACHE_DIR"] = os.environ["BRUKARROST_CACHE_DIR"]
@@ -100,7 +118,9 @@ def main() -> None:
                 ("Granska förslag", users["validator"], f"/projekt/{pid}/validera"),
                 ("Administration", users["admin"], "/admin"),
             ]
-            print(f"{'Sida':<20} {'median':>8} {'p95':>8} {'max':>8}  (ms, {args.antal} förfrågningar, mål < {TARGET_MS:.0f} ms)")
+            print(
+                f"{'Sida':<20} {'median':>8} {'p95':>8} {'max':>8}  (ms, {args.antal} förfrågningar, mål < {TARGET_MS:.0f} ms)"
+            )
             worst = 0.0
             for title, user, path in pages:
                 with httpx.Client(base_url=url, follow_redirects=False, timeout=30) as client:

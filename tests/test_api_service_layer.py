@@ -20,28 +20,42 @@ def _imports(path: Path) -> list[str]:
 
 def _mentions_http_exception(path: Path) -> bool:
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    return any(isinstance(n, ast.Name) and n.id == "HTTPException"
-               or isinstance(n, ast.alias) and n.name == "HTTPException" for n in ast.walk(tree))
+    return any(
+        isinstance(n, ast.Name) and n.id == "HTTPException" or isinstance(n, ast.alias) and n.name == "HTTPException"
+        for n in ast.walk(tree)
+    )
 
 
 def test_pages_do_not_import_routers() -> None:
-    offenders = [f"{p.name}: {n}" for p in sorted((API / "web").glob("*.py"))
-                 for n in _imports(p) if n == "api.routers" or n.startswith("api.routers.")]
+    offenders = [
+        f"{p.name}: {n}"
+        for p in sorted((API / "web").glob("*.py"))
+        for n in _imports(p)
+        if n == "api.routers" or n.startswith("api.routers.")
+    ]
     assert offenders == []
 
 
 def test_pages_routers_and_services_leave_http_errors_to_the_app() -> None:
     """Domain errors are api.services.errors; only api/app.py turns them into HTTP. The
     auth dependencies (api/auth.py) still answer 401/403 themselves."""
-    files = [*(API / "web").glob("*.py"), *(API / "services").glob("*.py"), API / "upload.py",
-             API / "access.py", *(p for p in (API / "routers").glob("*.py") if p.name not in ("data.py", "exports.py"))]
+    files = [
+        *(API / "web").glob("*.py"),
+        *(API / "services").glob("*.py"),
+        API / "upload.py",
+        API / "access.py",
+        *(p for p in (API / "routers").glob("*.py") if p.name not in ("data.py", "exports.py")),
+    ]
     assert [p.name for p in sorted(files) if _mentions_http_exception(p)] == []
 
 
 def test_services_do_not_import_fastapi_or_the_edges() -> None:
-    offenders = [f"{p.name}: {n}" for p in sorted((API / "services").glob("*.py")) for n in _imports(p)
-                 if n.split(".")[0] in ("fastapi", "starlette")
-                 or n.startswith(("api.routers", "api.web", "api.app"))]
+    offenders = [
+        f"{p.name}: {n}"
+        for p in sorted((API / "services").glob("*.py"))
+        for n in _imports(p)
+        if n.split(".")[0] in ("fastapi", "starlette") or n.startswith(("api.routers", "api.web", "api.app"))
+    ]
     assert offenders == []
 
 
@@ -57,6 +71,8 @@ def test_every_router_and_page_module_is_mounted() -> None:
     for package in (api.routers, api.web):
         folder = Path(package.__file__).parent
         names = sorted(p.stem for p in folder.glob("*.py") if not p.stem.startswith("_"))
-        expected = [m.router for n in names if hasattr(m := importlib.import_module(f"{package.__name__}.{n}"), "router")]
+        expected = [
+            m.router for n in names if hasattr(m := importlib.import_module(f"{package.__name__}.{n}"), "router")
+        ]
         assert [id(r) for r in routers_in(package)] == [id(r) for r in expected]
         assert len(expected) >= 9

@@ -78,8 +78,9 @@ def test_accounts_create_check_and_deactivate(world: tuple[Session, dict[str, An
     with pytest.raises(Conflict):
         accounts.create_user(db, username="admin1", password=STRONG, role="analyst")
     db.rollback()
-    new = accounts.register_user(db, admin, username="ny", password=STRONG, role="analyst",
-                                 project_ids=[ids["project_id"]])
+    new = accounts.register_user(
+        db, admin, username="ny", password=STRONG, role="analyst", project_ids=[ids["project_id"]]
+    )
     assert projects.is_member(db, new, ids["project_id"])
     assert not projects.is_member(db, new, ids["other_project_id"])
     with pytest.raises(Conflict):
@@ -114,17 +115,26 @@ def test_validation_decide_resolve_and_agreement(world: tuple[Session, dict[str,
     with pytest.raises(Invalid, match="Etiketten"):
         validation.decide(db, g1, rid, taxonomy_id="samsjuklighet", label_id="finns-ej", decision="accept")
     with pytest.raises(NotFound):
-        validation.decide(db, user(db, "utomstaende"), rid, taxonomy_id="samsjuklighet",
-                          label_id="tillganglighet", decision="accept")
+        validation.decide(
+            db, user(db, "utomstaende"), rid, taxonomy_id="samsjuklighet", label_id="tillganglighet", decision="accept"
+        )
     lab = "tillganglighet"
     validation.decide(db, g1, rid, taxonomy_id="samsjuklighet", label_id=lab, decision="accept")
     validation.decide(db, g2, rid, taxonomy_id="samsjuklighet", label_id=lab, decision="reject")
     status = validation.label_status(db, ids["project_id"], "omstridd")
-    assert status["items"] == [{"record_id": rid, "taxonomy_id": "samsjuklighet", "label_id": lab,
-                                "status": "omstridd"}]
+    assert status["items"] == [
+        {"record_id": rid, "taxonomy_id": "samsjuklighet", "label_id": lab, "status": "omstridd"}
+    ]
     with pytest.raises(NotFound, match="i projektet"):
-        validation.resolve(db, analyst, rid, taxonomy_id="samsjuklighet", label_id=lab, decision="accept",
-                           project_id=ids["other_project_id"])
+        validation.resolve(
+            db,
+            analyst,
+            rid,
+            taxonomy_id="samsjuklighet",
+            label_id=lab,
+            decision="accept",
+            project_id=ids["other_project_id"],
+        )
     event = validation.resolve(db, analyst, rid, taxonomy_id="samsjuklighet", label_id=lab, decision="accept")
     assert event.is_resolution
     agreement = validation.agreement(db, ids["project_id"])
@@ -150,10 +160,12 @@ def test_insights_check_evidence_and_actions_stay_in_their_project(world: tuple[
     coord, project = as_member(db, ids, "samordnare1")
     with pytest.raises(Invalid, match="svar"):
         insights.create_insight(db, coord, project, title="X", record_ids=[2**30])
-    ins = insights.create_insight(db, coord, project, title="Telefontider",
-                                  theme_ids=[ids["theme_ids"]["tillganglighet"]])
-    act = insights.create_action(db, coord, project, {"title": "Fler telefontider", "owner": "Enhetschef",
-                                                      "insight_id": ins.id})
+    ins = insights.create_insight(
+        db, coord, project, title="Telefontider", theme_ids=[ids["theme_ids"]["tillganglighet"]]
+    )
+    act = insights.create_action(
+        db, coord, project, {"title": "Fler telefontider", "owner": "Enhetschef", "insight_id": ins.id}
+    )
     with pytest.raises(NotFound, match="i projektet"):
         insights.update_action(db, coord, act.id, {"status": "klar"}, project_id=ids["other_project_id"])
     assert insights.update_action(db, coord, act.id, {"status": "pagar", "owner": None}).owner == "Enhetschef"
@@ -184,8 +196,18 @@ def test_models_train_request_and_activation(world: tuple[Session, dict[str, Any
         models.request_training(db, analyst, project, "finns-inte")
     job = models.request_training(db, analyst, project, "samsjuklighet")
     assert (job.kind, job.status) == ("traning", "vantar")
-    v1, v2 = (ClassifierVersion(project_id=project.id, taxonomy_id="samsjuklighet", version=n, path="x",
-                                metrics={}, active=False, created_by="t") for n in ("v1", "v2"))
+    v1, v2 = (
+        ClassifierVersion(
+            project_id=project.id,
+            taxonomy_id="samsjuklighet",
+            version=n,
+            path="x",
+            metrics={},
+            active=False,
+            created_by="t",
+        )
+        for n in ("v1", "v2")
+    )
     db.add_all([v1, v2])
     db.commit()
     models.activate(db, analyst, project, v1.id)
@@ -202,10 +224,16 @@ def test_jobs_start_only_an_uploaded_job(world: tuple[Session, dict[str, Any]], 
     analyst = user(db, "analytiker1")
     upload = tmp_path / "jobb-1"
     upload.mkdir()
-    (upload / "export.csv").write_text("id;Vad kan bli bättre?\n1;Längre öppettider\n2;Mer personal\n",
-                                       encoding="utf-8")
-    job = Job(project_id=ids["project_id"], kind="analys", status="uppladdad", upload_path=str(upload),
-              created_by="analytiker1")
+    (upload / "export.csv").write_text(
+        "id;Vad kan bli bättre?\n1;Längre öppettider\n2;Mer personal\n", encoding="utf-8"
+    )
+    job = Job(
+        project_id=ids["project_id"],
+        kind="analys",
+        status="uppladdad",
+        upload_path=str(upload),
+        created_by="analytiker1",
+    )
     db.add(job)
     db.commit()
     with pytest.raises(NotFound):

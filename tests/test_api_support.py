@@ -60,8 +60,7 @@ def seed(engine: Engine, n_records: int = 40, seed_value: int = 7) -> dict[str, 
     pw = hash_password(PASSWORD)
     with session_scope(engine) as s:
         projects = {
-            key: Project(slug=f"projekt-{key}", name=f"Projekt {key.upper()}", settings={})
-            for key in ("a", "b")
+            key: Project(slug=f"projekt-{key}", name=f"Projekt {key.upper()}", settings={}) for key in ("a", "b")
         }
         s.add_all(projects.values())
         s.flush()
@@ -73,30 +72,58 @@ def seed(engine: Engine, n_records: int = 40, seed_value: int = 7) -> dict[str, 
             for key in memberships:
                 s.add(ProjectMember(project_id=projects[key].id, user_id=u.id))
         for key, project in projects.items():
-            imp = Import(project_id=project.id, filename=f"enkat_{key}.csv", file_sha256=key * 64,
-                         n_rows=n_records, n_records=n_records, text_columns=["svar"],
-                         column_mapping={}, pii_counts={})
+            imp = Import(
+                project_id=project.id,
+                filename=f"enkat_{key}.csv",
+                file_sha256=key * 64,
+                n_rows=n_records,
+                n_records=n_records,
+                text_columns=["svar"],
+                column_mapping={},
+                pii_counts={},
+            )
             s.add(imp)
             s.flush()
-            run = AnalysisRun(import_id=imp.id, status="klar", stage="klar",
-                              taxonomy_id="samsjuklighet", classifier_version="zeroshot-1",
-                              embed_model="test")
+            run = AnalysisRun(
+                import_id=imp.id,
+                status="klar",
+                stage="klar",
+                taxonomy_id="samsjuklighet",
+                classifier_version="zeroshot-1",
+                embed_model="test",
+            )
             s.add(run)
             s.flush()
-            themes = [Theme(run_id=run.id, topic=t, label=f"tema {t}", phrase=None,
-                            words=["väntetid", "bemötande"], size=0, share=0.0,
-                            example_record_ids=[]) for t in (-1, 0, 1, 2)]
+            themes = [
+                Theme(
+                    run_id=run.id,
+                    topic=t,
+                    label=f"tema {t}",
+                    phrase=None,
+                    words=["väntetid", "bemötande"],
+                    size=0,
+                    share=0.0,
+                    example_record_ids=[],
+                )
+                for t in (-1, 0, 1, 2)
+            ]
             s.add_all(themes)
             s.flush()
             rec_ids = []
             for i in range(n_records):
                 rec = RecordRow(
-                    import_id=imp.id, row=i + 2, question="svar",
+                    import_id=imp.id,
+                    row=i + 2,
+                    question="svar",
                     text=f"Svar {i}: [PERSON_1] fick vänta länge på hjälp.",
-                    text_sha256=f"{key}{i:063d}", respondent_key=f"nyckel-{key}-{i}",
-                    date=date(2026, 1 + i % 6, 1 + i % 27), unit=UNITS[i % 3],
-                    source_type="enkat", gender=["kvinna", "man", "annat"][i % 3 if i % 7 else 2],
-                    age_group="30-49", pii_spans=[],
+                    text_sha256=f"{key}{i:063d}",
+                    respondent_key=f"nyckel-{key}-{i}",
+                    date=date(2026, 1 + i % 6, 1 + i % 27),
+                    unit=UNITS[i % 3],
+                    source_type="enkat",
+                    gender=["kvinna", "man", "annat"][i % 3 if i % 7 else 2],
+                    age_group="30-49",
+                    pii_spans=[],
                 )
                 s.add(rec)
                 s.flush()
@@ -106,13 +133,31 @@ def seed(engine: Engine, n_records: int = 40, seed_value: int = 7) -> dict[str, 
                 s.add(ThemeAssignment(record_id=rec.id, theme_id=theme.id, weight=rng.random()))
                 probs = {lab: rng.random() for lab in LABELS}
                 pset = [lab for lab, p in probs.items() if p >= 0.5]
-                s.add(Classification(run_id=run.id, record_id=rec.id, taxonomy_id="samsjuklighet",
-                                     model_version="zeroshot-1", prediction_set=pset,
-                                     unsure=not pset, valence="utmaning", evidence=[]))
+                s.add(
+                    Classification(
+                        run_id=run.id,
+                        record_id=rec.id,
+                        taxonomy_id="samsjuklighet",
+                        model_version="zeroshot-1",
+                        prediction_set=pset,
+                        unsure=not pset,
+                        valence="utmaning",
+                        evidence=[],
+                    )
+                )
                 for lab, p in probs.items():
-                    s.add(Suggestion(run_id=run.id, record_id=rec.id, taxonomy_id="samsjuklighet",
-                                     label_id=lab, probability=p, in_prediction_set=lab in pset,
-                                     decided=p >= 0.7, model_version="zeroshot-1"))
+                    s.add(
+                        Suggestion(
+                            run_id=run.id,
+                            record_id=rec.id,
+                            taxonomy_id="samsjuklighet",
+                            label_id=lab,
+                            probability=p,
+                            in_prediction_set=lab in pset,
+                            decided=p >= 0.7,
+                            model_version="zeroshot-1",
+                        )
+                    )
             for t in themes:
                 t.share = t.size / n_records
                 t.example_record_ids = rec_ids[:3]
@@ -126,8 +171,11 @@ def seed(engine: Engine, n_records: int = 40, seed_value: int = 7) -> dict[str, 
 
 def make_settings(tmp_path: Path, **overrides: Any) -> ApiSettings:
     values: dict[str, Any] = dict(
-        database_url=get_settings().db_url, session_secret="test-hemlighet-" + "x" * 32,
-        embedded_worker=False, upload_dir=tmp_path / "uppladdningar", worker_poll_seconds=0.2,
+        database_url=get_settings().db_url,
+        session_secret="test-hemlighet-" + "x" * 32,
+        embedded_worker=False,
+        upload_dir=tmp_path / "uppladdningar",
+        worker_poll_seconds=0.2,
     )
     values.update(overrides)
     return ApiSettings(**values)
@@ -164,4 +212,3 @@ def auth(client: TestClient) -> Any:
         return cache[username]
 
     return get
-

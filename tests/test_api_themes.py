@@ -19,8 +19,9 @@ def _main_members(engine: Engine, theme_id: int) -> set[int]:
     """Answers whose heaviest theme is theme_id, straight from the stored assignments."""
     with session_scope(engine) as s:
         best: dict[int, tuple[float, int]] = {}
-        for rid, tid, w in s.execute(select(ThemeAssignment.record_id, ThemeAssignment.theme_id,
-                                            ThemeAssignment.weight)):
+        for rid, tid, w in s.execute(
+            select(ThemeAssignment.record_id, ThemeAssignment.theme_id, ThemeAssignment.weight)
+        ):
             if rid not in best or w > best[rid][0]:
                 best[rid] = (w, tid)
     return {rid for rid, (_, tid) in best.items() if tid == theme_id}
@@ -41,12 +42,17 @@ def test_name_merge_and_split_are_stored_audited_and_apply_on_a_refit(
         assert set(edit.member_record_ids) == _main_members(engine, t0) != set()
         topics = {t.id: t.topic for t in s.scalars(select(Theme).where(Theme.run_id == run))}
 
-    r = client.post(f"/api/projects/{pid}/themes/merge", headers=auth("analytiker"),
-                    json={"theme_ids": [t1, t2], "name": "Bemötande"})
+    r = client.post(
+        f"/api/projects/{pid}/themes/merge",
+        headers=auth("analytiker"),
+        json={"theme_ids": [t1, t2], "name": "Bemötande"},
+    )
     assert r.status_code == 201, r.text
     merge = r.json()
     assert merge["kind"] == "sammanfoga" and sorted(merge["payload"]["teman"]) == sorted([topics[t1], topics[t2]])
-    r = client.post(f"/api/projects/{pid}/themes/{t0}/split", headers=h, json={"n_parts": 3, "note": "Telefon och brev"})
+    r = client.post(
+        f"/api/projects/{pid}/themes/{t0}/split", headers=h, json={"n_parts": 3, "note": "Telefon och brev"}
+    )
     assert r.status_code == 201 and r.json()["payload"]["antal"] == 3
 
     listed = client.get(f"/api/projects/{pid}/theme-edits", headers=h).json()

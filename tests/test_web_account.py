@@ -31,7 +31,9 @@ def login(client: TestClient, username: str, password: str = PASSWORD) -> None:
 def demo(engine: Engine, tmp_path: Path) -> Iterator[TestClient]:
     seed(engine)
     settings = ApiSettings(
-        database_url=get_settings().db_url, session_secret="hemligt-for-test", embedded_worker=False,
+        database_url=get_settings().db_url,
+        session_secret="hemligt-for-test",
+        embedded_worker=False,
         upload_dir=tmp_path / "uppladdningar",
     )
     with TestClient(create_app(settings), follow_redirects=False) as client:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -71,8 +71,7 @@ def token(body: LoginIn, request: Request, db: DB) -> TokenOut:
 def _own_token(request: Request, db: Session, user: User) -> ApiToken:
     row = bearer_row(request, db)
     if row is None or row.user_id != user.id:
-        raise BadRequest("Skicka den token som ska förnyas eller återkallas i "
-                         "Authorization-huvudet (Bearer).")
+        raise BadRequest("Skicka den token som ska förnyas eller återkallas i Authorization-huvudet (Bearer).")
     return row
 
 
@@ -82,9 +81,10 @@ def renew_token(request: Request, user: CurrentUser, db: DB) -> TokenOut:
     absolute limit (token_max_lifetime_hours after the password was given)."""
     row = _own_token(request, db, user)
     limit = row.renewable_until
-    if limit is None or limit.replace(tzinfo=limit.tzinfo or timezone.utc) <= datetime.now(timezone.utc):
-        raise Unauthorized("Token kan inte förnyas längre. Logga in med lösenord igen.",
-                           headers={"WWW-Authenticate": "Bearer"})
+    if limit is None or limit.replace(tzinfo=limit.tzinfo or UTC) <= datetime.now(UTC):
+        raise Unauthorized(
+            "Token kan inte förnyas längre. Logga in med lösenord igen.", headers={"WWW-Authenticate": "Bearer"}
+        )
     row.revoked = True
     value, seconds = issue_token(request, db, user, renewable_until=limit)
     audit(db, user, "token_fornyad")
@@ -93,8 +93,7 @@ def renew_token(request: Request, user: CurrentUser, db: DB) -> TokenOut:
 
 
 @router.post("/auth/token/revoke", status_code=204, tags=["konton"])
-def revoke_token(request: Request, user: CurrentUser,
-                 db: DB) -> None:
+def revoke_token(request: Request, user: CurrentUser, db: DB) -> None:
     """Revoke the bearer token this request is made with."""
     row = _own_token(request, db, user)
     row.revoked = True
@@ -109,8 +108,7 @@ def revoke_user_tokens(user_id: Id, user: Admin, db: DB) -> None:
 
 
 @router.post("/auth/password", status_code=204, tags=["konton"])
-def change_password(body: PasswordChangeIn, request: Request, user: CurrentUser,
-                    db: DB) -> None:
+def change_password(body: PasswordChangeIn, request: Request, user: CurrentUser, db: DB) -> None:
     """Change one's own password. Every other session and every token of the user ends;
     a browser session that made the change stays signed in."""
     change_own_password(request, db, user, body.current_password, body.new_password)
@@ -128,8 +126,9 @@ def list_users(user: Admin, db: DB) -> list[User]:
 
 @router.post("/users", response_model=UserOut, status_code=201, tags=["konton"])
 def post_user(body: UserIn, request: Request, user: Admin, db: DB) -> User:
-    return accounts.register_user(db, user, **body.model_dump(),
-                                  min_length=request.app.state.settings.password_min_length)
+    return accounts.register_user(
+        db, user, **body.model_dump(), min_length=request.app.state.settings.password_min_length
+    )
 
 
 @router.post("/users/{user_id}/deactivate", response_model=UserOut, tags=["konton"])

@@ -43,19 +43,29 @@ def datasets(project: Project = Depends(project_access), db: Session = Depends(g
     out = []
     imports = db.scalars(select(Import).where(Import.project_id == project.id).order_by(Import.id))
     for imp in imports:
-        runs = db.scalars(
-            select(AnalysisRun).where(AnalysisRun.import_id == imp.id).order_by(AnalysisRun.id)
-        )
+        runs = db.scalars(select(AnalysisRun).where(AnalysisRun.import_id == imp.id).order_by(AnalysisRun.id))
         out.append(
             DatasetOut(
-                import_id=imp.id, filename=imp.filename, created_at=imp.created_at,
-                n_rows=imp.n_rows, n_records=imp.n_records, text_columns=imp.text_columns or [],
+                import_id=imp.id,
+                filename=imp.filename,
+                created_at=imp.created_at,
+                n_rows=imp.n_rows,
+                n_records=imp.n_records,
+                text_columns=imp.text_columns or [],
                 runs=[
-                    {"run_id": r.id, "status": r.status, "stage": r.stage,
-                     "progress_n": r.progress_n, "progress_total": r.progress_total,
-                     "taxonomy_id": r.taxonomy_id, "classifier_version": r.classifier_version,
-                     "embed_model": r.embed_model, "created_at": r.created_at,
-                     "finished_at": r.finished_at, "error": r.error}
+                    {
+                        "run_id": r.id,
+                        "status": r.status,
+                        "stage": r.stage,
+                        "progress_n": r.progress_n,
+                        "progress_total": r.progress_total,
+                        "taxonomy_id": r.taxonomy_id,
+                        "classifier_version": r.classifier_version,
+                        "embed_model": r.embed_model,
+                        "created_at": r.created_at,
+                        "finished_at": r.finished_at,
+                        "error": r.error,
+                    }
                     for r in runs
                 ],
             )
@@ -91,18 +101,16 @@ def records(
 
 
 @router.get("/records/{record_id}")
-def record(
-    record_id: Id, user: User = Depends(current_user), db: Session = Depends(get_db)
-) -> dict[str, Any]:
+def record(record_id: Id, user: User = Depends(current_user), db: Session = Depends(get_db)) -> dict[str, Any]:
     """One answer with its suggestions (per run), themes, decisions and label status."""
     rec, project = record_for(db, user, record_id)
     sugg = db.scalars(
-        select(Suggestion).where(Suggestion.record_id == rec.id)
+        select(Suggestion)
+        .where(Suggestion.record_id == rec.id)
         .order_by(Suggestion.run_id.desc(), Suggestion.probability.desc())
     ).all()
     cls = db.scalars(
-        select(Classification).where(Classification.record_id == rec.id)
-        .order_by(Classification.run_id.desc())
+        select(Classification).where(Classification.record_id == rec.id).order_by(Classification.run_id.desc())
     ).all()
     themes = db.execute(
         select(Theme.id, Theme.run_id, Theme.topic, Theme.label, ThemeAssignment.weight)
@@ -118,34 +126,45 @@ def record(
     return {
         "record": record_dict(rec),
         "suggestions": [
-            {"run_id": s.run_id, "taxonomy_id": s.taxonomy_id, "label_id": s.label_id,
-             "probability": s.probability, "in_prediction_set": s.in_prediction_set,
-             "model_version": s.model_version}
+            {
+                "run_id": s.run_id,
+                "taxonomy_id": s.taxonomy_id,
+                "label_id": s.label_id,
+                "probability": s.probability,
+                "in_prediction_set": s.in_prediction_set,
+                "model_version": s.model_version,
+            }
             for s in sugg
         ],
         "classifications": [
-            {"run_id": c.run_id, "taxonomy_id": c.taxonomy_id, "model_version": c.model_version,
-             "prediction_set": c.prediction_set, "unsure": c.unsure, "valence": c.valence,
-             "valence_probability": c.valence_probability, "evidence": c.evidence}
+            {
+                "run_id": c.run_id,
+                "taxonomy_id": c.taxonomy_id,
+                "model_version": c.model_version,
+                "prediction_set": c.prediction_set,
+                "unsure": c.unsure,
+                "valence": c.valence,
+                "valence_probability": c.valence_probability,
+                "evidence": c.evidence,
+            }
             for c in cls
         ],
         "themes": [
-            {"theme_id": t.id, "run_id": t.run_id, "topic": t.topic, "label": t.label,
-             "weight": t.weight}
+            {"theme_id": t.id, "run_id": t.run_id, "topic": t.topic, "label": t.label, "weight": t.weight}
             for t in themes
         ],
         "decisions": [DecisionOut.model_validate(e).model_dump() for e in shown],
         # Other organisations' decisions a validator may not read: only how many of each.
         "decisions_hidden": hidden,
-        "label_status": {
-            f"{tax}/{label}": st for (_, tax, label), st in statuses(events).items()
-        },
+        "label_status": {f"{tax}/{label}": st for (_, tax, label), st in statuses(events).items()},
     }
 
 
 @router.get("/records/{record_id}/suggestions")
 def record_suggestions(
-    record_id: Id, user: User = Depends(current_user), db: Session = Depends(get_db),
+    record_id: Id,
+    user: User = Depends(current_user),
+    db: Session = Depends(get_db),
     run_id: int | None = Query(default=None, ge=1, le=MAX_ID),
 ) -> list[dict[str, Any]]:
     """Label suggestions ("förslag") for one answer, with probability and model version."""
@@ -154,16 +173,23 @@ def record_suggestions(
     if run_id is not None:
         q = q.where(Suggestion.run_id == run_id)
     return [
-        {"run_id": s.run_id, "taxonomy_id": s.taxonomy_id, "label_id": s.label_id,
-         "probability": s.probability, "in_prediction_set": s.in_prediction_set,
-         "model_version": s.model_version}
+        {
+            "run_id": s.run_id,
+            "taxonomy_id": s.taxonomy_id,
+            "label_id": s.label_id,
+            "probability": s.probability,
+            "in_prediction_set": s.in_prediction_set,
+            "model_version": s.model_version,
+        }
         for s in db.scalars(q.order_by(Suggestion.run_id.desc(), Suggestion.probability.desc()))
     ]
 
 
 @router.get("/runs/{run_id}/suggestions")
 def run_suggestions(
-    run_id: Id, user: User = Depends(current_user), db: Session = Depends(get_db),
+    run_id: Id,
+    user: User = Depends(current_user),
+    db: Session = Depends(get_db),
     label_id: str | None = Query(default=None, max_length=100),
     min_probability: float = Query(default=0.0, ge=0.0, le=1.0),
     limit: int = Query(default=100, ge=1, le=1000),
@@ -176,9 +202,14 @@ def run_suggestions(
         q = q.where(Suggestion.label_id == label_id)
     q = q.order_by(Suggestion.probability.desc(), Suggestion.id).limit(limit).offset(offset)
     return [
-        {"record_id": s.record_id, "taxonomy_id": s.taxonomy_id, "label_id": s.label_id,
-         "probability": s.probability, "in_prediction_set": s.in_prediction_set,
-         "model_version": s.model_version}
+        {
+            "record_id": s.record_id,
+            "taxonomy_id": s.taxonomy_id,
+            "label_id": s.label_id,
+            "probability": s.probability,
+            "in_prediction_set": s.in_prediction_set,
+            "model_version": s.model_version,
+        }
         for s in db.scalars(q)
     ]
 
@@ -186,28 +217,43 @@ def run_suggestions(
 def _theme_json(t: ThemeFigures, months: list[str]) -> dict[str, Any]:
     hidden = t.cell.hidden
     return {
-        "id": t.id, "topic": t.topic, "label": t.label, "name": t.name, "title": t.title, "phrase": t.phrase,
-        "words": t.words, "size": t.cell.count, "share": t.cell.share, "ki95": list(t.ci) if not hidden else None,
-        "dold": hidden, "example_record_ids": [] if hidden else [e.record_id for e in t.examples],
+        "id": t.id,
+        "topic": t.topic,
+        "label": t.label,
+        "name": t.name,
+        "title": t.title,
+        "phrase": t.phrase,
+        "words": t.words,
+        "size": t.cell.count,
+        "share": t.cell.share,
+        "ki95": list(t.ci) if not hidden else None,
+        "dold": hidden,
+        "example_record_ids": [] if hidden else [e.record_id for e in t.examples],
         "emerging": t.emerging,
-        "over_time": None if hidden else {
-            "months": months, "counts": [c.count for c in t.over_time], "share": [c.share for c in t.over_time],
+        "over_time": None
+        if hidden
+        else {
+            "months": months,
+            "counts": [c.count for c in t.over_time],
+            "share": [c.share for c in t.over_time],
         },
     }
 
 
 @router.get("/runs/{run_id}/themes")
-def themes(
-    run_id: Id, user: User = Depends(current_user), db: Session = Depends(get_db)
-) -> dict[str, Any]:
+def themes(run_id: Id, user: User = Depends(current_user), db: Session = Depends(get_db)) -> dict[str, Any]:
     """Themes of a run (nlp.report's read model): curated name and title, size, share and CI,
     counts per month by main theme, and "new or growing" flags. Counts below the suppression
     threshold are hidden."""
     run, _ = run_for(db, user, run_id)
     rep = load_run_report(db, run.id)
     out = [_theme_json(t, rep.months) for t in rep.themes]
-    return {"run_id": run.id, "suppression_threshold": rep.threshold, "themes": out,
-            "emerging": [x for x in out if x["emerging"] and not x["dold"] and x["topic"] != -1]}
+    return {
+        "run_id": run.id,
+        "suppression_threshold": rep.threshold,
+        "themes": out,
+        "emerging": [x for x in out if x["emerging"] and not x["dold"] and x["topic"] != -1],
+    }
 
 
 BreakdownBy = Literal["gender", "unit", "source_type", "period"]
@@ -216,10 +262,15 @@ BreakdownBy = Literal["gender", "unit", "source_type", "period"]
 def _status_counts(db: Session, run: AnalysisRun) -> dict[str, Counter[str]]:
     """label → how many answers of the run have each validation status."""
     record_ids = run_record_ids(db, run.id)
-    events = db.scalars(
-        select(ValidationEvent).where(ValidationEvent.record_id.in_(record_ids),
-                                      ValidationEvent.taxonomy_id == (run.taxonomy_id or ""))
-    ).all() if record_ids else []
+    events = (
+        db.scalars(
+            select(ValidationEvent).where(
+                ValidationEvent.record_id.in_(record_ids), ValidationEvent.taxonomy_id == (run.taxonomy_id or "")
+            )
+        ).all()
+        if record_ids
+        else []
+    )
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     for (_rid, _tax, label), st in statuses(events).items():
         counts[label][st] += 1
@@ -228,7 +279,9 @@ def _status_counts(db: Session, run: AnalysisRun) -> dict[str, Counter[str]]:
 
 @router.get("/runs/{run_id}/aggregates")
 def aggregates(
-    run_id: Id, user: User = Depends(current_user), db: Session = Depends(get_db),
+    run_id: Id,
+    user: User = Depends(current_user),
+    db: Session = Depends(get_db),
     by: list[BreakdownBy] = Query(default=["gender", "unit", "source_type", "period"]),
 ) -> dict[str, Any]:
     """Per label (nlp.report's read model): answers the label is counted for (the
@@ -239,8 +292,14 @@ def aggregates(
     run, _ = run_for(db, user, run_id)
     rep = load_run_report(db, run.id)
     status_counts = _status_counts(db, run)
-    hidden_row = {"grupp": hidden_groups_text(rep.threshold), "antal": None, "n": None, "andel": None,
-                  "ki95": None, "dold": True}
+    hidden_row = {
+        "grupp": hidden_groups_text(rep.threshold),
+        "antal": None,
+        "n": None,
+        "andel": None,
+        "ki95": None,
+        "dold": True,
+    }
     out = []
     for lab in rep.labels:
         breakdowns: dict[str, list[dict[str, Any]]] = {}
@@ -248,9 +307,22 @@ def aggregates(
             b = rep.breakdown(dim)
             groups = [{"grupp": g.key, **cell_json(g.cells[lab.id])} for g in b.groups]
             breakdowns[dim] = groups + ([hidden_row] if b.hidden_groups else [])
-        out.append({"label_id": lab.id, "titel": lab.title, **cell_json(lab.counted),
-                    "i_forslagsmangd": lab.in_set.count, "medelsannolikhet": lab.mean_probability,
-                    "validering": dict(status_counts.get(lab.id, {})), "breakdowns": breakdowns})
-    return {"run_id": run.id, "taxonomy_id": run.taxonomy_id, "n": rep.n_answers,
-            "raknar": "forslagsmangd" if rep.counts_prediction_sets else "beslutade",
-            "suppression_threshold": rep.threshold, "labels": out}
+        out.append(
+            {
+                "label_id": lab.id,
+                "titel": lab.title,
+                **cell_json(lab.counted),
+                "i_forslagsmangd": lab.in_set.count,
+                "medelsannolikhet": lab.mean_probability,
+                "validering": dict(status_counts.get(lab.id, {})),
+                "breakdowns": breakdowns,
+            }
+        )
+    return {
+        "run_id": run.id,
+        "taxonomy_id": run.taxonomy_id,
+        "n": rep.n_answers,
+        "raknar": "forslagsmangd" if rep.counts_prediction_sets else "beslutade",
+        "suppression_threshold": rep.threshold,
+        "labels": out,
+    }

@@ -6,7 +6,7 @@ import base64
 import hashlib
 import re
 from collections import defaultdict
-from typing import Any, Literal
+from typing import Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query
 from fastapi.responses import HTMLResponse, Response
@@ -16,8 +16,7 @@ from sqlalchemy.orm import Session
 from api.access import may_read_report, run_for
 from api.auth import current_user, require_role
 from api.deps import Id, audit, get_db
-from api.schemas import ErasureIn
-from nlp.errors import BrukarrostError, ConfigError
+from nlp.errors import BrukarrostError
 from nlp.report import (
     FORMATS,
     answer_table,
@@ -26,7 +25,7 @@ from nlp.report import (
     report_json,
     run_record_ids,
 )
-from nlp.store.models import AnalysisRun, Project, User, ValidationEvent
+from nlp.store.models import AnalysisRun, User, ValidationEvent
 from nlp.validation_status import statuses
 
 router = APIRouter(tags=["export"])
@@ -39,8 +38,11 @@ def _statuses(db: Session, run: AnalysisRun) -> dict[int, dict[str, str]]:
     ids = run_record_ids(db, run.id)
     out: dict[int, dict[str, str]] = defaultdict(dict)
     if ids:
-        events = db.scalars(select(ValidationEvent).where(
-            ValidationEvent.record_id.in_(ids), ValidationEvent.taxonomy_id == (run.taxonomy_id or "")))
+        events = db.scalars(
+            select(ValidationEvent).where(
+                ValidationEvent.record_id.in_(ids), ValidationEvent.taxonomy_id == (run.taxonomy_id or "")
+            )
+        )
         for (rid, _tax, label), st in statuses(events).items():
             out[rid or 0][label] = st
     return out
@@ -60,8 +62,11 @@ def export(
     columns, rows = answer_table(db, run.id, _statuses(db, run))
     audit(db, user, "export", "run", run.id, format=fmt.name, antal=len(rows))
     db.commit()
-    return Response(fmt.write(columns, rows), media_type=fmt.media_type, headers={
-        "Content-Disposition": f'attachment; filename="brukarrost-analys-{run.id}.{fmt.suffix}"'})
+    return Response(
+        fmt.write(columns, rows),
+        media_type=fmt.media_type,
+        headers={"Content-Disposition": f'attachment; filename="brukarrost-analys-{run.id}.{fmt.suffix}"'},
+    )
 
 
 @router.get("/runs/{run_id}/report", response_class=HTMLResponse)
@@ -86,9 +91,14 @@ def report(
 def _report_csp(html: str) -> str:
     """The report is one self-contained file with its CSS in <style>: allow exactly that
     CSS (by hash) and nothing else; it has no scripts."""
-    hashes = " ".join(
-        "'sha256-" + base64.b64encode(hashlib.sha256(css.encode()).digest()).decode() + "'"
-        for css in re.findall(r"<style>(.*?)</style>", html, flags=re.DOTALL)
-    ) or "'none'"
-    return (f"default-src 'none'; style-src {hashes}; img-src data:; base-uri 'none'; "
-            "form-action 'none'; frame-ancestors 'none'")
+    hashes = (
+        " ".join(
+            "'sha256-" + base64.b64encode(hashlib.sha256(css.encode()).digest()).decode() + "'"
+            for css in re.findall(r"<style>(.*?)</style>", html, flags=re.DOTALL)
+        )
+        or "'none'"
+    )
+    return (
+        f"default-src 'none'; style-src {hashes}; img-src data:; base-uri 'none'; "
+        "form-action 'none'; frame-ancestors 'none'"
+    )

@@ -38,7 +38,9 @@ _UPLOAD_BODY = {
 
 
 @router.post(
-    "/projects/{project_id}/uploads", response_model=UploadOut, status_code=201,
+    "/projects/{project_id}/uploads",
+    response_model=UploadOut,
+    status_code=201,
     openapi_extra=_UPLOAD_BODY,
 )
 async def upload(request: Request, project: ProjectAccess, user: Analyst, db: DB) -> UploadOut:

@@ -29,8 +29,10 @@ def list_versions(
     found = models.overview(db, project.id, taxonomy)
     return {
         "versions": [_out(v) for v in found["versions"]],
-        "jamforelse": [{"taxonomy_id": c["taxonomy_id"], "aktiv": _out(c["aktiv"]), "senaste": _out(c["senaste"])}
-                       for c in found["jamforelse"]],
+        "jamforelse": [
+            {"taxonomy_id": c["taxonomy_id"], "aktiv": _out(c["aktiv"]), "senaste": _out(c["senaste"])}
+            for c in found["jamforelse"]
+        ],
     }
 
 

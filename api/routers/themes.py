@@ -20,8 +20,9 @@ def list_edits(project: ProjectAccess, db: DB) -> list[ThemeEdit]:
 
 
 @router.post("/projects/{project_id}/themes/{theme_id}/name", response_model=ThemeEditOut, status_code=201)
-def name_theme(theme_id: Id, body: ThemeNameIn, project: ProjectAccess, user: AnalystOrCoordinator,
-               db: DB) -> ThemeEdit:
+def name_theme(
+    theme_id: Id, body: ThemeNameIn, project: ProjectAccess, user: AnalystOrCoordinator, db: DB
+) -> ThemeEdit:
     """Give a theme a human name; it is kept on refits by the theme's members."""
     return themes.name_theme(db, user, project, theme_id, body.name)
 
@@ -33,8 +34,9 @@ def merge_themes(body: ThemeMergeIn, project: ProjectAccess, user: AnalystOrCoor
 
 
 @router.post("/projects/{project_id}/themes/{theme_id}/split", response_model=ThemeEditOut, status_code=201)
-def split_theme(theme_id: Id, body: ThemeSplitIn, project: ProjectAccess, user: AnalystOrCoordinator,
-                db: DB) -> ThemeEdit:
+def split_theme(
+    theme_id: Id, body: ThemeSplitIn, project: ProjectAccess, user: AnalystOrCoordinator, db: DB
+) -> ThemeEdit:
     """Ask for a theme to be split into n parts; the parts are found from the members'
     embeddings when the themes are next fitted (nlp.themes.apply_theme_edits)."""
     return themes.split_theme(db, user, project, theme_id, body.n_parts, body.note)

@@ -31,17 +31,31 @@ def check_password(password: str, username: str, min_length: int = DEFAULT_MIN_L
         raise Invalid(problem)
 
 
-def create_user(db: Session, *, username: str, password: str, role: str, organisation: str | None = None,
-                display_name: str | None = None, project_ids: list[int] | tuple[int, ...] = (),
-                min_length: int = DEFAULT_MIN_LENGTH) -> User:
+def create_user(
+    db: Session,
+    *,
+    username: str,
+    password: str,
+    role: str,
+    organisation: str | None = None,
+    display_name: str | None = None,
+    project_ids: list[int] | tuple[int, ...] = (),
+    min_length: int = DEFAULT_MIN_LENGTH,
+) -> User:
     """Add an account (flushed, not committed: the caller audits and commits)."""
     if role == "validator" and not organisation:
         raise Invalid("En validerare måste höra till en organisation.")
     check_password(password, username, min_length)
     if db.scalar(select(User).where(User.username == username)) is not None:
         raise Conflict(_NAME_TAKEN)
-    new = User(username=username, display_name=display_name, password_hash=hash_password(password),
-               role=role, organisation=organisation, active=True)
+    new = User(
+        username=username,
+        display_name=display_name,
+        password_hash=hash_password(password),
+        role=role,
+        organisation=organisation,
+        active=True,
+    )
     db.add(new)
     db.flush()
     for pid in project_ids:
@@ -95,8 +109,9 @@ def list_users(db: Session, *, by_name: bool = False) -> list[User]:
     return list(db.scalars(select(User).order_by(User.username if by_name else User.id)))
 
 
-def audit_entries(db: Session, *, actor: str | None = None, action: str | None = None,
-                  limit: int = 100, offset: int = 0) -> list[AuditEntry]:
+def audit_entries(
+    db: Session, *, actor: str | None = None, action: str | None = None, limit: int = 100, offset: int = 0
+) -> list[AuditEntry]:
     """The append-only audit log, newest first."""
     q = select(AuditEntry).order_by(AuditEntry.id.desc())
     if actor:
@@ -116,20 +131,36 @@ class AccountSummary:
 
 
 def account_summary(db: Session, user: User) -> AccountSummary:
-    projects = list(db.scalars(
-        select(Project).join(ProjectMember, ProjectMember.project_id == Project.id)
-        .where(ProjectMember.user_id == user.id).order_by(Project.name)
-    ))
+    projects = list(
+        db.scalars(
+            select(Project)
+            .join(ProjectMember, ProjectMember.project_id == Project.id)
+            .where(ProjectMember.user_id == user.id)
+            .order_by(Project.name)
+        )
+    )
     now = utcnow()
-    tokens = db.scalars(select(ApiToken.expires_at).where(
-        ApiToken.user_id == user.id, ApiToken.revoked.is_(False),
-        ApiToken.generation == (user.session_generation or 0)))
+    tokens = db.scalars(
+        select(ApiToken.expires_at).where(
+            ApiToken.user_id == user.id,
+            ApiToken.revoked.is_(False),
+            ApiToken.generation == (user.session_generation or 0),
+        )
+    )
     # Compared in Python: SQLite keeps no time zone, so a SQL comparison would be textual.
     active = sum(1 for t in tokens if t is None or (t if t.tzinfo else t.replace(tzinfo=now.tzinfo)) > now)
     return AccountSummary(user=user, projects=projects, active_tokens=active)
 
 
 __all__ = [
-    "AccountSummary", "account_summary", "audit_entries", "check_password", "create_user",
-    "deactivate_user", "list_users", "register_user", "revoke_user_tokens", "set_password",
+    "AccountSummary",
+    "account_summary",
+    "audit_entries",
+    "check_password",
+    "create_user",
+    "deactivate_user",
+    "list_users",
+    "register_user",
+    "revoke_user_tokens",
+    "set_password",
 ]

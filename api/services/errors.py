@@ -83,6 +83,15 @@ def commit_unique(db: Session, taken: str) -> None:
 
 
 __all__ = [
-    "BadRequest", "Conflict", "Forbidden", "Invalid", "NotFound", "ServiceError", "TooLarge",
-    "TooManyRequests", "Unauthorized", "Unsupported", "commit_unique",
+    "BadRequest",
+    "Conflict",
+    "Forbidden",
+    "Invalid",
+    "NotFound",
+    "ServiceError",
+    "TooLarge",
+    "TooManyRequests",
+    "Unauthorized",
+    "Unsupported",
+    "commit_unique",
 ]

@@ -34,8 +34,9 @@ def preview(path: Path, **kwargs: Any) -> dict[str, Any]:
 def job_for(db: Session, user: User, job_id: int) -> Job:
     """The job if the user may reach its project, else NotFound."""
     job = get_row(db, Job, job_id)
-    project_of_object(db, user, job.project_id if job else None,
-                      "Jobbet finns inte, eller så har du inte tillgång till det.")
+    project_of_object(
+        db, user, job.project_id if job else None, "Jobbet finns inte, eller så har du inte tillgång till det."
+    )
     assert job is not None
     return job
 
@@ -56,9 +57,16 @@ def register_upload(db: Session, user: User, project: Project, saved: Any) -> tu
     except Exception:  # noqa: BLE001 - an unreadable file is the user's problem to fix
         remove_upload(str(saved.directory))
         raise Invalid(f"Filen kunde inte läsas som {saved.file_format.upper()}.") from None
-    job = Job(project_id=project.id, kind="analys", status="uppladdad", filename=None,
-              upload_path=str(saved.directory), size_bytes=saved.size, params={"preview": columns},
-              created_by=user.username)
+    job = Job(
+        project_id=project.id,
+        kind="analys",
+        status="uppladdad",
+        filename=None,
+        upload_path=str(saved.directory),
+        size_bytes=saved.size,
+        params={"preview": columns},
+        created_by=user.username,
+    )
     db.add(job)
     db.flush()
     # Never the user's file name (it may hold a name or personnummer): "uppladdning 7 (csv)".
@@ -68,9 +76,16 @@ def register_upload(db: Session, user: User, project: Project, saved: Any) -> tu
     return job, columns
 
 
-def start(db: Session, user: User, job_id: int, *, text_columns: list[str] | None = None,
-          column_map: dict[str, str] | None = None,
-          sheet: str | None = None, taxonomy: str | None = None) -> Job:
+def start(
+    db: Session,
+    user: User,
+    job_id: int,
+    *,
+    text_columns: list[str] | None = None,
+    column_map: dict[str, str] | None = None,
+    sheet: str | None = None,
+    taxonomy: str | None = None,
+) -> Job:
     """Confirm the column mapping and queue the analysis (committed; the caller wakes the worker)."""
     job = job_for(db, user, job_id)
     if job.status != "uppladdad":
@@ -83,8 +98,11 @@ def start(db: Session, user: User, job_id: int, *, text_columns: list[str] | Non
     if taxonomy:
         taxonomy_labels(taxonomy)
     job.params = {
-        "preview": found, "text_columns": found["text_columns"],
-        "column_map": found["column_map"], "sheet": sheet, "taxonomy": taxonomy,
+        "preview": found,
+        "text_columns": found["text_columns"],
+        "column_map": found["column_map"],
+        "sheet": sheet,
+        "taxonomy": taxonomy,
     }
     job.status = "vantar"
     audit(db, user, "jobb_startat", "job", job.id, taxonomi=taxonomy)

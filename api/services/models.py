@@ -13,8 +13,9 @@ from api.services.errors import NotFound
 from nlp.store.models import ClassifierVersion, Job, Project, User, utcnow
 
 
-def versions(db: Session, project_id: int, taxonomy: str | None = None, *,
-             newest_first: bool = False) -> list[ClassifierVersion]:
+def versions(
+    db: Session, project_id: int, taxonomy: str | None = None, *, newest_first: bool = False
+) -> list[ClassifierVersion]:
     q = select(ClassifierVersion).where(ClassifierVersion.project_id == project_id)
     if taxonomy:
         q = q.where(ClassifierVersion.taxonomy_id == taxonomy)
@@ -23,16 +24,20 @@ def versions(db: Session, project_id: int, taxonomy: str | None = None, *,
 
 
 def training_jobs(db: Session, project_id: int, limit: int = 5) -> list[Job]:
-    return list(db.scalars(select(Job).where(Job.project_id == project_id, Job.kind == "traning")
-                           .order_by(Job.id.desc()).limit(limit)))
+    return list(
+        db.scalars(
+            select(Job).where(Job.project_id == project_id, Job.kind == "traning").order_by(Job.id.desc()).limit(limit)
+        )
+    )
 
 
 def request_training(db: Session, user: User, project: Project, taxonomy: str) -> Job:
     """Queue training of a new version from this project's validated labels (committed; the
     caller wakes the worker). The new version is not used until someone activates it."""
     taxonomy_labels(taxonomy)
-    job = Job(project_id=project.id, kind="traning", status="vantar",
-              params={"taxonomy": taxonomy}, created_by=user.username)
+    job = Job(
+        project_id=project.id, kind="traning", status="vantar", params={"taxonomy": taxonomy}, created_by=user.username
+    )
     db.add(job)
     db.flush()
     audit(db, user, "traning_startad", "job", job.id, taxonomi=taxonomy)
@@ -47,14 +52,20 @@ def activate(db: Session, user: User, project: Project, version_id: int) -> Clas
         raise NotFound("Modellversionen finns inte i projektet.")
     db.execute(
         update(ClassifierVersion)
-        .where(ClassifierVersion.project_id == project.id,
-               ClassifierVersion.taxonomy_id == version.taxonomy_id)
+        .where(ClassifierVersion.project_id == project.id, ClassifierVersion.taxonomy_id == version.taxonomy_id)
         .values(active=False)
     )
     version.active = True
     version.activated_at = utcnow()
-    audit(db, user, "modell_aktiverad", "classifier_version", version.id,
-          version=version.version, taxonomi=version.taxonomy_id)
+    audit(
+        db,
+        user,
+        "modell_aktiverad",
+        "classifier_version",
+        version.id,
+        version=version.version,
+        taxonomi=version.taxonomy_id,
+    )
     db.commit()
     db.refresh(version)
     return version

@@ -68,10 +68,14 @@ def create_project(db: Session, actor: User, slug: str, name: str) -> Project:
 
 
 def members(db: Session, project_id: int) -> list[User]:
-    return list(db.scalars(
-        select(User).join(ProjectMember, ProjectMember.user_id == User.id)
-        .where(ProjectMember.project_id == project_id).order_by(User.id)
-    ))
+    return list(
+        db.scalars(
+            select(User)
+            .join(ProjectMember, ProjectMember.user_id == User.id)
+            .where(ProjectMember.project_id == project_id)
+            .order_by(User.id)
+        )
+    )
 
 
 def add_member(db: Session, actor: User, project_id: int, user_id: int) -> None:
@@ -86,6 +90,13 @@ def add_member(db: Session, actor: User, project_id: int, user_id: int) -> None:
 
 
 __all__ = [
-    "NO_PROJECT", "add_member", "create_project", "ensure_project_access", "is_member", "members",
-    "project_of_object", "visible_project_ids", "visible_projects",
+    "NO_PROJECT",
+    "add_member",
+    "create_project",
+    "ensure_project_access",
+    "is_member",
+    "members",
+    "project_of_object",
+    "visible_project_ids",
+    "visible_projects",
 ]

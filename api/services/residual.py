@@ -20,8 +20,9 @@ def import_for(db: Session, user: User, import_id: int, project_id: int | None =
     imp = get_row(db, Import, import_id)
     if project_id is not None and (imp is None or imp.project_id != project_id):
         raise NotFound("Importen finns inte i projektet.")
-    project_of_object(db, user, imp.project_id if imp else None,
-                      "Importen finns inte, eller så har du inte tillgång till den.")
+    project_of_object(
+        db, user, imp.project_id if imp else None, "Importen finns inte, eller så har du inte tillgång till den."
+    )
     assert imp is not None
     return imp
 

@@ -26,16 +26,18 @@ from nlp.store.models import (
     ThemeEdit,
     User,
 )
-from nlp.themes import ThemeInfo, ThemeResult
-from nlp.themes import edit_merge, edit_name, edit_split
+from nlp.themes import ThemeInfo, ThemeResult, edit_merge, edit_name, edit_split
 
 
 def theme_in_project(db: Session, project_id: int, theme_id: int) -> Theme | None:
     theme = get_row(db, Theme, theme_id)
     if theme is None:
         return None
-    pid = db.scalar(select(Import.project_id).join(AnalysisRun, AnalysisRun.import_id == Import.id)
-                    .where(AnalysisRun.id == theme.run_id))
+    pid = db.scalar(
+        select(Import.project_id)
+        .join(AnalysisRun, AnalysisRun.import_id == Import.id)
+        .where(AnalysisRun.id == theme.run_id)
+    )
     return theme if pid == project_id else None
 
 
@@ -61,16 +63,38 @@ def stored_result(db: Session, run_id: int) -> ThemeResult:
         .order_by(ThemeAssignment.record_id, ThemeAssignment.weight.desc(), ThemeAssignment.theme_id)
     ):
         assignments[rid].append((topic[tid], weight))
-    infos = [ThemeInfo(id=t.topic, label=t.label, phrase=t.phrase or t.label, words=list(t.words or []),
-                       size=t.size, share=t.share, ci=(t.ci_low, t.ci_high)) for t in themes]
-    return ThemeResult(themes=infos, assignments=dict(assignments), over_time={}, emerging=[],
-                       n_texts=len(assignments))
+    infos = [
+        ThemeInfo(
+            id=t.topic,
+            label=t.label,
+            phrase=t.phrase or t.label,
+            words=list(t.words or []),
+            size=t.size,
+            share=t.share,
+            ci=(t.ci_low, t.ci_high),
+        )
+        for t in themes
+    ]
+    return ThemeResult(themes=infos, assignments=dict(assignments), over_time={}, emerging=[], n_texts=len(assignments))
 
 
-def _store(db: Session, user: User, project: Project, edit: dict[str, Any], run_id: int,
-           action: str, object_id: int, **details: Any) -> ThemeEdit:
-    row = ThemeEdit(project_id=project.id, kind=edit["kind"], member_record_ids=edit["member_record_ids"],
-                    payload={**edit["payload"], "run_id": run_id}, actor=user.username)
+def _store(
+    db: Session,
+    user: User,
+    project: Project,
+    edit: dict[str, Any],
+    run_id: int,
+    action: str,
+    object_id: int,
+    **details: Any,
+) -> ThemeEdit:
+    row = ThemeEdit(
+        project_id=project.id,
+        kind=edit["kind"],
+        member_record_ids=edit["member_record_ids"],
+        payload={**edit["payload"], "run_id": run_id},
+        actor=user.username,
+    )
     db.add(row)
     db.flush()
     audit(db, user, action, "theme", object_id, edit_id=row.id, **details)
@@ -82,8 +106,9 @@ def _edit(fn: Callable[..., dict[str, Any]], *args: Any, **kwargs: Any) -> dict[
         return fn(*args, **kwargs)
     except ValueError:
         # nlp.themes (edits) raises for "övrigt", unknown themes and too few parts.
-        raise Invalid("Temat kan inte ändras så: övrigt och tomma teman går inte att "
-                      "namnge, sammanfoga eller dela.") from None
+        raise Invalid(
+            "Temat kan inte ändras så: övrigt och tomma teman går inte att namnge, sammanfoga eller dela."
+        ) from None
 
 
 def list_edits(db: Session, project_id: int) -> list[ThemeEdit]:
@@ -102,8 +127,7 @@ def name_theme(db: Session, user: User, project: Project, theme_id: int, name: s
     return row
 
 
-def merge_themes(db: Session, user: User, project: Project, theme_ids: list[int],
-                 name: str | None = None) -> ThemeEdit:
+def merge_themes(db: Session, user: User, project: Project, theme_ids: list[int], name: str | None = None) -> ThemeEdit:
     """Merge two or more themes of one run, optionally naming the merged theme."""
     ids = sorted(set(theme_ids))
     if len(ids) < 2:
@@ -115,14 +139,22 @@ def merge_themes(db: Session, user: User, project: Project, theme_ids: list[int]
     if edit["payload"].get("namn"):
         # The pages show human names from "namn" edits; the merged theme's name applies to
         # the union of the members, so it also finds the merged theme after a refit.
-        db.add(ThemeEdit(project_id=project.id, kind="namn", member_record_ids=edit["member_record_ids"],
-                         payload={"namn": edit["payload"]["namn"], "run_id": run_id}, actor=user.username))
+        db.add(
+            ThemeEdit(
+                project_id=project.id,
+                kind="namn",
+                member_record_ids=edit["member_record_ids"],
+                payload={"namn": edit["payload"]["namn"], "run_id": run_id},
+                actor=user.username,
+            )
+        )
     db.commit()
     return row
 
 
-def split_theme(db: Session, user: User, project: Project, theme_id: int, n_parts: int,
-                note: str | None = None) -> ThemeEdit:
+def split_theme(
+    db: Session, user: User, project: Project, theme_id: int, n_parts: int, note: str | None = None
+) -> ThemeEdit:
     """Ask for a theme to be split into n parts; the parts are found from the members'
     embeddings when the themes are next fitted (nlp.themes.apply_theme_edits)."""
     (theme,) = _themes(db, project.id, [theme_id])

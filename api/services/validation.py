@@ -20,15 +20,26 @@ from api.access import (
 )
 from api.deps import audit, get_row, release, serial_write
 from api.services.errors import Invalid, NotFound
-from nlp.store.models import Classification, Import, Project, RecordRow, Suggestion, Theme, ThemeAssignment
-from nlp.store.models import User, ValidationEvent
+from nlp.store.models import (
+    Classification,
+    Import,
+    Project,
+    RecordRow,
+    Suggestion,
+    Theme,
+    ThemeAssignment,
+    User,
+    ValidationEvent,
+)
 from nlp.validation_status import expand, statuses, verdict
 
 
-def _queue_ids(db: Session, user: User, run_id: int, taxonomy_id: str | None, order: str,
-               theme_id: int | None, limit: int) -> list[int]:
+def _queue_ids(
+    db: Session, user: User, run_id: int, taxonomy_id: str | None, order: str, theme_id: int | None, limit: int
+) -> list[int]:
     judged = select(ValidationEvent.record_id).where(
-        ValidationEvent.user_id == user.id, ValidationEvent.record_id.is_not(None),
+        ValidationEvent.user_id == user.id,
+        ValidationEvent.record_id.is_not(None),
         ValidationEvent.taxonomy_id == (taxonomy_id or ""),
     )
     if order == "tema":
@@ -59,25 +70,42 @@ def _queue_items(db: Session, run_id: int, ids: list[int]) -> list[dict[str, Any
     recs = {r.id: r for r in db.scalars(select(RecordRow).where(RecordRow.id.in_(ids)))}
     sugg: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for s in db.scalars(
-        select(Suggestion).where(Suggestion.run_id == run_id, Suggestion.record_id.in_(ids))
+        select(Suggestion)
+        .where(Suggestion.run_id == run_id, Suggestion.record_id.in_(ids))
         .order_by(Suggestion.probability.desc())
     ):
-        sugg[s.record_id].append({"label_id": s.label_id, "probability": s.probability,
-                                  "in_prediction_set": s.in_prediction_set,
-                                  "model_version": s.model_version})
-    unsure = dict(db.execute(
-        select(Classification.record_id, Classification.unsure)
-        .where(Classification.run_id == run_id, Classification.record_id.in_(ids))
-    ).all())
+        sugg[s.record_id].append(
+            {
+                "label_id": s.label_id,
+                "probability": s.probability,
+                "in_prediction_set": s.in_prediction_set,
+                "model_version": s.model_version,
+            }
+        )
+    unsure = dict(
+        db.execute(
+            select(Classification.record_id, Classification.unsure).where(
+                Classification.run_id == run_id, Classification.record_id.in_(ids)
+            )
+        ).all()
+    )
     return [
-        {"record": record_dict(recs[i]), "suggestions": sugg.get(i, []),
-         "unsure": bool(unsure.get(i, False))}
-        for i in ids if i in recs
+        {"record": record_dict(recs[i]), "suggestions": sugg.get(i, []), "unsure": bool(unsure.get(i, False))}
+        for i in ids
+        if i in recs
     ]
 
 
-def queue(db: Session, user: User, project: Project, *, order: str = "osakerhet", run_id: int | None = None,
-          theme_id: int | None = None, limit: int = 20) -> dict[str, Any]:
+def queue(
+    db: Session,
+    user: User,
+    project: Project,
+    *,
+    order: str = "osakerhet",
+    run_id: int | None = None,
+    theme_id: int | None = None,
+    limit: int = 20,
+) -> dict[str, Any]:
     """Answers for this user to judge, not yet judged by them (an audited read).
 
     order=osakerhet: the model's least certain first (a suggestion closest to 0.5:
@@ -92,14 +120,24 @@ def queue(db: Session, user: User, project: Project, *, order: str = "osakerhet"
         raise NotFound("Analysen hör inte till projektet.")
     ids = _queue_ids(db, user, run.id, run.taxonomy_id, order, theme_id, limit)
     items = _queue_items(db, run.id, ids)
-    audit(db, user, "las_svar", "project", project.id, record_ids=[i["record"]["id"] for i in items],
-          via="valideringskö")
+    audit(
+        db, user, "las_svar", "project", project.id, record_ids=[i["record"]["id"] for i in items], via="valideringskö"
+    )
     db.commit()
     return {"run_id": run.id, "taxonomy_id": run.taxonomy_id, "order": order, "items": items}
 
 
-def decide(db: Session, user: User, record_id: int, *, taxonomy_id: str, label_id: str, decision: str,
-           other_labels: list[str] | tuple[str, ...] = (), comment: str | None = None) -> ValidationEvent:
+def decide(
+    db: Session,
+    user: User,
+    record_id: int,
+    *,
+    taxonomy_id: str,
+    label_id: str,
+    decision: str,
+    other_labels: list[str] | tuple[str, ...] = (),
+    comment: str | None = None,
+) -> ValidationEvent:
     """Record a decision (accept, reject, other labels, unsure). Never overwrites: a new
     decision is a new event, and disagreement between judges makes the label "omstridd"."""
     rec, project = record_for(db, user, record_id)
@@ -111,11 +149,18 @@ def decide(db: Session, user: User, record_id: int, *, taxonomy_id: str, label_i
     if any(lab not in known for lab in other_labels):
         raise Invalid("En av de andra etiketterna finns inte i taxonomin.")
     event = ValidationEvent(
-        record_id=rec.id, project_id=project.id, user_id=user.id, taxonomy_id=taxonomy_id,
-        label_id=label_id, decision=decision,
+        record_id=rec.id,
+        project_id=project.id,
+        user_id=user.id,
+        taxonomy_id=taxonomy_id,
+        label_id=label_id,
+        decision=decision,
         other_labels=list(other_labels) if decision == "other" else [],
-        comment=comment, actor=user.username, organisation=user.organisation,
-        role=user.role, is_resolution=False,
+        comment=comment,
+        actor=user.username,
+        organisation=user.organisation,
+        role=user.role,
+        is_resolution=False,
     )
     release(db)  # end the read transaction before queueing for the writer lock
     with serial_write(db):
@@ -126,8 +171,17 @@ def decide(db: Session, user: User, record_id: int, *, taxonomy_id: str, label_i
     return event
 
 
-def resolve(db: Session, user: User, record_id: int, *, taxonomy_id: str, label_id: str, decision: str,
-            comment: str | None = None, project_id: int | None = None) -> ValidationEvent:
+def resolve(
+    db: Session,
+    user: User,
+    record_id: int,
+    *,
+    taxonomy_id: str,
+    label_id: str,
+    decision: str,
+    comment: str | None = None,
+    project_id: int | None = None,
+) -> ValidationEvent:
     """Settle a label after joint analysis; earlier decisions stay as they were. With
     project_id, the answer must be in that project."""
     if project_id is not None:
@@ -138,14 +192,22 @@ def resolve(db: Session, user: User, record_id: int, *, taxonomy_id: str, label_
     if label_id not in taxonomy_labels(taxonomy_id):
         raise Invalid("Etiketten finns inte i taxonomin.")
     event = ValidationEvent(
-        record_id=rec.id, project_id=project.id, user_id=user.id, taxonomy_id=taxonomy_id,
-        label_id=label_id, decision=decision, other_labels=[], comment=comment,
-        actor=user.username, organisation=user.organisation, role=user.role, is_resolution=True,
+        record_id=rec.id,
+        project_id=project.id,
+        user_id=user.id,
+        taxonomy_id=taxonomy_id,
+        label_id=label_id,
+        decision=decision,
+        other_labels=[],
+        comment=comment,
+        actor=user.username,
+        organisation=user.organisation,
+        role=user.role,
+        is_resolution=True,
     )
     db.add(event)
     db.flush()
-    audit(db, user, "gemensamt_beslut", "record", rec.id, event_id=event.id, label=label_id,
-          decision=decision)
+    audit(db, user, "gemensamt_beslut", "record", rec.id, event_id=event.id, label=label_id, decision=decision)
     db.commit()
     return event
 
@@ -153,17 +215,18 @@ def resolve(db: Session, user: User, record_id: int, *, taxonomy_id: str, label_
 def decisions(db: Session, user: User, record_id: int) -> list[ValidationEvent]:
     """The decisions on an answer that the user may read (api.access.visible_decisions)."""
     rec, project = record_for(db, user, record_id)
-    shown, _hidden = visible_decisions(user, project, db.scalars(
-        select(ValidationEvent).where(ValidationEvent.record_id == rec.id).order_by(ValidationEvent.id)
-    ))
+    shown, _hidden = visible_decisions(
+        user,
+        project,
+        db.scalars(select(ValidationEvent).where(ValidationEvent.record_id == rec.id).order_by(ValidationEvent.id)),
+    )
     return shown
 
 
 def label_status(db: Session, project_id: int, status: str | None = None, limit: int = 200) -> dict[str, Any]:
     """Status per (answer, label) from the decisions; e.g. status=omstridd lists disputes."""
     events = db.scalars(
-        select(ValidationEvent).where(ValidationEvent.project_id == project_id,
-                                      ValidationEvent.record_id.is_not(None))
+        select(ValidationEvent).where(ValidationEvent.project_id == project_id, ValidationEvent.record_id.is_not(None))
     ).all()
     st = statuses(events)
     counts = Counter(st.values())
@@ -190,11 +253,13 @@ def _alpha(matrix: list[list[float]]) -> float | None:
     return None if math.isnan(a) else a
 
 
-def _coded(db: Session, project_id: int, by: str,
-           taxonomy_id: str | None) -> dict[tuple[str, str], dict[int, dict[str, list[int]]]]:
+def _coded(
+    db: Session, project_id: int, by: str, taxonomy_id: str | None
+) -> dict[tuple[str, str], dict[int, dict[str, list[int]]]]:
     """(taxonomy, label) -> answer -> coder -> verdicts: each judge's latest decision."""
     q = select(ValidationEvent).where(
-        ValidationEvent.project_id == project_id, ValidationEvent.record_id.is_not(None),
+        ValidationEvent.project_id == project_id,
+        ValidationEvent.record_id.is_not(None),
         ValidationEvent.is_resolution.is_(False),
     )
     if taxonomy_id:
@@ -214,8 +279,7 @@ def _coded(db: Session, project_id: int, by: str,
     return table
 
 
-def agreement(db: Session, project_id: int, by: str = "validator",
-              taxonomy_id: str | None = None) -> dict[str, Any]:
+def agreement(db: Session, project_id: int, by: str = "validator", taxonomy_id: str | None = None) -> dict[str, Any]:
     """Krippendorff's alpha (nominal) and raw agreement per label over the answers judged
     by at least two validators (or organisations). Each judge's latest decision counts;
     "unsure" counts as no judgement. An organisation's judgement is its members' majority."""
@@ -233,12 +297,16 @@ def agreement(db: Session, project_id: int, by: str = "validator",
         coders = sorted({c for vals in resolved.values() for c in vals})
         matrix = [[float(resolved[rid].get(c, math.nan)) for rid in sorted(resolved)] for c in coders]
         agree = sum(1 for vals in resolved.values() if len(set(vals.values())) == 1)
-        out.append({
-            "taxonomy_id": tax, "label_id": label, "n_items": len(resolved),
-            "n_coders": len(coders),
-            "alpha": _alpha(matrix) if resolved else None,
-            "raw_agreement": agree / len(resolved) if resolved else None,
-        })
+        out.append(
+            {
+                "taxonomy_id": tax,
+                "label_id": label,
+                "n_items": len(resolved),
+                "n_coders": len(coders),
+                "alpha": _alpha(matrix) if resolved else None,
+                "raw_agreement": agree / len(resolved) if resolved else None,
+            }
+        )
     return {"by": by, "labels": out}
 
 

@@ -28,8 +28,9 @@ router = APIRouter()
 AUDIT_PAGE = 100
 
 
-def _admin_page(request: Request, db: Session, user: User, error: str | None = None,
-                status_code: int = 200) -> HTMLResponse:
+def _admin_page(
+    request: Request, db: Session, user: User, error: str | None = None, status_code: int = 200
+) -> HTMLResponse:
     users = accounts.list_users(db, by_name=True)
     all_projects = db.scalars(select(Project).order_by(Project.name)).all()
     members: dict[int, list[int]] = {}
@@ -40,10 +41,25 @@ def _admin_page(request: Request, db: Session, user: User, error: str | None = N
     action = request.query_params.get("handelse") or None
     entries = accounts.audit_entries(db, actor=actor, action=action, limit=AUDIT_PAGE)
     actions = sorted(set(db.scalars(select(AuditEntry.action).distinct())))
-    return render(request, "admin.html", user=user, title="Administration", active="/admin", users=users,
-                  projects=all_projects, members=members, orgs=sorted(orgs.items()), entries=entries,
-                  roles=ROLE_TEXT, actions=actions, actor=actor or "", action=action or "",
-                  project_name={p.id: p.name for p in all_projects}, error=error, status_code=status_code)
+    return render(
+        request,
+        "admin.html",
+        user=user,
+        title="Administration",
+        active="/admin",
+        users=users,
+        projects=all_projects,
+        members=members,
+        orgs=sorted(orgs.items()),
+        entries=entries,
+        roles=ROLE_TEXT,
+        actions=actions,
+        actor=actor or "",
+        action=action or "",
+        project_name={p.id: p.name for p in all_projects},
+        error=error,
+        status_code=status_code,
+    )
 
 
 def admin_user(request: Request, user: User = Depends(web_user)) -> User:
@@ -76,17 +92,32 @@ async def create_user(request: Request, user: AdminUser, db: DB) -> Response:
     form = await request.form()
     try:
         body = UserIn(
-            username=form_text(form, "anvandarnamn"), password=str(form.get("losenord") or ""),
-            role=str(form.get("roll") or ""), organisation=form_text(form, "organisation") or None,
-            display_name=form_text(form, "namn") or None, project_ids=form_ids(form, "projekt"),
+            username=form_text(form, "anvandarnamn"),
+            password=str(form.get("losenord") or ""),
+            role=str(form.get("roll") or ""),
+            organisation=form_text(form, "organisation") or None,
+            display_name=form_text(form, "namn") or None,
+            project_ids=form_ids(form, "projekt"),
         )
     except ValidationError:
-        return _admin_page(request, db, user, status_code=422, error=(
-            "Kontrollera uppgifterna: användarnamnet får bara innehålla bokstäver, siffror och . @ - _, "
-            "lösenordet får inte vara tomt och en roll måste väljas."))
+        return _admin_page(
+            request,
+            db,
+            user,
+            status_code=422,
+            error=(
+                "Kontrollera uppgifterna: användarnamnet får bara innehålla bokstäver, siffror och . @ - _, "
+                "lösenordet får inte vara tomt och en roll måste väljas."
+            ),
+        )
     min_length = request.app.state.settings.password_min_length
-    return _done(request, db, user, lambda: accounts.register_user(
-        db, user, **body.model_dump(), min_length=min_length), "anvandare")
+    return _done(
+        request,
+        db,
+        user,
+        lambda: accounts.register_user(db, user, **body.model_dump(), min_length=min_length),
+        "anvandare",
+    )
 
 
 @router.post("/admin/projekt", dependencies=[Depends(verify_csrf)])
@@ -95,8 +126,13 @@ async def create_project(request: Request, user: AdminUser, db: DB) -> Response:
     try:
         body = ProjectIn(slug=form_text(form, "kortnamn"), name=form_text(form, "namn"))
     except ValidationError:
-        return _admin_page(request, db, user, status_code=422, error=(
-            "Kontrollera uppgifterna: kortnamnet får bara innehålla små bokstäver a–z, siffror, - och _."))
+        return _admin_page(
+            request,
+            db,
+            user,
+            status_code=422,
+            error=("Kontrollera uppgifterna: kortnamnet får bara innehålla små bokstäver a–z, siffror, - och _."),
+        )
     return _done(request, db, user, lambda: projects.create_project(db, user, body.slug, body.name), "projekt")
 
 

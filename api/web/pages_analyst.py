@@ -30,8 +30,7 @@ router = APIRouter()
 
 def run_project_id(db: Session, run_id: int) -> int | None:
     return db.scalar(
-        select(Import.project_id).join(AnalysisRun, AnalysisRun.import_id == Import.id)
-        .where(AnalysisRun.id == run_id)
+        select(Import.project_id).join(AnalysisRun, AnalysisRun.import_id == Import.id).where(AnalysisRun.id == run_id)
     )
 
 
@@ -44,14 +43,27 @@ def report(run_id: int, request: Request, user: WebUser, db: DB) -> HTMLResponse
         return deny(request, user, "Rapporten är för analytiker och samordnare.")
     run = db.get(AnalysisRun, run_id)
     if run is None or run.status != "klar":
-        return render(request, "fel.html", user=user, status_code=409, title="Analysen är inte klar",
-                      text="Rapporten visas när analysen är klar. Följ förloppet på projektsidan.")
+        return render(
+            request,
+            "fel.html",
+            user=user,
+            status_code=409,
+            title="Analysen är inte klar",
+            text="Rapporten visas när analysen är klar. Följ förloppet på projektsidan.",
+        )
     rep = build_report(db, run_id, threshold=get_settings().suppression_threshold)
     # The report shows answer texts (examples): every read goes to the audit log.
     audit(db, user, "visa_rapport", "korning", run_id)
     db.commit()
-    return render(request, "rapport.html", user=user, title=f"Rapport: {rep.filename}",
-                  r=rep, active="/projekt", downloads=download_links(run_id, project_id))
+    return render(
+        request,
+        "rapport.html",
+        user=user,
+        title=f"Rapport: {rep.filename}",
+        r=rep,
+        active="/projekt",
+        downloads=download_links(run_id, project_id),
+    )
 
 
 def download_links(run_id: int, project_id: int) -> list[tuple[str, str]]:
@@ -71,20 +83,35 @@ FIELD_TEXT = {
     "gender": "Kön",
     "age_group": "Åldersgrupp",
 }
-KIND_TEXT = {"fritext": "fritext", "datum": "datum", "kategori": "kategori", "id": "id-nummer",
-             "tal": "tal", "tom": "tom"}
+KIND_TEXT = {
+    "fritext": "fritext",
+    "datum": "datum",
+    "kategori": "kategori",
+    "id": "id-nummer",
+    "tal": "tal",
+    "tom": "tom",
+}
 
 
 def _analyst_project(db: Session, user: User, project_id: int) -> Project:
     return page_project(db, user, project_id, ("analyst", "admin"), "Bara analytiker kan ladda upp filer.")
 
 
-def _upload_page(request: Request, user: User, project: Project, status_code: int = 200,
-                 error: str | None = None) -> HTMLResponse:
-    return render(request, "ladda_upp.html", user=user, title="Ladda upp en export", project=project,
-                  max_mb=request.app.state.settings.max_upload_mb, active="/projekt", error=error,
-                  accept=accept_attribute(),
-                  status_code=status_code)
+def _upload_page(
+    request: Request, user: User, project: Project, status_code: int = 200, error: str | None = None
+) -> HTMLResponse:
+    return render(
+        request,
+        "ladda_upp.html",
+        user=user,
+        title="Ladda upp en export",
+        project=project,
+        max_mb=request.app.state.settings.max_upload_mb,
+        active="/projekt",
+        error=error,
+        accept=accept_attribute(),
+        status_code=status_code,
+    )
 
 
 @router.get("/projekt/{project_id}/ladda-upp", response_class=HTMLResponse)
@@ -110,9 +137,18 @@ def mapping_form(job_id: int, request: Request, user: WebUser, db: DB) -> Respon
     if job.status != "uppladdad":
         return RedirectResponse(f"/jobb/{job.id}", status_code=303)
     taxonomies = [(t, label_titles(t)[0]) for t in list_taxonomies()]
-    return render(request, "kolumner.html", user=user, title="Kontrollera kolumnerna", job=job,
-                  preview=(job.params or {}).get("preview") or {}, fields=FIELD_TEXT, kinds=KIND_TEXT,
-                  taxonomies=taxonomies, active="/projekt")
+    return render(
+        request,
+        "kolumner.html",
+        user=user,
+        title="Kontrollera kolumnerna",
+        job=job,
+        preview=(job.params or {}).get("preview") or {},
+        fields=FIELD_TEXT,
+        kinds=KIND_TEXT,
+        taxonomies=taxonomies,
+        active="/projekt",
+    )
 
 
 @router.post("/jobb/{job_id}/kolumner", dependencies=[Depends(verify_csrf)])
@@ -127,8 +163,12 @@ async def mapping_submit(job_id: int, request: Request, user: WebUser, db: DB) -
         if not text_columns:
             return RedirectResponse(f"/jobb/{job_id}/kolumner?fel=textkolumn", status_code=303)
         try:
-            body = MappingIn(text_columns=text_columns, column_map=column_map,
-                             sheet=(job.params or {}).get("preview", {}).get("sheet"), taxonomy=taxonomy)
+            body = MappingIn(
+                text_columns=text_columns,
+                column_map=column_map,
+                sheet=(job.params or {}).get("preview", {}).get("sheet"),
+                taxonomy=taxonomy,
+            )
         except ValueError:
             return deny(request, user, "Ogiltigt val av kolumner eller taxonomi.", 422)
         jobs.start(db, user, job_id, **body.model_dump())
@@ -143,5 +183,4 @@ def job_page(job_id: int, request: Request, user: WebUser, db: DB) -> Response:
     job = jobs.job_for(db, user, job_id)
     if job.status == "klar" and job.run_id:
         return RedirectResponse(f"/korningar/{job.run_id}/rapport", status_code=303)
-    return render(request, "jobb.html", user=user, title="Analysen pågår", job=job, active="/projekt",
-                  stages=STAGES)
+    return render(request, "jobb.html", user=user, title="Analysen pågår", job=job, active="/projekt", stages=STAGES)

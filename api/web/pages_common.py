@@ -49,22 +49,39 @@ def login_form(request: Request, nasta: str | None = None) -> HTMLResponse:
 
 
 @router.post("/logga-in", response_class=HTMLResponse)
-def login_submit(request: Request, db: DB, anvandarnamn: str = Form(""), losenord: str = Form(""),
-                 nasta: str = Form("/"), csrf_token_field: str = Form("", alias="csrf_token")) -> Response:
+def login_submit(
+    request: Request,
+    db: DB,
+    anvandarnamn: str = Form(""),
+    losenord: str = Form(""),
+    nasta: str = Form("/"),
+    csrf_token_field: str = Form("", alias="csrf_token"),
+) -> Response:
     # Login CSRF: without it another site could sign the browser in to an attacker's account.
     expected = request.session.get("csrf")
     if not expected or not hmac.compare_digest(str(expected), csrf_token_field):
         return render(
-            request, "logga_in.html", user=None, title="Logga in", nasta=_safe_next(nasta),
-            error="Inloggningsformuläret hade gått ut. Försök igen.", anvandarnamn=anvandarnamn,
+            request,
+            "logga_in.html",
+            user=None,
+            title="Logga in",
+            nasta=_safe_next(nasta),
+            error="Inloggningsformuläret hade gått ut. Försök igen.",
+            anvandarnamn=anvandarnamn,
             status_code=403,
         )
     try:
         user = login_user(request, db, anvandarnamn.strip(), losenord)
     except ServiceError as exc:
         return render(
-            request, "logga_in.html", user=None, title="Logga in", nasta=_safe_next(nasta),
-            error=exc.message, anvandarnamn=anvandarnamn, status_code=exc.status,
+            request,
+            "logga_in.html",
+            user=None,
+            title="Logga in",
+            nasta=_safe_next(nasta),
+            error=exc.message,
+            anvandarnamn=anvandarnamn,
+            status_code=exc.status,
         )
     target = _safe_next(nasta)
     return RedirectResponse(home_for(user) if target == "/" else target, status_code=303)
@@ -79,13 +96,19 @@ def logout(request: Request, db: DB) -> Response:
 
 @router.get("/konto/losenord", response_class=HTMLResponse)
 def password_form(request: Request, user: WebUser) -> HTMLResponse:
-    return render(request, "losenord.html", user=user, title="Byt lösenord",
-                  min_length=request.app.state.settings.password_min_length)
+    return render(
+        request,
+        "losenord.html",
+        user=user,
+        title="Byt lösenord",
+        min_length=request.app.state.settings.password_min_length,
+    )
 
 
 @router.post("/konto/losenord", response_class=HTMLResponse, dependencies=[Depends(verify_csrf)])
-def password_submit(request: Request, user: WebUser, db: DB, nuvarande: str = Form(""), nytt: str = Form(""),
-                    nytt_igen: str = Form("")) -> Response:
+def password_submit(
+    request: Request, user: WebUser, db: DB, nuvarande: str = Form(""), nytt: str = Form(""), nytt_igen: str = Form("")
+) -> Response:
     """Change one's own password as the API does (same policy, same audit)."""
     error, status = None, 200
     if nytt != nytt_igen:
@@ -101,8 +124,15 @@ def password_submit(request: Request, user: WebUser, db: DB, nuvarande: str = Fo
             if isinstance(exc, Unauthorized):
                 error = "Det nuvarande lösenordet stämmer inte."
     if error is not None:
-        return render(request, "losenord.html", user=user, title="Byt lösenord", error=error,
-                      status_code=status, min_length=request.app.state.settings.password_min_length)
+        return render(
+            request,
+            "losenord.html",
+            user=user,
+            title="Byt lösenord",
+            error=error,
+            status_code=status,
+            min_length=request.app.state.settings.password_min_length,
+        )
     return RedirectResponse("/projekt?meddelande=losenord", status_code=303)
 
 
@@ -113,7 +143,8 @@ def projects(request: Request, user: WebUser, db: DB) -> HTMLResponse:
         n_imports = db.scalar(select(func.count()).select_from(Import).where(Import.project_id == p.id)) or 0
         run = latest_run(db, p.id)
         running = db.scalars(
-            select(Job).where(Job.project_id == p.id, Job.status.in_(("uppladdad", "vantar", "pagar")))
+            select(Job)
+            .where(Job.project_id == p.id, Job.status.in_(("uppladdad", "vantar", "pagar")))
             .order_by(Job.id.desc())
         ).first()
         rows.append({"project": p, "n_imports": n_imports, "run": run, "job": running})
@@ -121,7 +152,12 @@ def projects(request: Request, user: WebUser, db: DB) -> HTMLResponse:
 
 
 def latest_runs(db: Session, project_id: int, limit: int = 5) -> list[AnalysisRun]:
-    return list(db.scalars(
-        select(AnalysisRun).join(Import, AnalysisRun.import_id == Import.id)
-        .where(Import.project_id == project_id).order_by(AnalysisRun.id.desc()).limit(limit)
-    ))
+    return list(
+        db.scalars(
+            select(AnalysisRun)
+            .join(Import, AnalysisRun.import_id == Import.id)
+            .where(Import.project_id == project_id)
+            .order_by(AnalysisRun.id.desc())
+            .limit(limit)
+        )
+    )

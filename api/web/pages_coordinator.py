@@ -58,19 +58,27 @@ RECENT_MONTHS = 3  # "this period": the last three months with answers
 
 def growth(db: Session, run: AnalysisRun, themes: list[ThemeView]) -> tuple[list[str], dict[int, dict[str, Any]]]:
     """Share of each theme in the recent months against the months before."""
-    months = sorted({m for (d,) in db.execute(
-        select(RecordRow.date).where(RecordRow.import_id == run.import_id, RecordRow.date.is_not(None))
-    ) if (m := month(d))})
+    months = sorted(
+        {
+            m
+            for (d,) in db.execute(
+                select(RecordRow.date).where(RecordRow.import_id == run.import_id, RecordRow.date.is_not(None))
+            )
+            if (m := month(d))
+        }
+    )
     recent = set(months[-RECENT_MONTHS:])
     totals: Counter[bool] = Counter()
-    for (d,) in db.execute(select(RecordRow.date).where(RecordRow.import_id == run.import_id,
-                                                        RecordRow.date.is_not(None))):
+    for (d,) in db.execute(
+        select(RecordRow.date).where(RecordRow.import_id == run.import_id, RecordRow.date.is_not(None))
+    ):
         totals[month(d) in recent] += 1
     out: dict[int, dict[str, Any]] = {}
     ids = [t.id for t in themes]
     hits: dict[int, Counter[bool]] = {i: Counter() for i in ids}
     for tid, d in db.execute(
-        select(ThemeAssignment.theme_id, RecordRow.date).join(RecordRow, RecordRow.id == ThemeAssignment.record_id)
+        select(ThemeAssignment.theme_id, RecordRow.date)
+        .join(RecordRow, RecordRow.id == ThemeAssignment.record_id)
         .where(ThemeAssignment.theme_id.in_(ids), RecordRow.date.is_not(None))
     ):
         hits[tid][month(d) in recent] += 1
@@ -98,21 +106,41 @@ def whats_new(project_id: int, request: Request, user: WebUser, db: DB) -> Respo
         answers = theme_answers(db, t.id, since=since, limit=5)
         details.append({"theme": t, "growth": g[t.id], "chart": theme_chart(db, t, run), "answers": answers})
     if details:
-        audit(db, user, "las_svar", "project", project.id, via="nytt_och_vaxande",
-              record_ids=[a.record_id for d in details for a in d["answers"]])
+        audit(
+            db,
+            user,
+            "las_svar",
+            "project",
+            project.id,
+            via="nytt_och_vaxande",
+            record_ids=[a.record_id for d in details for a in d["answers"]],
+        )
         db.commit()
     theme_title = {t.id: t.title for t in shown}
     return render(
-        request, "nytt.html", user=user, title="Nytt och växande", project=project, run=run,
-        recent=recent, details=details, themes=ordered, growth=g,
+        request,
+        "nytt.html",
+        user=user,
+        title="Nytt och växande",
+        project=project,
+        run=run,
+        recent=recent,
+        details=details,
+        themes=ordered,
+        growth=g,
         insights=insights.list_insights(db, project.id, newest_first=True),
         actions=insights.list_actions(db, project.id, newest_first=True),
-        theme_title=theme_title, can_edit=user.role in EDITORS, active="/projekt",
-        error={"namn": "Skriv ett namn på temat.", "sammanfoga": "Välj minst två teman att sammanfoga.",
-               "insikt": "Insikten behöver en rubrik.", "atgard": "Åtgärden behöver en rubrik och en ansvarig.",
-               "atgard_andra": "Kontrollera status, ansvarig och datum för åtgärden.",
-               "dela": "Temat kan inte delas."}
-        .get(request.query_params.get("fel", "")),
+        theme_title=theme_title,
+        can_edit=user.role in EDITORS,
+        active="/projekt",
+        error={
+            "namn": "Skriv ett namn på temat.",
+            "sammanfoga": "Välj minst två teman att sammanfoga.",
+            "insikt": "Insikten behöver en rubrik.",
+            "atgard": "Åtgärden behöver en rubrik och en ansvarig.",
+            "atgard_andra": "Kontrollera status, ansvarig och datum för åtgärden.",
+            "dela": "Temat kan inte delas.",
+        }.get(request.query_params.get("fel", "")),
     )
 
 
@@ -140,16 +168,18 @@ def _theme(db: Session, project: Project, theme_id: int) -> None:
 
 
 @router.post("/projekt/{project_id}/teman/{theme_id}/namn", dependencies=[Depends(verify_csrf)])
-def name_theme(project_id: int, theme_id: int, request: Request, user: WebUser, db: DB,
-               namn: str = Form("")) -> Response:
+def name_theme(
+    project_id: int, theme_id: int, request: Request, user: WebUser, db: DB, namn: str = Form("")
+) -> Response:
     project = _editor(db, user, project_id)
     _theme(db, project, theme_id)
     try:
         body = ThemeNameIn(name=namn.strip()[:200])
     except ValidationError:
         return _back(project_id, f"fel=namn#tema-{theme_id}")
-    return _theme_edit(project_id, lambda: themes.name_theme(db, user, project, theme_id, body.name),
-                       "namngivet", "namn")
+    return _theme_edit(
+        project_id, lambda: themes.name_theme(db, user, project, theme_id, body.name), "namngivet", "namn"
+    )
 
 
 @router.post("/projekt/{project_id}/teman/sammanfoga", dependencies=[Depends(verify_csrf)])
@@ -164,22 +194,28 @@ async def merge_themes(project_id: int, request: Request, user: WebUser, db: DB)
             body = ThemeMergeIn(theme_ids=ids, name=name or None)
         except ValidationError:
             return _back(project_id, "fel=sammanfoga#sammanfoga")
-        return _theme_edit(project_id, lambda: themes.merge_themes(db, user, project, body.theme_ids, body.name),
-                           "sammanfogat", "sammanfoga")
+        return _theme_edit(
+            project_id,
+            lambda: themes.merge_themes(db, user, project, body.theme_ids, body.name),
+            "sammanfogat",
+            "sammanfoga",
+        )
 
     return await run_in_threadpool(merge)
 
 
 @router.post("/projekt/{project_id}/teman/{theme_id}/dela", dependencies=[Depends(verify_csrf)])
-def split_theme(project_id: int, theme_id: int, request: Request, user: WebUser, db: DB,
-                notering: str = Form("")) -> Response:
+def split_theme(
+    project_id: int, theme_id: int, request: Request, user: WebUser, db: DB, notering: str = Form("")
+) -> Response:
     project = _editor(db, user, project_id)
     _theme(db, project, theme_id)
     # A split needs a refit of the theme's answers; the request is kept as data for it. The
     # schema pseudonymises the note (FreeText), as for every stored text.
     body = ThemeSplitIn(n_parts=2, note=notering.strip()[:2000] or None)
-    return _theme_edit(project_id, lambda: themes.split_theme(db, user, project, theme_id, body.n_parts, body.note),
-                       "delat", "dela")
+    return _theme_edit(
+        project_id, lambda: themes.split_theme(db, user, project, theme_id, body.n_parts, body.note), "delat", "dela"
+    )
 
 
 @router.post("/projekt/{project_id}/insikter", dependencies=[Depends(verify_csrf)])
@@ -187,8 +223,11 @@ async def add_insight(project_id: int, request: Request, user: WebUser, db: DB) 
     form = await request.form()
     project = _editor(db, user, project_id)
     try:
-        body = InsightIn(title=form_text(form, "rubrik"), description=form_text(form, "beskrivning") or None,
-                         theme_ids=form_ids(form, "tema"))
+        body = InsightIn(
+            title=form_text(form, "rubrik"),
+            description=form_text(form, "beskrivning") or None,
+            theme_ids=form_ids(form, "tema"),
+        )
     except ValidationError:
         return _back(project_id, "fel=insikt#insikter")
     insights.create_insight(db, user, project, **body.model_dump())
@@ -201,10 +240,14 @@ async def add_action(project_id: int, request: Request, user: WebUser, db: DB) -
     project = _editor(db, user, project_id)
     insight = str(form.get("insikt") or "")
     try:
-        body = ActionIn(title=form_text(form, "rubrik"), owner=form_text(form, "ansvarig"),
-                        due_date=str(form.get("datum") or "") or None, status=str(form.get("status") or "planerad"),
-                        phase=str(form.get("fas") or "") or None,
-                        insight_id=int(insight) if insight.isdigit() else None)
+        body = ActionIn(
+            title=form_text(form, "rubrik"),
+            owner=form_text(form, "ansvarig"),
+            due_date=str(form.get("datum") or "") or None,
+            status=str(form.get("status") or "planerad"),
+            phase=str(form.get("fas") or "") or None,
+            insight_id=int(insight) if insight.isdigit() else None,
+        )
     except ValidationError:
         return _back(project_id, "fel=atgard#atgarder")
     insights.create_action(db, user, project, body.model_dump())
@@ -218,8 +261,10 @@ async def update_action(project_id: int, action_id: int, request: Request, user:
     project = _editor(db, user, project_id)
     try:
         # Date and phase may be cleared; status and owner are only changed when given.
-        fields: dict[str, Any] = {"due_date": str(form.get("datum") or "") or None,
-                                  "phase": str(form.get("fas") or "") or None}
+        fields: dict[str, Any] = {
+            "due_date": str(form.get("datum") or "") or None,
+            "phase": str(form.get("fas") or "") or None,
+        }
         if form.get("status"):
             fields["status"] = str(form.get("status"))
         if form_text(form, "ansvarig"):

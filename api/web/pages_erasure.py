@@ -31,10 +31,20 @@ def _eraser_project(db: Session, user: User, project_id: int) -> Project:
     return page_project(db, user, project_id, ERASERS, "Radering görs av analytiker och administratörer.")
 
 
-def _page(request: Request, user: User, project: Project, step: str, status_code: int = 200,
-          **context: object) -> HTMLResponse:
-    return render(request, "radera.html", user=user, title="Radera allt om en respondent",
-                  active="/projekt", project=project, step=step, status_code=status_code, **context)
+def _page(
+    request: Request, user: User, project: Project, step: str, status_code: int = 200, **context: object
+) -> HTMLResponse:
+    return render(
+        request,
+        "radera.html",
+        user=user,
+        title="Radera allt om en respondent",
+        active="/projekt",
+        project=project,
+        step=step,
+        status_code=status_code,
+        **context,
+    )
 
 
 @router.get("/projekt/{project_id}/radera", response_class=HTMLResponse)
@@ -44,8 +54,7 @@ def erase_form(project_id: int, request: Request, user: WebUser, db: DB) -> Resp
 
 
 @router.post("/projekt/{project_id}/radera", dependencies=[Depends(verify_csrf)])
-def erase_lookup(project_id: int, request: Request, user: WebUser, db: DB,
-                 respondent_id: str = Form("")) -> Response:
+def erase_lookup(project_id: int, request: Request, user: WebUser, db: DB, respondent_id: str = Form("")) -> Response:
     project = _eraser_project(db, user, project_id)
     rid = respondent_id.strip()
     if not rid or len(rid) > 500:
@@ -58,16 +67,37 @@ def erase_lookup(project_id: int, request: Request, user: WebUser, db: DB,
 
 
 @router.post("/projekt/{project_id}/radera/bekrafta", dependencies=[Depends(verify_csrf)])
-def erase_confirm(project_id: int, request: Request, user: WebUser, db: DB, respondent_id: str = Form(""),
-                  bekrafta: str = Form(""), n_found: int = Form(0)) -> Response:
+def erase_confirm(
+    project_id: int,
+    request: Request,
+    user: WebUser,
+    db: DB,
+    respondent_id: str = Form(""),
+    bekrafta: str = Form(""),
+    n_found: int = Form(0),
+) -> Response:
     project = _eraser_project(db, user, project_id)
     if bekrafta != "ja":
-        return _page(request, user, project, "bekrafta", 422, n_found=n_found,
-                     error="Kryssa i att du förstår att raderingen inte går att ångra.")
+        return _page(
+            request,
+            user,
+            project,
+            "bekrafta",
+            422,
+            n_found=n_found,
+            error="Kryssa i att du förstår att raderingen inte går att ångra.",
+        )
     try:
         body = ErasureIn(respondent_id=respondent_id.strip())
     except ValidationError:
-        return _page(request, user, project, "bekrafta", 422, n_found=n_found,
-                     error="Skriv respondentens id igen för att bekräfta.")
+        return _page(
+            request,
+            user,
+            project,
+            "bekrafta",
+            422,
+            n_found=n_found,
+            error="Skriv respondentens id igen för att bekräfta.",
+        )
     out = erasure.erase(db, user, project, body.respondent_id)
     return _page(request, user, project, "klar", result=out)

@@ -33,12 +33,14 @@ PAGE_SIZE = 50  # disputes per page view; each shown answer is an audited read
 
 
 def _resolver_project(db: Session, user: User, project_id: int) -> Project:
-    return page_project(db, user, project_id, RESOLVERS,
-                        "Gemensam analys av omstridda etiketter görs av analytiker och samordnare.")
+    return page_project(
+        db, user, project_id, RESOLVERS, "Gemensam analys av omstridda etiketter görs av analytiker och samordnare."
+    )
 
 
-def disputes(db: Session, project_id: int, limit: int = PAGE_SIZE, *,
-             user: User | None = None) -> tuple[int, list[dict[str, Any]]]:
+def disputes(
+    db: Session, project_id: int, limit: int = PAGE_SIZE, *, user: User | None = None
+) -> tuple[int, list[dict[str, Any]]]:
     """Disputed (record, label) pairs with each judge's decisions, oldest first per pair.
 
     With a user, only the decisions they may read are listed (api.access.visible_decisions;
@@ -46,8 +48,8 @@ def disputes(db: Session, project_id: int, limit: int = PAGE_SIZE, *,
     """
     project = db.get(Project, project_id)
     events = db.scalars(
-        select(ValidationEvent).where(ValidationEvent.project_id == project_id,
-                                      ValidationEvent.record_id.is_not(None))
+        select(ValidationEvent)
+        .where(ValidationEvent.project_id == project_id, ValidationEvent.record_id.is_not(None))
         .order_by(ValidationEvent.id)
     ).all()
     disputed = sorted(key for key, st in statuses(events).items() if st == "omstridd")
@@ -76,20 +78,32 @@ def disputes(db: Session, project_id: int, limit: int = PAGE_SIZE, *,
         hidden: dict[str, int] = {}
         if user is not None and project is not None:
             evs, hidden = visible_decisions(user, project, evs)
-        items.append({
-            "hidden": hidden,
-            "record": rec, "taxonomy_id": tax, "label_id": lab, "period": month(rec.date),
-            "source": SOURCE_TEXT.get(rec.source_type or "", rec.source_type),
-            "decisions": [
-                {"who": e.actor or "okänd", "name": names.get(e.user_id), "organisation": e.organisation, "role": e.role,
-                 "at": e.created_at, "comment": e.comment,
-                 # "other" on another label is an accept of this one (what it proposed).
-                 "decision": "accept" if e.label_id != lab else e.decision,
-                 "via_other": e.label_id != lab, "other_labels": list(e.other_labels or []),
-                 "latest": e.id == max(x.id for x in evs if (x.user_id or x.actor) == (e.user_id or e.actor))}
-                for e in evs
-            ],
-        })
+        items.append(
+            {
+                "hidden": hidden,
+                "record": rec,
+                "taxonomy_id": tax,
+                "label_id": lab,
+                "period": month(rec.date),
+                "source": SOURCE_TEXT.get(rec.source_type or "", rec.source_type),
+                "decisions": [
+                    {
+                        "who": e.actor or "okänd",
+                        "name": names.get(e.user_id),
+                        "organisation": e.organisation,
+                        "role": e.role,
+                        "at": e.created_at,
+                        "comment": e.comment,
+                        # "other" on another label is an accept of this one (what it proposed).
+                        "decision": "accept" if e.label_id != lab else e.decision,
+                        "via_other": e.label_id != lab,
+                        "other_labels": list(e.other_labels or []),
+                        "latest": e.id == max(x.id for x in evs if (x.user_id or x.actor) == (e.user_id or e.actor)),
+                    }
+                    for e in evs
+                ],
+            }
+        )
     return len(disputed), items
 
 
@@ -98,28 +112,52 @@ def disputed_page(project_id: int, request: Request, user: WebUser, db: DB) -> R
     project = _resolver_project(db, user, project_id)
     total, items = disputes(db, project.id, user=user)
     if items:
-        audit(db, user, "las_svar", "project", project.id, via="gemensam_analys",
-              record_ids=[i["record"].id for i in items])
+        audit(
+            db,
+            user,
+            "las_svar",
+            "project",
+            project.id,
+            via="gemensam_analys",
+            record_ids=[i["record"].id for i in items],
+        )
         db.commit()
     titles: dict[str, dict[str, str]] = {}
     for i in items:
         if i["taxonomy_id"] not in titles:
             titles[i["taxonomy_id"]] = label_titles(i["taxonomy_id"])[1]
     return render(
-        request, "omstridda.html", user=user, title="Gemensam analys", active="/projekt",
-        project=project, items=items, total=total, titles=titles, page_size=PAGE_SIZE,
+        request,
+        "omstridda.html",
+        user=user,
+        title="Gemensam analys",
+        active="/projekt",
+        project=project,
+        items=items,
+        total=total,
+        titles=titles,
+        page_size=PAGE_SIZE,
         error={"beslut": "Välj om etiketten stämmer eller inte."}.get(request.query_params.get("fel", "")),
     )
 
 
 @router.post("/projekt/{project_id}/omstridda", dependencies=[Depends(verify_csrf)])
-def resolve_submit(project_id: int, request: Request, user: WebUser, db: DB, record_id: int = Form(...),
-                   label_id: str = Form(...), taxonomy_id: str = Form(...), beslut: str = Form(""),
-                   kommentar: str = Form("")) -> Response:
+def resolve_submit(
+    project_id: int,
+    request: Request,
+    user: WebUser,
+    db: DB,
+    record_id: int = Form(...),
+    label_id: str = Form(...),
+    taxonomy_id: str = Form(...),
+    beslut: str = Form(""),
+    kommentar: str = Form(""),
+) -> Response:
     project = _resolver_project(db, user, project_id)
     try:
-        body = ResolutionIn(label_id=label_id, taxonomy_id=taxonomy_id, decision=beslut,
-                            comment=kommentar.strip() or None)
+        body = ResolutionIn(
+            label_id=label_id, taxonomy_id=taxonomy_id, decision=beslut, comment=kommentar.strip() or None
+        )
     except ValidationError:
         return RedirectResponse(f"/projekt/{project_id}/omstridda?fel=beslut", status_code=303)
     validation.resolve(db, user, record_id, **body.model_dump(), project_id=project.id)

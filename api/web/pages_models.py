@@ -66,8 +66,16 @@ def comparison(candidate: ClassifierVersion, active: ClassifierVersion | None) -
         better = None
         if isinstance(a, (int, float)) and isinstance(b, (int, float)) and abs(a - b) > 1e-9:
             better = (a > b) == higher
-        rows.append({"key": key, "text": text, "new": fmt(key, a), "current_same": fmt(key, b),
-                     "active_cv": fmt(key, old.get(key)), "better": better})
+        rows.append(
+            {
+                "key": key,
+                "text": text,
+                "new": fmt(key, a),
+                "current_same": fmt(key, b),
+                "active_cv": fmt(key, old.get(key)),
+                "better": better,
+            }
+        )
     return rows
 
 
@@ -87,17 +95,30 @@ def models_page(project_id: int, request: Request, user: WebUser, db: DB) -> Res
     jobs = models.training_jobs(db, project.id)
     running = any(j.status in ("vantar", "pagar") for j in jobs)
     return render(
-        request, "modeller.html", user=user, title="Modellversioner", active="/projekt", project=project,
-        taxonomy=taxonomy, taxonomy_title=label_titles(taxonomy)[0], taxonomies=taxonomies,
-        versions=mine, active_version=active, newest=newest,
-        rows=comparison(newest, active) if newest else [], n_examples=n_examples,
-        min_examples=MIN_TRAINING_EXAMPLES, jobs=jobs, running=running,
+        request,
+        "modeller.html",
+        user=user,
+        title="Modellversioner",
+        active="/projekt",
+        project=project,
+        taxonomy=taxonomy,
+        taxonomy_title=label_titles(taxonomy)[0],
+        taxonomies=taxonomies,
+        versions=mine,
+        active_version=active,
+        newest=newest,
+        rows=comparison(newest, active) if newest else [],
+        n_examples=n_examples,
+        min_examples=MIN_TRAINING_EXAMPLES,
+        jobs=jobs,
+        running=running,
     )
 
 
 @router.post("/projekt/{project_id}/modeller/trana", dependencies=[Depends(verify_csrf)])
-def train_submit(project_id: int, request: Request, user: WebUser, db: DB,
-                 taxonomi: str = Form("samsjuklighet")) -> Response:
+def train_submit(
+    project_id: int, request: Request, user: WebUser, db: DB, taxonomi: str = Form("samsjuklighet")
+) -> Response:
     project = _trainer_project(db, user, project_id)
     try:
         body = RetrainIn(taxonomy=taxonomi)
@@ -105,13 +126,15 @@ def train_submit(project_id: int, request: Request, user: WebUser, db: DB,
         return deny(request, user, "Okänd taxonomi.", 422)
     models.request_training(db, user, project, body.taxonomy)
     wake_worker(request)
-    return RedirectResponse(f"/projekt/{project_id}/modeller?taxonomi={quote(taxonomi)}&meddelande=traning",
-                            status_code=303)
+    return RedirectResponse(
+        f"/projekt/{project_id}/modeller?taxonomi={quote(taxonomi)}&meddelande=traning", status_code=303
+    )
 
 
 @router.post("/projekt/{project_id}/modeller/{version_id}/aktivera", dependencies=[Depends(verify_csrf)])
 def activate_submit(project_id: int, version_id: int, request: Request, user: WebUser, db: DB) -> Response:
     project = _trainer_project(db, user, project_id)
     version = models.activate(db, user, project, version_id)
-    return RedirectResponse(f"/projekt/{project_id}/modeller?taxonomi={quote(version.taxonomy_id)}&meddelande=aktiverad",
-                            status_code=303)
+    return RedirectResponse(
+        f"/projekt/{project_id}/modeller?taxonomi={quote(version.taxonomy_id)}&meddelande=aktiverad", status_code=303
+    )

@@ -23,12 +23,22 @@ CATEGORY_TEXT = DESCRIPTIONS
 
 @router.get("/projekt/{project_id}/restrisk", response_class=HTMLResponse)
 def overview(project_id: int, request: Request, user: WebUser, db: DB) -> HTMLResponse:
-    project = page_project(db, user, project_id, ("admin", "analyst", "coordinator"),
-                           "Din roll har inte behörighet till restrisken.")
+    project = page_project(
+        db, user, project_id, ("admin", "analyst", "coordinator"), "Din roll har inte behörighet till restrisken."
+    )
     summaries = residual.project_summaries(db, project.id)
-    return render(request, "restrisk.html", user=user, title="Restrisk efter pseudonymiseringen",
-                  project=project, summaries=summaries, kinds=KINDS, categories=CATEGORY_TEXT,
-                  fields=list(FIELDS.values()), active="/projekt")
+    return render(
+        request,
+        "restrisk.html",
+        user=user,
+        title="Restrisk efter pseudonymiseringen",
+        project=project,
+        summaries=summaries,
+        kinds=KINDS,
+        categories=CATEGORY_TEXT,
+        fields=list(FIELDS.values()),
+        active="/projekt",
+    )
 
 
 @router.get("/projekt/{project_id}/importer/{import_id}/restrisk", response_class=HTMLResponse)
@@ -39,5 +49,14 @@ def review(project_id: int, import_id: int, request: Request, user: WebUser, db:
     imp = residual.import_for(db, user, import_id, project_id)
     tokens = residual.tokens(db, user, imp)
     project = db.scalar(select(Project).where(Project.id == project_id))
-    return render(request, "restrisk_granska.html", user=user, title=f"Restrisk i {imp.filename}",
-                  project=project, imp=imp, tokens=tokens, kinds=KINDS, active="/projekt")
+    return render(
+        request,
+        "restrisk_granska.html",
+        user=user,
+        title=f"Restrisk i {imp.filename}",
+        project=project,
+        imp=imp,
+        tokens=tokens,
+        kinds=KINDS,
+        active="/projekt",
+    )

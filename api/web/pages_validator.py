@@ -52,18 +52,22 @@ def choose_project(request: Request, user: WebUser, db: DB) -> Response:
     projects = [p for p in visible_projects(db, user, order_by_name=True) if latest_run(db, p.id) is not None]
     if len(projects) == 1:
         return RedirectResponse(f"/projekt/{projects[0].id}/validera", status_code=303)
-    return render(request, "validera_val.html", user=user, title="Granska förslag", projects=projects,
-                  active="/validera")
+    return render(
+        request, "validera_val.html", user=user, title="Granska förslag", projects=projects, active="/validera"
+    )
 
 
 def my_agreement(db: Session, project_id: int, user: User) -> dict[str, Any]:
     """How this judge's latest verdicts compare with other judges' on the same answers."""
     latest: dict[tuple[int, str, str, Any], Any] = {}
     events = db.scalars(
-        select(ValidationEvent).where(
-            ValidationEvent.project_id == project_id, ValidationEvent.record_id.is_not(None),
+        select(ValidationEvent)
+        .where(
+            ValidationEvent.project_id == project_id,
+            ValidationEvent.record_id.is_not(None),
             ValidationEvent.is_resolution.is_(False),
-        ).order_by(ValidationEvent.id)
+        )
+        .order_by(ValidationEvent.id)
     ).all()
     # Same rules as the API: the latest decision per judge; "other" accepts the proposed labels.
     for e in expand(events):
@@ -122,32 +126,56 @@ def validate_page(project_id: int, request: Request, user: WebUser, db: DB) -> R
     if item is not None:
         suggestions = item["suggestions"]
         best = suggestions[0] if suggestions else None
-        ev, reason = db.execute(select(Classification.evidence, Classification.unsure_reason).where(
-            Classification.run_id == run.id, Classification.record_id == item["record"]["id"])).first() or (None, None)
+        ev, reason = db.execute(
+            select(Classification.evidence, Classification.unsure_reason).where(
+                Classification.run_id == run.id, Classification.record_id == item["record"]["id"]
+            )
+        ).first() or (None, None)
         rec = item["record"]
         context = {
             "unsure_reason": UNSURE_TEXT.get(reason or "") if item["unsure"] else None,
-            "item": rec, "best": best, "unsure": item["unsure"],
+            "item": rec,
+            "best": best,
+            "unsure": item["unsure"],
             # Other labels in the prediction set, if they are plausible at all (a long tail
             # of 3–5 % suggestions is noise for a human judge).
             "others": [s for s in suggestions[1:] if s["in_prediction_set"] and s["probability"] >= 0.15][:3],
-            "evidence": _evidence(ev, titles, best["label_id"] if best else None), "period": month_of(rec.get("date")),
+            "evidence": _evidence(ev, titles, best["label_id"] if best else None),
+            "period": month_of(rec.get("date")),
             "source": SOURCE_TEXT.get(rec.get("source_type") or "", rec.get("source_type")),
         }
-    judged = db.scalar(
-        select(func.count(func.distinct(ValidationEvent.record_id))).where(
-            ValidationEvent.project_id == project.id, ValidationEvent.user_id == user.id,
-            ValidationEvent.taxonomy_id == (run.taxonomy_id or ""))
-    ) or 0
+    judged = (
+        db.scalar(
+            select(func.count(func.distinct(ValidationEvent.record_id))).where(
+                ValidationEvent.project_id == project.id,
+                ValidationEvent.user_id == user.id,
+                ValidationEvent.taxonomy_id == (run.taxonomy_id or ""),
+            )
+        )
+        or 0
+    )
     total = db.scalar(select(func.count(func.distinct(Suggestion.record_id))).where(Suggestion.run_id == run.id)) or 0
     agreement = validation.agreement(db, project.id, "validator", run.taxonomy_id)
     by_org = validation.agreement(db, project.id, "organisation", run.taxonomy_id)
     return render(
-        request, "validera.html", user=user, title="Granska förslag", active="/validera",
-        project=project, run=run, titles=titles, taxonomy_title=tax_title, judged=judged, total=total,
-        mine=my_agreement(db, project.id, user), agreement=agreement["labels"], by_org=by_org["labels"],
+        request,
+        "validera.html",
+        user=user,
+        title="Granska förslag",
+        active="/validera",
+        project=project,
+        run=run,
+        titles=titles,
+        taxonomy_title=tax_title,
+        judged=judged,
+        total=total,
+        mine=my_agreement(db, project.id, user),
+        agreement=agreement["labels"],
+        by_org=by_org["labels"],
         error=request.query_params.get("fel") and "Välj vilken annan etikett som passar bättre.",
-        themes=themes, theme_id=theme_id, order=order,
+        themes=themes,
+        theme_id=theme_id,
+        order=order,
         **context,
     )
 
@@ -170,18 +198,30 @@ def month_of(value: Any) -> str | None:
 
 
 @router.post("/projekt/{project_id}/validera", dependencies=[Depends(verify_csrf)])
-def validate_submit(project_id: int, request: Request, user: WebUser, db: DB, record_id: int = Form(...),
-                    label_id: str = Form(...), taxonomy_id: str = Form(...), beslut: str = Form(...),
-                    annan_etikett: str = Form(""), kommentar: str = Form(""),
-                    tema: str = Form("")) -> Response:
+def validate_submit(
+    project_id: int,
+    request: Request,
+    user: WebUser,
+    db: DB,
+    record_id: int = Form(...),
+    label_id: str = Form(...),
+    taxonomy_id: str = Form(...),
+    beslut: str = Form(...),
+    annan_etikett: str = Form(""),
+    kommentar: str = Form(""),
+    tema: str = Form(""),
+) -> Response:
     _judge_project(db, user, project_id)
     if beslut not in ("accept", "reject", "other", "unsure"):
         return deny(request, user, "Okänt beslut.", 400)
     if beslut == "other" and not annan_etikett:
         return RedirectResponse(f"/projekt/{project_id}/validera?fel=annan{_queue_query(tema)}", status_code=303)
-    body = DecisionIn(label_id=label_id, taxonomy_id=taxonomy_id, decision=beslut,
-                      other_labels=[annan_etikett] if beslut == "other" else [],
-                      comment=kommentar.strip() or None)
+    body = DecisionIn(
+        label_id=label_id,
+        taxonomy_id=taxonomy_id,
+        decision=beslut,
+        other_labels=[annan_etikett] if beslut == "other" else [],
+        comment=kommentar.strip() or None,
+    )
     validation.decide(db, user, record_id, **body.model_dump())
-    return RedirectResponse(f"/projekt/{project_id}/validera?meddelande=sparat{_queue_query(tema)}",
-                            status_code=303)
+    return RedirectResponse(f"/projekt/{project_id}/validera?meddelande=sparat{_queue_query(tema)}", status_code=303)

@@ -27,8 +27,16 @@ from nlp.store.models import AnalysisRun, RecordRow, ThemeAssignment
 ThemeView = ThemeFigures  # the name the coordinator and validator pages use
 
 __all__ = [
-    "SOURCE_TEXT", "Example", "ThemeView", "build_report", "label_titles", "latest_run",
-    "month", "theme_answers", "theme_chart", "themes_for_run",
+    "SOURCE_TEXT",
+    "Example",
+    "ThemeView",
+    "build_report",
+    "label_titles",
+    "latest_run",
+    "month",
+    "theme_answers",
+    "theme_chart",
+    "themes_for_run",
 ]
 
 
@@ -43,11 +51,11 @@ def themes_for_run(session: Session, run: AnalysisRun, *, examples: int = 3) -> 
 
 def theme_answers(session: Session, theme_id: int, *, since: date | None = None, limit: int = 20) -> list[Example]:
     q = (
-        select(RecordRow).join(ThemeAssignment, ThemeAssignment.record_id == RecordRow.id)
+        select(RecordRow)
+        .join(ThemeAssignment, ThemeAssignment.record_id == RecordRow.id)
         .where(ThemeAssignment.theme_id == theme_id)
         .order_by(RecordRow.date.desc().nulls_last(), RecordRow.id)
     )
     if since is not None:
         q = q.where(RecordRow.date >= since)
     return [example(r) for r in session.scalars(q.limit(limit))]
-

@@ -17,9 +17,8 @@ from api.auth import csrf_token, optional_user
 from api.deps import get_db
 from api.services.errors import Forbidden
 from api.services.projects import ensure_project_access
-from nlp.report import latest_run
-from nlp.report import chart_svg, pct
 from nlp.config import get_settings
+from nlp.report import chart_svg, latest_run, pct
 from nlp.store.models import AnalysisRun, Project, User
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
@@ -27,8 +26,8 @@ templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
 templates.env.filters["pct"] = pct
 templates.env.globals["may_read_report"] = may_read_report  # the API's rule, for links
 templates.env.filters["svg"] = chart_svg
-templates.env.filters["datum"] = lambda d: d.strftime("%Y-%m-%d %H:%M") if hasattr(d, "hour") else (
-    d.isoformat() if d else "–"
+templates.env.filters["datum"] = lambda d: (
+    d.strftime("%Y-%m-%d %H:%M") if hasattr(d, "hour") else (d.isoformat() if d else "–")
 )
 
 ROLE_TEXT = {
@@ -124,15 +123,25 @@ def no_finished_run(request: Request, user: User, title: str) -> HTMLResponse:
     return render(request, "fel.html", user=user, title=title, text="Projektet har ingen färdig analys ännu.")
 
 
-def page_run(db: Session, user: User, project_id: int, roles: tuple[str, ...] | None = None,
-             refusal: str = "Din roll har inte behörighet till detta.") -> tuple[Project, AnalysisRun | None]:
+def page_run(
+    db: Session,
+    user: User,
+    project_id: int,
+    roles: tuple[str, ...] | None = None,
+    refusal: str = "Din roll har inte behörighet till detta.",
+) -> tuple[Project, AnalysisRun | None]:
     """The project (as page_project) and its latest finished analysis, if any."""
     project = page_project(db, user, project_id, roles, refusal)
     return project, latest_run(db, project.id)
 
 
-def page_project(db: Session, user: User, project_id: int, roles: tuple[str, ...] | None = None,
-                 refusal: str = "Din roll har inte behörighet till detta.") -> Project:
+def page_project(
+    db: Session,
+    user: User,
+    project_id: int,
+    roles: tuple[str, ...] | None = None,
+    refusal: str = "Din roll har inte behörighet till detta.",
+) -> Project:
     """The project a page is about: NotFound unless the user belongs to it, then Forbidden
     (with `refusal`) unless their role is one of `roles`. api/app.py renders both as pages."""
     project = ensure_project_access(db, user, project_id)

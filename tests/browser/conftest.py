@@ -31,8 +31,16 @@ ACCOUNTS = {
     "granskare1": ("validator", "RSMH Värmland"),
     "granskare2": ("validator", "Attention Värmland"),
 }
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 ANALYSIS_TIMEOUT_S = 900
 
 
@@ -62,16 +70,34 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]
     # Accounts through the ORM in a child process, so this process's settings stay untouched.
     setup = subprocess.run(
         [sys.executable, "-c", _SETUP, url, PASSWORD, json.dumps(ACCOUNTS)],
-        env=env, cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=120,
+        env=env,
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert setup.returncode == 0, setup.stderr[-2000:]
     project_id = int(setup.stdout.strip().splitlines()[-1])
     port = _free_port()
     log = open(base / "uvicorn.log", "w")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory", "--host", "127.0.0.1",
-         "--port", str(port), "--log-level", "warning"],
-        env=env, cwd=PROJECT_ROOT, stdout=log, stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "api.app:create_app",
+            "--factory",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+        ],
+        env=env,
+        cwd=PROJECT_ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     base_url = f"http://127.0.0.1:{port}"
     try:
@@ -129,20 +155,25 @@ def browser(server: dict[str, Any]) -> Iterator[Any]:
 
 
 def new_page(browser: Any, server: dict[str, Any], *, width: int = 1280, height: int = 900) -> Any:
-    ctx = browser.new_context(base_url=server["url"], viewport={"width": width, "height": height},
-                              locale="sv-SE")
+    ctx = browser.new_context(base_url=server["url"], viewport={"width": width, "height": height}, locale="sv-SE")
     ctx.set_default_timeout(20_000)
     # Anything not served by the app itself fails the test: no CDN, no external fonts.
-    ctx.route("**/*", lambda route: route.continue_() if route.request.url.startswith(server["url"])
-              else route.abort())
+    ctx.route("**/*", lambda route: route.continue_() if route.request.url.startswith(server["url"]) else route.abort())
     page = ctx.new_page()
     page.external_requests = []  # type: ignore[attr-defined]
-    page.on("request", lambda req: None if req.url.startswith(server["url"])
-            else page.external_requests.append(req.url))  # type: ignore[attr-defined]
+    page.on(
+        "request", lambda req: None if req.url.startswith(server["url"]) else page.external_requests.append(req.url)
+    )  # type: ignore[attr-defined]
     # Anything the Content-Security-Policy blocks (inline script or style) is reported here.
     page.csp_violations = []  # type: ignore[attr-defined]
-    page.on("console", lambda msg: page.csp_violations.append(msg.text)  # type: ignore[attr-defined]
-            if "Content Security Policy" in msg.text else None)
+    page.on(
+        "console",
+        lambda msg: (
+            page.csp_violations.append(msg.text)  # type: ignore[attr-defined]
+            if "Content Security Policy" in msg.text
+            else None
+        ),
+    )
     return page
 
 
@@ -172,9 +203,7 @@ def check_accessibility(page: Any, name: str) -> None:
              values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}, resultTypes: ['violations']})"""
     )
     bad = [v for v in result["violations"] if v.get("impact") in ("serious", "critical")]
-    detail = "; ".join(
-        f"{v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes'][:3]]}" for v in bad
-    )
+    detail = "; ".join(f"{v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes'][:3]]}" for v in bad)
     assert not bad, f"{name}: tillgänglighetsfel: {detail}"
 
 

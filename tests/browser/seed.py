@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import random
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Any
 
@@ -41,12 +41,12 @@ USERS = {
 }
 LABELS = ["tillganglighet", "respekt", "helhet"]
 _TEXTS = {
-    "tillganglighet": ["Det tar veckor att få en tid och telefonkön är lång.",
-                       "Ingen svarar i telefon, väntetiden är orimlig."],
-    "respekt": ["Personalen lyssnade på mig och tog mig på allvar.",
-                "Jag blev bemött med respekt av [PERSON_1]."],
-    "helhet": ["Jag bollas mellan psykiatrin och socialtjänsten.",
-               "Ingen samordnar mina insatser."],
+    "tillganglighet": [
+        "Det tar veckor att få en tid och telefonkön är lång.",
+        "Ingen svarar i telefon, väntetiden är orimlig.",
+    ],
+    "respekt": ["Personalen lyssnade på mig och tog mig på allvar.", "Jag blev bemött med respekt av [PERSON_1]."],
+    "helhet": ["Jag bollas mellan psykiatrin och socialtjänsten.", "Ingen samordnar mina insatser."],
 }
 
 
@@ -66,26 +66,53 @@ def seed(engine: Engine, *, n_months: int = 10, per_month: int = 20) -> dict[str
         s.add_all([project, other])
         s.flush()
         for name, (role, org) in USERS.items():
-            u = User(username=name, display_name=name.capitalize(), role=role, organisation=org,
-                     password_hash=_password_hash(), active=True)
+            u = User(
+                username=name,
+                display_name=name.capitalize(),
+                role=role,
+                organisation=org,
+                password_hash=_password_hash(),
+                active=True,
+            )
             s.add(u)
             s.flush()
             out["users"][name] = u.id
             s.add(ProjectMember(project_id=(other.id if name == "utomstaende" else project.id), user_id=u.id))
-        imp = Import(project_id=project.id, filename="enkat.csv", file_sha256="a" * 64,
-                     n_rows=n_months * per_month, text_columns=["Vad kan bli bättre?"])
+        imp = Import(
+            project_id=project.id,
+            filename="enkat.csv",
+            file_sha256="a" * 64,
+            n_rows=n_months * per_month,
+            text_columns=["Vad kan bli bättre?"],
+        )
         s.add(imp)
         s.flush()
-        run = AnalysisRun(import_id=imp.id, status="klar", stage="klar", taxonomy_id="samsjuklighet",
-                          embed_model="test", classifier_version="nollskott-1",
-                          finished_at=datetime.now(timezone.utc))
+        run = AnalysisRun(
+            import_id=imp.id,
+            status="klar",
+            stage="klar",
+            taxonomy_id="samsjuklighet",
+            embed_model="test",
+            classifier_version="nollskott-1",
+            finished_at=datetime.now(UTC),
+        )
         s.add(run)
         s.flush()
         themes = {}
         for topic, lab in enumerate(LABELS):
-            t = Theme(run_id=run.id, topic=topic, label=f"{topic}_{lab}", phrase=f"tema om {lab}",
-                      words=[lab, "svar", "vård"], size=0, share=0.0, ci_low=0.0, ci_high=0.0,
-                      example_record_ids=[], emerging=None)
+            t = Theme(
+                run_id=run.id,
+                topic=topic,
+                label=f"{topic}_{lab}",
+                phrase=f"tema om {lab}",
+                words=[lab, "svar", "vård"],
+                size=0,
+                share=0.0,
+                ci_low=0.0,
+                ci_high=0.0,
+                example_record_ids=[],
+                emerging=None,
+            )
             s.add(t)
             themes[lab] = t
         s.flush()
@@ -100,12 +127,20 @@ def seed(engine: Engine, *, n_months: int = 10, per_month: int = 20) -> dict[str
                     lab = LABELS[(k + m) % 3]
                 text = rnd.choice(_TEXTS[lab])
                 rec = RecordRow(
-                    import_id=imp.id, row=len(records) + 2, question="Vad kan bli bättre?", text=text,
+                    import_id=imp.id,
+                    row=len(records) + 2,
+                    question="Vad kan bli bättre?",
+                    text=text,
                     text_sha256=hashlib.sha256(text.encode()).hexdigest(),
-                    respondent_key=f"r{len(records)}", date=date(year, month, 1 + k % 28),
-                    unit=["Psykiatrin", "Beroendevården", "Socialtjänsten"][k % 3] if not (k == per_month - 1 and m < 3) else "Liten enhet",
+                    respondent_key=f"r{len(records)}",
+                    date=date(year, month, 1 + k % 28),
+                    unit=["Psykiatrin", "Beroendevården", "Socialtjänsten"][k % 3]
+                    if not (k == per_month - 1 and m < 3)
+                    else "Liten enhet",
                     source_type=["enkat", "patientforum", "berattelse"][k % 3],
-                    gender=["kvinna", "man"][k % 2], age_group="30-49", pii_spans=[],
+                    gender=["kvinna", "man"][k % 2],
+                    age_group="30-49",
+                    pii_spans=[],
                 )
                 s.add(rec)
                 s.flush()
@@ -119,26 +154,54 @@ def seed(engine: Engine, *, n_months: int = 10, per_month: int = 20) -> dict[str
                 # As on zero-shot: an unsure answer's prediction set holds every label, and a
                 # quarter of the others also "kan handla om" helhet; only `lab` is decided.
                 pset = list(LABELS) if prob < 0.6 else sorted({lab, "helhet"} if k % 4 == 0 else {lab})
-                s.add(Classification(run_id=run.id, record_id=rec.id, taxonomy_id="samsjuklighet",
-                                     model_version="nollskott-1", prediction_set=pset, unsure=prob < 0.6,
-                                     unsure_reason="för stor mängd" if prob < 0.6 else None,
-                                     valence="styrka" if lab == "respekt" else "utmaning",
-                                     valence_probability=0.8,
-                                     evidence=[{"label": lab, "words": text.split()[:2], "examples": []}]))
+                s.add(
+                    Classification(
+                        run_id=run.id,
+                        record_id=rec.id,
+                        taxonomy_id="samsjuklighet",
+                        model_version="nollskott-1",
+                        prediction_set=pset,
+                        unsure=prob < 0.6,
+                        unsure_reason="för stor mängd" if prob < 0.6 else None,
+                        valence="styrka" if lab == "respekt" else "utmaning",
+                        valence_probability=0.8,
+                        evidence=[{"label": lab, "words": text.split()[:2], "examples": []}],
+                    )
+                )
                 for other_lab in LABELS:
                     p = prob if other_lab == lab else 0.1 * rnd.random()
-                    s.add(Suggestion(run_id=run.id, record_id=rec.id, taxonomy_id="samsjuklighet",
-                                     label_id=other_lab, probability=p, in_prediction_set=other_lab in pset,
-                                     decided=other_lab == lab, model_version="nollskott-1"))
+                    s.add(
+                        Suggestion(
+                            run_id=run.id,
+                            record_id=rec.id,
+                            taxonomy_id="samsjuklighet",
+                            label_id=other_lab,
+                            probability=p,
+                            in_prediction_set=other_lab in pset,
+                            decided=other_lab == lab,
+                            model_version="nollskott-1",
+                        )
+                    )
         n = len(records)
-        for lab, t in themes.items():
+        for t in themes.values():
             t.share = t.size / n
             t.ci_low, t.ci_high = max(0.0, t.share - 0.05), min(1.0, t.share + 0.05)
         # The shape nlp/themes/trends.py gives an emerging flag.
         themes["tillganglighet"].emerging = {
-            "theme_id": 0, "kind": "ökar", "share": 0.9, "centre": 0.35, "ucl": 0.65, "n": per_month,
+            "theme_id": 0,
+            "kind": "ökar",
+            "share": 0.9,
+            "centre": 0.35,
+            "ucl": 0.65,
+            "n": per_month,
             "reason": "Andelen steg till 90 % i den senaste perioden, över den övre kontrollgränsen 65 %.",
         }
-        out.update(project_id=project.id, other_project_id=other.id, run_id=run.id, import_id=imp.id,
-                   theme_ids={lab: t.id for lab, t in themes.items()}, record_ids=records)
+        out.update(
+            project_id=project.id,
+            other_project_id=other.id,
+            run_id=run.id,
+            import_id=imp.id,
+            theme_ids={lab: t.id for lab, t in themes.items()},
+            record_ids=records,
+        )
     return out
