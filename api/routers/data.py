@@ -100,6 +100,18 @@ def records(
     return [record_dict(r) for r in rows]
 
 
+def _suggestion_json(s: Suggestion, key: Literal["run_id", "record_id"]) -> dict[str, Any]:
+    """A suggestion as the API shows it, led by its run (an answer's list) or its answer (a run's list)."""
+    return {
+        key: getattr(s, key),
+        "taxonomy_id": s.taxonomy_id,
+        "label_id": s.label_id,
+        "probability": s.probability,
+        "in_prediction_set": s.in_prediction_set,
+        "model_version": s.model_version,
+    }
+
+
 @router.get("/records/{record_id}")
 def record(record_id: Id, user: User = Depends(current_user), db: Session = Depends(get_db)) -> dict[str, Any]:
     """One answer with its suggestions (per run), themes, decisions and label status."""
@@ -125,17 +137,7 @@ def record(record_id: Id, user: User = Depends(current_user), db: Session = Depe
     db.commit()
     return {
         "record": record_dict(rec),
-        "suggestions": [
-            {
-                "run_id": s.run_id,
-                "taxonomy_id": s.taxonomy_id,
-                "label_id": s.label_id,
-                "probability": s.probability,
-                "in_prediction_set": s.in_prediction_set,
-                "model_version": s.model_version,
-            }
-            for s in sugg
-        ],
+        "suggestions": [_suggestion_json(s, "run_id") for s in sugg],
         "classifications": [
             {
                 "run_id": c.run_id,
@@ -173,14 +175,7 @@ def record_suggestions(
     if run_id is not None:
         q = q.where(Suggestion.run_id == run_id)
     return [
-        {
-            "run_id": s.run_id,
-            "taxonomy_id": s.taxonomy_id,
-            "label_id": s.label_id,
-            "probability": s.probability,
-            "in_prediction_set": s.in_prediction_set,
-            "model_version": s.model_version,
-        }
+        _suggestion_json(s, "run_id")
         for s in db.scalars(q.order_by(Suggestion.run_id.desc(), Suggestion.probability.desc()))
     ]
 
@@ -201,17 +196,7 @@ def run_suggestions(
     if label_id:
         q = q.where(Suggestion.label_id == label_id)
     q = q.order_by(Suggestion.probability.desc(), Suggestion.id).limit(limit).offset(offset)
-    return [
-        {
-            "record_id": s.record_id,
-            "taxonomy_id": s.taxonomy_id,
-            "label_id": s.label_id,
-            "probability": s.probability,
-            "in_prediction_set": s.in_prediction_set,
-            "model_version": s.model_version,
-        }
-        for s in db.scalars(q)
-    ]
+    return [_suggestion_json(s, "record_id") for s in db.scalars(q)]
 
 
 def _theme_json(t: ThemeFigures, months: list[str]) -> dict[str, Any]:

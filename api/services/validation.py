@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import func, select
@@ -127,6 +128,23 @@ def queue(
     return {"run_id": run.id, "taxonomy_id": run.taxonomy_id, "order": order, "items": items}
 
 
+def _event(
+    user: User, rec: RecordRow, project: Project, is_resolution: bool, other_labels: Sequence[str] = (), **fields: Any
+) -> ValidationEvent:
+    """A decision event by `user` on `rec`, with who they are (organisation, role) at this moment."""
+    return ValidationEvent(
+        record_id=rec.id,
+        project_id=project.id,
+        user_id=user.id,
+        is_resolution=is_resolution,
+        other_labels=list(other_labels),
+        actor=user.username,
+        organisation=user.organisation,
+        role=user.role,
+        **fields,
+    )
+
+
 def decide(
     db: Session,
     user: User,
@@ -148,20 +166,9 @@ def decide(
         raise Invalid("Ange minst en annan etikett när beslutet är 'other'.")
     if any(lab not in known for lab in other_labels):
         raise Invalid("En av de andra etiketterna finns inte i taxonomin.")
-    event = ValidationEvent(
-        record_id=rec.id,
-        project_id=project.id,
-        user_id=user.id,
-        taxonomy_id=taxonomy_id,
-        label_id=label_id,
-        decision=decision,
-        other_labels=list(other_labels) if decision == "other" else [],
-        comment=comment,
-        actor=user.username,
-        organisation=user.organisation,
-        role=user.role,
-        is_resolution=False,
-    )
+    others = other_labels if decision == "other" else ()
+    fields = {"taxonomy_id": taxonomy_id, "label_id": label_id, "decision": decision, "comment": comment}
+    event = _event(user, rec, project, False, others, **fields)
     release(db)  # end the read transaction before queueing for the writer lock
     with serial_write(db):
         db.add(event)
@@ -176,11 +183,11 @@ def resolve(
     user: User,
     record_id: int,
     *,
+    project_id: int | None = None,
     taxonomy_id: str,
     label_id: str,
     decision: str,
     comment: str | None = None,
-    project_id: int | None = None,
 ) -> ValidationEvent:
     """Settle a label after joint analysis; earlier decisions stay as they were. With
     project_id, the answer must be in that project."""
@@ -191,20 +198,8 @@ def resolve(
     rec, project = record_for(db, user, record_id)
     if label_id not in taxonomy_labels(taxonomy_id):
         raise Invalid("Etiketten finns inte i taxonomin.")
-    event = ValidationEvent(
-        record_id=rec.id,
-        project_id=project.id,
-        user_id=user.id,
-        taxonomy_id=taxonomy_id,
-        label_id=label_id,
-        decision=decision,
-        other_labels=[],
-        comment=comment,
-        actor=user.username,
-        organisation=user.organisation,
-        role=user.role,
-        is_resolution=True,
-    )
+    fields = {"taxonomy_id": taxonomy_id, "label_id": label_id, "decision": decision, "comment": comment}
+    event = _event(user, rec, project, True, **fields)
     db.add(event)
     db.flush()
     audit(db, user, "gemensamt_beslut", "record", rec.id, event_id=event.id, label=label_id, decision=decision)
