@@ -26,6 +26,12 @@ from nlp.store.models import AuditEntry, Project, ProjectMember, User
 
 router = APIRouter()
 AUDIT_PAGE = 100
+# What a form that fails its schema is told (the schema's own messages are in English).
+_BAD_USER = (
+    "Kontrollera uppgifterna: användarnamnet får bara innehålla bokstäver, siffror och . @ - _, "
+    "lösenordet får inte vara tomt och en roll måste väljas."
+)
+_BAD_PROJECT = "Kontrollera uppgifterna: kortnamnet får bara innehålla små bokstäver a–z, siffror, - och _."
 
 
 def _admin_page(
@@ -100,16 +106,7 @@ async def create_user(request: Request, user: AdminUser, db: DB) -> Response:
             project_ids=form_ids(form, "projekt"),
         )
     except ValidationError:
-        return _admin_page(
-            request,
-            db,
-            user,
-            status_code=422,
-            error=(
-                "Kontrollera uppgifterna: användarnamnet får bara innehålla bokstäver, siffror och . @ - _, "
-                "lösenordet får inte vara tomt och en roll måste väljas."
-            ),
-        )
+        return _admin_page(request, db, user, error=_BAD_USER, status_code=422)
     min_length = request.app.state.settings.password_min_length
     return _done(
         request,
@@ -126,13 +123,7 @@ async def create_project(request: Request, user: AdminUser, db: DB) -> Response:
     try:
         body = ProjectIn(slug=form_text(form, "kortnamn"), name=form_text(form, "namn"))
     except ValidationError:
-        return _admin_page(
-            request,
-            db,
-            user,
-            status_code=422,
-            error=("Kontrollera uppgifterna: kortnamnet får bara innehålla små bokstäver a–z, siffror, - och _."),
-        )
+        return _admin_page(request, db, user, error=_BAD_PROJECT, status_code=422)
     return _done(request, db, user, lambda: projects.create_project(db, user, body.slug, body.name), "projekt")
 
 

@@ -48,6 +48,20 @@ def login_form(request: Request, nasta: str | None = None) -> HTMLResponse:
     return render(request, "logga_in.html", user=None, title="Logga in", nasta=_safe_next(nasta))
 
 
+def _login_refused(request: Request, nasta: str, anvandarnamn: str, error: str, status_code: int) -> HTMLResponse:
+    """The login form again, with the name kept and why it was refused."""
+    return render(
+        request,
+        "logga_in.html",
+        user=None,
+        title="Logga in",
+        nasta=_safe_next(nasta),
+        error=error,
+        anvandarnamn=anvandarnamn,
+        status_code=status_code,
+    )
+
+
 @router.post("/logga-in", response_class=HTMLResponse)
 def login_submit(
     request: Request,
@@ -60,29 +74,11 @@ def login_submit(
     # Login CSRF: without it another site could sign the browser in to an attacker's account.
     expected = request.session.get("csrf")
     if not expected or not hmac.compare_digest(str(expected), csrf_token_field):
-        return render(
-            request,
-            "logga_in.html",
-            user=None,
-            title="Logga in",
-            nasta=_safe_next(nasta),
-            error="Inloggningsformuläret hade gått ut. Försök igen.",
-            anvandarnamn=anvandarnamn,
-            status_code=403,
-        )
+        return _login_refused(request, nasta, anvandarnamn, "Inloggningsformuläret hade gått ut. Försök igen.", 403)
     try:
         user = login_user(request, db, anvandarnamn.strip(), losenord)
     except ServiceError as exc:
-        return render(
-            request,
-            "logga_in.html",
-            user=None,
-            title="Logga in",
-            nasta=_safe_next(nasta),
-            error=exc.message,
-            anvandarnamn=anvandarnamn,
-            status_code=exc.status,
-        )
+        return _login_refused(request, nasta, anvandarnamn, exc.message, exc.status)
     target = _safe_next(nasta)
     return RedirectResponse(home_for(user) if target == "/" else target, status_code=303)
 

@@ -47,6 +47,10 @@ def _page(
     )
 
 
+def _confirm_again(request: Request, user: User, project: Project, n_found: int, error: str) -> HTMLResponse:
+    return _page(request, user, project, "bekrafta", 422, n_found=n_found, error=error)
+
+
 @router.get("/projekt/{project_id}/radera", response_class=HTMLResponse)
 def erase_form(project_id: int, request: Request, user: WebUser, db: DB) -> Response:
     project = _eraser_project(db, user, project_id)
@@ -78,26 +82,12 @@ def erase_confirm(
 ) -> Response:
     project = _eraser_project(db, user, project_id)
     if bekrafta != "ja":
-        return _page(
-            request,
-            user,
-            project,
-            "bekrafta",
-            422,
-            n_found=n_found,
-            error="Kryssa i att du förstår att raderingen inte går att ångra.",
+        return _confirm_again(
+            request, user, project, n_found, "Kryssa i att du förstår att raderingen inte går att ångra."
         )
     try:
         body = ErasureIn(respondent_id=respondent_id.strip())
     except ValidationError:
-        return _page(
-            request,
-            user,
-            project,
-            "bekrafta",
-            422,
-            n_found=n_found,
-            error="Skriv respondentens id igen för att bekräfta.",
-        )
+        return _confirm_again(request, user, project, n_found, "Skriv respondentens id igen för att bekräfta.")
     out = erasure.erase(db, user, project, body.respondent_id)
     return _page(request, user, project, "klar", result=out)
