@@ -11,7 +11,8 @@ from fastapi import Depends, Path, Request
 from sqlalchemy.orm import Session
 
 from api.settings import ApiSettings
-from nlp.store.models import AuditEntry, User
+from nlp.store import add_audit_entry
+from nlp.store.models import User
 
 
 def get_settings_dep(request: Request) -> ApiSettings:
@@ -58,15 +59,7 @@ def audit(
 ) -> None:
     """Append one audit entry (who, when, what). Never pass answer text in details."""
     actor = user.username if isinstance(user, User) else user
-    db.add(
-        AuditEntry(
-            actor=actor,
-            action=action,
-            object_type=object_type,
-            object_id=None if object_id is None else str(object_id),
-            details=details,
-        )
-    )
+    add_audit_entry(db, actor, action, object_type, object_id, **details)
 
 
 # Ids in paths: positive and within a 32-bit integer, so huge numbers are a 422, not a

@@ -28,9 +28,9 @@ from nlp.classify import ClassifierModel
 from nlp.embed import forget_texts
 from nlp.keys import key_for_erasure
 from nlp.pseudonymise import Pseudonymiser
+from nlp.store import add_audit_entry
 from nlp.store.models import (
     AnalysisRun,
-    AuditEntry,
     Classification,
     ClassifierVersion,
     Import,
@@ -136,15 +136,8 @@ def erase_respondent(session: Session, project_id: int, respondent_id: str, acto
         _scrub_record_ids(session, project_id, set(ids))
         counts["cachade_vektorer"] = _forget_vectors(texts)
     tomb.counts = {**counts, "ej_sokta_importer": len(unreachable)}
-    session.add(
-        AuditEntry(
-            actor=actor,
-            action="radering",
-            object_type="tombstone",
-            object_id=str(tomb.id),
-            details={"project_id": project_id, **counts, "ej_sokta_importer": [u["import_id"] for u in unreachable]},
-        )
-    )
+    details = {"project_id": project_id, **counts, "ej_sokta_importer": [u["import_id"] for u in unreachable]}
+    add_audit_entry(session, actor, "radering", "tombstone", tomb.id, **details)
     return ErasureResult(tomb.id, counts, unreachable)
 
 

@@ -22,8 +22,8 @@ from sqlalchemy.orm import Session
 from nlp.config import Settings, get_settings
 from nlp.errors import ConfigError
 from nlp.secret_key import key_fingerprint, load_key, load_or_create_key
-from nlp.store.db import init_db, session_scope
-from nlp.store.models import AuditEntry, Import, KeyGeneration
+from nlp.store import add_audit_entry, init_db, session_scope
+from nlp.store.models import Import, KeyGeneration
 
 MISMATCH_MESSAGE = (
     "Nyckeln för pseudonymer stämmer inte med den nyckel som tidigare importer gjordes "
@@ -56,11 +56,7 @@ def _register(session: Session, fingerprint: str, actor: str, action: str) -> No
     session.add(KeyGeneration(fingerprint=fingerprint, created_by=actor))
     # Imports from before 0004 are adopted by the first generation (see module docstring).
     session.execute(update(Import).where(Import.key_fingerprint.is_(None)).values(key_fingerprint=fingerprint))
-    session.add(
-        AuditEntry(
-            actor=actor, action=action, object_type="nyckelgeneration", details={"fingeravtryck": fingerprint[:8]}
-        )
-    )
+    add_audit_entry(session, actor, action, "nyckelgeneration", fingeravtryck=fingerprint[:8])
     session.flush()
 
 

@@ -18,8 +18,8 @@ from nlp.pipeline.common import BATCH, Progress, no_progress
 from nlp.pseudonymise import Pseudonymised, Pseudonymiser
 from nlp.residual_risk import ResidualScanner
 from nlp.safe_store import MetadataGuard, neutral_file_name
-from nlp.store import init_db, session_scope
-from nlp.store.models import AuditEntry, Import, Project, RecordRow, ResidualToken
+from nlp.store import add_audit_entry, init_db, session_scope
+from nlp.store.models import Import, Project, RecordRow, ResidualToken
 
 
 @dataclass
@@ -216,15 +216,7 @@ def _finish_import(
     imp.pii_counts = tally.pii_counts
     imp.metadata_pii_counts = guard.counts_json()
     _store_residual(session, imp.id, scanner)
-    session.add(
-        AuditEntry(
-            actor=actor,
-            action="import",
-            object_type="import",
-            object_id=str(imp.id),
-            details={"svar": tally.n_records, "personuppgifter": tally.pii_counts},
-        )
-    )
+    add_audit_entry(session, actor, "import", "import", imp.id, svar=tally.n_records, personuppgifter=tally.pii_counts)
 
 
 def _store_residual(session: Any, import_id: int, scanner: ResidualScanner) -> None:
