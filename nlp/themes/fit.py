@@ -26,7 +26,7 @@ from nlp.themes.representation import (
     theme_info,
     topic_words,
 )
-from nlp.themes.result import OTHER_ID, ThemeResult
+from nlp.themes.result import OTHER_ID, ThemeInfo, ThemeResult
 from nlp.themes.trends import refresh_time_series
 
 log = logging.getLogger(__name__)
@@ -124,17 +124,7 @@ def fit_themes(
         )
     themes.sort(key=lambda t: (t.id == OTHER_ID, t.id))
 
-    result = ThemeResult(
-        themes=themes,
-        assignments=assignments,
-        over_time={},
-        emerging=[],
-        n_texts=n,
-        notes=notes,
-        settings=settings,
-        periods=periods,
-    )
-    return refresh_time_series(result)
+    return _result(themes, assignments, n, notes, settings, periods)
 
 
 def _cluster(
@@ -308,9 +298,21 @@ def _all_other(
 ) -> ThemeResult:
     n = len(texts)
     themes = [] if n == 0 else [theme_info(OTHER_ID, [], n, n, [], [])]
+    return _result(themes, {rid: [(OTHER_ID, 1.0)] for rid in record_ids}, n, notes, settings, periods)
+
+
+def _result(
+    themes: list[ThemeInfo],
+    assignments: dict[Any, list[tuple[int, float]]],
+    n: int,
+    notes: list[str],
+    settings: dict[str, Any],
+    periods: dict[Any, str | None],
+) -> ThemeResult:
+    """A ThemeResult with its series over time and its emerging themes computed."""
     result = ThemeResult(
         themes=themes,
-        assignments={rid: [(OTHER_ID, 1.0)] for rid in record_ids},
+        assignments=assignments,
         over_time={},
         emerging=[],
         n_texts=n,
