@@ -120,6 +120,8 @@ _UNIT_AT_STREET = re.compile(
     + r")(?![\w-])"
     r"(?!" + WS + r"*\d)"
 )
+# A capitalised word in the genitive: "Karlstads" (daglig verksamhet), "Stockholms" (centrum för).
+_GENITIVE = r"[" + CAP + r"][" + LOW + r"]+s"
 # Units known by a brand or a "-centrum" name, alone or before their town.
 _UNIT_NAMES = re.compile(
     r"(?<![\w-])(?:Maria Ungdom|Maria Beroende|Mini-Maria|(?:["
@@ -128,22 +130,16 @@ _UNIT_NAMES = re.compile(
     + LOW
     + r"]*)?"
     + _CENTRE
-    + r"|["
-    + CAP
-    + r"]["
-    + LOW
-    + r"]+s"
+    + r"|"
+    + _GENITIVE
     + WS
     + r"+dagliga?"
     + WS
     + r"+verksamhet(?:en)?"
     + r"|(?:Student|Elev|Företags|Studie)hälsan"
     # "Stockholms centrum för ätstörningar"
-    + r"|["
-    + CAP
-    + r"]["
-    + LOW
-    + r"]+s"
+    + r"|"
+    + _GENITIVE
     + WS
     + r"+centrum"
     + WS
