@@ -19,11 +19,11 @@ from sqlalchemy.orm import Session
 
 from api.access import visible_decisions
 from api.auth import verify_csrf
-from api.deps import DB, audit
+from api.deps import DB, audit_reads
 from api.schemas import ResolutionIn
 from api.services import validation
 from api.web.queries import SOURCE_TEXT, label_titles, month
-from api.web.render import WebUser, page_project, render
+from api.web.render import JudgedLabelForm, WebUser, page_project, render
 from nlp.store.models import Project, RecordRow, User, ValidationEvent
 from nlp.validation_status import statuses
 
@@ -112,16 +112,7 @@ def disputed_page(project_id: int, request: Request, user: WebUser, db: DB) -> R
     project = _resolver_project(db, user, project_id)
     total, items = disputes(db, project.id, user=user)
     if items:
-        audit(
-            db,
-            user,
-            "las_svar",
-            "project",
-            project.id,
-            via="gemensam_analys",
-            record_ids=[i["record"].id for i in items],
-        )
-        db.commit()
+        audit_reads(db, user, project.id, "gemensam_analys", [i["record"].id for i in items])
     titles: dict[str, dict[str, str]] = {}
     for i in items:
         if i["taxonomy_id"] not in titles:
@@ -147,18 +138,16 @@ def resolve_submit(
     request: Request,
     user: WebUser,
     db: DB,
-    record_id: int = Form(...),
-    label_id: str = Form(...),
-    taxonomy_id: str = Form(...),
+    label: JudgedLabelForm,
     beslut: str = Form(""),
     kommentar: str = Form(""),
 ) -> Response:
     project = _resolver_project(db, user, project_id)
     try:
         body = ResolutionIn(
-            label_id=label_id, taxonomy_id=taxonomy_id, decision=beslut, comment=kommentar.strip() or None
+            label_id=label.label_id, taxonomy_id=label.taxonomy_id, decision=beslut, comment=kommentar.strip() or None
         )
     except ValidationError:
         return RedirectResponse(f"/projekt/{project_id}/omstridda?fel=beslut", status_code=303)
-    validation.resolve(db, user, record_id, **body.model_dump(), project_id=project.id)
+    validation.resolve(db, user, label.record_id, **body.model_dump(), project_id=project.id)
     return RedirectResponse(f"/projekt/{project_id}/omstridda?meddelande=avgjort", status_code=303)

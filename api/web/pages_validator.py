@@ -22,6 +22,7 @@ from api.services import validation
 from api.services.projects import visible_projects
 from api.web.queries import SOURCE_TEXT, label_titles, latest_run, themes_for_run
 from api.web.render import (
+    JudgedLabelForm,
     WebUser,
     deny,
     no_finished_run,
@@ -203,9 +204,7 @@ def validate_submit(
     request: Request,
     user: WebUser,
     db: DB,
-    record_id: int = Form(...),
-    label_id: str = Form(...),
-    taxonomy_id: str = Form(...),
+    label: JudgedLabelForm,
     beslut: str = Form(...),
     annan_etikett: str = Form(""),
     kommentar: str = Form(""),
@@ -217,11 +216,11 @@ def validate_submit(
     if beslut == "other" and not annan_etikett:
         return RedirectResponse(f"/projekt/{project_id}/validera?fel=annan{_queue_query(tema)}", status_code=303)
     body = DecisionIn(
-        label_id=label_id,
-        taxonomy_id=taxonomy_id,
+        label_id=label.label_id,
+        taxonomy_id=label.taxonomy_id,
         decision=beslut,
         other_labels=[annan_etikett] if beslut == "other" else [],
         comment=kommentar.strip() or None,
     )
-    validation.decide(db, user, record_id, **body.model_dump())
+    validation.decide(db, user, label.record_id, **body.model_dump())
     return RedirectResponse(f"/projekt/{project_id}/validera?meddelande=sparat{_queue_query(tema)}", status_code=303)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import quote
 
-from fastapi import Depends, Request
+from fastapi import Depends, Form, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from sqlalchemy import inspect as sa_inspect
@@ -162,3 +163,20 @@ def form_ids(form: Any, name: str) -> list[int]:
 
 # The signed-in user of a page as a parameter type: `user: WebUser`.
 WebUser = Annotated[User, Depends(web_user)]
+
+
+@dataclass(frozen=True)
+class JudgedLabel:
+    """The answer and the label a judging form is about (validation and joint analysis)."""
+
+    record_id: int
+    label_id: str
+    taxonomy_id: str
+
+
+def _judged_label(record_id: int = Form(...), label_id: str = Form(...), taxonomy_id: str = Form(...)) -> JudgedLabel:
+    return JudgedLabel(record_id, label_id, taxonomy_id)
+
+
+# The answer and label of a posted judging form as a parameter type: `label: JudgedLabelForm`.
+JudgedLabelForm = Annotated[JudgedLabel, Depends(_judged_label)]
