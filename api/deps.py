@@ -62,6 +62,12 @@ def audit(
     add_audit_entry(db, actor, action, object_type, object_id, **details)
 
 
+def audit_reads(db: Session, user: User, project_id: int, via: str, record_ids: list[int]) -> None:
+    """Log that `user` read these answers of a project (shown on the page `via`), and commit."""
+    audit(db, user, "las_svar", "project", project_id, via=via, record_ids=record_ids)
+    db.commit()
+
+
 # Ids in paths: positive and within a 32-bit integer, so huge numbers are a 422, not a
 # database overflow.
 MAX_ID = 2_147_483_647

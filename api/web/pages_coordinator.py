@@ -21,7 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from api.auth import verify_csrf
-from api.deps import DB, audit
+from api.deps import DB, audit_reads
 from api.schemas import (
     ActionIn,
     ActionPatch,
@@ -106,16 +106,7 @@ def whats_new(project_id: int, request: Request, user: WebUser, db: DB) -> Respo
         answers = theme_answers(db, t.id, since=since, limit=5)
         details.append({"theme": t, "growth": g[t.id], "chart": theme_chart(db, t, run), "answers": answers})
     if details:
-        audit(
-            db,
-            user,
-            "las_svar",
-            "project",
-            project.id,
-            via="nytt_och_vaxande",
-            record_ids=[a.record_id for d in details for a in d["answers"]],
-        )
-        db.commit()
+        audit_reads(db, user, project.id, "nytt_och_vaxande", [a.record_id for d in details for a in d["answers"]])
     theme_title = {t.id: t.title for t in shown}
     return render(
         request,
@@ -162,17 +153,19 @@ def _theme_edit(project_id: int, call: Callable[[], object], ok: str, fel: str) 
     return _back(project_id, f"meddelande={ok}")
 
 
-def _theme(db: Session, project: Project, theme_id: int) -> None:
+def _theme_editor(db: Session, user: User, project_id: int, theme_id: int) -> Project:
+    """The project (as _editor), once the theme is known to be one of its themes."""
+    project = _editor(db, user, project_id)
     if themes.theme_in_project(db, project.id, theme_id) is None:
         raise NotFound("Temat finns inte i projektet.")
+    return project
 
 
 @router.post("/projekt/{project_id}/teman/{theme_id}/namn", dependencies=[Depends(verify_csrf)])
 def name_theme(
     project_id: int, theme_id: int, request: Request, user: WebUser, db: DB, namn: str = Form("")
 ) -> Response:
-    project = _editor(db, user, project_id)
-    _theme(db, project, theme_id)
+    project = _theme_editor(db, user, project_id, theme_id)
     try:
         body = ThemeNameIn(name=namn.strip()[:200])
     except ValidationError:
@@ -208,8 +201,7 @@ async def merge_themes(project_id: int, request: Request, user: WebUser, db: DB)
 def split_theme(
     project_id: int, theme_id: int, request: Request, user: WebUser, db: DB, notering: str = Form("")
 ) -> Response:
-    project = _editor(db, user, project_id)
-    _theme(db, project, theme_id)
+    project = _theme_editor(db, user, project_id, theme_id)
     # A split needs a refit of the theme's answers; the request is kept as data for it. The
     # schema pseudonymises the note (FreeText), as for every stored text.
     body = ThemeSplitIn(n_parts=2, note=notering.strip()[:2000] or None)
