@@ -1,8 +1,9 @@
 """Export formats as a registry: each module in this package declares one `FORMAT`.
 
-Adding a format is one new module here (name, media type, file suffix, title and a writer
-of (columns, rows) → bytes) plus its test tests/test_export_<name>.py; the export route,
-its accepted `format` values and the download links derive from `FORMATS`. Formats that a
+Adding a format is one new module here (name, media type, title, a writer of
+(columns, rows) → bytes, and a file suffix where it is not the name) plus its test
+tests/test_export_<name>.py; the export route, its accepted `format` values and the
+download links derive from `FORMATS`. Formats that a
 spreadsheet program opens must write through nlp/spreadsheet.py (formula neutralisation).
 """
 
@@ -21,9 +22,13 @@ Writer = Callable[[Sequence[str], Sequence[Sequence[Any]]], bytes]
 class ExportFormat:
     name: str  # the `format` query value, e.g. "csv"
     media_type: str
-    suffix: str  # file suffix without the dot
     title: str  # for download links: "Svar med förslag och teman (CSV)"
     write: Writer
+    suffix: str = ""  # file suffix without the dot; the name when not given
+
+    def __post_init__(self) -> None:
+        if not self.suffix:
+            object.__setattr__(self, "suffix", self.name)
 
 
 def _discover() -> dict[str, ExportFormat]:

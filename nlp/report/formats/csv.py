@@ -16,7 +16,6 @@ def write(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> bytes:
 FORMAT = ExportFormat(
     name="csv",
     media_type="text/csv; charset=utf-8",
-    suffix="csv",
     title="Svar med förslag och teman (CSV)",
     write=write,
 )

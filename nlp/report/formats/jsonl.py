@@ -19,7 +19,6 @@ def write(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> bytes:
 FORMAT = ExportFormat(
     name="jsonl",
     media_type="application/x-ndjson",
-    suffix="jsonl",
     title="Svar med förslag och teman (JSON Lines)",
     write=write,
 )

@@ -16,7 +16,6 @@ def write(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> bytes:
 FORMAT = ExportFormat(
     name="xlsx",
     media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    suffix="xlsx",
     title="Svar med förslag och teman (Excel, XLSX)",
     write=write,
 )
