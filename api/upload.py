@@ -58,6 +58,16 @@ class _Receiver:
     """python-multipart callbacks: the CSRF field is kept (512 bytes at most), the file
     field `fil` goes to `partial` (0600), everything else is ignored."""
 
+    # The multipart parser's callbacks: each is the method of the same name.
+    CALLBACKS = (
+        "on_header_field",
+        "on_header_value",
+        "on_header_end",
+        "on_headers_finished",
+        "on_part_data",
+        "on_part_end",
+    )
+
     def __init__(self, request: Request, partial: Path, max_bytes: int) -> None:
         self.request, self.partial, self.max_bytes = request, partial, max_bytes
         self.header = b""
@@ -70,14 +80,7 @@ class _Receiver:
         self.csrf: bytes | None = None
 
     def callbacks(self) -> dict[str, Any]:
-        return {
-            "on_header_field": self.on_header_field,
-            "on_header_value": self.on_header_value,
-            "on_header_end": self.on_header_end,
-            "on_headers_finished": self.on_headers_finished,
-            "on_part_data": self.on_part_data,
-            "on_part_end": self.on_part_end,
-        }
+        return {name: getattr(self, name) for name in self.CALLBACKS}
 
     def on_header_field(self, data: bytes, start: int, end: int) -> None:
         self.header += data[start:end]
