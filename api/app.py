@@ -12,7 +12,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DataError, OperationalError
 from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
@@ -170,6 +170,16 @@ def _install_error_handlers(app: FastAPI) -> None:
             "fortsätter när den är tillbaka."
         )
         return JSONResponse({"detail": detail}, status_code=503, headers={"Retry-After": "10"})
+
+    @app.exception_handler(DataError)
+    async def unstorable_value(request: Request, exc: DataError) -> JSONResponse:
+        # A value the database refuses as data, e.g. a NUL character (PostgreSQL text cannot
+        # hold one) in a query string or a form: the request's fault, not the server's.
+        log.warning("Ogiltigt värde för databasen i %s %s", request.method, request.url.path)
+        return JSONResponse(
+            {"detail": "Begäran innehåller ett värde som inte kan användas (till exempel ett NUL-tecken)."},
+            status_code=400,
+        )
 
     @app.exception_handler(Exception)
     async def server_error(request: Request, exc: Exception) -> JSONResponse:
