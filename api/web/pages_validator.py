@@ -93,7 +93,7 @@ def my_agreement(db: Session, project_id: int, user: User) -> dict[str, Any]:
 
 def _evidence(raw: Any, titles: dict[str, str], shown: str | None) -> list[str]:
     """Plain-language lines from the classifier's evidence: per label the words that drove
-    it and the most similar validated examples (format of nlp/classify.py); the shown
+    it and the most similar validated examples (format of nlp/classify/evidence.py); the shown
     label's evidence first."""
     items = [i for i in (raw or []) if isinstance(i, dict)]
     items.sort(key=lambda i: i.get("label") != shown)
