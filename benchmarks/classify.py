@@ -24,6 +24,7 @@ import json
 import os
 import sys
 import time
+from typing import NamedTuple
 
 os.environ.setdefault("BRUKARROST_DATA_DIR", "/tmp/brukarrost-bench-klassificera")
 
@@ -94,7 +95,16 @@ def _fmt(m: dict) -> str:
     )
 
 
-def main() -> int:
+class _Dev(NamedTuple):
+    """The dev set, embedded once: what every step of the benchmark reads."""
+
+    texts: list[str]
+    Y: np.ndarray
+    E: np.ndarray
+    examples: list[Example]
+
+
+def _parse_args() -> argparse.Namespace:
     ap = argparse.ArgumentParser()
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument(
@@ -108,37 +118,26 @@ def main() -> int:
     ap.add_argument("--utan-inlarningskurva", action="store_true")
     ap.add_argument("--prefix", choices=["query", "passage"], default=nlp.classify.training.EMBED_KIND)
     ap.add_argument("--utan-zs-blandning", action="store_true")
-    args = ap.parse_args()
-    nlp.classify.training.EMBED_KIND = args.prefix
-    if args.utan_zs_blandning:
-        nlp.classify.training.ZS_MIX_GRID = (0.0,)
-    print(
-        f"Huvudena läser e5-prefixet {args.prefix!r}; zero-shot-inblandning "
-        f"{'av' if args.utan_zs_blandning else 'vald inom varje träningsdel'}"
-    )
-    if not DEV.exists():
-        print(f"Utvecklingsdata saknas: {DEV}")
-        return 1
-    print("Obs: maskinen delas med andra; tider kan vara uppblåsta av deras last.")
-    tax = load_taxonomy("samsjuklighet")
-    L = tax.label_ids
+    return ap.parse_args()
+
+
+def _load_dev(L: list[str], embedder) -> _Dev:
     rows = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
     texts = [r["text"] for r in rows]
     Y = labels_matrix([r["labels"] for r in rows], L, "dev")
-    embedder = cached_embedder()  # the classifier's "query:" vectors go through the cache too
     t0 = time.time()
     E = embed_texts(texts, embedder=embedder)
     print(f"Inbäddningsmodell {embedder.model_id}; {len(texts)} texter inbäddade på {time.time() - t0:.1f} s")
     examples = [Example(r["text"], tuple(r["labels"]), r["id"]) for r in rows]
-    # Repeated k-fold: on 200 answers one split into folds moves macro F1 by ±0.01, so the
-    # mean over several splits (each printed) is the figure, not the luckiest split.
-    repeats = [list(KFold(args.folds, shuffle=True, random_state=r).split(E)) for r in range(args.upprepningar)]
-    folds = repeats[0]
+    return _Dev(texts, Y, E, examples)
 
+
+def _baselines(dev: _Dev, L: list[str], folds: list) -> None:
     # Baselines: one-vs-rest logistic regression per label on the same passage embeddings,
     # threshold 0.5, examples only. Without class weights each label has ~10 % positives
     # and the model learns to say no (a weak floor); with class_weight="balanced" it is
     # the fair floor.
+    E, Y = dev.E, dev.Y
     for cw, name in [(None, "utan klassvikter"), ("balanced", 'class_weight="balanced", rättvist golv')]:
         base = np.zeros_like(Y)
         with threadpool_limits(limits=1):
@@ -152,55 +151,92 @@ def main() -> int:
             f"makro-F1 {f1_score(Y, base, average='macro', zero_division=0):.3f}"
         )
 
+
+def _zero_shot(dev: _Dev, tax, L: list[str], embedder) -> dict:
     t0 = time.time()
     zs, _ = train_classifier([], tax, embedder=embedder)
     reasons: list = []
-    out = _predict(zs, texts, E, tax, L, embedder, reasons)
-    m_zs = evaluate(out[0], out[1], Y, out[2])
+    out = _predict(zs, dev.texts, dev.E, tax, L, embedder, reasons)
+    m_zs = evaluate(out[0], out[1], dev.Y, out[2])
     print(f"Zero-shot (alla 200):            {_fmt(m_zs)}  [{time.time() - t0:.0f} s]")
     print(_unsure(reasons) + "; täckningen är kalibrerad på taxonomins fraser, inte på svar")
+    return m_zs
 
-    curves: dict[str, list[float]] = {}
+
+def _cross_validate(dev: _Dev, tax, L: list[str], embedder, rep_folds: list, k: int | None, r_i: int):
+    """One split into folds, trained on at most k examples per label (all if None)."""
+    texts, Y, E, examples = dev
+    prob = np.zeros(Y.shape)
+    dec = np.zeros(Y.shape, dtype=int)
+    sets = np.zeros(Y.shape, dtype=bool)
+    rng = np.random.default_rng(r_i)
+    reasons = [None] * len(texts)
+    mixes = []
+    for tr, te in rep_folds:
+        use = tr if k is None else _subsample(tr, Y, k, rng)
+        model, _ = train_classifier([examples[i] for i in use], tax, embeddings=E[use], embedder=embedder)
+        mixes.append(model.zs_mix)
+        fold_reasons: list = []
+        prob[te], dec[te], sets[te] = _predict(model, [texts[i] for i in te], E[te], tax, L, embedder, fold_reasons)
+        for i, r in zip(te, fold_reasons):
+            reasons[i] = r
+    return evaluate(prob, dec, Y, sets), (prob, reasons, mixes)
+
+
+def _few_shot(dev: _Dev, tax, L: list[str], embedder, repeats: list, k: int | None) -> tuple[str, dict]:
+    """Mean metrics over the repeated splits for one point of the learning curve."""
+    t0 = time.time()
+    per_repeat = []
+    for r_i, rep_folds in enumerate(repeats):
+        metrics, details = _cross_validate(dev, tax, L, embedder, rep_folds, k, r_i)
+        per_repeat.append(metrics)
+        if r_i == 0:
+            first = details
+    m = {
+        key: float(np.mean([x[key] for x in per_repeat]))
+        for key in per_repeat[0]
+        if isinstance(per_repeat[0][key], (int, float))
+    }
+    name = "alla" if k is None else str(k)
+    spread = " ".join(f"{x['macro_f1']:.3f}" for x in per_repeat)
+    print(f"Few-shot, {name:>4} exempel/etikett: {_fmt(m)}  [{time.time() - t0:.0f} s]")
+    print(f"  makro-F1 per indelning: {spread}")
+    prob, reasons, mixes = first
+    print(_unsure(reasons) + f"; vald zero-shot-andel per del (indelning 1): {mixes}")
+    if k is None:
+        print("Tillförlitlighetskurva (korsvaliderad, alla exempel, indelning 1):")
+        for b in reliability_curve(prob, dev.Y):
+            print(f"  p≈{b['mean_p']:.2f}  andel sanna {b['share_true']:.2f}  (n={b['n']})")
+    return name, m
+
+
+def main() -> int:
+    args = _parse_args()
+    nlp.classify.training.EMBED_KIND = args.prefix
+    if args.utan_zs_blandning:
+        nlp.classify.training.ZS_MIX_GRID = (0.0,)
+    print(
+        f"Huvudena läser e5-prefixet {args.prefix!r}; zero-shot-inblandning "
+        f"{'av' if args.utan_zs_blandning else 'vald inom varje träningsdel'}"
+    )
+    if not DEV.exists():
+        print(f"Utvecklingsdata saknas: {DEV}")
+        return 1
+    print("Obs: maskinen delas med andra; tider kan vara uppblåsta av deras last.")
+    tax = load_taxonomy("samsjuklighet")
+    L = tax.label_ids
+    embedder = cached_embedder()  # the classifier's "query:" vectors go through the cache too
+    dev = _load_dev(L, embedder)
+    # Repeated k-fold: on 200 answers one split into folds moves macro F1 by ±0.01, so the
+    # mean over several splits (each printed) is the figure, not the luckiest split.
+    repeats = [list(KFold(args.folds, shuffle=True, random_state=r).split(dev.E)) for r in range(args.upprepningar)]
+    _baselines(dev, L, repeats[0])
+    m_zs = _zero_shot(dev, tax, L, embedder)
+    curves: dict[str, dict] = {}
     ks = [] if args.utan_inlarningskurva else [5, 10]
     for k in [*ks, None]:
-        t0 = time.time()
-        per_repeat = []
-        for r_i, rep_folds in enumerate(repeats):
-            prob = np.zeros(Y.shape)
-            dec = np.zeros(Y.shape, dtype=int)
-            sets = np.zeros(Y.shape, dtype=bool)
-            rng = np.random.default_rng(r_i)
-            reasons = [None] * len(texts)
-            mixes = []
-            for tr, te in rep_folds:
-                use = tr if k is None else _subsample(tr, Y, k, rng)
-                model, _ = train_classifier([examples[i] for i in use], tax, embeddings=E[use], embedder=embedder)
-                mixes.append(model.zs_mix)
-                fold_reasons: list = []
-                prob[te], dec[te], sets[te] = _predict(
-                    model, [texts[i] for i in te], E[te], tax, L, embedder, fold_reasons
-                )
-                for i, r in zip(te, fold_reasons):
-                    reasons[i] = r
-            per_repeat.append(evaluate(prob, dec, Y, sets))
-            if r_i == 0:
-                first = (prob.copy(), reasons, mixes)
-        m = {
-            key: float(np.mean([x[key] for x in per_repeat]))
-            for key in per_repeat[0]
-            if isinstance(per_repeat[0][key], (int, float))
-        }
-        name = "alla" if k is None else str(k)
+        name, m = _few_shot(dev, tax, L, embedder, repeats, k)
         curves[name] = m
-        spread = " ".join(f"{x['macro_f1']:.3f}" for x in per_repeat)
-        print(f"Few-shot, {name:>4} exempel/etikett: {_fmt(m)}  [{time.time() - t0:.0f} s]")
-        print(f"  makro-F1 per indelning: {spread}")
-        prob, reasons, mixes = first
-        print(_unsure(reasons) + f"; vald zero-shot-andel per del (indelning 1): {mixes}")
-        if k is None:
-            print("Tillförlitlighetskurva (korsvaliderad, alla exempel, indelning 1):")
-            for b in reliability_curve(prob, Y):
-                print(f"  p≈{b['mean_p']:.2f}  andel sanna {b['share_true']:.2f}  (n={b['n']})")
     print(
         "Inlärningskurva, makro-F1: 0: "
         f"{m_zs['macro_f1']:.3f}  " + "  ".join(f"{k}: {m['macro_f1']:.3f}" for k, m in curves.items())

@@ -1,0 +1,89 @@
+"""The coordinator's theme pages over HTTP (TestClient against the real app and a real
+database): emerging themes, naming, merging and splitting, insights and actions."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from fastapi.testclient import TestClient
+from sqlalchemy import select
+
+from nlp.store import session_scope
+from nlp.store.models import Action, Insight, ThemeEdit
+from tests.test_web_pages import csrf_of, demo, get_engine_of, login  # noqa: F401 - demo is a fixture
+
+
+def test_coordinator_finds_emerging_theme_names_it_and_records_insight(
+    demo: tuple[TestClient, dict[str, Any]],
+) -> None:
+    client, ids = demo
+    pid, tid = ids["project_id"], ids["theme_ids"]["tillganglighet"]
+    login(client, "samordnare1")
+    html = client.get(f"/projekt/{pid}/nytt").text
+    # The emerging theme comes first among the highlighted ones, with the answers behind it.
+    first = re.search(r'<section class="card" aria-labelledby="tema-(\d+)"', html)
+    assert first and int(first.group(1)) == tid
+    assert "Växande (förslag)" in html and "Svaren bakom" in html
+    assert "över den övre kontrollgränsen" in html  # why it was flagged, in Swedish
+    csrf = csrf_of(html)
+    resp = client.post(f"/projekt/{pid}/teman/{tid}/namn", data={"csrf_token": csrf, "namn": "Väntetider i telefon"})
+    assert resp.status_code == 303
+    html = client.get(f"/projekt/{pid}/nytt").text
+    assert "Väntetider i telefon" in html
+    # The report uses the human name too.
+    assert "Väntetider i telefon" in client.get(f"/korningar/{ids['run_id']}/rapport").text
+    resp = client.post(
+        f"/projekt/{pid}/insikter", data={"csrf_token": csrf, "rubrik": "Telefontiderna räcker inte", "tema": str(tid)}
+    )
+    assert resp.status_code == 303
+    html = client.get(f"/projekt/{pid}/nytt").text
+    ins = re.search(r'<option value="(\d+)">Telefontiderna räcker inte</option>', html)
+    assert ins
+    resp = client.post(
+        f"/projekt/{pid}/atgarder",
+        data={
+            "csrf_token": csrf,
+            "rubrik": "Fler telefontider",
+            "ansvarig": "Enhetschef",
+            "datum": "2026-01-31",
+            "fas": "plan",
+            "insikt": ins.group(1),
+        },
+    )
+    assert resp.status_code == 303
+    resp = client.post(f"/projekt/{pid}/teman/sammanfoga", data={"csrf_token": csrf, "tema": [str(tid)]})
+    assert "fel=sammanfoga" in resp.headers["location"]
+    with session_scope(get_engine_of(client)) as s:
+        edit = s.scalars(select(ThemeEdit)).one()
+        assert edit.kind == "namn" and len(edit.member_record_ids) > 0
+        assert s.scalars(select(Action)).one().insight_id == int(ins.group(1))
+        assert s.scalars(select(Insight)).one().evidence["theme_ids"] == [tid]
+
+
+def test_coordinator_merges_and_asks_to_split_themes(demo: tuple[TestClient, dict[str, Any]]) -> None:
+    client, ids = demo
+    pid, tids = ids["project_id"], ids["theme_ids"]
+    csrf = login(client, "samordnare1")
+    resp = client.post(
+        f"/projekt/{pid}/teman/sammanfoga",
+        data={"csrf_token": csrf, "tema": [str(tids["respekt"]), str(tids["helhet"])], "namn": "Bemötande och helhet"},
+    )
+    assert resp.status_code == 303 and "sammanfogat" in resp.headers["location"]
+    resp = client.post(
+        f"/projekt/{pid}/teman/{tids['tillganglighet']}/dela",
+        data={"csrf_token": csrf, "notering": "Telefon och väntetid är olika saker"},
+    )
+    assert resp.status_code == 303
+    with session_scope(get_engine_of(client)) as s:
+        edits = {e.kind: e for e in s.scalars(select(ThemeEdit))}
+        assert set(edits) == {"sammanfoga", "namn", "dela"}
+        merge = edits["sammanfoga"]
+        assert len(merge.payload["grupper"]) == 2
+        assert set(merge.member_record_ids) == set(merge.payload["grupper"][0]) | set(merge.payload["grupper"][1])
+        assert edits["dela"].payload["antal"] == 2
+    # A project the coordinator does not belong to answers 404, and nothing is stored.
+    resp = client.post(
+        f"/projekt/{ids['other_project_id']}/teman/{tids['respekt']}/namn", data={"csrf_token": csrf, "namn": "x"}
+    )
+    assert resp.status_code == 404
