@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from api.access import taxonomy_labels
 from api.deps import audit, get_row
 from api.services.errors import NotFound
+from nlp.pipeline import validated_examples
 from nlp.store.models import ClassifierVersion, Job, Project, User, utcnow
 
 
@@ -21,6 +22,12 @@ def versions(
         q = q.where(ClassifierVersion.taxonomy_id == taxonomy)
     order = ClassifierVersion.id.desc() if newest_first else ClassifierVersion.id
     return list(db.scalars(q.order_by(order)))
+
+
+def n_training_examples(db: Session, project_id: int, taxonomy: str) -> int:
+    """Answers with a settled label, counted through the worker's own function: exactly the
+    examples a training would use."""
+    return len({e["record_id"] for e in validated_examples(db.get_bind(), project_id, taxonomy)})
 
 
 def training_jobs(db: Session, project_id: int, limit: int = 5) -> list[Job]:

@@ -22,7 +22,7 @@ from api.schemas import RetrainIn
 from api.services import models
 from api.web.queries import label_titles
 from api.web.render import WebUser, deny, page_project, render
-from nlp.pipeline import MIN_TRAINING_EXAMPLES, validated_examples
+from nlp.pipeline import MIN_TRAINING_EXAMPLES
 from nlp.store.models import ClassifierVersion, Project, User
 from nlp.taxonomy import list_taxonomies
 
@@ -90,8 +90,7 @@ def models_page(project_id: int, request: Request, user: WebUser, db: DB) -> Res
     mine = [v for v in versions if v.taxonomy_id == taxonomy]
     active = next((v for v in mine if v.active), None)
     newest = mine[0] if mine else None
-    # Counted through the worker's own function: exactly the examples a training would use.
-    n_examples = len({e["record_id"] for e in validated_examples(db.get_bind(), project.id, taxonomy)})
+    n_examples = models.n_training_examples(db, project.id, taxonomy)
     jobs = models.training_jobs(db, project.id)
     running = any(j.status in ("vantar", "pagar") for j in jobs)
     return render(
