@@ -24,14 +24,8 @@ from typing import Any
 from sqlalchemy import Engine, select, text, update
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
+from nlp import pipeline  # its stages load on first use (nlp/pipeline/__init__.py)
 from nlp.errors import BrukarrostError
-from nlp.pipeline import (
-    Progress,
-    analyse_import,
-    create_run,
-    import_export,
-    train_candidate,
-)
 from nlp.private_files import private_dir
 from nlp.store.db import session_scope
 from nlp.store.models import AnalysisRun, Job, Project
@@ -304,7 +298,7 @@ def _run_analysis(
         _set_job(engine, job_id, stage="inläsning")
         progress.memory_only = True
         try:
-            summary = import_export(
+            summary = pipeline.import_export(
                 path,
                 project=slug,
                 engine=engine,
@@ -322,9 +316,9 @@ def _run_analysis(
     _set_job(engine, job_id, import_id=import_id, upload_path=None)
     remove_upload(upload)
     taxonomy = params.get("taxonomy") or "samsjuklighet"
-    run_id = create_run(import_id, engine=engine, taxonomy=taxonomy)
+    run_id = pipeline.create_run(import_id, engine=engine, taxonomy=taxonomy)
     _set_job(engine, job_id, run_id=run_id)
-    analyse_import(import_id, engine=engine, taxonomy=taxonomy, progress=progress, run_id=run_id)
+    pipeline.analyse_import(import_id, engine=engine, taxonomy=taxonomy, progress=progress, run_id=run_id)
     return {"import_id": import_id, "run_id": run_id, "ny_import": created}
 
 
@@ -333,12 +327,12 @@ def _run_training(
     job_id: int,
     params: dict[str, Any],
     actor: str,
-    progress: Progress,
+    progress: pipeline.Progress,
 ) -> dict[str, Any]:
     with session_scope(engine) as session:
         project_id = session.get(Job, job_id).project_id
     taxonomy = params.get("taxonomy") or "samsjuklighet"
-    return train_candidate(engine, project_id, taxonomy, actor=actor, progress=progress)
+    return pipeline.train_candidate(engine, project_id, taxonomy, actor=actor, progress=progress)
 
 
 def expire_uploads(engine: Engine, ttl_hours: float) -> int:

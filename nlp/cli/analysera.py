@@ -25,7 +25,6 @@ from nlp.cli.base import (
     parse_column_overrides,
     user_errors,
 )
-from nlp.ingest import inspect_export
 
 
 @user_errors
@@ -91,6 +90,9 @@ def granska(
     som_json: bool = typer.Option(False, "--json", help="Skriv förhandsgranskningen som JSON."),
 ) -> None:
     """Visa hur en export tolkas (kolumner, fritextfrågor, metadata) utan att läsa in den. Visar aldrig svarstext."""
+    # Lazily: `brukarrost --help` must not pay for ingest's settings and readers.
+    from nlp.ingest import inspect_export
+
     preview = inspect_export(export, sheet=blad, text_columns=textkolumn, column_map=parse_column_overrides(kolumn))
     if som_json:
         sys.stdout.write(json.dumps(preview.to_dict(), ensure_ascii=False, indent=2) + "\n")

@@ -6,7 +6,6 @@ import typer
 
 from nlp.cli.base import user_errors
 from nlp.errors import InputError
-from nlp.store import init_db, session_scope
 
 nyckel_app = typer.Typer(help="Nyckeln för pseudonymer: status och ny nyckelgeneration.", no_args_is_help=True)
 
@@ -15,8 +14,10 @@ nyckel_app = typer.Typer(help="Nyckeln för pseudonymer: status och ny nyckelgen
 @user_errors
 def nyckel_status() -> None:
     """Visa om nyckeln finns och om den stämmer med importerna i databasen (visar aldrig nyckeln)."""
-    # Lazy: nlp.keys loads the pseudonymiser (spaCy, seconds); other commands start fast.
+    # Lazy: nlp.keys loads the pseudonymiser (spaCy, seconds) and the store its database
+    # libraries; `brukarrost --help` and the other commands start fast.
     from nlp.keys import key_status
+    from nlp.store import init_db, session_scope
 
     with session_scope(init_db()) as session:
         st = key_status(session)
@@ -40,8 +41,10 @@ def nyckel_ny(
 ) -> None:
     """Börja en ny nyckelgeneration när den gamla nyckeln är förlorad. Svar i tidigare importer
     går sedan inte att radera per respondent (radering listar dem)."""
-    # Lazy: nlp.keys loads the pseudonymiser (spaCy, seconds); other commands start fast.
+    # Lazy: nlp.keys loads the pseudonymiser (spaCy, seconds) and the store its database
+    # libraries; `brukarrost --help` and the other commands start fast.
     from nlp.keys import start_new_generation
+    from nlp.store import init_db, session_scope
 
     if not bekrafta:
         raise InputError(

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import typer
-from sqlalchemy import select
 
 from nlp.cli.base import err_console, user_errors
 from nlp.errors import InputError
-from nlp.store import init_db, session_scope
-from nlp.store.models import Project
 
 
 @user_errors
@@ -24,8 +21,13 @@ def radera(
     ),
 ) -> None:
     """Radera allt om en respondent i ett projekt (svar, förslag, tema-kopplingar, cachade vektorer)."""
-    # Lazy: erasure loads the pseudonymiser (spaCy, seconds); other commands start fast.
+    # Lazy: erasure loads the pseudonymiser (spaCy, seconds) and the store its database
+    # libraries; `brukarrost --help` and the other commands start fast.
+    from sqlalchemy import select
+
     from nlp.erasure import erase_respondent, purge_storage
+    from nlp.store import init_db, session_scope
+    from nlp.store.models import Project
 
     engine = init_db()
     with session_scope(engine) as session:

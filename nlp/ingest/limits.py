@@ -27,7 +27,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from nlp.config import get_settings
 from nlp.errors import InputError
 
 ErrorFactory = Callable[..., InputError]  # Source.error(message, row=None, column=None)
@@ -53,6 +52,10 @@ class Limits:
 
     @classmethod
     def from_settings(cls) -> Limits:
+        # Lazily: the upload preview's child process imports this package before it sets its
+        # memory limit, and pydantic-settings would add ~110 ms and ~15 MB to every preview.
+        from nlp.config import get_settings
+
         s = get_settings()
         return cls(
             max_depth=s.ingest_max_depth,

@@ -10,45 +10,40 @@ other. One module per flow:
 - `training`: a candidate classifier from settled human labels.
 """
 
-from nlp.pipeline.analysis import (
-    analyse_export,
-    analyse_import,
-    create_run,
-    find_themes,
-)
-from nlp.pipeline.common import STAGES, Progress
-from nlp.pipeline.files import (
-    FileClassification,
-    classify_file,
-    pseudonymise_file,
-    pseudonymise_file_rows,
-    themes_of_file,
-)
-from nlp.pipeline.importing import ImportSummary, get_or_create_project, import_export
-from nlp.pipeline.results import store_results
-from nlp.pipeline.training import (
-    MIN_TRAINING_EXAMPLES,
-    train_candidate,
-    validated_examples,
-)
+from __future__ import annotations
 
-__all__ = [
-    "MIN_TRAINING_EXAMPLES",
-    "STAGES",
-    "FileClassification",
-    "ImportSummary",
-    "Progress",
-    "analyse_export",
-    "analyse_import",
-    "classify_file",
-    "create_run",
-    "find_themes",
-    "get_or_create_project",
-    "import_export",
-    "pseudonymise_file",
-    "pseudonymise_file_rows",
-    "store_results",
-    "themes_of_file",
-    "train_candidate",
-    "validated_examples",
-]
+import importlib
+from typing import Any
+
+# Name → module. Loaded on first use (PEP 562): the web service and the job worker import this
+# package at start, and only an analysis needs classify (scikit-learn), themes and spaCy.
+_EXPORTS = {
+    "analyse_export": "analysis",
+    "analyse_import": "analysis",
+    "create_run": "analysis",
+    "find_themes": "analysis",
+    "STAGES": "common",
+    "Progress": "common",
+    "FileClassification": "files",
+    "classify_file": "files",
+    "pseudonymise_file": "files",
+    "pseudonymise_file_rows": "files",
+    "themes_of_file": "files",
+    "ImportSummary": "importing",
+    "get_or_create_project": "importing",
+    "import_export": "importing",
+    "store_results": "results",
+    "MIN_TRAINING_EXAMPLES": "training",
+    "train_candidate": "training",
+    "validated_examples": "training",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _EXPORTS:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{_EXPORTS[name]}"), name)
+    globals()[name] = value  # once loaded, a plain attribute
+    return value
