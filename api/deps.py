@@ -10,13 +10,8 @@ from typing import Annotated, Any, TypeVar
 from fastapi import Depends, Path, Request
 from sqlalchemy.orm import Session
 
-from api.settings import ApiSettings
 from nlp.store import add_audit_entry
 from nlp.store.models import User
-
-
-def get_settings_dep(request: Request) -> ApiSettings:
-    return request.app.state.settings
 
 
 def get_db(request: Request) -> Iterator[Session]:

@@ -15,8 +15,6 @@ from typing import TYPE_CHECKING, Literal, Protocol, runtime_checkable
 if TYPE_CHECKING:  # numpy only for the annotation: ingest's preview child imports this module
     import numpy as np
 
-SourceType = Literal["enkat", "patientforum", "berattelse"]
-
 
 @dataclass(frozen=True)
 class Metadata:

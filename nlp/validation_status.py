@@ -14,8 +14,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-STATUSES = ("forslag", "godkand", "avvisad", "omstridd", "osaker")
-
 
 def verdict(decision: str) -> int | None:
     """1 = the label holds, 0 = it does not, None = no verdict (unsure)."""

@@ -14,7 +14,7 @@ from nlp.cli import app
 from nlp.config import get_settings
 from nlp.errors import ConfigError
 from nlp.pipeline import import_export
-from nlp.pseudonymise.key import KeyFileError, key_fingerprint, load_or_create_key
+from nlp.secret_key import KeyFileError, key_fingerprint, load_or_create_key
 from nlp.store.db import session_scope
 from nlp.store.models import AuditEntry, Import, KeyGeneration
 from tests.conftest import EXAMPLE_EXPORT

@@ -7,7 +7,6 @@ import hmac
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from api.auth import (
     change_own_password,
@@ -19,9 +18,10 @@ from api.auth import (
 from api.deps import DB
 from api.services.errors import ServiceError, Unauthorized
 from api.services.projects import visible_projects
-from api.web.queries import latest_run
 from api.web.render import WebUser, render
-from nlp.store.models import AnalysisRun, Import, Job, User
+from nlp.jobs import LIVE_STATUSES
+from nlp.report import latest_run
+from nlp.store.models import Import, Job, User
 
 router = APIRouter()
 
@@ -139,21 +139,7 @@ def projects(request: Request, user: WebUser, db: DB) -> HTMLResponse:
         n_imports = db.scalar(select(func.count()).select_from(Import).where(Import.project_id == p.id)) or 0
         run = latest_run(db, p.id)
         running = db.scalars(
-            select(Job)
-            .where(Job.project_id == p.id, Job.status.in_(("uppladdad", "vantar", "pagar")))
-            .order_by(Job.id.desc())
+            select(Job).where(Job.project_id == p.id, Job.status.in_(LIVE_STATUSES)).order_by(Job.id.desc())
         ).first()
         rows.append({"project": p, "n_imports": n_imports, "run": run, "job": running})
     return render(request, "projekt.html", user=user, title="Projekt", active="/projekt", rows=rows)
-
-
-def latest_runs(db: Session, project_id: int, limit: int = 5) -> list[AnalysisRun]:
-    return list(
-        db.scalars(
-            select(AnalysisRun)
-            .join(Import, AnalysisRun.import_id == Import.id)
-            .where(Import.project_id == project_id)
-            .order_by(AnalysisRun.id.desc())
-            .limit(limit)
-        )
-    )

@@ -10,9 +10,9 @@ A kind of personal data is one file in categories/ (see categories/__init__.py).
 from nlp.pseudonymise.categories import CATEGORIES, DESCRIPTIONS, REGISTRY
 from nlp.pseudonymise.category import Category
 from nlp.pseudonymise.files import PseudonymisedRow, TextRow, jsonl_text_rows, pseudonymise_rows
-from nlp.pseudonymise.key import KeyFileError, derive_key, key_fingerprint, load_key, load_or_create_key
 from nlp.pseudonymise.pseudonymiser import Pseudonymised, Pseudonymiser, resolve
 from nlp.pseudonymise.recognisers.words import unknown_word
+from nlp.secret_key import KeyFileError, derive_key, key_fingerprint, load_key, load_or_create_key
 
 __all__ = [
     "CATEGORIES",
