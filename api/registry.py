@@ -6,24 +6,17 @@ Modules are taken in name order, so the route table is the same on every start.
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from types import ModuleType
 
 from fastapi import APIRouter
 
+from nlp.registry import declared
+
 
 def routers_in(package: ModuleType) -> list[APIRouter]:
-    """The `router` of every module directly in `package`, by module name."""
-    found = []
-    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
-        if info.ispkg or info.name.startswith("_"):
-            continue
-        module = importlib.import_module(f"{package.__name__}.{info.name}")
-        router = getattr(module, "router", None)
-        if isinstance(router, APIRouter):
-            found.append(router)
-    return found
+    """The `router` of every module directly in `package`, by module name (modules without one,
+    such as shared page helpers, are skipped)."""
+    return [r for r in declared(package.__name__, "router", required=False) if isinstance(r, APIRouter)]
 
 
 __all__ = ["routers_in"]

@@ -30,6 +30,7 @@ CORE = (
     "taxonomy",
     "sqlite_wal",
     "spreadsheet",
+    "registry",
     "modeller",
     "secret_key",
 )

@@ -6,15 +6,7 @@ edit to a list.
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
+from nlp.registry import modules_in
 
-
-def _discover() -> tuple[str, ...]:
-    names = tuple(info.name for info in pkgutil.iter_modules(__path__))
-    for name in names:
-        importlib.import_module(f"{__name__}.{name}")
-    return names
-
-
-MODULES = _discover()  # the backend modules, by file name
+# Importing a backend module registers it (nlp.embed.registry.register); by file name.
+MODULES = tuple(m.__name__.rsplit(".", 1)[1] for m in modules_in(__name__))

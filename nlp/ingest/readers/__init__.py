@@ -9,11 +9,10 @@ unknown ending and the upload's accepted types all derive from `READERS`, so a n
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from pathlib import Path
 
 from nlp.ingest.reader import Reader
+from nlp.registry import declared
 
 __all__ = [
     "EXTENSIONS",
@@ -27,13 +26,7 @@ __all__ = [
 
 
 def _discover() -> dict[str, Reader]:
-    found: dict[str, Reader] = {}
-    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-        reader = importlib.import_module(f"{__name__}.{info.name}").READER
-        if reader.key in found:
-            raise RuntimeError(f"two readers for the format {reader.key!r}")
-        found[reader.key] = reader
-    return found
+    return {r.key: r for r in declared(__name__, "READER", unique=("key",))}
 
 
 READERS: dict[str, Reader] = _discover()

@@ -10,26 +10,16 @@ recognisers that run, the normalisers, the pages' descriptions and the validatio
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
-
 from nlp.pseudonymise.category import Category
+from nlp.registry import declared
 
 
 def discover() -> tuple[Category, ...]:
     """Every category declared in this folder, in priority order; refuses duplicates."""
-    found: list[Category] = []
-    for module in pkgutil.iter_modules(__path__):
-        declared = getattr(importlib.import_module(f"{__name__}.{module.name}"), "CATEGORY", None)
-        if not isinstance(declared, Category):
-            raise TypeError(f"{__name__}.{module.name} declares no CATEGORY")
-        found.append(declared)
-    found.sort(key=lambda c: c.priority)
-    for kind in ("label", "priority"):
-        values = [getattr(c, kind) for c in found]
-        if len(set(values)) != len(values):
-            raise ValueError(f"two categories share a {kind}: {sorted(values)}")
-    return tuple(found)
+    found = declared(__name__, "CATEGORY", unique=("label", "priority"))
+    if not all(isinstance(c, Category) for c in found):
+        raise TypeError(f"{__name__}: a CATEGORY is not a Category")
+    return tuple(sorted(found, key=lambda c: c.priority))
 
 
 REGISTRY: tuple[Category, ...] = discover()

@@ -9,11 +9,11 @@ spreadsheet program opens must write through nlp/spreadsheet.py (formula neutral
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
+
+from nlp.registry import declared
 
 Writer = Callable[[Sequence[str], Sequence[Sequence[Any]]], bytes]
 
@@ -32,12 +32,7 @@ class ExportFormat:
 
 
 def _discover() -> dict[str, ExportFormat]:
-    found: dict[str, ExportFormat] = {}
-    for module in pkgutil.iter_modules(__path__):
-        fmt = importlib.import_module(f"{__name__}.{module.name}").FORMAT
-        if fmt.name in found:
-            raise RuntimeError(f"Exportformatet {fmt.name!r} är deklarerat två gånger.")
-        found[fmt.name] = fmt
+    found = {f.name: f for f in declared(__name__, "FORMAT", unique=("name",))}
     # csv first: the default, and the first download link
     return dict(sorted(found.items(), key=lambda kv: (kv[0] != "csv", kv[0])))
 
