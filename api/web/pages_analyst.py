@@ -16,12 +16,12 @@ from api.services import jobs
 from api.services.errors import ServiceError
 from api.services.projects import is_member
 from api.upload import accept_upload
-from api.web.queries import build_report, label_titles
+from api.web.queries import label_titles
 from api.web.render import WebUser, deny, page_project, render
 from nlp.config import get_settings
 from nlp.ingest import accept_attribute
 from nlp.pipeline import STAGES
-from nlp.report import FORMATS
+from nlp.report import FORMATS, load_run_report
 from nlp.store.models import AnalysisRun, Import, Project, User
 from nlp.taxonomy import list_taxonomies
 
@@ -51,7 +51,7 @@ def report(run_id: int, request: Request, user: WebUser, db: DB) -> HTMLResponse
             title="Analysen är inte klar",
             text="Rapporten visas när analysen är klar. Följ förloppet på projektsidan.",
         )
-    rep = build_report(db, run_id, threshold=get_settings().suppression_threshold)
+    rep = load_run_report(db, run_id, threshold=get_settings().suppression_threshold)
     # The report shows answer texts (examples): every read goes to the audit log.
     audit(db, user, "visa_rapport", "korning", run_id)
     db.commit()

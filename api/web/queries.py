@@ -12,12 +12,10 @@ from nlp.config import get_settings
 from nlp.report import (
     SOURCE_TEXT,
     Example,
-    RunReport,
     ThemeFigures,
     example,
     label_titles,
     latest_run,
-    load_run_report,
     month,
     theme_chart,
 )
@@ -30,7 +28,6 @@ __all__ = [
     "SOURCE_TEXT",
     "Example",
     "ThemeView",
-    "build_report",
     "label_titles",
     "latest_run",
     "month",
@@ -38,11 +35,6 @@ __all__ = [
     "theme_chart",
     "themes_for_run",
 ]
-
-
-def build_report(session: Session, run_id: int, *, threshold: int) -> RunReport:
-    """The web report page's model: nlp.report's read model of the run."""
-    return load_run_report(session, run_id, threshold=threshold)
 
 
 def themes_for_run(session: Session, run: AnalysisRun, *, examples: int = 3) -> list[ThemeFigures]:

@@ -106,8 +106,8 @@ def themes_for_run(
     session: Session,
     run: AnalysisRun,
     *,
+    threshold: int,  # required: the small-cell rule is never off by default
     n_examples: int = N_EXAMPLES,
-    threshold: int = 0,
     months: Sequence[str] | None = None,
     month_of: dict[int, str] | None = None,
 ) -> list[ThemeFigures]:
