@@ -106,7 +106,7 @@ def stage_embed(n: int, out: str) -> dict:
 def stage_fit(n: int, vectors_path: str) -> dict:
     import numpy as np
 
-    from nlp.themes import OTHER_ID, fit_themes
+    from nlp.themes import OTHER_THEME, fit_themes
 
     texts = read_reviews(n)
     vectors = np.load(vectors_path)[: len(texts)]
@@ -114,8 +114,8 @@ def stage_fit(n: int, vectors_path: str) -> dict:
     result = fit_themes(texts, vectors, record_ids=list(range(len(texts))))
     wall, cpu = time.perf_counter() - t0, time.process_time() - c0
     peak = _peak_mb()
-    topics = [t.words for t in result.themes if t.id != OTHER_ID]
-    other = next((t.size for t in result.themes if t.id == OTHER_ID), 0)
+    topics = [t.words for t in result.themes if t.id != OTHER_THEME]
+    other = next((t.size for t in result.themes if t.id == OTHER_THEME), 0)
     return {
         "wall_s": round(wall, 1),
         "cpu_s": round(cpu, 1),

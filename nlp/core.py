@@ -16,6 +16,10 @@ if TYPE_CHECKING:  # numpy only for the annotation: ingest's preview child impor
     import numpy as np
 
 
+# The theme of answers that fit no theme ("övrigt"): BERTopic's outlier topic.
+OTHER_THEME = -1
+
+
 @dataclass(frozen=True)
 class Metadata:
     """Metadata of one respondent's row, mapped from the export's columns."""

@@ -17,7 +17,7 @@ import pytest
 from typer.testing import CliRunner
 
 from nlp.themes import (
-    OTHER_ID,
+    OTHER_THEME,
     apply_theme_edits,
     detect_emerging,
     edit_merge,
@@ -83,18 +83,18 @@ def test_placeholders_never_become_words(dev: dict[str, Any]) -> None:
 
 def test_fit_gives_themes_with_shares_examples_and_little_outliers(dev: dict[str, Any], fitted: Any) -> None:
     n = len(dev["texts"])
-    themes = [t for t in fitted.themes if t.id != OTHER_ID]
+    themes = [t for t in fitted.themes if t.id != OTHER_THEME]
     assert len(themes) >= 3
     assert [t.id for t in themes] == list(range(len(themes)))
     assert [t.size for t in themes] == sorted((t.size for t in themes), reverse=True)
     assert sum(t.size for t in fitted.themes) == n
-    other = fitted.theme(OTHER_ID)
+    other = fitted.theme(OTHER_THEME)
     assert other is None or other.size / n <= 0.15
     main = fitted.main_theme()
     for t in fitted.themes:
         lo, hi = t.ci
         assert lo <= t.share <= hi and math.isclose(t.share, t.size / n)
-        if t.id == OTHER_ID:
+        if t.id == OTHER_THEME:
             continue
         assert 3 <= len(t.example_ids) <= 5
         assert all(main[i] == t.id for i in t.example_ids)
@@ -140,7 +140,7 @@ def test_emerging_uses_p_chart_of_earlier_periods() -> None:
             "-1": {"counts": [9, 9, 9, 30]},  # övrigt is never flagged
         },
     }
-    flags = {f["theme_id"]: f for f in detect_emerging(ot, [0, 1, 2, OTHER_ID])}
+    flags = {f["theme_id"]: f for f in detect_emerging(ot, [0, 1, 2, OTHER_THEME])}
     assert set(flags) == {0, 2}
     centre = 15 / 300
     ucl = centre + 3 * math.sqrt(centre * (1 - centre) / 100)
@@ -152,13 +152,13 @@ def test_emerging_uses_p_chart_of_earlier_periods() -> None:
 
 
 def test_shared_view_merges_small_themes_into_other(dev: dict[str, Any], fitted: Any) -> None:
-    sizes = sorted(t.size for t in fitted.themes if t.id != OTHER_ID)
+    sizes = sorted(t.size for t in fitted.themes if t.id != OTHER_THEME)
     k = sizes[len(sizes) // 2]  # half the themes fall under this threshold
     view = shared_view(fitted, k)
     assert view.view == "delad" and fitted.view == "analytiker"
-    assert all(t.size >= k for t in view.themes if t.id != OTHER_ID)
+    assert all(t.size >= k for t in view.themes if t.id != OTHER_THEME)
     assert sum(t.size for t in view.themes) == len(dev["texts"])
-    small = {t.id for t in fitted.themes if t.id != OTHER_ID and t.size < k}
+    small = {t.id for t in fitted.themes if t.id != OTHER_THEME and t.size < k}
     assert small and not small & {t for pairs in view.assignments.values() for t, _ in pairs}
     for series in view.over_time["themes"].values():
         assert all(c is None or c == 0 or c >= k for c in series["counts"])
@@ -168,11 +168,11 @@ def test_shared_view_merges_small_themes_into_other(dev: dict[str, Any], fitted:
 @pytest.mark.parametrize("n", [0, 1, 9])
 def test_tiny_input_is_all_other_with_a_note(dev: dict[str, Any], n: int) -> None:
     res = fit_themes(dev["texts"][:n], dev["vectors"][:n], record_ids=dev["ids"][:n], dates=dev["dates"][:n])
-    assert all(pairs == [(OTHER_ID, 1.0)] for pairs in res.assignments.values())
+    assert all(pairs == [(OTHER_THEME, 1.0)] for pairs in res.assignments.values())
     assert len(res.assignments) == n
     if n:
         assert res.notes and str(n) in res.notes[0]
-        assert res.themes[0].id == OTHER_ID and res.themes[0].size == n
+        assert res.themes[0].id == OTHER_THEME and res.themes[0].size == n
 
 
 def test_small_corpus_does_not_crash(dev: dict[str, Any]) -> None:
@@ -230,7 +230,7 @@ def test_split_with_named_parts_and_api_style_merge(dev: dict[str, Any], fitted:
 def test_names_carry_over_to_a_refit_on_more_data(dev: dict[str, Any], fitted: Any) -> None:
     m = 150
     first = fit_themes(dev["texts"][:m], dev["vectors"][:m], record_ids=dev["ids"][:m])
-    named = [t for t in first.themes if t.id != OTHER_ID]
+    named = [t for t in first.themes if t.id != OTHER_THEME]
     edits = [edit_name(first, t.id, f"Namn {t.id}") for t in named]
     out = apply_theme_edits(fitted, edits)
     carried = [t for t in out.themes if t.label.startswith("Namn ")]

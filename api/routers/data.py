@@ -211,7 +211,7 @@ def _theme_json(t: ThemeFigures, months: list[str]) -> dict[str, Any]:
         "words": t.words,
         "size": t.cell.count,
         "share": t.cell.share,
-        "ki95": list(t.ci) if not hidden else None,
+        "ki95": list(t.cell.ci) if not hidden else None,
         "dold": hidden,
         "example_record_ids": [] if hidden else [e.record_id for e in t.examples],
         "emerging": t.emerging,
@@ -237,7 +237,7 @@ def themes(run_id: Id, user: User = Depends(current_user), db: Session = Depends
         "run_id": run.id,
         "suppression_threshold": rep.threshold,
         "themes": out,
-        "emerging": [x for x in out if x["emerging"] and not x["dold"] and x["topic"] != -1],
+        "emerging": [_theme_json(t, rep.months) for t in rep.emerging_themes],
     }
 
 

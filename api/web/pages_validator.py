@@ -30,6 +30,7 @@ from api.web.render import (
     page_run,
     render,
 )
+from nlp.core import OTHER_THEME
 from nlp.store.models import Classification, Project, Suggestion, User, ValidationEvent
 from nlp.validation_status import expand, verdict
 
@@ -117,7 +118,7 @@ def validate_page(project_id: int, request: Request, user: WebUser, db: DB) -> R
     if run is None:
         return no_finished_run(request, user, "Inget att granska")
     # The queue's order: the model's least certain first (active learning), or one theme.
-    themes = [t for t in themes_for_run(db, run, examples=0) if t.topic != -1]
+    themes = [t for t in themes_for_run(db, run, examples=0) if t.topic != OTHER_THEME]
     theme_id = _theme_param(request.query_params.get("tema"), {t.id for t in themes})
     order = "tema" if theme_id is not None else "osakerhet"
     q = validation.queue(db, user, project, order=order, run_id=run.id, theme_id=theme_id, limit=1)

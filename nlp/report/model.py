@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from nlp.core import OTHER_THEME
 from nlp.report.charts import RunChart
 from nlp.stats import wilson_interval
 
@@ -27,7 +28,6 @@ SOURCE_TEXT = {"enkat": "Enkät", "patientforum": "Patientforum", "berattelse": 
 # Breakdown dimensions: answer attribute (or "period": the month of the answer's date) → title.
 DIMENSIONS = {"gender": "Kön", "unit": "Verksamhet", "source_type": "Källa", "period": "Period"}
 UNKNOWN = "okänt"
-OTHER_TOPIC = -1
 
 
 @dataclass(frozen=True)
@@ -131,7 +131,7 @@ class ThemeFigures:
     @property
     def shown(self) -> bool:
         """A real theme (not "övrigt") whose size passes the small-cell rule."""
-        return self.topic != OTHER_TOPIC and not self.cell.hidden
+        return self.topic != OTHER_THEME and not self.cell.hidden
 
 
 @dataclass(frozen=True)

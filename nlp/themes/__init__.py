@@ -8,6 +8,7 @@ Input is pseudonymised text only. One concern per module:
 - `edits`: human work on themes (names, merges, splits) carried over to a refit.
 """
 
+from nlp.core import OTHER_THEME
 from nlp.themes.edits import (
     apply_theme_edits,
     edit_merge,
@@ -17,12 +18,12 @@ from nlp.themes.edits import (
 )
 from nlp.themes.fit import choose_parameters, exact_knn, fit_themes
 from nlp.themes.representation import make_label, stop_words, swedish_tokens
-from nlp.themes.result import OTHER_ID, OTHER_LABEL, ThemeInfo, ThemeResult
+from nlp.themes.result import OTHER_LABEL, ThemeInfo, ThemeResult
 from nlp.themes.trends import detect_emerging, over_time, refresh_time_series
 from nlp.themes.views import recompute_sizes, shared_view
 
 __all__ = [
-    "OTHER_ID",
+    "OTHER_THEME",
     "OTHER_LABEL",
     "ThemeInfo",
     "ThemeResult",

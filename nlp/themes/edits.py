@@ -21,13 +21,14 @@ from typing import Any
 
 import numpy as np
 
+from nlp.core import OTHER_THEME
 from nlp.themes.representation import (
     N_EXAMPLES,
     make_label,
     nearest_examples,
     topic_words,
 )
-from nlp.themes.result import OTHER_ID, ThemeInfo, ThemeResult
+from nlp.themes.result import ThemeInfo, ThemeResult
 from nlp.themes.trends import refresh_time_series
 from nlp.themes.views import merge_pairs, recompute_sizes
 
@@ -52,7 +53,7 @@ def edit_name(result: ThemeResult, theme_id: int, name: str) -> dict[str, Any]:
 def edit_merge(result: ThemeResult, theme_ids: Sequence[int], name: str | None = None) -> dict[str, Any]:
     """A "sammanfoga" edit: merge two or more themes (optionally naming the result)."""
     ids = sorted(set(theme_ids))
-    if len(ids) < 2 or OTHER_ID in ids:
+    if len(ids) < 2 or OTHER_THEME in ids:
         raise ValueError("Välj minst två teman (inte övrigt) att sammanfoga.")
     groups = [_members_or_fail(result, t) for t in ids]
     return {
@@ -84,7 +85,7 @@ def edit_split(
 
 
 def _members_or_fail(result: ThemeResult, theme_id: int) -> list[Any]:
-    if theme_id == OTHER_ID or result.theme(theme_id) is None:
+    if theme_id == OTHER_THEME or result.theme(theme_id) is None:
         raise ValueError(f"Tema {theme_id} finns inte (eller är övrigt).")
     return result.members(theme_id)
 
@@ -106,7 +107,7 @@ def match_theme(result: ThemeResult, old_members: Iterable[Any]) -> int | None:
     best, best_key = None, (0.0, 0.0)
     for tid, mem in members.items():
         inter = len(old & mem)
-        if not inter or tid == OTHER_ID:
+        if not inter or tid == OTHER_THEME:
             continue
         jaccard = inter / len(old | mem)
         contained = inter / len(old)
@@ -146,7 +147,7 @@ def apply_theme_edits(
             _apply_split(res, members, payload, ctx)
         else:
             res.notes.append(f"Okänd temaändring {kind!r} hoppades över.")
-    res.themes.sort(key=lambda t: (t.id == OTHER_ID, -t.size, t.id))
+    res.themes.sort(key=lambda t: (t.id == OTHER_THEME, -t.size, t.id))
     return refresh_time_series(res)
 
 
@@ -200,7 +201,7 @@ def _merge_targets(res: ThemeResult, members: list[Any], payload: Mapping[str, A
     union = set(members)
     targets = []
     for tid, mem in _member_sets(res).items():
-        if tid != OTHER_ID and mem and len(mem & union) / len(mem) >= MATCH_THRESHOLD:
+        if tid != OTHER_THEME and mem and len(mem & union) / len(mem) >= MATCH_THRESHOLD:
             targets.append(tid)
     return sorted(targets)
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from nlp.core import period_key
+from nlp.core import OTHER_THEME, period_key
 from nlp.themes.representation import (
     N_EXAMPLES,
     N_WORDS,
@@ -26,7 +26,7 @@ from nlp.themes.representation import (
     theme_info,
     topic_words,
 )
-from nlp.themes.result import OTHER_ID, ThemeInfo, ThemeResult
+from nlp.themes.result import ThemeInfo, ThemeResult
 from nlp.themes.trends import refresh_time_series
 
 log = logging.getLogger(__name__)
@@ -105,11 +105,11 @@ def fit_themes(
     if labels is None:
         return _all_other(texts, record_ids, periods, period, notes, settings, n_examples, emb)
 
-    raw_outliers = float(np.mean(labels == OTHER_ID))
+    raw_outliers = float(np.mean(labels == OTHER_THEME))
     labels = _reduce_outliers(model, list(texts), labels, emb, target_outlier_share)
     labels = _renumber(labels)
     settings["outlier_share_before_reduction"] = round(raw_outliers, 4)
-    settings["outlier_share"] = round(float(np.mean(labels == OTHER_ID)), 4)
+    settings["outlier_share"] = round(float(np.mean(labels == OTHER_THEME)), 4)
 
     words = topic_words(list(texts), labels, n)
     distr = _distribution(model, list(texts), labels, words)
@@ -118,11 +118,11 @@ def fit_themes(
     themes = []
     for tid in sorted(set(labels.tolist())):
         idx = np.flatnonzero(labels == tid)
-        ex = [] if tid == OTHER_ID else nearest_examples(emb, idx, n_examples)
+        ex = [] if tid == OTHER_THEME else nearest_examples(emb, idx, n_examples)
         themes.append(
             theme_info(tid, words.get(tid, []), len(idx), n, [record_ids[i] for i in ex], [texts[i] for i in ex])
         )
-    themes.sort(key=lambda t: (t.id == OTHER_ID, t.id))
+    themes.sort(key=lambda t: (t.id == OTHER_THEME, t.id))
 
     return _result(themes, assignments, n, notes, settings, periods)
 
@@ -179,7 +179,7 @@ def _cluster(
         log.info("no themes found (%s)", type(exc).__name__)
         return None, None
     labels = np.asarray(topics, dtype=int)
-    if not (labels != OTHER_ID).any():
+    if not (labels != OTHER_THEME).any():
         return None, None
     return model, labels
 
@@ -217,7 +217,7 @@ def _reduce_outliers(model: Any, texts: list[str], labels: np.ndarray, emb: np.n
     in "övrigt", so texts far from every theme stay there instead of being forced in.
     """
     n = len(labels)
-    outliers = np.flatnonzero(labels == OTHER_ID)
+    outliers = np.flatnonzero(labels == OTHER_THEME)
     allowed = int(math.floor(target * n))
     if len(outliers) <= allowed:
         return labels
@@ -231,7 +231,7 @@ def _reduce_outliers(model: Any, texts: list[str], labels: np.ndarray, emb: np.n
 
 
 def _centroids(emb: np.ndarray, labels: np.ndarray) -> np.ndarray:
-    ids = sorted(t for t in set(labels.tolist()) if t != OTHER_ID)
+    ids = sorted(t for t in set(labels.tolist()) if t != OTHER_THEME)
     cents = np.vstack([emb[labels == t].mean(axis=0) for t in ids])
     return cents / np.maximum(np.linalg.norm(cents, axis=1, keepdims=True), 1e-12)
 
@@ -240,9 +240,9 @@ def _renumber(labels: np.ndarray) -> np.ndarray:
     """Themes 0, 1, … by size (largest first); ties by first member, so ids are stable."""
     sizes = Counter(labels.tolist())
     first = {t: int(np.flatnonzero(labels == t)[0]) for t in sizes}
-    order = sorted((t for t in sizes if t != OTHER_ID), key=lambda t: (-sizes[t], first[t]))
+    order = sorted((t for t in sizes if t != OTHER_THEME), key=lambda t: (-sizes[t], first[t]))
     mapping = {old: new for new, old in enumerate(order)}
-    mapping[OTHER_ID] = OTHER_ID
+    mapping[OTHER_THEME] = OTHER_THEME
     return np.array([mapping[t] for t in labels.tolist()], dtype=int)
 
 
@@ -269,11 +269,11 @@ def _assignments(
     weight = ½ · (1 for the main theme) + ½ · share in the approximate distribution,
     renormalised over the themes kept; so the main theme always weighs most.
     """
-    topic_ids = sorted(t for t in set(labels.tolist()) if t != OTHER_ID)
+    topic_ids = sorted(t for t in set(labels.tolist()) if t != OTHER_THEME)
     out: dict[Any, list[tuple[int, float]]] = {}
     for i, rid in enumerate(record_ids):
         main = int(labels[i])
-        if main == OTHER_ID or distr is None or distr.shape[1] != len(topic_ids):
+        if main == OTHER_THEME or distr is None or distr.shape[1] != len(topic_ids):
             out[rid] = [(main, 1.0)]
             continue
         row = distr[i]
@@ -297,8 +297,8 @@ def _all_other(
     emb: np.ndarray,
 ) -> ThemeResult:
     n = len(texts)
-    themes = [] if n == 0 else [theme_info(OTHER_ID, [], n, n, [], [])]
-    return _result(themes, {rid: [(OTHER_ID, 1.0)] for rid in record_ids}, n, notes, settings, periods)
+    themes = [] if n == 0 else [theme_info(OTHER_THEME, [], n, n, [], [])]
+    return _result(themes, {rid: [(OTHER_THEME, 1.0)] for rid in record_ids}, n, notes, settings, periods)
 
 
 def _result(

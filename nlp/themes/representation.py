@@ -14,8 +14,9 @@ from typing import Any
 
 import numpy as np
 
+from nlp.core import OTHER_THEME
 from nlp.stats import wilson_interval
-from nlp.themes.result import OTHER_ID, OTHER_LABEL, ThemeInfo
+from nlp.themes.result import OTHER_LABEL, ThemeInfo
 
 N_WORDS = 10
 N_EXAMPLES = 5
@@ -194,7 +195,7 @@ def make_label(words: Sequence[str]) -> tuple[str, str]:
 
 def theme_info(tid: int, words: list[str], size: int, n: int, ex_ids: list[Any], ex_texts: list[str]) -> ThemeInfo:
     """A theme's description from its words, size and examples (id -1 is "övrigt")."""
-    if tid == OTHER_ID:
+    if tid == OTHER_THEME:
         label, phrase = OTHER_LABEL, "svar som inte passar i något tema"
     else:
         label, phrase = make_label(words)

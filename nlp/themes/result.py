@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-OTHER_ID = -1
 OTHER_LABEL = "övrigt"
 
 

@@ -7,8 +7,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import Any
 
+from nlp.core import OTHER_THEME
 from nlp.stats import p_chart_limits
-from nlp.themes.result import OTHER_ID, ThemeResult
+from nlp.themes.result import ThemeResult
 
 
 def over_time(result: ThemeResult) -> dict[str, Any]:
@@ -54,7 +55,7 @@ def detect_emerging(ot: dict[str, Any], theme_ids: Iterable[int]) -> list[dict[s
     latest, n_latest = keys[-1], ns[-1]
     flags = []
     for tid in theme_ids:
-        if tid == OTHER_ID:
+        if tid == OTHER_THEME:
             continue
         counts = ot["themes"][str(tid)]["counts"]
         c, earlier, earlier_n = counts[-1], counts[:-1], ns[:-1]

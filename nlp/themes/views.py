@@ -6,9 +6,10 @@ from collections import Counter
 from copy import deepcopy
 
 from nlp.config import get_settings
+from nlp.core import OTHER_THEME
 from nlp.stats import wilson_interval
 from nlp.themes.representation import theme_info
-from nlp.themes.result import OTHER_ID, ThemeResult
+from nlp.themes.result import ThemeResult
 from nlp.themes.trends import refresh_time_series
 
 
@@ -29,16 +30,16 @@ def shared_view(result: ThemeResult, threshold: int | None = None) -> ThemeResul
     per period below the threshold hidden (None)."""
     k = get_settings().suppression_threshold if threshold is None else threshold
     res = deepcopy(result)
-    small = {t.id for t in res.themes if t.id != OTHER_ID and t.size < k}
+    small = {t.id for t in res.themes if t.id != OTHER_THEME and t.size < k}
     if small:
-        res.assignments = {rid: merge_pairs(pairs, small, OTHER_ID) for rid, pairs in res.assignments.items()}
+        res.assignments = {rid: merge_pairs(pairs, small, OTHER_THEME) for rid, pairs in res.assignments.items()}
         kept = [t for t in res.themes if t.id not in small]
-        if res.theme(OTHER_ID) is None:
-            kept.append(theme_info(OTHER_ID, [], 0, res.n_texts, [], []))
+        if res.theme(OTHER_THEME) is None:
+            kept.append(theme_info(OTHER_THEME, [], 0, res.n_texts, [], []))
         res.themes = kept
         res.notes.append(f"{len(small)} teman med färre än {k} svar ingår i övrigt.")
     res = recompute_sizes(res)
-    res.themes = [t for t in res.themes if not (t.id == OTHER_ID and t.size == 0)]
+    res.themes = [t for t in res.themes if not (t.id == OTHER_THEME and t.size == 0)]
     res = refresh_time_series(res)
     for series in res.over_time.get("themes", {}).values():
         series["counts"] = [c if c == 0 or c >= k else None for c in series["counts"]]
