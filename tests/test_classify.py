@@ -272,6 +272,30 @@ def test_cli_bad_input_gives_swedish_error(tmp_path: Path) -> None:
     assert result.exit_code != 0 and "finns inte" in result.output
 
 
+def test_cli_classifies_with_a_taxonomy_file_and_names_what_is_broken_in_it(tmp_path: Path) -> None:
+    """`--taxonomi PATH` takes a user's own taxonomy file, with the schema's Swedish errors."""
+    from nlp.cli import app
+    from nlp.taxonomy import load_taxonomy
+
+    own = tmp_path / "egen.yaml"
+    source = Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "taxonomi_vardupplevelse.yaml"
+    own.write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    tax = load_taxonomy(own)
+    inp = tmp_path / "svar.jsonl"
+    inp.write_text(json.dumps({"id": "a", "text": "Jag väntade i telefonkö i tre timmar."}) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["klassificera", str(inp), "--taxonomi", str(own), "--json"])
+    assert result.exit_code == 0, result.output
+    (out,) = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    assert out["prediction_set"] and set(out["prediction_set"]) <= set(tax.label_ids)
+    result = CliRunner().invoke(app, ["klassificera", str(inp), "--taxonomi", str(own)])
+    assert result.exit_code == 0 and tax.name.split()[0] in result.output
+    own.write_text(source.read_text(encoding="utf-8").replace("  description:", "  beskrivning:", 1), encoding="utf-8")
+    result = CliRunner().invoke(app, ["klassificera", str(inp), "--taxonomi", str(own)])
+    assert result.exit_code != 0 and "Traceback" not in result.output
+    said = " ".join(result.output.split())
+    assert "Fel i taxonomifilen egen.yaml: etikett nr 1 (id 'bemotande')" in said and "okänt fält" in said
+
+
 def test_a_model_on_query_vectors_needs_the_callers_embedder(tiny, embedder, vectors) -> None:
     from nlp.classify import zero_shot_model
 
