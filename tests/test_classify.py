@@ -22,7 +22,7 @@ from nlp.classify import (
 from nlp.embed import cached_embedder
 from nlp.errors import InputError
 from nlp.ingest import iter_json_lines
-from nlp.taxonomy import Taxonomy, load_taxonomy_text
+from nlp.taxonomy import Taxonomy, load_taxonomy, load_taxonomy_text
 
 TINY = """
 id: liten
@@ -275,7 +275,6 @@ def test_cli_bad_input_gives_swedish_error(tmp_path: Path) -> None:
 def test_cli_classifies_with_a_taxonomy_file_and_names_what_is_broken_in_it(tmp_path: Path) -> None:
     """`--taxonomi PATH` takes a user's own taxonomy file, with the schema's Swedish errors."""
     from nlp.cli import app
-    from nlp.taxonomy import load_taxonomy
 
     own = tmp_path / "egen.yaml"
     source = Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "taxonomi_vardupplevelse.yaml"

@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 
 from nlp.cli import app
 from nlp.config import get_settings
+from nlp.report import build_report, label_titles
 from nlp.store import init_db, session_scope
 from nlp.store.models import (
     AnalysisRun,
@@ -28,6 +29,7 @@ from nlp.store.models import (
     Theme,
     ThemeAssignment,
 )
+from nlp.taxonomy import load_taxonomy, taxonomy_snapshot
 from tests.conftest import EXAMPLE_EXPORT
 
 PLANTED = EXAMPLE_EXPORT.parent / "planterade_personuppgifter.json"
@@ -294,9 +296,6 @@ OWN_TAXONOMY = Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "ta
 def test_analysera_with_a_taxonomy_file_keeps_it_for_the_report(tmp_path: Path) -> None:
     """`--taxonomi PATH`: the run is classified with the file and keeps a snapshot of it, so
     its report keeps the file's titles after the file is changed and deleted."""
-    from nlp.report import build_report, label_titles
-    from nlp.taxonomy import load_taxonomy, taxonomy_snapshot
-
     own = tmp_path / "egen.yaml"
     own.write_text(OWN_TAXONOMY.read_text(encoding="utf-8"), encoding="utf-8")
     tax = load_taxonomy(own)

@@ -10,10 +10,12 @@ from typing import Any
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, func, select, update
 
-from nlp.report import Cell, load_run_report, pct
+from nlp.config import get_settings
+from nlp.report import Cell, label_titles, load_run_report, pct, report_json
 from nlp.stats import wilson_interval
 from nlp.store import session_scope
-from nlp.store.models import Suggestion, ThemeAssignment, ThemeEdit
+from nlp.store.models import AnalysisRun, Suggestion, ThemeAssignment, ThemeEdit
+from nlp.taxonomy import load_taxonomy, taxonomy_snapshot
 from tests.browser.seed import LABELS, seed
 from tests.test_web_pages import demo, login  # noqa: F401
 
@@ -225,11 +227,6 @@ def test_a_run_keeps_its_taxonomy_when_the_file_changes_or_goes(
 ) -> None:
     """The page and rapport.json show the titles the run was classified with, whatever
     later happens to the taxonomy file."""
-    from nlp.config import get_settings
-    from nlp.report import label_titles, report_json
-    from nlp.store.models import AnalysisRun
-    from nlp.taxonomy import load_taxonomy, taxonomy_snapshot
-
     client, ids = demo
     own_dir = tmp_path / "etiketter"
     own_dir.mkdir()

@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 
 from nlp.errors import ConfigError
-from nlp.taxonomy import list_taxonomies, load_taxonomy, load_taxonomy_text
+from nlp.taxonomy import (
+    list_taxonomies,
+    load_taxonomy,
+    load_taxonomy_text,
+    taxonomy_from_snapshot,
+    taxonomy_snapshot,
+)
 
 GOOD = """
 id: egen
@@ -113,8 +119,6 @@ def test_unknown_taxonomy_lists_available() -> None:
 
 
 def test_snapshot_keeps_the_whole_taxonomy_and_its_hash() -> None:
-    from nlp.taxonomy import taxonomy_from_snapshot, taxonomy_snapshot
-
     tax = load_taxonomy("samsjuklighet")
     snap = taxonomy_snapshot(tax)
     json.dumps(snap)  # stored as JSON in the run
