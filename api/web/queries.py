@@ -19,6 +19,7 @@ from nlp.report import (
     latest_run,
     load_run_report,
     month,
+    run_label_titles,
     theme_chart,
 )
 from nlp.report import themes_for_run as report_themes
@@ -34,6 +35,7 @@ __all__ = [
     "label_titles",
     "latest_run",
     "month",
+    "run_label_titles",
     "theme_answers",
     "theme_chart",
     "themes_for_run",
