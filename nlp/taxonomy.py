@@ -8,6 +8,8 @@ the message never quotes values from the file.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from pathlib import Path
 from typing import Any
 
@@ -183,3 +185,25 @@ def load_taxonomy(id_or_path: str | Path) -> Taxonomy:
     except UnicodeDecodeError:
         raise ConfigError(f"Taxonomifilen {path.name} är inte UTF-8-kodad.") from None
     return load_taxonomy_text(text, path.name)
+
+
+SNAPSHOT_FORMAT = 1
+
+
+def taxonomy_snapshot(tax: Taxonomy) -> dict[str, Any]:
+    """The parsed taxonomy as JSON with its sha256, to store with a run that used it."""
+    data = tax.model_dump(mode="json")
+    canonical = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return {
+        "format": SNAPSHOT_FORMAT,
+        "sha256": hashlib.sha256(canonical.encode("utf-8")).hexdigest(),
+        "taxonomy": data,
+    }
+
+
+def taxonomy_from_snapshot(snapshot: dict[str, Any]) -> Taxonomy:
+    """The taxonomy a run stored; ConfigError if the snapshot cannot be read."""
+    try:
+        return Taxonomy.model_validate(snapshot["taxonomy"])
+    except (KeyError, TypeError, ValidationError):
+        raise ConfigError("Analysens sparade taxonomi kan inte läsas.") from None

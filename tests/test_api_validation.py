@@ -9,11 +9,12 @@ from typing import Any
 
 import httpx
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, select, update
 
 from api.app import create_app
 from nlp.store.db import session_scope
-from nlp.store.models import AuditEntry, Suggestion, ValidationEvent
+from nlp.store.models import AnalysisRun, AuditEntry, Suggestion, ValidationEvent
+from nlp.taxonomy import load_taxonomy, taxonomy_snapshot
 from tests.test_api_support import PASSWORD, auth, client, make_settings, seeded  # noqa: F401
 
 
@@ -136,6 +137,26 @@ def test_validators_see_only_their_own_organisations_decisions(
     with session_scope(engine) as s:
         s.get(Project, seeded["project_a"]).validators_see_all = True
     assert len(client.get(f"/api/records/{rec}/decisions", headers=a1).json()) == 2
+
+
+def test_decisions_on_a_run_with_a_users_own_taxonomy_use_its_snapshot(
+    client: TestClient, seeded: dict[str, Any], auth: Any, engine: Engine
+) -> None:
+    """A run classified with a file outside etiketter/ (`analysera --taxonomi PATH`) can be
+    judged by the labels it stored, though the file is not there."""
+    own = load_taxonomy("samsjuklighet").model_copy(update={"id": "egen"})
+    with session_scope(engine) as s:
+        s.execute(
+            update(AnalysisRun)
+            .where(AnalysisRun.id == seeded["run_a"])
+            .values(taxonomy_id="egen", taxonomy_snapshot=taxonomy_snapshot(own))
+        )
+    h, rec = auth("validerare_a1"), seeded["records_a"][0]
+    assert _decide(client, h, rec, "respekt", "accept", taxonomy_id="egen").status_code == 201
+    r = _decide(client, h, rec, "finns-inte", "accept", taxonomy_id="egen")
+    assert r.status_code == 422 and "finns inte i taxonomin" in r.json()["detail"]
+    r = _decide(client, h, rec, "respekt", "accept", taxonomy_id="saknas")
+    assert r.status_code == 422 and "Okänd taxonomi" in r.json()["detail"]
 
 
 def test_decision_input_is_checked_in_swedish(client: TestClient, seeded: dict[str, Any], auth: Any) -> None:

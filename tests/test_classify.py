@@ -22,7 +22,7 @@ from nlp.classify import (
 from nlp.embed import cached_embedder
 from nlp.errors import InputError
 from nlp.ingest import iter_json_lines
-from nlp.taxonomy import Taxonomy, load_taxonomy_text
+from nlp.taxonomy import Taxonomy, load_taxonomy, load_taxonomy_text
 
 TINY = """
 id: liten
@@ -270,6 +270,29 @@ def test_cli_bad_input_gives_swedish_error(tmp_path: Path) -> None:
     assert "svar.jsonl" in result.output and "rad 2" in result.output
     result = CliRunner().invoke(app, ["klassificera", str(inp), "--taxonomi", "saknas"])
     assert result.exit_code != 0 and "finns inte" in result.output
+
+
+def test_cli_classifies_with_a_taxonomy_file_and_names_what_is_broken_in_it(tmp_path: Path) -> None:
+    """`--taxonomi PATH` takes a user's own taxonomy file, with the schema's Swedish errors."""
+    from nlp.cli import app
+
+    own = tmp_path / "egen.yaml"
+    source = Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "taxonomi_vardupplevelse.yaml"
+    own.write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    tax = load_taxonomy(own)
+    inp = tmp_path / "svar.jsonl"
+    inp.write_text(json.dumps({"id": "a", "text": "Jag väntade i telefonkö i tre timmar."}) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["klassificera", str(inp), "--taxonomi", str(own), "--json"])
+    assert result.exit_code == 0, result.output
+    (out,) = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    assert out["prediction_set"] and set(out["prediction_set"]) <= set(tax.label_ids)
+    result = CliRunner().invoke(app, ["klassificera", str(inp), "--taxonomi", str(own)])
+    assert result.exit_code == 0 and tax.name.split()[0] in result.output
+    own.write_text(source.read_text(encoding="utf-8").replace("  description:", "  beskrivning:", 1), encoding="utf-8")
+    result = CliRunner().invoke(app, ["klassificera", str(inp), "--taxonomi", str(own)])
+    assert result.exit_code != 0 and "Traceback" not in result.output
+    said = " ".join(result.output.split())
+    assert "Fel i taxonomifilen egen.yaml: etikett nr 1 (id 'bemotande')" in said and "okänt fält" in said
 
 
 def test_a_model_on_query_vectors_needs_the_callers_embedder(tiny, embedder, vectors) -> None:

@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 
 from nlp.cli import app
 from nlp.config import get_settings
+from nlp.report import build_report, label_titles
 from nlp.store import init_db, session_scope
 from nlp.store.models import (
     AnalysisRun,
@@ -28,6 +29,7 @@ from nlp.store.models import (
     Theme,
     ThemeAssignment,
 )
+from nlp.taxonomy import load_taxonomy, taxonomy_snapshot
 from tests.conftest import EXAMPLE_EXPORT
 
 PLANTED = EXAMPLE_EXPORT.parent / "planterade_personuppgifter.json"
@@ -286,3 +288,44 @@ def test_hidden_label_counts_get_no_run_chart(monkeypatch) -> None:
     assert all(lab["styrdiagram"] is None for lab in hidden)
     assert all(lab["styrdiagram"] is not None for lab in shown)
     assert "Dolt: för få svar för ett diagram." in render_html(report)
+
+
+OWN_TAXONOMY = Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "taxonomi_vardupplevelse.yaml"
+
+
+def test_analysera_with_a_taxonomy_file_keeps_it_for_the_report(tmp_path: Path) -> None:
+    """`--taxonomi PATH`: the run is classified with the file and keeps a snapshot of it, so
+    its report keeps the file's titles after the file is changed and deleted."""
+    own = tmp_path / "egen.yaml"
+    own.write_text(OWN_TAXONOMY.read_text(encoding="utf-8"), encoding="utf-8")
+    tax = load_taxonomy(own)
+    out = tmp_path / "rapport"
+    result = runner.invoke(app, ["analysera", str(EXAMPLE_EXPORT), "--ut", str(out), "--taxonomi", str(own)])
+    assert result.exit_code == 0, result.output
+    titles = {lab.id: lab.title for lab in tax.labels}
+    report = json.loads((out / "rapport.json").read_text(encoding="utf-8"))
+    assert report["taxonomi"] == {"id": tax.id, "namn": tax.name}
+    assert {lab["id"]: lab["titel"] for lab in report["etiketter"]} == titles
+    engine = init_db()
+    with session_scope(engine) as s:
+        run = s.scalars(select(AnalysisRun)).one()
+        assert run.taxonomy_id == tax.id and run.taxonomy_snapshot == taxonomy_snapshot(tax)
+        assert set(s.scalars(select(Suggestion.label_id).where(Suggestion.run_id == run.id))) <= set(titles)
+    own.write_text(own.read_text(encoding="utf-8").replace("title: ", "title: Ändrad "), encoding="utf-8")
+    own.unlink()
+    label_titles.cache_clear()
+    assert build_report(run.id, engine=engine) == report
+
+
+def test_broken_taxonomy_file_fails_before_anything_is_imported(tmp_path: Path) -> None:
+    broken = tmp_path / "egen.yaml"
+    broken.write_text(OWN_TAXONOMY.read_text(encoding="utf-8").replace("  title:", "  titel:", 1), encoding="utf-8")
+    cases = (
+        (broken, "Fel i taxonomifilen egen.yaml: etikett nr 1 (id 'bemotande')"),
+        (tmp_path / "saknas.yaml", "Taxonomifilen saknas.yaml finns inte"),
+    )
+    for taxonomy, expect in cases:
+        result = runner.invoke(app, ["analysera", str(EXAMPLE_EXPORT), "--taxonomi", str(taxonomy)])
+        assert result.exit_code != 0 and expect in " ".join(result.output.split()), result.output
+        assert "Traceback" not in result.output
+    assert _count(Import) == 0 and _count(AnalysisRun) == 0

@@ -10,10 +10,12 @@ from typing import Any
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, func, select, update
 
-from nlp.report import Cell, load_run_report, pct
+from nlp.config import get_settings
+from nlp.report import Cell, label_titles, load_run_report, pct, report_json
 from nlp.stats import wilson_interval
 from nlp.store import session_scope
-from nlp.store.models import Suggestion, ThemeAssignment, ThemeEdit
+from nlp.store.models import AnalysisRun, Suggestion, ThemeAssignment, ThemeEdit
+from nlp.taxonomy import load_taxonomy, taxonomy_snapshot
 from tests.browser.seed import LABELS, seed
 from tests.test_web_pages import demo, login  # noqa: F401
 
@@ -203,3 +205,54 @@ def test_report_json_is_what_the_file_renders(engine: Engine) -> None:
     for lab in data["etiketter"]:
         assert _file_label_count(html, lab["id"]) == str(lab["antal"])
     assert [t["namn"] for t in data["teman"]][-1] == "övrigt" or all(t["id"] != -1 for t in data["teman"])
+
+
+_OWN_TITLES = {"tillganglighet": "Nå oss i tid", "respekt": "Bli bemött med respekt", "helhet": "Vården som helhet"}
+
+
+def _own_taxonomy_yaml(titles: dict[str, str], name: str) -> str:
+    labels = "".join(
+        f"- id: {lab}\n  title: {title}\n  description: En egen etikett om {lab} skriven för testet.\n"
+        f"  examples: [Ett exempel om {lab}.]\n"
+        for lab, title in titles.items()
+    )
+    return f"id: egen\nname: {name}\nsource:\n  document: Regionens värdemodell\n  section: hela\nlabels:\n{labels}"
+
+
+def test_a_run_keeps_its_taxonomy_when_the_file_changes_or_goes(
+    demo: tuple[TestClient, dict[str, Any]],  # noqa: F811 - a fixture
+    engine: Engine,
+    tmp_path: Any,
+    monkeypatch: Any,
+) -> None:
+    """The page and rapport.json show the titles the run was classified with, whatever
+    later happens to the taxonomy file."""
+    client, ids = demo
+    own_dir = tmp_path / "etiketter"
+    own_dir.mkdir()
+    monkeypatch.setenv("BRUKARROST_TAXONOMY_DIR", str(own_dir))
+    get_settings.cache_clear()
+    path = own_dir / "egen.yaml"
+    path.write_text(_own_taxonomy_yaml(_OWN_TITLES, "Regionens modell"), encoding="utf-8")
+    with session_scope(engine) as s:
+        s.execute(
+            update(AnalysisRun)
+            .where(AnalysisRun.id == ids["run_id"])
+            .values(taxonomy_id="egen", taxonomy_snapshot=taxonomy_snapshot(load_taxonomy(path)))
+        )
+    login(client, "analytiker1")
+    changed = {lab: f"Ändrad {title}" for lab, title in _OWN_TITLES.items()}
+    for later in ("changed", "deleted"):
+        if later == "changed":
+            path.write_text(_own_taxonomy_yaml(changed, "Ny modell"), encoding="utf-8")
+        else:
+            path.unlink()
+        label_titles.cache_clear()  # as in a new process: the file is read again
+        html = client.get(f"/korningar/{ids['run_id']}/rapport").text
+        with session_scope(engine) as s:
+            data = report_json(load_run_report(s, ids["run_id"], threshold=5))
+        assert data["taxonomi"] == {"id": "egen", "namn": "Regionens modell"}
+        assert {lab["id"]: lab["titel"] for lab in data["etiketter"]} == _OWN_TITLES
+        for title in _OWN_TITLES.values():
+            assert title in html
+        assert "Ändrad" not in html and "Ny modell" not in html

@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 
 from nlp.errors import ConfigError
-from nlp.taxonomy import list_taxonomies, load_taxonomy, load_taxonomy_text
+from nlp.taxonomy import (
+    list_taxonomies,
+    load_taxonomy,
+    load_taxonomy_text,
+    taxonomy_from_snapshot,
+    taxonomy_snapshot,
+)
 
 GOOD = """
 id: egen
@@ -110,3 +116,15 @@ def test_unknown_taxonomy_lists_available() -> None:
     with pytest.raises(ConfigError) as exc:
         load_taxonomy("finns-inte")
     assert "samsjuklighet" in exc.value.message
+
+
+def test_snapshot_keeps_the_whole_taxonomy_and_its_hash() -> None:
+    tax = load_taxonomy("samsjuklighet")
+    snap = taxonomy_snapshot(tax)
+    json.dumps(snap)  # stored as JSON in the run
+    assert taxonomy_from_snapshot(snap) == tax
+    assert len(snap["sha256"]) == 64 and snap == taxonomy_snapshot(load_taxonomy("samsjuklighet"))
+    changed = tax.model_copy(update={"name": tax.name + " (ändrad)"})
+    assert taxonomy_snapshot(changed)["sha256"] != snap["sha256"]
+    with pytest.raises(ConfigError, match="sparade taxonomi"):
+        taxonomy_from_snapshot({"format": 1, "taxonomy": {"id": "x"}})

@@ -7,10 +7,11 @@ import re
 from typing import Any
 
 from fastapi.testclient import TestClient
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from nlp.store import session_scope
-from nlp.store.models import ValidationEvent
+from nlp.store.models import AnalysisRun, ValidationEvent
+from nlp.taxonomy import load_taxonomy, taxonomy_snapshot
 from tests.test_web_pages import csrf_of, demo, get_engine_of, login  # noqa: F401 - demo is a fixture
 
 
@@ -101,3 +102,22 @@ def test_form_post_without_csrf_is_refused(demo: tuple[TestClient, dict[str, Any
     assert resp.status_code == 403
     with session_scope(get_engine_of(client)) as s:
         assert s.scalar(select(func.count()).select_from(ValidationEvent)) == 0
+
+
+def test_validator_page_shows_the_titles_of_the_runs_own_taxonomy(demo: tuple[TestClient, dict[str, Any]]) -> None:
+    """The titles come from the taxonomy the run stored, not from today's file."""
+    client, ids = demo
+    tax = load_taxonomy("samsjuklighet")
+    stored = tax.model_copy(
+        update={"labels": [lab.model_copy(update={"title": f"Sparad titel {i}"}) for i, lab in enumerate(tax.labels)]}
+    )
+    with session_scope(get_engine_of(client)) as s:
+        s.execute(
+            update(AnalysisRun)
+            .where(AnalysisRun.id == ids["run_id"])
+            .values(taxonomy_snapshot=taxonomy_snapshot(stored))
+        )
+    login(client, "granskare1")
+    html = client.get(f"/projekt/{ids['project_id']}/validera").text
+    assert re.search(r"Sparad titel \d+", html)
+    assert not any(lab.title in html for lab in tax.labels if lab.title not in {x.title for x in stored.labels})

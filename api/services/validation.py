@@ -22,6 +22,7 @@ from api.access import (
 from api.deps import audit, get_row, release, serial_write
 from api.services.errors import Invalid, NotFound
 from nlp.store.models import (
+    AnalysisRun,
     Classification,
     Import,
     Project,
@@ -32,6 +33,7 @@ from nlp.store.models import (
     User,
     ValidationEvent,
 )
+from nlp.taxonomy import taxonomy_from_snapshot
 from nlp.validation_status import expand, statuses, verdict
 
 
@@ -128,6 +130,28 @@ def queue(
     return {"run_id": run.id, "taxonomy_id": run.taxonomy_id, "order": order, "items": items}
 
 
+def _known_labels(db: Session, project: Project, taxonomy_id: str) -> set[str]:
+    """Labels of the taxonomy file, or else of the taxonomy the project's newest run with that
+    id stored (a user's own file given to `analysera --taxonomi PATH`, since changed or gone)."""
+    try:
+        return taxonomy_labels(taxonomy_id)
+    except Invalid:
+        snapshot = db.scalars(
+            select(AnalysisRun.taxonomy_snapshot)
+            .join(Import, AnalysisRun.import_id == Import.id)
+            .where(
+                Import.project_id == project.id,
+                AnalysisRun.taxonomy_id == taxonomy_id,
+                AnalysisRun.taxonomy_snapshot.is_not(None),
+            )
+            .order_by(AnalysisRun.id.desc())
+            .limit(1)
+        ).first()
+        if snapshot is None:
+            raise
+    return set(taxonomy_from_snapshot(snapshot).label_ids)
+
+
 def _event(
     user: User, rec: RecordRow, project: Project, is_resolution: bool, other_labels: Sequence[str] = (), **fields: Any
 ) -> ValidationEvent:
@@ -159,7 +183,7 @@ def decide(
     """Record a decision (accept, reject, other labels, unsure). Never overwrites: a new
     decision is a new event, and disagreement between judges makes the label "omstridd"."""
     rec, project = record_for(db, user, record_id)
-    known = taxonomy_labels(taxonomy_id)
+    known = _known_labels(db, project, taxonomy_id)
     if label_id not in known:
         raise Invalid("Etiketten finns inte i taxonomin.")
     if decision == "other" and not other_labels:
@@ -196,7 +220,7 @@ def resolve(
         if rec is None or rec.import_.project_id != project_id:
             raise NotFound("Svaret finns inte i projektet.")
     rec, project = record_for(db, user, record_id)
-    if label_id not in taxonomy_labels(taxonomy_id):
+    if label_id not in _known_labels(db, project, taxonomy_id):
         raise Invalid("Etiketten finns inte i taxonomin.")
     fields = {"taxonomy_id": taxonomy_id, "label_id": label_id, "decision": decision, "comment": comment}
     event = _event(user, rec, project, True, **fields)

@@ -20,7 +20,7 @@ from api.deps import DB
 from api.schemas import DecisionIn
 from api.services import validation
 from api.services.projects import visible_projects
-from api.web.queries import SOURCE_TEXT, label_titles, latest_run, themes_for_run
+from api.web.queries import SOURCE_TEXT, latest_run, run_label_titles, themes_for_run
 from api.web.render import (
     JudgedLabelForm,
     WebUser,
@@ -123,7 +123,7 @@ def validate_page(project_id: int, request: Request, user: WebUser, db: DB) -> R
     order = "tema" if theme_id is not None else "osakerhet"
     q = validation.queue(db, user, project, order=order, run_id=run.id, theme_id=theme_id, limit=1)
     item = q["items"][0] if q["items"] else None
-    tax_title, titles = label_titles(run.taxonomy_id)
+    tax_title, titles = run_label_titles(run)  # the taxonomy the run was classified with
     context: dict[str, Any] = {}
     if item is not None:
         suggestions = item["suggestions"]

@@ -17,6 +17,7 @@ from nlp.report import (
     label_titles,
     latest_run,
     month,
+    run_label_titles,
     theme_chart,
 )
 from nlp.report import themes_for_run as report_themes
@@ -31,6 +32,7 @@ __all__ = [
     "label_titles",
     "latest_run",
     "month",
+    "run_label_titles",
     "theme_answers",
     "theme_chart",
     "themes_for_run",

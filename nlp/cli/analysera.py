@@ -31,7 +31,10 @@ from nlp.cli.base import (
 def analysera(
     export: Path = typer.Argument(..., help="Exportfil från enkätverktyget (CSV, XLSX, JSON eller JSON Lines)."),
     taxonomi: str = typer.Option(
-        "samsjuklighet", "--taxonomi", help="Vilken taxonomi i etiketter/ svaren klassas mot."
+        "samsjuklighet",
+        "--taxonomi",
+        help="Taxonomin svaren klassas mot: id (fil i etiketter/) eller sökväg till en egen taxonomifil. "
+        "Analysen sparar taxonomin, så rapporten ändras inte om filen ändras senare.",
     ),
     ut: Path = typer.Option(Path("rapport"), "--ut", help="Mapp där rapporten (HTML och JSON) skrivs."),
     textkolumn: TextColumns = None,

@@ -26,7 +26,7 @@ from nlp.store.models import (
     RecordRow,
     ThemeEdit,
 )
-from nlp.taxonomy import Taxonomy, load_taxonomy
+from nlp.taxonomy import Taxonomy, load_taxonomy, taxonomy_snapshot
 from nlp.themes import ThemeResult, apply_theme_edits, fit_themes
 
 log = logging.getLogger(__name__)
@@ -76,7 +76,7 @@ def analyse_import(
     import_id: int,
     *,
     engine: Engine | None = None,
-    taxonomy: str = "samsjuklighet",
+    taxonomy: str | Path | Taxonomy = "samsjuklighet",
     progress: Progress | None = None,
     run_id: int | None = None,
     embed_model: str | None = None,
@@ -88,9 +88,11 @@ def analyse_import(
     """
     engine = engine or init_db()
     progress = progress or no_progress
-    tax = load_taxonomy(taxonomy)
+    tax = taxonomy if isinstance(taxonomy, Taxonomy) else load_taxonomy(taxonomy)
     if run_id is None:
         run_id = create_run(import_id, engine=engine, taxonomy=tax.id)
+    # The run keeps the taxonomy it is classified with, so its report never depends on the file.
+    _set_run(engine, run_id, taxonomy_id=tax.id, taxonomy_snapshot=taxonomy_snapshot(tax))
 
     def report(stage: str, done: int, total: int) -> None:
         progress(stage, done, total)
@@ -202,7 +204,7 @@ def analyse_export(
     out_dir: str | Path,
     *,
     project: str = "standard",
-    taxonomy: str = "samsjuklighet",
+    taxonomy: str | Path = "samsjuklighet",
     text_columns: Sequence[str] | None = None,
     column_map: Mapping[str, str] | None = None,
     sheet: str | None = None,
@@ -210,9 +212,11 @@ def analyse_export(
 ) -> tuple[ImportSummary, Path]:
     """The whole chain for one file: import, analyse, write the report (`brukarrost analysera`).
 
-    Returns the import's summary and the HTML report's path (rapport.json beside it)."""
+    Returns the import's summary and the HTML report's path (rapport.json beside it).
+    `taxonomy` is an id in etiketter/ or the path of a taxonomy file."""
+    tax = load_taxonomy(taxonomy)  # a broken taxonomy file fails before anything is imported
     summary = import_export(
         path, project=project, text_columns=text_columns, column_map=column_map, sheet=sheet, progress=progress
     )
-    run_id = analyse_import(summary.import_id, taxonomy=taxonomy, progress=progress)
+    run_id = analyse_import(summary.import_id, taxonomy=tax, progress=progress)
     return summary, write_report(run_id, out_dir)

@@ -23,7 +23,7 @@ from nlp.report.model import (
     LabelFigures,
     RunReport,
 )
-from nlp.report.runs import finished_run, label_titles
+from nlp.report.runs import finished_run, run_label_titles
 from nlp.report.themes import themes_for_run
 from nlp.store.models import Classification, RecordRow, Suggestion
 
@@ -55,7 +55,7 @@ def load_run_report(session: Session, run_id: int, *, threshold: int | None = No
     month_of = {a.id: period_key(a.date) for a in answers if a.date}
     months = sorted(set(month_of.values()))
     labelling = _labelling(session, run.id)
-    tax_name, titles = label_titles(run.taxonomy_id)
+    tax_name, titles = run_label_titles(run)
     labels = [
         _label(lab, titles.get(lab, lab), labelling, n, month_of, months, threshold)
         for lab in list(titles) + sorted((set(labelling.counted) | set(labelling.in_set)) - set(titles))

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from nlp.errors import BrukarrostError
 from nlp.store.models import AnalysisRun, Import, Project
-from nlp.taxonomy import load_taxonomy
+from nlp.taxonomy import Taxonomy, load_taxonomy, taxonomy_from_snapshot
 
 
 def latest_run(session: Session, project_id: int, *, finished: bool = True) -> AnalysisRun | None:
@@ -40,7 +40,23 @@ def label_titles(taxonomy_id: str | None) -> tuple[str, dict[str, str]]:
         tax = load_taxonomy(taxonomy_id)
     except (BrukarrostError, OSError, ValueError):  # a missing or broken taxonomy must not take the report down
         return (taxonomy_id, {})
-    return (tax.name or taxonomy_id, {lab.id: lab.title for lab in tax.labels})
+    return _titles(tax)
+
+
+def run_label_titles(run: AnalysisRun) -> tuple[str, dict[str, str]]:
+    """Taxonomy name and label titles of the taxonomy a run used: its snapshot, so later
+    edits of the file never change an old report; the file for runs stored without one."""
+    if not run.taxonomy_snapshot:
+        return label_titles(run.taxonomy_id)
+    try:
+        tax = taxonomy_from_snapshot(run.taxonomy_snapshot)
+    except BrukarrostError:  # an unreadable snapshot must not take the report down either
+        return (run.taxonomy_id or "Etiketter", {})
+    return _titles(tax)
+
+
+def _titles(tax: Taxonomy) -> tuple[str, dict[str, str]]:
+    return (tax.name or tax.id, {lab.id: lab.title for lab in tax.labels})
 
 
 def finished_run(session: Session, run_id: int) -> tuple[AnalysisRun, Import, Project]:

@@ -134,6 +134,9 @@ class AnalysisRun(Base):
     progress_total: Mapped[int] = mapped_column(Integer, default=0)
     embed_model: Mapped[str | None] = mapped_column(String(200), nullable=True)
     taxonomy_id: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    # The parsed taxonomy the run used (nlp.taxonomy.taxonomy_snapshot), so editing or deleting
+    # its file later never changes an old report; None for runs stored before migration 0008.
+    taxonomy_snapshot: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     classifier_version: Mapped[str | None] = mapped_column(String(100), nullable=True)
     settings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     error: Mapped[str | None] = mapped_column(Text, nullable=True)
