@@ -87,3 +87,29 @@ def test_coordinator_merges_and_asks_to_split_themes(demo: tuple[TestClient, dic
         f"/projekt/{ids['other_project_id']}/teman/{tids['respekt']}/namn", data={"csrf_token": csrf, "namn": "x"}
     )
     assert resp.status_code == 404
+
+
+def _table_row(html: str, title: str) -> list[str]:
+    """The cells of a theme's row in the page's "Alla teman" table, as text."""
+    table = html[html.index('id="alla-teman"') :]
+    row = re.search(r'<tr><th scope="row">' + re.escape(title) + r"\s*(.*?)</tr>", table, re.DOTALL)
+    assert row, f"raden för {title} saknas i tabellen"
+    return [re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", row.group(1), re.DOTALL)]
+
+
+def test_any_theme_can_be_renamed_from_the_table_not_only_growing_ones(
+    demo: tuple[TestClient, dict[str, Any]],
+) -> None:
+    client, ids = demo
+    pid, tids = ids["project_id"], ids["theme_ids"]
+    csrf = login(client, "analytiker1")
+    html = client.get(f"/projekt/{pid}/nytt").text
+    table = html[html.index('id="alla-teman"') :]
+    # Every theme of the table has its own name form, growing or not.
+    for tid in tids.values():
+        assert f'action="/projekt/{pid}/teman/{tid}/namn"' in table
+    resp = client.post(
+        f"/projekt/{pid}/teman/{tids['helhet']}/namn", data={"csrf_token": csrf, "namn": "Helheten i vården"}
+    )
+    assert resp.status_code == 303 and "namngivet" in resp.headers["location"]
+    assert _table_row(client.get(f"/projekt/{pid}/nytt").text, "Helheten i vården")
