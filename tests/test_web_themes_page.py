@@ -97,13 +97,17 @@ def _table_row(html: str, title: str) -> list[str]:
     return [re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", row.group(1), re.DOTALL)]
 
 
+def _themes_page(client: TestClient, ids: dict[str, Any], username: str) -> tuple[int, dict[str, int], str, str]:
+    """(project id, theme ids, csrf token, the page) for a user just logged in."""
+    csrf = login(client, username)
+    return ids["project_id"], ids["theme_ids"], csrf, client.get(f"/projekt/{ids['project_id']}/nytt").text
+
+
 def test_any_theme_can_be_renamed_from_the_table_not_only_growing_ones(
     demo: tuple[TestClient, dict[str, Any]],
 ) -> None:
     client, ids = demo
-    pid, tids = ids["project_id"], ids["theme_ids"]
-    csrf = login(client, "analytiker1")
-    html = client.get(f"/projekt/{pid}/nytt").text
+    pid, tids, csrf, html = _themes_page(client, ids, "analytiker1")
     table = html[html.index('id="alla-teman"') :]
     # Every theme of the table has its own name form, growing or not.
     for tid in tids.values():
@@ -113,3 +117,26 @@ def test_any_theme_can_be_renamed_from_the_table_not_only_growing_ones(
     )
     assert resp.status_code == 303 and "namngivet" in resp.headers["location"]
     assert _table_row(client.get(f"/projekt/{pid}/nytt").text, "Helheten i vården")
+
+
+def test_a_merge_shows_at_once_as_one_theme_with_the_answers_of_both(
+    demo: tuple[TestClient, dict[str, Any]],
+) -> None:
+    client, ids = demo
+    pid, tids, csrf, before = _themes_page(client, ids, "samordnare1")
+    sizes = {lab: int(_table_row(before, f"{i}_{lab}")[0]) for i, lab in ((1, "respekt"), (2, "helhet"))}
+    resp = client.post(
+        f"/projekt/{pid}/teman/sammanfoga",
+        data={"csrf_token": csrf, "tema": [str(tids["respekt"]), str(tids["helhet"])]},
+    )
+    assert resp.status_code == 303 and "sammanfogat" in resp.headers["location"]
+    html = client.get(f"/projekt/{pid}/nytt").text
+    rows = re.findall(r'<tr><th scope="row">([^<]*?)\s*<', html[html.index('id="alla-teman"') :])
+    assert "1_respekt" not in rows and "2_helhet" not in rows and len(rows) == len(tids) - 1
+    merged = "1_respekt / 2_helhet" if sizes["respekt"] >= sizes["helhet"] else "2_helhet / 1_respekt"
+    assert int(_table_row(html, merged)[0]) == sizes["respekt"] + sizes["helhet"]
+    # A name on the merged theme, from the same table, names the one theme.
+    big = tids["respekt"] if sizes["respekt"] >= sizes["helhet"] else tids["helhet"]
+    client.post(f"/projekt/{pid}/teman/{big}/namn", data={"csrf_token": csrf, "namn": "Bemötande och helhet"})
+    html = client.get(f"/projekt/{pid}/nytt").text
+    assert int(_table_row(html, "Bemötande och helhet")[0]) == sizes["respekt"] + sizes["helhet"]

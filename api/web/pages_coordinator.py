@@ -75,13 +75,18 @@ def growth(db: Session, run: AnalysisRun, themes: list[ThemeView]) -> tuple[list
         totals[month(d) in recent] += 1
     out: dict[int, dict[str, Any]] = {}
     ids = [t.id for t in themes]
+    # A merged theme is made of several stored themes; an answer in two of them counts once.
+    curated_of = {sid: t.id for t in themes for sid in t.stored_ids or (t.id,)}
+    seen: set[tuple[int, int]] = set()
     hits: dict[int, Counter[bool]] = {i: Counter() for i in ids}
-    for tid, d in db.execute(
-        select(ThemeAssignment.theme_id, RecordRow.date)
+    for tid, rid, d in db.execute(
+        select(ThemeAssignment.theme_id, RecordRow.id, RecordRow.date)
         .join(RecordRow, RecordRow.id == ThemeAssignment.record_id)
-        .where(ThemeAssignment.theme_id.in_(ids), RecordRow.date.is_not(None))
+        .where(ThemeAssignment.theme_id.in_(list(curated_of)), RecordRow.date.is_not(None))
     ):
-        hits[tid][month(d) in recent] += 1
+        if (curated_of[tid], rid) not in seen:
+            seen.add((curated_of[tid], rid))
+            hits[curated_of[tid]][month(d) in recent] += 1
     for tid in ids:
         now = hits[tid][True] / totals[True] if totals[True] else 0.0
         before = hits[tid][False] / totals[False] if totals[False] else 0.0
@@ -103,7 +108,7 @@ def whats_new(project_id: int, request: Request, user: WebUser, db: DB) -> Respo
     since = date.fromisoformat(recent[0] + "-01") if recent else None
     details = []
     for t in highlighted:
-        answers = theme_answers(db, t.id, since=since, limit=5)
+        answers = theme_answers(db, t, since=since, limit=5)
         details.append({"theme": t, "growth": g[t.id], "chart": theme_chart(db, t, run), "answers": answers})
     if details:
         audit_reads(db, user, project.id, "nytt_och_vaxande", [a.record_id for d in details for a in d["answers"]])
