@@ -248,6 +248,10 @@ def test_a_merge_is_one_theme_in_every_output_at_once(demo: tuple[TestClient, di
     )
     assert queue.status_code == 200, queue.text
     assert {it["record"]["id"] for it in queue.json()["items"]} == main[t_resp] | main[t_whole]
+    # One answer through the API: its stored theme, and the merged theme holding it now.
+    rid = min(main[t_whole])
+    (held,) = client.get(f"/api/records/{rid}").json()["themes"]
+    assert held["theme_id"] == t_whole and (held["curated_theme_id"], held["title"]) == (merged[0]["id"], title)
 
 
 def test_curation_applies_edits_in_order_and_a_merge_only_once(engine: Engine) -> None:

@@ -97,7 +97,7 @@ def answer_table(
 def _theme_titles(session: Session, run_id: int) -> dict[int, list[str]]:
     """record id → the titles of its curated themes (as ThemeFigures.title), heaviest first."""
     curated = curated_themes(session, run_id)
-    title = {t.id: t.name or t.label for t in curated.themes}
+    title = {t.id: curated.title(t.id) for t in curated.themes}
     held: dict[int, list[int]] = defaultdict(list)
     for rid, tid in session.execute(
         select(ThemeAssignment.record_id, ThemeAssignment.theme_id)

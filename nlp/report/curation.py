@@ -80,6 +80,11 @@ class CuratedThemes:
     of: dict[int, int]  # stored theme id → id of the curated theme holding it
     main: dict[int, int]  # record id → its curated main theme
 
+    def title(self, theme_id: int) -> str:
+        """A curated theme's title, as ThemeFigures.title: its curated name, else its label."""
+        theme = next(t for t in self.themes if t.id == theme_id)
+        return theme.name or theme.label
+
 
 def run_themes(session: Session, run_id: int) -> list[Theme]:
     """The run's stored themes, largest first, "övrigt" last."""
