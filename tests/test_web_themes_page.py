@@ -75,6 +75,11 @@ def test_coordinator_merges_and_asks_to_split_themes(demo: tuple[TestClient, dic
         data={"csrf_token": csrf, "notering": "Telefon och väntetid är olika saker"},
     )
     assert resp.status_code == 303
+    # The request stays on the page until the next analysis makes it.
+    html = client.get(resp.headers["location"]).text
+    assert "Temat delas vid nästa analys." in html
+    assert html.count("Delning begärd: den görs vid nästa analys.") == 1
+    assert "Delning begärd" in " ".join(_table_row(html, "0_tillganglighet"))
     with session_scope(get_engine_of(client)) as s:
         edits = {e.kind: e for e in s.scalars(select(ThemeEdit))}
         assert set(edits) == {"sammanfoga", "namn", "dela"}

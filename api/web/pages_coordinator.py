@@ -49,7 +49,7 @@ from api.web.render import (
     render,
 )
 from nlp.config import get_settings
-from nlp.store.models import AnalysisRun, Project, RecordRow, ThemeAssignment, User
+from nlp.store.models import AnalysisRun, Project, RecordRow, Theme, ThemeAssignment, User
 
 router = APIRouter()
 EDITORS = ("coordinator", "analyst", "admin")
@@ -94,6 +94,17 @@ def growth(db: Session, run: AnalysisRun, themes: list[ThemeView]) -> tuple[list
     return sorted(recent), out
 
 
+def split_requested(db: Session, project_id: int, run: AnalysisRun, shown: list[ThemeView]) -> set[int]:
+    """Themes of the page with a split asked for on this run: it is made at the next analysis."""
+    topics = {
+        e.payload.get("tema")
+        for e in themes.list_edits(db, project_id)
+        if e.kind == "dela" and (e.payload or {}).get("run_id") == run.id
+    }
+    stored = set(db.scalars(select(Theme.id).where(Theme.run_id == run.id, Theme.topic.in_(topics - {None}))))
+    return {t.id for t in shown if stored & set(t.stored_ids or (t.id,))}
+
+
 @router.get("/projekt/{project_id}/nytt", response_class=HTMLResponse)
 def whats_new(project_id: int, request: Request, user: WebUser, db: DB) -> Response:
     project, run = page_run(db, user, project_id)
@@ -127,6 +138,7 @@ def whats_new(project_id: int, request: Request, user: WebUser, db: DB) -> Respo
         insights=insights.list_insights(db, project.id, newest_first=True),
         actions=insights.list_actions(db, project.id, newest_first=True),
         theme_title=theme_title,
+        split_requested=split_requested(db, project.id, run, shown),
         can_edit=user.role in EDITORS,
         active="/projekt",
         error={
