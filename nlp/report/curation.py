@@ -63,6 +63,8 @@ class CuratedTheme:
     def words(self) -> list[str]:
         """The parts' words taken in turn, largest part first."""
         lists = [[str(w) for w in p.words or []] for p in self.parts]
+        if len(lists) == 1:
+            return lists[0][:N_WORDS]
         return list(dict.fromkeys(w for w in chain.from_iterable(zip_longest(*lists)) if w))[:N_WORDS]
 
     @property
@@ -71,7 +73,7 @@ class CuratedTheme:
 
     @property
     def emerging(self) -> dict[str, Any] | None:
-        return next((p.emerging for p in self.parts if p.emerging), None)
+        return next((p.emerging for p in self.parts if p.emerging), self.row.emerging)
 
 
 @dataclass(frozen=True)
