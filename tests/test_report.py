@@ -10,7 +10,7 @@ from typing import Any
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, func, select, update
 
-from nlp.report import Cell, load_run_report, pct
+from nlp.report import Cell, curated_themes, load_run_report, pct, report_json
 from nlp.stats import wilson_interval
 from nlp.store import session_scope
 from nlp.store.models import Suggestion, Theme, ThemeAssignment, ThemeEdit
@@ -214,8 +214,6 @@ def test_report_json_is_what_the_file_renders(engine: Engine) -> None:
 def test_a_merge_is_one_theme_in_every_output_at_once(demo: tuple[TestClient, dict[str, Any]], engine: Engine) -> None:
     """Merged without a name and before any refit: the page, the HTML file, rapport.json, the
     themes API and the export all show one theme holding the answers of both."""
-    from nlp.report import report_json
-
     client, ids = demo
     csrf = login(client, "analytiker1")
     run, t_resp, t_whole = ids["run_id"], ids["theme_ids"]["respekt"], ids["theme_ids"]["helhet"]
@@ -258,8 +256,6 @@ def test_curation_applies_edits_in_order_and_a_merge_only_once(engine: Engine) -
     """A name given before a merge does not name the merged theme; a merge stored as the
     union of members only finds the themes lying inside it; the same merge again (as on a
     run fitted with it) finds one theme and changes nothing."""
-    from nlp.report import curated_themes
-
     ids = seed(engine)
     t_resp, t_whole = ids["theme_ids"]["respekt"], ids["theme_ids"]["helhet"]
     members = _members(engine, t_resp, t_whole)
