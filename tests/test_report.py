@@ -11,10 +11,10 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, func, select, update
 
 from nlp.config import get_settings
-from nlp.report import Cell, label_titles, load_run_report, pct, report_json
+from nlp.report import Cell, curated_themes, label_titles, load_run_report, pct, report_json
 from nlp.stats import wilson_interval
 from nlp.store import session_scope
-from nlp.store.models import AnalysisRun, Suggestion, ThemeAssignment, ThemeEdit
+from nlp.store.models import AnalysisRun, Suggestion, Theme, ThemeAssignment, ThemeEdit
 from nlp.taxonomy import load_taxonomy, taxonomy_snapshot
 from tests.browser.seed import LABELS, seed
 from tests.test_web_pages import demo, login  # noqa: F401
@@ -92,16 +92,22 @@ def test_old_run_without_decisions_counts_prediction_sets(engine: Engine) -> Non
     assert all(lab.counted.k > 0 for lab in rep.labels if lab.id in LABELS)
 
 
+def _members(engine: Engine, *theme_ids: int) -> dict[int, list[int]]:
+    """theme id → the answers assigned to it (one theme each in the seed)."""
+    with session_scope(engine) as s:
+        return {
+            tid: list(s.scalars(select(ThemeAssignment.record_id).where(ThemeAssignment.theme_id == tid)))
+            for tid in theme_ids
+        }
+
+
 def test_curated_names_follow_the_members_of_a_named_merge(engine: Engine) -> None:
     """A named merge stores a "namn" edit on the union of the members: the theme holding at
     least half of them carries the name; a name on too few members names nothing."""
     ids = seed(engine)
     t_access, t_whole = ids["theme_ids"]["tillganglighet"], ids["theme_ids"]["helhet"]
+    members = _members(engine, t_access, t_whole)
     with session_scope(engine) as s:
-        members = {
-            tid: list(s.scalars(select(ThemeAssignment.record_id).where(ThemeAssignment.theme_id == tid)))
-            for tid in (t_access, t_whole)
-        }
         s.add(
             ThemeEdit(
                 project_id=ids["project_id"],
@@ -256,3 +262,70 @@ def test_a_run_keeps_its_taxonomy_when_the_file_changes_or_goes(
         for title in _OWN_TITLES.values():
             assert title in html
         assert "Ändrad" not in html and "Ny modell" not in html
+
+
+def test_a_merge_is_one_theme_in_every_output_at_once(demo: tuple[TestClient, dict[str, Any]], engine: Engine) -> None:
+    """Merged without a name and before any refit: the page, the HTML file, rapport.json, the
+    themes API and the export all show one theme holding the answers of both."""
+    client, ids = demo
+    csrf = login(client, "analytiker1")
+    run, t_resp, t_whole = ids["run_id"], ids["theme_ids"]["respekt"], ids["theme_ids"]["helhet"]
+    main = {tid: set(rids) for tid, rids in _members(engine, t_resp, t_whole).items()}
+    r = client.post(
+        f"/api/projects/{ids['project_id']}/themes/merge",
+        json={"theme_ids": [t_resp, t_whole]},
+        headers={"X-CSRF-Token": csrf},
+    )
+    assert r.status_code == 201, r.text
+    both = len(main[t_resp] | main[t_whole])
+    api = client.get(f"/api/runs/{run}/themes").json()["themes"]
+    merged = [t for t in api if set(t["title"].split(" / ")) == {"1_respekt", "2_helhet"}]
+    assert len(merged) == 1 and merged[0]["size"] == both
+    assert not {"1_respekt", "2_helhet"} & {t["title"] for t in api}
+    assert merged[0]["share"] == both / sum(1 for _ in ids["record_ids"])
+    title = merged[0]["title"]
+    with session_scope(engine) as s:
+        data = report_json(load_run_report(s, run, threshold=5))
+    (theme,) = [t for t in data["teman"] if t["namn"] == title]
+    assert theme["antal"] == both and theme["ki95"] == list(wilson_interval(both, len(ids["record_ids"])))
+    for html in (client.get(f"/korningar/{run}/rapport").text, client.get(f"/api/runs/{run}/report").text):
+        assert title in html and ">1_respekt<" not in html and ">2_helhet<" not in html
+    export = client.get(f"/api/runs/{run}/export").text
+    assert export.count(title) == both and "1_respekt;" not in export and ";2_helhet" not in export
+    # The validation queue of the merged theme holds the answers of both parts.
+    queue = client.get(
+        f"/api/projects/{ids['project_id']}/validation/queue",
+        params={"order": "tema", "theme_id": merged[0]["id"], "limit": 200, "run_id": run},
+    )
+    assert queue.status_code == 200, queue.text
+    assert {it["record"]["id"] for it in queue.json()["items"]} == main[t_resp] | main[t_whole]
+    # One answer through the API: its stored theme, and the merged theme holding it now.
+    rid = min(main[t_whole])
+    (held,) = client.get(f"/api/records/{rid}").json()["themes"]
+    assert held["theme_id"] == t_whole and (held["curated_theme_id"], held["title"]) == (merged[0]["id"], title)
+
+
+def test_curation_applies_edits_in_order_and_a_merge_only_once(engine: Engine) -> None:
+    """A name given before a merge does not name the merged theme; a merge stored as the
+    union of members only finds the themes lying inside it; the same merge again (as on a
+    run fitted with it) finds one theme and changes nothing."""
+    ids = seed(engine)
+    t_resp, t_whole = ids["theme_ids"]["respekt"], ids["theme_ids"]["helhet"]
+    members = _members(engine, t_resp, t_whole)
+    with session_scope(engine) as s:
+        union = members[t_resp] + members[t_whole]
+        for kind, payload, who in (("namn", {"namn": "Bara respekt"}, members[t_resp]), ("sammanfoga", {}, union)):
+            s.add(ThemeEdit(project_id=ids["project_id"], kind=kind, payload=payload, member_record_ids=who))
+    with session_scope(engine) as s:
+        once = curated_themes(s, ids["run_id"])
+        grouped = {"grupper": [members[t_resp], members[t_whole]]}
+        s.add(ThemeEdit(project_id=ids["project_id"], kind="sammanfoga", payload=grouped, member_record_ids=union))
+    with session_scope(engine) as s:
+        curated = curated_themes(s, ids["run_id"])
+        rows = s.scalar(select(func.count()).select_from(Theme).where(Theme.run_id == ids["run_id"]))
+    assert [t.stored_ids for t in once.themes] == [t.stored_ids for t in curated.themes]
+    assert len(curated.themes) == rows - 1
+    (merged,) = [t for t in curated.themes if len(t.parts) == 2]
+    assert set(merged.stored_ids) == {t_resp, t_whole} and merged.name is None
+    assert merged.size == len(union) and curated.of[t_resp] == curated.of[t_whole] == merged.id
+    assert {rid for rid, tid in curated.main.items() if tid == merged.id} == set(union)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, Query
@@ -16,6 +17,7 @@ from api.schemas import DatasetOut, DecisionOut, RecordOut
 from nlp.report import (
     ThemeFigures,
     cell_json,
+    curated_themes,
     hidden_groups_text,
     load_run_report,
     run_record_ids,
@@ -151,15 +153,33 @@ def record(record_id: Id, user: User = Depends(current_user), db: Session = Depe
             }
             for c in cls
         ],
-        "themes": [
-            {"theme_id": t.id, "run_id": t.run_id, "topic": t.topic, "label": t.label, "weight": t.weight}
-            for t in themes
-        ],
+        "themes": _record_themes(db, themes),
         "decisions": [DecisionOut.model_validate(e).model_dump() for e in shown],
         # Other organisations' decisions a validator may not read: only how many of each.
         "decisions_hidden": hidden,
         "label_status": {f"{tax}/{label}": st for (_, tax, label), st in statuses(events).items()},
     }
+
+
+def _record_themes(db: Session, themes: Sequence[Any]) -> list[dict[str, Any]]:
+    """An answer's stored themes, each with the curated theme holding it (its id and title:
+    the name people gave it, or the merged theme it is now part of)."""
+    curated = {run_id: curated_themes(db, run_id) for run_id in {t.run_id for t in themes}}
+    out = []
+    for t in themes:
+        held = curated[t.run_id].of[t.id]
+        out.append(
+            {
+                "theme_id": t.id,
+                "run_id": t.run_id,
+                "topic": t.topic,
+                "label": t.label,
+                "weight": t.weight,
+                "curated_theme_id": held,
+                "title": curated[t.run_id].title(held),
+            }
+        )
+    return out
 
 
 @router.get("/records/{record_id}/suggestions")

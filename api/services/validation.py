@@ -21,6 +21,7 @@ from api.access import (
 )
 from api.deps import audit, get_row, release, serial_write
 from api.services.errors import Invalid, NotFound
+from nlp.report import curated_themes
 from nlp.store.models import (
     AnalysisRun,
     Classification,
@@ -51,10 +52,14 @@ def _queue_ids(
         theme = db.get(Theme, theme_id)
         if theme is None or theme.run_id != run_id:
             raise NotFound("Temat finns inte i analysen.")
+        # A merged theme is made of several stored themes: its queue holds the answers of all.
+        of = curated_themes(db, run_id).of
+        parts = [sid for sid, cid in of.items() if cid == of.get(theme_id, theme_id)]
         q = (
             select(ThemeAssignment.record_id)
-            .where(ThemeAssignment.theme_id == theme_id, ThemeAssignment.record_id.not_in(judged))
-            .order_by(ThemeAssignment.weight.desc(), ThemeAssignment.record_id)
+            .where(ThemeAssignment.theme_id.in_(parts), ThemeAssignment.record_id.not_in(judged))
+            .group_by(ThemeAssignment.record_id)
+            .order_by(func.max(ThemeAssignment.weight).desc(), ThemeAssignment.record_id)
         )
     else:
         margin = func.min(func.abs(Suggestion.probability - 0.5))

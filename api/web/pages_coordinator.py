@@ -49,7 +49,7 @@ from api.web.render import (
     render,
 )
 from nlp.config import get_settings
-from nlp.store.models import AnalysisRun, Project, RecordRow, ThemeAssignment, User
+from nlp.store.models import AnalysisRun, Project, RecordRow, Theme, ThemeAssignment, User
 
 router = APIRouter()
 EDITORS = ("coordinator", "analyst", "admin")
@@ -75,18 +75,34 @@ def growth(db: Session, run: AnalysisRun, themes: list[ThemeView]) -> tuple[list
         totals[month(d) in recent] += 1
     out: dict[int, dict[str, Any]] = {}
     ids = [t.id for t in themes]
+    # A merged theme is made of several stored themes; an answer in two of them counts once.
+    curated_of = {sid: t.id for t in themes for sid in t.stored_ids or (t.id,)}
+    seen: set[tuple[int, int]] = set()
     hits: dict[int, Counter[bool]] = {i: Counter() for i in ids}
-    for tid, d in db.execute(
-        select(ThemeAssignment.theme_id, RecordRow.date)
+    for tid, rid, d in db.execute(
+        select(ThemeAssignment.theme_id, RecordRow.id, RecordRow.date)
         .join(RecordRow, RecordRow.id == ThemeAssignment.record_id)
-        .where(ThemeAssignment.theme_id.in_(ids), RecordRow.date.is_not(None))
+        .where(ThemeAssignment.theme_id.in_(list(curated_of)), RecordRow.date.is_not(None))
     ):
-        hits[tid][month(d) in recent] += 1
+        if (curated_of[tid], rid) not in seen:
+            seen.add((curated_of[tid], rid))
+            hits[curated_of[tid]][month(d) in recent] += 1
     for tid in ids:
         now = hits[tid][True] / totals[True] if totals[True] else 0.0
         before = hits[tid][False] / totals[False] if totals[False] else 0.0
         out[tid] = {"now": now, "before": before, "n_now": hits[tid][True], "change": now - before}
     return sorted(recent), out
+
+
+def split_requested(db: Session, project_id: int, run: AnalysisRun, shown: list[ThemeView]) -> set[int]:
+    """Themes of the page with a split asked for on this run: it is made at the next analysis."""
+    topics = {
+        e.payload.get("tema")
+        for e in themes.list_edits(db, project_id)
+        if e.kind == "dela" and (e.payload or {}).get("run_id") == run.id
+    }
+    stored = set(db.scalars(select(Theme.id).where(Theme.run_id == run.id, Theme.topic.in_(topics - {None}))))
+    return {t.id for t in shown if stored & set(t.stored_ids or (t.id,))}
 
 
 @router.get("/projekt/{project_id}/nytt", response_class=HTMLResponse)
@@ -103,7 +119,7 @@ def whats_new(project_id: int, request: Request, user: WebUser, db: DB) -> Respo
     since = date.fromisoformat(recent[0] + "-01") if recent else None
     details = []
     for t in highlighted:
-        answers = theme_answers(db, t.id, since=since, limit=5)
+        answers = theme_answers(db, t, since=since, limit=5)
         details.append({"theme": t, "growth": g[t.id], "chart": theme_chart(db, t, run), "answers": answers})
     if details:
         audit_reads(db, user, project.id, "nytt_och_vaxande", [a.record_id for d in details for a in d["answers"]])
@@ -122,6 +138,7 @@ def whats_new(project_id: int, request: Request, user: WebUser, db: DB) -> Respo
         insights=insights.list_insights(db, project.id, newest_first=True),
         actions=insights.list_actions(db, project.id, newest_first=True),
         theme_title=theme_title,
+        split_requested=split_requested(db, project.id, run, shown),
         can_edit=user.role in EDITORS,
         active="/projekt",
         error={

@@ -43,13 +43,12 @@ def themes_for_run(session: Session, run: AnalysisRun, *, examples: int = 3) -> 
     return report_themes(session, run, n_examples=examples, threshold=get_settings().suppression_threshold)
 
 
-def theme_answers(session: Session, theme_id: int, *, since: date | None = None, limit: int = 20) -> list[Example]:
-    q = (
-        select(RecordRow)
-        .join(ThemeAssignment, ThemeAssignment.record_id == RecordRow.id)
-        .where(ThemeAssignment.theme_id == theme_id)
-        .order_by(RecordRow.date.desc().nulls_last(), RecordRow.id)
-    )
+def theme_answers(
+    session: Session, theme: ThemeFigures, *, since: date | None = None, limit: int = 20
+) -> list[Example]:
+    """Answers of a theme (of any of its stored parts, after a merge), newest first."""
+    members = select(ThemeAssignment.record_id).where(ThemeAssignment.theme_id.in_(theme.stored_ids or (theme.id,)))
+    q = select(RecordRow).where(RecordRow.id.in_(members)).order_by(RecordRow.date.desc().nulls_last(), RecordRow.id)
     if since is not None:
         q = q.where(RecordRow.date >= since)
     return [example(r) for r in session.scalars(q.limit(limit))]

@@ -42,7 +42,7 @@ MESSAGES = {
     "sparat": "Ditt beslut är sparat.",
     "namngivet": "Temat har fått sitt namn.",
     "sammanfogat": "Temana är sammanfogade.",
-    "delat": "Önskemålet om att dela temat är sparat.",
+    "delat": "Önskemålet om att dela temat är sparat. Temat delas vid nästa analys.",
     "insikt": "Insikten är sparad.",
     "atgard": "Åtgärden är sparad.",
     "anvandare": "Användaren är skapad.",

@@ -5,6 +5,7 @@ Loading reads the store (report → store is this stage's one allowed edge)."""
 from nlp.report.answers import COLUMNS, answer_table, run_record_ids
 from nlp.report.as_json import cell_json, hidden_groups_text, report_json
 from nlp.report.charts import ChartPoint, RunChart, chart_svg, p_chart, pct
+from nlp.report.curation import CuratedTheme, CuratedThemes, curated_themes
 from nlp.report.formats import FORMATS, ExportFormat
 from nlp.report.html_file import build_report, render_html, write_report
 from nlp.report.load import load_run_report
@@ -30,6 +31,8 @@ __all__ = [
     "Breakdown",
     "Cell",
     "ChartPoint",
+    "CuratedTheme",
+    "CuratedThemes",
     "Example",
     "ExportFormat",
     "Group",
@@ -41,6 +44,7 @@ __all__ = [
     "build_report",
     "cell_json",
     "chart_svg",
+    "curated_themes",
     "example",
     "finished_run",
     "hidden_groups_text",

@@ -12,11 +12,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from nlp.report.themes import curated_names, main_themes, run_themes
+from nlp.report.curation import curated_themes
 from nlp.store.models import (
-    AnalysisRun,
     Classification,
-    Import,
     RecordRow,
     Suggestion,
     ThemeAssignment,
@@ -97,20 +95,15 @@ def answer_table(
 
 
 def _theme_titles(session: Session, run_id: int) -> dict[int, list[str]]:
-    """record id → the titles of its themes (ThemeFigures.title: curated name, else the model's label)."""
-    themes = run_themes(session, run_id)
-    if not themes:
-        return {}
-    project_id = session.scalar(
-        select(Import.project_id).join(AnalysisRun, AnalysisRun.import_id == Import.id).where(AnalysisRun.id == run_id)
-    )
-    names = curated_names(session, project_id, themes, main_themes(session, [t.id for t in themes]))
-    title = {t.id: names.get(t.id) or t.label for t in themes}
-    out: dict[int, list[str]] = defaultdict(list)
+    """record id → the titles of its curated themes (as ThemeFigures.title), heaviest first."""
+    curated = curated_themes(session, run_id)
+    title = {t.id: curated.title(t.id) for t in curated.themes}
+    held: dict[int, list[int]] = defaultdict(list)
     for rid, tid in session.execute(
         select(ThemeAssignment.record_id, ThemeAssignment.theme_id)
-        .where(ThemeAssignment.theme_id.in_(list(title)))
+        .where(ThemeAssignment.theme_id.in_(list(curated.of)))
         .order_by(ThemeAssignment.record_id, ThemeAssignment.weight.desc(), ThemeAssignment.theme_id)
     ):
-        out[rid].append(title[tid])
-    return out
+        if curated.of[tid] not in held[rid]:  # two merged parts are one theme
+            held[rid].append(curated.of[tid])
+    return {rid: [title[cid] for cid in cids] for rid, cids in held.items()}

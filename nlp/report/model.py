@@ -105,12 +105,13 @@ class ThemeFigures:
     name: str | None  # the curated name (theme edits), shown instead of the model's
     phrase: str | None
     words: list[str]
-    size: int  # answers in the theme (stored by the themes stage)
+    size: int  # answers whose main theme it is (stored by the themes stage; a merge: the sum)
     n: int
     threshold: int
     emerging: dict[str, Any] | None
     examples: list[Example] = field(default_factory=list)
     over_time: list[Cell] = field(default_factory=list)  # per month of RunReport.months, by main theme
+    stored_ids: tuple[int, ...] = ()  # the stored themes it is made of (several after a merge)
 
     @property
     def title(self) -> str:

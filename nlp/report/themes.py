@@ -1,10 +1,5 @@
-"""A run's stored themes as the read model shows them: curated names, examples, monthly counts.
-
-Curated names come from theme edits (ThemeEdit kind "namn"; a named merge stores one on the
-union of the merged themes' members). An edit names the theme that holds most of the edit's
-members (at least half), so a name survives a refit that reshuffles theme numbers. Merges and
-splits change the themes themselves when the themes are next fitted (nlp/themes/edits.py).
-"""
+"""A run's themes as the read model shows them: curated (names and merges, applied in
+nlp/report/curation.py), with examples and monthly counts."""
 
 from __future__ import annotations
 
@@ -17,15 +12,9 @@ from sqlalchemy.orm import Session
 
 from nlp.core import period_key
 from nlp.report.charts import RunChart, p_chart
+from nlp.report.curation import curated_themes
 from nlp.report.model import SOURCE_TEXT, Cell, Example, ThemeFigures
-from nlp.store.models import (
-    AnalysisRun,
-    Import,
-    RecordRow,
-    Theme,
-    ThemeAssignment,
-    ThemeEdit,
-)
+from nlp.store.models import AnalysisRun, RecordRow
 
 N_EXAMPLES = 5
 
@@ -33,42 +22,6 @@ N_EXAMPLES = 5
 def month(d: date | None) -> str | None:
     """The report's period of an answer: its month ("2025-03"), via nlp.core.period_key."""
     return period_key(d) if d else None
-
-
-def main_themes(session: Session, theme_ids: Sequence[int]) -> dict[int, int]:
-    """record id → its main theme (highest weight; ties: lowest theme id)."""
-    out: dict[int, int] = {}
-    for rid, tid in session.execute(
-        select(ThemeAssignment.record_id, ThemeAssignment.theme_id)
-        .where(ThemeAssignment.theme_id.in_(list(theme_ids)))
-        .order_by(ThemeAssignment.record_id, ThemeAssignment.weight.desc(), ThemeAssignment.theme_id)
-    ):
-        out.setdefault(rid, tid)
-    return out
-
-
-def curated_names(session: Session, project_id: int, themes: Sequence[Theme], main: dict[int, int]) -> dict[int, str]:
-    """theme id → the name people gave it (later edits win)."""
-    edits = session.scalars(
-        select(ThemeEdit)
-        .where(ThemeEdit.project_id == project_id, ThemeEdit.kind == "namn")
-        .order_by(ThemeEdit.created_at, ThemeEdit.id)
-    ).all()
-    if not edits or not themes:
-        return {}
-    members: dict[int, set[int]] = defaultdict(set)
-    for rid, tid in main.items():
-        members[tid].add(rid)
-    names: dict[int, str] = {}
-    for edit in edits:
-        wanted = {int(r) for r in edit.member_record_ids or []}
-        name = (edit.payload or {}).get("namn") or (edit.payload or {}).get("name")
-        if not wanted or not name:
-            continue
-        best = max(themes, key=lambda t: len(members[t.id] & wanted))
-        if len(members[best.id] & wanted) * 2 >= len(wanted):
-            names[best.id] = str(name)
-    return names
 
 
 def examples(session: Session, ids: Iterable[int], limit: int = N_EXAMPLES) -> list[Example]:
@@ -81,15 +34,6 @@ def examples(session: Session, ids: Iterable[int], limit: int = N_EXAMPLES) -> l
 
 def example(r: RecordRow) -> Example:
     return Example(r.id, r.text, r.question, month(r.date), SOURCE_TEXT.get(r.source_type or "", r.source_type))
-
-
-def run_themes(session: Session, run_id: int) -> list[Theme]:
-    """The run's themes, largest first, "övrigt" last."""
-    return list(
-        session.scalars(
-            select(Theme).where(Theme.run_id == run_id).order_by(Theme.topic == -1, Theme.size.desc(), Theme.topic)
-        )
-    )
 
 
 def answer_months(session: Session, import_id: int) -> dict[int, str]:
@@ -111,29 +55,28 @@ def themes_for_run(
     months: Sequence[str] | None = None,
     month_of: dict[int, str] | None = None,
 ) -> list[ThemeFigures]:
-    """The run's themes with curated names, examples and (given months) monthly counts."""
-    themes = run_themes(session, run.id)
-    project_id = session.scalar(select(Import.project_id).where(Import.id == run.import_id))
-    main = main_themes(session, [t.id for t in themes])
-    names = curated_names(session, project_id, themes, main)
+    """The run's themes as curated (nlp/report/curation.py), with examples and (given months)
+    monthly counts by main theme."""
+    curated = curated_themes(session, run.id)
     n = count_answers(session, run.import_id)
-    over_time = _over_time(main, month_of or {}, months or [], threshold)
+    over_time = _over_time(curated.main, month_of or {}, months or [], threshold)
     return [
         ThemeFigures(
             id=t.id,
-            topic=t.topic,
+            topic=t.row.topic,
             label=t.label,
-            name=names.get(t.id),
+            name=t.name,
             phrase=t.phrase,
-            words=[str(w) for w in (t.words or [])][:10],
+            words=t.words,
             size=t.size,
             n=n,
             threshold=threshold,
             emerging=t.emerging,
-            examples=examples(session, t.example_record_ids or [], n_examples),
+            examples=examples(session, t.example_ids, n_examples),
             over_time=over_time.get(t.id, [Cell(0, 0, threshold) for _ in months or []]),
+            stored_ids=t.stored_ids,
         )
-        for t in themes
+        for t in curated.themes
     ]
 
 
@@ -156,7 +99,7 @@ def _over_time(
 def theme_chart(session: Session, theme: ThemeFigures, run: AnalysisRun) -> RunChart:
     """Monthly share of one theme (answers whose main theme it is) among all dated answers."""
     month_of = answer_months(session, run.import_id)
-    main = main_themes(session, [t.id for t in run_themes(session, run.id)])
+    main = curated_themes(session, run.id).main
     months = sorted(set(month_of.values()))
     totals = Counter(month_of.values())
     hits = Counter(month_of[rid] for rid, tid in main.items() if tid == theme.id and rid in month_of)
