@@ -49,6 +49,7 @@ from api.web.render import (
     render,
 )
 from nlp.config import get_settings
+from nlp.core import OTHER_THEME
 from nlp.store.models import AnalysisRun, Project, RecordRow, Theme, ThemeAssignment, User
 
 router = APIRouter()
@@ -111,7 +112,7 @@ def whats_new(project_id: int, request: Request, user: WebUser, db: DB) -> Respo
     if run is None:
         return no_finished_run(request, user, "Ingen analys ännu")
     threshold = get_settings().suppression_threshold
-    shown = [t for t in themes_for_run(db, run, examples=0) if t.topic != -1 and t.size >= threshold]
+    shown = [t for t in themes_for_run(db, run, examples=0) if t.topic != OTHER_THEME and t.size >= threshold]
     recent, g = growth(db, run, shown)
     # Emerging (flagged by the themes stage against its control limits) first, then growth.
     ordered = sorted(shown, key=lambda t: (t.emerging is None, -g[t.id]["change"]))

@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from nlp.report.model import OTHER_TOPIC
+from nlp.core import OTHER_THEME
 from nlp.store.models import AnalysisRun, Import, Theme, ThemeAssignment, ThemeEdit
 
 N_WORDS = 10
@@ -128,7 +128,7 @@ def curated_themes(session: Session, run_id: int) -> CuratedThemes:
     for edit in edits if rows else ():
         state.apply(edit.kind, edit.member_record_ids or [], edit.payload or {})
     themes = [CuratedTheme(tuple(parts), state.names.get(cid)) for cid, parts in state.groups.items()]
-    themes.sort(key=lambda t: (t.row.topic == OTHER_TOPIC, -t.size, t.row.topic))
+    themes.sort(key=lambda t: (t.row.topic == OTHER_THEME, -t.size, t.row.topic))
     of = {p.id: t.id for t in themes for p in t.parts}
     return CuratedThemes(themes, of, {rid: of[tid] for rid, tid in stored_main.items()})
 
@@ -157,7 +157,7 @@ class _State:
         """The curated theme holding most of `wanted`, when it holds at least half."""
         best, most = None, 0
         for cid, parts in self.groups.items():
-            if parts[0].topic != OTHER_TOPIC and (k := self.hits(cid, wanted)) > most:
+            if parts[0].topic != OTHER_THEME and (k := self.hits(cid, wanted)) > most:
                 best, most = cid, k
         return best if wanted and most * 2 >= len(wanted) else None
 
@@ -168,7 +168,7 @@ class _State:
             targets = {
                 cid
                 for cid, parts in self.groups.items()
-                if parts[0].topic != OTHER_TOPIC
+                if parts[0].topic != OTHER_THEME
                 and (size := sum(len(self.members[p.id]) for p in parts))
                 and self.hits(cid, union) * 2 >= size
             }
