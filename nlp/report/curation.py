@@ -92,7 +92,9 @@ def run_themes(session: Session, run_id: int) -> list[Theme]:
     """The run's stored themes, largest first, "övrigt" last."""
     return list(
         session.scalars(
-            select(Theme).where(Theme.run_id == run_id).order_by(Theme.topic == -1, Theme.size.desc(), Theme.topic)
+            select(Theme)
+            .where(Theme.run_id == run_id)
+            .order_by(Theme.topic == OTHER_THEME, Theme.size.desc(), Theme.topic)
         )
     )
 
