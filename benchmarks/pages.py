@@ -80,7 +80,11 @@ def _prepare(base: Path, synthetic: bool) -> dict[str, int]:
 
 
 def _login(client, name: str, password: str) -> None:  # type: ignore[no-untyped-def]
-    r = client.post("/logga-in", data={"anvandarnamn": name, "losenord": password, "nasta": "/"})
+    from tests.test_web_pages import csrf_of  # the login form's CSRF token, as a browser sends it
+
+    token = csrf_of(client.get("/logga-in").text)
+    data = {"anvandarnamn": name, "losenord": password, "nasta": "/", "csrf_token": token}
+    r = client.post("/logga-in", data=data)
     assert r.status_code == 303, f"inloggningen misslyckades för {name}"
 
 
