@@ -26,9 +26,8 @@ import httpx
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from server_process import uvicorn_server  # noqa: E402
+from tests.server_process import uvicorn_server  # noqa: E402
 
 
 def _pct(values: list[float], q: float) -> float:

@@ -23,9 +23,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from server_process import uvicorn_server  # noqa: E402
+from tests.server_process import uvicorn_server  # noqa: E402
 
 TARGET_MS = 200.0
 PASSWORD = "Benchmark-lösen-1"

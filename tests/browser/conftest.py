@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -14,10 +13,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 
 from nlp.config import PROJECT_ROOT
+from tests.server_process import uvicorn_server
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTEFACTS = PROJECT_ROOT / "test-artefakter"
@@ -42,12 +41,6 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 ANALYSIS_TIMEOUT_S = 900
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -78,48 +71,12 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]
     )
     assert setup.returncode == 0, setup.stderr[-2000:]
     project_id = int(setup.stdout.strip().splitlines()[-1])
-    port = _free_port()
-    log = open(base / "uvicorn.log", "w")
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "api.app:create_app",
-            "--factory",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--log-level",
-            "warning",
-        ],
-        env=env,
-        cwd=PROJECT_ROOT,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    base_url = f"http://127.0.0.1:{port}"
+    log = base / "uvicorn.log"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{base_url}/logga-in", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                log.flush()
-                pytest.fail("Servern startade inte:\n" + (base / "uvicorn.log").read_text()[-3000:])
-            time.sleep(0.3)
-        yield {"url": base_url, "project_id": project_id, "log": base / "uvicorn.log"}
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
+        with uvicorn_server(env, "/logga-in", log=log) as base_url:
+            yield {"url": base_url, "project_id": project_id, "log": log}
+    except RuntimeError as exc:  # the server did not start: its log is in the message
+        pytest.fail(str(exc))
 
 
 _SETUP = """
