@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import select
@@ -14,6 +13,7 @@ from api.deps import get_row
 from api.services.errors import Conflict, Invalid
 from api.services.projects import project_of_object
 from nlp.errors import BrukarrostError
+from nlp.store import resolve_taxonomy
 from nlp.store.models import (
     AnalysisRun,
     Import,
@@ -22,7 +22,6 @@ from nlp.store.models import (
     User,
     ValidationEvent,
 )
-from nlp.taxonomy import load_taxonomy
 
 # Roles that see every judge's decisions and comments, and the full run report.
 OVERSEERS = ("admin", "analyst", "coordinator")
@@ -86,19 +85,15 @@ def latest_run_id(db: Session, project_id: int) -> int | None:
     )
 
 
-@lru_cache(maxsize=32)
-def _taxonomy(taxonomy_id: str) -> Any:
-    return load_taxonomy(taxonomy_id)
-
-
-def taxonomy_labels(taxonomy_id: str) -> set[str]:
-    """Label ids of a taxonomy; Invalid (in Swedish) when it does not exist."""
+def taxonomy_labels(db: Session, project_id: int | None, taxonomy_id: str) -> set[str]:
+    """Label ids of what `taxonomy_id` means in the project (its own upload, a run's snapshot or
+    a shipped file: nlp.store.resolve_taxonomy); Invalid (in Swedish) when it is none of them."""
     if not taxonomy_id.replace("-", "").replace("_", "").isalnum():
         raise Invalid("Okänd taxonomi.")
     try:
-        return {lab.id for lab in _taxonomy(taxonomy_id).labels}
-    except (BrukarrostError, OSError, ValueError):
-        raise Invalid(f"Okänd taxonomi: {taxonomy_id}.") from None
+        return set(resolve_taxonomy(db, project_id, taxonomy_id).label_ids)
+    except BrukarrostError as exc:
+        raise Invalid(exc.message) from None
 
 
 def record_dict(r: RecordRow) -> dict[str, Any]:

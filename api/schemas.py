@@ -257,6 +257,21 @@ class ModelVersionOut(ORM):
     activated_at: datetime | None
 
 
+class TaxonomyIn(BaseModel):
+    yaml: str = Field(min_length=1, max_length=512 * 1024)
+
+
+class TaxonomyVersionOut(ORM):
+    id: int
+    project_id: int
+    version: int
+    taxonomy_id: str
+    name: str
+    note: str | None
+    created_by: str | None
+    created_at: datetime
+
+
 class ThemeNameIn(BaseModel):
     name: FreeText(200, 1)
 

@@ -29,6 +29,8 @@ from nlp.errors import BrukarrostError
 from nlp.private_files import private_dir
 from nlp.store.db import session_scope
 from nlp.store.models import AnalysisRun, Job, Project
+from nlp.store.taxonomies import resolve_taxonomy
+from nlp.taxonomy import Taxonomy
 
 log = logging.getLogger(__name__)
 
@@ -315,8 +317,8 @@ def _run_analysis(
     # the import first, so a retry after an outage resumes from it instead of the file.
     _set_job(engine, job_id, import_id=import_id, upload_path=None)
     remove_upload(upload)
-    taxonomy = params.get("taxonomy") or "samsjuklighet"
-    run_id = pipeline.create_run(import_id, engine=engine, taxonomy=taxonomy)
+    taxonomy = _job_taxonomy(engine, job_id, params)
+    run_id = pipeline.create_run(import_id, engine=engine, taxonomy=taxonomy.id)
     _set_job(engine, job_id, run_id=run_id)
     pipeline.analyse_import(import_id, engine=engine, taxonomy=taxonomy, progress=progress, run_id=run_id)
     return {"import_id": import_id, "run_id": run_id, "ny_import": created}
@@ -331,8 +333,16 @@ def _run_training(
 ) -> dict[str, Any]:
     with session_scope(engine) as session:
         project_id = session.get(Job, job_id).project_id
-    taxonomy = params.get("taxonomy") or "samsjuklighet"
+    taxonomy = _job_taxonomy(engine, job_id, params)
     return pipeline.train_candidate(engine, project_id, taxonomy, actor=actor, progress=progress)
+
+
+def _job_taxonomy(engine: Engine, job_id: int, params: dict[str, Any]) -> Taxonomy:
+    """What the job's taxonomy id means in its project when the job runs: the project's own
+    current upload, a run's snapshot or a shipped file (one resolution order: nlp.store)."""
+    with session_scope(engine) as session:
+        project_id = session.get(Job, job_id).project_id
+        return resolve_taxonomy(session, project_id, params.get("taxonomy") or "samsjuklighet")
 
 
 def expire_uploads(engine: Engine, ttl_hours: float) -> int:

@@ -96,7 +96,7 @@ def start(
         raise Invalid(exc.message) from None
     found = preview(path, sheet=sheet, text_columns=text_columns, column_map=column_map)
     if taxonomy:
-        taxonomy_labels(taxonomy)
+        taxonomy_labels(db, job.project_id, taxonomy)
     job.params = {
         "preview": found,
         "text_columns": found["text_columns"],

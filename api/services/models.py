@@ -41,7 +41,7 @@ def training_jobs(db: Session, project_id: int, limit: int = 5) -> list[Job]:
 def request_training(db: Session, user: User, project: Project, taxonomy: str) -> Job:
     """Queue training of a new version from this project's validated labels (committed; the
     caller wakes the worker). The new version is not used until someone activates it."""
-    taxonomy_labels(taxonomy)
+    taxonomy_labels(db, project.id, taxonomy)
     job = Job(
         project_id=project.id, kind="traning", status="vantar", params={"taxonomy": taxonomy}, created_by=user.username
     )

@@ -23,7 +23,6 @@ from api.deps import audit, get_row, release, serial_write
 from api.services.errors import Invalid, NotFound
 from nlp.report import curated_themes
 from nlp.store.models import (
-    AnalysisRun,
     Classification,
     Import,
     Project,
@@ -34,7 +33,6 @@ from nlp.store.models import (
     User,
     ValidationEvent,
 )
-from nlp.taxonomy import taxonomy_from_snapshot
 from nlp.validation_status import expand, statuses, verdict
 
 
@@ -136,25 +134,7 @@ def queue(
 
 
 def _known_labels(db: Session, project: Project, taxonomy_id: str) -> set[str]:
-    """Labels of the taxonomy file, or else of the taxonomy the project's newest run with that
-    id stored (a user's own file given to `analysera --taxonomi PATH`, since changed or gone)."""
-    try:
-        return taxonomy_labels(taxonomy_id)
-    except Invalid:
-        snapshot = db.scalars(
-            select(AnalysisRun.taxonomy_snapshot)
-            .join(Import, AnalysisRun.import_id == Import.id)
-            .where(
-                Import.project_id == project.id,
-                AnalysisRun.taxonomy_id == taxonomy_id,
-                AnalysisRun.taxonomy_snapshot.is_not(None),
-            )
-            .order_by(AnalysisRun.id.desc())
-            .limit(1)
-        ).first()
-        if snapshot is None:
-            raise
-    return set(taxonomy_from_snapshot(snapshot).label_ids)
+    return taxonomy_labels(db, project.id, taxonomy_id)
 
 
 def _event(

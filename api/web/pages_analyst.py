@@ -16,14 +16,13 @@ from api.services import jobs
 from api.services.errors import ServiceError
 from api.services.projects import is_member
 from api.upload import accept_upload
-from api.web.queries import label_titles
 from api.web.render import WebUser, deny, page_project, render
 from nlp.config import get_settings
 from nlp.ingest import accept_attribute
 from nlp.pipeline import STAGES
 from nlp.report import FORMATS, load_run_report
+from nlp.store import current_project_taxonomy, project_taxonomy_choices
 from nlp.store.models import AnalysisRun, Import, Project, User
-from nlp.taxonomy import list_taxonomies
 
 router = APIRouter()
 
@@ -136,7 +135,8 @@ def mapping_form(job_id: int, request: Request, user: WebUser, db: DB) -> Respon
     job = jobs.job_for(db, user, job_id)
     if job.status != "uppladdad":
         return RedirectResponse(f"/jobb/{job.id}", status_code=303)
-    taxonomies = [(t, label_titles(t)[0]) for t in list_taxonomies()]
+    taxonomies = project_taxonomy_choices(db, job.project_id)
+    own = current_project_taxonomy(db, job.project_id)
     return render(
         request,
         "kolumner.html",
@@ -147,6 +147,7 @@ def mapping_form(job_id: int, request: Request, user: WebUser, db: DB) -> Respon
         fields=FIELD_TEXT,
         kinds=KIND_TEXT,
         taxonomies=taxonomies,
+        default_taxonomy=own.taxonomy_id if own else "samsjuklighet",
         active="/projekt",
     )
 

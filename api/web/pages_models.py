@@ -20,11 +20,10 @@ from api.auth import verify_csrf
 from api.deps import DB, wake_worker
 from api.schemas import RetrainIn
 from api.services import models
-from api.web.queries import label_titles
 from api.web.render import WebUser, deny, page_project, render
 from nlp.pipeline import MIN_TRAINING_EXAMPLES
+from nlp.store import current_project_taxonomy, project_taxonomy_choices
 from nlp.store.models import ClassifierVersion, Project, User
-from nlp.taxonomy import list_taxonomies
 
 router = APIRouter()
 TRAINERS = ("analyst", "admin")
@@ -83,10 +82,12 @@ def comparison(candidate: ClassifierVersion, active: ClassifierVersion | None) -
 def models_page(project_id: int, request: Request, user: WebUser, db: DB) -> Response:
     project = _trainer_project(db, user, project_id)
     versions = models.versions(db, project.id, newest_first=True)
-    taxonomies = list_taxonomies()
-    taxonomy = request.query_params.get("taxonomi") or "samsjuklighet"
-    if taxonomy not in taxonomies:
-        taxonomy = taxonomies[0] if taxonomies else "samsjuklighet"
+    choices = dict(project_taxonomy_choices(db, project.id))  # the project's own first
+    own = current_project_taxonomy(db, project.id)
+    default = own.taxonomy_id if own else "samsjuklighet"
+    taxonomy = request.query_params.get("taxonomi") or default
+    if taxonomy not in choices:
+        taxonomy = default if default in choices else next(iter(choices), default)
     mine = [v for v in versions if v.taxonomy_id == taxonomy]
     active = next((v for v in mine if v.active), None)
     newest = mine[0] if mine else None
@@ -101,8 +102,8 @@ def models_page(project_id: int, request: Request, user: WebUser, db: DB) -> Res
         active="/projekt",
         project=project,
         taxonomy=taxonomy,
-        taxonomy_title=label_titles(taxonomy)[0],
-        taxonomies=taxonomies,
+        taxonomy_title=choices.get(taxonomy, taxonomy),
+        taxonomies=list(choices),
         versions=mine,
         active_version=active,
         newest=newest,

@@ -57,6 +57,8 @@ MESSAGES = {
     "traning": "Träningen är startad. Den nya versionen används inte förrän du byter till den.",
     "aktiverad": "Projektet använder nu den valda modellversionen i nya analyser.",
     "raderat": "Allt om respondenten är raderat.",
+    "taxonomi": "Den nya taxonomiversionen är sparad och används i nästa analys.",
+    "taxonomi_igen": "Den valda taxonomiversionen används igen, från nästa analys.",
 }
 DECISION_TEXT = {"accept": "stämmer", "reject": "stämmer inte", "other": "annan etikett", "unsure": "vet inte"}
 

@@ -54,6 +54,15 @@ def _expand(Y: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray,
     return np.array(rows), np.array(cls), np.array(w)
 
 
+def _per_class(lr: LogisticRegression) -> tuple[np.ndarray, np.ndarray]:
+    """One coefficient row per class, as the softmax in `_full` expects. With two classes (e.g.
+    a two-label taxonomy without off-topic phrases) scikit-learn keeps a single row for the
+    second class: its logit against a zero row gives the same probabilities."""
+    if len(lr.classes_) != 2:
+        return lr.coef_, lr.intercept_
+    return np.vstack([np.zeros_like(lr.coef_), lr.coef_]), np.concatenate([[0.0], lr.intercept_])
+
+
 @dataclass
 class Heads:
     """The fitted linear heads; raw per-label scores via predict_raw."""
@@ -92,18 +101,15 @@ class Heads:
         Xw = wvec.fit_transform(list(texts))
         wd = LogisticRegression(C=WORD_C, max_iter=5000).fit(Xw[rows], cl, sample_weight=w)
         return cls(
-            emb.coef_,
-            emb.intercept_,
+            *_per_class(emb),
             {k: int(v) for k, v in vec.vocabulary_.items()},
             vec.idf_.astype(np.float32),
-            tf.coef_,
-            tf.intercept_,
+            *_per_class(tf),
             emb.classes_,
             K,
             {k: int(v) for k, v in wvec.vocabulary_.items()},
             wvec.idf_.astype(np.float32),
-            wd.coef_,
-            wd.intercept_,
+            *_per_class(wd),
         )
 
     def vectorizer(self) -> TfidfVectorizer:

@@ -177,6 +177,11 @@ def _analyse(
     report("klassificering", 0, len(texts))
     # The analyst's explicitly activated version; zero-shot until there is one.
     model = ClassifierModel.load(inputs.active_version) if inputs.active_version else None
+    if model is not None and list(model.label_ids) != list(tax.label_ids):
+        # Trained on another version of the taxonomy (labels added or removed since): its
+        # scores would sit under the wrong labels, so zero-shot until it is retrained.
+        log.warning("run %s: the active classifier's labels differ from the taxonomy; zero-shot", run_id)
+        model = None
     results = classify_texts(texts, vectors, tax, embedder=embedder, model=model)
     report("klassificering", len(texts), len(texts))
     return themes, results

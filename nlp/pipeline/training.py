@@ -54,15 +54,18 @@ def validated_examples(engine: Engine, project_id: int, taxonomy_id: str) -> lis
 def train_candidate(
     engine: Engine,
     project_id: int,
-    taxonomy: str,
+    taxonomy: str | Taxonomy,
     *,
     actor: str,
     progress: Progress,
 ) -> dict[str, Any]:
     """Train a new version on the project's settled labels and store it as a candidate, with
-    cross-validated metrics and the current version's metrics on the same examples."""
+    cross-validated metrics and the current version's metrics on the same examples.
+
+    `taxonomy` is a Taxonomy (e.g. the project's own upload) or the id of a shipped file."""
     progress("träningsdata", 0, 1)
-    examples = validated_examples(engine, project_id, taxonomy)
+    tax = taxonomy if isinstance(taxonomy, Taxonomy) else load_taxonomy(taxonomy)
+    examples = validated_examples(engine, project_id, tax.id)
     if len(examples) < MIN_TRAINING_EXAMPLES:
         raise BrukarrostError(
             f"För få validerade etiketter för att träna en ny modell: {len(examples)} "
@@ -70,7 +73,6 @@ def train_candidate(
             "de är avgjorda."
         )
     progress("träningsdata", 1, 1)
-    tax = load_taxonomy(taxonomy)
     train = _training_set(examples)
     embedder = cached_embedder()  # the classifier embeds "query:" vectors with it too
     progress("inbäddning", 0, len(train))

@@ -370,6 +370,26 @@ class ClassifierVersion(Base):
     activated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 
 
+class ProjectTaxonomy(Base):
+    """One uploaded version of a project's own taxonomy. The newest version is the one the
+    project's analyses use; going back to an older one stores it again as a new version, so
+    the history shows who chose what and when."""
+
+    __tablename__ = "project_taxonomies"
+    __table_args__ = (UniqueConstraint("project_id", "version", name="uq_project_taxonomy_version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    taxonomy_id: Mapped[str] = mapped_column(String(100))
+    name: Mapped[str] = mapped_column(String(300))
+    yaml_text: Mapped[str] = mapped_column(Text)
+    snapshot: Mapped[dict[str, Any]] = mapped_column(JSON)
+    note: Mapped[str | None] = mapped_column(String(300), nullable=True)
+    created_by: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
 class Tombstone(Base):
     """What is left of an erased respondent: when, by whom, how much. No key, no text."""
 

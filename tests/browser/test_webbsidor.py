@@ -260,3 +260,28 @@ def test_analyst_opens_model_versions_and_erases_a_respondent(
     page.wait_for_load_state()
     assert "Raderingen är klar: 0 svar" in page.locator("#raderat").inner_text()
     assert raw_id not in page.content()
+
+
+def test_analyst_uploads_the_projects_own_taxonomy(page: Any, server: dict[str, Any]) -> None:
+    from tests.test_web_taxonomy import OWN
+
+    login(page, "analytiker")
+    page.goto("/projekt")
+    page.get_by_role("link", name=re.compile("Projektets taxonomi")).first.click()
+    page.wait_for_url("**/taxonomi")
+    check_accessibility(page, "taxonomi")
+    # a mistake first: the error is shown and the pasted text stays in the box
+    page.get_by_label(re.compile("klistra in")).fill(OWN.replace("    title: Tillgänglighet\n", ""))
+    page.get_by_role("button", name="Kontrollera och spara").click()
+    page.wait_for_load_state()
+    assert "Fel i taxonomifilen som laddades upp" in page.get_by_role("alert").inner_text()
+    assert "Vårdupplevelse (test)" in page.get_by_label(re.compile("klistra in")).input_value()
+    check_accessibility(page, "taxonomi-fel")
+    page.get_by_label(re.compile("klistra in")).fill(OWN)
+    page.get_by_role("button", name="Kontrollera och spara").click()
+    page.wait_for_load_state()
+    assert "Version 1" in page.locator("#aktuell-version").inner_text()
+    assert page.locator("#etiketter tbody tr").count() == 2
+    check_accessibility(page, "taxonomi-sparad")
+    screenshot(page, "analytiker-6-taxonomi")
+    check_zoom_reflow(page, "taxonomi")
