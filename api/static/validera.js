@@ -54,9 +54,10 @@
     try {
       const resp = await fetch(form.action, {
         method: "POST",
-        body: new FormData(form, submitter),
+        // URL-encoded like the plain form, so the server reads the token the same way.
+        body: new URLSearchParams(new FormData(form, submitter)),
         credentials: "same-origin",
-        headers: { "X-Granskning": "1" },
+        headers: { "X-Granskning": "1", "X-CSRF-Token": form.elements["csrf_token"].value },
       });
       const next = resp.ok
         ? new DOMParser().parseFromString(await resp.text(), "text/html").getElementById("granskning")
