@@ -38,8 +38,12 @@
     root().replaceWith(document.adoptNode(next));
     const progress = document.getElementById("framsteg");
     const said = next.dataset.fel || next.dataset.meddelande || "";
-    // The progress differs each time, so a screen reader reads the message again.
-    live.textContent = said ? `${said} ${progress ? progress.textContent : ""}` : "";
+    // The progress (read, not shown twice) differs each time, so a screen reader reads
+    // the same message again after the next decision.
+    const extra = document.createElement("span");
+    extra.className = "sr-only";
+    extra.textContent = said && progress ? ` ${progress.textContent}` : "";
+    live.replaceChildren(said, extra);
     live.classList.toggle("error", Boolean(next.dataset.fel));
     const first = next.querySelector('button[data-key="j"]') || next.querySelector("h2");
     if (first) {
