@@ -68,7 +68,7 @@ def test_every_label_in_one_view_with_its_confidence_and_highlighted_evidence(
     # The seeded evidence words (the answer's first two) are highlighted in the answer.
     assert f"<mark>{text.split()[0]}</mark>" in html
     # The seed repeats its texts: the identical answers are judged with this one.
-    assert re.search(r"Samma svar finns \d+ gånger till", html)
+    assert re.search(r"Gäller också \d+ likadana svar", html)
     # Agreement figures are not for the volunteer: they are on the joint-analysis page.
     assert "Krippendorff" not in html and "Alfa" not in html
     assert "autofocus" in html and 'data-key="j"' in html

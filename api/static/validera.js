@@ -48,7 +48,13 @@
     const first = next.querySelector('button[data-key="j"]') || next.querySelector("h2");
     if (first) {
       if (first.tagName === "H2") first.tabIndex = -1;
-      first.focus();
+      // The answer at the top of the screen, the focused action below it; at 200 % zoom
+      // the action wins if both do not fit, since focus must stay in view.
+      const answer = next.querySelector("#svar-rubrik");
+      if (answer) answer.scrollIntoView({ block: "start" });
+      first.focus({ preventScroll: true });
+      const r = first.getBoundingClientRect();
+      if (r.bottom > window.innerHeight || r.top < 0) first.scrollIntoView({ block: "nearest" });
     }
   }
 
