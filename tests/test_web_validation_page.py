@@ -69,6 +69,11 @@ def test_every_label_in_one_view_with_its_confidence_and_highlighted_evidence(
     assert f"<mark>{text.split()[0]}</mark>" in html
     # The seed repeats its texts: the identical answers are judged with this one.
     assert re.search(r"Gäller också \d+ likadana svar", html)
+    # Every answer the page shows is an audited read: the grouped ones too.
+    with session_scope(get_engine_of(client)) as s:
+        reads = [a.details for a in s.scalars(select(AuditEntry).where(AuditEntry.action == "las_svar"))]
+    logged = {r for d in reads for r in d.get("record_ids", [])}
+    assert _group_ids(fields) <= logged
     # Agreement figures are not for the volunteer: they are on the joint-analysis page.
     assert "Krippendorff" not in html and "Alfa" not in html
     assert "autofocus" in html and 'data-key="j"' in html

@@ -19,7 +19,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from api.auth import verify_csrf
-from api.deps import DB
+from api.deps import DB, audit_reads
 from api.schemas import DecisionIn
 from api.services import answer_groups, judgements, validation
 from api.services.errors import Invalid, NotFound
@@ -153,6 +153,10 @@ def _context(request: Request, db: Session, user: User, project: Project, run: A
     context: dict[str, Any] = {"item": None}
     if q["items"]:
         context = _answer(db, user, run, q["items"][0], titles)
+        # The queue logged the head answer; the grouped and similar answers are shown too.
+        shown = [i for v in context["group"] for i in v["ids"]] + [s["id"] for s in context["similar"]]
+        if len(shown) > 1:
+            audit_reads(db, user, project.id, "valideringssidan", shown[1:])
     return {
         "project": project,
         "run": run,
