@@ -5,6 +5,9 @@ Each judge's latest decision on a (record, label) counts; earlier ones stay as h
 taken in joint analysis (is_resolution) settles the label. Otherwise: all judges accept →
 "godkand"; all reject → "avvisad"; both kinds → "omstridd"; only "unsure" → "osaker";
 no decision → "forslag".
+
+Also the one wording of the model's confidence (confidence_text), used by every page that
+shows a suggestion, so the same probability always reads the same.
 """
 
 from __future__ import annotations
@@ -13,6 +16,32 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
+
+__all__ = ["CONFIDENCE_WORDS", "confidence_text", "expand", "status_of", "statuses", "verdict"]
+
+# (lower bound, phrase), highest first. The bounds follow the calibrated probability: above
+# 0.5 the label is more likely right than wrong, so "troligen"; below it the model leans
+# against the label, so it is never worded as a belief that the label holds.
+CONFIDENCE_WORDS: tuple[tuple[float, str], ...] = (
+    (0.9, "mycket troligt"),
+    (0.7, "troligt"),
+    (0.5, "möjligt"),
+    (0.3, "osäkert"),
+    (0.0, "mindre troligt"),
+)
+
+
+def confidence_text(probability: float | None) -> str:
+    """The model's confidence in a label in plain Swedish: "troligt (78 %)".
+
+    One phrase per probability band (CONFIDENCE_WORDS, lower bound inclusive) and the
+    rounded percentage; the phrase and the number never disagree, since the band is chosen
+    from the same rounded value that is shown."""
+    if probability is None or probability != probability:  # None or NaN
+        return "okänd säkerhet"
+    percent = round(min(max(float(probability), 0.0), 1.0) * 100)
+    phrase = next(words for bound, words in CONFIDENCE_WORDS if percent >= round(bound * 100))
+    return f"{phrase} ({percent}\u00a0%)"
 
 
 def verdict(decision: str) -> int | None:

@@ -16,8 +16,8 @@ from api.app import create_app
 from api.settings import ApiSettings
 from nlp.config import get_settings
 from nlp.store import session_scope
-from nlp.store.models import AuditEntry, ClassifierVersion, Job, ValidationEvent
-from nlp.validation_status import statuses
+from nlp.store.models import AuditEntry, ClassifierVersion, Job, Suggestion, ValidationEvent
+from nlp.validation_status import confidence_text, statuses
 from tests.browser.seed import seed
 from tests.test_web_pages import login
 
@@ -273,26 +273,35 @@ def test_validator_picks_a_theme_and_the_queue_follows_it(app_ids: tuple[Any, di
     assert "Där modellen är mest osäker först" in html and f'<option value="{theme}">Tema: ' in html
     with session_scope(engine) as s:
         members = set(s.scalars(select(ThemeAssignment.record_id).where(ThemeAssignment.theme_id == theme)))
-    seen = []
-    for _ in range(3):
+    seen, judged = [], set()
+    # The seed has two texts per theme; identical answers are judged together, so two
+    # judgements go through the theme.
+    for _ in range(2):
         html = client.get(f"/projekt/{pid}/validera?tema={theme}").text
         assert f'<option value="{theme}" selected>' in html
         rid = int(re.search(r'name="record_id" value="(\d+)"', html).group(1))
-        label = re.search(r'name="label_id" value="([^"]+)"', html).group(1)
+        label = re.search(r'name="foreslagen" value="([^"]+)"', html).group(1)
+        group = [int(x) for v in re.findall(r'name="grupp" value="([^"]+)"', html) for x in v.split(",")]
         seen.append(rid)
+        judged |= {rid, *group}
         resp = client.post(
             f"/projekt/{pid}/validera",
             data={
                 "csrf_token": csrf,
                 "record_id": rid,
-                "label_id": label,
+                "foreslagen": label,
+                "etikett": label,
+                "grupp": ",".join(map(str, group)),
                 "taxonomy_id": "samsjuklighet",
                 "beslut": "accept",
                 "tema": str(theme),
             },
         )
         assert resp.status_code == 303 and resp.headers["location"].endswith(f"&tema={theme}")
-    assert set(seen) <= members and len(set(seen)) == 3
+    assert set(seen) <= members and len(set(seen)) == 2 and judged == members
+    assert (
+        "inga fler svar för dig att granska i det här temat" in client.get(f"/projekt/{pid}/validera?tema={theme}").text
+    )
     # An unknown theme id falls back to the default order instead of failing.
     assert client.get(f"/projekt/{pid}/validera?tema=999999").status_code == 200
 
@@ -429,4 +438,6 @@ def test_validator_sees_why_the_model_is_unsure(app_ids: tuple[Any, dict[str, An
     # The queue puts the least certain first: in the seed that is an unsure answer.
     assert unsure and reason == "för stor mängd"
     assert "Varför modellen är osäker: Svaret kan handla om många områden" in html
-    assert "Vi är osäkra, men vårt bästa förslag" in html
+    with session_scope(engine) as s:
+        best = max(s.scalars(select(Suggestion).where(Suggestion.record_id == rid)), key=lambda x: x.probability)
+    assert f"(förslag: {confidence_text(best.probability)})" in html  # the one wording of confidence

@@ -4,6 +4,7 @@ resolution, label status and agreement. Shared by the JSON API and the pages."""
 from __future__ import annotations
 
 import math
+import uuid
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import Any
@@ -133,11 +134,13 @@ def queue(
     return {"run_id": run.id, "taxonomy_id": run.taxonomy_id, "order": order, "items": items}
 
 
-def _known_labels(db: Session, project: Project, taxonomy_id: str) -> set[str]:
+def known_labels(db: Session, project: Project, taxonomy_id: str) -> set[str]:
+    """Labels of what the taxonomy id means in the project: its own upload, a run's snapshot or
+    a shipped file (nlp.store.resolve_taxonomy)."""
     return taxonomy_labels(db, project.id, taxonomy_id)
 
 
-def _event(
+def new_event(
     user: User, rec: RecordRow, project: Project, is_resolution: bool, other_labels: Sequence[str] = (), **fields: Any
 ) -> ValidationEvent:
     """A decision event by `user` on `rec`, with who they are (organisation, role) at this moment."""
@@ -168,7 +171,7 @@ def decide(
     """Record a decision (accept, reject, other labels, unsure). Never overwrites: a new
     decision is a new event, and disagreement between judges makes the label "omstridd"."""
     rec, project = record_for(db, user, record_id)
-    known = _known_labels(db, project, taxonomy_id)
+    known = known_labels(db, project, taxonomy_id)
     if label_id not in known:
         raise Invalid("Etiketten finns inte i taxonomin.")
     if decision == "other" and not other_labels:
@@ -177,7 +180,7 @@ def decide(
         raise Invalid("En av de andra etiketterna finns inte i taxonomin.")
     others = other_labels if decision == "other" else ()
     fields = {"taxonomy_id": taxonomy_id, "label_id": label_id, "decision": decision, "comment": comment}
-    event = _event(user, rec, project, False, others, **fields)
+    event = new_event(user, rec, project, False, others, batch=uuid.uuid4().hex, **fields)
     release(db)  # end the read transaction before queueing for the writer lock
     with serial_write(db):
         db.add(event)
@@ -205,10 +208,10 @@ def resolve(
         if rec is None or rec.import_.project_id != project_id:
             raise NotFound("Svaret finns inte i projektet.")
     rec, project = record_for(db, user, record_id)
-    if label_id not in _known_labels(db, project, taxonomy_id):
+    if label_id not in known_labels(db, project, taxonomy_id):
         raise Invalid("Etiketten finns inte i taxonomin.")
     fields = {"taxonomy_id": taxonomy_id, "label_id": label_id, "decision": decision, "comment": comment}
-    event = _event(user, rec, project, True, **fields)
+    event = new_event(user, rec, project, True, **fields)
     db.add(event)
     db.flush()
     audit(db, user, "gemensamt_beslut", "record", rec.id, event_id=event.id, label=label_id, decision=decision)
@@ -314,4 +317,4 @@ def agreement(db: Session, project_id: int, by: str = "validator", taxonomy_id: 
     return {"by": by, "labels": out}
 
 
-__all__ = ["agreement", "decide", "decisions", "label_status", "queue", "resolve"]
+__all__ = ["agreement", "decide", "decisions", "known_labels", "label_status", "new_event", "queue", "resolve"]

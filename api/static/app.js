@@ -1,32 +1,7 @@
 // Brukarröst – small progressive enhancements. Every page works without this file.
 "use strict";
 
-// Validator: single-key shortcuts (J/N/A/V). WCAG 2.1.4: they can be turned off (checkbox,
-// remembered in localStorage) and never fire while typing in a field.
-(function () {
-  const form = document.getElementById("beslut-form");
-  if (!form) return;
-  const toggle = document.getElementById("kortkommandon");
-  const KEY = "brukarrost.kortkommandon";
-  if (toggle) {
-    toggle.checked = localStorage.getItem(KEY) !== "av";
-    toggle.addEventListener("change", () => localStorage.setItem(KEY, toggle.checked ? "pa" : "av"));
-  }
-  document.addEventListener("keydown", (ev) => {
-    if (toggle && !toggle.checked) return;
-    if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
-    const t = ev.target;
-    if (t && (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName))) return;
-    const button = form.querySelector(`button[data-key="${ev.key.toLowerCase()}"]`);
-    if (!button) return;
-    ev.preventDefault();
-    if (button.value === "other" && !form.elements["annan_etikett"].value) {
-      form.elements["annan_etikett"].focus();  // choose the label first, then press the button
-      return;
-    }
-    form.requestSubmit(button);
-  });
-})();
+// Validator page: its own file, api/static/validera.js (decisions saved in place, shortcuts).
 
 // Job progress: poll the API and update the progress bar; go to the report when done.
 (function () {

@@ -1,5 +1,6 @@
 """Joint analysis of disputed labels ("omstridd"): every judge's decision side by side,
-and the joint decision that settles the label.
+and the joint decision that settles the label, for identical and near-identical answers
+together; and the agreement between validators and organisations (Krippendorff's alpha).
 
 The list uses the same status rules as the API (nlp.validation_status), and the joint
 decision is written by the validation service the API uses too (api/services/validation.py),
@@ -21,8 +22,8 @@ from api.access import visible_decisions
 from api.auth import verify_csrf
 from api.deps import DB, audit_reads
 from api.schemas import ResolutionIn
-from api.services import validation
-from api.web.queries import SOURCE_TEXT, label_titles, month
+from api.services import answer_groups, validation
+from api.web.queries import SOURCE_TEXT, label_titles, latest_run, month, run_label_titles
 from api.web.render import JudgedLabelForm, WebUser, page_project, render
 from nlp.store.models import Project, RecordRow, User, ValidationEvent
 from nlp.validation_status import statuses
@@ -107,6 +108,39 @@ def disputes(
     return len(disputed), items
 
 
+def grouped(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Disputes on the same label of identical or near-identical answers (the validator
+    page's grouping, api/services/answer_groups.py) as one card, settled together. Each
+    group is its first item plus "members" (all items) and "others" (the rest)."""
+    groups: list[dict[str, Any]] = []
+    for it in items:
+        for g in groups:
+            same_label = (g["taxonomy_id"], g["label_id"]) == (it["taxonomy_id"], it["label_id"])
+            if same_label and answer_groups.similarity(g["record"].text, it["record"].text) >= answer_groups.NEAR:
+                g["members"].append(it)
+                g["decisions"] = g["decisions"] + it["decisions"]
+                break
+        else:
+            groups.append({**it, "members": [it]})
+    for g in groups:
+        g["others"] = g["members"][1:]
+    return groups
+
+
+def _agreement(db: Session, project: Project) -> dict[str, Any]:
+    """Krippendorff's alpha and raw agreement per label, between validators and between
+    organisations, for the taxonomy of the latest run: figures for whoever leads the joint
+    analysis, not for the volunteer judging an answer."""
+    run = latest_run(db, project.id)
+    tax = run.taxonomy_id if run is not None else None
+    titles = run_label_titles(run)[1] if run is not None else {}
+    return {
+        "by_validator": validation.agreement(db, project.id, "validator", tax)["labels"],
+        "by_org": validation.agreement(db, project.id, "organisation", tax)["labels"],
+        "agreement_titles": titles,
+    }
+
+
 @router.get("/projekt/{project_id}/omstridda", response_class=HTMLResponse)
 def disputed_page(project_id: int, request: Request, user: WebUser, db: DB) -> Response:
     project = _resolver_project(db, user, project_id)
@@ -124,11 +158,13 @@ def disputed_page(project_id: int, request: Request, user: WebUser, db: DB) -> R
         title="Gemensam analys",
         active="/projekt",
         project=project,
-        items=items,
+        items=grouped(items),
+        n_items=len(items),
         total=total,
         titles=titles,
         page_size=PAGE_SIZE,
         error={"beslut": "Välj om etiketten stämmer eller inte."}.get(request.query_params.get("fel", "")),
+        **_agreement(db, project),
     )
 
 
@@ -141,7 +177,10 @@ def resolve_submit(
     label: JudgedLabelForm,
     beslut: str = Form(""),
     kommentar: str = Form(""),
+    grupp: list[str] = Form([]),
 ) -> Response:
+    """The joint decision, for the shown answer and the identical or near-identical answers
+    disputed on the same label with it (the card's group)."""
     project = _resolver_project(db, user, project_id)
     try:
         body = ResolutionIn(
@@ -149,5 +188,7 @@ def resolve_submit(
         )
     except ValidationError:
         return RedirectResponse(f"/projekt/{project_id}/omstridda?fel=beslut", status_code=303)
-    validation.resolve(db, user, label.record_id, **body.model_dump(), project_id=project.id)
+    others = [int(v) for v in grupp if v.isdigit() and int(v) < 2**31 and int(v) != label.record_id]
+    for rid in [label.record_id, *dict.fromkeys(others)]:
+        validation.resolve(db, user, rid, **body.model_dump(), project_id=project.id)
     return RedirectResponse(f"/projekt/{project_id}/omstridda?meddelande=avgjort", status_code=303)

@@ -1,8 +1,11 @@
-"""Validator pages: one answer at a time, the suggestion in plain words, four decisions.
+"""Validator pages: one answer at a time with every label to tick, its identical and
+near-identical answers judged with it, the evidence highlighted; undo; "Mina bedömningar".
 
-The queue, the decision and the agreement figures come from the validation service
-(api/services/validation.py) the API uses too: one implementation (same ordering, same
-audit entries, same events).
+Progressive enhancement: the form posts and redirects as a plain page; api/static/validera.js
+sends the same form with fetch (header X-Granskning) and gets only the next answer's part of
+the page (validera_svar.html) to put in place. The queue, the decisions and the groups come
+from the services the API uses too (api/services/validation.py, judgements.py,
+answer_groups.py): one implementation, same events, same audit entries.
 """
 
 from __future__ import annotations
@@ -10,38 +13,46 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from fastapi import APIRouter, Depends, Form, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from api.auth import verify_csrf
-from api.deps import DB
+from api.deps import DB, audit_reads
 from api.schemas import DecisionIn
-from api.services import validation
+from api.services import answer_groups, judgements, validation
+from api.services.errors import Invalid, NotFound
 from api.services.projects import visible_projects
 from api.web.queries import SOURCE_TEXT, latest_run, run_label_titles, themes_for_run
-from api.web.render import (
-    JudgedLabelForm,
-    WebUser,
-    deny,
-    no_finished_run,
-    page_project,
-    page_run,
-    render,
-)
+from api.web.render import WebUser, form_text, no_finished_run, page_project, page_run, render
+from api.web.validator_view import evidence_lines, highlight, label_choices
 from nlp.core import OTHER_THEME
-from nlp.store.models import Classification, Project, Suggestion, User, ValidationEvent
+from nlp.store.models import AnalysisRun, Classification, Project, Suggestion, User, ValidationEvent
 from nlp.validation_status import expand, verdict
 
 router = APIRouter()
 JUDGES = ("validator", "analyst", "coordinator", "admin")
 JUDGE_REFUSAL = "Din roll kan inte granska förslag."
+FETCH_HEADER = "x-granskning"  # set by validera.js: answer with the page part, not a redirect
 # Why the classifier marked an answer "osäker" (Classification.unsure_reason), in plain words.
 UNSURE_TEXT = {
     "utanför ämnet": "Svaret verkar inte handla om något av områdena.",
     "tom mängd": "Modellen kunde inte föreslå något område med tillräcklig säkerhet.",
     "för stor mängd": "Svaret kan handla om många områden, så modellen kan inte välja.",
+}
+STATUS_TEXT = {
+    "godkand": "stämmer",
+    "avvisad": "stämmer inte",
+    "omstridd": "omstridd, väntar på gemensam analys",
+    "osaker": "ingen har kunnat avgöra",
+    "forslag": "inte bedömd",
+}
+ERRORS = {
+    "etikett": "Kryssa i minst ett område som svaret handlar om, eller välj ”Vet inte”.",
+    "annan": "Välj vilken annan etikett som passar bättre.",
+    "angra": "Du har inget beslut att ångra.",
+    "avgjort": "Beslutet har redan avgjorts i gemensam analys och kan inte ångras.",
 }
 
 
@@ -92,24 +103,73 @@ def my_agreement(db: Session, project_id: int, user: User) -> dict[str, Any]:
     return {"n_items": items, "pairs": pairs, "share": agree / pairs if pairs else None}
 
 
-def _evidence(raw: Any, titles: dict[str, str], shown: str | None) -> list[str]:
-    """Plain-language lines from the classifier's evidence: per label the words that drove
-    it and the most similar validated examples (format of nlp/classify/evidence.py); the shown
-    label's evidence first."""
-    items = [i for i in (raw or []) if isinstance(i, dict)]
-    items.sort(key=lambda i: i.get("label") != shown)
-    lines: list[str] = []
-    for item in items:
-        title = titles.get(str(item.get("label")), str(item.get("label") or ""))
-        words = [str(w) for w in item.get("words") or []]
-        if words:
-            lines.append(f"Ord i svaret som pekar mot ”{title}”: {', '.join(words)}")
-        for ex in item.get("examples") or []:
-            if isinstance(ex, dict) and ex.get("text"):
-                sim = ex.get("similarity")
-                extra = f" (likhet {float(sim):.2f})".replace(".", ",") if isinstance(sim, (int, float)) else ""
-                lines.append(f"Liknande granskat svar om ”{title}”: {ex['text']}{extra}")
-    return lines[:6]
+def _progress(db: Session, user: User, project: Project, run: AnalysisRun) -> dict[str, int]:
+    judged = select(func.count(func.distinct(ValidationEvent.record_id))).where(
+        ValidationEvent.project_id == project.id,
+        ValidationEvent.user_id == user.id,
+        ValidationEvent.taxonomy_id == (run.taxonomy_id or ""),
+    )
+    total = select(func.count(func.distinct(Suggestion.record_id))).where(Suggestion.run_id == run.id)
+    return {"judged": db.scalar(judged) or 0, "total": db.scalar(total) or 0}
+
+
+def _answer(db: Session, user: User, run: AnalysisRun, item: dict[str, Any], titles: dict[str, str]) -> dict[str, Any]:
+    """Everything the page shows about the answer at the head of the queue."""
+    rec = item["record"]
+    ev, reason = db.execute(
+        select(Classification.evidence, Classification.unsure_reason).where(
+            Classification.run_id == run.id, Classification.record_id == rec["id"]
+        )
+    ).first() or (None, None)
+    choices = label_choices(item["suggestions"], titles)
+    shown = [c["label_id"] for c in choices["suggested"]]
+    group = answer_groups.answer_group(db, user, run.id, run.taxonomy_id, rec)
+    grouped = [i for v in group for i in v["ids"]]
+    similar = answer_groups.similar_validated(db, user, run.id, rec, grouped)
+    return {
+        "item": rec,
+        "pieces": (pieces := highlight(rec["text"] or "", ev, shown)),
+        "has_marks": any(marked for _, marked in pieces),
+        "choices": choices,
+        "unsure": item["unsure"],
+        "unsure_reason": UNSURE_TEXT.get(reason or "") if item["unsure"] else None,
+        "evidence": evidence_lines(ev, titles, shown, rec["text"] or ""),
+        "group": group,
+        "n_identical": len(group[0]["ids"]) - 1,
+        "near": group[1:],
+        "similar": similar,
+        "period": month_of(rec.get("date")),
+        "source": SOURCE_TEXT.get(rec.get("source_type") or "", rec.get("source_type")),
+    }
+
+
+def _context(request: Request, db: Session, user: User, project: Project, run: AnalysisRun) -> dict[str, Any]:
+    """The page's context: the queue's head answer (least certain first, or one theme's)."""
+    themes = [t for t in themes_for_run(db, run, examples=0) if t.topic != OTHER_THEME]
+    theme_id = _theme_param(request.query_params.get("tema"), {t.id for t in themes})
+    order = "tema" if theme_id is not None else "osakerhet"
+    q = validation.queue(db, user, project, order=order, run_id=run.id, theme_id=theme_id, limit=1)
+    tax_title, titles = run_label_titles(run)  # the taxonomy the run was classified with
+    context: dict[str, Any] = {"item": None}
+    if q["items"]:
+        context = _answer(db, user, run, q["items"][0], titles)
+        # The queue logged the head answer; the grouped and similar answers are shown too.
+        shown = [i for v in context["group"] for i in v["ids"]] + [s["id"] for s in context["similar"]]
+        if len(shown) > 1:
+            audit_reads(db, user, project.id, "valideringssidan", shown[1:])
+    return {
+        "project": project,
+        "run": run,
+        "titles": titles,
+        "taxonomy_title": tax_title,
+        "themes": themes,
+        "theme_id": theme_id,
+        "order": order,
+        "can_undo": judgements.latest_batch(db, user, project) is not None,
+        "status_text": STATUS_TEXT,
+        **_progress(db, user, project, run),
+        **context,
+    }
 
 
 @router.get("/projekt/{project_id}/validera", response_class=HTMLResponse)
@@ -117,68 +177,16 @@ def validate_page(project_id: int, request: Request, user: WebUser, db: DB) -> R
     project, run = page_run(db, user, project_id, JUDGES, JUDGE_REFUSAL)
     if run is None:
         return no_finished_run(request, user, "Inget att granska")
-    # The queue's order: the model's least certain first (active learning), or one theme.
-    themes = [t for t in themes_for_run(db, run, examples=0) if t.topic != OTHER_THEME]
-    theme_id = _theme_param(request.query_params.get("tema"), {t.id for t in themes})
-    order = "tema" if theme_id is not None else "osakerhet"
-    q = validation.queue(db, user, project, order=order, run_id=run.id, theme_id=theme_id, limit=1)
-    item = q["items"][0] if q["items"] else None
-    tax_title, titles = run_label_titles(run)  # the taxonomy the run was classified with
-    context: dict[str, Any] = {}
-    if item is not None:
-        suggestions = item["suggestions"]
-        best = suggestions[0] if suggestions else None
-        ev, reason = db.execute(
-            select(Classification.evidence, Classification.unsure_reason).where(
-                Classification.run_id == run.id, Classification.record_id == item["record"]["id"]
-            )
-        ).first() or (None, None)
-        rec = item["record"]
-        context = {
-            "unsure_reason": UNSURE_TEXT.get(reason or "") if item["unsure"] else None,
-            "item": rec,
-            "best": best,
-            "unsure": item["unsure"],
-            # Other labels in the prediction set, if they are plausible at all (a long tail
-            # of 3–5 % suggestions is noise for a human judge).
-            "others": [s for s in suggestions[1:] if s["in_prediction_set"] and s["probability"] >= 0.15][:3],
-            "evidence": _evidence(ev, titles, best["label_id"] if best else None),
-            "period": month_of(rec.get("date")),
-            "source": SOURCE_TEXT.get(rec.get("source_type") or "", rec.get("source_type")),
-        }
-    judged = (
-        db.scalar(
-            select(func.count(func.distinct(ValidationEvent.record_id))).where(
-                ValidationEvent.project_id == project.id,
-                ValidationEvent.user_id == user.id,
-                ValidationEvent.taxonomy_id == (run.taxonomy_id or ""),
-            )
-        )
-        or 0
-    )
-    total = db.scalar(select(func.count(func.distinct(Suggestion.record_id))).where(Suggestion.run_id == run.id)) or 0
-    agreement = validation.agreement(db, project.id, "validator", run.taxonomy_id)
-    by_org = validation.agreement(db, project.id, "organisation", run.taxonomy_id)
+    ctx = _context(request, db, user, project, run)
+    template = "validera_svar.html" if request.headers.get(FETCH_HEADER) else "validera.html"
     return render(
         request,
-        "validera.html",
+        template,
         user=user,
         title="Granska förslag",
         active="/validera",
-        project=project,
-        run=run,
-        titles=titles,
-        taxonomy_title=tax_title,
-        judged=judged,
-        total=total,
-        mine=my_agreement(db, project.id, user),
-        agreement=agreement["labels"],
-        by_org=by_org["labels"],
-        error=request.query_params.get("fel") and "Välj vilken annan etikett som passar bättre.",
-        themes=themes,
-        theme_id=theme_id,
-        order=order,
-        **context,
+        error=ERRORS.get(request.query_params.get("fel", "")),
+        **ctx,
     )
 
 
@@ -190,7 +198,7 @@ def _theme_param(value: str | None, known: set[int]) -> int | None:
 
 
 def _queue_query(tema: str) -> str:
-    return f"&tema={int(tema)}" if tema.isdigit() and int(tema) < 2**31 else ""
+    return f"tema={int(tema)}" if tema.isdigit() and int(tema) < 2**31 else ""
 
 
 def month_of(value: Any) -> str | None:
@@ -199,29 +207,103 @@ def month_of(value: Any) -> str | None:
     return str(value)[:7]
 
 
-@router.post("/projekt/{project_id}/validera", dependencies=[Depends(verify_csrf)])
-def validate_submit(
-    project_id: int,
-    request: Request,
-    user: WebUser,
-    db: DB,
-    label: JudgedLabelForm,
-    beslut: str = Form(...),
-    annan_etikett: str = Form(""),
-    kommentar: str = Form(""),
-    tema: str = Form(""),
-) -> Response:
-    _judge_project(db, user, project_id)
-    if beslut not in ("accept", "reject", "other", "unsure"):
-        return deny(request, user, "Okänt beslut.", 400)
-    if beslut == "other" and not annan_etikett:
-        return RedirectResponse(f"/projekt/{project_id}/validera?fel=annan{_queue_query(tema)}", status_code=303)
+def _next(project_id: int, tema: str, **params: str) -> Response:
+    """After a post: a redirect to the page. fetch follows it with the X-Granskning header
+    still set, so validera.js gets the next answer's part from the same GET as a browser
+    without JavaScript gets the whole page: one path, the same content."""
+    query = "&".join([*(f"{k}={v}" for k, v in params.items()), _queue_query(tema)]).strip("&")
+    return RedirectResponse(f"/projekt/{project_id}/validera?{query}", status_code=303)
+
+
+def _ids(values: list[str]) -> list[int]:
+    """Record ids from the form's group fields ("12,15,18" per variant)."""
+    out = []
+    for v in values:
+        out += [int(x) for x in str(v).split(",") if x.strip().isdigit() and int(x) < 2**31]
+    return out
+
+
+def _single_label(db: Session, user: User, form: Any) -> None:
+    """The older single-label form (label_id, beslut, annan_etikett), still accepted: one
+    decision event as the API makes it."""
+    beslut = form_text(form, "beslut")
+    other = form_text(form, "annan_etikett")
     body = DecisionIn(
-        label_id=label.label_id,
-        taxonomy_id=label.taxonomy_id,
-        decision=beslut,
-        other_labels=[annan_etikett] if beslut == "other" else [],
-        comment=kommentar.strip() or None,
+        label_id=form_text(form, "label_id"),
+        taxonomy_id=form_text(form, "taxonomy_id"),
+        decision=beslut if beslut in ("accept", "reject", "other", "unsure") else "unsure",
+        other_labels=[other] if beslut == "other" else [],
+        comment=form_text(form, "kommentar") or None,
     )
-    validation.decide(db, user, label.record_id, **body.model_dump())
-    return RedirectResponse(f"/projekt/{project_id}/validera?meddelande=sparat{_queue_query(tema)}", status_code=303)
+    if beslut not in ("accept", "reject", "other", "unsure"):
+        raise Invalid("Okänt beslut.")
+    validation.decide(db, user, _ids([form_text(form, "record_id")])[0], **body.model_dump())
+
+
+@router.post("/projekt/{project_id}/validera", dependencies=[Depends(verify_csrf)])
+async def validate_submit(project_id: int, request: Request, user: WebUser, db: DB) -> Response:
+    """One judgement: the ticked labels of the shown answer, for its whole group."""
+    form = await request.form()
+    _judge_project(db, user, project_id)
+    tema, beslut = form_text(form, "tema"), form_text(form, "beslut")
+    if not _ids([form_text(form, "record_id")]):
+        raise Invalid("Svaret saknas i formuläret.")
+    if "foreslagen" not in form and "etikett" not in form:
+        if beslut == "other" and not form_text(form, "annan_etikett"):
+            return _next(project_id, tema, fel="annan")
+        _single_label(db, user, form)
+        return _next(project_id, tema, meddelande="sparat")
+    suggested = [str(v) for v in form.getlist("foreslagen") if v]
+    ticked = [str(v) for v in form.getlist("etikett") if v]
+    body = DecisionIn(
+        label_id=(suggested or ticked or ["-"])[0],
+        taxonomy_id=form_text(form, "taxonomy_id"),
+        decision="unsure",
+        comment=form_text(form, "kommentar") or None,
+    )  # checks the fields' sizes and pseudonymises the comment, as for the API
+    if beslut == "accept" and not ticked:
+        return _next(project_id, tema, fel="etikett")
+    judgements.judge(
+        db,
+        user,
+        _ids([form_text(form, "record_id"), *form.getlist("grupp")]),
+        taxonomy_id=body.taxonomy_id,
+        judgement=beslut,
+        suggested=suggested,
+        ticked=ticked,
+        comment=body.comment,
+    )
+    return _next(project_id, tema, meddelande="sparat")
+
+
+@router.post("/projekt/{project_id}/validera/angra", dependencies=[Depends(verify_csrf)])
+async def undo_submit(project_id: int, request: Request, user: WebUser, db: DB) -> Response:
+    form = await request.form()
+    project = _judge_project(db, user, project_id)
+    tema = form_text(form, "tema")
+    try:
+        judgements.undo_last(db, user, project)
+    except NotFound:
+        return _next(project_id, tema, fel="angra")
+    except Invalid:
+        return _next(project_id, tema, fel="avgjort")
+    return _next(project_id, tema, meddelande="angrat")
+
+
+@router.get("/projekt/{project_id}/validera/mina", response_class=HTMLResponse)
+def my_page(project_id: int, request: Request, user: WebUser, db: DB) -> Response:
+    project, run = page_run(db, user, project_id, JUDGES, JUDGE_REFUSAL)
+    items = judgements.my_judgements(db, user, project)
+    titles = run_label_titles(run)[1] if run is not None else {}
+    return render(
+        request,
+        "validera_mina.html",
+        user=user,
+        title="Mina bedömningar",
+        active="/validera",
+        project=project,
+        items=items,
+        titles=titles,
+        mine=my_agreement(db, project.id, user),
+        status_text=STATUS_TEXT,
+    )

@@ -21,12 +21,14 @@ from api.services.projects import ensure_project_access
 from nlp.config import get_settings
 from nlp.report import chart_svg, latest_run, pct
 from nlp.store.models import AnalysisRun, Project, User
+from nlp.validation_status import confidence_text
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
 templates.env.filters["pct"] = pct
 templates.env.globals["may_read_report"] = may_read_report  # the API's rule, for links
 templates.env.filters["svg"] = chart_svg
+templates.env.filters["sakerhet"] = confidence_text  # the one wording of a probability
 templates.env.filters["datum"] = lambda d: (
     d.strftime("%Y-%m-%d %H:%M") if hasattr(d, "hour") else (d.isoformat() if d else "–")
 )
@@ -53,6 +55,7 @@ MESSAGES = {
     "losenord": "Ditt lösenord är bytt. Du är utloggad överallt utom här.",
     "startad": "Analysen är startad.",
     "avgjort": "Ert gemensamma beslut är sparat.",
+    "angrat": "Ditt senaste beslut är ångrat. Svaret visas igen.",
     "atgard_andrad": "Åtgärden är uppdaterad.",
     "traning": "Träningen är startad. Den nya versionen används inte förrän du byter till den.",
     "aktiverad": "Projektet använder nu den valda modellversionen i nya analyser.",

@@ -250,6 +250,8 @@ class ValidationEvent(Base):
     tombstone_id: Mapped[int | None] = mapped_column(ForeignKey("tombstones.id", ondelete="SET NULL"), nullable=True)
     # A decision taken in joint analysis; it settles an "omstridd" label.
     is_resolution: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Added in 0011: the events of one judgement (all labels, all grouped answers) share it.
+    batch: Mapped[str | None] = mapped_column(String(32), index=True, nullable=True)
 
 
 class AuditEntry(Base):

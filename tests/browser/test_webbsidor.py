@@ -98,17 +98,17 @@ def test_coordinator_finds_emerging_theme_and_names_it(
 
 
 def _validate(page: Any, project_id: int, n: int, keys: list[str]) -> None:
+    """n judgements on the validator page by keyboard (saved in place by validera.js)."""
     page.goto(f"/projekt/{project_id}/validera")
     for i in range(n):
-        page.locator("#forslaget").wait_for()
+        page.locator("#etiketter").wait_for()
         before = page.locator("input[name=record_id]").get_attribute("value")
         key = keys[i % len(keys)]
-        if key == "a":
-            page.get_by_label("Annan etikett").select_option(index=1)
-            page.locator("body").focus()
-            page.get_by_role("button", name=re.compile("Annan etikett")).click()
+        if key == "a":  # another area: A moves to the labels, tick one more, then J saves
+            page.keyboard.press("a")
+            page.locator("#fler-omraden input[type=checkbox]").first.check()
+            page.keyboard.press("j")
         else:
-            page.locator("h1").click()  # focus outside any field: the shortcut applies
             page.keyboard.press(key)
         page.wait_for_function(
             "prev => { const el = document.querySelector('input[name=record_id]'); return !el || el.value !== prev; }",
@@ -131,22 +131,22 @@ def test_validators_judge_ten_answers_and_see_agreement(
 
     login(page, "granskare1")
     page.goto(f"/projekt/{pid}/validera")
-    suggestion = page.locator("#forslaget").inner_text()
-    assert re.search(
-        r"(Vi tror att|Vi är osäkra, men vårt bästa förslag är att) svaret handlar om .+"
-        r"\(säkerhet \d+\s%\)\. Stämmer det\?",
-        suggestion,
-    ), suggestion
-    assert "Ingen annan har bedömt samma svar" in page.locator("#min-samstammighet").inner_text()
+    labels = page.locator("#etiketter").inner_text()
+    # The model's suggestions, pre-ticked, with the one wording of confidence.
+    assert re.search(r"\(förslag: (mycket troligt|troligt|möjligt|osäkert|mindre troligt) \(\d+\s%\)\)", labels), labels
+    assert page.locator("#etiketter input[type=checkbox]:checked").count() >= 1
+    assert "Samstämmighet" not in page.locator("main").inner_text()  # on the coordinator's pages now
     check_accessibility(page, "validera")
     screenshot(page, "granskare-1-validera")
     _validate(page, pid, 10, ["j", "n", "a", "j", "v"])
-    assert "Du har granskat 10 av" in page.locator("#framsteg").inner_text()
+    assert re.search(r"Du har granskat \d+ av", page.locator("#framsteg").inner_text())
+    page.get_by_role("link", name="Mina bedömningar").click()
+    page.wait_for_url("**/validera/mina")
     agreement = page.locator("#min-samstammighet").inner_text()
     assert re.search(r"samma svar \d+ gånger\. Ni var överens i \d+\s% av jämförelserna", agreement), agreement
-    assert page.get_by_role("table", name=re.compile("Samstämmighet per etikett")).locator("tbody tr").count() >= 1
-    check_accessibility(page, "validera-efter")
-    screenshot(page, "granskare-2-samstammighet")
+    check_accessibility(page, "validera-mina")
+    screenshot(page, "granskare-2-mina-bedomningar")
+    page.goto(f"/projekt/{pid}/validera")
     check_zoom_reflow(page, "validera")
 
 
@@ -189,10 +189,14 @@ def test_coordinator_settles_a_disputed_label_in_joint_analysis(
         first.goto(f"/projekt/{pid}/validera")
         first.locator("#forslaget").wait_for()
         rid = int(first.locator("input[name=record_id]").get_attribute("value"))
-        label = first.locator("input[name=label_id]").get_attribute("value")
-        first.get_by_label("Kommentar").fill("Tydligt om just det här.")
+        label = first.locator("input[name=foreslagen]").first.get_attribute("value")
+        first.get_by_text("Lägg till en kommentar").click()
+        first.get_by_label(re.compile("^Kommentar")).fill("Tydligt om just det här.")
         first.get_by_role("button", name=re.compile("^Stämmer")).first.click()
-        first.wait_for_load_state()
+        first.wait_for_function(
+            "prev => { const el = document.querySelector('input[name=record_id]'); return !el || el.value !== prev; }",
+            arg=str(rid),
+        )
     finally:
         first.context.close()
     second = new_page(browser, server)
@@ -220,6 +224,7 @@ def test_coordinator_settles_a_disputed_label_in_joint_analysis(
     assert card.count() == 1
     text = card.inner_text()
     assert "Tydligt om just det här." in text and "RSMH Värmland" in text and "Attention Värmland" in text
+    assert page.get_by_role("table", name="Samstämmighet per etikett mellan granskare").count() == 1
     check_accessibility(page, "omstridda")
     screenshot(page, "samordnare-3-gemensam-analys")
     card.get_by_label("Etiketten stämmer inte").check()
