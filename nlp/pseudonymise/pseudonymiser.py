@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from nlp.core import Span
 from nlp.errors import ConfigError
 from nlp.pseudonymise.categories import CATEGORIES, NORMALISERS, PRIORITY, RECOGNISERS
+from nlp.pseudonymise.recognisers.name_completion import complete_names, extend_names_left
 from nlp.pseudonymise.recognisers.named_with_place import attach_place
-from nlp.pseudonymise.recognisers.names_in_context import complete_names, extend_names_left
 from nlp.pseudonymise.recognisers.words import genitive_suffix
 
 
