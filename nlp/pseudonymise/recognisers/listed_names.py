@@ -21,6 +21,7 @@ from nlp.pseudonymise.recognisers.words import (
     TITLES,
     WORKPLACE,
     lookup,
+    rare_word,
     sentence_start,
     unknown_word,
 )
@@ -237,18 +238,24 @@ def _accept(s: Scan, t: Token, info: NameInfo | None) -> bool:
 _FILLERS = frozenset("asså ass typ ba iaf btw aa mm mhm eh ehh öh alltså liksom ju va nåt nån".split())
 
 
-def _lowercase_name_goes_on(s: Scan, t: Token) -> bool:
-    """A lowercase word no lexicon has, right after a lowercase first name (or the word after
-    one): the rest of the name. Up to three words."""
+def _lowercase_name_goes_on(s: Scan, t: Token, rare: bool = True) -> bool:
+    """A lowercase word right after a lowercase first name (or the word after one) is the rest
+    of the name ("hatice yilmaz", "abebe tesfay gebremariam"): a listed name, or (`rare`) a
+    word no language the texts mix in has. Up to three words, all lowercase."""
     i = t.i
-    first = (i - 1) in s.first_name_at or ((i - 1) in s.person_at and (i - 2) in s.first_name_at)
+    if (i - 1) in s.first_name_at:
+        name = [i - 1]
+    elif (i - 1) in s.person_at and (i - 2) in s.first_name_at:
+        name = [i - 2, i - 1]
+    else:
+        return False
     return bool(
-        first
-        and t.adjacent_prev
-        and s.toks[i - 1][2].islower()
+        t.adjacent_prev
         and t.word.isalpha()
+        and t.word.islower()
+        and all(s.toks[k][2].islower() for k in name)
         and t.word.lower() not in _FILLERS
-        and unknown_word(t.word)
+        and (not rare or rare_word(t.word))
     )
 
 
@@ -282,7 +289,12 @@ def _listed(s: Scan, t: Token, info: NameInfo) -> bool:
     word, cap = t.word, t.cap
     if not info.word:
         # lowercase: a Swedish first name, or a name right after one ("johan svensson", "hatice yilmaz")
-        accept = cap or info.first_sv or ((t.i - 1) in s.person_at and t.adjacent_prev)
+        accept = (
+            cap
+            or info.first_sv
+            or (info.last and (t.i - 1) in s.person_at and t.adjacent_prev)
+            or (not info.common and _lowercase_name_goes_on(s, t, rare=False))
+        )
         if (
             cap
             and t.at_start

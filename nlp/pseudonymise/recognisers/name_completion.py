@@ -11,7 +11,7 @@ from spacy.lang.sv.stop_words import STOP_WORDS
 from nlp.core import Span
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.names_in_context import CLOSINGS, foreign, namelike
-from nlp.pseudonymise.recognisers.words import NAME_PARTICLES, sentence_start, unknown_word
+from nlp.pseudonymise.recognisers.words import NAME_PARTICLES, rare_word, sentence_start, unknown_word
 
 
 def extend_names_left(text: str, spans: list[Span]) -> list[Span]:
@@ -179,8 +179,9 @@ def _lowercase_again(word: str, info: lists.NameInfo | None) -> bool:
     if not word.islower() or len(word) < 3 or word in STOP_WORDS or word in lists.places():
         return False
     if info is not None:
-        return (info.first_sv or info.first_other) and not info.common
-    return unknown_word(word)
+        # a word-flagged foreign name ("bil", "lek") is too often the word
+        return (info.first_sv or (info.first_other and not info.word)) and not info.common
+    return rare_word(word)
 
 
 def _same_name_elsewhere(text: str, spans: list[Span]) -> list[Span]:

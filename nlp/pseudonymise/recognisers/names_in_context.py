@@ -72,8 +72,8 @@ _ROLES = frozenset(
 _PARENTS = frozenset(
     "mamma pappa mor far förälder föräldrar vårdnadshavare mamman pappan mormor morfar farmor farfar".split()
 )
-# "vi kallar honom Kricke", "kallas Nisse": a nickname
-_CALLS = frozenset("kallar kallade kallas kallad kallat".split())
+# "vi kallar honom Kricke": a nickname ("så kallade rea", "en tidning som kallas X" name things)
+_CALLS = frozenset("kallar kallade kallas kallades".split())
 _ROLE_SUFFIXES = (
     "sköterskan",
     "sköterska",
@@ -265,7 +265,7 @@ def _context(text: str, toks: list[tuple[int, int, str]], i: int) -> _Context:
     with_me = tight and prev == "och" and prev2 in {"jag", "mig", "vi", "oss"} and not cap
     says = says or (with_me and _first_name(word))
     greeted = gap.strip() in {"", ","} and prev in _GREETINGS  # "moi, aino har"
-    called = tight and (prev in _CALLS or (prev in {"honom", "henne", "hen"} and prev2 in _CALLS))
+    called = tight and prev in {"honom", "henne", "hen"} and prev2 in _CALLS
     named_for = called or (tight and prev == "till" and prev2 in _PARENTS)
     # "Mvh Hodan", "Hälsningar Päivi Rantanen" ending a line: a signature
     closing = (

@@ -163,6 +163,16 @@ def unknown_word(word: str) -> bool:
     )
 
 
+@lru_cache(maxsize=8192)
+def rare_word(word: str) -> bool:
+    """Rare in Swedish and in the languages reviews mix in (English, Norwegian, Danish,
+    German): a word that only a name explains ("rostami", "tesfay"), not "varpå" or "they"."""
+    from wordfreq import zipf_frequency
+
+    w = word.lower()
+    return unknown_word(w) and all(zipf_frequency(w, lang) < 3.0 for lang in ("sv", "en", "nb", "da", "de"))
+
+
 def genitive_suffix(name: str) -> str:
     """The genitive ending of a found name ("Annas" -> "s"), kept outside the pseudonym.
 
