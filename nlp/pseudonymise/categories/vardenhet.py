@@ -79,7 +79,15 @@ _UNIT_PATTERNS = [
         + LOW
         + r"]))enheten|habiliteringen|"
         r"öppenvården|beroendevården|hospicet|centrum|avgiftningen|tillnyktringen|vardcentralen|"
-        r"halsocentralen|oppenvarden|sprutbytet|sprututbytet|avdelningen|psyket|psyk|sjukan))"
+        r"halsocentralen|oppenvarden|sprutbytet|sprututbytet|avdelningen|psyket|psyk|sjukan)"
+        # "mottagningen för ätstörningar i Örebro": what it is for may stand between
+        + r"(?:"
+        + WS
+        + r"+för(?:"
+        + WS
+        + r"+["
+        + LOW
+        + r"]+){1,3}?)?)"
         + WS
         + r"+(?:i|på|pa)"
         + WS
@@ -92,6 +100,27 @@ _UNIT_PATTERNS = [
     ),
     # university hospitals named without a unit word ("på Karolinska")
     re.compile(r"(?<![\w-])(Sahlgrenska|Karolinska|Akademiska)(?![\w-])"),
+    # a clinic of a named hospital: "Onkologen på Sahlgrenska", "geriatriken på Mälarsjukhuset"
+    re.compile(
+        r"(?<![\w-])(?i:[" + LOW + r"]*(?:logen|kliniken|mottagningen|avdelningen|kirurgen|iatriken|iatrin|peden|"
+        r"akuten)|förlossningen|infektion|medicin|BB|IVA)"
+        + WS
+        + r"+(?:på|vid|pa)"
+        + WS
+        + r"+(?:Sahlgrenska|Karolinska|Akademiska|["
+        + CAP
+        + r"]["
+        + LOW
+        + r"]+(?:sjukhuset|lasarettet)|["
+        + CAP
+        + r"]["
+        + LOW
+        + r"]+s"
+        + WS
+        + r"+(?:sjukhus|lasarett))(?:"
+        + WS
+        + r"+(?:universitets)?sjukhus(?:et)?)?(?![\w-])"
+    ),
 ]
 
 # "inlagd på Gläntan", "personalen på Lärkan": a capitalised word after these is a unit
@@ -243,7 +272,7 @@ def find_care_unit(text: str) -> list[Span]:
                 # "ungdomsmottagningen i kalmar": a lowercase town only if it is no ordinary word
                 if town not in places and not (town.islower() and places.get(town.capitalize()) is False):
                     continue
-            elif i > 0:
+            elif i > 0 and pattern.groups:  # the clinic-of-a-hospital pattern has no name group
                 name = m.group(1)
                 if name.lower() in NOT_UNIT_WORDS:
                     continue

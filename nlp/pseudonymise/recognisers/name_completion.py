@@ -211,3 +211,22 @@ def _same_name_elsewhere(text: str, spans: list[Span]) -> list[Span]:
         if not any(s.start < m.end() and m.start() < s.end for s in spans):
             extra.append(Span(m.start(), m.end(), "PERSON"))
     return sorted(spans + extra, key=lambda s: s.start)
+
+
+# after a found name: "(84)", "(6 år)", "Wilma 22, Amir 19," – its age
+_AGE_AFTER = re.compile(r"[ \t]*\([ \t]*(\d{1,3}(?:[ \t]+[åa]r)?)[ \t]*\)|[ \t]+(\d{1,3})(?=[ \t]*(?:[,;]|\n|$))")
+
+
+def ages_after_names(text: str, spans: list[Span]) -> list[Span]:
+    """A bracketed number right after a found name, or a bare one ending a list item, is
+    the person's age (any name, also those found only by context: "kim lan tran (84)")."""
+    out = list(spans)
+    for sp in spans:
+        m = _AGE_AFTER.match(text, sp.end) if sp.label == "PERSON" else None
+        if not m:
+            continue
+        g = 1 if m.group(1) else 2
+        value = int(re.match(r"\d+", m.group(g)).group(0))
+        if 1 <= value <= 120 and not any(s.start < m.end(g) and m.start(g) < s.end for s in out):
+            out.append(Span(m.start(g), m.end(g), "ALDER"))
+    return sorted(out, key=lambda s: s.start)
