@@ -62,6 +62,8 @@ _MEETS = frozenset(
     "träffade träffar ringde ringer mötte möter frågade frågar tackade tackar saknar "
     "saknade hälsade pratade med hos".split()
 )
+# answers opening a reply ("Jo, min dotter ringde"): names too (Jo), never before an apposition
+_ANSWERS = frozenset("jo ja nej nä nja tja okej jaså aha".split())
 # titles that only ever stand before a name
 _DOCTORS = frozenset("dr doktor doktorn överläkare överläkaren distriktsläkare distriktsläkaren".split())
 _AGE_AFTER = re.compile(
@@ -336,7 +338,7 @@ def _capitalised_word(s: Scan, t: Token, info: NameInfo) -> bool:
         # "Vi är", "Alla har": pronouns start sentences all the time. A Swedish first name
         # ("Dag ringde") still counts before a verb, any before a surname.
         return before_surname or bool(info.first_sv and nxt.lower() in PERSON_VERBS)
-    if _APPOSITION.match(text, end) and not info.common:
+    if _APPOSITION.match(text, end) and word.lower() not in _ANSWERS:
         return True  # "Björn, min kontaktperson, ...", not "Jo, min dotter ..."
     if not info.common and info.first_sv and nxt[:1] != "-" and text[end : end + 1] != "-":
         return True  # "Lisa är ..." : the word sense (lisa, relief) is rare
