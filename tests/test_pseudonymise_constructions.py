@@ -59,6 +59,11 @@ def p() -> Pseudonymiser:
         ("Svar till Lönnebacken 4 B, 731 32 Köping.", "Lönnebacken 4 B", "ADRESS"),
         ("hon bor pa storgatan 3, 574 31 vetlanda", "vetlanda", "ORT"),
         ("taxibilen pkr48c stod fel", "pkr48c", "REGNR"),
+        ("Tack för svaret.\n/Gunilla Ek, Kumla", "Kumla", "ORT"),
+        ("Hon låg på Centralsjukhuset Kristianstad-Hässleholm i två veckor.", "Kristianstad-Hässleholm", "VARDENHET"),
+        ("Jag har bokat tid på VC Norra Fäladen nästa vecka.", "VC Norra Fäladen", "VARDENHET"),
+        ("vi var pa vårdcentralen björkdalen i tisdags", "vårdcentralen björkdalen", "VARDENHET"),
+        ("Ring Anhörigcentrum Kungälv om cirkeln.", "Anhörigcentrum Kungälv", "ORGANISATION"),
     ],
 )
 def test_construction_found(p: Pseudonymiser, text: str, value: str, label: str) -> None:
@@ -78,6 +83,8 @@ def test_construction_found(p: Pseudonymiser, text: str, value: str, label: str)
         "Köpte en beg. bil hos dem och den fungerar bra.",
         "väntade 40 min på 1177 men fick tid vecka 14 kl 09.15",
         "Ordernr 840312-5519 har inte kommit fram.",
+        "Vi åkte till Resecentrum och tog bussen.",
+        "vårdcentralen idag var full av folk",
     ],
 )
 def test_look_alike_stays(p: Pseudonymiser, text: str) -> None:

@@ -126,6 +126,8 @@ _REGIONAL_ORGS = {
 }
 
 
+# heads that name an organisation only with its place after them
+_PLACE_NEEDED = re.compile(r"(?:centrum|trafiken|förvaltningen|tinget)$")
 _MUNICIPALITY_AFTER = re.compile(WS + r"+(?:kommun|stad|län)(?![\w-])")
 
 
@@ -151,6 +153,8 @@ def find_organisation(text: str) -> list[Span]:
                     continue
             if i == 5 and m.group("town") not in lists.places():
                 continue
+            if i == 4 and _PLACE_NEEDED.search(m.group(0).split()[0]) and m.group("town") not in lists.places():
+                continue  # "Anhörigcentrum Lerum", "Länstrafiken Kronoberg"; not "Övikscentrum", "Resecentrum"
             if i == 4 and m.group("town") and m.group("town") not in lists.places():
                 end = m.start("town") - 1  # "Kvinnojouren Eskilstuna" is one name; "Kvinnojouren Hej" is not
                 while text[end - 1].isspace():

@@ -217,6 +217,20 @@ def _same_name_elsewhere(text: str, spans: list[Span]) -> list[Span]:
 _AGE_AFTER = re.compile(r"[ \t]*\([ \t]*(\d{1,3}(?:[ \t]+[åa]r)?)[ \t]*\)|[ \t]+(\d{1,3})(?=[ \t]*(?:[,;]|\n|$))")
 
 
+# "/Margareta Holmgren, Boden": a signature's town, even one that is also a word
+_SIGNED_TOWN = re.compile(r",[ \t]*([A-ZÅÄÖ][a-zåäö]+(?:[ -][A-ZÅÄÖ][a-zåäö]+)?)[ \t.]*(?:\n|$)")
+
+
+def signature_towns(text: str, spans: list[Span]) -> list[Span]:
+    """A listed town after a comma right after a name that ends the text or a line."""
+    out = list(spans)
+    for sp in spans:
+        m = _SIGNED_TOWN.match(text, sp.end) if sp.label == "PERSON" else None
+        if m and m.group(1) in lists.places() and not any(s.start < m.end(1) and m.start(1) < s.end for s in out):
+            out.append(Span(m.start(1), m.end(1), "ORT"))
+    return sorted(out, key=lambda s: s.start)
+
+
 def ages_after_names(text: str, spans: list[Span]) -> list[Span]:
     """A bracketed number right after a found name, or a bare one ending a list item, is
     the person's age (any name, also those found only by context: "kim lan tran (84)")."""
