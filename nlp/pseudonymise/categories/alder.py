@@ -31,8 +31,8 @@ _AGE_PATTERNS = [
 _AGE_CONTEXT = re.compile(
     r"(?:\b(?:fyll(?:de|er|t|a)|jag är|jag var|hon är|han är|hon var|han var|hen är|hen var|"
     r"(?:är|var|blir|blev|fyller|fyllde) (?:jag|hon|han|hen|du)(?: (?:också|bara|redan|nästan|snart|nu))?|"
-    r"(?:jag|hon|han|hen) (?:är|var|blir|fyller) (?:också|bara|redan|nästan|snart|nu|ju)|"
-    r"(?:jag|hon|han|hen) (?:ar|ä)|"
+    r"(?:jag|hon|han|hen) (?:är|var|blir|fyller|e) (?:också|bara|redan|nästan|snart|nu|ju|typ|ungefär|runt|cirka|ca)|"
+    r"(?:jag|hon|han|hen) (?:ar|ä|e)|"
     r"(?:jag|hon|han|hen) har(?= \d{1,3} år)|"
     r"som är|när jag var|då jag var|sedan jag var|sen jag var|är|var|nu|snart|blir|blev|ålder(?:n)?|ålder på)"
     + WS
@@ -46,7 +46,7 @@ _NOT_AGE_AFTER = re.compile(
     WS + r"*(?:procent|%|kr|kronor|gånger|ggr|st\b|min|minuter|timm|dagar|veckor|månader|grader|km|mil\b|meter|kg)",
     re.IGNORECASE,
 )
-_AGE_PAREN = re.compile(r"(?<=\()" + WS + r"*(\d{1,3}" + WS + r"+år)" + WS + r"*(?=\))")
+_AGE_PAREN = re.compile(r"(?<=\()" + WS + r"*(\d{1,3}" + WS + r"+[åa]r)" + WS + r"*(?=\))")
 # "Bo-Göran (78)", "Ali, 13.": a bare number right after a name or a kinship word.
 _AGE_AFTER_NAME = re.compile(
     r"(["

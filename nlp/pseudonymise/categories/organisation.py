@@ -32,7 +32,10 @@ _ORGS = (
     r"Personskadeförbundet RTP|Afasiförbundet|Brottsofferjouren|Barnombudsmannen|Justitieombudsmannen|JO|"
     r"Diskrimineringsombudsmannen|Arbetsmiljöverket|Vårdförbundet|Akademikerförbundet SSR|"
     r"Socialnämnden|Omsorgsnämnden|Vård- och omsorgsnämnden|Hälso- och sjukvårdsnämnden|"
-    r"Socialtjänsten|Patientnämnden|Överförmyndaren|Hemtjänsten|Kommunens?|Regionens"
+    r"Socialtjänsten|Patientnämnden|Överförmyndaren|Hemtjänsten|Kommunens?|Regionens|"
+    # more national authorities and courts
+    r"Sametinget|Skolinspektionen|Lantmäteriet|Bolagsverket|Tullverket|Specialpedagogiska skolmyndigheten|"
+    r"SPSM|Förvaltningsrätten|Kammarrätten|Tingsrätten|Hovrätten|Ombudsmannen|Tandvårds- och läkemedelsförmånsverket"
 )
 _ORG_PATTERNS = [
     # "RSMH Värmland", "Region Värmland", "Karlstads kommun", "Föreningen Gemenskap"
@@ -48,12 +51,20 @@ _ORG_PATTERNS = [
     # "Hyresgästföreningen", "Kvinnojouren", "Diabetesförbundet": the compound is the name
     re.compile(
         r"(?<![\w-])[" + CAP + r"][" + LOW + r"]{2,}(?:föreningen|förbundet|jouren|fonden|myndigheten|"
-        r"verket|nämnden|inspektionen)(?![\w-])(?:" + WS + r"+(?P<town>[" + CAP + r"][" + LOW + r"]+)(?![\w-]))?"
+        r"verket|nämnden|inspektionen|centrum|trafiken|förvaltningen|tinget)(?![\w-])(?:"
+        + WS
+        + r"+(?P<town>["
+        + CAP
+        + r"]["
+        + LOW
+        + r"]+)(?![\w-]))?"
     ),
     # "socialförvaltningen i Borås": a municipal service named by its town
     re.compile(
-        r"(?<![\w-])(?i:socialförvaltningen|socialtjänsten|hemtjänsten|äldreförvaltningen|"
-        r"omsorgsförvaltningen|socialkontoret|biståndsenheten|vuxenenheten|familjeenheten)"
+        # "Vård- och omsorgsförvaltningen i Lidköping": a coordinated compound
+        r"(?<![\w-])(?:[" + CAP + LOW + r"][" + LOW + r"]*-" + WS + r"+och" + WS + r"+)?"
+        r"(?i:[a-zåäö]*förvaltningen|[a-zåäö]*nämnden|socialtjänsten|hemtjänsten|"
+        r"socialkontoret|biståndsenheten|vuxenenheten|familjeenheten)"
         + WS
         + r"+i"
         + WS
@@ -115,6 +126,11 @@ _REGIONAL_ORGS = {
 }
 
 
+# heads that name an organisation only with its place after them
+_PLACE_NEEDED = re.compile(r"(?:centrum|trafiken|förvaltningen|tinget)$")
+_MUNICIPALITY_AFTER = re.compile(WS + r"+(?:kommun|stad|län)(?![\w-])")
+
+
 def find_organisation(text: str) -> list[Span]:
     spans = []
     for i, pattern in enumerate(_ORG_PATTERNS):
@@ -137,11 +153,16 @@ def find_organisation(text: str) -> list[Span]:
                     continue
             if i == 5 and m.group("town") not in lists.places():
                 continue
+            if i == 4 and _PLACE_NEEDED.search(m.group(0).split()[0]) and m.group("town") not in lists.places():
+                continue  # "Anhörigcentrum Lerum", "Länstrafiken Kronoberg"; not "Övikscentrum", "Resecentrum"
             if i == 4 and m.group("town") and m.group("town") not in lists.places():
                 end = m.start("town") - 1  # "Kvinnojouren Eskilstuna" is one name; "Kvinnojouren Hej" is not
                 while text[end - 1].isspace():
                     end -= 1
-            spans.append(Span(start, end, "ORGANISATION"))
+            # "Omsorgsnämnden i Växjö kommun": the municipality's word after its town
+            last = text[start:end].rsplit(None, 1)[-1]
+            tail = _MUNICIPALITY_AFTER.match(text, end) if last in lists.places() else None
+            spans.append(Span(start, tail.end() if tail else end, "ORGANISATION"))
     return spans
 
 

@@ -6,7 +6,6 @@ import re
 from datetime import date
 
 import phonenumbers
-from personnummer import personnummer as pnr_lib
 
 from nlp.core import Span
 from nlp.pseudonymise.category import Category, digits_only
@@ -14,7 +13,8 @@ from nlp.pseudonymise.recognisers.patterns import LOG_LINE, WS, before
 
 _PNR = re.compile(
     # A separator may end a line: "20010923-⏎2439" (a form wrapped by the writer's program).
-    r"(?<![\w/-])((?:19|20)?\d{6})(?:"
+    # The date part may be spaced like a phone number: "56 04 14 - 0979", "1999 09 23-5609".
+    r"(?<![\w/-])((?:19|20)?\d{6}|(?:19|20)?\d\d[ ]\d\d[ ]\d\d)(?:"
     + WS
     + r"?([-+–])(?:"
     + WS
@@ -67,22 +67,16 @@ def _phone_number(digits: str) -> bool:
     return digits.startswith("0") and phonenumbers.is_valid_number(num)
 
 
-def _separated_shape(m: re.Match[str]) -> bool:
+def _separated_shape(first: str, sep: str | None) -> bool:
     """ "910832-4451", "851345-1237": written as a personnummer, with an impossible date.
 
-    Organisationsnummer have a month of 20 or more; 0-led numbers may be phones. The check
-    digit is evidence for a month of 13–19 (a typo), not needed for a day out of range."""
-    if m.group(2) not in {"-", "–"} or len(m.group(1)) != 6:
+    Organisationsnummer have a month of 20 or more; 0-led numbers may be phones. A "+" (over
+    100) with an age that does not fit is a slip of the writer's, still a personnummer."""
+    if sep not in {"-", "–", "+"} or len(first) != 6:
         return False
-    month = int(m.group(1)[2:4])
-    if month == 0 or month >= 20 or m.group(1).startswith("0"):
-        return False
-    if month <= 12:
-        return True
-    try:
-        return pnr_lib.valid(m.group(1) + m.group(2) + m.group(3))
-    except (pnr_lib.PersonnummerException, ValueError):
-        return False
+    month = int(first[2:4])
+    # 13–19 is a typo'd month ("ingen månad 13"): shape wins, the check digit is not needed
+    return not (month == 0 or month >= 20 or first.startswith("0"))
 
 
 def find_personnummer(text: str) -> list[Span]:
@@ -90,11 +84,13 @@ def find_personnummer(text: str) -> list[Span]:
     the context says what else they are. The check digit and the calendar are evidence."""
     spans = []
     for m in _PNR.finditer(text):
-        first, sep, last = m.group(1), m.group(2), m.group(3)
+        first, sep, last = m.group(1).replace(" ", ""), m.group(2), m.group(3)
         full = _full_digits(first, sep)
         lead = before(text, m.start())
         positive = bool(_PNR_POS.search(lead))
-        if full is None or not (positive or _plausible_birth_date(full + last) or _separated_shape(m)):
+        if first != m.group(1) and not (positive or (sep and not first.startswith("0"))):
+            continue  # a spaced date part: a phone number unless a separator or a word says otherwise
+        if full is None or not (positive or _plausible_birth_date(full + last) or _separated_shape(first, sep)):
             continue
         if positive:
             spans.append(Span(m.start(), m.end(), "PERSONNUMMER"))

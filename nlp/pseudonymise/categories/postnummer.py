@@ -11,6 +11,7 @@ from nlp.pseudonymise.recognisers.patterns import CAP, CAP_AFTER, LOW, WS
 
 _POSTCODE = re.compile(r"(?<![\w,.-])([1-9]\d{2})" + WS + r"?(\d{2})(?![\w,.-])")
 _POSTCODE_CTX = re.compile(r"post\s*n(?:umme)?r\.?:?\s*$|adress", re.IGNORECASE)
+_LOWER_AFTER = re.compile(WS + r"+([" + LOW + r"]{3,})(?![\w-])")
 _TOWN_BEFORE = re.compile(r"([" + CAP + r"][" + LOW + r"]+)" + WS + r"*[(,]?" + WS + r"*$")
 
 
@@ -20,8 +21,11 @@ def find_postcode(text: str) -> list[Span]:
         # A postcode is followed by its town ("652 24 Karlstad"), follows one ("Gällivare
         # (982 31)") or is labelled as one.
         town = _TOWN_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        lower_town = _LOWER_AFTER.match(text, m.end())
         if (
             CAP_AFTER.match(text, m.end())
+            # "593 33 vastervik": a town typed in lowercase
+            or (lower_town is not None and lists.places().get(lower_town.group(1).capitalize()) is not None)
             or _POSTCODE_CTX.search(text[max(0, m.start() - 40) : m.start()])
             or (town and town.group(1) in lists.places())
         ):

@@ -20,9 +20,9 @@ _PLATE = re.compile(
     r"(?<![\w-])([" + _L + r"]{3})[ \u00a0-]?(\d{2}[" + _L.replace("O", "") + r"0-9])(?![\w-])", re.IGNORECASE
 )
 _VEHICLE = re.compile(
-    r"(?i:\bbil|bilar|registrering|reg\.?\s?n(?:umme)?r|regnr|reg-nr|skylt|fordon|lastbil|taxi|"
+    r"(?i:\bbil|bilar|bilen\b|registrering|reg\.?\s?n(?:umme)?r|regnr|reg-nr|skylt|fordon|lastbil|taxi|"
     r"färdtjänst|moped|motorcykel|\bmc\b|husbil|släp|parker|körde|kört|kör\b|plåt|"
-    # car makes: "en vit Volvo cxd193"
+    # "hemtjänstbilen xbn572": a compound ending in -bilen; car makes: "en vit Volvo cxd193"
     r"volvo|saab|toyota|volkswagen|\bvw\b|audi|bmw|mercedes|ford|kia|skoda|škoda|renault|peugeot|"
     r"citroën|citroen|nissan|opel|tesla|hyundai|mazda|fiat|dacia|seat|subaru|honda|suzuki|polestar)"
 )

@@ -15,6 +15,8 @@ _PHONE = re.compile(
     r"(?<![\w+])(?:(?:\+|00)46" + WS + r"?(?:\(0\)" + WS + r"?)?|0)\d{1,3}"
     r"(?:(?:" + WS + r"|-|/|" + WS + r"-" + WS + r")?\d{1,4}){1,5}(?!\d)"
 )
+# Other countries' numbers, "+358 40 123 4567", "0047 912 34 567": phonenumbers knows their plans.
+_FOREIGN = re.compile(r"(?<![\w+])(?:\+|00)(?!46)[1-9]\d{0,2}(?:(?:" + WS + r"|-)?\(?\d{1,4}\)?){2,6}(?!\d)")
 _PNR_SHAPE = re.compile(r"^(?:\d{6}|\d{8})[-+]\d{4}$")
 _GROUP_END = re.compile(r"(?:" + WS + r"|-|/)+\d{1,4}$")
 
@@ -61,6 +63,21 @@ def find_phone(text: str) -> list[Span]:
                 if phonenumbers.is_valid_number(num) or (
                     phonenumbers.is_possible_number(num) and _phone_like(cand, text, m.start())
                 ):
+                    spans.append(Span(m.start(), m.start() + len(cand), "TELEFON"))
+                    break
+            except phonenumbers.NumberParseException:
+                pass
+            shorter = _GROUP_END.sub("", cand)
+            if shorter == cand:
+                break
+            cand = shorter
+    for m in _FOREIGN.finditer(text):
+        if any(sp.start < m.end() and m.start() < sp.end for sp in spans):
+            continue
+        cand = m.group(0)
+        while cand:
+            try:
+                if phonenumbers.is_valid_number(phonenumbers.parse(cand, None)):
                     spans.append(Span(m.start(), m.start() + len(cand), "TELEFON"))
                     break
             except phonenumbers.NumberParseException:

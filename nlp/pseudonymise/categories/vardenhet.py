@@ -9,7 +9,7 @@ from nlp.pseudonymise.category import Category
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.named_with_place import find_named_with_place
 from nlp.pseudonymise.recognisers.patterns import CAP, CAP_AFTER, CAPWORD, LOW, STREET_SUFFIX, WS
-from nlp.pseudonymise.recognisers.words import NOT_UNIT_WORDS, sentence_start
+from nlp.pseudonymise.recognisers.words import NOT_UNIT_WORDS, sentence_start, unknown_word
 
 _UNIT_HEAD = (
     r"kliniken|klinik|mottagningen|mottagning|sjukhuset|sjukhus|lasarettet|lasarett|"
@@ -25,7 +25,7 @@ _CENTRE = (
     r"familje|stöd|behandlings|smärt|minnes)(?:centrum|centret)"
 )
 _UNIT_PREFIX = (
-    r"BUP|BUMM|VUP|PIVA|HVB-hemmet|HVB|LSS-boendet|[Vv]årdcentralen|[Vv]årdcentral|[Vv]ardcentralen|[Hh]älsocentralen|"
+    r"BUP|BUMM|VUP|PIVA|VC|HVB-hemmet|HVB|LSS-boendet|[Vv]årdcentralen|[Vv]årdcentral|[Vv]ardcentralen|[Hh]älsocentralen|"
     r"[Hh]älsocentral|[Ää]ldreboendet|[Gg]ruppboendet|[Kk]orttidsboendet|[Kk]orttidshemmet|"
     r"[Bb]ehandlingshemmet|[Ss]ärskilda boendet|[Bb]oendet|[Vv]årdhemmet|[Aa]vdelning|[Aa]vd\.?|[Vv]årdavdelning|"
     r"[Mm]ottagningen|[Uu]ngdomsmottagningen|[Pp]sykiatrimottagningen|[Dd]agverksamheten|"
@@ -79,7 +79,15 @@ _UNIT_PATTERNS = [
         + LOW
         + r"]))enheten|habiliteringen|"
         r"öppenvården|beroendevården|hospicet|centrum|avgiftningen|tillnyktringen|vardcentralen|"
-        r"halsocentralen|oppenvarden|sprutbytet|sprututbytet|avdelningen|psyket|psyk|sjukan))"
+        r"halsocentralen|oppenvarden|sprutbytet|sprututbytet|avdelningen|psyket|psyk|sjukan)"
+        # "mottagningen för ätstörningar i Örebro": what it is for may stand between
+        + r"(?:"
+        + WS
+        + r"+för(?:"
+        + WS
+        + r"+["
+        + LOW
+        + r"]+){1,3}?)?)"
         + WS
         + r"+(?:i|på|pa)"
         + WS
@@ -92,6 +100,27 @@ _UNIT_PATTERNS = [
     ),
     # university hospitals named without a unit word ("på Karolinska")
     re.compile(r"(?<![\w-])(Sahlgrenska|Karolinska|Akademiska)(?![\w-])"),
+    # a clinic of a named hospital: "Onkologen på Sahlgrenska", "geriatriken på Mälarsjukhuset"
+    re.compile(
+        r"(?<![\w-])(?i:[" + LOW + r"]*(?:logen|kliniken|mottagningen|avdelningen|kirurgen|iatriken|iatrin|peden|"
+        r"akuten)|förlossningen|infektion|medicin|BB|IVA)"
+        + WS
+        + r"+(?:på|vid|pa)"
+        + WS
+        + r"+(?:Sahlgrenska|Karolinska|Akademiska|["
+        + CAP
+        + r"]["
+        + LOW
+        + r"]+(?:sjukhuset|lasarettet)|["
+        + CAP
+        + r"]["
+        + LOW
+        + r"]+s"
+        + WS
+        + r"+(?:sjukhus|lasarett))(?:"
+        + WS
+        + r"+(?:universitets)?sjukhus(?:et)?)?(?![\w-])"
+    ),
 ]
 
 # "inlagd på Gläntan", "personalen på Lärkan": a capitalised word after these is a unit
@@ -178,6 +207,19 @@ _COMPOUND_UNIT_NAMED = re.compile(
 )
 
 
+# "vårdcentralen tallbacken", "boendet solgläntan": a named unit typed in lowercase; the name
+# has the endings Swedish place and house names have
+_LOWER_NAMED = re.compile(
+    r"(?<![\w-])(?:vårdcentralen|vardcentralen|hälsocentralen|halsocentralen|äldreboendet|aldreboendet|"
+    r"boendet|gruppboendet|korttidsboendet|korttids|vårdboendet|servicehuset|förskolan|forskolan)"
+    + WS
+    + r"+(["
+    + LOW
+    + r"]{2,}(?:backen|gården|garden|dalen|berget|lunden|hemmet|viken|ängen|angen|hagen|gläntan|glantan|"
+    r"torpet|udden|höjden|hojden|parken|bo|ro|vik|sol|liden|åsen|asen|skogen|bäcken|backen))(?![\w-])"
+)
+
+
 def _merge_units(text: str, spans: list[Span]) -> list[Span]:
     """Overlapping unit finds, or a unit "på" another ("Hjärtmottagningen på Ystads lasarett"), are one unit;
     so are "minnesmottagningen på Skaraborgs sjukhus" and "psykiatriska kliniken i Halmstad"."""
@@ -206,16 +248,21 @@ def _merge_units(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+_TWIN_TOWN = re.compile(r"-([" + CAP + r"][" + LOW + r"]+)(?![\w-])")
+
+
 def _town_tail(text: str, end: int) -> int:
-    """ "Centralsjukhuset Karlstad": a known town right after the unit belongs to it."""
+    """ "Centralsjukhuset Karlstad": a known town right after the unit belongs to it, and so
+    does a second one joined by a hyphen ("Länssjukhuset Sundsvall-Härnösand")."""
     tail = CAP_AFTER.match(text, end)
     if (
         tail
         and text[tail.start() : tail.end()].strip() in lists.places()
         and not text[tail.end() : tail.end() + 1].isalpha()
     ):
-        return tail.end()
-    return end
+        end = tail.end()
+    twin = _TWIN_TOWN.match(text, end)
+    return twin.end() if twin and twin.group(1) in lists.places() else end
 
 
 def find_care_unit(text: str) -> list[Span]:
@@ -231,6 +278,7 @@ def find_care_unit(text: str) -> list[Span]:
         info = lists.names().get(name.lower())
         if name in lists.places() or info is None or not (info.first_sv or info.first_other):
             spans.append(Span(m.start(), m.end(), "VARDENHET"))  # not "ringde mottagningen Anna svarade"
+    spans += [Span(m.start(), m.end(), "VARDENHET") for m in _LOWER_NAMED.finditer(text) if unknown_word(m.group(1))]
     for m in _UNIT_CONTEXT.finditer(text):
         name = m.group(1)
         if name.lower() not in lists.names() and name not in lists.places() and name.lower() not in NOT_UNIT_WORDS:
@@ -243,7 +291,7 @@ def find_care_unit(text: str) -> list[Span]:
                 # "ungdomsmottagningen i kalmar": a lowercase town only if it is no ordinary word
                 if town not in places and not (town.islower() and places.get(town.capitalize()) is False):
                     continue
-            elif i > 0:
+            elif i > 0 and pattern.groups:  # the clinic-of-a-hospital pattern has no name group
                 name = m.group(1)
                 if name.lower() in NOT_UNIT_WORDS:
                     continue

@@ -21,6 +21,7 @@ from nlp.pseudonymise.recognisers.words import (
     TITLES,
     WORKPLACE,
     lookup,
+    rare_word,
     sentence_start,
     unknown_word,
 )
@@ -61,6 +62,10 @@ _MEETS = frozenset(
     "träffade träffar ringde ringer mötte möter frågade frågar tackade tackar saknar "
     "saknade hälsade pratade med hos".split()
 )
+# answers opening a reply ("Jo, min dotter ringde"): names too (Jo), never before an apposition
+_ANSWERS = frozenset("jo ja nej nä nja tja okej jaså aha".split())
+# titles that only ever stand before a name
+_DOCTORS = frozenset("dr doktor doktorn överläkare överläkaren distriktsläkare distriktsläkaren".split())
 _AGE_AFTER = re.compile(
     WS + r"+(?:\d{1,3}(?![\d,.]\d)|(?:" + NUMWORDS + r"|" + SMALL_NUMWORDS + r")(?!\w))", re.IGNORECASE
 )
@@ -225,8 +230,35 @@ def _accept(s: Scan, t: Token, info: NameInfo | None) -> bool:
         )
     ):
         return True  # unknown name right after a name: "Mehmet Yilmaz", "Tran Minh Duc"
+    if not cap and _lowercase_name_goes_on(s, t):
+        return True  # "jag heter leila rostami", "abebe tesfay gebremariam"
     # "Hedqvist", "Perssons": unmistakably Swedish surnames
     return bool(cap and not t.at_start and len(word) > 5 and STRONG_SURNAME.search(word.lower()))
+
+
+# fillers of chat and speech that no lexicon has but are no names ("tack anna asså")
+_FILLERS = frozenset("asså ass typ ba iaf btw aa mm mhm eh ehh öh alltså liksom ju va nåt nån".split())
+
+
+def _lowercase_name_goes_on(s: Scan, t: Token, rare: bool = True) -> bool:
+    """A lowercase word right after a lowercase first name (or the word after one) is the rest
+    of the name ("hatice yilmaz", "abebe tesfay gebremariam"): a listed name, or (`rare`) a
+    word no language the texts mix in has. Up to three words, all lowercase."""
+    i = t.i
+    if (i - 1) in s.first_name_at:
+        name = [i - 1]
+    elif (i - 1) in s.person_at and (i - 2) in s.first_name_at:
+        name = [i - 2, i - 1]
+    else:
+        return False
+    return bool(
+        t.adjacent_prev
+        and t.word.isalpha()
+        and t.word.islower()
+        and all(s.toks[k][2].islower() for k in name)
+        and t.word.lower() not in _FILLERS
+        and (not rare or rare_word(t.word))
+    )
 
 
 def _lowercase_surname(word: str) -> bool:
@@ -236,6 +268,10 @@ def _lowercase_surname(word: str) -> bool:
 
 def _named_after_title(s: Scan, t: Token, info: NameInfo | None) -> bool:
     """After a title, kinship or role word: "doktor Berg", "min man Bo", "min handläggare per"."""
+    if len(t.word) < 2 or t.word.lower() in PERSON_VERBS:
+        return False  # "Brukare A:", "hans mamma ville inte"
+    if not t.cap and t.prev.rstrip(".") in _DOCTORS and info is not None and not info.common:
+        return True  # "dr holm": after a doctor's title a listed name, even one that is also a word
     husband = t.prev == "man" and t.prev2 in POSSESSIVES  # "min man Bo"
     if t.cap and (t.prev != "man" or husband):
         return info is not None or (not t.at_start and t.word.lower() not in STOP_WORDS)
@@ -254,8 +290,13 @@ def _listed(s: Scan, t: Token, info: NameInfo) -> bool:
     """A word the name lists know, with no other evidence than its form and place."""
     word, cap = t.word, t.cap
     if not info.word:
-        # lowercase: a Swedish first name, or a surname right after one ("johan svensson")
-        accept = cap or info.first_sv or (info.last and (t.i - 1) in s.person_at and t.adjacent_prev)
+        # lowercase: a Swedish first name, or a name right after one ("johan svensson", "hatice yilmaz")
+        accept = (
+            cap
+            or info.first_sv
+            or (info.last and (t.i - 1) in s.person_at and t.adjacent_prev)
+            or (not info.common and _lowercase_name_goes_on(s, t, rare=False))
+        )
         if (
             cap
             and t.at_start
@@ -297,8 +338,8 @@ def _capitalised_word(s: Scan, t: Token, info: NameInfo) -> bool:
         # "Vi är", "Alla har": pronouns start sentences all the time. A Swedish first name
         # ("Dag ringde") still counts before a verb, any before a surname.
         return before_surname or bool(info.first_sv and nxt.lower() in PERSON_VERBS)
-    if _APPOSITION.match(text, end):
-        return True  # "Björn, min kontaktperson, ..."
+    if _APPOSITION.match(text, end) and word.lower() not in _ANSWERS:
+        return True  # "Björn, min kontaktperson, ...", not "Jo, min dotter ..."
     if not info.common and info.first_sv and nxt[:1] != "-" and text[end : end + 1] != "-":
         return True  # "Lisa är ..." : the word sense (lisa, relief) is rare
     return (

@@ -49,6 +49,10 @@ def names() -> dict[str, NameInfo]:
         ("fornamn_ovriga.txt", "first_other"),
         ("fornamn_namdict.txt", "first_other"),
         ("efternamn.txt", "last"),
+        # in-house list of traditions the open lists miss; a surname there is often the
+        # father's first name (Tigrinya, Somali), so each entry is both
+        ("namn_egna.txt", "first_other"),
+        ("namn_egna.txt", "last"),
     ):
         for name, word in _read(RESURSER / fname):
             entry = table.setdefault(name.lower(), {"word": False})

@@ -26,7 +26,7 @@ _STATE = frozenset(
 )
 _TRIGGERS = frozenset("på pa hos från fran vid för for till av med".split())
 _UNIT_STEMS = re.compile(
-    r"(?i:boende|hemmet|mottagning|central|tandvård|tandvard|hemtjänst|hemtjanst|klinik|"
+    r"(?i:boende|hemmet|mottagning|central|tandvård|tandvard|hemtjänst|hemtjanst|klinik|rehab|\bIVA\b|\bBB\b|"
     r"avdelning|korttids|sjukhus|lasarett|vården|varden|psykiatri|dialys|hälsocentral)"
 )
 _ORG_STEMS = re.compile(
@@ -52,6 +52,7 @@ _SCHOOL_KINDS = frozenset(
     "musikskolan sommarskolan lågstadieskolan mellanstadieskolan språkskolan "
     "körskolan trafikskolan yrkesskolan".split()
 )
+_AT_WORK = re.compile(r"(?i:\b(?:på|pa|hos|vid))[ \u00a0]+$")
 _IN_TOWN = re.compile(r"[ \u00a0]+(?:i|I|på|pa|PÅ)[ \u00a0]+([^\W\d_][\w-]*)(?![\w-])")
 _TOKEN = re.compile(r"[^\W\d_][\w&'’.-]*|&")
 
@@ -100,8 +101,8 @@ def find_named_with_place(text: str) -> list[Span]:
     spans = [
         Span(m.start(), m.end(), "ORGANISATION")
         for m in _SCHOOL.finditer(text)
-        if m.group(0).lower() not in _SCHOOL_KINDS
-    ]
+        if m.group(0).lower() not in _SCHOOL_KINDS and m.group(0).split()[0].lower() not in NOT_UNIT_WORDS
+    ]  # not "Hennes skola"
     spans += [Span(m.start(), m.end(), "VARDENHET") for m in _MORE_UNITS.finditer(text)]
     for m in _IN_TOWN.finditer(text):
         town = m.group(1)
@@ -147,10 +148,15 @@ def find_named_with_place(text: str) -> list[Span]:
                 continue
             if first is not None and (first.first_sv or first.first_other) and not first.word:
                 continue
-            if words[0] in lists.places() and len(words) == 1 or all(w.isupper() for w in words) and len(words) == 1:
+            if words[0] in lists.places() and len(words) == 1:
+                continue
+            # an acronym alone names an employer only after "på/hos/vid" ("jobb på LKAB i Kiruna")
+            if len(words) == 1 and words[0].isupper() and not _AT_WORK.search(text[max(0, start - 5) : start]):
                 continue
         # daily activities ("daglig verksamhet på Snickeriet i Eksjö") are care units
         daily = re.search(r"(?i:daglig(?:a)? verksamhet(?:en)?)\W+(?:\w+\W+)?$", text[max(0, start - 30) : start])
+        # "… på Returbutiken i Nässjö, på daglig verksamhet"
+        daily = daily or re.match(r"\W{1,3}(?:\w+\W+)?(?i:daglig(?:a)? verksamhet)", text[m.end() : m.end() + 30])
         label = "VARDENHET" if (unit and not org) or daily else "ORGANISATION"
         spans.append(Span(start, m.end(), label))
     return spans

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from spacy.lang.sv.stop_words import STOP_WORDS
 
@@ -30,6 +31,8 @@ from nlp.pseudonymise.recognisers.words import (
     TITLES,
     TOKEN,
     WORKPLACE,
+    function_words,
+    plain_word,
     sentence_start,
     unknown_word,
 )
@@ -63,8 +66,16 @@ _ROLES = frozenset(
     "svåger svägerska mottagare "
     # form fields and minutes: "Sökande: …", "NAMN: …", "Närvarande: …"
     "sökande namn huvudman resenär deltog närvarande elev hyresgäst vårdnadshavare förnamn efternamn "
-    "fokus brukare klient patient anhörig avsändare frånvarande ordf.".split()
+    "fokus brukare klient patient anhörig avsändare frånvarande ordf. "
+    # payment forms: "kontohavare jovana …"
+    "kontohavare kontoinnehavare betalningsmottagare betalare".split()
 )
+# "mamma till linh", "pappa till Ebba": a parent of someone named
+_PARENTS = frozenset(
+    "mamma pappa mor far förälder föräldrar vårdnadshavare mamman pappan mormor morfar farmor farfar".split()
+)
+# "vi kallar honom Kricke": a nickname ("så kallade rea", "en tidning som kallas X" name things)
+_CALLS = frozenset("kallar kallade kallas kallades".split())
 _ROLE_SUFFIXES = (
     "sköterskan",
     "sköterska",
@@ -96,12 +107,12 @@ _GREETINGS = frozenset("hej hejsan hallå moi hei merhaba salam".split())
 
 # French and Spanish accents come with loanwords and brands ("Citroën", "café", "Shamá")
 _WESTERN_ACCENTS = set("àáâãèêëíìîïñóòôõúùûçœæøÿÀÁÂÃÈÊËÍÌÎÏÑÓÒÔÕÚÙÛÇŒÆØ")
-_CLOSINGS = frozenset(
+CLOSINGS = frozenset(
     "mvh vh mvg hälsningar hälsning hälsn hls vänliga vänligen bästa tack hej hejsan ps obs från till".split()
 )
 
 
-def _foreign(word: str) -> bool:
+def foreign(word: str) -> bool:
     """Letters of naming traditions Swedish does not use: "Ayşe", "Hadžić", "Nguyễn"."""
     return any(ch not in _SWEDISH_LETTERS and ch not in _WESTERN_ACCENTS for ch in word)
 
@@ -126,14 +137,14 @@ def _unknown_pair(toks: list[tuple[int, int, str]], i: int, j: int) -> bool:
     return len(words) >= 2 and all(w[1:].islower() and zipf_frequency(w.lower(), "en") < 3.5 for w in words)
 
 
-def _namelike(word: str, lowercase_ok: bool) -> bool:
+def namelike(word: str, lowercase_ok: bool) -> bool:
     """Could this token be (part of) a name nobody listed? Never a Swedish word or place."""
     if word.isupper() and len(word) > 2:
         word = word.capitalize()  # "NAMN: MARGARETA ELG": judge the name, not the shouting
     low = word.lower()
     if (
         len(word) < 2
-        or low in _CLOSINGS
+        or low in CLOSINGS
         or re.search(r"[\d_]|(.)\1\1", word)
         or low in STOP_WORDS
         or low in TITLES
@@ -152,7 +163,7 @@ def _namelike(word: str, lowercase_ok: bool) -> bool:
     info = lists.names().get(low)
     if info is not None:
         return not info.word and not info.common
-    return _foreign(word) or unknown_word(word)
+    return foreign(word) or unknown_word(word)
 
 
 @lru_cache(maxsize=4096)
@@ -167,7 +178,7 @@ def _run(text: str, toks: list[tuple[int, int, str]], i: int, lowercase_ok: bool
     while j < len(toks) and j - i < 3 and text[toks[j - 1][1] : toks[j][0]] in {" ", "\u00a0"}:
         word = toks[j][2]
         same_case = word[:1].isupper() == toks[i][2][:1].isupper() and word.isupper() == toks[i][2].isupper()
-        if not same_case or not (_namelike(word, lowercase_ok) or word.lower() in NAME_PARTICLES) or _english(word):
+        if not same_case or not (namelike(word, lowercase_ok) or word.lower() in NAME_PARTICLES) or _english(word):
             break  # "Thai House", "the price": no surname
         j += 1
     return j
@@ -188,14 +199,14 @@ def _opening(text: str, toks: list[tuple[int, int, str]], i: int, greeted: bool)
     "thu trang från kören", "Yonas Ghebremedhin och hans fru"), else 0."""
     word = toks[i][2]
     cap = word[:1].isupper()
-    if not _namelike(word, True):
+    if not namelike(word, True):
         # "murat och elif från …": a name that is also a word, joined to a clear one
         if (
             i + 3 < len(toks)
             and toks[i + 1][2].lower() == "och"
             and _first_name(word)
             and not cap
-            and _namelike(toks[i + 2][2], True)
+            and namelike(toks[i + 2][2], True)
             and toks[i + 3][2].lower() in _DOERS
         ):
             return i + 1
@@ -214,7 +225,7 @@ def _opening(text: str, toks: list[tuple[int, int, str]], i: int, greeted: bool)
         return j  # "Tekle ringde från …", not "Kundmottagaren sa …"
     if (
         greeted
-        or (cap and _foreign(word))
+        or (cap and foreign(word))
         or (not cap and _listed(word))
         or (cap and _first_name(word) and _listed(word) and unknown_word(word))
     ):
@@ -224,51 +235,84 @@ def _opening(text: str, toks: list[tuple[int, int, str]], i: int, greeted: bool)
     return 0
 
 
+class _Context(NamedTuple):
+    """What the words before token i say about it."""
+
+    prev: str
+    tight: bool
+    contact: bool  # "ring Emre", "tack till Dariush Farahani"
+    strong: bool  # a role, a greeting, "be", "fråga efter", "mamma till", a signature
+    says: bool  # "det är mirja", "jag och kalle"
+    with_me: bool
+    field: bool  # "Sökande: Tran Van Minh"
+    greeted: bool
+    word_name: bool  # a first name that is also a word ("lena", "kalle") where only a person stands
+
+
+def _context(text: str, toks: list[tuple[int, int, str]], i: int) -> _Context:
+    start, end, word = toks[i]
+    prev = toks[i - 1][2].lower() if i > 0 else ""
+    prev2 = toks[i - 2][2].lower() if i > 1 else ""
+    gap = text[toks[i - 1][1] : start] if i > 0 else ""
+    cap = word[:1].isupper()
+    tight = gap.strip() == ""
+    contact = tight and (prev in _CONTACT or (prev2, prev) in _CONTACT_PAIRS)
+    role = _role_before(prev) and gap.strip() in {"", ",", ":"}
+    # "… står i vägen /Dawit", "/lena", "/ kaveh +46 40 …": a signature, perhaps with a phone after it
+    signed = gap.strip().endswith("/") and re.match(r"[\w \t()+-]*(?:\n|$)", text[end:]) is not None
+    # "Sökande: Tran Van Minh": after a form field even a name that is also a word
+    field = _role_before(prev) and gap.strip() == ":" and cap and _first_or_last(word)
+    says = tight and prev in {"är", "ar", "e"} and prev2 in {"det", "jag", "detta", "här"} and not cap
+    # "jag och kalle", "vi och amira": a first name even if it is also a word
+    with_me = tight and prev == "och" and prev2 in {"jag", "mig", "vi", "oss"} and not cap
+    says = says or (with_me and _first_name(word))
+    greeted = gap.strip() in {"", ","} and prev in _GREETINGS  # "moi, aino har"
+    called = tight and prev in {"honom", "henne", "hen"} and prev2 in _CALLS
+    named_for = called or (tight and prev == "till" and prev2 in _PARENTS)
+    # "Mvh Hodan", "Hälsningar Päivi Rantanen" ending a line: a signature
+    closing = (
+        tight
+        and cap
+        and prev in CLOSINGS
+        and prev not in {"från", "till", "tack", "obs", "ps"}
+        and re.match(r"(?:[ \t]+[^\W\d_][\w-]*){0,2}[ \t,]*[+\d( )-]*(?:\n|$)", text[end:]) is not None
+    )
+    asked_for = tight and (
+        prev in {"be", "bad", "ber"} or (prev2, prev) in {("fråga", "efter"), ("frågade", "efter"), ("fraga", "efter")}
+    )
+    word_name = (signed or says or named_for or (tight and prev == "efter")) and _first_name(word)
+    # "vi kallar honom Kricke": a capitalised nickname even if it is also a word
+    word_name = word_name or (called and cap and word.lower() not in STOP_WORDS)
+    strong = role or signed or named_for or greeted or asked_for or closing
+    return _Context(prev, tight, contact, strong, says, with_me, field, greeted, word_name)
+
+
 def find_person_in_context(text: str) -> list[Span]:
     toks = [(m.start(), m.end(), m.group(0)) for m in TOKEN.finditer(text)]
     spans: list[Span] = []
     n = len(toks)
     person_at: set[int] = set()
+    skip = function_words()
     i = 0
     while i < n:
         start, end, word = toks[i]
-        prev = toks[i - 1][2].lower() if i > 0 else ""
-        prev2 = toks[i - 2][2].lower() if i > 1 else ""
-        gap = text[toks[i - 1][1] : start] if i > 0 else ""
+        if word in skip or plain_word(word):
+            i += 1  # "och", "att" start no name (speed: about every other token)
+            continue
         cap = word[:1].isupper()
-        tight = gap.strip() == ""
-        contact = tight and (prev in _CONTACT or (prev2, prev) in _CONTACT_PAIRS)
-        role = _role_before(prev) and gap.strip() in {"", ",", ":"}
-        # "… står i vägen /Dawit": a signature
-        role = role or (gap.strip().endswith("/") and re.match(r"[\w \t-]*(?:\n|$)", text[end:]) is not None)
-        # "Sökande: Tran Van Minh": after a form field even a name that is also a word
-        field = _role_before(prev) and gap.strip() == ":" and cap and _first_or_last(word)
-        says = tight and prev in {"är", "ar", "e"} and prev2 in {"det", "jag"} and not cap
-        # "jag och kalle", "vi och amira": a first name even if it is also a word
-        with_me = tight and prev == "och" and prev2 in {"jag", "mig", "vi", "oss"} and not cap
-        says = says or (with_me and _first_name(word))
-        greeted = gap.strip() in {"", ","} and prev in _GREETINGS  # "moi, aino har"
-        strong = (
-            role
-            or greeted
-            or (
-                tight
-                and (
-                    prev in {"be", "bad", "ber"}
-                    or (prev2, prev) in {("fråga", "efter"), ("frågade", "efter"), ("fraga", "efter")}
-                )
-            )
-        )
+        prev, tight, contact, strong, says, with_me, field, greeted, word_name = _context(text, toks, i)
         j = 0
-        if (contact or strong or says) and (_namelike(word, True) or field or (with_me and says)):
+        if (contact or strong or says) and (namelike(word, True) or field or (with_me and says) or word_name):
             j = _run(text, toks, i, lowercase_ok=not cap)
-            if says and not (_listed(word) or with_me):
+            if word_name:
+                pass  # the context has already said it: a person
+            elif says and not (_listed(word) or with_me):
                 j = 0  # "jag är supernöjd": after "är" only a listed name
-            elif not strong and not says and not (_listed(word) or _foreign(word) or _unknown_pair(toks, i, j)):
+            elif not strong and not says and not (_listed(word) or foreign(word) or _unknown_pair(toks, i, j)):
                 # "ringde Eniro", "tack Gigamex", "kontaktade transportstyrelsen": firms and
                 # authorities are called and thanked too
                 j = 0
-            elif strong and not cap and not _listed(word) and not _foreign(word) and not (greeted or prev == "efter"):
+            elif strong and not cap and not _listed(word) and not foreign(word) and not (greeted or prev == "efter"):
                 j = 0  # lowercase after a role or "be": only a listed name ("be better", "bad experience")
         if (
             not j
@@ -276,22 +320,22 @@ def find_person_in_context(text: str) -> list[Span]:
             and (greeted or sentence_start(text, start))
         ):
             j = _opening(text, toks, i, greeted)
-        if not j and cap and _foreign(word) and _namelike(word, False):
+        if not j and cap and foreign(word) and namelike(word, False):
             j = _run(text, toks, i, lowercase_ok=False)  # "Ayşe", "Esma Begić"
         if (
             not j
             and cap
             and not sentence_start(text, start)
             and lists.names().get(word.lower()) is not None
-            and _namelike(word, False)
+            and namelike(word, False)
             and i + 1 < n
             and text[end : toks[i + 1][0]] == " "
-            and _namelike(toks[i + 1][2], False)
+            and namelike(toks[i + 1][2], False)
         ):
             j = _run(text, toks, i, lowercase_ok=False)  # "Sahra Jama": a surname no list has
         if j:
             # "bor numera i Gdańsk": a foreign-lettered word after a place preposition is a place
-            label = "ORT" if prev in PREPS_PLACE and tight and _foreign(word) and not contact else "PERSON"
+            label = "ORT" if prev in PREPS_PLACE and tight and foreign(word) and not contact else "PERSON"
             spans.append(Span(start, toks[j - 1][1], label))
             person_at.update(range(i, j))
             i = j
@@ -312,165 +356,10 @@ def _joined(text: str, toks: list[tuple[int, int, str]], spans: list[Span], pers
             word = toks[b][2]
             if (
                 link in {"och", "eller"}
-                and (_namelike(word, not word[:1].isupper()) or _first_name(word))
+                and (namelike(word, not word[:1].isupper()) or _first_name(word))
                 and (word[:1].isupper() == toks[a][2][:1].isupper())
             ):
                 k = _run(text, toks, b, not word[:1].isupper()) if b > a else b + 1
                 out.append(Span(toks[b][0], toks[k - 1][1], "PERSON"))
                 person_at.update(range(b, k))
     return out
-
-
-def extend_names_left(text: str, spans: list[Span]) -> list[Span]:
-    """A name-like capitalised word right before a found name belongs to it ("Fikreta
-    Hadžić", "Abdiqani Yusuf Farah heter jag"), unless it is already something else."""
-    taken = sorted(spans, key=lambda s: s.start)
-    out = list(taken)
-    for k, sp in enumerate(taken):
-        if sp.label != "PERSON":
-            continue
-        start = sp.start
-        for _ in range(2):
-            m = re.search(r"([^\W\d_][\w'’-]*) $", text[max(0, start - 40) : start])
-            if not m:
-                break
-            word = m.group(1)
-            new_start = start - len(word) - 1
-            particle = word.lower() in NAME_PARTICLES and word[:1].isupper()  # "Tran Van Minh"
-            if (
-                not word[:1].isupper()
-                or not (_namelike(word, False) or particle)
-                or word.lower() in _CLOSINGS
-                or (k > 0 and taken[k - 1].end > new_start)
-            ):
-                break
-            if lists.names().get(word.lower()) is None and not _foreign(word) and sentence_start(text, new_start):
-                # an unknown capitalised word opening a sentence may be any word: only
-                # before a found first-and-last name ("Abdiqani Yusuf Farah")
-                if " " not in text[sp.start : sp.end].strip():
-                    break
-            start = new_start
-        if start != sp.start:
-            out[out.index(sp)] = Span(start, sp.end, "PERSON")
-    return sorted(out, key=lambda s: s.start)
-
-
-def _name_token(word: str) -> bool:
-    info = lists.names().get(word.lower())
-    return info is not None and not info.common or _namelike(word, False)
-
-
-def complete_names(text: str, spans: list[Span]) -> list[Span]:
-    """After overlaps are resolved: a found name takes the name words next to it ("Tran Van
-    Minh", "ASTRID FRÖBERG", "Mattsson, Greger"), and a first or last name found once is
-    the same person wherever else the text uses it ("Fartun Ismail … Fartun önskar")."""
-    out = sorted(spans, key=lambda s: s.start)
-    for k, sp in enumerate(out):
-        if sp.label != "PERSON":
-            continue
-        end = sp.end
-        upper = text[sp.start : sp.end].isupper()
-        # to the right, once, after a lone name ("ASTRID FRÖBERG"); a lowercase word stays
-        for _ in range(1 if " " not in text[sp.start : sp.end] else 0):
-            m = re.match(r" ([^\W\d_][\w'’-]*)", text[end:])
-            if not m or (k + 1 < len(out) and out[k + 1].start < end + 1 + len(m.group(1))):
-                break
-            word = m.group(1)
-            if (
-                not (word[:1].isupper() and word.isupper() == upper and _name_token(word))
-                or text[end + 1 + len(word) : end + 2 + len(word)] == ":"
-            ):
-                break  # "Tran Van Minh Personnummer: …": a form field follows
-            end += 1 + len(word)
-        out[k] = Span(sp.start, end, "PERSON")
-    # "Nguyen Van Thanh Personnummer: …": a form field after a name is not part of it
-    for k, sp in enumerate(out):
-        value = text[sp.start : sp.end]
-        if sp.label == "PERSON" and " " in value and text[sp.end : sp.end + 1] == ":":
-            out[k] = Span(sp.start, sp.start + value.rindex(" "), "PERSON")
-    # "Mattsson, Greger": a surname, a comma and a first name are one name; "Nguyen" "Van Thanh"
-    # found apart are one name too
-    merged: list[Span] = []
-    for sp in out:
-        if merged and sp.label == merged[-1].label == "PERSON" and text[merged[-1].end : sp.start] == " ":
-            merged[-1] = Span(merged[-1].start, sp.end, "PERSON")
-            continue
-        prev = merged[-1] if merged else None
-        if (
-            prev is not None
-            and sp.label == prev.label == "PERSON"
-            and text[prev.end : sp.start] == ", "
-            and " " not in text[prev.start : prev.end]
-            and " " not in text[sp.start : sp.end]
-        ):
-            last = lists.names().get(text[prev.start : prev.end].lower())
-            first = lists.names().get(text[sp.start : sp.end].lower())
-            if (
-                last is not None
-                and last.last
-                and first is not None
-                and (first.first_sv or first.first_other)
-                and not (last.first_sv and not first.last)
-            ):  # "Anna, Bo och …" is a list
-                merged[-1] = Span(prev.start, sp.end, "PERSON")
-                continue
-        merged.append(sp)
-    return _same_name_elsewhere(text, _listed_after(text, merged))
-
-
-def _listed_after(text: str, spans: list[Span]) -> list[Span]:
-    """ "Gunnel Axelsson (ordf.), Yonas Gebremedhin, Pham Thi Hoa": names in a list go on
-    after a found one, while each item is name words ending at a comma, "(", "och" or the line end."""
-    out = list(spans)
-    k = 0
-    while k < len(out):
-        sp = out[k]
-        k += 1
-        if sp.label != "PERSON":
-            continue
-        m = re.match(
-            r"(?:[ \u00a0]*\([^()\n]{1,30}\))?,[ \u00a0]+((?:[^\W\d_][\w'’-]*[ \u00a0]?){1,3}?)"
-            r"(?=[ \u00a0]*(?:,|\(|och\b|\n|$))",
-            text[sp.end :],
-        )
-        if not m:
-            continue
-        start, end = sp.end + m.start(1), sp.end + m.end(1)
-        words = text[start:end].split()
-        if (
-            any(s.start < end and start < s.end for s in out)
-            or not all(w[:1].isupper() and (_name_token(w) or len(w) == 1) for w in words)
-            or len(words[0]) < 2
-        ):
-            continue
-        out.append(Span(start, start + len(text[start:end].rstrip()), "PERSON"))
-        out.sort(key=lambda s: s.start)
-        k = out.index(sp) + 1
-    return out
-
-
-def _same_name_elsewhere(text: str, spans: list[Span]) -> list[Span]:
-    names = set()
-    for sp in spans:
-        if sp.label == "PERSON":
-            words = re.findall(r"[^\W\d_][\w'’-]*", text[sp.start : sp.end])
-            for w in words:
-                info = lists.names().get(w.lower())
-                # from a full name, or a listed one: a lone unknown word ("Verisure") may be a firm
-                if (
-                    len(w) >= 3
-                    and w[:1].isupper()
-                    and not w.isupper()
-                    and w.lower() not in STOP_WORDS
-                    and ((info is None and len(words) >= 2) or (info is not None and not info.word))
-                    and w not in lists.places()
-                ):
-                    names.add(w)
-    if not names:
-        return spans
-    extra = []
-    pattern = r"(?<![\w-])(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?![\w-])"
-    for m in re.finditer(pattern, text):
-        if not any(s.start < m.end() and m.start() < s.end for s in spans):
-            extra.append(Span(m.start(), m.end(), "PERSON"))
-    return sorted(spans + extra, key=lambda s: s.start)

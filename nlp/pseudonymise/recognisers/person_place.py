@@ -25,6 +25,7 @@ from nlp.pseudonymise.recognisers.place_rules import (
     town_after_postcode,
 )
 from nlp.pseudonymise.recognisers.scan import Scan, Token
+from nlp.pseudonymise.recognisers.words import function_words, plain_word
 
 Rule = Callable[[Scan, Token], int]
 
@@ -43,8 +44,12 @@ RULES: tuple[Rule, ...] = (
 def find_person_and_place(text: str) -> list[Span]:
     """PERSON and ORT spans of `text`, found by the rules above."""
     scan = Scan.of(text)
+    skip = function_words()
     i = 0
     while i < len(scan.toks):
+        if scan.toks[i][2] in skip or plain_word(scan.toks[i][2]):
+            i += 1  # no rule starts at "och", "att": the next token still reads it as its neighbour
+            continue
         token = Token(scan, i)
         for rule in RULES:
             taken = rule(scan, token)

@@ -21,8 +21,9 @@ _RESIDENCE = re.compile(
 
 
 def town_after_postcode(s: Scan, t: Token) -> int:
-    """ "961 23 Boden": the town after its postcode."""
-    if t.cap and t.word in s.places and _AFTER_POSTCODE.search(s.text[max(0, t.start - 10) : t.start]):
+    """ "961 23 Boden", "574 31 vetlanda": the town after its postcode."""
+    listed = t.word in s.places if t.cap else t.word.islower() and t.word.capitalize() in s.places
+    if listed and _AFTER_POSTCODE.search(s.text[max(0, t.start - 10) : t.start]):
         s.add(t.start, t.end, "ORT")
         return 1
     return 0

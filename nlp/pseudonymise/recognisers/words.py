@@ -112,6 +112,31 @@ def sentence_start(text: str, start: int) -> bool:
     return i < 0 or text[i] in _SENT_END or text[i] in "-–•*"
 
 
+@lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    """Lowercase stop words that are no name and no town ("och", "att", "det"): no PERSON or
+    ORT rule starts at one, so the token passes skip them (about every other token; speed)."""
+    names, places = lists.names(), lists.places()
+    return frozenset(
+        w for w in STOP_WORDS if w.islower() and "-" not in w and w not in names and places.get(w.capitalize()) is None
+    )
+
+
+@lru_cache(maxsize=65536)
+def plain_word(word: str) -> bool:
+    """A lowercase everyday Swedish word that is no name (also not in the genitive) and no
+    town: like the function words, no PERSON or ORT rule starts at it ("väntade", "bra")."""
+    names = lists.names()
+    return (
+        word.islower()
+        and "-" not in word
+        and word not in names
+        and not (word.endswith(("s", "'")) and word[:-1] in names)
+        and lists.places().get(word.capitalize()) is None
+        and word in _swedish_words()
+    )
+
+
 def lookup(word: str) -> tuple[lists.NameInfo | None, int]:
     """Name info for a token and the length of the name part (genitive s stripped)."""
     table = lists.names()
@@ -161,6 +186,17 @@ def unknown_word(word: str) -> bool:
         and w not in _swedish_words()
         and zipf_frequency(w, "sv") < _EVERYDAY_ZIPF
     )
+
+
+@lru_cache(maxsize=8192)
+def rare_word(word: str) -> bool:
+    """Rare in Swedish and English: a word that only a name explains ("rostami", "tesfay"),
+    not "varpå", "they" or Norwegian "jeg" (common enough in Swedish text). Only the two
+    frequency tables already loaded for other checks: each more costs ~1 s to load."""
+    from wordfreq import zipf_frequency
+
+    w = word.lower()
+    return unknown_word(w) and zipf_frequency(w, "sv") < 3.0 and zipf_frequency(w, "en") < 3.0
 
 
 def genitive_suffix(name: str) -> str:

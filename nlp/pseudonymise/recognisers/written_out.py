@@ -75,6 +75,9 @@ _TEENS = {
     "nitton": 19,
 }
 _TENS = {"tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50, "sextio": 60, "sjuttio": 70, "åttio": 80, "nittio": 90}
+# spoken forms without the final o ("sjutti", "förti"), after the written ones so those match first
+_TENS.update({"tjugi": 20, "tjuge": 20, "tretti": 30, "förti": 40, "fyrti": 40, "femti": 50, "sexti": 60})
+_TENS.update({"sjutti": 70, "åtti": 80, "nitti": 90})
 _NUMBER_WORD = (
     r"(?:(?:"
     + "|".join(_TENS)
@@ -86,23 +89,38 @@ _NUMBER_WORD = (
     + "|".join(_UNITS)
     + r")"
 )
+# number words may be written together: "nollsjutti ett sjuttiofyra"
 _WORD_RUN = re.compile(
-    r"(?<![\w])(?:plus[ ,-]+fyrtiosex|noll)(?:[ ,-]+(?:" + _NUMBER_WORD + r"|\d{1,4})){3,14}(?![\w])", re.IGNORECASE
+    r"(?<![\w])(?:plus[ ,-]+fyrtiosex|noll" + _NUMBER_WORD + r"*)(?:[ ,-]+(?:(?:" + _NUMBER_WORD + r")+|\d{1,4})){3,14}"
+    r"(?![\w])",
+    re.IGNORECASE,
 )
 
 
-def _word_digits(word: str) -> str:
-    w = word.lower()
-    if w.isdigit():
-        return w
+def _one_number(w: str) -> str:
     if w in _UNITS:
         return str(_UNITS[w])
     if w in _TEENS:
         return str(_TEENS[w])
     for tens, value in _TENS.items():
-        if w.startswith(tens):
-            rest = w[len(tens) :]
-            return str(value + _UNITS.get(rest, 0))
+        if w.startswith(tens) and (w == tens or (w[len(tens) :] in _UNITS and w[len(tens) :] != "noll")):
+            return str(value + _UNITS.get(w[len(tens) :], 0))
+    return ""
+
+
+def _word_digits(word: str) -> str:
+    """Digits of one written group; words written together are read one after the other
+    ("nollsjutti" -> "070")."""
+    w = word.lower()
+    if w.isdigit():
+        return w
+    if one := _one_number(w):
+        return one
+    for cut in range(len(w) - 2, 2, -1):
+        head = _one_number(w[:cut])
+        rest = _word_digits(w[cut:]) if head else ""
+        if rest:
+            return head + rest
     return ""
 
 

@@ -1,0 +1,246 @@
+"""After overlaps are resolved: found names take the name words next to them and are the same
+person wherever else the text uses them ("Fikreta Hadžić", "Mattsson, Greger", "Fartun
+Ismail … Fartun önskar", "Kjell-Åke ('Kjelle')")."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.lang.sv.stop_words import STOP_WORDS
+
+from nlp.core import Span
+from nlp.pseudonymise.recognisers import lists
+from nlp.pseudonymise.recognisers.names_in_context import CLOSINGS, foreign, namelike
+from nlp.pseudonymise.recognisers.words import NAME_PARTICLES, rare_word, sentence_start, unknown_word
+
+
+def extend_names_left(text: str, spans: list[Span]) -> list[Span]:
+    """A name-like capitalised word right before a found name belongs to it ("Fikreta
+    Hadžić", "Abdiqani Yusuf Farah heter jag"), unless it is already something else."""
+    taken = sorted(spans, key=lambda s: s.start)
+    out = list(taken)
+    for k, sp in enumerate(taken):
+        if sp.label != "PERSON":
+            continue
+        start = sp.start
+        for _ in range(2):
+            m = re.search(r"([^\W\d_][\w'’-]*) $", text[max(0, start - 40) : start])
+            if not m:
+                break
+            word = m.group(1)
+            new_start = start - len(word) - 1
+            particle = word.lower() in NAME_PARTICLES and word[:1].isupper()  # "Tran Van Minh"
+            if (
+                not word[:1].isupper()
+                or not (namelike(word, False) or particle)
+                or word.lower() in CLOSINGS
+                or (k > 0 and taken[k - 1].end > new_start)
+            ):
+                break
+            if lists.names().get(word.lower()) is None and not foreign(word) and sentence_start(text, new_start):
+                # an unknown capitalised word opening a sentence may be any word: only
+                # before a found first-and-last name ("Abdiqani Yusuf Farah")
+                if " " not in text[sp.start : sp.end].strip():
+                    break
+            start = new_start
+        if start != sp.start:
+            out[out.index(sp)] = Span(start, sp.end, "PERSON")
+    return sorted(out, key=lambda s: s.start)
+
+
+_INITIAL_END = re.compile(r"\s[A-ZÅÄÖ]$")
+_AFTER_INITIAL = re.compile(r"\. ([A-ZÅÄÖ][^\W\d_][\w'’-]*)")
+
+
+def _name_token(word: str) -> bool:
+    info = lists.names().get(word.lower())
+    return info is not None and not info.common or namelike(word, False)
+
+
+def complete_names(text: str, spans: list[Span]) -> list[Span]:
+    """After overlaps are resolved: a found name takes the name words next to it ("Tran Van
+    Minh", "ASTRID FRÖBERG", "Mattsson, Greger"), and a first or last name found once is
+    the same person wherever else the text uses it ("Fartun Ismail … Fartun önskar")."""
+    out = sorted(spans, key=lambda s: s.start)
+    for k, sp in enumerate(out):
+        if sp.label != "PERSON":
+            continue
+        end = sp.end
+        upper = text[sp.start : sp.end].isupper()
+        # to the right, once, after a lone name ("ASTRID FRÖBERG"); a lowercase word stays
+        for _ in range(1 if " " not in text[sp.start : sp.end] else 0):
+            m = re.match(r" ([^\W\d_][\w'’-]*)", text[end:])
+            if not m or (k + 1 < len(out) and out[k + 1].start < end + 1 + len(m.group(1))):
+                break
+            word = m.group(1)
+            if (
+                not (word[:1].isupper() and word.isupper() == upper and _name_token(word))
+                or text[end + 1 + len(word) : end + 2 + len(word)] == ":"
+            ):
+                break  # "Tran Van Minh Personnummer: …": a form field follows
+            end += 1 + len(word)
+        # "Abdullahi M. Farah": after a middle initial the surname follows its dot
+        m = _AFTER_INITIAL.match(text, end) if _INITIAL_END.search(text[sp.start : end]) else None
+        if m and _name_token(m.group(1)) and not (k + 1 < len(out) and out[k + 1].start < m.end()):
+            end = m.end()
+        out[k] = Span(sp.start, end, "PERSON")
+    # "Nguyen Van Thanh Personnummer: …": a form field after a name is not part of it
+    for k, sp in enumerate(out):
+        value = text[sp.start : sp.end]
+        if sp.label == "PERSON" and " " in value and text[sp.end : sp.end + 1] == ":":
+            out[k] = Span(sp.start, sp.start + value.rindex(" "), "PERSON")
+    # "Mattsson, Greger": a surname, a comma and a first name are one name; "Nguyen" "Van Thanh"
+    # found apart are one name too
+    merged: list[Span] = []
+    for sp in out:
+        gap = text[merged[-1].end : sp.start] if merged else ""
+        # "Abdullahi M. Farah": a middle initial's dot between the parts
+        initial = gap == ". " and _INITIAL_END.search(text[merged[-1].start : merged[-1].end]) is not None
+        if merged and sp.label == merged[-1].label == "PERSON" and (gap == " " or initial):
+            merged[-1] = Span(merged[-1].start, sp.end, "PERSON")
+            continue
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and sp.label == prev.label == "PERSON"
+            and text[prev.end : sp.start] == ", "
+            and " " not in text[prev.start : prev.end]
+            and " " not in text[sp.start : sp.end]
+        ):
+            last = lists.names().get(text[prev.start : prev.end].lower())
+            first = lists.names().get(text[sp.start : sp.end].lower())
+            if (
+                last is not None
+                and last.last
+                and first is not None
+                and (first.first_sv or first.first_other)
+                and not (last.first_sv and not first.last)
+            ):  # "Anna, Bo och …" is a list
+                merged[-1] = Span(prev.start, sp.end, "PERSON")
+                continue
+        merged.append(sp)
+    return _same_name_elsewhere(text, _nicknames(text, _listed_after(text, merged)))
+
+
+# "Kjell-Åke ('Kjelle')", "Mohammed (Mo)": a nickname in brackets or quotes right after a name
+_NICKNAME = re.compile(r"[ \t]*\([ \t]*['\"‘’“”]?([A-ZÅÄÖ][^\W\d_]{1,14})['\"‘’“”]?[ \t]*\)")
+
+
+def _nicknames(text: str, spans: list[Span]) -> list[Span]:
+    out = list(spans)
+    for sp in spans:
+        m = _NICKNAME.match(text, sp.end) if sp.label == "PERSON" else None
+        nick = m.group(1) if m else ""
+        if (
+            nick[1:].islower()
+            and nick.lower() not in STOP_WORDS
+            and nick not in lists.places()
+            and (lists.names().get(nick.lower()) is not None or unknown_word(nick))
+        ):
+            if not any(s.start < m.end(1) and m.start(1) < s.end for s in out):
+                out.append(Span(m.start(1), m.end(1), "PERSON"))
+    return sorted(out, key=lambda s: s.start)
+
+
+def _listed_after(text: str, spans: list[Span]) -> list[Span]:
+    """ "Gunnel Axelsson (ordf.), Yonas Gebremedhin, Pham Thi Hoa": names in a list go on
+    after a found one, while each item is name words ending at a comma, "(", "och" or the line end."""
+    out = list(spans)
+    k = 0
+    while k < len(out):
+        sp = out[k]
+        k += 1
+        if sp.label != "PERSON":
+            continue
+        m = re.match(
+            r"(?:[ \u00a0]*\([^()\n]{1,30}\))?,[ \u00a0]+((?:[^\W\d_][\w'’-]*[ \u00a0]?){1,3}?)"
+            r"(?=[ \u00a0]*(?:,|\(|och\b|\n|$))",
+            text[sp.end :],
+        )
+        if not m:
+            continue
+        start, end = sp.end + m.start(1), sp.end + m.end(1)
+        words = text[start:end].split()
+        if (
+            any(s.start < end and start < s.end for s in out)
+            or not all(w[:1].isupper() and (_name_token(w) or len(w) == 1) for w in words)
+            or len(words[0]) < 2
+        ):
+            continue
+        out.append(Span(start, start + len(text[start:end].rstrip()), "PERSON"))
+        out.sort(key=lambda s: s.start)
+        k = out.index(sp) + 1
+    return out
+
+
+def _lowercase_again(word: str, info: lists.NameInfo | None) -> bool:
+    """A lowercase name found in a person context, to look for again in the same text: a
+    first name (even one that is also a word, not an everyday one) or a word no lexicon has."""
+    if not word.islower() or len(word) < 3 or word in STOP_WORDS or word in lists.places():
+        return False
+    if info is not None:
+        # a word-flagged foreign name ("bil", "lek") is too often the word
+        return (info.first_sv or (info.first_other and not info.word)) and not info.common
+    return rare_word(word)
+
+
+def _same_name_elsewhere(text: str, spans: list[Span]) -> list[Span]:
+    names = set()
+    for sp in spans:
+        if sp.label == "PERSON":
+            words = re.findall(r"[^\W\d_][\w'’-]*", text[sp.start : sp.end])
+            for w in words:
+                info = lists.names().get(w.lower())
+                # from a full name, or a listed one: a lone unknown word ("Verisure") may be a firm
+                if (
+                    len(w) >= 3
+                    and w[:1].isupper()
+                    and not w.isupper()
+                    and w.lower() not in STOP_WORDS
+                    and ((info is None and len(words) >= 2) or (info is not None and not info.word))
+                    and w not in lists.places()
+                ):
+                    names.add(w)
+                elif _lowercase_again(w, info):
+                    names.add(w)  # "jag och kalle … kalle har demens": the same person again
+    if not names:
+        return spans
+    extra = []
+    pattern = r"(?<![\w-])(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?![\w-])"
+    for m in re.finditer(pattern, text):
+        if not any(s.start < m.end() and m.start() < s.end for s in spans):
+            extra.append(Span(m.start(), m.end(), "PERSON"))
+    return sorted(spans + extra, key=lambda s: s.start)
+
+
+# after a found name: "(84)", "(6 år)", "Wilma 22, Amir 19," – its age
+_AGE_AFTER = re.compile(r"[ \t]*\([ \t]*(\d{1,3}(?:[ \t]+[åa]r)?)[ \t]*\)|[ \t]+(\d{1,3})(?=[ \t]*(?:[,;]|\n|$))")
+
+
+# "/Margareta Holmgren, Boden": a signature's town, even one that is also a word
+_SIGNED_TOWN = re.compile(r",[ \t]*([A-ZÅÄÖ][a-zåäö]+(?:[ -][A-ZÅÄÖ][a-zåäö]+)?)[ \t.]*(?:\n|$)")
+
+
+def signature_towns(text: str, spans: list[Span]) -> list[Span]:
+    """A listed town after a comma right after a name that ends the text or a line."""
+    out = list(spans)
+    for sp in spans:
+        m = _SIGNED_TOWN.match(text, sp.end) if sp.label == "PERSON" else None
+        if m and m.group(1) in lists.places() and not any(s.start < m.end(1) and m.start(1) < s.end for s in out):
+            out.append(Span(m.start(1), m.end(1), "ORT"))
+    return sorted(out, key=lambda s: s.start)
+
+
+def ages_after_names(text: str, spans: list[Span]) -> list[Span]:
+    """A bracketed number right after a found name, or a bare one ending a list item, is
+    the person's age (any name, also those found only by context: "kim lan tran (84)")."""
+    out = list(spans)
+    for sp in spans:
+        m = _AGE_AFTER.match(text, sp.end) if sp.label == "PERSON" else None
+        if not m:
+            continue
+        g = 1 if m.group(1) else 2
+        value = int(re.match(r"\d+", m.group(g)).group(0))
+        if 1 <= value <= 120 and not any(s.start < m.end(g) and m.start(g) < s.end for s in out):
+            out.append(Span(m.start(g), m.end(g), "ALDER"))
+    return sorted(out, key=lambda s: s.start)
