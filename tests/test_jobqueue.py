@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import Engine, func, select
 
 from nlp.errors import ConfigError
-from nlp.jobqueue import queue_conninfo, take
-from nlp.jobs import MAX_ATTEMPTS
+from nlp.jobqueue import give_back, queue_conninfo, take
+from nlp.jobs import MAX_ATTEMPTS, run_job
 from nlp.store.db import session_scope
 from nlp.store.models import AnalysisRun, Classification, Job, RecordRow
 from tests.test_api_support import seeded  # noqa: F401
@@ -105,3 +105,27 @@ def test_results_stored_before_the_stop_are_not_made_again(engine: Engine, seede
 def _count(engine: Engine, model: Any) -> int:
     with session_scope(engine) as s:
         return s.scalar(select(func.count()).select_from(model))
+
+
+def test_a_job_taken_over_cannot_be_overwritten_by_its_old_attempt(engine: Engine, seeded: dict[str, Any]) -> None:
+    """The attempt fences the final write: a worker taken for dead whose job went on
+    elsewhere (attempt 2) cannot write its outcome over the new attempt's."""
+    job_id = _job(engine, seeded["project_a"], status="pagar", attempts=2)
+    with session_scope(engine) as s:
+        s.get(Job, job_id).kind = "okand"  # fails at once with a Swedish reason
+    run_job(engine, job_id, attempt=1)
+    assert _row(engine, job_id).status == "pagar"
+    run_job(engine, job_id, attempt=2)
+    job = _row(engine, job_id)
+    assert job.status == "fel" and "Okänd jobbtyp" in job.error
+
+
+def test_a_job_stopped_with_its_worker_waits_again_uncounted(engine: Engine, seeded: dict[str, Any]) -> None:
+    job_id = _job(engine, seeded["project_a"], status="vantar")
+    attempt = take(engine, job_id)
+    give_back(engine, job_id, attempt + 1)  # not this attempt's to give back
+    assert _row(engine, job_id).status == "pagar"
+    give_back(engine, job_id, attempt)
+    job = _row(engine, job_id)
+    assert (job.status, job.attempts) == ("vantar", 0)
+    assert take(engine, job_id) == 1
