@@ -1,6 +1,6 @@
 """What the job queue costs: enqueue → start latency and per-job overhead, queue vs embedded.
 
-    python benchmarks/queue.py [--antal 20] [--arbetare 1] [--server postgresql+psycopg://postgres@127.0.0.1:5432]
+    python benchmarks/job_queue.py [--antal 20] [--arbetare 1] [--server postgresql+psycopg://postgres@127.0.0.1:5432]
 
 Makes its own PostgreSQL database (dropped afterwards), starts `brukarrost worker`
 processes (BRUKARROST_KO=postgres) and queues --antal trivial jobs one at a time the way
