@@ -181,3 +181,49 @@ def _log_with(logs: list[Path], line: str) -> int | None:
 def _finished(engine: Engine, job_id: int) -> Job | None:
     job = _job(engine, job_id)
     return job if job.status not in ("vantar", "pagar") else None
+
+
+def test_a_stopped_worker_gives_its_job_back(queue_db: str, tmp_path: Path) -> None:
+    """SIGTERM (a restart, a deploy): the worker stops within a heartbeat or two, its job
+    waits again without counting as a failed attempt, and the next worker finishes it with
+    the same run."""
+    from nlp import pipeline
+    from nlp.jobqueue import QueueDispatcher, prepare_queue, queue_conninfo
+    from nlp.store.db import session_scope
+
+    engine = init_db(queue_db)
+    ids = seed(engine)
+    export = tmp_path / "enkat.csv"
+    export.write_bytes(b"".join(EXAMPLE_EXPORT.read_bytes().splitlines(keepends=True)[:121]))
+    imported = pipeline.import_export(export, project="projekt-a", engine=engine)
+    with session_scope(engine) as s:
+        job = Job(project_id=ids["project_a"], kind="analys", status="vantar", import_id=imported.import_id)
+        s.add(job)
+        s.flush()
+        job_id = job.id
+    runs_before = _count(engine, AnalysisRun)
+    env, conninfo = _env(queue_db, tmp_path), queue_conninfo("postgres", queue_db)
+    prepare_queue(conninfo)
+    logs = [tmp_path / "arbetare-1.log", tmp_path / "arbetare-2.log"]
+    first = _start_worker(env, logs[0])
+    dispatcher = QueueDispatcher(engine, conninfo)
+    dispatcher.start()
+    try:
+        run_id = _wait("att analysen började", lambda: _job(engine, job_id).run_id, 120, logs[:1])
+        t0 = time.monotonic()
+        first.send_signal(signal.SIGTERM)
+        first.wait(timeout=30)
+        assert time.monotonic() - t0 < 10 * HEARTBEAT_SECONDS
+        back = _job(engine, job_id)
+        assert (back.status, back.attempts, back.run_id) == ("vantar", 0, run_id)
+        second = _start_worker(env, logs[1])
+        try:
+            done = _wait("att jobbet blev klart", lambda: _finished(engine, job_id), 300, logs)
+        finally:
+            _stop(second)
+    finally:
+        _stop(first)
+        dispatcher.stop()
+    assert (done.status, done.attempts, done.result["run_id"]) == ("klar", 1, run_id), done.error
+    assert _count(engine, AnalysisRun) == runs_before + 1
+    engine.dispose()
