@@ -5,9 +5,9 @@ database the installation already has once it serves more than one machine: no o
 server to run, back up or secure. A queue entry carries only a job id; the `jobs` table
 stays the source of truth that the pages read (status, stage, n of N, result).
 
-- The web service enqueues every waiting job (`enqueue_waiting`); a queueing lock keeps
-  one entry per job, so enqueueing again is harmless. Workers enqueue waiting jobs too, so
-  a job whose entry was lost (the web service stopped between commit and enqueue) runs.
+- The web service enqueues every waiting job without a live entry (`enqueue_waiting`), so
+  enqueueing again is harmless. Workers do the same every heartbeat, so a job whose entry
+  was lost (the web service stopped between commit and enqueue) or gave up still runs.
 - A queue lock per job means two workers never run one job at the same time.
 - Workers send a heartbeat; a worker silent for 3 heartbeats is dead, and any worker puts
   its job back in the queue (`requeue_stalled`). The next worker takes it over (`take`):
@@ -16,6 +16,8 @@ stays the source of truth that the pages read (status, stage, n of N, result).
   is imported or analysed twice. A job that stopped a worker twice fails (MAX_ATTEMPTS).
 - An error that escapes a job (the database away for longer than nlp.jobs waits) is
   retried by the queue with exponential back-off (RETRY).
+- Each job runs in a child process of the worker (`run_queued`), and the attempt number
+  fences its final write; on SIGTERM a running job is given back (`give_back`).
 """
 
 from __future__ import annotations
