@@ -299,7 +299,12 @@ class QueueDispatcher:
         self.notify()  # jobs that were waiting while the service was down
 
     def notify(self) -> None:
-        enqueue_waiting(self.engine, self.app)
+        # The job is stored already: if the queue cannot be reached now, the workers enqueue
+        # it within a heartbeat, so the request that queued it does not fail.
+        try:
+            enqueue_waiting(self.engine, self.app)
+        except Exception as exc:  # noqa: BLE001
+            log.warning("Kön gick inte att nå; arbetsprocesserna hämtar jobbet senare (%s)", type(exc).__name__)
 
     def stop(self, timeout: float = 5.0) -> None:
         self.app.close()

@@ -129,3 +129,14 @@ def test_a_job_stopped_with_its_worker_waits_again_uncounted(engine: Engine, see
     job = _row(engine, job_id)
     assert (job.status, job.attempts) == ("vantar", 0)
     assert take(engine, job_id) == 1
+
+
+def test_a_queue_out_of_reach_does_not_fail_the_request(engine: Engine, seeded: dict[str, Any]) -> None:
+    """The web service's notify after a job is stored: if the queue cannot be reached (here:
+    no queue tables, nothing listening), the job stays waiting for the workers to enqueue."""
+    from nlp.jobqueue import QueueDispatcher
+
+    job_id = _job(engine, seeded["project_a"], status="vantar")
+    dispatcher = QueueDispatcher(engine, "postgresql://postgres@127.0.0.1:9/ingen")
+    dispatcher.notify()
+    assert _row(engine, job_id).status == "vantar"
