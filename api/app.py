@@ -24,6 +24,8 @@ from api.registry import routers_in
 from api.services.errors import ServiceError
 from api.settings import ApiSettings
 from api.web.render import SignInRequired, deny
+from nlp.config import get_settings
+from nlp.jobqueue import QueueDispatcher, prepare_queue, queue_conninfo
 from nlp.jobs import EmbeddedWorker, recover_on_startup
 from nlp.store.db import init_db, make_session_factory
 
@@ -226,11 +228,18 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
     settings = settings or ApiSettings()
     engine = init_db(settings.db_url)
 
+    # A queue (BRUKARROST_KO): `brukarrost worker` processes run the jobs, this one enqueues.
+    queue = queue_conninfo(get_settings().queue, settings.db_url)
+
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        recover_on_startup(engine, settings.uploads, ttl_hours=settings.upload_ttl_hours)
-        worker = None
-        if settings.embedded_worker:
+        recover_on_startup(engine, settings.uploads, ttl_hours=settings.upload_ttl_hours, resume_running=queue is None)
+        worker: EmbeddedWorker | QueueDispatcher | None = None
+        if queue is not None:
+            prepare_queue(queue)
+            worker = QueueDispatcher(engine, queue)
+            worker.start()
+        elif settings.embedded_worker:
             worker = EmbeddedWorker(
                 engine, poll_seconds=settings.worker_poll_seconds, upload_ttl_hours=settings.upload_ttl_hours
             )

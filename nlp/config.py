@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -39,6 +40,12 @@ class Settings(BaseSettings):
     ingest_max_seconds: float = 600.0  # time spent parsing one file while importing it
     ingest_preview_seconds: float = 120.0  # the preview, in a child process on the server
     ingest_preview_memory_mb: int = 2048  # the preview child's address space (RLIMIT_AS)
+    # Jobs on a queue run by `brukarrost worker` processes (nlp/jobqueue.py): "postgres" = the
+    # database above, or a PostgreSQL URL; empty = the embedded worker inside the web service.
+    queue: str = Field("", validation_alias="BRUKARROST_KO")
+    # A worker's heartbeat; a worker silent for 3 heartbeats is taken for dead and its job
+    # goes to another worker.
+    queue_heartbeat_seconds: float = Field(10.0, gt=0, validation_alias="BRUKARROST_KO_HJARTSLAG_SEKUNDER")
 
     @property
     def db_url(self) -> str:

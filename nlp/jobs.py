@@ -21,7 +21,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, select, text, update
+from sqlalchemy import Engine, false, select, text, update
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
 from nlp import pipeline  # its stages load on first use (nlp/pipeline/__init__.py)
@@ -91,13 +91,17 @@ def wait_for_db(engine: Engine, seconds: float) -> bool:
         delay = min(delay * 2, 5.0)
 
 
-def _set_job(engine: Engine, job_id: int, **values: Any) -> None:
-    """Write to the job row; during an outage wait for the database (up to DB_WAIT_SECONDS)."""
+def _set_job(engine: Engine, job_id: int, fence: int | None = None, **values: Any) -> None:
+    """Write to the job row; during an outage wait for the database (up to DB_WAIT_SECONDS).
+
+    With `fence` (the attempt that is writing), nothing is written once another attempt
+    has taken the job over: a worker taken for dead cannot overwrite its successor."""
     deadline = time.monotonic() + DB_WAIT_SECONDS
+    where = [Job.id == job_id] if fence is None else [Job.id == job_id, Job.attempts == fence]
     while True:
         try:
             with session_scope(engine) as session:
-                session.execute(update(Job).where(Job.id == job_id).values(**values))
+                session.execute(update(Job).where(*where).values(**values))
             return
         except Exception as exc:
             if not db_unavailable(exc):
@@ -184,6 +188,7 @@ def _load_job(engine: Engine, job_id: int) -> dict[str, Any] | None:
             "params": dict(job.params or {}),
             "upload": job.upload_path,
             "done_import": job.import_id,
+            "done_run": job.run_id,
             "slug": project.slug if project else None,
             "filename": job.filename,
             "actor": job.created_by or "api",
@@ -204,6 +209,7 @@ def _run_body(engine: Engine, job_id: int, info: dict[str, Any], progress: _Prog
             info["params"],
             progress,
             done_import=info["done_import"],
+            done_run=info["done_run"],
         )
     if info["kind"] == "traning":
         return _run_training(engine, job_id, info["params"], info["actor"], progress)
@@ -247,11 +253,14 @@ def _attempt(engine: Engine, job_id: int, progress: _Progress) -> dict[str, Any]
     return None  # not reached
 
 
-def run_job(engine: Engine, job_id: int) -> None:
+def run_job(engine: Engine, job_id: int, *, keep_unwritten: bool = True, attempt: int | None = None) -> None:
     """Run one claimed job to the end; never raises. The upload is deleted afterwards.
 
     A database outage makes the job wait for the database and run again; if it stays
-    away, the job fails with a Swedish reason, written as soon as the database answers."""
+    away, the job fails with a Swedish reason, written as soon as the database answers
+    (by this process; with keep_unwritten=False the error is raised instead, so that a
+    queue retries the job later and the retry finds what was stored). With `attempt`, the
+    final state is written only while the job row still counts that attempt."""
     progress = _Progress(engine, job_id)
     upload: str | None = None
     try:
@@ -262,9 +271,11 @@ def run_job(engine: Engine, job_id: int) -> None:
             return
         values = {**final, "finished_at": _now(), "upload_path": None}
         try:
-            _set_job(engine, job_id, **values)
+            _set_job(engine, job_id, fence=attempt, **values)
         except Exception as exc:  # noqa: BLE001
             log.warning("Jobb %s: slutstatus väntar på databasen (%s)", job_id, type(exc).__name__)
+            if not keep_unwritten:
+                raise
             _unfinished[job_id] = values
     finally:
         remove_upload(upload)
@@ -292,13 +303,16 @@ def _run_analysis(
     progress: _Progress,
     *,
     done_import: int | None = None,
+    done_run: int | None = None,
 ) -> dict[str, Any]:
     if done_import is not None and not (upload and Path(upload).is_dir()):
         import_id, created = done_import, False  # resumed after a restart: import is stored
     else:
         path = upload_file(upload)
         _set_job(engine, job_id, stage="inläsning")
-        progress.memory_only = True
+        # SQLite has one writer, held by the import; PostgreSQL takes the progress on the row,
+        # where the pages read it even when the job runs in another process (brukarrost worker).
+        progress.memory_only = engine.dialect.name == "sqlite"
         try:
             summary = pipeline.import_export(
                 path,
@@ -318,10 +332,21 @@ def _run_analysis(
     _set_job(engine, job_id, import_id=import_id, upload_path=None)
     remove_upload(upload)
     taxonomy = _job_taxonomy(engine, job_id, params)
-    run_id = pipeline.create_run(import_id, engine=engine, taxonomy=taxonomy.id)
-    _set_job(engine, job_id, run_id=run_id)
+    # A job taken over from a stopped worker goes on with its run (nothing of it was stored).
+    run_id = done_run if _run_open(engine, done_run, import_id) else None
+    if run_id is None:
+        run_id = pipeline.create_run(import_id, engine=engine, taxonomy=taxonomy.id)
+        _set_job(engine, job_id, run_id=run_id)
     pipeline.analyse_import(import_id, engine=engine, taxonomy=taxonomy, progress=progress, run_id=run_id)
     return {"import_id": import_id, "run_id": run_id, "ny_import": created}
+
+
+def _run_open(engine: Engine, run_id: int | None, import_id: int) -> bool:
+    if run_id is None:
+        return False
+    with session_scope(engine) as session:
+        run = session.get(AnalysisRun, run_id)
+        return run is not None and run.import_id == import_id and run.status == "pagar"
 
 
 def _run_training(
@@ -358,10 +383,14 @@ def expire_uploads(engine: Engine, ttl_hours: float) -> int:
     return n
 
 
-def recover_on_startup(engine: Engine, upload_root: Path, ttl_hours: float = 24.0) -> dict[str, int]:
+def recover_on_startup(
+    engine: Engine, upload_root: Path, ttl_hours: float = 24.0, *, resume_running: bool = True
+) -> dict[str, int]:
     """Make interrupted jobs resume (or fail cleanly) and delete stale uploads.
 
-    Assumes one server process owns the embedded worker. An import is one transaction
+    Assumes one server process owns the embedded worker. With resume_running=False (jobs
+    run by `brukarrost worker` processes, nlp/jobqueue.py) running jobs are left to the
+    queue, which hands a stopped worker's job to another. An import is one transaction
     and an analysis writes its results in one transaction, so an interrupted job has
     left nothing half-written; its run is marked "fel" and the job is queued again
     while its upload still exists (importing the same file twice adds nothing).
@@ -369,7 +398,8 @@ def recover_on_startup(engine: Engine, upload_root: Path, ttl_hours: float = 24.
     private_dir(upload_root, own=True)
     counts = {"aterupptagna": 0, "misslyckade": 0, "utgangna": 0, "borttagna_filer": 0}
     with session_scope(engine) as session:
-        for job in session.scalars(select(Job).where(Job.status == "pagar")):
+        running = select(Job).where(Job.status == "pagar" if resume_running else false())
+        for job in session.scalars(running):
             if job.run_id is not None:
                 session.execute(
                     update(AnalysisRun)

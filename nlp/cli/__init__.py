@@ -15,6 +15,7 @@ from nlp.cli import (
     radera,
     serve,
     teman,
+    worker,
 )
 from nlp.cli.base import app
 
@@ -22,6 +23,7 @@ app.command("analysera")(analysera.analysera)
 app.command("pseudonymisera")(pseudonymisera.pseudonymisera)
 app.command("granska")(analysera.granska)
 app.command("serve")(serve.serve)
+app.command("worker")(worker.worker)
 app.add_typer(anvandare.anvandare_app, name="anvandare")
 app.add_typer(nyckel.nyckel_app, name="nyckel")
 app.command("radera")(radera.radera)

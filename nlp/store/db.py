@@ -8,7 +8,7 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
@@ -19,6 +19,9 @@ from nlp.private_files import private_sqlite_file
 from nlp.sqlite_wal import enable_wal
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+# Several processes may start at once on one PostgreSQL database (the web service and its
+# `brukarrost worker` processes): the migration runs under this advisory lock, one at a time.
+MIGRATION_LOCK = 4_716_001
 _engines: dict[str, Engine] = {}
 
 
@@ -103,6 +106,8 @@ def init_db(url: str | None = None) -> Engine:
     check_connection(engine)
     cfg = alembic_config(str(engine.url.render_as_string(hide_password=False)))
     with engine.begin() as conn:
+        if engine.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
     return engine
