@@ -307,6 +307,7 @@ def _run_analysis(
                 sheet=params.get("sheet"),
                 progress=progress,
                 actor=actor,
+                metadata=params.get("metadata"),
             )
         finally:
             progress.memory_only = False

@@ -15,7 +15,7 @@ from api.schemas import MappingIn
 from api.services import jobs
 from api.services.errors import ServiceError
 from api.services.projects import is_member
-from api.upload import accept_upload
+from api.upload import UploadFailed, accept_documents, accept_upload
 from api.web.queries import label_titles
 from api.web.render import WebUser, deny, page_project, render
 from nlp.config import get_settings
@@ -129,6 +129,47 @@ async def upload_submit(project_id: int, request: Request, user: WebUser, db: DB
     except ServiceError as exc:
         return _upload_page(request, user, project, exc.status, exc.message)
     return RedirectResponse(f"/jobb/{out.job.id}/kolumner", status_code=303)
+
+
+def _documents_page(
+    request: Request,
+    user: User,
+    project: Project,
+    status_code: int = 200,
+    error: str | None = None,
+    values: dict[str, str] | None = None,
+) -> HTMLResponse:
+    return render(
+        request,
+        "ladda_upp_dokument.html",
+        user=user,
+        title="Ladda upp berättelser och anteckningar",
+        project=project,
+        max_mb=request.app.state.settings.max_upload_mb,
+        active="/projekt",
+        error=error,
+        accept=accept_attribute(documents=True),
+        sources=jobs.DOCUMENT_SOURCES,
+        taxonomies=[(t, label_titles(t)[0]) for t in list_taxonomies()],
+        values=values or {},  # what was typed, kept after an error
+        status_code=status_code,
+    )
+
+
+@router.get("/projekt/{project_id}/dokument", response_class=HTMLResponse)
+def documents_form(project_id: int, request: Request, user: WebUser, db: DB) -> HTMLResponse:
+    return _documents_page(request, user, _analyst_project(db, user, project_id))
+
+
+@router.post("/projekt/{project_id}/dokument", dependencies=[Depends(verify_csrf_upload)])
+async def documents_submit(project_id: int, request: Request, user: WebUser, db: DB) -> Response:
+    project = await run_in_threadpool(_analyst_project, db, user, project_id)
+    try:
+        out = await accept_documents(request, db, user, project)
+    except UploadFailed as exc:
+        return _documents_page(request, user, project, exc.status, exc.message, exc.fields)
+    wake_worker(request)
+    return RedirectResponse(f"/jobb/{out.id}", status_code=303)
 
 
 @router.get("/jobb/{job_id}/kolumner", response_class=HTMLResponse)
