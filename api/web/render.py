@@ -57,6 +57,9 @@ MESSAGES = {
     "traning": "Träningen är startad. Den nya versionen används inte förrän du byter till den.",
     "aktiverad": "Projektet använder nu den valda modellversionen i nya analyser.",
     "raderat": "Allt om respondenten är raderat.",
+    "organisation": "Organisationen är skapad.",
+    "omdopt": "Organisationen har fått sitt nya namn.",
+    "avbruten": "Uppladdningen är borttagen.",
 }
 DECISION_TEXT = {"accept": "stämmer", "reject": "stämmer inte", "other": "annan etikett", "unsure": "vet inte"}
 
