@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from fastapi import APIRouter, Depends, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -20,12 +22,13 @@ from api.web.queries import label_titles
 from api.web.render import WebUser, deny, page_project, render
 from nlp.config import get_settings
 from nlp.ingest import accept_attribute
-from nlp.pipeline import STAGES
+from nlp.pipeline import STAGES, TRAINING_STAGES
 from nlp.report import FORMATS, load_run_report
-from nlp.store.models import AnalysisRun, Import, Project, User
+from nlp.store.models import AnalysisRun, Import, Job, Project, User
 from nlp.taxonomy import list_taxonomies
 
 router = APIRouter()
+UPLOADERS = ("analyst", "admin")  # who uploads files, starts their analysis and removes them
 
 
 def run_project_id(db: Session, run_id: int) -> int | None:
@@ -172,11 +175,9 @@ async def documents_submit(project_id: int, request: Request, user: WebUser, db:
     return RedirectResponse(f"/jobb/{out.id}", status_code=303)
 
 
-@router.get("/jobb/{job_id}/kolumner", response_class=HTMLResponse)
-def mapping_form(job_id: int, request: Request, user: WebUser, db: DB) -> Response:
-    job = jobs.job_for(db, user, job_id)
-    if job.status != "uppladdad":
-        return RedirectResponse(f"/jobb/{job.id}", status_code=303)
+def _mapping_page(
+    request: Request, user: User, job: Job, error: str | None = None, status_code: int = 200
+) -> HTMLResponse:
     taxonomies = [(t, label_titles(t)[0]) for t in list_taxonomies()]
     return render(
         request,
@@ -188,8 +189,19 @@ def mapping_form(job_id: int, request: Request, user: WebUser, db: DB) -> Respon
         fields=FIELD_TEXT,
         kinds=KIND_TEXT,
         taxonomies=taxonomies,
+        ttl_hours=request.app.state.settings.upload_ttl_hours,
         active="/projekt",
+        error=error,
+        status_code=status_code,
     )
+
+
+@router.get("/jobb/{job_id}/kolumner", response_class=HTMLResponse)
+def mapping_form(job_id: int, request: Request, user: WebUser, db: DB) -> Response:
+    job = jobs.job_for(db, user, job_id)
+    if job.status != "uppladdad":
+        return RedirectResponse(f"/jobb/{job.id}", status_code=303)
+    return _mapping_page(request, user, job)
 
 
 @router.post("/jobb/{job_id}/kolumner", dependencies=[Depends(verify_csrf)])
@@ -212,7 +224,13 @@ async def mapping_submit(job_id: int, request: Request, user: WebUser, db: DB) -
             )
         except ValueError:
             return deny(request, user, "Ogiltigt val av kolumner eller taxonomi.", 422)
-        jobs.start(db, user, job_id, **body.model_dump())
+        try:
+            jobs.start(db, user, job_id, **body.model_dump())
+        except ServiceError as exc:  # the page the user is on, with a way on (or to remove it)
+            db.rollback()
+            if job.status != "uppladdad":
+                raise
+            return _mapping_page(request, user, job, exc.message, exc.status)
         wake_worker(request)
         return RedirectResponse(f"/jobb/{job_id}", status_code=303)
 
@@ -222,6 +240,35 @@ async def mapping_submit(job_id: int, request: Request, user: WebUser, db: DB) -
 @router.get("/jobb/{job_id}", response_class=HTMLResponse)
 def job_page(job_id: int, request: Request, user: WebUser, db: DB) -> Response:
     job = jobs.job_for(db, user, job_id)
-    if job.status == "klar" and job.run_id:
-        return RedirectResponse(f"/korningar/{job.run_id}/rapport", status_code=303)
-    return render(request, "jobb.html", user=user, title="Analysen pågår", job=job, active="/projekt", stages=STAGES)
+    training = job.kind == "traning"
+    done = f"/projekt/{job.project_id}/modeller?taxonomi={quote((job.params or {}).get('taxonomy') or '')}"
+    if job.status == "klar" and (job.run_id or training):
+        return RedirectResponse(done if training else f"/korningar/{job.run_id}/rapport", status_code=303)
+    if job.status == "uppladdad" and user.role in UPLOADERS:
+        return RedirectResponse(f"/jobb/{job.id}/kolumner", status_code=303)
+    live = jobs.progress(job)
+    return render(
+        request,
+        "jobb.html",
+        user=user,
+        title="Träningen pågår" if training else "Analysen pågår",
+        job=job,
+        live=live,
+        training=training,
+        done=done if training else "",
+        active="/projekt",
+        stages=TRAINING_STAGES if training else STAGES,
+    )
+
+
+@router.post("/jobb/{job_id}/ta-bort", dependencies=[Depends(verify_csrf)])
+def cancel_upload(job_id: int, request: Request, user: WebUser, db: DB) -> Response:
+    """Remove an upload whose analysis was never started (or failed to start): its file is
+    deleted and it is no longer shown as going on."""
+    if user.role not in UPLOADERS:
+        return deny(request, user, "Bara analytiker kan ta bort uppladdningar.")
+    try:
+        jobs.cancel(db, user, job_id)
+    except ServiceError as exc:
+        return deny(request, user, exc.message, exc.status)
+    return RedirectResponse("/projekt?meddelande=avbruten", status_code=303)
