@@ -67,7 +67,7 @@ def train_candidate(
     examples = validated_examples(engine, project_id, taxonomy)
     if len(examples) < MIN_TRAINING_EXAMPLES:
         raise BrukarrostError(
-            f"För få validerade etiketter för att träna en ny modell: {len(examples)} "
+            f"För få granskade etiketter för att träna en ny modell: {len(examples)} "
             f"(minst {MIN_TRAINING_EXAMPLES} behövs). Omstridda etiketter räknas inte förrän "
             "de är avgjorda."
         )
