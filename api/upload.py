@@ -199,7 +199,7 @@ def _checked_format(request: Request, receiver: _Receiver, documents: bool) -> t
         return "dokument", kind
     fmt = sniff_format(receiver.head)
     if fmt is None:
-        raise Unsupported("Filtypen känns inte igen: ladda upp CSV, Excel (XLSX) eller JSON.")
+        raise Unsupported("Filtypen känns inte igen: ladda upp CSV, XLSX eller JSON.")
     return fmt, fmt
 
 

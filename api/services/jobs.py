@@ -29,12 +29,7 @@ def upload_message(exc: BrukarrostError) -> str:
     """An ingest error as the person who uploaded the file reads it: about "den uppladdade
     filen" (the saved file's name, export.csv, is not a name they know, and their own may
     hold personal data), with advice for the page instead of for the command line."""
-    text = exc.message
-    if isinstance(exc, InputError):
-        text = text.removeprefix(InputError("", file=exc.file, row=exc.row, column=exc.column).message)
-        where = ["den uppladdade filen"] + ([f"rad {exc.row}"] if exc.row is not None else [])
-        where += [f"kolumn {exc.column!r}"] if exc.column is not None else []
-        text = f"Fel i {', '.join(where)}: {text}"
+    text = exc.for_upload() if isinstance(exc, InputError) else exc.message
     for cli, page in _FOR_PAGES.items():
         text = text.replace(cli, page)
     return text
