@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from nlp.report.curation import curated_themes
 from nlp.report.model import SOURCE_TEXT
@@ -116,6 +116,8 @@ def answer_facts(
                 .join(Classification, Classification.record_id == RecordRow.id)
                 .where(Classification.run_id == run_id)
                 .order_by(RecordRow.row, RecordRow.id)
+                # JSON the export does not show: decoding it took most of the time
+                .options(defer(RecordRow.pii_spans), defer(Classification.evidence))
             )
         ),
         titles=dict(titles),
@@ -124,11 +126,16 @@ def answer_facts(
     )
     probability: dict[int, dict[str, float]] = defaultdict(dict)
     suggested: dict[int, list[str]] = defaultdict(list)
-    for s in session.scalars(select(Suggestion).where(Suggestion.run_id == run_id).order_by(Suggestion.label_id)):
-        probability[s.record_id][s.label_id] = round(s.probability, 3)
-        if s.decided:
-            suggested[s.record_id].append(s.label_id)
-        facts.titles.setdefault(s.label_id, s.label_id)  # a label outside the taxonomy still gets its column
+    # Columns, not ORM objects: a run has (answers × labels) suggestions.
+    for rid, label, prob, decided in session.execute(
+        select(Suggestion.record_id, Suggestion.label_id, Suggestion.probability, Suggestion.decided)
+        .where(Suggestion.run_id == run_id)
+        .order_by(Suggestion.label_id)
+    ):
+        probability[rid][label] = round(prob, 3)
+        if decided:
+            suggested[rid].append(label)
+        facts.titles.setdefault(label, label)  # a label outside the taxonomy still gets its column
     facts.probability, facts.suggested = dict(probability), dict(suggested)
     return facts
 
