@@ -41,11 +41,16 @@ def test_a_stuck_upload_is_shown_to_analysts_and_can_be_removed(demo: Demo, tmp_
     login(client, "analytiker1")
     job_id = _upload(client, ids["project_id"])
     # A failed start: the column page again, with the error and a way to remove the upload.
-    token = csrf_of(client.get(f"/jobb/{job_id}/kolumner").text)
+    first = client.get(f"/jobb/{job_id}/kolumner").text
+    assert re.search(r'value="Vad kan bli bättre\?" checked', first)  # found by itself
+    token = csrf_of(first)
     bad = client.post(
         f"/jobb/{job_id}/kolumner", data={"csrf_token": token, "textkolumn": "Finns inte", "taxonomi": "samsjuklighet"}
     )
     assert bad.status_code == 422 and "Finns inte" in bad.text and f'action="/jobb/{job_id}/ta-bort"' in bad.text
+    assert "Fel i den uppladdade filen" in bad.text and "export.csv" not in bad.text
+    # What was chosen is kept: "Vad kan bli bättre?" was not ticked this time.
+    assert not re.search(r'value="Vad kan bli bättre\?" checked', bad.text)
     assert client.get(f"/jobb/{job_id}").headers["location"] == f"/jobb/{job_id}/kolumner"
     page = client.get("/projekt").text
     assert "Uppladdad men inte startad" in page and "Steg: uppladdad" not in page

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Request
@@ -176,16 +177,26 @@ async def documents_submit(project_id: int, request: Request, user: WebUser, db:
 
 
 def _mapping_page(
-    request: Request, user: User, job: Job, error: str | None = None, status_code: int = 200
+    request: Request,
+    user: User,
+    job: Job,
+    error: str | None = None,
+    status_code: int = 200,
+    typed: dict[str, Any] | None = None,
 ) -> HTMLResponse:
+    """The column page; after an error, with the choices as they were made (`typed`)."""
     taxonomies = [(t, label_titles(t)[0]) for t in list_taxonomies()]
+    preview = (job.params or {}).get("preview") or {}
+    if typed:
+        preview = {**preview, "text_columns": typed["text_columns"], "column_map": typed["column_map"]}
     return render(
         request,
         "kolumner.html",
         user=user,
         title="Kontrollera kolumnerna",
         job=job,
-        preview=(job.params or {}).get("preview") or {},
+        preview=preview,
+        chosen_taxonomy=(typed or {}).get("taxonomy") or "samsjuklighet",
         fields=FIELD_TEXT,
         kinds=KIND_TEXT,
         taxonomies=taxonomies,
@@ -230,7 +241,8 @@ async def mapping_submit(job_id: int, request: Request, user: WebUser, db: DB) -
             db.rollback()
             if job.status != "uppladdad":
                 raise
-            return _mapping_page(request, user, job, exc.message, exc.status)
+            typed = {"text_columns": text_columns, "column_map": column_map, "taxonomy": taxonomy}
+            return _mapping_page(request, user, job, exc.message, exc.status, typed)
         wake_worker(request)
         return RedirectResponse(f"/jobb/{job_id}", status_code=303)
 
