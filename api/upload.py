@@ -5,14 +5,18 @@ uploads into its own temporary files, and a raw export (personal data) must only
 written to the private upload directory. The size limit is enforced while streaming.
 A web form's CSRF token comes as the field `csrf_token` before the file (never in the URL,
 which access logs keep); it is checked when the file part starts, before any byte of it
-is written (api.auth.verify_csrf_upload).
+is written (api.auth.verify_csrf_upload). Other small text fields (the document form's date,
+unit, source and taxonomy) are kept, FIELD_BYTES each at most; FIELDS_MAX of them.
+
+The user's file name is never kept: the file is saved as `export.<format>` or
+`dokument.<kind>` by its content, so messages naming the file cannot carry a name.
 """
 
 from __future__ import annotations
 
 import os
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -24,13 +28,15 @@ from sqlalchemy.orm import Session
 from api.auth import CSRF_FIELD, csrf_field_ok
 from api.schemas import JobOut, UploadOut
 from api.services import jobs
-from api.services.errors import BadRequest, Forbidden, Invalid, TooLarge, Unsupported
-from nlp.ingest import sniff_format
+from api.services.errors import BadRequest, Forbidden, Invalid, ServiceError, TooLarge, Unsupported
+from nlp.ingest import document_kind, sniff_format
 from nlp.jobs import remove_upload
 from nlp.private_files import private_dir
 from nlp.store.models import Project, User
 
 FIELD = "fil"
+FIELD_BYTES = 512
+FIELDS_MAX = 20
 _CSRF_FAILED = "CSRF-kontrollen misslyckades: ladda om sidan och försök igen."
 
 
@@ -39,7 +45,17 @@ class SavedUpload:
     directory: Path
     path: Path
     size: int
-    file_format: str  # a reader's key (nlp.ingest's registry): csv, xlsx, json, jsonl …
+    file_format: str  # a reader's key (nlp.ingest's registry): csv, xlsx, json, jsonl, dokument …
+    fields: dict[str, str] = field(default_factory=dict)  # the form's other (small) text fields
+
+
+class UploadFailed(ServiceError):
+    """A refused upload with the form's text fields as typed, so the page can keep them."""
+
+    def __init__(self, cause: ServiceError, fields: dict[str, str]) -> None:
+        super().__init__(cause.message, headers=cause.headers)
+        self.status = cause.status
+        self.fields = fields
 
 
 class _TooLarge(Exception):
@@ -78,6 +94,8 @@ class _Receiver:
         self.found = False
         self.in_csrf = False
         self.csrf: bytes | None = None
+        self.field_name: str | None = None  # the small text field being received
+        self.fields: dict[str, bytes] = {}
 
     def callbacks(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in self.CALLBACKS}
@@ -94,8 +112,12 @@ class _Receiver:
 
     def on_headers_finished(self) -> None:
         _, opts = parse_options_header(self.headers.get(b"content-disposition", b""))
-        if opts.get(b"name") == CSRF_FIELD.encode() and b"filename" not in opts:
+        name = opts.get(b"name", b"")
+        if name == CSRF_FIELD.encode() and b"filename" not in opts:
             self.in_csrf, self.csrf = True, b""
+        elif name and name != FIELD.encode() and b"filename" not in opts and len(self.fields) < FIELDS_MAX:
+            self.field_name = name.decode("utf-8", errors="replace")[:100]
+            self.fields[self.field_name] = b""
         if opts.get(b"name") == FIELD.encode() and b"filename" in opts and not self.found:
             if not csrf_field_ok(self.request, self.csrf):
                 raise _CsrfFailed  # before the file is even created
@@ -105,6 +127,9 @@ class _Receiver:
     def on_part_data(self, data: bytes, start: int, end: int) -> None:
         if self.in_csrf:
             self.csrf = (bytes(self.csrf or b"") + data[start:end])[:512]
+            return
+        if self.field_name is not None:
+            self.fields[self.field_name] = (self.fields[self.field_name] + data[start:end])[:FIELD_BYTES]
             return
         if self.fd is None:
             return
@@ -118,6 +143,7 @@ class _Receiver:
 
     def on_part_end(self) -> None:
         self.in_csrf = False
+        self.field_name = None
         self.close()
         self.headers = {}
 
@@ -156,35 +182,53 @@ async def _stream(request: Request, boundary: bytes, receiver: _Receiver) -> Non
         receiver.close()
 
 
-def _checked_format(request: Request, receiver: _Receiver) -> str:
-    """The sniffed file type of a complete upload, or why it is refused."""
+def _checked_format(request: Request, receiver: _Receiver, documents: bool) -> tuple[str, str]:
+    """(reader key, file suffix) of a complete upload by its content, or why it is refused."""
     if not csrf_field_ok(request, receiver.csrf):
         raise Forbidden(_CSRF_FAILED)
     if not receiver.found:
-        raise Invalid("Ingen fil skickades: lägg filen i fältet 'fil'.")
+        raise Invalid("Ingen fil skickades: välj en fil.")
     if receiver.size == 0:
         raise Invalid("Filen är tom.")
+    if documents:
+        kind = document_kind(receiver.partial)
+        if kind is None:
+            raise Unsupported(
+                "Filtypen känns inte igen: ladda upp .docx, .odt, .txt, .md eller ett zip-arkiv med sådana."
+            )
+        return "dokument", kind
     fmt = sniff_format(receiver.head)
     if fmt is None:
         raise Unsupported("Filtypen känns inte igen: ladda upp CSV, XLSX eller JSON.")
-    return fmt
+    return fmt, fmt
 
 
-async def receive_upload(request: Request, root: Path, max_bytes: int) -> SavedUpload:
+async def receive_upload(request: Request, root: Path, max_bytes: int, *, documents: bool = False) -> SavedUpload:
     """Stream the multipart field `fil` to root/<private dir>/<name>; TooLarge, Unsupported,
-    Forbidden (CSRF), BadRequest or Invalid in Swedish otherwise, with nothing left behind."""
+    Forbidden (CSRF), BadRequest or Invalid in Swedish otherwise, with nothing left behind.
+    `documents`: stories and notes (the document form), else an export."""
     boundary = _boundary(request, max_bytes)
     directory = Path(tempfile.mkdtemp(prefix="jobb-", dir=private_dir(root, own=True)))  # mode 0700
     receiver = _Receiver(request, directory / "mottas", max_bytes)
     try:
         await _stream(request, boundary, receiver)
-        fmt = _checked_format(request, receiver)
+        fmt, suffix = await run_in_threadpool(_checked_format, request, receiver, documents)
+    except ServiceError as exc:
+        remove_upload(str(directory))
+        raise UploadFailed(exc, _texts(receiver.fields)) from None
     except BaseException:
         remove_upload(str(directory))
         raise
-    final = directory / f"export.{fmt}"  # not the user's name: it ends up in error messages
+    # Not the user's name: it ends up in error messages.
+    final = directory / f"{'dokument' if documents else 'export'}.{suffix}"
     receiver.partial.rename(final)
-    return SavedUpload(directory=directory, path=final, size=receiver.size, file_format=fmt)
+    return SavedUpload(
+        directory=directory, path=final, size=receiver.size, file_format=fmt, fields=_texts(receiver.fields)
+    )
+
+
+def _texts(fields: dict[str, bytes]) -> dict[str, str]:
+    return {k: v.decode("utf-8", errors="replace") for k, v in fields.items()}
 
 
 async def accept_upload(request: Request, db: Session, user: User, project: Project) -> UploadOut:
@@ -193,3 +237,15 @@ async def accept_upload(request: Request, db: Session, user: User, project: Proj
     saved = await receive_upload(request, settings.uploads, settings.max_upload_bytes)
     job, columns = await run_in_threadpool(jobs.register_upload, db, user, project, saved)
     return UploadOut(job=JobOut.model_validate(job), preview=columns)
+
+
+async def accept_documents(request: Request, db: Session, user: User, project: Project) -> JobOut:
+    """Receive stories or notes (one document, or a zip of them) with the form's date, unit,
+    source and taxonomy, and queue their analysis at once (no columns to confirm)."""
+    settings = request.app.state.settings
+    saved = await receive_upload(request, settings.uploads, settings.max_upload_bytes, documents=True)
+    try:
+        job = await run_in_threadpool(jobs.register_documents, db, user, project, saved)
+    except ServiceError as exc:
+        raise UploadFailed(exc, saved.fields) from None
+    return JobOut.model_validate(job)

@@ -36,15 +36,22 @@ class InputError(BrukarrostError):
         self.file = str(Path(file).name) if file is not None else None
         self.row = row
         self.column = column
-        where = []
-        if self.file:
-            where.append(f"fil {self.file}")
-        if row is not None:
-            where.append(f"rad {row}")
-        if column is not None:
-            where.append(f"kolumn {column!r}")
-        prefix = f"Fel i {', '.join(where)}: " if where else ""
-        super().__init__(prefix + message)
+        self.bare = message  # without the "Fel i fil …:" prefix
+        super().__init__(self._prefix(f"fil {self.file}" if self.file else None) + message)
+
+    def _prefix(self, file: str | None) -> str:
+        where = [file] if file else []
+        if self.row is not None:
+            where.append(f"rad {self.row}")
+        if self.column is not None:
+            where.append(f"kolumn {self.column!r}")
+        return f"Fel i {', '.join(where)}: " if where else ""
+
+    def for_upload(self) -> str:
+        """The message for the person who uploaded the file: about "den uppladdade filen",
+        since the saved file's name (export.csv) is not one they know and their own name
+        for it may hold personal data."""
+        return self._prefix("den uppladdade filen") + self.bare
 
 
 class ConfigError(BrukarrostError):

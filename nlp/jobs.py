@@ -25,7 +25,7 @@ from sqlalchemy import Engine, false, select, text, update
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
 from nlp import pipeline  # its stages load on first use (nlp/pipeline/__init__.py)
-from nlp.errors import BrukarrostError
+from nlp.errors import BrukarrostError, InputError
 from nlp.private_files import private_dir
 from nlp.store.db import session_scope
 from nlp.store.models import AnalysisRun, Job, Project
@@ -238,6 +238,8 @@ def _attempt(engine: Engine, job_id: int, progress: _Progress) -> dict[str, Any]
                 return None
             result = _run_body(engine, job_id, info, progress)
             return {"status": "klar", "stage": "klar", "result": result, "error": None}
+        except InputError as exc:  # about the file the person uploaded, as the upload page says
+            return {"status": "fel", "error": exc.for_upload()}
         except BrukarrostError as exc:
             return {"status": "fel", "error": exc.message}
         except Exception as exc:  # noqa: BLE001 - a worker must survive any job
@@ -323,6 +325,7 @@ def _run_analysis(
                 sheet=params.get("sheet"),
                 progress=progress,
                 actor=actor,
+                metadata=params.get("metadata"),
             )
         finally:
             progress.memory_only = False

@@ -75,6 +75,7 @@ def test_admin_creates_users_and_reads_the_audit_log(client: TestClient, seeded:
         },
     )
     assert r.status_code == 422 and "organisation" in r.json()["detail"]
+    assert client.post("/api/organisations", headers=admin, json={"name": "Org D"}).status_code == 201
     r = client.post(
         "/api/users",
         headers=admin,

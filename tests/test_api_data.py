@@ -102,30 +102,28 @@ def test_exports_csv_and_xlsx_with_validation_status(
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(r.text.lstrip("\ufeff")), delimiter=";"))
     assert len(rows) == 40
-    first = next(x for x in rows if int(x["svar_id"]) == rec)
-    assert '"respekt": "godkand"' in first["valideringsstatus"]
-    assert "[PERSON_1]" in first["text_pseudonymiserad"] and first["teman"]
-    # Decided labels beside the prediction set, as stored.
+    respekt = "Bli lyssnad på, få förståelse och bli behandlad med samma respekt som andra"
+    first = next(x for x in rows if int(x["Svar-id"]) == rec)
+    assert first["Granskning"] == f"{respekt}: godkänd"
+    assert "[PERSON_1]" in first["Svar (pseudonymiserat)"] and first["Teman"]
+    # The model's decisions and its prediction set, by title; people's decisions apart.
     with session_scope(engine) as s:
         for row in rows:
-            rid = int(row["svar_id"])
-            want = sorted(
+            rid = int(row["Svar-id"])
+            suggested = set(
                 s.scalars(
                     select(Suggestion.label_id).where(
                         Suggestion.run_id == seeded["run_a"], Suggestion.record_id == rid, Suggestion.decided.is_(True)
                     )
                 )
             )
-            pset = s.scalar(
-                select(Classification.prediction_set).where(
-                    Classification.run_id == seeded["run_a"], Classification.record_id == rid
-                )
-            )
-            assert row["etiketter_beslutade"] == ";".join(want)
-            assert row["etiketter_forslag"] == ";".join(pset)
+            titles = {t for t in row["Modellens förslag"].split("; ") if t}
+            assert len(titles) == len(suggested)
+            assert ("respekt" in suggested) == (respekt in titles)
+            assert row["Beslutade etiketter (av granskare)"] == (respekt if rid == rec else "")
     x = client.get(f"/api/runs/{seeded['run_a']}/export", headers=h, params={"format": "xlsx"})
     sheet_rows = list(load_workbook(io.BytesIO(x.content), read_only=True)["svar"].values)
-    assert len(sheet_rows) == 41 and sheet_rows[0][3] == "text_pseudonymiserad"
+    assert len(sheet_rows) == 41 and sheet_rows[0][3] == "Svar (pseudonymiserat)"
 
 
 def test_erasure_deletes_a_respondent_and_keeps_decisions_on_a_tombstone(

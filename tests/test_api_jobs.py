@@ -176,7 +176,7 @@ def test_retraining_needs_settled_labels_and_fails_cleanly_without_them(
     assert job.status_code == 202 and job.json()["kind"] == "traning"
     EmbeddedWorker(engine).run_pending()
     done = client.get(f"/api/jobs/{job.json()['id']}", headers=h).json()
-    assert done["status"] == "fel" and "För få validerade etiketter" in done["error"]
+    assert done["status"] == "fel" and "För få granskade etiketter" in done["error"]
     assert client.get(f"/api/projects/{pa}/models", headers=h).json()["versions"] == []
 
 
@@ -230,5 +230,5 @@ def test_embedded_worker_runs_queued_jobs_in_the_background(
             "pagar",
         ) and time.monotonic() < deadline:
             time.sleep(0.1)
-    assert state["status"] == "fel" and "För få validerade etiketter" in state["error"]
+    assert state["status"] == "fel" and "För få granskade etiketter" in state["error"]
     assert state["started_at"] and state["finished_at"]

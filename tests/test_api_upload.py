@@ -137,8 +137,8 @@ def test_hostile_uploads_get_a_swedish_error_page_in_seconds(demo: Demo, tmp_pat
     resp = client.post(f"/projekt/{pid}/ladda-upp", data={"csrf_token": token}, files={"fil": (name, content)})
     assert time.monotonic() - start < 15
     assert resp.status_code == 422, resp.text
-    # The error names the stored file, never the user's own file name (issue 12).
-    assert "Fel i fil export." in resp.text and name.rsplit(".", 1)[0] not in resp.text
+    # The error names the stored file, never the user's own file name (issue 12): "den uppladdade filen".
+    assert "Fel i den uppladdade filen" in resp.text and name.rsplit(".", 1)[0] not in resp.text
     assert ("zip-bomb" if name.endswith(".xlsx") else "inte ett JSON-objekt") in resp.text
     assert "Traceback" not in resp.text
     assert _jobs(client) == 0 and _left_behind(tmp_path) == []
@@ -152,7 +152,7 @@ def test_real_server_rss_stays_flat_during_hostile_uploads(engine: Engine, tmp_p
         assert warm.status == 303, warm.text  # also loads what the first upload imports
         for name, content in uploads.items():
             result = server.upload(name, content)
-            assert result.status == 422 and "Fel i fil" in result.text, (name, result.text[:500])
+            assert result.status == 422 and "Fel i den uppladdade filen" in result.text, (name, result.text[:500])
             assert result.seconds < 20, (name, result.seconds)
             grew = (result.rss_peak - result.rss_before) / 2**20
             assert grew < 100, f"{name}: serverns minne växte {grew:.0f} MB"

@@ -47,9 +47,12 @@ def test_each_ending_belongs_to_one_reader() -> None:
 
 
 def test_the_accept_list_is_the_registry_s() -> None:
+    exports = [r for r in READERS.values() if not r.document]
     accept = accept_attribute().split(",")
-    assert [a for a in accept if a.startswith(".")] == list(accepted_extensions())
-    assert {m for r in READERS.values() for m in r.media_types} == {a for a in accept if "/" in a}
+    assert [a for a in accept if a.startswith(".")] == [e for r in exports for e in r.extensions]
+    assert {m for r in exports for m in r.media_types} == {a for a in accept if "/" in a}
+    documents = accept_attribute(documents=True).split(",")
+    assert {".docx", ".odt", ".txt", ".md", ".zip"} == {a for a in documents if a.startswith(".")}
 
 
 def _xlsx() -> bytes:

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import json
 
-from nlp.report import FORMATS
+from nlp.report import FORMATS, ExportBook, Sheet
 
 
 def test_jsonl_writes_one_object_per_answer() -> None:
     fmt = FORMATS["jsonl"]
-    body = fmt.write(["svar_id", "text"], [[1, "=1+1"], [2, "Rad ett\nrad två"]])
-    lines = body.decode("utf-8").splitlines()
+    book = ExportBook([Sheet("svar", ["Svar-id", "Svar"], [[1, "=1+1"], [2, "Rad ett\nrad två"]])])
+    lines = fmt.write(book).decode("utf-8").splitlines()
     assert [json.loads(line) for line in lines] == [
-        {"svar_id": 1, "text": "=1+1"},
-        {"svar_id": 2, "text": "Rad ett\nrad två"},
+        {"Svar-id": 1, "Svar": "=1+1"},
+        {"Svar-id": 2, "Svar": "Rad ett\nrad två"},
     ]
-    assert fmt.suffix == "jsonl" and fmt.write(["svar_id"], []) == b""
+    assert fmt.suffix == "jsonl" and fmt.write(ExportBook([Sheet("svar", ["Svar-id"], [])])) == b""

@@ -1,4 +1,5 @@
-"""The XLSX export format: one sheet "svar", text cells stay text (never formulas)."""
+"""The XLSX export format: every sheet of the export, text cells stay text (never formulas),
+numbers stay numbers."""
 
 from __future__ import annotations
 
@@ -6,17 +7,25 @@ import io
 
 from openpyxl import load_workbook
 
-from nlp.report import FORMATS
+from nlp.report import FORMATS, ExportBook, Sheet
 
 
-def test_xlsx_writes_one_sheet_of_strings() -> None:
+def test_xlsx_writes_every_sheet_with_strings_and_numbers() -> None:
     fmt = FORMATS["xlsx"]
-    body = fmt.write(["svar_id", "text"], [[1, "=1+1"], [2, "Bra bemötande"]])
-    ws = load_workbook(io.BytesIO(body))["svar"]
+    book = ExportBook(
+        [
+            Sheet("sammanfattning", ["Avsnitt", "Antal"], [["Översikt", 40]]),
+            Sheet("svar", ["Svar-id", "Svar", "Sannolikhet: Respekt"], [[1, "=1+1", 0.812], [2, "Bra", None]]),
+        ]
+    )
+    wb = load_workbook(io.BytesIO(fmt.write(book)))
+    assert wb.sheetnames == ["sammanfattning", "svar"]
+    ws = wb["svar"]
     assert [[c.value for c in row] for row in ws.iter_rows()] == [
-        ["svar_id", "text"],
-        [1, "=1+1"],
-        [2, "Bra bemötande"],
+        ["Svar-id", "Svar", "Sannolikhet: Respekt"],
+        [1, "=1+1", 0.812],
+        [2, "Bra", None],
     ]
-    assert ws["B2"].data_type == "s"
+    assert ws["B2"].data_type == "s" and ws["C2"].data_type == "n"
+    assert ws.freeze_panes == "A2"
     assert fmt.suffix == "xlsx"

@@ -140,7 +140,7 @@ def test_exports_of_hostile_answers_hold_no_formulas(
     assert formulas == []
     header = [c.value for c in next(ws.iter_rows(max_row=1))]
     by_id = {row[0]: row for row in ws.iter_rows(min_row=2, values_only=True)}
-    text_col, unit_col = header.index("text_pseudonymiserad"), header.index("verksamhet")
+    text_col, unit_col = header.index("Svar (pseudonymiserat)"), header.index("Verksamhet")
     for rid in hostile_ids:  # kept exactly, as text
         assert by_id[rid][text_col] == stored[rid].replace("\r", "\n")
     assert HOSTILE_UNIT in {row[unit_col] for row in by_id.values()}
@@ -152,5 +152,5 @@ def test_exports_of_hostile_answers_hold_no_formulas(
     assert dangerous == []
     records = {int(r[0]): r for r in rows[1:]}
     for rid in hostile_ids:
-        assert records[rid][rows[0].index("text_pseudonymiserad")] == "'" + stored[rid]
-    assert "'" + HOSTILE_UNIT in {r[rows[0].index("verksamhet")] for r in records.values()}
+        assert records[rid][rows[0].index("Svar (pseudonymiserat)")] == "'" + stored[rid]
+    assert "'" + HOSTILE_UNIT in {r[rows[0].index("Verksamhet")] for r in records.values()}

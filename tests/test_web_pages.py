@@ -151,6 +151,8 @@ def test_admin_creates_user_project_and_sees_audit_log(demo: tuple[TestClient, d
         },
     )
     assert resp.status_code == 422 and "upprepade tecken" in resp.text
+    resp = client.post("/admin/organisationer", data={"csrf_token": csrf, "namn": "Hjärnkoll"})
+    assert resp.status_code == 303
     resp = client.post(
         "/admin/anvandare",
         data={

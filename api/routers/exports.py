@@ -19,7 +19,7 @@ from api.deps import Id, audit, get_db
 from nlp.errors import BrukarrostError
 from nlp.report import (
     FORMATS,
-    answer_table,
+    export_book,
     load_run_report,
     render_html,
     report_json,
@@ -55,15 +55,19 @@ def export(
     user: User = Depends(require_role("analyst", "coordinator")),
     db: Session = Depends(get_db),
 ) -> Response:
-    """Pseudonymised answers with decided and suggested labels, probabilities, validation
-    status and themes (by curated name), in any registered format."""
+    """Pseudonymised answers with the labels people decided, the model's suggestions, one
+    probability column per label, validation status and themes (by curated name), one row per
+    answer or per respondent, and a summary (workbook formats), in any registered format."""
     run, _ = run_for(db, user, run_id)
     fmt = FORMATS[format]
-    columns, rows = answer_table(db, run.id, _statuses(db, run))
-    audit(db, user, "export", "run", run.id, format=fmt.name, antal=len(rows))
+    try:
+        book = export_book(db, run.id, _statuses(db, run))
+    except BrukarrostError as exc:  # a run that is not finished has nothing to export yet
+        raise HTTPException(409, exc.message) from None
+    audit(db, user, "export", "run", run.id, format=fmt.name, antal=len(book.sheet("svar").rows))
     db.commit()
     return Response(
-        fmt.write(columns, rows),
+        fmt.write(book),
         media_type=fmt.media_type,
         headers={"Content-Disposition": f'attachment; filename="brukarrost-analys-{run.id}.{fmt.suffix}"'},
     )

@@ -15,7 +15,7 @@ from api.auth import (
 from api.deps import DB, Id, wake_worker
 from api.schemas import JobOut, MappingIn, UploadOut
 from api.services import jobs
-from api.upload import accept_upload
+from api.upload import accept_documents, accept_upload
 from nlp.store.models import Job, User
 
 router = APIRouter(tags=["uppladdning och jobb"])
@@ -50,6 +50,43 @@ async def upload(request: Request, project: ProjectAccess, user: Analyst, db: DB
     preview of the detected columns; start the analysis with POST /jobs/{id}/start.
     """
     return await accept_upload(request, db, user, project)
+
+
+_DOCUMENT_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "required": ["fil"],
+                    "properties": {
+                        "fil": {"type": "string", "format": "binary"},
+                        "datum": {"type": "string", "description": "ÅÅÅÅ-MM-DD"},
+                        "verksamhet": {"type": "string"},
+                        "kalla": {"type": "string", "enum": list(jobs.DOCUMENT_SOURCES)},
+                        "taxonomi": {"type": "string"},
+                    },
+                }
+            }
+        },
+    }
+}
+
+
+@router.post(
+    "/projects/{project_id}/documents",
+    response_model=JobOut,
+    status_code=201,
+    openapi_extra=_DOCUMENT_BODY,
+)
+async def upload_documents(request: Request, project: ProjectAccess, user: Analyst, db: DB) -> JobOut:
+    """Upload stories or notes: one .docx, .odt, .txt or .md file, or a zip of them (field
+    `fil`), with `datum`, `verksamhet`, `kalla` and `taxonomi`. Each story is analysed whole
+    and per paragraph; the job is queued at once."""
+    out = await accept_documents(request, db, user, project)
+    wake_worker(request)
+    return out
 
 
 @router.post("/jobs/{job_id}/start", response_model=JobOut)

@@ -18,10 +18,21 @@ from api.passwords import (
     password_problem,
 )
 from api.services.errors import Conflict, Invalid, NotFound, commit_unique
-from nlp.store.models import ApiToken, AuditEntry, Project, ProjectMember, User, utcnow
+from nlp.store.models import (
+    ApiToken,
+    AuditEntry,
+    Organisation,
+    Project,
+    ProjectMember,
+    User,
+    ValidationEvent,
+    utcnow,
+)
 
 _NAME_TAKEN = "Användarnamnet är upptaget."
 _NO_USER = "Användaren finns inte."
+_ORG_TAKEN = "Det finns redan en organisation med det namnet."
+_NO_ORG = "Organisationen finns inte."
 
 
 def check_password(password: str, username: str, min_length: int = DEFAULT_MIN_LENGTH) -> None:
@@ -41,19 +52,33 @@ def create_user(
     display_name: str | None = None,
     project_ids: list[int] | tuple[int, ...] = (),
     min_length: int = DEFAULT_MIN_LENGTH,
+    new_organisation: bool = False,
 ) -> User:
-    """Add an account (flushed, not committed: the caller audits and commits)."""
-    if role == "validator" and not organisation:
-        raise Invalid("En validerare måste höra till en organisation.")
+    """Add an account (flushed, not committed: the caller audits and commits).
+
+    The organisation must be one of the managed organisations (a differently spelt name
+    with the same letters is taken as that one); `new_organisation` adds it when it is
+    missing (the command line's first setup), else Invalid."""
+    if role == "validator" and not (organisation or "").strip():
+        raise Invalid("En granskare måste höra till en organisation.")
     check_password(password, username, min_length)
     if db.scalar(select(User).where(User.username == username)) is not None:
         raise Conflict(_NAME_TAKEN)
+    org = None
+    if organisation and organisation.strip():
+        found = find_organisation(db, organisation)
+        if found is None and not new_organisation:
+            raise Invalid(
+                "Organisationen finns inte i listan. Välj en av organisationerna, eller lägg till "
+                "den under Organisationer först."
+            )
+        org = found or _add_organisation(db, organisation)
     new = User(
         username=username,
         display_name=display_name,
         password_hash=hash_password(password),
         role=role,
-        organisation=organisation,
+        organisation=org.name if org else None,
         active=True,
     )
     db.add(new)
@@ -103,6 +128,63 @@ def revoke_user_tokens(db: Session, actor: User, user_id: int) -> None:
     db.execute(update(ApiToken).where(ApiToken.user_id == user_id).values(revoked=True))
     audit(db, actor, "token_aterkallade", "user", user_id)
     db.commit()
+
+
+def _tidy(name: str) -> str:
+    return " ".join(name.split())
+
+
+def find_organisation(db: Session, name: str) -> Organisation | None:
+    """The organisation of this name, spaces and case aside ("rsmh  värmland" is "RSMH Värmland")."""
+    wanted = _tidy(name).casefold()
+    return next((o for o in list_organisations(db) if o.name.casefold() == wanted), None)
+
+
+def list_organisations(db: Session) -> list[Organisation]:
+    return list(db.scalars(select(Organisation).order_by(Organisation.name)))
+
+
+def _add_organisation(db: Session, name: str) -> Organisation:
+    org = Organisation(name=_tidy(name))
+    db.add(org)
+    db.flush()
+    return org
+
+
+def _valid_name(name: str) -> str:
+    tidy = _tidy(name)
+    if not tidy or len(tidy) > 200:
+        raise Invalid("Skriv organisationens namn (högst 200 tecken).")
+    return tidy
+
+
+def create_organisation(db: Session, actor: User, name: str) -> Organisation:
+    """A new organisation (admins); Conflict when one by that name (spaces and case aside) exists."""
+    tidy = _valid_name(name)
+    if find_organisation(db, tidy) is not None:
+        raise Conflict(_ORG_TAKEN)
+    org = _add_organisation(db, tidy)
+    audit(db, actor, "organisation_skapad", "organisation", org.id)
+    commit_unique(db, _ORG_TAKEN)
+    return org
+
+
+def rename_organisation(db: Session, actor: User, org_id: int, name: str) -> Organisation:
+    """Rename an organisation: its accounts and its members' decisions follow (they keep the
+    name), so what they see and how agreement is counted stay the same."""
+    org = get_row(db, Organisation, org_id)
+    if org is None:
+        raise NotFound(_NO_ORG)
+    tidy = _valid_name(name)
+    other = find_organisation(db, tidy)
+    if other is not None and other.id != org.id:
+        raise Conflict(_ORG_TAKEN)
+    old, org.name = org.name, tidy
+    db.execute(update(User).where(User.organisation == old).values(organisation=tidy))
+    db.execute(update(ValidationEvent).where(ValidationEvent.organisation == old).values(organisation=tidy))
+    audit(db, actor, "organisation_omdopt", "organisation", org.id)
+    commit_unique(db, _ORG_TAKEN)
+    return org
 
 
 def list_users(db: Session, *, by_name: bool = False) -> list[User]:
@@ -157,10 +239,14 @@ __all__ = [
     "account_summary",
     "audit_entries",
     "check_password",
+    "create_organisation",
     "create_user",
     "deactivate_user",
+    "find_organisation",
+    "list_organisations",
     "list_users",
     "register_user",
+    "rename_organisation",
     "revoke_user_tokens",
     "set_password",
 ]

@@ -13,11 +13,26 @@ from api.access import taxonomy_labels
 from api.deps import audit, get_row
 from api.services.errors import Conflict, Invalid
 from api.services.projects import project_of_object
-from nlp.errors import BrukarrostError
-from nlp.ingest import inspect_isolated
+from nlp.errors import BrukarrostError, InputError
+from nlp.ingest import DOCUMENT_WHOLE_COLUMN, document_text_columns, inspect_isolated, parse_date
 from nlp.jobs import live_progress, remove_upload, upload_file
 from nlp.safe_store import neutral_file_name
 from nlp.store.models import Job, Project, User
+
+# What an ingest message advises for the command line, as said on a web page or to the API.
+_FOR_PAGES = {
+    "Ange textkolumnerna själv med --textkolumn.": "Kontrollera att filen har en rubrikrad och en kolumn med fritextsvar.",
+}
+
+
+def upload_message(exc: BrukarrostError) -> str:
+    """An ingest error as the person who uploaded the file reads it: about "den uppladdade
+    filen" (the saved file's name, export.csv, is not a name they know, and their own may
+    hold personal data), with advice for the page instead of for the command line."""
+    text = exc.for_upload() if isinstance(exc, InputError) else exc.message
+    for cli, page in _FOR_PAGES.items():
+        text = text.replace(cli, page)
+    return text
 
 
 def preview(path: Path, **kwargs: Any) -> dict[str, Any]:
@@ -28,7 +43,7 @@ def preview(path: Path, **kwargs: Any) -> dict[str, Any]:
     try:
         return inspect_isolated(path, **kwargs).to_dict()
     except BrukarrostError as exc:
-        raise Invalid(exc.message) from None
+        raise Invalid(upload_message(exc)) from None
 
 
 def job_for(db: Session, user: User, job_id: int) -> Job:
@@ -74,6 +89,65 @@ def register_upload(db: Session, user: User, project: Project, saved: Any) -> tu
     audit(db, user, "uppladdning", "job", job.id, storlek=saved.size, format=saved.file_format)
     db.commit()
     return job, columns
+
+
+# The document form's source choices: stored category → as the form shows it.
+DOCUMENT_SOURCES = {"berattelse": "Berättelse", "patientforum": "Patientforum", "enkat": "Enkät"}
+# A document table's only metadata column is the file name, kept as a keyed respondent id.
+_DOCUMENT_MAP = {"respondent_id": "Dokument", "date": "", "unit": "", "source_type": "", "gender": "", "age_group": ""}
+
+
+def document_fields(fields: dict[str, str]) -> tuple[dict[str, str], str]:
+    """The document form's metadata (date as YYYY-MM-DD, unit, source type) and taxonomy,
+    checked; Invalid names the field to correct."""
+    raw_date = (fields.get("datum") or "").strip()
+    parsed = parse_date(raw_date) if raw_date else None
+    if raw_date and parsed is None:
+        raise Invalid("Datumet känns inte igen: skriv det som ÅÅÅÅ-MM-DD, t.ex. 2025-03-14.")
+    unit = " ".join((fields.get("verksamhet") or "").split())
+    if len(unit) > 200:
+        raise Invalid("Verksamheten får vara högst 200 tecken.")
+    source = fields.get("kalla") or "berattelse"
+    if source not in DOCUMENT_SOURCES:
+        raise Invalid("Välj en av källorna i listan.")
+    taxonomy = fields.get("taxonomi") or "samsjuklighet"
+    taxonomy_labels(taxonomy)  # NotFound for a taxonomy that does not exist
+    meta = {"date": parsed.isoformat() if parsed else "", "unit": unit, "source_type": source}
+    return meta, taxonomy
+
+
+def register_documents(db: Session, user: User, project: Project, saved: Any) -> Job:
+    """A queued analysis job for uploaded documents (api.upload.SavedUpload with the form's
+    fields): each story whole and per paragraph; the file names only as keyed respondent ids."""
+    try:
+        meta, taxonomy = document_fields(saved.fields)
+        columns = preview(saved.path, column_map=_DOCUMENT_MAP, text_columns=[DOCUMENT_WHOLE_COLUMN])
+    except Exception:
+        remove_upload(str(saved.directory))
+        raise
+    texts = document_text_columns(columns["columns"])
+    job = Job(
+        project_id=project.id,
+        kind="analys",
+        status="vantar",
+        filename=None,
+        upload_path=str(saved.directory),
+        size_bytes=saved.size,
+        params={
+            "preview": columns,
+            "text_columns": texts,
+            "column_map": _DOCUMENT_MAP,
+            "metadata": meta,
+            "taxonomy": taxonomy,
+        },
+        created_by=user.username,
+    )
+    db.add(job)
+    db.flush()
+    job.filename = neutral_file_name("dokument", job.id, saved.path.suffix.lstrip("."))
+    audit(db, user, "uppladdning", "job", job.id, storlek=saved.size, format="dokument", taxonomi=taxonomy)
+    db.commit()
+    return job
 
 
 def start(
@@ -128,4 +202,16 @@ def progress(job: Job) -> tuple[str, int, int] | None:
     return live_progress(job.id) if job.status == "pagar" else None
 
 
-__all__ = ["cancel", "job_for", "list_jobs", "preview", "progress", "register_upload", "start"]
+__all__ = [
+    "DOCUMENT_SOURCES",
+    "cancel",
+    "document_fields",
+    "job_for",
+    "list_jobs",
+    "preview",
+    "progress",
+    "register_documents",
+    "register_upload",
+    "start",
+    "upload_message",
+]

@@ -22,13 +22,17 @@
       setTimeout(poll, 3000);
       return;
     }
-    if (job.status === "klar" && job.run_id) {
-      say("Analysen är klar. Rapporten öppnas …");
-      window.location.assign(`/korningar/${job.run_id}/rapport`);
+    const what = box.dataset.what || "Analysen";
+    // Done: the report of an analysis, or the page named by data-done (a training's versions).
+    const done = job.run_id ? `/korningar/${job.run_id}/rapport` : box.dataset.done;
+    if (job.status === "klar" && done) {
+      say(`${what} är klar. Sidan öppnas …`);
+      window.location.assign(done);
       return;
     }
-    if (job.status === "fel") {
-      say("Analysen misslyckades: " + (job.error || "okänt fel"));
+    if (["fel", "avbruten", "utgangen", "uppladdad"].includes(job.status)) {
+      if (job.status !== "fel") return;  // nothing runs: the page says so already
+      say(`${what} misslyckades: ` + (job.error || "okänt fel"));
       count.textContent = "";
       box.classList.add("error");
       return;
@@ -47,7 +51,7 @@
       bar.removeAttribute("value");
     }
     const step = idx >= 0 ? `Steg ${idx + 1} av ${stages.length}: ${job.stage}` : `Steg: ${job.stage || job.status}`;
-    say(job.status === "vantar" ? "Analysen väntar på sin tur." : step);
+    say(job.status === "vantar" ? `${what} väntar på sin tur.` : step);
     count.textContent = total > 0 ? `(${job.progress_n} av ${total})` : "";
     setTimeout(poll, 1000);
   }

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -35,14 +35,22 @@ _BAD_PROJECT = "Kontrollera uppgifterna: kortnamnet får bara innehålla små bo
 
 
 def _admin_page(
-    request: Request, db: Session, user: User, error: str | None = None, status_code: int = 200
+    request: Request,
+    db: Session,
+    user: User,
+    error: str | None = None,
+    status_code: int = 200,
+    typed: dict[str, Any] | None = None,
 ) -> HTMLResponse:
+    """The admin page; after an error, `typed` holds what the failed form had (never a
+    password), so nothing has to be typed again."""
     users = accounts.list_users(db, by_name=True)
     all_projects = db.scalars(select(Project).order_by(Project.name)).all()
     members: dict[int, list[int]] = {}
     for pid, uid in db.execute(select(ProjectMember.project_id, ProjectMember.user_id)):
         members.setdefault(uid, []).append(pid)
-    orgs = Counter(u.organisation for u in users if u.organisation)
+    counts = Counter(u.organisation for u in users if u.organisation)
+    orgs = [(o, counts.get(o.name, 0)) for o in accounts.list_organisations(db)]
     actor = request.query_params.get("aktor") or None
     action = request.query_params.get("handelse") or None
     entries = accounts.audit_entries(db, actor=actor, action=action, limit=AUDIT_PAGE)
@@ -56,7 +64,9 @@ def _admin_page(
         users=users,
         projects=all_projects,
         members=members,
-        orgs=sorted(orgs.items()),
+        orgs=orgs,
+        typed=typed or {},
+        min_length=request.app.state.settings.password_min_length,
         entries=entries,
         roles=ROLE_TEXT,
         actions=actions,
@@ -78,14 +88,34 @@ def admin_user(request: Request, user: User = Depends(web_user)) -> User:
 AdminUser = Annotated[User, Depends(admin_user)]
 
 
-def _done(request: Request, db: Session, user: User, write: Callable[[], object], message: str) -> Response:
-    """Run a service call; its Swedish error is shown on the admin page, success redirects."""
+def _done(
+    request: Request,
+    db: Session,
+    user: User,
+    write: Callable[[], object],
+    message: str,
+    typed: dict[str, Any] | None = None,
+) -> Response:
+    """Run a service call; its Swedish error is shown on the admin page with the form as it
+    was typed (`typed`), success redirects."""
     try:
         write()
     except ServiceError as exc:
         db.rollback()
-        return _admin_page(request, db, user, error=exc.message, status_code=exc.status)
+        return _admin_page(request, db, user, error=exc.message, status_code=exc.status, typed=typed)
     return RedirectResponse(f"/admin?meddelande={message}", status_code=303)
+
+
+def _typed_user(form: Any) -> dict[str, Any]:
+    """The new-account form as typed, without the password."""
+    return {
+        "form": "anvandare",
+        "anvandarnamn": form_text(form, "anvandarnamn"),
+        "namn": form_text(form, "namn"),
+        "roll": form_text(form, "roll"),
+        "organisation": form_text(form, "organisation"),
+        "projekt": form_ids(form, "projekt"),
+    }
 
 
 @router.get("/admin", response_class=HTMLResponse)
@@ -106,7 +136,7 @@ async def create_user(request: Request, user: AdminUser, db: DB) -> Response:
             project_ids=form_ids(form, "projekt"),
         )
     except ValidationError:
-        return _admin_page(request, db, user, error=_BAD_USER, status_code=422)
+        return _admin_page(request, db, user, error=_BAD_USER, status_code=422, typed=_typed_user(form))
     min_length = request.app.state.settings.password_min_length
     return _done(
         request,
@@ -114,26 +144,45 @@ async def create_user(request: Request, user: AdminUser, db: DB) -> Response:
         user,
         lambda: accounts.register_user(db, user, **body.model_dump(), min_length=min_length),
         "anvandare",
+        _typed_user(form),
     )
 
 
 @router.post("/admin/projekt", dependencies=[Depends(verify_csrf)])
 async def create_project(request: Request, user: AdminUser, db: DB) -> Response:
     form = await request.form()
+    typed = {"form": "projekt", "kortnamn": form_text(form, "kortnamn"), "namn": form_text(form, "namn")}
     try:
-        body = ProjectIn(slug=form_text(form, "kortnamn"), name=form_text(form, "namn"))
+        body = ProjectIn(slug=typed["kortnamn"], name=typed["namn"])
     except ValidationError:
-        return _admin_page(request, db, user, error=_BAD_PROJECT, status_code=422)
-    return _done(request, db, user, lambda: projects.create_project(db, user, body.slug, body.name), "projekt")
+        return _admin_page(request, db, user, error=_BAD_PROJECT, status_code=422, typed=typed)
+    return _done(request, db, user, lambda: projects.create_project(db, user, body.slug, body.name), "projekt", typed)
+
+
+@router.post("/admin/organisationer", dependencies=[Depends(verify_csrf)])
+async def create_organisation(request: Request, user: AdminUser, db: DB) -> Response:
+    form = await request.form()
+    name = form_text(form, "namn")
+    typed = {"form": "organisation", "namn": name}
+    return _done(request, db, user, lambda: accounts.create_organisation(db, user, name), "organisation", typed)
+
+
+@router.post("/admin/organisationer/{org_id}", dependencies=[Depends(verify_csrf)])
+async def rename_organisation(org_id: int, request: Request, user: AdminUser, db: DB) -> Response:
+    form = await request.form()
+    name = form_text(form, "namn")
+    typed = {"form": f"organisation-{org_id}", "namn": name}
+    return _done(request, db, user, lambda: accounts.rename_organisation(db, user, org_id, name), "omdopt", typed)
 
 
 @router.post("/admin/medlem", dependencies=[Depends(verify_csrf)])
 async def add_member(request: Request, user: AdminUser, db: DB) -> Response:
     form = await request.form()
     pid, uid = str(form.get("projekt") or ""), str(form.get("anvandare") or "")
+    typed = {"form": "medlem", "projekt": pid, "anvandare": uid}
     if not (pid.isdigit() and uid.isdigit()):
-        return _admin_page(request, db, user, error="Välj både projekt och användare.", status_code=422)
-    return _done(request, db, user, lambda: projects.add_member(db, user, int(pid), int(uid)), "medlem")
+        return _admin_page(request, db, user, error="Välj både projekt och användare.", status_code=422, typed=typed)
+    return _done(request, db, user, lambda: projects.add_member(db, user, int(pid), int(uid)), "medlem", typed)
 
 
 @router.post("/admin/anvandare/{user_id}/inaktivera", dependencies=[Depends(verify_csrf)])

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+from urllib.parse import quote
+
 from fastapi import APIRouter, Depends, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -15,16 +18,17 @@ from api.schemas import MappingIn
 from api.services import jobs
 from api.services.errors import ServiceError
 from api.services.projects import is_member
-from api.upload import accept_upload
+from api.upload import UploadFailed, accept_documents, accept_upload
 from api.web.render import WebUser, deny, page_project, render
 from nlp.config import get_settings
 from nlp.ingest import accept_attribute
-from nlp.pipeline import STAGES
+from nlp.pipeline import STAGES, TRAINING_STAGES
 from nlp.report import FORMATS, load_run_report
 from nlp.store import current_project_taxonomy, project_taxonomy_choices
-from nlp.store.models import AnalysisRun, Import, Project, User
+from nlp.store.models import AnalysisRun, Import, Job, Project, User
 
 router = APIRouter()
+UPLOADERS = ("analyst", "admin")  # who uploads files, starts their analysis and removes them
 
 
 def run_project_id(db: Session, run_id: int) -> int | None:
@@ -130,26 +134,87 @@ async def upload_submit(project_id: int, request: Request, user: WebUser, db: DB
     return RedirectResponse(f"/jobb/{out.job.id}/kolumner", status_code=303)
 
 
-@router.get("/jobb/{job_id}/kolumner", response_class=HTMLResponse)
-def mapping_form(job_id: int, request: Request, user: WebUser, db: DB) -> Response:
-    job = jobs.job_for(db, user, job_id)
-    if job.status != "uppladdad":
-        return RedirectResponse(f"/jobb/{job.id}", status_code=303)
+def _documents_page(
+    request: Request,
+    db: Session,
+    user: User,
+    project: Project,
+    status_code: int = 200,
+    error: str | None = None,
+    values: dict[str, str] | None = None,
+) -> HTMLResponse:
+    return render(
+        request,
+        "ladda_upp_dokument.html",
+        user=user,
+        title="Ladda upp berättelser och anteckningar",
+        project=project,
+        max_mb=request.app.state.settings.max_upload_mb,
+        active="/projekt",
+        error=error,
+        accept=accept_attribute(documents=True),
+        sources=jobs.DOCUMENT_SOURCES,
+        taxonomies=project_taxonomy_choices(db, project.id),
+        values=values or {},  # what was typed, kept after an error
+        status_code=status_code,
+    )
+
+
+@router.get("/projekt/{project_id}/dokument", response_class=HTMLResponse)
+def documents_form(project_id: int, request: Request, user: WebUser, db: DB) -> HTMLResponse:
+    return _documents_page(request, db, user, _analyst_project(db, user, project_id))
+
+
+@router.post("/projekt/{project_id}/dokument", dependencies=[Depends(verify_csrf_upload)])
+async def documents_submit(project_id: int, request: Request, user: WebUser, db: DB) -> Response:
+    project = await run_in_threadpool(_analyst_project, db, user, project_id)
+    try:
+        out = await accept_documents(request, db, user, project)
+    except UploadFailed as exc:
+        return await run_in_threadpool(_documents_page, request, db, user, project, exc.status, exc.message, exc.fields)
+    wake_worker(request)
+    return RedirectResponse(f"/jobb/{out.id}", status_code=303)
+
+
+def _mapping_page(
+    request: Request,
+    db: Session,
+    user: User,
+    job: Job,
+    error: str | None = None,
+    status_code: int = 200,
+    typed: dict[str, Any] | None = None,
+) -> HTMLResponse:
+    """The column page; after an error, with the choices as they were made (`typed`)."""
     taxonomies = project_taxonomy_choices(db, job.project_id)
     own = current_project_taxonomy(db, job.project_id)
+    preview = (job.params or {}).get("preview") or {}
+    if typed:
+        preview = {**preview, "text_columns": typed["text_columns"], "column_map": typed["column_map"]}
     return render(
         request,
         "kolumner.html",
         user=user,
         title="Kontrollera kolumnerna",
         job=job,
-        preview=(job.params or {}).get("preview") or {},
+        preview=preview,
+        chosen_taxonomy=(typed or {}).get("taxonomy") or (own.taxonomy_id if own else "samsjuklighet"),
         fields=FIELD_TEXT,
         kinds=KIND_TEXT,
         taxonomies=taxonomies,
-        default_taxonomy=own.taxonomy_id if own else "samsjuklighet",
+        ttl_hours=request.app.state.settings.upload_ttl_hours,
         active="/projekt",
+        error=error,
+        status_code=status_code,
     )
+
+
+@router.get("/jobb/{job_id}/kolumner", response_class=HTMLResponse)
+def mapping_form(job_id: int, request: Request, user: WebUser, db: DB) -> Response:
+    job = jobs.job_for(db, user, job_id)
+    if job.status != "uppladdad":
+        return RedirectResponse(f"/jobb/{job.id}", status_code=303)
+    return _mapping_page(request, db, user, job)
 
 
 @router.post("/jobb/{job_id}/kolumner", dependencies=[Depends(verify_csrf)])
@@ -172,7 +237,14 @@ async def mapping_submit(job_id: int, request: Request, user: WebUser, db: DB) -
             )
         except ValueError:
             return deny(request, user, "Ogiltigt val av kolumner eller taxonomi.", 422)
-        jobs.start(db, user, job_id, **body.model_dump())
+        try:
+            jobs.start(db, user, job_id, **body.model_dump())
+        except ServiceError as exc:  # the page the user is on, with a way on (or to remove it)
+            db.rollback()
+            if job.status != "uppladdad":
+                raise
+            typed = {"text_columns": text_columns, "column_map": column_map, "taxonomy": taxonomy}
+            return _mapping_page(request, db, user, job, exc.message, exc.status, typed)
         wake_worker(request)
         return RedirectResponse(f"/jobb/{job_id}", status_code=303)
 
@@ -182,6 +254,35 @@ async def mapping_submit(job_id: int, request: Request, user: WebUser, db: DB) -
 @router.get("/jobb/{job_id}", response_class=HTMLResponse)
 def job_page(job_id: int, request: Request, user: WebUser, db: DB) -> Response:
     job = jobs.job_for(db, user, job_id)
-    if job.status == "klar" and job.run_id:
-        return RedirectResponse(f"/korningar/{job.run_id}/rapport", status_code=303)
-    return render(request, "jobb.html", user=user, title="Analysen pågår", job=job, active="/projekt", stages=STAGES)
+    training = job.kind == "traning"
+    done = f"/projekt/{job.project_id}/modeller?taxonomi={quote((job.params or {}).get('taxonomy') or '')}"
+    if job.status == "klar" and (job.run_id or training):
+        return RedirectResponse(done if training else f"/korningar/{job.run_id}/rapport", status_code=303)
+    if job.status == "uppladdad" and user.role in UPLOADERS:
+        return RedirectResponse(f"/jobb/{job.id}/kolumner", status_code=303)
+    live = jobs.progress(job)
+    return render(
+        request,
+        "jobb.html",
+        user=user,
+        title="Träningen pågår" if training else "Analysen pågår",
+        job=job,
+        live=live,
+        training=training,
+        done=done if training else "",
+        active="/projekt",
+        stages=TRAINING_STAGES if training else STAGES,
+    )
+
+
+@router.post("/jobb/{job_id}/ta-bort", dependencies=[Depends(verify_csrf)])
+def cancel_upload(job_id: int, request: Request, user: WebUser, db: DB) -> Response:
+    """Remove an upload whose analysis was never started (or failed to start): its file is
+    deleted and it is no longer shown as going on."""
+    if user.role not in UPLOADERS:
+        return deny(request, user, "Bara analytiker kan ta bort uppladdningar.")
+    try:
+        jobs.cancel(db, user, job_id)
+    except ServiceError as exc:
+        return deny(request, user, exc.message, exc.status)
+    return RedirectResponse("/projekt?meddelande=avbruten", status_code=303)

@@ -19,9 +19,10 @@ from sqlalchemy.orm import Session
 from api.auth import verify_csrf
 from api.deps import DB, wake_worker
 from api.schemas import RetrainIn
+from api.services import jobs as jobs_service
 from api.services import models
 from api.web.render import WebUser, deny, page_project, render
-from nlp.pipeline import MIN_TRAINING_EXAMPLES
+from nlp.pipeline import MIN_TRAINING_EXAMPLES, TRAINING_STAGES
 from nlp.store import current_project_taxonomy, project_taxonomy_choices
 from nlp.store.models import ClassifierVersion, Project, User
 
@@ -112,6 +113,9 @@ def models_page(project_id: int, request: Request, user: WebUser, db: DB) -> Res
         min_examples=MIN_TRAINING_EXAMPLES,
         jobs=jobs,
         running=running,
+        # Stage and n of N of a running training, fresher than the job row.
+        live={j.id: p for j in jobs if (p := jobs_service.progress(j)) is not None},
+        training_stages=TRAINING_STAGES,
     )
 
 

@@ -62,6 +62,9 @@ MESSAGES = {
     "raderat": "Allt om respondenten är raderat.",
     "taxonomi": "Den nya taxonomiversionen är sparad och används i nästa analys.",
     "taxonomi_igen": "Den valda taxonomiversionen används igen, från nästa analys.",
+    "organisation": "Organisationen är skapad.",
+    "omdopt": "Organisationen har fått sitt nya namn.",
+    "avbruten": "Uppladdningen är borttagen.",
 }
 DECISION_TEXT = {"accept": "stämmer", "reject": "stämmer inte", "other": "annan etikett", "unsure": "vet inte"}
 

@@ -49,7 +49,13 @@ def anvandare_skapa(
                 organisation=organisation,
                 project_ids=ids,
             )
-            user = create_user(session, **body.model_dump(), min_length=ApiSettings().password_min_length)
+            # At the command line the organisation is added if it is new (first setup).
+            user = create_user(
+                session,
+                **body.model_dump(),
+                min_length=ApiSettings().password_min_length,
+                new_organisation=True,
+            )
             session.flush()
             err_console.print(f"Kontot {user.username} ({user.role}) är skapat.", highlight=False)
     except ServiceError as exc:

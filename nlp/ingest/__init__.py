@@ -45,6 +45,9 @@ cells into values; limits.py, json_events.py and isolated.py keep a hostile file
 from __future__ import annotations
 
 from nlp.ingest.dates import parse_date
+from nlp.ingest.documents import WHOLE_COLUMN as DOCUMENT_WHOLE_COLUMN
+from nlp.ingest.documents import document_kind
+from nlp.ingest.documents import text_columns as document_text_columns
 from nlp.ingest.encoding import detect_encoding
 from nlp.ingest.isolated import inspect_isolated
 from nlp.ingest.limits import Limits
@@ -68,6 +71,7 @@ from nlp.ingest.types import (
 )
 
 __all__ = [
+    "DOCUMENT_WHOLE_COLUMN",
     "EXTENSIONS",
     "MAX_CELL_CHARS",
     "METADATA_FIELDS",
@@ -81,6 +85,8 @@ __all__ = [
     "accept_attribute",
     "accepted_extensions",
     "detect_encoding",
+    "document_kind",
+    "document_text_columns",
     "file_sha256",
     "inspect_export",
     "inspect_isolated",

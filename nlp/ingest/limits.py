@@ -26,6 +26,7 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from nlp.errors import InputError
 
@@ -124,68 +125,100 @@ class Budget:
             raise error(f"Filen har fler än {self.limits.max_columns} kolumner (fält), gränsen för en fil.", row=row)
 
 
-# --- XLSX (zip) -----------------------------------------------------------------------
+# --- zips: XLSX, documents, archives of documents -----------------------------------------------------------------------
 
 
-def check_zip(path: Path, budget: Budget, error: ErrorFactory) -> None:
-    """Refuse a zip bomb before openpyxl opens the file: directory size, declared sizes,
-    compression ratios, then the actual inflated sizes (streamed, stopping at the limit)."""
+@dataclass(frozen=True)
+class ZipWords:
+    """How errors about a zip name it and what they advise (an Excel file, a document, an archive)."""
+
+    noun: str = "Excel-filen"  # "Excel-filen blir 900 MB uppackad …", "Del 3 av Excel-filen …"
+    unreadable: str = "Filen kan inte läsas som Excel-fil (xlsx); den kan vara skadad."
+    advice: str = "Spara om den från Excel eller som CSV och försök igen."
+    parts: str = "en export har några tiotal. Spara om den från Excel eller som CSV."
+
+
+EXCEL = ZipWords()
+
+
+def check_zip(
+    path: Path | IO[bytes], budget: Budget, error: ErrorFactory, words: ZipWords = EXCEL, *, max_entries: int = 0
+) -> None:
+    """Refuse a zip bomb before a library opens the file: directory size, declared sizes,
+    compression ratios, then the actual inflated sizes (streamed, stopping at the limit).
+
+    `path`: a file, or a zip held in memory (a document inside an archive). `max_entries`:
+    a lower cap on the parts than an XLSX's (an archive of documents: one per document)."""
     limits = budget.limits
-    unreadable = "Filen kan inte läsas som Excel-fil (xlsx); den kan vara skadad."
-    size = path.stat().st_size
-    with open(path, "rb") as fh:
-        fh.seek(max(0, size - (65536 + 22)))
-        tail = fh.read()
-    pos = tail.rfind(b"PK\x05\x06")
-    if pos < 0 or len(tail) - pos < 22:
-        raise error(unreadable)
-    entries, directory = struct.unpack_from("<4s4H2IH", tail, pos)[4:6]
-    if entries > _MAX_ZIP_ENTRIES or directory > _MAX_ZIP_DIRECTORY:
-        raise error(
-            f"Excel-filen består av fler än {_MAX_ZIP_ENTRIES} delar; en export har "
-            "några tiotal. Spara om den från Excel eller som CSV."
-        )
+    entries, directory = _zip_directory(path, error, words)
+    cap = min(max_entries or _MAX_ZIP_ENTRIES, _MAX_ZIP_ENTRIES)
+    if entries > cap or directory > _MAX_ZIP_DIRECTORY:
+        raise error(f"{words.noun} består av fler än {cap} delar; {words.parts}")
     broken = False
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
-            _check_declared(infos, limits, error)
-            _check_inflated(zf, infos, budget, error)
+            _check_declared(infos, limits, error, words)
+            _check_inflated(zf, infos, budget, error, words)
     except InputError:
         raise
     except Exception:  # noqa: BLE001 - zipfile raises many kinds (bad CRC, encryption, method)
         broken = True
     if broken:  # raised outside the except block so no library message is chained
-        raise error(unreadable)
+        raise error(words.unreadable)
 
 
-def _bomb(error: ErrorFactory, what: str) -> InputError:
-    return error(f"{what} Filen kan vara en så kallad zip-bomb. Spara om den från Excel eller som CSV och försök igen.")
+def _zip_directory(path: Path | IO[bytes], error: ErrorFactory, words: ZipWords) -> tuple[int, int]:
+    """The entry count and directory size the zip's end record states."""
+    if isinstance(path, Path):
+        size = path.stat().st_size
+        with open(path, "rb") as fh:
+            fh.seek(max(0, size - (65536 + 22)))
+            tail = fh.read()
+    else:
+        size = path.seek(0, 2)
+        path.seek(max(0, size - (65536 + 22)))
+        tail = path.read()
+        path.seek(0)
+    pos = tail.rfind(b"PK\x05\x06")
+    if pos < 0 or len(tail) - pos < 22:
+        raise error(words.unreadable)
+    entries, directory = struct.unpack_from("<4s4H2IH", tail, pos)[4:6]
+    return entries, directory
 
 
-def _check_declared(infos: list[zipfile.ZipInfo], limits: Limits, error: ErrorFactory) -> None:
+def _bomb(error: ErrorFactory, what: str, words: ZipWords) -> InputError:
+    return error(f"{what} Filen kan vara en så kallad zip-bomb. {words.advice}")
+
+
+def _check_declared(infos: list[zipfile.ZipInfo], limits: Limits, error: ErrorFactory, words: ZipWords) -> None:
     total = sum(i.file_size for i in infos)
     packed = sum(i.compress_size for i in infos)
     cap_mb = limits.max_unzipped_bytes // MB
     if total > limits.max_unzipped_bytes:
-        raise _bomb(error, f"Excel-filen blir {total // MB} MB uppackad, mer än gränsen på {cap_mb} MB.")
-    for info in infos:
+        raise _bomb(error, f"{words.noun} blir {total // MB} MB uppackad, mer än gränsen på {cap_mb} MB.", words)
+    for number, info in enumerate(infos, 1):
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > _RATIO_FLOOR and ratio > limits.max_zip_ratio:
+            # The part by number: a name inside an archive may be a person's name.
             raise _bomb(
                 error,
-                f"Delen {info.filename!r} i Excel-filen blir {ratio:.0f} gånger större "
+                f"Del {number} av {words.noun} blir {ratio:.0f} gånger större "
                 f"uppackad (gränsen är {limits.max_zip_ratio:.0f}).",
+                words,
             )
     if total > _RATIO_FLOOR and total / max(packed, 1) > limits.max_zip_ratio:
         raise _bomb(
             error,
-            f"Excel-filen blir {total / max(packed, 1):.0f} gånger större uppackad "
+            f"{words.noun} blir {total / max(packed, 1):.0f} gånger större uppackad "
             f"(gränsen är {limits.max_zip_ratio:.0f}).",
+            words,
         )
 
 
-def _check_inflated(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], budget: Budget, error: ErrorFactory) -> None:
+def _check_inflated(
+    zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], budget: Budget, error: ErrorFactory, words: ZipWords
+) -> None:
     actual = 0
     for info in infos:
         got = 0
@@ -193,8 +226,8 @@ def _check_inflated(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], budget: B
             while chunk := member.read(MB):
                 got += len(chunk)
                 if actual + got > budget.limits.max_unzipped_bytes or got > info.file_size:
-                    raise _bomb(error, "Excel-filen blir större uppackad än den själv anger.")
+                    raise _bomb(error, f"{words.noun} blir större uppackad än den själv anger.", words)
                 budget.check(error)
         if got != info.file_size:
-            raise _bomb(error, "Excel-filen blir mindre uppackad än den själv anger.")
+            raise _bomb(error, f"{words.noun} blir mindre uppackad än den själv anger.", words)
         actual += got

@@ -30,6 +30,8 @@ class Reader:
     container: bool = False
     # Which reader's `looks_like` is asked first (containers before text formats).
     sniff_order: int = 100
+    # Documents (stories, notes) come through their own upload form, not the export form's.
+    document: bool = False
 
     def looks_like(self, head: bytes) -> bool:
         """True if a file with these first bytes is this format (for a text format: BOM and

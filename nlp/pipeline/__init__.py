@@ -34,6 +34,7 @@ _EXPORTS = {
     "import_export": "importing",
     "store_results": "results",
     "MIN_TRAINING_EXAMPLES": "training",
+    "TRAINING_STAGES": "training",
     "train_candidate": "training",
     "validated_examples": "training",
 }

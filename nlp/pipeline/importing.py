@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -77,11 +78,14 @@ def import_export(
     sheet: str | None = None,
     progress: Progress | None = None,
     actor: str = "cli",
+    metadata: Mapping[str, str] | None = None,
 ) -> ImportSummary:
     """Read, pseudonymise and store one export in a single transaction.
 
     Raw text lives only in memory here: each answer is pseudonymised before it is
-    added to the session. Any error rolls the whole import back.
+    added to the session. Any error rolls the whole import back. `metadata`: values for
+    every answer where the file gives none (documents: the upload form's date as
+    YYYY-MM-DD, unit and source type).
     """
     path = Path(path)
     progress = progress or no_progress
@@ -103,6 +107,8 @@ def import_export(
         guard = MetadataGuard(key)  # unit and age group: identifiers out, unit names kept
         scanner = ResidualScanner()  # what was kept that still looks risky (counts, offsets)
         answers = read_answers(path, sheet=sheet, text_columns=preview.text_columns, column_map=preview.column_map)
+        if metadata:
+            answers = _with_metadata(answers, metadata)
         total = int(getattr(preview, "n_rows", 0) or 0)
         tally = _store_records(
             session,
@@ -122,6 +128,16 @@ def import_export(
         progress("pseudonymisering", len(tally.rows_seen), len(tally.rows_seen))
         session.flush()
         return _summary(imp, project, created=True)
+
+
+def _with_metadata(answers: Any, values: Mapping[str, str]) -> Any:
+    """The answers with the given metadata filled in where the file had none."""
+    fixed: dict[str, Any] = {k: v for k, v in values.items() if v and k in ("unit", "source_type")}
+    if values.get("date"):
+        fixed["date"] = date.fromisoformat(values["date"])
+    for answer in answers:
+        missing = {k: v for k, v in fixed.items() if getattr(answer.meta, k) is None}
+        yield replace(answer, meta=replace(answer.meta, **missing)) if missing else answer
 
 
 def _create_import(session: Any, proj: Project, sha: str, preview: ExportPreview, actor: str) -> tuple[Import, bytes]:

@@ -17,6 +17,8 @@ from nlp.taxonomy import Taxonomy, load_taxonomy
 from nlp.validation_status import statuses
 
 MIN_TRAINING_EXAMPLES = 10
+# The stages a training job reports, in order (the job page draws one bar over them).
+TRAINING_STAGES = ("träningsdata", "inbäddning", "träning", "jämförelse")
 
 
 def validated_examples(engine: Engine, project_id: int, taxonomy_id: str) -> list[dict[str, Any]]:
@@ -68,7 +70,7 @@ def train_candidate(
     examples = validated_examples(engine, project_id, tax.id)
     if len(examples) < MIN_TRAINING_EXAMPLES:
         raise BrukarrostError(
-            f"För få validerade etiketter för att träna en ny modell: {len(examples)} "
+            f"För få granskade etiketter för att träna en ny modell: {len(examples)} "
             f"(minst {MIN_TRAINING_EXAMPLES} behövs). Omstridda etiketter räknas inte förrän "
             "de är avgjorda."
         )
@@ -76,10 +78,13 @@ def train_candidate(
     train = _training_set(examples)
     embedder = cached_embedder()  # the classifier embeds "query:" vectors with it too
     progress("inbäddning", 0, len(train))
-    E = embed_texts([x.text for x in train], embedder=embedder)
+    E = embed_texts(
+        [x.text for x in train], embedder=embedder, progress=lambda done, total: progress("inbäddning", done, total)
+    )
     progress("träning", 0, 1)
     model, metrics = train_classifier(train, tax, embeddings=E, embedder=embedder)
     path = model.save()
+    progress("jämförelse", 0, 1)  # the current version on the same examples, for the page's comparison
     current, current_metrics = _current_on_same_examples(engine, project_id, tax, train, E, embedder)
     with session_scope(engine) as session:
         row = ClassifierVersion(
@@ -101,7 +106,7 @@ def train_candidate(
         session.add(row)
         session.flush()
         version_id = row.id
-    progress("träning", 1, 1)
+    progress("jämförelse", 1, 1)
     return {"version_id": version_id, "version": model.version, "exempel": len(train)}
 
 

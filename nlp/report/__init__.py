@@ -2,11 +2,12 @@
 the web page, the JSON API and every export render; export formats as a registry (formats/).
 Loading reads the store (report → store is this stage's one allowed edge)."""
 
-from nlp.report.answers import COLUMNS, answer_table, run_record_ids
+from nlp.report.answers import COLUMNS, STATUS_TEXT, AnswerFacts, answer_facts, answer_table, run_record_ids
 from nlp.report.as_json import cell_json, hidden_groups_text, report_json
 from nlp.report.charts import ChartPoint, RunChart, chart_svg, p_chart, pct
 from nlp.report.curation import CuratedTheme, CuratedThemes, curated_themes
-from nlp.report.formats import FORMATS, ExportFormat
+from nlp.report.export_book import export_book
+from nlp.report.formats import FORMATS, ExportBook, ExportFormat, Sheet
 from nlp.report.html_file import build_report, render_html, write_report
 from nlp.report.load import load_run_report
 from nlp.report.model import (
@@ -28,6 +29,10 @@ __all__ = [
     "DIMENSIONS",
     "FORMATS",
     "SOURCE_TEXT",
+    "STATUS_TEXT",
+    "AnswerFacts",
+    "ExportBook",
+    "Sheet",
     "Breakdown",
     "Cell",
     "ChartPoint",
@@ -40,7 +45,9 @@ __all__ = [
     "RunChart",
     "RunReport",
     "ThemeFigures",
+    "answer_facts",
     "answer_table",
+    "export_book",
     "build_report",
     "cell_json",
     "chart_svg",

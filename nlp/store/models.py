@@ -289,6 +289,18 @@ class User(Base):
     session_generation: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
+class Organisation(Base):
+    """An organisation accounts belong to (added in 0012): the list names are chosen from, so
+    a typo cannot make a second one. Accounts and decisions keep the name itself."""
+
+    __tablename__ = "organisations"
+    __table_args__ = (UniqueConstraint("name", name="uq_organisation_name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
 class ProjectMember(Base):
     __tablename__ = "project_members"
 

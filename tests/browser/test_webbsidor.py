@@ -159,14 +159,20 @@ def test_admin_manages_users_and_reads_audit_log(page: Any, server: dict[str, An
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "innehall"
     check_accessibility(page, "admin")
+    # Organisations are a list: added first, then chosen for the account (issue 17).
+    page.locator("#ny-org").fill("Hjärnkoll Värmland")
+    page.get_by_role("button", name="Lägg till organisationen").click()
+    page.wait_for_load_state()
+    assert "Organisationen är skapad." in page.get_by_role("status").first.inner_text()
     page.get_by_label("Användarnamn", exact=True).fill("ny.granskare")
     page.get_by_label("Lösenord").fill("ett-langt-losenord")
     page.get_by_label("Roll").select_option("validator")
-    page.get_by_label(re.compile("^Organisation")).fill("Hjärnkoll Värmland")
+    page.get_by_label(re.compile("^Organisation")).select_option("Hjärnkoll Värmland")
     page.get_by_role("button", name="Skapa kontot").click()
     page.wait_for_load_state()
     assert "Användaren är skapad." in page.get_by_role("status").first.inner_text()
-    assert "Hjärnkoll Värmland" in page.locator("#organisationer ~ ul").first.inner_text()
+    orgs = page.get_by_role("table", name="Alla organisationer").inner_text()
+    assert "Hjärnkoll Värmland\t1" in orgs
     page.get_by_label("Händelse").select_option("anvandare_skapad")
     page.get_by_role("button", name="Filtrera").click()
     page.wait_for_load_state()
@@ -288,5 +294,17 @@ def test_analyst_uploads_the_projects_own_taxonomy(page: Any, server: dict[str, 
     assert "Version 1" in page.locator("#aktuell-version").inner_text()
     assert page.locator("#etiketter tbody tr").count() == 2
     check_accessibility(page, "taxonomi-sparad")
-    screenshot(page, "analytiker-6-taxonomi")
+    screenshot(page, "analytiker-7-taxonomi")
     check_zoom_reflow(page, "taxonomi")
+
+
+def test_analyst_opens_the_document_upload(page: Any, server: dict[str, Any]) -> None:
+    """The document form (issue 17): reachable from the projects page, accessible, at 200 %."""
+    login(page, "analytiker")
+    page.goto("/projekt")
+    page.get_by_role("link", name=re.compile("Ladda upp berättelser och anteckningar")).first.click()
+    page.wait_for_url("**/dokument")
+    assert page.get_by_label(re.compile("^Källa")).input_value() == "berattelse"
+    check_accessibility(page, "dokument")
+    screenshot(page, "analytiker-6-dokument")
+    check_zoom_reflow(page, "dokument")

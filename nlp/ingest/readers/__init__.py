@@ -57,7 +57,10 @@ def accepted_extensions() -> tuple[str, ...]:
     return tuple(EXTENSIONS)
 
 
-def accept_attribute() -> str:
-    """The `accept` attribute of a file input: every ending, then every media type."""
-    media = dict.fromkeys(m for r in READERS.values() for m in r.media_types)
-    return ",".join((*EXTENSIONS, *media))
+def accept_attribute(*, documents: bool = False) -> str:
+    """The `accept` attribute of a file input: every ending, then every media type, of the
+    export readers (or, with `documents`, of the document readers, plus plain .txt)."""
+    chosen = [r for r in READERS.values() if r.document == documents]
+    endings = [e for r in chosen for e in r.extensions] + ([".txt"] if documents else [])
+    media = dict.fromkeys(m for r in chosen for m in r.media_types)
+    return ",".join((*endings, *media))

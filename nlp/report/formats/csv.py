@@ -1,21 +1,20 @@
-"""CSV for spreadsheet programs: semicolon-separated, UTF-8 with BOM, formulas neutralised."""
+"""CSV for Excel set to Swedish: one row per answer, ";"-separated, UTF-8 with BOM, decimal
+commas, formulas neutralised."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
-
-from nlp.report.formats import ExportFormat
+from nlp.report.formats import ExportBook, ExportFormat
 from nlp.spreadsheet import csv_text
 
 
-def write(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> bytes:
-    return csv_text(columns, rows).encode("utf-8")
+def write(book: ExportBook) -> bytes:
+    sheet = book.sheet("svar")
+    return csv_text(sheet.columns, sheet.rows, decimal=",").encode("utf-8")
 
 
 FORMAT = ExportFormat(
     name="csv",
     media_type="text/csv; charset=utf-8",
-    title="Svar med förslag och teman (CSV)",
+    title="Ett svar per rad (CSV för Excel)",
     write=write,
 )

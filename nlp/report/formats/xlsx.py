@@ -1,21 +1,19 @@
-"""An Excel workbook (one sheet "svar"); every text cell is a string, never a formula."""
+"""An Excel workbook: the summary, one row per respondent and one row per answer, each a
+sheet; every text cell is a string, never a formula; numbers are numbers."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
-
-from nlp.report.formats import ExportFormat
-from nlp.spreadsheet import xlsx_bytes
+from nlp.report.formats import ExportBook, ExportFormat
+from nlp.spreadsheet import xlsx_book
 
 
-def write(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> bytes:
-    return xlsx_bytes(columns, rows, sheet="svar")
+def write(book: ExportBook) -> bytes:
+    return xlsx_book((s.name, s.columns, s.rows) for s in book.sheets)
 
 
 FORMAT = ExportFormat(
     name="xlsx",
     media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    title="Svar med förslag och teman (Excel, XLSX)",
+    title="Sammanfattning, respondenter och svar (Excel, XLSX)",
     write=write,
 )
