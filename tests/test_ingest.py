@@ -77,7 +77,7 @@ TABLE: list[list[Any]] = [
 EXPECTED_META = {
     "a1": Metadata("a1", date(2024, 7, 3), "Beroendemottagningen", "enkat", "kvinna", "25-34"),
     "a2": Metadata("a2", date(2024, 8, 15), "Allmänpsykiatrin", "patientforum", "man", "18-24"),
-    "a3": Metadata("a3", date(2024, 9, 30), "Socialtjänsten", "berattelse", None, None),
+    "a3": Metadata("a3", date(2024, 9, 30), "Socialtjänsten", "berattelse", "vill ej svara", None),
     "a4": Metadata("a4", date(2024, 10, 1), "Beroendemottagningen", "enkat", "annat", "65-74"),
 }
 

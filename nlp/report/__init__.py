@@ -6,6 +6,7 @@ from nlp.report.answers import COLUMNS, answer_table, run_record_ids
 from nlp.report.as_json import cell_json, hidden_groups_text, report_json
 from nlp.report.charts import ChartPoint, RunChart, chart_svg, p_chart, pct
 from nlp.report.curation import CuratedTheme, CuratedThemes, curated_themes
+from nlp.report.dot_plot import axis_top, dot_plot_svg
 from nlp.report.formats import FORMATS, ExportFormat
 from nlp.report.html_file import build_report, render_html, write_report
 from nlp.report.load import load_run_report
@@ -19,6 +20,7 @@ from nlp.report.model import (
     LabelFigures,
     RunReport,
     ThemeFigures,
+    group_title,
 )
 from nlp.report.runs import finished_run, label_titles, latest_run, latest_run_id, run_label_titles
 from nlp.report.themes import example, month, theme_chart, themes_for_run
@@ -41,12 +43,15 @@ __all__ = [
     "RunReport",
     "ThemeFigures",
     "answer_table",
+    "axis_top",
     "build_report",
     "cell_json",
     "chart_svg",
     "curated_themes",
+    "dot_plot_svg",
     "example",
     "finished_run",
+    "group_title",
     "hidden_groups_text",
     "label_titles",
     "latest_run",

@@ -15,13 +15,13 @@ from nlp.core import period_key
 from nlp.report.charts import p_chart
 from nlp.report.model import (
     DIMENSIONS,
-    SOURCE_TEXT,
     UNKNOWN,
     Breakdown,
     Cell,
     Group,
     LabelFigures,
     RunReport,
+    group_title,
 )
 from nlp.report.runs import finished_run, run_label_titles
 from nlp.report.themes import themes_for_run
@@ -48,7 +48,13 @@ def load_run_report(session: Session, run_id: int, *, threshold: int | None = No
     run, imp, project = finished_run(session, run_id)
     answers = session.execute(
         select(
-            RecordRow.id, RecordRow.date, RecordRow.question, RecordRow.gender, RecordRow.unit, RecordRow.source_type
+            RecordRow.id,
+            RecordRow.date,
+            RecordRow.question,
+            RecordRow.gender,
+            RecordRow.age_group,
+            RecordRow.unit,
+            RecordRow.source_type,
         ).where(RecordRow.import_id == imp.id)
     ).all()
     n = len(answers)
@@ -176,7 +182,7 @@ def _breakdown(
         groups=[
             Group(
                 key=g,
-                title=SOURCE_TEXT.get(g, g) if dimension == "source_type" else g,
+                title=group_title(g),
                 n=len(groups[g]),
                 cells={
                     lab.id: Cell(len(labelling.counted.get(lab.id, set()) & groups[g]), len(groups[g]), threshold)
