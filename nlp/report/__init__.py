@@ -9,7 +9,7 @@ from nlp.report.curation import CuratedTheme, CuratedThemes, curated_themes
 from nlp.report.dot_plot import axis_top, dot_plot_svg
 from nlp.report.formats import FORMATS, ExportFormat
 from nlp.report.html_file import build_report, render_html, write_report
-from nlp.report.load import load_run_report
+from nlp.report.load import Labelling, load_run_report, run_labelling
 from nlp.report.model import (
     DIMENSIONS,
     SOURCE_TEXT,
@@ -39,6 +39,7 @@ __all__ = [
     "ExportFormat",
     "Group",
     "LabelFigures",
+    "Labelling",
     "RunChart",
     "RunReport",
     "ThemeFigures",
@@ -63,6 +64,7 @@ __all__ = [
     "render_html",
     "report_json",
     "run_label_titles",
+    "run_labelling",
     "run_record_ids",
     "theme_chart",
     "themes_for_run",

@@ -31,7 +31,7 @@ VALENCES = ("styrka", "utmaning", "blandad", "neutral")
 
 
 @dataclass(frozen=True)
-class _Labelling:
+class Labelling:
     """Who carries which label in a run, and the classifier's view of each answer."""
 
     counted: dict[str, set[int]]
@@ -60,7 +60,7 @@ def load_run_report(session: Session, run_id: int, *, threshold: int | None = No
     n = len(answers)
     month_of = {a.id: period_key(a.date) for a in answers if a.date}
     months = sorted(set(month_of.values()))
-    labelling = _labelling(session, run.id)
+    labelling = run_labelling(session, run.id)
     tax_name, titles = run_label_titles(run)
     labels = [
         _label(lab, titles.get(lab, lab), labelling, n, month_of, months, threshold)
@@ -93,7 +93,8 @@ def load_run_report(session: Session, run_id: int, *, threshold: int | None = No
     )
 
 
-def _labelling(session: Session, run_id: int) -> _Labelling:
+def run_labelling(session: Session, run_id: int) -> Labelling:
+    """Who carries which label in a run (decided; old runs: prediction sets), and valences."""
     counted: dict[str, set[int]] = defaultdict(set)
     in_set: dict[str, set[int]] = defaultdict(set)
     probability: dict[tuple[int, str], float] = {}
@@ -124,13 +125,13 @@ def _labelling(session: Session, run_id: int) -> _Labelling:
     ):
         valence_of[rid] = val
         unsure += bool(is_unsure)
-    return _Labelling(in_set if legacy else counted, in_set, probability, valence_of, unsure, legacy)
+    return Labelling(in_set if legacy else counted, in_set, probability, valence_of, unsure, legacy)
 
 
 def _label(
     lab: str,
     title: str,
-    labelling: _Labelling,
+    labelling: Labelling,
     n: int,
     month_of: dict[int, str],
     months: Sequence[str],
@@ -165,7 +166,7 @@ def _breakdown(
     dimension: str,
     answers: Sequence[Any],
     labels: Sequence[LabelFigures],
-    labelling: _Labelling,
+    labelling: Labelling,
     threshold: int,
 ) -> Breakdown:
     """Counted answers per group; a dimension no answer has a value for has no groups."""
