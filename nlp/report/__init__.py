@@ -6,7 +6,7 @@ from nlp.report.answers import COLUMNS, answer_table, run_record_ids
 from nlp.report.as_json import cell_json, hidden_groups_text, report_json
 from nlp.report.charts import ChartPoint, RunChart, chart_svg, p_chart, pct
 from nlp.report.curation import CuratedTheme, CuratedThemes, curated_themes
-from nlp.report.dot_plot import axis_top, dot_plot_svg
+from nlp.report.dot_plot import axis_top, breakdown_panel, breakdown_top, dot_plot_svg
 from nlp.report.formats import FORMATS, ExportFormat
 from nlp.report.html_file import build_report, render_html, write_report
 from nlp.report.load import Labelling, load_run_report, run_labelling
@@ -45,6 +45,8 @@ __all__ = [
     "ThemeFigures",
     "answer_table",
     "axis_top",
+    "breakdown_panel",
+    "breakdown_top",
     "build_report",
     "cell_json",
     "chart_svg",

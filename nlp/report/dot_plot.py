@@ -12,16 +12,16 @@ from collections.abc import Sequence
 from markupsafe import Markup, escape
 
 from nlp.report.charts import pct
-from nlp.report.model import Cell
+from nlp.report.model import Breakdown, Cell
 
-__all__ = ["axis_top", "dot_plot_svg"]
+__all__ = ["axis_top", "breakdown_panel", "breakdown_top", "dot_plot_svg"]
 
-_W = 320
-_LABEL = 118  # room for the group names on the left
+_W = 280
+_LABEL = 104  # room for the group names on the left
 _R = 14
 _ROW = 22
 _T, _B = 8, 26  # room above the first row, and for the axis labels below the last
-_NAME_CHARS = 17
+_NAME_CHARS = 16
 
 
 def axis_top(cells: Sequence[Cell]) -> float:
@@ -38,7 +38,9 @@ def dot_plot_svg(title: str, rows: Sequence[tuple[str, Cell]], chart_id: str, to
     title_id, desc_id = f"{chart_id}-titel", f"{chart_id}-beskrivning"
     desc = "; ".join(f"{name}: {_cell_text(c)}" for name, c in rows) or "Inga grupper att visa."
     parts = [
-        f'<svg class="dotplot" viewBox="0 0 {_W} {height}" role="img" aria-labelledby="{title_id} {desc_id}">'
+        # A fixed width (shrinking only on narrow screens) keeps the text at its real size.
+        f'<svg class="dotplot" width="{_W}" height="{height}" viewBox="0 0 {_W} {height}" role="img" '
+        f'aria-labelledby="{title_id} {desc_id}">'
         f'<title id="{title_id}">{escape(title)}</title><desc id="{desc_id}">{escape(desc)}</desc>',
         *_grid(top, height),
         *(_row(i, name, cell, top) for i, (name, cell) in enumerate(rows)),
@@ -83,4 +85,24 @@ def _row(i: int, name: str, c: Cell, top: float) -> str:
         f'<line class="whisker" x1="{lo:.1f}" x2="{lo:.1f}" y1="{y - 4:.1f}" y2="{y + 4:.1f}"/>'
         f'<line class="whisker" x1="{hi:.1f}" x2="{hi:.1f}" y1="{y - 4:.1f}" y2="{y + 4:.1f}"/>'
         f'<circle class="dot" cx="{x:.1f}" cy="{y:.1f}" r="4.5"/></g>'
+    )
+
+
+def breakdown_top(b: Breakdown) -> float:
+    """The share axis the panels of one breakdown share."""
+    return axis_top([c for g in b.groups for c in g.cells.values()])
+
+
+def breakdown_panel(b: Breakdown, label_id: str, title: str, top: float) -> Markup:
+    """The panel of one area in a breakdown: its share in every shown group; a line of text
+    instead when every group's count is hidden."""
+    if all(g.cells[label_id].hidden for g in b.groups):
+        return Markup(
+            f'<p class="muted small">Färre än {b.groups[0].cells[label_id].threshold} svar i varje grupp.</p>'
+        )
+    return dot_plot_svg(
+        f"{title}: andel per {b.title.lower()}",
+        [(g.title, g.cells[label_id]) for g in b.groups],
+        f"uppdelning-{b.dimension}-{label_id}",
+        top,
     )
