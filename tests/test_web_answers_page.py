@@ -9,6 +9,7 @@ import re
 from typing import Any
 from urllib.parse import parse_qs, urlparse
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import update
 
@@ -97,3 +98,18 @@ def test_report_breakdowns_show_every_area_with_charts(demo: tuple[TestClient, d
     assert n_areas > 5  # every area, not the first five
     assert '<svg class="dotplot"' in section and "<desc " in section and 'class="whisker"' in section
     assert "95 % intervall" in section
+
+
+def test_searches_stay_out_of_the_access_log(
+    demo: tuple[TestClient, dict[str, Any]], caplog: pytest.LogCaptureFixture
+) -> None:
+    """uvicorn's access record, as uvicorn writes it, loses its query string: the words a
+    user searched for (maybe a name) never reach the log."""
+    import logging
+
+    caplog.set_level(logging.INFO, logger="uvicorn.access")
+    logging.getLogger("uvicorn.access").info(
+        '%s - "%s %s HTTP/%s" %d', "127.0.0.1:5000", "GET", "/projekt/1/svar?q=Anna+Svensson&kon=kvinna", "1.1", 200
+    )
+    assert "/projekt/1/svar" in caplog.text
+    assert "Anna" not in caplog.text and "kon=" not in caplog.text
