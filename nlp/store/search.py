@@ -80,10 +80,12 @@ def search_hits(session: Session, query: str) -> Subquery | None:
         return None
     if _is_sqlite(session):
         # Each stem quoted: FTS5 reads AND, OR, NOT, NEAR and * as operators otherwise.
+        # LIMIT -1 keeps SQLite from flattening the subquery into a join that runs the MATCH
+        # once per answer of the import (200 ms instead of 2 ms on 3 000 answers).
         match = " ".join(f'"{w}"' for w in dict.fromkeys(words))
         return (
             text(
-                f"SELECT rowid AS record_id, -bm25({SEARCH_INDEX_TABLE}) AS score FROM {SEARCH_INDEX_TABLE} WHERE {SEARCH_INDEX_TABLE} MATCH :match"
+                f"SELECT rowid AS record_id, -bm25({SEARCH_INDEX_TABLE}) AS score FROM {SEARCH_INDEX_TABLE} WHERE {SEARCH_INDEX_TABLE} MATCH :match LIMIT -1"
             )
             .bindparams(match=match)
             .columns(record_id=Integer, score=Float)
