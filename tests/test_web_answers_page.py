@@ -22,7 +22,7 @@ def test_analyst_searches_and_sees_inflections_marked(demo: tuple[TestClient, di
     client, ids = demo
     with session_scope(get_engine_of(client)) as s:
         s.execute(
-            update(RecordRow).where(RecordRow.id.in_(ids["record_ids"][:6])).values(text="Väntetiderna är för långa.")
+            update(RecordRow).where(RecordRow.id.in_(ids["record_ids"][-6:])).values(text="Väntetiderna är för långa.")
         )
     login(client, "analytiker1")
     resp = client.get(f"/projekt/{ids['project_id']}/svar", params={"q": "väntetid"})
