@@ -6,6 +6,7 @@ of what was shown. Data: tests/browser/seed.py plus a few answers written here."
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import date
 from typing import Any
 
@@ -15,7 +16,7 @@ from sqlalchemy import Engine, delete, func, select, text, update
 from api.services import answers
 from api.services.answers import PER_PAGE, AnswerFilter, browse, prepare_search
 from nlp.core import DECLINED
-from nlp.report import load_run_report
+from nlp.report import load_run_report, render_html, report_json
 from nlp.store import session_scope
 from nlp.store.models import AnalysisRun, AuditEntry, Import, RecordRow, ThemeAssignment, User
 from nlp.store.search import highlight, index_import, search_hits, stems
@@ -230,3 +231,9 @@ def test_report_breakdown_keeps_declined_apart_and_shows_age(engine: Engine, dat
     assert gender[DECLINED].title == "Vill ej svara" and "okänt" not in gender
     assert gender[DECLINED].n == sum(1 for i in range(len(data["record_ids"])) if i % 6 == 0)
     assert [g.title for g in rep.breakdown("age_group").groups] == ["30-49"]
+    # The self-contained HTML file: every area per group, with intervals, "Vill ej svara" apart.
+    html = render_html(report_json(rep))
+    section = html.split('id="h-uppdelning"')[1].split("</section>")[0]
+    assert section.count('<th scope="rowgroup"') == len(rep.labels) * 4  # four dimensions
+    assert "Vill ej svara (" in section and "Åldersgrupp" in section
+    assert re.search(r"\d+\u00a0%–\d+\u00a0%", section)
