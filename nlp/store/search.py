@@ -66,7 +66,8 @@ def index_import(session: Session, import_id: int) -> int:
             RecordRow.id.not_in(select(literal_column("rowid")).select_from(text(SEARCH_INDEX_TABLE))),
         )
     ).all()
-    insert = text(f"INSERT INTO {SEARCH_INDEX_TABLE} (rowid, stems) VALUES (:rid, :stems)")
+    # OR REPLACE: another process may index the same answers at the same time (same stems).
+    insert = text(f"INSERT OR REPLACE INTO {SEARCH_INDEX_TABLE} (rowid, stems) VALUES (:rid, :stems)")
     for i in range(0, len(missing), _BATCH):
         session.execute(insert, [{"rid": rid, "stems": " ".join(stems(t))} for rid, t in missing[i : i + _BATCH]])
     return len(missing)
