@@ -17,7 +17,7 @@ from nlp.report.model import Breakdown, Cell
 __all__ = ["axis_top", "breakdown_panel", "breakdown_top", "dot_plot_svg"]
 
 _W = 280
-_LABEL = 104  # room for the group names on the left
+_LABEL = 116  # room for the group names on the left
 _R = 14
 _ROW = 22
 _T, _B = 8, 26  # room above the first row, and for the axis labels below the last
