@@ -20,6 +20,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import api.routers
 import api.web
+from api.access_log import keep_queries_out_of_access_log
 from api.registry import routers_in
 from api.services.errors import ServiceError
 from api.settings import ApiSettings
@@ -227,6 +228,7 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
     """Build the app: database migrated to head, routers, web pages, embedded job worker."""
     settings = settings or ApiSettings()
     engine = init_db(settings.db_url)
+    keep_queries_out_of_access_log()  # searches are typed words, which may name a person
 
     # A queue (BRUKARROST_KO): `brukarrost worker` processes run the jobs, this one enqueues.
     queue = queue_conninfo(get_settings().queue, settings.db_url)

@@ -18,6 +18,9 @@ if TYPE_CHECKING:  # numpy only for the annotation: ingest's preview child impor
 
 # The theme of answers that fit no theme ("övrigt"): BERTopic's outlier topic.
 OTHER_THEME = -1
+# The stored value of a gender or age group the respondent chose not to give ("Vill ej svara"):
+# a group of its own in breakdowns and filters, never folded into the missing values ("okänt").
+DECLINED = "vill ej svara"
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from openpyxl import Workbook
 
-from nlp.core import Answer, Metadata
+from nlp.core import DECLINED, Answer, Metadata
 from nlp.errors import InputError
 from nlp.ingest import (
     SAMPLE_ROWS,
@@ -77,7 +77,7 @@ TABLE: list[list[Any]] = [
 EXPECTED_META = {
     "a1": Metadata("a1", date(2024, 7, 3), "Beroendemottagningen", "enkat", "kvinna", "25-34"),
     "a2": Metadata("a2", date(2024, 8, 15), "Allmänpsykiatrin", "patientforum", "man", "18-24"),
-    "a3": Metadata("a3", date(2024, 9, 30), "Socialtjänsten", "berattelse", None, None),
+    "a3": Metadata("a3", date(2024, 9, 30), "Socialtjänsten", "berattelse", "vill ej svara", None),
     "a4": Metadata("a4", date(2024, 10, 1), "Beroendemottagningen", "enkat", "annat", "65-74"),
 }
 
@@ -212,7 +212,7 @@ def test_example_export_csv_is_read_as_its_generator_wrote_it() -> None:
     assert stats.n_rows == len(rows) and stats.n_answers == len(answers)
     assert not stats.warnings
     assert {a.meta.source_type for a in answers} == {"enkat", "patientforum", "berattelse"}
-    assert {a.meta.gender for a in answers} <= {"kvinna", "man", "annat", None}
+    assert {a.meta.gender for a in answers} <= {"kvinna", "man", "annat", DECLINED, None}
     dates = [a.meta.date for a in answers]
     assert all(d is not None for d in dates)
     assert date(2024, 7, 1) <= min(dates) and max(dates) <= date(2025, 12, 31)

@@ -23,7 +23,7 @@ from api.web.render import WebUser, deny, page_project, render
 from nlp.config import get_settings
 from nlp.ingest import accept_attribute
 from nlp.pipeline import STAGES, TRAINING_STAGES
-from nlp.report import FORMATS, load_run_report
+from nlp.report import FORMATS, latest_run_id, load_run_report
 from nlp.store import current_project_taxonomy, project_taxonomy_choices
 from nlp.store.models import AnalysisRun, Import, Job, Project, User
 
@@ -66,6 +66,7 @@ def report(run_id: int, request: Request, user: WebUser, db: DB) -> HTMLResponse
         r=rep,
         active="/projekt",
         downloads=download_links(run_id, project_id),
+        project_id=project_id if rep.run_id == latest_run_id(db, project_id) else None,
     )
 
 

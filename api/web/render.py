@@ -19,7 +19,7 @@ from api.deps import get_db
 from api.services.errors import Forbidden
 from api.services.projects import ensure_project_access
 from nlp.config import get_settings
-from nlp.report import chart_svg, latest_run, pct
+from nlp.report import breakdown_panel, breakdown_top, chart_svg, latest_run, pct
 from nlp.store.models import AnalysisRun, Project, User
 from nlp.validation_status import confidence_text
 
@@ -29,6 +29,8 @@ templates.env.filters["pct"] = pct
 templates.env.globals["may_read_report"] = may_read_report  # the API's rule, for links
 templates.env.filters["svg"] = chart_svg
 templates.env.filters["sakerhet"] = confidence_text  # the one wording of a probability
+templates.env.globals["breakdown_panel"] = breakdown_panel  # dot plots of the report's breakdowns
+templates.env.globals["breakdown_top"] = breakdown_top
 templates.env.filters["datum"] = lambda d: (
     d.strftime("%Y-%m-%d %H:%M") if hasattr(d, "hour") else (d.isoformat() if d else "–")
 )

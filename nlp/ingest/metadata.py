@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from nlp.core import Metadata
+from nlp.core import DECLINED, Metadata
 from nlp.ingest.cells import cell_text, fold
 from nlp.ingest.dates import bad_date, try_date
 from nlp.ingest.source import Source
@@ -62,18 +62,24 @@ _GENDERS = {
     "x": "annat",
     "annatkon": "annat",
 }
-# Answers that mean "not stated": None without a warning.
-_GENDER_NONE = {
+# Answers that mean "chose not to say": stored as DECLINED, a group of its own.
+_DECLINED = {
     "villejange",
     "villinteange",
     "villintesvara",
     "villejsvara",
+    "villejuppge",
+    "villinteuppge",
+    "prefernottosay",
+    "prefernottoanswer",
+}
+# Answers that mean "not stated": None without a warning.
+_GENDER_NONE = {
     "vetej",
     "uppgiftsaknas",
     "okand",
     "ejangett",
     "ejsvar",
-    "prefernottosay",
     "unknown",
 }
 _AGE_BANDS = ((17, "0-17"), (24, "18-24"), (34, "25-34"), (44, "35-44"), (54, "45-54"), (64, "55-64"), (74, "65-74"))
@@ -94,6 +100,8 @@ def _norm_gender(value: str) -> tuple[str | None, bool]:
     if not value:
         return None, False
     key = fold(value)
+    if key in _DECLINED:
+        return DECLINED, False
     found = _GENDERS.get(key)
     return found, found is None and key not in _GENDER_NONE
 
@@ -101,6 +109,8 @@ def _norm_gender(value: str) -> tuple[str | None, bool]:
 def _norm_age(value: str) -> str | None:
     if not value:
         return None
+    if fold(value) in _DECLINED:
+        return DECLINED
     if re.fullmatch(r"\d{1,3}(\s*år)?", value):
         age = int(re.match(r"\d+", value)[0])  # type: ignore[index]
         return next((band for top, band in _AGE_BANDS if age <= top), "75+")

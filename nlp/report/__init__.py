@@ -6,10 +6,11 @@ from nlp.report.answers import COLUMNS, STATUS_TEXT, AnswerFacts, answer_facts, 
 from nlp.report.as_json import cell_json, hidden_groups_text, report_json
 from nlp.report.charts import ChartPoint, RunChart, chart_svg, p_chart, pct
 from nlp.report.curation import CuratedTheme, CuratedThemes, curated_themes
+from nlp.report.dot_plot import axis_top, breakdown_panel, breakdown_top, dot_plot_svg
 from nlp.report.export_book import export_book
 from nlp.report.formats import FORMATS, ExportBook, ExportFormat, Sheet
 from nlp.report.html_file import build_report, render_html, write_report
-from nlp.report.load import load_run_report
+from nlp.report.load import Labelling, load_run_report, run_labelling
 from nlp.report.model import (
     DIMENSIONS,
     SOURCE_TEXT,
@@ -20,6 +21,7 @@ from nlp.report.model import (
     LabelFigures,
     RunReport,
     ThemeFigures,
+    group_title,
 )
 from nlp.report.runs import finished_run, label_titles, latest_run, latest_run_id, run_label_titles
 from nlp.report.themes import example, month, theme_chart, themes_for_run
@@ -42,18 +44,24 @@ __all__ = [
     "ExportFormat",
     "Group",
     "LabelFigures",
+    "Labelling",
     "RunChart",
     "RunReport",
     "ThemeFigures",
     "answer_facts",
     "answer_table",
+    "axis_top",
+    "breakdown_panel",
+    "breakdown_top",
     "export_book",
     "build_report",
     "cell_json",
     "chart_svg",
     "curated_themes",
+    "dot_plot_svg",
     "example",
     "finished_run",
+    "group_title",
     "hidden_groups_text",
     "label_titles",
     "latest_run",
@@ -65,6 +73,7 @@ __all__ = [
     "render_html",
     "report_json",
     "run_label_titles",
+    "run_labelling",
     "run_record_ids",
     "theme_chart",
     "themes_for_run",

@@ -6,7 +6,7 @@ from typing import Any
 
 from nlp.report.model import Breakdown, Cell, LabelFigures, RunReport, ThemeFigures
 
-FILE_BREAKDOWNS = ("gender", "unit", "source_type")  # the file shows months as run charts
+FILE_BREAKDOWNS = ("gender", "age_group", "unit", "source_type")  # the file shows months as run charts
 
 
 def cell_json(cell: Cell) -> dict[str, Any]:
@@ -134,7 +134,10 @@ def _breakdown(b: Breakdown, threshold: int) -> list[dict[str, Any]]:
         {
             "grupp": g.title,
             "antal": g.n,
-            "etiketter": {lab: {"antal": c.text if c.hidden else c.k, "andel": c.share} for lab, c in g.cells.items()},
+            "etiketter": {
+                lab: {"antal": c.text if c.hidden else c.k, "andel": c.share, "ki95": list(c.ci) if c.ci else None}
+                for lab, c in g.cells.items()
+            },
         }
         for g in b.groups
     ]

@@ -15,13 +15,13 @@ from nlp.core import period_key
 from nlp.report.charts import p_chart
 from nlp.report.model import (
     DIMENSIONS,
-    SOURCE_TEXT,
     UNKNOWN,
     Breakdown,
     Cell,
     Group,
     LabelFigures,
     RunReport,
+    group_title,
 )
 from nlp.report.runs import finished_run, run_label_titles
 from nlp.report.themes import themes_for_run
@@ -31,7 +31,7 @@ VALENCES = ("styrka", "utmaning", "blandad", "neutral")
 
 
 @dataclass(frozen=True)
-class _Labelling:
+class Labelling:
     """Who carries which label in a run, and the classifier's view of each answer."""
 
     counted: dict[str, set[int]]
@@ -48,13 +48,19 @@ def load_run_report(session: Session, run_id: int, *, threshold: int | None = No
     run, imp, project = finished_run(session, run_id)
     answers = session.execute(
         select(
-            RecordRow.id, RecordRow.date, RecordRow.question, RecordRow.gender, RecordRow.unit, RecordRow.source_type
+            RecordRow.id,
+            RecordRow.date,
+            RecordRow.question,
+            RecordRow.gender,
+            RecordRow.age_group,
+            RecordRow.unit,
+            RecordRow.source_type,
         ).where(RecordRow.import_id == imp.id)
     ).all()
     n = len(answers)
     month_of = {a.id: period_key(a.date) for a in answers if a.date}
     months = sorted(set(month_of.values()))
-    labelling = _labelling(session, run.id)
+    labelling = run_labelling(session, run.id)
     tax_name, titles = run_label_titles(run)
     labels = [
         _label(lab, titles.get(lab, lab), labelling, n, month_of, months, threshold)
@@ -87,7 +93,8 @@ def load_run_report(session: Session, run_id: int, *, threshold: int | None = No
     )
 
 
-def _labelling(session: Session, run_id: int) -> _Labelling:
+def run_labelling(session: Session, run_id: int) -> Labelling:
+    """Who carries which label in a run (decided; old runs: prediction sets), and valences."""
     counted: dict[str, set[int]] = defaultdict(set)
     in_set: dict[str, set[int]] = defaultdict(set)
     probability: dict[tuple[int, str], float] = {}
@@ -118,13 +125,13 @@ def _labelling(session: Session, run_id: int) -> _Labelling:
     ):
         valence_of[rid] = val
         unsure += bool(is_unsure)
-    return _Labelling(in_set if legacy else counted, in_set, probability, valence_of, unsure, legacy)
+    return Labelling(in_set if legacy else counted, in_set, probability, valence_of, unsure, legacy)
 
 
 def _label(
     lab: str,
     title: str,
-    labelling: _Labelling,
+    labelling: Labelling,
     n: int,
     month_of: dict[int, str],
     months: Sequence[str],
@@ -159,7 +166,7 @@ def _breakdown(
     dimension: str,
     answers: Sequence[Any],
     labels: Sequence[LabelFigures],
-    labelling: _Labelling,
+    labelling: Labelling,
     threshold: int,
 ) -> Breakdown:
     """Counted answers per group; a dimension no answer has a value for has no groups."""
@@ -176,7 +183,7 @@ def _breakdown(
         groups=[
             Group(
                 key=g,
-                title=SOURCE_TEXT.get(g, g) if dimension == "source_type" else g,
+                title=group_title(g),
                 n=len(groups[g]),
                 cells={
                     lab.id: Cell(len(labelling.counted.get(lab.id, set()) & groups[g]), len(groups[g]), threshold)

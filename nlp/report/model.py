@@ -20,14 +20,35 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from nlp.core import OTHER_THEME
+from nlp.core import DECLINED, OTHER_THEME
 from nlp.report.charts import RunChart
 from nlp.stats import wilson_interval
 
 SOURCE_TEXT = {"enkat": "Enkät", "patientforum": "Patientforum", "berattelse": "Berättelse"}
 # Breakdown dimensions: answer attribute (or "period": the month of the answer's date) → title.
-DIMENSIONS = {"gender": "Kön", "unit": "Verksamhet", "source_type": "Källa", "period": "Period"}
+DIMENSIONS = {
+    "gender": "Kön",
+    "age_group": "Åldersgrupp",
+    "unit": "Verksamhet",
+    "source_type": "Källa",
+    "period": "Period",
+}
 UNKNOWN = "okänt"
+# How a group's stored value reads; "Vill ej svara" is a choice the respondent made, so it is
+# a group of its own, apart from answers where the value is missing ("okänt").
+GROUP_TEXT = {
+    **SOURCE_TEXT,
+    "kvinna": "Kvinna",
+    "man": "Man",
+    "annat": "Annat",
+    DECLINED: "Vill ej svara",
+    UNKNOWN: "Uppgift saknas",
+}
+
+
+def group_title(key: str) -> str:
+    """A breakdown group or filter value as a reader sees it."""
+    return GROUP_TEXT.get(key, key)
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """decision batches: the events of one judgement share a batch id
 
 Revision ID: 0011
-Revises: 0008
+Revises: 0010
 
 One press of "Stämmer" on the validator page judges every shown label of an answer, and of
 every identical or near-identical answer grouped with it: one event per (answer, label), all
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0011"
-down_revision: str | Sequence[str] | None = "0008"
+down_revision: str | Sequence[str] | None = "0010"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
