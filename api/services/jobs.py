@@ -97,7 +97,7 @@ DOCUMENT_SOURCES = {"berattelse": "Berättelse", "patientforum": "Patientforum",
 _DOCUMENT_MAP = {"respondent_id": "Dokument", "date": "", "unit": "", "source_type": "", "gender": "", "age_group": ""}
 
 
-def document_fields(fields: dict[str, str]) -> tuple[dict[str, str], str]:
+def document_fields(db: Session, project_id: int, fields: dict[str, str]) -> tuple[dict[str, str], str]:
     """The document form's metadata (date as YYYY-MM-DD, unit, source type) and taxonomy,
     checked; Invalid names the field to correct."""
     raw_date = (fields.get("datum") or "").strip()
@@ -111,7 +111,7 @@ def document_fields(fields: dict[str, str]) -> tuple[dict[str, str], str]:
     if source not in DOCUMENT_SOURCES:
         raise Invalid("Välj en av källorna i listan.")
     taxonomy = fields.get("taxonomi") or "samsjuklighet"
-    taxonomy_labels(taxonomy)  # NotFound for a taxonomy that does not exist
+    taxonomy_labels(db, project_id, taxonomy)  # Invalid for a taxonomy the project does not have
     meta = {"date": parsed.isoformat() if parsed else "", "unit": unit, "source_type": source}
     return meta, taxonomy
 
@@ -120,7 +120,7 @@ def register_documents(db: Session, user: User, project: Project, saved: Any) ->
     """A queued analysis job for uploaded documents (api.upload.SavedUpload with the form's
     fields): each story whole and per paragraph; the file names only as keyed respondent ids."""
     try:
-        meta, taxonomy = document_fields(saved.fields)
+        meta, taxonomy = document_fields(db, project.id, saved.fields)
         columns = preview(saved.path, column_map=_DOCUMENT_MAP, text_columns=[DOCUMENT_WHOLE_COLUMN])
     except Exception:
         remove_upload(str(saved.directory))
