@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from nlp.classify import ClassificationResult, Example, classify_texts, parse_examples
+from nlp.core import ANALYSIS_KIND
 from nlp.embed import cached_embedder, embed_texts
 from nlp.errors import InputError
 from nlp.ingest import iter_json_lines, read_answers
@@ -88,7 +89,7 @@ def themes_of_file(
     ids = [f"{rid}/{q}" if several else rid for rid, q in keys]
     if len(set(ids)) != len(ids):  # repeated ids in the file: fall back to position
         ids = [f"svar {i + 1}" for i in range(len(ids))]
-    vectors = embed_texts(texts)
+    vectors = embed_texts(texts, kind=ANALYSIS_KIND)  # the vectors `analysera` reuses
     result = find_themes(texts, vectors, record_ids=ids, dates=dates, period=period, random_state=random_state)
     return shared_view(result) if shared else result
 
@@ -120,6 +121,6 @@ def classify_file(
             for e in parse_examples(iter_json_lines(examples), tax, file=examples)
         ]
     embedder = cached_embedder()
-    vectors = embed_texts(texts, embedder=embedder)
+    vectors = embed_texts(texts, embedder=embedder, kind=ANALYSIS_KIND)
     results = classify_texts(texts, vectors, tax, examples=shots, embedder=embedder, coverage=coverage)
     return FileClassification(taxonomy=tax, ids=ids, results=results)
