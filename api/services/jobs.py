@@ -17,7 +17,7 @@ from nlp.errors import BrukarrostError
 from nlp.ingest import inspect_isolated
 from nlp.jobs import live_progress, remove_upload, upload_file
 from nlp.safe_store import neutral_file_name
-from nlp.store.models import Job, Project, User
+from nlp.store.models import AnalysisRun, Job, Project, User
 
 
 def preview(path: Path, **kwargs: Any) -> dict[str, Any]:
@@ -128,4 +128,12 @@ def progress(job: Job) -> tuple[str, int, int] | None:
     return live_progress(job.id) if job.status == "pagar" else None
 
 
-__all__ = ["cancel", "job_for", "list_jobs", "preview", "progress", "register_upload", "start"]
+def stage_times(db: Session, job: Job) -> dict[str, float]:
+    """Seconds of each stage of the job's analysis run so far (the run keeps them as it goes)."""
+    if job.run_id is None:
+        return {}
+    run = db.get(AnalysisRun, job.run_id)
+    return dict(((run.settings or {}) if run else {}).get("tider_s") or {})
+
+
+__all__ = ["cancel", "job_for", "list_jobs", "preview", "progress", "register_upload", "stage_times", "start"]

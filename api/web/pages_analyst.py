@@ -20,7 +20,7 @@ from api.web.queries import label_titles
 from api.web.render import WebUser, deny, page_project, render
 from nlp.config import get_settings
 from nlp.ingest import accept_attribute
-from nlp.pipeline import STAGES
+from nlp.pipeline import STAGES, TIME_LABELS
 from nlp.report import FORMATS, load_run_report
 from nlp.store.models import AnalysisRun, Import, Project, User
 from nlp.taxonomy import list_taxonomies
@@ -183,4 +183,14 @@ def job_page(job_id: int, request: Request, user: WebUser, db: DB) -> Response:
     job = jobs.job_for(db, user, job_id)
     if job.status == "klar" and job.run_id:
         return RedirectResponse(f"/korningar/{job.run_id}/rapport", status_code=303)
-    return render(request, "jobb.html", user=user, title="Analysen pågår", job=job, active="/projekt", stages=STAGES)
+    return render(
+        request,
+        "jobb.html",
+        user=user,
+        title="Analysen pågår",
+        job=job,
+        active="/projekt",
+        stages=STAGES,
+        time_labels=TIME_LABELS,
+        times=jobs.stage_times(db, job),
+    )

@@ -129,11 +129,16 @@ def valence_from_p(p: float, text: str) -> Valence:
 
 
 def predict_valence(
-    texts: Sequence[str], embeddings: np.ndarray, *, embedder: Embedder | None = None, kind: Kind = ANALYSIS_KIND
+    texts: Sequence[str],
+    embeddings: np.ndarray,
+    *,
+    embedder: Embedder | None = None,
+    kind: Kind = ANALYSIS_KIND,
+    directory: Path = VALENCE_DIR,
 ) -> list[Valence]:
     """Valence from the texts' `kind` embeddings; a head fitted on the other kind gets the
     texts embedded with its own prefix (a second pass, through the caller's cache)."""
-    head = load_valence_head(embedder)
+    head = load_valence_head(embedder, directory)
     if head.embed_kind != kind:
         if embedder is None:
             raise ConfigError(

@@ -16,7 +16,7 @@ from nlp.config import get_settings
 from nlp.core import ANALYSIS_KIND
 from nlp.embed import cached_embedder, embed_texts
 from nlp.errors import BrukarrostError
-from nlp.pipeline.common import TIME_KEYS, Progress, StageTimer, active_version, no_progress
+from nlp.pipeline.common import Progress, StageTimer, active_version, no_progress
 from nlp.pipeline.importing import ImportSummary, import_export
 from nlp.pipeline.results import store_results
 from nlp.report import write_report
@@ -98,11 +98,9 @@ def analyse_import(
     _set_run(engine, run_id, taxonomy_id=tax.id, taxonomy_snapshot=taxonomy_snapshot(tax))
 
     def report(stage: str, done: int, total: int) -> None:
-        new_stage = TIME_KEYS.get(stage, stage) != timer.current
         progress(stage, done, total)
         _set_run(engine, run_id, stage=stage, progress_n=done, progress_total=total)
-        if new_stage:
-            _save_times(engine, run_id, timer.snapshot())
+        _save_times(engine, run_id, timer.snapshot())  # the job page shows the running stage's time too
 
     try:
         inputs = _load_inputs(engine, import_id, tax.id)
