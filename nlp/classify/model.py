@@ -58,9 +58,14 @@ class ClassifierModel:
         if self.embed_kind == kind:
             return np.asarray(embeddings, dtype=np.float32)
         if embedder is None:
+            retrain = (
+                f" Träna om den: en ny version läser {ANALYSIS_KIND!r}-vektorer."
+                if self.embed_kind != ANALYSIS_KIND
+                else ""
+            )
             raise ConfigError(
                 f"Klassificeraren {self.version!r} är tränad på {self.embed_kind!r}-vektorer men fick "
-                f"{kind!r}-vektorer. Träna om den (en ny version läser {ANALYSIS_KIND!r}-vektorer)."
+                f"{kind!r}-vektorer och ingen inbäddningsmodell att bädda in svaren med.{retrain}"
             )
         return embed_with(embedder, texts, self.embed_kind)  # type: ignore[arg-type]
 
