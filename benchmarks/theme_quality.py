@@ -29,6 +29,7 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -52,35 +53,45 @@ OTHER_KINDS = r"tandläkar|tandvård|hotell|\brummet\b|vårdcentral|läkare(n)?\
 N_FORUM = 500
 
 
-def business_reviews() -> tuple[list[str], list[str]]:
-    """Reviews naming exactly one kind of business, with that kind as their topic."""
+def business_reviews() -> tuple[list[str], list[str], list[int]]:
+    """Reviews naming exactly one kind of business, with that kind as their topic (and row)."""
     patterns = {k: re.compile(v, re.IGNORECASE) for k, v in BUSINESS.items()}
     other = re.compile(OTHER_KINDS, re.IGNORECASE)
-    texts, topics = [], []
+    texts, topics, rows = [], [], []
     with (REAL / "recensioner_sv_10k.csv").open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
+        for i, row in enumerate(csv.DictReader(fh)):
             text = row["text"]
             hits = [k for k, p in patterns.items() if p.search(text)]
             if len(hits) == 1 and not other.search(text):
                 texts.append(text)
                 topics.append(hits[0])
-    return texts, topics
+                rows.append(i)
+    return texts, topics, rows
 
 
-def forum_paragraphs(n: int) -> list[str]:
-    """The first n forum paragraphs in a fixed shuffled order (seed 0)."""
+def forum_paragraphs(n: int) -> tuple[list[str], list[int]]:
+    """n forum paragraphs in a fixed random choice (seed 0), in file order, with their rows."""
     with (REAL / "forum_invandring_absabank.jsonl").open(encoding="utf-8") as fh:
         texts = [json.loads(line)["text"] for line in fh if line.strip()]
-    order = np.random.default_rng(0).permutation(len(texts))[:n]
-    return [texts[i] for i in sorted(order)]
+    rows = sorted(np.random.default_rng(0).permutation(len(texts))[:n].tolist())
+    return [texts[i] for i in rows], rows
 
 
-def known_topic_sets() -> dict[str, tuple[list[str], list[str]]]:
-    texts, topics = business_reviews()
-    forum = forum_paragraphs(N_FORUM)
+def known_topic_sets(saved: Path | None) -> dict[str, tuple[list[str], list[str], dict[str, Any]]]:
+    """name → (texts, topics, vectors by kind or {} to embed them here)."""
+    texts, topics, rows = business_reviews()
+    forum, forum_rows = forum_paragraphs(N_FORUM)
+    vectors: dict[str, Any] = {}
+    both: dict[str, Any] = {}
+    for kind in ("query", "passage") if saved else ():
+        if (saved / f"rev_{kind}.npy").is_file():
+            rev = np.load(saved / f"rev_{kind}.npy")
+            vectors[kind] = rev[rows]
+            if (saved / f"forum_{kind}.npy").is_file():
+                both[kind] = np.vstack([rev[rows], np.load(saved / f"forum_{kind}.npy")[forum_rows]])
     return {
-        "recensioner": (texts, topics),
-        "recensioner+forum": (texts + forum, topics + ["invandring"] * len(forum)),
+        "recensioner": (texts, topics, vectors),
+        "recensioner+forum": (texts + forum, topics + ["invandring"] * len(forum), both),
     }
 
 
@@ -134,11 +145,13 @@ def _row(name: str, s: dict[str, float], seconds: float) -> str:
     )
 
 
-def run_set(name: str, texts: list[str], truth: list[str], kinds: list[str], repeat: int) -> None:
+def run_set(
+    name: str, texts: list[str], truth: list[str], kinds: list[str], repeat: int, saved: dict[str, Any]
+) -> None:
     print(f"\n{name}: {len(texts)} texter, {len(set(truth))} kända ämnen {dict(Counter(truth))}")
     print(f"  {'metod':<34} {'teman':>5} {'övrigt':>7} {'NMI':>6} {'ARI':>6} {'renhet':>7} {'sek':>7}")
     for kind in kinds:
-        vectors = embed(texts, kind)
+        vectors = saved[kind] if kind in saved else embed(texts, kind)
         t0 = time.perf_counter()
         ours = product_labels(texts, vectors)
         print(_row(f"brukarrost teman ({kind}:)", scores(truth, ours), time.perf_counter() - t0), flush=True)
@@ -155,14 +168,20 @@ def main() -> None:
     ap.add_argument("--typ", choices=["query", "passage", "båda"], default="båda", help="e5-prefix för vektorerna")
     ap.add_argument("--upprepa", type=int, default=2, help="anpassa produktens teman så många gånger (kontroll)")
     ap.add_argument("--set", choices=["recensioner", "recensioner+forum", "alla"], default="alla")
+    ap.add_argument(
+        "--vektorer",
+        type=Path,
+        help="mapp med sparade vektorer för hela filerna i filordning (rev_query.npy, forum_query.npy, "
+        "rev_passage.npy …) i stället för att bädda in här",
+    )
     args = ap.parse_args()
     if not REAL.is_dir():
         sys.exit(f"Hittar inte {REAL}")
     kinds = ["query", "passage"] if args.typ == "båda" else [args.typ]
     print(f"Maskinens last (1, 5, 15 min): {os.getloadavg()}")
-    for name, (texts, truth) in known_topic_sets().items():
+    for name, (texts, truth, saved) in known_topic_sets(args.vektorer).items():
         if args.set in ("alla", name):
-            run_set(name, texts, truth, kinds, args.upprepa)
+            run_set(name, texts, truth, kinds, args.upprepa, saved)
 
 
 if __name__ == "__main__":
