@@ -114,6 +114,7 @@ class JobOut(ORM):
     created_at: datetime
     started_at: datetime | None
     finished_at: datetime | None
+    tider_s: dict[str, float] = {}  # seconds per stage of the analysis run so far
 
 
 class UploadOut(BaseModel):

@@ -49,6 +49,7 @@ from nlp.classify import (  # noqa: E402
     train_classifier,
 )
 from nlp.config import PROJECT_ROOT  # noqa: E402
+from nlp.core import ANALYSIS_KIND  # noqa: E402
 from nlp.embed import cached_embedder, embed_texts  # noqa: E402
 from nlp.taxonomy import load_taxonomy  # noqa: E402
 
@@ -126,7 +127,7 @@ def _load_dev(L: list[str], embedder) -> _Dev:
     texts = [r["text"] for r in rows]
     Y = labels_matrix([r["labels"] for r in rows], L, "dev")
     t0 = time.time()
-    E = embed_texts(texts, embedder=embedder)
+    E = embed_texts(texts, embedder=embedder, kind=ANALYSIS_KIND)  # one pass, as the pipeline
     print(f"Inbäddningsmodell {embedder.model_id}; {len(texts)} texter inbäddade på {time.time() - t0:.1f} s")
     examples = [Example(r["text"], tuple(r["labels"]), r["id"]) for r in rows]
     return _Dev(texts, Y, E, examples)
@@ -254,16 +255,19 @@ def _valence(args: argparse.Namespace, embedder) -> None:
     perm = np.random.default_rng(0).permutation(len(texts))
     test = perm[N_HEAD_TRAIN : N_HEAD_TRAIN + args.n_reviews]
     t0 = time.time()
-    Et = embed_texts([texts[i] for i in test], embedder=embedder)
+    # The one kind of vector an analysis embeds (the head reads what the pipeline hands it).
+    Et = embed_texts([texts[i] for i in test], embedder=embedder, kind=ANALYSIS_KIND)
     print(f"{len(test)} recensioner inbäddade på {time.time() - t0:.0f} s")
     if args.bygg_valens:
         train = perm[:N_HEAD_TRAIN]
-        Etr = embed_texts([texts[i] for i in train], embedder=embedder)
+        Etr = embed_texts([texts[i] for i in train], embedder=embedder, kind=ANALYSIS_KIND)
         head = fit_valence_head(Etr, y[train], embed_model=embedder.model_id)
         acc = float(((head.p_positive(Et) >= 0.5) == y[test]).mean())
         head.save(card=model_card(len(train), acc, len(test)))
         print("Valenshuvudet är sparat.")
     head = load_valence_head(embedder)
+    if head.embed_kind != ANALYSIS_KIND:  # a head saved before the one-pass build
+        Et = embed_texts([texts[i] for i in test], embedder=embedder, kind=head.embed_kind)
     acc = float(((head.p_positive(Et) >= 0.5) == y[test]).mean())
     print(f"Valens ({head.source}), träffsäkerhet positiv/negativ på {len(test)} hållna recensioner: {acc:.3f}")
     if head.source != "prototyper":

@@ -50,6 +50,10 @@ class Answer:
 
 # e5's two prefixes: "query" for symmetric tasks (classification), "passage" for retrieval targets.
 Kind = Literal["passage", "query"]
+# The one kind of vector an analysis reads (themes, labels, valence, evidence): e5's prefix for
+# symmetric tasks, so every answer goes through the model once. Figures behind the choice:
+# nlp/modeller/klassificerare/README.md and benchmarks/theme_quality.py.
+ANALYSIS_KIND: Kind = "query"
 
 
 @runtime_checkable

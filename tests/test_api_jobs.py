@@ -106,6 +106,9 @@ def test_job_runs_in_the_worker_and_deletes_the_upload(
     assert done["status"] in ("klar", "fel"), done
     assert done["status"] == "klar", done["error"]
     assert done["import_id"] and done["run_id"] and done["progress_total"] > 0
+    # seconds per stage of the run, for the progress page
+    assert {"inbaddning", "teman", "klassificering"} <= set(done["tider_s"])
+    assert all(v >= 0 for v in done["tider_s"].values())
     assert list((tmp_path / "uppladdningar").iterdir()) == []
     themes = client.get(f"/api/runs/{done['run_id']}/themes", headers=h)
     assert themes.status_code == 200

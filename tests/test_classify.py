@@ -20,7 +20,7 @@ from nlp.classify import (
     train_classifier,
 )
 from nlp.embed import cached_embedder
-from nlp.errors import InputError
+from nlp.errors import ConfigError, InputError
 from nlp.ingest import iter_json_lines
 from nlp.taxonomy import Taxonomy, load_taxonomy, load_taxonomy_text
 
@@ -66,6 +66,14 @@ def embedder():
 
 @pytest.fixture(scope="module")
 def vectors(embedder) -> np.ndarray:
+    """The one kind of vector the pipeline embeds ("query:")."""
+    from nlp.core import ANALYSIS_KIND
+
+    return embedder.embed(TEXTS, kind=ANALYSIS_KIND)
+
+
+@pytest.fixture(scope="module")
+def passage_vectors(embedder) -> np.ndarray:
     return embedder.embed(TEXTS, kind="passage")
 
 
@@ -125,7 +133,9 @@ def test_few_shot_model_roundtrip_and_evidence_examples(tiny, embedder, vectors,
     assert shown and all(e["id"] in {"e0", "e1", "e2"} for e in shown)
 
 
-def test_heads_read_query_vectors_and_mixed_model_roundtrips(tiny, embedder, vectors, tmp_path: Path) -> None:
+def test_heads_read_query_vectors_and_mixed_model_roundtrips(
+    tiny, embedder, vectors, passage_vectors, tmp_path: Path
+) -> None:
     import dataclasses
     import json as _json
 
@@ -133,9 +143,11 @@ def test_heads_read_query_vectors_and_mixed_model_roundtrips(tiny, embedder, vec
 
     zs = zero_shot_model(tiny, embedder)
     assert zs.embed_kind == "query"
-    # the heads read "query:" vectors of the texts, not the passage vectors passed in
-    np.testing.assert_allclose(zs.features(TEXTS, vectors, embedder), embedder.embed(TEXTS, kind="query"), atol=1e-5)
-    assert not np.allclose(zs.features(TEXTS, vectors, embedder), vectors, atol=1e-3)
+    # one pass: the query vectors passed in are what the heads read, as they are ...
+    np.testing.assert_array_equal(zs.features(TEXTS, vectors, embedder, kind="query"), vectors)
+    # ... and given passage vectors, the heads still read the texts' query vectors
+    np.testing.assert_allclose(zs.features(TEXTS, passage_vectors, embedder, kind="passage"), vectors, atol=1e-5)
+    assert not np.allclose(passage_vectors, vectors, atol=1e-3)
     ex = [
         Example("Telefonkön var lång.", ("vantetid",), "a"),
         Example("Bra bemötande.", ("bemotande",), "b"),
@@ -157,7 +169,19 @@ def test_heads_read_query_vectors_and_mixed_model_roundtrips(tiny, embedder, vec
     meta_path.write_text(_json.dumps(meta), encoding="utf-8")
     old = ClassifierModel.load("blandad", tmp_path)
     assert old.embed_kind == "passage" and old.zs_mix == 0.0
-    np.testing.assert_array_equal(old.features(TEXTS, vectors), vectors)
+    np.testing.assert_array_equal(old.features(TEXTS, passage_vectors, kind="passage"), passage_vectors)
+    # a passage version in a one-pass (query) run embeds the texts with its own prefix ...
+    np.testing.assert_allclose(old.features(TEXTS, vectors, embedder, kind="query"), passage_vectors, atol=1e-5)
+    res = classify_texts(TEXTS[:2], vectors[:2], tiny, model=old, embedder=embedder, valence=False)
+    np.testing.assert_allclose(
+        [[r.probabilities[lab] for lab in tiny.label_ids] for r in res],
+        # the same two texts in one batch: int8 activations are quantised per batch
+        old.predict_proba(TEXTS[:2], embedder.embed(TEXTS[:2], kind="passage"), kind="passage"),
+        atol=1e-3,
+    )
+    # ... and without an embedder to do that, it says in Swedish that it needs retraining
+    with pytest.raises(ConfigError, match="Träna om"):
+        old.predict_proba(TEXTS, vectors)
 
 
 def test_word_head_roundtrips_and_older_versions_load_without_it(tiny, embedder, vectors, tmp_path: Path) -> None:
@@ -299,5 +323,31 @@ def test_a_model_on_query_vectors_needs_the_callers_embedder(tiny, embedder, vec
     from nlp.classify import zero_shot_model
 
     zs = zero_shot_model(tiny, embedder)
-    with pytest.raises(ValueError, match="Embedder"):
-        zs.predict_proba(TEXTS, vectors)  # the stage never picks an embedding model itself
+    with pytest.raises(ConfigError, match="ingen inbäddningsmodell"):
+        zs.predict_proba(TEXTS, vectors, kind="passage")  # the stage never picks an embedding model itself
+
+
+def test_valence_head_reads_its_own_kind_of_vector(embedder, vectors, passage_vectors, tmp_path: Path) -> None:
+    import json as _json
+
+    from nlp.classify import fit_valence_head, load_valence_head, predict_valence
+
+    y = np.array([1, 0] * (len(TEXTS) // 2) + [1] * (len(TEXTS) % 2))
+    head = fit_valence_head(vectors, y, embed_model=embedder.model_id)
+    assert head.embed_kind == "query"
+    head.save(tmp_path / "ny")
+    now = predict_valence(TEXTS, vectors, embedder=embedder, directory=tmp_path / "ny")
+    # a head saved before the kind was recorded reads "passage:" vectors: it gets the texts
+    # embedded with that prefix and gives what it gives on passage vectors
+    old = fit_valence_head(passage_vectors, y, embed_model=embedder.model_id)
+    old.save(tmp_path / "gammal")
+    card = tmp_path / "gammal" / "modellkort.json"
+    meta = _json.loads(card.read_text(encoding="utf-8"))
+    meta.pop("embed_kind")
+    card.write_text(_json.dumps(meta), encoding="utf-8")
+    assert load_valence_head(embedder, tmp_path / "gammal").embed_kind == "passage"
+    got = predict_valence(TEXTS, vectors, embedder=embedder, directory=tmp_path / "gammal")
+    want = predict_valence(TEXTS, passage_vectors, kind="passage", directory=tmp_path / "gammal")
+    assert [v.label for v in got] == [v.label for v in want] and len(now) == len(TEXTS)
+    with pytest.raises(ConfigError, match="Träna om"):
+        predict_valence(TEXTS, vectors, directory=tmp_path / "gammal")

@@ -84,3 +84,13 @@ def test_fast_backend_matches_the_shipped_engine(nano: E.Embedder, engine_ref: E
     assert counts[-2] > 600
     cos = np.sum(nano.embed(texts) * engine_ref.embed(texts), axis=1)
     assert cos.mean() >= 0.98 and cos.min() >= 0.95, (cos.mean(), cos.min())
+
+
+def test_a_vector_depends_on_its_text_alone(nano: E.Embedder, shared_dir: Path) -> None:
+    """int8 activations are quantised per ONNX run: texts share no run, so the same text
+    gets the same vector whatever else is embedded with it (a cold and a cached analysis,
+    two overlapping files, cluster the very same vectors)."""
+    texts = _dev_texts(shared_dir, 40)
+    alone = nano.embed(texts[:3], "query")
+    with_others = nano.embed([*texts[10:40], *texts[:3]], "query")[-3:]
+    np.testing.assert_array_equal(alone, with_others)

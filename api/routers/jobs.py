@@ -111,6 +111,7 @@ def get_job(job_id: Id, user: CurrentUser, db: DB) -> JobOut:
     live = jobs.progress(job)
     if live is not None:
         out.stage, out.progress_n, out.progress_total = live
+    out.tider_s = jobs.stage_times(db, job)
     return out
 
 

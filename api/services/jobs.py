@@ -17,7 +17,7 @@ from nlp.errors import BrukarrostError, InputError
 from nlp.ingest import DOCUMENT_WHOLE_COLUMN, document_text_columns, inspect_isolated, parse_date
 from nlp.jobs import live_progress, remove_upload, upload_file
 from nlp.safe_store import neutral_file_name
-from nlp.store.models import Job, Project, User
+from nlp.store.models import AnalysisRun, Job, Project, User
 
 # What an ingest message advises for the command line, as said on a web page or to the API.
 _FOR_PAGES = {
@@ -202,6 +202,14 @@ def progress(job: Job) -> tuple[str, int, int] | None:
     return live_progress(job.id) if job.status == "pagar" else None
 
 
+def stage_times(db: Session, job: Job) -> dict[str, float]:
+    """Seconds of each stage of the job's analysis run so far (the run keeps them as it goes)."""
+    if job.run_id is None:
+        return {}
+    run = db.get(AnalysisRun, job.run_id)
+    return dict(((run.settings or {}) if run else {}).get("tider_s") or {})
+
+
 __all__ = [
     "DOCUMENT_SOURCES",
     "cancel",
@@ -212,6 +220,7 @@ __all__ = [
     "progress",
     "register_documents",
     "register_upload",
+    "stage_times",
     "start",
     "upload_message",
 ]

@@ -12,6 +12,16 @@
   const count = document.getElementById("jobb-antal");  // not live: would be read every second
   const say = (msg) => { if (text.textContent !== msg) text.textContent = msg; };
   const url = box.dataset.url;
+  const times = document.getElementById("jobb-tider");
+  // Seconds per stage so far (the running one included), so a user sees where the minutes go.
+  function showTimes(seconds) {
+    if (!times) return;
+    const names = JSON.parse(times.dataset.namn || "{}");
+    const parts = Object.keys(names).filter((k) => k in seconds)
+      .map((k) => `${names[k]} ${Math.round(seconds[k])} s`);
+    times.hidden = parts.length === 0;
+    document.getElementById("jobb-tider-lista").textContent = parts.join(", ");
+  }
   async function poll() {
     let job;
     try {
@@ -53,6 +63,7 @@
     const step = idx >= 0 ? `Steg ${idx + 1} av ${stages.length}: ${job.stage}` : `Steg: ${job.stage || job.status}`;
     say(job.status === "vantar" ? `${what} väntar på sin tur.` : step);
     count.textContent = total > 0 ? `(${job.progress_n} av ${total})` : "";
+    showTimes(job.tider_s || {});
     setTimeout(poll, 1000);
   }
   poll();

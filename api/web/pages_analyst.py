@@ -22,7 +22,7 @@ from api.upload import UploadFailed, accept_documents, accept_upload
 from api.web.render import WebUser, deny, page_project, render
 from nlp.config import get_settings
 from nlp.ingest import accept_attribute
-from nlp.pipeline import STAGES, TRAINING_STAGES
+from nlp.pipeline import STAGES, TIME_LABELS, TRAINING_STAGES
 from nlp.report import FORMATS, latest_run_id, load_run_report
 from nlp.store import current_project_taxonomy, project_taxonomy_choices
 from nlp.store.models import AnalysisRun, Import, Job, Project, User
@@ -273,6 +273,8 @@ def job_page(job_id: int, request: Request, user: WebUser, db: DB) -> Response:
         done=done if training else "",
         active="/projekt",
         stages=TRAINING_STAGES if training else STAGES,
+        time_labels=TIME_LABELS,
+        times={} if training else jobs.stage_times(db, job),
     )
 
 

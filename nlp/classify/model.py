@@ -15,7 +15,7 @@ from nlp.classify.calibration import platt
 from nlp.classify.embedding import embed_with
 from nlp.classify.heads import Heads
 from nlp.classify.metrics import conformal_threshold
-from nlp.core import Embedder
+from nlp.core import ANALYSIS_KIND, Embedder, Kind
 from nlp.errors import ConfigError
 from nlp.modeller import classifier_dir
 
@@ -45,12 +45,29 @@ class ClassifierModel:
     zs_mix: float = 0.0
 
     # -- prediction --
-    def features(self, texts: Sequence[str], embeddings: np.ndarray, embedder: Embedder | None = None) -> np.ndarray:
-        """The vectors the heads read: the given passage embeddings, or the texts' query
-        embeddings from `embedder` for a model fitted on those."""
-        if self.embed_kind == "passage":
+    def features(
+        self,
+        texts: Sequence[str],
+        embeddings: np.ndarray,
+        embedder: Embedder | None = None,
+        kind: Kind = ANALYSIS_KIND,
+    ) -> np.ndarray:
+        """The vectors the heads read: the given `kind` embeddings when the model was fitted
+        on that kind (one pass per answer), else the texts embedded with the model's own
+        prefix by `embedder` (a version saved with the other kind: a second pass, cached)."""
+        if self.embed_kind == kind:
             return np.asarray(embeddings, dtype=np.float32)
-        return embed_with(embedder, texts, "query")
+        if embedder is None:
+            retrain = (
+                f" Träna om den: en ny version läser {ANALYSIS_KIND!r}-vektorer."
+                if self.embed_kind != ANALYSIS_KIND
+                else ""
+            )
+            raise ConfigError(
+                f"Klassificeraren {self.version!r} är tränad på {self.embed_kind!r}-vektorer men fick "
+                f"{kind!r}-vektorer och ingen inbäddningsmodell att bädda in svaren med.{retrain}"
+            )
+        return embed_with(embedder, texts, self.embed_kind)  # type: ignore[arg-type]
 
     def raw_scores(self, texts: Sequence[str], F: np.ndarray) -> np.ndarray:
         """Uncalibrated per-label scores from the head features F (see features())."""
@@ -61,10 +78,15 @@ class ClassifierModel:
         return raw
 
     def predict_proba(
-        self, texts: Sequence[str], embeddings: np.ndarray, *, embedder: Embedder | None = None
+        self,
+        texts: Sequence[str],
+        embeddings: np.ndarray,
+        *,
+        embedder: Embedder | None = None,
+        kind: Kind = ANALYSIS_KIND,
     ) -> np.ndarray:
-        """Calibrated probabilities; `embeddings` are the texts' passage embeddings."""
-        return platt(self.raw_scores(texts, self.features(texts, embeddings, embedder)), *self.platt)
+        """Calibrated probabilities; `embeddings` are the texts' `kind` embeddings."""
+        return platt(self.raw_scores(texts, self.features(texts, embeddings, embedder, kind)), *self.platt)
 
     def qhat(self, coverage: float) -> float:
         return conformal_threshold(self.calibration_scores, coverage)

@@ -7,12 +7,13 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from nlp.classify.calibration import platt
 from nlp.classify.evidence import evidence
 from nlp.classify.model import ClassifierModel
 from nlp.classify.results import ClassificationResult, Example, Suggestion, Valence
 from nlp.classify.training import train_classifier, zero_shot_model
 from nlp.classify.valence import predict_valence
-from nlp.core import Embedder
+from nlp.core import ANALYSIS_KIND, Embedder, Kind
 from nlp.errors import ConfigError
 from nlp.taxonomy import Taxonomy
 
@@ -44,12 +45,14 @@ def classify_texts(
     coverage: float = 0.9,
     model: ClassifierModel | None = None,
     valence: bool = True,
+    kind: Kind = ANALYSIS_KIND,
 ) -> list[ClassificationResult]:
-    """Classify pseudonymised texts (with their passage embeddings) against a taxonomy.
+    """Classify pseudonymised texts (with their `kind` embeddings) against a taxonomy.
 
     Uses `model` if given; else fits a few-shot model from `examples`, or the zero-shot
-    model when there are none. `embedder` (a cached one keeps reruns fast) gives the
-    "query:" vectors the heads read.
+    model when there are none. `embedder` (a cached one keeps reruns fast) embeds the
+    taxonomy's phrases, and the answers again only for a model or valence head saved with
+    the other kind of vector.
     """
     if not 0 < coverage < 1:
         raise ConfigError("Täckningsgraden måste ligga mellan 0 och 1 (till exempel 0,9).")
@@ -66,11 +69,13 @@ def classify_texts(
     if len(texts) == 0:
         return []
     E = np.asarray(embeddings, dtype=np.float32)
-    prob = model.predict_proba(texts, E, embedder=embedder)
+    # The model's own kind of vector (the very same array in a one-pass run): heads and evidence.
+    F = model.features(texts, E, embedder, kind)
+    prob = platt(model.raw_scores(texts, F), *model.platt)
     q = model.qhat(coverage)
     vals: list[Valence | None] = [None] * len(texts)
     if valence:
-        vals = list(predict_valence(texts, E, embedder=embedder))
+        vals = list(predict_valence(texts, E, embedder=embedder, kind=kind))
     results = []
     for i, text in enumerate(texts):
         p = prob[i]
@@ -85,7 +90,7 @@ def classify_texts(
                 prediction_set=pset,
                 unsure=reason is not None,
                 valence=vals[i],
-                evidence=evidence(model, text, E[i], decided),
+                evidence=evidence(model, text, F[i], decided),
                 model_version=model.version,
                 unsure_reason=reason,
                 probabilities={lab: round(float(p[j]), 4) for j, lab in enumerate(model.label_ids)},

@@ -22,14 +22,15 @@ from nlp.classify.heads import Heads
 from nlp.classify.metrics import conformal_threshold, evaluate, nonconformity
 from nlp.classify.model import ClassifierModel
 from nlp.classify.results import Example
-from nlp.core import Embedder
+from nlp.core import ANALYSIS_KIND, Embedder
 from nlp.errors import InputError
 from nlp.taxonomy import Taxonomy
 
 # e5 was trained with "query: " for symmetric tasks (classification, similarity) and
 # "passage: " for retrieval targets; here answers and label phrases are compared as peers.
 # Measured on the dev set (5-fold CV): +0.02–0.05 macro F1 over "passage:" for every head.
-EMBED_KIND: Literal["passage", "query"] = "query"
+# The one kind of the whole analysis (nlp.core.ANALYSIS_KIND): answers are embedded once.
+EMBED_KIND: Literal["passage", "query"] = ANALYSIS_KIND
 # Weight of the taxonomy-only (zero-shot) head mixed into the few-shot head; chosen per
 # training set by out-of-fold macro F1 on the validated examples (never on test data).
 ZS_MIX_GRID = (0.0, 0.2, 0.35, 0.5)
@@ -86,16 +87,15 @@ def fit_with_oof(
 def _example_vectors(
     examples: Sequence[Example], embeddings: np.ndarray | None, embedder: Embedder | None, dim: int
 ) -> tuple[np.ndarray, np.ndarray]:
-    """The examples' passage vectors (for evidence) and the vectors the heads read."""
+    """The examples' vectors for evidence and for the heads: one EMBED_KIND array (one pass)."""
     if not examples:
         empty = np.zeros((0, dim), np.float32)
         return empty, empty
     texts = [e.text for e in examples]
-    E_ex = embeddings if embeddings is not None else embed_with(embedder, texts)
-    if len(E_ex) != len(examples):
+    F_ex = embeddings if embeddings is not None else embed_with(embedder, texts, EMBED_KIND)
+    if len(F_ex) != len(examples):
         raise ValueError("embeddings and examples differ in length")
-    F_ex = E_ex if EMBED_KIND == "passage" else embed_with(embedder, texts, EMBED_KIND)
-    return E_ex, F_ex
+    return F_ex, F_ex
 
 
 def _choose_zs_mix(
@@ -132,8 +132,8 @@ def train_classifier(
     """Fit a model version from validated examples (none = zero-shot) and its CV metrics.
 
     `embedder` (required; a cached one keeps reruns fast) embeds the taxonomy's phrases and
-    the EMBED_KIND vectors the heads read. `embeddings` are the examples' passage embeddings
-    if the caller has them (else they are computed); they serve the evidence. Metrics are
+    the EMBED_KIND vectors the heads read. `embeddings` are the examples' EMBED_KIND
+    embeddings if the caller has them (else they are computed); heads and evidence read them. Metrics are
     out-of-fold, on the examples (every choice below is made on those same out-of-fold
     scores, so an outer cross-validation around this function is a nested one).
     """

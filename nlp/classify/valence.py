@@ -1,6 +1,8 @@
 """Valence per answer: styrka, utmaning, blandad or neutral.
 
-A binary positive/negative head on the passage embeddings gives P(positiv). The shipped
+A binary positive/negative head on the answers' embeddings gives P(positiv): the kind its
+model card names (`embed_kind`; "query:" since the one-pass build, a card without it is
+from before and reads "passage:", so those answers are embedded again for it). The shipped
 head (nlp/modeller/klassificerare/valens/) is 384 coefficients and an intercept, fitted
 on real Swedish reviews; it contains no text (see its model card for why shipping it is
 acceptable). If the file is missing, a zero-shot head from prototype sentences written
@@ -29,8 +31,8 @@ from sklearn.linear_model import LogisticRegression
 
 from nlp.classify.embedding import embed_with
 from nlp.classify.results import Valence
-from nlp.core import Embedder
-from nlp.errors import InputError
+from nlp.core import ANALYSIS_KIND, Embedder, Kind
+from nlp.errors import ConfigError, InputError
 from nlp.modeller import SHIPPED_DIR
 
 SHIPPED_MODEL_DIR = SHIPPED_DIR / "klassificerare"
@@ -63,6 +65,7 @@ class ValenceHead:
     intercept: float
     source: str  # "recensioner" | "prototyper"
     embed_model: str
+    embed_kind: Kind = ANALYSIS_KIND  # which e5 prefix the head reads
 
     def p_positive(self, E: np.ndarray) -> np.ndarray:
         return expit(np.asarray(E, dtype=np.float64) @ self.coef + self.intercept)
@@ -72,7 +75,7 @@ class ValenceHead:
         np.savez_compressed(
             directory / "valens.npz", coef=self.coef.astype(np.float32), intercept=np.float32(self.intercept)
         )
-        meta = {"source": self.source, "embed_model": self.embed_model, **(card or {})}
+        meta = {"source": self.source, "embed_model": self.embed_model, "embed_kind": self.embed_kind, **(card or {})}
         (directory / "modellkort.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
         return directory
 
@@ -89,8 +92,13 @@ def load_valence_head(embedder: Embedder | None = None, directory: Path = VALENC
     if f.is_file():
         z = np.load(f)
         meta = json.loads((directory / "modellkort.json").read_text(encoding="utf-8"))
+        # A card without the kind is from before it was recorded: those heads read "passage:".
         head = ValenceHead(
-            z["coef"].astype(np.float64), float(z["intercept"]), meta["source"], meta.get("embed_model", "okänd")
+            z["coef"].astype(np.float64),
+            float(z["intercept"]),
+            meta["source"],
+            meta.get("embed_model", "okänd"),
+            meta.get("embed_kind", "passage"),
         )
     else:
         head = prototype_head(embedder)
@@ -101,14 +109,14 @@ def load_valence_head(embedder: Embedder | None = None, directory: Path = VALENC
 
 def prototype_head(embedder: Embedder | None = None) -> ValenceHead:
     """Zero-shot: the direction from the negative to the positive prototype centroid."""
-    P = embed_with(embedder, POSITIVE_PROTOTYPES)
-    N = embed_with(embedder, NEGATIVE_PROTOTYPES)
+    P = embed_with(embedder, POSITIVE_PROTOTYPES, ANALYSIS_KIND)
+    N = embed_with(embedder, NEGATIVE_PROTOTYPES, ANALYSIS_KIND)
     d = P.mean(0) - N.mean(0)
     mid = (P.mean(0) + N.mean(0)) / 2
     # scale so that the prototypes themselves sit near p = 0.9 / 0.1
     spread = float(np.median(np.abs((np.vstack([P, N]) - mid) @ d))) or 1.0
     coef = d * (2.2 / spread)
-    return ValenceHead(coef, float(-mid @ coef), "prototyper", getattr(embedder, "model_id", "standard"))
+    return ValenceHead(coef, float(-mid @ coef), "prototyper", getattr(embedder, "model_id", "standard"), ANALYSIS_KIND)
 
 
 def valence_from_p(p: float, text: str) -> Valence:
@@ -120,8 +128,24 @@ def valence_from_p(p: float, text: str) -> Valence:
     return Valence("blandad" if _CONTRAST.search(text) else "neutral", round(float(balance), 4))
 
 
-def predict_valence(texts: Sequence[str], embeddings: np.ndarray, *, embedder: Embedder | None = None) -> list[Valence]:
-    head = load_valence_head(embedder)
+def predict_valence(
+    texts: Sequence[str],
+    embeddings: np.ndarray,
+    *,
+    embedder: Embedder | None = None,
+    kind: Kind = ANALYSIS_KIND,
+    directory: Path = VALENCE_DIR,
+) -> list[Valence]:
+    """Valence from the texts' `kind` embeddings; a head fitted on the other kind gets the
+    texts embedded with its own prefix (a second pass, through the caller's cache)."""
+    head = load_valence_head(embedder, directory)
+    if head.embed_kind != kind:
+        if embedder is None:
+            raise ConfigError(
+                f"Valenshuvudet är tränat på {head.embed_kind!r}-vektorer men fick {kind!r}-vektorer. "
+                "Träna om det med: python benchmarks/classify.py --bygg-valens"
+            )
+        embeddings = embed_with(embedder, texts, head.embed_kind)
     p = head.p_positive(embeddings)
     return [valence_from_p(float(pi), t) for pi, t in zip(p, texts)]
 
@@ -141,9 +165,11 @@ def read_reviews(path: Path) -> tuple[list[str], np.ndarray]:
     return texts, np.array(y, dtype=int)
 
 
-def fit_valence_head(E: np.ndarray, y: np.ndarray, *, embed_model: str, C: float = 1.0) -> ValenceHead:
+def fit_valence_head(
+    E: np.ndarray, y: np.ndarray, *, embed_model: str, C: float = 1.0, embed_kind: Kind = ANALYSIS_KIND
+) -> ValenceHead:
     lr = LogisticRegression(C=C, max_iter=3000).fit(np.asarray(E) * 10, y)
-    return ValenceHead(lr.coef_[0] * 10, float(lr.intercept_[0]), "recensioner", embed_model)
+    return ValenceHead(lr.coef_[0] * 10, float(lr.intercept_[0]), "recensioner", embed_model, embed_kind)
 
 
 def model_card(n_train: int, accuracy: float, n_test: int) -> dict[str, Any]:

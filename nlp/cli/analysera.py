@@ -44,7 +44,7 @@ def analysera(
 ) -> None:
     """Läs en enkätexport, pseudonymisera, hitta teman, klassa svaren och skriv en rapport."""
     # Lazy: the pipeline loads spaCy and the models (seconds); other commands start fast.
-    from nlp.pipeline import analyse_export
+    from nlp.pipeline import analyse_export, format_times
 
     column_map = parse_column_overrides(kolumn)
     out_console = Console()
@@ -76,10 +76,13 @@ def analysera(
     if not summary.created:
         out_console.print("Filen var redan importerad: inga svar lades till två gånger.")
     pii = ", ".join(f"{k} {v}" for k, v in sorted(summary.pii_counts.items())) or "inga"
+    # The report's own figures, so the command and report.json show the same seconds.
+    times = json.loads(html.with_suffix(".json").read_text(encoding="utf-8")).get("tider_s") or {}
     out_console.print(
         f"Klart: {summary.n_records} svar från {summary.n_rows} rader "
         f"(frågor: {', '.join(summary.text_columns)}).\n"
         f"Ersatta personuppgifter: {pii}.\n"
+        f"Tid per steg: {format_times(times)}.\n"
         f"Rapport: {html} och {html.with_suffix('.json')}"
     )
 

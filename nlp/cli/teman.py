@@ -53,7 +53,7 @@ def teman(
 ) -> None:
     """Hitta teman i fritextsvar (texterna pseudonymiseras först), med andelar, exempel och trender."""
     # Lazy: the pipeline loads spaCy and the models (seconds); other commands start fast.
-    from nlp.pipeline import themes_of_file
+    from nlp.pipeline import format_times, themes_of_file
 
     per = _PERIODS.get(period.strip().lower())
     if per is None:
@@ -75,3 +75,4 @@ def teman(
         console.print(f"[bold]{'Nytt' if flag['kind'] == 'ny' else 'Växande'}:[/] {flag['reason']}", highlight=False)
     for note in result.notes:
         console.print(note, highlight=False)
+    console.print(f"Tid per steg: {format_times(result.settings.get('tider_s') or {})}.", highlight=False)

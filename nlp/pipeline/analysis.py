@@ -13,9 +13,10 @@ from sqlalchemy import Engine, select, update
 
 from nlp.classify import ClassificationResult, ClassifierModel, classify_texts
 from nlp.config import get_settings
+from nlp.core import ANALYSIS_KIND
 from nlp.embed import cached_embedder, embed_texts
 from nlp.errors import BrukarrostError
-from nlp.pipeline.common import Progress, active_version, no_progress
+from nlp.pipeline.common import Progress, StageTimer, active_version, no_progress
 from nlp.pipeline.importing import ImportSummary, import_export
 from nlp.pipeline.results import store_results
 from nlp.report import write_report
@@ -87,7 +88,9 @@ def analyse_import(
     leaves no half-written themes or suggestions; its status says "fel".
     """
     engine = engine or init_db()
-    progress = progress or no_progress
+    # Seconds per stage go to the run's settings (tider_s): report.json and the job page show them.
+    timer = progress if isinstance(progress, StageTimer) else StageTimer(progress or no_progress)
+    progress = timer
     tax = taxonomy if isinstance(taxonomy, Taxonomy) else load_taxonomy(taxonomy)
     if run_id is None:
         run_id = create_run(import_id, engine=engine, taxonomy=tax.id)
@@ -97,6 +100,7 @@ def analyse_import(
     def report(stage: str, done: int, total: int) -> None:
         progress(stage, done, total)
         _set_run(engine, run_id, stage=stage, progress_n=done, progress_total=total)
+        _save_times(engine, run_id, timer.snapshot())  # the job page shows the running stage's time too
 
     try:
         inputs = _load_inputs(engine, import_id, tax.id)
@@ -104,6 +108,7 @@ def analyse_import(
         report("lagring", 0, 1)
         model_version = results[0].model_version if results else "ingen"
         store_results(engine, run_id, tax.id, inputs.ids, themes, results)
+        _save_times(engine, run_id, timer.snapshot())
         _set_run(
             engine,
             run_id,
@@ -130,6 +135,14 @@ def analyse_import(
         )
         raise
     return run_id
+
+
+def _save_times(engine: Engine, run_id: int, seconds: dict[str, float]) -> None:
+    """The run's seconds per stage so far, in its settings (read by the report and job page)."""
+    with session_scope(engine) as session:
+        run = session.get(AnalysisRun, run_id)
+        if run is not None:
+            run.settings = {**(run.settings or {}), "tider_s": seconds}
 
 
 def _load_inputs(engine: Engine, import_id: int, taxonomy_id: str) -> _Inputs:
@@ -167,10 +180,14 @@ def _analyse(
 ) -> tuple[ThemeResult, list[ClassificationResult]]:
     """The computing steps of a run (nothing is stored here but progress)."""
     texts = inputs.texts
-    # Cached: the classifier embeds "query:" vectors with it too.
+    # Cached: label phrases, and answers for a model saved with the other kind of vector.
     embedder = cached_embedder(embed_model or get_settings().embed_model)
     _set_run(engine, run_id, embed_model=embedder.model_id)
-    vectors = embed_texts(texts, embedder=embedder, progress=lambda d, t: report("inbäddning", d, t))
+    report("inbäddning", 0, len(texts))
+    # One pass per answer: the same vectors serve themes, labels, valence and evidence.
+    vectors = embed_texts(
+        texts, embedder=embedder, kind=ANALYSIS_KIND, progress=lambda d, t: report("inbäddning", d, t)
+    )
     report("teman", 0, 1)
     themes = find_themes(texts, vectors, record_ids=inputs.ids, dates=inputs.dates, edits=inputs.edits)
     report("teman", 1, 1)
@@ -182,7 +199,7 @@ def _analyse(
         # scores would sit under the wrong labels, so zero-shot until it is retrained.
         log.warning("run %s: the active classifier's labels differ from the taxonomy; zero-shot", run_id)
         model = None
-    results = classify_texts(texts, vectors, tax, embedder=embedder, model=model)
+    results = classify_texts(texts, vectors, tax, embedder=embedder, model=model, kind=ANALYSIS_KIND)
     report("klassificering", len(texts), len(texts))
     return themes, results
 
@@ -220,8 +237,9 @@ def analyse_export(
     Returns the import's summary and the HTML report's path (rapport.json beside it).
     `taxonomy` is an id in etiketter/ or the path of a taxonomy file."""
     tax = load_taxonomy(taxonomy)  # a broken taxonomy file fails before anything is imported
+    timer = progress if isinstance(progress, StageTimer) else StageTimer(progress)
     summary = import_export(
-        path, project=project, text_columns=text_columns, column_map=column_map, sheet=sheet, progress=progress
+        path, project=project, text_columns=text_columns, column_map=column_map, sheet=sheet, progress=timer
     )
-    run_id = analyse_import(summary.import_id, taxonomy=tax, progress=progress)
+    run_id = analyse_import(summary.import_id, taxonomy=tax, progress=timer)
     return summary, write_report(run_id, out_dir)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import time
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -17,6 +18,70 @@ from nlp.store.models import ClassifierVersion
 Progress = Callable[[str, int, int], None]
 STAGES = ("inläsning", "pseudonymisering", "inbäddning", "teman", "klassificering", "lagring")
 BATCH = 1000  # rows per INSERT
+# Stage → key of its wall seconds in `tider_s` (the run's settings, report.json, the job page).
+TIME_KEYS = {
+    "inläsning": "pseudonymisering",
+    "pseudonymisering": "pseudonymisering",
+    "inbäddning": "inbaddning",
+    "teman": "teman",
+    "klassificering": "klassificering",
+    "lagring": "lagring_rapport",
+}
+TIME_LABELS = {
+    "pseudonymisering": "inläsning och pseudonymisering",
+    "inbaddning": "inbäddning",
+    "teman": "teman",
+    "klassificering": "klassificering",
+    "lagring_rapport": "lagring och rapport",
+}
+
+
+class StageTimer:
+    """A progress callback that also keeps the wall seconds of each stage.
+
+    A stage runs from its first report until the first report of another stage (or
+    `stop()`); stages report when they start, so set-up such as loading the model counts
+    where it belongs. Calls `inner` with every report.
+    """
+
+    def __init__(self, inner: Progress | None = None) -> None:
+        self.inner = inner
+        self.seconds: dict[str, float] = {}
+        self._key: str | None = None
+        self._since = 0.0
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        key = TIME_KEYS.get(stage, stage)
+        if key != self._key:
+            self.stop()
+            self._key, self._since = key, time.perf_counter()
+        if self.inner is not None:
+            self.inner(stage, done, total)
+
+    @property
+    def current(self) -> str | None:
+        """The key of the running stage, if any."""
+        return self._key
+
+    def stop(self) -> None:
+        """End the running stage (its seconds are added to what it had)."""
+        if self._key is not None:
+            self.seconds[self._key] = round(self.seconds.get(self._key, 0.0) + time.perf_counter() - self._since, 1)
+            self._key = None
+
+    def snapshot(self) -> dict[str, float]:
+        """Seconds so far, the running stage included."""
+        out = dict(self.seconds)
+        if self._key is not None:
+            out[self._key] = round(out.get(self._key, 0.0) + time.perf_counter() - self._since, 1)
+        return out
+
+
+def format_times(seconds: Mapping[str, float]) -> str:
+    """'inbäddning 12,3 s, teman 4,0 s …' in stage order, for the command line."""
+    order = list(TIME_LABELS)
+    keys = sorted(seconds, key=lambda k: order.index(k) if k in order else len(order))
+    return ", ".join(f"{TIME_LABELS.get(k, k)} {seconds[k]:.1f} s".replace(".", ",") for k in keys)
 
 
 def no_progress(stage: str, done: int, total: int) -> None:

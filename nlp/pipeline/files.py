@@ -12,11 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from nlp.classify import ClassificationResult, Example, classify_texts, parse_examples
+from nlp.core import ANALYSIS_KIND
 from nlp.embed import cached_embedder, embed_texts
 from nlp.errors import InputError
 from nlp.ingest import iter_json_lines, read_answers
 from nlp.keys import key_for_files
 from nlp.pipeline.analysis import find_themes
+from nlp.pipeline.common import StageTimer
 from nlp.pseudonymise import PseudonymisedRow, Pseudonymiser, jsonl_text_rows, pseudonymise_rows
 from nlp.taxonomy import Taxonomy, load_taxonomy
 from nlp.themes import ThemeResult, shared_view
@@ -67,7 +69,11 @@ def themes_of_file(
     random_state: int = 42,
     shared: bool = True,
 ) -> ThemeResult:
-    """Themes of a file's answers (`brukarrost teman`); the shared view unless shared=False."""
+    """Themes of a file's answers (`brukarrost teman`); the shared view unless shared=False.
+
+    The seconds of each stage are in the result's settings (`tider_s`)."""
+    timer = StageTimer()
+    timer("pseudonymisering", 0, 1)
     pseudonymiser = Pseudonymiser(key_for_files())
     answers = read_answers(path, text_columns=text_columns, column_map={"date": date_column} if date_column else None)
     keys: list[tuple[str, str]] = []
@@ -88,9 +94,14 @@ def themes_of_file(
     ids = [f"{rid}/{q}" if several else rid for rid, q in keys]
     if len(set(ids)) != len(ids):  # repeated ids in the file: fall back to position
         ids = [f"svar {i + 1}" for i in range(len(ids))]
-    vectors = embed_texts(texts)
+    timer("inbäddning", 0, len(texts))
+    vectors = embed_texts(texts, kind=ANALYSIS_KIND)  # the vectors `analysera` reuses
+    timer("teman", 0, 1)
     result = find_themes(texts, vectors, record_ids=ids, dates=dates, period=period, random_state=random_state)
-    return shared_view(result) if shared else result
+    result = shared_view(result) if shared else result
+    timer.stop()
+    result.settings["tider_s"] = dict(timer.seconds)
+    return result
 
 
 def classify_file(
@@ -120,6 +131,6 @@ def classify_file(
             for e in parse_examples(iter_json_lines(examples), tax, file=examples)
         ]
     embedder = cached_embedder()
-    vectors = embed_texts(texts, embedder=embedder)
+    vectors = embed_texts(texts, embedder=embedder, kind=ANALYSIS_KIND)
     results = classify_texts(texts, vectors, tax, examples=shots, embedder=embedder, coverage=coverage)
     return FileClassification(taxonomy=tax, ids=ids, results=results)

@@ -43,6 +43,8 @@ def report_json(rep: RunReport) -> dict[str, Any]:
             "klassificerare": rep.classifier_version,
             "taxonomi": rep.taxonomy_id,
         },
+        # Wall seconds per stage; write_report adds the report's own time to lagring_rapport.
+        "tider_s": dict(rep.timings),
         "personuppgifter_ersatta": rep.pii_counts,
         "doljningsgrans": rep.threshold,
         "raknar": "forslagsmangd" if rep.counts_prediction_sets else "beslutade",

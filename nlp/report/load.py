@@ -90,6 +90,7 @@ def load_run_report(session: Session, run_id: int, *, threshold: int | None = No
         unsure=Cell(labelling.unsure, n, threshold),
         valence={v: Cell(valence.get(v, 0), n, threshold) for v in VALENCES},
         counts_prediction_sets=labelling.legacy,
+        timings=dict((run.settings or {}).get("tider_s") or {}),
     )
 
 

@@ -195,6 +195,8 @@ class RunReport:
     unsure: Cell
     valence: dict[str, Cell]
     counts_prediction_sets: bool  # an old run without the classifier's decisions
+    # Wall seconds per stage of the run (pseudonymisering, inbaddning, teman, …); {} for old runs.
+    timings: dict[str, float] = field(default_factory=dict)
 
     @property
     def ranked_labels(self) -> list[LabelFigures]:

