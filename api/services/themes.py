@@ -111,6 +111,14 @@ def _edit(fn: Callable[..., dict[str, Any]], *args: Any, **kwargs: Any) -> dict[
         ) from None
 
 
+def _with_keys(edit: dict[str, Any], themes: list[Theme]) -> None:
+    """Themes of a project run have stable keys: the edit then travels by key to later
+    imports and refits, not only by its members (nlp/report/curation.py)."""
+    keys = [t.key for t in themes]
+    if all(keys):
+        edit["payload"]["nyckel" if len(keys) == 1 else "nycklar"] = keys[0] if len(keys) == 1 else keys
+
+
 def list_edits(db: Session, project_id: int) -> list[ThemeEdit]:
     return list(db.scalars(select(ThemeEdit).where(ThemeEdit.project_id == project_id).order_by(ThemeEdit.id)))
 
@@ -122,6 +130,7 @@ def name_theme(db: Session, user: User, project: Project, theme_id: int, name: s
         raise Invalid("Skriv ett namn på temat.")
     (theme,) = _themes(db, project.id, [theme_id])
     edit = _edit(edit_name, stored_result(db, theme.run_id), theme.topic, name)
+    _with_keys(edit, [theme])
     row = _store(db, user, project, edit, theme.run_id, "tema_namngivet", theme.id)
     db.commit()
     return row
@@ -135,6 +144,7 @@ def merge_themes(db: Session, user: User, project: Project, theme_ids: list[int]
     themes = _themes(db, project.id, ids)
     run_id = themes[0].run_id
     edit = _edit(edit_merge, stored_result(db, run_id), [t.topic for t in themes], name)
+    _with_keys(edit, themes)
     row = _store(db, user, project, edit, run_id, "teman_sammanfogade", ids[0], teman=ids)
     if edit["payload"].get("namn"):
         # The pages show human names from "namn" edits; the merged theme's name applies to
@@ -159,6 +169,7 @@ def split_theme(
     embeddings when the themes are next fitted (nlp.themes.apply_theme_edits)."""
     (theme,) = _themes(db, project.id, [theme_id])
     edit = _edit(edit_split, stored_result(db, theme.run_id), theme.topic, n_parts=n_parts)
+    _with_keys(edit, [theme])
     if note and note.strip():
         edit["payload"]["notering"] = note.strip()
     row = _store(db, user, project, edit, theme.run_id, "tema_dela_begard", theme.id)

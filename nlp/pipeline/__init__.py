@@ -5,6 +5,7 @@ The CLI, the job worker (and so the API) call these functions; stages never call
 other. One module per flow:
 - `importing`: an export becomes an import (`import_export`);
 - `analysis`: an analysis run of an import (`create_run`, `analyse_import`, `analyse_export`);
+- `project`: a project analysed as a whole (`analyse_project`), themes with stable keys;
 - `results`: what a run stores;
 - `files`: the file-only commands (pseudonymise, themes, classify a file; nothing stored);
 - `training`: a candidate classifier from settled human labels.
@@ -33,6 +34,9 @@ _EXPORTS = {
     "get_or_create_project": "importing",
     "import_export": "importing",
     "store_results": "results",
+    "analyse_project": "project",
+    "load_project": "project",
+    "update_project_themes": "project",
     "MIN_TRAINING_EXAMPLES": "training",
     "train_candidate": "training",
     "validated_examples": "training",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -43,10 +43,47 @@ class _Inputs:
     active_version: str | None
 
 
-def _set_run(engine: Engine, run_id: int, **values: Any) -> None:
+def set_run(engine: Engine, run_id: int, **values: Any) -> None:
     """Progress and status are committed on their own so other processes can read them."""
     with session_scope(engine) as session:
         session.execute(update(AnalysisRun).where(AnalysisRun.id == run_id).values(**values))
+
+
+def run_guarded(engine: Engine, run_id: int, work: Callable[[Progress], str], progress: Progress) -> None:
+    """Run `work(report)` (which returns the classifier version) and record the run's end:
+    "klar", or "fel" with a message that never quotes data."""
+
+    def report(stage: str, done: int, total: int) -> None:
+        progress(stage, done, total)
+        set_run(engine, run_id, stage=stage, progress_n=done, progress_total=total)
+
+    try:
+        model_version = work(report)
+        set_run(
+            engine,
+            run_id,
+            status="klar",
+            stage="klar",
+            classifier_version=model_version,
+            finished_at=datetime.now(UTC),
+            progress_n=1,
+            progress_total=1,
+        )
+        progress("lagring", 1, 1)
+    except BrukarrostError as exc:
+        set_run(engine, run_id, status="fel", error=exc.message, finished_at=datetime.now(UTC))
+        raise
+    except Exception as exc:
+        # The message of an unexpected error could quote data; store only its type.
+        log.exception("analysis run %s failed", run_id)
+        set_run(
+            engine,
+            run_id,
+            status="fel",
+            error=f"Oväntat fel ({type(exc).__name__}). Se serverns logg.",
+            finished_at=datetime.now(UTC),
+        )
+        raise
 
 
 def create_run(
@@ -92,43 +129,16 @@ def analyse_import(
     if run_id is None:
         run_id = create_run(import_id, engine=engine, taxonomy=tax.id)
     # The run keeps the taxonomy it is classified with, so its report never depends on the file.
-    _set_run(engine, run_id, taxonomy_id=tax.id, taxonomy_snapshot=taxonomy_snapshot(tax))
+    set_run(engine, run_id, taxonomy_id=tax.id, taxonomy_snapshot=taxonomy_snapshot(tax))
 
-    def report(stage: str, done: int, total: int) -> None:
-        progress(stage, done, total)
-        _set_run(engine, run_id, stage=stage, progress_n=done, progress_total=total)
-
-    try:
+    def work(report: Progress) -> str:
         inputs = _load_inputs(engine, import_id, tax.id)
         themes, results = _analyse(engine, run_id, inputs, tax, embed_model, report)
         report("lagring", 0, 1)
-        model_version = results[0].model_version if results else "ingen"
         store_results(engine, run_id, tax.id, inputs.ids, themes, results)
-        _set_run(
-            engine,
-            run_id,
-            status="klar",
-            stage="klar",
-            classifier_version=model_version,
-            finished_at=datetime.now(UTC),
-            progress_n=1,
-            progress_total=1,
-        )
-        progress("lagring", 1, 1)
-    except BrukarrostError as exc:
-        _set_run(engine, run_id, status="fel", error=exc.message, finished_at=datetime.now(UTC))
-        raise
-    except Exception as exc:
-        # The message of an unexpected error could quote data; store only its type.
-        log.exception("analysis run %s failed", run_id)
-        _set_run(
-            engine,
-            run_id,
-            status="fel",
-            error=f"Oväntat fel ({type(exc).__name__}). Se serverns logg.",
-            finished_at=datetime.now(UTC),
-        )
-        raise
+        return results[0].model_version if results else "ingen"
+
+    run_guarded(engine, run_id, work, progress)
     return run_id
 
 
@@ -169,7 +179,7 @@ def _analyse(
     texts = inputs.texts
     # Cached: the classifier embeds "query:" vectors with it too.
     embedder = cached_embedder(embed_model or get_settings().embed_model)
-    _set_run(engine, run_id, embed_model=embedder.model_id)
+    set_run(engine, run_id, embed_model=embedder.model_id)
     vectors = embed_texts(texts, embedder=embedder, progress=lambda d, t: report("inbäddning", d, t))
     report("teman", 0, 1)
     themes = find_themes(texts, vectors, record_ids=inputs.ids, dates=inputs.dates, edits=inputs.edits)
@@ -209,14 +219,22 @@ def analyse_export(
     column_map: Mapping[str, str] | None = None,
     sheet: str | None = None,
     progress: Progress | None = None,
+    whole_project: bool = False,
+    refit: bool = False,
 ) -> tuple[ImportSummary, Path]:
     """The whole chain for one file: import, analyse, write the report (`brukarrost analysera`).
 
     Returns the import's summary and the HTML report's path (rapport.json beside it).
-    `taxonomy` is an id in etiketter/ or the path of a taxonomy file."""
+    `taxonomy` is an id in etiketter/ or the path of a taxonomy file. With `whole_project`
+    the file joins the project's earlier imports and the project is analysed as a whole."""
     tax = load_taxonomy(taxonomy)  # a broken taxonomy file fails before anything is imported
     summary = import_export(
         path, project=project, text_columns=text_columns, column_map=column_map, sheet=sheet, progress=progress
     )
-    run_id = analyse_import(summary.import_id, taxonomy=tax, progress=progress)
+    if whole_project:
+        from nlp.pipeline.project import analyse_project  # project.py builds on this module
+
+        run_id = analyse_project(project, taxonomy=tax, progress=progress, refit=refit)
+    else:
+        run_id = analyse_import(summary.import_id, taxonomy=tax, progress=progress)
     return summary, write_report(run_id, out_dir)

@@ -112,6 +112,8 @@ class ThemeFigures:
     examples: list[Example] = field(default_factory=list)
     over_time: list[Cell] = field(default_factory=list)  # per month of RunReport.months, by main theme
     stored_ids: tuple[int, ...] = ()  # the stored themes it is made of (several after a merge)
+    key: str | None = None  # the project theme ("T3"), stable across imports and refits
+    per_import: list[tuple[str, Cell]] = field(default_factory=list)  # (import, answers of it here)
 
     @property
     def title(self) -> str:

@@ -1,0 +1,343 @@
+"""A project's themes across all its imports: stable keys, incremental imports and refits.
+
+A project theme is a key ("T3"), a centroid (unit mean of its answers' vectors), a
+calibrated threshold and a few representative answers. Nothing here is keyed on answer ids
+for identity: a theme is recognised by content.
+
+- `from_fit`: the first themes of a project (or a refit with nothing to match).
+- `extend`: a new import analysed into the existing themes. Each new answer goes to the
+  nearest centroid when it is at least as similar as the theme's own members usually are
+  (the threshold is a low quantile of members' similarities, measured per theme); what fits
+  nowhere is clustered together with the project's earlier "övrigt" answers, and a cluster
+  that lies near no existing theme becomes a new theme flagged "ny". Earlier answers keep
+  their theme (and so their key).
+- `match_refit`: a full refit matched to the old themes (Hungarian assignment on centroid
+  cosine plus the overlap of representative answers); matched themes keep key, name and
+  merges, and the mapping is spelled out ("tema X delades i Y och Z").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import numpy as np
+
+from nlp.core import OTHER_THEME
+from nlp.themes.result import ThemeResult
+
+# Members' similarity quantile below which a new answer is not assigned to a theme.
+ASSIGN_QUANTILE = 0.10
+# A leftover answer that no new cluster takes goes to its nearest theme above this quantile.
+FALLBACK_QUANTILE = 0.02
+# A new cluster whose centroid is this similar to a theme's centroid is that theme, not a new one
+# (e5 centroids of distinct themes lie at about 0.80–0.92; the same theme refitted at ≥ 0.95).
+SAME_THEME_COSINE = 0.95
+# Refit: a pair is the same theme when its centroids are this similar, or when this share of
+# the old theme's representative answers lies in the new one.
+MATCH_COSINE = 0.93
+MATCH_OVERLAP = 0.4
+N_REPRESENTATIVE = 10
+MIN_NEW_THEME = 10  # a new theme needs at least this many answers
+
+
+@dataclass
+class ProjectTheme:
+    key: str  # "T1", "T2" …: never reused within a project
+    centroid: np.ndarray  # unit vector
+    size: int
+    threshold: float  # calibrated assignment threshold (cosine to the centroid)
+    floor: float  # the lower fallback threshold
+    representative_ids: list[Any] = field(default_factory=list)
+    name: str | None = None  # a human's name (travels with the key)
+    label: str = ""  # the generated name
+    created_in: Any = None  # the import it first appeared in
+    parent: str | None = None  # the key it was split off from (refit)
+
+
+@dataclass
+class ProjectThemes:
+    themes: list[ProjectTheme]
+    main: dict[Any, str | None]  # record id → key of its main theme (None = övrigt)
+    new_keys: list[str] = field(default_factory=list)  # themes created by this step
+    mapping: list[dict[str, Any]] = field(default_factory=list)  # refit: what became of each theme
+    retired: list[str] = field(default_factory=list)  # keys of themes no longer in use (never reused)
+
+    def theme(self, key: str) -> ProjectTheme | None:
+        return next((t for t in self.themes if t.key == key), None)
+
+
+def next_key(used: Sequence[str]) -> Callable[[], str]:
+    """A generator of fresh keys after the highest one ever used ("T7" after "T6")."""
+    numbers = [int(k[1:]) for k in used if k[1:].isdigit()]
+    state = {"n": max(numbers, default=0)}
+
+    def fresh() -> str:
+        state["n"] += 1
+        return f"T{state['n']}"
+
+    return fresh
+
+
+def _unit(v: np.ndarray) -> np.ndarray:
+    return v / max(float(np.linalg.norm(v)), 1e-12)
+
+
+def describe(key: str, emb: np.ndarray, rows: np.ndarray, ids: Sequence[Any], **extra: Any) -> ProjectTheme:
+    """A theme from its members' rows: centroid, calibrated thresholds, representatives."""
+    centroid = _unit(emb[rows].mean(axis=0))
+    sims = emb[rows] @ centroid
+    order = rows[np.argsort(-sims, kind="stable")][:N_REPRESENTATIVE]
+    return ProjectTheme(
+        key=key,
+        centroid=centroid,
+        size=len(rows),
+        threshold=float(np.quantile(sims, ASSIGN_QUANTILE)),
+        floor=float(np.quantile(sims, FALLBACK_QUANTILE)),
+        representative_ids=[ids[i] for i in order],
+        **extra,
+    )
+
+
+def from_fit(
+    result: ThemeResult,
+    emb: np.ndarray,
+    ids: Sequence[Any],
+    *,
+    used_keys: Sequence[str] = (),
+    import_of: Mapping[Any, Any] | None = None,
+) -> ProjectThemes:
+    """Project themes from a fit of all answers: one fresh key per theme, in the fit's order."""
+    fresh = next_key(used_keys)
+    fit_main = result.main_theme()
+    labels = np.array([fit_main.get(r, OTHER_THEME) for r in ids], dtype=int)
+    themes, key_of = [], {}
+    for tid in sorted(set(labels.tolist()) - {OTHER_THEME}):
+        rows = np.flatnonzero(labels == tid)
+        first = _first_import(ids, rows, import_of)
+        key_of[tid] = fresh()
+        themes.append(describe(key_of[tid], emb, rows, ids, created_in=first))
+    main = {r: key_of.get(int(t)) for r, t in zip(ids, labels)}
+    return ProjectThemes(themes, main, new_keys=[t.key for t in themes])
+
+
+def _first_import(ids: Sequence[Any], rows: np.ndarray, import_of: Mapping[Any, Any] | None) -> Any:
+    if not import_of:
+        return None
+    found = [import_of[ids[i]] for i in rows if ids[i] in import_of]
+    return min(found) if found else None
+
+
+def assign(themes: Sequence[ProjectTheme], vectors: np.ndarray, *, floor: bool = False) -> list[str | None]:
+    """Each vector's theme key: the most similar centroid, if above that theme's threshold."""
+    if not themes or not len(vectors):
+        return [None] * len(vectors)
+    cents = np.vstack([t.centroid for t in themes])
+    limits = np.array([t.floor if floor else t.threshold for t in themes])
+    sims = vectors @ cents.T
+    best = np.argmax(sims, axis=1)
+    ok = sims[np.arange(len(vectors)), best] >= limits[best]
+    return [themes[b].key if good else None for b, good in zip(best.tolist(), ok.tolist())]
+
+
+Cluster = Callable[[Sequence[Any], np.ndarray], dict[Any, int]]
+
+
+def extend(
+    state: ProjectThemes,
+    emb: np.ndarray,
+    ids: Sequence[Any],
+    new_ids: Sequence[Any],
+    cluster: Cluster,
+    *,
+    import_id: Any = None,
+) -> ProjectThemes:
+    """Analyse new answers into the project's themes (see the module docstring).
+
+    `emb` and `ids` cover every answer of the project (new ones included), row for row;
+    `cluster(pool_ids, pool_vectors)` returns pool record id → cluster number (-1 = none).
+    """
+    row = {r: i for i, r in enumerate(ids)}
+    themes = [replace(t) for t in state.themes]
+    main = {r: state.main.get(r) for r in ids if r not in set(new_ids)}
+    new_rows = np.array([row[r] for r in new_ids], dtype=int)
+    for r, key in zip(new_ids, assign(themes, emb[new_rows])):
+        main[r] = key
+    # Leftovers of this import and the project's earlier "övrigt" gather into new clusters.
+    pool = [r for r in ids if main.get(r) is None]
+    fresh = next_key([t.key for t in themes] + state.retired)
+    created: list[str] = []
+    if len(pool) >= 2 * MIN_NEW_THEME:
+        found = cluster(pool, emb[[row[r] for r in pool]])
+        created = _adopt_clusters(themes, main, found, emb, row, fresh, import_id)
+    leftovers = [r for r in new_ids if main.get(r) is None]
+    if leftovers:
+        keys = assign(themes, emb[[row[r] for r in leftovers]], floor=True)
+        main.update({r: k for r, k in zip(leftovers, keys) if k is not None})
+    _refresh(themes, main, emb, ids, row)
+    return ProjectThemes(themes, main, new_keys=created, retired=list(state.retired))
+
+
+def _adopt_clusters(
+    themes: list[ProjectTheme],
+    main: dict[Any, str | None],
+    found: Mapping[Any, int],
+    emb: np.ndarray,
+    row: Mapping[Any, int],
+    fresh: Callable[[], str],
+    import_id: Any,
+) -> list[str]:
+    """Pool clusters near an existing theme join it; the others become new themes."""
+    created = []
+    cents = np.vstack([t.centroid for t in themes]) if themes else np.zeros((0, emb.shape[1]))
+    for c in sorted(set(found.values()) - {OTHER_THEME}):
+        members = [r for r, k in found.items() if k == c]
+        if len(members) < MIN_NEW_THEME:
+            continue
+        centroid = _unit(emb[[row[r] for r in members]].mean(axis=0))
+        sims = cents @ centroid if len(cents) else np.zeros(0)
+        if len(sims) and float(sims.max()) >= SAME_THEME_COSINE:
+            key = themes[int(np.argmax(sims))].key
+        else:
+            key = fresh()
+            created.append(key)
+            themes.append(ProjectTheme(key, centroid, 0, 1.0, 1.0, created_in=import_id))
+        for r in members:
+            main[r] = key
+    return created
+
+
+def _refresh(
+    themes: list[ProjectTheme], main: Mapping[Any, str | None], emb: np.ndarray, ids: Sequence[Any], row: Mapping
+) -> None:
+    """Centroids, sizes, thresholds and representatives from the current members."""
+    members: dict[str, list[int]] = {}
+    for r in ids:
+        key = main.get(r)
+        if key is not None:
+            members.setdefault(key, []).append(row[r])
+    for i, t in enumerate(themes):
+        rows = np.array(members.get(t.key, []), dtype=int)
+        if len(rows):
+            d = describe(t.key, emb, rows, ids)
+            themes[i] = replace(
+                t,
+                centroid=d.centroid,
+                size=d.size,
+                threshold=d.threshold,
+                floor=d.floor,
+                representative_ids=d.representative_ids,
+            )
+        else:
+            themes[i] = replace(t, size=0)
+
+
+# --- refit --------------------------------------------------------------------------------
+
+
+def match_refit(old: ProjectThemes, new: ProjectThemes) -> ProjectThemes:
+    """Give the themes of a refit the keys (and names) of the old themes they continue.
+
+    One-to-one pairs by the Hungarian method on centroid cosine plus representative overlap;
+    a pair counts when the centroids are close (MATCH_COSINE) or the old theme's
+    representative answers mostly lie in the new one. What is left is described: an old
+    theme whose answers now lie in its continuation and a new theme "delades"; old themes
+    whose continuation is another pair's theme "slogs ihop"; new themes with no past are "ny".
+    """
+    from scipy.optimize import linear_sum_assignment  # heavy: loaded only on a refit
+
+    olds = [t for t in old.themes if t.size > 0]
+    if not olds or not new.themes:
+        return new
+    cos = np.vstack([t.centroid for t in olds]) @ np.vstack([t.centroid for t in new.themes]).T
+    overlap = np.array([[_overlap(o, n.key, new.main) for n in new.themes] for o in olds])
+    rows, cols = linear_sum_assignment(-(cos + overlap))
+    pairs = {int(r): int(c) for r, c in zip(rows, cols) if cos[r, c] >= MATCH_COSINE or overlap[r, c] >= MATCH_OVERLAP}
+    fresh = next_key([t.key for t in old.themes] + old.retired + [t.key for t in new.themes])
+    rename = {new.themes[c].key: olds[r].key for r, c in pairs.items()}
+    for t in new.themes:
+        if t.key not in rename:
+            rename[t.key] = fresh()
+    themes = []
+    for j, t in enumerate(new.themes):
+        r = next((r for r, c in pairs.items() if c == j), None)
+        past = olds[r] if r is not None else None
+        themes.append(
+            replace(
+                t,
+                key=rename[t.key],
+                name=past.name if past else None,
+                created_in=past.created_in if past else t.created_in,
+            )
+        )
+    main = {rid: (rename[k] if k is not None else None) for rid, k in new.main.items()}
+    gone = [o.key for o in olds if o.key not in {t.key for t in themes}]
+    result = ProjectThemes(themes, main, retired=sorted(set(old.retired) | set(gone)))
+    result.mapping = _mapping(olds, old.main, result, pairs)
+    result.new_keys = [m["nyckel"] for m in result.mapping if m["typ"] == "ny"]
+    for m in result.mapping:
+        if m["typ"] == "delad":
+            for key in m["till"][1:]:
+                t = result.theme(key)
+                if t is not None:
+                    t.parent = m["fran"][0]
+    return result
+
+
+def _overlap(old: ProjectTheme, new_key: str, new_main: Mapping[Any, str | None]) -> float:
+    reps = [r for r in old.representative_ids if r in new_main]
+    return sum(new_main[r] == new_key for r in reps) / len(reps) if reps else 0.0
+
+
+def _title(t: ProjectTheme) -> str:
+    return f'"{t.name or t.label or t.key}" ({t.key})'
+
+
+def _mapping(
+    olds: list[ProjectTheme], old_main: Mapping[Any, str | None], new: ProjectThemes, pairs: Mapping[int, int]
+) -> list[dict[str, Any]]:
+    """What became of each old theme and where each new theme came from, in words."""
+    # Where the old members went: old key → Counter of new keys.
+    went: dict[str, Counter[str]] = {}
+    for rid, key in old_main.items():
+        if key is not None and rid in new.main and new.main[rid] is not None:
+            went.setdefault(key, Counter())[new.main[rid]] += 1  # type: ignore[index]
+    kept = {olds[r].key: new.themes[c].key for r, c in pairs.items()}
+    out: list[dict[str, Any]] = []
+    by_key = {t.key: t for t in new.themes}
+    for o in olds:
+        counts = went.get(o.key, Counter())
+        total = sum(counts.values())
+        # new themes (other than its continuation) that took ≥ 25 % of its answers
+        parts = [k for k, c in counts.most_common() if total and c / total >= 0.25]
+        if o.key in kept:
+            extra = [k for k in parts if k != kept[o.key] and k not in kept.values()]
+            if extra:
+                till = [kept[o.key], *extra]
+                names = " och ".join(_title(by_key[k]) for k in till)
+                out.append(
+                    {"typ": "delad", "fran": [o.key], "till": till, "text": f"Tema {_title(o)} delades i {names}."}
+                )
+            else:
+                out.append(
+                    {"typ": "behallen", "fran": [o.key], "till": [o.key], "text": f"Tema {_title(o)} finns kvar."}
+                )
+        elif parts:
+            target = parts[0]
+            out.append(
+                {
+                    "typ": "sammanslagen",
+                    "fran": [o.key],
+                    "till": [target],
+                    "text": f"Tema {_title(o)} gick upp i {_title(by_key[target])}.",
+                }
+            )
+        else:
+            out.append({"typ": "borta", "fran": [o.key], "till": [], "text": f"Tema {_title(o)} finns inte längre."})
+    split_parts = {k for m in out if m["typ"] == "delad" for k in m["till"][1:]}
+    for t in new.themes:
+        if t.key not in kept.values() and t.key not in split_parts:
+            out.append({"typ": "ny", "nyckel": t.key, "fran": [], "till": [t.key], "text": f"Nytt tema {_title(t)}."})
+    return out
