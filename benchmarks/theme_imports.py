@@ -93,6 +93,13 @@ def _print_import(
     kept = sum(old.main[i] == new.main.get(i) for i in earlier) / len(earlier) if earlier else 1.0
     out = sum(new.main.get(i) is None for i in so_far) / len(so_far)
     kinds = Counter(f["kind"] for f in flags.values())
+    if old is not None and new.new_keys:
+        # How close each new theme lies to the nearest earlier one (calibrates SAME_THEME_COSINE).
+        cents = np.vstack([t.centroid for t in old.themes])
+        near = {k: round(float((cents @ new.theme(k).centroid).max()), 3) for k in new.new_keys}
+        size = {k: new.theme(k).size for k in new.new_keys}
+        print(f"  new themes: size {size}, cosine to nearest earlier theme {near}")
+        print(f"  planted answers in new themes: {Counter(new.main.get(i) for i in planted if new.main.get(i) in near)}")
     print(
         f"import {q}: {len(so_far)} answers, {t_themes:.1f} s themes, {t_all:.1f} s with names; "
         f"{sum(t.size > 0 for t in new.themes)} themes, earlier answers keeping their key {kept:.1%}, "

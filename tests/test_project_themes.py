@@ -38,7 +38,7 @@ FILLER = "alldeles både mår via all väldigt"
 
 def _topic_data(rng: np.random.Generator, topic: str, n: int, start: int) -> tuple[list[int], list[str], np.ndarray]:
     base = np.random.default_rng(ord(topic)).normal(size=DIM)
-    vecs = base / np.linalg.norm(base) + rng.normal(scale=0.12, size=(n, DIM))
+    vecs = base / np.linalg.norm(base) + rng.normal(scale=0.08, size=(n, DIM))
     vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
     words = TOPICS[topic].split()
     texts = [

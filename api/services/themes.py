@@ -21,6 +21,7 @@ from nlp.store.models import (
     AnalysisRun,
     Import,
     Project,
+    RecordRow,
     Theme,
     ThemeAssignment,
     ThemeEdit,
@@ -119,6 +120,21 @@ def _with_keys(edit: dict[str, Any], themes: list[Theme]) -> None:
         edit["payload"]["nyckel" if len(keys) == 1 else "nycklar"] = keys[0] if len(keys) == 1 else keys
 
 
+def split_preview(db: Session, project: Project, theme_id: int, n_parts: int = 2) -> dict[str, Any]:
+    """The parts a split of the theme would give (sizes, phrases, example answers), before
+    anyone asks for it; nothing is stored."""
+    from nlp.pipeline import preview_split  # heavy (embedding, k-means): loaded when asked
+
+    if not 2 <= n_parts <= 6:
+        raise Invalid("Ett tema kan delas i 2–6 delar.")
+    (theme,) = _themes(db, project.id, [theme_id])
+    members = stored_result(db, theme.run_id).members(theme.topic)
+    if theme.topic == -1 or len(members) < 2 * n_parts:
+        raise Invalid("Temat har för få svar för att delas.")
+    texts = dict(db.execute(select(RecordRow.id, RecordRow.text).where(RecordRow.id.in_(members))).all())
+    return {"tema": theme.id, "nyckel": theme.key, "delar": preview_split([texts[r] for r in members], n_parts)}
+
+
 def list_edits(db: Session, project_id: int) -> list[ThemeEdit]:
     return list(db.scalars(select(ThemeEdit).where(ThemeEdit.project_id == project_id).order_by(ThemeEdit.id)))
 
@@ -177,4 +193,12 @@ def split_theme(
     return row
 
 
-__all__ = ["list_edits", "merge_themes", "name_theme", "split_theme", "stored_result", "theme_in_project"]
+__all__ = [
+    "list_edits",
+    "merge_themes",
+    "name_theme",
+    "split_preview",
+    "split_theme",
+    "stored_result",
+    "theme_in_project",
+]

@@ -36,6 +36,7 @@ _EXPORTS = {
     "store_results": "results",
     "analyse_project": "project",
     "load_project": "project",
+    "preview_split": "project",
     "update_project_themes": "project",
     "MIN_TRAINING_EXAMPLES": "training",
     "train_candidate": "training",

@@ -52,6 +52,8 @@ from nlp.themes import (
     name_themes,
     project_signals,
     refresh_time_series,
+    split_parts,
+    split_theme,
     theme_info,
     topic_words,
 )
@@ -211,6 +213,8 @@ def analyse_project(
             latest=inputs.order[-1],
             refit=refit,
         )
+        pt, splits = apply_splits(pt, inputs.edits, vectors, inputs.ids)
+        set_run(engine, run_id, settings={**settings, "temamappning": pt.mapping, "nya_teman": pt.new_keys})
         report("klassificering", 0, len(inputs.texts))
         model = ClassifierModel.load(inputs.active_version) if inputs.active_version else None
         results = classify_texts(inputs.texts, vectors, tax, embedder=embedder, model=model)
@@ -224,7 +228,7 @@ def analyse_project(
             inputs.ids,
             themes,
             results,
-            extra=lambda session: save_project_themes(session, inputs.project_id, pt, themes),
+            extra=lambda session: save_project_themes(session, inputs.project_id, pt, themes, splits, run_id),
         )
         return results[0].model_version if results else "ingen"
 
@@ -342,8 +346,33 @@ def _previous_main(session: Session, project_id: int) -> dict[int, str | None]:
     return main
 
 
-def save_project_themes(session: Session, project_id: int, pt: ProjectThemes, result: ThemeResult) -> None:
-    """Upsert the project's themes; themes no longer in use are kept, inactive (keys never reused)."""
+def apply_splits(
+    pt: ProjectThemes, edits: Sequence[ThemeEdit], vectors: np.ndarray, ids: Sequence[Any]
+) -> tuple[ProjectThemes, list[int]]:
+    """Execute the splits asked for on project themes (by key) that are not made yet."""
+    done = []
+    for e in edits:
+        payload = e.payload or {}
+        key = payload.get("nyckel")
+        if e.kind != "dela" or not key or payload.get("utford_i_analys") or pt.theme(key) is None:
+            continue
+        pt = split_theme(pt, key, vectors, ids, int(payload.get("antal") or 2))
+        done.append(e.id)
+    return pt, done
+
+
+def save_project_themes(
+    session: Session,
+    project_id: int,
+    pt: ProjectThemes,
+    result: ThemeResult,
+    splits: Sequence[int] = (),
+    run_id: int | None = None,
+) -> None:
+    """Upsert the project's themes; themes no longer in use are kept, inactive (keys never reused).
+    Splits made in this run are marked on their edits, so they are made once."""
+    for edit in session.scalars(select(ThemeEdit).where(ThemeEdit.id.in_(list(splits)))):
+        edit.payload = {**(edit.payload or {}), "utford_i_analys": run_id}
     rows = {r.key: r for r in session.scalars(select(ProjectThemeRow).where(ProjectThemeRow.project_id == project_id))}
     now = datetime.now(UTC)
     for row in rows.values():
@@ -359,3 +388,22 @@ def save_project_themes(session: Session, project_id: int, pt: ProjectThemes, re
         row.created_import_id = t.created_in
         row.parent_key, row.active, row.updated_at = t.parent, True, now
         session.add(row)
+
+
+def preview_split(texts: Sequence[str], n_parts: int = 2, n_examples: int = 3) -> list[dict[str, Any]]:
+    """What a split would make of a theme's answers (pseudonymised): per part its size, the
+    phrases it would be named from and a few answers nearest its centre. Nothing is stored."""
+    embedder = cached_embedder()
+    vectors = embed_texts(list(texts), embedder=embedder)
+    parts = split_parts(vectors, np.arange(len(texts)), n_parts)
+    names = name_themes(list(texts), vectors, parts.tolist(), lambda p: embed_texts(p, embedder=embedder))
+    out = []
+    for p in sorted(set(parts.tolist())):
+        rows = np.flatnonzero(parts == p)
+        centre = vectors[rows].mean(axis=0)
+        nearest = rows[np.argsort(-(vectors[rows] @ centre), kind="stable")][:n_examples]
+        name, phrase, phrases = names.get(p, ("", "", []))
+        out.append(
+            {"del": p + 1, "antal": len(rows), "namn": name, "fraser": phrases, "exempel": [texts[i] for i in nearest]}
+        )
+    return out

@@ -65,6 +65,7 @@ def report_json(rep: RunReport) -> dict[str, Any]:
             else []
         ),
         "nya_eller_vaxande_teman": [_signal(t) for t in rep.emerging_themes],
+        "temamappning": rep.theme_mapping,
         "teman_over_tid": [
             {
                 "tema": t.title,

@@ -85,6 +85,9 @@ def load_run_report(session: Session, run_id: int, *, threshold: int | None = No
         unsure=Cell(labelling.unsure, n, threshold),
         valence={v: Cell(valence.get(v, 0), n, threshold) for v in VALENCES},
         counts_prediction_sets=labelling.legacy,
+        theme_mapping=[
+            str(m["text"]) for m in (run.settings or {}).get("temamappning") or [] if m.get("typ") != "behallen"
+        ],
     )
 
 

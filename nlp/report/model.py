@@ -176,6 +176,8 @@ class RunReport:
     unsure: Cell
     valence: dict[str, Cell]
     counts_prediction_sets: bool  # an old run without the classifier's decisions
+    # a project run's refit: what became of the earlier themes ("Tema X delades i Y och Z.")
+    theme_mapping: list[str] = field(default_factory=list)
 
     @property
     def ranked_labels(self) -> list[LabelFigures]:

@@ -28,6 +28,8 @@ from nlp.themes.project import (
     extend,
     from_fit,
     match_refit,
+    split_parts,
+    split_theme,
 )
 from nlp.themes.representation import make_label, stop_words, swedish_tokens, theme_info, topic_words
 from nlp.themes.result import OTHER_LABEL, ThemeInfo, ThemeResult
@@ -48,6 +50,8 @@ __all__ = [
     "name_themes",
     "phrase_name",
     "project_signals",
+    "split_parts",
+    "split_theme",
     "theme_info",
     "topic_words",
     "OTHER_LABEL",

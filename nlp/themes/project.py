@@ -341,3 +341,46 @@ def _mapping(
         if t.key not in kept.values() and t.key not in split_parts:
             out.append({"typ": "ny", "nyckel": t.key, "fran": [], "till": [t.key], "text": f"Nytt tema {_title(t)}."})
     return out
+
+
+# --- executed split -------------------------------------------------------------------------
+
+
+def split_parts(emb: np.ndarray, rows: np.ndarray, n_parts: int, random_state: int = 0) -> np.ndarray:
+    """Part (0 = largest) of each member row: k-means on the members' vectors."""
+    from sklearn.cluster import KMeans  # heavy: loaded only when a split is made
+
+    k = max(2, min(int(n_parts), len(rows)))
+    labels = KMeans(n_clusters=k, random_state=random_state, n_init=10).fit(emb[rows]).labels_
+    sizes = Counter(labels.tolist())
+    order = {old: new for new, (old, _) in enumerate(sorted(sizes.items(), key=lambda kv: (-kv[1], kv[0])))}
+    return np.array([order[int(x)] for x in labels], dtype=int)
+
+
+def split_theme(state: ProjectThemes, key: str, emb: np.ndarray, ids: Sequence[Any], n_parts: int) -> ProjectThemes:
+    """Split one theme into n parts: the largest part keeps the key (and its name), the others
+    get new keys with the theme as parent. Later imports assign to the parts."""
+    row = {r: i for i, r in enumerate(ids)}
+    members = [r for r in ids if state.main.get(r) == key]
+    if len(members) < 2 * MIN_NEW_THEME or state.theme(key) is None:
+        return state
+    parts = split_parts(emb, np.array([row[r] for r in members], dtype=int), n_parts)
+    fresh = next_key([t.key for t in state.themes] + state.retired)
+    keys = [key] + [fresh() for _ in range(int(parts.max()))]
+    main = dict(state.main)
+    main.update({r: keys[p] for r, p in zip(members, parts.tolist())})
+    old = state.theme(key)
+    themes = (
+        [replace(t) for t in state.themes]
+        + [
+            ProjectTheme(k, old.centroid, 0, 1.0, 1.0, created_in=old.created_in, parent=key)  # type: ignore[union-attr]
+            for k in keys[1:]
+        ]
+    )
+    _refresh(themes, main, emb, ids, row)
+    mapping = [
+        {"typ": "delad", "fran": [key], "till": keys, "text": f"Tema {_title(old)} delades i {len(keys)} delar."}
+    ]  # type: ignore[arg-type]
+    return ProjectThemes(
+        themes, main, new_keys=list(state.new_keys), mapping=state.mapping + mapping, retired=list(state.retired)
+    )
