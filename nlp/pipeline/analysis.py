@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Engine, select
 
 from nlp.classify import ClassificationResult, ClassifierModel, classify_texts
 from nlp.config import get_settings
@@ -17,11 +16,12 @@ from nlp.embed import cached_embedder, embed_texts
 from nlp.errors import BrukarrostError
 from nlp.pipeline.common import Progress, active_version, no_progress
 from nlp.pipeline.importing import ImportSummary, import_export
+from nlp.pipeline.project import analyse_project
 from nlp.pipeline.results import store_results
+from nlp.pipeline.runs import create_run, run_guarded, set_run
 from nlp.report import write_report
 from nlp.store import init_db, session_scope
 from nlp.store.models import (
-    AnalysisRun,
     Import,
     RecordRow,
     ThemeEdit,
@@ -41,72 +41,6 @@ class _Inputs:
     dates: list[Any]
     edits: Sequence[ThemeEdit]
     active_version: str | None
-
-
-def set_run(engine: Engine, run_id: int, **values: Any) -> None:
-    """Progress and status are committed on their own so other processes can read them."""
-    with session_scope(engine) as session:
-        session.execute(update(AnalysisRun).where(AnalysisRun.id == run_id).values(**values))
-
-
-def run_guarded(engine: Engine, run_id: int, work: Callable[[Progress], str], progress: Progress) -> None:
-    """Run `work(report)` (which returns the classifier version) and record the run's end:
-    "klar", or "fel" with a message that never quotes data."""
-
-    def report(stage: str, done: int, total: int) -> None:
-        progress(stage, done, total)
-        set_run(engine, run_id, stage=stage, progress_n=done, progress_total=total)
-
-    try:
-        model_version = work(report)
-        set_run(
-            engine,
-            run_id,
-            status="klar",
-            stage="klar",
-            classifier_version=model_version,
-            finished_at=datetime.now(UTC),
-            progress_n=1,
-            progress_total=1,
-        )
-        progress("lagring", 1, 1)
-    except BrukarrostError as exc:
-        set_run(engine, run_id, status="fel", error=exc.message, finished_at=datetime.now(UTC))
-        raise
-    except Exception as exc:
-        # The message of an unexpected error could quote data; store only its type.
-        log.exception("analysis run %s failed", run_id)
-        set_run(
-            engine,
-            run_id,
-            status="fel",
-            error=f"Oväntat fel ({type(exc).__name__}). Se serverns logg.",
-            finished_at=datetime.now(UTC),
-        )
-        raise
-
-
-def create_run(
-    import_id: int,
-    *,
-    engine: Engine | None = None,
-    taxonomy: str = "samsjuklighet",
-    settings: Mapping[str, Any] | None = None,
-) -> int:
-    engine = engine or init_db()
-    with session_scope(engine) as session:
-        if session.get(Import, import_id) is None:
-            raise BrukarrostError(f"Importen {import_id} finns inte.")
-        run = AnalysisRun(
-            import_id=import_id,
-            taxonomy_id=taxonomy,
-            status="pagar",
-            stage="väntar",
-            settings=dict(settings or {}),
-        )
-        session.add(run)
-        session.flush()
-        return run.id
 
 
 def analyse_import(
@@ -232,8 +166,6 @@ def analyse_export(
         path, project=project, text_columns=text_columns, column_map=column_map, sheet=sheet, progress=progress
     )
     if whole_project:
-        from nlp.pipeline.project import analyse_project  # project.py builds on this module
-
         run_id = analyse_project(project, taxonomy=tax, progress=progress, refit=refit)
     else:
         run_id = analyse_import(summary.import_id, taxonomy=tax, progress=progress)

@@ -25,9 +25,9 @@ from nlp.config import get_settings
 from nlp.core import OTHER_THEME, period_key
 from nlp.embed import cached_embedder, embed_texts
 from nlp.errors import BrukarrostError
-from nlp.pipeline.analysis import create_run, run_guarded, set_run
 from nlp.pipeline.common import Progress, active_version, no_progress
 from nlp.pipeline.results import store_results
+from nlp.pipeline.runs import create_run, run_guarded, set_run
 from nlp.store import init_db, session_scope
 from nlp.store.models import (
     AnalysisRun,

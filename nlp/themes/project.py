@@ -189,15 +189,15 @@ def _adopt_clusters(
     fresh: Callable[[], str],
     import_id: Any,
 ) -> list[str]:
-    """Pool clusters near an existing theme join it; the others become new themes."""
+    """Pool clusters near an existing theme (or one made from the pool just before) join it;
+    the others become new themes."""
     created = []
-    cents = np.vstack([t.centroid for t in themes]) if themes else np.zeros((0, emb.shape[1]))
     for c in sorted(set(found.values()) - {OTHER_THEME}):
         members = [r for r, k in found.items() if k == c]
         if len(members) < MIN_NEW_THEME:
             continue
         centroid = _unit(emb[[row[r] for r in members]].mean(axis=0))
-        sims = cents @ centroid if len(cents) else np.zeros(0)
+        sims = np.array([float(t.centroid @ centroid) for t in themes])
         if len(sims) and float(sims.max()) >= SAME_THEME_COSINE:
             key = themes[int(np.argmax(sims))].key
         else:
