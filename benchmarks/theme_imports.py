@@ -99,7 +99,9 @@ def _print_import(
         near = {k: round(float((cents @ new.theme(k).centroid).max()), 3) for k in new.new_keys}
         size = {k: new.theme(k).size for k in new.new_keys}
         print(f"  new themes: size {size}, cosine to nearest earlier theme {near}")
-        print(f"  planted answers in new themes: {Counter(new.main.get(i) for i in planted if new.main.get(i) in near)}")
+        print(
+            f"  planted answers in new themes: {Counter(new.main.get(i) for i in planted if new.main.get(i) in near)}"
+        )
     print(
         f"import {q}: {len(so_far)} answers, {t_themes:.1f} s themes, {t_all:.1f} s with names; "
         f"{sum(t.size > 0 for t in new.themes)} themes, earlier answers keeping their key {kept:.1%}, "
