@@ -102,7 +102,8 @@ def _per_import(
         return {}
     names = dict(session.execute(select(Import.id, Import.filename).where(Import.id.in_(list(imports)))).all())
     import_of = dict(
-        session.execute(select(RecordRow.id, RecordRow.import_id).where(RecordRow.import_id.in_(list(imports))))
+        # .all(): dict() of a Result would take it for a mapping (it has keys())
+        session.execute(select(RecordRow.id, RecordRow.import_id).where(RecordRow.import_id.in_(list(imports)))).all()
     )
     totals = Counter(import_of.values())
     hits: dict[int, Counter[int]] = defaultdict(Counter)
