@@ -54,15 +54,24 @@ def _stop_word_share(names: list[str]) -> tuple[float, list[str]]:
     return (len(bad) / len(names) if names else 0.0), bad
 
 
-def run_imports(texts: list[str]) -> None:
+def run_imports(texts: list[str], vectors_path: str | None = None, kind: str = "passage") -> None:
+    """`vectors_path`: saved vectors of the reviews (row for row, of `kind`), so that a shared,
+    loaded machine need not embed them again; the planted answers are embedded here."""
     from nlp.embed import embed_texts
     from nlp.pipeline.project import theme_names, update_project_themes
     from nlp.themes import project_signals
 
+    def embed(batch: list[str]) -> np.ndarray:
+        return embed_texts(batch, kind=kind)  # type: ignore[arg-type]
+
     all_texts, ids, import_of, date_of = _split(texts)
     t0 = time.perf_counter()
-    vectors = embed_texts(all_texts)
-    print(f"embedding (cache) of {len(all_texts)} answers: {time.perf_counter() - t0:.1f} s", flush=True)
+    if vectors_path:
+        saved = np.load(vectors_path)[: len(texts)]
+        vectors = np.vstack([saved, embed(all_texts[len(texts) :])]).astype(np.float32)
+    else:
+        vectors = embed(all_texts)
+    print(f"vectors ({kind}) of {len(all_texts)} answers: {time.perf_counter() - t0:.1f} s", flush=True)
     planted = set(range(len(texts), len(all_texts)))
     state, names = None, {}
     so_far: list[int] = []
@@ -72,7 +81,7 @@ def run_imports(texts: list[str]) -> None:
         t0 = time.perf_counter()
         new = update_project_themes(sub_texts, sub_vec, so_far, state=state, import_of=import_of, latest=q)
         t_themes = time.perf_counter() - t0
-        names = theme_names(new, sub_texts, sub_vec, so_far, lambda p: embed_texts(p))
+        names = theme_names(new, sub_texts, sub_vec, so_far, embed)
         t_all = time.perf_counter() - t0
         periods = {i: f"{date_of[i]:%Y-%m}" for i in so_far}
         flags = project_signals(new.main, periods, import_of, list(range(1, q + 1)))

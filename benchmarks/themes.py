@@ -194,6 +194,7 @@ def main() -> None:
         "themes), cold then warm, instead of the stages",
     )
     ap.add_argument("--imports", action="store_true", help="a project's themes over four imports")
+    ap.add_argument("--kind", default="passage", help='--imports: "passage" or "query" (the kind of --vectors)')
     ap.add_argument("--stage", help=argparse.SUPPRESS)
     ap.add_argument("--path", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -214,7 +215,7 @@ def main() -> None:
         sys.path[:0] = [str(ROOT), str(Path(__file__).resolve().parent)]
         from theme_imports import run_imports
 
-        run_imports(read_reviews(args.n))
+        run_imports(read_reviews(args.n), args.vectors, args.kind)
         return
     from nlp.embed import model_dir
 

@@ -99,11 +99,20 @@ def candidates(texts: Sequence[str], banned: frozenset[str]) -> dict[tuple[str, 
     return found
 
 
+# A past tense or present of a verb ("köpte", "ringde", "fungerar") whose lemma is the
+# infinitive ("köpa"): never a name on its own, though it may be part of a phrase.
+VERB_ENDINGS = ("te", "de", "dde", "tte", "ar", "er", "ir")
+
+
+def _verb_form(word: str, lemma: str) -> bool:
+    return word != lemma and lemma.endswith("a") and word.endswith(VERB_ENDINGS)
+
+
 def _grams(run: list[tuple[str, str]], seen: dict[tuple[str, ...], str]) -> None:
     for size in range(1, 5):
         for i in range(len(run) - size + 1):
             part = run[i : i + size]
-            if size == 1 and len(part[0][0]) < MIN_WORD:
+            if size == 1 and (len(part[0][0]) < MIN_WORD or _verb_form(*part[0])):
                 continue
             seen.setdefault(tuple(lemma for _, lemma in part), " ".join(w for w, _ in part))
 
@@ -142,15 +151,25 @@ def keyphrases(
     return [forms[i] for i in chosen]
 
 
+MAX_LABEL_IN_NAME = 40  # a longer taxonomy title (a whole goal statement) goes in the phrase
+
+
 def phrase_name(phrases: Sequence[str], taxonomy_label: str | None = None) -> tuple[str, str]:
-    """(name, phrase): "Tillgänglighet – långa väntetider" and "Svar om långa väntetider, …"."""
+    """(name, phrase): "Tillgänglighet – långa väntetider" and "Svar om långa väntetider, …".
+
+    The taxonomy label leads the name when it is short and has no function words; a long
+    title (many taxonomies' labels are whole sentences) is named in the phrase instead."""
+    short = bool(taxonomy_label) and len(taxonomy_label) <= MAX_LABEL_IN_NAME  # type: ignore[arg-type]
+    short = short and not set(re.findall(r"[^\W\d_]+", taxonomy_label.lower())) & name_stop_words()  # type: ignore[union-attr]
+    tail = f" – oftast etiketten ”{taxonomy_label}”" if taxonomy_label and not short else ""
     if not phrases:
-        head = taxonomy_label or "Svar utan tydligt ämne"
-        return head, "Svar som saknar tydliga gemensamma uttryck"
+        return (
+            taxonomy_label if short else "Blandade svar"
+        ), "Svar som saknar tydliga gemensamma uttryck" + tail  # type: ignore[return-value]
     first = phrases[0]
-    name = f"{taxonomy_label} – {first}" if taxonomy_label else first[0].upper() + first[1:]
+    name = f"{taxonomy_label} – {first}" if short else first[0].upper() + first[1:]
     listed = phrases[0] if len(phrases) == 1 else ", ".join(phrases[:-1]) + " och " + phrases[-1]
-    return name, f"Svar om {listed}"
+    return name, f"Svar om {listed}{tail}"
 
 
 def majority_label(labels: Sequence[Sequence[str]], min_share: float = 0.4) -> str | None:

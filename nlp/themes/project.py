@@ -39,6 +39,10 @@ SAME_THEME_COSINE = 0.95
 # the old theme's representative answers lies in the new one.
 MATCH_COSINE = 0.93
 MATCH_OVERLAP = 0.4
+# Novelty: a new answer whose k nearest earlier answers are less similar than for all but
+# this share of earlier answers lies where the project had no answers: it goes to the pool.
+NOVELTY_K = 5
+NOVELTY_QUANTILE = 0.02
 N_REPRESENTATIVE = 10
 MIN_NEW_THEME = 10  # a new theme needs at least this many answers
 
@@ -163,8 +167,9 @@ def extend(
     themes = [replace(t) for t in state.themes]
     main = {r: state.main.get(r) for r in ids if r not in set(new_ids)}
     new_rows = np.array([row[r] for r in new_ids], dtype=int)
-    for r, key in zip(new_ids, assign(themes, emb[new_rows])):
-        main[r] = key
+    novel = novel_rows(emb, new_rows, np.array([row[r] for r in ids if r in main], dtype=int))
+    for r, key, is_new in zip(new_ids, assign(themes, emb[new_rows]), novel):
+        main[r] = None if is_new else key
     # Leftovers of this import and the project's earlier "övrigt" gather into new clusters.
     pool = [r for r in ids if main.get(r) is None]
     fresh = next_key([t.key for t in themes] + state.retired)
@@ -178,6 +183,31 @@ def extend(
         main.update({r: k for r, k in zip(leftovers, keys) if k is not None})
     _refresh(themes, main, emb, ids, row)
     return ProjectThemes(themes, main, new_keys=created, retired=list(state.retired))
+
+
+def _knn_similarity(queries: np.ndarray, base: np.ndarray, k: int, skip_self: bool = False) -> np.ndarray:
+    """Mean cosine to the k most similar rows of base (blocked, so memory stays small)."""
+    out = np.empty(len(queries), dtype=np.float32)
+    kk = min(k + int(skip_self), len(base))
+    for start in range(0, len(queries), 1024):
+        sims = queries[start : start + 1024] @ base.T
+        top = -np.partition(-sims, kk - 1, axis=1)[:, :kk]
+        top.sort(axis=1)
+        out[start : start + 1024] = (top[:, :-1] if skip_self else top).mean(axis=1)
+    return out
+
+
+def novel_rows(emb: np.ndarray, new_rows: np.ndarray, old_rows: np.ndarray, seed: int = 0) -> np.ndarray:
+    """True for new answers far from every earlier answer (k-NN similarity below the
+    NOVELTY_QUANTILE of earlier answers' own k-NN similarity among themselves)."""
+    if len(old_rows) <= 2 * NOVELTY_K or not len(new_rows):
+        return np.zeros(len(new_rows), dtype=bool)
+    sample = np.random.default_rng(seed).choice(old_rows, size=min(2000, len(old_rows)), replace=False)
+    # skip_self drops each sampled answer's most similar row; with exact duplicates around this
+    # is a neighbour instead of itself, which only makes the threshold a little stricter.
+    calib = _knn_similarity(emb[sample], emb[old_rows], NOVELTY_K, skip_self=True)
+    limit = float(np.quantile(calib, NOVELTY_QUANTILE))
+    return _knn_similarity(emb[new_rows], emb[old_rows], NOVELTY_K) < limit
 
 
 def _adopt_clusters(
