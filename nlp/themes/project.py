@@ -32,8 +32,11 @@ from nlp.themes.result import ThemeResult
 ASSIGN_QUANTILE = 0.10
 # A leftover answer that no new cluster takes goes to its nearest theme above this quantile.
 FALLBACK_QUANTILE = 0.02
-# A new cluster whose centroid is this similar to a theme's centroid is that theme, not a new one
-# (e5 centroids of distinct themes lie at about 0.80–0.92; the same theme refitted at ≥ 0.95).
+# A new cluster is an existing theme when its centroid is closer to that theme's centroid than
+# the theme's nearest other theme is: e5 centroids are all alike in absolute terms (on the
+# reviews, each theme's nearest other theme at 0.98–0.99 cosine, and a planted new topic at
+# 0.96 from its nearest theme), so only a relative bound tells them apart. With one theme only,
+# this absolute bound is used.
 SAME_THEME_COSINE = 0.95
 # Refit: a pair is the same theme when its centroids are this similar, or when this share of
 # the old theme's representative answers lies in the new one.
@@ -44,7 +47,10 @@ MATCH_OVERLAP = 0.4
 NOVELTY_K = 5
 NOVELTY_QUANTILE = 0.02
 N_REPRESENTATIVE = 10
-MIN_NEW_THEME = 10  # a new theme needs at least this many answers
+# A new theme needs at least this many answers, and this share of the project (on the reviews,
+# pool clusters of 10–22 answers out of 10 000 were fragments of the tail, the new topic 59).
+MIN_NEW_THEME = 10
+MIN_NEW_SHARE = 0.004
 
 
 @dataclass
@@ -176,13 +182,20 @@ def extend(
     created: list[str] = []
     if len(pool) >= 2 * MIN_NEW_THEME:
         found = cluster(pool, emb[[row[r] for r in pool]])
-        created = _adopt_clusters(themes, main, found, emb, row, fresh, import_id)
+        least = max(MIN_NEW_THEME, round(MIN_NEW_SHARE * len(ids)))
+        created = _adopt_clusters(themes, main, found, emb, row, fresh, import_id, least)
     leftovers = [r for r in new_ids if main.get(r) is None]
     if leftovers:
         keys = assign(themes, emb[[row[r] for r in leftovers]], floor=True)
         main.update({r: k for r, k in zip(leftovers, keys) if k is not None})
     _refresh(themes, main, emb, ids, row)
     return ProjectThemes(themes, main, new_keys=created, retired=list(state.retired))
+
+
+def _neighbour_bound(themes: Sequence[ProjectTheme], i: int) -> float:
+    """Cosine from theme i to its nearest other theme (SAME_THEME_COSINE when alone)."""
+    others = [float(t.centroid @ themes[i].centroid) for j, t in enumerate(themes) if j != i]
+    return max(others) if others else SAME_THEME_COSINE
 
 
 def _knn_similarity(queries: np.ndarray, base: np.ndarray, k: int, skip_self: bool = False) -> np.ndarray:
@@ -218,17 +231,18 @@ def _adopt_clusters(
     row: Mapping[Any, int],
     fresh: Callable[[], str],
     import_id: Any,
+    least: int = MIN_NEW_THEME,
 ) -> list[str]:
     """Pool clusters near an existing theme (or one made from the pool just before) join it;
     the others become new themes."""
     created = []
     for c in sorted(set(found.values()) - {OTHER_THEME}):
         members = [r for r, k in found.items() if k == c]
-        if len(members) < MIN_NEW_THEME:
+        if len(members) < least:
             continue
         centroid = _unit(emb[[row[r] for r in members]].mean(axis=0))
         sims = np.array([float(t.centroid @ centroid) for t in themes])
-        if len(sims) and float(sims.max()) >= SAME_THEME_COSINE:
+        if len(sims) and float(sims.max()) >= _neighbour_bound(themes, int(np.argmax(sims))):
             key = themes[int(np.argmax(sims))].key
         else:
             key = fresh()
