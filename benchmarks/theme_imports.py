@@ -84,7 +84,8 @@ def run_imports(texts: list[str], vectors_path: str | None = None, kind: str = "
         names = theme_names(new, sub_texts, sub_vec, so_far, embed)
         t_all = time.perf_counter() - t0
         periods = {i: f"{date_of[i]:%Y-%m}" for i in so_far}
-        flags = project_signals(new.main, periods, import_of, list(range(1, q + 1)))
+        created = {t.key: t.created_in for t in new.themes}
+        flags = project_signals(new.main, periods, import_of, list(range(1, q + 1)), None, created)
         _print_import(q, state, new, so_far, t_themes, t_all, flags, planted)
         state = new
     _print_planted(state, planted, flags, names)

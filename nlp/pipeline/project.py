@@ -251,7 +251,8 @@ def _finish_themes(
         if t.key in names:
             t.label = names[t.key][0]
     period_of = {r: period_key(d) if d else None for r, d in zip(inputs.ids, inputs.dates)}
-    flags = project_signals(pt.main, period_of, inputs.import_of, inputs.order, inputs.names)
+    created = {t.key: t.created_in for t in pt.themes}
+    flags = project_signals(pt.main, period_of, inputs.import_of, inputs.order, inputs.names, created)
     return project_result(pt, inputs.texts, inputs.ids, inputs.dates, names, flags)
 
 

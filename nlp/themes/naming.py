@@ -163,9 +163,7 @@ def phrase_name(phrases: Sequence[str], taxonomy_label: str | None = None) -> tu
     short = short and not set(re.findall(r"[^\W\d_]+", taxonomy_label.lower())) & name_stop_words()  # type: ignore[union-attr]
     tail = f" – oftast etiketten ”{taxonomy_label}”" if taxonomy_label and not short else ""
     if not phrases:
-        return (
-            taxonomy_label if short else "Blandade svar"
-        ), "Svar som saknar tydliga gemensamma uttryck" + tail  # type: ignore[return-value]
+        return (taxonomy_label if short else "Blandade svar"), "Svar som saknar tydliga gemensamma uttryck" + tail  # type: ignore[return-value]
     first = phrases[0]
     name = f"{taxonomy_label} – {first}" if short else first[0].upper() + first[1:]
     listed = phrases[0] if len(phrases) == 1 else ", ".join(phrases[:-1]) + " och " + phrases[-1]

@@ -183,6 +183,9 @@ def extend(
     if len(pool) >= 2 * MIN_NEW_THEME:
         found = cluster(pool, emb[[row[r] for r in pool]])
         least = max(MIN_NEW_THEME, round(MIN_NEW_SHARE * len(ids)))
+        fresh_ids = set(new_ids)
+        # A cluster made mostly of earlier "övrigt" answers is no new theme: they stay where they were.
+        found = {r: c for r, c in found.items() if _mostly_new(found, c, fresh_ids)}
         created = _adopt_clusters(themes, main, found, emb, row, fresh, import_id, least)
     leftovers = [r for r in new_ids if main.get(r) is None]
     if leftovers:
@@ -190,6 +193,11 @@ def extend(
         main.update({r: k for r, k in zip(leftovers, keys) if k is not None})
     _refresh(themes, main, emb, ids, row)
     return ProjectThemes(themes, main, new_keys=created, retired=list(state.retired))
+
+
+def _mostly_new(found: Mapping[Any, int], cluster: int, new_ids: set[Any]) -> bool:
+    members = [r for r, c in found.items() if c == cluster]
+    return cluster != OTHER_THEME and sum(r in new_ids for r in members) * 2 >= len(members)
 
 
 def _neighbour_bound(themes: Sequence[ProjectTheme], i: int) -> float:

@@ -16,6 +16,8 @@ from typing import Any
 
 from nlp.stats import p_chart_limits
 
+NEW_EARLIER_SHARE = 0.2
+
 
 def _pct(x: float) -> str:
     return f"{100 * x:.1f} %".replace(".", ",")
@@ -27,8 +29,13 @@ def project_signals(
     import_of: Mapping[Any, Any],
     import_order: Sequence[Any],
     import_names: Mapping[Any, str] | None = None,
+    created: Mapping[str, Any] | None = None,
 ) -> dict[str, dict[str, Any]]:
-    """theme key → its signal ("ny" or "ökar") in the latest import, with numbers and a reason."""
+    """theme key → its signal ("ny" or "ökar") in the latest import, with numbers and a reason.
+
+    `created`: key → the import a theme was made in; a theme made in the latest import is "ny"
+    when at most NEW_EARLIER_SHARE of its answers come from earlier imports (earlier answers
+    left in "övrigt" that turn out to belong to it)."""
     if not import_order:
         return {}
     latest = import_order[-1]
@@ -47,7 +54,10 @@ def project_signals(
             before[key] += 1
     flags: dict[str, dict[str, Any]] = {}
     for key, per_period in now.items():
-        if before[key] == 0 and earlier:
+        made_now = (created or {}).get(key) == latest and before[key] <= NEW_EARLIER_SHARE * (
+            before[key] + sum(per_period.values())
+        )
+        if (before[key] == 0 or made_now) and earlier:
             flags[key] = _new_flag(key, per_period, n_now, latest, name, len(earlier))
     series = _period_series(main, period_of, import_of, latest, earlier)
     for key in now:
@@ -78,7 +88,7 @@ def _new_flag(
         "ucl": None,
         "reason": (
             f"Nytt tema i {name}{when}: {c} av {n} svar ({_pct(c / n if n else 0.0)}), "
-            f"inga svar i de {n_earlier} tidigare importerna."
+            f"inget tema för dem i de {n_earlier} tidigare importerna."
         ),
     }
 
