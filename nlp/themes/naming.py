@@ -36,6 +36,7 @@ NAME_STOP_WORDS = frozenset(
     känns kändes går gick gått blir bra dålig dåligt bättre sämre bäst mycket mer mest många flera
     gärna inte aldrig alltid ofta ibland kanske nog bara precis faktiskt absolut nästan tyvärr
     igen tillbaka hela heller sedan innan efter väl ganska lagom superbra toppen stort stor
+    dessutom därför fortfarande återigen överhuvudtaget iallafall
     tycker tyckte tror trodde vill ville verkar sig själv själva annan andra sätt saker sak
     person personer folk man vi ni de hen""".split()
 )
