@@ -8,6 +8,12 @@ computed on the corpus itself (document co-occurrence of the same Swedish lemmas
     python benchmarks/themes.py                  # all 10 000, cold + warm
     python benchmarks/themes.py --n 2000 --warm-only
     python benchmarks/themes.py --vectors /tmp/emb10k.npy   # fit only, on saved vectors
+    python benchmarks/themes.py --imports        # four quarters imported one after another
+
+--imports (benchmarks/theme_imports.py) splits the reviews into four quarters, imports them
+into one project one after another and prints the time of each incremental import, the
+share of earlier answers keeping their theme key, outliers, whether a planted topic that
+only occurs in the last quarter is flagged "ny", and how many names contain a stop word.
 
 Each stage runs in its own child process so its peak memory (ru_maxrss) is its own.
 The cache lives in a temporary data dir, so the cold run really is cold. The machine is
@@ -187,6 +193,8 @@ def main() -> None:
         help="time `brukarrost teman CSV --json` (ingest → pseudonymise → embed → "
         "themes), cold then warm, instead of the stages",
     )
+    ap.add_argument("--imports", action="store_true", help="a project's themes over four imports")
+    ap.add_argument("--kind", default="passage", help='--imports: "passage" or "query" (the kind of --vectors)')
     ap.add_argument("--stage", help=argparse.SUPPRESS)
     ap.add_argument("--path", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -202,6 +210,12 @@ def main() -> None:
         sys.exit(f"Hittar inte {REAL}")
     if args.end_to_end:
         end_to_end()
+        return
+    if args.imports:
+        sys.path[:0] = [str(ROOT), str(Path(__file__).resolve().parent)]
+        from theme_imports import run_imports
+
+        run_imports(read_reviews(args.n), args.vectors, args.kind)
         return
     from nlp.embed import model_dir
 

@@ -35,6 +35,7 @@ from nlp.store.models import (
     ClassifierVersion,
     Import,
     Insight,
+    ProjectThemeRow,
     RecordRow,
     ResidualToken,
     Suggestion,
@@ -174,6 +175,9 @@ def _scrub_record_ids(session: Session, project_id: int, gone: set[int]) -> None
     for theme in session.scalars(select(Theme).where(Theme.run_id.in_(runs))):
         if gone & {_as_id(i) for i in theme.example_record_ids or []}:
             theme.example_record_ids = [i for i in theme.example_record_ids if _as_id(i) not in gone]
+    for pt in session.scalars(select(ProjectThemeRow).where(ProjectThemeRow.project_id == project_id)):
+        if gone & {_as_id(i) for i in pt.representative_record_ids or []}:
+            pt.representative_record_ids = [i for i in pt.representative_record_ids if _as_id(i) not in gone]
     for edit in session.scalars(select(ThemeEdit).where(ThemeEdit.project_id == project_id)):
         edit.member_record_ids = [i for i in edit.member_record_ids or [] if _as_id(i) not in gone]
         edit.payload = _drop_ids(edit.payload or {}, gone)

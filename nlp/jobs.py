@@ -340,7 +340,9 @@ def _run_analysis(
     if run_id is None:
         run_id = pipeline.create_run(import_id, engine=engine, taxonomy=taxonomy.id)
         _set_job(engine, job_id, run_id=run_id)
-    pipeline.analyse_import(import_id, engine=engine, taxonomy=taxonomy, progress=progress, run_id=run_id)
+    # A new upload joins the project's earlier imports: the project is analysed as a whole,
+    # so its themes keep their keys and names, and new or growing themes span every import.
+    pipeline.analyse_project(slug, engine=engine, taxonomy=taxonomy, progress=progress, run_id=run_id)
     return {"import_id": import_id, "run_id": run_id, "ny_import": created}
 
 

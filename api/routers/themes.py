@@ -3,7 +3,9 @@ which the coordinator pages call too."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from typing import Any
+
+from fastapi import APIRouter, Query
 
 from api.auth import AnalystOrCoordinator, ProjectAccess
 from api.deps import DB, Id
@@ -31,6 +33,15 @@ def name_theme(
 def merge_themes(body: ThemeMergeIn, project: ProjectAccess, user: AnalystOrCoordinator, db: DB) -> ThemeEdit:
     """Merge two or more themes of one run, optionally naming the merged theme."""
     return themes.merge_themes(db, user, project, body.theme_ids, body.name)
+
+
+@router.get("/projects/{project_id}/themes/{theme_id}/split-preview")
+def split_preview(
+    theme_id: Id, project: ProjectAccess, user: AnalystOrCoordinator, db: DB, parts: int = Query(default=2, ge=2, le=6)
+) -> dict[str, Any]:
+    """The parts a split would give (size, phrases, example answers) before it is asked for;
+    a split asked for is made at the project's next analysis, the largest part keeping the key."""
+    return themes.split_preview(db, project, theme_id, parts)
 
 
 @router.post("/projects/{project_id}/themes/{theme_id}/split", response_model=ThemeEditOut, status_code=201)

@@ -21,6 +21,7 @@ from nlp.store.models import (
     AnalysisRun,
     Import,
     Project,
+    RecordRow,
     Theme,
     ThemeAssignment,
     ThemeEdit,
@@ -111,6 +112,29 @@ def _edit(fn: Callable[..., dict[str, Any]], *args: Any, **kwargs: Any) -> dict[
         ) from None
 
 
+def _with_keys(edit: dict[str, Any], themes: list[Theme]) -> None:
+    """Themes of a project run have stable keys: the edit then travels by key to later
+    imports and refits, not only by its members (nlp/report/curation.py)."""
+    keys = [t.key for t in themes]
+    if all(keys):
+        edit["payload"]["nyckel" if len(keys) == 1 else "nycklar"] = keys[0] if len(keys) == 1 else keys
+
+
+def split_preview(db: Session, project: Project, theme_id: int, n_parts: int = 2) -> dict[str, Any]:
+    """The parts a split of the theme would give (sizes, phrases, example answers), before
+    anyone asks for it; nothing is stored."""
+    from nlp.pipeline import preview_split  # heavy (embedding, k-means): loaded when asked
+
+    if not 2 <= n_parts <= 6:
+        raise Invalid("Ett tema kan delas i 2–6 delar.")
+    (theme,) = _themes(db, project.id, [theme_id])
+    members = stored_result(db, theme.run_id).members(theme.topic)
+    if theme.topic == -1 or len(members) < 2 * n_parts:
+        raise Invalid("Temat har för få svar för att delas.")
+    texts = dict(db.execute(select(RecordRow.id, RecordRow.text).where(RecordRow.id.in_(members))).all())
+    return {"tema": theme.id, "nyckel": theme.key, "delar": preview_split([texts[r] for r in members], n_parts)}
+
+
 def list_edits(db: Session, project_id: int) -> list[ThemeEdit]:
     return list(db.scalars(select(ThemeEdit).where(ThemeEdit.project_id == project_id).order_by(ThemeEdit.id)))
 
@@ -122,6 +146,7 @@ def name_theme(db: Session, user: User, project: Project, theme_id: int, name: s
         raise Invalid("Skriv ett namn på temat.")
     (theme,) = _themes(db, project.id, [theme_id])
     edit = _edit(edit_name, stored_result(db, theme.run_id), theme.topic, name)
+    _with_keys(edit, [theme])
     row = _store(db, user, project, edit, theme.run_id, "tema_namngivet", theme.id)
     db.commit()
     return row
@@ -135,6 +160,7 @@ def merge_themes(db: Session, user: User, project: Project, theme_ids: list[int]
     themes = _themes(db, project.id, ids)
     run_id = themes[0].run_id
     edit = _edit(edit_merge, stored_result(db, run_id), [t.topic for t in themes], name)
+    _with_keys(edit, themes)
     row = _store(db, user, project, edit, run_id, "teman_sammanfogade", ids[0], teman=ids)
     if edit["payload"].get("namn"):
         # The pages show human names from "namn" edits; the merged theme's name applies to
@@ -159,6 +185,7 @@ def split_theme(
     embeddings when the themes are next fitted (nlp.themes.apply_theme_edits)."""
     (theme,) = _themes(db, project.id, [theme_id])
     edit = _edit(edit_split, stored_result(db, theme.run_id), theme.topic, n_parts=n_parts)
+    _with_keys(edit, [theme])
     if note and note.strip():
         edit["payload"]["notering"] = note.strip()
     row = _store(db, user, project, edit, theme.run_id, "tema_dela_begard", theme.id)
@@ -166,4 +193,12 @@ def split_theme(
     return row
 
 
-__all__ = ["list_edits", "merge_themes", "name_theme", "split_theme", "stored_result", "theme_in_project"]
+__all__ = [
+    "list_edits",
+    "merge_themes",
+    "name_theme",
+    "split_preview",
+    "split_theme",
+    "stored_result",
+    "theme_in_project",
+]

@@ -35,6 +35,7 @@ from api.services.errors import Invalid, NotFound
 from api.web.queries import (
     ThemeView,
     month,
+    run_import_ids,
     theme_answers,
     theme_chart,
     themes_for_run,
@@ -59,20 +60,19 @@ RECENT_MONTHS = 3  # "this period": the last three months with answers
 
 def growth(db: Session, run: AnalysisRun, themes: list[ThemeView]) -> tuple[list[str], dict[int, dict[str, Any]]]:
     """Share of each theme in the recent months against the months before."""
+    imports = run_import_ids(run)
     months = sorted(
         {
             m
             for (d,) in db.execute(
-                select(RecordRow.date).where(RecordRow.import_id == run.import_id, RecordRow.date.is_not(None))
+                select(RecordRow.date).where(RecordRow.import_id.in_(imports), RecordRow.date.is_not(None))
             )
             if (m := month(d))
         }
     )
     recent = set(months[-RECENT_MONTHS:])
     totals: Counter[bool] = Counter()
-    for (d,) in db.execute(
-        select(RecordRow.date).where(RecordRow.import_id == run.import_id, RecordRow.date.is_not(None))
-    ):
+    for (d,) in db.execute(select(RecordRow.date).where(RecordRow.import_id.in_(imports), RecordRow.date.is_not(None))):
         totals[month(d) in recent] += 1
     out: dict[int, dict[str, Any]] = {}
     ids = [t.id for t in themes]

@@ -17,6 +17,7 @@ from nlp.report import (
     label_titles,
     latest_run,
     month,
+    run_import_ids,
     run_label_titles,
     theme_chart,
 )
@@ -32,6 +33,7 @@ __all__ = [
     "label_titles",
     "latest_run",
     "month",
+    "run_import_ids",
     "run_label_titles",
     "theme_answers",
     "theme_chart",

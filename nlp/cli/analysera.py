@@ -40,7 +40,17 @@ def analysera(
     textkolumn: TextColumns = None,
     kolumn: ColumnOverrides = None,
     blad: Sheet = None,
-    projekt: str = typer.Option("standard", "--projekt", help="Projekt som importen hör till."),
+    projekt: str | None = typer.Option(
+        None,
+        "--projekt",
+        help="Lägg filen till projektet och analysera hela projektet: teman behåller sina nycklar och "
+        "namn från tidigare importer, och nya eller växande teman söks över alla importer.",
+    ),
+    om: bool = typer.Option(
+        False,
+        "--anpassa-om",
+        help="Med --projekt: anpassa alla teman på nytt och matcha dem mot de gamla (visar vad som blev av dem).",
+    ),
 ) -> None:
     """Läs en enkätexport, pseudonymisera, hitta teman, klassa svaren och skriv en rapport."""
     # Lazy: the pipeline loads spaCy and the models (seconds); other commands start fast.
@@ -66,13 +76,17 @@ def analysera(
         summary, html = analyse_export(
             export,
             ut,
-            project=projekt,
+            project=projekt or "standard",
             taxonomy=taxonomi,
             text_columns=textkolumn,
             column_map=column_map,
             sheet=blad,
             progress=progress,
+            whole_project=projekt is not None,
+            refit=om,
         )
+    if om and projekt is None:
+        out_console.print("--anpassa-om gäller bara tillsammans med --projekt; filen analyserades ensam.")
     if not summary.created:
         out_console.print("Filen var redan importerad: inga svar lades till två gånger.")
     pii = ", ".join(f"{k} {v}" for k, v in sorted(summary.pii_counts.items())) or "inga"

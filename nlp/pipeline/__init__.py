@@ -5,6 +5,8 @@ The CLI, the job worker (and so the API) call these functions; stages never call
 other. One module per flow:
 - `importing`: an export becomes an import (`import_export`);
 - `analysis`: an analysis run of an import (`create_run`, `analyse_import`, `analyse_export`);
+- `project`: a project analysed as a whole (`analyse_project`), themes with stable keys;
+- `runs`: a run's row: creation, progress, its end (klar/fel);
 - `results`: what a run stores;
 - `files`: the file-only commands (pseudonymise, themes, classify a file; nothing stored);
 - `training`: a candidate classifier from settled human labels.
@@ -20,7 +22,7 @@ from typing import Any
 _EXPORTS = {
     "analyse_export": "analysis",
     "analyse_import": "analysis",
-    "create_run": "analysis",
+    "create_run": "runs",
     "find_themes": "analysis",
     "STAGES": "common",
     "StageTimer": "common",
@@ -36,6 +38,10 @@ _EXPORTS = {
     "get_or_create_project": "importing",
     "import_export": "importing",
     "store_results": "results",
+    "analyse_project": "project",
+    "load_project": "project",
+    "preview_split": "project",
+    "update_project_themes": "project",
     "MIN_TRAINING_EXAMPLES": "training",
     "TRAINING_STAGES": "training",
     "train_candidate": "training",

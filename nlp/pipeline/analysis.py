@@ -5,24 +5,24 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Engine, select
 
-from nlp.classify import ClassificationResult, ClassifierModel, classify_texts
+from nlp.classify import ClassificationResult, classify_texts
 from nlp.config import get_settings
 from nlp.core import ANALYSIS_KIND
 from nlp.embed import cached_embedder, embed_texts
 from nlp.errors import BrukarrostError
-from nlp.pipeline.common import Progress, StageTimer, active_version, no_progress
+from nlp.pipeline.common import Progress, StageTimer, active_model, active_version, no_progress
 from nlp.pipeline.importing import ImportSummary, import_export
+from nlp.pipeline.project import analyse_project
 from nlp.pipeline.results import store_results
+from nlp.pipeline.runs import create_run, run_guarded, set_run
 from nlp.report import write_report
 from nlp.store import init_db, session_scope
 from nlp.store.models import (
-    AnalysisRun,
     Import,
     RecordRow,
     ThemeEdit,
@@ -44,35 +44,6 @@ class _Inputs:
     active_version: str | None
 
 
-def _set_run(engine: Engine, run_id: int, **values: Any) -> None:
-    """Progress and status are committed on their own so other processes can read them."""
-    with session_scope(engine) as session:
-        session.execute(update(AnalysisRun).where(AnalysisRun.id == run_id).values(**values))
-
-
-def create_run(
-    import_id: int,
-    *,
-    engine: Engine | None = None,
-    taxonomy: str = "samsjuklighet",
-    settings: Mapping[str, Any] | None = None,
-) -> int:
-    engine = engine or init_db()
-    with session_scope(engine) as session:
-        if session.get(Import, import_id) is None:
-            raise BrukarrostError(f"Importen {import_id} finns inte.")
-        run = AnalysisRun(
-            import_id=import_id,
-            taxonomy_id=taxonomy,
-            status="pagar",
-            stage="väntar",
-            settings=dict(settings or {}),
-        )
-        session.add(run)
-        session.flush()
-        return run.id
-
-
 def analyse_import(
     import_id: int,
     *,
@@ -88,61 +59,21 @@ def analyse_import(
     leaves no half-written themes or suggestions; its status says "fel".
     """
     engine = engine or init_db()
-    # Seconds per stage go to the run's settings (tider_s): report.json and the job page show them.
-    timer = progress if isinstance(progress, StageTimer) else StageTimer(progress or no_progress)
-    progress = timer
     tax = taxonomy if isinstance(taxonomy, Taxonomy) else load_taxonomy(taxonomy)
     if run_id is None:
         run_id = create_run(import_id, engine=engine, taxonomy=tax.id)
     # The run keeps the taxonomy it is classified with, so its report never depends on the file.
-    _set_run(engine, run_id, taxonomy_id=tax.id, taxonomy_snapshot=taxonomy_snapshot(tax))
+    set_run(engine, run_id, taxonomy_id=tax.id, taxonomy_snapshot=taxonomy_snapshot(tax))
 
-    def report(stage: str, done: int, total: int) -> None:
-        progress(stage, done, total)
-        _set_run(engine, run_id, stage=stage, progress_n=done, progress_total=total)
-        _save_times(engine, run_id, timer.snapshot())  # the job page shows the running stage's time too
-
-    try:
+    def work(report: Progress) -> str:
         inputs = _load_inputs(engine, import_id, tax.id)
         themes, results = _analyse(engine, run_id, inputs, tax, embed_model, report)
         report("lagring", 0, 1)
-        model_version = results[0].model_version if results else "ingen"
         store_results(engine, run_id, tax.id, inputs.ids, themes, results)
-        _save_times(engine, run_id, timer.snapshot())
-        _set_run(
-            engine,
-            run_id,
-            status="klar",
-            stage="klar",
-            classifier_version=model_version,
-            finished_at=datetime.now(UTC),
-            progress_n=1,
-            progress_total=1,
-        )
-        progress("lagring", 1, 1)
-    except BrukarrostError as exc:
-        _set_run(engine, run_id, status="fel", error=exc.message, finished_at=datetime.now(UTC))
-        raise
-    except Exception as exc:
-        # The message of an unexpected error could quote data; store only its type.
-        log.exception("analysis run %s failed", run_id)
-        _set_run(
-            engine,
-            run_id,
-            status="fel",
-            error=f"Oväntat fel ({type(exc).__name__}). Se serverns logg.",
-            finished_at=datetime.now(UTC),
-        )
-        raise
+        return results[0].model_version if results else "ingen"
+
+    run_guarded(engine, run_id, work, progress or no_progress)
     return run_id
-
-
-def _save_times(engine: Engine, run_id: int, seconds: dict[str, float]) -> None:
-    """The run's seconds per stage so far, in its settings (read by the report and job page)."""
-    with session_scope(engine) as session:
-        run = session.get(AnalysisRun, run_id)
-        if run is not None:
-            run.settings = {**(run.settings or {}), "tider_s": seconds}
 
 
 def _load_inputs(engine: Engine, import_id: int, taxonomy_id: str) -> _Inputs:
@@ -182,7 +113,7 @@ def _analyse(
     texts = inputs.texts
     # Cached: label phrases, and answers for a model saved with the other kind of vector.
     embedder = cached_embedder(embed_model or get_settings().embed_model)
-    _set_run(engine, run_id, embed_model=embedder.model_id)
+    set_run(engine, run_id, embed_model=embedder.model_id)
     report("inbäddning", 0, len(texts))
     # One pass per answer: the same vectors serve themes, labels, valence and evidence.
     vectors = embed_texts(
@@ -193,12 +124,7 @@ def _analyse(
     report("teman", 1, 1)
     report("klassificering", 0, len(texts))
     # The analyst's explicitly activated version; zero-shot until there is one.
-    model = ClassifierModel.load(inputs.active_version) if inputs.active_version else None
-    if model is not None and list(model.label_ids) != list(tax.label_ids):
-        # Trained on another version of the taxonomy (labels added or removed since): its
-        # scores would sit under the wrong labels, so zero-shot until it is retrained.
-        log.warning("run %s: the active classifier's labels differ from the taxonomy; zero-shot", run_id)
-        model = None
+    model = active_model(inputs.active_version, tax)
     results = classify_texts(texts, vectors, tax, embedder=embedder, model=model, kind=ANALYSIS_KIND)
     report("klassificering", len(texts), len(texts))
     return themes, results
@@ -231,15 +157,21 @@ def analyse_export(
     column_map: Mapping[str, str] | None = None,
     sheet: str | None = None,
     progress: Progress | None = None,
+    whole_project: bool = False,
+    refit: bool = False,
 ) -> tuple[ImportSummary, Path]:
     """The whole chain for one file: import, analyse, write the report (`brukarrost analysera`).
 
     Returns the import's summary and the HTML report's path (rapport.json beside it).
-    `taxonomy` is an id in etiketter/ or the path of a taxonomy file."""
+    `taxonomy` is an id in etiketter/ or the path of a taxonomy file. With `whole_project`
+    the file joins the project's earlier imports and the project is analysed as a whole."""
     tax = load_taxonomy(taxonomy)  # a broken taxonomy file fails before anything is imported
     timer = progress if isinstance(progress, StageTimer) else StageTimer(progress)
     summary = import_export(
         path, project=project, text_columns=text_columns, column_map=column_map, sheet=sheet, progress=timer
     )
-    run_id = analyse_import(summary.import_id, taxonomy=tax, progress=timer)
+    if whole_project:
+        run_id = analyse_project(project, taxonomy=tax, progress=timer, refit=refit)
+    else:
+        run_id = analyse_import(summary.import_id, taxonomy=tax, progress=timer)
     return summary, write_report(run_id, out_dir)

@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
 import math
 import time
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from nlp.store.models import ClassifierVersion
+from nlp.taxonomy import Taxonomy
+
+log = logging.getLogger(__name__)
+
+if TYPE_CHECKING:  # the classifier loads scikit-learn; only a run needs it
+    from nlp.classify import ClassifierModel
 
 # (stage, done, total): stage is a Swedish stage name shown in progress bars and the API.
 Progress = Callable[[str, int, int], None]
@@ -129,3 +136,17 @@ def active_version(session: Session, project_id: int | None, taxonomy_id: str) -
         )
     )
     return active.version if active else None
+
+
+def active_model(version: str | None, tax: Taxonomy) -> ClassifierModel | None:
+    """The activated classifier version, or None (zero-shot) when there is none or it was
+    trained on another version of the taxonomy: its scores would sit under the wrong labels."""
+    from nlp.classify import ClassifierModel
+
+    model = ClassifierModel.load(version) if version else None
+    if model is not None and list(model.label_ids) != list(tax.label_ids):
+        log.warning(
+            "active classifier %s has other labels than taxonomy %s: zero-shot until retrained", version, tax.id
+        )
+        return None
+    return model

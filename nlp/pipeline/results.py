@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from sqlalchemy import Engine, insert
@@ -21,9 +21,14 @@ def store_results(
     ids: Sequence[int],
     themes: ThemeResult,
     results: Sequence[ClassificationResult],
+    *,
+    extra: Callable[[Any], None] | None = None,
 ) -> None:
-    """All results of one run in a single transaction (nothing half-written on failure)."""
+    """All results of one run in a single transaction (nothing half-written on failure);
+    `extra(session)` stores more in the same transaction (a project's themes)."""
     with session_scope(engine) as session:
+        if extra is not None:
+            extra(session)
         theme_db_ids = _store_themes(session, run_id, themes)
         assignments = [
             {"record_id": rid, "theme_id": theme_db_ids[tid], "weight": float(w)}
@@ -73,6 +78,7 @@ def _store_themes(session: Any, run_id: int, themes: ThemeResult) -> dict[int, i
             ci_high=hi,
             example_record_ids=list(t.example_ids),
             emerging=_emerging_for(themes, t.id),
+            key=t.key,
         )
         session.add(row)
         session.flush()

@@ -23,7 +23,7 @@ from nlp.report.model import (
     ThemeFigures,
     group_title,
 )
-from nlp.report.runs import finished_run, label_titles, latest_run, latest_run_id, run_label_titles
+from nlp.report.runs import finished_run, label_titles, latest_run, latest_run_id, run_import_ids, run_label_titles
 from nlp.report.themes import example, month, theme_chart, themes_for_run
 
 __all__ = [
@@ -72,6 +72,7 @@ __all__ = [
     "pct",
     "render_html",
     "report_json",
+    "run_import_ids",
     "run_label_titles",
     "run_labelling",
     "run_record_ids",

@@ -66,9 +66,8 @@ def report_json(rep: RunReport) -> dict[str, Any]:
             if other.k
             else []
         ),
-        "nya_eller_vaxande_teman": [
-            {"tema": t.title, "tema_id": t.topic, "varfor": t.emerging} for t in rep.emerging_themes
-        ],
+        "nya_eller_vaxande_teman": [_signal(t) for t in rep.emerging_themes],
+        "temamappning": rep.theme_mapping,
         "teman_over_tid": [
             {
                 "tema": t.title,
@@ -101,6 +100,25 @@ def _theme(t: ThemeFigures) -> dict[str, Any]:
         "ki95": list(t.ci),
         "exempel": [e.text for e in t.examples],
         "ny_eller_vaxande": t.emerging,
+        "nyckel": t.key,
+        "antal_per_import": [
+            {"import": name, "antal": c.text if c.hidden else c.k, "andel": c.share} for name, c in t.per_import
+        ],
+        "antal_per_period": [c.count for c in t.over_time],
+    }
+
+
+def _signal(t: ThemeFigures) -> dict[str, Any]:
+    """A new or growing theme: its key, the kind of signal, and the import and period it comes from."""
+    flag = t.emerging or {}
+    return {
+        "tema": t.title,
+        "tema_id": t.topic,
+        "nyckel": t.key,
+        "signal": flag.get("kind"),
+        "import": flag.get("import"),
+        "period": flag.get("period"),
+        "varfor": flag,
     }
 
 

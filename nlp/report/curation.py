@@ -2,8 +2,9 @@
 place every output (pages, HTML file, JSON, exports, API) gets its themes from, so a name or a
 merge shows at once, not only after the next analysis.
 
-Edits ("namn", "sammanfoga") are applied oldest first; later ones win. An edit finds its theme
-by members (answers whose main theme it is), never by number, since numbers change on a refit:
+Edits ("namn", "sammanfoga") are applied oldest first; later ones win. An edit made on a
+project theme carries its key ("nyckel", or "nycklar" for a merge) and finds it by key in any
+later run of the project, whatever its answers. Otherwise an edit finds its theme by members (answers whose main theme it is), never by number, since numbers change on a refit:
 the theme holding most of the members, at least half ("övrigt" never). A merge joins the themes
 its groups find, when at least two; a run already fitted with the merge finds one and is left
 as it is. Splits ("dela") change the themes when they are next fitted (nlp/themes/edits.py).
@@ -145,6 +146,14 @@ class _State:
 
     def apply(self, kind: str, members: Iterable[Any], payload: dict[str, Any]) -> None:
         name = payload.get("namn") or payload.get("name")
+        keys = [payload["nyckel"]] if payload.get("nyckel") else list(payload.get("nycklar") or [])
+        by_key = {cid for cid, parts in self.groups.items() if any(p.key in keys for p in parts)} if keys else set()
+        if by_key:
+            if kind == "namn" and name:
+                self.names[next(iter(by_key))] = str(name)
+            elif kind == "sammanfoga":
+                self.join(by_key, str(name) if name else None)
+            return
         if kind == "namn":
             holder = self.holder(_ids(members))
             if holder is not None and name:
@@ -174,6 +183,9 @@ class _State:
                 and (size := sum(len(self.members[p.id]) for p in parts))
                 and self.hits(cid, union) * 2 >= size
             }
+        self.join(targets, name)  # type: ignore[arg-type]
+
+    def join(self, targets: set[int], name: str | None) -> None:
         if len(targets) < 2:
             return
         parts = sorted(

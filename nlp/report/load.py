@@ -23,9 +23,9 @@ from nlp.report.model import (
     RunReport,
     group_title,
 )
-from nlp.report.runs import finished_run, run_label_titles
+from nlp.report.runs import finished_run, run_import_ids, run_label_titles
 from nlp.report.themes import themes_for_run
-from nlp.store.models import Classification, RecordRow, Suggestion
+from nlp.store.models import Classification, Import, RecordRow, Suggestion
 
 VALENCES = ("styrka", "utmaning", "blandad", "neutral")
 
@@ -46,6 +46,7 @@ def load_run_report(session: Session, run_id: int, *, threshold: int | None = No
     """Every figure of one finished run, with small cells hidden by the one rule."""
     threshold = get_settings().suppression_threshold if threshold is None else threshold
     run, imp, project = finished_run(session, run_id)
+    imports = run_import_ids(run)
     answers = session.execute(
         select(
             RecordRow.id,
@@ -55,7 +56,7 @@ def load_run_report(session: Session, run_id: int, *, threshold: int | None = No
             RecordRow.age_group,
             RecordRow.unit,
             RecordRow.source_type,
-        ).where(RecordRow.import_id == imp.id)
+        ).where(RecordRow.import_id.in_(imports))
     ).all()
     n = len(answers)
     month_of = {a.id: period_key(a.date) for a in answers if a.date}
@@ -71,14 +72,14 @@ def load_run_report(session: Session, run_id: int, *, threshold: int | None = No
     return RunReport(
         run_id=run.id,
         project_name=project.name,
-        filename=imp.filename,
+        filename=imp.filename if len(imports) == 1 else f"projektet {project.name} ({len(imports)} importer)",
         finished_at=run.finished_at,
         embed_model=run.embed_model,
         classifier_version=run.classifier_version,
         taxonomy_id=run.taxonomy_id,
         taxonomy_name=tax_name,
         n_answers=n,
-        n_rows=imp.n_rows,
+        n_rows=sum(i.n_rows for i in session.scalars(select(Import).where(Import.id.in_(imports)))),
         questions=sorted({a.question for a in answers}),
         period=(min(dates), max(dates)) if dates else None,
         pii_counts=dict(imp.pii_counts or {}),
@@ -91,6 +92,9 @@ def load_run_report(session: Session, run_id: int, *, threshold: int | None = No
         valence={v: Cell(valence.get(v, 0), n, threshold) for v in VALENCES},
         counts_prediction_sets=labelling.legacy,
         timings=dict((run.settings or {}).get("tider_s") or {}),
+        theme_mapping=[
+            str(m["text"]) for m in (run.settings or {}).get("temamappning") or [] if m.get("typ") != "behallen"
+        ],
     )
 
 

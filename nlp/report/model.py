@@ -133,6 +133,8 @@ class ThemeFigures:
     examples: list[Example] = field(default_factory=list)
     over_time: list[Cell] = field(default_factory=list)  # per month of RunReport.months, by main theme
     stored_ids: tuple[int, ...] = ()  # the stored themes it is made of (several after a merge)
+    key: str | None = None  # the project theme ("T3"), stable across imports and refits
+    per_import: list[tuple[str, Cell]] = field(default_factory=list)  # (import, answers of it here)
 
     @property
     def title(self) -> str:
@@ -197,6 +199,8 @@ class RunReport:
     counts_prediction_sets: bool  # an old run without the classifier's decisions
     # Wall seconds per stage of the run (pseudonymisering, inbaddning, teman, …); {} for old runs.
     timings: dict[str, float] = field(default_factory=dict)
+    # a project run's refit: what became of the earlier themes ("Tema X delades i Y och Z.")
+    theme_mapping: list[str] = field(default_factory=list)
 
     @property
     def ranked_labels(self) -> list[LabelFigures]:

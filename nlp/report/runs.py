@@ -25,6 +25,13 @@ def latest_run(session: Session, project_id: int, *, finished: bool = True) -> A
     return session.scalars(q.limit(1)).first()
 
 
+def run_import_ids(run: AnalysisRun) -> list[int]:
+    """The imports whose answers a run covers: all of them for a run over a whole project
+    (nlp/pipeline/project.py), else the run's one import."""
+    ids = (run.settings or {}).get("importer")
+    return [int(i) for i in ids] if ids else [run.import_id]
+
+
 def latest_run_id(session: Session, project_id: int) -> int | None:
     """The id of the project's newest finished run (the validation queue's default run)."""
     run = latest_run(session, project_id)

@@ -160,8 +160,33 @@ class Theme(Base):
     ci_high: Mapped[float] = mapped_column(Float, default=0.0)
     example_record_ids: Mapped[list[Any]] = mapped_column(JSON, default=list)
     emerging: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    # the project theme ("T3") it is: stable across imports and refits (migration 0009)
+    key: Mapped[str | None] = mapped_column(String(20), nullable=True)
 
     run: Mapped[AnalysisRun] = relationship(back_populates="themes")
+
+
+class ProjectThemeRow(Base):
+    """A project's theme across all its imports (nlp/themes/project.py): a stable key, its
+    centroid and calibrated threshold, a few representative answers, and a human name."""
+
+    __tablename__ = "project_themes"
+    __table_args__ = (UniqueConstraint("project_id", "key", name="uq_project_theme_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), index=True)
+    key: Mapped[str] = mapped_column(String(20))
+    name: Mapped[str | None] = mapped_column(String(300), nullable=True)  # a human's name
+    label: Mapped[str] = mapped_column(String(300), default="")  # the generated name
+    centroid: Mapped[list[Any]] = mapped_column(JSON, default=list)  # unit vector of pseudonymised answers
+    threshold: Mapped[float] = mapped_column(Float, default=1.0)
+    floor: Mapped[float] = mapped_column(Float, default=1.0)
+    size: Mapped[int] = mapped_column(Integer, default=0)
+    representative_record_ids: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    created_import_id: Mapped[int | None] = mapped_column(ForeignKey("imports.id", ondelete="SET NULL"), nullable=True)
+    parent_key: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 class ThemeAssignment(Base):

@@ -5,7 +5,10 @@ Input is pseudonymised text only. One concern per module:
 - `representation`: Swedish topic words, labels and example answers;
 - `trends`: shares per period and emerging themes from a p-chart;
 - `views`: the shared view with small groups hidden (fit_themes gives the analyst's own);
-- `edits`: human work on themes (names, merges, splits) carried over to a refit.
+- `edits`: human work on themes (names, merges, splits) carried over to a refit;
+- `project`: a project's themes across imports (stable keys, incremental imports, refits);
+- `timeline`: new and growing themes over every period of every import;
+- `naming`: names from keyphrases of the theme's own answers.
 """
 
 from nlp.core import OTHER_THEME
@@ -17,13 +20,40 @@ from nlp.themes.edits import (
     match_theme,
 )
 from nlp.themes.fit import choose_parameters, exact_knn, fit_themes
-from nlp.themes.representation import make_label, stop_words, swedish_tokens
+from nlp.themes.naming import majority_label, name_stop_words, name_themes, phrase_name
+from nlp.themes.project import (
+    ProjectTheme,
+    ProjectThemes,
+    assign,
+    extend,
+    from_fit,
+    match_refit,
+    split_parts,
+    split_theme,
+)
+from nlp.themes.representation import make_label, stop_words, swedish_tokens, theme_info, topic_words
 from nlp.themes.result import OTHER_LABEL, ThemeInfo, ThemeResult
+from nlp.themes.timeline import project_signals
 from nlp.themes.trends import detect_emerging, over_time, refresh_time_series
 from nlp.themes.views import recompute_sizes, shared_view
 
 __all__ = [
     "OTHER_THEME",
+    "ProjectTheme",
+    "ProjectThemes",
+    "assign",
+    "extend",
+    "from_fit",
+    "majority_label",
+    "match_refit",
+    "name_stop_words",
+    "name_themes",
+    "phrase_name",
+    "project_signals",
+    "split_parts",
+    "split_theme",
+    "theme_info",
+    "topic_words",
     "OTHER_LABEL",
     "ThemeInfo",
     "ThemeResult",

@@ -21,6 +21,7 @@ class ThemeInfo:
     examples: list[dict[str, Any]] = field(default_factory=list)  # {"id", "text"} pseudonymised
     auto_label: str | None = None  # the generated label when a human has renamed the theme
     edited: list[str] = field(default_factory=list)  # kinds of human edits applied
+    key: str | None = None  # the project theme ("T3") it is, stable across imports and refits
 
 
 @dataclass

@@ -1,7 +1,7 @@
 """answer search: full-text search over the pseudonymised answers in Swedish
 
 Revision ID: 0010
-Revises: 0008
+Revises: 0009
 
 PostgreSQL: a GIN index on to_tsvector('swedish', records.text); the server stems.
 SQLite: FTS5 has no Swedish stemmer, so `answer_stems` (FTS5, rowid = records.id) holds the
@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "0010"
-down_revision: str | Sequence[str] | None = "0008"
+down_revision: str | Sequence[str] | None = "0009"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

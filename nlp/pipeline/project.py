@@ -1,0 +1,418 @@
+"""A project analysed as a whole: all its imports, one set of themes with stable keys.
+
+`analyse_project` embeds every answer of the project (the cache makes earlier imports
+cheap), analyses the new answers into the project's themes (nlp/themes/project.py) or, when
+the analyst asks, refits all themes and matches them to the old ones; then names the themes
+from their answers and the taxonomy, finds new and growing themes over every period of every
+import, classifies, and stores the run and the project's themes in one transaction.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from nlp.classify import ClassificationResult, classify_texts
+from nlp.config import get_settings
+from nlp.core import ANALYSIS_KIND, OTHER_THEME, period_key
+from nlp.embed import cached_embedder, embed_texts
+from nlp.errors import BrukarrostError
+from nlp.pipeline.common import Progress, active_model, active_version, no_progress
+from nlp.pipeline.results import store_results
+from nlp.pipeline.runs import create_run, run_guarded, set_run
+from nlp.store import init_db, session_scope
+from nlp.store.models import (
+    AnalysisRun,
+    Import,
+    Project,
+    ProjectThemeRow,
+    RecordRow,
+    Theme,
+    ThemeAssignment,
+    ThemeEdit,
+)
+from nlp.taxonomy import Taxonomy, load_taxonomy, taxonomy_snapshot
+from nlp.themes import (
+    ProjectTheme,
+    ProjectThemes,
+    ThemeResult,
+    extend,
+    fit_themes,
+    from_fit,
+    majority_label,
+    match_refit,
+    name_themes,
+    project_signals,
+    refresh_time_series,
+    split_parts,
+    split_theme,
+    theme_info,
+    topic_words,
+)
+
+SCOPE = "projekt"  # AnalysisRun.settings["omfang"] of a run over a whole project
+
+
+@dataclass
+class ProjectInputs:
+    """A project's pseudonymised answers in import order, and its theme state."""
+
+    project_id: int
+    ids: list[int]
+    texts: list[str]
+    dates: list[Any]
+    import_of: dict[int, int]
+    order: list[int]  # import ids, oldest first
+    names: dict[int, str]  # import id → its neutral name
+    edits: Sequence[ThemeEdit]
+    active_version: str | None
+    state: ProjectThemes | None
+
+
+def update_project_themes(
+    texts: Sequence[str],
+    vectors: np.ndarray,
+    ids: Sequence[Any],
+    *,
+    state: ProjectThemes | None,
+    import_of: dict[Any, Any] | None = None,
+    latest: Any = None,
+    refit: bool = False,
+    random_state: int = 42,
+) -> ProjectThemes:
+    """The project's themes after a new import: analysed into the existing ones, or a refit
+    (first analysis, or asked for) matched to them."""
+    if state is None or refit or not state.themes:
+        fit = fit_themes(texts, vectors, record_ids=ids, random_state=random_state)
+        fresh = from_fit(
+            fit, vectors, ids, used_keys=[t.key for t in state.themes] if state else (), import_of=import_of
+        )
+        return match_refit(state, fresh) if state is not None and state.themes else fresh
+    text_of = dict(zip(ids, texts))
+
+    def cluster(pool: Sequence[Any], pool_vectors: np.ndarray) -> dict[Any, int]:
+        # No outlier reduction: what gathers nowhere stays outside (target share 1.0).
+        found = fit_themes(
+            [text_of[r] for r in pool],
+            pool_vectors,
+            record_ids=pool,
+            random_state=random_state,
+            target_outlier_share=1.0,
+        )
+        return found.main_theme()
+
+    new_ids = [r for r in ids if r not in state.main]
+    return extend(state, vectors, ids, new_ids, cluster, import_id=latest)
+
+
+def project_result(
+    pt: ProjectThemes,
+    texts: Sequence[str],
+    ids: Sequence[Any],
+    dates: Sequence[Any],
+    names: dict[str, tuple[str, str, list[str]]],
+    flags: dict[str, dict[str, Any]],
+) -> ThemeResult:
+    """The run's ThemeResult: topics numbered by size, each with its key, name and signal."""
+    n = len(ids)
+    sizes = Counter(k for k in pt.main.values() if k is not None)
+    keys = sorted(sizes, key=lambda k: (-sizes[k], k))
+    topic_of: dict[str | None, int] = {k: i for i, k in enumerate(keys)}
+    topic_of[None] = OTHER_THEME
+    labels = np.array([topic_of[pt.main.get(r)] for r in ids], dtype=int)
+    words = topic_words(list(texts), labels, n)
+    text_of = dict(zip(ids, texts))
+    themes = []
+    for key in keys:
+        reps = [r for r in pt.theme(key).representative_ids if r in text_of][:5]  # type: ignore[union-attr]
+        info = theme_info(topic_of[key], words.get(topic_of[key], []), sizes[key], n, reps, [text_of[r] for r in reps])
+        info.key = key
+        if key in names:
+            info.label, info.phrase, _ = names[key]
+        themes.append(info)
+    if (labels == OTHER_THEME).any():
+        themes.append(theme_info(OTHER_THEME, [], int((labels == OTHER_THEME).sum()), n, [], []))
+    periods = {r: period_key(d) if d else None for r, d in zip(ids, dates)}
+    result = ThemeResult(
+        themes=themes,
+        assignments={r: [(int(t), 1.0)] for r, t in zip(ids, labels)},
+        over_time={},
+        emerging=[],
+        n_texts=n,
+        settings={"period": "month", "mappning": pt.mapping, "nya_teman": pt.new_keys},
+        periods=periods,
+    )
+    result = refresh_time_series(result)
+    result.emerging = [{**f, "theme_id": topic_of[k]} for k, f in flags.items() if k in topic_of]
+    return result
+
+
+def theme_names(
+    pt: ProjectThemes,
+    texts: Sequence[str],
+    vectors: np.ndarray,
+    ids: Sequence[Any],
+    embed: Callable[[list[str]], np.ndarray],
+    labels: Sequence[Sequence[str]] | None = None,
+    label_titles: dict[str, str] | None = None,
+) -> dict[str, tuple[str, str, list[str]]]:
+    """key → (name, phrase, keyphrases); the taxonomy label most answers carry leads the name."""
+    main = [pt.main.get(r) for r in ids]
+    titles: dict[str, str] = {}
+    if labels is not None:
+        by_key: dict[str, list[Sequence[str]]] = {}
+        for key, labs in zip(main, labels):
+            if key is not None:
+                by_key.setdefault(key, []).append(labs)
+        for key, labs in by_key.items():
+            lab = majority_label(labs)
+            if lab is not None:
+                titles[key] = (label_titles or {}).get(lab, lab)
+    return name_themes(texts, vectors, main, embed, label_titles=titles)
+
+
+def analyse_project(
+    project: str,
+    *,
+    engine: Engine | None = None,
+    taxonomy: str | Path | Taxonomy = "samsjuklighet",
+    progress: Progress | None = None,
+    run_id: int | None = None,
+    refit: bool = False,
+    embed_model: str | None = None,
+) -> int:
+    """Analyse every import of a project together (`brukarrost analysera FIL --projekt P`)."""
+    engine = engine or init_db()
+    progress = progress or no_progress
+    tax = taxonomy if isinstance(taxonomy, Taxonomy) else load_taxonomy(taxonomy)
+    inputs = load_project(engine, project, tax.id)
+    settings = {"omfang": SCOPE, "importer": inputs.order, "omanpassning": bool(refit)}
+    if run_id is None:
+        run_id = create_run(inputs.order[-1], engine=engine, taxonomy=tax.id, settings=settings)
+    set_run(engine, run_id, taxonomy_id=tax.id, taxonomy_snapshot=taxonomy_snapshot(tax), settings=settings)
+
+    def work(report: Progress) -> str:
+        embedder = cached_embedder(embed_model or get_settings().embed_model)
+        set_run(engine, run_id, embed_model=embedder.model_id)
+        report("inbäddning", 0, len(inputs.texts))
+        # One pass per answer: the same vectors serve themes, names, labels, valence and evidence.
+        vectors = embed_texts(
+            inputs.texts, embedder=embedder, kind=ANALYSIS_KIND, progress=lambda d, t: report("inbäddning", d, t)
+        )
+        report("teman", 0, 1)
+        pt = update_project_themes(
+            inputs.texts,
+            vectors,
+            inputs.ids,
+            state=inputs.state,
+            import_of=inputs.import_of,
+            latest=inputs.order[-1],
+            refit=refit,
+        )
+        pt, splits = apply_splits(pt, inputs.edits, vectors, inputs.ids)
+        set_run(engine, run_id, settings={**settings, "temamappning": pt.mapping, "nya_teman": pt.new_keys})
+        report("klassificering", 0, len(inputs.texts))
+        model = active_model(inputs.active_version, tax)
+        results = classify_texts(inputs.texts, vectors, tax, embedder=embedder, model=model, kind=ANALYSIS_KIND)
+        report("klassificering", len(inputs.texts), len(inputs.texts))
+        themes = _finish_themes(
+            inputs, pt, vectors, results, tax, lambda p: embed_texts(p, embedder=embedder, kind=ANALYSIS_KIND)
+        )
+        report("lagring", 0, 1)
+        store_results(
+            engine,
+            run_id,
+            tax.id,
+            inputs.ids,
+            themes,
+            results,
+            extra=lambda session: save_project_themes(session, inputs.project_id, pt, themes, splits, run_id),
+        )
+        return results[0].model_version if results else "ingen"
+
+    run_guarded(engine, run_id, work, progress)
+    return run_id
+
+
+def _finish_themes(
+    inputs: ProjectInputs,
+    pt: ProjectThemes,
+    vectors: np.ndarray,
+    results: Sequence[ClassificationResult],
+    tax: Taxonomy,
+    embed: Callable[[list[str]], np.ndarray],
+) -> ThemeResult:
+    """Names and signals of the project's themes, as the run's ThemeResult."""
+    titles = {lab.id: lab.title for lab in tax.labels}
+    names = theme_names(pt, inputs.texts, vectors, inputs.ids, embed, [r.labels for r in results], titles)
+    for t in pt.themes:
+        if t.key in names:
+            t.label = names[t.key][0]
+    period_of = {r: period_key(d) if d else None for r, d in zip(inputs.ids, inputs.dates)}
+    created = {t.key: t.created_in for t in pt.themes}
+    flags = project_signals(pt.main, period_of, inputs.import_of, inputs.order, inputs.names, created)
+    return project_result(pt, inputs.texts, inputs.ids, inputs.dates, names, flags)
+
+
+# --- the project's state in the database -------------------------------------------------
+
+
+def load_project(engine: Engine, project: str, taxonomy_id: str) -> ProjectInputs:
+    with session_scope(engine) as session:
+        proj = session.scalar(select(Project).where(Project.slug == project))
+        if proj is None:
+            raise BrukarrostError(f"Projektet {project!r} finns inte.")
+        imports = session.execute(
+            select(Import.id, Import.filename).where(Import.project_id == proj.id).order_by(Import.id)
+        ).all()
+        rows = session.execute(
+            select(RecordRow.id, RecordRow.text, RecordRow.date, RecordRow.import_id)
+            .join(Import, Import.id == RecordRow.import_id)
+            .where(Import.project_id == proj.id)
+            .order_by(RecordRow.import_id, RecordRow.id)
+        ).all()
+        edits = session.scalars(
+            select(ThemeEdit).where(ThemeEdit.project_id == proj.id).order_by(ThemeEdit.created_at, ThemeEdit.id)
+        ).all()
+        state = load_state(session, proj.id, edits)
+        current = active_version(session, proj.id, taxonomy_id)
+    if not rows:
+        raise BrukarrostError(f"Projektet {project!r} har inga svar att analysera.")
+    return ProjectInputs(
+        project_id=proj.id,
+        ids=[r.id for r in rows],
+        texts=[r.text for r in rows],
+        dates=[r.date for r in rows],
+        import_of={r.id: r.import_id for r in rows},
+        order=[i.id for i in imports if i.id in {r.import_id for r in rows}],
+        names={i.id: i.filename for i in imports},
+        edits=edits,
+        active_version=current,
+        state=state,
+    )
+
+
+def load_state(session: Session, project_id: int, edits: Sequence[ThemeEdit] = ()) -> ProjectThemes | None:
+    """The project's themes and each earlier answer's theme key (from its latest project run)."""
+    rows = session.scalars(
+        select(ProjectThemeRow).where(ProjectThemeRow.project_id == project_id).order_by(ProjectThemeRow.id)
+    ).all()
+    if not rows:
+        return None
+    human = {
+        e.payload["nyckel"]: e.payload.get("namn")
+        for e in edits
+        if e.kind == "namn" and (e.payload or {}).get("nyckel") and e.payload.get("namn")
+    }
+    themes = [
+        ProjectTheme(
+            key=r.key,
+            centroid=np.asarray(r.centroid, dtype=np.float32),
+            size=r.size,
+            threshold=r.threshold,
+            floor=r.floor,
+            representative_ids=list(r.representative_record_ids or []),
+            name=human.get(r.key, r.name),
+            label=r.label,
+            created_in=r.created_import_id,
+            parent=r.parent_key,
+        )
+        for r in rows
+        if r.active
+    ]
+    return ProjectThemes(themes, _previous_main(session, project_id), retired=[r.key for r in rows if not r.active])
+
+
+def _previous_main(session: Session, project_id: int) -> dict[int, str | None]:
+    """record id → theme key in the project's latest finished project run."""
+    runs = session.scalars(
+        select(AnalysisRun)
+        .join(Import, Import.id == AnalysisRun.import_id)
+        .where(Import.project_id == project_id, AnalysisRun.status == "klar")
+        .order_by(AnalysisRun.id.desc())
+    )
+    run = next((r for r in runs if (r.settings or {}).get("omfang") == SCOPE), None)
+    if run is None:
+        return {}
+    main: dict[int, str | None] = {}
+    for rid, key in session.execute(
+        select(ThemeAssignment.record_id, Theme.key)
+        .join(Theme, Theme.id == ThemeAssignment.theme_id)
+        .where(Theme.run_id == run.id)
+        .order_by(ThemeAssignment.record_id, ThemeAssignment.weight.desc(), Theme.id)
+    ):
+        main.setdefault(rid, key)
+    return main
+
+
+def apply_splits(
+    pt: ProjectThemes, edits: Sequence[ThemeEdit], vectors: np.ndarray, ids: Sequence[Any]
+) -> tuple[ProjectThemes, list[int]]:
+    """Execute the splits asked for on project themes (by key) that are not made yet."""
+    done = []
+    for e in edits:
+        payload = e.payload or {}
+        key = payload.get("nyckel")
+        if e.kind != "dela" or not key or payload.get("utford_i_analys") or pt.theme(key) is None:
+            continue
+        pt = split_theme(pt, key, vectors, ids, int(payload.get("antal") or 2))
+        done.append(e.id)
+    return pt, done
+
+
+def save_project_themes(
+    session: Session,
+    project_id: int,
+    pt: ProjectThemes,
+    result: ThemeResult,
+    splits: Sequence[int] = (),
+    run_id: int | None = None,
+) -> None:
+    """Upsert the project's themes; themes no longer in use are kept, inactive (keys never reused).
+    Splits made in this run are marked on their edits, so they are made once."""
+    for edit in session.scalars(select(ThemeEdit).where(ThemeEdit.id.in_(list(splits)))):
+        edit.payload = {**(edit.payload or {}), "utford_i_analys": run_id}
+    rows = {r.key: r for r in session.scalars(select(ProjectThemeRow).where(ProjectThemeRow.project_id == project_id))}
+    now = datetime.now(UTC)
+    for row in rows.values():
+        row.active = False
+    for t in pt.themes:
+        if t.size == 0:
+            continue
+        row = rows.get(t.key) or ProjectThemeRow(project_id=project_id, key=t.key)
+        row.name, row.label = t.name, t.label or t.key
+        row.centroid = [round(float(x), 6) for x in t.centroid]
+        row.threshold, row.floor, row.size = float(t.threshold), float(t.floor), int(t.size)
+        row.representative_record_ids = list(t.representative_ids)
+        row.created_import_id = t.created_in
+        row.parent_key, row.active, row.updated_at = t.parent, True, now
+        session.add(row)
+
+
+def preview_split(texts: Sequence[str], n_parts: int = 2, n_examples: int = 3) -> list[dict[str, Any]]:
+    """What a split would make of a theme's answers (pseudonymised): per part its size, the
+    phrases it would be named from and a few answers nearest its centre. Nothing is stored."""
+    embedder = cached_embedder()
+    vectors = embed_texts(list(texts), embedder=embedder)
+    parts = split_parts(vectors, np.arange(len(texts)), n_parts)
+    names = name_themes(
+        list(texts), vectors, parts.tolist(), lambda p: embed_texts(p, embedder=embedder, kind=ANALYSIS_KIND)
+    )
+    out = []
+    for p in sorted(set(parts.tolist())):
+        rows = np.flatnonzero(parts == p)
+        centre = vectors[rows].mean(axis=0)
+        nearest = rows[np.argsort(-(vectors[rows] @ centre), kind="stable")][:n_examples]
+        name, phrase, phrases = names.get(p, ("", "", []))
+        out.append(
+            {"del": p + 1, "antal": len(rows), "namn": name, "fraser": phrases, "exempel": [texts[i] for i in nearest]}
+        )
+    return out

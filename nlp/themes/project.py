@@ -1,0 +1,438 @@
+"""A project's themes across all its imports: stable keys, incremental imports and refits.
+
+A project theme is a key ("T3"), a centroid (unit mean of its answers' vectors), a
+calibrated threshold and a few representative answers. Nothing here is keyed on answer ids
+for identity: a theme is recognised by content.
+
+- `from_fit`: the first themes of a project (or a refit with nothing to match).
+- `extend`: a new import analysed into the existing themes. Each new answer goes to the
+  nearest centroid when it is at least as similar as the theme's own members usually are
+  (the threshold is a low quantile of members' similarities, measured per theme); what fits
+  nowhere is clustered together with the project's earlier "övrigt" answers, and a cluster
+  that lies near no existing theme becomes a new theme flagged "ny". Earlier answers keep
+  their theme (and so their key).
+- `match_refit`: a full refit matched to the old themes (Hungarian assignment on centroid
+  cosine plus the overlap of representative answers); matched themes keep key, name and
+  merges, and the mapping is spelled out ("tema X delades i Y och Z").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import numpy as np
+
+from nlp.core import OTHER_THEME
+from nlp.themes.result import ThemeResult
+
+# Members' similarity quantile below which a new answer is not assigned to a theme.
+ASSIGN_QUANTILE = 0.10
+# A leftover answer that no new cluster takes goes to its nearest theme above this quantile.
+FALLBACK_QUANTILE = 0.02
+# A new cluster is an existing theme when its centroid is closer to that theme's centroid than
+# the theme's nearest other theme is: e5 centroids are all alike in absolute terms (on the
+# reviews, each theme's nearest other theme at 0.98–0.99 cosine, and a planted new topic at
+# 0.96 from its nearest theme), so only a relative bound tells them apart. With one theme only,
+# this absolute bound is used.
+SAME_THEME_COSINE = 0.95
+# Refit: a pair is the same theme when its centroids are this similar, or when this share of
+# the old theme's representative answers lies in the new one.
+MATCH_COSINE = 0.93
+MATCH_OVERLAP = 0.4
+# Novelty: a new answer whose k nearest earlier answers are less similar than for all but
+# this share of earlier answers lies where the project had no answers: it goes to the pool.
+NOVELTY_K = 5
+NOVELTY_QUANTILE = 0.02
+N_REPRESENTATIVE = 10
+# A new theme needs at least this many answers, and this share of the project (on the reviews,
+# pool clusters of 10–22 answers out of 10 000 were fragments of the tail, the new topic 59).
+MIN_NEW_THEME = 10
+MIN_NEW_SHARE = 0.004
+
+
+@dataclass
+class ProjectTheme:
+    key: str  # "T1", "T2" …: never reused within a project
+    centroid: np.ndarray  # unit vector
+    size: int
+    threshold: float  # calibrated assignment threshold (cosine to the centroid)
+    floor: float  # the lower fallback threshold
+    representative_ids: list[Any] = field(default_factory=list)
+    name: str | None = None  # a human's name (travels with the key)
+    label: str = ""  # the generated name
+    created_in: Any = None  # the import it first appeared in
+    parent: str | None = None  # the key it was split off from (refit)
+
+
+@dataclass
+class ProjectThemes:
+    themes: list[ProjectTheme]
+    main: dict[Any, str | None]  # record id → key of its main theme (None = övrigt)
+    new_keys: list[str] = field(default_factory=list)  # themes created by this step
+    mapping: list[dict[str, Any]] = field(default_factory=list)  # refit: what became of each theme
+    retired: list[str] = field(default_factory=list)  # keys of themes no longer in use (never reused)
+
+    def theme(self, key: str) -> ProjectTheme | None:
+        return next((t for t in self.themes if t.key == key), None)
+
+
+def next_key(used: Sequence[str]) -> Callable[[], str]:
+    """A generator of fresh keys after the highest one ever used ("T7" after "T6")."""
+    numbers = [int(k[1:]) for k in used if k[1:].isdigit()]
+    state = {"n": max(numbers, default=0)}
+
+    def fresh() -> str:
+        state["n"] += 1
+        return f"T{state['n']}"
+
+    return fresh
+
+
+def _unit(v: np.ndarray) -> np.ndarray:
+    return v / max(float(np.linalg.norm(v)), 1e-12)
+
+
+def describe(key: str, emb: np.ndarray, rows: np.ndarray, ids: Sequence[Any], **extra: Any) -> ProjectTheme:
+    """A theme from its members' rows: centroid, calibrated thresholds, representatives."""
+    centroid = _unit(emb[rows].mean(axis=0))
+    sims = emb[rows] @ centroid
+    order = rows[np.argsort(-sims, kind="stable")][:N_REPRESENTATIVE]
+    return ProjectTheme(
+        key=key,
+        centroid=centroid,
+        size=len(rows),
+        threshold=float(np.quantile(sims, ASSIGN_QUANTILE)),
+        floor=float(np.quantile(sims, FALLBACK_QUANTILE)),
+        representative_ids=[ids[i] for i in order],
+        **extra,
+    )
+
+
+def from_fit(
+    result: ThemeResult,
+    emb: np.ndarray,
+    ids: Sequence[Any],
+    *,
+    used_keys: Sequence[str] = (),
+    import_of: Mapping[Any, Any] | None = None,
+) -> ProjectThemes:
+    """Project themes from a fit of all answers: one fresh key per theme, in the fit's order."""
+    fresh = next_key(used_keys)
+    fit_main = result.main_theme()
+    labels = np.array([fit_main.get(r, OTHER_THEME) for r in ids], dtype=int)
+    themes, key_of = [], {}
+    for tid in sorted(set(labels.tolist()) - {OTHER_THEME}):
+        rows = np.flatnonzero(labels == tid)
+        first = _first_import(ids, rows, import_of)
+        key_of[tid] = fresh()
+        themes.append(describe(key_of[tid], emb, rows, ids, created_in=first))
+    main = {r: key_of.get(int(t)) for r, t in zip(ids, labels)}
+    return ProjectThemes(themes, main, new_keys=[t.key for t in themes])
+
+
+def _first_import(ids: Sequence[Any], rows: np.ndarray, import_of: Mapping[Any, Any] | None) -> Any:
+    if not import_of:
+        return None
+    found = [import_of[ids[i]] for i in rows if ids[i] in import_of]
+    return min(found) if found else None
+
+
+def assign(themes: Sequence[ProjectTheme], vectors: np.ndarray, *, floor: bool = False) -> list[str | None]:
+    """Each vector's theme key: the most similar centroid, if above that theme's threshold."""
+    if not themes or not len(vectors):
+        return [None] * len(vectors)
+    cents = np.vstack([t.centroid for t in themes])
+    limits = np.array([t.floor if floor else t.threshold for t in themes])
+    sims = vectors @ cents.T
+    best = np.argmax(sims, axis=1)
+    ok = sims[np.arange(len(vectors)), best] >= limits[best]
+    return [themes[b].key if good else None for b, good in zip(best.tolist(), ok.tolist())]
+
+
+Cluster = Callable[[Sequence[Any], np.ndarray], dict[Any, int]]
+
+
+def extend(
+    state: ProjectThemes,
+    emb: np.ndarray,
+    ids: Sequence[Any],
+    new_ids: Sequence[Any],
+    cluster: Cluster,
+    *,
+    import_id: Any = None,
+) -> ProjectThemes:
+    """Analyse new answers into the project's themes (see the module docstring).
+
+    `emb` and `ids` cover every answer of the project (new ones included), row for row;
+    `cluster(pool_ids, pool_vectors)` returns pool record id → cluster number (-1 = none).
+    """
+    row = {r: i for i, r in enumerate(ids)}
+    themes = [replace(t) for t in state.themes]
+    main = {r: state.main.get(r) for r in ids if r not in set(new_ids)}
+    new_rows = np.array([row[r] for r in new_ids], dtype=int)
+    novel = novel_rows(emb, new_rows, np.array([row[r] for r in ids if r in main], dtype=int))
+    for r, key, is_new in zip(new_ids, assign(themes, emb[new_rows]), novel):
+        main[r] = None if is_new else key
+    # Leftovers of this import and the project's earlier "övrigt" gather into new clusters.
+    pool = [r for r in ids if main.get(r) is None]
+    fresh = next_key([t.key for t in themes] + state.retired)
+    created: list[str] = []
+    if len(pool) >= 2 * MIN_NEW_THEME:
+        found = cluster(pool, emb[[row[r] for r in pool]])
+        least = max(MIN_NEW_THEME, round(MIN_NEW_SHARE * len(ids)))
+        fresh_ids = set(new_ids)
+        # A cluster made mostly of earlier "övrigt" answers is no new theme: they stay where they were.
+        found = {r: c for r, c in found.items() if _mostly_new(found, c, fresh_ids)}
+        created = _adopt_clusters(themes, main, found, emb, row, fresh, import_id, least)
+    leftovers = [r for r in new_ids if main.get(r) is None]
+    if leftovers:
+        keys = assign(themes, emb[[row[r] for r in leftovers]], floor=True)
+        main.update({r: k for r, k in zip(leftovers, keys) if k is not None})
+    _refresh(themes, main, emb, ids, row)
+    return ProjectThemes(themes, main, new_keys=created, retired=list(state.retired))
+
+
+def _mostly_new(found: Mapping[Any, int], cluster: int, new_ids: set[Any]) -> bool:
+    members = [r for r, c in found.items() if c == cluster]
+    return cluster != OTHER_THEME and sum(r in new_ids for r in members) * 2 >= len(members)
+
+
+def _neighbour_bound(themes: Sequence[ProjectTheme], i: int) -> float:
+    """Cosine from theme i to its nearest other theme (SAME_THEME_COSINE when alone)."""
+    others = [float(t.centroid @ themes[i].centroid) for j, t in enumerate(themes) if j != i]
+    return max(others) if others else SAME_THEME_COSINE
+
+
+def _knn_similarity(queries: np.ndarray, base: np.ndarray, k: int, skip_self: bool = False) -> np.ndarray:
+    """Mean cosine to the k most similar rows of base (blocked, so memory stays small)."""
+    out = np.empty(len(queries), dtype=np.float32)
+    kk = min(k + int(skip_self), len(base))
+    for start in range(0, len(queries), 1024):
+        sims = queries[start : start + 1024] @ base.T
+        top = -np.partition(-sims, kk - 1, axis=1)[:, :kk]
+        top.sort(axis=1)
+        out[start : start + 1024] = (top[:, :-1] if skip_self else top).mean(axis=1)
+    return out
+
+
+def novel_rows(emb: np.ndarray, new_rows: np.ndarray, old_rows: np.ndarray, seed: int = 0) -> np.ndarray:
+    """True for new answers far from every earlier answer (k-NN similarity below the
+    NOVELTY_QUANTILE of earlier answers' own k-NN similarity among themselves)."""
+    if len(old_rows) <= 2 * NOVELTY_K or not len(new_rows):
+        return np.zeros(len(new_rows), dtype=bool)
+    sample = np.random.default_rng(seed).choice(old_rows, size=min(2000, len(old_rows)), replace=False)
+    # skip_self drops each sampled answer's most similar row; with exact duplicates around this
+    # is a neighbour instead of itself, which only makes the threshold a little stricter.
+    calib = _knn_similarity(emb[sample], emb[old_rows], NOVELTY_K, skip_self=True)
+    limit = float(np.quantile(calib, NOVELTY_QUANTILE))
+    return _knn_similarity(emb[new_rows], emb[old_rows], NOVELTY_K) < limit
+
+
+def _adopt_clusters(
+    themes: list[ProjectTheme],
+    main: dict[Any, str | None],
+    found: Mapping[Any, int],
+    emb: np.ndarray,
+    row: Mapping[Any, int],
+    fresh: Callable[[], str],
+    import_id: Any,
+    least: int = MIN_NEW_THEME,
+) -> list[str]:
+    """Pool clusters near an existing theme (or one made from the pool just before) join it;
+    the others become new themes."""
+    created = []
+    for c in sorted(set(found.values()) - {OTHER_THEME}):
+        members = [r for r, k in found.items() if k == c]
+        if len(members) < least:
+            continue
+        centroid = _unit(emb[[row[r] for r in members]].mean(axis=0))
+        sims = np.array([float(t.centroid @ centroid) for t in themes])
+        if len(sims) and float(sims.max()) >= _neighbour_bound(themes, int(np.argmax(sims))):
+            key = themes[int(np.argmax(sims))].key
+        else:
+            key = fresh()
+            created.append(key)
+            themes.append(ProjectTheme(key, centroid, 0, 1.0, 1.0, created_in=import_id))
+        for r in members:
+            main[r] = key
+    return created
+
+
+def _refresh(
+    themes: list[ProjectTheme], main: Mapping[Any, str | None], emb: np.ndarray, ids: Sequence[Any], row: Mapping
+) -> None:
+    """Centroids, sizes, thresholds and representatives from the current members."""
+    members: dict[str, list[int]] = {}
+    for r in ids:
+        key = main.get(r)
+        if key is not None:
+            members.setdefault(key, []).append(row[r])
+    for i, t in enumerate(themes):
+        rows = np.array(members.get(t.key, []), dtype=int)
+        if len(rows):
+            d = describe(t.key, emb, rows, ids)
+            themes[i] = replace(
+                t,
+                centroid=d.centroid,
+                size=d.size,
+                threshold=d.threshold,
+                floor=d.floor,
+                representative_ids=d.representative_ids,
+            )
+        else:
+            themes[i] = replace(t, size=0)
+
+
+# --- refit --------------------------------------------------------------------------------
+
+
+def match_refit(old: ProjectThemes, new: ProjectThemes) -> ProjectThemes:
+    """Give the themes of a refit the keys (and names) of the old themes they continue.
+
+    One-to-one pairs by the Hungarian method on centroid cosine plus representative overlap;
+    a pair counts when the centroids are close (MATCH_COSINE) or the old theme's
+    representative answers mostly lie in the new one. What is left is described: an old
+    theme whose answers now lie in its continuation and a new theme "delades"; old themes
+    whose continuation is another pair's theme "slogs ihop"; new themes with no past are "ny".
+    """
+    from scipy.optimize import linear_sum_assignment  # heavy: loaded only on a refit
+
+    olds = [t for t in old.themes if t.size > 0]
+    if not olds or not new.themes:
+        return new
+    cos = np.vstack([t.centroid for t in olds]) @ np.vstack([t.centroid for t in new.themes]).T
+    overlap = np.array([[_overlap(o, n.key, new.main) for n in new.themes] for o in olds])
+    rows, cols = linear_sum_assignment(-(cos + overlap))
+    pairs = {int(r): int(c) for r, c in zip(rows, cols) if cos[r, c] >= MATCH_COSINE or overlap[r, c] >= MATCH_OVERLAP}
+    fresh = next_key([t.key for t in old.themes] + old.retired + [t.key for t in new.themes])
+    rename = {new.themes[c].key: olds[r].key for r, c in pairs.items()}
+    for t in new.themes:
+        if t.key not in rename:
+            rename[t.key] = fresh()
+    themes = []
+    for j, t in enumerate(new.themes):
+        r = next((r for r, c in pairs.items() if c == j), None)
+        past = olds[r] if r is not None else None
+        themes.append(
+            replace(
+                t,
+                key=rename[t.key],
+                name=past.name if past else None,
+                created_in=past.created_in if past else t.created_in,
+            )
+        )
+    main = {rid: (rename[k] if k is not None else None) for rid, k in new.main.items()}
+    gone = [o.key for o in olds if o.key not in {t.key for t in themes}]
+    result = ProjectThemes(themes, main, retired=sorted(set(old.retired) | set(gone)))
+    result.mapping = _mapping(olds, old.main, result, pairs)
+    result.new_keys = [m["nyckel"] for m in result.mapping if m["typ"] == "ny"]
+    for m in result.mapping:
+        if m["typ"] == "delad":
+            for key in m["till"][1:]:
+                t = result.theme(key)
+                if t is not None:
+                    t.parent = m["fran"][0]
+    return result
+
+
+def _overlap(old: ProjectTheme, new_key: str, new_main: Mapping[Any, str | None]) -> float:
+    reps = [r for r in old.representative_ids if r in new_main]
+    return sum(new_main[r] == new_key for r in reps) / len(reps) if reps else 0.0
+
+
+def _title(t: ProjectTheme) -> str:
+    return f'"{t.name or t.label or t.key}" ({t.key})'
+
+
+def _mapping(
+    olds: list[ProjectTheme], old_main: Mapping[Any, str | None], new: ProjectThemes, pairs: Mapping[int, int]
+) -> list[dict[str, Any]]:
+    """What became of each old theme and where each new theme came from, in words."""
+    # Where the old members went: old key → Counter of new keys.
+    went: dict[str, Counter[str]] = {}
+    for rid, key in old_main.items():
+        if key is not None and rid in new.main and new.main[rid] is not None:
+            went.setdefault(key, Counter())[new.main[rid]] += 1  # type: ignore[index]
+    kept = {olds[r].key: new.themes[c].key for r, c in pairs.items()}
+    out: list[dict[str, Any]] = []
+    by_key = {t.key: t for t in new.themes}
+    for o in olds:
+        counts = went.get(o.key, Counter())
+        total = sum(counts.values())
+        # new themes (other than its continuation) that took ≥ 25 % of its answers
+        parts = [k for k, c in counts.most_common() if total and c / total >= 0.25]
+        if o.key in kept:
+            extra = [k for k in parts if k != kept[o.key] and k not in kept.values()]
+            if extra:
+                till = [kept[o.key], *extra]
+                names = " och ".join(_title(by_key[k]) for k in till)
+                out.append(
+                    {"typ": "delad", "fran": [o.key], "till": till, "text": f"Tema {_title(o)} delades i {names}."}
+                )
+            else:
+                out.append(
+                    {"typ": "behallen", "fran": [o.key], "till": [o.key], "text": f"Tema {_title(o)} finns kvar."}
+                )
+        elif parts:
+            target = parts[0]
+            out.append(
+                {
+                    "typ": "sammanslagen",
+                    "fran": [o.key],
+                    "till": [target],
+                    "text": f"Tema {_title(o)} gick upp i {_title(by_key[target])}.",
+                }
+            )
+        else:
+            out.append({"typ": "borta", "fran": [o.key], "till": [], "text": f"Tema {_title(o)} finns inte längre."})
+    split_parts = {k for m in out if m["typ"] == "delad" for k in m["till"][1:]}
+    for t in new.themes:
+        if t.key not in kept.values() and t.key not in split_parts:
+            out.append({"typ": "ny", "nyckel": t.key, "fran": [], "till": [t.key], "text": f"Nytt tema {_title(t)}."})
+    return out
+
+
+# --- executed split -------------------------------------------------------------------------
+
+
+def split_parts(emb: np.ndarray, rows: np.ndarray, n_parts: int, random_state: int = 0) -> np.ndarray:
+    """Part (0 = largest) of each member row: k-means on the members' vectors."""
+    from sklearn.cluster import KMeans  # heavy: loaded only when a split is made
+
+    k = max(2, min(int(n_parts), len(rows)))
+    labels = KMeans(n_clusters=k, random_state=random_state, n_init=10).fit(emb[rows]).labels_
+    sizes = Counter(labels.tolist())
+    order = {old: new for new, (old, _) in enumerate(sorted(sizes.items(), key=lambda kv: (-kv[1], kv[0])))}
+    return np.array([order[int(x)] for x in labels], dtype=int)
+
+
+def split_theme(state: ProjectThemes, key: str, emb: np.ndarray, ids: Sequence[Any], n_parts: int) -> ProjectThemes:
+    """Split one theme into n parts: the largest part keeps the key (and its name), the others
+    get new keys with the theme as parent. Later imports assign to the parts."""
+    row = {r: i for i, r in enumerate(ids)}
+    members = [r for r in ids if state.main.get(r) == key]
+    if len(members) < 2 * MIN_NEW_THEME or state.theme(key) is None:
+        return state
+    parts = split_parts(emb, np.array([row[r] for r in members], dtype=int), n_parts)
+    fresh = next_key([t.key for t in state.themes] + state.retired)
+    keys = [key] + [fresh() for _ in range(int(parts.max()))]
+    main = dict(state.main)
+    main.update({r: keys[p] for r, p in zip(members, parts.tolist())})
+    old = state.theme(key)
+    themes = (
+        [replace(t) for t in state.themes]
+        + [
+            ProjectTheme(k, old.centroid, 0, 1.0, 1.0, created_in=old.created_in, parent=key)  # type: ignore[union-attr]
+            for k in keys[1:]
+        ]
+    )
+    _refresh(themes, main, emb, ids, row)
+    mapping = [
+        {"typ": "delad", "fran": [key], "till": keys, "text": f"Tema {_title(old)} delades i {len(keys)} delar."}
+    ]  # type: ignore[arg-type]
+    return ProjectThemes(
+        themes, main, new_keys=list(state.new_keys), mapping=state.mapping + mapping, retired=list(state.retired)
+    )

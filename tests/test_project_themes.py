@@ -1,0 +1,157 @@
+"""A project's themes across imports: stable keys, "ny" themes, refit mapping, names.
+
+The pure functions run on vectors built here: each topic is a direction in space, its answers
+that direction plus noise (as e5 vectors of answers on one topic lie near each other), and
+their texts use the topic's words. The clustering of leftovers is the real fit_themes.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+import numpy as np
+import pytest
+
+from nlp.pipeline import update_project_themes
+from nlp.themes import (
+    OTHER_THEME,
+    ThemeInfo,
+    ThemeResult,
+    from_fit,
+    match_refit,
+    name_stop_words,
+    name_themes,
+    project_signals,
+)
+
+DIM = 48
+TOPICS = {
+    "A": "långa väntetider i telefonkön till vårdcentralen",
+    "B": "vänligt bemötande av sköterskorna på avdelningen",
+    "C": "svårt att få recept förnyade via apoteket",
+    "D": "nya parkeringsavgiften vid sjukhusets entré",
+}
+FILLER = "alldeles både mår via all väldigt"
+
+
+def _topic_data(rng: np.random.Generator, topic: str, n: int, start: int) -> tuple[list[int], list[str], np.ndarray]:
+    base = np.random.default_rng(ord(topic)).normal(size=DIM)
+    vecs = base / np.linalg.norm(base) + rng.normal(scale=0.08, size=(n, DIM))
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    words = TOPICS[topic].split()
+    texts = [
+        f"{FILLER.split()[i % 6]} {' '.join(rng.permutation(words)[:5])} {words[i % len(words)]}" for i in range(n)
+    ]
+    return list(range(start, start + n)), texts, vecs.astype(np.float32)
+
+
+def _corpus(spec: list[tuple[str, int]], start: int, seed: int) -> tuple[list[int], list[str], np.ndarray]:
+    rng = np.random.default_rng(seed)
+    ids, texts, vecs = [], [], []
+    for topic, n in spec:
+        i, t, v = _topic_data(rng, topic, n, start + len(ids))
+        ids += i
+        texts += t
+        vecs.append(v)
+    return ids, texts, np.vstack(vecs)
+
+
+@pytest.fixture(scope="module")
+def two_imports() -> dict[str, Any]:
+    first = _corpus([("A", 60), ("B", 60), ("C", 60)], 0, 1)
+    second = _corpus([("A", 30), ("B", 30), ("C", 30), ("D", 30)], 1000, 2)
+    ids, texts, vecs = first[0] + second[0], first[1] + second[1], np.vstack([first[2], second[2]])
+    import_of = {r: (1 if r < 1000 else 2) for r in ids}
+    state = update_project_themes(first[1], first[2], first[0], state=None, import_of=import_of, latest=1)
+    after = update_project_themes(texts, vecs, ids, state=state, import_of=import_of, latest=2)
+    return {"state": state, "after": after, "ids": ids, "texts": texts, "vecs": vecs, "import_of": import_of}
+
+
+def test_earlier_answers_keep_their_key_and_new_answers_join_their_theme(two_imports: dict[str, Any]) -> None:
+    state, after = two_imports["state"], two_imports["after"]
+    # Each theme of the first import holds one topic (a topic may be split in several).
+    for t in state.themes:
+        topics = {r // 60 for r, k in state.main.items() if k == t.key}
+        assert len(topics) == 1
+    earlier = [r for r in state.main if state.main[r] is not None]
+    assert len(earlier) >= 0.85 * len(state.main)
+    assert sum(after.main[r] == state.main[r] for r in earlier) / len(earlier) >= 0.9
+    # The new import's answers on A, B and C go to the keys their topics had before.
+    for k in range(3):
+        old_keys = {state.main[r] for r in range(60 * k, 60 * (k + 1))} - {None}
+        new_rows = range(1000 + 30 * k, 1000 + 30 * (k + 1))
+        assert sum(after.main[r] in old_keys for r in new_rows) >= 27
+
+
+def test_a_topic_only_in_the_new_import_becomes_a_theme_flagged_ny(two_imports: dict[str, Any]) -> None:
+    after, import_of = two_imports["after"], two_imports["import_of"]
+    planted = range(1090, 1120)
+    keys = [after.main[r] for r in planted]
+    key = max(set(keys), key=keys.count)
+    # Most of the new topic lies in new themes (a cluster may come out in two parts).
+    assert sum(k in after.new_keys for k in keys) >= 25 and keys.count(key) >= 15
+    assert key in after.new_keys and key not in {t.key for t in two_imports["state"].themes}
+    periods = {r: ("2025-01" if import_of[r] == 1 else "2025-04") for r in after.main}
+    flags = project_signals(after.main, periods, import_of, [1, 2], {1: "import 1", 2: "import 2"})
+    assert flags[key]["kind"] == "ny"
+    assert flags[key]["import_id"] == 2 and flags[key]["period"] == "2025-04"
+    assert "import 2" in flags[key]["reason"]
+    # Nothing on the old topics is "ny".
+    assert all(f["kind"] != "ny" for k, f in flags.items() if k not in after.new_keys)
+
+
+def _result_from(labels: list[int], ids: list[int]) -> ThemeResult:
+    themes = [ThemeInfo(t, f"t{t}", "", [], labels.count(t), 0.0, (0.0, 0.0)) for t in sorted(set(labels))]
+    return ThemeResult(themes, {r: [(t, 1.0)] for r, t in zip(ids, labels)}, {}, [], len(ids))
+
+
+def test_refit_keeps_keys_and_names_and_says_which_theme_was_split(two_imports: dict[str, Any]) -> None:
+    ids, vecs = two_imports["ids"][:180], two_imports["vecs"][:180]
+    old = from_fit(_result_from([0] * 60 + [1] * 120, ids), vecs, ids)  # B and C as one theme
+    old.themes[1].name = "Personal och recept"
+    # The refit finds A, B and C apart: B and C share the old theme's answers.
+    new = from_fit(_result_from([2] * 60 + [0] * 60 + [1] * 60, ids), vecs, ids, used_keys=["T1", "T2"])
+    matched = match_refit(old, new)
+    assert matched.main[0] == old.main[0], "A keeps its key"
+    joined = old.main[60]
+    continuation = matched.theme(joined)
+    assert continuation is not None and continuation.name == "Personal och recept"
+    split = [m for m in matched.mapping if m["typ"] == "delad"]
+    assert len(split) == 1 and split[0]["fran"] == [joined] and len(split[0]["till"]) == 2
+    assert "delades i" in split[0]["text"] and "Personal och recept" in split[0]["text"]
+    other_part = split[0]["till"][1]
+    assert other_part not in {"T1", "T2"} and matched.theme(other_part).parent == joined
+
+
+def test_names_are_phrases_from_the_answers_without_stop_words(two_imports: dict[str, Any]) -> None:
+    from nlp.embed import embed_texts
+
+    after = two_imports["after"]
+    main = [after.main[r] for r in two_imports["ids"]]
+    vectors = embed_texts(two_imports["texts"])  # the model's own vectors, so phrases compare with them
+    names = name_themes(two_imports["texts"], vectors, main, lambda p: embed_texts(p))
+    stops = name_stop_words()
+    assert {"alldeles", "både", "all", "via", "mår"} <= stops
+    assert names
+    for name, _phrase, phrases in names.values():
+        words = re.findall(r"[^\W\d_]+", name.lower())
+        assert words and not [w for w in words if w in stops], name
+        assert phrases and all(p.lower() in " ".join(two_imports["texts"]).lower() for p in phrases)
+    assert OTHER_THEME not in names
+
+
+def test_growing_theme_is_flagged_with_its_import_and_period() -> None:
+    # 6 months before the import at 10 % of 100 answers; the new import's month at 40 %.
+    main, period_of, import_of = {}, {}, {}
+    rid = 0
+    for month, imp, share in [(m, 1, 0.1) for m in range(1, 7)] + [(7, 2, 0.4)]:
+        for i in range(100):
+            main[rid] = "T1" if i < share * 100 else "T2"
+            period_of[rid] = f"{date(2025, month, 1):%Y-%m}"
+            import_of[rid] = imp
+            rid += 1
+    flags = project_signals(main, period_of, import_of, [1, 2], {2: "import 2 (csv)"})
+    assert flags["T1"]["kind"] == "ökar" and flags["T1"]["period"] == "2025-07"
+    assert flags["T1"]["import"] == "import 2 (csv)" and "T2" not in flags
