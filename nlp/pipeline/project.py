@@ -100,14 +100,21 @@ def update_project_themes(
 
     def cluster(pool: Sequence[Any], pool_vectors: np.ndarray) -> dict[Any, int]:
         # No outlier reduction: what gathers nowhere stays outside (target share 1.0).
-        found = fit_themes(
-            [text_of[r] for r in pool],
-            pool_vectors,
-            record_ids=pool,
-            random_state=random_state,
-            target_outlier_share=1.0,
-        )
-        return found.main_theme()
+        def fit(single: bool) -> dict[Any, int]:
+            found = fit_themes(
+                [text_of[r] for r in pool],
+                pool_vectors,
+                record_ids=pool,
+                random_state=random_state,
+                target_outlier_share=1.0,
+                single_cluster=single,
+            )
+            return found.main_theme()
+
+        found = fit(False)
+        # A pool holding one new topic only is one cluster, which HDBSCAN does not return
+        # unless asked; whether it is a new theme is decided by the caller as for any cluster.
+        return found if any(c != OTHER_THEME for c in found.values()) else fit(True)
 
     new_ids = [r for r in ids if r not in state.main]
     return extend(state, vectors, ids, new_ids, cluster, import_id=latest)

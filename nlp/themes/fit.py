@@ -71,6 +71,7 @@ def fit_themes(
     random_state: int = 42,
     target_outlier_share: float = TARGET_OUTLIER_SHARE,
     n_examples: int = N_EXAMPLES,
+    single_cluster: bool = False,
 ) -> ThemeResult:
     """Find themes in pseudonymised texts. Same input and settings → same themes.
 
@@ -98,7 +99,7 @@ def fit_themes(
     if n < MIN_TEXTS:
         notes.append(f"För få svar ({n}) för att hitta teman; minst {MIN_TEXTS} behövs. Alla svar visas som övrigt.")
     else:
-        params = choose_parameters(n)
+        params = {**choose_parameters(n), "allow_single_cluster": single_cluster}
         settings.update(params)
         model, labels = _cluster(list(texts), emb, params, random_state)
         if labels is None:
@@ -154,6 +155,7 @@ def _cluster(
         min_cluster_size=params["min_cluster_size"],
         min_samples=params["min_samples"],
         max_cluster_size=params["max_cluster_size"],
+        allow_single_cluster=params.get("allow_single_cluster", False),
         metric="euclidean",
         cluster_selection_method="eom",
         prediction_data=False,

@@ -250,14 +250,29 @@ def _adopt_clusters(
             continue
         centroid = _unit(emb[[row[r] for r in members]].mean(axis=0))
         sims = np.array([float(t.centroid @ centroid) for t in themes])
-        if len(sims) and float(sims.max()) >= _neighbour_bound(themes, int(np.argmax(sims))):
-            key = themes[int(np.argmax(sims))].key
-        else:
-            key = fresh()
-            created.append(key)
-            themes.append(ProjectTheme(key, centroid, 0, 1.0, 1.0, created_in=import_id))
-        for r in members:
-            main[r] = key
+        best = int(np.argmax(sims)) if len(sims) else -1
+        # Near enough to join: as close as the theme's nearest neighbour theme, and within the
+        # theme's own fallback threshold (well-separated themes have a low neighbour bound).
+        if best >= 0 and float(sims[best]) >= max(_neighbour_bound(themes, best), themes[best].floor):
+            for r in members:
+                main[r] = themes[best].key
+            continue
+        # A new theme holds what fits no existing theme: members nearer an existing theme's
+        # centroid than the new one, and within that theme's fallback threshold, go there.
+        vecs = emb[[row[r] for r in members]]
+        earlier = assign(themes, vecs, floor=True) if themes else [None] * len(members)
+        old_sims = vecs @ np.vstack([t.centroid for t in themes]).T if themes else np.zeros((len(members), 1))
+        nearer = old_sims.max(axis=1) > vecs @ centroid
+        rest = [r for r, k, near in zip(members, earlier, nearer) if k is None or not near]
+        main.update({r: k for r, k, near in zip(members, earlier, nearer) if k is not None and near})
+        if len(rest) < least:
+            continue
+        key = fresh()
+        created.append(key)
+        themes.append(
+            ProjectTheme(key, _unit(emb[[row[r] for r in rest]].mean(axis=0)), 0, 1.0, 1.0, created_in=import_id)
+        )
+        main.update({r: key for r in rest})
     return created
 
 
