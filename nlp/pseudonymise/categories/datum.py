@@ -23,6 +23,18 @@ _DATE_PATTERNS = [
 ]
 
 
+# a day said as an ordinal, "den femtonde maj", "tjugoförsta mars" (voicemails, speech-to-text)
+_ORDINALS = (
+    r"(?:(?:tjugo|trettio)?(?:första|andra|tredje|fjärde|femte|sjätte|sjunde|åttonde|nionde)|tionde|elfte|tolfte|"
+    r"(?:tret|fjor|fem|sex|sjut|ar|nit)tonde|tjugonde|trettionde)"
+)
+_DATE_PATTERNS.append(
+    re.compile(
+        r"(?<![\w])" + _ORDINALS + WS + r"+(?:" + MONTHS + r")(?:" + WS + r"+(?:19|20)\d\d)?(?![\w])", re.IGNORECASE
+    )
+)
+
+
 _FRACTIONS = {"1/2", "1/3", "2/3", "1/4", "3/4", "1/5", "1/10"}
 _DATE_WORD_BEFORE = re.compile(r"(?:den|datum|från|till|mellan|t\.?o\.?m\.?|fr\.?o\.?m\.?)" + WS + r"*$", re.IGNORECASE)
 
