@@ -13,6 +13,37 @@ from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.names_in_context import CLOSINGS, foreign, namelike
 from nlp.pseudonymise.recognisers.words import NAME_PARTICLES, rare_word, sentence_start, unknown_word
 
+# initials before a surname: "J. Andersson", "A.M. Haddad", "U-B Nyqvist" (a dot or a hyphen
+# makes them initials; a lone capital "I" is a word)
+_INITIALS = re.compile(r"(?<![\w.-])[A-ZÅÄÖ](?:(?:\.[ ]?|-)[A-ZÅÄÖ]){0,2}\.?[ ]$")
+_INITIALS_NAME = re.compile(
+    r"(?<![\w.-])[A-ZÅÄÖ](?:(?:\.[ ]?|-)[A-ZÅÄÖ]){0,2}\.[ ]?([A-ZÅÄÖ][a-zåäöéü]{2,}(?:-[A-ZÅÄÖ][a-zåäöéü]+)?)(?![\w-])"
+)
+
+
+def _initials_before(text: str, start: int) -> int:
+    m = _INITIALS.search(text, max(0, start - 8), start)
+    return m.start() if m and any(c in m.group(0) for c in ".-") else start
+
+
+def initials_with_surname(text: str, spans: list[Span]) -> list[Span]:
+    """Initials and a name-like capitalised word, "L. Berglöf (enhetschef)", are a name even
+    when no list has the surname; a name already found takes the initials before it."""
+    out = [Span(_initials_before(text, s.start), s.end, s.label) if s.label == "PERSON" else s for s in spans]
+    # "/Eleni P.": a closing initial keeps its dot
+    out = [
+        Span(s.start, s.end + 1, s.label)
+        if s.label == "PERSON" and text[s.end : s.end + 1] == "." and re.search(r"\s[A-ZÅÄÖ]$", text[s.start : s.end])
+        else s
+        for s in out
+    ]
+    if "." not in text:
+        return out
+    for m in _INITIALS_NAME.finditer(text):
+        if namelike(m.group(1), False) and not any(s.start < m.end() and m.start() < s.end for s in out):
+            out.append(Span(m.start(), m.end(), "PERSON"))
+    return sorted(out, key=lambda s: s.start)
+
 
 def extend_names_left(text: str, spans: list[Span]) -> list[Span]:
     """A name-like capitalised word right before a found name belongs to it ("Fikreta
