@@ -13,7 +13,8 @@ _NOT_HOUSE = r"(?!" + WS + r"*(?:år|gånger|ggr|timm|min\b|km|mil\b|kr\b|st\b|d
 _HOUSE_LETTER = r"(?:" + WS + r"?[A-Ha-h](?![\wåäö]))?"
 _ADDRESS = [
     re.compile(
-        r"(?<![\w-])(?:(?:[" + CAP + r"][" + LOW + r"]+" + WS + r")?[" + CAP + r"][" + LOW + r"]+"
+        # two-word streets ("Övre Slottsgatan") have a space inside; a tab ends a cell
+        r"(?<![\w-])(?:(?:[" + CAP + r"][" + LOW + r"]+[ \u00a0])?[" + CAP + r"][" + LOW + r"]+"
         r"(?:"
         + STREET_SUFFIX
         + r")|["

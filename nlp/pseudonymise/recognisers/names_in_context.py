@@ -363,3 +363,43 @@ def _joined(text: str, toks: list[tuple[int, int, str]], spans: list[Span], pers
                 out.append(Span(toks[b][0], toks[k - 1][1], "PERSON"))
                 person_at.update(range(b, k))
     return out
+
+
+# A caller saying who they are (voicemails, chats): "hej det är ulla britt vester jag ringer",
+# "mitt namn är mahad farah jama", "ja heter tran van". "det är" only after a greeting or "ja",
+# where it opens the call, not in "det är bra".
+_INTRODUCTION = re.compile(
+    r"(?:(?:^|\b(?:hej|hejsan|hallå|ja|jo|tjena|morgon|dag|kväll))[ \t,.!]+(?:det(?:[ \t]+här)?|de)[ \t]+(?:är|e)"
+    r"|\bmitt[ \t]+namn[ \t]+är|\bja(?:g)?[ \t]+heter)[ \t]+",
+    re.IGNORECASE,
+)
+_WORD_AFTER = re.compile(r"([^\W\d_][\w'’-]*)[ \t]*")
+
+
+def _name_word(word: str) -> bool:
+    info = lists.names().get(word.lower())
+    return namelike(word, True) or (info is not None and not info.common and word.lower() not in STOP_WORDS)
+
+
+def find_self_introduction(text: str) -> list[Span]:
+    """The words after an introduction while they may be name parts (up to four); a first
+    word that is also an ordinary word ("inga", "sten") needs a name word after it."""
+    spans: list[Span] = []
+    for m in _INTRODUCTION.finditer(text):
+        words: list[re.Match[str]] = []
+        pos = m.end()
+        while len(words) < 4 and (w := _WORD_AFTER.match(text, pos)):
+            word, low = w.group(1), w.group(1).lower()
+            info = lists.names().get(low)
+            first_ok = namelike(word, True) or (info is not None and (info.first_sv or info.first_other or info.last))
+            if not (first_ok if not words else _name_word(word) or low in NAME_PARTICLES):
+                break
+            words.append(w)
+            pos = w.end()
+        if not words:
+            continue
+        first = words[0].group(1)
+        if not namelike(first, True) and len(words) == 1:
+            continue  # "hej det är inga problem"
+        spans.append(Span(words[0].start(1), words[-1].end(1), "PERSON"))
+    return spans
