@@ -39,6 +39,8 @@ _FRACTIONS = {"1/2", "1/3", "2/3", "1/4", "3/4", "1/5", "1/10"}
 _DATE_WORD_BEFORE = re.compile(r"(?:den|datum|från|till|mellan|t\.?o\.?m\.?|fr\.?o\.?m\.?)" + WS + r"*$", re.IGNORECASE)
 
 
+# "Betyg: 2/5": a rating, not the second of May
+_RATING_BEFORE = re.compile(r"(?:betyg|poäng|omdöme|rating|score|stjärnor)\W{0,3}$", re.IGNORECASE)
 _TIME_AFTER = re.compile(r"[ T]\d\d:\d\d(?::\d\d)?")
 
 
@@ -50,6 +52,8 @@ def find_date(text: str) -> list[Span]:
                 continue  # "2025-02-03 07:45 Morgoninsats": a timestamp, as in a log
             if "/" in m.group(0) and LOG_LINE.search(text[text.rfind("\n", 0, m.start()) + 1 : m.start()]):
                 continue  # "retry 3/5" in a log line
+            if "/" in m.group(0) and _RATING_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
+                continue
             # "1/2 timme" is a fraction; "den 1/2" is a date.
             if m.group(0) in _FRACTIONS and not _DATE_WORD_BEFORE.search(text[max(0, m.start() - 8) : m.start()]):
                 continue

@@ -102,6 +102,7 @@ _DOERS = frozenset(
 )
 _SWEDISH_LETTERS = set("abcdefghijklmnopqrstuvwxyzåäöéüABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖÉÜ-'’")
 _TELLS = frozenset("ringde sa sade berättade skrev frågade lovade svarade mejlade hälsade tyckte".split())
+_SPEAKER = re.compile(r"\[\d{1,2}[:.]\d\d(?::\d\d)?\][ \t]*[^\W\d_]+[ \t]*:[ \t]*$")
 _GREETINGS = frozenset("hej hejsan hallå moi hei merhaba salam".split())
 
 
@@ -257,7 +258,9 @@ def _context(text: str, toks: list[tuple[int, int, str]], i: int) -> _Context:
     cap = word[:1].isupper()
     tight = gap.strip() == ""
     contact = tight and (prev in _CONTACT or (prev2, prev) in _CONTACT_PAIRS)
-    role = _role_before(prev) and gap.strip() in {"", ",", ":"}
+    # "[20:12] Sjuksköterska: Ring 112": a chat's speaker label, the message begins after it
+    speaker = gap.strip() == ":" and _SPEAKER.search(text, max(0, start - 60), start) is not None
+    role = _role_before(prev) and gap.strip() in {"", ",", ":"} and not speaker
     # "… står i vägen /Dawit", "/lena", "/ kaveh +46 40 …": a signature, perhaps with a phone after it
     signed = gap.strip().endswith("/") and re.match(r"[\w \t()+-]*(?:\n|$)", text[end:]) is not None
     # "Sökande: Tran Van Minh": after a form field even a name that is also a word
