@@ -79,7 +79,9 @@ _UNIT_PATTERNS = [
         + LOW
         + r"]))enheten|habiliteringen|"
         r"öppenvården|beroendevården|hospicet|centrum|avgiftningen|tillnyktringen|vardcentralen|"
-        r"halsocentralen|oppenvarden|sprutbytet|sprututbytet|avdelningen|psyket|psyk|sjukan)"
+        r"halsocentralen|oppenvarden|sprutbytet|sprututbytet|avdelningen|psyket|psyk|sjukan|"
+        # the units' acronyms as speech-to-text writes them: "bup i västerås"
+        r"(?<![\w-])(?:bup|bvc|mvc|bumm))"
         # "mottagningen för ätstörningar i Örebro": what it is for may stand between
         + r"(?:"
         + WS
@@ -187,7 +189,11 @@ _JOIN = re.compile(WS + r"+(?:på|vid|i)" + WS + r"+$")
 
 _GENERIC_UNIT_BEFORE = re.compile(
     r"(?<![\w-])[" + CAP + LOW + r"][" + LOW + r"]*(?:mottagningen|kliniken|avdelningen|enheten|psykiatrin|"
-    r"vården|centralen|teamet)" + WS + r"+(?:på|vid)" + WS + r"+$"
+    r"vården|centralen|teamet|logen|iatriken|iatrin|kirurgen|peden|akuten|rehab|rehabiliteringen)"
+    + WS
+    + r"+(?:på|vid)"
+    + WS
+    + r"+$"
 )
 _ADJ_BEFORE = re.compile(r"(?<![\w-])[" + LOW + r"]{4,}(?:iska|ska)" + WS + r"+$")
 # "Barnmottagningen Kungsbacka", "Öppenvårdsmottagningen Riddersvik": a compound unit word and its name
