@@ -91,6 +91,9 @@ def test_construction_found(p: Pseudonymiser, text: str, value: str, label: str)
         "[10:02] Sjuksköterska: Ring 1177 om det blir värre.",
         # a cell starting with a word that is also a surname
         "4 | nöjd | Ros och ris till kocken | nej",
+        # a postscript's letters are no initials; a route "från … till …" is no move
+        "P.S. Glöm inte kvittot! D.S.",
+        "allt från offert till slutbesiktning gick bra",
         # a rating is no date
         "Betyg: 3/5, maten var kall",
         # a lowercase compound after "bor i" is a kind of home, not a town
@@ -112,3 +115,7 @@ def test_a_phone_number_read_aloud_is_no_personnummer(p: Pseudonymiser) -> None:
     personnummer word a few words back."""
     text = "personnumret vet jag inte men ring noll sju noll tre tre två ett fyra fyra åtta"
     assert [label for _, label in found(p, text)] == ["TELEFON"]
+
+
+def test_a_capitalised_introduction_takes_no_lowercase_word(p: Pseudonymiser) -> None:
+    assert found(p, "Jag heter Signe btw och spelar i laget.") == [("Signe", "PERSON")]

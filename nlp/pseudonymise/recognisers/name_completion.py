@@ -18,7 +18,7 @@ from nlp.pseudonymise.recognisers.words import NAME_PARTICLES, rare_word, senten
 # makes them initials; a lone capital "I" is a word)
 _INITIALS = re.compile(r"(?<![\w.-])[A-ZÅÄÖ](?:(?:\.[ ]?|-)[A-ZÅÄÖ]){0,2}\.?[ ]$")
 _INITIALS_NAME = re.compile(
-    r"(?<![\w.-])[A-ZÅÄÖ](?:(?:\.[ ]?|-)[A-ZÅÄÖ]){0,2}\.[ ]?([A-ZÅÄÖ][a-zåäöéü]{2,}(?:-[A-ZÅÄÖ][a-zåäöéü]+)?)(?![\w-])"
+    r"(?<![\w.-])(?!P\.S\.|D\.S\.|O\.S\.A\.)[A-ZÅÄÖ](?:(?:\.[ ]?|-)[A-ZÅÄÖ]){0,2}\.[ ]?([A-ZÅÄÖ][a-zåäöéü]{2,}(?:-[A-ZÅÄÖ][a-zåäöéü]+)?)(?![\w-])"
 )
 
 

@@ -395,7 +395,8 @@ def find_self_introduction(text: str) -> list[Span]:
             word, low = w.group(1), w.group(1).lower()
             info = lists.names().get(low)
             first_ok = namelike(word, True) or (info is not None and (info.first_sv or info.first_other or info.last))
-            if not (first_ok if not words else _name_word(word) or low in NAME_PARTICLES):
+            same_case = not words or word[:1].isupper() == words[0].group(1)[:1].isupper()  # not "Linnea btw"
+            if not same_case or not (first_ok if not words else _name_word(word) or low in NAME_PARTICLES):
                 break
             words.append(w)
             pos = w.end()

@@ -12,6 +12,14 @@ from nlp.pseudonymise.recognisers.scan import Scan, Token
 from nlp.pseudonymise.recognisers.words import COUNTRIES, PREPS_PLACE, TITLES, rare_word
 
 _AFTER_POSTCODE = re.compile(r"(?<!\d)\d{3}" + WS + r"?\d{2}" + WS + r"+$")
+# lowercase, only where someone lives or moved: "från kundtjänst till …" is no journey
+_LIVES = re.compile(
+    r"(?:\bbor|bodde|flyttade|flyttat|flyttar|flytta|växte upp|uppvuxen|född)"
+    + WS
+    + r"+(?:i|från|till|utanför|nära)"
+    + WS
+    + r"+$"
+)
 _DEFINITE = re.compile(r"(?:en|et|an|na|orna|arna|erna)$")
 _RESIDENCE = re.compile(
     r"(?:flyttade|flyttat|flytta|flyttar|bor|bodde|boende|växte upp|kommer|kom|uppvuxen|född)"
@@ -87,11 +95,12 @@ def place_of_residence(s: Scan, t: Token) -> int:
     if (
         # lowercase (speech-to-text: "jag bor i karesuando") only a word no language explains
         # ("gruppbostaden": a compound noun in its definite form is no town)
-        ((t.cap and not t.at_start) or (not t.cap and rare_word(t.word) and not _DEFINITE.search(t.word)))
+        (t.cap and not t.at_start or not t.cap and rare_word(t.word) and not _DEFINITE.search(t.word))
         and t.adjacent_prev
         and t.word not in lists.names()
         and t.word not in COUNTRIES
-        and _RESIDENCE.search(s.text, max(0, t.start - 30), t.start)
+        and (_RESIDENCE if t.cap else _LIVES).search(s.text, max(0, t.start - 30), t.start)
+        and (t.cap or s.text[t.end : t.end + 1] not in {".", "@"})  # "flytta till xxxr.se": a domain
     ):
         s.add(t.start, t.end, "ORT")
         return 1
