@@ -46,6 +46,9 @@ def initials_with_surname(text: str, spans: list[Span]) -> list[Span]:
     return sorted(out, key=lambda s: s.start)
 
 
+_CELL_END = re.compile(r"[ ]*(?:\||\t)")
+
+
 def extend_names_left(text: str, spans: list[Span]) -> list[Span]:
     """A name-like capitalised word right before a found name belongs to it ("Fikreta
     Hadžić", "Abdiqani Yusuf Farah heter jag"), unless it is already something else."""
@@ -72,7 +75,8 @@ def extend_names_left(text: str, spans: list[Span]) -> list[Span]:
             if lists.names().get(word.lower()) is None and not foreign(word) and sentence_start(text, new_start):
                 # an unknown capitalised word opening a sentence may be any word: only
                 # before a found first-and-last name ("Abdiqani Yusuf Farah")
-                if " " not in text[sp.start : sp.end].strip():
+                # ("| Rebaz Aziz |": two name words filling a spreadsheet cell are a name)
+                if " " not in text[sp.start : sp.end].strip() and not _CELL_END.match(text, sp.end):
                     break
             start = new_start
         if start != sp.start:
