@@ -64,7 +64,12 @@ def p() -> Pseudonymiser:
         ("Barnen: Liban 14 år, Hamdi 11, Sahra 6 och en bebis.", "Hamdi", "PERSON"),
         ("Barnen: Liban 14 år, Hamdi 11, Sahra 6 och en bebis.", "11", "ALDER"),
         ("vi har en patient britt-marie ek åttio år som väntar", "åttio år", "ALDER"),
+        ("vår son, han är sju veckor gammal, har feber", "sju veckor", "ALDER"),
+        # a house number in words (speech-to-text)
+        ("vi bor på lindvägen fjorton i byn", "lindvägen fjorton", "ADRESS"),
         # chat lines and spreadsheet cells
+        ("12 | Semira Tewolde | ring efter tre", "Semira Tewolde", "PERSON"),
+        ("Hamid Sultani, 0701234567, min bror. Jag Leyla Sultani tolkar.", "Leyla Sultani", "PERSON"),
         ("Anna Lindgren\tRönnvägen 7, 521 43 Falköping\tvill ha svar", "Anna Lindgren", "PERSON"),
         # units: a clinic of a named hospital, acronyms in lowercase with the town
         ("Jag skickades till Neurologen på Lasarettet i Enköping.", "Neurologen på Lasarettet i Enköping", "VARDENHET"),
@@ -94,6 +99,7 @@ def test_construction_found(p: Pseudonymiser, text: str, value: str, label: str)
         # a postscript's letters are no initials; a route "från … till …" is no move
         "P.S. Glöm inte kvittot! D.S.",
         "allt från offert till slutbesiktning gick bra",
+        "hon var två veckor på rehab och en vecka hemma",
         # a rating is no date
         "Betyg: 3/5, maten var kall",
         # a lowercase compound after "bor i" is a kind of home, not a town
