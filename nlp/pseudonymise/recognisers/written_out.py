@@ -17,19 +17,6 @@ from nlp.pseudonymise.recognisers import lists
 _DOT = r"(?:\s*(?:\bpunkt\b|\bdot\b|\(punkt\)|\(dot\)|\[dot\]|\[punkt\])\s*|\.)"
 _AT = r"(?:\s*(?:@|\(at\)|\[at\]|\{at\}|\(a\)|\(snabel-?a\)|\[snabel-?a\]|\bat\b|\bsnabel-?a\b)\s*)"
 _TLD = r"(?:com|se|nu|net|org|info|eu|io|fi|no|dk|de|uk|co|me|biz|online|email|mail)"
-_WRITTEN_EMAIL = re.compile(
-    r"(?<![\w.+-])[\w+-]+(?:"
-    + _DOT
-    + r"[\w+-]+|[_-][\w+-]+)*"
-    + _AT
-    + r"[\w-]+(?:"
-    + _DOT
-    + r"[\w-]+)*?"
-    + _DOT
-    + _TLD
-    + r"(?![\w-])",
-    re.IGNORECASE,
-)
 _EMAIL_HINT = re.compile(r"@|\bat\b|snabel|\(a\)|\bpunkt\b|\bdot\b", re.IGNORECASE)
 
 
@@ -88,6 +75,22 @@ _NUMBER_WORD = (
     + "|"
     + "|".join(_UNITS)
     + r")"
+)
+# digits said after a word in the name part: "rania punkt said sjuttiotvå at gmail punkt com"
+_WRITTEN_EMAIL = re.compile(
+    r"(?<![\w.+-])[\w+-]+(?:"
+    + _DOT
+    + r"[\w+-]+|[_-][\w+-]+|[ ]+"
+    + _NUMBER_WORD
+    + r")*"
+    + _AT
+    + r"[\w-]+(?:"
+    + _DOT
+    + r"[\w-]+)*?"
+    + _DOT
+    + _TLD
+    + r"(?![\w-])",
+    re.IGNORECASE,
 )
 # "fyrahundraåttio" (0480, an area code said as one number)
 _HUNDREDS = r"(?:" + "|".join(k for k in _UNITS if k not in {"noll", "en"}) + r")?hundra(?:" + _NUMBER_WORD + r")?"
