@@ -67,6 +67,18 @@ def p() -> Pseudonymiser:
         ("vår son, han är sju veckor gammal, har feber", "sju veckor", "ALDER"),
         # a house number in words (speech-to-text)
         ("vi bor på lindvägen fjorton i byn", "lindvägen fjorton", "ADRESS"),
+        # an e-mail read aloud with digits said as words in its name part
+        (
+            "skicka till jonas punkt ek åttiotre at outlook punkt com tack",
+            "jonas punkt ek åttiotre at outlook punkt com",
+            "EPOST",
+        ),
+        # an account in a cell, a word for another meaning only in the next cell
+        (
+            "Per Ek | återbetalning 300 kr | Nordea 3300-7, 412 556 903 | skicka kvitto",
+            "3300-7, 412 556 903",
+            "KONTONUMMER",
+        ),
         # chat lines and spreadsheet cells
         ("12 | Semira Tewolde | ring efter tre", "Semira Tewolde", "PERSON"),
         ("Hamid Sultani, 0701234567, min bror. Jag Leyla Sultani tolkar.", "Leyla Sultani", "PERSON"),
