@@ -60,6 +60,10 @@ def p() -> Pseudonymiser:
         ("hej det är gun britt holmqvist jag ringer om min pappa", "gun britt holmqvist", "PERSON"),
         ("ja hej mitt namn är farhad rezaei jag har en fråga", "farhad rezaei", "PERSON"),
         ("hallå det är inga sundqvist jag undrar över remissen", "inga sundqvist", "PERSON"),
+        # lowercase names next to a kinship word; "tack vare" + a name
+        ("hej det är petra, ioannas dotter, jag ringer om mamma", "ioannas", "PERSON"),
+        ("min man lennart har fått en ny tid", "lennart", "PERSON"),
+        ("Det gick bra tack vare Stavros Mitsotakis i receptionen.", "Stavros Mitsotakis", "PERSON"),
         # ages: a list of children, an age in words after a name, a baby in months
         ("Barnen: Liban 14 år, Hamdi 11, Sahra 6 och en bebis.", "Hamdi", "PERSON"),
         ("Barnen: Liban 14 år, Hamdi 11, Sahra 6 och en bebis.", "11", "ALDER"),
@@ -112,6 +116,8 @@ def test_construction_found(p: Pseudonymiser, text: str, value: str, label: str)
         "P.S. Glöm inte kvittot! D.S.",
         "allt från offert till slutbesiktning gick bra",
         "hon var två veckor på rehab och en vecka hemma",
+        # a genitive that is an ordinary word before a kinship word
+        "deras son och en seriös man hjälpte oss gratis",
         # a rating is no date
         "Betyg: 3/5, maten var kall",
         # a lowercase compound after "bor i" is a kind of home, not a town

@@ -57,6 +57,7 @@ _CONTACT_PAIRS = frozenset(
         ("skriv", "till"),
         ("tacka", "till"),
         ("fråga", "för"),
+        ("tack", "vare"),  # "tack vare Vasilis Antoniou": thanks to a person
     }
 )
 _ROLES = frozenset(
@@ -406,4 +407,28 @@ def find_self_introduction(text: str) -> list[Span]:
         if not namelike(first, True) and len(words) == 1:
             continue  # "hej det är inga problem"
         spans.append(Span(words[0].start(1), words[-1].end(1), "PERSON"))
+    return spans
+
+
+_KIN = r"(?:fru|man|make|maka|sambo|son|dotter|bror|syster|mamma|pappa|mor|far|farmor|farfar|mormor|morfar|barn|kusin)"
+# "dimitras dotter": a lowercase genitive before a kinship word; "min fru britt": a first name
+# after one (also a name that is a word, not an everyday one like "bo", "per")
+_KIN_AFTER_GENITIVE = re.compile(r"(?<![\w-])([a-zåäöé]{3,})s[ \t]+" + _KIN + r"(?![\w-])")
+_NAME_AFTER_KIN = re.compile(
+    r"\b(?:min|mitt|vår|hans|hennes|din)[ \t]+" + _KIN + r"[ \t]+([a-zåäöé]{3,})(?![\w-])", re.IGNORECASE
+)
+
+
+def find_kin_names(text: str) -> list[Span]:
+    """Lowercase names next to a kinship word, as speech-to-text and chats write them."""
+    spans: list[Span] = []
+    for m in _KIN_AFTER_GENITIVE.finditer(text):
+        stem = m.group(1)
+        genitive = stem + "s"  # the word itself no ordinary word: not "deras", "gratis", "seriös"
+        if genitive not in STOP_WORDS and unknown_word(genitive) and (namelike(stem, True) or _first_name(stem)):
+            spans.append(Span(m.start(1), m.end(1) + 1, "PERSON"))
+    for m in _NAME_AFTER_KIN.finditer(text):
+        word = m.group(1)
+        if _first_name(word) and word not in STOP_WORDS:
+            spans.append(Span(m.start(1), m.end(1), "PERSON"))
     return spans
