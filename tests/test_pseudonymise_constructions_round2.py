@@ -64,6 +64,14 @@ def p() -> Pseudonymiser:
         ("hej det är petra, ioannas dotter, jag ringer om mamma", "ioannas", "PERSON"),
         ("min man lennart har fått en ny tid", "lennart", "PERSON"),
         ("Det gick bra tack vare Stavros Mitsotakis i receptionen.", "Stavros Mitsotakis", "PERSON"),
+        # learner Swedish: "Jag" + a name with no verb
+        ("Hej. Jag Tsegereda, min son har ont.", "Tsegereda", "PERSON"),
+        # a plate far from the vehicle word that opens its sentence
+        (
+            "regnumret på den vita bilen som stod och blockerade infarten hela morgonen igen var ktn 47c, tack",
+            "ktn 47c",
+            "REGNR",
+        ),
         # ages: a list of children, an age in words after a name, a baby in months
         ("Barnen: Liban 14 år, Hamdi 11, Sahra 6 och en bebis.", "Hamdi", "PERSON"),
         ("Barnen: Liban 14 år, Hamdi 11, Sahra 6 och en bebis.", "11", "ALDER"),
@@ -118,6 +126,7 @@ def test_construction_found(p: Pseudonymiser, text: str, value: str, label: str)
         "hon var två veckor på rehab och en vecka hemma",
         # a genitive that is an ordinary word before a kinship word
         "deras son och en seriös man hjälpte oss gratis",
+        "Jag Vet inte vad jag ska göra.",
         # a rating is no date
         "Betyg: 3/5, maten var kall",
         # a lowercase compound after "bor i" is a kind of home, not a town

@@ -385,10 +385,25 @@ def _name_word(word: str) -> bool:
     return namelike(word, True) or (info is not None and not info.common and word.lower() not in STOP_WORDS)
 
 
+# learner Swedish without the verb: "Jag Zarghona.", "jag Amanuel här"
+_I_NAME = re.compile(
+    r"(?:^|[.!?\n][ \t]*)[Jj]ag[ \t]+([A-ZÅÄÖ][a-zåäöé]+(?:[ \t]+[A-ZÅÄÖ][a-zåäöé]+){0,2})"
+    r"(?=[ \t]*[.,!]|[ \t]+(?:här|från|bor|har|ringer|vill|skriver)\b)"
+)
+
+
+def _without_verb(text: str) -> list[Span]:
+    return [
+        Span(m.start(1), m.end(1), "PERSON")
+        for m in _I_NAME.finditer(text)
+        if all(namelike(w, False) for w in m.group(1).split())
+    ]
+
+
 def find_self_introduction(text: str) -> list[Span]:
     """The words after an introduction while they may be name parts (up to four); a first
     word that is also an ordinary word ("inga", "sten") needs a name word after it."""
-    spans: list[Span] = []
+    spans: list[Span] = _without_verb(text) if "ag " in text else []
     for m in _INTRODUCTION.finditer(text):
         words: list[re.Match[str]] = []
         pos = m.end()
