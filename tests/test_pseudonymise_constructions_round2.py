@@ -35,6 +35,11 @@ def p() -> Pseudonymiser:
             "ett sex noll två två åtta nio ett fem sju",
             "PERSONNUMMER",
         ),
+        (
+            "pnr åtta fyra ett ett två åtta fyra fem sex sju tack",
+            "åtta fyra ett ett två åtta fyra fem sex sju",
+            "PERSONNUMMER",
+        ),
         # a personnummer in digit pairs after a personnummer word
         ("personnumret är 79 03 21 55 16 och jag väntar", "79 03 21 55 16", "PERSONNUMMER"),
         # phone numbers read aloud: "plus fyra sex", an area code said as one number

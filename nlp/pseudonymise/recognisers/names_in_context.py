@@ -377,6 +377,8 @@ _INTRODUCTION = re.compile(
     r"|\bmitt[ \t]+namn[ \t]+är|\bja(?:g)?[ \t]+heter)[ \t]+",
     re.IGNORECASE,
 )
+# every introduction has one of these (speed: most texts skip the pattern)
+_INTRODUCTION_HINT = re.compile(r"(?:det|de)(?:[ \t]+här)?[ \t]+(?:är|e)[ \t]|namn[ \t]+är|heter", re.IGNORECASE)
 _WORD_AFTER = re.compile(r"([^\W\d_][\w'’-]*)[ \t]*")
 
 
@@ -404,7 +406,8 @@ def find_self_introduction(text: str) -> list[Span]:
     """The words after an introduction while they may be name parts (up to four); a first
     word that is also an ordinary word ("inga", "sten") needs a name word after it."""
     spans: list[Span] = _without_verb(text) if "ag " in text else []
-    for m in _INTRODUCTION.finditer(text):
+    hint = _INTRODUCTION_HINT.search(text)
+    for m in _INTRODUCTION.finditer(text, max(0, hint.start() - 30)) if hint else ():
         words: list[re.Match[str]] = []
         pos = m.end()
         while len(words) < 4 and (w := _WORD_AFTER.match(text, pos)):
@@ -429,6 +432,7 @@ _KIN = r"(?:fru|man|make|maka|sambo|son|dotter|bror|syster|mamma|pappa|mor|far|f
 # "dimitras dotter": a lowercase genitive before a kinship word; "min fru britt": a first name
 # after one (also a name that is a word, not an everyday one like "bo", "per")
 _KIN_AFTER_GENITIVE = re.compile(r"(?<![\w-])([a-zåäöé]{3,})s[ \t]+" + _KIN + r"(?![\w-])")
+_KIN_HINT = re.compile(r"s[ \t]+" + _KIN + r"(?![\w-])")
 _NAME_AFTER_KIN = re.compile(
     r"\b(?:min|mitt|vår|hans|hennes|din)[ \t]+" + _KIN + r"[ \t]+([a-zåäöé]{3,})(?![\w-])", re.IGNORECASE
 )
@@ -437,7 +441,8 @@ _NAME_AFTER_KIN = re.compile(
 def find_kin_names(text: str) -> list[Span]:
     """Lowercase names next to a kinship word, as speech-to-text and chats write them."""
     spans: list[Span] = []
-    for m in _KIN_AFTER_GENITIVE.finditer(text):
+    hint = _KIN_HINT.search(text)
+    for m in _KIN_AFTER_GENITIVE.finditer(text, max(0, hint.start() - 40)) if hint else ():
         stem = m.group(1)
         genitive = stem + "s"  # the word itself no ordinary word: not "deras", "gratis", "seriös"
         if genitive not in STOP_WORDS and unknown_word(genitive) and (namelike(stem, True) or _first_name(stem)):
