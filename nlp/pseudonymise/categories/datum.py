@@ -28,10 +28,25 @@ _ORDINALS = (
     r"(?:(?:tjugo|trettio)?(?:första|andra|tredje|fjärde|femte|sjätte|sjunde|åttonde|nionde)|tionde|elfte|tolfte|"
     r"(?:tret|fjor|fem|sex|sjut|ar|nit)tonde|tjugonde|trettionde)"
 )
-_DATE_PATTERNS.append(
+_ORDINAL_DATE = (
     re.compile(
         r"(?<![\w])" + _ORDINALS + WS + r"+(?:" + MONTHS + r")(?:" + WS + r"+(?:19|20)\d\d)?(?![\w])", re.IGNORECASE
-    )
+    ),
+)
+# full month names only: the ordinal pattern runs where one stands (speed)
+_MONTH_NAMES = (
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
 )
 
 
@@ -46,7 +61,9 @@ _TIME_AFTER = re.compile(r"[ T]\d\d:\d\d(?::\d\d)?")
 
 def find_date(text: str) -> list[Span]:
     spans = []
-    for pattern in _DATE_PATTERNS:
+    low = text.lower()
+    patterns = _DATE_PATTERNS + list(_ORDINAL_DATE) if any(m in low for m in _MONTH_NAMES) else _DATE_PATTERNS
+    for pattern in patterns:
         for m in pattern.finditer(text):
             if _TIME_AFTER.match(text, m.end()) and m.group(0)[:2] in {"19", "20"}:
                 continue  # "2025-02-03 07:45 Morgoninsats": a timestamp, as in a log

@@ -79,9 +79,7 @@ _UNIT_PATTERNS = [
         + LOW
         + r"]))enheten|habiliteringen|"
         r"öppenvården|beroendevården|hospicet|centrum|avgiftningen|tillnyktringen|vardcentralen|"
-        r"halsocentralen|oppenvarden|sprutbytet|sprututbytet|avdelningen|psyket|psyk|sjukan|"
-        # the units' acronyms as speech-to-text writes them: "bup i västerås"
-        r"(?<![\w-])(?:bup|bvc|mvc|bumm))"
+        r"halsocentralen|oppenvarden|sprutbytet|sprututbytet|avdelningen|psyket|psyk|sjukan)"
         # "mottagningen för ätstörningar i Örebro": what it is for may stand between
         + r"(?:"
         + WS
@@ -271,8 +269,25 @@ def _town_tail(text: str, end: int) -> int:
     return twin.end() if twin and twin.group(1) in lists.places() else end
 
 
+# the units' acronyms as speech-to-text writes them, with their town: "bup i västerås"
+_ACRONYM_IN_TOWN = re.compile(
+    r"(?<![\w-])(?:bup|bvc|mvc|bumm)" + WS + r"+(?:i|på)" + WS + r"+([" + LOW + r"]{3,})(?![\w-])"
+)
+
+
+def _acronyms_in_town(text: str) -> list[Span]:
+    if not any(a in text for a in ("bup", "bvc", "mvc", "bumm")):
+        return []
+    places = lists.places()
+    return [
+        Span(m.start(), m.end(), "VARDENHET")
+        for m in _ACRONYM_IN_TOWN.finditer(text)
+        if places.get(m.group(1).capitalize()) is False
+    ]
+
+
 def find_care_unit(text: str) -> list[Span]:
-    spans = [Span(m.start(), m.end(), "VARDENHET") for m in _UNIT_AT_STREET.finditer(text)]
+    spans = [Span(m.start(), m.end(), "VARDENHET") for m in _UNIT_AT_STREET.finditer(text)] + _acronyms_in_town(text)
     spans += [Span(m.start(), _town_tail(text, m.end()), "VARDENHET") for m in _UNIT_NAMES.finditer(text)]
     spans += [
         Span(m.start(), m.end(), "VARDENHET")

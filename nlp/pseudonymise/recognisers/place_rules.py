@@ -93,14 +93,17 @@ def lowercase_town(s: Scan, t: Token) -> int:
 def place_of_residence(s: Scan, t: Token) -> int:
     """ "flyttade från Kronoparken", "bor i Skåre", "bor i karesuando": a place even when no list has it."""
     if (
-        # lowercase (speech-to-text: "jag bor i karesuando") only a word no language explains
-        # ("gruppbostaden": a compound noun in its definite form is no town)
-        (t.cap and not t.at_start or not t.cap and rare_word(t.word) and not _DEFINITE.search(t.word))
+        (t.cap and not t.at_start or not t.cap and t.prev in PREPS_PLACE)
         and t.adjacent_prev
         and t.word not in lists.names()
         and t.word not in COUNTRIES
         and (_RESIDENCE if t.cap else _LIVES).search(s.text, max(0, t.start - 30), t.start)
-        and (t.cap or s.text[t.end : t.end + 1] not in {".", "@"})  # "flytta till xxxr.se": a domain
+        # lowercase (speech-to-text: "jag bor i karesuando") only a word no language explains
+        # ("gruppbostaden": a compound noun in its definite form is no town; "xxxr.se" a domain)
+        and (
+            t.cap
+            or (rare_word(t.word) and not _DEFINITE.search(t.word) and s.text[t.end : t.end + 1] not in {".", "@"})
+        )
     ):
         s.add(t.start, t.end, "ORT")
         return 1
