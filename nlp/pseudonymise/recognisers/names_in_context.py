@@ -394,6 +394,9 @@ _I_NAME = re.compile(
 )
 
 
+_I_HINT = re.compile(r"[Jj]ag[ \t]+[A-ZÅÄÖ]")
+
+
 def _without_verb(text: str) -> list[Span]:
     return [
         Span(m.start(1), m.end(1), "PERSON")
@@ -405,7 +408,7 @@ def _without_verb(text: str) -> list[Span]:
 def find_self_introduction(text: str) -> list[Span]:
     """The words after an introduction while they may be name parts (up to four); a first
     word that is also an ordinary word ("inga", "sten") needs a name word after it."""
-    spans: list[Span] = _without_verb(text) if "ag " in text else []
+    spans: list[Span] = _without_verb(text) if _I_HINT.search(text) else []
     hint = _INTRODUCTION_HINT.search(text)
     for m in _INTRODUCTION.finditer(text, max(0, hint.start() - 30)) if hint else ():
         words: list[re.Match[str]] = []
