@@ -21,6 +21,7 @@ from nlp.pseudonymise.recognisers.name_completion import (
     ages_after_names,
     complete_names,
     extend_names_left,
+    initials_with_surname,
     signature_towns,
 )
 from nlp.pseudonymise.recognisers.named_with_place import attach_place
@@ -119,6 +120,9 @@ class Pseudonymiser:
         # Resolve over all kinds first, so switching a kind off never turns part of a unit
         # name into a person.
         spans = complete_names(source, extend_names_left(source, resolve(found, source)))
+        # a name found again elsewhere ("Bibi Rahimi … Jag Shukria Rahimi") takes its first name too
+        spans = extend_names_left(source, spans)
+        spans = initials_with_surname(source, spans)
         spans = attach_place(source, signature_towns(source, ages_after_names(source, spans)))
         spans = [s for s in spans if s.label in self.categories]
         if offsets is not None:

@@ -6,14 +6,15 @@ import re
 
 from nlp.core import Span
 from nlp.pseudonymise.category import Category
-from nlp.pseudonymise.recognisers.patterns import CAP, LOW, STREET_SUFFIX, WS
+from nlp.pseudonymise.recognisers.patterns import CAP, LOW, NUMWORDS, STREET_SUFFIX, WS
 from nlp.pseudonymise.recognisers.written_out import find_shouted
 
 _NOT_HOUSE = r"(?!" + WS + r"*(?:år|gånger|ggr|timm|min\b|km|mil\b|kr\b|st\b|dag|veck|månad|%|procent|personer))"
 _HOUSE_LETTER = r"(?:" + WS + r"?[A-Ha-h](?![\wåäö]))?"
 _ADDRESS = [
     re.compile(
-        r"(?<![\w-])(?:(?:[" + CAP + r"][" + LOW + r"]+" + WS + r")?[" + CAP + r"][" + LOW + r"]+"
+        # two-word streets ("Övre Slottsgatan") have a space inside; a tab ends a cell
+        r"(?<![\w-])(?:(?:[" + CAP + r"][" + LOW + r"]+[ \u00a0])?[" + CAP + r"][" + LOW + r"]+"
         r"(?:"
         + STREET_SUFFIX
         + r")|["
@@ -41,6 +42,11 @@ _ADDRESS = [
         + r"+\d{1,4}"
         + _NOT_HOUSE
         + _HOUSE_LETTER
+    ),
+    # speech-to-text writes the house number in words: "björkvägen tolv"
+    re.compile(
+        r"(?<![\w-])[" + LOW + r"]{2,}(?:gatan|vägen|gränd|torget|stigen)" + WS + r"+(?:" + NUMWORDS + r"|"
+        r"ett|två|tre|fyra|fem|sex|sju|åtta|nio)(?![\w-])" + _NOT_HOUSE
     ),
     re.compile(r"(?<![\w-])(?:Box|box|BOX)" + WS + r"+\d{1,6}(?!\d)"),
     # streets without a street word ("Kvarngärdet 18 C", "Skogsbrynet 9") are addresses when

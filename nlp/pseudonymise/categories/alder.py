@@ -46,6 +46,23 @@ _NOT_AGE_AFTER = re.compile(
     WS + r"*(?:procent|%|kr|kronor|gånger|ggr|st\b|min|minuter|timm|dagar|veckor|månader|grader|km|mil\b|meter|kg)",
     re.IGNORECASE,
 )
+# a baby's age: "hon är 4 månader", "han var sex veckor gammal"
+_BABY_AGE = re.compile(
+    r"\b(?:hon|han|hen)"
+    + WS
+    + r"+(?:är|var|blir)"
+    + WS
+    + r"+((?:\d{1,2}|"
+    + NUMWORDS
+    + r"|"
+    + SMALL_NUMWORDS
+    + r"|en|ett)"
+    + WS
+    + r"+(?:månader|månad|veckor|vecka))(?![\w-])"
+    # "hon var tre veckor på sjukhuset": a stay, not an age
+    r"(?!" + WS + r"+(?:på|i|hos|till|sedan|sen|kvar|hemma|borta|till)\b)",
+    re.IGNORECASE,
+)
 _AGE_PAREN = re.compile(r"(?<=\()" + WS + r"*(\d{1,3}" + WS + r"+[åa]r)" + WS + r"*(?=\))")
 # "Bo-Göran (78)", "Ali, 13.": a bare number right after a name or a kinship word.
 _AGE_AFTER_NAME = re.compile(
@@ -134,6 +151,7 @@ def find_age(text: str) -> list[Span]:
             continue
         spans.append(Span(start, end, "ALDER"))
     spans.extend(Span(m.start(1), m.end(1), "ALDER") for m in _AGE_PAREN.finditer(text))
+    spans.extend(Span(m.start(1), m.end(1), "ALDER") for m in _BABY_AGE.finditer(text))
     for m in _AGE_AFTER_NAME.finditer(text):
         word = m.group(1)
         g = 2 if m.group(2) else 3

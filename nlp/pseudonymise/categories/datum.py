@@ -23,21 +23,54 @@ _DATE_PATTERNS = [
 ]
 
 
+# a day said as an ordinal, "den femtonde maj", "tjugoförsta mars" (voicemails, speech-to-text)
+_ORDINALS = (
+    r"(?:(?:tjugo|trettio)?(?:första|andra|tredje|fjärde|femte|sjätte|sjunde|åttonde|nionde)|tionde|elfte|tolfte|"
+    r"(?:tret|fjor|fem|sex|sjut|ar|nit)tonde|tjugonde|trettionde)"
+)
+_ORDINAL_DATE = (
+    re.compile(
+        r"(?<![\w])" + _ORDINALS + WS + r"+(?:" + MONTHS + r")(?:" + WS + r"+(?:19|20)\d\d)?(?![\w])", re.IGNORECASE
+    ),
+)
+# full month names only: the ordinal pattern runs where one stands (speed)
+_MONTH_NAMES = (
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+
+
 _FRACTIONS = {"1/2", "1/3", "2/3", "1/4", "3/4", "1/5", "1/10"}
 _DATE_WORD_BEFORE = re.compile(r"(?:den|datum|från|till|mellan|t\.?o\.?m\.?|fr\.?o\.?m\.?)" + WS + r"*$", re.IGNORECASE)
 
 
+# "Betyg: 2/5": a rating, not the second of May
+_RATING_BEFORE = re.compile(r"(?:betyg|poäng|omdöme|rating|score|stjärnor)\W{0,3}$", re.IGNORECASE)
 _TIME_AFTER = re.compile(r"[ T]\d\d:\d\d(?::\d\d)?")
 
 
 def find_date(text: str) -> list[Span]:
     spans = []
-    for pattern in _DATE_PATTERNS:
+    low = text.lower()
+    patterns = _DATE_PATTERNS + list(_ORDINAL_DATE) if any(m in low for m in _MONTH_NAMES) else _DATE_PATTERNS
+    for pattern in patterns:
         for m in pattern.finditer(text):
             if _TIME_AFTER.match(text, m.end()) and m.group(0)[:2] in {"19", "20"}:
                 continue  # "2025-02-03 07:45 Morgoninsats": a timestamp, as in a log
             if "/" in m.group(0) and LOG_LINE.search(text[text.rfind("\n", 0, m.start()) + 1 : m.start()]):
                 continue  # "retry 3/5" in a log line
+            if "/" in m.group(0) and _RATING_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
+                continue
             # "1/2 timme" is a fraction; "den 1/2" is a date.
             if m.group(0) in _FRACTIONS and not _DATE_WORD_BEFORE.search(text[max(0, m.start() - 8) : m.start()]):
                 continue

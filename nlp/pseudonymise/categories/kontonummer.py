@@ -80,7 +80,11 @@ def _context(text: str, start: int, width: int = 60) -> bool:
 
 
 def _negative(text: str, start: int, end: int) -> bool:
-    return bool(_NEGATIVE.search(text[max(0, start - 30) : start]) or _NEGATIVE.search(text[end : end + 15]))
+    """An other meaning said next to the number, in its own cell: "… 781-4 | mejla kvitto"
+    is an account, the receipt belongs to the next field."""
+    before = re.split(r"[|\t\n]", text[max(0, start - 30) : start])[-1]
+    after = re.split(r"[|\t\n]", text[end : end + 15])[0]
+    return bool(_NEGATIVE.search(before) or _NEGATIVE.search(after))
 
 
 def _iban_spans(text: str) -> list[Span]:

@@ -10,6 +10,7 @@ import phonenumbers
 from nlp.core import Span
 from nlp.pseudonymise.category import Category, digits_only
 from nlp.pseudonymise.recognisers.patterns import LOG_LINE, WS, before
+from nlp.pseudonymise.recognisers.written_out import spoken_numbers
 
 _PNR = re.compile(
     # A separator may end a line: "20010923-⏎2439" (a form wrapped by the writer's program).
@@ -22,7 +23,7 @@ _PNR = re.compile(
     + WS
     + r"?|"
     + WS
-    + r")?(\d{4})(?![\w-])"
+    + r")?(\d{4}|\d\d[ ]\d\d)(?![\w-])"
 )
 _PNR_POS = re.compile(
     r"person\s*n(?:umme)?r|pers\.?\s*nr|p-?nr|pnr|samordnings\s*n(?:umme)?r|född|födelse|"
@@ -79,15 +80,30 @@ def _separated_shape(first: str, sep: str | None) -> bool:
     return not (month == 0 or month >= 20 or first.startswith("0"))
 
 
+def _spoken(text: str) -> list[Span]:
+    """A personnummer read aloud: "sex åtta noll nio två fyra nitton tio" (680924-1910)."""
+    spans: list[Span] = []
+    for start, end, digits in spoken_numbers(text):
+        if len(digits) not in (10, 12) or any(s.start < end and start < s.end for s in spans):
+            continue
+        positive = bool(_PNR_POS.search(before(text, start)))
+        full = _full_digits(digits[:-4], None)
+        if full and _plausible_birth_date(full + digits[-4:]) and (positive or not _phone_number(digits)):
+            spans.append(Span(start, end, "PERSONNUMMER"))
+    return spans
+
+
 def find_personnummer(text: str) -> list[Span]:
     """Shape wins: 10 or 12 digits with a plausible-ish date part are a personnummer unless
     the context says what else they are. The check digit and the calendar are evidence."""
-    spans = []
+    spans = _spoken(text)
     for m in _PNR.finditer(text):
-        first, sep, last = m.group(1).replace(" ", ""), m.group(2), m.group(3)
+        first, sep, last = m.group(1).replace(" ", ""), m.group(2), m.group(3).replace(" ", "")
         full = _full_digits(first, sep)
         lead = before(text, m.start())
         positive = bool(_PNR_POS.search(lead))
+        if last != m.group(3) and not positive:
+            continue  # "86 06 13 04 77" in pairs: a phone-like writing, a personnummer only when said so
         if first != m.group(1) and not (positive or (sep and not first.startswith("0"))):
             continue  # a spaced date part: a phone number unless a separator or a word says otherwise
         if full is None or not (positive or _plausible_birth_date(full + last) or _separated_shape(first, sep)):

@@ -47,8 +47,12 @@ def find_regnr(text: str) -> list[Span]:
         if letters.lower() in STOP_WORDS or _MAKE.fullmatch(letters):
             continue  # "med 300", "BMW 530"
         # "… bil wpc 33u", "jsz19a är min bil"
+        # the vehicle word may open a long sentence: "regnr på bilen som backade … var pzr 81a"
+        sentence = re.split(r"[.!?\n]", text[max(0, m.start() - 100) : m.start()])[-1]
         context = bool(
-            _VEHICLE.search(text[max(0, m.start() - 50) : m.start()]) or _VEHICLE.search(text[m.end() : m.end() + 25])
+            _VEHICLE.search(sentence)
+            or _VEHICLE.search(text[max(0, m.start() - 50) : m.start()])
+            or _VEHICLE.search(text[m.end() : m.end() + 25])
         )
         if not context:
             if not (letters.isupper() and (rest.isdigit() or rest[-1].isupper())):

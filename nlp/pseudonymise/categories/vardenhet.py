@@ -187,7 +187,11 @@ _JOIN = re.compile(WS + r"+(?:på|vid|i)" + WS + r"+$")
 
 _GENERIC_UNIT_BEFORE = re.compile(
     r"(?<![\w-])[" + CAP + LOW + r"][" + LOW + r"]*(?:mottagningen|kliniken|avdelningen|enheten|psykiatrin|"
-    r"vården|centralen|teamet)" + WS + r"+(?:på|vid)" + WS + r"+$"
+    r"vården|centralen|teamet|logen|iatriken|iatrin|kirurgen|peden|akuten|rehab|rehabiliteringen)"
+    + WS
+    + r"+(?:på|vid)"
+    + WS
+    + r"+$"
 )
 _ADJ_BEFORE = re.compile(r"(?<![\w-])[" + LOW + r"]{4,}(?:iska|ska)" + WS + r"+$")
 # "Barnmottagningen Kungsbacka", "Öppenvårdsmottagningen Riddersvik": a compound unit word and its name
@@ -265,8 +269,25 @@ def _town_tail(text: str, end: int) -> int:
     return twin.end() if twin and twin.group(1) in lists.places() else end
 
 
+# the units' acronyms as speech-to-text writes them, with their town: "bup i västerås"
+_ACRONYM_IN_TOWN = re.compile(
+    r"(?<![\w-])(?:bup|bvc|mvc|bumm)" + WS + r"+(?:i|på)" + WS + r"+([" + LOW + r"]{3,})(?![\w-])"
+)
+
+
+def _acronyms_in_town(text: str) -> list[Span]:
+    if not any(a in text for a in ("bup", "bvc", "mvc", "bumm")):
+        return []
+    places = lists.places()
+    return [
+        Span(m.start(), m.end(), "VARDENHET")
+        for m in _ACRONYM_IN_TOWN.finditer(text)
+        if places.get(m.group(1).capitalize()) is False
+    ]
+
+
 def find_care_unit(text: str) -> list[Span]:
-    spans = [Span(m.start(), m.end(), "VARDENHET") for m in _UNIT_AT_STREET.finditer(text)]
+    spans = [Span(m.start(), m.end(), "VARDENHET") for m in _UNIT_AT_STREET.finditer(text)] + _acronyms_in_town(text)
     spans += [Span(m.start(), _town_tail(text, m.end()), "VARDENHET") for m in _UNIT_NAMES.finditer(text)]
     spans += [
         Span(m.start(), m.end(), "VARDENHET")

@@ -11,7 +11,42 @@ from spacy.lang.sv.stop_words import STOP_WORDS
 from nlp.core import Span
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.names_in_context import CLOSINGS, foreign, namelike
+from nlp.pseudonymise.recognisers.patterns import NUMWORDS
 from nlp.pseudonymise.recognisers.words import NAME_PARTICLES, rare_word, sentence_start, unknown_word
+
+# initials before a surname: "J. Andersson", "A.M. Haddad", "U-B Nyqvist" (a dot or a hyphen
+# makes them initials; a lone capital "I" is a word)
+_INITIALS = re.compile(r"(?<![\w.-])[A-ZÅÄÖ](?:(?:\.[ ]?|-)[A-ZÅÄÖ]){0,2}\.?[ ]$")
+_INITIALS_NAME = re.compile(
+    r"(?<![\w.-])(?!P\.S\.|D\.S\.|O\.S\.A\.)[A-ZÅÄÖ](?:(?:\.[ ]?|-)[A-ZÅÄÖ]){0,2}\.[ ]?([A-ZÅÄÖ][a-zåäöéü]{2,}(?:-[A-ZÅÄÖ][a-zåäöéü]+)?)(?![\w-])"
+)
+
+
+def _initials_before(text: str, start: int) -> int:
+    m = _INITIALS.search(text, max(0, start - 8), start)
+    return m.start() if m and any(c in m.group(0) for c in ".-") else start
+
+
+def initials_with_surname(text: str, spans: list[Span]) -> list[Span]:
+    """Initials and a name-like capitalised word, "L. Berglöf (enhetschef)", are a name even
+    when no list has the surname; a name already found takes the initials before it."""
+    out = [Span(_initials_before(text, s.start), s.end, s.label) if s.label == "PERSON" else s for s in spans]
+    # "/Eleni P.": a closing initial keeps its dot
+    out = [
+        Span(s.start, s.end + 1, s.label)
+        if s.label == "PERSON" and text[s.end : s.end + 1] == "." and re.search(r"\s[A-ZÅÄÖ]$", text[s.start : s.end])
+        else s
+        for s in out
+    ]
+    if "." not in text:
+        return out
+    for m in _INITIALS_NAME.finditer(text):
+        if namelike(m.group(1), False) and not any(s.start < m.end() and m.start() < s.end for s in out):
+            out.append(Span(m.start(), m.end(), "PERSON"))
+    return sorted(out, key=lambda s: s.start)
+
+
+_CELL_END = re.compile(r"[ ]*(?:\||\t)")
 
 
 def extend_names_left(text: str, spans: list[Span]) -> list[Span]:
@@ -40,7 +75,8 @@ def extend_names_left(text: str, spans: list[Span]) -> list[Span]:
             if lists.names().get(word.lower()) is None and not foreign(word) and sentence_start(text, new_start):
                 # an unknown capitalised word opening a sentence may be any word: only
                 # before a found first-and-last name ("Abdiqani Yusuf Farah")
-                if " " not in text[sp.start : sp.end].strip():
+                # ("| Rebaz Aziz |": two name words filling a spreadsheet cell are a name)
+                if " " not in text[sp.start : sp.end].strip() and not _CELL_END.match(text, sp.end):
                     break
             start = new_start
         if start != sp.start:
@@ -214,7 +250,15 @@ def _same_name_elsewhere(text: str, spans: list[Span]) -> list[Span]:
 
 
 # after a found name: "(84)", "(6 år)", "Wilma 22, Amir 19," – its age
-_AGE_AFTER = re.compile(r"[ \t]*\([ \t]*(\d{1,3}(?:[ \t]+[åa]r)?)[ \t]*\)|[ \t]+(\d{1,3})(?=[ \t]*(?:[,;]|\n|$))")
+# "Wahid 16 år, Mursal 13", "vera lindqvist tolv år som": with "år" any word may follow
+_AGE_AFTER = re.compile(
+    r"[ \t]*\([ \t]*(\d{1,3}(?:[ \t]+[åa]r)?)[ \t]*\)|[ \t]+(\d{1,3}(?=[ \t]*(?:[,;]|\n|$|och\b))|"
+    r"(?:\d{1,3}|" + NUMWORDS + r")[ \t]+(?:[åa]r|månader)(?![\w-])(?![ \t]+(?:sedan|sen|till|kvar|tillbaka|i\b|på\b)))"
+)
+# the next item of such a list: ", Mursal 13", " och Sana 9"
+_NEXT_ITEM = re.compile(
+    r"(?:,[ \t]*|[ \t]+och[ \t]+)([A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?)(?=[ \t]+\d{1,2}(?:[ \t]+år)?(?:[,;.]|[ \t]+och\b|$))"
+)
 
 
 # "/Margareta Holmgren, Boden": a signature's town, even one that is also a word
@@ -231,6 +275,19 @@ def signature_towns(text: str, spans: list[Span]) -> list[Span]:
     return sorted(out, key=lambda s: s.start)
 
 
+def _list_of_children(text: str, pos: int, taken: list[Span]) -> list[Span]:
+    """After "Wahid 16 år": the list goes on with names and their ages (", Mursal 13, Sana 9")."""
+    extra: list[Span] = []
+    while (m := _NEXT_ITEM.match(text, pos)) and namelike(m.group(1), False):
+        age = _AGE_AFTER.match(text, m.end(1))
+        if age is None or any(s.start < age.end() and m.start(1) < s.end for s in taken + extra):
+            break
+        g = 1 if age.group(1) else 2
+        extra += [Span(m.start(1), m.end(1), "PERSON"), Span(age.start(g), age.end(g), "ALDER")]
+        pos = age.end()
+    return extra
+
+
 def ages_after_names(text: str, spans: list[Span]) -> list[Span]:
     """A bracketed number right after a found name, or a bare one ending a list item, is
     the person's age (any name, also those found only by context: "kim lan tran (84)")."""
@@ -240,7 +297,9 @@ def ages_after_names(text: str, spans: list[Span]) -> list[Span]:
         if not m:
             continue
         g = 1 if m.group(1) else 2
-        value = int(re.match(r"\d+", m.group(g)).group(0))
+        digits = re.match(r"\d+", m.group(g))
+        value = int(digits.group(0)) if digits else 50  # a number word ("tolv år") is in range
         if 1 <= value <= 120 and not any(s.start < m.end(g) and m.start(g) < s.end for s in out):
             out.append(Span(m.start(g), m.end(g), "ALDER"))
+            out.extend(_list_of_children(text, m.end(), out))
     return sorted(out, key=lambda s: s.start)

@@ -9,9 +9,18 @@ import re
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.patterns import CAP, WS
 from nlp.pseudonymise.recognisers.scan import Scan, Token
-from nlp.pseudonymise.recognisers.words import COUNTRIES, PREPS_PLACE, TITLES
+from nlp.pseudonymise.recognisers.words import COUNTRIES, PREPS_PLACE, TITLES, rare_word
 
 _AFTER_POSTCODE = re.compile(r"(?<!\d)\d{3}" + WS + r"?\d{2}" + WS + r"+$")
+# lowercase, only where someone lives or moved: "från kundtjänst till …" is no journey
+_LIVES = re.compile(
+    r"(?:\bbor|bodde|flyttade|flyttat|flyttar|flytta|växte upp|uppvuxen|född)"
+    + WS
+    + r"+(?:i|från|till|utanför|nära)"
+    + WS
+    + r"+$"
+)
+_DEFINITE = re.compile(r"(?:en|et|an|na|orna|arna|erna)$")
 _RESIDENCE = re.compile(
     r"(?:flyttade|flyttat|flytta|flyttar|bor|bodde|boende|växte upp|kommer|kom|uppvuxen|född)"
     r"(?:" + WS + r"+(?:hit|dit|hem|tillbaka|ut))?" + WS + r"+(?:i|från|till|på|utanför|nära)" + WS + r"+$"
@@ -82,14 +91,19 @@ def lowercase_town(s: Scan, t: Token) -> int:
 
 
 def place_of_residence(s: Scan, t: Token) -> int:
-    """ "flyttade från Kronoparken", "bor i Skåre": a place even when no list has it."""
+    """ "flyttade från Kronoparken", "bor i Skåre", "bor i karesuando": a place even when no list has it."""
     if (
-        t.cap
-        and not t.at_start
+        (t.cap and not t.at_start or not t.cap and t.prev in PREPS_PLACE)
         and t.adjacent_prev
         and t.word not in lists.names()
         and t.word not in COUNTRIES
-        and _RESIDENCE.search(s.text, max(0, t.start - 30), t.start)
+        and (_RESIDENCE if t.cap else _LIVES).search(s.text, max(0, t.start - 30), t.start)
+        # lowercase (speech-to-text: "jag bor i karesuando") only a word no language explains
+        # ("gruppbostaden": a compound noun in its definite form is no town; "xxxr.se" a domain)
+        and (
+            t.cap
+            or (rare_word(t.word) and not _DEFINITE.search(t.word) and s.text[t.end : t.end + 1] not in {".", "@"})
+        )
     ):
         s.add(t.start, t.end, "ORT")
         return 1

@@ -108,8 +108,10 @@ def sentence_start(text: str, start: int) -> bool:
     """Does a sentence (or a line, a list item) begin at `start`? There a capital says nothing."""
     i = start - 1
     while i >= 0 and text[i] in " \t\u00a0":
+        if text[i] == "\t":
+            return True  # a tab between fields: a cell of a spreadsheet begins
         i -= 1
-    return i < 0 or text[i] in _SENT_END or text[i] in "-–•*"
+    return i < 0 or text[i] in _SENT_END or text[i] in "-–•*|"
 
 
 @lru_cache(maxsize=1)

@@ -17,19 +17,6 @@ from nlp.pseudonymise.recognisers import lists
 _DOT = r"(?:\s*(?:\bpunkt\b|\bdot\b|\(punkt\)|\(dot\)|\[dot\]|\[punkt\])\s*|\.)"
 _AT = r"(?:\s*(?:@|\(at\)|\[at\]|\{at\}|\(a\)|\(snabel-?a\)|\[snabel-?a\]|\bat\b|\bsnabel-?a\b)\s*)"
 _TLD = r"(?:com|se|nu|net|org|info|eu|io|fi|no|dk|de|uk|co|me|biz|online|email|mail)"
-_WRITTEN_EMAIL = re.compile(
-    r"(?<![\w.+-])[\w+-]+(?:"
-    + _DOT
-    + r"[\w+-]+|[_-][\w+-]+)*"
-    + _AT
-    + r"[\w-]+(?:"
-    + _DOT
-    + r"[\w-]+)*?"
-    + _DOT
-    + _TLD
-    + r"(?![\w-])",
-    re.IGNORECASE,
-)
 _EMAIL_HINT = re.compile(r"@|\bat\b|snabel|\(a\)|\bpunkt\b|\bdot\b", re.IGNORECASE)
 
 
@@ -89,15 +76,44 @@ _NUMBER_WORD = (
     + "|".join(_UNITS)
     + r")"
 )
+# digits said after a word in the name part: "rania punkt said sjuttiotvå at gmail punkt com"
+_WRITTEN_EMAIL = re.compile(
+    r"(?<![\w.+-])[\w+-]+(?:"
+    + _DOT
+    + r"[\w+-]+|[_-][\w+-]+|[ ]+"
+    + _NUMBER_WORD
+    + r")*"
+    + _AT
+    + r"[\w-]+(?:"
+    + _DOT
+    + r"[\w-]+)*?"
+    + _DOT
+    + _TLD
+    + r"(?![\w-])",
+    re.IGNORECASE,
+)
+# "fyrahundraåttio" (0480, an area code said as one number)
+_HUNDREDS = r"(?:" + "|".join(k for k in _UNITS if k not in {"noll", "en"}) + r")?hundra(?:" + _NUMBER_WORD + r")?"
 # number words may be written together: "nollsjutti ett sjuttiofyra"
+_GROUP = r"(?:" + _HUNDREDS + r"|" + _NUMBER_WORD + r")"
 _WORD_RUN = re.compile(
-    r"(?<![\w])(?:plus[ ,-]+fyrtiosex|noll" + _NUMBER_WORD + r"*)(?:[ ,-]+(?:(?:" + _NUMBER_WORD + r")+|\d{1,4})){3,14}"
+    r"(?<![\w])(?:plus[ ,-]+(?:fyrtiosex|fyra[ ,-]+sex)|noll"
+    + _GROUP
+    + r"*)(?:[ ,-]+(?:"
+    + _GROUP
+    + r"+|\d{1,4})){3,14}"
     r"(?![\w])",
     re.IGNORECASE,
 )
 
 
 def _one_number(w: str) -> str:
+    if "hundra" in w:
+        head, _, rest = w.partition("hundra")
+        tail = _one_number(rest) if rest else "0"
+        if (head and head not in _UNITS) or not tail:
+            return ""
+        return str(_UNITS.get(head, 1)) + tail.zfill(2)
     if w in _UNITS:
         return str(_UNITS[w])
     if w in _TEENS:
@@ -143,14 +159,39 @@ def find_written_phone(text: str) -> list[Span]:
     if "noll" in text.lower() or "plus" in text.lower():
         for m in _WORD_RUN.finditer(text):
             words = re.findall(r"[^\W_]+", m.group(0).lower())
-            digits = (
-                "+46" + "".join(_word_digits(w) for w in words[2:])
-                if words[0] == "plus"
-                else "".join(_word_digits(w) for w in words)
-            )
+            digits = "".join(_word_digits(w) for w in words)
+            digits = "+" + digits if words[0] == "plus" else digits
             if _valid(digits):
                 spans.append(Span(m.start(), m.end(), "TELEFON"))
     return spans
+
+
+# Any run of five or more number words: a personnummer said aloud starts with any digit,
+# "nitton femtiofem noll ett noll ett tjugotvå fjorton" (speech-to-text voicemails).
+_ANY_RUN = re.compile(r"(?<![\w])" + _GROUP + r"+(?:[ ,-]+(?:" + _GROUP + r"+|\d{1,4})){4,16}(?![\w])", re.IGNORECASE)
+_WORD_AT = re.compile(r"[^\W_]+")
+
+
+def spoken_numbers(text: str) -> list[tuple[int, int, str]]:
+    """Every stretch of a number-word run with its digits: (start, end, digits), longest first.
+
+    The callers choose the stretch that makes their kind of number, so a run that begins
+    with an unrelated "en" or "tre" still yields the number inside it."""
+    out: list[tuple[int, int, str]] = []
+    low = text.lower()
+    # a month said aloud has "noll", "tio", "elva", "tolv", "ett ett" or "ett två": texts
+    # without any of them skip the run pattern (speed: it is tried at every word)
+    if not any(w in low for w in ("noll", "tio", "elva", "tolv", "ett ett", "ett två")):
+        return out
+    for m in _ANY_RUN.finditer(text):
+        words = [
+            (w.start() + m.start(), w.end() + m.start(), _word_digits(w.group(0)))
+            for w in _WORD_AT.finditer(m.group(0))
+        ]
+        for i in range(len(words)):
+            for j in range(len(words), i, -1):
+                out.append((words[i][0], words[j - 1][1], "".join(d for _, _, d in words[i:j])))
+    return sorted(out, key=lambda r: r[0] - r[1])
 
 
 # Shouted text ("HAR BOTT PÅ NYGATAN 12 I BODEN"): the address and place patterns expect
