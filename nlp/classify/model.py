@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 
 from nlp.classify.calibration import platt
-from nlp.classify.embedding import embed_with
+from nlp.classify.embedding import check_embed_model, embed_with, model_id_of
 from nlp.classify.heads import Heads
 from nlp.classify.metrics import conformal_threshold
 from nlp.core import Embedder
@@ -47,7 +47,9 @@ class ClassifierModel:
     # -- prediction --
     def features(self, texts: Sequence[str], embeddings: np.ndarray, embedder: Embedder | None = None) -> np.ndarray:
         """The vectors the heads read: the given passage embeddings, or the texts' query
-        embeddings from `embedder` for a model fitted on those."""
+        embeddings from `embedder` for a model fitted on those. Vectors from another
+        embedding model than the one the heads were fitted on are refused."""
+        check_embed_model(self.embed_model, model_id_of(embedder), f"Klassificeraren {self.version!r}")
         if self.embed_kind == "passage":
             return np.asarray(embeddings, dtype=np.float32)
         return embed_with(embedder, texts, "query")
@@ -60,11 +62,21 @@ class ClassifierModel:
             raw = (1 - self.zs_mix) * raw + self.zs_mix * self.zs_heads.predict_raw(texts, F)[:, :K]
         return raw
 
+    def segment_features(self, texts: Sequence[str], embedder: Embedder | None) -> np.ndarray:
+        """The head features of texts the caller has no vectors for (an answer's sentences)."""
+        check_embed_model(self.embed_model, model_id_of(embedder), f"Klassificeraren {self.version!r}")
+        return embed_with(embedder, texts, "passage" if self.embed_kind == "passage" else "query")
+
+    def calibrate(self, raw: np.ndarray) -> np.ndarray:
+        """The model's own calibration (Platt) of raw scores."""
+        return platt(raw, *self.platt)
+
     def predict_proba(
         self, texts: Sequence[str], embeddings: np.ndarray, *, embedder: Embedder | None = None
     ) -> np.ndarray:
-        """Calibrated probabilities; `embeddings` are the texts' passage embeddings."""
-        return platt(self.raw_scores(texts, self.features(texts, embeddings, embedder)), *self.platt)
+        """Calibrated probabilities, answer by answer (no transductive step, no segments);
+        `embeddings` are the texts' passage embeddings."""
+        return self.calibrate(self.raw_scores(texts, self.features(texts, embeddings, embedder)))
 
     def qhat(self, coverage: float) -> float:
         return conformal_threshold(self.calibration_scores, coverage)

@@ -4,13 +4,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
 from nlp.classify.evidence import evidence
 from nlp.classify.model import ClassifierModel
 from nlp.classify.results import ClassificationResult, Example, Suggestion, Valence
+from nlp.classify.segments import segment_spans
 from nlp.classify.training import train_classifier, zero_shot_model
+from nlp.classify.transductive import posterior_sets, transductive_probabilities
 from nlp.classify.valence import predict_valence
 from nlp.core import Embedder
 from nlp.errors import ConfigError
@@ -34,6 +37,52 @@ def _unsure_reason(decided: list[str], pset: list[str], top_p: float) -> str | N
     return None
 
 
+@dataclass
+class _Scored:
+    """Per answer: probabilities, prediction sets, and the segments with their scores."""
+
+    prob: np.ndarray  # answers × labels
+    sets: np.ndarray  # answers × labels, bool
+    threshold: float
+    spans: list[list[tuple[int, int]]]
+    seg_scores: list[np.ndarray]  # per answer: segments × labels (the heads' raw scores)
+
+
+def _segment_scores(
+    model: ClassifierModel, texts: Sequence[str], embedder: Embedder | None
+) -> tuple[list[list[tuple[int, int]]], list[np.ndarray]]:
+    """The answers' sentences/clauses and the heads' raw scores for each of them."""
+    spans = [segment_spans(t) for t in texts]
+    flat = [t[a:b] for t, sp in zip(texts, spans) for a, b in sp]
+    K = len(model.label_ids)
+    raw = model.raw_scores(flat, model.segment_features(flat, embedder)) if flat else np.zeros((0, K))
+    out, k = [], 0
+    for sp in spans:
+        out.append(raw[k : k + len(sp)])
+        k += len(sp)
+    return spans, out
+
+
+def _score(
+    model: ClassifierModel, texts: Sequence[str], E: np.ndarray, embedder: Embedder | None, coverage: float
+) -> _Scored:
+    """Probabilities and sets: transductive for a zero-shot model on enough answers (an
+    answer's score is the mean of its own and its best segment's, in log space, so one
+    sentence about a label counts), else the model's own calibration and conformal sets."""
+    F = model.features(texts, E, embedder)
+    raw = model.raw_scores(texts, F)
+    spans, seg = _segment_scores(model, texts, embedder)
+    own = model.calibrate(raw)
+    if model.mode == "zero-shot":
+        best_seg = np.array([s.max(0) if len(s) else r for s, r in zip(seg, raw)])
+        S = (np.log(np.clip(raw, 1e-9, 1)) + np.log(np.clip(best_seg, 1e-9, 1))) / 2
+        prob = transductive_probabilities(S, own)
+        if prob is not None:
+            return _Scored(prob, posterior_sets(prob, coverage), 0.5, spans, seg)
+    sets = 1 - own <= model.qhat(coverage)
+    return _Scored(own, sets, model.threshold, spans, seg)
+
+
 def classify_texts(
     texts: Sequence[str],
     embeddings: np.ndarray,
@@ -49,7 +98,9 @@ def classify_texts(
 
     Uses `model` if given; else fits a few-shot model from `examples`, or the zero-shot
     model when there are none. `embedder` (a cached one keeps reruns fast) gives the
-    "query:" vectors the heads read.
+    "query:" vectors the heads read. A zero-shot model is calibrated on these texts'
+    own score distribution when there are enough of them (nlp/classify/transductive.py),
+    so classify an import's answers together, not one at a time.
     """
     if not 0 < coverage < 1:
         raise ConfigError("Täckningsgraden måste ligga mellan 0 och 1 (till exempel 0,9).")
@@ -66,16 +117,16 @@ def classify_texts(
     if len(texts) == 0:
         return []
     E = np.asarray(embeddings, dtype=np.float32)
-    prob = model.predict_proba(texts, E, embedder=embedder)
-    q = model.qhat(coverage)
+    sc = _score(model, texts, E, embedder, coverage)
     vals: list[Valence | None] = [None] * len(texts)
     if valence:
         vals = list(predict_valence(texts, E, embedder=embedder))
     results = []
     for i, text in enumerate(texts):
-        p = prob[i]
-        decided = [model.label_ids[j] for j in np.argsort(-p) if p[j] >= model.threshold]
-        pset = [model.label_ids[j] for j in np.argsort(-p) if 1 - p[j] <= q]
+        p = sc.prob[i]
+        order = np.argsort(-p)
+        decided = [model.label_ids[j] for j in order if p[j] >= sc.threshold]
+        pset = [model.label_ids[j] for j in order if sc.sets[i, j]]
         reason = _unsure_reason(decided, pset, p.max())
         shown = list(dict.fromkeys(decided + pset))
         sugg = [Suggestion(lab, float(p[model.label_ids.index(lab)]), lab in decided) for lab in shown]
@@ -85,7 +136,7 @@ def classify_texts(
                 prediction_set=pset,
                 unsure=reason is not None,
                 valence=vals[i],
-                evidence=evidence(model, text, E[i], decided),
+                evidence=evidence(model, text, E[i], decided, sc.spans[i], sc.seg_scores[i]),
                 model_version=model.version,
                 unsure_reason=reason,
                 probabilities={lab: round(float(p[j]), 4) for j, lab in enumerate(model.label_ids)},
