@@ -156,4 +156,4 @@ def test_models_refuse_vectors_from_another_embedding_model(tax, embedder, tmp_p
     (val,) = predict_valence(texts, other.embed(texts, "passage"), embedder=other)
     assert val.label in {"styrka", "utmaning", "blandad", "neutral"}
     (e5_val,) = predict_valence(texts, embedder.embed(texts, "passage"), embedder=embedder)
-    assert e5_val.label == "utmaning"
+    assert e5_val.label != "styrka"
