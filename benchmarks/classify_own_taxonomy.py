@@ -38,6 +38,7 @@ from sklearn.linear_model import LogisticRegression  # noqa: E402
 from sklearn.metrics import f1_score  # noqa: E402
 from threadpoolctl import threadpool_limits  # noqa: E402
 
+import nlp.classify.predict  # noqa: E402
 import nlp.classify.training  # noqa: E402
 from nlp.classify import Example, classify_texts, evaluate, labels_matrix, train_classifier  # noqa: E402
 from nlp.config import PROJECT_ROOT  # noqa: E402
@@ -188,10 +189,12 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--mangd", nargs="+", choices=list(SETS), default=list(SETS))
     ap.add_argument("--upprepningar", type=int, default=3)
+    ap.add_argument("--transduktiv", action="store_true", help="zero-shot kalibrerad på svarens egen fördelning")
     ap.add_argument("--utan-klassvikter", action="store_true", help="few-shot utan balanserade exempelvikter")
     ap.add_argument("--antal", type=int, nargs="+", default=[25, 50, 100], help="0 = bara zero-shot")
     args = ap.parse_args()
     nlp.classify.training.BALANCED = not args.utan_klassvikter
+    nlp.classify.predict.TRANSDUCTIVE = args.transduktiv
     print("Obs: maskinen delas med andra; tider kan vara uppblåsta av deras last.")
     embedder = cached_embedder()
     print(f"Inbäddningsmodell {embedder.model_id}")
