@@ -157,3 +157,18 @@ def test_models_refuse_vectors_from_another_embedding_model(tax, embedder, tmp_p
     assert val.label in {"styrka", "utmaning", "blandad", "neutral"}
     (e5_val,) = predict_valence(texts, embedder.embed(texts, "passage"), embedder=embedder)
     assert e5_val.label != "styrka"
+
+
+def test_report_quotes_cut_the_stored_spans_and_skip_broken_ones() -> None:
+    from nlp.report.quotes import span_texts
+
+    text = "Trevlig personal. Men telefonkön var lång."
+    evidence = [
+        {"label": "tillganglighet", "spans": [{"start": 18, "end": 42}, {"start": 40, "end": 99}]},
+        {"label": "bemotande", "spans": [{"start": 0, "end": 17}]},
+        {"label": "kostnad", "words": ["dyrt"]},  # a version from before spans existed
+    ]
+    assert span_texts(text, evidence, "tillganglighet") == ["Men telefonkön var lång."]
+    assert span_texts(text, evidence, "bemotande") == ["Trevlig personal."]
+    assert span_texts(text, evidence, "kostnad") == []
+    assert span_texts(text, None, "kostnad") == []

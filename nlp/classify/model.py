@@ -151,7 +151,9 @@ class ClassifierModel:
                 "taxonomins_fraser": "titel, beskrivning, exempelfraser och fraser utanför ämnet",
             },
             "metoder": "logistisk regression på inbäddningar + teckenn-gram + ord (1–2-gram), Platt-kalibrering, "
-            "split-konform prediktionsmängd",
+            "split-konform prediktionsmängd; few-shot: klassbalanserade exempelvikter; zero-shot: svarets poäng "
+            "och dess bästa menings poäng vägs ihop (belägg = meningen, som teckenintervall i texten)",
+            "inbäddningsmodellen_krävs": "vektorer från en annan inbäddningsmodell vägras (träna om i stället)",
             "inbäddningsprefix": self.embed_kind,
             "andel_zero_shot": self.zs_mix,
             "beslutsgräns": self.threshold,

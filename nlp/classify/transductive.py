@@ -20,6 +20,7 @@ Self-training (a balanced logistic regression on the confidently labelled answer
 fitted in folds, scored back through steps 1–2) was measured and left out: it lowered macro F1
 on both sets (0.60 → 0.55 and 0.58 → 0.51), the errors of the first round reinforcing
 themselves. Needs at least MIN_ANSWERS answers; fewer keep the phrase-calibrated probabilities.
+Off by default: see TRANSDUCTIVE in nlp/classify/predict.py for what was measured.
 
 Prediction sets from these probabilities are model-based, not split-conformal (there are no
 labelled answers to calibrate on), and their coverage is per label: a set holds every label
