@@ -262,17 +262,17 @@ def _valence(args: argparse.Namespace, embedder) -> None:
         train = perm[:N_HEAD_TRAIN]
         Etr = embed_texts([texts[i] for i in train], embedder=embedder, kind=ANALYSIS_KIND)
         head = fit_valence_head(Etr, y[train], embed_model=embedder.model_id)
-        acc = float(((head.p_positive(Et) >= 0.5) == y[test]).mean())
+        acc = float(((head.p_positive(Et, embedder.model_id) >= 0.5) == y[test]).mean())
         head.save(card=model_card(len(train), acc, len(test)))
         print("Valenshuvudet är sparat.")
     head = load_valence_head(embedder)
     if head.embed_kind != ANALYSIS_KIND:  # a head saved before the one-pass build
         Et = embed_texts([texts[i] for i in test], embedder=embedder, kind=head.embed_kind)
-    acc = float(((head.p_positive(Et) >= 0.5) == y[test]).mean())
+    acc = float(((head.p_positive(Et, embedder.model_id) >= 0.5) == y[test]).mean())
     print(f"Valens ({head.source}), träffsäkerhet positiv/negativ på {len(test)} hållna recensioner: {acc:.3f}")
     if head.source != "prototyper":
         proto = prototype_head(embedder)
-        acc_p = float(((proto.p_positive(Et) >= 0.5) == y[test]).mean())
+        acc_p = float(((proto.p_positive(Et, embedder.model_id) >= 0.5) == y[test]).mean())
         print(f"Valens (prototyper, reserv utan huvudfil): {acc_p:.3f}")
 
 

@@ -9,6 +9,14 @@ from collections.abc import Sequence
 import numpy as np
 
 from nlp.core import ANALYSIS_KIND, Embedder, Kind
+from nlp.errors import ConfigError
+
+UNKNOWN_MODEL = "okänd"  # recorded by versions saved without knowing their embedder
+
+
+def model_id_of(embedder: Embedder | None) -> str:
+    """The embedder's model id, as recorded in models fitted on its vectors."""
+    return str(getattr(embedder, "model_id", UNKNOWN_MODEL))
 
 
 def embed_with(embedder: Embedder | None, texts: Sequence[str], kind: Kind = ANALYSIS_KIND) -> np.ndarray:
@@ -16,3 +24,17 @@ def embed_with(embedder: Embedder | None, texts: Sequence[str], kind: Kind = ANA
     if embedder is None:
         raise ValueError("the classifier needs an Embedder here: pass embedder=, e.g. nlp.embed.cached_embedder()")
     return np.asarray(embedder.embed(list(texts), kind), dtype=np.float32)
+
+
+def check_embed_model(fitted_on: str, given: str, what: str) -> None:
+    """Refuse vectors from another embedding model than the one `what` was fitted on.
+
+    Two models can share a dimension (e5-small and MiniLM both give 384) while their spaces
+    have nothing in common: a head would read noise without noticing."""
+    if UNKNOWN_MODEL in (fitted_on, given) or fitted_on == given:
+        return
+    raise ConfigError(
+        f"{what} tränades på vektorer från inbäddningsmodellen {fitted_on!r}, men svaren är inbäddade med "
+        f"{given!r}. Vektorer från olika modeller går inte att jämföra: träna om med den nya modellen "
+        f"eller byt tillbaka inbäddningsmodell (BRUKARROST_EMBED_MODEL)."
+    )

@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 
 from nlp.classify.calibration import platt
-from nlp.classify.embedding import embed_with
+from nlp.classify.embedding import check_embed_model, embed_with, model_id_of
 from nlp.classify.heads import Heads
 from nlp.classify.metrics import conformal_threshold
 from nlp.core import ANALYSIS_KIND, Embedder, Kind
@@ -54,7 +54,9 @@ class ClassifierModel:
     ) -> np.ndarray:
         """The vectors the heads read: the given `kind` embeddings when the model was fitted
         on that kind (one pass per answer), else the texts embedded with the model's own
-        prefix by `embedder` (a version saved with the other kind: a second pass, cached)."""
+        prefix by `embedder` (a version saved with the other kind: a second pass, cached).
+        Vectors from another embedding model than the one the heads were fitted on are refused."""
+        check_embed_model(self.embed_model, model_id_of(embedder), f"Klassificeraren {self.version!r}")
         if self.embed_kind == kind:
             return np.asarray(embeddings, dtype=np.float32)
         if embedder is None:
@@ -77,6 +79,15 @@ class ClassifierModel:
             raw = (1 - self.zs_mix) * raw + self.zs_mix * self.zs_heads.predict_raw(texts, F)[:, :K]
         return raw
 
+    def segment_features(self, texts: Sequence[str], embedder: Embedder | None) -> np.ndarray:
+        """The head features of texts the caller has no vectors for (an answer's sentences)."""
+        check_embed_model(self.embed_model, model_id_of(embedder), f"Klassificeraren {self.version!r}")
+        return embed_with(embedder, texts, self.embed_kind)  # type: ignore[arg-type]
+
+    def calibrate(self, raw: np.ndarray) -> np.ndarray:
+        """The model's own calibration (Platt) of raw scores."""
+        return platt(raw, *self.platt)
+
     def predict_proba(
         self,
         texts: Sequence[str],
@@ -85,8 +96,9 @@ class ClassifierModel:
         embedder: Embedder | None = None,
         kind: Kind = ANALYSIS_KIND,
     ) -> np.ndarray:
-        """Calibrated probabilities; `embeddings` are the texts' `kind` embeddings."""
-        return platt(self.raw_scores(texts, self.features(texts, embeddings, embedder, kind)), *self.platt)
+        """Calibrated probabilities, answer by answer (no transductive step, no segments);
+        `embeddings` are the texts' `kind` embeddings."""
+        return self.calibrate(self.raw_scores(texts, self.features(texts, embeddings, embedder, kind)))
 
     def qhat(self, coverage: float) -> float:
         return conformal_threshold(self.calibration_scores, coverage)
@@ -161,7 +173,9 @@ class ClassifierModel:
                 "taxonomins_fraser": "titel, beskrivning, exempelfraser och fraser utanför ämnet",
             },
             "metoder": "logistisk regression på inbäddningar + teckenn-gram + ord (1–2-gram), Platt-kalibrering, "
-            "split-konform prediktionsmängd",
+            "split-konform prediktionsmängd; few-shot: klassbalanserade exempelvikter; zero-shot: svarets poäng "
+            "och dess bästa menings poäng vägs ihop (belägg = meningen, som teckenintervall i texten)",
+            "inbäddningsmodellen_krävs": "vektorer från en annan inbäddningsmodell vägras (träna om i stället)",
             "inbäddningsprefix": self.embed_kind,
             "andel_zero_shot": self.zs_mix,
             "beslutsgräns": self.threshold,

@@ -34,6 +34,8 @@ EMBED_KIND: Literal["passage", "query"] = ANALYSIS_KIND
 # Weight of the taxonomy-only (zero-shot) head mixed into the few-shot head; chosen per
 # training set by out-of-fold macro F1 on the validated examples (never on test data).
 ZS_MIX_GRID = (0.0, 0.2, 0.35, 0.5)
+MIN_WEIGHT, MAX_WEIGHT = 0.5, 4.0  # clip of the balanced example weights
+BALANCED = True  # class-balanced example weights (benchmarks switch it off to measure it)
 
 
 def taxonomy_rows(taxonomy: Taxonomy) -> tuple[list[str], list[tuple[str, ...]]]:
@@ -60,6 +62,24 @@ def labels_matrix(labels: Sequence[Sequence[str]], label_ids: list[str], where: 
                 raise InputError(f"okänd etikett i exempel nr {i + 1} (finns inte i taxonomin)", file=where)
             Y[i, index[lab]] = 1
     return Y
+
+
+def balanced_weights(Y: np.ndarray) -> np.ndarray:
+    """Per validated example: the mean over its labels of n / (K · count(label)), clipped to
+    [MIN_WEIGHT, MAX_WEIGHT]; 1 for an example without labels.
+
+    Validations follow what answers are about, so a minority label (18 of 100 answers) is
+    outweighed by the frequent ones in the heads' loss and was never decided (issue 11:
+    F1 0.00). Balancing gives each label the same total weight; the clip keeps a label with
+    one example from dominating the head."""
+    n, K = Y.shape
+    counts = Y.sum(0)
+    per_label = np.where(counts > 0, n / (K * np.maximum(counts, 1)), 1.0)
+    w = np.ones(n)
+    for i, y in enumerate(Y):
+        if y.any():
+            w[i] = per_label[y > 0].mean()
+    return np.clip(w, MIN_WEIGHT, MAX_WEIGHT)
 
 
 def fit_with_oof(
@@ -147,6 +167,8 @@ def train_classifier(
     E = np.vstack([E_tax, F_ex]).astype(np.float32)
     Y = np.vstack([labels_matrix(tlabels, label_ids, taxonomy.id), Y_ex])
     w = np.ones(len(texts))
+    if BALANCED and len(examples):
+        w[len(ttexts) :] = balanced_weights(Y_ex)
     # Calibrate on validated examples when there are enough, else on the taxonomy's
     # phrases (zero-shot: optimistic, since the phrases are clean; the card says so).
     few_shot = len(examples) >= 2 * n_folds

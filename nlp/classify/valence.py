@@ -29,7 +29,7 @@ import numpy as np
 from scipy.special import expit
 from sklearn.linear_model import LogisticRegression
 
-from nlp.classify.embedding import embed_with
+from nlp.classify.embedding import check_embed_model, embed_with
 from nlp.classify.results import Valence
 from nlp.core import ANALYSIS_KIND, Embedder, Kind
 from nlp.errors import ConfigError, InputError
@@ -67,7 +67,10 @@ class ValenceHead:
     embed_model: str
     embed_kind: Kind = ANALYSIS_KIND  # which e5 prefix the head reads
 
-    def p_positive(self, E: np.ndarray) -> np.ndarray:
+    def p_positive(self, E: np.ndarray, embed_model: str) -> np.ndarray:
+        """P(positiv) for vectors from the embedding model `embed_model`; vectors from any
+        other model are refused (same dimension is no guarantee of the same space)."""
+        check_embed_model(self.embed_model, embed_model, "Valenshuvudet")
         return expit(np.asarray(E, dtype=np.float64) @ self.coef + self.intercept)
 
     def save(self, directory: Path = VALENCE_DIR, card: dict[str, Any] | None = None) -> Path:
@@ -80,30 +83,37 @@ class ValenceHead:
         return directory
 
 
-_HEAD: ValenceHead | None = None
+_HEADS: dict[tuple[str, str | None], ValenceHead] = {}
+
+
+def read_valence_head(directory: Path = VALENCE_DIR) -> ValenceHead | None:
+    """The saved head in `directory`, or None if there is none."""
+    f = directory / "valens.npz"
+    if not f.is_file():
+        return None
+    z = np.load(f)
+    meta = json.loads((directory / "modellkort.json").read_text(encoding="utf-8"))
+    # A card without the kind is from before it was recorded: those heads read "passage:".
+    return ValenceHead(
+        z["coef"].astype(np.float64),
+        float(z["intercept"]),
+        meta["source"],
+        meta.get("embed_model", "okänd"),
+        meta.get("embed_kind", "passage"),
+    )
 
 
 def load_valence_head(embedder: Embedder | None = None, directory: Path = VALENCE_DIR) -> ValenceHead:
-    """The shipped head if present, else the prototype (zero-shot) head."""
-    global _HEAD
-    if _HEAD is not None and directory == VALENCE_DIR:
-        return _HEAD
-    f = directory / "valens.npz"
-    if f.is_file():
-        z = np.load(f)
-        meta = json.loads((directory / "modellkort.json").read_text(encoding="utf-8"))
-        # A card without the kind is from before it was recorded: those heads read "passage:".
-        head = ValenceHead(
-            z["coef"].astype(np.float64),
-            float(z["intercept"]),
-            meta["source"],
-            meta.get("embed_model", "okänd"),
-            meta.get("embed_kind", "passage"),
-        )
-    else:
+    """The saved head if it was fitted on `embedder`'s model, else the prototype (zero-shot)
+    head built with `embedder`: a head from another model would read vectors it never saw."""
+    model_id = getattr(embedder, "model_id", None)
+    key = (str(directory), model_id)
+    if key in _HEADS:
+        return _HEADS[key]
+    head = read_valence_head(directory)
+    if head is None or (model_id is not None and head.embed_model != model_id):
         head = prototype_head(embedder)
-    if directory == VALENCE_DIR:
-        _HEAD = head
+    _HEADS[key] = head
     return head
 
 
@@ -116,7 +126,7 @@ def prototype_head(embedder: Embedder | None = None) -> ValenceHead:
     # scale so that the prototypes themselves sit near p = 0.9 / 0.1
     spread = float(np.median(np.abs((np.vstack([P, N]) - mid) @ d))) or 1.0
     coef = d * (2.2 / spread)
-    return ValenceHead(coef, float(-mid @ coef), "prototyper", getattr(embedder, "model_id", "standard"), ANALYSIS_KIND)
+    return ValenceHead(coef, float(-mid @ coef), "prototyper", getattr(embedder, "model_id", "okänd"), ANALYSIS_KIND)
 
 
 def valence_from_p(p: float, text: str) -> Valence:
@@ -146,7 +156,7 @@ def predict_valence(
                 "Träna om det med: python benchmarks/classify.py --bygg-valens"
             )
         embeddings = embed_with(embedder, texts, head.embed_kind)
-    p = head.p_positive(embeddings)
+    p = head.p_positive(embeddings, getattr(embedder, "model_id", head.embed_model))
     return [valence_from_p(float(pi), t) for pi, t in zip(p, texts)]
 
 

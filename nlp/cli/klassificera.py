@@ -13,6 +13,17 @@ from rich.table import Table
 from nlp.cli.base import user_errors
 
 
+def _quotes(text: str, evidence: list[dict]) -> str:
+    """Per decided label its best supporting sentence (evidence[].spans), pseudonymised."""
+    lines = []
+    for item in evidence:
+        spans = item.get("spans") or []
+        if spans:
+            quote = text[spans[0]["start"] : spans[0]["end"]]
+            lines.append(f"{item['label']}: ”{quote if len(quote) <= 120 else quote[:119] + '…'}”")
+    return "\n".join(lines) or "–"
+
+
 @user_errors
 def klassificera(
     fil: Path = typer.Argument(..., help="Fil med svar: JSON Lines (fälten id och text), CSV, XLSX eller JSON."),
@@ -44,14 +55,15 @@ def klassificera(
             sys.stdout.write(json.dumps(res.to_json(rid), ensure_ascii=False) + "\n")
         return
     table = Table(title=f"Förslag ur {found.taxonomy.name} för {fil.name} ({len(found.ids)} svar)")
-    for head in ("Id", "Förslag (sannolikhet)", "Prediktionsmängd", "Osäker", "Valens"):
+    for head in ("Id", "Förslag (sannolikhet)", "Prediktionsmängd", "Osäker", "Valens", "Belägg"):
         table.add_column(head)
-    for rid, res in zip(found.ids, found.results):
+    for rid, text, res in zip(found.ids, found.texts, found.results):
         table.add_row(
             str(rid),
             ", ".join(f"{s.label} ({s.probability:.0%})" for s in res.suggestions if s.decided) or "–",
             ", ".join(res.prediction_set) or "–",
             f"ja ({res.unsure_reason})" if res.unsure else "nej",
             res.valence.label if res.valence else "–",
+            _quotes(text, res.evidence),
         )
     Console().print(table)

@@ -7,7 +7,7 @@ with the key for files (nlp.keys.key_for_files) and then runs the stages on safe
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +29,7 @@ class FileClassification:
     taxonomy: Taxonomy
     ids: list[Any]  # row ids, aligned with results
     results: list[ClassificationResult]
+    texts: list[str] = field(default_factory=list)  # pseudonymised: evidence[].spans index into these
 
 
 _JSONL_SUFFIXES = {".jsonl", ".ndjson"}
@@ -133,4 +134,4 @@ def classify_file(
     embedder = cached_embedder()
     vectors = embed_texts(texts, embedder=embedder, kind=ANALYSIS_KIND)
     results = classify_texts(texts, vectors, tax, examples=shots, embedder=embedder, coverage=coverage)
-    return FileClassification(taxonomy=tax, ids=ids, results=results)
+    return FileClassification(taxonomy=tax, ids=ids, results=results, texts=texts)

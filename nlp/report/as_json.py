@@ -134,6 +134,7 @@ def _label(lab: LabelFigures) -> dict[str, Any]:
         "i_forslagsmangd": lab.in_set.text if lab.in_set.hidden else lab.in_set.k,
         "medelsannolikhet": lab.mean_probability,
         "flagga": lab.flag,
+        "belagg": lab.quotes,
         "flaggor": {v: (cell.text if cell.hidden else cell.k) for v, cell in lab.valence.items() if v != "neutral"},
         "styrdiagram": None
         if chart is None

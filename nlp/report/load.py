@@ -23,6 +23,7 @@ from nlp.report.model import (
     RunReport,
     group_title,
 )
+from nlp.report.quotes import label_quotes
 from nlp.report.runs import finished_run, run_import_ids, run_label_titles
 from nlp.report.themes import themes_for_run
 from nlp.store.models import Classification, Import, RecordRow, Suggestion
@@ -63,8 +64,9 @@ def load_run_report(session: Session, run_id: int, *, threshold: int | None = No
     months = sorted(set(month_of.values()))
     labelling = run_labelling(session, run.id)
     tax_name, titles = run_label_titles(run)
+    quotes = label_quotes(session, run.id, labelling.counted, labelling.probability)
     labels = [
-        _label(lab, titles.get(lab, lab), labelling, n, month_of, months, threshold)
+        _label(lab, titles.get(lab, lab), labelling, n, month_of, months, threshold, quotes.get(lab, []))
         for lab in list(titles) + sorted((set(labelling.counted) | set(labelling.in_set)) - set(titles))
     ]
     dates = [a.date for a in answers if a.date]
@@ -141,6 +143,7 @@ def _label(
     month_of: dict[int, str],
     months: Sequence[str],
     threshold: int,
+    quotes: list[str] | None = None,
 ) -> LabelFigures:
     ids = labelling.counted.get(lab, set())
     counted = Cell(len(ids), n, threshold)
@@ -158,6 +161,7 @@ def _label(
         mean_probability=(None if counted.hidden else sum(labelling.probability[(i, lab)] for i in ids) / len(ids)),
         valence={v: Cell(val.get(v, 0), len(ids), threshold) for v in VALENCES},
         chart=chart,
+        quotes=[] if counted.hidden else list(quotes or []),  # small cells show no text either
     )
 
 

@@ -103,6 +103,9 @@ class LabelFigures:
     mean_probability: float | None
     valence: dict[str, Cell]  # styrka/utmaning/blandad/neutral among the counted answers
     chart: RunChart | None  # monthly share with control limits; None when `counted` is hidden
+    # The classifier's evidence sentences (pseudonymised) from the answers it is surest
+    # about (nlp/report/quotes.py); none when `counted` is hidden.
+    quotes: list[str] = field(default_factory=list)
 
     @property
     def flag(self) -> str:

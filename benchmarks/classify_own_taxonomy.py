@@ -1,0 +1,207 @@
+"""Suggestions on a user's own taxonomy and real, long answers (issue 11), blind labelled sets.
+
+    python benchmarks/classify_own_taxonomy.py [--mangd vardupplevelse forum_invandring]
+        [--upprepningar 3] [--antal 25 50 100]
+
+The sets (benchmarks/data/README_taxonomier.md) were labelled by a separate author who never
+saw classifier output; use them to measure, not to tune. For each set this prints, in one run:
+- zero-shot on all answers: macro/micro F1, ECE on the answers, coverage (all of an answer's
+  true labels in its set; and per label: share of true labels inside their answer's set) and
+  mean size of the 90 % prediction sets, share "osäker" (with reasons);
+- the nearest-label-prototype baseline (mean "query:" vector of title, description and
+  examples; top-1 label only, nothing tuned);
+- a learning curve: few-shot with 25/50/100 validated answers drawn at random, tested on the
+  answers not among the first 100 of the same draw (so every point shares one test set), with
+  the balanced one-vs-rest logistic baseline and the prototype baseline on that test set; the
+  mean over --upprepningar draws, and the per-label F1 at the largest size.
+Texts: the reviews are read by row index from the real reviews file (not in the project, no
+licence), the forum paragraphs from Absabank-Imm (CC BY 4.0: "Absabank-Imm, Språkbanken Text,
+University of Gothenburg"). Embeddings are cached under /tmp (BRUKARROST_DATA_DIR).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import json
+import os
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+os.environ.setdefault("BRUKARROST_DATA_DIR", "/tmp/brukarrost-bench-klassificera")
+
+import numpy as np  # noqa: E402
+from sklearn.linear_model import LogisticRegression  # noqa: E402
+from sklearn.metrics import f1_score  # noqa: E402
+from threadpoolctl import threadpool_limits  # noqa: E402
+
+import nlp.classify.predict  # noqa: E402
+import nlp.classify.training  # noqa: E402
+from nlp.classify import Example, classify_texts, evaluate, labels_matrix, train_classifier  # noqa: E402
+from nlp.config import PROJECT_ROOT  # noqa: E402
+from nlp.embed import cached_embedder, embed_texts  # noqa: E402
+from nlp.taxonomy import Taxonomy, load_taxonomy  # noqa: E402
+
+DATA = PROJECT_ROOT / "benchmarks" / "data"
+REAL = PROJECT_ROOT.parent / "shared" / "data" / "real"
+SETS = {
+    "vardupplevelse": ("taxonomi_vardupplevelse.yaml", "etiketter_vardupplevelse.jsonl"),
+    "forum_invandring": ("taxonomi_forum_invandring.yaml", "etiketter_forum_invandring.jsonl"),
+}
+
+
+def _read_labels(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def load_set(name: str) -> tuple[Taxonomy, list[str], list[list[str]]]:
+    """The taxonomy, the answers' texts and their gold labels."""
+    tax_file, label_file = SETS[name]
+    tax = load_taxonomy(DATA / tax_file)
+    rows = _read_labels(DATA / label_file)
+    if "rad" in rows[0]:
+        with (REAL / "recensioner_sv_10k.csv").open(encoding="utf-8", newline="") as fh:
+            all_texts = [r["text"] for r in csv.DictReader(fh)]
+        texts = []
+        for r in rows:
+            t = all_texts[r["rad"]]
+            if hashlib.sha1(t.encode()).hexdigest()[:10] != r["sha1"]:
+                raise SystemExit(f"rad {r['rad']}: texten stämmer inte med kontrollsumman")
+            texts.append(t)
+    else:
+        by_id = {}
+        with (REAL / "forum_invandring_absabank.jsonl").open(encoding="utf-8") as fh:
+            for line in fh:
+                o = json.loads(line)
+                by_id[o["id"]] = o["text"]
+        texts = [by_id[r["id"]] for r in rows]
+    return tax, texts, [r["etiketter"] for r in rows]
+
+
+def prototype_top1(tax: Taxonomy, F: np.ndarray, embedder) -> np.ndarray:
+    """Baseline: one-hot of the nearest label prototype (query vectors), nothing tuned."""
+    P = []
+    for lab in tax.labels:
+        V = np.asarray(embedder.embed([lab.title, lab.description, *lab.examples], "query"), np.float64)
+        m = (V / np.linalg.norm(V, axis=1, keepdims=True)).mean(0)
+        P.append(m / np.linalg.norm(m))
+    S = F @ np.array(P).T
+    out = np.zeros(S.shape, dtype=int)
+    out[np.arange(len(S)), S.argmax(1)] = 1
+    return out
+
+
+def logistic_baseline(F: np.ndarray, Y: np.ndarray, tr: np.ndarray, te: np.ndarray) -> np.ndarray:
+    """Balanced one-vs-rest logistic regression on the training answers' query vectors."""
+    out = np.zeros((len(te), Y.shape[1]), dtype=int)
+    with threadpool_limits(limits=1):
+        for j in range(Y.shape[1]):
+            if Y[tr, j].min() == Y[tr, j].max():
+                out[:, j] = Y[tr, j].max()
+                continue
+            lr = LogisticRegression(max_iter=3000, class_weight="balanced").fit(F[tr] * 10, Y[tr, j])
+            out[:, j] = lr.predict(F[te] * 10)
+    return out
+
+
+def _predict(texts, E, tax, embedder, model=None):
+    res = classify_texts(texts, E, tax, model=model, embedder=embedder, valence=False)
+    L = tax.label_ids
+    prob = np.array([[r.probabilities[lab] for lab in L] for r in res])
+    dec = np.array([[lab in r.labels for lab in L] for r in res], dtype=int)
+    sets = np.array([[lab in r.prediction_set for lab in L] for r in res])
+    return prob, dec, sets, [r.unsure_reason for r in res]
+
+
+def _fmt(m: dict) -> str:
+    return (
+        f"makro-F1 {m['macro_f1']:.3f}  micro-F1 {m['micro_f1']:.3f}  ECE {m['ece']:.3f}  "
+        f"täckning {m['coverage']:.3f} (per etikett {m['label_coverage']:.3f})  mängdstorlek {m['mean_set_size']:.2f}  osäker {m['unsure']:.2f}"
+    )
+
+
+def _metrics(out, Y) -> dict:
+    prob, dec, sets, reasons = out
+    m = evaluate(prob, dec, Y, sets)
+    m["unsure"] = float(np.mean([r is not None for r in reasons]))
+    m["label_coverage"] = float(sets[Y > 0].mean())  # share of true labels inside their set
+    m["reasons"] = Counter(r for r in reasons if r)
+    m["per_label"] = f1_score(Y, dec, average=None, zero_division=0)
+    return m
+
+
+def _macro(Y: np.ndarray, D: np.ndarray) -> float:
+    return float(f1_score(Y, D, average="macro", zero_division=0))
+
+
+def run_set(name: str, repeats: int, sizes: list[int], embedder) -> dict:
+    tax, texts, gold = load_set(name)
+    L = tax.label_ids
+    Y = labels_matrix(gold, L, name)
+    t0 = time.time()
+    E = embed_texts(texts, embedder=embedder)
+    F = np.asarray(embedder.embed(texts, "query"), np.float64)
+    print(f"\n== {name}: {len(texts)} svar, {len(L)} etiketter; inbäddade på {time.time() - t0:.0f} s")
+    proto = prototype_top1(tax, F, embedder)
+    print(f"Prototypbaslinje (närmaste etikett, topp-1), alla svar: makro-F1 {_macro(Y, proto):.3f}")
+    t0 = time.time()
+    m_zs = _metrics(_predict(texts, E, tax, embedder), Y)
+    print(f"Zero-shot, alla svar: {_fmt(m_zs)}  [{time.time() - t0:.0f} s]")
+    print(f"  osäker efter skäl: {dict(m_zs['reasons'])}")
+    print("  F1 per etikett: " + "  ".join(f"{lab} {f:.2f}" for lab, f in zip(L, m_zs["per_label"])))
+    sizes = [n for n in sizes if n > 0]
+    if not sizes:
+        return {"zero_shot": m_zs}
+    curve: dict[int, list] = {n: [] for n in sizes}
+    examples = [Example(t, tuple(g), str(i)) for i, (t, g) in enumerate(zip(texts, gold))]
+    for r in range(repeats):
+        perm = np.random.default_rng(r).permutation(len(texts))
+        te = np.sort(perm[max(sizes) :])
+        for n in sizes:
+            tr = np.sort(perm[:n])
+            t0 = time.time()
+            model, _ = train_classifier([examples[i] for i in tr], tax, embeddings=E[tr], embedder=embedder)
+            m = _metrics(_predict([texts[i] for i in te], E[te], tax, embedder, model), Y[te])
+            m["logistic"] = _macro(Y[te], logistic_baseline(F, Y, tr, te))
+            m["proto"] = _macro(Y[te], proto[te])
+            m["seconds"] = time.time() - t0
+            curve[n].append(m)
+    for n in sizes:
+        ms = curve[n]
+        mean = {
+            k: float(np.mean([x[k] for x in ms])) for k in ("macro_f1", "micro_f1", "ece", "coverage", "label_coverage")
+        }
+        mean |= {k: float(np.mean([x[k] for x in ms])) for k in ("mean_set_size", "unsure", "logistic", "proto")}
+        spread = " ".join(f"{x['macro_f1']:.3f}" for x in ms)
+        print(
+            f"Few-shot {n:>3} svar: {_fmt(mean)} | logistisk baslinje {mean['logistic']:.3f}  "
+            f"prototyp {mean['proto']:.3f}  (makro-F1 per dragning {spread}; {ms[0]['seconds']:.0f} s)"
+        )
+    per = np.mean([x["per_label"] for x in curve[max(sizes)]], axis=0)
+    print(f"  F1 per etikett, {max(sizes)} svar: " + "  ".join(f"{lab} {f:.2f}" for lab, f in zip(L, per)))
+    return {"zero_shot": m_zs, "curve": curve}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--mangd", nargs="+", choices=list(SETS), default=list(SETS))
+    ap.add_argument("--upprepningar", type=int, default=3)
+    ap.add_argument("--transduktiv", action="store_true", help="zero-shot kalibrerad på svarens egen fördelning")
+    ap.add_argument("--utan-klassvikter", action="store_true", help="few-shot utan balanserade exempelvikter")
+    ap.add_argument("--antal", type=int, nargs="+", default=[25, 50, 100], help="0 = bara zero-shot")
+    args = ap.parse_args()
+    nlp.classify.training.BALANCED = not args.utan_klassvikter
+    nlp.classify.predict.TRANSDUCTIVE = args.transduktiv
+    print("Obs: maskinen delas med andra; tider kan vara uppblåsta av deras last.")
+    embedder = cached_embedder()
+    print(f"Inbäddningsmodell {embedder.model_id}")
+    for name in args.mangd:
+        run_set(name, args.upprepningar, sorted(args.antal), embedder)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
