@@ -164,7 +164,25 @@ def test_a_killed_workers_job_finishes_on_the_other(queue_db: str, tmp_path: Pat
     import_id = done.result["import_id"]
     n_records = _count(engine, RecordRow, RecordRow.import_id == import_id)
     assert n_records == _records_in_one_process(export, columns, tmp_path) > 100
-    assert _count(engine, Classification, Classification.run_id == run_id) == n_records
+    # The run analyses the project as a whole: every answer of its imports classified once.
+    with engine.connect() as conn:
+        project_id = conn.scalar(select(Import.project_id).where(Import.id == import_id))
+        in_project = conn.scalar(
+            select(func.count(RecordRow.id))
+            .join(Import, Import.id == RecordRow.import_id)
+            .where(Import.project_id == project_id)
+        )
+    assert in_project > n_records
+    assert _count(engine, Classification, Classification.run_id == run_id) == in_project
+    assert (
+        _count(
+            engine,
+            Classification,
+            Classification.run_id == run_id,
+            Classification.record_id.in_(select(RecordRow.id).where(RecordRow.import_id == import_id)),
+        )
+        == n_records
+    )
     with engine.connect() as conn:
         assert conn.scalar(select(AnalysisRun.status).where(AnalysisRun.id == run_id)) == "klar"
         assert conn.scalar(select(Import.n_records).where(Import.id == import_id)) == n_records

@@ -55,6 +55,11 @@ def test_dev_set_meets_targets(shared_dir: Path) -> None:
     assert untouched >= 0.90
 
 
+# Sets whose misses nobody has read (benchmarks/data/README.md): they measure how the rules
+# generalise, so their floor is today's figure, not what the read sets were brought up to.
+HELD_OUT = {"pii_blind13.jsonl": 0.95}
+
+
 def test_blind_sets_stay_above_a_floor() -> None:
     paths = sorted(BLIND_DIR.glob("pii_blind*.jsonl"))
     assert len(paths) >= 4
@@ -62,5 +67,6 @@ def test_blind_sets_stay_above_a_floor() -> None:
         recall, precision, untouched, total = _score(path)
         # a floor under today's figures (0.90–0.99 total recall), not the target
         assert total >= 0.90, (path.name, recall)
-        assert min(recall[k] for k in ("PERSONNUMMER", "TELEFON", "EPOST")) >= 0.99, (path.name, recall)
+        direct = HELD_OUT.get(path.name, 0.99)
+        assert min(recall[k] for k in ("PERSONNUMMER", "TELEFON", "EPOST")) >= direct, (path.name, recall)
         assert precision >= 0.95 and untouched >= 0.90, path.name

@@ -194,7 +194,7 @@ def _use_every_form(post: _Recorder, client: TestClient, ids: dict[str, Any], jo
     records = post("GET", f"/api/projects/{p}/records?import_id={job['import_id']}").json()
     rec = records[0]["id"]
     themes = [t for t in post("GET", f"/api/runs/{run}/themes").json()["themes"] if t["topic"] >= 0]
-    assert len(themes) >= 3, "the planted export should give at least three themes"
+    assert len(themes) >= 2, "the planted export should give at least two themes"
     tid = [t["id"] for t in themes]
 
     csrf = _login(client, "validerare_a1")  # validator: decision with a comment
@@ -226,7 +226,7 @@ def _use_every_form(post: _Recorder, client: TestClient, ids: dict[str, Any], jo
             },
         ),
         (f"/projekt/{p}/teman/{tid[0]}/namn", {"namn": f"Tema om {NAME} {PHONE}"}),
-        (f"/projekt/{p}/teman/sammanfoga", {"tema": [str(tid[1]), str(tid[2])], "namn": f"Hos {NAME} {PNR}"}),
+        (f"/projekt/{p}/teman/sammanfoga", {"tema": [str(tid[0]), str(tid[1])], "namn": f"Hos {NAME} {PNR}"}),
         (f"/projekt/{p}/teman/{tid[0]}/dela", {"notering": f"Dela, fråga {PLANT}"}),
         (f"/projekt/{p}/insikter", {"rubrik": f"Insikt {NAME} {PNR}", "beskrivning": PLANT}),
         (

@@ -52,16 +52,21 @@ def respondent_table(facts: AnswerFacts, questions: list[str]) -> tuple[list[str
     """One row per respondent (export row): metadata, then per question its answer, decided
     labels, the model's suggestions and themes."""
     columns = META_COLUMNS + [col for q in questions for col in (q, *(f"{q} – {what}" for what in PER_QUESTION))]
-    by_row: dict[int, dict[str, Any]] = {}
+    # A respondent is a row of one import: a project run spans several, whose row numbers repeat.
+    by_row: dict[tuple[int, int], dict[str, Any]] = {}
     for r, _ in facts.answers:
-        held = by_row.setdefault(r.row, {"first": r})
+        held = by_row.setdefault((r.import_id, r.row), {"first": r})
         held[r.question] = r
+    imports = sorted({key[0] for key in by_row})
+    if len(imports) > 1:
+        columns = ["Import", *columns]
     rows = []
-    for row_number in sorted(by_row):
-        held = by_row[row_number]
+    for key in sorted(by_row):
+        held = by_row[key]
         first = held["first"]
-        out: list[Any] = [
-            row_number,
+        out: list[Any] = [imports.index(key[0]) + 1] if len(imports) > 1 else []
+        out += [
+            key[1],
             first.date.isoformat() if first.date else "",
             first.unit or "",
             SOURCE_TEXT.get(first.source_type or "", first.source_type or ""),

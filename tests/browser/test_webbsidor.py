@@ -56,7 +56,12 @@ def test_analyst_reads_report(page: Any, server: dict[str, Any], analysed: dict[
     assert "styrgräns" in charts.first.locator("desc").text_content()
     assert page.locator("svg.runchart path.limit").count() >= 2
     # Downloads answer with real files
-    for name, ctype in (("CSV", "text/csv"), ("XLSX", "spreadsheetml")):
+    downloads = (
+        (r"Ett svar per rad \(CSV", "text/csv"),
+        ("En respondent per rad", "text/csv"),
+        ("XLSX", "spreadsheetml"),
+    )
+    for name, ctype in downloads:
         href = page.get_by_role("link", name=re.compile(name)).get_attribute("href")
         resp = page.request.get(href)
         assert resp.status == 200 and ctype in resp.headers["content-type"]
