@@ -50,6 +50,8 @@ REAL = PROJECT_ROOT.parent / "shared" / "data" / "real"
 SETS = {
     "vardupplevelse": ("taxonomi_vardupplevelse.yaml", "etiketter_vardupplevelse.jsonl"),
     "forum_invandring": ("taxonomi_forum_invandring.yaml", "etiketter_forum_invandring.jsonl"),
+    # The third set, kept from the classifier's author until the work was done (README_taxonomier.md).
+    "tjanster": ("taxonomi_tjanster.yaml", "etiketter_tjanster.jsonl"),
 }
 
 
