@@ -21,14 +21,12 @@ from typing import Any
 import pytest
 
 from nlp.config import PROJECT_ROOT
-from tests.browser.conftest import AXE_JS, CHROMIUM, CHROMIUM_ARGS, new_page, screenshot
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, check_accessibility, new_page, screenshot
 from tests.server_process import uvicorn_server
 
 pytestmark = pytest.mark.browser
 PASSWORD = "Lösen-för-granskningstest-1"
 TARGET_SECONDS = 0.3
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-SIZES = {"": (1280, 900), "-200-procent": (640, 450), "-375px": (375, 800)}
 _SETUP = """
 import json, sys
 from nlp.store import init_db
@@ -85,30 +83,6 @@ def _login(page: Any, username: str) -> None:
     assert "/logga-in" not in page.url, "inloggningen misslyckades"
 
 
-def _axe_everywhere(page: Any, name: str) -> None:
-    """axe-core, every impact level, at each size; a screenshot of each."""
-    size = page.viewport_size
-    problems = []
-    for suffix, (w, h) in SIZES.items():
-        page.set_viewport_size({"width": w, "height": h})
-        if not page.evaluate("typeof axe !== 'undefined'"):
-            page.evaluate(AXE_JS.read_text(encoding="utf-8"))
-        result = page.evaluate(
-            "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-            AXE_TAGS,
-        )
-        problems += [
-            f"{name}{suffix}: {v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes'][:3]]}"
-            for v in result["violations"]
-        ]
-        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-        if overflow > 1:
-            problems.append(f"{name}{suffix}: sidan rullar i sidled ({overflow} px)")
-        screenshot(page, f"{name}{suffix}")
-    page.set_viewport_size(size)
-    assert not problems, "\n".join(problems)
-
-
 def _shown(page: Any) -> str:
     return page.locator("#beslut-form input[name=record_id]").get_attribute("value")
 
@@ -136,7 +110,7 @@ def test_twenty_judgements_by_keyboard_saved_in_place(browser: Any, server: dict
         page.goto(f"/projekt/{server['project_id']}/validera")
         # Focus starts on the first action: no Tab to reach "Stämmer".
         assert page.evaluate("document.activeElement.dataset.key") == "j"
-        _axe_everywhere(page, "granskare-validera")
+        check_accessibility(page, "granskare-validera")
         loads = []
         page.on("load", lambda: loads.append(page.url))
         times, seen = [], []
@@ -155,7 +129,7 @@ def test_twenty_judgements_by_keyboard_saved_in_place(browser: Any, server: dict
             f"{progress}"
         )
         assert "Ditt beslut är sparat." in status
-        _axe_everywhere(page, "granskare-validera-efter-20")
+        check_accessibility(page, "granskare-validera-efter-20")
         # Undo by keyboard: the latest answer comes back.
         last = seen[-1]
         page.keyboard.press("u")
@@ -183,7 +157,7 @@ def test_grouped_answers_evidence_and_similar_answers(browser: Any, server: dict
         assert near.count() == 1 and near.is_checked()  # the near-identical one, to leave out if wrong
         assert page.locator("#svaret mark").count() >= 1
         assert page.locator("#liknande li").count() >= 1 or "Inga liknande" in page.locator("aside").inner_text()
-        _axe_everywhere(page, "granskare-validera-grupp")
+        check_accessibility(page, "granskare-validera-grupp")
     finally:
         page.context.close()
 
@@ -213,7 +187,7 @@ def test_my_judgements_and_joint_analysis_pages(browser: Any, server: dict[str, 
         page.goto(f"/projekt/{server['project_id']}/validera/mina")
         assert page.locator("section.card").count() >= 1
         assert "Utfall" in page.locator("main").inner_text()
-        _axe_everywhere(page, "granskare-mina-bedomningar")
+        check_accessibility(page, "granskare-mina-bedomningar")
     finally:
         page.context.close()
     page = new_page(browser, server)
@@ -221,6 +195,6 @@ def test_my_judgements_and_joint_analysis_pages(browser: Any, server: dict[str, 
         _login(page, "samordnare")
         page.goto(f"/projekt/{server['project_id']}/omstridda")
         assert page.get_by_role("table", name="Samstämmighet per etikett mellan granskare").count() == 1
-        _axe_everywhere(page, "samordnare-gemensam-analys")
+        check_accessibility(page, "samordnare-gemensam-analys")
     finally:
         page.context.close()

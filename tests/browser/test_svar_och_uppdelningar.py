@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from nlp.config import PROJECT_ROOT
-from tests.browser.conftest import AXE_JS, CHROMIUM, CHROMIUM_ARGS, screenshot
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, axe_violations, screenshot
 from tests.browser.seed import PASSWORD
 from tests.server_process import uvicorn_server
 
@@ -112,13 +112,7 @@ def _no_sideways_scroll(page: Any, name: str) -> None:
 
 
 def _axe_clean(page: Any, name: str) -> None:
-    """axe-core, WCAG 2.0/2.1 A and AA: no violation of any impact."""
-    page.evaluate(AXE_JS.read_text(encoding="utf-8"))
-    result = page.evaluate(
-        """async () => await axe.run(document, {runOnly: {type: 'tag',
-             values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}, resultTypes: ['violations']})"""
-    )
-    found = [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes'][:3]]}" for v in result["violations"]]
+    found = axe_violations(page, name)
     assert found == [], f"{name}: tillgänglighetsfel: {found}"
 
 

@@ -178,7 +178,7 @@ def test_admin_manages_users_and_reads_audit_log(page: Any, server: dict[str, An
     assert "Användaren är skapad." in page.get_by_role("status").first.inner_text()
     orgs = page.get_by_role("table", name="Alla organisationer").inner_text()
     assert "Hjärnkoll Värmland\t1" in orgs
-    page.get_by_label("Händelse").select_option("anvandare_skapad")
+    page.get_by_label("Händelse", exact=True).select_option("anvandare_skapad")
     page.get_by_role("button", name="Filtrera").click()
     page.wait_for_load_state()
     log = page.get_by_role("table", name=re.compile("Senaste händelserna")).inner_text()
