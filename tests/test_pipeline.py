@@ -323,7 +323,9 @@ def test_analysera_with_a_taxonomy_file_keeps_it_for_the_report(tmp_path: Path) 
     own.write_text(own.read_text(encoding="utf-8").replace("title: ", "title: Ändrad "), encoding="utf-8")
     own.unlink()
     label_titles.cache_clear()
-    assert build_report(run.id, engine=engine) == report
+    rebuilt = build_report(run.id, engine=engine)
+    # the same report; the written file's times also count writing it (tider_s.lagring_rapport)
+    assert {k: v for k, v in rebuilt.items() if k != "tider_s"} == {k: v for k, v in report.items() if k != "tider_s"}
 
 
 def test_broken_taxonomy_file_fails_before_anything_is_imported(tmp_path: Path) -> None:
