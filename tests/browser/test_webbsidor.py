@@ -313,3 +313,25 @@ def test_analyst_opens_the_document_upload(page: Any, server: dict[str, Any]) ->
     check_accessibility(page, "dokument")
     screenshot(page, "analytiker-6-dokument")
     check_zoom_reflow(page, "dokument")
+
+
+def test_the_remaining_pages_pass_axe_at_every_size(
+    page: Any, server: dict[str, Any], analysed: dict[str, Any]
+) -> None:
+    """Account, password, residual risk (the analyst's summary and the admin's audited view) and
+    an error page: axe at 1280 px, 200 % zoom and 375 px, like every other page."""
+    pid = server["project_id"]
+    login(page, "analytiker")
+    for name, path in (("konto", "/konto"), ("losenord", "/konto/losenord"), ("restrisk", f"/projekt/{pid}/restrisk")):
+        page.goto(path)
+        check_accessibility(page, name)
+    page.goto("/projekt/999999/svar")
+    assert page.get_by_role("heading", level=1).count() == 1
+    check_accessibility(page, "fel")
+    page.goto("/logga-in")
+    page.context.clear_cookies()
+    login(page, "admin")
+    page.goto(f"/projekt/{pid}/restrisk")
+    page.get_by_role("link", name=re.compile("Granska orden i sitt sammanhang")).first.click()
+    page.wait_for_load_state()
+    check_accessibility(page, "restrisk-granska")
