@@ -186,7 +186,7 @@ def extend(
         fresh_ids = set(new_ids)
         # A cluster made mostly of earlier "övrigt" answers is no new theme: they stay where they were.
         found = {r: c for r, c in found.items() if _mostly_new(found, c, fresh_ids)}
-        created = _adopt_clusters(themes, main, found, emb, row, fresh, import_id, least)
+        created = _adopt_clusters(themes, main, found, emb, ids, row, fresh, import_id, least)
     leftovers = [r for r in new_ids if main.get(r) is None]
     if leftovers:
         keys = assign(themes, emb[[row[r] for r in leftovers]], floor=True)
@@ -236,6 +236,7 @@ def _adopt_clusters(
     main: dict[Any, str | None],
     found: Mapping[Any, int],
     emb: np.ndarray,
+    ids: Sequence[Any],
     row: Mapping[Any, int],
     fresh: Callable[[], str],
     import_id: Any,
@@ -269,9 +270,8 @@ def _adopt_clusters(
             continue
         key = fresh()
         created.append(key)
-        themes.append(
-            ProjectTheme(key, _unit(emb[[row[r] for r in rest]].mean(axis=0)), 0, 1.0, 1.0, created_in=import_id)
-        )
+        # Described from its members at once, so a later pool cluster can join it on the same terms.
+        themes.append(describe(key, emb, np.array([row[r] for r in rest]), ids, created_in=import_id))
         main.update({r: key for r in rest})
     return created
 

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -43,12 +44,14 @@ CHROMIUM_ARGS = [
 ANALYSIS_TIMEOUT_S = 900
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
-    """uvicorn serving create_app() on a free port, with accounts and one project."""
+@contextmanager
+def seeded_server(base: Path, setup: str, *args: str) -> Iterator[tuple[str, str, Path]]:
+    """uvicorn serving create_app() on a free port over a fresh SQLite database in `base`,
+    after `setup` (Python run with the database URL and `args`) has seeded it in a child
+    process, so this process's settings stay untouched. Yields (url, setup's last output
+    line, server log); skips without Chromium."""
     if not CHROMIUM.exists():
         pytest.skip("Chromium saknas (/usr/bin/chromium): kör `make browser-deps` för webbläsartesterna")
-    base = tmp_path_factory.mktemp("webbserver")
     data_dir = base / "data" / "anonymiserad"
     env = {k: v for k, v in os.environ.items() if not k.startswith("BRUKARROST_")}
     env.update(
@@ -60,23 +63,29 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]
         BRUKARROST_LOGIN_MAX_FAILURES="50",
     )
     url = f"sqlite:///{data_dir / 'brukarrost.db'}"
-    # Accounts through the ORM in a child process, so this process's settings stay untouched.
-    setup = subprocess.run(
-        [sys.executable, "-c", _SETUP, url, PASSWORD, json.dumps(ACCOUNTS)],
+    done = subprocess.run(
+        [sys.executable, "-c", setup, url, *args],
         env=env,
         cwd=PROJECT_ROOT,
         capture_output=True,
         text=True,
         timeout=120,
     )
-    assert setup.returncode == 0, setup.stderr[-2000:]
-    project_id = int(setup.stdout.strip().splitlines()[-1])
+    assert done.returncode == 0, done.stderr[-2000:]
     log = base / "uvicorn.log"
     try:
         with uvicorn_server(env, "/logga-in", log=log) as base_url:
-            yield {"url": base_url, "project_id": project_id, "log": log}
+            yield base_url, done.stdout.strip().splitlines()[-1], log
     except RuntimeError as exc:  # the server did not start: its log is in the message
         pytest.fail(str(exc))
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    """The server with accounts of every role and one project."""
+    base = tmp_path_factory.mktemp("webbserver")
+    with seeded_server(base, _SETUP, PASSWORD, json.dumps(ACCOUNTS)) as (url, out, log):
+        yield {"url": url, "project_id": int(out), "log": log}
 
 
 _SETUP = """

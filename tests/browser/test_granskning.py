@@ -10,19 +10,14 @@ seeded through the ORM (tests/browser/seed_granskning.py), so the test needs no 
 from __future__ import annotations
 
 import json
-import os
 import statistics
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from nlp.config import PROJECT_ROOT
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, check_accessibility, new_page, screenshot
-from tests.server_process import uvicorn_server
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, check_accessibility, new_page, screenshot, seeded_server
 
 pytestmark = pytest.mark.browser
 PASSWORD = "Lösen-för-granskningstest-1"
@@ -37,31 +32,8 @@ print(json.dumps(seed_validation(init_db(sys.argv[1]), sys.argv[2])))
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
-    if not CHROMIUM.exists():
-        pytest.skip("Chromium saknas (/usr/bin/chromium): kör `make browser-deps` för webbläsartesterna")
-    base = tmp_path_factory.mktemp("granskning")
-    data_dir = base / "data" / "anonymiserad"
-    env = {k: v for k, v in os.environ.items() if not k.startswith("BRUKARROST_")}
-    env.update(
-        BRUKARROST_DATA_DIR=str(data_dir),
-        BRUKARROST_KEY_FILE=str(base / "nyckel" / "pseudonym.key"),
-        BRUKARROST_SESSION_SECRET="granskningstest-hemlighet",
-        BRUKARROST_UPLOAD_DIR=str(base / "uppladdningar"),
-        BRUKARROST_LOGIN_MAX_FAILURES="50",
-    )
-    url = f"sqlite:///{data_dir / 'brukarrost.db'}"
-    setup = subprocess.run(
-        [sys.executable, "-c", _SETUP, url, PASSWORD],
-        env=env,
-        cwd=PROJECT_ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert setup.returncode == 0, setup.stderr[-2000:]
-    ids = json.loads(setup.stdout.strip().splitlines()[-1])
-    with uvicorn_server(env, "/logga-in", log=base / "uvicorn.log") as base_url:
-        yield {"url": base_url, **ids}
+    with seeded_server(tmp_path_factory.mktemp("granskning"), _SETUP, PASSWORD) as (url, out, _log):
+        yield {"url": url, **json.loads(out)}
 
 
 @pytest.fixture(scope="module")

@@ -7,18 +7,13 @@ test-artefakter/."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from nlp.config import PROJECT_ROOT
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, axe_violations, screenshot
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, axe_violations, screenshot, seeded_server
 from tests.browser.seed import PASSWORD
-from tests.server_process import uvicorn_server
 
 pytestmark = pytest.mark.browser
 
@@ -49,26 +44,9 @@ print(ids["project_id"], ids["run_id"])
 
 @pytest.fixture(scope="module")
 def seeded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
-    if not CHROMIUM.exists():
-        pytest.skip("Chromium saknas (/usr/bin/chromium): kör `make browser-deps` för webbläsartesterna")
-    base = tmp_path_factory.mktemp("svarsserver")
-    data_dir = base / "data" / "anonymiserad"
-    env = {k: v for k, v in os.environ.items() if not k.startswith("BRUKARROST_")}
-    env.update(
-        BRUKARROST_DATA_DIR=str(data_dir),
-        BRUKARROST_KEY_FILE=str(base / "nyckel" / "pseudonym.key"),
-        BRUKARROST_SESSION_SECRET="webbtest-hemlighet",
-        BRUKARROST_UPLOAD_DIR=str(base / "uppladdningar"),
-        BRUKARROST_LOGIN_MAX_FAILURES="50",
-    )
-    url = f"sqlite:///{data_dir / 'brukarrost.db'}"
-    out = subprocess.run(
-        [sys.executable, "-c", _SEED, url], env=env, cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=120
-    )
-    assert out.returncode == 0, out.stderr[-2000:]
-    project_id, run_id = (int(v) for v in out.stdout.split()[-2:])
-    with uvicorn_server(env, "/logga-in", log=base / "uvicorn.log") as base_url:
-        yield {"url": base_url, "project_id": project_id, "run_id": run_id}
+    with seeded_server(tmp_path_factory.mktemp("svarsserver"), _SEED) as (url, out, _log):
+        project_id, run_id = (int(v) for v in out.split())
+        yield {"url": url, "project_id": project_id, "run_id": run_id}
 
 
 @pytest.fixture(scope="module")
