@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, check_accessibility, new_page, screenshot, seeded_server
+from tests.browser.conftest import check_accessibility, new_page, screenshot, seeded_server
 
 pytestmark = pytest.mark.browser
 PASSWORD = "Lösen-för-granskningstest-1"
@@ -36,14 +36,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]
         yield {"url": url, **json.loads(out)}
 
 
-@pytest.fixture(scope="module")
-def browser(server: dict[str, Any]) -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
+# `browser` is conftest's: it launches Chromium for this module's own `server`.
 
 
 def _login(page: Any, username: str) -> None:
