@@ -113,7 +113,7 @@ def test_refit_keeps_keys_and_names_and_says_which_theme_was_split(two_imports: 
     old.themes[1].name = "Personal och recept"
     # The refit finds A, B and C apart: B and C share the old theme's answers.
     new = from_fit(_result_from([2] * 60 + [0] * 60 + [1] * 60, ids), vecs, ids, used_keys=["T1", "T2"])
-    matched = match_refit(old, new)
+    matched = match_refit(old, new, vecs, ids)
     assert matched.main[0] == old.main[0], "A keeps its key"
     joined = old.main[60]
     continuation = matched.theme(joined)
@@ -123,6 +123,58 @@ def test_refit_keeps_keys_and_names_and_says_which_theme_was_split(two_imports: 
     assert "delades i" in split[0]["text"] and "Personal och recept" in split[0]["text"]
     other_part = split[0]["till"][1]
     assert other_part not in {"T1", "T2"} and matched.theme(other_part).parent == joined
+    # The larger part (here the first, of two equal ones) keeps the key; no answer of A moved.
+    assert sum(matched.main[r] == joined for r in range(60, 180)) == 60
+    assert all(matched.main[r] == old.main[0] for r in range(60))
+
+
+def test_refit_merges_old_themes_one_fresh_cluster_holds_and_keeps_the_larger_key(
+    two_imports: dict[str, Any],
+) -> None:
+    ids, vecs = two_imports["ids"][:180], two_imports["vecs"][:180]
+    # A was two themes (40 + 20 answers); the refit finds A as one.
+    old = from_fit(_result_from([0] * 40 + [1] * 20 + [2] * 60 + [3] * 60, ids), vecs, ids)
+    big, small = old.main[0], old.main[50]
+    old.theme(big).name = "Telefonkön"
+    old.theme(old.main[100]).name = "Bemötandet"
+    new = from_fit(_result_from([0] * 60 + [1] * 60 + [2] * 60, ids), vecs, ids, used_keys=["T1", "T2", "T3", "T4"])
+    matched = match_refit(old, new, vecs, ids)
+    assert {matched.main[r] for r in range(60)} == {big}
+    assert matched.theme(small) is None and small in matched.retired
+    merged = [m for m in matched.mapping if m["typ"] == "sammanslagen"]
+    assert [(m["fran"], m["till"]) for m in merged] == [([small], [big])]
+    assert "gick upp i" in merged[0]["text"] and "Telefonkön" in merged[0]["text"]
+    # B and C continue under their keys, and B keeps its human name.
+    assert all(matched.main[r] == old.main[r] for r in range(60, 180))
+    assert matched.theme(old.main[100]).name == "Bemötandet"
+    assert not matched.new_keys
+
+
+def test_refit_keeps_every_theme_a_fresh_fit_only_draws_other_borders_for(two_imports: dict[str, Any]) -> None:
+    ids, vecs = two_imports["ids"][:180], two_imports["vecs"][:180]
+    old = from_fit(_result_from([0] * 60 + [1] * 60 + [2] * 60, ids), vecs, ids)
+    old.theme(old.main[0]).name = "Väntetider"
+    # Other numbers, and a fifth of each topic's answers in a neighbouring cluster or in "övrigt".
+    labels = [7] * 48 + [5] * 12 + [5] * 48 + [-1] * 12 + [9] * 48 + [7] * 12
+    new = from_fit(_result_from(labels, ids), vecs, ids, used_keys=["T1", "T2", "T3"])
+    matched = match_refit(old, new, vecs, ids)
+    assert all(matched.main[r] == old.main[r] for r in ids)
+    assert matched.theme(old.main[0]).name == "Väntetider"
+    assert [m["typ"] for m in matched.mapping] == ["behallen"] * 3
+
+
+def test_refit_on_grown_data_keeps_keys_and_finds_the_new_topic(two_imports: dict[str, Any]) -> None:
+    state, ids, texts, vecs = two_imports["state"], two_imports["ids"], two_imports["texts"], two_imports["vecs"]
+    refit = update_project_themes(texts, vecs, ids, state=state, import_of=two_imports["import_of"], refit=True)
+    earlier = [r for r in state.main if state.main[r] is not None]
+    assert sum(refit.main[r] == state.main[r] for r in earlier) / len(earlier) >= 0.9
+    # The new answers on A, B and C join the keys their topics had; D, only in the new import, is new.
+    for k in range(3):
+        old_keys = {state.main[r] for r in range(60 * k, 60 * (k + 1))} - {None}
+        assert sum(refit.main[r] in old_keys for r in range(1000 + 30 * k, 1000 + 30 * (k + 1))) >= 27
+    planted = [refit.main[r] for r in range(1090, 1120)]
+    assert sum(k in refit.new_keys for k in planted) >= 25
+    assert all(k not in {t.key for t in state.themes} | set(state.retired) for k in refit.new_keys)
 
 
 def test_names_are_phrases_from_the_answers_without_stop_words(two_imports: dict[str, Any]) -> None:

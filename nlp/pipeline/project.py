@@ -95,7 +95,9 @@ def update_project_themes(
         fresh = from_fit(
             fit, vectors, ids, used_keys=[t.key for t in state.themes] if state else (), import_of=import_of
         )
-        return match_refit(state, fresh) if state is not None and state.themes else fresh
+        if state is None or not state.themes:
+            return fresh
+        return match_refit(state, fresh, vectors, ids, import_of=import_of)
     text_of = dict(zip(ids, texts))
 
     def cluster(pool: Sequence[Any], pool_vectors: np.ndarray) -> dict[Any, int]:

@@ -11,9 +11,10 @@ for identity: a theme is recognised by content.
   nowhere is clustered together with the project's earlier "övrigt" answers, and a cluster
   that lies near no existing theme becomes a new theme flagged "ny". Earlier answers keep
   their theme (and so their key).
-- `match_refit`: a full refit matched to the old themes (Hungarian assignment on centroid
-  cosine plus the overlap of representative answers); matched themes keep key, name and
-  merges, and the mapping is spelled out ("tema X delades i Y och Z").
+- `match_refit`: a full refit warm-started from the old themes: a fresh fit of all answers
+  decides splits, merges and new themes by member overlap, every other earlier answer keeps
+  its theme; continuing themes keep key and name, and the mapping is spelled out ("tema X
+  delades i Y och Z", "gick upp i").
 """
 
 from __future__ import annotations
@@ -38,10 +39,13 @@ FALLBACK_QUANTILE = 0.02
 # 0.96 from its nearest theme), so only a relative bound tells them apart. With one theme only,
 # this absolute bound is used.
 SAME_THEME_COSINE = 0.95
-# Refit: a pair is the same theme when its centroids are this similar, or when this share of
-# the old theme's representative answers lies in the new one.
-MATCH_COSINE = 0.93
-MATCH_OVERLAP = 0.4
+# Refit (match_refit): a fresh cluster continues the old theme that held this share of its
+# answers with an old theme; an old theme is split when fresh clusters continuing it each hold
+# SPLIT_SHARE of its answers, and old themes are merged when one fresh cluster holds MERGE_SHARE
+# of each (over half, so a theme is merged into one other at most).
+CONTINUE_SHARE = 0.5
+SPLIT_SHARE = 0.3
+MERGE_SHARE = 0.6
 # Novelty: a new answer whose k nearest earlier answers are less similar than for all but
 # this share of earlier answers lies where the project had no answers: it goes to the pool.
 NOVELTY_K = 5
@@ -304,58 +308,134 @@ def _refresh(
 # --- refit --------------------------------------------------------------------------------
 
 
-def match_refit(old: ProjectThemes, new: ProjectThemes) -> ProjectThemes:
-    """Give the themes of a refit the keys (and names) of the old themes they continue.
+def match_refit(
+    old: ProjectThemes,
+    new: ProjectThemes,
+    emb: np.ndarray,
+    ids: Sequence[Any],
+    *,
+    import_of: Mapping[Any, Any] | None = None,
+) -> ProjectThemes:
+    """A refit warm-started from the old themes: `new` is a fresh fit of all answers (its keys
+    are placeholders), `emb` and `ids` cover every answer, row for row.
 
-    One-to-one pairs by the Hungarian method on centroid cosine plus representative overlap;
-    a pair counts when the centroids are close (MATCH_COSINE) or the old theme's
-    representative answers mostly lie in the new one. What is left is described: an old
-    theme whose answers now lie in its continuation and a new theme "delades"; old themes
-    whose continuation is another pair's theme "slogs ihop"; new themes with no past are "ny".
+    A fresh fit of grown data is a different partition even where nothing changed (UMAP and
+    HDBSCAN on other data draw other borders), so the old themes are kept where the fresh fit
+    does not clearly say otherwise, and the fresh fit decides only what it has evidence for,
+    by member overlap (many-to-one, not a one-to-one pairing of centroids):
+
+    - a fresh cluster continues the old theme most of its earlier-themed answers were in;
+    - an old theme is split when fresh clusters that continue it each hold SPLIT_SHARE of its
+      answers: the largest part keeps the key and name, the others get new keys with it as parent;
+    - old themes are merged when one fresh cluster holds MERGE_SHARE of each of them: the largest
+      keeps its key and name, the others are retired (keys never reused);
+    - every other earlier answer keeps its theme; answers without one (new answers and earlier
+      "övrigt") go to the theme their fresh cluster continues, fresh clusters made mostly of them
+      become new themes (as pool clusters of an import do), and the rest is assigned by threshold.
     """
-    from scipy.optimize import linear_sum_assignment  # heavy: loaded only on a refit
-
     olds = [t for t in old.themes if t.size > 0]
     if not olds or not new.themes:
         return new
-    cos = np.vstack([t.centroid for t in olds]) @ np.vstack([t.centroid for t in new.themes]).T
-    overlap = np.array([[_overlap(o, n.key, new.main) for n in new.themes] for o in olds])
-    rows, cols = linear_sum_assignment(-(cos + overlap))
-    pairs = {int(r): int(c) for r, c in zip(rows, cols) if cos[r, c] >= MATCH_COSINE or overlap[r, c] >= MATCH_OVERLAP}
-    fresh = next_key([t.key for t in old.themes] + old.retired + [t.key for t in new.themes])
-    rename = {new.themes[c].key: olds[r].key for r, c in pairs.items()}
-    for t in new.themes:
-        if t.key not in rename:
-            rename[t.key] = fresh()
-    themes = []
-    for j, t in enumerate(new.themes):
-        r = next((r for r, c in pairs.items() if c == j), None)
-        past = olds[r] if r is not None else None
-        themes.append(
-            replace(
-                t,
-                key=rename[t.key],
-                name=past.name if past else None,
-                created_in=past.created_in if past else t.created_in,
-            )
-        )
-    main = {rid: (rename[k] if k is not None else None) for rid, k in new.main.items()}
-    gone = [o.key for o in olds if o.key not in {t.key for t in themes}]
-    result = ProjectThemes(themes, main, retired=sorted(set(old.retired) | set(gone)))
-    result.mapping = _mapping(olds, old.main, result, pairs)
+    row = {r: i for i, r in enumerate(ids)}
+    live = {t.key for t in olds}
+    old_main = {r: (old.main.get(r) if old.main.get(r) in live else None) for r in ids}
+    if not any(old_main.values()):
+        # No memberships stored (e.g. no finished run): the old centroids say who belonged where.
+        old_main = dict(zip(ids, assign(olds, emb[[row[r] for r in ids]])))
+    fresh_of = {r: new.main.get(r) for r in ids}
+    table = overlap_table(old_main, fresh_of)
+    old_size = Counter(k for k in old_main.values() if k is not None)
+    source = continuations(table, Counter(fresh_of.values()))
+    themes = [replace(t) for t in olds]
+    by_key = {t.key: t for t in themes}
+    fresh = next_key([t.key for t in old.themes] + list(old.retired))
+    target = dict(source)  # fresh cluster → the key its answers without an old theme go to
+    main = dict(old_main)
+    split: set[str] = set()
+    # Splits: fresh clusters continuing one old theme, each with a large enough share of it.
+    for k in sorted(old_size, key=_key_order):
+        parts = [
+            c
+            for c, n in table.get(k, Counter()).most_common()
+            if c is not None and source.get(c) == k and n >= max(SPLIT_SHARE * old_size[k], MIN_NEW_THEME)
+        ]
+        if len(parts) < 2:
+            continue
+        split.add(k)
+        for c in parts[1:]:
+            key = fresh()
+            target[c] = key
+            themes.append(replace(by_key[k], key=key, name=None, label="", parent=k, representative_ids=[]))
+            main.update({r: key for r, f in fresh_of.items() if f == c and old_main[r] in (k, None)})
+    # Merges: one fresh cluster holding most of several old themes.
+    merged_into: dict[str, str] = {}
+    for c in sorted({f for f in fresh_of.values() if f is not None}, key=_key_order):
+        together = [k for k in old_size if k not in split and table.get(k, Counter())[c] >= MERGE_SHARE * old_size[k]]
+        if len(together) < 2:
+            continue
+        keep = max(together, key=lambda k: (old_size[k], -_key_order(k)))
+        merged_into.update({k: keep for k in together if k != keep})
+    target = {c: merged_into.get(k, k) for c, k in target.items()}
+    main = {r: merged_into.get(k, k) if k is not None else None for r, k in main.items()}
+    themes = [t for t in themes if t.key not in merged_into]
+    # Answers without an old theme: to the continuation of their fresh cluster.
+    for r, k in old_main.items():
+        if k is None and fresh_of[r] in target:
+            main[r] = target[fresh_of[r]]
+    # Fresh clusters made mostly of answers without an old theme: new themes, as in an import.
+    unthemed = {
+        r: c
+        for r, c in fresh_of.items()
+        if c is not None and c not in source and old_main[r] is None and main[r] is None
+    }
+    numbers = {c: i for i, c in enumerate(sorted(set(unthemed.values()), key=_key_order))}
+    least = max(MIN_NEW_THEME, round(MIN_NEW_SHARE * len(ids)))
+    found = {r: numbers[c] for r, c in unthemed.items()}
+    created = _adopt_clusters(themes, main, found, emb, ids, row, fresh, None, least)
+    rest = [r for r in ids if main[r] is None]
+    if rest:
+        main.update({r: k for r, k in zip(rest, assign(themes, emb[[row[r] for r in rest]])) if k is not None})
+    _refresh(themes, main, emb, ids, row)
+    for t in themes:
+        if t.key in created:
+            t.created_in = _first_import(ids, np.array([row[r] for r in ids if main[r] == t.key]), import_of)
+    result = ProjectThemes(themes, main, retired=sorted(set(old.retired) | set(merged_into)))
+    kept = {t.key: t.key for t in olds if t.key not in merged_into}
+    result.mapping = _mapping(olds, old_main, result, kept)
     result.new_keys = [m["nyckel"] for m in result.mapping if m["typ"] == "ny"]
-    for m in result.mapping:
-        if m["typ"] == "delad":
-            for key in m["till"][1:]:
-                t = result.theme(key)
-                if t is not None:
-                    t.parent = m["fran"][0]
     return result
 
 
-def _overlap(old: ProjectTheme, new_key: str, new_main: Mapping[Any, str | None]) -> float:
-    reps = [r for r in old.representative_ids if r in new_main]
-    return sum(new_main[r] == new_key for r in reps) / len(reps) if reps else 0.0
+def overlap_table(old_main: Mapping[Any, str | None], fresh_of: Mapping[Any, Any]) -> dict[str, Counter[Any]]:
+    """Old key → how many of its answers each fresh cluster (None = outlier) holds."""
+    table: dict[str, Counter[Any]] = {}
+    for r, k in old_main.items():
+        if k is not None:
+            table.setdefault(k, Counter())[fresh_of.get(r)] += 1
+    return table
+
+
+def continuations(table: Mapping[str, Counter[Any]], fresh_size: Mapping[Any, int]) -> dict[Any, str]:
+    """Fresh cluster → the old theme it continues: the one most of its answers with an old
+    theme were in (CONTINUE_SHARE of them), when at least half of its answers had one (else
+    it is mostly new answers and earlier "övrigt": a candidate new theme)."""
+    by_fresh: dict[Any, Counter[str]] = {}
+    for k, counts in table.items():
+        for c, n in counts.items():
+            if c is not None:
+                by_fresh.setdefault(c, Counter())[k] += n
+    out = {}
+    for c, counts in by_fresh.items():
+        k, n = max(counts.items(), key=lambda kv: (kv[1], -_key_order(kv[0])))
+        themed = sum(counts.values())
+        if n >= CONTINUE_SHARE * themed and 2 * themed >= fresh_size[c]:
+            out[c] = k
+    return out
+
+
+def _key_order(key: Any) -> int:
+    text = str(key)
+    return int(text[1:]) if text[1:].isdigit() else 0
 
 
 def _title(t: ProjectTheme) -> str:
@@ -363,7 +443,7 @@ def _title(t: ProjectTheme) -> str:
 
 
 def _mapping(
-    olds: list[ProjectTheme], old_main: Mapping[Any, str | None], new: ProjectThemes, pairs: Mapping[int, int]
+    olds: list[ProjectTheme], old_main: Mapping[Any, str | None], new: ProjectThemes, kept: Mapping[str, str]
 ) -> list[dict[str, Any]]:
     """What became of each old theme and where each new theme came from, in words."""
     # Where the old members went: old key → Counter of new keys.
@@ -371,7 +451,6 @@ def _mapping(
     for rid, key in old_main.items():
         if key is not None and rid in new.main and new.main[rid] is not None:
             went.setdefault(key, Counter())[new.main[rid]] += 1  # type: ignore[index]
-    kept = {olds[r].key: new.themes[c].key for r, c in pairs.items()}
     out: list[dict[str, Any]] = []
     by_key = {t.key: t for t in new.themes}
     for o in olds:
