@@ -1,19 +1,34 @@
-"""A project's themes over four imports (called by `python benchmarks/themes.py --imports`).
+"""A project's themes over four imports, then 10 % more answers, imported and refitted
+(called by `python benchmarks/themes.py --imports`).
 
-The reviews are shuffled (seed 42) and split into four quarters, dated in the months of
-their quarter; the planted answers (benchmarks/data/planterat_parkeringsavgift.txt, written
-for this benchmark) are added to the last quarter only. Each quarter is then analysed into
-the project's themes as an import (nlp.pipeline.update_project_themes, as analyse_project
-does, without the database), timed with a warm model and the vector cache. Printed per
-import: seconds, themes, share of earlier answers that keep their key, outliers, new themes
-and signals; then where the planted answers went, a full refit matched to the themes, and
-how many names contain a stop word.
+The reviews are shuffled (seed 42); every 11th is held back (the "+10 %"), the rest split
+into four quarters, dated in the months of their quarter; the planted answers
+(benchmarks/data/planterat_parkeringsavgift.txt, written for this benchmark) are added to
+the last quarter only. Each quarter is analysed into the project's themes as an import
+(nlp.pipeline.update_project_themes, as analyse_project does, without the database), timed
+with a warm model and the vector cache. Printed per import: seconds (wall and CPU), themes,
+share of earlier answers that keep their key, outliers, new themes and signals; then where
+the planted answers went and how many names contain a stop word.
+
+Then the held-back 10 % arrive: once as an incremental import, once with a full refit of
+the grown data (warm-started from the themes after the four imports), and once more with a
+refit of themes that themselves came out of a refit (of the first 90 %). For the refit, apart
+from keys kept, time, CPU and peak RSS (the refit runs in a forked child, so the peak is that
+of a process holding the project's vectors): why keys could be lost, the fresh fit's
+partition against the old one (ARI on the answers both put in a theme, and the share of
+earlier answers whose fresh cluster is mostly their old theme, the most any relabelling of
+the fresh fit could keep), and the quality of old, fresh and refitted themes against the
+kind of business the review names (theme_quality.business_of; NMI and ARI, outliers one
+more cluster).
 """
 
 from __future__ import annotations
 
+import os
+import pickle
 import random
 import re
+import resource
 import time
 from collections import Counter
 from datetime import date
@@ -24,6 +39,7 @@ import numpy as np
 
 PLANTED = Path(__file__).resolve().parent / "data" / "planterat_parkeringsavgift.txt"
 QUARTERS = 4
+HOLD_BACK = 11  # every 11th answer arrives after the four imports: 10 % more
 
 
 def planted_answers() -> list[str]:
@@ -31,17 +47,21 @@ def planted_answers() -> list[str]:
 
 
 def _split(texts: list[str]) -> tuple[list[str], list[int], dict[int, int], dict[int, date]]:
-    """(texts, ids, import of each id, date of each id): shuffled quarters, planted in the last."""
+    """(texts, ids, import of each id, date of each id): shuffled quarters, planted in the last,
+    then the held-back answers as import QUARTERS + 1."""
     order = list(range(len(texts)))
     random.Random(42).shuffle(order)
+    held, order = order[::HOLD_BACK], [i for j, i in enumerate(order) if j % HOLD_BACK]
     planted = planted_answers()
     all_texts = list(texts) + planted
     import_of, date_of, ids = {}, {}, []
-    for q in range(QUARTERS):
-        members = order[q::QUARTERS] + (list(range(len(texts), len(all_texts))) if q == QUARTERS - 1 else [])
+    for q in range(QUARTERS + 1):
+        members = order[q::QUARTERS] if q < QUARTERS else held
+        if q == QUARTERS - 1:
+            members = members + list(range(len(texts), len(all_texts)))
         for j, i in enumerate(members):
             import_of[i] = q + 1
-            date_of[i] = date(2025, 3 * q + 1 + j % 3, 1 + j % 28)
+            date_of[i] = date(2025 + 3 * q // 12, 3 * q % 12 + 1 + j % 3, 1 + j % 28)
             ids.append(i)
     return all_texts, ids, import_of, date_of
 
@@ -78,26 +98,139 @@ def run_imports(texts: list[str], vectors_path: str | None = None, kind: str = "
     for q in range(1, QUARTERS + 1):
         so_far += [i for i in ids if import_of[i] == q]
         sub_texts, sub_vec = [all_texts[i] for i in so_far], vectors[so_far]
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         new = update_project_themes(sub_texts, sub_vec, so_far, state=state, import_of=import_of, latest=q)
-        t_themes = time.perf_counter() - t0
+        t_themes, cpu = time.perf_counter() - t0, time.process_time() - c0
         names = theme_names(new, sub_texts, sub_vec, so_far, embed)
         t_all = time.perf_counter() - t0
         periods = {i: f"{date_of[i]:%Y-%m}" for i in so_far}
         created = {t.key: t.created_in for t in new.themes}
         flags = project_signals(new.main, periods, import_of, list(range(1, q + 1)), None, created)
-        _print_import(q, state, new, so_far, t_themes, t_all, flags, planted)
+        _print_import(q, state, new, so_far, t_themes, t_all, flags, planted, cpu)
         state = new
     _print_planted(state, planted, flags, names)
-    _print_refit(state, all_texts, vectors, so_far, import_of)
     share, bad = _stop_word_share([n[0] for n in names.values()])
     print(f"names with a stop word: {share:.1%} of {len(names)} {bad[:5]}")
     for key, (name, _phrase, _) in sorted(names.items(), key=lambda kv: -state.theme(kv[0]).size)[:15]:
         print(f"  {key:>4} {state.theme(key).size:5d}  {name}")
+    grown = so_far + [i for i in ids if import_of[i] == QUARTERS + 1]
+    texts_grown, vec_grown = [all_texts[i] for i in grown], vectors[grown]
+    t0, c0 = time.perf_counter(), time.process_time()
+    imported = update_project_themes(
+        texts_grown, vec_grown, grown, state=state, import_of=import_of, latest=QUARTERS + 1
+    )
+    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+    print(
+        f"import +10 % ({len(grown) - len(so_far)} answers into {len(so_far)}): {wall:.1f} s, {cpu:.1f} s CPU; "
+        f"earlier answers keeping their key {_kept(state, imported, so_far):.1%}, "
+        f"outliers {_outliers(imported, grown):.1%}, new themes {len(imported.new_keys)}",
+        flush=True,
+    )
+    refit, fresh = _timed_refit(texts_grown, vec_grown, grown, state, import_of)
+    _print_refit_diagnosis(state, imported, refit, fresh, so_far, grown, all_texts)
+    _refit_of_refitted(state, fresh, all_texts, vectors, so_far, grown, import_of)
+    if os.environ.get("BRUKARROST_BENCH_STATES"):
+        # For looking into a refit without fitting again (not used by anything else).
+        with open(os.environ["BRUKARROST_BENCH_STATES"], "wb") as fh:
+            pickle.dump({"state": state, "refit": refit, "fresh": fresh, "ids": grown, "vectors": vec_grown}, fh)
+
+
+def _refit_of_refitted(
+    state: Any,
+    fresh: Any,
+    all_texts: list[str],
+    vectors: np.ndarray,
+    so_far: list[int],
+    grown: list[int],
+    import_of: dict,
+) -> None:
+    """Themes that came out of a refit (of the four imports), then 10 % more answers and a refit.
+    The fresh fit of the grown data is deterministic, so the one of the refit above is reused."""
+    from nlp.pipeline.project import refit_project_themes
+    from nlp.themes import match_refit
+
+    base, _ = refit_project_themes([all_texts[i] for i in so_far], vectors[so_far], so_far, state=state)
+    again = match_refit(base, fresh, vectors[grown], grown, import_of=import_of)
+    kinds = Counter(m["typ"] for m in again.mapping)
+    print(
+        f"refit after +10 % of refitted themes: earlier answers keeping their key {_kept(base, again, so_far):.1%}, "
+        f"outliers {_outliers(again, grown):.1%}, themes {len(base.themes)} → {len(again.themes)}, mapping {dict(kinds)}"
+    )
+    _print_quality(all_texts, grown, [("refitted themes, +10 % refitted", again)])
+
+
+def _print_quality(texts: list[str], ids: list[int], states: list[tuple[str, Any]]) -> None:
+    """NMI and ARI of each state's themes against the kind of business a review names."""
+    from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
+    from theme_quality import business_of
+
+    known = [(i, k) for i in ids if (k := business_of(texts[i])) is not None]
+    truth = [k for _, k in known]
+    for label, pt in states:
+        labels = [str(pt.main.get(i)) for i, _ in known]
+        print(
+            f"  known kinds of business ({len(known)} reviews), {label}: "
+            f"NMI {normalized_mutual_info_score(truth, labels):.3f}, ARI {adjusted_rand_score(truth, labels):.3f}"
+        )
+
+
+def _kept(old: Any, new: Any, earlier: list[int]) -> float:
+    """Share of the answers old put in a theme that new puts in a theme with the same key."""
+    themed = [i for i in earlier if old.main.get(i) is not None]
+    return sum(new.main.get(i) == old.main[i] for i in themed) / len(themed) if themed else 1.0
+
+
+def _outliers(state: Any, ids: list[int]) -> float:
+    return sum(state.main.get(i) is None for i in ids) / len(ids)
+
+
+def _timed_refit(texts: list[str], vectors: np.ndarray, ids: list[int], state: Any, import_of: dict) -> Any:
+    """The refit, timed: wall, CPU (all threads) and the process's peak RSS so far (an upper
+    bound: it includes the imports before; not a forked child, which numba's OpenMP layer
+    does not survive)."""
+    from nlp.pipeline.project import refit_project_themes
+
+    t0, c0 = time.perf_counter(), time.process_time()
+    refit, fresh = refit_project_themes(texts, vectors, ids, state=state, import_of=import_of)
+    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    kinds = Counter(m["typ"] for m in refit.mapping)
+    earlier = [i for i in ids if i in state.main]
+    print(
+        f"refit after +10 % ({len(ids)} answers): {wall:.1f} s, {cpu:.1f} s CPU, peak RSS {peak_kb / 1024:.0f} MB; "
+        f"earlier answers keeping their key {_kept(state, refit, earlier):.1%}, "
+        f"outliers {_outliers(refit, ids):.1%}, themes {len(refit.themes)}, mapping {dict(kinds)}",
+        flush=True,
+    )
+    for m in [m for m in refit.mapping if m["typ"] in ("delad", "sammanslagen")][:6]:
+        print("  ", m["text"])
+    return refit, fresh
+
+
+def _print_refit_diagnosis(
+    state: Any, imported: Any, refit: Any, fresh: Any, earlier: list[int], ids: list[int], texts: list
+) -> None:
+    from sklearn.metrics import adjusted_rand_score
+
+    both = [i for i in earlier if state.main.get(i) is not None and fresh.main.get(i) is not None]
+    ari = adjusted_rand_score([state.main[i] for i in both], [fresh.main[i] for i in both])
+    majority: dict[str, Counter] = {}
+    for i in both:
+        majority.setdefault(fresh.main[i], Counter())[state.main[i]] += 1
+    themed = [i for i in earlier if state.main.get(i) is not None]
+    ceiling = sum(
+        fresh.main.get(i) is not None and majority[fresh.main[i]].most_common(1)[0][0] == state.main[i] for i in themed
+    ) / len(themed)
+    print(
+        f"  fresh fit vs old themes: {len(fresh.themes)} against {len(state.themes)} themes, "
+        f"outliers {_outliers(fresh, ids):.1%}, ARI {ari:.3f} on the {len(both)} answers both put in a theme; "
+        f"at most {ceiling:.1%} of earlier answers could keep their key by relabelling the fresh fit"
+    )
+    _print_quality(texts, ids, [("old themes, +10 % imported", imported), ("fresh fit", fresh), ("refit", refit)])
 
 
 def _print_import(
-    q: int, old: Any, new: Any, so_far: list[int], t_themes: float, t_all: float, flags: dict, planted: set
+    q: int, old: Any, new: Any, so_far: list[int], t_themes: float, t_all: float, flags: dict, planted: set, cpu: float
 ) -> None:
     earlier = [i for i in so_far if old is not None and i in old.main]
     kept = sum(old.main[i] == new.main.get(i) for i in earlier) / len(earlier) if earlier else 1.0
@@ -113,7 +246,7 @@ def _print_import(
             f"  planted answers in new themes: {Counter(new.main.get(i) for i in planted if new.main.get(i) in near)}"
         )
     print(
-        f"import {q}: {len(so_far)} answers, {t_themes:.1f} s themes, {t_all:.1f} s with names; "
+        f"import {q}: {len(so_far)} answers, {t_themes:.1f} s themes ({cpu:.1f} s CPU), {t_all:.1f} s with names; "
         f"{sum(t.size > 0 for t in new.themes)} themes, earlier answers keeping their key {kept:.1%}, "
         f"outliers {out:.1%}, new themes {len(new.new_keys)}, signals {dict(kinds)}",
         flush=True,
@@ -129,21 +262,3 @@ def _print_planted(state: Any, planted: set, flags: dict, names: dict) -> None:
         f"({names.get(key, ('övrigt',))[0]!r}, {state.theme(key).size if key else 0} answers), "
         f"signal {flag['kind'] if flag else None} in import {flag['import_id'] if flag else None}; spread {dict(keys)}"
     )
-
-
-def _print_refit(state: Any, all_texts: list[str], vectors: np.ndarray, so_far: list[int], import_of: dict) -> None:
-    from nlp.pipeline.project import update_project_themes
-
-    t0 = time.perf_counter()
-    refit = update_project_themes(
-        [all_texts[i] for i in so_far], vectors[so_far], so_far, state=state, import_of=import_of, refit=True
-    )
-    same = [i for i in so_far if state.main.get(i) is not None]
-    kept = sum(refit.main.get(i) == state.main[i] for i in same) / len(same)
-    kinds = Counter(m["typ"] for m in refit.mapping)
-    print(
-        f"full refit of {len(so_far)}: {time.perf_counter() - t0:.1f} s, answers keeping their key {kept:.1%}, "
-        f"outliers {sum(refit.main.get(i) is None for i in so_far) / len(so_far):.1%}, mapping {dict(kinds)}"
-    )
-    for m in [m for m in refit.mapping if m["typ"] in ("delad", "sammanslagen")][:4]:
-        print("  ", m["text"])

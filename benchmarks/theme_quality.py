@@ -53,18 +53,25 @@ OTHER_KINDS = r"tandläkar|tandvård|hotell|\brummet\b|vårdcentral|läkare(n)?\
 N_FORUM = 500
 
 
+PATTERNS = {k: re.compile(v, re.IGNORECASE) for k, v in BUSINESS.items()}
+OTHER_PATTERN = re.compile(OTHER_KINDS, re.IGNORECASE)
+
+
+def business_of(text: str) -> str | None:
+    """The one kind of business a review names, or None (none, several, or an ambiguous one)."""
+    hits = [k for k, p in PATTERNS.items() if p.search(text)]
+    return hits[0] if len(hits) == 1 and not OTHER_PATTERN.search(text) else None
+
+
 def business_reviews() -> tuple[list[str], list[str], list[int]]:
     """Reviews naming exactly one kind of business, with that kind as their topic (and row)."""
-    patterns = {k: re.compile(v, re.IGNORECASE) for k, v in BUSINESS.items()}
-    other = re.compile(OTHER_KINDS, re.IGNORECASE)
     texts, topics, rows = [], [], []
     with (REAL / "recensioner_sv_10k.csv").open(encoding="utf-8", newline="") as fh:
         for i, row in enumerate(csv.DictReader(fh)):
-            text = row["text"]
-            hits = [k for k, p in patterns.items() if p.search(text)]
-            if len(hits) == 1 and not other.search(text):
-                texts.append(text)
-                topics.append(hits[0])
+            kind = business_of(row["text"])
+            if kind is not None:
+                texts.append(row["text"])
+                topics.append(kind)
                 rows.append(i)
     return texts, topics, rows
 

@@ -91,13 +91,7 @@ def update_project_themes(
     """The project's themes after a new import: analysed into the existing ones, or a refit
     (first analysis, or asked for) matched to them."""
     if state is None or refit or not state.themes:
-        fit = fit_themes(texts, vectors, record_ids=ids, random_state=random_state)
-        fresh = from_fit(
-            fit, vectors, ids, used_keys=[t.key for t in state.themes] if state else (), import_of=import_of
-        )
-        if state is None or not state.themes:
-            return fresh
-        return match_refit(state, fresh, vectors, ids, import_of=import_of)
+        return refit_project_themes(texts, vectors, ids, state=state, import_of=import_of, random_state=random_state)[0]
     text_of = dict(zip(ids, texts))
 
     def cluster(pool: Sequence[Any], pool_vectors: np.ndarray) -> dict[Any, int]:
@@ -120,6 +114,25 @@ def update_project_themes(
 
     new_ids = [r for r in ids if r not in state.main]
     return extend(state, vectors, ids, new_ids, cluster, import_id=latest)
+
+
+def refit_project_themes(
+    texts: Sequence[str],
+    vectors: np.ndarray,
+    ids: Sequence[Any],
+    *,
+    state: ProjectThemes | None,
+    import_of: dict[Any, Any] | None = None,
+    random_state: int = 42,
+) -> tuple[ProjectThemes, ProjectThemes]:
+    """(the project's themes after a full refit, the fresh fit of all answers they were decided
+    from): with earlier themes the refit is warm-started from them (match_refit), else the
+    fresh fit is the project's first themes."""
+    fit = fit_themes(texts, vectors, record_ids=ids, random_state=random_state)
+    fresh = from_fit(fit, vectors, ids, used_keys=[t.key for t in state.themes] if state else (), import_of=import_of)
+    if state is None or not state.themes:
+        return fresh, fresh
+    return match_refit(state, fresh, vectors, ids, import_of=import_of), fresh
 
 
 def project_result(
