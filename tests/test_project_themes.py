@@ -163,6 +163,20 @@ def test_refit_keeps_every_theme_a_fresh_fit_only_draws_other_borders_for(two_im
     assert [m["typ"] for m in matched.mapping] == ["behallen"] * 3
 
 
+def test_refit_moves_an_answer_only_when_fresh_fit_and_centroids_agree(two_imports: dict[str, Any]) -> None:
+    ids, vecs = two_imports["ids"][:180], two_imports["vecs"][:180]
+    # The old themes had five answers on B in A's theme; the fresh fit puts them with B, as it
+    # does with five answers on A (which still lie nearer A's centroid).
+    old = from_fit(_result_from([0] * 65 + [1] * 55 + [2] * 60, ids), vecs, ids)
+    labels = [0] * 55 + [1] * 5 + [1] * 60 + [2] * 60
+    new = from_fit(_result_from(labels, ids), vecs, ids, used_keys=["T1", "T2", "T3"])
+    matched = match_refit(old, new, vecs, ids)
+    a_key, b_key = old.main[0], old.main[100]
+    assert [matched.main[r] for r in range(60, 65)] == [b_key] * 5
+    assert all(matched.main[r] == a_key for r in range(60))
+    assert all(matched.main[r] == old.main[r] for r in range(65, 180))
+
+
 def test_refit_on_grown_data_keeps_keys_and_finds_the_new_topic(two_imports: dict[str, Any]) -> None:
     state, ids, texts, vecs = two_imports["state"], two_imports["ids"], two_imports["texts"], two_imports["vecs"]
     refit = update_project_themes(texts, vecs, ids, state=state, import_of=two_imports["import_of"], refit=True)

@@ -490,7 +490,8 @@ def _mapping(
             extra = split_off + [k for k in parts if k != kept[o.key] and k not in kept.values() and k not in split_off]
             if extra:
                 till = [kept[o.key], *extra]
-                names = " och ".join(_title(by_key[k]) for k in till)
+                titles = [_title(by_key[k]) for k in till]
+                names = f"{', '.join(titles[:-1])} och {titles[-1]}"
                 out.append(
                     {"typ": "delad", "fran": [o.key], "till": till, "text": f"Tema {_title(o)} delades i {names}."}
                 )
