@@ -24,8 +24,6 @@ more cluster).
 
 from __future__ import annotations
 
-import os
-import pickle
 import random
 import re
 import resource
@@ -129,10 +127,6 @@ def run_imports(texts: list[str], vectors_path: str | None = None, kind: str = "
     refit, fresh = _timed_refit(texts_grown, vec_grown, grown, state, import_of)
     _print_refit_diagnosis(state, imported, refit, fresh, so_far, grown, all_texts)
     _refit_of_refitted(state, fresh, all_texts, vectors, so_far, grown, import_of)
-    if os.environ.get("BRUKARROST_BENCH_STATES"):
-        # For looking into a refit without fitting again (not used by anything else).
-        with open(os.environ["BRUKARROST_BENCH_STATES"], "wb") as fh:
-            pickle.dump({"state": state, "refit": refit, "fresh": fresh, "ids": grown, "vectors": vec_grown}, fh)
 
 
 def _refit_of_refitted(
