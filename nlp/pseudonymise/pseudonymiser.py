@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from nlp.core import Span
 from nlp.errors import ConfigError
 from nlp.pseudonymise.categories import CATEGORIES, NORMALISERS, PRIORITY, RECOGNISERS
+from nlp.pseudonymise.recognisers.line_breaks import NUMBER_KINDS, close_breaks
 from nlp.pseudonymise.recognisers.name_completion import (
     ages_after_names,
     complete_names,
@@ -58,6 +59,28 @@ def resolve(spans: Iterable[Span], text: str | None = None) -> list[Span]:
         if span.end > span.start and not clash:
             taken.append(span)
     return sorted(taken, key=lambda s: s.start)
+
+
+def _with_closed_breaks(
+    spans: list[Span],
+    closed_spans: list[Span],
+    closed: str,
+    offsets: list[int],
+    word_joins: list[int],
+    digit_joins: list[int],
+) -> list[Span]:
+    """The finds in the text with its line breaks closed (see recognisers/line_breaks.py)
+    that cross a closed break, mapped back, in place of what they overlap in the original."""
+    crossing: list[Span] = []
+    for s in closed_spans:
+        word = any(s.start < j < s.end for j in word_joins)
+        digit = s.label in NUMBER_KINDS and any(s.start < j < s.end for j in digit_joins)
+        if word or digit:
+            crossing.append(Span(offsets[s.start], offsets[s.end - 1] + 1, s.label))
+    if not crossing:
+        return spans
+    kept = [s for s in spans if not any(s.start < c.end and c.start < s.end for c in crossing)]
+    return sorted(kept + crossing, key=lambda s: s.start)
 
 
 def _nfc_with_offsets(text: str) -> tuple[str, list[int]]:
@@ -112,6 +135,16 @@ class Pseudonymiser:
             source, offsets = text, None
         else:
             source, offsets = _nfc_with_offsets(text)
+        spans = self._find(source)
+        closed = close_breaks(source)
+        if closed is not None:
+            spans = _with_closed_breaks(spans, self._find(closed[0]), *closed)
+        spans = [s for s in spans if s.label in self.categories]
+        if offsets is not None:
+            spans = [Span(offsets[s.start], offsets[s.end], s.label) for s in spans]
+        return spans
+
+    def _find(self, source: str) -> list[Span]:
         found: list[Span] = []
         for recogniser in RECOGNISERS:
             found.extend(recogniser(source))
@@ -123,11 +156,7 @@ class Pseudonymiser:
         # a name found again elsewhere ("Bibi Rahimi … Jag Shukria Rahimi") takes its first name too
         spans = extend_names_left(source, spans)
         spans = initials_with_surname(source, spans)
-        spans = attach_place(source, signature_towns(source, ages_after_names(source, spans)))
-        spans = [s for s in spans if s.label in self.categories]
-        if offsets is not None:
-            spans = [Span(offsets[s.start], offsets[s.end], s.label) for s in spans]
-        return spans
+        return attach_place(source, signature_towns(source, ages_after_names(source, spans)))
 
     def _pseudonym(self, label: str, value: str) -> str:
         digest = hmac.new(self._key, f"{label}\x00{NORMALISERS[label](value)}".encode(), hashlib.sha256).digest()
