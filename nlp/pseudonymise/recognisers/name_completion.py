@@ -11,7 +11,7 @@ from spacy.lang.sv.stop_words import STOP_WORDS
 from nlp.core import Span
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.names_in_context import CLOSINGS, foreign, namelike
-from nlp.pseudonymise.recognisers.patterns import NUMWORDS
+from nlp.pseudonymise.recognisers.patterns import NUMWORDS, bracketed
 from nlp.pseudonymise.recognisers.words import NAME_PARTICLES, rare_word, sentence_start, unknown_word
 
 # initials before a surname: "J. Andersson", "A.M. Haddad", "U-B Nyqvist" (a dot or a hyphen
@@ -253,7 +253,7 @@ def _same_name_elsewhere(text: str, spans: list[Span]) -> list[Span]:
 # "Wahid 16 år, Mursal 13", "vera lindqvist tolv år som": with "år" any word may follow
 _AGE_AFTER = re.compile(
     r"[ \t]*\([ \t]*(\d{1,3}(?:[ \t]+[åa]r)?)[ \t]*\)|[ \t]+(\d{1,3}(?=[ \t]*(?:[,;]|\n|$|och\b))|"
-    r"(?:\d{1,3}|" + NUMWORDS + r")[ \t]+(?:[åa]r|månader)(?![\w-])(?![ \t]+(?:sedan|sen|till|kvar|tillbaka|i\b|på\b)))"
+    r"(?:\d{1,3}|" + NUMWORDS + r")[ \t]+(?:[åa]r|månader)(?![\w-])(?![ \t]+(?:sedan|sen|till|kvar|tillbaka|på\b|i\b(?![ \t]+[A-ZÅÄÖ]))))"
 )
 # the next item of such a list: ", Mursal 13", " och Sana 9"
 _NEXT_ITEM = re.compile(
@@ -300,6 +300,6 @@ def ages_after_names(text: str, spans: list[Span]) -> list[Span]:
         digits = re.match(r"\d+", m.group(g))
         value = int(digits.group(0)) if digits else 50  # a number word ("tolv år") is in range
         if 1 <= value <= 120 and not any(s.start < m.end(g) and m.start(g) < s.end for s in out):
-            out.append(Span(m.start(g), m.end(g), "ALDER"))
+            out.append(Span(*bracketed(text, m.start(g), m.end(g)), "ALDER"))
             out.extend(_list_of_children(text, m.end(), out))
     return sorted(out, key=lambda s: s.start)
