@@ -336,8 +336,18 @@ def _capitalised_word(s: Scan, t: Token, info: NameInfo) -> bool:
         return nxt[:1] != "-" and text[end : end + 1] != "-" and not prev_cap
     if word.lower() in STOP_WORDS:
         # "Vi är", "Alla har": pronouns start sentences all the time. A Swedish first name
-        # ("Dag ringde") still counts before a verb, any before a surname.
-        return before_surname or bool(info.first_sv and nxt.lower() in PERSON_VERBS)
+        # ("Dag ringde") still counts before a verb, any before a surname, and before a
+        # second first name that a surname follows ("Hans Göran Pettersson").
+        double = bool(
+            info.first_sv
+            and t.tight_next
+            and nxt[:1].isupper()
+            and nxt_info is not None
+            and (nxt_info.first_sv or nxt_info.first_other)
+            and t.after_next[:1].isupper()
+            and re.fullmatch(WS + r"+", t.gap2)
+        )
+        return before_surname or double or bool(info.first_sv and nxt.lower() in PERSON_VERBS)
     if _APPOSITION.match(text, end) and word.lower() not in _ANSWERS:
         return True  # "Björn, min kontaktperson, ...", not "Jo, min dotter ..."
     if not info.common and info.first_sv and nxt[:1] != "-" and text[end : end + 1] != "-":

@@ -47,6 +47,8 @@ def initials_with_surname(text: str, spans: list[Span]) -> list[Span]:
 
 
 _CELL_END = re.compile(r"[ ]*(?:\||\t)")
+# a signature: the name ends its line, or only an e-mail address or a phone number follows
+_SIGNATURE_END = re.compile(r"[ \t,]*(?:\n|$|[\w.+-]+@[\w-]+\.[\w.]+[ \t]*(?:\n|$)|\+?[\d][\d ()-]{6,}[ \t]*(?:\n|$))")
 
 
 def extend_names_left(text: str, spans: list[Span]) -> list[Span]:
@@ -76,7 +78,12 @@ def extend_names_left(text: str, spans: list[Span]) -> list[Span]:
                 # an unknown capitalised word opening a sentence may be any word: only
                 # before a found first-and-last name ("Abdiqani Yusuf Farah")
                 # ("| Rebaz Aziz |": two name words filling a spreadsheet cell are a name)
-                if " " not in text[sp.start : sp.end].strip() and not _CELL_END.match(text, sp.end):
+                # ("Mahbooba Noori mahbooba.n@…": a signature, two name words and the address)
+                if (
+                    " " not in text[sp.start : sp.end].strip()
+                    and not _CELL_END.match(text, sp.end)
+                    and not _SIGNATURE_END.match(text, sp.end)
+                ):
                     break
             start = new_start
         if start != sp.start:
