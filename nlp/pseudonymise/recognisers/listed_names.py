@@ -74,11 +74,27 @@ _AGE_AFTER = re.compile(
 def listed_name(s: Scan, t: Token) -> int:
     """Decide and record; the last rule, so it always takes its token."""
     info, name_len = lookup(t.word)
-    if _accept(s, t, info):
+    if _accept(s, t, info) and not _english_or_possessive(t):
         s.add_person(t)
         if info is not None and (info.first_sv or info.first_other) and name_len == len(t.word):
             s.first_name_at.add(t.i)
     return 1
+
+
+def _english_or_possessive(t: Token) -> bool:
+    """ "My mother …", "My number …": an English sentence, not the name My; "Mina sidor",
+    "Mina meddelanden": the possessive (an e-service's pages), not the name Mina."""
+    from wordfreq import zipf_frequency  # loaded on first need, as in words.unknown_word
+
+    word, nxt = t.word.lower(), t.nxt
+    if not (t.tight_next and nxt[:1].islower()):
+        return False
+    low = nxt.lower()
+    if word in {"mina", "min", "mitt"}:
+        # a noun after it ("sidor", "meddelanden"), not a verb ("Mina ringde", "Mina har")
+        return low not in PERSON_VERBS and low not in STOP_WORDS and not low.endswith(("de", "te", "dde"))
+    en = zipf_frequency(low, "en")
+    return zipf_frequency(word, "en") >= 5.0 and en >= 4.0 and en - zipf_frequency(low, "sv") >= 1.5
 
 
 def _after_title(s: Scan, t: Token) -> bool:

@@ -33,6 +33,7 @@ from nlp.pseudonymise.recognisers.words import (
     WORKPLACE,
     function_words,
     plain_word,
+    rare_word,
     sentence_start,
     unknown_word,
 )
@@ -69,7 +70,7 @@ _ROLES = frozenset(
     "sökande namn huvudman resenär deltog närvarande elev hyresgäst vårdnadshavare förnamn efternamn "
     "fokus brukare klient patient anhörig avsändare frånvarande ordf. "
     # payment forms: "kontohavare jovana …"
-    "kontohavare kontoinnehavare betalningsmottagare betalare".split()
+    "kontohavare kontoinnehavare betalningsmottagare betalare kortinnehavare innehavare".split()
 )
 # "mamma till linh", "pappa till Ebba": a parent of someone named
 _PARENTS = frozenset(
@@ -139,6 +140,17 @@ def _unknown_pair(toks: list[tuple[int, int, str]], i: int, j: int) -> bool:
     return len(words) >= 2 and all(w[1:].islower() and zipf_frequency(w.lower(), "en") < 3.5 for w in words)
 
 
+# Forwarded mail in other languages: header labels and greetings are no names, though their
+# letters ("Wysłano", "Dzień") look like a foreign name's. Polish, English, German, Finnish,
+# Vietnamese, Bosnian/Croatian/Serbian, Somali.
+HEADER_AND_GREETING_WORDS = frozenset(
+    "wysłano temat dzień dobry pozdrawiam pozdrav pozdravi srdačan lijep zdravo "
+    "from sent subject date receipt fyi fwd regards cheers "
+    "gesendet betreff grüße lähettäjä lähetetty vastaanottaja aihe terveisin hyvää päivää "
+    "chào xin cảm ơn salaan mahadsanid".split()
+)
+
+
 def namelike(word: str, lowercase_ok: bool) -> bool:
     """Could this token be (part of) a name nobody listed? Never a Swedish word or place."""
     if word.isupper() and len(word) > 2:
@@ -146,6 +158,7 @@ def namelike(word: str, lowercase_ok: bool) -> bool:
     low = word.lower()
     if (
         len(word) < 2
+        or low in HEADER_AND_GREETING_WORDS
         or low in CLOSINGS
         or re.search(r"[\d_]|(.)\1\1", word)
         or low in STOP_WORDS
@@ -337,6 +350,22 @@ def find_person_in_context(text: str) -> list[Span]:
             and namelike(toks[i + 1][2], False)
         ):
             j = _run(text, toks, i, lowercase_ok=False)  # "Sahra Jama": a surname no list has
+        if (
+            not j
+            and cap
+            and not sentence_start(text, start)
+            and prev not in PREPS_PLACE
+            and i + 1 < n
+            and text[end : toks[i + 1][0]] == " "
+            and rare_word(word)
+            and namelike(word, False)
+            and namelike(toks[i + 1][2], False)
+            and rare_word(toks[i + 1][2])
+            and _unknown_pair(toks, i, i + 2)
+        ):
+            # "assistent hos Mykola Kovalenko via …": two capitalised words inside a sentence
+            # that neither Swedish nor English has and no list knows: a first and a last name
+            j = _run(text, toks, i, lowercase_ok=False)
         if j:
             # "bor numera i Gdańsk": a foreign-lettered word after a place preposition is a place
             label = "ORT" if prev in PREPS_PLACE and tight and foreign(word) and not contact else "PERSON"
