@@ -105,7 +105,7 @@ _DOERS = frozenset(
 _SWEDISH_LETTERS = set("abcdefghijklmnopqrstuvwxyzåäöéüABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖÉÜ-'’")
 _TELLS = frozenset("ringde sa sade berättade skrev frågade lovade svarade mejlade hälsade tyckte".split())
 _SPEAKER = re.compile(r"\[\d{1,2}[:.]\d\d(?::\d\d)?\][ \t]*[^\W\d_]+[ \t]*:[ \t]*$")
-_GREETINGS = frozenset("hej hejsan hallå moi hei merhaba salam".split())
+_GREETINGS = frozenset("hej hejsan hallå moi hei merhaba salam tjena tjenare tjabba tja hejhej halloj".split())
 
 
 # French and Spanish accents come with loanwords and brands ("Citroën", "café", "Shamá")
@@ -402,12 +402,17 @@ def _joined(text: str, toks: list[tuple[int, int, str]], spans: list[Span], pers
 # "mitt namn är mahad farah jama", "ja heter tran van". "det är" only after a greeting or "ja",
 # where it opens the call, not in "det är bra".
 _INTRODUCTION = re.compile(
-    r"(?:(?:^|\b(?:hej|hejsan|hallå|ja|jo|tjena|morgon|dag|kväll))[ \t,.!]+(?:det(?:[ \t]+här)?|de)[ \t]+(?:är|e)"
+    r"(?:(?:^|\b(?:hej|hejsan|hallå|ja|jo|tjena|morgon|dag|kväll))[ \t,.!]+(?:det(?:[ \t]+här)?|detta|de)[ \t]+(?:är|e)"
     r"|\bmitt[ \t]+namn[ \t]+är|\bja(?:g)?[ \t]+heter)[ \t]+",
     re.IGNORECASE,
 )
 # every introduction has one of these (speed: most texts skip the pattern)
-_INTRODUCTION_HINT = re.compile(r"(?:det|de)(?:[ \t]+här)?[ \t]+(?:är|e)[ \t]|namn[ \t]+är|heter", re.IGNORECASE)
+_INTRODUCTION_HINT = re.compile(r"(?:det|detta|de)(?:[ \t]+här)?[ \t]+(?:är|e)[ \t]|namn[ \t]+är|heter", re.IGNORECASE)
+# "tjena kalle här", "Hejhej! Sofia här från …": a greeting, a name, "här"
+_NAME_HERE = re.compile(
+    r"(?:^|\b(?:hej|hejsan|hallå|tjena|tjenare|tja|hejhej|halloj|morgon))[ \t,.!]+([^\W\d_][\w'’-]*)[ \t]+här\b",
+    re.IGNORECASE,
+)
 _WORD_AFTER = re.compile(r"([^\W\d_][\w'’-]*)[ \t]*")
 
 
@@ -438,6 +443,11 @@ def find_self_introduction(text: str) -> list[Span]:
     """The words after an introduction while they may be name parts (up to four); a first
     word that is also an ordinary word ("inga", "sten") needs a name word after it."""
     spans: list[Span] = _without_verb(text) if _I_HINT.search(text) else []
+    for m in _NAME_HERE.finditer(text) if " här" in text else ():
+        word = m.group(1)
+        info = lists.names().get(word.lower())
+        if namelike(word, True) or (info is not None and not info.common and word.lower() not in STOP_WORDS):
+            spans.append(Span(m.start(1), m.end(1), "PERSON"))
     hint = _INTRODUCTION_HINT.search(text)
     for m in _INTRODUCTION.finditer(text, max(0, hint.start() - 30)) if hint else ():
         words: list[re.Match[str]] = []

@@ -28,7 +28,9 @@ TITLES = frozenset(
     "förvaltare stödperson samordnare fritidsledare assistent assistenten "
     "coach behandlare behandlaren herr fröken fru tant farbror brukare brukaren klient klienten "
     "patient patienten eleven deltagaren hyresgästen pappan mamman sonen dottern brodern systern "
-    "frun maken sambon".split()
+    "frun maken sambon "
+    # everyday and slang kinship words: "min farsa Bosse", "brorsan Jocke"
+    "farsa farsan morsa morsan brorsan syrran svärson svärdotter svärmor svärfar gubben gumman".split()
 )
 _FOLD = str.maketrans("åäöé", "aaoe")
 # the same titles typed without å/ä/ö ("min handlaggare per")
