@@ -76,9 +76,13 @@ _LINE_HEAD = re.compile(r"(?:^|\n)[ \t>\[(]*\Z")
 # English, in forwarded mail headers: "February 16, 2026", "16 February 2026"
 _EN_MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
 _EN_DATES = (
-    re.compile(r"(?<![\w])(?:" + _EN_MONTHS + r")" + WS + r"+(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
-               r"(?:," + WS + r"*(?:19|20)\d\d)?(?![\w])"),
-    re.compile(r"(?<![\w,.])(?:[1-9]|[12]\d|3[01])" + WS + r"+(?:" + _EN_MONTHS + r")(?:" + WS + r"+(?:19|20)\d\d)?(?![\w])"),
+    re.compile(
+        r"(?<![\w])(?:" + _EN_MONTHS + r")" + WS + r"+(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
+        r"(?:," + WS + r"*(?:19|20)\d\d)?(?![\w])"
+    ),
+    re.compile(
+        r"(?<![\w,.])(?:[1-9]|[12]\d|3[01])" + WS + r"+(?:" + _EN_MONTHS + r")(?:" + WS + r"+(?:19|20)\d\d)?(?![\w])"
+    ),
 )
 
 

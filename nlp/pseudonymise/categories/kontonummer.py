@@ -108,16 +108,16 @@ def _iban_spans(text: str) -> list[Span]:
 
 
 def _card_matches(text: str) -> list[tuple[int, int, str]]:
-    """Card-shaped numbers; one that fails Luhn but has a Luhn-valid number before its last
-    group is that number and something else: "kort 4917-6102-3345-0081 14/1" paid on the 14th."""
+    """Card-shaped numbers without a trailing group that is something else: in
+    "kort 4917-6102-3345-0081 14/1" the card was paid with on the 14th. The last group goes
+    when it is written apart from the others, or when only the number without it passes Luhn."""
     out = []
     for m in _CARD.finditer(text):
         value = m.group(0)
-        if not luhn.is_valid(_digits(value)):
-            shorter = re.sub(r"[ -]\d{1,4}$", "", value)
-            # "4917-6102-3345-0081 14/1": the last group written apart from the others
-            odd_last = shorter != value and re.search(r"\d([ -])", value).group(1) != value[len(shorter)]
-            if shorter != value and 13 <= len(_digits(shorter)) and (luhn.is_valid(_digits(shorter)) or odd_last):
+        shorter = re.sub(r"[ -]\d{1,4}$", "", value)
+        if shorter != value and 13 <= len(_digits(shorter)):
+            odd_last = re.search(r"\d([ -])", value).group(1) != value[len(shorter)]
+            if odd_last or (not luhn.is_valid(_digits(value)) and luhn.is_valid(_digits(shorter))):
                 value = shorter
         out.append((m.start(), m.start() + len(value), value))
     return out
@@ -164,9 +164,7 @@ def _account_spans(text: str) -> list[Span]:
         context = _context(text, m.start())
         # Without a bank word only the plain writings "8327-9, 123 456 789-0" and
         # "6789-123456789": a date ("2024-03-12 14") or a count has no such shape.
-        plain = re.fullmatch(
-            r"\d{4}(?:-\d)?(?:-|,|" + _WS + r"?[-–,]" + _WS + r"?)[\d \u00a0]{6,16}(?:-\d)?", value
-        )
+        plain = re.fullmatch(r"\d{4}(?:-\d)?(?:-|,|" + _WS + r"?[-–,]" + _WS + r"?)[\d \u00a0]{6,16}(?:-\d)?", value)
         if context or plain:
             spans.append(Span(m.start(), m.end(), "KONTONUMMER"))
     return spans

@@ -260,7 +260,9 @@ def _same_name_elsewhere(text: str, spans: list[Span]) -> list[Span]:
 # "Wahid 16 år, Mursal 13", "vera lindqvist tolv år som": with "år" any word may follow
 _AGE_AFTER = re.compile(
     r"[ \t]*\([ \t]*(\d{1,3}(?:[ \t]+[åa]r)?)[ \t]*\)|[ \t]+(\d{1,3}(?=[ \t]*(?:[,;]|\n|$|och\b))|"
-    r"(?:\d{1,3}|" + NUMWORDS + r")[ \t]+(?:[åa]r|månader)(?![\w-])(?![ \t]+(?:sedan|sen|till|kvar|tillbaka|på\b|i\b(?![ \t]+[A-ZÅÄÖ]))))"
+    r"(?:\d{1,3}|"
+    + NUMWORDS
+    + r")[ \t]+(?:[åa]r|månader)(?![\w-])(?![ \t]+(?:sedan|sen|till|kvar|tillbaka|på\b|i\b(?![ \t]+[A-ZÅÄÖ]))))"
 )
 # the next item of such a list: ", Mursal 13", " och Sana 9"
 _NEXT_ITEM = re.compile(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.lang.sv.stop_words import STOP_WORDS
 from wordfreq import zipf_frequency
 
 from nlp.pseudonymise.recognisers import lists
@@ -25,7 +26,11 @@ _LIVES = re.compile(
 _DEFINITE = re.compile(r"(?:en|et|an|na|orna|arna|erna)$")
 _RESIDENCE = re.compile(
     r"(?:flyttade|flyttat|flytta|flyttar|bor|bodde|boende|växte upp|kommer|kom|uppvuxen|född)"
-    r"(?:" + WS + r"+(?:hit|dit|hem|tillbaka|ut|kvar|nu|numera|fortfarande))?" + WS + r"+(?:i|från|till|på|utanför|nära)"
+    r"(?:"
+    + WS
+    + r"+(?:hit|dit|hem|tillbaka|ut|kvar|nu|numera|fortfarande))?"
+    + WS
+    + r"+(?:i|från|till|på|utanför|nära)"
     + WS
     + r"+$"
     r"|(?:från|mellan)" + WS + r"+[" + CAP + r"][\w-]+" + WS + r"+(?:till|och)" + WS + r"+$"
@@ -144,7 +149,16 @@ def place_of_residence(s: Scan, t: Token) -> int:
         )
     ):
         end, taken = t.end, 1
-        if t.cap and t.tight_next and t.nxt[:1].isupper() and t.nxt not in COUNTRIES and rare_word(t.nxt):
+        nxt = t.nxt.lower()
+        if (
+            t.cap
+            and t.tight_next
+            and t.nxt[:1].isupper()
+            and t.nxt not in COUNTRIES
+            and nxt not in STOP_WORDS
+            and zipf_frequency(nxt, "sv") < 3.5
+            and zipf_frequency(nxt, "en") < 3.6
+        ):
             # "hemma i Udon Thani": a two-word place no list has
             end, taken = s.toks[t.i + 1][1], 2
         s.add(t.start, end, "ORT")
