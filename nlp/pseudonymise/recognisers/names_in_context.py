@@ -151,6 +151,14 @@ HEADER_AND_GREETING_WORDS = frozenset(
 )
 
 
+# surname endings of naming traditions the lists cover thinly (Ukrainian, Polish, South
+# Slavic, Russian, Armenian, Greek, Georgian, Romanian, Turkish)
+_FOREIGN_SURNAME = re.compile(
+    r"..(?:enko|chuk|czuk|shyn|ski|ska|sky|skyi|cki|cka|ović|ovic|ević|evic|ić|ov|ova|ev|eva|yan|ian|"
+    r"idis|poulos|akis|shvili|dze|escu|oglu|oğlu|yev|yeva|uk|yk)$"
+)
+
+
 def namelike(word: str, lowercase_ok: bool) -> bool:
     """Could this token be (part of) a name nobody listed? Never a Swedish word or place."""
     if word.isupper() and len(word) > 2:
@@ -361,10 +369,12 @@ def find_person_in_context(text: str) -> list[Span]:
             and namelike(word, False)
             and namelike(toks[i + 1][2], False)
             and rare_word(toks[i + 1][2])
+            and _FOREIGN_SURNAME.search(toks[i + 1][2])
             and _unknown_pair(toks, i, i + 2)
         ):
             # "assistent hos Mykola Kovalenko via …": two capitalised words inside a sentence
-            # that neither Swedish nor English has and no list knows: a first and a last name
+            # that neither Swedish nor English has and no list knows, the second with a
+            # surname's ending ("Mekonomen Häggvik", "Blomquist Städservice" are firms)
             j = _run(text, toks, i, lowercase_ok=False)
         if j:
             # "bor numera i Gdańsk": a foreign-lettered word after a place preposition is a place

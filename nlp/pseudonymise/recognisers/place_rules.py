@@ -136,6 +136,7 @@ def place_of_residence(s: Scan, t: Token) -> int:
             )
             or (
                 t.cap
+                and not (t.word.endswith("s") and t.nxt[:1].isupper())  # "från Slussens Trafikskola": a firm
                 and _JOURNEY_FROM.search(s.text, max(0, t.start - 6), t.start)
                 and _JOURNEY_TO.match(s.text, t.end)
                 and lists.names().get(t.word.lower()) is None
