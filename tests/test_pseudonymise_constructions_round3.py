@@ -93,3 +93,24 @@ def test_round3_look_alikes_stay(p: Pseudonymiser, text: str, value: str) -> Non
 def test_names_stay_names_next_to_the_new_rules(p: Pseudonymiser) -> None:
     assert ("Mina", "PERSON") in found(p, "Mina ringde igår om tiden.")
     assert ("My", "PERSON") in found(p, "My är fem år och går på förskolan.")
+
+
+@pytest.mark.parametrize(
+    "text,value,label",
+    [
+        # postcodes: a country prefix, a town in capitals, the space one digit off before a town
+        ("Box 77\nSE-171 64 SOLNA", "171 64", "POSTNUMMER"),
+        ("Lärkvägen 3\n59 331 Västervik", "59 331", "POSTNUMMER"),
+        # two-word streets: lowercase street word, a position word and a bare street word
+        ("Jag bor på Långa gatan 12B sedan i fjol.", "Långa gatan 12B", "ADRESS"),
+        ("Mötet är på Stora Torget 4 kl 10.", "Stora Torget 4", "ADRESS"),
+        # a big town's abbreviation
+        ("flyttar till sthlm efter sommaren", "sthlm", "ORT"),
+    ],
+)
+def test_round3_addresses_found(p: Pseudonymiser, text: str, value: str, label: str) -> None:
+    assert (value, label) in found(p, text)
+
+
+def test_round3_shifted_postcode_needs_a_town(p: Pseudonymiser) -> None:
+    assert found(p, "Det blev 59 331 kronor totalt.") == []

@@ -165,3 +165,15 @@ def place_of_residence(s: Scan, t: Token) -> int:
         s.add(t.start, end, "ORT")
         return taken
     return 0
+
+
+# The big towns' everyday abbreviations, in chat and sms ("gbg är sån kaos", "flyttar till sthlm")
+_TOWN_ABBREVIATIONS = frozenset("gbg sthlm sthml hbg jkpg lkpg nkpg".split())
+
+
+def town_abbreviation(s: Scan, t: Token) -> int:
+    """ "gbg", "Sthlm", "JKPG": a town by its abbreviation."""
+    if t.word.lower() in _TOWN_ABBREVIATIONS:
+        s.add(t.start, t.end, "ORT")
+        return 1
+    return 0
