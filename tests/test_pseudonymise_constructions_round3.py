@@ -84,6 +84,10 @@ def test_round3_constructions_found(p: Pseudonymiser, text: str, value: str, lab
         ("jag är i Teams hela eftermiddagen", "Teams"),
         # a line break between two lines of digits: a house number and a postcode stay apart
         ("Storgatan 12\n734 32 Köping", "12\n734"),
+        # a surname broken over a line ("…-⏎son") is no kinship word before the next line's label
+        ("Namn: Eva Karls-\nson\nPersonnr: 19 52 03 11-\n2284", "Personnr"),
+        # a log's timestamp opening a line stays one, also after a number ending the line before
+        ("ordernr 300918274\n2025-01-19 07:12:45 INFO klar", "2025-01-19"),
     ],
 )
 def test_round3_look_alikes_stay(p: Pseudonymiser, text: str, value: str) -> None:

@@ -61,24 +61,17 @@ def resolve(spans: Iterable[Span], text: str | None = None) -> list[Span]:
     return sorted(taken, key=lambda s: s.start)
 
 
-def _with_closed_breaks(
-    spans: list[Span],
-    closed_spans: list[Span],
-    closed: str,
-    offsets: list[int],
-    word_joins: list[int],
-    digit_joins: list[int],
+def _with_closed_digits(
+    spans: list[Span], closed_spans: list[Span], offsets: list[int], joins: list[int]
 ) -> list[Span]:
-    """The finds in the text with its line breaks closed (see recognisers/line_breaks.py)
-    that cross a closed break, mapped back, in place of what they overlap in the original."""
-    crossing: list[Span] = []
-    for s in closed_spans:
-        word = any(s.start < j < s.end for j in word_joins)
-        digit = s.label in NUMBER_KINDS and any(s.start < j < s.end for j in digit_joins)
-        if word or digit:
-            crossing.append(Span(offsets[s.start], offsets[s.end - 1] + 1, s.label))
-    if not crossing:
-        return spans
+    """Numbers made whole by closing a line break inside them ("070-44⏎1 83 92"), in place of
+    what they overlap. Only number kinds: "Storgatan 12⏎734 32" stays a street and a postcode,
+    and a log's timestamp opening a line stays one."""
+    crossing = [
+        Span(offsets[s.start], offsets[s.end - 1] + 1, s.label)
+        for s in closed_spans
+        if s.label in NUMBER_KINDS and any(s.start < j < s.end for j in joins)
+    ]
     kept = [s for s in spans if not any(s.start < c.end and c.start < s.end for c in crossing)]
     return sorted(kept + crossing, key=lambda s: s.start)
 
@@ -135,10 +128,21 @@ class Pseudonymiser:
             source, offsets = text, None
         else:
             source, offsets = _nfc_with_offsets(text)
-        spans = self._find(source)
-        closed = close_breaks(source)
-        if closed is not None:
-            spans = _with_closed_breaks(spans, self._find(closed[0]), *closed)
+        closed = close_breaks(source, digits=False)
+        if closed is None:
+            spans = self._find(source)
+        else:
+            # hyphenated line breaks closed: read whole, "Ols-⏎son⏎Personnr" is a surname and
+            # a label, not a kinship word ("son") before a name; the finds map back over the
+            # hyphen and the break (see recognisers/line_breaks.py)
+            words_closed, word_offsets = closed[0], closed[1]
+            spans = [
+                Span(word_offsets[s.start], word_offsets[s.end - 1] + 1, s.label) for s in self._find(words_closed)
+            ]
+        closed_digits = close_breaks(source, digits=True)
+        if closed_digits is not None:
+            text_d, offsets_d, _, digit_joins = closed_digits
+            spans = _with_closed_digits(spans, self._find(text_d), offsets_d, digit_joins)
         spans = [s for s in spans if s.label in self.categories]
         if offsets is not None:
             spans = [Span(offsets[s.start], offsets[s.end], s.label) for s in spans]

@@ -21,8 +21,9 @@ _DIGIT_BREAK = re.compile(r"(?<=\d)(-?)[ \t]*\r?\n[ \t]*(?=\d)")
 NUMBER_KINDS = frozenset({"PERSONNUMMER", "TELEFON", "KONTONUMMER"})
 
 
-def close_breaks(text: str) -> tuple[str, list[int], list[int], list[int]] | None:
-    """The text with its line breaks inside words and numbers closed, or None when it has none.
+def close_breaks(text: str, digits: bool) -> tuple[str, list[int], list[int], list[int]] | None:
+    """The text with its line breaks inside words (and, with `digits`, numbers) closed, or
+    None when it has none.
 
     Returns the closed text, for each of its characters (and the end) the offset in `text`,
     and the positions in the closed text where a word break and a digit break were closed.
@@ -33,8 +34,10 @@ def close_breaks(text: str) -> tuple[str, list[int], list[int], list[int]] | Non
     for m in _WORD_BREAK.finditer(text):
         if text[m.end()].islower():  # "Sven-⏎Olof" is a double name: the hyphen stays, so does the break
             cuts.append((m.start(), m.end(), "", False))
-    for m in _DIGIT_BREAK.finditer(text):
+    for m in _DIGIT_BREAK.finditer(text) if digits else ():
         cuts.append((m.start(), m.end(), m.group(1) or " ", True))
+    if digits and not any(digit for *_, digit in cuts):
+        return None
     if not cuts:
         return None
     cuts.sort()
