@@ -118,3 +118,19 @@ def test_round3_addresses_found(p: Pseudonymiser, text: str, value: str, label: 
 
 def test_round3_shifted_postcode_needs_a_town(p: Pseudonymiser) -> None:
     assert found(p, "Det blev 59 331 kronor totalt.") == []
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("Could you call back? My number is 070-123 45 67.\nHuong", "Huong"),
+        ("Ring mig efter fyra.\nPetra\n\nSkickat från min iPhone", "Petra"),
+    ],
+)
+def test_round3_signature_line(p: Pseudonymiser, text: str, value: str) -> None:
+    assert (value, "PERSON") in found(p, text)
+
+
+def test_round3_closing_word_on_the_last_line_stays(p: Pseudonymiser) -> None:
+    assert found(p, "Tack för hjälpen i går.\nHälsningar") == []
+    assert ("My", "PERSON") not in found(p, "My email is in the form.")

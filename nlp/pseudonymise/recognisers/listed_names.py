@@ -94,7 +94,7 @@ def _english_or_possessive(t: Token) -> bool:
         # a noun after it ("sidor", "meddelanden"), not a verb ("Mina ringde", "Mina har")
         return low not in PERSON_VERBS and low not in STOP_WORDS and not low.endswith(("de", "te", "dde"))
     en = zipf_frequency(low, "en")
-    return zipf_frequency(word, "en") >= 5.0 and en >= 4.0 and en - zipf_frequency(low, "sv") >= 1.5
+    return zipf_frequency(word, "en") >= 5.0 and en >= 4.0 and en - zipf_frequency(low, "sv") >= 1.0
 
 
 def _after_title(s: Scan, t: Token) -> bool:

@@ -312,6 +312,24 @@ def _context(text: str, toks: list[tuple[int, int, str]], i: int) -> _Context:
     return _Context(prev, tight, contact, strong, says, with_me, field, greeted, word_name)
 
 
+# A message's last line holding one capitalised word, perhaps before a phone's "Skickat
+# från min …": the writer's signature ("…my number 073-…\nLan")
+_LAST_LINE = re.compile(
+    r"\n[ \t]*([A-ZÅÄÖ][a-zåäöéü]+)[ \t]*(?:\n\s*(?:Skickat från|Sent from|Skickades från)[^\n]*)?\s*\Z"
+)
+
+
+def _signature_line(text: str) -> list[Span]:
+    m = _LAST_LINE.search(text) if "\n" in text else None
+    if m is None or not text[: m.start()].strip():
+        return []
+    word = m.group(1)
+    info = lists.names().get(word.lower())
+    if info is None or info.common or not (info.first_sv or info.first_other) or word.lower() in CLOSINGS:
+        return []
+    return [Span(m.start(1), m.end(1), "PERSON")]
+
+
 def find_person_in_context(text: str) -> list[Span]:
     toks = [(m.start(), m.end(), m.group(0)) for m in TOKEN.finditer(text)]
     spans: list[Span] = []
@@ -384,7 +402,7 @@ def find_person_in_context(text: str) -> list[Span]:
             i = j
             continue
         i += 1
-    return spans + _joined(text, toks, spans, person_at)
+    return spans + _joined(text, toks, spans, person_at) + _signature_line(text)
 
 
 def _joined(text: str, toks: list[tuple[int, int, str]], spans: list[Span], person_at: set[int]) -> list[Span]:
