@@ -153,6 +153,7 @@ def place_of_residence(s: Scan, t: Token) -> int:
         nxt = t.nxt.lower()
         if (
             t.cap
+            and not t.word.endswith("s")  # "Slussens Trafikskola": a genitive before a firm's word
             and t.tight_next
             and t.nxt[:1].isupper()
             and t.nxt not in COUNTRIES
