@@ -57,7 +57,7 @@ def test_durations_are_not_ages(p: Pseudonymiser, text: str) -> None:
     ("text", "age"),
     [
         ("Nu är jag 45.", "45"),
-        ("Mormor Ulla-Britt (91) bor kvar hemma.", "91"),
+        ("Mormor Ulla-Britt (91) bor kvar hemma.", "(91)"),
         ("Min dotter Elsa, 12, har väntat i ett år.", "12"),
         ("Nils är sju och går i ettan.", "sju"),
     ],

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from nlp.core import Span
 from nlp.errors import ConfigError
 from nlp.pseudonymise.categories import CATEGORIES, NORMALISERS, PRIORITY, RECOGNISERS
+from nlp.pseudonymise.recognisers.line_breaks import NUMBER_KINDS, close_breaks
 from nlp.pseudonymise.recognisers.name_completion import (
     ages_after_names,
     complete_names,
@@ -58,6 +59,21 @@ def resolve(spans: Iterable[Span], text: str | None = None) -> list[Span]:
         if span.end > span.start and not clash:
             taken.append(span)
     return sorted(taken, key=lambda s: s.start)
+
+
+def _with_closed_digits(
+    spans: list[Span], closed_spans: list[Span], offsets: list[int], joins: list[int]
+) -> list[Span]:
+    """Numbers made whole by closing a line break inside them ("070-44⏎1 83 92"), in place of
+    what they overlap. Only number kinds: "Storgatan 12⏎734 32" stays a street and a postcode,
+    and a log's timestamp opening a line stays one."""
+    crossing = [
+        Span(offsets[s.start], offsets[s.end - 1] + 1, s.label)
+        for s in closed_spans
+        if s.label in NUMBER_KINDS and any(s.start < j < s.end for j in joins)
+    ]
+    kept = [s for s in spans if not any(s.start < c.end and c.start < s.end for c in crossing)]
+    return sorted(kept + crossing, key=lambda s: s.start)
 
 
 def _nfc_with_offsets(text: str) -> tuple[str, list[int]]:
@@ -112,6 +128,27 @@ class Pseudonymiser:
             source, offsets = text, None
         else:
             source, offsets = _nfc_with_offsets(text)
+        closed = close_breaks(source, digits=False)
+        if closed is None:
+            spans = self._find(source)
+        else:
+            # hyphenated line breaks closed: read whole, "Ols-⏎son⏎Personnr" is a surname and
+            # a label, not a kinship word ("son") before a name; the finds map back over the
+            # hyphen and the break (see recognisers/line_breaks.py)
+            words_closed, word_offsets = closed[0], closed[1]
+            spans = [
+                Span(word_offsets[s.start], word_offsets[s.end - 1] + 1, s.label) for s in self._find(words_closed)
+            ]
+        closed_digits = close_breaks(source, digits=True)
+        if closed_digits is not None:
+            text_d, offsets_d, _, digit_joins = closed_digits
+            spans = _with_closed_digits(spans, self._find(text_d), offsets_d, digit_joins)
+        spans = [s for s in spans if s.label in self.categories]
+        if offsets is not None:
+            spans = [Span(offsets[s.start], offsets[s.end], s.label) for s in spans]
+        return spans
+
+    def _find(self, source: str) -> list[Span]:
         found: list[Span] = []
         for recogniser in RECOGNISERS:
             found.extend(recogniser(source))
@@ -123,11 +160,7 @@ class Pseudonymiser:
         # a name found again elsewhere ("Bibi Rahimi … Jag Shukria Rahimi") takes its first name too
         spans = extend_names_left(source, spans)
         spans = initials_with_surname(source, spans)
-        spans = attach_place(source, signature_towns(source, ages_after_names(source, spans)))
-        spans = [s for s in spans if s.label in self.categories]
-        if offsets is not None:
-            spans = [Span(offsets[s.start], offsets[s.end], s.label) for s in spans]
-        return spans
+        return attach_place(source, signature_towns(source, ages_after_names(source, spans)))
 
     def _pseudonym(self, label: str, value: str) -> str:
         digest = hmac.new(self._key, f"{label}\x00{NORMALISERS[label](value)}".encode(), hashlib.sha256).digest()

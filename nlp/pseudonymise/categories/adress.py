@@ -37,7 +37,17 @@ _ADDRESS = [
         + LOW
         + r"]+s?"
         + WS
-        + r"+(?:väg|gata|gränd|allé|torg)"
+        + r"+(?:väg|gata|gränd|allé|torg|gatan|vägen|gränden|allén|torget|backen|stigen)"
+        + WS
+        + r"+\d{1,4}"
+        + _NOT_HOUSE
+        + _HOUSE_LETTER
+    ),
+    # "Lilla Torget 2", "Norra Vägen 11": a position word and a bare street word
+    re.compile(
+        r"(?<![\w-])(?:Stora|Lilla|Norra|Södra|Östra|Västra|Övre|Nedre|Gamla|Nya)"
+        + WS
+        + r"+(?:[Tt]orget|[Tt]org|[Gg]atan|[Vv]ägen|[Gg]ränd|[Bb]acken|[Aa]llén|[Pp]latsen|[Ss]tigen)"
         + WS
         + r"+\d{1,4}"
         + _NOT_HOUSE

@@ -7,7 +7,7 @@ import re
 from nlp.core import Span
 from nlp.pseudonymise.category import Category
 from nlp.pseudonymise.recognisers import lists
-from nlp.pseudonymise.recognisers.patterns import CAP, LOW, MONTHS, NUMWORDS, SMALL_NUMWORDS, WS
+from nlp.pseudonymise.recognisers.patterns import CAP, LOW, MONTHS, NUMWORDS, SMALL_NUMWORDS, WS, bracketed
 from nlp.pseudonymise.recognisers.words import TITLES, sentence_start
 
 _AGE_PATTERNS = [
@@ -171,7 +171,7 @@ def find_age(text: str) -> list[Span]:
         )
         if person and 1 <= int(m.group(g)) <= 120:
             spans.append(Span(m.start(g), m.end(g), "ALDER"))
-    return spans
+    return [Span(*bracketed(text, s.start, s.end), "ALDER") for s in spans]
 
 
 CATEGORY = Category(label="ALDER", priority=110, recognisers=(find_age,), description="åldrar")

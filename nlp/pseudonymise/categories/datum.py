@@ -50,6 +50,20 @@ _MONTH_NAMES = (
 )
 
 
+_EN_MONTH_NAMES = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 _FRACTIONS = {"1/2", "1/3", "2/3", "1/4", "3/4", "1/5", "1/10"}
 _DATE_WORD_BEFORE = re.compile(r"(?:den|datum|från|till|mellan|t\.?o\.?m\.?|fr\.?o\.?m\.?)" + WS + r"*$", re.IGNORECASE)
 
@@ -57,16 +71,34 @@ _DATE_WORD_BEFORE = re.compile(r"(?:den|datum|från|till|mellan|t\.?o\.?m\.?|fr\
 # "Betyg: 2/5": a rating, not the second of May
 _RATING_BEFORE = re.compile(r"(?:betyg|poäng|omdöme|rating|score|stjärnor)\W{0,3}$", re.IGNORECASE)
 _TIME_AFTER = re.compile(r"[ T]\d\d:\d\d(?::\d\d)?")
+# only the start of a line (or a bracket opening it) before a timestamp
+_LINE_HEAD = re.compile(r"(?:^|\n)[ \t>\[(]*\Z")
+# English, in forwarded mail headers: "February 16, 2026", "16 February 2026"
+_EN_MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
+_EN_DATES = (
+    re.compile(
+        r"(?<![\w])(?:" + _EN_MONTHS + r")" + WS + r"+(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
+        r"(?:," + WS + r"*(?:19|20)\d\d)?(?![\w])"
+    ),
+    re.compile(
+        r"(?<![\w,.])(?:[1-9]|[12]\d|3[01])" + WS + r"+(?:" + _EN_MONTHS + r")(?:" + WS + r"+(?:19|20)\d\d)?(?![\w])"
+    ),
+)
 
 
 def find_date(text: str) -> list[Span]:
     spans = []
     low = text.lower()
     patterns = _DATE_PATTERNS + list(_ORDINAL_DATE) if any(m in low for m in _MONTH_NAMES) else _DATE_PATTERNS
+    if any(m in low for m in _EN_MONTH_NAMES):
+        patterns = patterns + list(_EN_DATES)
     for pattern in patterns:
         for m in pattern.finditer(text):
-            if _TIME_AFTER.match(text, m.end()) and m.group(0)[:2] in {"19", "20"}:
-                continue  # "2025-02-03 07:45 Morgoninsats": a timestamp, as in a log
+            if _TIME_AFTER.match(text, m.end()) and m.group(0)[:4].isdigit() and _LINE_HEAD.search(text, 0, m.start()):
+                # "2025-02-03 07:45 Morgoninsats" heading a line: a log's timestamp. After a
+                # label or words ("Skickat: 2026-02-03 07:58", "chatt 2026-02-22 20:11") it
+                # is the date something was written, sent or done.
+                continue
             if "/" in m.group(0) and LOG_LINE.search(text[text.rfind("\n", 0, m.start()) + 1 : m.start()]):
                 continue  # "retry 3/5" in a log line
             if "/" in m.group(0) and _RATING_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):

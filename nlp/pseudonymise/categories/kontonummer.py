@@ -53,7 +53,9 @@ _ACCOUNT = re.compile(
 )
 _GIRO = re.compile(
     r"(?i:(?P<bg>bankgiro(?:nummer|numret|t|nr)?|bg(?:-?nr)?)|(?P<pg>plusgiro(?:nummer|numret|t|nr)?|"
-    r"postgiro(?:t|nummer)?|pg(?:-?nr)?))\b[\s:.]*(?:(?:är|till|nr|nummer|på)\b[\s:.]*){0,2}"
+    r"postgiro(?:t|nummer)?|pg(?:-?nr)?))\b[\s:.]*"
+    # "bankgiro till er 5431-…", "bankgirot är vårt 123-…": a few small words between
+    r"(?:(?:är|till|nr|nummer|på|er|ert|vårt|vår|deras|hans|hennes|mitt|min|hos|oss|dem)\b[\s:.]*){0,3}"
     r"(?P<num>\d(?:[ \u00a0]?\d){0,9}(?:[-–]\d{1,4})?)(?!\d)"
 )
 # "clearing 6789 konto 412 556 903": the clearing number and the account named apart
@@ -68,6 +70,7 @@ _LABELLED = re.compile(
 )
 
 
+_ISO_DATE = re.compile(r"(?:19|20)\d\d-[01]\d-[0-3]\d")
 _ANY_DIGITS = re.compile(r"\d\d")  # every kind here has two digits in a row
 
 
@@ -104,14 +107,30 @@ def _iban_spans(text: str) -> list[Span]:
     return spans
 
 
+def _card_matches(text: str) -> list[tuple[int, int, str]]:
+    """Card-shaped numbers without a trailing group that is something else: in
+    "kort 4917-6102-3345-0081 14/1" the card was paid with on the 14th. The last group goes
+    when it is written apart from the others, or when only the number without it passes Luhn."""
+    out = []
+    for m in _CARD.finditer(text):
+        value = m.group(0)
+        shorter = re.sub(r"[ -]\d{1,4}$", "", value)
+        if shorter != value and 13 <= len(_digits(shorter)):
+            odd_last = re.search(r"\d([ -])", value).group(1) != value[len(shorter)]
+            if odd_last or (not luhn.is_valid(_digits(value)) and luhn.is_valid(_digits(shorter))):
+                value = shorter
+        out.append((m.start(), m.start() + len(value), value))
+    return out
+
+
 def _card_spans(text: str) -> list[Span]:
     spans = []
-    for m in _CARD.finditer(text):
-        digits = _digits(m.group(0))
-        if not 13 <= len(digits) <= 19 or _negative(text, m.start(), m.end()):
+    for start, end, value in _card_matches(text):
+        digits = _digits(value)
+        if not 13 <= len(digits) <= 19 or _negative(text, start, end):
             continue
-        if luhn.is_valid(digits) or _context(text, m.start()):
-            spans.append(Span(m.start(), m.end(), "KONTONUMMER"))
+        if luhn.is_valid(digits) or _context(text, start):
+            spans.append(Span(start, end, "KONTONUMMER"))
     return spans
 
 
@@ -119,15 +138,15 @@ def _card_spans_all(text: str) -> list[Span]:
     """A card number that passes Luhn with a card word before it is a card, even next to a
     receipt or an order ("mitt kort … inte som deras kvitto, mitt är 4916-…")."""
     spans = _card_spans(text)
-    for m in _CARD.finditer(text):
-        digits = _digits(m.group(0))
+    for start, end, value in _card_matches(text):
+        digits = _digits(value)
         if (
             13 <= len(digits) <= 19
             and luhn.is_valid(digits)
-            and _context(text, m.start())
-            and not any(s.start == m.start() for s in spans)
+            and _context(text, start)
+            and not any(s.start == start for s in spans)
         ):
-            spans.append(Span(m.start(), m.end(), "KONTONUMMER"))
+            spans.append(Span(start, end, "KONTONUMMER"))
     return spans
 
 
@@ -140,12 +159,12 @@ def _account_spans(text: str) -> list[Span]:
         )
         if not 6 <= len(account) <= 11 or _negative(text, m.start(), m.end()):
             continue
+        if _ISO_DATE.match(value):
+            continue  # "2026-02-19 11:02" next to "Kort:" is when, not an account
         context = _context(text, m.start())
         # Without a bank word only the plain writings "8327-9, 123 456 789-0" and
         # "6789-123456789": a date ("2024-03-12 14") or a count has no such shape.
-        plain = re.fullmatch(
-            r"\d{4}(?:-\d)?(?:-|,|" + _WS + r"?[-–,]" + _WS + r"?)[\d \u00a0]{6,16}(?:-\d)?", value
-        ) and not re.match(r"(?:19|20)\d\d-[01]\d-[0-3]\d", value)
+        plain = re.fullmatch(r"\d{4}(?:-\d)?(?:-|,|" + _WS + r"?[-–,]" + _WS + r"?)[\d \u00a0]{6,16}(?:-\d)?", value)
         if context or plain:
             spans.append(Span(m.start(), m.end(), "KONTONUMMER"))
     return spans

@@ -35,7 +35,11 @@ _ORGS = (
     r"Socialtjänsten|Patientnämnden|Överförmyndaren|Hemtjänsten|Kommunens?|Regionens|"
     # more national authorities and courts
     r"Sametinget|Skolinspektionen|Lantmäteriet|Bolagsverket|Tullverket|Specialpedagogiska skolmyndigheten|"
-    r"SPSM|Förvaltningsrätten|Kammarrätten|Tingsrätten|Hovrätten|Ombudsmannen|Tandvårds- och läkemedelsförmånsverket"
+    r"SPSM|Förvaltningsrätten|Kammarrätten|Tingsrätten|Hovrätten|Ombudsmannen|Tandvårds- och läkemedelsförmånsverket|"
+    # private care, assistance and transport companies the municipalities buy from (banks are
+    # left: nine of the ten annotated sets leave "Swedbank", "Handelsbanken" as they are)
+    r"Attendo|Humana|Ambea|Vardaga|Nytida|Frösunda|Norlandia|Aleris|Capio|Praktikertjänst|Förenade Care|"
+    r"Stendi|Samtrans|Sverigetaxi|Cabonline"
 )
 _ORG_PATTERNS = [
     # "RSMH Värmland", "Region Värmland", "Karlstads kommun", "Föreningen Gemenskap"
@@ -84,6 +88,8 @@ _ORG_PATTERNS = [
         r"forsakringskassan|arbetsformedlingen|kriminalvarden|lansstyrelsen|folkhalsomyndigheten)(?![\w-])",
         re.IGNORECASE,
     ),
+    # "Taxi Kurir", "Taxi 020": a taxi company by its name
+    re.compile(r"(?<![\w-])Taxi" + WS + r"+(?:" + CAPWORD + r"|\d{3})(?![\w-])"),
 ]
 # Generic words that are an organisation only as a proper name ("Socialtjänsten" at the start
 # of a sentence is the service, not a named office): keep them only with a region after them.

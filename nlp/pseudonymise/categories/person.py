@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 from nlp.pseudonymise.category import Category
-from nlp.pseudonymise.recognisers.names_in_context import (
-    find_kin_names,
-    find_person_in_context,
-    find_self_introduction,
-)
+from nlp.pseudonymise.recognisers.introductions import find_kin_names, find_self_introduction
+from nlp.pseudonymise.recognisers.names_in_context import find_person_in_context
 from nlp.pseudonymise.recognisers.person_place import find_person_and_place
 
 CATEGORY = Category(

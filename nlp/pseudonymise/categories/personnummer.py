@@ -15,7 +15,9 @@ from nlp.pseudonymise.recognisers.written_out import spoken_numbers
 _PNR = re.compile(
     # A separator may end a line: "20010923-⏎2439" (a form wrapped by the writer's program).
     # The date part may be spaced like a phone number: "56 04 14 - 0979", "1999 09 23-5609".
-    r"(?<![\w/-])((?:19|20)?\d{6}|(?:19|20)?\d\d[ ]\d\d[ ]\d\d)(?:"
+    # The century may stand apart ("19 770530 4482") and a form may group the digits in
+    # fours ("1948 0815 2211"): both only count with a word saying personnummer (below).
+    r"(?<![\w/-])((?:(?:19|20)[ ]?)?\d{6}|(?:(?:19|20)[ ]?)?\d\d[ ]\d\d[ ]\d\d|(?:19|20)\d\d[ ]\d{4})(?:"
     + WS
     + r"?([-+–])(?:"
     + WS

@@ -9,9 +9,13 @@ from nlp.pseudonymise.category import Category, digits_only
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.patterns import CAP, CAP_AFTER, LOW, WS
 
-_POSTCODE = re.compile(r"(?<![\w,.-])([1-9]\d{2})" + WS + r"?(\d{2})(?![\w,.-])")
+# "SE-901 85": the country prefix stays outside the postcode
+_POSTCODE = re.compile(r"(?:(?<![\w,.-])|(?<=\bSE-))([1-9]\d{2})" + WS + r"?(\d{2})(?![\w,.-])")
+# the space one digit off ("95 335 Haparanda", a typo or an OCR slip): only before a listed town
+_SHIFTED = re.compile(r"(?<![\w,.-])[1-9]\d" + WS + r"\d{3}(?=" + WS + r"+([" + CAP + r"][" + CAP + LOW + r"]+))")
 _POSTCODE_CTX = re.compile(r"post\s*n(?:umme)?r\.?:?\s*$|adress", re.IGNORECASE)
 _LOWER_AFTER = re.compile(WS + r"+([" + LOW + r"]{3,})(?![\w-])")
+_SHOUTED_TOWN = re.compile(WS + r"+([" + CAP + r"]{3,})(?![\w-])")
 _TOWN_BEFORE = re.compile(r"([" + CAP + r"][" + LOW + r"]+)" + WS + r"*[(,]?" + WS + r"*$")
 
 
@@ -29,6 +33,11 @@ def find_postcode(text: str) -> list[Span]:
             or _POSTCODE_CTX.search(text[max(0, m.start() - 40) : m.start()])
             or (town and town.group(1) in lists.places())
         ):
+            spans.append(Span(m.start(), m.end(), "POSTNUMMER"))
+        elif (shouted := _SHOUTED_TOWN.match(text, m.end())) and shouted.group(1).title() in lists.places():
+            spans.append(Span(m.start(), m.end(), "POSTNUMMER"))  # "901 85 UMEÅ"
+    for m in _SHIFTED.finditer(text):
+        if m.group(1).title() in lists.places():
             spans.append(Span(m.start(), m.end(), "POSTNUMMER"))
     return spans
 

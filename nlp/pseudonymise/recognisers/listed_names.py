@@ -74,11 +74,27 @@ _AGE_AFTER = re.compile(
 def listed_name(s: Scan, t: Token) -> int:
     """Decide and record; the last rule, so it always takes its token."""
     info, name_len = lookup(t.word)
-    if _accept(s, t, info):
+    if _accept(s, t, info) and not _english_or_possessive(t):
         s.add_person(t)
         if info is not None and (info.first_sv or info.first_other) and name_len == len(t.word):
             s.first_name_at.add(t.i)
     return 1
+
+
+def _english_or_possessive(t: Token) -> bool:
+    """ "My mother …", "My number …": an English sentence, not the name My; "Mina sidor",
+    "Mina meddelanden": the possessive (an e-service's pages), not the name Mina."""
+    from wordfreq import zipf_frequency  # loaded on first need, as in words.unknown_word
+
+    word, nxt = t.word.lower(), t.nxt
+    if not (t.tight_next and nxt[:1].islower()):
+        return False
+    low = nxt.lower()
+    if word in {"mina", "min", "mitt"}:
+        # a noun after it ("sidor", "meddelanden"), not a verb ("Mina ringde", "Mina har")
+        return low not in PERSON_VERBS and low not in STOP_WORDS and not low.endswith(("de", "te", "dde"))
+    en = zipf_frequency(low, "en")
+    return zipf_frequency(word, "en") >= 5.0 and en >= 4.0 and en - zipf_frequency(low, "sv") >= 1.0
 
 
 def _after_title(s: Scan, t: Token) -> bool:
@@ -336,8 +352,18 @@ def _capitalised_word(s: Scan, t: Token, info: NameInfo) -> bool:
         return nxt[:1] != "-" and text[end : end + 1] != "-" and not prev_cap
     if word.lower() in STOP_WORDS:
         # "Vi är", "Alla har": pronouns start sentences all the time. A Swedish first name
-        # ("Dag ringde") still counts before a verb, any before a surname.
-        return before_surname or bool(info.first_sv and nxt.lower() in PERSON_VERBS)
+        # ("Dag ringde") still counts before a verb, any before a surname, and before a
+        # second first name that a surname follows ("Hans Göran Pettersson").
+        double = bool(
+            info.first_sv
+            and t.tight_next
+            and nxt[:1].isupper()
+            and nxt_info is not None
+            and (nxt_info.first_sv or nxt_info.first_other)
+            and t.after_next[:1].isupper()
+            and re.fullmatch(WS + r"+", t.gap2)
+        )
+        return before_surname or double or bool(info.first_sv and nxt.lower() in PERSON_VERBS)
     if _APPOSITION.match(text, end) and word.lower() not in _ANSWERS:
         return True  # "Björn, min kontaktperson, ...", not "Jo, min dotter ..."
     if not info.common and info.first_sv and nxt[:1] != "-" and text[end : end + 1] != "-":

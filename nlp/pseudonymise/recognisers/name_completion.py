@@ -11,7 +11,7 @@ from spacy.lang.sv.stop_words import STOP_WORDS
 from nlp.core import Span
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.names_in_context import CLOSINGS, foreign, namelike
-from nlp.pseudonymise.recognisers.patterns import NUMWORDS
+from nlp.pseudonymise.recognisers.patterns import NUMWORDS, bracketed
 from nlp.pseudonymise.recognisers.words import NAME_PARTICLES, rare_word, sentence_start, unknown_word
 
 # initials before a surname: "J. Andersson", "A.M. Haddad", "U-B Nyqvist" (a dot or a hyphen
@@ -47,6 +47,8 @@ def initials_with_surname(text: str, spans: list[Span]) -> list[Span]:
 
 
 _CELL_END = re.compile(r"[ ]*(?:\||\t)")
+# a signature: the name ends its line, or only an e-mail address or a phone number follows
+_SIGNATURE_END = re.compile(r"[ \t,]*(?:\n|$|[\w.+-]+@[\w-]+\.[\w.]+[ \t]*(?:\n|$)|\+?[\d][\d ()-]{6,}[ \t]*(?:\n|$))")
 
 
 def extend_names_left(text: str, spans: list[Span]) -> list[Span]:
@@ -76,7 +78,12 @@ def extend_names_left(text: str, spans: list[Span]) -> list[Span]:
                 # an unknown capitalised word opening a sentence may be any word: only
                 # before a found first-and-last name ("Abdiqani Yusuf Farah")
                 # ("| Rebaz Aziz |": two name words filling a spreadsheet cell are a name)
-                if " " not in text[sp.start : sp.end].strip() and not _CELL_END.match(text, sp.end):
+                # ("Mahbooba Noori mahbooba.n@…": a signature, two name words and the address)
+                if (
+                    " " not in text[sp.start : sp.end].strip()
+                    and not _CELL_END.match(text, sp.end)
+                    and not _SIGNATURE_END.match(text, sp.end)
+                ):
                     break
             start = new_start
         if start != sp.start:
@@ -253,7 +260,9 @@ def _same_name_elsewhere(text: str, spans: list[Span]) -> list[Span]:
 # "Wahid 16 år, Mursal 13", "vera lindqvist tolv år som": with "år" any word may follow
 _AGE_AFTER = re.compile(
     r"[ \t]*\([ \t]*(\d{1,3}(?:[ \t]+[åa]r)?)[ \t]*\)|[ \t]+(\d{1,3}(?=[ \t]*(?:[,;]|\n|$|och\b))|"
-    r"(?:\d{1,3}|" + NUMWORDS + r")[ \t]+(?:[åa]r|månader)(?![\w-])(?![ \t]+(?:sedan|sen|till|kvar|tillbaka|i\b|på\b)))"
+    r"(?:\d{1,3}|"
+    + NUMWORDS
+    + r")[ \t]+(?:[åa]r|månader)(?![\w-])(?![ \t]+(?:sedan|sen|till|kvar|tillbaka|på\b|i\b(?![ \t]+[A-ZÅÄÖ]))))"
 )
 # the next item of such a list: ", Mursal 13", " och Sana 9"
 _NEXT_ITEM = re.compile(
@@ -300,6 +309,6 @@ def ages_after_names(text: str, spans: list[Span]) -> list[Span]:
         digits = re.match(r"\d+", m.group(g))
         value = int(digits.group(0)) if digits else 50  # a number word ("tolv år") is in range
         if 1 <= value <= 120 and not any(s.start < m.end(g) and m.start(g) < s.end for s in out):
-            out.append(Span(m.start(g), m.end(g), "ALDER"))
+            out.append(Span(*bracketed(text, m.start(g), m.end(g)), "ALDER"))
             out.extend(_list_of_children(text, m.end(), out))
     return sorted(out, key=lambda s: s.start)

@@ -33,6 +33,7 @@ from nlp.pseudonymise.recognisers.words import (
     WORKPLACE,
     function_words,
     plain_word,
+    rare_word,
     sentence_start,
     unknown_word,
 )
@@ -69,7 +70,7 @@ _ROLES = frozenset(
     "sökande namn huvudman resenär deltog närvarande elev hyresgäst vårdnadshavare förnamn efternamn "
     "fokus brukare klient patient anhörig avsändare frånvarande ordf. "
     # payment forms: "kontohavare jovana …"
-    "kontohavare kontoinnehavare betalningsmottagare betalare".split()
+    "kontohavare kontoinnehavare betalningsmottagare betalare kortinnehavare innehavare".split()
 )
 # "mamma till linh", "pappa till Ebba": a parent of someone named
 _PARENTS = frozenset(
@@ -104,7 +105,7 @@ _DOERS = frozenset(
 _SWEDISH_LETTERS = set("abcdefghijklmnopqrstuvwxyzåäöéüABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖÉÜ-'’")
 _TELLS = frozenset("ringde sa sade berättade skrev frågade lovade svarade mejlade hälsade tyckte".split())
 _SPEAKER = re.compile(r"\[\d{1,2}[:.]\d\d(?::\d\d)?\][ \t]*[^\W\d_]+[ \t]*:[ \t]*$")
-_GREETINGS = frozenset("hej hejsan hallå moi hei merhaba salam".split())
+_GREETINGS = frozenset("hej hejsan hallå moi hei merhaba salam tjena tjenare tjabba tja hejhej halloj".split())
 
 
 # French and Spanish accents come with loanwords and brands ("Citroën", "café", "Shamá")
@@ -139,6 +140,25 @@ def _unknown_pair(toks: list[tuple[int, int, str]], i: int, j: int) -> bool:
     return len(words) >= 2 and all(w[1:].islower() and zipf_frequency(w.lower(), "en") < 3.5 for w in words)
 
 
+# Forwarded mail in other languages: header labels and greetings are no names, though their
+# letters ("Wysłano", "Dzień") look like a foreign name's. Polish, English, German, Finnish,
+# Vietnamese, Bosnian/Croatian/Serbian, Somali.
+HEADER_AND_GREETING_WORDS = frozenset(
+    "wysłano temat dzień dobry pozdrawiam pozdrav pozdravi srdačan lijep zdravo "
+    "from sent subject date receipt fyi fwd regards cheers "
+    "gesendet betreff grüße lähettäjä lähetetty vastaanottaja aihe terveisin hyvää päivää "
+    "chào xin cảm ơn salaan mahadsanid".split()
+)
+
+
+# surname endings of naming traditions the lists cover thinly (Ukrainian, Polish, South
+# Slavic, Russian, Armenian, Greek, Georgian, Romanian, Turkish)
+_FOREIGN_SURNAME = re.compile(
+    r"..(?:enko|chuk|czuk|shyn|ski|ska|sky|skyi|cki|cka|ović|ovic|ević|evic|ić|ov|ova|ev|eva|yan|ian|"
+    r"idis|poulos|akis|shvili|dze|escu|oglu|oğlu|yev|yeva|uk|yk)$"
+)
+
+
 def namelike(word: str, lowercase_ok: bool) -> bool:
     """Could this token be (part of) a name nobody listed? Never a Swedish word or place."""
     if word.isupper() and len(word) > 2:
@@ -146,6 +166,7 @@ def namelike(word: str, lowercase_ok: bool) -> bool:
     low = word.lower()
     if (
         len(word) < 2
+        or low in HEADER_AND_GREETING_WORDS
         or low in CLOSINGS
         or re.search(r"[\d_]|(.)\1\1", word)
         or low in STOP_WORDS
@@ -191,7 +212,7 @@ def _first_or_last(word: str) -> bool:
     return info is not None and not info.common
 
 
-def _first_name(word: str) -> bool:
+def first_name(word: str) -> bool:
     info = lists.names().get(word.lower())
     return info is not None and (info.first_sv or info.first_other) and not info.common
 
@@ -206,7 +227,7 @@ def _opening(text: str, toks: list[tuple[int, int, str]], i: int, greeted: bool)
         if (
             i + 3 < len(toks)
             and toks[i + 1][2].lower() == "och"
-            and _first_name(word)
+            and first_name(word)
             and not cap
             and namelike(toks[i + 2][2], True)
             and toks[i + 3][2].lower() in _DOERS
@@ -229,7 +250,7 @@ def _opening(text: str, toks: list[tuple[int, int, str]], i: int, greeted: bool)
         greeted
         or (cap and foreign(word))
         or (not cap and _listed(word))
-        or (cap and _first_name(word) and _listed(word) and unknown_word(word))
+        or (cap and first_name(word) and _listed(word) and unknown_word(word))
     ):
         return j  # at a sentence start a capital says nothing: "Visa säger", "Wall har" stay
     if j - i >= 2 and (any(_listed(t[2]) for t in toks[i:j]) or (cap and _unknown_pair(toks, i, j))):
@@ -269,7 +290,7 @@ def _context(text: str, toks: list[tuple[int, int, str]], i: int) -> _Context:
     says = tight and prev in {"är", "ar", "e"} and prev2 in {"det", "jag", "detta", "här"} and not cap
     # "jag och kalle", "vi och amira": a first name even if it is also a word
     with_me = tight and prev == "och" and prev2 in {"jag", "mig", "vi", "oss"} and not cap
-    says = says or (with_me and _first_name(word))
+    says = says or (with_me and first_name(word))
     greeted = gap.strip() in {"", ","} and prev in _GREETINGS  # "moi, aino har"
     called = tight and prev in {"honom", "henne", "hen"} and prev2 in _CALLS
     named_for = called or (tight and prev == "till" and prev2 in _PARENTS)
@@ -284,11 +305,29 @@ def _context(text: str, toks: list[tuple[int, int, str]], i: int) -> _Context:
     asked_for = tight and (
         prev in {"be", "bad", "ber"} or (prev2, prev) in {("fråga", "efter"), ("frågade", "efter"), ("fraga", "efter")}
     )
-    word_name = (signed or says or named_for or (tight and prev == "efter")) and _first_name(word)
+    word_name = (signed or says or named_for or (tight and prev == "efter")) and first_name(word)
     # "vi kallar honom Kricke": a capitalised nickname even if it is also a word
     word_name = word_name or (called and cap and word.lower() not in STOP_WORDS)
     strong = role or signed or named_for or greeted or asked_for or closing
     return _Context(prev, tight, contact, strong, says, with_me, field, greeted, word_name)
+
+
+# A message's last line holding one capitalised word, perhaps before a phone's "Skickat
+# från min …": the writer's signature ("…my number 073-…\nLan")
+_LAST_LINE = re.compile(
+    r"\n[ \t]*([A-ZÅÄÖ][a-zåäöéü]+)[ \t]*(?:\n\s*(?:Skickat från|Sent from|Skickades från)[^\n]*)?\s*\Z"
+)
+
+
+def _signature_line(text: str) -> list[Span]:
+    m = _LAST_LINE.search(text) if "\n" in text else None
+    if m is None or not text[: m.start()].strip():
+        return []
+    word = m.group(1)
+    info = lists.names().get(word.lower())
+    if info is None or info.common or not (info.first_sv or info.first_other) or word.lower() in CLOSINGS:
+        return []
+    return [Span(m.start(1), m.end(1), "PERSON")]
 
 
 def find_person_in_context(text: str) -> list[Span]:
@@ -337,6 +376,24 @@ def find_person_in_context(text: str) -> list[Span]:
             and namelike(toks[i + 1][2], False)
         ):
             j = _run(text, toks, i, lowercase_ok=False)  # "Sahra Jama": a surname no list has
+        if (
+            not j
+            and cap
+            and not sentence_start(text, start)
+            and prev not in PREPS_PLACE
+            and i + 1 < n
+            and text[end : toks[i + 1][0]] == " "
+            and rare_word(word)
+            and namelike(word, False)
+            and namelike(toks[i + 1][2], False)
+            and rare_word(toks[i + 1][2])
+            and _FOREIGN_SURNAME.search(toks[i + 1][2])
+            and _unknown_pair(toks, i, i + 2)
+        ):
+            # "assistent hos Mykola Kovalenko via …": two capitalised words inside a sentence
+            # that neither Swedish nor English has and no list knows, the second with a
+            # surname's ending ("Mekonomen Häggvik", "Blomquist Städservice" are firms)
+            j = _run(text, toks, i, lowercase_ok=False)
         if j:
             # "bor numera i Gdańsk": a foreign-lettered word after a place preposition is a place
             label = "ORT" if prev in PREPS_PLACE and tight and foreign(word) and not contact else "PERSON"
@@ -345,7 +402,7 @@ def find_person_in_context(text: str) -> list[Span]:
             i = j
             continue
         i += 1
-    return spans + _joined(text, toks, spans, person_at)
+    return spans + _joined(text, toks, spans, person_at) + _signature_line(text)
 
 
 def _joined(text: str, toks: list[tuple[int, int, str]], spans: list[Span], person_at: set[int]) -> list[Span]:
@@ -360,98 +417,10 @@ def _joined(text: str, toks: list[tuple[int, int, str]], spans: list[Span], pers
             word = toks[b][2]
             if (
                 link in {"och", "eller"}
-                and (namelike(word, not word[:1].isupper()) or _first_name(word))
+                and (namelike(word, not word[:1].isupper()) or first_name(word))
                 and (word[:1].isupper() == toks[a][2][:1].isupper())
             ):
                 k = _run(text, toks, b, not word[:1].isupper()) if b > a else b + 1
                 out.append(Span(toks[b][0], toks[k - 1][1], "PERSON"))
                 person_at.update(range(b, k))
     return out
-
-
-# A caller saying who they are (voicemails, chats): "hej det är ulla britt vester jag ringer",
-# "mitt namn är mahad farah jama", "ja heter tran van". "det är" only after a greeting or "ja",
-# where it opens the call, not in "det är bra".
-_INTRODUCTION = re.compile(
-    r"(?:(?:^|\b(?:hej|hejsan|hallå|ja|jo|tjena|morgon|dag|kväll))[ \t,.!]+(?:det(?:[ \t]+här)?|de)[ \t]+(?:är|e)"
-    r"|\bmitt[ \t]+namn[ \t]+är|\bja(?:g)?[ \t]+heter)[ \t]+",
-    re.IGNORECASE,
-)
-# every introduction has one of these (speed: most texts skip the pattern)
-_INTRODUCTION_HINT = re.compile(r"(?:det|de)(?:[ \t]+här)?[ \t]+(?:är|e)[ \t]|namn[ \t]+är|heter", re.IGNORECASE)
-_WORD_AFTER = re.compile(r"([^\W\d_][\w'’-]*)[ \t]*")
-
-
-def _name_word(word: str) -> bool:
-    info = lists.names().get(word.lower())
-    return namelike(word, True) or (info is not None and not info.common and word.lower() not in STOP_WORDS)
-
-
-# learner Swedish without the verb: "Jag Zarghona.", "jag Amanuel här"
-_I_NAME = re.compile(
-    r"(?:^|[.!?\n][ \t]*)[Jj]ag[ \t]+([A-ZÅÄÖ][a-zåäöé]+(?:[ \t]+[A-ZÅÄÖ][a-zåäöé]+){0,2})"
-    r"(?=[ \t]*[.,!]|[ \t]+(?:här|från|bor|har|ringer|vill|skriver)\b)"
-)
-
-
-_I_HINT = re.compile(r"[Jj]ag[ \t]+[A-ZÅÄÖ]")
-
-
-def _without_verb(text: str) -> list[Span]:
-    return [
-        Span(m.start(1), m.end(1), "PERSON")
-        for m in _I_NAME.finditer(text)
-        if all(namelike(w, False) for w in m.group(1).split())
-    ]
-
-
-def find_self_introduction(text: str) -> list[Span]:
-    """The words after an introduction while they may be name parts (up to four); a first
-    word that is also an ordinary word ("inga", "sten") needs a name word after it."""
-    spans: list[Span] = _without_verb(text) if _I_HINT.search(text) else []
-    hint = _INTRODUCTION_HINT.search(text)
-    for m in _INTRODUCTION.finditer(text, max(0, hint.start() - 30)) if hint else ():
-        words: list[re.Match[str]] = []
-        pos = m.end()
-        while len(words) < 4 and (w := _WORD_AFTER.match(text, pos)):
-            word, low = w.group(1), w.group(1).lower()
-            info = lists.names().get(low)
-            first_ok = namelike(word, True) or (info is not None and (info.first_sv or info.first_other or info.last))
-            same_case = not words or word[:1].isupper() == words[0].group(1)[:1].isupper()  # not "Linnea btw"
-            if not same_case or not (first_ok if not words else _name_word(word) or low in NAME_PARTICLES):
-                break
-            words.append(w)
-            pos = w.end()
-        if not words:
-            continue
-        first = words[0].group(1)
-        if not namelike(first, True) and len(words) == 1:
-            continue  # "hej det är inga problem"
-        spans.append(Span(words[0].start(1), words[-1].end(1), "PERSON"))
-    return spans
-
-
-_KIN = r"(?:fru|man|make|maka|sambo|son|dotter|bror|syster|mamma|pappa|mor|far|farmor|farfar|mormor|morfar|barn|kusin)"
-# "dimitras dotter": a lowercase genitive before a kinship word; "min fru britt": a first name
-# after one (also a name that is a word, not an everyday one like "bo", "per")
-_KIN_AFTER_GENITIVE = re.compile(r"(?<![\w-])([a-zåäöé]{3,})s[ \t]+" + _KIN + r"(?![\w-])")
-_KIN_HINT = re.compile(r"s[ \t]+" + _KIN + r"(?![\w-])")
-_NAME_AFTER_KIN = re.compile(
-    r"\b(?:min|mitt|vår|hans|hennes|din)[ \t]+" + _KIN + r"[ \t]+([a-zåäöé]{3,})(?![\w-])", re.IGNORECASE
-)
-
-
-def find_kin_names(text: str) -> list[Span]:
-    """Lowercase names next to a kinship word, as speech-to-text and chats write them."""
-    spans: list[Span] = []
-    hint = _KIN_HINT.search(text)
-    for m in _KIN_AFTER_GENITIVE.finditer(text, max(0, hint.start() - 40)) if hint else ():
-        stem = m.group(1)
-        genitive = stem + "s"  # the word itself no ordinary word: not "deras", "gratis", "seriös"
-        if genitive not in STOP_WORDS and unknown_word(genitive) and (namelike(stem, True) or _first_name(stem)):
-            spans.append(Span(m.start(1), m.end(1) + 1, "PERSON"))
-    for m in _NAME_AFTER_KIN.finditer(text):
-        word = m.group(1)
-        if _first_name(word) and word not in STOP_WORDS:
-            spans.append(Span(m.start(1), m.end(1), "PERSON"))
-    return spans

@@ -32,3 +32,17 @@ CAPWORD = r"[" + CAP + r"][" + LOW + r"]+(?:-[" + CAP + r"]?[" + LOW + r"]+)*"
 def before(text: str, start: int, width: int = 45) -> str:
     """The lowercased text just before `start`, where context words stand."""
     return text[max(0, start - width) : start].lower()
+
+
+def bracketed(text: str, start: int, end: int) -> tuple[int, int]:
+    """A value standing alone in brackets, "Märta (88)", takes its brackets: the writing
+    "(88)" after a name is itself the sign of an age, and an age left as "()" is odd."""
+    left = start
+    while left > 0 and text[left - 1] in " \t":
+        left -= 1
+    right = end
+    while right < len(text) and text[right] in " \t":
+        right += 1
+    if left > 0 and right < len(text) and text[left - 1] == "(" and text[right] == ")":
+        return left - 1, right + 1
+    return start, end

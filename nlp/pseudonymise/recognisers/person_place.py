@@ -22,6 +22,7 @@ from nlp.pseudonymise.recognisers.place_rules import (
     listed_place,
     lowercase_town,
     place_of_residence,
+    town_abbreviation,
     town_after_postcode,
 )
 from nlp.pseudonymise.recognisers.scan import Scan, Token
@@ -31,6 +32,7 @@ Rule = Callable[[Scan, Token], int]
 
 RULES: tuple[Rule, ...] = (
     town_after_postcode,
+    town_abbreviation,
     listed_place,
     lowercase_town,
     place_of_residence,

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import re
 
+from spacy.lang.sv.stop_words import STOP_WORDS
+from wordfreq import zipf_frequency
+
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.patterns import CAP, WS
 from nlp.pseudonymise.recognisers.scan import Scan, Token
@@ -23,10 +26,37 @@ _LIVES = re.compile(
 _DEFINITE = re.compile(r"(?:en|et|an|na|orna|arna|erna)$")
 _RESIDENCE = re.compile(
     r"(?:flyttade|flyttat|flytta|flyttar|bor|bodde|boende|växte upp|kommer|kom|uppvuxen|född)"
-    r"(?:" + WS + r"+(?:hit|dit|hem|tillbaka|ut))?" + WS + r"+(?:i|från|till|på|utanför|nära)" + WS + r"+$"
-    r"|(?:från|mellan)" + WS + r"+[" + CAP + r"][\w-]+" + WS + r"+(?:till|och)" + WS + r"+$",
+    r"(?:"
+    + WS
+    + r"+(?:hit|dit|hem|tillbaka|ut|kvar|nu|numera|fortfarande))?"
+    + WS
+    + r"+(?:i|från|till|på|utanför|nära)"
+    + WS
+    + r"+$"
+    r"|(?:från|mellan)" + WS + r"+[" + CAP + r"][\w-]+" + WS + r"+(?:till|och)" + WS + r"+$"
+    # English in mail from relatives abroad: "arrived from Kharkiv", "lives in Oslo"
+    r"|(?:arrived|came|moved|lives|living|lived|born)" + WS + r"+(?:from|in|to)" + WS + r"+$"
+    # a form's place field: "Ort och datum: Västerås 2026-02-14", "Hemort: …"
+    r"|\bort(?:" + WS + r"+och" + WS + r"+datum)?" + WS + r"*:" + WS + r"*$",
     re.IGNORECASE,
 )
+# where someone works or is staying, "jobbar i Oslo", "jag var i Mogadishu då", "hemma i …":
+# weaker than where someone lives ("jag är i Teams"), so only a word English seldom uses
+_STAY = re.compile(
+    r"(?:jobbar|jobbade|arbetar|arbetade|vistas|befinner mig|hemma|(?:jag|hon|han|hen|vi|de|dom)"
+    + WS
+    + r"+(?:är|var))(?:"
+    + WS
+    + r"+(?:kvar|nu|just nu|fortfarande))?"
+    + WS
+    + r"+i"
+    + WS
+    + r"+$",
+    re.IGNORECASE,
+)
+# "Resan gick från Skärholmen till Karolinska": the start of a journey with its end after it
+_JOURNEY_FROM = re.compile(r"(?:\b[Ff]rån)" + WS + r"+$")
+_JOURNEY_TO = re.compile(WS + r"+till" + WS + r"+[" + CAP + r"]")
 
 
 def town_after_postcode(s: Scan, t: Token) -> int:
@@ -97,7 +127,21 @@ def place_of_residence(s: Scan, t: Token) -> int:
         and t.adjacent_prev
         and t.word not in lists.names()
         and t.word not in COUNTRIES
-        and (_RESIDENCE if t.cap else _LIVES).search(s.text, max(0, t.start - 30), t.start)
+        and (
+            (_RESIDENCE if t.cap else _LIVES).search(s.text, max(0, t.start - 30), t.start)
+            or (
+                t.cap
+                and _STAY.search(s.text, max(0, t.start - 30), t.start)
+                and zipf_frequency(t.word.lower(), "en") < 3.6
+            )
+            or (
+                t.cap
+                and not (t.word.endswith("s") and t.nxt[:1].isupper())  # "från Slussens Trafikskola": a firm
+                and _JOURNEY_FROM.search(s.text, max(0, t.start - 6), t.start)
+                and _JOURNEY_TO.match(s.text, t.end)
+                and lists.names().get(t.word.lower()) is None
+            )
+        )
         # lowercase (speech-to-text: "jag bor i karesuando") only a word no language explains
         # ("gruppbostaden": a compound noun in its definite form is no town; "xxxr.se" a domain)
         and (
@@ -105,6 +149,32 @@ def place_of_residence(s: Scan, t: Token) -> int:
             or (rare_word(t.word) and not _DEFINITE.search(t.word) and s.text[t.end : t.end + 1] not in {".", "@"})
         )
     ):
+        end, taken = t.end, 1
+        nxt = t.nxt.lower()
+        if (
+            t.cap
+            and not t.word.endswith("s")  # "Slussens Trafikskola": a genitive before a firm's word
+            and t.tight_next
+            and t.nxt[:1].isupper()
+            and t.nxt not in COUNTRIES
+            and nxt not in STOP_WORDS
+            and zipf_frequency(nxt, "sv") < 3.5
+            and zipf_frequency(nxt, "en") < 3.6
+        ):
+            # "hemma i Udon Thani": a two-word place no list has
+            end, taken = s.toks[t.i + 1][1], 2
+        s.add(t.start, end, "ORT")
+        return taken
+    return 0
+
+
+# The big towns' everyday abbreviations, in chat and sms ("gbg är sån kaos", "flyttar till sthlm")
+_TOWN_ABBREVIATIONS = frozenset("gbg sthlm sthml hbg jkpg lkpg nkpg".split())
+
+
+def town_abbreviation(s: Scan, t: Token) -> int:
+    """ "gbg", "Sthlm", "JKPG": a town by its abbreviation."""
+    if t.word.lower() in _TOWN_ABBREVIATIONS:
         s.add(t.start, t.end, "ORT")
         return 1
     return 0

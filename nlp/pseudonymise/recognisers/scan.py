@@ -71,13 +71,16 @@ class Token:
         self.at_start = sentence_start(text, self.start)
         if i > 0:
             self.prev = toks[i - 1][2].lower()
-            gap = text[toks[i - 1][1] : self.start].strip()
-            self.adjacent_prev, self.after_dot = gap == "", gap == "."
+            raw = text[toks[i - 1][1] : self.start]
+            gap = raw.strip()
+            # a line break ends a name: "Från: Pirjo Heikkinen⏎Till: …" is no three-part name
+            self.adjacent_prev, self.after_dot = gap == "" and "\n" not in raw, gap == "."
         else:
             self.prev, self.adjacent_prev, self.after_dot = "", False, False
         if i + 1 < len(toks):
             self.nxt = toks[i + 1][2]
-            self.tight_next = text[self.end : toks[i + 1][0]].strip() == ""
+            raw_next = text[self.end : toks[i + 1][0]]
+            self.tight_next = raw_next.strip() == "" and "\n" not in raw_next
         else:
             self.nxt, self.tight_next = "", False
 

@@ -28,7 +28,9 @@ TITLES = frozenset(
     "förvaltare stödperson samordnare fritidsledare assistent assistenten "
     "coach behandlare behandlaren herr fröken fru tant farbror brukare brukaren klient klienten "
     "patient patienten eleven deltagaren hyresgästen pappan mamman sonen dottern brodern systern "
-    "frun maken sambon".split()
+    "frun maken sambon "
+    # everyday and slang kinship words: "min farsa Bosse", "brorsan Jocke"
+    "farsa farsan morsa morsan brorsan syrran svärson svärdotter svärmor svärfar gubben gumman".split()
 )
 _FOLD = str.maketrans("åäöé", "aaoe")
 # the same titles typed without å/ä/ö ("min handlaggare per")
@@ -61,7 +63,10 @@ COUNTRIES = frozenset(
     "USA Amerika Kanada Mexiko Brasilien Chile Argentina Colombia Kina Japan Indien Pakistan Thailand "
     "Vietnam Filippinerna Indonesien Australien Europa Afrika Asien Norden Skandinavien Panama Kuba Peru "
     "Venezuela Nigeria Kenya Uganda Ghana Tunisien Algeriet Libyen Jemen Kurdistan Georgien Armenien Mongoliet "
-    "Nepal Bangladesh Kambodja Malaysia Singapore Korea Sydkorea Nordkorea Taiwan Kongo".split()
+    "Nepal Bangladesh Kambodja Malaysia Singapore Korea Sydkorea Nordkorea Taiwan Kongo "
+    # in English, as relatives abroad write ("she lives in Sweden")
+    "Sweden Norway Denmark Germany Poland Russia Ukraine Spain Italy Greece Turkey Syria Iraq Somalia "
+    "Ethiopia Egypt Lebanon Bosnia Serbia Croatia Romania Thailand Vietnam England Scotland".split()
 )
 POSSESSIVES = frozenset("min mitt mina vår vårt våra hans hennes hens din ditt er ert deras".split())
 PREPS_PLACE = frozenset("i från till utanför nära mot via norr söder öster väster runt kring".split())

@@ -33,7 +33,7 @@ def find_written_email(text: str) -> list[Span]:
 
 # digits with a separator between any of them: "0 7 0 1 2 3 4 5 6 7", "070.123.45.67"
 _SPACED = re.compile(r"(?<![\w+.,])(?:\+[ ]?4[ ]?6|0)(?:[ .\-–/()]{0,3}\d){6,12}(?![\d,]|\.\d)")
-_PHONE_WORDS = re.compile(r"(?:ring|tel|telefon|mobil|nummer|nr|nås|sms|numret)", re.IGNORECASE)
+_PHONE_WORDS = re.compile(r"(?:ring|tel|telefon|mobil|nummer|nr|nås|sms|numret|nå mig|når mig|nå oss)", re.IGNORECASE)
 
 _UNITS = {
     "noll": 0,
@@ -161,7 +161,14 @@ def find_written_phone(text: str) -> list[Span]:
             words = re.findall(r"[^\W_]+", m.group(0).lower())
             digits = "".join(_word_digits(w) for w in words)
             digits = "+" + digits if words[0] == "plus" else digits
-            if _valid(digits):
+            # a number said aloud with a digit missing or extra ("noll sju tre, fyrtiofyra, …")
+            # is still the caller's number when a phone word comes before it
+            said = (
+                digits.startswith("0")
+                and 8 <= len(digits) <= 11
+                and _PHONE_WORDS.search(text[max(0, m.start() - 40) : m.start()]) is not None
+            )
+            if _valid(digits) or said:
                 spans.append(Span(m.start(), m.end(), "TELEFON"))
     return spans
 

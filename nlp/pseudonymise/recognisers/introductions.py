@@ -1,0 +1,110 @@
+"""Names a person gives themselves or their kin: "hej det är ulla britt", "tjena kalle här",
+"Jag Zarghona.", "dimitras dotter", "min fru britt" (voicemails, chats, learner Swedish)."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.lang.sv.stop_words import STOP_WORDS
+
+from nlp.core import Span
+from nlp.pseudonymise.recognisers import lists
+from nlp.pseudonymise.recognisers.names_in_context import first_name, namelike
+from nlp.pseudonymise.recognisers.words import NAME_PARTICLES, unknown_word
+
+# A caller saying who they are (voicemails, chats): "hej det är ulla britt vester jag ringer",
+# "mitt namn är mahad farah jama", "ja heter tran van". "det är" only after a greeting or "ja",
+# where it opens the call, not in "det är bra".
+_INTRODUCTION = re.compile(
+    r"(?:(?:^|\b(?:hej|hejsan|hallå|ja|jo|tjena|morgon|dag|kväll))[ \t,.!]+(?:det(?:[ \t]+här)?|detta|de)[ \t]+(?:är|e)"
+    r"|\bmitt[ \t]+namn[ \t]+är|\bja(?:g)?[ \t]+heter)[ \t]+",
+    re.IGNORECASE,
+)
+# every introduction has one of these (speed: most texts skip the pattern)
+_INTRODUCTION_HINT = re.compile(r"(?:det|detta|de)(?:[ \t]+här)?[ \t]+(?:är|e)[ \t]|namn[ \t]+är|heter", re.IGNORECASE)
+# "tjena kalle här", "Hejhej! Sofia här från …": a greeting, a name, "här"
+_NAME_HERE = re.compile(
+    r"(?:^|\b(?:hej|hejsan|hallå|tjena|tjenare|tja|hejhej|halloj|morgon))[ \t,.!]+([^\W\d_][\w'’-]*)[ \t]+här\b",
+    re.IGNORECASE,
+)
+_WORD_AFTER = re.compile(r"([^\W\d_][\w'’-]*)[ \t]*")
+
+
+def _name_word(word: str) -> bool:
+    info = lists.names().get(word.lower())
+    return namelike(word, True) or (info is not None and not info.common and word.lower() not in STOP_WORDS)
+
+
+# learner Swedish without the verb: "Jag Zarghona.", "jag Amanuel här"
+_I_NAME = re.compile(
+    r"(?:^|[.!?\n][ \t]*)[Jj]ag[ \t]+([A-ZÅÄÖ][a-zåäöé]+(?:[ \t]+[A-ZÅÄÖ][a-zåäöé]+){0,2})"
+    r"(?=[ \t]*[.,!]|[ \t]+(?:här|från|bor|har|ringer|vill|skriver)\b)"
+)
+
+
+_I_HINT = re.compile(r"[Jj]ag[ \t]+[A-ZÅÄÖ]")
+
+
+def _without_verb(text: str) -> list[Span]:
+    return [
+        Span(m.start(1), m.end(1), "PERSON")
+        for m in _I_NAME.finditer(text)
+        if all(namelike(w, False) for w in m.group(1).split())
+    ]
+
+
+def find_self_introduction(text: str) -> list[Span]:
+    """The words after an introduction while they may be name parts (up to four); a first
+    word that is also an ordinary word ("inga", "sten") needs a name word after it."""
+    spans: list[Span] = _without_verb(text) if _I_HINT.search(text) else []
+    for m in _NAME_HERE.finditer(text) if " här" in text else ():
+        word = m.group(1)
+        info = lists.names().get(word.lower())
+        if namelike(word, True) or (info is not None and not info.common and word.lower() not in STOP_WORDS):
+            spans.append(Span(m.start(1), m.end(1), "PERSON"))
+    hint = _INTRODUCTION_HINT.search(text)
+    for m in _INTRODUCTION.finditer(text, max(0, hint.start() - 30)) if hint else ():
+        words: list[re.Match[str]] = []
+        pos = m.end()
+        while len(words) < 4 and (w := _WORD_AFTER.match(text, pos)):
+            word, low = w.group(1), w.group(1).lower()
+            info = lists.names().get(low)
+            first_ok = namelike(word, True) or (info is not None and (info.first_sv or info.first_other or info.last))
+            same_case = not words or word[:1].isupper() == words[0].group(1)[:1].isupper()  # not "Linnea btw"
+            if not same_case or not (first_ok if not words else _name_word(word) or low in NAME_PARTICLES):
+                break
+            words.append(w)
+            pos = w.end()
+        if not words:
+            continue
+        first = words[0].group(1)
+        if not namelike(first, True) and len(words) == 1:
+            continue  # "hej det är inga problem"
+        spans.append(Span(words[0].start(1), words[-1].end(1), "PERSON"))
+    return spans
+
+
+_KIN = r"(?:fru|man|make|maka|sambo|son|dotter|bror|syster|mamma|pappa|mor|far|farmor|farfar|mormor|morfar|barn|kusin)"
+# "dimitras dotter": a lowercase genitive before a kinship word; "min fru britt": a first name
+# after one (also a name that is a word, not an everyday one like "bo", "per")
+_KIN_AFTER_GENITIVE = re.compile(r"(?<![\w-])([a-zåäöé]{3,})s[ \t]+" + _KIN + r"(?![\w-])")
+_KIN_HINT = re.compile(r"s[ \t]+" + _KIN + r"(?![\w-])")
+_NAME_AFTER_KIN = re.compile(
+    r"\b(?:min|mitt|vår|hans|hennes|din)[ \t]+" + _KIN + r"[ \t]+([a-zåäöé]{3,})(?![\w-])", re.IGNORECASE
+)
+
+
+def find_kin_names(text: str) -> list[Span]:
+    """Lowercase names next to a kinship word, as speech-to-text and chats write them."""
+    spans: list[Span] = []
+    hint = _KIN_HINT.search(text)
+    for m in _KIN_AFTER_GENITIVE.finditer(text, max(0, hint.start() - 40)) if hint else ():
+        stem = m.group(1)
+        genitive = stem + "s"  # the word itself no ordinary word: not "deras", "gratis", "seriös"
+        if genitive not in STOP_WORDS and unknown_word(genitive) and (namelike(stem, True) or first_name(stem)):
+            spans.append(Span(m.start(1), m.end(1) + 1, "PERSON"))
+    for m in _NAME_AFTER_KIN.finditer(text):
+        word = m.group(1)
+        if first_name(word) and word not in STOP_WORDS:
+            spans.append(Span(m.start(1), m.end(1), "PERSON"))
+    return spans
