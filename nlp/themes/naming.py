@@ -5,9 +5,11 @@ someone wrote it: a head noun, optionally with the adjectives, participles or no
 before it ("lång väntetid", "nya parkeringsavgiften"), at most four words. Word classes come
 from the Swedish Hunspell lexicon (nlp.themes.wordclass): a bare adjective ("Trevligt"),
 adverb or verb is never a name. A stop word, filler, greeting, sign-off or thanks ends a
-phrase and is never part of one ("Vänlig hälsning", "Tack"); so are evaluative words
-("bra", "trevlig", "smidig"): they say how someone felt, not what the theme is about, and
-taken from a frequent word they put praise on a theme of complaints.
+phrase and is never part of one ("Vänlig hälsning", "Tack"). Evaluative words ("trevlig",
+"smidig", "upplevelse") say how someone felt, not what about: never a name's head, only a
+modifier of a noun ("trevligt bemötande"), and not where a negation precedes them ("inte
+trevligt bemötande"), so praise is not put on a theme of complaints. The plainest ones
+("bra", "dålig", "toppen") are never part of a name at all.
 
 Candidates are counted by lemmas (so "långa väntetider" and "lång väntetid" are one) and
 shown in their most common written form. Each theme's candidates are scored twice:
@@ -48,6 +50,7 @@ N_CANDIDATES = 25  # candidates embedded per theme (by distinctiveness)
 MMR_LAMBDA = 0.7  # relevance vs. diversity
 RELEVANCE_WEIGHT = 0.5  # closeness to the centroid vs. distinctiveness in a phrase's score
 MODIFIER_SHARE = 0.35  # a head is named with a modifier that ≥ 35 % of its mentions carry
+OWN_MODIFIER_SHARE = 0.15  # … and told apart from a larger theme's by one that ≥ 15 % carry
 MIN_WORD = 3  # shorter words are never a name on their own
 MAX_WORDS = 4
 # Verbs, adverbs and fillers people write in every kind of answer ("mår", "alldeles", "via"):
@@ -68,8 +71,8 @@ COURTESY_WORDS = frozenset(
     grattis välkommen välkomna""".split()
 )
 # Evaluative words: how someone felt about something, not what it was. Common Swedish
-# praise and complaint words (lemmas) that the Hunspell lexicon classes as adjectives,
-# adverbs or nouns alike; never part of a name.
+# praise and complaint words (lemmas; the lexicon classes some as nouns: "bra", "upplevelse"),
+# never the head of a name.
 EVALUATIVE_WORDS = frozenset(
     """bra dålig god gott fin fint toppen topp kanon super superbra jättebra grym grymt perfekt
     utmärkt fantastisk underbar härlig suverän strålande enastående fenomenal otrolig bäst
@@ -77,7 +80,9 @@ EVALUATIVE_WORDS = frozenset(
     nöjd missnöjd glad besviken sur arg ledsen tacksam positiv negativ proffsig professionell
     oprofessionell seriös oseriös hjälpsam trygg otrygg schysst snäll duktig kunnig okunnig
     värdelös usel hemsk fruktansvärd katastrof katastrofal skandal uselt okej ok fel rätt
-    rekommendation rekommendera betyg stjärna upplevelse erfarenhet helhet intryck allt""".split()
+    rekommendation rekommendera betyg stjärna upplevelse erfarenhet helhet intryck allt
+    tillmötesgående noggrann effektiv punktlig flexibel pålitlig kompetent ärlig lyhörd
+    prisvärd engagerad""".split()
 )
 NEGATIONS = frozenset("inte ej aldrig ingen inget inga icke utan".split())
 CLAUSE_RE = re.compile(r"[.,;:!?()\"“”…\n\r\t/–—]+")
@@ -90,7 +95,7 @@ def name_stop_words() -> frozenset[str]:
     """Every word that may never be part of a theme name (lower case)."""
     import stopwordsiso  # the stopwords-iso lists, shipped in the package (no download)
 
-    return frozenset(stopwordsiso.stopwords("sv")) | stop_words() | NAME_STOP_WORDS | COURTESY_WORDS | EVALUATIVE_WORDS
+    return frozenset(stopwordsiso.stopwords("sv")) | stop_words() | NAME_STOP_WORDS | COURTESY_WORDS
 
 
 def is_evaluative(word: str) -> bool:
@@ -123,53 +128,60 @@ def measured_fillers(texts: Sequence[str], main: Sequence[Any]) -> frozenset[str
     return frozenset(out)
 
 
+Word = tuple[str, str, bool, bool, bool]  # written, lemma, head noun?, modifier?, evaluative?
+
+
 class _Words:
-    """Per written word: its lemma (None when it can never be in a name), whether it can
-    head a noun phrase, whether it can stand before one. Cached over a corpus."""
+    """Per written word: its lemma and whether it can head a noun phrase, stand before one,
+    or is evaluative; None when it can never be in a name. Cached over a corpus."""
 
     def __init__(self, banned: frozenset[str]) -> None:
         self.banned = banned
-        self.cache: dict[str, tuple[str, bool, bool] | None] = {}
+        self.cache: dict[str, Word | None] = {}
 
-    def get(self, low: str) -> tuple[str, bool, bool] | None:
+    def get(self, low: str) -> Word | None:
         if low not in self.cache:
             self.cache[low] = self._look(low)
         return self.cache[low]
 
-    def _look(self, low: str) -> tuple[str, bool, bool] | None:
+    def _look(self, low: str) -> Word | None:
         if low in self.banned or len(low) < 2:
             return None
         lemmas = swedish_tokens(low)
         if len(lemmas) != 1 or lemmas[0] in self.banned:
             return None
-        return lemmas[0], is_noun(low), is_modifier(low)
+        evaluative = low in EVALUATIVE_WORDS or lemmas[0] in EVALUATIVE_WORDS
+        return low, lemmas[0], is_noun(low) and not evaluative, is_modifier(low), evaluative
 
 
 def answer_phrases(text: str, words: _Words) -> dict[Key, str]:
     """Noun phrases of one answer: lemma key → written form (the first one written)."""
     seen: dict[Key, str] = {}
     for clause in CLAUSE_RE.split(PLACEHOLDER_RE.sub(" | ", text)):
-        run: list[tuple[str, str, bool, bool]] = []
+        run: list[Word] = []
+        before: list[str] = []  # the words just before the run: a negation there ("inte")
         for tok in [*TOKEN_RE.findall(clause), ""]:
             low = tok.lower()
             info = words.get(low) if low else None
             if info is not None:
-                run.append((low, *info))
+                run.append(info)
                 continue
-            _noun_phrases(run, seen)
+            _noun_phrases(run, bool(NEGATIONS & set(before[-2:])), seen)
+            before = [*before, *(w[0] for w in run), low][-2:]
             run = []
     return seen
 
 
-def _noun_phrases(run: list[tuple[str, str, bool, bool]], seen: dict[Key, str]) -> None:
-    """Every phrase of the run that ends in a head noun and has only modifiers before it."""
-    for end, (word, lemma, noun, _mod) in enumerate(run):
+def _noun_phrases(run: list[Word], negated: bool, seen: dict[Key, str]) -> None:
+    """Every phrase of the run that ends in a head noun and has only modifiers before it;
+    an evaluative modifier only where no negation stands just before the run."""
+    for end, (word, lemma, noun, _mod, _ev) in enumerate(run):
         if not noun:
             continue
         if len(word) >= MIN_WORD:
             seen.setdefault((lemma,), word)
         for start in range(end - 1, max(-1, end - MAX_WORDS), -1):
-            if not run[start][3]:
+            if not run[start][3] or (negated and run[start][4]):
                 break
             part = run[start : end + 1]
             seen.setdefault(tuple(p[1] for p in part), " ".join(p[0] for p in part))
@@ -374,9 +386,16 @@ def _unique_head(
     if not taken(first):
         return first
     for key in sorted(found, key=lambda o: -df[o]):
-        if len(key) > len(best) and key[-len(best) :] == best and df[key] >= 2 and not taken(_written(key, found)):
+        if (
+            len(key) > len(best)
+            and key[-len(best) :] == best
+            and df[key] >= max(2, OWN_MODIFIER_SHARE * df[best])
+            and not taken(_written(key, found))
+        ):
             return _written(key, found)
     for key, form in ranked[1:]:
+        if any(best[-1] in lemma for lemma in key) and not taken(form):
+            return form  # a compound of the head tells them apart on its own ("bilköp")
         combined = f"{first} – {form}"
         if not set(key) & set(best) and not taken(combined):
             return combined

@@ -127,13 +127,24 @@ def word_classes(word: str) -> frozenset[str]:
     least MIN_COMPOUND_PART letters (Swedish compounds are right-headed)."""
     word = word.lower()
     found = _analyses(word)
-    if found:
+    if found - {OTHER}:
         return frozenset(found)
+    # Unknown, or listed without inflection ("flyttstädning", but also "alltid"): by its last
+    # part; a listed word only when its first part begins compounds ("flytt", not "all").
+    flags = _lexicon()[0]
     for i in range(2, len(word) - MIN_COMPOUND_PART + 1):
-        found = _analyses(word[i:]) - {OTHER}
-        if found:
-            return frozenset(found)
-    return frozenset()
+        part = _analyses(word[i:]) - {OTHER}
+        if part and (not found or _begins_compound(word[:i], flags)):
+            return frozenset(part)
+    return frozenset(found)
+
+
+def _begins_compound(first: str, flags: dict[str, str]) -> bool:
+    """A first part of a compound: a word that may begin one, as is or before a linking -s."""
+    return any(
+        len(f) >= MIN_COMPOUND_PART and "X" in flags.get(f, "")
+        for f in (first, first[:-1] if first.endswith("s") else "")
+    )
 
 
 def is_noun(word: str) -> bool:
