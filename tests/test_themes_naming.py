@@ -171,3 +171,13 @@ def test_praise_under_a_negation_is_not_put_on_a_theme_of_complaints(embed) -> N
     name, _phrase, phrases = names["klagomål"]
     assert "kassapersonal" in name.lower(), name
     assert not any("trevlig" in p.lower() for p in [name, *phrases]), (name, phrases)
+
+
+def test_a_shared_taxonomy_label_leads_two_names_that_still_differ(embed) -> None:  # type: ignore[no-untyped-def]
+    texts = VALUATION + SHOWING
+    main = ["värdering"] * len(VALUATION) + ["visning"] * len(SHOWING)
+    labels = {"värdering": "Bostadsförsäljning", "visning": "Bostadsförsäljning"}
+    names = name_themes(texts, embed(texts), main, embed, label_titles=labels)
+    first, second = names["värdering"][0], names["visning"][0]
+    assert first.startswith("Bostadsförsäljning – ") and second.startswith("Bostadsförsäljning – ")
+    assert first != second and not re.search(r"\d", first + second), (first, second)
