@@ -187,16 +187,6 @@ def _noun_phrases(run: list[Word], negated: bool, seen: dict[Key, str]) -> None:
             seen.setdefault(tuple(p[1] for p in part), " ".join(p[0] for p in part))
 
 
-def candidates(texts: Sequence[str], banned: frozenset[str]) -> dict[Key, Counter[str]]:
-    """Lemma key → counter of written forms, one count per answer."""
-    words = _Words(banned)
-    found: dict[Key, Counter[str]] = defaultdict(Counter)
-    for text in texts:
-        for key, form in answer_phrases(text, words).items():
-            found[key][form] += 1
-    return found
-
-
 def _mmr(keys: list[Key], vecs: np.ndarray, relevance: np.ndarray, k: int) -> list[int]:
     chosen: list[int] = []
     while len(chosen) < min(k, len(keys)):
@@ -217,7 +207,7 @@ def _mmr(keys: list[Key], vecs: np.ndarray, relevance: np.ndarray, k: int) -> li
 def _ranked(
     found: Mapping[Key, Counter[str]],
     n_theme: int,
-    corpus_df: Mapping[Key, int] | None,
+    corpus_df: Mapping[Key, int],
     mean_size: float,
     centroid: np.ndarray,
     embed: Embed,
@@ -230,8 +220,6 @@ def _ranked(
 
     def distinct(key: Key) -> float:
         share = df[key] / max(n_theme, 1)
-        if corpus_df is None:  # one theme alone: frequency, longer phrases a little ahead
-            return share * (1 + 0.25 * (len(key) - 1))
         return share * math.log(1 + mean_size / max(corpus_df.get(key, df[key]), df[key]))
 
     scored = sorted(((distinct(key), key) for key in df if df[key] >= floor), key=lambda kv: (-kv[0], kv[1]))
@@ -251,35 +239,18 @@ def _ranked(
     return [(keys[i], forms[i]) for i in [*chosen, *rest]], df
 
 
-def _with_modifier(key: Key, found: Mapping[Key, Counter[str]], df: Mapping[Key, int], exclude: set[str]) -> Key:
+def _with_modifier(key: Key, found: Mapping[Key, Counter[str]], df: Mapping[Key, int]) -> Key:
     """The phrase ending in `key` with the modifier most of its mentions carry, else `key`."""
     longer = [
         other
         for other in found
-        if len(other) > len(key)
-        and other[-len(key) :] == key
-        and df[other] >= MODIFIER_SHARE * df[key]
-        and _norm(other) not in exclude
+        if len(other) > len(key) and other[-len(key) :] == key and df[other] >= MODIFIER_SHARE * df[key]
     ]
     return max(longer, key=lambda o: (df[o], -len(o)), default=key)
 
 
-def _norm(key: Key) -> str:
-    return " ".join(key)
-
-
 def _written(key: Key, found: Mapping[Key, Counter[str]]) -> str:
     return found[key].most_common(1)[0][0]
-
-
-def keyphrases(
-    texts: Sequence[str], centroid: np.ndarray, embed: Embed, banned: frozenset[str], k: int = 3
-) -> list[str]:
-    """Up to k noun phrases from the answers: distinct and near the centroid (MMR), as
-    people wrote them. Alone (no other themes to compare with) distinctiveness is frequency."""
-    found = candidates(texts, banned)
-    ranked, _ = _ranked(found, len(texts), None, len(texts), centroid, embed, k)
-    return [form for _, form in ranked[:k]]
 
 
 MAX_LABEL_IN_NAME = 40  # a longer taxonomy title (a whole goal statement) goes in the phrase
@@ -382,7 +353,7 @@ def _unique_head(
         return _name_key(phrase_name([phrase], label)[0]) in used
 
     best = ranked[0][0]
-    first = _written(_with_modifier(best, found, df, set()), found)
+    first = _written(_with_modifier(best, found, df), found)
     if not taken(first):
         return first
     for key in sorted(found, key=lambda o: -df[o]):
