@@ -181,3 +181,24 @@ def test_a_shared_taxonomy_label_leads_two_names_that_still_differ(embed) -> Non
     first, second = names["värdering"][0], names["visning"][0]
     assert first.startswith("Bostadsförsäljning – ") and second.startswith("Bostadsförsäljning – ")
     assert first != second and not re.search(r"\d", first + second), (first, second)
+
+
+def test_a_smaller_theme_is_not_named_by_a_part_of_a_larger_themes_name() -> None:
+    from collections import Counter
+
+    from nlp.themes.naming import _name_key, _unique_head
+
+    # A smaller theme whose best phrase is "bemötande" (in all its 10 answers) beside a larger
+    # theme named "Trevligt bemötande": "Bemötande" alone could not be told from it.
+    found = {("bemötande",): Counter({"bemötandet": 7, "bemötande": 3}), ("reception",): Counter({"receptionen": 4})}
+    df = {key: sum(c.values()) for key, c in found.items()}
+    ranked = [(("bemötande",), "bemötandet"), (("reception",), "receptionen")]
+    assert _unique_head(ranked, found, df, set(), None) == "bemötandet"  # alone: its best phrase
+    name = _unique_head(ranked, found, df, {_name_key("Trevligt bemötande")}, None)
+    assert name == "bemötandet – receptionen", name
+    # A more specific name beside a general one is told apart: "Byta mäklare" beside "Mäklare".
+    found = {("byta", "mäklare"): Counter({"byta mäklare": 5}), ("mäklare",): Counter({"mäklaren": 9})}
+    df = {key: sum(c.values()) for key, c in found.items()}
+    assert _unique_head([(("byta", "mäklare"), "byta mäklare")], found, df, {_name_key("Mäklare")}, None) == (
+        "byta mäklare"
+    )
