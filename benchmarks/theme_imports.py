@@ -109,6 +109,13 @@ def run_imports(texts: list[str], vectors_path: str | None = None, kind: str = "
     _print_planted(state, planted, flags, names)
     share, bad = _stop_word_share([n[0] for n in names.values()])
     print(f"names with a stop word: {share:.1%} of {len(names)} {bad[:5]}")
+    from theme_names_sample import name_figures
+
+    fig = name_figures([n[0] for n in names.values()])
+    print(
+        f"bare evaluative or no noun: {fig['bare_evaluative_or_no_noun'][0]:.1%}, "
+        f"greeting/thanks: {fig['courtesy'][0]:.1%}, duplicate names: {fig['duplicates']}"
+    )
     for key, (name, _phrase, _) in sorted(names.items(), key=lambda kv: -state.theme(kv[0]).size)[:15]:
         print(f"  {key:>4} {state.theme(key).size:5d}  {name}")
     grown = so_far + [i for i in ids if import_of[i] == QUARTERS + 1]

@@ -10,6 +10,10 @@ computed on the corpus itself (document co-occurrence of the same Swedish lemmas
     python benchmarks/themes.py --vectors /tmp/emb10k.npy   # fit only, on saved vectors
     python benchmarks/themes.py --imports        # four quarters imported one after another
 
+--names (benchmarks/theme_names_sample.py) prints every theme name of the reviews, the share
+with a stop word, the share that is a bare evaluative word, duplicates, and writes the sample
+of names and answers for a blind reader.
+
 --imports (benchmarks/theme_imports.py) splits the reviews into four quarters, imports them
 into one project one after another and prints the time of each incremental import, the
 share of earlier answers keeping their theme key, outliers, whether a planted topic that
@@ -196,6 +200,11 @@ def main() -> None:
         "themes), cold then warm, instead of the stages",
     )
     ap.add_argument("--imports", action="store_true", help="a project's themes over four imports")
+    ap.add_argument(
+        "--names",
+        action="store_true",
+        help="every theme name with figures, and a blind-reader sample (benchmarks/theme_names_sample.py)",
+    )
     ap.add_argument("--kind", default="passage", help='--imports: "passage" or "query" (the kind of --vectors)')
     ap.add_argument("--stage", help=argparse.SUPPRESS)
     ap.add_argument("--path", help=argparse.SUPPRESS)
@@ -212,6 +221,13 @@ def main() -> None:
         sys.exit(f"Hittar inte {REAL}")
     if args.end_to_end:
         end_to_end()
+        return
+    if args.names:
+        sys.argv = [sys.argv[0], *(["--vectors", args.vectors] if args.vectors else []), "--n", str(args.n)]
+        sys.path[:0] = [str(ROOT), str(Path(__file__).resolve().parent)]
+        from theme_names_sample import main as names_main
+
+        names_main()
         return
     if args.imports:
         sys.path[:0] = [str(ROOT), str(Path(__file__).resolve().parent)]

@@ -1,11 +1,28 @@
-"""Theme names a person understands: keyphrases from the theme's own answers.
+"""Theme names a person understands: Swedish noun phrases from the theme's own answers.
 
-Candidates are runs of content words inside a clause of an answer (1–4 words; a stop word,
-a filler or punctuation ends a run), so a phrase is always written as someone wrote it.
-They are counted by lemmas (so "långa väntetider" and "lång väntetid" are one candidate)
-and shown in their most common written form. The most frequent candidates are embedded and
-scored against the theme's centroid; MMR (maximal marginal relevance) picks a few that are
-close to the theme and different from each other.
+Candidates are noun phrases inside a clause of an answer, so a name is always written as
+someone wrote it: a head noun, optionally with the adjectives, participles or nouns right
+before it ("lång väntetid", "nya parkeringsavgiften"), at most four words. Word classes come
+from the Swedish Hunspell lexicon (nlp.themes.wordclass): a bare adjective ("Trevligt"),
+adverb or verb is never a name. A stop word, filler, greeting, sign-off or thanks ends a
+phrase and is never part of one ("Vänlig hälsning", "Tack"). Evaluative words ("trevlig",
+"smidig", "upplevelse") say how someone felt, not what about: never a name's head, only a
+modifier of a noun ("trevligt bemötande"), and not where a negation precedes them ("inte
+trevligt bemötande"), so praise is not put on a theme of complaints. The plainest ones
+("bra", "dålig", "toppen") are never part of a name at all.
+
+Candidates are counted by lemmas (so "långa väntetider" and "lång väntetid" are one) and
+shown in their most common written form. Each theme's candidates are scored twice:
+- distinctiveness against the other themes, class-based TF-IDF as in BERTopic: the share of
+  the theme's answers that use the phrase × log(1 + average theme size / answers in the
+  whole corpus that use it), so a phrase every theme uses ranks low;
+- closeness to the theme's centroid (the phrases are embedded like the answers).
+Maximal marginal relevance then picks a few phrases close to the theme and different from
+each other. The name is the first one, with the modifier most of its mentions carry.
+
+Names are unique across themes: the larger theme keeps a name; a smaller one that would
+share it gets the head with its own modifier, or "head – its next phrase". When a taxonomy
+label carries most answers, the name is "Label – phrase" (majority_label, phrase_name).
 
 Stop words: the Swedish list of stopwords-iso (package stopwordsiso) together with spaCy's
 and the theme stage's own; fillers are measured on the corpus: words spread evenly over all
@@ -14,6 +31,7 @@ themes (no theme uses them much more than the corpus does) say nothing about any
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
@@ -23,12 +41,18 @@ from typing import Any
 import numpy as np
 
 from nlp.themes.representation import PLACEHOLDER_RE, TOKEN_RE, stop_words, swedish_tokens
+from nlp.themes.wordclass import is_modifier, is_noun
 
 Embed = Callable[[list[str]], np.ndarray]
+Key = tuple[str, ...]
 
-N_CANDIDATES = 25  # candidates embedded per theme (by frequency)
+N_CANDIDATES = 25  # candidates embedded per theme (by distinctiveness)
 MMR_LAMBDA = 0.7  # relevance vs. diversity
+RELEVANCE_WEIGHT = 0.5  # closeness to the centroid vs. distinctiveness in a phrase's score
+MODIFIER_SHARE = 0.35  # a head is named with a modifier that ≥ 35 % of its mentions carry
+OWN_MODIFIER_SHARE = 0.15  # … and told apart from a larger theme's by one that ≥ 15 % carry
 MIN_WORD = 3  # shorter words are never a name on their own
+MAX_WORDS = 4
 # Verbs, adverbs and fillers people write in every kind of answer ("mår", "alldeles", "via"):
 # not in the stop-word lists, and never what a theme is about.
 NAME_STOP_WORDS = frozenset(
@@ -40,6 +64,27 @@ NAME_STOP_WORDS = frozenset(
     tycker tyckte tror trodde vill ville verkar sig själv själva annan andra sätt saker sak
     person personer folk man vi ni de hen""".split()
 )
+# Greetings, sign-offs and thanks: how an answer opens or closes, never what it is about.
+# Matched on lemmas and written forms.
+COURTESY_WORDS = frozenset(
+    """hej hejsan hallå tjena tja hälsning hälsningar hälsningen mvh vh tack tacka tackar
+    grattis välkommen välkomna""".split()
+)
+# Evaluative words: how someone felt about something, not what it was. Common Swedish
+# praise and complaint words (lemmas; the lexicon classes some as nouns: "bra", "upplevelse"),
+# never the head of a name.
+EVALUATIVE_WORDS = frozenset(
+    """bra dålig god gott fin fint toppen topp kanon super superbra jättebra grym grymt perfekt
+    utmärkt fantastisk underbar härlig suverän strålande enastående fenomenal otrolig bäst
+    bättre sämre sämst trevlig otrevlig vänlig ovänlig smidig krånglig enkel lätt svår
+    nöjd missnöjd glad besviken sur arg ledsen tacksam positiv negativ proffsig professionell
+    oprofessionell seriös oseriös hjälpsam trygg otrygg schysst snäll duktig kunnig okunnig
+    värdelös usel hemsk fruktansvärd katastrof katastrofal skandal uselt okej ok fel rätt
+    rekommendation rekommendera betyg stjärna upplevelse erfarenhet helhet intryck allt
+    tillmötesgående noggrann effektiv punktlig flexibel pålitlig kompetent ärlig lyhörd
+    prisvärd engagerad""".split()
+)
+NEGATIONS = frozenset("inte ej aldrig ingen inget inga icke utan".split())
 CLAUSE_RE = re.compile(r"[.,;:!?()\"“”…\n\r\t/–—]+")
 FILLER_LIFT = 1.6  # a word no theme uses ≥ 1.6 × as often as the corpus is a filler
 FILLER_MIN_SHARE = 0.02  # … judged only for words in at least 2 % of answers
@@ -50,7 +95,14 @@ def name_stop_words() -> frozenset[str]:
     """Every word that may never be part of a theme name (lower case)."""
     import stopwordsiso  # the stopwords-iso lists, shipped in the package (no download)
 
-    return frozenset(stopwordsiso.stopwords("sv")) | stop_words() | NAME_STOP_WORDS
+    return frozenset(stopwordsiso.stopwords("sv")) | stop_words() | NAME_STOP_WORDS | COURTESY_WORDS
+
+
+def is_evaluative(word: str) -> bool:
+    """A praise or complaint word ("trevligt", "smidigt", "bra"), by its lemma."""
+    low = word.lower()
+    lemmas = swedish_tokens(low)
+    return low in EVALUATIVE_WORDS or bool(lemmas) and lemmas[0] in EVALUATIVE_WORDS
 
 
 def measured_fillers(texts: Sequence[str], main: Sequence[Any]) -> frozenset[str]:
@@ -76,66 +128,66 @@ def measured_fillers(texts: Sequence[str], main: Sequence[Any]) -> frozenset[str
     return frozenset(out)
 
 
-def candidates(texts: Sequence[str], banned: frozenset[str]) -> dict[tuple[str, ...], Counter[str]]:
-    """Lemma key → counter of written forms, one count per answer."""
-    found: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
-    lemma_of: dict[str, str | None] = {}
-    for text in texts:
-        seen: dict[tuple[str, ...], str] = {}
-        for clause in CLAUSE_RE.split(PLACEHOLDER_RE.sub(" | ", text)):
-            run: list[tuple[str, str]] = []
-            for tok in [*TOKEN_RE.findall(clause), ""]:
-                low = tok.lower()
-                if low and low not in banned and len(low) >= 2:
-                    if low not in lemma_of:
-                        lemmas = swedish_tokens(low)
-                        lemma_of[low] = lemmas[0] if len(lemmas) == 1 and lemmas[0] not in banned else None
-                    if lemma_of[low] is not None:
-                        run.append((low, lemma_of[low]))  # type: ignore[arg-type]
-                        continue
-                _grams(run, seen)
-                run = []
-        for key, form in seen.items():
-            found[key][form] += 1
-    return found
+Word = tuple[str, str, bool, bool, bool]  # written, lemma, head noun?, modifier?, evaluative?
 
 
-# A past tense or present of a verb ("köpte", "ringde", "fungerar") whose lemma is the
-# infinitive ("köpa"): never a name on its own, though it may be part of a phrase.
-VERB_ENDINGS = ("te", "de", "dde", "tte", "ar", "er", "ir")
+class _Words:
+    """Per written word: its lemma and whether it can head a noun phrase, stand before one,
+    or is evaluative; None when it can never be in a name. Cached over a corpus."""
+
+    def __init__(self, banned: frozenset[str]) -> None:
+        self.banned = banned
+        self.cache: dict[str, Word | None] = {}
+
+    def get(self, low: str) -> Word | None:
+        if low not in self.cache:
+            self.cache[low] = self._look(low)
+        return self.cache[low]
+
+    def _look(self, low: str) -> Word | None:
+        if low in self.banned or len(low) < 2:
+            return None
+        lemmas = swedish_tokens(low)
+        if len(lemmas) != 1 or lemmas[0] in self.banned:
+            return None
+        evaluative = low in EVALUATIVE_WORDS or lemmas[0] in EVALUATIVE_WORDS
+        return low, lemmas[0], is_noun(low) and not evaluative, is_modifier(low), evaluative
 
 
-def _verb_form(word: str, lemma: str) -> bool:
-    return word != lemma and lemma.endswith("a") and word.endswith(VERB_ENDINGS)
-
-
-def _grams(run: list[tuple[str, str]], seen: dict[tuple[str, ...], str]) -> None:
-    for size in range(1, 5):
-        for i in range(len(run) - size + 1):
-            part = run[i : i + size]
-            if size == 1 and (len(part[0][0]) < MIN_WORD or _verb_form(*part[0])):
+def answer_phrases(text: str, words: _Words) -> dict[Key, str]:
+    """Noun phrases of one answer: lemma key → written form (the first one written)."""
+    seen: dict[Key, str] = {}
+    for clause in CLAUSE_RE.split(PLACEHOLDER_RE.sub(" | ", text)):
+        run: list[Word] = []
+        before: list[str] = []  # the words just before the run: a negation there ("inte")
+        for tok in [*TOKEN_RE.findall(clause), ""]:
+            low = tok.lower()
+            info = words.get(low) if low else None
+            if info is not None:
+                run.append(info)
                 continue
-            seen.setdefault(tuple(lemma for _, lemma in part), " ".join(w for w, _ in part))
+            _noun_phrases(run, bool(NEGATIONS & set(before[-2:])), seen)
+            before = [*before, *(w[0] for w in run), low][-2:]
+            run = []
+    return seen
 
 
-def keyphrases(
-    texts: Sequence[str], centroid: np.ndarray, embed: Embed, banned: frozenset[str], k: int = 3
-) -> list[str]:
-    """Up to k phrases from the answers: near the centroid (MMR), as people wrote them."""
-    found = candidates(texts, banned)
-    floor = max(2, round(0.03 * len(texts)))
-    # Frequency with a small bonus per extra word: "långa väntetider" over "väntetider" when
-    # it is almost as common.
-    scored = sorted(
-        ((sum(c.values()) * (1 + 0.25 * (len(key) - 1)), key) for key, c in found.items() if sum(c.values()) >= floor),
-        key=lambda kv: (-kv[0], kv[1]),
-    )[:N_CANDIDATES]
-    if not scored:
-        return []
-    keys = [key for _, key in scored]
-    forms = [found[key].most_common(1)[0][0] for key in keys]
-    vecs = embed(forms)
-    relevance = vecs @ centroid
+def _noun_phrases(run: list[Word], negated: bool, seen: dict[Key, str]) -> None:
+    """Every phrase of the run that ends in a head noun and has only modifiers before it;
+    an evaluative modifier only where no negation stands just before the run."""
+    for end, (word, lemma, noun, _mod, _ev) in enumerate(run):
+        if not noun:
+            continue
+        if len(word) >= MIN_WORD:
+            seen.setdefault((lemma,), word)
+        for start in range(end - 1, max(-1, end - MAX_WORDS), -1):
+            if not run[start][3] or (negated and run[start][4]):
+                break
+            part = run[start : end + 1]
+            seen.setdefault(tuple(p[1] for p in part), " ".join(p[0] for p in part))
+
+
+def _mmr(keys: list[Key], vecs: np.ndarray, relevance: np.ndarray, k: int) -> list[int]:
     chosen: list[int] = []
     while len(chosen) < min(k, len(keys)):
         best, best_score = None, -np.inf
@@ -149,7 +201,56 @@ def keyphrases(
         if best is None:
             break
         chosen.append(best)
-    return [forms[i] for i in chosen]
+    return chosen
+
+
+def _ranked(
+    found: Mapping[Key, Counter[str]],
+    n_theme: int,
+    corpus_df: Mapping[Key, int],
+    mean_size: float,
+    centroid: np.ndarray,
+    embed: Embed,
+    k: int,
+) -> tuple[list[tuple[Key, str]], dict[Key, int]]:
+    """(the theme's phrases best first — MMR's picks, then the other candidates — as
+    (key, written form); the count of every candidate key in the theme)."""
+    floor = max(2, round(0.03 * n_theme))
+    df = {key: sum(c.values()) for key, c in found.items()}
+
+    def distinct(key: Key) -> float:
+        share = df[key] / max(n_theme, 1)
+        return share * math.log(1 + mean_size / max(corpus_df.get(key, df[key]), df[key]))
+
+    scored = sorted(((distinct(key), key) for key in df if df[key] >= floor), key=lambda kv: (-kv[0], kv[1]))
+    scored = scored[:N_CANDIDATES]
+    if not scored:
+        return [], df
+    keys = [key for _, key in scored]
+    forms = [found[key].most_common(1)[0][0] for key in keys]
+    vecs = embed(forms)
+    cos = vecs @ centroid
+    spread = float(cos.max() - cos.min())
+    closeness = (cos - cos.min()) / spread if spread > 1e-9 else np.ones_like(cos)
+    dist = np.array([s for s, _ in scored])
+    relevance = (1 - RELEVANCE_WEIGHT) * dist / max(float(dist.max()), 1e-12) + RELEVANCE_WEIGHT * closeness
+    chosen = _mmr(keys, vecs, relevance, k)
+    rest = sorted((i for i in range(len(keys)) if i not in chosen), key=lambda i: -relevance[i])
+    return [(keys[i], forms[i]) for i in [*chosen, *rest]], df
+
+
+def _with_modifier(key: Key, found: Mapping[Key, Counter[str]], df: Mapping[Key, int]) -> Key:
+    """The phrase ending in `key` with the modifier most of its mentions carry, else `key`."""
+    longer = [
+        other
+        for other in found
+        if len(other) > len(key) and other[-len(key) :] == key and df[other] >= MODIFIER_SHARE * df[key]
+    ]
+    return max(longer, key=lambda o: (df[o], -len(o)), default=key)
+
+
+def _written(key: Key, found: Mapping[Key, Counter[str]]) -> str:
+    return found[key].most_common(1)[0][0]
 
 
 MAX_LABEL_IN_NAME = 40  # a longer taxonomy title (a whole goal statement) goes in the phrase
@@ -190,17 +291,91 @@ def name_themes(
     k: int = 3,
 ) -> dict[Any, tuple[str, str, list[str]]]:
     """theme → (name, phrase, keyphrases) for every theme in `main` (row-aligned with texts);
-    None in `main` (övrigt) is skipped. `label_titles`: theme → taxonomy label title."""
+    None in `main` (övrigt) is skipped. `label_titles`: theme → taxonomy label title.
+    No two themes get the same name."""
     banned = name_stop_words() | measured_fillers(texts, main)
+    words = _Words(banned)
     rows: dict[Any, list[int]] = defaultdict(list)
-    for i, t in enumerate(main):
+    per_theme: dict[Any, dict[Key, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
+    corpus_df: Counter[Key] = Counter()
+    for i, (text, t) in enumerate(zip(texts, main)):
+        phrases = answer_phrases(text, words)
+        corpus_df.update(phrases.keys())
         if t is not None:
             rows[t].append(i)
+            for key, form in phrases.items():
+                per_theme[t][key][form] += 1
+    if not rows:
+        return {}
+    mean_size = sum(len(idx) for idx in rows.values()) / len(rows)
+    used: set[str] = set()
     out = {}
-    for t, idx in rows.items():
+    # Larger themes choose first: a smaller theme that would share a name gets its own modifier.
+    for t, idx in sorted(rows.items(), key=lambda kv: (-len(kv[1]), str(kv[0]))):
         centroid = emb[idx].mean(axis=0)
         centroid = centroid / max(float(np.linalg.norm(centroid)), 1e-12)
-        phrases = keyphrases([texts[i] for i in idx], centroid, embed, banned, k)
-        name, phrase = phrase_name(phrases, (label_titles or {}).get(t))
+        found = per_theme[t]
+        ranked, df = _ranked(found, len(idx), corpus_df, mean_size, centroid, embed, k)
+        label = (label_titles or {}).get(t)
+        head = _unique_head(ranked, found, df, used, label)
+        phrases = [form for _, form in ranked[:k]]
+        if head is not None:
+            plain = head.split(" – ")[0]
+            phrases = [plain] + [p for p in phrases if p.lower() != plain.lower()][: k - 1]
+        name = phrase_name([head] if head else [], label)[0]
+        phrase = phrase_name(phrases, label)[1]
+        if _name_key(name) in used:  # nothing of its own to tell it apart: number it
+            name = next(f"{name} ({n})" for n in range(2, len(rows) + 2) if _name_key(f"{name} ({n})") not in used)
+        used.add(_name_key(name))
         out[t] = (name, phrase, phrases)
     return out
+
+
+def _name_key(name: str) -> str:
+    """Names that differ only in inflection or case ("Mäklare", "mäklaren") are the same."""
+    return " ".join(swedish_tokens(name) or [name.lower()]) + "|" + " ".join(re.findall(r"\d+", name))
+
+
+def _unique_head(
+    ranked: list[tuple[Key, str]],
+    found: Mapping[Key, Counter[str]],
+    df: Mapping[Key, int],
+    used: set[str],
+    label: str | None,
+) -> str | None:
+    """The theme's name phrase not yet taken by a larger theme: its best phrase with the
+    modifier most mentions carry; else that head with another modifier of its own; else
+    "head – next phrase"; else the next phrase. A plain phrase whose words all lie in a
+    larger theme's name counts as taken ("Bemötande" beside "Trevligt bemötande"): a reader
+    could not tell the two apart; a more specific one ("Byta mäklare" beside "Mäklare") not."""
+    if not ranked:
+        return None
+    used_words = [set(u.split("|")[0].split()) for u in used]
+
+    def taken(phrase: str, nested: bool = True) -> bool:
+        key = _name_key(phrase_name([phrase], label)[0])
+        words = set(key.split("|")[0].split())
+        return key in used or nested and any(words <= u for u in used_words)
+
+    best = ranked[0][0]
+    first = _written(_with_modifier(best, found, df), found)
+    if not taken(first):
+        return first
+    for key in sorted(found, key=lambda o: -df[o]):
+        if (
+            len(key) > len(best)
+            and key[-len(best) :] == best
+            and df[key] >= max(2, OWN_MODIFIER_SHARE * df[best])
+            and not taken(_written(key, found))
+        ):
+            return _written(key, found)
+    for key, form in ranked[1:]:
+        if any(best[-1] in lemma for lemma in key) and not taken(form):
+            return form  # a compound of the head tells them apart on its own ("bilköp")
+        combined = f"{first} – {form}"
+        if not set(key) & set(best) and not taken(combined, nested=False):
+            return combined
+    for _key, form in ranked[1:]:
+        if not taken(form):
+            return form
+    return first

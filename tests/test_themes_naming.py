@@ -1,0 +1,204 @@
+"""Theme names (nlp/themes/naming.py, nlp/themes/wordclass.py): Swedish noun phrases from
+the theme's own answers, never a bare evaluation, a greeting or a sign-off, never shared.
+
+The small corpora are written like real service reviews: the topic words are outnumbered by
+praise, thanks and sign-offs, which is what made word-frequency names fail."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from nlp.themes import name_themes
+from nlp.themes.naming import COURTESY_WORDS, EVALUATIVE_WORDS, is_evaluative
+from nlp.themes.representation import swedish_tokens
+from nlp.themes.wordclass import ADJ, NOUN, VERB, is_modifier, is_noun, word_classes
+
+PHONE_QUEUE = [
+    "Bra men telefonkön var lång, tack ändå!",
+    "Trevligt bemötande när jag väl kom fram men telefonkön tog 40 minuter. Tack!",
+    "Bra, men det tar evigheter i telefonkön. Vänliga hälsningar",
+    "Telefonkön är alldeles för lång, annars bra.",
+    "Tack för hjälpen, men telefonkön var hemsk.",
+    "Bra service men lång telefonkö, tack",
+    "Satt i telefonkön i en timme. Trevligt när jag kom fram, tack.",
+    "Smidigt på nätet men telefonkön är ett skämt. Mvh",
+    "Bra! Men kortare telefonkö vore bra, tack",
+    "Telefonkön var lång igen, bra annars. Tack så mycket",
+    "Tack, bra hjälp, men telefonkön måste bli kortare.",
+    "Långa telefonköer varje gång jag ringer, annars bra. Hälsningar",
+]
+STAFF = [
+    "Trevlig personal som tog sig tid, tack!",
+    "Personalen var trevlig och hjälpsam. Tack för allt.",
+    "Bra bemötande från personalen, tack så mycket!",
+    "Tack till personalen, så trevliga och bra.",
+    "Personalen i kassan var trevlig och glad. Vänliga hälsningar",
+    "Bra personal, smidigt och trevligt. Tack",
+    "Mycket trevlig personal, tack för hjälpen!",
+    "Personalen var bra och trevlig. Mvh",
+    "Tack! Personalen är alltid trevlig och bra.",
+    "Trevligt och bra, personalen visste vad de gjorde. Tack",
+    "Personalen svarade på alla frågor, trevligt. Tack",
+    "Bra och smidigt, trevlig personal. Hälsningar",
+]
+VALUATION = [
+    "Mäklaren gjorde en bra värdering av huset.",
+    "Värderingen från mäklaren låg helt rätt, bra jobbat.",
+    "Mäklaren kom med en trevlig och snabb värdering.",
+    "Bra mäklare, värderingen stämde med slutpriset.",
+    "Mäklaren satte en rimlig värdering på lägenheten, tack.",
+    "Vi fick en bra värdering av mäklaren direkt.",
+    "Mäklaren förklarade värderingen tydligt, trevligt.",
+    "Tack till mäklaren för en ärlig värdering.",
+    "Värderingen från mäklaren var för låg tyckte vi.",
+    "Mäklaren gav en bra värdering och goda råd.",
+]
+SHOWING = [
+    "Mäklaren skötte visningen bra, många kom.",
+    "Trevlig mäklare på visningen, svarade på allt.",
+    "Visningen var välplanerad av mäklaren, tack.",
+    "Mäklaren höll två visningar och var trevlig.",
+    "Bra mäklare, visningen gick smidigt.",
+    "Mäklaren var sen till visningen, inte bra.",
+    "Visningen med mäklaren var trevlig, tack.",
+    "Mäklaren ordnade en extra visning åt oss.",
+    "Tack till mäklaren för en fin visning.",
+    "Mäklaren ledde visningen lugnt och bra.",
+]
+
+
+COMPLAINTS = [
+    "Inte trevlig personal alls i kassan, kassapersonalen var sur.",
+    "Ingen trevlig personal, kassapersonalen ignorerade oss.",
+    "Inte trevligt bemötande från kassapersonalen.",
+    "Kassapersonalen var otrevlig och stressad.",
+    "Ingen trevlig personal i kassorna denna gång, kassapersonalen pratade i telefon.",
+    "Kassapersonalen brydde sig inte om kunderna.",
+    "Inte trevlig personal, kassapersonalen himlade med ögonen.",
+    "Kassapersonalen var oförskämd mot min mamma.",
+    "Kassapersonalen svarade inte på frågor.",
+    "Inte trevlig personal, kassapersonalen bara suckade.",
+]
+
+
+@pytest.fixture(scope="module")
+def embed():  # type: ignore[no-untyped-def]
+    from nlp.core import ANALYSIS_KIND
+    from nlp.embed import embed_texts
+
+    return lambda texts: embed_texts(list(texts), kind=ANALYSIS_KIND)
+
+
+def _names(themes: dict[str, list[str]], embed) -> dict[str, tuple[str, str, list[str]]]:  # type: ignore[no-untyped-def]
+    texts = [t for answers in themes.values() for t in answers]
+    main = [key for key, answers in themes.items() for _ in answers]
+    return name_themes(texts, embed(texts), main, embed)
+
+
+def _lemmas(name: str) -> set[str]:
+    return set(swedish_tokens(name.lower()))
+
+
+def test_word_classes_come_from_the_lexicon() -> None:
+    for noun in ("telefonkön", "parkeringsavgiften", "mäklaren", "städning", "bemötandet", "väntetider"):
+        assert is_noun(noun), (noun, word_classes(noun))
+    for adjective in ("trevligt", "smidigt", "hjälpsamma", "långa"):
+        assert ADJ in word_classes(adjective) and not is_noun(adjective), adjective
+        assert is_modifier(adjective)
+    for verb in ("ringde", "fungerar", "rekommenderar"):
+        assert VERB in word_classes(verb) and not is_noun(verb) and not is_modifier(verb), verb
+    assert NOUN in word_classes("hårklippningen")  # a compound unknown to the lexicon: by its last part
+    assert word_classes("xqzvw") == frozenset()
+
+
+def test_a_phone_queue_theme_full_of_praise_and_thanks_is_named_for_the_queue(embed) -> None:  # type: ignore[no-untyped-def]
+    names = _names({"kö": PHONE_QUEUE, "personal": STAFF}, embed)
+    queue, staff = names["kö"][0], names["personal"][0]
+    assert "telefonkö" in _lemmas(queue), queue
+    assert "personal" in _lemmas(staff), staff
+    for name, _phrase, phrases in names.values():
+        words = re.findall(r"[^\W\d_]+", name.lower())
+        # No bare adjective or evaluation, no thanks: the name ends in a noun of the answers,
+        # an evaluative word ("trevlig personal") at most before it, never "bra".
+        assert is_noun(words[-1]) and not is_evaluative(words[-1]), name
+        assert not [w for w in words if w in COURTESY_WORDS or w == "bra"], name
+        assert all(p.lower() in " ".join(PHONE_QUEUE + STAFF).lower() for p in phrases)
+
+
+def test_greetings_sign_offs_and_thanks_are_never_names(embed) -> None:  # type: ignore[no-untyped-def]
+    # Every answer ends with a sign-off: the most frequent "phrase" of all is a greeting.
+    signed = {
+        key: [f"Hej! {a} Med vänliga hälsningar" for a in answers]
+        for key, answers in {"kö": PHONE_QUEUE, "personal": STAFF}.items()
+    }
+    names = _names(signed, embed)
+    for name, _phrase, phrases in names.values():
+        lemmas = _lemmas(name) | {w for p in phrases for w in swedish_tokens(p.lower())}
+        assert not lemmas & (COURTESY_WORDS | {"hälsning", "vänlig"}), (name, phrases)
+
+
+def test_two_themes_about_one_noun_get_different_names(embed) -> None:  # type: ignore[no-untyped-def]
+    names = _names({"värdering": VALUATION, "visning": SHOWING}, embed)
+    first, second = names["värdering"][0], names["visning"][0]
+    assert first.lower() != second.lower()
+    assert _lemmas(first) != _lemmas(second)
+    # Each is told apart by what it is about, not by a number.
+    assert not re.search(r"\d", first + second), (first, second)
+    assert "värdering" in _lemmas(first) or "värdering" in _lemmas(second), (first, second)
+    assert "visning" in _lemmas(first) or "visning" in _lemmas(second), (first, second)
+
+
+def test_names_stay_unique_when_themes_have_the_same_answers(embed) -> None:  # type: ignore[no-untyped-def]
+    # The worst case: three themes with nothing of their own still get three names.
+    names = _names({"a": STAFF, "b": list(STAFF), "c": list(STAFF)}, embed)
+    assert len({n.lower() for n, _, _ in names.values()}) == 3
+
+
+def test_a_theme_of_bare_praise_gets_no_adjective_for_a_name(embed) -> None:  # type: ignore[no-untyped-def]
+    assert {"bra", "trevlig", "smidig", "dålig"} <= EVALUATIVE_WORDS
+    assert is_evaluative("Trevligt") and is_evaluative("smidigt") and not is_evaluative("telefonkön")
+    # Only praise, no noun phrase: "Blandade svar" rather than "Trevligt" or "Smidigt".
+    texts = ["Trevligt och smidigt!", "Smidigt, trevligt.", "Bra och trevligt", "Trevligt!"] * 3
+    out = _names({"x": texts}, embed)
+    assert out["x"][0] == "Blandade svar" and out["x"][2] == []
+
+
+def test_praise_under_a_negation_is_not_put_on_a_theme_of_complaints(embed) -> None:  # type: ignore[no-untyped-def]
+    # "trevlig personal" is frequent here, but always after "inte"/"ingen".
+    names = _names({"klagomål": COMPLAINTS, "kö": PHONE_QUEUE}, embed)
+    name, _phrase, phrases = names["klagomål"]
+    assert "kassapersonal" in name.lower(), name
+    assert not any("trevlig" in p.lower() for p in [name, *phrases]), (name, phrases)
+
+
+def test_a_shared_taxonomy_label_leads_two_names_that_still_differ(embed) -> None:  # type: ignore[no-untyped-def]
+    texts = VALUATION + SHOWING
+    main = ["värdering"] * len(VALUATION) + ["visning"] * len(SHOWING)
+    labels = {"värdering": "Bostadsförsäljning", "visning": "Bostadsförsäljning"}
+    names = name_themes(texts, embed(texts), main, embed, label_titles=labels)
+    first, second = names["värdering"][0], names["visning"][0]
+    assert first.startswith("Bostadsförsäljning – ") and second.startswith("Bostadsförsäljning – ")
+    assert first != second and not re.search(r"\d", first + second), (first, second)
+
+
+def test_a_smaller_theme_is_not_named_by_a_part_of_a_larger_themes_name() -> None:
+    from collections import Counter
+
+    from nlp.themes.naming import _name_key, _unique_head
+
+    # A smaller theme whose best phrase is "bemötande" (in all its 10 answers) beside a larger
+    # theme named "Trevligt bemötande": "Bemötande" alone could not be told from it.
+    found = {("bemötande",): Counter({"bemötandet": 7, "bemötande": 3}), ("reception",): Counter({"receptionen": 4})}
+    df = {key: sum(c.values()) for key, c in found.items()}
+    ranked = [(("bemötande",), "bemötandet"), (("reception",), "receptionen")]
+    assert _unique_head(ranked, found, df, set(), None) == "bemötandet"  # alone: its best phrase
+    name = _unique_head(ranked, found, df, {_name_key("Trevligt bemötande")}, None)
+    assert name == "bemötandet – receptionen", name
+    # A more specific name beside a general one is told apart: "Byta mäklare" beside "Mäklare".
+    found = {("byta", "mäklare"): Counter({"byta mäklare": 5}), ("mäklare",): Counter({"mäklaren": 9})}
+    df = {key: sum(c.values()) for key, c in found.items()}
+    assert _unique_head([(("byta", "mäklare"), "byta mäklare")], found, df, {_name_key("Mäklare")}, None) == (
+        "byta mäklare"
+    )
