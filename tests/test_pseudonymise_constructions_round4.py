@@ -1,0 +1,71 @@
+"""Kinds of construction blind set 15 showed failing (issue 12): e-mail addresses with the
+underscore said aloud, "<at>" or a dot standing apart; Nordea's personkonto with a space after
+the clearing number; a bank named after the account; a personnummer with every digit apart;
+a phone number said aloud with the speaker's pauses. Each is tried with sentences written for
+these tests (not the set's strings), with the look-alikes that must stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.pseudonymise import Pseudonymiser
+from tests.pseudonymise_support import KEY, found
+
+
+@pytest.fixture(scope="module")
+def p() -> Pseudonymiser:
+    return Pseudonymiser(KEY)
+
+
+@pytest.mark.parametrize(
+    "text,value,label",
+    [
+        # e-mail: an underscore said aloud, "<at>", a dot standing apart like the "@"
+        (
+            "skriv till nils underscore ek at gmail punkt com så svarar jag",
+            "nils underscore ek at gmail punkt com",
+            "EPOST",
+        ),
+        ("adressen är b.holm<at>telia.com, inte den gamla", "b.holm<at>telia.com", "EPOST"),
+        ("mejla k.sund @ yahoo . se efter fem", "k.sund @ yahoo . se", "EPOST"),
+        # Nordea personkonto: clearing 3300 and a personnummer, written with a space
+        ("Sätt in pengarna på 3300 710203-4415 tack.", "3300 710203-4415", "KONTONUMMER"),
+        # the bank named after the account number
+        ("Bidraget går till 6123 0045 812 (Handelsbanken) varje månad.", "6123 0045 812", "KONTONUMMER"),
+        ("Lönen ska till 8214 442 118 hos Swedbank.", "8214 442 118", "KONTONUMMER"),
+        # a personnummer with every digit apart, as a strict form makes people write it
+        ("Pnr: 1 9 6 4 0 2 1 8 - 2 2 7 3 står på blanketten.", "1 9 6 4 0 2 1 8 - 2 2 7 3", "PERSONNUMMER"),
+        ("Sonens blev 2 0 0 9 0 5 1 1 3 3 8 4 i rutan.", "2 0 0 9 0 5 1 1 3 3 8 4", "PERSONNUMMER"),
+        # a phone number said aloud with pauses transcribed as dots
+        (
+            "R: Han sa ring noll åtta... femtiotvå tolv... trettio fyrtio, sen la han på.",
+            "noll åtta... femtiotvå tolv... trettio fyrtio",
+            "TELEFON",
+        ),
+    ],
+)
+def test_round4_direct_identifiers_found(p: Pseudonymiser, text: str, value: str, label: str) -> None:
+    assert (value, label) in found(p, text)
+
+
+def test_personkonto_is_no_personnummer(p: Pseudonymiser) -> None:
+    assert all(label != "PERSONNUMMER" for _, label in found(p, "Konto: 3300 810914-2253 (Nordea)."))
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        # English "at" and a full stop before "se" make no address
+        ("We met at noon. se till att alla kommer.", "noon. se"),
+        # single digits apart that are no personnummer: a score list, a phone said digit by digit
+        ("Betygen blev 4 5 3 4 5 2 4 3 5 4 i år.", "4 5 3 4 5 2 4 3 5 4"),
+        # a time and a room number after "3300" in a schedule
+        ("Avgift 3300 kr per termin, kod 1234.", "3300 kr"),
+    ],
+)
+def test_round4_look_alikes_stay(p: Pseudonymiser, text: str, value: str) -> None:
+    assert all(value not in v for v, _ in found(p, text))
+
+
+def test_spaced_phone_is_still_a_phone(p: Pseudonymiser) -> None:
+    assert ("0 7 0 4 1 2 3 3 4 5", "TELEFON") in found(p, "nå mig på 0 7 0 4 1 2 3 3 4 5 efter tre")
