@@ -69,3 +69,63 @@ def test_round4_look_alikes_stay(p: Pseudonymiser, text: str, value: str) -> Non
 
 def test_spaced_phone_is_still_a_phone(p: Pseudonymiser) -> None:
     assert ("0 7 0 4 1 2 3 3 4 5", "TELEFON") in found(p, "nå mig på 0 7 0 4 1 2 3 3 4 5 efter tre")
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        # forum usernames built on a first name, in a quote header; a signature after "/"
+        ("> Petra_81 skrev:\n> Hur gick det?\n\nBra, tack.", "Petra_81"),
+        (">> Ahmad_K skrev:\n>> någon som vet?", "Ahmad_K"),
+        ("> stina_sthlm skrev:\n> tips?\n\nRing kuratorn.", "stina_sthlm"),
+        ("Citat från leila_m:\n> det tog ett år", "leila_m"),
+        ("Hör av dig om du vill prata /lotta", "lotta"),
+        # the genitive of a first name from another tradition, inside a sentence
+        ("Vi sjöng på Ilkkas minnesstund i kyrkan.", "Ilkkas"),
+        # Swedish pet forms and nicknames with a prefix
+        ("sen sov jag hos robban i två veckor", "robban"),
+        ("det var stor-janne som körde mig dit", "stor-janne"),
+        ("Tobbe på boendet fixade det till slut.", "Tobbe"),
+    ],
+)
+def test_round4_names_found(p: Pseudonymiser, text: str, value: str) -> None:
+    assert (value, "PERSON") in found(p, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # aliases without a name stay, and so do ordinary words after a slash
+        "> nattsudden skrev:\n> ingen svarar\n\nSamma här.",
+        "> trött_förälder skrev:\n> hjälp\n\nRing BUP.",
+        "Vi pratade om skola/fritid",
+    ],
+)
+def test_round4_aliases_stay(p: Pseudonymiser, text: str) -> None:
+    assert all(label != "PERSON" for _, label in found(p, text))
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        # an age said again or corrected; an interview's answer to "Hur gammal …?"
+        ("R: Jag var väl sexton, sjutton kanske.", "sjutton"),
+        ("R: Han var nittiotvå, nej förlåt, nittiotre när han dog.", "nittiotre"),
+        ("I: Hur gammal var du när ni flyttade?\nR: Sjutton. Vi bodde i Boden.", "Sjutton"),
+        ("Moster Greta är 97 nu och bor kvar hemma.", "97"),
+    ],
+)
+def test_round4_ages_found(p: Pseudonymiser, text: str, value: str) -> None:
+    assert (value, "ALDER") in found(p, text)
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("Hon var 81, 4 barnbarn kom på kalaset.", "4"),
+        ("Kön var 3 veckor, nej 4 veckor.", "4"),
+        ("I: Hur gammal är huset?\nR: 40 år ungefär.", "40"),
+    ],
+)
+def test_round4_numbers_after_an_age_stay(p: Pseudonymiser, text: str, value: str) -> None:
+    assert (value, "ALDER") not in found(p, text)

@@ -13,6 +13,7 @@ from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.scan import Scan, Token
 from nlp.pseudonymise.recognisers.words import (
     COUNTRIES,
+    NICKNAME_PREFIXES,
     PERSON_VERBS,
     POSSESSIVES,
     ROLE_BEFORE_NAME,
@@ -97,6 +98,15 @@ def hyphenated_name(s: Scan, t: Token) -> int:
     capitalised = all(p[:1].isupper() for p in parts) and any(infos) and not word.isupper()
     # lowercase "ros-marie": every part a name, one of them unambiguously a first name
     lower = all(infos) and any(x.first_sv and not x.word for x in infos if x) and word.islower()
+    # "lill-pelle", "Tjock-Micke": a nickname made of a prefix and a first name
+    nickname = (
+        len(parts) == 2
+        and parts[0].lower() in NICKNAME_PREFIXES
+        and infos[1] is not None
+        and (infos[1].first_sv or infos[1].first_other)
+        and not infos[1].word
+    )
+    lower = lower or nickname
     # a double surname after a first name: "Elias Nilsson-Forsman"
     after_first = (i - 1) in s.first_name_at and (
         all(p[:1].isupper() for p in parts) or (word.islower() and all(infos))
