@@ -129,3 +129,30 @@ def test_round4_ages_found(p: Pseudonymiser, text: str, value: str) -> None:
 )
 def test_round4_numbers_after_an_age_stay(p: Pseudonymiser, text: str, value: str) -> None:
     assert (value, "ALDER") not in found(p, text)
+
+
+@pytest.mark.parametrize(
+    "text,value,label",
+    [
+        # an Arabic article joined to a surname after a first name
+        ("Vi fick hjälp av Samir el-Masri på mottagningen.", "Samir el-Masri", "PERSON"),
+        # a Swedish first name that is also a word, with an age in brackets
+        ("Bo (81) i rummet bredvid har också fallit.", "Bo", "PERSON"),
+        ("Bo (81) i rummet bredvid har också fallit.", "(81)", "ALDER"),
+    ],
+)
+def test_round4_particles_and_bracketed_ages(p: Pseudonymiser, text: str, value: str, label: str) -> None:
+    assert (value, label) in found(p, text)
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        # a passive verb or a chat interjection after "min bror", "min son" is no nickname
+        ("Jag och min syster samlades hos mamma.", "samlades"),
+        ("Han skrattade åt min dotter haha. Sen gick han.", "haha"),
+        ("Det är inget fel på min son lol.", "lol"),
+    ],
+)
+def test_round4_no_nickname_after_kin(p: Pseudonymiser, text: str, value: str) -> None:
+    assert (value, "PERSON") not in found(p, text)

@@ -168,7 +168,11 @@ def find_age(text: str) -> list[Span]:
                     not sentence_start(text, m.start(1))
                     or (infos[0] is not None and infos[0].first_sv and not infos[0].word)
                 )
-                and ((len(infos) > 1 and all(infos)) or (infos[0] is not None and not infos[0].common))
+                # a first name that is also a word counts before an age in brackets: "Rut (84)"
+                and (
+                    (len(infos) > 1 and all(infos))
+                    or (infos[0] is not None and (not infos[0].common or (g == 2 and infos[0].first_sv)))
+                )
             )
         )
         if person and 1 <= int(m.group(g)) <= 120:

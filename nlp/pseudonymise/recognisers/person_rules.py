@@ -12,6 +12,7 @@ from nlp.core import Span
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.scan import Scan, Token
 from nlp.pseudonymise.recognisers.words import (
+    CHAT_FILLERS,
     COUNTRIES,
     NICKNAME_PREFIXES,
     PERSON_VERBS,
@@ -42,6 +43,16 @@ def shouted_name(s: Scan, t: Token) -> int:
     ):
         s.add_person(t)
     return 1
+
+
+_JOINED_PARTICLES = frozenset("al el ul as ad ar at an ash abu ibn bin".split())
+
+
+def _verb_form(word: str) -> bool:
+    """ "turades", "hjälptes": a passive whose active form Swedish has ("min bror turades om")."""
+    w = word.lower()
+    # "-ades" is always a verb ("turades", "samlades"); "-des"/"-tes" when the active form is a word
+    return len(w) > 5 and (w.endswith("ades") or (w.endswith(("des", "tes")) and not unknown_word(w[:-1])))
 
 
 def named_in_context(s: Scan, t: Token) -> int:
@@ -78,6 +89,8 @@ def named_in_context(s: Scan, t: Token) -> int:
         and word.isalpha()
         and t.prev2 in POSSESSIVES
         and lists.names().get(word.lower()) is None
+        and word.lower() not in CHAT_FILLERS
+        and not _verb_form(word)
         and unknown_word(word)
     )
     if not (named or nickname):
@@ -111,6 +124,11 @@ def hyphenated_name(s: Scan, t: Token) -> int:
     after_first = (i - 1) in s.first_name_at and (
         all(p[:1].isupper() for p in parts) or (word.islower() and all(infos))
     )
+    # "Khalid al-Hassan", "Omar el-Sayed": an article or kin particle joined to a surname
+    particle = (
+        len(parts) == 2 and parts[0].lower() in _JOINED_PARTICLES and parts[1][:1].isupper() and parts[1][1:].islower()
+    )
+    after_first = after_first or ((i - 1) in s.first_name_at and particle)
     spans = s.spans
     if (
         (capitalised or lower or after_first)

@@ -46,6 +46,11 @@ WORKPLACE = frozenset(
     "kommunens habiliteringen hab dagverksamheten daglig biblioteket apoteket "
     "receptionen växeln dagliga korttids korttidshemmet gruppboendet dagverksamheten".split()
 )
+# fillers and interjections of chat and speech that no lexicon has but are no names
+# ("tack anna asså", "min son lol")
+CHAT_FILLERS = frozenset(
+    "asså ass typ ba iaf btw aa mm mhm eh ehh öh alltså liksom ju va nåt nån lol lmao haha hahaha omg wtf jk xd".split()
+)
 NAME_PARTICLES = frozenset("van von der de af da di del la le al el bin ibn ben abu".split())
 # Verbs that follow a person as subject: they tell "Bo sa ..." from "Bo på gården ...".
 PERSON_VERBS = frozenset(
