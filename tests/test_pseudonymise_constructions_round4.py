@@ -156,3 +156,31 @@ def test_round4_particles_and_bracketed_ages(p: Pseudonymiser, text: str, value:
 )
 def test_round4_no_nickname_after_kin(p: Pseudonymiser, text: str, value: str) -> None:
     assert (value, "PERSON") not in found(p, text)
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        # an employer after a verb of working; a school without the genitive after "på"; a prison
+        ("Min pappa jobbade också för Skanska hela livet.", "Skanska"),
+        ("Hon arbetar på ABB sedan i våras.", "ABB"),
+        ("Vår son går på Rörviks skola sedan augusti.", "Rörviks skola"),
+        ("Mentorn på Kvarnbacka skola ringde aldrig.", "Kvarnbacka skola"),
+        ("Han satt på anstalten Tidaholm i två år.", "anstalten Tidaholm"),
+    ],
+)
+def test_round4_organisations_found(p: Pseudonymiser, text: str, value: str) -> None:
+    assert (value, "ORGANISATION") in found(p, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # kinds of school and workplaces, not names; employees of the firm reviewed
+        "Han går på Svensk skola, alltså vanlig skola.",
+        "Jag jobbar på Akuten ibland men mest på avdelningen.",
+        "Alla anställda på Företaget var trevliga.",
+    ],
+)
+def test_round4_kinds_stay(p: Pseudonymiser, text: str) -> None:
+    assert all(label != "ORGANISATION" for _, label in found(p, text))
