@@ -31,7 +31,7 @@ _AGE_PATTERNS = [
 _AGE_CONTEXT = re.compile(
     r"(?:\b(?:fyll(?:de|er|t|a)|jag är|jag var|hon är|han är|hon var|han var|hen är|hen var|"
     r"(?:är|var|blir|blev|fyller|fyllde) (?:jag|hon|han|hen|du)(?: (?:också|bara|redan|nästan|snart|nu))?|"
-    r"(?:jag|hon|han|hen) (?:är|var|blir|fyller|e) (?:också|bara|redan|nästan|snart|nu|ju|typ|ungefär|runt|cirka|ca)|"
+    r"(?:jag|hon|han|hen) (?:är|var|blir|fyller|e) (?:också|bara|redan|nästan|snart|nu|ju|typ|ungefär|runt|cirka|ca|väl|nog|kanske)|"
     r"(?:jag|hon|han|hen) (?:ar|ä|e)|"
     r"(?:jag|hon|han|hen) har(?= \d{1,3} år)|"
     r"som är|när jag var|då jag var|sedan jag var|sen jag var|är|var|nu|snart|blir|blev|ålder(?:n)?|ålder på)"
@@ -119,7 +119,9 @@ def find_age(text: str) -> list[Span]:
         if _DURATION_AFTER.match(text, end) and not lead.lower().startswith("fyll"):
             continue
         weak = lead.strip().lower()
-        last_lead = weak.split()[-1] if weak.split() else ""
+        # the verb before the number, past a hedge ("jag var väl fjorton", "hon är nog sex")
+        verbs = [w for w in weak.split() if w not in _HEDGES]
+        last_lead = verbs[-1] if verbs else ""
         if (
             not value.isdigit()
             and re.fullmatch(SMALL_NUMWORDS, value.lower())
@@ -137,7 +139,7 @@ def find_age(text: str) -> list[Span]:
                 weak not in {"är", "var", "som är", "blir"}
                 or not re.match(
                     WS
-                    + r"*(?:[,.!?;)]|och\b|o\b|å\b|när\b|då\b|men\b|$|i"
+                    + r"*(?:[,.!?;)]|och\b|o\b|å\b|när\b|då\b|men\b|nu\b|$|i"
                     + WS
                     + r"+(?:"
                     + MONTHS
@@ -166,12 +168,50 @@ def find_age(text: str) -> list[Span]:
                     not sentence_start(text, m.start(1))
                     or (infos[0] is not None and infos[0].first_sv and not infos[0].word)
                 )
-                and ((len(infos) > 1 and all(infos)) or (infos[0] is not None and not infos[0].common))
+                # a first name that is also a word counts before an age in brackets: "Rut (84)"
+                and (
+                    (len(infos) > 1 and all(infos))
+                    or (infos[0] is not None and (not infos[0].common or (g == 2 and infos[0].first_sv)))
+                )
             )
         )
         if person and 1 <= int(m.group(g)) <= 120:
             spans.append(Span(m.start(g), m.end(g), "ALDER"))
+    spans += _answers_and_corrections(text, spans)
     return [Span(*bracketed(text, s.start, s.end), "ALDER") for s in spans]
+
+
+_HEDGES = frozenset("också bara redan nästan snart nu ju typ ungefär runt cirka ca väl nog kanske".split())
+_AGE_WORD = r"(?:\d{1,3}|" + NUMWORDS + r"|" + SMALL_NUMWORDS + r")(?![\w-])"
+# an age said again or corrected right after one: "fjorton, femton kanske", "åttiosju, nej... åttioåtta"
+_CORRECTION = re.compile(
+    r"(?:" + WS + r"*(?:,|\.\.\.|…|-)" + WS + r"*(?:(?:nej|eller|alltså|förlåt|snarare)[.…,]*" + WS + r"*){0,2}"
+    r"|" + WS + r"+(?:eller|nej)[.…,]*" + WS + r"*)(" + _AGE_WORD + r")",
+    re.IGNORECASE,
+)
+# an interview's answer to "Hur gammal …?" opening with a number: "I: Hur gammal var du?⏎R: Tolv."
+_HOW_OLD_ANSWER = re.compile(
+    r"hur gammal (?:var|är|blev|blir) (?:du|ni|hon|han|hen|din|er|ert|hans|hennes|deras|(?-i:[A-ZÅÄÖ]))[^\n?]*\?[ \t]*\n[ \t]*(?:[A-ZÅÄÖ]{1,2}:[ \t]*)?(?:(?:eh|öh|hmm|ja|jo|typ|väl)[ \t,.…]+)*("
+    + _AGE_WORD
+    + r")",
+    re.IGNORECASE,
+)
+# after a bare comma the second number must end the thought: "fjorton, femton kanske", not "82, 3 barn"
+_ENDS_THOUGHT = re.compile(WS + r"*(?:[.?!…]|kanske|tror jag|eller|typ|$)", re.IGNORECASE)
+
+
+def _answers_and_corrections(text: str, spans: list[Span]) -> list[Span]:
+    out = [Span(m.start(1), m.end(1), "ALDER") for m in _HOW_OLD_ANSWER.finditer(text)]
+    for sp in spans + out:
+        m = _CORRECTION.match(text, sp.end)
+        if m is None or _NOT_AGE_AFTER.match(text, m.end(1)):
+            continue
+        said_again = not re.search(r"nej|eller|alltså|förlåt|snarare", m.group(0), re.IGNORECASE)
+        if not said_again or _ENDS_THOUGHT.match(text, m.end(1)):
+            value = m.group(1)
+            if not value.isdigit() or 1 <= int(value) <= 120:
+                out.append(Span(m.start(1), m.end(1), "ALDER"))
+    return out
 
 
 CATEGORY = Category(label="ALDER", priority=110, recognisers=(find_age,), description="åldrar")

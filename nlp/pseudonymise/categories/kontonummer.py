@@ -25,6 +25,11 @@ _CONTEXT = re.compile(
     r"sätt in|sätta in|betala(?:s|de)? (?:till|in)|pengarna till|lönen|utbetalning|kort|card|visa\b|"
     r"mastercard|amex|american express|maestro|iban|bic|swift)"
 )
+# a bank named right after the number: "5212 0045 678 (SEB)", "… hos Nordea"
+_BANK_AFTER = re.compile(
+    r"^[\s,:(]*(?:hos|på|i)?[\s]*(?i:swedbank|nordea|handelsbanken|seb|danske|sparbank|länsförsäkringar|"
+    r"ica ?banken|skandia(?:banken)?|avanza|nordnet|lunar)\b"
+)
 # an explicit other meaning for a long number
 _NEGATIVE = re.compile(
     r"(?i:\bocr|order|faktura|ärende|referens|\bref\b|kvitto|artikel|serienummer|"
@@ -161,11 +166,13 @@ def _account_spans(text: str) -> list[Span]:
             continue
         if _ISO_DATE.match(value):
             continue  # "2026-02-19 11:02" next to "Kort:" is when, not an account
-        context = _context(text, m.start())
+        context = _context(text, m.start()) or _BANK_AFTER.match(text[m.end() : m.end() + 25])
+        # Nordea's personkonto is clearing 3300 and the holder's personnummer: "3300 560712-3345"
+        personkonto = value.startswith("3300") and len(account) == 10
         # Without a bank word only the plain writings "8327-9, 123 456 789-0" and
         # "6789-123456789": a date ("2024-03-12 14") or a count has no such shape.
         plain = re.fullmatch(r"\d{4}(?:-\d)?(?:-|,|" + _WS + r"?[-–,]" + _WS + r"?)[\d \u00a0]{6,16}(?:-\d)?", value)
-        if context or plain:
+        if context or plain or personkonto:
             spans.append(Span(m.start(), m.end(), "KONTONUMMER"))
     return spans
 

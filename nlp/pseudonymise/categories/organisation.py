@@ -9,7 +9,7 @@ from nlp.pseudonymise.category import Category
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.named_with_place import find_named_with_place
 from nlp.pseudonymise.recognisers.patterns import CAP, CAPWORD, LOW, WS
-from nlp.pseudonymise.recognisers.words import NOT_UNIT_WORDS
+from nlp.pseudonymise.recognisers.words import NOT_UNIT_WORDS, plain_word
 
 # Hand-written: no package on PyPI lists Swedish authorities and user organisations.
 _ORGS = (
@@ -90,6 +90,8 @@ _ORG_PATTERNS = [
     ),
     # "Taxi Kurir", "Taxi 020": a taxi company by its name
     re.compile(r"(?<![\w-])Taxi" + WS + r"+(?:" + CAPWORD + r"|\d{3})(?![\w-])"),
+    # a prison or remand centre by its name: "anstalten Tidaholm", "häktet Kronoberg"
+    re.compile(r"(?<![\w-])(?:[Aa]nstalten|[Hh]äktet|[Kk]riminalvårdsanstalten)" + WS + r"+" + CAPWORD + r"(?![\w-])"),
 ]
 # Generic words that are an organisation only as a proper name ("Socialtjänsten" at the start
 # of a sentence is the service, not a named office): keep them only with a region after them.
@@ -137,8 +139,46 @@ _PLACE_NEEDED = re.compile(r"(?:centrum|trafiken|förvaltningen|tinget)$")
 _MUNICIPALITY_AFTER = re.compile(WS + r"+(?:kommun|stad|län)(?![\w-])")
 
 
-def find_organisation(text: str) -> list[Span]:
+# an employer named after a verb of working: "jobbade båda för Peab", "arbetar på SSAB"
+_EMPLOYER = re.compile(
+    r"\b(?:jobbar|jobbade|jobbat|arbetar|arbetade|arbetat|anställd)"
+    r"(?:"
+    + WS
+    + r"+(?:båda|också|då|fortfarande|bara|heltid|deltid|extra|själv|nu))?"
+    + WS
+    + r"+(?:på|för|hos|vid)"
+    + WS
+    + r"+(?P<name>["
+    + CAP
+    + r"][\w&-]*["
+    + LOW
+    + CAP
+    + r"](?:"
+    + WS
+    + r"+["
+    + CAP
+    + r"]["
+    + LOW
+    + r"]+)?)(?![\w-])"
+)
+
+
+def _employers(text: str) -> list[Span]:
     spans = []
+    for m in _EMPLOYER.finditer(text):
+        words = m.group("name").split()
+        # a place, a kind of workplace ("på Akuten") or a word ("på Hemmet") is no firm's name
+        while words and (words[-1] in lists.places() or plain_word(words[-1].lower())):
+            words.pop()
+        if not words or words[0].lower() in NOT_UNIT_WORDS or lists.names().get(words[0].lower()) is not None:
+            continue
+        name = " ".join(words)
+        spans.append(Span(m.start("name"), m.start("name") + len(name), "ORGANISATION"))
+    return spans
+
+
+def find_organisation(text: str) -> list[Span]:
+    spans = _employers(text) if "jobb" in text or "arbet" in text or "anställd" in text else []
     for i, pattern in enumerate(_ORG_PATTERNS):
         for m in pattern.finditer(text):
             start, end = m.start(), m.end()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from nlp.pseudonymise.category import Category
+from nlp.pseudonymise.recognisers.forum import find_forum_names
 from nlp.pseudonymise.recognisers.introductions import find_kin_names, find_self_introduction
 from nlp.pseudonymise.recognisers.names_in_context import find_person_in_context
 from nlp.pseudonymise.recognisers.person_place import find_person_and_place
@@ -10,6 +11,12 @@ from nlp.pseudonymise.recognisers.person_place import find_person_and_place
 CATEGORY = Category(
     label="PERSON",
     priority=90,
-    recognisers=(find_person_and_place, find_person_in_context, find_self_introduction, find_kin_names),
+    recognisers=(
+        find_person_and_place,
+        find_person_in_context,
+        find_self_introduction,
+        find_kin_names,
+        find_forum_names,
+    ),
     description="namn",
 )

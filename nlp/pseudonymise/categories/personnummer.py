@@ -82,6 +82,24 @@ def _separated_shape(first: str, sep: str | None) -> bool:
     return not (month == 0 or month >= 20 or first.startswith("0"))
 
 
+# every digit apart, as some forms force: "1 9 8 5 0 4 1 2 - 1 2 3 4"
+_ONE_BY_ONE = re.compile(r"(?<![\w-])\d(?:[ ]\d){5,7}[ ]?(?:[-+–][ ]?)?\d(?:[ ]\d){3}(?![\w-])")
+
+
+def _one_by_one(text: str) -> list[Span]:
+    spans = []
+    for m in _ONE_BY_ONE.finditer(text):
+        digits = re.sub(r"\D", "", m.group(0))
+        if len(digits) not in (10, 12):
+            continue
+        sep = "+" if "+" in m.group(0) else None
+        full = _full_digits(digits[:-4], sep)
+        positive = bool(_PNR_POS.search(before(text, m.start())))
+        if full and (positive or (_plausible_birth_date(full + digits[-4:]) and not _phone_number(digits))):
+            spans.append(Span(m.start(), m.end(), "PERSONNUMMER"))
+    return spans
+
+
 def _spoken(text: str) -> list[Span]:
     """A personnummer read aloud: "sex åtta noll nio två fyra nitton tio" (680924-1910)."""
     spans: list[Span] = []
@@ -95,13 +113,20 @@ def _spoken(text: str) -> list[Span]:
     return spans
 
 
+# Nordea's clearing number before a personnummer makes it a personkonto (KONTONUMMER):
+# "3300 560712-3345" ("3300-560712…" is kept out by the pattern's look-behind)
+_PERSONKONTO = re.compile(r"(?<![\d-])3300[ \u00a0]?$")
+
+
 def find_personnummer(text: str) -> list[Span]:
     """Shape wins: 10 or 12 digits with a plausible-ish date part are a personnummer unless
     the context says what else they are. The check digit and the calendar are evidence."""
-    spans = _spoken(text)
+    spans = _spoken(text) + _one_by_one(text)
     for m in _PNR.finditer(text):
         first, sep, last = m.group(1).replace(" ", ""), m.group(2), m.group(3).replace(" ", "")
         full = _full_digits(first, sep)
+        if _PERSONKONTO.search(text[max(0, m.start() - 6) : m.start()]):
+            continue
         lead = before(text, m.start())
         positive = bool(_PNR_POS.search(lead))
         if last != m.group(3) and not positive:

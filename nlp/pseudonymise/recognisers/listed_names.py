@@ -14,6 +14,7 @@ from nlp.pseudonymise.recognisers.patterns import NUMWORDS, SMALL_NUMWORDS, WS
 from nlp.pseudonymise.recognisers.person_rules import STRONG_SURNAME
 from nlp.pseudonymise.recognisers.scan import Scan, Token
 from nlp.pseudonymise.recognisers.words import (
+    CHAT_FILLERS,
     NAME_PARTICLES,
     PERSON_VERBS,
     POSSESSIVES,
@@ -71,6 +72,9 @@ _AGE_AFTER = re.compile(
 )
 
 
+_BRACKET_AGE = re.compile(WS + r"*\(" + WS + r"*\d{1,3}" + WS + r"*\)")
+
+
 def listed_name(s: Scan, t: Token) -> int:
     """Decide and record; the last rule, so it always takes its token."""
     info, name_len = lookup(t.word)
@@ -124,7 +128,10 @@ def _at_work(t: Token, info: NameInfo | None) -> bool:
 
 
 def _with_age(s: Scan, t: Token, info: NameInfo | None, first: bool) -> bool:
-    """ "Max är 11 år", "Saga var 16", "Maj fyller 90": a name with an age."""
+    """ "Max är 11 år", "Saga var 16", "Maj fyller 90": a name with an age; "Rut (84)": a
+    Swedish first name with an age in brackets, even one that is also a word."""
+    if first and t.cap and info.first_sv and _BRACKET_AGE.match(s.text, t.end):
+        return True
     return bool(
         first
         and t.cap
@@ -252,10 +259,6 @@ def _accept(s: Scan, t: Token, info: NameInfo | None) -> bool:
     return bool(cap and not t.at_start and len(word) > 5 and STRONG_SURNAME.search(word.lower()))
 
 
-# fillers of chat and speech that no lexicon has but are no names ("tack anna asså")
-_FILLERS = frozenset("asså ass typ ba iaf btw aa mm mhm eh ehh öh alltså liksom ju va nåt nån".split())
-
-
 def _lowercase_name_goes_on(s: Scan, t: Token, rare: bool = True) -> bool:
     """A lowercase word right after a lowercase first name (or the word after one) is the rest
     of the name ("hatice yilmaz", "abebe tesfay gebremariam"): a listed name, or (`rare`) a
@@ -272,7 +275,7 @@ def _lowercase_name_goes_on(s: Scan, t: Token, rare: bool = True) -> bool:
         and t.word.isalpha()
         and t.word.islower()
         and all(s.toks[k][2].islower() for k in name)
-        and t.word.lower() not in _FILLERS
+        and t.word.lower() not in CHAT_FILLERS
         and (not rare or rare_word(t.word))
     )
 

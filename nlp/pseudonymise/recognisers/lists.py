@@ -33,7 +33,7 @@ class NameInfo:
 def _read(path: Path) -> list[tuple[str, bool]]:
     out = []
     for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
+        if not line.strip() or line.startswith("#"):
             continue
         name, _, flag = line.partition("\t")
         out.append((name, flag.strip() == "ord"))
@@ -48,6 +48,8 @@ def names() -> dict[str, NameInfo]:
         ("fornamn_sv.txt", "first_sv"),
         ("fornamn_ovriga.txt", "first_other"),
         ("fornamn_namdict.txt", "first_other"),
+        # hand-written Swedish pet forms ("Micke", "Jonte", "Robban") the open lists lack
+        ("smeknamn_sv.txt", "first_sv"),
         ("efternamn.txt", "last"),
         # in-house list of traditions the open lists miss; a surname there is often the
         # father's first name (Tigrinya, Somali), so each entry is both

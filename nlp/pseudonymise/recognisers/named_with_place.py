@@ -34,10 +34,13 @@ _ORG_STEMS = re.compile(
     r"föreningen|foreningen|förbund|huset|kyrka|församling|nämnd|namnd|förvaltning|"
     r"forvaltning|kontor|ica|coop|hemköp|hemkop|willys|lidl|netto|maxi|taxi|bygg|service)"
 )
-# "Västerskolan", "förskolan Myrstacken", "Tallåsens förskola", "Tallparksgymnasiet", without a town
+# "Västerskolan", "förskolan Myrstacken", "Tallåsens förskola", "Tallparksgymnasiet",
+# "på Nyboda skola", without a town
 _SCHOOL = re.compile(
     r"(?<![\w-])(?:[A-ZÅÄÖ][a-zåäö]{2,}(?:skolan|gymnasiet)|[Ff]örskolan[ \u00a0]+[A-ZÅÄÖ][a-zåäö]+"
-    r"|[A-ZÅÄÖ][a-zåäö]+s[ \u00a0]+(?:förskola|skola|gymnasium|folkhögskola))(?![\w-])"
+    r"|[A-ZÅÄÖ][a-zåäö]+s[ \u00a0]+(?:förskola|skola|gymnasium|folkhögskola)"
+    # "på Nyboda skola": without the genitive only after a preposition, not "Min skola"
+    r"|(?:(?<=\bpå )|(?<=\bpa )|(?<=\bvid )|(?<=\bfrån )|(?<=\btill ))[A-ZÅÄÖ][a-zåäö]{2,}[ \u00a0]+(?:förskola|skola|friskola))(?![\w-])"
 )
 # units categories/vardenhet.py does not name: "Folktandvården Mjölby", "BVC Fröslunda",
 # "Haparanda sjukstuga", "Mottagningen för unga vuxna i Borlänge"
@@ -101,7 +104,10 @@ def find_named_with_place(text: str) -> list[Span]:
     spans = [
         Span(m.start(), m.end(), "ORGANISATION")
         for m in _SCHOOL.finditer(text)
-        if m.group(0).lower() not in _SCHOOL_KINDS and m.group(0).split()[0].lower() not in NOT_UNIT_WORDS
+        if m.group(0).lower() not in _SCHOOL_KINDS
+        and m.group(0).split()[0].lower() not in NOT_UNIT_WORDS
+        # "på Svensk skola" is a kind; a name no lexicon has ("på Nyboda skola") is a school
+        and (m.group(0).split()[0].endswith("s") or unknown_word(m.group(0).split()[0]))
     ]  # not "Hennes skola"
     spans += [Span(m.start(), m.end(), "VARDENHET") for m in _MORE_UNITS.finditer(text)]
     for m in _IN_TOWN.finditer(text):

@@ -12,7 +12,9 @@ from nlp.core import Span
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.scan import Scan, Token
 from nlp.pseudonymise.recognisers.words import (
+    CHAT_FILLERS,
     COUNTRIES,
+    NICKNAME_PREFIXES,
     PERSON_VERBS,
     POSSESSIVES,
     ROLE_BEFORE_NAME,
@@ -41,6 +43,16 @@ def shouted_name(s: Scan, t: Token) -> int:
     ):
         s.add_person(t)
     return 1
+
+
+_JOINED_PARTICLES = frozenset("al el ul as ad ar at an ash abu ibn bin".split())
+
+
+def _verb_form(word: str) -> bool:
+    """ "turades", "hjälptes": a passive whose active form Swedish has ("min bror turades om")."""
+    w = word.lower()
+    # "-ades" is always a verb ("turades", "samlades"); "-des"/"-tes" when the active form is a word
+    return len(w) > 5 and (w.endswith("ades") or (w.endswith(("des", "tes")) and not unknown_word(w[:-1])))
 
 
 def named_in_context(s: Scan, t: Token) -> int:
@@ -77,6 +89,8 @@ def named_in_context(s: Scan, t: Token) -> int:
         and word.isalpha()
         and t.prev2 in POSSESSIVES
         and lists.names().get(word.lower()) is None
+        and word.lower() not in CHAT_FILLERS
+        and not _verb_form(word)
         and unknown_word(word)
     )
     if not (named or nickname):
@@ -97,10 +111,24 @@ def hyphenated_name(s: Scan, t: Token) -> int:
     capitalised = all(p[:1].isupper() for p in parts) and any(infos) and not word.isupper()
     # lowercase "ros-marie": every part a name, one of them unambiguously a first name
     lower = all(infos) and any(x.first_sv and not x.word for x in infos if x) and word.islower()
+    # "lill-pelle", "Tjock-Micke": a nickname made of a prefix and a first name
+    nickname = (
+        len(parts) == 2
+        and parts[0].lower() in NICKNAME_PREFIXES
+        and infos[1] is not None
+        and (infos[1].first_sv or infos[1].first_other)
+        and not infos[1].word
+    )
+    lower = lower or nickname
     # a double surname after a first name: "Elias Nilsson-Forsman"
     after_first = (i - 1) in s.first_name_at and (
         all(p[:1].isupper() for p in parts) or (word.islower() and all(infos))
     )
+    # "Khalid al-Hassan", "Omar el-Sayed": an article or kin particle joined to a surname
+    particle = (
+        len(parts) == 2 and parts[0].lower() in _JOINED_PARTICLES and parts[1][:1].isupper() and parts[1][1:].islower()
+    )
+    after_first = after_first or ((i - 1) in s.first_name_at and particle)
     spans = s.spans
     if (
         (capitalised or lower or after_first)

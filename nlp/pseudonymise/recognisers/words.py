@@ -46,6 +46,11 @@ WORKPLACE = frozenset(
     "kommunens habiliteringen hab dagverksamheten daglig biblioteket apoteket "
     "receptionen växeln dagliga korttids korttidshemmet gruppboendet dagverksamheten".split()
 )
+# fillers and interjections of chat and speech that no lexicon has but are no names
+# ("tack anna asså", "min son lol")
+CHAT_FILLERS = frozenset(
+    "asså ass typ ba iaf btw aa mm mhm eh ehh öh alltså liksom ju va nåt nån lol lmao haha hahaha omg wtf jk xd".split()
+)
 NAME_PARTICLES = frozenset("van von der de af da di del la le al el bin ibn ben abu".split())
 # Verbs that follow a person as subject: they tell "Bo sa ..." from "Bo på gården ...".
 PERSON_VERBS = frozenset(
@@ -144,6 +149,10 @@ def plain_word(word: str) -> bool:
     )
 
 
+# prefixes that make a nickname of a first name: "lill-pelle", "stor-Lasse", "tjock-micke"
+NICKNAME_PREFIXES = frozenset("lill lilla stor stora tjock tjocka lång långa gamle gamla galne unga unge".split())
+
+
 def lookup(word: str) -> tuple[lists.NameInfo | None, int]:
     """Name info for a token and the length of the name part (genitive s stripped)."""
     table = lists.names()
@@ -153,8 +162,13 @@ def lookup(word: str) -> tuple[lists.NameInfo | None, int]:
     full = info
     if len(word) > 4 and word[-1] in "s'’" and word[-2] not in "sxz" and word.lower() not in STOP_WORDS:
         info = table.get(word[:-1].lower())
-        # Genitive ("Annas mamma"): only for well-known names, so "Annars" stays a word.
-        if info is not None and (info.first_sv or info.last) and not info.word:
+        # Genitive ("Annas mamma"): only for well-known names, so "Annars" stays a word; a
+        # first name of another tradition ("Jukkas", "Mirsads") when the whole word is rare too
+        if (
+            info is not None
+            and not info.word
+            and (info.first_sv or info.last or (info.first_other and rare_word(word)))
+        ):
             return info, len(word) - 1
     if len(word) > 3 and word.endswith("'s"):
         info = table.get(word[:-2].lower())

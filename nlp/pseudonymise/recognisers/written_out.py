@@ -14,8 +14,9 @@ import phonenumbers
 from nlp.core import Span
 from nlp.pseudonymise.recognisers import lists
 
-_DOT = r"(?:\s*(?:\bpunkt\b|\bdot\b|\(punkt\)|\(dot\)|\[dot\]|\[punkt\])\s*|\.)"
-_AT = r"(?:\s*(?:@|\(at\)|\[at\]|\{at\}|\(a\)|\(snabel-?a\)|\[snabel-?a\]|\bat\b|\bsnabel-?a\b)\s*)"
+# a dot may stand apart too: "j.berg @ hotmail . se"
+_DOT = r"(?:\s*(?:\bpunkt\b|\bdot\b|\(punkt\)|\(dot\)|\[dot\]|\[punkt\]|<dot>|<punkt>)\s*|[ ]\.[ ]|\.)"
+_AT = r"(?:\s*(?:@|\(at\)|\[at\]|\{at\}|<at>|\(a\)|\(snabel-?a\)|\[snabel-?a\]|\bat\b|\bsnabel-?a\b)\s*)"
 _TLD = r"(?:com|se|nu|net|org|info|eu|io|fi|no|dk|de|uk|co|me|biz|online|email|mail)"
 _EMAIL_HINT = re.compile(r"@|\bat\b|snabel|\(a\)|\bpunkt\b|\bdot\b", re.IGNORECASE)
 
@@ -26,7 +27,7 @@ def find_written_email(text: str) -> list[Span]:
     spans = []
     for m in _WRITTEN_EMAIL.finditer(text):
         # the plain writing is left to the main pattern; here only the dodging ones
-        if re.search(r"\s|punkt|dot|\(|\[|\{|snabel", m.group(0), re.IGNORECASE):
+        if re.search(r"\s|punkt|dot|\(|\[|\{|<|snabel", m.group(0), re.IGNORECASE):
             spans.append(Span(m.start(), m.end(), "EPOST"))
     return spans
 
@@ -76,11 +77,12 @@ _NUMBER_WORD = (
     + "|".join(_UNITS)
     + r")"
 )
-# digits said after a word in the name part: "rania punkt said sjuttiotvå at gmail punkt com"
+# digits said after a word in the name part: "rania punkt said sjuttiotvå at gmail punkt com";
+# an underscore said aloud: "tomas underscore berg at outlook punkt com"
 _WRITTEN_EMAIL = re.compile(
     r"(?<![\w.+-])[\w+-]+(?:"
     + _DOT
-    + r"[\w+-]+|[_-][\w+-]+|[ ]+"
+    + r"[\w+-]+|[_-][\w+-]+|[ ]+(?:underscore|understreck|bindestreck)[ ]+[\w+-]+|[ ]+"
     + _NUMBER_WORD
     + r")*"
     + _AT
@@ -94,12 +96,13 @@ _WRITTEN_EMAIL = re.compile(
 )
 # "fyrahundraåttio" (0480, an area code said as one number)
 _HUNDREDS = r"(?:" + "|".join(k for k in _UNITS if k not in {"noll", "en"}) + r")?hundra(?:" + _NUMBER_WORD + r")?"
-# number words may be written together: "nollsjutti ett sjuttiofyra"
+# number words may be written together: "nollsjutti ett sjuttiofyra"; a speaker's pause
+# ("noll sju noll... sjuttiofyra") is transcribed as dots
 _GROUP = r"(?:" + _HUNDREDS + r"|" + _NUMBER_WORD + r")"
 _WORD_RUN = re.compile(
     r"(?<![\w])(?:plus[ ,-]+(?:fyrtiosex|fyra[ ,-]+sex)|noll"
     + _GROUP
-    + r"*)(?:[ ,-]+(?:"
+    + r"*)(?:(?:[ ,-]|\.\.\.|…)+(?:"
     + _GROUP
     + r"+|\d{1,4})){3,14}"
     r"(?![\w])",
