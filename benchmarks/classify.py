@@ -1,12 +1,12 @@
 """Classifier quality on the dev set (5-fold CV) and valence accuracy on real reviews.
 
     python benchmarks/classify.py [--folds 5] [--n-reviews 1000] [--bygg-valens]
-        [--prefix query|passage] [--utan-zs-blandning] [--utan-inlarningskurva]
+        [--prefix query|passage] [--utan-zs-blandning] [--utan-inlarningskurva] [--utan-meningar]
 
 Every choice inside train_classifier (mix weight, Platt map, threshold, conformal
 quantile) is made on out-of-fold scores of the training fold only, so the outer folds
 here are a nested cross-validation. --prefix and --utan-zs-blandning re-run the ablations
-in the model card.
+in the model card; --utan-meningar fits few-shot on whole answers only (as before issue 11).
 
 Prints: two one-vs-rest logistic-regression baselines (plain, and the fair floor with
 class_weight="balanced"); micro/macro F1 of the decided labels;
@@ -119,6 +119,7 @@ def _parse_args() -> argparse.Namespace:
     ap.add_argument("--utan-inlarningskurva", action="store_true")
     ap.add_argument("--prefix", choices=["query", "passage"], default=nlp.classify.training.EMBED_KIND)
     ap.add_argument("--utan-zs-blandning", action="store_true")
+    ap.add_argument("--utan-meningar", action="store_true", help="few-shot utan meningsrader och meningspoäng")
     return ap.parse_args()
 
 
@@ -216,6 +217,7 @@ def main() -> int:
     nlp.classify.training.EMBED_KIND = args.prefix
     if args.utan_zs_blandning:
         nlp.classify.training.ZS_MIX_GRID = (0.0,)
+    nlp.classify.training.SEGMENTS = not args.utan_meningar
     print(
         f"Huvudena läser e5-prefixet {args.prefix!r}; zero-shot-inblandning "
         f"{'av' if args.utan_zs_blandning else 'vald inom varje träningsdel'}"

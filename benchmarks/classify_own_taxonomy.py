@@ -1,7 +1,7 @@
 """Suggestions on a user's own taxonomy and real, long answers (issue 11), blind labelled sets.
 
     python benchmarks/classify_own_taxonomy.py [--mangd vardupplevelse forum_invandring]
-        [--upprepningar 3] [--antal 25 50 100]
+        [--upprepningar 3] [--antal 25 50 100] [--utan-meningar] [--transduktiv]
 
 The sets (benchmarks/data/README_taxonomier.md) were labelled by a separate author who never
 saw classifier output; use them to measure, not to tune. For each set this prints, in one run:
@@ -193,9 +193,13 @@ def main() -> int:
     ap.add_argument("--upprepningar", type=int, default=3)
     ap.add_argument("--transduktiv", action="store_true", help="zero-shot kalibrerad på svarens egen fördelning")
     ap.add_argument("--utan-klassvikter", action="store_true", help="few-shot utan balanserade exempelvikter")
+    ap.add_argument(
+        "--utan-meningar", action="store_true", help="few-shot utan meningsrader och meningspoäng (som före issue 11)"
+    )
     ap.add_argument("--antal", type=int, nargs="+", default=[25, 50, 100], help="0 = bara zero-shot")
     args = ap.parse_args()
     nlp.classify.training.BALANCED = not args.utan_klassvikter
+    nlp.classify.training.SEGMENTS = not args.utan_meningar
     nlp.classify.predict.TRANSDUCTIVE = args.transduktiv
     print("Obs: maskinen delas med andra; tider kan vara uppblåsta av deras last.")
     embedder = cached_embedder()

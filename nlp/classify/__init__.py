@@ -15,6 +15,9 @@ Model (chosen by measurement on the dev set, see nlp/modeller/klassificerare/REA
 - prediction sets are split-conformal on the out-of-fold scores (metrics.py), so "90 %"
   means all true labels are inside the set for about 90 % of answers like the
   calibration data.
+- long answers: an answer is scored with its best sentence too (segments.py; zero-shot, and
+  few-shot versions fitted with their validated answers' sentences as weak rows, whose
+  calibration is fitted on that combined score: training.py SEGMENTS).
 - valence (valence.py), evidence (evidence.py), persistence (model.py).
 """
 

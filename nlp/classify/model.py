@@ -43,6 +43,10 @@ class ClassifierModel:
     embed_kind: str = "passage"  # which e5 prefix the heads were fitted on
     zs_heads: Heads | None = None  # taxonomy-only head mixed in (few-shot only)
     zs_mix: float = 0.0
+    # Few-shot versions fitted with sentence rows score an answer with its best sentence too
+    # (combine_segment_scores) and were calibrated on that combined score; older versions
+    # were calibrated on whole answers and keep scoring whole answers.
+    segment_scoring: bool = False
 
     # -- prediction --
     def features(
@@ -83,6 +87,11 @@ class ClassifierModel:
         """The head features of texts the caller has no vectors for (an answer's sentences)."""
         check_embed_model(self.embed_model, model_id_of(embedder), f"Klassificeraren {self.version!r}")
         return embed_with(embedder, texts, self.embed_kind)  # type: ignore[arg-type]
+
+    @property
+    def scores_segments(self) -> bool:
+        """Whether an answer is scored together with its best sentence (see combine_segment_scores)."""
+        return self.mode == "zero-shot" or self.segment_scoring
 
     def calibrate(self, raw: np.ndarray) -> np.ndarray:
         """The model's own calibration (Platt) of raw scores."""
@@ -137,6 +146,7 @@ class ClassifierModel:
             "created": self.created,
             "embed_kind": self.embed_kind,
             "zs_mix": self.zs_mix,
+            "segment_scoring": self.segment_scoring,
             "zs_tfidf_vocab": self.zs_heads.tfidf_vocab if self.zs_heads is not None else None,
             "word_vocab": h.word_vocab,
             "zs_word_vocab": self.zs_heads.word_vocab if self.zs_heads is not None else None,
@@ -173,8 +183,16 @@ class ClassifierModel:
                 "taxonomins_fraser": "titel, beskrivning, exempelfraser och fraser utanför ämnet",
             },
             "metoder": "logistisk regression på inbäddningar + teckenn-gram + ord (1–2-gram), Platt-kalibrering, "
-            "split-konform prediktionsmängd; few-shot: klassbalanserade exempelvikter; zero-shot: svarets poäng "
-            "och dess bästa menings poäng vägs ihop (belägg = meningen, som teckenintervall i texten)",
+            "split-konform prediktionsmängd; few-shot: klassbalanserade exempelvikter"
+            + (
+                ", de validerade svarens meningar som extra träningsrader (varje etikett till den mening där "
+                "taxonomins eget huvud väger den tyngst) och kalibrering på svarens sammanvägda poäng utanför veck"
+                if self.segment_scoring
+                else ""
+            )
+            + "; svarets poäng och dess bästa menings poäng vägs ihop"
+            + ("" if self.scores_segments else " (inte i den här versionen: den läser hela svar)")
+            + " (belägg = meningen, som teckenintervall i texten)",
             "inbäddningsmodellen_krävs": "vektorer från en annan inbäddningsmodell vägras (träna om i stället)",
             "inbäddningsprefix": self.embed_kind,
             "andel_zero_shot": self.zs_mix,
@@ -233,7 +251,21 @@ class ClassifierModel:
             meta.get("embed_kind", "passage"),
             zs,
             float(meta.get("zs_mix", 0.0)),
+            bool(meta.get("segment_scoring", False)),
         )
+
+
+def best_segment_scores(own: np.ndarray, seg: Sequence[np.ndarray]) -> np.ndarray:
+    """Per answer the highest raw score of any of its segments, label by label (an answer
+    without segments scored apart, i.e. one sentence, keeps its own score)."""
+    return np.array([s.max(0) if len(s) else r for s, r in zip(seg, own)]).reshape(own.shape)
+
+
+def combine_segment_scores(own: np.ndarray, best_seg: np.ndarray) -> np.ndarray:
+    """An answer's score from its own and its best segment's raw scores: their mean in log
+    space, so one sentence about a label counts in a long answer without a passing phrase
+    outvoting the whole. For a one-sentence answer (or a label phrase) both are the same."""
+    return np.exp((np.log(np.clip(own, 1e-9, 1)) + np.log(np.clip(best_seg, 1e-9, 1))) / 2)
 
 
 def _word_arrays(h: Heads, prefix: str) -> dict[str, np.ndarray]:

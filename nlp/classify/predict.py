@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from nlp.classify.evidence import evidence
-from nlp.classify.model import ClassifierModel
+from nlp.classify.model import ClassifierModel, best_segment_scores, combine_segment_scores
 from nlp.classify.results import ClassificationResult, Example, Suggestion, Valence
 from nlp.classify.segments import segment_spans
 from nlp.classify.training import train_classifier, zero_shot_model
@@ -84,16 +84,16 @@ def _score(
     """Probabilities and sets. A zero-shot model scores an answer by the mean (in log space)
     of its own score and its best segment's, so one sentence about a label counts in a long
     answer; its phrase calibration applies unchanged (label phrases are single sentences, so
-    for them the two scores are the same). Few-shot models are calibrated on whole validated
-    answers and score whole answers. With TRANSDUCTIVE, a zero-shot model's probabilities come
+    for them the two scores are the same). Few-shot models fitted with sentence rows
+    (`segment_scoring`) score the same way and were calibrated on that combined score of the
+    validated answers (out of fold); older few-shot versions score whole answers. With TRANSDUCTIVE, a zero-shot model's probabilities come
     from the import's own score distribution instead (see nlp/classify/transductive.py)."""
     # The model's own kind of vector (the very same array in a one-pass run): heads and evidence.
     F = model.features(texts, E, embedder, kind)
     raw = model.raw_scores(texts, F)
     spans, seg = _segment_scores(model, texts, raw, embedder)
-    if model.mode == "zero-shot":
-        best_seg = np.array([s.max(0) if len(s) else r for s, r in zip(seg, raw)])
-        raw = np.exp((np.log(np.clip(raw, 1e-9, 1)) + np.log(np.clip(best_seg, 1e-9, 1))) / 2)
+    if model.scores_segments:
+        raw = combine_segment_scores(raw, best_segment_scores(raw, seg))
     own = model.calibrate(raw)
     if model.mode == "zero-shot" and TRANSDUCTIVE:
         prob = transductive_probabilities(np.log(np.clip(raw, 1e-9, 1)), own)

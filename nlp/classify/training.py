@@ -9,7 +9,8 @@ taxonomy-only head with a weight (0 allowed) chosen on the examples' out-of-fold
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
@@ -20,8 +21,9 @@ from nlp.classify.calibration import best_threshold, macro_f1, platt, platt_fit
 from nlp.classify.embedding import embed_with
 from nlp.classify.heads import Heads
 from nlp.classify.metrics import conformal_threshold, evaluate, nonconformity
-from nlp.classify.model import ClassifierModel
+from nlp.classify.model import ClassifierModel, best_segment_scores, combine_segment_scores
 from nlp.classify.results import Example
+from nlp.classify.segments import segment_spans
 from nlp.core import ANALYSIS_KIND, Embedder
 from nlp.errors import InputError
 from nlp.taxonomy import Taxonomy
@@ -36,6 +38,16 @@ EMBED_KIND: Literal["passage", "query"] = ANALYSIS_KIND
 ZS_MIX_GRID = (0.0, 0.2, 0.35, 0.5)
 MIN_WEIGHT, MAX_WEIGHT = 0.5, 4.0  # clip of the balanced example weights
 BALANCED = True  # class-balanced example weights (benchmarks switch it off to measure it)
+# Few-shot with sentences (issue 11): validated answers are long and about several labels, each
+# said in its own sentence. The sentences of a validated answer become extra training rows, and
+# an answer is scored with its best sentence as zero-shot does (combine_segment_scores), with
+# Platt map, threshold and conformal scores fitted on that combined score out of fold. A
+# sentence row is a weak (multi-instance) label: SEGMENT_LABELS "best" gives each of the
+# answer's labels to the one sentence where the taxonomy-only head scores it highest (the
+# other sentences get no row), "inherit" gives every sentence all the answer's labels.
+SEGMENTS = True  # benchmarks switch it off to measure it
+SEGMENT_LABELS: Literal["best", "inherit"] = "best"
+SEGMENT_WEIGHT = 0.5  # a sentence row's weight relative to its answer's
 
 
 def taxonomy_rows(taxonomy: Taxonomy) -> tuple[list[str], list[tuple[str, ...]]]:
@@ -104,6 +116,81 @@ def fit_with_oof(
     return Heads.fit(texts, E, Y, w), oof
 
 
+@dataclass
+class _Segments:
+    """The segments of the validated answers that have more than one: texts, head features,
+    and which answer each belongs to."""
+
+    texts: list[str]
+    F: np.ndarray
+    owner: np.ndarray
+
+    def best(self, own: np.ndarray, seg: np.ndarray) -> np.ndarray:
+        """Per answer the highest segment score per column (own score for one-segment answers)."""
+        return best_segment_scores(own, [seg[self.owner == i] for i in range(len(own))])
+
+
+def _example_segments(ex_texts: Sequence[str], featurize: Callable[[list[str]], np.ndarray], dim: int) -> _Segments:
+    owner, flat = [], []
+    for i, t in enumerate(ex_texts):
+        spans = segment_spans(t)
+        if len(spans) > 1:
+            owner += [i] * len(spans)
+            flat += [t[a:b] for a, b in spans]
+    F = np.asarray(featurize(flat), np.float32) if flat else np.zeros((0, dim), np.float32)
+    return _Segments(flat, F, np.array(owner, dtype=int))
+
+
+def _segment_rows(
+    seg: _Segments, Y_ex: np.ndarray, w_ex: np.ndarray, zs_heads: Heads
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(segment index, labels, weight) of the sentence rows (see SEGMENT_LABELS)."""
+    K = Y_ex.shape[1]
+    if len(seg.texts) == 0:
+        return np.zeros(0, int), np.zeros((0, K), int), np.zeros(0)
+    if SEGMENT_LABELS == "inherit":
+        Y = Y_ex[seg.owner]
+    else:
+        S = zs_heads.predict_raw(seg.texts, seg.F)[:, :K]
+        Y = np.zeros((len(seg.texts), K), dtype=int)
+        for i in np.unique(seg.owner):
+            rows = np.flatnonzero(seg.owner == i)
+            for j in np.flatnonzero(Y_ex[i]):
+                Y[rows[np.argmax(S[rows, j])], j] = 1
+    keep = np.flatnonzero(Y.any(1))
+    return keep, Y[keep], SEGMENT_WEIGHT * w_ex[seg.owner[keep]]
+
+
+def _fit_grouped_oof(
+    texts: list[str],
+    E: np.ndarray,
+    Y: np.ndarray,
+    w: np.ndarray,
+    group: np.ndarray,
+    ex_idx: np.ndarray,
+    seg: _Segments,
+    n_folds: int,
+    seed: int,
+) -> tuple[Heads, np.ndarray, np.ndarray]:
+    """Fit on everything; also out-of-fold raw scores of the validated answers (rows ex_idx)
+    and of all their segments. A row's group is the answer it comes from (-1: a taxonomy
+    phrase), so an answer's sentence rows leave the training folds together with it."""
+    K = Y.shape[1]
+    n_ex = len(ex_idx)
+    oof = np.zeros((n_ex, K + 1))
+    oof_seg = np.zeros((len(seg.texts), K + 1))
+    folds = KFold(n_splits=n_folds, shuffle=True, random_state=seed)
+    for _, te in folds.split(ex_idx):
+        train = np.flatnonzero(~np.isin(group, te))
+        heads = Heads.fit([texts[i] for i in train], E[train], Y[train], w[train])
+        test = ex_idx[te]
+        oof[te] = heads.predict_raw([texts[i] for i in test], E[test])
+        s = np.flatnonzero(np.isin(seg.owner, te))
+        if len(s):
+            oof_seg[s] = heads.predict_raw([seg.texts[k] for k in s], seg.F[s])
+    return Heads.fit(texts, E, Y, w), oof, oof_seg
+
+
 def _example_vectors(
     examples: Sequence[Example], embeddings: np.ndarray | None, embedder: Embedder | None, dim: int
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -119,24 +206,23 @@ def _example_vectors(
 
 
 def _choose_zs_mix(
-    raw: np.ndarray, zs_raw: np.ndarray, Y: np.ndarray, start: tuple[tuple[float, float], np.ndarray, float]
+    scored: Callable[[float], np.ndarray], Y: np.ndarray
 ) -> tuple[float, tuple[float, float], np.ndarray, float]:
-    """(mix, Platt map, probabilities, threshold) with the best out-of-fold macro F1.
-
-    The taxonomy-only head never saw the examples, so its scores on them are out-of-sample
-    as they are; mix weight and threshold are chosen together."""
-    ab, prob, threshold = start
-    zs_mix = 0.0
-    best = macro_f1(prob, Y, threshold)
-    for a in ZS_MIX_GRID[1:]:
-        r = (1 - a) * raw + a * zs_raw
+    """(mix, Platt map, probabilities, threshold) with the best out-of-fold macro F1, where
+    scored(mix) gives the examples' out-of-fold raw scores with that share of the
+    taxonomy-only head. That head never saw the examples, so its scores on them are
+    out-of-sample as they are; mix weight and threshold are chosen together."""
+    best = None
+    for a in ZS_MIX_GRID:
+        r = scored(a)
         pl = platt_fit(r, Y)
         pr = platt(r, *pl)
         t = best_threshold(pr, Y)
         f = macro_f1(pr, Y, t)
-        if f > best + 1e-9:
-            best, zs_mix, ab, prob, threshold = f, a, pl, pr, t
-    return zs_mix, ab, prob, threshold
+        if best is None or f > best[0] + 1e-9:
+            best = (f, a, pl, pr, t)
+    assert best is not None
+    return best[1], best[2], best[3], best[4]
 
 
 def train_classifier(
@@ -145,6 +231,7 @@ def train_classifier(
     *,
     embeddings: np.ndarray | None = None,
     embedder: Embedder | None = None,
+    segment_features: Callable[[list[str]], np.ndarray] | None = None,
     n_folds: int = 5,
     seed: int = 42,
     version: str | None = None,
@@ -153,37 +240,66 @@ def train_classifier(
 
     `embedder` (required; a cached one keeps reruns fast) embeds the taxonomy's phrases and
     the EMBED_KIND vectors the heads read. `embeddings` are the examples' EMBED_KIND
-    embeddings if the caller has them (else they are computed); heads and evidence read them. Metrics are
+    embeddings if the caller has them (else they are computed); heads and evidence read them.
+    `segment_features` gives the head features of the examples' sentences (default: embedded
+    with `embedder`, as ClassifierModel.segment_features does at prediction). Metrics are
     out-of-fold, on the examples (every choice below is made on those same out-of-fold
     scores, so an outer cross-validation around this function is a nested one).
     """
     label_ids = taxonomy.label_ids
+    K = len(label_ids)
     ttexts, tlabels = taxonomy_rows(taxonomy)
     E_tax = _taxonomy_embeddings(ttexts, embedder, EMBED_KIND)
     ex_texts = [e.text for e in examples]
     Y_ex = labels_matrix([e.labels for e in examples], label_ids, "exempel")
     E_ex, F_ex = _example_vectors(examples, embeddings, embedder, E_tax.shape[1])
+    Y_tax = labels_matrix(tlabels, label_ids, taxonomy.id)
+    w_ex = balanced_weights(Y_ex) if BALANCED and len(examples) else np.ones(len(examples))
     texts = ttexts + ex_texts
     E = np.vstack([E_tax, F_ex]).astype(np.float32)
-    Y = np.vstack([labels_matrix(tlabels, label_ids, taxonomy.id), Y_ex])
-    w = np.ones(len(texts))
-    if BALANCED and len(examples):
-        w[len(ttexts) :] = balanced_weights(Y_ex)
+    Y = np.vstack([Y_tax, Y_ex])
+    w = np.concatenate([np.ones(len(ttexts)), w_ex])
+    group = np.concatenate([np.full(len(ttexts), -1), np.arange(len(examples))])
+    zs_heads = _zero_shot_heads(ttexts, E_tax, Y_tax, np.ones(len(ttexts))) if examples else None
+    seg = None
+    if SEGMENTS and examples and zs_heads is not None:
+        featurize = segment_features or (lambda flat: embed_with(embedder, flat, EMBED_KIND))
+        seg = _example_segments(ex_texts, featurize, E_tax.shape[1])
+        keep, Y_seg, w_seg = _segment_rows(seg, Y_ex, w_ex, zs_heads)
+        texts += [seg.texts[k] for k in keep]
+        E = np.vstack([E, seg.F[keep]]).astype(np.float32)
+        Y = np.vstack([Y, Y_seg])
+        w = np.concatenate([w, w_seg])
+        group = np.concatenate([group, seg.owner[keep]])
     # Calibrate on validated examples when there are enough, else on the taxonomy's
     # phrases (zero-shot: optimistic, since the phrases are clean; the card says so).
     few_shot = len(examples) >= 2 * n_folds
-    oof_idx = np.arange(len(ttexts), len(texts)) if few_shot else np.arange(len(ttexts))
-    heads, oof_raw = fit_with_oof(texts, E, Y, w, oof_idx, n_folds, seed)
-    Y_oof = Y[oof_idx]
-    raw = oof_raw[:, : len(label_ids)]
-    zs_heads, zs_mix = None, 0.0
-    ab = platt_fit(raw, Y_oof)
-    prob = platt(raw, *ab)
-    threshold = best_threshold(prob, Y_oof)
     if few_shot:
-        zs_heads = _zero_shot_heads(ttexts, E_tax, Y[: len(ttexts)], w[: len(ttexts)])
-        zs_raw = zs_heads.predict_raw(ex_texts, np.asarray(F_ex, np.float32))[:, : len(label_ids)]
-        zs_mix, ab, prob, threshold = _choose_zs_mix(raw, zs_raw, Y_oof, (ab, prob, threshold))
+        assert zs_heads is not None
+        Y_oof = Y_ex
+        zs_own = zs_heads.predict_raw(ex_texts, np.asarray(F_ex, np.float32))[:, :K]
+        if seg is not None:
+            heads, oof, oof_seg = _fit_grouped_oof(
+                texts, E, Y, w, group, np.arange(len(ttexts), len(ttexts) + len(examples)), seg, n_folds, seed
+            )
+            zs_seg = zs_heads.predict_raw(seg.texts, seg.F)[:, :K] if len(seg.texts) else np.zeros((0, K))
+
+            def scored(a: float) -> np.ndarray:
+                own = (1 - a) * oof[:, :K] + a * zs_own
+                return combine_segment_scores(own, seg.best(own, (1 - a) * oof_seg[:, :K] + a * zs_seg))
+
+        else:
+            heads, oof = fit_with_oof(texts, E, Y, w, np.arange(len(ttexts), len(texts)), n_folds, seed)
+
+            def scored(a: float) -> np.ndarray:
+                return (1 - a) * oof[:, :K] + a * zs_own
+
+        zs_mix, ab, prob, threshold = _choose_zs_mix(scored, Y_oof)
+    else:
+        oof_idx = np.arange(len(ttexts))
+        heads, oof = fit_with_oof(texts, E, Y, w, oof_idx, n_folds, seed)
+        Y_oof = Y[oof_idx]
+        zs_mix, (ab, prob, threshold) = 0.0, _phrase_calibration(oof[:, :K], Y_oof)
     scores = nonconformity(prob, Y_oof)
     metrics = evaluate(prob, prob >= threshold, Y_oof, prob >= 1 - conformal_threshold(scores, 0.9))
     metrics["calibrated_on"] = "validerade exempel" if few_shot else "taxonomins fraser"
@@ -211,8 +327,16 @@ def train_classifier(
         EMBED_KIND,
         zs_heads if zs_mix > 0 else None,
         zs_mix,
+        seg is not None,
     )
     return model, metrics
+
+
+def _phrase_calibration(raw: np.ndarray, Y: np.ndarray) -> tuple[tuple[float, float], np.ndarray, float]:
+    """Platt map, probabilities and threshold fitted on the phrases' out-of-fold scores."""
+    ab = platt_fit(raw, Y)
+    prob = platt(raw, *ab)
+    return ab, prob, best_threshold(prob, Y)
 
 
 _ZS_HEADS_CACHE: dict[str, Heads] = {}
