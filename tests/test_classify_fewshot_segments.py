@@ -16,26 +16,7 @@ from nlp.classify.model import best_segment_scores, combine_segment_scores
 from nlp.classify.segments import segment_spans
 from nlp.core import ANALYSIS_KIND
 from nlp.embed import cached_embedder
-from nlp.taxonomy import load_taxonomy_text
-
-TAX = """
-id: vard
-name: Vårdupplevelse
-source: {document: Testdokument, section: avsnitt 1}
-labels:
-  - id: bemotande
-    title: Bemötande
-    description: Hur personalen bemöter och lyssnar på den som söker hjälp.
-    examples: [Personalen var vänlig och lyssnade.]
-  - id: tillganglighet
-    title: Tillgänglighet
-    description: Att komma fram på telefon, få en tid och slippa vänta länge.
-    examples: [Jag satt i telefonkö i en timme.]
-  - id: kostnad
-    title: Kostnad
-    description: Vad vården eller behandlingen kostar, priser och avgifter.
-    examples: [Det var alldeles för dyrt.]
-"""
+from tests.classify_support import care_taxonomy
 
 # A small validated set as users produce it: long answers about several things, and the rare
 # label (kostnad, 4 of 24) only ever in one sentence of an answer about something else.
@@ -78,7 +59,7 @@ HELD_OUT = [
 
 @pytest.fixture(scope="module")
 def tax():
-    return load_taxonomy_text(TAX, "vard.yaml")
+    return care_taxonomy()
 
 
 @pytest.fixture(scope="module")

@@ -18,31 +18,12 @@ from nlp.classify.segments import segment_spans
 from nlp.classify.transductive import MIN_ANSWERS, posterior_sets, standardise, transductive_probabilities
 from nlp.embed import cached_embedder, get_embedder
 from nlp.errors import ConfigError
-from nlp.taxonomy import load_taxonomy_text
-
-TAX = """
-id: vard
-name: Vårdupplevelse
-source: {document: Testdokument, section: avsnitt 1}
-labels:
-  - id: bemotande
-    title: Bemötande
-    description: Hur personalen bemöter och lyssnar på den som söker hjälp.
-    examples: [Personalen var vänlig och lyssnade.]
-  - id: tillganglighet
-    title: Tillgänglighet
-    description: Att komma fram på telefon, få en tid och slippa vänta länge.
-    examples: [Jag satt i telefonkö i en timme.]
-  - id: kostnad
-    title: Kostnad
-    description: Vad vården eller behandlingen kostar, priser och avgifter.
-    examples: [Det var alldeles för dyrt.]
-"""
+from tests.classify_support import care_taxonomy
 
 
 @pytest.fixture(scope="module")
 def tax():
-    return load_taxonomy_text(TAX, "vard.yaml")
+    return care_taxonomy()
 
 
 @pytest.fixture(scope="module")
