@@ -316,3 +316,16 @@ def test_a_cluster_is_new_only_when_it_holds_more_new_answers_than_chance(
     n_new: int, size: int, share: float, novel: bool
 ) -> None:
     assert newer_than_chance(n_new, size, share) is novel
+
+
+def test_exact_duplicates_of_earlier_answers_are_no_new_neighbourhood() -> None:
+    # Short answers ("Bra!") recur word for word in every import: all copies are equally near,
+    # so the copies in the new import must not count as its own neighbourhood.
+    rng = np.random.default_rng(8)
+    _, _, vecs = _edge_corpus(rng, 600, 30, 0)
+    same = np.repeat(vecs[:1], 60, axis=0)
+    all_vecs = np.vstack([vecs[:400], same[:40], vecs[400:600], same[40:], vecs[600:]])
+    new_rows = np.arange(440, len(all_vecs))  # 200 broad, 20 copies, 30 on the new topic
+    hoods = new_neighbourhoods(all_vecs, new_rows)
+    assert (hoods[200:220] < 0).all()
+    assert (hoods[220:] >= 0).sum() >= 27

@@ -350,8 +350,10 @@ def _adopt_clusters(
 ) -> list[str]:
     """Pool clusters near an existing theme (or one made from the pool just before) join it;
     the others become new themes (only those in `novel`, when given: the others stay out).
-    `typical`: a cluster joins only if, besides, most of its answers are as close to the
-    theme's centre as its members usually are (above its threshold)."""
+    `typical`: a cluster joins only if, besides, the theme's members would belong to the
+    cluster: most of them as close to its centre as its own answers usually are (above the
+    ASSIGN_QUANTILE of theirs). A new topic at the edge of a broad theme can be as close to the
+    theme's centre as its members are, but the members are not close to the topic's centre."""
     created = []
     for c in sorted(set(found.values()) - {OTHER_THEME}):
         members = [r for r, k in found.items() if k == c]
@@ -364,8 +366,9 @@ def _adopt_clusters(
         # theme's own fallback threshold (well-separated themes have a low neighbour bound).
         near = best >= 0 and float(sims[best]) >= max(_neighbour_bound(themes, best), themes[best].floor)
         if near and typical:
-            vecs = emb[[row[r] for r in members]]
-            near = float(np.median(vecs @ themes[best].centroid)) >= themes[best].threshold
+            own = np.quantile(emb[[row[r] for r in members]] @ centroid, ASSIGN_QUANTILE)
+            theirs = [row[r] for r, k in main.items() if k == themes[best].key]
+            near = bool(theirs) and float(np.median(emb[theirs] @ centroid)) >= own
         if near:
             for r in members:
                 main[r] = themes[best].key
