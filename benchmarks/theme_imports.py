@@ -2,13 +2,15 @@
 (called by `python benchmarks/themes.py --imports`).
 
 The reviews are shuffled (seed 42); every 11th is held back (the "+10 %"), the rest split
-into four quarters, dated in the months of their quarter; the planted answers
-(benchmarks/data/planterat_parkeringsavgift.txt, written for this benchmark) are added to
-the last quarter only. Each quarter is analysed into the project's themes as an import
+into four quarters, dated in the months of their quarter; planted topics, written for this
+benchmark, are added to one quarter each (PLANTED: a new parking fee in the last quarter, a new
+booking app in the third), so each must come out as a theme flagged "ny" in its quarter, and
+no other theme may be flagged "ny" (a false "ny" on real answers). Each quarter is analysed into the project's themes as an import
 (nlp.pipeline.update_project_themes, as analyse_project does, without the database), timed
 with a warm model and the vector cache. Printed per import: seconds (wall and CPU), themes,
-share of earlier answers that keep their key, outliers, new themes and signals; then where
-the planted answers went and how many names contain a stop word.
+share of earlier answers that keep their key, outliers, new themes and signals, and per
+planted topic where its answers went and its signal, and the "ny" flags on real answers;
+then where the planted answers went and how many names contain a stop word.
 
 Then the held-back 10 % arrive: once as an incremental import, once with a full refit of
 the grown data (warm-started from the themes after the four imports), and once more with a
@@ -35,28 +37,41 @@ from typing import Any
 
 import numpy as np
 
-PLANTED = Path(__file__).resolve().parent / "data" / "planterat_parkeringsavgift.txt"
+DATA = Path(__file__).resolve().parent / "data"
+# Planted topic file → the quarter (import) it is added to.
+PLANTED = {DATA / "planterat_parkeringsavgift.txt": 4, DATA / "planterat_bokningsapp.txt": 3}
 QUARTERS = 4
 HOLD_BACK = 11  # every 11th answer arrives after the four imports: 10 % more
 
 
-def planted_answers() -> list[str]:
-    return [line.strip() for line in PLANTED.open(encoding="utf-8") if line.strip() and not line.startswith("#")]
+def planted_answers(path: Path) -> list[str]:
+    return [line.strip() for line in path.open(encoding="utf-8") if line.strip() and not line.startswith("#")]
+
+
+def planted_ids(n_texts: int) -> dict[str, set[int]]:
+    """Planted topic (file stem) → the ids of its answers, in the order _split adds them."""
+    out, start = {}, n_texts
+    for path in PLANTED:
+        n = len(planted_answers(path))
+        out[path.stem] = set(range(start, start + n))
+        start += n
+    return out
 
 
 def _split(texts: list[str]) -> tuple[list[str], list[int], dict[int, int], dict[int, date]]:
-    """(texts, ids, import of each id, date of each id): shuffled quarters, planted in the last,
+    """(texts, ids, import of each id, date of each id): shuffled quarters, planted topics in theirs,
     then the held-back answers as import QUARTERS + 1."""
     order = list(range(len(texts)))
     random.Random(42).shuffle(order)
     held, order = order[::HOLD_BACK], [i for j, i in enumerate(order) if j % HOLD_BACK]
-    planted = planted_answers()
-    all_texts = list(texts) + planted
+    all_texts = list(texts) + [a for path in PLANTED for a in planted_answers(path)]
+    groups = planted_ids(len(texts))
     import_of, date_of, ids = {}, {}, []
     for q in range(QUARTERS + 1):
         members = order[q::QUARTERS] if q < QUARTERS else held
-        if q == QUARTERS - 1:
-            members = members + list(range(len(texts), len(all_texts)))
+        for path, quarter in PLANTED.items():
+            if quarter == q + 1:
+                members = members + sorted(groups[path.stem])
         for j, i in enumerate(members):
             import_of[i] = q + 1
             date_of[i] = date(2025 + 3 * q // 12, 3 * q % 12 + 1 + j % 3, 1 + j % 28)
@@ -90,7 +105,7 @@ def run_imports(texts: list[str], vectors_path: str | None = None, kind: str = "
     else:
         vectors = embed(all_texts)
     print(f"vectors ({kind}) of {len(all_texts)} answers: {time.perf_counter() - t0:.1f} s", flush=True)
-    planted = set(range(len(texts), len(all_texts)))
+    planted = planted_ids(len(texts))
     state, names = None, {}
     so_far: list[int] = []
     for q in range(1, QUARTERS + 1):
@@ -104,9 +119,11 @@ def run_imports(texts: list[str], vectors_path: str | None = None, kind: str = "
         periods = {i: f"{date_of[i]:%Y-%m}" for i in so_far}
         created = {t.key: t.created_in for t in new.themes}
         flags = project_signals(new.main, periods, import_of, list(range(1, q + 1)), None, created)
-        _print_import(q, state, new, so_far, t_themes, t_all, flags, planted, cpu)
+        _print_import(q, state, new, so_far, t_themes, t_all, flags, cpu)
+        _print_new_flags(q, new, flags, planted, import_of)
         state = new
-    _print_planted(state, planted, flags, names)
+    for topic, rows in planted.items():
+        _print_planted(topic, state, rows, names)
     share, bad = _stop_word_share([n[0] for n in names.values()])
     print(f"names with a stop word: {share:.1%} of {len(names)} {bad[:5]}")
     from theme_names_sample import name_figures
@@ -131,6 +148,10 @@ def run_imports(texts: list[str], vectors_path: str | None = None, kind: str = "
         f"outliers {_outliers(imported, grown):.1%}, new themes {len(imported.new_keys)}",
         flush=True,
     )
+    periods = {i: f"{date_of[i]:%Y-%m}" for i in grown}
+    created = {t.key: t.created_in for t in imported.themes}
+    flags = project_signals(imported.main, periods, import_of, list(range(1, QUARTERS + 2)), None, created)
+    _print_new_flags(QUARTERS + 1, imported, flags, planted, import_of)
     refit, fresh = _timed_refit(texts_grown, vec_grown, grown, state, import_of)
     _print_refit_diagnosis(state, imported, refit, fresh, so_far, grown, all_texts)
     _refit_of_refitted(state, fresh, all_texts, vectors, so_far, grown, import_of)
@@ -231,7 +252,7 @@ def _print_refit_diagnosis(
 
 
 def _print_import(
-    q: int, old: Any, new: Any, so_far: list[int], t_themes: float, t_all: float, flags: dict, planted: set, cpu: float
+    q: int, old: Any, new: Any, so_far: list[int], t_themes: float, t_all: float, flags: dict, cpu: float
 ) -> None:
     earlier = [i for i in so_far if old is not None and i in old.main]
     kept = sum(old.main[i] == new.main.get(i) for i in earlier) / len(earlier) if earlier else 1.0
@@ -243,9 +264,6 @@ def _print_import(
         near = {k: round(float((cents @ new.theme(k).centroid).max()), 3) for k in new.new_keys}
         size = {k: new.theme(k).size for k in new.new_keys}
         print(f"  new themes: size {size}, cosine to nearest earlier theme {near}")
-        print(
-            f"  planted answers in new themes: {Counter(new.main.get(i) for i in planted if new.main.get(i) in near)}"
-        )
     print(
         f"import {q}: {len(so_far)} answers, {t_themes:.1f} s themes ({cpu:.1f} s CPU), {t_all:.1f} s with names; "
         f"{sum(t.size > 0 for t in new.themes)} themes, earlier answers keeping their key {kept:.1%}, "
@@ -254,12 +272,32 @@ def _print_import(
     )
 
 
-def _print_planted(state: Any, planted: set, flags: dict, names: dict) -> None:
+def _print_new_flags(q: int, state: Any, flags: dict, planted: dict[str, set[int]], import_of: dict) -> None:
+    """Per planted topic of this import: where its answers went and the signal of the theme
+    holding most of them; then the "ny" flags on themes made mostly of real answers (false)."""
+    ny = {k for k, f in flags.items() if f["kind"] == "ny"}
+    planted_keys = set()
+    for topic, rows in planted.items():
+        if not any(import_of[i] == q for i in rows):
+            continue
+        keys = Counter(state.main.get(i) for i in rows)
+        key, c = keys.most_common(1)[0]
+        planted_keys.add(key)
+        flag = flags[key]["kind"] if key in flags else None
+        print(f"  planted {topic}: {c}/{len(rows)} in {key}, signal {flag}; spread {dict(keys)}")
+    every = set().union(*planted.values())
+    false_ny = []
+    for key in sorted(ny - planted_keys):
+        members = [i for i, k in state.main.items() if k == key]
+        if sum(i in every for i in members) * 2 < len(members):
+            false_ny.append(f"{key} ({len(members)} answers)")
+    print(f"  import {q}: {len(ny)} themes flagged ny, on real answers (false): {len(false_ny)} {false_ny}")
+
+
+def _print_planted(topic: str, state: Any, planted: set, names: dict) -> None:
     keys = Counter(state.main.get(i) for i in planted)
     key, c = keys.most_common(1)[0]
-    flag = flags.get(key) if key else None
     print(
-        f"planted topic: {c}/{len(planted)} answers in theme {key} "
-        f"({names.get(key, ('övrigt',))[0]!r}, {state.theme(key).size if key else 0} answers), "
-        f"signal {flag['kind'] if flag else None} in import {flag['import_id'] if flag else None}; spread {dict(keys)}"
+        f"planted {topic} after all imports: {c}/{len(planted)} answers in theme {key} "
+        f"({names.get(key, ('övrigt',))[0]!r}, {state.theme(key).size if key else 0} answers); spread {dict(keys)}"
     )

@@ -16,8 +16,9 @@ of names and answers for a blind reader.
 
 --imports (benchmarks/theme_imports.py) splits the reviews into four quarters, imports them
 into one project one after another and prints the time of each incremental import, the
-share of earlier answers keeping their theme key, outliers, whether a planted topic that
-only occurs in the last quarter is flagged "ny", and how many names contain a stop word; then
+share of earlier answers keeping their theme key, outliers, whether planted topics that
+only occur in one quarter are flagged "ny" there (and no real answers' theme is), and how
+many names contain a stop word; then
 10 % more answers, imported and refitted: keys kept, refit time, CPU and peak RSS, the fresh
 fit against the old themes (ARI) and NMI/ARI against known kinds of business.
 

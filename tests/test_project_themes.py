@@ -25,6 +25,7 @@ from nlp.themes import (
     name_themes,
     project_signals,
 )
+from nlp.themes.project import assign, new_neighbourhoods, newer_than_chance
 
 DIM = 48
 TOPICS = {
@@ -221,3 +222,110 @@ def test_growing_theme_is_flagged_with_its_import_and_period() -> None:
     flags = project_signals(main, period_of, import_of, [1, 2], {2: "import 2 (csv)"})
     assert flags["T1"]["kind"] == "ökar" and flags["T1"]["period"] == "2025-07"
     assert flags["T1"]["import"] == "import 2 (csv)" and "T2" not in flags
+
+
+# --- a new topic at the edge of a broad theme ------------------------------------------------
+
+BROAD = "trevlig personal bra service rekommenderar varmt nöjd kund"
+EDGE = "nya bokningsappen kraschar loggar ut tiden försvann"
+
+
+def _edge_corpus(
+    rng: np.random.Generator, n_broad: int, n_edge: int, start: int
+) -> tuple[list[int], list[str], np.ndarray]:
+    """A broad theme (answers spread widely around its direction, like praise in reviews) and,
+    if n_edge, a tight new topic near its centre but apart from it (cosine 0.86 between the
+    two directions): each new answer is nearer the broad theme's centroid than its typical
+    members are, so a centroid threshold alone absorbs the topic."""
+    broad = np.random.default_rng(66).normal(size=DIM)
+    broad /= np.linalg.norm(broad)
+    side = np.random.default_rng(68).normal(size=DIM)
+    side -= (side @ broad) * broad
+    edge = broad + 0.6 * side / np.linalg.norm(side)
+    edge /= np.linalg.norm(edge)
+    vecs = np.vstack(
+        [broad + rng.normal(scale=0.12, size=(n_broad, DIM)), edge + rng.normal(scale=0.05, size=(n_edge, DIM))]
+    )
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    texts = [" ".join(rng.permutation((BROAD if i < n_broad else EDGE).split())[:5]) for i in range(n_broad + n_edge)]
+    return list(range(start, start + n_broad + n_edge)), texts, vecs.astype(np.float32)
+
+
+def _edge_project(n_edge: int) -> dict[str, Any]:
+    """Import 1: the broad theme and topics A and C; import 2: more of them, with n_edge
+    answers on the new topic (ids 2000 + 100 … ) when asked."""
+    rng = np.random.default_rng(5)
+    parts1 = [_corpus([("A", 100), ("C", 100)], 0, 11), _edge_corpus(rng, 200, 0, 500)]
+    parts2 = [_corpus([("A", 50), ("C", 50)], 1000, 12), _edge_corpus(rng, 100, n_edge, 2000)]
+    ids1 = [r for p in parts1 for r in p[0]]
+    ids = ids1 + [r for p in parts2 for r in p[0]]
+    texts = [t for p in parts1 + parts2 for t in p[1]]
+    vecs = np.vstack([p[2] for p in parts1 + parts2])
+    import_of = {r: 1 if r in set(ids1) else 2 for r in ids}
+    n1 = len(ids1)
+    state = update_project_themes(texts[:n1], vecs[:n1], ids1, state=None, import_of=import_of, latest=1)
+    after = update_project_themes(texts, vecs, ids, state=state, import_of=import_of, latest=2)
+    periods = {r: "2025-01" if import_of[r] == 1 else "2025-04" for r in ids}
+    created = {t.key: t.created_in for t in after.themes}
+    flags = project_signals(after.main, periods, import_of, [1, 2], None, created)
+    return {"state": state, "after": after, "vecs": vecs, "ids": ids, "flags": flags, "n1": n1}
+
+
+def test_a_new_topic_at_the_edge_of_a_broad_theme_is_flagged_ny_not_absorbed() -> None:
+    p = _edge_project(30)
+    state, after, flags = p["state"], p["after"], p["flags"]
+    edge = [r for r in p["ids"] if r >= 2100]
+    row = {r: i for i, r in enumerate(p["ids"])}
+    # The premise: by the centroids and their thresholds alone, the topic would join old themes.
+    by_centroid = assign(state.themes, p["vecs"][[row[r] for r in edge]])
+    assert sum(k is not None for k in by_centroid) >= 25
+    keys = [after.main[r] for r in edge]
+    key = max(set(keys), key=keys.count)
+    assert keys.count(key) >= 27 and key in after.new_keys
+    assert flags[key]["kind"] == "ny"
+    # The new theme is the topic: hardly any other answer in it.
+    assert sum(k == key for r, k in after.main.items() if r not in set(edge)) <= 3
+    # Earlier answers keep their keys; nothing else is "ny".
+    earlier = [r for r in state.main if state.main[r] is not None]
+    assert sum(after.main[r] == state.main[r] for r in earlier) / len(earlier) >= 0.95
+    assert [k for k, f in flags.items() if f["kind"] == "ny"] == [key]
+
+
+def test_an_import_of_known_topics_only_makes_no_ny_theme() -> None:
+    p = _edge_project(0)
+    assert p["after"].new_keys == []
+    assert all(f["kind"] != "ny" for f in p["flags"].values())
+    assert sum(k is None for k in p["after"].main.values()) / len(p["ids"]) <= 0.12
+
+
+def test_new_neighbourhoods_mark_only_answers_whose_neighbours_are_new() -> None:
+    rng = np.random.default_rng(7)
+    _, _, vecs = _edge_corpus(rng, 600, 30, 0)
+    new_rows = np.arange(400, 630)  # 200 broad answers and the 30 on the new topic
+    hoods = new_neighbourhoods(vecs, new_rows)
+    assert (hoods[200:] >= 0).sum() >= 27 and len(set(hoods[200:].tolist()) - {-1}) == 1
+    assert (hoods[:200] >= 0).sum() <= 2
+    # When the new answers are most of the project, no count of new neighbours is unlikely.
+    assert (new_neighbourhoods(vecs, np.arange(100, 630)) < 0).all()
+
+
+@pytest.mark.parametrize(
+    ("n_new", "size", "share", "novel"), [(29, 38, 0.6, False), (20, 20, 0.6, True), (30, 30, 0.9, False)]
+)
+def test_a_cluster_is_new_only_when_it_holds_more_new_answers_than_chance(
+    n_new: int, size: int, share: float, novel: bool
+) -> None:
+    assert newer_than_chance(n_new, size, share) is novel
+
+
+def test_exact_duplicates_of_earlier_answers_are_no_new_neighbourhood() -> None:
+    # Short answers ("Bra!") recur word for word in every import: all copies are equally near,
+    # so the copies in the new import must not count as its own neighbourhood.
+    rng = np.random.default_rng(8)
+    _, _, vecs = _edge_corpus(rng, 600, 30, 0)
+    same = np.repeat(vecs[:1], 60, axis=0)
+    all_vecs = np.vstack([vecs[:400], same[:40], vecs[400:600], same[40:], vecs[600:]])
+    new_rows = np.arange(440, len(all_vecs))  # 200 broad, 20 copies, 30 on the new topic
+    hoods = new_neighbourhoods(all_vecs, new_rows)
+    assert (hoods[200:220] < 0).all()
+    assert (hoods[220:] >= 0).sum() >= 27

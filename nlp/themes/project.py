@@ -7,10 +7,13 @@ for identity: a theme is recognised by content.
 - `from_fit`: the first themes of a project (or a refit with nothing to match).
 - `extend`: a new import analysed into the existing themes. Each new answer goes to the
   nearest centroid when it is at least as similar as the theme's own members usually are
-  (the threshold is a low quantile of members' similarities, measured per theme); what fits
-  nowhere is clustered together with the project's earlier "övrigt" answers, and a cluster
-  that lies near no existing theme becomes a new theme flagged "ny". Earlier answers keep
-  their theme (and so their key).
+  (the threshold is a low quantile of members' similarities, measured per theme), unless its
+  neighbourhood is new: its nearest answers in the project are far more often answers of
+  this import than chance allows (`new_neighbourhoods`). What fits nowhere, and what lies
+  in a new neighbourhood, is clustered together with the project's earlier "övrigt" answers,
+  and a cluster that lies near no existing theme becomes a new theme flagged "ny" (and takes
+  this import's answers nearer to it than to their theme). Earlier answers keep their theme
+  (and so their key).
 - `match_refit`: a full refit warm-started from the old themes: a fresh fit of all answers
   decides splits, merges and new themes by member overlap, every other earlier answer keeps
   its theme; continuing themes keep key and name, and the mapping is spelled out ("tema X
@@ -48,6 +51,16 @@ MERGE_SHARE = 0.6
 # this share of earlier answers lies where the project had no answers: it goes to the pool.
 NOVELTY_K = 5
 NOVELTY_QUANTILE = 0.02
+# A new topic can lie at the edge of a broad theme, as close to its centre as the theme's
+# loosest members (on the reviews, a planted new topic of 60 answers at a median 0.902 from a
+# theme whose members' 10 % quantile was 0.901), so the centroid alone absorbs it. What gives
+# it away is its neighbourhood: an answer's NEIGHBOUR_K nearest answers are answers of the
+# same import about as often as that import's share of the project, but nearly all of them
+# for a topic that only this import has. Among NEIGHBOUR_K, a count of new neighbours with a
+# binomial tail probability below NEIGHBOUR_ALPHA (at the import's share) marks a new
+# neighbourhood (on the reviews: none of the real answers of an import, nearly all planted).
+NEIGHBOUR_K = 15
+NEIGHBOUR_ALPHA = 1e-3
 N_REPRESENTATIVE = 10
 # A new theme needs at least this many answers, and this share of the project (on the reviews,
 # pool clusters of 10–22 answers out of 10 000 were fragments of the tail, the new topic 59).
@@ -176,19 +189,42 @@ def extend(
     main = {r: state.main.get(r) for r in ids if r not in set(new_ids)}
     new_rows = np.array([row[r] for r in new_ids], dtype=int)
     novel = novel_rows(emb, new_rows, np.array([row[r] for r in ids if r in main], dtype=int))
-    for r, key, is_new in zip(new_ids, assign(themes, emb[new_rows]), novel):
+    hoods = new_neighbourhoods(emb, new_rows)
+    direct = assign(themes, emb[new_rows])
+    for r, key, is_new in zip(new_ids, direct, novel | (hoods >= 0)):
         main[r] = None if is_new else key
+    fresh = next_key([t.key for t in themes] + state.retired)
+    least = max(MIN_NEW_THEME, round(MIN_NEW_SHARE * len(ids)))
+    fresh_ids = set(new_ids)
+    # New neighbourhoods are candidate themes of their own: in one pool with every leftover of
+    # the import a new topic is a small part of one diffuse cluster (on the reviews, 60 planted
+    # answers in a pool cluster of 321 that lay on an existing theme), and the pool clusterer
+    # cuts a small topic into pieces too small for a theme.
+    # Such a group joins an existing theme only when it is that theme by centroid and by its
+    # answers' closeness (a burst of a small earlier theme's topic can outnumber its old answers).
+    found = {r: int(h) for r, h in zip(new_ids, hoods) if h >= 0}
+    created = _adopt_clusters(themes, main, found, emb, ids, row, fresh, import_id, least, typical=True)
     # Leftovers of this import and the project's earlier "övrigt" gather into new clusters.
     pool = [r for r in ids if main.get(r) is None]
-    fresh = next_key([t.key for t in themes] + state.retired)
-    created: list[str] = []
     if len(pool) >= 2 * MIN_NEW_THEME:
         found = cluster(pool, emb[[row[r] for r in pool]])
-        least = max(MIN_NEW_THEME, round(MIN_NEW_SHARE * len(ids)))
-        fresh_ids = set(new_ids)
         # A cluster made mostly of earlier "övrigt" answers is no new theme: they stay where they were.
         found = {r: c for r, c in found.items() if _mostly_new(found, c, fresh_ids)}
-        created = _adopt_clusters(themes, main, found, emb, ids, row, fresh, import_id, least)
+        # Only a cluster with more of this import's answers than chance allows is a new topic;
+        # the others may join an existing theme (a fragment of the first fit's tail).
+        share = sum(r in fresh_ids for r in pool) / len(pool)
+        sizes = Counter(found.values())
+        news = Counter(c for r, c in found.items() if r in fresh_ids)
+        novel = {c for c in sizes if newer_than_chance(news[c], sizes[c], share)}
+        created += _adopt_clusters(themes, main, found, emb, ids, row, fresh, import_id, least, novel)
+    if created:
+        # A new theme takes this import's answers that are nearer to it than to the theme the
+        # centroids gave them (and within its threshold): the topic's answers at the old
+        # theme's edge. Earlier answers are not moved, so they keep their keys.
+        assigned = [r for r, key in zip(new_ids, direct) if key is not None and main.get(r) == key]
+        if assigned:
+            again = assign(themes, emb[[row[r] for r in assigned]])
+            main.update({r: k for r, k in zip(assigned, again) if k in created})
     leftovers = [r for r in new_ids if main.get(r) is None]
     if leftovers:
         keys = assign(themes, emb[[row[r] for r in leftovers]], floor=True)
@@ -200,6 +236,17 @@ def extend(
 def _mostly_new(found: Mapping[Any, int], cluster: int, new_ids: set[Any]) -> bool:
     members = [r for r, c in found.items() if c == cluster]
     return cluster != OTHER_THEME and sum(r in new_ids for r in members) * 2 >= len(members)
+
+
+def newer_than_chance(n_new: int, size: int, share: float) -> bool:
+    """Whether a cluster of `size` answers, `n_new` of them from this import, holds more of
+    them than chance allows when they are `share` of the pool it came from: binomial tail
+    below NEIGHBOUR_ALPHA. A bare majority is no evidence: when the import is half the pool,
+    fragments of the first fit's tail come out of it with 60–80 % new answers (on the
+    reviews, two such fragments a quarter, flagged "ny")."""
+    from scipy.stats import binom
+
+    return size > 0 and float(binom.sf(n_new - 1, size, share)) < NEIGHBOUR_ALPHA
 
 
 def _neighbour_bound(themes: Sequence[ProjectTheme], i: int) -> float:
@@ -233,6 +280,61 @@ def novel_rows(emb: np.ndarray, new_rows: np.ndarray, old_rows: np.ndarray, seed
     return _knn_similarity(emb[new_rows], emb[old_rows], NOVELTY_K) < limit
 
 
+def new_neighbourhoods(emb: np.ndarray, new_rows: np.ndarray) -> np.ndarray:
+    """Per new answer, the new neighbourhood it lies in (-1 = none).
+
+    An answer lies in a new neighbourhood when its NEIGHBOUR_K nearest answers (of all `emb`)
+    are answers of this import (`new_rows`) more often than chance allows: binomial tail below
+    NEIGHBOUR_ALPHA at the import's share of the other answers. Such answers that are among
+    each other's nearest answers form one neighbourhood (connected components): a topic only
+    this import has. When new answers are most of the project no count is unlikely enough,
+    and nothing is marked."""
+    from scipy.sparse import coo_matrix  # only needed for an import into existing themes
+    from scipy.sparse.csgraph import connected_components
+    from scipy.stats import binom
+
+    n, m = len(emb), len(new_rows)
+    k = min(NEIGHBOUR_K, n - 1)
+    none = np.full(m, -1, dtype=int)
+    if m < 2 or k < 1 or m == n:
+        return none
+    share = (m - 1) / (n - 1)
+    if binom.sf(k - 1, k, share) >= NEIGHBOUR_ALPHA:
+        return none  # even k new neighbours out of k are not unlikely
+    is_new = np.zeros(n, dtype=bool)
+    is_new[new_rows] = True
+    position = np.full(n, -1, dtype=int)
+    position[new_rows] = np.arange(m)
+    n_all, n_new = np.empty(m, dtype=int), np.empty(m, dtype=int)
+    src, dst = [], []
+    for start in range(0, m, 1024):
+        block = new_rows[start : start + 1024]
+        sims = emb[block] @ emb.T
+        sims[np.arange(len(block)), block] = -np.inf  # not its own neighbour
+        # Every answer as similar as the k-th nearest counts: exact duplicates ("Bra!") are
+        # common in free text, and which of them a partial sort picks is arbitrary.
+        kth = -np.partition(-sims, k - 1, axis=1)[:, k - 1]
+        near = sims >= kth[:, None]
+        n_all[start : start + len(block)] = near.sum(axis=1)
+        near &= is_new
+        n_new[start : start + len(block)] = near.sum(axis=1)
+        i, j = np.nonzero(near)
+        src.append(i + start)
+        dst.append(position[j])
+    marked = binom.sf(n_new - 1, n_all, share) < NEIGHBOUR_ALPHA
+    if not marked.any():
+        return none
+    # Marked answers among each other's nearest answers form one neighbourhood.
+    src_all, dst_all = np.concatenate(src), np.concatenate(dst)
+    keep = marked[src_all] & marked[dst_all]
+    index = np.cumsum(marked) - 1
+    size = int(marked.sum())
+    graph = coo_matrix((np.ones(int(keep.sum())), (index[src_all[keep]], index[dst_all[keep]])), shape=(size, size))
+    _, labels = connected_components(graph, directed=True, connection="weak")
+    none[marked] = labels
+    return none
+
+
 def _adopt_clusters(
     themes: list[ProjectTheme],
     main: dict[Any, str | None],
@@ -243,9 +345,15 @@ def _adopt_clusters(
     fresh: Callable[[], str],
     import_id: Any,
     least: int = MIN_NEW_THEME,
+    novel: set[int] | None = None,
+    typical: bool = False,
 ) -> list[str]:
     """Pool clusters near an existing theme (or one made from the pool just before) join it;
-    the others become new themes."""
+    the others become new themes (only those in `novel`, when given: the others stay out).
+    `typical`: a cluster joins only if, besides, the theme's members would belong to the
+    cluster: most of them as close to its centre as its own answers usually are (above the
+    ASSIGN_QUANTILE of theirs). A new topic at the edge of a broad theme can be as close to the
+    theme's centre as its members are, but the members are not close to the topic's centre."""
     created = []
     for c in sorted(set(found.values()) - {OTHER_THEME}):
         members = [r for r, k in found.items() if k == c]
@@ -256,9 +364,16 @@ def _adopt_clusters(
         best = int(np.argmax(sims)) if len(sims) else -1
         # Near enough to join: as close as the theme's nearest neighbour theme, and within the
         # theme's own fallback threshold (well-separated themes have a low neighbour bound).
-        if best >= 0 and float(sims[best]) >= max(_neighbour_bound(themes, best), themes[best].floor):
+        near = best >= 0 and float(sims[best]) >= max(_neighbour_bound(themes, best), themes[best].floor)
+        if near and typical:
+            own = np.quantile(emb[[row[r] for r in members]] @ centroid, ASSIGN_QUANTILE)
+            theirs = [row[r] for r, k in main.items() if k == themes[best].key]
+            near = bool(theirs) and float(np.median(emb[theirs] @ centroid)) >= own
+        if near:
             for r in members:
                 main[r] = themes[best].key
+            continue
+        if novel is not None and c not in novel:
             continue
         # A new theme holds what fits no existing theme: members nearer an existing theme's
         # centroid than the new one, and within that theme's fallback threshold, go there.
