@@ -187,7 +187,7 @@ def end_to_end() -> None:
             )
 
 
-def main() -> None:
+def _arguments() -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--n", type=int, default=10_000)
     ap.add_argument("--warm-only", action="store_true", help="fill the cache untimed first")
@@ -209,7 +209,11 @@ def main() -> None:
     ap.add_argument("--kind", default="passage", help='--imports: "passage" or "query" (the kind of --vectors)')
     ap.add_argument("--stage", help=argparse.SUPPRESS)
     ap.add_argument("--path", help=argparse.SUPPRESS)
-    args = ap.parse_args()
+    return ap.parse_args()
+
+
+def main() -> None:
+    args = _arguments()
 
     if args.stage == "embed":
         print(json.dumps(stage_embed(args.n, args.path)))

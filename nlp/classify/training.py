@@ -246,18 +246,15 @@ def train_classifier(
     out-of-fold, on the examples (every choice below is made on those same out-of-fold
     scores, so an outer cross-validation around this function is a nested one).
     """
-    label_ids = taxonomy.label_ids
+    label_ids, (ttexts, tlabels) = taxonomy.label_ids, taxonomy_rows(taxonomy)
     K = len(label_ids)
-    ttexts, tlabels = taxonomy_rows(taxonomy)
     E_tax = _taxonomy_embeddings(ttexts, embedder, EMBED_KIND)
     ex_texts = [e.text for e in examples]
     Y_ex = labels_matrix([e.labels for e in examples], label_ids, "exempel")
     E_ex, F_ex = _example_vectors(examples, embeddings, embedder, E_tax.shape[1])
     Y_tax = labels_matrix(tlabels, label_ids, taxonomy.id)
     w_ex = balanced_weights(Y_ex) if BALANCED and len(examples) else np.ones(len(examples))
-    texts = ttexts + ex_texts
-    E = np.vstack([E_tax, F_ex]).astype(np.float32)
-    Y = np.vstack([Y_tax, Y_ex])
+    texts, E, Y = ttexts + ex_texts, np.vstack([E_tax, F_ex]).astype(np.float32), np.vstack([Y_tax, Y_ex])
     w = np.concatenate([np.ones(len(ttexts)), w_ex])
     group = np.concatenate([np.full(len(ttexts), -1), np.arange(len(examples))])
     zs_heads = _zero_shot_heads(ttexts, E_tax, Y_tax, np.ones(len(ttexts))) if examples else None
@@ -267,47 +264,25 @@ def train_classifier(
         seg = _example_segments(ex_texts, featurize, E_tax.shape[1])
         keep, Y_seg, w_seg = _segment_rows(seg, Y_ex, w_ex, zs_heads)
         texts += [seg.texts[k] for k in keep]
-        E = np.vstack([E, seg.F[keep]]).astype(np.float32)
-        Y = np.vstack([Y, Y_seg])
-        w = np.concatenate([w, w_seg])
-        group = np.concatenate([group, seg.owner[keep]])
+        E, Y = np.vstack([E, seg.F[keep]]).astype(np.float32), np.vstack([Y, Y_seg])
+        w, group = np.concatenate([w, w_seg]), np.concatenate([group, seg.owner[keep]])
     # Calibrate on validated examples when there are enough, else on the taxonomy's
     # phrases (zero-shot: optimistic, since the phrases are clean; the card says so).
     few_shot = len(examples) >= 2 * n_folds
     if few_shot:
         assert zs_heads is not None
-        Y_oof = Y_ex
-        zs_own = zs_heads.predict_raw(ex_texts, np.asarray(F_ex, np.float32))[:, :K]
-        if seg is not None:
-            heads, oof, oof_seg = _fit_grouped_oof(
-                texts, E, Y, w, group, np.arange(len(ttexts), len(ttexts) + len(examples)), seg, n_folds, seed
-            )
-            zs_seg = zs_heads.predict_raw(seg.texts, seg.F)[:, :K] if len(seg.texts) else np.zeros((0, K))
-
-            def scored(a: float) -> np.ndarray:
-                own = (1 - a) * oof[:, :K] + a * zs_own
-                return combine_segment_scores(own, seg.best(own, (1 - a) * oof_seg[:, :K] + a * zs_seg))
-
-        else:
-            heads, oof = fit_with_oof(texts, E, Y, w, np.arange(len(ttexts), len(texts)), n_folds, seed)
-
-            def scored(a: float) -> np.ndarray:
-                return (1 - a) * oof[:, :K] + a * zs_own
-
-        zs_mix, ab, prob, threshold = _choose_zs_mix(scored, Y_oof)
+        fitted = _fit_few_shot(texts, E, Y, w, group, len(ttexts), F_ex, Y_ex, zs_heads, seg, n_folds, seed)
+        heads, zs_mix, ab, prob, threshold, Y_oof = *fitted, Y_ex
     else:
-        oof_idx = np.arange(len(ttexts))
-        heads, oof = fit_with_oof(texts, E, Y, w, oof_idx, n_folds, seed)
-        Y_oof = Y[oof_idx]
+        heads, oof = fit_with_oof(texts, E, Y, w, np.arange(len(ttexts)), n_folds, seed)
+        Y_oof = Y[: len(ttexts)]
         zs_mix, (ab, prob, threshold) = 0.0, _phrase_calibration(oof[:, :K], Y_oof)
     scores = nonconformity(prob, Y_oof)
     metrics = evaluate(prob, prob >= threshold, Y_oof, prob >= 1 - conformal_threshold(scores, 0.9))
     metrics["calibrated_on"] = "validerade exempel" if few_shot else "taxonomins fraser"
     metrics["zs_mix"] = zs_mix
     created = datetime.now(UTC).isoformat(timespec="seconds")
-    if version is None:
-        digest = hashlib.sha256("\n".join(ex_texts).encode()).hexdigest()[:8]
-        version = f"{taxonomy.id}-{'fs' if few_shot else 'zs'}-{created[:10]}-{digest}"
+    version = version or _version_name(taxonomy.id, ex_texts, few_shot, created)
     model = ClassifierModel(
         taxonomy.id,
         label_ids,
@@ -330,6 +305,51 @@ def train_classifier(
         seg is not None,
     )
     return model, metrics
+
+
+def _version_name(taxonomy_id: str, ex_texts: Sequence[str], few_shot: bool, created: str) -> str:
+    """A version id that says what the model is and changes with its examples."""
+    digest = hashlib.sha256("\n".join(ex_texts).encode()).hexdigest()[:8]
+    return f"{taxonomy_id}-{'fs' if few_shot else 'zs'}-{created[:10]}-{digest}"
+
+
+def _fit_few_shot(
+    texts: list[str],
+    E: np.ndarray,
+    Y: np.ndarray,
+    w: np.ndarray,
+    group: np.ndarray,
+    n_tax: int,
+    F_ex: np.ndarray,
+    Y_ex: np.ndarray,
+    zs_heads: Heads,
+    seg: _Segments | None,
+    n_folds: int,
+    seed: int,
+) -> tuple[Heads, float, tuple[float, float], np.ndarray, float]:
+    """Heads fitted on phrases, examples (and their sentences, if `seg`), and the calibration
+    chosen on the examples' out-of-fold scores (mixed with the taxonomy-only heads, combined
+    with the best sentence's score when there are sentences)."""
+    K = Y_ex.shape[1]
+    ex_rows = np.arange(n_tax, n_tax + len(Y_ex))  # the examples' rows follow the phrases'
+    ex_texts = [texts[i] for i in ex_rows]
+    zs_own = zs_heads.predict_raw(ex_texts, np.asarray(F_ex, np.float32))[:, :K]
+    if seg is not None:
+        heads, oof, oof_seg = _fit_grouped_oof(texts, E, Y, w, group, ex_rows, seg, n_folds, seed)
+        zs_seg = zs_heads.predict_raw(seg.texts, seg.F)[:, :K] if len(seg.texts) else np.zeros((0, K))
+
+        def scored(a: float) -> np.ndarray:
+            own = (1 - a) * oof[:, :K] + a * zs_own
+            return combine_segment_scores(own, seg.best(own, (1 - a) * oof_seg[:, :K] + a * zs_seg))
+
+    else:
+        heads, oof = fit_with_oof(texts, E, Y, w, ex_rows, n_folds, seed)
+
+        def scored(a: float) -> np.ndarray:
+            return (1 - a) * oof[:, :K] + a * zs_own
+
+    zs_mix, ab, prob, threshold = _choose_zs_mix(scored, Y_ex)
+    return heads, zs_mix, ab, prob, threshold
 
 
 def _phrase_calibration(raw: np.ndarray, Y: np.ndarray) -> tuple[tuple[float, float], np.ndarray, float]:

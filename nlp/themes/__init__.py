@@ -27,10 +27,10 @@ from nlp.themes.project import (
     assign,
     extend,
     from_fit,
-    match_refit,
     split_parts,
     split_theme,
 )
+from nlp.themes.refit import match_refit
 from nlp.themes.representation import make_label, stop_words, swedish_tokens, theme_info, topic_words
 from nlp.themes.result import OTHER_LABEL, ThemeInfo, ThemeResult
 from nlp.themes.timeline import project_signals

@@ -14,7 +14,7 @@ for identity: a theme is recognised by content.
   and a cluster that lies near no existing theme becomes a new theme flagged "ny" (and takes
   this import's answers nearer to it than to their theme). Earlier answers keep their theme
   (and so their key).
-- `match_refit`: a full refit warm-started from the old themes: a fresh fit of all answers
+- `match_refit` (nlp/themes/refit.py): a full refit warm-started from the old themes: a fresh fit of all answers
   decides splits, merges and new themes by member overlap, every other earlier answer keeps
   its theme; continuing themes keep key and name, and the mapping is spelled out ("tema X
   delades i Y och Z", "gick upp i").
@@ -42,11 +42,6 @@ FALLBACK_QUANTILE = 0.02
 # 0.96 from its nearest theme), so only a relative bound tells them apart. With one theme only,
 # this absolute bound is used.
 SAME_THEME_COSINE = 0.95
-# Refit (match_refit): a fresh cluster continues the old theme that held this share of its
-# answers with an old theme; old themes are merged when one fresh cluster holds MERGE_SHARE of
-# each (over half, so a theme is merged into one other at most).
-CONTINUE_SHARE = 0.5
-MERGE_SHARE = 0.6
 # Novelty: a new answer whose k nearest earlier answers are less similar than for all but
 # this share of earlier answers lies where the project had no answers: it goes to the pool.
 NOVELTY_K = 5
@@ -106,13 +101,13 @@ def next_key(used: Sequence[str]) -> Callable[[], str]:
     return fresh
 
 
-def _unit(v: np.ndarray) -> np.ndarray:
+def unit(v: np.ndarray) -> np.ndarray:
     return v / max(float(np.linalg.norm(v)), 1e-12)
 
 
 def describe(key: str, emb: np.ndarray, rows: np.ndarray, ids: Sequence[Any], **extra: Any) -> ProjectTheme:
     """A theme from its members' rows: centroid, calibrated thresholds, representatives."""
-    centroid = _unit(emb[rows].mean(axis=0))
+    centroid = unit(emb[rows].mean(axis=0))
     sims = emb[rows] @ centroid
     order = rows[np.argsort(-sims, kind="stable")][:N_REPRESENTATIVE]
     return ProjectTheme(
@@ -141,14 +136,14 @@ def from_fit(
     themes, key_of = [], {}
     for tid in sorted(set(labels.tolist()) - {OTHER_THEME}):
         rows = np.flatnonzero(labels == tid)
-        first = _first_import(ids, rows, import_of)
+        first = first_import(ids, rows, import_of)
         key_of[tid] = fresh()
         themes.append(describe(key_of[tid], emb, rows, ids, created_in=first))
     main = {r: key_of.get(int(t)) for r, t in zip(ids, labels)}
     return ProjectThemes(themes, main, new_keys=[t.key for t in themes])
 
 
-def _first_import(ids: Sequence[Any], rows: np.ndarray, import_of: Mapping[Any, Any] | None) -> Any:
+def first_import(ids: Sequence[Any], rows: np.ndarray, import_of: Mapping[Any, Any] | None) -> Any:
     if not import_of:
         return None
     found = [import_of[ids[i]] for i in rows if ids[i] in import_of]
@@ -203,7 +198,7 @@ def extend(
     # Such a group joins an existing theme only when it is that theme by centroid and by its
     # answers' closeness (a burst of a small earlier theme's topic can outnumber its old answers).
     found = {r: int(h) for r, h in zip(new_ids, hoods) if h >= 0}
-    created = _adopt_clusters(themes, main, found, emb, ids, row, fresh, import_id, least, typical=True)
+    created = adopt_clusters(themes, main, found, emb, ids, row, fresh, import_id, least, typical=True)
     # Leftovers of this import and the project's earlier "övrigt" gather into new clusters.
     pool = [r for r in ids if main.get(r) is None]
     if len(pool) >= 2 * MIN_NEW_THEME:
@@ -216,7 +211,7 @@ def extend(
         sizes = Counter(found.values())
         news = Counter(c for r, c in found.items() if r in fresh_ids)
         novel = {c for c in sizes if newer_than_chance(news[c], sizes[c], share)}
-        created += _adopt_clusters(themes, main, found, emb, ids, row, fresh, import_id, least, novel)
+        created += adopt_clusters(themes, main, found, emb, ids, row, fresh, import_id, least, novel)
     if created:
         # A new theme takes this import's answers that are nearer to it than to the theme the
         # centroids gave them (and within its threshold): the topic's answers at the old
@@ -229,7 +224,7 @@ def extend(
     if leftovers:
         keys = assign(themes, emb[[row[r] for r in leftovers]], floor=True)
         main.update({r: k for r, k in zip(leftovers, keys) if k is not None})
-    _refresh(themes, main, emb, ids, row)
+    refresh_members(themes, main, emb, ids, row)
     return ProjectThemes(themes, main, new_keys=created, retired=list(state.retired))
 
 
@@ -335,7 +330,7 @@ def new_neighbourhoods(emb: np.ndarray, new_rows: np.ndarray) -> np.ndarray:
     return none
 
 
-def _adopt_clusters(
+def adopt_clusters(
     themes: list[ProjectTheme],
     main: dict[Any, str | None],
     found: Mapping[Any, int],
@@ -359,7 +354,7 @@ def _adopt_clusters(
         members = [r for r, k in found.items() if k == c]
         if len(members) < least:
             continue
-        centroid = _unit(emb[[row[r] for r in members]].mean(axis=0))
+        centroid = unit(emb[[row[r] for r in members]].mean(axis=0))
         sims = np.array([float(t.centroid @ centroid) for t in themes])
         best = int(np.argmax(sims)) if len(sims) else -1
         # Near enough to join: as close as the theme's nearest neighbour theme, and within the
@@ -393,7 +388,7 @@ def _adopt_clusters(
     return created
 
 
-def _refresh(
+def refresh_members(
     themes: list[ProjectTheme], main: Mapping[Any, str | None], emb: np.ndarray, ids: Sequence[Any], row: Mapping
 ) -> None:
     """Centroids, sizes, thresholds and representatives from the current members."""
@@ -418,219 +413,8 @@ def _refresh(
             themes[i] = replace(t, size=0)
 
 
-# --- refit --------------------------------------------------------------------------------
-
-
-def match_refit(
-    old: ProjectThemes,
-    new: ProjectThemes,
-    emb: np.ndarray,
-    ids: Sequence[Any],
-    *,
-    import_of: Mapping[Any, Any] | None = None,
-) -> ProjectThemes:
-    """A refit warm-started from the old themes: `new` is a fresh fit of all answers (its keys
-    are placeholders), `emb` and `ids` cover every answer, row for row.
-
-    A fresh fit of grown data is a different partition even where nothing changed (UMAP and
-    HDBSCAN on other data draw other borders), so the old themes are kept where the fresh fit
-    does not clearly say otherwise, and the fresh fit decides only what it has evidence for,
-    by member overlap (many-to-one, not a one-to-one pairing of centroids):
-
-    - a fresh cluster continues the old theme most of its earlier-themed answers were in;
-    - an old theme is split when several fresh clusters continue it, each with as many of its
-      answers as a new theme needs: the part with most of them keeps the key and name (and the
-      answers in no part), the others get new keys with it as parent;
-    - old themes are merged when one fresh cluster holds MERGE_SHARE of each of them: the largest
-      keeps its key and name, the others are retired (keys never reused);
-    - an earlier answer moves to another theme only when both the fresh fit (its cluster
-      continues that theme) and the centroids (it is nearer that theme) say so; the others keep
-      their theme, also those the fresh fit leaves in "övrigt";
-    - answers without a theme (new answers and earlier "övrigt") go to the theme their fresh
-      cluster continues, fresh clusters made mostly of them become new themes (as pool clusters
-      of an import do), and the rest is assigned by threshold.
-
-    On the reviews (benchmarks/theme_imports.py) keeping the old themes whole kept every key but
-    none of the fresh fit's better partition; moving every answer the fresh fit moves had its
-    quality but kept 60–88 % of keys; the consensus of both views keeps 94 % after 10 % more
-    answers with nearly the fresh fit's agreement with known topics.
-    """
-    olds = [t for t in old.themes if t.size > 0]
-    if not olds or not new.themes:
-        return new
-    row = {r: i for i, r in enumerate(ids)}
-    live = {t.key for t in olds}
-    old_main = {r: (old.main.get(r) if old.main.get(r) in live else None) for r in ids}
-    if not any(old_main.values()):
-        # No memberships stored (e.g. no finished run): the old centroids say who belonged where.
-        old_main = dict(zip(ids, assign(olds, emb[[row[r] for r in ids]])))
-    fresh_of = {r: new.main.get(r) for r in ids}
-    table = overlap_table(old_main, fresh_of)
-    old_size = Counter(k for k in old_main.values() if k is not None)
-    source = continuations(table, Counter(fresh_of.values()))
-    themes = [replace(t) for t in olds]
-    by_key = {t.key: t for t in themes}
-    fresh = next_key([t.key for t in old.themes] + list(old.retired))
-    least = max(MIN_NEW_THEME, round(MIN_NEW_SHARE * len(ids)))  # answers a new theme (or part) needs
-    target = dict(source)  # fresh cluster → the key its answers without an old theme go to
-    main = dict(old_main)
-    split: set[str] = set()
-    # Splits: fresh clusters continuing one old theme, each holding as many of its answers as a
-    # new theme needs (a share of the old theme would keep a catch-all theme whole for ever).
-    for k in sorted(old_size, key=_key_order):
-        parts = [
-            c for c, n in table.get(k, Counter()).most_common() if c is not None and source.get(c) == k and n >= least
-        ]
-        if len(parts) < 2:
-            continue
-        split.add(k)
-        for c in parts[1:]:
-            key = fresh()
-            target[c] = key
-            themes.append(replace(by_key[k], key=key, name=None, label="", parent=k, representative_ids=[]))
-            main.update({r: key for r, f in fresh_of.items() if f == c and old_main[r] in (k, None)})
-    # Merges: one fresh cluster holding most of several old themes.
-    merged_into: dict[str, str] = {}
-    for c in sorted({f for f in fresh_of.values() if f is not None}, key=_key_order):
-        together = [k for k in old_size if k not in split and table.get(k, Counter())[c] >= MERGE_SHARE * old_size[k]]
-        if len(together) < 2:
-            continue
-        keep = max(together, key=lambda k: (old_size[k], -_key_order(k)))
-        merged_into.update({k: keep for k in together if k != keep})
-    target = {c: merged_into.get(k, k) for c, k in target.items()}
-    main = {r: merged_into.get(k, k) if k is not None else None for r, k in main.items()}
-    # Borders: an earlier answer moves only when both the fresh fit (its cluster continues the
-    # other theme) and the themes' centroids (it is nearer the other theme) say so.
-    cent = _centroids(main, emb, row)
-    for r in ids:
-        t, k = target.get(fresh_of[r]), main[r]
-        if t is not None and k is not None and t != k and t in cent and k in cent:
-            if float(emb[row[r]] @ cent[t]) > float(emb[row[r]] @ cent[k]):
-                main[r] = t
-    themes = [t for t in themes if t.key not in merged_into]
-    # Answers without an old theme: to the continuation of their fresh cluster.
-    for r, k in old_main.items():
-        if k is None and fresh_of[r] in target:
-            main[r] = target[fresh_of[r]]
-    # Fresh clusters made mostly of answers without an old theme: new themes, as in an import.
-    unthemed = {
-        r: c
-        for r, c in fresh_of.items()
-        if c is not None and c not in source and old_main[r] is None and main[r] is None
-    }
-    numbers = {c: i for i, c in enumerate(sorted(set(unthemed.values()), key=_key_order))}
-    found = {r: numbers[c] for r, c in unthemed.items()}
-    created = _adopt_clusters(themes, main, found, emb, ids, row, fresh, None, least)
-    rest = [r for r in ids if main[r] is None]
-    if rest:
-        main.update({r: k for r, k in zip(rest, assign(themes, emb[[row[r] for r in rest]])) if k is not None})
-    _refresh(themes, main, emb, ids, row)
-    for t in themes:
-        if t.key in created:
-            t.created_in = _first_import(ids, np.array([row[r] for r in ids if main[r] == t.key]), import_of)
-    result = ProjectThemes(themes, main, retired=sorted(set(old.retired) | set(merged_into)))
-    kept = {t.key: t.key for t in olds if t.key not in merged_into}
-    result.mapping = _mapping(olds, old_main, result, kept)
-    result.new_keys = [m["nyckel"] for m in result.mapping if m["typ"] == "ny"]
-    return result
-
-
-def _centroids(main: Mapping[Any, str | None], emb: np.ndarray, row: Mapping[Any, int]) -> dict[str, np.ndarray]:
-    """Key → unit mean of its members' vectors."""
-    members: dict[str, list[int]] = {}
-    for r, k in main.items():
-        if k is not None:
-            members.setdefault(k, []).append(row[r])
-    return {k: _unit(emb[rows].mean(axis=0)) for k, rows in members.items()}
-
-
-def overlap_table(old_main: Mapping[Any, str | None], fresh_of: Mapping[Any, Any]) -> dict[str, Counter[Any]]:
-    """Old key → how many of its answers each fresh cluster (None = outlier) holds."""
-    table: dict[str, Counter[Any]] = {}
-    for r, k in old_main.items():
-        if k is not None:
-            table.setdefault(k, Counter())[fresh_of.get(r)] += 1
-    return table
-
-
-def continuations(table: Mapping[str, Counter[Any]], fresh_size: Mapping[Any, int]) -> dict[Any, str]:
-    """Fresh cluster → the old theme it continues: the one most of its answers with an old
-    theme were in (CONTINUE_SHARE of them), when at least half of its answers had one (else
-    it is mostly new answers and earlier "övrigt": a candidate new theme)."""
-    by_fresh: dict[Any, Counter[str]] = {}
-    for k, counts in table.items():
-        for c, n in counts.items():
-            if c is not None:
-                by_fresh.setdefault(c, Counter())[k] += n
-    out = {}
-    for c, counts in by_fresh.items():
-        k, n = max(counts.items(), key=lambda kv: (kv[1], -_key_order(kv[0])))
-        themed = sum(counts.values())
-        if n >= CONTINUE_SHARE * themed and 2 * themed >= fresh_size[c]:
-            out[c] = k
-    return out
-
-
-def _key_order(key: Any) -> int:
-    text = str(key)
-    return int(text[1:]) if text[1:].isdigit() else 0
-
-
-def _title(t: ProjectTheme) -> str:
+def theme_title(t: ProjectTheme) -> str:
     return f'"{t.name or t.label or t.key}" ({t.key})'
-
-
-def _mapping(
-    olds: list[ProjectTheme], old_main: Mapping[Any, str | None], new: ProjectThemes, kept: Mapping[str, str]
-) -> list[dict[str, Any]]:
-    """What became of each old theme and where each new theme came from, in words."""
-    # Where the old members went: old key → Counter of new keys.
-    went: dict[str, Counter[str]] = {}
-    for rid, key in old_main.items():
-        if key is not None and rid in new.main and new.main[rid] is not None:
-            went.setdefault(key, Counter())[new.main[rid]] += 1  # type: ignore[index]
-    out: list[dict[str, Any]] = []
-    by_key = {t.key: t for t in new.themes}
-    olds_keys = {o.key for o in olds}
-    for o in olds:
-        counts = went.get(o.key, Counter())
-        total = sum(counts.values())
-        # new themes (other than its continuation) that took ≥ 25 % of its answers
-        parts = [k for k, c in counts.most_common() if total and c / total >= 0.25]
-        if o.key in kept:
-            # Parts split off it in this step (they carry it as parent), and any other theme
-            # that is no continuation and took a quarter of its answers.
-            split_off = [t.key for t in new.themes if t.parent == o.key and t.key not in olds_keys and counts[t.key]]
-            split_off.sort(key=lambda k: -counts[k])
-            extra = split_off + [k for k in parts if k != kept[o.key] and k not in kept.values() and k not in split_off]
-            if extra:
-                till = [kept[o.key], *extra]
-                titles = [_title(by_key[k]) for k in till]
-                names = f"{', '.join(titles[:-1])} och {titles[-1]}"
-                out.append(
-                    {"typ": "delad", "fran": [o.key], "till": till, "text": f"Tema {_title(o)} delades i {names}."}
-                )
-            else:
-                out.append(
-                    {"typ": "behallen", "fran": [o.key], "till": [o.key], "text": f"Tema {_title(o)} finns kvar."}
-                )
-        elif parts:
-            target = parts[0]
-            out.append(
-                {
-                    "typ": "sammanslagen",
-                    "fran": [o.key],
-                    "till": [target],
-                    "text": f"Tema {_title(o)} gick upp i {_title(by_key[target])}.",
-                }
-            )
-        else:
-            out.append({"typ": "borta", "fran": [o.key], "till": [], "text": f"Tema {_title(o)} finns inte längre."})
-    split_parts = {k for m in out if m["typ"] == "delad" for k in m["till"][1:]}
-    for t in new.themes:
-        if t.key not in kept.values() and t.key not in split_parts:
-            out.append({"typ": "ny", "nyckel": t.key, "fran": [], "till": [t.key], "text": f"Nytt tema {_title(t)}."})
-    return out
 
 
 # --- executed split -------------------------------------------------------------------------
@@ -667,9 +451,9 @@ def split_theme(state: ProjectThemes, key: str, emb: np.ndarray, ids: Sequence[A
             for k in keys[1:]
         ]
     )
-    _refresh(themes, main, emb, ids, row)
+    refresh_members(themes, main, emb, ids, row)
     mapping = [
-        {"typ": "delad", "fran": [key], "till": keys, "text": f"Tema {_title(old)} delades i {len(keys)} delar."}
+        {"typ": "delad", "fran": [key], "till": keys, "text": f"Tema {theme_title(old)} delades i {len(keys)} delar."}
     ]  # type: ignore[arg-type]
     return ProjectThemes(
         themes, main, new_keys=list(state.new_keys), mapping=state.mapping + mapping, retired=list(state.retired)
