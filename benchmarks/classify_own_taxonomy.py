@@ -42,6 +42,7 @@ import nlp.classify.predict  # noqa: E402
 import nlp.classify.training  # noqa: E402
 from nlp.classify import Example, classify_texts, evaluate, labels_matrix, train_classifier  # noqa: E402
 from nlp.config import PROJECT_ROOT  # noqa: E402
+from nlp.core import ANALYSIS_KIND  # noqa: E402
 from nlp.embed import cached_embedder, embed_texts  # noqa: E402
 from nlp.taxonomy import Taxonomy, load_taxonomy  # noqa: E402
 
@@ -144,8 +145,8 @@ def run_set(name: str, repeats: int, sizes: list[int], embedder) -> dict:
     L = tax.label_ids
     Y = labels_matrix(gold, L, name)
     t0 = time.time()
-    E = embed_texts(texts, embedder=embedder)
-    F = np.asarray(embedder.embed(texts, "query"), np.float64)
+    E = embed_texts(texts, embedder=embedder, kind=ANALYSIS_KIND)
+    F = np.asarray(E, np.float64)
     print(f"\n== {name}: {len(texts)} svar, {len(L)} etiketter; inbäddade på {time.time() - t0:.0f} s")
     proto = prototype_top1(tax, F, embedder)
     print(f"Prototypbaslinje (närmaste etikett, topp-1), alla svar: makro-F1 {_macro(Y, proto):.3f}")
