@@ -200,7 +200,7 @@ def measure(root: Path, n: int, model: str, worker_counts: list[int]) -> list[di
 
 def _line(r: dict[str, Any]) -> str:
     who = "1 process" if r["arbetare"] == 0 else f"{r['arbetare']} arbetare"
-    part = sum(r["steg"].get(s, 0.0) for s in PARTITIONED)
+    part = _part(r)
     workers = r["arbetare_cpu_s"]
     w_mem = max(r["arbetare_topp_mb"], default=0.0)
     return (
@@ -211,6 +211,11 @@ def _line(r: dict[str, Any]) -> str:
     )
 
 
+def _part(r: dict[str, Any]) -> float:
+    """Seconds of the partitioned stages of a run."""
+    return sum(r["steg"].get(s, 0.0) for s in PARTITIONED)
+
+
 def efficiency(rows: list[dict[str, Any]]) -> list[str]:
     out = []
     by = {(r["modell"], r["n"], r["arbetare"]): r for r in rows}
@@ -218,8 +223,7 @@ def efficiency(rows: list[dict[str, Any]]) -> list[str]:
         one = by.get((model, n, 1))
         if k != 2 or one is None:
             continue
-        part1 = sum(one["steg"].get(s, 0.0) for s in PARTITIONED)
-        part2 = sum(r["steg"].get(s, 0.0) for s in PARTITIONED)
+        part1, part2 = _part(one), _part(r)
         out.append(
             f"{model:>7} {n:>7}: effektivitet delade steg {part1 / (2 * part2):.2f}, hela körningen "
             f"{one['s'] / (2 * r['s']):.2f} (1 arbetare {one['s']:.0f} s, 2 arbetare {r['s']:.0f} s)"
@@ -238,16 +242,10 @@ def extrapolate(
     m = model_runs[-1]
     # CPU seconds per answer of the partitioned stages: the workers' CPU (model loading included).
     per_answer = sum(m["arbetare_cpu_s"]) / m["n"]
-    eff = sum(
-        one["steg"].get(s, 0)
-        for s in PARTITIONED
-        for one in rows
-        if one is not m and one["modell"] == m["modell"] and one["n"] == m["n"] and one["arbetare"] == 1
-    )
-    part2 = sum(m["steg"].get(s, 0) for s in PARTITIONED)
-    eff = eff / (2 * part2) if eff and part2 else 1.0
+    one = next((r for r in rows if (r["modell"], r["n"], r["arbetare"]) == (m["modell"], m["n"], 1)), None)
+    eff = _part(one) / (2 * _part(m)) if one and _part(m) else 1.0
     a, b = hash_runs[-2], hash_runs[-1]
-    serial = lambda r: r["s"] - sum(r["steg"].get(s, 0) for s in PARTITIONED)  # noqa: E731
+    serial = lambda r: r["s"] - _part(r)  # noqa: E731
     slope = max(0.0, (serial(b) - serial(a)) / (b["n"] - a["n"]))
     fixed = max(0.0, serial(b) - slope * b["n"])
     mem_slope = max(0.0, (b["huvud_topp_mb"] - a["huvud_topp_mb"]) / (b["n"] - a["n"]))
