@@ -6,12 +6,10 @@ worker process per core of this machine; an address ("tcp://host:8786") = the Da
 scheduler there. The stages are the same functions either way (nlp/pipeline/partitions.py):
 `map_partitions` only decides where each partition's call runs.
 
-Why Dask distributed and not Ray: on this 2-core machine a Dask LocalCluster of 2 worker
-processes starts in ~2 s and costs ~100 MB per worker before any work; its wheels are pure
-Python (dask, distributed, and small dependencies), while Ray is a ~60 MB binary wheel with
-its own object store and dashboard processes. Our partitions are coarse (thousands of
-answers each) and communicate only small results, so Ray's faster small-task scheduling buys
-nothing here.
+Why Dask distributed and not Ray: our partitions are coarse (thousands of answers each) and
+send back only small results, so Ray's faster scheduling of small tasks buys nothing here,
+while Dask is plain Python packages from PyPI with no object store or extra service
+processes to run on a 2-core machine. Ray was not measured.
 
 At least once: a partition whose worker dies is run again on another (Dask reschedules the
 tasks of a lost worker, and retries a failed one RETRIES times); the stage functions are
