@@ -253,7 +253,8 @@ def extrapolate(
     out = [
         f"Modell {m['modell']}: {per_answer * 1000:.1f} CPU-ms per svar i de delade stegen; effektivitet {eff:.2f}; "
         f"seriellt (teman på urval, tilldelning, lagring): {fixed:.0f} s + {slope * 1000:.2f} ms per svar; "
-        f"huvudprocessens topp vid {target:,} svar ≈ {mem / 1024:.1f} GB".replace(",", " ")
+        f"huvudprocessens topp vid {target:_} svar ≈ {mem / 1024:.1f} GB (lutningen är mätt under urvalsgränsen, "
+        "där temaanpassningen växer med svaren: en övre gräns, inte en prognos)".replace("_", " ")
     ]
     for k in machines:
         hours = (fixed + slope * target + per_answer * target / (2 * k * eff)) / 3600
