@@ -46,6 +46,12 @@ class Settings(BaseSettings):
     # A worker's heartbeat; a worker silent for 3 heartbeats is taken for dead and its job
     # goes to another worker.
     queue_heartbeat_seconds: float = Field(10.0, gt=0, validation_alias="BRUKARROST_KO_HJARTSLAG_SEKUNDER")
+    # Where an analysis's data-parallel stages run (nlp/kluster.py): empty = in this process,
+    # "local" = a Dask cluster on this machine's cores, an address (tcp://host:8786) = that
+    # Dask cluster, whose workers must share this data dir and settings.
+    kluster: str = Field("", validation_alias="BRUKARROST_KLUSTER")
+    # Answers per partition: one task embeds or classifies this many, and one vector file holds them.
+    kluster_partition: int = Field(2000, ge=1, validation_alias="BRUKARROST_KLUSTER_DEL")
 
     @property
     def db_url(self) -> str:

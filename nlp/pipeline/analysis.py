@@ -8,15 +8,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from sqlalchemy import Engine, select
 
-from nlp.classify import ClassificationResult, classify_texts
+from nlp.classify import ClassificationResult
 from nlp.config import get_settings
-from nlp.core import ANALYSIS_KIND
-from nlp.embed import cached_embedder, embed_texts
+from nlp.embed import cached_embedder
 from nlp.errors import BrukarrostError
-from nlp.pipeline.common import Progress, StageTimer, active_model, active_version, no_progress
+from nlp.pipeline.common import Progress, StageTimer, active_version, no_progress
 from nlp.pipeline.importing import ImportSummary, import_export
+from nlp.pipeline.partitions import (
+    PartitionedVectors,
+    assign_partitions,
+    classify_partitions,
+    embed_partitions,
+    remove_run_files,
+)
 from nlp.pipeline.project import analyse_project
 from nlp.pipeline.results import store_results
 from nlp.pipeline.runs import create_run, run_guarded, set_run
@@ -28,7 +35,8 @@ from nlp.store.models import (
     ThemeEdit,
 )
 from nlp.taxonomy import Taxonomy, load_taxonomy, taxonomy_snapshot
-from nlp.themes import ThemeResult, apply_theme_edits, fit_themes
+from nlp.themes import ProjectTheme, ThemeResult, apply_theme_edits, assign
+from nlp.themes.sample import SAMPLE_MAX, fit_sample, period_strata, stratified_sample
 
 log = logging.getLogger(__name__)
 
@@ -109,41 +117,64 @@ def _analyse(
     embed_model: str | None,
     report: Progress,
 ) -> tuple[ThemeResult, list[ClassificationResult]]:
-    """The computing steps of a run (nothing is stored here but progress)."""
+    """The computing steps of a run (nothing is stored here but progress).
+
+    Embedding and classification run by partition (in this process, or on the cluster of
+    BRUKARROST_KLUSTER); the vectors are kept by partition on disk and the theme fit reads
+    only its bounded sample of them."""
     texts = inputs.texts
+    name = embed_model or get_settings().embed_model
     # Cached: label phrases, and answers for a model saved with the other kind of vector.
-    embedder = cached_embedder(embed_model or get_settings().embed_model)
+    embedder = cached_embedder(name)
     set_run(engine, run_id, embed_model=embedder.model_id)
-    report("inbäddning", 0, len(texts))
     # One pass per answer: the same vectors serve themes, labels, valence and evidence.
-    vectors = embed_texts(
-        texts, embedder=embedder, kind=ANALYSIS_KIND, progress=lambda d, t: report("inbäddning", d, t)
-    )
-    report("teman", 0, 1)
-    themes = find_themes(texts, vectors, record_ids=inputs.ids, dates=inputs.dates, edits=inputs.edits)
-    report("teman", 1, 1)
-    report("klassificering", 0, len(texts))
-    # The analyst's explicitly activated version; zero-shot until there is one.
-    model = active_model(inputs.active_version, tax)
-    results = classify_texts(texts, vectors, tax, embedder=embedder, model=model, kind=ANALYSIS_KIND)
-    report("klassificering", len(texts), len(texts))
+    try:
+        vectors = embed_partitions(texts, run_id, name, report)
+        report("teman", 0, 1)
+        themes = find_themes(texts, vectors, record_ids=inputs.ids, dates=inputs.dates, edits=inputs.edits)
+        report("teman", 1, 1)
+        # The analyst's explicitly activated version; zero-shot until there is one.
+        results = classify_partitions(vectors, tax, inputs.active_version, name, report)
+    finally:
+        # The vector cache keeps the vectors (and erasure reaches them there); these copies go.
+        remove_run_files(run_id)
     return themes, results
 
 
 def find_themes(
     texts: Sequence[str],
-    vectors: Any,
+    vectors: np.ndarray | PartitionedVectors,
     *,
     record_ids: Sequence[Any],
     dates: Sequence[Any] | None = None,
     edits: Sequence[Any] = (),
     period: str = "month",
     random_state: int = 42,
+    sample_max: int = SAMPLE_MAX,
 ) -> ThemeResult:
-    """Fit themes, then carry the project's human edits (names, merges, splits) over."""
-    themes = fit_themes(texts, vectors, record_ids=record_ids, dates=dates, period=period, random_state=random_state)
+    """Fit themes (on a stratified sample past `sample_max` answers, the rest assigned),
+    then carry the project's human edits (names, merges, splits) over."""
+    rows = stratified_sample(period_strata(dates, len(texts)), sample_max)
+    if isinstance(vectors, PartitionedVectors):
+        stored = vectors
+        sample = stored.rows(rows)
+
+        def assign_rest(themes: Sequence[ProjectTheme]) -> Sequence[str | None]:
+            return assign_partitions(stored, themes)
+    else:
+        matrix = np.asarray(vectors, dtype=np.float32)
+        sample = matrix[rows]
+
+        def assign_rest(themes: Sequence[ProjectTheme]) -> Sequence[str | None]:
+            return assign(themes, matrix, floor=True)
+
+    themes = fit_sample(
+        texts, record_ids, rows, sample, assign_rest, dates=dates, period=period, random_state=random_state
+    )
     if edits:
-        themes = apply_theme_edits(themes, edits, record_ids=record_ids, texts=texts, embeddings=vectors)
+        # A split needs its members' vectors; the merges and names do not read any.
+        full = vectors.all() if isinstance(vectors, PartitionedVectors) else vectors
+        themes = apply_theme_edits(themes, edits, record_ids=record_ids, texts=texts, embeddings=full)
     return themes
 
 

@@ -20,12 +20,13 @@ import numpy as np
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from nlp.classify import ClassificationResult, classify_texts
+from nlp.classify import ClassificationResult
 from nlp.config import get_settings
 from nlp.core import ANALYSIS_KIND, OTHER_THEME, period_key
 from nlp.embed import cached_embedder, embed_texts
 from nlp.errors import BrukarrostError
-from nlp.pipeline.common import Progress, active_model, active_version, no_progress
+from nlp.pipeline.common import Progress, active_version, no_progress
+from nlp.pipeline.partitions import classify_partitions, embed_partitions, remove_run_files
 from nlp.pipeline.results import store_results
 from nlp.pipeline.runs import create_run, run_guarded, set_run
 from nlp.store import init_db, session_scope
@@ -44,6 +45,7 @@ from nlp.themes import (
     ProjectTheme,
     ProjectThemes,
     ThemeResult,
+    assign,
     extend,
     fit_themes,
     from_fit,
@@ -57,6 +59,7 @@ from nlp.themes import (
     theme_info,
     topic_words,
 )
+from nlp.themes.sample import SAMPLE_MAX, fit_sample, period_strata, stratified_sample
 
 SCOPE = "projekt"  # AnalysisRun.settings["omfang"] of a run over a whole project
 
@@ -87,11 +90,23 @@ def update_project_themes(
     latest: Any = None,
     refit: bool = False,
     random_state: int = 42,
+    dates: Sequence[Any] | None = None,
+    sample_max: int = SAMPLE_MAX,
 ) -> ProjectThemes:
     """The project's themes after a new import: analysed into the existing ones, or a refit
-    (first analysis, or asked for) matched to them."""
+    (first analysis, or asked for) matched to them. A fit past `sample_max` answers is made
+    on a sample stratified by import and month (`dates`), the rest assigned."""
     if state is None or refit or not state.themes:
-        return refit_project_themes(texts, vectors, ids, state=state, import_of=import_of, random_state=random_state)[0]
+        return refit_project_themes(
+            texts,
+            vectors,
+            ids,
+            state=state,
+            import_of=import_of,
+            random_state=random_state,
+            dates=dates,
+            sample_max=sample_max,
+        )[0]
     text_of = dict(zip(ids, texts))
 
     def cluster(pool: Sequence[Any], pool_vectors: np.ndarray) -> dict[Any, int]:
@@ -124,11 +139,18 @@ def refit_project_themes(
     state: ProjectThemes | None,
     import_of: dict[Any, Any] | None = None,
     random_state: int = 42,
+    dates: Sequence[Any] | None = None,
+    sample_max: int = SAMPLE_MAX,
 ) -> tuple[ProjectThemes, ProjectThemes]:
     """(the project's themes after a full refit, the fresh fit of all answers they were decided
     from): with earlier themes the refit is warm-started from them (match_refit), else the
-    fresh fit is the project's first themes."""
-    fit = fit_themes(texts, vectors, record_ids=ids, random_state=random_state)
+    fresh fit is the project's first themes. A fit past `sample_max` answers is made on a
+    sample stratified by import and month (`dates`), the rest assigned."""
+    groups = [import_of.get(r) for r in ids] if import_of else None
+    rows = stratified_sample(period_strata(dates, len(ids), groups), sample_max)
+    fit = fit_sample(
+        texts, ids, rows, vectors[rows], lambda themes: assign(themes, vectors, floor=True), random_state=random_state
+    )
     fresh = from_fit(fit, vectors, ids, used_keys=[t.key for t in state.themes] if state else (), import_of=import_of)
     if state is None or not state.themes:
         return fresh, fresh
@@ -222,29 +244,31 @@ def analyse_project(
     set_run(engine, run_id, taxonomy_id=tax.id, taxonomy_snapshot=taxonomy_snapshot(tax), settings=settings)
 
     def work(report: Progress) -> str:
-        embedder = cached_embedder(embed_model or get_settings().embed_model)
+        name = embed_model or get_settings().embed_model
+        embedder = cached_embedder(name)
         set_run(engine, run_id, embed_model=embedder.model_id)
-        report("inbäddning", 0, len(inputs.texts))
-        # One pass per answer: the same vectors serve themes, names, labels, valence and evidence.
-        vectors = embed_texts(
-            inputs.texts, embedder=embedder, kind=ANALYSIS_KIND, progress=lambda d, t: report("inbäddning", d, t)
-        )
-        report("teman", 0, 1)
-        pt = update_project_themes(
-            inputs.texts,
-            vectors,
-            inputs.ids,
-            state=inputs.state,
-            import_of=inputs.import_of,
-            latest=inputs.order[-1],
-            refit=refit,
-        )
-        pt, splits = apply_splits(pt, inputs.edits, vectors, inputs.ids)
-        set_run(engine, run_id, settings={**settings, "temamappning": pt.mapping, "nya_teman": pt.new_keys})
-        report("klassificering", 0, len(inputs.texts))
-        model = active_model(inputs.active_version, tax)
-        results = classify_texts(inputs.texts, vectors, tax, embedder=embedder, model=model, kind=ANALYSIS_KIND)
-        report("klassificering", len(inputs.texts), len(inputs.texts))
+        try:
+            # One pass per answer: the same vectors serve themes, names, labels, valence and evidence.
+            stored = embed_partitions(inputs.texts, run_id, name, report)
+            # A project's themes compare new answers with every earlier answer and theme: this
+            # step holds all the project's vectors (see README, "Stora importer").
+            vectors = stored.all()
+            report("teman", 0, 1)
+            pt = update_project_themes(
+                inputs.texts,
+                vectors,
+                inputs.ids,
+                state=inputs.state,
+                import_of=inputs.import_of,
+                latest=inputs.order[-1],
+                refit=refit,
+                dates=inputs.dates,
+            )
+            pt, splits = apply_splits(pt, inputs.edits, vectors, inputs.ids)
+            set_run(engine, run_id, settings={**settings, "temamappning": pt.mapping, "nya_teman": pt.new_keys})
+            results = classify_partitions(stored, tax, inputs.active_version, name, report)
+        finally:
+            remove_run_files(run_id)
         themes = _finish_themes(
             inputs, pt, vectors, results, tax, lambda p: embed_texts(p, embedder=embedder, kind=ANALYSIS_KIND)
         )

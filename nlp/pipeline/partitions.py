@@ -1,0 +1,195 @@
+"""An analysis's data-parallel stages, partition by partition: embed, classify, assign.
+
+Both analyses (one import, a whole project) run these; `nlp.kluster.map_partitions` runs a
+stage's partitions in this process or on the Dask cluster of BRUKARROST_KLUSTER. The same
+function does the work either way, so a cluster run is today's run cut in pieces.
+
+Vectors are stored by partition: one float32 .npy per partition under the run's folder
+(data dir / korningar / <run id> / vektorer), written whole or not at all and reused when
+present, so a partition run twice (a lost worker) does the same work once more and ends
+with the same file. No process needs the N × dim matrix: the theme fit reads only its
+bounded sample's rows, and the other stages read one partition at a time.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from nlp.classify import ClassificationResult, ClassifierModel, classify_texts, zero_shot_model
+from nlp.config import get_settings
+from nlp.core import ANALYSIS_KIND
+from nlp.embed import cached_embedder, embed_texts
+from nlp.kluster import map_partitions
+from nlp.pipeline.common import Progress, active_model
+from nlp.private_files import FILE_MODE, private_dir
+from nlp.taxonomy import Taxonomy, taxonomy_from_snapshot, taxonomy_snapshot
+from nlp.themes import ProjectTheme, assign
+
+
+@dataclass(frozen=True)
+class Part:
+    """One partition: its number, its answers' texts, and where its vectors go."""
+
+    index: int
+    texts: list[str]
+    path: str
+
+
+@dataclass
+class PartitionedVectors:
+    """An analysis's vectors, one file per partition (row order = the analysis's order)."""
+
+    parts: list[Part]
+    dim: int
+
+    @property
+    def n(self) -> int:
+        return sum(len(p.texts) for p in self.parts)
+
+    def rows(self, rows: Sequence[int] | np.ndarray) -> np.ndarray:
+        """The vectors of these rows (sorted or not), reading only the partitions they lie in."""
+        rows = np.asarray(rows, dtype=np.int64)
+        out = np.empty((len(rows), self.dim), dtype=np.float32)
+        starts = np.cumsum([0] + [len(p.texts) for p in self.parts])
+        which = np.searchsorted(starts, rows, side="right") - 1
+        for k in np.unique(which):
+            mine = np.flatnonzero(which == k)
+            chunk = np.load(self.parts[k].path, mmap_mode="r")
+            out[mine] = chunk[rows[mine] - starts[k]]
+        return out
+
+    def all(self) -> np.ndarray:
+        """The whole matrix: only for steps that need every vector at once (see the callers)."""
+        if not self.parts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return np.vstack([np.load(p.path) for p in self.parts])
+
+
+def run_folder(run_id: int) -> Path:
+    """The run's own folder of intermediate files under the data dir (private)."""
+    return get_settings().data_dir / "korningar" / str(run_id)
+
+
+def remove_run_files(run_id: int) -> None:
+    """A finished run's vector files are of no further use (the cache keeps the vectors)."""
+    shutil.rmtree(run_folder(run_id), ignore_errors=True)
+
+
+def partition(texts: Sequence[str], run_id: int, size: int | None = None) -> list[Part]:
+    size = size or get_settings().kluster_partition
+    folder = private_dir(run_folder(run_id) / "vektorer")
+    return [
+        Part(i, list(texts[start : start + size]), str(folder / f"del-{i:05d}.npy"))
+        for i, start in enumerate(range(0, len(texts), size))
+    ]
+
+
+def _load_part(path: str, n: int) -> np.ndarray | None:
+    """A partition's vectors when its file is there and whole (a rerun reuses them)."""
+    try:
+        vectors = np.load(path)
+    except (OSError, ValueError, EOFError):
+        return None
+    return vectors if vectors.ndim == 2 and len(vectors) == n and vectors.dtype == np.float32 else None
+
+
+def _save_part(path: str, vectors: np.ndarray) -> None:
+    """Written to a temporary file and renamed: a reader sees the whole file or none."""
+    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
+    try:
+        os.fchmod(fd, FILE_MODE)
+        with os.fdopen(fd, "wb") as fh:
+            np.save(fh, np.ascontiguousarray(vectors, dtype=np.float32))
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def embed_part(part: Part, *, embed_model: str) -> int:
+    """Embed one partition (through the vector cache) into its file; returns the dimension.
+    The model is loaded once per process (nlp.embed.get_embedder), so once per worker."""
+    embedder = cached_embedder(embed_model)
+    if _load_part(part.path, len(part.texts)) is None:
+        _save_part(part.path, embed_texts(part.texts, embedder=embedder, kind=ANALYSIS_KIND))
+    return embedder.dim
+
+
+def embed_partitions(texts: Sequence[str], run_id: int, embed_model: str, progress: Progress) -> PartitionedVectors:
+    """Every answer's vector, stored by partition (stage "inbäddning")."""
+    parts = partition(texts, run_id)
+    per = max(1, len(parts[0].texts)) if parts else 1
+    progress("inbäddning", 0, len(texts))
+    dims = map_partitions(
+        embed_part,
+        parts,
+        progress=lambda d, t: progress("inbäddning", min(d * per, len(texts)), len(texts)),
+        embed_model=embed_model,
+    )
+    dim = dims[0] if dims else cached_embedder(embed_model).dim
+    return PartitionedVectors(parts, dim)
+
+
+@lru_cache(maxsize=8)
+def _classifier(snapshot: str, version: str | None, embed_model: str) -> ClassifierModel | None:
+    """The analysis's classifier, once per process and run settings (None = zero-shot)."""
+    tax = taxonomy_from_snapshot(json.loads(snapshot))
+    return active_model(version, tax) or zero_shot_model(tax, cached_embedder(embed_model))
+
+
+def classify_part(
+    part: Part, *, taxonomy: Taxonomy, active_version: str | None, embed_model: str
+) -> list[ClassificationResult]:
+    """Labels, valence and evidence for one partition's answers, from its stored vectors."""
+    embedder = cached_embedder(embed_model)
+    vectors = _load_part(part.path, len(part.texts))
+    if vectors is None:  # a partition whose file went missing is embedded again (cache first)
+        embed_part(part, embed_model=embed_model)
+        vectors = np.load(part.path)
+    model = _classifier(json.dumps(taxonomy_snapshot(taxonomy), sort_keys=True), active_version, embed_model)
+    return classify_texts(part.texts, vectors, taxonomy, embedder=embedder, model=model, kind=ANALYSIS_KIND)
+
+
+def classify_partitions(
+    vectors: PartitionedVectors,
+    taxonomy: Taxonomy,
+    active_version: str | None,
+    embed_model: str,
+    progress: Progress,
+) -> list[ClassificationResult]:
+    """Every answer's classification, partition by partition (stage "klassificering")."""
+    n = vectors.n
+    per = max(1, len(vectors.parts[0].texts)) if vectors.parts else 1
+    progress("klassificering", 0, n)
+    found = map_partitions(
+        classify_part,
+        vectors.parts,
+        progress=lambda d, t: progress("klassificering", min(d * per, n), n),
+        taxonomy=taxonomy,
+        active_version=active_version,
+        embed_model=embed_model,
+    )
+    return [r for results in found for r in results]
+
+
+def assign_part(part: Part, *, themes: Sequence[ProjectTheme], floor: bool = True) -> list[str | None]:
+    """Each answer of the partition to its nearest theme (nlp.themes.assign)."""
+    vectors = _load_part(part.path, len(part.texts))
+    if vectors is None:
+        raise FileNotFoundError(part.path)
+    return assign(themes, vectors, floor=floor)
+
+
+def assign_partitions(vectors: PartitionedVectors, themes: Sequence[ProjectTheme]) -> list[str | None]:
+    """Every answer's nearest theme key (None = none near enough), in parallel by partition."""
+    found = map_partitions(assign_part, vectors.parts, themes=list(themes))
+    return [k for keys in found for k in keys]

@@ -1,0 +1,123 @@
+"""Themes of a large import: fitted on a stratified sample of bounded size, the rest assigned.
+
+UMAP and HDBSCAN grow worse than linearly in time and memory with the number of answers
+(BERTopic's users hit the wall past a few 100 000). Past SAMPLE_MAX answers the themes are
+fitted on a sample drawn in proportion from every stratum (import × period), so a small
+import or a quiet month is represented as in the whole; every other answer then goes to the
+theme whose centroid it is nearest, when it is as similar as the theme's own members are
+(nlp.themes.project.assign with the fallback threshold, the same rule that places a new
+import's answers in a project's themes). Up to SAMPLE_MAX answers, the fit is on all of them:
+exactly today's result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Sequence
+from datetime import date
+from typing import Any
+
+import numpy as np
+
+from nlp.core import OTHER_THEME, period_key
+from nlp.themes.fit import fit_themes
+from nlp.themes.project import ProjectTheme, describe
+from nlp.themes.representation import theme_info
+from nlp.themes.result import ThemeResult
+from nlp.themes.trends import refresh_time_series
+from nlp.themes.views import recompute_sizes
+
+# The theme fit's bound: ~20 000 × 384 float32 vectors are 30 MB, and UMAP + HDBSCAN on them
+# take a few minutes on one core (benchmarks/scale.py).
+SAMPLE_MAX = 20_000
+
+AssignRest = Callable[[Sequence[ProjectTheme]], Sequence[str | None]]
+
+
+def stratified_sample(strata: Sequence[Hashable], size: int, seed: int = 42) -> np.ndarray:
+    """Sorted row numbers of a sample of at most `size` rows, each stratum in proportion to
+    its share (largest remainders), every row when there are no more than `size`."""
+    n = len(strata)
+    if n <= size:
+        return np.arange(n)
+    groups: dict[Hashable, list[int]] = {}
+    for i, s in enumerate(strata):
+        groups.setdefault(s, []).append(i)
+    keys = sorted(groups, key=repr)  # a fixed order: the same sample on every run
+    exact = np.array([len(groups[k]) * size / n for k in keys])
+    quota = np.floor(exact).astype(int)
+    order = sorted(range(len(keys)), key=lambda j: (-(exact[j] - quota[j]), j))
+    for j in order[: size - int(quota.sum())]:
+        quota[j] += 1
+    rng = np.random.default_rng(seed)
+    picked = [rng.choice(groups[k], size=q, replace=False) for k, q in zip(keys, quota) if q]
+    return np.sort(np.concatenate(picked)) if picked else np.zeros(0, dtype=int)
+
+
+def period_strata(dates: Sequence[date | None] | None, n: int, groups: Sequence[Any] | None = None) -> list[Any]:
+    """A stratum per answer: its group (import) and month."""
+    months = [period_key(d) if d is not None else None for d in dates] if dates is not None else [None] * n
+    return list(zip(groups, months)) if groups is not None else months
+
+
+def fit_sample(
+    texts: Sequence[str],
+    record_ids: Sequence[Any],
+    rows: np.ndarray,
+    sample_vectors: np.ndarray,
+    assign_rest: AssignRest,
+    *,
+    dates: Sequence[date | None] | None = None,
+    period: str = "month",
+    random_state: int = 42,
+) -> ThemeResult:
+    """Themes fitted on the sample `rows` (with their vectors), every other answer assigned.
+
+    `assign_rest(themes)` gives every answer's (all rows, in order) nearest theme key, the
+    keys being the fitted theme ids as text; it reads the vectors wherever they are kept.
+    The sample's answers keep the fit's own assignment (with secondary themes), the others
+    get their nearest theme alone, or "övrigt"."""
+    n = len(texts)
+    pick = lambda seq: [seq[i] for i in rows]  # noqa: E731
+    if len(rows) == n:
+        return fit_themes(
+            texts, sample_vectors, record_ids=record_ids, dates=dates, period=period, random_state=random_state
+        )
+    sample_ids = pick(record_ids)
+    fit = fit_themes(
+        pick(texts),
+        sample_vectors,
+        record_ids=sample_ids,
+        dates=pick(dates) if dates is not None else None,
+        period=period,
+        random_state=random_state,
+    )
+    labels = np.array([fit.assignments[r][0][0] for r in sample_ids], dtype=int)
+    themes = [
+        describe(str(t), sample_vectors, np.flatnonzero(labels == t), sample_ids)
+        for t in sorted(set(labels.tolist()) - {OTHER_THEME})
+    ]
+    keys = list(assign_rest(themes)) if themes else [None] * n
+    assignments: dict[Any, list[tuple[int, float]]] = {}
+    for rid, key in zip(record_ids, keys):
+        pairs = fit.assignments.get(rid)
+        assignments[rid] = pairs if pairs is not None else [(int(key) if key is not None else OTHER_THEME, 1.0)]
+    result = ThemeResult(
+        themes=list(fit.themes),
+        assignments=assignments,
+        over_time={},
+        emerging=[],
+        n_texts=n,
+        notes=[
+            *fit.notes,
+            f"Teman hittades i ett stratifierat urval av {len(rows)} av {n} svar (per import och månad); "
+            "övriga svar placerades i det närmaste temat eller i övrigt.",
+        ],
+        settings={**fit.settings, "urval": len(rows), "urval_av": n},
+        periods={
+            rid: period_key(d, period) if d is not None else None
+            for rid, d in zip(record_ids, dates if dates is not None else [None] * n)
+        },
+    )
+    if result.theme(OTHER_THEME) is None and any(p[0][0] == OTHER_THEME for p in assignments.values()):
+        result.themes.append(theme_info(OTHER_THEME, [], 0, n, [], []))
+    return refresh_time_series(recompute_sizes(result))
