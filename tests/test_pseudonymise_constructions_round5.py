@@ -65,3 +65,30 @@ def test_round5_look_alikes_stay(p: Pseudonymiser, text: str, value: str) -> Non
 
 def test_date_with_slash_still_a_date(p: Pseudonymiser) -> None:
     assert ("3/5", "DATUM") in found(p, "Vi ses 3/5 på mottagningen.")
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        # a compound professional title before a name that is also a word
+        ("min diabetessköterska Viol var snäll", "Viol"),
+        ("vår skolkurator Saga hjälpte oss", "Saga"),
+        ("Distriktssköterskan Liv ringde.", "Liv"),
+        # a minutes' label asking for a person, even a name that is also a word
+        ("• Boka buss till utflykten – Ansv: Maj", "Maj"),
+        ("Närvarande: Rut", "Rut"),
+        ("Deltagare: Sanna Lejon (RSMH), Tomas Kuoljok (brukare)", "Sanna Lejon"),
+    ],
+)
+def test_round5_names_after_roles_and_labels(p: Pseudonymiser, text: str, value: str) -> None:
+    assert (value, "PERSON") in found(p, text)
+
+
+def test_attendance_list_one_name_a_line(p: Pseudonymiser) -> None:
+    text = "Närvarolista styrelsemöte\n- Liv (kassör)\n- Dag\n- Saga (ny)\nPunkt 1: budget"
+    assert {("Liv", "PERSON"), ("Dag", "PERSON"), ("Saga", "PERSON")} <= set(found(p, text))
+
+
+def test_list_without_attendance_heading_stays(p: Pseudonymiser) -> None:
+    text = "Att köpa till fikat\n- Kaffe\n- Mjölk (laktosfri)\n- Bullar"
+    assert found(p, text) == []
