@@ -92,3 +92,46 @@ def test_attendance_list_one_name_a_line(p: Pseudonymiser) -> None:
 def test_list_without_attendance_heading_stays(p: Pseudonymiser) -> None:
     text = "Att köpa till fikat\n- Kaffe\n- Mjölk (laktosfri)\n- Bullar"
     assert found(p, text) == []
+
+
+@pytest.mark.parametrize(
+    "text,values",
+    [
+        ("jag har tre barn 4, 7 och 11 år och ingen man", ["4", "7", "11 år"]),
+        ("Mina söner på 8 och 12 vill ha fritids.", ["8", "12"]),
+    ],
+)
+def test_children_ages_in_a_list(p: Pseudonymiser, text: str, values: list[str]) -> None:
+    assert {(v, "ALDER") for v in values} <= set(found(p, text))
+
+
+def test_children_with_counts_stay(p: Pseudonymiser) -> None:
+    assert all(label != "ALDER" for _, label in found(p, "Vi har två barn 2 och 3 gånger i veckan."))
+
+
+@pytest.mark.parametrize(
+    "text,value,label",
+    [
+        # an authority in the genitive
+        ("Vi har fått Kronofogdens beslut idag.", "Kronofogdens", "ORGANISATION"),
+        # a study association with its district is one name, like "RSMH Värmland"
+        ("Boka lokal hos ABF Umeå till i vår", "ABF Umeå", "ORGANISATION"),
+        # a university as a compound, a coordinated compound association
+        ("praktikant från Linnéuniversitetet, ny i gruppen", "Linnéuniversitetet", "ORGANISATION"),
+        ("Möte med Hjärt- och Lungföreningen Dalarna i maj", "Hjärt- och Lungföreningen Dalarna", "ORGANISATION"),
+        # a firm named after the role it has for the writer
+        ("min hyresvärd Wallenstam hotar med vräkning", "Wallenstam", "ORGANISATION"),
+        # a maternity ward or clinic by its name
+        ("Barnmorskan Linnea på BB Stella var bra", "BB Stella", "VARDENHET"),
+        ("MVC Gripen ringde tillbaka", "MVC Gripen", "VARDENHET"),
+        # a learner's "Jag är" and a name no language has, before a comma
+        ("Jag är Dilan, kurd. jag vill klaga", "Dilan", "PERSON"),
+    ],
+)
+def test_round5_names_of_bodies_and_people(p: Pseudonymiser, text: str, value: str, label: str) -> None:
+    assert (value, label) in found(p, text)
+
+
+@pytest.mark.parametrize("text", ["Polisens utredning tog tid.", "Jag är Glad, tack.", "vi var på BB. Sen hem"])
+def test_round5_generic_words_stay(p: Pseudonymiser, text: str) -> None:
+    assert found(p, text) == []

@@ -25,7 +25,7 @@ _CENTRE = (
     r"familje|stöd|behandlings|smärt|minnes)(?:centrum|centret)"
 )
 _UNIT_PREFIX = (
-    r"BUP|BUMM|VUP|PIVA|VC|HVB-hemmet|HVB|LSS-boendet|[Vv]årdcentralen|[Vv]årdcentral|[Vv]ardcentralen|[Hh]älsocentralen|"
+    r"BUP|BUMM|VUP|PIVA|VC|BB|MVC|BVC|HVB-hemmet|HVB|LSS-boendet|[Vv]årdcentralen|[Vv]årdcentral|[Vv]ardcentralen|[Hh]älsocentralen|"
     r"[Hh]älsocentral|[Ää]ldreboendet|[Gg]ruppboendet|[Kk]orttidsboendet|[Kk]orttidshemmet|"
     r"[Bb]ehandlingshemmet|[Ss]ärskilda boendet|[Bb]oendet|[Vv]årdhemmet|[Aa]vdelning|[Aa]vd\.?|[Vv]årdavdelning|"
     r"[Mm]ottagningen|[Uu]ngdomsmottagningen|[Pp]sykiatrimottagningen|[Dd]agverksamheten|"

@@ -35,14 +35,15 @@ def _name_word(word: str) -> bool:
     return namelike(word, True) or (info is not None and not info.common and word.lower() not in STOP_WORDS)
 
 
-# learner Swedish without the verb: "Jag Zarghona.", "jag Amanuel här"
+# learner Swedish without the verb: "Jag Zarghona.", "jag Amanuel här"; or with "är" and a
+# name no language has before a comma ("Jag är Dilan, från …"): "Jag är Glad." is a word
 _I_NAME = re.compile(
-    r"(?:^|[.!?\n][ \t]*)[Jj]ag[ \t]+([A-ZÅÄÖ][a-zåäöé]+(?:[ \t]+[A-ZÅÄÖ][a-zåäöé]+){0,2})"
+    r"(?:^|[.!?\n][ \t]*)[Jj]ag[ \t]+(?:(?:är|e)[ \t]+)?([A-ZÅÄÖ][a-zåäöé]+(?:[ \t]+[A-ZÅÄÖ][a-zåäöé]+){0,2})"
     r"(?=[ \t]*[.,!]|[ \t]+(?:här|från|bor|har|ringer|vill|skriver)\b)"
 )
 
 
-_I_HINT = re.compile(r"[Jj]ag[ \t]+[A-ZÅÄÖ]")
+_I_HINT = re.compile(r"[Jj]ag[ \t]+(?:(?:är|e)[ \t]+)?[A-ZÅÄÖ]")
 
 
 def _without_verb(text: str) -> list[Span]:
