@@ -135,3 +135,21 @@ def test_round5_names_of_bodies_and_people(p: Pseudonymiser, text: str, value: s
 @pytest.mark.parametrize("text", ["Polisens utredning tog tid.", "Jag är Glad, tack.", "vi var på BB. Sen hem"])
 def test_round5_generic_words_stay(p: Pseudonymiser, text: str) -> None:
     assert found(p, text) == []
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("شكرا. اسمي فاطمة (Fatima)", "فاطمة"),
+        ("Привіт, мене звати Олена Коваль, я мама", "Олена Коваль"),
+    ],
+)
+def test_self_introduction_in_another_script(p: Pseudonymiser, text: str, value: str) -> None:
+    found_here = found(p, text)
+    assert (value, "PERSON") in found_here
+    assert not any(v.startswith("Привіт") for v, _ in found_here)  # a greeting, no name
+
+
+def test_age_of_a_thing_stays(p: Pseudonymiser) -> None:
+    assert all(label != "ALDER" for _, label in found(p, "Bilen (ABC 123) är 15 år gammal och rostig."))
+    assert ("82 år", "ALDER") in found(p, "Min mamma är 82 år gammal.")

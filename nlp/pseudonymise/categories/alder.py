@@ -136,10 +136,23 @@ def _age_subject(text: str, pos: int) -> bool:
     return False
 
 
+# "Bilen (ABC 123) är 19 år gammal": the age of a thing the sentence is about
+_THING_SUBJECT = re.compile(
+    r"\b(?:bilen|bil|huset|hus|lägenheten|datorn|mobilen|telefonen|spisen|kylen|kylskåpet|tvättmaskinen|"
+    r"rullstolen|rullatorn|hörapparaten|sängen|byggnaden|fönstren|köket|badrummet|taket|cykeln|mopeden|"
+    r"båten|husvagnen|glasögonen)\b[^.!?\n]{0,30}\b(?:är|var|blir)" + WS + r"+$",
+    re.IGNORECASE,
+)
+
+
 def find_age(text: str) -> list[Span]:
     spans = []
     for pattern in _AGE_PATTERNS:
-        spans.extend(Span(m.start(), m.end(), "ALDER") for m in pattern.finditer(text))
+        spans.extend(
+            Span(m.start(), m.end(), "ALDER")
+            for m in pattern.finditer(text)
+            if not _THING_SUBJECT.search(text, max(0, m.start() - 50), m.start())
+        )
     for m in _AGE_CONTEXT.finditer(text):
         start = m.start(1)
         end = m.end(2) if m.group(2) else m.end(1)

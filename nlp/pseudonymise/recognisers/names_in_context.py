@@ -131,7 +131,7 @@ HEADER_AND_GREETING_WORDS = frozenset(
     "wysłano temat dzień dobry pozdrawiam pozdrav pozdravi srdačan lijep zdravo "
     "from sent subject date receipt fyi fwd regards cheers "
     "gesendet betreff grüße lähettäjä lähetetty vastaanottaja aihe terveisin hyvää päivää "
-    "chào xin cảm ơn salaan mahadsanid".split()
+    "chào xin cảm ơn salaan mahadsanid привіт привет здравствуйте дякую спасибо".split()
 )
 
 
