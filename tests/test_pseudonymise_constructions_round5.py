@@ -153,3 +153,16 @@ def test_self_introduction_in_another_script(p: Pseudonymiser, text: str, value:
 def test_age_of_a_thing_stays(p: Pseudonymiser) -> None:
     assert all(label != "ALDER" for _, label in found(p, "Bilen (ABC 123) är 15 år gammal och rostig."))
     assert ("82 år", "ALDER") in found(p, "Min mamma är 82 år gammal.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["BB Städservice städade trappan.", "Arbetsgivaren tog ut en avgift.", "hyresvärden synd att det blev så"],
+)
+def test_firms_by_role_need_a_name(p: Pseudonymiser, text: str) -> None:
+    assert all(label not in {"ORGANISATION", "VARDENHET"} for _, label in found(p, text))
+
+
+def test_field_surname_after_a_three_part_name(p: Pseudonymiser) -> None:
+    text = "Deltagare: Nguyen Thi Lan, Somchai Boonmee"
+    assert ("Nguyen Thi Lan", "PERSON") in found(p, text)

@@ -179,7 +179,7 @@ _EMPLOYER = re.compile(
 
 # a firm named after the role it has for the writer: "min hyresvärd Mitthem", "assistansbolaget Kompis"
 _FIRM_ROLE = re.compile(
-    r"\b(?:hyresvärd|hyresvärden|bostadsbolag|bostadsbolaget|assistansbolag|assistansbolaget|"
+    r"\b(?i:hyresvärd|hyresvärden|bostadsbolag|bostadsbolaget|assistansbolag|assistansbolaget|"
     r"assistansanordnare|assistansanordnaren|arbetsgivare|arbetsgivaren|bemanningsföretaget|elbolaget|"
     r"försäkringsbolaget|inkassobolaget|inkassoföretaget)"
     + WS
@@ -195,7 +195,6 @@ _FIRM_ROLE = re.compile(
     + r"]["
     + LOW
     + r"]+)?)(?![\w-])",
-    re.IGNORECASE,
 )
 
 

@@ -360,12 +360,12 @@ def find_person_in_context(text: str) -> list[Span]:
         j = 0
         if (contact or strong or says) and (namelike(word, True) or field or (with_me and says) or word_name):
             j = _run(text, toks, i, lowercase_ok=not cap)
-            if field and j == i + 1 and _FIELD_SURNAME.match(text, end):
-                # "Deltagare: Sanna Lejon (RSMH), …": a capitalised word ending the field's
-                # item is the surname, even when it is also a word
-                nxt = toks[i + 1][2]
+            if field and j - i < 3 and j < n and _FIELD_SURNAME.match(text, toks[j - 1][1]):
+                # "Deltagare: Sanna Lejon (RSMH), …", "Nguyen Thi Lan, …": a capitalised word
+                # ending the field's item is the surname, even when it is also a word
+                nxt = toks[j][2]
                 if nxt.lower() not in STOP_WORDS and not nxt.isupper() and nxt not in lists.places():
-                    j = i + 2
+                    j += 1
             if word_name:
                 pass  # the context has already said it: a person
             elif says and not (_listed(word) or with_me):
