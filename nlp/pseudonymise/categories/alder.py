@@ -86,6 +86,41 @@ _AGE_AFTER_NAME = re.compile(
 _DURATION_AFTER = re.compile(WS + r"*(?:år)?" + WS + r"*(?:sedan|sen|till|kvar|i\b|på\b|för\b)", re.IGNORECASE)
 
 
+# "två barn 6 och 9 år", "söner på 4, 7 och 12": children's ages listed after the children
+_CHILDREN_AGES = re.compile(
+    r"\b(?:barn|barnen|söner|sönerna|döttrar|döttrarna|pojkar|flickor|killar|tjejer|syskon|tvillingar|ungar)"
+    + WS
+    + r"*,?"
+    + WS
+    + r"+(?:(?:som är|på|i åldrarna)"
+    + WS
+    + r"+)?(\d{1,2}(?:"
+    + WS
+    + r"*,"
+    + WS
+    + r"*\d{1,2})*"
+    + WS
+    + r"+(?:och|o|&)"
+    + WS
+    + r"+\d{1,2})("
+    + WS
+    + r"+[åa]r)?(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _children_ages(text: str) -> list[Span]:
+    out = []
+    for m in _CHILDREN_AGES.finditer(text):
+        if _NOT_AGE_AFTER.match(text, m.end()) or _DURATION_AFTER.match(text, m.end()):
+            continue  # "barn 2 och 3 gånger", "barn 2 och 3 år sedan"
+        numbers = list(re.finditer(r"\d{1,2}", m.group(1)))
+        for k, n in enumerate(numbers):
+            end = m.end() if k == len(numbers) - 1 and m.group(2) else m.start(1) + n.end()
+            out.append(Span(m.start(1) + n.start(), end, "ALDER"))
+    return out
+
+
 def _age_subject(text: str, pos: int) -> bool:
     """Is there a person among the (up to three) words before `pos` in its sentence?"""
     window = text[max(0, pos - 40) : pos]
@@ -101,10 +136,23 @@ def _age_subject(text: str, pos: int) -> bool:
     return False
 
 
+# "Bilen (ABC 123) är 19 år gammal": the age of a thing the sentence is about
+_THING_SUBJECT = re.compile(
+    r"\b(?:bilen|bil|huset|hus|lägenheten|datorn|mobilen|telefonen|spisen|kylen|kylskåpet|tvättmaskinen|"
+    r"rullstolen|rullatorn|hörapparaten|sängen|byggnaden|fönstren|köket|badrummet|taket|cykeln|mopeden|"
+    r"båten|husvagnen|glasögonen)\b[^.!?\n]{0,30}\b(?:är|var|blir)" + WS + r"+$",
+    re.IGNORECASE,
+)
+
+
 def find_age(text: str) -> list[Span]:
     spans = []
     for pattern in _AGE_PATTERNS:
-        spans.extend(Span(m.start(), m.end(), "ALDER") for m in pattern.finditer(text))
+        spans.extend(
+            Span(m.start(), m.end(), "ALDER")
+            for m in pattern.finditer(text)
+            if not _THING_SUBJECT.search(text, max(0, m.start() - 50), m.start())
+        )
     for m in _AGE_CONTEXT.finditer(text):
         start = m.start(1)
         end = m.end(2) if m.group(2) else m.end(1)
@@ -177,6 +225,7 @@ def find_age(text: str) -> list[Span]:
         )
         if person and 1 <= int(m.group(g)) <= 120:
             spans.append(Span(m.start(g), m.end(g), "ALDER"))
+    spans += _children_ages(text)
     spans += _answers_and_corrections(text, spans)
     return [Span(*bracketed(text, s.start, s.end), "ALDER") for s in spans]
 

@@ -68,8 +68,11 @@ _FRACTIONS = {"1/2", "1/3", "2/3", "1/4", "3/4", "1/5", "1/10"}
 _DATE_WORD_BEFORE = re.compile(r"(?:den|datum|från|till|mellan|t\.?o\.?m\.?|fr\.?o\.?m\.?)" + WS + r"*$", re.IGNORECASE)
 
 
-# "Betyg: 2/5": a rating, not the second of May
-_RATING_BEFORE = re.compile(r"(?:betyg|poäng|omdöme|rating|score|stjärnor)\W{0,3}$", re.IGNORECASE)
+# "Betyg: 2/5", "akutenkäten: 2/5", "8/10 på smärtskalan": a rating, not the second of May
+_RATING_BEFORE = re.compile(
+    r"(?:betyg|betyget|poäng|omdöme|rating|score|stjärnor|enkät|enkäten|skala|skalan)\W{0,3}$", re.IGNORECASE
+)
+_RATING_AFTER = re.compile(r"\W{0,2}(?:på\s+[\w-]*skala|i\s+betyg|poäng|stjärn|av\s+\d)", re.IGNORECASE)
 _TIME_AFTER = re.compile(r"[ T]\d\d:\d\d(?::\d\d)?")
 # only the start of a line (or a bracket opening it) before a timestamp
 _LINE_HEAD = re.compile(r"(?:^|\n)[ \t>\[(]*\Z")
@@ -101,7 +104,9 @@ def find_date(text: str) -> list[Span]:
                 continue
             if "/" in m.group(0) and LOG_LINE.search(text[text.rfind("\n", 0, m.start()) + 1 : m.start()]):
                 continue  # "retry 3/5" in a log line
-            if "/" in m.group(0) and _RATING_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
+            if "/" in m.group(0) and (
+                _RATING_BEFORE.search(text[max(0, m.start() - 12) : m.start()]) or _RATING_AFTER.match(text, m.end())
+            ):
                 continue
             # "1/2 timme" is a fraction; "den 1/2" is a date.
             if m.group(0) in _FRACTIONS and not _DATE_WORD_BEFORE.search(text[max(0, m.start() - 8) : m.start()]):

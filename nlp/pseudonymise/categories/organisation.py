@@ -39,12 +39,16 @@ _ORGS = (
     # private care, assistance and transport companies the municipalities buy from (banks are
     # left: nine of the ten annotated sets leave "Swedbank", "Handelsbanken" as they are)
     r"Attendo|Humana|Ambea|Vardaga|Nytida|Frösunda|Norlandia|Aleris|Capio|Praktikertjänst|Förenade Care|"
-    r"Stendi|Samtrans|Sverigetaxi|Cabonline"
+    r"Stendi|Samtrans|Sverigetaxi|Cabonline|"
+    # study associations, where user groups book rooms and courses
+    r"ABF|Studieförbundet Vuxenskolan|Vuxenskolan|Studiefrämjandet|Medborgarskolan|Folkuniversitetet|"
+    r"Bilda|Sensus|NBV|Ibn Rushd"
 )
 _ORG_PATTERNS = [
     # "RSMH Värmland", "Region Värmland", "Karlstads kommun", "Föreningen Gemenskap"
     re.compile(
-        r"(?<![\w-])(?:" + _ORGS + r")(?:" + WS + r"+(?:i" + WS + r"+)?(?=[" + CAP + r"])"
+        # "Kronofogdens beslut": the genitive is the same authority
+        r"(?<![\w-])(?:" + _ORGS + r")s?(?:" + WS + r"+(?:i" + WS + r"+)?(?=[" + CAP + r"])"
         r"(?P<region>[" + CAP + r"][" + LOW + r"]+))?(?![\w-])"
     ),
     re.compile(
@@ -53,9 +57,11 @@ _ORG_PATTERNS = [
     re.compile(r"(?<![\w-])[" + CAP + r"][" + LOW + r"]+s?" + WS + r"+(?:[Kk]ommun|[Ss]tad|landsting|stift)(?![\w-])"),
     re.compile(r"(?<![\w-])[Ff]öreningen" + WS + r"+" + CAPWORD),
     # "Hyresgästföreningen", "Kvinnojouren", "Diabetesförbundet": the compound is the name
+    # ("Autism- och Aspergerföreningen Norrbotten": a coordinated compound; "Mittuniversitetet")
     re.compile(
-        r"(?<![\w-])[" + CAP + r"][" + LOW + r"]{2,}(?:föreningen|förbundet|jouren|fonden|myndigheten|"
-        r"verket|nämnden|inspektionen|centrum|trafiken|förvaltningen|tinget)(?![\w-])(?:"
+        r"(?<![\w-])(?:[" + CAP + r"][" + LOW + r"]+-" + WS + r"+och" + WS + r"+)?"
+        r"[" + CAP + r"][" + LOW + r"]{2,}(?:föreningen|förbundet|jouren|fonden|myndigheten|"
+        r"verket|nämnden|inspektionen|centrum|trafiken|förvaltningen|tinget|universitetet|högskolan)(?![\w-])(?:"
         + WS
         + r"+(?P<town>["
         + CAP
@@ -131,6 +137,14 @@ _REGIONAL_ORGS = {
     "Neuroförbundet",
     "Reumatikerförbundet",
     "Brottsofferjouren",
+    "ABF",
+    "Vuxenskolan",
+    "Studiefrämjandet",
+    "Medborgarskolan",
+    "Folkuniversitetet",
+    "Bilda",
+    "Sensus",
+    "NBV",
 }
 
 
@@ -163,9 +177,31 @@ _EMPLOYER = re.compile(
 )
 
 
+# a firm named after the role it has for the writer: "min hyresvärd Mitthem", "assistansbolaget Kompis"
+_FIRM_ROLE = re.compile(
+    r"\b(?i:hyresvärd|hyresvärden|bostadsbolag|bostadsbolaget|assistansbolag|assistansbolaget|"
+    r"assistansanordnare|assistansanordnaren|arbetsgivare|arbetsgivaren|bemanningsföretaget|elbolaget|"
+    r"försäkringsbolaget|inkassobolaget|inkassoföretaget)"
+    + WS
+    + r"+(?P<name>["
+    + CAP
+    + r"][\w&-]*["
+    + LOW
+    + CAP
+    + r"](?:"
+    + WS
+    + r"+["
+    + CAP
+    + r"]["
+    + LOW
+    + r"]+)?)(?![\w-])",
+)
+
+
 def _employers(text: str) -> list[Span]:
     spans = []
-    for m in _EMPLOYER.finditer(text):
+    matches = list(_EMPLOYER.finditer(text)) if "jobb" in text or "arbet" in text or "anställd" in text else []
+    for m in matches + list(_FIRM_ROLE.finditer(text)):
         words = m.group("name").split()
         # a place, a kind of workplace ("på Akuten") or a word ("på Hemmet") is no firm's name
         while words and (words[-1] in lists.places() or plain_word(words[-1].lower())):
@@ -178,7 +214,7 @@ def _employers(text: str) -> list[Span]:
 
 
 def find_organisation(text: str) -> list[Span]:
-    spans = _employers(text) if "jobb" in text or "arbet" in text or "anställd" in text else []
+    spans = _employers(text)
     for i, pattern in enumerate(_ORG_PATTERNS):
         for m in pattern.finditer(text):
             start, end = m.start(), m.end()
@@ -189,7 +225,7 @@ def find_organisation(text: str) -> list[Span]:
                 # "RSMH Värmland" is one name; "Arbetsförmedlingen i Arvika" keeps its town apart.
                 if region and word in _REGIONAL_ORGS and " i " not in m.group(0) and region in lists.places():
                     end = m.end()
-                elif word in _GENERIC_ORGS:
+                elif word in _GENERIC_ORGS or (word.endswith("s") and word[:-1] in _GENERIC_ORGS):
                     if not (region and " i " in m.group(0)):
                         continue
                     end = m.end()  # "Socialtjänsten i Kristinehamn": a named office

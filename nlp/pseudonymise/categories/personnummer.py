@@ -115,13 +115,26 @@ def _spoken(text: str) -> list[Span]:
 
 # Nordea's clearing number before a personnummer makes it a personkonto (KONTONUMMER):
 # "3300 560712-3345" ("3300-560712…" is kept out by the pattern's look-behind)
+# "120506-XXXX", "19640805-xxxx": the last four masked still give away the birth date
+_MASKED = re.compile(r"(?<![\w/-])((?:19|20)?\d{6})[ ]?[-+–][ ]?(?:[Xx]{4}|\*{4})(?![\w-])")
+
+
+def _masked(text: str) -> list[Span]:
+    out = []
+    for m in _MASKED.finditer(text):
+        full = _full_digits(m.group(1), None)
+        if full is not None and _plausible_birth_date(full + "0000"):
+            out.append(Span(m.start(), m.end(), "PERSONNUMMER"))
+    return out
+
+
 _PERSONKONTO = re.compile(r"(?<![\d-])3300[ \u00a0]?$")
 
 
 def find_personnummer(text: str) -> list[Span]:
     """Shape wins: 10 or 12 digits with a plausible-ish date part are a personnummer unless
     the context says what else they are. The check digit and the calendar are evidence."""
-    spans = _spoken(text) + _one_by_one(text)
+    spans = _spoken(text) + _one_by_one(text) + _masked(text)
     for m in _PNR.finditer(text):
         first, sep, last = m.group(1).replace(" ", ""), m.group(2), m.group(3).replace(" ", "")
         full = _full_digits(first, sep)

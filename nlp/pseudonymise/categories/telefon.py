@@ -22,6 +22,7 @@ _GROUP_END = re.compile(r"(?:" + WS + r"|-|/)+\d{1,4}$")
 
 
 _PHONE_CTX = re.compile(r"(?:ring|tel|telefon|mobil|nummer|nr|nås|sms|växel)\w*\W{0,3}(?:\w+\W+){0,3}$", re.IGNORECASE)
+_USUAL_WRITING = re.compile(r"^0\d{1,3}-\d{2,3} \d\d \d\d$")
 _AREA_WRITING = re.compile(r"^(?:(?:\+|00)46|0\d{1,3}[-/])")
 
 
@@ -45,7 +46,9 @@ def _phone_like(cand: str, text: str, start: int) -> bool:
         return False
     context = bool(_PHONE_CTX.search(text[max(0, start - 40) : start]))
     if len(national) == 10:
-        return context  # "Tel 0457-174 30 05": one digit too many for the plan, still a phone
+        # "Tel 0457-174 30 05", "0613-174 06 02": one digit too many for the plan, still a
+        # phone when a word says so or the writing is the usual area code, dash and pairs
+        return context or bool(_USUAL_WRITING.match(cand))
     return bool(_AREA_WRITING.match(cand)) or context
 
 

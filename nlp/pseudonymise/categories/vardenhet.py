@@ -25,7 +25,7 @@ _CENTRE = (
     r"familje|stöd|behandlings|smärt|minnes)(?:centrum|centret)"
 )
 _UNIT_PREFIX = (
-    r"BUP|BUMM|VUP|PIVA|VC|HVB-hemmet|HVB|LSS-boendet|[Vv]årdcentralen|[Vv]årdcentral|[Vv]ardcentralen|[Hh]älsocentralen|"
+    r"BUP|BUMM|VUP|PIVA|VC|MVC|BVC|HVB-hemmet|HVB|LSS-boendet|[Vv]årdcentralen|[Vv]årdcentral|[Vv]ardcentralen|[Hh]älsocentralen|"
     r"[Hh]älsocentral|[Ää]ldreboendet|[Gg]ruppboendet|[Kk]orttidsboendet|[Kk]orttidshemmet|"
     r"[Bb]ehandlingshemmet|[Ss]ärskilda boendet|[Bb]oendet|[Vv]årdhemmet|[Aa]vdelning|[Aa]vd\.?|[Vv]årdavdelning|"
     r"[Mm]ottagningen|[Uu]ngdomsmottagningen|[Pp]sykiatrimottagningen|[Dd]agverksamheten|"
@@ -286,8 +286,22 @@ def _acronyms_in_town(text: str) -> list[Span]:
     ]
 
 
+# a maternity ward by its name, a person's or a town's: "BB Sophia", "BB Stockholm"
+# (not a firm, "BB Städservice")
+_BB = re.compile(r"(?<![\w-])BB" + WS + r"+(" + CAPWORD + r")(?![\w-])")
+
+
+def _maternity_wards(text: str) -> list[Span]:
+    return [
+        Span(m.start(), m.end(), "VARDENHET")
+        for m in _BB.finditer(text)
+        if m.group(1) in lists.places() or lists.names().get(m.group(1).lower()) is not None
+    ]
+
+
 def find_care_unit(text: str) -> list[Span]:
     spans = [Span(m.start(), m.end(), "VARDENHET") for m in _UNIT_AT_STREET.finditer(text)] + _acronyms_in_town(text)
+    spans += _maternity_wards(text) if "BB" in text else []
     spans += [Span(m.start(), _town_tail(text, m.end()), "VARDENHET") for m in _UNIT_NAMES.finditer(text)]
     spans += [
         Span(m.start(), m.end(), "VARDENHET")

@@ -35,14 +35,15 @@ def _name_word(word: str) -> bool:
     return namelike(word, True) or (info is not None and not info.common and word.lower() not in STOP_WORDS)
 
 
-# learner Swedish without the verb: "Jag Zarghona.", "jag Amanuel här"
+# learner Swedish without the verb: "Jag Zarghona.", "jag Amanuel här"; or with "är" and a
+# name no language has before a comma ("Jag är Dilan, från …"): "Jag är Glad." is a word
 _I_NAME = re.compile(
-    r"(?:^|[.!?\n][ \t]*)[Jj]ag[ \t]+([A-ZÅÄÖ][a-zåäöé]+(?:[ \t]+[A-ZÅÄÖ][a-zåäöé]+){0,2})"
+    r"(?:^|[.!?\n][ \t]*)[Jj]ag[ \t]+(?:(?:är|e)[ \t]+)?([A-ZÅÄÖ][a-zåäöé]+(?:[ \t]+[A-ZÅÄÖ][a-zåäöé]+){0,2})"
     r"(?=[ \t]*[.,!]|[ \t]+(?:här|från|bor|har|ringer|vill|skriver)\b)"
 )
 
 
-_I_HINT = re.compile(r"[Jj]ag[ \t]+[A-ZÅÄÖ]")
+_I_HINT = re.compile(r"[Jj]ag[ \t]+(?:(?:är|e)[ \t]+)?[A-ZÅÄÖ]")
 
 
 def _without_verb(text: str) -> list[Span]:
@@ -53,10 +54,29 @@ def _without_verb(text: str) -> list[Span]:
     ]
 
 
+# a writer introducing themselves in their own language and script: Arabic "اسمي سعاد"
+# ("my name is"), "أنا"; Ukrainian/Russian "мене звати", "меня зовут". One or two words.
+_OTHER_SCRIPT_INTRO = re.compile(
+    r"(?:اسمي|إسمي|اسمى)[ \t]+([\u0600-\u06FF]+(?:[ \t]+[\u0600-\u06FF]+)?)"
+    r"|(?:мене[ \t]+звати|меня[ \t]+зовут)[ \t]+([А-ЯЁІЇЄҐ][а-яёіїєґ'’]+(?:[ \t]+[А-ЯЁІЇЄҐ][а-яёіїєґ'’]+)?)",
+    re.IGNORECASE,
+)
+
+
+def _other_script(text: str) -> list[Span]:
+    out = []
+    for m in _OTHER_SCRIPT_INTRO.finditer(text):
+        g = 1 if m.group(1) else 2
+        out.append(Span(m.start(g), m.end(g), "PERSON"))
+    return out
+
+
 def find_self_introduction(text: str) -> list[Span]:
     """The words after an introduction while they may be name parts (up to four); a first
     word that is also an ordinary word ("inga", "sten") needs a name word after it."""
     spans: list[Span] = _without_verb(text) if _I_HINT.search(text) else []
+    if not text.isascii():
+        spans += _other_script(text)
     for m in _NAME_HERE.finditer(text) if " här" in text else ():
         word = m.group(1)
         info = lists.names().get(word.lower())

@@ -19,6 +19,7 @@ from nlp.pseudonymise.recognisers.words import (
     PERSON_VERBS,
     POSSESSIVES,
     ROLE_BEFORE_NAME,
+    ROLE_SUFFIXES,
     TITLES,
     WORKPLACE,
     lookup,
@@ -107,8 +108,9 @@ def _after_title(s: Scan, t: Token) -> bool:
         prev in TITLES
         or (prev.endswith(".") and prev[:-1] in TITLES)
         or (t.i > 0 and s.toks[t.i - 1][2] in {"dr", "Dr", "Doc", "doc"} and t.after_dot)
-        or ("-" in prev and prev.rsplit("-", 1)[1] in TITLES)
-    )  # "min LSS-handläggare Emir"
+        or ("-" in prev and prev.rsplit("-", 1)[1] in TITLES)  # "min LSS-handläggare Emir"
+        or any(prev.endswith(h) and len(prev) >= len(h) + 3 for h in ROLE_SUFFIXES)  # "diabetessköterska Viol"
+    )
 
 
 def _at_work(t: Token, info: NameInfo | None) -> bool:

@@ -92,6 +92,7 @@ def extend_names_left(text: str, spans: list[Span]) -> list[Span]:
 
 
 _INITIAL_END = re.compile(r"\s[A-ZÅÄÖ]$")
+_PARTICLE_AFTER = re.compile(r" ([a-z]{2,3}) ([A-ZÅÄÖ][^\W\d_][\w'’-]*)")
 _AFTER_INITIAL = re.compile(r"\. ([A-ZÅÄÖ][^\W\d_][\w'’-]*)")
 
 
@@ -105,8 +106,9 @@ def complete_names(text: str, spans: list[Span]) -> list[Span]:
     Minh", "ASTRID FRÖBERG", "Mattsson, Greger"), and a first or last name found once is
     the same person wherever else the text uses it ("Fartun Ismail … Fartun önskar")."""
     out = sorted(spans, key=lambda s: s.start)
+    absorbed: set[int] = set()
     for k, sp in enumerate(out):
-        if sp.label != "PERSON":
+        if sp.label != "PERSON" or k in absorbed:
             continue
         end = sp.end
         upper = text[sp.start : sp.end].isupper()
@@ -122,11 +124,30 @@ def complete_names(text: str, spans: list[Span]) -> list[Span]:
             ):
                 break  # "Tran Van Minh Personnummer: …": a form field follows
             end += 1 + len(word)
+        # "Sara af Klercker", "Ibrahim bin Khalid": a lowercase particle and a name word after a
+        # name go on with it (a capitalised particle is taken above and by extend_names_left)
+        for _ in range(2):
+            m = _PARTICLE_AFTER.match(text, end)
+            if (
+                not m
+                or m.group(1) not in NAME_PARTICLES
+                or (k + 1 < len(out) and out[k + 1].start < m.end() and out[k + 1].start != m.start(2))
+            ):
+                break
+            if k + 1 < len(out) and out[k + 1].start == m.start(2) and out[k + 1].label == "PERSON":
+                end = out[k + 1].end  # "Hamid ibn Yusuf al-Rashidi": the rest was found as a name
+                absorbed.add(k + 1)
+                break
+            # after a particle any capitalised word is the surname: "von Essen" is a town too
+            if m.group(2).lower() in STOP_WORDS or m.group(2).isupper():
+                break
+            end = m.end()
         # "Abdullahi M. Farah": after a middle initial the surname follows its dot
         m = _AFTER_INITIAL.match(text, end) if _INITIAL_END.search(text[sp.start : end]) else None
         if m and _name_token(m.group(1)) and not (k + 1 < len(out) and out[k + 1].start < m.end()):
             end = m.end()
         out[k] = Span(sp.start, end, "PERSON")
+    out = [sp for k, sp in enumerate(out) if k not in absorbed]
     # "Nguyen Van Thanh Personnummer: …": a form field after a name is not part of it
     for k, sp in enumerate(out):
         value = text[sp.start : sp.end]

@@ -28,6 +28,7 @@ from nlp.pseudonymise.recognisers.words import (
     PERSON_VERBS,
     PREPS_PLACE,
     ROLE_BEFORE_NAME,
+    ROLE_SUFFIXES,
     TITLES,
     TOKEN,
     WORKPLACE,
@@ -68,7 +69,7 @@ _ROLES = frozenset(
     "svåger svägerska mottagare "
     # form fields and minutes: "Sökande: …", "NAMN: …", "Närvarande: …"
     "sökande namn huvudman resenär deltog närvarande elev hyresgäst vårdnadshavare förnamn efternamn "
-    "fokus brukare klient patient anhörig avsändare frånvarande ordf. "
+    "fokus brukare klient patient anhörig avsändare frånvarande ordf. deltagare ansv ansvarig närv "
     # payment forms: "kontohavare jovana …"
     "kontohavare kontoinnehavare betalningsmottagare betalare kortinnehavare innehavare".split()
 )
@@ -78,23 +79,6 @@ _PARENTS = frozenset(
 )
 # "vi kallar honom Kricke": a nickname ("så kallade rea", "en tidning som kallas X" name things)
 _CALLS = frozenset("kallar kallade kallas kallades".split())
-_ROLE_SUFFIXES = (
-    "sköterskan",
-    "sköterska",
-    "läkaren",
-    "läkare",
-    "handläggaren",
-    "handläggare",
-    "pedagogen",
-    "pedagog",
-    "terapeuten",
-    "kuratorn",
-    "assistenten",
-    "ledaren",
-    "ledare",
-    "chefen",
-    "vägledaren",
-)
 _DOERS = frozenset(
     set(PERSON_VERBS)
     | set(
@@ -147,7 +131,7 @@ HEADER_AND_GREETING_WORDS = frozenset(
     "wysłano temat dzień dobry pozdrawiam pozdrav pozdravi srdačan lijep zdravo "
     "from sent subject date receipt fyi fwd regards cheers "
     "gesendet betreff grüße lähettäjä lähetetty vastaanottaja aihe terveisin hyvää päivää "
-    "chào xin cảm ơn salaan mahadsanid".split()
+    "chào xin cảm ơn salaan mahadsanid привіт привет здравствуйте дякую спасибо".split()
 )
 
 
@@ -192,7 +176,7 @@ def namelike(word: str, lowercase_ok: bool) -> bool:
 @lru_cache(maxsize=4096)
 def _role_before(prev: str) -> bool:
     # not "man" ("blir man uppringd", "frågar man Verisure"), "mor", "far"
-    return prev in _ROLES or prev in ROLE_BEFORE_NAME or prev.endswith(_ROLE_SUFFIXES)
+    return prev in _ROLES or prev in ROLE_BEFORE_NAME or prev.endswith(ROLE_SUFFIXES)
 
 
 def _run(text: str, toks: list[tuple[int, int, str]], i: int, lowercase_ok: bool) -> int:
@@ -286,7 +270,13 @@ def _context(text: str, toks: list[tuple[int, int, str]], i: int) -> _Context:
     # "… står i vägen /Dawit", "/lena", "/ kaveh +46 40 …": a signature, perhaps with a phone after it
     signed = gap.strip().endswith("/") and re.match(r"[\w \t()+-]*(?:\n|$)", text[end:]) is not None
     # "Sökande: Tran Van Minh": after a form field even a name that is also a word
-    field = _role_before(prev) and gap.strip() == ":" and cap and _first_or_last(word)
+    # ("Ansv: Maj", "Närvarande: Sol"): any listed name, since a label asks for a person here
+    field = (
+        _role_before(prev)
+        and gap.strip() == ":"
+        and cap
+        and (_first_or_last(word) or (lists.names().get(word.lower()) is not None and word.lower() not in STOP_WORDS))
+    )
     says = tight and prev in {"är", "ar", "e"} and prev2 in {"det", "jag", "detta", "här"} and not cap
     # "jag och kalle", "vi och amira": a first name even if it is also a word
     with_me = tight and prev == "och" and prev2 in {"jag", "mig", "vi", "oss"} and not cap
@@ -319,6 +309,29 @@ _LAST_LINE = re.compile(
 )
 
 
+# a capitalised word after a name in a field, then a bracket, a comma or the line's end
+_FIELD_SURNAME = re.compile(r" [A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?[ \t]*(?:\(|,|\n|$)")
+# minutes' attendance: a heading, then one person a line ("- Maj (ordf)", "• Dag")
+_ATTENDANCE_HEAD = re.compile(r"(?im)^[^\n]*\b(?:närvar\w*|deltagare|deltog|närv)\b[^\n]*\n")
+_ATTENDANCE_ITEM = re.compile(
+    r"[ \t]*[-•*–][ \t]*([A-ZÅÄÖ][\w'’-]+(?:[ \t]+[A-ZÅÄÖ][\w'’-]+){0,2})[ \t]*(?:\([^()\n]{1,25}\))?[ \t]*(?:\n|$)"
+)
+
+
+def _attendance(text: str) -> list[Span]:
+    out: list[Span] = []
+    for head in _ATTENDANCE_HEAD.finditer(text):
+        pos = head.end()
+        while m := _ATTENDANCE_ITEM.match(text, pos):
+            first = m.group(1).split()[0]
+            # a listed name even when it is also a word ("- Dag"), else a word no language has
+            if lists.names().get(first.lower()) is None and not namelike(first, False):
+                break  # "- Kaffe och fika": the list is over, or was never one of people
+            out.append(Span(m.start(1), m.end(1), "PERSON"))
+            pos = m.end()
+    return out
+
+
 def _signature_line(text: str) -> list[Span]:
     m = _LAST_LINE.search(text) if "\n" in text else None
     if m is None or not text[: m.start()].strip():
@@ -347,6 +360,12 @@ def find_person_in_context(text: str) -> list[Span]:
         j = 0
         if (contact or strong or says) and (namelike(word, True) or field or (with_me and says) or word_name):
             j = _run(text, toks, i, lowercase_ok=not cap)
+            if field and j - i < 3 and j < n and _FIELD_SURNAME.match(text, toks[j - 1][1]):
+                # "Deltagare: Sanna Lejon (RSMH), …", "Nguyen Thi Lan, …": a capitalised word
+                # ending the field's item is the surname, even when it is also a word
+                nxt = toks[j][2]
+                if nxt.lower() not in STOP_WORDS and not nxt.isupper() and nxt not in lists.places():
+                    j += 1
             if word_name:
                 pass  # the context has already said it: a person
             elif says and not (_listed(word) or with_me):
@@ -402,7 +421,7 @@ def find_person_in_context(text: str) -> list[Span]:
             i = j
             continue
         i += 1
-    return spans + _joined(text, toks, spans, person_at) + _signature_line(text)
+    return spans + _joined(text, toks, spans, person_at) + _signature_line(text) + _attendance(text)
 
 
 def _joined(text: str, toks: list[tuple[int, int, str]], spans: list[Span], person_at: set[int]) -> list[Span]:

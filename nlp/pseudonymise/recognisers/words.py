@@ -32,6 +32,31 @@ TITLES = frozenset(
     # everyday and slang kinship words: "min farsa Bosse", "brorsan Jocke"
     "farsa farsan morsa morsan brorsan syrran svärson svärdotter svärmor svärfar gubben gumman".split()
 )
+# the heads of compound professional titles: "diabetessköterska Viol", "skolkuratorn Hedvig"
+ROLE_SUFFIXES = (
+    "sköterskan",
+    "sköterska",
+    "läkaren",
+    "läkare",
+    "handläggaren",
+    "handläggare",
+    "pedagogen",
+    "pedagog",
+    "terapeuten",
+    "kuratorn",
+    "assistenten",
+    "ledaren",
+    "ledare",
+    "chefen",
+    "vägledaren",
+    "kurator",
+    "kuratorn",
+    "barnmorska",
+    "barnmorskan",
+    "psykolog",
+    "psykologen",
+    "terapeut",
+)
 _FOLD = str.maketrans("åäöé", "aaoe")
 # the same titles typed without å/ä/ö ("min handlaggare per")
 TITLES = TITLES | frozenset(t.translate(_FOLD) for t in TITLES)
