@@ -145,6 +145,35 @@ _THING_SUBJECT = re.compile(
 )
 
 
+def _ages_after_names(text: str) -> list[Span]:
+    """An age right after a name or a title: "Oskar 14", "Rut (84)", "syster Inger 62 år"."""
+    spans = []
+    for m in _AGE_AFTER_NAME.finditer(text):
+        word = m.group(1)
+        g = 2 if m.group(2) else 3
+        infos = [lists.names().get(part) for part in word.lower().split("-")]
+        title_before = re.search(r"(\w+)" + WS + r"+$", text[max(0, m.start(1) - 30) : m.start(1)])
+        person = (
+            word.lower() in TITLES
+            or (title_before is not None and title_before.group(1).lower() in TITLES and word[:1].isupper())
+            or (
+                word[:1].isupper()
+                and (
+                    not sentence_start(text, m.start(1))
+                    or (infos[0] is not None and infos[0].first_sv and not infos[0].word)
+                )
+                # a first name that is also a word counts before an age in brackets: "Rut (84)"
+                and (
+                    (len(infos) > 1 and all(infos))
+                    or (infos[0] is not None and (not infos[0].common or (g == 2 and infos[0].first_sv)))
+                )
+            )
+        )
+        if person and 1 <= int(m.group(g)) <= 120:
+            spans.append(Span(m.start(g), m.end(g), "ALDER"))
+    return spans
+
+
 def find_age(text: str) -> list[Span]:
     spans = []
     for pattern in _AGE_PATTERNS:
@@ -202,29 +231,7 @@ def find_age(text: str) -> list[Span]:
         spans.append(Span(start, end, "ALDER"))
     spans.extend(Span(m.start(1), m.end(1), "ALDER") for m in _AGE_PAREN.finditer(text))
     spans.extend(Span(m.start(1), m.end(1), "ALDER") for m in _BABY_AGE.finditer(text))
-    for m in _AGE_AFTER_NAME.finditer(text):
-        word = m.group(1)
-        g = 2 if m.group(2) else 3
-        infos = [lists.names().get(part) for part in word.lower().split("-")]
-        title_before = re.search(r"(\w+)" + WS + r"+$", text[max(0, m.start(1) - 30) : m.start(1)])
-        person = (
-            word.lower() in TITLES
-            or (title_before is not None and title_before.group(1).lower() in TITLES and word[:1].isupper())
-            or (
-                word[:1].isupper()
-                and (
-                    not sentence_start(text, m.start(1))
-                    or (infos[0] is not None and infos[0].first_sv and not infos[0].word)
-                )
-                # a first name that is also a word counts before an age in brackets: "Rut (84)"
-                and (
-                    (len(infos) > 1 and all(infos))
-                    or (infos[0] is not None and (not infos[0].common or (g == 2 and infos[0].first_sv)))
-                )
-            )
-        )
-        if person and 1 <= int(m.group(g)) <= 120:
-            spans.append(Span(m.start(g), m.end(g), "ALDER"))
+    spans += _ages_after_names(text)
     spans += _children_ages(text)
     spans += _answers_and_corrections(text, spans)
     return [Span(*bracketed(text, s.start, s.end), "ALDER") for s in spans]

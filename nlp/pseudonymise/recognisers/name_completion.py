@@ -101,6 +101,28 @@ def _name_token(word: str) -> bool:
     return info is not None and not info.common or namelike(word, False)
 
 
+def _after_particles(text: str, out: list[Span], k: int, end: int, absorbed: set[int]) -> int:
+    """The end of name `out[k]` (now ending at `end`) with the lowercase particles and name
+    words after it: "Sara af Klercker", "Ibrahim bin Khalid" (a capitalised particle is taken
+    by the caller and by extend_names_left). A name found after the particle is absorbed."""
+    for _ in range(2):
+        m = _PARTICLE_AFTER.match(text, end)
+        if (
+            not m
+            or m.group(1) not in NAME_PARTICLES
+            or (k + 1 < len(out) and out[k + 1].start < m.end() and out[k + 1].start != m.start(2))
+        ):
+            break
+        if k + 1 < len(out) and out[k + 1].start == m.start(2) and out[k + 1].label == "PERSON":
+            absorbed.add(k + 1)  # "Hamid ibn Yusuf al-Rashidi": the rest was found as a name
+            return out[k + 1].end
+        # after a particle any capitalised word is the surname: "von Essen" is a town too
+        if m.group(2).lower() in STOP_WORDS or m.group(2).isupper():
+            break
+        end = m.end()
+    return end
+
+
 def complete_names(text: str, spans: list[Span]) -> list[Span]:
     """After overlaps are resolved: a found name takes the name words next to it ("Tran Van
     Minh", "ASTRID FRÖBERG", "Mattsson, Greger"), and a first or last name found once is
@@ -124,24 +146,7 @@ def complete_names(text: str, spans: list[Span]) -> list[Span]:
             ):
                 break  # "Tran Van Minh Personnummer: …": a form field follows
             end += 1 + len(word)
-        # "Sara af Klercker", "Ibrahim bin Khalid": a lowercase particle and a name word after a
-        # name go on with it (a capitalised particle is taken above and by extend_names_left)
-        for _ in range(2):
-            m = _PARTICLE_AFTER.match(text, end)
-            if (
-                not m
-                or m.group(1) not in NAME_PARTICLES
-                or (k + 1 < len(out) and out[k + 1].start < m.end() and out[k + 1].start != m.start(2))
-            ):
-                break
-            if k + 1 < len(out) and out[k + 1].start == m.start(2) and out[k + 1].label == "PERSON":
-                end = out[k + 1].end  # "Hamid ibn Yusuf al-Rashidi": the rest was found as a name
-                absorbed.add(k + 1)
-                break
-            # after a particle any capitalised word is the surname: "von Essen" is a town too
-            if m.group(2).lower() in STOP_WORDS or m.group(2).isupper():
-                break
-            end = m.end()
+        end = _after_particles(text, out, k, end, absorbed)
         # "Abdullahi M. Farah": after a middle initial the surname follows its dot
         m = _AFTER_INITIAL.match(text, end) if _INITIAL_END.search(text[sp.start : end]) else None
         if m and _name_token(m.group(1)) and not (k + 1 < len(out) and out[k + 1].start < m.end()):
