@@ -153,6 +153,11 @@ _PLACE_NEEDED = re.compile(r"(?:centrum|trafiken|förvaltningen|tinget)$")
 _MUNICIPALITY_AFTER = re.compile(WS + r"+(?:kommun|stad|län)(?![\w-])")
 
 
+# a firm's name: one capitalised word (letters, "&", "-"), maybe a second one ("Mattis Bygg")
+_FIRM_NAME = (
+    r"(?P<name>[" + CAP + r"][\w&-]*[" + LOW + CAP + r"](?:" + WS + r"+[" + CAP + r"][" + LOW + r"]+)?)(?![\w-])"
+)
+
 # an employer named after a verb of working: "jobbade båda för Peab", "arbetar på SSAB"
 _EMPLOYER = re.compile(
     r"\b(?:jobbar|jobbade|jobbat|arbetar|arbetade|arbetat|anställd)"
@@ -162,18 +167,8 @@ _EMPLOYER = re.compile(
     + WS
     + r"+(?:på|för|hos|vid)"
     + WS
-    + r"+(?P<name>["
-    + CAP
-    + r"][\w&-]*["
-    + LOW
-    + CAP
-    + r"](?:"
-    + WS
-    + r"+["
-    + CAP
-    + r"]["
-    + LOW
-    + r"]+)?)(?![\w-])"
+    + r"+"
+    + _FIRM_NAME
 )
 
 
@@ -181,20 +176,7 @@ _EMPLOYER = re.compile(
 _FIRM_ROLE = re.compile(
     r"\b(?i:hyresvärd|hyresvärden|bostadsbolag|bostadsbolaget|assistansbolag|assistansbolaget|"
     r"assistansanordnare|assistansanordnaren|arbetsgivare|arbetsgivaren|bemanningsföretaget|elbolaget|"
-    r"försäkringsbolaget|inkassobolaget|inkassoföretaget)"
-    + WS
-    + r"+(?P<name>["
-    + CAP
-    + r"][\w&-]*["
-    + LOW
-    + CAP
-    + r"](?:"
-    + WS
-    + r"+["
-    + CAP
-    + r"]["
-    + LOW
-    + r"]+)?)(?![\w-])",
+    r"försäkringsbolaget|inkassobolaget|inkassoföretaget)" + WS + r"+" + _FIRM_NAME,
 )
 
 
