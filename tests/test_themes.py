@@ -121,6 +121,15 @@ def test_query_vectors_fit_the_same_themes_twice_in_one_process(dev: dict[str, A
     assert second.to_json() == first.to_json()
 
 
+def test_repeated_answers_fit_the_same_themes_every_time(dev: dict[str, Any]) -> None:
+    """Surveys repeat answers word for word ("vet ej", a group's shared sentence): 1-8
+    copies of each made UMAP's spectral start, and so the themes, differ from fit to fit."""
+    idx = [i for i in range(len(dev["texts"])) for _ in range(1 + i % 8)]
+    texts = [dev["texts"][i] for i in idx]
+    fits = [fit_themes(texts, dev["vectors"][idx], record_ids=list(range(len(idx)))).to_json() for _ in range(3)]
+    assert fits[0] == fits[1] == fits[2]
+
+
 def test_texts_can_belong_to_several_themes(fitted: Any) -> None:
     multi = {rid: pairs for rid, pairs in fitted.assignments.items() if len(pairs) > 1}
     assert multi
