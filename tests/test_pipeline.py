@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -97,6 +98,7 @@ def test_analysera_example_export_end_to_end(
     assert report["antal_svar"] == n_records
     assert {lab["id"] for lab in report["etiketter"]} >= {"tidig-hjalp", "natverk", "en-person"}
     assert report["teman"] and all("ki95" in t for t in report["teman"])
+    _assert_named_from_their_answers()
     html = (out / "rapport.html").read_text(encoding="utf-8")
     assert '<html lang="sv">' in html and "förslag" in html
     assert "http://" not in html and "https://" not in html
@@ -134,6 +136,26 @@ def test_analysera_example_export_end_to_end(
     assert "redan importerad" in again.output
     assert _count(RecordRow) == n_records
     assert _count(Import) == 1
+
+
+def _assert_named_from_their_answers() -> None:
+    """A single import's themes are named as a project's are: a phrase of their own answers
+    (after the taxonomy label most of them carry), never a list of topic words."""
+    with session_scope(init_db()) as s:
+        run_id = s.scalars(select(AnalysisRun.id)).one()
+        titles = {lab.title for lab in load_taxonomy("samsjuklighet").labels}
+        for theme in s.scalars(select(Theme).where(Theme.run_id == run_id, Theme.topic >= 0)):
+            answers = " ".join(
+                s.scalars(
+                    select(RecordRow.text)
+                    .join(ThemeAssignment, ThemeAssignment.record_id == RecordRow.id)
+                    .where(ThemeAssignment.theme_id == theme.id)
+                )
+            ).lower()
+            phrase = re.sub(r" \(\d+\)$", "", theme.label.split(" – ")[-1])  # "(2)": told apart by number
+            phrase = re.sub(r"^Korta svar: ”(.+)”$", r"\1", phrase)  # a theme of short answers: what they say
+            assert "·" not in theme.label and theme.phrase.startswith(("Svar ", "Korta svar ")), theme.phrase
+            assert phrase.lower() in answers or phrase in titles or phrase == "Blandade svar", theme.label
 
 
 def _assert_fails_cleanly(path: Path, *extra: str, expect: str | None = None) -> str:

@@ -159,10 +159,14 @@ def test_names_stay_unique_when_themes_have_the_same_answers(embed) -> None:  # 
 def test_a_theme_of_bare_praise_gets_no_adjective_for_a_name(embed) -> None:  # type: ignore[no-untyped-def]
     assert {"bra", "trevlig", "smidig", "dålig"} <= EVALUATIVE_WORDS
     assert is_evaluative("Trevligt") and is_evaluative("smidigt") and not is_evaluative("telefonkön")
-    # Only praise, no noun phrase: "Blandade svar" rather than "Trevligt" or "Smidigt".
+    # Only praise, no noun phrase: never "Trevligt" or "Smidigt" as if that were the topic.
+    # Short answers are named as such, by what the commonest of them says.
     texts = ["Trevligt och smidigt!", "Smidigt, trevligt.", "Bra och trevligt", "Trevligt!"] * 3
     out = _names({"x": texts}, embed)
-    assert out["x"][0] == "Blandade svar" and out["x"][2] == []
+    assert out["x"][0] in {f"Korta svar: ”{t.strip('!.')}”" for t in texts} and out["x"][2] == [], out["x"]
+    longer = [f"{t} Det var allt jag ville säga om det här." for t in texts]
+    out = _names({"x": longer}, embed)
+    assert out["x"][0] == "Blandade svar" and out["x"][2] == [], out["x"]
 
 
 def test_praise_under_a_negation_is_not_put_on_a_theme_of_complaints(embed) -> None:  # type: ignore[no-untyped-def]
@@ -202,3 +206,35 @@ def test_a_smaller_theme_is_not_named_by_a_part_of_a_larger_themes_name() -> Non
     assert _unique_head([(("byta", "mäklare"), "byta mäklare")], found, df, {_name_key("Mäklare")}, None) == (
         "byta mäklare"
     )
+
+
+def test_a_fits_themes_are_named_like_a_projects_and_a_human_name_is_kept(embed) -> None:  # type: ignore[no-untyped-def]
+    from nlp.themes import ThemeInfo, ThemeResult, name_result
+
+    texts = PHONE_QUEUE + STAFF
+    ids = [f"r{i}" for i in range(len(texts))]
+    tid = [0] * len(PHONE_QUEUE) + [1] * len(STAFF)
+
+    def fit() -> ThemeResult:
+        themes = [
+            ThemeInfo(id=t, label="ord · från · ctfidf", phrase="", words=[], size=0, share=0, ci=(0, 0))
+            for t in (0, 1)
+        ]
+        return ThemeResult(themes, {r: [(t, 1.0)] for r, t in zip(ids, tid)}, {}, [], len(texts))
+
+    # Most of the queue's answers carry the label "tillganglighet"; the staff's carry none.
+    labels = [["tillganglighet"] if t == 0 and i % 3 else [] for i, t in enumerate(tid)]
+    titles = {"tillganglighet": "Tillgänglighet"}
+    expected = name_themes(
+        texts, embed(texts), ["kö" if t == 0 else "personal" for t in tid], embed, label_titles={"kö": "Tillgänglighet"}
+    )
+    named = name_result(fit(), texts, embed(texts), embed, record_ids=ids, labels=labels, titles=titles)
+    queue, staff = named.theme(0), named.theme(1)
+    assert queue.label == expected["kö"][0] and queue.label.startswith("Tillgänglighet – "), queue.label
+    assert staff.label == expected["personal"][0] and "·" not in staff.label
+    assert queue.phrase == expected["kö"][1]
+
+    renamed = fit()
+    renamed.themes[1].label, renamed.themes[1].edited = "Personalen", ["namn"]
+    kept = name_result(renamed, texts, embed(texts), embed, record_ids=ids).theme(1)
+    assert kept.label == "Personalen" and kept.auto_label == expected["personal"][0]

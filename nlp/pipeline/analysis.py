@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -13,7 +13,8 @@ from sqlalchemy import Engine, select
 
 from nlp.classify import ClassificationResult
 from nlp.config import get_settings
-from nlp.embed import cached_embedder
+from nlp.core import ANALYSIS_KIND
+from nlp.embed import cached_embedder, embed_texts
 from nlp.errors import BrukarrostError
 from nlp.pipeline.common import Progress, StageTimer, active_version, no_progress
 from nlp.pipeline.importing import ImportSummary, import_export
@@ -35,7 +36,7 @@ from nlp.store.models import (
     ThemeEdit,
 )
 from nlp.taxonomy import Taxonomy, load_taxonomy, taxonomy_snapshot
-from nlp.themes import ProjectTheme, ThemeResult, apply_theme_edits, assign
+from nlp.themes import ProjectTheme, ThemeResult, apply_theme_edits, assign, name_result
 from nlp.themes.sample import SAMPLE_MAX, fit_sample, period_strata, stratified_sample
 
 log = logging.getLogger(__name__)
@@ -130,11 +131,21 @@ def _analyse(
     # One pass per answer: the same vectors serve themes, labels, valence and evidence.
     try:
         vectors = embed_partitions(texts, run_id, name, report)
-        report("teman", 0, 1)
-        themes = find_themes(texts, vectors, record_ids=inputs.ids, dates=inputs.dates, edits=inputs.edits)
-        report("teman", 1, 1)
-        # The analyst's explicitly activated version; zero-shot until there is one.
+        # The analyst's explicitly activated version; zero-shot until there is one. Before the
+        # themes: a theme's name leads with the taxonomy label most of its answers carry.
         results = classify_partitions(vectors, tax, inputs.active_version, name, report)
+        report("teman", 0, 1)
+        themes = find_themes(
+            texts,
+            vectors,
+            record_ids=inputs.ids,
+            dates=inputs.dates,
+            edits=inputs.edits,
+            labels=[r.labels for r in results],
+            titles={lab.id: lab.title for lab in tax.labels},
+            embed=lambda p: embed_texts(p, embedder=embedder, kind=ANALYSIS_KIND),
+        )
+        report("teman", 1, 1)
     finally:
         # The vector cache keeps the vectors (and erasure reaches them there); these copies go.
         remove_run_files(run_id)
@@ -151,9 +162,15 @@ def find_themes(
     period: str = "month",
     random_state: int = 42,
     sample_max: int = SAMPLE_MAX,
+    labels: Sequence[Sequence[str]] | None = None,
+    titles: Mapping[str, str] | None = None,
+    embed: Callable[[list[str]], np.ndarray] | None = None,
 ) -> ThemeResult:
     """Fit themes (on a stratified sample past `sample_max` answers, the rest assigned),
-    then carry the project's human edits (names, merges, splits) over."""
+    carry the project's human edits (names, merges, splits) over, and name the themes as a
+    project's are (nlp.themes.name_result): from the sample's answers, led by the taxonomy
+    label most of them carry (`labels`: each answer's label ids; `titles`: id → title).
+    `embed` embeds the names' phrases like the answers (default: the configured model)."""
     rows = stratified_sample(period_strata(dates, len(texts)), sample_max)
     if isinstance(vectors, PartitionedVectors):
         stored = vectors
@@ -175,7 +192,16 @@ def find_themes(
         # A split needs its members' vectors; the merges and names do not read any.
         full = vectors.all() if isinstance(vectors, PartitionedVectors) else vectors
         themes = apply_theme_edits(themes, edits, record_ids=record_ids, texts=texts, embeddings=full)
-    return themes
+    pick = lambda seq: [seq[i] for i in rows]  # noqa: E731
+    return name_result(
+        themes,
+        pick(texts),
+        sample,
+        embed or (lambda p: embed_texts(p, kind=ANALYSIS_KIND)),
+        record_ids=pick(record_ids),
+        labels=pick(labels) if labels is not None else None,
+        titles=titles,
+    )
 
 
 def analyse_export(

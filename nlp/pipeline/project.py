@@ -49,7 +49,7 @@ from nlp.themes import (
     extend,
     fit_themes,
     from_fit,
-    majority_label,
+    label_titles,
     match_refit,
     name_themes,
     project_signals,
@@ -206,21 +206,11 @@ def theme_names(
     ids: Sequence[Any],
     embed: Callable[[list[str]], np.ndarray],
     labels: Sequence[Sequence[str]] | None = None,
-    label_titles: dict[str, str] | None = None,
+    titles: dict[str, str] | None = None,
 ) -> dict[str, tuple[str, str, list[str]]]:
     """key → (name, phrase, keyphrases); the taxonomy label most answers carry leads the name."""
     main = [pt.main.get(r) for r in ids]
-    titles: dict[str, str] = {}
-    if labels is not None:
-        by_key: dict[str, list[Sequence[str]]] = {}
-        for key, labs in zip(main, labels):
-            if key is not None:
-                by_key.setdefault(key, []).append(labs)
-        for key, labs in by_key.items():
-            lab = majority_label(labs)
-            if lab is not None:
-                titles[key] = (label_titles or {}).get(lab, lab)
-    return name_themes(texts, vectors, main, embed, label_titles=titles)
+    return name_themes(texts, vectors, main, embed, label_titles=label_titles(main, labels, titles))
 
 
 def analyse_project(

@@ -8,7 +8,8 @@ Input is pseudonymised text only. One concern per module:
 - `edits`: human work on themes (names, merges, splits) carried over to a refit;
 - `project`: a project's themes across imports (stable keys, incremental imports, refits);
 - `timeline`: new and growing themes over every period of every import;
-- `naming`: names from keyphrases of the theme's own answers.
+- `naming`: names from keyphrases of the theme's own answers;
+- `named`: a fit's themes named like a project's, after the majority taxonomy label.
 """
 
 from nlp.core import OTHER_THEME
@@ -20,7 +21,8 @@ from nlp.themes.edits import (
     match_theme,
 )
 from nlp.themes.fit import choose_parameters, exact_knn, fit_themes
-from nlp.themes.naming import majority_label, name_stop_words, name_themes, phrase_name
+from nlp.themes.named import label_titles, majority_label, name_result
+from nlp.themes.naming import name_stop_words, name_themes, phrase_name
 from nlp.themes.project import (
     ProjectTheme,
     ProjectThemes,
@@ -44,8 +46,10 @@ __all__ = [
     "assign",
     "extend",
     "from_fit",
+    "label_titles",
     "majority_label",
     "match_refit",
+    "name_result",
     "name_stop_words",
     "name_themes",
     "phrase_name",

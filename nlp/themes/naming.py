@@ -17,8 +17,13 @@ shown in their most common written form. Each theme's candidates are scored twic
   the theme's answers that use the phrase × log(1 + average theme size / answers in the
   whole corpus that use it), so a phrase every theme uses ranks low;
 - closeness to the theme's centroid (the phrases are embedded like the answers).
-Maximal marginal relevance then picks a few phrases close to the theme and different from
-each other. The name is the first one, with the modifier most of its mentions carry.
+A phrase's relevance is the product of the two, so a phrase few answers use is never named
+for sounding like the theme. Maximal marginal relevance then picks a few phrases close to
+the theme and different from each other. The name is the first one, with the modifier most
+of its mentions carry. A generic word, one used by a tenth of the answers of three themes or
+more ("bemötande", "service", "företag"), is never a name alone: it gets a modifier of its
+own, else the theme's next phrase that is not generic ("Bemötande – försäljning"). A theme
+of short answers without a phrase ("vet ej", "Nej") is named by what they say.
 
 Names are unique across themes: the larger theme keeps a name; a smaller one that would
 share it gets the head with its own modifier, or "head – its next phrase". When a taxonomy
@@ -51,6 +56,7 @@ MMR_LAMBDA = 0.7  # relevance vs. diversity
 RELEVANCE_WEIGHT = 0.5  # closeness to the centroid vs. distinctiveness in a phrase's score
 MODIFIER_SHARE = 0.35  # a head is named with a modifier that ≥ 35 % of its mentions carry
 OWN_MODIFIER_SHARE = 0.15  # … and told apart from a larger theme's by one that ≥ 15 % carry
+GENERIC_SHARE, GENERIC_THEMES = 0.1, 3  # a word ≥ 10 % of the answers of ≥ 3 themes use is generic
 MIN_WORD = 3  # shorter words are never a name on their own
 MAX_WORDS = 4
 # Verbs, adverbs and fillers people write in every kind of answer ("mår", "alldeles", "via"):
@@ -62,7 +68,7 @@ NAME_STOP_WORDS = frozenset(
     igen tillbaka hela heller sedan innan efter väl ganska lagom superbra toppen stort stor
     dessutom därför fortfarande återigen överhuvudtaget iallafall
     tycker tyckte tror trodde vill ville verkar sig själv själva annan andra sätt saker sak
-    person personer folk man vi ni de hen""".split()
+    person personer folk man vi ni de hen varandra trots""".split()
 )
 # Greetings, sign-offs and thanks: how an answer opens or closes, never what it is about.
 # Matched on lemmas and written forms.
@@ -160,9 +166,13 @@ def answer_phrases(text: str, words: _Words) -> dict[Key, str]:
     for clause in CLAUSE_RE.split(PLACEHOLDER_RE.sub(" | ", text)):
         run: list[Word] = []
         before: list[str] = []  # the words just before the run: a negation there ("inte")
+        prev = ""
         for tok in [*TOKEN_RE.findall(clause), ""]:
             low = tok.lower()
-            info = words.get(low) if low else None
+            # After the infinitive marker a word is a verb ("att välja", "att tillägga"),
+            # whatever else the lexicon lets it be.
+            info = words.get(low) if low and prev != "att" else None
+            prev = low
             if info is not None:
                 run.append(info)
                 continue
@@ -233,20 +243,55 @@ def _ranked(
     spread = float(cos.max() - cos.min())
     closeness = (cos - cos.min()) / spread if spread > 1e-9 else np.ones_like(cos)
     dist = np.array([s for s, _ in scored])
-    relevance = (1 - RELEVANCE_WEIGHT) * dist / max(float(dist.max()), 1e-12) + RELEVANCE_WEIGHT * closeness
+    # Both at once: a phrase few of the theme's answers use is not made a name by sounding
+    # like the theme (closeness is stretched over the candidates, so it never decides alone).
+    relevance = dist / max(float(dist.max()), 1e-12) * ((1 - RELEVANCE_WEIGHT) + RELEVANCE_WEIGHT * closeness)
     chosen = _mmr(keys, vecs, relevance, k)
     rest = sorted((i for i in range(len(keys)) if i not in chosen), key=lambda i: -relevance[i])
     return [(keys[i], forms[i]) for i in [*chosen, *rest]], df
 
 
-def _with_modifier(key: Key, found: Mapping[Key, Counter[str]], df: Mapping[Key, int]) -> Key:
-    """The phrase ending in `key` with the modifier most of its mentions carry, else `key`."""
+def _with_modifier(
+    key: Key, found: Mapping[Key, Counter[str]], df: Mapping[Key, int], share: float = MODIFIER_SHARE
+) -> Key:
+    """The phrase ending in `key` with the modifier most of its mentions carry (at least
+    `share` of them and two answers), else `key`."""
     longer = [
         other
         for other in found
-        if len(other) > len(key) and other[-len(key) :] == key and df[other] >= MODIFIER_SHARE * df[key]
+        if len(other) > len(key) and other[-len(key) :] == key and df[other] >= max(2, share * df[key])
     ]
     return max(longer, key=lambda o: (df[o], -len(o)), default=key)
+
+
+def generic_words(per_theme: Mapping[Any, Mapping[Key, Counter[str]]], sizes: Mapping[Any, int]) -> frozenset[Key]:
+    """Single words that characterise several themes at once ("bemötande", "service",
+    "personal", "företag"): used by at least GENERIC_SHARE of the answers of GENERIC_THEMES
+    themes or more. True of each, specific to none: never a name on its own."""
+    spread: Counter[Key] = Counter()
+    for t, found in per_theme.items():
+        for key, forms in found.items():
+            if len(key) == 1 and sum(forms.values()) >= GENERIC_SHARE * sizes[t]:
+                spread[key] += 1
+    return frozenset(key for key, c in spread.items() if c >= GENERIC_THEMES)
+
+
+def _specific(
+    key: Key,
+    ranked: Sequence[tuple[Key, str]],
+    found: Mapping[Key, Counter[str]],
+    df: Mapping[Key, int],
+    generic: frozenset[Key],
+) -> Key | str:
+    """A name for a theme whose best phrase is a generic word: the word with a modifier of
+    its own (OWN_MODIFIER_SHARE of its mentions), else "word – the theme's next phrase that
+    is not generic itself" ("Bemötande – försäljning"), else the word."""
+    own = _with_modifier(key, found, df, OWN_MODIFIER_SHARE)
+    if own != key:
+        return own
+    head = _written(key, found)
+    nxt = next((form for other, form in ranked if other not in generic and not set(other) & set(key)), None)
+    return f"{head} – {nxt}" if nxt else key
 
 
 def _written(key: Key, found: Mapping[Key, Counter[str]]) -> str:
@@ -270,15 +315,6 @@ def phrase_name(phrases: Sequence[str], taxonomy_label: str | None = None) -> tu
     name = f"{taxonomy_label} – {first}" if short else first[0].upper() + first[1:]
     listed = phrases[0] if len(phrases) == 1 else ", ".join(phrases[:-1]) + " och " + phrases[-1]
     return name, f"Svar om {listed}{tail}"
-
-
-def majority_label(labels: Sequence[Sequence[str]], min_share: float = 0.4) -> str | None:
-    """The taxonomy label most of a theme's answers carry, when at least min_share of them do."""
-    counts = Counter(lab for labs in labels for lab in set(labs))
-    if not counts or not labels:
-        return None
-    lab, c = min(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    return lab if c / len(labels) >= min_share else None
 
 
 def name_themes(
@@ -308,6 +344,7 @@ def name_themes(
     if not rows:
         return {}
     mean_size = sum(len(idx) for idx in rows.values()) / len(rows)
+    generic = generic_words(per_theme, {t: len(idx) for t, idx in rows.items()})
     used: set[str] = set()
     out = {}
     # Larger themes choose first: a smaller theme that would share a name gets its own modifier.
@@ -317,13 +354,17 @@ def name_themes(
         found = per_theme[t]
         ranked, df = _ranked(found, len(idx), corpus_df, mean_size, centroid, embed, k)
         label = (label_titles or {}).get(t)
-        head = _unique_head(ranked, found, df, used, label)
+        head = _unique_head(ranked, found, df, used, label, generic)
         phrases = [form for _, form in ranked[:k]]
         if head is not None:
             plain = head.split(" – ")[0]
             phrases = [plain] + [p for p in phrases if p.lower() != plain.lower()][: k - 1]
         name = phrase_name([head] if head else [], label)[0]
         phrase = phrase_name(phrases, label)[1]
+        short = _short_answers([texts[i] for i in idx]) if head is None else []
+        if short:  # "vet ej", "Nej", "Inget att tillägga": named by what they say
+            quoted = [f"”{a}”" for a in short]
+            name, phrase = f"Korta svar: {quoted[0]}", "Korta svar som " + " och ".join(quoted)
         if _name_key(name) in used:  # nothing of its own to tell it apart: number it
             name = next(f"{name} ({n})" for n in range(2, len(rows) + 2) if _name_key(f"{name} ({n})") not in used)
         used.add(_name_key(name))
@@ -331,8 +372,28 @@ def name_themes(
     return out
 
 
+SHORT_ANSWER_WORDS = 3  # a theme whose answers have at most this many words (median) is of short answers
+
+
+def _short_answers(texts: Sequence[str]) -> list[str]:
+    """The two commonest answers of a theme of short answers, as written; else []."""
+    lengths = sorted(len(TOKEN_RE.findall(t)) for t in texts)
+    if not lengths or lengths[len(lengths) // 2] > SHORT_ANSWER_WORDS:
+        return []
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    for t in texts:
+        written = " ".join(TOKEN_RE.findall(PLACEHOLDER_RE.sub(" ", t)))
+        if written:
+            forms[written.lower()][written] += 1
+    common = sorted(forms.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))[:2]
+    return [c.most_common(1)[0][0] for _, c in common]
+
+
 def _name_key(name: str) -> str:
-    """Names that differ only in inflection or case ("Mäklare", "mäklaren") are the same."""
+    """Names that differ only in inflection or case ("Mäklare", "mäklaren") are the same;
+    quoted answers ("Korta svar: ”Nej”") only when written alike."""
+    if "”" in name:
+        return name.lower()
     return " ".join(swedish_tokens(name) or [name.lower()]) + "|" + " ".join(re.findall(r"\d+", name))
 
 
@@ -342,6 +403,7 @@ def _unique_head(
     df: Mapping[Key, int],
     used: set[str],
     label: str | None,
+    generic: frozenset[Key] = frozenset(),
 ) -> str | None:
     """The theme's name phrase not yet taken by a larger theme: its best phrase with the
     modifier most mentions carry; else that head with another modifier of its own; else
@@ -358,7 +420,10 @@ def _unique_head(
         return key in used or nested and any(words <= u for u in used_words)
 
     best = ranked[0][0]
-    first = _written(_with_modifier(best, found, df), found)
+    named = _with_modifier(best, found, df)
+    if named in generic:
+        named = _specific(best, ranked, found, df, generic)
+    first = named if isinstance(named, str) else _written(named, found)
     if not taken(first):
         return first
     for key in sorted(found, key=lambda o: -df[o]):
