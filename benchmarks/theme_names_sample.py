@@ -43,6 +43,8 @@ sys.path[:0] = [str(ROOT), str(Path(__file__).resolve().parent)]
 
 from themes import REAL, read_reviews  # noqa: E402
 
+FORUM = REAL.parent / "forum_invandring_absabank.jsonl"
+
 DEFAULT_OUT = Path("/work/blind/namn_sample.json")
 N_ANSWERS = 5
 
@@ -62,14 +64,40 @@ def name_figures(names: list[str]) -> dict[str, Any]:
     courtesy = [n for n, w in words_of.items() if any(x in COURTESY_WORDS for x in w)]
     by_words = Counter(" ".join(swedish_tokens(n)) or n.lower() for n in names)
     dupes = [n for n in names if by_words[" ".join(swedish_tokens(n)) or n.lower()] > 1]
+    # One word ("Personal", "Företag"): too general unless the theme is about nothing else.
+    one_word = [n for n, w in words_of.items() if len(w) == 1]
     total = max(len(names), 1)
     return {
         "names": len(names),
         "with_stop_word": (len(with_stop) / total, with_stop),
+        "one_word": (len(one_word) / total, one_word),
         "bare_evaluative_or_no_noun": (len(bare) / total, bare),
         "courtesy": (len(courtesy) / total, courtesy),
         "duplicates": dupes,
     }
+
+
+def read_forum(n: int) -> list[str]:
+    """The forum paragraphs (Absabank-Imm, Språkbanken Text, University of Gothenburg; CC BY 4.0)."""
+    with FORUM.open(encoding="utf-8") as f:
+        texts = [t for t in (json.loads(line)["text"] for line in f if line.strip()) if t.strip()]
+    return texts[:n]
+
+
+def as_markdown(sample: list[dict[str, Any]]) -> str:
+    """The blind reader's sheet: per theme its name and answers, a line to mark."""
+    lines = [
+        "# Passar namnet?",
+        "",
+        "Läs varje temas namn och fem av dess svar. Skriv **ja** om namnet säger vad svaren handlar om, "
+        "annars **nej** (gärna med ett ord om varför).",
+        "",
+    ]
+    for s in sample:
+        lines += [f"## {s['nr']}. {s['namn']}", ""]
+        lines += [f"- {' '.join(a.split())}" for a in s["svar"]]
+        lines += ["", "Passar: ", ""]
+    return "\n".join(lines)
 
 
 def main() -> None:
@@ -78,9 +106,12 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=10_000, help="the first N reviews")
     ap.add_argument("--vectors", help="saved query vectors of the reviews (.npy, row for row)")
     ap.add_argument("--seed", type=int, default=14)
+    ap.add_argument("--forum", action="store_true", help="the forum paragraphs (Absabank-Imm) instead of the reviews")
+    ap.add_argument("--themes", type=int, help="only this many themes, drawn at random (seeded), in the sample")
     args = ap.parse_args()
-    if not REAL.is_file():
-        sys.exit(f"Hittar inte de delade recensionerna: {REAL} (de behövs för det här testet).")
+    corpus = FORUM if args.forum else REAL
+    if not corpus.is_file():
+        sys.exit(f"Hittar inte den delade texten: {corpus} (den behövs för det här testet).")
 
     from nlp.core import ANALYSIS_KIND
     from nlp.embed import embed_texts
@@ -89,7 +120,7 @@ def main() -> None:
     def embed(batch: list[str]) -> np.ndarray:
         return embed_texts(batch, kind=ANALYSIS_KIND)
 
-    texts = read_reviews(args.n)
+    texts = read_forum(args.n) if args.forum else read_reviews(args.n)
     t0 = time.perf_counter()
     vectors = np.load(args.vectors)[: len(texts)] if args.vectors else embed(texts)
     print(f"vectors of {len(texts)} reviews: {time.perf_counter() - t0:.1f} s", flush=True)
@@ -121,18 +152,21 @@ def main() -> None:
     print(
         f"bare evaluative word or no noun: {fig['bare_evaluative_or_no_noun'][0]:.1%} {fig['bare_evaluative_or_no_noun'][1][:8]}"
     )
+    print(f"one-word names: {fig['one_word'][0]:.1%} {fig['one_word'][1][:8]}")
     print(f"greeting, sign-off or thanks: {fig['courtesy'][0]:.1%} {fig['courtesy'][1][:8]}")
     print(f"duplicate names: {len(fig['duplicates'])} {fig['duplicates'][:8]}")
 
     rng = random.Random(args.seed)
     sample = []
-    for key in sorted(order, key=lambda k: rng.random()):  # no order by size: no hint
+    picked = sorted(order, key=lambda k: rng.random())  # no order by size: no hint
+    for key in picked[: args.themes] if args.themes else picked:
         rows = members.get(key, [])
         chosen = rng.sample(rows, min(N_ANSWERS, len(rows)))
         sample.append({"namn": names[key][0], "svar": [texts[i] for i in chosen]})
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps([{"nr": i + 1, **s} for i, s in enumerate(sample)], ensure_ascii=False, indent=1))
+    numbered = [{"nr": i + 1, **s} for i, s in enumerate(sample)]
+    out.write_text(as_markdown(numbered) if out.suffix == ".md" else json.dumps(numbered, ensure_ascii=False, indent=1))
     print(f"\nblind sample: {len(sample)} themes × {N_ANSWERS} answers → {out}")
 
 
