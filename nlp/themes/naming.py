@@ -23,7 +23,8 @@ the theme and different from each other. The name is the first one, with the mod
 of its mentions carry. A generic word, one used by a tenth of the answers of three themes or
 more ("bemötande", "service", "företag"), is never a name alone: it gets a modifier of its
 own, else the theme's next phrase that is not generic ("Bemötande – försäljning"). A theme
-of short answers without a phrase ("vet ej", "Nej") is named by what they say.
+of short answers without a phrase ("vet ej", "Nej") is named "Korta svar", quoting them in
+its phrase.
 
 Names are unique across themes: the larger theme keeps a name; a smaller one that would
 share it gets the head with its own modifier, or "head – its next phrase". When a taxonomy
@@ -362,9 +363,8 @@ def name_themes(
         name = phrase_name([head] if head else [], label)[0]
         phrase = phrase_name(phrases, label)[1]
         short = _short_answers([texts[i] for i in idx]) if head is None else []
-        if short:  # "vet ej", "Nej", "Inget att tillägga": named by what they say
-            quoted = [f"”{a}”" for a in short]
-            name, phrase = f"Korta svar: {quoted[0]}", "Korta svar som " + " och ".join(quoted)
+        if short:  # "vet ej", "Nej", "Allt": said as such, quoted in the phrase (not the name: stop words)
+            name, phrase = "Korta svar", "Korta svar som " + " och ".join(f"”{a}”" for a in short)
         if _name_key(name) in used:  # nothing of its own to tell it apart: number it
             name = next(f"{name} ({n})" for n in range(2, len(rows) + 2) if _name_key(f"{name} ({n})") not in used)
         used.add(_name_key(name))
@@ -382,18 +382,15 @@ def _short_answers(texts: Sequence[str]) -> list[str]:
         return []
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     for t in texts:
-        written = " ".join(TOKEN_RE.findall(PLACEHOLDER_RE.sub(" ", t)))
-        if written:
-            forms[written.lower()][written] += 1
+        words = " ".join(TOKEN_RE.findall(PLACEHOLDER_RE.sub(" ", t))).lower()
+        if words:
+            forms[words][" ".join(t.split())] += 1
     common = sorted(forms.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))[:2]
     return [c.most_common(1)[0][0] for _, c in common]
 
 
 def _name_key(name: str) -> str:
-    """Names that differ only in inflection or case ("Mäklare", "mäklaren") are the same;
-    quoted answers ("Korta svar: ”Nej”") only when written alike."""
-    if "”" in name:
-        return name.lower()
+    """Names that differ only in inflection or case ("Mäklare", "mäklaren") are the same."""
     return " ".join(swedish_tokens(name) or [name.lower()]) + "|" + " ".join(re.findall(r"\d+", name))
 
 
