@@ -2,6 +2,7 @@
 
     python benchmarks/classify_own_taxonomy.py [--mangd vardupplevelse forum_invandring]
         [--upprepningar 3] [--antal 25 50 100] [--utan-meningar] [--transduktiv]
+        [--kalibrering 10 25 50] [--alla-kalibreringar]
 
 The sets (benchmarks/data/README_taxonomier.md) were labelled by a separate author who never
 saw classifier output; use them to measure, not to tune. For each set this prints, in one run:
@@ -10,6 +11,11 @@ saw classifier output; use them to measure, not to tune. For each set this print
   mean size of the 90 % prediction sets, share "osäker" (with reasons);
 - the nearest-label-prototype baseline (mean "query:" vector of title, description and
   examples; top-1 label only, nothing tuned);
+- zero-shot calibrated on k validated answers (nlp/classify/answer_calibration.py; --kalibrering,
+  empty = none): the k drawn at random, tested on the answers not among the first max(k) of
+  the draw; and the k first in the validator page's queue (most uncertain first) among 100
+  random answers, tested outside those 100; each beside today's zero-shot and the prototype
+  baseline on the same test answers (--alla-kalibreringar: every map and threshold choice);
 - a learning curve: few-shot with 25/50/100 validated answers drawn at random, tested on the
   answers not among the first 100 of the same draw (so every point shares one test set), with
   the balanced one-vs-rest logistic baseline and the prototype baseline on that test set; the
@@ -194,6 +200,41 @@ def calibration_curve(tax, texts, E, Y, embedder, proto, zs_prob, ks: list[int],
                 m = _metrics(_outputs(model, raw[te], L), Y[te])
                 m["proto"] = _macro(Y[te], proto[te])
                 rows.setdefault(f"kalibrerad på {k:>2} svar ({mapping}, gräns {thr})", []).append(m)
+    nlp.classify.answer_calibration.MAP, nlp.classify.answer_calibration.THRESHOLD = MAP, THRESHOLD  # the defaults
+    _print_rows(rows)
+    print(f"Samma, men svaren valideras i granskningskön (osäkrast först) bland {QUEUE_POOL} slumpade svar:")
+    _print_rows(queue_curve(tax, raw, E, Y, examples, proto, zs, ks, repeats, embedder))
+
+
+QUEUE_POOL = 100
+
+
+def queue_curve(tax, raw, E, Y, examples, proto, zs, ks: list[int], repeats: int, embedder) -> dict[str, list[dict]]:
+    """As calibration_curve, but the validated answers are the first k of the validator
+    page's queue (api/services/validation.py: the smallest |p − 0.5| of the suggestions first)
+    among QUEUE_POOL random answers: not a random sample, so the conformal promise need not
+    hold; tested on the answers outside the pool."""
+    L = tax.label_ids
+    rows: dict[str, list[dict]] = {}
+    for r in range(repeats):
+        perm = np.random.default_rng(r).permutation(len(raw))
+        pool, te = perm[:QUEUE_POOL], np.sort(perm[QUEUE_POOL:])
+        prob, dec, sets, _ = _outputs(zs, raw[pool], L)
+        shown = (dec > 0) | sets  # the labels the page shows (suggestions)
+        margin = np.where(shown, np.abs(prob - 0.5), np.inf).min(1)
+        queue = pool[np.argsort(margin, kind="stable")]
+        m = _metrics(_outputs(zs, raw[te], L), Y[te])
+        m["proto"] = _macro(Y[te], proto[te])
+        rows.setdefault("zero-shot i dag (frasernas kalibrering)", []).append(m)
+        for k in ks:
+            cal = fit_answer_calibration(zs, [examples[i] for i in queue[:k]], E[queue[:k]], embedder=embedder)
+            m = _metrics(_outputs(cal.apply(zs) if cal else zs, raw[te], L), Y[te])
+            m["proto"] = _macro(Y[te], proto[te])
+            rows.setdefault(f"kalibrerad på de {k:>2} första i kön", []).append(m)
+    return rows
+
+
+def _print_rows(rows: dict[str, list[dict]]) -> None:
     for label, ms in rows.items():
         mean = {k: float(np.mean([x[k] for x in ms])) for k in ("macro_f1", "micro_f1", "ece", "coverage")}
         mean |= {k: float(np.mean([x[k] for x in ms])) for k in ("label_coverage", "mean_set_size", "unsure", "proto")}
