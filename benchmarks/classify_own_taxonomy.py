@@ -2,6 +2,7 @@
 
     python benchmarks/classify_own_taxonomy.py [--mangd vardupplevelse forum_invandring]
         [--upprepningar 3] [--antal 25 50 100] [--utan-meningar] [--transduktiv]
+        [--kalibrering 10 25 50] [--alla-kalibreringar]
 
 The sets (benchmarks/data/README_taxonomier.md) were labelled by a separate author who never
 saw classifier output; use them to measure, not to tune. For each set this prints, in one run:
@@ -10,6 +11,11 @@ saw classifier output; use them to measure, not to tune. For each set this print
   mean size of the 90 % prediction sets, share "osäker" (with reasons);
 - the nearest-label-prototype baseline (mean "query:" vector of title, description and
   examples; top-1 label only, nothing tuned);
+- zero-shot calibrated on k validated answers (nlp/classify/answer_calibration.py; --kalibrering,
+  empty = none): the k drawn at random, tested on the answers not among the first max(k) of
+  the draw; and the k first in the validator page's queue (most uncertain first) among 100
+  random answers, tested outside those 100; each beside today's zero-shot and the prototype
+  baseline on the same test answers (--alla-kalibreringar: every map and threshold choice);
 - a learning curve: few-shot with 25/50/100 validated answers drawn at random, tested on the
   answers not among the first 100 of the same draw (so every point shares one test set), with
   the balanced one-vs-rest logistic baseline and the prototype baseline on that test set; the
@@ -38,9 +44,19 @@ from sklearn.linear_model import LogisticRegression  # noqa: E402
 from sklearn.metrics import f1_score  # noqa: E402
 from threadpoolctl import threadpool_limits  # noqa: E402
 
+import nlp.classify.answer_calibration  # noqa: E402
 import nlp.classify.predict  # noqa: E402
 import nlp.classify.training  # noqa: E402
-from nlp.classify import Example, classify_texts, evaluate, labels_matrix, train_classifier  # noqa: E402
+from nlp.classify import (  # noqa: E402
+    Example,
+    classify_texts,
+    evaluate,
+    labels_matrix,
+    train_classifier,
+    zero_shot_model,
+)
+from nlp.classify.answer_calibration import MAP, THRESHOLD, fit_answer_calibration  # noqa: E402
+from nlp.classify.predict import answer_scores, unsure_reason  # noqa: E402
 from nlp.config import PROJECT_ROOT  # noqa: E402
 from nlp.core import ANALYSIS_KIND  # noqa: E402
 from nlp.embed import cached_embedder, embed_texts  # noqa: E402
@@ -140,7 +156,93 @@ def _macro(Y: np.ndarray, D: np.ndarray) -> float:
     return float(f1_score(Y, D, average="macro", zero_division=0))
 
 
-def run_set(name: str, repeats: int, sizes: list[int], embedder) -> dict:
+CAL_VARIANTS = (("shift", "f1"), ("shift", "same"), ("platt", "f1"), ("platt", "same"))
+
+
+def _outputs(model, raw: np.ndarray, L: list[str]):
+    """What classify_texts gives for these raw answer scores (the same arithmetic: the
+    benchmark checks it against classify_texts on the uncalibrated zero-shot)."""
+    prob = model.calibrate(raw)
+    dec = (prob >= model.threshold).astype(int)
+    sets = 1 - prob <= model.qhat(0.9)
+    reasons = []
+    for p, d, st in zip(prob, dec, sets):
+        order = np.argsort(-p)
+        reasons.append(unsure_reason([L[j] for j in order if d[j]], [L[j] for j in order if st[j]], p.max()))
+    return prob, dec, sets, reasons
+
+
+def calibration_curve(tax, texts, E, Y, embedder, proto, zs_prob, ks: list[int], repeats: int, variants) -> None:
+    """Zero-shot calibrated on the first k validated answers (nlp/classify/answer_calibration.py),
+    tested on the answers not among the first max(k) of the same draw, beside the current
+    zero-shot and the prototype baseline on that test set (mean over draws)."""
+    zs = zero_shot_model(tax, embedder)
+    L = tax.label_ids
+    raw = answer_scores(zs, texts, E, embedder=embedder)  # once; every calibration maps it
+    assert np.allclose(_outputs(zs, raw, L)[0], zs_prob, atol=1e-4), "benchmark arithmetic differs from classify_texts"
+    examples = [
+        Example(t, tuple(lab for lab, y in zip(L, row) if y), str(i)) for i, (t, row) in enumerate(zip(texts, Y))
+    ]
+    rows: dict[str, list[dict]] = {}
+    for r in range(repeats):
+        perm = np.random.default_rng(r).permutation(len(texts))
+        te = np.sort(perm[max(ks) :])
+        m = _metrics(_outputs(zs, raw[te], L), Y[te])
+        m["proto"] = _macro(Y[te], proto[te])
+        rows.setdefault("zero-shot i dag (frasernas kalibrering)", []).append(m)
+        for k in ks:
+            cal_idx = perm[:k]
+            for mapping, thr in variants:
+                nlp.classify.answer_calibration.MAP = mapping
+                nlp.classify.answer_calibration.THRESHOLD = thr
+                cal = fit_answer_calibration(zs, [examples[i] for i in cal_idx], E[cal_idx], embedder=embedder)
+                model = cal.apply(zs) if cal is not None else zs
+                m = _metrics(_outputs(model, raw[te], L), Y[te])
+                m["proto"] = _macro(Y[te], proto[te])
+                rows.setdefault(f"kalibrerad på {k:>2} svar ({mapping}, gräns {thr})", []).append(m)
+    nlp.classify.answer_calibration.MAP, nlp.classify.answer_calibration.THRESHOLD = MAP, THRESHOLD  # the defaults
+    _print_rows(rows)
+    print(f"Samma, men svaren valideras i granskningskön (osäkrast först) bland {QUEUE_POOL} slumpade svar:")
+    _print_rows(queue_curve(tax, raw, E, Y, examples, proto, zs, ks, repeats, embedder))
+
+
+QUEUE_POOL = 100
+
+
+def queue_curve(tax, raw, E, Y, examples, proto, zs, ks: list[int], repeats: int, embedder) -> dict[str, list[dict]]:
+    """As calibration_curve, but the validated answers are the first k of the validator
+    page's queue (api/services/validation.py: the smallest |p − 0.5| of the suggestions first)
+    among QUEUE_POOL random answers: not a random sample, so the conformal promise need not
+    hold; tested on the answers outside the pool."""
+    L = tax.label_ids
+    rows: dict[str, list[dict]] = {}
+    for r in range(repeats):
+        perm = np.random.default_rng(r).permutation(len(raw))
+        pool, te = perm[:QUEUE_POOL], np.sort(perm[QUEUE_POOL:])
+        prob, dec, sets, _ = _outputs(zs, raw[pool], L)
+        shown = (dec > 0) | sets  # the labels the page shows (suggestions)
+        margin = np.where(shown, np.abs(prob - 0.5), np.inf).min(1)
+        queue = pool[np.argsort(margin, kind="stable")]
+        m = _metrics(_outputs(zs, raw[te], L), Y[te])
+        m["proto"] = _macro(Y[te], proto[te])
+        rows.setdefault("zero-shot i dag (frasernas kalibrering)", []).append(m)
+        for k in ks:
+            cal = fit_answer_calibration(zs, [examples[i] for i in queue[:k]], E[queue[:k]], embedder=embedder)
+            m = _metrics(_outputs(cal.apply(zs) if cal else zs, raw[te], L), Y[te])
+            m["proto"] = _macro(Y[te], proto[te])
+            rows.setdefault(f"kalibrerad på de {k:>2} första i kön", []).append(m)
+    return rows
+
+
+def _print_rows(rows: dict[str, list[dict]]) -> None:
+    for label, ms in rows.items():
+        mean = {k: float(np.mean([x[k] for x in ms])) for k in ("macro_f1", "micro_f1", "ece", "coverage")}
+        mean |= {k: float(np.mean([x[k] for x in ms])) for k in ("label_coverage", "mean_set_size", "unsure", "proto")}
+        spread = " ".join(f"{x['macro_f1']:.3f}/{x['ece']:.3f}" for x in ms)
+        print(f"  {label}: {_fmt(mean)} | prototyp {mean['proto']:.3f}  (F1/ECE per dragning {spread})")
+
+
+def run_set(name: str, repeats: int, sizes: list[int], embedder, cal_ks: list[int] | None = None, variants=()) -> dict:
     tax, texts, gold = load_set(name)
     L = tax.label_ids
     Y = labels_matrix(gold, L, name)
@@ -153,10 +255,16 @@ def run_set(name: str, repeats: int, sizes: list[int], embedder) -> dict:
     proto = prototype_top1(tax, F, embedder)
     print(f"Prototypbaslinje (närmaste etikett, topp-1), alla svar: makro-F1 {_macro(Y, proto):.3f}")
     t0 = time.time()
-    m_zs = _metrics(_predict(texts, E, tax, embedder), Y)
+    out_zs = _predict(texts, E, tax, embedder)
+    m_zs = _metrics(out_zs, Y)
     print(f"Zero-shot, alla svar: {_fmt(m_zs)}  [{time.time() - t0:.0f} s]")
     print(f"  osäker efter skäl: {dict(m_zs['reasons'])}")
     print("  F1 per etikett: " + "  ".join(f"{lab} {f:.2f}" for lab, f in zip(L, m_zs["per_label"])))
+    if cal_ks:
+        print(
+            f"Zero-shot kalibrerad på validerade svar (test: svaren utanför de första {max(cal_ks)} i varje dragning):"
+        )
+        calibration_curve(tax, texts, E, Y, embedder, proto, out_zs[0], cal_ks, repeats, variants)
     sizes = [n for n in sizes if n > 0]
     if not sizes:
         return {"zero_shot": m_zs}
@@ -200,6 +308,10 @@ def main() -> int:
         "--utan-meningar", action="store_true", help="few-shot utan meningsrader och meningspoäng (som före issue 11)"
     )
     ap.add_argument("--antal", type=int, nargs="+", default=[25, 50, 100], help="0 = bara zero-shot")
+    ap.add_argument(
+        "--kalibrering", type=int, nargs="*", default=[10, 25, 50], help="zero-shot kalibrerad på k validerade svar"
+    )
+    ap.add_argument("--alla-kalibreringar", action="store_true", help="jämför avbildningar och beslutsgränser")
     args = ap.parse_args()
     nlp.classify.training.BALANCED = not args.utan_klassvikter
     nlp.classify.training.SEGMENTS = not args.utan_meningar
@@ -208,7 +320,8 @@ def main() -> int:
     embedder = cached_embedder()
     print(f"Inbäddningsmodell {embedder.model_id}")
     for name in args.mangd:
-        run_set(name, args.upprepningar, sorted(args.antal), embedder)
+        variants = CAL_VARIANTS if args.alla_kalibreringar else ((MAP, THRESHOLD),)
+        run_set(name, args.upprepningar, sorted(args.antal), embedder, sorted(args.kalibrering), variants)
     return 0
 
 

@@ -15,6 +15,9 @@ Model (chosen by measurement on the dev set, see nlp/modeller/klassificerare/REA
 - prediction sets are split-conformal on the out-of-fold scores (metrics.py), so "90 %"
   means all true labels are inside the set for about 90 % of answers like the
   calibration data.
+- zero-shot on a project's validated answers (answer_calibration.py): until a trained version
+  is activated, the zero-shot model's Platt shift, threshold and conformal scores are fitted
+  on the project's validated answers (at least MIN_ANSWERS) instead of the taxonomy's phrases.
 - long answers: an answer is scored with its best sentence too (segments.py; zero-shot, and
   few-shot versions fitted with their validated answers' sentences as weak rows, whose
   calibration is fitted on that combined score: training.py SEGMENTS).

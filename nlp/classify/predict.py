@@ -35,7 +35,8 @@ UNSURE_TOP_P = 0.5
 TRANSDUCTIVE = False
 
 
-def _unsure_reason(decided: list[str], pset: list[str], top_p: float) -> str | None:
+def unsure_reason(decided: list[str], pset: list[str], top_p: float) -> str | None:
+    """Why an answer is "osäker" (None: it is not), from its decided labels and its set."""
     if not decided:
         return "utanför ämnet"  # no label is likely enough: no forced label
     if not pset:
@@ -75,6 +76,32 @@ def _segment_scores(
     return spans, out
 
 
+def _raw(
+    model: ClassifierModel, texts: Sequence[str], E: np.ndarray, embedder: Embedder | None, kind: Kind
+) -> tuple[np.ndarray, np.ndarray, list[list[tuple[int, int]]], list[np.ndarray]]:
+    """Head features, the answers' raw scores (combined with their best segment's when the
+    model scores segments), the segments and their raw scores."""
+    # The model's own kind of vector (the very same array in a one-pass run): heads and evidence.
+    F = model.features(texts, E, embedder, kind)
+    raw = model.raw_scores(texts, F)
+    spans, seg = _segment_scores(model, texts, raw, embedder)
+    if model.scores_segments:
+        raw = combine_segment_scores(raw, best_segment_scores(raw, seg))
+    return F, raw, spans, seg
+
+
+def answer_scores(
+    model: ClassifierModel,
+    texts: Sequence[str],
+    embeddings: np.ndarray,
+    *,
+    embedder: Embedder | None = None,
+    kind: Kind = ANALYSIS_KIND,
+) -> np.ndarray:
+    """The raw per-label scores classify_texts calibrates (answers × labels), before calibration."""
+    return _raw(model, texts, np.asarray(embeddings, dtype=np.float32), embedder, kind)[1]
+
+
 def _score(
     model: ClassifierModel,
     texts: Sequence[str],
@@ -90,12 +117,7 @@ def _score(
     (`segment_scoring`) score the same way and were calibrated on that combined score of the
     validated answers (out of fold); older few-shot versions score whole answers. With TRANSDUCTIVE, a zero-shot model's probabilities come
     from the import's own score distribution instead (see nlp/classify/transductive.py)."""
-    # The model's own kind of vector (the very same array in a one-pass run): heads and evidence.
-    F = model.features(texts, E, embedder, kind)
-    raw = model.raw_scores(texts, F)
-    spans, seg = _segment_scores(model, texts, raw, embedder)
-    if model.scores_segments:
-        raw = combine_segment_scores(raw, best_segment_scores(raw, seg))
+    F, raw, spans, seg = _raw(model, texts, E, embedder, kind)
     own = model.calibrate(raw)
     if model.mode == "zero-shot" and TRANSDUCTIVE:
         prob = transductive_probabilities(np.log(np.clip(raw, 1e-9, 1)), own)
@@ -149,7 +171,7 @@ def classify_texts(
         order = np.argsort(-p)
         decided = [model.label_ids[j] for j in order if p[j] >= sc.threshold]
         pset = [model.label_ids[j] for j in order if sc.sets[i, j]]
-        reason = _unsure_reason(decided, pset, p.max())
+        reason = unsure_reason(decided, pset, p.max())
         shown = list(dict.fromkeys(decided + pset))
         sugg = [Suggestion(lab, float(p[model.label_ids.index(lab)]), lab in decided) for lab in shown]
         results.append(

@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 from sqlalchemy import Engine, select
 
-from nlp.classify import ClassificationResult
+from nlp.classify import ClassificationResult, Example
 from nlp.config import get_settings
 from nlp.core import ANALYSIS_KIND
 from nlp.embed import cached_embedder, embed_texts
@@ -20,6 +20,7 @@ from nlp.pipeline.common import Progress, StageTimer, active_version, no_progres
 from nlp.pipeline.importing import ImportSummary, import_export
 from nlp.pipeline.partitions import (
     PartitionedVectors,
+    answer_calibration,
     assign_partitions,
     classify_partitions,
     embed_partitions,
@@ -27,7 +28,8 @@ from nlp.pipeline.partitions import (
 )
 from nlp.pipeline.project import analyse_project
 from nlp.pipeline.results import store_results
-from nlp.pipeline.runs import create_run, run_guarded, set_run
+from nlp.pipeline.runs import create_run, run_guarded, save_settings, set_run
+from nlp.pipeline.training import validated_answers
 from nlp.report import write_report
 from nlp.store import init_db, session_scope
 from nlp.store.models import (
@@ -51,6 +53,7 @@ class _Inputs:
     dates: list[Any]
     edits: Sequence[ThemeEdit]
     active_version: str | None
+    validated: list[Example]  # the project's validated answers (zero-shot's calibration)
 
 
 def analyse_import(
@@ -101,12 +104,14 @@ def _load_inputs(engine: Engine, import_id: int, taxonomy_id: str) -> _Inputs:
         current = active_version(session, project_id, taxonomy_id)
     if not rows:
         raise BrukarrostError(f"Importen {import_id} har inga svar att analysera.")
+    validated = validated_answers(engine, project_id, taxonomy_id) if project_id is not None else []
     return _Inputs(
         ids=[r.id for r in rows],
         texts=[r.text for r in rows],
         dates=[r.date for r in rows],
         edits=edits,
         active_version=current,
+        validated=validated,
     )
 
 
@@ -131,9 +136,12 @@ def _analyse(
     # One pass per answer: the same vectors serve themes, labels, valence and evidence.
     try:
         vectors = embed_partitions(texts, run_id, name, report)
-        # The analyst's explicitly activated version; zero-shot until there is one. Before the
+        # The analyst's explicitly activated version; zero-shot until there is one, calibrated
+        # on the project's validated answers when there are enough of them. Before the
         # themes: a theme's name leads with the taxonomy label most of its answers carry.
-        results = classify_partitions(vectors, tax, inputs.active_version, name, report)
+        cal, record = answer_calibration(tax, inputs.active_version, inputs.validated, name)
+        save_settings(engine, run_id, kalibrering=record)
+        results = classify_partitions(vectors, tax, inputs.active_version, name, report, cal)
         report("teman", 0, 1)
         themes = find_themes(
             texts,

@@ -21,10 +21,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
-from nlp.classify import ClassificationResult, ClassifierModel, classify_texts, zero_shot_model
+from nlp.classify import ClassificationResult, ClassifierModel, Example, classify_texts, zero_shot_model
+from nlp.classify.answer_calibration import MIN_ANSWERS, AnswerCalibration, fit_answer_calibration
 from nlp.config import get_settings
 from nlp.core import ANALYSIS_KIND
 from nlp.embed import cached_embedder, embed_texts
@@ -140,14 +142,44 @@ def embed_partitions(texts: Sequence[str], run_id: int, embed_model: str, progre
 
 
 @lru_cache(maxsize=8)
-def _classifier(snapshot: str, version: str | None, embed_model: str) -> ClassifierModel | None:
-    """The analysis's classifier, once per process and run settings (None = zero-shot)."""
+def _classifier(
+    snapshot: str, version: str | None, embed_model: str, calibration: AnswerCalibration | None = None
+) -> ClassifierModel:
+    """The analysis's classifier, once per process and run settings: the activated version,
+    else zero-shot (with the calibration from the project's validated answers, if any)."""
     tax = taxonomy_from_snapshot(json.loads(snapshot))
-    return active_model(version, tax) or zero_shot_model(tax, cached_embedder(embed_model))
+    model = active_model(version, tax)
+    if model is not None:
+        return model
+    zs = zero_shot_model(tax, cached_embedder(embed_model))
+    return calibration.apply(zs) if calibration is not None else zs
+
+
+def answer_calibration(
+    taxonomy: Taxonomy, active_version: str | None, validated: Sequence[Example], embed_model: str
+) -> tuple[AnswerCalibration | None, dict[str, Any]]:
+    """The zero-shot calibration from the project's validated answers when there is no usable
+    activated version and at least MIN_ANSWERS of them (else None), and what the run records
+    about the calibration it uses (AnalysisRun.settings["kalibrering"])."""
+    if active_model(active_version, taxonomy) is not None:
+        return None, {"källa": "den aktiverade versionens validerade exempel", "version": active_version}
+    if len(validated) < MIN_ANSWERS:
+        return None, {"källa": "taxonomins fraser", "validerade_svar": len(validated), "krävs": MIN_ANSWERS}
+    embedder = cached_embedder(embed_model)
+    vectors = embed_texts([e.text for e in validated], embedder=embedder, kind=ANALYSIS_KIND)
+    found = fit_answer_calibration(zero_shot_model(taxonomy, embedder), validated, vectors, embedder=embedder)
+    if found is None:
+        return None, {"källa": "taxonomins fraser", "validerade_svar": len(validated), "krävs": MIN_ANSWERS}
+    return found, found.record()
 
 
 def classify_part(
-    part: Part, *, taxonomy: Taxonomy, active_version: str | None, embed_model: str
+    part: Part,
+    *,
+    taxonomy: Taxonomy,
+    active_version: str | None,
+    embed_model: str,
+    calibration: AnswerCalibration | None = None,
 ) -> list[ClassificationResult]:
     """Labels, valence and evidence for one partition's answers, from its stored vectors."""
     embedder = cached_embedder(embed_model)
@@ -155,7 +187,8 @@ def classify_part(
     if vectors is None:  # a partition whose file went missing is embedded again (cache first)
         embed_part(part, embed_model=embed_model)
         vectors = np.load(part.path)
-    model = _classifier(json.dumps(taxonomy_snapshot(taxonomy), sort_keys=True), active_version, embed_model)
+    snapshot = json.dumps(taxonomy_snapshot(taxonomy), sort_keys=True)
+    model = _classifier(snapshot, active_version, embed_model, calibration)
     return classify_texts(part.texts, vectors, taxonomy, embedder=embedder, model=model, kind=ANALYSIS_KIND)
 
 
@@ -165,8 +198,10 @@ def classify_partitions(
     active_version: str | None,
     embed_model: str,
     progress: Progress,
+    calibration: AnswerCalibration | None = None,
 ) -> list[ClassificationResult]:
-    """Every answer's classification, partition by partition (stage "klassificering")."""
+    """Every answer's classification, partition by partition (stage "klassificering");
+    `calibration` (see answer_calibration) applies to a zero-shot classifier."""
     n = vectors.n
     per = max(1, len(vectors.parts[0].texts)) if vectors.parts else 1
     progress("klassificering", 0, n)
@@ -177,6 +212,7 @@ def classify_partitions(
         taxonomy=taxonomy,
         active_version=active_version,
         embed_model=embed_model,
+        calibration=calibration,
     )
     return [r for results in found for r in results]
 

@@ -20,15 +20,16 @@ import numpy as np
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from nlp.classify import ClassificationResult
+from nlp.classify import ClassificationResult, Example
 from nlp.config import get_settings
 from nlp.core import ANALYSIS_KIND, OTHER_THEME, period_key
 from nlp.embed import cached_embedder, embed_texts
 from nlp.errors import BrukarrostError
 from nlp.pipeline.common import Progress, active_version, no_progress
-from nlp.pipeline.partitions import classify_partitions, embed_partitions, remove_run_files
+from nlp.pipeline.partitions import answer_calibration, classify_partitions, embed_partitions, remove_run_files
 from nlp.pipeline.results import store_results
-from nlp.pipeline.runs import create_run, run_guarded, set_run
+from nlp.pipeline.runs import create_run, run_guarded, save_settings, set_run
+from nlp.pipeline.training import validated_answers
 from nlp.store import init_db, session_scope
 from nlp.store.models import (
     AnalysisRun,
@@ -78,6 +79,7 @@ class ProjectInputs:
     edits: Sequence[ThemeEdit]
     active_version: str | None
     state: ProjectThemes | None
+    validated: list[Example]  # the project's validated answers (zero-shot's calibration)
 
 
 def update_project_themes(
@@ -256,7 +258,9 @@ def analyse_project(
             )
             pt, splits = apply_splits(pt, inputs.edits, vectors, inputs.ids)
             set_run(engine, run_id, settings={**settings, "temamappning": pt.mapping, "nya_teman": pt.new_keys})
-            results = classify_partitions(stored, tax, inputs.active_version, name, report)
+            cal, record = answer_calibration(tax, inputs.active_version, inputs.validated, name)
+            save_settings(engine, run_id, kalibrering=record)
+            results = classify_partitions(stored, tax, inputs.active_version, name, report, cal)
         finally:
             remove_run_files(run_id)
         themes = _finish_themes(
@@ -333,6 +337,7 @@ def load_project(engine: Engine, project: str, taxonomy_id: str) -> ProjectInput
         edits=edits,
         active_version=current,
         state=state,
+        validated=validated_answers(engine, proj.id, taxonomy_id),
     )
 
 

@@ -23,12 +23,17 @@ def set_run(engine: Engine, run_id: int, **values: Any) -> None:
         session.execute(update(AnalysisRun).where(AnalysisRun.id == run_id).values(**values))
 
 
-def save_times(engine: Engine, run_id: int, seconds: dict[str, float]) -> None:
-    """The run's seconds per stage so far, in its settings (read by the report and job page)."""
+def save_settings(engine: Engine, run_id: int, **values: Any) -> None:
+    """Merge values into the run's settings (the other keys are kept)."""
     with session_scope(engine) as session:
         run = session.get(AnalysisRun, run_id)
         if run is not None:
-            run.settings = {**(run.settings or {}), "tider_s": seconds}
+            run.settings = {**(run.settings or {}), **values}
+
+
+def save_times(engine: Engine, run_id: int, seconds: dict[str, float]) -> None:
+    """The run's seconds per stage so far, in its settings (read by the report and job page)."""
+    save_settings(engine, run_id, tider_s=seconds)
 
 
 def run_guarded(engine: Engine, run_id: int, work: Callable[[Progress], str], progress: Progress) -> None:

@@ -54,6 +54,12 @@ def validated_examples(engine: Engine, project_id: int, taxonomy_id: str) -> lis
     ]
 
 
+def validated_answers(engine: Engine, project_id: int, taxonomy_id: str) -> list[Example]:
+    """The project's validated answers, one per answer with its approved labels (as training
+    reads them): what zero-shot is calibrated on until a trained version is activated."""
+    return _training_set(validated_examples(engine, project_id, taxonomy_id))
+
+
 def train_candidate(
     engine: Engine,
     project_id: int,

@@ -42,6 +42,7 @@ def report_json(rep: RunReport) -> dict[str, Any]:
             "inbaddning": rep.embed_model,
             "klassificerare": rep.classifier_version,
             "taxonomi": rep.taxonomy_id,
+            "kalibrering": {**rep.calibration, "text": rep.calibration_text} if rep.calibration else None,
         },
         # Wall seconds per stage; write_report adds the report's own time to lagring_rapport.
         "tider_s": dict(rep.timings),

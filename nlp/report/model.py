@@ -204,6 +204,20 @@ class RunReport:
     timings: dict[str, float] = field(default_factory=dict)
     # a project run's refit: what became of the earlier themes ("Tema X delades i Y och Z.")
     theme_mapping: list[str] = field(default_factory=list)
+    # Which calibration the classifier's probabilities used (AnalysisRun.settings["kalibrering"]).
+    calibration: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def calibration_text(self) -> str | None:
+        """What the probabilities are calibrated on, in plain Swedish (None for old runs)."""
+        c = self.calibration
+        if c.get("källa") == "validerade svar":
+            return f"sannolikheter kalibrerade på {c.get('svar')} validerade svar"
+        if c.get("källa") == "taxonomins fraser":
+            return "sannolikheter kalibrerade på taxonomins fraser (inga validerade svar ännu)"
+        if c.get("källa"):
+            return "sannolikheter kalibrerade på den aktiverade versionens validerade exempel"
+        return None
 
     @property
     def ranked_labels(self) -> list[LabelFigures]:
