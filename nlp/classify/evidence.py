@@ -17,7 +17,7 @@ are sorted by support, not position. Versions before spans existed wrote no "spa
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
@@ -28,23 +28,48 @@ MAX_SPANS = 2  # more than two sentences per label is the whole answer again
 _WORD = re.compile(r"[A-Za-zÅÄÖåäöÉéÜü]{3,}")
 
 
+class DrivingWords:
+    """The words of many answers whose character n-grams push a label's score up most, with
+    one pass of the n-gram vectoriser over their distinct words (not one per answer and
+    label: that pass was most of the classification stage's CPU time outside embedding).
+    A word's row does not depend on the other words, so the result is the same."""
+
+    def __init__(self, model: ClassifierModel, texts: Sequence[str]) -> None:
+        self.model = model
+        self.texts = texts
+        self._words: list[list[str]] | None = None
+        self._rows: dict[str, int] = {}
+        self._X: Any = None
+
+    def _prepare(self) -> None:
+        # Lazy: importing spacy.lang.sv costs ~3 s, and only answers with a decided label need it.
+        from spacy.lang.sv.stop_words import STOP_WORDS
+
+        self._words = [[w for w in dict.fromkeys(_WORD.findall(t)) if w.lower() not in STOP_WORDS] for t in self.texts]
+        vocab = list(dict.fromkeys(w for ws in self._words for w in ws))
+        self._rows = {w: i for i, w in enumerate(vocab)}
+        if vocab:
+            self._X = self.model.heads.vectorizer().transform(vocab)
+
+    def top(self, i: int, label_index: int, top: int = 4) -> list[str]:
+        """Answer i's words whose n-grams push label `label_index` up most (best first)."""
+        rows = np.flatnonzero(self.model.heads.classes == label_index)
+        if len(rows) == 0:
+            return []
+        if self._words is None:
+            self._prepare()
+        words = self._words[i]  # type: ignore[index]
+        if not words:
+            return []
+        coef = self.model.heads.tfidf_coef[rows[0]]
+        contrib = np.asarray(self._X[[self._rows[w] for w in words]] @ coef).ravel()
+        order = np.argsort(-contrib)
+        return [words[k] for k in order[:top] if contrib[k] > 0]
+
+
 def driving_words(model: ClassifierModel, text: str, label_index: int, top: int = 4) -> list[str]:
     """Words whose character n-grams push this label's score up most (n-gram head)."""
-    vec = model.heads.vectorizer()
-    rows = np.flatnonzero(model.heads.classes == label_index)
-    if len(rows) == 0:
-        return []
-    coef = model.heads.tfidf_coef[rows[0]]
-    # Lazy: importing spacy.lang.sv costs ~3 s, and only answers with a decided label need it.
-    from spacy.lang.sv.stop_words import STOP_WORDS
-
-    words = [w for w in dict.fromkeys(_WORD.findall(text)) if w.lower() not in STOP_WORDS]
-    if not words:
-        return []
-    Xw = vec.transform(words)
-    contrib = np.asarray(Xw @ coef).ravel()
-    order = np.argsort(-contrib)
-    return [words[i] for i in order[:top] if contrib[i] > 0]
+    return DrivingWords(model, [text]).top(0, label_index, top)
 
 
 def supporting_spans(
@@ -67,15 +92,18 @@ def evidence(
     labels: list[str],
     spans: Sequence[tuple[int, int]] = (),
     seg_scores: np.ndarray | None = None,
+    words: Callable[[int], list[str]] | None = None,
 ) -> list[dict[str, Any]]:
     """Per decided label: {"label", "spans", "words", "examples"} (see the module's docstring).
 
     `spans` are the answer's segments and `seg_scores` the heads' scores for each of them
-    (rows × model.label_ids)."""
+    (rows × model.label_ids); `words(label_index)` gives the driving words (default:
+    driving_words on this text; DrivingWords serves many answers at once)."""
+    words = words or (lambda j: driving_words(model, text, j))
     out = []
     decided = [model.label_ids.index(lab) for lab in labels]
     for lab, j in zip(labels, decided):
-        item: dict[str, Any] = {"label": lab, "spans": [], "words": driving_words(model, text, j), "examples": []}
+        item: dict[str, Any] = {"label": lab, "spans": [], "words": words(j), "examples": []}
         if seg_scores is not None and len(spans):
             item["spans"] = supporting_spans(spans, seg_scores, j, decided)
         if len(model.example_texts):

