@@ -151,6 +151,18 @@ def test_refit_merges_old_themes_one_fresh_cluster_holds_and_keeps_the_larger_ke
     assert not matched.new_keys
 
 
+def test_refit_merges_no_themes_whose_centroids_say_they_are_apart(two_imports: dict[str, Any]) -> None:
+    ids, vecs = two_imports["ids"][:180], two_imports["vecs"][:180]
+    # Old themes: the first half of A, the second half of A, and B. The fresh fit puts the first
+    # half of A together with B: it holds both whole, but that half's nearest theme is the other
+    # half of A, not B, so the centroids disagree and nothing is merged.
+    old = from_fit(_result_from([0] * 30 + [1] * 30 + [2] * 60 + [3] * 60, ids), vecs, ids)
+    new = from_fit(_result_from([0] * 30 + [1] * 30 + [0] * 60 + [2] * 60, ids), vecs, ids, used_keys=["T1", "T2"])
+    matched = match_refit(old, new, vecs, ids)
+    assert all(matched.main[r] == old.main[r] for r in ids)
+    assert not matched.retired and [m["typ"] for m in matched.mapping] == ["behallen"] * 4
+
+
 def test_refit_keeps_every_theme_a_fresh_fit_only_draws_other_borders_for(two_imports: dict[str, Any]) -> None:
     ids, vecs = two_imports["ids"][:180], two_imports["vecs"][:180]
     old = from_fit(_result_from([0] * 60 + [1] * 60 + [2] * 60, ids), vecs, ids)

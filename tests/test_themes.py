@@ -9,10 +9,12 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections import Counter
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 from typer.testing import CliRunner
 
@@ -339,3 +341,29 @@ def test_english_function_words_are_not_topic_words_but_swedish_homographs_stay(
     words = stop_words()
     assert {"the", "with", "very"} <= words
     assert not {"by", "is", "system", "service"} & words
+
+
+def test_no_theme_holds_most_answers_its_sub_topics_are_themes_instead() -> None:
+    # Four close sub-topics (240 answers) and one distant topic (60): HDBSCAN's excess of mass
+    # keeps the four as one cluster of 80 % of the answers unless bounded.
+    rng = np.random.default_rng(0)
+
+    def direction(seed: int) -> np.ndarray:
+        d = np.random.default_rng(seed).normal(size=48)
+        return d / np.linalg.norm(d)
+
+    centres = [direction(1) + 0.2 * direction(10 + j) for j in range(4)] + [direction(99)]
+    vecs = np.vstack([c / np.linalg.norm(c) + rng.normal(scale=0.08, size=(60, 48)) for c in centres])
+    vecs = (vecs / np.linalg.norm(vecs, axis=1, keepdims=True)).astype(np.float32)
+    words = ["kö telefon väntetid", "sköterska bemötande", "recept apotek", "parkering avgift", "mat restaurang"]
+    texts = [f"{words[i // 60]} {i}" for i in range(300)]
+    ids = list(range(300))
+    unbounded = Counter(fit_themes(texts, vecs, record_ids=ids, max_share=1.0).main_theme().values())
+    assert max(unbounded.values()) > 150  # the collapse this guards against
+    main = fit_themes(texts, vecs, record_ids=ids).main_theme()
+    sizes = Counter(t for t in main.values() if t != OTHER_THEME)
+    assert max(sizes.values()) <= 150
+    # The close sub-topics are cut into several themes; the distant topic stays a theme of its own.
+    assert len({main[r] for r in range(240)} - {OTHER_THEME}) >= 3
+    distant = Counter(main[r] for r in range(240, 300)).most_common(1)[0][0]
+    assert distant != OTHER_THEME and not any(main[r] == distant for r in range(240))

@@ -121,6 +121,8 @@ def update_project_themes(
                 random_state=random_state,
                 target_outlier_share=1.0,
                 single_cluster=single,
+                # The leftovers of an import may be mostly one new topic: no bound on its share.
+                max_share=1.0,
             )
             return found.main_theme()
 

