@@ -127,7 +127,8 @@ def child_import(data: Path, n: int) -> None:
     t0 = time.perf_counter()
     summary = import_export(csv_path, project="skala", text_columns=["Svar"])
     csv_path.unlink()
-    print(json.dumps({"import_id": summary.import_id, "s": time.perf_counter() - t0, "cpu_s": _cpu_self()}))
+    wall = time.perf_counter() - t0
+    print(json.dumps({"import_id": summary.import_id, "s": wall, "cpu_s": _cpu_self(), "topp_mb": _peak_mb()}))
 
 
 def child_analyse(import_id: int, workers: int) -> None:
@@ -187,7 +188,7 @@ def measure(root: Path, n: int, model: str, worker_counts: list[int]) -> list[di
         data.mkdir(parents=True)
         imp = _child(["--importera", str(data), str(n)], _env(data, model))
         (data / "import.json").write_text(json.dumps(imp))
-        print(f"  import av {n}: {imp['s']:.0f} s, {imp['cpu_s']:.0f} CPU-s", flush=True)
+        print(f"  import av {n}: {imp['s']:.0f} s, {imp['cpu_s']:.0f} CPU-s, topp {imp['topp_mb']:.0f} MB", flush=True)
     import_id = json.loads((data / "import.json").read_text())["import_id"]
     rows = []
     for k in worker_counts:
