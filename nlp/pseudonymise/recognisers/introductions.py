@@ -10,7 +10,7 @@ from spacy.lang.sv.stop_words import STOP_WORDS
 from nlp.core import Span
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.names_in_context import first_name, namelike
-from nlp.pseudonymise.recognisers.words import NAME_PARTICLES, unknown_word
+from nlp.pseudonymise.recognisers.words import NAME_PARTICLES, compound_word, unknown_word
 
 # A caller saying who they are (voicemails, chats): "hej det är ulla britt vester jag ringer",
 # "mitt namn är mahad farah jama", "ja heter tran van". "det är" only after a greeting or "ja",
@@ -98,8 +98,10 @@ def find_self_introduction(text: str) -> list[Span]:
         if not words:
             continue
         first = words[0].group(1)
-        if not namelike(first, True) and len(words) == 1:
-            continue  # "hej det är inga problem"
+        if len(words) == 1 and (
+            not namelike(first, True) or (first.islower() and lists.names().get(first) is None and compound_word(first))
+        ):
+            continue  # "hej det är inga problem", "Hej! Det är avgiftsfritt …"
         spans.append(Span(words[0].start(1), words[-1].end(1), "PERSON"))
     return spans
 
