@@ -330,7 +330,8 @@ def _named_after_title(s: Scan, t: Token, info: NameInfo | None) -> bool:
         return True  # "dr holm": after a doctor's title a listed name, even one that is also a word
     husband = t.prev == "man" and t.prev2 in POSSESSIVES  # "min man Bo"
     if t.cap and (t.prev != "man" or husband):
-        return info is not None or (not t.at_start and t.word.lower() not in STOP_WORDS)
+        # "Dr. Nwachukwu": after an abbreviated title's dot the capital is the name's own
+        return info is not None or ((not t.at_start or t.after_dot) and t.word.lower() not in STOP_WORDS)
     if info is not None and not info.word and (info.first_sv or (info.first_other and t.prev2 in POSSESSIVES)):
         return True
     # "min handläggare per", unless "per telefon"
@@ -406,6 +407,8 @@ def _capitalised_word(s: Scan, t: Token, info: NameInfo) -> bool:
             and re.fullmatch(WS + r"+", t.gap2)
         )
         return before_surname or double or bool(info.first_sv and nxt.lower() in PERSON_VERBS)
+    if re.match(r"," + WS + r"*(?:du|ni)\b", text[end:]) and (info.first_sv or info.first_other):
+        return True  # "Max, du får en extra stjärna": a first name spoken to
     if _APPOSITION.match(text, end) and word.lower() not in _ANSWERS:
         return True  # "Björn, min kontaktperson, ...", not "Jo, min dotter ..."
     if not info.common and info.first_sv and nxt[:1] != "-" and text[end : end + 1] != "-":
