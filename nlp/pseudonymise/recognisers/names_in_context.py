@@ -22,6 +22,7 @@ from spacy.lang.sv.stop_words import STOP_WORDS
 
 from nlp.core import Span
 from nlp.pseudonymise.recognisers import lists
+from nlp.pseudonymise.recognisers.dialogue import NAME_QUESTION, speaker_tags, spelled_after
 from nlp.pseudonymise.recognisers.words import (
     COUNTRIES,
     NAME_PARTICLES,
@@ -89,27 +90,6 @@ _DOERS = frozenset(
 _SWEDISH_LETTERS = set("abcdefghijklmnopqrstuvwxyzåäöéüABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖÉÜ-'’")
 _TELLS = frozenset("ringde sa sade berättade skrev frågade lovade svarade mejlade hälsade tyckte".split())
 _SPEAKER = re.compile(r"\[\d{1,2}[:.]\d\d(?::\d\d)?\][ \t]*[^\W\d_]+[ \t]*:[ \t]*$")
-# a dialogue's speaker tags at the start of lines, perhaps after a clock time: "Handläggare:",
-# "Chatt 14:02 Sjuksköterska:"; a tag that recurs is a role, and what follows it is speech
-_TAG = re.compile(
-    r"(?m)^[ \t]*((?:[^\W\d_]+[ \t]+)?\d{1,2}[:.]\d\d[ \t]+|\[\d{1,2}[:.]\d\d\][ \t]*)?([^\W\d_]+)[ \t]*:[ \t]"
-)
-
-
-def speaker_tags(text: str) -> frozenset[str]:
-    """Words that tag lines as a speaker's, after a clock time or on two lines or more, and
-    are no listed name ("Anna:" stays a name)."""
-    if text.count(":") < 2:
-        return frozenset()
-    found = [(m.group(2), bool(m.group(1))) for m in _TAG.finditer(text)]
-    seen = [w for w, _ in found]
-    return frozenset(
-        w
-        for w, timed in found
-        if (timed or seen.count(w) >= 2) and (lists.names().get(w.lower()) is None or lists.names()[w.lower()].word)
-    )
-
-
 _GREETINGS = frozenset("hej hejsan hallå moi hei merhaba salam tjena tjenare tjabba tja hejhej halloj".split())
 
 
@@ -289,6 +269,8 @@ def _context(text: str, toks: list[tuple[int, int, str]], i: int, tags: frozense
     speaker = gap.strip() == ":" and (
         _SPEAKER.search(text, max(0, start - 60), start) is not None or (i > 0 and toks[i - 1][2] in tags)
     )
+    # "Handläggare: och ditt namn\nUppringare: shirin rahimi": the answer to a name question
+    answer = speaker and NAME_QUESTION.search(text, max(0, start - 120), text.rfind("\n", 0, start) + 1) is not None
     # "…din mans namn\nUppringare: Reza": the next speaker's tag follows, not a name
     role = _role_before(prev) and gap.strip() in {"", ",", ":"} and not speaker and word not in tags
     # "… står i vägen /Dawit", "/lena", "/ kaveh +46 40 …": a signature, perhaps with a phone after it
@@ -322,7 +304,7 @@ def _context(text: str, toks: list[tuple[int, int, str]], i: int, tags: frozense
     word_name = (signed or says or named_for or (tight and prev == "efter")) and first_name(word)
     # "vi kallar honom Kricke": a capitalised nickname even if it is also a word
     word_name = word_name or (called and cap and word.lower() not in STOP_WORDS)
-    strong = role or signed or named_for or greeted or asked_for or closing
+    strong = role or signed or named_for or greeted or asked_for or closing or answer
     return _Context(prev, tight, contact, strong, says, with_me, field, greeted, word_name)
 
 
@@ -460,7 +442,8 @@ def find_person_in_context(text: str) -> list[Span]:
             i = j
             continue
         i += 1
-    return spans + _joined(text, toks, spans, person_at) + _signature_line(text) + _attendance(text)
+    found = spans + _joined(text, toks, spans, person_at) + _signature_line(text) + _attendance(text)
+    return found + spelled_after(text, found)
 
 
 def _joined(text: str, toks: list[tuple[int, int, str]], spans: list[Span], person_at: set[int]) -> list[Span]:

@@ -30,7 +30,7 @@ TITLES = frozenset(
     "patient patienten eleven deltagaren hyresgästen pappan mamman sonen dottern brodern systern "
     "frun maken sambon "
     # everyday and slang kinship words: "min farsa Bosse", "brorsan Jocke"
-    "farsa farsan morsa morsan brorsan syrran svärson svärdotter svärmor svärfar gubben gumman".split()
+    "farsa farsan morsa morsan brorsa brorsan syrra syrran svärson svärdotter svärmor svärfar gubben gumman".split()
 )
 # the heads of compound professional titles: "diabetessköterska Viol", "skolkuratorn Hedvig"
 ROLE_SUFFIXES = (
