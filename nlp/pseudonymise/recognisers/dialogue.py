@@ -16,6 +16,7 @@ _TAG = re.compile(
 )
 
 
+_AGENT = re.compile(r"(?:are|aren|erska|erskan|ör|ören|ent|enten|ist|isten)$")
 NAME_QUESTION = re.compile(
     r"(?:namn|namnet|efternamn|efternamnet|förnamn|förnamnet|heter (?:du|hon|han|hen|ni))[ \t?.]*\n\Z", re.IGNORECASE
 )
@@ -28,10 +29,13 @@ def speaker_tags(text: str) -> frozenset[str]:
         return frozenset()
     found = [(m.group(2), bool(m.group(1))) for m in _TAG.finditer(text)]
     seen = [w for w, _ in found]
+    # two lines or more tagged by agent nouns ("Inringare:", "Mottagare:"): a dialogue, not a form
+    dialogue = len(found) >= 2 and all(_AGENT.search(w.lower()) for w in seen)
     return frozenset(
         w
         for w, timed in found
-        if (timed or seen.count(w) >= 2) and (lists.names().get(w.lower()) is None or lists.names()[w.lower()].word)
+        if (timed or dialogue or seen.count(w) >= 2)
+        and (lists.names().get(w.lower()) is None or lists.names()[w.lower()].word)
     )
 
 

@@ -22,7 +22,7 @@ from spacy.lang.sv.stop_words import STOP_WORDS
 
 from nlp.core import Span
 from nlp.pseudonymise.recognisers import lists
-from nlp.pseudonymise.recognisers.dialogue import NAME_QUESTION, speaker_tags, spelled_after
+from nlp.pseudonymise.recognisers.dialogue import NAME_QUESTION, speaker_tags
 from nlp.pseudonymise.recognisers.words import (
     COUNTRIES,
     NAME_PARTICLES,
@@ -442,8 +442,7 @@ def find_person_in_context(text: str) -> list[Span]:
             i = j
             continue
         i += 1
-    found = spans + _joined(text, toks, spans, person_at) + _signature_line(text) + _attendance(text)
-    return found + spelled_after(text, found)
+    return spans + _joined(text, toks, spans, person_at) + _signature_line(text) + _attendance(text)
 
 
 def _joined(text: str, toks: list[tuple[int, int, str]], spans: list[Span], person_at: set[int]) -> list[Span]:
