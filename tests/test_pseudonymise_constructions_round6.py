@@ -225,3 +225,18 @@ def test_ages_said_other_ways(p: Pseudonymiser, text: str, value: str) -> None:
 @pytest.mark.parametrize("text", ["Pulsen är 118 och trycket högt.", "Blodsockret var 14 i morse."])
 def test_measurements_are_no_ages(p: Pseudonymiser, text: str) -> None:
     assert not [f for f in found(p, text) if f[1] == "ALDER"]
+
+
+@pytest.mark.parametrize(
+    "text,value,label",
+    [
+        ("hans plusgiro var 61 42 08-5 men det är stängt", "61 42 08-5", "KONTONUMMER"),
+        ("bilen, regnumret är alltså K X P  4 0 7 och den står kvar", "K X P  4 0 7", "REGNR"),
+    ],
+)
+def test_account_and_plate_read_out(p: Pseudonymiser, text: str, value: str, label: str) -> None:
+    assert (value, label) in found(p, text)
+
+
+def test_spelled_letters_without_a_vehicle_stay(p: Pseudonymiser) -> None:
+    assert not [f for f in found(p, "Skriv A B C  1 2 3 på tavlan.") if f[1] == "REGNR"]
