@@ -27,7 +27,7 @@ def p() -> Pseudonymiser:
         "Sköterskan var fantastisk, 10/10 ⭐",
         "Smärtan är typ 6/10 ungefär, mest på kvällen.",
         "Ärligt, 8/10 skulle gå dit igen.",
-        "Personalen 4/5 på bemötande, 2/5 på väntan.",
+        "Jag ger dem 4/5 på bemötande och 2/5 på väntan.",
     ],
 )
 def test_grades_are_no_dates(p: Pseudonymiser, text: str) -> None:
@@ -41,6 +41,7 @@ def test_grades_are_no_dates(p: Pseudonymiser, text: str) -> None:
         ("Tiden flyttades till 7/10.", "7/10"),
         ("remiss skickad, kallelse 1/4, inget mer hänt", "1/4"),
         ("Inskriven 12/5 och utskriven 19/5.", "12/5"),
+        ("Vi ses 2/5 på mottagningen.", "2/5"),
     ],
 )
 def test_dates_shaped_like_grades_stay_dates(p: Pseudonymiser, text: str, value: str) -> None:

@@ -76,9 +76,11 @@ _RATING_AFTER = re.compile(r"\W{0,2}(?:på\s+[\w-]*skala|i\s+betyg|poäng|stjär
 # "Gav dom 2/5.", "Totalt 3/5", "9/10 skulle rekommendera", "2/5 ⭐": a score out of five or
 # ten with nothing after it but punctuation and emoji, or a word that grades it
 _SCORE = re.compile(r"(?:10|[0-9])/(?:5|10)")
-_SCORE_AFTER = re.compile(
-    r"[^\w\n]*$|\s+(?:ungefär|typ|skulle|av|stjärn\w*|poäng|på\s+[a-zåäö]{4,})\b|\s*[⭐★]", re.IGNORECASE
-)
+_SCORE_AFTER = re.compile(r"[^\w\n]*$|\s+(?:ungefär|typ|skulle|av|stjärn\w*|poäng)\b|\s*[⭐★]", re.IGNORECASE)
+# "ge dom 2/5 på bemötande och 4/5 på vården": "på" and what is graded, after a verb of grading
+# ("Vi ses 3/5 på mottagningen" is a date)
+_GRADED_AFTER = re.compile(r"\s+på\s+[a-zåäö]{4,}")
+_GRADING = re.compile(r"\b(?:ge|ger|gav|ges|gett|betyg\w*|omdöme|rating)\b", re.IGNORECASE)
 _SCORE_BEFORE = re.compile(
     r"(?:\b(?:ge|ger|gav|ges|gett|gäve|typ|totalt|ärligt|honestly|overall|däremot|rated?|betyg\w*)"
     r"(?:\s+(?:dom|dem|de|er|honom|henne|it|them))?|^)\W{0,3}$",
@@ -108,7 +110,10 @@ def _score(text: str, m: re.Match) -> bool:
     mark, scale = (int(x) for x in found.split("/"))
     if mark > scale or _DATE_WORD_BEFORE.search(text[max(0, m.start() - 8) : m.start()]):
         return False
-    return bool(_SCORE_AFTER.match(text, m.end()) or _SCORE_BEFORE.search(text[max(0, m.start() - 12) : m.start()]))
+    graded = _GRADED_AFTER.match(text, m.end()) and _GRADING.search(text, max(0, m.start() - 60), m.start())
+    return bool(
+        graded or _SCORE_AFTER.match(text, m.end()) or _SCORE_BEFORE.search(text[max(0, m.start() - 12) : m.start()])
+    )
 
 
 def find_date(text: str) -> list[Span]:

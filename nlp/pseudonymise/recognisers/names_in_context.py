@@ -367,8 +367,7 @@ def find_person_in_context(text: str) -> list[Span]:
     spans: list[Span] = []
     n = len(toks)
     person_at: set[int] = set()
-    skip = function_words()
-    tags = speaker_tags(text)
+    skip, tags = function_words(), speaker_tags(text)
     i = 0
     while i < n:
         start, end, word = toks[i]
