@@ -84,7 +84,11 @@ _BABY_AGE = re.compile(
     r"(?!" + WS + r"+(?:på|i|hos|till|sedan|sen|kvar|hemma|borta|till)\b)",
     re.IGNORECASE,
 )
-_AGE_PAREN = re.compile(r"(?<=\()" + WS + r"*(\d{1,3}" + WS + r"+[åa]r)" + WS + r"*(?=\))")
+# "(41 år)", also after one describing word and a hedge: "(polsk, ca 30 år)"
+_AGE_PAREN = re.compile(
+    r"\((?:[a-zåäö]+," + WS + r"*)?" + WS + r"*(?:(?:ca|cirka|ungefär|runt)" + WS + r"+)?"
+    r"(\d{1,3}" + WS + r"+[åa]r)" + WS + r"*(?=\))"
+)
 # "Bo-Göran (78)", "Ali, 13.": a bare number right after a name or a kinship word.
 _AGE_AFTER_NAME = re.compile(
     r"(["

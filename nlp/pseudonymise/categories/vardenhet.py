@@ -29,7 +29,7 @@ _UNIT_PREFIX = (
     r"[Hh]älsocentral|[Ää]ldreboendet|[Gg]ruppboendet|[Kk]orttidsboendet|[Kk]orttidshemmet|"
     r"[Bb]ehandlingshemmet|[Ss]ärskilda boendet|[Bb]oendet|[Vv]årdhemmet|[Aa]vdelning|[Aa]vd\.?|[Vv]årdavdelning|"
     r"[Mm]ottagningen|[Uu]ngdomsmottagningen|[Pp]sykiatrimottagningen|[Dd]agverksamheten|"
-    r"[Ss]ervicehuset|[Tt]räffpunkten|[Ss]ysselsättningen|[Gg]ruppbostaden|[Ss]ervicebostaden|"
+    r"[Ss]ervicehuset|[Tt]räffpunkten|[Ss]ysselsättningen|[Gg]ruppbostaden|[Gg]ruppbostad|[Ss]ervicebostaden|"
     r"[Hh]emtjänsten|Hemtjänst|[Bb]arnhälsan|[Hh]ospicet|[Hh]ospice|[Hh]abiliteringen|[Ff]amiljecentralen|[Bb]arnahuset|[Bb]arnahus|"
     r"[Dd]agliga verksamheten|[Dd]aglig verksamhet|[Ss]tödboendet|[Kk]ollektivet|[Ss]kyddade boendet|"
     r"[Vv]ård- och omsorgsboendet|[Oo]msorgsboendet|[Vv]årdboendet|Mini-Maria|Maria Ungdom|Maria Beroende|"
@@ -108,7 +108,7 @@ _UNIT_PATTERNS = [
     # pattern above, whose open prefix makes every added word cost at every letter (speed)
     re.compile(
         r"(?<![\w-])((?i:[a-zåäö]{0,12}?(?:logen|iatriken|peden|kirurgen)|förlossningen|förlossning|neonatalen|"
-        r"neonatal|hemtjänsten|barnhälsan)|BB|BVC|MVC|IVA|BUP)"
+        r"neonatal|hemtjänsten|barnhälsan|röntgen|röntgenavdelningen|dialysen)|BB|BVC|MVC|IVA|BUP)"
         + WS
         + r"+(?:i|på|pa|in)"
         + WS

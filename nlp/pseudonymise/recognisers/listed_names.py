@@ -24,6 +24,7 @@ from nlp.pseudonymise.recognisers.words import (
     ROLE_SUFFIXES,
     TITLES,
     WORKPLACE,
+    compound_word,
     lookup,
     rare_word,
     sentence_start,
@@ -70,6 +71,9 @@ _ABBREVIATED_TITLES = frozenset("dr doc ssk usk leg öl bitr".split())
 # English months as expats write them ("moving in Jan,"), after an English preposition
 _EN_MONTH_WORDS = frozenset("jan feb mar apr may jun jul aug sep sept oct nov dec".split())
 _EN_PREPS = frozenset("in on by until since from before after".split())
+# Swedish months that are names too, after a preposition of time ("till August" stays a name)
+_SV_MONTH_NAMES = frozenset("april maj juni juli augusti".split())
+_SV_MONTH_PREPS = frozenset("i sedan sen från under innan före efter".split())
 # answers opening a reply ("Jo, min dotter ringde"): names too (Jo), never before an apposition
 _ANSWERS = frozenset("jo ja nej nä nja tja okej jaså aha".split())
 # titles that only ever stand before a name
@@ -100,6 +104,8 @@ def _english_or_possessive(t: Token) -> bool:
     word, nxt = t.word.lower(), t.nxt
     if word in _EN_MONTH_WORDS and t.prev in _EN_PREPS and not (t.tight_next and nxt[:1].isupper()):
         return True  # "moving in Jan, where …"
+    if word in _SV_MONTH_NAMES and t.prev in _SV_MONTH_PREPS and not (t.tight_next and nxt[:1].isupper()):
+        return True  # "inte fått något sedan Maj.", "i April": a month written with a capital
     if t.at_start and t.tight_next and nxt in {"I", "you", "we"}:
         return True  # "May I suggest …", "Will you …"
     if not t.cap and zipf_frequency(word, "en") >= 5.0 and t.adjacent_prev:
@@ -167,7 +173,7 @@ def _greeted(s: Scan, t: Token, first: bool) -> bool:
     )
     return bool(
         greeting
-        and (first or (word.isalpha() and word.islower() and unknown_word(word)))
+        and (first or (word.isalpha() and word.islower() and unknown_word(word) and not compound_word(word)))
         and not _NOT_NAME_AFTER_TITLE.match(s.text, t.end)
         and word.lower() not in STOP_WORDS
     )
