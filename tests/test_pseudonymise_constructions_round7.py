@@ -122,3 +122,24 @@ def test_names_in_the_same_places_stay_names(p: Pseudonymiser, text: str, value:
 )
 def test_ages_in_a_parenthesis_after_a_description(p: Pseudonymiser, text: str, value: str) -> None:
     assert (value, "ALDER") in found(p, text)
+
+
+@pytest.mark.parametrize(
+    "text,values",
+    [
+        ("Resa 2025-03-11 Borlänge–Falun med taxi, ingen kom.", ["Borlänge", "Falun"]),
+        ("Färdtjänsten Ludvika–Smedjebacken tog tre timmar.", ["Ludvika", "Smedjebacken"]),
+    ],
+)
+def test_a_route_of_two_towns(p: Pseudonymiser, text: str, values: list[str]) -> None:
+    got = found(p, text)
+    assert all((v, "ORT") in got for v in values)
+
+
+def test_a_year_span_before_a_month_opens_no_name(p: Pseudonymiser) -> None:
+    assert not [f for f in found(p, "Hon väntade från 2019–Maj 2020 på beslut.") if f[1] == "PERSON"]
+
+
+def test_a_district_after_a_street_address(p: Pseudonymiser) -> None:
+    text = "Jag bor på Kvarnvägen 12 i Sörbyhult och har tre barn."
+    assert ("Sörbyhult", "ORT") in found(p, text)

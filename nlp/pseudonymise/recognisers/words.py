@@ -150,6 +150,8 @@ def sentence_start(text: str, start: int) -> bool:
         if text[i] == "\t":
             return True  # a tab between fields: a cell of a spreadsheet begins
         i -= 1
+    if i > 0 and text[i] in "-–" and i == start - 1 and text[i - 1].isalpha():
+        return False  # "Haparanda–Kalix": a dash joining two words (a route, a span) opens no item
     return i < 0 or text[i] in _SENT_END or text[i] in "-–•*|"
 
 
