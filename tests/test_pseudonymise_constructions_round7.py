@@ -143,3 +143,22 @@ def test_a_year_span_before_a_month_opens_no_name(p: Pseudonymiser) -> None:
 def test_a_district_after_a_street_address(p: Pseudonymiser) -> None:
     text = "Jag bor på Kvarnvägen 12 i Sörbyhult och har tre barn."
     assert ("Sörbyhult", "ORT") in found(p, text)
+
+
+def test_the_signature_line_under_a_closing_greeting(p: Pseudonymiser) -> None:
+    text = "Tack på förhand.\n\nMed vänlig hälsning\nInger Ek Lind\nKvarnvägen 4\n123 45 Sörby"
+    assert ("Inger Ek Lind", "PERSON") in found(p, text)
+
+
+def test_an_office_under_a_closing_greeting_stays(p: Pseudonymiser) -> None:
+    assert not found(p, "Med vänliga hälsningar\nSocialförvaltningen Vård och omsorg")
+
+
+def test_a_contact_line_opened_by_a_name(p: Pseudonymiser) -> None:
+    text = "Kontaktperson:\nOksana Kovalenko, tel +380 67 111 22 33"
+    assert ("Oksana Kovalenko", "PERSON") in found(p, text)
+
+
+@pytest.mark.parametrize("text", ["Region Gävleborg, tel 010-123 45 67", "Storgatan Väst, tel 08-123 45 67"])
+def test_a_contact_line_opened_by_no_name_stays(p: Pseudonymiser, text: str) -> None:
+    assert not [f for f in found(p, text) if f[1] == "PERSON"]
