@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from nlp.core import Span
 from nlp.errors import ConfigError
 from nlp.pseudonymise.categories import CATEGORIES, NORMALISERS, PRIORITY, RECOGNISERS
+from nlp.pseudonymise.recognisers.dialogue import spelled_after
 from nlp.pseudonymise.recognisers.line_breaks import NUMBER_KINDS, close_breaks
 from nlp.pseudonymise.recognisers.name_completion import (
     ages_after_names,
@@ -160,6 +161,7 @@ class Pseudonymiser:
         # a name found again elsewhere ("Bibi Rahimi … Jag Shukria Rahimi") takes its first name too
         spans = extend_names_left(source, spans)
         spans = initials_with_surname(source, spans)
+        spans = resolve(spans + spelled_after(source, spans), source)  # "leila haddad h a d d a d"
         return attach_place(source, signature_towns(source, ages_after_names(source, spans)))
 
     def _pseudonym(self, label: str, value: str) -> str:

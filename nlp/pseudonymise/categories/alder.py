@@ -33,22 +33,43 @@ _AGE_CONTEXT = re.compile(
     r"(?:är|var|blir|blev|fyller|fyllde) (?:jag|hon|han|hen|du)(?: (?:också|bara|redan|nästan|snart|nu))?|"
     r"(?:jag|hon|han|hen) (?:är|var|blir|fyller|e) (?:också|bara|redan|nästan|snart|nu|ju|typ|ungefär|runt|cirka|ca|väl|nog|kanske)|"
     r"(?:jag|hon|han|hen) (?:ar|ä|e)|"
-    r"(?:jag|hon|han|hen) har(?= \d{1,3} år)|"
+    r"(?:jag|hon|han|hen) har(?= \d{1,3} år)|i'm|i’m|i am|"
     r"som är|när jag var|då jag var|sedan jag var|sen jag var|är|var|nu|snart|blir|blev|ålder(?:n)?|ålder på)"
     + WS
     + r"+|(?<!\d),"
     + WS
     + r"*)"
-    r"(\d{1,3}|" + NUMWORDS + r"|" + SMALL_NUMWORDS + r")(" + WS + r"+[åa]r)?(?![\w-])",
+    r"(\d{1,3}|(?:ett)?hundra(?:"
+    + NUMWORDS
+    + r"|"
+    + SMALL_NUMWORDS
+    + r"|ett)?|"
+    + NUMWORDS
+    + r"|"
+    + SMALL_NUMWORDS
+    + r")"
+    r"(" + WS + r"+[åa]r)?(?![\w-])",
     re.IGNORECASE,
 )
+# "pulsen är 112": a measurement, not an age
+_MEASURE_BEFORE = re.compile(
+    r"\b(?:pulsen|puls|trycket|blodtrycket|saturationen|febern|tempen|temperaturen|värdet|sockret|blodsockret|"
+    r"crp|hb|vikten|längden|priset|kostnaden|avgiften|numret|kön|väntetiden)"
+    + WS
+    + r"+(?:är|var|blev|låg på)"
+    + WS
+    + r"+$",
+    re.IGNORECASE,
+)
+# "min syrra (14)": a bare number in brackets after a kinship or role word
+_KIN_PAREN = re.compile(r"\b([^\W\d_]+)" + WS + r"*\(" + WS + r"*(\d{1,3})" + WS + r"*\)")
 _NOT_AGE_AFTER = re.compile(
     WS + r"*(?:procent|%|kr|kronor|gånger|ggr|st\b|min|minuter|timm|dagar|veckor|månader|grader|km|mil\b|meter|kg)",
     re.IGNORECASE,
 )
 # a baby's age: "hon är 4 månader", "han var sex veckor gammal"
 _BABY_AGE = re.compile(
-    r"\b(?:hon|han|hen)"
+    r"\b(?:hon|han|hen|bebis|bebisen|bäbis|bäbisen|babyn|barnet)"
     + WS
     + r"+(?:är|var|blir)"
     + WS
@@ -63,7 +84,11 @@ _BABY_AGE = re.compile(
     r"(?!" + WS + r"+(?:på|i|hos|till|sedan|sen|kvar|hemma|borta|till)\b)",
     re.IGNORECASE,
 )
-_AGE_PAREN = re.compile(r"(?<=\()" + WS + r"*(\d{1,3}" + WS + r"+[åa]r)" + WS + r"*(?=\))")
+# "(41 år)", also after one describing word and a hedge: "(polsk, ca 30 år)"
+_AGE_PAREN = re.compile(
+    r"\((?:[a-zåäö]+," + WS + r"*)?" + WS + r"*(?:(?:ca|cirka|ungefär|runt)" + WS + r"+)?"
+    r"(\d{1,3}" + WS + r"+[åa]r)" + WS + r"*(?=\))"
+)
 # "Bo-Göran (78)", "Ali, 13.": a bare number right after a name or a kinship word.
 _AGE_AFTER_NAME = re.compile(
     r"(["
@@ -83,7 +108,10 @@ _AGE_AFTER_NAME = re.compile(
     + r"*(?:[.,;!?)]|och\b|$)))"
 )
 # "2 år sedan", "i 5 år till": a duration, not an age.
-_DURATION_AFTER = re.compile(WS + r"*(?:år)?" + WS + r"*(?:sedan|sen|till|kvar|i\b|på\b|för\b)", re.IGNORECASE)
+# "i dag", "i år" after an age are when, not how long: "min man är 101 år i dag"
+_DURATION_AFTER = re.compile(
+    WS + r"*(?:år)?" + WS + r"*(?:sedan|sen|till|kvar|i\b(?!" + WS + r"*(?:dag|år)\b)|på\b|för\b)", re.IGNORECASE
+)
 
 
 # "två barn 6 och 9 år", "söner på 4, 7 och 12": children's ages listed after the children
@@ -228,8 +256,15 @@ def find_age(text: str) -> list[Span]:
                 continue
         if value.isdigit() and not (1 <= int(value) <= 120):
             continue
+        if _MEASURE_BEFORE.search(text, max(0, m.start() - 30), start):
+            continue
         spans.append(Span(start, end, "ALDER"))
     spans.extend(Span(m.start(1), m.end(1), "ALDER") for m in _AGE_PAREN.finditer(text))
+    spans.extend(
+        Span(m.start(2), m.end(2), "ALDER")
+        for m in _KIN_PAREN.finditer(text)
+        if "(" in text and m.group(1).lower() in TITLES and int(m.group(2)) <= 120
+    )
     spans.extend(Span(m.start(1), m.end(1), "ALDER") for m in _BABY_AGE.finditer(text))
     spans += _ages_after_names(text)
     spans += _children_ages(text)

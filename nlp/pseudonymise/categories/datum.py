@@ -73,6 +73,19 @@ _RATING_BEFORE = re.compile(
     r"(?:betyg|betyget|poäng|omdöme|rating|score|stjärnor|enkät|enkäten|skala|skalan)\W{0,3}$", re.IGNORECASE
 )
 _RATING_AFTER = re.compile(r"\W{0,2}(?:på\s+[\w-]*skala|i\s+betyg|poäng|stjärn|av\s+\d)", re.IGNORECASE)
+# "Gav dom 2/5.", "Totalt 3/5", "9/10 skulle rekommendera", "2/5 ⭐": a score out of five or
+# ten with nothing after it but punctuation and emoji, or a word that grades it
+_SCORE = re.compile(r"(?:10|[0-9])/(?:5|10)")
+_SCORE_AFTER = re.compile(r"[^\w\n]*$|\s+(?:ungefär|typ|skulle|av|stjärn\w*|poäng)\b|\s*[⭐★]", re.IGNORECASE)
+# "ge dom 2/5 på bemötande och 4/5 på vården": "på" and what is graded, after a verb of grading
+# ("Vi ses 3/5 på mottagningen" is a date)
+_GRADED_AFTER = re.compile(r"\s+på\s+[a-zåäö]{4,}")
+_GRADING = re.compile(r"\b(?:ge|ger|gav|ges|gett|betyg\w*|omdöme|rating)\b", re.IGNORECASE)
+_SCORE_BEFORE = re.compile(
+    r"(?:\b(?:ge|ger|gav|ges|gett|gäve|typ|totalt|ärligt|honestly|overall|däremot|rated?|betyg\w*)"
+    r"(?:\s+(?:dom|dem|de|er|honom|henne|it|them))?|^)\W{0,3}$",
+    re.IGNORECASE,
+)
 _TIME_AFTER = re.compile(r"[ T]\d\d:\d\d(?::\d\d)?")
 # only the start of a line (or a bracket opening it) before a timestamp
 _LINE_HEAD = re.compile(r"(?:^|\n)[ \t>\[(]*\Z")
@@ -87,6 +100,20 @@ _EN_DATES = (
         r"(?<![\w,.])(?:[1-9]|[12]\d|3[01])" + WS + r"+(?:" + _EN_MONTHS + r")(?:" + WS + r"+(?:19|20)\d\d)?(?![\w])"
     ),
 )
+
+
+def _score(text: str, m: re.Match) -> bool:
+    """A grade out of five or ten: "Gav dom 2/5.", "typ 7/10 ungefär", "Ärligt, 9/10 skulle …"."""
+    found = m.group(0)
+    if not _SCORE.fullmatch(found):
+        return False
+    mark, scale = (int(x) for x in found.split("/"))
+    if mark > scale or _DATE_WORD_BEFORE.search(text[max(0, m.start() - 8) : m.start()]):
+        return False
+    graded = _GRADED_AFTER.match(text, m.end()) and _GRADING.search(text, max(0, m.start() - 60), m.start())
+    return bool(
+        graded or _SCORE_AFTER.match(text, m.end()) or _SCORE_BEFORE.search(text[max(0, m.start() - 12) : m.start()])
+    )
 
 
 def find_date(text: str) -> list[Span]:
@@ -108,8 +135,14 @@ def find_date(text: str) -> list[Span]:
                 _RATING_BEFORE.search(text[max(0, m.start() - 12) : m.start()]) or _RATING_AFTER.match(text, m.end())
             ):
                 continue
-            # "1/2 timme" is a fraction; "den 1/2" is a date.
-            if m.group(0) in _FRACTIONS and not _DATE_WORD_BEFORE.search(text[max(0, m.start() - 8) : m.start()]):
+            if _score(text, m):
+                continue
+            # "1/2 timme", "ca 3/4" are fractions; "den 1/2", "kallelse 3/4," are dates.
+            if (
+                m.group(0) in _FRACTIONS
+                and not _DATE_WORD_BEFORE.search(text[max(0, m.start() - 8) : m.start()])
+                and re.match(r"\s+[^\W\d_]", text[m.end() :])
+            ):
                 continue
             spans.append(Span(m.start(), m.end(), "DATUM"))
     return spans

@@ -60,7 +60,7 @@ _GIRO = re.compile(
     r"(?i:(?P<bg>bankgiro(?:nummer|numret|t|nr)?|bg(?:-?nr)?)|(?P<pg>plusgiro(?:nummer|numret|t|nr)?|"
     r"postgiro(?:t|nummer)?|pg(?:-?nr)?))\b[\s:.]*"
     # "bankgiro till er 5431-…", "bankgirot är vårt 123-…": a few small words between
-    r"(?:(?:är|till|nr|nummer|på|er|ert|vårt|vår|deras|hans|hennes|mitt|min|hos|oss|dem)\b[\s:.]*){0,3}"
+    r"(?:(?:är|var|till|nr|nummer|på|er|ert|vårt|vår|deras|hans|hennes|mitt|min|hos|oss|dem)\b[\s:.]*){0,3}"
     r"(?P<num>\d(?:[ \u00a0]?\d){0,9}(?:[-–]\d{1,4})?)(?!\d)"
 )
 # "clearing 6789 konto 412 556 903": the clearing number and the account named apart

@@ -55,7 +55,7 @@ _ORG_PATTERNS = [
         r"(?<![\w-])Region" + WS + r"+[" + CAP + r"][" + LOW + r"]+(?:" + WS + r"+[" + CAP + r"][" + LOW + r"]+)?"
     ),
     re.compile(r"(?<![\w-])[" + CAP + r"][" + LOW + r"]+s?" + WS + r"+(?:[Kk]ommun|[Ss]tad|landsting|stift)(?![\w-])"),
-    re.compile(r"(?<![\w-])[Ff]öreningen" + WS + r"+" + CAPWORD),
+    re.compile(r"(?<![\w-])(?:[Ff]öreningen|[Ss]tiftelsen)" + WS + r"+" + CAPWORD),
     # "Hyresgästföreningen", "Kvinnojouren", "Diabetesförbundet": the compound is the name
     # ("Autism- och Aspergerföreningen Norrbotten": a coordinated compound; "Mittuniversitetet")
     re.compile(
@@ -195,8 +195,30 @@ def _employers(text: str) -> list[Span]:
     return spans
 
 
+# a limited company by its form: "Härnösandshus AB", "Advokatfirman Norrsken AB" (one to four
+# capitalised words, "AB" after them and nothing joined to it; "ssk AB" is a nurse's initials)
+_COMPANY = re.compile(
+    r"(?<![\w-])(?P<name>[" + CAP + r"][\w&-]+(?:" + WS + r"+(?:&|[" + CAP + r"][\w&-]*)){0,3})" + WS + r"+AB(?![\w-])"
+)
+# a sentence's first word before the name: "Till Humana AB", "Vi kontaktade …"
+_NOT_FIRM_WORDS = frozenset("jag vi du ni de han hon hen till med från hos och enligt av för mot via c/o".split())
+
+
+def _companies(text: str) -> list[Span]:
+    spans = []
+    for m in _COMPANY.finditer(text) if "AB" in text else ():
+        start = m.start("name")
+        words = m.group("name").split()
+        while words and words[0].lower() in _NOT_FIRM_WORDS:
+            start = text.index(words[1], start) if len(words) > 1 else m.end("name")
+            words.pop(0)
+        if words and len(words[0]) >= 3:
+            spans.append(Span(start, m.end(), "ORGANISATION"))
+    return spans
+
+
 def find_organisation(text: str) -> list[Span]:
-    spans = _employers(text)
+    spans = _employers(text) + _companies(text)
     for i, pattern in enumerate(_ORG_PATTERNS):
         for m in pattern.finditer(text):
             start, end = m.start(), m.end()
@@ -219,6 +241,8 @@ def find_organisation(text: str) -> list[Span]:
                 continue
             if i == 4 and _PLACE_NEEDED.search(m.group(0).split()[0]) and m.group("town") not in lists.places():
                 continue  # "Anhörigcentrum Lerum", "Länstrafiken Kronoberg"; not "Övikscentrum", "Resecentrum"
+            if i == 4 and m.group(0).split()[0] in _GENERIC_ORGS and m.group("town") not in lists.places():
+                continue  # "Till Patientnämnden.": the service, as pattern 0 reads it; "Patientnämnden Västmanland" stays
             if i == 4 and m.group("town") and m.group("town") not in lists.places():
                 end = m.start("town") - 1  # "Kvinnojouren Eskilstuna" is one name; "Kvinnojouren Hej" is not
                 while text[end - 1].isspace():

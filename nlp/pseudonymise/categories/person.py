@@ -7,6 +7,8 @@ from nlp.pseudonymise.recognisers.forum import find_forum_names
 from nlp.pseudonymise.recognisers.introductions import find_kin_names, find_self_introduction
 from nlp.pseudonymise.recognisers.names_in_context import find_person_in_context
 from nlp.pseudonymise.recognisers.person_place import find_person_and_place
+from nlp.pseudonymise.recognisers.signature_lines import find_signature_lines
+from nlp.pseudonymise.recognisers.staff_initials import find_staff_initials
 
 CATEGORY = Category(
     label="PERSON",
@@ -17,6 +19,8 @@ CATEGORY = Category(
         find_self_introduction,
         find_kin_names,
         find_forum_names,
+        find_staff_initials,
+        find_signature_lines,
     ),
     description="namn",
 )

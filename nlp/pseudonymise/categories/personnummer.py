@@ -32,7 +32,7 @@ _PNR_POS = re.compile(
     r"personnumret|personnumm"
 )
 _PNR_NEG = re.compile(
-    r"order|beställning|faktura|ärende|referens|ref\b|ref\.|kvitto|kundn|artikel|serien|"
+    r"order|beställning|faktura|ärende|remissn|remiss-?nr|remiss-?id|referens|ref\b|ref\.|kvitto|kundn|artikel|serien|"
     r"löpn|bokning|tidsstämpel|logg|batch|lot\b|id-?nr|id:|klockan|\bkl\b|avi\b|ocr|paket|"
     r"försändelse|spårning|kolli|leverans|transaktion|konto\b|kontot|kontonum|avtal|kontrakt|licens|registrerings"
 )
@@ -100,6 +100,27 @@ def _one_by_one(text: str) -> list[Span]:
     return spans
 
 
+# read out in groups as they come, after "personnummer": "96 11 03 - 7 7 3 1", "78 1205 eh 0 4 2 8"
+_GROUPED = re.compile(r"(?<![\w-])\d{1,4}(?:(?:[ ]?[-–][ ]?|[ ](?:eh|ehm|öh|öhm)[ ]|[ ])\d{1,4}){2,11}(?![\w-])")
+
+
+def _grouped(text: str) -> list[Span]:
+    spans = []
+    for m in _GROUPED.finditer(text):
+        if not _PNR_POS.search(before(text, m.start())):
+            continue
+        groups = list(re.finditer(r"\d+", m.group(0)))
+        digits = ""
+        for g in groups:
+            digits += g.group(0)
+            full = _full_digits(digits[:-4], None) if len(digits) in (10, 12) else None
+            if full and _plausible_birth_date(full + digits[-4:]):
+                if not _phone_number(digits):  # "… och tel 070 174 06 19" after the personnummer
+                    spans.append(Span(m.start(), m.start() + g.end(), "PERSONNUMMER"))
+                break
+    return spans
+
+
 def _spoken(text: str) -> list[Span]:
     """A personnummer read aloud: "sex åtta noll nio två fyra nitton tio" (680924-1910)."""
     spans: list[Span] = []
@@ -134,7 +155,7 @@ _PERSONKONTO = re.compile(r"(?<![\d-])3300[ \u00a0]?$")
 def find_personnummer(text: str) -> list[Span]:
     """Shape wins: 10 or 12 digits with a plausible-ish date part are a personnummer unless
     the context says what else they are. The check digit and the calendar are evidence."""
-    spans = _spoken(text) + _one_by_one(text) + _masked(text)
+    spans = _spoken(text) + _one_by_one(text) + _masked(text) + _grouped(text)
     for m in _PNR.finditer(text):
         first, sep, last = m.group(1).replace(" ", ""), m.group(2), m.group(3).replace(" ", "")
         full = _full_digits(first, sep)

@@ -40,8 +40,28 @@ _QUANTITY_AFTER = re.compile(
 )
 
 
+# a plate spelled out sign by sign, as speech-to-text writes it: "K X P  4 0 7"
+_SPELLED_PLATE = re.compile(
+    r"(?<![\w-])["
+    + _L
+    + r"](?:[ \u00a0]{1,2}["
+    + _L
+    + r"]){2}(?:[ \u00a0]{1,3}\d){2}[ \u00a0]{1,2}[\d"
+    + _L
+    + r"](?![\w-])"
+)
+
+
+def _spelled_plates(text: str) -> list[Span]:
+    return [
+        Span(m.start(), m.end(), "REGNR")
+        for m in _SPELLED_PLATE.finditer(text)
+        if _VEHICLE.search(re.split(r"[.!\n]", text[max(0, m.start() - 100) : m.start()])[-1])
+    ]
+
+
 def find_regnr(text: str) -> list[Span]:
-    spans = []
+    spans = _spelled_plates(text)
     for m in _PLATE.finditer(text):
         letters, rest = m.group(1), m.group(2)
         if letters.lower() in STOP_WORDS or _MAKE.fullmatch(letters):

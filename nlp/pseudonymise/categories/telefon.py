@@ -63,6 +63,9 @@ def find_phone(text: str) -> list[Span]:
         while cand:
             try:
                 num = phonenumbers.parse(cand, "SE")
+                # "Ärende 014-556732-25": a number going on after a dash is a case or order number
+                if text[m.start() + len(cand) : m.start() + len(cand) + 1] == "-":
+                    break
                 if phonenumbers.is_valid_number(num) or (
                     phonenumbers.is_possible_number(num) and _phone_like(cand, text, m.start())
                 ):

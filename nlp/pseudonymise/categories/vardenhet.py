@@ -29,8 +29,8 @@ _UNIT_PREFIX = (
     r"[Hh]älsocentral|[Ää]ldreboendet|[Gg]ruppboendet|[Kk]orttidsboendet|[Kk]orttidshemmet|"
     r"[Bb]ehandlingshemmet|[Ss]ärskilda boendet|[Bb]oendet|[Vv]årdhemmet|[Aa]vdelning|[Aa]vd\.?|[Vv]årdavdelning|"
     r"[Mm]ottagningen|[Uu]ngdomsmottagningen|[Pp]sykiatrimottagningen|[Dd]agverksamheten|"
-    r"[Ss]ervicehuset|[Tt]räffpunkten|[Ss]ysselsättningen|[Gg]ruppbostaden|[Ss]ervicebostaden|"
-    r"[Hh]ospicet|[Hh]ospice|[Hh]abiliteringen|[Ff]amiljecentralen|[Bb]arnahuset|[Bb]arnahus|"
+    r"[Ss]ervicehuset|[Tt]räffpunkten|[Ss]ysselsättningen|[Gg]ruppbostaden|[Gg]ruppbostad|[Ss]ervicebostaden|"
+    r"[Hh]emtjänsten|Hemtjänst|[Bb]arnhälsan|[Hh]ospicet|[Hh]ospice|[Hh]abiliteringen|[Ff]amiljecentralen|[Bb]arnahuset|[Bb]arnahus|"
     r"[Dd]agliga verksamheten|[Dd]aglig verksamhet|[Ss]tödboendet|[Kk]ollektivet|[Ss]kyddade boendet|"
     r"[Vv]ård- och omsorgsboendet|[Oo]msorgsboendet|[Vv]årdboendet|Mini-Maria|Maria Ungdom|Maria Beroende|"
     r"(?:[" + CAP + r"][" + LOW + r"]*)?" + _CENTRE + r"|Villa|[Ss]prutbytet"
@@ -46,7 +46,11 @@ _COORD = r"(?:[" + CAP + LOW + r"][" + LOW + r"]*-" + WS + r"+(?:och|&)" + WS + 
 _PLACE_TAIL = r"(?:" + WS + r"+(?:i|på)" + WS + r"+[" + CAP + r"][" + LOW + r"]+(?:-[" + CAP + r"][" + LOW + r"]+)?)?"
 _UNIT_PATTERNS = [
     # "BUP Karlstad", "vårdcentralen Gripen", "äldreboendet Solbacken"
-    re.compile(r"(?<![\w-])(?:" + _UNIT_PREFIX + r")" + WS + r"+" + CAPWORD + r"(?:" + WS + r"+" + CAPWORD + r")?"),
+    # "Hemtjänst Norra distriktet": a district or team word may end the name
+    re.compile(
+        r"(?<![\w-])(?:" + _UNIT_PREFIX + r")" + WS + r"+" + CAPWORD + r"(?:" + WS + r"+" + CAPWORD + r")?"
+        r"(?:" + WS + r"+(?:distriktet|området|gruppen|teamet)(?![\w-]))?"
+    ),
     # "Rättspsykiatriska kliniken i Kristinehamn", "Gripens vårdcentral", "Akademiska sjukhuset"
     re.compile(
         r"(?<![\w-])(?:(?:Sankt|S:t|St\.|Södra|Norra|Östra|Västra|Nya|Gamla|Stora|Lilla)" + WS + r"+)?"
@@ -89,9 +93,26 @@ _UNIT_PATTERNS = [
         + LOW
         + r"]+){1,3}?)?)"
         + WS
-        + r"+(?:i|på|pa)"
+        + r"+(?:i|på|pa|in)"
         + WS
-        + r"+(?P<town>["
+        # not a hospital: "Geriatriken på Lasarettet i Ystad" is one unit (merged below)
+        + r"+(?!(?i:[a-zåäö]*(?:sjukhuset|lasarettet))(?![\w-]))(?P<town>["
+        + CAP
+        + LOW
+        + r"]["
+        + LOW
+        + r"]+)(?![\w-])"
+    ),
+    # clinics and wards by what they do, and the units every town has: "ortopeden i Torsby",
+    # "förlossningen i Ystad", "BVC in Kungsbacka" (an expat's English); kept apart from the
+    # pattern above, whose open prefix makes every added word cost at every letter (speed)
+    re.compile(
+        r"(?<![\w-])((?i:[a-zåäö]{0,12}?(?:logen|iatriken|peden|kirurgen)|förlossningen|förlossning|neonatalen|"
+        r"neonatal|hemtjänsten|barnhälsan|röntgen|röntgenavdelningen|dialysen)|BB|BVC|MVC|IVA|BUP)"
+        + WS
+        + r"+(?:i|på|pa|in)"
+        + WS
+        + r"+(?!(?i:[a-zåäö]*(?:sjukhuset|lasarettet))(?![\w-]))(?P<town>["
         + CAP
         + LOW
         + r"]["
@@ -186,12 +207,9 @@ _JOIN = re.compile(WS + r"+(?:på|vid|i)" + WS + r"+$")
 
 
 _GENERIC_UNIT_BEFORE = re.compile(
-    r"(?<![\w-])[" + CAP + LOW + r"][" + LOW + r"]*(?:mottagningen|kliniken|avdelningen|enheten|psykiatrin|"
-    r"vården|centralen|teamet|logen|iatriken|iatrin|kirurgen|peden|akuten|rehab|rehabiliteringen)"
-    + WS
-    + r"+(?:på|vid)"
-    + WS
-    + r"+$"
+    r"(?<![\w-])(?:[" + CAP + LOW + r"][" + LOW + r"]*)?(?:mottagningen|kliniken|avdelningen|enheten|psykiatrin|"
+    r"vården|centralen|teamet|logen|iatriken|iatrin|kirurgen|peden|akuten|rehab|rehabiliteringen|"
+    r"förlossningen|neonatalen|neonatal|BB|IVA)" + WS + r"+(?:på|vid)" + WS + r"+$"
 )
 _ADJ_BEFORE = re.compile(r"(?<![\w-])[" + LOW + r"]{4,}(?:iska|ska)" + WS + r"+$")
 # "Barnmottagningen Kungsbacka", "Öppenvårdsmottagningen Riddersvik": a compound unit word and its name
@@ -299,7 +317,35 @@ def _maternity_wards(text: str) -> list[Span]:
     ]
 
 
+_SHOUT = re.compile(r"[A-ZÅÄÖ]{2,}(?:[ \t]+[A-ZÅÄÖ]+)+")
+# the unit words a shouted unit has (speed: reviews shout often, units rarely)
+_SHOUTED_UNIT = re.compile(r"SJUKHUS|LASARETT|AKUT|KLINIK|MOTTAGNING|VÅRDCENTRAL|BUP|BVC|MVC|BB|IVA|PSYK|BOENDE")
+_ACRONYMS = frozenset("BUP BVC MVC BB IVA VC HVB LSS BUMM".split())
+
+
+def _unshouted(text: str) -> str:
+    """ "AKUTEN I KALMAR", "BUP JÖNKÖPING" in the case the patterns read: words in lowercase,
+    towns capitalised, the units' acronyms kept. Same length, so the offsets hold."""
+
+    def word(m: re.Match) -> str:
+        w = m.group(0)
+        if w in _ACRONYMS:
+            return w
+        return w.capitalize() if w.capitalize() in lists.places() else w.lower()
+
+    out = _SHOUT.sub(lambda m: re.sub(r"[A-ZÅÄÖ]+", word, m.group(0)), text)
+    return out if len(out) == len(text) else text
+
+
 def find_care_unit(text: str) -> list[Span]:
+    spans = _care_units(text)
+    if _SHOUTED_UNIT.search(text) and _SHOUT.search(text):
+        calm = _unshouted(text)
+        spans = _merge_units(text, spans + _care_units(calm)) if calm != text else spans
+    return spans
+
+
+def _care_units(text: str) -> list[Span]:
     spans = [Span(m.start(), m.end(), "VARDENHET") for m in _UNIT_AT_STREET.finditer(text)] + _acronyms_in_town(text)
     spans += _maternity_wards(text) if "BB" in text else []
     spans += [Span(m.start(), _town_tail(text, m.end()), "VARDENHET") for m in _UNIT_NAMES.finditer(text)]
@@ -320,7 +366,7 @@ def find_care_unit(text: str) -> list[Span]:
             spans.append(Span(m.start(1), m.end(1), "VARDENHET"))
     for i, pattern in enumerate(_UNIT_PATTERNS):
         for m in pattern.finditer(text):
-            if i == 3:
+            if "town" in pattern.groupindex:
                 town = m.group("town")
                 places = lists.places()
                 # "ungdomsmottagningen i kalmar": a lowercase town only if it is no ordinary word

@@ -1,6 +1,8 @@
-"""Names forums show: the username in a quote header ("> Lotta_72 skrev:", "Citat från
-Ali B:") when it is built on a first name, and a signature after "/" that is a first name
-which is also a word ("… tack /sanna"). Pure aliases ("nattugglan", "gammal_sjöman") stay."""
+"""Names forums and social media show: the username in a quote header ("> Lotta_72 skrev:",
+"Citat från Ali B:") when it is built on a first name, a signature after "/" that is a first
+name which is also a word ("… tack /sanna"), an @handle made of a name ("@lisa.berg",
+"@dr.omar.haddad": "lisa.berg", "omar.haddad") and the name a thank-you hashtag ends in
+("#tackLotta": "Lotta"). Pure aliases ("nattugglan", "gammal_sjöman", "@snusmumriken_92") stay."""
 
 from __future__ import annotations
 
@@ -35,8 +37,42 @@ def _built_on_a_name(user: str) -> bool:
     return any(len(p) >= 3 and _first_name(p, any_first=True) for p in parts)
 
 
+_HANDLE = re.compile(r"(?<![\w@.])@(?P<user>[\w][\w.-]*[\w])")
+# titles a handle may start with: "@dr.amira.khalil", "@barnmorskan_sara"
+_HANDLE_TITLES = frozenset("dr doc doktor syster ssk barnmorskan barnmorska psykolog tandläkare".split())
+_THANKS_TAG = re.compile(
+    r"(?<![\w#])#(?i:tack|tacktill|thanks|thankyou|tackar|hyllning|heja)(?P<name>[A-ZÅÄÖa-zåäö]{2,})\b"
+)
+
+
+def _handles(text: str) -> list[Span]:
+    """ "@hanna_strom", "@dr.amira.khalil": a handle one of whose parts is a first name; the
+    span leaves out the "@" and a title the handle opens with."""
+    spans = []
+    for m in _HANDLE.finditer(text):
+        parts = list(_PARTS.finditer(m.group("user")))
+        while parts and parts[0].group(0).lower() in _HANDLE_TITLES:
+            parts.pop(0)
+        if not parts or not any(len(p.group(0)) >= 3 and _first_name(p.group(0), any_first=False) for p in parts):
+            continue
+        base = m.start("user")
+        spans.append(Span(base + parts[0].start(), m.end("user"), "PERSON"))
+    return spans
+
+
+def _thanks_tags(text: str) -> list[Span]:
+    """ "#tackHanna", "#TACKYVONNE": the name a thank-you hashtag ends in."""
+    spans = []
+    for m in _THANKS_TAG.finditer(text):
+        name = m.group("name")
+        if _first_name(name, any_first=name[:1].isupper()):
+            spans.append(Span(m.start("name"), m.end("name"), "PERSON"))
+    return spans
+
+
 def find_forum_names(text: str) -> list[Span]:
-    spans: list[Span] = []
+    spans: list[Span] = _handles(text) if "@" in text else []
+    spans += _thanks_tags(text) if "#" in text else []
     if "skrev" in text or "wrote" in text or "svarade" in text or "Citat" in text or "Quote" in text:
         for pattern in (_QUOTE_HEADER, _CITED):
             for m in pattern.finditer(text):

@@ -10,7 +10,7 @@ from spacy.lang.sv.stop_words import STOP_WORDS
 from nlp.core import Span
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.names_in_context import first_name, namelike
-from nlp.pseudonymise.recognisers.words import NAME_PARTICLES, unknown_word
+from nlp.pseudonymise.recognisers.words import NAME_PARTICLES, compound_word, unknown_word
 
 # A caller saying who they are (voicemails, chats): "hej det är ulla britt vester jag ringer",
 # "mitt namn är mahad farah jama", "ja heter tran van". "det är" only after a greeting or "ja",
@@ -71,6 +71,13 @@ def _other_script(text: str) -> list[Span]:
     return out
 
 
+def _any_first_name(word: str) -> bool:
+    """A listed first name, also one that is an everyday word ("rut", "bo"): for where the
+    context alone says a name is meant."""
+    info = lists.names().get(word.lower())
+    return info is not None and (info.first_sv or info.first_other)
+
+
 def find_self_introduction(text: str) -> list[Span]:
     """The words after an introduction while they may be name parts (up to four); a first
     word that is also an ordinary word ("inga", "sten") needs a name word after it."""
@@ -98,8 +105,15 @@ def find_self_introduction(text: str) -> list[Span]:
         if not words:
             continue
         first = words[0].group(1)
-        if not namelike(first, True) and len(words) == 1:
-            continue  # "hej det är inga problem"
+        # "hej det är rut jag ringer för …": a first name that is also a word, before "jag ringer"
+        calling = re.match(r"[ \t,]*(?:jag|ja)[ \t]+(?:ringer|ringde|heter|här)\b", text[words[0].end(1) :])
+        if calling and _any_first_name(first) and first.lower() not in STOP_WORDS:
+            spans.append(Span(words[0].start(1), words[-1].end(1), "PERSON"))
+            continue
+        if len(words) == 1 and (
+            not namelike(first, True) or (first.islower() and lists.names().get(first) is None and compound_word(first))
+        ):
+            continue  # "hej det är inga problem", "Hej! Det är avgiftsfritt …"
         spans.append(Span(words[0].start(1), words[-1].end(1), "PERSON"))
     return spans
 
@@ -110,7 +124,8 @@ _KIN = r"(?:fru|man|make|maka|sambo|son|dotter|bror|syster|mamma|pappa|mor|far|f
 _KIN_AFTER_GENITIVE = re.compile(r"(?<![\w-])([a-zåäöé]{3,})s[ \t]+" + _KIN + r"(?![\w-])")
 _KIN_HINT = re.compile(r"s[ \t]+" + _KIN + r"(?![\w-])")
 _NAME_AFTER_KIN = re.compile(
-    r"\b(?:min|mitt|vår|hans|hennes|din)[ \t]+" + _KIN + r"[ \t]+([a-zåäöé]{3,})(?![\w-])", re.IGNORECASE
+    r"\b(?:min|mitt|vår|hans|hennes|din)[ \t]+" + _KIN + r"[ \t]+([a-zåäöé]{3,}|[a-zåäöé]{2}(?=[ \t]*[,.]))(?![\w-])",
+    re.IGNORECASE,
 )
 
 
@@ -125,6 +140,8 @@ def find_kin_names(text: str) -> list[Span]:
             spans.append(Span(m.start(1), m.end(1) + 1, "PERSON"))
     for m in _NAME_AFTER_KIN.finditer(text):
         word = m.group(1)
-        if first_name(word) and word not in STOP_WORDS:
+        # a short name before a comma or full stop ("min man bo, han …") even if it is everyday
+        short = len(word) == 2 and _any_first_name(word)
+        if (first_name(word) or short) and word not in STOP_WORDS:
             spans.append(Span(m.start(1), m.end(1), "PERSON"))
     return spans

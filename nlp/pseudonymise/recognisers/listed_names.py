@@ -14,7 +14,9 @@ from nlp.pseudonymise.recognisers.patterns import NUMWORDS, SMALL_NUMWORDS, WS
 from nlp.pseudonymise.recognisers.person_rules import STRONG_SURNAME
 from nlp.pseudonymise.recognisers.scan import Scan, Token
 from nlp.pseudonymise.recognisers.words import (
+    ADDRESS_TERMS,
     CHAT_FILLERS,
+    GREETING_WORDS,
     NAME_PARTICLES,
     PERSON_VERBS,
     POSSESSIVES,
@@ -22,6 +24,7 @@ from nlp.pseudonymise.recognisers.words import (
     ROLE_SUFFIXES,
     TITLES,
     WORKPLACE,
+    compound_word,
     lookup,
     rare_word,
     sentence_start,
@@ -64,6 +67,13 @@ _MEETS = frozenset(
     "träffade träffar ringde ringer mötte möter frågade frågar tackade tackar saknar "
     "saknade hälsade pratade med hos".split()
 )
+_ABBREVIATED_TITLES = frozenset("dr doc ssk usk leg öl bitr".split())
+# English months as expats write them ("moving in Jan,"), after an English preposition
+_EN_MONTH_WORDS = frozenset("jan feb mar apr may jun jul aug sep sept oct nov dec".split())
+_EN_PREPS = frozenset("in on by until since from before after".split())
+# Swedish months that are names too, after a preposition of time ("till August" stays a name)
+_SV_MONTH_NAMES = frozenset("april maj juni juli augusti".split())
+_SV_MONTH_PREPS = frozenset("i sedan sen från under innan före efter".split())
 # answers opening a reply ("Jo, min dotter ringde"): names too (Jo), never before an apposition
 _ANSWERS = frozenset("jo ja nej nä nja tja okej jaså aha".split())
 # titles that only ever stand before a name
@@ -92,6 +102,16 @@ def _english_or_possessive(t: Token) -> bool:
     from wordfreq import zipf_frequency  # loaded on first need, as in words.unknown_word
 
     word, nxt = t.word.lower(), t.nxt
+    if word in _EN_MONTH_WORDS and t.prev in _EN_PREPS and not (t.tight_next and nxt[:1].isupper()):
+        return True  # "moving in Jan, where …"
+    if word in _SV_MONTH_NAMES and t.prev in _SV_MONTH_PREPS and not (t.tight_next and nxt[:1].isupper()):
+        return True  # "inte fått något sedan Maj.", "i April": a month written with a capital
+    if t.at_start and t.tight_next and nxt in {"I", "you", "we"}:
+        return True  # "May I suggest …", "Will you …"
+    if not t.cap and zipf_frequency(word, "en") >= 5.0 and t.adjacent_prev:
+        prev = t.prev
+        if zipf_frequency(prev, "en") >= 4.0 and zipf_frequency(prev, "en") - zipf_frequency(prev, "sv") >= 1.0:
+            return True  # "they said", "the nurse said": an English verb, not the name Said
     if not (t.tight_next and nxt[:1].islower()):
         return False
     low = nxt.lower()
@@ -153,7 +173,7 @@ def _greeted(s: Scan, t: Token, first: bool) -> bool:
     )
     return bool(
         greeting
-        and (first or (word.isalpha() and word.islower() and unknown_word(word)))
+        and (first or (word.isalpha() and word.islower() and unknown_word(word) and not compound_word(word)))
         and not _NOT_NAME_AFTER_TITLE.match(s.text, t.end)
         and word.lower() not in STOP_WORDS
     )
@@ -200,10 +220,30 @@ def _before_unknown_surname(s: Scan, t: Token, info: NameInfo | None, first: boo
     )
 
 
+# opening a sentence before a count ("Max 2 besökare"), not an age ("Lina 14 år")
+_COUNT_AFTER = re.compile(WS + r"+\d{1,2}" + WS + r"+(?!år\b|mån|veck|dag)[a-zåäö]")
+
+
+def _word_use(s: Scan, t: Token, info: NameInfo | None) -> bool:
+    """Where a name-word is the word, or no word of a sentence at all: "lex Sarah", "Max 2
+    besökare", "Ros: …", "Salam!", "tack bestie", a hashtag or a handle (forum.py reads those)."""
+    low, text = t.word.lower(), s.text
+    return bool(
+        low == "lex"
+        or t.prev == "lex"
+        or (t.start > 0 and text[t.start - 1] in "#@.")
+        or low in ADDRESS_TERMS
+        or (low in GREETING_WORDS and t.at_start and text[t.end : t.end + 1] in {"!", ","})
+        or (info is not None and info.word and t.at_start and _COUNT_AFTER.match(text, t.end))
+        # a label's colon after a word that is no first name: "Ros: gratis smörgås. Ris: …"
+        or (info is not None and info.word and not info.first_sv and text[t.end : t.end + 2] == ": ")
+    )
+
+
 def _accept(s: Scan, t: Token, info: NameInfo | None) -> bool:
     word, prev, cap = t.word, t.prev, t.cap
     after_title = _after_title(s, t)
-    if (word.lower() in _EPONYMS and not after_title) or prev == "lex":  # "har Parkinson", "lex Sarah"
+    if (word.lower() in _EPONYMS and not after_title) or _word_use(s, t, info):  # "har Parkinson", "lex Sarah"
         return False
     first = info is not None and (info.first_sv or info.first_other)
     if (
@@ -215,7 +255,8 @@ def _accept(s: Scan, t: Token, info: NameInfo | None) -> bool:
         or _before_unknown_surname(s, t, info, first)
     ):
         return True
-    if after_title and (t.adjacent_prev or t.after_dot):
+    # after a full stop only an abbreviated title ("Dr. Berg"), not "… min son. Hans mamma"
+    if after_title and (t.adjacent_prev or (t.after_dot and prev in _ABBREVIATED_TITLES)):
         return _named_after_title(s, t, info)
     if (
         not cap
@@ -295,7 +336,8 @@ def _named_after_title(s: Scan, t: Token, info: NameInfo | None) -> bool:
         return True  # "dr holm": after a doctor's title a listed name, even one that is also a word
     husband = t.prev == "man" and t.prev2 in POSSESSIVES  # "min man Bo"
     if t.cap and (t.prev != "man" or husband):
-        return info is not None or (not t.at_start and t.word.lower() not in STOP_WORDS)
+        # "Dr. Nwachukwu": after an abbreviated title's dot the capital is the name's own
+        return info is not None or ((not t.at_start or t.after_dot) and t.word.lower() not in STOP_WORDS)
     if info is not None and not info.word and (info.first_sv or (info.first_other and t.prev2 in POSSESSIVES)):
         return True
     # "min handläggare per", unless "per telefon"
@@ -345,6 +387,8 @@ def _capitalised_word(s: Scan, t: Token, info: NameInfo) -> bool:
         return before_surname  # "Vi", "Alla" are pronouns, wherever they stand
     if re.match(WS + r"*&", text[end:]):
         return False  # "Bil & Motor": a company name
+    if word.lower() in POSSESSIVES and t.tight_next and nxt.lower() in TITLES:
+        return False  # "och Hans mamma": the possessive before a kinship word
     if not t.at_start and t.prev == "i":
         return False  # "i Juni", "i Sol": a month or a place, not a person
     if not t.at_start:
@@ -369,6 +413,8 @@ def _capitalised_word(s: Scan, t: Token, info: NameInfo) -> bool:
             and re.fullmatch(WS + r"+", t.gap2)
         )
         return before_surname or double or bool(info.first_sv and nxt.lower() in PERSON_VERBS)
+    if re.match(r"," + WS + r"*(?:du|ni)\b", text[end:]) and (info.first_sv or info.first_other):
+        return True  # "Max, du får en extra stjärna": a first name spoken to
     if _APPOSITION.match(text, end) and word.lower() not in _ANSWERS:
         return True  # "Björn, min kontaktperson, ...", not "Jo, min dotter ..."
     if not info.common and info.first_sv and nxt[:1] != "-" and text[end : end + 1] != "-":

@@ -46,6 +46,7 @@ def initials_with_surname(text: str, spans: list[Span]) -> list[Span]:
     return sorted(out, key=lambda s: s.start)
 
 
+_INITIAL_WORDS = re.compile(r"(?:^|\s)[A-ZÅÄÖ](?:-[A-ZÅÄÖ])?\.?(?:\s|$)")
 _CELL_END = re.compile(r"[ ]*(?:\||\t)")
 # a signature: the name ends its line, or only an e-mail address or a phone number follows
 _SIGNATURE_END = re.compile(r"[ \t,]*(?:\n|$|[\w.+-]+@[\w-]+\.[\w.]+[ \t]*(?:\n|$)|\+?[\d][\d ()-]{6,}[ \t]*(?:\n|$))")
@@ -156,7 +157,13 @@ def complete_names(text: str, spans: list[Span]) -> list[Span]:
     # "Nguyen Van Thanh Personnummer: …": a form field after a name is not part of it
     for k, sp in enumerate(out):
         value = text[sp.start : sp.end]
-        if sp.label == "PERSON" and " " in value and text[sp.end : sp.end + 1] == ":":
+        # "usk Emina H.:", "Dr M. El-Khoury:": an initial on either side ends a name, not a field
+        if (
+            sp.label == "PERSON"
+            and " " in value
+            and text[sp.end : sp.end + 1] == ":"
+            and not _INITIAL_WORDS.search(value)
+        ):
             out[k] = Span(sp.start, sp.start + value.rindex(" "), "PERSON")
     # "Mattsson, Greger": a surname, a comma and a first name are one name; "Nguyen" "Van Thanh"
     # found apart are one name too

@@ -22,6 +22,7 @@ from spacy.lang.sv.stop_words import STOP_WORDS
 
 from nlp.core import Span
 from nlp.pseudonymise.recognisers import lists
+from nlp.pseudonymise.recognisers.dialogue import NAME_QUESTION, speaker_tags
 from nlp.pseudonymise.recognisers.words import (
     COUNTRIES,
     NAME_PARTICLES,
@@ -256,7 +257,7 @@ class _Context(NamedTuple):
     word_name: bool  # a first name that is also a word ("lena", "kalle") where only a person stands
 
 
-def _context(text: str, toks: list[tuple[int, int, str]], i: int) -> _Context:
+def _context(text: str, toks: list[tuple[int, int, str]], i: int, tags: frozenset[str]) -> _Context:
     start, end, word = toks[i]
     prev = toks[i - 1][2].lower() if i > 0 else ""
     prev2 = toks[i - 2][2].lower() if i > 1 else ""
@@ -265,8 +266,13 @@ def _context(text: str, toks: list[tuple[int, int, str]], i: int) -> _Context:
     tight = gap.strip() == ""
     contact = tight and (prev in _CONTACT or (prev2, prev) in _CONTACT_PAIRS)
     # "[20:12] Sjuksköterska: Ring 112": a chat's speaker label, the message begins after it
-    speaker = gap.strip() == ":" and _SPEAKER.search(text, max(0, start - 60), start) is not None
-    role = _role_before(prev) and gap.strip() in {"", ",", ":"} and not speaker
+    speaker = gap.strip() == ":" and (
+        _SPEAKER.search(text, max(0, start - 60), start) is not None or (i > 0 and toks[i - 1][2] in tags)
+    )
+    # "Handläggare: och ditt namn\nUppringare: shirin rahimi": the answer to a name question
+    answer = speaker and NAME_QUESTION.search(text, max(0, start - 120), text.rfind("\n", 0, start) + 1) is not None
+    # "…din mans namn\nUppringare: Reza": the next speaker's tag follows, not a name
+    role = _role_before(prev) and gap.strip() in {"", ",", ":"} and not speaker and word not in tags
     # "… står i vägen /Dawit", "/lena", "/ kaveh +46 40 …": a signature, perhaps with a phone after it
     signed = gap.strip().endswith("/") and re.match(r"[\w \t()+-]*(?:\n|$)", text[end:]) is not None
     # "Sökande: Tran Van Minh": after a form field even a name that is also a word
@@ -298,7 +304,7 @@ def _context(text: str, toks: list[tuple[int, int, str]], i: int) -> _Context:
     word_name = (signed or says or named_for or (tight and prev == "efter")) and first_name(word)
     # "vi kallar honom Kricke": a capitalised nickname even if it is also a word
     word_name = word_name or (called and cap and word.lower() not in STOP_WORDS)
-    strong = role or signed or named_for or greeted or asked_for or closing
+    strong = role or signed or named_for or greeted or asked_for or closing or answer
     return _Context(prev, tight, contact, strong, says, with_me, field, greeted, word_name)
 
 
@@ -343,20 +349,33 @@ def _signature_line(text: str) -> list[Span]:
     return [Span(m.start(1), m.end(1), "PERSON")]
 
 
+def _latin(word: str) -> bool:
+    """Latin letters, with any accents ("Hadžić", "Nguyễn"): a capitalised word in another
+    script ("Пишу шведською") opens a sentence of that language, whose capitals say nothing."""
+    return all(ord(ch) < 0x250 or 0x1E00 <= ord(ch) < 0x1F00 for ch in word)
+
+
+def _not_in_prose(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
+    """A hashtag's or a handle's word (forum.py reads those), or the law in "lex Sarah"."""
+    start = toks[i][0]
+    prev = toks[i - 1][2].lower() if i > 0 else ""
+    return (start > 0 and text[start - 1] in "#@") or toks[i][2].lower() == "lex" or prev == "lex"
+
+
 def find_person_in_context(text: str) -> list[Span]:
     toks = [(m.start(), m.end(), m.group(0)) for m in TOKEN.finditer(text)]
     spans: list[Span] = []
     n = len(toks)
     person_at: set[int] = set()
-    skip = function_words()
+    skip, tags = function_words(), speaker_tags(text)
     i = 0
     while i < n:
         start, end, word = toks[i]
-        if word in skip or plain_word(word):
+        if word in skip or plain_word(word) or word in tags or _not_in_prose(text, toks, i):
             i += 1  # "och", "att" start no name (speed: about every other token)
             continue
         cap = word[:1].isupper()
-        prev, tight, contact, strong, says, with_me, field, greeted, word_name = _context(text, toks, i)
+        prev, tight, contact, strong, says, with_me, field, greeted, word_name = _context(text, toks, i, tags)
         j = 0
         if (contact or strong or says) and (namelike(word, True) or field or (with_me and says) or word_name):
             j = _run(text, toks, i, lowercase_ok=not cap)
@@ -382,7 +401,7 @@ def find_person_in_context(text: str) -> list[Span]:
             and (greeted or sentence_start(text, start))
         ):
             j = _opening(text, toks, i, greeted)
-        if not j and cap and foreign(word) and namelike(word, False):
+        if not j and cap and foreign(word) and _latin(word) and namelike(word, False):
             j = _run(text, toks, i, lowercase_ok=False)  # "Ayşe", "Esma Begić"
         if (
             not j
@@ -415,7 +434,8 @@ def find_person_in_context(text: str) -> list[Span]:
             j = _run(text, toks, i, lowercase_ok=False)
         if j:
             # "bor numera i Gdańsk": a foreign-lettered word after a place preposition is a place
-            label = "ORT" if prev in PREPS_PLACE and tight and foreign(word) and not contact else "PERSON"
+            place_prep = prev in PREPS_PLACE or prev in {"from", "in", "to", "near"}  # expats' English
+            label = "ORT" if place_prep and tight and foreign(word) and not contact else "PERSON"
             spans.append(Span(start, toks[j - 1][1], label))
             person_at.update(range(i, j))
             i = j

@@ -36,9 +36,10 @@ def shouted_name(s: Scan, t: Token) -> int:
         return 0
     shout = lists.names().get(word.lower()) if len(word) > 2 else None
     after_name = (t.i - 1) in s.person_at and t.adjacent_prev
+    named = t.prev in _NAME_VERBS and t.adjacent_prev  # "JAG HETER LINDA": even a name that is a word
     if (
         shout is not None
-        and not shout.word
+        and (not shout.word or (named and (shout.first_sv or shout.first_other)))
         and (shout.first_sv or STRONG_SURNAME.search(word.lower()) or (shout.last and after_name))
     ):
         s.add_person(t)

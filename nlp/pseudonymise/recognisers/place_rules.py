@@ -10,7 +10,7 @@ from spacy.lang.sv.stop_words import STOP_WORDS
 from wordfreq import zipf_frequency
 
 from nlp.pseudonymise.recognisers import lists
-from nlp.pseudonymise.recognisers.patterns import CAP, WS
+from nlp.pseudonymise.recognisers.patterns import CAP, STREET_SUFFIX, WS
 from nlp.pseudonymise.recognisers.scan import Scan, Token
 from nlp.pseudonymise.recognisers.words import COUNTRIES, PREPS_PLACE, TITLES, rare_word
 
@@ -34,6 +34,8 @@ _RESIDENCE = re.compile(
     + WS
     + r"+$"
     r"|(?:från|mellan)" + WS + r"+[" + CAP + r"][\w-]+" + WS + r"+(?:till|och)" + WS + r"+$"
+    # a street and its number, then the district or town: "Kvarnvägen 12 i Sörby"
+    r"|(?:" + STREET_SUFFIX + r")" + WS + r"+\d{1,4}[A-Za-z]?" + WS + r"+i" + WS + r"+$"
     # English in mail from relatives abroad: "arrived from Kharkiv", "lives in Oslo"
     r"|(?:arrived|came|moved|lives|living|lived|born)" + WS + r"+(?:from|in|to)" + WS + r"+$"
     # a form's place field: "Ort och datum: Västerås 2026-02-14", "Hemort: …"

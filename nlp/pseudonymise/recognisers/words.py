@@ -30,7 +30,7 @@ TITLES = frozenset(
     "patient patienten eleven deltagaren hyresgästen pappan mamman sonen dottern brodern systern "
     "frun maken sambon "
     # everyday and slang kinship words: "min farsa Bosse", "brorsan Jocke"
-    "farsa farsan morsa morsan brorsan syrran svärson svärdotter svärmor svärfar gubben gumman".split()
+    "farsa farsan morsa morsan brorsa brorsan syrra syrran svärson svärdotter svärmor svärfar gubben gumman".split()
 )
 # the heads of compound professional titles: "diabetessköterska Viol", "skolkuratorn Hedvig"
 ROLE_SUFFIXES = (
@@ -76,6 +76,10 @@ WORKPLACE = frozenset(
 CHAT_FILLERS = frozenset(
     "asså ass typ ba iaf btw aa mm mhm eh ehh öh alltså liksom ju va nåt nån lol lmao haha hahaha omg wtf jk xd".split()
 )
+# greetings of the languages the texts mix in, opening a message ("Salam!", "Selam, …")
+GREETING_WORDS = frozenset("salam selam salaam merhaba hola shalom namaste moi hei terve".split())
+# slang terms of address, no names: "tack bestie", "tack babe"
+ADDRESS_TERMS = frozenset("bestie babe bae bro brah sis syrran mannen gumman queen king hjärtat vännen".split())
 NAME_PARTICLES = frozenset("van von der de af da di del la le al el bin ibn ben abu".split())
 # Verbs that follow a person as subject: they tell "Bo sa ..." from "Bo på gården ...".
 PERSON_VERBS = frozenset(
@@ -146,6 +150,8 @@ def sentence_start(text: str, start: int) -> bool:
         if text[i] == "\t":
             return True  # a tab between fields: a cell of a spreadsheet begins
         i -= 1
+    if i > 0 and text[i] in "-–" and i == start - 1 and text[i - 1].isalpha():
+        return False  # "Haparanda–Kalix": a dash joining two words (a route, a span) opens no item
     return i < 0 or text[i] in _SENT_END or text[i] in "-–•*|"
 
 
@@ -243,6 +249,18 @@ def rare_word(word: str) -> bool:
 
     w = word.lower()
     return unknown_word(w) and zipf_frequency(w, "sv") < 3.0 and zipf_frequency(w, "en") < 3.0
+
+
+@lru_cache(maxsize=8192)
+def compound_word(word: str) -> bool:
+    """A Swedish compound the lemma table lacks as a whole: "avgiftsfritt" (avgift-s-fritt),
+    "vårdköerna"; two everyday words, perhaps joined by a linking s. No name splits so."""
+    w, known = word.lower(), _swedish_words()
+    for cut in range(3, len(w) - 3):
+        head, tail = w[:cut], w[cut:]
+        if tail in known and len(tail) >= 4 and (head in known or (head.endswith("s") and head[:-1] in known)):
+            return True
+    return False
 
 
 def genitive_suffix(name: str) -> str:

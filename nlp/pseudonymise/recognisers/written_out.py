@@ -33,7 +33,7 @@ def find_written_email(text: str) -> list[Span]:
 
 
 # digits with a separator between any of them: "0 7 0 1 2 3 4 5 6 7", "070.123.45.67"
-_SPACED = re.compile(r"(?<![\w+.,])(?:\+[ ]?4[ ]?6|0)(?:[ .\-–/()]{0,3}\d){6,12}(?![\d,]|\.\d)")
+_SPACED = re.compile(r"(?<![\w+.,])(?:\+[ ]?4[ ]?6|0)(?:[ .\-–/()\n]{0,3}\d){6,12}(?![\d,]|\.\d)")
 _PHONE_WORDS = re.compile(r"(?:ring|tel|telefon|mobil|nummer|nr|nås|sms|numret|nå mig|når mig|nå oss)", re.IGNORECASE)
 
 _UNITS = {
@@ -95,14 +95,21 @@ _WRITTEN_EMAIL = re.compile(
     re.IGNORECASE,
 )
 # "fyrahundraåttio" (0480, an area code said as one number)
-_HUNDREDS = r"(?:" + "|".join(k for k in _UNITS if k not in {"noll", "en"}) + r")?hundra(?:" + _NUMBER_WORD + r")?"
+# a year said aloud: "nittonhundrafemtiotre" (1953), "tjugohundrasju" (2007)
+_HUNDREDS = (
+    r"(?:"
+    + "|".join([k for k in _UNITS if k not in {"noll", "en"}] + list(_TEENS) + ["tjugo"])
+    + r")?hundra(?:"
+    + _NUMBER_WORD
+    + r")?"
+)
 # number words may be written together: "nollsjutti ett sjuttiofyra"; a speaker's pause
 # ("noll sju noll... sjuttiofyra") is transcribed as dots
 _GROUP = r"(?:" + _HUNDREDS + r"|" + _NUMBER_WORD + r")"
 _WORD_RUN = re.compile(
     r"(?<![\w])(?:plus[ ,-]+(?:fyrtiosex|fyra[ ,-]+sex)|noll"
     + _GROUP
-    + r"*)(?:(?:[ ,-]|\.\.\.|…)+(?:"
+    + r"*)(?:(?:[ ,\n-]|\.\.\.|…)+(?:"
     + _GROUP
     + r"+|\d{1,4})){3,14}"
     r"(?![\w])",
@@ -114,9 +121,10 @@ def _one_number(w: str) -> str:
     if "hundra" in w:
         head, _, rest = w.partition("hundra")
         tail = _one_number(rest) if rest else "0"
-        if (head and head not in _UNITS) or not tail:
+        value = _UNITS.get(head) or _TEENS.get(head) or (20 if head == "tjugo" else None)
+        if (head and value is None) or not tail:
             return ""
-        return str(_UNITS.get(head, 1)) + tail.zfill(2)
+        return str(value or 1) + tail.zfill(2)
     if w in _UNITS:
         return str(_UNITS[w])
     if w in _TEENS:
@@ -178,7 +186,13 @@ def find_written_phone(text: str) -> list[Span]:
 
 # Any run of five or more number words: a personnummer said aloud starts with any digit,
 # "nitton femtiofem noll ett noll ett tjugotvå fjorton" (speech-to-text voicemails).
-_ANY_RUN = re.compile(r"(?<![\w])" + _GROUP + r"+(?:[ ,-]+(?:" + _GROUP + r"+|\d{1,4})){4,16}(?![\w])", re.IGNORECASE)
+# a filler or the separator said aloud may stand inside: "sju åtta noll fyra ett nio streck
+# tre tre fem sju", "… noll tre tolv eh fyra fyra åtta ett"
+_SAID_SEP = r"(?:[ ,-]+|[ ,]+(?:eh|ehm|öh|öhm|streck|bindestreck|minus)[ ,]+)"
+_ANY_RUN = re.compile(
+    r"(?<![\w])" + _GROUP + r"+(?:" + _SAID_SEP + r"(?:" + _GROUP + r"+|\d{1,4})){4,16}(?![\w])", re.IGNORECASE
+)
+_FILLERS = frozenset("eh ehm öh öhm streck bindestreck minus".split())
 _WORD_AT = re.compile(r"[^\W_]+")
 
 
@@ -197,6 +211,7 @@ def spoken_numbers(text: str) -> list[tuple[int, int, str]]:
         words = [
             (w.start() + m.start(), w.end() + m.start(), _word_digits(w.group(0)))
             for w in _WORD_AT.finditer(m.group(0))
+            if w.group(0).lower() not in _FILLERS
         ]
         for i in range(len(words)):
             for j in range(len(words), i, -1):

@@ -1,0 +1,53 @@
+"""Speech written down: the speaker tags of a dialogue ("Handläggare:", "Chatt 14:02
+Sjuksköterska:"), the question a name answers, and a name spelled out after it. Used by
+names_in_context.find_person_in_context."""
+
+from __future__ import annotations
+
+import re
+
+from nlp.core import Span
+from nlp.pseudonymise.recognisers import lists
+
+# a dialogue's speaker tags at the start of lines, perhaps after a clock time: "Handläggare:",
+# "Chatt 14:02 Sjuksköterska:"; a tag that recurs is a role, and what follows it is speech
+_TAG = re.compile(
+    r"(?m)^[ \t]*((?:[^\W\d_]+[ \t]+)?\d{1,2}[:.]\d\d[ \t]+|\[\d{1,2}[:.]\d\d\][ \t]*)?([^\W\d_]+)[ \t]*:[ \t]"
+)
+
+
+_AGENT = re.compile(r"(?:are|aren|erska|erskan|ör|ören|ent|enten|ist|isten)$")
+NAME_QUESTION = re.compile(
+    r"(?:namn|namnet|efternamn|efternamnet|förnamn|förnamnet|heter (?:du|hon|han|hen|ni))[ \t?.]*\n\Z", re.IGNORECASE
+)
+
+
+def speaker_tags(text: str) -> frozenset[str]:
+    """Words that tag lines as a speaker's, after a clock time or on two lines or more, and
+    are no listed name ("Anna:" stays a name)."""
+    if text.count(":") < 2:
+        return frozenset()
+    found = [(m.group(2), bool(m.group(1))) for m in _TAG.finditer(text)]
+    seen = [w for w, _ in found]
+    # two lines or more tagged by agent nouns ("Inringare:", "Mottagare:"): a dialogue, not a form
+    dialogue = len(found) >= 2 and all(_AGENT.search(w.lower()) for w in seen)
+    return frozenset(
+        w
+        for w, timed in found
+        if (timed or dialogue or seen.count(w) >= 2)
+        and (lists.names().get(w.lower()) is None or lists.names()[w.lower()].word)
+    )
+
+
+# a name spelled out letter by letter after it or after "stavas": "shirin rahimi r a h i m i"
+_SPELLED = re.compile(r"(?:[ \t,:-]+|[ \t,]+stavas[ \t]+)((?:[^\W\d_][ \t]){2,}[^\W\d_])(?![\w])", re.IGNORECASE)
+
+
+def spelled_after(text: str, spans: list[Span]) -> list[Span]:
+    """A PERSON find's letter-by-letter spelling after it is the name too."""
+    out = []
+    for sp in spans:
+        m = _SPELLED.match(text, sp.end) if sp.label == "PERSON" else None
+        if m:
+            out.append(Span(m.start(1), m.end(1), "PERSON"))
+    return out

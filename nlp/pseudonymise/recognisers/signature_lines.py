@@ -1,0 +1,49 @@
+"""Names a letter's own layout gives away: the whole line under a closing greeting when it
+starts with a first name ("Med vänlig hälsning⏎Britt-Inger Ek Lind", a last name that is also
+a word included), and two name-like words opening a contact line before "tel", "tfn",
+"mobil" or "e-post" ("Oksana Kovalenko, tel +380 …")."""
+
+from __future__ import annotations
+
+import re
+
+from nlp.core import Span
+from nlp.pseudonymise.recognisers import lists
+from nlp.pseudonymise.recognisers.names_in_context import namelike
+from nlp.pseudonymise.recognisers.patterns import CAPWORD
+from nlp.pseudonymise.recognisers.words import ROLE_SUFFIXES, TITLES
+
+_CLOSING_LINE = re.compile(
+    r"(?im)^[ \t]*(?:med[ \t]+vänlig[a]?[ \t]+hälsning(?:ar)?|vänliga[ \t]+hälsningar|hälsningar|mvh)[ \t,.!]*\n"
+    r"[ \t]*(?P<name>" + CAPWORD + r"(?:[ \t]+" + CAPWORD + r"){1,3})[ \t]*$"
+)
+_CONTACT_LINE = re.compile(
+    r"(?m)^[ \t]*(?P<name>" + CAPWORD + r"[ \t]+" + CAPWORD + r")[ \t]*,?[ \t]*"
+    r"(?i:tel|tfn|telefon|mobil|mob|e-post|epost|mejl)\b"
+)
+
+
+def _first_name(word: str) -> bool:
+    info = lists.names().get(word.split("-")[0].lower())
+    return info is not None and bool(info.first_sv or info.first_other)
+
+
+def _role(word: str) -> bool:
+    low = word.lower()
+    return low in TITLES or low.endswith(ROLE_SUFFIXES) or low.endswith(("are", "aren"))
+
+
+def find_signature_lines(text: str) -> list[Span]:
+    """The signature line under a closing greeting, and a contact line's name."""
+    spans = []
+    if "\n" not in text:
+        return spans
+    for m in _CLOSING_LINE.finditer(text):
+        words = m.group("name").split()
+        if _first_name(words[0]) and not any(_role(w) for w in words[1:]):
+            spans.append(Span(m.start("name"), m.end("name"), "PERSON"))
+    for m in _CONTACT_LINE.finditer(text):
+        words = m.group("name").split()
+        if all(namelike(w, False) and w not in lists.places() for w in words):
+            spans.append(Span(m.start("name"), m.end("name"), "PERSON"))
+    return spans

@@ -1,0 +1,46 @@
+"""Staff named by a title and initials, as journal notes and signatures write them: "skriver
+ssk AB", "/ssk LK.", "usk T.G.:", "sign ssk EK/läk …", "sign. Dr M. El-Khoury", "ssk Jenny
+A-S.". Capital letters alone are a person only right after a staff title: "AB" after a
+company's name, "EK" or "LSS" in a sentence stay as they are."""
+
+from __future__ import annotations
+
+import re
+
+from nlp.core import Span
+
+# staff titles as notes abbreviate or write them; case-insensitive ("Ssk", "DR")
+_TITLE = (
+    r"(?<![\w-])(?i:ssk|usk|spsk|dsk|bm|läk|dr|doktor|doktorn|öl|at-läk|st-läk|at-läkare|st-läkare|"
+    r"leg\.[ \t]?(?:ssk|läk|psykolog|arbetsterapeut|fysioterapeut)|"
+    r"sjuksköterska|sjuksköterskan|undersköterska|undersköterskan|läkare|läkaren|skötare|skötaren|"
+    r"kurator|kuratorn|arbetsterapeut|arbetsterapeuten|fysioterapeut|fysioterapeuten|barnmorska|barnmorskan)"
+    r"\.?[ \t]+"
+)
+_CAP = "A-ZÅÄÖ"
+_LOW = "a-zåäöéü"
+# what may follow: "AB" (two or three capitals), "T.G." / "T. G.", "M. El-Khoury", "Jenny A-S."
+_AFTER = (
+    r"(?P<who>"
+    rf"[{_CAP}]{{2,3}}(?![\w-])(?![ \t]*\d)"
+    rf"|[{_CAP}]\.[ ]?[{_CAP}]\.(?:[ ]?[{_CAP}]\.)?"
+    rf"|[{_CAP}]\.[ \t]+[{_CAP}][{_LOW}]+(?:-[{_CAP}][{_LOW}]+)?(?![\w-])"
+    rf"|[{_CAP}][{_LOW}]+[ \t]+[{_CAP}](?:-[{_CAP}])?(?:\.|(?![\w-]))"
+    r")"
+)
+_STAFF = re.compile(_TITLE + _AFTER)
+# capitals that are a note's abbreviations, not a person: "ssk PVK", "läk ST"
+_NOT_INITIALS = frozenset(
+    "AT ST BT IVA AVA BVC MVC VC KAD PVK CVK EKG CT MR HLR LSS SOL HSL IVO OK ID NR TEL SMS MVH PS IV IM SC PO".split()
+)
+
+
+def find_staff_initials(text: str) -> list[Span]:
+    """Initials, or a first name and an initial, right after a staff title."""
+    spans = []
+    for m in _STAFF.finditer(text):
+        who = m.group("who")
+        if who.replace(".", "").replace(" ", "") in _NOT_INITIALS:
+            continue
+        spans.append(Span(m.start("who"), m.end("who"), "PERSON"))
+    return spans
