@@ -44,6 +44,19 @@ _PROVIDERS = re.compile(
 # "Barn- och ungdomspsykiatrin", "vård- och omsorgsboende": a coordinated compound.
 _COORD = r"(?:[" + CAP + LOW + r"][" + LOW + r"]*-" + WS + r"+(?:och|&)" + WS + r"+)?"
 _PLACE_TAIL = r"(?:" + WS + r"+(?:i|på)" + WS + r"+[" + CAP + r"][" + LOW + r"]+(?:-[" + CAP + r"][" + LOW + r"]+)?)?"
+# "… i/på Ort" closing a generic unit; not a hospital: "Geriatriken på Lasarettet i Ystad" is
+# one unit (merged below)
+_IN_TOWN = (
+    WS
+    + r"+(?:i|på|pa|in)"
+    + WS
+    + r"+(?!(?i:[a-zåäö]*(?:sjukhuset|lasarettet))(?![\w-]))(?P<town>["
+    + CAP
+    + LOW
+    + r"]["
+    + LOW
+    + r"]+)(?![\w-])"
+)
 _UNIT_PATTERNS = [
     # "BUP Karlstad", "vårdcentralen Gripen", "äldreboendet Solbacken"
     # "Hemtjänst Norra distriktet": a district or team word may end the name
@@ -85,39 +98,14 @@ _UNIT_PATTERNS = [
         r"öppenvården|beroendevården|hospicet|centrum|avgiftningen|tillnyktringen|vardcentralen|"
         r"halsocentralen|oppenvarden|sprutbytet|sprututbytet|avdelningen|psyket|psyk|sjukan)"
         # "mottagningen för ätstörningar i Örebro": what it is for may stand between
-        + r"(?:"
-        + WS
-        + r"+för(?:"
-        + WS
-        + r"+["
-        + LOW
-        + r"]+){1,3}?)?)"
-        + WS
-        + r"+(?:i|på|pa|in)"
-        + WS
-        # not a hospital: "Geriatriken på Lasarettet i Ystad" is one unit (merged below)
-        + r"+(?!(?i:[a-zåäö]*(?:sjukhuset|lasarettet))(?![\w-]))(?P<town>["
-        + CAP
-        + LOW
-        + r"]["
-        + LOW
-        + r"]+)(?![\w-])"
+         + r"(?:" + WS + r"+för(?:" + WS + r"+[" + LOW + r"]+){1,3}?)?)" + _IN_TOWN
     ),
     # clinics and wards by what they do, and the units every town has: "ortopeden i Torsby",
     # "förlossningen i Ystad", "BVC in Kungsbacka" (an expat's English); kept apart from the
     # pattern above, whose open prefix makes every added word cost at every letter (speed)
     re.compile(
         r"(?<![\w-])((?i:[a-zåäö]{0,12}?(?:logen|iatriken|peden|kirurgen)|förlossningen|förlossning|neonatalen|"
-        r"neonatal|hemtjänsten|barnhälsan|röntgen|röntgenavdelningen|dialysen)|BB|BVC|MVC|IVA|BUP)"
-        + WS
-        + r"+(?:i|på|pa|in)"
-        + WS
-        + r"+(?!(?i:[a-zåäö]*(?:sjukhuset|lasarettet))(?![\w-]))(?P<town>["
-        + CAP
-        + LOW
-        + r"]["
-        + LOW
-        + r"]+)(?![\w-])"
+        r"neonatal|hemtjänsten|barnhälsan|röntgen|röntgenavdelningen|dialysen)|BB|BVC|MVC|IVA|BUP)" + _IN_TOWN
     ),
     # university hospitals named without a unit word ("på Karolinska")
     re.compile(r"(?<![\w-])(Sahlgrenska|Karolinska|Akademiska)(?![\w-])"),
