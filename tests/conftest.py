@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine, text
@@ -70,3 +71,19 @@ def shared_dir() -> Path:
     if not (SHARED_DIR / "data").is_dir():
         pytest.skip(f"Delad utvecklingsdata saknas: {SHARED_DIR / 'data'} finns inte")
     return SHARED_DIR
+
+
+@pytest.fixture(scope="module")
+def embedder() -> Any:
+    """The default model through the vector cache, as the pipeline hands it to the classifier."""
+    from nlp.embed import cached_embedder
+
+    return cached_embedder()
+
+
+@pytest.fixture(scope="module")
+def tax() -> Any:
+    """The small care-experience taxonomy of tests/classify_support.py."""
+    from tests.classify_support import care_taxonomy
+
+    return care_taxonomy()

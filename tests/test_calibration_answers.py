@@ -18,10 +18,9 @@ from nlp.classify.answer_calibration import MIN_ANSWERS, fit_answer_calibration
 from nlp.classify.metrics import nonconformity
 from nlp.classify.predict import answer_scores
 from nlp.core import ANALYSIS_KIND
-from nlp.embed import cached_embedder, embed_texts
+from nlp.embed import embed_texts
 from nlp.store import session_scope
 from nlp.store.models import AnalysisRun, Import, Suggestion, ValidationEvent
-from tests.classify_support import care_taxonomy
 from tests.conftest import EXAMPLE_EXPORT
 
 # Answers as users write them: longer than the label phrases, often about two things.
@@ -39,16 +38,6 @@ ANSWERS = [
     ("Räkningen blev mycket högre än vad jag fått veta i telefon.", ("kostnad",)),
     ("Sköterskan tog sig tid med min mamma. Däremot kom vi aldrig fram på telefon.", ("bemotande", "tillganglighet")),
 ]
-
-
-@pytest.fixture(scope="module")
-def tax():
-    return care_taxonomy()
-
-
-@pytest.fixture(scope="module")
-def embedder():
-    return cached_embedder()
 
 
 @pytest.fixture(scope="module")

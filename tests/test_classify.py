@@ -19,7 +19,6 @@ from nlp.classify import (
     parse_examples,
     train_classifier,
 )
-from nlp.embed import cached_embedder
 from nlp.errors import ConfigError, InputError
 from nlp.ingest import iter_json_lines
 from nlp.taxonomy import Taxonomy, load_taxonomy, load_taxonomy_text
@@ -56,12 +55,6 @@ TEXTS = [
 @pytest.fixture(scope="module")
 def tiny() -> Taxonomy:
     return load_taxonomy_text(TINY, "liten.yaml")
-
-
-@pytest.fixture(scope="module")
-def embedder():
-    """The default model through the vector cache, as the pipeline hands it to the classifier."""
-    return cached_embedder()
 
 
 @pytest.fixture(scope="module")

@@ -15,8 +15,6 @@ from nlp.classify.heads import Heads
 from nlp.classify.model import best_segment_scores, combine_segment_scores
 from nlp.classify.segments import segment_spans
 from nlp.core import ANALYSIS_KIND
-from nlp.embed import cached_embedder
-from tests.classify_support import care_taxonomy
 
 # A small validated set as users produce it: long answers about several things, and the rare
 # label (kostnad, 4 of 24) only ever in one sentence of an answer about something else.
@@ -55,16 +53,6 @@ HELD_OUT = [
     "Sjuksköterskan var jättegullig och tog sig tid. Men fakturan på 1500 kronor kom som en chock.",
     "Jag fick en tid redan dagen efter. Däremot tyckte jag att det kostade på tok för mycket.",
 ]
-
-
-@pytest.fixture(scope="module")
-def tax():
-    return care_taxonomy()
-
-
-@pytest.fixture(scope="module")
-def embedder():
-    return cached_embedder()
 
 
 @pytest.fixture(scope="module")

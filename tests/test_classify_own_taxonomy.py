@@ -16,19 +16,8 @@ from nlp.classify import (
 )
 from nlp.classify.segments import segment_spans
 from nlp.classify.transductive import MIN_ANSWERS, posterior_sets, standardise, transductive_probabilities
-from nlp.embed import cached_embedder, get_embedder
+from nlp.embed import get_embedder
 from nlp.errors import ConfigError
-from tests.classify_support import care_taxonomy
-
-
-@pytest.fixture(scope="module")
-def tax():
-    return care_taxonomy()
-
-
-@pytest.fixture(scope="module")
-def embedder():
-    return cached_embedder()
 
 
 def test_sentences_and_clauses_split_with_offsets_into_the_text() -> None:
