@@ -66,6 +66,20 @@ class Embedder(Protocol):
     def embed(self, texts: Sequence[str], kind: Kind = "passage") -> np.ndarray: ...
 
 
+@runtime_checkable
+class SpanEmbedder(Embedder, Protocol):
+    """An Embedder that also gives vectors of character spans of each text (an answer's
+    sentences) from the text's own encoder pass: "late chunking" (nlp/modeller/late_chunking.py),
+    so the sentences cost no second pass. Backends without token states leave it out; the
+    vector cache's embedder (nlp.embed.CachedEmbedder) has it for every backend."""
+
+    def embed_spans(
+        self, texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]], kind: Kind = "passage"
+    ) -> tuple[np.ndarray, list[np.ndarray]]:
+        """(texts × dim vectors as `embed` gives them, per text its spans × dim vectors)."""
+        ...
+
+
 @dataclass(frozen=True)
 class Span:
     """A found piece of personal data: character offsets in the ORIGINAL text."""

@@ -8,10 +8,13 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from nlp.core import ANALYSIS_KIND, Embedder, Kind
+from nlp.core import ANALYSIS_KIND, Embedder, Kind, SpanEmbedder
 from nlp.errors import ConfigError
 
 UNKNOWN_MODEL = "okänd"  # recorded by versions saved without knowing their embedder
+# An answer's sentence vectors from the answer's own pass (late chunking) when the embedder
+# has token states, instead of a second pass over the sentences.
+LATE_SEGMENTS = True
 
 
 def model_id_of(embedder: Embedder | None) -> str:
@@ -38,3 +41,16 @@ def check_embed_model(fitted_on: str, given: str, what: str) -> None:
         f"{given!r}. Vektorer från olika modeller går inte att jämföra: träna om med den nya modellen "
         f"eller byt tillbaka inbäddningsmodell (BRUKARROST_EMBED_MODEL)."
     )
+
+
+def span_vectors_with(
+    embedder: Embedder | None, texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]], kind: Kind
+) -> list[np.ndarray]:
+    """Per text, float32 vectors of its spans (an answer's sentences): from the text's own pass
+    when the embedder can (nlp.core.SpanEmbedder, LATE_SEGMENTS), else each span embedded alone."""
+    if LATE_SEGMENTS and isinstance(embedder, SpanEmbedder):
+        return [np.asarray(v, dtype=np.float32) for v in embedder.embed_spans(list(texts), spans, kind)[1]]
+    flat = [t[a:b] for t, sp in zip(texts, spans) for a, b in sp]
+    E = embed_with(embedder, flat, kind) if flat else np.zeros((0, 0), dtype=np.float32)
+    ends = np.cumsum([len(sp) for sp in spans])
+    return [E[e - len(sp) : e] for e, sp in zip(ends, spans)]

@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 
 from nlp.classify.calibration import platt
-from nlp.classify.embedding import check_embed_model, embed_with, model_id_of
+from nlp.classify.embedding import check_embed_model, embed_with, model_id_of, span_vectors_with
 from nlp.classify.heads import Heads
 from nlp.classify.metrics import conformal_threshold
 from nlp.core import ANALYSIS_KIND, Embedder, Kind
@@ -83,10 +83,14 @@ class ClassifierModel:
             raw = (1 - self.zs_mix) * raw + self.zs_mix * self.zs_heads.predict_raw(texts, F)[:, :K]
         return raw
 
-    def segment_features(self, texts: Sequence[str], embedder: Embedder | None) -> np.ndarray:
-        """The head features of texts the caller has no vectors for (an answer's sentences)."""
+    def segment_features(
+        self, texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]], embedder: Embedder | None
+    ) -> np.ndarray:
+        """The head features of the texts' spans (answers' sentences), text by text; from the
+        answers' own pass when the embedder can (see nlp/classify/embedding.py)."""
         check_embed_model(self.embed_model, model_id_of(embedder), f"Klassificeraren {self.version!r}")
-        return embed_with(embedder, texts, self.embed_kind)  # type: ignore[arg-type]
+        rows = span_vectors_with(embedder, texts, spans, self.embed_kind)  # type: ignore[arg-type]
+        return np.vstack(rows).astype(np.float32) if rows else np.zeros((0, 0), dtype=np.float32)
 
     @property
     def scores_segments(self) -> bool:

@@ -63,12 +63,16 @@ def _segment_scores(
     model: ClassifierModel, texts: Sequence[str], raw: np.ndarray, embedder: Embedder | None
 ) -> tuple[list[list[tuple[int, int]]], list[np.ndarray]]:
     """The answers' sentences/clauses and the heads' raw scores for each of them. An answer
-    that is one sentence keeps its own scores: only longer answers cost a second embedding."""
+    that is one sentence keeps its own scores; the sentences of longer ones come from the
+    answers' own pass when the embedder can (late chunking), so they cost no second pass."""
     spans = [segment_spans(t) for t in texts]
     longer = [i for i, sp in enumerate(spans) if len(sp) > 1]
     flat = [texts[i][a:b] for i in longer for a, b in spans[i]]
     K = len(model.label_ids)
-    seg_raw = model.raw_scores(flat, model.segment_features(flat, embedder)) if flat else np.zeros((0, K))
+    seg_raw = np.zeros((0, K))
+    if flat:
+        F = model.segment_features([texts[i] for i in longer], [spans[i] for i in longer], embedder)
+        seg_raw = model.raw_scores(flat, F)
     out = [raw[i : i + 1] if len(sp) == 1 else raw[i : i + 1][:0] for i, sp in enumerate(spans)]
     k = 0
     for i in longer:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["MIN_WORDS", "segment_spans"]
+__all__ = ["MIN_WORDS", "scored_spans", "segment_spans"]
 
 MIN_WORDS = 2
 # Swedish abbreviations that end in a full stop inside a sentence (lower-cased, without the
@@ -91,3 +91,10 @@ def segment_spans(text: str) -> list[tuple[int, int]]:
         else:
             merged.append((carry, len(text.rstrip())))
     return merged
+
+
+def scored_spans(text: str) -> list[tuple[int, int]]:
+    """The segments the classifier scores on their own: none for an answer of one segment
+    (it is scored as a whole), else all of them. What an analysis embeds beside the answer."""
+    spans = segment_spans(text)
+    return spans if len(spans) > 1 else []

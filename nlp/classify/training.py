@@ -18,12 +18,12 @@ import numpy as np
 from sklearn.model_selection import KFold
 
 from nlp.classify.calibration import best_threshold, macro_f1, platt, platt_fit
-from nlp.classify.embedding import embed_with
+from nlp.classify.embedding import embed_with, span_vectors_with
 from nlp.classify.heads import Heads
 from nlp.classify.metrics import conformal_threshold, evaluate, nonconformity
 from nlp.classify.model import ClassifierModel, best_segment_scores, combine_segment_scores
 from nlp.classify.results import Example
-from nlp.classify.segments import segment_spans
+from nlp.classify.segments import scored_spans
 from nlp.core import ANALYSIS_KIND, Embedder
 from nlp.errors import InputError
 from nlp.taxonomy import Taxonomy
@@ -130,14 +130,18 @@ class _Segments:
         return best_segment_scores(own, [seg[self.owner == i] for i in range(len(own))])
 
 
-def _example_segments(ex_texts: Sequence[str], featurize: Callable[[list[str]], np.ndarray], dim: int) -> _Segments:
-    owner, flat = [], []
+def _example_segments(
+    ex_texts: Sequence[str], featurize: Callable[[list[str], list[list[tuple[int, int]]]], np.ndarray], dim: int
+) -> _Segments:
+    owner, flat, longer, spans = [], [], [], []
     for i, t in enumerate(ex_texts):
-        spans = segment_spans(t)
-        if len(spans) > 1:
-            owner += [i] * len(spans)
-            flat += [t[a:b] for a, b in spans]
-    F = np.asarray(featurize(flat), np.float32) if flat else np.zeros((0, dim), np.float32)
+        sp = scored_spans(t)
+        if sp:
+            owner += [i] * len(sp)
+            flat += [t[a:b] for a, b in sp]
+            longer.append(t)
+            spans.append(sp)
+    F = np.asarray(featurize(longer, spans), np.float32) if flat else np.zeros((0, dim), np.float32)
     return _Segments(flat, F, np.array(owner, dtype=int))
 
 
@@ -231,7 +235,7 @@ def train_classifier(
     *,
     embeddings: np.ndarray | None = None,
     embedder: Embedder | None = None,
-    segment_features: Callable[[list[str]], np.ndarray] | None = None,
+    segment_features: Callable[[list[str], list[list[tuple[int, int]]]], np.ndarray] | None = None,
     n_folds: int = 5,
     seed: int = 42,
     version: str | None = None,
@@ -241,8 +245,8 @@ def train_classifier(
     `embedder` (required; a cached one keeps reruns fast) embeds the taxonomy's phrases and
     the EMBED_KIND vectors the heads read. `embeddings` are the examples' EMBED_KIND
     embeddings if the caller has them (else they are computed); heads and evidence read them.
-    `segment_features` gives the head features of the examples' sentences (default: embedded
-    with `embedder`, as ClassifierModel.segment_features does at prediction). Metrics are
+    `segment_features(texts, spans)` gives the head features of the examples' sentences, text by
+    text (default: from `embedder` as ClassifierModel.segment_features does at prediction). Metrics are
     out-of-fold, on the examples (every choice below is made on those same out-of-fold
     scores, so an outer cross-validation around this function is a nested one).
     """
@@ -260,7 +264,7 @@ def train_classifier(
     zs_heads = _zero_shot_heads(ttexts, E_tax, Y_tax, np.ones(len(ttexts))) if examples else None
     seg = None
     if SEGMENTS and examples and zs_heads is not None:
-        featurize = segment_features or (lambda flat: embed_with(embedder, flat, EMBED_KIND))
+        featurize = segment_features or (lambda t, sp: np.vstack(span_vectors_with(embedder, t, sp, EMBED_KIND)))
         seg = _example_segments(ex_texts, featurize, E_tax.shape[1])
         keep, Y_seg, w_seg = _segment_rows(seg, Y_ex, w_ex, zs_heads)
         texts += [seg.texts[k] for k in keep]

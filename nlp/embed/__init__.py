@@ -11,7 +11,8 @@ module each in nlp/embed/backends/:
   the local Hugging Face cache (nothing is downloaded).
 
 The cache (nlp/embed/cache.py) maps (kind, HMAC of the pseudonymised text) to a vector and
-never holds text; `embed_texts` embeds through it, and `CachedEmbedder` hands that to
+never holds text; `embed_texts` embeds through it (`embed_with_spans` with an answer's
+sentence vectors, from the same pass when the backend has token states), and `CachedEmbedder` hands that to
 stages which embed on their own.
 """
 
@@ -39,6 +40,7 @@ from nlp.embed.texts import (
     Progress,
     cached_embedder,
     embed_texts,
+    embed_with_spans,
 )
 from nlp.modeller import model_dir
 
@@ -62,6 +64,7 @@ __all__ = [
     "cache_key",
     "cached_embedder",
     "embed_texts",
+    "embed_with_spans",
     "forget_texts",
     "get_embedder",
     "model_dir",

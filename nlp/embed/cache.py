@@ -64,13 +64,23 @@ def forget_texts(texts: Sequence[str], directory: Path | None = None) -> int:
             with conn:
                 for i in range(0, len(digests), SQL_BATCH):
                     part = digests[i : i + SQL_BATCH]
-                    n += conn.execute(
-                        f"DELETE FROM vectors WHERE text_sha256 IN ({','.join('?' * len(part))})", part
-                    ).rowcount
+                    marks = ",".join("?" * len(part))
+                    n += conn.execute(f"DELETE FROM vectors WHERE text_sha256 IN ({marks})", part).rowcount
+                    if _has_table(conn, "segments"):  # files from before segment vectors lack it
+                        n += conn.execute(f"DELETE FROM segments WHERE text_sha256 IN ({marks})", part).rowcount
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             conn.close()
     return n
+
+
+def _has_table(conn: sqlite3.Connection, name: str) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone() is not None
+
+
+def spans_key(spans: Sequence[tuple[int, int]]) -> str:
+    """How a text's spans are stored beside their vectors: a row serves only the same spans."""
+    return ",".join(f"{a}-{b}" for a, b in spans)
 
 
 class EmbeddingCache:
@@ -108,6 +118,12 @@ class EmbeddingCache:
                 "CREATE TABLE IF NOT EXISTS vectors (kind TEXT NOT NULL, text_sha256 BLOB NOT NULL, "
                 "vector BLOB NOT NULL, PRIMARY KEY (kind, text_sha256)) WITHOUT ROWID"
             )
+            # A text's span (sentence) vectors from its own pass, keyed by the text's digest like
+            # its vector, so erasure reaches both (nlp/modeller/late_chunking.py).
+            conn.execute(
+                "CREATE TABLE IF NOT EXISTS segments (kind TEXT NOT NULL, text_sha256 BLOB NOT NULL, "
+                "spans TEXT NOT NULL, vectors BLOB NOT NULL, PRIMARY KEY (kind, text_sha256)) WITHOUT ROWID"
+            )
             conn.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
             conn.execute(
                 "INSERT OR IGNORE INTO meta VALUES ('model_id', ?), ('dim', ?)", (self.model_id, str(self.dim))
@@ -128,6 +144,7 @@ class EmbeddingCache:
             if row is not None:
                 log.warning("Inbäddningscachen gjordes med en annan nyckel och töms.")
                 conn.execute("DELETE FROM vectors")
+                conn.execute("DELETE FROM segments")
             conn.execute("INSERT OR REPLACE INTO meta VALUES ('key_check', ?)", (mark,))
 
     def get(self, conn: sqlite3.Connection, kind: str, digests: Sequence[bytes]) -> dict[bytes, np.ndarray]:
@@ -149,3 +166,38 @@ class EmbeddingCache:
         rows = [(kind, d, np.ascontiguousarray(v, dtype=np.float32).tobytes()) for d, v in zip(digests, vectors)]
         with conn:  # one transaction per chunk
             conn.executemany("INSERT OR IGNORE INTO vectors VALUES (?, ?, ?)", rows)
+
+    def get_spans(
+        self, conn: sqlite3.Connection, kind: str, digests: Sequence[bytes], spans: Sequence[str]
+    ) -> dict[bytes, np.ndarray]:
+        """Span vectors by digest, for the rows stored with these spans (`spans_key`) only."""
+        want = dict(zip(digests, spans))
+        found: dict[bytes, np.ndarray] = {}
+        for i in range(0, len(digests), SQL_BATCH):
+            part = digests[i : i + SQL_BATCH]
+            rows = conn.execute(
+                f"SELECT text_sha256, spans, vectors FROM segments WHERE kind = ? AND text_sha256 IN "
+                f"({','.join('?' * len(part))})",
+                (kind, *part),
+            )
+            for digest, stored, blob in rows:
+                vec = np.frombuffer(blob, dtype=np.float32)
+                n = stored.count(",") + 1 if stored else 0
+                if want.get(bytes(digest)) == stored and vec.size == n * self.dim:
+                    found[bytes(digest)] = vec.reshape(n, self.dim)
+        return found
+
+    def put_spans(
+        self,
+        conn: sqlite3.Connection,
+        kind: str,
+        digests: Sequence[bytes],
+        spans: Sequence[str],
+        vectors: Sequence[np.ndarray],
+    ) -> None:
+        rows = [
+            (kind, d, s, np.ascontiguousarray(v, dtype=np.float32).tobytes())
+            for d, s, v in zip(digests, spans, vectors)
+        ]
+        with conn:
+            conn.executemany("INSERT OR REPLACE INTO segments VALUES (?, ?, ?, ?)", rows)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 import numpy as np
 
 
@@ -15,3 +17,39 @@ def normalised(vectors: np.ndarray) -> np.ndarray:
 def check_kind(kind: str) -> None:
     if kind not in ("passage", "query"):
         raise ValueError(f"okänd texttyp {kind!r}: använd 'passage' eller 'query'")
+
+
+def span_texts(texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]]) -> list[str]:
+    """Every text's spans as texts of their own, text by text."""
+    return [t[a:b] for t, sp in zip(texts, spans) for a, b in sp]
+
+
+def split_rows(flat: np.ndarray, spans: Sequence[Sequence[tuple[int, int]]]) -> list[np.ndarray]:
+    """Rows of `flat` (one per span, text by text) cut back into one array per text."""
+    ends = np.cumsum([len(sp) for sp in spans])
+    return [flat[e - len(sp) : e] for e, sp in zip(ends, spans)]
+
+
+def separate_spans(
+    embed: Callable[[list[str]], np.ndarray], texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]], dim: int
+) -> list[np.ndarray]:
+    """Each span embedded as a text of its own (a second pass): for backends without token states."""
+    flat = span_texts(texts, spans)
+    vectors = normalised(embed(flat)) if flat else np.zeros((0, dim), dtype=np.float32)
+    return split_rows(vectors, spans)
+
+
+def fill_unplaced(
+    segments: list[np.ndarray],
+    texts: Sequence[str],
+    spans: Sequence[Sequence[tuple[int, int]]],
+    embed: Callable[[list[str]], np.ndarray],
+) -> list[np.ndarray]:
+    """Span vectors a late pass could not place (NaN rows: no token fell in the span, or it lay
+    past the model's length limit) embedded on their own."""
+    where = [(i, k) for i, seg in enumerate(segments) for k in np.flatnonzero(np.isnan(seg).any(axis=1))]
+    if where:
+        vectors = normalised(embed([texts[i][slice(*spans[i][k])] for i, k in where]))
+        for (i, k), v in zip(where, vectors):
+            segments[i][k] = v
+    return segments

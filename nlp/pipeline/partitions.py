@@ -27,9 +27,11 @@ import numpy as np
 
 from nlp.classify import ClassificationResult, ClassifierModel, Example, classify_texts, zero_shot_model
 from nlp.classify.answer_calibration import MIN_ANSWERS, AnswerCalibration, fit_answer_calibration
+from nlp.classify.segments import scored_spans
 from nlp.config import get_settings
-from nlp.core import ANALYSIS_KIND
-from nlp.embed import cached_embedder, embed_texts
+from nlp.core import ANALYSIS_KIND, Embedder
+from nlp.embed import Progress as EmbedProgress
+from nlp.embed import cached_embedder, embed_with_spans
 from nlp.kluster import map_partitions
 from nlp.pipeline.common import Progress, active_model
 from nlp.private_files import FILE_MODE, private_dir
@@ -117,12 +119,19 @@ def _save_part(path: str, vectors: np.ndarray) -> None:
         raise
 
 
+def embed_answers(texts: Sequence[str], embedder: Embedder, progress: EmbedProgress | None = None) -> np.ndarray:
+    """The answers' vectors; the vectors of the sentences the classifier scores come from the
+    same pass (late chunking, where the model allows) and wait in the vector cache for it."""
+    spans = [scored_spans(t) for t in texts]
+    return embed_with_spans(texts, spans, embedder=embedder, kind=ANALYSIS_KIND, progress=progress)[0]
+
+
 def embed_part(part: Part, *, embed_model: str) -> int:
     """Embed one partition (through the vector cache) into its file; returns the dimension.
     The model is loaded once per process (nlp.embed.get_embedder), so once per worker."""
     embedder = cached_embedder(embed_model)
     if _load_part(part.path, len(part.texts)) is None:
-        _save_part(part.path, embed_texts(part.texts, embedder=embedder, kind=ANALYSIS_KIND))
+        _save_part(part.path, embed_answers(part.texts, embedder))
     return embedder.dim
 
 
@@ -166,7 +175,7 @@ def answer_calibration(
     if len(validated) < MIN_ANSWERS:
         return None, {"källa": "taxonomins fraser", "validerade_svar": len(validated), "krävs": MIN_ANSWERS}
     embedder = cached_embedder(embed_model)
-    vectors = embed_texts([e.text for e in validated], embedder=embedder, kind=ANALYSIS_KIND)
+    vectors = embed_answers([e.text for e in validated], embedder)
     found = fit_answer_calibration(zero_shot_model(taxonomy, embedder), validated, vectors, embedder=embedder)
     if found is None:
         return None, {"källa": "taxonomins fraser", "validerade_svar": len(validated), "krävs": MIN_ANSWERS}

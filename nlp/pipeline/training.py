@@ -8,10 +8,10 @@ import numpy as np
 from sqlalchemy import Engine, select
 
 from nlp.classify import ClassifierModel, Example, evaluate, train_classifier, zero_shot_model
-from nlp.core import ANALYSIS_KIND
-from nlp.embed import cached_embedder, embed_texts
+from nlp.embed import cached_embedder
 from nlp.errors import BrukarrostError
 from nlp.pipeline.common import Progress, active_version, finite
+from nlp.pipeline.partitions import embed_answers
 from nlp.store import session_scope
 from nlp.store.models import ClassifierVersion, RecordRow, ValidationEvent
 from nlp.taxonomy import Taxonomy, load_taxonomy
@@ -85,11 +85,8 @@ def train_candidate(
     train = _training_set(examples)
     embedder = cached_embedder()  # the classifier embeds "query:" vectors with it too
     progress("inbäddning", 0, len(train))
-    E = embed_texts(
-        [x.text for x in train],
-        embedder=embedder,
-        kind=ANALYSIS_KIND,
-        progress=lambda done, total: progress("inbäddning", done, total),
+    E = embed_answers(
+        [x.text for x in train], embedder, progress=lambda done, total: progress("inbäddning", done, total)
     )
     progress("träning", 0, 1)
     model, metrics = train_classifier(train, tax, embeddings=E, embedder=embedder)

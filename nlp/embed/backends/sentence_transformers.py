@@ -15,8 +15,9 @@ import numpy as np
 
 from nlp.core import Kind
 from nlp.embed.registry import register
-from nlp.embed.vectors import check_kind, normalised
+from nlp.embed.vectors import check_kind, fill_unplaced, normalised
 from nlp.errors import ConfigError
+from nlp.modeller.late_chunking import SegmentPool, token_segments
 
 
 def _fingerprint(directory: Path) -> str:
@@ -97,3 +98,33 @@ class SentenceTransformerEmbedder:
             prompt=self.prefixes[kind] or None,
         )
         return normalised(vectors)
+
+    def embed_spans(
+        self, texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]], kind: Kind = "passage"
+    ) -> tuple[np.ndarray, list[np.ndarray]]:
+        """The texts' vectors and, from the same pass, the mean of the model's token states
+        over each span (late chunking); spans past the model's length limit are embedded alone."""
+        check_kind(kind)
+        texts = list(texts)
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32), []
+        prefix = self.prefixes[kind]
+        rows = self._model.encode(
+            texts, batch_size=32, output_value=None, show_progress_bar=False, prompt=prefix or None
+        )
+        tok = self._model.tokenizer
+        vectors, segments = [], []
+        for text, sp, row in zip(texts, spans, rows):
+            vectors.append(row["sentence_embedding"].float().cpu().numpy())
+            enc = tok(
+                prefix + text, return_offsets_mapping=True, truncation=True, max_length=self._model.max_seq_length
+            )
+            ids, n = row["input_ids"].cpu().numpy(), len(enc["input_ids"])
+            pool = SegmentPool(len(sp), self.dim)
+            if n <= len(ids) and list(ids[:n]) == list(enc["input_ids"]):  # the tokens the model saw
+                # Special tokens have empty offsets (end 0): they fall in no span.
+                ends = [b if b > a else 0 for a, b in enc["offset_mapping"]]
+                shifted = [(a + len(prefix), b + len(prefix)) for a, b in sp]
+                pool.add(row["token_embeddings"][:n].float().cpu().numpy(), token_segments(ends, shifted))
+            segments.append(pool.vectors())
+        return normalised(np.vstack(vectors)), fill_unplaced(segments, texts, spans, lambda f: self.embed(f, kind))
