@@ -42,3 +42,21 @@ def test_e5_conventions_for_sentence_transformers_models(minilm: E.Embedder) -> 
 def test_unknown_model_gives_swedish_config_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="kunde inte läsas"):
         E.get_embedder(str(tmp_path / "finns-inte"))
+
+
+def test_sentence_transformers_spans_come_from_the_same_pass(minilm: E.Embedder) -> None:
+    from nlp.core import SpanEmbedder
+
+    assert isinstance(minilm, SpanEmbedder)
+    texts = ["Trevlig personal men omöjligt att komma fram på telefon.", "Bra."]
+    spans = [[(0, 16), (17, len(texts[0]))], []]
+    vectors, segments = minilm.embed_spans(texts, spans, "query")
+    np.testing.assert_allclose(vectors, minilm.embed(texts, "query"), atol=1e-5)
+    assert_unit_rows(segments[0], 2, 384) and segments[1].shape == (0, 384)
+    alone = minilm.embed([texts[0][a:b] for a, b in spans[0]], "query")
+    cos = segments[0] @ alone.T
+    assert (np.diag(cos) > 0.5).all() and (np.diag(cos) >= cos.max(axis=1) - 1e-6).all()
+    # a span past the model's length limit is embedded on its own
+    long = "ord " * 400 + "Maten var god."
+    _, far = minilm.embed_spans([long], [[(0, 3), (len(long) - 14, len(long))]], "query")
+    np.testing.assert_allclose(far[0][1], minilm.embed(["Maten var god."], "query")[0], atol=1e-5)
