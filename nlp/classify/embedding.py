@@ -13,8 +13,15 @@ from nlp.errors import ConfigError
 
 UNKNOWN_MODEL = "okänd"  # recorded by versions saved without knowing their embedder
 # An answer's sentence vectors from the answer's own pass (late chunking) when the embedder
-# has token states, instead of a second pass over the sentences.
-LATE_SEGMENTS = True
+# has token states, instead of a second pass over the sentences. Off: measured 2026-11-29
+# (zero-shot macro F1 / ECE, separate sentence pass -> late chunking; benchmarks/classify.py
+# and classify_own_taxonomy.py --antal 0) it helps the short dev answers (0.704/0.013 ->
+# 0.721/0.008) but costs the long real answers of both blind sets (care reviews 0.631/0.145
+# -> 0.587/0.168, forum 0.592/0.029 -> 0.561/0.051): a sentence's tokens carry the whole
+# answer's context, so its vector drifts towards the answer's and a topic named in one
+# sentence of a long answer scores lower (lokaler-miljo 0.51 -> 0.39). The saving it would
+# buy: the classification stage's second transformer pass (model README, issue 18).
+LATE_SEGMENTS = False
 
 
 def model_id_of(embedder: Embedder | None) -> str:

@@ -129,6 +129,9 @@ def embed_with_spans(
     texts, spans = list(texts), [list(sp) for sp in spans]
     if len(texts) != len(spans):
         raise ValueError("texts and spans differ in length")
+    if not any(spans):  # no spans asked for: the texts' vectors alone
+        vectors = embed_texts(texts, embedder=inner, kind=kind, cache=cache, progress=progress)
+        return vectors, [np.zeros((0, inner.dim), dtype=np.float32) for _ in texts]
     if not isinstance(inner, SpanEmbedder):
         vectors = embed_texts(texts, embedder=inner, kind=kind, cache=cache, progress=progress)
         return vectors, separate_spans(

@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 
 from nlp.classify import ClassificationResult, ClassifierModel, Example, classify_texts, zero_shot_model
+from nlp.classify import embedding as classify_embedding
 from nlp.classify.answer_calibration import MIN_ANSWERS, AnswerCalibration, fit_answer_calibration
 from nlp.classify.segments import scored_spans
 from nlp.config import get_settings
@@ -120,9 +121,9 @@ def _save_part(path: str, vectors: np.ndarray) -> None:
 
 
 def embed_answers(texts: Sequence[str], embedder: Embedder, progress: EmbedProgress | None = None) -> np.ndarray:
-    """The answers' vectors; the vectors of the sentences the classifier scores come from the
-    same pass (late chunking, where the model allows) and wait in the vector cache for it."""
-    spans = [scored_spans(t) for t in texts]
+    """The answers' vectors. With late chunking on (nlp/classify/embedding.py), the vectors of
+    the sentences the classifier scores come from the same pass and wait in the vector cache."""
+    spans = [scored_spans(t) if classify_embedding.LATE_SEGMENTS else [] for t in texts]
     return embed_with_spans(texts, spans, embedder=embedder, kind=ANALYSIS_KIND, progress=progress)[0]
 
 
