@@ -16,11 +16,11 @@ UNKNOWN_MODEL = "okänd"  # recorded by versions saved without knowing their emb
 # has token states, instead of a second pass over the sentences. Off: measured 2026-11-29
 # (zero-shot macro F1 / ECE, separate sentence pass -> late chunking; benchmarks/classify.py
 # and classify_own_taxonomy.py --antal 0) it helps the short dev answers (0.704/0.013 ->
-# 0.721/0.008) but costs the long real answers of both blind sets (care reviews 0.631/0.145
-# -> 0.587/0.168, forum 0.592/0.029 -> 0.561/0.051): a sentence's tokens carry the whole
+# 0.721/0.008) but costs the long real answers of the blind sets (care reviews 0.631/0.145 ->
+# 0.587/0.168, forum 0.616/0.033 -> 0.561/0.051): a sentence's tokens carry the whole
 # answer's context, so its vector drifts towards the answer's and a topic named in one
-# sentence of a long answer scores lower (lokaler-miljo 0.51 -> 0.39). The saving it would
-# buy: the classification stage's second transformer pass (model README, issue 18).
+# sentence of a long answer scores lower (lokaler-miljo 0.51 -> 0.39). What it would save:
+# the classification stage's second transformer pass (model README, issue 18).
 LATE_SEGMENTS = False
 
 
