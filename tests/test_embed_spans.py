@@ -134,3 +134,23 @@ def test_the_cached_embedder_serves_the_classifier(nano: E.Embedder) -> None:
     vectors, segments = cached.embed_spans([SIMILAR[0], UNRELATED], [[(0, 20), (21, len(SIMILAR[0]))], []], "query")
     assert_unit_rows(vectors, 2, nano.dim) and segments[1].shape == (0, nano.dim)
     assert_unit_rows(segments[0], 2, nano.dim)
+
+
+def test_with_late_chunking_on_an_analysis_classifies_without_a_second_pass(
+    nano: E.Embedder, tax: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from nlp.classify import classify_texts, embedding, zero_shot_model
+    from nlp.pipeline.partitions import embed_answers
+
+    spy = CountingSpanEmbedder(nano)  # type: ignore[arg-type]
+    cached = E.CachedEmbedder(spy)  # type: ignore[arg-type]
+    model = zero_shot_model(tax, cached)  # type: ignore[arg-type]
+    monkeypatch.setattr(embedding, "LATE_SEGMENTS", False)
+    assert embed_answers(list(ANSWERS), cached).shape == (3, nano.dim)
+    assert E.embed_with_spans([ANSWERS[0]], [[]], embedder=cached)[1][0].shape == (0, nano.dim)
+    monkeypatch.setattr(embedding, "LATE_SEGMENTS", True)
+    vectors = embed_answers(list(ANSWERS), cached)
+    ran = spy.texts_run
+    res = classify_texts(list(ANSWERS), vectors, tax, model=model, embedder=cached, valence=False)  # type: ignore[arg-type]
+    assert spy.texts_run == ran  # the sentences came from the cache the embedding step filled
+    assert len(res) == 3 and all(len(r.probabilities) == len(model.label_ids) for r in res)
