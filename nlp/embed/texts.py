@@ -121,7 +121,9 @@ def embed_with_spans(
 
     With a backend that has token states, a text missing from the cache (its vector or its
     span vectors) goes through the model once for both; otherwise the spans are embedded on
-    their own (embed_texts, cached). `progress(done, total)` counts texts."""
+    their own (embed_texts, cached). A text comes with the same spans wherever it occurs (the
+    cache keeps one set of span vectors per text; other spans are computed again).
+    `progress(done, total)` counts texts."""
     check_kind(kind)
     inner = embedder or get_embedder()
     if isinstance(inner, CachedEmbedder):
