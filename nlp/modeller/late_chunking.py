@@ -67,7 +67,10 @@ def with_token_states(onnx_path: Path) -> tuple[bytes | str, str | None]:
     Div), with the token states that pooling reads (a LayerNormalization's output) as a
     second output, and that output's name. The file itself is unchanged, so a built model,
     its id and the vectors cached with it stay valid. (path, None) for any other graph."""
-    import onnx  # a protobuf library, no torch: only to add the output at load
+    try:
+        import onnx  # a protobuf library, no torch: only to add the output at load
+    except ImportError:  # without it the model runs as built, sentences in a pass of their own
+        return str(onnx_path), None
 
     model = onnx.load(str(onnx_path))
     made_by = {o: n for n in model.graph.node for o in n.output}
