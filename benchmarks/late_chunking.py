@@ -6,7 +6,7 @@ On the first N real reviews (the shared file; not in the project), with the defa
 e5 model on one thread, prints the CPU seconds of: the answers' pass; the same pass giving
 the sentences' vectors too (late chunking, nlp/modeller/late_chunking.py); and the separate
 pass over the sentences the classifier scores (what an analysis runs today,
-nlp/classify/embedding.py LATE_SEGMENTS). CPU seconds, not wall time: the machine is shared.
+setting BRUKARROST_LATE_CHUNKING, nlp/classify/embedding.py). CPU seconds, not wall time: the machine is shared.
 """
 
 from __future__ import annotations

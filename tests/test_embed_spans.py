@@ -139,16 +139,19 @@ def test_the_cached_embedder_serves_the_classifier(nano: E.Embedder) -> None:
 def test_with_late_chunking_on_an_analysis_classifies_without_a_second_pass(
     nano: E.Embedder, tax: object, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from nlp.classify import classify_texts, embedding, zero_shot_model
+    from nlp.classify import classify_texts, zero_shot_model
+    from nlp.config import get_settings
     from nlp.pipeline.partitions import embed_answers
 
     spy = CountingSpanEmbedder(nano)  # type: ignore[arg-type]
     cached = E.CachedEmbedder(spy)  # type: ignore[arg-type]
     model = zero_shot_model(tax, cached)  # type: ignore[arg-type]
-    monkeypatch.setattr(embedding, "LATE_SEGMENTS", False)
+    monkeypatch.setenv("BRUKARROST_LATE_CHUNKING", "0")
+    get_settings.cache_clear()
     assert embed_answers(list(ANSWERS), cached).shape == (3, nano.dim)
     assert E.embed_with_spans([ANSWERS[0]], [[]], embedder=cached)[1][0].shape == (0, nano.dim)
-    monkeypatch.setattr(embedding, "LATE_SEGMENTS", True)
+    monkeypatch.setenv("BRUKARROST_LATE_CHUNKING", "1")
+    get_settings.cache_clear()
     vectors = embed_answers(list(ANSWERS), cached)
     ran = spy.texts_run
     res = classify_texts(list(ANSWERS), vectors, tax, model=model, embedder=cached, valence=False)  # type: ignore[arg-type]

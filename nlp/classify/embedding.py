@@ -8,12 +8,14 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from nlp.config import get_settings
 from nlp.core import ANALYSIS_KIND, Embedder, Kind, SpanEmbedder
 from nlp.errors import ConfigError
 
 UNKNOWN_MODEL = "okänd"  # recorded by versions saved without knowing their embedder
 # An answer's sentence vectors from the answer's own pass (late chunking) when the embedder
-# has token states, instead of a second pass over the sentences. Off: measured 2026-11-29
+# has token states and the setting BRUKARROST_LATE_CHUNKING is on, instead of a second pass
+# over the sentences. Off by default: measured 2026-11-29
 # (zero-shot macro F1 / ECE, separate sentence pass -> late chunking; benchmarks/classify.py
 # and classify_own_taxonomy.py --antal 0) it helps the short dev answers (0.704/0.013 ->
 # 0.721/0.008) but costs the long real answers of the blind sets (care reviews 0.631/0.145 ->
@@ -21,7 +23,11 @@ UNKNOWN_MODEL = "okänd"  # recorded by versions saved without knowing their emb
 # answer's context, so its vector drifts towards the answer's and a topic named in one
 # sentence of a long answer scores lower (lokaler-miljo 0.51 -> 0.39). What it would save:
 # the classification stage's second transformer pass (model README, issue 18).
-LATE_SEGMENTS = False
+
+
+def late_segments() -> bool:
+    """True when sentence vectors come from the answer's own pass (setting `late_chunking`)."""
+    return get_settings().late_chunking
 
 
 def model_id_of(embedder: Embedder | None) -> str:
@@ -54,8 +60,8 @@ def span_vectors_with(
     embedder: Embedder | None, texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]], kind: Kind
 ) -> list[np.ndarray]:
     """Per text, float32 vectors of its spans (an answer's sentences): from the text's own pass
-    when the embedder can (nlp.core.SpanEmbedder, LATE_SEGMENTS), else each span embedded alone."""
-    if LATE_SEGMENTS and isinstance(embedder, SpanEmbedder):
+    when the embedder can (nlp.core.SpanEmbedder, late_segments()), else each span embedded alone."""
+    if late_segments() and isinstance(embedder, SpanEmbedder):
         return [np.asarray(v, dtype=np.float32) for v in embedder.embed_spans(list(texts), spans, kind)[1]]
     flat = [t[a:b] for t, sp in zip(texts, spans) for a, b in sp]
     E = embed_with(embedder, flat, kind) if flat else np.zeros((0, 0), dtype=np.float32)

@@ -123,7 +123,7 @@ def _save_part(path: str, vectors: np.ndarray) -> None:
 def embed_answers(texts: Sequence[str], embedder: Embedder, progress: EmbedProgress | None = None) -> np.ndarray:
     """The answers' vectors. With late chunking on (nlp/classify/embedding.py), the vectors of
     the sentences the classifier scores come from the same pass and wait in the vector cache."""
-    spans = [scored_spans(t) if classify_embedding.LATE_SEGMENTS else [] for t in texts]
+    spans = [scored_spans(t) if classify_embedding.late_segments() else [] for t in texts]
     return embed_with_spans(texts, spans, embedder=embedder, kind=ANALYSIS_KIND, progress=progress)[0]
 
 
