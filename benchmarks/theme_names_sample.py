@@ -54,12 +54,20 @@ def name_figures(names: list[str]) -> dict[str, Any]:
     import stopwordsiso
 
     from nlp.themes.naming import COURTESY_WORDS, is_evaluative
+    from nlp.themes.phrases import PREPOSITIONS
     from nlp.themes.representation import stop_words, swedish_tokens
     from nlp.themes.wordclass import is_noun
 
     stops = frozenset(stopwordsiso.stopwords("sv")) | stop_words()
     words_of = {n: re.findall(r"[^\W\d_]+", n.lower()) for n in names}
     with_stop = [n for n, w in words_of.items() if any(x in stops for x in w)]
+    # The same, not counting a preposition between two content words: the one function word
+    # a name may hold, in its construction "noun + preposition + noun" ("bemötande i receptionen").
+    glue = [
+        n
+        for n, w in words_of.items()
+        if any(x in stops and not (x in PREPOSITIONS and 0 < i < len(w) - 1) for i, x in enumerate(w))
+    ]
     bare = [n for n, w in words_of.items() if w and (all(is_evaluative(x) for x in w) or not any(map(is_noun, w)))]
     courtesy = [n for n, w in words_of.items() if any(x in COURTESY_WORDS for x in w)]
     by_words = Counter(" ".join(swedish_tokens(n)) or n.lower() for n in names)
@@ -70,6 +78,7 @@ def name_figures(names: list[str]) -> dict[str, Any]:
     return {
         "names": len(names),
         "with_stop_word": (len(with_stop) / total, with_stop),
+        "with_stop_word_besides_a_preposition": (len(glue) / total, glue),
         "one_word": (len(one_word) / total, one_word),
         "bare_evaluative_or_no_noun": (len(bare) / total, bare),
         "courtesy": (len(courtesy) / total, courtesy),
@@ -149,6 +158,8 @@ def main() -> None:
         print(f"  {len(members.get(key, [])):5d}  {name}  | {' · '.join(phrases)}")
     fig = name_figures([names[k][0] for k in order])
     print(f"\nnames with a stop word: {fig['with_stop_word'][0]:.1%} {fig['with_stop_word'][1][:8]}")
+    glue = fig["with_stop_word_besides_a_preposition"]
+    print(f"… besides a preposition between two nouns: {glue[0]:.1%} {glue[1][:8]}")
     print(
         f"bare evaluative word or no noun: {fig['bare_evaluative_or_no_noun'][0]:.1%} {fig['bare_evaluative_or_no_noun'][1][:8]}"
     )

@@ -105,6 +105,20 @@ def test_fit_gives_themes_with_shares_examples_and_little_outliers(dev: dict[str
         assert t.label and t.phrase.startswith("Svar om ")
 
 
+def test_a_fit_named_by_its_caller_gets_no_word_labels_and_the_same_themes(dev: dict[str, Any], fitted: Any) -> None:
+    # The pipeline names every theme with phrases (name_result, theme_names) after the fit:
+    # the word-list labels would be overwritten, so they are not made; nothing else changes.
+    bare = fit_themes(
+        dev["texts"], dev["vectors"], record_ids=dev["ids"], dates=dev["dates"], period="half", word_labels=False
+    )
+    assert bare.assignments == fitted.assignments
+    assert [t.words for t in bare.themes] == [t.words for t in fitted.themes]
+    themes = [t for t in bare.themes if t.id != OTHER_THEME]
+    assert themes and all(t.label == "" and t.phrase == "" for t in themes)
+    other = bare.theme(OTHER_THEME)
+    assert other is None or other.label == fitted.theme(OTHER_THEME).label  # type: ignore[union-attr]
+
+
 def test_same_input_same_themes(dev: dict[str, Any], fitted: Any) -> None:
     again = fit_themes(dev["texts"], dev["vectors"], record_ids=dev["ids"], dates=dev["dates"], period="half")
     assert again.to_json() == fitted.to_json()

@@ -199,7 +199,8 @@ def test_a_smaller_theme_is_not_named_by_a_part_of_a_larger_themes_name() -> Non
     found = {("bemötande",): Counter({"bemötandet": 7, "bemötande": 3}), ("reception",): Counter({"receptionen": 4})}
     df = {key: sum(c.values()) for key, c in found.items()}
     ranked = [(("bemötande",), "bemötandet"), (("reception",), "receptionen")]
-    assert _unique_head(ranked, found, df, set(), None) == "bemötandet"  # alone: its best phrase
+    # Never the bare noun while the theme has another phrase: two grounded phrases.
+    assert _unique_head(ranked, found, df, set(), None) == "bemötandet – receptionen"
     name = _unique_head(ranked, found, df, {_name_key("Trevligt bemötande")}, None)
     assert name == "bemötandet – receptionen", name
     # A more specific name beside a general one is told apart: "Byta mäklare" beside "Mäklare".
@@ -208,6 +209,44 @@ def test_a_smaller_theme_is_not_named_by_a_part_of_a_larger_themes_name() -> Non
     assert _unique_head([(("byta", "mäklare"), "byta mäklare")], found, df, {_name_key("Mäklare")}, None) == (
         "byta mäklare"
     )
+
+
+def test_a_bare_noun_is_named_by_the_construction_its_answers_write() -> None:
+    from collections import Counter
+
+    from nlp.themes.naming import _unique_head
+
+    found = {
+        ("bemötande",): Counter({"bemötandet": 10}),
+        ("bemötande", "i", "reception"): Counter({"bemötandet i receptionen": 3}),
+        ("trevlig", "bemötande"): Counter({"trevligt bemötande": 2}),
+        ("kaffe",): Counter({"kaffet": 4}),
+    }
+    df = {key: sum(c.values()) for key, c in found.items()}
+    ranked = [(("bemötande",), "bemötandet"), (("kaffe",), "kaffet")]
+    # The construction most of its mentions carry: the prepositional phrase (3) over the modifier (2).
+    assert _unique_head(ranked, found, df, set(), None) == "bemötandet i receptionen"
+    # A construction used by one answer only is no name of the theme: "head – next phrase" instead.
+    rare = {**found, ("bemötande", "i", "reception"): Counter({"bemötandet i receptionen": 1})}
+    rare.pop(("trevlig", "bemötande"))
+    df = {key: sum(c.values()) for key, c in rare.items()}
+    assert _unique_head(ranked, rare, df, set(), None) == "bemötandet – kaffet"
+
+
+def test_candidates_are_noun_phrases_and_prepositional_phrases_of_a_clause() -> None:
+    from nlp.themes.naming import name_stop_words
+    from nlp.themes.phrases import Words, answer_phrases
+
+    words = Words(name_stop_words())
+    found = answer_phrases("Långa väntetider på telefon, men bra bemötande i receptionen.", words)
+    forms = set(found.values())
+    assert {"väntetider på telefon", "långa väntetider på telefon", "bemötande i receptionen"} <= forms, forms
+    assert "långa väntetider" in forms and "väntetider" in forms
+    # No phrase across a clause border, none after a verb, and no praise under a negation.
+    assert not any("telefon" in f and "bemötande" in f for f in forms), forms
+    assert not {f for f in answer_phrases("Vi väntade på telefon.", words).values() if " på " in f}
+    negated = set(answer_phrases("Inte trevligt bemötande i kassan.", words).values())
+    assert "bemötande i kassan" in negated and not any("trevlig" in f for f in negated), negated
 
 
 def test_a_fits_themes_are_named_like_a_projects_and_a_human_name_is_kept(embed) -> None:  # type: ignore[no-untyped-def]

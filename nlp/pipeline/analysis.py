@@ -193,8 +193,17 @@ def find_themes(
         def assign_rest(themes: Sequence[ProjectTheme]) -> Sequence[str | None]:
             return assign(themes, matrix, floor=True)
 
+    # No word-list labels: name_result below names every theme.
     themes = fit_sample(
-        texts, record_ids, rows, sample, assign_rest, dates=dates, period=period, random_state=random_state
+        texts,
+        record_ids,
+        rows,
+        sample,
+        assign_rest,
+        dates=dates,
+        period=period,
+        random_state=random_state,
+        word_labels=False,
     )
     if edits:
         # A split needs its members' vectors; the merges and names do not read any.

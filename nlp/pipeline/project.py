@@ -123,6 +123,7 @@ def update_project_themes(
                 single_cluster=single,
                 # The leftovers of an import may be mostly one new topic: no bound on its share.
                 max_share=1.0,
+                word_labels=False,  # only the clusters are read
             )
             return found.main_theme()
 
@@ -153,7 +154,13 @@ def refit_project_themes(
     groups = [import_of.get(r) for r in ids] if import_of else None
     rows = stratified_sample(period_strata(dates, len(ids), groups), sample_max)
     fit = fit_sample(
-        texts, ids, rows, vectors[rows], lambda themes: assign(themes, vectors, floor=True), random_state=random_state
+        texts,
+        ids,
+        rows,
+        vectors[rows],
+        lambda themes: assign(themes, vectors, floor=True),
+        random_state=random_state,
+        word_labels=False,  # a project's themes are named from their answers (theme_names)
     )
     fresh = from_fit(fit, vectors, ids, used_keys=[t.key for t in state.themes] if state else (), import_of=import_of)
     if state is None or not state.themes:
@@ -181,7 +188,15 @@ def project_result(
     themes = []
     for key in keys:
         reps = [r for r in pt.theme(key).representative_ids if r in text_of][:5]  # type: ignore[union-attr]
-        info = theme_info(topic_of[key], words.get(topic_of[key], []), sizes[key], n, reps, [text_of[r] for r in reps])
+        info = theme_info(
+            topic_of[key],
+            words.get(topic_of[key], []),
+            sizes[key],
+            n,
+            reps,
+            [text_of[r] for r in reps],
+            word_label=key not in names,
+        )
         info.key = key
         if key in names:
             info.label, info.phrase, _ = names[key]

@@ -79,13 +79,16 @@ def fit_themes(
     n_examples: int = N_EXAMPLES,
     single_cluster: bool = False,
     max_share: float = MAX_CLUSTER_SHARE,
+    word_labels: bool = True,
 ) -> ThemeResult:
     """Find themes in pseudonymised texts. Same input and settings → same themes.
 
     `embeddings` are the (cached) vectors of `texts`, row for row. Themes are numbered
     0, 1, … by size; -1 is "övrigt". Nothing is suppressed here: this is the analyst's
     own view; use `shared_view` for anything shown to others. `max_share`: no theme of more
-    than this share of the texts (1.0: no bound), see choose_parameters.
+    than this share of the texts (1.0: no bound), see choose_parameters. `word_labels=False`:
+    themes get no word-list label (make_label) because the caller names them with phrases
+    (nlp.themes.name_result, theme_names), which would overwrite it; their words are kept.
     """
     n = len(texts)
     if len(record_ids) != n or len(embeddings) != n or (dates is not None and len(dates) != n):
@@ -126,16 +129,28 @@ def fit_themes(
     distr = _distribution(model, list(texts), labels, words)
     assignments = _assignments(record_ids, labels, distr)
 
+    themes = _theme_infos(texts, record_ids, labels, words, emb, n_examples, word_labels)
+    return _result(themes, assignments, n, notes, settings, periods)
+
+
+def _theme_infos(
+    texts: Sequence[str],
+    record_ids: Sequence[Any],
+    labels: np.ndarray,
+    words: dict[int, list[str]],
+    emb: np.ndarray,
+    n_examples: int,
+    word_labels: bool,
+) -> list[ThemeInfo]:
+    """Each theme's description (övrigt last), with examples nearest its centre."""
     themes = []
     for tid in sorted(set(labels.tolist())):
         idx = np.flatnonzero(labels == tid)
         ex = [] if tid == OTHER_THEME else nearest_examples(emb, idx, n_examples)
-        themes.append(
-            theme_info(tid, words.get(tid, []), len(idx), n, [record_ids[i] for i in ex], [texts[i] for i in ex])
-        )
+        ids, ex_texts = [record_ids[i] for i in ex], [texts[i] for i in ex]
+        themes.append(theme_info(tid, words.get(tid, []), len(idx), len(texts), ids, ex_texts, word_label=word_labels))
     themes.sort(key=lambda t: (t.id == OTHER_THEME, t.id))
-
-    return _result(themes, assignments, n, notes, settings, periods)
+    return themes
 
 
 def _cluster(

@@ -15,6 +15,7 @@ import numpy as np
 
 from nlp.core import OTHER_THEME
 from nlp.themes.naming import Embed, name_themes
+from nlp.themes.representation import make_label
 from nlp.themes.result import ThemeResult
 
 
@@ -66,6 +67,8 @@ def name_result(
     names = name_themes(texts, vectors, main, embed, label_titles=label_titles(main, labels, titles))
     for theme in result.themes:
         if theme.id not in names:
+            if not theme.label:  # fitted without a word label, and none of its answers named here
+                theme.label, theme.phrase = make_label(theme.words)
             continue
         name, theme.phrase, _ = names[theme.id]
         if "namn" in theme.edited:

@@ -1,15 +1,10 @@
-"""Theme names a person understands: Swedish noun phrases from the theme's own answers.
+"""Theme names a person understands: Swedish phrases of 2–4 words from the theme's own answers.
 
-Candidates are noun phrases inside a clause of an answer, so a name is always written as
-someone wrote it: a head noun, optionally with the adjectives, participles or nouns right
-before it ("lång väntetid", "nya parkeringsavgiften"), at most four words. Word classes come
-from the Swedish Hunspell lexicon (nlp.themes.wordclass): a bare adjective ("Trevligt"),
-adverb or verb is never a name. A stop word, filler, greeting, sign-off or thanks ends a
-phrase and is never part of one ("Vänlig hälsning", "Tack"). Evaluative words ("trevlig",
-"smidig", "upplevelse") say how someone felt, not what about: never a name's head, only a
-modifier of a noun ("trevligt bemötande"), and not where a negation precedes them ("inte
-trevligt bemötande"), so praise is not put on a theme of complaints. The plainest ones
-("bra", "dålig", "toppen") are never part of a name at all.
+Candidates are the noun phrases and "noun + preposition + noun" phrases written in the
+theme's answers (nlp.themes.phrases: "långa väntetider", "bemötande i receptionen"), so a
+name is always written as someone wrote it; a bare adjective, adverb or verb is never a name,
+and no stop word, filler, greeting, sign-off or thanks is part of one (a preposition only
+between two nouns). The plainest evaluative words ("bra", "dålig", "toppen") never are.
 
 Candidates are counted by lemmas (so "långa väntetider" and "lång väntetid" are one) and
 shown in their most common written form. Each theme's candidates are scored twice:
@@ -19,12 +14,15 @@ shown in their most common written form. Each theme's candidates are scored twic
 - closeness to the theme's centroid (the phrases are embedded like the answers).
 A phrase's relevance is the product of the two, so a phrase few answers use is never named
 for sounding like the theme. Maximal marginal relevance then picks a few phrases close to
-the theme and different from each other. The name is the first one, with the modifier most
-of its mentions carry. A generic word, one used by a tenth of the answers of three themes or
-more ("bemötande", "service", "företag"), is never a name alone: it gets a modifier of its
-own, else the theme's next phrase that is not generic ("Bemötande – försäljning"). A theme
-of short answers without a phrase ("vet ej", "Nej") is named "Korta svar", quoting them in
-its phrase.
+the theme and different from each other. The name is built on the first one, by kind of
+construction, never a bare noun where the answers write more: a phrase of several words with
+the modifier most of its mentions carry; a bare noun ("Kaffet", "Mening") by the construction
+most of its mentions in the theme carry ("kaffet i väntrummet"), else a construction of the
+theme's next phrases, else "noun – the theme's next phrase that is not a generic word" (a
+generic word is used by a tenth of the answers of three themes or more: "bemötande",
+"service"). Only a theme with a single phrase of its own is named by one word. A theme of
+short answers without a phrase ("vet ej", "Nej") is named "Korta svar", quoting them in its
+phrase.
 
 Names are unique across themes: the larger theme keeps a name; a smaller one that would
 share it gets the head with its own modifier, or "head – its next phrase". When a taxonomy
@@ -46,20 +44,28 @@ from typing import Any
 
 import numpy as np
 
+from nlp.themes.phrases import (
+    EVALUATIVE_WORDS,
+    MAX_WORDS,
+    PREPOSITIONS,
+    Key,
+    Words,
+    answer_phrases,
+    content,
+)
 from nlp.themes.representation import PLACEHOLDER_RE, TOKEN_RE, stop_words, swedish_tokens
-from nlp.themes.wordclass import is_modifier, is_noun
 
 Embed = Callable[[list[str]], np.ndarray]
-Key = tuple[str, ...]
 
 N_CANDIDATES = 25  # candidates embedded per theme (by distinctiveness)
 MMR_LAMBDA = 0.7  # relevance vs. diversity
 RELEVANCE_WEIGHT = 0.5  # closeness to the centroid vs. distinctiveness in a phrase's score
-MODIFIER_SHARE = 0.35  # a head is named with a modifier that ≥ 35 % of its mentions carry
-OWN_MODIFIER_SHARE = 0.15  # … and told apart from a larger theme's by one that ≥ 15 % carry
+MODIFIER_SHARE = 0.35  # a phrase is named with a modifier that ≥ 35 % of its mentions carry
+# A bare noun is named by its construction (modifier or prepositional phrase) that the most
+# of its mentions carry, when at least this share of them (and two answers) do.
+CONSTRUCTION_SHARE = 0.1
+NAME_DEPTH = 5  # the theme's best phrases whose constructions may name it
 GENERIC_SHARE, GENERIC_THEMES = 0.1, 3  # a word ≥ 10 % of the answers of ≥ 3 themes use is generic
-MIN_WORD = 3  # shorter words are never a name on their own
-MAX_WORDS = 4
 # Verbs, adverbs and fillers people write in every kind of answer ("mår", "alldeles", "via"):
 # not in the stop-word lists, and never what a theme is about.
 NAME_STOP_WORDS = frozenset(
@@ -77,22 +83,6 @@ COURTESY_WORDS = frozenset(
     """hej hejsan hallå tjena tja hälsning hälsningar hälsningen mvh vh tack tacka tackar
     grattis välkommen välkomna""".split()
 )
-# Evaluative words: how someone felt about something, not what it was. Common Swedish
-# praise and complaint words (lemmas; the lexicon classes some as nouns: "bra", "upplevelse"),
-# never the head of a name.
-EVALUATIVE_WORDS = frozenset(
-    """bra dålig god gott fin fint toppen topp kanon super superbra jättebra grym grymt perfekt
-    utmärkt fantastisk underbar härlig suverän strålande enastående fenomenal otrolig bäst
-    bättre sämre sämst trevlig otrevlig vänlig ovänlig smidig krånglig enkel lätt svår
-    nöjd missnöjd glad besviken sur arg ledsen tacksam positiv negativ proffsig professionell
-    oprofessionell seriös oseriös hjälpsam trygg otrygg schysst snäll duktig kunnig okunnig
-    värdelös usel hemsk fruktansvärd katastrof katastrofal skandal uselt okej ok fel rätt
-    rekommendation rekommendera betyg stjärna upplevelse erfarenhet helhet intryck allt
-    tillmötesgående noggrann effektiv punktlig flexibel pålitlig kompetent ärlig lyhörd
-    prisvärd engagerad""".split()
-)
-NEGATIONS = frozenset("inte ej aldrig ingen inget inga icke utan".split())
-CLAUSE_RE = re.compile(r"[.,;:!?()\"“”…\n\r\t/–—]+")
 FILLER_LIFT = 1.6  # a word no theme uses ≥ 1.6 × as often as the corpus is a filler
 FILLER_MIN_SHARE = 0.02  # … judged only for words in at least 2 % of answers
 
@@ -135,75 +125,12 @@ def measured_fillers(texts: Sequence[str], main: Sequence[Any]) -> frozenset[str
     return frozenset(out)
 
 
-Word = tuple[str, str, bool, bool, bool]  # written, lemma, head noun?, modifier?, evaluative?
-
-
-class _Words:
-    """Per written word: its lemma and whether it can head a noun phrase, stand before one,
-    or is evaluative; None when it can never be in a name. Cached over a corpus."""
-
-    def __init__(self, banned: frozenset[str]) -> None:
-        self.banned = banned
-        self.cache: dict[str, Word | None] = {}
-
-    def get(self, low: str) -> Word | None:
-        if low not in self.cache:
-            self.cache[low] = self._look(low)
-        return self.cache[low]
-
-    def _look(self, low: str) -> Word | None:
-        if low in self.banned or len(low) < 2:
-            return None
-        lemmas = swedish_tokens(low)
-        if len(lemmas) != 1 or lemmas[0] in self.banned:
-            return None
-        evaluative = low in EVALUATIVE_WORDS or lemmas[0] in EVALUATIVE_WORDS
-        return low, lemmas[0], is_noun(low) and not evaluative, is_modifier(low), evaluative
-
-
-def answer_phrases(text: str, words: _Words) -> dict[Key, str]:
-    """Noun phrases of one answer: lemma key → written form (the first one written)."""
-    seen: dict[Key, str] = {}
-    for clause in CLAUSE_RE.split(PLACEHOLDER_RE.sub(" | ", text)):
-        run: list[Word] = []
-        before: list[str] = []  # the words just before the run: a negation there ("inte")
-        prev = ""
-        for tok in [*TOKEN_RE.findall(clause), ""]:
-            low = tok.lower()
-            # After the infinitive marker a word is a verb ("att välja", "att tillägga"),
-            # whatever else the lexicon lets it be.
-            info = words.get(low) if low and prev != "att" else None
-            prev = low
-            if info is not None:
-                run.append(info)
-                continue
-            _noun_phrases(run, bool(NEGATIONS & set(before[-2:])), seen)
-            before = [*before, *(w[0] for w in run), low][-2:]
-            run = []
-    return seen
-
-
-def _noun_phrases(run: list[Word], negated: bool, seen: dict[Key, str]) -> None:
-    """Every phrase of the run that ends in a head noun and has only modifiers before it;
-    an evaluative modifier only where no negation stands just before the run."""
-    for end, (word, lemma, noun, _mod, _ev) in enumerate(run):
-        if not noun:
-            continue
-        if len(word) >= MIN_WORD:
-            seen.setdefault((lemma,), word)
-        for start in range(end - 1, max(-1, end - MAX_WORDS), -1):
-            if not run[start][3] or (negated and run[start][4]):
-                break
-            part = run[start : end + 1]
-            seen.setdefault(tuple(p[1] for p in part), " ".join(p[0] for p in part))
-
-
 def _mmr(keys: list[Key], vecs: np.ndarray, relevance: np.ndarray, k: int) -> list[int]:
     chosen: list[int] = []
     while len(chosen) < min(k, len(keys)):
         best, best_score = None, -np.inf
         for i in range(len(keys)):
-            if i in chosen or any(set(keys[i]) & set(keys[j]) for j in chosen):
+            if i in chosen or any(content(keys[i]) & content(keys[j]) for j in chosen):
                 continue
             redundancy = max((float(vecs[i] @ vecs[j]) for j in chosen), default=0.0)
             score = MMR_LAMBDA * float(relevance[i]) - (1 - MMR_LAMBDA) * redundancy
@@ -277,24 +204,6 @@ def generic_words(per_theme: Mapping[Any, Mapping[Key, Counter[str]]], sizes: Ma
     return frozenset(key for key, c in spread.items() if c >= GENERIC_THEMES)
 
 
-def _specific(
-    key: Key,
-    ranked: Sequence[tuple[Key, str]],
-    found: Mapping[Key, Counter[str]],
-    df: Mapping[Key, int],
-    generic: frozenset[Key],
-) -> Key | str:
-    """A name for a theme whose best phrase is a generic word: the word with a modifier of
-    its own (OWN_MODIFIER_SHARE of its mentions), else "word – the theme's next phrase that
-    is not generic itself" ("Bemötande – försäljning"), else the word."""
-    own = _with_modifier(key, found, df, OWN_MODIFIER_SHARE)
-    if own != key:
-        return own
-    head = _written(key, found)
-    nxt = next((form for other, form in ranked if other not in generic and not set(other) & set(key)), None)
-    return f"{head} – {nxt}" if nxt else key
-
-
 def _written(key: Key, found: Mapping[Key, Counter[str]]) -> str:
     return found[key].most_common(1)[0][0]
 
@@ -331,7 +240,7 @@ def name_themes(
     None in `main` (övrigt) is skipped. `label_titles`: theme → taxonomy label title.
     No two themes get the same name."""
     banned = name_stop_words() | measured_fillers(texts, main)
-    words = _Words(banned)
+    words = Words(banned)
     rows: dict[Any, list[int]] = defaultdict(list)
     per_theme: dict[Any, dict[Key, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
     corpus_df: Counter[Key] = Counter()
@@ -394,6 +303,35 @@ def _name_key(name: str) -> str:
     return " ".join(swedish_tokens(name) or [name.lower()]) + "|" + " ".join(re.findall(r"\d+", name))
 
 
+def _constructions(key: Key, found: Mapping[Key, Counter[str]], df: Mapping[Key, int]) -> list[Key]:
+    """The theme's phrases of 2–MAX_WORDS words built on `key`, best first.
+
+    A phrase of several words comes first with the modifier most of its mentions carry, then
+    as it is. A bare noun never names alone: its constructions written in the theme's answers
+    (a modifier before it, a prepositional phrase after it: the same head noun, all of its
+    words), used by CONSTRUCTION_SHARE of its mentions and two answers, most used first."""
+    out = [_with_modifier(key, found, df), key] if len(content(key)) >= 2 else []
+    head = _head(key)
+    least = max(2, CONSTRUCTION_SHARE * df[key])
+    longer = [
+        other
+        for other in found
+        if len(other) > len(key)
+        and len(other) <= MAX_WORDS
+        and _head(other) == head
+        and content(key) <= content(other)
+        and df[other] >= least
+    ]
+    out += sorted(longer, key=lambda o: (-df[o], len(o), o))
+    return list(dict.fromkeys(out))
+
+
+def _head(key: Key) -> str:
+    """The head noun of a candidate: before its preposition, else its last word."""
+    at = next((i for i, w in enumerate(key) if w in PREPOSITIONS), len(key))
+    return key[at - 1]
+
+
 def _unique_head(
     ranked: list[tuple[Key, str]],
     found: Mapping[Key, Counter[str]],
@@ -402,9 +340,10 @@ def _unique_head(
     label: str | None,
     generic: frozenset[Key] = frozenset(),
 ) -> str | None:
-    """The theme's name phrase not yet taken by a larger theme: its best phrase with the
-    modifier most mentions carry; else that head with another modifier of its own; else
-    "head – next phrase"; else the next phrase. A plain phrase whose words all lie in a
+    """The theme's name phrase, not yet taken by a larger theme, of 2–MAX_WORDS words where
+    the answers allow: a construction of its best phrase (_constructions); else one of its
+    next best phrases (NAME_DEPTH); else "best – next phrase" (two grounded phrases, the next
+    one not a generic word); only else a single word. A phrase whose words all lie in a
     larger theme's name counts as taken ("Bemötande" beside "Trevligt bemötande"): a reader
     could not tell the two apart; a more specific one ("Byta mäklare" beside "Mäklare") not."""
     if not ranked:
@@ -417,27 +356,16 @@ def _unique_head(
         return key in used or nested and any(words <= u for u in used_words)
 
     best = ranked[0][0]
-    named = _with_modifier(best, found, df)
-    if named in generic:
-        named = _specific(best, ranked, found, df, generic)
-    first = named if isinstance(named, str) else _written(named, found)
-    if not taken(first):
-        return first
-    for key in sorted(found, key=lambda o: -df[o]):
-        if (
-            len(key) > len(best)
-            and key[-len(best) :] == best
-            and df[key] >= max(2, OWN_MODIFIER_SHARE * df[best])
-            and not taken(_written(key, found))
-        ):
-            return _written(key, found)
+    first = _written(_with_modifier(best, found, df), found)
+    options = [_written(k, found) for key, _ in ranked[:NAME_DEPTH] for k in _constructions(key, found, df)]
+    for option in options:
+        if not taken(option):
+            return option
     for key, form in ranked[1:]:
-        if any(best[-1] in lemma for lemma in key) and not taken(form):
-            return form  # a compound of the head tells them apart on its own ("bilköp")
         combined = f"{first} – {form}"
-        if not set(key) & set(best) and not taken(combined, nested=False):
+        if key not in generic and not content(key) & content(best) and not taken(combined, nested=False):
             return combined
-    for _key, form in ranked[1:]:
+    for _key, form in ranked:
         if not taken(form):
             return form
-    return first
+    return options[0] if options else first

@@ -193,12 +193,26 @@ def make_label(words: Sequence[str]) -> tuple[str, str]:
     return label, phrase
 
 
-def theme_info(tid: int, words: list[str], size: int, n: int, ex_ids: list[Any], ex_texts: list[str]) -> ThemeInfo:
-    """A theme's description from its words, size and examples (id -1 is "övrigt")."""
+def theme_info(
+    tid: int,
+    words: list[str],
+    size: int,
+    n: int,
+    ex_ids: list[Any],
+    ex_texts: list[str],
+    *,
+    word_label: bool = True,
+) -> ThemeInfo:
+    """A theme's description from its words, size and examples (id -1 is "övrigt").
+
+    `word_label=False`: no label from the words (make_label); the caller names the theme
+    itself (nlp.themes.naming), so label and phrase stay empty until it does."""
     if tid == OTHER_THEME:
         label, phrase = OTHER_LABEL, "svar som inte passar i något tema"
-    else:
+    elif word_label:
         label, phrase = make_label(words)
+    else:
+        label, phrase = "", ""
     return ThemeInfo(
         id=tid,
         label=label,

@@ -69,18 +69,26 @@ def fit_sample(
     dates: Sequence[date | None] | None = None,
     period: str = "month",
     random_state: int = 42,
+    word_labels: bool = True,
 ) -> ThemeResult:
     """Themes fitted on the sample `rows` (with their vectors), every other answer assigned.
 
     `assign_rest(themes)` gives every answer's (all rows, in order) nearest theme key, the
     keys being the fitted theme ids as text; it reads the vectors wherever they are kept.
     The sample's answers keep the fit's own assignment (with secondary themes), the others
-    get their nearest theme alone, or "övrigt"."""
+    get their nearest theme alone, or "övrigt". `word_labels`: as for fit_themes (False when
+    the caller names the themes itself)."""
     n = len(texts)
     pick = lambda seq: [seq[i] for i in rows]  # noqa: E731
     if len(rows) == n:
         return fit_themes(
-            texts, sample_vectors, record_ids=record_ids, dates=dates, period=period, random_state=random_state
+            texts,
+            sample_vectors,
+            record_ids=record_ids,
+            dates=dates,
+            period=period,
+            random_state=random_state,
+            word_labels=word_labels,
         )
     sample_ids = pick(record_ids)
     fit = fit_themes(
@@ -90,6 +98,7 @@ def fit_sample(
         dates=pick(dates) if dates is not None else None,
         period=period,
         random_state=random_state,
+        word_labels=word_labels,
     )
     labels = np.array([fit.assignments[r][0][0] for r in sample_ids], dtype=int)
     themes = [
