@@ -17,10 +17,10 @@ for sounding like the theme. Maximal marginal relevance then picks a few phrases
 the theme and different from each other. The name is built on the first one, by kind of
 construction, never a bare noun where the answers write more: a phrase of several words with
 the modifier most of its mentions carry; a bare noun ("Kaffet", "Mening") by the construction
-most of its mentions in the theme carry ("kaffet i väntrummet"), else a construction of the
-theme's next phrases, else "noun – the theme's next phrase that is not a generic word" (a
-generic word is used by a tenth of the answers of three themes or more: "bemötande",
-"service"). Only a theme with a single phrase of its own is named by one word. A theme of
+most of its mentions in the theme carry ("kaffet i väntrummet"), else "noun – the theme's
+next phrase that is not a generic word" (a generic word is used by a tenth of the answers of
+three themes or more: "bemötande", "service"), and only else a construction of the theme's
+next phrases: those name a side detail ("Par glasögon" for a theme of treatments). Only a theme with a single phrase of its own is named by one word. A theme of
 short answers without a phrase ("vet ej", "Nej") is named "Korta svar", quoting them in its
 phrase.
 
@@ -341,9 +341,9 @@ def _unique_head(
     generic: frozenset[Key] = frozenset(),
 ) -> str | None:
     """The theme's name phrase, not yet taken by a larger theme, of 2–MAX_WORDS words where
-    the answers allow: a construction of its best phrase (_constructions); else one of its
-    next best phrases (NAME_DEPTH); else "best – next phrase" (two grounded phrases, the next
-    one not a generic word); only else a single word. A phrase whose words all lie in a
+    the answers allow: a construction of its best phrase (_constructions); else "best – next
+    phrase" (two grounded phrases, the next one not a generic word); else a construction of
+    one of its next best phrases (NAME_DEPTH); only else a single word. A phrase whose words all lie in a
     larger theme's name counts as taken ("Bemötande" beside "Trevligt bemötande"): a reader
     could not tell the two apart; a more specific one ("Byta mäklare" beside "Mäklare") not."""
     if not ranked:
@@ -357,14 +357,20 @@ def _unique_head(
 
     best = ranked[0][0]
     first = _written(_with_modifier(best, found, df), found)
-    options = [_written(k, found) for key, _ in ranked[:NAME_DEPTH] for k in _constructions(key, found, df)]
-    for option in options:
+    own = [_written(k, found) for k in _constructions(best, found, df)]
+    for option in own:
         if not taken(option):
             return option
     for key, form in ranked[1:]:
         combined = f"{first} – {form}"
         if key not in generic and not content(key) & content(best) and not taken(combined, nested=False):
             return combined
+    # Only when the best phrase cannot name the theme: a lower phrase's construction names
+    # a side detail of the theme (blind reader, 2026-11-29: "Par glasögon" for treatments).
+    options = own + [_written(k, found) for key, _ in ranked[1:NAME_DEPTH] for k in _constructions(key, found, df)]
+    for option in options:
+        if not taken(option):
+            return option
     for _key, form in ranked:
         if not taken(form):
             return form
