@@ -1,17 +1,21 @@
-"""Partitioned stages: vectors stored by partition, read back by row, written whole or not at all."""
+"""Partitioned stages: vectors and classifications stored by partition, read back by row,
+written whole or not at all."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
 
+from nlp.classify import classify_texts
 from nlp.config import get_settings
 from nlp.core import ANALYSIS_KIND
-from nlp.embed import embed_texts, get_embedder
-from nlp.pipeline.partitions import embed_partitions, remove_run_files, run_folder
+from nlp.embed import cached_embedder, embed_texts, get_embedder
+from nlp.pipeline.common import jsonable
+from nlp.pipeline.partitions import classify_partitions, embed_partitions, remove_run_files, run_folder
 
 TEXTS = [f"Svar nummer {i}: väntetiden var {'lång' if i % 2 else 'kort'} på mottagning {i % 7}." for i in range(23)]
 
@@ -49,3 +53,32 @@ def test_a_partition_run_again_reuses_its_whole_file_and_replaces_a_torn_one(sma
     assert first.stat().st_mtime_ns == before  # whole: not written again
     np.testing.assert_array_equal(again.all(), expected)  # torn: written again, whole
     assert not list(run_folder(8).glob("vektorer/*.tmp"))
+
+
+def test_classifications_stored_by_partition_equal_one_pass_over_all_answers(small_parts: None, tax: Any) -> None:
+    """What the partitions' files hold (and the labels sent back) is what classifying all the
+    answers at once gives, row for row, in order; the files are private and go with the run."""
+    stored = embed_partitions(TEXTS, 9, "hash:128", _quiet)
+    classified = classify_partitions(stored, tax, None, "hash:128", _quiet)
+    whole = classify_texts(
+        TEXTS, stored.all(), tax, embedder=cached_embedder("hash:128"), model=None, kind=ANALYSIS_KIND
+    )
+    files = [Path(p) for p in classified.paths]
+    assert len(files) == 5 and all(os.stat(f).st_mode & 0o077 == 0 for f in files)
+    rows = list(classified.rows())
+    assert len(rows) == len(whole) == len(classified.labels)
+    assert classified.model_version == whole[0].model_version
+    for (columns, sugs), res, labels in zip(rows, whole, classified.labels):
+        assert list(labels) == res.labels
+        assert columns["prediction_set"] == list(res.prediction_set)
+        assert columns["valence"] == (res.valence.label if res.valence else None)
+        assert columns["evidence"] == jsonable(res.evidence)
+        # Probabilities to 1e-6: BLAS sums a batch of 5 rows in another order than one of 23.
+        expected = [
+            [s.label, pytest.approx(s.probability, abs=1e-6), s.label in res.prediction_set, s.decided]
+            for s in res.suggestions
+        ]
+        assert sugs == expected
+    assert any(sugs for _, sugs in rows)  # the comparison is not of empty lists
+    remove_run_files(9)
+    assert not run_folder(9).exists()

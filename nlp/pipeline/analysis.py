@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 from sqlalchemy import Engine, select
 
-from nlp.classify import ClassificationResult, Example
+from nlp.classify import Example
 from nlp.config import get_settings
 from nlp.core import ANALYSIS_KIND
 from nlp.embed import cached_embedder, embed_texts
@@ -19,6 +19,7 @@ from nlp.errors import BrukarrostError
 from nlp.pipeline.common import Progress, StageTimer, active_version, no_progress
 from nlp.pipeline.importing import ImportSummary, import_export
 from nlp.pipeline.partitions import (
+    ClassifiedParts,
     PartitionedVectors,
     answer_calibration,
     assign_partitions,
@@ -79,10 +80,15 @@ def analyse_import(
 
     def work(report: Progress) -> str:
         inputs = _load_inputs(engine, import_id, tax.id)
-        themes, results = _analyse(engine, run_id, inputs, tax, embed_model, report)
-        report("lagring", 0, 1)
-        store_results(engine, run_id, tax.id, inputs.ids, themes, results)
-        return results[0].model_version if results else "ingen"
+        try:
+            themes, classified = _analyse(engine, run_id, inputs, tax, embed_model, report)
+            report("lagring", 0, 1)
+            store_results(engine, run_id, tax.id, inputs.ids, themes, classified)
+        finally:
+            # The vector cache keeps the vectors (and erasure reaches them there); these copies
+            # and the partitions' classifications (now in the database) go.
+            remove_run_files(run_id)
+        return classified.model_version
 
     run_guarded(engine, run_id, work, progress or no_progress)
     return run_id
@@ -122,8 +128,8 @@ def _analyse(
     tax: Taxonomy,
     embed_model: str | None,
     report: Progress,
-) -> tuple[ThemeResult, list[ClassificationResult]]:
-    """The computing steps of a run (nothing is stored here but progress).
+) -> tuple[ThemeResult, ClassifiedParts]:
+    """The computing steps of a run (nothing is stored here but progress and the run's files).
 
     Embedding and classification run by partition (in this process, or on the cluster of
     BRUKARROST_KLUSTER); the vectors are kept by partition on disk and the theme fit reads
@@ -134,30 +140,26 @@ def _analyse(
     embedder = cached_embedder(name)
     set_run(engine, run_id, embed_model=embedder.model_id)
     # One pass per answer: the same vectors serve themes, labels, valence and evidence.
-    try:
-        vectors = embed_partitions(texts, run_id, name, report)
-        # The analyst's explicitly activated version; zero-shot until there is one, calibrated
-        # on the project's validated answers when there are enough of them. Before the
-        # themes: a theme's name leads with the taxonomy label most of its answers carry.
-        cal, record = answer_calibration(tax, inputs.active_version, inputs.validated, name)
-        save_settings(engine, run_id, kalibrering=record)
-        results = classify_partitions(vectors, tax, inputs.active_version, name, report, cal)
-        report("teman", 0, 1)
-        themes = find_themes(
-            texts,
-            vectors,
-            record_ids=inputs.ids,
-            dates=inputs.dates,
-            edits=inputs.edits,
-            labels=[r.labels for r in results],
-            titles={lab.id: lab.title for lab in tax.labels},
-            embed=lambda p: embed_texts(p, embedder=embedder, kind=ANALYSIS_KIND),
-        )
-        report("teman", 1, 1)
-    finally:
-        # The vector cache keeps the vectors (and erasure reaches them there); these copies go.
-        remove_run_files(run_id)
-    return themes, results
+    vectors = embed_partitions(texts, run_id, name, report)
+    # The analyst's explicitly activated version; zero-shot until there is one, calibrated
+    # on the project's validated answers when there are enough of them. Before the
+    # themes: a theme's name leads with the taxonomy label most of its answers carry.
+    cal, record = answer_calibration(tax, inputs.active_version, inputs.validated, name)
+    save_settings(engine, run_id, kalibrering=record)
+    classified = classify_partitions(vectors, tax, inputs.active_version, name, report, cal)
+    report("teman", 0, 1)
+    themes = find_themes(
+        texts,
+        vectors,
+        record_ids=inputs.ids,
+        dates=inputs.dates,
+        edits=inputs.edits,
+        labels=classified.labels,
+        titles={lab.id: lab.title for lab in tax.labels},
+        embed=lambda p: embed_texts(p, embedder=embedder, kind=ANALYSIS_KIND),
+    )
+    report("teman", 1, 1)
+    return themes, classified
 
 
 def find_themes(

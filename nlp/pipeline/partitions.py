@@ -9,6 +9,11 @@ Vectors are stored by partition: one float32 .npy per partition under the run's 
 present, so a partition run twice (a lost worker) does the same work once more and ends
 with the same file. No process needs the N × dim matrix: the theme fit reads only its
 bounded sample's rows, and the other stages read one partition at a time.
+
+Classifications are stored by partition too: each partition's rows for the database (one
+JSON line per answer) go to a file beside its vectors, and the main process gets back only
+each answer's decided labels (for the theme names). Storing then reads one partition's file
+at a time into the run's single transaction, so no process holds N classification results.
 """
 
 from __future__ import annotations
@@ -16,8 +21,9 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -34,7 +40,7 @@ from nlp.core import ANALYSIS_KIND, Embedder
 from nlp.embed import Progress as EmbedProgress
 from nlp.embed import cached_embedder, embed_with_spans
 from nlp.kluster import map_partitions
-from nlp.pipeline.common import Progress, active_model
+from nlp.pipeline.common import Progress, active_model, jsonable
 from nlp.private_files import FILE_MODE, private_dir
 from nlp.taxonomy import Taxonomy, taxonomy_from_snapshot, taxonomy_snapshot
 from nlp.themes import ProjectTheme, assign
@@ -183,6 +189,71 @@ def answer_calibration(
     return found, found.record()
 
 
+@dataclass(frozen=True)
+class PartClassified:
+    """What a classified partition sends back: its answers' decided labels, its model version."""
+
+    labels: list[tuple[str, ...]]
+    model_version: str
+
+
+@dataclass
+class ClassifiedParts:
+    """An analysis's classifications, stored by partition (row order = the analysis's order):
+    each answer's decided labels in memory, everything else in the partitions' files."""
+
+    paths: list[str]
+    labels: list[tuple[str, ...]]
+    model_version: str  # of the first answer ("ingen" when there are none)
+
+    def rows(self) -> Iterator[tuple[dict[str, Any], list[list[Any]]]]:
+        """Every answer's stored classification, in order, one partition file at a time:
+        (classification columns, [[label, probability, in prediction set, decided], …])."""
+        for path in self.paths:
+            with open(path, encoding="utf-8") as fh:
+                for line in fh:
+                    row = json.loads(line)
+                    yield row["c"], row["s"]
+
+
+def classified_path(part: Part) -> str:
+    """The file of a partition's stored classifications, beside its vectors."""
+    return str(Path(part.path).with_suffix(".klass.jsonl"))
+
+
+def _stored_row(res: ClassificationResult) -> dict[str, Any]:
+    """One answer's classification as the database stores it (without run, record, taxonomy)."""
+    valence = res.valence
+    return {
+        "c": {
+            "model_version": res.model_version,
+            "prediction_set": list(res.prediction_set),
+            "unsure": bool(res.unsure),
+            "unsure_reason": getattr(res, "unsure_reason", None),
+            "valence": valence.label if valence else None,
+            "valence_probability": float(valence.probability) if valence else None,
+            "evidence": jsonable(res.evidence),
+        },
+        "s": [
+            [s.label, float(s.probability), s.label in res.prediction_set, bool(getattr(s, "decided", False))]
+            for s in res.suggestions
+        ],
+    }
+
+
+def _write_whole(path: str, lines: Iterator[str]) -> None:
+    """Written to a temporary file and renamed: a reader sees the whole file or none."""
+    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
+    try:
+        os.fchmod(fd, FILE_MODE)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.writelines(lines)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 def classify_part(
     part: Part,
     *,
@@ -190,8 +261,9 @@ def classify_part(
     active_version: str | None,
     embed_model: str,
     calibration: AnswerCalibration | None = None,
-) -> list[ClassificationResult]:
-    """Labels, valence and evidence for one partition's answers, from its stored vectors."""
+) -> PartClassified:
+    """Labels, valence and evidence for one partition's answers, from its stored vectors,
+    written to the partition's file (classified_path, whole or not at all: a rerun replaces it)."""
     embedder = cached_embedder(embed_model)
     vectors = _load_part(part.path, len(part.texts))
     if vectors is None:  # a partition whose file went missing is embedded again (cache first)
@@ -199,7 +271,9 @@ def classify_part(
         vectors = np.load(part.path)
     snapshot = json.dumps(taxonomy_snapshot(taxonomy), sort_keys=True)
     model = _classifier(snapshot, active_version, embed_model, calibration)
-    return classify_texts(part.texts, vectors, taxonomy, embedder=embedder, model=model, kind=ANALYSIS_KIND)
+    results = classify_texts(part.texts, vectors, taxonomy, embedder=embedder, model=model, kind=ANALYSIS_KIND)
+    _write_whole(classified_path(part), (json.dumps(_stored_row(r), ensure_ascii=False) + "\n" for r in results))
+    return PartClassified([tuple(r.labels) for r in results], results[0].model_version if results else "ingen")
 
 
 def classify_partitions(
@@ -209,9 +283,10 @@ def classify_partitions(
     embed_model: str,
     progress: Progress,
     calibration: AnswerCalibration | None = None,
-) -> list[ClassificationResult]:
-    """Every answer's classification, partition by partition (stage "klassificering");
-    `calibration` (see answer_calibration) applies to a zero-shot classifier."""
+) -> ClassifiedParts:
+    """Every answer's classification, partition by partition (stage "klassificering"), stored
+    in the partitions' files; `calibration` (see answer_calibration) applies to a zero-shot
+    classifier."""
     n = vectors.n
     per = max(1, len(vectors.parts[0].texts)) if vectors.parts else 1
     progress("klassificering", 0, n)
@@ -224,7 +299,10 @@ def classify_partitions(
         embed_model=embed_model,
         calibration=calibration,
     )
-    return [r for results in found for r in results]
+    # The labels come back from other processes as new strings per answer: one object per label.
+    labels = [tuple(sys.intern(lab) for lab in labs) for part in found for labs in part.labels]
+    version = next((p.model_version for p in found if p.labels), "ingen")
+    return ClassifiedParts([classified_path(p) for p in vectors.parts], labels, version)
 
 
 def assign_part(part: Part, *, themes: Sequence[ProjectTheme], floor: bool = True) -> list[str | None]:

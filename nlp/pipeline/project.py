@@ -20,7 +20,7 @@ import numpy as np
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from nlp.classify import ClassificationResult, Example
+from nlp.classify import Example
 from nlp.config import get_settings
 from nlp.core import ANALYSIS_KIND, OTHER_THEME, period_key
 from nlp.embed import cached_embedder, embed_texts
@@ -277,23 +277,28 @@ def analyse_project(
             set_run(engine, run_id, settings={**settings, "temamappning": pt.mapping, "nya_teman": pt.new_keys})
             cal, record = answer_calibration(tax, inputs.active_version, inputs.validated, name)
             save_settings(engine, run_id, kalibrering=record)
-            results = classify_partitions(stored, tax, inputs.active_version, name, report, cal)
+            classified = classify_partitions(stored, tax, inputs.active_version, name, report, cal)
+            themes = _finish_themes(
+                inputs,
+                pt,
+                vectors,
+                classified.labels,
+                tax,
+                lambda p: embed_texts(p, embedder=embedder, kind=ANALYSIS_KIND),
+            )
+            report("lagring", 0, 1)
+            store_results(
+                engine,
+                run_id,
+                tax.id,
+                inputs.ids,
+                themes,
+                classified,
+                extra=lambda session: save_project_themes(session, inputs.project_id, pt, themes, splits, run_id),
+            )
         finally:
             remove_run_files(run_id)
-        themes = _finish_themes(
-            inputs, pt, vectors, results, tax, lambda p: embed_texts(p, embedder=embedder, kind=ANALYSIS_KIND)
-        )
-        report("lagring", 0, 1)
-        store_results(
-            engine,
-            run_id,
-            tax.id,
-            inputs.ids,
-            themes,
-            results,
-            extra=lambda session: save_project_themes(session, inputs.project_id, pt, themes, splits, run_id),
-        )
-        return results[0].model_version if results else "ingen"
+        return classified.model_version
 
     run_guarded(engine, run_id, work, progress)
     return run_id
@@ -303,13 +308,14 @@ def _finish_themes(
     inputs: ProjectInputs,
     pt: ProjectThemes,
     vectors: np.ndarray,
-    results: Sequence[ClassificationResult],
+    labels: Sequence[Sequence[str]],
     tax: Taxonomy,
     embed: Callable[[list[str]], np.ndarray],
 ) -> ThemeResult:
-    """Names and signals of the project's themes, as the run's ThemeResult."""
+    """Names and signals of the project's themes, as the run's ThemeResult (`labels`: each
+    answer's decided label ids)."""
     titles = {lab.id: lab.title for lab in tax.labels}
-    names = theme_names(pt, inputs.texts, vectors, inputs.ids, embed, [r.labels for r in results], titles)
+    names = theme_names(pt, inputs.texts, vectors, inputs.ids, embed, labels, titles)
     for t in pt.themes:
         if t.key in names:
             t.label = names[t.key][0]

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from itertools import islice
 from typing import Any
 
 from sqlalchemy import Engine, insert
 
-from nlp.classify import ClassificationResult
 from nlp.pipeline.common import BATCH, jsonable
+from nlp.pipeline.partitions import ClassifiedParts
 from nlp.store import session_scope
 from nlp.store.models import Classification, Suggestion, Theme, ThemeAssignment
 from nlp.themes import ThemeResult
@@ -20,45 +21,59 @@ def store_results(
     taxonomy_id: str,
     ids: Sequence[int],
     themes: ThemeResult,
-    results: Sequence[ClassificationResult],
+    classified: ClassifiedParts,
     *,
     extra: Callable[[Any], None] | None = None,
 ) -> None:
     """All results of one run in a single transaction (nothing half-written on failure);
-    `extra(session)` stores more in the same transaction (a project's themes)."""
+    `extra(session)` stores more in the same transaction (a project's themes).
+
+    The rows are made and inserted a batch at a time, the classifications read from their
+    partitions' files as they go: memory does not grow with the number of answers."""
     with session_scope(engine) as session:
         if extra is not None:
             extra(session)
         theme_db_ids = _store_themes(session, run_id, themes)
-        assignments = [
+        assignments = (
             {"record_id": rid, "theme_id": theme_db_ids[tid], "weight": float(w)}
             for rid, pairs in themes.assignments.items()
             for tid, w in pairs
             if tid in theme_db_ids
-        ]
-        classifications, suggestions = [], []
-        for rid, res in zip(ids, results):
-            classifications.append(_classification_row(run_id, rid, taxonomy_id, res))
+        )
+        _insert_batches(session, ThemeAssignment, assignments)
+        classifications: list[dict[str, Any]] = []
+        suggestions: list[dict[str, Any]] = []
+        for rid, (columns, sugs) in zip(ids, classified.rows(), strict=True):
+            classifications.append({"run_id": run_id, "record_id": rid, "taxonomy_id": taxonomy_id, **columns})
             suggestions.extend(
                 {
                     "run_id": run_id,
                     "record_id": rid,
                     "taxonomy_id": taxonomy_id,
-                    "label_id": sug.label,
-                    "probability": float(sug.probability),
-                    "in_prediction_set": sug.label in res.prediction_set,
-                    "decided": bool(getattr(sug, "decided", False)),
-                    "model_version": res.model_version,
+                    "label_id": label,
+                    "probability": probability,
+                    "in_prediction_set": in_set,
+                    "decided": decided,
+                    "model_version": columns["model_version"],
                 }
-                for sug in res.suggestions
+                for label, probability, in_set, decided in sugs
             )
-        for rows, model in (
-            (assignments, ThemeAssignment),
-            (classifications, Classification),
-            (suggestions, Suggestion),
-        ):
-            for i in range(0, len(rows), BATCH):
-                session.execute(insert(model), rows[i : i + BATCH])
+            if len(classifications) >= BATCH:
+                session.execute(insert(Classification), classifications)
+                classifications.clear()
+            if len(suggestions) >= BATCH:
+                session.execute(insert(Suggestion), suggestions)
+                suggestions.clear()
+        for model, rows in ((Classification, classifications), (Suggestion, suggestions)):
+            if rows:
+                session.execute(insert(model), rows)
+
+
+def _insert_batches(session: Any, model: Any, rows: Iterable[dict[str, Any]]) -> None:
+    """INSERTs of BATCH rows at a time from an iterable that is never held whole."""
+    it = iter(rows)
+    while batch := list(islice(it, BATCH)):
+        session.execute(insert(model), batch)
 
 
 def _store_themes(session: Any, run_id: int, themes: ThemeResult) -> dict[int, int]:
@@ -84,22 +99,6 @@ def _store_themes(session: Any, run_id: int, themes: ThemeResult) -> dict[int, i
         session.flush()
         theme_db_ids[t.id] = row.id
     return theme_db_ids
-
-
-def _classification_row(run_id: int, rid: int, taxonomy_id: str, res: ClassificationResult) -> dict[str, Any]:
-    valence = res.valence
-    return {
-        "run_id": run_id,
-        "record_id": rid,
-        "taxonomy_id": taxonomy_id,
-        "model_version": res.model_version,
-        "prediction_set": list(res.prediction_set),
-        "unsure": bool(res.unsure),
-        "unsure_reason": getattr(res, "unsure_reason", None),
-        "valence": valence.label if valence else None,
-        "valence_probability": float(valence.probability) if valence else None,
-        "evidence": jsonable(res.evidence),
-    }
 
 
 def _emerging_for(themes: Any, theme_id: int) -> dict[str, Any] | None:
