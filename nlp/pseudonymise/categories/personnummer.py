@@ -16,8 +16,9 @@ _PNR = re.compile(
     # A separator may end a line: "20010923-⏎2439" (a form wrapped by the writer's program).
     # The date part may be spaced like a phone number: "56 04 14 - 0979", "1999 09 23-5609".
     # The century may stand apart ("19 770530 4482") and a form may group the digits in
-    # fours ("1948 0815 2211"): both only count with a word saying personnummer (below).
-    r"(?<![\w/-])((?:(?:19|20)[ ]?)?\d{6}|(?:(?:19|20)[ ]?)?\d\d[ ]\d\d[ ]\d\d|(?:19|20)\d\d[ ]\d{4})(?:"
+    # fours ("1948 0815 2211") or split after the first four ("0105 71-3382", as a phone number
+    # is written): these only count with a word saying personnummer (below).
+    r"(?<![\w/-])((?:(?:19|20)[ ]?)?\d{6}|(?:(?:19|20)[ ]?)?\d\d[ ]\d\d[ ]\d\d|(?:19|20)\d\d[ ]\d{4}|\d{4}[ ]\d\d)(?:"
     + WS
     + r"?([-+–])(?:"
     + WS
@@ -33,7 +34,7 @@ _PNR_POS = re.compile(
 )
 _PNR_NEG = re.compile(
     r"order|beställning|faktura|ärende|remissn|remiss-?nr|remiss-?id|referens|ref\b|ref\.|kvitto|kundn|artikel|serien|"
-    r"löpn|bokning|tidsstämpel|logg|batch|lot\b|id-?nr|id:|klockan|\bkl\b|avi\b|ocr|paket|"
+    r"löpn|bokning|tidsstämpel|\blogg|batch|lot\b|id-?nr|id:|klockan|\bkl\b|avi\b|ocr|paket|"
     r"försändelse|spårning|kolli|leverans|transaktion|konto\b|kontot|kontonum|avtal|kontrakt|licens|registrerings"
 )
 
@@ -149,6 +150,19 @@ def _masked(text: str) -> list[Span]:
     return out
 
 
+def _says_other_number(text: str, start: int) -> bool:
+    """ "Ordernummer: 880412-3321", "ärende nr 880412-3321": a word naming another kind of
+    number stands on the same line, at most a few words before it. A capitalised word in
+    between is a name the number belongs to ("Ärende gällande Yonas Habte 880101-6632")."""
+    line = text[max(0, start - 45, text.rfind("\n", 0, start) + 1) : start]
+    found = list(_PNR_NEG.finditer(line.lower()))
+    if not found:
+        return False
+    rest = line[found[-1].end() :]
+    between = rest.split()[0 if rest[:1].isspace() else 1 :]  # "…nummer:" ends the context word
+    return len(between) <= 3 and not any(w[:1].isupper() for w in between)
+
+
 _PERSONKONTO = re.compile(r"(?<![\d-])3300[ \u00a0]?$")
 
 
@@ -167,13 +181,15 @@ def find_personnummer(text: str) -> list[Span]:
             continue  # "86 06 13 04 77" in pairs: a phone-like writing, a personnummer only when said so
         if first != m.group(1) and not (positive or (sep and not first.startswith("0"))):
             continue  # a spaced date part: a phone number unless a separator or a word says otherwise
+        if re.fullmatch(r"\d{4} \d\d", m.group(1)) and not positive:
+            continue
         if full is None or not (positive or _plausible_birth_date(full + last) or _separated_shape(first, sep)):
             continue
         if positive:
             spans.append(Span(m.start(), m.end(), "PERSONNUMMER"))
             continue
         after = text[m.end() : m.end() + 14].lower()  # "… (ordernummer)", not the next clause
-        if _PNR_NEG.search(lead) or _PNR_NEG.search(after):
+        if _says_other_number(text, m.start()) or _PNR_NEG.search(after):
             continue
         bare = m.group(0).isdigit()
         if bare and len(m.group(0)) == 10 and _phone_number(m.group(0)):
