@@ -9,7 +9,7 @@ import phonenumbers
 
 from nlp.core import Span
 from nlp.pseudonymise.category import Category, digits_only
-from nlp.pseudonymise.recognisers.patterns import LOG_LINE, WS, before
+from nlp.pseudonymise.recognisers.patterns import LOG_LINE, WS, before, says_other_number
 from nlp.pseudonymise.recognisers.written_out import spoken_numbers
 
 _PNR = re.compile(
@@ -150,19 +150,6 @@ def _masked(text: str) -> list[Span]:
     return out
 
 
-def _says_other_number(text: str, start: int) -> bool:
-    """ "Ordernummer: 880412-3321", "ärende nr 880412-3321": a word naming another kind of
-    number stands on the same line, at most a few words before it. A capitalised word in
-    between is a name the number belongs to ("Ärende gällande Yonas Habte 880101-6632")."""
-    line = text[max(0, start - 45, text.rfind("\n", 0, start) + 1) : start]
-    found = list(_PNR_NEG.finditer(line.lower()))
-    if not found:
-        return False
-    rest = line[found[-1].end() :]
-    between = rest.split()[0 if rest[:1].isspace() else 1 :]  # "…nummer:" ends the context word
-    return len(between) <= 3 and not any(w[:1].isupper() for w in between)
-
-
 _PERSONKONTO = re.compile(r"(?<![\d-])3300[ \u00a0]?$")
 
 
@@ -189,7 +176,7 @@ def find_personnummer(text: str) -> list[Span]:
             spans.append(Span(m.start(), m.end(), "PERSONNUMMER"))
             continue
         after = text[m.end() : m.end() + 14].lower()  # "… (ordernummer)", not the next clause
-        if _says_other_number(text, m.start()) or _PNR_NEG.search(after):
+        if says_other_number(text, m.start(), _PNR_NEG) or _PNR_NEG.search(after):
             continue
         bare = m.group(0).isdigit()
         if bare and len(m.group(0)) == 10 and _phone_number(m.group(0)):
