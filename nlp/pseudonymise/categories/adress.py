@@ -30,8 +30,17 @@ _ADDRESS = [
         + WS
         + r"?\d{1,4})?"
     ),
+    # "Kungens väg 3", and streets named after a person: "Carl Bertil Laurells gata 9"
     re.compile(
-        r"(?<![\w-])["
+        r"(?<![\w-])(?:(?:["
+        + CAP
+        + r"]["
+        + LOW
+        + r"]+[ ]){1,2}(?=["
+        + CAP
+        + r"]["
+        + LOW
+        + r"]+s[ ]))?["
         + CAP
         + r"]["
         + LOW
@@ -79,10 +88,35 @@ _ADDRESS = [
 ]
 
 
+# after an address label a street needs no street word: "Besöksadress: Lundbyvassen 22, Göteborg"
+_LABELLED = re.compile(
+    r"(?i:(?:besöks|post|gatu|hem|leverans)?adress)"
+    + WS
+    + r"*:"
+    + WS
+    + r"*(["
+    + CAP
+    + r"]["
+    + LOW
+    + r"]{3,}(?:"
+    + WS
+    + r"["
+    + CAP
+    + r"]["
+    + LOW
+    + r"]+)?"
+    + WS
+    + r"+\d{1,4}"
+    + _HOUSE_LETTER
+    + r")(?![\w-])"
+)
+
+
 def find_address(text: str) -> list[Span]:
     spans = []
     for pattern in _ADDRESS:
         spans.extend(Span(m.start(), m.end(), "ADRESS") for m in pattern.finditer(text))
+    spans.extend(Span(m.start(1), m.end(1), "ADRESS") for m in _LABELLED.finditer(text))
     return spans
 
 

@@ -37,7 +37,9 @@ _RESIDENCE = re.compile(
     # a street and its number, then the district or town: "Kvarnvägen 12 i Sörby"
     r"|(?:" + STREET_SUFFIX + r")" + WS + r"+\d{1,4}[A-Za-z]?" + WS + r"+i" + WS + r"+$"
     # English in mail from relatives abroad: "arrived from Kharkiv", "lives in Oslo"
-    r"|(?:arrived|came|moved|lives|living|lived|born)" + WS + r"+(?:from|in|to)" + WS + r"+$"
+    # "He lives alone in Boden", "I live in Cork", "we are in Amman until …"
+    r"|(?:arrived|came|moved|live|lives|living|lived|born|we are|i am|i'm|staying|stays|works|working)"
+    r"(?:" + WS + r"+(?:alone|now|still|currently|back|here|there))?" + WS + r"+(?:from|in|to)" + WS + r"+$"
     # a form's place field: "Ort och datum: Västerås 2026-02-14", "Hemort: …"
     r"|\bort(?:" + WS + r"+och" + WS + r"+datum)?" + WS + r"*:" + WS + r"*$",
     re.IGNORECASE,
@@ -64,7 +66,9 @@ _JOURNEY_TO = re.compile(WS + r"+till" + WS + r"+[" + CAP + r"]")
 def town_after_postcode(s: Scan, t: Token) -> int:
     """ "961 23 Boden", "574 31 vetlanda": the town after its postcode."""
     listed = t.word in s.places if t.cap else t.word.islower() and t.word.capitalize() in s.places
-    if listed and _AFTER_POSTCODE.search(s.text[max(0, t.start - 10) : t.start]):
+    # a postcode names its town: "127 32 Skärholmen" is a place even when no list has it
+    unlisted = t.cap and not t.word.isupper() and t.word.lower() not in STOP_WORDS and t.word not in COUNTRIES
+    if (listed or unlisted) and _AFTER_POSTCODE.search(s.text[max(0, t.start - 10) : t.start]):
         s.add(t.start, t.end, "ORT")
         return 1
     return 0
@@ -109,10 +113,12 @@ def listed_place(s: Scan, t: Token) -> int:
 
 def lowercase_town(s: Scan, t: Token) -> int:
     """ "jag bor i karlstad": a town that is no ordinary word, lowercase after a place preposition."""
+    # "i hela hässleholm": "hela" between the preposition and the town
+    after_prep = t.prev in PREPS_PLACE or (t.prev == "hela" and t.prev2 in PREPS_PLACE)
     if (
         not t.cap
         and t.adjacent_prev
-        and t.prev in PREPS_PLACE
+        and after_prep
         and len(t.word) > 2
         and s.places.get(t.word.capitalize()) is False
         and t.word not in lists.names()
