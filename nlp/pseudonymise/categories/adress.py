@@ -29,6 +29,12 @@ _ADDRESS = [
         + r"?(?:tr|lgh)\.?"
         + WS
         + r"?\d{1,4})?"
+        # the floor after the number: "Vasagatan 17 3 tr"
+        + r"(?:"
+        + WS
+        + r"\d{1,2}"
+        + WS
+        + r"?tr\b\.?)?"
     ),
     # "Kungens väg 3", and streets named after a person: "Carl Bertil Laurells gata 9"
     re.compile(

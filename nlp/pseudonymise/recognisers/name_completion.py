@@ -49,7 +49,10 @@ def initials_with_surname(text: str, spans: list[Span]) -> list[Span]:
 _INITIAL_WORDS = re.compile(r"(?:^|\s)[A-ZÅÄÖ](?:-[A-ZÅÄÖ])?\.?(?:\s|$)")
 _CELL_END = re.compile(r"[ ]*(?:\||\t)")
 # a signature: the name ends its line, or only an e-mail address or a phone number follows
-_SIGNATURE_END = re.compile(r"[ \t,]*(?:\n|$|[\w.+-]+@[\w-]+\.[\w.]+[ \t]*(?:\n|$)|\+?[\d][\d ()-]{6,}[ \t]*(?:\n|$))")
+# (or a mail header's address in angle brackets: "From: Niamh O'Sullivan <niamh@…>")
+_SIGNATURE_END = re.compile(
+    r"[ \t,]*(?:\n|$|<?[\w.+-]+@[\w-]+\.[\w.]+>?[ \t]*(?:\n|$)|\+?[\d][\d ()-]{6,}[ \t]*(?:\n|$))"
+)
 
 
 def extend_names_left(text: str, spans: list[Span]) -> list[Span]:

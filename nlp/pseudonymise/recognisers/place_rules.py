@@ -23,6 +23,10 @@ _LIVES = re.compile(
     + WS
     + r"+$"
 )
+_EN_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december".split()
+)
 _DEFINITE = re.compile(r"(?:en|et|an|na|orna|arna|erna)$")
 _RESIDENCE = re.compile(
     r"(?:flyttade|flyttat|flytta|flyttar|bor|bodde|boende|växte upp|kommer|kom|uppvuxen|född)"
@@ -135,6 +139,7 @@ def place_of_residence(s: Scan, t: Token) -> int:
         and t.adjacent_prev
         and t.word not in lists.names()
         and t.word not in COUNTRIES
+        and t.word.lower() not in _EN_CALENDAR  # "moved to Thursday 20 February"
         and (
             (_RESIDENCE if t.cap else _LIVES).search(s.text, max(0, t.start - 30), t.start)
             or (

@@ -114,6 +114,21 @@ _HOME_NAMED = re.compile(
 )
 
 
+# an English hospital in a foreign colleague's signature: "St Thomas' Hospital", "Royal Free Hospital"
+_EN_HOSPITAL = re.compile(
+    r"(?<![\w-])(?!(?:The|A|An|Our|My|This|That|Your|Their|His|Her|Its|Every|Any)\b)(?:(?:St\.?|Saint)"
+    + WS
+    + r"+)?(?:["
+    + CAP
+    + r"]["
+    + LOW
+    + r"]+(?:'s|s'|')?"
+    + WS
+    + r"+){1,2}"
+    r"(?:Hospital|Infirmary|Medical Centre|Medical Center|Clinic)(?![\w-])"
+)
+
+
 def _clinic_at(text: str) -> list[Span]:
     out = []
     places = lists.places()
@@ -143,6 +158,7 @@ def find_unit_constructions(text: str) -> list[Span]:
     ]
     spans += [Span(m.start(), m.end(), "VARDENHET") for m in _PROVIDER_CHAIN.finditer(text)]
     spans += [Span(m.start(), m.end(), "VARDENHET") for m in _HOSPITAL_CLINIC.finditer(text)]
+    spans += [Span(m.start(), m.end(), "VARDENHET") for m in _EN_HOSPITAL.finditer(text)]
     spans += [Span(m.start(), m.end(), "VARDENHET") for m in _SERVICE_DISTRICT.finditer(text)]
     spans += [Span(m.start(), m.end(), "VARDENHET") for m in _TOWN_SERVICE.finditer(text) if m.group("town") in places]
     spans += [
