@@ -160,7 +160,7 @@ def find_date(text: str) -> list[Span]:
                 continue
             end = m.end()
             year = _SHORT_YEAR_AFTER.match(text, end)
-            if year and not re.search(r"\d\d\d\d|[-/]\d\d$", m.group(0)):
+            if year and not re.search(r"\d{4}|\d[-/.]\d+[-/.]\d", m.group(0)):  # no year written yet
                 end = year.end()
             spans.append(Span(m.start(), end, "DATUM"))
     for m in _DAY_MONTH_POINT.finditer(text):

@@ -69,6 +69,8 @@ def says_other_number(text: str, start: int, words: re.Pattern[str] = OTHER_NUMB
         return False
     rest = line[found[-1].end() :]
     between = rest.split()[0 if rest[:1].isspace() else 1 :]  # "…nummer:" ends the context word
+    # "Ärendenummer för klagomålet är …": what the number is for may stand after "för"
+    words = [w.strip(".,:;()#").lower() for w in between]
     return len(between) <= 3 and all(
-        w.strip(".,:;()").lower() in _LABEL_FILLERS or not w.strip(".,:;()#") for w in between
+        not w or w in _LABEL_FILLERS or (k > 0 and words[k - 1] == "för") for k, w in enumerate(words)
     )

@@ -145,7 +145,7 @@ def _clinic_at(text: str) -> list[Span]:
 def find_unit_constructions(text: str) -> list[Span]:
     """Units in the letter and signature writings above (the generic unit patterns in
     categories/vardenhet.py need a preposition or a unit word these lack)."""
-    if not any(ch.isupper() for ch in text) and "bup" not in text and "umo" not in text:
+    if not any(ch.isupper() for ch in text) and not any(a in text for a in ("bup", "umo", "bvc", "mvc", "bumm")):
         return []
     places = lists.places()
     names = lists.names()
