@@ -274,8 +274,8 @@ def _context(text: str, toks: list[tuple[int, int, str]], i: int, tags: frozense
     answer = speaker and NAME_QUESTION.search(text, max(0, start - 120), text.rfind("\n", 0, start) + 1) is not None
     # "…din mans namn\nUppringare: Reza": the next speaker's tag follows, not a name
     # "Dear Mr. Okafor", "Mr Grant": English courtesy titles in forwarded mail
-    # (as written: "MS. Ingen har …" is the illness, then a new sentence)
-    courtesy = i > 0 and toks[i - 1][2] in {"Mr", "Mrs", "Ms", "Miss"} and gap.strip() in {"", "."} and cap
+    # (as written: "MS. Ingen har …" is the illness, then a new sentence; "Miss Behave" a bar)
+    courtesy = i > 0 and toks[i - 1][2] in {"Mr", "Mrs", "Ms"} and gap.strip() in {"", "."} and cap
     role = (_role_before(prev) and gap.strip() in {"", ",", ":"} or courtesy) and not speaker and word not in tags
     # "… står i vägen /Dawit", "/lena", "/ kaveh +46 40 …": a signature, perhaps with a phone after it
     signed = gap.strip().endswith("/") and re.match(r"[\w \t()+-]*(?:\n|$)", text[end:]) is not None

@@ -14,7 +14,10 @@ from nlp.pseudonymise.recognisers.patterns import CAP, STREET_SUFFIX, WS
 from nlp.pseudonymise.recognisers.scan import Scan, Token
 from nlp.pseudonymise.recognisers.words import COUNTRIES, PREPS_PLACE, TITLES, rare_word
 
-_AFTER_POSTCODE = re.compile(r"(?<!\d)\d{3}" + WS + r"?\d{2}" + WS + r"+$")
+# (not the end of a case number: "Änr 2016-01731 Nämndens beslut")
+_AFTER_POSTCODE = re.compile(r"(?<![\d-])\d{3}" + WS + r"?\d{2}" + WS + r"+$")
+# a form's labels after an empty postcode field: "Postnummer 00000 Postort …"
+_FORM_LABELS = frozenset("postort ort land stad kommun län".split())
 # lowercase, only where someone lives or moved: "från kundtjänst till …" is no journey
 _LIVES = re.compile(
     r"(?:\bbor|bodde|flyttade|flyttat|flyttar|flytta|växte upp|uppvuxen|född)"
@@ -71,7 +74,13 @@ def town_after_postcode(s: Scan, t: Token) -> int:
     """ "961 23 Boden", "574 31 vetlanda": the town after its postcode."""
     listed = t.word in s.places if t.cap else t.word.islower() and t.word.capitalize() in s.places
     # a postcode names its town: "127 32 Skärholmen" is a place even when no list has it
-    unlisted = t.cap and not t.word.isupper() and t.word.lower() not in STOP_WORDS and t.word not in COUNTRIES
+    unlisted = (
+        t.cap
+        and not t.word.isupper()
+        and t.word.lower() not in STOP_WORDS
+        and t.word.lower() not in _FORM_LABELS
+        and t.word not in COUNTRIES
+    )
     if (listed or unlisted) and _AFTER_POSTCODE.search(s.text[max(0, t.start - 10) : t.start]):
         s.add(t.start, t.end, "ORT")
         return 1
