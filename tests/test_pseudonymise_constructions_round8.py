@@ -41,6 +41,7 @@ def test_personnummer_in_case_lines_and_odd_groupings(p: Pseudonymiser, text: st
     [
         "Ordernummer: 880412-3321 har inte kommit.",
         "Ärendenummer för klagomålet är 790214-3386.",
+        "Ordernummer på mina hörapparater: 910305-2276",
         "Vårdgivarens dnr: 03-2023-0417, nämndens dnr 2023/77.",
         "Ärende 12-2024-0553 är fortfarande öppet.",
     ],

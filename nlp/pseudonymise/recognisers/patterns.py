@@ -54,7 +54,8 @@ OTHER_NUMBER = re.compile(r"diarie|\bdnr|ärende|order|faktura|referens|\bref\b|
 
 # the small words a label may have before its number: "ordernummer för beställningen är: …"
 _LABEL_FILLERS = frozenset(
-    "nr nummer numret no är var blev blir till för på i av med som den det mitt min vårt vår ert er # :".split()
+    "nr nummer numret no är var blev blir till för på i av med som den det mitt min mina vårt vår våra ert er era "
+    "din dina ditt sin sitt sina hans hennes deras # :".split()
 )
 
 
@@ -69,8 +70,12 @@ def says_other_number(text: str, start: int, words: re.Pattern[str] = OTHER_NUMB
         return False
     rest = line[found[-1].end() :]
     between = rest.split()[0 if rest[:1].isspace() else 1 :]  # "…nummer:" ends the context word
-    # "Ärendenummer för klagomålet är …": what the number is for may stand after "för"
+    # "Ärendenummer för klagomålet är …", "Ordernummer på mina hjälpmedel: …": what the number
+    # is for may stand after "för"/"på" (in lower case: a capital there is a name)
     words = [w.strip(".,:;()#").lower() for w in between]
     return len(between) <= 3 and all(
-        not w or w in _LABEL_FILLERS or (k > 0 and words[k - 1] == "för") for k, w in enumerate(words)
+        not w
+        or w in _LABEL_FILLERS
+        or (k > 0 and words[k - 1] in {"för", "på", "mina", "dina"} and w == between[k].strip(".,:;()#"))
+        for k, w in enumerate(words)
     )
