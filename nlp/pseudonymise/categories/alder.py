@@ -36,7 +36,9 @@ _AGE_CONTEXT = re.compile(
     r"(?:jag|hon|han|hen) (?:är|var|blir|fyller|e) (?:också|bara|redan|nästan|snart|nu|ju|typ|ungefär|runt|cirka|ca|väl|nog|kanske)|"
     r"(?:jag|hon|han|hen) (?:ar|ä|e)|"
     r"(?:jag|hon|han|hen) har(?= \d{1,3} år)|i'm|i’m|i am|"
-    r"som är|när jag var|då jag var|sedan jag var|sen jag var|är|var|nu|snart|blir|blev|ålder(?:n)?|ålder på)"
+    r"som är|när jag var|då jag var|sedan jag var|sen jag var|är|var|nu|snart|blir|blev|ålder(?:n)?|ålder på|"
+    # a journal's abbreviation for the patient: "Pat. 94 år, bor ensam"
+    r"(?<![\w.])pat\.|(?<![\w.])pt\.)"
     + WS
     # a comma after a number only with a space: "…03-8820, 73 år" is a list, "2,5" a decimal
     + r"+|(?<!\d),"
@@ -224,6 +226,11 @@ def _ages_after_names(text: str) -> list[Span]:
         g = 2 if m.group(2) else 3
         infos = [lists.names().get(part) for part in word.lower().split("-")]
         title_before = re.search(r"(\w+)" + WS + r"+$", text[max(0, m.start(1) - 30) : m.start(1)])
+        # "min pappa Davood Tehrani, 75": a kinship word or title, a first name, then this surname
+        if title_before is not None and title_before.group(1).lower() not in TITLES:
+            title_before = re.search(
+                r"(\w+)" + WS + r"+[" + CAP + r"][\w-]+" + WS + r"+$", text[max(0, m.start(1) - 50) : m.start(1)]
+            )
         person = (
             word.lower() in TITLES
             or (title_before is not None and title_before.group(1).lower() in TITLES and word[:1].isupper())

@@ -239,7 +239,7 @@ def _word_use(s: Scan, t: Token, info: NameInfo | None) -> bool:
         or t.prev == "lex"
         or (t.start > 0 and text[t.start - 1] in "#@.")
         or low in ADDRESS_TERMS
-        or (low in GREETING_WORDS and t.at_start and text[t.end : t.end + 1] in {"!", ","})
+        or (low in GREETING_WORDS and t.at_start and text[t.end : t.end + 1] in {"!", ",", "."})
         or (info is not None and info.word and t.at_start and _COUNT_AFTER.match(text, t.end))
         # a label's colon after a word that is no first name: "Ros: gratis smörgås. Ris: …"
         or (info is not None and info.word and not info.first_sv and text[t.end : t.end + 2] == ": ")

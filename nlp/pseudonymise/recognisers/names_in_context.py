@@ -130,7 +130,7 @@ def _unknown_pair(toks: list[tuple[int, int, str]], i: int, j: int) -> bool:
 # letters ("Wysłano", "Dzień") look like a foreign name's. Polish, English, German, Finnish,
 # Vietnamese, Bosnian/Croatian/Serbian, Somali.
 HEADER_AND_GREETING_WORDS = frozenset(
-    "wysłano temat dzień dobry pozdrawiam pozdrav pozdravi srdačan lijep zdravo "
+    "wysłano temat dzień dobry pozdrawiam pozdrav pozdravi srdačan lijep zdravo poštovani poštovana "
     "from sent subject date receipt fyi fwd regards cheers "
     "gesendet betreff grüße lähettäjä lähetetty vastaanottaja aihe terveisin hyvää päivää "
     "chào xin cảm ơn salaan mahadsanid привіт привет здравствуйте дякую спасибо".split()

@@ -10,7 +10,7 @@ from spacy.lang.sv.stop_words import STOP_WORDS
 from wordfreq import zipf_frequency
 
 from nlp.pseudonymise.recognisers import lists
-from nlp.pseudonymise.recognisers.patterns import CAP, STREET_SUFFIX, WS
+from nlp.pseudonymise.recognisers.patterns import CAP, MONTHS, STREET_SUFFIX, WS
 from nlp.pseudonymise.recognisers.scan import Scan, Token
 from nlp.pseudonymise.recognisers.words import COUNTRIES, PREPS_PLACE, TITLES, rare_word
 
@@ -109,10 +109,15 @@ def listed_place(s: Scan, t: Token) -> int:
     if person_like or t.prev in TITLES:
         return 0
     unambiguous = not ambiguous_word and not is_name
+    # "hemtjänst Kvarnbyn (Mölndal)": a town alone in brackets (a bracket opens a "sentence" for at_start)
+    in_brackets = (
+        s.text[t.start - 1 : t.start] == "(" and s.text[t.start + len(matched) : t.start + len(matched) + 1] == ")"
+    )
     if not (
         t.prev in PREPS_PLACE
         and t.adjacent_prev
-        or (unambiguous and not t.at_start)
+        or (unambiguous and (not t.at_start or in_brackets))
+        or _letter_place(s, t, matched, ambiguous_word)
         or (unambiguous and t.nxt.lower() in {"kommun", "län", "stad"})
     ):
         return 0
@@ -122,6 +127,27 @@ def listed_place(s: Scan, t: Token) -> int:
     while k < len(s.toks) and s.toks[k][0] < end:
         k += 1
     return k - t.i
+
+
+# a letter's dateline: "Kungälv 2025-01-28", "Östersund 12 mars 2025", "Lerum den 3/4"
+_DATE_AFTER = re.compile(
+    WS + r"+(?:den" + WS + r"+)?(?:\d{4}-\d\d-\d\d|\d{1,2}(?:/\d{1,2}|" + WS + r"+(?:" + MONTHS + r")))"
+)
+# a signature's place after the name: "/ Malin Ek, Kalmar" (the line ends there)
+_SIGNATURE_BEFORE = re.compile(r"[" + CAP + r"][\w-]+," + WS + r"+$")
+
+
+def _letter_place(s: Scan, t: Token, matched: str, ambiguous_word: bool) -> bool:
+    """A listed place, even one that is also a first name, where a letter puts its place: at the
+    start of a line before the date, or after the signature's name at the end of a line."""
+    if ambiguous_word:
+        return False
+    end = t.start + len(matched)
+    line_start = t.start == 0 or s.text[t.start - 1] == "\n"
+    if line_start and _DATE_AFTER.match(s.text, end):
+        return True
+    line_end = end == len(s.text) or s.text[end] in "\n"
+    return line_end and bool(_SIGNATURE_BEFORE.search(s.text, max(0, t.start - 40), t.start))
 
 
 def lowercase_town(s: Scan, t: Token) -> int:

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 
+from spacy.lang.sv.stop_words import STOP_WORDS
+from wordfreq import zipf_frequency
+
 from nlp.core import Span
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.patterns import CAP, CAPWORD, LOW, WS
@@ -129,6 +132,51 @@ _EN_HOSPITAL = re.compile(
 )
 
 
+# "hemtjänstgruppen Västra Centrum", "hemtjänst Kvarnbyn", "Dagcenter Källan", "HEMTJÄNST SÖDRA
+# HAGA": a municipality's home-care group or day centre and its name (the unit patterns in
+# categories/vardenhet.py read only a capitalised "Hemtjänst" and no group or centre word)
+_MUNICIPAL_UNIT = re.compile(
+    r"(?<![\w-])(?:(?P<word>[Hh]emtjänst(?:gruppen|grupp|området|en)?|[Dd]agcent(?:er|ret|ralen))|HEMTJÄNST(?:GRUPPEN)?)"
+    + WS
+    + r"+(?P<name>"
+    + CAPWORD
+    + r"|[A-ZÅÄÖ]{3,})(?:"
+    + WS
+    + r"+(?:"
+    + CAPWORD
+    + r"|[A-ZÅÄÖ]{3,}))?(?![\w-])"
+)
+_SHOUTED_DIRECTION = frozenset("NORRA SÖDRA ÖSTRA VÄSTRA CENTRALA".split())
+
+
+def _municipal_units(text: str) -> list[Span]:
+    out = []
+    for m in _MUNICIPAL_UNIT.finditer(text):
+        name, end = m.group("name"), m.end()
+        if m.group("word") is None:  # shouted: a direction or a known town opens the name
+            if name not in _SHOUTED_DIRECTION and name.capitalize() not in lists.places():
+                continue
+        elif name.isupper() or function_words_or_calendar(name):
+            continue  # "hemtjänst Men det …", "Hemtjänst Måndag"
+        rest = text[m.end("name") : end].strip()
+        if rest and (function_words_or_calendar(rest) or rest.isupper() != name.isupper()):
+            end = m.end("name")
+        out.append(Span(m.start(), end, "VARDENHET"))
+    return out
+
+
+def function_words_or_calendar(word: str) -> bool:
+    """A capitalised word that opens a sentence or names a day or month, not a unit's name."""
+    low = word.lower()
+    return low in STOP_WORDS or low in _CALENDAR or zipf_frequency(low, "sv") >= 5.0
+
+
+_CALENDAR = frozenset(
+    "måndag tisdag onsdag torsdag fredag lördag söndag januari februari mars april maj juni juli augusti "
+    "september oktober november december jul påsk midsommar".split()
+)
+
+
 def _clinic_at(text: str) -> list[Span]:
     out = []
     places = lists.places()
@@ -151,6 +199,7 @@ def find_unit_constructions(text: str) -> list[Span]:
     names = lists.names()
     spans = _clinic_at(text)
     spans += [Span(m.start(), m.end(), "VARDENHET") for m in _SAINT_HOSPITAL.finditer(text)]
+    spans += _municipal_units(text)
     spans += [
         Span(m.start(), m.end(), "VARDENHET")
         for m in _ACRONYM_TOWN.finditer(text)
