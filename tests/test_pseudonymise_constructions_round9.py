@@ -116,3 +116,7 @@ def test_a_count_after_a_patient_word_is_no_age(p: Pseudonymiser) -> None:
 )
 def test_greetings_from_other_languages_are_no_names(p: Pseudonymiser, text: str) -> None:
     assert not [s for s in found(p, text) if s[1] == "PERSON"]
+
+
+def test_home_care_named_by_its_town_alone_is_the_town(p: Pseudonymiser) -> None:
+    assert ("Lerum", "ORT") in found(p, "Protokoll från brukarrådet hemtjänst Lerum, 2025-02-01")

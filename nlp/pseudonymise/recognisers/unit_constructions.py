@@ -160,7 +160,9 @@ def _municipal_units(text: str) -> list[Span]:
             continue  # "hemtjänst Men det …", "Hemtjänst Måndag"
         rest = text[m.end("name") : end].strip()
         if rest and (function_words_or_calendar(rest) or rest.isupper() != name.isupper()):
-            end = m.end("name")
+            end, rest = m.end("name"), ""
+        if not rest and name in lists.places():
+            continue  # "hemtjänst Haninge": the municipality's service is its town (ORT finds it)
         out.append(Span(m.start(), end, "VARDENHET"))
     return out
 
