@@ -120,3 +120,13 @@ def test_greetings_from_other_languages_are_no_names(p: Pseudonymiser, text: str
 
 def test_home_care_named_by_its_town_alone_is_the_town(p: Pseudonymiser) -> None:
     assert ("Lerum", "ORT") in found(p, "Protokoll från brukarrådet hemtjänst Lerum, 2025-02-01")
+
+
+def test_a_signature_with_a_town_is_no_organisation(p: Pseudonymiser) -> None:
+    spans = found(p, "tack för hjälpen! mvh berit i Trollhättan")
+    assert ("berit", "PERSON") in spans and ("Trollhättan", "ORT") in spans
+
+
+def test_a_day_activity_named_after_på(p: Pseudonymiser) -> None:
+    text = "Jag kan inte åka till dagverksamheten på Solrosen på tisdag."
+    assert ("Solrosen", "VARDENHET") in found(p, text)

@@ -137,7 +137,13 @@ _UNIT_PATTERNS = [
 # even without a unit word, unless a list knows it as a person or a place.
 _UNIT_CONTEXT = re.compile(
     r"(?i:personalen|inlagd|inlagda|inskriven|inskrivna|placerad|placerades|vistades|vårdades|"
-    r"låg inne)" + WS + r"+(?:på|vid)" + WS + r"+(" + CAPWORD + r")(?![\w-])"
+    r"låg inne|dagverksamheten|dagverksamhet|korttiden|korttids)"
+    + WS
+    + r"+(?:på|vid)"
+    + WS
+    + r"+("
+    + CAPWORD
+    + r")(?![\w-])"
 )
 
 
