@@ -130,3 +130,11 @@ def test_a_signature_with_a_town_is_no_organisation(p: Pseudonymiser) -> None:
 def test_a_day_activity_named_after_på(p: Pseudonymiser) -> None:
     text = "Jag kan inte åka till dagverksamheten på Solrosen på tisdag."
     assert ("Solrosen", "VARDENHET") in found(p, text)
+
+
+def test_lives_without_a_preposition(p: Pseudonymiser) -> None:
+    assert ("Tensta", "ORT") in found(p, "min pappa 81 år. han bor Tensta. Personal inte prata arabiska.")
+
+
+def test_a_person_living_with_someone_stays_a_person(p: Pseudonymiser) -> None:
+    assert ("Abdirahman", "PERSON") in found(p, "Hos oss bor Abdirahman och hans mamma.")

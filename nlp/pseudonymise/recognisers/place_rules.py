@@ -65,6 +65,7 @@ _STAY = re.compile(
     + r"+$",
     re.IGNORECASE,
 )
+_LIVES_BARE = re.compile(r"\b(?:bor|bodde)" + WS + r"+$", re.IGNORECASE)
 # "Resan gick från Skärholmen till Karolinska": the start of a journey with its end after it
 _JOURNEY_FROM = re.compile(r"(?:\b[Ff]rån)" + WS + r"+$")
 _JOURNEY_TO = re.compile(WS + r"+till" + WS + r"+[" + CAP + r"]")
@@ -177,6 +178,12 @@ def place_of_residence(s: Scan, t: Token) -> int:
         and t.word.lower() not in _EN_CALENDAR  # "moved to Thursday 20 February"
         and (
             (_RESIDENCE if t.cap else _LIVES).search(s.text, max(0, t.start - 30), t.start)
+            or (
+                t.cap  # "han bor Gottsunda": a learner's Swedish leaves the preposition out
+                and _LIVES_BARE.search(s.text, max(0, t.start - 12), t.start)
+                and zipf_frequency(t.word.lower(), "sv") < 3.5
+                and s.text[t.end : t.end + 1] in {"", ".", ",", "!", "\n"}  # "där bor Abdi och …": a person
+            )
             or (
                 t.cap
                 and _STAY.search(s.text, max(0, t.start - 30), t.start)
