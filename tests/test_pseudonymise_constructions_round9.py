@@ -138,3 +138,7 @@ def test_lives_without_a_preposition(p: Pseudonymiser) -> None:
 
 def test_a_person_living_with_someone_stays_a_person(p: Pseudonymiser) -> None:
     assert ("Abdirahman", "PERSON") in found(p, "Hos oss bor Abdirahman och hans mamma.")
+
+
+def test_a_praised_school_with_its_town_stays_an_organisation(p: Pseudonymiser) -> None:
+    assert ("trafikskolan i Uddevalla", "ORGANISATION") in found(p, "Bästa trafikskolan i Uddevalla! Rekommenderas.")

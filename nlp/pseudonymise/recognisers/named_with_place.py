@@ -85,7 +85,7 @@ def _run_before(text: str, end: int) -> int | None:
         if word.lower() in _TRIGGERS or word.lower() in NOT_UNIT_WORDS and word != "&":
             break
         if word.lower() in CLOSINGS:
-            return None  # "mvh katarina i Vänersborg": a signature, a person and her town
+            break  # "mvh katarina i Vänersborg": a signature (a person and her town) opens no name
         start = tok.start()
         before = text[max(0, tok.start() - 3) : tok.start()].rstrip()
         if before.endswith((":", ",")) or sentence_start(text, tok.start()):
