@@ -29,9 +29,24 @@ _ADDRESS = [
         + r"?(?:tr|lgh)\.?"
         + WS
         + r"?\d{1,4})?"
+        # the floor after the number: "Vasagatan 17 3 tr"
+        + r"(?:"
+        + WS
+        + r"\d{1,2}"
+        + WS
+        + r"?tr\b\.?)?"
     ),
+    # "Kungens väg 3", and streets named after a person: "Carl Bertil Laurells gata 9"
     re.compile(
-        r"(?<![\w-])["
+        r"(?<![\w-])(?:(?:["
+        + CAP
+        + r"]["
+        + LOW
+        + r"]+[ ]){1,2}(?=["
+        + CAP
+        + r"]["
+        + LOW
+        + r"]+s[ ]))?["
         + CAP
         + r"]["
         + LOW
@@ -79,10 +94,65 @@ _ADDRESS = [
 ]
 
 
+# after an address label a street needs no street word: "Besöksadress: Lundbyvassen 22, Göteborg"
+# "adress Korpilombolo 214" (a village and its house number) needs no colon
+_LABELLED = re.compile(
+    r"(?<!\w)(?i:(?:besöks|post|gatu|hem|leverans)?adress)"
+    + r"(?:"
+    + WS
+    + r"*:"
+    + WS
+    + r"*|"
+    + WS
+    + r"+)(["
+    + CAP
+    + r"]["
+    + LOW
+    + r"]{3,}(?:"
+    + WS
+    + r"["
+    + CAP
+    + r"]["
+    + LOW
+    + r"]+)?"
+    + WS
+    + r"+\d{1,4}"
+    + _HOUSE_LETTER
+    + r")(?![\w-])"
+)
+
+
+# where someone lives, a name and a house number: "bor på Skogsbrynet 4", "bor på Östra Bodarna 112"
+# (a farm, a village's plot or a street without a street word), not "bor på avdelning 5"
+_LIVES_AT = re.compile(
+    r"(?i:\bbor|\bbodde|\bbott|\bflyttat|\bflyttade)"
+    + WS
+    + r"+på"
+    + WS
+    + r"+((?!(?:Avdelning|Avd|Plan|Våning|Rum|Hus|Vecka|Nummer|Nr)\b)["
+    + CAP
+    + r"]["
+    + LOW
+    + r"]{3,}(?:"
+    + WS
+    + r"["
+    + CAP
+    + r"]["
+    + LOW
+    + r"]+)?"
+    + WS
+    + r"+\d{1,4}"
+    + _NOT_HOUSE
+    + _HOUSE_LETTER
+    + r")(?![\w-])"
+)
+
+
 def find_address(text: str) -> list[Span]:
-    spans = []
+    spans = [Span(m.start(1), m.end(1), "ADRESS") for m in _LIVES_AT.finditer(text)]
     for pattern in _ADDRESS:
         spans.extend(Span(m.start(), m.end(), "ADRESS") for m in pattern.finditer(text))
+    spans.extend(Span(m.start(1), m.end(1), "ADRESS") for m in _LABELLED.finditer(text))
     return spans
 
 

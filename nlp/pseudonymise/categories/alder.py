@@ -24,21 +24,28 @@ _AGE_PATTERNS = [
         r"(?<![\w,.])(?:\d{1,3}|" + NUMWORDS + r")" + WS + r"+[åa]r(?=" + WS + r"+(?:gammal|gamla|gammel|ung)\b)",
         re.IGNORECASE,
     ),
+    # "25 bast": slang for years of age, never a duration
+    re.compile(r"(?<![\w,.])(?:\d{1,3}|" + NUMWORDS + r")" + WS + r"+bast(?!\w)", re.IGNORECASE),
     # "i 20-årsåldern", "i fyrtioårsåldern"
     re.compile(r"(?<![\w-])(?:\d{1,3}" + WS + r"?-?|(?:" + NUMWORDS + r")-?)årsåldern(?!\w)", re.IGNORECASE),
 ]
 # "fyllde 61", "jag är 34 år", "när jag var tjugo", "mamma, 82 år,"
 _AGE_CONTEXT = re.compile(
     r"(?:\b(?:fyll(?:de|er|t|a)|jag är|jag var|hon är|han är|hon var|han var|hen är|hen var|"
-    r"(?:är|var|blir|blev|fyller|fyllde) (?:jag|hon|han|hen|du)(?: (?:också|bara|redan|nästan|snart|nu))?|"
+    r"(?:är|e|var|blir|blev|fyller|fyllde) (?:jag|hon|han|hen|du)(?: (?:också|bara|redan|nästan|snart|nu))?|"
     r"(?:jag|hon|han|hen) (?:är|var|blir|fyller|e) (?:också|bara|redan|nästan|snart|nu|ju|typ|ungefär|runt|cirka|ca|väl|nog|kanske)|"
     r"(?:jag|hon|han|hen) (?:ar|ä|e)|"
     r"(?:jag|hon|han|hen) har(?= \d{1,3} år)|i'm|i’m|i am|"
-    r"som är|när jag var|då jag var|sedan jag var|sen jag var|är|var|nu|snart|blir|blev|ålder(?:n)?|ålder på)"
+    r"som är|när jag var|då jag var|sedan jag var|sen jag var|är|var|nu|snart|blir|blev|ålder(?:n)?|ålder på|"
+    # a journal's abbreviation for the patient: "Pat. 94 år, bor ensam"
+    r"(?<![\w.])pat\.|(?<![\w.])pt\.)"
     + WS
+    # a comma after a number only with a space: "…03-8820, 73 år" is a list, "2,5" a decimal
     + r"+|(?<!\d),"
     + WS
-    + r"*)"
+    + r"*|(?<=\d),"
+    + WS
+    + r"+)"
     r"(\d{1,3}|(?:ett)?hundra(?:"
     + NUMWORDS
     + r"|"
@@ -164,6 +171,44 @@ def _age_subject(text: str, pos: int) -> bool:
     return False
 
 
+# "Jag har ont i bröstet … och är 62.": a second predicate of a sentence about a person
+_AND_BEFORE = re.compile(r"\b(?:och|o)" + WS + r"+$", re.IGNORECASE)
+_PERSON_SUBJECT = re.compile(
+    r"\b(?:jag|hon|han|hen|vi|(?:min|mitt|vår|hans|hennes)" + WS + r"+(?:fru|man|make|maka|sambo|son|dotter|bror|"
+    r"syster|mamma|pappa|mor|far|barn|kusin|farmor|farfar|mormor|morfar))\b",
+    re.IGNORECASE,
+)
+
+
+def _coordinated_predicate(text: str, pos: int) -> bool:
+    if not _AND_BEFORE.search(text, max(0, pos - 6), pos):
+        return False
+    sentence = text[max(0, pos - 200) : pos]
+    sentence = sentence[max(sentence.rfind(ch) for ch in ".!?\n") + 1 :]
+    return bool(_PERSON_SUBJECT.search(sentence))
+
+
+# "Vi är 84 och 81", "hon e 52 o jag 49": a second age joined to one; "fyllde 30 i fängelset
+# o 31 på behandlingshem": after "fyllde" even with a place after it
+_SECOND_AGE = re.compile(
+    r"(?:" + WS + r"+[^\W\d_]+){0,3}" + WS + r"+(?:och|o|&)" + WS + r"+(?:(?:jag|hon|han|hen|du)" + WS + r"+)?"
+    r"(\d{1,3})(" + WS + r"+[åa]r)?(?![\w,.]\d|[\w-])"
+)
+_THOUGHT_END = re.compile(WS + r"*(?:[.,!?;)]|och\b|o\b|men\b|$)", re.IGNORECASE)
+
+
+def _second_ages(text: str, spans: list[Span]) -> list[Span]:
+    out = []
+    for sp in spans:
+        m = _SECOND_AGE.match(text, sp.end)
+        if m is None or not 1 <= int(m.group(1)) <= 120 or _NOT_AGE_AFTER.match(text, m.end()):
+            continue
+        after_fyll = "fyll" in text[max(0, sp.start - 12) : sp.start].lower()
+        if _THOUGHT_END.match(text, m.end()) or (after_fyll and re.match(WS + r"+(?:på|i)\b", text[m.end() :])):
+            out.append(Span(m.start(1), m.end(2) if m.group(2) else m.end(1), "ALDER"))
+    return out
+
+
 # "Bilen (ABC 123) är 19 år gammal": the age of a thing the sentence is about
 _THING_SUBJECT = re.compile(
     r"\b(?:bilen|bil|huset|hus|lägenheten|datorn|mobilen|telefonen|spisen|kylen|kylskåpet|tvättmaskinen|"
@@ -181,6 +226,11 @@ def _ages_after_names(text: str) -> list[Span]:
         g = 2 if m.group(2) else 3
         infos = [lists.names().get(part) for part in word.lower().split("-")]
         title_before = re.search(r"(\w+)" + WS + r"+$", text[max(0, m.start(1) - 30) : m.start(1)])
+        # "min pappa Davood Tehrani, 75": a kinship word or title, a first name, then this surname
+        if title_before is not None and title_before.group(1).lower() not in TITLES:
+            title_before = re.search(
+                r"(\w+)" + WS + r"+[" + CAP + r"][\w-]+" + WS + r"+$", text[max(0, m.start(1) - 50) : m.start(1)]
+            )
         person = (
             word.lower() in TITLES
             or (title_before is not None and title_before.group(1).lower() in TITLES and word[:1].isupper())
@@ -238,7 +288,7 @@ def find_age(text: str) -> list[Span]:
         if weak in {"är", "var", "som är", "nu", "snart", "blir", "blev"}:
             # "Väntetiden var 2 år" is a duration; "Oskar är 14 och ...", "mamma är 82 år" an
             # age: these words need a person before them, and a bare number must end there.
-            if not _age_subject(text, m.start()):
+            if not (_age_subject(text, m.start()) or _coordinated_predicate(text, m.start())):
                 continue
             if not m.group(2) and (
                 weak not in {"är", "var", "som är", "blir"}
@@ -269,6 +319,7 @@ def find_age(text: str) -> list[Span]:
     spans += _ages_after_names(text)
     spans += _children_ages(text)
     spans += _answers_and_corrections(text, spans)
+    spans += _second_ages(text, spans)
     return [Span(*bracketed(text, s.start, s.end), "ALDER") for s in spans]
 
 

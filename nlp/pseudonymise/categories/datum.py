@@ -11,7 +11,8 @@ from nlp.pseudonymise.recognisers.patterns import LOG_LINE, MONTHS, WS
 _DATE_PATTERNS = [
     re.compile(r"(?<![\d-])(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d-])"),
     re.compile(r"(?<![\d-])(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\d-])"),
-    re.compile(r"(?<![\d/.,-])(?:[1-9]|[12]\d|3[01])/(?:[1-9]|1[0-2])(?:[-/](?:19|20)?\d\d)?(?![\d/])"),
+    # "3/4", "12/3-25", and the British "05/11/2024" of forwarded mail with its zeros
+    re.compile(r"(?<![\d/.,-])(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])(?:[-/](?:19|20)?\d\d)?(?![\d/])"),
     # "12.5.2024", "2024.05.12": only with a year, so decimals and versions stay
     re.compile(r"(?<![\d.,])(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:19|20)?\d\d(?![\d.]\d)"),
     re.compile(r"(?<![\d.,])(?:19|20)\d\d\.(?:0[1-9]|1[0-2])\.(?:0[1-9]|[12]\d|3[01])(?![\d.]\d)"),
@@ -65,6 +66,12 @@ _EN_MONTH_NAMES = (
     "december",
 )
 _FRACTIONS = {"1/2", "1/3", "2/3", "1/4", "3/4", "1/5", "1/10"}
+# "flyttade dit 3/4 o fick …": a conjunction after it, so no noun the fraction counts
+_CONJUNCTION_AFTER = re.compile(r"\s+(?:o|och|men|så|när|då|kl|eller)\b", re.IGNORECASE)
+# "Född: 12/8 -84", "3 april -96": the year written as a dash and two digits after the date
+_SHORT_YEAR_AFTER = re.compile(WS + r"[-–]\d\d(?![\d:.,]\d|[\w-])")
+# "skickade in den 02.02": day and month with a point only after a word saying date
+_DAY_MONTH_POINT = re.compile(r"(?<![\d.,])(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])(?![\d.]\d|\d)")
 _DATE_WORD_BEFORE = re.compile(r"(?:den|datum|från|till|mellan|t\.?o\.?m\.?|fr\.?o\.?m\.?)" + WS + r"*$", re.IGNORECASE)
 
 
@@ -76,7 +83,11 @@ _RATING_AFTER = re.compile(r"\W{0,2}(?:på\s+[\w-]*skala|i\s+betyg|poäng|stjär
 # "Gav dom 2/5.", "Totalt 3/5", "9/10 skulle rekommendera", "2/5 ⭐": a score out of five or
 # ten with nothing after it but punctuation and emoji, or a word that grades it
 _SCORE = re.compile(r"(?:10|[0-9])/(?:5|10)")
-_SCORE_AFTER = re.compile(r"[^\w\n]*$|\s+(?:ungefär|typ|skulle|av|stjärn\w*|poäng)\b|\s*[⭐★]", re.IGNORECASE)
+_SCORE_AFTER = re.compile(
+    r"[^\w\n]*$|\s+(?:ungefär|typ|skulle|av|stjärn\w*|poäng|pain|smärta|i smärta|ont)\b|\s*[⭐★]", re.IGNORECASE
+)
+# "10/10 för kuratorn men 2/10 för väntetiden": two grades on one scale, each for something
+_GRADED_FOR = re.compile(r"\b(?:10|[0-9])/(10|5)\s+för\s+\w+")
 # "ge dom 2/5 på bemötande och 4/5 på vården": "på" and what is graded, after a verb of grading
 # ("Vi ses 3/5 på mottagningen" is a date)
 _GRADED_AFTER = re.compile(r"\s+på\s+[a-zåäö]{4,}")
@@ -111,6 +122,8 @@ def _score(text: str, m: re.Match) -> bool:
     if mark > scale or _DATE_WORD_BEFORE.search(text[max(0, m.start() - 8) : m.start()]):
         return False
     graded = _GRADED_AFTER.match(text, m.end()) and _GRADING.search(text, max(0, m.start() - 60), m.start())
+    if _GRADED_FOR.match(text, m.start()):
+        graded = graded or sum(g.group(1) == str(scale) for g in _GRADED_FOR.finditer(text)) >= 2
     return bool(
         graded or _SCORE_AFTER.match(text, m.end()) or _SCORE_BEFORE.search(text[max(0, m.start() - 12) : m.start()])
     )
@@ -142,8 +155,17 @@ def find_date(text: str) -> list[Span]:
                 m.group(0) in _FRACTIONS
                 and not _DATE_WORD_BEFORE.search(text[max(0, m.start() - 8) : m.start()])
                 and re.match(r"\s+[^\W\d_]", text[m.end() :])
+                and not _CONJUNCTION_AFTER.match(text, m.end())
             ):
                 continue
+            end = m.end()
+            year = _SHORT_YEAR_AFTER.match(text, end)
+            if year and not re.search(r"\d{4}|\d[-/.]\d+[-/.]\d", m.group(0)):  # no year written yet
+                end = year.end()
+            spans.append(Span(m.start(), end, "DATUM"))
+    for m in _DAY_MONTH_POINT.finditer(text):
+        # "den 02.02" only: "från 03.40 till 07.10" are times
+        if re.search(r"\b(?:den|datum:?)" + WS + r"*$", text[max(0, m.start() - 8) : m.start()], re.IGNORECASE):
             spans.append(Span(m.start(), m.end(), "DATUM"))
     return spans
 

@@ -75,6 +75,12 @@ _LABELLED = re.compile(
 )
 
 
+# Swish numbers of businesses and associations are 123 + seven digits ("123 417 22 09");
+# a private Swish number is the holder's mobile number, which TELEFON finds.
+_SWISH = re.compile(r"(?<![\d-])123(?:[ \u00a0-]?\d){7}(?![\d-])")
+_SWISH_WORD = re.compile(r"(?i:swish)")
+
+
 _ISO_DATE = re.compile(r"(?:19|20)\d\d-[01]\d-[0-3]\d")
 _ANY_DIGITS = re.compile(r"\d\d")  # every kind here has two digits in a row
 
@@ -181,6 +187,11 @@ def find_kontonummer(text: str) -> list[Span]:
     if not _ANY_DIGITS.search(text):
         return []
     spans = _iban_spans(text) + _card_spans_all(text) + _account_spans(text)
+    spans += [
+        Span(m.start(), m.end(), "KONTONUMMER")
+        for m in _SWISH.finditer(text)
+        if _SWISH_WORD.search(text[max(0, m.start() - 60) : m.end() + 30]) and not _negative(text, m.start(), m.end())
+    ]
     for m in _GIRO.finditer(text):
         n = len(_digits(m.group("num")))
         if (m.group("bg") and 7 <= n <= 8) or (m.group("pg") and 2 <= n <= 8):

@@ -49,7 +49,8 @@ _ORG_PATTERNS = [
     re.compile(
         # "Kronofogdens beslut": the genitive is the same authority
         r"(?<![\w-])(?:" + _ORGS + r")s?(?:" + WS + r"+(?:i" + WS + r"+)?(?=[" + CAP + r"])"
-        r"(?P<region>[" + CAP + r"][" + LOW + r"]+))?(?![\w-])"
+        # "Patientnämnden i Region Norrbotten": the region's name is two words
+        r"(?P<region>(?:Region" + WS + r"+)?[" + CAP + r"][" + LOW + r"]+))?(?![\w-])"
     ),
     re.compile(
         r"(?<![\w-])Region" + WS + r"+[" + CAP + r"][" + LOW + r"]+(?:" + WS + r"+[" + CAP + r"][" + LOW + r"]+)?"
@@ -88,11 +89,16 @@ _ORG_PATTERNS = [
     # national authorities are often written in lowercase ("ringde försäkringskassan")
     re.compile(
         r"(?<![\w-])(?:försäkringskassan|arbetsförmedlingen|migrationsverket|skatteverket|"
-        r"kronofogden|kriminalvården|socialstyrelsen|pensionsmyndigheten|"
+        r"kronofogden|kriminalvården|socialstyrelsen|pensionsmyndigheten|inspektionen för vård och omsorg|"
         r"folkhälsomyndigheten|länsstyrelsen|"
         # typed without å/ä/ö
         r"forsakringskassan|arbetsformedlingen|kriminalvarden|lansstyrelsen|folkhalsomyndigheten)(?![\w-])",
         re.IGNORECASE,
+    ),
+    # an English-named university in a foreign student's letter: "Lund University", "University of Oslo"
+    re.compile(
+        r"(?<![\w-])(?:[" + CAP + r"][" + LOW + r"]+" + WS + r"+University|University" + WS + r"+of" + WS + r"+"
+        r"[" + CAP + r"][" + LOW + r"]+)(?![\w-])"
     ),
     # "Taxi Kurir", "Taxi 020": a taxi company by its name
     re.compile(r"(?<![\w-])Taxi" + WS + r"+(?:" + CAPWORD + r"|\d{3})(?![\w-])"),
@@ -150,6 +156,8 @@ _REGIONAL_ORGS = {
 
 # heads that name an organisation only with its place after them
 _PLACE_NEEDED = re.compile(r"(?:centrum|trafiken|förvaltningen|tinget)$")
+# "Brukarföreningen Norr": an association's district
+_DISTRICT = re.compile(r"Nord|Syd|Öst|Väst|Norr|Söder|Nordväst|Nordost|Nordöst|Sydväst|Sydost|Sydöst|Mitt")
 _MUNICIPALITY_AFTER = re.compile(WS + r"+(?:kommun|stad|län)(?![\w-])")
 
 
@@ -243,7 +251,12 @@ def find_organisation(text: str) -> list[Span]:
                 continue  # "Anhörigcentrum Lerum", "Länstrafiken Kronoberg"; not "Övikscentrum", "Resecentrum"
             if i == 4 and m.group(0).split()[0] in _GENERIC_ORGS and m.group("town") not in lists.places():
                 continue  # "Till Patientnämnden.": the service, as pattern 0 reads it; "Patientnämnden Västmanland" stays
-            if i == 4 and m.group("town") and m.group("town") not in lists.places():
+            if (
+                i == 4
+                and m.group("town")
+                and m.group("town") not in lists.places()
+                and not _DISTRICT.fullmatch(m.group("town"))
+            ):
                 end = m.start("town") - 1  # "Kvinnojouren Eskilstuna" is one name; "Kvinnojouren Hej" is not
                 while text[end - 1].isspace():
                     end -= 1

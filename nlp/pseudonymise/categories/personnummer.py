@@ -9,15 +9,16 @@ import phonenumbers
 
 from nlp.core import Span
 from nlp.pseudonymise.category import Category, digits_only
-from nlp.pseudonymise.recognisers.patterns import LOG_LINE, WS, before
+from nlp.pseudonymise.recognisers.patterns import LOG_LINE, WS, before, says_other_number
 from nlp.pseudonymise.recognisers.written_out import spoken_numbers
 
 _PNR = re.compile(
     # A separator may end a line: "20010923-⏎2439" (a form wrapped by the writer's program).
     # The date part may be spaced like a phone number: "56 04 14 - 0979", "1999 09 23-5609".
     # The century may stand apart ("19 770530 4482") and a form may group the digits in
-    # fours ("1948 0815 2211"): both only count with a word saying personnummer (below).
-    r"(?<![\w/-])((?:(?:19|20)[ ]?)?\d{6}|(?:(?:19|20)[ ]?)?\d\d[ ]\d\d[ ]\d\d|(?:19|20)\d\d[ ]\d{4})(?:"
+    # fours ("1948 0815 2211") or split after the first four ("0105 71-3382", as a phone number
+    # is written): these only count with a word saying personnummer (below).
+    r"(?<![\w/-])((?:(?:19|20)[ ]?)?\d{6}|(?:(?:19|20)[ ]?)?\d\d[ ]\d\d[ ]\d\d|(?:19|20)\d\d[ ]\d{4}|\d{4}[ ]\d\d)(?:"
     + WS
     + r"?([-+–])(?:"
     + WS
@@ -33,7 +34,7 @@ _PNR_POS = re.compile(
 )
 _PNR_NEG = re.compile(
     r"order|beställning|faktura|ärende|remissn|remiss-?nr|remiss-?id|referens|ref\b|ref\.|kvitto|kundn|artikel|serien|"
-    r"löpn|bokning|tidsstämpel|logg|batch|lot\b|id-?nr|id:|klockan|\bkl\b|avi\b|ocr|paket|"
+    r"löpn|bokning|tidsstämpel|\blogg|batch|lot\b|id-?nr|id:|klockan|\bkl\b|avi\b|ocr|paket|"
     r"försändelse|spårning|kolli|leverans|transaktion|konto\b|kontot|kontonum|avtal|kontrakt|licens|registrerings"
 )
 
@@ -167,13 +168,15 @@ def find_personnummer(text: str) -> list[Span]:
             continue  # "86 06 13 04 77" in pairs: a phone-like writing, a personnummer only when said so
         if first != m.group(1) and not (positive or (sep and not first.startswith("0"))):
             continue  # a spaced date part: a phone number unless a separator or a word says otherwise
+        if re.fullmatch(r"\d{4} \d\d", m.group(1)) and not positive:
+            continue
         if full is None or not (positive or _plausible_birth_date(full + last) or _separated_shape(first, sep)):
             continue
         if positive:
             spans.append(Span(m.start(), m.end(), "PERSONNUMMER"))
             continue
         after = text[m.end() : m.end() + 14].lower()  # "… (ordernummer)", not the next clause
-        if _PNR_NEG.search(lead) or _PNR_NEG.search(after):
+        if says_other_number(text, m.start(), _PNR_NEG) or _PNR_NEG.search(after):
             continue
         bare = m.group(0).isdigit()
         if bare and len(m.group(0)) == 10 and _phone_number(m.group(0)):

@@ -10,7 +10,8 @@ from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.patterns import CAP, CAP_AFTER, LOW, WS
 
 # "SE-901 85": the country prefix stays outside the postcode
-_POSTCODE = re.compile(r"(?:(?<![\w,.-])|(?<=\bSE-))([1-9]\d{2})" + WS + r"?(\d{2})(?![\w,.-])")
+# a full stop may end the sentence after it ("Postnummer 840 40."), not a decimal ("123 45.5")
+_POSTCODE = re.compile(r"(?:(?<![\w,.-])|(?<=\bSE-))([1-9]\d{2})" + WS + r"?(\d{2})(?![\w,-]|\.\w)")
 # the space one digit off ("95 335 Haparanda", a typo or an OCR slip): only before a listed town
 _SHIFTED = re.compile(r"(?<![\w,.-])[1-9]\d" + WS + r"\d{3}(?=" + WS + r"+([" + CAP + r"][" + CAP + LOW + r"]+))")
 _POSTCODE_CTX = re.compile(r"post\s*n(?:umme)?r\.?:?\s*$|adress", re.IGNORECASE)

@@ -8,7 +8,7 @@ import phonenumbers
 
 from nlp.core import Span
 from nlp.pseudonymise.category import Category, digits_only
-from nlp.pseudonymise.recognisers.patterns import WS
+from nlp.pseudonymise.recognisers.patterns import WS, says_other_number
 from nlp.pseudonymise.recognisers.written_out import find_written_phone
 
 _PHONE = re.compile(
@@ -18,6 +18,8 @@ _PHONE = re.compile(
 # Other countries' numbers, "+358 40 123 4567", "0047 912 34 567": phonenumbers knows their plans.
 _FOREIGN = re.compile(r"(?<![\w+])(?:\+|00)(?!46)[1-9]\d{0,2}(?:(?:" + WS + r"|-)?\(?\d{1,4}\)?){2,6}(?!\d)")
 _PNR_SHAPE = re.compile(r"^(?:\d{6}|\d{8})[-+]\d{4}$")
+# "Sent: 05/11/2024 16:20": a date written with slashes, then the hour
+_SLASH_DATE = re.compile(r"\d{1,2}/\d{1,2}/(?:19|20)\d\d")
 _GROUP_END = re.compile(r"(?:" + WS + r"|-|/)+\d{1,4}$")
 
 
@@ -53,10 +55,14 @@ def _phone_like(cand: str, text: str, start: int) -> bool:
 
 
 def find_phone(text: str) -> list[Span]:
-    spans = find_written_phone(text)  # "0 7 0 - 1 2 3 …", "noll sju noll …"
+    spans = [
+        sp
+        for sp in find_written_phone(text)  # "0 7 0 - 1 2 3 …", "noll sju noll …"
+        if not (_SLASH_DATE.match(text, sp.start) or says_other_number(text, sp.start))
+    ]
     for m in _PHONE.finditer(text):
         cand = m.group(0)
-        if _PNR_SHAPE.match(cand):
+        if _PNR_SHAPE.match(cand) or _SLASH_DATE.match(cand) or says_other_number(text, m.start()):
             continue
         # A greedy match may swallow a following number ("... 67 2 gånger"): drop groups
         # from the end until phonenumbers accepts it.

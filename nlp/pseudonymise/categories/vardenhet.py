@@ -9,6 +9,7 @@ from nlp.pseudonymise.category import Category
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.named_with_place import find_named_with_place
 from nlp.pseudonymise.recognisers.patterns import CAP, CAP_AFTER, CAPWORD, LOW, STREET_SUFFIX, WS
+from nlp.pseudonymise.recognisers.unit_constructions import CARE_PROVIDERS, find_unit_constructions
 from nlp.pseudonymise.recognisers.words import NOT_UNIT_WORDS, sentence_start, unknown_word
 
 _UNIT_HEAD = (
@@ -25,7 +26,7 @@ _CENTRE = (
     r"familje|stöd|behandlings|smärt|minnes)(?:centrum|centret)"
 )
 _UNIT_PREFIX = (
-    r"BUP|BUMM|VUP|PIVA|VC|MVC|BVC|HVB-hemmet|HVB|LSS-boendet|[Vv]årdcentralen|[Vv]årdcentral|[Vv]ardcentralen|[Hh]älsocentralen|"
+    r"BUP|BUMM|UMO|VUP|PIVA|VC|MVC|BVC|HVB-hemmet|HVB|LSS-boendet|[Vv]årdcentralen|[Vv]årdcentral|[Vv]ardcentralen|[Hh]älsocentralen|"
     r"[Hh]älsocentral|[Ää]ldreboendet|[Gg]ruppboendet|[Kk]orttidsboendet|[Kk]orttidshemmet|"
     r"[Bb]ehandlingshemmet|[Ss]ärskilda boendet|[Bb]oendet|[Vv]årdhemmet|[Aa]vdelning|[Aa]vd\.?|[Vv]årdavdelning|"
     r"[Mm]ottagningen|[Uu]ngdomsmottagningen|[Pp]sykiatrimottagningen|[Dd]agverksamheten|"
@@ -36,11 +37,7 @@ _UNIT_PREFIX = (
     r"(?:[" + CAP + r"][" + LOW + r"]*)?" + _CENTRE + r"|Villa|[Ss]prutbytet"
 )
 # Care providers whose name stands before the unit: "Capio vårdcentral Gubbängen".
-_PROVIDERS = re.compile(
-    r"(?:Capio|Aleris|Praktikertjänst|Närhälsan|Achima Care|Kry|Min Doktor|Doktor\.se|Attendo|Vardaga|"
-    r"Ambea|Nytida|Humana|Frösunda|Förenade Care|Forenade Care|Ersta|Stockholms stadsmission|Convictus|"
-    r"Region [" + CAP + r"][" + LOW + r"]+s?)" + WS + r"+$"
-)
+_PROVIDERS = re.compile(r"(?:" + CARE_PROVIDERS + r"|Region [" + CAP + r"][" + LOW + r"]+s?)" + WS + r"+$")
 # "Barn- och ungdomspsykiatrin", "vård- och omsorgsboende": a coordinated compound.
 _COORD = r"(?:[" + CAP + LOW + r"][" + LOW + r"]*-" + WS + r"+(?:och|&)" + WS + r"+)?"
 _PLACE_TAIL = r"(?:" + WS + r"+(?:i|på)" + WS + r"+[" + CAP + r"][" + LOW + r"]+(?:-[" + CAP + r"][" + LOW + r"]+)?)?"
@@ -56,6 +53,10 @@ _IN_TOWN = (
     + r"]["
     + LOW
     + r"]+)(?![\w-])"
+    # "Hemtjänsten i Skellefteå kommun": the municipality's service, an ORGANISATION
+    + r"(?!"
+    + WS
+    + r"+(?:kommun|kommuns|stad|stads)(?![\w-]))"
 )
 _UNIT_PATTERNS = [
     # "BUP Karlstad", "vårdcentralen Gripen", "äldreboendet Solbacken"
@@ -136,7 +137,13 @@ _UNIT_PATTERNS = [
 # even without a unit word, unless a list knows it as a person or a place.
 _UNIT_CONTEXT = re.compile(
     r"(?i:personalen|inlagd|inlagda|inskriven|inskrivna|placerad|placerades|vistades|vårdades|"
-    r"låg inne)" + WS + r"+(?:på|vid)" + WS + r"+(" + CAPWORD + r")(?![\w-])"
+    r"låg inne|dagverksamheten|dagverksamhet|korttiden|korttids)"
+    + WS
+    + r"+(?:på|vid)"
+    + WS
+    + r"+("
+    + CAPWORD
+    + r")(?![\w-])"
 )
 
 
@@ -388,5 +395,8 @@ def _care_units(text: str) -> list[Span]:
 
 
 CATEGORY = Category(
-    label="VARDENHET", priority=70, recognisers=(find_care_unit, find_named_with_place), description="vårdenheter"
+    label="VARDENHET",
+    priority=70,
+    recognisers=(find_care_unit, find_named_with_place, find_unit_constructions),
+    description="vårdenheter",
 )

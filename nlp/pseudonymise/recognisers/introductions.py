@@ -17,11 +17,13 @@ from nlp.pseudonymise.recognisers.words import NAME_PARTICLES, compound_word, un
 # where it opens the call, not in "det är bra".
 _INTRODUCTION = re.compile(
     r"(?:(?:^|\b(?:hej|hejsan|hallå|ja|jo|tjena|morgon|dag|kväll))[ \t,.!]+(?:det(?:[ \t]+här)?|detta|de)[ \t]+(?:är|e)"
-    r"|\bmitt[ \t]+namn[ \t]+är|\bja(?:g)?[ \t]+heter)[ \t]+",
+    r"|\bmitt[ \t]+namn[ \t]+är|\bmy[ \t]+name[ \t]+is|\bja(?:g)?[ \t]+heter)[ \t]+",
     re.IGNORECASE,
 )
 # every introduction has one of these (speed: most texts skip the pattern)
-_INTRODUCTION_HINT = re.compile(r"(?:det|detta|de)(?:[ \t]+här)?[ \t]+(?:är|e)[ \t]|namn[ \t]+är|heter", re.IGNORECASE)
+_INTRODUCTION_HINT = re.compile(
+    r"(?:det|detta|de)(?:[ \t]+här)?[ \t]+(?:är|e)[ \t]|namn[ \t]+är|name[ \t]+is|heter", re.IGNORECASE
+)
 # "tjena kalle här", "Hejhej! Sofia här från …": a greeting, a name, "här"
 _NAME_HERE = re.compile(
     r"(?:^|\b(?:hej|hejsan|hallå|tjena|tjenare|tja|hejhej|halloj|morgon))[ \t,.!]+([^\W\d_][\w'’-]*)[ \t]+här\b",
@@ -142,6 +144,36 @@ def find_kin_names(text: str) -> list[Span]:
         word = m.group(1)
         # a short name before a comma or full stop ("min man bo, han …") even if it is everyday
         short = len(word) == 2 and _any_first_name(word)
-        if (first_name(word) or short) and word not in STOP_WORDS:
+        # "min sambo ros har …": a first name that is also a word, before what people do
+        acting = _any_first_name(word) and _VERB_AFTER.match(text, m.end(1)) is not None
+        if (first_name(word) or short or acting) and word not in STOP_WORDS:
             spans.append(Span(m.start(1), m.end(1), "PERSON"))
-    return spans
+    return spans + _named_as(text)
+
+
+_VERB_AFTER = re.compile(
+    r"[ \t]+(?:har|hade|är|e|var|ringde|sa|sade|fick|kom|blev|bor|bodde|jobbar|jobbade|tycker|tyckte|vill|ville)\b"
+)
+# "Min dotter heter Hopp", "hon hette Sol": after "heter" the capitalised word is the name,
+# even one that is also a word, when a person is the subject
+_NAMED_AS = re.compile(
+    r"\b(?i:jag|ja|hon|han|hen|(?:min|mitt|vår|hans|hennes|din)[ \t]+(?:" + _KIN[3:-1] + r"|kontakt|kontaktperson|"
+    r"läkare|kurator|handläggare|psykolog|terapeut|sköterska|ssk|handledare))[ \t]+(?i:heter|hette)[ \t]+"
+    r"(?:typ[ \t]+)?([A-ZÅÄÖ][a-zåäöé]+(?:[ \t-][A-ZÅÄÖ][a-zåäöé]+)?)(?![\w-])"
+)
+# "Thanawat (kallas Tom)": the word before a bracketed nickname is a name too
+_NICKNAMED = re.compile(
+    r"(?<![\w-])([A-ZÅÄÖ][a-zåäöé]+)[ \t]*\([ \t]*(?:kallas|kallad|alias|aka)[ \t]+([A-ZÅÄÖ][a-zåäöé]+)[ \t]*\)"
+)
+
+
+def _named_as(text: str) -> list[Span]:
+    out = []
+    if "hete" in text:
+        for m in _NAMED_AS.finditer(text):
+            if m.group(1)[:1].isupper() and m.group(1).lower() not in STOP_WORDS:
+                out.append(Span(m.start(1), m.end(1), "PERSON"))
+    if "(" in text:
+        for m in _NICKNAMED.finditer(text):
+            out += [Span(m.start(1), m.end(1), "PERSON"), Span(m.start(2), m.end(2), "PERSON")]
+    return out

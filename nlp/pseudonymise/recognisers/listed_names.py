@@ -96,6 +96,10 @@ def listed_name(s: Scan, t: Token) -> int:
     return 1
 
 
+# English nouns after "My" that Swedish spells the same, so the frequency test cannot tell
+_EN_SHARED_NOUNS = frozenset("son mother father brother sister name bank doctor dad mum mom".split())
+
+
 def _english_or_possessive(t: Token) -> bool:
     """ "My mother …", "My number …": an English sentence, not the name My; "Mina sidor",
     "Mina meddelanden": the possessive (an e-service's pages), not the name Mina."""
@@ -118,6 +122,8 @@ def _english_or_possessive(t: Token) -> bool:
     if word in {"mina", "min", "mitt"}:
         # a noun after it ("sidor", "meddelanden"), not a verb ("Mina ringde", "Mina har")
         return low not in PERSON_VERBS and low not in STOP_WORDS and not low.endswith(("de", "te", "dde"))
+    if word == "my" and low in _EN_SHARED_NOUNS:
+        return True  # "My son Yusuf …": "son", "barn" are Swedish words too
     en = zipf_frequency(low, "en")
     return zipf_frequency(word, "en") >= 5.0 and en >= 4.0 and en - zipf_frequency(low, "sv") >= 1.0
 
@@ -233,7 +239,7 @@ def _word_use(s: Scan, t: Token, info: NameInfo | None) -> bool:
         or t.prev == "lex"
         or (t.start > 0 and text[t.start - 1] in "#@.")
         or low in ADDRESS_TERMS
-        or (low in GREETING_WORDS and t.at_start and text[t.end : t.end + 1] in {"!", ","})
+        or (low in GREETING_WORDS and t.at_start and text[t.end : t.end + 1] in {"!", ",", "."})
         or (info is not None and info.word and t.at_start and _COUNT_AFTER.match(text, t.end))
         # a label's colon after a word that is no first name: "Ros: gratis smörgås. Ris: …"
         or (info is not None and info.word and not info.first_sv and text[t.end : t.end + 2] == ": ")

@@ -49,7 +49,10 @@ def initials_with_surname(text: str, spans: list[Span]) -> list[Span]:
 _INITIAL_WORDS = re.compile(r"(?:^|\s)[A-ZÅÄÖ](?:-[A-ZÅÄÖ])?\.?(?:\s|$)")
 _CELL_END = re.compile(r"[ ]*(?:\||\t)")
 # a signature: the name ends its line, or only an e-mail address or a phone number follows
-_SIGNATURE_END = re.compile(r"[ \t,]*(?:\n|$|[\w.+-]+@[\w-]+\.[\w.]+[ \t]*(?:\n|$)|\+?[\d][\d ()-]{6,}[ \t]*(?:\n|$))")
+# (or a mail header's address in angle brackets: "From: Niamh O'Sullivan <niamh@…>")
+_SIGNATURE_END = re.compile(
+    r"[ \t,]*(?:\n|$|<?[\w.+-]+@[\w-]+\.[\w.]+>?[ \t]*(?:\n|$)|\+?[\d][\d ()-]{6,}[ \t]*(?:\n|$))"
+)
 
 
 def extend_names_left(text: str, spans: list[Span]) -> list[Span]:
@@ -195,7 +198,23 @@ def complete_names(text: str, spans: list[Span]) -> list[Span]:
                 merged[-1] = Span(prev.start, sp.end, "PERSON")
                 continue
         merged.append(sp)
-    return _same_name_elsewhere(text, _nicknames(text, _listed_after(text, merged)))
+    return _same_name_elsewhere(text, _ampersand(text, _nicknames(text, _listed_after(text, merged))))
+
+
+# "Emma & Linus Björk": a name-like word joined by an ampersand to a found name
+_BEFORE_AMPERSAND = re.compile(r"([A-ZÅÄÖ][a-zåäöéü]+)[ \t]*&[ \t]*$")
+
+
+def _ampersand(text: str, spans: list[Span]) -> list[Span]:
+    if "&" not in text:
+        return spans
+    extra = []
+    for sp in spans:
+        m = _BEFORE_AMPERSAND.search(text, max(0, sp.start - 30), sp.start) if sp.label == "PERSON" else None
+        if m and (namelike(m.group(1), False) or lists.names().get(m.group(1).lower()) is not None):
+            if not any(s.start < m.end(1) and m.start(1) < s.end for s in spans):
+                extra.append(Span(m.start(1), m.end(1), "PERSON"))
+    return sorted(spans + extra, key=lambda s: s.start)
 
 
 # "Kjell-Åke ('Kjelle')", "Mohammed (Mo)": a nickname in brackets or quotes right after a name
@@ -273,7 +292,11 @@ def _same_name_elsewhere(text: str, spans: list[Span]) -> list[Span]:
                     and w[:1].isupper()
                     and not w.isupper()
                     and w.lower() not in STOP_WORDS
-                    and ((info is None and len(words) >= 2) or (info is not None and not info.word))
+                    # a first name that is also a word ("Emir") when the full name stands here
+                    and (
+                        (info is None and len(words) >= 2)
+                        or (info is not None and (not info.word or (len(words) >= 2 and not info.common)))
+                    )
                     and w not in lists.places()
                 ):
                     names.add(w)

@@ -12,6 +12,7 @@ import re
 
 from nlp.core import Span
 from nlp.pseudonymise.recognisers import lists
+from nlp.pseudonymise.recognisers.names_in_context import CLOSINGS
 from nlp.pseudonymise.recognisers.words import NOT_UNIT_WORDS, sentence_start, unknown_word
 
 _FOLD = str.maketrans("åäöÅÄÖ", "aaoAAO")
@@ -83,6 +84,8 @@ def _run_before(text: str, end: int) -> int | None:
         word = tok.group(0)
         if word.lower() in _TRIGGERS or word.lower() in NOT_UNIT_WORDS and word != "&":
             break
+        if word.lower() in CLOSINGS:
+            break  # "mvh katarina i Vänersborg": a signature (a person and her town) opens no name
         start = tok.start()
         before = text[max(0, tok.start() - 3) : tok.start()].rstrip()
         if before.endswith((":", ",")) or sentence_start(text, tok.start()):

@@ -90,6 +90,7 @@ _DOERS = frozenset(
 _SWEDISH_LETTERS = set("abcdefghijklmnopqrstuvwxyzåäöéüABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖÉÜ-'’")
 _TELLS = frozenset("ringde sa sade berättade skrev frågade lovade svarade mejlade hälsade tyckte".split())
 _SPEAKER = re.compile(r"\[\d{1,2}[:.]\d\d(?::\d\d)?\][ \t]*[^\W\d_]+[ \t]*:[ \t]*$")
+_SUBORDINATORS = frozenset("när om då eftersom att som fast medan tills innan sen".split())
 _GREETINGS = frozenset("hej hejsan hallå moi hei merhaba salam tjena tjenare tjabba tja hejhej halloj".split())
 
 
@@ -129,7 +130,7 @@ def _unknown_pair(toks: list[tuple[int, int, str]], i: int, j: int) -> bool:
 # letters ("Wysłano", "Dzień") look like a foreign name's. Polish, English, German, Finnish,
 # Vietnamese, Bosnian/Croatian/Serbian, Somali.
 HEADER_AND_GREETING_WORDS = frozenset(
-    "wysłano temat dzień dobry pozdrawiam pozdrav pozdravi srdačan lijep zdravo "
+    "wysłano temat dzień dobry pozdrawiam pozdrav pozdravi srdačan lijep zdravo poštovani poštovana "
     "from sent subject date receipt fyi fwd regards cheers "
     "gesendet betreff grüße lähettäjä lähetetty vastaanottaja aihe terveisin hyvää päivää "
     "chào xin cảm ơn salaan mahadsanid привіт привет здравствуйте дякую спасибо".split()
@@ -272,7 +273,10 @@ def _context(text: str, toks: list[tuple[int, int, str]], i: int, tags: frozense
     # "Handläggare: och ditt namn\nUppringare: shirin rahimi": the answer to a name question
     answer = speaker and NAME_QUESTION.search(text, max(0, start - 120), text.rfind("\n", 0, start) + 1) is not None
     # "…din mans namn\nUppringare: Reza": the next speaker's tag follows, not a name
-    role = _role_before(prev) and gap.strip() in {"", ",", ":"} and not speaker and word not in tags
+    # "Dear Mr. Okafor", "Mr Grant": English courtesy titles in forwarded mail
+    # (as written: "MS. Ingen har …" is the illness, then a new sentence; "Miss Behave" a bar)
+    courtesy = i > 0 and toks[i - 1][2] in {"Mr", "Mrs", "Ms"} and gap.strip() in {"", "."} and cap
+    role = (_role_before(prev) and gap.strip() in {"", ",", ":"} or courtesy) and not speaker and word not in tags
     # "… står i vägen /Dawit", "/lena", "/ kaveh +46 40 …": a signature, perhaps with a phone after it
     signed = gap.strip().endswith("/") and re.match(r"[\w \t()+-]*(?:\n|$)", text[end:]) is not None
     # "Sökande: Tran Van Minh": after a form field even a name that is also a word
@@ -283,7 +287,10 @@ def _context(text: str, toks: list[tuple[int, int, str]], i: int, tags: frozense
         and cap
         and (_first_or_last(word) or (lists.names().get(word.lower()) is not None and word.lower() not in STOP_WORDS))
     )
+    # "… när det är kris": in a subordinate clause "det är" states a thing, it introduces no one
+    prev3 = toks[i - 3][2].lower() if i > 2 else ""
     says = tight and prev in {"är", "ar", "e"} and prev2 in {"det", "jag", "detta", "här"} and not cap
+    says = says and not (prev2 == "det" and prev3 in _SUBORDINATORS)
     # "jag och kalle", "vi och amira": a first name even if it is also a word
     with_me = tight and prev == "och" and prev2 in {"jag", "mig", "vi", "oss"} and not cap
     says = says or (with_me and first_name(word))
@@ -303,7 +310,7 @@ def _context(text: str, toks: list[tuple[int, int, str]], i: int, tags: frozense
     )
     word_name = (signed or says or named_for or (tight and prev == "efter")) and first_name(word)
     # "vi kallar honom Kricke": a capitalised nickname even if it is also a word
-    word_name = word_name or (called and cap and word.lower() not in STOP_WORDS)
+    word_name = word_name or (called and cap and word.lower() not in STOP_WORDS) or courtesy
     strong = role or signed or named_for or greeted or asked_for or closing or answer
     return _Context(prev, tight, contact, strong, says, with_me, field, greeted, word_name)
 
@@ -338,8 +345,19 @@ def _attendance(text: str) -> list[Span]:
     return out
 
 
+# a signature above a quoted thread: "…försvann.\n\nKasia\n\n> Från: …"
+_LINE_BEFORE_QUOTE = re.compile(
+    r"\n[ \t]*\n[ \t]*([A-ZÅÄÖ][a-zåäöéü]+)[ \t]*\n\s*(?:>|-{2,}|_{4,}|Från:|From:|Den .{5,60} skrev)"
+)
+
+
 def _signature_line(text: str) -> list[Span]:
     m = _LAST_LINE.search(text) if "\n" in text else None
+    if m is None and "\n\n" in text:
+        quoted = _LINE_BEFORE_QUOTE.search(text)
+        # above a quoted thread a name no list has counts too ("Kasia"), if it looks like one
+        if quoted and namelike(quoted.group(1), False) and quoted.group(1).lower() not in CLOSINGS:
+            return [Span(quoted.start(1), quoted.end(1), "PERSON")]
     if m is None or not text[: m.start()].strip():
         return []
     word = m.group(1)

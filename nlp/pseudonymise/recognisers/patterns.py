@@ -46,3 +46,36 @@ def bracketed(text: str, start: int, end: int) -> tuple[int, int]:
     if left > 0 and right < len(text) and text[left - 1] == "(" and text[right] == ")":
         return left - 1, right + 1
     return start, end
+
+
+# words naming a number that is not a phone or personnummer: "Vårdgivarens diarienummer: 01-2024-0331"
+OTHER_NUMBER = re.compile(r"diarie|\bdnr|ärende|order|faktura|referens|\bref\b|kundn|bokningsn|remissn|\bid\b|\bid-?nr")
+
+
+# the small words a label may have before its number: "ordernummer för beställningen är: …"
+_LABEL_FILLERS = frozenset(
+    "nr nummer numret no är var blev blir till för på i av med som den det mitt min mina vårt vår våra ert er era "
+    "din dina ditt sin sitt sina hans hennes deras # :".split()
+)
+
+
+def says_other_number(text: str, start: int, words: re.Pattern[str] = OTHER_NUMBER) -> bool:
+    """A word naming another kind of number labels it: on the same line, with at most three
+    small words between ("Ordernummer: 880412-3321", "dnr är 01-2024-0331"). A name or any
+    other word between is what the number belongs to ("Ärende gällande Yonas 880101-6632",
+    "ordern kom, ring 070-…")."""
+    line = text[max(0, start - 45, text.rfind("\n", 0, start) + 1) : start]
+    found = list(words.finditer(line.lower()))
+    if not found:
+        return False
+    rest = line[found[-1].end() :]
+    between = rest.split()[0 if rest[:1].isspace() else 1 :]  # "…nummer:" ends the context word
+    # "Ärendenummer för klagomålet är …", "Ordernummer på mina hjälpmedel: …": what the number
+    # is for may stand after "för"/"på" (in lower case: a capital there is a name)
+    words = [w.strip(".,:;()#").lower() for w in between]
+    return len(between) <= 3 and all(
+        not w
+        or w in _LABEL_FILLERS
+        or (k > 0 and words[k - 1] in {"för", "på", "mina", "dina"} and w == between[k].strip(".,:;()#"))
+        for k, w in enumerate(words)
+    )

@@ -10,11 +10,14 @@ from spacy.lang.sv.stop_words import STOP_WORDS
 from wordfreq import zipf_frequency
 
 from nlp.pseudonymise.recognisers import lists
-from nlp.pseudonymise.recognisers.patterns import CAP, STREET_SUFFIX, WS
+from nlp.pseudonymise.recognisers.patterns import CAP, MONTHS, STREET_SUFFIX, WS
 from nlp.pseudonymise.recognisers.scan import Scan, Token
 from nlp.pseudonymise.recognisers.words import COUNTRIES, PREPS_PLACE, TITLES, rare_word
 
-_AFTER_POSTCODE = re.compile(r"(?<!\d)\d{3}" + WS + r"?\d{2}" + WS + r"+$")
+# (not the end of a case number: "Änr 2016-01731 Nämndens beslut")
+_AFTER_POSTCODE = re.compile(r"(?<![\d-])\d{3}" + WS + r"?\d{2}" + WS + r"+$")
+# a form's labels after an empty postcode field: "Postnummer 00000 Postort …"
+_FORM_LABELS = frozenset("postort ort land stad kommun län".split())
 # lowercase, only where someone lives or moved: "från kundtjänst till …" is no journey
 _LIVES = re.compile(
     r"(?:\bbor|bodde|flyttade|flyttat|flyttar|flytta|växte upp|uppvuxen|född)"
@@ -22,6 +25,10 @@ _LIVES = re.compile(
     + r"+(?:i|från|till|utanför|nära)"
     + WS
     + r"+$"
+)
+_EN_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december".split()
 )
 _DEFINITE = re.compile(r"(?:en|et|an|na|orna|arna|erna)$")
 _RESIDENCE = re.compile(
@@ -37,7 +44,9 @@ _RESIDENCE = re.compile(
     # a street and its number, then the district or town: "Kvarnvägen 12 i Sörby"
     r"|(?:" + STREET_SUFFIX + r")" + WS + r"+\d{1,4}[A-Za-z]?" + WS + r"+i" + WS + r"+$"
     # English in mail from relatives abroad: "arrived from Kharkiv", "lives in Oslo"
-    r"|(?:arrived|came|moved|lives|living|lived|born)" + WS + r"+(?:from|in|to)" + WS + r"+$"
+    # "He lives alone in Boden", "I live in Cork", "we are in Amman until …"
+    r"|(?:arrived|came|moved|live|lives|living|lived|born|we are|i am|i'm|staying|stays|works|working)"
+    r"(?:" + WS + r"+(?:alone|now|still|currently|back|here|there))?" + WS + r"+(?:from|in|to)" + WS + r"+$"
     # a form's place field: "Ort och datum: Västerås 2026-02-14", "Hemort: …"
     r"|\bort(?:" + WS + r"+och" + WS + r"+datum)?" + WS + r"*:" + WS + r"*$",
     re.IGNORECASE,
@@ -56,6 +65,7 @@ _STAY = re.compile(
     + r"+$",
     re.IGNORECASE,
 )
+_LIVES_BARE = re.compile(r"\b(?:bor|bodde)" + WS + r"+$", re.IGNORECASE)
 # "Resan gick från Skärholmen till Karolinska": the start of a journey with its end after it
 _JOURNEY_FROM = re.compile(r"(?:\b[Ff]rån)" + WS + r"+$")
 _JOURNEY_TO = re.compile(WS + r"+till" + WS + r"+[" + CAP + r"]")
@@ -64,7 +74,15 @@ _JOURNEY_TO = re.compile(WS + r"+till" + WS + r"+[" + CAP + r"]")
 def town_after_postcode(s: Scan, t: Token) -> int:
     """ "961 23 Boden", "574 31 vetlanda": the town after its postcode."""
     listed = t.word in s.places if t.cap else t.word.islower() and t.word.capitalize() in s.places
-    if listed and _AFTER_POSTCODE.search(s.text[max(0, t.start - 10) : t.start]):
+    # a postcode names its town: "127 32 Skärholmen" is a place even when no list has it
+    unlisted = (
+        t.cap
+        and not t.word.isupper()
+        and t.word.lower() not in STOP_WORDS
+        and t.word.lower() not in _FORM_LABELS
+        and t.word not in COUNTRIES
+    )
+    if (listed or unlisted) and _AFTER_POSTCODE.search(s.text[max(0, t.start - 10) : t.start]):
         s.add(t.start, t.end, "ORT")
         return 1
     return 0
@@ -92,10 +110,15 @@ def listed_place(s: Scan, t: Token) -> int:
     if person_like or t.prev in TITLES:
         return 0
     unambiguous = not ambiguous_word and not is_name
+    # "hemtjänst Kvarnbyn (Mölndal)": a town alone in brackets (a bracket opens a "sentence" for at_start)
+    in_brackets = (
+        s.text[t.start - 1 : t.start] == "(" and s.text[t.start + len(matched) : t.start + len(matched) + 1] == ")"
+    )
     if not (
         t.prev in PREPS_PLACE
         and t.adjacent_prev
-        or (unambiguous and not t.at_start)
+        or (unambiguous and (not t.at_start or in_brackets))
+        or _letter_place(s, t, matched, ambiguous_word)
         or (unambiguous and t.nxt.lower() in {"kommun", "län", "stad"})
     ):
         return 0
@@ -107,12 +130,35 @@ def listed_place(s: Scan, t: Token) -> int:
     return k - t.i
 
 
+# a letter's dateline: "Kungälv 2025-01-28", "Östersund 12 mars 2025", "Lerum den 3/4"
+_DATE_AFTER = re.compile(
+    WS + r"+(?:den" + WS + r"+)?(?:\d{4}-\d\d-\d\d|\d{1,2}(?:/\d{1,2}|" + WS + r"+(?:" + MONTHS + r")))"
+)
+# a signature's place after the name: "/ Malin Ek, Kalmar" (the line ends there)
+_SIGNATURE_BEFORE = re.compile(r"[" + CAP + r"][\w-]+," + WS + r"+$")
+
+
+def _letter_place(s: Scan, t: Token, matched: str, ambiguous_word: bool) -> bool:
+    """A listed place, even one that is also a first name, where a letter puts its place: at the
+    start of a line before the date, or after the signature's name at the end of a line."""
+    if ambiguous_word:
+        return False
+    end = t.start + len(matched)
+    line_start = t.start == 0 or s.text[t.start - 1] == "\n"
+    if line_start and _DATE_AFTER.match(s.text, end):
+        return True
+    line_end = end == len(s.text) or s.text[end] in "\n"
+    return line_end and bool(_SIGNATURE_BEFORE.search(s.text, max(0, t.start - 40), t.start))
+
+
 def lowercase_town(s: Scan, t: Token) -> int:
     """ "jag bor i karlstad": a town that is no ordinary word, lowercase after a place preposition."""
+    # "i hela hässleholm": "hela" between the preposition and the town
+    after_prep = t.prev in PREPS_PLACE or (t.prev == "hela" and t.prev2 in PREPS_PLACE)
     if (
         not t.cap
         and t.adjacent_prev
-        and t.prev in PREPS_PLACE
+        and after_prep
         and len(t.word) > 2
         and s.places.get(t.word.capitalize()) is False
         and t.word not in lists.names()
@@ -129,8 +175,15 @@ def place_of_residence(s: Scan, t: Token) -> int:
         and t.adjacent_prev
         and t.word not in lists.names()
         and t.word not in COUNTRIES
+        and t.word.lower() not in _EN_CALENDAR  # "moved to Thursday 20 February"
         and (
             (_RESIDENCE if t.cap else _LIVES).search(s.text, max(0, t.start - 30), t.start)
+            or (
+                t.cap  # "han bor Gottsunda": a learner's Swedish leaves the preposition out
+                and _LIVES_BARE.search(s.text, max(0, t.start - 12), t.start)
+                and zipf_frequency(t.word.lower(), "sv") < 3.5
+                and s.text[t.end : t.end + 1] in {"", ".", ",", "!", "\n"}  # "där bor Abdi och …": a person
+            )
             or (
                 t.cap
                 and _STAY.search(s.text, max(0, t.start - 30), t.start)

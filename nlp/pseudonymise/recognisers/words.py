@@ -77,7 +77,8 @@ CHAT_FILLERS = frozenset(
     "asså ass typ ba iaf btw aa mm mhm eh ehh öh alltså liksom ju va nåt nån lol lmao haha hahaha omg wtf jk xd".split()
 )
 # greetings of the languages the texts mix in, opening a message ("Salam!", "Selam, …")
-GREETING_WORDS = frozenset("salam selam salaam merhaba hola shalom namaste moi hei terve".split())
+# (Bosnian/Croatian/Serbian letters open "Poštovani," = "Dear sir/madam")
+GREETING_WORDS = frozenset("salam selam salaam merhaba hola shalom namaste moi hei terve poštovani poštovana".split())
 # slang terms of address, no names: "tack bestie", "tack babe"
 ADDRESS_TERMS = frozenset("bestie babe bae bro brah sis syrran mannen gumman queen king hjärtat vännen".split())
 NAME_PARTICLES = frozenset("van von der de af da di del la le al el bin ibn ben abu".split())

@@ -1,0 +1,220 @@
+"""Care units written the way letters, notices and mail signatures write them: a clinic word
+and its hospital or town with no preposition between ("Reumatologen Falun", "Geriatriken SUS
+Malmö", "Dagkirurgen Hudiksvalls sjukhus"), a saint's name in the unit ("S:t Eriks
+Ögonsjukhus"), a provider's chain name with its service and site ("Aleris Röntgen
+Liljeholmen"), a service and a district ("Psykiatri Nordväst"), a town's service in the
+genitive ("Norra Stockholms psykiatri") and a named home after a compound home word
+("jourboendet Tranan")."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.lang.sv.stop_words import STOP_WORDS
+from wordfreq import zipf_frequency
+
+from nlp.core import Span
+from nlp.pseudonymise.recognisers import lists
+from nlp.pseudonymise.recognisers.patterns import CAP, CAPWORD, LOW, WS
+
+# Care providers whose name stands before the unit: "Capio vårdcentral Gubbängen".
+CARE_PROVIDERS = (
+    r"Capio|Aleris|Praktikertjänst|Närhälsan|Achima Care|Kry|Min Doktor|Doktor\.se|Attendo|Vardaga|"
+    r"Ambea|Nytida|Humana|Frösunda|Förenade Care|Forenade Care|Ersta|Stockholms stadsmission|Convictus"
+)
+_SAINT = r"(?:S:t|Sankt|St\.?)" + WS + r"+[" + CAP + r"][" + LOW + r"]+"
+# a clinic by what it does, a compound ending in a clinic word: "Reumatologen", "LARO-mottagningen"
+_CLINIC = (
+    r"(?:[" + CAP + LOW + r"][" + LOW + r"]*|[" + CAP + r"]{2,}-)(?:[" + LOW + r"]*(?:logen|iatriken|peden|kirurgen|"
+    r"mottagningen|kliniken|avdelningen|akuten|enheten|medicinen))"
+)
+# "Barn- och ungdomsmedicinska mottagningen", "Psykiatriska akutmottagningen": what may stand before
+_LEAD = (
+    r"(?:[" + CAP + LOW + r"][" + LOW + r"]*-" + WS + r"+(?:och|&)" + WS + r"+)?"
+    r"(?:[" + CAP + LOW + r"][" + LOW + r"]{3,}(?:iska|ska|ala|ära)" + WS + r"+)?"
+)
+_HOSPITAL = (
+    r"(?:[" + CAP + r"]{2,4}(?![\w-])|" + _SAINT + r"|[" + CAP + r"][" + LOW + r"]+s" + WS + r"+(?:universitets)?"
+    r"(?:sjukhus|lasarett)|(?:Läns|Universitets|Central)?[" + CAP + LOW + r"]*(?:sjukhuset|lasarettet)"
+    r"(?:" + WS + r"+(?!och\b)[" + CAP + r"][" + LOW + r"]+)?)"
+)
+_CLINIC_AT = re.compile(
+    r"(?<![\w-])"
+    + _LEAD
+    + r"(?:"
+    + _CLINIC
+    + r"|[Mm]ottagningen)(?:"
+    + WS
+    + r"+för(?:"
+    + WS
+    + r"+["
+    + LOW
+    + r"]+){1,3}?)?(?:"
+    + WS
+    + r"+(?:på|vid))?"
+    + WS
+    + r"+(?:(?P<hospital>"
+    + _HOSPITAL
+    + r")(?:"
+    + WS
+    + r"+(?P<town2>["
+    + CAP
+    + r"]["
+    + LOW
+    + r"]+))?|(?P<town>["
+    + CAP
+    + r"]["
+    + LOW
+    + r"]+))(?![\w-])"
+)
+# "S:t Eriks Ögonsjukhus": a saint's hospital
+_SAINT_HOSPITAL = re.compile(
+    r"(?<![\w-])" + _SAINT + r"s?" + WS + r"+[" + CAP + r"][" + LOW + r"]*(?:sjukhus|sjukhuset|lasarett|lasarettet|"
+    r"klinik|kliniken)(?![\w-])"
+)
+# "UMO Gävle", "bup lund": a unit's acronym with its town right after it
+_ACRONYM_TOWN = re.compile(
+    r"(?<![\w-])(?:UMO|BUP|BVC|MVC|BUMM|umo|bup|bvc|mvc)"
+    + WS
+    + r"+(?P<town>["
+    + CAP
+    + LOW
+    + r"]["
+    + LOW
+    + r"]+)(?![\w-])"
+)
+# "Aleris Specialistvård Sabbatsberg", "Frösunda Omsorg LSS-boende Bergsgatan" (not "… AB", a firm)
+_PROVIDER_CHAIN = re.compile(
+    r"(?<![\w-])(?:"
+    + CARE_PROVIDERS
+    + r")(?:"
+    + WS
+    + r"+(?:[A-ZÅÄÖ]{2,4}-[a-zåäö]+|[a-zåäö]*boende|"
+    + CAPWORD
+    + r")){2,3}(?![\w-])(?!"
+    + WS
+    + r"+AB\b)"
+)
+# "Sophiahemmet Ortopedklinik": a named hospital and its clinic
+_HOSPITAL_CLINIC = re.compile(
+    r"(?<![\w-])[" + CAP + r"][" + LOW + r"]+(?:hemmet|sjukhuset|lasarettet)" + WS + r"+[" + CAP + r"][" + LOW + r"]*"
+    r"(?:klinik|kliniken|mottagning|mottagningen|avdelning|avdelningen)(?![\w-])"
+)
+_DIRECTION = r"(?:Nord|Syd|Öst|Väst|Norr|Söder|Nordväst|Nordost|Nordöst|Sydväst|Sydost|Sydöst|Mitt|Centrum|City)"
+# "Psykiatri Nordväst", "Beroendevården Syd": a service and the district it serves
+_SERVICE_DISTRICT = re.compile(
+    r"(?<![\w-])(?:Vuxen|Barn|Rätts|Äldre)?(?:[Pp]sykiatri|[Bb]eroendevård|[Pp]rimärvård|[Nn]ärsjukvård|"
+    r"[Hh]abilitering)(?:en|n)?" + WS + r"+" + _DIRECTION + r"(?![\w-])"
+)
+# "Norra Stockholms psykiatri": a town's service in the genitive
+_TOWN_SERVICE = re.compile(
+    r"(?<![\w-])(?:(?:Norra|Södra|Östra|Västra)" + WS + r"+)?(?P<town>[" + CAP + r"][" + LOW + r"]+)s" + WS + r"+"
+    r"(?:psykiatri|beroendevård|närsjukvård|barnpsykiatri|vuxenpsykiatri)(?![\w-])"
+)
+# "jourboendet Tranan", "stödboendet Ankaret": a compound home word and the home's name
+_HOME_NAMED = re.compile(
+    r"(?<![\w-])[" + LOW + r"]{3,}(?:boendet|hemmet)" + WS + r"+(?P<name>[" + CAP + r"][" + LOW + r"]{2,})(?![\w-])"
+)
+
+
+# an English hospital in a foreign colleague's signature: "St Thomas' Hospital", "Royal Free Hospital"
+_EN_HOSPITAL = re.compile(
+    r"(?<![\w-])(?!(?:The|A|An|Our|My|This|That|Your|Their|His|Her|Its|Every|Any)\b)(?:(?:St\.?|Saint)"
+    + WS
+    + r"+)?(?:["
+    + CAP
+    + r"]["
+    + LOW
+    + r"]+(?:'s|s'|')?"
+    + WS
+    + r"+){1,2}"
+    r"(?:Hospital|Infirmary|Medical Centre|Medical Center|Clinic)(?![\w-])"
+)
+
+
+# "hemtjänstgruppen Västra Centrum", "hemtjänst Kvarnbyn", "Dagcenter Källan", "HEMTJÄNST SÖDRA
+# HAGA": a municipality's home-care group or day centre and its name (the unit patterns in
+# categories/vardenhet.py read only a capitalised "Hemtjänst" and no group or centre word)
+_MUNICIPAL_UNIT = re.compile(
+    r"(?<![\w-])(?:(?P<word>[Hh]emtjänst(?:gruppen|grupp|området|en)?|[Dd]agcent(?:er|ret|ralen))|HEMTJÄNST(?:GRUPPEN)?)"
+    + WS
+    + r"+(?P<name>"
+    + CAPWORD
+    + r"|[A-ZÅÄÖ]{3,})(?:"
+    + WS
+    + r"+(?:"
+    + CAPWORD
+    + r"|[A-ZÅÄÖ]{3,}))?(?![\w-])"
+)
+_SHOUTED_DIRECTION = frozenset("NORRA SÖDRA ÖSTRA VÄSTRA CENTRALA".split())
+
+
+def _municipal_units(text: str) -> list[Span]:
+    out = []
+    for m in _MUNICIPAL_UNIT.finditer(text):
+        name, end = m.group("name"), m.end()
+        if m.group("word") is None:  # shouted: a direction or a known town opens the name
+            if name not in _SHOUTED_DIRECTION and name.capitalize() not in lists.places():
+                continue
+        elif name.isupper() or function_words_or_calendar(name):
+            continue  # "hemtjänst Men det …", "Hemtjänst Måndag"
+        rest = text[m.end("name") : end].strip()
+        if rest and (function_words_or_calendar(rest) or rest.isupper() != name.isupper()):
+            end, rest = m.end("name"), ""
+        if not rest and name in lists.places():
+            continue  # "hemtjänst Haninge": the municipality's service is its town (ORT finds it)
+        out.append(Span(m.start(), end, "VARDENHET"))
+    return out
+
+
+def function_words_or_calendar(word: str) -> bool:
+    """A capitalised word that opens a sentence or names a day or month, not a unit's name."""
+    low = word.lower()
+    return low in STOP_WORDS or low in _CALENDAR or zipf_frequency(low, "sv") >= 5.0
+
+
+_CALENDAR = frozenset(
+    "måndag tisdag onsdag torsdag fredag lördag söndag januari februari mars april maj juni juli augusti "
+    "september oktober november december jul påsk midsommar".split()
+)
+
+
+def _clinic_at(text: str) -> list[Span]:
+    out = []
+    places = lists.places()
+    for m in _CLINIC_AT.finditer(text):
+        end = m.end()
+        if m.group("town") is not None and m.group("town") not in places:
+            continue
+        if m.group("town2") is not None and m.group("town2") not in places:
+            end = m.end("hospital")
+        out.append(Span(m.start(), end, "VARDENHET"))
+    return out
+
+
+def find_unit_constructions(text: str) -> list[Span]:
+    """Units in the letter and signature writings above (the generic unit patterns in
+    categories/vardenhet.py need a preposition or a unit word these lack)."""
+    if not any(ch.isupper() for ch in text) and not any(a in text for a in ("bup", "umo", "bvc", "mvc", "bumm")):
+        return []
+    places = lists.places()
+    names = lists.names()
+    spans = _clinic_at(text)
+    spans += [Span(m.start(), m.end(), "VARDENHET") for m in _SAINT_HOSPITAL.finditer(text)]
+    spans += _municipal_units(text)
+    spans += [
+        Span(m.start(), m.end(), "VARDENHET")
+        for m in _ACRONYM_TOWN.finditer(text)
+        if m.group("town").capitalize() in places and (m.group("town")[0].isupper() or m.group(0).islower())
+    ]
+    spans += [Span(m.start(), m.end(), "VARDENHET") for m in _PROVIDER_CHAIN.finditer(text)]
+    spans += [Span(m.start(), m.end(), "VARDENHET") for m in _HOSPITAL_CLINIC.finditer(text)]
+    spans += [Span(m.start(), m.end(), "VARDENHET") for m in _EN_HOSPITAL.finditer(text)]
+    spans += [Span(m.start(), m.end(), "VARDENHET") for m in _SERVICE_DISTRICT.finditer(text)]
+    spans += [Span(m.start(), m.end(), "VARDENHET") for m in _TOWN_SERVICE.finditer(text) if m.group("town") in places]
+    spans += [
+        Span(m.start(), m.end(), "VARDENHET")
+        for m in _HOME_NAMED.finditer(text)
+        if m.group("name") not in places and names.get(m.group("name").lower()) is None
+    ]
+    return spans
