@@ -405,16 +405,18 @@ def test_label_shifts_lift_a_label_whose_scores_sit_low_and_need_enough_answers(
     from nlp.classify.calibration import LABEL_SHIFT_MIN, best_threshold, choose_label_shifts, macro_f1, platt
 
     rng = np.random.default_rng(5)
-    n = 2 * LABEL_SHIFT_MIN
-    Y = (rng.uniform(size=(n, 3)) < [0.6, 0.4, 0.15]).astype(int)
-    # the rare third label's true answers score like the others' false ones under a shared map
-    z = np.where(Y > 0, [1.0, 1.0, -1.5], [-1.5, -1.5, -3.0]) + rng.normal(0, 0.8, size=(n, 3))
-    raw = expit(z)
-    fit, test = slice(0, LABEL_SHIFT_MIN), slice(LABEL_SHIFT_MIN, n)
-    shift = choose_label_shifts(raw[fit], Y[fit], (1.0, 0.0))
+
+    def draw(n: int) -> tuple[np.ndarray, np.ndarray]:
+        Y = (rng.uniform(size=(n, 3)) < [0.6, 0.4, 0.15]).astype(int)
+        # the rare third label's true answers score like the others' false ones under a shared map
+        z = np.where(Y > 0, [1.0, 1.0, -1.5], [-1.5, -1.5, -3.0]) + rng.normal(0, 0.8, size=(n, 3))
+        return expit(z), Y
+
+    raw, Y = draw(2 * LABEL_SHIFT_MIN)
+    shift = choose_label_shifts(raw, Y, (1.0, 0.0))
     assert shift[2] > 0.5 and abs(shift[2]) > abs(shift[0])
-    before = macro_f1(platt(raw[test], 1.0, 0.0), Y[test], best_threshold(platt(raw[fit], 1.0, 0.0), Y[fit]))
-    after_fit = platt(raw[fit], 1.0, 0.0, shift)
-    after = macro_f1(platt(raw[test], 1.0, 0.0, shift), Y[test], best_threshold(after_fit, Y[fit]))
+    new_raw, new_Y = draw(3000)  # unseen answers
+    before = macro_f1(platt(new_raw, 1.0, 0.0), new_Y, best_threshold(platt(raw, 1.0, 0.0), Y))
+    after = macro_f1(platt(new_raw, 1.0, 0.0, shift), new_Y, best_threshold(platt(raw, 1.0, 0.0, shift), Y))
     assert after > before + 0.02
     assert not choose_label_shifts(raw[: LABEL_SHIFT_MIN - 1], Y[: LABEL_SHIFT_MIN - 1], (1.0, 0.0)).any()
