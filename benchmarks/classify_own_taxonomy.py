@@ -2,13 +2,17 @@
 
     python benchmarks/classify_own_taxonomy.py [--mangd vardupplevelse forum_invandring]
         [--upprepningar 3] [--antal 25 50 100] [--utan-meningar] [--transduktiv]
-        [--kalibrering 10 25 50] [--alla-kalibreringar]
+        [--kalibrering 10 25 50] [--alla-kalibreringar] [--mangd-svar]
+        [--utan-etikettskift]
 
 The sets (benchmarks/data/README_taxonomier.md) were labelled by a separate author who never
 saw classifier output; use them to measure, not to tune. For each set this prints, in one run:
-- zero-shot on all answers: macro/micro F1, ECE on the answers, coverage (all of an answer's
-  true labels in its set; and per label: share of true labels inside their answer's set) and
-  mean size of the 90 % prediction sets, share "osäker" (with reasons);
+- zero-shot on all answers: macro/micro F1, ECE on the answers, coverage of the 90 % prediction
+  sets in both senses (all of an answer's true labels in its set; per label: share of true
+  labels inside their answer's set, and the lowest label's share), their mean size and how many
+  labels beyond the true ones they hold, share "osäker" (with reasons) and how right the
+  decisions are on the answers that are not osäker (all labels exactly; Jaccard) and on those
+  that are (--mangd-svar: the sets as before 2026-11-29, all of an answer's labels);
 - the nearest-label-prototype baseline (mean "query:" vector of title, description and
   examples; top-1 label only, nothing tuned);
 - zero-shot calibrated on k validated answers (nlp/classify/answer_calibration.py; --kalibrering,
@@ -45,6 +49,8 @@ from sklearn.metrics import f1_score  # noqa: E402
 from threadpoolctl import threadpool_limits  # noqa: E402
 
 import nlp.classify.answer_calibration  # noqa: E402
+import nlp.classify.calibration  # noqa: E402
+import nlp.classify.model  # noqa: E402
 import nlp.classify.predict  # noqa: E402
 import nlp.classify.training  # noqa: E402
 from nlp.classify import (  # noqa: E402
@@ -138,15 +144,31 @@ def _predict(texts, E, tax, embedder, model=None):
 def _fmt(m: dict) -> str:
     return (
         f"makro-F1 {m['macro_f1']:.3f}  micro-F1 {m['micro_f1']:.3f}  ECE {m['ece']:.3f}  "
-        f"täckning {m['coverage']:.3f} (per etikett {m['label_coverage']:.3f})  mängdstorlek {m['mean_set_size']:.2f}  osäker {m['unsure']:.2f}"
+        f"täckning svar {m['coverage']:.3f} per etikett {m['label_coverage']:.3f} (sämsta {m['min_label_coverage']:.3f})  "
+        f"mängdstorlek {m['mean_set_size']:.2f} (utöver facit {m['extra']:.2f})  osäker {m['unsure']:.2f} "
+        f"(ej osäkra: exakt rätt {m['sure_exact']:.2f}, Jaccard {m['sure_jaccard']:.2f}; osäkra: Jaccard {m['unsure_jaccard']:.2f})"
     )
 
 
+METRIC_KEYS = ("macro_f1", "micro_f1", "ece", "coverage", "label_coverage", "min_label_coverage", "mean_set_size")
+METRIC_KEYS += ("extra", "unsure", "sure_exact", "sure_jaccard", "unsure_jaccard")
+
+
 def _metrics(out, Y) -> dict:
+    """evaluate()'s figures, plus "osäker": its share, and how right the decisions are on the
+    answers that are not osäker (all labels exactly right; Jaccard of decided and true labels)
+    and on those that are."""
     prob, dec, sets, reasons = out
     m = evaluate(prob, dec, Y, sets)
-    m["unsure"] = float(np.mean([r is not None for r in reasons]))
-    m["label_coverage"] = float(sets[Y > 0].mean())  # share of true labels inside their set
+    unsure = np.array([r is not None for r in reasons])
+    exact = (dec > 0) == (Y > 0)
+    union = ((dec > 0) | (Y > 0)).sum(1)
+    jac = np.where(union > 0, ((dec > 0) & (Y > 0)).sum(1) / np.maximum(union, 1), 1.0)
+    m["unsure"] = float(unsure.mean())
+    m["sure_exact"] = float(exact.all(1)[~unsure].mean()) if (~unsure).any() else float("nan")
+    m["sure_jaccard"] = float(jac[~unsure].mean()) if (~unsure).any() else float("nan")
+    m["unsure_jaccard"] = float(jac[unsure].mean()) if unsure.any() else float("nan")
+    m["extra"] = float((sets & (Y == 0)).sum(1).mean())  # labels in the set beyond the true ones
     m["reasons"] = Counter(r for r in reasons if r)
     m["per_label"] = f1_score(Y, dec, average=None, zero_division=0)
     return m
@@ -164,11 +186,8 @@ def _outputs(model, raw: np.ndarray, L: list[str]):
     benchmark checks it against classify_texts on the uncalibrated zero-shot)."""
     prob = model.calibrate(raw)
     dec = (prob >= model.threshold).astype(int)
-    sets = 1 - prob <= model.qhat(0.9)
-    reasons = []
-    for p, d, st in zip(prob, dec, sets):
-        order = np.argsort(-p)
-        reasons.append(unsure_reason([L[j] for j in order if d[j]], [L[j] for j in order if st[j]], p.max()))
+    sets = model.prediction_sets(prob, 0.9)
+    reasons = [unsure_reason(p, d, st) for p, d, st in zip(prob, dec, sets)]
     return prob, dec, sets, reasons
 
 
@@ -236,8 +255,7 @@ def queue_curve(tax, raw, E, Y, examples, proto, zs, ks: list[int], repeats: int
 
 def _print_rows(rows: dict[str, list[dict]]) -> None:
     for label, ms in rows.items():
-        mean = {k: float(np.mean([x[k] for x in ms])) for k in ("macro_f1", "micro_f1", "ece", "coverage")}
-        mean |= {k: float(np.mean([x[k] for x in ms])) for k in ("label_coverage", "mean_set_size", "unsure", "proto")}
+        mean = {k: float(np.nanmean([x[k] for x in ms])) for k in (*METRIC_KEYS, "proto")}
         spread = " ".join(f"{x['macro_f1']:.3f}/{x['ece']:.3f}" for x in ms)
         print(f"  {label}: {_fmt(mean)} | prototyp {mean['proto']:.3f}  (F1/ECE per dragning {spread})")
 
@@ -284,10 +302,7 @@ def run_set(name: str, repeats: int, sizes: list[int], embedder, cal_ks: list[in
             curve[n].append(m)
     for n in sizes:
         ms = curve[n]
-        mean = {
-            k: float(np.mean([x[k] for x in ms])) for k in ("macro_f1", "micro_f1", "ece", "coverage", "label_coverage")
-        }
-        mean |= {k: float(np.mean([x[k] for x in ms])) for k in ("mean_set_size", "unsure", "logistic", "proto")}
+        mean = {k: float(np.nanmean([x[k] for x in ms])) for k in (*METRIC_KEYS, "logistic", "proto")}
         spread = " ".join(f"{x['macro_f1']:.3f}" for x in ms)
         print(
             f"Few-shot {n:>3} svar: {_fmt(mean)} | logistisk baslinje {mean['logistic']:.3f}  "
@@ -312,7 +327,13 @@ def main() -> int:
         "--kalibrering", type=int, nargs="*", default=[10, 25, 50], help="zero-shot kalibrerad på k validerade svar"
     )
     ap.add_argument("--alla-kalibreringar", action="store_true", help="jämför avbildningar och beslutsgränser")
+    ap.add_argument(
+        "--mangd-svar", action="store_true", help="prediktionsmängder med alla svarets etiketter (som före 2026-11-29)"
+    )
+    ap.add_argument("--utan-etikettskift", action="store_true", help="ingen etikettvis förskjutning av kalibreringen")
     args = ap.parse_args()
+    nlp.classify.calibration.LABEL_SHIFT = not args.utan_etikettskift
+    nlp.classify.model.SET_COVERAGE = "svar" if args.mangd_svar else "etikett"
     nlp.classify.training.BALANCED = not args.utan_klassvikter
     nlp.classify.training.SEGMENTS = not args.utan_meningar
     nlp.classify.predict.TRANSDUCTIVE = args.transduktiv

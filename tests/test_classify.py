@@ -120,6 +120,12 @@ def test_few_shot_model_roundtrip_and_evidence_examples(tiny, embedder, vectors,
     a = model.predict_proba(TEXTS, vectors, embedder=embedder)
     b = loaded.predict_proba(TEXTS, vectors, embedder=embedder)
     np.testing.assert_allclose(a, b, rtol=1e-5, atol=1e-6)
+    # The per-label calibration scores travel with the version: the same sets after loading ...
+    assert loaded.label_calibration is not None
+    np.testing.assert_array_equal(loaded.prediction_sets(a, 0.9), model.prediction_sets(a, 0.9))
+    # ... and a version saved before them keeps the sets of all an answer's labels.
+    loaded.label_calibration = None
+    np.testing.assert_array_equal(loaded.prediction_sets(a, 0.9), 1 - a <= model.qhat(0.9))
     res = classify_texts(TEXTS[:1], vectors[:1], tiny, model=loaded, embedder=embedder, valence=False)
     assert res[0].labels[:1] == ["vantetid"]
     shown = res[0].evidence[0]["examples"]
@@ -203,20 +209,40 @@ def test_word_head_roundtrips_and_older_versions_load_without_it(tiny, embedder,
     assert b.shape == a.shape and not np.allclose(a, b, atol=1e-4)
 
 
-def test_large_set_is_unsure_only_when_best_label_is_unlikely(tiny, embedder, vectors) -> None:
-    from nlp.classify import MAX_SET_SIZE, UNSURE_TOP_P
+def test_unsure_names_why_the_model_cannot_decide(tiny, embedder, vectors) -> None:
+    from nlp.classify import MAX_OPEN, OPEN_P, UNSURE_TOP_P
 
     res = classify_texts(TEXTS, vectors, tiny, embedder=embedder, coverage=0.99, valence=False)
     assert any(len(r.prediction_set) > 1 for r in res)
     for r in res:
-        top = max(r.probabilities.values())
-        big = len(r.prediction_set) > MAX_SET_SIZE
-        if r.unsure_reason == "för stor mängd":
-            assert big and top < UNSURE_TOP_P
-        if r.labels and r.prediction_set and big:
-            assert r.unsure == (top < UNSURE_TOP_P)
-        if not r.unsure:
-            assert r.labels and r.prediction_set
+        p = r.probabilities
+        top = max(p.values())
+        open_labels = [lab for lab in r.prediction_set if lab not in r.labels and p[lab] >= OPEN_P]
+        expected = (
+            "utanför ämnet"
+            if not r.labels
+            else "tom mängd"
+            if not r.prediction_set
+            else "ingen säker etikett"
+            if top < UNSURE_TOP_P
+            else "flera möjliga"
+            if len(open_labels) > MAX_OPEN
+            else None
+        )
+        assert r.unsure_reason == expected and r.unsure == (expected is not None)
+
+
+def test_unsure_reasons_on_calibrated_probabilities() -> None:
+    from nlp.classify.predict import unsure_reason
+
+    p = np.array([0.8, 0.4, 0.3, 0.05])
+    everything = np.ones(4, bool)
+    assert unsure_reason(p, p >= 0.5, p >= 0.5) is None  # one clear label, the rest ruled out
+    assert unsure_reason(p, p >= 0.5, everything) == "flera möjliga"  # 0.4 and 0.3 neither in nor out
+    assert unsure_reason(p, p >= 0.35, everything) is None  # only 0.3 left open
+    assert unsure_reason(p * 0.5, p * 0.5 >= 0.2, everything) == "ingen säker etikett"  # best is 0.4
+    assert unsure_reason(p, p >= 0.9, everything) == "utanför ämnet"
+    assert unsure_reason(p, p >= 0.5, np.zeros(4, bool)) == "tom mängd"
 
 
 def test_conformal_threshold_reaches_coverage_on_exchangeable_scores() -> None:
@@ -234,6 +260,33 @@ def test_nonconformity_means_all_gold_labels_in_set() -> None:
     prob = np.array([[0.9, 0.2, 0.1], [0.4, 0.8, 0.1], [0.1, 0.1, 0.1]])
     gold = np.array([[1, 1, 0], [0, 1, 0], [0, 0, 0]])
     np.testing.assert_allclose(nonconformity(prob, gold), [0.8, 0.2])  # no-label row skipped
+
+
+def test_label_sets_hold_the_stated_share_of_true_labels() -> None:
+    from nlp.classify.metrics import label_nonconformity, label_threshold
+
+    rng = np.random.default_rng(3)
+
+    def draw(n: int) -> tuple[np.ndarray, np.ndarray]:
+        # answers with one to three true labels of five, true labels scoring higher
+        Y = (rng.uniform(size=(n, 5)) < [0.7, 0.5, 0.3, 0.2, 0.1]).astype(int)
+        return np.where(Y > 0, rng.beta(3.0, 1.5, size=(n, 5)), rng.beta(1.0, 4.0, size=(n, 5))), Y
+
+    inside, all_in = [], []
+    for _ in range(200):
+        Pc, Yc = draw(40)
+        q = label_threshold(label_nonconformity(Pc, Yc), 0.9)
+        Pt, Yt = draw(40)
+        S = 1 - Pt <= q
+        inside.append(S[Yt > 0].mean())
+        all_in.append(np.all(S | (Yt == 0), 1)[Yt.any(1)].mean())
+    assert 0.89 <= np.mean(inside) <= 0.95
+    # the weaker promise: an answer with several labels has all of them inside less often
+    assert np.mean(all_in) < 0.88
+    np.testing.assert_allclose(
+        label_nonconformity(np.array([[0.9, 0.2], [0.4, 0.8]]), np.array([[1, 1], [0, 1]])),
+        [[0, 0.1], [1, 0.8], [1, 0.2]],
+    )
 
 
 def test_ece_separates_calibrated_from_overconfident() -> None:
@@ -344,3 +397,26 @@ def test_valence_head_reads_its_own_kind_of_vector(embedder, vectors, passage_ve
     assert [v.label for v in got] == [v.label for v in want] and len(now) == len(TEXTS)
     with pytest.raises(ConfigError, match="Träna om"):
         predict_valence(TEXTS, vectors, directory=tmp_path / "gammal")
+
+
+def test_label_shifts_lift_a_label_whose_scores_sit_low_and_need_enough_answers() -> None:
+    from scipy.special import expit
+
+    from nlp.classify.calibration import LABEL_SHIFT_MIN, best_threshold, choose_label_shifts, macro_f1, platt
+
+    rng = np.random.default_rng(5)
+
+    def draw(n: int) -> tuple[np.ndarray, np.ndarray]:
+        Y = (rng.uniform(size=(n, 3)) < [0.6, 0.4, 0.15]).astype(int)
+        # the rare third label's true answers score like the others' false ones under a shared map
+        z = np.where(Y > 0, [1.0, 1.0, -1.5], [-1.5, -1.5, -3.0]) + rng.normal(0, 0.8, size=(n, 3))
+        return expit(z), Y
+
+    raw, Y = draw(2 * LABEL_SHIFT_MIN)
+    shift = choose_label_shifts(raw, Y, (1.0, 0.0))
+    assert shift[2] > 0.5 and abs(shift[2]) > abs(shift[0])
+    new_raw, new_Y = draw(3000)  # unseen answers
+    before = macro_f1(platt(new_raw, 1.0, 0.0), new_Y, best_threshold(platt(raw, 1.0, 0.0), Y))
+    after = macro_f1(platt(new_raw, 1.0, 0.0, shift), new_Y, best_threshold(platt(raw, 1.0, 0.0, shift), Y))
+    assert after > before + 0.02
+    assert not choose_label_shifts(raw[: LABEL_SHIFT_MIN - 1], Y[: LABEL_SHIFT_MIN - 1], (1.0, 0.0)).any()

@@ -40,6 +40,9 @@ UNSURE_TEXT = {
     "utanför ämnet": "Svaret verkar inte handla om något av områdena.",
     "tom mängd": "Modellen kunde inte föreslå något område med tillräcklig säkerhet.",
     "för stor mängd": "Svaret kan handla om många områden, så modellen kan inte välja.",
+    "ingen säker etikett": "Inget område är mer sannolikt rätt än fel för det här svaret.",
+    "flera möjliga": "Flera områden kan varken uteslutas eller väljas: modellen ger dem "
+    "minst en chans på fyra, men under beslutsgränsen.",
 }
 STATUS_TEXT = {
     "godkand": "stämmer",

@@ -35,7 +35,7 @@ from nlp.classify.metrics import (
     reliability_curve,
 )
 from nlp.classify.model import ClassifierModel
-from nlp.classify.predict import MAX_SET_SIZE, UNSURE_TOP_P, classify_texts
+from nlp.classify.predict import MAX_OPEN, OPEN_P, UNSURE_TOP_P, classify_texts
 from nlp.classify.results import ClassificationResult, Example, Suggestion, Valence
 from nlp.classify.training import (
     EMBED_KIND,
@@ -62,7 +62,8 @@ from nlp.modeller import classifier_dir
 
 __all__ = [
     "EMBED_KIND",
-    "MAX_SET_SIZE",
+    "MAX_OPEN",
+    "OPEN_P",
     "SHIPPED_MODEL_DIR",
     "UNSURE_TOP_P",
     "VALENCE_DIR",

@@ -10,13 +10,14 @@ MIN_ANSWERS, until an analyst activates a trained version) this fits
   score combined with its best sentence's, as classify_texts scores it). MAP "shift" keeps the
   phrase map's slope a and fits only the shift b (one number, so ten answers are enough);
   "platt" fits both, shared by all labels;
+- per-label shifts of that map's logit when they win in cross-validation on the k answers
+  (calibration.choose_label_shifts: labels differ in how often answers are about them);
 - the decision threshold (THRESHOLD "f1": the one that maximises macro F1 on the k answers;
   "same": the phrase model's own cut on the raw scores, so the decisions do not change);
-- the prediction sets: split-conformal on the k answers' non-conformity scores (the same
-  definition as everywhere: all of an answer's true labels inside its set). The map is
-  monotone and shared by all labels, so the sets are exactly split-conformal sets on the raw
-  scores and the stated coverage holds for answers exchangeable with the validated ones, for
-  any k (with k < coverage / (1 − coverage) the set is every label).
+- the prediction sets: split-conformal on the k answers' scores, with the promise every
+  version makes (model.SET_COVERAGE): at least `coverage` of the true labels of answers
+  exchangeable with the validated ones are inside their answer's set. The answer-level
+  scores (all of an answer's labels in its set) are kept too.
 MAP "shift" and THRESHOLD "f1" were chosen on the three blind issue-11 sets with 10/25/50
 answers (nlp/modeller/klassificerare/README.md): ECE 0.14/0.03/0.18 → 0.03–0.07 on all three,
 macro F1 +0.03–0.07 on two and −0.01 on one. The validator page's queue puts the most uncertain
@@ -39,8 +40,8 @@ import numpy as np
 from scipy.optimize import minimize_scalar
 from scipy.special import expit, logit
 
-from nlp.classify.calibration import best_threshold, platt, platt_fit
-from nlp.classify.metrics import nonconformity
+from nlp.classify.calibration import best_threshold, choose_label_shifts, platt, platt_fit
+from nlp.classify.metrics import label_nonconformity, nonconformity
 from nlp.classify.model import ClassifierModel
 from nlp.classify.predict import answer_scores
 from nlp.classify.results import Example
@@ -63,6 +64,8 @@ class AnswerCalibration:
     platt: tuple[float, float]
     threshold: float
     scores: tuple[float, ...]  # the answers' non-conformity scores
+    label_scores: tuple[tuple[float, float], ...]  # per gold pair: (label index, 1 − p)
+    label_shift: tuple[float, ...] | None  # per-label shift of the map's logit, or none
     digest: str  # changes with the answers and their labels
 
     def apply(self, model: ClassifierModel) -> ClassifierModel:
@@ -73,6 +76,8 @@ class AnswerCalibration:
             platt=self.platt,
             threshold=self.threshold,
             calibration_scores=np.asarray(self.scores, dtype=float),
+            label_calibration=np.asarray(self.label_scores, dtype=float).reshape(-1, 2),
+            label_shift=None if self.label_shift is None else np.asarray(self.label_shift, dtype=float),
             metrics={**model.metrics, "calibrated_on": f"{self.n_answers} validerade svar"},
         )
 
@@ -83,6 +88,7 @@ class AnswerCalibration:
             "svar": self.n_answers,
             "platt": [round(v, 4) for v in self.platt],
             "beslutsgräns": round(self.threshold, 4),
+            "etikettvis_förskjutning": None if self.label_shift is None else [round(c, 4) for c in self.label_shift],
         }
 
 
@@ -130,12 +136,15 @@ def fit_answer_calibration(
     Y = labels_matrix([e.labels for e in examples], model.label_ids, "validerade svar")
     raw = answer_scores(model, texts, embeddings, embedder=embedder, kind=kind)
     ab = _fit_map(raw, Y, model.platt)
-    prob = platt(raw, *ab)
+    shift = choose_label_shifts(raw, Y, ab)
+    prob = platt(raw, *ab, shift)
     key = "\n".join(f"{e.id or i}:{','.join(sorted(e.labels))}" for i, e in enumerate(examples))
     return AnswerCalibration(
         n_answers=len(examples),
         platt=ab,
         threshold=_threshold(model, ab, prob, Y),
         scores=tuple(float(s) for s in nonconformity(prob, Y)),
+        label_scores=tuple((float(j), float(v)) for j, v in label_nonconformity(prob, Y)),
+        label_shift=tuple(float(c) for c in shift) if shift.any() else None,
         digest=hashlib.sha256(key.encode()).hexdigest()[:8],
     )

@@ -39,7 +39,9 @@ class ClassificationResult:
     valence: Valence | None
     evidence: list[dict[str, Any]]
     model_version: str
-    unsure_reason: str | None = None  # "utanför ämnet" | "tom mängd" | "för stor mängd"
+    # "utanför ämnet" | "tom mängd" | "ingen säker etikett" | "flera möjliga" (predict.unsure_reason);
+    # runs before 2026-11-29 also stored "för stor mängd"
+    unsure_reason: str | None = None
     probabilities: dict[str, float] = field(default_factory=dict)
 
     @property

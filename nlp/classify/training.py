@@ -17,10 +17,10 @@ from typing import Any, Literal
 import numpy as np
 from sklearn.model_selection import KFold
 
-from nlp.classify.calibration import best_threshold, macro_f1, platt, platt_fit
+from nlp.classify.calibration import best_threshold, choose_label_shifts, macro_f1, platt, platt_fit
 from nlp.classify.embedding import embed_with, span_vectors_with
 from nlp.classify.heads import Heads
-from nlp.classify.metrics import conformal_threshold, evaluate, nonconformity
+from nlp.classify.metrics import evaluate, label_nonconformity, nonconformity
 from nlp.classify.model import ClassifierModel, best_segment_scores, combine_segment_scores
 from nlp.classify.results import Example
 from nlp.classify.segments import scored_spans
@@ -276,15 +276,11 @@ def train_classifier(
     if few_shot:
         assert zs_heads is not None
         fitted = _fit_few_shot(texts, E, Y, w, group, len(ttexts), F_ex, Y_ex, zs_heads, seg, n_folds, seed)
-        heads, zs_mix, ab, prob, threshold, Y_oof = *fitted, Y_ex
+        heads, zs_mix, ab, prob, threshold, shift, Y_oof = *fitted, Y_ex
     else:
         heads, oof = fit_with_oof(texts, E, Y, w, np.arange(len(ttexts)), n_folds, seed)
         Y_oof = Y[: len(ttexts)]
-        zs_mix, (ab, prob, threshold) = 0.0, _phrase_calibration(oof[:, :K], Y_oof)
-    scores = nonconformity(prob, Y_oof)
-    metrics = evaluate(prob, prob >= threshold, Y_oof, prob >= 1 - conformal_threshold(scores, 0.9))
-    metrics["calibrated_on"] = "validerade exempel" if few_shot else "taxonomins fraser"
-    metrics["zs_mix"] = zs_mix
+        zs_mix, shift, (ab, prob, threshold) = 0.0, None, _phrase_calibration(oof[:, :K], Y_oof)
     created = datetime.now(UTC).isoformat(timespec="seconds")
     version = version or _version_name(taxonomy.id, ex_texts, few_shot, created)
     model = ClassifierModel(
@@ -295,20 +291,24 @@ def train_classifier(
         heads,
         ab,
         threshold,
-        scores,
+        nonconformity(prob, Y_oof),
         [e.id or str(i + 1) for i, e in enumerate(examples)],
         ex_texts,
         [list(e.labels) for e in examples],
         E_ex.astype(np.float32),
-        metrics,
+        {},
         getattr(embedder, "model_id", "okänd"),
         created,
         EMBED_KIND,
         zs_heads if zs_mix > 0 else None,
         zs_mix,
         seg is not None,
+        label_nonconformity(prob, Y_oof),
+        shift,
     )
-    return model, metrics
+    model.metrics = evaluate(prob, prob >= threshold, Y_oof, model.prediction_sets(prob, 0.9))
+    model.metrics |= {"calibrated_on": "validerade exempel" if few_shot else "taxonomins fraser", "zs_mix": zs_mix}
+    return model, model.metrics
 
 
 def _version_name(taxonomy_id: str, ex_texts: Sequence[str], few_shot: bool, created: str) -> str:
@@ -330,10 +330,11 @@ def _fit_few_shot(
     seg: _Segments | None,
     n_folds: int,
     seed: int,
-) -> tuple[Heads, float, tuple[float, float], np.ndarray, float]:
+) -> tuple[Heads, float, tuple[float, float], np.ndarray, float, np.ndarray | None]:
     """Heads fitted on phrases, examples (and their sentences, if `seg`), and the calibration
     chosen on the examples' out-of-fold scores (mixed with the taxonomy-only heads, combined
-    with the best sentence's score when there are sentences)."""
+    with the best sentence's score when there are sentences; per-label shifts if they win
+    in cross-validation on those scores)."""
     K = Y_ex.shape[1]
     ex_rows = np.arange(n_tax, n_tax + len(Y_ex))  # the examples' rows follow the phrases'
     ex_texts = [texts[i] for i in ex_rows]
@@ -353,7 +354,11 @@ def _fit_few_shot(
             return (1 - a) * oof[:, :K] + a * zs_own
 
     zs_mix, ab, prob, threshold = _choose_zs_mix(scored, Y_ex)
-    return heads, zs_mix, ab, prob, threshold
+    shift = choose_label_shifts(scored(zs_mix), Y_ex, ab, seed)
+    if shift.any():
+        prob = platt(scored(zs_mix), *ab, shift)
+        threshold = best_threshold(prob, Y_ex)
+    return heads, zs_mix, ab, prob, threshold, (shift if shift.any() else None)
 
 
 def _phrase_calibration(raw: np.ndarray, Y: np.ndarray) -> tuple[tuple[float, float], np.ndarray, float]:

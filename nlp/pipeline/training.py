@@ -145,4 +145,4 @@ def _current_on_same_examples(
     current = ClassifierModel.load(version) if version else zero_shot_model(tax, embedder)
     Y = np.array([[int(lab in x.labels) for lab in tax.label_ids] for x in train])
     prob = current.predict_proba([x.text for x in train], E, embedder=embedder)
-    return current, evaluate(prob, prob >= current.threshold, Y, 1 - prob <= current.qhat(0.9))
+    return current, evaluate(prob, prob >= current.threshold, Y, current.prediction_sets(prob, 0.9))
