@@ -94,6 +94,11 @@ _ADDRESS = [
 ]
 
 
+# a capitalised name of one or two words and a house number: a street, farm or plot that
+# has no street word ("Lundbyvassen 22", "Östra Bodarna 112")
+_PLACE_AND_NUMBER = r"[" + CAP + r"][" + LOW + r"]{3,}(?:" + WS + r"[" + CAP + r"][" + LOW + r"]+)?" + WS + r"+\d{1,4}"
+
+
 # after an address label a street needs no street word: "Besöksadress: Lundbyvassen 22, Göteborg"
 # "adress Korpilombolo 214" (a village and its house number) needs no colon
 _LABELLED = re.compile(
@@ -104,19 +109,8 @@ _LABELLED = re.compile(
     + WS
     + r"*|"
     + WS
-    + r"+)(["
-    + CAP
-    + r"]["
-    + LOW
-    + r"]{3,}(?:"
-    + WS
-    + r"["
-    + CAP
-    + r"]["
-    + LOW
-    + r"]+)?"
-    + WS
-    + r"+\d{1,4}"
+    + r"+)("
+    + _PLACE_AND_NUMBER
     + _HOUSE_LETTER
     + r")(?![\w-])"
 )
@@ -129,19 +123,8 @@ _LIVES_AT = re.compile(
     + WS
     + r"+på"
     + WS
-    + r"+((?!(?:Avdelning|Avd|Plan|Våning|Rum|Hus|Vecka|Nummer|Nr)\b)["
-    + CAP
-    + r"]["
-    + LOW
-    + r"]{3,}(?:"
-    + WS
-    + r"["
-    + CAP
-    + r"]["
-    + LOW
-    + r"]+)?"
-    + WS
-    + r"+\d{1,4}"
+    + r"+((?!(?:Avdelning|Avd|Plan|Våning|Rum|Hus|Vecka|Nummer|Nr)\b)"
+    + _PLACE_AND_NUMBER
     + _NOT_HOUSE
     + _HOUSE_LETTER
     + r")(?![\w-])"
