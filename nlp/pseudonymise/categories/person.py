@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from nlp.pseudonymise.category import Category
+from nlp.pseudonymise.recognisers.attendance_lists import find_listed_people
 from nlp.pseudonymise.recognisers.forum import find_forum_names
 from nlp.pseudonymise.recognisers.introductions import find_kin_names, find_self_introduction
 from nlp.pseudonymise.recognisers.names_in_context import find_person_in_context
@@ -21,6 +22,7 @@ CATEGORY = Category(
         find_forum_names,
         find_staff_initials,
         find_signature_lines,
+        find_listed_people,
     ),
     description="namn",
 )

@@ -1,0 +1,56 @@
+"""Kinds of construction blind set 23 (user councils' minutes, peer-support newsletters and
+contact lists, storytelling-café notes) showed failing (issue 12): names on an attendance
+line with initials, lowercase names, roles and names that are also words; a text table
+whose header names its columns ("Namn | Ålder | Ort"). Each is tried with sentences
+written for these tests (not the set's strings), together with the look-alikes that must stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.pseudonymise import Pseudonymiser
+from tests.pseudonymise_support import KEY, found
+
+
+@pytest.fixture(scope="module")
+def p() -> Pseudonymiser:
+    return Pseudonymiser(KEY)
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        ("Närvarande: M.L., Bodil, Stina K (sekr), Yusuf", ["M.L.", "Bodil", "Stina K", "Yusuf"]),
+        ("narvarande: sanna, pekka och ola\npekka ringer kommunen.", ["sanna", "pekka", "ola"]),
+        ("Ej närvarande: Dag, Maj (kassör)", ["Dag", "Maj"]),
+        ("Deltagare (bara förnamn): Oskar, Leyla, B-M", ["Oskar", "Leyla", "B-M"]),
+    ],
+)
+def test_names_on_an_attendance_line(p: Pseudonymiser, text: str, names: list[str]) -> None:
+    spans = found(p, text)
+    for name in names:
+        assert (name, "PERSON") in spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Närvarande: alla i styrelsen",
+        "Deltagare: 12 personer",
+        "Närv: Ordf, sekr",
+        "Närvarande: Alla, Ingen från regionen",
+    ],
+)
+def test_an_attendance_line_without_names_stays(p: Pseudonymiser, text: str) -> None:
+    assert not [s for s in found(p, text) if s[1] == "PERSON"]
+
+
+def test_a_table_with_named_columns(p: Pseudonymiser) -> None:
+    text = "Namn | Ålder | Ort\nGunnel | 71 | Kiruna\nSami | 40 | Gällivare"
+    spans = found(p, text)
+    for value, label in [("Gunnel", "PERSON"), ("71", "ALDER"), ("Kiruna", "ORT"), ("40", "ALDER")]:
+        assert (value, label) in spans
+
+
+def test_a_table_without_a_name_column_stays(p: Pseudonymiser) -> None:
+    assert found(p, "Vara | Antal | Pris\nKaffe | 2 | 30 kr\nTe | 1 | 20 kr") == []
