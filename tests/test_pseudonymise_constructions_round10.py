@@ -54,3 +54,27 @@ def test_a_table_with_named_columns(p: Pseudonymiser) -> None:
 
 def test_a_table_without_a_name_column_stays(p: Pseudonymiser) -> None:
     assert found(p, "Vara | Antal | Pris\nKaffe | 2 | 30 kr\nTe | 1 | 20 kr") == []
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("Styrelsen i Föreningen Ljuset Västergötland hälsar.", "Föreningen Ljuset Västergötland"),
+        ("Hej från FÖRENINGEN SOLSTRÅLEN VÄXJÖ", "FÖRENINGEN SOLSTRÅLEN VÄXJÖ"),
+        ("Nytt från Demensförbundet Roslagen: vi har fått pengar.", "Demensförbundet Roslagen"),
+        ("Möte i Hjärt- och Kärlsjukas förening i går.", "Hjärt- och Kärlsjukas förening"),
+    ],
+)
+def test_associations_with_a_district_or_a_coordinated_compound(p: Pseudonymiser, text: str, value: str) -> None:
+    assert (value, "ORGANISATION") in found(p, text)
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("Föreningen Gemenskap Anna ringde i går.", "Föreningen Gemenskap"),
+        ("Föreningen Vågen Kaffe serveras efteråt.", "Föreningen Vågen"),
+    ],
+)
+def test_an_association_name_stops_before_a_name_or_a_word(p: Pseudonymiser, text: str, value: str) -> None:
+    assert (value, "ORGANISATION") in found(p, text)
