@@ -78,3 +78,33 @@ def test_associations_with_a_district_or_a_coordinated_compound(p: Pseudonymiser
 )
 def test_an_association_name_stops_before_a_name_or_a_word(p: Pseudonymiser, text: str, value: str) -> None:
     assert (value, "ORGANISATION") in found(p, text)
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("Anteckningar, Hjärtmedicin Falun 2024-03-01", "Hjärtmedicin Falun"),
+        ("Patientrådet Barn- och ungdomsmedicin Lund, möte i mars", "Barn- och ungdomsmedicin Lund"),
+        ("Jag sökte hjälp på Psykiatrin Falun i våras.", "Psykiatrin Falun"),
+        ("Vuxenpsykiatrin Falun ringde tillbaka.", "Vuxenpsykiatrin Falun"),
+    ],
+)
+def test_a_clinic_named_by_its_speciality_and_town(p: Pseudonymiser, text: str, value: str) -> None:
+    assert (value, "VARDENHET") in found(p, text)
+
+
+@pytest.mark.parametrize(
+    "text,town",
+    [
+        ("Berättarcafé i Lund 3/4 – kort sammanfattning.", "Lund"),
+        ("Jag leder samtalsgruppen i Kiruna sedan i våras.", "Kiruna"),
+    ],
+)
+def test_a_gathering_in_a_town_leaves_the_town_a_place(p: Pseudonymiser, text: str, town: str) -> None:
+    spans = found(p, text)
+    assert (town, "ORT") in spans
+    assert not [s for s in spans if s[1] == "ORGANISATION"]
+
+
+def test_a_school_in_a_town_stays_one_organisation(p: Pseudonymiser) -> None:
+    assert ("Ängsskolan i Kiruna", "ORGANISATION") in found(p, "Hon går på Ängsskolan i Kiruna.")

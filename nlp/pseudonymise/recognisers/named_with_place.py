@@ -56,6 +56,11 @@ _SCHOOL_KINDS = frozenset(
     "musikskolan sommarskolan lågstadieskolan mellanstadieskolan språkskolan "
     "körskolan trafikskolan yrkesskolan".split()
 )
+# a gathering, not a body: "Berättarcafé i Mora", "anhöriggruppen i Skellefteå", "sommarlägret
+# i Åre": the town is a place of its own and the meeting names no one
+_GATHERING = re.compile(
+    r"(?i:caf[eé]t?|caféet|gruppen|gruppens|träffen|träff|träffar|träffarna|mötet|möte|cirkeln|lägret|läger)$"
+)
 _AT_WORK = re.compile(r"(?i:\b(?:på|pa|hos|vid))[ \u00a0]+$")
 _IN_TOWN = re.compile(r"[ \u00a0]+(?:i|I|på|pa|PÅ)[ \u00a0]+([^\W\d_][\w-]*)(?![\w-])")
 _TOKEN = re.compile(r"[^\W\d_][\w&'’.-]*|&")
@@ -139,7 +144,7 @@ def find_named_with_place(text: str) -> list[Span]:
         if not words or re.search(r"(?i:gatan|vägen|vagen|gränd|torget|stigen|backen|allén|leden)$", words[-1]):
             continue  # "Rådmansgatan i Stockholm": a street, no organisation
         folded = name.lower().translate(_FOLD)
-        if folded in _STATE:
+        if folded in _STATE or (_GATHERING.search(words[-1]) and not _ORG_STEMS.search(name)):
             continue
         first = lists.names().get(words[0].lower())
         unit = bool(_UNIT_STEMS.search(name))
