@@ -108,3 +108,11 @@ def test_a_gathering_in_a_town_leaves_the_town_a_place(p: Pseudonymiser, text: s
 
 def test_a_school_in_a_town_stays_one_organisation(p: Pseudonymiser) -> None:
     assert ("Ängsskolan i Kiruna", "ORGANISATION") in found(p, "Hon går på Ängsskolan i Kiruna.")
+
+
+def test_a_first_name_that_is_also_a_word_before_a_verb_of_telling(p: Pseudonymiser) -> None:
+    assert ("lisa", "PERSON") in found(p, "lisa sa att hon fått en ny tid på mottagningen.")
+
+
+def test_a_word_that_is_a_foreign_name_before_said_stays(p: Pseudonymiser) -> None:
+    assert not [s for s in found(p, "Inloggningen funkar inte. server sa 'nej' igen.") if s[1] == "PERSON"]

@@ -208,6 +208,9 @@ def _opening(text: str, toks: list[tuple[int, int, str]], i: int, greeted: bool)
     "thu trang från kören", "Yonas Ghebremedhin och hans fru"), else 0."""
     word = toks[i][2]
     cap = word[:1].isupper()
+    info = lists.names().get(word.lower())
+    if info and info.first_sv and not info.common and i + 1 < len(toks) and toks[i + 1][2].lower() in _TELLS:
+        return i + 1  # "lisa sa att …": a Swedish first name that is also a word ("server sa" is not one)
     if not namelike(word, True):
         # "murat och elif från …": a name that is also a word, joined to a clear one
         if (
