@@ -23,11 +23,11 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import numpy as np
 
@@ -113,17 +113,21 @@ def _load_part(path: str, n: int) -> np.ndarray | None:
     return vectors if vectors.ndim == 2 and len(vectors) == n and vectors.dtype == np.float32 else None
 
 
-def _save_part(path: str, vectors: np.ndarray) -> None:
-    """Written to a temporary file and renamed: a reader sees the whole file or none."""
+def _write_whole(path: str, write: Callable[[BinaryIO], object]) -> None:
+    """Written to a private temporary file and renamed: a reader sees the whole file or none."""
     fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
     try:
         os.fchmod(fd, FILE_MODE)
         with os.fdopen(fd, "wb") as fh:
-            np.save(fh, np.ascontiguousarray(vectors, dtype=np.float32))
+            write(fh)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _save_part(path: str, vectors: np.ndarray) -> None:
+    _write_whole(path, lambda fh: np.save(fh, np.ascontiguousarray(vectors, dtype=np.float32)))
 
 
 def embed_answers(texts: Sequence[str], embedder: Embedder, progress: EmbedProgress | None = None) -> np.ndarray:
@@ -241,19 +245,6 @@ def _stored_row(res: ClassificationResult) -> dict[str, Any]:
     }
 
 
-def _write_whole(path: str, lines: Iterator[str]) -> None:
-    """Written to a temporary file and renamed: a reader sees the whole file or none."""
-    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
-    try:
-        os.fchmod(fd, FILE_MODE)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.writelines(lines)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def classify_part(
     part: Part,
     *,
@@ -272,7 +263,8 @@ def classify_part(
     snapshot = json.dumps(taxonomy_snapshot(taxonomy), sort_keys=True)
     model = _classifier(snapshot, active_version, embed_model, calibration)
     results = classify_texts(part.texts, vectors, taxonomy, embedder=embedder, model=model, kind=ANALYSIS_KIND)
-    _write_whole(classified_path(part), (json.dumps(_stored_row(r), ensure_ascii=False) + "\n" for r in results))
+    lines = ((json.dumps(_stored_row(r), ensure_ascii=False) + "\n").encode("utf-8") for r in results)
+    _write_whole(classified_path(part), lambda fh: fh.writelines(lines))
     return PartClassified([tuple(r.labels) for r in results], results[0].model_version if results else "ingen")
 
 
