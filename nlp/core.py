@@ -80,6 +80,22 @@ class SpanEmbedder(Embedder, Protocol):
         ...
 
 
+def span_texts(texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]]) -> list[str]:
+    """Every text's spans as texts of their own, text by text (for embedding them alone)."""
+    return [t[a:b] for t, sp in zip(texts, spans) for a, b in sp]
+
+
+def split_rows(flat: np.ndarray, spans: Sequence[Sequence[tuple[int, int]]]) -> list[np.ndarray]:
+    """Rows of `flat` (one per span, text by text, as span_texts lists them) cut back into one
+    array per text. Here rather than in a stage: embed and classify both need it."""
+    out: list[np.ndarray] = []
+    end = 0
+    for sp in spans:
+        out.append(flat[end : end + len(sp)])
+        end += len(sp)
+    return out
+
+
 @dataclass(frozen=True)
 class Span:
     """A found piece of personal data: character offsets in the ORIGINAL text."""

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from nlp.config import get_settings
-from nlp.core import ANALYSIS_KIND, Embedder, Kind, SpanEmbedder
+from nlp.core import ANALYSIS_KIND, Embedder, Kind, SpanEmbedder, span_texts, split_rows
 from nlp.errors import ConfigError
 
 UNKNOWN_MODEL = "okänd"  # recorded by versions saved without knowing their embedder
@@ -63,7 +63,6 @@ def span_vectors_with(
     when the embedder can (nlp.core.SpanEmbedder, late_segments()), else each span embedded alone."""
     if late_segments() and isinstance(embedder, SpanEmbedder):
         return [np.asarray(v, dtype=np.float32) for v in embedder.embed_spans(list(texts), spans, kind)[1]]
-    flat = [t[a:b] for t, sp in zip(texts, spans) for a, b in sp]
+    flat = span_texts(texts, spans)
     E = embed_with(embedder, flat, kind) if flat else np.zeros((0, 0), dtype=np.float32)
-    ends = np.cumsum([len(sp) for sp in spans])
-    return [E[e - len(sp) : e] for e, sp in zip(ends, spans)]
+    return split_rows(E, spans)

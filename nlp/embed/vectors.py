@@ -6,6 +6,8 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
+from nlp.core import span_texts, split_rows
+
 
 def normalised(vectors: np.ndarray) -> np.ndarray:
     """float32 rows of unit length (a zero row stays zero)."""
@@ -17,17 +19,6 @@ def normalised(vectors: np.ndarray) -> np.ndarray:
 def check_kind(kind: str) -> None:
     if kind not in ("passage", "query"):
         raise ValueError(f"okänd texttyp {kind!r}: använd 'passage' eller 'query'")
-
-
-def span_texts(texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]]) -> list[str]:
-    """Every text's spans as texts of their own, text by text."""
-    return [t[a:b] for t, sp in zip(texts, spans) for a, b in sp]
-
-
-def split_rows(flat: np.ndarray, spans: Sequence[Sequence[tuple[int, int]]]) -> list[np.ndarray]:
-    """Rows of `flat` (one per span, text by text) cut back into one array per text."""
-    ends = np.cumsum([len(sp) for sp in spans])
-    return [flat[e - len(sp) : e] for e, sp in zip(ends, spans)]
 
 
 def separate_spans(
