@@ -2,6 +2,7 @@
 
     python benchmarks/theme_quality.py                 # both sets, "query:" and "passage:" vectors
     python benchmarks/theme_quality.py --typ query --upprepa 2
+    python benchmarks/theme_quality.py --n 500 --set recensioner --typ query   # a quick check
 
 Known-topic sets, built here from the shared real data (../shared/data/real, never copied):
 
@@ -84,9 +85,11 @@ def forum_paragraphs(n: int) -> tuple[list[str], list[int]]:
     return [texts[i] for i in rows], rows
 
 
-def known_topic_sets(saved: Path | None) -> dict[str, tuple[list[str], list[str], dict[str, Any]]]:
-    """name → (texts, topics, vectors by kind or {} to embed them here)."""
-    texts, topics, rows = business_reviews()
+def known_topic_sets(
+    saved: Path | None, n: int | None = None
+) -> dict[str, tuple[list[str], list[str], dict[str, Any]]]:
+    """name → (texts, topics, vectors by kind or {} to embed them here); `n`: only the first n reviews."""
+    texts, topics, rows = (x[:n] for x in business_reviews())
     forum, forum_rows = forum_paragraphs(N_FORUM)
     vectors: dict[str, Any] = {}
     both: dict[str, Any] = {}
@@ -174,6 +177,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--typ", choices=["query", "passage", "båda"], default="båda", help="e5-prefix för vektorerna")
     ap.add_argument("--upprepa", type=int, default=2, help="anpassa produktens teman så många gånger (kontroll)")
+    ap.add_argument("--n", type=int, help="bara de första N recensionerna med känt ämne (för en snabb kontroll)")
     ap.add_argument("--set", choices=["recensioner", "recensioner+forum", "alla"], default="alla")
     ap.add_argument(
         "--vektorer",
@@ -186,7 +190,7 @@ def main() -> None:
         sys.exit(f"Hittar inte {REAL}")
     kinds = ["query", "passage"] if args.typ == "båda" else [args.typ]
     print(f"Maskinens last (1, 5, 15 min): {os.getloadavg()}")
-    for name, (texts, truth, saved) in known_topic_sets(args.vektorer).items():
+    for name, (texts, truth, saved) in known_topic_sets(args.vektorer, args.n).items():
         if args.set in ("alla", name):
             run_set(name, texts, truth, kinds, args.upprepa, saved)
 
