@@ -26,22 +26,26 @@ saw classifier output; use them to measure, not to tune. For each set this print
   mean over --upprepningar draws, and the per-label F1 at the largest size.
 Texts: the reviews are read by row index from the real reviews file (not in the project, no
 licence), the forum paragraphs from Absabank-Imm (CC BY 4.0: "Absabank-Imm, Språkbanken Text,
-University of Gothenburg"). Embeddings are cached under /tmp (BRUKARROST_DATA_DIR).
+University of Gothenburg"); both are pseudonymised before they are embedded, as in the product
+(benchmarks/shared_texts.py; the row checksums are checked on the raw text, in memory). Vectors
+are cached in a temporary data dir removed at exit, or in the one BRUKARROST_DATA_DIR names.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
 import hashlib
 import json
-import os
 import sys
 import time
 from collections import Counter
 from pathlib import Path
 
-os.environ.setdefault("BRUKARROST_DATA_DIR", "/tmp/brukarrost-bench-klassificera")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.shared_texts import FORUM, REVIEWS, load, scratch_data_dir  # noqa: E402
+
+scratch_data_dir()  # before anything embeds: the vector cache is not the checkout's data dir
 
 import numpy as np  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
@@ -69,7 +73,6 @@ from nlp.embed import cached_embedder, embed_texts  # noqa: E402
 from nlp.taxonomy import Taxonomy, load_taxonomy  # noqa: E402
 
 DATA = PROJECT_ROOT / "benchmarks" / "data"
-REAL = PROJECT_ROOT.parent / "shared" / "data" / "real"
 SETS = {
     "vardupplevelse": ("taxonomi_vardupplevelse.yaml", "etiketter_vardupplevelse.jsonl"),
     "forum_invandring": ("taxonomi_forum_invandring.yaml", "etiketter_forum_invandring.jsonl"),
@@ -88,22 +91,26 @@ def load_set(name: str) -> tuple[Taxonomy, list[str], list[list[str]]]:
     tax = load_taxonomy(DATA / tax_file)
     rows = _read_labels(DATA / label_file)
     if "rad" in rows[0]:
-        with (REAL / "recensioner_sv_10k.csv").open(encoding="utf-8", newline="") as fh:
-            all_texts = [r["text"] for r in csv.DictReader(fh)]
+        wanted = {r["rad"] for r in rows}
+        got = load(REVIEWS, keep=lambda i, _row: i in wanted, label=lambda row: _checksum(row["text"]))
+        by_row = dict(zip(got.rows, zip(got.texts, got.labels)))
         texts = []
         for r in rows:
-            t = all_texts[r["rad"]]
-            if hashlib.sha1(t.encode()).hexdigest()[:10] != r["sha1"]:
+            text, checksum = by_row[r["rad"]]
+            if checksum != r["sha1"]:
                 raise SystemExit(f"rad {r['rad']}: texten stämmer inte med kontrollsumman")
-            texts.append(t)
+            texts.append(text)
     else:
-        by_id = {}
-        with (REAL / "forum_invandring_absabank.jsonl").open(encoding="utf-8") as fh:
-            for line in fh:
-                o = json.loads(line)
-                by_id[o["id"]] = o["text"]
+        ids = {r["id"] for r in rows}
+        got = load(FORUM, keep=lambda _i, row: row["id"] in ids, label=lambda row: row["id"])
+        by_id = dict(zip(got.labels, got.texts))
         texts = [by_id[r["id"]] for r in rows]
     return tax, texts, [r["etiketter"] for r in rows]
+
+
+def _checksum(raw: str) -> str:
+    """The labelled sets' check that row r is still the review they labelled (of the raw text)."""
+    return hashlib.sha1(raw.encode()).hexdigest()[:10]
 
 
 def prototype_top1(tax: Taxonomy, F: np.ndarray, embedder) -> np.ndarray:

@@ -9,15 +9,15 @@ CPU seconds (`time.process_time`, all threads) are measured; the machine is shar
 seconds are the comparable figure. Prints what the sentence pass embeds: answers with more than
 one segment, segments per answer, distinct segments, token lengths, and the CPU seconds of the
 embedding calls against the rest. --profil N prints the N most expensive functions (cProfile,
-cumulative). Texts are the first N rows of the real reviews (not pseudonymised: the stage
-costs the same), read from the shared data dir; nothing of them is written outside /tmp.
+cumulative). Texts are the first N rows of the real reviews, pseudonymised first as in the
+product (benchmarks/shared_texts.py), read from the shared data dir; nothing of them is written
+outside /tmp.
 """
 
 from __future__ import annotations
 
 import argparse
 import cProfile
-import csv
 import dataclasses
 import json
 import os
@@ -27,16 +27,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from nlp.config import PROJECT_ROOT
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-REVIEWS = PROJECT_ROOT.parent / "shared" / "data" / "real" / "recensioner_sv_10k.csv"
+from benchmarks.shared_texts import REVIEWS, require, reviews  # noqa: E402
+
 VECTORS = Path(tempfile.gettempdir()) / "brukarrost-klassificeringssteg"
-
-
-def _texts(n: int) -> list[str]:
-    with REVIEWS.open(encoding="utf-8", newline="") as fh:
-        rows = [r["text"] for r in csv.DictReader(fh) if r["text"].strip()]
-    return rows[:n]
 
 
 def _answer_vectors(texts: list[str]):  # noqa: ANN202 (numpy imported late, after the env is set)
@@ -91,8 +86,7 @@ def main() -> None:
     ap.add_argument("--profil", type=int, default=0, help="visa de N dyraste funktionerna (cProfile)")
     ap.add_argument("--ut", type=Path, help="skriv resultaten som JSON (för att jämföra två versioner)")
     args = ap.parse_args()
-    if not REVIEWS.is_file():
-        sys.exit(f"Hittar inte {REVIEWS}")
+    require(REVIEWS)
     from nlp.modeller import model_dir
 
     # The built ONNX model is shared set-up, not part of a cold stage.
@@ -109,7 +103,7 @@ def _run(n: int, top: int, out: Path | None) -> None:
     from nlp.secret_key import load_or_create_key
     from nlp.taxonomy import load_taxonomy
 
-    texts = _texts(n)
+    texts = reviews(n)
     vectors = _answer_vectors(texts)
     _segment_stats(texts)
     load_or_create_key()  # the cache works as in an analysis (the pseudonymiser made the key)

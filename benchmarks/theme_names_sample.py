@@ -12,9 +12,10 @@ as one import (nlp.pipeline.update_project_themes) and names them as the product
 
 And writes, for a separate reader who judges whether each name fits, a JSON file with
 each theme's name and five of its answers drawn at random (seeded), nothing else: no key,
-size, keyphrase or score. The file holds review text, so it goes outside the repository
-(default /work/blind/namn_sample.json); the licence of the reviews forbids copying them
-into the repository.
+size, keyphrase or score. The reviews are pseudonymised before anything embeds them, as in the
+product (benchmarks/shared_texts.py), so the sample shows them as the product would. The file
+holds review text, so it goes outside the repository (default /work/blind/namn_sample.json);
+the licence of the reviews forbids copying them into the repository.
 
     python benchmarks/theme_names_sample.py [OUT.json] [--n 3000] [--vectors V.npy]
 
@@ -41,9 +42,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(Path(__file__).resolve().parent)]
 
-from themes import REAL, read_reviews  # noqa: E402
-
-FORUM = REAL.parent / "forum_invandring_absabank.jsonl"
+from benchmarks.shared_texts import FORUM, REVIEWS, load_in_child, require  # noqa: E402
 
 DEFAULT_OUT = Path("/work/blind/namn_sample.json")
 N_ANSWERS = 5
@@ -86,13 +85,6 @@ def name_figures(names: list[str]) -> dict[str, Any]:
     }
 
 
-def read_forum(n: int) -> list[str]:
-    """The forum paragraphs (Absabank-Imm, Språkbanken Text, University of Gothenburg; CC BY 4.0)."""
-    with FORUM.open(encoding="utf-8") as f:
-        texts = [t for t in (json.loads(line)["text"] for line in f if line.strip()) if t.strip()]
-    return texts[:n]
-
-
 def as_markdown(sample: list[dict[str, Any]]) -> str:
     """The blind reader's sheet: per theme its name and answers, a line to mark."""
     lines = [
@@ -118,9 +110,9 @@ def main() -> None:
     ap.add_argument("--forum", action="store_true", help="the forum paragraphs (Absabank-Imm) instead of the reviews")
     ap.add_argument("--themes", type=int, help="only this many themes, drawn at random (seeded), in the sample")
     args = ap.parse_args()
-    corpus = FORUM if args.forum else REAL
-    if not corpus.is_file():
-        sys.exit(f"Hittar inte den delade texten: {corpus} (den behövs för det här testet).")
+    # The forum paragraphs: Absabank-Imm, Språkbanken Text, University of Gothenburg; CC BY 4.0.
+    corpus = FORUM if args.forum else REVIEWS
+    require(corpus)
 
     from nlp.core import ANALYSIS_KIND
     from nlp.embed import embed_texts
@@ -129,7 +121,7 @@ def main() -> None:
     def embed(batch: list[str]) -> np.ndarray:
         return embed_texts(batch, kind=ANALYSIS_KIND)
 
-    texts = read_forum(args.n) if args.forum else read_reviews(args.n)
+    texts = load_in_child(corpus, args.n).texts  # the pseudonymiser's memory not in the peak below
     t0 = time.perf_counter()
     vectors = np.load(args.vectors)[: len(texts)] if args.vectors else embed(texts)
     print(f"vectors of {len(texts)} reviews: {time.perf_counter() - t0:.1f} s", flush=True)

@@ -4,7 +4,9 @@
     python benchmarks/theme_quality.py --typ query --upprepa 2
     python benchmarks/theme_quality.py --n 500 --set recensioner --typ query   # a quick check
 
-Known-topic sets, built here from the shared real data (../shared/data/real, never copied):
+Known-topic sets, built here from the shared real data (../shared/data/real, never copied),
+pseudonymised as the product does before anything embeds them (benchmarks/shared_texts.py); the
+known topic of a review is read from the raw review, in memory:
 
 * "recensioner": the reviews whose text names exactly one kind of business through an
   unambiguous keyword (car/garage, cleaning, estate agent, restaurant, delivery, craftsmen,
@@ -22,8 +24,6 @@ product again in the same process and checks that the themes are identical.
 from __future__ import annotations
 
 import argparse
-import csv
-import json
 import os
 import re
 import sys
@@ -36,7 +36,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-REAL = Path(__file__).resolve().parents[2] / "shared" / "data" / "real"
+from benchmarks.shared_texts import FORUM, REVIEWS, count_rows, load, require  # noqa: E402
+
 # Kind of business → keywords that name it and nothing else (checked by reading samples).
 BUSINESS = {
     "bil": r"verkstad|\bbil(en|ar|arna)?\b|\bdäck(en)?\b|mekaniker|besiktning",
@@ -64,32 +65,35 @@ def business_of(text: str) -> str | None:
     return hits[0] if len(hits) == 1 and not OTHER_PATTERN.search(text) else None
 
 
-def business_reviews() -> tuple[list[str], list[str], list[int]]:
-    """Reviews naming exactly one kind of business, with that kind as their topic (and row)."""
-    texts, topics, rows = [], [], []
-    with (REAL / "recensioner_sv_10k.csv").open(encoding="utf-8", newline="") as fh:
-        for i, row in enumerate(csv.DictReader(fh)):
-            kind = business_of(row["text"])
-            if kind is not None:
-                texts.append(row["text"])
-                topics.append(kind)
-                rows.append(i)
-    return texts, topics, rows
+def business_of_row(row: dict[str, str]) -> str | None:
+    """business_of of a raw row of the reviews file (a label for shared_texts.load)."""
+    return business_of(row["text"])
+
+
+def business_reviews(n: int | None = None) -> tuple[list[str], list[str], list[int]]:
+    """The first n (all if None) reviews naming exactly one kind of business, pseudonymised,
+    with that kind (read from the raw review) as their topic, and their rows."""
+    got = load(
+        REVIEWS,
+        n,
+        keep=lambda _i, row: business_of_row(row) is not None,
+        label=business_of_row,
+    )
+    return got.texts, got.labels, got.rows
 
 
 def forum_paragraphs(n: int) -> tuple[list[str], list[int]]:
-    """n forum paragraphs in a fixed random choice (seed 0), in file order, with their rows."""
-    with (REAL / "forum_invandring_absabank.jsonl").open(encoding="utf-8") as fh:
-        texts = [json.loads(line)["text"] for line in fh if line.strip()]
-    rows = sorted(np.random.default_rng(0).permutation(len(texts))[:n].tolist())
-    return [texts[i] for i in rows], rows
+    """n forum paragraphs in a fixed random choice (seed 0), in file order, pseudonymised, with their rows."""
+    chosen = set(np.random.default_rng(0).permutation(count_rows(FORUM))[:n].tolist())
+    got = load(FORUM, keep=lambda i, _row: i in chosen)
+    return got.texts, got.rows
 
 
 def known_topic_sets(
     saved: Path | None, n: int | None = None
 ) -> dict[str, tuple[list[str], list[str], dict[str, Any]]]:
     """name → (texts, topics, vectors by kind or {} to embed them here); `n`: only the first n reviews."""
-    texts, topics, rows = (x[:n] for x in business_reviews())
+    texts, topics, rows = business_reviews(n)
     forum, forum_rows = forum_paragraphs(N_FORUM)
     vectors: dict[str, Any] = {}
     both: dict[str, Any] = {}
@@ -183,11 +187,10 @@ def main() -> None:
         "--vektorer",
         type=Path,
         help="mapp med sparade vektorer för hela filerna i filordning (rev_query.npy, forum_query.npy, "
-        "rev_passage.npy …) i stället för att bädda in här",
+        "rev_passage.npy …), av de pseudonymiserade texterna, i stället för att bädda in här",
     )
     args = ap.parse_args()
-    if not REAL.is_dir():
-        sys.exit(f"Hittar inte {REAL}")
+    require(REVIEWS, FORUM)
     kinds = ["query", "passage"] if args.typ == "båda" else [args.typ]
     print(f"Maskinens last (1, 5, 15 min): {os.getloadavg()}")
     for name, (texts, truth, saved) in known_topic_sets(args.vektorer, args.n).items():
