@@ -54,7 +54,6 @@ from nlp.classify.valence import (
     model_card,
     predict_valence,
     prototype_head,
-    read_reviews,
     valence_from_p,
 )
 from nlp.core import Embedder
@@ -90,7 +89,6 @@ __all__ = [
     "parse_examples",
     "predict_valence",
     "prototype_head",
-    "read_reviews",
     "reliability_curve",
     "taxonomy_rows",
     "train_classifier",

@@ -16,7 +16,6 @@ mixed/neutral labels to learn it from.
 
 from __future__ import annotations
 
-import csv
 import json
 import re
 from collections.abc import Sequence
@@ -32,7 +31,7 @@ from sklearn.linear_model import LogisticRegression
 from nlp.classify.embedding import check_embed_model, embed_with
 from nlp.classify.results import Valence
 from nlp.core import ANALYSIS_KIND, Embedder, Kind
-from nlp.errors import ConfigError, InputError
+from nlp.errors import ConfigError
 from nlp.modeller import SHIPPED_DIR
 
 SHIPPED_MODEL_DIR = SHIPPED_DIR / "klassificerare"
@@ -158,21 +157,6 @@ def predict_valence(
         embeddings = embed_with(embedder, texts, head.embed_kind)
     p = head.p_positive(embeddings, getattr(embedder, "model_id", head.embed_model))
     return [valence_from_p(float(pi), t) for pi, t in zip(p, texts)]
-
-
-def read_reviews(path: Path) -> tuple[list[str], np.ndarray]:
-    """Texts and 1/0 labels from a CSV with columns text, sentiment (positive|negative)."""
-    texts, y = [], []
-    with path.open(encoding="utf-8", newline="") as fh:
-        reader = csv.DictReader(fh)
-        if reader.fieldnames is None or not {"text", "sentiment"} <= set(reader.fieldnames):
-            raise InputError("kolumnerna text och sentiment krävs", file=path)
-        for n, row in enumerate(reader, start=2):
-            if row["sentiment"] not in ("positive", "negative"):
-                raise InputError("sentiment måste vara positive eller negative", file=path, row=n, column="sentiment")
-            texts.append(row["text"])
-            y.append(row["sentiment"] == "positive")
-    return texts, np.array(y, dtype=int)
 
 
 def fit_valence_head(
