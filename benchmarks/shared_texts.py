@@ -41,7 +41,6 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from nlp.config import get_settings  # noqa: E402
-from nlp.pseudonymise import Pseudonymiser  # noqa: E402
 
 # The shared data sit next to the project checkout; BRUKARROST_DELAD_MAPP points elsewhere.
 SHARED = Path(os.environ.get("BRUKARROST_DELAD_MAPP") or ROOT.parent / "shared")
@@ -105,6 +104,9 @@ def load(
             break
         if str(row.get("text") or "").strip() and (keep is None or keep(i, row)):
             chosen.append((i, row))
+    # Imported here: its word lists are hundreds of MB, not wanted in a process that only embeds.
+    from nlp.pseudonymise import Pseudonymiser
+
     pseudonymiser = Pseudonymiser(secrets.token_bytes(32))  # throwaway: nothing maps pseudonyms back
     texts = [pseudonymiser.pseudonymise(row["text"]).text for _, row in chosen]
     return SharedTexts(
