@@ -131,11 +131,6 @@ def reviews(n: int | None = None) -> list[str]:
     return load(REVIEWS, n).texts
 
 
-def forum(n: int | None = None) -> list[str]:
-    """The first n forum paragraphs, pseudonymised."""
-    return load(FORUM, n).texts
-
-
 def scratch_data_dir() -> Path:
     """The data dir the benchmark embeds into: BRUKARROST_DATA_DIR when the user named one
     (or a parent benchmark process did), else a fresh temporary directory removed at exit.
