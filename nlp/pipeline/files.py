@@ -72,7 +72,7 @@ def themes_of_file(
 ) -> ThemeResult:
     """Themes of a file's answers (`brukarrost teman`); the shared view unless shared=False.
 
-    The seconds of each stage are in the result's settings (`tider_s`)."""
+    The wall and CPU seconds of each stage are in the result's settings (`tider_s`, `cpu_tider_s`)."""
     timer = StageTimer()
     timer("pseudonymisering", 0, 1)
     pseudonymiser = Pseudonymiser(key_for_files())
@@ -102,6 +102,7 @@ def themes_of_file(
     result = shared_view(result) if shared else result
     timer.stop()
     result.settings["tider_s"] = dict(timer.seconds)
+    result.settings["cpu_tider_s"] = dict(timer.cpu_seconds)
     return result
 
 

@@ -31,9 +31,10 @@ def save_settings(engine: Engine, run_id: int, **values: Any) -> None:
             run.settings = {**(run.settings or {}), **values}
 
 
-def save_times(engine: Engine, run_id: int, seconds: dict[str, float]) -> None:
-    """The run's seconds per stage so far, in its settings (read by the report and job page)."""
-    save_settings(engine, run_id, tider_s=seconds)
+def save_times(engine: Engine, run_id: int, timer: StageTimer) -> None:
+    """The run's wall and CPU seconds per stage so far, in its settings (read by the report and
+    job page)."""
+    save_settings(engine, run_id, tider_s=timer.snapshot(), cpu_tider_s=timer.cpu_snapshot())
 
 
 def run_guarded(engine: Engine, run_id: int, work: Callable[[Progress], str], progress: Progress) -> None:
@@ -46,11 +47,11 @@ def run_guarded(engine: Engine, run_id: int, work: Callable[[Progress], str], pr
     def report(stage: str, done: int, total: int) -> None:
         progress(stage, done, total)
         set_run(engine, run_id, stage=stage, progress_n=done, progress_total=total)
-        save_times(engine, run_id, timer.snapshot())  # the job page shows the running stage's time too
+        save_times(engine, run_id, timer)  # the job page shows the running stage's time too
 
     try:
         model_version = work(report)
-        save_times(engine, run_id, timer.snapshot())
+        save_times(engine, run_id, timer)
         set_run(
             engine,
             run_id,

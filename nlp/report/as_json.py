@@ -46,6 +46,8 @@ def report_json(rep: RunReport) -> dict[str, Any]:
         },
         # Wall seconds per stage; write_report adds the report's own time to lagring_rapport.
         "tider_s": dict(rep.timings),
+        # CPU seconds per stage, all threads of the analysing process (not cluster workers).
+        "cpu_tider_s": dict(rep.cpu_timings),
         "personuppgifter_ersatta": rep.pii_counts,
         "doljningsgrans": rep.threshold,
         "raknar": "forslagsmangd" if rep.counts_prediction_sets else "beslutade",

@@ -49,11 +49,13 @@ def render_html(data: dict[str, Any]) -> str:
 
 def write_report(run_id: int, out_dir: str | Path, *, engine: Engine | None = None) -> Path:
     """Write rapport.json and rapport.html to out_dir; returns the HTML path."""
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     out = private_dir(Path(out_dir))  # pseudonymised answers: 0600 files, new folders 0700
     data = build_report(run_id, engine=engine)
     html = render_html(data)
     times = data["tider_s"]
     times["lagring_rapport"] = round(times.get("lagring_rapport", 0.0) + time.perf_counter() - t0, 1)
+    cpu = data["cpu_tider_s"]
+    cpu["lagring_rapport"] = round(cpu.get("lagring_rapport", 0.0) + time.process_time() - c0, 1)
     write_private_text(out / "rapport.json", json.dumps(data, ensure_ascii=False, indent=2, default=str))
     return write_private_text(out / "rapport.html", html)

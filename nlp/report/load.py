@@ -94,6 +94,7 @@ def load_run_report(session: Session, run_id: int, *, threshold: int | None = No
         valence={v: Cell(valence.get(v, 0), n, threshold) for v in VALENCES},
         counts_prediction_sets=labelling.legacy,
         timings=dict((run.settings or {}).get("tider_s") or {}),
+        cpu_timings=dict((run.settings or {}).get("cpu_tider_s") or {}),
         calibration=dict((run.settings or {}).get("kalibrering") or {}),
         theme_mapping=[
             str(m["text"]) for m in (run.settings or {}).get("temamappning") or [] if m.get("typ") != "behallen"

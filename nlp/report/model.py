@@ -202,6 +202,8 @@ class RunReport:
     counts_prediction_sets: bool  # an old run without the classifier's decisions
     # Wall seconds per stage of the run (pseudonymisering, inbaddning, teman, …); {} for old runs.
     timings: dict[str, float] = field(default_factory=dict)
+    # CPU seconds per stage (the comparable figure on a shared machine); {} for old runs.
+    cpu_timings: dict[str, float] = field(default_factory=dict)
     # a project run's refit: what became of the earlier themes ("Tema X delades i Y och Z.")
     theme_mapping: list[str] = field(default_factory=list)
     # Which calibration the classifier's probabilities used (AnalysisRun.settings["kalibrering"]).
