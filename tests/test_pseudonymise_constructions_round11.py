@@ -1,0 +1,103 @@
+"""Round 11 kinds of construction (scanned complaint letters, parent forums): numbers a
+scanner misread or spaced, patient numbers after their label, lines broken mid-sentence,
+wards after their hospital, birth dates in a letter's phrasing. Own examples, new names and
+numbers throughout."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.pseudonymise import Pseudonymiser
+from nlp.pseudonymise.recognisers.line_breaks import soft_wraps
+from nlp.pseudonymise.recognisers.ocr_digits import ocr_digits
+
+KEY = b"round-eleven-test-key-0123456789ab"
+
+
+def _found(text: str) -> list[tuple[str, str]]:
+    return [(s.label, text[s.start : s.end]) for s in Pseudonymiser(KEY).find(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Min bror Tobias (86O417-2291) bor på ett boende.", "86O417-2291"),
+        ("Patient: Hedvig Lans, 19720lO9-4415", "19720lO9-4415"),
+        ("Undertecknad Sture Falk 4l1203-7726", "4l1203-7726"),
+        ("Pnr 2OO3O611-I152 gäller min dotter.", "2OO3O611-I152"),
+        ("Min mor (1944-O2-17-3308) dog i mars.", "1944-O2-17-3308"),
+    ],
+)
+def test_personnummer_with_letters_read_for_digits(text: str, value: str) -> None:
+    assert ("PERSONNUMMER", value) in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Nås på O73-55l 20 08 efter fem.", "O73-55l 20 08"),
+        ("Tfn: O46-2O 11 34", "O46-2O 11 34"),
+    ],
+)
+def test_phone_numbers_with_letters_read_for_digits(text: str, value: str) -> None:
+    assert ("TELEFON", value) in _found(text)
+
+
+def test_letters_of_words_are_not_read_as_digits() -> None:
+    assert ocr_digits("Ola och Ilona kom kl 10 till lO-gruppen") is None
+    # a number too short to be an identifier keeps its letters
+    assert ocr_digits("rum 1O4") is None
+    fixed = ocr_digits("ring O70-3l2 45 67 i dag")
+    assert fixed == "ring 070-312 45 67 i dag"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("för min svåger Ivar Brink, 19810322-5 7 1 9. Han", "19810322-5 7 1 9"),
+        ("Hennes pnr: 560913-2 48 1", "560913-2 48 1"),
+        ("Undertecknad, 198206 14-5530, begär", "198206 14-5530"),
+        ("Patient: Mirza Halilović, 9107 25-3318", "9107 25-3318"),
+        ("Ang. min mor Dora Ekh (1934 0611 2207) som", "1934 0611 2207"),
+        ("Min moster Lis Berg 41 07 22-63 18 har flyttat", "41 07 22-63 18"),
+    ],
+)
+def test_personnummer_spaced_anywhere(text: str, value: str) -> None:
+    assert ("PERSONNUMMER", value) in _found(text)
+
+
+def test_spaced_digits_that_are_no_personnummer_stay() -> None:
+    # a phone number's pairs and a count with a year are no personnummer
+    assert not [f for f in _found("ring 08 12 34-56 78 i morgon") if f[0] == "PERSONNUMMER"]
+    assert not [f for f in _found("vi var 12 14 st och 2019 08 12 34 56") if f[0] == "PERSONNUMMER"]
+    assert not [f for f in _found("Ordernummer 1930 0918 3397 gäller rullatorn") if f[0] == "PERSONNUMMER"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Hennes journalnummer: RV 552-310-84.", "RV 552-310-84"),
+        ("Min journal nr hos er: M-2022-661902.", "M-2022-661902"),
+        ("Mitt journal-ID: SLL-403 118", "SLL-403 118"),
+        ("Hans patientnummer står på armbandet: PN-00731194.", "PN-00731194"),
+        ("Patientens reservnummer: 19920000-T714", "19920000-T714"),
+        ("Han har journal hos BUP Alingsås med nr BUP-AL-77120 sedan", "BUP-AL-77120"),
+    ],
+)
+def test_journal_and_patient_numbers_after_their_label(text: str, value: str) -> None:
+    assert ("JOURNALNUMMER", value) in _found(text)
+
+
+def test_journal_words_without_a_number_are_left() -> None:
+    assert _found("Jag läste min journal från 2022 och den var fel.") == []
+    assert _found("Journalen hade 4 fel och patienten 3 frågor.") == []
+    # a personnummer given as the patient number stays a personnummer
+    assert _found("patientnummer 19850412-1234") == [("PERSONNUMMER", "19850412-1234")]
+
+
+def test_mid_sentence_line_breaks_read_as_spaces() -> None:
+    assert soft_wraps("vårdades på Ljusdals\nlasarett i maj") == "vårdades på Ljusdals lasarett i maj"
+    assert soft_wraps("läkaren på kirurgen i\nKarlshamn sa") == "läkaren på kirurgen i Karlshamn sa"
+    # a sentence's end, a list and a signature keep their lines
+    assert soft_wraps("Det var fel.\nvi vill ha svar") is None
+    assert soft_wraps("Med vänliga hälsningar\nAgneta Roos") is None
