@@ -96,8 +96,61 @@ def test_journal_words_without_a_number_are_left() -> None:
 
 
 def test_mid_sentence_line_breaks_read_as_spaces() -> None:
-    assert soft_wraps("vårdades på Ljusdals\nlasarett i maj") == "vårdades på Ljusdals lasarett i maj"
-    assert soft_wraps("läkaren på kirurgen i\nKarlshamn sa") == "läkaren på kirurgen i Karlshamn sa"
+    assert soft_wraps("Han vårdades på Ljusdals\nlasarett i maj") == "Han vårdades på Ljusdals lasarett i maj"
+    assert soft_wraps("Läkaren på kirurgen i\nKarlshamn sa") == "Läkaren på kirurgen i Karlshamn sa"
+    # a writer who never capitalises starts every line in lowercase: lines are lines
+    assert soft_wraps("närvarande: eva, janne\njanne tog upp maten") is None
     # a sentence's end, a list and a signature keep their lines
     assert soft_wraps("Det var fel.\nvi vill ha svar") is None
     assert soft_wraps("Med vänliga hälsningar\nAgneta Roos") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Min far låg på Ystads lasarett, avd 7 i två veckor.", "Ystads lasarett, avd 7"),
+        ("Hon vårdades på avd 12 på Mora lasarett efter fallet.", "avd 12 på Mora lasarett"),
+        ("Klagomålet gäller Kungälvs sjukhus, barnakuten.", "Kungälvs sjukhus, barnakuten"),
+        ("Vi var på Karlstads sjukhus,\nortopedavdelning 9 i maj.", "Karlstads sjukhus,\nortopedavdelning 9"),
+        ("Han flyttades till Västerviks sjukhus akutvårdsavdelning i natt.", "Västerviks sjukhus akutvårdsavdelning"),
+    ],
+)
+def test_a_ward_written_with_its_hospital_is_part_of_the_unit(text: str, value: str) -> None:
+    assert ("VARDENHET", value) in _found(text)
+
+
+def test_a_ward_alone_or_a_count_after_a_hospital_is_not_grown() -> None:
+    found = _found("Ystads lasarett har 7 avdelningar, avd 3 är ny.")
+    assert ("VARDENHET", "Ystads lasarett") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Ang. min far Ove Dahl f. 7/5 1929", "7/5 1929"),
+        ("Han dog den 3/12 2022.", "3/12 2022"),
+        ("Min son Nils f. 110523 behöver en ny utredning.", "110523"),
+    ],
+)
+def test_dates_in_a_letters_phrasing(text: str, value: str) -> None:
+    assert ("DATUM", value) in _found(text)
+
+
+def test_a_six_digit_birth_date_with_its_last_four_stays_a_personnummer() -> None:
+    assert _found("född 850412-1234") == [("PERSONNUMMER", "850412-1234")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Skicka till Norra Storg. 12, Mora", "Norra Storg. 12"),
+        ("Kalle Holm\nV. Kyrkogatan 8, 123 45 Ort", "V. Kyrkogatan 8"),
+        ("Vi bor på Fjällgatan 3, 2 tr, 116 28 Stockholm.", "Fjällgatan 3, 2 tr"),
+    ],
+)
+def test_addresses_written_short_or_with_their_floor(text: str, value: str) -> None:
+    assert ("ADRESS", value) in _found(text)
+
+
+def test_abbreviations_that_are_no_street_stay() -> None:
+    assert _found("Han tog ca 3 g. 10 min, se s. 4 och kap. 3") == []

@@ -28,6 +28,7 @@ from nlp.pseudonymise.recognisers.name_completion import (
 )
 from nlp.pseudonymise.recognisers.named_with_place import attach_place
 from nlp.pseudonymise.recognisers.ocr_digits import ocr_digits
+from nlp.pseudonymise.recognisers.wards import extend_wards
 from nlp.pseudonymise.recognisers.words import genitive_suffix
 
 
@@ -168,7 +169,8 @@ class Pseudonymiser:
         spans = extend_names_left(source, spans)
         spans = initials_with_surname(source, spans)
         spans = resolve(spans + spelled_after(source, spans), source)  # "leila haddad h a d d a d"
-        return attach_place(source, signature_towns(source, ages_after_names(source, spans)))
+        spans = attach_place(source, signature_towns(source, ages_after_names(source, spans)))
+        return extend_wards(source, sorted(spans, key=lambda s: s.start))
 
     def _pseudonym(self, label: str, value: str) -> str:
         digest = hmac.new(self._key, f"{label}\x00{NORMALISERS[label](value)}".encode(), hashlib.sha256).digest()

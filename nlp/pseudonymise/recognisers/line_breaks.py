@@ -74,5 +74,8 @@ def soft_wraps(text: str) -> str | None:
     and a unit, a place or a name then stands on two lines; the recognisers read one."""
     if "\n" not in text:
         return None
+    first = re.search(r"[^\W\d_]", text)
+    if first is None or first.group(0).islower():
+        return None  # a writer who does not capitalise starts every line in lowercase
     out = _SOFT_WRAP.sub(lambda m: m.group(0).replace("\n", " "), text)
     return None if out == text else out

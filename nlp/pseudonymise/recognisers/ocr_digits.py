@@ -24,12 +24,14 @@ _GROUP_RE = re.compile(_GROUP)
 # a phone number has at least 7 digits, a personnummer 10: a few slips still leave 6 real ones
 _MIN_REAL_DIGITS = 6
 _CONFUSABLE = re.compile(r"[OolI|]")
+# the quick test: such a letter right beside a digit (nearly every text has an "o" or an "l")
+_BESIDE_DIGIT = re.compile(r"\d[OolI|]|[OolI|]\d")
 
 
 def ocr_digits(text: str) -> str | None:
     """The text with the digit-like letters inside numbers read as digits, or None when there
     are none. Same length as `text`."""
-    if not _CONFUSABLE.search(text):
+    if not _BESIDE_DIGIT.search(text):
         return None
     chars: list[str] | None = None
     for m in _NUMBER.finditer(text):
