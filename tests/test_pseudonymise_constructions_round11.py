@@ -154,3 +154,26 @@ def test_addresses_written_short_or_with_their_floor(text: str, value: str) -> N
 
 def test_abbreviations_that_are_no_street_stay() -> None:
     assert _found("Han tog ca 3 g. 10 min, se s. 4 och kap. 3") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("@Maja_Lindqvist har du kvar numret till kuratorn?", "Maja_Lindqvist"),
+        ("Till @StinaBergman_mamma: skicka ett pm", "StinaBergman_mamma"),
+        ("@farsanFredrik vi har samma handläggare", "farsanFredrik"),
+        ("vet inte vem du är /Helena_K", "Helena_K"),
+    ],
+)
+def test_handles_and_signatures_built_on_a_name(text: str, value: str) -> None:
+    assert ("PERSON", value) in _found(text)
+
+
+def test_handles_without_a_name_stay() -> None:
+    for text in ("@snusmumriken_92 håller med", "@Admin kan du ta bort", "@Mamma_till_3 ja", "tack /Admin_2"):
+        assert _found(text) == [], text
+
+
+def test_a_compound_habilitation_with_its_town_is_a_unit() -> None:
+    assert ("VARDENHET", "Vuxenhabiliteringen Härnösand") in _found("Vi går till Vuxenhabiliteringen Härnösand nu")
+    assert _found("Habiliteringen är bra") == []
