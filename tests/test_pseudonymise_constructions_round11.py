@@ -177,3 +177,19 @@ def test_handles_without_a_name_stay() -> None:
 def test_a_compound_habilitation_with_its_town_is_a_unit() -> None:
     assert ("VARDENHET", "Vuxenhabiliteringen Härnösand") in _found("Vi går till Vuxenhabiliteringen Härnösand nu")
     assert _found("Habiliteringen är bra") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("han ligger på IVA Karolinska Solna sen i går", "IVA Karolinska Solna"),
+        ("vid akutintaget Sahlgrenska stod bilen", "akutintaget Sahlgrenska"),
+        ("väntat ett år på Hörselvården Gävle. Han", "Hörselvården Gävle"),
+    ],
+)
+def test_a_clinic_word_before_its_hospital_and_a_care_compound_with_its_town(text: str, value: str) -> None:
+    assert ("VARDENHET", value) in _found(text)
+
+
+def test_care_in_general_is_no_unit() -> None:
+    assert _found("Tandvården i Sverige är dyr") == []

@@ -44,6 +44,13 @@ _BEFORE = re.compile(
 )
 
 
+# a clinic's word right before its hospital's name: "IVA Karolinska", "akutintaget Sahlgrenska"
+_CLINIC_BEFORE = re.compile(
+    r"(?<![\w-])(?:[A-ZÅÄÖ]?IVA|HIA|[" + LOW + r"]{2,}(?:intaget|intensiven|akuten|kliniken|mottagningen|iatriken|"
+    r"kirurgen|logen))[ \t]+$"
+)
+
+
 def extend_wards(text: str, spans: list[Span]) -> list[Span]:
     """Units grown over the ward written next to them, where no other find stands."""
     out: list[Span] = []
@@ -54,6 +61,9 @@ def extend_wards(text: str, spans: list[Span]) -> list[Span]:
             before = _BEFORE.search(text, max(prev_end, start - 40), start)
             if before:
                 start = before.start()
+            clinic = _CLINIC_BEFORE.search(text, max(prev_end, start - 40), start)
+            if clinic:
+                start = clinic.start()
             after = _AFTER.match(text, end)
             next_start = spans[k + 1].start if k + 1 < len(spans) else len(text)
             if after and after.end() <= next_start:
