@@ -18,7 +18,7 @@ from nlp.core import Span
 from nlp.errors import ConfigError
 from nlp.pseudonymise.categories import CATEGORIES, NORMALISERS, PRIORITY, RECOGNISERS
 from nlp.pseudonymise.recognisers.dialogue import spelled_after
-from nlp.pseudonymise.recognisers.line_breaks import NUMBER_KINDS, close_breaks
+from nlp.pseudonymise.recognisers.line_breaks import NUMBER_KINDS, close_breaks, soft_wraps
 from nlp.pseudonymise.recognisers.name_completion import (
     ages_after_names,
     complete_names,
@@ -27,6 +27,8 @@ from nlp.pseudonymise.recognisers.name_completion import (
     signature_towns,
 )
 from nlp.pseudonymise.recognisers.named_with_place import attach_place
+from nlp.pseudonymise.recognisers.ocr_digits import ocr_digits
+from nlp.pseudonymise.recognisers.wards import extend_wards
 from nlp.pseudonymise.recognisers.words import genitive_suffix
 
 
@@ -129,6 +131,11 @@ class Pseudonymiser:
             source, offsets = text, None
         else:
             source, offsets = _nfc_with_offsets(text)
+        # a scanner's O for 0 and l for 1 inside numbers read as digits; same length, so the
+        # offsets hold (see recognisers/ocr_digits.py)
+        source = ocr_digits(source) or source
+        # a scanned letter's lines end where the paper did, mid-sentence: read as spaces
+        source = soft_wraps(source) or source
         closed = close_breaks(source, digits=False)
         if closed is None:
             spans = self._find(source)
@@ -162,7 +169,8 @@ class Pseudonymiser:
         spans = extend_names_left(source, spans)
         spans = initials_with_surname(source, spans)
         spans = resolve(spans + spelled_after(source, spans), source)  # "leila haddad h a d d a d"
-        return attach_place(source, signature_towns(source, ages_after_names(source, spans)))
+        spans = attach_place(source, signature_towns(source, ages_after_names(source, spans)))
+        return extend_wards(source, sorted(spans, key=lambda s: s.start))
 
     def _pseudonym(self, label: str, value: str) -> str:
         digest = hmac.new(self._key, f"{label}\x00{NORMALISERS[label](value)}".encode(), hashlib.sha256).digest()

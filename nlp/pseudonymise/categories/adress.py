@@ -13,8 +13,8 @@ _NOT_HOUSE = r"(?!" + WS + r"*(?:år|gånger|ggr|timm|min\b|km|mil\b|kr\b|st\b|d
 _HOUSE_LETTER = r"(?:" + WS + r"?[A-Ha-h](?![\wåäö]))?"
 _ADDRESS = [
     re.compile(
-        # two-word streets ("Övre Slottsgatan") have a space inside; a tab ends a cell
-        r"(?<![\w-])(?:(?:[" + CAP + r"][" + LOW + r"]+[ \u00a0])?[" + CAP + r"][" + LOW + r"]+"
+        # two-word streets ("Övre Slottsgatan", "Ö. Storgatan") have a space inside; a tab ends a cell
+        r"(?<![\w-])(?:(?:[" + CAP + r"][" + LOW + r"]+[ \u00a0]|[NSÖV]\.[ ])?[" + CAP + r"][" + LOW + r"]+"
         r"(?:"
         + STREET_SUFFIX
         + r")|["
@@ -29,8 +29,8 @@ _ADDRESS = [
         + r"?(?:tr|lgh)\.?"
         + WS
         + r"?\d{1,4})?"
-        # the floor after the number: "Vasagatan 17 3 tr"
-        + r"(?:"
+        # the floor after the number: "Vasagatan 17 3 tr", "Vasagatan 17, 3 tr"
+        + r"(?:,?"
         + WS
         + r"\d{1,2}"
         + WS
@@ -72,6 +72,11 @@ _ADDRESS = [
     re.compile(
         r"(?<![\w-])[" + LOW + r"]{2,}(?:gatan|vägen|gränd|torget|stigen)" + WS + r"+(?:" + NUMWORDS + r"|"
         r"ett|två|tre|fyra|fem|sex|sju|åtta|nio)(?![\w-])" + _NOT_HOUSE
+    ),
+    # the street word cut short, as on an envelope: "Norra Storg. 12", "Kyrkv. 4 B"
+    re.compile(
+        r"(?<![\w-])(?:(?:Stora|Lilla|Norra|Södra|Östra|Västra|Övre|Nedre|[NSÖV]\.)" + WS + r"+)?"
+        r"[" + CAP + r"][" + LOW + r"]+(?:g|v|gat)\." + WS + r"?\d{1,4}" + _NOT_HOUSE + _HOUSE_LETTER
     ),
     re.compile(r"(?<![\w-])(?:Box|box|BOX)" + WS + r"+\d{1,6}(?!\d)"),
     # streets without a street word ("Kvarngärdet 18 C", "Skogsbrynet 9") are addresses when

@@ -70,6 +70,12 @@ _FRACTIONS = {"1/2", "1/3", "2/3", "1/4", "3/4", "1/5", "1/10"}
 _CONJUNCTION_AFTER = re.compile(r"\s+(?:o|och|men|så|när|då|kl|eller)\b", re.IGNORECASE)
 # "Född: 12/8 -84", "3 april -96": the year written as a dash and two digits after the date
 _SHORT_YEAR_AFTER = re.compile(WS + r"[-–]\d\d(?![\d:.,]\d|[\w-])")
+# "f. 19/3 1931", "den 22/11 2023": the year after a day and month with a slash, set apart
+_LONG_YEAR_AFTER = re.compile(WS + r"(?:19|20)\d\d(?![\d:.,]\d|[\w/-])")
+# "f. 090412", "född 131107": a birth date as six digits, only after the word saying so
+_BORN_YYMMDD = re.compile(
+    r"(?i:\b(?:född|f\.))" + WS + r"*(\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?![\d+–-]|" + WS + r"?[-+–]\d)"
+)
 # "skickade in den 02.02": day and month with a point only after a word saying date
 _DAY_MONTH_POINT = re.compile(r"(?<![\d.,])(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])(?![\d.]\d|\d)")
 _DATE_WORD_BEFORE = re.compile(r"(?:den|datum|från|till|mellan|t\.?o\.?m\.?|fr\.?o\.?m\.?)" + WS + r"*$", re.IGNORECASE)
@@ -162,7 +168,11 @@ def find_date(text: str) -> list[Span]:
             year = _SHORT_YEAR_AFTER.match(text, end)
             if year and not re.search(r"\d{4}|\d[-/.]\d+[-/.]\d", m.group(0)):  # no year written yet
                 end = year.end()
+            long_year = _LONG_YEAR_AFTER.match(text, end)
+            if long_year and re.fullmatch(r"\d{1,2}/\d{1,2}", m.group(0)):
+                end = long_year.end()
             spans.append(Span(m.start(), end, "DATUM"))
+    spans += [Span(m.start(1), m.end(1), "DATUM") for m in _BORN_YYMMDD.finditer(text)]
     for m in _DAY_MONTH_POINT.finditer(text):
         # "den 02.02" only: "från 03.40 till 07.10" are times
         if re.search(r"\b(?:den|datum:?)" + WS + r"*$", text[max(0, m.start() - 8) : m.start()], re.IGNORECASE):

@@ -135,6 +135,56 @@ def _spoken(text: str) -> list[Span]:
     return spans
 
 
+# groups split by one or two spaces anywhere, as a scanner or a hurried hand leaves them:
+# "19900514-2 4 6 8", "380411-1 57 9", "197404 27-3362", "8805 12-4480", "1930 0918 3397"
+_SPACED = re.compile(r"(?<![\w/+-])\d{1,8}(?:(?:[ ]{1,2}|[ ]?[-+–][ ]?)\d{1,8}){1,7}(?![\w-])")
+
+
+def _spaced(text: str) -> list[Span]:
+    """10 or 12 digits in groups with a personnummer's date part and its separator before the
+    last four (or 12 digits led by the century, a form's 4-4-4): the date part must be a
+    plausible birth date, and a phone number or a number said to be another kind stays one."""
+    spans = []
+    for m in _SPACED.finditer(text):
+        value = m.group(0)
+        for g in re.finditer(r"\d+", value):  # each group may start the number
+            candidate = value[g.start() :]
+            if " " not in candidate:
+                break  # the pattern for the usual writings reads it
+            digits = re.sub(r"\D", "", candidate)
+            seps = re.findall(r"[-+–]", candidate)
+            if len(digits) not in (10, 12) or len(seps) > 1:
+                continue
+            if seps:
+                after_sep = re.sub(r"\D", "", candidate[candidate.index(seps[0]) :])
+                if len(after_sep) != 4:
+                    continue
+            elif not re.fullmatch(r"(?:19|20)\d\d[ ]{1,2}\d{4}[ ]{1,2}\d{4}", candidate):
+                continue  # without a separator only the form's 4-4-4
+            full = _full_digits(digits[:-4], seps[0] if seps else None)
+            start = m.start() + g.start()
+            if not (full and _plausible_birth_date(full + digits[-4:])) or _phone_number(digits):
+                continue
+            if digits.startswith("0") or says_other_number(text, start, _PNR_NEG):
+                continue  # "08 12 34-56 78" is a phone number's writing
+            spans.append(Span(start, m.end(), "PERSONNUMMER"))
+            break
+    return spans
+
+
+# the date part written as a date, then the last four: "1931-08-14-6651", "1936.04.22-3391"
+_DATED = re.compile(r"(?<![\w/+.-])((?:19|20)\d\d)([-–.])(\d\d)\2(\d\d)[ ]?([-+–])[ ]?(\d{4})(?![\w-])")
+
+
+def _dated(text: str) -> list[Span]:
+    return [
+        Span(m.start(), m.end(), "PERSONNUMMER")
+        for m in _DATED.finditer(text)
+        if _plausible_birth_date(m.group(1) + m.group(3) + m.group(4) + m.group(6))
+        and not says_other_number(text, m.start(), _PNR_NEG)
+    ]
+
+
 # Nordea's clearing number before a personnummer makes it a personkonto (KONTONUMMER):
 # "3300 560712-3345" ("3300-560712…" is kept out by the pattern's look-behind)
 # "120506-XXXX", "19640805-xxxx": the last four masked still give away the birth date
@@ -156,7 +206,7 @@ _PERSONKONTO = re.compile(r"(?<![\d-])3300[ \u00a0]?$")
 def find_personnummer(text: str) -> list[Span]:
     """Shape wins: 10 or 12 digits with a plausible-ish date part are a personnummer unless
     the context says what else they are. The check digit and the calendar are evidence."""
-    spans = _spoken(text) + _one_by_one(text) + _masked(text) + _grouped(text)
+    spans = _spoken(text) + _one_by_one(text) + _masked(text) + _grouped(text) + _spaced(text) + _dated(text)
     for m in _PNR.finditer(text):
         first, sep, last = m.group(1).replace(" ", ""), m.group(2), m.group(3).replace(" ", "")
         full = _full_digits(first, sep)

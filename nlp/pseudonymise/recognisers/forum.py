@@ -45,15 +45,31 @@ _THANKS_TAG = re.compile(
 )
 
 
+# the words of a handle, camelCase split too: "pappaJesper" is "pappa" and "Jesper"
+_HANDLE_PARTS = re.compile(r"[A-ZÅÄÖ]?[a-zåäöéü]+|[A-ZÅÄÖ]+(?![a-zåäöéü])")
+
+
+def _named_handle(parts: list[str]) -> bool:
+    """A part is a first name that is no word ("lisa"); or one that is also a word ("Emma",
+    "tuva") written with its capital or beside a surname ("emma_wiklund"): a handle is chosen,
+    and a capital or a surname in it is the sign of a name."""
+    surname = any((info := lists.names().get(p.lower())) is not None and info.last for p in parts)
+    return any(
+        len(p) >= 3
+        and (_first_name(p, any_first=False) or (_first_name(p, any_first=True) and (p[0].isupper() or surname)))
+        for p in parts
+    )
+
+
 def _handles(text: str) -> list[Span]:
-    """ "@hanna_strom", "@dr.amira.khalil": a handle one of whose parts is a first name; the
-    span leaves out the "@" and a title the handle opens with."""
+    """ "@hanna_strom", "@dr.amira.khalil", "@Emma_Lind", "@mammaSara": a handle one of whose
+    parts is a first name; the span leaves out the "@" and a title the handle opens with."""
     spans = []
     for m in _HANDLE.finditer(text):
-        parts = list(_PARTS.finditer(m.group("user")))
+        parts = list(_HANDLE_PARTS.finditer(m.group("user")))
         while parts and parts[0].group(0).lower() in _HANDLE_TITLES:
             parts.pop(0)
-        if not parts or not any(len(p.group(0)) >= 3 and _first_name(p.group(0), any_first=False) for p in parts):
+        if not parts or not _named_handle([p.group(0) for p in parts]):
             continue
         base = m.start("user")
         spans.append(Span(base + parts[0].start(), m.end("user"), "PERSON"))
@@ -82,6 +98,10 @@ def find_forum_names(text: str) -> list[Span]:
                 if _built_on_a_name(user):
                     spans.append(Span(m.start("user"), m.start("user") + len(user), "PERSON"))
     m = _SLASH_SIGNATURE.search(text) if "/" in text else None
-    if m is not None and _first_name(m.group("user"), any_first=True):
+    # "/sanna", and a username signing off: "/Maja_K", "/lotta76"
+    if m is not None and (
+        _first_name(m.group("user"), any_first=True)
+        or (re.search(r"[_\d]", m.group("user")) and _named_handle(_HANDLE_PARTS.findall(m.group("user"))))
+    ):
         spans.append(Span(m.start("user"), m.end("user"), "PERSON"))
     return spans

@@ -56,3 +56,26 @@ def close_breaks(text: str, digits: bool) -> tuple[str, list[int], list[int], li
     parts.append(text[pos:])
     offsets.extend(range(pos, len(text) + 1))
     return "".join(parts), offsets, word_joins, digit_joins
+
+
+# a line break in the middle of a sentence: after a letter or a comma the sentence goes on in
+# lowercase ("Enköpings⏎lasarett", "i Lund,⏎mottagning 2"), or after a preposition it goes on
+# whatever the case ("på urologen i⏎Karlskrona")
+_PREPOSITIONS = ("i", "på", "vid", "från", "till", "hos", "av")
+_SOFT_WRAP = re.compile(
+    r"(?:(?<=[^\W\d_],)|(?<=[^\W\d_]\d)|(?<=[^\W\d_]{2}))[ \t]*\n(?=[ \t]*[a-zåäöé])"
+    r"|(?:" + "|".join(rf"(?<=[ \t]{w})" for w in _PREPOSITIONS) + r")[ \t]*\n(?=[ \t]*[A-ZÅÄÖ][a-zåäö])"
+)
+
+
+def soft_wraps(text: str) -> str | None:
+    """The text with its mid-sentence line breaks read as spaces (same length, so the offsets
+    hold), or None when it has none. A scanned letter breaks its lines where the paper ended,
+    and a unit, a place or a name then stands on two lines; the recognisers read one."""
+    if "\n" not in text:
+        return None
+    first = re.search(r"[^\W\d_]", text)
+    if first is None or first.group(0).islower():
+        return None  # a writer who does not capitalise starts every line in lowercase
+    out = _SOFT_WRAP.sub(lambda m: m.group(0).replace("\n", " "), text)
+    return None if out == text else out

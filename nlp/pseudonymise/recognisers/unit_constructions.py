@@ -26,9 +26,23 @@ _SAINT = r"(?:S:t|Sankt|St\.?)" + WS + r"+[" + CAP + r"][" + LOW + r"]+"
 # a clinic by what it does, a compound ending in a clinic word: "Reumatologen", "LARO-mottagningen"
 _CLINIC = (
     r"(?:[" + CAP + LOW + r"][" + LOW + r"]*|[" + CAP + r"]{2,}-)(?:[" + LOW + r"]*(?:logen|iatriken|peden|kirurgen|"
-    r"mottagningen|kliniken|avdelningen|akuten|enheten|medicinen))"
+    r"mottagningen|kliniken|avdelningen|akuten|enheten|medicinen|habiliteringen))"
     # a heading's clinic in the indefinite form, a compound ("Njurmedicin <Ort>"), and "Psykiatrin <Ort>"
-    r"|[" + CAP + LOW + r"][" + LOW + r"]+medicin|[" + CAP + LOW + r"][" + LOW + r"]*psykiatrin|Psykiatrin"
+    r"|["
+    + CAP
+    + LOW
+    + r"]["
+    + LOW
+    + r"]+medicin|["
+    + CAP
+    + r"]["
+    + LOW
+    + r"]{2,}vården|["
+    + CAP
+    + LOW
+    + r"]["
+    + LOW
+    + r"]*psykiatrin|Psykiatrin"
 )
 # "Barn- och ungdomsmedicinska mottagningen", "Psykiatriska akutmottagningen": what may stand before
 _LEAD = (

@@ -1,0 +1,62 @@
+"""JOURNALNUMMER: a patient's number in a care provider's records, after the word naming it.
+
+"journalnummer J-2023-4471", "patient-ID: RS-0098812", "reservnummer 19880000-K512",
+"journal hos BUP Mora med nr BUP-MO-33410". Such a number points at one patient as surely as a
+personnummer does, but it has no shape of its own (every region and system writes its own), so
+only the label word makes it one: a word for a journal, patient or reserve number, at most a
+few words between ("Hans patientnummer står på armbandet: …"), then a value holding digits.
+A personnummer given as the patient number stays a PERSONNUMMER (it wins the overlap).
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlp.core import Span
+from nlp.pseudonymise.category import Category
+
+_LABEL = re.compile(
+    r"(?i:\b(?:journal|patient|reserv)(?:[- ]?(?:nummer|numret|nr\.?|id|identitet|kod)\b)"
+    r"|\bjournal\b(?=(?:[^\n.!?]{0,40}?)\b(?:nr\.?|nummer)\b))"
+)
+# a value: letter groups (a system's prefix) and digit groups joined by dashes, slashes or
+# single spaces before digits: "J-2023-118804", "NLL-559 812", "19770000-R331", "JN 447-220-91"
+_VALUE = re.compile(
+    r"(?<![\w-])(?:[A-ZÅÄÖ]{1,5}(?:-|[ ](?=[A-ZÅÄÖ]{0,5}\d)))*[A-ZÅÄÖ]{0,5}\d[\dA-ZÅÄÖ]*"
+    r"(?:(?:[-/]|[ ](?=\d))[\dA-ZÅÄÖ]+)*(?![\w-])"
+)
+# at most this much text between the label and its value, on the same line and in the sentence
+_GAP = re.compile(r"[^\n.!?]{0,45}")
+_MIN_DIGITS = 4
+_YEAR_OR_DATE = re.compile(r"(?:19|20)\d\d(?:-[01]\d-[0-3]\d)?")
+
+
+def find_journal_number(text: str) -> list[Span]:
+    if "ournal" not in text and "atient" not in text and "eserv" not in text:
+        return []
+    spans: list[Span] = []
+    for label in _LABEL.finditer(text):
+        gap = _GAP.match(text, label.end())
+        for m in _VALUE.finditer(text, label.end(), min(len(text), gap.end() + 40)):
+            if m.start() > gap.end():
+                break
+            value = m.group(0)
+            if sum(c.isdigit() for c in value) < _MIN_DIGITS or _YEAR_OR_DATE.fullmatch(value):
+                continue  # "journalen från 2023", "patient-id från 2024-03-11: …"
+            if not any(s.start == m.start() for s in spans):
+                spans.append(Span(m.start(), m.end(), "JOURNALNUMMER"))
+            break
+    return spans
+
+
+def normalise(value: str) -> str:
+    return re.sub(r"[^0-9A-ZÅÄÖ]", "", value.upper())
+
+
+CATEGORY = Category(
+    label="JOURNALNUMMER",
+    priority=27,
+    recognisers=(find_journal_number,),
+    description="journal- och patientnummer",
+    normalise=normalise,
+)

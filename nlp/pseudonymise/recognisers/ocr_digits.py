@@ -1,0 +1,49 @@
+"""Letters a scanner read for digits inside a number ("O70-l22 34 56", "194209O3-2264").
+
+OCR confuses O and o with 0, and l, I and | with 1. Inside a run of digits such a letter is a
+digit: a personnummer or a phone number with one of them is still one, and no direct
+identifier may get through because of its shape. The letters are put back as digits in a copy
+of the text of the same length, so every offset stays valid and the recognisers (which still
+decide, by date part, phone plan or label word, whether the number is one) read it whole.
+
+Only where the letter stands in a number: the letters of a word are never touched ("Ola",
+"lO" alone, "I 070-…"): a group of such characters counts when it holds a real digit, and the
+number it stands in (groups joined by spaces and dashes) has enough real digits to be an
+identifier.
+"""
+
+from __future__ import annotations
+
+import re
+
+_TO_DIGIT = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
+_GROUP = r"[\dOolI|]+"
+# groups joined by a space, a dash or both, not glued to a word on either side
+_NUMBER = re.compile(r"(?<![^\W\d_])" + _GROUP + r"(?:[ \t]{0,2}[-–+]?[ \t]{0,2}" + _GROUP + r")*(?![^\W\d_])")
+_GROUP_RE = re.compile(_GROUP)
+# a phone number has at least 7 digits, a personnummer 10: a few slips still leave 6 real ones
+_MIN_REAL_DIGITS = 6
+_CONFUSABLE = re.compile(r"[OolI|]")
+# the quick test: such a letter right beside a digit (nearly every text has an "o" or an "l")
+_BESIDE_DIGIT = re.compile(r"\d[OolI|]|[OolI|]\d")
+
+
+def ocr_digits(text: str) -> str | None:
+    """The text with the digit-like letters inside numbers read as digits, or None when there
+    are none. Same length as `text`."""
+    if not _BESIDE_DIGIT.search(text):
+        return None
+    chars: list[str] | None = None
+    for m in _NUMBER.finditer(text):
+        number = m.group(0)
+        if not _CONFUSABLE.search(number) or sum(c.isdigit() for c in number) < _MIN_REAL_DIGITS:
+            continue
+        for g in _GROUP_RE.finditer(number):
+            group = g.group(0)
+            if group.isdigit() or not any(c.isdigit() for c in group):
+                continue  # a group of letters only is a word ("I", "lO"), not a misread number
+            if chars is None:
+                chars = list(text)
+            start = m.start() + g.start()
+            chars[start : start + len(group)] = group.translate(_TO_DIGIT)
+    return None if chars is None else "".join(chars)
