@@ -162,6 +162,10 @@ def _cluster(
     from hdbscan import HDBSCAN
     from umap import UMAP
 
+    from nlp.themes.jit_cache import cache_umap_functions
+
+    cache_umap_functions()
+
     n = len(texts)
     umap_model = UMAP(
         n_neighbors=params["n_neighbors"],
