@@ -19,7 +19,8 @@ candidate maps (orthogonal Procrustes, ridge regression towards the identity); t
 reviews are never fitted on (no licence; two evaluation sets come from them): the mean cosine
 of adapted vectors to the standalone ones is measured on --recensioner multi-sentence reviews
 that are in neither review evaluation set. The chosen map, refitted on all the fitting
-answers, is written beside the vector cache (BRUKARROST_DATA_DIR, under /tmp).
+answers, is written beside the vector cache (BRUKARROST_DATA_DIR, else a temporary dir;
+the texts come pseudonymised from benchmarks/shared_texts.py).
 
 --klassificera BENCHMARK runs benchmarks/BENCHMARK (classify_own_taxonomy.py, classify.py) with
 late chunking on and the classifier's sentence vectors mapped (fitting the map first if it is
@@ -31,7 +32,6 @@ part of the application (nlp/classify/embedding.py has the figures).
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
 import resource
@@ -39,20 +39,17 @@ import runpy
 import sys
 from pathlib import Path
 
-os.environ.setdefault("BRUKARROST_DATA_DIR", "/tmp/brukarrost-bench-klassificera")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import numpy as np  # noqa: E402
+from shared_texts import FORUM, REVIEWS, load, scratch_data_dir  # noqa: E402
 
 from nlp.classify.segments import scored_spans  # noqa: E402
 from nlp.config import get_settings  # noqa: E402
 from nlp.core import ANALYSIS_KIND, SpanEmbedder  # noqa: E402
 from nlp.embed import cached_embedder, embed_texts, embed_with_spans  # noqa: E402
 
-SHARED = ROOT.parent / "shared" / "data"
-FORUM = SHARED / "real" / "forum_invandring_absabank.jsonl"
-REVIEWS = SHARED / "real" / "recensioner_sv_10k.csv"
 DATA = ROOT / "benchmarks" / "data"
 SOURCE = (
     "Absabank-Imm forum paragraphs (CC BY 4.0, 'Absabank-Imm, Språkbanken Text, University of Gothenburg') "
@@ -61,6 +58,7 @@ SOURCE = (
 
 
 def adapter_file() -> Path:
+    get_settings().data_dir.mkdir(parents=True, exist_ok=True)
     return get_settings().data_dir / "late_chunking_adapter.npz"
 
 
@@ -90,13 +88,11 @@ def _cpu() -> float:
 
 
 def fitting_texts(n_forum: int) -> list[str]:
-    """Forum paragraphs outside the forum evaluation set, the first n_forum."""
-    held = [json.loads(line)["id"] for line in (DATA / "etiketter_forum_invandring.jsonl").open(encoding="utf-8")]
+    """Forum paragraphs outside the forum evaluation set, the first n_forum, pseudonymised."""
+    held_ids = {json.loads(line)["id"] for line in (DATA / "etiketter_forum_invandring.jsonl").open(encoding="utf-8")}
     forum = [json.loads(line) for line in FORUM.open(encoding="utf-8")]
-    held_ids = set(held)
     held_texts = {o["text"] for o in forum if o["id"] in held_ids}
-    kept = [o["text"] for o in forum if o["id"] not in held_ids and o["text"] not in held_texts]
-    return kept[:n_forum]
+    return load(FORUM, n_forum, keep=lambda _, o: o["id"] not in held_ids and o["text"] not in held_texts).texts
 
 
 def review_texts(n: int) -> list[str]:
@@ -104,14 +100,7 @@ def review_texts(n: int) -> list[str]:
     used = set()
     for name in ("etiketter_vardupplevelse.jsonl", "etiketter_tjanster.jsonl"):
         used |= {json.loads(line)["rad"] for line in (DATA / name).open(encoding="utf-8")}
-    out = []
-    with REVIEWS.open(encoding="utf-8", newline="") as fh:
-        for i, r in enumerate(csv.DictReader(fh)):
-            if i not in used and scored_spans(r["text"]):
-                out.append(r["text"])
-            if len(out) == n:
-                break
-    return out
+    return load(REVIEWS, n, keep=lambda i, r: i not in used and bool(scored_spans(r["text"]))).texts
 
 
 def pairs(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -164,6 +153,7 @@ def main() -> None:
     ap.add_argument("--recensioner", type=int, default=300)
     ap.add_argument("--klassificera", metavar="BENCHMARK")
     args, rest = ap.parse_known_args()
+    scratch_data_dir()  # the vector cache and the map in a temporary dir unless BRUKARROST_DATA_DIR names one
     if args.klassificera:
         if not adapter_file().is_file():
             fit(args.stycken, args.recensioner)
