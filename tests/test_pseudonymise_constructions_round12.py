@@ -1,0 +1,91 @@
+"""Round 12 kinds of construction (transcribed interviews and focus groups in social services,
+addiction care and migrant health): places named with their country or a year of moving,
+places and homes said again, a name's other form given by the speaker, two spellings of one
+name, the place that answers "var bor du?". Own examples, new names and places throughout."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.pseudonymise import Pseudonymiser
+from nlp.pseudonymise.recognisers.said_again import _fold, _variant
+
+KEY = b"round-twelve-test-key-0123456789abc"
+
+
+def _found(text: str) -> list[tuple[str, str]]:
+    return [(s.label, text[s.start : s.end]) for s in Pseudonymiser(KEY).find(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("IP: Jag är från Bihac i Bosnien men bor här nu.", "Bihac"),
+        ("Jag heter Eino, född 1951 i Kuopio, Finland.", "Kuopio"),
+        ("Min pappa kom -89 från Tuzla.", "Tuzla"),
+        ("Hon placerades i Ydre när hon var tolv.", "Ydre"),
+        ("Två barn här och en kvar i Kunduz med farmor.", "Kunduz"),
+        ("[Tolk]: En by nära Baidoa, säger hon.", "Baidoa"),
+        ("Han säger att systern är kvar i lägret i Mai Aini.", "Mai"),
+    ],
+)
+def test_place_in_spoken_account(text: str, place: str) -> None:
+    assert any(label == "ORT" and place in value for label, value in _found(text)), _found(text)
+
+
+def test_place_said_again_in_a_correction() -> None:
+    text = "IP1: Han kom -92 från Tuzla.\nIP2: Nej, Tuzla, inte Mostar."
+    assert [v for lab, v in _found(text) if lab == "ORT"].count("Tuzla") == 2
+
+
+def test_answer_to_where_do_you_live() -> None:
+    text = "[I]: Och var bor du nu?\n[Tolk]: Fagersta.\n[I]: Tack."
+    assert ("ORT", "Fagersta") in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "other"),
+    [
+        ("IP: Min svärmor, Faadumo. Faadumo säger vi, Fadumo på passet.", "Fadumo"),
+        ("IP: Han hette Ismail. Ismo kallade vi honom.", "Ismo"),
+        ("IP: Min kontaktperson var Lennart. L-G kallade vi honom.", "L-G"),
+        ("IP: Jag heter Vahid. Vahed på svenska papper.", "Vahed"),
+        ("[Tolk]: Hennes namn är Mebrat. Mebrahtu säger de hemma... nej. Hon kallade sig Mimi.", "Mebrat"),
+        ("Kontaktpersonen, hon hette Vera. Vera kallade hon sig i alla fall.", "Vera"),
+    ],
+)
+def test_other_form_of_a_name(text: str, other: str) -> None:
+    assert ("PERSON", other) in _found(text), _found(text)
+
+
+def test_two_spellings_in_one_text() -> None:
+    text = "IP: Min fru heter Tsegereda Haile. Tolken skriver Tsegerada, det är samma."
+    assert ("PERSON", "Tsegerada") in _found(text)
+
+
+def test_bare_home_name_after_the_full_one() -> None:
+    text = "IP: Sen kom jag till HVB Lönnbacken i Nässjö. Lönnbacken var bra, faktiskt."
+    found = _found(text)
+    assert [v for lab, v in found if lab == "VARDENHET"].count("Lönnbacken") == 1, found
+    assert any(lab == "VARDENHET" and "HVB Lönnbacken" in v for lab, v in found), found
+
+
+def test_spelling_key() -> None:
+    assert _fold("Kovačević") == _fold("Kovacevic")
+    assert _variant("Rahimi", "Rahimy")
+    assert _variant("Hawa", "Hawo")
+    assert not _variant("Hawa", "Hasse")
+    assert not _variant("Ali", "Alf")  # one letter in three is too little to go on
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "IP: Vi bodde i Sverige då. Sverige säger vi ju.",
+        "I: Var bor du nu?\nIP: Ja.",
+        "IP: Det var bra. Bra kallade vi det i alla fall.",
+        "IP: Jag ringde 1177 och sen Stadsmissionen. Region Skåne svarade aldrig.",
+    ],
+)
+def test_spoken_traps_stay_untouched(text: str) -> None:
+    assert [(lab, v) for lab, v in _found(text) if lab in {"PERSON", "ORT", "VARDENHET"}] == []
