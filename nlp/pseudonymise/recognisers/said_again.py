@@ -13,6 +13,7 @@ from spacy.lang.sv.stop_words import STOP_WORDS
 from wordfreq import zipf_frequency
 
 from nlp.core import Span
+from nlp.pseudonymise.recognisers.patterns import STREET_SUFFIX
 from nlp.pseudonymise.recognisers.words import COUNTRIES
 
 _WORD = r"[A-ZÅÄÖ][\w'’]*(?:-[A-ZÅÄÖ\w][\w'’]*)*"
@@ -125,11 +126,15 @@ def _bare_unit_names(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+_STREET = re.compile(r"(?:" + STREET_SUFFIX + r")$")
+
+
 def _places_again(text: str, spans: list[Span]) -> list[Span]:
     """A one-word place found where someone lives or comes from is the same place when the
     speaker says it again ("kom från Tuzla … Nej, Tuzla, inte …")."""
     names = {text[s.start : s.end] for s in spans if s.label == "ORT"}
-    names = {n for n in names if re.fullmatch(_WORD, n) and len(n) >= 4 and _name_word(n)}
+    # not a street ("bodde på Björkvägen … en Björkvägen till"): any town has one by that name
+    names = {n for n in names if re.fullmatch(_WORD, n) and len(n) >= 4 and _name_word(n) and not _STREET.search(n)}
     out = list(spans)
     for name in names:
         for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
