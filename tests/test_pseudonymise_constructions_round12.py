@@ -89,3 +89,40 @@ def test_spelling_key() -> None:
 )
 def test_spoken_traps_stay_untouched(text: str) -> None:
     assert [(lab, v) for lab, v in _found(text) if lab in {"PERSON", "ORT", "VARDENHET"}] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("IP: Jag bodde på SiS-hemmet Ekbacka i ett år.", "SiS-hemmet Ekbacka"),
+        ("[Tolk]: Hon bodde på Skyddat boende Tallen i tre veckor.", "Skyddat boende Tallen"),
+        ("Härbärget Ljuset i Gävle tog emot mig.", "Härbärget Ljuset"),
+        ("Hon jobbar på Boendestödet Norr.", "Boendestödet Norr"),
+        ("Sen blev det Behandlingshemmet Lyran.", "Behandlingshemmet Lyran"),
+    ],
+)
+def test_named_home_in_speech(text: str, unit: str) -> None:
+    assert any(lab == "VARDENHET" and unit in v for lab, v in _found(text)), _found(text)
+
+
+def test_home_word_before_a_sentence_word_is_no_unit() -> None:
+    assert not [v for lab, v in _found("Vi pratade om skyddat boende Men det var fullt.") if lab == "VARDENHET"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("IP: Bara LMA-kort. LMA-nummer 551 208 734-2 står där.", "551 208 734-2"),
+        ("Hon har LMA-kortet, nr 442 118 903-1.", "442 118 903-1"),
+    ],
+)
+def test_lma_number(text: str, value: str) -> None:
+    assert ("JOURNALNUMMER", value) in _found(text)
+
+
+def test_lma_card_with_a_year_is_no_number() -> None:
+    assert _found("Jag fick LMA-kort 2019 och sen ingenting.") == []
+
+
+def test_flat_number_after_a_comma() -> None:
+    assert ("ADRESS", "Lindvägen 4C, lgh 1203") in _found("Jag fick en lägenhet på Lindvägen 4C, lgh 1203, i Kumla.")
