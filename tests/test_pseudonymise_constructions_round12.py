@@ -126,3 +126,11 @@ def test_lma_card_with_a_year_is_no_number() -> None:
 
 def test_flat_number_after_a_comma() -> None:
     assert ("ADRESS", "Lindvägen 4C, lgh 1203") in _found("Jag fick en lägenhet på Lindvägen 4C, lgh 1203, i Kumla.")
+
+
+def test_first_form_before_eller_and_the_found_name() -> None:
+    assert ("PERSON", "T-J") in _found("IP2: Min kompis T-J, eller Tor-Jonny, han bor på ett stödboende.")
+
+
+def test_no_name_before_eller_when_the_word_is_everyday() -> None:
+    assert [v for lab, v in _found("IP: Nej, eller Mikael sa det.") if lab == "PERSON"] == ["Mikael"]

@@ -26,6 +26,8 @@ _NAMING_TAIL = (
 )
 # right after a found name: ". ", "... ", ", eller " and then the other form
 _AFTER_FOUND = re.compile(r"(?:[.,]|\.\.\.|…)?[ \t]+(?:[Ee]ller[ \t]+)?(" + _WORD + r")[ \t]+(?:" + _NAMING_TAIL + ")")
+# right before a found name, the form the speaker used first: "min kompis T-J, eller Tor-Jonny"
+_BEFORE_FOUND = re.compile(r"(?<![\w-])(" + _WORD + r"),?[ \t]+eller[ \t]+$")
 # with no found name before it, only the tails that can only be about a name
 _NAMED_SO = re.compile(
     r"(?<![\w-])("
@@ -79,9 +81,9 @@ def said_again(text: str, spans: list[Span]) -> list[Span]:
     for sp in spans:
         if sp.label not in {"PERSON", "ORT"}:
             continue
-        m = _AFTER_FOUND.match(text, sp.end)
-        if m and _name_word(m.group(1)) and _free(out, m.start(1), m.end(1)):
-            out.append(Span(m.start(1), m.end(1), sp.label))
+        for m in (_AFTER_FOUND.match(text, sp.end), _BEFORE_FOUND.search(text, max(0, sp.start - 40), sp.start)):
+            if m and _name_word(m.group(1)) and _free(out, m.start(1), m.end(1)):
+                out.append(Span(m.start(1), m.end(1), sp.label))
     for m in _NAMED_SO.finditer(text):
         # "Sanna kallade hon sig": the tail says it is a name, even one that is also a word
         if m.group(1).lower() not in STOP_WORDS and _free(out, m.start(1), m.end(1)):
