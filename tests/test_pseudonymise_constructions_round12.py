@@ -134,3 +134,9 @@ def test_first_form_before_eller_and_the_found_name() -> None:
 
 def test_no_name_before_eller_when_the_word_is_everyday() -> None:
     assert [v for lab, v in _found("IP: Nej, eller Mikael sa det.") if lab == "PERSON"] == ["Mikael"]
+
+
+def test_place_again_only_where_it_stands_alone() -> None:
+    # a firm's name wrongly read as a place once must not spread through running text
+    text = "Vi bor i Tuzla. Jag skrev till Tuzla om fakturan, men Tuzla svarade inte."
+    assert [v for lab, v in _found(text) if lab == "ORT"].count("Tuzla") == 1

@@ -140,9 +140,19 @@ def _places_again(text: str, spans: list[Span]) -> list[Span]:
     out = list(spans)
     for name in names:
         for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
-            if _free(out, m.start(), m.end()):
+            if _free(out, m.start(), m.end()) and _said_alone(text, m.start(), m.end()):
                 out.append(Span(m.start(), m.end(), "ORT"))
     return out
+
+
+_ALONE_AFTER = re.compile(r"[ \t]*(?:[,.!?…]+(?:\s|$)|$)")
+
+
+def _said_alone(text: str, start: int, end: int) -> bool:
+    """The place stands as a phrase of its own, as in a correction ("Nej, Tuzla, inte …"):
+    in running text ("betalade till Firma AB") the word after a verb may be anything."""
+    before = text[:start].rstrip(" \t")
+    return (not before or before[-1] in "\n,.:;!?…") and bool(_ALONE_AFTER.match(text, end))
 
 
 def _where_answers(text: str, spans: list[Span]) -> list[Span]:
