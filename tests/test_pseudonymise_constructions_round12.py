@@ -140,3 +140,10 @@ def test_place_again_only_where_it_stands_alone() -> None:
     # a firm's name wrongly read as a place once must not spread through running text
     text = "Vi bor i Tuzla. Jag skrev till Tuzla om fakturan, men Tuzla svarade inte."
     assert [v for lab, v in _found(text) if lab == "ORT"].count("Tuzla") == 1
+
+
+@pytest.mark.parametrize(
+    "text", ["IP: Jag fick bistånd enligt 4 kap. 1 § SoL till boendet.", "Beslut enligt 9 § Lss kom i mars."]
+)
+def test_law_after_a_paragraph_sign_is_no_name(text: str) -> None:
+    assert [v for lab, v in _found(text) if lab == "PERSON"] == []
