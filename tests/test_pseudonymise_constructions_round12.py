@@ -147,3 +147,8 @@ def test_place_again_only_where_it_stands_alone() -> None:
 )
 def test_law_after_a_paragraph_sign_is_no_name(text: str) -> None:
     assert [v for lab, v in _found(text) if lab == "PERSON"] == []
+
+
+def test_died_in_a_town_but_not_at_a_hospital() -> None:
+    assert ("ORT", "Kirkuk") in _found("[Tolk]: Hans bror dog i Kirkuk 2015.")
+    assert [v for lab, v in _found("Min mor dog på Ryhov förra året.") if lab == "ORT"] == []

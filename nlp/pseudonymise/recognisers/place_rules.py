@@ -34,8 +34,8 @@ _DEFINITE = re.compile(r"(?:en|et|an|na|orna|arna|erna)$")
 _RESIDENCE = re.compile(
     r"(?:flyttade|flyttat|flytta|flyttar|bor|bodde|boende|växte upp|kommer|kom|uppvuxen|född|föddes"
     # told in an interview: "placerad i …", "en kvar i …" (a child left behind), "lägret i …",
-    # "en by nära …", "han dog i …"
-    r"|placerad|placerades|placerats|kvar|lägret|by|byn|dog)"
+    # "en by nära …", "han dog i …" ("dog på X" is a hospital, no town)
+    r"|placerad|placerades|placerats|kvar|lägret|by|byn|dog(?=" + WS + r"+i" + WS + r"))"
     r"(?:"
     + WS
     # "han kom -93 från …": the year of a move between the verb and the place
