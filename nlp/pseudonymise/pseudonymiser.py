@@ -28,6 +28,7 @@ from nlp.pseudonymise.recognisers.name_completion import (
 )
 from nlp.pseudonymise.recognisers.named_with_place import attach_place
 from nlp.pseudonymise.recognisers.ocr_digits import ocr_digits
+from nlp.pseudonymise.recognisers.said_again import said_again
 from nlp.pseudonymise.recognisers.wards import extend_wards
 from nlp.pseudonymise.recognisers.words import genitive_suffix
 
@@ -169,6 +170,7 @@ class Pseudonymiser:
         spans = extend_names_left(source, spans)
         spans = initials_with_surname(source, spans)
         spans = resolve(spans + spelled_after(source, spans), source)  # "leila haddad h a d d a d"
+        spans = resolve(said_again(source, spans), source)  # "Hawa. Hawo säger vi", "HVB Lönnen … Lönnen"
         spans = attach_place(source, signature_towns(source, ages_after_names(source, spans)))
         return extend_wards(source, sorted(spans, key=lambda s: s.start))
 

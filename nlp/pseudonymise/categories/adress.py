@@ -24,7 +24,8 @@ _ADDRESS = [
         + r"+\d{1,4}"
         + _NOT_HOUSE
         + _HOUSE_LETTER
-        + r"(?:"
+        # the flat after the number: "Vasagatan 17 lgh 1203", "Vasagatan 17, lgh 1203"
+        + r"(?:,?"
         + WS
         + r"?(?:tr|lgh)\.?"
         + WS

@@ -6,6 +6,8 @@ personnummer does, but it has no shape of its own (every region and system write
 only the label word makes it one: a word for a journal, patient or reserve number, at most a
 few words between ("Hans patientnummer står på armbandet: …"), then a value holding digits.
 A personnummer given as the patient number stays a PERSONNUMMER (it wins the overlap).
+An asylum seeker's LMA number ("LMA-nummer 123 456 789-0", "LMA-kortet nr …") is read the
+same way: the card that stands in for a personnummer, one number per person.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from nlp.pseudonymise.category import Category
 
 _LABEL = re.compile(
     r"(?i:\b(?:journal|patient|reserv)(?:[- ]?(?:nummer|numret|nr\.?|id|identitet|kod)\b)"
+    r"|\bLMA(?:-kort(?:et)?\b|[- ]?(?:nummer|numret|nr\.?)\b)"
     r"|\bjournal\b(?=(?:[^\n.!?]{0,40}?)\b(?:nr\.?|nummer)\b))"
 )
 # a value: letter groups (a system's prefix) and digit groups joined by dashes, slashes or
@@ -32,7 +35,7 @@ _YEAR_OR_DATE = re.compile(r"(?:19|20)\d\d(?:-[01]\d-[0-3]\d)?")
 
 
 def find_journal_number(text: str) -> list[Span]:
-    if "ournal" not in text and "atient" not in text and "eserv" not in text:
+    if "ournal" not in text and "atient" not in text and "eserv" not in text and "LMA" not in text:
         return []
     spans: list[Span] = []
     for label in _LABEL.finditer(text):

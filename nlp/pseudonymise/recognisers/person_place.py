@@ -52,6 +52,9 @@ def find_person_and_place(text: str) -> list[Span]:
         if scan.toks[i][2] in skip or plain_word(scan.toks[i][2]):
             i += 1  # no rule starts at "och", "att": the next token still reads it as its neighbour
             continue
+        if text[: scan.toks[i][0]].rstrip(" \t\u00a0").endswith("§"):
+            i += 1  # "4 kap. 1 § SoL", "9 § LSS": the law a paragraph sign points into, no name
+            continue
         token = Token(scan, i)
         for rule in RULES:
             taken = rule(scan, token)

@@ -32,10 +32,14 @@ _EN_CALENDAR = frozenset(
 )
 _DEFINITE = re.compile(r"(?:en|et|an|na|orna|arna|erna)$")
 _RESIDENCE = re.compile(
-    r"(?:flyttade|flyttat|flytta|flyttar|bor|bodde|boende|växte upp|kommer|kom|uppvuxen|född)"
+    r"(?:flyttade|flyttat|flytta|flyttar|bor|bodde|boende|växte upp|kommer|kom|uppvuxen|född|föddes"
+    # told in an interview: "placerad i …", "en kvar i …" (a child left behind), "lägret i …",
+    # "en by nära …", "han dog i …" ("dog på X" is a hospital, no town)
+    r"|placerad|placerades|placerats|kvar|lägret|by|byn|dog(?=" + WS + r"+i" + WS + r"))"
     r"(?:"
     + WS
-    + r"+(?:hit|dit|hem|tillbaka|ut|kvar|nu|numera|fortfarande))?"
+    # "han kom -93 från …": the year of a move between the verb and the place
+    + r"+(?:hit|dit|hem|tillbaka|ut|kvar|nu|numera|fortfarande|-\d\d|\d{4}))?"
     + WS
     + r"+(?:i|från|till|på|utanför|nära)"
     + WS
@@ -65,7 +69,9 @@ _STAY = re.compile(
     + r"+$",
     re.IGNORECASE,
 )
-_LIVES_BARE = re.compile(r"\b(?:bor|bodde)" + WS + r"+$", re.IGNORECASE)
+_LIVES_BARE = re.compile(r"\b(?:bor|bodde|född)" + WS + r"+$", re.IGNORECASE)
+# "från Tuzla i Bosnien", "född i Oulu, Finland": a place the speaker places in its country
+_IN_COUNTRY = re.compile(r"(?:," + WS + r"*|" + WS + r"+i" + WS + r"+)([" + CAP + r"][\w-]+)")
 # "Resan gick från Skärholmen till Karolinska": the start of a journey with its end after it
 _JOURNEY_FROM = re.compile(r"(?:\b[Ff]rån)" + WS + r"+$")
 _JOURNEY_TO = re.compile(WS + r"+till" + WS + r"+[" + CAP + r"]")
@@ -168,6 +174,11 @@ def lowercase_town(s: Scan, t: Token) -> int:
     return 0
 
 
+def _in_country(text: str, end: int) -> bool:
+    m = _IN_COUNTRY.match(text, end)
+    return bool(m) and m.group(1) in COUNTRIES
+
+
 def place_of_residence(s: Scan, t: Token) -> int:
     """ "flyttade från Kronoparken", "bor i Skåre", "bor i karesuando": a place even when no list has it."""
     if (
@@ -184,6 +195,7 @@ def place_of_residence(s: Scan, t: Token) -> int:
                 and zipf_frequency(t.word.lower(), "sv") < 3.5
                 and s.text[t.end : t.end + 1] in {"", ".", ",", "!", "\n"}  # "där bor Abdi och …": a person
             )
+            or (t.cap and t.prev in PREPS_PLACE and t.adjacent_prev and _in_country(s.text, t.end))
             or (
                 t.cap
                 and _STAY.search(s.text, max(0, t.start - 30), t.start)

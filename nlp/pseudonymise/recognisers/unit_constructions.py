@@ -127,9 +127,27 @@ _TOWN_SERVICE = re.compile(
     r"(?<![\w-])(?:(?:Norra|Södra|Östra|Västra)" + WS + r"+)?(?P<town>[" + CAP + r"][" + LOW + r"]+)s" + WS + r"+"
     r"(?:psykiatri|beroendevård|närsjukvård|barnpsykiatri|vuxenpsykiatri)(?![\w-])"
 )
-# "jourboendet Tranan", "stödboendet Ankaret": a compound home word and the home's name
+# "jourboendet Tranan", "stödboendet Ankaret": a compound home word and the home's name; in
+# told speech also capitalised and the homes of care for addiction, youth and the homeless:
+# "Behandlingshemmet Lyran", "SiS-hemmet Ekbacka", "Härbärget Ljuset", "Skyddat boende Tallen",
+# "Boendestödet Norr"
 _HOME_NAMED = re.compile(
-    r"(?<![\w-])[" + LOW + r"]{3,}(?:boendet|hemmet)" + WS + r"+(?P<name>[" + CAP + r"][" + LOW + r"]{2,})(?![\w-])"
+    r"(?<![\w-])(?:["
+    + CAP
+    + r"]?["
+    + LOW
+    + r"]{2,}(?:boendet|hemmet|härbärget)|(?:SiS|LVM|HVB)-hemmet|[Hh]ärbärget|[Bb]oendestödet|"
+    r"[Ss]kyddat"
+    + WS
+    + r"+boende|[Ss]kyddade"
+    + WS
+    + r"+boendet)"
+    + WS
+    + r"+(?P<name>["
+    + CAP
+    + r"]["
+    + LOW
+    + r"]{2,})(?![\w-])"
 )
 
 
@@ -231,6 +249,8 @@ def find_unit_constructions(text: str) -> list[Span]:
     spans += [
         Span(m.start(), m.end(), "VARDENHET")
         for m in _HOME_NAMED.finditer(text)
-        if m.group("name") not in places and names.get(m.group("name").lower()) is None
+        if m.group("name") not in places
+        and names.get(m.group("name").lower()) is None
+        and not function_words_or_calendar(m.group("name"))
     ]
     return spans
