@@ -29,6 +29,7 @@ from nlp.pseudonymise.recognisers.name_completion import (
 from nlp.pseudonymise.recognisers.named_with_place import attach_place
 from nlp.pseudonymise.recognisers.ocr_digits import ocr_digits
 from nlp.pseudonymise.recognisers.said_again import said_again
+from nlp.pseudonymise.recognisers.span_set import SpanSet
 from nlp.pseudonymise.recognisers.wards import extend_wards
 from nlp.pseudonymise.recognisers.words import genitive_suffix
 
@@ -51,17 +52,19 @@ def resolve(spans: Iterable[Span], text: str | None = None) -> list[Span]:
     """
     ordered = sorted(spans, key=lambda s: (PRIORITY[s.label], -(s.end - s.start), s.start))
     taken: list[Span] = []
+    occupied = SpanSet()
     for span in ordered:
         if span.end <= span.start:
             continue
-        clash = [t for t in taken if not (span.end <= t.start or span.start >= t.end)]
+        clash = occupied.overlapping_starts(span.start, span.end)
         if clash and span.label == "PERSON" and text is not None:
-            end = min(t.start for t in clash)
+            end = min(clash)
             while end > span.start and not text[end - 1].isalnum():
                 end -= 1
             span, clash = Span(span.start, end, span.label), []
         if span.end > span.start and not clash:
             taken.append(span)
+            occupied.add(span.start, span.end)
     return sorted(taken, key=lambda s: s.start)
 
 

@@ -12,6 +12,7 @@ from nlp.core import Span
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.names_in_context import CLOSINGS, foreign, namelike
 from nlp.pseudonymise.recognisers.patterns import NUMWORDS, bracketed
+from nlp.pseudonymise.recognisers.span_set import SpanSet
 from nlp.pseudonymise.recognisers.words import NAME_PARTICLES, rare_word, sentence_start, unknown_word
 
 # initials before a surname: "J. Andersson", "A.M. Haddad", "U-B Nyqvist" (a dot or a hyphen
@@ -305,9 +306,10 @@ def _same_name_elsewhere(text: str, spans: list[Span]) -> list[Span]:
     if not names:
         return spans
     extra = []
+    found = SpanSet(spans)
     pattern = r"(?<![\w-])(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?![\w-])"
     for m in re.finditer(pattern, text):
-        if not any(s.start < m.end() and m.start() < s.end for s in spans):
+        if found.free(m.start(), m.end()):
             extra.append(Span(m.start(), m.end(), "PERSON"))
     return sorted(spans + extra, key=lambda s: s.start)
 

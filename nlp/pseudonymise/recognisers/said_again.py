@@ -14,6 +14,7 @@ from wordfreq import zipf_frequency
 
 from nlp.core import Span
 from nlp.pseudonymise.recognisers.patterns import STREET_SUFFIX
+from nlp.pseudonymise.recognisers.span_set import SpanSet
 from nlp.pseudonymise.recognisers.words import COUNTRIES
 
 _WORD = r"[A-ZÅÄÖ][\w'’]*(?:-[A-ZÅÄÖ\w][\w'’]*)*"
@@ -58,8 +59,19 @@ def _variant(a: str, b: str) -> bool:
     return len(fa) == len(fb) >= 4 and fa[0] == fb[0] and sum(x != y for x, y in zip(fa, fb, strict=True)) == 1
 
 
-def _free(spans: list[Span], start: int, end: int) -> bool:
-    return not any(s.start < end and start < s.end for s in spans)
+class _Found:
+    """The spans so far and an index of where they are (see span_set.py): the rules add to both."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        self.spans = list(spans)
+        self._where = SpanSet(spans)
+
+    def free(self, start: int, end: int) -> bool:
+        return self._where.free(start, end)
+
+    def add(self, start: int, end: int, label: str) -> None:
+        self.spans.append(Span(start, end, label))
+        self._where.add(start, end)
 
 
 def _name_word(word: str) -> bool:
@@ -77,72 +89,66 @@ def _name_word(word: str) -> bool:
 
 def said_again(text: str, spans: list[Span]) -> list[Span]:
     """Spans for the other forms of names, places and homes already found in `text`."""
-    out = list(spans)
+    out = _Found(spans)
     for sp in spans:
         if sp.label not in {"PERSON", "ORT"}:
             continue
         for m in (_AFTER_FOUND.match(text, sp.end), _BEFORE_FOUND.search(text, max(0, sp.start - 40), sp.start)):
-            if m and _name_word(m.group(1)) and _free(out, m.start(1), m.end(1)):
-                out.append(Span(m.start(1), m.end(1), sp.label))
+            if m and _name_word(m.group(1)) and out.free(m.start(1), m.end(1)):
+                out.add(m.start(1), m.end(1), sp.label)
     for m in _NAMED_SO.finditer(text):
         # "Sanna kallade hon sig": the tail says it is a name, even one that is also a word
-        if m.group(1).lower() not in STOP_WORDS and _free(out, m.start(1), m.end(1)):
-            out.append(Span(m.start(1), m.end(1), "PERSON"))
-    out = _spelled_otherwise(text, out)
-    out = _bare_unit_names(text, out)
-    out = _places_again(text, out)
-    return sorted(out + _where_answers(text, out), key=lambda s: s.start)
+        if m.group(1).lower() not in STOP_WORDS and out.free(m.start(1), m.end(1)):
+            out.add(m.start(1), m.end(1), "PERSON")
+    _spelled_otherwise(text, out)
+    _bare_unit_names(text, out)
+    _places_again(text, out)
+    return sorted(out.spans + _where_answers(text, out), key=lambda s: s.start)
 
 
-def _spelled_otherwise(text: str, spans: list[Span]) -> list[Span]:
+def _spelled_otherwise(text: str, out: _Found) -> None:
     found = {
         w
-        for s in spans
+        for s in out.spans
         if s.label == "PERSON"
         for w in re.findall(r"[^\W\d_][\w'’]*", text[s.start : s.end])
         if len(w) >= 4 and w[:1].isupper()
     }
     if not found:
-        return spans
-    out = list(spans)
+        return
     for m in re.finditer(r"(?<![\w-])[A-ZÅÄÖ][^\W\d_]{3,}(?![\w-])", text):
         word = m.group(0)
-        if word in found or not _free(out, m.start(), m.end()) or not _name_word(word):
+        if word in found or not out.free(m.start(), m.end()) or not _name_word(word):
             continue
         if any(_variant(word, f) for f in found):
-            out.append(Span(m.start(), m.end(), "PERSON"))
-    return out
+            out.add(m.start(), m.end(), "PERSON")
 
 
-def _bare_unit_names(text: str, spans: list[Span]) -> list[Span]:
+def _bare_unit_names(text: str, out: _Found) -> None:
     names = set()
-    for s in spans:
+    for s in out.spans:
         m = _UNIT_NAME.match(text[s.start : s.end]) if s.label == "VARDENHET" else None
         if m and len(m.group(1)) >= 4 and _name_word(m.group(1)):
             names.add(m.group(1))
-    out = list(spans)
     for name in names:
         for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
-            if _free(out, m.start(), m.end()):
-                out.append(Span(m.start(), m.end(), "VARDENHET"))
-    return out
+            if out.free(m.start(), m.end()):
+                out.add(m.start(), m.end(), "VARDENHET")
 
 
 _STREET = re.compile(r"(?:" + STREET_SUFFIX + r")$")
 
 
-def _places_again(text: str, spans: list[Span]) -> list[Span]:
+def _places_again(text: str, out: _Found) -> None:
     """A one-word place found where someone lives or comes from is the same place when the
     speaker says it again ("kom från Tuzla … Nej, Tuzla, inte …")."""
-    names = {text[s.start : s.end] for s in spans if s.label == "ORT"}
+    names = {text[s.start : s.end] for s in out.spans if s.label == "ORT"}
     # not a street ("bodde på Björkvägen … en Björkvägen till"): any town has one by that name
     names = {n for n in names if re.fullmatch(_WORD, n) and len(n) >= 4 and _name_word(n) and not _STREET.search(n)}
-    out = list(spans)
     for name in names:
         for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
-            if _free(out, m.start(), m.end()) and _said_alone(text, m.start(), m.end()):
-                out.append(Span(m.start(), m.end(), "ORT"))
-    return out
+            if out.free(m.start(), m.end()) and _said_alone(text, m.start(), m.end()):
+                out.add(m.start(), m.end(), "ORT")
 
 
 _ALONE_AFTER = re.compile(r"[ \t]*(?:[,.!?…]+(?:\s|$)|$)")
@@ -151,11 +157,13 @@ _ALONE_AFTER = re.compile(r"[ \t]*(?:[,.!?…]+(?:\s|$)|$)")
 def _said_alone(text: str, start: int, end: int) -> bool:
     """The place stands as a phrase of its own, as in a correction ("Nej, Tuzla, inte …"):
     in running text ("betalade till Firma AB") the word after a verb may be anything."""
-    before = text[:start].rstrip(" \t")
-    return (not before or before[-1] in "\n,.:;!?…") and bool(_ALONE_AFTER.match(text, end))
+    i = start  # the last character before it but spaces and tabs (no copy of the text before it)
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    return (i == 0 or text[i - 1] in "\n,.:;!?…") and bool(_ALONE_AFTER.match(text, end))
 
 
-def _where_answers(text: str, spans: list[Span]) -> list[Span]:
+def _where_answers(text: str, out: _Found) -> list[Span]:
     extra: list[Span] = []
     for q in _WHERE_LIVE.finditer(text):
         a = _ANSWER.match(text, q.end())
@@ -163,6 +171,6 @@ def _where_answers(text: str, spans: list[Span]) -> list[Span]:
             continue
         for g in (1, 2):
             word = a.group(g)
-            if word and word not in COUNTRIES and word.lower() not in STOP_WORDS and _free(spans, a.start(g), a.end(g)):
+            if word and word not in COUNTRIES and word.lower() not in STOP_WORDS and out.free(a.start(g), a.end(g)):
                 extra.append(Span(a.start(g), a.end(g), "ORT"))
     return extra
