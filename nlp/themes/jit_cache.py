@@ -35,7 +35,10 @@ def cache_umap_functions() -> int:
             continue
         for value in vars(module).values():
             if isinstance(value, Dispatcher) and isinstance(value._cache, NullCache) and not value.overloads:
-                value.enable_caching()
+                try:
+                    value.enable_caching()
+                except RuntimeError:  # no writable place for a cache here: compiled per process, as before
+                    continue
                 turned_on += 1
     # numba warns (NumbaWarning) for each function it cannot cache and then compiles it as
     # before: expected for UMAP's closures, not something a user can act on.
