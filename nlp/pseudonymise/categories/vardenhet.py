@@ -8,7 +8,7 @@ from nlp.core import Span
 from nlp.pseudonymise.category import Category
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.named_with_place import find_named_with_place
-from nlp.pseudonymise.recognisers.patterns import CAP, CAP_AFTER, CAPWORD, LOW, STREET_SUFFIX, WS
+from nlp.pseudonymise.recognisers.patterns import CAP, CAP_AFTER, CAPWORD, LOW, STREET_SUFFIX, WS, named_after
 from nlp.pseudonymise.recognisers.unit_constructions import CARE_PROVIDERS, find_unit_constructions
 from nlp.pseudonymise.recognisers.words import NOT_UNIT_WORDS, sentence_start, unknown_word
 
@@ -208,19 +208,8 @@ _GENERIC_UNIT_BEFORE = re.compile(
 )
 _ADJ_BEFORE = re.compile(r"(?<![\w-])[" + LOW + r"]{4,}(?:iska|ska)" + WS + r"+$")
 # "Barnmottagningen Kungsbacka", "Öppenvårdsmottagningen Riddersvik": a compound unit word and its name
-_COMPOUND_UNIT_NAMED = re.compile(
-    r"(?<![\w-])["
-    + CAP
-    + LOW
-    + r"]["
-    + LOW
-    + r"]{2,}(?:mottagningen|kliniken|avdelningen|psykiatrin)"
-    + WS
-    + r"+(?P<name>["
-    + CAP
-    + r"]["
-    + LOW
-    + r"]{2,})(?![\w-])"
+_COMPOUND_UNIT_NAMED = named_after(
+    r"[" + CAP + LOW + r"][" + LOW + r"]{2,}(?:mottagningen|kliniken|avdelningen|psykiatrin)"
 )
 
 

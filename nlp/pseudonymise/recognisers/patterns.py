@@ -29,6 +29,12 @@ CAP_AFTER = re.compile(WS + r"+[" + CAP + r"][" + LOW + r"]{2,}")
 CAPWORD = r"[" + CAP + r"][" + LOW + r"]+(?:-[" + CAP + r"]?[" + LOW + r"]+)*"
 
 
+def named_after(kinds: str) -> re.Pattern[str]:
+    """A word of the given kinds (a regex alternation) and then a capitalised name, as group
+    `name`: "Barnmottagningen Kungsbacka", "stödboendet Ankaret"."""
+    return re.compile(r"(?<![\w-])(?:" + kinds + r")" + WS + r"+(?P<name>[" + CAP + r"][" + LOW + r"]{2,})(?![\w-])")
+
+
 def before(text: str, start: int, width: int = 45) -> str:
     """The lowercased text just before `start`, where context words stand."""
     return text[max(0, start - width) : start].lower()

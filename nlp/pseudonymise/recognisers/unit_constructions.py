@@ -15,7 +15,7 @@ from wordfreq import zipf_frequency
 
 from nlp.core import Span
 from nlp.pseudonymise.recognisers import lists
-from nlp.pseudonymise.recognisers.patterns import CAP, CAPWORD, LOW, WS
+from nlp.pseudonymise.recognisers.patterns import CAP, CAPWORD, LOW, WS, named_after
 
 # Care providers whose name stands before the unit: "Capio vårdcentral Gubbängen".
 CARE_PROVIDERS = (
@@ -131,23 +131,9 @@ _TOWN_SERVICE = re.compile(
 # told speech also capitalised and the homes of care for addiction, youth and the homeless:
 # "Behandlingshemmet Lyran", "SiS-hemmet Ekbacka", "Härbärget Ljuset", "Skyddat boende Tallen",
 # "Boendestödet Norr"
-_HOME_NAMED = re.compile(
-    r"(?<![\w-])(?:["
-    + CAP
-    + r"]?["
-    + LOW
-    + r"]{2,}(?:boendet|hemmet|härbärget)|(?:SiS|LVM|HVB)-hemmet|[Hh]ärbärget|[Bb]oendestödet|"
-    r"[Ss]kyddat"
-    + WS
-    + r"+boende|[Ss]kyddade"
-    + WS
-    + r"+boendet)"
-    + WS
-    + r"+(?P<name>["
-    + CAP
-    + r"]["
-    + LOW
-    + r"]{2,})(?![\w-])"
+_HOME_NAMED = named_after(
+    r"[" + CAP + r"]?[" + LOW + r"]{2,}(?:boendet|hemmet|härbärget)|(?:SiS|LVM|HVB)-hemmet|[Hh]ärbärget|"
+    r"[Bb]oendestödet|[Ss]kyddat" + WS + r"+boende|[Ss]kyddade" + WS + r"+boendet"
 )
 
 
