@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, event, text
 
 from nlp.config import PROJECT_ROOT, get_settings
 
@@ -23,14 +23,36 @@ os.environ.setdefault("BRUKARROST_MODEL_DIR", str(PROJECT_ROOT / ".cache" / "mod
 EXAMPLE_EXPORT = PROJECT_ROOT / "exempel" / "enkat_exempel.csv"
 
 
+# Tests marked `utan_databas` open no database, so the PostgreSQL run leaves them out
+# (Makefile: test-postgres). The mark is checked on every run: a marked test that opens one fails.
+_opened_databases: list[str] = []
+
+
+@event.listens_for(Engine, "engine_connect")
+def _note_database_opened(conn: Any) -> None:
+    _opened_databases.append(conn.engine.dialect.name)
+
+
 @pytest.fixture(autouse=True)
-def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def isolated_settings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> Iterator[Path]:
     """Every test gets its own data dir and pseudonym key file (outside the data dir)."""
     data_dir = tmp_path / "data" / "anonymiserad"
     monkeypatch.setenv("BRUKARROST_DATA_DIR", str(data_dir))
     monkeypatch.setenv("BRUKARROST_KEY_FILE", str(tmp_path / "nyckel" / "pseudonym.key"))
     monkeypatch.delenv("BRUKARROST_KEY", raising=False)
     test_db = os.environ.get("BRUKARROST_TEST_DATABASE_URL")
+    without_db = request.node.get_closest_marker("utan_databas") is not None
+    if without_db:
+        monkeypatch.delenv("BRUKARROST_DATABASE_URL", raising=False)
+        _opened_databases.clear()
+        get_settings.cache_clear()
+        yield data_dir
+        get_settings.cache_clear()
+        if _opened_databases:
+            pytest.fail(f"Testet är märkt utan_databas men öppnade en databas ({_opened_databases[0]}).")
+        return
     if test_db:
         monkeypatch.setenv("BRUKARROST_DATABASE_URL", test_db)
         # Every test starts from an empty database, as with SQLite's file per test: a

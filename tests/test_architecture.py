@@ -33,6 +33,7 @@ CORE = (
     "registry",
     "modeller",
     "secret_key",
+    "lexicon",
 )
 # The one edge between stages, on purpose: a run's report is read from the store.
 ALLOWED_STAGE_EDGES = {("report", "store")}

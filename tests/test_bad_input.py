@@ -16,6 +16,8 @@ from openpyxl import Workbook
 from nlp.errors import InputError
 from nlp.ingest import MAX_CELL_CHARS, SAMPLE_ROWS, inspect_export, read_answers
 
+pytestmark = pytest.mark.utan_databas
+
 # Personal data planted in cells: must never appear in an error message.
 SECRET = "Hemlig Hemligsson 19811218-9876"
 GOOD_ROWS = [

@@ -11,6 +11,8 @@ import pytest
 from benchmarks import shared_texts
 from nlp.config import PROJECT_ROOT, get_settings
 
+pytestmark = pytest.mark.utan_databas
+
 RAW = "Ring Anna Svensson om bokningen, hennes personnummer är 19121212-1212."
 PLAIN = "Trevlig personal och snabb service."
 

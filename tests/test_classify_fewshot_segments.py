@@ -16,6 +16,8 @@ from nlp.classify.model import best_segment_scores, combine_segment_scores
 from nlp.classify.segments import segment_spans
 from nlp.core import ANALYSIS_KIND
 
+pytestmark = pytest.mark.utan_databas
+
 # A small validated set as users produce it: long answers about several things, and the rare
 # label (kostnad, 4 of 24) only ever in one sentence of an answer about something else.
 VALIDATED = [

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from nlp.classify.heads import Heads
+
+pytestmark = pytest.mark.utan_databas
 
 
 def test_two_labels_without_off_topic_phrases_give_real_probabilities() -> None:

@@ -19,6 +19,8 @@ from nlp.classify.transductive import MIN_ANSWERS, posterior_sets, standardise, 
 from nlp.embed import get_embedder
 from nlp.errors import ConfigError
 
+pytestmark = pytest.mark.utan_databas
+
 
 def test_sentences_and_clauses_split_with_offsets_into_the_text() -> None:
     text = "Trevlig personal, men omöjligt att komma fram på telefon. Kl. 9 var det t.ex. stängt!! Tack."

@@ -6,6 +6,10 @@ import importlib
 import re
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.utan_databas
+
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "interfaces.md"
 HEADING = re.compile(r"((?:nlp|api)/[\w/]*(?:\.py)?)")

@@ -14,6 +14,8 @@ import pytest
 from nlp import embed as E
 from tests.embed_support import SIMILAR, UNRELATED
 
+pytestmark = pytest.mark.utan_databas
+
 
 @pytest.fixture(scope="module")
 def nano() -> E.Embedder:

@@ -13,6 +13,8 @@ from nlp.errors import ConfigError
 from nlp.secret_key import load_or_create_key
 from tests.embed_support import assert_unit_rows
 
+pytestmark = pytest.mark.utan_databas
+
 TEXTS = [
     "Jag väntade i telefonkön i över en timme.",
     "Telefonkön var lång och ingen svarade på en timme.",

@@ -11,6 +11,8 @@ from nlp import embed as E
 from nlp.errors import ConfigError
 from tests.embed_support import assert_unit_rows
 
+pytestmark = pytest.mark.utan_databas
+
 
 @pytest.fixture(scope="module")
 def minilm() -> E.Embedder:

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from nlp.ingest import EXTENSIONS, inspect_export, read_answers
 from nlp.ingest.readers.csv_reader import sniff_delimiter
+
+pytestmark = pytest.mark.utan_databas
 
 
 def test_csv_is_registered_for_its_endings() -> None:

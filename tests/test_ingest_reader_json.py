@@ -10,6 +10,8 @@ import pytest
 from nlp.errors import InputError
 from nlp.ingest import EXTENSIONS, inspect_export, read_answers
 
+pytestmark = pytest.mark.utan_databas
+
 ROWS = [{"id": i, "Vad kan bli bättre?": f"Personalen lyssnade inte på mig, svar {i}"} for i in range(3)]
 
 

@@ -11,6 +11,8 @@ import pytest
 from nlp.errors import InputError
 from nlp.ingest import EXTENSIONS, inspect_export, iter_json_lines, read_answers
 
+pytestmark = pytest.mark.utan_databas
+
 
 def test_jsonl_is_registered_for_its_endings() -> None:
     assert EXTENSIONS[".jsonl"] == EXTENSIONS[".ndjson"] == "jsonl"

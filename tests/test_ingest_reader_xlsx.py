@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from openpyxl import Workbook
 
 from nlp.ingest import EXTENSIONS, SAMPLE_ROWS, inspect_export, read_answers
 from tests.conftest import EXAMPLE_EXPORT
+
+pytestmark = pytest.mark.utan_databas
 
 EXAMPLE_XLSX = EXAMPLE_EXPORT.with_suffix(".xlsx")
 

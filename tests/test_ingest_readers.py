@@ -20,6 +20,8 @@ from nlp.ingest import (
 )
 from nlp.ingest.reader import Reader, RecordReader, TableReader
 
+pytestmark = pytest.mark.utan_databas
+
 TESTS = Path(__file__).resolve().parent
 
 

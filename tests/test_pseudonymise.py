@@ -16,6 +16,8 @@ from nlp.errors import ConfigError
 from nlp.pseudonymise import CATEGORIES, Pseudonymiser, load_or_create_key
 from tests.pseudonymise_support import KEY, found
 
+pytestmark = pytest.mark.utan_databas
+
 
 @pytest.fixture(scope="module")
 def p() -> Pseudonymiser:

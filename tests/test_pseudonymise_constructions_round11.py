@@ -11,6 +11,8 @@ from nlp.pseudonymise import Pseudonymiser
 from nlp.pseudonymise.recognisers.line_breaks import soft_wraps
 from nlp.pseudonymise.recognisers.ocr_digits import ocr_digits
 
+pytestmark = pytest.mark.utan_databas
+
 KEY = b"round-eleven-test-key-0123456789ab"
 
 

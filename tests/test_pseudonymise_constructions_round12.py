@@ -10,6 +10,8 @@ import pytest
 from nlp.pseudonymise import Pseudonymiser
 from nlp.pseudonymise.recognisers.said_again import _fold, _variant
 
+pytestmark = pytest.mark.utan_databas
+
 KEY = b"round-twelve-test-key-0123456789abc"
 
 

@@ -8,7 +8,11 @@ import json
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from nlp.pseudonymise import Pseudonymiser
+
+pytestmark = pytest.mark.utan_databas
 
 RECALL_TARGETS = {
     "PERSONNUMMER": 0.99,

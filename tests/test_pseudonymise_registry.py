@@ -16,6 +16,8 @@ from nlp.pseudonymise import CATEGORIES, DESCRIPTIONS, Category, Pseudonymiser
 from nlp.pseudonymise.categories import NORMALISERS, PRIORITY, RECOGNISERS, REGISTRY
 from tests.pseudonymise_support import KEY
 
+pytestmark = pytest.mark.utan_databas
+
 TESTS = Path(__file__).resolve().parent
 
 

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
 from nlp.core import Span
 from nlp.pseudonymise.recognisers.span_set import SpanSet
+
+pytestmark = pytest.mark.utan_databas
 
 
 def _scan(spans: list[Span], start: int, end: int) -> list[int]:

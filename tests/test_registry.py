@@ -8,6 +8,8 @@ import pytest
 
 from nlp.registry import declared, modules_in
 
+pytestmark = pytest.mark.utan_databas
+
 
 def _package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, modules: dict[str, str]) -> str:
     root = tmp_path / name

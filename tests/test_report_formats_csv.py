@@ -6,7 +6,11 @@ from __future__ import annotations
 import csv
 import io
 
+import pytest
+
 from nlp.report import FORMATS, ExportBook, Sheet
+
+pytestmark = pytest.mark.utan_databas
 
 
 def _book() -> ExportBook:

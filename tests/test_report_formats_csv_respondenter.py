@@ -5,7 +5,11 @@ from __future__ import annotations
 import csv
 import io
 
+import pytest
+
 from nlp.report import FORMATS, ExportBook, Sheet
+
+pytestmark = pytest.mark.utan_databas
 
 
 def test_csv_respondenter_writes_one_row_per_respondent() -> None:

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from nlp.report import FORMATS, ExportBook, Sheet
+
+pytestmark = pytest.mark.utan_databas
 
 
 def test_jsonl_writes_one_object_per_answer() -> None:

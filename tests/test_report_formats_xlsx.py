@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from openpyxl import load_workbook
 
 from nlp.report import FORMATS, ExportBook, Sheet
+
+pytestmark = pytest.mark.utan_databas
 
 
 def test_xlsx_writes_every_sheet_with_strings_and_numbers() -> None:

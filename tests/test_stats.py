@@ -1,4 +1,8 @@
+import pytest
+
 from nlp.stats import p_chart_limits, wilson_interval
+
+pytestmark = pytest.mark.utan_databas
 
 
 def test_wilson_contains_estimate_and_stays_in_unit_interval() -> None:

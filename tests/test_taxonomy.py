@@ -17,6 +17,8 @@ from nlp.taxonomy import (
     taxonomy_snapshot,
 )
 
+pytestmark = pytest.mark.utan_databas
+
 GOOD = """
 id: egen
 name: Egen taxonomi

@@ -15,6 +15,8 @@ from nlp.themes.naming import COURTESY_WORDS, EVALUATIVE_WORDS, is_evaluative
 from nlp.themes.representation import swedish_tokens
 from nlp.themes.wordclass import ADJ, NOUN, VERB, is_modifier, is_noun, word_classes
 
+pytestmark = pytest.mark.utan_databas
+
 PHONE_QUEUE = [
     "Bra men telefonkön var lång, tack ändå!",
     "Trevligt bemötande när jag väl kom fram men telefonkön tog 40 minuter. Tack!",

@@ -6,11 +6,14 @@ from collections import Counter
 from datetime import date
 
 import numpy as np
+import pytest
 
 from nlp.core import OTHER_THEME
 from nlp.embed import get_embedder
 from nlp.themes import assign, fit_themes
 from nlp.themes.sample import fit_sample, period_strata, stratified_sample
+
+pytestmark = pytest.mark.utan_databas
 
 TOPICS = {
     "vänta": ["Jag fick vänta länge på {x} innan någon ringde tillbaka.", "Väntetiden till {x} var alldeles för lång."],

@@ -6,6 +6,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.utan_databas
+
 ROOT = Path(__file__).resolve().parent.parent
 # Where text shown to people is written: templates, pages, services, routes, and the stages'
 # messages (errors a page shows as they are).

@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 
 from nlp.classify.model import ClassifierModel
+from nlp.lexicon import SWEDISH_STOP_WORDS
 
 MAX_SPANS = 2  # more than two sentences per label is the whole answer again
 _WORD = re.compile(r"[A-Za-zÅÄÖåäöÉéÜü]{3,}")
@@ -42,10 +43,8 @@ class DrivingWords:
         self._X: Any = None
 
     def _prepare(self) -> None:
-        # Lazy: importing spacy.lang.sv costs ~3 s, and only answers with a decided label need it.
-        from spacy.lang.sv.stop_words import STOP_WORDS
-
-        self._words = [[w for w in dict.fromkeys(_WORD.findall(t)) if w.lower() not in STOP_WORDS] for t in self.texts]
+        stops = SWEDISH_STOP_WORDS
+        self._words = [[w for w in dict.fromkeys(_WORD.findall(t)) if w.lower() not in stops] for t in self.texts]
         vocab = list(dict.fromkeys(w for ws in self._words for w in ws))
         self._rows = {w: i for i, w in enumerate(vocab)}
         if vocab:

@@ -13,13 +13,14 @@ the lowercased name is an ordinary word, else empty.
 
 from __future__ import annotations
 
-import gzip
 import importlib
 import json
 import os
 import sys
 import zipfile
 from pathlib import Path
+
+from nlp.lexicon import SWEDISH_STOP_WORDS, swedish_lemma_table
 
 HERE = Path(__file__).resolve().parent
 
@@ -81,14 +82,10 @@ def _plain(name: str) -> str:
 
 
 def _lexicon() -> set[str]:
-    import spacy_lookups_data
-    from spacy.lang.sv.stop_words import STOP_WORDS
-
-    path = Path(os.path.dirname(spacy_lookups_data.__file__)) / "data" / "sv_lemma_lookup.json.gz"
-    table = json.load(gzip.open(path))
+    table = swedish_lemma_table()
     words = {k for k in table if k == k.lower()}
     words |= {v for v in table.values() if v == v.lower()}
-    return words | set(STOP_WORDS)
+    return words | SWEDISH_STOP_WORDS
 
 
 def _names(attr_groups: tuple[str, ...], locales: list[str], any_latin: bool = False) -> set[str]:
@@ -243,10 +240,8 @@ def main() -> None:
     old_names = first_sv | old_first | old_last
     # from the added sources, everyday Swedish or English words are left out ("The", "Better",
     # "Valde"): they would only bring false alarms; very short names need context (`ord`)
-    from spacy.lang.sv.stop_words import STOP_WORDS
-
     added = more_first | more_last | namdict
-    common = _everyday(added) | {n.lower() for n in added if n.lower() in STOP_WORDS}
+    common = _everyday(added) | {n.lower() for n in added if n.lower() in SWEDISH_STOP_WORDS}
     more_first, more_last, namdict = (
         {n for n in group if n.lower() not in common or n in old_names} for group in (more_first, more_last, namdict)
     )

@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from nlp.core import OTHER_THEME
+from nlp.lexicon import SWEDISH_STOP_WORDS, swedish_lemma_table
 from nlp.stats import wilson_interval
 from nlp.themes.result import OTHER_LABEL, ThemeInfo
 
@@ -45,22 +46,8 @@ ENGLISH_FUNCTION_WORDS = frozenset(
 
 
 @lru_cache(maxsize=1)
-def _lemma_table() -> Any:
-    """spaCy's Swedish lookup lemmas (spacy-lookups-data, installed locally: no download)."""
-    import spacy  # heavy: loaded on first use, so importing the theme stage stays cheap
-
-    nlp = spacy.blank("sv")
-    lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-    nlp.initialize()
-    return lemmatizer.lookups.get_table("lemma_lookup")
-
-
-@lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
-    # heavy (spaCy): loaded on first use
-    from spacy.lang.sv.stop_words import STOP_WORDS
-
-    words = set(STOP_WORDS) | EXTRA_STOP_WORDS | ENGLISH_FUNCTION_WORDS
+    words = set(SWEDISH_STOP_WORDS) | EXTRA_STOP_WORDS | ENGLISH_FUNCTION_WORDS
     # Answers typed without å/ä/ö ("pa", "ar", "nagon"): their stop words too.
     words |= {w.translate(_FOLD) for w in words}
     return frozenset(words)
@@ -72,7 +59,7 @@ _FOLD = str.maketrans("åäö", "aao")
 @lru_cache(maxsize=1)
 def _lemma_forms() -> frozenset[str]:
     """Every word the table uses as a lemma."""
-    return frozenset(_lemma_table().values())
+    return frozenset(swedish_lemma_table().values())
 
 
 @lru_cache(maxsize=200_000)
@@ -82,7 +69,7 @@ def _lemma(token: str) -> str:
     # ("företaget", "bemötandet") map to the base form, which would split one word in two.
     if token in _lemma_forms():
         return token
-    lemma = _lemma_table().get(token, token)
+    lemma = swedish_lemma_table().get(token, token)
     # Swedish inflection adds endings, so a "lemma" longer than the word is almost always
     # a wrong homograph in the table ("liv" → "liva", "lapp" → "lappa", "fick" → "ficka").
     if len(lemma) > len(token):

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 
-from spacy.lang.sv.stop_words import STOP_WORDS
-
 from nlp.core import Span
+from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.category import Category
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.named_with_place import find_named_with_place
@@ -272,7 +271,7 @@ def _association_end(m: re.Match[str]) -> int:
     for w in words[1:]:
         low = w.lower()
         if not (_known_place(w.capitalize()) or _DISTRICT.fullmatch(w.capitalize())) and (
-            low in STOP_WORDS or lists.names().get(low) is not None or plain_word(low)
+            low in SWEDISH_STOP_WORDS or lists.names().get(low) is not None or plain_word(low)
         ):
             break
         kept += 1

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 
-from spacy.lang.sv.stop_words import STOP_WORDS
-
 from nlp.core import Span
+from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.category import Category
 
 _L = "A-HJ-PR-UW-Z"
@@ -64,7 +63,7 @@ def find_regnr(text: str) -> list[Span]:
     spans = _spelled_plates(text)
     for m in _PLATE.finditer(text):
         letters, rest = m.group(1), m.group(2)
-        if letters.lower() in STOP_WORDS or _MAKE.fullmatch(letters):
+        if letters.lower() in SWEDISH_STOP_WORDS or _MAKE.fullmatch(letters):
             continue  # "med 300", "BMW 530"
         # "… bil wpc 33u", "jsz19a är min bil"
         # the vehicle word may open a long sentence: "regnr på bilen som backade … var pzr 81a"
@@ -77,7 +76,7 @@ def find_regnr(text: str) -> list[Span]:
         if not context:
             if not (letters.isupper() and (rest.isdigit() or rest[-1].isupper())):
                 continue
-            if letters in _ACRONYMS or letters.lower() in STOP_WORDS or _QUANTITY_AFTER.match(text, m.end()):
+            if letters in _ACRONYMS or letters.lower() in SWEDISH_STOP_WORDS or _QUANTITY_AFTER.match(text, m.end()):
                 continue
             # shouted text: the neighbours are capital words too ("RING SOS 112 NU")
             if re.search(r"[A-ZÅÄÖ]{2,}[ \u00a0]*$", text[max(0, m.start() - 12) : m.start()]):

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 
-from spacy.lang.sv.stop_words import STOP_WORDS
-
 from nlp.core import Span
+from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.names_in_context import namelike
 
@@ -46,7 +45,7 @@ def _name_word(word: str, first: bool) -> bool:
         return True  # "Närvarande: Dag, Maj": the label asks for people, even one that is a word
     if (
         low.rstrip(".") in _ROLE_AFTER
-        or low in STOP_WORDS
+        or low in SWEDISH_STOP_WORDS
         or low in lists.places()
         or (word.islower() and len(word) < 3)
     ):

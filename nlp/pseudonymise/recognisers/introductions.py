@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import re
 
-from spacy.lang.sv.stop_words import STOP_WORDS
-
 from nlp.core import Span
+from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.names_in_context import first_name, namelike
 from nlp.pseudonymise.recognisers.words import NAME_PARTICLES, compound_word, unknown_word
@@ -34,7 +33,7 @@ _WORD_AFTER = re.compile(r"([^\W\d_][\w'’-]*)[ \t]*")
 
 def _name_word(word: str) -> bool:
     info = lists.names().get(word.lower())
-    return namelike(word, True) or (info is not None and not info.common and word.lower() not in STOP_WORDS)
+    return namelike(word, True) or (info is not None and not info.common and word.lower() not in SWEDISH_STOP_WORDS)
 
 
 # learner Swedish without the verb: "Jag Zarghona.", "jag Amanuel här"; or with "är" and a
@@ -89,7 +88,7 @@ def find_self_introduction(text: str) -> list[Span]:
     for m in _NAME_HERE.finditer(text) if " här" in text else ():
         word = m.group(1)
         info = lists.names().get(word.lower())
-        if namelike(word, True) or (info is not None and not info.common and word.lower() not in STOP_WORDS):
+        if namelike(word, True) or (info is not None and not info.common and word.lower() not in SWEDISH_STOP_WORDS):
             spans.append(Span(m.start(1), m.end(1), "PERSON"))
     hint = _INTRODUCTION_HINT.search(text)
     for m in _INTRODUCTION.finditer(text, max(0, hint.start() - 30)) if hint else ():
@@ -109,7 +108,7 @@ def find_self_introduction(text: str) -> list[Span]:
         first = words[0].group(1)
         # "hej det är rut jag ringer för …": a first name that is also a word, before "jag ringer"
         calling = re.match(r"[ \t,]*(?:jag|ja)[ \t]+(?:ringer|ringde|heter|här)\b", text[words[0].end(1) :])
-        if calling and _any_first_name(first) and first.lower() not in STOP_WORDS:
+        if calling and _any_first_name(first) and first.lower() not in SWEDISH_STOP_WORDS:
             spans.append(Span(words[0].start(1), words[-1].end(1), "PERSON"))
             continue
         if len(words) == 1 and (
@@ -138,7 +137,7 @@ def find_kin_names(text: str) -> list[Span]:
     for m in _KIN_AFTER_GENITIVE.finditer(text, max(0, hint.start() - 40)) if hint else ():
         stem = m.group(1)
         genitive = stem + "s"  # the word itself no ordinary word: not "deras", "gratis", "seriös"
-        if genitive not in STOP_WORDS and unknown_word(genitive) and (namelike(stem, True) or first_name(stem)):
+        if genitive not in SWEDISH_STOP_WORDS and unknown_word(genitive) and (namelike(stem, True) or first_name(stem)):
             spans.append(Span(m.start(1), m.end(1) + 1, "PERSON"))
     for m in _NAME_AFTER_KIN.finditer(text):
         word = m.group(1)
@@ -146,7 +145,7 @@ def find_kin_names(text: str) -> list[Span]:
         short = len(word) == 2 and _any_first_name(word)
         # "min sambo ros har …": a first name that is also a word, before what people do
         acting = _any_first_name(word) and _VERB_AFTER.match(text, m.end(1)) is not None
-        if (first_name(word) or short or acting) and word not in STOP_WORDS:
+        if (first_name(word) or short or acting) and word not in SWEDISH_STOP_WORDS:
             spans.append(Span(m.start(1), m.end(1), "PERSON"))
     return spans + _named_as(text)
 
@@ -171,7 +170,7 @@ def _named_as(text: str) -> list[Span]:
     out = []
     if "hete" in text:
         for m in _NAMED_AS.finditer(text):
-            if m.group(1)[:1].isupper() and m.group(1).lower() not in STOP_WORDS:
+            if m.group(1)[:1].isupper() and m.group(1).lower() not in SWEDISH_STOP_WORDS:
                 out.append(Span(m.start(1), m.end(1), "PERSON"))
     if "(" in text:
         for m in _NICKNAMED.finditer(text):

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.lang.sv.stop_words import STOP_WORDS
-
+from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.patterns import NUMWORDS, SMALL_NUMWORDS, WS
 from nlp.pseudonymise.recognisers.person_rules import STRONG_SURNAME
@@ -121,7 +120,7 @@ def _english_or_possessive(t: Token) -> bool:
     low = nxt.lower()
     if word in {"mina", "min", "mitt"}:
         # a noun after it ("sidor", "meddelanden"), not a verb ("Mina ringde", "Mina har")
-        return low not in PERSON_VERBS and low not in STOP_WORDS and not low.endswith(("de", "te", "dde"))
+        return low not in PERSON_VERBS and low not in SWEDISH_STOP_WORDS and not low.endswith(("de", "te", "dde"))
     if word == "my" and low in _EN_SHARED_NOUNS:
         return True  # "My son Yusuf …": "son", "barn" are Swedish words too
     en = zipf_frequency(low, "en")
@@ -147,7 +146,7 @@ def _at_work(t: Token, info: NameInfo | None) -> bool:
         and (info.first_sv or info.first_other)
         and t.at_start
         and t.nxt2 != ""
-        and (t.word.lower() not in STOP_WORDS or info.first_sv)  # "Dag på soc", not "Alla på"
+        and (t.word.lower() not in SWEDISH_STOP_WORDS or info.first_sv)  # "Dag på soc", not "Alla på"
         and t.tight_next
         and t.nxt.lower() in {"på", "från", "vid", "hos", "pa", "fran"}
         and t.gap2.strip() == ""
@@ -165,7 +164,7 @@ def _with_age(s: Scan, t: Token, info: NameInfo | None, first: bool) -> bool:
         and t.cap
         and t.tight_next
         and t.nxt.lower() in {"är", "var", "fyller", "fyllde", "blir", "blev"}
-        and (t.word.lower() not in STOP_WORDS or info.first_sv)
+        and (t.word.lower() not in SWEDISH_STOP_WORDS or info.first_sv)
         and _AGE_AFTER.match(s.text[s.toks[t.i + 1][1] :])
     )
 
@@ -181,7 +180,7 @@ def _greeted(s: Scan, t: Token, first: bool) -> bool:
         greeting
         and (first or (word.isalpha() and word.islower() and unknown_word(word) and not compound_word(word)))
         and not _NOT_NAME_AFTER_TITLE.match(s.text, t.end)
-        and word.lower() not in STOP_WORDS
+        and word.lower() not in SWEDISH_STOP_WORDS
     )
 
 
@@ -193,7 +192,7 @@ def _works_there(t: Token, info: NameInfo | None, first: bool) -> bool:
         and t.tight_next
         and t.nxt.lower() == "som"
         and t.nxt2 in {"jobbar", "arbetar", "jobbade", "arbetade"}
-        and (t.word.lower() not in STOP_WORDS or (info is not None and info.first_sv))
+        and (t.word.lower() not in SWEDISH_STOP_WORDS or (info is not None and info.first_sv))
         and (first or (t.word.isalpha() and unknown_word(t.word)))
     )
 
@@ -221,7 +220,7 @@ def _before_unknown_surname(s: Scan, t: Token, info: NameInfo | None, first: boo
         and nxt[:1].isupper()
         and nxt[1:].islower()
         and nxt not in s.places
-        and (t.word.lower() not in STOP_WORDS or info.first_sv)
+        and (t.word.lower() not in SWEDISH_STOP_WORDS or info.first_sv)
         and unknown_word(nxt)
     )
 
@@ -271,7 +270,7 @@ def _accept(s: Scan, t: Token, info: NameInfo | None) -> bool:
         and info.first_sv
         and t.adjacent_prev
         and prev in _MEETS
-        and word.lower() not in STOP_WORDS
+        and word.lower() not in SWEDISH_STOP_WORDS
         and word.lower() not in {"per", "bo"}
     ):
         return True  # "jag träffade eva igår": after these verbs a bare noun is a name
@@ -280,7 +279,7 @@ def _accept(s: Scan, t: Token, info: NameInfo | None) -> bool:
         and info is not None
         and info.word
         and (info.first_sv or info.first_other)
-        and word.lower() not in STOP_WORDS
+        and word.lower() not in SWEDISH_STOP_WORDS
         and _lowercase_surname(t.nxt)
         and t.tight_next
     ):
@@ -292,7 +291,7 @@ def _accept(s: Scan, t: Token, info: NameInfo | None) -> bool:
         and not t.at_start
         and t.adjacent_prev
         and word not in s.places
-        and word.lower() not in STOP_WORDS
+        and word.lower() not in SWEDISH_STOP_WORDS
         and (
             (t.i - 1) in s.first_name_at
             or (
@@ -343,7 +342,7 @@ def _named_after_title(s: Scan, t: Token, info: NameInfo | None) -> bool:
     husband = t.prev == "man" and t.prev2 in POSSESSIVES  # "min man Bo"
     if t.cap and (t.prev != "man" or husband):
         # "Dr. Nwachukwu": after an abbreviated title's dot the capital is the name's own
-        return info is not None or ((not t.at_start or t.after_dot) and t.word.lower() not in STOP_WORDS)
+        return info is not None or ((not t.at_start or t.after_dot) and t.word.lower() not in SWEDISH_STOP_WORDS)
     if info is not None and not info.word and (info.first_sv or (info.first_other and t.prev2 in POSSESSIVES)):
         return True
     # "min handläggare per", unless "per telefon"
@@ -376,7 +375,13 @@ def _listed(s: Scan, t: Token, info: NameInfo) -> bool:
             # a foreign surname at the start of a sentence is too often a word
             accept = t.nxt.lower() in PERSON_VERBS
         return bool(accept)
-    if not cap and info.last and (t.i - 1) in s.first_name_at and t.adjacent_prev and word.lower() not in STOP_WORDS:
+    if (
+        not cap
+        and info.last
+        and (t.i - 1) in s.first_name_at
+        and t.adjacent_prev
+        and word.lower() not in SWEDISH_STOP_WORDS
+    ):
         return True  # "maria ström": a surname that is also a word, after a first name
     return cap and _capitalised_word(s, t, info)
 
@@ -389,7 +394,7 @@ def _capitalised_word(s: Scan, t: Token, info: NameInfo) -> bool:
     before_surname = bool(nxt[:1].isupper() and nxt_info is not None and nxt_info.last)
     if (t.i - 1) in s.person_at and t.adjacent_prev:
         return True  # surname after a first name: "Lena Frid"
-    if word.lower() in STOP_WORDS and not info.first_sv:
+    if word.lower() in SWEDISH_STOP_WORDS and not info.first_sv:
         return before_surname  # "Vi", "Alla" are pronouns, wherever they stand
     if re.match(WS + r"*&", text[end:]):
         return False  # "Bil & Motor": a company name
@@ -405,7 +410,7 @@ def _capitalised_word(s: Scan, t: Token, info: NameInfo) -> bool:
             and not sentence_start(text, s.toks[t.i - 1][0])
         )
         return nxt[:1] != "-" and text[end : end + 1] != "-" and not prev_cap
-    if word.lower() in STOP_WORDS:
+    if word.lower() in SWEDISH_STOP_WORDS:
         # "Vi är", "Alla har": pronouns start sentences all the time. A Swedish first name
         # ("Dag ringde") still counts before a verb, any before a surname, and before a
         # second first name that a surname follows ("Hans Göran Pettersson").

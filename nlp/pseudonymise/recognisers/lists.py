@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from spacy.lang.sv.stop_words import STOP_WORDS
+from nlp.lexicon import SWEDISH_STOP_WORDS
 
 RESURSER = Path(__file__).resolve().parents[2] / "resurser"
 
@@ -60,7 +60,7 @@ def names() -> dict[str, NameInfo]:
             entry = table.setdefault(name.lower(), {"word": False})
             entry[kind] = True
             entry["word"] = entry["word"] or word or name.lower() in EXTRA_WORDS
-            entry["common"] = name.lower() in EXTRA_WORDS or name.lower() in STOP_WORDS
+            entry["common"] = name.lower() in EXTRA_WORDS or name.lower() in SWEDISH_STOP_WORDS
     return {k: NameInfo(**v) for k, v in table.items()}
 
 

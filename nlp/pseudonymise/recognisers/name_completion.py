@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import re
 
-from spacy.lang.sv.stop_words import STOP_WORDS
-
 from nlp.core import Span
+from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.names_in_context import CLOSINGS, foreign, namelike
 from nlp.pseudonymise.recognisers.patterns import NUMWORDS, bracketed
@@ -122,7 +121,7 @@ def _after_particles(text: str, out: list[Span], k: int, end: int, absorbed: set
             absorbed.add(k + 1)  # "Hamid ibn Yusuf al-Rashidi": the rest was found as a name
             return out[k + 1].end
         # after a particle any capitalised word is the surname: "von Essen" is a town too
-        if m.group(2).lower() in STOP_WORDS or m.group(2).isupper():
+        if m.group(2).lower() in SWEDISH_STOP_WORDS or m.group(2).isupper():
             break
         end = m.end()
     return end
@@ -229,7 +228,7 @@ def _nicknames(text: str, spans: list[Span]) -> list[Span]:
         nick = m.group(1) if m else ""
         if (
             nick[1:].islower()
-            and nick.lower() not in STOP_WORDS
+            and nick.lower() not in SWEDISH_STOP_WORDS
             and nick not in lists.places()
             and (lists.names().get(nick.lower()) is not None or unknown_word(nick))
         ):
@@ -272,7 +271,7 @@ def _listed_after(text: str, spans: list[Span]) -> list[Span]:
 def _lowercase_again(word: str, info: lists.NameInfo | None) -> bool:
     """A lowercase name found in a person context, to look for again in the same text: a
     first name (even one that is also a word, not an everyday one) or a word no lexicon has."""
-    if not word.islower() or len(word) < 3 or word in STOP_WORDS or word in lists.places():
+    if not word.islower() or len(word) < 3 or word in SWEDISH_STOP_WORDS or word in lists.places():
         return False
     if info is not None:
         # a word-flagged foreign name ("bil", "lek") is too often the word
@@ -292,7 +291,7 @@ def _same_name_elsewhere(text: str, spans: list[Span]) -> list[Span]:
                     len(w) >= 3
                     and w[:1].isupper()
                     and not w.isupper()
-                    and w.lower() not in STOP_WORDS
+                    and w.lower() not in SWEDISH_STOP_WORDS
                     # a first name that is also a word ("Emir") when the full name stands here
                     and (
                         (info is None and len(words) >= 2)

@@ -18,9 +18,8 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from spacy.lang.sv.stop_words import STOP_WORDS
-
 from nlp.core import Span
+from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.dialogue import NAME_QUESTION, speaker_tags
 from nlp.pseudonymise.recognisers.words import (
@@ -155,7 +154,7 @@ def namelike(word: str, lowercase_ok: bool) -> bool:
         or low in HEADER_AND_GREETING_WORDS
         or low in CLOSINGS
         or re.search(r"[\d_]|(.)\1\1", word)
-        or low in STOP_WORDS
+        or low in SWEDISH_STOP_WORDS
         or low in TITLES
         or low in WORKPLACE
         or low in _ROLES
@@ -288,7 +287,10 @@ def _context(text: str, toks: list[tuple[int, int, str]], i: int, tags: frozense
         _role_before(prev)
         and gap.strip() == ":"
         and cap
-        and (_first_or_last(word) or (lists.names().get(word.lower()) is not None and word.lower() not in STOP_WORDS))
+        and (
+            _first_or_last(word)
+            or (lists.names().get(word.lower()) is not None and word.lower() not in SWEDISH_STOP_WORDS)
+        )
     )
     # "… när det är kris": in a subordinate clause "det är" states a thing, it introduces no one
     prev3 = toks[i - 3][2].lower() if i > 2 else ""
@@ -313,7 +315,7 @@ def _context(text: str, toks: list[tuple[int, int, str]], i: int, tags: frozense
     )
     word_name = (signed or says or named_for or (tight and prev == "efter")) and first_name(word)
     # "vi kallar honom Kricke": a capitalised nickname even if it is also a word
-    word_name = word_name or (called and cap and word.lower() not in STOP_WORDS) or courtesy
+    word_name = word_name or (called and cap and word.lower() not in SWEDISH_STOP_WORDS) or courtesy
     strong = role or signed or named_for or greeted or asked_for or closing or answer
     return _Context(prev, tight, contact, strong, says, with_me, field, greeted, word_name)
 
@@ -404,7 +406,7 @@ def find_person_in_context(text: str) -> list[Span]:
                 # "Deltagare: Sanna Lejon (RSMH), …", "Nguyen Thi Lan, …": a capitalised word
                 # ending the field's item is the surname, even when it is also a word
                 nxt = toks[j][2]
-                if nxt.lower() not in STOP_WORDS and not nxt.isupper() and nxt not in lists.places():
+                if nxt.lower() not in SWEDISH_STOP_WORDS and not nxt.isupper() and nxt not in lists.places():
                     j += 1
             if word_name:
                 pass  # the context has already said it: a person

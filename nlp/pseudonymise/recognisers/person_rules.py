@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import re
 
-from spacy.lang.sv.stop_words import STOP_WORDS
-
 from nlp.core import Span
+from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.scan import Scan, Token
 from nlp.pseudonymise.recognisers.words import (
@@ -64,7 +63,7 @@ def named_in_context(s: Scan, t: Token) -> int:
     named = (
         ((t.prev in _NAME_VERBS and t.adjacent_prev) or (cap and t.nxt.lower() in _NAME_VERBS and t.tight_next))
         and word.isalpha()
-        and word.lower() not in STOP_WORDS
+        and word.lower() not in SWEDISH_STOP_WORDS
         and word.lower() not in WORKPLACE
         and (lists.names().get(word.lower()) is not None or unknown_word(word))
     )
@@ -172,7 +171,7 @@ def names_joined_by_och(s: Scan) -> None:
                 if (
                     (info is not None and (info.first_sv or info.first_other) or unknown_cap)
                     and not other.isupper()
-                    and other.lower() not in STOP_WORDS
+                    and other.lower() not in SWEDISH_STOP_WORDS
                 ):
                     s.add(toks[b][0], toks[b][1], "PERSON")
                     s.person_at.add(b)

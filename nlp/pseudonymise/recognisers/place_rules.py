@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 
-from spacy.lang.sv.stop_words import STOP_WORDS
 from wordfreq import zipf_frequency
 
+from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.patterns import CAP, MONTHS, STREET_SUFFIX, WS
 from nlp.pseudonymise.recognisers.scan import Scan, Token
@@ -84,7 +84,7 @@ def town_after_postcode(s: Scan, t: Token) -> int:
     unlisted = (
         t.cap
         and not t.word.isupper()
-        and t.word.lower() not in STOP_WORDS
+        and t.word.lower() not in SWEDISH_STOP_WORDS
         and t.word.lower() not in _FORM_LABELS
         and t.word not in COUNTRIES
     )
@@ -224,7 +224,7 @@ def place_of_residence(s: Scan, t: Token) -> int:
             and t.tight_next
             and t.nxt[:1].isupper()
             and t.nxt not in COUNTRIES
-            and nxt not in STOP_WORDS
+            and nxt not in SWEDISH_STOP_WORDS
             and zipf_frequency(nxt, "sv") < 3.5
             and zipf_frequency(nxt, "en") < 3.6
         ):

@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from spacy.lang.sv.stop_words import STOP_WORDS
 from wordfreq import zipf_frequency
 
 from nlp.core import Span
+from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.recognisers.patterns import STREET_SUFFIX
 from nlp.pseudonymise.recognisers.span_set import SpanSet
 from nlp.pseudonymise.recognisers.words import COUNTRIES
@@ -77,7 +77,7 @@ class _Found:
 def _name_word(word: str) -> bool:
     """A word that can be a name's other form: not a function word, an everyday word or a country."""
     return (
-        word.lower() not in STOP_WORDS
+        word.lower() not in SWEDISH_STOP_WORDS
         and word not in COUNTRIES
         and zipf_frequency(word.lower(), "sv") < 3.0
         and not word.isupper()
@@ -98,7 +98,7 @@ def said_again(text: str, spans: list[Span]) -> list[Span]:
                 out.add(m.start(1), m.end(1), sp.label)
     for m in _NAMED_SO.finditer(text):
         # "Sanna kallade hon sig": the tail says it is a name, even one that is also a word
-        if m.group(1).lower() not in STOP_WORDS and out.free(m.start(1), m.end(1)):
+        if m.group(1).lower() not in SWEDISH_STOP_WORDS and out.free(m.start(1), m.end(1)):
             out.add(m.start(1), m.end(1), "PERSON")
     _spelled_otherwise(text, out)
     _bare_unit_names(text, out)
@@ -171,6 +171,11 @@ def _where_answers(text: str, out: _Found) -> list[Span]:
             continue
         for g in (1, 2):
             word = a.group(g)
-            if word and word not in COUNTRIES and word.lower() not in STOP_WORDS and out.free(a.start(g), a.end(g)):
+            if (
+                word
+                and word not in COUNTRIES
+                and word.lower() not in SWEDISH_STOP_WORDS
+                and out.free(a.start(g), a.end(g))
+            ):
                 extra.append(Span(a.start(g), a.end(g), "ORT"))
     return extra

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
-from spacy.lang.sv.stop_words import STOP_WORDS
 from wordfreq import zipf_frequency
 
 from nlp.core import Span
+from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.patterns import CAP, CAPWORD, LOW, WS, named_after
 
@@ -190,7 +190,7 @@ def _municipal_units(text: str) -> list[Span]:
 def function_words_or_calendar(word: str) -> bool:
     """A capitalised word that opens a sentence or names a day or month, not a unit's name."""
     low = word.lower()
-    return low in STOP_WORDS or low in _CALENDAR or zipf_frequency(low, "sv") >= 5.0
+    return low in SWEDISH_STOP_WORDS or low in _CALENDAR or zipf_frequency(low, "sv") >= 5.0
 
 
 _CALENDAR = frozenset(

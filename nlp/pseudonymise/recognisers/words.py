@@ -3,15 +3,10 @@ sentence starts, name-list lookups and the test for "not an everyday Swedish wor
 
 from __future__ import annotations
 
-import gzip
-import json
-import os
 import re
 from functools import lru_cache
 
-import spacy_lookups_data
-from spacy.lang.sv.stop_words import STOP_WORDS
-
+from nlp.lexicon import SWEDISH_STOP_WORDS, swedish_lemma_table
 from nlp.pseudonymise.recognisers import lists
 
 TOKEN = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*")
@@ -106,7 +101,7 @@ COUNTRIES = frozenset(
 POSSESSIVES = frozenset("min mitt mina vår vårt våra hans hennes hens din ditt er ert deras".split())
 PREPS_PLACE = frozenset("i från till utanför nära mot via norr söder öster väster runt kring".split())
 # Words that never start or sit inside a unit or organisation name.
-NOT_UNIT_WORDS = frozenset(STOP_WORDS) | {
+NOT_UNIT_WORDS = frozenset(SWEDISH_STOP_WORDS) | {
     "hela",
     "nya",
     "gamla",
@@ -162,7 +157,9 @@ def function_words() -> frozenset[str]:
     ORT rule starts at one, so the token passes skip them (about every other token; speed)."""
     names, places = lists.names(), lists.places()
     return frozenset(
-        w for w in STOP_WORDS if w.islower() and "-" not in w and w not in names and places.get(w.capitalize()) is None
+        w
+        for w in SWEDISH_STOP_WORDS
+        if w.islower() and "-" not in w and w not in names and places.get(w.capitalize()) is None
     )
 
 
@@ -192,7 +189,7 @@ def lookup(word: str) -> tuple[lists.NameInfo | None, int]:
     if info is not None and (info.first_sv or word[-1:] not in "s'’"):
         return info, len(word)
     full = info
-    if len(word) > 4 and word[-1] in "s'’" and word[-2] not in "sxz" and word.lower() not in STOP_WORDS:
+    if len(word) > 4 and word[-1] in "s'’" and word[-2] not in "sxz" and word.lower() not in SWEDISH_STOP_WORDS:
         info = table.get(word[:-1].lower())
         # Genitive ("Annas mamma"): only for well-known names, so "Annars" stays a word; a
         # first name of another tradition ("Jukkas", "Mirsads") when the whole word is rare too
@@ -213,9 +210,7 @@ def lookup(word: str) -> tuple[lists.NameInfo | None, int]:
 def _swedish_words() -> frozenset[str]:
     """Every form and lemma in spacy-lookups-data's Swedish lemma table (MIT), loaded on
     first need (~3 s): tells a nickname ("robban") from an ordinary word after "min sambo"."""
-    path = os.path.join(os.path.dirname(spacy_lookups_data.__file__), "data", "sv_lemma_lookup.json.gz")
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        table = json.load(fh)
+    table = swedish_lemma_table()
     return frozenset(table) | frozenset(table.values())
 
 
@@ -233,7 +228,7 @@ def unknown_word(word: str) -> bool:
     w = word.lower()
     return (
         len(w) > 2
-        and w not in STOP_WORDS
+        and w not in SWEDISH_STOP_WORDS
         and w not in TITLES
         and w not in WORKPLACE
         and w not in _swedish_words()
