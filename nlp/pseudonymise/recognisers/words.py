@@ -29,6 +29,8 @@ TITLES = frozenset(
     "coach behandlare behandlaren herr fröken fru tant farbror brukare brukaren klient klienten "
     "patient patienten eleven deltagaren hyresgästen pappan mamman sonen dottern brodern systern "
     "frun maken sambon "
+    # abbreviated staff titles of notes and signatures: "/Usk Karin S", "ssk Lena"
+    "ssk usk spsk dsk "
     # everyday and slang kinship words: "min farsa Bosse", "brorsan Jocke"
     "farsa farsan morsa morsan brorsa brorsan syrra syrran svärson svärdotter svärmor svärfar gubben gumman".split()
 )
