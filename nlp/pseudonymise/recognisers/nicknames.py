@@ -1,7 +1,8 @@
 """Nicknames and pet forms, said as such: "I familjen kallades hon Adde", "Syskonen kallade henne
 alltid Lillan", "kalla mig Tussan", "vill bli kallad Hjödde", "alla säger Sonjan", "folk säger
 Sven-Olof och inte Svenne", "sitt smeknamn Ainoska", and a nickname in brackets after the full
-name ("Wilhelmina Ek (Mina)", "Per Olof Svensson ("Pelle")").
+name ("Wilhelmina Ek (Mina)", "Per Olof Svensson ("Pelle")"); a maiden name ("Anna Gran, född
+Wester,").
 
 A nickname is often an ordinary word ("Lillan", "Tussan") or in no list, so the saying is the
 evidence. Things are named too ("en tidning som kallas Kuriren", "så kallade Rosengård"): after
@@ -33,6 +34,13 @@ _BRACKETED = re.compile(
 )
 
 
+# a maiden name after the married one: "Anna-Lisa Gran, född Wester," ("född 1935", "född i …" are not)
+_MAIDEN = re.compile(
+    r"[" + CAP + r"][" + LOW + r"]+(?:-[" + CAP + r"][" + LOW + r"]+)?,?[ \t]+\(?(?i:född|f\.)[ \t]+"
+    r"(?P<nick>[" + CAP + r"][" + LOW + r"]+(?:-[" + CAP + r"][" + LOW + r"]+)?)(?=[ \t]*[,.;)\n]|$)"
+)
+
+
 def _nickname(word: str) -> bool:
     return word.lower() not in STOP_WORDS and word not in lists.places()
 
@@ -45,6 +53,11 @@ def find_nicknames(text: str) -> list[Span]:
             for group in ("nick", "other"):
                 if m.group(group) and _nickname(m.group(group)):
                     spans.append(Span(m.start(group), m.end(group), "PERSON"))
+    if "född" in low or "f." in low:
+        for m in _MAIDEN.finditer(text):
+            info = lists.names().get(m.group("nick").lower())
+            if m.group("nick") not in lists.places() and (info is None or info.last):
+                spans.append(Span(m.start("nick"), m.end("nick"), "PERSON"))
     if "(" in text:
         for m in _BRACKETED.finditer(text):
             first = lists.names().get(m.group("first").lower())

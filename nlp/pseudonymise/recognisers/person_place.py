@@ -25,6 +25,7 @@ from nlp.pseudonymise.recognisers.place_rules import (
     town_abbreviation,
     town_after_postcode,
 )
+from nlp.pseudonymise.recognisers.rural_places import rural_place
 from nlp.pseudonymise.recognisers.scan import Scan, Token
 from nlp.pseudonymise.recognisers.words import function_words, plain_word
 
@@ -36,6 +37,7 @@ RULES: tuple[Rule, ...] = (
     listed_place,
     lowercase_town,
     place_of_residence,
+    rural_place,
     shouted_name,
     named_in_context,
     hyphenated_name,
