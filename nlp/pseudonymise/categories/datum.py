@@ -111,7 +111,7 @@ _LINE_HEAD = re.compile(r"(?:^|\n)[ \t>\[(]*\Z")
 # about that person. A log of what the system or staff did ("INFO export klar", "user_id=88213
 # action=LOGIN", "handläggare=kw02 sök pnr=…") keeps them.
 _PERSON_IN_LOG = re.compile(
-    r"(?i:\b(?:user|usr|username|användare)=[a-zåäö]|\b(?:ip|client_ip|src)=\d"
+    r"(?i:\b(?:user|usr|username|användare)=[a-zåäö][a-zåäö.]*(?![\w-])|\b(?:ip|client_ip|src)=\d"
     r"|\b(?:auth|login|inloggning)\b[^\n]*\bpnr=\d|\bpnr=\d[^\n]*\b(?:auth|login|inloggning)\b)"
 )
 # English, in forwarded mail headers: "February 16, 2026", "16 February 2026"

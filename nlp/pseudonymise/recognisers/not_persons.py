@@ -21,7 +21,8 @@ _ANIMAL_BEFORE = re.compile(
     r"(?i:\b(?:\w*hund(?:en)?|katt|katten|huskatt(?:en)?|kattunge(?:n)?|\w*häst(?:en)?|kon|korna|kor|"
     r"tjur(?:en)?|gris(?:en)?|geten|get|undulat(?:en)?|papegoja(?:n)?|kanariefågel(?:n)?|fågel(?:n)?|"
     r"kanin(?:en)?|marsvin(?:et)?|hamster(?:n)?|tax(?:en)?|schäfer(?:n)?|labrador(?:en)?|pudel(?:n)?|"
-    r"terrier(?:n)?|spaniel(?:n)?|valp(?:en)?|sto(?:et)?|hingst(?:en)?|husdjur(?:et)?|djuret))"
+    r"terrier(?:n)?|spaniel(?:n)?|valp(?:en)?|sto(?:et)?|hingst(?:en)?|husdjur(?:et)?|djuret|får|fåret|"
+    r"fåren|lamm(?:et)?|kalv(?:en)?|kviga(?:n)?|oxe(?:n)?|höna(?:n)?|hönan|tupp(?:en)?|get(?:ter|terna)))"
     r"(?:(?:[ \t]*,?[ \t]+(?:som[ \t]+)?(?:heter|hette|hetat|kallas|kallades|kallad|vid[ \t]+namn))"
     r"[ \t]+(?:[^\W\d_][\w-]*(?:[ \t]*,[ \t]*|[ \t]+och[ \t]+))*|[ \t]*[,:]?[ \t]*)$"
 )
@@ -81,6 +82,7 @@ def drop_non_persons(text: str, spans: list[Span]) -> list[Span]:
             dropped.add(s)
         elif (
             _REGNAL.match(text, s.end)
+            or _REGNAL.search(value)
             or _REGNAL_BEFORE.search(text, max(0, s.start - 8), s.start)
             or (len(words) >= 2 and value.endswith("s") and _WORKS_AFTER.match(text, s.end))
             or any(a <= s.start < b for a, b in favourites)

@@ -31,9 +31,11 @@ _FARM_BEFORE = re.compile(
 )
 _DATE = r"(?:\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}(?:[ \t]+\d{4})?|\d{1,2}[ \t]+(?i:" + MONTHS + r")(?:[ \t]+\d{4})?|\d{4})"
 # form lines and the birth sentence: "Uppvuxen i: X", "Född: 7/9 1938 i X", "föddes 23 juli 1935 på X"
+# (without a colon or a date, "bodde i X" is place_of_residence's, which reads two-word places)
 _FORM = re.compile(
-    r"(?i:\b(?:uppvuxen|uppväxt|född|föddes|bosatt|bodde|bor)[ \t]*(?::[ \t]*)?(?:" + _DATE + r"[ \t,]*)?"
-    r"(?:i|på)[ \t]*:?[ \t]+|\b(?:hemort|födelseort|bostadsort|hemby|födelseby)[ \t]*:?[ \t]+)$"
+    r"(?i:\b(?:uppvuxen|uppväxt|född|föddes|bosatt|bodde|bor)[ \t]*(?::[ \t]*(?:" + _DATE + r"[ \t,]*)?"
+    r"(?:(?:i|på)[ \t]*:?[ \t]+)?|(?:" + _DATE + r"[ \t,]*)(?:i|på)[ \t]*:?[ \t]+|(?:i|på)[ \t]*:[ \t]*)"
+    r"|\b(?:hemort|födelseort|bostadsort|hemby|födelseby)[ \t]*:?[ \t]+)$"
 )
 # where people live and work, before "i X": buildings, farms and trades
 _SETTING = re.compile(
