@@ -89,6 +89,9 @@ def test_things_called_something_stay(text: str) -> None:
         "Favoritsångare: Cornelis Vreeswijk och Sven-Bertil Taube.",
         "Musse Pigg på julafton.",
         "Kyrkan bredvid är över 700 år gammal.",
+        "Vikt 61 kg. MNA 19 poäng, Braden 16, MMSE 22/30.",
+        "Ingen bedömning enligt Braden/MNA gjordes.",
+        "Vaccinet (Lot K7P22) gavs i vänster arm.",
     ],
 )
 def test_pets_kings_authors_are_no_one(text: str) -> None:

@@ -2,7 +2,8 @@
 ("katten Sigge", "en jämthund som heter Pelle", "Korna hette Rosa, …") and what is said of it
 again ("Sigge är 14 år"), a king by his regnal number ("Karl XII", "Gustaf VI Adolf"), an author
 or artist by their works ("Elsa Beskows böcker", "Lasse Dahlquists visor"), public figures
-listed as favourites ("Favoritförfattare: …"), and a cartoon animal ("Kalle Anka").
+listed as favourites ("Favoritförfattare: …"), a cartoon animal ("Kalle Anka"), a scale among
+other scores ("MNA 21 poäng, Norton 14, MMSE 18/30", "Norton/MNA") and a lot number ("Lot T5K29").
 
 Life stories in elderly care are full of these; a person's name elsewhere in the same text
 stays a name (a pet's name in quotes or brackets is someone's nickname: "Per ("Pelle")").
@@ -43,6 +44,13 @@ _FAVOURITES = re.compile(
 )
 # a cartoon animal with a first name: "Kalle Anka", "Musse Pigg"
 _CARTOON_ANIMALS = frozenset("anka ankan pigg mus musen räv räven gris grisen kanin igelkott groda uggla".split())
+# a scale named after a person, among other scores: "MNA 21 poäng, Norton 14, MMSE 18/30",
+# "enligt Norton/MNA"; and a lot number ("Lot T5K29", "Lot på kassett 24-0811")
+_SCALE_PARTNER = re.compile(r"(?:^|[\s,(])[A-ZÅÄÖ]{3,}(?:[ \t]+\d|/)")
+_SLASH_ACRONYM = re.compile(r"/[A-ZÅÄÖ]{2,}\b")
+_ACRONYM_SLASH = re.compile(r"\b[A-ZÅÄÖ]{2,}/$")
+_SCORE_AFTER = re.compile(r"[ \t]+\d{1,2}(?:/\d{1,2})?(?:[ \t]*poäng)?[ \t]*[,.;)]")
+_LOT = re.compile(r"(?:[ \t]+(?:på|nr|nummer)[^\n\d]{0,25}|[ \t]+)[A-Z]{0,3}\d[\w-]*")
 _QUOTED = re.compile(r"""["'”“(«»]""")
 
 
@@ -89,6 +97,21 @@ def drop_non_persons(text: str, spans: list[Span]) -> list[Span]:
             or (len(words) == 2 and words[1].lower() in _CARTOON_ANIMALS and not _surname(words[1]))
         ):
             dropped.add(s)
+    for s in spans:
+        if s.label != "PERSON" or s in dropped or " " in text[s.start : s.end] or text[s.start : s.end].isupper():
+            continue  # "sign. AK/MN": initials are people
+        line_start = text.rfind("\n", 0, s.start) + 1
+        line_end = len(text) if text.find("\n", s.end) < 0 else text.find("\n", s.end)
+        line = text[line_start:line_end]
+        scale = (
+            _SLASH_ACRONYM.match(text, s.end)
+            or _ACRONYM_SLASH.search(text, max(0, s.start - 8), s.start)
+            or (_SCORE_AFTER.match(text, s.end) and len(_SCALE_PARTNER.findall(line)) >= 2)
+        )
+        if scale or (text[s.start : s.end] in {"Lot", "LOT"} and _LOT.match(text, s.end)):
+            dropped.add(s)
+            # "Norton 14": the score read as an age after a name
+            dropped.update(a for a in spans if a.label == "ALDER" and 0 <= a.start - s.end <= 2)
     for s in spans:
         value = text[s.start : s.end]
         if s.label == "PERSON" and s not in dropped and value in pets:
