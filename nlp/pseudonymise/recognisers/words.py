@@ -29,8 +29,6 @@ TITLES = frozenset(
     "coach behandlare behandlaren herr fröken fru tant farbror brukare brukaren klient klienten "
     "patient patienten eleven deltagaren hyresgästen pappan mamman sonen dottern brodern systern "
     "frun maken sambon "
-    # abbreviated staff titles of notes and signatures: "/Usk Karin S", "ssk Lena"
-    "ssk usk spsk dsk "
     # everyday and slang kinship words: "min farsa Bosse", "brorsan Jocke"
     "farsa farsan morsa morsan brorsa brorsan syrra syrran svärson svärdotter svärmor svärfar gubben gumman".split()
 )
@@ -62,6 +60,8 @@ ROLE_SUFFIXES = (
 _FOLD = str.maketrans("åäöé", "aaoe")
 # the same titles typed without å/ä/ö ("min handlaggare per")
 TITLES = TITLES | frozenset(t.translate(_FOLD) for t in TITLES)
+# abbreviated staff titles of notes and signatures, never a name: "/Usk Karin S"
+STAFF_ABBREVIATIONS = frozenset("ssk usk spsk dsk".split())
 # Kinship and role words after which a lowercase word that is no Swedish word is a name
 # ("min sambo robban"); "man" is left out ("man kan").
 ROLE_BEFORE_NAME = TITLES - {"man", "mor", "far", "fru", "ombud", "ombudet", "vän"}
