@@ -228,6 +228,10 @@ _FIRM_ROLE = re.compile(
 )
 
 
+# comparatives end like trades ("dyrare hos X", "mysigare på Söder", "tidigare på X")
+_COMPARATIVES = frozenset("tidigare senare dyrare billigare snabbare lättare svårare närmare vanligare".split())
+
+
 def _employers(text: str) -> list[Span]:
     spans = []
     matches = (
@@ -246,6 +250,9 @@ def _employers(text: str) -> list[Span]:
         ):
             words.pop()
         if not words or words[0].lower() in NOT_UNIT_WORDS or lists.names().get(words[0].lower()) is not None:
+            continue
+        trade = m.group(0).split()[0].lower()
+        if trade in _COMPARATIVES or trade.endswith("igare") or (len(words[0]) < 3 and not words[0].isupper()):
             continue
         name = " ".join(words)
         spans.append(Span(m.start("name"), m.start("name") + len(name), "ORGANISATION"))

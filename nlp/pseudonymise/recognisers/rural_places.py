@@ -42,10 +42,12 @@ _SETTING = re.compile(
     r"(?i:\b(?:\w*(?:skolan|skola|kyrkan|kyrka|mejeriet|mejeri|villan|villa|gården|gård|stugan|huset|"
     r"jordbruk|jordbruket|familj|fabriken|sågen|sågverket|bruket|affären|butiken|handeln|stationen|"
     r"lägenheten|torp|torpet|hemman)|"
-    r"piga|dräng|bonde|präst|kyrkoherde|smed|\w+(?:lärare|are|erska|inna))"
-    r"[ \t]+(?:i|från)[ \t]+$|\b(?:bosatte[ \t]+sig|slog[ \t]+sig[ \t]+ner)[ \t]+i[ \t]+$)"
+    r"piga|dräng|bonde|präst|kyrkoherde|smed)[ \t]+(?:i|från)[ \t]+$"
+    # a trade only with "i": "säljare från X" names the firm the seller came from
+    r"|\b\w+(?:lärare|are|erska|inna)[ \t]+i[ \t]+$|\b(?:bosatte[ \t]+sig|slog[ \t]+sig[ \t]+ner)[ \t]+i[ \t]+$)"
 )
 _PREP = re.compile(r"(?<![\w-])(?:i|från)[ \t]+$")
+_IN = re.compile(r"(?<![\w-])i[ \t]+$")
 # a Swedish place name's endings: -by, -sta, -köping, -torp, -näs, -vik, -skog, -tjärn …
 _TOPONYM = re.compile(
     r"(?:by|boda|sta|köping|torp|ryd|red|ed|hult|holm|näs|vik|fors|dal|sjö|mark|skog|"
@@ -92,7 +94,13 @@ def rural_place(s: Scan, t: Token) -> int:
         # a firm with its place, which named_with_place reads as one
         found = bool(
             _SETTING.search(before)
-            or (t.i > 1 and s.toks[t.i - 2][2][:1].islower() and _TOPONYM.search(place.split()[-1].lower()))
+            # ("bil från Xmark" is a firm: a name's ending alone only after "i")
+            or (
+                t.i > 1
+                and s.toks[t.i - 2][2][:1].islower()
+                and _IN.search(before)
+                and _TOPONYM.search(place.split()[-1].lower())
+            )
         )
     if not found or not _proper_place(place):
         return 0

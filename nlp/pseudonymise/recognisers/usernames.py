@@ -14,6 +14,7 @@ from spacy.lang.sv.stop_words import STOP_WORDS
 
 from nlp.core import Span
 from nlp.pseudonymise.recognisers import lists
+from nlp.pseudonymise.recognisers.words import plain_word
 
 # a log's or a form's user field and its value: "user=andsve", "användarnamn: kalu01"
 # ("Användare: hej jag har ont": a chat's speaker label, the message follows it)
@@ -45,6 +46,7 @@ def find_usernames(text: str) -> list[Span]:
             parts = m.group("value").split(".")
             if any(p in _NOT_LOGIN_PARTS for p in parts) or max(len(p) for p in parts) < 3:
                 continue
-            if any(_name_part(p) for p in parts):
+            # "bil.vart", "upp.erik": two words typed without a space, no login
+            if any(_name_part(p) for p in parts) and not any(plain_word(p) or p in STOP_WORDS for p in parts):
                 spans.append(Span(m.start("value"), m.end("value"), "PERSON"))
     return spans
