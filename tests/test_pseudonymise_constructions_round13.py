@@ -108,8 +108,16 @@ def test_pet_name_as_a_nickname_in_quotes_stays_a_person() -> None:
     assert found.count(("PERSON", "Bengan")) == 1, found
 
 
-def test_people_next_to_a_pet_word_stay() -> None:
-    assert ("PERSON", "Lisa") in _found("Jag gick ut med hunden, Lisa och Per.")
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Jag gick ut med hunden, Lisa och Per.", "Lisa"),
+        ("Hoppas att ni får Wojciech (snickare) nästa gång.", "Wojciech"),  # "får" the verb, no sheep
+        ("Tack för hjälpen! Marita/KBV", "Marita"),  # a first name signing for a firm, no scale
+    ],
+)
+def test_people_next_to_pet_and_scale_words_stay(text: str, name: str) -> None:
+    assert ("PERSON", name) in _found(text), _found(text)
 
 
 @pytest.mark.parametrize(

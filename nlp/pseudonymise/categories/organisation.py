@@ -252,7 +252,7 @@ def _employers(text: str) -> list[Span]:
         if not words or words[0].lower() in NOT_UNIT_WORDS or lists.names().get(words[0].lower()) is not None:
             continue
         trade = m.group(0).split()[0].lower()
-        if trade in _COMPARATIVES or trade.endswith("igare") or (len(words[0]) < 3 and not words[0].isupper()):
+        if trade in _COMPARATIVES or trade.endswith("igare") or (len(" ".join(words)) < 3 and not words[0].isupper()):
             continue
         name = " ".join(words)
         spans.append(Span(m.start("name"), m.start("name") + len(name), "ORGANISATION"))

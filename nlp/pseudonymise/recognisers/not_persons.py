@@ -20,9 +20,9 @@ from nlp.pseudonymise.recognisers import lists
 # one: "katten Sigge", "min katt Agnes", "en hund, Sigge,", "Korna hette Rosa, Stjärna och …"
 _ANIMAL_BEFORE = re.compile(
     r"(?i:\b(?:\w*hund(?:en)?|katt|katten|huskatt(?:en)?|kattunge(?:n)?|\w*häst(?:en)?|kon|korna|kor|"
-    r"tjur(?:en)?|gris(?:en)?|geten|get|undulat(?:en)?|papegoja(?:n)?|kanariefågel(?:n)?|fågel(?:n)?|"
+    r"tjur(?:en)?|gris(?:en)?|geten|undulat(?:en)?|papegoja(?:n)?|kanariefågel(?:n)?|fågel(?:n)?|"
     r"kanin(?:en)?|marsvin(?:et)?|hamster(?:n)?|tax(?:en)?|schäfer(?:n)?|labrador(?:en)?|pudel(?:n)?|"
-    r"terrier(?:n)?|spaniel(?:n)?|valp(?:en)?|sto(?:et)?|hingst(?:en)?|husdjur(?:et)?|djuret|får|fåret|"
+    r"terrier(?:n)?|spaniel(?:n)?|valp(?:en)?|sto(?:et)?|hingst(?:en)?|husdjur(?:et)?|djuret|fåret|"
     r"fåren|lamm(?:et)?|kalv(?:en)?|kviga(?:n)?|oxe(?:n)?|höna(?:n)?|hönan|tupp(?:en)?|get(?:ter|terna)))"
     r"(?:(?:[ \t]*,?[ \t]+(?:som[ \t]+)?(?:heter|hette|hetat|kallas|kallades|kallad|vid[ \t]+namn))"
     r"[ \t]+(?:[^\W\d_][\w-]*(?:[ \t]*,[ \t]*|[ \t]+och[ \t]+))*|[ \t]*[,:]?[ \t]*)$"
@@ -108,6 +108,9 @@ def drop_non_persons(text: str, spans: list[Span]) -> list[Span]:
             or _ACRONYM_SLASH.search(text, max(0, s.start - 8), s.start)
             or (_SCORE_AFTER.match(text, s.end) and len(_SCALE_PARTNER.findall(line)) >= 2)
         )
+        # "Erika/MOHV": a first name before an acronym is someone signing for a firm
+        info = lists.names().get(text[s.start : s.end].lower())
+        scale = scale and not (info is not None and (info.first_sv or info.first_other))
         if scale or (text[s.start : s.end] in {"Lot", "LOT"} and _LOT.match(text, s.end)):
             dropped.add(s)
             # "Norton 14": the score read as an age after a name

@@ -14,7 +14,7 @@ from spacy.lang.sv.stop_words import STOP_WORDS
 
 from nlp.core import Span
 from nlp.pseudonymise.recognisers import lists
-from nlp.pseudonymise.recognisers.words import plain_word
+from nlp.pseudonymise.recognisers.words import plain_word, unknown_word
 
 # a log's or a form's user field and its value: "user=andsve", "användarnamn: kalu01"
 # ("Användare: hej jag har ont": a chat's speaker label, the message follows it)
@@ -26,6 +26,14 @@ _USER_FIELD = re.compile(
 _DOTTED = re.compile(r"(?<![\w@./-])(?P<value>[a-zåäö]{1,15}(?:\.[a-zåäö]{1,20}){1,2})(?![\w@-]|\.\w)")
 # parts that make a dotted word an abbreviation or a web address, not a login
 _NOT_LOGIN_PARTS = frozenset("se com org net nu eu www html php pdf doc docx ex a m fl kl ca st nr".split())
+
+
+def _word_part(part: str) -> bool:
+    """An everyday word that is no name only ("bil", "upp"), not "mikael" or "hansson"."""
+    if part in STOP_WORDS or plain_word(part):
+        return True
+    info = lists.names().get(part)
+    return len(part) > 2 and not unknown_word(part) and (info is None or info.word)
 
 
 def _name_part(part: str) -> bool:
@@ -47,6 +55,6 @@ def find_usernames(text: str) -> list[Span]:
             if any(p in _NOT_LOGIN_PARTS for p in parts) or max(len(p) for p in parts) < 3:
                 continue
             # "bil.vart", "upp.erik": two words typed without a space, no login
-            if any(_name_part(p) for p in parts) and not any(plain_word(p) or p in STOP_WORDS for p in parts):
+            if any(_name_part(p) for p in parts) and not any(_word_part(p) for p in parts):
                 spans.append(Span(m.start("value"), m.end("value"), "PERSON"))
     return spans
