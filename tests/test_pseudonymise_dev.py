@@ -78,6 +78,12 @@ HELD_OUT = {"pii_blind13.jsonl": 0.95}
 OTHER_SCHEME = {"pii_blind24.jsonl": 0.90, "pii_blind25.jsonl": 0.88, "pii_blind26.jsonl": 0.87}
 _OUTSIDE_SCHEME = {"ORGANISATION", "ALDER"}
 
+# Sets whose annotation choices differ from the product's on purpose (benchmarks/data/README.md:
+# agencies as recipients unlabelled, an organisation and its town as two finds, festivals and
+# dishes named after people): floors a little under the figures after round 13
+# (total recall, precision, clean texts untouched).
+OWN_FLOORS = {"pii_blind27.jsonl": (0.90, 0.92, 0.72), "pii_blind29.jsonl": (0.95, 0.95, 0.85)}
+
 
 def test_blind_sets_stay_above_a_floor() -> None:
     paths = sorted(BLIND_DIR.glob("pii_blind*.jsonl"))
@@ -90,6 +96,12 @@ def test_blind_sets_stay_above_a_floor() -> None:
             assert precision >= 0.93 and untouched >= 0.80, path.name
             continue
         recall, precision, untouched, total = _score(path)
+        if path.name in OWN_FLOORS:
+            floor_total, floor_precision, floor_untouched = OWN_FLOORS[path.name]
+            assert total >= floor_total, (path.name, recall)
+            assert min(recall[k] for k in ("PERSONNUMMER", "TELEFON", "EPOST")) >= 0.99, (path.name, recall)
+            assert precision >= floor_precision and untouched >= floor_untouched, (path.name, precision, untouched)
+            continue
         # a floor under today's figures (0.90–0.99 total recall), not the target
         assert total >= 0.90, (path.name, recall)
         direct = HELD_OUT.get(path.name, 0.99)

@@ -27,6 +27,7 @@ from nlp.pseudonymise.recognisers.name_completion import (
     signature_towns,
 )
 from nlp.pseudonymise.recognisers.named_with_place import attach_place
+from nlp.pseudonymise.recognisers.not_persons import drop_non_persons
 from nlp.pseudonymise.recognisers.ocr_digits import ocr_digits
 from nlp.pseudonymise.recognisers.said_again import said_again
 from nlp.pseudonymise.recognisers.span_set import SpanSet
@@ -175,7 +176,8 @@ class Pseudonymiser:
         spans = resolve(spans + spelled_after(source, spans), source)  # "leila haddad h a d d a d"
         spans = resolve(said_again(source, spans), source)  # "Hawa. Hawo säger vi", "HVB Lönnen … Lönnen"
         spans = attach_place(source, signature_towns(source, ages_after_names(source, spans)))
-        return extend_wards(source, sorted(spans, key=lambda s: s.start))
+        # pets, kings, authors by their works: names, but no one to identify
+        return drop_non_persons(source, extend_wards(source, sorted(spans, key=lambda s: s.start)))
 
     def _pseudonym(self, label: str, value: str) -> str:
         digest = hmac.new(self._key, f"{label}\x00{NORMALISERS[label](value)}".encode(), hashlib.sha256).digest()

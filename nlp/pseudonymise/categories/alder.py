@@ -38,12 +38,18 @@ _AGE_CONTEXT = re.compile(
     r"(?:jag|hon|han|hen) har(?= \d{1,3} år)|i'm|i’m|i am|"
     r"som är|när jag var|då jag var|sedan jag var|sen jag var|är|var|nu|snart|blir|blev|ålder(?:n)?|ålder på|"
     # a journal's abbreviation for the patient: "Pat. 94 år, bor ensam"
-    r"(?<![\w.])pat\.|(?<![\w.])pt\.)"
+    r"(?<![\w.])pat\.|(?<![\w.])pt\.|"
+    # an estimate ("bedöms vara omkring 85"), an age reached at death ("Han fick 91 år")
+    r"(?:bedöms|uppskattas|verkar|ser ut att) vara(?: (?:omkring|cirka|ca|runt|ungefär))?|(?:han|hon|hen) fick(?= \d{1,3} år)"
+    r")"
     + WS
     # a comma after a number only with a space: "…03-8820, 73 år" is a list, "2,5" a decimal
     + r"+|(?<!\d),"
     + WS
-    + r"*|(?<=\d),"
+    # "okänd man, ca 40 år": an estimate after the comma
+    + r"*(?:(?:ca\.?|cirka|omkring|runt|ungefär)"
+    + WS
+    + r"+)?|(?<=\d),"
     + WS
     + r"+)"
     r"(\d{1,3}|(?:ett)?hundra(?:"
@@ -259,13 +265,15 @@ def find_age(text: str) -> list[Span]:
             Span(m.start(), m.end(), "ALDER")
             for m in pattern.finditer(text)
             if not _THING_SUBJECT.search(text, max(0, m.start() - 50), m.start())
+            # "över 800 år gammal", "nästan 150 år gammal": a church or a clock, no one's age
+            and not (m.group(0)[:3].isdigit() and int(m.group(0)[:3]) > 120)
         )
     for m in _AGE_CONTEXT.finditer(text):
         start = m.start(1)
         end = m.end(2) if m.group(2) else m.end(1)
         value = m.group(1)
         lead = m.group(0)[: start - m.start()]
-        if lead.strip() == ",":
+        if lead.strip().startswith(","):
             # "Mamma, 82 år," only with "år" and a plausible age
             if not m.group(2):
                 continue
@@ -327,7 +335,7 @@ _HEDGES = frozenset("också bara redan nästan snart nu ju typ ungefär runt cir
 _AGE_WORD = r"(?:\d{1,3}|" + NUMWORDS + r"|" + SMALL_NUMWORDS + r")(?![\w-])"
 # an age said again or corrected right after one: "fjorton, femton kanske", "åttiosju, nej... åttioåtta"
 _CORRECTION = re.compile(
-    r"(?:" + WS + r"*(?:,|\.\.\.|…|-)" + WS + r"*(?:(?:nej|eller|alltså|förlåt|snarare)[.…,]*" + WS + r"*){0,2}"
+    r"(?:" + WS + r"*(?:,|\.\.\.|…|-|\?+)" + WS + r"*(?:(?:nej|eller|alltså|förlåt|snarare)[.…,]*" + WS + r"*){0,2}"
     r"|" + WS + r"+(?:eller|nej)[.…,]*" + WS + r"*)(" + _AGE_WORD + r")",
     re.IGNORECASE,
 )

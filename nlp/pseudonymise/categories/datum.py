@@ -106,6 +106,14 @@ _SCORE_BEFORE = re.compile(
 _TIME_AFTER = re.compile(r"[ T]\d\d:\d\d(?::\d\d)?")
 # only the start of a line (or a bracket opening it) before a timestamp
 _LINE_HEAD = re.compile(r"(?:^|\n)[ \t>\[(]*\Z")
+# a log of what one person did, by a user name made of letters ("user=anna.berg"), an address
+# ("ip=83.…") or a login with their personnummer ("auth success pnr=…"): its timestamps are dates
+# about that person. A log of what the system or staff did ("INFO export klar", "user_id=88213
+# action=LOGIN", "handläggare=kw02 sök pnr=…") keeps them.
+_PERSON_IN_LOG = re.compile(
+    r"(?i:\b(?:user|usr|username|användare)=[a-zåäö][a-zåäö.]*(?![\w-])|\b(?:ip|client_ip|src)=\d"
+    r"|\b(?:auth|login|inloggning)\b[^\n]*\bpnr=\d|\bpnr=\d[^\n]*\b(?:auth|login|inloggning)\b)"
+)
 # English, in forwarded mail headers: "February 16, 2026", "16 February 2026"
 _EN_MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
 _EN_DATES = (
@@ -141,9 +149,15 @@ def find_date(text: str) -> list[Span]:
     patterns = _DATE_PATTERNS + list(_ORDINAL_DATE) if any(m in low for m in _MONTH_NAMES) else _DATE_PATTERNS
     if any(m in low for m in _EN_MONTH_NAMES):
         patterns = patterns + list(_EN_DATES)
+    person_log = "=" in text and _PERSON_IN_LOG.search(text) is not None
     for pattern in patterns:
         for m in pattern.finditer(text):
-            if _TIME_AFTER.match(text, m.end()) and m.group(0)[:4].isdigit() and _LINE_HEAD.search(text, 0, m.start()):
+            if (
+                _TIME_AFTER.match(text, m.end())
+                and m.group(0)[:4].isdigit()
+                and _LINE_HEAD.search(text, 0, m.start())
+                and not person_log
+            ):
                 # "2025-02-03 07:45 Morgoninsats" heading a line: a log's timestamp. After a
                 # label or words ("Skickat: 2026-02-03 07:58", "chatt 2026-02-22 20:11") it
                 # is the date something was written, sent or done.

@@ -6,7 +6,8 @@ personnummer does, but it has no shape of its own (every region and system write
 only the label word makes it one: a word for a journal, patient or reserve number, at most a
 few words between ("Hans patientnummer står på armbandet: …"), then a value holding digits.
 A personnummer given as the patient number stays a PERSONNUMMER (it wins the overlap).
-An asylum seeker's LMA number ("LMA-nummer 123 456 789-0", "LMA-kortet nr …") is read the
+A social service's client number ("Klientnr: K-0048817") and a member of staff's HSA-id
+("HSA-id SE2321000016-7K3P") are read the same way. An asylum seeker's LMA number ("LMA-nummer 123 456 789-0", "LMA-kortet nr …") is read the
 same way: the card that stands in for a personnummer, one number per person.
 """
 
@@ -18,7 +19,9 @@ from nlp.core import Span
 from nlp.pseudonymise.category import Category
 
 _LABEL = re.compile(
-    r"(?i:\b(?:journal|patient|reserv)(?:[- ]?(?:nummer|numret|nr\.?|id|identitet|kod)\b)"
+    r"(?i:\b(?:journal|patient|reserv|klient)(?:[- ]?(?:nummer|numret|nr\.?|id|identitet|kod)\b)"
+    # a member of staff's HSA-id ("SE2321000016-7K3P"): one person in the catalogue of care staff
+    r"|\bHSA[- ]?id\b"
     r"|\bLMA(?:-kort(?:et)?\b|[- ]?(?:nummer|numret|nr\.?)\b)"
     r"|\bjournal\b(?=(?:[^\n.!?]{0,40}?)\b(?:nr\.?|nummer)\b))"
 )
@@ -35,7 +38,7 @@ _YEAR_OR_DATE = re.compile(r"(?:19|20)\d\d(?:-[01]\d-[0-3]\d)?")
 
 
 def find_journal_number(text: str) -> list[Span]:
-    if "ournal" not in text and "atient" not in text and "eserv" not in text and "LMA" not in text:
+    if not any(w in text for w in ("ournal", "atient", "eserv", "LMA", "lient", "HSA")):
         return []
     spans: list[Span] = []
     for label in _LABEL.finditer(text):

@@ -33,8 +33,12 @@ _BANK_AFTER = re.compile(
 # an explicit other meaning for a long number
 _NEGATIVE = re.compile(
     r"(?i:\bocr|order|faktura|ärende|referens|\bref\b|kvitto|artikel|serienummer|"
-    r"bokning|spårning|kolli|paket|försändelse|lot\b|batch|tidsstämpel|logg)"
+    r"bokning|spårning|kolli|paket|försändelse|lot\b|batch|tidsstämpel|logg|"
+    # a patient's or client's number in a care provider's records (JOURNALNUMMER reads them)
+    r"reserv|journal|klient|\bRN\b)"
 )
+# a sentence's end: an other meaning in the next sentence says nothing about this number
+_SENTENCE_END = re.compile(r"[|\t\n]|[.!?](?=\s|$)")
 
 # letters only in the first group (a bank code: "GB29 NWBK 6016 …"), so no words are swallowed
 _IBAN = re.compile(
@@ -96,8 +100,8 @@ def _context(text: str, start: int, width: int = 60) -> bool:
 def _negative(text: str, start: int, end: int) -> bool:
     """An other meaning said next to the number, in its own cell: "… 781-4 | mejla kvitto"
     is an account, the receipt belongs to the next field."""
-    before = re.split(r"[|\t\n]", text[max(0, start - 30) : start])[-1]
-    after = re.split(r"[|\t\n]", text[end : end + 15])[0]
+    before = _SENTENCE_END.split(text[max(0, start - 30) : start])[-1]
+    after = _SENTENCE_END.split(text[end : end + 15])[0]
     return bool(_NEGATIVE.search(before) or _NEGATIVE.search(after))
 
 

@@ -201,7 +201,10 @@ _FIRM_NAME = (
 
 # an employer named after a verb of working: "jobbade båda för Peab", "arbetar på SSAB"
 _EMPLOYER = re.compile(
-    r"\b(?:jobbar|jobbade|jobbat|arbetar|arbetade|arbetat|anställd)"
+    r"\b(?:jobbar|jobbade|jobbat|arbetar|arbetade|arbetat|anställd|sydde|"
+    r"fick" + WS + r"+(?:arbete|jobb|anställning|plats)|"
+    # a trade before its employer: "lokförare på SJ", "valsverksarbetare på Uddeholmsbolaget"
+    r"[a-zåäö]{3,}(?:arbetare|förare|are|örska|erska|ör|ist|pojke|officer|biträde|förman))"
     r"(?:"
     + WS
     + r"+(?:båda|också|då|fortfarande|bara|heltid|deltid|extra|själv|nu))?"
@@ -213,6 +216,9 @@ _EMPLOYER = re.compile(
 )
 
 
+_DEFINITE_FORM = re.compile(r"(?:en|et|an|na|rna|n)$")
+
+
 # a firm named after the role it has for the writer: "min hyresvärd Mitthem", "assistansbolaget Kompis"
 _FIRM_ROLE = re.compile(
     r"\b(?i:hyresvärd|hyresvärden|bostadsbolag|bostadsbolaget|assistansbolag|assistansbolaget|"
@@ -221,15 +227,31 @@ _FIRM_ROLE = re.compile(
 )
 
 
+# comparatives end like trades ("dyrare hos X", "mysigare på Söder", "tidigare på X")
+_COMPARATIVES = frozenset("tidigare senare dyrare billigare snabbare lättare svårare närmare vanligare".split())
+
+
 def _employers(text: str) -> list[Span]:
     spans = []
-    matches = list(_EMPLOYER.finditer(text)) if "jobb" in text or "arbet" in text or "anställd" in text else []
+    matches = (
+        list(_EMPLOYER.finditer(text))
+        if " på " in text or " hos " in text or " vid " in text or " för " in text
+        else []
+    )
     for m in matches + list(_FIRM_ROLE.finditer(text)):
         words = m.group("name").split()
-        # a place, a kind of workplace ("på Akuten") or a word ("på Hemmet") is no firm's name
-        while words and (words[-1] in lists.places() or plain_word(words[-1].lower())):
+        # a place, a kind of workplace ("på Akuten") or a word in its definite form ("på Hemmet")
+        # is no firm's name; a bare word is one ("på Saab", "på Tempo")
+        while words and (
+            words[-1] in lists.places()
+            or plain_word(words[-1].lower())
+            and (_DEFINITE_FORM.search(words[-1].lower()) or len(words) > 1 or not m.group(0)[:1].islower())
+        ):
             words.pop()
         if not words or words[0].lower() in NOT_UNIT_WORDS or lists.names().get(words[0].lower()) is not None:
+            continue
+        trade = m.group(0).split()[0].lower()
+        if trade in _COMPARATIVES or trade.endswith("igare") or (len(" ".join(words)) < 3 and not words[0].isupper()):
             continue
         name = " ".join(words)
         spans.append(Span(m.start("name"), m.start("name") + len(name), "ORGANISATION"))

@@ -7,9 +7,11 @@ from nlp.pseudonymise.recognisers.attendance_lists import find_listed_people
 from nlp.pseudonymise.recognisers.forum import find_forum_names
 from nlp.pseudonymise.recognisers.introductions import find_kin_names, find_self_introduction
 from nlp.pseudonymise.recognisers.names_in_context import find_person_in_context
+from nlp.pseudonymise.recognisers.nicknames import find_nicknames
 from nlp.pseudonymise.recognisers.person_place import find_person_and_place
 from nlp.pseudonymise.recognisers.signature_lines import find_signature_lines
 from nlp.pseudonymise.recognisers.staff_initials import find_staff_initials
+from nlp.pseudonymise.recognisers.usernames import find_usernames
 
 CATEGORY = Category(
     label="PERSON",
@@ -23,6 +25,8 @@ CATEGORY = Category(
         find_staff_initials,
         find_signature_lines,
         find_listed_people,
+        find_usernames,
+        find_nicknames,
     ),
     description="namn",
 )

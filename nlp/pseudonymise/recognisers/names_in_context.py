@@ -29,6 +29,7 @@ from nlp.pseudonymise.recognisers.words import (
     PREPS_PLACE,
     ROLE_BEFORE_NAME,
     ROLE_SUFFIXES,
+    STAFF_ABBREVIATIONS,
     TITLES,
     TOKEN,
     WORKPLACE,
@@ -156,6 +157,7 @@ def namelike(word: str, lowercase_ok: bool) -> bool:
         or re.search(r"[\d_]|(.)\1\1", word)
         or low in SWEDISH_STOP_WORDS
         or low in TITLES
+        or low in STAFF_ABBREVIATIONS
         or low in WORKPLACE
         or low in _ROLES
         or _role_before(low)

@@ -25,6 +25,7 @@ from nlp.pseudonymise.recognisers.place_rules import (
     town_abbreviation,
     town_after_postcode,
 )
+from nlp.pseudonymise.recognisers.rural_places import rural_place
 from nlp.pseudonymise.recognisers.scan import Scan, Token
 from nlp.pseudonymise.recognisers.words import function_words, plain_word
 
@@ -35,6 +36,7 @@ RULES: tuple[Rule, ...] = (
     town_abbreviation,
     listed_place,
     lowercase_town,
+    rural_place,
     place_of_residence,
     shouted_name,
     named_in_context,

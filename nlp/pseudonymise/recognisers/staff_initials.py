@@ -1,6 +1,6 @@
 """Staff named by a title and initials, as journal notes and signatures write them: "skriver
 ssk AB", "/ssk LK.", "usk T.G.:", "sign ssk EK/läk …", "sign. Dr M. El-Khoury", "ssk Jenny
-A-S.". Capital letters alone are a person only right after a staff title: "AB" after a
+A-S.", "sign. AK/MN". Capital letters alone are a person only right after a staff title: "AB" after a
 company's name, "EK" or "LSS" in a sentence stay as they are."""
 
 from __future__ import annotations
@@ -14,15 +14,17 @@ _TITLE = (
     r"(?<![\w-])(?i:ssk|usk|spsk|dsk|bm|läk|dr|doktor|doktorn|öl|at-läk|st-läk|at-läkare|st-läkare|"
     r"leg\.[ \t]?(?:ssk|läk|psykolog|arbetsterapeut|fysioterapeut)|"
     r"sjuksköterska|sjuksköterskan|undersköterska|undersköterskan|läkare|läkaren|skötare|skötaren|"
-    r"kurator|kuratorn|arbetsterapeut|arbetsterapeuten|fysioterapeut|fysioterapeuten|barnmorska|barnmorskan)"
-    r"\.?[ \t]+"
+    r"kurator|kuratorn|arbetsterapeut|arbetsterapeuten|fysioterapeut|fysioterapeuten|barnmorska|barnmorskan|"
+    # a note's signature: "sign. KS", "Sign: AK/MN", "signerat JB"
+    r"sign|signerat|signerad|signatur)"
+    r"(?:\.?[ \t]+|[.:][ \t]*)"
 )
 _CAP = "A-ZÅÄÖ"
 _LOW = "a-zåäöéü"
 # what may follow: "AB" (two or three capitals), "T.G." / "T. G.", "M. El-Khoury", "Jenny A-S."
 _AFTER = (
     r"(?P<who>"
-    rf"[{_CAP}]{{2,3}}(?![\w-])(?![ \t]*\d)"
+    rf"[{_CAP}]{{2,3}}(?:/[{_CAP}]{{2,3}})*(?![\w-])(?![ \t]*\d)"
     rf"|[{_CAP}]\.[ ]?[{_CAP}]\.(?:[ ]?[{_CAP}]\.)?"
     rf"|[{_CAP}]\.[ \t]+[{_CAP}][{_LOW}]+(?:-[{_CAP}][{_LOW}]+)?(?![\w-])"
     rf"|[{_CAP}][{_LOW}]+[ \t]+[{_CAP}](?:-[{_CAP}])?(?:\.|(?![\w-]))"
@@ -38,9 +40,19 @@ _NOT_INITIALS = frozenset(
 def find_staff_initials(text: str) -> list[Span]:
     """Initials, or a first name and an initial, right after a staff title."""
     spans = []
-    for m in _STAFF.finditer(text):
+    pos = 0
+    while (m := _STAFF.search(text, pos)) is not None:
+        pos = m.end()
         who = m.group("who")
+        if _STAFF.match(text, m.start("who")):
+            pos = m.start("who")  # "sign. Dr M. El-Khoury": the title after "sign." starts the match
+            continue
         if who.replace(".", "").replace(" ", "") in _NOT_INITIALS:
             continue
-        spans.append(Span(m.start("who"), m.end("who"), "PERSON"))
+        # "AK/MN": two signatures, one person each
+        start = m.start("who")
+        for part in who.split("/") if "/" in who else (who,):
+            if part not in _NOT_INITIALS:
+                spans.append(Span(start, start + len(part), "PERSON"))
+            start += len(part) + 1
     return spans

@@ -55,6 +55,8 @@ ROLE_SUFFIXES = (
 _FOLD = str.maketrans("åäöé", "aaoe")
 # the same titles typed without å/ä/ö ("min handlaggare per")
 TITLES = TITLES | frozenset(t.translate(_FOLD) for t in TITLES)
+# abbreviated staff titles of notes and signatures, never a name: "/Usk Karin S"
+STAFF_ABBREVIATIONS = frozenset("ssk usk spsk dsk".split())
 # Kinship and role words after which a lowercase word that is no Swedish word is a name
 # ("min sambo robban"); "man" is left out ("man kan").
 ROLE_BEFORE_NAME = TITLES - {"man", "mor", "far", "fru", "ombud", "ombudet", "vän"}

@@ -1,0 +1,129 @@
+"""Names that point at no person one could identify, taken back after the PERSON rules: a pet
+("katten Sigge", "en jämthund som heter Pelle", "Korna hette Rosa, …") and what is said of it
+again ("Sigge är 14 år"), a king by his regnal number ("Karl XII", "Gustaf VI Adolf"), an author
+or artist by their works ("Elsa Beskows böcker", "Lasse Dahlquists visor"), public figures
+listed as favourites ("Favoritförfattare: …"), a cartoon animal ("Kalle Anka"), a scale among
+other scores ("MNA 21 poäng, Norton 14, MMSE 18/30", "Norton/MNA") and a lot number ("Lot T5K29").
+
+Life stories in elderly care are full of these; a person's name elsewhere in the same text
+stays a name (a pet's name in quotes or brackets is someone's nickname: "Per ("Pelle")").
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlp.core import Span
+from nlp.pseudonymise.recognisers import lists
+
+# a pet or farm animal before its name, perhaps "som heter", and the names listed before this
+# one: "katten Sigge", "min katt Agnes", "en hund, Sigge,", "Korna hette Rosa, Stjärna och …"
+_ANIMAL_BEFORE = re.compile(
+    r"(?i:\b(?:\w*hund(?:en)?|katt|katten|huskatt(?:en)?|kattunge(?:n)?|\w*häst(?:en)?|kon|korna|kor|"
+    r"tjur(?:en)?|gris(?:en)?|geten|undulat(?:en)?|papegoja(?:n)?|kanariefågel(?:n)?|fågel(?:n)?|"
+    r"kanin(?:en)?|marsvin(?:et)?|hamster(?:n)?|tax(?:en)?|schäfer(?:n)?|labrador(?:en)?|pudel(?:n)?|"
+    r"terrier(?:n)?|spaniel(?:n)?|valp(?:en)?|sto(?:et)?|hingst(?:en)?|husdjur(?:et)?|djuret|fåret|"
+    r"fåren|lamm(?:et)?|kalv(?:en)?|kviga(?:n)?|oxe(?:n)?|höna(?:n)?|hönan|tupp(?:en)?|get(?:ter|terna)))"
+    r"(?:(?:[ \t]*,?[ \t]+(?:som[ \t]+)?(?:heter|hette|hetat|kallas|kallades|kallad|vid[ \t]+namn))"
+    r"[ \t]+(?:[^\W\d_][\w-]*(?:[ \t]*,[ \t]*|[ \t]+och[ \t]+))*|[ \t]*[,:]?[ \t]*)$"
+)
+# "Sigge är 14 år": an age said of the pet right after its name
+_AGE_OF = re.compile(r"[ \t]+(?:är|blir|fyller|var)[ \t]+(?:nästan[ \t]+|snart[ \t]+|bara[ \t]+)?$")
+# a regnal number: only numerals that are no initial ("Karin S", "Gustaf V" stay ambiguous)
+_REGNAL = re.compile(r"[ \t]+(?:II|III|IV|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV|XVI)\b")
+_REGNAL_BEFORE = re.compile(r"\b(?:II|III|IV|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV|XVI)[ \t]+$")
+# "Elsa Beskows böcker", "Lasse Dahlquists visor": a full name's works
+_WORKS_AFTER = re.compile(
+    r"(?i:[ \t]+(?:böcker|bok|visor|visa|vals|sånger|sång|låtar|låt|dikter|dikt|romaner|roman|filmer|"
+    r"film|musik|skivor|skiva|pjäser|pjäs|tavlor|målningar|sagor|saga|berättelser|psalmer)\b)"
+)
+# "Favoritförfattare: Selma Lagerlöf och …", "favoritsångare är …": to the sentence's end
+_FAVOURITES = re.compile(
+    r"(?i:\bfavorit(?:författare|författaren|sångare|sångerska|artist|artister|skådespelare|musiker|"
+    r"kompositör|poet|programledare|band|författarna|sångarna)(?:[ \t]+(?:är|var))?[ \t]*:?[ \t]*)"
+)
+# a cartoon animal with a first name: "Kalle Anka", "Musse Pigg"
+_CARTOON_ANIMALS = frozenset("anka ankan pigg mus musen räv räven gris grisen kanin igelkott groda uggla".split())
+# a scale named after a person, among other scores: "MNA 21 poäng, Norton 14, MMSE 18/30",
+# "enligt Norton/MNA"; and a lot number ("Lot T5K29", "Lot på kassett 24-0811")
+_SCALE_PARTNER = re.compile(r"(?:^|[\s,(])[A-ZÅÄÖ]{3,}(?:[ \t]+\d|/)")
+_SLASH_ACRONYM = re.compile(r"/[A-ZÅÄÖ]{2,}\b")
+_ACRONYM_SLASH = re.compile(r"\b[A-ZÅÄÖ]{2,}/$")
+_SCORE_AFTER = re.compile(r"[ \t]+\d{1,2}(?:/\d{1,2})?(?:[ \t]*poäng)?[ \t]*[,.;)]")
+_LOT = re.compile(r"(?:[ \t]+(?:på|nr|nummer)[^\n\d]{0,25}|[ \t]+)[A-Z]{0,3}\d[\w-]*")
+_QUOTED = re.compile(r"""["'”“(«»]""")
+
+
+def _surname(word: str) -> bool:
+    info = lists.names().get(word.lower())
+    return info is not None and info.last
+
+
+def _favourite_spans(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _FAVOURITES.finditer(text):
+        end = re.search(r"[.!?\n]", text[m.end() :])
+        out.append((m.end(), m.end() + end.start() if end else len(text)))
+    return out
+
+
+def drop_non_persons(text: str, spans: list[Span]) -> list[Span]:
+    """`spans` without the PERSON finds that name a pet, a king, an author or a cartoon, and
+    without the ages said of a pet."""
+    if not any(s.label == "PERSON" for s in spans):
+        return spans
+    favourites = _favourite_spans(text) if "avorit" in text else []
+    pets: set[str] = set()
+    dropped: set[Span] = set()
+    for s in spans:
+        if s.label != "PERSON":
+            continue
+        value = text[s.start : s.end]
+        words = value.split()
+        animal = _ANIMAL_BEFORE.search(text, max(0, s.start - 80), s.start)
+        # "en hund, Sigge, som …" is the dog's name; "med hunden, Lisa och Per" two people
+        apposition = (
+            animal is not None and "," in animal.group(0) and not re.search(r"(?i:het|kall|namn)", animal.group(0))
+        )
+        if animal and (not apposition or text[s.end : s.end + 1] in {",", ".", ""}):
+            pets.add(value)
+            dropped.add(s)
+        elif (
+            _REGNAL.match(text, s.end)
+            or _REGNAL.search(value)
+            or _REGNAL_BEFORE.search(text, max(0, s.start - 8), s.start)
+            or (len(words) >= 2 and value.endswith("s") and _WORKS_AFTER.match(text, s.end))
+            or any(a <= s.start < b for a, b in favourites)
+            or (len(words) == 2 and words[1].lower() in _CARTOON_ANIMALS and not _surname(words[1]))
+        ):
+            dropped.add(s)
+    for s in spans:
+        if s.label != "PERSON" or s in dropped or " " in text[s.start : s.end] or text[s.start : s.end].isupper():
+            continue  # "sign. AK/MN": initials are people
+        line_start = text.rfind("\n", 0, s.start) + 1
+        line_end = len(text) if text.find("\n", s.end) < 0 else text.find("\n", s.end)
+        line = text[line_start:line_end]
+        scale = (
+            _SLASH_ACRONYM.match(text, s.end)
+            or _ACRONYM_SLASH.search(text, max(0, s.start - 8), s.start)
+            or (_SCORE_AFTER.match(text, s.end) and len(_SCALE_PARTNER.findall(line)) >= 2)
+        )
+        # "Erika/MOHV": a first name before an acronym is someone signing for a firm
+        info = lists.names().get(text[s.start : s.end].lower())
+        scale = scale and not (info is not None and (info.first_sv or info.first_other))
+        if scale or (text[s.start : s.end] in {"Lot", "LOT"} and _LOT.match(text, s.end)):
+            dropped.add(s)
+            # "Norton 14": the score read as an age after a name
+            dropped.update(a for a in spans if a.label == "ALDER" and 0 <= a.start - s.end <= 2)
+    for s in spans:
+        value = text[s.start : s.end]
+        if s.label == "PERSON" and s not in dropped and value in pets:
+            if not _QUOTED.search(text[max(0, s.start - 1) : s.start]):  # "Per ("Pelle")": a nickname
+                dropped.add(s)
+    if pets:
+        for s in spans:
+            if s.label == "ALDER":
+                before = text[max(0, s.start - 40) : s.start]
+                if any(re.search(re.escape(p) + _AGE_OF.pattern, before) for p in pets):
+                    dropped.add(s)
+    return [s for s in spans if s not in dropped]
