@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import re
 
-from spacy.lang.sv.stop_words import STOP_WORDS
-
 from nlp.core import Span
+from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.patterns import CAP, LOW
 
@@ -42,7 +41,7 @@ _MAIDEN = re.compile(
 
 
 def _nickname(word: str) -> bool:
-    return word.lower() not in STOP_WORDS and word not in lists.places()
+    return word.lower() not in SWEDISH_STOP_WORDS and word not in lists.places()
 
 
 def find_nicknames(text: str) -> list[Span]:

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 
-from spacy.lang.sv.stop_words import STOP_WORDS
-
 from nlp.core import Span
+from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.words import plain_word, unknown_word
 
@@ -30,7 +29,7 @@ _NOT_LOGIN_PARTS = frozenset("se com org net nu eu www html php pdf doc docx ex 
 
 def _word_part(part: str) -> bool:
     """An everyday word that is no name only ("bil", "upp"), not "mikael" or "hansson"."""
-    if part in STOP_WORDS or plain_word(part):
+    if part in SWEDISH_STOP_WORDS or plain_word(part):
         return True
     info = lists.names().get(part)
     return len(part) > 2 and not unknown_word(part) and (info is None or info.word)
@@ -46,7 +45,7 @@ def find_usernames(text: str) -> list[Span]:
     if "=" in text or ":" in text or "inloggad" in text.lower():
         for m in _USER_FIELD.finditer(text):
             value = m.group("value")
-            if value.lower() in STOP_WORDS or any(c.isdigit() for c in value):
+            if value.lower() in SWEDISH_STOP_WORDS or any(c.isdigit() for c in value):
                 continue  # "inloggad som vanligt"; "user=elu03" is a staff code, no name written out
             spans.append(Span(m.start("value"), m.end("value"), "PERSON"))
     if "." in text:
