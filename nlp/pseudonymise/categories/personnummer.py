@@ -9,6 +9,7 @@ import phonenumbers
 
 from nlp.core import Span
 from nlp.pseudonymise.category import Category, digits_only
+from nlp.pseudonymise.recognisers.nordic_ids import find_nordic_ids
 from nlp.pseudonymise.recognisers.patterns import LOG_LINE, WS, before, says_other_number
 from nlp.pseudonymise.recognisers.written_out import spoken_numbers
 
@@ -245,5 +246,9 @@ def normalise(value: str) -> str:
 
 
 CATEGORY = Category(
-    label="PERSONNUMMER", priority=20, recognisers=(find_personnummer,), description="personnummer", normalise=normalise
+    label="PERSONNUMMER",
+    priority=20,
+    recognisers=(find_personnummer, find_nordic_ids),
+    description="personnummer",
+    normalise=normalise,
 )
