@@ -82,7 +82,11 @@ _OUTSIDE_SCHEME = {"ORGANISATION", "ALDER"}
 # agencies as recipients unlabelled, an organisation and its town as two finds, festivals and
 # dishes named after people): floors a little under the figures after round 13
 # (total recall, precision, clean texts untouched).
-OWN_FLOORS = {"pii_blind27.jsonl": (0.90, 0.92, 0.72), "pii_blind29.jsonl": (0.95, 0.95, 0.85)}
+OWN_FLOORS = {
+    "pii_blind27.jsonl": (0.90, 0.92, 0.72),
+    "pii_blind28.jsonl": (0.83, 0.88, 0.66),  # unread (held out), benchmarks/data/README.md
+    "pii_blind29.jsonl": (0.95, 0.95, 0.85),
+}
 
 
 def test_blind_sets_stay_above_a_floor() -> None:
