@@ -26,7 +26,9 @@ UNKNOWN_MODEL = "okänd"  # recorded by versions saved without knowing their emb
 # A linear map from late-chunked to standalone sentence vectors does not close the gap
 # (benchmarks/late_chunking_adapter.py, 2026-11-29: ridge fitted on 3276 sentences of forum
 # paragraphs outside the forum set; cosine to the standalone vector on held-out reviews
-# 0.909 -> 0.932). Zero-shot macro F1, separate pass / late / late + map: care 0.600 / 0.533 /
+# 0.909 -> 0.932). Zero-shot macro F1, separate pass / late / late + map (one run whose
+# settings were not kept: the benchmark's separate pass gives care 0.631 at that commit and
+# 0.634 today, model README): care 0.600 / 0.533 /
 # 0.543, forum 0.566 / 0.523 / 0.512, services 0.576 / 0.493 / 0.484 (dev answers 0.744 /
 # 0.760 / 0.748). A late sentence vector lies at cosine 0.987 from its answer's vector:
 # what the sentence adds is too small a part of it for a linear map to bring back.
