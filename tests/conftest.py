@@ -42,17 +42,8 @@ def isolated_settings(
     monkeypatch.setenv("BRUKARROST_DATA_DIR", str(data_dir))
     monkeypatch.setenv("BRUKARROST_KEY_FILE", str(tmp_path / "nyckel" / "pseudonym.key"))
     monkeypatch.delenv("BRUKARROST_KEY", raising=False)
-    test_db = os.environ.get("BRUKARROST_TEST_DATABASE_URL")
     without_db = request.node.get_closest_marker("utan_databas") is not None
-    if without_db:
-        monkeypatch.delenv("BRUKARROST_DATABASE_URL", raising=False)
-        _opened_databases.clear()
-        get_settings.cache_clear()
-        yield data_dir
-        get_settings.cache_clear()
-        if _opened_databases:
-            pytest.fail(f"Testet är märkt utan_databas men öppnade en databas ({_opened_databases[0]}).")
-        return
+    test_db = None if without_db else os.environ.get("BRUKARROST_TEST_DATABASE_URL")
     if test_db:
         monkeypatch.setenv("BRUKARROST_DATABASE_URL", test_db)
         # Every test starts from an empty database, as with SQLite's file per test: a
@@ -65,9 +56,12 @@ def isolated_settings(
         fresh.dispose()
     else:
         monkeypatch.delenv("BRUKARROST_DATABASE_URL", raising=False)
+    _opened_databases.clear()
     get_settings.cache_clear()
     yield data_dir
     get_settings.cache_clear()
+    if without_db and _opened_databases:
+        pytest.fail(f"Testet är märkt utan_databas men öppnade en databas ({_opened_databases[0]}).")
 
 
 def _reset_postgres(engine: Engine) -> None:
