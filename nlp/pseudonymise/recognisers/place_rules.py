@@ -106,6 +106,8 @@ def listed_place(s: Scan, t: Token) -> int:
     """A listed place after a place preposition, or one that is neither a word nor a name."""
     if not (t.cap and t.word in s.first_words and not t.word.isupper()):
         return 0
+    if t.nxt in {"gård", "socken"} and t.tight_next:
+        return 0  # "på Solberga gård": the farm with its word, as rural_place reads it
     matched = _place_at(s, t)
     if not matched:
         return 0
