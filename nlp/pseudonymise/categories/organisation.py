@@ -9,7 +9,7 @@ from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.category import Category
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.named_with_place import find_named_with_place
-from nlp.pseudonymise.recognisers.patterns import CAP, CAPWORD, LOW, WS
+from nlp.pseudonymise.recognisers.patterns import CAP, CAPWORD, LOW, SAMI_CAP, SAMI_LOW, WS
 from nlp.pseudonymise.recognisers.words import NOT_UNIT_WORDS, plain_word
 
 # Hand-written: no package on PyPI lists Swedish authorities and user organisations.
@@ -56,7 +56,12 @@ _ORG_PATTERNS = [
     re.compile(
         r"(?<![\w-])Region" + WS + r"+[" + CAP + r"][" + LOW + r"]+(?:" + WS + r"+[" + CAP + r"][" + LOW + r"]+)?"
     ),
-    re.compile(r"(?<![\w-])[" + CAP + r"][" + LOW + r"]+s?" + WS + r"+(?:[Kk]ommun|[Ss]tad|landsting|stift)(?![\w-])"),
+    # "Gabna sameby": a Sami reindeer-herding community is an economic association its members belong to
+    re.compile(
+        r"(?<![\w-])[" + CAP + r"][" + LOW + r"]+s?" + WS + r"+(?:[Kk]ommun|[Ss]tad|landsting|stift)(?![\w-])"
+        # (Sami letters in the name: "Čohkkiras sameby")
+        r"|(?<![\w-])[" + CAP + SAMI_CAP + r"][" + LOW + SAMI_LOW + r"]+" + WS + r"+samebyn?(?![\w-])"
+    ),
     # "Föreningen Balans Östergötland", "FÖRENINGEN LJUSET GÄVLE": a name of one to three words
     re.compile(
         r"(?<![\w-])(?:[Ff]öreningen|[Ss]tiftelsen)"
@@ -201,15 +206,26 @@ _FIRM_NAME = (
 
 # an employer named after a verb of working: "jobbade båda för Peab", "arbetar på SSAB"
 _EMPLOYER = re.compile(
-    r"\b(?:jobbar|jobbade|jobbat|arbetar|arbetade|arbetat|anställd|sydde|"
+    # Norwegian "jobber/arbeider for X" from neighbours working across the border
+    r"\b(?:jobbar|jobbade|jobbat|arbetar|arbetade|arbetat|anställd|sydde|jobber|jobbet|arbeider|"
     r"fick" + WS + r"+(?:arbete|jobb|anställning|plats)|"
     # a trade before its employer: "lokförare på SJ", "valsverksarbetare på Uddeholmsbolaget"
     r"[a-zåäö]{3,}(?:arbetare|förare|are|örska|erska|ör|ist|pojke|officer|biträde|förman))"
     r"(?:"
     + WS
-    + r"+(?:båda|också|då|fortfarande|bara|heltid|deltid|extra|själv|nu))?"
+    + r"+(?:båda|också|då|fortfarande|bara|heltid|deltid|extra|själv|nu|alla|allihop))?"
+    # "jobber i Kiruna for LKAB": the town between the verb and the employer
+    + r"(?:"
     + WS
-    + r"+(?:på|för|hos|vid)"
+    + r"+i"
+    + WS
+    + r"+["
+    + CAP
+    + r"]["
+    + LOW
+    + r"]+)?"
+    + WS
+    + r"+(?:på|för|hos|vid|for)"
     + WS
     + r"+"
     + _FIRM_NAME
@@ -235,7 +251,7 @@ def _employers(text: str) -> list[Span]:
     spans = []
     matches = (
         list(_EMPLOYER.finditer(text))
-        if " på " in text or " hos " in text or " vid " in text or " för " in text
+        if " på " in text or " hos " in text or " vid " in text or " för " in text or " for " in text
         else []
     )
     for m in matches + list(_FIRM_ROLE.finditer(text)):

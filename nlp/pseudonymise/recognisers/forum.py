@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 
 from nlp.core import Span
+from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.recognisers import lists
+from nlp.pseudonymise.recognisers.words import plain_word
 
 # a quoted post's header: the username, then "skrev"/"wrote" (perhaps with a date) and a colon
 _QUOTE_HEADER = re.compile(
@@ -76,6 +78,29 @@ def _handles(text: str) -> list[Span]:
     return spans
 
 
+# a username in running text or after a forum's label: "Anv: risten.labba", "Svar till Aslak_K:",
+# "Inlägg av Mattias_R dolt": parts joined by "_" (anywhere) or "." (after a label)
+_UNDERSCORED = re.compile(r"(?<![\w@./#-])(?P<user>[^\W\d_]+(?:_[^\W_]+)+)(?![\w@-])")
+_USER_LABEL = re.compile(
+    r"(?i:\b(?:anv|användare|användarnamn|nick|signatur)[ \t]*:|\b(?:inlägg|svar|kommentar)[ \t]+(?:av|från|till))"
+    r"[ \t]*(?P<user>[^\W\d_][\w]*(?:[._][\w]+)+)(?![\w@-])"
+)
+
+
+def _usernames(text: str) -> list[Span]:
+    """ "jovnna_labba", "Mattias_R", "Anv: risten.labba": a username one of whose parts is a
+    name; not an alias of words ("Sten_i_skon", "gammal_sjöman", "fjällkvinna58")."""
+    spans = []
+    for pattern in (_UNDERSCORED, _USER_LABEL):
+        for m in pattern.finditer(text):
+            parts = [p for p in re.split(r"[._]", m.group("user")) if p]
+            if any(len(p) > 1 and (p.lower() in SWEDISH_STOP_WORDS or plain_word(p.lower())) for p in parts):
+                continue
+            if _named_handle([p for p in parts if not p.isdigit()]):
+                spans.append(Span(m.start("user"), m.end("user"), "PERSON"))
+    return spans
+
+
 def _thanks_tags(text: str) -> list[Span]:
     """ "#tackHanna", "#TACKYVONNE": the name a thank-you hashtag ends in."""
     spans = []
@@ -89,6 +114,7 @@ def _thanks_tags(text: str) -> list[Span]:
 def find_forum_names(text: str) -> list[Span]:
     spans: list[Span] = _handles(text) if "@" in text else []
     spans += _thanks_tags(text) if "#" in text else []
+    spans += _usernames(text) if "_" in text or ":" in text or " av " in text or " till " in text else []
     if "skrev" in text or "wrote" in text or "svarade" in text or "Citat" in text or "Quote" in text:
         for pattern in (_QUOTE_HEADER, _CITED):
             for m in pattern.finditer(text):

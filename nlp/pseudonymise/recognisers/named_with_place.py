@@ -156,6 +156,13 @@ def find_named_with_place(text: str) -> list[Span]:
             continue
         if first is not None and (first.first_sv or first.first_other) and len(words) == 1 and not (unit or org):
             continue  # "Max i Solna", "hos Anna i Kil": a person
+        if (
+            not (unit or org)
+            and town[:1].isupper()
+            and all(w[:1].islower() for w in words[1:])
+            and (words[0][:1].islower() or sentence_start(text, start) and len(words) > 1)
+        ):
+            continue  # "Jeg jobber i Narvik": a writer who capitalises the town would the name too
         if not (unit or org):
             # a proper name, not a word ("på jobbet i Kil") and not a person ("hos Anna i Kil")
             if any(w[:1].islower() and not unknown_word(w) for w in words if w != "&"):

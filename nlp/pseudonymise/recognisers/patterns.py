@@ -6,6 +6,9 @@ import re
 
 CAP = "A-ZÅÄÖÉÜ"
 LOW = "a-zåäöéü"
+# Sami (North, Lule, South) and Norwegian letters, for rules written for the north: "Máret", "Čohkkiras"
+SAMI_CAP = "ÁČĐŊŠŦŽÏÂÆØ"
+SAMI_LOW = "áčđŋšŧžïâæø"
 WS = r"[ \t\u00a0]"
 
 # a log line: its numbers are timestamps and counters, not dates or personnummer
