@@ -26,8 +26,8 @@ def _package_dir(name: str) -> Path:
     return Path(next(iter(spec.submodule_search_locations)))
 
 
-def _read_stop_words() -> frozenset[str]:
-    source = (_package_dir("spacy") / "lang" / "sv" / "stop_words.py").read_text(encoding="utf-8")
+def _read_stop_words(lang: str = "sv") -> frozenset[str]:
+    source = (_package_dir("spacy") / "lang" / lang / "stop_words.py").read_text(encoding="utf-8")
     # The file is `STOP_WORDS = set("""...""".split())`: parse it, execute nothing.
     literals = [
         n.value for n in ast.walk(ast.parse(source)) if isinstance(n, ast.Constant) and isinstance(n.value, str)
@@ -39,6 +39,13 @@ def _read_stop_words() -> frozenset[str]:
 
 # spaCy's Swedish stop words (spacy.lang.sv.stop_words.STOP_WORDS), lower case; a few ms to read
 SWEDISH_STOP_WORDS: frozenset[str] = _read_stop_words()
+
+
+@lru_cache(maxsize=1)
+def neighbour_stop_words() -> frozenset[str]:
+    """Stop words of Finnish, Norwegian (bokmål) and Danish (spaCy's lists, MIT) that are no
+    Swedish stop words: "olen", "ei", "hun", "jeg", "ikke". Read on first need."""
+    return (_read_stop_words("fi") | _read_stop_words("nb") | _read_stop_words("da")) - SWEDISH_STOP_WORDS
 
 
 @lru_cache(maxsize=1)

@@ -258,8 +258,43 @@ def _ages_after_names(text: str) -> list[Span]:
     return spans
 
 
+# Finnish and Meänkieli: "mie olen 83", "Oskari on 78 ja asuu …", "Olen 67-vuotias" (only the number)
+_FINNISH_AGE = re.compile(
+    r"(?i:\b(?:olen|olin|on|oli|täytän|täyttää|täytti)"
+    + WS
+    + r"+(\d{1,3})(?="
+    + WS
+    + r"*(?:[.,!?;]|ja\b|vuotta\b|$))|(?<![\w-])(\d{1,3})-?vuotia(?:s|an|ana|ita|aat|ille)?(?![\w-]))"
+)
+# "en granne på 88", "en man på 40 år": a person described by the age after "på"
+_PERSON_OF_AGE = re.compile(
+    r"(?i:\b(?:en|ett|min|vår|hans|hennes|sin|deras)"
+    + WS
+    + r"+(?:granne|man|kvinna|dam|herre|pojke|flicka|tjej|kille|änka|änkling|pensionär|patient|brukare|"
+    r"kompis|vän|väninna|kollega|bror|syster|son|dotter|mamma|pappa)"
+    + WS
+    + r"+på"
+    + WS
+    + r"+(\d{1,3}|"
+    + NUMWORDS
+    + r")("
+    + WS
+    + r"+år)?)(?![\w-])"
+)
+# "i snart tjugo år", "i över 30 år": how long, not how old
+_DURATION_BEFORE = re.compile(r"(?i:\bi" + WS + r"+(?:snart|nästan|över|drygt|cirka|ca|bara|ungefär)" + WS + r"+)$")
+
+
 def find_age(text: str) -> list[Span]:
     spans = []
+    for m in _FINNISH_AGE.finditer(text):
+        g = 1 if m.group(1) else 2
+        if 1 <= int(m.group(g)) <= 120:
+            spans.append(Span(m.start(g), m.end(g), "ALDER"))
+    for m in _PERSON_OF_AGE.finditer(text):
+        end = m.end(2) if m.group(2) else m.end(1)
+        if not _NOT_AGE_AFTER.match(text, end) and not (m.group(1).isdigit() and int(m.group(1)) > 120):
+            spans.append(Span(m.start(1), end, "ALDER"))
     for pattern in _AGE_PATTERNS:
         spans.extend(
             Span(m.start(), m.end(), "ALDER")
@@ -280,6 +315,8 @@ def find_age(text: str) -> list[Span]:
         if _NOT_AGE_AFTER.match(text, end):
             continue
         if _DURATION_AFTER.match(text, end) and not lead.lower().startswith("fyll"):
+            continue
+        if _DURATION_BEFORE.search(text, max(0, m.start() - 20), start):
             continue
         weak = lead.strip().lower()
         # the verb before the number, past a hedge ("jag var väl fjorton", "hon är nog sex")

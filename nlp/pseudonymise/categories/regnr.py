@@ -13,6 +13,7 @@ import re
 from nlp.core import Span
 from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.category import Category
+from nlp.pseudonymise.recognisers.patterns import says_other_number
 
 _L = "A-HJ-PR-UW-Z"
 _PLATE = re.compile(
@@ -73,6 +74,8 @@ def find_regnr(text: str) -> list[Span]:
             or _VEHICLE.search(text[max(0, m.start() - 50) : m.start()])
             or _VEHICLE.search(text[m.end() : m.end() + 25])
         )
+        if says_other_number(text, m.start()):
+            continue  # "bokningsnummer KXR 448", "ordernr ABC 123": a code in a plate's shape
         if not context:
             if not (letters.isupper() and (rest.isdigit() or rest[-1].isupper())):
                 continue

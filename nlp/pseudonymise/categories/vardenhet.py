@@ -10,7 +10,7 @@ from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.named_with_place import find_named_with_place
 from nlp.pseudonymise.recognisers.patterns import CAP, CAP_AFTER, CAPWORD, LOW, STREET_SUFFIX, WS, named_after
 from nlp.pseudonymise.recognisers.unit_constructions import CARE_PROVIDERS, find_unit_constructions
-from nlp.pseudonymise.recognisers.words import NOT_UNIT_WORDS, sentence_start, unknown_word
+from nlp.pseudonymise.recognisers.words import NOT_UNIT_WORDS, rare_word, sentence_start, unknown_word
 
 _UNIT_HEAD = (
     r"kliniken|klinik|mottagningen|mottagning|sjukhuset|sjukhus|lasarettet|lasarett|"
@@ -26,7 +26,7 @@ _CENTRE = (
     r"familje|stöd|behandlings|smärt|minnes)(?:centrum|centret)"
 )
 _UNIT_PREFIX = (
-    r"BUP|BUMM|UMO|VUP|PIVA|VC|MVC|BVC|HVB-hemmet|HVB|LSS-boendet|[Vv]årdcentralen|[Vv]årdcentral|[Vv]ardcentralen|[Hh]älsocentralen|"
+    r"BUP|BUMM|UMO|VUP|PIVA|VC|HC|MVC|BVC|HVB-hemmet|HVB|LSS-boendet|[Vv]årdcentralen|[Vv]årdcentral|[Vv]ardcentralen|[Hh]älsocentralen|"
     r"[Hh]älsocentral|[Ää]ldreboendet|[Gg]ruppboendet|[Kk]orttidsboendet|[Kk]orttidshemmet|"
     r"[Bb]ehandlingshemmet|[Ss]ärskilda boendet|[Bb]oendet|[Vv]årdhemmet|[Aa]vdelning|[Aa]vd\.?|[Vv]årdavdelning|"
     r"[Mm]ottagningen|[Uu]ngdomsmottagningen|[Pp]sykiatrimottagningen|[Dd]agverksamheten|"
@@ -87,7 +87,7 @@ _UNIT_PATTERNS = [
     ),
     # One-word names: "Centralsjukhuset i Karlstad", "Solgården", "Björkhemmet"
     re.compile(
-        r"(?<![\w-])([" + CAP + r"][" + LOW + r"]{2,}(?:sjukhuset|lasarettet|kliniken|mottagningen|"
+        r"(?<![\w-])([" + CAP + r"][" + LOW + r"]{2,}(?:sjukhuset|sykehuset|lasarettet|kliniken|mottagningen|"
         r"vårdcentralen|hälsocentralen|gården|hemmet|boendet|akuten|(?<=s)enheten))(?![\w-])" + _PLACE_TAIL
     ),
     # a generic unit in a named town is a named unit: "beroendemottagningen i Arvika"
@@ -97,7 +97,9 @@ _UNIT_PATTERNS = [
         + LOW
         + r"]))enheten|habiliteringen|"
         r"öppenvården|beroendevården|hospicet|centrum|avgiftningen|tillnyktringen|vardcentralen|"
-        r"halsocentralen|oppenvarden|sprutbytet|sprututbytet|avdelningen|psyket|psyk|sjukan)"
+        r"halsocentralen|oppenvarden|sprutbytet|sprututbytet|avdelningen|psyket|psyk|sjukan|"
+        # the north's virtual health rooms, staffed at a distance: "hälsorummet i Slussfors"
+        r"hälsorummet|halsorummet|hälsorum)"
         # "mottagningen för ätstörningar i Örebro": what it is for may stand between
          + r"(?:" + WS + r"+för(?:" + WS + r"+[" + LOW + r"]+){1,3}?)?)" + _IN_TOWN
     ),
@@ -110,6 +112,18 @@ _UNIT_PATTERNS = [
     ),
     # university hospitals named without a unit word ("på Karolinska")
     re.compile(r"(?<![\w-])(Sahlgrenska|Karolinska|Akademiska)(?![\w-])"),
+    # hospitals across the northern borders, in their own language: "St. Olavs hospital",
+    # "Haukeland universitetssykehus", "Länsi-Pohjan keskussairaala", "Oulun yliopistollinen sairaala"
+    re.compile(
+        r"(?<![\w-])((?:(?:St\.|S:t|Sankt)"
+        + WS
+        + r"+)?"
+        + CAPWORD
+        + r")"
+        + WS
+        + r"+(?:universitetssykehus|universitetssjukehus|sykehus|sjukehus|hospital|"
+        r"(?:yliopistollinen" + WS + r"+)?(?:keskus|alue)?sairaala|terveyskeskus)(?![\w-])"
+    ),
     # a clinic of a named hospital: "Onkologen på Sahlgrenska", "geriatriken på Mälarsjukhuset"
     re.compile(
         r"(?<![\w-])(?i:[" + LOW + r"]*(?:logen|kliniken|mottagningen|avdelningen|kirurgen|iatriken|iatrin|peden|"
@@ -272,13 +286,14 @@ def _town_tail(text: str, end: int) -> int:
 
 
 # the units' acronyms as speech-to-text writes them, with their town: "bup i västerås"
+# and the health centre's abbreviation right before its town: "på hc jokkmokk", "vc kiruna"
 _ACRONYM_IN_TOWN = re.compile(
-    r"(?<![\w-])(?:bup|bvc|mvc|bumm)" + WS + r"+(?:i|på)" + WS + r"+([" + LOW + r"]{3,})(?![\w-])"
+    r"(?<![\w-])(?:(?:bup|bvc|mvc|bumm)" + WS + r"+(?:i|på)|hc|vc)" + WS + r"+([" + LOW + r"]{3,})(?![\w-])"
 )
 
 
 def _acronyms_in_town(text: str) -> list[Span]:
-    if not any(a in text for a in ("bup", "bvc", "mvc", "bumm")):
+    if not any(a in text for a in ("bup", "bvc", "mvc", "bumm", "hc ", "vc ")):
         return []
     places = lists.places()
     return [
@@ -354,7 +369,13 @@ def _care_units(text: str) -> list[Span]:
                 town = m.group("town")
                 places = lists.places()
                 # "ungdomsmottagningen i kalmar": a lowercase town only if it is no ordinary word
-                if town not in places and not (town.islower() and places.get(town.capitalize()) is False):
+                if (
+                    town not in places
+                    and not (town.islower() and places.get(town.capitalize()) is False)
+                    # "hemtjänsten i Tärendö": a village no list has, a proper name no lexicon
+                    # explains and no name list has
+                    and not (town[:1].isupper() and rare_word(town) and town.lower() not in lists.names())
+                ):
                     continue
             elif i > 0 and pattern.groups:  # the clinic-of-a-hospital pattern has no name group
                 name = m.group(1)

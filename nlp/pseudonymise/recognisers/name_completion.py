@@ -12,7 +12,7 @@ from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.names_in_context import CLOSINGS, foreign, namelike
 from nlp.pseudonymise.recognisers.patterns import NUMWORDS, bracketed
 from nlp.pseudonymise.recognisers.span_set import SpanSet
-from nlp.pseudonymise.recognisers.words import NAME_PARTICLES, rare_word, sentence_start, unknown_word
+from nlp.pseudonymise.recognisers.words import NAME_PARTICLES, TITLES, rare_word, sentence_start, unknown_word
 
 # initials before a surname: "J. Andersson", "A.M. Haddad", "U-B Nyqvist" (a dot or a hyphen
 # makes them initials; a lone capital "I" is a word)
@@ -75,6 +75,8 @@ def extend_names_left(text: str, spans: list[Span]) -> list[Span]:
                 not word[:1].isupper()
                 or not (namelike(word, False) or particle)
                 or word.lower() in CLOSINGS
+                # "Äiti Aili", "Mummu Hilma": the kinship word is no name ("Van" is a particle)
+                or (word.lower() in TITLES and not particle)
                 or (k > 0 and taken[k - 1].end > new_start)
             ):
                 break
@@ -237,6 +239,11 @@ def _nicknames(text: str, spans: list[Span]) -> list[Span]:
     return sorted(out, key=lambda s: s.start)
 
 
+_CONTACT_AFTER = re.compile(
+    r"[ \t.]*(?:\n|$|,[ \t]*(?i:tel|telefon|tfn|mobil|mob|pnr|personnummer|e-post|epost|adress)\b)"
+)
+
+
 def _listed_after(text: str, spans: list[Span]) -> list[Span]:
     """ "Gunnel Axelsson (ordf.), Yonas Gebremedhin, Pham Thi Hoa": names in a list go on
     after a found one, while each item is name words ending at a comma, "(", "och" or the line end."""
@@ -262,7 +269,18 @@ def _listed_after(text: str, spans: list[Span]) -> list[Span]:
             or len(words[0]) < 2
         ):
             continue
-        out.append(Span(start, start + len(text[start:end].rstrip()), "PERSON"))
+        label = "PERSON"
+        if (
+            len(words) == 1
+            and " " in text[sp.start : sp.end].strip()
+            and lists.names().get(words[0].lower()) is None
+            and unknown_word(words[0])
+            and _CONTACT_AFTER.match(text, end)
+        ):
+            # "Pentti Rova, Tärendö", "Jon-Ánte Spik, Kvikkjokk, tel …": after a full name, one
+            # word no name list has, ending the line or before the phone, is where the person lives
+            label = "ORT"
+        out.append(Span(start, start + len(text[start:end].rstrip()), label))
         out.sort(key=lambda s: s.start)
         k = out.index(sp) + 1
     return out

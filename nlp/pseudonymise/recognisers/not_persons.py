@@ -12,9 +12,12 @@ stays a name (a pet's name in quotes or brackets is someone's nickname: "Per ("P
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from nlp.core import Span
 from nlp.pseudonymise.recognisers import lists
+from nlp.pseudonymise.recognisers.words import _swedish_words as _lemma_words
+from nlp.pseudonymise.recognisers.words import plain_word
 
 # a pet or farm animal before its name, perhaps "som heter", and the names listed before this
 # one: "katten Sigge", "min katt Agnes", "en hund, Sigge,", "Korna hette Rosa, Stjärna och …"
@@ -67,6 +70,51 @@ def _favourite_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# Meänkieli's personal pronouns (Finnish minä/sinä in the Tornedal and dialect forms), which
+# the Finnish stop word list lacks: "Mie olen Eino", "Sie olet …"
+_MEANKIELI_PRONOUNS = frozenset("mie sie hään met tet het minun sinun".split())
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=1)
+def _foreign_words() -> frozenset[str]:
+    """The neighbours' stop words that are no Swedish word either ("by", "land", "tid", "år"
+    are): a Swedish text never has two of them by chance."""
+    from wordfreq import zipf_frequency
+
+    from nlp.lexicon import neighbour_stop_words
+
+    return frozenset(
+        w
+        for w in neighbour_stop_words() | _MEANKIELI_PRONOUNS
+        if len(w) >= 2 and not plain_word(w) and w not in _lemma_words() and zipf_frequency(w, "sv") < 3.5
+    )
+
+
+def _neighbour_words(text: str, spans: list[Span]) -> set[Span]:
+    """In a text with sentences in Finnish, Meänkieli, Norwegian or Danish (two or more of their
+    stop words that Swedish does not have), a "name" made only of such words is a word: "Mie
+    olen …", "Hun heter …", "Ei se ole hyvä" (not Eino in "Mie olen Eino")."""
+    foreign = _foreign_words()
+    # not counting the names found: "Nok Srisuk … Nok lyfte" is a name said twice, not Norwegian
+    names = [(s.start, s.end) for s in spans if s.label == "PERSON"]
+    hits = [m.start() for m in _WORD.finditer(text) if m.group(0).lower() in foreign]
+    outside = sum(not any(a <= h < b for a, b in names) for h in hits)
+    if len(hits) < 2:
+        return set()
+    out = set()
+    for s in spans:
+        words = _WORD.findall(text[s.start : s.end]) if s.label == "PERSON" else []
+        if not words:
+            continue
+        if outside >= 2 and all(w.lower() in foreign for w in words):
+            out.add(s)
+        # lowercase, one such word is enough: "Ei se ole hyvä" ("ole" is also Ole)
+        elif text[s.start : s.end].islower() and any(w in foreign for w in words):
+            out.add(s)
+    return out
+
+
 def drop_non_persons(text: str, spans: list[Span]) -> list[Span]:
     """`spans` without the PERSON finds that name a pet, a king, an author or a cartoon, and
     without the ages said of a pet."""
@@ -74,7 +122,7 @@ def drop_non_persons(text: str, spans: list[Span]) -> list[Span]:
         return spans
     favourites = _favourite_spans(text) if "avorit" in text else []
     pets: set[str] = set()
-    dropped: set[Span] = set()
+    dropped: set[Span] = _neighbour_words(text, spans)
     for s in spans:
         if s.label != "PERSON":
             continue

@@ -63,7 +63,9 @@ OTHER_NUMBER = re.compile(r"diarie|\bdnr|ärende|order|faktura|referens|\bref\b|
 
 # the small words a label may have before its number: "ordernummer för beställningen är: …"
 _LABEL_FILLERS = frozenset(
+    # "hade"/"har"/"fick": "Hjälpmedelsordern hade nummer …", "ärendet fick nummer …"
     "nr nummer numret no är var blev blir till för på i av med som den det mitt min mina vårt vår våra ert er era "
+    "hade har fick fått "
     "din dina ditt sin sitt sina hans hennes deras # :".split()
 )
 

@@ -125,6 +125,7 @@ def listed_place(s: Scan, t: Token) -> int:
     if not (
         t.prev in PREPS_PLACE
         and t.adjacent_prev
+        or _slash_pair(s, t, matched)
         or (unambiguous and (not t.at_start or in_brackets))
         or _letter_place(s, t, matched, ambiguous_word)
         or (unambiguous and t.nxt.lower() in {"kommun", "län", "stad"})
@@ -136,6 +137,19 @@ def listed_place(s: Scan, t: Token) -> int:
     while k < len(s.toks) and s.toks[k][0] < end:
         k += 1
     return k - t.i
+
+
+# a bilingual place name: "Vualtjere/Vilhelmina", "Övertorneå / Matarenki", "Romsa/Tromsø"
+_SLASH_BEFORE = re.compile(r"([" + CAP + r"][\w-]+)[ \t]?/[ \t]?$")
+_SLASH_AFTER = re.compile(r"[ \t]?/[ \t]?([" + CAP + r"][\w-]+)")
+
+
+def _slash_pair(s: Scan, t: Token, matched: str) -> bool:
+    """A listed place written beside its other language's name with a slash: the other side
+    is a listed place too, so a town that is also a first name ("Vilhelmina") is the town."""
+    before = _SLASH_BEFORE.search(s.text, max(0, t.start - 40), t.start)
+    after = _SLASH_AFTER.match(s.text, t.start + len(matched))
+    return any(m is not None and m.group(1) in s.places for m in (before, after))
 
 
 # a letter's dateline: "Kungälv 2025-01-28", "Östersund 12 mars 2025", "Lerum den 3/4"

@@ -15,7 +15,7 @@ from nlp.core import Span
 from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.recognisers.patterns import STREET_SUFFIX
 from nlp.pseudonymise.recognisers.span_set import SpanSet
-from nlp.pseudonymise.recognisers.words import COUNTRIES
+from nlp.pseudonymise.recognisers.words import COUNTRIES, TITLES
 
 _WORD = r"[A-ZÅÄÖ][\w'’]*(?:-[A-ZÅÄÖ\w][\w'’]*)*"
 # how a speaker says that a word is another form of the same name: "säger vi (på somaliska)",
@@ -78,6 +78,7 @@ def _name_word(word: str) -> bool:
     """A word that can be a name's other form: not a function word, an everyday word or a country."""
     return (
         word.lower() not in SWEDISH_STOP_WORDS
+        and word.lower() not in TITLES  # "Äiti Aili": a kinship word, not a spelling of the name
         and word not in COUNTRIES
         and zipf_frequency(word.lower(), "sv") < 3.0
         and not word.isupper()

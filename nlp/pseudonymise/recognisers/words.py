@@ -25,7 +25,12 @@ TITLES = frozenset(
     "patient patienten eleven deltagaren hyresgästen pappan mamman sonen dottern brodern systern "
     "frun maken sambon "
     # everyday and slang kinship words: "min farsa Bosse", "brorsan Jocke"
-    "farsa farsan morsa morsan brorsa brorsan syrra syrran svärson svärdotter svärmor svärfar gubben gumman".split()
+    "farsa farsan morsa morsan brorsa brorsan syrra syrran svärson svärdotter svärmor svärfar gubben gumman "
+    # kinship in the national minority languages, as a title before the name ("Äiti Aili",
+    # "Mummu Hilma", "Ádjá sa …"): Finnish and Meänkieli, North/Lule/South Sami, Norwegian
+    "äiti isä mummu mummo vaari ukki isoäiti isoisä täti setä serkku sisko tytär poika vaimo "
+    "áhkku áhkko ádjá eadni áhčči ieddne áhttje aahka aajja ietnie aehtjie "
+    "bestemor bestefar oldemor oldefar".split()
 )
 # the heads of compound professional titles: "diabetessköterska Viol", "skolkuratorn Hedvig"
 ROLE_SUFFIXES = (
