@@ -321,8 +321,27 @@ def _association_end(m: re.Match[str]) -> int:
     )
 
 
+# membership: "Jag är med i Kommunal", "medlem i Vision", "gick med i SPF": a union, an association
+_MEMBER_OF = re.compile(
+    r"\b(?:(?:är|var|blev|gick|gått)[ \t]+med[ \t]+i|medlem[ \t]+i|medlemmar[ \t]+i)[ \t]+"
+    r"(?P<name>[" + CAP + r"][\w&-]+)(?![\w-])"
+)
+
+
+def _memberships(text: str) -> list[Span]:
+    spans = []
+    for m in _MEMBER_OF.finditer(text) if " i " in text else ():
+        name = m.group("name")
+        if name in lists.places() or lists.names().get(name.lower()) is not None or name.lower() in NOT_UNIT_WORDS:
+            continue
+        if re.search(r"(?:gruppen|chatten|tråden|forumet|appen|sidan|listan)$", name.lower()):
+            continue  # "medlem i Facebookgruppen": a group online, no body that knows its members
+        spans.append(Span(m.start("name"), m.end("name"), "ORGANISATION"))
+    return spans
+
+
 def find_organisation(text: str) -> list[Span]:
-    spans = _employers(text) + _companies(text)
+    spans = _employers(text) + _companies(text) + _memberships(text)
     for i, pattern in enumerate(_ORG_PATTERNS):
         for m in pattern.finditer(text):
             start, end = m.start(), m.end()

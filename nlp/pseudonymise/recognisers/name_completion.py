@@ -327,8 +327,17 @@ def _same_name_elsewhere(text: str, spans: list[Span]) -> list[Span]:
     pattern = r"(?<![\w-])(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?![\w-])"
     for m in re.finditer(pattern, text):
         if found.free(m.start(), m.end()):
-            extra.append(Span(m.start(), m.end(), "PERSON"))
+            # "Kerttu Lainio … bor ensam i Lainio": a surname that is also a village, said
+            # again where someone lives, is the village
+            lives = _LIVES_IN.search(text, max(0, m.start() - 30), m.start()) and m.group(1)[:1].isupper()
+            extra.append(Span(m.start(), m.end(), "ORT" if lives else "PERSON"))
     return sorted(spans + extra, key=lambda s: s.start)
+
+
+_LIVES_IN = re.compile(
+    r"\b(?:bor|bodde|bott|flyttade|flyttat|född|växte upp)(?:[ \t]+(?:ensam|kvar|nu|fortfarande|själv))?"
+    r"[ \t]+(?:i|på)[ \t]+$|\b(?:byn|i byn)[ \t]*,?[ \t]+$"
+)
 
 
 # after a found name: "(84)", "(6 år)", "Wilma 22, Amir 19," – its age

@@ -30,6 +30,12 @@ _ANIMAL_BEFORE = re.compile(
     r"(?:(?:[ \t]*,?[ \t]+(?:som[ \t]+)?(?:heter|hette|hetat|kallas|kallades|kallad|vid[ \t]+namn))"
     r"[ \t]+(?:[^\W\d_][\w-]*(?:[ \t]*,[ \t]*|[ \t]+och[ \t]+))*|[ \t]*[,:]?[ \t]*)$"
 )
+# reindeer, only with a naming verb ("en tam vaja som heter X"; "ren" is also "clean"):
+# herders name their tame reindeer and draught oxen
+_REINDEER_BEFORE = re.compile(
+    r"(?i:\b(?:ren|renen|renar|vaja|vajan|vajor|sarv|sarven|härk|härken|renko|renkon|rajd(?:ren|oxe))"
+    r"[ \t]*,?[ \t]+(?:som[ \t]+)?(?:heter|hette|hetat|kallas|kallades|vid[ \t]+namn)[ \t]+)$"
+)
 # "Sigge är 14 år": an age said of the pet right after its name
 _AGE_OF = re.compile(r"[ \t]+(?:är|blir|fyller|var)[ \t]+(?:nästan[ \t]+|snart[ \t]+|bara[ \t]+)?$")
 # a regnal number: only numerals that are no initial ("Karin S", "Gustaf V" stay ambiguous)
@@ -128,7 +134,9 @@ def drop_non_persons(text: str, spans: list[Span]) -> list[Span]:
             continue
         value = text[s.start : s.end]
         words = value.split()
-        animal = _ANIMAL_BEFORE.search(text, max(0, s.start - 80), s.start)
+        animal = _ANIMAL_BEFORE.search(text, max(0, s.start - 80), s.start) or _REINDEER_BEFORE.search(
+            text, max(0, s.start - 40), s.start
+        )
         # "en hund, Sigge, som …" is the dog's name; "med hunden, Lisa och Per" two people
         apposition = (
             animal is not None and "," in animal.group(0) and not re.search(r"(?i:het|kall|namn)", animal.group(0))

@@ -19,6 +19,7 @@ from nlp.pseudonymise.recognisers.person_rules import (
     shouted_name,
 )
 from nlp.pseudonymise.recognisers.place_rules import (
+    finnish_locative,
     listed_place,
     lowercase_town,
     place_of_residence,
@@ -35,6 +36,7 @@ RULES: tuple[Rule, ...] = (
     town_after_postcode,
     town_abbreviation,
     listed_place,
+    finnish_locative,
     lowercase_town,
     rural_place,
     place_of_residence,

@@ -32,7 +32,7 @@ _EN_CALENDAR = frozenset(
 )
 _DEFINITE = re.compile(r"(?:en|et|an|na|orna|arna|erna)$")
 _RESIDENCE = re.compile(
-    r"(?:flyttade|flyttat|flytta|flyttar|bor|bodde|boende|växte upp|kommer|kom|uppvuxen|född|föddes"
+    r"(?:flyttade|flyttat|flytta|flyttar|bor|bodde|bott|boende|växte upp|kommer|kom|uppvuxen|född|föddes"
     # told in an interview: "placerad i …", "en kvar i …" (a child left behind), "lägret i …",
     # "en by nära …", "han dog i …" ("dog på X" is a hospital, no town)
     r"|placerad|placerades|placerats|kvar|lägret|by|byn|dog(?=" + WS + r"+i" + WS + r"))"
@@ -248,6 +248,25 @@ def place_of_residence(s: Scan, t: Token) -> int:
             end, taken = s.toks[t.i + 1][1], 2
         s.add(t.start, end, "ORT")
         return taken
+    return 0
+
+
+# Finnish and Meänkieli "live in" with the place in its inessive or adessive case:
+# "Asun Kiirunassa", "asuu Kangosissa", "asumme Pajalassa", "asui Torniossa"
+_FINNISH_LIVES = re.compile(r"(?i:\b(?:asun|asut|asuu|asumme|asutte|asuvat|asui|asuin|asunut|asuneet))" + WS + r"+$")
+_FINNISH_LOCATIVE = re.compile(r"(?:ssa|ssä|lla|llä)$")
+
+
+def finnish_locative(s: Scan, t: Token) -> int:
+    """ "Asun Kiirunassa": the whole inflected word is the place (as the set's annotators mark it)."""
+    if (
+        t.cap
+        and _FINNISH_LOCATIVE.search(t.word)
+        and len(t.word) > 5
+        and _FINNISH_LIVES.search(s.text, max(0, t.start - 12), t.start)
+    ):
+        s.add(t.start, t.end, "ORT")
+        return 1
     return 0
 
 

@@ -53,6 +53,14 @@ _TOPONYM = re.compile(
     r"(?:by|boda|sta|köping|torp|ryd|red|ed|hult|holm|näs|vik|fors|dal|sjö|mark|skog|"
     r"säter|tjärn|lid|heden|åsen|inge|unda|rud|arp|löv|lösa|hamn|sund|ängen|hyttan|nor)$"
 )
+# the north's Finnish, Meänkieli and Sami place-name endings (-vaara "hill", -niemi "cape",
+# -lompolo "pool", -luokta "bay", -jaur "lake", -suando): no firm is named so, so after "från",
+# "mot" and "till" too ("åkt 15 mil från Nikkaluokta", "vidare mot Kurravaara")
+_NORTHERN_TOPONYM = re.compile(
+    r"(?:vaara|vare|niemi|lompolo|luokta|luokte|järvi|jarvi|joki|jokk|jåkk|jaur|jaure|jávri|javri|vuoma|"
+    r"vuopio|suando|koski|kylä|lahti|saari|ranta|vaari|gieddi|njárga|njarga)$"
+)
+_NORTHERN_PREP = re.compile(r"(?<![\w-])(?:i|från|mot|till|nära|utanför|ovanför)[ \t]+$")
 _NAME = re.compile(_PLACE + r"(?![\w-])")
 # "Fjällnäs gård" (the farm's word is in the name), "Fryksände socken" (it is not)
 _HEAD_AFTER = re.compile(r"[ \t]+(?P<head>gård|socken)\b")
@@ -102,6 +110,8 @@ def rural_place(s: Scan, t: Token) -> int:
                 and _TOPONYM.search(place.split()[-1].lower())
             )
         )
+    if not found and _NORTHERN_PREP.search(before) and _NORTHERN_TOPONYM.search(place.split()[-1].lower()):
+        found = len(place.split()[-1]) > 6  # the ending and a stem: "Kurravaara", not "Vaara"
     if not found or not _proper_place(place):
         return 0
     s.add(t.start, end, "ORT")
