@@ -129,6 +129,19 @@ def _after_particles(text: str, out: list[Span], k: int, end: int, absorbed: set
     return end
 
 
+def _village_surname(first: str, word: str) -> bool:
+    """ "Aune Kuttainen": a listed village (no word, no name) right after a first name that is
+    no word is the surname; Tornedal and Sami families are often named after their village."""
+    info = lists.names().get(first.lower())
+    return (
+        info is not None
+        and (info.first_sv or info.first_other)
+        and not info.word
+        and lists.places().get(word) is False
+        and lists.names().get(word.lower()) is None
+    )
+
+
 def complete_names(text: str, spans: list[Span]) -> list[Span]:
     """After overlaps are resolved: a found name takes the name words next to it ("Tran Van
     Minh", "ASTRID FRÖBERG", "Mattsson, Greger"), and a first or last name found once is
@@ -147,7 +160,11 @@ def complete_names(text: str, spans: list[Span]) -> list[Span]:
                 break
             word = m.group(1)
             if (
-                not (word[:1].isupper() and word.isupper() == upper and _name_token(word))
+                not (
+                    word[:1].isupper()
+                    and word.isupper() == upper
+                    and (_name_token(word) or _village_surname(text[sp.start : sp.end], word))
+                )
                 or text[end + 1 + len(word) : end + 2 + len(word)] == ":"
             ):
                 break  # "Tran Van Minh Personnummer: …": a form field follows

@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 
 from nlp.core import Span
+from nlp.lexicon import neighbour_stop_words
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.words import _swedish_words as _lemma_words
 from nlp.pseudonymise.recognisers.words import plain_word
@@ -88,8 +89,6 @@ def _foreign_words() -> frozenset[str]:
     are): a Swedish text never has two of them by chance."""
     from wordfreq import zipf_frequency
 
-    from nlp.lexicon import neighbour_stop_words
-
     return frozenset(
         w
         for w in neighbour_stop_words() | _MEANKIELI_PRONOUNS
@@ -106,7 +105,7 @@ def _neighbour_words(text: str, spans: list[Span]) -> set[Span]:
     names = [(s.start, s.end) for s in spans if s.label == "PERSON"]
     hits = [m.start() for m in _WORD.finditer(text) if m.group(0).lower() in foreign]
     outside = sum(not any(a <= h < b for a, b in names) for h in hits)
-    if len(hits) < 2:
+    if not hits:
         return set()
     out = set()
     for s in spans:
@@ -115,8 +114,8 @@ def _neighbour_words(text: str, spans: list[Span]) -> set[Span]:
             continue
         if outside >= 2 and all(w.lower() in foreign for w in words):
             out.add(s)
-        # lowercase, one such word is enough: "Ei se ole hyvä" ("ole" is also Ole)
-        elif text[s.start : s.end].islower() and any(w in foreign for w in words):
+        # lowercase, a stop word of theirs in it is enough: "Ei se ole kunnossa" ("ole" is also Ole)
+        elif text[s.start : s.end].islower() and any(w in foreign or w in neighbour_stop_words() for w in words):
             out.add(s)
     return out
 

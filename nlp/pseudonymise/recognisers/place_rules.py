@@ -117,6 +117,18 @@ def listed_place(s: Scan, t: Token) -> int:
     person_like = is_name and (t.nxt[:1].isupper() and t.tight_next or (t.prev == "till" and t.prev2 == "tack"))
     if person_like or t.prev in TITLES:
         return 0
+    # "Aune Kuttainen": a listed place right after a first name is the surname (Tornedal and
+    # Sami surnames are often villages), unless it is a name too and the rules above decide
+    prev_info = lists.names().get(t.prev) if t.i > 0 and t.adjacent_prev else None
+    if (
+        not is_name
+        and prev_info is not None
+        and (prev_info.first_sv or prev_info.first_other)
+        and not prev_info.word
+        and s.toks[t.i - 1][2][:1].isupper()
+        and not _slash_pair(s, t, matched)
+    ):
+        return 0
     unambiguous = not ambiguous_word and not is_name
     # "hemtjänst Kvarnbyn (Mölndal)": a town alone in brackets (a bracket opens a "sentence" for at_start)
     in_brackets = (
