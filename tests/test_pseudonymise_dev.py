@@ -80,11 +80,12 @@ _OUTSIDE_SCHEME = {"ORGANISATION", "ALDER"}
 
 # Sets whose annotation choices differ from the product's on purpose (benchmarks/data/README.md:
 # agencies as recipients unlabelled, an organisation and its town as two finds, festivals and
-# dishes named after people): floors a little under the figures after round 13
-# (total recall, precision, clean texts untouched).
+# dishes named after people): floors a little under the figures after round 13 (27, 29) and
+# round 14 (28) (total recall, precision, clean texts untouched).
 OWN_FLOORS = {
     "pii_blind27.jsonl": (0.90, 0.92, 0.72),
-    "pii_blind28.jsonl": (0.83, 0.88, 0.66),  # unread (held out), benchmarks/data/README.md
+    # read in round 14 (0.976 / 0.965 / 33 of 39): it no longer measures generalisation
+    "pii_blind28.jsonl": (0.96, 0.95, 0.82),
     "pii_blind29.jsonl": (0.95, 0.95, 0.85),
 }
 

@@ -285,7 +285,7 @@ _PERSON_OF_AGE = re.compile(
 _DURATION_BEFORE = re.compile(r"(?i:\bi" + WS + r"+(?:snart|nästan|över|drygt|cirka|ca|bara|ungefär)" + WS + r"+)$")
 
 
-def find_age(text: str) -> list[Span]:
+def _finnish_and_described_ages(text: str) -> list[Span]:
     spans = []
     for m in _FINNISH_AGE.finditer(text):
         g = 1 if m.group(1) else 2
@@ -295,6 +295,11 @@ def find_age(text: str) -> list[Span]:
         end = m.end(2) if m.group(2) else m.end(1)
         if not _NOT_AGE_AFTER.match(text, end) and not (m.group(1).isdigit() and int(m.group(1)) > 120):
             spans.append(Span(m.start(1), end, "ALDER"))
+    return spans
+
+
+def find_age(text: str) -> list[Span]:
+    spans = _finnish_and_described_ages(text)
     for pattern in _AGE_PATTERNS:
         spans.extend(
             Span(m.start(), m.end(), "ALDER")

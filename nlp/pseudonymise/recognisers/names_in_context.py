@@ -101,7 +101,8 @@ CLOSINGS = frozenset(
 )
 
 
-_SAMI_WORD_LETTERS = re.compile(r"[đĐŋŊŧŦ]")
+# đ, ŋ and ŧ are common in Sami nouns ("Giđđadálvi") and rare in names, which the lists have
+_SAMI = re.compile(r"[đĐŋŊŧŦ]")
 
 
 def foreign(word: str) -> bool:
@@ -241,7 +242,7 @@ def _opening(text: str, toks: list[tuple[int, int, str]], i: int, greeted: bool)
         return j  # "Tekle ringde från …", not "Kundmottagaren sa …"
     if (
         greeted
-        or (cap and foreign(word) and not (j - i == 1 and _SAMI_WORD_LETTERS.search(word) and not _listed(word)))
+        or (cap and foreign(word) and not (j - i == 1 and _SAMI.search(word) and not _listed(word)))
         or (not cap and _listed(word))
         or (cap and first_name(word) and _listed(word) and unknown_word(word))
     ):
@@ -429,17 +430,8 @@ def find_person_in_context(text: str) -> list[Span]:
             and (greeted or sentence_start(text, start))
         ):
             j = _opening(text, toks, i, greeted)
-        if (
-            not j
-            and cap
-            and foreign(word)
-            and _latin(word)
-            and namelike(word, False)
-            # Sami words in Swedish text ("Giđđadálvi", the spring-winter; "Čakŋa"): đ, ŋ and ŧ
-            # are common in Sami nouns and rare in the names, which the lists have ("Máret", "Ánde")
-            and not _SAMI_WORD_LETTERS.search(word)
-        ):
-            j = _run(text, toks, i, lowercase_ok=False)  # "Ayşe", "Esma Begić"
+        if not j and cap and foreign(word) and _latin(word) and namelike(word, False) and not _SAMI.search(word):
+            j = _run(text, toks, i, lowercase_ok=False)  # "Ayşe", "Esma Begić"; not "Giđđadálvi"
         if (
             not j
             and cap

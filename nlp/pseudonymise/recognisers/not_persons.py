@@ -17,8 +17,7 @@ from functools import lru_cache
 from nlp.core import Span
 from nlp.lexicon import neighbour_stop_words
 from nlp.pseudonymise.recognisers import lists
-from nlp.pseudonymise.recognisers.words import _swedish_words as _lemma_words
-from nlp.pseudonymise.recognisers.words import plain_word
+from nlp.pseudonymise.recognisers.words import plain_word, swedish_form
 
 # a pet or farm animal before its name, perhaps "som heter", and the names listed before this
 # one: "katten Sigge", "min katt Agnes", "en hund, Sigge,", "Korna hette Rosa, Stjärna och …"
@@ -92,7 +91,7 @@ def _foreign_words() -> frozenset[str]:
     return frozenset(
         w
         for w in neighbour_stop_words() | _MEANKIELI_PRONOUNS
-        if len(w) >= 2 and not plain_word(w) and w not in _lemma_words() and zipf_frequency(w, "sv") < 3.5
+        if len(w) >= 2 and not plain_word(w) and not swedish_form(w) and zipf_frequency(w, "sv") < 3.5
     )
 
 

@@ -221,6 +221,11 @@ def _swedish_words() -> frozenset[str]:
     return frozenset(table) | frozenset(table.values())
 
 
+def swedish_form(word: str) -> bool:
+    """A form or lemma in the Swedish lemma table (lowercase), whatever else it is."""
+    return word in _swedish_words()
+
+
 # Zipf frequency (wordfreq, Apache-2.0) above which a word is everyday Swedish even when the
 # lemma table lacks it (uninflected adverbs: "tyvärr", "dessutom"); nicknames sit below
 # ("robban" 3.2, "hasse" 3.9, "kalle" 4.4), common adverbs above 5.
