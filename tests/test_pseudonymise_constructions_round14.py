@@ -113,6 +113,7 @@ def test_kinship_words_of_the_minority_languages_are_no_names(text: str, name: s
         "Jeg ringer fra Bodø. Hun har ikke fått noe svar.",
         "Ođđajagemánnu är den mörka tiden. Renarna är långt borta.",  # a Sami month
         "Vi har en vaja som heter Riebanj, hon är snäll.",  # a tame reindeer
+        "Mie olen 87.",
     ],
 )
 def test_words_of_neighbour_languages_and_animals_are_no_names(text: str) -> None:
@@ -138,6 +139,7 @@ def test_names_beside_neighbour_words_stay(text: str, name: str) -> None:
         ("Olen 58-vuotias ja väsynyt.", "58"),
         ("Isäni on 84 ja asuu yksin.", "84"),
         ("Det är orimligt att en granne på 79 ska sköta det.", "79"),
+        ("Hän oli 90 vuotta vanha.", "90"),
     ],
 )
 def test_finnish_ages_and_a_person_of_an_age(text: str, age: str) -> None:
@@ -150,6 +152,7 @@ def test_finnish_ages_and_a_person_of_an_age(text: str, age: str) -> None:
         "Jag har jobbat i hemtjänsten i snart femton år och vet hur det är.",
         "Han har kört färdtjänst i över 30 år nu.",
         "Det tog en man på 40 minuter att komma.",
+        "It cannot be more than 1 so we will end on 2. Sorry.",  # English "on", not Finnish
     ],
 )
 def test_durations_are_no_ages(text: str) -> None:

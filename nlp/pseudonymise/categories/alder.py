@@ -260,11 +260,16 @@ def _ages_after_names(text: str) -> list[Span]:
 
 # Finnish and Meänkieli: "mie olen 83", "Oskari on 78 ja asuu …", "Olen 67-vuotias" (only the number)
 _FINNISH_AGE = re.compile(
-    r"(?i:\b(?:olen|olin|on|oli|täytän|täyttää|täytti)"
+    r"(?i:\b(?:olen|olin|täytän|täyttää|täytti)"
     + WS
     + r"+(\d{1,3})(?="
     + WS
-    + r"*(?:[.,!?;]|ja\b|vuotta\b|$))|(?<![\w-])(\d{1,3})-?vuotia(?:s|an|ana|ita|aat|ille)?(?![\w-]))"
+    # "on"/"oli" (is/was) only before "ja"/"vuotta": "we will end on 2." is English
+    + r"*(?:[.,!?;]|ja\b|vuotta\b|$))|\b(?:on|oli)"
+    + WS
+    + r"+(\d{1,3})(?="
+    + WS
+    + r"+(?:ja|vuotta)\b)|(?<![\w-])(\d{1,3})-?vuotia(?:s|an|ana|ita|aat|ille)?(?![\w-]))"
 )
 # "en granne på 88", "en man på 40 år": a person described by the age after "på"
 _PERSON_OF_AGE = re.compile(
@@ -281,17 +286,18 @@ _PERSON_OF_AGE = re.compile(
     + WS
     + r"+år)?)(?![\w-])"
 )
+_DIGIT = re.compile(r"\d")
 # "i snart tjugo år", "i över 30 år": how long, not how old
 _DURATION_BEFORE = re.compile(r"(?i:\bi" + WS + r"+(?:snart|nästan|över|drygt|cirka|ca|bara|ungefär)" + WS + r"+)$")
 
 
 def _finnish_and_described_ages(text: str) -> list[Span]:
-    spans = []
-    for m in _FINNISH_AGE.finditer(text):
-        g = 1 if m.group(1) else 2
+    spans: list[Span] = []
+    for m in _FINNISH_AGE.finditer(text) if _DIGIT.search(text) else ():
+        g = next(k for k in (1, 2, 3) if m.group(k))
         if 1 <= int(m.group(g)) <= 120:
             spans.append(Span(m.start(g), m.end(g), "ALDER"))
-    for m in _PERSON_OF_AGE.finditer(text):
+    for m in _PERSON_OF_AGE.finditer(text) if " på " in text else ():
         end = m.end(2) if m.group(2) else m.end(1)
         if not _NOT_AGE_AFTER.match(text, end) and not (m.group(1).isdigit() and int(m.group(1)) > 120):
             spans.append(Span(m.start(1), end, "ALDER"))

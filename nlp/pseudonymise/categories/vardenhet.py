@@ -97,9 +97,7 @@ _UNIT_PATTERNS = [
         + LOW
         + r"]))enheten|habiliteringen|"
         r"öppenvården|beroendevården|hospicet|centrum|avgiftningen|tillnyktringen|vardcentralen|"
-        r"halsocentralen|oppenvarden|sprutbytet|sprututbytet|avdelningen|psyket|psyk|sjukan|"
-        # the north's virtual health rooms, staffed at a distance: "hälsorummet i Slussfors"
-        r"hälsorummet|halsorummet|hälsorum)"
+        r"halsocentralen|oppenvarden|sprutbytet|sprututbytet|avdelningen|psyket|psyk|sjukan)"
         # "mottagningen för ätstörningar i Örebro": what it is for may stand between
          + r"(?:" + WS + r"+för(?:" + WS + r"+[" + LOW + r"]+){1,3}?)?)" + _IN_TOWN
     ),
@@ -108,22 +106,12 @@ _UNIT_PATTERNS = [
     # pattern above, whose open prefix makes every added word cost at every letter (speed)
     re.compile(
         r"(?<![\w-])((?i:[a-zåäö]{0,12}?(?:logen|iatriken|peden|kirurgen)|förlossningen|förlossning|neonatalen|"
-        r"neonatal|hemtjänsten|barnhälsan|röntgen|röntgenavdelningen|dialysen)|BB|BVC|MVC|IVA|BUP)" + _IN_TOWN
+        r"neonatal|hemtjänsten|barnhälsan|röntgen|röntgenavdelningen|dialysen|"
+        # the north's virtual health rooms, staffed at a distance: "hälsorummet i Slussfors"
+        r"hälsorummet|halsorummet)|BB|BVC|MVC|IVA|BUP)" + _IN_TOWN
     ),
     # university hospitals named without a unit word ("på Karolinska")
     re.compile(r"(?<![\w-])(Sahlgrenska|Karolinska|Akademiska)(?![\w-])"),
-    # hospitals across the northern borders, in their own language: "St. Olavs hospital",
-    # "Haukeland universitetssykehus", "Länsi-Pohjan keskussairaala", "Oulun yliopistollinen sairaala"
-    re.compile(
-        r"(?<![\w-])((?:(?:St\.|S:t|Sankt)"
-        + WS
-        + r"+)?"
-        + CAPWORD
-        + r")"
-        + WS
-        + r"+(?:universitetssykehus|universitetssjukehus|sykehus|sjukehus|hospital|"
-        r"(?:yliopistollinen" + WS + r"+)?(?:keskus|alue)?sairaala|terveyskeskus)(?![\w-])"
-    ),
     # a clinic of a named hospital: "Onkologen på Sahlgrenska", "geriatriken på Mälarsjukhuset"
     re.compile(
         r"(?<![\w-])(?i:[" + LOW + r"]*(?:logen|kliniken|mottagningen|avdelningen|kirurgen|iatriken|iatrin|peden|"
@@ -146,6 +134,21 @@ _UNIT_PATTERNS = [
         + r"+(?:universitets)?sjukhus(?:et)?)?(?![\w-])"
     ),
 ]
+
+# hospitals across the northern borders, in their own language: "St. Olavs hospital",
+# "Haukeland universitetssykehus", "Länsi-Pohjan keskussairaala", "Oulun yliopistollinen sairaala"
+_ABROAD_HOSPITAL = re.compile(
+    r"(?<![\w-])((?:(?:St\.|S:t|Sankt)"
+    + WS
+    + r"+)?"
+    + CAPWORD
+    + r")"
+    + WS
+    + r"+(?:universitetssykehus|universitetssjukehus|sykehus|sjukehus|hospital|"
+    r"(?:yliopistollinen" + WS + r"+)?(?:keskus|alue)?sairaala|terveyskeskus)(?![\w-])"
+)
+_ABROAD_WORDS = re.compile(r"sykehus|sjukehus|hospital|sairaala|terveyskeskus")
+
 
 # "inlagd på Gläntan", "personalen på Lärkan": a capitalised word after these is a unit
 # even without a unit word, unless a list knows it as a person or a place.
@@ -347,6 +350,8 @@ def find_care_unit(text: str) -> list[Span]:
 def _care_units(text: str) -> list[Span]:
     spans = [Span(m.start(), m.end(), "VARDENHET") for m in _UNIT_AT_STREET.finditer(text)] + _acronyms_in_town(text)
     spans += _maternity_wards(text) if "BB" in text else []
+    if _ABROAD_WORDS.search(text):
+        spans += [Span(m.start(), m.end(), "VARDENHET") for m in _ABROAD_HOSPITAL.finditer(text)]
     spans += [Span(m.start(), _town_tail(text, m.end()), "VARDENHET") for m in _UNIT_NAMES.finditer(text)]
     spans += [
         Span(m.start(), m.end(), "VARDENHET")

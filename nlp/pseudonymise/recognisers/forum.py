@@ -87,11 +87,15 @@ _USER_LABEL = re.compile(
 )
 
 
+_LABEL_WORD = re.compile(r"(?i:\b(?:anv|användare|användarnamn|nick|signatur|inlägg|svar|kommentar)\b)")
+
+
 def _usernames(text: str) -> list[Span]:
     """ "jovnna_labba", "Mattias_R", "Anv: risten.labba": a username one of whose parts is a
     name; not an alias of words ("Sten_i_skon", "gammal_sjöman", "fjällkvinna58")."""
     spans = []
-    for pattern in (_UNDERSCORED, _USER_LABEL):
+    patterns = ([_UNDERSCORED] if "_" in text else []) + ([_USER_LABEL] if _LABEL_WORD.search(text) else [])
+    for pattern in patterns:
         for m in pattern.finditer(text):
             parts = [p for p in re.split(r"[._]", m.group("user")) if p]
             if any(len(p) > 1 and (p.lower() in SWEDISH_STOP_WORDS or plain_word(p.lower())) for p in parts):
@@ -114,7 +118,7 @@ def _thanks_tags(text: str) -> list[Span]:
 def find_forum_names(text: str) -> list[Span]:
     spans: list[Span] = _handles(text) if "@" in text else []
     spans += _thanks_tags(text) if "#" in text else []
-    spans += _usernames(text) if "_" in text or ":" in text or " av " in text or " till " in text else []
+    spans += _usernames(text)
     if "skrev" in text or "wrote" in text or "svarade" in text or "Citat" in text or "Quote" in text:
         for pattern in (_QUOTE_HEADER, _CITED):
             for m in pattern.finditer(text):

@@ -111,7 +111,9 @@ def _neighbour_words(text: str, spans: list[Span]) -> set[Span]:
         words = _WORD.findall(text[s.start : s.end]) if s.label == "PERSON" else []
         if not words:
             continue
-        if outside >= 2 and all(w.lower() in foreign for w in words):
+        # a Meänkieli pronoun needs one more word of theirs: "Mie olen 91."
+        needed = 1 if all(w.lower() in _MEANKIELI_PRONOUNS for w in words) else 2
+        if outside >= needed and all(w.lower() in foreign for w in words):
             out.add(s)
         # lowercase, a stop word of theirs in it is enough: "Ei se ole kunnossa" ("ole" is also Ole)
         elif text[s.start : s.end].islower() and any(w in foreign or w in neighbour_stop_words() for w in words):
