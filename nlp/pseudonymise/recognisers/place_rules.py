@@ -161,7 +161,11 @@ def _slash_pair(s: Scan, t: Token, matched: str) -> bool:
     is a listed place too, so a town that is also a first name ("Vilhelmina") is the town."""
     before = _SLASH_BEFORE.search(s.text, max(0, t.start - 40), t.start)
     after = _SLASH_AFTER.match(s.text, t.start + len(matched))
-    return any(m is not None and m.group(1) in s.places for m in (before, after))
+    # the side before may be a place no list has, found where someone lives ("bor i Dearna/Dorotea")
+    found_before = before is not None and any(
+        sp.label == "ORT" and sp.start == before.start(1) and sp.end == before.end(1) for sp in s.spans
+    )
+    return found_before or any(m is not None and m.group(1) in s.places for m in (before, after))
 
 
 # a letter's dateline: "Kungälv 2025-01-28", "Östersund 12 mars 2025", "Lerum den 3/4"
