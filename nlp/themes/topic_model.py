@@ -68,7 +68,9 @@ class ClassTfidf:
         if not sp.issparse(counts):
             counts = sp.csr_matrix(counts)
         n_features = counts.shape[1]
-        df = np.squeeze(np.asarray(counts.sum(axis=0)))
+        # ravel, not BERTopic's squeeze: with a one-word vocabulary squeeze gives a 0-d array
+        # and scipy's diags fails (TypeError), which crashed the theme stage on such a corpus.
+        df = np.asarray(counts.sum(axis=0)).ravel()
         avg_nr_samples = int(counts.sum(axis=1).mean())
         idf = np.log((avg_nr_samples / df) + 1)
         self.idf_diag_ = sp.diags(idf, offsets=0, shape=(n_features, n_features), format="csr", dtype=np.float64)
