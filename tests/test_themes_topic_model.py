@@ -143,7 +143,9 @@ def _bertopic_glue(texts: list[str], vectors: np.ndarray, threshold: float) -> d
     )
     raw, _ = model.fit_transform(texts, embeddings=vectors)
     reduced = model.reduce_outliers(texts, raw, strategy="embeddings", embeddings=vectors, threshold=threshold)
-    model.update_topics(texts, topics=reduced, vectorizer_model=make_vectorizer(texts), ctfidf_model=ClassTfidfTransformer())
+    model.update_topics(
+        texts, topics=reduced, vectorizer_model=make_vectorizer(texts), ctfidf_model=ClassTfidfTransformer()
+    )
     distr, _ = model.approximate_distribution(texts, window=4, stride=2, batch_size=2000)
     return {"raw": np.asarray(raw), "reduced": np.asarray(reduced), "distr": distr}
 
