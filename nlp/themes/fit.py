@@ -1,8 +1,8 @@
 """Fitting themes: the BERTopic method over cached embeddings, reproducible and robust on small corpora.
 
 UMAP and HDBSCAN are driven directly, and BERTopic's outlier reduction and approximate
-distribution come from nlp.themes.topic_model: the bertopic package imports torch (~11 CPU
-seconds, ~740 MB) for nothing the stage needs.
+distribution come from nlp.themes.topic_model: the bertopic package imports torch (~5 CPU
+seconds and ~330 MB more per process) for nothing the stage needs.
 
 - Reproducibility: fixed random state, themes numbered by size with stable tie-breaks.
 - Outliers reduced on embeddings, and what remains shown as "övrigt" (id -1).
