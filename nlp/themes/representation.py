@@ -18,6 +18,7 @@ from nlp.core import OTHER_THEME
 from nlp.lexicon import SWEDISH_STOP_WORDS, swedish_lemma_table
 from nlp.stats import wilson_interval
 from nlp.themes.result import OTHER_LABEL, ThemeInfo
+from nlp.themes.topic_model import ClassTfidf, join_by_topic
 
 N_WORDS = 10
 N_EXAMPLES = 5
@@ -96,9 +97,9 @@ def swedish_tokens(text: str) -> list[str]:
 
 
 def make_vectorizer(texts: Sequence[str]) -> Any:
-    """CountVectorizer with Swedish lemmas and bigrams, for BERTopic's class-based TF-IDF.
+    """CountVectorizer with Swedish lemmas and bigrams, for the class-based TF-IDF.
 
-    BERTopic feeds it one joined document per theme, so a min_df there would count themes
+    The c-TF-IDF (nlp.themes.topic_model) feeds it one joined document per theme, so a min_df there would count themes
     and drop exactly the words that belong to one theme (and fail when there are fewer
     themes than min_df). The vocabulary is therefore fixed here from the single answers:
     words and bigrams in at least min_df answers (min_df grows with the corpus).
@@ -117,10 +118,9 @@ def make_vectorizer(texts: Sequence[str]) -> Any:
 
 
 def topic_words(texts: list[str], labels: np.ndarray, n: int) -> dict[int, list[str]]:
-    """Top words per theme from BERTopic's class-based TF-IDF on the final assignment."""
+    """Top words per theme from the class-based TF-IDF on the final assignment."""
     vec = make_vectorizer(texts)
-    ids = sorted(set(labels.tolist()))
-    joined = [" ".join(texts[i] for i in np.flatnonzero(labels == t)) for t in ids]
+    ids, joined = join_by_topic(texts, labels)
     try:
         counts = vec.fit_transform(joined)
     except ValueError:  # empty vocabulary
@@ -137,13 +137,11 @@ def topic_words(texts: list[str], labels: np.ndarray, n: int) -> dict[int, list[
     return out
 
 
-def ctfidf_model(n_texts: int) -> Any:
-    """Class-based TF-IDF. Damping frequent words makes themes' words more distinct on a
+def ctfidf_model(n_texts: int) -> ClassTfidf:
+    """Class-based TF-IDF (BERTopic's, nlp.themes.topic_model). Damping frequent words makes themes' words more distinct on a
     large corpus, but on a few hundred answers it favours rare words: on the 200 dev
     answers NPMI fell from -0.36 to -0.60, so it is only used from 1 000 texts."""
-    from bertopic.vectorizers import ClassTfidfTransformer  # heavy: loaded on first use
-
-    return ClassTfidfTransformer(reduce_frequent_words=n_texts >= 1000)
+    return ClassTfidf(reduce_frequent_words=n_texts >= 1000)
 
 
 def nearest_examples(emb: np.ndarray, idx: np.ndarray, k: int) -> list[int]:
