@@ -56,6 +56,10 @@ class Settings(BaseSettings):
     kluster: str = Field("", validation_alias="BRUKARROST_KLUSTER")
     # Answers per partition: one task embeds or classifies this many, and one vector file holds them.
     kluster_partition: int = Field(2000, ge=1, validation_alias="BRUKARROST_KLUSTER_DEL")
+    # Processes that pseudonymise a large import (nlp/pseudonymise/parallel.py), this one
+    # included: 0 = one per core, 1 = only this process (off). Always on this machine: raw text
+    # never goes to the cluster above. Same result either way, byte for byte.
+    pseudonymise_processes: int = Field(0, ge=0, validation_alias="BRUKARROST_PSEUDONYMISERING_PROCESSER")
 
     @property
     def db_url(self) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import time
 
 from nlp.pipeline.common import StageTimer
@@ -39,3 +41,15 @@ def test_a_stage_reported_again_adds_to_its_seconds() -> None:
     timer.stop()
     assert timer.cpu_seconds["pseudonymisering"] >= 0.2
     assert timer.current is None and timer.snapshot() == timer.seconds
+
+
+def test_a_child_process_cpu_counts_in_its_stage() -> None:
+    """The pseudonymisation's helper processes work for the stage: their seconds are its."""
+    timer = StageTimer()
+    timer("pseudonymisering", 0, 1)
+    burn = "import time\nend = time.process_time() + 0.4\nwhile time.process_time() < end: pass"
+    subprocess.run([sys.executable, "-c", burn], check=True)
+    timer("inbäddning", 0, 1)
+    timer.stop()
+    assert timer.cpu_seconds["pseudonymisering"] >= 0.4
+    assert timer.cpu_seconds["inbaddning"] < 0.2

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import math
+import resource
 import time
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
@@ -49,9 +50,10 @@ class StageTimer:
     A stage runs from its first report until the first report of another stage (or
     `stop()`); stages report when they start, so set-up such as loading the model counts
     where it belongs. Calls `inner` with every report. CPU seconds are this process's, all its
-    threads (ONNX Runtime's included): on a shared machine they are the comparable figure,
-    since wall seconds grow with other users' load; work done in cluster worker processes
-    (BRUKARROST_KLUSTER) is not in them.
+    threads (ONNX Runtime's included), plus its child processes' once they have ended (the
+    pseudonymisation's helpers, nlp/pseudonymise/parallel.py): on a shared machine they are
+    the comparable figure, since wall seconds grow with other users' load; work done in
+    cluster worker processes (BRUKARROST_KLUSTER) is not in them.
     """
 
     def __init__(self, inner: Progress | None = None) -> None:
@@ -63,7 +65,8 @@ class StageTimer:
 
     @staticmethod
     def _now() -> tuple[float, float]:
-        return time.perf_counter(), time.process_time()
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return time.perf_counter(), time.process_time() + children.ru_utime + children.ru_stime
 
     def __call__(self, stage: str, done: int, total: int) -> None:
         key = TIME_KEYS.get(stage, stage)

@@ -3,6 +3,7 @@
     key = load_or_create_key()
     p = Pseudonymiser(key)             # one instance per import: consistent pseudonyms
     p.pseudonymise(text).text          # "Ring [PERSON_1] på [TELEFON_1]"
+    pseudonymise_stream(p, rows, text_of)  # many texts, on every core, the same result
 
 A kind of personal data is one file in categories/ (see categories/__init__.py).
 """
@@ -10,7 +11,8 @@ A kind of personal data is one file in categories/ (see categories/__init__.py).
 from nlp.pseudonymise.categories import CATEGORIES, DESCRIPTIONS, REGISTRY
 from nlp.pseudonymise.category import Category
 from nlp.pseudonymise.files import PseudonymisedRow, TextRow, jsonl_text_rows, pseudonymise_rows
-from nlp.pseudonymise.pseudonymiser import Pseudonymised, Pseudonymiser, resolve
+from nlp.pseudonymise.parallel import processes_setting, pseudonymise_stream
+from nlp.pseudonymise.pseudonymiser import Pseudonymised, Pseudonymiser, SpanFinder, resolve
 from nlp.pseudonymise.recognisers.words import unknown_word
 from nlp.secret_key import KeyFileError, derive_key, key_fingerprint, load_key, load_or_create_key
 
@@ -23,13 +25,16 @@ __all__ = [
     "Pseudonymised",
     "PseudonymisedRow",
     "Pseudonymiser",
+    "SpanFinder",
     "TextRow",
     "derive_key",
     "jsonl_text_rows",
     "key_fingerprint",
     "load_key",
     "load_or_create_key",
+    "processes_setting",
     "pseudonymise_rows",
+    "pseudonymise_stream",
     "resolve",
     "unknown_word",
 ]

@@ -4,6 +4,11 @@ Pseudonyms are consistent within one Pseudonymiser (= one import): the same pers
 [PERSON_1] everywhere. A pseudonym's identity is a keyed HMAC of the normalised value, so the
 same input and key give the same digests across runs, and no table of real names is kept
 (only digests, in memory). Numbering follows the first appearance of each digest.
+
+Two halves: finding (SpanFinder: no key, no state, the same spans for a text whoever asks)
+and replacing (Pseudonymiser.replace: the key and the numbering, in input order). Finding
+is nearly all of the work, so it can run in helper processes (parallel.py) while the
+numbering stays in one place and the result stays that of one process.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from nlp.core import Span
@@ -106,29 +111,13 @@ def _nfc_with_offsets(text: str) -> tuple[str, list[int]]:
     return "".join(parts), offsets
 
 
-class Pseudonymiser:
-    """Finds personal data in Swedish text and replaces it with consistent pseudonyms."""
+@dataclass(frozen=True)
+class SpanFinder:
+    """Finds personal data of the chosen kinds: no key and no state, so any process finds the
+    same spans in a text (and it can be sent to one: two frozensets)."""
 
-    def __init__(self, key: bytes, categories: Iterable[str] | None = None, keep: Iterable[str] = ()) -> None:
-        """`keep`: kinds left as they are AND set aside before overlaps are resolved, so an
-        identifier inside them is still replaced: with keep={"VARDENHET"} "Dr Anna Svenssons
-        mottagning" becomes "Dr [PERSON_1]s mottagning" (metadata and form text, issue 12)."""
-        if not key:
-            raise ConfigError("Pseudonymiseringsnyckeln saknas.")
-        chosen = CATEGORIES if categories is None else tuple(str(c).strip().upper() for c in categories)
-        unknown = [c for c in chosen if c not in CATEGORIES]
-        if unknown:
-            raise ConfigError(
-                f"Okänd kategori för pseudonymisering: {', '.join(unknown)}. "
-                f"Giltiga kategorier: {', '.join(CATEGORIES)}."
-            )
-        self._key = key
-        self.keep = frozenset(str(c).strip().upper() for c in keep)
-        self.categories = frozenset(chosen) - self.keep
-        self._numbers: dict[str, dict[bytes, int]] = {}
-
-    def __repr__(self) -> str:  # never show the key or the digests
-        return f"Pseudonymiser(categories={sorted(self.categories)})"
+    categories: frozenset[str]
+    keep: frozenset[str] = frozenset()
 
     def find(self, text: str) -> list[Span]:
         """Personal data in `text` (offsets in the original), only the chosen categories."""
@@ -179,6 +168,43 @@ class Pseudonymiser:
         # pets, kings, authors by their works: names, but no one to identify
         return drop_non_persons(source, extend_wards(source, sorted(spans, key=lambda s: s.start)))
 
+
+class Pseudonymiser:
+    """Finds personal data in Swedish text and replaces it with consistent pseudonyms."""
+
+    def __init__(self, key: bytes, categories: Iterable[str] | None = None, keep: Iterable[str] = ()) -> None:
+        """`keep`: kinds left as they are AND set aside before overlaps are resolved, so an
+        identifier inside them is still replaced: with keep={"VARDENHET"} "Dr Anna Svenssons
+        mottagning" becomes "Dr [PERSON_1]s mottagning" (metadata and form text, issue 12)."""
+        if not key:
+            raise ConfigError("Pseudonymiseringsnyckeln saknas.")
+        chosen = CATEGORIES if categories is None else tuple(str(c).strip().upper() for c in categories)
+        unknown = [c for c in chosen if c not in CATEGORIES]
+        if unknown:
+            raise ConfigError(
+                f"Okänd kategori för pseudonymisering: {', '.join(unknown)}. "
+                f"Giltiga kategorier: {', '.join(CATEGORIES)}."
+            )
+        self._key = key
+        keep_set = frozenset(str(c).strip().upper() for c in keep)
+        self.finder = SpanFinder(frozenset(chosen) - keep_set, keep_set)
+        self._numbers: dict[str, dict[bytes, int]] = {}
+
+    @property
+    def categories(self) -> frozenset[str]:
+        return self.finder.categories
+
+    @property
+    def keep(self) -> frozenset[str]:
+        return self.finder.keep
+
+    def __repr__(self) -> str:  # never show the key or the digests
+        return f"Pseudonymiser(categories={sorted(self.categories)})"
+
+    def find(self, text: str) -> list[Span]:
+        """Personal data in `text` (offsets in the original), only the chosen categories."""
+        return self.finder.find(text)
+
     def _pseudonym(self, label: str, value: str) -> str:
         digest = hmac.new(self._key, f"{label}\x00{NORMALISERS[label](value)}".encode(), hashlib.sha256).digest()
         numbers = self._numbers.setdefault(label, {})
@@ -186,7 +212,11 @@ class Pseudonymiser:
         return f"[{label}_{number}]"
 
     def pseudonymise(self, text: str) -> Pseudonymised:
-        spans = self.find(text)
+        return self.replace(text, self.find(text))
+
+    def replace(self, text: str, spans: Sequence[Span]) -> Pseudonymised:
+        """`text` with `spans` (this finder's finds in it, sorted and apart) replaced; the
+        numbering is this instance's, so calls must come in input order."""
         out: list[str] = []
         pos = 0
         for span in spans:
