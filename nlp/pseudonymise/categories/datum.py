@@ -122,8 +122,16 @@ _EN_DATES = (
         r"(?:," + WS + r"*(?:19|20)\d\d)?(?![\w])"
     ),
     re.compile(
-        r"(?<![\w,.])(?:[1-9]|[12]\d|3[01])" + WS + r"+(?:" + _EN_MONTHS + r")(?:" + WS + r"+(?:19|20)\d\d)?(?![\w])"
+        r"(?<![\w,.])(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?" + WS + r"+(?:" + _EN_MONTHS + r")"
+        r"(?:" + WS + r"+(?:19|20)\d\d)?(?![\w])"
     ),
+)
+# a weekday written with the date belongs to it, as mail headers write them: "Skickat: tisdag
+# 11 mars 2025 07:31", "Sent: Monday, 7 April 2025", "Date: Fri, 21 Feb 2025", "ons 5 mars"
+_WEEKDAY_BEFORE = re.compile(
+    r"(?<![\w])(?:(?:mån|tis|ons|tors|fre|lör|sön)(?:dag(?:en)?)?|tor|(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"|mon|tue|wed|thu|fri|sat|sun)\.?,?" + WS + r"+\Z",
+    re.IGNORECASE,
 )
 
 
@@ -185,7 +193,8 @@ def find_date(text: str) -> list[Span]:
             long_year = _LONG_YEAR_AFTER.match(text, end)
             if long_year and re.fullmatch(r"\d{1,2}/\d{1,2}", m.group(0)):
                 end = long_year.end()
-            spans.append(Span(m.start(), end, "DATUM"))
+            weekday = _WEEKDAY_BEFORE.search(text, max(0, m.start() - 14), m.start())
+            spans.append(Span(weekday.start() if weekday else m.start(), end, "DATUM"))
     spans += [Span(m.start(1), m.end(1), "DATUM") for m in _BORN_YYMMDD.finditer(text)]
     for m in _DAY_MONTH_POINT.finditer(text):
         # "den 02.02" only: "från 03.40 till 07.10" are times

@@ -7,8 +7,9 @@ only the label word makes it one: a word for a journal, patient or reserve numbe
 few words between ("Hans patientnummer står på armbandet: …"), then a value holding digits.
 A personnummer given as the patient number stays a PERSONNUMMER (it wins the overlap).
 A social service's client number ("Klientnr: K-0048817") and a member of staff's HSA-id
-("HSA-id SE2321000016-7K3P") are read the same way. An asylum seeker's LMA number ("LMA-nummer 123 456 789-0", "LMA-kortet nr …") is read the
-same way: the card that stands in for a personnummer, one number per person.
+("HSA-id SE2321000016-7K3P") are read the same way. An asylum seeker's LMA number ("LMA-nummer 123 456 789-0", "LMA-kortet nr …", "LMA-kortnummer …") is read the
+same way: the card that stands in for a personnummer, one number per person; so is a passport
+number after its word ("passnummer", "passport number").
 """
 
 from __future__ import annotations
@@ -22,7 +23,9 @@ _LABEL = re.compile(
     r"(?i:\b(?:journal|patient|reserv|klient)(?:[- ]?(?:nummer|numret|nr\.?|id|identitet|kod)\b)"
     # a member of staff's HSA-id ("SE2321000016-7K3P"): one person in the catalogue of care staff
     r"|\bHSA[- ]?id\b"
-    r"|\bLMA(?:-kort(?:et)?\b|[- ]?(?:nummer|numret|nr\.?)\b)"
+    r"|\bLMA(?:-kort(?:et|nummer|numret|nr)?\b|[- ]?(?:nummer|numret|nr\.?)\b)"
+    # a passport's number: like the LMA card, one document that names one person
+    r"|\bpass(?:nummer|numret|nr\b\.?)|\bpassport[- ]?(?:number|no\b\.?|nr\b\.?)"
     r"|\bjournal\b(?=(?:[^\n.!?]{0,40}?)\b(?:nr\.?|nummer)\b))"
 )
 # a value: letter groups (a system's prefix) and digit groups joined by dashes, slashes or
@@ -38,7 +41,7 @@ _YEAR_OR_DATE = re.compile(r"(?:19|20)\d\d(?:-[01]\d-[0-3]\d)?")
 
 
 def find_journal_number(text: str) -> list[Span]:
-    if not any(w in text for w in ("ournal", "atient", "eserv", "LMA", "lient", "HSA")):
+    if not any(w in text for w in ("ournal", "atient", "eserv", "LMA", "lient", "HSA", "ass")):
         return []
     spans: list[Span] = []
     for label in _LABEL.finditer(text):

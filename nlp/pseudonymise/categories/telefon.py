@@ -11,8 +11,9 @@ from nlp.pseudonymise.category import Category, digits_only
 from nlp.pseudonymise.recognisers.patterns import WS, says_other_number
 from nlp.pseudonymise.recognisers.written_out import find_written_phone
 
+# an area code in brackets, as address blocks write a landline: "(018) 50 44 19"
 _PHONE = re.compile(
-    r"(?<![\w+])(?:(?:\+|00)46" + WS + r"?(?:\(0\)" + WS + r"?)?|0)\d{1,3}"
+    r"(?<![\w+])(?:(?:(?:\+|00)46" + WS + r"?(?:\(0\)" + WS + r"?)?|0)\d{1,3}|\(0\d{1,3}\))"
     r"(?:(?:" + WS + r"|-|/|" + WS + r"-" + WS + r")?\d{1,4}){1,5}(?!\d)"
 )
 # Other countries' numbers, "+358 40 123 4567", "0047 912 34 567": phonenumbers knows their plans.
@@ -25,7 +26,7 @@ _GROUP_END = re.compile(r"(?:" + WS + r"|-|/)+\d{1,4}$")
 
 _PHONE_CTX = re.compile(r"(?:ring|tel|telefon|mobil|nummer|nr|nås|sms|växel)\w*\W{0,3}(?:\w+\W+){0,3}$", re.IGNORECASE)
 _USUAL_WRITING = re.compile(r"^0\d{1,3}-\d{2,3} \d\d \d\d$")
-_AREA_WRITING = re.compile(r"^(?:(?:\+|00)46|0\d{1,3}[-/])")
+_AREA_WRITING = re.compile(r"^(?:(?:\+|00)46|0\d{1,3}[-/]|\(0\d{1,3}\))")
 
 
 def _phone_like(cand: str, text: str, start: int) -> bool:

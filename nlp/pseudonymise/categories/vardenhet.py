@@ -34,7 +34,9 @@ _UNIT_PREFIX = (
     r"[Hh]emtjänsten|Hemtjänst|[Bb]arnhälsan|[Hh]ospicet|[Hh]ospice|[Hh]abiliteringen|[Ff]amiljecentralen|[Bb]arnahuset|[Bb]arnahus|"
     r"[Dd]agliga verksamheten|[Dd]aglig verksamhet|[Ss]tödboendet|[Kk]ollektivet|[Ss]kyddade boendet|"
     r"[Vv]ård- och omsorgsboendet|[Oo]msorgsboendet|[Vv]årdboendet|Mini-Maria|Maria Ungdom|Maria Beroende|"
-    r"(?:[" + CAP + r"][" + LOW + r"]*)?" + _CENTRE + r"|Villa|[Ss]prutbytet"
+    r"(?:[" + CAP + r"][" + LOW + r"]*)?" + _CENTRE + r"|Villa|[Ss]prutbytet|"
+    # the state's youth homes and a youth centre by its name: "SiS-hemmet Ljungbacka", "fritidsgården Kupolen"
+    r"SiS-hemmet|SiS-institutionen|[Ff]ritidsgården"
 )
 # Care providers whose name stands before the unit: "Capio vårdcentral Gubbängen".
 _PROVIDERS = re.compile(r"(?:" + CARE_PROVIDERS + r"|Region [" + CAP + r"][" + LOW + r"]+s?)" + WS + r"+$")

@@ -211,8 +211,23 @@ def _in_country(text: str, end: int) -> bool:
     return bool(m) and m.group(1) in COUNTRIES
 
 
+# a web form's place field heading its line: "Ort: Ljungby", "Postort: …": the value is a
+# place whatever lists say (after the colon it opens a "sentence", which the rules below skip)
+_PLACE_FIELD = re.compile(r"(?:^|\n)[ \t>]*(?:post|hem|bostads)?ort[ \t]*:[ \t]*\Z", re.IGNORECASE)
+# the whole value, a place of up to three words alone on its line: "Ort: Upplands Väsby"
+_FIELD_VALUE = re.compile(r"[" + CAP + r"][\w-]+(?:[ \t]+[" + CAP + r"][\w-]+){0,2}(?=[ \t]*(?:\n|\Z))")
+
+
 def place_of_residence(s: Scan, t: Token) -> int:
     """ "flyttade från Kronoparken", "bor i Skåre", "bor i karesuando": a place even when no list has it."""
+    if t.cap and t.word not in COUNTRIES and _PLACE_FIELD.search(s.text, max(0, t.start - 16), t.start):
+        value = _FIELD_VALUE.match(s.text, t.start)
+        if value:
+            s.add(t.start, value.end(), "ORT")
+            k = t.i
+            while k < len(s.toks) and s.toks[k][0] < value.end():
+                k += 1
+            return k - t.i
     if (
         (t.cap and not t.at_start or not t.cap and t.prev in PREPS_PLACE)
         and t.adjacent_prev

@@ -40,14 +40,19 @@ _BEFORE = re.compile(
     + LOW
     + r"]+(?:iska|ska)[ \t]+)?(?:avd\.?|avdelning)[ \t]+"
     + _NUMBER
+    # its speciality after the number: "avd 14 medicin på Lasarettet i …"
+    + r"(?:[ \t]+["
+    + LOW
+    + r"]{4,}(?=,|[ \t]+på[ \t]))?"
     + r"(?:,[ \t]*|[ \t]+(?:på[ \t]+)?)$"
 )
 
 
-# a clinic's word right before its hospital's name: "IVA Karolinska", "akutintaget Sahlgrenska"
+# a clinic's word right before its hospital's name: "IVA Karolinska", "akutintaget Sahlgrenska",
+# "akuten Sahlgrenska", "Hematologen Akademiska" (a signature writes the clinic with a capital)
 _CLINIC_BEFORE = re.compile(
-    r"(?<![\w-])(?:[A-ZÅÄÖ]?IVA|HIA|[" + LOW + r"]{2,}(?:intaget|intensiven|akuten|kliniken|mottagningen|iatriken|"
-    r"kirurgen|logen))[ \t]+$"
+    r"(?<![\w-])(?:[A-ZÅÄÖ]?IVA|HIA|[Aa]kuten|[A-ZÅÄÖ]?[" + LOW + r"]{2,}(?:intaget|intensiven|akuten|kliniken|"
+    r"mottagningen|iatriken|kirurgen|logen))[ \t]+$"
 )
 
 
