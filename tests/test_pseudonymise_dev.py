@@ -91,6 +91,9 @@ OWN_FLOORS = {
     # agencies and staff signatures are labelled where the product leaves them, and a passport,
     # an LMA card and a partial personnummer are PERSONNUMMER there (direct floor 0.85)
     "pii_blind30.jsonl": (0.87, 0.83, 0.60, 0.85),
+    # unread (held out from rounds 14 and 15; 0.848 / 0.943 / 42 of 46 before and after them);
+    # a Somali ID card number is PERSONNUMMER there (direct floor 0.89)
+    "pii_blind31.jsonl": (0.83, 0.92, 0.88, 0.89),
 }
 
 
