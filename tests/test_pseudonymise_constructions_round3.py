@@ -32,7 +32,7 @@ def p() -> Pseudonymiser:
         ("Pers.nr 1957 1102 3384 enligt ansökan.", "1957 1102 3384", "PERSONNUMMER"),
         # a date with its time after a label or words is a date; English headers too
         ("Skickat: 2026-03-04 09:15\nÄmne: hemtjänst", "2026-03-04", "DATUM"),
-        ("Sent: Tuesday, March 3, 2026 10:02 AM", "March 3, 2026", "DATUM"),
+        ("Sent: Tuesday, March 3, 2026 10:02 AM", "Tuesday, March 3, 2026", "DATUM"),
         ("Skickat: den 12 mars 2026 07:40", "12 mars 2026", "DATUM"),
         # a card number with a date after it: the date is no card digit
         ("Betalade med kort 4111-1111-1111-1111 3/2 men fick påminnelse.", "3/2", "DATUM"),
