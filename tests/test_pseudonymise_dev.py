@@ -94,6 +94,8 @@ OWN_FLOORS = {
     # unread (held out from rounds 14 and 15; 0.848 / 0.943 / 42 of 46 before and after them);
     # a Somali ID card number is PERSONNUMMER there (direct floor 0.89)
     "pii_blind31.jsonl": (0.83, 0.92, 0.88, 0.89),
+    # unread (held out; 0.774 / 0.920 / 35 of 38 at f1c7b4c): one phone number missed (0.92)
+    "pii_blind32.jsonl": (0.76, 0.90, 0.88, 0.92),
 }
 
 
