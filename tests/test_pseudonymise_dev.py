@@ -96,6 +96,11 @@ OWN_FLOORS = {
     "pii_blind31.jsonl": (0.83, 0.92, 0.88, 0.89),
     # unread (held out; 0.774 / 0.920 / 35 of 38 at f1c7b4c): one phone number missed (0.92)
     "pii_blind32.jsonl": (0.76, 0.90, 0.88, 0.92),
+    # unread (held out; 0.908 / 0.974 / 43 of 45 at 35ab3b7): one personnummer and two phone
+    # numbers missed (0.91)
+    "pii_blind33.jsonl": (0.88, 0.95, 0.93, 0.90),
+    # unread (held out; 0.879 / 0.972 / 41 of 42 at 35ab3b7)
+    "pii_blind34.jsonl": (0.86, 0.95, 0.95),
 }
 
 
