@@ -8,6 +8,7 @@ as one import (nlp.pipeline.update_project_themes) and names them as the product
 - the share that is a bare evaluative word or has no noun at all ("Trevligt", "Smidigt");
 - the share with a greeting, sign-off or thanks;
 - duplicate names (same words, case and inflection aside);
+- the share of names that say the theme's tone or that it is mixed ("Missnöje med …");
 - the CPU seconds and peak memory of naming.
 
 And writes, for a separate reader who judges whether each name fits, a JSON file with
@@ -55,6 +56,7 @@ def name_figures(names: list[str]) -> dict[str, Any]:
     from nlp.themes.naming import COURTESY_WORDS, is_evaluative
     from nlp.themes.phrases import PREPOSITIONS
     from nlp.themes.representation import stop_words, swedish_tokens
+    from nlp.themes.tone import MIXED_LEADS, NEGATIVE_LEAD, POSITIVE_LEAD
     from nlp.themes.wordclass import is_noun
 
     stops = frozenset(stopwordsiso.stopwords("sv")) | stop_words()
@@ -73,6 +75,8 @@ def name_figures(names: list[str]) -> dict[str, Any]:
     dupes = [n for n in names if by_words[" ".join(swedish_tokens(n)) or n.lower()] > 1]
     # One word ("Personal", "Företag"): too general unless the theme is about nothing else.
     one_word = [n for n, w in words_of.items() if len(w) == 1]
+    leads = (NEGATIVE_LEAD, POSITIVE_LEAD, *MIXED_LEADS.values())
+    toned = [n for n in names if any(lead in n for lead in leads)]
     total = max(len(names), 1)
     return {
         "names": len(names),
@@ -82,6 +86,7 @@ def name_figures(names: list[str]) -> dict[str, Any]:
         "bare_evaluative_or_no_noun": (len(bare) / total, bare),
         "courtesy": (len(courtesy) / total, courtesy),
         "duplicates": dupes,
+        "toned": (len(toned) / total, toned),
     }
 
 
@@ -114,6 +119,7 @@ def main() -> None:
     corpus = FORUM if args.forum else REVIEWS
     require(corpus)
 
+    from nlp.classify import predict_valence
     from nlp.core import ANALYSIS_KIND
     from nlp.embed import embed_texts
     from nlp.pipeline.project import theme_names, update_project_themes
@@ -129,8 +135,10 @@ def main() -> None:
     t0 = time.perf_counter()
     state = update_project_themes(texts, vectors, ids, state=None)
     print(f"themes: {time.perf_counter() - t0:.1f} s", flush=True)
+    # Each answer's valence, as the product's classification gives it: the names say the tone.
+    valence = [v.label for v in predict_valence(texts, vectors)]
     r0, t0 = resource.getrusage(resource.RUSAGE_SELF), time.perf_counter()
-    names = theme_names(state, texts, vectors, ids, embed)
+    names = theme_names(state, texts, vectors, ids, embed, valence=valence)
     r1 = resource.getrusage(resource.RUSAGE_SELF)
     cpu = (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
     print(
@@ -158,6 +166,7 @@ def main() -> None:
     print(f"one-word names: {fig['one_word'][0]:.1%} {fig['one_word'][1][:8]}")
     print(f"greeting, sign-off or thanks: {fig['courtesy'][0]:.1%} {fig['courtesy'][1][:8]}")
     print(f"duplicate names: {len(fig['duplicates'])} {fig['duplicates'][:8]}")
+    print(f"names saying the tone or a mix: {fig['toned'][0]:.1%} {fig['toned'][1][:8]}")
 
     rng = random.Random(args.seed)
     sample = []

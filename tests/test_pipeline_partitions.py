@@ -66,10 +66,11 @@ def test_classifications_stored_by_partition_equal_one_pass_over_all_answers(sma
     files = [Path(p) for p in classified.paths]
     assert len(files) == 5 and all(os.stat(f).st_mode & 0o077 == 0 for f in files)
     rows = list(classified.rows())
-    assert len(rows) == len(whole) == len(classified.labels)
+    assert len(rows) == len(whole) == len(classified.labels) == len(classified.valence)
     assert classified.model_version == whole[0].model_version
-    for (columns, sugs), res, labels in zip(rows, whole, classified.labels):
+    for (columns, sugs), res, labels, valence in zip(rows, whole, classified.labels, classified.valence):
         assert list(labels) == res.labels
+        assert valence == columns["valence"]  # sent back for the themes' names, as stored
         assert columns["prediction_set"] == list(res.prediction_set)
         assert columns["valence"] == (res.valence.label if res.valence else None)
         assert columns["evidence"] == jsonable(res.evidence)

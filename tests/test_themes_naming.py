@@ -202,14 +202,15 @@ def test_a_smaller_theme_is_not_named_by_a_part_of_a_larger_themes_name() -> Non
     df = {key: sum(c.values()) for key, c in found.items()}
     ranked = [(("bemötande",), "bemötandet"), (("reception",), "receptionen")]
     # Never the bare noun while the theme has another phrase: two grounded phrases.
-    assert _unique_head(ranked, found, df, set(), None) == "bemötandet – receptionen"
+    assert _unique_head(ranked, found, df, set(), None) == ("bemötandet – receptionen",) * 2
     name = _unique_head(ranked, found, df, {_name_key("Trevligt bemötande")}, None)
-    assert name == "bemötandet – receptionen", name
+    assert name == ("bemötandet – receptionen",) * 2, name
     # A more specific name beside a general one is told apart: "Byta mäklare" beside "Mäklare".
     found = {("byta", "mäklare"): Counter({"byta mäklare": 5}), ("mäklare",): Counter({"mäklaren": 9})}
     df = {key: sum(c.values()) for key, c in found.items()}
     assert _unique_head([(("byta", "mäklare"), "byta mäklare")], found, df, {_name_key("Mäklare")}, None) == (
-        "byta mäklare"
+        "byta mäklare",
+        "byta mäklare",
     )
 
 
@@ -227,12 +228,12 @@ def test_a_bare_noun_is_named_by_the_construction_its_answers_write() -> None:
     df = {key: sum(c.values()) for key, c in found.items()}
     ranked = [(("bemötande",), "bemötandet"), (("kaffe",), "kaffet")]
     # The construction most of its mentions carry: the prepositional phrase (3) over the modifier (2).
-    assert _unique_head(ranked, found, df, set(), None) == "bemötandet i receptionen"
+    assert _unique_head(ranked, found, df, set(), None) == ("bemötandet i receptionen",) * 2
     # A construction used by one answer only is no name of the theme: "head – next phrase" instead.
     rare = {**found, ("bemötande", "i", "reception"): Counter({"bemötandet i receptionen": 1})}
     rare.pop(("trevlig", "bemötande"))
     df = {key: sum(c.values()) for key, c in rare.items()}
-    assert _unique_head(ranked, rare, df, set(), None) == "bemötandet – kaffet"
+    assert _unique_head(ranked, rare, df, set(), None) == ("bemötandet – kaffet",) * 2
 
 
 def test_candidates_are_noun_phrases_and_prepositional_phrases_of_a_clause() -> None:

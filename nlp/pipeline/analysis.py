@@ -155,6 +155,7 @@ def _analyse(
         dates=inputs.dates,
         edits=inputs.edits,
         labels=classified.labels,
+        valence=classified.valence,
         titles={lab.id: lab.title for lab in tax.labels},
         embed=lambda p: embed_texts(p, embedder=embedder, kind=ANALYSIS_KIND),
     )
@@ -175,11 +176,13 @@ def find_themes(
     labels: Sequence[Sequence[str]] | None = None,
     titles: Mapping[str, str] | None = None,
     embed: Callable[[list[str]], np.ndarray] | None = None,
+    valence: Sequence[str | None] | None = None,
 ) -> ThemeResult:
     """Fit themes (on a stratified sample past `sample_max` answers, the rest assigned),
     carry the project's human edits (names, merges, splits) over, and name the themes as a
     project's are (nlp.themes.name_result): from the sample's answers, led by the taxonomy
-    label most of them carry (`labels`: each answer's label ids; `titles`: id → title).
+    label most of them carry (`labels`: each answer's label ids; `titles`: id → title) and in
+    the tone most of them have (`valence`: each answer's).
     `embed` embeds the names' phrases like the answers (default: the configured model)."""
     rows = stratified_sample(period_strata(dates, len(texts)), sample_max)
     if isinstance(vectors, PartitionedVectors):
@@ -220,6 +223,7 @@ def find_themes(
         record_ids=pick(record_ids),
         labels=pick(labels) if labels is not None else None,
         titles=titles,
+        valence=pick(valence) if valence else None,
     )
 
 

@@ -24,7 +24,7 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -195,10 +195,12 @@ def answer_calibration(
 
 @dataclass(frozen=True)
 class PartClassified:
-    """What a classified partition sends back: its answers' decided labels, its model version."""
+    """What a classified partition sends back: its answers' decided labels, its model version
+    and its answers' valence (styrka, utmaning …; the themes' names say their tone)."""
 
     labels: list[tuple[str, ...]]
     model_version: str
+    valence: list[str | None] = field(default_factory=list)
 
 
 @dataclass
@@ -209,6 +211,7 @@ class ClassifiedParts:
     paths: list[str]
     labels: list[tuple[str, ...]]
     model_version: str  # of the first answer ("ingen" when there are none)
+    valence: list[str | None] = field(default_factory=list)  # each answer's, in order
 
     def rows(self) -> Iterator[tuple[dict[str, Any], list[list[Any]]]]:
         """Every answer's stored classification, in order, one partition file at a time:
@@ -265,7 +268,11 @@ def classify_part(
     results = classify_texts(part.texts, vectors, taxonomy, embedder=embedder, model=model, kind=ANALYSIS_KIND)
     lines = ((json.dumps(_stored_row(r), ensure_ascii=False) + "\n").encode("utf-8") for r in results)
     _write_whole(classified_path(part), lambda fh: fh.writelines(lines))
-    return PartClassified([tuple(r.labels) for r in results], results[0].model_version if results else "ingen")
+    return PartClassified(
+        [tuple(r.labels) for r in results],
+        results[0].model_version if results else "ingen",
+        [r.valence.label if r.valence else None for r in results],
+    )
 
 
 def classify_partitions(
@@ -294,7 +301,8 @@ def classify_partitions(
     # The labels come back from other processes as new strings per answer: one object per label.
     labels = [tuple(sys.intern(lab) for lab in labs) for part in found for labs in part.labels]
     version = next((p.model_version for p in found if p.labels), "ingen")
-    return ClassifiedParts([classified_path(p) for p in vectors.parts], labels, version)
+    valence = [sys.intern(v) if v else None for part in found for v in part.valence]
+    return ClassifiedParts([classified_path(p) for p in vectors.parts], labels, version, valence)
 
 
 def assign_part(part: Part, *, themes: Sequence[ProjectTheme], floor: bool = True) -> list[str | None]:

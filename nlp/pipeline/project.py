@@ -226,10 +226,12 @@ def theme_names(
     embed: Callable[[list[str]], np.ndarray],
     labels: Sequence[Sequence[str]] | None = None,
     titles: dict[str, str] | None = None,
+    valence: Sequence[str | None] | None = None,
 ) -> dict[str, tuple[str, str, list[str]]]:
-    """key → (name, phrase, keyphrases); the taxonomy label most answers carry leads the name."""
+    """key → (name, phrase, keyphrases); the taxonomy label most answers carry leads the name,
+    and it says the tone most answers have (`valence`: each answer's, row-aligned with ids)."""
     main = [pt.main.get(r) for r in ids]
-    return name_themes(texts, vectors, main, embed, label_titles=label_titles(main, labels, titles))
+    return name_themes(texts, vectors, main, embed, label_titles=label_titles(main, labels, titles), valence=valence)
 
 
 def analyse_project(
@@ -284,6 +286,7 @@ def analyse_project(
                 vectors,
                 classified.labels,
                 tax,
+                classified.valence,
                 lambda p: embed_texts(p, embedder=embedder, kind=ANALYSIS_KIND),
             )
             report("lagring", 0, 1)
@@ -310,12 +313,13 @@ def _finish_themes(
     vectors: np.ndarray,
     labels: Sequence[Sequence[str]],
     tax: Taxonomy,
+    valence: Sequence[str | None],
     embed: Callable[[list[str]], np.ndarray],
 ) -> ThemeResult:
     """Names and signals of the project's themes, as the run's ThemeResult (`labels`: each
     answer's decided label ids)."""
     titles = {lab.id: lab.title for lab in tax.labels}
-    names = theme_names(pt, inputs.texts, vectors, inputs.ids, embed, labels, titles)
+    names = theme_names(pt, inputs.texts, vectors, inputs.ids, embed, labels, titles, valence or None)
     for t in pt.themes:
         if t.key in names:
             t.label = names[t.key][0]

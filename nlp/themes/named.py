@@ -56,15 +56,17 @@ def name_result(
     record_ids: Sequence[Any],
     labels: Sequence[Sequence[str]] | None = None,
     titles: Mapping[str, str] | None = None,
+    valence: Sequence[str | None] | None = None,
 ) -> ThemeResult:
     """Every theme of a fit named as a project's themes are (name_themes with the majority
     taxonomy label), from the answers `record_ids` (row-aligned with texts, vectors and
-    `labels`, the classified label ids; `titles`: label id → title). A theme a person has
+    `labels`, the classified label ids; `titles`: label id → title; `valence`: each answer's,
+    for the names' tone). A theme a person has
     named keeps that name; the generated one is kept beside it (auto_label)."""
     of = result.main_theme()
     main = [of.get(r) for r in record_ids]
     main = [None if t is None or t == OTHER_THEME else t for t in main]
-    names = name_themes(texts, vectors, main, embed, label_titles=label_titles(main, labels, titles))
+    names = name_themes(texts, vectors, main, embed, label_titles=label_titles(main, labels, titles), valence=valence)
     for theme in result.themes:
         if theme.id not in names:
             if not theme.label:  # fitted without a word label, and none of its answers named here

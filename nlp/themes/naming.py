@@ -24,6 +24,12 @@ next phrases: those name a side detail ("Par glasögon" for a theme of treatment
 short answers without a phrase ("vet ej", "Nej") is named "Korta svar", quoting them in its
 phrase.
 
+Every option must suit the theme (nlp.themes.tone): held by a fifth of its answers (a side
+detail of a few answers does not name a theme of many), and in the tone most of its answers
+have ("Missnöje med …", "Beröm för …"; praise never names a theme of complaints). When no
+option does, the noun most of its answers use names it, or it is said to be mixed
+("Blandade synpunkter om …").
+
 Names are unique across themes: the larger theme keeps a name; a smaller one that would
 share it gets the head with its own modifier, or "head – its next phrase". When a taxonomy
 label carries most answers, the name is "Label – phrase" (majority_label, phrase_name).
@@ -54,6 +60,7 @@ from nlp.themes.phrases import (
     content,
 )
 from nlp.themes.representation import PLACEHOLDER_RE, TOKEN_RE, stop_words, swedish_tokens
+from nlp.themes.tone import NameRule
 
 Embed = Callable[[list[str]], np.ndarray]
 
@@ -234,11 +241,13 @@ def name_themes(
     embed: Embed,
     *,
     label_titles: Mapping[Any, str] | None = None,
+    valence: Sequence[str | None] | None = None,
     k: int = 3,
 ) -> dict[Any, tuple[str, str, list[str]]]:
     """theme → (name, phrase, keyphrases) for every theme in `main` (row-aligned with texts);
-    None in `main` (övrigt) is skipped. `label_titles`: theme → taxonomy label title.
-    No two themes get the same name."""
+    None in `main` (övrigt) is skipped. `label_titles`: theme → taxonomy label title;
+    `valence`: each answer's valence (styrka, utmaning …, row-aligned), so a theme of
+    complaints or praise is named as one (nlp.themes.tone). No two themes get the same name."""
     banned = name_stop_words() | measured_fillers(texts, main)
     words = Words(banned)
     rows: dict[Any, list[int]] = defaultdict(list)
@@ -264,10 +273,12 @@ def name_themes(
         found = per_theme[t]
         ranked, df = _ranked(found, len(idx), corpus_df, mean_size, centroid, embed, k)
         label = (label_titles or {}).get(t)
-        head = _unique_head(ranked, found, df, used, label, generic)
+        rule = NameRule([texts[i] for i in idx], [valence[i] for i in idx] if valence is not None else None)
+        chosen = _unique_head(ranked, found, df, used, label, generic, rule)
+        head = chosen[0] if chosen else None
         phrases = [form for _, form in ranked[:k]]
-        if head is not None:
-            plain = head.split(" – ")[0]
+        if chosen is not None:
+            plain = chosen[1].split(" – ")[0]
             phrases = [plain] + [p for p in phrases if p.lower() != plain.lower()][: k - 1]
         name = phrase_name([head] if head else [], label)[0]
         phrase = phrase_name(phrases, label)[1]
@@ -339,11 +350,15 @@ def _unique_head(
     used: set[str],
     label: str | None,
     generic: frozenset[Key] = frozenset(),
-) -> str | None:
-    """The theme's name phrase, not yet taken by a larger theme, of 2–MAX_WORDS words where
-    the answers allow: a construction of its best phrase (_constructions); else "best – next
-    phrase" (two grounded phrases, the next one not a generic word); else a construction of
-    one of its next best phrases (NAME_DEPTH); only else a single word. A phrase whose words all lie in a
+    rule: NameRule | None = None,
+) -> tuple[str, str] | None:
+    """(the theme's name phrase, the phrase it is built on), not yet taken by a larger theme,
+    of 2–MAX_WORDS words where the answers allow: a construction of its best phrase
+    (_constructions); else "best – next phrase" (two grounded phrases, the next one not a
+    generic word); else a construction of one of its next best phrases (NAME_DEPTH). Each only
+    when `rule` lets it name the theme: held by a real share of its answers, not against their
+    tone (and led by the tone's words where it carries none, nlp.themes.tone). Else the head
+    noun of a best phrase, or the theme's broadest noun, or "Blandade synpunkter om" it. A phrase whose words all lie in a
     larger theme's name counts as taken ("Bemötande" beside "Trevligt bemötande"): a reader
     could not tell the two apart; a more specific one ("Byta mäklare" beside "Mäklare") not."""
     if not ranked:
@@ -355,23 +370,41 @@ def _unique_head(
         words = set(key.split("|")[0].split())
         return key in used or nested and any(words <= u for u in used_words)
 
+    def first_free(options: list[str], nested: bool = True) -> tuple[str, str] | None:
+        for option in options:
+            named = rule.name(option) if rule else option
+            if named is not None and not taken(named, nested):
+                return named, option
+        return None
+
     best = ranked[0][0]
     first = _written(_with_modifier(best, found, df), found)
     own = [_written(k, found) for k in _constructions(best, found, df)]
-    for option in own:
-        if not taken(option):
-            return option
-    for key, form in ranked[1:]:
-        combined = f"{first} – {form}"
-        if key not in generic and not content(key) & content(best) and not taken(combined, nested=False):
-            return combined
+    combined = [
+        f"{first} – {form}" for key, form in ranked[1:] if key not in generic and not content(key) & content(best)
+    ]
     # Only when the best phrase cannot name the theme: a lower phrase's construction names
     # a side detail of the theme (blind reader, 2026-11-29: "Par glasögon" for treatments).
     options = own + [_written(k, found) for key, _ in ranked[1:NAME_DEPTH] for k in _constructions(key, found, df)]
-    for option in options:
-        if not taken(option):
-            return option
-    for _key, form in ranked:
-        if not taken(form):
-            return form
-    return options[0] if options else first
+    chosen = first_free(own) or first_free(combined, nested=False) or first_free(options)
+    if chosen is None and rule is not None:
+        # Too narrow, all of them: the head noun of the best phrases ("Kaffet" for "kaffet i
+        # väntrummet") where enough answers hold it, else the noun most answers use.
+        heads = [(_head(key),) for key, _ in ranked[:NAME_DEPTH]]
+        chosen = first_free([_written(h, found) for h in heads if h in found]) or _broadest(found, df, rule, taken)
+    if chosen is None:
+        chosen = first_free([form for _key, form in ranked]) if rule is None else None
+    return chosen or ((options[0], options[0]) if options else (first, first))
+
+
+def _broadest(
+    found: Mapping[Key, Counter[str]], df: Mapping[Key, int], rule: NameRule, taken: Callable[[str], bool]
+) -> tuple[str, str] | None:
+    """The theme named by the noun most of its answers use (by the rule: "Missnöje med
+    personalen", or "Blandade synpunkter om personalen" when even that noun is rare)."""
+    for key in sorted((k for k in found if len(k) == 1), key=lambda k: (-df[k], k)):
+        form = _written(key, found)
+        named = rule.broad(form)
+        if named is not None and not taken(named):
+            return named, form
+    return None

@@ -1,0 +1,138 @@
+"""The tone and the breadth of a theme's name: what a coordinator reads first.
+
+Tone. Every answer has a valence (the classification stage's: styrka, utmaning, blandad,
+neutral). When a clear majority of a theme's answers (TONE_SHARE) are negative, its name
+says so ("Missnöje med väntetiden"), when they are positive likewise ("Beröm för
+sköterskorna"). A phrase that carries the tone by itself ("Långa väntetider", "Trevlig
+personal") is named as it is, never doubled, and a phrase whose own polarity contradicts the
+theme's ("Trevlig personal" over a theme of complaints) is never its name. A phrase's own
+polarity is read from its words (POSITIVE_WORDS, NEGATIVE_WORDS, and a long wait or a high
+cost, which is negative whatever it is about). Not from the valence head on the phrase's
+vector: on bare nouns it is noise ("Mäklaren" 0.95, "Substitutionsbehandlingen" 0.01,
+"Kall mat" 0.85 on the shipped head, 2026-11-29).
+
+Breadth. A name speaks for a theme only when a real share of its answers (COVER_SHARE) hold a
+variant of it: every content lemma of the phrase, in any inflection and order. A side detail
+of a few answers does not name a theme of many; then the theme's broadest noun does, and when
+no noun is that broad either the theme is said to be mixed ("Blandade synpunkter om …").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from nlp.themes.phrases import EVALUATIVE_WORDS
+from nlp.themes.representation import swedish_tokens
+
+TONE_SHARE = 0.6  # a theme is negative (positive) when ≥ 60 % of its answers are
+COVER_SHARE = 0.2  # a name is held by at least one answer in five
+NEGATIVE_VALENCE, POSITIVE_VALENCE = "utmaning", "styrka"
+NEGATIVE_LEAD, POSITIVE_LEAD = "Missnöje med", "Beröm för"
+# A theme of many topics, by its tone: no noun is held by COVER_SHARE of its answers.
+MIXED_LEADS = {0: "Blandade synpunkter om", -1: "Blandade klagomål på", 1: "Blandat beröm för"}
+
+# Evaluative words that say something went wrong (lemmas and written forms); the rest of
+# EVALUATIVE_WORDS that praise are positive. Neutral evaluations ("betyg", "upplevelse") are neither.
+NEGATIVE_WORDS = frozenset(
+    """dålig dåligt dåliga sämre sämst otrevlig otrevligt otrevliga ovänlig ovänligt krånglig krångligt
+    svår svårt svåra missnöjd besviken sur arg ledsen negativ oprofessionell oseriös otrygg okunnig
+    värdelös usel uselt hemsk fruktansvärd katastrof katastrofal skandal fel problem brist brister
+    strul krångel klagomål missnöje misstag försening försenad försenade trasig trasiga trasigt
+    oförskämd oförskämt nedlåtande otydlig otydligt stökig stökigt smutsig smutsigt ostädad dyr dyrt
+    dyra missad missade missat inställd inställda stängd stängda""".split()
+)
+NEUTRAL_EVALUATIONS = frozenset(
+    "rekommendation rekommendera betyg stjärna upplevelse erfarenhet helhet intryck allt rätt".split()
+)
+POSITIVE_WORDS = EVALUATIVE_WORDS - NEGATIVE_WORDS - NEUTRAL_EVALUATIONS
+# A long wait or a high cost is a complaint whatever it is about ("långa väntetider", "lång
+# kö", "höga priser"); a long opening time is not, so the head decides (its compound ending).
+LONG, HIGH = frozenset("lång långa långt längre".split()), frozenset("hög höga högt högre".split())
+WAIT_ENDINGS = ("väntetid", "väntetider", "väntan", "kö", "köer", "kön", "köerna", "handläggningstid", "svarstid")
+COST_ENDINGS = ("pris", "priser", "priset", "priserna", "avgift", "avgifter", "avgiften", "kostnad", "kostnader")
+
+
+def theme_tone(valences: Sequence[str | None]) -> int:
+    """-1 when a clear majority of the answers are negative, 1 when positive, else 0."""
+    known = [v for v in valences if v]
+    if not known:
+        return 0
+    counts = Counter(known)
+    if counts[NEGATIVE_VALENCE] >= TONE_SHARE * len(known):
+        return -1
+    if counts[POSITIVE_VALENCE] >= TONE_SHARE * len(known):
+        return 1
+    return 0
+
+
+def phrase_polarity(phrase: str) -> int:
+    """-1 for a phrase that says by itself that something is wrong, 1 for praise, else 0."""
+    written = phrase.lower().replace("–", " ").split()
+    words = set(written) | set(swedish_tokens(phrase.lower()))
+    if words & NEGATIVE_WORDS or _too_much(written):
+        return -1
+    return 1 if words & POSITIVE_WORDS else 0
+
+
+def _too_much(written: list[str]) -> bool:
+    for before, word in zip(written, written[1:]):
+        if before in LONG and word.endswith(WAIT_ENDINGS) or before in HIGH and word.endswith(COST_ENDINGS):
+            return True
+    return False
+
+
+def toned(phrase: str, tone: int) -> str | None:
+    """The phrase as the name of a theme of `tone`: as it is when it carries that tone or the
+    theme has none, led by the tone's words when it is neutral, None when it contradicts."""
+    polarity = phrase_polarity(phrase)
+    if tone == 0 or polarity == tone:
+        return phrase
+    if polarity == -tone:
+        return None
+    return f"{NEGATIVE_LEAD if tone < 0 else POSITIVE_LEAD} {lower_first(phrase)}"
+
+
+def lower_first(phrase: str) -> str:
+    """ "Personalen" → "personalen" after a lead; an abbreviation ("BVC") stays as written."""
+    first = phrase.split(" ")[0]
+    return phrase if first.isupper() and len(first) > 1 else phrase[:1].lower() + phrase[1:]
+
+
+class Coverage:
+    """The share of a theme's answers that hold a variant of a phrase: all its content lemmas."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.answers = [frozenset(swedish_tokens(t)) for t in texts]
+
+    def share(self, phrase: str) -> float:
+        """The smallest share over the parts of "X – Y" (each part is claimed for the theme)."""
+        return min(self._one(part) for part in phrase.split(" – "))
+
+    def _one(self, phrase: str) -> float:
+        lemmas = set(swedish_tokens(phrase.lower()))
+        if not lemmas or not self.answers:
+            return 0.0
+        return sum(lemmas <= a for a in self.answers) / len(self.answers)
+
+
+class NameRule:
+    """What a theme's name must be: held by COVER_SHARE of its answers, in its tone."""
+
+    def __init__(self, texts: Sequence[str], valences: Sequence[str | None] | None) -> None:
+        self.cover = Coverage(texts)
+        self.tone = theme_tone(valences) if valences is not None else 0
+
+    def name(self, option: str) -> str | None:
+        """The option as the theme's name, or None: too narrow, or against its tone."""
+        return toned(option, self.tone) if self.cover.share(option) >= COVER_SHARE else None
+
+    def broad(self, noun: str) -> str | None:
+        """A broad noun as the name ("Missnöje med personalen"); "Blandade synpunkter om …"
+        ("Blandade klagomål på …", "Blandat beröm för …" in a theme of that tone) when even
+        the theme's broadest noun is held by fewer than COVER_SHARE of its answers."""
+        if self.cover.share(noun) >= COVER_SHARE:
+            return toned(noun, self.tone)
+        if self.tone != 0 and phrase_polarity(noun) == -self.tone:
+            return None
+        return f"{MIXED_LEADS[self.tone]} {lower_first(noun)}"

@@ -1,0 +1,132 @@
+"""The tone and breadth of theme names (nlp/themes/tone.py): a theme of complaints is named as
+one and never by praise, a phrase that carries its tone is not doubled, and a side detail of a
+few answers does not name a theme of many."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from nlp.themes import name_themes
+from nlp.themes.naming import _unique_head
+from nlp.themes.representation import swedish_tokens
+from nlp.themes.tone import COVER_SHARE, Coverage, NameRule, phrase_polarity, theme_tone, toned
+
+pytestmark = pytest.mark.utan_databas
+
+# Complaints about the waiting room in which "trevlig personal" is the commonest phrase.
+WAITING_ROOM = [
+    "Trevlig personal, men kaffet i väntrummet var kallt och äckligt.",
+    "Trevlig personal visst, men väntrummet var smutsigt och kaffet slut.",
+    "Väntrummet var fullt och kaffet kallt, trots trevlig personal.",
+    "Kaffet i väntrummet smakade illa. Trevlig personal hjälper inte.",
+    "Trevlig personal men ett trångt väntrum och inget kaffe.",
+    "Väntrummet luktade illa och kaffet var slut, trevlig personal dock.",
+    "Kallt kaffe i väntrummet igen. Trevlig personal men ändå.",
+    "Trevlig personal, men väntrummet är för litet och kaffet dåligt.",
+    "Kaffet i väntrummet är undermåligt trots trevlig personal.",
+    "Väntrummet var stökigt och kaffet gammalt. Trevlig personal.",
+]
+QUEUE = [
+    "Långa väntetider i telefon varje gång.",
+    "Det var långa väntetider igen, två timmar.",
+    "Långa väntetider för att få en tid.",
+    "Jag ringde och fick långa väntetider.",
+    "Alldeles för långa väntetider på mottagningen.",
+    "Långa väntetider, ingen ringde tillbaka.",
+    "Väldigt långa väntetider hela hösten.",
+    "Långa väntetider och inget svar.",
+    "Långa väntetider till läkaren.",
+    "Orimligt långa väntetider för ett recept.",
+]
+
+
+@pytest.fixture(scope="module")
+def embed():  # type: ignore[no-untyped-def]
+    from nlp.core import ANALYSIS_KIND
+    from nlp.embed import embed_texts
+
+    return lambda texts: embed_texts(list(texts), kind=ANALYSIS_KIND)
+
+
+def test_the_tone_of_a_theme_is_its_clear_majority() -> None:
+    assert theme_tone(["utmaning"] * 7 + ["styrka"] * 3) == -1
+    assert theme_tone(["styrka"] * 6 + ["neutral"] * 4) == 1
+    assert theme_tone(["utmaning"] * 5 + ["styrka"] * 5) == 0
+    assert theme_tone([None, None]) == 0 and theme_tone([]) == 0
+
+
+def test_a_phrase_carrying_its_tone_is_not_doubled_and_one_against_it_never_names() -> None:
+    assert phrase_polarity("Långa väntetider") == -1 and phrase_polarity("lång kö") == -1
+    assert phrase_polarity("långa öppettider") == 0  # a long opening time is no complaint
+    assert phrase_polarity("Trevlig personal") == 1 and phrase_polarity("Missade samtalet") == -1
+    assert toned("Långa väntetider", -1) == "Långa väntetider"
+    assert toned("Trevlig personal", -1) is None and toned("Långa väntetider", 1) is None
+    assert toned("Personalen", -1) == "Missnöje med personalen"
+    assert toned("Sköterskorna", 1) == "Beröm för sköterskorna"
+    assert toned("BVC", -1) == "Missnöje med BVC" and toned("Personalen", 0) == "Personalen"
+
+
+def test_a_theme_of_complaints_is_not_named_by_its_praise(embed) -> None:  # type: ignore[no-untyped-def]
+    texts = WAITING_ROOM + QUEUE
+    main = ["väntrum"] * len(WAITING_ROOM) + ["kö"] * len(QUEUE)
+    plain = name_themes(texts, embed(texts), main, embed)
+    assert plain["väntrum"][0] == "Trevlig personal", plain  # what the answers' words alone give
+    named = name_themes(texts, embed(texts), main, embed, valence=["utmaning"] * len(texts))
+    room, queue = named["väntrum"][0], named["kö"][0]
+    assert "trevlig" not in room.lower() and room.startswith("Missnöje med "), room
+    assert {"kaffe", "väntrum"} & set(swedish_tokens(room.lower())), room
+    assert queue == "Långa väntetider", queue  # negative by itself: no "Missnöje med"
+
+
+def test_a_side_detail_of_a_few_answers_does_not_name_a_broad_theme() -> None:
+    texts = [f"Behandlingen hos optikern nummer {i} var ok." for i in range(12)]
+    texts += ["Köpte ett par glasögon."] * 3 + [f"Synundersökningen tog tid {i}." for i in range(3)]
+    found = {
+        ("par", "glasögon"): Counter({"par glasögon": 3}),
+        ("glasögon",): Counter({"glasögon": 3}),
+        ("behandling",): Counter({"behandlingen": 12}),
+        ("synundersökning",): Counter({"synundersökningen": 3}),
+    }
+    df = {key: sum(c.values()) for key, c in found.items()}
+    ranked = [(("par", "glasögon"), "par glasögon"), (("synundersökning",), "synundersökningen")]
+    assert Coverage(texts).share("par glasögon") == 3 / 18 < COVER_SHARE
+    # Without the rule the side detail names the theme; with it, the noun most answers use.
+    assert _unique_head(ranked, found, df, set(), None)[0] == "par glasögon"
+    assert _unique_head(ranked, found, df, set(), None, rule=NameRule(texts, None)) == ("behandlingen",) * 2
+    complaints = NameRule(texts, ["utmaning"] * len(texts))
+    assert _unique_head(ranked, found, df, set(), None, rule=complaints) == (
+        "Missnöje med behandlingen",
+        "behandlingen",
+    )
+
+
+def test_a_theme_without_a_common_noun_is_said_to_be_mixed() -> None:
+    nouns = ["kaffet", "parkeringen", "hissen", "skylten", "mattan", "lampan", "dörren"]
+    texts = [f"Synpunkt om {n} och mer {i}." for i, n in enumerate(nouns * 2)] + [
+        "Kaffet igen.",
+        "Inget mer.",
+        "Inget mer.",
+    ]
+    # The commonest noun, "kaffet", is in 3 of 17 answers: fewer than one in five.
+    found = {(swedish_tokens(n)[0],): Counter({n: 2}) for n in nouns}
+    found[("kaffe",)] = Counter({"kaffet": 3})
+    df = {key: sum(c.values()) for key, c in found.items()}
+    ranked = [(("hiss",), "hissen"), (("skylt",), "skylten")]
+    name = _unique_head(ranked, found, df, set(), None, rule=NameRule(texts, None))
+    assert name == ("Blandade synpunkter om kaffet", "kaffet"), name
+
+
+def test_a_fits_themes_are_named_in_the_tone_of_their_answers(embed) -> None:  # type: ignore[no-untyped-def]
+    from nlp.themes import ThemeInfo, ThemeResult, name_result
+
+    texts = WAITING_ROOM + QUEUE
+    ids = [f"r{i}" for i in range(len(texts))]
+    tid = [0] * len(WAITING_ROOM) + [1] * len(QUEUE)
+    themes = [ThemeInfo(id=t, label="", phrase="", words=[], size=0, share=0, ci=(0, 0)) for t in (0, 1)]
+    fit = ThemeResult(themes, {r: [(t, 1.0)] for r, t in zip(ids, tid)}, {}, [], len(texts))
+    valence = ["utmaning"] * len(texts)
+    named = name_result(fit, texts, embed(texts), embed, record_ids=ids, valence=valence)
+    expected = name_themes(texts, embed(texts), tid, embed, valence=valence)
+    assert named.theme(0).label == expected[0][0] and named.theme(0).label.startswith("Missnöje med ")
