@@ -91,11 +91,14 @@ OWN_FLOORS = {
     # agencies and staff signatures are labelled where the product leaves them, and a passport,
     # an LMA card and a partial personnummer are PERSONNUMMER there (direct floor 0.85)
     "pii_blind30.jsonl": (0.87, 0.83, 0.60, 0.85),
-    # unread (held out from rounds 14 and 15; 0.848 / 0.943 / 42 of 46 before and after them);
-    # a Somali ID card number is PERSONNUMMER there (direct floor 0.89)
-    "pii_blind31.jsonl": (0.83, 0.92, 0.88, 0.89),
-    # unread (held out; 0.774 / 0.920 / 35 of 38 at f1c7b4c): one phone number missed (0.92)
-    "pii_blind32.jsonl": (0.76, 0.90, 0.88, 0.92),
+    # read in round 16 (0.848 / 0.943 / 42 of 46 first, 0.889 / 0.951 / 43 of 46 after): it no
+    # longer measures generalisation; a Somali ID card number is PERSONNUMMER there and
+    # JOURNALNUMMER here (direct floor 0.89), schools VARDENHET there and ORGANISATION here,
+    # a flat number alone, a street without its number and a bank are labelled there
+    "pii_blind31.jsonl": (0.87, 0.93, 0.91, 0.89),
+    # read in round 16 (0.774 / 0.920 / 35 of 38 first, 0.905 / 0.982 / 38 of 38 after): months,
+    # years, weeks and case numbers are labelled there where the product leaves them
+    "pii_blind32.jsonl": (0.89, 0.97, 0.97),
     # unread (held out; 0.908 / 0.974 / 43 of 45 at 35ab3b7): one personnummer and two phone
     # numbers missed (0.91)
     "pii_blind33.jsonl": (0.88, 0.95, 0.93, 0.90),

@@ -36,6 +36,12 @@ _ADDRESS = [
         + r"\d{1,2}"
         + WS
         + r"?tr\b\.?)?"
+        # and the flat after the floor: "Vasagatan 17, 2 tr, lgh 1302"
+        + r"(?:,?"
+        + WS
+        + r"?lgh\.?"
+        + WS
+        + r"?\d{4}(?!\d))?"
     ),
     # "Kungens väg 3", and streets named after a person: "Carl Bertil Laurells gata 9"
     re.compile(
@@ -137,10 +143,27 @@ _LIVES_AT = re.compile(
 )
 
 
+# a name written straight before a one-word street: "Elsa Nyberg Kattegattsgatan 11" is a name and
+# a street, not the two-word street "Nyberg Kattegattsgatan" (those open with a position word
+# or stand after a preposition or a label: "på Övre Slottsgatan 3")
+_NAME_BEFORE = re.compile(r"[" + CAP + r"][" + LOW + r"]+" + WS + r"$")
+_POSITION_WORD = re.compile(r"(?:Stora|Lilla|Norra|Södra|Östra|Västra|Övre|Nedre|Gamla|Nya|Sankt|[NSÖV]\.)" + WS)
+
+
+def _without_name_before(text: str, start: int, end: int) -> int:
+    first_end = text.find(" ", start, end)
+    if first_end < 0 or _POSITION_WORD.match(text, start) or not _NAME_BEFORE.search(text, max(0, start - 30), start):
+        return start
+    rest = text[first_end + 1 : end]
+    return first_end + 1 if re.match(r"[" + CAP + r"][" + LOW + r"]+(?:" + STREET_SUFFIX + r")\b", rest) else start
+
+
 def find_address(text: str) -> list[Span]:
     spans = [Span(m.start(1), m.end(1), "ADRESS") for m in _LIVES_AT.finditer(text)]
-    for pattern in _ADDRESS:
-        spans.extend(Span(m.start(), m.end(), "ADRESS") for m in pattern.finditer(text))
+    for k, pattern in enumerate(_ADDRESS):
+        for m in pattern.finditer(text):
+            start = _without_name_before(text, m.start(), m.end()) if k == 0 else m.start()
+            spans.append(Span(start, m.end(), "ADRESS"))
     spans.extend(Span(m.start(1), m.end(1), "ADRESS") for m in _LABELLED.finditer(text))
     return spans
 

@@ -34,7 +34,7 @@ _AGE_CONTEXT = re.compile(
     r"(?:\b(?:fyll(?:de|er|t|a)|jag är|jag var|hon är|han är|hon var|han var|hen är|hen var|"
     r"(?:är|e|var|blir|blev|fyller|fyllde) (?:jag|hon|han|hen|du)(?: (?:också|bara|redan|nästan|snart|nu))?|"
     r"(?:jag|hon|han|hen) (?:är|var|blir|fyller|e) (?:också|bara|redan|nästan|snart|nu|ju|typ|ungefär|runt|cirka|ca|väl|nog|kanske)|"
-    r"(?:jag|hon|han|hen) (?:ar|ä|e)|"
+    r"(?:jag|ja|hon|han|hen) (?:ar|ä|e)|"
     r"(?:jag|hon|han|hen) har(?= \d{1,3} år)|i'm|i’m|i am|"
     r"som är|när jag var|då jag var|sedan jag var|sen jag var|är|var|nu|snart|blir|blev|ålder(?:n)?|ålder på|"
     # a journal's abbreviation for the patient: "Pat. 94 år, bor ensam"
@@ -52,7 +52,11 @@ _AGE_CONTEXT = re.compile(
     + r"+)?|(?<=\d),"
     + WS
     + r"+)"
-    r"(\d{1,3}|(?:ett)?hundra(?:"
+    # spoken tens, written as said: "ja ä sjutti sex", "hon e åttitvå"
+    r"(\d{1,3}|(?:tretti|fyrti|femti|sexti|sjutti|åtti|nitti)(?:"
+    + WS
+    + r"?(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio))?"
+    r"(?![\w-])|(?:ett)?hundra(?:"
     + NUMWORDS
     + r"|"
     + SMALL_NUMWORDS
@@ -102,6 +106,37 @@ _AGE_PAREN = re.compile(
     r"\((?:[a-zåäö]+," + WS + r"*)?" + WS + r"*(?:(?:ca|cirka|ungefär|runt)" + WS + r"+)?"
     r"(\d{1,3}" + WS + r"+[åa]r)" + WS + r"*(?=\))"
 )
+# "Aino (84 v)", "lillen (3 mån)": an age in weeks, months or Finnish years (vuotta) in brackets
+# after a name, a kinship word or a baby; "(2 v)" alone is a stay
+_SHORT_UNIT_PAREN = re.compile(
+    r"(?<![^\W\d_])([^\W\d_]++)"
+    + WS
+    + r"*+\("
+    + WS
+    + r"*+(\d{1,3}"
+    + WS
+    + r"*+(?:v|mån|månader|veckor|vuotta))"
+    + WS
+    + r"*+\)"
+)
+_BABY_WORDS = frozenset("lillen lillan bebis bebisen bäbis bäbisen babyn sonen dottern barnet".split())
+# "min pappa Olof 87 blev flyttad": a kinship word, a name and a bare number before what he did
+_KIN_NAME_NUMBER = re.compile(
+    r"\b(?i:min|mitt|vår|hans|hennes|din)"
+    + WS
+    + r"+(?i:pappa|mamma|far|mor|farfar|farmor|morfar|mormor|man|fru|make|maka|sambo|son|dotter|bror|syster)"
+    + WS
+    + r"+["
+    + CAP
+    + r"][\w-]+"
+    + WS
+    + r"+(\d{1,3})(?="
+    + WS
+    + r"+(?:blev|har|hade|är|var|bor|bodde|ligger|låg|fick|kom|skrevs|ska|måste|kan|fyller|dog)\b)"
+)
+_ANY_DIGIT = re.compile(r"\d")
+# "Mamma är född -34, alltså 90 i år": the age reached this year, said after a birth
+_AGE_THIS_YEAR = re.compile(r"(?i:\b(?:alltså|dvs\.?|så))" + WS + r"+(\d{1,3})(?=" + WS + r"+i" + WS + r"+år\b)")
 # "Bo-Göran (78)", "Ali, 13.": a bare number right after a name or a kinship word.
 _AGE_AFTER_NAME = re.compile(
     r"(["
@@ -304,6 +339,27 @@ def _finnish_and_described_ages(text: str) -> list[Span]:
     return spans
 
 
+def _ages_by_unit_or_kin(text: str) -> list[Span]:
+    """ "Aino (84 v)", "lillen (3 mån)", "min pappa Olof 87 blev …", "född -34, alltså 90 i år"."""
+    spans = []
+    if "(" in text:
+        for m in _SHORT_UNIT_PAREN.finditer(text):
+            word = m.group(1)
+            info = lists.names().get(word.lower())
+            named = word[:1].isupper() and info is not None and not info.common
+            if named or word.lower() in TITLES or word.lower() in _BABY_WORDS:
+                spans.append(Span(m.start(2), m.end(2), "ALDER"))
+    if _ANY_DIGIT.search(text):
+        spans.extend(Span(m.start(1), m.end(1), "ALDER") for m in _KIN_NAME_NUMBER.finditer(text))
+    if "i år" in text:
+        spans.extend(
+            Span(m.start(1), m.end(1), "ALDER")
+            for m in _AGE_THIS_YEAR.finditer(text)
+            if 1 <= int(m.group(1)) <= 120 and re.search(r"(?i:född|föddes|fyller|blir)", text)
+        )
+    return spans
+
+
 def find_age(text: str) -> list[Span]:
     spans = _finnish_and_described_ages(text)
     for pattern in _AGE_PATTERNS:
@@ -372,6 +428,7 @@ def find_age(text: str) -> list[Span]:
         if "(" in text and m.group(1).lower() in TITLES and int(m.group(2)) <= 120
     )
     spans.extend(Span(m.start(1), m.end(1), "ALDER") for m in _BABY_AGE.finditer(text))
+    spans += _ages_by_unit_or_kin(text)
     spans += _ages_after_names(text)
     spans += _children_ages(text)
     spans += _answers_and_corrections(text, spans)

@@ -78,7 +78,24 @@ _BORN_YYMMDD = re.compile(
 )
 # "skickade in den 02.02": day and month with a point only after a word saying date
 _DAY_MONTH_POINT = re.compile(r"(?<![\d.,])(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])(?![\d.]\d|\d)")
-_DATE_WORD_BEFORE = re.compile(r"(?:den|datum|från|till|mellan|t\.?o\.?m\.?|fr\.?o\.?m\.?)" + WS + r"*$", re.IGNORECASE)
+# "(född 9/10)": a birth is a day, never a grade
+_DATE_WORD_BEFORE = re.compile(
+    r"(?:den|datum|från|till|mellan|född|f\.|t\.?o\.?m\.?|fr\.?o\.?m\.?)" + WS + r"*$", re.IGNORECASE
+)
+# "lönen kommer den 25:e", "avgiften dras den 28:e": a monthly payday, the same for everyone
+_PAYDAY_BEFORE = re.compile(
+    r"(?i:\b(?:kommer|betalas|betalar|dras|drar|utbetalas|förfaller|lönen|pengarna|avgiften|hyran))"
+    + WS
+    + r"+(?:\w+"
+    + WS
+    + r"+)?$"
+)
+# "har tid den 30:e", "samtalet den 5:e. Ingen …": the day of this month as an ordinal; not
+# "den 2:a gången", "den 3:e veckan" (what follows is counted)
+_DAY_ORDINAL = re.compile(
+    r"(?i:\bden)" + WS + r"+((?:[1-9]|[12]\d|3[01]):(?:e|a))(?![\w])"
+    r"(?!" + WS + r"+(?!(?:och|o|kl|klockan|men|så|när|då|jag|vi|han|hon|hen|de|eller|i|på|till|var|är)\b)[a-zåäö])"
+)
 
 
 # "Betyg: 2/5", "akutenkäten: 2/5", "8/10 på smärtskalan": a rating, not the second of May
@@ -196,6 +213,11 @@ def find_date(text: str) -> list[Span]:
             weekday = _WEEKDAY_BEFORE.search(text, max(0, m.start() - 14), m.start())
             spans.append(Span(weekday.start() if weekday else m.start(), end, "DATUM"))
     spans += [Span(m.start(1), m.end(1), "DATUM") for m in _BORN_YYMMDD.finditer(text)]
+    spans += [
+        Span(m.start(1), m.end(1), "DATUM")
+        for m in (_DAY_ORDINAL.finditer(text) if ":" in text else ())
+        if not _PAYDAY_BEFORE.search(text, max(0, m.start() - 30), m.start())
+    ]
     for m in _DAY_MONTH_POINT.finditer(text):
         # "den 02.02" only: "från 03.40 till 07.10" are times
         if re.search(r"\b(?:den|datum:?)" + WS + r"*$", text[max(0, m.start() - 8) : m.start()], re.IGNORECASE):

@@ -9,7 +9,7 @@ A personnummer given as the patient number stays a PERSONNUMMER (it wins the ove
 A social service's client number ("Klientnr: K-0048817") and a member of staff's HSA-id
 ("HSA-id SE2321000016-7K3P") are read the same way. An asylum seeker's LMA number ("LMA-nummer 123 456 789-0", "LMA-kortet nr …", "LMA-kortnummer …") is read the
 same way: the card that stands in for a personnummer, one number per person; so is a passport
-number after its word ("passnummer", "passport number").
+number after its word ("passnummer", "passport number") and an identity card's ("ID-kort nr …").
 """
 
 from __future__ import annotations
@@ -26,6 +26,8 @@ _LABEL = re.compile(
     r"|\bLMA(?:-kort(?:et|nummer|numret|nr)?\b|[- ]?(?:nummer|numret|nr\.?)\b)"
     # a passport's number: like the LMA card, one document that names one person
     r"|\bpass(?:nummer|numret|nr\b\.?)|\bpassport[- ]?(?:number|no\b\.?|nr\b\.?)"
+    # so is an identity card's, a home country's included ("ID-kort från X nr …", "id-kortsnummer")
+    r"|\bid[- ]?kort(?:et|s?nummer|s?numret|snr|s-?nr)?\b|\bidentitetskort(?:et|s?nummer|snr)?\b"
     r"|\bjournal\b(?=(?:[^\n.!?]{0,40}?)\b(?:nr\.?|nummer)\b))"
 )
 # a value: letter groups (a system's prefix) and digit groups joined by dashes, slashes or
@@ -41,7 +43,7 @@ _YEAR_OR_DATE = re.compile(r"(?:19|20)\d\d(?:-[01]\d-[0-3]\d)?")
 
 
 def find_journal_number(text: str) -> list[Span]:
-    if not any(w in text for w in ("ournal", "atient", "eserv", "LMA", "lient", "HSA", "ass")):
+    if not any(w in text for w in ("ournal", "atient", "eserv", "LMA", "lient", "HSA", "ass", "kort")):
         return []
     spans: list[Span] = []
     for label in _LABEL.finditer(text):

@@ -208,6 +208,8 @@ _FIRM_NAME = (
 _EMPLOYER = re.compile(
     # Norwegian "jobber/arbeider for X" from neighbours working across the border
     r"\b(?:jobbar|jobbade|jobbat|arbetar|arbetade|arbetat|anställd|sydde|jobber|jobbet|arbeider|"
+    # English from writers who use it ("I work at X"); time off from one's work ("ledigt från X")
+    r"(?i:work|works|worked|working)|(?:tagit|tog|ta|fått|fick)" + WS + r"+ledigt|"
     r"fick" + WS + r"+(?:arbete|jobb|anställning|plats)|"
     # a trade before its employer: "lokförare på SJ", "valsverksarbetare på Uddeholmsbolaget"
     r"[a-zåäö]{3,}(?:arbetare|förare|are|örska|erska|ör|ist|pojke|officer|biträde|förman))"
@@ -225,7 +227,7 @@ _EMPLOYER = re.compile(
     + LOW
     + r"]+)?"
     + WS
-    + r"+(?:på|för|hos|vid|for)"
+    + r"+(?:på|för|hos|vid|for|at|från)"
     + WS
     + r"+"
     + _FIRM_NAME
@@ -251,11 +253,13 @@ def _employers(text: str) -> list[Span]:
     spans = []
     matches = (
         list(_EMPLOYER.finditer(text))
-        if " på " in text or " hos " in text or " vid " in text or " för " in text or " for " in text
+        if any(w in text for w in (" på ", " hos ", " vid ", " för ", " for ", " at ", " från "))
         else []
     )
     for m in matches + list(_FIRM_ROLE.finditer(text)):
         words = m.group("name").split()
+        if re.search(r"från" + WS + r"+$", m.group(0)[: m.start("name") - m.start()]) and "ledigt" not in m.group(0):
+            continue  # "arbetar från Umeå": only time off is taken "från" an employer
         # a place, a kind of workplace ("på Akuten") or a word in its definite form ("på Hemmet")
         # is no firm's name; a bare word is one ("på Saab", "på Tempo")
         while words and (
@@ -264,7 +268,13 @@ def _employers(text: str) -> list[Span]:
             and (_DEFINITE_FORM.search(words[-1].lower()) or len(words) > 1 or not m.group(0)[:1].islower())
         ):
             words.pop()
-        if not words or words[0].lower() in NOT_UNIT_WORDS or lists.names().get(words[0].lower()) is not None:
+        if not words or words[0].lower() in NOT_UNIT_WORDS:
+            continue
+        info = lists.names().get(words[0].lower())
+        # "jobbade för Lisa" is a person; "jobbar på Ericsson": a surname after a place word is the
+        # firm that bears it
+        place_word = re.search(r"(?:på|vid|at)" + WS + r"+$", m.group(0)[: m.start("name") - m.start()])
+        if info is not None and (info.first_sv or info.first_other or not place_word or len(words) > 1):
             continue
         trade = m.group(0).split()[0].lower()
         if trade in _COMPARATIVES or trade.endswith("igare") or (len(" ".join(words)) < 3 and not words[0].isupper()):
@@ -340,8 +350,36 @@ def _memberships(text: str) -> list[Span]:
     return spans
 
 
+# a pharmacy by its chain and its branch: "Apoteket Lejonet Kalix", "Kronans Apotek Gränby",
+# "Apoteket Skärholmen C". The branch says where the person collects medicine; the chain alone
+# ("Apotea", "Apoteket") names no place and stays.
+_PHARMACY = re.compile(
+    r"(?<![\w-])(?:Apoteket|Apotek Hjärtat|Kronans Apotek|Lloyds Apotek|Apoteksgruppen|DOZ Apotek)"
+    r"(?P<branch>(?:" + WS + r"+(?:[" + CAP + r"][" + LOW + r"]+|C(?![\w-]))){1,3})"
+)
+
+
+def _pharmacies(text: str) -> list[Span]:
+    spans = []
+    for m in _PHARMACY.finditer(text) if "potek" in text else ():
+        words = m.group("branch").split()
+        kept = 0
+        for w in words:
+            low = w.lower()
+            info = lists.names().get(low)
+            first = info is not None and (info.first_sv or info.first_other)
+            if low in SWEDISH_STOP_WORDS or (first and kept == 0):
+                break  # "Apoteket Anna sa …": a person after the chain (a branch's later words may be names)
+            kept += 1
+        if kept:
+            last = words[kept - 1]
+            end = m.start("branch") + m.group("branch").index(last, sum(len(w) for w in words[: kept - 1])) + len(last)
+            spans.append(Span(m.start(), end, "ORGANISATION"))
+    return spans
+
+
 def find_organisation(text: str) -> list[Span]:
-    spans = _employers(text) + _companies(text) + _memberships(text)
+    spans = _employers(text) + _companies(text) + _memberships(text) + _pharmacies(text)
     for i, pattern in enumerate(_ORG_PATTERNS):
         for m in pattern.finditer(text):
             start, end = m.start(), m.end()

@@ -25,6 +25,27 @@ _GROUP_END = re.compile(r"(?:" + WS + r"|-|/)+\d{1,4}$")
 
 
 _PHONE_CTX = re.compile(r"(?:ring|tel|telefon|mobil|nummer|nr|nås|sms|växel)\w*\W{0,3}(?:\w+\W+){0,3}$", re.IGNORECASE)
+# A foreign number the plan does not know ("call me at +44 7700 900 418": a range kept for
+# fiction, or a new one) is still a phone when a phone word in a language of the texts says so.
+_FOREIGN_CTX = re.compile(
+    r"(?:ring|tel|telefon|mobil|nås|sms|whatsapp|viber|call|phone|reach|text|number)\w*\W{0,3}(?:\w+\W+){0,3}$",
+    re.IGNORECASE,
+)
+# Part of a longer code: digits and a dash or dot, or a digit group and a space, just before
+# ("3.1.1-04521/2024", "OCR 5521 0098 7716 432").
+_CODE_BEFORE = re.compile(r"\d[-.]$")
+_GROUP_BEFORE = re.compile(r"\d" + WS + r"$")  # only before "00…": a Swedish number may follow a count
+# National services' own numbers are public, like "1177" itself (their web pages): kept.
+_PUBLIC_NUMBERS = frozenset(
+    {
+        "+46771117700",  # 1177
+        "+46771524524",  # Försäkringskassan
+        "+46771567567",  # Skatteverket
+        "+46771416416",  # Arbetsförmedlingen
+        "+46104566700",  # Giftinformationscentralen
+        "+46771141400",  # Polisen, 114 14 written out
+    }
+)
 _USUAL_WRITING = re.compile(r"^0\d{1,3}-\d{2,3} \d\d \d\d$")
 _AREA_WRITING = re.compile(r"^(?:(?:\+|00)46|0\d{1,3}[-/]|\(0\d{1,3}\))")
 
@@ -53,6 +74,14 @@ def _phone_like(cand: str, text: str, start: int) -> bool:
         # phone when a word says so or the writing is the usual area code, dash and pairs
         return context or bool(_USUAL_WRITING.match(cand))
     return bool(_AREA_WRITING.match(cand)) or context
+
+
+def _code_or_public(text: str, sp: Span) -> bool:
+    """Not a person's phone: part of a longer code, or a national service's public number."""
+    left = text[max(0, sp.start - 2) : sp.start]
+    if _CODE_BEFORE.search(left) or (text.startswith("00", sp.start) and _GROUP_BEFORE.search(left)):
+        return True
+    return normalise(text[sp.start : sp.end]) in _PUBLIC_NUMBERS
 
 
 def find_phone(text: str) -> list[Span]:
@@ -87,10 +116,14 @@ def find_phone(text: str) -> list[Span]:
     for m in _FOREIGN.finditer(text):
         if any(sp.start < m.end() and m.start() < sp.end for sp in spans):
             continue
+        if says_other_number(text, m.start()):
+            continue
         cand = m.group(0)
+        context = bool(_FOREIGN_CTX.search(text[max(0, m.start() - 40) : m.start()]))
         while cand:
             try:
-                if phonenumbers.is_valid_number(phonenumbers.parse(cand, None)):
+                num = phonenumbers.parse(cand, None)
+                if phonenumbers.is_valid_number(num) or (context and phonenumbers.is_possible_number(num)):
                     spans.append(Span(m.start(), m.start() + len(cand), "TELEFON"))
                     break
             except phonenumbers.NumberParseException:
@@ -99,6 +132,7 @@ def find_phone(text: str) -> list[Span]:
             if shorter == cand:
                 break
             cand = shorter
+    spans = [sp for sp in spans if not _code_or_public(text, sp)]
     # The area code in brackets, "(08) 465 004 63": the bracket belongs to the number.
     return [
         Span(sp.start - 1, sp.end, sp.label)

@@ -9,8 +9,8 @@ from nlp.pseudonymise.category import Category
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.named_with_place import find_named_with_place
 from nlp.pseudonymise.recognisers.patterns import CAP, CAP_AFTER, CAPWORD, LOW, STREET_SUFFIX, WS, named_after
-from nlp.pseudonymise.recognisers.unit_constructions import CARE_PROVIDERS, find_unit_constructions
-from nlp.pseudonymise.recognisers.words import NOT_UNIT_WORDS, rare_word, sentence_start, unknown_word
+from nlp.pseudonymise.recognisers.unit_constructions import CARE_PROVIDERS, find_unit_constructions, with_team_number
+from nlp.pseudonymise.recognisers.words import NOT_UNIT_WORDS, plain_word, rare_word, sentence_start, unknown_word
 
 _UNIT_HEAD = (
     r"kliniken|klinik|mottagningen|mottagning|sjukhuset|sjukhus|lasarettet|lasarett|"
@@ -18,7 +18,9 @@ _UNIT_HEAD = (
     # "enheten" alone or after a linking s ("Ätstörningsenheten"), never "lägenheten", "erfarenhet"
     r"avdelningen|boendet|boende|vårdhemmet|vårdhem|behandlingshemmet|behandlingshem|psykiatrin|"
     r"korttidshemmet|korttidshem|dagverksamheten|dagverksamhet|(?:(?<=s)|(?<![" + LOW + r"]))enhet(?:en)?|"
-    r"habiliteringen|habilitering|öppenvården|öppenvård|hospicet|hospice|gruppbostaden|gruppbostad"
+    r"habiliteringen|habilitering|öppenvården|öppenvård|hospicet|hospice|gruppbostaden|gruppbostad|"
+    # the municipality's meeting places and daily activities: "Ugglans aktivitetshus"
+    r"aktivitetshuset|aktivitetshus|träffpunkten|träffpunkt"
 )
 # Healthcare centres named "-centrum" ("Beroendecentrum"), not shopping or travel centres.
 _CENTRE = (
@@ -36,7 +38,14 @@ _UNIT_PREFIX = (
     r"[Vv]ård- och omsorgsboendet|[Oo]msorgsboendet|[Vv]årdboendet|Mini-Maria|Maria Ungdom|Maria Beroende|"
     r"(?:[" + CAP + r"][" + LOW + r"]*)?" + _CENTRE + r"|Villa|[Ss]prutbytet|"
     # the state's youth homes and a youth centre by its name: "SiS-hemmet Ljungbacka", "fritidsgården Kupolen"
-    r"SiS-hemmet|SiS-institutionen|[Ff]ritidsgården"
+    r"SiS-hemmet|SiS-institutionen|[Ff]ritidsgården|"
+    # meeting places, daily activities and homes with a name: "Träffpunkt Måsen", "Verkstaden
+    # Hantverkarna", "Hemmet Lindbacka" (capitalised: "verkstaden" alone is any repair shop)
+    r"[Tt]räffpunkt|[Aa]ktivitetshuset|Verkstaden|Returbutiken|Hemmet|"
+    # care in the home and the clinics' teams by their district: "Hemsjukvården Östra",
+    # "Fysioterapin Gamlestaden", "Mobila teamet Sundsvall"
+    r"[Hh]emsjukvården|Hemsjukvård|Fysioterapin|Sjukgymnastiken|Rehabiliteringen|[Mm]obila teamet|"
+    r"[Pp]alliativa teamet|[Nn]ärsjukvårdsteamet"
 )
 # Care providers whose name stands before the unit: "Capio vårdcentral Gubbängen".
 _PROVIDERS = re.compile(r"(?:" + CARE_PROVIDERS + r"|Region [" + CAP + r"][" + LOW + r"]+s?)" + WS + r"+$")
@@ -147,9 +156,11 @@ _ABROAD_HOSPITAL = re.compile(
     + r")"
     + WS
     + r"+(?:universitetssykehus|universitetssjukehus|sykehus|sjukehus|hospital|"
-    r"(?:yliopistollinen" + WS + r"+)?(?:keskus|alue)?sairaala|terveyskeskus)(?![\w-])"
+    r"(?:yliopistollinen" + WS + r"+)?(?:keskus|alue)?sairaala(?:ssa|sta|an|n)?|"
+    # Finnish cases: "Haparandan terveyskeskuksesta" (from), "…keskuksessa" (in)
+    r"terveyskesku(?:s|ksessa|ksesta|kseen|ksen))(?![\w-])"
 )
-_ABROAD_WORDS = re.compile(r"sykehus|sjukehus|hospital|sairaala|terveyskeskus")
+_ABROAD_WORDS = re.compile(r"sykehus|sjukehus|hospital|sairaala|terveyskesku")
 
 
 # "inlagd på Gläntan", "personalen på Lärkan": a capitalised word after these is a unit
@@ -245,6 +256,17 @@ _LOWER_NAMED = re.compile(
 )
 
 
+# a clinic written before its hospital with a comma, as referrals and 1177 write it:
+# "Dagkirurgen, Norrtälje sjukhus", "Njurmedicin, Danderyds sjukhus", "Urologen, Sahlgrenska"
+_CLINIC_COMMA_BEFORE = re.compile(
+    r"(?<![\w-])[" + CAP + r"][" + LOW + r"]*(?:mottagningen|kliniken|avdelningen|logen|kirurgen|iatriken|iatrin|"
+    r"peden|akuten|intensiven|medicin|enheten|rehab)," + WS + r"+$"
+)
+_HOSPITAL_WORD = re.compile(r"sjukhus|lasarett|Sahlgrenska|Karolinska|Akademiska")
+# "kliniken på Sunderby sjukhus": a hospital named by its place and the bare word after it
+_HOSPITAL_AFTER = re.compile(WS + r"+(?:sjukhus|sjukhuset|lasarett|lasarettet)(?![\w-])")
+
+
 def _merge_units(text: str, spans: list[Span]) -> list[Span]:
     """Overlapping unit finds, or a unit "på" another ("Hjärtmottagningen på Ystads lasarett"), are one unit;
     so are "minnesmottagningen på Skaraborgs sjukhus" and "psykiatriska kliniken i Halmstad"."""
@@ -257,7 +279,14 @@ def _merge_units(text: str, spans: list[Span]) -> list[Span]:
         adj = _ADJ_BEFORE.search(text, max(0, start - 30), start)
         if adj and adj.group(0).split()[0] not in NOT_UNIT_WORDS:
             start = adj.start()
-        grown.append(Span(start, sp.end, "VARDENHET"))
+        clinic = _CLINIC_COMMA_BEFORE.search(text, max(0, start - 40), start)
+        if clinic and _HOSPITAL_WORD.search(text, sp.start, sp.end):
+            start = clinic.start()
+        end = sp.end
+        tail = _HOSPITAL_AFTER.match(text, end)
+        if tail and not _HOSPITAL_WORD.search(text, sp.start, sp.end):
+            end = tail.end()
+        grown.append(Span(start, end, "VARDENHET"))
     spans = grown
     out: list[Span] = []
     for sp in sorted(spans, key=lambda s: (s.start, -s.end)):
@@ -295,6 +324,56 @@ def _town_tail(text: str, end: int) -> int:
 _ACRONYM_IN_TOWN = re.compile(
     r"(?<![\w-])(?:(?:bup|bvc|mvc|bumm)" + WS + r"+(?:i|på)|hc|vc)" + WS + r"+([" + LOW + r"]{3,})(?![\w-])"
 )
+
+
+# a clinic by what it does before its town, district or ward number: "Kirurgen Gällivare",
+# "Ortopeden avd 53", "Strokeenheten avd 62", and the units' short forms before a town:
+# "HSV Tranås" (hemsjukvård), "UM Haninge" (ungdomsmottagning), "vc Nacka Strand"
+_CLINIC_NAMED = re.compile(
+    r"(?<![\w-])(?:(?:avd|avdelning)\.?" + WS + r"+\d{1,3}[A-Za-z]?" + WS + r"+)?"
+    r"(?:(?=[" + CAP + r"])(?i:[a-zåäö]{0,20}(?:logen|kirurgen|iatriken|peden|intensiven|enheten|akuten))"
+    r"|HSV|UM|UMO|vc|hc|Vc|Hc)"
+    + WS
+    + r"+(?:(?P<ward>(?:avd|avdelning)\.?"
+    + WS
+    + r"+\d{1,3}[A-Za-z]?(?![\w-]))|(?P<town>"
+    + CAPWORD
+    + r")(?:"
+    + WS
+    + r"+(?P<town2>"
+    + CAPWORD
+    + r"))?(?![\w-]))"
+)
+
+
+_DISTRICT_WORD = re.compile(r"Strand|Centrum|City|Hamn|Torg|Syd|Norr|Nord|Öst|Väst|Söder|Södra|Norra|Östra|Västra")
+
+
+_CLINIC_HINTS = ("logen", "kirurgen", "iatriken", "peden", "intensiven", "enheten", "akuten", "HSV", "UM", "vc ", "hc ")
+
+
+def _clinics_named(text: str) -> list[Span]:
+    out: list[Span] = []
+    low = text.lower()
+    if not any(h in low if h.islower() else h in text for h in _CLINIC_HINTS):
+        return out  # speed: most texts have none of the words the pattern starts or ends with
+    places = lists.places()
+    for m in _CLINIC_NAMED.finditer(text):
+        if m.group("ward"):
+            out.append(Span(m.start(), m.end(), "VARDENHET"))
+            continue
+        town = m.group("town")
+        if town not in places:
+            continue
+        # "vc Nacka Strand": a second capitalised word is the district's, a word districts take
+        # or one no lexicon or name list has
+        two = m.group("town2")
+        district = two is not None and (
+            _DISTRICT_WORD.fullmatch(two) or (two.lower() not in lists.names() and not plain_word(two.lower()))
+        )
+        end = m.end() if district else m.end("town")
+        out.append(Span(m.start(), end, "VARDENHET"))
+    return out
 
 
 def _acronyms_in_town(text: str) -> list[Span]:
@@ -351,6 +430,7 @@ def find_care_unit(text: str) -> list[Span]:
 
 def _care_units(text: str) -> list[Span]:
     spans = [Span(m.start(), m.end(), "VARDENHET") for m in _UNIT_AT_STREET.finditer(text)] + _acronyms_in_town(text)
+    spans += _clinics_named(text)
     spans += _maternity_wards(text) if "BB" in text else []
     if _ABROAD_WORDS.search(text):
         spans += [Span(m.start(), m.end(), "VARDENHET") for m in _ABROAD_HOSPITAL.finditer(text)]
@@ -408,7 +488,7 @@ def _care_units(text: str) -> list[Span]:
             if provider:
                 start = provider.start()
             spans.append(Span(start, end, "VARDENHET"))
-    return _merge_units(text, spans)
+    return [with_team_number(text, sp) for sp in _merge_units(text, spans)]
 
 
 CATEGORY = Category(

@@ -37,9 +37,10 @@ def _name_word(word: str) -> bool:
 
 
 # learner Swedish without the verb: "Jag Zarghona.", "jag Amanuel här"; or with "är" and a
-# name no language has before a comma ("Jag är Dilan, från …"): "Jag är Glad." is a word
+# name no language has before a comma ("Jag är Dilan, från …"): "Jag är Glad." is a word;
+# a greeting may open it ("Hej jag är Dilan bor i …")
 _I_NAME = re.compile(
-    r"(?:^|[.!?\n][ \t]*)[Jj]ag[ \t]+(?:(?:är|e)[ \t]+)?([A-ZÅÄÖ][a-zåäöé]+(?:[ \t]+[A-ZÅÄÖ][a-zåäöé]+){0,2})"
+    r"(?:^|[.!?\n][ \t]*|\b(?i:hej|hejsan|hallå)[ \t,!]+)[Jj]ag[ \t]+(?:(?:är|e)[ \t]+)?([A-ZÅÄÖ][a-zåäöé]+(?:[ \t]+[A-ZÅÄÖ][a-zåäöé]+){0,2})"
     r"(?=[ \t]*[.,!]|[ \t]+(?:här|från|bor|har|ringer|vill|skriver)\b)"
 )
 

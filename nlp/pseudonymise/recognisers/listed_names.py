@@ -87,6 +87,8 @@ _BRACKET_AGE = re.compile(WS + r"*\(" + WS + r"*\d{1,3}" + WS + r"*\)")
 
 def listed_name(s: Scan, t: Token) -> int:
     """Decide and record; the last rule, so it always takes its token."""
+    if t.word.lower() in TITLES and s.text[t.end : t.end + 1] == "." and t.nxt[:1].isupper():
+        return 1  # "läkare Dr. Olsson": the title's abbreviation before the name is no name
     info, name_len = lookup(t.word)
     if _accept(s, t, info) and not _english_or_possessive(t):
         s.add_person(t)

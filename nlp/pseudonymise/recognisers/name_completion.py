@@ -41,7 +41,14 @@ def initials_with_surname(text: str, spans: list[Span]) -> list[Span]:
     if "." not in text:
         return out
     for m in _INITIALS_NAME.finditer(text):
-        if namelike(m.group(1), False) and not any(s.start < m.end() and m.start() < s.end for s in out):
+        # "…kl 10.15. B. Gran": initials and a word signing the text off are a name, even a
+        # word the lexicon has (gran, lind, berg)
+        signing = (
+            _SIGNATURE_END.match(text, m.end()) is not None
+            and re.search(r"(?:^|[.!?/\n])[ \t]*$", text[max(0, m.start() - 3) : m.start()]) is not None
+            and m.group(1).lower() not in SWEDISH_STOP_WORDS
+        )
+        if (namelike(m.group(1), False) or signing) and not any(s.start < m.end() and m.start() < s.end for s in out):
             out.append(Span(m.start(), m.end(), "PERSON"))
     return sorted(out, key=lambda s: s.start)
 
@@ -375,13 +382,35 @@ _NEXT_ITEM = re.compile(
 _SIGNED_TOWN = re.compile(r",[ \t]*([A-ZÅÄÖ][a-zåäö]+(?:[ -][A-ZÅÄÖ][a-zåäö]+)?)[ \t.]*(?:\n|$)")
 
 
+# after a street address or a personnummer the next item of a contact line is the town, even
+# a town that is also a surname: "Ringvägen 9, Mora", "…, 2 tr, lgh 1302, Lund. Barnen …",
+# "Jag heter X 911105-5621. Malmö"
+_TOWN_AFTER_ID = re.compile(r"[ \t]*[,.][ \t]*([A-ZÅÄÖ][a-zåäö]+(?:[ -][A-ZÅÄÖ][a-zåäö]+)?)(?=[ \t]*(?:[.,!\n]|$))")
+
+
+def _after_name(text: str, age: Span, spans: list[Span]) -> bool:
+    return any(s.label == "PERSON" and re.fullmatch(r"[ \t]*,?[ \t]*\(?", text[s.end : age.start]) for s in spans)
+
+
 def signature_towns(text: str, spans: list[Span]) -> list[Span]:
-    """A listed town after a comma right after a name that ends the text or a line."""
+    """A listed town after a comma right after a name that ends the text or a line, or right
+    after an address or a personnummer (there it wins over a surname of the same spelling)."""
     out = list(spans)
     for sp in spans:
         m = _SIGNED_TOWN.match(text, sp.end) if sp.label == "PERSON" else None
         if m and m.group(1) in lists.places() and not any(s.start < m.end(1) and m.start(1) < s.end for s in out):
             out.append(Span(m.start(1), m.end(1), "ORT"))
+        # "/Fatma Yilmaz, 71, Gottsunda": a name, an age and the district, signing off; a
+        # district no list has is still one there, when no lexicon knows the word
+        m = _SIGNED_TOWN.match(text, sp.end) if sp.label == "ALDER" and _after_name(text, sp, out) else None
+        if m and (m.group(1) in lists.places() or (unknown_word(m.group(1)) and m.group(1).lower() not in CLOSINGS)):
+            if not any(s.start < m.end(1) and m.start(1) < s.end for s in out):
+                out.append(Span(m.start(1), m.end(1), "ORT"))
+        m = _TOWN_AFTER_ID.match(text, sp.end) if sp.label in ("ADRESS", "PERSONNUMMER") else None
+        if m and m.group(1) in lists.places():
+            clash = [s for s in out if s.start < m.end(1) and m.start(1) < s.end]
+            if all(s.label == "PERSON" and s.start == m.start(1) and s.end == m.end(1) for s in clash):
+                out = [s for s in out if s not in clash] + [Span(m.start(1), m.end(1), "ORT")]
     return sorted(out, key=lambda s: s.start)
 
 

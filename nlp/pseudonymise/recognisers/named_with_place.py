@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from nlp.core import Span
+from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.names_in_context import CLOSINGS
 from nlp.pseudonymise.recognisers.words import NOT_UNIT_WORDS, sentence_start, unknown_word
@@ -27,7 +28,7 @@ _STATE = frozenset(
 )
 _TRIGGERS = frozenset("på pa hos från fran vid för for till av med".split())
 _UNIT_STEMS = re.compile(
-    r"(?i:boende|hemmet|mottagning|central|tandvård|tandvard|hemtjänst|hemtjanst|klinik|rehab|\bIVA\b|\bBB\b|"
+    r"(?i:boende|hemmet|mottagning|central|tandvård|tandvard|tandläkarna|hemtjänst|hemtjanst|klinik|rehab|\bIVA\b|\bBB\b|"
     r"avdelning|korttids|sjukhus|lasarett|vården|varden|psykiatri|dialys|hälsocentral)"
 )
 _ORG_STEMS = re.compile(
@@ -38,7 +39,10 @@ _ORG_STEMS = re.compile(
 # "Västerskolan", "förskolan Myrstacken", "Tallåsens förskola", "Tallparksgymnasiet",
 # "på Nyboda skola", without a town
 _SCHOOL = re.compile(
-    r"(?<![\w-])(?:[A-ZÅÄÖ][a-zåäö]{2,}(?:skolan|gymnasiet)|[Ff]örskolan[ \u00a0]+[A-ZÅÄÖ][a-zåäö]+"
+    # adult and special schools by their name: "Komvux Kronan", "Särskolan Skogsbacken"
+    r"(?<![\w-])(?:(?:Komvux|KomVux|Särskolan|Grundsärskolan|Gymnasiesärskolan|Anpassade[ \u00a0]+grundskolan)"
+    r"[ \u00a0]+[A-ZÅÄÖ][a-zåäö]{2,}"
+    r"|[A-ZÅÄÖ][a-zåäö]{2,}(?:skolan|gymnasiet)|[Ff]örskolan[ \u00a0]+[A-ZÅÄÖ][a-zåäö]+"
     r"|[A-ZÅÄÖ][a-zåäö]+s[ \u00a0]+(?:förskola|skola|gymnasium|folkhögskola)"
     # "på Nyboda skola": without the genitive only after a preposition, not "Min skola"
     r"|(?:(?<=\bpå )|(?<=\bpa )|(?<=\bvid )|(?<=\bfrån )|(?<=\btill ))[A-ZÅÄÖ][a-zåäö]{2,}[ \u00a0]+(?:förskola|skola|friskola))(?![\w-])"
@@ -47,7 +51,7 @@ _SCHOOL = re.compile(
 # "Haparanda sjukstuga", "Mottagningen för unga vuxna i Borlänge"
 _MORE_UNITS = re.compile(
     r"(?<![\w-])(?:(?:Folktandvården|Folktandvarden|BVC|MVC|Barnavårdscentralen|Mödravårdscentralen|"
-    r"Familjecentralen)[ \u00a0]+[A-ZÅÄÖ][a-zåäö]+|[A-ZÅÄÖ][a-zåäö]+[ \u00a0]+sjukstuga|"
+    r"Familjecentralen|[A-ZÅÄÖ][\w&-]+[ \u00a0]+Tandvård)[ \u00a0]+[A-ZÅÄÖ][a-zåäö]+|[A-ZÅÄÖ][a-zåäö]+[ \u00a0]+sjukstuga|"
     r"[Mm]ottagningen[ \u00a0]+för(?:[ \u00a0]+[a-zåäö]+){1,3}(?=[ \u00a0]+(?:i|på)[ \u00a0]+[A-ZÅÄÖ]))(?![\w-])"
 )
 # kinds of school, not names: "Förskolan har varit fantastisk"
@@ -108,6 +112,28 @@ def _run_before(text: str, end: int) -> int | None:
     return start
 
 
+_SCHOOL_KIND_BEFORE_NAME = frozenset("Komvux KomVux Särskolan Grundsärskolan Gymnasiesärskolan Anpassade".split())
+# a school chain's site after the school: "Vittraskolan Sickla", "Kunskapsskolan Kista"
+_SITE_AFTER = re.compile(r"[ \u00a0]+([A-ZÅÄÖ][a-zåäö]{2,})(?![\w-])")
+
+
+def _with_site(text: str, sp: Span) -> Span:
+    m = _SITE_AFTER.match(text, sp.end)
+    if m is None or not text[sp.start : sp.end].endswith(("skolan", "gymnasiet")):
+        return sp
+    word = m.group(1)
+    from wordfreq import zipf_frequency
+
+    # a district's name is rare as a word ("Sickla"); "Hammarskolan Anna sa": a person
+    site = word in lists.places() or (
+        word.lower() not in lists.names()
+        and word.lower() not in SWEDISH_STOP_WORDS
+        and zipf_frequency(word.lower(), "sv") < 3.5
+        and not sentence_start(text, m.start(1))
+    )
+    return Span(sp.start, m.end(), sp.label) if site else sp
+
+
 def find_named_with_place(text: str) -> list[Span]:
     spans = [
         Span(m.start(), m.end(), "ORGANISATION")
@@ -115,8 +141,14 @@ def find_named_with_place(text: str) -> list[Span]:
         if m.group(0).lower() not in _SCHOOL_KINDS
         and m.group(0).split()[0].lower() not in NOT_UNIT_WORDS
         # "på Svensk skola" is a kind; a name no lexicon has ("på Nyboda skola") is a school
-        and (m.group(0).split()[0].endswith("s") or unknown_word(m.group(0).split()[0]))
+        and (
+            m.group(0).split()[0].endswith("s")
+            or unknown_word(m.group(0).split()[0])
+            or m.group(0).split()[0] in _SCHOOL_KIND_BEFORE_NAME
+            and m.group(0).split()[-1].lower() not in SWEDISH_STOP_WORDS
+        )
     ]  # not "Hennes skola"
+    spans = [_with_site(text, sp) for sp in spans]
     spans += [Span(m.start(), m.end(), "VARDENHET") for m in _MORE_UNITS.finditer(text)]
     for m in _IN_TOWN.finditer(text):
         town = m.group(1)

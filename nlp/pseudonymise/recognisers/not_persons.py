@@ -121,6 +121,19 @@ def _neighbour_words(text: str, spans: list[Span]) -> set[Span]:
     return out
 
 
+# Norwegian and Danish "I" opening what it says: "Jeg heter …", "Jeg har ventet" (one such
+# sentence is enough: the pronoun is no name whatever else the text is written in)
+_NEIGHBOUR_I = re.compile(
+    r"[ \t]+(?:heter|hedder|er|har|bor|kommer|var|vil|ble|blev|fikk|fik|ringte|skriver|venter|ventet)\b"
+)
+# what is played, "spela Uno och Fia", and what a prescription is for, "recept på Brilique":
+# a game and a drug may bear a name, and point at no one
+_PLAYED_OR_PRESCRIBED = re.compile(
+    r"(?i:\bspela[rdt]?|\bspelade|\brecept(?:et)?[ \t]+på|\breceptet[ \t]+för|\bförskrev|\bförskrivit)"
+    r"[ \t]+(?:(?:[^\W\d_][\w-]*)(?:[ \t]*,[ \t]*|[ \t]+och[ \t]+))*$"
+)
+
+
 def drop_non_persons(text: str, spans: list[Span]) -> list[Span]:
     """`spans` without the PERSON finds that name a pet, a king, an author or a cartoon, and
     without the ages said of a pet."""
@@ -129,6 +142,8 @@ def drop_non_persons(text: str, spans: list[Span]) -> list[Span]:
     favourites = _favourite_spans(text) if "avorit" in text else []
     pets: set[str] = set()
     dropped: set[Span] = _neighbour_words(text, spans)
+    low = text.lower()
+    played_or_prescribed = "spel" in low or "recept" in low or "förskr" in low  # speed
     for s in spans:
         if s.label != "PERSON":
             continue
@@ -143,6 +158,12 @@ def drop_non_persons(text: str, spans: list[Span]) -> list[Span]:
         )
         if animal and (not apposition or text[s.end : s.end + 1] in {",", ".", ""}):
             pets.add(value)
+            dropped.add(s)
+        elif (value.lower() in {"jeg", "eg"} and _NEIGHBOUR_I.match(text, s.end)) or (
+            len(words) == 1
+            and played_or_prescribed
+            and _PLAYED_OR_PRESCRIBED.search(text, max(0, s.start - 60), s.start)
+        ):
             dropped.add(s)
         elif (
             _REGNAL.match(text, s.end)

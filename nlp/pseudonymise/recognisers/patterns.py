@@ -58,7 +58,11 @@ def bracketed(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 # words naming a number that is not a phone or personnummer: "Vårdgivarens diarienummer: 01-2024-0331"
-OTHER_NUMBER = re.compile(r"diarie|\bdnr|ärende|order|faktura|referens|\bref\b|kundn|bokningsn|remissn|\bid\b|\bid-?nr")
+# "Kvittonr 0045 …", "OCR-nummer …", "batchnr …": payment and product codes, whatever their digits
+OTHER_NUMBER = re.compile(
+    r"diarie|\bdnr|ärende|order|faktura|referens|\bref\b|kundn|bokningsn|remissn|\bid\b|\bid-?nr"
+    r"|kvitto|\bocr\b|batch|\blot\b|artikel"
+)
 
 
 # the small words a label may have before its number: "ordernummer för beställningen är: …"

@@ -35,7 +35,10 @@ _RESIDENCE = re.compile(
     r"(?:flyttade|flyttat|flytta|flyttar|bor|bodde|bott|boende|växte upp|kommer|kom|uppvuxen|född|föddes"
     # told in an interview: "placerad i …", "en kvar i …" (a child left behind), "lägret i …",
     # "en by nära …", "han dog i …" ("dog på X" is a hospital, no town)
-    r"|placerad|placerades|placerats|kvar|lägret|by|byn|dog(?=" + WS + r"+i" + WS + r"))"
+    r"|placerad|placerades|placerats|kvar|lägret|by|byn|dog(?=" + WS + r"+i" + WS + r")"
+    # a home by the district it is in: "hjälpen med bostaden i X", "fick en lägenhet i X"
+    # (not "gruppbostaden på X": a unit by its street, and "på" a street is no town)
+    r"|(?<![\w-])(?:bostaden|bostad|lägenheten|lägenhet|radhuset|radhus|villan)(?=" + WS + r"+i" + WS + r"))"
     r"(?:"
     + WS
     # "han kom -93 från …": the year of a move between the verb and the place
@@ -51,6 +54,18 @@ _RESIDENCE = re.compile(
     # "He lives alone in Boden", "I live in Cork", "we are in Amman until …"
     r"|(?:arrived|came|moved|live|lives|living|lived|born|we are|i am|i'm|staying|stays|works|working)"
     r"(?:" + WS + r"+(?:alone|now|still|currently|back|here|there))?" + WS + r"+(?:from|in|to)" + WS + r"+$"
+    # "I work at Ericsson in Kista": the firm's place after it
+    r"|\b(?:work|works|worked|working)"
+    + WS
+    + r"+(?:at|for)"
+    + WS
+    + r"+["
+    + CAP
+    + r"][\w&-]+"
+    + WS
+    + r"+in"
+    + WS
+    + r"+$"
     # a form's place field: "Ort och datum: Västerås 2026-02-14", "Hemort: …"
     r"|\bort(?:" + WS + r"+och" + WS + r"+datum)?" + WS + r"*:" + WS + r"*$",
     re.IGNORECASE,
@@ -108,6 +123,8 @@ def listed_place(s: Scan, t: Token) -> int:
         return 0
     if t.nxt in {"gård", "socken"} and t.tight_next:
         return 0  # "på Solberga gård": the farm with its word, as rural_place reads it
+    if t.word in _POSITION_WORDS and t.tight_next and _STREET_WORD.fullmatch(t.nxt):
+        return 0  # "till Stora torget", "på Norra vägen": a square or a street, not the town Stora
     matched = _place_at(s, t)
     if not matched:
         return 0
@@ -218,6 +235,10 @@ _PLACE_FIELD = re.compile(r"(?:^|\n)[ \t>]*(?:post|hem|bostads)?ort[ \t]*:[ \t]*
 _FIELD_VALUE = re.compile(r"[" + CAP + r"][\w-]+(?:[ \t]+[" + CAP + r"][\w-]+){0,2}(?=[ \t]*(?:\n|\Z))")
 
 
+_STREET_WORD = re.compile(r"(?:gatan|gata|vägen|väg|gränd|gränden|stigen|allén|promenaden|esplanaden|kajen|torget)$")
+_POSITION_WORDS = frozenset("Norra Södra Östra Västra Stora Lilla Övre Nedre Gamla Nya".split())
+
+
 def place_of_residence(s: Scan, t: Token) -> int:
     """ "flyttade från Kronoparken", "bor i Skåre", "bor i karesuando": a place even when no list has it."""
     if t.cap and t.word not in COUNTRIES and _PLACE_FIELD.search(s.text, max(0, t.start - 16), t.start):
@@ -265,6 +286,9 @@ def place_of_residence(s: Scan, t: Token) -> int:
     ):
         end, taken = t.end, 1
         nxt = t.nxt.lower()
+        if t.word in _POSITION_WORDS and t.tight_next and t.nxt.islower() and nxt not in SWEDISH_STOP_WORDS:
+            s.add(t.start, s.toks[t.i + 1][1], "ORT")  # "på Västra hamnen": the district's two words
+            return 2
         if (
             t.cap
             and not t.word.endswith("s")  # "Slussens Trafikskola": a genitive before a firm's word

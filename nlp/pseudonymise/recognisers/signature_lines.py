@@ -23,6 +23,14 @@ _CONTACT_LINE = re.compile(
 )
 
 
+# a message signed on its own last line with a first name and an age, as chats and forms
+# are: "…bestäm er.⏎linnea 19", "⏎/omar, 16" (a lowercase name, even one that is also a word)
+# (possessive runs of spaces: a line of blanks must not be tried every way)
+_NAME_AGE_LAST_LINE = re.compile(
+    r"\n[ \t]*+(?:/[ \t]*+)?(?P<name>[A-Za-zåäöÅÄÖé]{2,}+)(?:[ \t]*+,[ \t]*+|[ \t]++)(?P<age>\d{1,3})[ \t.!]*+$"
+)
+
+
 def _first_name(word: str) -> bool:
     info = lists.names().get(word.split("-")[0].lower())
     return info is not None and bool(info.first_sv or info.first_other)
@@ -42,6 +50,9 @@ def find_signature_lines(text: str) -> list[Span]:
         words = m.group("name").split()
         if _first_name(words[0]) and not any(_role(w) for w in words[1:]):
             spans.append(Span(m.start("name"), m.end("name"), "PERSON"))
+    m = _NAME_AGE_LAST_LINE.search(text)
+    if m and _first_name(m.group("name")) and 5 <= int(m.group("age")) <= 110:
+        spans += [Span(m.start("name"), m.end("name"), "PERSON"), Span(m.start("age"), m.end("age"), "ALDER")]
     for m in _CONTACT_LINE.finditer(text):
         words = m.group("name").split()
         if all(namelike(w, False) and w not in lists.places() for w in words):

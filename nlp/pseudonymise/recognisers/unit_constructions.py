@@ -239,4 +239,15 @@ def find_unit_constructions(text: str) -> list[Span]:
         and names.get(m.group("name").lower()) is None
         and not function_words_or_calendar(m.group("name"))
     ]
-    return spans
+    return [with_team_number(text, sp) for sp in spans]
+
+
+# a district's team by its number: "hemtjänst Väster 2", "Hemsjukvården Norra 3"
+_DISTRICT_END = re.compile(r"(?:Väster|Öster|Norr|Söder|Centrum|Norra|Södra|Östra|Västra|Syd|Nord|Öst|Väst)$")
+_TEAM_NUMBER = re.compile(WS + r"+\d{1,2}(?![\d,.:/-]|" + WS + r"*(?:%|(?:år|st|kr|dagar|timmar|min)\b))")
+
+
+def with_team_number(text: str, sp: Span) -> Span:
+    """A unit ending in a district word takes the team number after it."""
+    m = _TEAM_NUMBER.match(text, sp.end) if _DISTRICT_END.search(text, sp.start, sp.end) else None
+    return Span(sp.start, m.end(), sp.label) if m else sp

@@ -40,8 +40,35 @@ def _name_part(part: str) -> bool:
     return info is not None and not info.common and len(part) > 2
 
 
+# a handle on a social app: "nå mig på snap pontusss_07", "insta: @lisa.k", "min tiktok är x_y"
+# An account points at one person whatever it is built from; what follows the app's name is
+# the handle when it has a digit, an underscore or an @ ("Instagram mm.stämma dem": words).
+_APP_HANDLE = re.compile(
+    r"(?i:\b(?:snap(?:chat)?|insta(?:gram)?|tiktok|discord|kik|telegram|twitter|threads|twitch|steam|"
+    r"messenger|skype)(?:[ \t]++(?:är|e|heter))?[ \t]*+[:=]?+[ \t]*+)"
+    r"(?P<value>@?[\w][\w.]{1,29}[\w])(?![\w@])"
+)
+
+
+# substring checks first (speed: the pattern is case-insensitive and most texts name no app)
+_APP_HINTS = ("snap", "insta", "tiktok", "discord", "kik", "telegram", "twi", "threads", "steam", "messenger", "skype")
+
+
+def _handles(text: str) -> list[Span]:
+    out = []
+    for m in _APP_HANDLE.finditer(text):
+        value = m.group("value")
+        # "Följ oss på Instagram @x": an organisation's account, no person's
+        ours = re.search(r"(?i:\b(?:oss|vår|vårt|våra|vi)\b)[^.!?\n]{0,20}$", text[max(0, m.start() - 30) : m.start()])
+        if ours is None and (value.startswith("@") or any(c.isdigit() or c == "_" for c in value)):
+            if not value.replace(".", "").isdigit():
+                out.append(Span(m.start("value"), m.end("value"), "PERSON"))
+    return out
+
+
 def find_usernames(text: str) -> list[Span]:
-    spans = []
+    low = text.lower()
+    spans = _handles(text) if any(app in low for app in _APP_HINTS) else []
     if "=" in text or ":" in text or "inloggad" in text.lower():
         for m in _USER_FIELD.finditer(text):
             value = m.group("value")
