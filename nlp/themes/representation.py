@@ -125,8 +125,11 @@ def topic_words(texts: list[str], labels: np.ndarray, n: int) -> dict[int, list[
         counts = vec.fit_transform(joined)
     except ValueError:  # empty vocabulary
         return {t: [] for t in ids}
-    ctfidf = ctfidf_model(n).fit_transform(counts)
-    vocab = vec.get_feature_names_out()
+    return ranked_words(ids, ctfidf_model(n).fit_transform(counts), vec.get_feature_names_out())
+
+
+def ranked_words(ids: Sequence[int], ctfidf: Any, vocab: Sequence[str]) -> dict[int, list[str]]:
+    """Each theme's N_WORDS best words from its row of c-TF-IDF (rows in the order of `ids`)."""
     out: dict[int, list[str]] = {}
     ctfidf = ctfidf.toarray()
     for row, t in enumerate(ids):
