@@ -176,6 +176,7 @@ def _cluster(
     from umap import UMAP
 
     from nlp.themes.jit_cache import cache_umap_functions
+    from nlp.themes.umap_distances import fast_small_data
 
     cache_umap_functions()
 
@@ -203,7 +204,9 @@ def _cluster(
         prediction_data=False,
     )
     try:
-        labels = np.asarray(hdbscan_model.fit(reduce_dimensions(umap_model, emb)).labels_, dtype=int)
+        with fast_small_data():  # the same distances below 4 096 answers, in compiled code
+            reduced = reduce_dimensions(umap_model, emb)
+        labels = np.asarray(hdbscan_model.fit(reduced).labels_, dtype=int)
         _check_vocabulary(texts, labels, vectorizer)
     except ValueError as exc:
         # Empty vocabulary (all stop words) or too few points for UMAP: no themes, not a crash.
