@@ -22,3 +22,25 @@ def test_two_labels_without_off_topic_phrases_give_real_probabilities() -> None:
     assert p.shape == (8, 3)
     assert np.allclose(p.sum(axis=1), 1.0)
     assert (p[0::2, 0] > p[0::2, 1]).all() and (p[1::2, 1] > p[1::2, 0]).all()
+
+
+def test_char_transform_is_scikit_learns_transform_bit_for_bit() -> None:
+    # Odd white space, casing that changes length, one- and two-letter words, repeats, words
+    # not in the vocabulary: the counted matrix and its weights must be exactly scikit-learn's.
+    from nlp.classify.heads import char_tfidf, char_transform
+
+    train = ["Personalen var vänlig", "Lång väntetid på telefon!!", "ok", "a b c", "İstanbul ẞ straße"]
+    texts = [
+        *train,
+        "",
+        "  ",
+        "x\u00a0y\u2003z\tq\nr",
+        "väntetid väntetid VÄNTETID",
+        "e\u0301 ΣΑΣ ΟΔΟΣ",
+        "ord utan träff xyzzy",
+    ]
+    vec = char_tfidf().fit(train)
+    want, got = vec.transform(texts), char_transform(vec, texts)
+    assert type(got) is type(want) and got.dtype == want.dtype and got.shape == want.shape
+    assert np.array_equal(got.indptr, want.indptr) and np.array_equal(got.indices, want.indices)
+    assert np.array_equal(got.data, want.data)

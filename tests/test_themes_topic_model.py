@@ -171,3 +171,27 @@ def test_the_port_gives_exactly_what_bertopic_gave() -> None:
     topics = topics[1:] if OTHER_THEME in reduced else topics
     distr = approximate_distribution(texts, vectorizer, ctfidf, topics, window=4, stride=2, batch_size=2000)
     np.testing.assert_array_equal(distr, reference["distr"])
+
+
+@pytest.mark.parametrize("n", [0, 3, 120, 2100])
+def test_the_vocabulary_is_what_countvectorizer_with_min_df_keeps(n: int) -> None:
+    # make_vectorizer counts document frequencies itself; the words kept (and None where the
+    # fit found nothing) must be CountVectorizer(min_df).fit's, with its own min_df steps.
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    from nlp.themes.representation import make_vectorizer, swedish_tokens
+
+    base = [
+        "Lång väntetid på telefon och otrevligt bemötande i receptionen",
+        "Bra bemötande, snabb hjälp av [PERSON_1] på vårdcentralen",
+        "och det var att",
+        "Väntetiden var lång men läkaren var bra",
+    ]
+    texts = [f"{base[i % 4]} {'extra ord' if i % 7 == 0 else ''} tema{i % 13}" for i in range(n)]
+    common = dict(tokenizer=swedish_tokens, lowercase=False, token_pattern=None, ngram_range=(1, 2))
+    min_df = 1 if n < 100 else 2 if n < 2000 else 3
+    try:
+        want = sorted(CountVectorizer(min_df=min_df, **common).fit(texts).vocabulary_)
+    except ValueError:
+        want = None
+    assert make_vectorizer(texts).vocabulary == want

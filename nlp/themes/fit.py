@@ -26,6 +26,7 @@ from nlp.themes.representation import (
     ctfidf_model,
     make_vectorizer,
     nearest_examples,
+    ranked_words,
     theme_info,
     topic_words,
 )
@@ -122,7 +123,10 @@ def fit_themes(
     else:
         params = {**choose_parameters(n, max_share), "allow_single_cluster": single_cluster}
         settings.update(params)
-        labels = _cluster(list(texts), emb, params, random_state)
+        # The vocabulary is counted once here (the answers' words in min_df of them) and read
+        # by the vocabulary check, the topic words and the distribution alike.
+        vectorizer = make_vectorizer(list(texts))
+        labels = _cluster(list(texts), emb, params, random_state, vectorizer)
         if labels is None:
             notes.append("Inga tydliga teman hittades; alla svar visas som övrigt.")
 
@@ -135,8 +139,7 @@ def fit_themes(
     settings["outlier_share_before_reduction"] = round(raw_outliers, 4)
     settings["outlier_share"] = round(float(np.mean(labels == OTHER_THEME)), 4)
 
-    words = topic_words(list(texts), labels, n)
-    distr = _distribution(list(texts), labels)
+    words, distr = _words_and_distribution(list(texts), labels, vectorizer)
     assignments = _assignments(record_ids, labels, distr)
 
     themes = _theme_infos(texts, record_ids, labels, words, emb, n_examples, word_labels)
@@ -163,7 +166,9 @@ def _theme_infos(
     return themes
 
 
-def _cluster(texts: list[str], emb: np.ndarray, params: dict[str, Any], random_state: int) -> np.ndarray | None:
+def _cluster(
+    texts: list[str], emb: np.ndarray, params: dict[str, Any], random_state: int, vectorizer: Any
+) -> np.ndarray | None:
     """UMAP then HDBSCAN on precomputed embeddings; labels numbered by size as BERTopic does,
     or None if no themes."""
     # Heavy (numba compiles on import): loaded only when themes are really fitted.
@@ -171,6 +176,7 @@ def _cluster(texts: list[str], emb: np.ndarray, params: dict[str, Any], random_s
     from umap import UMAP
 
     from nlp.themes.jit_cache import cache_umap_functions
+    from nlp.themes.umap_distances import fast_small_data
 
     cache_umap_functions()
 
@@ -198,8 +204,10 @@ def _cluster(texts: list[str], emb: np.ndarray, params: dict[str, Any], random_s
         prediction_data=False,
     )
     try:
-        labels = np.asarray(hdbscan_model.fit(reduce_dimensions(umap_model, emb)).labels_, dtype=int)
-        _check_vocabulary(texts, labels)
+        with fast_small_data():  # the same distances below 4 096 answers, in compiled code
+            reduced = reduce_dimensions(umap_model, emb)
+        labels = np.asarray(hdbscan_model.fit(reduced).labels_, dtype=int)
+        _check_vocabulary(texts, labels, vectorizer)
     except ValueError as exc:
         # Empty vocabulary (all stop words) or too few points for UMAP: no themes, not a crash.
         log.info("no themes found (%s)", type(exc).__name__)
@@ -209,11 +217,11 @@ def _cluster(texts: list[str], emb: np.ndarray, params: dict[str, Any], random_s
     return frequency_order(labels)
 
 
-def _check_vocabulary(texts: list[str], labels: np.ndarray) -> None:
+def _check_vocabulary(texts: list[str], labels: np.ndarray, vectorizer: Any) -> None:
     """Raise ValueError where BERTopic's fit found no topic words at all (every word a stop
-    word): with a vocabulary fixed from the answers nothing can fail; without one (no word in
-    min_df answers) the themes' joined answers are counted as BERTopic counted them."""
-    vectorizer = make_vectorizer(texts)
+    word): with a vocabulary fixed from the answers (`vectorizer`, make_vectorizer's) nothing
+    can fail; without one (no word in min_df answers) the themes' joined answers are counted
+    as BERTopic counted them."""
     if vectorizer.vocabulary is None:
         _, joined = join_by_topic(texts, labels)
         vectorizer.fit([doc.replace("\n", " ").replace("\t", " ") or "emptydoc" for doc in joined])
@@ -282,6 +290,33 @@ def _renumber(labels: np.ndarray) -> np.ndarray:
     mapping = {old: new for new, old in enumerate(order)}
     mapping[OTHER_THEME] = OTHER_THEME
     return np.array([mapping[t] for t in labels.tolist()], dtype=int)
+
+
+def _words_and_distribution(
+    texts: list[str], labels: np.ndarray, vectorizer: Any
+) -> tuple[dict[int, list[str]], np.ndarray | None]:
+    """topic_words and _distribution from one c-TF-IDF of the themes' joined answers.
+
+    Both count the same joined answers with the same fixed vocabulary and weigh them with the
+    same c-TF-IDF; the distribution's clean-up (tabs and newlines as spaces, which the
+    tokenizer splits on anyway) changes no count. Only an empty joined document ("emptydoc"
+    there, nothing in topic_words) or no fixed vocabulary (each fits its own) could count
+    differently: those take the two separate paths."""
+    ids, joined = join_by_topic(texts, labels)
+    if vectorizer.vocabulary is None or not all(joined):
+        return topic_words(texts, labels, len(texts)), _distribution(texts, labels)
+    ctfidf = ctfidf_model(len(texts))
+    try:
+        rows = topic_ctfidf(texts, labels, vectorizer, ctfidf)
+    except ValueError:  # as topic_words and _distribution: no words, no distribution
+        return {t: [] for t in ids}, None
+    words = ranked_words(ids, rows, vectorizer.get_feature_names_out())
+    topics = rows[1:] if OTHER_THEME in labels else rows  # the outliers' row comes first
+    try:
+        distr = approximate_distribution(texts, vectorizer, ctfidf, topics, window=4, stride=2, batch_size=2000)
+    except ValueError:
+        return words, None
+    return words, np.asarray(distr, dtype=np.float32)
 
 
 def _distribution(texts: list[str], labels: np.ndarray) -> np.ndarray | None:

@@ -8,8 +8,10 @@ become words.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -110,10 +112,13 @@ def make_vectorizer(texts: Sequence[str]) -> Any:
     n = len(texts)
     min_df = 1 if n < 100 else 2 if n < 2000 else 3
     common = dict(tokenizer=swedish_tokens, lowercase=False, token_pattern=None, ngram_range=(1, 2))
-    try:
-        vocab = CountVectorizer(min_df=min_df, **common).fit(texts).vocabulary_
-    except ValueError:  # nothing left (all stop words, or too few answers for min_df)
-        vocab = None
+    # The words and bigrams in at least min_df answers: what CountVectorizer(min_df).fit keeps,
+    # counted as document frequencies with its own analyzer, without building its count matrix
+    # of every answer (most of the time of that fit). None when nothing is left (all stop
+    # words, or too few answers for min_df), where that fit raised ValueError.
+    analyze = CountVectorizer(**common).build_analyzer()
+    df = Counter(chain.from_iterable(set(analyze(text)) for text in texts))
+    vocab = [feature for feature, count in df.items() if count >= min_df]
     return CountVectorizer(vocabulary=sorted(vocab) if vocab else None, **common)
 
 
@@ -125,8 +130,11 @@ def topic_words(texts: list[str], labels: np.ndarray, n: int) -> dict[int, list[
         counts = vec.fit_transform(joined)
     except ValueError:  # empty vocabulary
         return {t: [] for t in ids}
-    ctfidf = ctfidf_model(n).fit_transform(counts)
-    vocab = vec.get_feature_names_out()
+    return ranked_words(ids, ctfidf_model(n).fit_transform(counts), vec.get_feature_names_out())
+
+
+def ranked_words(ids: Sequence[int], ctfidf: Any, vocab: Sequence[str]) -> dict[int, list[str]]:
+    """Each theme's N_WORDS best words from its row of c-TF-IDF (rows in the order of `ids`)."""
     out: dict[int, list[str]] = {}
     ctfidf = ctfidf.toarray()
     for row, t in enumerate(ids):

