@@ -163,12 +163,13 @@ def _spaced(text: str) -> list[Span]:
                     continue
             elif not (
                 re.fullmatch(r"(?:19|20)\d\d[ ]{1,2}\d{4}[ ]{1,2}\d{4}", candidate)
-                # a list's or a hurried copy's odd split of the twelve digits ("1955031228 05"):
-                # led by the century, and the check digit holds or a personnummer was named
+                # a list's or a hurried copy's odd split of the twelve digits by one space
+                # ("1955031228 05", not a count and a date "2019 08 12 34 56"): led by the
+                # century, and the check digit holds or a personnummer was named
                 # shortly before (a copy with a slip: "pnr … Ni har fel, där står …")
                 or (
                     len(digits) == 12
-                    and digits[:2] in ("19", "20")
+                    and re.fullmatch(r"(?:19|20)\d+[ ]\d+", candidate)
                     and (luhn.is_valid(digits[2:]) or _PNR_POS.search(before(text, m.start(), 150)))
                 )
             ):
