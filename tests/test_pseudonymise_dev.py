@@ -99,9 +99,10 @@ OWN_FLOORS = {
     # read in round 16 (0.774 / 0.920 / 35 of 38 first, 0.905 / 0.982 / 38 of 38 after): months,
     # years, weeks and case numbers are labelled there where the product leaves them
     "pii_blind32.jsonl": (0.89, 0.97, 0.97),
-    # unread (held out; 0.908 / 0.974 / 43 of 45 at 35ab3b7): one personnummer and two phone
-    # numbers missed (0.91)
-    "pii_blind33.jsonl": (0.88, 0.95, 0.93, 0.90),
+    # read in round 17 (first 0.908 / 0.974 / 43 of 45 at 35ab3b7, 0.911 / 0.975 after round 16,
+    # after 0.966 / 0.986 / 43 of 45): it no longer measures generalisation; every personnummer
+    # and phone number is found
+    "pii_blind33.jsonl": (0.95, 0.97, 0.93),
     # unread (held out; 0.879 / 0.972 / 41 of 42 at 35ab3b7)
     "pii_blind34.jsonl": (0.86, 0.95, 0.95),
 }

@@ -23,6 +23,7 @@ from nlp.core import Span
 from nlp.errors import ConfigError
 from nlp.pseudonymise.categories import CATEGORIES, NORMALISERS, PRIORITY, RECOGNISERS
 from nlp.pseudonymise.recognisers.dialogue import spelled_after
+from nlp.pseudonymise.recognisers.digit_dashes import digit_dashes
 from nlp.pseudonymise.recognisers.line_breaks import NUMBER_KINDS, close_breaks, soft_wraps
 from nlp.pseudonymise.recognisers.name_completion import (
     ages_after_names,
@@ -128,6 +129,8 @@ class SpanFinder:
         # a scanner's O for 0 and l for 1 inside numbers read as digits; same length, so the
         # offsets hold (see recognisers/ocr_digits.py)
         source = ocr_digits(source) or source
+        # a non-breaking hyphen or a minus sign inside a number read as "-" (digit_dashes.py)
+        source = digit_dashes(source) or source
         # a scanned letter's lines end where the paper did, mid-sentence: read as spaces
         source = soft_wraps(source) or source
         closed = close_breaks(source, digits=False)

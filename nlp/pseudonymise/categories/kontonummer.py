@@ -52,9 +52,10 @@ _IBAN = re.compile(
 )
 # 13–19 digits in groups of four (Amex 4-6-5), spaces or dashes between
 _CARD = re.compile(r"(?<![\d-])(?:\d{4}(?:[ -]?\d{4}){2}(?:[ -]?\d{1,4}){1,2}|\d{4}[ -]?\d{6}[ -]?\d{5})(?![\d-])")
-# clearing number (4 digits, Swedbank's 8xxx-x) then the account number, 6–10 digits in groups
+# clearing number (4 digits, Swedbank's 8xxx-x) then the account number, 6–10 digits in groups;
+# never after "+": "+4670-1740661" is a phone number with its country code glued on
 _ACCOUNT = re.compile(
-    r"(?<![\d-])[1-9]\d{3}(?:-\d)?"
+    r"(?<![\d+-])[1-9]\d{3}(?:-\d)?"
     + _SEP
     + r"\d{1,4}(?:"
     + _SEP.replace(",", "")

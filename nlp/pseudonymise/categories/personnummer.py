@@ -6,6 +6,7 @@ import re
 from datetime import date
 
 import phonenumbers
+from stdnum import luhn
 
 from nlp.core import Span
 from nlp.pseudonymise.category import Category, digits_only
@@ -138,7 +139,7 @@ def _spoken(text: str) -> list[Span]:
 
 # groups split by one or two spaces anywhere, as a scanner or a hurried hand leaves them:
 # "19900514-2 4 6 8", "380411-1 57 9", "197404 27-3362", "8805 12-4480", "1930 0918 3397"
-_SPACED = re.compile(r"(?<![\w/+-])\d{1,8}(?:(?:[ ]{1,2}|[ ]?[-+–][ ]?)\d{1,8}){1,7}(?![\w-])")
+_SPACED = re.compile(r"(?<![\w/+-])\d{1,10}(?:(?:[ ]{1,2}|[ ]?[-+–][ ]?)\d{1,8}){1,7}(?![\w-])")
 
 
 def _spaced(text: str) -> list[Span]:
@@ -160,7 +161,18 @@ def _spaced(text: str) -> list[Span]:
                 after_sep = re.sub(r"\D", "", candidate[candidate.index(seps[0]) :])
                 if len(after_sep) != 4:
                     continue
-            elif not re.fullmatch(r"(?:19|20)\d\d[ ]{1,2}\d{4}[ ]{1,2}\d{4}", candidate):
+            elif not (
+                re.fullmatch(r"(?:19|20)\d\d[ ]{1,2}\d{4}[ ]{1,2}\d{4}", candidate)
+                # a list's or a hurried copy's odd split of the twelve digits by one space
+                # ("1955031228 05", not a count and a date "2019 08 12 34 56"): led by the
+                # century, and the check digit holds or a personnummer was named
+                # shortly before (a copy with a slip: "pnr … Ni har fel, där står …")
+                or (
+                    len(digits) == 12
+                    and re.fullmatch(r"(?:19|20)\d+[ ]\d+", candidate)
+                    and (luhn.is_valid(digits[2:]) or _PNR_POS.search(before(text, m.start(), 150)))
+                )
+            ):
                 continue  # without a separator only the form's 4-4-4
             full = _full_digits(digits[:-4], seps[0] if seps else None)
             start = m.start() + g.start()

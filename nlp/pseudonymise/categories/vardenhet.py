@@ -7,10 +7,11 @@ import re
 from nlp.core import Span
 from nlp.pseudonymise.category import Category
 from nlp.pseudonymise.recognisers import lists
+from nlp.pseudonymise.recognisers.lower_units import find_lower_named_units
 from nlp.pseudonymise.recognisers.named_with_place import find_named_with_place
 from nlp.pseudonymise.recognisers.patterns import CAP, CAP_AFTER, CAPWORD, LOW, STREET_SUFFIX, WS, named_after
 from nlp.pseudonymise.recognisers.unit_constructions import CARE_PROVIDERS, find_unit_constructions, with_team_number
-from nlp.pseudonymise.recognisers.words import NOT_UNIT_WORDS, plain_word, rare_word, sentence_start, unknown_word
+from nlp.pseudonymise.recognisers.words import NOT_UNIT_WORDS, plain_word, rare_word, sentence_start
 
 _UNIT_HEAD = (
     r"kliniken|klinik|mottagningen|mottagning|sjukhuset|sjukhus|lasarettet|lasarett|"
@@ -20,7 +21,9 @@ _UNIT_HEAD = (
     r"korttidshemmet|korttidshem|dagverksamheten|dagverksamhet|(?:(?<=s)|(?<![" + LOW + r"]))enhet(?:en)?|"
     r"habiliteringen|habilitering|öppenvården|öppenvård|hospicet|hospice|gruppbostaden|gruppbostad|"
     # the municipality's meeting places and daily activities: "Ugglans aktivitetshus"
-    r"aktivitetshuset|aktivitetshus|träffpunkten|träffpunkt"
+    r"aktivitetshuset|aktivitetshus|träffpunkten|träffpunkt|"
+    # a home with its own flats and staff: "Ekbackens servicehus"
+    r"servicehuset|servicehus"
 )
 # Healthcare centres named "-centrum" ("Beroendecentrum"), not shopping or travel centres.
 _CENTRE = (
@@ -243,19 +246,6 @@ _COMPOUND_UNIT_NAMED = named_after(
 )
 
 
-# "vårdcentralen tallbacken", "boendet solgläntan": a named unit typed in lowercase; the name
-# has the endings Swedish place and house names have
-_LOWER_NAMED = re.compile(
-    r"(?<![\w-])(?:vårdcentralen|vardcentralen|hälsocentralen|halsocentralen|äldreboendet|aldreboendet|"
-    r"boendet|gruppboendet|korttidsboendet|korttids|vårdboendet|servicehuset|förskolan|forskolan)"
-    + WS
-    + r"+(["
-    + LOW
-    + r"]{2,}(?:backen|gården|garden|dalen|berget|lunden|hemmet|viken|ängen|angen|hagen|gläntan|glantan|"
-    r"torpet|udden|höjden|hojden|parken|bo|ro|vik|sol|liden|åsen|asen|skogen|bäcken|backen))(?![\w-])"
-)
-
-
 # a clinic written before its hospital with a comma, as referrals and 1177 write it:
 # "Dagkirurgen, Norrtälje sjukhus", "Njurmedicin, Danderyds sjukhus", "Urologen, Sahlgrenska"
 _CLINIC_COMMA_BEFORE = re.compile(
@@ -445,7 +435,7 @@ def _care_units(text: str) -> list[Span]:
         info = lists.names().get(name.lower())
         if name in lists.places() or info is None or not (info.first_sv or info.first_other):
             spans.append(Span(m.start(), m.end(), "VARDENHET"))  # not "ringde mottagningen Anna svarade"
-    spans += [Span(m.start(), m.end(), "VARDENHET") for m in _LOWER_NAMED.finditer(text) if unknown_word(m.group(1))]
+    spans += find_lower_named_units(text)
     for m in _UNIT_CONTEXT.finditer(text):
         name = m.group(1)
         if name.lower() not in lists.names() and name not in lists.places() and name.lower() not in NOT_UNIT_WORDS:

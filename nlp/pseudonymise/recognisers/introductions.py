@@ -9,7 +9,7 @@ from nlp.core import Span
 from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.names_in_context import first_name, namelike
-from nlp.pseudonymise.recognisers.words import NAME_PARTICLES, compound_word, unknown_word
+from nlp.pseudonymise.recognisers.words import NAME_PARTICLES, compound_word, sentence_start, unknown_word
 
 # A caller saying who they are (voicemails, chats): "hej det är ulla britt vester jag ringer",
 # "mitt namn är mahad farah jama", "ja heter tran van". "det är" only after a greeting or "ja",
@@ -131,9 +131,37 @@ _NAME_AFTER_KIN = re.compile(
 )
 
 
+# "(Khalils fru)", "om Ruts medicin": a capitalised genitive inside a sentence before a kinship
+# word or what care hands a person; the stem a listed first name (also one that is a word, "Rut")
+# or, before a kinship word, any name-like word
+_CARED_FOR = (
+    r"(?:medicin|mediciner|medicinen|tabletter|tabletterna|insulin|dosett|dosetten|insats|insatser|"
+    r"dusch|duschen|besök|besöket|rum|rummet|lägenhet|lägenheten|hemtjänst|trygghetslarm|larm|kontaktperson)"
+)
+_CAP_GENITIVE = re.compile(r"(?<![\w-])([A-ZÅÄÖ][a-zåäöé]{2,})s[ \t]+(?:(" + _KIN + r")|" + _CARED_FOR + r")(?![\w-])")
+
+
+def _capital_genitives(text: str) -> list[Span]:
+    spans = []
+    for m in _CAP_GENITIVE.finditer(text):
+        stem = m.group(1)
+        genitive = stem.lower() + "s"
+        if genitive in SWEDISH_STOP_WORDS:
+            continue
+        info = lists.names().get(stem.lower())
+        # at a sentence's start a capital says nothing: there the genitive must be no word
+        # ("Dags för medicin" has no genitive, "Ruts medicin" opening a text stays)
+        unknown = unknown_word(genitive)
+        if not unknown and sentence_start(text, m.start(1)):
+            continue
+        if (info is not None and info.first_sv) or (m.group(2) and namelike(stem, True) and unknown):
+            spans.append(Span(m.start(1), m.end(1) + 1, "PERSON"))
+    return spans
+
+
 def find_kin_names(text: str) -> list[Span]:
     """Lowercase names next to a kinship word, as speech-to-text and chats write them."""
-    spans: list[Span] = []
+    spans: list[Span] = _capital_genitives(text)
     hint = _KIN_HINT.search(text)
     for m in _KIN_AFTER_GENITIVE.finditer(text, max(0, hint.start() - 40)) if hint else ():
         stem = m.group(1)

@@ -149,6 +149,15 @@ def _village_surname(first: str, word: str) -> bool:
     )
 
 
+# "Sms från Ewa Nowak: …", "Meddelande från X Y: …": a forwarded message's sender, whose
+# colon opens the message (a form field's colon follows a label word, never "från <namn>")
+_SENDER_BEFORE = re.compile(r"(?:\bfrån|\bfrom)[ \t]+$", re.IGNORECASE)
+
+
+def _sender(text: str, start: int) -> bool:
+    return bool(_SENDER_BEFORE.search(text[max(0, start - 8) : start]))
+
+
 def complete_names(text: str, spans: list[Span]) -> list[Span]:
     """After overlaps are resolved: a found name takes the name words next to it ("Tran Van
     Minh", "ASTRID FRÖBERG", "Mattsson, Greger"), and a first or last name found once is
@@ -166,14 +175,11 @@ def complete_names(text: str, spans: list[Span]) -> list[Span]:
             if not m or (k + 1 < len(out) and out[k + 1].start < end + 1 + len(m.group(1))):
                 break
             word = m.group(1)
-            if (
-                not (
-                    word[:1].isupper()
-                    and word.isupper() == upper
-                    and (_name_token(word) or _village_surname(text[sp.start : sp.end], word))
-                )
-                or text[end + 1 + len(word) : end + 2 + len(word)] == ":"
-            ):
+            if not (
+                word[:1].isupper()
+                and word.isupper() == upper
+                and (_name_token(word) or _village_surname(text[sp.start : sp.end], word))
+            ) or (text[end + 1 + len(word) : end + 2 + len(word)] == ":" and not _sender(text, sp.start)):
                 break  # "Tran Van Minh Personnummer: …": a form field follows
             end += 1 + len(word)
         end = _after_particles(text, out, k, end, absorbed)
@@ -192,6 +198,7 @@ def complete_names(text: str, spans: list[Span]) -> list[Span]:
             and " " in value
             and text[sp.end : sp.end + 1] == ":"
             and not _INITIAL_WORDS.search(value)
+            and not _sender(text, sp.start)
         ):
             out[k] = Span(sp.start, sp.start + value.rindex(" "), "PERSON")
     # "Mattsson, Greger": a surname, a comma and a first name are one name; "Nguyen" "Van Thanh"

@@ -34,6 +34,7 @@ from nlp.pseudonymise.recognisers.words import (
     TOKEN,
     WORKPLACE,
     function_words,
+    in_state,
     plain_word,
     rare_word,
     sentence_start,
@@ -74,9 +75,11 @@ _ROLES = frozenset(
     # payment forms: "kontohavare jovana …"
     "kontohavare kontoinnehavare betalningsmottagare betalare kortinnehavare innehavare".split()
 )
-# "mamma till linh", "pappa till Ebba": a parent of someone named
+# "mamma till linh", "pappa till Ebba": a parent (or another relative) of someone named
 _PARENTS = frozenset(
-    "mamma pappa mor far förälder föräldrar vårdnadshavare mamman pappan mormor morfar farmor farfar".split()
+    "mamma pappa mor far förälder föräldrar vårdnadshavare mamman pappan mormor morfar farmor farfar "
+    # "dotter till eino": a child, a sibling or a spouse of someone named
+    "dotter dottern son sonen barnbarn barnbarnet syster systern bror brodern fru frun hustru make maka".split()
 )
 # "vi kallar honom Kricke": a nickname ("så kallade rea", "en tidning som kallas X" name things)
 _CALLS = frozenset("kallar kallade kallas kallades".split())
@@ -216,6 +219,8 @@ def _opening(text: str, toks: list[tuple[int, int, str]], i: int, greeted: bool)
     info = lists.names().get(word.lower())
     if info and info.first_sv and not info.common and i + 1 < len(toks) and toks[i + 1][2].lower() in _TELLS:
         return i + 1  # "lisa sa att …": a Swedish first name that is also a word ("server sa" is not one)
+    if info and info.first_sv and in_state(toks, i + 1):
+        return i + 1  # "Bo var så trött", "stig har feber": a body or a mood is a person's
     if not namelike(word, True):
         # "murat och elif från …": a name that is also a word, joined to a clear one
         if (

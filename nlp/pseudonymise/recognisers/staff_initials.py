@@ -37,9 +37,17 @@ _NOT_INITIALS = frozenset(
 )
 
 
+# a message signed with dotted initials alone, ending its line: "… informerad. /M.L.",
+# "mvh K.S." (capitals without dots stay: "/ST", "mvh LSS-handläggarna")
+_SIGNED_INITIALS = re.compile(
+    rf"(?:(?<![^\s])/[ \t]?|(?<![\w-])(?i:mvh|hälsningar|vh)[ \t,]+)"
+    rf"(?P<who>[{_CAP}]\.[ ]?[{_CAP}]\.(?:[ ]?[{_CAP}]\.)?)(?=[ \t]*(?:\n|$))"
+)
+
+
 def find_staff_initials(text: str) -> list[Span]:
-    """Initials, or a first name and an initial, right after a staff title."""
-    spans = []
+    """Initials, or a first name and an initial, right after a staff title or signing off."""
+    spans = [Span(m.start("who"), m.end("who"), "PERSON") for m in _SIGNED_INITIALS.finditer(text)]
     pos = 0
     while (m := _STAFF.search(text, pos)) is not None:
         pos = m.end()

@@ -122,6 +122,26 @@ _SERVICE_DISTRICT = re.compile(
     r"(?<![\w-])(?:Vuxen|Barn|Rätts|Äldre)?(?:[Pp]sykiatri|[Bb]eroendevård|[Pp]rimärvård|[Nn]ärsjukvård|"
     r"[Hh]abilitering)(?:en|n)?" + WS + r"+" + _DIRECTION + r"(?![\w-])"
 )
+# "Akuten Västra", "AKUTEN NORRA": an emergency department by the hospital's quarter, in any case
+_ACUTE_DISTRICT = re.compile(
+    r"(?<![\w-])(?i:akuten|akutmottagningen)" + WS + r"+(?i:östra|västra|norra|södra)(?![\w-])"
+)
+# "inlagd på NUS Umeå": a hospital's initials and its town after being admitted
+_ADMITTED_AT = re.compile(
+    r"(?<![\w-])(?i:inlagd|inlagt|inlagda|inskriven|ligger[ \t]+inne|vårdas|opererad|opererades)"
+    + WS
+    + r"+(?:på|vid)"
+    + WS
+    + r"+(?P<unit>["
+    + CAP
+    + r"]{2,4}"
+    + WS
+    + r"+(?P<town>["
+    + CAP
+    + r"]["
+    + LOW
+    + r"]+))(?![\w-])"
+)
 # "Norra Stockholms psykiatri": a town's service in the genitive
 _TOWN_SERVICE = re.compile(
     r"(?<![\w-])(?:(?:Norra|Södra|Östra|Västra)" + WS + r"+)?(?P<town>[" + CAP + r"][" + LOW + r"]+)s" + WS + r"+"
@@ -231,6 +251,12 @@ def find_unit_constructions(text: str) -> list[Span]:
     spans += [Span(m.start(), m.end(), "VARDENHET") for m in _HOSPITAL_CLINIC.finditer(text)]
     spans += [Span(m.start(), m.end(), "VARDENHET") for m in _EN_HOSPITAL.finditer(text)]
     spans += [Span(m.start(), m.end(), "VARDENHET") for m in _SERVICE_DISTRICT.finditer(text)]
+    spans += [Span(m.start(), m.end(), "VARDENHET") for m in _ACUTE_DISTRICT.finditer(text)]
+    spans += [
+        Span(m.start("unit"), m.end("unit"), "VARDENHET")
+        for m in _ADMITTED_AT.finditer(text)
+        if m.group("town") in places
+    ]
     spans += [Span(m.start(), m.end(), "VARDENHET") for m in _TOWN_SERVICE.finditer(text) if m.group("town") in places]
     spans += [
         Span(m.start(), m.end(), "VARDENHET")

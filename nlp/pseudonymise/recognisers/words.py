@@ -280,3 +280,24 @@ def genitive_suffix(name: str) -> str:
     last = name.split()[-1] if name.split() else name
     _, name_len = lookup(last)
     return last[name_len:] if 0 < name_len < len(last) else ""
+
+
+# What a care message says of a person's body or mood: "<x> har feber", "<x> var så nöjd".
+# After a first name that is also a word it tells the person ("Dag har feber") from the word
+# ("Dag för dag", "Maj har varit kall": no state of a body).
+_BE_HAVE = frozenset("har hade var är e".split())
+_DEGREE = frozenset("så inte lite jätte väldigt mycket ganska helt".split())
+_STATES = frozenset(
+    "feber ont somnat sovit ätit druckit ramlat kräkts hostat gråtit duschat badat vaknat glad glada "
+    "nöjd ledsen trött sjuk orolig arg förkyld hungrig yr dålig illamående magsjuk".split()
+)
+
+
+def in_state(toks: list[tuple[int, int, str]], k: int) -> bool:
+    """Do the tokens from k on say a body's or a mood's state ("har feber", "var så nöjd")?"""
+    if k + 1 >= len(toks) or toks[k][2].lower() not in _BE_HAVE:
+        return False
+    nxt = toks[k + 1][2].lower()
+    if nxt in _DEGREE and k + 2 < len(toks):
+        nxt = toks[k + 2][2].lower()
+    return nxt in _STATES
