@@ -90,6 +90,15 @@ def shared_dir() -> Path:
 
 
 @pytest.fixture(scope="module")
+def embed() -> Any:
+    """texts -> their analysis vectors from the default model (what theme naming is handed)."""
+    from nlp.core import ANALYSIS_KIND
+    from nlp.embed import embed_texts
+
+    return lambda texts: embed_texts(list(texts), kind=ANALYSIS_KIND)
+
+
+@pytest.fixture(scope="module")
 def embedder() -> Any:
     """The default model through the vector cache, as the pipeline hands it to the classifier."""
     from nlp.embed import cached_embedder

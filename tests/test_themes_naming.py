@@ -85,14 +85,6 @@ COMPLAINTS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def embed():  # type: ignore[no-untyped-def]
-    from nlp.core import ANALYSIS_KIND
-    from nlp.embed import embed_texts
-
-    return lambda texts: embed_texts(list(texts), kind=ANALYSIS_KIND)
-
-
 def _names(themes: dict[str, list[str]], embed) -> dict[str, tuple[str, str, list[str]]]:  # type: ignore[no-untyped-def]
     texts = [t for answers in themes.values() for t in answers]
     main = [key for key, answers in themes.items() for _ in answers]

@@ -42,14 +42,6 @@ QUEUE = [
 ]
 
 
-@pytest.fixture(scope="module")
-def embed():  # type: ignore[no-untyped-def]
-    from nlp.core import ANALYSIS_KIND
-    from nlp.embed import embed_texts
-
-    return lambda texts: embed_texts(list(texts), kind=ANALYSIS_KIND)
-
-
 def test_the_tone_of_a_theme_is_its_clear_majority() -> None:
     assert theme_tone(["utmaning"] * 7 + ["styrka"] * 3) == -1
     assert theme_tone(["styrka"] * 6 + ["neutral"] * 4) == 1
