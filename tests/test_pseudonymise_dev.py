@@ -105,6 +105,8 @@ OWN_FLOORS = {
     "pii_blind33.jsonl": (0.95, 0.97, 0.93),
     # unread (held out; 0.879 / 0.972 / 41 of 42 at 35ab3b7)
     "pii_blind34.jsonl": (0.86, 0.95, 0.95),
+    # unread (held out; 0.884 / 0.922 / 35 of 38 at 872c1c4)
+    "pii_blind35.jsonl": (0.86, 0.90, 0.90),
 }
 
 
