@@ -202,3 +202,36 @@ def test_a_customer_number_is_a_billing_code() -> None:
 def test_order_number_in_a_personnummer_shape_stays_after_a_note() -> None:
     text = "Ordernummer enligt IP: 770923-1455. IP läste från kvittot."
     assert _labels(text, "PERSONNUMMER") == []
+
+
+# -- more of a form's fields and a note's ends -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "value"),
+    [
+        ("Underskrift: Greta Holm\nOrt och datum: Hallsberg 3/4 -24\n", "ORT", "Hallsberg"),
+        ("Ort/datum: Säter 2024-05-02", "ORT", "Säter"),
+        ("Tack för att ni lyssnar. /greta (79)", "PERSON", "greta"),
+        ("Tack för allt. /dag (81)", "PERSON", "dag"),
+        ("Dottern säger att pappa (Evert Lund, 89)\nhar fått en ny hörapparat.", "ALDER", "89"),
+        ("IP Elin Borg, Skogsvägen 4 nb, 783 31 Säter.", "ADRESS", "Skogsvägen 4 nb"),
+        ("Adress enl IP: Mörby Torg 7, 182 31 Danderyd", "ADRESS", "Mörby Torg 7"),
+    ],
+)
+def test_form_places_slash_signatures_and_bracketed_ages(text: str, label: str, value: str) -> None:
+    assert value in _labels(text, label)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # after an interviewer's remark in square brackets a sentence begins: a capital says nothing
+        "Han vill bo kvar hemma. [kort samtal] Inga övriga synpunkter.",
+        # a slash between words, a stone and a count in brackets
+        "Han har ont i ryggen och/eller höften (2) och en sten (3) i njuren.",
+        "Ort och datum: ______ 2024",
+    ],
+)
+def test_note_ends_and_empty_fields_stay(text: str) -> None:
+    assert _labels(text, "PERSON") == [] and _labels(text, "ORT") == []
