@@ -140,6 +140,8 @@ def test_a_name_after_ip_is_a_person(text: str, value: str) -> None:
         ("En tekniker från Hjälpmedelscentrum Jämtland kom.", "Hjälpmedelscentrum Jämtland"),
         ("Mamma fick en säng från Hjälpmedel Västernorrland men ingen madrass.", "Hjälpmedel Västernorrland"),
         ("Tandläkare: Tandläkarhuset Kungsgatan, privat", "Tandläkarhuset Kungsgatan"),
+        # a private practice by its dentist's name, with its town (one unit, the product's rule)
+        ("Jag går till Tandläkare Holm & Co i Mora, dyrt men bra.", "Tandläkare Holm & Co i Mora"),
         ("Från: hemmet   Till: Länssjukhuset Kalmar, ögonmott.", "Länssjukhuset Kalmar"),
         ("Till: Länssjuk-\nhuset Kalmar, ögonmott.", "Länssjuk-\nhuset Kalmar"),
     ],
@@ -235,3 +237,14 @@ def test_form_places_slash_signatures_and_bracketed_ages(text: str, label: str, 
 )
 def test_note_ends_and_empty_fields_stay(text: str) -> None:
     assert _labels(text, "PERSON") == [] and _labels(text, "ORT") == []
+
+
+def test_a_resident_of_a_town_is_no_unit() -> None:
+    text = "IP: Sara Lehto, boende i Pajala\nIP säger att taxin var sen."
+    assert "Pajala" in _labels(text, "ORT")
+    assert _labels(text, "VARDENHET") == []
+
+
+def test_a_firm_named_with_i_and_a_region() -> None:
+    text = "Maten kommer från Matkassen i Norr AB varje tisdag."
+    assert _labels(text, "ORGANISATION") == ["Matkassen i Norr AB"]

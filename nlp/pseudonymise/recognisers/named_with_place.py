@@ -28,6 +28,8 @@ _STATE = frozenset(
 )
 _TRIGGERS = frozenset("på pa hos från fran vid för for till av med".split())
 _UNIT_STEMS = re.compile(
+    # a private practice by its dentist's name: "Tandläkare Berg & Co i Mora" (capitalised: a name)
+    r"(?-i:\bTandläkare\b)|"
     r"(?i:boende|hemmet|mottagning|central|tandvård|tandvard|tandläkarna|hemtjänst|hemtjanst|klinik|rehab|\bIVA\b|\bBB\b|"
     r"avdelning|korttids|sjukhus|lasarett|vården|varden|psykiatri|dialys|hälsocentral)"
 )
@@ -65,6 +67,8 @@ _SCHOOL_KINDS = frozenset(
 _GATHERING = re.compile(
     r"(?i:caf[eé]t?|caféet|gruppen|gruppens|träffen|träff|träffar|träffarna|mötet|möte|cirkeln|lägret|läger)$"
 )
+# an indefinite lowercase "boende" alone is a resident or any home: "Eva Ek, boende i Kalix"
+_RESIDENT = frozenset({"boende", "boenden"})
 _AT_WORK = re.compile(r"(?i:\b(?:på|pa|hos|vid))[ \u00a0]+$")
 _IN_TOWN = re.compile(r"[ \u00a0]+(?:i|I|på|pa|PÅ)[ \u00a0]+([^\W\d_][\w-]*)(?![\w-])")
 _TOKEN = re.compile(r"[^\W\d_][\w&'’.-]*|&")
@@ -178,6 +182,8 @@ def find_named_with_place(text: str) -> list[Span]:
         folded = name.lower().translate(_FOLD)
         if folded in _STATE or (_GATHERING.search(words[-1]) and not _ORG_STEMS.search(name)):
             continue
+        if len(words) == 1 and words[0] in _RESIDENT:
+            continue  # "Eva Ek, boende i Kalix": where she lives; no named unit
         first = lists.names().get(words[0].lower())
         unit = bool(_UNIT_STEMS.search(name))
         org = bool(_ORG_STEMS.search(name))

@@ -4,6 +4,8 @@ A pharmacy is named by the word "Apotek" and a capitalised name before it (in th
 "Lloyds Apotek") or after it ("Apotek Solrosen"); "Apoteket" alone is any pharmacy and stays
 (organisation.py reads "Apoteket" with its branch). A local taxi firm is named by its town in the
 genitive ("Ljusdals Taxi"), as "Taxi Ljusdal" is by its town after the word (organisation.py).
+A firm's name may hold "i" and a region before "AB" ("Matlådan i Norr AB"): one name, not a
+firm "Norr AB" after a word and a preposition.
 """
 
 from __future__ import annotations
@@ -20,6 +22,10 @@ _NAME = r"[" + CAP + r"][" + LOW + r"]{2,}"
 _PHARMACY = re.compile(
     r"(?<![\w-])(?:(?P<before>" + _NAME + r"s)" + WS + r"+Apotek|Apotek" + WS + r"+(?P<after>" + _NAME + r"))(?![\w-])"
 )
+# "Matlådan i Norr AB", "Bygg i Väst AB": a firm whose name holds "i" and a region
+_FIRM_IN_REGION = re.compile(
+    r"(?<![\w-])" + _NAME + WS + r"+i" + WS + r"+[" + CAP + r"][" + LOW + r"]+" + WS + r"+(?:AB|HB|KB)(?![\w-])"
+)
 _TOWN_TAXI = re.compile(r"(?<![\w-])(?P<town>" + _NAME + r")s" + WS + r"+Taxi(?![\w-])")
 
 
@@ -35,5 +41,8 @@ def find_service_firms(text: str) -> list[Span]:
         spans.append(Span(m.start(), m.end(), "ORGANISATION"))
     for m in _TOWN_TAXI.finditer(text) if "Taxi" in text else ():
         if m.group("town") in lists.places():
+            spans.append(Span(m.start(), m.end(), "ORGANISATION"))
+    for m in _FIRM_IN_REGION.finditer(text) if "B" in text else ():
+        if m.group(0).split()[0].lower() not in SWEDISH_STOP_WORDS:
             spans.append(Span(m.start(), m.end(), "ORGANISATION"))
     return spans
