@@ -107,6 +107,10 @@ OWN_FLOORS = {
     "pii_blind34.jsonl": (0.86, 0.95, 0.95),
     # unread (held out; 0.884 / 0.922 / 35 of 38 at 872c1c4)
     "pii_blind35.jsonl": (0.86, 0.90, 0.90),
+    # read in round 19 (first 0.820 / 0.952 / 41 of 42 at 872c1c4, after 0.979 / 0.995 / 42 of 42):
+    # it no longer measures generalisation; a customer number is JOURNALNUMMER there and a
+    # billing code here, "X i <ort>" two finds there and one here
+    "pii_blind36.jsonl": (0.96, 0.97, 0.95),
 }
 
 

@@ -42,6 +42,10 @@ _ADDRESS = [
         + r"?lgh\.?"
         + WS
         + r"?\d{4}(?!\d))?"
+        # the ground floor: "Vasagatan 17 nb" (nedre botten), "Vasagatan 17 bv" (bottenvåning)
+        + r"(?:"
+        + WS
+        + r"(?:nb|bv|n\.b\.)(?![\w.]))?"
     ),
     # "Kungens väg 3", and streets named after a person: "Carl Bertil Laurells gata 9"
     re.compile(
@@ -59,7 +63,8 @@ _ADDRESS = [
         + LOW
         + r"]+s?"
         + WS
-        + r"+(?:väg|gata|gränd|allé|torg|gatan|vägen|gränden|allén|torget|backen|stigen)"
+        # the street word may be capitalised as part of the name: "Hulta Torg 3", "Norrlands Väg 2"
+        + r"+(?:väg|gata|gränd|allé|torg|gatan|vägen|gränden|allén|torget|backen|stigen|Torg|Torget|Väg|Gata)"
         + WS
         + r"+\d{1,4}"
         + _NOT_HOUSE

@@ -11,7 +11,9 @@ from nlp.pseudonymise.recognisers.written_out import find_written_email
 
 # Also the "(at)" writings people use to dodge spam harvesters.
 _EMAIL = re.compile(
-    r"(?<![\w.+-])[\w.+-]+(?:@|" + WS + r"?(?:\(at\)|\[at\])" + WS + r"?)[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])",
+    r"(?<![\w.+-])[\w.+-]+(?:@|" + WS + r"?(?:\(at\)|\[at\])" + WS + r"?)[\w-]+(?:\.[\w-]+)*"
+    # a scanner's stray space before the ending: "namn@example .se"
+    r"(?:\.[A-Za-z]{2,}|[ ]\.(?:se|com|nu|net|org|fi|no|dk)\b)(?![\w-])",
     re.IGNORECASE,
 )
 

@@ -7,7 +7,8 @@ only the label word makes it one: a word for a journal, patient or reserve numbe
 few words between ("Hans patientnummer står på armbandet: …"), then a value holding digits.
 A personnummer given as the patient number stays a PERSONNUMMER (it wins the overlap).
 A social service's client number ("Klientnr: K-0048817") and a member of staff's HSA-id
-("HSA-id SE2321000016-7K3P") are read the same way. An asylum seeker's LMA number ("LMA-nummer 123 456 789-0", "LMA-kortet nr …", "LMA-kortnummer …") is read the
+("HSA-id SE2321000016-7K3P") are read the same way. A transport-service card or permit number and a record number named by its
+service ("tandvårdsnummer") are one person's too; a customer number is a billing code and stays. An asylum seeker's LMA number ("LMA-nummer 123 456 789-0", "LMA-kortet nr …", "LMA-kortnummer …") is read the
 same way: the card that stands in for a personnummer, one number per person; so is a passport
 number after its word ("passnummer", "passport number") and an identity card's ("ID-kort nr …").
 """
@@ -28,7 +29,11 @@ _LABEL = re.compile(
     r"|\bpass(?:nummer|numret|nr\b\.?)|\bpassport[- ]?(?:number|no\b\.?|nr\b\.?)"
     # so is an identity card's, a home country's included ("ID-kort från X nr …", "id-kortsnummer")
     r"|\bid[- ]?kort(?:et|s?nummer|s?numret|snr|s-?nr)?\b|\bidentitetskort(?:et|s?nummer|snr)?\b"
-    r"|\bjournal\b(?=(?:[^\n.!?]{0,40}?)\b(?:nr\.?|nummer)\b))"
+    r"|\bjournal\b(?=(?:[^\n.!?]{0,40}?)\b(?:nr\.?|nummer)\b)"
+    # a transport-service card or permit, a record number named by its service: "färdtjänstkort
+    # nr FT …", "tandvårdsnummer …" (not a customer number: a billing code, as the sets label it)
+    r"|\bfärdtjänst(?:kort|tillstånd)(?:et|ets)?(?:s?nummer|s?numret|s?nr\b\.?)?"
+    r"|\b(?:tand|hörsel|syn)vårds(?:nummer|numret|nr\b\.?))"
 )
 # a value: letter groups (a system's prefix) and digit groups joined by dashes, slashes or
 # single spaces before digits: "J-2023-118804", "NLL-559 812", "19770000-R331", "JN 447-220-91"
@@ -43,7 +48,9 @@ _YEAR_OR_DATE = re.compile(r"(?:19|20)\d\d(?:-[01]\d-[0-3]\d)?")
 
 
 def find_journal_number(text: str) -> list[Span]:
-    if not any(w in text for w in ("ournal", "atient", "eserv", "LMA", "lient", "HSA", "ass", "kort")):
+    if not any(
+        w in text for w in ("ournal", "atient", "eserv", "LMA", "lient", "HSA", "ass", "kort", "tillstånd", "vårds")
+    ):
         return []
     spans: list[Span] = []
     for label in _LABEL.finditer(text):

@@ -10,6 +10,7 @@ from nlp.pseudonymise.category import Category
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.named_with_place import find_named_with_place
 from nlp.pseudonymise.recognisers.patterns import CAP, CAPWORD, LOW, SAMI_CAP, SAMI_LOW, WS
+from nlp.pseudonymise.recognisers.service_firms import find_service_firms
 from nlp.pseudonymise.recognisers.words import NOT_UNIT_WORDS, plain_word
 
 # Hand-written: no package on PyPI lists Swedish authorities and user organisations.
@@ -388,7 +389,9 @@ def find_organisation(text: str) -> list[Span]:
                 word = re.sub(r"\s+i$", "", text[start : m.start("region") if region else end].strip())
                 end = start + len(word)
                 # "RSMH Värmland" is one name; "Arbetsförmedlingen i Arvika" keeps its town apart.
-                if region and word in _REGIONAL_ORGS and " i " not in m.group(0) and _known_place(region):
+                # an association's initials with its district: "SRF Dalarna", "DHR Skåne"
+                regional = word in _REGIONAL_ORGS or (word.isupper() and len(word) >= 3)
+                if region and regional and " i " not in m.group(0) and _known_place(region):
                     end = m.end()
                 elif word in _GENERIC_ORGS or (word.endswith("s") and word[:-1] in _GENERIC_ORGS):
                     if not (region and " i " in m.group(0)):
@@ -425,6 +428,6 @@ def find_organisation(text: str) -> list[Span]:
 CATEGORY = Category(
     label="ORGANISATION",
     priority=80,
-    recognisers=(find_organisation, find_named_with_place),
+    recognisers=(find_organisation, find_named_with_place, find_service_firms),
     description="organisationer",
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from nlp.pseudonymise.category import Category
 from nlp.pseudonymise.recognisers.attendance_lists import find_listed_people
 from nlp.pseudonymise.recognisers.forum import find_forum_names
+from nlp.pseudonymise.recognisers.interview_notes import find_ip_names
 from nlp.pseudonymise.recognisers.introductions import find_kin_names, find_self_introduction
 from nlp.pseudonymise.recognisers.names_in_context import find_person_in_context
 from nlp.pseudonymise.recognisers.nicknames import find_nicknames
@@ -27,6 +28,7 @@ CATEGORY = Category(
         find_listed_people,
         find_usernames,
         find_nicknames,
+        find_ip_names,
     ),
     description="namn",
 )

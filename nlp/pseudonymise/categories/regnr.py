@@ -60,8 +60,28 @@ def _spelled_plates(text: str) -> list[Span]:
     ]
 
 
+# a scanned plate: an O among the letters read as 0 ("HX0 551"), the digits split by a space
+# ("KPT 4 18"); in capitals and only right after a vehicle word, since codes take these shapes too
+_SCANNED_PLATE = re.compile(
+    r"(?<![\w-])(?=[A-Z0]{3}\b)(?=\D*?[" + _L + r"]{2})[" + _L + r"0]{3}[ \u00a0-]?"
+    r"(?:\d{2}[\dA-HJ-NPR-UW-Z]|\d[ \u00a0]\d\d|\d\d[ \u00a0]\d)(?![\w-])"
+)
+
+
+def _scanned_plates(text: str) -> list[Span]:
+    spans = []
+    for m in _SCANNED_PLATE.finditer(text):
+        plate = m.group(0)
+        if "0" not in plate[:3] and not re.search(r"\d[ \u00a0]\d", plate):
+            continue  # the plain shape: find_regnr's own pattern
+        before = re.split(r"[.!?\n]", text[max(0, m.start() - 40) : m.start()])[-1]
+        if _VEHICLE.search(before) or re.search(r"(?i:\breg\b)", before):
+            spans.append(Span(m.start(), m.end(), "REGNR"))
+    return spans
+
+
 def find_regnr(text: str) -> list[Span]:
-    spans = _spelled_plates(text)
+    spans = _spelled_plates(text) + _scanned_plates(text)
     for m in _PLATE.finditer(text):
         letters, rest = m.group(1), m.group(2)
         if letters.lower() in SWEDISH_STOP_WORDS or _MAKE.fullmatch(letters):

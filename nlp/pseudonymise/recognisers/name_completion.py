@@ -374,7 +374,8 @@ _LIVES_IN = re.compile(
 # after a found name: "(84)", "(6 år)", "Wilma 22, Amir 19," – its age
 # "Wahid 16 år, Mursal 13", "vera lindqvist tolv år som": with "år" any word may follow
 _AGE_AFTER = re.compile(
-    r"[ \t]*\([ \t]*(\d{1,3}(?:[ \t]+[åa]r)?)[ \t]*\)|[ \t]+(\d{1,3}(?=[ \t]*(?:[,;]|\n|$|och\b))|"
+    # "(Evert Lund, 89)": a comma and a number closing the bracket the name opened
+    r"[ \t]*[(,][ \t]*(\d{1,3}(?:[ \t]+[åa]r)?)[ \t]*\)|[ \t]+(\d{1,3}(?=[ \t]*(?:[,;]|\n|$|och\b))|"
     r"(?:\d{1,3}|"
     + NUMWORDS
     + r")[ \t]+(?:[åa]r|månader)(?![\w-])(?![ \t]+(?:sedan|sen|till|kvar|tillbaka|på\b|i\b(?![ \t]+[A-ZÅÄÖ]))))"

@@ -28,6 +28,8 @@ _STATE = frozenset(
 )
 _TRIGGERS = frozenset("på pa hos från fran vid för for till av med".split())
 _UNIT_STEMS = re.compile(
+    # a private practice by its dentist's name: "Tandläkare Berg & Co i Mora" (capitalised: a name)
+    r"(?-i:\bTandläkare\b)|"
     r"(?i:boende|hemmet|mottagning|central|tandvård|tandvard|tandläkarna|hemtjänst|hemtjanst|klinik|rehab|\bIVA\b|\bBB\b|"
     r"avdelning|korttids|sjukhus|lasarett|vården|varden|psykiatri|dialys|hälsocentral)"
 )
@@ -65,6 +67,8 @@ _SCHOOL_KINDS = frozenset(
 _GATHERING = re.compile(
     r"(?i:caf[eé]t?|caféet|gruppen|gruppens|träffen|träff|träffar|träffarna|mötet|möte|cirkeln|lägret|läger)$"
 )
+# an indefinite lowercase "boende" alone is a resident or any home: "Eva Ek, boende i Kalix"
+_STATE_OR_RESIDENT = _STATE | {"boende", "boenden"}
 _AT_WORK = re.compile(r"(?i:\b(?:på|pa|hos|vid))[ \u00a0]+$")
 _IN_TOWN = re.compile(r"[ \u00a0]+(?:i|I|på|pa|PÅ)[ \u00a0]+([^\W\d_][\w-]*)(?![\w-])")
 _TOKEN = re.compile(r"[^\W\d_][\w&'’.-]*|&")
@@ -176,7 +180,7 @@ def find_named_with_place(text: str) -> list[Span]:
         if not words or re.search(r"(?i:gatan|vägen|vagen|gränd|torget|stigen|backen|allén|leden)$", words[-1]):
             continue  # "Rådmansgatan i Stockholm": a street, no organisation
         folded = name.lower().translate(_FOLD)
-        if folded in _STATE or (_GATHERING.search(words[-1]) and not _ORG_STEMS.search(name)):
+        if folded in _STATE_OR_RESIDENT or (_GATHERING.search(words[-1]) and not _ORG_STEMS.search(name)):
             continue
         first = lists.names().get(words[0].lower())
         unit = bool(_UNIT_STEMS.search(name))

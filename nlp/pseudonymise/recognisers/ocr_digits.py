@@ -10,6 +10,14 @@ Only where the letter stands in a number: the letters of a word are never touche
 "lO" alone, "I 070-…"): a group of such characters counts when it holds a real digit, and the
 number it stands in (groups joined by spaces and dashes) has enough real digits to be an
 identifier.
+
+A short number has too few digits for that test: a postcode ("783 3l"), a house number
+("Ekbacken 1O"), an age ("8l år"), the parts of a date ("2O23-l1-O4", "1l.O2.2023") and a plate's
+digits ("FKR 5l7"). There only O and l count (the commonest slips, and no Swedish word is made of
+them and digits), in a group of at most four characters standing alone (not glued to a letter,
+"B1l" stays) that holds a real digit. Read that way it is still only a number: whether it is a
+postcode, an age or a date is the recognisers' decision, by their own context ("1l vatten" stays
+a quantity).
 """
 
 from __future__ import annotations
@@ -26,6 +34,9 @@ _MIN_REAL_DIGITS = 6
 _CONFUSABLE = re.compile(r"[OolI|]")
 # the quick test: such a letter right beside a digit (nearly every text has an "o" or an "l")
 _BESIDE_DIGIT = re.compile(r"\d[OolI|]|[OolI|]\d")
+# a short group of digits with an O or an l, alone between non-letters
+_SHORT = re.compile(r"(?<![^\W_])(?=[\dOl]{0,3}\d)[\dOl]{2,4}(?![^\W_])")
+_SHORT_SLIP = re.compile(r"[Ol]")
 
 
 def ocr_digits(text: str) -> str | None:
@@ -46,4 +57,9 @@ def ocr_digits(text: str) -> str | None:
                 chars = list(text)
             start = m.start() + g.start()
             chars[start : start + len(group)] = group.translate(_TO_DIGIT)
+    for m in _SHORT.finditer(text):
+        if _SHORT_SLIP.search(m.group(0)):
+            if chars is None:
+                chars = list(text)
+            chars[m.start() : m.end()] = m.group(0).translate(_TO_DIGIT)
     return None if chars is None else "".join(chars)

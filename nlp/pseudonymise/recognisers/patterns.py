@@ -70,6 +70,8 @@ _LABEL_FILLERS = frozenset(
     # "hade"/"har"/"fick": "Hjälpmedelsordern hade nummer …", "ärendet fick nummer …"
     "nr nummer numret no är var blev blir till för på i av med som den det mitt min mina vårt vår våra ert er era "
     "hade har fick fått "
+    # an interviewer's note on whose word it is: "Ordernummer enl IP: …"
+    "enligt enl ip "
     "din dina ditt sin sitt sina hans hennes deras # :".split()
 )
 

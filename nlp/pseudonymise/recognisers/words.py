@@ -143,7 +143,8 @@ NOT_UNIT_WORDS = frozenset(SWEDISH_STOP_WORDS) | {
     "aven",
 }
 
-_SENT_END = set(".!?:;\n\"'”»(")
+# "]" too: an interviewer's remark in square brackets ends before the next sentence ("[kort samtal] Inga …")
+_SENT_END = set(".!?:;\n\"'”»([]")
 
 
 def sentence_start(text: str, start: int) -> bool:

@@ -1,0 +1,48 @@
+"""Firms that serve people at home by name: "Lloyds Apotek", "Apotek Solrosen", "Ljusdals Taxi".
+
+A pharmacy is named by the word "Apotek" and a capitalised name before it (in the genitive,
+"Lloyds Apotek") or after it ("Apotek Solrosen"); "Apoteket" alone is any pharmacy and stays
+(organisation.py reads "Apoteket" with its branch). A local taxi firm is named by its town in the
+genitive ("Ljusdals Taxi"), as "Taxi Ljusdal" is by its town after the word (organisation.py).
+A firm's name may hold "i" and a region before "AB" ("Matlådan i Norr AB"): one name, not a
+firm "Norr AB" after a word and a preposition.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlp.core import Span
+from nlp.lexicon import SWEDISH_STOP_WORDS
+from nlp.pseudonymise.recognisers import lists
+from nlp.pseudonymise.recognisers.patterns import CAP, LOW, WS
+from nlp.pseudonymise.recognisers.words import sentence_start
+
+_NAME = r"[" + CAP + r"][" + LOW + r"]{2,}"
+_PHARMACY = re.compile(
+    r"(?<![\w-])(?:(?P<before>" + _NAME + r"s)" + WS + r"+Apotek|Apotek" + WS + r"+(?P<after>" + _NAME + r"))(?![\w-])"
+)
+# "Matlådan i Norr AB", "Bygg i Väst AB": a firm whose name holds "i" and a region
+_FIRM_IN_REGION = re.compile(
+    r"(?<![\w-])" + _NAME + WS + r"+i" + WS + r"+[" + CAP + r"][" + LOW + r"]+" + WS + r"+(?:AB|HB|KB)(?![\w-])"
+)
+_TOWN_TAXI = re.compile(r"(?<![\w-])(?P<town>" + _NAME + r")s" + WS + r"+Taxi(?![\w-])")
+
+
+def find_service_firms(text: str) -> list[Span]:
+    spans = []
+    for m in _PHARMACY.finditer(text) if "Apotek" in text else ():
+        word = m.group("before") or m.group("after")
+        low = word.lower()
+        if low in SWEDISH_STOP_WORDS or low.rstrip("s") in SWEDISH_STOP_WORDS:
+            continue  # "Alla Apotek", "Apotek Och"
+        if m.group("before") and sentence_start(text, m.start()) and lists.names().get(low[:-1]) is None:
+            continue  # "Närmaste Apotek" opening a line: no name
+        spans.append(Span(m.start(), m.end(), "ORGANISATION"))
+    for m in _TOWN_TAXI.finditer(text) if "Taxi" in text else ():
+        if m.group("town") in lists.places():
+            spans.append(Span(m.start(), m.end(), "ORGANISATION"))
+    for m in _FIRM_IN_REGION.finditer(text) if "B" in text else ():
+        if m.group(0).split()[0].lower() not in SWEDISH_STOP_WORDS:
+            spans.append(Span(m.start(), m.end(), "ORGANISATION"))
+    return spans
