@@ -33,6 +33,7 @@ from nlp.pseudonymise.recognisers.words import (
     TITLES,
     TOKEN,
     WORKPLACE,
+    compound_word,
     function_words,
     in_state,
     plain_word,
@@ -180,7 +181,10 @@ def namelike(word: str, lowercase_ok: bool) -> bool:
     info = lists.names().get(low)
     if info is not None:
         return not info.word and not info.common
-    return foreign(word) or unknown_word(word)
+    if foreign(word):
+        return True
+    # "Intervjufil", "Samtalsprotokoll": two Swedish words made one, no name
+    return unknown_word(word) and not compound_word(word, short_tail=True)
 
 
 @lru_cache(maxsize=4096)

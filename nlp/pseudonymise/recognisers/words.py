@@ -260,13 +260,15 @@ def rare_word(word: str) -> bool:
 
 
 @lru_cache(maxsize=8192)
-def compound_word(word: str) -> bool:
+def compound_word(word: str, short_tail: bool = False) -> bool:
     """A Swedish compound the lemma table lacks as a whole: "avgiftsfritt" (avgift-s-fritt),
-    "vårdköerna"; two everyday words, perhaps joined by a linking s. No name splits so."""
+    "vårdköerna"; two everyday words, perhaps joined by a linking s. No name splits so.
+    `short_tail`: a three-letter last word after a long first one too ("Intervjufil")."""
     w, known = word.lower(), _swedish_words()
-    for cut in range(3, len(w) - 3):
+    for cut in range(3, len(w) - 2):
         head, tail = w[:cut], w[cut:]
-        if tail in known and len(tail) >= 4 and (head in known or (head.endswith("s") and head[:-1] in known)):
+        long_enough = len(tail) >= 4 or (short_tail and len(head) >= 6 and head in known)
+        if tail in known and long_enough and (head in known or (head.endswith("s") and head[:-1] in known)):
             return True
     return False
 
