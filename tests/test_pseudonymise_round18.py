@@ -41,6 +41,7 @@ def _labels(text: str, label: str) -> list[str]:
             ["Åttiofem", "åttisex"],
         ),
         ("IP: Han var 63. Nej förresten, 64.", ["63", "64"]),
+        ("IP: Mormor blev hundra år. Hundra! Tänk dig.", ["hundra år", "Hundra"]),
     ],
 )
 def test_spoken_ages(text: str, ages: list[str]) -> None:
@@ -147,3 +148,15 @@ def test_where_someone_is_from(text: str, place: str) -> None:
 
 def test_where_something_is_from_stays() -> None:
     assert not _labels("IP: Brevet var från Försäkringskassan.", "ORT")
+
+
+# -- KONTONUMMER ---------------------------------------------------------------------------
+
+
+def test_plusgiro_after_a_comma_in_speech() -> None:
+    text = "IP: Vi betalade till deras plusgiro, 52 71 03-8, varje kvartal."
+    assert _labels(text, "KONTONUMMER") == ["52 71 03-8"], _found(text)
+
+
+def test_plusgiro_word_then_count_stays() -> None:
+    assert not _labels("IP: Plusgiro, 3 gånger om året fick vi betala.", "KONTONUMMER")

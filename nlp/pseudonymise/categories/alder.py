@@ -446,7 +446,7 @@ def find_age(text: str) -> list[Span]:
 
 
 _HEDGES = frozenset("också bara redan nästan snart nu ju typ ungefär runt cirka ca väl nog kanske".split())
-_AGE_WORD = r"(?:\d{1,3}|" + NUMWORDS + r"|" + SPOKEN_NUMWORDS + r"|" + SMALL_NUMWORDS + r")(?![\w-])"
+_AGE_WORD = r"(?:\d{1,3}|(?:ett)?hundra|" + NUMWORDS + r"|" + SPOKEN_NUMWORDS + r"|" + SMALL_NUMWORDS + r")(?![\w-])"
 _CORRECTING = r"(?:nej|eller|alltså|förlåt|snarare|förresten|vänta)"
 # an age said again or corrected right after one: "fjorton, femton kanske", "åttiosju, nej... åttioåtta",
 # and after a full stop with the correcting word: "Åttiofem. Nej, åttisex."
