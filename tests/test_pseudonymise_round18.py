@@ -76,6 +76,9 @@ def test_counts_and_times_stay(text: str) -> None:
         # a capitalised genitive of a name that is also a word, before a noun
         ("IP: En hel hylla med Rosas böcker stod kvar i rummet.", "Rosas"),
         ("IP: Vi har kvar Ritas stickade koftor.", "Ritas"),
+        # a pet name as what someone was: a word in its definite form, capitalised
+        ("IP: och jag var fortfarande Lillan i familjen.", "Lillan"),
+        ("IP: Han var alltid Gubben för oss.", "Gubben"),
         # initials after a journal's "Pat." or before the birth date
         ('IP: Det stod i journalen: "Pat. B.N., f. 521103-4417, remitteras för bedömning."', "B.N."),
     ],
@@ -97,6 +100,8 @@ def test_names_in_speech(text: str, name: str) -> None:
         "IP: Bo i egen lägenhet var hans dröm.",
         "IP: Det var rosa böcker och blå böcker.",
         "IP: Pat. inkom akut via ambulans.",
+        "IP: Han var alltid i Köpingen.",
+        "IP: Det var Tomten som kom.",
     ],
 )
 def test_not_persons(text: str) -> None:
@@ -144,6 +149,31 @@ def test_saints_and_wards_that_are_no_units(text: str) -> None:
 )
 def test_where_someone_is_from(text: str, place: str) -> None:
     assert place in _labels(text, "ORT"), _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a place put right by another that is also a word
+        ("IP: Nä, det var inte Nässjö utan Skara.", "Skara"),
+        # a district before its town with a comma
+        ("IP: Det var på Ekesjön, i Jönköping, som vi bodde.", "Ekesjön"),
+    ],
+)
+def test_places_corrected_and_placed(text: str, place: str) -> None:
+    assert place in _labels(text, "ORT"), _found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "IP: Det var inte Sverige utan Norge.",
+        "IP: Vi satt på Konsum, i Mora, och väntade.",
+        "IP: Det var inte Anna utan Karin.",
+    ],
+)
+def test_countries_shops_and_people_are_no_districts(text: str) -> None:
+    assert not [v for v in _labels(text, "ORT") if v in {"Sverige", "Norge", "Konsum", "Anna", "Karin"}], _found(text)
 
 
 def test_where_something_is_from_stays() -> None:
