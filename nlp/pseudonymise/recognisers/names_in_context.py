@@ -33,7 +33,6 @@ from nlp.pseudonymise.recognisers.words import (
     TITLES,
     TOKEN,
     WORKPLACE,
-    compound_word,
     function_words,
     in_state,
     plain_word,
@@ -154,7 +153,8 @@ _FOREIGN_SURNAME = re.compile(
 
 
 def namelike(word: str, lowercase_ok: bool) -> bool:
-    """Could this token be (part of) a name nobody listed? Never a Swedish word or place."""
+    """Could this token be (part of) a name nobody listed? Never a Swedish word (nor two made one,
+    "Intervjufil") or place."""
     if word.isupper() and len(word) > 2:
         word = word.capitalize()  # "NAMN: MARGARETA ELG": judge the name, not the shouting
     low = word.lower()
@@ -181,10 +181,7 @@ def namelike(word: str, lowercase_ok: bool) -> bool:
     info = lists.names().get(low)
     if info is not None:
         return not info.word and not info.common
-    if foreign(word):
-        return True
-    # "Intervjufil", "Samtalsprotokoll": two Swedish words made one, no name
-    return unknown_word(word) and not compound_word(word, short_tail=True)
+    return foreign(word) or unknown_word(word, single=True)
 
 
 @lru_cache(maxsize=4096)

@@ -88,9 +88,10 @@ _STAY = re.compile(
 _ORIGIN = re.compile(
     r"\b(?:jag|hon|han|hen|vi|de|dom|ni|du)"
     + WS
+    # what they are may stand between, an origin ("finlandssvensk", "norrländska"), not a trade
     + r"+(?:är|var|e|va)(?:"
     + WS
-    + r"+[a-zåäö]+,?){0,2}"
+    + r"+(?:ju|nog|också|[a-zåäö]+(?:sk|ska|ländare|ländsk)),?){0,2}"
     + WS
     + r"+från"
     + WS

@@ -30,6 +30,8 @@ _DAYS = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag
 _WARD_AT = re.compile(
     r"(?<![\w-])(?i:avdelning|avd\.?)" + WS + r"+\d{1,3}[A-Za-z]?" + WS + r"+på" + WS + r"+"
     r"([" + CAP + r"][" + LOW + r"]+)(?![\w-])"
+    # "avd 12 på Mora lasarett": the hospital's own word follows, the unit rules take it whole
+    r"(?!" + WS + r"+[" + LOW + r"]*(?:sjukhus|lasarett|klinik|hospital))"
 )
 _HOME_THEN_WARD = re.compile(
     r"(?<![\w-])[" + CAP + r"][" + LOW + r"]+s" + WS + r"+(?:[" + LOW + r"]+-" + WS + r"+och" + WS + r"+)?"
