@@ -140,6 +140,11 @@ def test_saints_and_wards_that_are_no_units(text: str) -> None:
     assert not _labels(text, "VARDENHET"), _found(text)
 
 
+def test_a_ward_on_a_hospital_with_its_own_unit_word_stays_one_unit() -> None:
+    text = "Hon lades in på avdelning 4 på Länssjukhuset Kalmar i natt."
+    assert _labels(text, "VARDENHET") == ["avdelning 4 på Länssjukhuset Kalmar"], _found(text)
+
+
 @pytest.mark.parametrize(
     ("text", "place"),
     [

@@ -27,6 +27,7 @@ _SAINT = re.compile(
 )
 # "på Måndagar", "på Helgerna": when, not where
 _DAYS = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag", "helg", "vardag", "kväll", "natt")
+_OWN_UNIT_WORD = re.compile(r"(?:sjukhus|lasarett|klinik|hem|boende|gård|mottagning|centralen|akuten)\w{0,3}$")
 _WARD_AT = re.compile(
     r"(?<![\w-])(?i:avdelning|avd\.?)" + WS + r"+\d{1,3}[A-Za-z]?" + WS + r"+på" + WS + r"+"
     r"([" + CAP + r"][" + LOW + r"]+)(?![\w-])"
@@ -55,6 +56,8 @@ def find_spoken_units(text: str) -> list[Span]:
         for m in _WARD_AT.finditer(text):
             name = m.group(1)
             low = name.lower()
+            if _OWN_UNIT_WORD.search(low):
+                continue  # "på Centralsjukhuset Karlstad": a unit word of its own, the unit rules read it
             if (
                 not function_words_or_calendar(name)
                 and not low.startswith(_DAYS)
