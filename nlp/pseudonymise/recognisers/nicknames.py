@@ -2,7 +2,7 @@
 alltid Lillan", "kalla mig Tussan", "vill bli kallad Hjödde", "alla säger Sonjan", "folk säger
 Sven-Olof och inte Svenne", "sitt smeknamn Ainoska", and a nickname in brackets after the full
 name ("Wilhelmina Ek (Mina)", "Per Olof Svensson ("Pelle")"); a maiden name ("Anna Gran, född
-Wester,").
+Wester,"); a pet name as what someone was ("han var alltid Gubben").
 
 A nickname is often an ordinary word ("Lillan", "Tussan") or in no list, so the saying is the
 evidence. Things are named too ("en tidning som kallas Kuriren", "så kallade Rosengård"): after

@@ -3,8 +3,8 @@
 12 på Sidsjön"), and a named ward after its home with a comma ("Ekhagens vårdboende, avdelning
 Björken"), as one unit.
 
-A saint's name in care texts is the hospital's (S:t Göran, Sankt Lars): not a person. A city
-named after one ("Sankt Petersburg") is in the place list, and a church says so ("Sankt Olofs
+A saint's name in care texts is the hospital's (S:t Göran, Sankt Lars): not a person. A saint
+is a first name ("Sankt Petersburg" is none), and a church or a street says so ("Sankt Olofs
 kyrka").
 """
 
