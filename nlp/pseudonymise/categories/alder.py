@@ -8,7 +8,17 @@ from nlp.core import Span
 from nlp.pseudonymise.category import Category
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.interview_notes import find_form_ages
-from nlp.pseudonymise.recognisers.patterns import CAP, LOW, MONTHS, NUMWORDS, SMALL_NUMWORDS, WS, bracketed
+from nlp.pseudonymise.recognisers.patterns import (
+    CAP,
+    LOW,
+    MONTHS,
+    NUMWORDS,
+    SMALL_NUMWORDS,
+    SPOKEN_NUMWORDS,
+    SPOKEN_TENS,
+    WS,
+    bracketed,
+)
 from nlp.pseudonymise.recognisers.words import TITLES, sentence_start
 
 _AGE_PATTERNS = [
@@ -35,7 +45,8 @@ _AGE_CONTEXT = re.compile(
     r"(?:\b(?:fyll(?:de|er|t|a)|jag är|jag var|hon är|han är|hon var|han var|hen är|hen var|"
     r"(?:är|e|var|blir|blev|fyller|fyllde) (?:jag|hon|han|hen|du)(?: (?:också|bara|redan|nästan|snart|nu))?|"
     r"(?:jag|hon|han|hen) (?:är|var|blir|fyller|e) (?:också|bara|redan|nästan|snart|nu|ju|typ|ungefär|runt|cirka|ca|väl|nog|kanske)|"
-    r"(?:jag|ja|hon|han|hen) (?:ar|ä|e)|"
+    # "va" for "var" as transcripts write speech: "tills han va nittiett"
+    r"(?:jag|ja|hon|han|hen) (?:ar|ä|e|va)|"
     r"(?:jag|hon|han|hen) har(?= \d{1,3} år)|i'm|i’m|i am|"
     r"som är|när jag var|då jag var|sedan jag var|sen jag var|är|var|nu|snart|blir|blev|ålder(?:n)?|ålder på|"
     # a journal's abbreviation for the patient: "Pat. 94 år, bor ensam"
@@ -54,9 +65,7 @@ _AGE_CONTEXT = re.compile(
     + WS
     + r"+)"
     # spoken tens, written as said: "ja ä sjutti sex", "hon e åttitvå"
-    r"(\d{1,3}|(?:tretti|fyrti|femti|sexti|sjutti|åtti|nitti)(?:"
-    + WS
-    + r"?(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio))?"
+    r"(\d{1,3}|" + SPOKEN_TENS + r"(?:" + WS + r"?(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio))?"
     r"(?![\w-])|(?:ett)?hundra(?:"
     + NUMWORDS
     + r"|"
@@ -393,7 +402,7 @@ def find_age(text: str) -> list[Span]:
         if (
             not value.isdigit()
             and re.fullmatch(SMALL_NUMWORDS, value.lower())
-            and (last_lead not in {"är", "var", "blir", "blev", "fyller", "fyllde", "ar", "ä"})
+            and (last_lead not in {"är", "var", "blir", "blev", "fyller", "fyllde", "ar", "ä", "va"})
         ):
             continue
         if re.match(r"[,.]\d", text[end : end + 2]):
@@ -438,13 +447,18 @@ def find_age(text: str) -> list[Span]:
 
 
 _HEDGES = frozenset("också bara redan nästan snart nu ju typ ungefär runt cirka ca väl nog kanske".split())
-_AGE_WORD = r"(?:\d{1,3}|" + NUMWORDS + r"|" + SMALL_NUMWORDS + r")(?![\w-])"
-# an age said again or corrected right after one: "fjorton, femton kanske", "åttiosju, nej... åttioåtta"
+_AGE_WORD = r"(?:\d{1,3}|(?:ett)?hundra|" + NUMWORDS + r"|" + SPOKEN_NUMWORDS + r"|" + SMALL_NUMWORDS + r")(?![\w-])"
+_CORRECTING = r"(?:nej|eller|alltså|förlåt|snarare|förresten|vänta)"
+# an age said again or corrected right after one: "fjorton, femton kanske", "åttiosju, nej... åttioåtta",
+# and after a full stop with the correcting word: "Åttiofem. Nej, åttisex."
 _CORRECTION = re.compile(
-    r"(?:" + WS + r"*(?:,|\.\.\.|…|-|\?+)" + WS + r"*(?:(?:nej|eller|alltså|förlåt|snarare)[.…,]*" + WS + r"*){0,2}"
+    r"(?:" + WS + r"*(?:,|\.\.\.|…|-|\?+)" + WS + r"*(?:" + _CORRECTING + r"[.…,]*" + WS + r"*){0,2}"
+    r"|" + WS + r"*\.(?!\d)" + WS + r"*(?:" + _CORRECTING + r"[.…,]*" + WS + r"*){1,2}"
     r"|" + WS + r"+(?:eller|nej)[.…,]*" + WS + r"*)(" + _AGE_WORD + r")",
     re.IGNORECASE,
 )
+# the same age said again as a sentence of its own: "Fjorton. Fjorton.", "nittio år när hon dog. Nittio!"
+_SAID_AGAIN = re.compile(r"[^.!?\n]{0,60}?[.!?…]+" + WS + r"+(" + _AGE_WORD + r")" + WS + r"*[.!?…]", re.IGNORECASE)
 # an interview's answer to "Hur gammal …?" opening with a number: "I: Hur gammal var du?⏎R: Tolv."
 _HOW_OLD_ANSWER = re.compile(
     r"hur gammal (?:var|är|blev|blir) (?:du|ni|hon|han|hen|din|er|ert|hans|hennes|deras|(?-i:[A-ZÅÄÖ]))[^\n?]*\?[ \t]*\n[ \t]*(?:[A-ZÅÄÖ]{1,2}:[ \t]*)?(?:(?:eh|öh|hmm|ja|jo|typ|väl)[ \t,.…]+)*("
@@ -462,11 +476,16 @@ def _answers_and_corrections(text: str, spans: list[Span]) -> list[Span]:
         m = _CORRECTION.match(text, sp.end)
         if m is None or _NOT_AGE_AFTER.match(text, m.end(1)):
             continue
-        said_again = not re.search(r"nej|eller|alltså|förlåt|snarare", m.group(0), re.IGNORECASE)
+        said_again = not re.search(_CORRECTING, m.group(0), re.IGNORECASE)
         if not said_again or _ENDS_THOUGHT.match(text, m.end(1)):
             value = m.group(1)
             if not value.isdigit() or 1 <= int(value) <= 120:
                 out.append(Span(m.start(1), m.end(1), "ALDER"))
+    for sp in spans + out:
+        again = _SAID_AGAIN.match(text, sp.end)
+        said = re.match(r"\S+", text[sp.start : sp.end])
+        if again and said and again.group(1).lower() == said.group(0).lower():
+            out.append(Span(again.start(1), again.end(1), "ALDER"))
     return out
 
 

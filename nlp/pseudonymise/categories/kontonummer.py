@@ -63,7 +63,8 @@ _ACCOUNT = re.compile(
 )
 _GIRO = re.compile(
     r"(?i:(?P<bg>bankgiro(?:nummer|numret|t|nr)?|bg(?:-?nr)?)|(?P<pg>plusgiro(?:nummer|numret|t|nr)?|"
-    r"postgiro(?:t|nummer)?|pg(?:-?nr)?))\b[\s:.]*"
+    # "deras plusgiro, 48 33 12-6": a comma may stand before the number in speech
+    r"postgiro(?:t|nummer)?|pg(?:-?nr)?))\b[\s:.]*(?:,[\s]+)?"
     # "bankgiro till er 5431-…", "bankgirot är vårt 123-…": a few small words between
     r"(?:(?:är|var|till|nr|nummer|på|er|ert|vårt|vår|deras|hans|hennes|mitt|min|hos|oss|dem)\b[\s:.]*){0,3}"
     r"(?P<num>\d(?:[ \u00a0]?\d){0,9}(?:[-–]\d{1,4})?)(?!\d)"

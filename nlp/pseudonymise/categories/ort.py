@@ -7,11 +7,19 @@ from nlp.pseudonymise.recognisers.interview_notes import find_form_places
 from nlp.pseudonymise.recognisers.names_in_context import find_person_in_context
 from nlp.pseudonymise.recognisers.person_place import find_person_and_place
 from nlp.pseudonymise.recognisers.place_compounds import find_place_compounds
+from nlp.pseudonymise.recognisers.places_in_speech import find_places_in_speech
 from nlp.pseudonymise.recognisers.written_out import find_shouted
 
 CATEGORY = Category(
     label="ORT",
     priority=100,
-    recognisers=(find_person_and_place, find_person_in_context, find_shouted, find_place_compounds, find_form_places),
+    recognisers=(
+        find_person_and_place,
+        find_person_in_context,
+        find_shouted,
+        find_place_compounds,
+        find_form_places,
+        find_places_in_speech,
+    ),
     description="orter",
 )

@@ -11,6 +11,7 @@ from nlp.pseudonymise.recognisers.names_in_context import find_person_in_context
 from nlp.pseudonymise.recognisers.nicknames import find_nicknames
 from nlp.pseudonymise.recognisers.person_place import find_person_and_place
 from nlp.pseudonymise.recognisers.signature_lines import find_signature_lines
+from nlp.pseudonymise.recognisers.spoken_names import find_spoken_names
 from nlp.pseudonymise.recognisers.staff_initials import find_staff_initials
 from nlp.pseudonymise.recognisers.usernames import find_usernames
 
@@ -29,6 +30,7 @@ CATEGORY = Category(
         find_usernames,
         find_nicknames,
         find_ip_names,
+        find_spoken_names,
     ),
     description="namn",
 )

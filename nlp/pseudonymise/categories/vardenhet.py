@@ -11,6 +11,7 @@ from nlp.pseudonymise.recognisers.lower_units import find_lower_named_units
 from nlp.pseudonymise.recognisers.named_with_place import find_named_with_place
 from nlp.pseudonymise.recognisers.patterns import CAP, CAP_AFTER, CAPWORD, LOW, STREET_SUFFIX, WS, named_after
 from nlp.pseudonymise.recognisers.service_centres import find_service_centres
+from nlp.pseudonymise.recognisers.spoken_units import find_spoken_units
 from nlp.pseudonymise.recognisers.unit_constructions import CARE_PROVIDERS, find_unit_constructions, with_team_number
 from nlp.pseudonymise.recognisers.words import NOT_UNIT_WORDS, plain_word, rare_word, sentence_start
 
@@ -485,6 +486,12 @@ def _care_units(text: str) -> list[Span]:
 CATEGORY = Category(
     label="VARDENHET",
     priority=70,
-    recognisers=(find_care_unit, find_named_with_place, find_unit_constructions, find_service_centres),
+    recognisers=(
+        find_care_unit,
+        find_named_with_place,
+        find_unit_constructions,
+        find_service_centres,
+        find_spoken_units,
+    ),
     description="vårdenheter",
 )

@@ -153,7 +153,8 @@ _FOREIGN_SURNAME = re.compile(
 
 
 def namelike(word: str, lowercase_ok: bool) -> bool:
-    """Could this token be (part of) a name nobody listed? Never a Swedish word or place."""
+    """Could this token be (part of) a name nobody listed? Never a Swedish word (nor two made one,
+    "Intervjufil") or place."""
     if word.isupper() and len(word) > 2:
         word = word.capitalize()  # "NAMN: MARGARETA ELG": judge the name, not the shouting
     low = word.lower()
@@ -180,7 +181,7 @@ def namelike(word: str, lowercase_ok: bool) -> bool:
     info = lists.names().get(low)
     if info is not None:
         return not info.word and not info.common
-    return foreign(word) or unknown_word(word)
+    return foreign(word) or unknown_word(word, single=True)
 
 
 @lru_cache(maxsize=4096)

@@ -2,7 +2,7 @@
 alltid Lillan", "kalla mig Tussan", "vill bli kallad Hjödde", "alla säger Sonjan", "folk säger
 Sven-Olof och inte Svenne", "sitt smeknamn Ainoska", and a nickname in brackets after the full
 name ("Wilhelmina Ek (Mina)", "Per Olof Svensson ("Pelle")"); a maiden name ("Anna Gran, född
-Wester,").
+Wester,"); a pet name as what someone was ("han var alltid Gubben").
 
 A nickname is often an ordinary word ("Lillan", "Tussan") or in no list, so the saying is the
 evidence. Things are named too ("en tidning som kallas Kuriren", "så kallade Rosengård"): after
@@ -17,6 +17,7 @@ from nlp.core import Span
 from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.patterns import CAP, LOW
+from nlp.pseudonymise.recognisers.words import swedish_form
 
 _NICK = r"[" + CAP + r"][" + LOW + r"é]+(?:-[" + CAP + r"][" + LOW + r"é]+)?"
 _CALLED = re.compile(
@@ -40,6 +41,16 @@ _MAIDEN = re.compile(
 )
 
 
+# a pet name as what someone was or is, a word in its definite form with a capital inside the
+# sentence: "jag var fortfarande Lillan", "han var alltid Gubben för oss"
+_WAS_CALLED = re.compile(
+    r"(?i:\b(?:jag|hon|han|hen|du)[ \t]+(?:var|är|blev|förblev|va|e)"
+    r"(?:[ \t]+(?:fortfarande|alltid|bara|ju|kvar|liksom))*)"
+    r"[ \t]+(?P<nick>[" + CAP + r"][" + LOW + r"]+(?:an|en|n))"
+    r"(?=[ \t]*(?:[.,!?;]|$|(?i:i[ \t]+familjen|för[ \t]+(?:oss|alla|dem|mig|er)|bland|hemma)\b))"
+)
+
+
 def _nickname(word: str) -> bool:
     return word.lower() not in SWEDISH_STOP_WORDS and word not in lists.places()
 
@@ -52,6 +63,10 @@ def find_nicknames(text: str) -> list[Span]:
             for group in ("nick", "other"):
                 if m.group(group) and _nickname(m.group(group)):
                     spans.append(Span(m.start(group), m.end(group), "PERSON"))
+    for m in _WAS_CALLED.finditer(text) if " var " in low or " är " in low or " blev " in low else ():
+        # a word written as a name ("Lillan", "Gubben"), not a place
+        if _nickname(m.group("nick")) and swedish_form(m.group("nick").lower()):
+            spans.append(Span(m.start("nick"), m.end("nick"), "PERSON"))
     if "född" in low or "f." in low:
         for m in _MAIDEN.finditer(text):
             info = lists.names().get(m.group("nick").lower())

@@ -21,12 +21,15 @@ from nlp.pseudonymise.recognisers.words import plain_word, swedish_form
 
 # a pet or farm animal before its name, perhaps "som heter", and the names listed before this
 # one: "katten Sigge", "min katt Agnes", "en hund, Sigge,", "Korna hette Rosa, Stjärna och …"
-_ANIMAL_BEFORE = re.compile(
-    r"(?i:\b(?:\w*hund(?:en)?|katt|katten|huskatt(?:en)?|kattunge(?:n)?|\w*häst(?:en)?|kon|korna|kor|"
+_ANIMALS = (
+    r"\w*hund(?:en)?|katt|katten|huskatt(?:en)?|kattunge(?:n)?|\w*häst(?:en)?|kon|korna|kor|"
     r"tjur(?:en)?|gris(?:en)?|geten|undulat(?:en)?|papegoja(?:n)?|kanariefågel(?:n)?|fågel(?:n)?|"
     r"kanin(?:en)?|marsvin(?:et)?|hamster(?:n)?|tax(?:en)?|schäfer(?:n)?|labrador(?:en)?|pudel(?:n)?|"
     r"terrier(?:n)?|spaniel(?:n)?|valp(?:en)?|sto(?:et)?|hingst(?:en)?|husdjur(?:et)?|djuret|fåret|"
-    r"fåren|lamm(?:et)?|kalv(?:en)?|kviga(?:n)?|oxe(?:n)?|höna(?:n)?|hönan|tupp(?:en)?|get(?:ter|terna)))"
+    r"fåren|lamm(?:et)?|kalv(?:en)?|kviga(?:n)?|oxe(?:n)?|höna(?:n)?|hönan|tupp(?:en)?|get(?:ter|terna)"
+)
+_ANIMAL_BEFORE = re.compile(
+    r"(?i:\b(?:" + _ANIMALS + r"))"
     r"(?:(?:[ \t]*,?[ \t]+(?:som[ \t]+)?(?:heter|hette|hetat|kallas|kallades|kallad|vid[ \t]+namn))"
     r"[ \t]+(?:[^\W\d_][\w-]*(?:[ \t]*,[ \t]*|[ \t]+och[ \t]+))*|[ \t]*[,:]?[ \t]*)$"
 )
@@ -35,6 +38,11 @@ _ANIMAL_BEFORE = re.compile(
 _REINDEER_BEFORE = re.compile(
     r"(?i:\b(?:ren|renen|renar|vaja|vajan|vajor|sarv|sarven|härk|härken|renko|renkon|rajd(?:ren|oxe))"
     r"[ \t]*,?[ \t]+(?:som[ \t]+)?(?:heter|hette|hetat|kallas|kallades|vid[ \t]+namn)[ \t]+)$"
+)
+# the pet named before what it is: "Sixten, det var katten", "Doris var vår hund", "Bamse är en tax"
+_ANIMAL_AFTER = re.compile(
+    r"(?i:[ \t]*,?[ \t]+(?:det[ \t]+)?(?:var|är)[ \t]+(?:ju[ \t]+)?(?:(?:en|ett|vår|min|hans|hennes|deras)[ \t]+)?"
+    r"(?:" + _ANIMALS + r"))(?![\w-])"
 )
 # "Sigge är 14 år": an age said of the pet right after its name
 _AGE_OF = re.compile(r"[ \t]+(?:är|blir|fyller|var)[ \t]+(?:nästan[ \t]+|snart[ \t]+|bara[ \t]+)?$")
@@ -149,8 +157,10 @@ def drop_non_persons(text: str, spans: list[Span]) -> list[Span]:
             continue
         value = text[s.start : s.end]
         words = value.split()
-        animal = _ANIMAL_BEFORE.search(text, max(0, s.start - 80), s.start) or _REINDEER_BEFORE.search(
-            text, max(0, s.start - 40), s.start
+        animal = (
+            _ANIMAL_BEFORE.search(text, max(0, s.start - 80), s.start)
+            or _REINDEER_BEFORE.search(text, max(0, s.start - 40), s.start)
+            or (_ANIMAL_AFTER.match(text, s.end) if len(words) == 1 else None)
         )
         # "en hund, Sigge, som …" is the dog's name; "med hunden, Lisa och Per" two people
         apposition = (

@@ -21,6 +21,9 @@ NUMWORDS = (
     r"(?:tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio)(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio)?"
     r"|tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|aderton|nitton"
 )
+# tens as they are said and often written in transcripts: "sjutti sex", "nittiett", "åttisex"
+SPOKEN_TENS = r"(?:tjugi|tjuge|tretti|förti|fyrti|femti|sexti|sjutti|åtti|nitti)"
+SPOKEN_NUMWORDS = SPOKEN_TENS + r"(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio)?"
 # "två".."nio" only where a person is the subject ("Vilja är nio"): alone they are counts.
 SMALL_NUMWORDS = r"två|tre|fyra|fem|sex|sju|åtta|nio"
 STREET_SUFFIX = (

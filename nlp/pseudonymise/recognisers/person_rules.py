@@ -111,13 +111,17 @@ def hyphenated_name(s: Scan, t: Token) -> int:
     capitalised = all(p[:1].isupper() for p in parts) and any(infos) and not word.isupper()
     # lowercase "ros-marie": every part a name, one of them unambiguously a first name
     lower = all(infos) and any(x.first_sv and not x.word for x in infos if x) and word.islower()
-    # "lill-pelle", "Tjock-Micke": a nickname made of a prefix and a first name
+    # "lill-pelle", "Tjock-Micke": a nickname made of a prefix and a first name, also in the
+    # genitive ("lill-Kalles kalas"); a name that is also a word when capitalised ("lill-Kalle")
+    tail = infos[-1]
+    if tail is None and len(parts) == 2 and len(parts[1]) > 3 and parts[1].endswith("s"):
+        tail = lists.names().get(parts[1][:-1].lower())
     nickname = (
         len(parts) == 2
         and parts[0].lower() in NICKNAME_PREFIXES
-        and infos[1] is not None
-        and (infos[1].first_sv or infos[1].first_other)
-        and not infos[1].word
+        and tail is not None
+        and (tail.first_sv or tail.first_other)
+        and (not tail.word or (parts[1][:1].isupper() and not tail.common))
     )
     lower = lower or nickname
     # a double surname after a first name: "Elias Nilsson-Forsman"

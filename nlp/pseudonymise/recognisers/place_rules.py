@@ -84,6 +84,20 @@ _STAY = re.compile(
     + r"+$",
     re.IGNORECASE,
 )
+# where a person is from, perhaps after what they are: "hon är från …", "han var finlandssvensk, från …"
+_ORIGIN = re.compile(
+    r"\b(?:jag|hon|han|hen|vi|de|dom|ni|du)"
+    + WS
+    # what they are may stand between, an origin ("finlandssvensk", "norrländska"), not a trade
+    + r"+(?:är|var|e|va)(?:"
+    + WS
+    + r"+(?:ju|nog|också|[a-zåäö]+(?:sk|ska|ländare|ländsk)),?){0,2}"
+    + WS
+    + r"+från"
+    + WS
+    + r"+$",
+    re.IGNORECASE,
+)
 _LIVES_BARE = re.compile(r"\b(?:bor|bodde|född)" + WS + r"+$", re.IGNORECASE)
 # "från Tuzla i Bosnien", "född i Oulu, Finland": a place the speaker places in its country
 _IN_COUNTRY = re.compile(r"(?:," + WS + r"*|" + WS + r"+i" + WS + r"+)([" + CAP + r"][\w-]+)")
@@ -257,6 +271,7 @@ def place_of_residence(s: Scan, t: Token) -> int:
         and t.word.lower() not in _EN_CALENDAR  # "moved to Thursday 20 February"
         and (
             (_RESIDENCE if t.cap else _LIVES).search(s.text, max(0, t.start - 30), t.start)
+            or (t.cap and _ORIGIN.search(s.text, max(0, t.start - 50), t.start))
             or (
                 t.cap  # "han bor Gottsunda": a learner's Swedish leaves the preposition out
                 and _LIVES_BARE.search(s.text, max(0, t.start - 12), t.start)

@@ -233,8 +233,9 @@ def swedish_form(word: str) -> bool:
 _EVERYDAY_ZIPF = 4.5
 
 
-def unknown_word(word: str) -> bool:
-    """Not an everyday Swedish word: no form in the lemma table and rare in wordfreq."""
+def unknown_word(word: str, single: bool = False) -> bool:
+    """Not an everyday Swedish word: no form in the lemma table and rare in wordfreq.
+    `single`: nor two such words made one after a long first one ("Intervjufil")."""
     # wordfreq (and its tokenizer dependencies) loads on first need, not with the package
     from wordfreq import zipf_frequency
 
@@ -246,6 +247,7 @@ def unknown_word(word: str) -> bool:
         and w not in WORKPLACE
         and w not in _swedish_words()
         and zipf_frequency(w, "sv") < _EVERYDAY_ZIPF
+        and not (single and compound_word(w, short_tail=True))
     )
 
 
@@ -261,13 +263,19 @@ def rare_word(word: str) -> bool:
 
 
 @lru_cache(maxsize=8192)
-def compound_word(word: str) -> bool:
+def compound_word(word: str, short_tail: bool = False) -> bool:
     """A Swedish compound the lemma table lacks as a whole: "avgiftsfritt" (avgift-s-fritt),
-    "vårdköerna"; two everyday words, perhaps joined by a linking s. No name splits so."""
+    "vårdköerna"; two everyday words, perhaps joined by a linking s. No name splits so.
+    `short_tail`: only after a first word of six letters or more, then a last word of three
+    letters too ("Intervju-fil"); stricter on the head, so "Svan-stein" stays a name."""
     w, known = word.lower(), _swedish_words()
-    for cut in range(3, len(w) - 3):
+    for cut in range(3, len(w) - 2):
         head, tail = w[:cut], w[cut:]
-        if tail in known and len(tail) >= 4 and (head in known or (head.endswith("s") and head[:-1] in known)):
+        if short_tail:
+            split = len(head) >= 6 and head in known
+        else:
+            split = len(tail) >= 4 and (head in known or (head.endswith("s") and head[:-1] in known))
+        if split and tail in known:
             return True
     return False
 
