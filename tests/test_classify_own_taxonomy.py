@@ -144,3 +144,47 @@ def test_report_quotes_cut_the_stored_spans_and_skip_broken_ones() -> None:
     assert span_texts(text, evidence, "bemotande") == ["Trevlig personal."]
     assert span_texts(text, evidence, "kostnad") == []
     assert span_texts(text, None, "kostnad") == []
+
+
+def test_count_matched_shift_moves_what_p_says_not_what_is_decided(tax, embedder) -> None:
+    import nlp.classify.predict as predict
+    from nlp.classify.transductive import count_matched_shift, shifted
+
+    # probabilities too low for what is decided (as phrase-calibrated ones on long answers)
+    rng = np.random.default_rng(1)
+    p = rng.uniform(0.02, 0.6, (60, 4))
+    c = count_matched_shift(p, 0.3)
+    assert c is not None and c > 0
+    assert shifted(p, c).sum() == pytest.approx((p >= 0.3).sum(), rel=1e-4)
+    assert count_matched_shift(p[: MIN_ANSWERS - 1], 0.3) is None  # too few answers: no shift
+    assert count_matched_shift(np.full((40, 3), 0.1), 0.3) is None  # nothing decided
+
+    base = [
+        "Personalen var vänlig och lyssnade, men det tog tre veckor att få en tid och ingen ringde tillbaka.",
+        "Jag fick vänta i telefonkö i en timme och sedan var läkaren stressad och otrevlig.",
+        "Behandlingen kostade alldeles för mycket, och tandläkaren förklarade aldrig varför.",
+        "Trevligt bemötande i receptionen. Priset var högt men tiden fick jag snabbt.",
+        "Det gick inte att boka en tid på nätet, och avgiften för uteblivet besök var orimlig.",
+    ]
+    texts = [f"{t} ({i})" for i in range(8) for t in base]
+    E = embedder.embed(texts, "passage")
+    res = {}
+    for on in (False, True):
+        predict.COUNT_SHIFT = on
+        try:
+            res[on] = classify_texts(texts, E, tax, embedder=embedder, valence=False)
+        finally:
+            predict.COUNT_SHIFT = True
+    for a, b in zip(res[False], res[True]):
+        assert a.labels == b.labels and a.prediction_set == b.prediction_set
+    expected = sum(sum(r.probabilities.values()) for r in res[True])
+    decided = sum(len(r.labels) for r in res[True])
+    assert expected == pytest.approx(decided, rel=0.01)
+    # a handful of answers keeps the phrase calibration
+    few = classify_texts(texts[:5], E[:5], tax, embedder=embedder, valence=False)
+    predict.COUNT_SHIFT = False
+    try:
+        few_off = classify_texts(texts[:5], E[:5], tax, embedder=embedder, valence=False)
+    finally:
+        predict.COUNT_SHIFT = True
+    assert [r.probabilities for r in few] == [r.probabilities for r in few_off]
