@@ -66,7 +66,7 @@ from nlp.classify import (  # noqa: E402
     zero_shot_model,
 )
 from nlp.classify.answer_calibration import MAP, THRESHOLD, fit_answer_calibration  # noqa: E402
-from nlp.classify.predict import answer_scores, calibrated, unsure_reason  # noqa: E402
+from nlp.classify.predict import answer_scores, unsure_reason  # noqa: E402
 from nlp.config import PROJECT_ROOT  # noqa: E402
 from nlp.core import ANALYSIS_KIND  # noqa: E402
 from nlp.embed import cached_embedder, embed_texts  # noqa: E402
@@ -191,8 +191,9 @@ CAL_VARIANTS = (("shift", "f1"), ("shift", "same"), ("platt", "f1"), ("platt", "
 def _outputs(model, raw: np.ndarray, L: list[str]):
     """What classify_texts gives for these raw answer scores (the same arithmetic: the
     benchmark checks it against classify_texts on the uncalibrated zero-shot)."""
-    prob, sets, threshold = calibrated(model, raw, 0.9)
-    dec = (prob >= threshold).astype(int)
+    prob = model.calibrate(raw)
+    dec = (prob >= model.threshold).astype(int)
+    sets = model.prediction_sets(prob, 0.9)
     reasons = [unsure_reason(p, d, st) for p, d, st in zip(prob, dec, sets)]
     return prob, dec, sets, reasons
 
@@ -336,10 +337,6 @@ def main() -> int:
     ap.add_argument(
         "--mangd-svar", action="store_true", help="prediktionsmängder med alla svarets etiketter (som före 2026-11-29)"
     )
-    ap.add_argument(
-        "--utan-antalsskift", action="store_true", help="zero-shot utan skift efter antalet beslutade etiketter"
-    )
-    ap.add_argument("--skift", choices=["antal", "gräns"], default="antal")
     ap.add_argument("--utan-etikettskift", action="store_true", help="ingen etikettvis förskjutning av kalibreringen")
     args = ap.parse_args()
     nlp.classify.calibration.LABEL_SHIFT = not args.utan_etikettskift
@@ -347,8 +344,6 @@ def main() -> int:
     nlp.classify.training.BALANCED = not args.utan_klassvikter
     nlp.classify.training.SEGMENTS = not args.utan_meningar
     nlp.classify.predict.TRANSDUCTIVE = args.transduktiv
-    nlp.classify.predict.COUNT_SHIFT = not args.utan_antalsskift
-    nlp.classify.predict.SHIFT_KIND = args.skift
     print("Obs: maskinen delas med andra; tider kan vara uppblåsta av deras last.")
     embedder = cached_embedder()
     print(f"Inbäddningsmodell {embedder.model_id}")

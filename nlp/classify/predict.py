@@ -8,14 +8,13 @@ from dataclasses import dataclass
 from functools import partial
 
 import numpy as np
-from scipy.special import logit
 
 from nlp.classify.evidence import DrivingWords, evidence
 from nlp.classify.model import ClassifierModel, best_segment_scores, combine_segment_scores
 from nlp.classify.results import ClassificationResult, Example, Suggestion, Valence
 from nlp.classify.segments import segment_spans
 from nlp.classify.training import train_classifier, zero_shot_model
-from nlp.classify.transductive import count_matched_shift, posterior_sets, shifted, transductive_probabilities
+from nlp.classify.transductive import posterior_sets, transductive_probabilities
 from nlp.classify.valence import predict_valence
 from nlp.core import ANALYSIS_KIND, Embedder, Kind
 from nlp.errors import ConfigError
@@ -45,11 +44,6 @@ MAX_OPEN = 1
 # Remeasured on all three blind sets with query vectors (2026-11-29, model README): macro F1
 # lower on all three (0.631/0.616/0.622 -> 0.572/0.591/0.602), coverage below 0.90 on all.
 TRANSDUCTIVE = False
-# A zero-shot model's probabilities shifted by one logit so that the import's expected number
-# of labels matches the number decided (transductive.count_matched_shift): decisions and sets
-# unchanged, ECE on answers measured in benchmarks/classify_own_taxonomy.py.
-COUNT_SHIFT = True
-SHIFT_KIND = "antal"  # "antal": count-matched over the import; "gräns": the threshold moved to 0.5
 
 
 def unsure_reason(prob: np.ndarray, decided: np.ndarray, in_set: np.ndarray) -> str | None:
@@ -65,25 +59,6 @@ def unsure_reason(prob: np.ndarray, decided: np.ndarray, in_set: np.ndarray) -> 
     if int((in_set & ~decided & (prob >= OPEN_P)).sum()) > MAX_OPEN:
         return "flera möjliga"
     return None
-
-
-def calibrated(model: ClassifierModel, raw: np.ndarray, coverage: float) -> tuple[np.ndarray, np.ndarray, float]:
-    """Probabilities, prediction sets and decision threshold for these raw answer scores (the
-    import's answers, all at once). A zero-shot model still calibrated on its phrases gets the
-    count-matched shift (COUNT_SHIFT): decisions and sets as without it."""
-    own = model.calibrate(raw)
-    sets = model.prediction_sets(own, coverage)
-    phrase_calibrated = model.mode == "zero-shot" and model.metrics.get("calibrated_on") == "taxonomins fraser"
-    c = None
-    if COUNT_SHIFT and phrase_calibrated:
-        c = count_matched_shift(own, model.threshold) if SHIFT_KIND == "antal" else -float(logit(model.threshold))
-    if c is None:
-        return own, sets, model.threshold
-    threshold = float(shifted(np.array([model.threshold]), c)[0])
-    # one increasing map of probabilities and threshold: clamped so rounding never flips a decision
-    p = shifted(own, c)
-    prob = np.where(own >= model.threshold, np.maximum(p, threshold), np.minimum(p, np.nextafter(threshold, 0)))
-    return prob, sets, threshold
 
 
 @dataclass
@@ -167,8 +142,7 @@ def _score(
         prob = transductive_probabilities(np.log(np.clip(raw, 1e-9, 1)), own)
         if prob is not None:
             return _Scored(prob, posterior_sets(prob, coverage), 0.5, spans, seg, F)
-    prob, sets, threshold = calibrated(model, raw, coverage)
-    return _Scored(prob, sets, threshold, spans, seg, F)
+    return _Scored(own, model.prediction_sets(own, coverage), model.threshold, spans, seg, F)
 
 
 def classify_texts(

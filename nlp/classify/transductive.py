@@ -34,18 +34,9 @@ the care-review set). The benchmark reports both.
 from __future__ import annotations
 
 import numpy as np
-from scipy.optimize import brentq
-from scipy.special import expit, logit
 from sklearn.mixture import GaussianMixture
 
-__all__ = [
-    "MIN_ANSWERS",
-    "count_matched_shift",
-    "posterior_sets",
-    "shifted",
-    "standardise",
-    "transductive_probabilities",
-]
+__all__ = ["MIN_ANSWERS", "posterior_sets", "standardise", "transductive_probabilities"]
 
 MIN_ANSWERS = 30  # a mixture fitted on fewer answers per label is mostly noise
 MIN_WEIGHT = 0.03  # a component with less than this share of answers is no second group
@@ -99,39 +90,3 @@ def posterior_sets(prob: np.ndarray, coverage: float) -> np.ndarray:
     k = int(np.searchsorted(share_below, 1 - coverage, side="right"))
     cut = p[k] if k < len(p) else p[-1]
     return np.asarray(prob) >= cut
-
-
-# Count-matched shift (issue 11, ECE of zero-shot on answers). The phrase calibration is fitted
-# where every phrase has one label of K, so on long answers about two or three things its
-# probabilities sit too low (blind care set: p 0.24 was right 49 % of the time, ECE 0.145),
-# while its decisions (p ≥ the phrase threshold) are as good as they get without labels. Without
-# labels the import still says how many labels its answers get: if p is calibrated, the expected
-# number of true labels Σ p should be about the number decided. One logit shift c for all labels
-# is solved from Σ σ(logit p + c) = number decided; the threshold moves with it, so decisions,
-# prediction sets (computed before the shift) and their order are exactly as before and only what
-# "p" says changes (and with it "osäker", which reads p).
-SHIFT_BOUND = 3.0  # |c| at most this: a larger gap says the count is no guide
-
-
-def count_matched_shift(prob: np.ndarray, threshold: float) -> float | None:
-    """The pooled logit shift c with Σ σ(logit p + c) = #{p ≥ threshold} over the import (see
-    above), or None with fewer than MIN_ANSWERS answers or nothing decided."""
-    p = np.asarray(prob, np.float64)
-    decided = int((p >= threshold).sum())
-    if len(p) < MIN_ANSWERS or decided == 0:
-        return None
-    z = logit(np.clip(p, 1e-6, 1 - 1e-6))
-
-    def gap(c: float) -> float:
-        return float(expit(z + c).sum() - decided)
-
-    if gap(-SHIFT_BOUND) > 0:
-        return -SHIFT_BOUND
-    if gap(SHIFT_BOUND) < 0:
-        return SHIFT_BOUND
-    return float(brentq(gap, -SHIFT_BOUND, SHIFT_BOUND, xtol=1e-6))
-
-
-def shifted(prob: np.ndarray, c: float) -> np.ndarray:
-    """σ(logit p + c)."""
-    return expit(logit(np.clip(np.asarray(prob, np.float64), 1e-6, 1 - 1e-6)) + c)
