@@ -11,6 +11,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import numpy as np  # noqa: E402
+from scipy.optimize import brentq  # noqa: E402
 from scipy.special import expit, logit  # noqa: E402
 
 from benchmarks.classify_own_taxonomy import SETS, load_set  # noqa: E402
@@ -77,6 +78,22 @@ def main():
             print(
                 f"  EM prior (pooled prior): F1@t {f1(Y, q2 >= t):.3f} ECE {expected_calibration_error(q2, Y):.3f} pi {pi2.round(3)}"
             )
+        # one logit shift c of the phrase calibration (decisions and sets unchanged when the
+        # threshold moves with it): the threshold moved to 0.5, or c count-matched on the import
+        # (Σ σ(logit p + c) = number decided), pooled or per label
+        z = logit(np.clip(p, 1e-6, 1 - 1e-6))
+        q = expit(z - logit(t))
+        print(f"  shift -logit(t) = {-logit(t):.2f}: ECE {expected_calibration_error(q, Y):.3f}")
+        n_dec = (p >= t).sum()
+        c1 = brentq(lambda c, z=z, n=n_dec: expit(z + c).sum() - n, -10, 10)
+        print(f"  count-matched pooled c = {c1:.2f}: ECE {expected_calibration_error(expit(z + c1), Y):.3f}")
+        cs = [
+            brentq(lambda c, j=j, z=z, n=max((p[:, j] >= t).sum(), 0.5): expit(z[:, j] + c).sum() - n, -15, 15)
+            for j in range(Y.shape[1])
+        ]
+        print(
+            f"  count-matched per label c = {np.round(cs, 2)}: ECE {expected_calibration_error(expit(z + np.array(cs)), Y):.3f}"
+        )
         # reliability of today's probabilities
         bins = np.linspace(0, 1, 11)
         idx = np.clip(np.digitize(p.ravel(), bins) - 1, 0, 9)
