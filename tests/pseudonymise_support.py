@@ -30,3 +30,12 @@ def labels_of(p: Pseudonymiser, text: str, value: str) -> set[str]:
     start = text.index(value)
     end = start + len(value)
     return {s.label for s in p.find(text) if s.start <= start and end <= s.end}
+
+
+def finds(text: str, key: bytes = KEY) -> list[tuple[str, str]]:
+    """Finds as (label, value) pairs, in the order the construction-round tests write them."""
+    return [(s.label, text[s.start : s.end]) for s in Pseudonymiser(key).find(text)]
+
+
+def values_labelled(text: str, label: str, key: bytes = KEY) -> list[str]:
+    return [v for k, v in finds(text, key) if k == label]

@@ -12,17 +12,9 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.pseudonymise import Pseudonymiser
+from tests.pseudonymise_support import finds, values_labelled
 
 KEY = b"round-seventeen-test-key-0123456789"
-
-
-def _found(text: str) -> list[tuple[str, str]]:
-    return [(s.label, text[s.start : s.end]) for s in Pseudonymiser(KEY).find(text)]
-
-
-def _labels(text: str, label: str) -> list[str]:
-    return [v for k, v in _found(text) if k == label]
 
 
 # -- TELEFON and PERSONNUMMER: odd characters and groupings ----------------------------------
@@ -48,7 +40,7 @@ def _labels(text: str, label: str) -> list[str]:
     ],
 )
 def test_odd_dashes_and_groupings_are_found(text: str, label: str, value: str) -> None:
-    assert value in _labels(text, label)
+    assert value in values_labelled(text, label, KEY)
 
 
 @pytest.mark.parametrize(
@@ -62,7 +54,7 @@ def test_odd_dashes_and_groupings_are_found(text: str, label: str, value: str) -
     ],
 )
 def test_code_shapes_stay(text: str) -> None:
-    assert not [v for k, v in _found(text) if k in {"PERSONNUMMER", "TELEFON", "KONTONUMMER"}], _found(text)
+    assert not [v for k, v in finds(text, KEY) if k in {"PERSONNUMMER", "TELEFON", "KONTONUMMER"}], finds(text, KEY)
 
 
 # -- PERSON -------------------------------------------------------------------------------
@@ -90,7 +82,7 @@ def test_code_shapes_stay(text: str) -> None:
     ],
 )
 def test_names_in_messages(text: str, name: str) -> None:
-    assert name in _labels(text, "PERSON"), _found(text)
+    assert name in values_labelled(text, "PERSON", KEY), finds(text, KEY)
 
 
 @pytest.mark.parametrize(
@@ -105,7 +97,7 @@ def test_names_in_messages(text: str, name: str) -> None:
     ],
 )
 def test_words_stay(text: str) -> None:
-    assert not _labels(text, "PERSON"), _found(text)
+    assert not values_labelled(text, "PERSON", KEY), finds(text, KEY)
 
 
 # -- VARDENHET and ORT ---------------------------------------------------------------------
@@ -121,13 +113,13 @@ def test_words_stay(text: str) -> None:
     ],
 )
 def test_units_in_messages(text: str, unit: str) -> None:
-    assert any(unit in v for v in _labels(text, "VARDENHET")), _found(text)
+    assert any(unit in v for v in values_labelled(text, "VARDENHET", KEY)), finds(text, KEY)
 
 
 def test_unit_word_before_an_ordinary_word_stays() -> None:
-    assert not _labels("boendet hade stängt idag", "VARDENHET")
+    assert not values_labelled("boendet hade stängt idag", "VARDENHET", KEY)
 
 
 def test_town_as_the_first_part_of_a_compound() -> None:
-    assert _labels("Har ni tagit bort min Kalix-adress ur systemet?", "ORT") == ["Kalix"]
-    assert not _labels("Anna-Karin och Mora-Nisse kom", "ORT")
+    assert values_labelled("Har ni tagit bort min Kalix-adress ur systemet?", "ORT", KEY) == ["Kalix"]
+    assert not values_labelled("Anna-Karin och Mora-Nisse kom", "ORT", KEY)

@@ -10,17 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.pseudonymise import Pseudonymiser
+from tests.pseudonymise_support import finds, values_labelled
 
 KEY = b"round-eighteen-test-key-0123456789"
-
-
-def _found(text: str) -> list[tuple[str, str]]:
-    return [(s.label, text[s.start : s.end]) for s in Pseudonymiser(KEY).find(text)]
-
-
-def _labels(text: str, label: str) -> list[str]:
-    return [v for k, v in _found(text) if k == label]
 
 
 # -- ALDER: ages in speech ------------------------------------------------------------------
@@ -45,7 +37,7 @@ def _labels(text: str, label: str) -> list[str]:
     ],
 )
 def test_spoken_ages(text: str, ages: list[str]) -> None:
-    assert _labels(text, "ALDER") == ages, _found(text)
+    assert values_labelled(text, "ALDER", KEY) == ages, finds(text, KEY)
 
 
 @pytest.mark.parametrize(
@@ -58,7 +50,7 @@ def test_spoken_ages(text: str, ages: list[str]) -> None:
     ],
 )
 def test_counts_and_times_stay(text: str) -> None:
-    assert not _labels(text, "ALDER"), _found(text)
+    assert not values_labelled(text, "ALDER", KEY), finds(text, KEY)
 
 
 # -- PERSON ---------------------------------------------------------------------------------
@@ -84,7 +76,7 @@ def test_counts_and_times_stay(text: str) -> None:
     ],
 )
 def test_names_in_speech(text: str, name: str) -> None:
-    assert name in _labels(text, "PERSON"), _found(text)
+    assert name in values_labelled(text, "PERSON", KEY), finds(text, KEY)
 
 
 @pytest.mark.parametrize(
@@ -105,7 +97,7 @@ def test_names_in_speech(text: str, name: str) -> None:
     ],
 )
 def test_not_persons(text: str) -> None:
-    assert not _labels(text, "PERSON"), _found(text)
+    assert not values_labelled(text, "PERSON", KEY), finds(text, KEY)
 
 
 # -- VARDENHET and ORT ---------------------------------------------------------------------
@@ -124,7 +116,7 @@ def test_not_persons(text: str) -> None:
     ],
 )
 def test_units_in_speech(text: str, unit: str) -> None:
-    assert any(unit in v for v in _labels(text, "VARDENHET")), _found(text)
+    assert any(unit in v for v in values_labelled(text, "VARDENHET", KEY)), finds(text, KEY)
 
 
 @pytest.mark.parametrize(
@@ -137,12 +129,12 @@ def test_units_in_speech(text: str, unit: str) -> None:
     ],
 )
 def test_saints_and_wards_that_are_no_units(text: str) -> None:
-    assert not _labels(text, "VARDENHET"), _found(text)
+    assert not values_labelled(text, "VARDENHET", KEY), finds(text, KEY)
 
 
 def test_a_ward_on_a_hospital_with_its_own_unit_word_stays_one_unit() -> None:
     text = "Hon lades in på avdelning 4 på Länssjukhuset Kalmar i natt."
-    assert _labels(text, "VARDENHET") == ["avdelning 4 på Länssjukhuset Kalmar"], _found(text)
+    assert values_labelled(text, "VARDENHET", KEY) == ["avdelning 4 på Länssjukhuset Kalmar"], finds(text, KEY)
 
 
 @pytest.mark.parametrize(
@@ -153,7 +145,7 @@ def test_a_ward_on_a_hospital_with_its_own_unit_word_stays_one_unit() -> None:
     ],
 )
 def test_where_someone_is_from(text: str, place: str) -> None:
-    assert place in _labels(text, "ORT"), _found(text)
+    assert place in values_labelled(text, "ORT", KEY), finds(text, KEY)
 
 
 @pytest.mark.parametrize(
@@ -166,7 +158,7 @@ def test_where_someone_is_from(text: str, place: str) -> None:
     ],
 )
 def test_places_corrected_and_placed(text: str, place: str) -> None:
-    assert place in _labels(text, "ORT"), _found(text)
+    assert place in values_labelled(text, "ORT", KEY), finds(text, KEY)
 
 
 @pytest.mark.parametrize(
@@ -178,11 +170,13 @@ def test_places_corrected_and_placed(text: str, place: str) -> None:
     ],
 )
 def test_countries_shops_and_people_are_no_districts(text: str) -> None:
-    assert not [v for v in _labels(text, "ORT") if v in {"Sverige", "Norge", "Konsum", "Anna", "Karin"}], _found(text)
+    assert not [v for v in values_labelled(text, "ORT", KEY) if v in {"Sverige", "Norge", "Konsum", "Anna", "Karin"}], (
+        finds(text, KEY)
+    )
 
 
 def test_where_something_is_from_stays() -> None:
-    assert not _labels("IP: Brevet var från Försäkringskassan.", "ORT")
+    assert not values_labelled("IP: Brevet var från Försäkringskassan.", "ORT", KEY)
 
 
 # -- KONTONUMMER ---------------------------------------------------------------------------
@@ -190,8 +184,8 @@ def test_where_something_is_from_stays() -> None:
 
 def test_plusgiro_after_a_comma_in_speech() -> None:
     text = "IP: Vi betalade till deras plusgiro, 52 71 03-8, varje kvartal."
-    assert _labels(text, "KONTONUMMER") == ["52 71 03-8"], _found(text)
+    assert values_labelled(text, "KONTONUMMER", KEY) == ["52 71 03-8"], finds(text, KEY)
 
 
 def test_plusgiro_word_then_count_stays() -> None:
-    assert not _labels("IP: Plusgiro, 3 gånger om året fick vi betala.", "KONTONUMMER")
+    assert not values_labelled("IP: Plusgiro, 3 gånger om året fick vi betala.", "KONTONUMMER", KEY)
