@@ -156,13 +156,20 @@ def test_the_port_gives_exactly_what_bertopic_gave() -> None:
 
     from nlp.themes.topic_model import reduce_dimensions
 
-    texts, vectors = corpus(outliers=30)
+    # The first corpus whose clustering leaves noise, so the reduction below has something to
+    # do: which seed that is moves with umap-learn/numba/scikit-learn releases (seed 0 did until
+    # the packages of 2026-11-29 clustered its in-between answers as two small themes).
+    for seed in range(10):
+        texts, vectors = corpus(outliers=30, seed=seed)
+        umap_model = UMAP(n_neighbors=10, n_components=5, min_dist=0.0, metric="cosine", random_state=42, init="pca")
+        hdbscan_model = HDBSCAN(min_cluster_size=8, min_samples=2, metric="euclidean", prediction_data=False)
+        raw = frequency_order(hdbscan_model.fit(reduce_dimensions(umap_model, vectors)).labels_)
+        if (raw == OTHER_THEME).any():
+            break
+    else:
+        pytest.fail("no corpus seed left outliers to reduce")
     threshold = 0.05
     reference = _bertopic_glue(texts, vectors, threshold)
-    umap_model = UMAP(n_neighbors=10, n_components=5, min_dist=0.0, metric="cosine", random_state=42, init="pca")
-    hdbscan_model = HDBSCAN(min_cluster_size=8, min_samples=2, metric="euclidean", prediction_data=False)
-    raw = frequency_order(hdbscan_model.fit(reduce_dimensions(umap_model, vectors)).labels_)
-    assert (raw == OTHER_THEME).any()  # the reduction below has something to do
     np.testing.assert_array_equal(raw, reference["raw"])
     reduced = reduce_outliers(raw, vectors, threshold)
     np.testing.assert_array_equal(reduced, reference["reduced"])
