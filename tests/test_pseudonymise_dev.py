@@ -107,7 +107,7 @@ OWN_FLOORS = {
     # round 17, after 0.961 / 0.996 / 42 of 42): it no longer measures generalisation; a named
     # unit and its town are two finds there and one here, an IVO case number and a bank labelled
     "pii_blind34.jsonl": (0.95, 0.98, 0.97),
-    # unread (held out; 0.884 / 0.922 / 35 of 38 at 872c1c4)
+    # unread (held out; 0.884 / 0.922 / 35 of 38 at 872c1c4, 0.888 / 0.934 after rounds 18 and 19)
     "pii_blind35.jsonl": (0.86, 0.90, 0.90),
     # read in round 19 (first 0.820 / 0.952 / 41 of 42 at 872c1c4, after 0.979 / 0.995 / 42 of 42):
     # it no longer measures generalisation; a customer number is JOURNALNUMMER there and a
