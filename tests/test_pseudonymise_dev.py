@@ -113,6 +113,8 @@ OWN_FLOORS = {
     # it no longer measures generalisation; a customer number is JOURNALNUMMER there and a
     # billing code here, "X i <ort>" two finds there and one here
     "pii_blind36.jsonl": (0.96, 0.97, 0.95),
+    # unread (held out; 0.913 / 0.911 / 39 of 41 at 8caf581; PERSONNUMMER 15 of 17, direct floor 0.88)
+    "pii_blind37.jsonl": (0.89, 0.89, 0.92, 0.88),
 }
 
 
