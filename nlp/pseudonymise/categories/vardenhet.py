@@ -9,7 +9,7 @@ from nlp.pseudonymise.category import Category
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.lower_units import find_lower_named_units
 from nlp.pseudonymise.recognisers.named_with_place import find_named_with_place
-from nlp.pseudonymise.recognisers.patterns import CAP, CAP_AFTER, CAPWORD, LOW, STREET_SUFFIX, WS, named_after
+from nlp.pseudonymise.recognisers.patterns import CAP, CAP_AFTER, CAP_NAME, CAPWORD, LOW, STREET_SUFFIX, WS, named_after
 from nlp.pseudonymise.recognisers.service_centres import find_service_centres
 from nlp.pseudonymise.recognisers.spoken_units import find_spoken_units
 from nlp.pseudonymise.recognisers.unit_constructions import CARE_PROVIDERS, find_unit_constructions, with_team_number
@@ -56,7 +56,7 @@ _UNIT_PREFIX = (
 _PROVIDERS = re.compile(r"(?:" + CARE_PROVIDERS + r"|Region [" + CAP + r"][" + LOW + r"]+s?)" + WS + r"+$")
 # "Barn- och ungdomspsykiatrin", "vård- och omsorgsboende": a coordinated compound.
 _COORD = r"(?:[" + CAP + LOW + r"][" + LOW + r"]*-" + WS + r"+(?:och|&)" + WS + r"+)?"
-_PLACE_TAIL = r"(?:" + WS + r"+(?:i|på)" + WS + r"+[" + CAP + r"][" + LOW + r"]+(?:-[" + CAP + r"][" + LOW + r"]+)?)?"
+_PLACE_TAIL = r"(?:" + WS + r"+(?:i|på)" + WS + r"+" + CAP_NAME + r")?"
 # "… i/på Ort" closing a generic unit; not a hospital: "Geriatriken på Lasarettet i Ystad" is
 # one unit (merged below)
 _IN_TOWN = (

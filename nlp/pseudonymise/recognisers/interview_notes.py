@@ -17,7 +17,7 @@ import re
 
 from nlp.core import Span
 from nlp.pseudonymise.recognisers import lists
-from nlp.pseudonymise.recognisers.patterns import CAP, LOW, WS
+from nlp.pseudonymise.recognisers.patterns import CAP, CAP_NAME, LOW, WS
 from nlp.pseudonymise.recognisers.words import COUNTRIES
 
 # "Ålder: 74", "ÅLDER: 88 år"; not a range ("75-84") nor a decimal
@@ -44,8 +44,8 @@ _BRACKET_AGE = re.compile(
 )
 # "IP Hedda Lundin (83)", "IP Greta (dotter …)", "IP: Kalle, 78 år": one or two capitalised words
 _IP_NAME = re.compile(
-    r"(?<![\w-])IP:?" + WS + r"+([" + CAP + r"][" + LOW + r"]+(?:-[" + CAP + r"][" + LOW + r"]+)?)"
-    r"((?:" + WS + r"+[" + CAP + r"][" + LOW + r"]+(?:-[" + CAP + r"][" + LOW + r"]+)?)?)(?=" + WS + r"*[(,])"
+    r"(?<![\w-])IP:?" + WS + r"+(" + CAP_NAME + r")"
+    r"((?:" + WS + r"+" + CAP_NAME + r")?)(?=" + WS + r"*[(,])"
 )
 
 # "Ort och datum: Filipstad 3/4 -24", "Ort/datum: Hjo 2024-05-02": the town before the date

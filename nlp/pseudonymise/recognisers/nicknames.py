@@ -16,7 +16,7 @@ import re
 from nlp.core import Span
 from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.recognisers import lists
-from nlp.pseudonymise.recognisers.patterns import CAP, LOW
+from nlp.pseudonymise.recognisers.patterns import CAP, CAP_NAME, LOW
 from nlp.pseudonymise.recognisers.words import swedish_form
 
 _NICK = r"[" + CAP + r"][" + LOW + r"é]+(?:-[" + CAP + r"][" + LOW + r"é]+)?"
@@ -35,10 +35,7 @@ _BRACKETED = re.compile(
 
 
 # a maiden name after the married one: "Anna-Lisa Gran, född Wester," ("född 1935", "född i …" are not)
-_MAIDEN = re.compile(
-    r"[" + CAP + r"][" + LOW + r"]+(?:-[" + CAP + r"][" + LOW + r"]+)?,?[ \t]+\(?(?i:född|f\.)[ \t]+"
-    r"(?P<nick>[" + CAP + r"][" + LOW + r"]+(?:-[" + CAP + r"][" + LOW + r"]+)?)(?=[ \t]*[,.;)\n]|$)"
-)
+_MAIDEN = re.compile(CAP_NAME + r",?[ \t]+\(?(?i:född|f\.)[ \t]+" + r"(?P<nick>" + CAP_NAME + r")(?=[ \t]*[,.;)\n]|$)")
 
 
 # a pet name as what someone was or is, a word in its definite form with a capital inside the

@@ -33,6 +33,8 @@ STREET_SUFFIX = (
 # a capitalised word right after: a town after a postcode or a unit
 CAP_AFTER = re.compile(WS + r"+[" + CAP + r"][" + LOW + r"]{2,}")
 CAPWORD = r"[" + CAP + r"][" + LOW + r"]+(?:-[" + CAP + r"]?[" + LOW + r"]+)*"
+# A capitalised word with at most one capitalised part after a hyphen ("Kjell-Åke", "Sankt-Ibb").
+CAP_NAME = r"[" + CAP + r"][" + LOW + r"]+(?:-[" + CAP + r"][" + LOW + r"]+)?"
 
 
 def named_after(kinds: str) -> re.Pattern[str]:

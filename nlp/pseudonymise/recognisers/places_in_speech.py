@@ -12,10 +12,10 @@ import re
 
 from nlp.core import Span
 from nlp.pseudonymise.recognisers import lists
-from nlp.pseudonymise.recognisers.patterns import CAP, LOW, WS
+from nlp.pseudonymise.recognisers.patterns import CAP_NAME, WS
 from nlp.pseudonymise.recognisers.words import COUNTRIES, sentence_start, unknown_word
 
-_PLACE_WORD = r"[" + CAP + r"][" + LOW + r"]+(?:-[" + CAP + r"][" + LOW + r"]+)?"
+_PLACE_WORD = CAP_NAME
 _PREP = r"(?:(?:i|på|från|till)" + WS + r"+)?"
 _NOT_BUT = re.compile(
     r"\binte"

@@ -17,9 +17,9 @@ import re
 
 from nlp.core import Span
 from nlp.pseudonymise.recognisers import lists
-from nlp.pseudonymise.recognisers.patterns import CAP, LOW, STREET_SUFFIX, WS
+from nlp.pseudonymise.recognisers.patterns import CAP, CAP_NAME, LOW, STREET_SUFFIX, WS
 
-_PLACE = r"(?P<place>[" + CAP + r"][" + LOW + r"]+(?:-[" + CAP + r"][" + LOW + r"]+)?)(?![\w-])"
+_PLACE = r"(?P<place>" + CAP_NAME + r")(?![\w-])"
 _PATTERNS = (
     # the service's compound and its town or region
     re.compile(
