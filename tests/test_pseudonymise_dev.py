@@ -115,6 +115,10 @@ OWN_FLOORS = {
     "pii_blind36.jsonl": (0.96, 0.97, 0.95),
     # unread (held out; 0.913 / 0.911 / 39 of 41 at 8caf581; PERSONNUMMER 15 of 17, direct floor 0.88)
     "pii_blind37.jsonl": (0.89, 0.89, 0.92, 0.88),
+    # unread (held out; 0.904 / 0.961 / 37 of 41 at 83fdec8; PERSONNUMMER 13 of 14, direct floor 0.92)
+    "pii_blind38.jsonl": (0.88, 0.94, 0.88, 0.92),
+    # unread (held out; 0.873 / 0.957 / 45 of 47 at 83fdec8; every direct identifier found)
+    "pii_blind39.jsonl": (0.85, 0.93, 0.93),
 }
 
 
