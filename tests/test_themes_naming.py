@@ -274,3 +274,14 @@ def test_a_fits_themes_are_named_like_a_projects_and_a_human_name_is_kept(embed)
     renamed.themes[1].label, renamed.themes[1].edited = "Personalen", ["namn"]
     kept = name_result(renamed, texts, embed(texts), embed, record_ids=ids).theme(1)
     assert kept.label == "Personalen" and kept.auto_label == expected["personal"][0]
+
+
+def test_a_verb_after_a_modal_or_the_infinitive_marker_is_never_a_name_word() -> None:
+    from nlp.themes.naming import name_stop_words
+    from nlp.themes.phrases import Words, answer_phrases
+
+    words = Words(name_stop_words())
+    # The lexicon has "välja" with noun inflection only; after "kunde" and "att" it is a verb.
+    for text in ("Jag visste inte att jag kunde välja.", "Mer information, jag vill välja själv.", "Att välja."):
+        assert ("välja",) not in answer_phrases(text, words), text
+    assert ("information",) in answer_phrases("Mer information, jag vill välja själv.", words)

@@ -60,7 +60,7 @@ from nlp.themes.phrases import (
     content,
 )
 from nlp.themes.representation import PLACEHOLDER_RE, TOKEN_RE, stop_words, swedish_tokens
-from nlp.themes.tone import NameRule
+from nlp.themes.tone import COVER_SHARE, NAME_SHARES, NameRule
 
 Embed = Callable[[list[str]], np.ndarray]
 
@@ -386,15 +386,42 @@ def _unique_head(
     # Only when the best phrase cannot name the theme: a lower phrase's construction names
     # a side detail of the theme (blind reader, 2026-11-29: "Par glasögon" for treatments).
     options = own + [_written(k, found) for key, _ in ranked[1:NAME_DEPTH] for k in _constructions(key, found, df)]
-    chosen = first_free(own) or first_free(combined, nested=False) or first_free(options)
-    if chosen is None and rule is not None:
-        # Too narrow, all of them: the head noun of the best phrases ("Kaffet" for "kaffet i
-        # väntrummet") where enough answers hold it, else the noun most answers use.
-        heads = [(_head(key),) for key, _ in ranked[:NAME_DEPTH]]
-        chosen = first_free([_written(h, found) for h in heads if h in found]) or _broadest(found, df, rule, taken)
+    if rule is None:
+        chosen = first_free(own) or first_free(combined, nested=False) or first_free(options)
+        chosen = chosen or first_free([form for _key, form in ranked])
+        return chosen or ((options[0], options[0]) if options else (first, first))
+    # Too narrow, all of them: the head noun of the best phrases ("Kaffet" for "kaffet i
+    # väntrummet"), then the theme's further candidates (all distinctive: _ranked keeps the
+    # N_CANDIDATES of highest c-TF-IDF) and their heads; never a word generic to many themes.
+    heads = [(_head(key),) for key, _ in ranked[:NAME_DEPTH]]
+    further = [_written(k, found) for key, _ in ranked[NAME_DEPTH:] for k in _constructions(key, found, df)]
+    further += [_written((_head(key),), found) for key, _ in ranked[NAME_DEPTH:] if (_head(key),) in found]
+    wide = [_written(h, found) for h in heads if h in found and h not in generic] + further
+    chosen = None
+    # The most covering tier any option reaches decides, and in it the best-ranked option:
+    # a phrase half the answers hold before a more distinctive one that a fifth hold.
+    rule.floor = NAME_SHARES[0]
+    chosen = first_free(own) or first_free(options) or first_free(wide)
+    if chosen is None or " " not in chosen[1]:
+        # No phrase half the answers hold, or only a single word ("Mat"): the theme's first
+        # phrase, with the distinctive phrase that covers most of the rest ("Telefontider
+        # och aktiviteter", "Maten och servicen").
+        rule.floor = COVER_SHARE
+        single = chosen or first_free(own) or first_free(options) or first_free(wide)
+        chosen = single if chosen is not None else None
+        if single is not None:
+            plain = single[1]
+            others = [_written(k, found) for k, _ in ranked if not content(k) & set(swedish_tokens(plain.lower()))]
+            paired = rule.pair(plain, others)
+            if paired is not None and not taken(paired):
+                chosen = paired, plain
+            elif chosen is not None:
+                # One word half the answers hold and no pair: with the theme's next phrase
+                # when it is its best one ("Bilen – verkstad").
+                chosen = first_free([c for c in combined if c.split(" – ")[0] == plain], nested=False) or chosen
     if chosen is None:
-        chosen = first_free([form for _key, form in ranked]) if rule is None else None
-    return chosen or ((options[0], options[0]) if options else (first, first))
+        chosen = first_free(own) or first_free(combined, nested=False) or first_free(options) or first_free(wide)
+    return chosen or _broadest(found, df, rule, taken)
 
 
 def _broadest(
