@@ -239,15 +239,23 @@ def measure(data: dict[str, Any], sample_path: Path | None, seed: int = 14) -> d
         "rows": rows,
     }
     if sample_path is not None:
-        rng = random.Random(seed)
-        picked = sorted(order, key=lambda k: (str(k), rng.random()))
-        rng.shuffle(picked)  # no order by size: no hint
-        sample = []
-        for t in picked:
-            chosen = rng.sample(members[t], min(N_ANSWERS, len(members[t])))
-            sample.append({"namn": names[t][0], "svar": [texts[i] for i in chosen]})
-        out["sample"] = sample
+        out["sample"] = blind_sample(order, members, {t: names[t][0] for t in order}, texts, seed)
     return out
+
+
+def blind_sample(
+    order: list[Any], members: dict[Any, list[int]], names: dict[Any, str], texts: list[str], seed: int
+) -> list[dict[str, Any]]:
+    """Each theme's name and N_ANSWERS of its answers drawn at random (seeded), in a seeded
+    order (no order by size: no hint): the same themes and answers whatever the names."""
+    rng = random.Random(seed)
+    picked = sorted(order, key=str)
+    rng.shuffle(picked)
+    sample = []
+    for t in picked:
+        chosen = rng.sample(members[t], min(N_ANSWERS, len(members[t])))
+        sample.append({"namn": names[t], "svar": [texts[i] for i in chosen]})
+    return sample
 
 
 def main() -> None:
