@@ -34,6 +34,7 @@ import csv
 import json
 import pickle
 import random
+import re
 import sys
 import tempfile
 from collections import defaultdict
@@ -169,8 +170,6 @@ def majority_tone(tones: list[int]) -> int:
 
 def measure(data: dict[str, Any], sample_path: Path | None, seed: int = 14) -> dict[str, Any]:
     """Names of the captured themes by the code checked out, with figures and the sample."""
-    from theme_names_sample import name_figures
-
     from nlp.core import ANALYSIS_KIND
     from nlp.embed import embed_texts
     from nlp.themes.naming import name_themes
@@ -220,17 +219,40 @@ def measure(data: dict[str, Any], sample_path: Path | None, seed: int = 14) -> d
                 "known": majority_tone([data["known_tone"][i] for i in idx]),
             }
         )
+    out = summary(rows)
+    if sample_path is not None:
+        out["sample"] = blind_sample(order, members, {t: names[t][0] for t in order}, texts, seed)
+    return out
+
+
+def summary(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """The figures over a set's names (rows of measure)."""
+    import stopwordsiso
+    from theme_names_sample import name_figures
+
+    from nlp.themes.phrases import PREPOSITIONS
+    from nlp.themes.representation import stop_words
+    from nlp.themes.tone import PAIR_JOIN
+
+    stops = frozenset(stopwordsiso.stopwords("sv")) | stop_words()
     fig = name_figures([r["name"] for r in rows])
     total = max(len(rows), 1)
     toned = [r for r in rows if r["tone"]]
-    out = {
+    return {
         "names": len(rows),
         "coverage_50": sum(r["cover"] >= HELD for r in rows) / total,
         "mean_cover": sum(r["cover"] for r in rows) / total,
         "coverage_50_compound": sum(r["cover_compound"] >= HELD for r in rows) / total,
         "stop_word": fig["with_stop_word"][0],
         "stop_word_besides_preposition": fig["with_stop_word_besides_a_preposition"][0],
+        # Not counting the "och" of a pair name ("Telefontider och aktiviteter") either.
+        "stop_word_besides_preposition_or_pair": sum(
+            any(w in stops and not (w in PREPOSITIONS | {PAIR_JOIN} and 0 < i < len(ws) - 1) for i, w in enumerate(ws))
+            for ws in (re.findall(r"[^\W\d_]+", r["name"].lower()) for r in rows)
+        )
+        / total,
         "duplicates": len(fig["duplicates"]),
+        "one_word": fig["one_word"][0],
         "toned": len(toned),
         "tone_agrees_head": sum(r["tone"] == r["by_head"] for r in rows) / total,
         "tone_agrees_known": sum(r["tone"] == r["known"] for r in rows) / total,
@@ -238,9 +260,6 @@ def measure(data: dict[str, Any], sample_path: Path | None, seed: int = 14) -> d
         "toned_wrong_known": sum(r["tone"] == -r["known"] for r in toned),
         "rows": rows,
     }
-    if sample_path is not None:
-        out["sample"] = blind_sample(order, members, {t: names[t][0] for t in order}, texts, seed)
-    return out
 
 
 def blind_sample(
@@ -292,8 +311,9 @@ def main() -> None:
         print(
             f"coverage ≥ {HELD:.0%}: {got['coverage_50']:.1%} (mean {got['mean_cover']:.2f}; counting compounds "
             f"{got['coverage_50_compound']:.1%}); "
-            f"stop word {got['stop_word']:.1%} (besides a preposition {got['stop_word_besides_preposition']:.1%}); "
-            f"duplicates {got['duplicates']}; toned {got['toned']}; tone agrees with the head's majority "
+            f"stop word {got['stop_word']:.1%} (besides a preposition {got['stop_word_besides_preposition']:.1%}, "
+            f"or the och of a pair {got['stop_word_besides_preposition_or_pair']:.1%}); "
+            f"duplicates {got['duplicates']}; one word {got['one_word']:.1%}; toned {got['toned']}; tone agrees with the head's majority "
             f"{got['tone_agrees_head']:.1%}, with the known majority {got['tone_agrees_known']:.1%}; "
             f"toned names right {got['toned_right_known']:.1%}, opposite {got['toned_wrong_known']}"
         )

@@ -285,3 +285,12 @@ def test_a_verb_after_a_modal_or_the_infinitive_marker_is_never_a_name_word() ->
     for text in ("Jag visste inte att jag kunde välja.", "Mer information, jag vill välja själv.", "Att välja."):
         assert ("välja",) not in answer_phrases(text, words), text
     assert ("information",) in answer_phrases("Mer information, jag vill välja själv.", words)
+
+
+def test_a_short_taxonomy_title_joined_by_och_leads_the_name() -> None:
+    from nlp.themes.naming import phrase_name
+
+    assert phrase_name(["tidsbokning"], "Personal och kompetens")[0] == "Personal och kompetens – tidsbokning"
+    # A title with a function word besides that "och" is a sentence: named in the phrase.
+    name, phrase = phrase_name(["tidsbokning"], "Att bli sedd och hörd")
+    assert name == "Tidsbokning" and phrase.endswith("etiketten ”Att bli sedd och hörd”"), (name, phrase)

@@ -24,11 +24,15 @@ next phrases: those name a side detail ("Par glasögon" for a theme of treatment
 short answers without a phrase ("vet ej", "Nej") is named "Korta svar", quoting them in its
 phrase.
 
-Every option must suit the theme (nlp.themes.tone): held by a fifth of its answers (a side
-detail of a few answers does not name a theme of many), and in the tone most of its answers
-have ("Missnöje med …", "Beröm för …"; praise never names a theme of complaints). When no
-option does, the noun most of its answers use names it, or it is said to be mixed
-("Blandade synpunkter om …").
+Every option must suit the theme (nlp.themes.tone): held by enough of its answers, and in the
+tone most of its answers have ("Missnöje med …", "Beröm för …"; praise never names a theme of
+complaints). Coverage before distinctiveness: the best-ranked option that half the theme's
+answers hold names it (a reader shown five of them should find the name in them), and a single
+word so held ("Mat") is joined by the phrase that covers most of the rest ("Mat och service");
+else the theme's first phrase a fifth hold, paired the same way when the two together are held
+by half ("Telefontider och aktiviteter"); else the constructions above at a fifth (a side
+detail of a few answers never names a theme of many). When no option is held by a fifth, the
+noun most of its answers use names it, or it is said to be mixed ("Blandade synpunkter om …").
 
 Names are unique across themes: the larger theme keeps a name; a smaller one that would
 share it gets the head with its own modifier, or "head – its next phrase". When a taxonomy
@@ -60,7 +64,7 @@ from nlp.themes.phrases import (
     content,
 )
 from nlp.themes.representation import PLACEHOLDER_RE, TOKEN_RE, stop_words, swedish_tokens
-from nlp.themes.tone import COVER_SHARE, NAME_SHARES, NameRule
+from nlp.themes.tone import COVER_SHARE, NAME_SHARES, PAIR_JOIN, NameRule
 
 Embed = Callable[[list[str]], np.ndarray]
 
@@ -224,7 +228,9 @@ def phrase_name(phrases: Sequence[str], taxonomy_label: str | None = None) -> tu
     The taxonomy label leads the name when it is short and has no function words; a long
     title (many taxonomies' labels are whole sentences) is named in the phrase instead."""
     short = bool(taxonomy_label) and len(taxonomy_label) <= MAX_LABEL_IN_NAME  # type: ignore[arg-type]
-    short = short and not set(re.findall(r"[^\W\d_]+", taxonomy_label.lower())) & name_stop_words()  # type: ignore[union-attr]
+    # A title's "och" joins two of its subjects ("Personal och kompetens"), as in a pair name.
+    label_words = set(re.findall(r"[^\W\d_]+", (taxonomy_label or "").lower())) - {PAIR_JOIN}
+    short = short and not label_words & name_stop_words()
     tail = f" – oftast etiketten ”{taxonomy_label}”" if taxonomy_label and not short else ""
     if not phrases:
         return (taxonomy_label if short else "Blandade svar"), "Svar som saknar tydliga gemensamma uttryck" + tail  # type: ignore[return-value]

@@ -11,10 +11,12 @@ cost, which is negative whatever it is about). Not from the valence head on the 
 vector: on bare nouns it is noise ("Mäklaren" 0.95, "Substitutionsbehandlingen" 0.01,
 "Kall mat" 0.85 on the shipped head, 2026-11-29).
 
-Breadth. A name speaks for a theme only when a real share of its answers (COVER_SHARE) hold a
-variant of it: every content lemma of the phrase, in any inflection and order. A side detail
-of a few answers does not name a theme of many; then the theme's broadest noun does, and when
-no noun is that broad either the theme is said to be mixed ("Blandade synpunkter om …").
+Breadth. A name speaks for a theme only when a real share of its answers hold a variant of it:
+every content lemma of the phrase, in any inflection and order. Half of them where any option
+reaches that (NAME_SHARES), alone or as a pair of two phrases ("Telefontider och aktiviteter",
+NameRule.pair), at the least COVER_SHARE. A side detail of a few answers does not name a theme
+of many; then the theme's broadest noun does, and when no noun is that broad either the theme
+is said to be mixed ("Blandade synpunkter om …").
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ COVER_SHARE = 0.2  # a name is held by at least one answer in five, at the least
 # answers of which one in five named coffee).
 NAME_SHARES = (0.5, COVER_SHARE)
 PAIR_GAIN = 0.15  # the second phrase of a pair name holds this share of answers the first does not
+PAIR_JOIN = "och"  # "Telefontider och aktiviteter": the one function word a pair name holds
 NEGATIVE_VALENCE, POSITIVE_VALENCE = "utmaning", "styrka"
 NEGATIVE_LEAD, POSITIVE_LEAD = "Missnöje med", "Beröm för"
 # A theme of many topics, by its tone: no noun is held by COVER_SHARE of its answers.
@@ -163,7 +166,7 @@ class NameRule:
                 best, best_union = other, union
         if best is None or best_union / n < NAME_SHARES[0] or (best_union - len(held)) / n < PAIR_GAIN:
             return None
-        return toned(f"{first} och {lower_first(best)}", self.tone)
+        return toned(f"{first} {PAIR_JOIN} {lower_first(best)}", self.tone)
 
     def broad(self, noun: str) -> str | None:
         """A broad noun as the name ("Missnöje med personalen"); "Blandade synpunkter om …"
