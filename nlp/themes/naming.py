@@ -417,8 +417,11 @@ def _unique_head(
         chosen = single if chosen is not None else None
         if single is not None:
             plain = single[1]
-            others = [_written(k, found) for k, _ in ranked if not content(k) & set(swedish_tokens(plain.lower()))]
-            paired = rule.pair(plain, others)
+            others = [k for k, _ in ranked if not content(k) & set(swedish_tokens(plain.lower()))]
+            # A partner specific to the theme first ("Mamma och mötet", not "… och psykiatrin"),
+            # a word generic to many themes only when no specific one covers the rest.
+            specific = [_written(k, found) for k in others if k not in generic]
+            paired = rule.pair(plain, specific) or rule.pair(plain, [_written(k, found) for k in others])
             if paired is not None and not taken(paired):
                 chosen = paired, plain
             elif chosen is not None:
