@@ -169,3 +169,19 @@ def test_a_pair_names_a_theme_of_two_subjects(embed) -> None:  # type: ignore[no
     main = ["förslag"] * (len(phone) + len(activities)) + ["parkering"] * len(other)
     name = name_themes(texts, embed(texts), main, embed)["förslag"][0]
     assert " och " in name and "telefontid" in name.lower() and "aktivitet" in name.lower(), name
+
+
+def test_a_pair_takes_a_partner_specific_to_the_theme_before_a_generic_word() -> None:
+    texts = ["Min mamma fick vara med."] * 4 + ["Mamma och jag på mötet med psykiatrin."] * 3
+    texts += ["Gemensamma möten med psykiatrin hjälper."] * 4 + ["Psykiatrin ringde."] * 2
+    found = {
+        ("mamma",): Counter({"mamma": 7}),
+        ("psykiatri",): Counter({"psykiatrin": 9}),
+        ("möte",): Counter({"mötet": 7}),
+    }
+    df = {key: sum(c.values()) for key, c in found.items()}
+    ranked = [(("mamma",), "mamma"), (("psykiatri",), "psykiatrin"), (("möte",), "mötet")]
+    rule = NameRule(texts, None)
+    # "psykiatrin" covers every answer "mamma" does not, but many themes use it.
+    assert _unique_head(ranked, found, df, set(), None, frozenset({("psykiatri",)}), rule)[0] == "mamma och mötet"
+    assert _unique_head(ranked, found, df, set(), None, frozenset(), rule)[0] == "mamma och psykiatrin"
