@@ -349,6 +349,31 @@ def _head(key: Key) -> str:
     return key[at - 1]
 
 
+def _options(
+    ranked: list[tuple[Key, str]], found: Mapping[Key, Counter[str]], df: Mapping[Key, int], generic: frozenset[Key]
+) -> tuple[list[str], list[str], list[str], list[str]]:
+    """A theme's name options, each list best first: (the constructions of its best phrase;
+    "best – next phrase" with a next phrase not generic; those constructions and the ones of
+    its next best phrases; the head nouns of those and its further candidates)."""
+    best = ranked[0][0]
+    first = _written(_with_modifier(best, found, df), found)
+    own = [_written(k, found) for k in _constructions(best, found, df)]
+    combined = [
+        f"{first} – {form}" for key, form in ranked[1:] if key not in generic and not content(key) & content(best)
+    ]
+    # Only when the best phrase cannot name the theme: a lower phrase's construction names
+    # a side detail of the theme (blind reader, 2026-11-29: "Par glasögon" for treatments).
+    options = own + [_written(k, found) for key, _ in ranked[1:NAME_DEPTH] for k in _constructions(key, found, df)]
+    # Too narrow, all of them: the head noun of the best phrases ("Kaffet" for "kaffet i
+    # väntrummet"), then the theme's further candidates (all distinctive: _ranked keeps the
+    # N_CANDIDATES of highest c-TF-IDF) and their heads; never a word generic to many themes.
+    heads = [(_head(key),) for key, _ in ranked[:NAME_DEPTH]]
+    further = [_written(k, found) for key, _ in ranked[NAME_DEPTH:] for k in _constructions(key, found, df)]
+    further += [_written((_head(key),), found) for key, _ in ranked[NAME_DEPTH:] if (_head(key),) in found]
+    wide = [_written(h, found) for h in heads if h in found and h not in generic] + further
+    return own, combined, options, wide
+
+
 def _unique_head(
     ranked: list[tuple[Key, str]],
     found: Mapping[Key, Counter[str]],
@@ -358,13 +383,17 @@ def _unique_head(
     generic: frozenset[Key] = frozenset(),
     rule: NameRule | None = None,
 ) -> tuple[str, str] | None:
-    """(the theme's name phrase, the phrase it is built on), not yet taken by a larger theme,
-    of 2–MAX_WORDS words where the answers allow: a construction of its best phrase
-    (_constructions); else "best – next phrase" (two grounded phrases, the next one not a
-    generic word); else a construction of one of its next best phrases (NAME_DEPTH). Each only
-    when `rule` lets it name the theme: held by a real share of its answers, not against their
-    tone (and led by the tone's words where it carries none, nlp.themes.tone). Else the head
-    noun of a best phrase, or the theme's broadest noun, or "Blandade synpunkter om" it. A phrase whose words all lie in a
+    """(the theme's name phrase, the phrase it is built on), not yet taken by a larger theme.
+
+    Options, best first: the constructions of its best phrase (_constructions), those of its
+    next best phrases (NAME_DEPTH), the head nouns of those, its further candidates. With a
+    `rule` (nlp.themes.tone), the first option half its answers hold names it; a single word
+    so held is joined by the phrase covering most of the rest ("Mat och service") or else by
+    "– next phrase" ("Bilen – verkstad"). Else the first option a fifth hold, paired when the
+    two are held by half ("Telefontider och aktiviteter"); else "best – next phrase" or an
+    option a fifth hold; else the theme's broadest noun, or "Blandade synpunkter om" it. A
+    pair's partner is specific to the theme where one will do. Every name is in the theme's
+    tone (led by its words where the phrase carries none). A phrase whose words all lie in a
     larger theme's name counts as taken ("Bemötande" beside "Trevligt bemötande"): a reader
     could not tell the two apart; a more specific one ("Byta mäklare" beside "Mäklare") not."""
     if not ranked:
@@ -383,29 +412,14 @@ def _unique_head(
                 return named, option
         return None
 
-    best = ranked[0][0]
-    first = _written(_with_modifier(best, found, df), found)
-    own = [_written(k, found) for k in _constructions(best, found, df)]
-    combined = [
-        f"{first} – {form}" for key, form in ranked[1:] if key not in generic and not content(key) & content(best)
-    ]
-    # Only when the best phrase cannot name the theme: a lower phrase's construction names
-    # a side detail of the theme (blind reader, 2026-11-29: "Par glasögon" for treatments).
-    options = own + [_written(k, found) for key, _ in ranked[1:NAME_DEPTH] for k in _constructions(key, found, df)]
+    first = _written(_with_modifier(ranked[0][0], found, df), found)
+    own, combined, options, wide = _options(ranked, found, df, generic)
     if rule is None:
         chosen = first_free(own) or first_free(combined, nested=False) or first_free(options)
         chosen = chosen or first_free([form for _key, form in ranked])
         return chosen or ((options[0], options[0]) if options else (first, first))
-    # Too narrow, all of them: the head noun of the best phrases ("Kaffet" for "kaffet i
-    # väntrummet"), then the theme's further candidates (all distinctive: _ranked keeps the
-    # N_CANDIDATES of highest c-TF-IDF) and their heads; never a word generic to many themes.
-    heads = [(_head(key),) for key, _ in ranked[:NAME_DEPTH]]
-    further = [_written(k, found) for key, _ in ranked[NAME_DEPTH:] for k in _constructions(key, found, df)]
-    further += [_written((_head(key),), found) for key, _ in ranked[NAME_DEPTH:] if (_head(key),) in found]
-    wide = [_written(h, found) for h in heads if h in found and h not in generic] + further
-    chosen = None
-    # The most covering tier any option reaches decides, and in it the best-ranked option:
-    # a phrase half the answers hold before a more distinctive one that a fifth hold.
+    # Coverage first, then rank: a phrase half the answers hold before a more distinctive one
+    # that a fifth hold.
     rule.floor = NAME_SHARES[0]
     chosen = first_free(own) or first_free(options) or first_free(wide)
     if chosen is None or " " not in chosen[1]:
