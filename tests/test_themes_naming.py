@@ -294,3 +294,12 @@ def test_a_short_taxonomy_title_joined_by_och_leads_the_name() -> None:
     # A title with a function word besides that "och" is a sentence: named in the phrase.
     name, phrase = phrase_name(["tidsbokning"], "Att bli sedd och hörd")
     assert name == "Tidsbokning" and phrase.endswith("etiketten ”Att bli sedd och hörd”"), (name, phrase)
+
+
+def test_fillers_are_not_measured_on_themes_too_small_to_tell() -> None:
+    from nlp.themes.naming import measured_fillers
+
+    texts = ["Kaffet var gott och varmt."] * 6 + ["Parkeringen var full och dyr."] * 6
+    # No theme has ten answers: nothing to compare a word's spread against, and no error.
+    assert measured_fillers(texts, ["a"] * 6 + ["b"] * 6) == frozenset()
+    assert "och" in measured_fillers(texts * 2, ["a"] * 6 + ["b"] * 6 + ["a"] * 6 + ["b"] * 6)

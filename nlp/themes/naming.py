@@ -130,7 +130,8 @@ def measured_fillers(texts: Sequence[str], main: Sequence[Any]) -> frozenset[str
         if c < FILLER_MIN_SHARE * n:
             continue
         rate = c / n
-        lift = max(by_theme[t][w] / sizes[t] for t in sizes if sizes[t] >= 10) if sizes else 0.0
+        # Judged on themes of ten answers or more; with none, no word is a measured filler.
+        lift = max((by_theme[t][w] / sizes[t] for t in sizes if sizes[t] >= 10), default=np.inf)
         if lift < FILLER_LIFT * rate:
             out.add(w)
     return frozenset(out)
