@@ -31,7 +31,7 @@ from nlp.store.models import (
     ThemeAssignment,
 )
 from nlp.taxonomy import load_taxonomy, taxonomy_snapshot
-from nlp.themes.tone import MIXED_LEADS, NEGATIVE_LEAD, POSITIVE_LEAD
+from nlp.themes.tone import MIXED_LEADS, NEGATIVE_LEAD, PAIR_JOIN, POSITIVE_LEAD
 from tests.conftest import EXAMPLE_EXPORT
 
 TONE_LEADS = (NEGATIVE_LEAD, POSITIVE_LEAD, *MIXED_LEADS.values())
@@ -163,7 +163,9 @@ def _assert_named_from_their_answers() -> None:
             phrase = re.sub(r" \(\d+\)$", "", theme.label.split(" – ")[-1])  # "(2)": told apart by number
             phrase = re.sub(rf"^(?:{'|'.join(TONE_LEADS)}) ", "", phrase)  # "Missnöje med kaffet": the tone's words
             assert "·" not in theme.label and theme.phrase.startswith(("Svar ", "Korta svar ")), theme.phrase
-            assert phrase.lower() in answers or phrase in titles or phrase in ("Blandade svar", "Korta svar"), (
+            # A pair ("Väntetiden och läkaren"): each of its two phrases written in the answers.
+            parts = phrase.lower().split(f" {PAIR_JOIN} ")
+            assert all(p in answers for p in parts) or phrase in titles or phrase in ("Blandade svar", "Korta svar"), (
                 theme.label
             )
 

@@ -274,3 +274,32 @@ def test_a_fits_themes_are_named_like_a_projects_and_a_human_name_is_kept(embed)
     renamed.themes[1].label, renamed.themes[1].edited = "Personalen", ["namn"]
     kept = name_result(renamed, texts, embed(texts), embed, record_ids=ids).theme(1)
     assert kept.label == "Personalen" and kept.auto_label == expected["personal"][0]
+
+
+def test_a_verb_after_a_modal_or_the_infinitive_marker_is_never_a_name_word() -> None:
+    from nlp.themes.naming import name_stop_words
+    from nlp.themes.phrases import Words, answer_phrases
+
+    words = Words(name_stop_words())
+    # The lexicon has "välja" with noun inflection only; after "kunde" and "att" it is a verb.
+    for text in ("Jag visste inte att jag kunde välja.", "Mer information, jag vill välja själv.", "Att välja."):
+        assert ("välja",) not in answer_phrases(text, words), text
+    assert ("information",) in answer_phrases("Mer information, jag vill välja själv.", words)
+
+
+def test_a_short_taxonomy_title_joined_by_och_leads_the_name() -> None:
+    from nlp.themes.naming import phrase_name
+
+    assert phrase_name(["tidsbokning"], "Personal och kompetens")[0] == "Personal och kompetens – tidsbokning"
+    # A title with a function word besides that "och" is a sentence: named in the phrase.
+    name, phrase = phrase_name(["tidsbokning"], "Att bli sedd och hörd")
+    assert name == "Tidsbokning" and phrase.endswith("etiketten ”Att bli sedd och hörd”"), (name, phrase)
+
+
+def test_fillers_are_not_measured_on_themes_too_small_to_tell() -> None:
+    from nlp.themes.naming import measured_fillers
+
+    texts = ["Kaffet var gott och varmt."] * 6 + ["Parkeringen var full och dyr."] * 6
+    # No theme has ten answers: nothing to compare a word's spread against, and no error.
+    assert measured_fillers(texts, ["a"] * 6 + ["b"] * 6) == frozenset()
+    assert "och" in measured_fillers(texts * 2, ["a"] * 6 + ["b"] * 6 + ["a"] * 6 + ["b"] * 6)

@@ -24,11 +24,15 @@ next phrases: those name a side detail ("Par glasögon" for a theme of treatment
 short answers without a phrase ("vet ej", "Nej") is named "Korta svar", quoting them in its
 phrase.
 
-Every option must suit the theme (nlp.themes.tone): held by a fifth of its answers (a side
-detail of a few answers does not name a theme of many), and in the tone most of its answers
-have ("Missnöje med …", "Beröm för …"; praise never names a theme of complaints). When no
-option does, the noun most of its answers use names it, or it is said to be mixed
-("Blandade synpunkter om …").
+Every option must suit the theme (nlp.themes.tone): held by enough of its answers, and in the
+tone most of its answers have ("Missnöje med …", "Beröm för …"; praise never names a theme of
+complaints). Coverage before distinctiveness: the best-ranked option that half the theme's
+answers hold names it (a reader shown five of them should find the name in them), and a single
+word so held ("Mat") is joined by the phrase that covers most of the rest ("Mat och service");
+else the theme's first phrase a fifth hold, paired the same way when the two together are held
+by half ("Telefontider och aktiviteter"); else the constructions above at a fifth (a side
+detail of a few answers never names a theme of many). When no option is held by a fifth, the
+noun most of its answers use names it, or it is said to be mixed ("Blandade synpunkter om …").
 
 Names are unique across themes: the larger theme keeps a name; a smaller one that would
 share it gets the head with its own modifier, or "head – its next phrase". When a taxonomy
@@ -60,7 +64,7 @@ from nlp.themes.phrases import (
     content,
 )
 from nlp.themes.representation import PLACEHOLDER_RE, TOKEN_RE, stop_words, swedish_tokens
-from nlp.themes.tone import NameRule
+from nlp.themes.tone import COVER_SHARE, NAME_SHARES, PAIR_JOIN, NameRule
 
 Embed = Callable[[list[str]], np.ndarray]
 
@@ -126,7 +130,8 @@ def measured_fillers(texts: Sequence[str], main: Sequence[Any]) -> frozenset[str
         if c < FILLER_MIN_SHARE * n:
             continue
         rate = c / n
-        lift = max(by_theme[t][w] / sizes[t] for t in sizes if sizes[t] >= 10) if sizes else 0.0
+        # Judged on themes of ten answers or more; with none, no word is a measured filler.
+        lift = max((by_theme[t][w] / sizes[t] for t in sizes if sizes[t] >= 10), default=np.inf)
         if lift < FILLER_LIFT * rate:
             out.add(w)
     return frozenset(out)
@@ -224,7 +229,9 @@ def phrase_name(phrases: Sequence[str], taxonomy_label: str | None = None) -> tu
     The taxonomy label leads the name when it is short and has no function words; a long
     title (many taxonomies' labels are whole sentences) is named in the phrase instead."""
     short = bool(taxonomy_label) and len(taxonomy_label) <= MAX_LABEL_IN_NAME  # type: ignore[arg-type]
-    short = short and not set(re.findall(r"[^\W\d_]+", taxonomy_label.lower())) & name_stop_words()  # type: ignore[union-attr]
+    # A title's "och" joins two of its subjects ("Personal och kompetens"), as in a pair name.
+    label_words = set(re.findall(r"[^\W\d_]+", (taxonomy_label or "").lower())) - {PAIR_JOIN}
+    short = short and not label_words & name_stop_words()
     tail = f" – oftast etiketten ”{taxonomy_label}”" if taxonomy_label and not short else ""
     if not phrases:
         return (taxonomy_label if short else "Blandade svar"), "Svar som saknar tydliga gemensamma uttryck" + tail  # type: ignore[return-value]
@@ -343,6 +350,31 @@ def _head(key: Key) -> str:
     return key[at - 1]
 
 
+def _options(
+    ranked: list[tuple[Key, str]], found: Mapping[Key, Counter[str]], df: Mapping[Key, int], generic: frozenset[Key]
+) -> tuple[list[str], list[str], list[str], list[str]]:
+    """A theme's name options, each list best first: (the constructions of its best phrase;
+    "best – next phrase" with a next phrase not generic; those constructions and the ones of
+    its next best phrases; the head nouns of those and its further candidates)."""
+    best = ranked[0][0]
+    first = _written(_with_modifier(best, found, df), found)
+    own = [_written(k, found) for k in _constructions(best, found, df)]
+    combined = [
+        f"{first} – {form}" for key, form in ranked[1:] if key not in generic and not content(key) & content(best)
+    ]
+    # Only when the best phrase cannot name the theme: a lower phrase's construction names
+    # a side detail of the theme (blind reader, 2026-11-29: "Par glasögon" for treatments).
+    options = own + [_written(k, found) for key, _ in ranked[1:NAME_DEPTH] for k in _constructions(key, found, df)]
+    # Too narrow, all of them: the head noun of the best phrases ("Kaffet" for "kaffet i
+    # väntrummet"), then the theme's further candidates (all distinctive: _ranked keeps the
+    # N_CANDIDATES of highest c-TF-IDF) and their heads; never a word generic to many themes.
+    heads = [(_head(key),) for key, _ in ranked[:NAME_DEPTH]]
+    further = [_written(k, found) for key, _ in ranked[NAME_DEPTH:] for k in _constructions(key, found, df)]
+    further += [_written((_head(key),), found) for key, _ in ranked[NAME_DEPTH:] if (_head(key),) in found]
+    wide = [_written(h, found) for h in heads if h in found and h not in generic] + further
+    return own, combined, options, wide
+
+
 def _unique_head(
     ranked: list[tuple[Key, str]],
     found: Mapping[Key, Counter[str]],
@@ -352,13 +384,17 @@ def _unique_head(
     generic: frozenset[Key] = frozenset(),
     rule: NameRule | None = None,
 ) -> tuple[str, str] | None:
-    """(the theme's name phrase, the phrase it is built on), not yet taken by a larger theme,
-    of 2–MAX_WORDS words where the answers allow: a construction of its best phrase
-    (_constructions); else "best – next phrase" (two grounded phrases, the next one not a
-    generic word); else a construction of one of its next best phrases (NAME_DEPTH). Each only
-    when `rule` lets it name the theme: held by a real share of its answers, not against their
-    tone (and led by the tone's words where it carries none, nlp.themes.tone). Else the head
-    noun of a best phrase, or the theme's broadest noun, or "Blandade synpunkter om" it. A phrase whose words all lie in a
+    """(the theme's name phrase, the phrase it is built on), not yet taken by a larger theme.
+
+    Options, best first: the constructions of its best phrase (_constructions), those of its
+    next best phrases (NAME_DEPTH), the head nouns of those, its further candidates. With a
+    `rule` (nlp.themes.tone), the first option half its answers hold names it; a single word
+    so held is joined by the phrase covering most of the rest ("Mat och service") or else by
+    "– next phrase" ("Bilen – verkstad"). Else the first option a fifth hold, paired when the
+    two are held by half ("Telefontider och aktiviteter"); else "best – next phrase" or an
+    option a fifth hold; else the theme's broadest noun, or "Blandade synpunkter om" it. A
+    pair's partner is specific to the theme where one will do. Every name is in the theme's
+    tone (led by its words where the phrase carries none). A phrase whose words all lie in a
     larger theme's name counts as taken ("Bemötande" beside "Trevligt bemötande"): a reader
     could not tell the two apart; a more specific one ("Byta mäklare" beside "Mäklare") not."""
     if not ranked:
@@ -377,24 +413,39 @@ def _unique_head(
                 return named, option
         return None
 
-    best = ranked[0][0]
-    first = _written(_with_modifier(best, found, df), found)
-    own = [_written(k, found) for k in _constructions(best, found, df)]
-    combined = [
-        f"{first} – {form}" for key, form in ranked[1:] if key not in generic and not content(key) & content(best)
-    ]
-    # Only when the best phrase cannot name the theme: a lower phrase's construction names
-    # a side detail of the theme (blind reader, 2026-11-29: "Par glasögon" for treatments).
-    options = own + [_written(k, found) for key, _ in ranked[1:NAME_DEPTH] for k in _constructions(key, found, df)]
-    chosen = first_free(own) or first_free(combined, nested=False) or first_free(options)
-    if chosen is None and rule is not None:
-        # Too narrow, all of them: the head noun of the best phrases ("Kaffet" for "kaffet i
-        # väntrummet") where enough answers hold it, else the noun most answers use.
-        heads = [(_head(key),) for key, _ in ranked[:NAME_DEPTH]]
-        chosen = first_free([_written(h, found) for h in heads if h in found]) or _broadest(found, df, rule, taken)
+    first = _written(_with_modifier(ranked[0][0], found, df), found)
+    own, combined, options, wide = _options(ranked, found, df, generic)
+    if rule is None:
+        chosen = first_free(own) or first_free(combined, nested=False) or first_free(options)
+        chosen = chosen or first_free([form for _key, form in ranked])
+        return chosen or ((options[0], options[0]) if options else (first, first))
+    # Coverage first, then rank: a phrase half the answers hold before a more distinctive one
+    # that a fifth hold.
+    rule.floor = NAME_SHARES[0]
+    chosen = first_free(own) or first_free(options) or first_free(wide)
+    if chosen is None or " " not in chosen[1]:
+        # No phrase half the answers hold, or only a single word ("Mat"): the theme's first
+        # phrase, with the distinctive phrase that covers most of the rest ("Telefontider
+        # och aktiviteter", "Maten och servicen").
+        rule.floor = COVER_SHARE
+        single = chosen or first_free(own) or first_free(options) or first_free(wide)
+        chosen = single if chosen is not None else None
+        if single is not None:
+            plain = single[1]
+            others = [k for k, _ in ranked if not content(k) & set(swedish_tokens(plain.lower()))]
+            # A partner specific to the theme first ("Mamma och mötet", not "… och psykiatrin"),
+            # a word generic to many themes only when no specific one covers the rest.
+            specific = [_written(k, found) for k in others if k not in generic]
+            paired = rule.pair(plain, specific) or rule.pair(plain, [_written(k, found) for k in others])
+            if paired is not None and not taken(paired):
+                chosen = paired, plain
+            elif chosen is not None:
+                # One word half the answers hold and no pair: with the theme's next phrase
+                # when it is its best one ("Bilen – verkstad").
+                chosen = first_free([c for c in combined if c.split(" – ")[0] == plain], nested=False) or chosen
     if chosen is None:
-        chosen = first_free([form for _key, form in ranked]) if rule is None else None
-    return chosen or ((options[0], options[0]) if options else (first, first))
+        chosen = first_free(own) or first_free(combined, nested=False) or first_free(options) or first_free(wide)
+    return chosen or _broadest(found, df, rule, taken)
 
 
 def _broadest(

@@ -49,6 +49,11 @@ EVALUATIVE_WORDS = frozenset(
     tillmötesgående noggrann effektiv punktlig flexibel pålitlig kompetent ärlig lyhörd
     prisvärd engagerad""".split()
 )
+# The infinitive marker and the Swedish modal verbs: the word after them is an infinitive.
+VERB_BEFORE = frozenset(
+    """att kan kunde kunna kunnat ska skall skulle vill ville velat måste må bör borde får fick fått
+    brukar brukade lär tänker tänkte""".split()
+)
 NEGATIONS = frozenset("inte ej aldrig ingen inget inga icke utan".split())
 # Prepositions that attach a noun to a noun in Swedish ("väntetid på telefon", "bemötande i
 # receptionen", "svar från kommunen"): the closed class, not a list of words seen in themes.
@@ -89,9 +94,10 @@ def answer_phrases(text: str, words: Words) -> dict[Key, str]:
     seen: dict[Key, str] = {}
     for clause in CLAUSE_RE.split(PLACEHOLDER_RE.sub(" | ", text)):
         lows = [t.lower() for t in TOKEN_RE.findall(clause)]
-        # After the infinitive marker a word is a verb ("att välja", "att tillägga"),
-        # whatever else the lexicon lets it be.
-        infos = [words.get(low) if i == 0 or lows[i - 1] != "att" else None for i, low in enumerate(lows)]
+        # After the infinitive marker or a modal verb a word is a verb ("att välja", "kunde
+        # välja", "vill tillägga"), whatever else the lexicon lets it be (it has irregular
+        # verbs such as "välja" with noun inflection only).
+        infos = [words.get(low) if i == 0 or lows[i - 1] not in VERB_BEFORE else None for i, low in enumerate(lows)]
         runs: list[tuple[int, int, bool]] = []  # (start, end, negated) of runs of name words
         i = 0
         while i < len(infos):
