@@ -191,6 +191,87 @@ def test_refit_moves_an_answer_only_when_fresh_fit_and_centroids_agree(two_impor
     assert all(matched.main[r] == old.main[r] for r in range(65, 180))
 
 
+def _opinion(clusters: list[int], ids: list[int], every: int = 2) -> dict[int, int]:
+    """A second fit's clusters for every `every`-th answer (it sees half of them)."""
+    return {r: c for j, (r, c) in enumerate(zip(ids, clusters)) if j % every == 0}
+
+
+@pytest.mark.parametrize("second_fit_apart", [True, False])
+def test_refit_splits_a_theme_only_when_the_second_opinion_agrees(
+    two_imports: dict[str, Any], second_fit_apart: bool
+) -> None:
+    ids, vecs = two_imports["ids"][:180], two_imports["vecs"][:180]
+    old = from_fit(_result_from([0] * 60 + [1] * 120, ids), vecs, ids)  # B and C as one theme
+    new = from_fit(_result_from([2] * 60 + [0] * 60 + [1] * 60, ids), vecs, ids, used_keys=["T1", "T2"])
+    # An independent fit of half the answers: B and C apart, or B and C as one cluster.
+    new.second_opinion = _opinion([5] * 60 + [3] * 60 + ([4] if second_fit_apart else [3]) * 60, ids)
+    matched = match_refit(old, new, vecs, ids)
+    joined = old.main[60]
+    assert [m["typ"] == "delad" for m in matched.mapping].count(True) == int(second_fit_apart)
+    kept = sum(matched.main[r] == joined for r in range(60, 180))
+    assert kept == (60 if second_fit_apart else 120)
+    assert all(matched.main[r] == old.main[0] for r in range(60))
+
+
+def test_refit_splits_nothing_the_second_opinion_left_outside(two_imports: dict[str, Any]) -> None:
+    ids, vecs = two_imports["ids"][:180], two_imports["vecs"][:180]
+    old = from_fit(_result_from([0] * 60 + [1] * 120, ids), vecs, ids)
+    new = from_fit(_result_from([2] * 60 + [0] * 60 + [1] * 60, ids), vecs, ids, used_keys=["T1", "T2"])
+    new.second_opinion = _opinion([5] * 60 + [3] * 60 + [-1] * 60, ids)  # no say on C's answers
+    matched = match_refit(old, new, vecs, ids)
+    assert all(matched.main[r] == old.main[r] for r in ids)
+    assert [m["typ"] for m in matched.mapping] == ["behallen"] * 2
+    # A second fit that found no cluster at all (too few answers) has no say: the fresh fit decides.
+    new.second_opinion = _opinion([-1] * 180, ids)
+    assert [m["typ"] for m in match_refit(old, new, vecs, ids).mapping].count("delad") == 1
+
+
+@pytest.mark.parametrize("second_fit_together", [True, False])
+def test_refit_merges_themes_only_when_the_second_opinion_agrees(
+    two_imports: dict[str, Any], second_fit_together: bool
+) -> None:
+    ids, vecs = two_imports["ids"][:180], two_imports["vecs"][:180]
+    old = from_fit(_result_from([0] * 40 + [1] * 20 + [2] * 60 + [3] * 60, ids), vecs, ids)
+    big, small = old.main[0], old.main[50]
+    new = from_fit(_result_from([0] * 60 + [1] * 60 + [2] * 60, ids), vecs, ids, used_keys=["T1", "T2", "T3", "T4"])
+    # The second fit holds A's two old themes together, or apart.
+    new.second_opinion = _opinion([7] * 40 + ([7] if second_fit_together else [8]) * 20 + [1] * 60 + [2] * 60, ids)
+    matched = match_refit(old, new, vecs, ids)
+    assert (small in matched.retired) is second_fit_together
+    assert ("sammanslagen" in [m["typ"] for m in matched.mapping]) is second_fit_together
+    if second_fit_together:
+        assert {matched.main[r] for r in range(40, 60)} == {big}
+    else:  # the old theme lives on (answers at its border may move, as on any refit)
+        assert matched.theme(small).size > 0
+    assert all(matched.main[r] == old.main[r] for r in range(60, 180))
+
+
+def test_a_refit_asks_a_second_fit_of_half_the_answers_and_it_sees_the_topics(two_imports: dict[str, Any]) -> None:
+    from nlp.pipeline.project import refit_project_themes
+    from nlp.themes import second_opinion
+    from nlp.themes.sample import period_strata
+
+    state, ids, texts, vecs = two_imports["state"], two_imports["ids"], two_imports["texts"], two_imports["vecs"]
+    import_of = two_imports["import_of"]
+    _, fresh = refit_project_themes(texts, vecs, ids, state=state, import_of=import_of)
+    opinion = fresh.second_opinion
+    assert opinion is not None and len(opinion) == len(ids) // 2 and set(opinion) <= set(ids)
+    # Half of each import (its strata), the same fit every time (a fixed sample and seed).
+    assert sum(r >= 1000 for r in opinion) == 60
+    again = second_opinion(texts, vecs, ids, period_strata(None, len(ids), [import_of[r] for r in ids]), len(ids))
+    assert again == opinion
+    assert set(opinion) != set(ids[: len(ids) // 2])
+    # Each planted topic lies mostly in one cluster of its own.
+    topic_of = {r: (r % 1000) // (60 if r < 1000 else 30) for r in ids}
+    majority = {}
+    for t in range(4):
+        clusters = [c for r, c in opinion.items() if topic_of[r] == t]
+        best = max(set(clusters), key=clusters.count)
+        assert best != -1 and clusters.count(best) >= 0.8 * len(clusters)
+        majority[t] = best
+    assert len(set(majority.values())) == 4
+
+
 def test_refit_on_grown_data_keeps_keys_and_finds_the_new_topic(two_imports: dict[str, Any]) -> None:
     state, ids, texts, vecs = two_imports["state"], two_imports["ids"], two_imports["texts"], two_imports["vecs"]
     refit = update_project_themes(texts, vecs, ids, state=state, import_of=two_imports["import_of"], refit=True)

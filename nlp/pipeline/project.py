@@ -55,6 +55,7 @@ from nlp.themes import (
     name_themes,
     project_signals,
     refresh_time_series,
+    second_opinion,
     split_parts,
     split_theme,
     theme_info,
@@ -152,7 +153,8 @@ def refit_project_themes(
     fresh fit is the project's first themes. A fit past `sample_max` answers is made on a
     sample stratified by import and month (`dates`), the rest assigned."""
     groups = [import_of.get(r) for r in ids] if import_of else None
-    rows = stratified_sample(period_strata(dates, len(ids), groups), sample_max)
+    strata = period_strata(dates, len(ids), groups)
+    rows = stratified_sample(strata, sample_max)
     fit = fit_sample(
         texts,
         ids,
@@ -165,6 +167,8 @@ def refit_project_themes(
     fresh = from_fit(fit, vectors, ids, used_keys=[t.key for t in state.themes] if state else (), import_of=import_of)
     if state is None or not state.themes:
         return fresh, fresh
+    # Splits and merges need the consent of an independent fit of half the answers.
+    fresh.second_opinion = second_opinion(texts, vectors, ids, strata, sample_max, random_state)
     return match_refit(state, fresh, vectors, ids, import_of=import_of), fresh
 
 
