@@ -10,7 +10,7 @@ from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.lower_units import find_lower_named_units
 from nlp.pseudonymise.recognisers.named_with_place import find_named_with_place
 from nlp.pseudonymise.recognisers.patterns import CAP, CAP_AFTER, CAP_NAME, CAPWORD, LOW, STREET_SUFFIX, WS, named_after
-from nlp.pseudonymise.recognisers.programme_units import find_programme_units
+from nlp.pseudonymise.recognisers.programme_units import HOME_KIND, find_programme_units
 from nlp.pseudonymise.recognisers.service_centres import find_service_centres
 from nlp.pseudonymise.recognisers.spoken_units import find_spoken_units
 from nlp.pseudonymise.recognisers.unit_constructions import CARE_PROVIDERS, find_unit_constructions, finished_units
@@ -470,8 +470,8 @@ def _care_units(text: str) -> list[Span]:
                 at_start = sentence_start(text, m.start())
                 if at_start and i == 1 and not re.search(r"(?:iska|ska|s)$", name):
                     continue
-                # at a start "Barnkliniken", "Familjehemmet" (a lexicon word) are generic; "Solhemmet" a name
-                generic = not re.search(r"(?:gården|hemmet|boendet)$", name) or plain_word(name.lower())
+                # at a start "Barnkliniken", "Familjehemmet" (a kind of home) are generic; "Solhemmet" a name
+                generic = not re.search(r"(?:gården|hemmet|boendet)$", name) or bool(HOME_KIND.match(name))
                 if at_start and i == 2 and generic:
                     continue
                 if i == 2 and name in lists.places():

@@ -78,9 +78,15 @@ def _first_name(word: str) -> bool:
     return info is not None and (info.first_sv or info.first_other)
 
 
+_EPITHET_HINTS = ("Stor", "Lill", "Tjock", "Lång", "Galn", "Svart", "Ful")
+
+
 def find_name_predicates(text: str) -> list[Span]:
     spans = []
-    for m in _IS_MY_KIN.finditer(text):
+    low = text.lower()
+    # cheap gates first (speed): most texts have no possessive, role word or epithet
+    kin = any(w in low for w in (" min ", " mitt ", " vår ", " vårt "))
+    for m in _IS_MY_KIN.finditer(text) if kin else ():
         name = m.group("name")
         # the kinship predicate says a person is meant: also a first name that is a common word
         if (
@@ -89,7 +95,8 @@ def find_name_predicates(text: str) -> list[Span]:
             and (_first_name(name) or not _DEFINITE.search(name.lower()))
         ):
             spans.append(Span(m.start("name"), m.end("name"), "PERSON"))
-    for m in _ROLE_NAME_VERB.finditer(text):
+    roles = not (ROLE_BEFORE_NAME.isdisjoint(low.split()) and _MORE_ROLES.isdisjoint(low.split()))
+    for m in _ROLE_NAME_VERB.finditer(text) if roles else ():
         role, name, verb = m.group("role").lower(), m.group("name"), m.group("verb").lower()
         if (
             (role not in ROLE_BEFORE_NAME and role not in _MORE_ROLES)
@@ -112,7 +119,7 @@ def find_name_predicates(text: str) -> list[Span]:
                 and (_first_name(name) or unknown_word(name))
             ):
                 spans.append(Span(m.start("name"), m.end("name"), "PERSON"))
-    for m in _EPITHET.finditer(text):
+    for m in _EPITHET.finditer(text) if any(e in text for e in _EPITHET_HINTS) else ():
         if _first_name(m.group("name")) and m.group("name").lower() not in SWEDISH_STOP_WORDS:
             spans.append(Span(m.start(), m.end(), "PERSON"))
     return spans

@@ -23,6 +23,8 @@ from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.patterns import CAP, CAP_NAME, LOW, WS
 from nlp.pseudonymise.recognisers.words import NOT_UNIT_WORDS, unknown_word
 
+# a kind of home, no home's name: "Familjehemmet fick besök", "Fritidsgården" ("Solgården" is one)
+HOME_KIND = re.compile(r"(?i:familje|foster|barn|behandlings|vård|fritids|sommar|jour|föräldra)(?:hemmet|gården)$")
 _NAME = r"(?P<name>" + CAP_NAME + r")(?![\w-])"
 _PROGRAMME = re.compile(
     r"(?<![\w-])(?:LARO(?:-mottagningen)?|[Mm]ini-[Mm]aria|Avgiftningen|LVM-hemmet|LVM-hem|Familjens"
@@ -60,12 +62,13 @@ def find_programme_units(text: str) -> list[Span]:
         for m in _HOME_THEN_KIND.finditer(text):
             if m.group("name").lower() not in NOT_UNIT_WORDS:
                 spans.append(Span(m.start(), m.end(), "VARDENHET"))
-    if "s " in text:
+    low = text.lower()
+    if "sjukhus" in low or "hospice" in low or "barnklinik" in low:
         for m in _PERSON_NAMED.finditer(text):
             first = lists.names().get(m.group("first").lower())
             if first is not None and (first.first_sv or first.first_other):
                 spans.append(Span(m.start(), m.end(), "VARDENHET"))
-    if " för " in text:
+    if " för " in text and ("mottagningen" in low or "kliniken" in low or "enheten" in low):
         for m in _FOR_THEN_TOWN.finditer(text):
             if m.group("name") in lists.places():
                 spans.append(Span(m.start(), m.end(), "VARDENHET"))
