@@ -27,9 +27,8 @@ _AGE_PATTERNS = [
         r"(?<![\w-])(?:\d{1,3}" + WS + r"?-?" + r"|(?:" + NUMWORDS + r")-?)[åa]rig(?:a|e|en|ar|arna)?(?!\w)",
         re.IGNORECASE,
     ),
-    re.compile(
-        r"(?<![\w-])(?:\d{1,3}" + WS + r"?-?|(?:" + NUMWORDS + r")-?)[åa]ring(?:en|ar|arna)?(?!\w)", re.IGNORECASE
-    ),
+    # the singular only: "andra 2-åringar", "tonåringarna" are an age group, no one's age
+    re.compile(r"(?<![\w-])(?:\d{1,3}" + WS + r"?-?|(?:" + NUMWORDS + r")-?)[åa]ring(?:en)?(?!\w)", re.IGNORECASE),
     # "82 år gammal", "tjugofem år gammal", "34 år ung"
     re.compile(
         r"(?<![\w,.])(?:\d{1,3}|" + NUMWORDS + r")" + WS + r"+[åa]r(?=" + WS + r"+(?:gammal|gamla|gammel|ung)\b)",

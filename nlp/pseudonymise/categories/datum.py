@@ -78,6 +78,21 @@ _BORN_YYMMDD = re.compile(
 )
 # "skickade in den 02.02": day and month with a point only after a word saying date
 _DAY_MONTH_POINT = re.compile(r"(?<![\d.,])(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])(?![\d.]\d|\d)")
+# "Inskr.datum: 250203", "Datum: 241117": a form's date field as six digits
+_FIELD_YYMMDD = re.compile(
+    r"(?i:datum)" + WS + r"*:" + WS + r"*(\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?![\d+–-]|" + WS + r"?[-+–]\d)"
+)
+# "har tid 28.5", "kallad 3.6": day and month with a point after a word for an appointment, when
+# no clock time reads the same (a day past 24, or a one-digit month: "tid 13.20" is a time)
+_APPOINTMENT_BEFORE = re.compile(
+    r"(?i:\b(?:tid|tiden|kallad|kallades|kallelse|kallelsen|besök|återbesök|möte|mötet))" + WS + r"+$"
+)
+# "16/4 mg Suboxone", "10/5 mg": a combination product's two doses, not a day
+_DOSE_AFTER = re.compile(WS + r"*(?:mg|mcg|µg|ml|g|mikrogram|milligram|IE|E)(?![\w])")
+# "öppet 24/7", "chatt typ 24/7": round the clock, unless a date word or a year says a day
+_ROUND_THE_CLOCK = re.compile(r"24/7(?![-/]?\d)")
+# "umo X 10/10 🔥": full marks with an emoji after it praise, they name no day
+_EMOJI_AFTER = re.compile(WS + r"*[\u2600-\u27bf\U0001f300-\U0001faff]")
 # "(född 9/10)": a birth is a day, never a grade
 _DATE_WORD_BEFORE = re.compile(
     r"(?:den|datum|från|till|mellan|född|f\.|t\.?o\.?m\.?|fr\.?o\.?m\.?)" + WS + r"*$", re.IGNORECASE
@@ -195,6 +210,20 @@ def find_date(text: str) -> list[Span]:
                 continue
             if _score(text, m):
                 continue
+            if "/" in m.group(0) and _DOSE_AFTER.match(text, m.end()):
+                continue
+            date_word = _DATE_WORD_BEFORE.search(text[max(0, m.start() - 8) : m.start()])
+            # "(24/7)" in brackets is a date noted beside the text
+            bracketed_date = text[max(0, m.start() - 1) : m.start()] == "("
+            if (
+                _ROUND_THE_CLOCK.match(text, m.start())
+                and m.end() == m.start() + 4
+                and not (date_word or bracketed_date)
+            ):
+                continue
+            mark = m.group(0).split("/")
+            if len(mark) == 2 and mark[0] == mark[1] in {"5", "10"} and _EMOJI_AFTER.match(text, m.end()):
+                continue
             # "1/2 timme", "ca 3/4" are fractions; "den 1/2", "kallelse 3/4," are dates.
             if (
                 m.group(0) in _FRACTIONS
@@ -218,10 +247,16 @@ def find_date(text: str) -> list[Span]:
         for m in (_DAY_ORDINAL.finditer(text) if ":" in text else ())
         if not _PAYDAY_BEFORE.search(text, max(0, m.start() - 30), m.start())
     ]
+    spans += [Span(m.start(1), m.end(1), "DATUM") for m in _FIELD_YYMMDD.finditer(text)]
     for m in _DAY_MONTH_POINT.finditer(text):
         # "den 02.02" only: "från 03.40 till 07.10" are times
         if re.search(r"\b(?:den|datum:?)" + WS + r"*$", text[max(0, m.start() - 8) : m.start()], re.IGNORECASE):
             spans.append(Span(m.start(), m.end(), "DATUM"))
+            continue
+        day, month = m.group(0).split(".")
+        if (int(day) > 24 or len(month) == 1) and _APPOINTMENT_BEFORE.search(text, max(0, m.start() - 14), m.start()):
+            if not re.match(WS + r"*(?:%|kg|km|mil|grader|°|timmar|tim|h\b|min|sek|cm|mm|mg|ml|l\b)", text[m.end() :]):
+                spans.append(Span(m.start(), m.end(), "DATUM"))
     return spans
 
 

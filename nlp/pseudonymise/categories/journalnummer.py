@@ -6,7 +6,8 @@ personnummer does, but it has no shape of its own (every region and system write
 only the label word makes it one: a word for a journal, patient or reserve number, at most a
 few words between ("Hans patientnummer står på armbandet: …"), then a value holding digits.
 A personnummer given as the patient number stays a PERSONNUMMER (it wins the overlap).
-A social service's client number ("Klientnr: K-0048817") and a member of staff's HSA-id
+A social service's client number ("Klientnr: K-0048817"), an addiction programme's ("LARO-nr",
+the needle exchange's card) and a member of staff's HSA-id
 ("HSA-id SE2321000016-7K3P") are read the same way. A transport-service card or permit number and a record number named by its
 service ("tandvårdsnummer") are one person's too; a customer number is a billing code and stays. An asylum seeker's LMA number ("LMA-nummer 123 456 789-0", "LMA-kortet nr …", "LMA-kortnummer …") is read the
 same way: the card that stands in for a personnummer, one number per person; so is a passport
@@ -33,7 +34,9 @@ _LABEL = re.compile(
     # a transport-service card or permit, a record number named by its service: "färdtjänstkort
     # nr FT …", "tandvårdsnummer …" (not a customer number: a billing code, as the sets label it)
     r"|\bfärdtjänst(?:kort|tillstånd)(?:et|ets)?(?:s?nummer|s?numret|s?nr\b\.?)?"
-    r"|\b(?:tand|hörsel|syn)vårds(?:nummer|numret|nr\b\.?))"
+    r"|\b(?:tand|hörsel|syn)vårds(?:nummer|numret|nr\b\.?)"
+    # an addiction programme's own number for its patient: "LARO-nr GBG-…", "sprutbyteskortet (SB-…)"
+    r"|\bLARO[- ]?(?:nummer|numret|nr\b\.?|id\b)|\bsprutbyteskort(?:et|ets)?(?:s?nummer|s?numret|s?nr\b\.?)?)"
 )
 # a value: letter groups (a system's prefix) and digit groups joined by dashes, slashes or
 # single spaces before digits: "J-2023-118804", "NLL-559 812", "19770000-R331", "JN 447-220-91"
@@ -49,7 +52,8 @@ _YEAR_OR_DATE = re.compile(r"(?:19|20)\d\d(?:-[01]\d-[0-3]\d)?")
 
 def find_journal_number(text: str) -> list[Span]:
     if not any(
-        w in text for w in ("ournal", "atient", "eserv", "LMA", "lient", "HSA", "ass", "kort", "tillstånd", "vårds")
+        w in text
+        for w in ("ournal", "atient", "eserv", "LMA", "lient", "HSA", "ass", "kort", "tillstånd", "vårds", "LARO")
     ):
         return []
     spans: list[Span] = []

@@ -10,6 +10,7 @@ from nlp.pseudonymise.category import Category
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.named_with_place import find_named_with_place
 from nlp.pseudonymise.recognisers.patterns import CAP, CAPWORD, LOW, SAMI_CAP, SAMI_LOW, WS
+from nlp.pseudonymise.recognisers.public_offices import find_public_offices
 from nlp.pseudonymise.recognisers.service_firms import find_service_firms
 from nlp.pseudonymise.recognisers.words import NOT_UNIT_WORDS, plain_word
 
@@ -150,6 +151,8 @@ _GENERIC_ORGS = {
     "Polisen",
     "Patientnämnden",
     "Överförmyndaren",
+    # the municipality's social emergency service, any municipality's
+    "Socialjouren",
 }
 _REGIONAL_ORGS = {
     "RSMH",
@@ -428,6 +431,6 @@ def find_organisation(text: str) -> list[Span]:
 CATEGORY = Category(
     label="ORGANISATION",
     priority=80,
-    recognisers=(find_organisation, find_named_with_place, find_service_firms),
+    recognisers=(find_organisation, find_named_with_place, find_service_firms, find_public_offices),
     description="organisationer",
 )

@@ -73,6 +73,28 @@ def _phone_number(digits: str) -> bool:
     return digits.startswith("0") and phonenumbers.is_valid_number(num)
 
 
+# a phone word or a writer's own contact just before: "ring 0901234567", "nås på …", "nr: …"
+_PHONE_BEFORE = re.compile(
+    r"(?:ring|tel|telefon|mobil|nummer|numret|nr|nås|sms|växel|kontakt|kontakta|svara|samtal)\w*\W{0,3}"
+    r"(?:\w+\W+){0,2}$"
+)
+
+
+def _born_2000s(digits: str, text: str, start: int) -> bool:
+    """A bare ten digits led by 0 that pass the check digit with a birth date in range, no mobile
+    number, and no phone word before: the personnummer of someone born 2000–2009 ("Kevin
+    0801306150"), though phonenumbers also reads a landline in it (08-013 061 50). A landline
+    written as ten bare digits passes the check digit one time in ten, and is said to be a
+    phone by the words before it; a mobile number is never a personnummer here."""
+    if not (luhn.is_valid(digits) and _plausible_birth_date(f"20{digits[:6]}{digits[6:]}")):
+        return False
+    try:
+        mobile = phonenumbers.number_type(phonenumbers.parse(digits, "SE")) == phonenumbers.PhoneNumberType.MOBILE
+    except phonenumbers.NumberParseException:
+        mobile = False
+    return not mobile and not _PHONE_BEFORE.search(before(text, start, 30))
+
+
 def _separated_shape(first: str, sep: str | None) -> bool:
     """ "910832-4451", "851345-1237": written as a personnummer, with an impossible date.
 
@@ -242,7 +264,12 @@ def find_personnummer(text: str) -> list[Span]:
         if says_other_number(text, m.start(), _PNR_NEG) or _PNR_NEG.search(after):
             continue
         bare = m.group(0).isdigit()
-        if bare and len(m.group(0)) == 10 and _phone_number(m.group(0)):
+        if (
+            bare
+            and len(m.group(0)) == 10
+            and _phone_number(m.group(0))
+            and not _born_2000s(m.group(0), text, m.start())
+        ):
             continue  # "0701740623" is a phone number even when its digits pass Luhn
         line_start = text.rfind("\n", 0, m.start()) + 1
         line_end = text.find("\n", m.end())

@@ -10,9 +10,10 @@ from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.lower_units import find_lower_named_units
 from nlp.pseudonymise.recognisers.named_with_place import find_named_with_place
 from nlp.pseudonymise.recognisers.patterns import CAP, CAP_AFTER, CAP_NAME, CAPWORD, LOW, STREET_SUFFIX, WS, named_after
+from nlp.pseudonymise.recognisers.programme_units import HOME_KIND, find_programme_units
 from nlp.pseudonymise.recognisers.service_centres import find_service_centres
 from nlp.pseudonymise.recognisers.spoken_units import find_spoken_units
-from nlp.pseudonymise.recognisers.unit_constructions import CARE_PROVIDERS, find_unit_constructions, with_team_number
+from nlp.pseudonymise.recognisers.unit_constructions import CARE_PROVIDERS, find_unit_constructions, finished_units
 from nlp.pseudonymise.recognisers.words import NOT_UNIT_WORDS, plain_word, rare_word, sentence_start
 
 _UNIT_HEAD = (
@@ -469,8 +470,9 @@ def _care_units(text: str) -> list[Span]:
                 at_start = sentence_start(text, m.start())
                 if at_start and i == 1 and not re.search(r"(?:iska|ska|s)$", name):
                     continue
-                # "Barnkliniken" opening a sentence is generic; "Solhemmet" names a home.
-                if at_start and i == 2 and not re.search(r"(?:gården|hemmet|boendet)$", name):
+                # at a start "Barnkliniken", "Familjehemmet" (a kind of home) are generic; "Solhemmet" a name
+                generic = not re.search(r"(?:gården|hemmet|boendet)$", name) or bool(HOME_KIND.match(name))
+                if at_start and i == 2 and generic:
                     continue
                 if i == 2 and name in lists.places():
                     continue
@@ -480,7 +482,7 @@ def _care_units(text: str) -> list[Span]:
             if provider:
                 start = provider.start()
             spans.append(Span(start, end, "VARDENHET"))
-    return [with_team_number(text, sp) for sp in _merge_units(text, spans)]
+    return finished_units(text, _merge_units(text, spans))
 
 
 CATEGORY = Category(
@@ -492,6 +494,7 @@ CATEGORY = Category(
         find_unit_constructions,
         find_service_centres,
         find_spoken_units,
+        find_programme_units,
     ),
     description="vårdenheter",
 )

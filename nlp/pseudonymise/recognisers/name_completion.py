@@ -375,10 +375,22 @@ _LIVES_IN = re.compile(
 # "Wahid 16 år, Mursal 13", "vera lindqvist tolv år som": with "år" any word may follow
 _AGE_AFTER = re.compile(
     # "(Evert Lund, 89)": a comma and a number closing the bracket the name opened
-    r"[ \t]*[(,][ \t]*(\d{1,3}(?:[ \t]+[åa]r)?)[ \t]*\)|[ \t]+(\d{1,3}(?=[ \t]*(?:[,;]|\n|$|och\b))|"
+    # "Saga (12 år, klass 6B)": the age first in the bracket, with "år", and more after a comma
+    r"[ \t]*(?:[(,][ \t]*(\d{1,3}(?:[ \t]+[åa]r)?)[ \t]*\)|\([ \t]*(\d{1,3}[ \t]+[åa]r)[ \t]*,)"
+    r"|[ \t]+(\d{1,3}(?=[ \t]*(?:[,;]|\n|$|och\b))|"
     r"(?:\d{1,3}|"
     + NUMWORDS
     + r")[ \t]+(?:[åa]r|månader)(?![\w-])(?![ \t]+(?:sedan|sen|till|kvar|tillbaka|på\b|i\b(?![ \t]+[A-ZÅÄÖ]))))"
+)
+# a writer introducing themself, name and age in one breath: "jag e Ilias 16 bor i …", "hej från
+# Ronja 14 igen", "mvh Nils 15 år snart" (with the age any word may follow, but not one the
+# number counts: "Ronja 14 dagar", "Nils 2 gånger")
+_INTRO_BEFORE = re.compile(
+    r"(?i:\b(?:jag|ja)[ \t]+(?:e|är|ä|heter)|\bfrån|\bmvh|\bhälsningar|\bhälsn|\bdet[ \t]+(?:e|är))[ \t]*/?[ \t]*$"
+)
+_INTRO_AGE = re.compile(
+    r"[ \t]+([1-9]\d?)(?=[ \t]+[a-zåäö])(?![ \t]+(?:dagar|dag|veckor|vecka|månader|mån|gånger|ggr|st|kr|timmar|tim|min|"
+    r"minuter|år|åren|mg|ml|procent|kg|km|mil|cm|sidor|frågor|poäng|personer|pers|barn|av|till|på|i|om|per|x)\b)"
 )
 # the next item of such a list: ", Mursal 13", " och Sana 9"
 _NEXT_ITEM = re.compile(
@@ -429,7 +441,7 @@ def _list_of_children(text: str, pos: int, taken: list[Span]) -> list[Span]:
         age = _AGE_AFTER.match(text, m.end(1))
         if age is None or any(s.start < age.end() and m.start(1) < s.end for s in taken + extra):
             break
-        g = 1 if age.group(1) else 2
+        g = next(i for i in (1, 2, 3) if age.group(i))
         extra += [Span(m.start(1), m.end(1), "PERSON"), Span(age.start(g), age.end(g), "ALDER")]
         pos = age.end()
     return extra
@@ -442,8 +454,12 @@ def ages_after_names(text: str, spans: list[Span]) -> list[Span]:
     for sp in spans:
         m = _AGE_AFTER.match(text, sp.end) if sp.label == "PERSON" else None
         if not m:
+            intro = _INTRO_AGE.match(text, sp.end) if sp.label == "PERSON" else None
+            if intro and _INTRO_BEFORE.search(text, max(0, sp.start - 20), sp.start):
+                if not any(s.start < intro.end(1) and intro.start(1) < s.end for s in out):
+                    out.append(Span(intro.start(1), intro.end(1), "ALDER"))
             continue
-        g = 1 if m.group(1) else 2
+        g = next(i for i in (1, 2, 3) if m.group(i))
         digits = re.match(r"\d+", m.group(g))
         value = int(digits.group(0)) if digits else 50  # a number word ("tolv år") is in range
         if 1 <= value <= 120 and not any(s.start < m.end(g) and m.start(g) < s.end for s in out):

@@ -45,10 +45,19 @@ _SCHOOL = re.compile(
     r"(?<![\w-])(?:(?:Komvux|KomVux|Särskolan|Grundsärskolan|Gymnasiesärskolan|Anpassade[ \u00a0]+grundskolan)"
     r"[ \u00a0]+[A-ZÅÄÖ][a-zåäö]{2,}"
     r"|[A-ZÅÄÖ][a-zåäö]{2,}(?:skolan|gymnasiet)|[Ff]örskolan[ \u00a0]+[A-ZÅÄÖ][a-zåäö]+"
-    r"|[A-ZÅÄÖ][a-zåäö]+s[ \u00a0]+(?:förskola|skola|gymnasium|folkhögskola)"
-    # "på Nyboda skola": without the genitive only after a preposition, not "Min skola"
-    r"|(?:(?<=\bpå )|(?<=\bpa )|(?<=\bvid )|(?<=\bfrån )|(?<=\btill ))[A-ZÅÄÖ][a-zåäö]{2,}[ \u00a0]+(?:förskola|skola|friskola))(?![\w-])"
+    r"|[A-ZÅÄÖ][a-zåäö]+s[ \u00a0]+(?:förskola|skola|gymnasium|folkhögskola|grundskola|friskola)"
+    # "på Nyboda skola", "på Lilla Bro skola": without the genitive only after a preposition,
+    # not "Min skola"
+    r"|(?:(?<=\bpå )|(?<=\bpa )|(?<=\bvid )|(?<=\bfrån )|(?<=\btill ))[A-ZÅÄÖ][a-zåäö]{2,}"
+    r"(?:[ \u00a0]+[A-ZÅÄÖ][a-zåäö]{2,})?[ \u00a0]+(?:förskola|skola|friskola|grundskola)"
+    # "på Östra skolan": a school named by its part of town, after a preposition
+    r"|(?:(?<=\bpå )|(?<=\bpa )|(?<=\bvid )|(?<=\bfrån )|(?<=\btill ))(?:Östra|Västra|Norra|Södra|Centrala)"
+    r"[ \u00a0]+(?:skolan|förskolan|gymnasiet))(?![\w-])"
 )
+# the parts of town a school may be named by ("Östra skolan")
+_DIRECTIONS = frozenset("Östra Västra Norra Södra Centrala".split())
+# words opening a two-word school name: "Lilla Ekeby skola", "Stora Mossens skola"
+_NAME_ADJECTIVES = frozenset("Stora Lilla Norra Södra Östra Västra Nya Gamla".split())
 # units categories/vardenhet.py does not name: "Folktandvården Mjölby", "BVC Fröslunda",
 # "Haparanda sjukstuga", "Mottagningen för unga vuxna i Borlänge"
 _MORE_UNITS = re.compile(
@@ -138,19 +147,25 @@ def _with_site(text: str, sp: Span) -> Span:
     return Span(sp.start, m.end(), sp.label) if site else sp
 
 
+def _school_name(words: list[str]) -> bool:
+    """ "på Svensk skola" is a kind; a name no lexicon has ("på Nyboda skola") is a school, and
+    so is a part of town ("Östra skolan") or a place with "Stora"/"Lilla" ("Lilla Ekeby skola")."""
+    if len(words) == 3 and words[0] in _NAME_ADJECTIVES:
+        return words[1].endswith("s") or unknown_word(words[1]) or words[1] in lists.places()
+    return words[0].lower() not in NOT_UNIT_WORDS and (
+        words[0].endswith("s")
+        or unknown_word(words[0])
+        or words[0] in _DIRECTIONS
+        or words[0] in _SCHOOL_KIND_BEFORE_NAME
+        and words[-1].lower() not in SWEDISH_STOP_WORDS
+    )
+
+
 def find_named_with_place(text: str) -> list[Span]:
     spans = [
         Span(m.start(), m.end(), "ORGANISATION")
         for m in _SCHOOL.finditer(text)
-        if m.group(0).lower() not in _SCHOOL_KINDS
-        and m.group(0).split()[0].lower() not in NOT_UNIT_WORDS
-        # "på Svensk skola" is a kind; a name no lexicon has ("på Nyboda skola") is a school
-        and (
-            m.group(0).split()[0].endswith("s")
-            or unknown_word(m.group(0).split()[0])
-            or m.group(0).split()[0] in _SCHOOL_KIND_BEFORE_NAME
-            and m.group(0).split()[-1].lower() not in SWEDISH_STOP_WORDS
-        )
+        if m.group(0).lower() not in _SCHOOL_KINDS and _school_name(m.group(0).split())
     ]  # not "Hennes skola"
     spans = [_with_site(text, sp) for sp in spans]
     spans += [Span(m.start(), m.end(), "VARDENHET") for m in _MORE_UNITS.finditer(text)]

@@ -490,7 +490,7 @@ def _joined(text: str, toks: list[tuple[int, int, str]], spans: list[Span], pers
                 continue
             word = toks[b][2]
             if (
-                link in {"och", "eller"}
+                link in {"och", "o", "eller"}  # "o": text-speak for "och"
                 and (namelike(word, not word[:1].isupper()) or first_name(word))
                 and (word[:1].isupper() == toks[a][2][:1].isupper())
             ):

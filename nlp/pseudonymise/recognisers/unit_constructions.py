@@ -16,6 +16,7 @@ from nlp.core import Span
 from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.patterns import CAP, CAPWORD, LOW, WS, named_after
+from nlp.pseudonymise.recognisers.public_offices import opens_with_social_unit
 
 # Care providers whose name stands before the unit: "Capio vårdcentral Gubbängen".
 CARE_PROVIDERS = (
@@ -265,7 +266,13 @@ def find_unit_constructions(text: str) -> list[Span]:
         and names.get(m.group("name").lower()) is None
         and not function_words_or_calendar(m.group("name"))
     ]
-    return [with_team_number(text, sp) for sp in spans]
+    return finished_units(text, spans)
+
+
+def finished_units(text: str, spans: list[Span]) -> list[Span]:
+    """Units with their team number; one opening with a social-services unit's kind
+    ("Familjehemsenheten X") is that office, an ORGANISATION (public_offices.py)."""
+    return [with_team_number(text, sp) for sp in spans if not opens_with_social_unit(text, sp.start)]
 
 
 # a district's team by its number: "hemtjänst Väster 2", "Hemsjukvården Norra 3"

@@ -46,8 +46,22 @@ def _name_part(part: str) -> bool:
 _APP_HANDLE = re.compile(
     r"(?i:\b(?:snap(?:chat)?|insta(?:gram)?|tiktok|discord|kik|telegram|twitter|threads|twitch|steam|"
     r"messenger|skype)(?:[ \t]++(?:är|e|heter))?[ \t]*+[:=]?+[ \t]*+)"
-    r"(?P<value>@?[\w][\w.]{1,29}[\w])(?![\w@])"
+    r"(?P<value>@?[\w][\w.]{1,29}[\w](?:#\d{4})?)(?![\w@#])"
 )
+# the handle given later in the sentence, after a colon: "add me på snap om du vill prata: x_04"
+_HANDLE_AFTER_COLON = re.compile(
+    r"(?i:\b(?:snap(?:chat)?|insta(?:gram)?|tiktok|discord|kik|telegram))[^.!?\n:]{1,60}:[ \t]*"
+    r"(?P<value>[a-zåäö\d][\w.]{1,29}[\w])(?![\w@])"
+)
+
+
+# a handle's shape: an underscore, a capital after two small letters, or small letters and digits
+def _handle_shaped(value: str) -> bool:
+    return (
+        "_" in value
+        or re.search(r"[a-z]{2}[A-Z]", value) is not None
+        or re.fullmatch(r"[a-z][a-z\d]*[a-z]\d{2,}", value) is not None
+    )
 
 
 # substring checks first (speed: the pattern is case-insensitive and most texts name no app)
@@ -63,6 +77,9 @@ def _handles(text: str) -> list[Span]:
         if ours is None and (value.startswith("@") or any(c.isdigit() or c == "_" for c in value)):
             if not value.replace(".", "").isdigit():
                 out.append(Span(m.start("value"), m.end("value"), "PERSON"))
+    for m in _HANDLE_AFTER_COLON.finditer(text):
+        if _handle_shaped(m.group("value")) and not any(sp.start < m.end() and m.start("value") < sp.end for sp in out):
+            out.append(Span(m.start("value"), m.end("value"), "PERSON"))
     return out
 
 

@@ -1,0 +1,125 @@
+"""PERSON where the sentence says the word is someone, also a first name that is a word:
+"Vilja är min dotter", "Min kontaktperson Ville ringde", "Hej alla. Peo här, …",
+"min läkare hadzic sa …", "Hörde av Stora Jocke att …".
+
+- A word opening a sentence that the sentence then calls the writer's child, sibling, parent
+  or partner ("X är min dotter") is that person's name, even a word-name ("Vilja", "Saga").
+- A capitalised listed first name inside a sentence right after a role word and before what
+  people do ("kontaktperson Ville ringde") is a name, even when it is also a verb or noun.
+- A writer naming themself with "här" ("Peo här,") at the start of a sentence: a name, not a
+  word the lexicon has ("Familjehemmet här." is the home).
+- A lowercase word no lexicon has after a role and before what people do ("min psykiatriker
+  hadzic sa"): a surname.
+- An epithet before a found or listed first name is part of the nickname ("Stora Jocke",
+  "Tjocka Ragge"): the whole is how the person is known.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlp.core import Span
+from nlp.lexicon import SWEDISH_STOP_WORDS
+from nlp.pseudonymise.recognisers import lists
+from nlp.pseudonymise.recognisers.patterns import CAP_NAME, WS
+from nlp.pseudonymise.recognisers.words import PERSON_VERBS, ROLE_BEFORE_NAME, plain_word, sentence_start, unknown_word
+
+_KIN = (
+    r"dotter|son|bror|syster|mamma|pappa|mor|far|sambo|fru|man|flickvän|pojkvän|barnbarn|"
+    r"fosterdotter|fosterson|bonusdotter|bonusson|styvdotter|styvson|lillebror|lillasyster|storebror|storasyster"
+)
+_IS_MY_KIN = re.compile(
+    r"(?P<name>"
+    + CAP_NAME
+    + r")"
+    + WS
+    + r"+(?:är|e|var)"
+    + WS
+    + r"+(?:min|mitt|vår|vårt)"
+    + WS
+    + r"+(?:"
+    + _KIN
+    + r")(?![\w-])"
+)
+# a lookahead, so every word is tried as the role ("min psykiatriker x sa")
+_ROLE_NAME_VERB = re.compile(
+    r"(?i:\b(?P<role>[a-zåäö]+))(?="
+    + WS
+    + r"+(?P<name>"
+    + CAP_NAME
+    + r"|[a-zåäöćčšž]{3,})"
+    + WS
+    + r"+(?P<verb>[a-zåäö]+)\b)"
+)
+_HERE = re.compile(r"(?P<name>" + CAP_NAME + r")" + WS + r"+här" + WS + r"*[,.!]")
+_EPITHET = re.compile(
+    r"(?<![\w-])(?:Stora|Store|Lilla|Lille|Tjocka|Tjocke|Långa|Långe|Galna|Galne|Svarta|Svarte|Fula|Fule)"
+    + WS
+    + r"+(?P<name>"
+    + CAP_NAME
+    + r")(?![\w-])"
+)
+
+
+# roles the shared title list lacks, whose holder is named after them
+_MORE_ROLES = frozenset(
+    "psykiatriker psykiatrikern behandlare behandlaren beroendeläkare beroendeläkaren sjuksköterskan ssk usk".split()
+)
+# pronouns and determiners open "X är min dotter" without naming anyone
+_NOT_NAMES = frozenset(
+    "hon han hen den det detta denna vem som jag du här där nu ni vi de dom alla ingen vad vilken".split()
+)
+# a noun in the definite form ("Tjejen är min dotter") is a description, not a name
+_DEFINITE = re.compile(r"(?:en|et|na|an)$")
+
+
+def _first_name(word: str) -> bool:
+    info = lists.names().get(word.lower())
+    return info is not None and (info.first_sv or info.first_other)
+
+
+_EPITHET_HINTS = ("Stor", "Lill", "Tjock", "Lång", "Galn", "Svart", "Ful")
+
+
+def find_name_predicates(text: str) -> list[Span]:
+    spans = []
+    low = text.lower()
+    # cheap gates first (speed): most texts have no possessive, role word or epithet
+    kin = any(w in low for w in (" min ", " mitt ", " vår ", " vårt "))
+    for m in _IS_MY_KIN.finditer(text) if kin else ():
+        name = m.group("name")
+        # the kinship predicate says a person is meant: also a first name that is a common word
+        if (
+            sentence_start(text, m.start())
+            and name.lower() not in _NOT_NAMES
+            and (_first_name(name) or not _DEFINITE.search(name.lower()))
+        ):
+            spans.append(Span(m.start("name"), m.end("name"), "PERSON"))
+    roles = not (ROLE_BEFORE_NAME.isdisjoint(low.split()) and _MORE_ROLES.isdisjoint(low.split()))
+    for m in _ROLE_NAME_VERB.finditer(text) if roles else ():
+        role, name, verb = m.group("role").lower(), m.group("name"), m.group("verb").lower()
+        if (
+            (role not in ROLE_BEFORE_NAME and role not in _MORE_ROLES)
+            or verb not in PERSON_VERBS
+            or name.lower() in SWEDISH_STOP_WORDS
+        ):
+            continue
+        if name[:1].isupper() and _first_name(name):
+            spans.append(Span(m.start("name"), m.end("name"), "PERSON"))
+        elif name.islower() and unknown_word(name) and not plain_word(name) and name.capitalize() not in lists.places():
+            spans.append(Span(m.start("name"), m.end("name"), "PERSON"))
+    if "här" in text:
+        for m in _HERE.finditer(text):
+            name = m.group("name")
+            if (
+                sentence_start(text, m.start())
+                and name.lower() not in SWEDISH_STOP_WORDS
+                and not plain_word(name.lower())
+                and name not in lists.places()
+                and (_first_name(name) or unknown_word(name))
+            ):
+                spans.append(Span(m.start("name"), m.end("name"), "PERSON"))
+    for m in _EPITHET.finditer(text) if any(e in text for e in _EPITHET_HINTS) else ():
+        if _first_name(m.group("name")) and m.group("name").lower() not in SWEDISH_STOP_WORDS:
+            spans.append(Span(m.start(), m.end(), "PERSON"))
+    return spans

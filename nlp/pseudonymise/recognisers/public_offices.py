@@ -1,0 +1,99 @@
+"""Offices of the prison and probation service and of the social services named by their place:
+"anstalten Tidaholm", "frivården Gävle", "Kriminalvården Hällby", "Familjehemsenheten
+Västerbotten", "Individ- och familjeomsorgen i Vindeln", "Barn- och familjeenheten, Lunds kommun".
+
+A prison, a remand prison or a probation office named by its place ("anstalten Tidaholm",
+"Kriminalvården Hällby": the place is the institution's name) is one institution, where the
+writer or someone close is held or reports: the whole is one ORGANISATION. Written with "i"
+("häktet i Kalmar", "anstalten i Haparanda") it stays the generic word and the town, as the
+state agencies' local offices ("Kriminalvården i X") and other lowercase words before "i <ort>"
+do (set 23 has it so; set 35's author writes one span). A municipality's social-services unit is named by a compound of whom it
+serves and "enheten"/"omsorgen" and then its municipality, after "i", a comma or nothing; the
+words alone ("familjehemsenheten ringde") are any municipality's and stay.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlp.core import Span
+from nlp.pseudonymise.recognisers import lists
+from nlp.pseudonymise.recognisers.patterns import CAP_NAME, WS
+from nlp.pseudonymise.recognisers.words import unknown_word
+
+_PLACE = r"(?P<place>" + CAP_NAME + r")(?![\w-])"
+_CUSTODY = re.compile(
+    r"(?<![\w-])(?:[Hh]äktet|[Aa]nstalten|[Ff]rivården|[Kk]riminalvårdsanstalten|Kriminalvården(?="
+    + WS
+    + r"+[A-ZÅÄÖ]))"
+    + WS
+    + r"+"
+    + _PLACE
+)
+# whom the unit serves: "Familjehems-", "Barn- och ungdoms-", "Individ- och familje-", "Försörjningsstöds-"
+_SOCIAL_UNIT = (
+    r"(?:[A-ZÅÄÖ][a-zåäö]+-" + WS + r"+och" + WS + r"+[a-zåäö]+|[A-ZÅÄÖ][a-zåäö]+)"
+    r"(?<=[a-zåäö])(?:enheten|omsorgen)"
+)
+_SOCIAL_STEMS = re.compile(r"(?i:familj|barn|ungdom|individ|försörjning|vuxen|utredning|mottagning)")
+_SOCIAL = re.compile(
+    r"(?<![\w-])(?P<unit>"
+    + _SOCIAL_UNIT
+    + r")(?:"
+    + WS
+    + r"+i|,"
+    + WS
+    + r"*)?"
+    + WS
+    + r"*"
+    + _PLACE
+    + r"(?:"
+    + WS
+    + r"+(?:kommun|stad)(?![\w-]))?"
+)
+
+
+_SOCIAL_UNIT_RE = re.compile(_SOCIAL_UNIT + r"(?![\w-])")
+
+
+def social_unit(word: str) -> bool:
+    """ "Familjehemsenheten", "Barn- och ungdomsenheten": a social-services unit's kind."""
+    return bool(_SOCIAL_UNIT_RE.fullmatch(word) and _SOCIAL_STEMS.match(word))
+
+
+def opens_with_social_unit(text: str, start: int) -> bool:
+    """A find that opens with a social-services unit's kind is that unit (ORGANISATION here),
+    not a care unit."""
+    m = _SOCIAL_UNIT_RE.match(text, start)
+    return m is not None and bool(_SOCIAL_STEMS.match(m.group(0)))
+
+
+def _place(word: str) -> bool:
+    return word in lists.places()
+
+
+def _region(word: str) -> bool:
+    return _place(word) or bool(re.fullmatch(r"[A-ZÅÄÖ][a-zåäö]*(?:land|botten|manland)", word))
+
+
+def find_public_offices(text: str) -> list[Span]:
+    spans = []
+    low = text.lower()
+    if any(w in low for w in ("häktet", "anstalten", "frivården", "kriminalvård")):
+        for m in _CUSTODY.finditer(text):
+            place = m.group("place")
+            # a prison is named by its place or its own name no lexicon has ("anstalten Skogome"),
+            # never by a first name ("frivården Kalle sa …": a person at the office)
+            first = lists.names().get(place.lower())
+            if _place(place) or (unknown_word(place) and (first is None or not (first.first_sv or first.first_other))):
+                spans.append(Span(m.start(), m.end(), "ORGANISATION"))
+    if "enheten" in low or "omsorgen" in low:
+        for m in _SOCIAL.finditer(text):
+            place = m.group("place")
+            # "Lunds kommun", "Malmö stad": the municipality after a comma, in the genitive or not
+            municipal = m.group(0).endswith(("kommun", "stad"))
+            if municipal and place.endswith("s") and _place(place[:-1]):
+                place = place[:-1]
+            if social_unit(m.group("unit")) and _region(place):
+                spans.append(Span(m.start(), m.end(), "ORGANISATION"))
+    return spans
