@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 ALL = 0  # a learning-curve size meaning "every answer of the pool"
+CONFIDENT = 0.8  # a boundary error the model is this sure of: a candidate for a label facit lacks
 
 
 def random_splits(n_answers: int, repeats: int, largest: int) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -56,17 +57,23 @@ def pool_sizes(sizes: list[int], pool: int) -> list[tuple[int, int]]:
     return [(s, pool if s == ALL else s) for s in sizes if s == ALL or s <= pool]
 
 
-def error_kinds(Y: np.ndarray, D: np.ndarray) -> dict[str, int]:
+def error_kinds(Y: np.ndarray, D: np.ndarray, P: np.ndarray | None = None) -> dict[str, int]:
     """The wrong (answer, label) decisions, sorted by whether the answer was otherwise read
     right: a missed label or an extra label on an answer where at least one true label was
     decided is a label-boundary error (the second label of the same answer); one on an answer
-    where no true label was decided is a miss of the whole answer."""
+    where no true label was decided is a miss of the whole answer. With the probabilities P,
+    also how many boundary errors the model is sure of (an extra label with p >= CONFIDENT, a
+    missed one with p <= 1 - CONFIDENT): where a second annotator would be asked first."""
     Y, D = Y > 0, D > 0
     some_right = (Y & D).any(1)[:, None]
     fn, fp = Y & ~D, D & ~Y
-    return {
+    out = {
         "missade, gräns": int((fn & some_right).sum()),
         "missade, hela svaret": int((fn & ~some_right).sum()),
         "extra, gräns": int((fp & some_right).sum()),
         "extra, hela svaret": int((fp & ~some_right).sum()),
     }
+    if P is not None:
+        out["därav extra, gräns, säker"] = int((fp & some_right & (P >= CONFIDENT)).sum())
+        out["därav missade, gräns, säker"] = int((fn & some_right & (P <= 1 - CONFIDENT)).sum())
+    return out

@@ -322,7 +322,7 @@ def run_set(
         + "  ".join(f"{lab} {f:.2f}" for lab, f in zip(L, per))
     )
     kinds = sum((Counter(x["errors"]) for x in curve[last]), Counter())
-    total = sum(kinds.values())
+    total = sum(v for k, v in kinds.items() if not k.startswith("därav"))  # "därav": a subset of a kind
     print(
         f"  fel (svar, etikett), alla test: {total}; "
         + ", ".join(f"{k} {v} ({v / max(total, 1):.0%})" for k, v in kinds.items())
@@ -344,7 +344,7 @@ def few_shot_curve(texts, E, F, Y, gold, tax, embedder, proto, splits, sizes: li
             m = _metrics(out, Y[te])
             m["logistic"] = _macro(Y[te], logistic_baseline(F, Y, tr, te))
             m["proto"] = _macro(Y[te], proto[te])
-            m["errors"] = error_kinds(Y[te], out[1])
+            m["errors"] = error_kinds(Y[te], out[1], out[0])
             m["seconds"] = time.time() - t0
             m["n"] = n
             curve.setdefault(size, []).append(m)

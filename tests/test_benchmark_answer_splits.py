@@ -51,3 +51,9 @@ def test_errors_split_into_label_boundary_and_whole_answer_misses() -> None:
         "extra, gräns": 1,  # answer 0: label 2 added beside a right one
         "extra, hela svaret": 1,  # answer 1: label 2 instead of label 0
     }
+    P = np.where(D > 0, 0.6, 0.4)
+    P[0, 2], P[0, 1] = 0.9, 0.1  # the model is sure of both boundary errors on answer 0
+    sure = error_kinds(Y, D, P)
+    assert sure["därav extra, gräns, säker"] == 1 and sure["därav missade, gräns, säker"] == 1
+    P[0, 2], P[0, 1] = 0.7, 0.3
+    assert error_kinds(Y, D, P)["därav extra, gräns, säker"] == 0
