@@ -3,7 +3,7 @@
     python benchmarks/classify_own_taxonomy.py [--mangd vardupplevelse forum_invandring]
         [--upprepningar 3] [--antal 25 50 100] [--utan-meningar] [--transduktiv]
         [--kalibrering 10 25 50] [--alla-kalibreringar] [--mangd-svar]
-        [--utan-etikettskift]
+        [--utan-etikettskift] [--tak [K]]
 
 The sets (benchmarks/data/README_taxonomier.md) were labelled by a separate author who never
 saw classifier output; use them to measure, not to tune. For each set this prints, in one run:
@@ -23,7 +23,11 @@ saw classifier output; use them to measure, not to tune. For each set this print
 - a learning curve: few-shot with 25/50/100 validated answers drawn at random, tested on the
   answers not among the first 100 of the same draw (so every point shares one test set), with
   the balanced one-vs-rest logistic baseline and the prototype baseline on that test set; the
-  mean over --upprepningar draws, and the per-label F1 at the largest size.
+  mean over --upprepningar draws, and the per-label F1 at the largest size;
+- --tak [K] (the ceiling): the same learning curve in K-fold cross-validation (default 5;
+  folds stratified label by label, benchmarks/answer_splits.py), 25/50/100/200 answers and
+  all of the other folds, tested on the held-out fold; the errors at the largest size sorted
+  into label-boundary errors (the answer's other labels decided right) and whole misses.
 Texts: the reviews are read by row index from the real reviews file (not in the project, no
 licence), the forum paragraphs from Absabank-Imm (CC BY 4.0: "Absabank-Imm, Språkbanken Text,
 University of Gothenburg"); both are pseudonymised before they are embedded, as in the product
@@ -43,6 +47,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.answer_splits import ALL, error_kinds, fold_splits, pool_sizes, random_splits  # noqa: E402
 from benchmarks.shared_texts import FORUM, REVIEWS, load, scratch_data_dir  # noqa: E402
 
 scratch_data_dir()  # before anything embeds: the vector cache is not the checkout's data dir
@@ -267,7 +272,9 @@ def _print_rows(rows: dict[str, list[dict]]) -> None:
         print(f"  {label}: {_fmt(mean)} | prototyp {mean['proto']:.3f}  (F1/ECE per dragning {spread})")
 
 
-def run_set(name: str, repeats: int, sizes: list[int], embedder, cal_ks: list[int] | None = None, variants=()) -> dict:
+def run_set(
+    name: str, repeats: int, sizes: list[int], embedder, cal_ks: list[int] | None = None, variants=(), folds=None
+) -> dict:
     tax, texts, gold = load_set(name)
     L = tax.label_ids
     Y = labels_matrix(gold, L, name)
@@ -290,34 +297,61 @@ def run_set(name: str, repeats: int, sizes: list[int], embedder, cal_ks: list[in
             f"Zero-shot kalibrerad på validerade svar (test: svaren utanför de första {max(cal_ks)} i varje dragning):"
         )
         calibration_curve(tax, texts, E, Y, embedder, proto, out_zs[0], cal_ks, repeats, variants)
-    sizes = [n for n in sizes if n > 0]
+    sizes = [n for n in sizes if n != 0] if folds is None else sizes
     if not sizes:
         return {"zero_shot": m_zs}
-    curve: dict[int, list] = {n: [] for n in sizes}
+    if folds is None:
+        splits = random_splits(len(texts), repeats, max(sizes))
+        print(f"Few-shot (test: svaren utanför de första {max(sizes)} i varje dragning):")
+    else:
+        splits = fold_splits(Y, folds)
+        print(f"Few-shot, {folds}-faldig korsvalidering (test: vecket; svar ur övriga veck):")
+    curve = few_shot_curve(texts, E, F, Y, gold, tax, embedder, proto, splits, sizes)
+    for n, ms in curve.items():
+        mean = {k: float(np.nanmean([x[k] for x in ms])) for k in (*METRIC_KEYS, "logistic", "proto", "n")}
+        spread = " ".join(f"{x['macro_f1']:.3f}/{x['ece']:.3f}" for x in ms)
+        print(
+            f"Few-shot {'alla' if n == ALL else n:>4} ({mean['n']:.0f} svar): {_fmt(mean)} | logistisk baslinje "
+            f"{mean['logistic']:.3f}  prototyp {mean['proto']:.3f}  (F1/ECE per dragning {spread}; "
+            f"{ms[0]['seconds']:.0f} s)"
+        )
+    last = list(curve)[-1]
+    per = np.mean([x["per_label"] for x in curve[last]], axis=0)
+    print(
+        f"  F1 per etikett, {'alla' if last == ALL else last} svar: "
+        + "  ".join(f"{lab} {f:.2f}" for lab, f in zip(L, per))
+    )
+    kinds = sum((Counter(x["errors"]) for x in curve[last]), Counter())
+    total = sum(v for k, v in kinds.items() if not k.startswith("därav"))  # "därav": a subset of a kind
+    print(
+        f"  fel (svar, etikett), alla test: {total}; "
+        + ", ".join(f"{k} {v} ({v / max(total, 1):.0%})" for k, v in kinds.items())
+    )
+    return {"zero_shot": m_zs, "curve": curve}
+
+
+def few_shot_curve(texts, E, F, Y, gold, tax, embedder, proto, splits, sizes: list[int]) -> dict[int, list[dict]]:
+    """Few-shot trained on the first n answers of each split's pool (ALL: the whole pool),
+    tested on the split's test answers, beside the logistic and prototype baselines."""
     examples = [Example(t, tuple(g), str(i)) for i, (t, g) in enumerate(zip(texts, gold))]
-    for r in range(repeats):
-        perm = np.random.default_rng(r).permutation(len(texts))
-        te = np.sort(perm[max(sizes) :])
-        for n in sizes:
-            tr = np.sort(perm[:n])
+    curve: dict[int, list[dict]] = {}
+    for pool, te in splits:
+        for size, n in pool_sizes(sizes, len(pool)):
+            tr = np.sort(pool[:n])
             t0 = time.time()
             model, _ = train_classifier([examples[i] for i in tr], tax, embeddings=E[tr], embedder=embedder)
-            m = _metrics(_predict([texts[i] for i in te], E[te], tax, embedder, model), Y[te])
+            out = _predict([texts[i] for i in te], E[te], tax, embedder, model)
+            m = _metrics(out, Y[te])
             m["logistic"] = _macro(Y[te], logistic_baseline(F, Y, tr, te))
             m["proto"] = _macro(Y[te], proto[te])
+            m["errors"] = error_kinds(Y[te], out[1], out[0])
             m["seconds"] = time.time() - t0
-            curve[n].append(m)
-    for n in sizes:
-        ms = curve[n]
-        mean = {k: float(np.nanmean([x[k] for x in ms])) for k in (*METRIC_KEYS, "logistic", "proto")}
-        spread = " ".join(f"{x['macro_f1']:.3f}" for x in ms)
-        print(
-            f"Few-shot {n:>3} svar: {_fmt(mean)} | logistisk baslinje {mean['logistic']:.3f}  "
-            f"prototyp {mean['proto']:.3f}  (makro-F1 per dragning {spread}; {ms[0]['seconds']:.0f} s)"
-        )
-    per = np.mean([x["per_label"] for x in curve[max(sizes)]], axis=0)
-    print(f"  F1 per etikett, {max(sizes)} svar: " + "  ".join(f"{lab} {f:.2f}" for lab, f in zip(L, per)))
-    return {"zero_shot": m_zs, "curve": curve}
+            m["n"] = n
+            curve.setdefault(size, []).append(m)
+            print(
+                f"    [{'alla' if size == ALL else size}: makro-F1 {m['macro_f1']:.3f} ECE {m['ece']:.3f}]", flush=True
+            )
+    return curve
 
 
 def main() -> int:
@@ -329,7 +363,17 @@ def main() -> int:
     ap.add_argument(
         "--utan-meningar", action="store_true", help="few-shot utan meningsrader och meningspoäng (som före issue 11)"
     )
-    ap.add_argument("--antal", type=int, nargs="+", default=[25, 50, 100], help="0 = bara zero-shot")
+    ap.add_argument(
+        "--antal", type=int, nargs="+", help="0 = bara zero-shot (förval 25 50 100; med --tak 25 50 100 200)"
+    )
+    ap.add_argument(
+        "--tak",
+        type=int,
+        nargs="?",
+        const=5,
+        metavar="K",
+        help="inlärningskurva till alla svar, K-faldig korsvalidering",
+    )
     ap.add_argument(
         "--kalibrering", type=int, nargs="*", default=[10, 25, 50], help="zero-shot kalibrerad på k validerade svar"
     )
@@ -349,7 +393,11 @@ def main() -> int:
     print(f"Inbäddningsmodell {embedder.model_id}")
     for name in args.mangd:
         variants = CAL_VARIANTS if args.alla_kalibreringar else ((MAP, THRESHOLD),)
-        run_set(name, args.upprepningar, sorted(args.antal), embedder, sorted(args.kalibrering), variants)
+        if args.tak is None:
+            sizes = sorted(args.antal or [25, 50, 100])
+        else:  # every fold's pool to the last answer: ALL comes last
+            sizes = [*sorted(n for n in args.antal or [25, 50, 100, 200] if n > 0), ALL]
+        run_set(name, args.upprepningar, sizes, embedder, sorted(args.kalibrering), variants, folds=args.tak)
     return 0
 
 
