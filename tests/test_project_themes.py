@@ -27,6 +27,7 @@ from nlp.themes import (
 )
 from nlp.themes.phrases import PREPOSITIONS
 from nlp.themes.project import assign, new_neighbourhoods, newer_than_chance
+from nlp.themes.tone import PAIR_JOIN
 
 DIM = 48
 TOPICS = {
@@ -298,7 +299,7 @@ def test_names_are_phrases_from_the_answers_without_stop_words(two_imports: dict
     assert names
     for name, _phrase, phrases in names.values():
         words = re.findall(r"[^\W\d_]+", name.lower())
-        inner = [w for i, w in enumerate(words) if w in PREPOSITIONS and 0 < i < len(words) - 1]
+        inner = [w for i, w in enumerate(words) if (w in PREPOSITIONS or w == PAIR_JOIN) and 0 < i < len(words) - 1]
         assert words and not [w for w in words if w in stops and w not in inner], name  # a preposition joins two nouns
         assert phrases and all(p.lower() in " ".join(two_imports["texts"]).lower() for p in phrases)
     assert OTHER_THEME not in names
