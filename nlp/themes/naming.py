@@ -64,15 +64,7 @@ from nlp.themes.phrases import (
     content,
 )
 from nlp.themes.representation import PLACEHOLDER_RE, TOKEN_RE, stop_words, swedish_tokens
-from nlp.themes.tone import (
-    COVER_SHARE,
-    MIXED_LEADS,
-    NAME_SHARES,
-    NEGATIVE_LEAD,
-    PAIR_JOIN,
-    POSITIVE_LEAD,
-    NameRule,
-)
+from nlp.themes.tone import COVER_SHARE, NAME_SHARES, PAIR_JOIN, TONE_LEADS, NameRule
 
 Embed = Callable[[list[str]], np.ndarray]
 
@@ -233,7 +225,6 @@ MAX_LABEL_IN_NAME = 40  # a longer taxonomy title (a whole goal statement) goes 
 # SHORT_TITLE_MAX), is a heading: it leads as written even with a word the stop-word lists
 # hold ("Tidig hjälp"); a sentence is longer.
 HEADING_WORDS, HEADING_CHARS = 2, 30
-TONE_LEADS = (NEGATIVE_LEAD, POSITIVE_LEAD, *MIXED_LEADS.values())
 
 
 def phrase_name(phrases: Sequence[str], taxonomy_label: str | None = None) -> tuple[str, str]:
