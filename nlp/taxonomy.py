@@ -1,7 +1,8 @@
 """Taxonomies as data: etiketter/<id>.yaml, validated by a pydantic schema.
 
 A taxonomy names where it comes from (document and section) and lists labels with a
-verbatim title, a plain-Swedish description, example phrases and an optional parent.
+verbatim title, an optional short title (a heading of a few words, for theme names), a
+plain-Swedish description, example phrases and an optional parent.
 Broken files give a Swedish ConfigError naming the file and the label/field at fault;
 the message never quotes values from the file.
 """
@@ -20,6 +21,7 @@ from nlp.config import get_settings
 from nlp.errors import ConfigError
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+SHORT_TITLE_MAX = 30  # characters: "Tillgänglighet – telefontider" must still read as a name
 
 
 class _Strict(BaseModel):
@@ -35,6 +37,10 @@ class Source(_Strict):
 class Label(_Strict):
     id: str = Field(pattern=ID_PATTERN, max_length=64)
     title: str = Field(min_length=1)  # verbatim from the source
+    # A heading of a few words faithful to the title ("Tillgänglighet"): a theme's name leads
+    # with it, where a title that is a whole goal statement would not fit. Optional, so a
+    # region's own taxonomy and snapshots stored before it existed still load.
+    short_title: str | None = Field(default=None, min_length=1, max_length=SHORT_TITLE_MAX)
     description: str = Field(min_length=10)  # plain Swedish, written for the project
     examples: list[str] = Field(min_length=1)  # example phrases written from the source
     parent: str | None = None
@@ -81,6 +87,11 @@ class Taxonomy(_Strict):
     @property
     def label_ids(self) -> list[str]:
         return [lab.id for lab in self.labels]
+
+    def name_titles(self) -> dict[str, str]:
+        """label id → what a theme's name leads with: the short title, else the title
+        (naming decides whether a long title fits in a name)."""
+        return {lab.id: lab.short_title or lab.title for lab in self.labels}
 
     def label(self, label_id: str) -> Label:
         for lab in self.labels:
@@ -134,7 +145,10 @@ def _swedish_errors(exc: ValidationError, data: Any) -> str:
     msgs = []
     for err in exc.errors(include_input=False, include_url=False):
         where = _describe_location(tuple(err["loc"]), data)
-        if err["type"] == "value_error":
+        if err["type"] == "string_too_long":  # say the limit, so the writer knows how far to cut
+            limit = err.get("ctx", {}).get("max_length")
+            what = f"är för långt (högst {limit} tecken)" if limit else _TYPE_MESSAGES["string_too_long"]
+        elif err["type"] == "value_error":
             # our own validators already speak Swedish; drop pydantic's prefix
             what = str(err.get("ctx", {}).get("error", err["msg"]))
         else:

@@ -130,3 +130,46 @@ def test_snapshot_keeps_the_whole_taxonomy_and_its_hash() -> None:
     assert taxonomy_snapshot(changed)["sha256"] != snap["sha256"]
     with pytest.raises(ConfigError, match="sparade taxonomi"):
         taxonomy_from_snapshot({"format": 1, "taxonomy": {"id": "x"}})
+
+
+def test_every_shipped_label_has_a_short_title_that_can_lead_a_theme_name() -> None:
+    from nlp.taxonomy import SHORT_TITLE_MAX
+    from nlp.themes.naming import phrase_name
+
+    for t in list_taxonomies():
+        tax = load_taxonomy(t)
+        for lab in tax.labels:
+            assert lab.short_title and len(lab.short_title) <= SHORT_TITLE_MAX, (t, lab.id)
+            assert tax.name_titles()[lab.id] == lab.short_title
+            # The short title is what a theme's name leads with, not hidden in its phrase.
+            assert phrase_name(["telefontider"], lab.short_title)[0] == f"{lab.short_title} – telefontider", (t, lab.id)
+
+
+def test_short_title_is_optional_and_the_title_names_without_it() -> None:
+    tax = load_taxonomy_text(GOOD, "egen.yaml")
+    assert tax.label("a").short_title is None
+    assert tax.name_titles() == {"a": "Etikett A", "b": "Etikett B"}
+    short = load_taxonomy_text(GOOD.replace("title: Etikett B\n", "title: Etikett B\n    short_title: Kort B\n"))
+    assert short.label("b").short_title == "Kort B" and short.name_titles()["b"] == "Kort B"
+
+
+def test_a_too_long_short_title_gives_a_swedish_error_with_the_limit() -> None:
+    long = "Stöd och vård som är lätt att hitta"  # 35 characters
+    broken = GOOD.replace("title: Etikett B\n", f"title: Etikett B\n    short_title: {long}\n")
+    with pytest.raises(ConfigError) as exc:
+        load_taxonomy_text(broken, "egen.yaml")
+    msg = exc.value.message
+    for word in ("egen.yaml", "etikett nr 2", "'b'", "short_title", "för långt", "högst 30 tecken"):
+        assert word in msg, msg
+    assert "lätt att hitta" not in msg  # never quotes the value
+    with pytest.raises(ConfigError, match="short_title"):
+        load_taxonomy_text(GOOD.replace("title: Etikett B\n", "title: Etikett B\n    short_title: ''\n"))
+
+
+def test_a_snapshot_stored_before_short_titles_still_loads() -> None:
+    snap = taxonomy_snapshot(load_taxonomy("samsjuklighet"))
+    for lab in snap["taxonomy"]["labels"]:
+        del lab["short_title"]  # as runs stored their taxonomy before the field existed
+    old = taxonomy_from_snapshot(snap)
+    assert all(lab.short_title is None for lab in old.labels)
+    assert old.name_titles()["tidig-hjalp"] == "Tidig hjälp med psykisk ohälsa och missbruk"

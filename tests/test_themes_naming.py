@@ -276,6 +276,34 @@ def test_a_fits_themes_are_named_like_a_projects_and_a_human_name_is_kept(embed)
     assert kept.label == "Personalen" and kept.auto_label == expected["personal"][0]
 
 
+def test_a_theme_whose_answers_mostly_carry_a_label_is_named_by_its_short_title(embed) -> None:  # type: ignore[no-untyped-def]
+    from nlp.taxonomy import load_taxonomy
+    from nlp.themes import ThemeInfo, ThemeResult, name_result
+
+    texts = PHONE_QUEUE + STAFF
+    ids = [f"r{i}" for i in range(len(texts))]
+    tid = [0] * len(PHONE_QUEUE) + [1] * len(STAFF)
+    fit = ThemeResult(
+        [ThemeInfo(id=t, label="", phrase="", words=[], size=0, share=0, ci=(0, 0)) for t in (0, 1)],
+        {r: [(t, 1.0)] for r, t in zip(ids, tid)},
+        {},
+        [],
+        len(texts),
+    )
+    tax = load_taxonomy("samsjuklighet")  # its titles are whole goal statements, too long for a name
+    labels = [["tillganglighet"] if t == 0 and i % 3 else [] for i, t in enumerate(tid)]
+    named = name_result(fit, texts, embed(texts), embed, record_ids=ids, labels=labels, titles=tax.name_titles())
+    queue = named.theme(0).label
+    short = tax.label("tillganglighet").short_title
+    assert short and queue.startswith(f"{short} – ") and "telefonkö" in _lemmas(queue.split(" – ", 1)[1]), queue
+    assert not named.theme(1).label.startswith(short)  # the staff's answers carry no label
+    # The title alone (a taxonomy without short titles) is a sentence: it goes in the phrase.
+    titles = {lab.id: lab.title for lab in tax.labels}
+    fit.themes[0].label = ""
+    long = name_result(fit, texts, embed(texts), embed, record_ids=ids, labels=labels, titles=titles).theme(0)
+    assert not long.label.startswith(short) and tax.label("tillganglighet").title in long.phrase, long
+
+
 def test_a_verb_after_a_modal_or_the_infinitive_marker_is_never_a_name_word() -> None:
     from nlp.themes.naming import name_stop_words
     from nlp.themes.phrases import Words, answer_phrases
@@ -294,6 +322,11 @@ def test_a_short_taxonomy_title_joined_by_och_leads_the_name() -> None:
     # A title with a function word besides that "och" is a sentence: named in the phrase.
     name, phrase = phrase_name(["tidsbokning"], "Att bli sedd och hörd")
     assert name == "Tidsbokning" and phrase.endswith("etiketten ”Att bli sedd och hörd”"), (name, phrase)
+    # A heading of two words leads as written, though "tidig" is in the stop-word lists.
+    assert phrase_name(["tidsbokning"], "Tidig hjälp")[0] == "Tidig hjälp – tidsbokning"
+    # A name in the theme's tone follows the label in lower case.
+    assert phrase_name(["Missnöje med väntetiden"], "Tillgänglighet")[0] == "Tillgänglighet – missnöje med väntetiden"
+    assert phrase_name(["Missnöje med väntetiden"])[0] == "Missnöje med väntetiden"
 
 
 def test_fillers_are_not_measured_on_themes_too_small_to_tell() -> None:

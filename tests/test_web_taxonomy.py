@@ -103,6 +103,23 @@ def test_a_broken_file_gets_a_swedish_error_keeps_the_text_and_stores_nothing(
     assert _versions(engine, pid) == 0
 
 
+def test_a_short_title_is_accepted_shown_and_checked_for_length(
+    app_ids: tuple[Any, dict[str, Any]], engine: Engine
+) -> None:
+    app, ids = app_ids
+    pid = ids["project_id"]
+    analyst, csrf = client_for(app, "analytiker1")
+    with_short = OWN.replace("    title: Bemötande\n", "    title: Bemötande\n    short_title: Gott bemötande\n")
+    resp = _upload(analyst, csrf, pid, with_short)
+    assert resp.status_code == 303, resp.text
+    assert "kort: Gott bemötande" in analyst.get(f"/projekt/{pid}/taxonomi").text
+
+    too_long = with_short.replace("Gott bemötande", "Gott bemötande av all personal på mottagningen")
+    resp = _upload(analyst, csrf, pid, too_long)
+    assert resp.status_code == 422 and "short_title" in resp.text and "högst 30 tecken" in resp.text
+    assert _versions(engine, pid) == 1
+
+
 def test_going_back_to_an_earlier_version_and_who_may(app_ids: tuple[Any, dict[str, Any]], engine: Engine) -> None:
     app, ids = app_ids
     pid = ids["project_id"]

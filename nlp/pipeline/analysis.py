@@ -156,7 +156,7 @@ def _analyse(
         edits=inputs.edits,
         labels=classified.labels,
         valence=classified.valence,
-        titles={lab.id: lab.title for lab in tax.labels},
+        titles=tax.name_titles(),
         embed=lambda p: embed_texts(p, embedder=embedder, kind=ANALYSIS_KIND),
     )
     report("teman", 1, 1)

@@ -322,8 +322,7 @@ def _finish_themes(
 ) -> ThemeResult:
     """Names and signals of the project's themes, as the run's ThemeResult (`labels`: each
     answer's decided label ids)."""
-    titles = {lab.id: lab.title for lab in tax.labels}
-    names = theme_names(pt, inputs.texts, vectors, inputs.ids, embed, labels, titles, valence or None)
+    names = theme_names(pt, inputs.texts, vectors, inputs.ids, embed, labels, tax.name_titles(), valence or None)
     for t in pt.themes:
         if t.key in names:
             t.label = names[t.key][0]

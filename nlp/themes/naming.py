@@ -64,7 +64,7 @@ from nlp.themes.phrases import (
     content,
 )
 from nlp.themes.representation import PLACEHOLDER_RE, TOKEN_RE, stop_words, swedish_tokens
-from nlp.themes.tone import COVER_SHARE, NAME_SHARES, PAIR_JOIN, NameRule
+from nlp.themes.tone import COVER_SHARE, NAME_SHARES, PAIR_JOIN, TONE_LEADS, NameRule
 
 Embed = Callable[[list[str]], np.ndarray]
 
@@ -221,21 +221,30 @@ def _written(key: Key, found: Mapping[Key, Counter[str]]) -> str:
 
 
 MAX_LABEL_IN_NAME = 40  # a longer taxonomy title (a whole goal statement) goes in the phrase
+# A label of at most two words besides "och", within a short title's length (nlp.taxonomy
+# SHORT_TITLE_MAX), is a heading: it leads as written even with a word the stop-word lists
+# hold ("Tidig hjälp"); a sentence is longer.
+HEADING_WORDS, HEADING_CHARS = 2, 30
 
 
 def phrase_name(phrases: Sequence[str], taxonomy_label: str | None = None) -> tuple[str, str]:
     """(name, phrase): "Tillgänglighet – långa väntetider" and "Svar om långa väntetider, …".
 
-    The taxonomy label leads the name when it is short and has no function words; a long
-    title (many taxonomies' labels are whole sentences) is named in the phrase instead."""
+    The taxonomy label (its short title where the taxonomy has one) leads the name when it is
+    a heading, or short and without function words; a long title (many taxonomies' labels
+    are whole sentences) is named in the phrase instead."""
     short = bool(taxonomy_label) and len(taxonomy_label) <= MAX_LABEL_IN_NAME  # type: ignore[arg-type]
     # A title's "och" joins two of its subjects ("Personal och kompetens"), as in a pair name.
-    label_words = set(re.findall(r"[^\W\d_]+", (taxonomy_label or "").lower())) - {PAIR_JOIN}
-    short = short and not label_words & name_stop_words()
+    words = re.findall(r"[^\W\d_]+", (taxonomy_label or "").lower())
+    label_words = set(words) - {PAIR_JOIN}
+    heading = len(taxonomy_label or "") <= HEADING_CHARS and len([w for w in words if w != PAIR_JOIN]) <= HEADING_WORDS
+    short = short and (heading or not label_words & name_stop_words())
     tail = f" – oftast etiketten ”{taxonomy_label}”" if taxonomy_label and not short else ""
     if not phrases:
         return (taxonomy_label if short else "Blandade svar"), "Svar som saknar tydliga gemensamma uttryck" + tail  # type: ignore[return-value]
     first = phrases[0]
+    if short and first.startswith(TONE_LEADS):  # "Utestängning – missnöje med …": one name, one capital
+        first = first[0].lower() + first[1:]
     name = f"{taxonomy_label} – {first}" if short else first[0].upper() + first[1:]
     listed = phrases[0] if len(phrases) == 1 else ", ".join(phrases[:-1]) + " och " + phrases[-1]
     return name, f"Svar om {listed}{tail}"

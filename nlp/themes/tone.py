@@ -47,6 +47,7 @@ NEGATIVE_VALENCE, POSITIVE_VALENCE = "utmaning", "styrka"
 NEGATIVE_LEAD, POSITIVE_LEAD = "Missnöje med", "Beröm för"
 # A theme of many topics, by its tone: no noun is held by COVER_SHARE of its answers.
 MIXED_LEADS = {0: "Blandade synpunkter om", -1: "Blandade klagomål på", 1: "Blandat beröm för"}
+TONE_LEADS = (NEGATIVE_LEAD, POSITIVE_LEAD, *MIXED_LEADS.values())  # the words a name's tone adds
 
 # Evaluative words that say something went wrong (lemmas and written forms); the rest of
 # EVALUATIVE_WORDS that praise are positive. Neutral evaluations ("betyg", "upplevelse") are neither.
