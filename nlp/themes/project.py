@@ -247,7 +247,7 @@ def newer_than_chance(n_new: int, size: int, share: float) -> bool:
     return size > 0 and float(binom.sf(n_new - 1, size, share)) < NEIGHBOUR_ALPHA
 
 
-def neighbour_bound(themes: Sequence[ProjectTheme], i: int) -> float:
+def _neighbour_bound(themes: Sequence[ProjectTheme], i: int) -> float:
     """Cosine from theme i to its nearest other theme (SAME_THEME_COSINE when alone)."""
     others = [float(t.centroid @ themes[i].centroid) for j, t in enumerate(themes) if j != i]
     return max(others) if others else SAME_THEME_COSINE
@@ -362,7 +362,7 @@ def adopt_clusters(
         best = int(np.argmax(sims)) if len(sims) else -1
         # Near enough to join: as close as the theme's nearest neighbour theme, and within the
         # theme's own fallback threshold (well-separated themes have a low neighbour bound).
-        near = best >= 0 and float(sims[best]) >= max(neighbour_bound(themes, best), themes[best].floor)
+        near = best >= 0 and float(sims[best]) >= max(_neighbour_bound(themes, best), themes[best].floor)
         if near and typical:
             own = np.quantile(emb[[row[r] for r in members]] @ centroid, ASSIGN_QUANTILE)
             theirs = [row[r] for r, k in main.items() if k == themes[best].key]
