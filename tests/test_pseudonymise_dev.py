@@ -126,6 +126,11 @@ OWN_FLOORS = {
     # unread (held out; 0.873 / 0.957 / 45 of 47 at 83fdec8 and after round 20; every direct
     # identifier found)
     "pii_blind39.jsonl": (0.85, 0.93, 0.93),
+    # unread (held out; 0.921 / 0.978 / 40 of 42 at 0ced627; every direct identifier found)
+    "pii_blind40.jsonl": (0.90, 0.96, 0.93),
+    # unread (held out; 0.798 / 0.941 / 41 of 43 at 0ced627: identifiers mangled by Excel;
+    # PERSONNUMMER 8 of 13, TELEFON 10 of 15, direct floor 0.60)
+    "pii_blind41.jsonl": (0.77, 0.92, 0.93, 0.60),
 }
 
 
