@@ -116,7 +116,7 @@ OWN_FLOORS = {
     # billing code here, "X i <ort>" two finds there and one here
     "pii_blind36.jsonl": (0.96, 0.97, 0.95),
     # read in round 20 (first 0.913 / 0.911 / 39 of 41 at 8caf581, PERSONNUMMER 15 of 17; after
-    # 0.971 / 0.953 / 41 of 41, every personnummer found): it no longer measures generalisation;
+    # 0.968 / 0.953 / 41 of 41, every personnummer found): it no longer measures generalisation;
     # "BUP <ort>", "X i <ort>" one find here and unit + ORT there, a child's name repeated
     # after its first mention left unlabelled there
     "pii_blind37.jsonl": (0.95, 0.93, 0.97),
