@@ -87,6 +87,8 @@ _FIELD_YYMMDD = re.compile(
 _APPOINTMENT_BEFORE = re.compile(
     r"(?i:\b(?:tid|tiden|kallad|kallades|kallelse|kallelsen|besök|återbesök|möte|mötet))" + WS + r"+$"
 )
+# "tid 28.5 kg": a measure after the number, not an appointment's day
+_MEASURE_AFTER = re.compile(WS + r"*(?:%|kg|km|mil|grader|°|timmar|tim|h\b|min|sek|cm|mm|mg|ml|l\b)")
 # "16/4 mg Suboxone", "10/5 mg": a combination product's two doses, not a day
 _DOSE_AFTER = re.compile(WS + r"*(?:mg|mcg|µg|ml|g|mikrogram|milligram|IE|E)(?![\w])")
 # "öppet 24/7", "chatt typ 24/7": round the clock, unless a date word or a year says a day
@@ -212,13 +214,12 @@ def find_date(text: str) -> list[Span]:
                 continue
             if "/" in m.group(0) and _DOSE_AFTER.match(text, m.end()):
                 continue
-            date_word = _DATE_WORD_BEFORE.search(text[max(0, m.start() - 8) : m.start()])
-            # "(24/7)" in brackets is a date noted beside the text
-            bracketed_date = text[max(0, m.start() - 1) : m.start()] == "("
+            # "öppet 24/7" is round the clock; "(24/7)" in brackets or "den 24/7" is a date
             if (
                 _ROUND_THE_CLOCK.match(text, m.start())
                 and m.end() == m.start() + 4
-                and not (date_word or bracketed_date)
+                and text[max(0, m.start() - 1) : m.start()] != "("
+                and not _DATE_WORD_BEFORE.search(text[max(0, m.start() - 8) : m.start()])
             ):
                 continue
             mark = m.group(0).split("/")
@@ -255,7 +256,7 @@ def find_date(text: str) -> list[Span]:
             continue
         day, month = m.group(0).split(".")
         if (int(day) > 24 or len(month) == 1) and _APPOINTMENT_BEFORE.search(text, max(0, m.start() - 14), m.start()):
-            if not re.match(WS + r"*(?:%|kg|km|mil|grader|°|timmar|tim|h\b|min|sek|cm|mm|mg|ml|l\b)", text[m.end() :]):
+            if not _MEASURE_AFTER.match(text, m.end()):
                 spans.append(Span(m.start(), m.end(), "DATUM"))
     return spans
 
