@@ -131,6 +131,9 @@ OWN_FLOORS = {
     # unread (held out; 0.798 / 0.941 / 41 of 43 at 0ced627: identifiers mangled by Excel;
     # PERSONNUMMER 8 of 13, TELEFON 10 of 15, direct floor 0.60)
     "pii_blind41.jsonl": (0.77, 0.92, 0.93, 0.60),
+    # unread (held out; 0.940 / 0.974 / 41 of 43 at 1d56762: LSS in easy Swedish; PERSONNUMMER
+    # 8 of 9, direct floor 0.88)
+    "pii_blind44.jsonl": (0.92, 0.95, 0.93, 0.88),
 }
 
 
