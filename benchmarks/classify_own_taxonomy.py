@@ -3,7 +3,7 @@
     python benchmarks/classify_own_taxonomy.py [--mangd vardupplevelse forum_invandring]
         [--upprepningar 3] [--antal 25 50 100] [--utan-meningar] [--transduktiv]
         [--kalibrering 10 25 50] [--alla-kalibreringar] [--mangd-svar]
-        [--utan-etikettskift] [--tak [K]]
+        [--utan-etikettskift] [--tak [K]] [--andra-annotator FIL]
 
 The sets (benchmarks/data/README_taxonomier.md) were labelled by a separate author who never
 saw classifier output; use them to measure, not to tune. For each set this prints, in one run:
@@ -27,7 +27,10 @@ saw classifier output; use them to measure, not to tune. For each set this print
 - --tak [K] (the ceiling): the same learning curve in K-fold cross-validation (default 5;
   folds stratified label by label, benchmarks/answer_splits.py), 25/50/100/200 answers and
   all of the other folds, tested on the held-out fold; the errors at the largest size sorted
-  into label-boundary errors (the answer's other labels decided right) and whole misses.
+  into label-boundary errors (the answer's other labels decided right) and whole misses;
+- --andra-annotator FIL (with --tak): a second annotator's labels of a sample, made without
+  seeing the first's (benchmarks/data/README_taxonomier.md): how the two annotators agree,
+  beside how the out-of-fold model agrees with each — how much of the gap is in the labels.
 Texts: the reviews are read by row index from the real reviews file (not in the project, no
 licence), the forum paragraphs from Absabank-Imm (CC BY 4.0: "Absabank-Imm, Språkbanken Text,
 University of Gothenburg"); both are pseudonymised before they are embedded, as in the product
@@ -273,7 +276,14 @@ def _print_rows(rows: dict[str, list[dict]]) -> None:
 
 
 def run_set(
-    name: str, repeats: int, sizes: list[int], embedder, cal_ks: list[int] | None = None, variants=(), folds=None
+    name: str,
+    repeats: int,
+    sizes: list[int],
+    embedder,
+    cal_ks: list[int] | None = None,
+    variants=(),
+    folds=None,
+    second: Path | None = None,
 ) -> dict:
     tax, texts, gold = load_set(name)
     L = tax.label_ids
@@ -321,6 +331,8 @@ def run_set(
         f"  F1 per etikett, {'alla' if last == ALL else last} svar: "
         + "  ".join(f"{lab} {f:.2f}" for lab, f in zip(L, per))
     )
+    if second is not None and last == ALL:
+        second_annotator(name, L, Y, out_zs[1], curve, second)
     kinds = sum((Counter(x["errors"]) for x in curve[last]), Counter())
     total = sum(v for k, v in kinds.items() if not k.startswith("därav"))  # "därav": a subset of a kind
     print(
@@ -328,6 +340,56 @@ def run_set(
         + ", ".join(f"{k} {v} ({v / max(total, 1):.0%})" for k, v in kinds.items())
     )
     return {"zero_shot": m_zs, "curve": curve}
+
+
+def label_keys(name: str) -> list:
+    """Each labelled answer's key in the set's label file (row index or paragraph id), in order."""
+    rows = _read_labels(DATA / SETS[name][1])
+    return [r["rad"] if "rad" in r else r["id"] for r in rows]
+
+
+def second_annotator(name: str, L: list[str], Y: np.ndarray, zs_dec: np.ndarray, curve: dict, path: Path) -> None:
+    """Agreement of a second, independent annotator with the first (gold) on its sample, beside
+    the model's agreement with each: how much of the gap to gold is in the labels themselves.
+    The model's decisions are out-of-fold (each answer decided by a model trained on the other
+    folds, with every answer of them: the ceiling run's largest size)."""
+    index = {k: i for i, k in enumerate(label_keys(name))}
+    rows = [r for r in _read_labels(path) if r["mängd"] == name]
+    if not rows:
+        return
+    unknown = sorted({lab for r in rows for lab in r["etiketter"]} - set(L))
+    if unknown:
+        raise SystemExit(f"{path.name}: okända etiketter för {name}: {unknown}")
+    idx = np.array([index[r["nyckel"]] for r in rows])
+    A = np.array([[lab in r["etiketter"] for lab in L] for r in rows], dtype=int)
+    oof = np.full(Y.shape, -1)
+    for m in curve[ALL]:
+        oof[m["test"]] = m["decisions"]
+    M, G, Z = oof[idx], Y[idx], zs_dec[idx]
+    agree = (A == G).all(1)
+
+    def row(title: str, X: np.ndarray, R: np.ndarray) -> str:
+        per = f1_score(R, X, average=None, zero_division=0)
+        return (
+            f"  {title:<44} makro-F1 {_macro(R, X):.3f}  micro-F1 {f1_score(R, X, average='micro', zero_division=0):.3f}"
+            f"  exakt {float((X == R).all(1).mean()):.2f}  per etikett "
+            + " ".join(f"{lab} {f:.2f}" for lab, f in zip(L, per))
+        )
+
+    print(f"Andra annotatorn ({path.name}), {len(rows)} av {len(Y)} svar:")
+    print(row("annotator 2 mot facit (annotator 1)", A, G))  # F1 is symmetric: no reverse row
+    print(row("modellen, alla svar (utanför vecket), mot facit", M, G))
+    print(row("modellen mot annotator 2", M, A))
+    print(row("zero-shot mot facit", Z, G))
+    if agree.sum() >= 10:
+        print(row(f"modellen mot facit där annotatorerna är eniga ({agree.sum()})", M[agree], G[agree]))
+    # Where the two annotators differ on a label, whom the model sides with.
+    diff = A != G
+    sides_gold = int(((M == G) & diff).sum())
+    print(
+        f"  etikettbeslut där annotatorerna skiljer sig: {int(diff.sum())}; modellen håller med facit i {sides_gold}, "
+        f"med annotator 2 i {int(diff.sum()) - sides_gold}"
+    )
 
 
 def few_shot_curve(texts, E, F, Y, gold, tax, embedder, proto, splits, sizes: list[int]) -> dict[int, list[dict]]:
@@ -347,6 +409,7 @@ def few_shot_curve(texts, E, F, Y, gold, tax, embedder, proto, splits, sizes: li
             m["errors"] = error_kinds(Y[te], out[1], out[0])
             m["seconds"] = time.time() - t0
             m["n"] = n
+            m["test"], m["decisions"] = te, out[1]  # out-of-fold decisions, for --andra-annotator
             curve.setdefault(size, []).append(m)
             print(
                 f"    [{'alla' if size == ALL else size}: makro-F1 {m['macro_f1']:.3f} ECE {m['ece']:.3f}]", flush=True
@@ -382,7 +445,14 @@ def main() -> int:
         "--mangd-svar", action="store_true", help="prediktionsmängder med alla svarets etiketter (som före 2026-11-29)"
     )
     ap.add_argument("--utan-etikettskift", action="store_true", help="ingen etikettvis förskjutning av kalibreringen")
+    ap.add_argument(
+        "--andra-annotator",
+        type=Path,
+        help="jsonl med en andra annotators etiketter ({mängd, nyckel, etiketter}); kräver --tak",
+    )
     args = ap.parse_args()
+    if args.andra_annotator and args.tak is None:
+        ap.error("--andra-annotator kräver --tak")
     nlp.classify.calibration.LABEL_SHIFT = not args.utan_etikettskift
     nlp.classify.model.SET_COVERAGE = "svar" if args.mangd_svar else "etikett"
     nlp.classify.training.BALANCED = not args.utan_klassvikter
@@ -397,7 +467,16 @@ def main() -> int:
             sizes = sorted(args.antal or [25, 50, 100])
         else:  # every fold's pool to the last answer: ALL comes last
             sizes = [*sorted(n for n in args.antal or [25, 50, 100, 200] if n > 0), ALL]
-        run_set(name, args.upprepningar, sizes, embedder, sorted(args.kalibrering), variants, folds=args.tak)
+        run_set(
+            name,
+            args.upprepningar,
+            sizes,
+            embedder,
+            sorted(args.kalibrering),
+            variants,
+            folds=args.tak,
+            second=args.andra_annotator,
+        )
     return 0
 
 
