@@ -90,11 +90,16 @@ def _stop_word_share(names: list[str]) -> tuple[float, list[str]]:
 
 
 def run_imports(
-    texts: list[str], kinds: Sequence[str | None], vectors_path: str | None = None, kind: str = "passage"
+    texts: list[str],
+    kinds: Sequence[str | None],
+    vectors_path: str | None = None,
+    kind: str = "passage",
+    refit_seeds: Sequence[int] = (),
 ) -> None:
     """`texts`: the pseudonymised reviews; `kinds`: the kind of business each names (from the raw
     review), None for none. `vectors_path`: saved vectors of the reviews (row for row, of `kind`),
-    so that a shared, loaded machine need not embed them again; the planted answers are embedded here."""
+    so that a shared, loaded machine need not embed them again; the planted answers are embedded here.
+    `refit_seeds`: the first refit after +10 % once more with each of these random states (_refit_by_seed)."""
     from theme_quality import business_of
 
     from nlp.embed import embed_texts
@@ -163,6 +168,39 @@ def run_imports(
     refit, fresh = _timed_refit(texts_grown, vec_grown, grown, state, import_of)
     _print_refit_diagnosis(state, imported, refit, fresh, so_far, grown, kind_of)
     _refit_of_refitted(state, fresh, all_texts, vectors, so_far, grown, import_of, kind_of)
+    _refit_by_seed(refit_seeds, texts_grown, vec_grown, grown, state, import_of, so_far, kind_of)
+
+
+def _refit_by_seed(
+    seeds: Sequence[int],
+    texts: list[str],
+    vectors: np.ndarray,
+    ids: list[int],
+    state: Any,
+    import_of: dict,
+    earlier: list[int],
+    kind_of: Sequence[str | None],
+) -> None:
+    """The first refit after +10 % with other random states (the fresh fit's and the subsample
+    fits'): how much of its keeping keys and its quality is the draw."""
+    from nlp.pipeline.project import refit_project_themes
+
+    kept = []
+    for seed in seeds:
+        c0 = time.process_time()
+        refit, _ = refit_project_themes(texts, vectors, ids, state=state, import_of=import_of, random_state=seed)
+        cpu = time.process_time() - c0
+        kept.append(_kept(state, refit, earlier))
+        print(
+            f"refit after +10 %, random state {seed}: {cpu:.1f} s CPU, earlier answers keeping their key "
+            f"{kept[-1]:.1%}, outliers {_outliers(refit, ids):.1%}, themes {len(refit.themes)}",
+            flush=True,
+        )
+        _print_quality(kind_of, ids, [(f"refit, random state {seed}", refit)])
+    if kept:
+        print(
+            f"refit after +10 % over random states {list(seeds)}: keys kept min {min(kept):.1%}, mean {np.mean(kept):.1%}"
+        )
 
 
 def _refit_of_refitted(
