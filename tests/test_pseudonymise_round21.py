@@ -303,3 +303,8 @@ def test_the_service_word_alone_or_before_a_person_stays() -> None:
 def test_an_address_in_a_web_forms_field() -> None:
     text = 'status=ok;remote_addr=10.40.7.19;svar="bra bemötande"'
     assert values_labelled(text, "IPADRESS", KEY) == ["10.40.7.19"]
+
+
+@pytest.mark.parametrize("text", ["2025/03/09\nTill mottagningen", "Skickat 2025/03/09 kl 8"])
+def test_a_date_written_with_slashes_year_first(text: str) -> None:
+    assert values_labelled(text, "DATUM", KEY) == ["2025/03/09"]
