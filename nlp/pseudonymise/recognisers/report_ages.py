@@ -22,20 +22,13 @@ _ROLE_WORDS = (
     r"brukaren|gossen|flickan|pojken|kvinnan|mannen|bebis|spädbarn"
 )
 _HEDGE = r"(?:(?:ca|cirka|ungefär|runt|uppskattningsvis)\.?" + WS + r"+)?"
-_REPORT_AGE = re.compile(
-    r"(?<![\w-])(?i:(?P<sex>"
-    + _SEX_WORDS
-    + r")|(?P<role>"
-    + _ROLE_WORDS
-    + r"))"
-    + WS
-    + r"+"
-    + _HEDGE
-    # a decimal ("1,5 timmar") or a range ("30-40") is no age here
-    + r"(?P<n>\d{1,3})(?![\d,.]\d|[\w-])(?P<yr>"
-    + WS
-    + r"+år(?![\w-]))?"
+# the person word (and a hedge) just before a number: read backwards from each number, since
+# most texts have few numbers and every text has the pronoun "man"
+_REPORT_WORD_BEFORE = re.compile(
+    r"(?<![\w-])(?i:(?P<sex>" + _SEX_WORDS + r")|(?P<role>" + _ROLE_WORDS + r"))" + WS + r"+" + _HEDGE + r"$"
 )
+# a decimal ("1,5 timmar") or a range ("30-40") is no age here
+_NUMBER = re.compile(r"(?<![\w,.-])(?P<n>\d{1,3})(?![\d,.]\d|[\w-])(?P<yr>" + WS + r"+år(?![\w-]))?")
 # what may end a bare age: a comma, a stop, a bracket, the line's end, or a capitalised name
 _BARE_END = re.compile(WS + r"*(?:[,.;:)]|\n|$)|" + WS + r"+[" + CAP + r"]")
 # "man" is also the pronoun ("fick man 2, sen 3"): as a sex word it opens the phrase or follows
@@ -53,15 +46,20 @@ def find_report_ages(text: str) -> list[Span]:
     if not any(c.isdigit() for c in text):
         return []
     spans = []
-    for m in _REPORT_AGE.finditer(text):
+    for m in _NUMBER.finditer(text):
         if not 1 <= int(m.group("n")) <= 120:
             continue
-        if (m.group("sex") or "").lower() == "man" and not _MAN_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        word = _REPORT_WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if word is None:
+            continue
+        if (word.group("sex") or "").lower() == "man" and not _MAN_BEFORE.search(
+            text, max(0, word.start() - 12), word.start()
+        ):
             continue
         if m.group("yr"):
             if _DURATION.match(text, m.end()):
                 continue
             spans.append(Span(m.start("n"), m.end("yr"), "ALDER"))
-        elif m.group("sex") and _BARE_END.match(text, m.end("n")):
+        elif word.group("sex") and _BARE_END.match(text, m.end("n")):
             spans.append(Span(m.start("n"), m.end("n"), "ALDER"))
     return spans

@@ -23,6 +23,8 @@ _HEADERS = (
     ),
     (re.compile(r"(?i)^(?:tel|tel\.?\s*nr|telefon|telefonnr|telefonnummer|mobil|mobilnr|mobilnummer)$"), "TELEFON"),
 )
+# the header row is the first line or follows a title or two ("Excel-export⏎Namn⇥Pnr⇥…")
+_HEADER_LINES = 3
 _CELL = re.compile(r"[\d \-+()]+")
 _DIGIT = re.compile(r"\d")
 
@@ -48,7 +50,9 @@ def find_column_identifiers(text: str) -> list[Span]:
     spans: list[Span] = []
     lines = text.split("\n")
     offset, columns, sep = 0, {}, ""
-    for line in lines:
+    for number, line in enumerate(lines):
+        if not columns and number > _HEADER_LINES:
+            break  # no header near the top: no table of this kind
         if not columns:
             for candidate in ("\t", ";"):
                 if candidate not in line:
