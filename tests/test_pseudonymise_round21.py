@@ -232,7 +232,13 @@ def test_staff_who_sign_with_initials(text: str, value: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["Hälsningar från oss /mvh", "Gäller dagtid och/eller kväll /ST", "ssk AB 12 i tjänst"]
+    "text",
+    [
+        "Hälsningar från oss /mvh",
+        "Gäller dagtid och/eller kväll /ST",
+        "ssk AB 12 i tjänst",
+        "Ny rutin inlagd i systemet /adm",  # an office, no person
+    ],
 )
 def test_abbreviations_after_a_slash_are_no_signature(text: str) -> None:
     assert values_labelled(text, "PERSON", KEY) == []

@@ -52,7 +52,8 @@ _SIGNED_INITIALS = re.compile(
 # "…⏎/AW". Only at the end of the whole text (a slash inside a line is "och/eller", "km/h"),
 # two or three letters of one case, not an abbreviation a note ends with ("/mvh", "/ST").
 _LAST_SIGNATURE = re.compile(rf"(?<![^\s])/[ \t]?(?P<who>[{_CAP}]{{2,3}}|[{_LOW}]{{2,3}})[ \t.]*\s*$")
-_NOT_SIGNATURES = frozenset("mvh vh ps st ok nb obs tel".split())
+# nor a role's short form ("/adm", "/red", "/mod": an office signs, no person)
+_NOT_SIGNATURES = frozenset("mvh vh ps st ok nb obs tel adm red mod".split())
 
 
 def find_staff_initials(text: str) -> list[Span]:
