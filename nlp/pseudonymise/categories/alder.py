@@ -19,6 +19,7 @@ from nlp.pseudonymise.recognisers.patterns import (
     WS,
     bracketed,
 )
+from nlp.pseudonymise.recognisers.report_ages import find_report_ages
 from nlp.pseudonymise.recognisers.words import TITLES, sentence_start
 
 _AGE_PATTERNS = [
@@ -177,7 +178,7 @@ _CHILDREN_AGES = re.compile(
     + WS
     + r"*,?"
     + WS
-    + r"+(?:(?:som är|på|i åldrarna)"
+    + r"+(?:(?:som är|är|var|på|i åldrarna)"
     + WS
     + r"+)?(\d{1,2}(?:"
     + WS
@@ -488,4 +489,6 @@ def _answers_and_corrections(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
-CATEGORY = Category(label="ALDER", priority=110, recognisers=(find_age, find_form_ages), description="åldrar")
+CATEGORY = Category(
+    label="ALDER", priority=110, recognisers=(find_age, find_form_ages, find_report_ages), description="åldrar"
+)

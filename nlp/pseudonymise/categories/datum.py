@@ -15,7 +15,8 @@ _DATE_PATTERNS = [
     re.compile(r"(?<![\d/.,-])(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])(?:[-/](?:19|20)?\d\d)?(?![\d/])"),
     # "12.5.2024", "2024.05.12": only with a year, so decimals and versions stay
     re.compile(r"(?<![\d.,])(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:19|20)?\d\d(?![\d.]\d)"),
-    re.compile(r"(?<![\d.,])(?:19|20)\d\d\.(?:0[1-9]|1[0-2])\.(?:0[1-9]|[12]\d|3[01])(?![\d.]\d)"),
+    # "2024/05/12" too, as some systems and phones write it (one separator throughout)
+    re.compile(r"(?<![\d.,/])(?:19|20)\d\d([./])(?:0[1-9]|1[0-2])\1(?:0[1-9]|[12]\d|3[01])(?![\d./]\d|/\w)"),
     re.compile(
         r"(?<![\d,.])(?:[1-9]|[12]\d|3[01])(?::?e|:a)?" + WS + r"+(?:" + MONTHS + r")"
         r"(?:" + WS + r"+(?:19|20)\d\d)?(?![\w])",
@@ -138,6 +139,11 @@ _SCORE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _TIME_AFTER = re.compile(r"[ T]\d\d:\d\d(?::\d\d)?")
+# after the clock time, a member of staff by title and name or a sender's phone number: a
+# journal's or a message export's line, dated about a person ("2025-02-03 07:45 Ssk Eva Ek: …")
+_PERSON_AFTER_TIME = re.compile(
+    r"[ \t]+(?:(?i:ssk|usk|läk|dr|spsk|bm)\.?[ \t]+[A-ZÅÄÖ][a-zåäö]|\+?\d[\d \-]{7,}\d(?!\d))"
+)
 # only the start of a line (or a bracket opening it) before a timestamp
 _LINE_HEAD = re.compile(r"(?:^|\n)[ \t>\[(]*\Z")
 # a log of what one person did, by a user name made of letters ("user=anna.berg"), an address
@@ -194,11 +200,13 @@ def find_date(text: str) -> list[Span]:
     person_log = "=" in text and _PERSON_IN_LOG.search(text) is not None
     for pattern in patterns:
         for m in pattern.finditer(text):
+            time = _TIME_AFTER.match(text, m.end())
             if (
-                _TIME_AFTER.match(text, m.end())
+                time
                 and m.group(0)[:4].isdigit()
                 and _LINE_HEAD.search(text, 0, m.start())
                 and not person_log
+                and not _PERSON_AFTER_TIME.match(text, time.end())
             ):
                 # "2025-02-03 07:45 Morgoninsats" heading a line: a log's timestamp. After a
                 # label or words ("Skickat: 2026-02-03 07:58", "chatt 2026-02-22 20:11") it

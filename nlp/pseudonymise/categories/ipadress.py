@@ -21,7 +21,9 @@ _IPV6 = re.compile(r"(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w
 _HEX_GROUP = re.compile(r"[0-9A-Fa-f]+")
 _IP_WORDS = re.compile(
     r"(?i:\bip\b|ip-?adress|ip-?nummer|ipv[46]|adress|server|router|modem|nätverk|wifi|"
-    r"uppkoppling|inloggad|loggade in|ansluten|anslöt|dator)"
+    r"uppkoppling|inloggad|loggade in|ansluten|anslöt|dator|"
+    # a web form's or a server's own field: "remote_addr=…", "client_ip=…", "host: …"
+    r"addr\b|remote|client|klient|host)"
 )
 _NUMBERING = re.compile(r"(?i:version|\bver\b|\bv\.?\s*$|avsnitt|kapitel|punkt|paragraf|§|bilaga|build|release)")
 

@@ -26,8 +26,12 @@ _LABEL = re.compile(
     # a member of staff's HSA-id ("SE2321000016-7K3P"): one person in the catalogue of care staff
     r"|\bHSA[- ]?id\b"
     r"|\bLMA(?:-kort(?:et|nummer|numret|nr)?\b|[- ]?(?:nummer|numret|nr\.?)\b)"
+    # a form's field named by the card alone ("LMA: …"), a residence permit card ("UT-kort nr …"),
+    # a patient number abbreviated as staff and exports write it ("Pat-nr: …", "pat_id: …")
+    r"|\bLMA(?=[ \t]*:)|\bUT-kort(?:et|s?nummer|s?numret|s?nr)?\b|\buppehållstillståndskort(?:et|s?nr)?\b"
+    r"|\bpat(?:ient)?[-_ ]?(?:nr|nummer|id)\b"
     # a passport's number: like the LMA card, one document that names one person
-    r"|\bpass(?:nummer|numret|nr\b\.?)|\bpassport[- ]?(?:number|no\b\.?|nr\b\.?)"
+    r"|\bpass(?:nummer|numret|[- ]?nr\b\.?)|\bpassport[- ]?(?:number|no\b\.?|nr\b\.?)"
     # so is an identity card's, a home country's included ("ID-kort från X nr …", "id-kortsnummer")
     r"|\bid[- ]?kort(?:et|s?nummer|s?numret|snr|s-?nr)?\b|\bidentitetskort(?:et|s?nummer|snr)?\b"
     r"|\bjournal\b(?=(?:[^\n.!?]{0,40}?)\b(?:nr\.?|nummer)\b)"
@@ -53,7 +57,24 @@ _YEAR_OR_DATE = re.compile(r"(?:19|20)\d\d(?:-[01]\d-[0-3]\d)?")
 def find_journal_number(text: str) -> list[Span]:
     if not any(
         w in text
-        for w in ("ournal", "atient", "eserv", "LMA", "lient", "HSA", "ass", "kort", "tillstånd", "vårds", "LARO")
+        for w in (
+            "ournal",
+            "atient",
+            "eserv",
+            "LMA",
+            "lient",
+            "HSA",
+            "ass",
+            "kort",
+            "tillstånd",
+            "vårds",
+            "LARO",
+            "at-",
+            "at_",
+            "at ",
+            "atnr",
+            "atid",
+        )
     ):
         return []
     spans: list[Span] = []

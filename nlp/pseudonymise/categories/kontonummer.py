@@ -35,7 +35,9 @@ _NEGATIVE = re.compile(
     r"(?i:\bocr|order|faktura|ärende|referens|\bref\b|kvitto|artikel|serienummer|"
     r"bokning|spårning|kolli|paket|försändelse|lot\b|batch|tidsstämpel|logg|"
     # a patient's or client's number in a care provider's records (JOURNALNUMMER reads them)
-    r"reserv|journal|klient|\bRN\b)"
+    r"reserv|journal|klient|\bRN\b|"
+    # an asylum seeker's or a residence permit's card number (JOURNALNUMMER reads them too)
+    r"\bLMA\b|\bLMA-kort|\bUT-kort)"
 )
 # a sentence's end: an other meaning in the next sentence says nothing about this number
 _SENTENCE_END = re.compile(r"[|\t\n]|[.!?](?=\s|$)")
@@ -55,7 +57,10 @@ _CARD = re.compile(r"(?<![\d-])(?:\d{4}(?:[ -]?\d{4}){2}(?:[ -]?\d{1,4}){1,2}|\d
 # clearing number (4 digits, Swedbank's 8xxx-x) then the account number, 6–10 digits in groups;
 # never after "+": "+4670-1740661" is a phone number with its country code glued on
 _ACCOUNT = re.compile(
-    r"(?<![\d+-])[1-9]\d{3}(?:-\d)?"
+    # Swedbank's five-digit clearing number may lose its dash: "82149 903 412 778-4"
+    r"(?<![\d+-])(?:[1-9]\d{3}(?:-\d)?|8\d{4}(?="
+    + _WS
+    + r"))"
     + _SEP
     + r"\d{1,4}(?:"
     + _SEP.replace(",", "")
@@ -171,9 +176,8 @@ def _account_spans(text: str) -> list[Span]:
     spans = []
     for m in _ACCOUNT.finditer(text):
         value = m.group(0)
-        account = (
-            _digits(value)[4:] if value[4:5] != "-" or not re.match(r"\d{4}-\d(?!\d)", value) else _digits(value)[5:]
-        )
+        five = re.match(r"\d{4}-\d(?!\d)|8\d{4}(?!\d)", value)
+        account = _digits(value)[5:] if five else _digits(value)[4:]
         if not 6 <= len(account) <= 11 or _negative(text, m.start(), m.end()):
             continue
         if _ISO_DATE.match(value):

@@ -12,6 +12,7 @@ from nlp.core import Span
 from nlp.pseudonymise.category import Category, digits_only
 from nlp.pseudonymise.recognisers.nordic_ids import find_nordic_ids
 from nlp.pseudonymise.recognisers.patterns import LOG_LINE, WS, before, says_other_number
+from nlp.pseudonymise.recognisers.table_columns import find_column_identifiers
 from nlp.pseudonymise.recognisers.written_out import spoken_numbers
 
 _PNR = re.compile(
@@ -31,13 +32,16 @@ _PNR = re.compile(
     + r")?(\d{4}|\d\d[ ]\d\d)(?![\w-])"
 )
 _PNR_POS = re.compile(
-    r"person\s*n(?:umme)?r|pers\.?\s*nr|p-?nr|pnr|samordnings\s*n(?:umme)?r|född|födelse|"
+    # "pnr" as a word of its own: "löpnr" (a serial number) ends the same way
+    r"person\s*n(?:umme)?r|pers\.?\s*nr|(?<![a-zåäö])p-?nr|samordnings\s*n(?:umme)?r|född|födelse|"
     r"personnumret|personnumm"
 )
 _PNR_NEG = re.compile(
-    r"order|beställning|faktura|ärende|remissn|remiss-?nr|remiss-?id|referens|ref\b|ref\.|kvitto|kundn|artikel|serien|"
+    r"order|beställning|faktura|ärende|remissn|remiss-?nr|remiss-?id|referens|ref\b|ref\.|kvitto|kvittens|kundn|artikel|serien|"
     r"löpn|bokning|tidsstämpel|\blogg|batch|lot\b|id-?nr|id:|klockan|\bkl\b|avi\b|ocr|paket|"
-    r"försändelse|spårning|kolli|leverans|transaktion|konto\b|kontot|kontonum|avtal|kontrakt|licens|registrerings"
+    r"försändelse|spårning|kolli|leverans|transaktion|konto\b|kontot|kontonum|avtal|kontrakt|licens|registrerings|"
+    # a case file's or a quality system's own number: "Dnr 20240311-0042", "Avvikelse-ID 241118-0042"
+    r"diarie|\bdnr\b|(?:avvikelse|händelse|incident|rapport|dokument)s?-?id\b"
 )
 
 
@@ -260,7 +264,8 @@ def find_personnummer(text: str) -> list[Span]:
         if positive:
             spans.append(Span(m.start(), m.end(), "PERSONNUMMER"))
             continue
-        after = text[m.end() : m.end() + 14].lower()  # "… (ordernummer)", not the next clause
+        # "… (ordernummer)", not the next clause nor the next line ("…\nTid: 27/11 kl 08.15")
+        after = text[m.end() : m.end() + 14].split("\n", 1)[0].lower()
         if says_other_number(text, m.start(), _PNR_NEG) or _PNR_NEG.search(after):
             continue
         bare = m.group(0).isdigit()
@@ -287,7 +292,7 @@ def normalise(value: str) -> str:
 CATEGORY = Category(
     label="PERSONNUMMER",
     priority=20,
-    recognisers=(find_personnummer, find_nordic_ids),
+    recognisers=(find_personnummer, find_nordic_ids, find_column_identifiers),
     description="personnummer",
     normalise=normalise,
 )

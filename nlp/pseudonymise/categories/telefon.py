@@ -8,12 +8,14 @@ import phonenumbers
 
 from nlp.core import Span
 from nlp.pseudonymise.category import Category, digits_only
+from nlp.pseudonymise.recognisers.damaged_phones import find_damaged_phones
 from nlp.pseudonymise.recognisers.patterns import WS, says_other_number
 from nlp.pseudonymise.recognisers.written_out import find_written_phone
 
 # an area code in brackets, as address blocks write a landline: "(018) 50 44 19"
 _PHONE = re.compile(
-    r"(?<![\w+])(?:(?:(?:\+|00)46" + WS + r"?(?:\(0\)" + WS + r"?)?|0)\d{1,3}|\(0\d{1,3}\))"
+    # "0046-(0)73-…": a dash may follow the country code and its bracketed zero
+    r"(?<![\w+])(?:(?:(?:\+|00)46(?:" + WS + r"|-)?(?:\(0\)(?:" + WS + r"|-)?)?|0)\d{1,3}|\(0\d{1,3}\))"
     r"(?:(?:" + WS + r"|-|/|" + WS + r"-" + WS + r")?\d{1,4}){1,5}(?!\d)"
 )
 # Other countries' numbers, "+358 40 123 4567", "0047 912 34 567": phonenumbers knows their plans.
@@ -154,5 +156,9 @@ def normalise(value: str) -> str:
 
 
 CATEGORY = Category(
-    label="TELEFON", priority=30, recognisers=(find_phone,), description="telefonnummer", normalise=normalise
+    label="TELEFON",
+    priority=30,
+    recognisers=(find_phone, find_damaged_phones),
+    description="telefonnummer",
+    normalise=normalise,
 )

@@ -7,6 +7,7 @@ import re
 from nlp.core import Span
 from nlp.pseudonymise.category import Category
 from nlp.pseudonymise.recognisers import lists
+from nlp.pseudonymise.recognisers import unit_constructions as units
 from nlp.pseudonymise.recognisers.lower_units import find_lower_named_units
 from nlp.pseudonymise.recognisers.named_with_place import find_named_with_place
 from nlp.pseudonymise.recognisers.patterns import CAP, CAP_AFTER, CAP_NAME, CAPWORD, LOW, STREET_SUFFIX, WS, named_after
@@ -51,7 +52,9 @@ _UNIT_PREFIX = (
     # care in the home and the clinics' teams by their district: "Hemsjukvården Östra",
     # "Fysioterapin Gamlestaden", "Mobila teamet Sundsvall"
     r"[Hh]emsjukvården|Hemsjukvård|Fysioterapin|Sjukgymnastiken|Rehabiliteringen|[Mm]obila teamet|"
-    r"[Pp]alliativa teamet|[Nn]ärsjukvårdsteamet"
+    r"[Pp]alliativa teamet|[Nn]ärsjukvårdsteamet|"
+    # the emergency chain's units by their town: "Ambulansstationen Säffle", "Förlossningen Lund"
+    r"[Aa]mbulansstationen|[Aa]mbulansstation|Förlossningen"
 )
 # Care providers whose name stands before the unit: "Capio vårdcentral Gubbängen".
 _PROVIDERS = re.compile(r"(?:" + CARE_PROVIDERS + r"|Region [" + CAP + r"][" + LOW + r"]+s?)" + WS + r"+$")
@@ -249,12 +252,6 @@ _COMPOUND_UNIT_NAMED = named_after(
 )
 
 
-# a clinic written before its hospital with a comma, as referrals and 1177 write it:
-# "Dagkirurgen, Norrtälje sjukhus", "Njurmedicin, Danderyds sjukhus", "Urologen, Sahlgrenska"
-_CLINIC_COMMA_BEFORE = re.compile(
-    r"(?<![\w-])[" + CAP + r"][" + LOW + r"]*(?:mottagningen|kliniken|avdelningen|logen|kirurgen|iatriken|iatrin|"
-    r"peden|akuten|intensiven|medicin|enheten|rehab)," + WS + r"+$"
-)
 _HOSPITAL_WORD = re.compile(r"sjukhus|lasarett|Sahlgrenska|Karolinska|Akademiska")
 # "kliniken på Sunderby sjukhus": a hospital named by its place and the bare word after it
 _HOSPITAL_AFTER = re.compile(WS + r"+(?:sjukhus|sjukhuset|lasarett|lasarettet)(?![\w-])")
@@ -272,7 +269,7 @@ def _merge_units(text: str, spans: list[Span]) -> list[Span]:
         adj = _ADJ_BEFORE.search(text, max(0, start - 30), start)
         if adj and adj.group(0).split()[0] not in NOT_UNIT_WORDS:
             start = adj.start()
-        clinic = _CLINIC_COMMA_BEFORE.search(text, max(0, start - 40), start)
+        clinic = units.CLINIC_COMMA_BEFORE.search(text, max(0, start - 40), start)
         if clinic and _HOSPITAL_WORD.search(text, sp.start, sp.end):
             start = clinic.start()
         end = sp.end

@@ -12,7 +12,14 @@ from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.names_in_context import CLOSINGS, foreign, namelike
 from nlp.pseudonymise.recognisers.patterns import NUMWORDS, bracketed
 from nlp.pseudonymise.recognisers.span_set import SpanSet
-from nlp.pseudonymise.recognisers.words import NAME_PARTICLES, TITLES, rare_word, sentence_start, unknown_word
+from nlp.pseudonymise.recognisers.words import (
+    NAME_PARTICLES,
+    TITLES,
+    plain_word,
+    rare_word,
+    sentence_start,
+    unknown_word,
+)
 
 # initials before a surname: "J. Andersson", "A.M. Haddad", "U-B Nyqvist" (a dot or a hyphen
 # makes them initials; a lone capital "I" is a word)
@@ -158,6 +165,19 @@ def _sender(text: str, start: int) -> bool:
     return bool(_SENDER_BEFORE.search(text[max(0, start - 8) : start]))
 
 
+# the form fields that may follow a name on its line ("… Personnummer: …")
+_FIELD_WORDS = frozenset(
+    "personnummer personnr pnr telefon tel telefonnummer mobil mobilnummer adress e-post epost mejl mail "
+    "datum ålder född postnummer ort kön yrke".split()
+)
+
+
+def _field_word(word: str) -> bool:
+    """A form's label, not the surname of the name before it ("Svar till Ahmed Nur: …")."""
+    low = word.lower()
+    return low in _FIELD_WORDS or (lists.names().get(low) is None and plain_word(low))
+
+
 def complete_names(text: str, spans: list[Span]) -> list[Span]:
     """After overlaps are resolved: a found name takes the name words next to it ("Tran Van
     Minh", "ASTRID FRÖBERG", "Mattsson, Greger"), and a first or last name found once is
@@ -199,6 +219,7 @@ def complete_names(text: str, spans: list[Span]) -> list[Span]:
             and text[sp.end : sp.end + 1] == ":"
             and not _INITIAL_WORDS.search(value)
             and not _sender(text, sp.start)
+            and _field_word(value[value.rindex(" ") + 1 :])
         ):
             out[k] = Span(sp.start, sp.start + value.rindex(" "), "PERSON")
     # "Mattsson, Greger": a surname, a comma and a first name are one name; "Nguyen" "Van Thanh"

@@ -31,7 +31,7 @@ _UNIT_STEMS = re.compile(
     # a private practice by its dentist's name: "Tandläkare Berg & Co i Mora" (capitalised: a name)
     r"(?-i:\bTandläkare\b)|"
     r"(?i:boende|hemmet|mottagning|central|tandvård|tandvard|tandläkarna|hemtjänst|hemtjanst|klinik|rehab|\bIVA\b|\bBB\b|"
-    r"avdelning|korttids|sjukhus|lasarett|vården|varden|psykiatri|dialys|hälsocentral)"
+    r"avdelning|korttids|sjukhus|lasarett|vården|varden|psykiatri|dialys|hälsocentral|ambulansstation)"
 )
 _ORG_STEMS = re.compile(
     r"(?i:skola|skolan|gymnasi|förskola|forskola|fritids|komvux|sfi|utbildning|bolag|\bab\b|"

@@ -69,8 +69,8 @@ _ROLES = frozenset(
     "vägledare vägledaren stödpedagog stödpedagogen assistent assistenten personlig kontaktperson "
     "kontaktpersonen föräldrar föräldrarna barnen barn grannen granne vännen väninnan svärmor svärfar "
     "svåger svägerska mottagare "
-    # form fields and minutes: "Sökande: …", "NAMN: …", "Närvarande: …"
-    "sökande namn huvudman resenär deltog närvarande elev hyresgäst vårdnadshavare förnamn efternamn "
+    # form fields and minutes: "Sökande: …", "NAMN: …", "Närvarande: …", a report's "Pat: …"
+    "sökande namn huvudman resenär deltog närvarande elev hyresgäst vårdnadshavare förnamn efternamn pat pat. "
     "fokus brukare klient patient anhörig avsändare frånvarande ordf. deltagare ansv ansvarig närv "
     # payment forms: "kontohavare jovana …"
     "kontohavare kontoinnehavare betalningsmottagare betalare kortinnehavare innehavare".split()
@@ -154,7 +154,7 @@ _FOREIGN_SURNAME = re.compile(
 
 def namelike(word: str, lowercase_ok: bool) -> bool:
     """Could this token be (part of) a name nobody listed? Never a Swedish word (nor two made one,
-    "Intervjufil") or place."""
+    "Intervjufil") or place, nor a form's label abbreviated ("Pnr", "Tfn": a table's header)."""
     if word.isupper() and len(word) > 2:
         word = word.capitalize()  # "NAMN: MARGARETA ELG": judge the name, not the shouting
     low = word.lower()
@@ -162,7 +162,7 @@ def namelike(word: str, lowercase_ok: bool) -> bool:
         len(word) < 2
         or low in HEADER_AND_GREETING_WORDS
         or low in CLOSINGS
-        or re.search(r"[\d_]|(.)\1\1", word)
+        or re.search(r"[\d_]|(.)\1\1|^(?i:pnr|p-nr|persnr|tfn|telnr|mobnr|dnr|orgnr)$", word)
         or low in SWEDISH_STOP_WORDS
         or low in TITLES
         or low in STAFF_ABBREVIATIONS

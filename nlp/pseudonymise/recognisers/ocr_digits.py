@@ -24,16 +24,23 @@ from __future__ import annotations
 
 import re
 
-_TO_DIGIT = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
-_GROUP = r"[\dOolI|]+"
+# S for 5 too ("l9SS1221-…"): inside a group that holds a real digit, never in a word
+_TO_DIGIT = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1", "S": "5"})
+_GROUP = r"[\dOolI|S]+"
 # groups joined by a space, a dash or both, not glued to a word on either side
 _NUMBER = re.compile(r"(?<![^\W\d_])" + _GROUP + r"(?:[ \t]{0,2}[-–+]?[ \t]{0,2}" + _GROUP + r")*(?![^\W\d_])")
 _GROUP_RE = re.compile(_GROUP)
 # a phone number has at least 7 digits, a personnummer 10: a few slips still leave 6 real ones
 _MIN_REAL_DIGITS = 6
-_CONFUSABLE = re.compile(r"[OolI|]")
+# A badly scanned number may have as many slips as digits ("O7O-l74 OO 63"): at the length of a
+# phone or personnummer (ten characters or more) four real digits are enough, and a group of
+# only O and l between two groups with digits is part of it ("OO" there).
+_LONG_NUMBER = 10
+_MIN_REAL_DIGITS_LONG = 4
+_INNER_SLIPS = re.compile(r"[Ol]{1,4}")
+_CONFUSABLE = re.compile(r"[OolI|S]")
 # the quick test: such a letter right beside a digit (nearly every text has an "o" or an "l")
-_BESIDE_DIGIT = re.compile(r"\d[OolI|]|[OolI|]\d")
+_BESIDE_DIGIT = re.compile(r"\d[OolI|S]|[OolI|S]\d")
 # a short group of digits with an O or an l, alone between non-letters
 _SHORT = re.compile(r"(?<![^\W_])(?=[\dOl]{0,3}\d)[\dOl]{2,4}(?![^\W_])")
 _SHORT_SLIP = re.compile(r"[Ol]")
@@ -47,11 +54,17 @@ def ocr_digits(text: str) -> str | None:
     chars: list[str] | None = None
     for m in _NUMBER.finditer(text):
         number = m.group(0)
-        if not _CONFUSABLE.search(number) or sum(c.isdigit() for c in number) < _MIN_REAL_DIGITS:
+        if not _CONFUSABLE.search(number):
             continue
-        for g in _GROUP_RE.finditer(number):
+        real = sum(c.isdigit() for c in number)
+        groups = list(_GROUP_RE.finditer(number))
+        long = sum(len(g.group(0)) for g in groups) >= _LONG_NUMBER and real >= _MIN_REAL_DIGITS_LONG
+        if real < _MIN_REAL_DIGITS and not long:
+            continue
+        for k, g in enumerate(groups):
             group = g.group(0)
-            if group.isdigit() or not any(c.isdigit() for c in group):
+            inner = long and 0 < k < len(groups) - 1 and _INNER_SLIPS.fullmatch(group)
+            if group.isdigit() or not (inner or any(c.isdigit() for c in group)):
                 continue  # a group of letters only is a word ("I", "lO"), not a misread number
             if chars is None:
                 chars = list(text)

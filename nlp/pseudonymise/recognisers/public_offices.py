@@ -22,6 +22,14 @@ from nlp.pseudonymise.recognisers.patterns import CAP_NAME, WS
 from nlp.pseudonymise.recognisers.words import unknown_word
 
 _PLACE = r"(?P<place>" + CAP_NAME + r")(?![\w-])"
+# a municipality's or a region's service named by its area, itself the name of a body: the rescue
+# service ("Räddningstjänsten Storgöteborg", a federation of municipalities) and adult education
+# ("Vuxenutbildningen Sala"); the words alone are any municipality's and stay
+_AREA_SERVICE = re.compile(
+    r"(?<![\w-])(?:[Rr]äddningstjänsten|Vuxenutbildningen|Vuxenutbildning)"
+    + WS
+    + r"+(?P<place>[A-ZÅÄÖ][a-zåäö]{2,})(?![\w-])"
+)
 _CUSTODY = re.compile(
     r"(?<![\w-])(?:[Hh]äktet|[Aa]nstalten|[Ff]rivården|[Kk]riminalvårdsanstalten|Kriminalvården(?="
     + WS
@@ -86,6 +94,12 @@ def find_public_offices(text: str) -> list[Span]:
             # never by a first name ("frivården Kalle sa …": a person at the office)
             first = lists.names().get(place.lower())
             if _place(place) or (unknown_word(place) and (first is None or not (first.first_sv or first.first_other))):
+                spans.append(Span(m.start(), m.end(), "ORGANISATION"))
+    if "räddningstjänsten" in low or "vuxenutbildning" in low:
+        for m in _AREA_SERVICE.finditer(text):
+            place = m.group("place")
+            # named by a town or a region ("…regionen", "…land"), never by a person ("… Eva sa")
+            if _region(place) or place.endswith(("regionen", "region", "området")):
                 spans.append(Span(m.start(), m.end(), "ORGANISATION"))
     if "enheten" in low or "omsorgen" in low:
         for m in _SOCIAL.finditer(text):

@@ -15,6 +15,8 @@ _TITLE = (
     r"leg\.[ \t]?(?:ssk|läk|psykolog|arbetsterapeut|fysioterapeut)|"
     r"sjuksköterska|sjuksköterskan|undersköterska|undersköterskan|läkare|läkaren|skötare|skötaren|"
     r"kurator|kuratorn|arbetsterapeut|arbetsterapeuten|fysioterapeut|fysioterapeuten|barnmorska|barnmorskan|"
+    # the pharmacy's staff sign deviations too: "Farmaceut PW har lämnat avvikelse"
+    r"farmaceut|farmaceuten|apotekare|apotekaren|receptarie|receptarien|"
     # a note's signature: "sign. KS", "Sign: AK/MN", "signerat JB"
     r"sign|signerat|signerad|signatur)"
     r"(?:\.?[ \t]+|[.:][ \t]*)"
@@ -24,7 +26,8 @@ _LOW = "a-zåäöéü"
 # what may follow: "AB" (two or three capitals), "T.G." / "T. G.", "M. El-Khoury", "Jenny A-S."
 _AFTER = (
     r"(?P<who>"
-    rf"[{_CAP}]{{2,3}}(?:/[{_CAP}]{{2,3}})*(?![\w-])(?![ \t]*\d)"
+    # not before a number ("ssk AB 12"), but a signature's date may follow: "Sign. ÅL 2026-11-29"
+    rf"[{_CAP}]{{2,3}}(?:/[{_CAP}]{{2,3}})*(?![\w-])(?:(?![ \t]*\d)|(?=[ \t]+(?:19|20)\d\d-\d\d-\d\d))"
     rf"|[{_CAP}]\.[ ]?[{_CAP}]\.(?:[ ]?[{_CAP}]\.)?"
     rf"|[{_CAP}]\.[ \t]+[{_CAP}][{_LOW}]+(?:-[{_CAP}][{_LOW}]+)?(?![\w-])"
     rf"|[{_CAP}][{_LOW}]+[ \t]+[{_CAP}](?:-[{_CAP}])?(?:\.|(?![\w-]))"
@@ -45,9 +48,20 @@ _SIGNED_INITIALS = re.compile(
 )
 
 
+# A staff report signed with bare initials as its very last word: "… ingen påverkan. /bm",
+# "…⏎/AW". Only at the end of the whole text (a slash inside a line is "och/eller", "km/h"),
+# two or three letters of one case, not an abbreviation a note ends with ("/mvh", "/ST").
+_LAST_SIGNATURE = re.compile(rf"(?<![^\s])/[ \t]?(?P<who>[{_CAP}]{{2,3}}|[{_LOW}]{{2,3}})[ \t.]*\s*$")
+# nor a role's short form ("/adm", "/red", "/mod": an office signs, no person)
+_NOT_SIGNATURES = frozenset("mvh vh ps st ok nb obs tel adm red mod".split())
+
+
 def find_staff_initials(text: str) -> list[Span]:
     """Initials, or a first name and an initial, right after a staff title or signing off."""
     spans = [Span(m.start("who"), m.end("who"), "PERSON") for m in _SIGNED_INITIALS.finditer(text)]
+    last = _LAST_SIGNATURE.search(text, max(0, len(text) - 12)) if "/" in text[-12:] else None
+    if last and last.group("who").lower() not in _NOT_SIGNATURES and last.group("who") not in _NOT_INITIALS:
+        spans.append(Span(last.start("who"), last.end("who"), "PERSON"))
     pos = 0
     while (m := _STAFF.search(text, pos)) is not None:
         pos = m.end()

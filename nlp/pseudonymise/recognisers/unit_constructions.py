@@ -190,6 +190,19 @@ _MUNICIPAL_UNIT = re.compile(
 _SHOUTED_DIRECTION = frozenset("NORRA SÖDRA ÖSTRA VÄSTRA CENTRALA".split())
 
 
+# a clinic written before its hospital with a comma, as referrals and 1177 write it:
+# "Dagkirurgen, Norrtälje sjukhus", "Njurmedicin, Danderyds sjukhus", "Urologen, Sahlgrenska"
+# also with its ward number or an adjective before: "Kirurgavdelning 50, Mälarsjukhuset",
+# "Geriatriska kliniken, Centralsjukhuset Växjö"
+_WARD_NUMBER = r"(?:" + WS + r"+\d{1,3}[A-Za-z]?)?"
+CLINIC_COMMA_BEFORE = re.compile(
+    r"(?:(?<![\w-])[" + CAP + r"][" + LOW + r"]*(?:mottagningen|kliniken|avdelningen|logen|kirurgen|iatriken|iatrin|"
+    r"peden|akuten|intensiven|medicin|enheten|rehab|avdelning" + _WARD_NUMBER + r")"
+    r"|(?<![\w-])[" + CAP + r"][" + LOW + r"]+(?:iska|ska)" + WS + r"+(?:kliniken|avdelningen|mottagningen|enheten|"
+    r"avdelning" + _WARD_NUMBER + r"))," + WS + r"+$"
+)
+
+
 def _municipal_units(text: str) -> list[Span]:
     out = []
     for m in _MUNICIPAL_UNIT.finditer(text):
