@@ -1,0 +1,128 @@
+"""Round 21b kinds of construction (young people writing in chat style to school counsellors,
+youth clinics, BUP, social services and from HVB/SiS homes, read from blind set 43): homes and
+clinics named in lower case after their kind ("hvb X", "sis ungdomshem X", "stödboendet X",
+"X:s ungdomshem", "vårdcentralen X") and the town after them; schools in lower case; a
+council's social services with its town; lowercase first names where the sentence says it is
+someone (a role before it, a cleft, an age in brackets, a workplace or class after it, a
+signature list, "samtal med", "namn e", "jag e" after a greeting). Own examples: new names,
+homes, schools and places, none from the set; and the ordinary chat Swedish that must stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.pseudonymise_support import finds, values_labelled
+
+KEY = b"round-21b-test-key-0123456789abcd"
+
+
+# -- homes and clinics in lower case ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("asså jag bor på hvb ljusstaken sen i våras o de e okej", "hvb ljusstaken"),
+        ("min kompis sitter på sis ungdomshem hällby o får inte ringa", "sis ungdomshem hällby"),
+        ("jag flyttade till stödboendet ankaret förra veckan", "stödboendet ankaret"),
+        ("sitter på björkforsens ungdomshem nu o ingen säger nåt", "björkforsens ungdomshem"),
+        ("läkaren på vårdcentralen eken har inte svarat", "vårdcentralen eken"),
+        ("va på ungdomsmottagningen kungsholmen igår", "ungdomsmottagningen kungsholmen"),
+        ("jag va på hvb lindbrygga 2019 typ", "hvb lindbrygga"),
+    ],
+)
+def test_a_home_or_clinic_named_in_lower_case_is_a_unit(text: str, unit: str) -> None:
+    assert values_labelled(text, "VARDENHET", KEY) == [unit]
+
+
+def test_the_town_after_a_lowercase_home_goes_with_it() -> None:
+    # a town that is also a word ("kil") counts right after the found home
+    assert values_labelled("har bott på hvb lönnen i kil sen i höstas", "VARDENHET", KEY) == ["hvb lönnen i kil"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "på hvb personalen e sura o hvb placeringen suger",
+        "jag ringde vårdcentralen igen o vårdcentralen dagen efter",
+        "bor på hvb sen mars o sis ungdomshem innan dess",
+        "statens ungdomshem e ingen lek",
+    ],
+)
+def test_what_follows_a_kind_word_without_naming_a_home_stays(text: str) -> None:
+    assert values_labelled(text, "VARDENHET", KEY) == []
+
+
+# -- schools and social services in lower case --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "school"),
+    [
+        ("jag går i 9a på lindbackaskolan o hatar det", "lindbackaskolan"),
+        ("snälla säg inget till norrängsskolan", "norrängsskolan"),
+        ("mentorn på östraskolan ringde hem", "östraskolan"),
+    ],
+)
+def test_a_school_named_in_lower_case_is_an_organisation(text: str, school: str) -> None:
+    assert values_labelled(text, "ORGANISATION", KEY) == [school]
+
+
+def test_kinds_of_school_in_lower_case_stay() -> None:
+    text = "jag går på gymnasieskolan, lillebror på grundskolan o på lovskolan o simskolan i sommar"
+    assert values_labelled(text, "ORGANISATION", KEY) == []
+
+
+def test_social_services_with_their_town_is_one_organisation() -> None:
+    text = "min handläggare på socialtjänsten i sandviken har slutat"
+    assert values_labelled(text, "ORGANISATION", KEY) == ["socialtjänsten i sandviken"]
+    assert values_labelled("soc i stan e sämst", "ORGANISATION", KEY) == []
+
+
+# -- lowercase first names where the sentence says it is someone ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("min handläggare e samira begić, hon e snäll", ["samira begić"]),
+        ("min kontaktperson tove lind vet om allt", ["tove lind"]),
+        ("min lillebror noah e 9 o rädd", ["noah"]),
+        ("skolsköterskan liv på mottagningen va så fin", ["liv"]),
+        ("min gode man stig säger att de löser sig", ["stig"]),
+        ("det va typ yusuf som ringde 112", ["yusuf"]),
+        ("alva (14) e min bästa kompis", ["alva"]),
+        ("jag o nora på fritidsgården", ["nora"]),
+        ("liam o adnan från 8c snackar skit", ["liam", "adnan"]),
+        ("vi hade samtal med jonna varje vecka", ["jonna"]),
+        ("jag vill ha en ny kurator istället för tove", ["tove"]),
+        ("tja jag e zeki o vill fråga en sak", ["zeki"]),
+        ("mitt riktiga namn e amir sulejmanović", ["amir sulejmanović"]),
+        ("hos dr. hamidi på bup", ["hamidi"]),
+    ],
+)
+def test_a_lowercase_name_in_a_person_context_is_a_person(text: str, names: list[str]) -> None:
+    assert values_labelled(text, "PERSON", KEY) == names
+
+
+def test_a_signature_list_of_lowercase_names() -> None:
+    found = " ".join(values_labelled("vi vill ha chatten på fler språk. mvh hodan, ayaan o nimo", "PERSON", KEY))
+    for name in ("hodan", "ayaan", "nimo"):
+        assert name in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "jag o min mamma va på soc igår o det var bra som fan",
+        "det e bra som tur e. min kurator sa att jag e duktig",
+        "jag behöver prata med ngn nu",
+        "det var sol på fritidsgården hela dagen",
+        "tja jag e trött o vill sova",
+        "vi hade samtal med kuratorn o med soc",
+        "mvh en ledsen elev",
+        "istället för dig o mig",
+    ],
+)
+def test_ordinary_chat_swedish_names_no_one(text: str) -> None:
+    assert [v for v, label in finds(text, KEY) if label == "PERSON"] == []
