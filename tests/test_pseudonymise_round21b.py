@@ -126,3 +126,49 @@ def test_a_signature_list_of_lowercase_names() -> None:
 )
 def test_ordinary_chat_swedish_names_no_one(text: str) -> None:
     assert [v for v, label in finds(text, KEY) if label == "PERSON"] == []
+
+
+def test_hvb_takes_a_home_name_that_is_an_everyday_word() -> None:
+    assert values_labelled("jag va på hvb vindflöjel 2020 typ", "VARDENHET", KEY) == ["hvb vindflöjel"]
+    assert values_labelled("jag ska till hvb hem igen o hvb placering suger", "VARDENHET", KEY) == []
+
+
+# -- a chat answer read from the question above it, siblings' ages in chat Swedish ---------------
+
+
+def test_an_age_and_a_town_answered_on_their_own_lines() -> None:
+    text = "hur gammal är du om du vill säga?\n- 15\n- okej. bor du i mora?\n- nej eksjö men jag pluggar där"
+    assert values_labelled(text, "ALDER", KEY) == ["15"]
+    assert "eksjö" in values_labelled(text, "ORT", KEY)
+
+
+def test_a_number_answering_another_question_is_no_age() -> None:
+    assert values_labelled("hur många gånger har det hänt?\n- 15\n", "ALDER", KEY) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "ages"),
+    [
+        ("jag e ensam hemma med mina syskon som e 5 o 9", ["5", "9"]),
+        ("min lillebror e 11 o rädd", ["11"]),
+    ],
+)
+def test_siblings_ages_in_chat_swedish(text: str, ages: list[str]) -> None:
+    assert values_labelled(text, "ALDER", KEY) == ages
+
+
+def test_a_count_after_a_kin_word_is_no_age() -> None:
+    assert values_labelled("vi e många o barnen e 3 st", "ALDER", KEY) == []
+
+
+# -- where someone lives, a town that is also a first name; a rating that is no date -------------
+
+
+def test_a_town_that_is_a_first_name_where_someone_lives() -> None:
+    assert values_labelled("bor typ långt bort i åsa o bussen går sällan", "ORT", KEY) == ["åsa"]
+    assert values_labelled("jag va kär i adam förut", "PERSON", KEY) == ["adam"]
+
+
+def test_a_rating_after_what_it_grades_is_no_date() -> None:
+    assert values_labelled("mitt betyg på chatten: 3/5. okej ändå", "DATUM", KEY) == []
+    assert values_labelled("vi ses 3/5 på mottagningen", "DATUM", KEY) == ["3/5"]

@@ -49,6 +49,11 @@ _NOT_NAMES = frozenset(
     "vintern julen året månaden maten skolan chefen kuratorn läkaren sköterskan handläggaren "
     "regeln reglerna kön telefonen växeln hemsidan appen chatten mejlen".split()
 )
+# what a home is or gives, after "hvb" without naming one ("hvb placering", "hvb hem")
+_KIND_WORDS = frozenset(
+    "hem boende placering plats vistelse personal behandling vård vard utredning beslut ansökan "
+    "långt langt bort nära nara igen".split()
+)
 # a definite noun, not a process or quality ("utredningen", "tryggheten")
 _DEFINITE = re.compile(r"(?:en|an|et|n)$")
 _ABSTRACT = re.compile(r"(?:ingen|heten|elsen|andet|endet|aren|arna|orna|erna|naden)$")
@@ -78,6 +83,8 @@ def _home_name(name: str, kind: str) -> bool:
         return True
     if _DEFINITE.search(low) and not _ABSTRACT.search(low):
         return True
+    if kind in {"hvb", "hvb-hemmet", "hvb-hem"} or kind.startswith("sis"):
+        return low not in _KIND_WORDS  # only homes follow "hvb": "hvb vindflöjel", not "hvb hem"
     # a home may carry a first name ("sis ungdomshem rebecka"); a clinic by a person is rarer
     info = lists.names().get(low)
     return not kind.startswith(("vård", "vard", "häls", "hals", "ungdomsm")) and info is not None and not info.common
