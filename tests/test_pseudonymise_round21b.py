@@ -172,3 +172,40 @@ def test_a_town_that_is_a_first_name_where_someone_lives() -> None:
 def test_a_rating_after_what_it_grades_is_no_date() -> None:
     assert values_labelled("mitt betyg på chatten: 3/5. okej ändå", "DATUM", KEY) == []
     assert values_labelled("vi ses 3/5 på mottagningen", "DATUM", KEY) == ["3/5"]
+
+
+# -- addresses, municipalities, journal numbers and handles as chats write them ------------------
+
+
+def test_a_lowercase_address_with_position_word_postcode_and_town() -> None:
+    text = "skicka till västra kyrkogatan 12b, 731 30 kolbäck tack"
+    assert values_labelled(text, "ADRESS", KEY) == ["västra kyrkogatan 12b"]
+    assert values_labelled(text, "POSTNUMMER", KEY) == ["731 30"]
+    assert values_labelled(text, "ORT", KEY) == ["kolbäck"]
+
+
+@pytest.mark.parametrize(
+    ("text", "organisation"),
+    [
+        ("fick ett brev från hofors kommun igår", "hofors kommun"),
+        ("en lapp med Hofors kommuns logga på", "Hofors kommun"),
+    ],
+)
+def test_a_municipality_in_lower_case_or_in_the_genitive(text: str, organisation: str) -> None:
+    assert values_labelled(text, "ORGANISATION", KEY) == [organisation]
+
+
+def test_a_journal_number_with_a_letter_glued_on_is_no_bank_account() -> None:
+    text = "mitt journalnummer på bup står som K2022-448120 på lappen"
+    assert values_labelled(text, "JOURNALNUMMER", KEY) == ["K2022-448120"]
+    assert values_labelled(text, "KONTONUMMER", KEY) == []
+
+
+def test_an_account_handle_built_from_a_name() -> None:
+    text = "han skriver från ett nytt konto m.lindqvist_02 fast jag blockat honom"
+    assert values_labelled(text, "PERSON", KEY) == ["m.lindqvist_02"]
+    assert values_labelled("kontot e_legitimation2 funkar inte", "PERSON", KEY) == []
+
+
+def test_hallo_typed_without_its_ring_is_no_name() -> None:
+    assert values_labelled("halla, vill bara säga att ni e bäst", "PERSON", KEY) == []

@@ -8,7 +8,8 @@
   "liam o adnan från 8c", "till mira på ungdomsenheten";
 - in a greeting's signature list: "mvh hodan, ayaan o nimo";
 - as the one spoken with: "samtal med jonna", "ny kurator istället för tove";
-- naming oneself: "jag e benke o mitt riktiga namn e benjamin hasanović".
+- naming oneself: "jag e benke o mitt riktiga namn e benjamin hasanović";
+- an account's handle built from a name: "ett nytt konto m.lindqvist_02".
 
 A listed first name that is also an everyday word ("sol", "bo", "max") counts only after a
 role word and before what people do or where they work; an unlisted word only where nothing
@@ -121,6 +122,18 @@ _I_AM = re.compile(
     r"(?:^|[.!?\n]" + WS + r"*|(?<![\w-])(?:tja|tjena|hej|hejsan|hallå|halla|yo|hey)" + WS + r"*,?" + WS + r"+)"
     r"jag" + WS + r"+(?:e|är)" + WS + r"+(?P<first>" + _W + r")(?=" + WS + r"*(?:[,.!]|o" + WS + r"|och" + WS + r"|$))"
 )
+# an account named by its handle, built from a name: "från ett nytt konto m.lindqvist_02"
+_ACCOUNT = re.compile(
+    r"(?<![\w-])(?:konto|kontot|profil|profilen|account)(?:"
+    + WS
+    + r"+(?:som"
+    + WS
+    + r"+heter|heter|e|är))?"
+    + WS
+    + r"*:?"
+    + WS
+    + r"*@?(?P<handle>[a-zåäö][\w.]{1,29}[\w])(?![\w@])"
+)
 _AT_PLACE_HINTS = (" på ", " pa ", " från ", " fran ", " i ")
 _GATE = (" o ", " och ", " med ", " som ", "(", "mvh", "namn", "jag e", "jag är", "för ", "/", "kram", "häls", "hals")
 
@@ -221,6 +234,11 @@ def find_chat_names(text: str) -> list[Span]:
             run = _RUN_BEFORE.search(text, max(0, place.start() - 80), place.start())
             if run is not None:
                 spans.extend(_names_in_list(run, unlisted=False, whole=False))
+    for m in _ACCOUNT.finditer(text) if "konto" in low or "profil" in low or "account" in low else ():
+        handle = m.group("handle")
+        parts = [p for p in re.split(r"[._\d]+", handle.lower()) if p]
+        if re.search(r"[._\d]", handle) and any(_surname(p) or _first(p) for p in parts if len(p) > 2):
+            spans.append(Span(m.start("handle"), m.end("handle"), "PERSON"))
     if not any(g in low for g in _GATE):
         return spans
     for pattern in (_CLEFT, _AGE_AFTER) if " som" in low or "(" in low else ():

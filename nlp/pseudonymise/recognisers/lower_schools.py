@@ -1,5 +1,6 @@
-"""A school or a council's social services named in lower case, as pupils write it: "går på lindbackaskolan", "till norraskolan",
-"vi på hagbyskolan".
+"""A school, a council's social services or a municipality named in lower case (a municipality
+in the genitive too), as pupils write them: "går på lindbackaskolan", "till norraskolan",
+"socialtjänsten i mora", "från kalix kommun".
 
 A compound on "-skolan" names one school unless its first part says what kind of school it is
 ("grundskolan", "simskolan", "lovskolan"); the everyday kinds are in the lemma table or
@@ -39,8 +40,21 @@ _SOCIAL_IN_TOWN = re.compile(
 )
 
 
+# a municipality by its town, in lower case or in the genitive: "från kalix kommun", "med
+# Kalix kommuns logga" (the genitive s stays outside, as for names)
+_MUNICIPALITY = re.compile(r"(?<![\w-])(?P<town>[^\W\d_][\w-]+)[ \t]+(?P<kommun>kommun)(?:s)?(?![\w-])")
+
+
 def find_lower_schools(text: str) -> list[Span]:
     spans = []
+    if "kommun" in text:
+        for m in _MUNICIPALITY.finditer(text):
+            town = m.group("town")
+            genitive = m.end() > m.end("kommun")
+            listed = lists.places().get(town.capitalize() if town.islower() else town)
+            # "kommun" after it says the town is meant, even one that is also a word ("mora kommun")
+            if (town.islower() or genitive) and listed is not None:
+                spans.append(Span(m.start(), m.end("kommun"), "ORGANISATION"))
     if "soc" in text:
         for m in _SOCIAL_IN_TOWN.finditer(text):
             if lists.places().get(m.group("town").capitalize()) is False:
