@@ -14,6 +14,7 @@ from nlp.core import Span
 from nlp.pseudonymise.recognisers.patterns import LOW, WS
 from nlp.pseudonymise.recognisers.words import NOT_UNIT_WORDS
 
+_STREET_HINTS = ("gatan", "vägen", "vagen", "gränd", "granden", "torget", "stigen", "allé", "allen", "backen", "leden")
 _STREET = r"[" + LOW + r"]{2,}(?:gatan|vägen|vagen|gränd|granden|torget|stigen|allén|allen|backen|leden)"
 _POSITIONED = re.compile(
     r"(?<![\w-])(?:östra|västra|norra|södra|stora|lilla|övre|nedre|gamla|nya|ostra|vastra|sodra|ovre)"
@@ -47,7 +48,8 @@ _POSTCODE_AFTER_STREET = re.compile(
 
 
 def find_lower_addresses(text: str) -> list[Span]:
-    if not any(s in text for s in ("gatan", "vägen", "vagen", "gränd", "torget", "stigen", "all", "backen", "leden")):
+    # substring checks first (speed): a street word and a digit
+    if not any(s in text for s in _STREET_HINTS) or not any(c.isdigit() for c in text):
         return []
     spans = [Span(m.start(), m.end(), "ADRESS") for m in _POSITIONED.finditer(text)]
     for m in _POSTCODE_AFTER_STREET.finditer(text):
