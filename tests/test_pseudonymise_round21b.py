@@ -209,3 +209,17 @@ def test_an_account_handle_built_from_a_name() -> None:
 
 def test_hallo_typed_without_its_ring_is_no_name() -> None:
     assert values_labelled("halla, vill bara säga att ni e bäst", "PERSON", KEY) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Min pappa är åttiofem och bor ensam", "PERSON"),  # an age in words, no name
+        ("Midsommar firas på gården varje år", "PERSON"),  # a verb's form before a place
+        ("vidarebefordrar svaret från vårdcentralen nedan", "VARDENHET"),  # an adverb, no home
+        ("vill du prata om hvb grejen sen", "VARDENHET"),  # "the thing", no home
+        ("(bara kommun, inga namn!)", "ORGANISATION"),  # a word that is also a small place
+    ],
+)
+def test_words_that_only_look_like_the_new_kinds_stay(text: str, label: str) -> None:
+    assert values_labelled(text, label, KEY) == []

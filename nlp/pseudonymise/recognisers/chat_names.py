@@ -21,9 +21,9 @@ from __future__ import annotations
 import re
 
 from nlp.core import Span
-from nlp.lexicon import SWEDISH_STOP_WORDS
+from nlp.lexicon import SWEDISH_STOP_WORDS, swedish_lemma_table
 from nlp.pseudonymise.recognisers import lists
-from nlp.pseudonymise.recognisers.patterns import WS
+from nlp.pseudonymise.recognisers.patterns import NUMWORDS, SPOKEN_NUMWORDS, WS
 from nlp.pseudonymise.recognisers.words import (
     CHAT_FILLERS,
     PERSON_VERBS,
@@ -53,6 +53,8 @@ _ROLE_NAME = re.compile(
     r"(?=(?:" + WS + r"+(?P<is>e|är|ar|heter|hette|va|var))?" + WS + r"+(?P<first>" + _W + r")"
     r"(?:" + WS + r"+(?P<last>" + _W + r"))?(?![\w-]))"
 )
+# an age in words after "mamma är" ("åttiosju") is no name
+_NUMBER = re.compile(r"(?:" + NUMWORDS + r"|" + SPOKEN_NUMWORDS + r")\w*")
 _ROLE_KEYS = frozenset(r.split()[0] for r in _ROLES) | {"dr", "gode", "god"}
 _LETTERS = re.compile(r"[a-zåäö]+")
 _CLEFT = re.compile(
@@ -195,6 +197,14 @@ def _surname(word: str) -> bool:
     return (info is not None and info.last and not info.common) or _unlisted(word)
 
 
+def _inflected(word: str) -> bool:
+    """An inflected form of an everyday word ("firas" of "fira"), not a Swedish first name
+    ("kalle" is listed as a form of "kalla" too)."""
+    lemma = swedish_lemma_table().get(word)
+    info = lists.names().get(word)
+    return lemma is not None and lemma != word and not (info is not None and info.first_sv)
+
+
 def _names_in_list(m: re.Match[str], unlisted: bool, whole: bool) -> list[Span]:
     """The names of a run "a, b o c": its last names, or (`whole`) all of them or none."""
     out: list[Span] = []
@@ -202,7 +212,7 @@ def _names_in_list(m: re.Match[str], unlisted: bool, whole: bool) -> list[Span]:
         word = w.group(0)
         if word in {"o", "och"}:
             continue
-        if not (_first(word) or (unlisted and _unlisted(word))):
+        if not (_first(word) or (unlisted and _unlisted(word))) or _inflected(word):
             if whole:
                 return []  # a signature is names only, or it is a clause
             out = []  # "jag o nora på fritids": the run of names ends at the place
@@ -227,7 +237,7 @@ def find_chat_names(text: str) -> list[Span]:
         nxt = after[0].strip(",.!?") if after else ""
         acting = nxt in PERSON_VERBS or nxt in {"på", "pa", "från", "fran", "säger", "sa"} or not after
         if _first(first, everyday=acting) or (
-            m.group("is") in {"e", "är", "ar", "heter", "hette"} and _unlisted(first)
+            m.group("is") in {"e", "är", "ar", "heter", "hette"} and _unlisted(first) and not _NUMBER.fullmatch(first)
         ):
             end = m.end("last") if last and _surname(last) else m.end("first")
             spans.append(Span(m.start("first"), end, "PERSON"))

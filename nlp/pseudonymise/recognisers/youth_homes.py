@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from nlp.core import Span
+from nlp.lexicon import swedish_lemma_table
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.patterns import LOW, WS
 from nlp.pseudonymise.recognisers.words import (
@@ -47,7 +48,8 @@ _NOT_NAMES = frozenset(
     "personalen hemmet boendet placeringen vistelsen platsen rummet avdelningen mottagningen "
     "dagen kvällen natten morgonen veckan helgen tiden gången perioden sommaren hösten våren "
     "vintern julen året månaden maten skolan chefen kuratorn läkaren sköterskan handläggaren "
-    "regeln reglerna kön telefonen växeln hemsidan appen chatten mejlen".split()
+    "regeln reglerna kön telefonen växeln hemsidan appen chatten mejlen "
+    "grejen saken biten delen frågan historien snacket situationen händelsen".split()
 )
 # what a home is or gives, after "hvb" without naming one ("hvb placering", "hvb hem")
 _KIND_WORDS = frozenset(
@@ -81,8 +83,9 @@ def _home_name(name: str, kind: str) -> bool:
         return False
     if unknown_word(low) or low.capitalize() in lists.places():
         return True
-    if _DEFINITE.search(low) and not _ABSTRACT.search(low):
-        return True
+    lemma = swedish_lemma_table().get(low)
+    if _DEFINITE.search(low) and not _ABSTRACT.search(low) and lemma is not None and lemma != low:
+        return True  # a noun's definite form ("tornet" of "torn"), not an adverb ("nedan")
     if kind in {"hvb", "hvb-hemmet", "hvb-hem"} or kind.startswith("sis"):
         return low not in _KIND_WORDS  # only homes follow "hvb": "hvb vindflöjel", not "hvb hem"
     # a home may carry a first name ("sis ungdomshem rebecka"); a clinic by a person is rarer
