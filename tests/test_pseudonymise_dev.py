@@ -131,6 +131,9 @@ OWN_FLOORS = {
     # unread (held out; 0.798 / 0.941 / 41 of 43 at 0ced627: identifiers mangled by Excel;
     # PERSONNUMMER 8 of 13, TELEFON 10 of 15, direct floor 0.60)
     "pii_blind41.jsonl": (0.77, 0.92, 0.93, 0.60),
+    # read in round 21b (first 0.747 / 0.963 / 51 of 52 at 1d56762, after 0.953 / 0.996 / 52 of
+    # 52): it no longer measures generalisation; "X i <ort>" is unit + ORT there and one find here
+    "pii_blind43.jsonl": (0.93, 0.97, 0.96),
 }
 
 
