@@ -136,6 +136,9 @@ OWN_FLOORS = {
     # read in round 21 (first 0.852 / 0.939 / 37 of 42 at 1d56762: OCR, PDF copies, message and
     # case-system exports; after 0.924 / 0.965 / 40 of 42, every direct identifier found)
     "pii_blind42.jsonl": (0.91, 0.95, 0.93),
+    # read in round 21b (first 0.747 / 0.963 / 51 of 52 at 1d56762, after 0.953 / 0.996 / 52 of
+    # 52): it no longer measures generalisation; "X i <ort>" is unit + ORT there and one find here
+    "pii_blind43.jsonl": (0.93, 0.97, 0.96),
     # unread (held out; 0.940 / 0.974 / 41 of 43 at 1d56762: LSS in easy Swedish; PERSONNUMMER
     # 8 of 9, direct floor 0.88)
     "pii_blind44.jsonl": (0.92, 0.95, 0.93, 0.88),

@@ -6,6 +6,7 @@ import re
 
 from nlp.core import Span
 from nlp.pseudonymise.category import Category
+from nlp.pseudonymise.recognisers.lower_addresses import find_lower_addresses
 from nlp.pseudonymise.recognisers.patterns import CAP, LOW, NUMWORDS, STREET_SUFFIX, WS
 from nlp.pseudonymise.recognisers.written_out import find_shouted
 
@@ -173,4 +174,6 @@ def find_address(text: str) -> list[Span]:
     return spans
 
 
-CATEGORY = Category(label="ADRESS", priority=50, recognisers=(find_address, find_shouted), description="adresser")
+CATEGORY = Category(
+    label="ADRESS", priority=50, recognisers=(find_address, find_shouted, find_lower_addresses), description="adresser"
+)

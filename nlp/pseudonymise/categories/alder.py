@@ -7,6 +7,7 @@ import re
 from nlp.core import Span
 from nlp.pseudonymise.category import Category
 from nlp.pseudonymise.recognisers import lists
+from nlp.pseudonymise.recognisers.chat_answers import find_chat_answers
 from nlp.pseudonymise.recognisers.interview_notes import find_form_ages
 from nlp.pseudonymise.recognisers.patterns import (
     CAP,
@@ -490,5 +491,8 @@ def _answers_and_corrections(text: str, spans: list[Span]) -> list[Span]:
 
 
 CATEGORY = Category(
-    label="ALDER", priority=110, recognisers=(find_age, find_form_ages, find_report_ages), description="åldrar"
+    label="ALDER",
+    priority=110,
+    recognisers=(find_age, find_form_ages, find_report_ages, find_chat_answers),
+    description="åldrar",
 )

@@ -116,9 +116,12 @@ _DAY_ORDINAL = re.compile(
 )
 
 
-# "Betyg: 2/5", "akutenkäten: 2/5", "8/10 på smärtskalan": a rating, not the second of May
+# "Betyg: 2/5", "akutenkäten: 2/5", "8/10 på smärtskalan", "mitt betyg på samtalet: 2/5": a
+# rating, not the second of May
 _RATING_BEFORE = re.compile(
-    r"(?:betyg|betyget|poäng|omdöme|rating|score|stjärnor|enkät|enkäten|skala|skalan)\W{0,3}$", re.IGNORECASE
+    r"(?:betyg|betyget|poäng|omdöme|rating|score|stjärnor|enkät|enkäten|skala|skalan)"
+    r"(?:\s+(?:på|pa|för|for)\s+[\w-]+)?\W{0,3}$",
+    re.IGNORECASE,
 )
 _RATING_AFTER = re.compile(r"\W{0,2}(?:på\s+[\w-]*skala|i\s+betyg|poäng|stjärn|av\s+\d)", re.IGNORECASE)
 # "Gav dom 2/5.", "Totalt 3/5", "9/10 skulle rekommendera", "2/5 ⭐": a score out of five or
@@ -215,7 +218,7 @@ def find_date(text: str) -> list[Span]:
             if "/" in m.group(0) and LOG_LINE.search(text[text.rfind("\n", 0, m.start()) + 1 : m.start()]):
                 continue  # "retry 3/5" in a log line
             if "/" in m.group(0) and (
-                _RATING_BEFORE.search(text[max(0, m.start() - 12) : m.start()]) or _RATING_AFTER.match(text, m.end())
+                _RATING_BEFORE.search(text[max(0, m.start() - 32) : m.start()]) or _RATING_AFTER.match(text, m.end())
             ):
                 continue
             if _score(text, m):

@@ -55,10 +55,11 @@ _IBAN = re.compile(
 # 13–19 digits in groups of four (Amex 4-6-5), spaces or dashes between
 _CARD = re.compile(r"(?<![\d-])(?:\d{4}(?:[ -]?\d{4}){2}(?:[ -]?\d{1,4}){1,2}|\d{4}[ -]?\d{6}[ -]?\d{5})(?![\d-])")
 # clearing number (4 digits, Swedbank's 8xxx-x) then the account number, 6–10 digits in groups;
-# never after "+": "+4670-1740661" is a phone number with its country code glued on
+# never after "+": "+4670-1740661" is a phone number with its country code glued on; nor glued
+# to a letter: "J2023-114752" is a system's code (a journal number), no bank's clearing number
 _ACCOUNT = re.compile(
     # Swedbank's five-digit clearing number may lose its dash: "82149 903 412 778-4"
-    r"(?<![\d+-])(?:[1-9]\d{3}(?:-\d)?|8\d{4}(?="
+    r"(?<![\dA-Za-zÅÄÖåäö+-])(?:[1-9]\d{3}(?:-\d)?|8\d{4}(?="
     + _WS
     + r"))"
     + _SEP

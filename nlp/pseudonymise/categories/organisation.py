@@ -8,6 +8,7 @@ from nlp.core import Span
 from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.category import Category
 from nlp.pseudonymise.recognisers import lists
+from nlp.pseudonymise.recognisers.lower_schools import find_lower_schools
 from nlp.pseudonymise.recognisers.named_with_place import find_named_with_place
 from nlp.pseudonymise.recognisers.patterns import CAP, CAPWORD, LOW, SAMI_CAP, SAMI_LOW, WS
 from nlp.pseudonymise.recognisers.public_offices import find_public_offices
@@ -431,6 +432,12 @@ def find_organisation(text: str) -> list[Span]:
 CATEGORY = Category(
     label="ORGANISATION",
     priority=80,
-    recognisers=(find_organisation, find_named_with_place, find_service_firms, find_public_offices),
+    recognisers=(
+        find_organisation,
+        find_named_with_place,
+        find_service_firms,
+        find_public_offices,
+        find_lower_schools,
+    ),
     description="organisationer",
 )

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from nlp.pseudonymise.category import Category
+from nlp.pseudonymise.recognisers.chat_answers import find_chat_answers
 from nlp.pseudonymise.recognisers.interview_notes import find_form_places
 from nlp.pseudonymise.recognisers.names_in_context import find_person_in_context
 from nlp.pseudonymise.recognisers.person_place import find_person_and_place
 from nlp.pseudonymise.recognisers.place_compounds import find_place_compounds
 from nlp.pseudonymise.recognisers.places_in_speech import find_places_in_speech
 from nlp.pseudonymise.recognisers.written_out import find_shouted
+from nlp.pseudonymise.recognisers.youth_homes import find_youth_homes
 
 CATEGORY = Category(
     label="ORT",
@@ -20,6 +22,10 @@ CATEGORY = Category(
         find_place_compounds,
         find_form_places,
         find_places_in_speech,
+        find_chat_answers,
+        # homes for young people and the town after them (VARDENHET + ORT); named here, not in
+        # vardenhet.py, which is at the module size limit
+        find_youth_homes,
     ),
     description="orter",
 )

@@ -135,12 +135,12 @@ def _unknown_pair(toks: list[tuple[int, int, str]], i: int, j: int) -> bool:
 
 # Forwarded mail in other languages: header labels and greetings are no names, though their
 # letters ("Wysłano", "Dzień") look like a foreign name's. Polish, English, German, Finnish,
-# Vietnamese, Bosnian/Croatian/Serbian, Somali.
+# Vietnamese, Bosnian/Croatian/Serbian, Somali; and chat Swedish "halla" (hallå without its ring).
 HEADER_AND_GREETING_WORDS = frozenset(
     "wysłano temat dzień dobry pozdrawiam pozdrav pozdravi srdačan lijep zdravo poštovani poštovana "
     "from sent subject date receipt fyi fwd regards cheers "
     "gesendet betreff grüße lähettäjä lähetetty vastaanottaja aihe terveisin hyvää päivää "
-    "chào xin cảm ơn salaan mahadsanid привіт привет здравствуйте дякую спасибо".split()
+    "chào xin cảm ơn salaan mahadsanid привіт привет здравствуйте дякую спасибо halla".split()
 )
 
 

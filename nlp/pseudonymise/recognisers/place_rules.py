@@ -230,11 +230,20 @@ def lowercase_town(s: Scan, t: Token) -> int:
         and after_prep
         and len(t.word) > 2
         and s.places.get(t.word.capitalize()) is False
-        and t.word not in lists.names()
+        and (t.word not in lists.names() or _lives_before(s, t))
     ):
         s.add(t.start, t.end, "ORT")
         return 1
     return 0
+
+
+_LIVING_VERBS = frozenset("bor bodde flyttade flytta flyttat född fodd uppvuxen växte vaxte".split())
+
+
+def _lives_before(s: Scan, t: Token) -> bool:
+    """ "bor långt bort i vilhelmina": where someone lives is a town even when it is also a first
+    name ("kär i adam" is a person: no verb of living before)."""
+    return t.prev == "i" and any(s.toks[k][2].lower() in _LIVING_VERBS for k in range(max(0, t.i - 5), t.i - 1))
 
 
 def _in_country(text: str, end: int) -> bool:
