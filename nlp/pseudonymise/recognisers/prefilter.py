@@ -243,15 +243,10 @@ class Guarded:
         """False only when no match can exist anywhere in `text`."""
         if not self._exact and not self._folded:
             return True
-        for s in self._exact:
-            if s in text:
-                return True
-        if self._folded:
-            low = _folded_once(text)
-            for s in self._folded:
-                if s in low:
-                    return True
-        return False
+        # map over the bound method: the loop runs in C, not once per string in Python
+        if any(map(text.__contains__, self._exact)):
+            return True
+        return bool(self._folded) and any(map(_folded_once(text).__contains__, self._folded))
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         if not self.may_match(text):
