@@ -35,6 +35,7 @@ from nlp.pseudonymise.recognisers.name_completion import (
 from nlp.pseudonymise.recognisers.named_with_place import attach_place
 from nlp.pseudonymise.recognisers.not_persons import drop_non_persons
 from nlp.pseudonymise.recognisers.ocr_digits import ocr_digits
+from nlp.pseudonymise.recognisers.prefilter import forget
 from nlp.pseudonymise.recognisers.said_again import said_again
 from nlp.pseudonymise.recognisers.span_set import SpanSet
 from nlp.pseudonymise.recognisers.wards import extend_wards
@@ -122,6 +123,12 @@ class SpanFinder:
 
     def find(self, text: str) -> list[Span]:
         """Personal data in `text` (offsets in the original), only the chosen categories."""
+        try:
+            return self._find_all(text)
+        finally:
+            forget()  # the guards' folded copy of the text (recognisers/prefilter.py)
+
+    def _find_all(self, text: str) -> list[Span]:
         if unicodedata.is_normalized("NFC", text):
             source, offsets = text, None
         else:

@@ -8,12 +8,13 @@ from nlp.core import Span
 from nlp.pseudonymise.category import Category
 from nlp.pseudonymise.recognisers.lower_addresses import find_lower_addresses
 from nlp.pseudonymise.recognisers.patterns import CAP, LOW, NUMWORDS, STREET_SUFFIX, WS
+from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.written_out import find_shouted
 
 _NOT_HOUSE = r"(?!" + WS + r"*(?:år|gånger|ggr|timm|min\b|km|mil\b|kr\b|st\b|dag|veck|månad|%|procent|personer))"
 _HOUSE_LETTER = r"(?:" + WS + r"?[A-Ha-h](?![\wåäö]))?"
 _ADDRESS = [
-    re.compile(
+    guarded(
         # two-word streets ("Övre Slottsgatan", "Ö. Storgatan") have a space inside; a tab ends a cell
         r"(?<![\w-])(?:(?:[" + CAP + r"][" + LOW + r"]+[ \u00a0]|[NSÖV]\.[ ])?[" + CAP + r"][" + LOW + r"]+"
         r"(?:"
@@ -49,7 +50,7 @@ _ADDRESS = [
         + r"(?:nb|bv|n\.b\.)(?![\w.]))?"
     ),
     # "Kungens väg 3", and streets named after a person: "Carl Bertil Laurells gata 9"
-    re.compile(
+    guarded(
         r"(?<![\w-])(?:(?:["
         + CAP
         + r"]["
@@ -72,7 +73,7 @@ _ADDRESS = [
         + _HOUSE_LETTER
     ),
     # "Lilla Torget 2", "Norra Vägen 11": a position word and a bare street word
-    re.compile(
+    guarded(
         r"(?<![\w-])(?:Stora|Lilla|Norra|Södra|Östra|Västra|Övre|Nedre|Gamla|Nya)"
         + WS
         + r"+(?:[Tt]orget|[Tt]org|[Gg]atan|[Vv]ägen|[Gg]ränd|[Bb]acken|[Aa]llén|[Pp]latsen|[Ss]tigen)"
@@ -82,16 +83,16 @@ _ADDRESS = [
         + _HOUSE_LETTER
     ),
     # speech-to-text writes the house number in words: "björkvägen tolv"
-    re.compile(
+    guarded(
         r"(?<![\w-])[" + LOW + r"]{2,}(?:gatan|vägen|gränd|torget|stigen)" + WS + r"+(?:" + NUMWORDS + r"|"
         r"ett|två|tre|fyra|fem|sex|sju|åtta|nio)(?![\w-])" + _NOT_HOUSE
     ),
     # the street word cut short, as on an envelope: "Norra Storg. 12", "Kyrkv. 4 B"
-    re.compile(
+    guarded(
         r"(?<![\w-])(?:(?:Stora|Lilla|Norra|Södra|Östra|Västra|Övre|Nedre|[NSÖV]\.)" + WS + r"+)?"
         r"[" + CAP + r"][" + LOW + r"]+(?:g|v|gat)\." + WS + r"?\d{1,4}" + _NOT_HOUSE + _HOUSE_LETTER
     ),
-    re.compile(r"(?<![\w-])(?:Box|box|BOX)" + WS + r"+\d{1,6}(?!\d)"),
+    guarded(r"(?<![\w-])(?:Box|box|BOX)" + WS + r"+\d{1,6}(?!\d)"),
     # streets without a street word ("Kvarngärdet 18 C", "Skogsbrynet 9") are addresses when
     # a postcode follows
     re.compile(
@@ -119,7 +120,7 @@ _PLACE_AND_NUMBER = r"[" + CAP + r"][" + LOW + r"]{3,}(?:" + WS + r"[" + CAP + r
 
 # after an address label a street needs no street word: "Besöksadress: Lundbyvassen 22, Göteborg"
 # "adress Korpilombolo 214" (a village and its house number) needs no colon
-_LABELLED = re.compile(
+_LABELLED = guarded(
     r"(?<!\w)(?i:(?:besöks|post|gatu|hem|leverans)?adress)"
     + r"(?:"
     + WS
@@ -136,7 +137,7 @@ _LABELLED = re.compile(
 
 # where someone lives, a name and a house number: "bor på Skogsbrynet 4", "bor på Östra Bodarna 112"
 # (a farm, a village's plot or a street without a street word), not "bor på avdelning 5"
-_LIVES_AT = re.compile(
+_LIVES_AT = guarded(
     r"(?i:\bbor|\bbodde|\bbott|\bflyttat|\bflyttade)"
     + WS
     + r"+på"

@@ -20,26 +20,27 @@ from nlp.pseudonymise.recognisers.patterns import (
     WS,
     bracketed,
 )
+from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.report_ages import find_report_ages
 from nlp.pseudonymise.recognisers.words import TITLES, sentence_start
 
 _AGE_PATTERNS = [
     # "17-åring", "en 82-årig man", "tjugoåring"
-    re.compile(
+    guarded(
         r"(?<![\w-])(?:\d{1,3}" + WS + r"?-?" + r"|(?:" + NUMWORDS + r")-?)[åa]rig(?:a|e|en|ar|arna)?(?!\w)",
         re.IGNORECASE,
     ),
     # the singular only: "andra 2-åringar", "tonåringarna" are an age group, no one's age
-    re.compile(r"(?<![\w-])(?:\d{1,3}" + WS + r"?-?|(?:" + NUMWORDS + r")-?)[åa]ring(?:en)?(?!\w)", re.IGNORECASE),
+    guarded(r"(?<![\w-])(?:\d{1,3}" + WS + r"?-?|(?:" + NUMWORDS + r")-?)[åa]ring(?:en)?(?!\w)", re.IGNORECASE),
     # "82 år gammal", "tjugofem år gammal", "34 år ung"
     re.compile(
         r"(?<![\w,.])(?:\d{1,3}|" + NUMWORDS + r")" + WS + r"+[åa]r(?=" + WS + r"+(?:gammal|gamla|gammel|ung)\b)",
         re.IGNORECASE,
     ),
     # "25 bast": slang for years of age, never a duration
-    re.compile(r"(?<![\w,.])(?:\d{1,3}|" + NUMWORDS + r")" + WS + r"+bast(?!\w)", re.IGNORECASE),
+    guarded(r"(?<![\w,.])(?:\d{1,3}|" + NUMWORDS + r")" + WS + r"+bast(?!\w)", re.IGNORECASE),
     # "i 20-årsåldern", "i fyrtioårsåldern"
-    re.compile(r"(?<![\w-])(?:\d{1,3}" + WS + r"?-?|(?:" + NUMWORDS + r")-?)årsåldern(?!\w)", re.IGNORECASE),
+    guarded(r"(?<![\w-])(?:\d{1,3}" + WS + r"?-?|(?:" + NUMWORDS + r")-?)årsåldern(?!\w)", re.IGNORECASE),
 ]
 # "fyllde 61", "jag är 34 år", "när jag var tjugo", "mamma, 82 år,"
 _AGE_CONTEXT = re.compile(
@@ -90,13 +91,13 @@ _MEASURE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # "min syrra (14)": a bare number in brackets after a kinship or role word
-_KIN_PAREN = re.compile(r"\b([^\W\d_]+)" + WS + r"*\(" + WS + r"*(\d{1,3})" + WS + r"*\)")
+_KIN_PAREN = guarded(r"\b([^\W\d_]+)" + WS + r"*\(" + WS + r"*(\d{1,3})" + WS + r"*\)")
 _NOT_AGE_AFTER = re.compile(
     WS + r"*(?:procent|%|kr|kronor|gånger|ggr|st\b|min|minuter|timm|dagar|veckor|månader|grader|km|mil\b|meter|kg)",
     re.IGNORECASE,
 )
 # a baby's age: "hon är 4 månader", "han var sex veckor gammal"
-_BABY_AGE = re.compile(
+_BABY_AGE = guarded(
     r"\b(?:hon|han|hen|bebis|bebisen|bäbis|bäbisen|babyn|barnet)"
     + WS
     + r"+(?:är|var|blir)"
@@ -119,7 +120,7 @@ _AGE_PAREN = re.compile(
 )
 # "Aino (84 v)", "lillen (3 mån)": an age in weeks, months or Finnish years (vuotta) in brackets
 # after a name, a kinship word or a baby; "(2 v)" alone is a stay
-_SHORT_UNIT_PAREN = re.compile(
+_SHORT_UNIT_PAREN = guarded(
     r"(?<![^\W\d_])([^\W\d_]++)"
     + WS
     + r"*+\("
@@ -174,7 +175,7 @@ _DURATION_AFTER = re.compile(
 
 
 # "två barn 6 och 9 år", "söner på 4, 7 och 12": children's ages listed after the children
-_CHILDREN_AGES = re.compile(
+_CHILDREN_AGES = guarded(
     r"\b(?:barn|barnen|söner|sönerna|döttrar|döttrarna|pojkar|flickor|killar|tjejer|syskon|tvillingar|ungar)"
     + WS
     + r"*,?"
@@ -461,7 +462,7 @@ _CORRECTION = re.compile(
 # the same age said again as a sentence of its own: "Fjorton. Fjorton.", "nittio år när hon dog. Nittio!"
 _SAID_AGAIN = re.compile(r"[^.!?\n]{0,60}?[.!?…]+" + WS + r"+(" + _AGE_WORD + r")" + WS + r"*[.!?…]", re.IGNORECASE)
 # an interview's answer to "Hur gammal …?" opening with a number: "I: Hur gammal var du?⏎R: Tolv."
-_HOW_OLD_ANSWER = re.compile(
+_HOW_OLD_ANSWER = guarded(
     r"hur gammal (?:var|är|blev|blir) (?:du|ni|hon|han|hen|din|er|ert|hans|hennes|deras|(?-i:[A-ZÅÄÖ]))[^\n?]*\?[ \t]*\n[ \t]*(?:[A-ZÅÄÖ]{1,2}:[ \t]*)?(?:(?:eh|öh|hmm|ja|jo|typ|väl)[ \t,.…]+)*("
     + _AGE_WORD
     + r")",

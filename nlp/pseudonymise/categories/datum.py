@@ -7,17 +7,18 @@ import re
 from nlp.core import Span
 from nlp.pseudonymise.category import Category
 from nlp.pseudonymise.recognisers.patterns import LOG_LINE, MONTHS, WS
+from nlp.pseudonymise.recognisers.prefilter import guarded
 
 _DATE_PATTERNS = [
-    re.compile(r"(?<![\d-])(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d-])"),
+    guarded(r"(?<![\d-])(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d-])"),
     re.compile(r"(?<![\d-])(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\d-])"),
     # "3/4", "12/3-25", and the British "05/11/2024" of forwarded mail with its zeros
-    re.compile(r"(?<![\d/.,-])(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])(?:[-/](?:19|20)?\d\d)?(?![\d/])"),
+    guarded(r"(?<![\d/.,-])(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])(?:[-/](?:19|20)?\d\d)?(?![\d/])"),
     # "12.5.2024", "2024.05.12": only with a year, so decimals and versions stay
-    re.compile(r"(?<![\d.,])(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:19|20)?\d\d(?![\d.]\d)"),
+    guarded(r"(?<![\d.,])(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:19|20)?\d\d(?![\d.]\d)"),
     # "2024/05/12" too, as some systems and phones write it (one separator throughout)
     re.compile(r"(?<![\d.,/])(?:19|20)\d\d([./])(?:0[1-9]|1[0-2])\1(?:0[1-9]|[12]\d|3[01])(?![\d./]\d|/\w)"),
-    re.compile(
+    guarded(
         r"(?<![\d,.])(?:[1-9]|[12]\d|3[01])(?::?e|:a)?" + WS + r"+(?:" + MONTHS + r")"
         r"(?:" + WS + r"+(?:19|20)\d\d)?(?![\w])",
         re.IGNORECASE,
@@ -74,13 +75,13 @@ _SHORT_YEAR_AFTER = re.compile(WS + r"[-–]\d\d(?![\d:.,]\d|[\w-])")
 # "f. 19/3 1931", "den 22/11 2023": the year after a day and month with a slash, set apart
 _LONG_YEAR_AFTER = re.compile(WS + r"(?:19|20)\d\d(?![\d:.,]\d|[\w/-])")
 # "f. 090412", "född 131107": a birth date as six digits, only after the word saying so
-_BORN_YYMMDD = re.compile(
+_BORN_YYMMDD = guarded(
     r"(?i:\b(?:född|f\.))" + WS + r"*(\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?![\d+–-]|" + WS + r"?[-+–]\d)"
 )
 # "skickade in den 02.02": day and month with a point only after a word saying date
-_DAY_MONTH_POINT = re.compile(r"(?<![\d.,])(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])(?![\d.]\d|\d)")
+_DAY_MONTH_POINT = guarded(r"(?<![\d.,])(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])(?![\d.]\d|\d)")
 # "Inskr.datum: 250203", "Datum: 241117": a form's date field as six digits
-_FIELD_YYMMDD = re.compile(
+_FIELD_YYMMDD = guarded(
     r"(?i:datum)" + WS + r"*:" + WS + r"*(\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?![\d+–-]|" + WS + r"?[-+–]\d)"
 )
 # "har tid 28.5", "kallad 3.6": day and month with a point after a word for an appointment, when

@@ -15,6 +15,7 @@ from stdnum import luhn
 
 from nlp.core import Span
 from nlp.pseudonymise.category import Category
+from nlp.pseudonymise.recognisers.prefilter import guarded
 
 _WS = r"[ \t\u00a0]"
 _SEP = r"(?:" + _WS + r"?[-–]" + _WS + r"?|" + _WS + r"|," + _WS + r"?)"
@@ -67,7 +68,7 @@ _ACCOUNT = re.compile(
     + _SEP.replace(",", "")
     + r"?\d{1,4}){0,4}(?:[-–]\d)?(?![\d-])"
 )
-_GIRO = re.compile(
+_GIRO = guarded(
     r"(?i:(?P<bg>bankgiro(?:nummer|numret|t|nr)?|bg(?:-?nr)?)|(?P<pg>plusgiro(?:nummer|numret|t|nr)?|"
     # "deras plusgiro, 48 33 12-6": a comma may stand before the number in speech
     r"postgiro(?:t|nummer)?|pg(?:-?nr)?))\b[\s:.]*(?:,[\s]+)?"
@@ -89,7 +90,7 @@ _LABELLED = re.compile(
 
 # Swish numbers of businesses and associations are 123 + seven digits ("123 417 22 09");
 # a private Swish number is the holder's mobile number, which TELEFON finds.
-_SWISH = re.compile(r"(?<![\d-])123(?:[ \u00a0-]?\d){7}(?![\d-])")
+_SWISH = guarded(r"(?<![\d-])123(?:[ \u00a0-]?\d){7}(?![\d-])")
 _SWISH_WORD = re.compile(r"(?i:swish)")
 
 

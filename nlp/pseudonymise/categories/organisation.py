@@ -11,6 +11,7 @@ from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.lower_schools import find_lower_schools
 from nlp.pseudonymise.recognisers.named_with_place import find_named_with_place
 from nlp.pseudonymise.recognisers.patterns import CAP, CAPWORD, LOW, SAMI_CAP, SAMI_LOW, WS
+from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.public_offices import find_public_offices
 from nlp.pseudonymise.recognisers.service_firms import find_service_firms
 from nlp.pseudonymise.recognisers.words import NOT_UNIT_WORDS, plain_word
@@ -56,17 +57,15 @@ _ORG_PATTERNS = [
         # "Patientnämnden i Region Norrbotten": the region's name is two words
         r"(?P<region>(?:Region" + WS + r"+)?[" + CAP + r"][" + LOW + r"]+))?(?![\w-])"
     ),
-    re.compile(
-        r"(?<![\w-])Region" + WS + r"+[" + CAP + r"][" + LOW + r"]+(?:" + WS + r"+[" + CAP + r"][" + LOW + r"]+)?"
-    ),
+    guarded(r"(?<![\w-])Region" + WS + r"+[" + CAP + r"][" + LOW + r"]+(?:" + WS + r"+[" + CAP + r"][" + LOW + r"]+)?"),
     # "Gabna sameby": a Sami reindeer-herding community is an economic association its members belong to
-    re.compile(
+    guarded(
         r"(?<![\w-])[" + CAP + r"][" + LOW + r"]+s?" + WS + r"+(?:[Kk]ommun|[Ss]tad|landsting|stift)(?![\w-])"
         # (Sami letters in the name: "Čohkkiras sameby")
         r"|(?<![\w-])[" + CAP + SAMI_CAP + r"][" + LOW + SAMI_LOW + r"]+" + WS + r"+samebyn?(?![\w-])"
     ),
     # "Föreningen Balans Östergötland", "FÖRENINGEN LJUSET GÄVLE": a name of one to three words
-    re.compile(
+    guarded(
         r"(?<![\w-])(?:[Ff]öreningen|[Ss]tiftelsen)"
         + WS
         + r"+(?P<name>"
@@ -82,7 +81,7 @@ _ORG_PATTERNS = [
     ),
     # "Hyresgästföreningen", "Kvinnojouren", "Diabetesförbundet": the compound is the name
     # ("Autism- och Aspergerföreningen Norrbotten": a coordinated compound; "Mittuniversitetet")
-    re.compile(
+    guarded(
         r"(?<![\w-])(?:[" + CAP + r"][" + LOW + r"]+-" + WS + r"+och" + WS + r"+)?"
         r"[" + CAP + r"][" + LOW + r"]{2,}(?:föreningen|förbundet|jouren|fonden|myndigheten|"
         r"verket|nämnden|inspektionen|centrum|trafiken|förvaltningen|tinget|universitetet|högskolan)(?![\w-])(?:"
@@ -94,7 +93,7 @@ _ORG_PATTERNS = [
         + r"]+)(?![\w-]))?"
     ),
     # "socialförvaltningen i Borås": a municipal service named by its town
-    re.compile(
+    guarded(
         # "Vård- och omsorgsförvaltningen i Lidköping": a coordinated compound
         r"(?<![\w-])(?:[" + CAP + LOW + r"][" + LOW + r"]*-" + WS + r"+och" + WS + r"+)?"
         r"(?i:[a-zåäö]*förvaltningen|[a-zåäö]*nämnden|socialtjänsten|hemtjänsten|"
@@ -109,7 +108,7 @@ _ORG_PATTERNS = [
         + r"]+)(?![\w-])"
     ),
     # "Hjärt- och Kärlsjukas förening": a coordinated compound before the association's word
-    re.compile(
+    guarded(
         r"(?<![\w-])(?:"
         + CAPWORD
         + r"-"
@@ -122,7 +121,7 @@ _ORG_PATTERNS = [
         + r"+(?:förening|riksförbund|förbund)(?![\w-])"
     ),
     # national authorities are often written in lowercase ("ringde försäkringskassan")
-    re.compile(
+    guarded(
         r"(?<![\w-])(?:försäkringskassan|arbetsförmedlingen|migrationsverket|skatteverket|"
         r"kronofogden|kriminalvården|socialstyrelsen|pensionsmyndigheten|inspektionen för vård och omsorg|"
         r"folkhälsomyndigheten|länsstyrelsen|"
@@ -131,14 +130,14 @@ _ORG_PATTERNS = [
         re.IGNORECASE,
     ),
     # an English-named university in a foreign student's letter: "Lund University", "University of Oslo"
-    re.compile(
+    guarded(
         r"(?<![\w-])(?:[" + CAP + r"][" + LOW + r"]+" + WS + r"+University|University" + WS + r"+of" + WS + r"+"
         r"[" + CAP + r"][" + LOW + r"]+)(?![\w-])"
     ),
     # "Taxi Kurir", "Taxi 020": a taxi company by its name
-    re.compile(r"(?<![\w-])Taxi" + WS + r"+(?:" + CAPWORD + r"|\d{3})(?![\w-])"),
+    guarded(r"(?<![\w-])Taxi" + WS + r"+(?:" + CAPWORD + r"|\d{3})(?![\w-])"),
     # a prison or remand centre by its name: "anstalten Tidaholm", "häktet Kronoberg"
-    re.compile(r"(?<![\w-])(?:[Aa]nstalten|[Hh]äktet|[Kk]riminalvårdsanstalten)" + WS + r"+" + CAPWORD + r"(?![\w-])"),
+    guarded(r"(?<![\w-])(?:[Aa]nstalten|[Hh]äktet|[Kk]riminalvårdsanstalten)" + WS + r"+" + CAPWORD + r"(?![\w-])"),
 ]
 # Generic words that are an organisation only as a proper name ("Socialtjänsten" at the start
 # of a sentence is the service, not a named office): keep them only with a region after them.
@@ -243,7 +242,7 @@ _DEFINITE_FORM = re.compile(r"(?:en|et|an|na|rna|n)$")
 
 
 # a firm named after the role it has for the writer: "min hyresvärd Mitthem", "assistansbolaget Kompis"
-_FIRM_ROLE = re.compile(
+_FIRM_ROLE = guarded(
     r"\b(?i:hyresvärd|hyresvärden|bostadsbolag|bostadsbolaget|assistansbolag|assistansbolaget|"
     r"assistansanordnare|assistansanordnaren|arbetsgivare|arbetsgivaren|bemanningsföretaget|elbolaget|"
     r"försäkringsbolaget|inkassobolaget|inkassoföretaget)" + WS + r"+" + _FIRM_NAME,

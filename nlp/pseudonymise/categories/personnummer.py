@@ -12,6 +12,7 @@ from nlp.core import Span
 from nlp.pseudonymise.category import Category, digits_only
 from nlp.pseudonymise.recognisers.nordic_ids import find_nordic_ids
 from nlp.pseudonymise.recognisers.patterns import LOG_LINE, WS, before, says_other_number
+from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.table_columns import find_column_identifiers
 from nlp.pseudonymise.recognisers.written_out import spoken_numbers
 
@@ -227,7 +228,7 @@ def _dated(text: str) -> list[Span]:
 # Nordea's clearing number before a personnummer makes it a personkonto (KONTONUMMER):
 # "3300 560712-3345" ("3300-560712…" is kept out by the pattern's look-behind)
 # "120506-XXXX", "19640805-xxxx": the last four masked still give away the birth date
-_MASKED = re.compile(r"(?<![\w/-])((?:19|20)?\d{6})[ ]?[-+–][ ]?(?:[Xx]{4}|\*{4})(?![\w-])")
+_MASKED = guarded(r"(?<![\w/-])((?:19|20)?\d{6})[ ]?[-+–][ ]?(?:[Xx]{4}|\*{4})(?![\w-])")
 
 
 def _masked(text: str) -> list[Span]:

@@ -10,6 +10,7 @@ from nlp.core import Span
 from nlp.pseudonymise.category import Category, digits_only
 from nlp.pseudonymise.recognisers.damaged_phones import find_damaged_phones
 from nlp.pseudonymise.recognisers.patterns import WS, says_other_number
+from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.written_out import find_written_phone
 
 # an area code in brackets, as address blocks write a landline: "(018) 50 44 19"
@@ -19,7 +20,7 @@ _PHONE = re.compile(
     r"(?:(?:" + WS + r"|-|/|" + WS + r"-" + WS + r")?\d{1,4}){1,5}(?!\d)"
 )
 # Other countries' numbers, "+358 40 123 4567", "0047 912 34 567": phonenumbers knows their plans.
-_FOREIGN = re.compile(r"(?<![\w+])(?:\+|00)(?!46)[1-9]\d{0,2}(?:(?:" + WS + r"|-)?\(?\d{1,4}\)?){2,6}(?!\d)")
+_FOREIGN = guarded(r"(?<![\w+])(?:\+|00)(?!46)[1-9]\d{0,2}(?:(?:" + WS + r"|-)?\(?\d{1,4}\)?){2,6}(?!\d)")
 _PNR_SHAPE = re.compile(r"^(?:\d{6}|\d{8})[-+]\d{4}$")
 # "Sent: 05/11/2024 16:20": a date written with slashes, then the hour
 _SLASH_DATE = re.compile(r"\d{1,2}/\d{1,2}/(?:19|20)\d\d")

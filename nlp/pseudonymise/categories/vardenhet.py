@@ -11,6 +11,7 @@ from nlp.pseudonymise.recognisers import unit_constructions as units
 from nlp.pseudonymise.recognisers.lower_units import find_lower_named_units
 from nlp.pseudonymise.recognisers.named_with_place import find_named_with_place
 from nlp.pseudonymise.recognisers.patterns import CAP, CAP_AFTER, CAP_NAME, CAPWORD, LOW, STREET_SUFFIX, WS, named_after
+from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.programme_units import HOME_KIND, find_programme_units
 from nlp.pseudonymise.recognisers.service_centres import find_service_centres
 from nlp.pseudonymise.recognisers.spoken_units import find_spoken_units
@@ -81,12 +82,12 @@ _IN_TOWN = (
 _UNIT_PATTERNS = [
     # "BUP Karlstad", "vårdcentralen Gripen", "äldreboendet Solbacken"
     # "Hemtjänst Norra distriktet": a district or team word may end the name
-    re.compile(
+    guarded(
         r"(?<![\w-])(?:" + _UNIT_PREFIX + r")" + WS + r"+" + CAPWORD + r"(?:" + WS + r"+" + CAPWORD + r")?"
         r"(?:" + WS + r"+(?:distriktet|området|gruppen|teamet)(?![\w-]))?"
     ),
     # "Rättspsykiatriska kliniken i Kristinehamn", "Gripens vårdcentral", "Akademiska sjukhuset"
-    re.compile(
+    guarded(
         r"(?<![\w-])(?:(?:Sankt|S:t|St\.|Södra|Norra|Östra|Västra|Nya|Gamla|Stora|Lilla)" + WS + r"+)?"
         r"("
         + CAPWORD
@@ -106,12 +107,12 @@ _UNIT_PATTERNS = [
         + _PLACE_TAIL
     ),
     # One-word names: "Centralsjukhuset i Karlstad", "Solgården", "Björkhemmet"
-    re.compile(
+    guarded(
         r"(?<![\w-])([" + CAP + r"][" + LOW + r"]{2,}(?:sjukhuset|sykehuset|lasarettet|kliniken|mottagningen|"
         r"vårdcentralen|hälsocentralen|gården|hemmet|boendet|akuten|(?<=s)enheten))(?![\w-])" + _PLACE_TAIL
     ),
     # a generic unit in a named town is a named unit: "beroendemottagningen i Arvika"
-    re.compile(
+    guarded(
         r"(?<![\w-])(" + _COORD + r"(?:[" + CAP + LOW + r"][" + CAP + LOW + r"-]*)?(?i:psykiatrin|mottagningen|"
         r"kliniken|vårdcentralen|hälsocentralen|sjukhuset|lasarettet|akuten|(?:(?<=s)|(?<!["
         + LOW
@@ -124,16 +125,16 @@ _UNIT_PATTERNS = [
     # clinics and wards by what they do, and the units every town has: "ortopeden i Torsby",
     # "förlossningen i Ystad", "BVC in Kungsbacka" (an expat's English); kept apart from the
     # pattern above, whose open prefix makes every added word cost at every letter (speed)
-    re.compile(
+    guarded(
         r"(?<![\w-])((?i:[a-zåäö]{0,12}?(?:logen|iatriken|peden|kirurgen)|förlossningen|förlossning|neonatalen|"
         r"neonatal|hemtjänsten|barnhälsan|röntgen|röntgenavdelningen|dialysen|"
         # the north's virtual health rooms, staffed at a distance: "hälsorummet i Slussfors"
         r"hälsorummet|halsorummet)|BB|BVC|MVC|IVA|BUP)" + _IN_TOWN
     ),
     # university hospitals named without a unit word ("på Karolinska")
-    re.compile(r"(?<![\w-])(Sahlgrenska|Karolinska|Akademiska)(?![\w-])"),
+    guarded(r"(?<![\w-])(Sahlgrenska|Karolinska|Akademiska)(?![\w-])"),
     # a clinic of a named hospital: "Onkologen på Sahlgrenska", "geriatriken på Mälarsjukhuset"
-    re.compile(
+    guarded(
         r"(?<![\w-])(?i:[" + LOW + r"]*(?:logen|kliniken|mottagningen|avdelningen|kirurgen|iatriken|iatrin|peden|"
         r"akuten)|förlossningen|infektion|medicin|BB|IVA)"
         + WS
@@ -171,10 +172,9 @@ _ABROAD_HOSPITAL = re.compile(
 )
 _ABROAD_WORDS = re.compile(r"sykehus|sjukehus|hospital|sairaala|terveyskesku")
 
-
 # "inlagd på Gläntan", "personalen på Lärkan": a capitalised word after these is a unit
 # even without a unit word, unless a list knows it as a person or a place.
-_UNIT_CONTEXT = re.compile(
+_UNIT_CONTEXT = guarded(
     r"(?i:personalen|inlagd|inlagda|inskriven|inskrivna|placerad|placerades|vistades|vårdades|"
     r"låg inne|dagverksamheten|dagverksamhet|korttiden|korttids)"
     + WS
@@ -187,7 +187,7 @@ _UNIT_CONTEXT = re.compile(
 
 
 # "LSS-boendet på Tallvägen": a home named by its street (with a number it is an address).
-_UNIT_AT_STREET = re.compile(
+_UNIT_AT_STREET = guarded(
     r"(?<![\w-])(?:["
     + CAP
     + LOW
@@ -207,7 +207,7 @@ _UNIT_AT_STREET = re.compile(
 # A capitalised word in the genitive: "Karlstads" (daglig verksamhet), "Stockholms" (centrum för).
 _GENITIVE = r"[" + CAP + r"][" + LOW + r"]+s"
 # Units known by a brand or a "-centrum" name, alone or before their town.
-_UNIT_NAMES = re.compile(
+_UNIT_NAMES = guarded(
     r"(?<![\w-])(?:Maria Ungdom|Maria Beroende|Mini-Maria|(?:["
     + CAP
     + r"]["
@@ -236,7 +236,7 @@ _UNIT_NAMES = re.compile(
     + _PLACE_TAIL
 )
 # "Maria Malmö": the Maria units for young people with substance use, named by town.
-_MARIA_UNIT = re.compile(r"(?<![\w-])Maria" + WS + r"+(?P<town>[" + CAP + r"][" + LOW + r"]+)(?![\w-])")
+_MARIA_UNIT = guarded(r"(?<![\w-])Maria" + WS + r"+(?P<town>[" + CAP + r"][" + LOW + r"]+)(?![\w-])")
 _JOIN = re.compile(WS + r"+(?:på|vid|i)" + WS + r"+$")
 
 
@@ -247,8 +247,8 @@ _GENERIC_UNIT_BEFORE = re.compile(
 )
 _ADJ_BEFORE = re.compile(r"(?<![\w-])[" + LOW + r"]{4,}(?:iska|ska)" + WS + r"+$")
 # "Barnmottagningen Kungsbacka", "Öppenvårdsmottagningen Riddersvik": a compound unit word and its name
-_COMPOUND_UNIT_NAMED = named_after(
-    r"[" + CAP + LOW + r"][" + LOW + r"]{2,}(?:mottagningen|kliniken|avdelningen|psykiatrin)"
+_COMPOUND_UNIT_NAMED = guarded(
+    named_after(r"[" + CAP + LOW + r"][" + LOW + r"]{2,}(?:mottagningen|kliniken|avdelningen|psykiatrin)")
 )
 
 

@@ -18,10 +18,11 @@ import re
 from nlp.core import Span
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.patterns import CAP, CAP_NAME, LOW, WS
+from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.words import COUNTRIES
 
 # "Ålder: 74", "ÅLDER: 88 år"; not a range ("75-84") nor a decimal
-_AGE_FIELD = re.compile(
+_AGE_FIELD = guarded(
     r"(?<![\w-])(?i:ålder|alder)"
     + WS
     + r"*:"

@@ -7,14 +7,13 @@ own ("vårdcentralen sundet"), and is no everyday word otherwise ("boendet hade"
 
 from __future__ import annotations
 
-import re
-
 from nlp.core import Span
 from nlp.pseudonymise.recognisers.patterns import LOW, WS
+from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.words import unknown_word
 
 _LANDFORMS = frozenset("näset naset sundet holmen stranden vallen".split())
-_LOWER_NAMED = re.compile(
+_LOWER_NAMED = guarded(
     r"(?<![\w-])(?:vårdcentralen|vardcentralen|hälsocentralen|halsocentralen|äldreboendet|aldreboendet|"
     r"boendet|gruppboendet|korttidsboendet|korttids|vårdboendet|servicehuset|förskolan|forskolan)"
     + WS

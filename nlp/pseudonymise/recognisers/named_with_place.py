@@ -14,6 +14,7 @@ from nlp.core import Span
 from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.names_in_context import CLOSINGS
+from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.words import NOT_UNIT_WORDS, sentence_start, unknown_word
 
 _FOLD = str.maketrans("åäöÅÄÖ", "aaoAAO")
@@ -40,7 +41,7 @@ _ORG_STEMS = re.compile(
 )
 # "Västerskolan", "förskolan Myrstacken", "Tallåsens förskola", "Tallparksgymnasiet",
 # "på Nyboda skola", without a town
-_SCHOOL = re.compile(
+_SCHOOL = guarded(
     # adult and special schools by their name: "Komvux Kronan", "Särskolan Skogsbacken"
     r"(?<![\w-])(?:(?:Komvux|KomVux|Särskolan|Grundsärskolan|Gymnasiesärskolan|Anpassade[ \u00a0]+grundskolan)"
     r"[ \u00a0]+[A-ZÅÄÖ][a-zåäö]{2,}"
@@ -60,7 +61,7 @@ _DIRECTIONS = frozenset("Östra Västra Norra Södra Centrala".split())
 _NAME_ADJECTIVES = frozenset("Stora Lilla Norra Södra Östra Västra Nya Gamla".split())
 # units categories/vardenhet.py does not name: "Folktandvården Mjölby", "BVC Fröslunda",
 # "Haparanda sjukstuga", "Mottagningen för unga vuxna i Borlänge"
-_MORE_UNITS = re.compile(
+_MORE_UNITS = guarded(
     r"(?<![\w-])(?:(?:Folktandvården|Folktandvarden|BVC|MVC|Barnavårdscentralen|Mödravårdscentralen|"
     r"Familjecentralen|[A-ZÅÄÖ][\w&-]+[ \u00a0]+Tandvård)[ \u00a0]+[A-ZÅÄÖ][a-zåäö]+|[A-ZÅÄÖ][a-zåäö]+[ \u00a0]+sjukstuga|"
     r"[Mm]ottagningen[ \u00a0]+för(?:[ \u00a0]+[a-zåäö]+){1,3}(?=[ \u00a0]+(?:i|på)[ \u00a0]+[A-ZÅÄÖ]))(?![\w-])"

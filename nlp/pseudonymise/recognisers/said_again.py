@@ -14,6 +14,7 @@ from wordfreq import zipf_frequency
 from nlp.core import Span
 from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.recognisers.patterns import STREET_SUFFIX
+from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.span_set import SpanSet
 from nlp.pseudonymise.recognisers.words import COUNTRIES, TITLES
 
@@ -30,7 +31,7 @@ _AFTER_FOUND = re.compile(r"(?:[.,]|\.\.\.|…)?[ \t]+(?:[Ee]ller[ \t]+)?(" + _W
 # right before a found name, the form the speaker used first: "min kompis T-J, eller Tor-Jonny"
 _BEFORE_FOUND = re.compile(r"(?<![\w-])(" + _WORD + r"),?[ \t]+eller[ \t]+$")
 # with no found name before it, only the tails that can only be about a name
-_NAMED_SO = re.compile(
+_NAMED_SO = guarded(
     r"(?<![\w-])("
     + _WORD
     + r")[ \t]+(?:kallade|kallar)[ \t]+(?:(?:vi|de|dom|alla)[ \t]+(?:honom|henne|hen|mig)|(?:hon|han|hen)[ \t]+sig)\b"

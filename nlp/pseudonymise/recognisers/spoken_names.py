@@ -15,6 +15,7 @@ from nlp.core import Span
 from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.patterns import CAP, LOW, WS
+from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.words import sentence_start
 
 _NAME_SAID = re.compile(
@@ -24,7 +25,7 @@ _NAME_SAID = re.compile(
 _GENITIVE_BEFORE_NOUN = re.compile(
     r"(?<![\w-])([" + CAP + r"][" + LOW + r"]+)s" + WS + r"+([" + LOW + r"]{3,})(?![\w-])"
 )
-_PATIENT_INITIALS = re.compile(
+_PATIENT_INITIALS = guarded(
     r"(?<![\w.])(?i:pat|pt)\." + WS + r"+([" + CAP + r"]\.(?:" + WS + r"?[" + CAP + r"]\.){1,2})(?![\w])"
 )
 

@@ -17,9 +17,10 @@ from wordfreq import zipf_frequency
 from nlp.core import Span
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.patterns import CAP, LOW, WS
+from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.unit_constructions import function_words_or_calendar
 
-_SAINT = re.compile(
+_SAINT = guarded(
     r"(?<![\w-])(?:Sankt|S:t)" + WS + r"+([" + CAP + r"][" + LOW + r"]+)(?![\w-])"
     # a church, a parish, a day or a street is no unit: "Sankt Olofs kyrka", "S:t Hansdagen"
     r"(?!" + WS + r"+(?i:kyrka|kyrkan|kyrkogård|kyrkogården|församling|församlingen|kapell|kapellet|"

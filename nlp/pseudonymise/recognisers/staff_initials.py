@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from nlp.core import Span
+from nlp.pseudonymise.recognisers.prefilter import guarded
 
 # staff titles as notes abbreviate or write them; case-insensitive ("Ssk", "DR")
 _TITLE = (
@@ -33,7 +34,7 @@ _AFTER = (
     rf"|[{_CAP}][{_LOW}]+[ \t]+[{_CAP}](?:-[{_CAP}])?(?:\.|(?![\w-]))"
     r")"
 )
-_STAFF = re.compile(_TITLE + _AFTER)
+_STAFF = guarded(_TITLE + _AFTER)
 # capitals that are a note's abbreviations, not a person: "ssk PVK", "läk ST"
 _NOT_INITIALS = frozenset(
     "AT ST BT IVA AVA BVC MVC VC KAD PVK CVK EKG CT MR HLR LSS SOL HSL IVO OK ID NR TEL SMS MVH PS IV IM SC PO".split()

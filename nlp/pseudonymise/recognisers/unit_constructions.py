@@ -16,6 +16,7 @@ from nlp.core import Span
 from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.patterns import CAP, CAPWORD, LOW, WS, named_after
+from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.public_offices import opens_with_social_unit
 
 # Care providers whose name stands before the unit: "Capio vårdcentral Gubbängen".
@@ -55,7 +56,7 @@ _HOSPITAL = (
     r"(?:sjukhus|lasarett)|(?:Läns|Universitets|Central)?[" + CAP + LOW + r"]*(?:sjukhuset|lasarettet)"
     r"(?:" + WS + r"+(?!och\b)[" + CAP + r"][" + LOW + r"]+)?)"
 )
-_CLINIC_AT = re.compile(
+_CLINIC_AT = guarded(
     r"(?<![\w-])"
     + _LEAD
     + r"(?:"
@@ -85,12 +86,12 @@ _CLINIC_AT = re.compile(
     + r"]+))(?![\w-])"
 )
 # "S:t Eriks Ögonsjukhus": a saint's hospital
-_SAINT_HOSPITAL = re.compile(
+_SAINT_HOSPITAL = guarded(
     r"(?<![\w-])" + _SAINT + r"s?" + WS + r"+[" + CAP + r"][" + LOW + r"]*(?:sjukhus|sjukhuset|lasarett|lasarettet|"
     r"klinik|kliniken)(?![\w-])"
 )
 # "UMO Gävle", "bup lund": a unit's acronym with its town right after it
-_ACRONYM_TOWN = re.compile(
+_ACRONYM_TOWN = guarded(
     r"(?<![\w-])(?:UMO|BUP|BVC|MVC|BUMM|umo|bup|bvc|mvc)"
     + WS
     + r"+(?P<town>["
@@ -101,7 +102,7 @@ _ACRONYM_TOWN = re.compile(
     + r"]+)(?![\w-])"
 )
 # "Aleris Specialistvård Sabbatsberg", "Frösunda Omsorg LSS-boende Bergsgatan" (not "… AB", a firm)
-_PROVIDER_CHAIN = re.compile(
+_PROVIDER_CHAIN = guarded(
     r"(?<![\w-])(?:"
     + CARE_PROVIDERS
     + r")(?:"
@@ -113,22 +114,20 @@ _PROVIDER_CHAIN = re.compile(
     + r"+AB\b)"
 )
 # "Sophiahemmet Ortopedklinik": a named hospital and its clinic
-_HOSPITAL_CLINIC = re.compile(
+_HOSPITAL_CLINIC = guarded(
     r"(?<![\w-])[" + CAP + r"][" + LOW + r"]+(?:hemmet|sjukhuset|lasarettet)" + WS + r"+[" + CAP + r"][" + LOW + r"]*"
     r"(?:klinik|kliniken|mottagning|mottagningen|avdelning|avdelningen)(?![\w-])"
 )
 _DIRECTION = r"(?:Nord|Syd|Öst|Väst|Norr|Söder|Nordväst|Nordost|Nordöst|Sydväst|Sydost|Sydöst|Mitt|Centrum|City)"
 # "Psykiatri Nordväst", "Beroendevården Syd": a service and the district it serves
-_SERVICE_DISTRICT = re.compile(
+_SERVICE_DISTRICT = guarded(
     r"(?<![\w-])(?:Vuxen|Barn|Rätts|Äldre)?(?:[Pp]sykiatri|[Bb]eroendevård|[Pp]rimärvård|[Nn]ärsjukvård|"
     r"[Hh]abilitering)(?:en|n)?" + WS + r"+" + _DIRECTION + r"(?![\w-])"
 )
 # "Akuten Västra", "AKUTEN NORRA": an emergency department by the hospital's quarter, in any case
-_ACUTE_DISTRICT = re.compile(
-    r"(?<![\w-])(?i:akuten|akutmottagningen)" + WS + r"+(?i:östra|västra|norra|södra)(?![\w-])"
-)
+_ACUTE_DISTRICT = guarded(r"(?<![\w-])(?i:akuten|akutmottagningen)" + WS + r"+(?i:östra|västra|norra|södra)(?![\w-])")
 # "inlagd på NUS Umeå": a hospital's initials and its town after being admitted
-_ADMITTED_AT = re.compile(
+_ADMITTED_AT = guarded(
     r"(?<![\w-])(?i:inlagd|inlagt|inlagda|inskriven|ligger[ \t]+inne|vårdas|opererad|opererades)"
     + WS
     + r"+(?:på|vid)"
@@ -144,7 +143,7 @@ _ADMITTED_AT = re.compile(
     + r"]+))(?![\w-])"
 )
 # "Norra Stockholms psykiatri": a town's service in the genitive
-_TOWN_SERVICE = re.compile(
+_TOWN_SERVICE = guarded(
     r"(?<![\w-])(?:(?:Norra|Södra|Östra|Västra)" + WS + r"+)?(?P<town>[" + CAP + r"][" + LOW + r"]+)s" + WS + r"+"
     r"(?:psykiatri|beroendevård|närsjukvård|barnpsykiatri|vuxenpsykiatri)(?![\w-])"
 )
@@ -152,14 +151,16 @@ _TOWN_SERVICE = re.compile(
 # told speech also capitalised and the homes of care for addiction, youth and the homeless:
 # "Behandlingshemmet Lyran", "SiS-hemmet Ekbacka", "Härbärget Ljuset", "Skyddat boende Tallen",
 # "Boendestödet Norr"
-_HOME_NAMED = named_after(
-    r"[" + CAP + r"]?[" + LOW + r"]{2,}(?:boendet|hemmet|härbärget)|(?:SiS|LVM|HVB)-hemmet|[Hh]ärbärget|"
-    r"[Bb]oendestödet|[Ss]kyddat" + WS + r"+boende|[Ss]kyddade" + WS + r"+boendet"
+_HOME_NAMED = guarded(
+    named_after(
+        r"[" + CAP + r"]?[" + LOW + r"]{2,}(?:boendet|hemmet|härbärget)|(?:SiS|LVM|HVB)-hemmet|[Hh]ärbärget|"
+        r"[Bb]oendestödet|[Ss]kyddat" + WS + r"+boende|[Ss]kyddade" + WS + r"+boendet"
+    )
 )
 
 
 # an English hospital in a foreign colleague's signature: "St Thomas' Hospital", "Royal Free Hospital"
-_EN_HOSPITAL = re.compile(
+_EN_HOSPITAL = guarded(
     r"(?<![\w-])(?!(?:The|A|An|Our|My|This|That|Your|Their|His|Her|Its|Every|Any)\b)(?:(?:St\.?|Saint)"
     + WS
     + r"+)?(?:["
@@ -176,7 +177,7 @@ _EN_HOSPITAL = re.compile(
 # "hemtjänstgruppen Västra Centrum", "hemtjänst Kvarnbyn", "Dagcenter Källan", "HEMTJÄNST SÖDRA
 # HAGA": a municipality's home-care group or day centre and its name (the unit patterns in
 # categories/vardenhet.py read only a capitalised "Hemtjänst" and no group or centre word)
-_MUNICIPAL_UNIT = re.compile(
+_MUNICIPAL_UNIT = guarded(
     r"(?<![\w-])(?:(?P<word>[Hh]emtjänst(?:gruppen|grupp|området|en)?|[Dd]agcent(?:er|ret|ralen))|HEMTJÄNST(?:GRUPPEN)?)"
     + WS
     + r"+(?P<name>"

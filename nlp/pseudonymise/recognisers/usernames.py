@@ -13,11 +13,12 @@ import re
 from nlp.core import Span
 from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.recognisers import lists
+from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.words import plain_word, unknown_word
 
 # a log's or a form's user field and its value: "user=andsve", "användarnamn: kalu01"
 # ("Användare: hej jag har ont": a chat's speaker label, the message follows it)
-_USER_FIELD = re.compile(
+_USER_FIELD = guarded(
     r"(?i:\b(?:user|usr|uid|login)[ \t]*=|\b(?:username|användarnamn)[ \t]*[=:]|\binloggad[ \t]+som\b)[ \t]*"
     r"(?P<value>[a-zåäö][\w.-]*[a-zåäö\d])(?![\w@])"
 )
