@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import re
 
-from nlp.pseudonymise.recognisers import name_completion
+from nlp.pseudonymise.recognisers.words import whole_words
 
 
 def _by_regex(text: str, words: set[str]) -> list[tuple[int, int]]:
@@ -20,7 +20,7 @@ def test_whole_words_are_found_where_the_regex_alternation_finds_them() -> None:
     for _ in range(3000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
         words = set(rng.sample(["Ann", "Anna", "Lind", "Lindqvist", "Ann-Marie", "anna"], rng.randint(1, 4)))
-        assert name_completion._whole_words(text, words) == _by_regex(text, words), (text, words)
+        assert whole_words(text, words) == _by_regex(text, words), (text, words)
 
 
 def test_a_name_said_again_is_found_again() -> None:

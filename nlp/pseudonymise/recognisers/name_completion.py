@@ -19,6 +19,7 @@ from nlp.pseudonymise.recognisers.words import (
     rare_word,
     sentence_start,
     unknown_word,
+    whole_words,
 )
 
 # initials before a surname: "J. Andersson", "A.M. Haddad", "U-B Nyqvist" (a dot or a hyphen
@@ -376,36 +377,13 @@ def _same_name_elsewhere(text: str, spans: list[Span]) -> list[Span]:
         return spans
     extra = []
     found = SpanSet(spans)
-    for start, end in _whole_words(text, names):
+    for start, end in whole_words(text, names):
         if found.free(start, end):
             # "Kerttu Lainio … bor ensam i Lainio": a surname that is also a village, said
             # again where someone lives, is the village
             lives = _LIVES_IN.search(text, max(0, start - 30), start) and text[start].isupper()
             extra.append(Span(start, end, "ORT" if lives else "PERSON"))
     return sorted(spans + extra, key=lambda s: s.start)
-
-
-def _whole_words(text: str, words: set[str]) -> list[tuple[int, int]]:
-    r"""Where `words` stand whole (no letter, digit, "_" or "-" either side), the longest at a
-    place, not overlapping: what the regex (?<![\w-])(longest|…|shortest)(?![\w-]) finds, without
-    compiling one per text (the compile cost more than all the rest of this step)."""
-    longest: dict[int, int] = {}
-    for word in words:
-        i = text.find(word)
-        while i != -1:
-            end = i + len(word)
-            if not (i > 0 and _in_word(text[i - 1])) and not (end < len(text) and _in_word(text[end])):
-                longest[i] = max(longest.get(i, end), end)
-            i = text.find(word, i + 1)
-    runs: list[tuple[int, int]] = []
-    for start in sorted(longest):
-        if not runs or start >= runs[-1][1]:
-            runs.append((start, longest[start]))
-    return runs
-
-
-def _in_word(ch: str) -> bool:
-    return ch.isalnum() or ch in "_-"  # the regex engine's \w is isalnum() or "_"
 
 
 _LIVES_IN = re.compile(

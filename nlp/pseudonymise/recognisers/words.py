@@ -310,3 +310,26 @@ def in_state(toks: list[tuple[int, int, str]], k: int) -> bool:
     if nxt in _DEGREE and k + 2 < len(toks):
         nxt = toks[k + 2][2].lower()
     return nxt in _STATES
+
+
+def whole_words(text: str, words: set[str]) -> list[tuple[int, int]]:
+    r"""Where `words` stand whole (no letter, digit, "_" or "-" either side), the longest at a
+    place, not overlapping: what the regex (?<![\w-])(longest|…|shortest)(?![\w-]) finds, without
+    compiling one per text (the compile cost more than all the rest of this step)."""
+    longest: dict[int, int] = {}
+    for word in words:
+        i = text.find(word)
+        while i != -1:
+            end = i + len(word)
+            if not (i > 0 and _in_word(text[i - 1])) and not (end < len(text) and _in_word(text[end])):
+                longest[i] = max(longest.get(i, end), end)
+            i = text.find(word, i + 1)
+    runs: list[tuple[int, int]] = []
+    for start in sorted(longest):
+        if not runs or start >= runs[-1][1]:
+            runs.append((start, longest[start]))
+    return runs
+
+
+def _in_word(ch: str) -> bool:
+    return ch.isalnum() or ch in "_-"  # the regex engine's \w is isalnum() or "_"
