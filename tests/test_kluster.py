@@ -15,7 +15,7 @@ from sqlalchemy import Engine, func, select
 from benchmarks.scale import write_answers
 from nlp.config import get_settings
 from nlp.kluster import close_clients, get_client, map_partitions
-from nlp.pipeline import analyse_import, import_export
+from nlp.pipeline import analyse_import, analysis, import_export
 from nlp.pipeline.partitions import run_folder
 from nlp.store import session_scope
 from nlp.store.models import AnalysisRun, Classification, RecordRow, Suggestion, Theme, ThemeAssignment
@@ -87,6 +87,27 @@ def test_cluster_run_equals_the_single_process_run(
     assert len({r for r, *_ in a["members"]}) > 1900 and len(a["themes"]) > 2
     assert a == b
     assert not run_folder(on_cluster).exists()  # the run's vector files are gone with it
+
+
+def test_cluster_run_past_the_theme_sample_equals_the_single_process_run(
+    engine: Engine, shared_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cluster: Any
+) -> None:
+    """Past the sample the workers place the rest and send back counts only: the stored
+    themes and every answer's assignment are those of the single-process run."""
+    monkeypatch.setenv("BRUKARROST_KLUSTER_DEL", "250")
+    monkeypatch.setattr(analysis, "SAMPLE_MAX", 700)
+    get_settings.cache_clear()
+    import_id = _import(shared_dir, tmp_path, 2000)
+    single = analyse_import(import_id, engine=engine, embed_model="hash")
+    _use(monkeypatch, cluster.scheduler_address)
+    on_cluster = analyse_import(import_id, engine=engine, embed_model="hash")
+    a, b = _outcome(engine, single), _outcome(engine, on_cluster)
+    with session_scope(engine) as session:
+        answers = session.scalar(select(func.count()).select_from(RecordRow).where(RecordRow.import_id == import_id))
+    assert answers > 1900 and len(a["themes"]) > 2
+    assert len({r for r, *_ in a["members"]}) == sum(size for _, _, size, _, _ in a["themes"].values()) == answers
+    assert a == b
+    assert not run_folder(on_cluster).exists()  # the placements went with the run's files
 
 
 def test_worker_killed_mid_run_is_recovered_with_nothing_lost_or_doubled(

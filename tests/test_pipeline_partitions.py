@@ -4,6 +4,8 @@ written whole or not at all."""
 from __future__ import annotations
 
 import os
+from dataclasses import asdict
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +16,7 @@ from nlp.classify import classify_texts
 from nlp.config import get_settings
 from nlp.core import ANALYSIS_KIND
 from nlp.embed import cached_embedder, embed_texts, get_embedder
+from nlp.pipeline.analysis import find_themes
 from nlp.pipeline.common import jsonable
 from nlp.pipeline.partitions import classify_partitions, embed_partitions, remove_run_files, run_folder
 
@@ -83,3 +86,45 @@ def test_classifications_stored_by_partition_equal_one_pass_over_all_answers(sma
     assert any(sugs for _, sugs in rows)  # the comparison is not of empty lists
     remove_run_files(9)
     assert not run_folder(9).exists()
+
+
+def _topic_answers(n_per: int) -> tuple[list[str], list[date | None]]:
+    """Answers on four topics in varied wording, dated over six months (some undated)."""
+    patterns = [
+        "Jag fick vänta {i} veckor på {x} innan någon ringde tillbaka.",
+        "Maten på {x} var kall, frukosten dag {i} likaså.",
+        "Personalen på {x} lyssnade och tog sig tid, besök {i}.",
+        "Parkeringen vid {x} kostade för mycket, {i} kronor.",
+    ]
+    places = ["mottagningen", "avdelningen", "vårdcentralen", "akuten", "boendet", "kliniken"]
+    texts, dates = [], []
+    for i in range(n_per):
+        for k, pattern in enumerate(patterns):
+            texts.append(pattern.format(i=i, x=places[(i + k) % len(places)]))
+            dates.append(None if (i + k) % 17 == 0 else date(2025, 1 + (i + k) % 6, 1 + i % 28))
+    return texts, dates
+
+
+def test_rest_placed_by_partition_equals_assigning_every_answer_in_memory(small_parts: None) -> None:
+    """Past the sample, the rest is placed where the vectors are kept and only counts come
+    back; the themes, sizes, series, signals and every stored assignment (in answer order)
+    are those of assigning every answer in this process."""
+    texts, dates = _topic_answers(90)
+    ids = list(range(5000, 5000 + len(texts)))
+    stored = embed_partitions(texts, 11, "hash:128", _quiet)
+    embedder = get_embedder("hash:128")
+    name = lambda p: embed_texts(p, embedder=embedder, kind=ANALYSIS_KIND)  # noqa: E731
+    args: dict[str, Any] = {"record_ids": ids, "dates": dates, "sample_max": 150, "embed": name}
+    placed = find_themes(texts, stored, **args)
+    held = find_themes(texts, stored.all(), **args)
+    assert placed.rest is not None and held.rest is None
+    assert len(placed.assignments) == 150 < len(texts)  # only the sample's held here
+    assert list(placed.assignment_rows()) == list(held.assignments.items())
+    assert [asdict(t) for t in placed.themes] == [asdict(t) for t in held.themes]
+    assert len(held.themes) > 2 and sum(t.size for t in placed.themes) == len(texts)
+    assert placed.over_time == held.over_time and placed.over_time["undated"] > 0
+    assert placed.emerging == held.emerging
+    assert (placed.notes, placed.settings, placed.n_texts) == (held.notes, held.settings, held.n_texts)
+    files = sorted(run_folder(11).glob("vektorer/*.tema.npy"))
+    assert len(files) == len(stored.parts) and all(os.stat(f).st_mode & 0o077 == 0 for f in files)
+    remove_run_files(11)

@@ -25,6 +25,7 @@ from nlp.pipeline.partitions import (
     assign_partitions,
     classify_partitions,
     embed_partitions,
+    place_partitions,
     remove_run_files,
 )
 from nlp.pipeline.project import analyse_project
@@ -40,7 +41,7 @@ from nlp.store.models import (
 )
 from nlp.taxonomy import Taxonomy, load_taxonomy, taxonomy_snapshot
 from nlp.themes import ProjectTheme, ThemeResult, apply_theme_edits, assign, name_result
-from nlp.themes.sample import SAMPLE_MAX, fit_sample, period_strata, stratified_sample
+from nlp.themes.sample import SAMPLE_MAX, fit_sample, fit_sample_placed, period_strata, stratified_sample
 
 log = logging.getLogger(__name__)
 
@@ -172,7 +173,7 @@ def find_themes(
     edits: Sequence[Any] = (),
     period: str = "month",
     random_state: int = 42,
-    sample_max: int = SAMPLE_MAX,
+    sample_max: int | None = None,
     labels: Sequence[Sequence[str]] | None = None,
     titles: Mapping[str, str] | None = None,
     embed: Callable[[list[str]], np.ndarray] | None = None,
@@ -184,37 +185,32 @@ def find_themes(
     label most of them carry (`labels`: each answer's label ids; `titles`: id → title) and in
     the tone most of them have (`valence`: each answer's).
     `embed` embeds the names' phrases like the answers (default: the configured model)."""
-    rows = stratified_sample(period_strata(dates, len(texts)), sample_max)
-    if isinstance(vectors, PartitionedVectors):
-        stored = vectors
-        sample = stored.rows(rows)
-
-        def assign_rest(themes: Sequence[ProjectTheme]) -> Sequence[str | None]:
-            return assign_partitions(stored, themes)
-    else:
-        matrix = np.asarray(vectors, dtype=np.float32)
-        sample = matrix[rows]
-
-        def assign_rest(themes: Sequence[ProjectTheme]) -> Sequence[str | None]:
-            return assign(themes, matrix, floor=True)
-
+    # None: the module's SAMPLE_MAX, read at the call (a test of the sample path lowers it).
+    bound = SAMPLE_MAX if sample_max is None else sample_max
+    rows = stratified_sample(period_strata(dates, len(texts)), bound)
+    pick = lambda seq: [seq[i] for i in rows]  # noqa: E731
+    fit_args: dict[str, Any] = {"period": period, "random_state": random_state, "word_labels": False}
     # No word-list labels: name_result below names every theme.
-    themes = fit_sample(
-        texts,
-        record_ids,
-        rows,
-        sample,
-        assign_rest,
-        dates=dates,
-        period=period,
-        random_state=random_state,
-        word_labels=False,
-    )
+    if isinstance(vectors, PartitionedVectors) and len(rows) < len(texts) and not edits:
+        # Past the sample, the workers place the rest and keep the placements by partition:
+        # this process holds the sample and counts, not an assignment per answer.
+        stored, sample = vectors, vectors.rows(rows)
+        themes = fit_sample_placed(
+            pick(texts),
+            pick(record_ids),
+            sample,
+            len(texts),
+            lambda found: place_partitions(stored, found, record_ids, rows, dates, period),
+            dates=pick(dates) if dates is not None else None,
+            **fit_args,
+        )
+    else:
+        sample, assign_rest = _sample_and_rest(vectors, rows)
+        themes = fit_sample(texts, record_ids, rows, sample, assign_rest, dates=dates, **fit_args)
     if edits:
         # A split needs its members' vectors; the merges and names do not read any.
         full = vectors.all() if isinstance(vectors, PartitionedVectors) else vectors
         themes = apply_theme_edits(themes, edits, record_ids=record_ids, texts=texts, embeddings=full)
-    pick = lambda seq: [seq[i] for i in rows]  # noqa: E731
     return name_result(
         themes,
         pick(texts),
@@ -225,6 +221,17 @@ def find_themes(
         titles=titles,
         valence=pick(valence) if valence else None,
     )
+
+
+def _sample_and_rest(
+    vectors: np.ndarray | PartitionedVectors, rows: np.ndarray
+) -> tuple[np.ndarray, Callable[[Sequence[ProjectTheme]], Sequence[str | None]]]:
+    """The sample's vectors, and every answer's nearest theme by partition or in memory."""
+    if isinstance(vectors, PartitionedVectors):
+        stored = vectors
+        return stored.rows(rows), lambda themes: assign_partitions(stored, themes)
+    matrix = np.asarray(vectors, dtype=np.float32)
+    return matrix[rows], lambda themes: assign(themes, matrix, floor=True)
 
 
 def analyse_export(

@@ -23,7 +23,8 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -36,7 +37,7 @@ from nlp.classify import embedding as classify_embedding
 from nlp.classify.answer_calibration import MIN_ANSWERS, AnswerCalibration, fit_answer_calibration
 from nlp.classify.segments import scored_spans
 from nlp.config import get_settings
-from nlp.core import ANALYSIS_KIND, Embedder
+from nlp.core import ANALYSIS_KIND, Embedder, period_key
 from nlp.embed import Progress as EmbedProgress
 from nlp.embed import cached_embedder, embed_with_spans
 from nlp.kluster import map_partitions
@@ -44,6 +45,8 @@ from nlp.pipeline.common import Progress, active_model, jsonable
 from nlp.private_files import FILE_MODE, private_dir
 from nlp.taxonomy import Taxonomy, taxonomy_from_snapshot, taxonomy_snapshot
 from nlp.themes import ProjectTheme, assign
+from nlp.themes.result import Pairs
+from nlp.themes.sample import theme_id
 
 
 @dataclass(frozen=True)
@@ -317,3 +320,85 @@ def assign_partitions(vectors: PartitionedVectors, themes: Sequence[ProjectTheme
     """Every answer's nearest theme key (None = none near enough), in parallel by partition."""
     found = map_partitions(assign_part, vectors.parts, themes=list(themes))
     return [k for keys in found for k in keys]
+
+
+# A placed partition's row that is in the fitted sample: it keeps the fit's own themes.
+IN_SAMPLE = -2
+
+
+@dataclass(frozen=True)
+class PlaceTask:
+    """What placing one partition needs: its vector file and size, its rows in the fitted
+    sample (local row numbers) and each row's period. No texts: they are not read."""
+
+    path: str
+    n: int
+    sample: np.ndarray
+    periods: list[str | None]
+
+
+def placed_path(vectors_path: str) -> str:
+    """The file of a partition's placements (theme id per row, int32), beside its vectors."""
+    return str(Path(vectors_path).with_suffix(".tema.npy"))
+
+
+def place_part(task: PlaceTask, *, themes: Sequence[ProjectTheme]) -> dict[tuple[int, str | None], int]:
+    """Each answer of the partition outside the sample to its nearest theme (nlp.themes.assign,
+    as assign_part), stored in the partition's placement file (whole or not at all: a rerun
+    writes the same file); returns the placed answers' counts per (theme id, period)."""
+    vectors = _load_part(task.path, task.n)
+    if vectors is None:
+        raise FileNotFoundError(task.path)
+    topics = np.fromiter((theme_id(k) for k in assign(themes, vectors, floor=True)), dtype=np.int32, count=task.n)
+    topics[task.sample] = IN_SAMPLE
+    _write_whole(placed_path(task.path), lambda fh: np.save(fh, topics))
+    counts: Counter[tuple[int, str | None]] = Counter()
+    for t, p in zip(topics.tolist(), task.periods, strict=True):
+        if t != IN_SAMPLE:
+            counts[(t, p)] += 1
+    return dict(counts)
+
+
+@dataclass
+class StoredPlacements:
+    """The placed rest of an analysis (nlp.themes.PlacedRest): counts in memory, each answer's
+    theme in its partition's file, read back one partition at a time."""
+
+    paths: list[str]
+    ids: Sequence[Any]  # every answer's record id, in order
+    counts: dict[tuple[int, str | None], int]
+
+    def pairs(self, held: Mapping[Any, Pairs]) -> Iterator[tuple[Any, Pairs]]:
+        ids = iter(self.ids)
+        for path in self.paths:
+            for t in np.load(path).tolist():
+                rid = next(ids)
+                yield rid, (held[rid] if t == IN_SAMPLE else [(t, 1.0)])
+        if next(ids, None) is not None:
+            raise ValueError("fewer placements than answers")
+
+
+def place_partitions(
+    vectors: PartitionedVectors,
+    themes: Sequence[ProjectTheme],
+    record_ids: Sequence[Any],
+    rows: np.ndarray,
+    dates: Sequence[Any] | None,
+    period: str,
+) -> StoredPlacements:
+    """Every answer outside the sample `rows` (sorted) placed by partition, in parallel; only
+    the counts per theme and period come back (see nlp.themes.sample.fit_sample_placed)."""
+    tasks = []
+    start = 0
+    for part in vectors.parts:
+        end = start + len(part.texts)
+        local = rows[np.searchsorted(rows, start) : np.searchsorted(rows, end)] - start
+        periods = (
+            [period_key(d, period) if d is not None else None for d in dates[start:end]] if dates is not None else None
+        )
+        tasks.append(PlaceTask(part.path, end - start, local, periods or [None] * (end - start)))
+        start = end
+    counts: Counter[tuple[int, str | None]] = Counter()
+    for found in map_partitions(place_part, tasks, themes=list(themes)):
+        counts.update(found)
+    return StoredPlacements([placed_path(p.path) for p in vectors.parts], record_ids, dict(counts))

@@ -36,7 +36,7 @@ def store_results(
         theme_db_ids = _store_themes(session, run_id, themes)
         assignments = (
             {"record_id": rid, "theme_id": theme_db_ids[tid], "weight": float(w)}
-            for rid, pairs in themes.assignments.items()
+            for rid, pairs in themes.assignment_rows()
             for tid, w in pairs
             if tid in theme_db_ids
         )

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterator, Mapping
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 OTHER_LABEL = "övrigt"
 
@@ -24,6 +26,21 @@ class ThemeInfo:
     key: str | None = None  # the project theme ("T3") it is, stable across imports and refits
 
 
+Pairs = list[tuple[int, float]]  # one answer's [(theme id, weight)], main theme first
+
+
+class PlacedRest(Protocol):
+    """The answers of a large import outside the fitted sample, placed in their nearest theme
+    where their vectors are kept (nlp.pipeline.partitions): only their counts are held here,
+    their assignments are read back, in answer order, when they are stored."""
+
+    counts: Mapping[tuple[int, str | None], int]  # (main theme id, period key) → answers
+
+    def pairs(self, held: Mapping[Any, Pairs]) -> Iterator[tuple[Any, Pairs]]:
+        """Every answer's (record id, pairs) in answer order; `held` gives the sample's."""
+        ...
+
+
 @dataclass
 class ThemeResult:
     themes: list[ThemeInfo]
@@ -37,9 +54,27 @@ class ThemeResult:
     # record id → period key (None without a date); lets edits recompute over_time
     periods: dict[Any, str | None] = field(default_factory=dict)
     view: str = "analytiker"  # "analytiker" (everything) or "delad" (suppressed)
+    # Set by a fit on a sample whose rest was placed outside this process (fit_sample_placed):
+    # then `assignments` and `periods` hold the sample's answers only, and sizes and series
+    # count the rest from here. Only the storing of an import's run reads such a result.
+    rest: PlacedRest | None = None
 
     def main_theme(self) -> dict[Any, int]:
         return {rid: pairs[0][0] for rid, pairs in self.assignments.items() if pairs}
+
+    def main_counts(self) -> Counter[int]:
+        """Answers per main theme, the placed rest's included."""
+        sizes = Counter(self.main_theme().values())
+        for (tid, _), c in (self.rest.counts if self.rest is not None else {}).items():
+            sizes[tid] += c
+        return sizes
+
+    def assignment_rows(self) -> Iterator[tuple[Any, Pairs]]:
+        """Every answer's (record id, pairs) in answer order, the placed rest's read back."""
+        if self.rest is None:
+            yield from self.assignments.items()
+        else:
+            yield from self.rest.pairs(self.assignments)
 
     def theme(self, theme_id: int) -> ThemeInfo | None:
         return next((t for t in self.themes if t.id == theme_id), None)

@@ -22,7 +22,7 @@ from nlp.core import OTHER_THEME, period_key
 from nlp.themes.fit import fit_themes
 from nlp.themes.project import ProjectTheme, describe
 from nlp.themes.representation import theme_info
-from nlp.themes.result import ThemeResult
+from nlp.themes.result import PlacedRest, ThemeResult
 from nlp.themes.trends import refresh_time_series
 from nlp.themes.views import recompute_sizes
 
@@ -31,6 +31,7 @@ from nlp.themes.views import recompute_sizes
 SAMPLE_MAX = 20_000
 
 AssignRest = Callable[[Sequence[ProjectTheme]], Sequence[str | None]]
+PlaceRest = Callable[[Sequence[ProjectTheme]], PlacedRest]
 
 
 def stratified_sample(strata: Sequence[Hashable], size: int, seed: int = 42) -> np.ndarray:
@@ -90,26 +91,88 @@ def fit_sample(
             random_state=random_state,
             word_labels=word_labels,
         )
-    sample_ids = pick(record_ids)
-    fit = fit_themes(
-        pick(texts),
-        sample_vectors,
-        record_ids=sample_ids,
-        dates=pick(dates) if dates is not None else None,
-        period=period,
-        random_state=random_state,
-        word_labels=word_labels,
+    sample_dates = pick(dates) if dates is not None else None
+    fit, themes = _fit_on_sample(
+        pick(texts), pick(record_ids), sample_dates, sample_vectors, period, random_state, word_labels
     )
-    labels = np.array([fit.assignments[r][0][0] for r in sample_ids], dtype=int)
-    themes = [
-        describe(str(t), sample_vectors, np.flatnonzero(labels == t), sample_ids)
-        for t in sorted(set(labels.tolist()) - {OTHER_THEME})
-    ]
     keys = list(assign_rest(themes)) if themes else [None] * n
     assignments: dict[Any, list[tuple[int, float]]] = {}
     for rid, key in zip(record_ids, keys):
         pairs = fit.assignments.get(rid)
-        assignments[rid] = pairs if pairs is not None else [(int(key) if key is not None else OTHER_THEME, 1.0)]
+        assignments[rid] = pairs if pairs is not None else [(theme_id(key), 1.0)]
+    periods = {
+        rid: period_key(d, period) if d is not None else None
+        for rid, d in zip(record_ids, dates if dates is not None else [None] * n)
+    }
+    return _sampled_result(fit, assignments, periods, None, n, len(rows))
+
+
+def fit_sample_placed(
+    texts: Sequence[str],
+    record_ids: Sequence[Any],
+    sample_vectors: np.ndarray,
+    n: int,
+    place_rest: PlaceRest,
+    *,
+    dates: Sequence[date | None] | None = None,
+    period: str = "month",
+    random_state: int = 42,
+    word_labels: bool = True,
+) -> ThemeResult:
+    """fit_sample for an import too large to hold: `texts`, `record_ids`, `dates` and the
+    vectors are the sample's alone (of `n` answers), and `place_rest(themes)` places every
+    other answer where its vector is kept (by partition, on the cluster's workers), keeps the
+    placements there and gives back only their counts per theme and period. The result equals
+    fit_sample's; it holds the sample's assignments and counts the rest (ThemeResult.rest)."""
+    fit, themes = _fit_on_sample(texts, record_ids, dates, sample_vectors, period, random_state, word_labels)
+    rest = place_rest(themes)
+    periods = {
+        rid: period_key(d, period) if d is not None else None
+        for rid, d in zip(record_ids, dates if dates is not None else [None] * len(record_ids))
+    }
+    return _sampled_result(fit, fit.assignments, periods, rest, n, len(record_ids))
+
+
+def theme_id(key: str | None) -> int:
+    """The theme id of a placed answer's theme key (None: övrigt)."""
+    return int(key) if key is not None else OTHER_THEME
+
+
+def _fit_on_sample(
+    texts: Sequence[str],
+    record_ids: Sequence[Any],
+    dates: Sequence[date | None] | None,
+    vectors: np.ndarray,
+    period: str,
+    random_state: int,
+    word_labels: bool,
+) -> tuple[ThemeResult, list[ProjectTheme]]:
+    """The fit on the sample, and its themes as centroids for placing the rest."""
+    fit = fit_themes(
+        texts,
+        vectors,
+        record_ids=record_ids,
+        dates=dates,
+        period=period,
+        random_state=random_state,
+        word_labels=word_labels,
+    )
+    labels = np.array([fit.assignments[r][0][0] for r in record_ids], dtype=int)
+    themes = [
+        describe(str(t), vectors, np.flatnonzero(labels == t), record_ids)
+        for t in sorted(set(labels.tolist()) - {OTHER_THEME})
+    ]
+    return fit, themes
+
+
+def _sampled_result(
+    fit: ThemeResult,
+    assignments: dict[Any, list[tuple[int, float]]],
+    periods: dict[Any, str | None],
+    rest: PlacedRest | None,
+    n: int,
+    n_sample: int,
+) -> ThemeResult:
     result = ThemeResult(
         themes=list(fit.themes),
         assignments=assignments,
@@ -118,15 +181,13 @@ def fit_sample(
         n_texts=n,
         notes=[
             *fit.notes,
-            f"Teman hittades i ett stratifierat urval av {len(rows)} av {n} svar (per import och månad); "
+            f"Teman hittades i ett stratifierat urval av {n_sample} av {n} svar (per import och månad); "
             "övriga svar placerades i det närmaste temat eller i övrigt.",
         ],
-        settings={**fit.settings, "urval": len(rows), "urval_av": n},
-        periods={
-            rid: period_key(d, period) if d is not None else None
-            for rid, d in zip(record_ids, dates if dates is not None else [None] * n)
-        },
+        settings={**fit.settings, "urval": n_sample, "urval_av": n},
+        periods=periods,
+        rest=rest,
     )
-    if result.theme(OTHER_THEME) is None and any(p[0][0] == OTHER_THEME for p in assignments.values()):
+    if result.theme(OTHER_THEME) is None and result.main_counts()[OTHER_THEME]:
         result.themes.append(theme_info(OTHER_THEME, [], 0, n, [], []))
     return refresh_time_series(recompute_sizes(result))

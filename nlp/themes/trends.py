@@ -25,6 +25,12 @@ def over_time(result: ThemeResult) -> dict[str, Any]:
             continue
         totals[p] += 1
         counts[tid][p] += 1
+    for (tid, p), c in (result.rest.counts if result.rest is not None else {}).items():
+        if p is None:
+            undated += c
+            continue
+        totals[p] += c
+        counts[tid][p] += c
     keys = sorted(totals)
     return {
         "period": result.settings.get("period", "month"),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from copy import deepcopy
 
 from nlp.config import get_settings
@@ -15,7 +14,7 @@ from nlp.themes.trends import refresh_time_series
 
 def recompute_sizes(result: ThemeResult) -> ThemeResult:
     """Sizes, shares and intervals from the main-theme assignment."""
-    sizes = Counter(result.main_theme().values())
+    sizes = result.main_counts()
     n = result.n_texts
     for t in result.themes:
         t.size = sizes.get(t.id, 0)
@@ -29,6 +28,8 @@ def shared_view(result: ThemeResult, threshold: int | None = None) -> ThemeResul
     texts (settings.suppression_threshold, default 5) merged into "övrigt", and counts
     per period below the threshold hidden (None)."""
     k = get_settings().suppression_threshold if threshold is None else threshold
+    if result.rest is not None:
+        raise ValueError("shared_view needs every answer's assignment in memory (rest is placed elsewhere)")
     res = deepcopy(result)
     small = {t.id for t in res.themes if t.id != OTHER_THEME and t.size < k}
     if small:
