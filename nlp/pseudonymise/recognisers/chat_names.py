@@ -76,40 +76,12 @@ _PLACE_AFTER = re.compile(
     + "|".join(sorted(_YOUTH_PLACES | WORKPLACE, key=len, reverse=True))
     + r"|\d[a-zåäö])(?![\w-])"
 )
-_RUN_BEFORE = re.compile(
-    r"(?<![\w-])(?P<names>"
-    + _W
-    + r"(?:(?:"
-    + WS
-    + r"*,"
-    + WS
-    + r"*|"
-    + WS
-    + r"+(?:o|och|&)"
-    + WS
-    + r"+)"
-    + _W
-    + r"){0,3})$"
-)
+# one more name after a comma or "o/och/&": "ali, sara o mo"
+_AND_NAME = r"(?:(?:" + WS + r"*," + WS + r"*|" + WS + r"+(?:o|och|&)" + WS + r"+)" + _W + ")"
+_RUN_BEFORE = re.compile(r"(?<![\w-])(?P<names>" + _W + _AND_NAME + r"{0,3})$")
 _SIGNOFF = re.compile(
     r"(?<![\w-])(?:mvh|hälsningar|halsningar|kram|kramar|/)" + WS + r"*,?" + WS + r"*"
-    r"(?P<names>"
-    + _W
-    + r"(?:(?:"
-    + WS
-    + r"*,"
-    + WS
-    + r"*|"
-    + WS
-    + r"+(?:o|och|&)"
-    + WS
-    + r"+)"
-    + _W
-    + r"){1,4})"
-    + WS
-    + r"*[.!]?"
-    + WS
-    + r"*(?:\n|$)"
+    r"(?P<names>" + _W + _AND_NAME + r"{1,4})" + WS + r"*[.!]?" + WS + r"*(?:\n|$)"
 )
 _SPOKEN_WITH = re.compile(
     r"(?<![\w-])(?:samtal|samtalet|gruppsamtal|gruppsamtalet|möte|mötet|mote|motet|träff|tid|"
