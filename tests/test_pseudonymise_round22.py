@@ -4,7 +4,7 @@ their leading zero (a personnummer born 2000–2009, a landline "31-…"); Excel
 and a date with its midnight under a date column or beside a date label; an American date; HTML
 entities ("&nbsp;", "&#64;") and zero-width characters inside identifiers; a table pasted with "|"
 between its cells; a bank account split over two columns; name, postcode, town and patient number
-columns. Traps that must stay: formulas and Excel's errors, answer ids, order numbers in
+columns; a sheet of grades out of five. Traps that must stay: formulas and Excel's errors, answer ids, order numbers in
 personnummer shape, prices, clock times and ratings. Own examples: new names, places and numbers,
 none from the set."""
 
@@ -124,3 +124,11 @@ def test_formulas_ids_prices_and_times_stay(text: str) -> None:
 )
 def test_a_case_number_shaped_as_a_landline_without_its_zero_stays(text: str) -> None:
     assert values_labelled(text, "TELEFON", KEY) == []
+
+
+def test_a_sheet_of_grades_holds_no_dates() -> None:
+    assert finds("Omdöme 3/5. Väntetid 1/5. Information 4/5. Parkering 2/5.", KEY) == []
+
+
+def test_dates_in_a_row_stay_dates() -> None:
+    assert values_labelled("Jag var där 3/5, 4/5 och 5/5 utan att få tid", "DATUM", KEY) == ["3/5", "4/5", "5/5"]
