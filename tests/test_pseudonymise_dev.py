@@ -130,9 +130,10 @@ OWN_FLOORS = {
     "pii_blind39.jsonl": (0.93, 0.96, 0.97),
     # unread (held out; 0.921 / 0.978 / 40 of 42 at 0ced627; every direct identifier found)
     "pii_blind40.jsonl": (0.90, 0.96, 0.93),
-    # unread (held out; 0.798 / 0.941 / 41 of 43 at 0ced627: identifiers mangled by Excel;
-    # PERSONNUMMER 8 of 13, TELEFON 10 of 15, direct floor 0.60)
-    "pii_blind41.jsonl": (0.77, 0.92, 0.93, 0.60),
+    # read in round 22 (first 0.798 / 0.941 / 41 of 43 at 0ced627, 0.809 / 0.942 at round 22's
+    # start; after 0.971 / 0.983 / 42 of 43, every direct identifier found): it no longer measures
+    # generalisation; initials with dots or a dash and an age written as a word remain
+    "pii_blind41.jsonl": (0.95, 0.96, 0.95),
     # read in round 21 (first 0.852 / 0.939 / 37 of 42 at 1d56762: OCR, PDF copies, message and
     # case-system exports; after 0.924 / 0.965 / 40 of 42, every direct identifier found)
     "pii_blind42.jsonl": (0.91, 0.95, 0.93),

@@ -39,6 +39,7 @@ from nlp.pseudonymise.recognisers.prefilter import forget
 from nlp.pseudonymise.recognisers.said_again import said_again
 from nlp.pseudonymise.recognisers.span_set import SpanSet
 from nlp.pseudonymise.recognisers.wards import extend_wards
+from nlp.pseudonymise.recognisers.web_text import unmangle
 from nlp.pseudonymise.recognisers.words import genitive_suffix
 
 
@@ -133,6 +134,19 @@ class SpanFinder:
             source, offsets = text, None
         else:
             source, offsets = _nfc_with_offsets(text)
+        # HTML entities and zero-width characters from a web export read as typed; a find maps
+        # back over the whole entity (recognisers/web_text.py)
+        web = unmangle(source)
+        if web is None:
+            spans = self._find_read(source)
+        else:
+            read, starts, ends = web
+            spans = [Span(starts[s.start], ends[s.end - 1], s.label) for s in self._find_read(read) if s.end > s.start]
+        if offsets is not None:
+            spans = [Span(offsets[s.start], offsets[s.end], s.label) for s in spans]
+        return spans
+
+    def _find_read(self, source: str) -> list[Span]:
         # a scanner's O for 0 and l for 1 inside numbers read as digits; same length, so the
         # offsets hold (see recognisers/ocr_digits.py)
         source = ocr_digits(source) or source
@@ -155,10 +169,7 @@ class SpanFinder:
         if closed_digits is not None:
             text_d, offsets_d, _, digit_joins = closed_digits
             spans = _with_closed_digits(spans, self._find(text_d), offsets_d, digit_joins)
-        spans = [s for s in spans if s.label in self.categories]
-        if offsets is not None:
-            spans = [Span(offsets[s.start], offsets[s.end], s.label) for s in spans]
-        return spans
+        return [s for s in spans if s.label in self.categories]
 
     def _find(self, source: str) -> list[Span]:
         found: list[Span] = []

@@ -133,6 +133,9 @@ _SCORE_AFTER = re.compile(
 )
 # "10/10 för kuratorn men 2/10 för väntetiden": two grades on one scale, each for something
 _GRADED_FOR = re.compile(r"\b(?:10|[0-9])/(10|5)\s+för\s+\w+")
+# a sheet of grades, each after what it grades: "Bemötande 4/5. Väntetid 2/5. Information 5/5"
+# (three or more on one scale); dates in a row are not each led by a noun ("3/5, 4/5 och 5/5")
+_GRADE_SHEET = re.compile(r"[^\W\d_]{4,}:?[ \t]+(?:10|[0-9])/(10|5)(?!\d|/\d)")
 # "ge dom 2/5 på bemötande och 4/5 på vården": "på" and what is graded, after a verb of grading
 # ("Vi ses 3/5 på mottagningen" is a date)
 _GRADED_AFTER = re.compile(r"\s+på\s+[a-zåäö]{4,}")
@@ -188,6 +191,8 @@ def _score(text: str, m: re.Match) -> bool:
     if mark > scale or _DATE_WORD_BEFORE.search(text[max(0, m.start() - 8) : m.start()]):
         return False
     graded = _GRADED_AFTER.match(text, m.end()) and _GRADING.search(text, max(0, m.start() - 60), m.start())
+    if sum(g.group(1) == str(scale) for g in _GRADE_SHEET.finditer(text)) >= 3:
+        return True
     if _GRADED_FOR.match(text, m.start()):
         graded = graded or sum(g.group(1) == str(scale) for g in _GRADED_FOR.finditer(text)) >= 2
     return bool(

@@ -10,6 +10,7 @@ from stdnum import luhn
 
 from nlp.core import Span
 from nlp.pseudonymise.category import Category, digits_only
+from nlp.pseudonymise.recognisers.excel_numbers import find_excel_numbers
 from nlp.pseudonymise.recognisers.nordic_ids import find_nordic_ids
 from nlp.pseudonymise.recognisers.patterns import LOG_LINE, WS, before, says_other_number
 from nlp.pseudonymise.recognisers.prefilter import guarded
@@ -293,7 +294,7 @@ def normalise(value: str) -> str:
 CATEGORY = Category(
     label="PERSONNUMMER",
     priority=20,
-    recognisers=(find_personnummer, find_nordic_ids, find_column_identifiers),
+    recognisers=(find_personnummer, find_nordic_ids, find_column_identifiers, find_excel_numbers),
     description="personnummer",
     normalise=normalise,
 )

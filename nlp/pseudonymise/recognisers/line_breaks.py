@@ -77,5 +77,19 @@ def soft_wraps(text: str) -> str | None:
     first = re.search(r"[^\W\d_]", text)
     if first is None or first.group(0).islower():
         return None  # a writer who does not capitalise starts every line in lowercase
-    out = _SOFT_WRAP.sub(lambda m: m.group(0).replace("\n", " "), text)
+    out = _SOFT_WRAP.sub(
+        lambda m: (
+            m.group(0) if _table_rows(text, m.start() + m.group(0).index("\n")) else m.group(0).replace("\n", " ")
+        ),
+        text,
+    )
     return None if out == text else out
+
+
+def _table_rows(text: str, at: int) -> bool:
+    """The lines on both sides of the break at `at` are rows of a pasted table (a cell separator
+    in each, "Namn;Ort⏎lindqvist, maja;Mölndal"): the break ends a row, not a wrapped line."""
+    above = text[text.rfind("\n", 0, at) + 1 : at]
+    below_end = text.find("\n", at + 1)
+    below = text[at + 1 : below_end if below_end >= 0 else len(text)]
+    return any(sep in above and sep in below for sep in ";\t|")

@@ -44,11 +44,17 @@ _BESIDE_DIGIT = re.compile(r"\d[OolI|S]|[OolI|S]\d")
 # a short group of digits with an O or an l, alone between non-letters
 _SHORT = re.compile(r"(?<![^\W_])(?=[\dOl]{0,3}\d)[\dOl]{2,4}(?![^\W_])")
 _SHORT_SLIP = re.compile(r"[Ol]")
+# a table pasted with "|" between its cells ("88213|85.224.13.201|46350"): there the bar is a
+# column, not a misread 1, or the cells would run together into one number
+_PIPE_TABLE = re.compile(r"\|[^|\n]*\|")
 
 
 def ocr_digits(text: str) -> str | None:
     """The text with the digit-like letters inside numbers read as digits, or None when there
     are none. Same length as `text`."""
+    original = text
+    if "|" in text and _PIPE_TABLE.search(text):
+        text = text.replace("|", "\n")  # same length; a line break is in no number
     if not _BESIDE_DIGIT.search(text):
         return None
     chars: list[str] | None = None
@@ -67,12 +73,12 @@ def ocr_digits(text: str) -> str | None:
             if group.isdigit() or not (inner or any(c.isdigit() for c in group)):
                 continue  # a group of letters only is a word ("I", "lO"), not a misread number
             if chars is None:
-                chars = list(text)
+                chars = list(original)
             start = m.start() + g.start()
             chars[start : start + len(group)] = group.translate(_TO_DIGIT)
     for m in _SHORT.finditer(text):
         if _SHORT_SLIP.search(m.group(0)):
             if chars is None:
-                chars = list(text)
+                chars = list(original)
             chars[m.start() : m.end()] = m.group(0).translate(_TO_DIGIT)
     return None if chars is None else "".join(chars)

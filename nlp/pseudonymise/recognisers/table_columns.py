@@ -22,10 +22,45 @@ _HEADERS = (
         "PERSONNUMMER",
     ),
     (re.compile(r"(?i)^(?:tel|tel\.?\s*nr|telefon|telefonnr|telefonnummer|mobil|mobilnr|mobilnummer)$"), "TELEFON"),
+    # a bank account split over two columns ("Clearing⇥Konto") is one account: merged below
+    (
+        re.compile(r"(?i)^(?:clearing(?:nr|nummer)?|konto|kontonr|kontonummer|bankkonto|kortnr|kortnummer)$"),
+        "KONTONUMMER",
+    ),
+    # a date column: Excel writes its cells as serial day numbers ("46320", "46350,6" with the time)
+    (
+        re.compile(
+            r"(?i)^(?:\w*datum|date|start|slut|starttid|sluttid|besök|inkom|inkommet|skickad|skickat|"
+            r"svarad|besvarad|tidpunkt|född)$"
+        ),
+        "DATUM",
+    ),
+    (re.compile(r"(?i)^(?:ip|ip-?adress)$"), "IPADRESS"),
+    (re.compile(r"(?i)^(?:postnr|postnummer)$"), "POSTNUMMER"),
+    (re.compile(r"(?i)^(?:ort|postort)$"), "ORT"),
+    (re.compile(r"(?i)^(?:namn|name|för-? och efternamn|efternamn,? förnamn)$"), "PERSON"),
+    (re.compile(r"(?i)^(?:patientnr|patientnummer|patient-?id|journalnr|journalnummer)$"), "JOURNALNUMMER"),
 )
-# the header row is the first line or follows a title or two ("Excel-export⏎Namn⇥Pnr⇥…")
+# what a cell under each header may hold, and how many digits (at least, at most)
+_VALUES = {
+    "PERSONNUMMER": (re.compile(r"[\d \-+()]+"), 5, 13),
+    "TELEFON": (re.compile(r"[\d \-+()]+"), 5, 13),
+    "KONTONUMMER": (re.compile(r"[\d \-]+"), 4, 19),
+    # a serial day number with or without the time, or a date with Excel's midnight
+    # ("2026-09-03 00:00:00"; a real time of day stays out, datum.py reads the date before it)
+    "DATUM": (re.compile(r"[1-6]\d{4}(?:[,.]\d+)?|\d{4}-\d\d-\d\d 00:00(?::00)?"), 5, 14),
+    "IPADRESS": (re.compile(r"\d{1,3}(?:\.\d{1,3}){3}"), 4, 12),
+    "POSTNUMMER": (re.compile(r"\d{2,3} ?\d{2,3}"), 5, 5),
+    # a town or a name as written in its cell, lower case too ("eriksson, tomas"): no digits
+    "ORT": (re.compile(r"[^\W\d_][^\W\d_ \-]*(?:[ \-][^\W\d_]+){0,2}"), 0, 0),
+    "PERSON": (re.compile(r"[^\W\d_][^\W\d_\-]*(?:,? [^\W\d_][^\W\d_\-]*|-[^\W\d_]+){1,3}"), 0, 0),
+    "JOURNALNUMMER": (re.compile(r"[A-Za-z]{0,3} ?\d[\d \-]*"), 4, 12),
+}
+# a number Excel wrote in scientific notation ("1,98504E+11"): its digits are lost, not its kind
+_SCIENTIFIC = re.compile(r"\d[,.]\d+E\+\d\d")
+_NUMBER_KINDS = ("PERSONNUMMER", "TELEFON", "KONTONUMMER")
+_WORD_KINDS = ("ORT", "PERSON")
 _HEADER_LINES = 3
-_CELL = re.compile(r"[\d \-+()]+")
 _DIGIT = re.compile(r"\d")
 
 
@@ -43,9 +78,63 @@ def _cells(line: str, sep: str) -> list[tuple[int, int]]:
     return out
 
 
+def _holds(label: str, value: str) -> bool:
+    """A cell value a column of `label` may hold."""
+    if label in _NUMBER_KINDS and _SCIENTIFIC.fullmatch(value):
+        return True
+    shape, least, most = _VALUES[label]
+    return bool(value) and bool(shape.fullmatch(value)) and least <= len(_DIGIT.findall(value)) <= most
+
+
+def _header_columns(line: str) -> tuple[dict[int, str], str]:
+    """The columns a header row names, and the row's separator."""
+    for candidate in ("\t", ";", "|"):
+        if candidate not in line:
+            continue
+        columns = {}
+        for k, (s, e) in enumerate(_cells(line, candidate)):
+            for pattern, label in _HEADERS:
+                if pattern.match(line[s:e]):
+                    columns[k] = label
+        if columns:
+            return columns, candidate
+    return {}, ""
+
+
+def _merged(spans: list[Span], text: str) -> list[Span]:
+    """Neighbouring account cells on one row ("6152;342871556") are one account."""
+    out: list[Span] = []
+    for span in spans:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.label == span.label == "KONTONUMMER"
+            and text[prev.end : span.start] in {";", "\t", "|"}
+        ):
+            out[-1] = Span(prev.start, span.end, span.label)
+        else:
+            out.append(span)
+    return out
+
+
+def _beside_label(line: str, offset: int) -> list[Span]:
+    """A header and its value side by side on one row ("Besöksdatum⇥46320⇥Kommentar⇥…")."""
+    spans = []
+    for sep in ("\t", ";", "|"):
+        if sep not in line:
+            continue
+        cells = _cells(line, sep)
+        for (s0, e0), (s1, e1) in zip(cells, cells[1:]):
+            for pattern, label in _HEADERS:
+                # only numbers: beside "Ort" in a header row stands the next header ("Ort;Svar")
+                if label not in _WORD_KINDS and pattern.match(line[s0:e0]) and _holds(label, line[s1:e1]):
+                    spans.append(Span(offset + s1, offset + e1, label))
+    return spans
+
+
 def find_column_identifiers(text: str) -> list[Span]:
-    # cheap gate: a table has a tab or a semicolon and a line break
-    if "\n" not in text or ("\t" not in text and ";" not in text):
+    # cheap gate: a table has a tab, a semicolon or a bar
+    if "\t" not in text and ";" not in text and "|" not in text:
         return []
     spans: list[Span] = []
     lines = text.split("\n")
@@ -54,23 +143,12 @@ def find_column_identifiers(text: str) -> list[Span]:
         if not columns and number > _HEADER_LINES:
             break  # no header near the top: no table of this kind
         if not columns:
-            for candidate in ("\t", ";"):
-                if candidate not in line:
-                    continue
-                for k, (s, e) in enumerate(_cells(line, candidate)):
-                    for pattern, label in _HEADERS:
-                        if pattern.match(line[s:e]):
-                            columns[k], sep = label, candidate
-                if columns:
-                    break
+            columns, sep = _header_columns(line)
+            spans += _beside_label(line, offset)
         else:
             cells = _cells(line, sep)
             for k, label in columns.items():
-                if k >= len(cells):
-                    continue
-                s, e = cells[k]
-                value = line[s:e]
-                if value and _CELL.fullmatch(value) and 5 <= len(_DIGIT.findall(value)) <= 13:
-                    spans.append(Span(offset + s, offset + e, label))
+                if k < len(cells) and _holds(label, line[cells[k][0] : cells[k][1]]):
+                    spans.append(Span(offset + cells[k][0], offset + cells[k][1], label))
         offset += len(line) + 1
-    return spans
+    return _merged(sorted(spans, key=lambda s: s.start), text)
