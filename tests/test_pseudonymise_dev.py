@@ -143,6 +143,9 @@ OWN_FLOORS = {
     # unread (held out; 0.940 / 0.974 / 41 of 43 at 1d56762: LSS in easy Swedish; PERSONNUMMER
     # 8 of 9, direct floor 0.88)
     "pii_blind44.jsonl": (0.92, 0.95, 0.93, 0.88),
+    # unread (held out; 0.761 / 0.941 / 45 of 49 at 1d56762, 0.858 / 0.958 / 44 of 49 after round
+    # 22: identifiers mangled by spreadsheets; TELEFON 31 of 45, direct floor 0.68)
+    "pii_blind45.jsonl": (0.84, 0.94, 0.87, 0.68),
 }
 
 
