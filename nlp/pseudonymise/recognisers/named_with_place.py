@@ -80,7 +80,9 @@ _GATHERING = re.compile(
 # an indefinite lowercase "boende" alone is a resident or any home: "Eva Ek, boende i Kalix"
 _STATE_OR_RESIDENT = _STATE | {"boende", "boenden"}
 _AT_WORK = re.compile(r"(?i:\b(?:på|pa|hos|vid))[ \u00a0]+$")
-_IN_TOWN = re.compile(r"[ \u00a0]+(?:i|I|på|pa|PÅ)[ \u00a0]+([^\W\d_][\w-]*)(?![\w-])")
+# the look-behind starts a match only where a run of spaces starts: a long run of spaces (a
+# hostile cell) is otherwise tried from each of its positions, quadratic in its length
+_IN_TOWN = re.compile(r"(?<![ \u00a0])[ \u00a0]+(?:i|I|på|pa|PÅ)[ \u00a0]+([^\W\d_][\w-]*)(?![\w-])")
 _TOKEN = re.compile(r"[^\W\d_][\w&'’.-]*|&")
 
 
