@@ -100,11 +100,7 @@ def fit_sample(
     for rid, key in zip(record_ids, keys):
         pairs = fit.assignments.get(rid)
         assignments[rid] = pairs if pairs is not None else [(theme_id(key), 1.0)]
-    periods = {
-        rid: period_key(d, period) if d is not None else None
-        for rid, d in zip(record_ids, dates if dates is not None else [None] * n)
-    }
-    return _sampled_result(fit, assignments, periods, None, n, len(rows))
+    return _sampled_result(fit, assignments, _periods(record_ids, dates, period), None, n, len(rows))
 
 
 def fit_sample_placed(
@@ -126,11 +122,14 @@ def fit_sample_placed(
     fit_sample's; it holds the sample's assignments and counts the rest (ThemeResult.rest)."""
     fit, themes = _fit_on_sample(texts, record_ids, dates, sample_vectors, period, random_state, word_labels)
     rest = place_rest(themes)
-    periods = {
-        rid: period_key(d, period) if d is not None else None
-        for rid, d in zip(record_ids, dates if dates is not None else [None] * len(record_ids))
-    }
-    return _sampled_result(fit, fit.assignments, periods, rest, n, len(record_ids))
+    return _sampled_result(fit, fit.assignments, _periods(record_ids, dates, period), rest, n, len(record_ids))
+
+
+def _periods(record_ids: Sequence[Any], dates: Sequence[date | None] | None, period: str) -> dict[Any, str | None]:
+    """Each answer's period (None without a date)."""
+    if dates is None:
+        return dict.fromkeys(record_ids)
+    return {rid: period_key(d, period) if d is not None else None for rid, d in zip(record_ids, dates)}
 
 
 def theme_id(key: str | None) -> int:
