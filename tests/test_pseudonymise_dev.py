@@ -146,6 +146,12 @@ OWN_FLOORS = {
     # unread (held out; 0.761 / 0.941 / 45 of 49 at 1d56762, 0.858 / 0.958 / 44 of 49 after round
     # 22: identifiers mangled by spreadsheets; TELEFON 31 of 45, direct floor 0.68)
     "pii_blind45.jsonl": (0.84, 0.94, 0.87, 0.68),
+    # unread (held out; 0.778 / 0.953 / 46 of 46 at d8bf056: speech-to-text transcripts with
+    # identifiers spoken as words; PERSONNUMMER 12 of 13, TELEFON 15 of 16, EPOST 9 of 10)
+    "pii_blind46.jsonl": (0.76, 0.94, 0.97, 0.88),
+    # unread (held out; 0.920 / 0.969 / 41 of 45 at d8bf056: Swedish as a second language and
+    # forwarded 1177 messages; PERSONNUMMER 15 of 19 with its own label, 18 of 19 with any)
+    "pii_blind47.jsonl": (0.90, 0.96, 0.88, 0.76),
 }
 
 
