@@ -132,3 +132,28 @@ def test_switching_sentences_off_gives_a_whole_answer_model(tax, embedder, examp
     monkeypatch.setattr(training, "SEGMENTS", False)
     model, _ = train_classifier(examples, tax, embedder=embedder)
     assert not model.segment_scoring
+
+
+def test_mi_picks_each_labels_sentence_again_with_heads_fitted_on_the_answers(
+    tax, embedder, examples, monkeypatch
+) -> None:
+    monkeypatch.setattr(training, "SEGMENT_LABELS", "mi")
+    monkeypatch.setattr(training, "MI_ROUNDS", 1)
+    pickers: list[Heads] = []
+    rows: list[np.ndarray] = []
+    real_rows = training._segment_rows
+
+    def recording_rows(seg, Y_ex, w_ex, heads):
+        pickers.append(heads)
+        out = real_rows(seg, Y_ex, w_ex, heads)
+        rows.append(out[1])
+        return out
+
+    monkeypatch.setattr(training, "_segment_rows", recording_rows)
+    model, _ = train_classifier(examples, tax, embedder=embedder)
+    assert model.segment_scoring and len(pickers) == 2
+    # the first pick is the taxonomy-only head's, the second one's heads learned the answers
+    assert len(pickers[1].tfidf_vocab) > len(pickers[0].tfidf_vocab)
+    # still one sentence per label of every validated answer with several sentences
+    several = [labs for t, labs in VALIDATED if len(segment_spans(t)) > 1]
+    assert rows[1].sum() == rows[0].sum() == sum(len(labs) for labs in several)

@@ -45,8 +45,11 @@ BALANCED = True  # class-balanced example weights (benchmarks switch it off to m
 # sentence row is a weak (multi-instance) label: SEGMENT_LABELS "best" gives each of the
 # answer's labels to the one sentence where the taxonomy-only head scores it highest (the
 # other sentences get no row), "inherit" gives every sentence all the answer's labels.
+# "mi" starts as "best", then, as MI-SVM does, picks each label's sentence again with heads
+# fitted on the phrases, the answers and the sentence rows of the round before (MI_ROUNDS times).
 SEGMENTS = True  # benchmarks switch it off to measure it
-SEGMENT_LABELS: Literal["best", "inherit"] = "best"
+SEGMENT_LABELS: Literal["best", "inherit", "mi"] = "best"
+MI_ROUNDS = 1
 SEGMENT_WEIGHT = 0.5  # a sentence row's weight relative to its answer's
 
 
@@ -165,6 +168,28 @@ def _segment_rows(
     return keep, Y[keep], SEGMENT_WEIGHT * w_ex[seg.owner[keep]]
 
 
+def _sentence_rows(
+    seg: _Segments,
+    Y_ex: np.ndarray,
+    w_ex: np.ndarray,
+    zs_heads: Heads,
+    rows: tuple[list[str], np.ndarray, np.ndarray, np.ndarray],
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """_segment_rows picked by the taxonomy-only head, then (SEGMENT_LABELS "mi") MI_ROUNDS
+    times again by heads fitted on the other training rows (texts, E, Y, w) and those sentence rows."""
+    keep, Y_seg, w_seg = _segment_rows(seg, Y_ex, w_ex, zs_heads)
+    texts, E, Y, w = rows
+    for _ in range(MI_ROUNDS if SEGMENT_LABELS == "mi" else 0):
+        witness = Heads.fit(
+            texts + [seg.texts[k] for k in keep],
+            np.vstack([E, seg.F[keep]]).astype(np.float32),
+            np.vstack([Y, Y_seg]),
+            np.concatenate([w, w_seg]),
+        )
+        keep, Y_seg, w_seg = _segment_rows(seg, Y_ex, w_ex, witness)
+    return keep, Y_seg, w_seg
+
+
 def _fit_grouped_oof(
     texts: list[str],
     E: np.ndarray,
@@ -266,7 +291,7 @@ def train_classifier(
     if SEGMENTS and examples and zs_heads is not None:
         featurize = segment_features or (lambda t, sp: np.vstack(span_vectors_with(embedder, t, sp, EMBED_KIND)))
         seg = _example_segments(ex_texts, featurize, E_tax.shape[1])
-        keep, Y_seg, w_seg = _segment_rows(seg, Y_ex, w_ex, zs_heads)
+        keep, Y_seg, w_seg = _sentence_rows(seg, Y_ex, w_ex, zs_heads, (texts, E, Y, w))
         texts += [seg.texts[k] for k in keep]
         E, Y = np.vstack([E, seg.F[keep]]).astype(np.float32), np.vstack([Y, Y_seg])
         w, group = np.concatenate([w, w_seg]), np.concatenate([group, seg.owner[keep]])
