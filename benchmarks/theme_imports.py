@@ -196,6 +196,9 @@ def _refit_by_seed(
             f"{kept[-1]:.1%}, outliers {_outliers(refit, ids):.1%}, themes {len(refit.themes)}",
             flush=True,
         )
+        print(
+            f"  earlier answers losing their key, by old theme (key, lost, size): {lost_by_theme(state, refit, earlier)}"
+        )
         _print_quality(kind_of, ids, [(f"refit, random state {seed}", refit)])
     if kept:
         print(
@@ -246,6 +249,13 @@ def _kept(old: Any, new: Any, earlier: list[int]) -> float:
     """Share of the answers old put in a theme that new puts in a theme with the same key."""
     themed = [i for i in earlier if old.main.get(i) is not None]
     return sum(new.main.get(i) == old.main[i] for i in themed) / len(themed) if themed else 1.0
+
+
+def lost_by_theme(old: Any, new: Any, earlier: Sequence[Any], top: int = 4) -> list[tuple[str, int, int]]:
+    """(key, answers that lost it, its size) of the `top` old themes whose answers most often lost
+    their key in `new`: whether one broad theme or several themes carry a refit's losses."""
+    lost = Counter(old.main[i] for i in earlier if old.main.get(i) is not None and new.main.get(i) != old.main[i])
+    return [(key, n, old.theme(key).size) for key, n in lost.most_common(top)]
 
 
 def _outliers(state: Any, ids: list[int]) -> float:

@@ -21,7 +21,8 @@ only occur in one quarter are flagged "ny" there (and no real answers' theme is)
 many names contain a stop word; then
 10 % more answers, imported and refitted: keys kept, refit time, CPU and peak RSS, the fresh
 fit against the old themes (ARI) and NMI/ARI against known kinds of business; with
---refit-seeds 42,43,44 that refit once more per random state (keys kept, min and mean).
+--refit-seeds 42,43,44 that refit once more per random state (keys kept, min and mean,
+and the old themes whose answers lost their key most often).
 
 Each stage runs in its own child process so its peak memory (ru_maxrss) is its own.
 The reviews are pseudonymised before they are embedded, as in the product
