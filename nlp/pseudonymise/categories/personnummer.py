@@ -12,7 +12,7 @@ from nlp.core import Span
 from nlp.pseudonymise.category import Category, digits_only
 from nlp.pseudonymise.recognisers.excel_numbers import find_excel_numbers
 from nlp.pseudonymise.recognisers.nordic_ids import find_nordic_ids
-from nlp.pseudonymise.recognisers.patterns import LOG_LINE, WS, before, says_other_number
+from nlp.pseudonymise.recognisers.patterns import LOG_LINE, WS, before, plausible_month_day, says_other_number
 from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.table_columns import find_column_identifiers
 from nlp.pseudonymise.recognisers.written_out import spoken_numbers
@@ -54,9 +54,7 @@ def _plausible_birth_date(digits12: str) -> bool:
     mistyped personnummer, not something else.
     """
     year, month, day = int(digits12[:4]), int(digits12[4:6]), int(digits12[6:8])
-    if day > 60:  # samordningsnummer: day + 60
-        day -= 60
-    return 1 <= month <= 12 and 1 <= day <= 31 and date.today().year - 120 <= year <= date.today().year
+    return plausible_month_day(month, day) and date.today().year - 120 <= year <= date.today().year
 
 
 def _full_digits(first: str, sep: str | None) -> str | None:

@@ -19,7 +19,7 @@ import phonenumbers
 from stdnum import luhn
 
 from nlp.core import Span
-from nlp.pseudonymise.recognisers.patterns import before
+from nlp.pseudonymise.recognisers.patterns import before, plausible_month_day
 from nlp.pseudonymise.recognisers.prefilter import guarded
 
 # "1,98504E+11", "4.5719E+15": a mantissa and a positive exponent of two digits
@@ -42,8 +42,7 @@ _CELL_OR_PHONE = re.compile(
 
 
 def _plausible_yymmdd(digits: str) -> bool:
-    month, day = int(digits[2:4]), int(digits[4:6])
-    return 1 <= month <= 12 and (1 <= day <= 31 or 61 <= day <= 91)
+    return plausible_month_day(int(digits[2:4]), int(digits[4:6]))
 
 
 def _scientific_label(lead: str, rest: str, exponent: int) -> str | None:

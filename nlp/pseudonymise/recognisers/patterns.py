@@ -37,6 +37,13 @@ CAPWORD = r"[" + CAP + r"][" + LOW + r"]+(?:-[" + CAP + r"]?[" + LOW + r"]+)*"
 CAP_NAME = r"[" + CAP + r"][" + LOW + r"]+(?:-[" + CAP + r"][" + LOW + r"]+)?"
 
 
+def plausible_month_day(month: int, day: int) -> bool:
+    """A personnummer's month and day in range; a samordningsnummer's day is the day + 60."""
+    if day > 60:
+        day -= 60
+    return 1 <= month <= 12 and 1 <= day <= 31
+
+
 def named_after(kinds: str) -> re.Pattern[str]:
     """A word of the given kinds (a regex alternation) and then a capitalised name, as group
     `name`: "Barnmottagningen Kungsbacka", "stödboendet Ankaret"."""
