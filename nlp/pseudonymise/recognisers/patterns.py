@@ -44,6 +44,15 @@ def plausible_month_day(month: int, day: int) -> bool:
     return 1 <= month <= 12 and 1 <= day <= 31
 
 
+# "… är inget telefonnummer", "… var inte ett personnummer": the writer says what it is not
+_DENIED = re.compile(r"(?i)\W{0,3}(?:är|var)\s+(?:inget|inte\s+ett?|ej\s+ett?)\s+\w*nummer")
+
+
+def denied_after(text: str, end: int) -> bool:
+    """The words right after a number say it is no phone or personnummer."""
+    return bool(_DENIED.match(text, end))
+
+
 def named_after(kinds: str) -> re.Pattern[str]:
     """A word of the given kinds (a regex alternation) and then a capitalised name, as group
     `name`: "Barnmottagningen Kungsbacka", "stödboendet Ankaret"."""
