@@ -39,7 +39,12 @@ _HEADERS = (
     (re.compile(r"(?i)^(?:postnr|postnummer)$"), "POSTNUMMER"),
     (re.compile(r"(?i)^(?:ort|postort)$"), "ORT"),
     (re.compile(r"(?i)^(?:namn|name|för-? och efternamn|efternamn,? förnamn)$"), "PERSON"),
-    (re.compile(r"(?i)^(?:patientnr|patientnummer|patient-?id|journalnr|journalnummer)$"), "JOURNALNUMMER"),
+    (
+        re.compile(
+            r"(?i)^(?:patientnr|patientnummer|patient-?id|journalnr|journalnummer|klientnr|klientnummer|klient-?id)$"
+        ),
+        "JOURNALNUMMER",
+    ),
 )
 # what a cell under each header may hold, and how many digits (at least, at most)
 _VALUES = {
@@ -58,7 +63,7 @@ _VALUES = {
 }
 # a number Excel wrote in scientific notation ("1,98504E+11"): its digits are lost, not its kind
 _SCIENTIFIC = re.compile(r"\d[,.]\d+E\+\d\d")
-_NUMBER_KINDS = ("PERSONNUMMER", "TELEFON", "KONTONUMMER")
+_NUMBER_KINDS = ("PERSONNUMMER", "TELEFON", "KONTONUMMER", "JOURNALNUMMER")
 _WORD_KINDS = ("ORT", "PERSON")
 _HEADER_LINES = 3
 _DIGIT = re.compile(r"\d")
@@ -152,3 +157,18 @@ def find_column_identifiers(text: str) -> list[Span]:
                     spans.append(Span(offset + cells[k][0], offset + cells[k][1], label))
         offset += len(line) + 1
     return _merged(sorted(spans, key=lambda s: s.start), text)
+
+
+def column_header(text: str, start: int) -> str:
+    """The header of the column a cell at `start` stands in: the same column of the text's first
+    line when both lines are cells split by one separator ("Fakturanummer;Belopp⏎770101-…;…")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if line_start == 0:
+        return ""
+    header = text[: text.find("\n")]
+    for sep in ("\t", ";", "|"):
+        if sep in header:
+            cells = _cells(header, sep)
+            k = text.count(sep, line_start, start)
+            return header[cells[k][0] : cells[k][1]] if k < len(cells) else ""
+    return ""
