@@ -98,3 +98,43 @@ def test_a_column_headed_by_another_number_keeps_its_personnummer_shaped_cells()
 )
 def test_an_alarm_number_and_a_client_number_column(text: str, value: str) -> None:
     assert values_labelled(text, "JOURNALNUMMER", KEY) == [value]
+
+
+# -- quasi-identifiers the same exports carry -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Vi var på akuten hela natten. Flickan är 4 år och hade hög feber.", "4 år"),
+        ("Ungdom 15 år, placerad på behandlingshem sedan i våras.", "15 år"),
+        ("Sonen fyller 8 år i höst och har fortfarande ingen diagnos.", "8 år"),
+    ],
+)
+def test_a_person_word_and_a_verb_before_an_age(text: str, value: str) -> None:
+    assert values_labelled(text, "ALDER", KEY) == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Barnet var 2 år sedan på BVC senast.",
+        "Väntetiden är 3 år för en utredning.",
+    ],
+)
+def test_a_duration_is_no_age(text: str) -> None:
+    assert values_labelled(text, "ALDER", KEY) == []
+
+
+def test_a_birth_date_with_a_two_digit_year_and_dashes() -> None:
+    text = "Pappa (f. 39-05-17) behöver tolk vid besöken."
+    assert values_labelled(text, "DATUM", KEY) == ["39-05-17"]
+    assert values_labelled("Formuläret har version 3.2.1 sedan i fjol.", "DATUM", KEY) == []
+
+
+def test_a_name_split_over_first_and_last_name_columns() -> None:
+    text = 'Förnamn;Efternamn;Kommentar\n"Runar";"Vikström";"Bra mat"\n"Elvy ""Ellan""";"Nyberg";"Trevligt"'
+    persons = values_labelled(text, "PERSON", KEY)
+    assert {"Runar", "Vikström", "Nyberg"} <= set(persons)
+    assert any("Ellan" in p for p in persons)
+    assert "Bra mat" not in persons

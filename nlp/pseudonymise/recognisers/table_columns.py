@@ -39,6 +39,8 @@ _HEADERS = (
     (re.compile(r"(?i)^(?:postnr|postnummer)$"), "POSTNUMMER"),
     (re.compile(r"(?i)^(?:ort|postort)$"), "ORT"),
     (re.compile(r"(?i)^(?:namn|name|för-? och efternamn|efternamn,? förnamn)$"), "PERSON"),
+    # a name split over two columns ("Förnamn;Efternamn"): one word in each cell
+    (re.compile(r"(?i)^(?:förnamn|efternamn|tilltalsnamn|first name|last name|surname)$"), "NAME_PART"),
     (
         re.compile(
             r"(?i)^(?:patientnr|patientnummer|patient-?id|journalnr|journalnummer|klientnr|klientnummer|klient-?id)$"
@@ -60,11 +62,15 @@ _VALUES = {
     "ORT": (re.compile(r"[^\W\d_][^\W\d_ \-]*(?:[ \-][^\W\d_]+){0,2}"), 0, 0),
     "PERSON": (re.compile(r"[^\W\d_][^\W\d_\-]*(?:,? [^\W\d_][^\W\d_\-]*|-[^\W\d_]+){1,3}"), 0, 0),
     "JOURNALNUMMER": (re.compile(r"[A-Za-z]{0,3} ?\d[\d \-]*"), 4, 12),
+    # one name, double-barrelled too ("Lind-Åström"), maybe a nickname in the CSV's doubled quotes
+    "NAME_PART": (re.compile(r'[^\W\d_]+(?:-[^\W\d_]+)*(?: ""[^\W\d_]+(?:"")?)?'), 0, 0),
 }
+# the kind a column's cells are replaced as
+_EMITTED = {"NAME_PART": "PERSON"}
 # a number Excel wrote in scientific notation ("1,98504E+11"): its digits are lost, not its kind
 _SCIENTIFIC = re.compile(r"\d[,.]\d+E\+\d\d")
 _NUMBER_KINDS = ("PERSONNUMMER", "TELEFON", "KONTONUMMER", "JOURNALNUMMER")
-_WORD_KINDS = ("ORT", "PERSON")
+_WORD_KINDS = ("ORT", "PERSON", "NAME_PART")
 _HEADER_LINES = 3
 _DIGIT = re.compile(r"\d")
 
@@ -154,7 +160,7 @@ def find_column_identifiers(text: str) -> list[Span]:
             cells = _cells(line, sep)
             for k, label in columns.items():
                 if k < len(cells) and _holds(label, line[cells[k][0] : cells[k][1]]):
-                    spans.append(Span(offset + cells[k][0], offset + cells[k][1], label))
+                    spans.append(Span(offset + cells[k][0], offset + cells[k][1], _EMITTED.get(label, label)))
         offset += len(line) + 1
     return _merged(sorted(spans, key=lambda s: s.start), text)
 
