@@ -74,9 +74,14 @@ _CONJUNCTION_AFTER = re.compile(r"\s+(?:o|och|men|så|när|då|kl|eller)\b", re.
 _SHORT_YEAR_AFTER = re.compile(WS + r"[-–]\d\d(?![\d:.,]\d|[\w-])")
 # "f. 19/3 1931", "den 22/11 2023": the year after a day and month with a slash, set apart
 _LONG_YEAR_AFTER = re.compile(WS + r"(?:19|20)\d\d(?![\d:.,]\d|[\w/-])")
-# "f. 090412", "född 131107": a birth date as six digits, only after the word saying so
+# "f. 090412", "född 131107", "f. 41-07-23": a birth date as six digits, only after the word
+# saying so, the two-digit year's parts maybe apart
 _BORN_YYMMDD = guarded(
-    r"(?i:\b(?:född|f\.))" + WS + r"*(\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?![\d+–-]|" + WS + r"?[-+–]\d)"
+    r"(?i:\b(?:född|f\.))"
+    + WS
+    + r"*(\d\d([-.]?)(?:0[1-9]|1[0-2])\2(?:0[1-9]|[12]\d|3[01]))(?![\d+–-]|"
+    + WS
+    + r"?[-+–]\d)"
 )
 # "skickade in den 02.02": day and month with a point only after a word saying date
 _DAY_MONTH_POINT = guarded(r"(?<![\d.,])(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])(?![\d.]\d|\d)")

@@ -39,6 +39,8 @@ _LABEL = re.compile(
     # nr FT …", "tandvårdsnummer …" (not a customer number: a billing code, as the sets label it)
     r"|\bfärdtjänst(?:kort|tillstånd)(?:et|ets)?(?:s?nummer|s?numret|s?nr\b\.?)?"
     r"|\b(?:tand|hörsel|syn)vårds(?:nummer|numret|nr\b\.?)"
+    # a personal alarm's number is one person's too: "trygghetslarm nr TL-…", "larmnumret …"
+    r"|\btrygghetslarm(?:et|ets)?[ ]?(?:s?nummer|s?numret|s?nr\b\.?)"
     # an addiction programme's own number for its patient: "LARO-nr GBG-…", "sprutbyteskortet (SB-…)"
     r"|\bLARO[- ]?(?:nummer|numret|nr\b\.?|id\b)|\bsprutbyteskort(?:et|ets)?(?:s?nummer|s?numret|s?nr\b\.?)?)"
 )
@@ -74,6 +76,7 @@ def find_journal_number(text: str) -> list[Span]:
             "at ",
             "atnr",
             "atid",
+            "larm",
         )
     ):
         return []

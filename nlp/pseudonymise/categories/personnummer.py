@@ -12,9 +12,9 @@ from nlp.core import Span
 from nlp.pseudonymise.category import Category, digits_only
 from nlp.pseudonymise.recognisers.excel_numbers import find_excel_numbers
 from nlp.pseudonymise.recognisers.nordic_ids import find_nordic_ids
-from nlp.pseudonymise.recognisers.patterns import LOG_LINE, WS, before, says_other_number
+from nlp.pseudonymise.recognisers.patterns import LOG_LINE, WS, before, plausible_month_day, says_other_number
 from nlp.pseudonymise.recognisers.prefilter import guarded
-from nlp.pseudonymise.recognisers.table_columns import find_column_identifiers
+from nlp.pseudonymise.recognisers.table_columns import column_header, find_column_identifiers
 from nlp.pseudonymise.recognisers.written_out import spoken_numbers
 
 _PNR = re.compile(
@@ -54,9 +54,7 @@ def _plausible_birth_date(digits12: str) -> bool:
     mistyped personnummer, not something else.
     """
     year, month, day = int(digits12[:4]), int(digits12[4:6]), int(digits12[6:8])
-    if day > 60:  # samordningsnummer: day + 60
-        day -= 60
-    return 1 <= month <= 12 and 1 <= day <= 31 and date.today().year - 120 <= year <= date.today().year
+    return plausible_month_day(month, day) and date.today().year - 120 <= year <= date.today().year
 
 
 def _full_digits(first: str, sep: str | None) -> str | None:
@@ -128,7 +126,7 @@ def _one_by_one(text: str) -> list[Span]:
         positive = bool(_PNR_POS.search(before(text, m.start())))
         if full and (positive or (_plausible_birth_date(full + digits[-4:]) and not _phone_number(digits))):
             spans.append(Span(m.start(), m.end(), "PERSONNUMMER"))
-    return spans
+    return _with_float_tail(text, spans)
 
 
 # read out in groups as they come, after "personnummer": "96 11 03 - 7 7 3 1", "78 1205 eh 0 4 2 8"
@@ -270,6 +268,8 @@ def find_personnummer(text: str) -> list[Span]:
         after = text[m.end() : m.end() + 14].split("\n", 1)[0].lower()
         if says_other_number(text, m.start(), _PNR_NEG) or _PNR_NEG.search(after):
             continue
+        if _PNR_NEG.search(column_header(text, m.start()).lower()):
+            continue  # under a header "Fakturanummer" in a table: the column says what it is
         bare = m.group(0).isdigit()
         if (
             bare
@@ -283,7 +283,15 @@ def find_personnummer(text: str) -> list[Span]:
         if bare and len(first) == 8 and LOG_LINE.search(text[line_start : line_end if line_end >= 0 else len(text)]):
             continue  # "20240312 1530" in a log line is a timestamp
         spans.append(Span(m.start(), m.end(), "PERSONNUMMER"))
-    return spans
+    return _with_float_tail(text, spans)
+
+
+# ".0" after the number: a decimal column's tail ("19850412-1234.0"), part of the cell
+_FLOAT_TAIL = re.compile(r"\.0(?![\w.,]?\d)")
+
+
+def _with_float_tail(text: str, spans: list[Span]) -> list[Span]:
+    return [Span(s.start, s.end + 2, s.label) if _FLOAT_TAIL.match(text, s.end) else s for s in spans]
 
 
 def normalise(value: str) -> str:

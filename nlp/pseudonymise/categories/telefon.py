@@ -12,6 +12,7 @@ from nlp.pseudonymise.recognisers.damaged_phones import find_damaged_phones
 from nlp.pseudonymise.recognisers.patterns import WS, says_other_number
 from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.written_out import find_written_phone
+from nlp.pseudonymise.recognisers.zero_lost_phones import find_zero_lost_phones
 
 # an area code in brackets, as address blocks write a landline: "(018) 50 44 19"
 _PHONE = re.compile(
@@ -159,7 +160,7 @@ def normalise(value: str) -> str:
 CATEGORY = Category(
     label="TELEFON",
     priority=30,
-    recognisers=(find_phone, find_damaged_phones),
+    recognisers=(find_phone, find_damaged_phones, find_zero_lost_phones),
     description="telefonnummer",
     normalise=normalise,
 )

@@ -48,6 +48,11 @@ def find_damaged_phones(text: str) -> list[Span]:
     for m in _NO_ZERO.finditer(text):
         if any(s.start <= m.start() < s.end for s in spans):
             continue
-        if _mobile(re.sub(r"\D", "", m.group(1))) and _PHONE_WORD.search(text, max(0, m.start() - 40), m.start()):
+        # "Ordernr 732 …": the phone word's "nr" belongs to another kind of number
+        if (
+            _mobile(re.sub(r"\D", "", m.group(1)))
+            and _PHONE_WORD.search(text, max(0, m.start() - 40), m.start())
+            and not says_other_number(text, m.start())
+        ):
             spans.append(Span(m.start(), m.end(), "TELEFON"))
     return spans

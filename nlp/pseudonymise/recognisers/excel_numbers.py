@@ -19,7 +19,7 @@ import phonenumbers
 from stdnum import luhn
 
 from nlp.core import Span
-from nlp.pseudonymise.recognisers.patterns import before
+from nlp.pseudonymise.recognisers.patterns import before, denied_after, plausible_month_day
 from nlp.pseudonymise.recognisers.prefilter import guarded
 
 # "1,98504E+11", "4.5719E+15": a mantissa and a positive exponent of two digits
@@ -27,14 +27,17 @@ _SCIENTIFIC = guarded(r"(?<![\w.,])(\d)[,.](\d{1,14})E\+(\d\d)(?![\w.,]?\d)")
 # ten or twelve digits with a decimal ".0" (a float column): "8504121230.0"
 _FLOAT = guarded(r"(?<![\w.,\-])(\d{9,12})\.0(?![\w.,]?\d)")
 # nine digits alone in a cell, maybe with Excel's text apostrophe: "'503157788"
-_NINE = re.compile(r"(?:(?<=^)|(?<=[\s;|'\"]))(\d{9})(?=$|[\s;|\"])", re.MULTILINE)
+# or in brackets after a name ("Elin (pnr 503157788)")
+_NINE = re.compile(r"(?:(?<=^)|(?<=[\s;|'\"(]))(\d{9})(?=$|[\s;|\")])", re.MULTILINE)
 # a landline whose zero went: "8-46500433", "31-7041234"
 _NO_ZERO_LANDLINE = re.compile(r"(?<![\w+\-/.,:])([1-9]\d{0,2})-(\d{5,8})(?![\w\-/.,:]?\d)")
 # month first with a four-digit year: "4/17/1958" (a Swedish day first is datum.py's)
 _US_DATE = re.compile(r"(?<![\w/.\-])(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])/((?:19|20)\d\d)(?![\w/\-]|\.\d)")
 # a word saying the number is something else: an order, an invoice, a survey answer's id
 _OTHER = re.compile(
-    r"(?i:order|faktura|ärende|referens|ref\b|kvitto|svars-?id|respondent|\bid\b|löpn|artikel|beställning|belopp|pris|summa)"
+    r"(?i:order|faktura|ärende|referens|ref\b|kvitto|svars-?id|respondent|\bid\b|löpn|artikel|beställning|belopp|pris|summa"
+    # a count, a grade or a mean: "Antal svar: 7,01E+08" is a broken cell, not a phone
+    r"|antal|rating|betyg|poäng|medel)"
 )
 _CELL_OR_PHONE = re.compile(
     r"(?i:(?:^|[\t;|\n])[ '\"]*$|\b(?:tel|telefon|mobil|nummer|nr|ring|kontakt|nås)\w*\W{0,3}$)"
@@ -42,8 +45,7 @@ _CELL_OR_PHONE = re.compile(
 
 
 def _plausible_yymmdd(digits: str) -> bool:
-    month, day = int(digits[2:4]), int(digits[4:6])
-    return 1 <= month <= 12 and (1 <= day <= 31 or 61 <= day <= 91)
+    return plausible_month_day(int(digits[2:4]), int(digits[4:6]))
 
 
 def _scientific_label(lead: str, rest: str, exponent: int) -> str | None:
@@ -88,7 +90,7 @@ def _numbers(text: str) -> list[Span]:
     spans = []
     for m in _SCIENTIFIC.finditer(text):
         label = _scientific_label(m.group(1), m.group(2), int(m.group(3)))
-        if label and not _OTHER.search(before(text, m.start(), 30)):
+        if label and not _OTHER.search(before(text, m.start(), 30)) and not denied_after(text, m.end()):
             spans.append(Span(m.start(), m.end(), label))
     for m in _FLOAT.finditer(text):
         label = _float_label(m.group(1))

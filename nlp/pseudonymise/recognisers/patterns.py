@@ -37,6 +37,22 @@ CAPWORD = r"[" + CAP + r"][" + LOW + r"]+(?:-[" + CAP + r"]?[" + LOW + r"]+)*"
 CAP_NAME = r"[" + CAP + r"][" + LOW + r"]+(?:-[" + CAP + r"][" + LOW + r"]+)?"
 
 
+def plausible_month_day(month: int, day: int) -> bool:
+    """A personnummer's month and day in range; a samordningsnummer's day is the day + 60."""
+    if day > 60:
+        day -= 60
+    return 1 <= month <= 12 and 1 <= day <= 31
+
+
+# "… är inget telefonnummer", "… var inte ett personnummer": the writer says what it is not
+_DENIED = re.compile(r"(?i)\W{0,3}(?:är|var)\s+(?:inget|inte\s+ett?|ej\s+ett?)\s+\w*nummer")
+
+
+def denied_after(text: str, end: int) -> bool:
+    """The words right after a number say it is no phone or personnummer."""
+    return bool(_DENIED.match(text, end))
+
+
 def named_after(kinds: str) -> re.Pattern[str]:
     """A word of the given kinds (a regex alternation) and then a capitalised name, as group
     `name`: "Barnmottagningen Kungsbacka", "stödboendet Ankaret"."""

@@ -47,6 +47,15 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+def _after_paragraph_sign(text: str, start: int) -> bool:
+    """Only spaces between "§" and `start`. Walked back from `start`, not sliced from the text's
+    beginning: a slice per token costs the square of the text's length on a long cell."""
+    j = start
+    while j > 0 and text[j - 1] in " \t\u00a0":
+        j -= 1
+    return j > 0 and text[j - 1] == "§"
+
+
 def find_person_and_place(text: str) -> list[Span]:
     """PERSON and ORT spans of `text`, found by the rules above."""
     scan = Scan.of(text)
@@ -56,7 +65,7 @@ def find_person_and_place(text: str) -> list[Span]:
         if scan.toks[i][2] in skip or plain_word(scan.toks[i][2]):
             i += 1  # no rule starts at "och", "att": the next token still reads it as its neighbour
             continue
-        if text[: scan.toks[i][0]].rstrip(" \t\u00a0").endswith("§"):
+        if _after_paragraph_sign(text, scan.toks[i][0]):
             i += 1  # "4 kap. 1 § SoL", "9 § LSS": the law a paragraph sign points into, no name
             continue
         token = Token(scan, i)

@@ -262,9 +262,33 @@ _STREET_WORD = re.compile(r"(?:gatan|gata|vägen|väg|gränd|gränden|stigen|all
 _POSITION_WORDS = frozenset("Norra Södra Östra Västra Stora Lilla Övre Nedre Gamla Nya".split())
 
 
+# Every context pattern of place_of_residence ends in one of these words and a space, or in a
+# colon ("Ort: …"): a token after anything else skips their searches (a cell of 100,000
+# characters of capitalised words otherwise runs seven windowed searches per word)
+_CONTEXT_LAST_WORDS = PREPS_PLACE | frozenset("på och from in to bor bodde född".split())
+_WS_CHARS = " \t\u00a0"
+
+
+def _context_possible(text: str, start: int) -> tuple[bool, bool]:
+    """(a colon, a context word) just before `start`, past the spaces: whether the place field
+    and the residence patterns can match at all."""
+    j = start
+    while j > 0 and text[j - 1] in _WS_CHARS:
+        j -= 1
+    if j > 0 and text[j - 1] == ":":
+        return True, True
+    if j == start:
+        return False, False
+    k = j
+    while k > 0 and j - k < 8 and text[k - 1].isalnum():
+        k -= 1
+    return False, text[k:j].lower() in _CONTEXT_LAST_WORDS
+
+
 def place_of_residence(s: Scan, t: Token) -> int:
     """ "flyttade från Kronoparken", "bor i Skåre", "bor i karesuando": a place even when no list has it."""
-    if t.cap and t.word not in COUNTRIES and _PLACE_FIELD.search(s.text, max(0, t.start - 16), t.start):
+    colon, context = _context_possible(s.text, t.start)
+    if colon and t.cap and t.word not in COUNTRIES and _PLACE_FIELD.search(s.text, max(0, t.start - 16), t.start):
         value = _FIELD_VALUE.match(s.text, t.start)
         if value:
             s.add(t.start, value.end(), "ORT")
@@ -278,6 +302,7 @@ def place_of_residence(s: Scan, t: Token) -> int:
         and t.word not in lists.names()
         and t.word not in COUNTRIES
         and t.word.lower() not in _EN_CALENDAR  # "moved to Thursday 20 February"
+        and context
         and (
             (_RESIDENCE if t.cap else _LIVES).search(s.text, max(0, t.start - 30), t.start)
             or (t.cap and _ORIGIN.search(s.text, max(0, t.start - 50), t.start))

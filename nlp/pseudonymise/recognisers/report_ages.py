@@ -5,8 +5,8 @@ A report describes the person by sex or role and age without a verb: the number 
 "man"/"kvinna"/"pojke"/"flicka" is the age. A bare number only counts when it ends the phrase (a
 comma, a full stop, the line's end or the person's capitalised name: "Pat kvinna 45, …",
 "Man 40 år Mikael …"); "man 2 gånger" or "kvinna 1,5 timmar" are no age. Other person words
-("barnet", "sonen", "modern", "föraren") need "år" after the number, since "barn 2" may count
-children.
+("barnet", "sonen", "modern", "föraren", "ungdom") need "år" after the number, since "barn 2" may count
+children; a verb may stand between ("Barnet är 3 år", "sonen fyller 7 år").
 """
 
 from __future__ import annotations
@@ -19,13 +19,23 @@ from nlp.pseudonymise.recognisers.patterns import CAP, WS
 _SEX_WORDS = r"man|kvinna|pojke|flicka|kille|tjej|dam|herre"
 _ROLE_WORDS = (
     r"barn|barnet|sonen|dottern|modern|fadern|mamman|pappan|föraren|förare|passageraren|patienten|"
-    r"brukaren|gossen|flickan|pojken|kvinnan|mannen|bebis|spädbarn"
+    r"brukaren|gossen|flickan|pojken|kvinnan|mannen|bebis|spädbarn|ungdom|ungdomen|eleven|tjejen|killen"
 )
 _HEDGE = r"(?:(?:ca|cirka|ungefär|runt|uppskattningsvis)\.?" + WS + r"+)?"
 # the person word (and a hedge) just before a number: read backwards from each number, since
 # most texts have few numbers and every text has the pronoun "man"
 _REPORT_WORD_BEFORE = re.compile(
-    r"(?<![\w-])(?i:(?P<sex>" + _SEX_WORDS + r")|(?P<role>" + _ROLE_WORDS + r"))" + WS + r"+" + _HEDGE + r"$"
+    r"(?<![\w-])(?i:(?P<sex>"
+    + _SEX_WORDS
+    + r")|(?P<role>"
+    + _ROLE_WORDS
+    + r")(?:"
+    + WS
+    + r"+(?:är|var|fyller|fyllde))?)"
+    + WS
+    + r"+"
+    + _HEDGE
+    + r"$"
 )
 # a decimal ("1,5 timmar") or a range ("30-40") is no age here
 _NUMBER = re.compile(r"(?<![\w,.-])(?P<n>\d{1,3})(?![\d,.]\d|[\w-])(?P<yr>" + WS + r"+år(?![\w-]))?")

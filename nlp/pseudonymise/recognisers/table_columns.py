@@ -39,7 +39,14 @@ _HEADERS = (
     (re.compile(r"(?i)^(?:postnr|postnummer)$"), "POSTNUMMER"),
     (re.compile(r"(?i)^(?:ort|postort)$"), "ORT"),
     (re.compile(r"(?i)^(?:namn|name|för-? och efternamn|efternamn,? förnamn)$"), "PERSON"),
-    (re.compile(r"(?i)^(?:patientnr|patientnummer|patient-?id|journalnr|journalnummer)$"), "JOURNALNUMMER"),
+    # a name split over two columns ("Förnamn;Efternamn"): one word in each cell
+    (re.compile(r"(?i)^(?:förnamn|efternamn|tilltalsnamn|first name|last name|surname)$"), "NAME_PART"),
+    (
+        re.compile(
+            r"(?i)^(?:patientnr|patientnummer|patient-?id|journalnr|journalnummer|klientnr|klientnummer|klient-?id)$"
+        ),
+        "JOURNALNUMMER",
+    ),
 )
 # what a cell under each header may hold, and how many digits (at least, at most)
 _VALUES = {
@@ -55,11 +62,15 @@ _VALUES = {
     "ORT": (re.compile(r"[^\W\d_][^\W\d_ \-]*(?:[ \-][^\W\d_]+){0,2}"), 0, 0),
     "PERSON": (re.compile(r"[^\W\d_][^\W\d_\-]*(?:,? [^\W\d_][^\W\d_\-]*|-[^\W\d_]+){1,3}"), 0, 0),
     "JOURNALNUMMER": (re.compile(r"[A-Za-z]{0,3} ?\d[\d \-]*"), 4, 12),
+    # one name, double-barrelled too ("Lind-Åström"), maybe a nickname in the CSV's doubled quotes
+    "NAME_PART": (re.compile(r'[^\W\d_]+(?:-[^\W\d_]+)*(?: ""[^\W\d_]+(?:"")?)?'), 0, 0),
 }
+# the kind a column's cells are replaced as
+_EMITTED = {"NAME_PART": "PERSON"}
 # a number Excel wrote in scientific notation ("1,98504E+11"): its digits are lost, not its kind
 _SCIENTIFIC = re.compile(r"\d[,.]\d+E\+\d\d")
-_NUMBER_KINDS = ("PERSONNUMMER", "TELEFON", "KONTONUMMER")
-_WORD_KINDS = ("ORT", "PERSON")
+_NUMBER_KINDS = ("PERSONNUMMER", "TELEFON", "KONTONUMMER", "JOURNALNUMMER")
+_WORD_KINDS = ("ORT", "PERSON", "NAME_PART")
 _HEADER_LINES = 3
 _DIGIT = re.compile(r"\d")
 
@@ -149,6 +160,21 @@ def find_column_identifiers(text: str) -> list[Span]:
             cells = _cells(line, sep)
             for k, label in columns.items():
                 if k < len(cells) and _holds(label, line[cells[k][0] : cells[k][1]]):
-                    spans.append(Span(offset + cells[k][0], offset + cells[k][1], label))
+                    spans.append(Span(offset + cells[k][0], offset + cells[k][1], _EMITTED.get(label, label)))
         offset += len(line) + 1
     return _merged(sorted(spans, key=lambda s: s.start), text)
+
+
+def column_header(text: str, start: int) -> str:
+    """The header of the column a cell at `start` stands in: the same column of the text's first
+    line when both lines are cells split by one separator ("Fakturanummer;Belopp⏎770101-…;…")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if line_start == 0:
+        return ""
+    header = text[: text.find("\n")]
+    for sep in ("\t", ";", "|"):
+        if sep in header:
+            cells = _cells(header, sep)
+            k = text.count(sep, line_start, start)
+            return header[cells[k][0] : cells[k][1]] if k < len(cells) else ""
+    return ""

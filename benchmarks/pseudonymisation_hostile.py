@@ -1,0 +1,108 @@
+"""Hostile cells for the pseudonymiser: CPU time of find and pseudonymise on one huge cell.
+
+    python benchmarks/pseudonymisation_hostile.py [--tecken 40000 100000] [--grans 2.0]
+        [--igenkannare] [--former "A " "070 "]
+
+An upload may hold one cell of 100,000 characters of one repeated shape (a paste gone wrong, a
+hostile file). A regular expression that backtracks over such a run costs time growing with the
+square of its length or worse, and one cell then stalls an import. Each shape (spaces, breaks,
+name and number tokens, brackets, long digit runs, runs of capitalised words, and a mix) is
+repeated to each size; the figure is CPU seconds (time.process_time, since the machine is
+shared), find and pseudonymise each timed once after a warm-up. The table is sorted worst
+first; a cell over the limit (2 CPU s) is a bug, and `--igenkannare` times every recogniser on
+it to name the one at fault. Exits non-zero when a cell is over the limit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# repeated shapes: separators, name and number tokens, what the patterns repeat
+SHAPES: dict[str, str] = {
+    "mellanslag": " ",
+    "radbrytning": "\n",
+    "tabb": "\t",
+    "hårt mellanslag": "\u00a0",
+    "A_": "A ",
+    "Anna_": "Anna ",
+    "070_": "070 ",
+    "|_": "| ",
+    "a@": "a@",
+    "1-": "1-",
+    "19": "19",
+    "punkt": ".",
+    "Gatan 1_": "Gatan 1 ",
+    "och_": "och ",
+    "klamrar": "([{",
+    "siffror": "1234567890",
+    "versalord": "Anna Berg Lund Karlsson Ek ",
+    "blandat": "Anna 070-12 ( Gatan 1, 19| a@b.se\u00a0och\t1-",
+}
+
+
+def cell(shape: str, size: int) -> str:
+    """`shape` repeated to `size` characters; nested brackets are opened, then closed."""
+    if shape == "([{":
+        half = size // 2
+        return ("(" * (half // 3) + "[" * (half // 3) + "{" * (half // 3)) + (
+            "}" * (half // 3) + "]" * (half // 3) + ")" * (half // 3)
+        )
+    return (shape * (size // len(shape) + 1))[:size]
+
+
+def cpu(fn, text: str) -> float:
+    start = time.process_time()
+    fn(text)
+    return time.process_time() - start
+
+
+def run(
+    sizes: list[int], shapes: dict[str, str], limit: float, per_recogniser: bool
+) -> list[tuple[str, int, float, float]]:
+    """(shape, size, find CPU s, pseudonymise CPU s) for every cell, worst first; prints them."""
+    sys.path.insert(0, str(ROOT))
+    from nlp.pseudonymise import Pseudonymiser
+    from nlp.pseudonymise.categories import RECOGNISERS
+
+    pseudo = Pseudonymiser(b"hostile-benchmark-key-not-secret-00")
+    pseudo.find("Uppvärmning: Anna i Karlstad, 070-123 45 67.")  # loads the lists
+    rows = []
+    for name, shape in shapes.items():
+        for size in sizes:
+            text = cell(shape, size)
+            rows.append((name, size, cpu(pseudo.find, text), cpu(pseudo.pseudonymise, text)))
+    rows.sort(key=lambda r: -max(r[2], r[3]))
+    print(f"{'form':<18}{'tecken':>9}{'find (s)':>10}{'pseudonymise (s)':>18}")
+    for name, size, found, replaced in rows:
+        flag = "  ÖVER GRÄNSEN" if max(found, replaced) > limit else ""
+        print(f"{name:<18}{size:>9}{found:>10.3f}{replaced:>18.3f}{flag}")
+    name, size, found, replaced = rows[0]
+    print(f"\nSämst: {name!r} med {size} tecken, {max(found, replaced):.3f} s processortid (gräns {limit} s)")
+    if per_recogniser:
+        text = cell(shapes[name], size)
+        times = sorted(((cpu(r, text), f"{r.__module__}.{r.__name__}") for r in RECOGNISERS), reverse=True)
+        print("Dyraste igenkännare på den cellen:")
+        for seconds, label in times[:8]:
+            print(f"  {seconds:8.3f} s  {label}")
+    return rows
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="Mät pseudonymiseringen på fientliga, mycket långa celler.")
+    parser.add_argument("--tecken", type=int, nargs="+", default=[40_000, 100_000], help="cellernas längder")
+    parser.add_argument("--grans", type=float, default=2.0, help="högsta tillåtna processortid per cell (s)")
+    parser.add_argument("--igenkannare", action="store_true", help="tidta varje igenkännare på den sämsta cellen")
+    parser.add_argument("--former", nargs="+", help="bara dessa former (nycklar eller egna strängar)")
+    args = parser.parse_args()
+    shapes = SHAPES if not args.former else {f: SHAPES.get(f, f) for f in args.former}
+    rows = run(args.tecken, shapes, args.grans, args.igenkannare)
+    return 1 if max(max(r[2], r[3]) for r in rows) > args.grans else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
