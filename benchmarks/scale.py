@@ -134,7 +134,7 @@ def child_import(data: Path, n: int) -> None:
     print(json.dumps({"import_id": summary.import_id, "s": wall, "cpu_s": _cpu_self(), "topp_mb": _peak_mb()}))
 
 
-def child_analyse(import_id: int, workers: int) -> None:
+def child_analyse(import_id: int, workers: int, profile: bool = False) -> None:
     from nlp.config import get_settings
     from nlp.pipeline import analyse_import
     from nlp.pipeline.common import StageTimer
@@ -149,6 +149,12 @@ def child_analyse(import_id: int, workers: int) -> None:
         os.environ["BRUKARROST_KLUSTER"] = cluster.scheduler_address
         get_settings.cache_clear()
     timer = StageTimer(None)
+    memory = None
+    if profile:
+        from benchmarks.memory_profile import StageMemory
+
+        memory = StageMemory(timeline=True)
+        memory.start()
     t0 = time.perf_counter()
     analyse_import(import_id, progress=timer)
     wall = time.perf_counter() - t0
@@ -163,6 +169,7 @@ def child_analyse(import_id: int, workers: int) -> None:
                 "arbetare_cpu_s": [w["cpu_s"] for w in stats],
                 "arbetare_topp_mb": [w["topp_mb"] for w in stats],
                 "last": os.getloadavg()[0],
+                "minne": memory.stop() if memory else "",
             }
         )
     )
@@ -184,7 +191,7 @@ def _child(args: list[str], env: dict[str, str]) -> dict[str, Any]:
 # --- the table -----------------------------------------------------------------------------
 
 
-def measure(root: Path, n: int, model: str, worker_counts: list[int]) -> list[dict[str, Any]]:
+def measure(root: Path, n: int, model: str, worker_counts: list[int], profile: bool = False) -> list[dict[str, Any]]:
     data = root / f"n{n}"
     if not (data / "import.json").exists():
         shutil.rmtree(data, ignore_errors=True)
@@ -195,10 +202,12 @@ def measure(root: Path, n: int, model: str, worker_counts: list[int]) -> list[di
     import_id = json.loads((data / "import.json").read_text())["import_id"]
     rows = []
     for k in worker_counts:
-        r = _child(["--analysera", str(import_id), str(k)], _env(data, model))
+        r = _child(["--analysera", str(import_id), str(k), *(["--profil-minne"] if profile else [])], _env(data, model))
         r.update(n=n, modell=model, arbetare=k)
         rows.append(r)
         print("  " + _line(r), flush=True)
+        if r.get("minne"):
+            print(r["minne"], flush=True)
     return rows
 
 
@@ -274,21 +283,26 @@ def main() -> None:
     p.add_argument("--arbetare", default="0,1,2", help="0 = en process utan kluster")
     p.add_argument("--mapp", default="/tmp/brukarrost-skala", help="arbetsmapp (importer återanvänds)")
     p.add_argument("--ut", default=None, help="skriv mätningarna som JSON hit")
+    p.add_argument(
+        "--profil-minne",
+        action="store_true",
+        help="huvudprocessens minne per steg och en tidslinje (benchmarks/memory_profile.py)",
+    )
     p.add_argument("--importera", nargs=2, help=argparse.SUPPRESS)
     p.add_argument("--analysera", nargs=2, help=argparse.SUPPRESS)
     args = p.parse_args()
     if args.importera:
         return child_import(Path(args.importera[0]), int(args.importera[1]))
     if args.analysera:
-        return child_analyse(int(args.analysera[0]), int(args.analysera[1]))
+        return child_analyse(int(args.analysera[0]), int(args.analysera[1]), args.profil_minne)
     root = Path(args.mapp)
     counts = [int(x) for x in args.arbetare.split(",")]
     rows: list[dict[str, Any]] = []
     print(f"Maskin: {os.cpu_count()} kärnor, last {os.getloadavg()[0]:.1f} (delad med andra jobb)", flush=True)
     for n in [int(x) for x in args.modell_storlekar.split(",") if x]:
-        rows += measure(root / args.modell, n, args.modell, counts)
+        rows += measure(root / args.modell, n, args.modell, counts, args.profil_minne)
     for n in [int(x) for x in args.storlekar.split(",") if x]:
-        rows += measure(root / "hash", n, "hash", counts)
+        rows += measure(root / "hash", n, "hash", counts, args.profil_minne)
     print("\nMätningar:")
     for r in rows:
         print("  " + _line(r))

@@ -4,7 +4,7 @@ written whole or not at all."""
 from __future__ import annotations
 
 import os
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -16,9 +16,17 @@ from nlp.classify import classify_texts
 from nlp.config import get_settings
 from nlp.core import ANALYSIS_KIND
 from nlp.embed import cached_embedder, embed_texts, get_embedder
-from nlp.pipeline.analysis import find_themes
+from nlp.pipeline.analysis import find_themes, find_themes_placed
 from nlp.pipeline.common import jsonable
-from nlp.pipeline.partitions import classify_partitions, embed_partitions, remove_run_files, run_folder
+from nlp.pipeline.partitions import (
+    classify_partitions,
+    embed_partitions,
+    local_rows,
+    read_rows,
+    remove_run_files,
+    run_folder,
+)
+from nlp.themes.sample import period_strata, stratified_sample
 
 TEXTS = [f"Svar nummer {i}: väntetiden var {'lång' if i % 2 else 'kort'} på mottagning {i % 7}." for i in range(23)]
 
@@ -36,8 +44,10 @@ def small_parts(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_vectors_stored_by_partition_read_back_by_row(small_parts: None) -> None:
     stored = embed_partitions(TEXTS, 7, "hash:128", _quiet)
-    files = sorted(run_folder(7).glob("vektorer/*.npy"))
-    assert [len(p.texts) for p in stored.parts] == [5, 5, 5, 5, 3] and len(files) == 5
+    files = sorted(run_folder(7).glob("vektorer/del-?????.npy"))
+    files += sorted(run_folder(7).glob("vektorer/*.svar.json"))
+    assert [p.n for p in stored.parts] == [5, 5, 5, 5, 3] and len(files) == 10
+    assert [t for p in stored.parts for t in p.texts()] == TEXTS  # each partition's answers in its own file
     assert all(os.stat(f).st_mode & 0o077 == 0 for f in files)  # private, like the rest of the data dir
     whole = embed_texts(TEXTS, embedder=get_embedder("hash:128"), kind=ANALYSIS_KIND)
     np.testing.assert_array_equal(stored.all(), whole)
@@ -107,16 +117,20 @@ def _topic_answers(n_per: int) -> tuple[list[str], list[date | None]]:
 
 def test_rest_placed_by_partition_equals_assigning_every_answer_in_memory(small_parts: None) -> None:
     """Past the sample, the rest is placed where the vectors are kept and only counts come
-    back; the themes, sizes, series, signals and every stored assignment (in answer order)
-    are those of assigning every answer in this process."""
+    back (the process holds the sample's answers alone); the themes, sizes, series, signals
+    and every stored assignment (in answer order) are those of assigning every answer in this
+    process."""
     texts, dates = _topic_answers(90)
     ids = list(range(5000, 5000 + len(texts)))
-    stored = embed_partitions(texts, 11, "hash:128", _quiet)
+    stored = embed_partitions(texts, 11, "hash:128", _quiet, ids=ids, dates=dates)
+    rows = stratified_sample(period_strata(dates, len(texts)), 150)
+    stored.parts = [replace(p, sample=mine) for p, mine in local_rows(stored.parts, rows)]
     embedder = get_embedder("hash:128")
     name = lambda p: embed_texts(p, embedder=embedder, kind=ANALYSIS_KIND)  # noqa: E731
-    args: dict[str, Any] = {"record_ids": ids, "dates": dates, "sample_max": 150, "embed": name}
-    placed = find_themes(texts, stored, **args)
-    held = find_themes(texts, stored.all(), **args)
+    sample = read_rows(stored.parts, rows)
+    assert sample.ids == [ids[i] for i in rows] and sample.dates == [dates[i] for i in rows]
+    placed = find_themes_placed(sample, rows, stored, embed=name)
+    held = find_themes(texts, stored.all(), record_ids=ids, dates=dates, sample_max=150, embed=name)
     assert placed.rest is not None and held.rest is None
     assert len(placed.assignments) == 150 < len(texts)  # only the sample's held here
     assert list(placed.assignment_rows()) == list(held.assignments.items())
@@ -128,3 +142,17 @@ def test_rest_placed_by_partition_equals_assigning_every_answer_in_memory(small_
     files = sorted(run_folder(11).glob("vektorer/*.tema.npy"))
     assert len(files) == len(stored.parts) and all(os.stat(f).st_mode & 0o077 == 0 for f in files)
     remove_run_files(11)
+
+
+def test_only_the_samples_labels_come_back_from_classifying(small_parts: None, tax: Any) -> None:
+    """A partition that knows its rows in the theme sample sends back their labels and
+    valence alone; its file still holds every answer's classification."""
+    stored = embed_partitions(TEXTS, 12, "hash:128", _quiet)
+    whole = classify_partitions(stored, tax, None, "hash:128", _quiet)
+    rows = np.array([1, 4, 5, 13, 22])
+    stored.parts = [replace(p, sample=mine) for p, mine in local_rows(stored.parts, rows)]
+    sampled = classify_partitions(stored, tax, None, "hash:128", _quiet)
+    assert sampled.labels == [whole.labels[i] for i in rows]
+    assert sampled.valence == [whole.valence[i] for i in rows]
+    assert len(list(sampled.rows())) == len(TEXTS) and sampled.model_version == whole.model_version
+    remove_run_files(12)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -16,16 +16,23 @@ from nlp.config import get_settings
 from nlp.core import ANALYSIS_KIND
 from nlp.embed import cached_embedder, embed_texts
 from nlp.errors import BrukarrostError
+from nlp.pipeline.answers import Answers, import_answers
 from nlp.pipeline.common import Progress, StageTimer, active_version, no_progress
 from nlp.pipeline.importing import ImportSummary, import_export
 from nlp.pipeline.partitions import (
     ClassifiedParts,
+    Part,
     PartitionedVectors,
     answer_calibration,
+    answer_ids,
     assign_partitions,
     classify_partitions,
-    embed_partitions,
+    embed_parts,
+    local_rows,
+    partition,
     place_partitions,
+    read_all,
+    read_rows,
     remove_run_files,
 )
 from nlp.pipeline.project import analyse_project
@@ -34,28 +41,35 @@ from nlp.pipeline.runs import create_run, run_guarded, save_settings, set_run
 from nlp.pipeline.training import validated_answers
 from nlp.report import write_report
 from nlp.store import init_db, session_scope
-from nlp.store.models import (
-    Import,
-    RecordRow,
-    ThemeEdit,
-)
+from nlp.store.models import Import, ThemeEdit
 from nlp.taxonomy import Taxonomy, load_taxonomy, taxonomy_snapshot
 from nlp.themes import ProjectTheme, ThemeResult, apply_theme_edits, assign, name_result
-from nlp.themes.sample import SAMPLE_MAX, fit_sample, fit_sample_placed, period_strata, stratified_sample
+from nlp.themes.sample import (
+    SAMPLE_MAX,
+    coded_sample,
+    fit_sample,
+    fit_sample_placed,
+    period_strata,
+    stratified_sample,
+)
 
 log = logging.getLogger(__name__)
 
 
 @dataclass
 class _Inputs:
-    """An import's pseudonymised answers and the project's human work, read in one go."""
+    """An import's answers (stored by partition, not held) and the project's human work."""
 
-    ids: list[int]
-    texts: list[str]
-    dates: list[Any]
+    parts: list[Part]  # the answers' partition files (nlp.pipeline.answers), in record order
+    strata: np.ndarray  # each answer's stratum for the theme sample: its month, coded
+    months: list[str | None]  # code → month
     edits: Sequence[ThemeEdit]
     active_version: str | None
     validated: list[Example]  # the project's validated answers (zero-shot's calibration)
+
+    @property
+    def n(self) -> int:
+        return len(self.strata)
 
 
 def analyse_import(
@@ -80,14 +94,14 @@ def analyse_import(
     set_run(engine, run_id, taxonomy_id=tax.id, taxonomy_snapshot=taxonomy_snapshot(tax))
 
     def work(report: Progress) -> str:
-        inputs = _load_inputs(engine, import_id, tax.id)
         try:
+            inputs = _load_inputs(engine, import_id, tax.id, run_id)
             themes, classified = _analyse(engine, run_id, inputs, tax, embed_model, report)
             report("lagring", 0, 1)
-            store_results(engine, run_id, tax.id, inputs.ids, themes, classified)
+            store_results(engine, run_id, tax.id, answer_ids(inputs.parts), themes, classified)
         finally:
-            # The vector cache keeps the vectors (and erasure reaches them there); these copies
-            # and the partitions' classifications (now in the database) go.
+            # The vector cache keeps the vectors (and erasure reaches them there); these copies,
+            # the answers' files and the partitions' classifications (now in the database) go.
             remove_run_files(run_id)
         return classified.model_version
 
@@ -95,13 +109,22 @@ def analyse_import(
     return run_id
 
 
-def _load_inputs(engine: Engine, import_id: int, taxonomy_id: str) -> _Inputs:
+def _load_inputs(engine: Engine, import_id: int, taxonomy_id: str, run_id: int) -> _Inputs:
+    """The import's answers streamed from the database into the run's partition files (only
+    each answer's month is kept here, for the theme sample), and the project's human work."""
+    months: dict[str | None, int] = {}
+    strata: list[np.ndarray] = []
+
+    def keep_months(chunks: Iterator[Answers]) -> Iterator[Answers]:
+        for chunk in chunks:
+            keys = period_strata(chunk.dates, len(chunk))
+            strata.append(np.fromiter((months.setdefault(k, len(months)) for k in keys), np.int32, len(keys)))
+            yield chunk
+
+    parts = partition(keep_months(import_answers(engine, import_id, get_settings().kluster_partition)), run_id)
+    if not parts:
+        raise BrukarrostError(f"Importen {import_id} har inga svar att analysera.")
     with session_scope(engine) as session:
-        rows = session.execute(
-            select(RecordRow.id, RecordRow.text, RecordRow.date)
-            .where(RecordRow.import_id == import_id)
-            .order_by(RecordRow.id)
-        ).all()
         imp = session.get(Import, import_id)
         project_id = imp.project_id if imp else None
         # Human work is data: names, merges and splits are carried over to this refit.
@@ -109,17 +132,8 @@ def _load_inputs(engine: Engine, import_id: int, taxonomy_id: str) -> _Inputs:
             select(ThemeEdit).where(ThemeEdit.project_id == project_id).order_by(ThemeEdit.created_at, ThemeEdit.id)
         ).all()
         current = active_version(session, project_id, taxonomy_id)
-    if not rows:
-        raise BrukarrostError(f"Importen {import_id} har inga svar att analysera.")
     validated = validated_answers(engine, project_id, taxonomy_id) if project_id is not None else []
-    return _Inputs(
-        ids=[r.id for r in rows],
-        texts=[r.text for r in rows],
-        dates=[r.date for r in rows],
-        edits=edits,
-        active_version=current,
-        validated=validated,
-    )
+    return _Inputs(parts, np.concatenate(strata), list(months), edits, current, validated)
 
 
 def _analyse(
@@ -133,15 +147,19 @@ def _analyse(
     """The computing steps of a run (nothing is stored here but progress and the run's files).
 
     Embedding and classification run by partition (in this process, or on the cluster of
-    BRUKARROST_KLUSTER); the vectors are kept by partition on disk and the theme fit reads
-    only its bounded sample of them."""
-    texts = inputs.texts
+    BRUKARROST_KLUSTER), reading the answers' partition files; the vectors are kept by
+    partition on disk. Past the theme sample (SAMPLE_MAX answers) this process holds only the
+    sample's answers, vectors and labels: the rest is placed, stored and counted by partition."""
     name = embed_model or get_settings().embed_model
     # Cached: label phrases, and answers for a model saved with the other kind of vector.
     embedder = cached_embedder(name)
     set_run(engine, run_id, embed_model=embedder.model_id)
+    rows = coded_sample(inputs.strata, inputs.months, SAMPLE_MAX)
+    # A theme edit (a split) needs every answer's text and vector: then all are read back.
+    streamed = len(rows) < inputs.n and not inputs.edits
+    parts = [replace(p, sample=mine) for p, mine in local_rows(inputs.parts, rows)] if streamed else inputs.parts
     # One pass per answer: the same vectors serve themes, labels, valence and evidence.
-    vectors = embed_partitions(texts, run_id, name, report)
+    vectors = embed_parts(parts, name, report)
     # The analyst's explicitly activated version; zero-shot until there is one, calibrated
     # on the project's validated answers when there are enough of them. Before the
     # themes: a theme's name leads with the taxonomy label most of its answers carry.
@@ -149,17 +167,17 @@ def _analyse(
     save_settings(engine, run_id, kalibrering=record)
     classified = classify_partitions(vectors, tax, inputs.active_version, name, report, cal)
     report("teman", 0, 1)
-    themes = find_themes(
-        texts,
-        vectors,
-        record_ids=inputs.ids,
-        dates=inputs.dates,
-        edits=inputs.edits,
-        labels=classified.labels,
-        valence=classified.valence,
-        titles=tax.name_titles(),
-        embed=lambda p: embed_texts(p, embedder=embedder, kind=ANALYSIS_KIND),
-    )
+    common: dict[str, Any] = {
+        "labels": classified.labels,
+        "valence": classified.valence,
+        "titles": tax.name_titles(),
+        "embed": lambda p: embed_texts(p, embedder=embedder, kind=ANALYSIS_KIND),
+    }
+    if streamed:
+        themes = find_themes_placed(read_rows(parts, rows), rows, vectors, **common)
+    else:
+        held = read_all(parts)
+        themes = find_themes(held.texts, vectors, record_ids=held.ids, dates=held.dates, edits=inputs.edits, **common)
     report("teman", 1, 1)
     return themes, classified
 
@@ -189,24 +207,19 @@ def find_themes(
     bound = SAMPLE_MAX if sample_max is None else sample_max
     rows = stratified_sample(period_strata(dates, len(texts)), bound)
     pick = lambda seq: [seq[i] for i in rows]  # noqa: E731
-    fit_args: dict[str, Any] = {"period": period, "random_state": random_state, "word_labels": False}
     # No word-list labels: name_result below names every theme.
-    if isinstance(vectors, PartitionedVectors) and len(rows) < len(texts) and not edits:
-        # Past the sample, the workers place the rest and keep the placements by partition:
-        # this process holds the sample and counts, not an assignment per answer.
-        stored, sample = vectors, vectors.rows(rows)
-        themes = fit_sample_placed(
-            pick(texts),
-            pick(record_ids),
-            sample,
-            len(texts),
-            lambda found: place_partitions(stored, found, record_ids, rows, dates, period),
-            dates=pick(dates) if dates is not None else None,
-            **fit_args,
-        )
-    else:
-        sample, assign_rest = _sample_and_rest(vectors, rows)
-        themes = fit_sample(texts, record_ids, rows, sample, assign_rest, dates=dates, **fit_args)
+    sample, assign_rest = _sample_and_rest(vectors, rows)
+    themes = fit_sample(
+        texts,
+        record_ids,
+        rows,
+        sample,
+        assign_rest,
+        dates=dates,
+        period=period,
+        random_state=random_state,
+        word_labels=False,
+    )
     if edits:
         # A split needs its members' vectors; the merges and names do not read any.
         full = vectors.all() if isinstance(vectors, PartitionedVectors) else vectors
@@ -220,6 +233,47 @@ def find_themes(
         labels=pick(labels) if labels is not None else None,
         titles=titles,
         valence=pick(valence) if valence else None,
+    )
+
+
+def find_themes_placed(
+    sample: Answers,
+    rows: np.ndarray,
+    vectors: PartitionedVectors,
+    *,
+    period: str = "month",
+    random_state: int = 42,
+    labels: Sequence[Sequence[str]] | None = None,
+    titles: Mapping[str, str] | None = None,
+    embed: Callable[[list[str]], np.ndarray] | None = None,
+    valence: Sequence[str | None] | None = None,
+) -> ThemeResult:
+    """find_themes (without edits) for an import too large to hold: `sample` holds the answers
+    of the sample `rows` (and `labels`, `valence` theirs), and the partitions of `vectors` know
+    their rows in it (Part.sample). The themes are fitted on the sample and the workers place
+    the rest by partition, keep the placements there and send back counts per theme and
+    period (nlp.themes.sample.fit_sample_placed): the result equals find_themes's."""
+    sample_vectors = vectors.rows(rows)
+    themes = fit_sample_placed(
+        sample.texts,
+        sample.ids,
+        sample_vectors,
+        vectors.n,
+        lambda found: place_partitions(vectors, found, period),
+        dates=sample.dates,
+        period=period,
+        random_state=random_state,
+        word_labels=False,
+    )
+    return name_result(
+        themes,
+        sample.texts,
+        sample_vectors,
+        embed or (lambda p: embed_texts(p, kind=ANALYSIS_KIND)),
+        record_ids=sample.ids,
+        labels=labels,
+        titles=titles,
+        valence=valence or None,
     )
 
 

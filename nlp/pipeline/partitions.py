@@ -4,7 +4,9 @@ Both analyses (one import, a whole project) run these; `nlp.kluster.map_partitio
 stage's partitions in this process or on the Dask cluster of BRUKARROST_KLUSTER. The same
 function does the work either way, so a cluster run is today's run cut in pieces.
 
-Vectors are stored by partition: one float32 .npy per partition under the run's folder
+The answers are stored by partition first (nlp.pipeline.answers: record ids, pseudonymised
+texts, dates), and every stage reads its partition's from there: a task sent to a worker is
+a few file names, not texts. Vectors are stored by partition: one float32 .npy per partition under the run's folder
 (data dir / korningar / <run id> / vektorer), written whole or not at all and reused when
 present, so a partition run twice (a lost worker) does the same work once more and ends
 with the same file. No process needs the N × dim matrix: the theme fit reads only its
@@ -12,7 +14,7 @@ bounded sample's rows, and the other stages read one partition at a time.
 
 Classifications are stored by partition too: each partition's rows for the database (one
 JSON line per answer) go to a file beside its vectors, and the main process gets back only
-each answer's decided labels (for the theme names). Storing then reads one partition's file
+the theme sample's decided labels and valence (for the theme names). Storing then reads one partition's file
 at a time into the run's single transaction, so no process holds N classification results.
 """
 
@@ -24,8 +26,9 @@ import shutil
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -41,6 +44,7 @@ from nlp.core import ANALYSIS_KIND, Embedder, period_key
 from nlp.embed import Progress as EmbedProgress
 from nlp.embed import cached_embedder, embed_with_spans
 from nlp.kluster import map_partitions
+from nlp.pipeline.answers import Answers, answers_bytes, read_answers
 from nlp.pipeline.common import Progress, active_model, jsonable
 from nlp.private_files import FILE_MODE, private_dir
 from nlp.taxonomy import Taxonomy, taxonomy_from_snapshot, taxonomy_snapshot
@@ -51,11 +55,18 @@ from nlp.themes.sample import theme_id
 
 @dataclass(frozen=True)
 class Part:
-    """One partition: its number, its answers' texts, and where its vectors go."""
+    """One partition: its number and size, the file of its answers (nlp.pipeline.answers),
+    where its vectors go, and its rows in the theme sample (local row numbers, sorted; None:
+    no sample was drawn, so every row's labels come back from classifying it)."""
 
     index: int
-    texts: list[str]
+    n: int
+    answers: str
     path: str
+    sample: np.ndarray | None = None
+
+    def texts(self) -> list[str]:
+        return read_answers(self.answers).texts
 
 
 @dataclass
@@ -67,13 +78,13 @@ class PartitionedVectors:
 
     @property
     def n(self) -> int:
-        return sum(len(p.texts) for p in self.parts)
+        return sum(p.n for p in self.parts)
 
     def rows(self, rows: Sequence[int] | np.ndarray) -> np.ndarray:
         """The vectors of these rows (sorted or not), reading only the partitions they lie in."""
         rows = np.asarray(rows, dtype=np.int64)
         out = np.empty((len(rows), self.dim), dtype=np.float32)
-        starts = np.cumsum([0] + [len(p.texts) for p in self.parts])
+        starts = part_starts(self.parts)
         which = np.searchsorted(starts, rows, side="right") - 1
         for k in np.unique(which):
             mine = np.flatnonzero(which == k)
@@ -88,6 +99,41 @@ class PartitionedVectors:
         return np.vstack([np.load(p.path) for p in self.parts])
 
 
+def part_starts(parts: Sequence[Part]) -> np.ndarray:
+    """Each partition's first row in the analysis (and, last, the number of rows)."""
+    return np.cumsum([0] + [p.n for p in parts])
+
+
+def local_rows(parts: Sequence[Part], rows: np.ndarray) -> Iterator[tuple[Part, np.ndarray]]:
+    """Each partition with the rows of `rows` (sorted) that lie in it, as local row numbers."""
+    starts = part_starts(parts)
+    for k, part in enumerate(parts):
+        yield part, rows[np.searchsorted(rows, starts[k]) : np.searchsorted(rows, starts[k + 1])] - starts[k]
+
+
+def read_rows(parts: Sequence[Part], rows: np.ndarray) -> Answers:
+    """The answers of `rows` (sorted), reading only the partitions they lie in."""
+    out = Answers([], [], [])
+    for part, mine in local_rows(parts, rows):
+        if len(mine):
+            out.extend(read_answers(part.answers).pick(mine.tolist()))
+    return out
+
+
+def read_all(parts: Sequence[Part]) -> Answers:
+    """Every answer of the partitions, in order (for the steps that need them all at once)."""
+    out = Answers([], [], [])
+    for part in parts:
+        out.extend(read_answers(part.answers))
+    return out
+
+
+def answer_ids(parts: Sequence[Part]) -> Iterator[Any]:
+    """Every answer's record id, in order, one partition file at a time."""
+    for part in parts:
+        yield from read_answers(part.answers).ids
+
+
 def run_folder(run_id: int) -> Path:
     """The run's own folder of intermediate files under the data dir (private)."""
     return get_settings().data_dir / "korningar" / str(run_id)
@@ -98,13 +144,22 @@ def remove_run_files(run_id: int) -> None:
     shutil.rmtree(run_folder(run_id), ignore_errors=True)
 
 
-def partition(texts: Sequence[str], run_id: int, size: int | None = None) -> list[Part]:
-    size = size or get_settings().kluster_partition
+def partition(chunks: Iterable[Answers], run_id: int) -> list[Part]:
+    """The answers' partition files, one per chunk (written whole, private)."""
     folder = private_dir(run_folder(run_id) / "vektorer")
-    return [
-        Part(i, list(texts[start : start + size]), str(folder / f"del-{i:05d}.npy"))
-        for i, start in enumerate(range(0, len(texts), size))
-    ]
+    parts = []
+    for i, chunk in enumerate(chunks):
+        part = Part(i, len(chunk), str(folder / f"del-{i:05d}.svar.json"), str(folder / f"del-{i:05d}.npy"))
+        _write_whole(part.answers, lambda fh, chunk=chunk: fh.write(answers_bytes(chunk)))
+        parts.append(part)
+    return parts
+
+
+def chunks(answers: Answers, size: int | None = None) -> Iterator[Answers]:
+    """Answers held in memory, a partition's size at a time."""
+    size = size or get_settings().kluster_partition
+    for start in range(0, len(answers), size):
+        yield answers.pick(range(start, min(start + size, len(answers))))
 
 
 def _load_part(path: str, n: int) -> np.ndarray | None:
@@ -144,20 +199,39 @@ def embed_part(part: Part, *, embed_model: str) -> int:
     """Embed one partition (through the vector cache) into its file; returns the dimension.
     The model is loaded once per process (nlp.embed.get_embedder), so once per worker."""
     embedder = cached_embedder(embed_model)
-    if _load_part(part.path, len(part.texts)) is None:
-        _save_part(part.path, embed_answers(part.texts, embedder))
+    if _load_part(part.path, part.n) is None:
+        _save_part(part.path, embed_answers(part.texts(), embedder))
     return embedder.dim
 
 
-def embed_partitions(texts: Sequence[str], run_id: int, embed_model: str, progress: Progress) -> PartitionedVectors:
+def embed_partitions(
+    texts: Sequence[str],
+    run_id: int,
+    embed_model: str,
+    progress: Progress,
+    *,
+    ids: Sequence[Any] | None = None,
+    dates: Sequence[date | None] | None = None,
+) -> PartitionedVectors:
+    """Every answer's vector, stored by partition (stage "inbäddning"), from answers held in
+    memory (`ids` default to the row numbers; `dates` to none); see embed_parts."""
+    held = Answers(
+        list(ids) if ids is not None else list(range(len(texts))),
+        list(texts),
+        list(dates) if dates is not None else [None] * len(texts),
+    )
+    return embed_parts(partition(chunks(held), run_id), embed_model, progress)
+
+
+def embed_parts(parts: list[Part], embed_model: str, progress: Progress) -> PartitionedVectors:
     """Every answer's vector, stored by partition (stage "inbäddning")."""
-    parts = partition(texts, run_id)
-    per = max(1, len(parts[0].texts)) if parts else 1
-    progress("inbäddning", 0, len(texts))
+    n = sum(p.n for p in parts)
+    per = max(1, parts[0].n) if parts else 1
+    progress("inbäddning", 0, n)
     dims = map_partitions(
         embed_part,
         parts,
-        progress=lambda d, t: progress("inbäddning", min(d * per, len(texts)), len(texts)),
+        progress=lambda d, t: progress("inbäddning", min(d * per, n), n),
         embed_model=embed_model,
     )
     dim = dims[0] if dims else cached_embedder(embed_model).dim
@@ -209,12 +283,13 @@ class PartClassified:
 @dataclass
 class ClassifiedParts:
     """An analysis's classifications, stored by partition (row order = the analysis's order):
-    each answer's decided labels in memory, everything else in the partitions' files."""
+    the theme sample's decided labels and valence in memory (every answer's when no sample
+    was drawn: Part.sample), everything else in the partitions' files."""
 
     paths: list[str]
-    labels: list[tuple[str, ...]]
+    labels: list[tuple[str, ...]]  # the sample's answers', in order
     model_version: str  # of the first answer ("ingen" when there are none)
-    valence: list[str | None] = field(default_factory=list)  # each answer's, in order
+    valence: list[str | None] = field(default_factory=list)  # the sample's answers', in order
 
     def rows(self) -> Iterator[tuple[dict[str, Any], list[list[Any]]]]:
         """Every answer's stored classification, in order, one partition file at a time:
@@ -262,19 +337,21 @@ def classify_part(
     """Labels, valence and evidence for one partition's answers, from its stored vectors,
     written to the partition's file (classified_path, whole or not at all: a rerun replaces it)."""
     embedder = cached_embedder(embed_model)
-    vectors = _load_part(part.path, len(part.texts))
+    vectors = _load_part(part.path, part.n)
     if vectors is None:  # a partition whose file went missing is embedded again (cache first)
         embed_part(part, embed_model=embed_model)
         vectors = np.load(part.path)
     snapshot = json.dumps(taxonomy_snapshot(taxonomy), sort_keys=True)
     model = _classifier(snapshot, active_version, embed_model, calibration)
-    results = classify_texts(part.texts, vectors, taxonomy, embedder=embedder, model=model, kind=ANALYSIS_KIND)
+    results = classify_texts(part.texts(), vectors, taxonomy, embedder=embedder, model=model, kind=ANALYSIS_KIND)
     lines = ((json.dumps(_stored_row(r), ensure_ascii=False) + "\n").encode("utf-8") for r in results)
     _write_whole(classified_path(part), lambda fh: fh.writelines(lines))
+    # Only the theme sample's labels and valence are sent back: the rest is in the file.
+    sent = results if part.sample is None else [results[i] for i in part.sample.tolist()]
     return PartClassified(
-        [tuple(r.labels) for r in results],
+        [tuple(r.labels) for r in sent],
         results[0].model_version if results else "ingen",
-        [r.valence.label if r.valence else None for r in results],
+        [r.valence.label if r.valence else None for r in sent],
     )
 
 
@@ -290,7 +367,7 @@ def classify_partitions(
     in the partitions' files; `calibration` (see answer_calibration) applies to a zero-shot
     classifier."""
     n = vectors.n
-    per = max(1, len(vectors.parts[0].texts)) if vectors.parts else 1
+    per = max(1, vectors.parts[0].n) if vectors.parts else 1
     progress("klassificering", 0, n)
     found = map_partitions(
         classify_part,
@@ -310,7 +387,7 @@ def classify_partitions(
 
 def assign_part(part: Part, *, themes: Sequence[ProjectTheme], floor: bool = True) -> list[str | None]:
     """Each answer of the partition to its nearest theme (nlp.themes.assign)."""
-    vectors = _load_part(part.path, len(part.texts))
+    vectors = _load_part(part.path, part.n)
     if vectors is None:
         raise FileNotFoundError(part.path)
     return assign(themes, vectors, floor=floor)
@@ -326,79 +403,50 @@ def assign_partitions(vectors: PartitionedVectors, themes: Sequence[ProjectTheme
 IN_SAMPLE = -2
 
 
-@dataclass(frozen=True)
-class PlaceTask:
-    """What placing one partition needs: its vector file and size, its rows in the fitted
-    sample (local row numbers) and each row's period. No texts: they are not read."""
-
-    path: str
-    n: int
-    sample: np.ndarray
-    periods: list[str | None]
-
-
 def placed_path(vectors_path: str) -> str:
     """The file of a partition's placements (theme id per row, int32), beside its vectors."""
     return str(Path(vectors_path).with_suffix(".tema.npy"))
 
 
-def place_part(task: PlaceTask, *, themes: Sequence[ProjectTheme]) -> dict[tuple[int, str | None], int]:
-    """Each answer of the partition outside the sample to its nearest theme (nlp.themes.assign,
-    as assign_part), stored in the partition's placement file (whole or not at all: a rerun
-    writes the same file); returns the placed answers' counts per (theme id, period)."""
-    vectors = _load_part(task.path, task.n)
+def place_part(part: Part, *, themes: Sequence[ProjectTheme], period: str) -> dict[tuple[int, str | None], int]:
+    """Each answer of the partition outside the sample (Part.sample) to its nearest theme
+    (nlp.themes.assign, as assign_part), stored in the partition's placement file (whole or
+    not at all: a rerun writes the same file); returns the placed answers' counts per
+    (theme id, period), the period read from the partition's answers."""
+    vectors = _load_part(part.path, part.n)
     if vectors is None:
-        raise FileNotFoundError(task.path)
-    topics = np.fromiter((theme_id(k) for k in assign(themes, vectors, floor=True)), dtype=np.int32, count=task.n)
-    topics[task.sample] = IN_SAMPLE
-    _write_whole(placed_path(task.path), lambda fh: np.save(fh, topics))
+        raise FileNotFoundError(part.path)
+    topics = np.fromiter((theme_id(k) for k in assign(themes, vectors, floor=True)), dtype=np.int32, count=part.n)
+    if part.sample is not None:
+        topics[part.sample] = IN_SAMPLE
+    _write_whole(placed_path(part.path), lambda fh: np.save(fh, topics))
+    dates = read_answers(part.answers).dates
     counts: Counter[tuple[int, str | None]] = Counter()
-    for t, p in zip(topics.tolist(), task.periods, strict=True):
+    for t, d in zip(topics.tolist(), dates, strict=True):
         if t != IN_SAMPLE:
-            counts[(t, p)] += 1
+            counts[(t, period_key(d, period) if d is not None else None)] += 1
     return dict(counts)
 
 
 @dataclass
 class StoredPlacements:
     """The placed rest of an analysis (nlp.themes.PlacedRest): counts in memory, each answer's
-    theme in its partition's file, read back one partition at a time."""
+    theme in its partition's file, read back with its record id one partition at a time."""
 
-    paths: list[str]
-    ids: Sequence[Any]  # every answer's record id, in order
+    parts: list[Part]
     counts: dict[tuple[int, str | None], int]
 
     def pairs(self, held: Mapping[Any, Pairs]) -> Iterator[tuple[Any, Pairs]]:
-        ids = iter(self.ids)
-        for path in self.paths:
-            for t in np.load(path).tolist():
-                rid = next(ids)
+        for part in self.parts:
+            topics = np.load(placed_path(part.path)).tolist()
+            for rid, t in zip(read_answers(part.answers).ids, topics, strict=True):
                 yield rid, (held[rid] if t == IN_SAMPLE else [(t, 1.0)])
-        if next(ids, None) is not None:
-            raise ValueError("fewer placements than answers")
 
 
-def place_partitions(
-    vectors: PartitionedVectors,
-    themes: Sequence[ProjectTheme],
-    record_ids: Sequence[Any],
-    rows: np.ndarray,
-    dates: Sequence[Any] | None,
-    period: str,
-) -> StoredPlacements:
-    """Every answer outside the sample `rows` (sorted) placed by partition, in parallel; only
-    the counts per theme and period come back (see nlp.themes.sample.fit_sample_placed)."""
-    tasks = []
-    start = 0
-    for part in vectors.parts:
-        end = start + len(part.texts)
-        local = rows[np.searchsorted(rows, start) : np.searchsorted(rows, end)] - start
-        periods = (
-            [period_key(d, period) if d is not None else None for d in dates[start:end]] if dates is not None else None
-        )
-        tasks.append(PlaceTask(part.path, end - start, local, periods or [None] * (end - start)))
-        start = end
+def place_partitions(vectors: PartitionedVectors, themes: Sequence[ProjectTheme], period: str) -> StoredPlacements:
+    """Every answer outside the sample (each Part.sample) placed by partition, in parallel;
+    only the counts per theme and period come back (see nlp.themes.sample.fit_sample_placed)."""
     counts: Counter[tuple[int, str | None]] = Counter()
-    for found in map_partitions(place_part, tasks, themes=list(themes)):
+    for found in map_partitions(place_part, vectors.parts, themes=list(themes), period=period):
         counts.update(found)
-    return StoredPlacements([placed_path(p.path) for p in vectors.parts], record_ids, dict(counts))
+    return StoredPlacements(list(vectors.parts), dict(counts))

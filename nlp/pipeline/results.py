@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from itertools import islice
 from typing import Any
 
@@ -19,14 +19,15 @@ def store_results(
     engine: Engine,
     run_id: int,
     taxonomy_id: str,
-    ids: Sequence[int],
+    ids: Iterable[int],
     themes: ThemeResult,
     classified: ClassifiedParts,
     *,
     extra: Callable[[Any], None] | None = None,
 ) -> None:
     """All results of one run in a single transaction (nothing half-written on failure);
-    `extra(session)` stores more in the same transaction (a project's themes).
+    `extra(session)` stores more in the same transaction (a project's themes). `ids`: every
+    answer's record id, in the run's order (read as the classifications are).
 
     The rows are made and inserted a batch at a time, the classifications read from their
     partitions' files as they go: memory does not grow with the number of answers."""

@@ -37,20 +37,25 @@ PlaceRest = Callable[[Sequence[ProjectTheme]], PlacedRest]
 def stratified_sample(strata: Sequence[Hashable], size: int, seed: int = 42) -> np.ndarray:
     """Sorted row numbers of a sample of at most `size` rows, each stratum in proportion to
     its share (largest remainders), every row when there are no more than `size`."""
-    n = len(strata)
+    index: dict[Hashable, int] = {}
+    codes = np.fromiter((index.setdefault(s, len(index)) for s in strata), dtype=np.int32, count=len(strata))
+    return coded_sample(codes, list(index), size, seed)
+
+
+def coded_sample(codes: np.ndarray, keys: Sequence[Hashable], size: int, seed: int = 42) -> np.ndarray:
+    """stratified_sample of strata given compactly: row i's stratum is keys[codes[i]]."""
+    n = len(codes)
     if n <= size:
         return np.arange(n)
-    groups: dict[Hashable, list[int]] = {}
-    for i, s in enumerate(strata):
-        groups.setdefault(s, []).append(i)
-    keys = sorted(groups, key=repr)  # a fixed order: the same sample on every run
-    exact = np.array([len(groups[k]) * size / n for k in keys])
+    counts = np.bincount(codes, minlength=len(keys))
+    order = sorted((j for j in range(len(keys)) if counts[j]), key=lambda j: repr(keys[j]))  # the same sample every run
+    exact = np.array([counts[j] * size / n for j in order])
     quota = np.floor(exact).astype(int)
-    order = sorted(range(len(keys)), key=lambda j: (-(exact[j] - quota[j]), j))
-    for j in order[: size - int(quota.sum())]:
-        quota[j] += 1
+    largest = sorted(range(len(order)), key=lambda k: (-(exact[k] - quota[k]), k))
+    for k in largest[: size - int(quota.sum())]:
+        quota[k] += 1
     rng = np.random.default_rng(seed)
-    picked = [rng.choice(groups[k], size=q, replace=False) for k, q in zip(keys, quota) if q]
+    picked = [rng.choice(np.flatnonzero(codes == j), size=q, replace=False) for j, q in zip(order, quota) if q]
     return np.sort(np.concatenate(picked)) if picked else np.zeros(0, dtype=int)
 
 

@@ -1,0 +1,143 @@
+"""An import analysed past the theme sample, streamed partition by partition (the main process
+holds only the sample's answers), stores what the whole import analysed in memory gives."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+from sqlalchemy import Engine, select
+
+from nlp.classify import classify_texts
+from nlp.config import get_settings
+from nlp.core import ANALYSIS_KIND
+from nlp.embed import cached_embedder, embed_texts
+from nlp.pipeline import analyse_import, analysis, import_export
+from nlp.pipeline.partitions import run_folder
+from nlp.store import session_scope
+from nlp.store.models import Classification, RecordRow, Suggestion, Theme, ThemeAssignment
+
+SUBJECTS = [
+    "Jag väntade {i} veckor på en tid hos {x} och ingen ringde tillbaka.",
+    "Kaffet i väntrummet på {x} var kallt och automaten trasig, dag {i}.",
+    "Sköterskan på {x} lyssnade länge och förklarade allt, besök {i}.",
+    "Parkeringen vid {x} kostar {i} kronor i timmen, alldeles för dyrt.",
+    "Läkaren på {x} skrev ut fel dos och apoteket fick ringa, {i} gånger.",
+]
+PLACES = ["vårdcentralen i norr", "barnmottagningen", "ortopeden", "hudkliniken", "psykiatrin", "tandvården"]
+
+
+def _write_export(path: Path, per_subject: int) -> Path:
+    """An invented export: five subjects in varied wording, dated over nine months, some undated."""
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f, delimiter=";")
+        writer.writerow(["Datum", "Svar"])
+        for i in range(per_subject):
+            for k, pattern in enumerate(SUBJECTS):
+                day = "" if (i + k) % 13 == 0 else f"2025-{1 + (i + 2 * k) % 9:02d}-{1 + i % 28:02d}"
+                writer.writerow([day, pattern.format(i=i + 1, x=PLACES[(i + k) % len(PLACES)])])
+    return path
+
+
+def _stored(engine: Engine, run_id: int) -> dict[str, Any]:
+    with session_scope(engine) as session:
+        themes = {
+            t.topic: (t.label, t.phrase, t.size, tuple(t.words), tuple(t.example_record_ids), t.emerging)
+            for t in session.scalars(select(Theme).where(Theme.run_id == run_id))
+        }
+        members = sorted(
+            (a.record_id, t.topic, round(a.weight, 6))
+            for a, t in session.execute(
+                select(ThemeAssignment, Theme)
+                .join(Theme, Theme.id == ThemeAssignment.theme_id)
+                .where(Theme.run_id == run_id)
+            )
+        )
+        classifications = {
+            c.record_id: (tuple(c.prediction_set), c.unsure, c.valence)
+            for c in session.scalars(select(Classification).where(Classification.run_id == run_id))
+        }
+        suggestions = sorted(
+            (s.record_id, s.label_id, round(s.probability, 5), s.in_prediction_set, s.decided)
+            for s in session.scalars(select(Suggestion).where(Suggestion.run_id == run_id))
+        )
+    return {"themes": themes, "members": members, "classifications": classifications, "suggestions": suggestions}
+
+
+def test_an_import_past_the_sample_stores_what_the_in_memory_analysis_gives(
+    engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tax: Any
+) -> None:
+    monkeypatch.setenv("BRUKARROST_KLUSTER_DEL", "70")  # partitions cut through the sample
+    monkeypatch.delenv("BRUKARROST_KLUSTER", raising=False)
+    get_settings.cache_clear()
+    monkeypatch.setattr(analysis, "SAMPLE_MAX", 160)
+    import_id = import_export(
+        _write_export(tmp_path / "svar.csv", 110), project="ström", text_columns=["Svar"]
+    ).import_id
+    seen: list[tuple[int, int]] = []
+    original = analysis.find_themes_placed
+
+    def placed(sample: Any, rows: Any, vectors: Any, **kw: Any) -> Any:
+        seen.append((len(sample), vectors.n))
+        return original(sample, rows, vectors, **kw)
+
+    monkeypatch.setattr(analysis, "find_themes_placed", placed)
+    run_id = analyse_import(import_id, engine=engine, taxonomy=tax, embed_model="hash")
+    assert seen == [(160, 550)]  # the streamed path ran, holding the sample's answers alone
+    assert not run_folder(run_id).exists()  # the answers' files went with the run
+    got = _stored(engine, run_id)
+
+    # The same import analysed with every answer in memory: one matrix, one classification
+    # pass, the themes fitted on the same sample with the rest assigned here.
+    with session_scope(engine) as session:
+        rows = session.execute(
+            select(RecordRow.id, RecordRow.text, RecordRow.date)
+            .where(RecordRow.import_id == import_id)
+            .order_by(RecordRow.id)
+        ).all()
+    ids, texts, dates = [r.id for r in rows], [r.text for r in rows], [r.date for r in rows]
+    embedder = cached_embedder("hash")
+    matrix = embed_texts(texts, embedder=embedder, kind=ANALYSIS_KIND)
+    results = classify_texts(texts, matrix, tax, embedder=embedder, model=None, kind=ANALYSIS_KIND)
+    themes = analysis.find_themes(
+        texts,
+        matrix,
+        record_ids=ids,
+        dates=dates,
+        labels=[r.labels for r in results],
+        valence=[r.valence.label if r.valence else None for r in results],
+        titles=tax.name_titles(),
+        embed=lambda p: embed_texts(p, embedder=embedder, kind=ANALYSIS_KIND),
+    )
+    assert themes.rest is None and len(themes.assignments) == len(ids) == 550
+    expected_members = sorted(
+        (rid, tid, round(float(w), 6)) for rid, pairs in themes.assignments.items() for tid, w in pairs
+    )
+    by_id = {t.id: t for t in themes.themes}
+    assert sorted(got["themes"]) == sorted(by_id) and len(by_id) > 2
+    for tid, (label, phrase, size, words, examples, _) in got["themes"].items():
+        t = by_id[tid]
+        assert (label, phrase, size, words, examples) == (
+            t.label,
+            t.phrase,
+            t.size,
+            tuple(t.words),
+            tuple(t.example_ids),
+        )
+    assert got["members"] == expected_members
+    assert got["classifications"] == {
+        rid: (tuple(r.prediction_set), bool(r.unsure), r.valence.label if r.valence else None)
+        for rid, r in zip(ids, results)
+    }
+    expected = sorted(
+        (rid, s.label, round(float(s.probability), 5), s.label in r.prediction_set, bool(s.decided))
+        for rid, r in zip(ids, results)
+        for s in r.suggestions
+    )
+    assert len(got["suggestions"]) == len(expected) > 0
+    for a, b in zip(got["suggestions"], expected):
+        # Probabilities to 1e-5: BLAS sums a partition's rows in another order than all 550.
+        assert a[:2] == b[:2] and a[3:] == b[3:] and np.isclose(a[2], b[2], atol=1e-5)
