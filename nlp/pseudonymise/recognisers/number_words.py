@@ -16,11 +16,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from nlp.pseudonymise.recognisers.written_out import _GROUP, _word_digits
+from nlp.pseudonymise.recognisers.written_out import NUMBER_GROUP, word_digits
 
 # One word: up to four number words written together ("sexsexåtta", "nollsjutti") or one to
 # four digits. Bounded, so a long run of letters cannot be split in many ways.
-_TOKEN = re.compile(r"(?:" + _GROUP + r"){1,4}(?![\w])|\d{1,4}(?![\w])", re.IGNORECASE)
+_TOKEN = re.compile(r"(?:" + NUMBER_GROUP + r"){1,4}(?![\w])|\d{1,4}(?![\w])", re.IGNORECASE)
 # between the words: spaces, commas, a pause ("...") and a filler ("eh", "öh")
 _PAUSE = r"(?:[ ,]|\.\.\.|…)+"
 _SEP = re.compile(_PAUSE + r"(?:(?:eh|ehm|öh|öhm|äh)" + _PAUSE + r")?", re.IGNORECASE)
@@ -44,7 +44,7 @@ def read_run(text: str, pos: int, limit: int = 8) -> list[Said]:
         m = _TOKEN.match(text, pos)
         if m is None:
             break
-        digits = _word_digits(m.group(0))
+        digits = word_digits(m.group(0))
         if not digits:
             break
         out.append(Said(m.start(), m.end(), digits))
