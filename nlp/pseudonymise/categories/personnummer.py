@@ -160,15 +160,16 @@ def _spoken(text: str) -> list[Span]:
         if len(digits) not in (10, 12) or any(s.start < end and start < s.end for s in spans):
             continue
         positive = bool(_PNR_POS.search(before(text, start)))
+        full = _full_digits(digits[:-4], None)
+        if not (full and _plausible_birth_date(full + digits[-4:]) and (positive or not _phone_number(digits))):
+            continue
         if not positive:
             # a phone number said after a false start ("noll sju noll eh noll sju noll ett …"):
             # a stretch across the restart can read as a date, the phone is what was said
             phones = find_written_phone(text) if phones is None else phones
             if any(p.start < end and start < p.end for p in phones):
                 continue
-        full = _full_digits(digits[:-4], None)
-        if full and _plausible_birth_date(full + digits[-4:]) and (positive or not _phone_number(digits)):
-            spans.append(Span(start, end, "PERSONNUMMER"))
+        spans.append(Span(start, end, "PERSONNUMMER"))
     return spans
 
 

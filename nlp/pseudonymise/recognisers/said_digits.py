@@ -22,10 +22,10 @@ from nlp.pseudonymise.recognisers.written_out import NUMBER_GROUP, word_digits
 _HINTS = ("noll", "tio", "elva", "tolv", "ett ett", "ett två", "tjugo", "hundra")
 _WORD = r"(?:" + NUMBER_GROUP + r"){1,4}(?![\w])"
 _SAID_SEP = r"(?:[ ]*(?:,|\.\.\.|…)?[ ]+(?:(?:eh|öh|streck|bindestreck)[ ]+)?)"
-# five words or more; past 24 words it is no one identifier (and a hostile cell stays cheap)
-_RUN = re.compile(r"(?<![\w])" + _WORD + r"(?:" + _SAID_SEP + _WORD + r"){4,}", re.IGNORECASE)
+# five to 24 words: a longer run is no one identifier (and a hostile cell stays cheap)
+_RUN = re.compile(r"(?<![\w])" + _WORD + r"(?:" + _SAID_SEP + _WORD + r"){4,23}", re.IGNORECASE)
+_MORE = re.compile(_SAID_SEP + _WORD, re.IGNORECASE)
 _ONE = re.compile(_WORD, re.IGNORECASE)
-_MAX_WORDS = 24
 _MIN_DIGITS = 7
 
 
@@ -35,8 +35,6 @@ def _written(run: str) -> tuple[str, list[int], list[int]] | None:
     starts: list[int] = []
     ends: list[int] = []
     words = list(_ONE.finditer(run))
-    if len(words) > _MAX_WORDS:
-        return None
     for k, w in enumerate(words):
         if k:
             between = run[words[k - 1].end() : w.start()]
@@ -68,7 +66,13 @@ def _rendered(text: str) -> _Rendered | None:
     starts: list[int] = []
     ends: list[int] = []
     pos = 0
-    for m in _RUN.finditer(text):
+    at = 0
+    while (m := _RUN.search(text, at)) is not None:
+        at = m.end()
+        if _MORE.match(text, at) is not None:
+            while (more := _MORE.match(text, at)) is not None:  # past the whole long run
+                at = more.end()
+            continue
         written = _written(m.group(0))
         if written is None:
             continue

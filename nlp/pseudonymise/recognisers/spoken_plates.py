@@ -8,6 +8,7 @@ field ("rad a b c tre").
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from nlp.core import Span
 from nlp.pseudonymise.recognisers.number_words import exact_prefix, read_run
@@ -19,13 +20,28 @@ _LETTERS = re.compile(r"(?<![\w-])[" + _L + r"](?:[ -][" + _L + r"]){2}[ -]+(?=[
 _LAST_LETTER = re.compile(r"[ ]+([A-HJ-NPR-UW-Za-hj-np-uw-z])(?![\w-])")
 
 
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def _vehicle_before(vehicles: list[int], ends: list[int], start: int) -> bool:
+    """A vehicle word ending at most 100 characters before `start`, in the same sentence
+    (positions found once per text: a cell of many spelled letters costs no rescans)."""
+    k = bisect_right(vehicles, start) - 1
+    if k < 0 or start - vehicles[k] > 100:
+        return False
+    return bisect_right(ends, start) == bisect_right(ends, vehicles[k])
+
+
 def find_spoken_plates(text: str) -> list[Span]:
-    if not VEHICLE.search(text):
+    if _LETTERS.search(text) is None:
         return []
+    vehicles = [m.end() for m in VEHICLE.finditer(text)]
+    if not vehicles:
+        return []
+    ends = [m.start() for m in _SENTENCE_END.finditer(text)]
     spans = []
     for m in _LETTERS.finditer(text):
-        sentence = re.split(r"[.!?\n]", text[max(0, m.start() - 100) : m.start()])[-1]
-        if not VEHICLE.search(sentence):
+        if not _vehicle_before(vehicles, ends, m.start()):
             continue
         words = read_run(text, m.end(), limit=4)
         three = exact_prefix(words, 3, 3)

@@ -200,11 +200,14 @@ _FILLERS = frozenset("eh ehm öh öhm streck bindestreck minus".split())
 _WORD_AT = re.compile(r"[^\W_]+")
 
 
-def spoken_numbers(text: str) -> list[tuple[int, int, str]]:
-    """Every stretch of a number-word run with its digits: (start, end, digits), longest first.
+def spoken_numbers(text: str, lengths: tuple[int, ...] = (10, 12)) -> list[tuple[int, int, str]]:
+    """Every stretch of a number-word run making `lengths` digits: (start, end, digits),
+    longest first.
 
     The callers choose the stretch that makes their kind of number, so a run that begins
-    with an unrelated "en" or "tre" still yields the number inside it."""
+    with an unrelated "en" or "tre" still yields the number inside it. Only the lengths asked
+    for are made: every stretch of a long run would be quadratic in it (a cell of thousands
+    of "noll" took seconds)."""
     out: list[tuple[int, int, str]] = []
     low = text.lower()
     # a month said aloud has "noll", "tio", "elva", "tolv", "ett ett" or "ett två": texts
@@ -218,8 +221,13 @@ def spoken_numbers(text: str) -> list[tuple[int, int, str]]:
             if w.group(0).lower() not in _FILLERS
         ]
         for i in range(len(words)):
-            for j in range(len(words), i, -1):
-                out.append((words[i][0], words[j - 1][1], "".join(d for _, _, d in words[i:j])))
+            digits = ""
+            for j in range(i, len(words)):
+                digits += words[j][2]
+                if len(digits) in lengths:
+                    out.append((words[i][0], words[j][1], digits))
+                if len(digits) >= max(lengths):
+                    break
     return sorted(out, key=lambda r: r[0] - r[1])
 
 
