@@ -136,3 +136,20 @@ def test_dictated_email_with_the_speakers_notes(p: Pseudonymiser, text: str, val
 )
 def test_spoken_counts_times_doses_and_amounts_stay(p: Pseudonymiser, text: str) -> None:
     assert [f for f in found(p, text) if f[1] not in ("PERSON", "ORT")] == []
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("jag föddes den tjugoandra juni nittonhundrafemtioåtta så", "tjugoandra juni nittonhundrafemtioåtta"),
+        ("det var sjätte maj tvåtusen tjugotre tror jag", "sjätte maj tvåtusen tjugotre"),
+        ("operationen var elfte november tjugohundrasju", "elfte november tjugohundrasju"),
+    ],
+)
+def test_a_date_with_its_year_said_in_words(p: Pseudonymiser, text: str, value: str) -> None:
+    assert (value, "DATUM") in found(p, text)
+
+
+def test_a_spoken_amount_or_year_alone_is_no_date(p: Pseudonymiser) -> None:
+    text = "det kostade tvåtusen kronor och huset byggdes nittonhundrasextio"
+    assert [f for f in found(p, text) if f[1] == "DATUM"] == []

@@ -165,9 +165,10 @@ def _spoken(text: str) -> list[Span]:
             continue
         if not positive:
             # a phone number said after a false start ("noll sju noll eh noll sju noll ett …"):
-            # a stretch across the restart can read as a date, the phone is what was said
+            # a stretch across the restart can read as a date and cut the phone short, the
+            # phone is what was said (a phone inside the stretch is its own digits' look-alike)
             phones = find_written_phone(text) if phones is None else phones
-            if any(p.start < end and start < p.end for p in phones):
+            if any(p.start < end < p.end and start < p.start for p in phones):
                 continue
         spans.append(Span(start, end, "PERSONNUMMER"))
     return spans

@@ -37,6 +37,7 @@ _STREET = guarded(
     + LOW
     + r"]{2,}(?:gatan|vägen|gränd|torget|stigen|backen|allén))[ ]+"
 )
+_STREET_WORD = re.compile(r"(?:" + STREET_SUFFIX + r"|Allén|Torget|Gatan|Vägen|Gränd|Backen|Stigen|Platsen)[ ]+")
 # what a number after a street word may count instead of a house: "Storgatan tre gånger"
 _NOT_HOUSE = re.compile(
     r"[ ]+(?:år|gånger|gången|timm|min|minuter|km|mil|kr|kronor|st|dag|dagar|veck|månad|procent|personer|meter)\b",
@@ -91,9 +92,25 @@ def _house(words: list[Said]) -> bool:
     return bool(first) and not first.startswith("0") and len(first) <= 3
 
 
+def _streets(text: str) -> list[re.Match[str]]:
+    """The street patterns's matches, looked for only where a street word and a space end
+    before a number word: the pattern opens with a look-behind and would be tried at every
+    character, the street word alone is found by a scan for its first letters."""
+    out = []
+    for hit in _STREET_WORD.finditer(text):
+        if not read_run(text, hit.end(), limit=1):
+            continue
+        m = _STREET.search(text, max(0, hit.start() - 60), hit.end())
+        while m is not None and m.end() != hit.end():
+            m = _STREET.search(text, m.start() + 1, hit.end())
+        if m is not None:
+            out.append(m)
+    return out
+
+
 def find_spoken_addresses(text: str) -> list[Span]:
     spans: list[Span] = []
-    for m in _STREET.finditer(text):
+    for m in _streets(text):
         words = read_run(text, m.end(), limit=6)
         if not _house(words) or text[words[0].start : words[0].end].lower() == "en":
             continue  # "på Storgatan en gång": the article
