@@ -153,3 +153,21 @@ def test_a_date_with_its_year_said_in_words(p: Pseudonymiser, text: str, value: 
 def test_a_spoken_amount_or_year_alone_is_no_date(p: Pseudonymiser) -> None:
     text = "det kostade tvåtusen kronor och huset byggdes nittonhundrasextio"
     assert [f for f in found(p, text) if f[1] == "DATUM"] == []
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("Intervjuare: och hur gammal är du om jag får fråga\nIP: sextiofyra och pigg", "sextiofyra"),
+        ("[00:01:02] Intervjuare: hur gammal var hon då\n[00:01:05] IP: eh tolv tror jag", "tolv"),
+    ],
+)
+def test_an_age_answering_a_transcribed_question_without_its_question_mark(
+    p: Pseudonymiser, text: str, value: str
+) -> None:
+    assert (value, "ALDER") in found(p, text)
+
+
+def test_the_age_of_a_thing_asked_about_stays(p: Pseudonymiser) -> None:
+    text = "Intervjuare: hur gammal var huset\nIP: tre hundra år"
+    assert [f for f in found(p, text) if f[1] == "ALDER"] == []
