@@ -31,6 +31,7 @@ _SAID_SEP = r"(?:[ ]*(?:,|\.\.\.|…)?[ ]+(?:(?:eh|öh|streck|bindestreck)[ ]+)?
 # five to 24 words: a longer run is no one identifier (and a hostile cell stays cheap)
 _RUN = re.compile(r"(?<![\w])" + _WORD + r"(?:" + _SAID_SEP + _WORD + r"){4,23}", re.IGNORECASE)
 _MORE = re.compile(_SAID_SEP + _WORD, re.IGNORECASE)
+_REST = re.compile(r"(?:" + _SAID_SEP + _WORD + r")*+", re.IGNORECASE)
 _ONE = re.compile(_WORD, re.IGNORECASE)
 _MIN_DIGITS = 7
 
@@ -76,8 +77,7 @@ def _rendered(text: str) -> _Rendered | None:
     while (m := _RUN.search(text, at)) is not None:
         at = m.end()
         if _MORE.match(text, at) is not None:
-            while (more := _MORE.match(text, at)) is not None:  # past the whole long run
-                at = more.end()
+            at = _REST.match(text, at).end()  # past the whole long run
             continue
         written = _written(m.group(0))
         if written is None:
