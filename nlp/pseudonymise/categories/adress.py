@@ -9,6 +9,7 @@ from nlp.pseudonymise.category import Category
 from nlp.pseudonymise.recognisers.lower_addresses import find_lower_addresses
 from nlp.pseudonymise.recognisers.patterns import CAP, LOW, NUMWORDS, STREET_SUFFIX, WS
 from nlp.pseudonymise.recognisers.prefilter import guarded
+from nlp.pseudonymise.recognisers.spoken_addresses import find_spoken_addresses
 from nlp.pseudonymise.recognisers.written_out import find_shouted
 
 _NOT_HOUSE = r"(?!" + WS + r"*(?:år|gånger|ggr|timm|min\b|km|mil\b|kr\b|st\b|dag|veck|månad|%|procent|personer))"
@@ -176,5 +177,8 @@ def find_address(text: str) -> list[Span]:
 
 
 CATEGORY = Category(
-    label="ADRESS", priority=50, recognisers=(find_address, find_shouted, find_lower_addresses), description="adresser"
+    label="ADRESS",
+    priority=50,
+    recognisers=(find_address, find_shouted, find_lower_addresses, find_spoken_addresses),
+    description="adresser",
 )

@@ -461,9 +461,10 @@ _CORRECTION = re.compile(
 )
 # the same age said again as a sentence of its own: "Fjorton. Fjorton.", "nittio år när hon dog. Nittio!"
 _SAID_AGAIN = re.compile(r"[^.!?\n]{0,60}?[.!?…]+" + WS + r"+(" + _AGE_WORD + r")" + WS + r"*[.!?…]", re.IGNORECASE)
-# an interview's answer to "Hur gammal …?" opening with a number: "I: Hur gammal var du?⏎R: Tolv."
+# an interview's answer to "Hur gammal …?" opening with a number: "I: Hur gammal var du?⏎R: Tolv.";
+# a transcript's question has no "?" and its turn may open with a timestamp ("[00:03:10] IP: …")
 _HOW_OLD_ANSWER = guarded(
-    r"hur gammal (?:var|är|blev|blir) (?:du|ni|hon|han|hen|din|er|ert|hans|hennes|deras|(?-i:[A-ZÅÄÖ]))[^\n?]*\?[ \t]*\n[ \t]*(?:[A-ZÅÄÖ]{1,2}:[ \t]*)?(?:(?:eh|öh|hmm|ja|jo|typ|väl)[ \t,.…]+)*("
+    r"hur gammal (?:var|är|blev|blir) (?:du|ni|hon|han|hen|din|er|ert|hans|hennes|deras|(?-i:[A-ZÅÄÖ]))[^\n?]*\??[ \t]*\n[ \t]*(?:\[[\d:.]+\][ \t]*)?(?:[A-ZÅÄÖ]{1,2}:[ \t]*)?(?:(?:eh|öh|hmm|ja|jo|typ|väl)[ \t,.…]+)*("
     + _AGE_WORD
     + r")",
     re.IGNORECASE,

@@ -31,9 +31,25 @@ _ORDINALS = (
     r"(?:(?:tjugo|trettio)?(?:första|andra|tredje|fjärde|femte|sjätte|sjunde|åttonde|nionde)|tionde|elfte|tolfte|"
     r"(?:tret|fjor|fem|sex|sjut|ar|nit)tonde|tjugonde|trettionde)"
 )
+# the year said too: "nittonhundrasextiofem", "tjugohundrasju", "tvåtusen tjugotre"
+_SAID_YEAR = (
+    r"(?:nittonhundra[a-zåäö]+|tjugohundra[a-zåäö]*|tvåtusen(?:[a-zåäö]+|"
+    + WS
+    + r"+(?:tjugo[a-zåäö]*|tio|elva|tolv|[a-zåäö]+ton|ett|två|tre|fyra|fem|sex|sju|åtta|nio))?)"
+)
 _ORDINAL_DATE = (
     re.compile(
-        r"(?<![\w])" + _ORDINALS + WS + r"+(?:" + MONTHS + r")(?:" + WS + r"+(?:19|20)\d\d)?(?![\w])", re.IGNORECASE
+        r"(?<![\w])"
+        + _ORDINALS
+        + WS
+        + r"+(?:"
+        + MONTHS
+        + r")(?:"
+        + WS
+        + r"+(?:(?:19|20)\d\d|"
+        + _SAID_YEAR
+        + r"))?(?![\w])",
+        re.IGNORECASE,
     ),
 )
 # full month names only: the ordinal pattern runs where one stands (speed)

@@ -7,6 +7,7 @@ import re
 from nlp.core import Span
 from nlp.pseudonymise.category import Category
 from nlp.pseudonymise.recognisers.patterns import WS
+from nlp.pseudonymise.recognisers.spoken_emails import find_spoken_emails
 from nlp.pseudonymise.recognisers.written_out import find_written_email
 
 # Also the "(at)" writings people use to dodge spam harvesters.
@@ -43,4 +44,4 @@ def find_email(text: str) -> list[Span]:
     return [Span(_joined_across_break(text, m.start()), m.end(), "EPOST") for m in _EMAIL.finditer(text)] + written
 
 
-CATEGORY = Category(label="EPOST", priority=10, recognisers=(find_email,), description="e-post")
+CATEGORY = Category(label="EPOST", priority=10, recognisers=(find_email, find_spoken_emails), description="e-post")

@@ -20,6 +20,7 @@ import re
 
 from nlp.core import Span
 from nlp.pseudonymise.category import Category
+from nlp.pseudonymise.recognisers.said_digits import said_in_words
 
 _LABEL = re.compile(
     r"(?i:\b(?:journal|patient|reserv|klient)(?:[- ]?(?:nummer|numret|nr\.?|id|identitet|kod)\b)"
@@ -102,7 +103,7 @@ def normalise(value: str) -> str:
 CATEGORY = Category(
     label="JOURNALNUMMER",
     priority=27,
-    recognisers=(find_journal_number,),
+    recognisers=(find_journal_number, said_in_words(find_journal_number)),
     description="journal- och patientnummer",
     normalise=normalise,
 )

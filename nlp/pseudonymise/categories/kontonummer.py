@@ -16,6 +16,7 @@ from stdnum import luhn
 from nlp.core import Span
 from nlp.pseudonymise.category import Category
 from nlp.pseudonymise.recognisers.prefilter import guarded
+from nlp.pseudonymise.recognisers.said_digits import said_in_words
 
 _WS = r"[ \t\u00a0]"
 _SEP = r"(?:" + _WS + r"?[-–]" + _WS + r"?|" + _WS + r"|," + _WS + r"?)"
@@ -232,5 +233,10 @@ def normalise(value: str) -> str:
 
 
 CATEGORY = Category(
-    label="KONTONUMMER", priority=25, recognisers=(find_kontonummer,), description="kontonummer", normalise=normalise
+    label="KONTONUMMER",
+    priority=25,
+    # "åtta tre två sju fem, nio tre fyra …": an account said in words (recognisers/said_digits.py)
+    recognisers=(find_kontonummer, said_in_words(find_kontonummer)),
+    description="kontonummer",
+    normalise=normalise,
 )

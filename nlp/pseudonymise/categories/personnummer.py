@@ -15,7 +15,7 @@ from nlp.pseudonymise.recognisers.nordic_ids import find_nordic_ids
 from nlp.pseudonymise.recognisers.patterns import LOG_LINE, WS, before, plausible_month_day, says_other_number
 from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.table_columns import column_header, find_column_identifiers
-from nlp.pseudonymise.recognisers.written_out import spoken_numbers
+from nlp.pseudonymise.recognisers.written_out import find_written_phone, spoken_numbers
 
 _PNR = re.compile(
     # A separator may end a line: "20010923-⏎2439" (a form wrapped by the writer's program).
@@ -153,13 +153,22 @@ def _grouped(text: str) -> list[Span]:
 def _spoken(text: str) -> list[Span]:
     """A personnummer read aloud: "sex åtta noll nio två fyra nitton tio" (680924-1910)."""
     spans: list[Span] = []
+    phones: list[Span] | None = None
     for start, end, digits in spoken_numbers(text):
         if len(digits) not in (10, 12) or any(s.start < end and start < s.end for s in spans):
             continue
         positive = bool(_PNR_POS.search(before(text, start)))
         full = _full_digits(digits[:-4], None)
-        if full and _plausible_birth_date(full + digits[-4:]) and (positive or not _phone_number(digits)):
-            spans.append(Span(start, end, "PERSONNUMMER"))
+        if not (full and _plausible_birth_date(full + digits[-4:]) and (positive or not _phone_number(digits))):
+            continue
+        if not positive:
+            # a phone number said after a false start ("noll sju noll eh noll sju noll ett …"):
+            # a stretch across the restart can read as a date and cut the phone short, the
+            # phone is what was said (a phone inside the stretch is its own digits' look-alike)
+            phones = find_written_phone(text) if phones is None else phones
+            if any(p.start < end < p.end and start < p.start for p in phones):
+                continue
+        spans.append(Span(start, end, "PERSONNUMMER"))
     return spans
 
 

@@ -8,6 +8,7 @@ from nlp.core import Span
 from nlp.pseudonymise.category import Category, digits_only
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.patterns import CAP, CAP_AFTER, LOW, WS
+from nlp.pseudonymise.recognisers.spoken_addresses import find_spoken_addresses
 
 # "SE-901 85": the country prefix stays outside the postcode
 # a full stop may end the sentence after it ("Postnummer 840 40."), not a decimal ("123 45.5")
@@ -44,5 +45,9 @@ def find_postcode(text: str) -> list[Span]:
 
 
 CATEGORY = Category(
-    label="POSTNUMMER", priority=60, recognisers=(find_postcode,), description="postnummer", normalise=digits_only
+    label="POSTNUMMER",
+    priority=60,
+    recognisers=(find_postcode, find_spoken_addresses),
+    description="postnummer",
+    normalise=digits_only,
 )

@@ -13,18 +13,13 @@ import re
 from nlp.core import Span
 from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.category import Category
+from nlp.pseudonymise.recognisers.patterns import VEHICLE as _VEHICLE
 from nlp.pseudonymise.recognisers.patterns import says_other_number
+from nlp.pseudonymise.recognisers.spoken_plates import find_spoken_plates
 
 _L = "A-HJ-PR-UW-Z"
 _PLATE = re.compile(
     r"(?<![\w-])([" + _L + r"]{3})[ \u00a0-]?(\d{2}[" + _L.replace("O", "") + r"0-9])(?![\w-])", re.IGNORECASE
-)
-_VEHICLE = re.compile(
-    r"(?i:\bbil|bilar|bilen\b|registrering|reg\.?\s?n(?:umme)?r|regnr|reg-nr|skylt|fordon|lastbil|taxi|"
-    r"färdtjänst|moped|motorcykel|\bmc\b|husbil|släp|parker|körde|kört|kör\b|plåt|"
-    # "hemtjänstbilen xbn572": a compound ending in -bilen; car makes: "en vit Volvo cxd193"
-    r"volvo|saab|toyota|volkswagen|\bvw\b|audi|bmw|mercedes|ford|kia|skoda|škoda|renault|peugeot|"
-    r"citroën|citroen|nissan|opel|tesla|hyundai|mazda|fiat|dacia|seat|subaru|honda|suzuki|polestar)"
 )
 _MAKE = re.compile(r"(?i:bmw|kia|vw|gmc|mini|jeep)")
 # capitals that are acronyms or words in this field, not plates
@@ -113,5 +108,9 @@ def normalise(value: str) -> str:
 
 
 CATEGORY = Category(
-    label="REGNR", priority=35, recognisers=(find_regnr,), description="registreringsnummer", normalise=normalise
+    label="REGNR",
+    priority=35,
+    recognisers=(find_regnr, find_spoken_plates),
+    description="registreringsnummer",
+    normalise=normalise,
 )

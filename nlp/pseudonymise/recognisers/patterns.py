@@ -117,3 +117,13 @@ def says_other_number(text: str, start: int, words: re.Pattern[str] = OTHER_NUMB
         or (k > 0 and words[k - 1] in {"för", "på", "mina", "dina"} and w == between[k].strip(".,:;()#"))
         for k, w in enumerate(words)
     )
+
+
+# a vehicle named near a plate: "bil", "regnr", a car make (categories/regnr.py, spoken_plates.py)
+VEHICLE = re.compile(
+    r"(?i:\bbil|bilar|bilen\b|registrering|reg\.?\s?n(?:umme)?r|regnr|reg-nr|skylt|fordon|lastbil|taxi|"
+    r"färdtjänst|moped|motorcykel|\bmc\b|husbil|släp|parker|körde|kört|kör\b|plåt|"
+    # "hemtjänstbilen xbn572": a compound ending in -bilen; car makes: "en vit Volvo cxd193"
+    r"volvo|saab|toyota|volkswagen|\bvw\b|audi|bmw|mercedes|ford|kia|skoda|škoda|renault|peugeot|"
+    r"citroën|citroen|nissan|opel|tesla|hyundai|mazda|fiat|dacia|seat|subaru|honda|suzuki|polestar)"
+)

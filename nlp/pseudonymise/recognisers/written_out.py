@@ -108,12 +108,12 @@ _HUNDREDS = (
 )
 # number words may be written together: "nollsjutti ett sjuttiofyra"; a speaker's pause
 # ("noll sju noll... sjuttiofyra") is transcribed as dots
-_GROUP = r"(?:" + _HUNDREDS + r"|" + _NUMBER_WORD + r")"
+NUMBER_GROUP = r"(?:" + _HUNDREDS + r"|" + _NUMBER_WORD + r")"
 _WORD_RUN = re.compile(
     r"(?<![\w])(?:plus[ ,-]+(?:fyrtiosex|fyra[ ,-]+sex)|noll"
-    + _GROUP
+    + NUMBER_GROUP
     + r"*)(?:(?:[ ,\n-]|\.\.\.|…)+(?:"
-    + _GROUP
+    + NUMBER_GROUP
     + r"+|\d{1,4})){3,14}"
     r"(?![\w])",
     re.IGNORECASE,
@@ -138,7 +138,7 @@ def _one_number(w: str) -> str:
     return ""
 
 
-def _word_digits(word: str) -> str:
+def word_digits(word: str) -> str:
     """Digits of one written group; words written together are read one after the other
     ("nollsjutti" -> "070")."""
     w = word.lower()
@@ -148,7 +148,7 @@ def _word_digits(word: str) -> str:
         return one
     for cut in range(len(w) - 2, 2, -1):
         head = _one_number(w[:cut])
-        rest = _word_digits(w[cut:]) if head else ""
+        rest = word_digits(w[cut:]) if head else ""
         if rest:
             return head + rest
     return ""
@@ -173,7 +173,7 @@ def find_written_phone(text: str) -> list[Span]:
     if "noll" in text.lower() or "plus" in text.lower():
         for m in _WORD_RUN.finditer(text):
             words = re.findall(r"[^\W_]+", m.group(0).lower())
-            digits = "".join(_word_digits(w) for w in words)
+            digits = "".join(word_digits(w) for w in words)
             digits = "+" + digits if words[0] == "plus" else digits
             # a number said aloud with a digit missing or extra ("noll sju tre, fyrtiofyra, …")
             # is still the caller's number when a phone word comes before it
@@ -193,17 +193,21 @@ def find_written_phone(text: str) -> list[Span]:
 # tre tre fem sju", "… noll tre tolv eh fyra fyra åtta ett"
 _SAID_SEP = r"(?:[ ,-]+|[ ,]+(?:eh|ehm|öh|öhm|streck|bindestreck|minus)[ ,]+)"
 _ANY_RUN = re.compile(
-    r"(?<![\w])" + _GROUP + r"+(?:" + _SAID_SEP + r"(?:" + _GROUP + r"+|\d{1,4})){4,16}(?![\w])", re.IGNORECASE
+    r"(?<![\w])" + NUMBER_GROUP + r"+(?:" + _SAID_SEP + r"(?:" + NUMBER_GROUP + r"+|\d{1,4})){4,16}(?![\w])",
+    re.IGNORECASE,
 )
 _FILLERS = frozenset("eh ehm öh öhm streck bindestreck minus".split())
 _WORD_AT = re.compile(r"[^\W_]+")
 
 
-def spoken_numbers(text: str) -> list[tuple[int, int, str]]:
-    """Every stretch of a number-word run with its digits: (start, end, digits), longest first.
+def spoken_numbers(text: str, lengths: tuple[int, ...] = (10, 12)) -> list[tuple[int, int, str]]:
+    """Every stretch of a number-word run making `lengths` digits: (start, end, digits),
+    longest first.
 
     The callers choose the stretch that makes their kind of number, so a run that begins
-    with an unrelated "en" or "tre" still yields the number inside it."""
+    with an unrelated "en" or "tre" still yields the number inside it. Only the lengths asked
+    for are made: every stretch of a long run would be quadratic in it (a cell of thousands
+    of "noll" took seconds)."""
     out: list[tuple[int, int, str]] = []
     low = text.lower()
     # a month said aloud has "noll", "tio", "elva", "tolv", "ett ett" or "ett två": texts
@@ -212,13 +216,18 @@ def spoken_numbers(text: str) -> list[tuple[int, int, str]]:
         return out
     for m in _ANY_RUN.finditer(text):
         words = [
-            (w.start() + m.start(), w.end() + m.start(), _word_digits(w.group(0)))
+            (w.start() + m.start(), w.end() + m.start(), word_digits(w.group(0)))
             for w in _WORD_AT.finditer(m.group(0))
             if w.group(0).lower() not in _FILLERS
         ]
         for i in range(len(words)):
-            for j in range(len(words), i, -1):
-                out.append((words[i][0], words[j - 1][1], "".join(d for _, _, d in words[i:j])))
+            digits = ""
+            for j in range(i, len(words)):
+                digits += words[j][2]
+                if len(digits) in lengths:
+                    out.append((words[i][0], words[j][1], digits))
+                if len(digits) >= max(lengths):
+                    break
     return sorted(out, key=lambda r: r[0] - r[1])
 
 
