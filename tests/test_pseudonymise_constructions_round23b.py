@@ -171,3 +171,24 @@ def test_an_age_answering_a_transcribed_question_without_its_question_mark(
 def test_the_age_of_a_thing_asked_about_stays(p: Pseudonymiser) -> None:
     text = "Intervjuare: hur gammal var huset\nIP: tre hundra år"
     assert [f for f in found(p, text) if f[1] == "ALDER"] == []
+
+
+def test_numbers_said_aloud_keep_their_own_pseudonyms(p: Pseudonymiser) -> None:
+    # Two different phone numbers said in words had no digits to normalise and shared one
+    # pseudonym; the same number said and written is one.
+    text = (
+        "ring mig på noll sju noll ett sju fyra noll sex två åtta, eller min man på noll sju noll "
+        "ett sju fyra noll sex tre ett. Skriv 070-174 06 28 om ingen svarar. Bilen, o p k "
+        "trettiofem två, står på gården och OPK 352 syns från vägen."
+    )
+    out = p.pseudonymise(text).text
+    assert "noll sju" not in out
+    assert out.count("[TELEFON_1]") == 2 and out.count("[TELEFON_2]") == 1, out
+    assert out.count("[REGNR_1]") == 2, out
+
+
+def test_plates_written_in_capitals_stay_letters() -> None:
+    from nlp.pseudonymise.recognisers.written_out import words_as_digits
+
+    assert words_as_digits("TRE 123") == "TRE 123"
+    assert words_as_digits("sex fem två tjugofyra") == "6 5 2 24"

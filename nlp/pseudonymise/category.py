@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from nlp.core import Span
+from nlp.pseudonymise.recognisers.written_out import words_as_digits
 
 # A recogniser finds spans in a text; one may report several kinds ("från Vilhelmina" is a
 # place, "Vilhelmina ringde" a person), so several categories can name the same function.
@@ -23,7 +24,8 @@ def plain_normalise(value: str) -> str:
 
 
 def digits_only(value: str) -> str:
-    return _NOT_DIGIT.sub("", value)
+    """The digits of a number, also of one said in words (a transcript's "sex fem två tjugofyra")."""
+    return _NOT_DIGIT.sub("", words_as_digits(value))
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ import re
 from nlp.core import Span
 from nlp.pseudonymise.category import Category
 from nlp.pseudonymise.recognisers.said_digits import said_in_words
+from nlp.pseudonymise.recognisers.written_out import words_as_digits
 
 _LABEL = re.compile(
     r"(?i:\b(?:journal|patient|reserv|klient)(?:[- ]?(?:nummer|numret|nr\.?|id|identitet|kod)\b)"
@@ -97,7 +98,7 @@ def find_journal_number(text: str) -> list[Span]:
 
 
 def normalise(value: str) -> str:
-    return re.sub(r"[^0-9A-ZÅÄÖ]", "", value.upper())
+    return re.sub(r"[^0-9A-ZÅÄÖ]", "", words_as_digits(value).upper())
 
 
 CATEGORY = Category(

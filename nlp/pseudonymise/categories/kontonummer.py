@@ -17,6 +17,7 @@ from nlp.core import Span
 from nlp.pseudonymise.category import Category
 from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.said_digits import said_in_words
+from nlp.pseudonymise.recognisers.written_out import words_as_digits
 
 _WS = r"[ \t\u00a0]"
 _SEP = r"(?:" + _WS + r"?[-–]" + _WS + r"?|" + _WS + r"|," + _WS + r"?)"
@@ -229,7 +230,7 @@ def _merge(spans: list[Span]) -> list[Span]:
 
 
 def normalise(value: str) -> str:
-    return re.sub(r"[^0-9A-Z]", "", value.upper())
+    return re.sub(r"[^0-9A-Z]", "", words_as_digits(value).upper())
 
 
 CATEGORY = Category(

@@ -16,6 +16,7 @@ from nlp.pseudonymise.category import Category
 from nlp.pseudonymise.recognisers.patterns import VEHICLE as _VEHICLE
 from nlp.pseudonymise.recognisers.patterns import says_other_number
 from nlp.pseudonymise.recognisers.spoken_plates import find_spoken_plates
+from nlp.pseudonymise.recognisers.written_out import words_as_digits
 
 _L = "A-HJ-PR-UW-Z"
 _PLATE = re.compile(
@@ -104,7 +105,7 @@ def find_regnr(text: str) -> list[Span]:
 
 
 def normalise(value: str) -> str:
-    return re.sub(r"[^0-9A-Z]", "", value.upper())
+    return re.sub(r"[^0-9A-Z]", "", words_as_digits(value).upper())
 
 
 CATEGORY = Category(

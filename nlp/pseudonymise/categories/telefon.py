@@ -11,7 +11,7 @@ from nlp.pseudonymise.category import Category, digits_only
 from nlp.pseudonymise.recognisers.damaged_phones import find_damaged_phones
 from nlp.pseudonymise.recognisers.patterns import WS, says_other_number
 from nlp.pseudonymise.recognisers.prefilter import guarded
-from nlp.pseudonymise.recognisers.written_out import find_written_phone
+from nlp.pseudonymise.recognisers.written_out import find_written_phone, words_as_digits
 from nlp.pseudonymise.recognisers.zero_lost_phones import find_zero_lost_phones
 
 # an area code in brackets, as address blocks write a landline: "(018) 50 44 19"
@@ -152,7 +152,9 @@ def find_phone(text: str) -> list[Span]:
 def normalise(value: str) -> str:
     """E.164, so "070-123 45 67" and "+46 70 123 45 67" are one number."""
     try:
-        return phonenumbers.format_number(phonenumbers.parse(value, "SE"), phonenumbers.PhoneNumberFormat.E164)
+        return phonenumbers.format_number(
+            phonenumbers.parse(words_as_digits(value), "SE"), phonenumbers.PhoneNumberFormat.E164
+        )
     except phonenumbers.NumberParseException:
         return digits_only(value)
 

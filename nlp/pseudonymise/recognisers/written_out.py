@@ -154,6 +154,20 @@ def word_digits(word: str) -> str:
     return ""
 
 
+_LETTER_WORD = re.compile(r"[^\W\d_]+")
+
+
+def words_as_digits(value: str) -> str:
+    """A found value with its number words written as digits ("noll sju noll" -> "0 7 0",
+    "o k z fyrtiosju tre" -> "o k z 47 3"), so a normaliser gives an identifier said aloud the
+    same canonical form as written, and two different spoken numbers two forms (without it
+    their digits were "" and they shared one pseudonym). Words in capitals stay: a plate or a
+    code written "TRE 123" is letters, not a number said."""
+    return _LETTER_WORD.sub(
+        lambda m: m.group(0) if m.group(0).isupper() else (word_digits(m.group(0)) or m.group(0)), value
+    )
+
+
 def _valid(digits: str) -> bool:
     try:
         return phonenumbers.is_valid_number(phonenumbers.parse(digits, "SE"))
