@@ -24,6 +24,7 @@ _EXPORTS = {
     "analyse_import": "analysis",
     "create_run": "runs",
     "find_themes": "analysis",
+    "find_themes_placed": "analysis",
     "STAGES": "common",
     "StageTimer": "common",
     "TIME_LABELS": "common",
