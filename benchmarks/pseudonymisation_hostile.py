@@ -42,6 +42,8 @@ SHAPES: dict[str, str] = {
     "siffror": "1234567890",
     "versalord": "Anna Berg Lund Karlsson Ek ",
     "blandat": "Anna 070-12 ( Gatan 1, 19| a@b.se\u00a0och\t1-",
+    # a row of phone-like cells without their zero: each candidate once searched its whole line
+    "nollösa_celler": "7 0174 0063;",
 }
 
 
