@@ -44,6 +44,8 @@ SHAPES: dict[str, str] = {
     "blandat": "Anna 070-12 ( Gatan 1, 19| a@b.se\u00a0och\t1-",
     # a row of phone-like cells without their zero: each candidate once searched its whole line
     "nollösa_celler": "7 0174 0063;",
+    # a dictated address's words over and over: every word once started an e-mail match to the end
+    "snabel_punkt": "snabel-a punkt ",
 }
 
 
