@@ -46,6 +46,7 @@ SHAPES: dict[str, str] = {
     "nollösa_celler": "7 0174 0063;",
     # a dictated address's words over and over: every word once started an e-mail match to the end
     "snabel_punkt": "snabel-a punkt ",
+    "gata_i_ord": "Storgatan tolv b ",
 }
 
 

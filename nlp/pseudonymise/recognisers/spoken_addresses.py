@@ -22,7 +22,7 @@ from nlp.pseudonymise.recognisers.prefilter import guarded
 
 _POSITION = r"(?:Stora|Lilla|Norra|Södra|Östra|Västra|Övre|Nedre|Gamla|Nya|stora|lilla|norra|södra|östra|västra)"
 # "Sockerbruksvägen", "Norra Allén", "storgatan" (lowercase only with the common street words)
-_STREET = guarded(
+_STREET_PATTERN = (
     r"(?<![\w-])(?:(?:"
     + _POSITION
     + r"[ ]+)?["
@@ -37,6 +37,10 @@ _STREET = guarded(
     + LOW
     + r"]{2,}(?:gatan|vägen|gränd|torget|stigen|backen|allén))[ ]+"
 )
+# Searched in a window before each street word (below); the guard's test of the whole text is
+# made once per text, not per window (per window it made a long cell quadratic).
+_STREET = re.compile(_STREET_PATTERN)
+_ANY_STREET = guarded(_STREET_PATTERN)
 _STREET_WORD = re.compile(r"(?:" + STREET_SUFFIX + r"|Allén|Torget|Gatan|Vägen|Gränd|Backen|Stigen|Platsen)[ ]+")
 # what a number after a street word may count instead of a house: "Storgatan tre gånger"
 _NOT_HOUSE = re.compile(
@@ -96,7 +100,9 @@ def _streets(text: str) -> list[re.Match[str]]:
     """The street patterns's matches, looked for only where a street word and a space end
     before a number word: the pattern opens with a look-behind and would be tried at every
     character, the street word alone is found by a scan for its first letters."""
-    out = []
+    out: list[re.Match[str]] = []
+    if not _ANY_STREET.may_match(text):
+        return out
     for hit in _STREET_WORD.finditer(text):
         if not read_run(text, hit.end(), limit=1):
             continue
