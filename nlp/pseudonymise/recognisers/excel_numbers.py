@@ -19,7 +19,7 @@ import phonenumbers
 from stdnum import luhn
 
 from nlp.core import Span
-from nlp.pseudonymise.recognisers.patterns import before, denied_after, plausible_month_day
+from nlp.pseudonymise.recognisers.patterns import AMOUNT_WORDS, before, denied_after, plausible_month_day
 from nlp.pseudonymise.recognisers.prefilter import guarded
 
 # "1,98504E+11", "4.5719E+15": a mantissa and a positive exponent of two digits
@@ -35,9 +35,10 @@ _NO_ZERO_LANDLINE = re.compile(r"(?<![\w+\-/.,:])([1-9]\d{0,2})-(\d{5,8})(?![\w\
 _US_DATE = re.compile(r"(?<![\w/.\-])(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])/((?:19|20)\d\d)(?![\w/\-]|\.\d)")
 # a word saying the number is something else: an order, an invoice, a survey answer's id
 _OTHER = re.compile(
-    r"(?i:order|faktura|ärende|referens|ref\b|kvitto|svars-?id|respondent|\bid\b|löpn|artikel|beställning|belopp|pris|summa"
-    # a count, a grade or a mean: "Antal svar: 7,01E+08" is a broken cell, not a phone
-    r"|antal|rating|betyg|poäng|medel)"
+    r"(?i:order|faktura|ärende|referens|ref\b|kvitto|svars-?id|respondent|\bid\b|löpn|artikel|beställning|"
+    # an amount, a count, a grade or a mean: "Antal svar: 7,01E+08" is a broken cell, not a phone
+    + AMOUNT_WORDS
+    + r")"
 )
 _CELL_OR_PHONE = re.compile(
     r"(?i:(?:^|[\t;|\n])[ '\"]*$|\b(?:tel|telefon|mobil|nummer|nr|ring|kontakt|nås)\w*\W{0,3}$)"

@@ -119,6 +119,10 @@ def says_other_number(text: str, start: int, words: re.Pattern[str] = OTHER_NUMB
     )
 
 
+# words saying a number is an amount, a count or a grade, not an identifier (excel_numbers.py,
+# zero_lost_phones.py): "Summa: 701740077", "Antal svar: 7,01E+08"
+AMOUNT_WORDS = "summa|belopp|pris|antal|rating|betyg|poäng|medel"
+
 # a vehicle named near a plate: "bil", "regnr", a car make (categories/regnr.py, spoken_plates.py)
 VEHICLE = re.compile(
     r"(?i:\bbil|bilar|bilen\b|registrering|reg\.?\s?n(?:umme)?r|regnr|reg-nr|skylt|fordon|lastbil|taxi|"

@@ -20,7 +20,7 @@ import re
 import phonenumbers
 
 from nlp.core import Span
-from nlp.pseudonymise.recognisers.patterns import denied_after, says_other_number
+from nlp.pseudonymise.recognisers.patterns import AMOUNT_WORDS, denied_after, says_other_number
 
 _SEP = r"(?:[ \t\u00a0]|[ ]?-[ ]?|,)"
 # an optional minus sign Excel leaves before a number, then 8–11 digits in groups of 1–4
@@ -37,8 +37,9 @@ _WORD_BEFORE = re.compile(
 _WORD_AFTER = re.compile(r"(?i)^[^\w\n]{0,3}(?:ring|sms|messa|tel)\b")
 # said to be a personnummer ("pnr 105152383"), or an amount, a count or a grade before it
 _NOT_PHONE_BEFORE = re.compile(
-    r"(?i:\b(?:p-?nr|pnr|personn|samordningsn|summa|belopp|kostnad|pris|antal|rating|betyg|poäng|medel|"
-    r"konto|bankgiro|plusgiro|swish|kort|clearing)\w*)[^\n\d]{0,12}$"
+    r"(?i:\b(?:p-?nr|pnr|personn|samordningsn|kostnad|"
+    + AMOUNT_WORDS
+    + r"|konto|bankgiro|plusgiro|swish|kort|clearing)\w*)[^\n\d]{0,12}$"
 )
 # a unit, a currency or a word after it says it is an amount or a measure
 _UNIT_AFTER = re.compile(r"(?i)^[ \u00a0]?(?:kr\b|:-|sek\b|%|st\b|kronor|procent|mil\b|km\b|kg\b|ggr|gånger)")
