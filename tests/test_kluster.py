@@ -74,15 +74,23 @@ def _import(shared_dir: Path, tmp_path: Path, n: int) -> int:
     return import_export(path, project="kluster", text_columns=["Svar"]).import_id
 
 
-def test_cluster_run_equals_the_single_process_run(
+def _single_then_cluster(
     engine: Engine, shared_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cluster: Any
-) -> None:
+) -> tuple[int, int, int]:
+    """2,000 answers in partitions of 250, analysed in this process and then on the cluster:
+    (import id, single-process run id, cluster run id)."""
     monkeypatch.setenv("BRUKARROST_KLUSTER_DEL", "250")
     get_settings.cache_clear()
     import_id = _import(shared_dir, tmp_path, 2000)
     single = analyse_import(import_id, engine=engine, embed_model="hash")
     _use(monkeypatch, cluster.scheduler_address)
-    on_cluster = analyse_import(import_id, engine=engine, embed_model="hash")
+    return import_id, single, analyse_import(import_id, engine=engine, embed_model="hash")
+
+
+def test_cluster_run_equals_the_single_process_run(
+    engine: Engine, shared_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cluster: Any
+) -> None:
+    _, single, on_cluster = _single_then_cluster(engine, shared_dir, tmp_path, monkeypatch, cluster)
     a, b = _outcome(engine, single), _outcome(engine, on_cluster)
     assert len({r for r, *_ in a["members"]}) > 1900 and len(a["themes"]) > 2
     assert a == b
@@ -94,13 +102,8 @@ def test_cluster_run_past_the_theme_sample_equals_the_single_process_run(
 ) -> None:
     """Past the sample the workers place the rest and send back counts only: the stored
     themes and every answer's assignment are those of the single-process run."""
-    monkeypatch.setenv("BRUKARROST_KLUSTER_DEL", "250")
     monkeypatch.setattr(analysis, "SAMPLE_MAX", 700)
-    get_settings.cache_clear()
-    import_id = _import(shared_dir, tmp_path, 2000)
-    single = analyse_import(import_id, engine=engine, embed_model="hash")
-    _use(monkeypatch, cluster.scheduler_address)
-    on_cluster = analyse_import(import_id, engine=engine, embed_model="hash")
+    import_id, single, on_cluster = _single_then_cluster(engine, shared_dir, tmp_path, monkeypatch, cluster)
     a, b = _outcome(engine, single), _outcome(engine, on_cluster)
     with session_scope(engine) as session:
         answers = session.scalar(select(func.count()).select_from(RecordRow).where(RecordRow.import_id == import_id))
