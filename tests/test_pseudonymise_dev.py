@@ -154,6 +154,15 @@ OWN_FLOORS = {
     # unread (held out; 0.920 / 0.969 / 41 of 45 at d8bf056: Swedish as a second language and
     # forwarded 1177 messages; PERSONNUMMER 15 of 19 with its own label, 18 of 19 with any)
     "pii_blind47.jsonl": (0.90, 0.96, 0.88, 0.76),
+    # unread (held out; 0.960 / 0.990 / 43 of 43 at 9ac3ae5: forwarded e-mail threads and web
+    # forms to feedback inboxes; every direct identifier found)
+    "pii_blind48.jsonl": (0.94, 0.97, 0.95),
+    # unread (held out; 0.938 / 0.928 / 43 of 50 at 9ac3ae5: social media and open forums;
+    # handles are unlabelled there; every direct identifier found)
+    "pii_blind49.jsonl": (0.92, 0.91, 0.82),
+    # unread (held out; 0.916 / 0.948 / 36 of 39 at 9ac3ae5: violence in close relationships and
+    # protected identities; plates are unlabelled there; every direct identifier found)
+    "pii_blind50.jsonl": (0.90, 0.93, 0.88),
 }
 
 
