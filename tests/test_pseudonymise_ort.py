@@ -24,3 +24,12 @@ def test_places(p: Pseudonymiser) -> None:
     assert [v for v, label in found(p, lower) if label == "ORT"] == ["karlstad"]
     unknown = "Jag flyttade från Rudsberget till Våxnäs förra året."
     assert {v for v, label in found(p, unknown) if label == "ORT"} == {"Rudsberget", "Våxnäs"}
+
+
+def test_municipalities_that_are_no_tatort(p: Pseudonymiser) -> None:
+    # A municipality is not always a town of its own name ("Järfälla", "Tyresö", "Orust"): the
+    # place list holds SCB's municipalities beside the tätorter, so no place word is needed.
+    text = "Bästa bilfirman, Tyresö har tur. Värmdö och Orust har fina vårdcentraler, Tjörn också."
+    assert {v for v, label in found(p, text) if label == "ORT"} == {"Tyresö", "Orust", "Tjörn"}
+    assert found(p, "BVC i Tyresö var toppen.") == [("BVC i Tyresö", "VARDENHET")]
+    assert found(p, "Biståndsenheten i Järfälla svarade aldrig.") == [("Biståndsenheten i Järfälla", "VARDENHET")]

