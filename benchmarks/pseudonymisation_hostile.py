@@ -47,6 +47,8 @@ SHAPES: dict[str, str] = {
     # a dictated address's words over and over: every word once started an e-mail match to the end
     "snabel_punkt": "snabel-a punkt ",
     "gata_i_ord": "Storgatan tolv b ",
+    # a staff title and initials over and over: the title pattern's guard read the whole cell per search
+    "titel_initialer": "usk AB ",
 }
 
 
