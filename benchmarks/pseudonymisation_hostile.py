@@ -49,6 +49,8 @@ SHAPES: dict[str, str] = {
     "gata_i_ord": "Storgatan tolv b ",
     # a staff title and initials over and over: the title pattern's guard read the whole cell per search
     "titel_initialer": "usk AB ",
+    # personnummer without a dash: each one's line was searched whole for a log's words
+    "pnr_utan_streck": "198504121234 ",
 }
 
 
