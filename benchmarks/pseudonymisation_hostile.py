@@ -51,6 +51,8 @@ SHAPES: dict[str, str] = {
     "titel_initialer": "usk AB ",
     # personnummer without a dash: each one's line was searched whole for a log's words
     "pnr_utan_streck": "198504121234 ",
+    # grades or dates with a slash: each one searched its line for a log and the text for grades
+    "betyg": "3/5 ",
 }
 
 
