@@ -53,6 +53,9 @@ SHAPES: dict[str, str] = {
     "pnr_utan_streck": "198504121234 ",
     # grades or dates with a slash: each one searched its line for a log and the text for grades
     "betyg": "3/5 ",
+    # names with their ages, addresses with their towns: each looked through all spans found
+    "namn_ålder": "Anna (12) ",
+    "adress_ort": "Storgatan 1, Mora. ",
 }
 
 
