@@ -56,6 +56,8 @@ SHAPES: dict[str, str] = {
     # names with their ages, addresses with their towns: each looked through all spans found
     "namn_ålder": "Anna (12) ",
     "adress_ort": "Storgatan 1, Mora. ",
+    # capital words and no digit: a scanned plate's look-ahead read on to the next digit
+    "regentnummer": "Karl XII ",
 }
 
 
