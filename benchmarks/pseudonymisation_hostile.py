@@ -58,6 +58,10 @@ SHAPES: dict[str, str] = {
     "adress_ort": "Storgatan 1, Mora. ",
     # capital words and no digit: a scanned plate's look-ahead read on to the next digit
     "regentnummer": "Karl XII ",
+    # a nickname after each name, scores after names, a name before an acronym: list scans per name
+    "smeknamn": 'Per ("Pelle") ',
+    "skalor": "MNA 21 poäng, Norton 14, ",
+    "namn_akronym": "Erika/MOHV ",
 }
 
 

@@ -5,7 +5,7 @@ Ismail … Fartun önskar", "Kjell-Åke ('Kjelle')")."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, insort
 
 from nlp.core import Span
 from nlp.lexicon import SWEDISH_STOP_WORDS
@@ -48,6 +48,7 @@ def initials_with_surname(text: str, spans: list[Span]) -> list[Span]:
     ]
     if "." not in text:
         return out
+    taken = SpanSet(out)  # where out's spans are: a list scan per match was quadratic
     for m in _INITIALS_NAME.finditer(text):
         # "…kl 10.15. B. Gran": initials and a word signing the text off are a name, even a
         # word the lexicon has (gran, lind, berg)
@@ -56,8 +57,9 @@ def initials_with_surname(text: str, spans: list[Span]) -> list[Span]:
             and re.search(r"(?:^|[.!?/\n])[ \t]*$", text[max(0, m.start() - 3) : m.start()]) is not None
             and m.group(1).lower() not in SWEDISH_STOP_WORDS
         )
-        if (namelike(m.group(1), False) or signing) and not any(s.start < m.end() and m.start() < s.end for s in out):
+        if (namelike(m.group(1), False) or signing) and taken.free(m.start(), m.end()):
             out.append(Span(m.start(), m.end(), "PERSON"))
+            taken.add(m.start(), m.end())
     return sorted(out, key=lambda s: s.start)
 
 
@@ -75,6 +77,9 @@ def extend_names_left(text: str, spans: list[Span]) -> list[Span]:
     Hadžić", "Abdiqani Yusuf Farah heter jag"), unless it is already something else."""
     taken = sorted(spans, key=lambda s: s.start)
     out = list(taken)
+    at: dict[Span, list[int]] = {}  # where each span stands in out, in order (out.index per name was quadratic)
+    for i, s in enumerate(out):
+        at.setdefault(s, []).append(i)
     for k, sp in enumerate(taken):
         if sp.label != "PERSON":
             continue
@@ -108,7 +113,9 @@ def extend_names_left(text: str, spans: list[Span]) -> list[Span]:
                     break
             start = new_start
         if start != sp.start:
-            out[out.index(sp)] = Span(start, sp.end, "PERSON")
+            i = at[sp].pop(0)  # out.index(sp)
+            out[i] = Span(start, sp.end, "PERSON")
+            insort(at.setdefault(out[i], []), i)
     return sorted(out, key=lambda s: s.start)
 
 
@@ -263,11 +270,11 @@ _BEFORE_AMPERSAND = re.compile(r"([A-ZÅÄÖ][a-zåäöéü]+)[ \t]*&[ \t]*$")
 def _ampersand(text: str, spans: list[Span]) -> list[Span]:
     if "&" not in text:
         return spans
-    extra = []
+    extra, taken = [], SpanSet(spans)
     for sp in spans:
         m = _BEFORE_AMPERSAND.search(text, max(0, sp.start - 30), sp.start) if sp.label == "PERSON" else None
         if m and (namelike(m.group(1), False) or lists.names().get(m.group(1).lower()) is not None):
-            if not any(s.start < m.end(1) and m.start(1) < s.end for s in spans):
+            if taken.free(m.start(1), m.end(1)):
                 extra.append(Span(m.start(1), m.end(1), "PERSON"))
     return sorted(spans + extra, key=lambda s: s.start)
 
@@ -277,7 +284,7 @@ _NICKNAME = re.compile(r"[ \t]*\([ \t]*['\"‘’“”]?([A-ZÅÄÖ][^\W\d_]{1,
 
 
 def _nicknames(text: str, spans: list[Span]) -> list[Span]:
-    out = list(spans)
+    out, taken = list(spans), SpanSet(spans)
     for sp in spans:
         m = _NICKNAME.match(text, sp.end) if sp.label == "PERSON" else None
         nick = m.group(1) if m else ""
@@ -287,8 +294,9 @@ def _nicknames(text: str, spans: list[Span]) -> list[Span]:
             and nick not in lists.places()
             and (lists.names().get(nick.lower()) is not None or unknown_word(nick))
         ):
-            if not any(s.start < m.end(1) and m.start(1) < s.end for s in out):
+            if taken.free(m.start(1), m.end(1)):
                 out.append(Span(m.start(1), m.end(1), "PERSON"))
+                taken.add(m.start(1), m.end(1))
     return sorted(out, key=lambda s: s.start)
 
 
@@ -297,27 +305,30 @@ _CONTACT_AFTER = re.compile(
 )
 
 
+# the next item of a list of names: ", Yonas Gebremedhin" (after a bracket: "(ordf.), …")
+_NEXT_NAME = re.compile(
+    r"(?:[ \u00a0]*\([^()\n]{1,30}\))?,[ \u00a0]+((?:[^\W\d_][\w'’-]*[ \u00a0]?){1,3}?)"
+    r"(?=[ \u00a0]*(?:,|\(|och\b|\n|$))"
+)
+
+
 def _listed_after(text: str, spans: list[Span]) -> list[Span]:
     """ "Gunnel Axelsson (ordf.), Yonas Gebremedhin, Pham Thi Hoa": names in a list go on
     after a found one, while each item is name words ending at a comma, "(", "och" or the line end."""
-    out = list(spans)
+    out, taken = list(spans), SpanSet(spans)  # taken: where out's spans are (a list scan was quadratic)
     k = 0
     while k < len(out):
         sp = out[k]
         k += 1
         if sp.label != "PERSON":
             continue
-        m = re.match(
-            r"(?:[ \u00a0]*\([^()\n]{1,30}\))?,[ \u00a0]+((?:[^\W\d_][\w'’-]*[ \u00a0]?){1,3}?)"
-            r"(?=[ \u00a0]*(?:,|\(|och\b|\n|$))",
-            text[sp.end :],
-        )
+        m = _NEXT_NAME.match(text, sp.end)  # in place: text[sp.end:] copied the rest of the text per name
         if not m:
             continue
-        start, end = sp.end + m.start(1), sp.end + m.end(1)
+        start, end = m.start(1), m.end(1)
         words = text[start:end].split()
         if (
-            any(s.start < end and start < s.end for s in out)
+            not taken.free(start, end)
             or not all(w[:1].isupper() and (_name_token(w) or len(w) == 1) for w in words)
             or len(words[0]) < 2
         ):
@@ -334,6 +345,7 @@ def _listed_after(text: str, spans: list[Span]) -> list[Span]:
             # word no name list has, ending the line or before the phone, is where the person lives
             label = "ORT"
         out.append(Span(start, start + len(text[start:end].rstrip()), label))
+        taken.add(out[-1].start, out[-1].end)
         out.sort(key=lambda s: s.start)
         k = out.index(sp) + 1
     return out
