@@ -47,6 +47,21 @@ SHAPES: dict[str, str] = {
     # a dictated address's words over and over: every word once started an e-mail match to the end
     "snabel_punkt": "snabel-a punkt ",
     "gata_i_ord": "Storgatan tolv b ",
+    # a staff title and initials over and over: the title pattern's guard read the whole cell per search
+    "titel_initialer": "usk AB ",
+    # personnummer without a dash: each one's line was searched whole for a log's words
+    "pnr_utan_streck": "198504121234 ",
+    # grades or dates with a slash: each one searched its line for a log and the text for grades
+    "betyg": "3/5 ",
+    # names with their ages, addresses with their towns: each looked through all spans found
+    "namn_ålder": "Anna (12) ",
+    "adress_ort": "Storgatan 1, Mora. ",
+    # capital words and no digit: a scanned plate's look-ahead read on to the next digit
+    "regentnummer": "Karl XII ",
+    # a nickname after each name, scores after names, a name before an acronym: list scans per name
+    "smeknamn": 'Per ("Pelle") ',
+    "skalor": "MNA 21 poäng, Norton 14, ",
+    "namn_akronym": "Erika/MOHV ",
 }
 
 

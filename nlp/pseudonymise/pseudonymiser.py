@@ -22,11 +22,11 @@ from dataclasses import dataclass, field
 from nlp.core import Span
 from nlp.errors import ConfigError
 from nlp.pseudonymise.categories import CATEGORIES, NORMALISERS, PRIORITY, RECOGNISERS
+from nlp.pseudonymise.recognisers.ages_after_names import ages_after_names
 from nlp.pseudonymise.recognisers.dialogue import spelled_after
 from nlp.pseudonymise.recognisers.digit_dashes import digit_dashes
 from nlp.pseudonymise.recognisers.line_breaks import NUMBER_KINDS, close_breaks, soft_wraps
 from nlp.pseudonymise.recognisers.name_completion import (
-    ages_after_names,
     complete_names,
     extend_names_left,
     initials_with_surname,

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from nlp.core import Span
 from nlp.pseudonymise.category import Category
+from nlp.pseudonymise.recognisers.lines import Lines
 from nlp.pseudonymise.recognisers.patterns import LOG_LINE, MONTHS, WS
 from nlp.pseudonymise.recognisers.prefilter import guarded
 
@@ -84,6 +86,7 @@ _EN_MONTH_NAMES = (
     "december",
 )
 _FRACTIONS = {"1/2", "1/3", "2/3", "1/4", "3/4", "1/5", "1/10"}
+_WORD_AFTER = re.compile(r"\s+[^\W\d_]")
 # "flyttade dit 3/4 o fick …": a conjunction after it, so no noun the fraction counts
 _CONJUNCTION_AFTER = re.compile(r"\s+(?:o|och|men|så|när|då|kl|eller)\b", re.IGNORECASE)
 # "Född: 12/8 -84", "3 april -96": the year written as a dash and two digits after the date
@@ -173,7 +176,7 @@ _PERSON_AFTER_TIME = re.compile(
     r"[ \t]+(?:(?i:ssk|usk|läk|dr|spsk|bm)\.?[ \t]+[A-ZÅÄÖ][a-zåäö]|\+?\d[\d \-]{7,}\d(?!\d))"
 )
 # only the start of a line (or a bracket opening it) before a timestamp
-_LINE_HEAD = re.compile(r"(?:^|\n)[ \t>\[(]*\Z")
+_LINE_HEAD = " \t>[("
 # a log of what one person did, by a user name made of letters ("user=anna.berg"), an address
 # ("ip=83.…") or a login with their personnummer ("auth success pnr=…"): its timestamps are dates
 # about that person. A log of what the system or staff did ("INFO export klar", "user_id=88213
@@ -203,8 +206,43 @@ _WEEKDAY_BEFORE = re.compile(
 )
 
 
-def _score(text: str, m: re.Match) -> bool:
+class _Text:
+    """What the checks of a candidate ask of its whole text, read once per text (asked per
+    candidate, a long cell of dates was quadratic): its lines, its grades per scale."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._lines = Lines(text)
+        self._first_log: dict[int, int] = {}
+        self._tallies: dict[re.Pattern[str], Counter[str]] = {}
+
+    def log_before(self, pos: int) -> bool:
+        """LOG_LINE in the line before `pos`, as a search of text[line start:pos] finds it: one
+        ending before `pos` exists when the line's first one does; one ending at `pos` (read
+        there as the end of the text) lies in the eight characters before it."""
+        start = self._lines.start(pos)
+        if start not in self._first_log:
+            first = LOG_LINE.search(self.text, start, self._lines.end(start))
+            self._first_log[start] = first.end() if first else len(self.text) + 1
+        return self._first_log[start] < pos or LOG_LINE.search(self.text, max(start, pos - 8), pos) is not None
+
+    def heads_line(self, pos: int) -> bool:
+        """Only spaces, tabs, ">", "[" or "(" between the start of the line and `pos`."""
+        i = pos
+        while i > 0 and self.text[i - 1] in _LINE_HEAD:
+            i -= 1
+        return i == 0 or self.text[i - 1] == "\n"
+
+    def tally(self, pattern: re.Pattern[str], scale: int) -> int:
+        """How many of `pattern`'s matches in the text grade on `scale` (its first group)."""
+        if pattern not in self._tallies:
+            self._tallies[pattern] = Counter(g.group(1) for g in pattern.finditer(self.text))
+        return self._tallies[pattern][str(scale)]
+
+
+def _score(ctx: _Text, m: re.Match) -> bool:
     """A grade out of five or ten: "Gav dom 2/5.", "typ 7/10 ungefär", "Ärligt, 9/10 skulle …"."""
+    text = ctx.text
     found = m.group(0)
     if not _SCORE.fullmatch(found):
         return False
@@ -212,10 +250,10 @@ def _score(text: str, m: re.Match) -> bool:
     if mark > scale or _DATE_WORD_BEFORE.search(text[max(0, m.start() - 8) : m.start()]):
         return False
     graded = _GRADED_AFTER.match(text, m.end()) and _GRADING.search(text, max(0, m.start() - 60), m.start())
-    if sum(g.group(1) == str(scale) for g in _GRADE_SHEET.finditer(text)) >= 3:
+    if ctx.tally(_GRADE_SHEET, scale) >= 3:
         return True
     if _GRADED_FOR.match(text, m.start()):
-        graded = graded or sum(g.group(1) == str(scale) for g in _GRADED_FOR.finditer(text)) >= 2
+        graded = graded or ctx.tally(_GRADED_FOR, scale) >= 2
     return bool(
         graded or _SCORE_AFTER.match(text, m.end()) or _SCORE_BEFORE.search(text[max(0, m.start() - 12) : m.start()])
     )
@@ -228,13 +266,14 @@ def find_date(text: str) -> list[Span]:
     if any(m in low for m in _EN_MONTH_NAMES):
         patterns = patterns + list(_EN_DATES)
     person_log = "=" in text and _PERSON_IN_LOG.search(text) is not None
+    ctx = _Text(text)
     for pattern in patterns:
         for m in pattern.finditer(text):
             time = _TIME_AFTER.match(text, m.end())
             if (
                 time
                 and m.group(0)[:4].isdigit()
-                and _LINE_HEAD.search(text, 0, m.start())
+                and ctx.heads_line(m.start())
                 and not person_log
                 and not _PERSON_AFTER_TIME.match(text, time.end())
             ):
@@ -242,13 +281,13 @@ def find_date(text: str) -> list[Span]:
                 # label or words ("Skickat: 2026-02-03 07:58", "chatt 2026-02-22 20:11") it
                 # is the date something was written, sent or done.
                 continue
-            if "/" in m.group(0) and LOG_LINE.search(text[text.rfind("\n", 0, m.start()) + 1 : m.start()]):
+            if "/" in m.group(0) and ctx.log_before(m.start()):
                 continue  # "retry 3/5" in a log line
             if "/" in m.group(0) and (
                 _RATING_BEFORE.search(text[max(0, m.start() - 32) : m.start()]) or _RATING_AFTER.match(text, m.end())
             ):
                 continue
-            if _score(text, m):
+            if _score(ctx, m):
                 continue
             if "/" in m.group(0) and _DOSE_AFTER.match(text, m.end()):
                 continue
@@ -267,7 +306,7 @@ def find_date(text: str) -> list[Span]:
             if (
                 m.group(0) in _FRACTIONS
                 and not _DATE_WORD_BEFORE.search(text[max(0, m.start() - 8) : m.start()])
-                and re.match(r"\s+[^\W\d_]", text[m.end() :])
+                and _WORD_AFTER.match(text, m.end())
                 and not _CONJUNCTION_AFTER.match(text, m.end())
             ):
                 continue

@@ -11,8 +11,9 @@ from stdnum import luhn
 from nlp.core import Span
 from nlp.pseudonymise.category import Category, digits_only
 from nlp.pseudonymise.recognisers.excel_numbers import find_excel_numbers
+from nlp.pseudonymise.recognisers.lines import Lines
 from nlp.pseudonymise.recognisers.nordic_ids import find_nordic_ids
-from nlp.pseudonymise.recognisers.patterns import LOG_LINE, WS, before, plausible_month_day, says_other_number
+from nlp.pseudonymise.recognisers.patterns import WS, before, plausible_month_day, says_other_number
 from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.table_columns import column_header, find_column_identifiers
 from nlp.pseudonymise.recognisers.written_out import find_written_phone, spoken_numbers
@@ -255,6 +256,7 @@ def find_personnummer(text: str) -> list[Span]:
     """Shape wins: 10 or 12 digits with a plausible-ish date part are a personnummer unless
     the context says what else they are. The check digit and the calendar are evidence."""
     spans = _spoken(text) + _one_by_one(text) + _masked(text) + _grouped(text) + _spaced(text) + _dated(text)
+    lines = Lines(text)
     for m in _PNR.finditer(text):
         first, sep, last = m.group(1).replace(" ", ""), m.group(2), m.group(3).replace(" ", "")
         full = _full_digits(first, sep)
@@ -287,9 +289,7 @@ def find_personnummer(text: str) -> list[Span]:
             and not _born_2000s(m.group(0), text, m.start())
         ):
             continue  # "0701740623" is a phone number even when its digits pass Luhn
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        line_end = text.find("\n", m.end())
-        if bare and len(first) == 8 and LOG_LINE.search(text[line_start : line_end if line_end >= 0 else len(text)]):
+        if bare and len(first) == 8 and lines.is_log(m.start()):  # digits alone: on one line
             continue  # "20240312 1530" in a log line is a timestamp
         spans.append(Span(m.start(), m.end(), "PERSONNUMMER"))
     return _with_float_tail(text, spans)

@@ -57,9 +57,11 @@ def _spelled_plates(text: str) -> list[Span]:
 
 
 # a scanned plate: an O among the letters read as 0 ("HX0 551"), the digits split by a space
-# ("KPT 4 18"); in capitals and only right after a vehicle word, since codes take these shapes too
+# ("KPT 4 18"); in capitals and only right after a vehicle word, since codes take these shapes too.
+# Two plate letters in a row within the first four signs: a digit follows them in every match
+# (looked for up to the next digit, a text of capital words without one was quadratic).
 _SCANNED_PLATE = re.compile(
-    r"(?<![\w-])(?=[A-Z0]{3}\b)(?=\D*?[" + _L + r"]{2})[" + _L + r"0]{3}[ \u00a0-]?"
+    r"(?<![\w-])(?=[A-Z0]{3}\b)(?=\D{0,3}?[" + _L + r"]{2})[" + _L + r"0]{3}[ \u00a0-]?"
     r"(?:\d{2}[\dA-HJ-NPR-UW-Z]|\d[ \u00a0]\d\d|\d\d[ \u00a0]\d)(?![\w-])"
 )
 

@@ -50,6 +50,12 @@ _PUBLIC_NUMBERS = frozenset(
         "+46771141400",  # Polisen, 114 14 written out
     }
 )
+# the lengths phonenumbers' plan for Sweden allows a national number (possible or valid, any
+# type): the general description holds them all
+_SE_PLAN = phonenumbers.PhoneMetadata.metadata_for_region("SE").general_desc
+_SE_LENGTHS = frozenset(_SE_PLAN.possible_length) | frozenset(_SE_PLAN.possible_length_local_only or ())
+# a national number: "0" and a digit 1–9, no international prefix ("00") the parser reads
+_NATIONAL = re.compile(r"0[1-9]")
 _USUAL_WRITING = re.compile(r"^0\d{1,3}-\d{2,3} \d\d \d\d$")
 _AREA_WRITING = re.compile(r"^(?:(?:\+|00)46|0\d{1,3}[-/]|\(0\d{1,3}\))")
 
@@ -80,6 +86,45 @@ def _phone_like(cand: str, text: str, start: int) -> bool:
     return bool(_AREA_WRITING.match(cand)) or context
 
 
+def _within_plan(cand: str) -> bool:
+    """False only when phonenumbers would find "0…" neither valid nor possible in Sweden: its
+    digits, with or without the national prefix, are no length the plan allows."""
+    if not _SE_LENGTHS or not _NATIONAL.match(cand):
+        return True  # "+46 …", "00…", "(08) …": parsed as they are
+    digits = sum(ch.isdecimal() for ch in cand)
+    return digits in _SE_LENGTHS or digits - 1 in _SE_LENGTHS
+
+
+def _plan(cand: str, plans: dict[str, tuple[bool, bool] | None]) -> tuple[bool, bool] | None:
+    """(valid, possible) for `cand` read as a Swedish number, None when phonenumbers cannot read
+    it; asked once per candidate string in a text (`plans`, dropped with the text): a long cell
+    repeats its candidates, and the parse is most of their cost."""
+    if cand not in plans:
+        try:
+            num = phonenumbers.parse(cand, "SE")
+        except phonenumbers.NumberParseException:
+            plans[cand] = None
+        else:
+            plans[cand] = (phonenumbers.is_valid_number(num), phonenumbers.is_possible_number(num))
+    return plans[cand]
+
+
+def _swedish(cand: str, text: str, start: int, plans: dict[str, tuple[bool, bool] | None]) -> bool | None:
+    """A Swedish phone number (True); read, but a dash goes on after it (None: no shorter
+    number either); or not (False: a shorter one may be)."""
+    after = text[start + len(cand) : start + len(cand) + 1]
+    if after != "-" and not _within_plan(cand):
+        return False  # neither valid nor possible: no need to parse it
+    plan = _plan(cand, plans)
+    if plan is None:
+        return False
+    # "Ärende 014-556732-25": a number going on after a dash is a case or order number
+    if after == "-":
+        return None
+    valid, possible = plan
+    return valid or (possible and _phone_like(cand, text, start))
+
+
 def _code_or_public(text: str, sp: Span) -> bool:
     """Not a person's phone: part of a longer code, or a national service's public number."""
     left = text[max(0, sp.start - 2) : sp.start]
@@ -94,6 +139,7 @@ def find_phone(text: str) -> list[Span]:
         for sp in find_written_phone(text)  # "0 7 0 - 1 2 3 …", "noll sju noll …"
         if not (_SLASH_DATE.match(text, sp.start) or says_other_number(text, sp.start))
     ]
+    plans: dict[str, tuple[bool, bool] | None] = {}
     for m in _PHONE.finditer(text):
         cand = m.group(0)
         if _PNR_SHAPE.match(cand) or _SLASH_DATE.match(cand) or says_other_number(text, m.start()):
@@ -101,18 +147,11 @@ def find_phone(text: str) -> list[Span]:
         # A greedy match may swallow a following number ("... 67 2 gånger"): drop groups
         # from the end until phonenumbers accepts it.
         while cand:
-            try:
-                num = phonenumbers.parse(cand, "SE")
-                # "Ärende 014-556732-25": a number going on after a dash is a case or order number
-                if text[m.start() + len(cand) : m.start() + len(cand) + 1] == "-":
-                    break
-                if phonenumbers.is_valid_number(num) or (
-                    phonenumbers.is_possible_number(num) and _phone_like(cand, text, m.start())
-                ):
+            verdict = _swedish(cand, text, m.start(), plans)
+            if verdict is not False:
+                if verdict:
                     spans.append(Span(m.start(), m.start() + len(cand), "TELEFON"))
-                    break
-            except phonenumbers.NumberParseException:
-                pass
+                break
             shorter = _GROUP_END.sub("", cand)
             if shorter == cand:
                 break

@@ -5,12 +5,12 @@ Ismail … Fartun önskar", "Kjell-Åke ('Kjelle')")."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 
 from nlp.core import Span
 from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.names_in_context import CLOSINGS, foreign, namelike
-from nlp.pseudonymise.recognisers.patterns import NUMWORDS, bracketed
 from nlp.pseudonymise.recognisers.span_set import SpanSet
 from nlp.pseudonymise.recognisers.words import (
     NAME_PARTICLES,
@@ -48,6 +48,7 @@ def initials_with_surname(text: str, spans: list[Span]) -> list[Span]:
     ]
     if "." not in text:
         return out
+    taken = SpanSet(out)  # where out's spans are: a list scan per match was quadratic
     for m in _INITIALS_NAME.finditer(text):
         # "…kl 10.15. B. Gran": initials and a word signing the text off are a name, even a
         # word the lexicon has (gran, lind, berg)
@@ -56,8 +57,9 @@ def initials_with_surname(text: str, spans: list[Span]) -> list[Span]:
             and re.search(r"(?:^|[.!?/\n])[ \t]*$", text[max(0, m.start() - 3) : m.start()]) is not None
             and m.group(1).lower() not in SWEDISH_STOP_WORDS
         )
-        if (namelike(m.group(1), False) or signing) and not any(s.start < m.end() and m.start() < s.end for s in out):
+        if (namelike(m.group(1), False) or signing) and taken.free(m.start(), m.end()):
             out.append(Span(m.start(), m.end(), "PERSON"))
+            taken.add(m.start(), m.end())
     return sorted(out, key=lambda s: s.start)
 
 
@@ -75,6 +77,9 @@ def extend_names_left(text: str, spans: list[Span]) -> list[Span]:
     Hadžić", "Abdiqani Yusuf Farah heter jag"), unless it is already something else."""
     taken = sorted(spans, key=lambda s: s.start)
     out = list(taken)
+    at: dict[Span, list[int]] = {}  # where each span stands in out, in order (out.index per name was quadratic)
+    for i, s in enumerate(out):
+        at.setdefault(s, []).append(i)
     for k, sp in enumerate(taken):
         if sp.label != "PERSON":
             continue
@@ -108,7 +113,9 @@ def extend_names_left(text: str, spans: list[Span]) -> list[Span]:
                     break
             start = new_start
         if start != sp.start:
-            out[out.index(sp)] = Span(start, sp.end, "PERSON")
+            i = at[sp].pop(0)  # out.index(sp)
+            out[i] = Span(start, sp.end, "PERSON")
+            insort(at.setdefault(out[i], []), i)
     return sorted(out, key=lambda s: s.start)
 
 
@@ -263,11 +270,11 @@ _BEFORE_AMPERSAND = re.compile(r"([A-ZÅÄÖ][a-zåäöéü]+)[ \t]*&[ \t]*$")
 def _ampersand(text: str, spans: list[Span]) -> list[Span]:
     if "&" not in text:
         return spans
-    extra = []
+    extra, taken = [], SpanSet(spans)
     for sp in spans:
         m = _BEFORE_AMPERSAND.search(text, max(0, sp.start - 30), sp.start) if sp.label == "PERSON" else None
         if m and (namelike(m.group(1), False) or lists.names().get(m.group(1).lower()) is not None):
-            if not any(s.start < m.end(1) and m.start(1) < s.end for s in spans):
+            if taken.free(m.start(1), m.end(1)):
                 extra.append(Span(m.start(1), m.end(1), "PERSON"))
     return sorted(spans + extra, key=lambda s: s.start)
 
@@ -277,7 +284,7 @@ _NICKNAME = re.compile(r"[ \t]*\([ \t]*['\"‘’“”]?([A-ZÅÄÖ][^\W\d_]{1,
 
 
 def _nicknames(text: str, spans: list[Span]) -> list[Span]:
-    out = list(spans)
+    out, taken = list(spans), SpanSet(spans)
     for sp in spans:
         m = _NICKNAME.match(text, sp.end) if sp.label == "PERSON" else None
         nick = m.group(1) if m else ""
@@ -287,8 +294,9 @@ def _nicknames(text: str, spans: list[Span]) -> list[Span]:
             and nick not in lists.places()
             and (lists.names().get(nick.lower()) is not None or unknown_word(nick))
         ):
-            if not any(s.start < m.end(1) and m.start(1) < s.end for s in out):
+            if taken.free(m.start(1), m.end(1)):
                 out.append(Span(m.start(1), m.end(1), "PERSON"))
+                taken.add(m.start(1), m.end(1))
     return sorted(out, key=lambda s: s.start)
 
 
@@ -297,27 +305,30 @@ _CONTACT_AFTER = re.compile(
 )
 
 
+# the next item of a list of names: ", Yonas Gebremedhin" (after a bracket: "(ordf.), …")
+_NEXT_NAME = re.compile(
+    r"(?:[ \u00a0]*\([^()\n]{1,30}\))?,[ \u00a0]+((?:[^\W\d_][\w'’-]*[ \u00a0]?){1,3}?)"
+    r"(?=[ \u00a0]*(?:,|\(|och\b|\n|$))"
+)
+
+
 def _listed_after(text: str, spans: list[Span]) -> list[Span]:
     """ "Gunnel Axelsson (ordf.), Yonas Gebremedhin, Pham Thi Hoa": names in a list go on
     after a found one, while each item is name words ending at a comma, "(", "och" or the line end."""
-    out = list(spans)
+    out, taken = list(spans), SpanSet(spans)  # taken: where out's spans are (a list scan was quadratic)
     k = 0
     while k < len(out):
         sp = out[k]
         k += 1
         if sp.label != "PERSON":
             continue
-        m = re.match(
-            r"(?:[ \u00a0]*\([^()\n]{1,30}\))?,[ \u00a0]+((?:[^\W\d_][\w'’-]*[ \u00a0]?){1,3}?)"
-            r"(?=[ \u00a0]*(?:,|\(|och\b|\n|$))",
-            text[sp.end :],
-        )
+        m = _NEXT_NAME.match(text, sp.end)  # in place: text[sp.end:] copied the rest of the text per name
         if not m:
             continue
-        start, end = sp.end + m.start(1), sp.end + m.end(1)
+        start, end = m.start(1), m.end(1)
         words = text[start:end].split()
         if (
-            any(s.start < end and start < s.end for s in out)
+            not taken.free(start, end)
             or not all(w[:1].isupper() and (_name_token(w) or len(w) == 1) for w in words)
             or len(words[0]) < 2
         ):
@@ -334,6 +345,7 @@ def _listed_after(text: str, spans: list[Span]) -> list[Span]:
             # word no name list has, ending the line or before the phone, is where the person lives
             label = "ORT"
         out.append(Span(start, start + len(text[start:end].rstrip()), label))
+        taken.add(out[-1].start, out[-1].end)
         out.sort(key=lambda s: s.start)
         k = out.index(sp) + 1
     return out
@@ -392,33 +404,6 @@ _LIVES_IN = re.compile(
 )
 
 
-# after a found name: "(84)", "(6 år)", "Wilma 22, Amir 19," – its age
-# "Wahid 16 år, Mursal 13", "vera lindqvist tolv år som": with "år" any word may follow
-_AGE_AFTER = re.compile(
-    # "(Evert Lund, 89)": a comma and a number closing the bracket the name opened
-    # "Saga (12 år, klass 6B)": the age first in the bracket, with "år", and more after a comma
-    r"[ \t]*(?:[(,][ \t]*(\d{1,3}(?:[ \t]+[åa]r)?)[ \t]*\)|\([ \t]*(\d{1,3}[ \t]+[åa]r)[ \t]*,)"
-    r"|[ \t]+(\d{1,3}(?=[ \t]*(?:[,;]|\n|$|och\b))|"
-    r"(?:\d{1,3}|"
-    + NUMWORDS
-    + r")[ \t]+(?:[åa]r|månader)(?![\w-])(?![ \t]+(?:sedan|sen|till|kvar|tillbaka|på\b|i\b(?![ \t]+[A-ZÅÄÖ]))))"
-)
-# a writer introducing themself, name and age in one breath: "jag e Ilias 16 bor i …", "hej från
-# Ronja 14 igen", "mvh Nils 15 år snart" (with the age any word may follow, but not one the
-# number counts: "Ronja 14 dagar", "Nils 2 gånger")
-_INTRO_BEFORE = re.compile(
-    r"(?i:\b(?:jag|ja)[ \t]+(?:e|är|ä|heter)|\bfrån|\bmvh|\bhälsningar|\bhälsn|\bdet[ \t]+(?:e|är))[ \t]*/?[ \t]*$"
-)
-_INTRO_AGE = re.compile(
-    r"[ \t]+([1-9]\d?)(?=[ \t]+[a-zåäö])(?![ \t]+(?:dagar|dag|veckor|vecka|månader|mån|gånger|ggr|st|kr|timmar|tim|min|"
-    r"minuter|år|åren|mg|ml|procent|kg|km|mil|cm|sidor|frågor|poäng|personer|pers|barn|av|till|på|i|om|per|x)\b)"
-)
-# the next item of such a list: ", Mursal 13", " och Sana 9"
-_NEXT_ITEM = re.compile(
-    r"(?:,[ \t]*|[ \t]+och[ \t]+)([A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?)(?=[ \t]+\d{1,2}(?:[ \t]+år)?(?:[,;.]|[ \t]+och\b|$))"
-)
-
-
 # "/Margareta Holmgren, Boden": a signature's town, even one that is also a word
 _SIGNED_TOWN = re.compile(r",[ \t]*([A-ZÅÄÖ][a-zåäö]+(?:[ -][A-ZÅÄÖ][a-zåäö]+)?)[ \t.]*(?:\n|$)")
 
@@ -427,63 +412,54 @@ _SIGNED_TOWN = re.compile(r",[ \t]*([A-ZÅÄÖ][a-zåäö]+(?:[ -][A-ZÅÄÖ][a-
 # a town that is also a surname: "Ringvägen 9, Mora", "…, 2 tr, lgh 1302, Lund. Barnen …",
 # "Jag heter X 911105-5621. Malmö"
 _TOWN_AFTER_ID = re.compile(r"[ \t]*[,.][ \t]*([A-ZÅÄÖ][a-zåäö]+(?:[ -][A-ZÅÄÖ][a-zåäö]+)?)(?=[ \t]*(?:[.,!\n]|$))")
+_GAP = re.compile(r"[ \t]*,?[ \t]*\(?")  # between a name and its age: "Fatma Yilmaz, 71", "Saga (12)"
 
 
-def _after_name(text: str, age: Span, spans: list[Span]) -> bool:
-    return any(s.label == "PERSON" and re.fullmatch(r"[ \t]*,?[ \t]*\(?", text[s.end : age.start]) for s in spans)
+def _after_name(text: str, age: Span, person_ends: list[int]) -> bool:
+    # a name's end (sorted) at or after the age, or the nearest before it with a gap (its tail is one too)
+    k = bisect_left(person_ends, age.start)
+    return k < len(person_ends) or (k > 0 and _GAP.fullmatch(text, person_ends[k - 1], age.start) is not None)
 
 
 def signature_towns(text: str, spans: list[Span]) -> list[Span]:
     """A listed town after a comma right after a name that ends the text or a line, or right
-    after an address or a personnummer (there it wins over a surname of the same spelling)."""
-    out = list(spans)
+    after an address or a personnummer (there it wins over a surname of the same spelling).
+    The spans are indexed (where, by start, the names' ends): list scans per span were quadratic."""
+    out, taken = list(spans), SpanSet(spans)
+    dropped: set[Span] = set()
+    by_start: dict[int, list[Span]] = {}
+    for s in spans:
+        by_start.setdefault(s.start, []).append(s)
+    person_ends = sorted(s.end for s in spans if s.label == "PERSON")
+
+    def add_town(start: int, end: int) -> None:
+        out.append(Span(start, end, "ORT"))
+        by_start.setdefault(start, []).append(out[-1])
+        taken.add(start, end)
+
     for sp in spans:
         m = _SIGNED_TOWN.match(text, sp.end) if sp.label == "PERSON" else None
-        if m and m.group(1) in lists.places() and not any(s.start < m.end(1) and m.start(1) < s.end for s in out):
-            out.append(Span(m.start(1), m.end(1), "ORT"))
+        if m and m.group(1) in lists.places() and taken.free(m.start(1), m.end(1)):
+            add_town(m.start(1), m.end(1))
         # "/Fatma Yilmaz, 71, Gottsunda": a name, an age and the district, signing off; a
         # district no list has is still one there, when no lexicon knows the word
-        m = _SIGNED_TOWN.match(text, sp.end) if sp.label == "ALDER" and _after_name(text, sp, out) else None
+        m = _SIGNED_TOWN.match(text, sp.end) if sp.label == "ALDER" and _after_name(text, sp, person_ends) else None
         if m and (m.group(1) in lists.places() or (unknown_word(m.group(1)) and m.group(1).lower() not in CLOSINGS)):
-            if not any(s.start < m.end(1) and m.start(1) < s.end for s in out):
-                out.append(Span(m.start(1), m.end(1), "ORT"))
+            if taken.free(m.start(1), m.end(1)):
+                add_town(m.start(1), m.end(1))
         m = _TOWN_AFTER_ID.match(text, sp.end) if sp.label in ("ADRESS", "PERSONNUMMER") else None
         if m and m.group(1) in lists.places():
-            clash = [s for s in out if s.start < m.end(1) and m.start(1) < s.end]
-            if all(s.label == "PERSON" and s.start == m.start(1) and s.end == m.end(1) for s in clash):
-                out = [s for s in out if s not in clash] + [Span(m.start(1), m.end(1), "ORT")]
-    return sorted(out, key=lambda s: s.start)
-
-
-def _list_of_children(text: str, pos: int, taken: list[Span]) -> list[Span]:
-    """After "Wahid 16 år": the list goes on with names and their ages (", Mursal 13, Sana 9")."""
-    extra: list[Span] = []
-    while (m := _NEXT_ITEM.match(text, pos)) and namelike(m.group(1), False):
-        age = _AGE_AFTER.match(text, m.end(1))
-        if age is None or any(s.start < age.end() and m.start(1) < s.end for s in taken + extra):
-            break
-        g = next(i for i in (1, 2, 3) if age.group(i))
-        extra += [Span(m.start(1), m.end(1), "PERSON"), Span(age.start(g), age.end(g), "ALDER")]
-        pos = age.end()
-    return extra
-
-
-def ages_after_names(text: str, spans: list[Span]) -> list[Span]:
-    """A bracketed number right after a found name, or a bare one ending a list item, is
-    the person's age (any name, also those found only by context: "kim lan tran (84)")."""
-    out = list(spans)
-    for sp in spans:
-        m = _AGE_AFTER.match(text, sp.end) if sp.label == "PERSON" else None
-        if not m:
-            intro = _INTRO_AGE.match(text, sp.end) if sp.label == "PERSON" else None
-            if intro and _INTRO_BEFORE.search(text, max(0, sp.start - 20), sp.start):
-                if not any(s.start < intro.end(1) and intro.start(1) < s.end for s in out):
-                    out.append(Span(intro.start(1), intro.end(1), "ALDER"))
-            continue
-        g = next(i for i in (1, 2, 3) if m.group(i))
-        digits = re.match(r"\d+", m.group(g))
-        value = int(digits.group(0)) if digits else 50  # a number word ("tolv år") is in range
-        if 1 <= value <= 120 and not any(s.start < m.end(g) and m.start(g) < s.end for s in out):
-            out.append(Span(*bracketed(text, m.start(g), m.end(g)), "ALDER"))
-            out.extend(_list_of_children(text, m.end(), out))
-    return sorted(out, key=lambda s: s.start)
+            a, b = m.span(1)
+            clash = [
+                s
+                for start in set(taken.overlapping_starts(a, b))
+                for s in by_start[start]
+                if s not in dropped and s.start < b and a < s.end
+            ]
+            if all(s.label == "PERSON" and s.start == a and s.end == b for s in clash):
+                if clash:  # a name of the same extent (each copy of it) gives way to the town
+                    dropped.add(clash[0])
+                    k = bisect_left(person_ends, b)
+                    del person_ends[k : k + len(clash)]
+                add_town(a, b)
+    return sorted((s for s in out if s not in dropped), key=lambda s: s.start)

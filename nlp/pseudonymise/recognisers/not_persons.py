@@ -12,7 +12,9 @@ stays a name (a pet's name in quotes or brackets is someone's nickname: "Per ("P
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from operator import attrgetter
 
 from nlp.core import Span
 from nlp.lexicon import neighbour_stop_words
@@ -142,6 +144,9 @@ _PLAYED_OR_PRESCRIBED = re.compile(
 )
 
 
+_START = attrgetter("start")
+
+
 def drop_non_persons(text: str, spans: list[Span]) -> list[Span]:
     """`spans` without the PERSON finds that name a pet, a king, an author or a cartoon, and
     without the ages said of a pet."""
@@ -184,16 +189,19 @@ def drop_non_persons(text: str, spans: list[Span]) -> list[Span]:
             or (len(words) == 2 and words[1].lower() in _CARTOON_ANIMALS and not _surname(words[1]))
         ):
             dropped.add(s)
+    partners: dict[tuple[int, int], int] = {}  # per line, its scores (a findall per name was quadratic)
+    ages = sorted((a for a in spans if a.label == "ALDER"), key=_START)  # "Norton 14" below, by bisection
     for s in spans:
         if s.label != "PERSON" or s in dropped or " " in text[s.start : s.end] or text[s.start : s.end].isupper():
             continue  # "sign. AK/MN": initials are people
         line_start = text.rfind("\n", 0, s.start) + 1
         line_end = len(text) if text.find("\n", s.end) < 0 else text.find("\n", s.end)
-        line = text[line_start:line_end]
+        if _SCORE_AFTER.match(text, s.end) and (line_start, line_end) not in partners:
+            partners[line_start, line_end] = len(_SCALE_PARTNER.findall(text[line_start:line_end]))
         scale = (
             _SLASH_ACRONYM.match(text, s.end)
             or _ACRONYM_SLASH.search(text, max(0, s.start - 8), s.start)
-            or (_SCORE_AFTER.match(text, s.end) and len(_SCALE_PARTNER.findall(line)) >= 2)
+            or (_SCORE_AFTER.match(text, s.end) and partners[line_start, line_end] >= 2)
         )
         # "Erika/MOHV": a first name before an acronym is someone signing for a firm
         info = lists.names().get(text[s.start : s.end].lower())
@@ -201,7 +209,7 @@ def drop_non_persons(text: str, spans: list[Span]) -> list[Span]:
         if scale or (text[s.start : s.end] in {"Lot", "LOT"} and _LOT.match(text, s.end)):
             dropped.add(s)
             # "Norton 14": the score read as an age after a name
-            dropped.update(a for a in spans if a.label == "ALDER" and 0 <= a.start - s.end <= 2)
+            dropped.update(ages[bisect_left(ages, s.end, key=_START) : bisect_right(ages, s.end + 2, key=_START)])
     for s in spans:
         value = text[s.start : s.end]
         if s.label == "PERSON" and s not in dropped and value in pets:

@@ -34,7 +34,10 @@ _AFTER = (
     rf"|[{_CAP}][{_LOW}]+[ \t]+[{_CAP}](?:-[{_CAP}])?(?:\.|(?![\w-]))"
     r")"
 )
-_STAFF = guarded(_TITLE + _AFTER)
+# searched again from each match's end (below): the guard's test of the whole text is made once
+# per text, not per search (per search it made a long cell of titles quadratic)
+_STAFF = re.compile(_TITLE + _AFTER)
+_ANY_STAFF = guarded(_STAFF)
 # capitals that are a note's abbreviations, not a person: "ssk PVK", "läk ST"
 _NOT_INITIALS = frozenset(
     "AT ST BT IVA AVA BVC MVC VC KAD PVK CVK EKG CT MR HLR LSS SOL HSL IVO OK ID NR TEL SMS MVH PS IV IM SC PO".split()
@@ -63,6 +66,8 @@ def find_staff_initials(text: str) -> list[Span]:
     last = _LAST_SIGNATURE.search(text, max(0, len(text) - 12)) if "/" in text[-12:] else None
     if last and last.group("who").lower() not in _NOT_SIGNATURES and last.group("who") not in _NOT_INITIALS:
         spans.append(Span(last.start("who"), last.end("who"), "PERSON"))
+    if not _ANY_STAFF.may_match(text):
+        return spans
     pos = 0
     while (m := _STAFF.search(text, pos)) is not None:
         pos = m.end()

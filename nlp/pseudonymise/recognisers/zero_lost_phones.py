@@ -114,6 +114,9 @@ def _evidence(text: str, start: int, end: int, minus: bool) -> bool:
 
 def find_zero_lost_phones(text: str) -> list[Span]:
     spans: list[Span] = []
+    # each writing's plan checked once per text: a long cell repeats them, and phonenumbers' parse
+    # was most of its cost
+    plausible: dict[tuple[str, str], bool] = {}
     for m in _CANDIDATE.finditer(text):
         written = m.group(2)
         start = m.start(2)
@@ -123,7 +126,9 @@ def find_zero_lost_phones(text: str) -> list[Span]:
         while True:
             digits = re.sub(r"\D", "", written)
             end = start + len(written)
-            if _plausible(digits, written):
+            if (digits, written) not in plausible:
+                plausible[digits, written] = _plausible(digits, written)
+            if plausible[digits, written]:
                 break
             shorter = re.sub(_SEP + r"\d{1,4}$", "", written)
             if shorter == written:
