@@ -47,6 +47,8 @@ SHAPES: dict[str, str] = {
     # a dictated address's words over and over: every word once started an e-mail match to the end
     "snabel_punkt": "snabel-a punkt ",
     "gata_i_ord": "Storgatan tolv b ",
+    # a name and an age in brackets over and over: each age once tested every name in the cell
+    "namn_ålder": "Ali (sextio) ",
 }
 
 

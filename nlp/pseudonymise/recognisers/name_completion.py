@@ -429,21 +429,30 @@ _SIGNED_TOWN = re.compile(r",[ \t]*([A-ZÅÄÖ][a-zåäö]+(?:[ -][A-ZÅÄÖ][a-
 _TOWN_AFTER_ID = re.compile(r"[ \t]*[,.][ \t]*([A-ZÅÄÖ][a-zåäö]+(?:[ -][A-ZÅÄÖ][a-zåäö]+)?)(?=[ \t]*(?:[.,!\n]|$))")
 
 
-def _after_name(text: str, age: Span, spans: list[Span]) -> bool:
-    return any(s.label == "PERSON" and re.fullmatch(r"[ \t]*,?[ \t]*\(?", text[s.end : age.start]) for s in spans)
+def _after_name(text: str, age: Span, person_ends: set[int]) -> bool:
+    """A name ends right before the age, at most a comma, a bracket and spaces between (walked
+    back from the age, not tested against every find: a cell of "Ali (sextio) " was quadratic)."""
+    pos = age.start
+    while pos > 0 and pos > age.start - 64 and text[pos - 1] in " \t,(":
+        pos -= 1
+    return any(
+        end in person_ends and re.fullmatch(r"[ \t]*,?[ \t]*\(?", text[end : age.start])
+        for end in range(pos, age.start + 1)
+    )
 
 
 def signature_towns(text: str, spans: list[Span]) -> list[Span]:
     """A listed town after a comma right after a name that ends the text or a line, or right
     after an address or a personnummer (there it wins over a surname of the same spelling)."""
     out = list(spans)
+    person_ends = {s.end for s in spans if s.label == "PERSON"}
     for sp in spans:
         m = _SIGNED_TOWN.match(text, sp.end) if sp.label == "PERSON" else None
         if m and m.group(1) in lists.places() and not any(s.start < m.end(1) and m.start(1) < s.end for s in out):
             out.append(Span(m.start(1), m.end(1), "ORT"))
         # "/Fatma Yilmaz, 71, Gottsunda": a name, an age and the district, signing off; a
         # district no list has is still one there, when no lexicon knows the word
-        m = _SIGNED_TOWN.match(text, sp.end) if sp.label == "ALDER" and _after_name(text, sp, out) else None
+        m = _SIGNED_TOWN.match(text, sp.end) if sp.label == "ALDER" and _after_name(text, sp, person_ends) else None
         if m and (m.group(1) in lists.places() or (unknown_word(m.group(1)) and m.group(1).lower() not in CLOSINGS)):
             if not any(s.start < m.end(1) and m.start(1) < s.end for s in out):
                 out.append(Span(m.start(1), m.end(1), "ORT"))
