@@ -32,6 +32,7 @@ from nlp.pseudonymise.recognisers.name_completion import (
     initials_with_surname,
     signature_towns,
 )
+from nlp.pseudonymise.recognisers.name_particles import join_particles
 from nlp.pseudonymise.recognisers.named_with_place import attach_place
 from nlp.pseudonymise.recognisers.not_persons import drop_non_persons
 from nlp.pseudonymise.recognisers.ocr_digits import ocr_digits
@@ -182,6 +183,7 @@ class SpanFinder:
         spans = complete_names(source, extend_names_left(source, resolve(found, source)))
         # a name found again elsewhere ("Bibi Rahimi … Jag Shukria Rahimi") takes its first name too
         spans = extend_names_left(source, spans)
+        spans = join_particles(source, spans)  # "Mariam bint Saleh", "Um Tariq"
         spans = initials_with_surname(source, spans)
         spans = resolve(spans + spelled_after(source, spans), source)  # "leila haddad h a d d a d"
         spans = resolve(said_again(source, spans), source)  # "Hawa. Hawo säger vi", "HVB Lönnen … Lönnen"

@@ -13,6 +13,7 @@ from nlp.pseudonymise.recognisers.names_in_context import CLOSINGS, foreign, nam
 from nlp.pseudonymise.recognisers.patterns import NUMWORDS, bracketed
 from nlp.pseudonymise.recognisers.span_set import SpanSet
 from nlp.pseudonymise.recognisers.words import (
+    COUNTRIES,
     NAME_PARTICLES,
     TITLES,
     plain_word,
@@ -285,6 +286,7 @@ def _nicknames(text: str, spans: list[Span]) -> list[Span]:
             nick[1:].islower()
             and nick.lower() not in SWEDISH_STOP_WORDS
             and nick not in lists.places()
+            and nick not in COUNTRIES  # "Nadia Mansour (Egypten)": where she is from
             and (lists.names().get(nick.lower()) is not None or unknown_word(nick))
         ):
             if not any(s.start < m.end(1) and m.start(1) < s.end for s in out):
