@@ -1,9 +1,9 @@
 """A reserve number built on a personnummer, with the region's or the system's prefix before
-it: "reservnummer 99 850412-1234", "reservnr: 98-19850412-1234", "reservnummer 991 850412 1234".
+it: "reservnummer 98 861104-2233", "reservnr: 97-19850412-1234", "reservnummer 991 850412 1234".
 
 Several regions give a patient without a personnummer a reserve number that keeps the birth date
 and the last four, and put a series of their own in front of it. The personnummer inside is read
-by its shape (categories/personnummer.py) and the prefix was left behind: "99 " stayed in the
+by its shape (categories/personnummer.py) and the prefix was left behind: "98 " stayed in the
 text beside "[PERSONNUMMER_1]", a region's mark that narrows who it is. After a reserve number's
 word, a prefix of one to three digits before a personnummer's shape is part of the number, and
 the whole is one PERSONNUMMER (the personnummer inside decides the kind, as alone it does).
