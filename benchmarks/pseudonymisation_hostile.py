@@ -62,6 +62,8 @@ SHAPES: dict[str, str] = {
     "smeknamn": 'Per ("Pelle") ',
     "skalor": "MNA 21 poäng, Norton 14, ",
     "namn_akronym": "Erika/MOHV ",
+    # a name and an age in brackets over and over: each age once tested every name in the cell
+    "namn_ålder_ord": "Ali (sextio) ",
 }
 
 

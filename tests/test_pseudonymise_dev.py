@@ -151,9 +151,11 @@ OWN_FLOORS = {
     # 46): it no longer measures generalisation; the one personnummer missed is said wrongly on
     # purpose by the set's author (PERSONNUMMER 12 of 13)
     "pii_blind46.jsonl": (0.88, 0.97, 0.97, 0.92),
-    # unread (held out; 0.920 / 0.969 / 41 of 45 at d8bf056: Swedish as a second language and
-    # forwarded 1177 messages; PERSONNUMMER 15 of 19 with its own label, 18 of 19 with any)
-    "pii_blind47.jsonl": (0.90, 0.96, 0.88, 0.76),
+    # read in round 24 (first 0.920 / 0.969 / 41 of 45 at d8bf056, after 0.972 / 0.988 / 45 of
+    # 45): it no longer measures generalisation; reserve numbers and an LMA card are PERSONNUMMER
+    # there and JOURNALNUMMER here (PERSONNUMMER 16 of 19 with its own label, 19 of 19 with any:
+    # direct floor 0.83), banks are labelled there
+    "pii_blind47.jsonl": (0.96, 0.97, 0.97, 0.83),
     # unread (held out; 0.960 / 0.990 / 43 of 43 at 9ac3ae5: forwarded e-mail threads and web
     # forms to feedback inboxes; every direct identifier found)
     "pii_blind48.jsonl": (0.94, 0.97, 0.95),

@@ -32,12 +32,14 @@ from nlp.pseudonymise.recognisers.name_completion import (
     initials_with_surname,
     signature_towns,
 )
+from nlp.pseudonymise.recognisers.name_particles import join_particles
 from nlp.pseudonymise.recognisers.named_with_place import attach_place
 from nlp.pseudonymise.recognisers.not_persons import drop_non_persons
 from nlp.pseudonymise.recognisers.ocr_digits import ocr_digits
 from nlp.pseudonymise.recognisers.prefilter import forget
 from nlp.pseudonymise.recognisers.said_again import said_again
 from nlp.pseudonymise.recognisers.span_set import SpanSet
+from nlp.pseudonymise.recognisers.unit_place_names import extend_unit_places
 from nlp.pseudonymise.recognisers.wards import extend_wards
 from nlp.pseudonymise.recognisers.web_text import unmangle
 from nlp.pseudonymise.recognisers.words import genitive_suffix
@@ -182,12 +184,15 @@ class SpanFinder:
         spans = complete_names(source, extend_names_left(source, resolve(found, source)))
         # a name found again elsewhere ("Bibi Rahimi … Jag Shukria Rahimi") takes its first name too
         spans = extend_names_left(source, spans)
+        spans = join_particles(source, spans)  # "Mariam bint Saleh", "Um Tariq"
         spans = initials_with_surname(source, spans)
         spans = resolve(spans + spelled_after(source, spans), source)  # "leila haddad h a d d a d"
         spans = resolve(said_again(source, spans), source)  # "Hawa. Hawo säger vi", "HVB Lönnen … Lönnen"
         spans = attach_place(source, signature_towns(source, ages_after_names(source, spans)))
+        # a unit's place in two words or after its abbreviation: "akuten Norra X", "MVC X"
+        units = extend_unit_places(source, extend_wards(source, sorted(spans, key=lambda s: s.start)))
         # pets, kings, authors by their works: names, but no one to identify
-        return drop_non_persons(source, extend_wards(source, sorted(spans, key=lambda s: s.start)))
+        return drop_non_persons(source, units)
 
 
 class Pseudonymiser:

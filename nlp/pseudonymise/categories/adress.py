@@ -72,6 +72,12 @@ _ADDRESS = [
         + r"+\d{1,4}"
         + _NOT_HOUSE
         + _HOUSE_LETTER
+        # the flat after the number, as for one-word streets: "Kungens gränd 2, lgh 1203"
+        + r"(?:,?"
+        + WS
+        + r"?lgh\.?"
+        + WS
+        + r"?\d{4}(?!\d))?"
     ),
     # "Lilla Torget 2", "Norra Vägen 11": a position word and a bare street word
     guarded(

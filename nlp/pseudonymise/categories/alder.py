@@ -6,7 +6,7 @@ import re
 
 from nlp.core import Span
 from nlp.pseudonymise.category import Category
-from nlp.pseudonymise.recognisers import lists
+from nlp.pseudonymise.recognisers import foreign_ages, lists
 from nlp.pseudonymise.recognisers.chat_answers import find_chat_answers
 from nlp.pseudonymise.recognisers.interview_notes import find_form_ages
 from nlp.pseudonymise.recognisers.patterns import (
@@ -305,7 +305,7 @@ def _ages_after_names(text: str) -> list[Span]:
     return spans
 
 
-# Finnish and Meänkieli: "mie olen 83", "Oskari on 78 ja asuu …", "Olen 67-vuotias" (only the number)
+# Finnish and Meänkieli: "mie olen 83", "Oskari on 78 ja asuu …", "Olen 67-vuotias" (and foreign_ages.py)
 _FINNISH_AGE = re.compile(
     r"(?i:\b(?:olen|olin|täytän|täyttää|täytti)"
     + WS
@@ -495,6 +495,6 @@ def _answers_and_corrections(text: str, spans: list[Span]) -> list[Span]:
 CATEGORY = Category(
     label="ALDER",
     priority=110,
-    recognisers=(find_age, find_form_ages, find_report_ages, find_chat_answers),
+    recognisers=(find_age, find_form_ages, find_report_ages, find_chat_answers, foreign_ages.find_foreign_ages),
     description="åldrar",
 )

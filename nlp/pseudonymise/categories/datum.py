@@ -8,6 +8,7 @@ from collections import Counter
 from nlp.core import Span
 from nlp.pseudonymise.category import Category
 from nlp.pseudonymise.recognisers.lines import Lines
+from nlp.pseudonymise.recognisers.month_first_dates import find_month_first_dates
 from nlp.pseudonymise.recognisers.patterns import LOG_LINE, MONTHS, WS
 from nlp.pseudonymise.recognisers.prefilter import guarded
 
@@ -338,4 +339,4 @@ def find_date(text: str) -> list[Span]:
     return spans
 
 
-CATEGORY = Category(label="DATUM", priority=40, recognisers=(find_date,), description="datum")
+CATEGORY = Category(label="DATUM", priority=40, recognisers=(find_date, find_month_first_dates), description="datum")

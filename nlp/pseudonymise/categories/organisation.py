@@ -14,6 +14,7 @@ from nlp.pseudonymise.recognisers.patterns import CAP, CAPWORD, LOW, SAMI_CAP, S
 from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.public_offices import find_public_offices
 from nlp.pseudonymise.recognisers.service_firms import find_service_firms
+from nlp.pseudonymise.recognisers.universities import find_universities
 from nlp.pseudonymise.recognisers.words import NOT_UNIT_WORDS, plain_word
 
 # Hand-written: no package on PyPI lists Swedish authorities and user organisations.
@@ -437,6 +438,7 @@ CATEGORY = Category(
         find_service_firms,
         find_public_offices,
         find_lower_schools,
+        find_universities,
     ),
     description="organisationer",
 )

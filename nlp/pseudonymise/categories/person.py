@@ -8,6 +8,7 @@ from nlp.pseudonymise.recognisers.chat_names import find_chat_names
 from nlp.pseudonymise.recognisers.forum import find_forum_names
 from nlp.pseudonymise.recognisers.interview_notes import find_ip_names
 from nlp.pseudonymise.recognisers.introductions import find_kin_names, find_self_introduction
+from nlp.pseudonymise.recognisers.mail_headers import find_mail_senders
 from nlp.pseudonymise.recognisers.name_predicates import find_name_predicates
 from nlp.pseudonymise.recognisers.names_in_context import find_person_in_context
 from nlp.pseudonymise.recognisers.nicknames import find_nicknames
@@ -35,6 +36,7 @@ CATEGORY = Category(
         find_spoken_names,
         find_name_predicates,
         find_chat_names,
+        find_mail_senders,
     ),
     description="namn",
 )

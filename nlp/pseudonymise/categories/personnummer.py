@@ -15,6 +15,7 @@ from nlp.pseudonymise.recognisers.lines import Lines
 from nlp.pseudonymise.recognisers.nordic_ids import find_nordic_ids
 from nlp.pseudonymise.recognisers.patterns import WS, before, plausible_month_day, says_other_number
 from nlp.pseudonymise.recognisers.prefilter import guarded
+from nlp.pseudonymise.recognisers.reserve_numbers import find_reserve_numbers
 from nlp.pseudonymise.recognisers.table_columns import column_header, find_column_identifiers
 from nlp.pseudonymise.recognisers.written_out import find_written_phone, spoken_numbers
 
@@ -311,7 +312,13 @@ def normalise(value: str) -> str:
 CATEGORY = Category(
     label="PERSONNUMMER",
     priority=20,
-    recognisers=(find_personnummer, find_nordic_ids, find_column_identifiers, find_excel_numbers),
+    recognisers=(
+        find_personnummer,
+        find_nordic_ids,
+        find_column_identifiers,
+        find_excel_numbers,
+        find_reserve_numbers,
+    ),
     description="personnummer",
     normalise=normalise,
 )

@@ -8,6 +8,7 @@ from nlp.core import Span
 from nlp.pseudonymise.category import Category
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers import unit_constructions as units
+from nlp.pseudonymise.recognisers.genitive_units import find_genitive_units
 from nlp.pseudonymise.recognisers.lower_units import find_lower_named_units
 from nlp.pseudonymise.recognisers.named_with_place import find_named_with_place
 from nlp.pseudonymise.recognisers.patterns import CAP, CAP_AFTER, CAP_NAME, CAPWORD, LOW, STREET_SUFFIX, WS, named_after
@@ -492,6 +493,7 @@ CATEGORY = Category(
         find_service_centres,
         find_spoken_units,
         find_programme_units,
+        find_genitive_units,
     ),
     description="vårdenheter",
 )

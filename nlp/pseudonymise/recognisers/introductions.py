@@ -41,19 +41,23 @@ def _name_word(word: str) -> bool:
 # a greeting may open it ("Hej jag är Dilan bor i …")
 _I_NAME = re.compile(
     r"(?:^|[.!?\n][ \t]*|\b(?i:hej|hejsan|hallå)[ \t,!]+)[Jj]ag[ \t]+(?:(?:är|e)[ \t]+)?([A-ZÅÄÖ][a-zåäöé]+(?:[ \t]+[A-ZÅÄÖ][a-zåäöé]+){0,2})"
-    r"(?=[ \t]*[.,!]|[ \t]+(?:här|från|bor|har|ringer|vill|skriver)\b)"
+    r"(?=[ \t]*[.,!(]|[ \t]+(?:här|från|bor|har|ringer|vill|skriver)\b)"
 )
 
 
 _I_HINT = re.compile(r"[Jj]ag[ \t]+(?:(?:är|e)[ \t]+)?[A-ZÅÄÖ]")
 
 
+def _chain(words: list[str]) -> bool:
+    """Every word name-like; inside a chain of three a listed name that is also a word too
+    ("Jag är Safi Gul Ahmad (familjenamn först)": "gul" is yellow, between two names)."""
+    ends = [words[0], words[-1]] if len(words) == 3 else words
+    middle = words[1:-1] if len(words) == 3 else []
+    return all(namelike(w, False) for w in ends) and all(_name_word(w) for w in middle)
+
+
 def _without_verb(text: str) -> list[Span]:
-    return [
-        Span(m.start(1), m.end(1), "PERSON")
-        for m in _I_NAME.finditer(text)
-        if all(namelike(w, False) for w in m.group(1).split())
-    ]
+    return [Span(m.start(1), m.end(1), "PERSON") for m in _I_NAME.finditer(text) if _chain(m.group(1).split())]
 
 
 # a writer introducing themselves in their own language and script: Arabic "اسمي سعاد"

@@ -17,7 +17,7 @@ from nlp.core import Span
 from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.patterns import CAP, CAP_NAME, LOW
-from nlp.pseudonymise.recognisers.words import swedish_form
+from nlp.pseudonymise.recognisers.words import COUNTRIES, swedish_form
 
 _NICK = r"[" + CAP + r"][" + LOW + r"é]+(?:-[" + CAP + r"][" + LOW + r"é]+)?"
 _CALLED = re.compile(
@@ -78,6 +78,7 @@ def find_nicknames(text: str) -> list[Span]:
                 first is not None
                 and (first.first_sv or first.first_other)
                 and nick not in lists.places()
+                and nick not in COUNTRIES  # "Nadia Mansour (Egypten)": where she is from
                 and len(nick) > 3
             ):
                 spans.append(Span(m.start("nick"), m.end("nick"), "PERSON"))

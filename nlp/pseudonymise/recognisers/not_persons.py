@@ -3,7 +3,8 @@
 again ("Sigge är 14 år"), a king by his regnal number ("Karl XII", "Gustaf VI Adolf"), an author
 or artist by their works ("Elsa Beskows böcker", "Lasse Dahlquists visor"), public figures
 listed as favourites ("Favoritförfattare: …"), a cartoon animal ("Kalle Anka"), a scale among
-other scores ("MNA 21 poäng, Norton 14, MMSE 18/30", "Norton/MNA") and a lot number ("Lot T5K29").
+other scores ("MNA 21 poäng, Norton 14, MMSE 18/30", "Norton/MNA") and a lot number ("Lot T5K29"),
+and a feast or a greeting (feasts_and_greetings.py).
 
 Life stories in elderly care are full of these; a person's name elsewhere in the same text
 stays a name (a pet's name in quotes or brackets is someone's nickname: "Per ("Pelle")").
@@ -19,6 +20,7 @@ from operator import attrgetter
 from nlp.core import Span
 from nlp.lexicon import neighbour_stop_words
 from nlp.pseudonymise.recognisers import lists
+from nlp.pseudonymise.recognisers.feasts_and_greetings import feast_and_greeting_words
 from nlp.pseudonymise.recognisers.words import plain_word, swedish_form
 
 # a pet or farm animal before its name, perhaps "som heter", and the names listed before this
@@ -154,7 +156,8 @@ def drop_non_persons(text: str, spans: list[Span]) -> list[Span]:
         return spans
     favourites = _favourite_spans(text) if "avorit" in text else []
     pets: set[str] = set()
-    dropped: set[Span] = _neighbour_words(text, spans)
+    # a feast, its wish or a greeting to a group: "inför Ramadan", "Eid Mubarak", "Salam allihop"
+    dropped: set[Span] = _neighbour_words(text, spans) | feast_and_greeting_words(text, spans)
     low = text.lower()
     played_or_prescribed = "spel" in low or "recept" in low or "förskr" in low  # speed
     for s in spans:

@@ -1,0 +1,49 @@
+"""An age said with the writer's own language's word for "years old", or in Swedish words in
+brackets after a name: "91-vuotias" (Finnish), "70 yaşında" (Turkish), "ma 79 lat" (Polish),
+"65 godina" (Bosnian), "83 ans", "70 años", "Suriya (sjuttiotre)".
+
+A writer with Swedish as a second language slips into the word of their first language for
+"years", and the rules, which know "år", read the bare number at most: "91" was replaced and
+"-vuotias" left, which says an age stood there and which language its owner speaks. The number
+(at most 120) with the word after it is one age. In brackets right after a capitalised word, a
+number word of ten or more ("(sjuttiotre)", "(åttiotvå år)") is an age as "(65)" is; the word
+before must be one no Swedish lexicon explains or a listed name, so "Avgiften (tjugo)" stays.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlp.core import Span
+from nlp.pseudonymise.recognisers import lists
+from nlp.pseudonymise.recognisers.patterns import NUMWORDS
+from nlp.pseudonymise.recognisers.words import plain_word, unknown_word
+
+# Finnish, Turkish, Polish, Bosnian/Croatian/Serbian, French, Spanish, Italian, German, Portuguese
+_YEARS_OLD = (
+    r"vuotias|vuotiaana|vuotiaat|yaşında|yaşındayım|yaşındaydı|yaşında\w*|lat|latek|godina|godine|"
+    r"ans|años|anni|jahre(?:[ \t]+alt)?|jährig\w*|anos"
+)
+_FOREIGN_AGE = re.compile(
+    r"(?<![\w,.-])(?P<n>\d{1,3})(?:-|[ \t\u00a0])(?i:" + _YEARS_OLD + r")(?![\w-])",
+)
+_BRACKETED_WORDS = re.compile(
+    r"(?P<name>[A-ZÅÄÖ][a-zåäöé]+)[ \t]*\([ \t]*(?P<age>(?i:" + NUMWORDS + r"|hundra\w*)(?:[ \t]+år)?)[ \t]*\)"
+)
+
+
+def _name(word: str) -> bool:
+    info = lists.names().get(word.lower())
+    listed = info is not None and (info.first_sv or info.first_other or info.last)
+    return listed or (not plain_word(word.lower()) and unknown_word(word))
+
+
+def find_foreign_ages(text: str) -> list[Span]:
+    spans = [Span(m.start(), m.end(), "ALDER") for m in _FOREIGN_AGE.finditer(text) if int(m.group("n")) <= 120]
+    if "(" in text:
+        spans += [
+            Span(m.start("age"), m.end("age"), "ALDER")
+            for m in _BRACKETED_WORDS.finditer(text)
+            if _name(m.group("name"))
+        ]
+    return spans
