@@ -177,3 +177,12 @@ def test_an_import_again_reads_the_finds_back(tmp_path: Path) -> None:
             assert conn.execute("SELECT count(*) FROM finds").fetchone()[0] == len(set(_texts(300)))
         conn.close()
     assert stored[1] == stored[0] and len(stored[0][0]) == 300
+
+
+@pytest.mark.utan_databas
+def test_an_unreadable_cache_file_means_searching(texts: list[str], tmp_path: Path) -> None:
+    few = texts[:30]
+    (tmp_path / FILE_NAME).write_bytes(b"inte en databas " * 512)  # damaged: SQLite cannot open it
+    cache = SpanCache(KEY, Pseudonymiser(KEY).finder, tmp_path)
+    assert _run(few, cache) == _run(few, None)
+    assert cache.hits == 0 and cache.misses == len(few)

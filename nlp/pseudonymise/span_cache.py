@@ -39,6 +39,7 @@ from types import TracebackType
 
 from nlp.config import get_settings
 from nlp.core import Span
+from nlp.errors import ConfigError
 from nlp.private_files import private_sqlite_file
 from nlp.pseudonymise.categories import CATEGORIES
 from nlp.pseudonymise.pseudonymiser import SpanFinder
@@ -195,11 +196,11 @@ class SpanCache:
                         conn.execute("DELETE FROM meta")
                         conn.executemany("INSERT INTO meta VALUES (?, ?)", sorted(self._stamp.items()))
                 self._conn = conn
-            except sqlite3.Error as exc:
+            except (sqlite3.Error, ConfigError) as exc:  # ConfigError: the folder cannot be written
                 self._give_up(exc)
         return self._conn
 
-    def _give_up(self, exc: sqlite3.Error) -> None:
+    def _give_up(self, exc: Exception) -> None:
         # A cache only saves time: an unreadable file means searching every text, not failing.
         log.warning("pseudonymisation cache unusable (%s): every text is searched", type(exc).__name__)
         self._broken = True
