@@ -5,7 +5,8 @@
 
 Prints, for `brukarrost analysera <CSV> --textkolumn text`:
 - cold: a fresh data dir (empty database and vector cache), the model prebuilt;
-- warm: a fresh database, the vector cache the cold run filled;
+- warm: a fresh database, the caches the cold run filled (vectors, and the pseudonymiser's
+  finds: nlp/pseudonymise/span_cache.py) in the same data dir;
 each with wall time, CPU seconds, peak RSS and the wall and CPU seconds per stage from
 report.json (`tider_s`, `cpu_tider_s`),
 and the embedding rate on the real texts (texts / seconds of the embedding stage).

@@ -3,9 +3,9 @@
 Deletes the respondent's answers with their suggestions, classifications and theme links;
 validation decisions keep only a tombstone reference. Record ids are scrubbed from every
 JSON list that names answers (theme examples, theme edits, insights, other answers'
-evidence, saved classifier versions' example sets), and the answers' vectors are removed
-from the embedding cache. Afterwards `purge_storage` makes the database give the freed
-pages back (SQLite: secure_delete, WAL checkpoint, VACUUM; PostgreSQL: VACUUM).
+evidence, saved classifier versions' example sets), and the answers' vectors and
+pseudonymisation finds are removed from their caches. Afterwards `purge_storage` makes the
+database give the freed pages back (SQLite: secure_delete, WAL checkpoint, VACUUM; PostgreSQL: VACUUM).
 
 The raw id is turned into the keyed HMAC at once and is never stored or logged. Imports
 made with another pseudonym key cannot be searched (their respondent keys can't be
@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 from nlp.classify import ClassifierModel
 from nlp.embed import forget_texts
 from nlp.keys import key_for_erasure
-from nlp.pseudonymise import Pseudonymiser
+from nlp.pseudonymise import Pseudonymiser, forget_finds
 from nlp.store import add_audit_entry
 from nlp.store.models import (
     AnalysisRun,
@@ -112,7 +112,7 @@ def erase_respondent(session: Session, project_id: int, respondent_id: str, acto
     tomb = Tombstone(project_id=project_id, actor=actor, counts={})
     session.add(tomb)
     session.flush()
-    counts = {"svar": len(ids), "forslag": 0, "beslut": 0, "cachade_vektorer": 0}
+    counts = {"svar": len(ids), "forslag": 0, "beslut": 0, "cachade_vektorer": 0, "cachade_fynd": 0}
     if ids:
         texts = list(session.scalars(select(RecordRow.text).where(RecordRow.id.in_(ids))))
         counts["forslag"] = (
@@ -136,6 +136,8 @@ def erase_respondent(session: Session, project_id: int, respondent_id: str, acto
             imp.n_records = max(0, imp.n_records - n)
         _scrub_record_ids(session, project_id, set(ids))
         counts["cachade_vektorer"] = _forget_vectors(texts)
+        # what the pseudonymiser found in their texts (offsets and kinds, under keyed digests)
+        counts["cachade_fynd"] = forget_finds(texts)
     tomb.counts = {**counts, "ej_sokta_importer": len(unreachable)}
     details = {"project_id": project_id, **counts, "ej_sokta_importer": [u["import_id"] for u in unreachable]}
     add_audit_entry(session, actor, "radering", "tombstone", tomb.id, **details)

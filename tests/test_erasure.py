@@ -146,6 +146,7 @@ def test_erasure_scrubs_ids_cache_and_database_file(engine: Engine, tmp_path: Pa
     assert r.status_code == 200, r.text
     out = r.json()
     assert out["svar"] == 2 and out["cachade_vektorer"] == 2
+    assert out["cachade_fynd"] == 2  # the import's pseudonymisation finds of their two texts
     assert out["fullstandig"] is True and out["ej_sokta_importer"] == []
 
     gone = set(victims)

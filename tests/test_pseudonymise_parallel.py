@@ -24,6 +24,7 @@ import pytest
 from nlp.config import PROJECT_ROOT, get_settings
 from nlp.pseudonymise import CATEGORIES, Pseudonymiser, SpanFinder, processes_setting, pseudonymise_stream
 from nlp.pseudonymise.parallel import MIN_CHARS, find_chunk
+from nlp.pseudonymise.span_cache import cache_path
 from tests.pseudonymise_support import KEY
 
 DATA = PROJECT_ROOT / "benchmarks" / "data"
@@ -190,6 +191,8 @@ def test_an_import_on_two_processes_stores_what_one_process_stores(
     for processes in ("1", "2"):
         monkeypatch.setenv("BRUKARROST_PSEUDONYMISERING_PROCESSER", processes)
         get_settings.cache_clear()
+        # the second import would read the first one's finds back (span_cache.py): search again
+        cache_path().unlink(missing_ok=True)
         summary = import_export(source, project=f"p{processes}", text_columns=["svar"], engine=engine)
         with session_scope(engine) as session:
             rows = session.execute(

@@ -39,7 +39,8 @@ def radera(
     c = result.counts
     typer.echo(
         f"Raderat: {c['svar']} svar, {c['forslag']} förslag, kopplingen till "
-        f"{c['beslut']} granskningsbeslut och {c['cachade_vektorer']} cachade vektorer."
+        f"{c['beslut']} granskningsbeslut, {c['cachade_vektorer']} cachade vektorer och "
+        f"{c['cachade_fynd']} cachade pseudonymiseringsfynd."
     )
     if result.unreachable:
         err_console.print(

@@ -16,7 +16,7 @@ from nlp.errors import InputError
 from nlp.ingest import ExportPreview, file_sha256, inspect_export, read_answers
 from nlp.keys import key_for_import
 from nlp.pipeline.common import BATCH, Progress, no_progress
-from nlp.pseudonymise import Pseudonymised, Pseudonymiser, pseudonymise_stream
+from nlp.pseudonymise import Pseudonymised, Pseudonymiser, SpanCache, pseudonymise_stream
 from nlp.residual_risk import ResidualScanner
 from nlp.safe_store import MetadataGuard, neutral_file_name
 from nlp.store import add_audit_entry, init_db, session_scope
@@ -104,21 +104,25 @@ def import_export(
             return _summary(existing, project, created=False)
         imp, key = _create_import(session, proj, sha, preview, actor)
         pseudonymiser = Pseudonymiser(key, categories=(proj.settings or {}).get("pii_categories"))
+        # What was found in a text imported before is read back, not searched again.
+        cache = SpanCache(key, pseudonymiser.finder)
         guard = MetadataGuard(key)  # unit and age group: identifiers out, unit names kept
         scanner = ResidualScanner()  # what was kept that still looks risky (counts, offsets)
         answers = read_answers(path, sheet=sheet, text_columns=preview.text_columns, column_map=preview.column_map)
         if metadata:
             answers = _with_metadata(answers, metadata)
         total = int(getattr(preview, "n_rows", 0) or 0)
-        tally = _store_records(
-            session,
-            imp.id,
-            answers,
-            pseudonymiser,
-            guard,
-            scanner,
-            lambda n: progress("pseudonymisering", n, max(total, n)),
-        )
+        with cache:
+            tally = _store_records(
+                session,
+                imp.id,
+                answers,
+                pseudonymiser,
+                guard,
+                scanner,
+                cache,
+                lambda n: progress("pseudonymisering", n, max(total, n)),
+            )
         if tally.n_records == 0:
             raise InputError(
                 f"filen innehåller inga ifyllda fritextsvar i de valda kolumnerna ({', '.join(preview.text_columns)}).",
@@ -127,7 +131,9 @@ def import_export(
         _finish_import(session, imp, tally, guard, scanner, actor)
         progress("pseudonymisering", len(tally.rows_seen), len(tally.rows_seen))
         session.flush()
-        return _summary(imp, project, created=True)
+        summary = _summary(imp, project, created=True)
+    cache.save()  # committed: the finds may be kept (a rolled-back import leaves none)
+    return summary
 
 
 def _with_metadata(answers: Any, values: Mapping[str, str]) -> Any:
@@ -165,13 +171,14 @@ def _store_records(
     pseudonymiser: Pseudonymiser,
     guard: MetadataGuard,
     scanner: ResidualScanner,
+    cache: SpanCache,
     progress: Any,
 ) -> _Tally:
     """Pseudonymise each answer and insert it in batches; raw text never reaches the session."""
     tally = _Tally()
     batch: list[dict[str, Any]] = []
     # On every core for a large file (BRUKARROST_PSEUDONYMISERING_PROCESSER), in file order.
-    for answer, safe in pseudonymise_stream(pseudonymiser, answers, _answer_text):
+    for answer, safe in pseudonymise_stream(pseudonymiser, answers, _answer_text, cache=cache):
         for span in safe.spans:
             tally.pii_counts[span.label] = tally.pii_counts.get(span.label, 0) + 1
         batch.append(_record_row(import_id, answer, safe, pseudonymiser, guard, scanner))
