@@ -55,7 +55,7 @@ from nlp.themes import (
     name_themes,
     project_signals,
     refresh_time_series,
-    second_opinion,
+    second_opinions,
     split_parts,
     split_theme,
     theme_info,
@@ -167,8 +167,8 @@ def refit_project_themes(
     fresh = from_fit(fit, vectors, ids, used_keys=[t.key for t in state.themes] if state else (), import_of=import_of)
     if state is None or not state.themes:
         return fresh, fresh
-    # Splits and merges need the consent of an independent fit of half the answers.
-    fresh.second_opinion = second_opinion(texts, vectors, ids, strata, sample_max, random_state)
+    # Splits and merges need the consent of independent fits of half the answers.
+    fresh.second_opinions = second_opinions(texts, vectors, ids, strata, sample_max, random_state)
     return match_refit(state, fresh, vectors, ids, import_of=import_of), fresh
 
 

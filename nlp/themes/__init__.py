@@ -34,7 +34,7 @@ from nlp.themes.project import (
     split_parts,
     split_theme,
 )
-from nlp.themes.refit import match_refit, second_opinion
+from nlp.themes.refit import match_refit, second_opinion, second_opinions
 from nlp.themes.representation import make_label, stop_words, swedish_tokens, theme_info, topic_words
 from nlp.themes.result import OTHER_LABEL, ThemeInfo, ThemeResult
 from nlp.themes.timeline import project_signals
@@ -57,6 +57,7 @@ __all__ = [
     "phrase_name",
     "project_signals",
     "second_opinion",
+    "second_opinions",
     "split_parts",
     "split_theme",
     "theme_info",

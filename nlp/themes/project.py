@@ -84,9 +84,10 @@ class ProjectThemes:
     new_keys: list[str] = field(default_factory=list)  # themes created by this step
     mapping: list[dict[str, Any]] = field(default_factory=list)  # refit: what became of each theme
     retired: list[str] = field(default_factory=list)  # keys of themes no longer in use (never reused)
-    # A fresh fit's second opinion for a refit (nlp/themes/refit.py): record id → cluster (-1 =
-    # none) of an independent fit on half of the answers; splits and merges need its consent.
-    second_opinion: dict[Any, int] | None = None
+    # A fresh fit's second opinions for a refit (nlp/themes/refit.py): each record id → cluster
+    # (-1 = none) of an independent fit on half of the answers; splits and merges need the
+    # consent of all of them.
+    second_opinions: list[dict[Any, int]] = field(default_factory=list)
 
     def theme(self, key: str) -> ProjectTheme | None:
         return next((t for t in self.themes if t.key == key), None)
