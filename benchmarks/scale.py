@@ -11,6 +11,10 @@ runs — the service's own analysis — in a fresh process per measurement:
 - "1 process": BRUKARROST_KLUSTER empty (today's path);
 - "k arbetare": a Dask LocalCluster of k single-threaded worker processes, by address.
 
+With --projekt the import's project is analysed as a whole instead (`analyse_project`, the
+project's first analysis: every theme fitted), on a copy of the size's data dir made per run,
+so every measurement starts from the same project without themes.
+
 Each run starts with an empty vector cache. Printed per run: wall time, CPU seconds (user +
 sys) of the main process and of every worker, peak RSS of the main process and of the
 largest worker, and the seconds per stage. The scaling efficiency is T(1 worker) / (2 ·
@@ -134,9 +138,9 @@ def child_import(data: Path, n: int) -> None:
     print(json.dumps({"import_id": summary.import_id, "s": wall, "cpu_s": _cpu_self(), "topp_mb": _peak_mb()}))
 
 
-def child_analyse(import_id: int, workers: int, profile: bool = False) -> None:
+def child_analyse(import_id: int, workers: int, profile: bool = False, project: bool = False) -> None:
     from nlp.config import get_settings
-    from nlp.pipeline import analyse_import
+    from nlp.pipeline import analyse_import, analyse_project
     from nlp.pipeline.common import StageTimer
 
     shutil.rmtree(get_settings().cache_dir, ignore_errors=True)  # cold: no vector from an earlier run
@@ -156,7 +160,10 @@ def child_analyse(import_id: int, workers: int, profile: bool = False) -> None:
         memory = StageMemory(timeline=True)
         memory.start()
     t0 = time.perf_counter()
-    analyse_import(import_id, progress=timer)
+    if project:
+        analyse_project("skala", progress=timer)
+    else:
+        analyse_import(import_id, progress=timer)
     wall = time.perf_counter() - t0
     stats = list(client.run(_worker_stats).values()) if client else []
     print(
@@ -191,7 +198,9 @@ def _child(args: list[str], env: dict[str, str]) -> dict[str, Any]:
 # --- the table -----------------------------------------------------------------------------
 
 
-def measure(root: Path, n: int, model: str, worker_counts: list[int], profile: bool = False) -> list[dict[str, Any]]:
+def measure(
+    root: Path, n: int, model: str, worker_counts: list[int], profile: bool = False, project: bool = False
+) -> list[dict[str, Any]]:
     data = root / f"n{n}"
     if not (data / "import.json").exists():
         shutil.rmtree(data, ignore_errors=True)
@@ -201,9 +210,17 @@ def measure(root: Path, n: int, model: str, worker_counts: list[int], profile: b
         print(f"  import av {n}: {imp['s']:.0f} s, {imp['cpu_s']:.0f} CPU-s, topp {imp['topp_mb']:.0f} MB", flush=True)
     import_id = json.loads((data / "import.json").read_text())["import_id"]
     rows = []
+    flags = [*(["--profil-minne"] if profile else []), *(["--projekt"] if project else [])]
     for k in worker_counts:
-        r = _child(["--analysera", str(import_id), str(k), *(["--profil-minne"] if profile else [])], _env(data, model))
-        r.update(n=n, modell=model, arbetare=k)
+        run_data = data
+        if project:  # a project's first analysis each time: on a copy of the data dir
+            run_data = root / f"n{n}-projekt"
+            shutil.rmtree(run_data, ignore_errors=True)
+            shutil.copytree(data, run_data)
+        r = _child(["--analysera", str(import_id), str(k), *flags], _env(run_data, model))
+        if project:
+            shutil.rmtree(run_data, ignore_errors=True)
+        r.update(n=n, modell=model, arbetare=k, projekt=project)
         rows.append(r)
         print("  " + _line(r), flush=True)
         if r.get("minne"):
@@ -212,7 +229,9 @@ def measure(root: Path, n: int, model: str, worker_counts: list[int], profile: b
 
 
 def _line(r: dict[str, Any]) -> str:
-    who = "1 process" if r["arbetare"] == 0 else f"{r['arbetare']} arbetare"
+    who = ("1 process" if r["arbetare"] == 0 else f"{r['arbetare']} arbetare") + (
+        " projekt" if r.get("projekt") else ""
+    )
     part = _part(r)
     workers = r["arbetare_cpu_s"]
     w_mem = max(r["arbetare_topp_mb"], default=0.0)
@@ -288,21 +307,22 @@ def main() -> None:
         action="store_true",
         help="huvudprocessens minne per steg och en tidslinje (benchmarks/memory_profile.py)",
     )
+    p.add_argument("--projekt", action="store_true", help="analysera importens projekt som helhet (analyse_project)")
     p.add_argument("--importera", nargs=2, help=argparse.SUPPRESS)
     p.add_argument("--analysera", nargs=2, help=argparse.SUPPRESS)
     args = p.parse_args()
     if args.importera:
         return child_import(Path(args.importera[0]), int(args.importera[1]))
     if args.analysera:
-        return child_analyse(int(args.analysera[0]), int(args.analysera[1]), args.profil_minne)
+        return child_analyse(int(args.analysera[0]), int(args.analysera[1]), args.profil_minne, args.projekt)
     root = Path(args.mapp)
     counts = [int(x) for x in args.arbetare.split(",")]
     rows: list[dict[str, Any]] = []
     print(f"Maskin: {os.cpu_count()} kärnor, last {os.getloadavg()[0]:.1f} (delad med andra jobb)", flush=True)
     for n in [int(x) for x in args.modell_storlekar.split(",") if x]:
-        rows += measure(root / args.modell, n, args.modell, counts, args.profil_minne)
+        rows += measure(root / args.modell, n, args.modell, counts, args.profil_minne, args.projekt)
     for n in [int(x) for x in args.storlekar.split(",") if x]:
-        rows += measure(root / "hash", n, "hash", counts, args.profil_minne)
+        rows += measure(root / "hash", n, "hash", counts, args.profil_minne, args.projekt)
     print("\nMätningar:")
     for r in rows:
         print("  " + _line(r))

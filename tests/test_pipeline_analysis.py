@@ -30,14 +30,14 @@ SUBJECTS = [
 PLACES = ["vårdcentralen i norr", "barnmottagningen", "ortopeden", "hudkliniken", "psykiatrin", "tandvården"]
 
 
-def _write_export(path: Path, per_subject: int) -> Path:
-    """An invented export: five subjects in varied wording, dated over nine months, some undated."""
+def _write_export(path: Path, per_subject: int, subjects: list[str] = SUBJECTS, year: int = 2025) -> Path:
+    """An invented export: the subjects in varied wording, dated over nine months, some undated."""
     with path.open("w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f, delimiter=";")
         writer.writerow(["Datum", "Svar"])
         for i in range(per_subject):
-            for k, pattern in enumerate(SUBJECTS):
-                day = "" if (i + k) % 13 == 0 else f"2025-{1 + (i + 2 * k) % 9:02d}-{1 + i % 28:02d}"
+            for k, pattern in enumerate(subjects):
+                day = "" if (i + k) % 13 == 0 else f"{year}-{1 + (i + 2 * k) % 9:02d}-{1 + i % 28:02d}"
                 writer.writerow([day, pattern.format(i=i + 1, x=PLACES[(i + k) % len(PLACES)])])
     return path
 
@@ -45,7 +45,7 @@ def _write_export(path: Path, per_subject: int) -> Path:
 def _stored(engine: Engine, run_id: int) -> dict[str, Any]:
     with session_scope(engine) as session:
         themes = {
-            t.topic: (t.label, t.phrase, t.size, tuple(t.words), tuple(t.example_record_ids), t.emerging)
+            t.topic: (t.label, t.phrase, t.size, tuple(t.words), tuple(t.example_record_ids), t.emerging, t.key)
             for t in session.scalars(select(Theme).where(Theme.run_id == run_id))
         }
         members = sorted(
@@ -118,7 +118,7 @@ def test_an_import_past_the_sample_stores_what_the_in_memory_analysis_gives(
     )
     by_id = {t.id: t for t in themes.themes}
     assert sorted(got["themes"]) == sorted(by_id) and len(by_id) > 2
-    for tid, (label, phrase, size, words, examples, _) in got["themes"].items():
+    for tid, (label, phrase, size, words, examples, _, _) in got["themes"].items():
         t = by_id[tid]
         assert (label, phrase, size, words, examples) == (
             t.label,
@@ -141,3 +141,111 @@ def test_an_import_past_the_sample_stores_what_the_in_memory_analysis_gives(
     for a, b in zip(got["suggestions"], expected):
         # Probabilities to 1e-5: BLAS sums a partition's rows in another order than all 550.
         assert a[:2] == b[:2] and a[3:] == b[3:] and np.isclose(a[2], b[2], atol=1e-5)
+
+
+NEW_SUBJECTS = [
+    "Appen för att boka tid hos {x} kraschade {i} gånger innan jag kom in.",
+    "Sköterskan på {x} lyssnade länge och förklarade allt, besök {i}.",
+    "Jag väntade {i} veckor på en tid hos {x} och ingen ringde tillbaka.",
+    "Inloggningen i appen för {x} kräver ny kod var {i}:e minut.",
+]
+
+
+def _project_in_memory(engine: Engine, tax: Any, inputs: Any, refit: bool, bound: int) -> tuple[Any, Any, list[Any]]:
+    """A project run computed with every answer in memory: one matrix, one classification pass,
+    the project's themes from the same state, named from the same sample."""
+    from nlp.pipeline.answers import Answers
+    from nlp.pipeline.partitions import ClassifiedParts
+    from nlp.pipeline.project import finish_themes, project_sample, update_project_themes
+    from nlp.pipeline.project_state import ProjectAnswers
+
+    with session_scope(engine) as session:
+        rows = session.execute(
+            select(RecordRow.id, RecordRow.text, RecordRow.date, RecordRow.import_id)
+            .where(RecordRow.import_id.in_(inputs.order))
+            .order_by(RecordRow.import_id, RecordRow.id)
+        ).all()
+    ids, texts, dates = [r.id for r in rows], [r.text for r in rows], [r.date for r in rows]
+    import_of = {r.id: r.import_id for r in rows}
+    embedder = cached_embedder("hash")
+    matrix = embed_texts(texts, embedder=embedder, kind=ANALYSIS_KIND)
+    results = classify_texts(texts, matrix, tax, embedder=embedder, model=None, kind=ANALYSIS_KIND)
+    pt = update_project_themes(
+        texts, matrix, ids, state=inputs.state, import_of=import_of, latest=inputs.order[-1], refit=refit,
+        dates=dates, sample_max=bound,
+    )  # fmt: skip
+    sample = project_sample(ids, dates, import_of, bound)
+    picked = Answers(ids, texts, dates).pick(sample.tolist())
+    classified = ClassifiedParts(
+        [], [tuple(results[i].labels) for i in sample], "zero-shot",
+        [results[i].valence.label if results[i].valence else None for i in sample],
+    )  # fmt: skip
+    answers = ProjectAnswers([], ids, dates, import_of, texts)
+    embed = lambda p: embed_texts(p, embedder=embedder, kind=ANALYSIS_KIND)  # noqa: E731
+    themes = finish_themes(inputs, answers, pt, picked, matrix[sample], sample, classified, tax, embed)
+    return themes, pt, list(zip(ids, results))
+
+
+def test_a_project_past_the_sample_stores_what_the_in_memory_analysis_gives(
+    engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tax: Any
+) -> None:
+    """Two imports analysed as a project (first fit, the second import into its themes, a refit
+    warm-started from them), streamed through partition files with the sample limit at 160:
+    themes, keys, members, classifications and the project's themes equal an in-memory run's."""
+    from nlp.pipeline import analyse_project, project
+    from nlp.pipeline.project_state import load_project
+    from nlp.store.models import ProjectThemeRow
+
+    monkeypatch.setenv("BRUKARROST_KLUSTER_DEL", "70")
+    monkeypatch.delenv("BRUKARROST_KLUSTER", raising=False)
+    get_settings.cache_clear()
+    monkeypatch.setattr(project, "SAMPLE_MAX", 160)
+    held: list[Any] = []
+    original = project.project_answers
+
+    def streamed(*args: Any) -> Any:
+        held.append(original(*args))
+        return held[-1]
+
+    monkeypatch.setattr(project, "project_answers", streamed)
+    steps = [
+        (_write_export(tmp_path / "forsta.csv", 66), False),
+        (_write_export(tmp_path / "andra.csv", 55, NEW_SUBJECTS, 2026), False),
+        (None, True),
+    ]
+    for path, refit in steps:
+        if path is not None:
+            import_export(path, project="helhet", text_columns=["Svar"])
+        inputs = load_project(engine, "helhet", tax.id)  # the state the run starts from
+        run_id = analyse_project("helhet", engine=engine, taxonomy=tax, embed_model="hash", refit=refit)
+        assert not run_folder(run_id).exists()
+        answers = held[-1]
+        n = len(answers.ids)
+        # This process read the texts of fewer answers than the project has (sample, pool, representatives).
+        assert 160 <= len(answers.texts.read) < n
+        got = _stored(engine, run_id)
+        themes, pt, results = _project_in_memory(engine, tax, inputs, refit, 160)
+        by_id = {t.id: t for t in themes.themes}
+        assert sorted(got["themes"]) == sorted(by_id) and len(by_id) > 2
+        for tid, (label, phrase, size, words, examples, emerging, key) in got["themes"].items():
+            t = by_id[tid]
+            assert (label, phrase, size, words, examples, key) == (
+                t.label, t.phrase, t.size, tuple(t.words), tuple(t.example_ids), t.key,
+            )  # fmt: skip
+            assert (emerging is not None) == any(f["theme_id"] == tid for f in themes.emerging)
+        assert got["members"] == sorted(
+            (rid, tid, round(float(w), 6)) for rid, pairs in themes.assignments.items() for tid, w in pairs
+        )
+        assert got["classifications"] == {
+            rid: (tuple(r.prediction_set), bool(r.unsure), r.valence.label if r.valence else None) for rid, r in results
+        }
+        with session_scope(engine) as session:
+            kept = {
+                r.key: (r.size, r.name, r.label, r.created_import_id, tuple(r.representative_record_ids or []))
+                for r in session.scalars(select(ProjectThemeRow).where(ProjectThemeRow.active.is_(True)))
+            }
+        assert kept == {
+            t.key: (t.size, t.name, t.label or t.key, t.created_in, tuple(t.representative_ids))
+            for t in pt.themes
+            if t.size
+        }

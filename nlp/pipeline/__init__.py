@@ -40,7 +40,7 @@ _EXPORTS = {
     "import_export": "importing",
     "store_results": "results",
     "analyse_project": "project",
-    "load_project": "project",
+    "load_project": "project_state",
     "preview_split": "project",
     "update_project_themes": "project",
     "MIN_TRAINING_EXAMPLES": "training",

@@ -14,8 +14,9 @@ import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, overload
 
+import numpy as np
 from sqlalchemy import Engine, select
 
 from nlp.store.models import RecordRow
@@ -71,3 +72,42 @@ def import_answers(engine: Engine, import_id: int, size: int) -> Iterator[Answer
         result = conn.execution_options(yield_per=size).execute(query)
         for chunk in result.partitions(size):
             yield Answers([r.id for r in chunk], [r.text for r in chunk], [r.date for r in chunk])
+
+
+class StoredTexts(Sequence[str]):
+    """The texts of answers stored by partition (`files`: each partition's answers file and
+    size, in order), read when asked for: a step that reads some rows holds theirs alone.
+
+    Rows asked for in rising order read each partition's file once (one partition is kept);
+    `pick` reads any rows so. `read` holds the row numbers handed out so far (what was held)."""
+
+    def __init__(self, files: Sequence[tuple[str, int]]) -> None:
+        self._paths = [path for path, _ in files]
+        self._starts = np.cumsum([0] + [n for _, n in files])
+        self._kept: tuple[int, list[str]] = (-1, [])
+        self.read: set[int] = set()
+
+    def __len__(self) -> int:
+        return int(self._starts[-1])
+
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[str]: ...
+    def __getitem__(self, i: int | slice) -> str | list[str]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        row = int(i) + len(self) if int(i) < 0 else int(i)
+        if not 0 <= row < len(self):
+            raise IndexError(i)
+        k = int(np.searchsorted(self._starts, row, side="right")) - 1
+        if self._kept[0] != k:
+            self._kept = (k, read_answers(self._paths[k]).texts)
+        self.read.add(row)
+        return self._kept[1][row - int(self._starts[k])]
+
+    def pick(self, rows: Sequence[int] | np.ndarray) -> list[str]:
+        """These rows' texts, in the order given (each partition's file read once)."""
+        rows = [int(r) for r in rows]
+        found = {r: self[r] for r in sorted(set(rows))}
+        return [found[r] for r in rows]

@@ -5,45 +5,53 @@ cheap), analyses the new answers into the project's themes (nlp/themes/project.p
 the analyst asks, refits all themes and matches them to the old ones; then names the themes
 from their answers and the taxonomy, finds new and growing themes over every period of every
 import, classifies, and stores the run and the project's themes in one transaction.
+
+The answers are read from the database into the run's partition files, as for one import
+(nlp.pipeline.project_state, nlp.pipeline.answers); this process holds each answer's record
+id, date, import and vector (the project's themes compare new answers with all earlier ones),
+and the texts of the answers a step reads: the theme sample (at most SAMPLE_MAX answers,
+stratified by import and month), which is fitted, named and worded, the leftovers a new import
+clusters, and the themes' representatives. Up to SAMPLE_MAX answers the sample is every answer.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Engine, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Engine
 
-from nlp.classify import Example
 from nlp.config import get_settings
 from nlp.core import ANALYSIS_KIND, OTHER_THEME, period_key
 from nlp.embed import cached_embedder, embed_texts
-from nlp.errors import BrukarrostError
-from nlp.pipeline.common import Progress, active_version, no_progress
-from nlp.pipeline.partitions import answer_calibration, classify_partitions, embed_partitions, remove_run_files
+from nlp.pipeline.answers import Answers
+from nlp.pipeline.common import Progress, no_progress
+from nlp.pipeline.partitions import (
+    ClassifiedParts,
+    answer_calibration,
+    classify_partitions,
+    embed_parts,
+    local_rows,
+    remove_run_files,
+)
+from nlp.pipeline.project_state import (
+    SCOPE,
+    ProjectAnswers,
+    ProjectInputs,
+    load_project,
+    project_answers,
+    save_project_themes,
+)
 from nlp.pipeline.results import store_results
 from nlp.pipeline.runs import create_run, run_guarded, save_settings, set_run
-from nlp.pipeline.training import validated_answers
-from nlp.store import init_db, session_scope
-from nlp.store.models import (
-    AnalysisRun,
-    Import,
-    Project,
-    ProjectThemeRow,
-    RecordRow,
-    Theme,
-    ThemeAssignment,
-    ThemeEdit,
-)
+from nlp.store import init_db
+from nlp.store.models import ThemeEdit
 from nlp.taxonomy import Taxonomy, load_taxonomy, taxonomy_snapshot
 from nlp.themes import (
-    ProjectTheme,
     ProjectThemes,
     ThemeResult,
     assign,
@@ -63,24 +71,13 @@ from nlp.themes import (
 )
 from nlp.themes.sample import SAMPLE_MAX, fit_sample, period_strata, stratified_sample
 
-SCOPE = "projekt"  # AnalysisRun.settings["omfang"] of a run over a whole project
 
-
-@dataclass
-class ProjectInputs:
-    """A project's pseudonymised answers in import order, and its theme state."""
-
-    project_id: int
-    ids: list[int]
-    texts: list[str]
-    dates: list[Any]
-    import_of: dict[int, int]
-    order: list[int]  # import ids, oldest first
-    names: dict[int, str]  # import id → its neutral name
-    edits: Sequence[ThemeEdit]
-    active_version: str | None
-    state: ProjectThemes | None
-    validated: list[Example]  # the project's validated answers (zero-shot's calibration)
+def project_sample(
+    ids: Sequence[Any], dates: Sequence[Any] | None, import_of: Mapping[Any, Any] | None, size: int
+) -> np.ndarray:
+    """The sorted rows of a project's theme sample: at most `size`, stratified by import and month."""
+    groups = [import_of.get(r) for r in ids] if import_of else None
+    return stratified_sample(period_strata(dates, len(ids), groups), size)
 
 
 def update_project_themes(
@@ -110,13 +107,16 @@ def update_project_themes(
             dates=dates,
             sample_max=sample_max,
         )[0]
-    text_of = dict(zip(ids, texts))
+    row = {r: i for i, r in enumerate(ids)}
 
     def cluster(pool: Sequence[Any], pool_vectors: np.ndarray) -> dict[Any, int]:
+        # Only the pool's texts are read (in row order: stored texts read each partition once).
+        pool_texts = [texts[row[r]] for r in pool]
+
         # No outlier reduction: what gathers nowhere stays outside (target share 1.0).
         def fit(single: bool) -> dict[Any, int]:
             found = fit_themes(
-                [text_of[r] for r in pool],
+                pool_texts,
                 pool_vectors,
                 record_ids=pool,
                 random_state=random_state,
@@ -152,9 +152,7 @@ def refit_project_themes(
     from): with earlier themes the refit is warm-started from them (match_refit), else the
     fresh fit is the project's first themes. A fit past `sample_max` answers is made on a
     sample stratified by import and month (`dates`), the rest assigned."""
-    groups = [import_of.get(r) for r in ids] if import_of else None
-    strata = period_strata(dates, len(ids), groups)
-    rows = stratified_sample(strata, sample_max)
+    rows = project_sample(ids, dates, import_of, sample_max)
     fit = fit_sample(
         texts,
         ids,
@@ -168,6 +166,8 @@ def refit_project_themes(
     if state is None or not state.themes:
         return fresh, fresh
     # Splits and merges need the consent of independent fits of half the answers.
+    groups = [import_of.get(r) for r in ids] if import_of else None
+    strata = period_strata(dates, len(ids), groups)
     fresh.second_opinions = second_opinions(texts, vectors, ids, strata, sample_max, random_state)
     return match_refit(state, fresh, vectors, ids, import_of=import_of), fresh
 
@@ -179,16 +179,22 @@ def project_result(
     dates: Sequence[Any],
     names: dict[str, tuple[str, str, list[str]]],
     flags: dict[str, dict[str, Any]],
+    rows: np.ndarray | None = None,
 ) -> ThemeResult:
-    """The run's ThemeResult: topics numbered by size, each with its key, name and signal."""
+    """The run's ThemeResult: topics numbered by size, each with its key, name and signal.
+    The themes' words are those of the answers `rows` (the theme sample; None: every answer);
+    of the other texts only the themes' representatives' are read."""
     n = len(ids)
     sizes = Counter(k for k in pt.main.values() if k is not None)
     keys = sorted(sizes, key=lambda k: (-sizes[k], k))
     topic_of: dict[str | None, int] = {k: i for i, k in enumerate(keys)}
     topic_of[None] = OTHER_THEME
     labels = np.array([topic_of[pt.main.get(r)] for r in ids], dtype=int)
-    words = topic_words(list(texts), labels, n)
-    text_of = dict(zip(ids, texts))
+    rows = np.arange(n) if rows is None else rows
+    words = topic_words([texts[i] for i in rows], labels[rows], n)
+    row_of = {r: i for i, r in enumerate(ids)}
+    wanted = {r: row_of[r] for key in keys for r in pt.theme(key).representative_ids if r in row_of}  # type: ignore[union-attr]
+    text_of = {ids[i]: texts[i] for i in sorted(wanted.values())}
     themes = []
     for key in keys:
         reps = [r for r in pt.theme(key).representative_ids if r in text_of][:5]  # type: ignore[union-attr]
@@ -259,51 +265,22 @@ def analyse_project(
     set_run(engine, run_id, taxonomy_id=tax.id, taxonomy_snapshot=taxonomy_snapshot(tax), settings=settings)
 
     def work(report: Progress) -> str:
-        name = embed_model or get_settings().embed_model
-        embedder = cached_embedder(name)
-        set_run(engine, run_id, embed_model=embedder.model_id)
         try:
-            # One pass per answer: the same vectors serve themes, names, labels, valence and evidence.
-            stored = embed_partitions(inputs.texts, run_id, name, report)
-            # A project's themes compare new answers with every earlier answer and theme: this
-            # step holds all the project's vectors (see README, "Stora importer").
-            vectors = stored.all()
-            report("teman", 0, 1)
-            pt = update_project_themes(
-                inputs.texts,
-                vectors,
-                inputs.ids,
-                state=inputs.state,
-                import_of=inputs.import_of,
-                latest=inputs.order[-1],
-                refit=refit,
-                dates=inputs.dates,
-            )
-            pt, splits = apply_splits(pt, inputs.edits, vectors, inputs.ids)
-            set_run(engine, run_id, settings={**settings, "temamappning": pt.mapping, "nya_teman": pt.new_keys})
-            cal, record = answer_calibration(tax, inputs.active_version, inputs.validated, name)
-            save_settings(engine, run_id, kalibrering=record)
-            classified = classify_partitions(stored, tax, inputs.active_version, name, report, cal)
-            themes = _finish_themes(
-                inputs,
-                pt,
-                vectors,
-                classified.labels,
-                tax,
-                classified.valence,
-                lambda p: embed_texts(p, embedder=embedder, kind=ANALYSIS_KIND),
-            )
+            answers = project_answers(engine, inputs.order, run_id)
+            found = _analyse(engine, run_id, inputs, answers, tax, embed_model, settings, report)
+            pt, splits, themes, classified = found
             report("lagring", 0, 1)
             store_results(
                 engine,
                 run_id,
                 tax.id,
-                inputs.ids,
+                answers.ids,
                 themes,
                 classified,
                 extra=lambda session: save_project_themes(session, inputs.project_id, pt, themes, splits, run_id),
             )
         finally:
+            # The answers' and vectors' files go (the vector cache keeps the vectors).
             remove_run_files(run_id)
         return classified.model_version
 
@@ -311,117 +288,79 @@ def analyse_project(
     return run_id
 
 
-def _finish_themes(
+def _analyse(
+    engine: Engine,
+    run_id: int,
     inputs: ProjectInputs,
-    pt: ProjectThemes,
-    vectors: np.ndarray,
-    labels: Sequence[Sequence[str]],
+    answers: ProjectAnswers,
     tax: Taxonomy,
-    valence: Sequence[str | None],
+    embed_model: str | None,
+    settings: dict[str, Any],
+    report: Progress,
+) -> tuple[ProjectThemes, list[int], ThemeResult, ClassifiedParts]:
+    """The computing steps of a project run (nothing is stored here but progress and settings;
+    `settings`: the run's, "omanpassning" saying whether the themes are refitted)."""
+    name = embed_model or get_settings().embed_model
+    embedder = cached_embedder(name)
+    set_run(engine, run_id, embed_model=embedder.model_id)
+    # The theme sample (every answer up to SAMPLE_MAX, read at the call): fitted on a refit,
+    # and the answers the themes are named and worded from; only its labels come back.
+    rows = project_sample(answers.ids, answers.dates, answers.import_of, SAMPLE_MAX)
+    parts = answers.parts
+    if len(rows) < len(answers.ids):
+        parts = [replace(p, sample=mine) for p, mine in local_rows(parts, rows)]
+    # One pass per answer: the same vectors serve themes, names, labels, valence and evidence.
+    stored = embed_parts(parts, name, report)
+    # A project's themes compare new answers with every earlier answer and theme: this
+    # step holds all the project's vectors (see README, "Stora importer").
+    vectors = stored.all()
+    report("teman", 0, 1)
+    pt = update_project_themes(
+        answers.texts,
+        vectors,
+        answers.ids,
+        state=inputs.state,
+        import_of=answers.import_of,
+        latest=inputs.order[-1],
+        refit=bool(settings["omanpassning"]),
+        dates=answers.dates,
+        sample_max=SAMPLE_MAX,
+    )
+    pt, splits = apply_splits(pt, inputs.edits, vectors, answers.ids)
+    set_run(engine, run_id, settings={**settings, "temamappning": pt.mapping, "nya_teman": pt.new_keys})
+    cal, record = answer_calibration(tax, inputs.active_version, inputs.validated, name)
+    save_settings(engine, run_id, kalibrering=record)
+    classified = classify_partitions(stored, tax, inputs.active_version, name, report, cal)
+    embed = lambda p: embed_texts(p, embedder=embedder, kind=ANALYSIS_KIND)  # noqa: E731
+    sample = Answers([answers.ids[i] for i in rows], answers.texts.pick(rows), [answers.dates[i] for i in rows])
+    themes = finish_themes(inputs, answers, pt, sample, vectors[rows], rows, classified, tax, embed)
+    return pt, splits, themes, classified
+
+
+def finish_themes(
+    inputs: ProjectInputs,
+    answers: ProjectAnswers,
+    pt: ProjectThemes,
+    sample: Answers,
+    sample_vectors: np.ndarray,
+    rows: np.ndarray,
+    classified: ClassifiedParts,
+    tax: Taxonomy,
     embed: Callable[[list[str]], np.ndarray],
 ) -> ThemeResult:
-    """Names and signals of the project's themes, as the run's ThemeResult (`labels`: each
-    answer's decided label ids)."""
-    names = theme_names(pt, inputs.texts, vectors, inputs.ids, embed, labels, tax.name_titles(), valence or None)
+    """Names and signals of the project's themes, as the run's ThemeResult: named from the
+    theme sample (`sample`, the answers of `rows`, with their vectors and the labels and
+    valence `classified` holds for them), signals from every answer's theme and period."""
+    valence = classified.valence or None
+    titles = tax.name_titles()
+    names = theme_names(pt, sample.texts, sample_vectors, sample.ids, embed, classified.labels, titles, valence)
     for t in pt.themes:
         if t.key in names:
             t.label = names[t.key][0]
-    period_of = {r: period_key(d) if d else None for r, d in zip(inputs.ids, inputs.dates)}
+    period_of = {r: period_key(d) if d else None for r, d in zip(answers.ids, answers.dates)}
     created = {t.key: t.created_in for t in pt.themes}
-    flags = project_signals(pt.main, period_of, inputs.import_of, inputs.order, inputs.names, created)
-    return project_result(pt, inputs.texts, inputs.ids, inputs.dates, names, flags)
-
-
-# --- the project's state in the database -------------------------------------------------
-
-
-def load_project(engine: Engine, project: str, taxonomy_id: str) -> ProjectInputs:
-    with session_scope(engine) as session:
-        proj = session.scalar(select(Project).where(Project.slug == project))
-        if proj is None:
-            raise BrukarrostError(f"Projektet {project!r} finns inte.")
-        imports = session.execute(
-            select(Import.id, Import.filename).where(Import.project_id == proj.id).order_by(Import.id)
-        ).all()
-        rows = session.execute(
-            select(RecordRow.id, RecordRow.text, RecordRow.date, RecordRow.import_id)
-            .join(Import, Import.id == RecordRow.import_id)
-            .where(Import.project_id == proj.id)
-            .order_by(RecordRow.import_id, RecordRow.id)
-        ).all()
-        edits = session.scalars(
-            select(ThemeEdit).where(ThemeEdit.project_id == proj.id).order_by(ThemeEdit.created_at, ThemeEdit.id)
-        ).all()
-        state = load_state(session, proj.id, edits)
-        current = active_version(session, proj.id, taxonomy_id)
-    if not rows:
-        raise BrukarrostError(f"Projektet {project!r} har inga svar att analysera.")
-    return ProjectInputs(
-        project_id=proj.id,
-        ids=[r.id for r in rows],
-        texts=[r.text for r in rows],
-        dates=[r.date for r in rows],
-        import_of={r.id: r.import_id for r in rows},
-        order=[i.id for i in imports if i.id in {r.import_id for r in rows}],
-        names={i.id: i.filename for i in imports},
-        edits=edits,
-        active_version=current,
-        state=state,
-        validated=validated_answers(engine, proj.id, taxonomy_id),
-    )
-
-
-def load_state(session: Session, project_id: int, edits: Sequence[ThemeEdit] = ()) -> ProjectThemes | None:
-    """The project's themes and each earlier answer's theme key (from its latest project run)."""
-    rows = session.scalars(
-        select(ProjectThemeRow).where(ProjectThemeRow.project_id == project_id).order_by(ProjectThemeRow.id)
-    ).all()
-    if not rows:
-        return None
-    human = {
-        e.payload["nyckel"]: e.payload.get("namn")
-        for e in edits
-        if e.kind == "namn" and (e.payload or {}).get("nyckel") and e.payload.get("namn")
-    }
-    themes = [
-        ProjectTheme(
-            key=r.key,
-            centroid=np.asarray(r.centroid, dtype=np.float32),
-            size=r.size,
-            threshold=r.threshold,
-            floor=r.floor,
-            representative_ids=list(r.representative_record_ids or []),
-            name=human.get(r.key, r.name),
-            label=r.label,
-            created_in=r.created_import_id,
-            parent=r.parent_key,
-        )
-        for r in rows
-        if r.active
-    ]
-    return ProjectThemes(themes, _previous_main(session, project_id), retired=[r.key for r in rows if not r.active])
-
-
-def _previous_main(session: Session, project_id: int) -> dict[int, str | None]:
-    """record id → theme key in the project's latest finished project run."""
-    runs = session.scalars(
-        select(AnalysisRun)
-        .join(Import, Import.id == AnalysisRun.import_id)
-        .where(Import.project_id == project_id, AnalysisRun.status == "klar")
-        .order_by(AnalysisRun.id.desc())
-    )
-    run = next((r for r in runs if (r.settings or {}).get("omfang") == SCOPE), None)
-    if run is None:
-        return {}
-    main: dict[int, str | None] = {}
-    for rid, key in session.execute(
-        select(ThemeAssignment.record_id, Theme.key)
-        .join(Theme, Theme.id == ThemeAssignment.theme_id)
-        .where(Theme.run_id == run.id)
-        .order_by(ThemeAssignment.record_id, ThemeAssignment.weight.desc(), Theme.id)
-    ):
-        main.setdefault(rid, key)
-    return main
+    flags = project_signals(pt.main, period_of, answers.import_of, inputs.order, inputs.names, created)
+    return project_result(pt, answers.texts, answers.ids, answers.dates, names, flags, rows)
 
 
 def apply_splits(
@@ -437,35 +376,6 @@ def apply_splits(
         pt = split_theme(pt, key, vectors, ids, int(payload.get("antal") or 2))
         done.append(e.id)
     return pt, done
-
-
-def save_project_themes(
-    session: Session,
-    project_id: int,
-    pt: ProjectThemes,
-    result: ThemeResult,
-    splits: Sequence[int] = (),
-    run_id: int | None = None,
-) -> None:
-    """Upsert the project's themes; themes no longer in use are kept, inactive (keys never reused).
-    Splits made in this run are marked on their edits, so they are made once."""
-    for edit in session.scalars(select(ThemeEdit).where(ThemeEdit.id.in_(list(splits)))):
-        edit.payload = {**(edit.payload or {}), "utford_i_analys": run_id}
-    rows = {r.key: r for r in session.scalars(select(ProjectThemeRow).where(ProjectThemeRow.project_id == project_id))}
-    now = datetime.now(UTC)
-    for row in rows.values():
-        row.active = False
-    for t in pt.themes:
-        if t.size == 0:
-            continue
-        row = rows.get(t.key) or ProjectThemeRow(project_id=project_id, key=t.key)
-        row.name, row.label = t.name, t.label or t.key
-        row.centroid = [round(float(x), 6) for x in t.centroid]
-        row.threshold, row.floor, row.size = float(t.threshold), float(t.floor), int(t.size)
-        row.representative_record_ids = list(t.representative_ids)
-        row.created_import_id = t.created_in
-        row.parent_key, row.active, row.updated_at = t.parent, True, now
-        session.add(row)
 
 
 def preview_split(texts: Sequence[str], n_parts: int = 2, n_examples: int = 3) -> list[dict[str, Any]]:

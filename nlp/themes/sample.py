@@ -88,7 +88,7 @@ def fit_sample(
     pick = lambda seq: [seq[i] for i in rows]  # noqa: E731
     if len(rows) == n:
         return fit_themes(
-            texts,
+            list(texts),  # a stored sequence (nlp.pipeline.answers.StoredTexts) is read once
             sample_vectors,
             record_ids=record_ids,
             dates=dates,
