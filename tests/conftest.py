@@ -60,12 +60,14 @@ def isolated_settings(
         monkeypatch.setenv("BRUKARROST_DATABASE_URL", test_db)
         # Every test starts from an empty database, as with SQLite's file per test: a
         # command that checks what the database holds (no new key while imports exist)
-        # must not see another test's imports.
-        from sqlalchemy import create_engine
+        # must not see another test's imports. A test with the `engine` fixture gets its wipe
+        # (and the migrations) there.
+        if "engine" not in request.fixturenames:
+            from sqlalchemy import create_engine
 
-        fresh = create_engine(test_db)
-        _reset_postgres(fresh)
-        fresh.dispose()
+            fresh = create_engine(test_db)
+            _reset_postgres(fresh)
+            fresh.dispose()
     else:
         monkeypatch.delenv("BRUKARROST_DATABASE_URL", raising=False)
     _opened_databases.clear()
