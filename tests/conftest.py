@@ -25,7 +25,18 @@ EXAMPLE_EXPORT = PROJECT_ROOT / "exempel" / "enkat_exempel.csv"
 
 # Tests marked `utan_databas` open no database, so the PostgreSQL run leaves them out
 # (Makefile: test-postgres). The mark is checked on every run: a marked test that opens one fails.
+# Tests marked `db_incidental` open one only to store what the model or the analysis computes
+# (Makefile: the rule for it); one that opens none fails, as it belongs under `utan_databas`.
 _opened_databases: list[str] = []
+_call_passed = pytest.StashKey[bool]()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
+    report = yield
+    if report.when == "call":
+        item.stash[_call_passed] = report.passed
+    return report
 
 
 @event.listens_for(Engine, "engine_connect")
@@ -43,17 +54,20 @@ def isolated_settings(
     monkeypatch.setenv("BRUKARROST_KEY_FILE", str(tmp_path / "nyckel" / "pseudonym.key"))
     monkeypatch.delenv("BRUKARROST_KEY", raising=False)
     without_db = request.node.get_closest_marker("utan_databas") is not None
+    incidental_db = request.node.get_closest_marker("db_incidental") is not None
     test_db = None if without_db else os.environ.get("BRUKARROST_TEST_DATABASE_URL")
     if test_db:
         monkeypatch.setenv("BRUKARROST_DATABASE_URL", test_db)
         # Every test starts from an empty database, as with SQLite's file per test: a
         # command that checks what the database holds (no new key while imports exist)
-        # must not see another test's imports.
-        from sqlalchemy import create_engine
+        # must not see another test's imports. A test with the `engine` fixture gets its wipe
+        # (and the migrations) there.
+        if "engine" not in request.fixturenames:
+            from sqlalchemy import create_engine
 
-        fresh = create_engine(test_db)
-        _reset_postgres(fresh)
-        fresh.dispose()
+            fresh = create_engine(test_db)
+            _reset_postgres(fresh)
+            fresh.dispose()
     else:
         monkeypatch.delenv("BRUKARROST_DATABASE_URL", raising=False)
     _opened_databases.clear()
@@ -62,6 +76,8 @@ def isolated_settings(
     get_settings.cache_clear()
     if without_db and _opened_databases:
         pytest.fail(f"Testet är märkt utan_databas men öppnade en databas ({_opened_databases[0]}).")
+    if incidental_db and request.node.stash.get(_call_passed, False) and not _opened_databases:
+        pytest.fail("Testet är märkt db_incidental men öppnade ingen databas: märk det utan_databas.")
 
 
 def _reset_postgres(engine: Engine) -> None:

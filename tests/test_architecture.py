@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.utan_databas
+
 ROOT = Path(__file__).resolve().parent.parent
 STAGES = ("ingest", "pseudonymise", "embed", "themes", "classify", "report", "store")
 # What every stage may import: shared types, settings, errors and small shared utilities.

@@ -6,12 +6,15 @@ import sys
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
 from theme_imports import lost_by_theme  # noqa: E402
 
 from nlp.themes import ProjectTheme, ProjectThemes  # noqa: E402
+
+pytestmark = pytest.mark.utan_databas
 
 
 def _theme(key: str, size: int) -> ProjectTheme:

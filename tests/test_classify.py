@@ -23,6 +23,8 @@ from nlp.errors import ConfigError, InputError
 from nlp.ingest import iter_json_lines
 from nlp.taxonomy import Taxonomy, load_taxonomy, load_taxonomy_text
 
+pytestmark = pytest.mark.utan_databas
+
 TINY = """
 id: liten
 name: Liten testtaxonomi

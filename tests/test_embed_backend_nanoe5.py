@@ -15,6 +15,8 @@ import pytest
 from nlp import embed as E
 from tests.embed_support import SIMILAR, UNRELATED, assert_unit_rows
 
+pytestmark = pytest.mark.utan_databas
+
 TORCH_BEFORE_BUILD: list[bool] = []
 
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from nlp import embed as E
 from tests.embed_support import SIMILAR, UNRELATED, assert_unit_rows
+
+pytestmark = pytest.mark.utan_databas
 
 
 def test_engine_gives_normalised_vectors_per_kind() -> None:

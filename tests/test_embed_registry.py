@@ -9,6 +9,8 @@ import pytest
 from nlp import embed as E
 from nlp.errors import ConfigError
 
+pytestmark = pytest.mark.utan_databas
+
 TESTS = Path(__file__).resolve().parent
 
 

@@ -14,6 +14,8 @@ from nlp.core import SpanEmbedder
 from nlp.modeller.late_chunking import SegmentPool, token_segments
 from tests.embed_support import SIMILAR, UNRELATED, assert_unit_rows
 
+pytestmark = pytest.mark.utan_databas
+
 ANSWERS = (
     "Trevlig personal men omöjligt att komma fram på telefon. Jag fick vänta i tre veckor!",
     "Maten var god, men portionerna små.\nParkeringen är dyr 😀😀 och  trång.",

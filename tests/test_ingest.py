@@ -28,6 +28,8 @@ from nlp.ingest import (
 )
 from tests.conftest import EXAMPLE_EXPORT
 
+pytestmark = pytest.mark.utan_databas
+
 EXAMPLE_XLSX = EXAMPLE_EXPORT.with_suffix(".xlsx")
 PLANTED = EXAMPLE_EXPORT.parent / "planterade_personuppgifter.json"
 

@@ -19,6 +19,8 @@ from nlp.errors import InputError
 from nlp.ingest import Limits, inspect_export, inspect_isolated, read_answers
 from tests.hostile_files import nested_json, xlsx_bomb
 
+pytestmark = pytest.mark.utan_databas
+
 KB = 1024
 
 

@@ -24,6 +24,8 @@ from tests.document_files import (
     zip_bytes,
 )
 
+pytestmark = pytest.mark.utan_databas
+
 DOCUMENT_MAP = {"respondent_id": "Dokument", "date": "", "unit": "", "source_type": "", "gender": "", "age_group": ""}
 
 

@@ -22,6 +22,11 @@ from nlp.store.models import AnalysisRun, Classification, RecordRow, Suggestion,
 
 distributed = pytest.importorskip("distributed", reason="Dask (extra 'kluster') saknas")
 
+# The cluster's workers open no database: the main process stores their results with the code
+# a single-process analysis uses, which the PostgreSQL run covers (test_pipeline.py,
+# test_pipeline_analysis.py). What these tests check is the analysis on the cluster, so they
+# run on SQLite alone (db_incidental, Makefile).
+
 
 @pytest.fixture
 def cluster(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
@@ -87,6 +92,7 @@ def _single_then_cluster(
     return import_id, single, analyse_import(import_id, engine=engine, embed_model="hash")
 
 
+@pytest.mark.db_incidental
 def test_cluster_run_equals_the_single_process_run(
     engine: Engine, shared_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cluster: Any
 ) -> None:
@@ -97,6 +103,7 @@ def test_cluster_run_equals_the_single_process_run(
     assert not run_folder(on_cluster).exists()  # the run's vector files are gone with it
 
 
+@pytest.mark.db_incidental
 def test_cluster_run_past_the_theme_sample_equals_the_single_process_run(
     engine: Engine, shared_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cluster: Any
 ) -> None:
@@ -113,6 +120,7 @@ def test_cluster_run_past_the_theme_sample_equals_the_single_process_run(
     assert not run_folder(on_cluster).exists()  # the placements went with the run's files
 
 
+@pytest.mark.db_incidental
 def test_worker_killed_mid_run_is_recovered_with_nothing_lost_or_doubled(
     engine: Engine, shared_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cluster: Any
 ) -> None:
@@ -143,6 +151,7 @@ def test_worker_killed_mid_run_is_recovered_with_nothing_lost_or_doubled(
     assert got == _outcome(engine, single)
 
 
+@pytest.mark.db_incidental
 def test_real_model_on_the_cluster_equals_the_single_process_run(
     engine: Engine, shared_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cluster: Any
 ) -> None:
@@ -167,6 +176,7 @@ def _pid(x: int) -> tuple[int, int]:
     return x, os.getpid()
 
 
+@pytest.mark.utan_databas
 def test_local_setting_runs_partitions_in_worker_processes(monkeypatch: pytest.MonkeyPatch) -> None:
     _use(monkeypatch, "local")
     try:

@@ -286,9 +286,13 @@ def test_refit_carries_theme_names_and_uses_the_active_classifier_version() -> N
         assert model.version not in first_versions
 
 
-def test_report_counts_decided_labels_not_the_whole_prediction_set(tmp_path: Path) -> None:
+def test_report_counts_decided_labels_and_hidden_counts_get_no_run_chart(monkeypatch) -> None:
+    """One analysed export, its report built twice: with the default suppression threshold every
+    shown count is the decided labels' (not the whole prediction set's), and with a threshold
+    above some labels' counts those are hidden and drawn in no run chart."""
+    from nlp.config import get_settings
     from nlp.pipeline import analyse_import, import_export
-    from nlp.report import build_report
+    from nlp.report import build_report, render_html
 
     engine = init_db()
     run_id = analyse_import(import_export(EXAMPLE_EXPORT).import_id, engine=engine)
@@ -308,14 +312,6 @@ def test_report_counts_decided_labels_not_the_whole_prediction_set(tmp_path: Pat
                 # no run chart whose monthly counts would add up to the hidden count
                 assert label["styrdiagram"] is None
 
-
-def test_hidden_label_counts_get_no_run_chart(monkeypatch) -> None:
-    from nlp.config import get_settings
-    from nlp.pipeline import analyse_import, import_export
-    from nlp.report import build_report, render_html
-
-    engine = init_db()
-    run_id = analyse_import(import_export(EXAMPLE_EXPORT).import_id, engine=engine)
     # a threshold above some labels' counts (the example has 34–109 per label)
     monkeypatch.setenv("BRUKARROST_SUPPRESSION_THRESHOLD", "60")
     get_settings.cache_clear()

@@ -6,7 +6,11 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from nlp.pipeline.common import StageTimer
+
+pytestmark = pytest.mark.utan_databas
 
 
 def _burn(seconds: float) -> None:

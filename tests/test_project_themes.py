@@ -30,6 +30,8 @@ from nlp.themes.project import assign, new_neighbourhoods, newer_than_chance
 from nlp.themes.refit import N_OPINIONS
 from nlp.themes.tone import PAIR_JOIN
 
+pytestmark = pytest.mark.utan_databas
+
 DIM = 48
 TOPICS = {
     "A": "långa väntetider i telefonkön till vårdcentralen",

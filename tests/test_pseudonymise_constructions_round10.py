@@ -11,6 +11,8 @@ import pytest
 from nlp.pseudonymise import Pseudonymiser
 from tests.pseudonymise_support import KEY, found
 
+pytestmark = pytest.mark.utan_databas
+
 
 @pytest.fixture(scope="module")
 def p() -> Pseudonymiser:

@@ -9,6 +9,8 @@ import pytest
 
 from tests.pseudonymise_support import finds
 
+pytestmark = pytest.mark.utan_databas
+
 KEY = b"round-thirteen-test-key-0123456789a"
 
 

@@ -11,6 +11,8 @@ import pytest
 
 from tests.pseudonymise_support import finds
 
+pytestmark = pytest.mark.utan_databas
+
 KEY = b"round-fourteen-test-key-0123456789"
 
 

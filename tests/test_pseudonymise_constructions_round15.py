@@ -10,6 +10,8 @@ import pytest
 
 from tests.pseudonymise_support import finds
 
+pytestmark = pytest.mark.utan_databas
+
 KEY = b"round-fifteen-test-key-0123456789a"
 
 

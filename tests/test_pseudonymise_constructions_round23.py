@@ -15,6 +15,8 @@ import pytest
 
 from tests.pseudonymise_support import finds, luhn_complete, values_labelled
 
+pytestmark = pytest.mark.utan_databas
+
 KEY = b"round-23-test-key-0123456789abcdef"
 _DIRECT = {"TELEFON", "PERSONNUMMER", "KONTONUMMER", "JOURNALNUMMER"}
 

@@ -5,7 +5,11 @@ from __future__ import annotations
 import random
 import re
 
+import pytest
+
 from nlp.pseudonymise.recognisers.words import whole_words
+
+pytestmark = pytest.mark.utan_databas
 
 
 def _by_regex(text: str, words: set[str]) -> list[tuple[int, int]]:

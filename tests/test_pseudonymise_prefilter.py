@@ -15,6 +15,8 @@ import pytest
 from nlp.pseudonymise.recognisers import prefilter
 from nlp.pseudonymise.recognisers.prefilter import Guarded, folded, guarded, required_literals
 
+pytestmark = pytest.mark.utan_databas
+
 ROOT = Path(__file__).resolve().parent.parent
 
 

@@ -17,6 +17,8 @@ import pytest
 
 from tests.pseudonymise_support import finds, values_labelled
 
+pytestmark = pytest.mark.utan_databas
+
 KEY = b"round-sixteen-test-key-0123456789ab"
 
 

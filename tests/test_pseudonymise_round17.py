@@ -14,6 +14,8 @@ import pytest
 
 from tests.pseudonymise_support import finds, values_labelled
 
+pytestmark = pytest.mark.utan_databas
+
 KEY = b"round-seventeen-test-key-0123456789"
 
 

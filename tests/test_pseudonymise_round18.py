@@ -12,6 +12,8 @@ import pytest
 
 from tests.pseudonymise_support import finds, values_labelled
 
+pytestmark = pytest.mark.utan_databas
+
 KEY = b"round-eighteen-test-key-0123456789"
 
 

@@ -16,6 +16,8 @@ import pytest
 
 from tests.pseudonymise_support import finds, values_labelled
 
+pytestmark = pytest.mark.utan_databas
+
 KEY = b"round-nineteen-test-key-0123456789"
 
 

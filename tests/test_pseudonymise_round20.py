@@ -19,6 +19,8 @@ import pytest
 
 from tests.pseudonymise_support import finds, luhn_complete, values_labelled, wrong_check
 
+pytestmark = pytest.mark.utan_databas
+
 KEY = b"round-twenty-test-key-0123456789ab"
 
 

@@ -18,6 +18,8 @@ import pytest
 
 from tests.pseudonymise_support import finds, luhn_complete, values_labelled
 
+pytestmark = pytest.mark.utan_databas
+
 KEY = b"round-21-test-key-0123456789abcdef"
 
 

@@ -13,6 +13,8 @@ import pytest
 
 from tests.pseudonymise_support import finds, values_labelled
 
+pytestmark = pytest.mark.utan_databas
+
 KEY = b"round-21b-test-key-0123456789abcd"
 
 

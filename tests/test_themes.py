@@ -33,6 +33,8 @@ from nlp.themes import (
     swedish_tokens,
 )
 
+pytestmark = pytest.mark.utan_databas
+
 PLACEHOLDER = re.compile(r"\[[A-ZÅÄÖ_]+_\d+\]")
 
 

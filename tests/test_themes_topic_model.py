@@ -28,6 +28,8 @@ from nlp.themes.topic_model import (
     topic_ctfidf,
 )
 
+pytestmark = pytest.mark.utan_databas
+
 ROOT = Path(__file__).resolve().parent.parent
 
 TOPICS = [

@@ -9,6 +9,8 @@ from api.services.answer_groups import NEAR, answer_key, group_texts, similarity
 from api.web.validator_view import evidence_lines, highlight, label_choices
 from nlp.validation_status import CONFIDENCE_WORDS, confidence_text
 
+pytestmark = pytest.mark.utan_databas
+
 
 @pytest.mark.parametrize(
     ("p", "text"),
