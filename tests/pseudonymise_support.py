@@ -3,9 +3,21 @@ of the code under test), and finds as (value, label) pairs."""
 
 from __future__ import annotations
 
+import json
+
+from nlp.config import PROJECT_ROOT
 from nlp.pseudonymise import Pseudonymiser
 
 KEY = b"test-key-0123456789abcdef-0123456789"
+
+
+def blind_texts(n: int) -> list[str]:
+    """The first n texts of the blind sets (benchmarks/data/pii_blind*.jsonl), in file order."""
+    texts: list[str] = []
+    for path in sorted((PROJECT_ROOT / "benchmarks" / "data").glob("pii_blind*.jsonl")):
+        with path.open(encoding="utf-8") as fh:
+            texts += [json.loads(line)["text"] for line in fh if line.strip()]
+    return texts[:n]
 
 
 def luhn_complete(nine: str) -> str:

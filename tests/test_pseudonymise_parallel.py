@@ -9,7 +9,6 @@ chunks. Real helper processes are started (spawn), nothing is mocked.
 from __future__ import annotations
 
 import csv
-import json
 import logging
 import multiprocessing
 import os
@@ -21,27 +20,16 @@ from pathlib import Path
 
 import pytest
 
-from nlp.config import PROJECT_ROOT, get_settings
+from nlp.config import get_settings
 from nlp.pseudonymise import CATEGORIES, Pseudonymiser, SpanFinder, processes_setting, pseudonymise_stream
 from nlp.pseudonymise.parallel import MIN_CHARS, find_chunk
 from nlp.pseudonymise.span_cache import cache_path
-from tests.pseudonymise_support import KEY
-
-DATA = PROJECT_ROOT / "benchmarks" / "data"
-
-
-def _texts(n: int = 2000) -> list[str]:
-    """The first n texts: ~350 000 characters, past the threshold (MIN_CHARS)."""
-    texts: list[str] = []
-    for path in sorted(DATA.glob("pii_blind*.jsonl")):
-        with path.open(encoding="utf-8") as fh:
-            texts += [json.loads(line)["text"] for line in fh if line.strip()]
-    return texts[:n]
+from tests.pseudonymise_support import KEY, blind_texts
 
 
 @pytest.fixture(scope="module")
 def texts() -> list[str]:
-    found = _texts()
+    found = blind_texts(2000)
     assert len(found) == 2000 and sum(map(len, found)) > MIN_CHARS  # many chunks of real length
     # the first texts again at the end: their names must get the numbers they got then
     return found + found[:300]
@@ -185,7 +173,7 @@ def test_an_import_on_two_processes_stores_what_one_process_stores(
     with source.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow(["id", "svar"])
-        writer.writerows([f"R{i}", t] for i, t in enumerate(_texts()))
+        writer.writerows([f"R{i}", t] for i, t in enumerate(blind_texts(2000)))
     engine = init_db()
     stored = {}
     for processes in ("1", "2"):

@@ -10,7 +10,6 @@ refuses to search shows that a hit is not searched.
 from __future__ import annotations
 
 import csv
-import json
 import sqlite3
 import subprocess
 import sys
@@ -22,23 +21,14 @@ from nlp.config import PROJECT_ROOT
 from nlp.pseudonymise import CATEGORIES, Pseudonymiser, SpanCache, SpanFinder, forget_finds, pseudonymise_stream
 from nlp.pseudonymise.span_cache import FILE_NAME, rules_fingerprint
 from nlp.pseudonymise.span_cache import _rule_files as rule_files
-from tests.pseudonymise_support import KEY
+from tests.pseudonymise_support import KEY, blind_texts
 
-DATA = PROJECT_ROOT / "benchmarks" / "data"
 OTHER_KEY = b"another-test-key-0123456789abcdef-01"
-
-
-def _texts(n: int = 400) -> list[str]:
-    texts: list[str] = []
-    for path in sorted(DATA.glob("pii_blind*.jsonl")):
-        with path.open(encoding="utf-8") as fh:
-            texts += [json.loads(line)["text"] for line in fh if line.strip()]
-    return texts[:n]
 
 
 @pytest.fixture(scope="module")
 def texts() -> list[str]:
-    found = _texts()
+    found = blind_texts(400)
     assert sum(1 for t in found if Pseudonymiser(KEY).find(t)) > 100  # most of them hold personal data
     return found + found[:50]  # names seen again later keep their numbers
 
@@ -161,7 +151,7 @@ def test_an_import_again_reads_the_finds_back(tmp_path: Path) -> None:
     with source.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow(["id", "svar"])
-        writer.writerows([f"R{i}", t] for i, t in enumerate(_texts(300)))
+        writer.writerows([f"R{i}", t] for i, t in enumerate(blind_texts(300)))
     engine = init_db()
     stored = []
     for project in ("a", "b"):
@@ -174,7 +164,7 @@ def test_an_import_again_reads_the_finds_back(tmp_path: Path) -> None:
             ).all()
         stored.append(([tuple(r) for r in rows], summary.pii_counts))
         with sqlite3.connect(tmp_path / "data" / "anonymiserad" / "cache" / FILE_NAME) as conn:
-            assert conn.execute("SELECT count(*) FROM finds").fetchone()[0] == len(set(_texts(300)))
+            assert conn.execute("SELECT count(*) FROM finds").fetchone()[0] == len(set(blind_texts(300)))
         conn.close()
     assert stored[1] == stored[0] and len(stored[0][0]) == 300
 
