@@ -39,6 +39,7 @@ from nlp.pseudonymise.recognisers.ocr_digits import ocr_digits
 from nlp.pseudonymise.recognisers.prefilter import forget
 from nlp.pseudonymise.recognisers.said_again import said_again
 from nlp.pseudonymise.recognisers.span_set import SpanSet
+from nlp.pseudonymise.recognisers.unit_headed_names import units_read_as_names
 from nlp.pseudonymise.recognisers.unit_place_names import extend_unit_places
 from nlp.pseudonymise.recognisers.wards import extend_wards
 from nlp.pseudonymise.recognisers.web_text import unmangle
@@ -191,6 +192,7 @@ class SpanFinder:
         spans = attach_place(source, signature_towns(source, ages_after_names(source, spans)))
         # a unit's place in two words or after its abbreviation: "akuten Norra X", "MVC X"
         units = extend_unit_places(source, extend_wards(source, sorted(spans, key=lambda s: s.start)))
+        units = units_read_as_names(source, units)  # "på Nätpsykiatrin heter …": a unit, no name
         # pets, kings, authors by their works: names, but no one to identify
         return drop_non_persons(source, units)
 

@@ -21,6 +21,8 @@ from nlp.core import Span
 from nlp.lexicon import neighbour_stop_words
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.feasts_and_greetings import feast_and_greeting_words
+from nlp.pseudonymise.recognisers.mixed_case_abbreviations import mixed_case_abbreviations
+from nlp.pseudonymise.recognisers.role_signatures import role_signatures
 from nlp.pseudonymise.recognisers.words import plain_word, swedish_form
 
 # a pet or farm animal before its name, perhaps "som heter", and the names listed before this
@@ -158,6 +160,8 @@ def drop_non_persons(text: str, spans: list[Span]) -> list[Span]:
     pets: set[str] = set()
     # a feast, its wish or a greeting to a group: "inför Ramadan", "Eid Mubarak", "Salam allihop"
     dropped: set[Span] = _neighbour_words(text, spans) | feast_and_greeting_words(text, spans)
+    # "enligt SoL": a law's short name; "/Admin": a role signing a post
+    dropped |= mixed_case_abbreviations(text, spans) | role_signatures(text, spans)
     low = text.lower()
     played_or_prescribed = "spel" in low or "recept" in low or "förskr" in low  # speed
     for s in spans:

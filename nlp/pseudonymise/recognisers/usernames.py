@@ -14,6 +14,7 @@ from nlp.core import Span
 from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.prefilter import guarded
+from nlp.pseudonymise.recognisers.worded_handles import worded_handle
 from nlp.pseudonymise.recognisers.words import plain_word, unknown_word
 
 # a log's or a form's user field and its value: "user=andsve", "användarnamn: kalu01"
@@ -75,6 +76,9 @@ def _handles(text: str) -> list[Span]:
         value = m.group("value")
         # "Följ oss på Instagram @x": an organisation's account, no person's
         ours = re.search(r"(?i:\b(?:oss|vår|vårt|våra|vi)\b)[^.!?\n]{0,20}$", text[max(0, m.start() - 30) : m.start()])
+        # "Instagram @livetmedsorg": a feed's title made of words, not a person's handle
+        if worded_handle(value):
+            continue
         if ours is None and (value.startswith("@") or any(c.isdigit() or c == "_" for c in value)):
             if not value.replace(".", "").isdigit():
                 out.append(Span(m.start("value"), m.end("value"), "PERSON"))
