@@ -3,7 +3,8 @@ in a post looks like a name but is not – an account handle made of everyday wo
 name ("Instagram @kaffeochkaos"), a law's short name written with small letters inside ("enligt
 HsL"), a group's role signing a post ("/Moderatorn"); and a capitalised compound ending in a
 care unit's head noun read as a name before "heter" ("på Nätpsykiatrin heter …"), which is a
-unit. Handles built from a name, names beside a role word and look-alike traps (doses, case and
+unit; a symptom's strength out of ten ("Värken ligger på 7/10"), which is no date; a court named
+without its seat ("Kammarrätten tog ett år"), which is the court system, not one court. Handles built from a name, names beside a role word and look-alike traps (doses, case and
 order numbers, dates, prices, years) must stay what they are. Own examples: new names, handles
 and units, none from the set."""
 
@@ -43,6 +44,11 @@ def test_handles_laws_and_roles_are_no_names(text: str) -> None:
         # a unit-headed compound before "heter" is a unit, the name after it a person
         ("Kuratorn på Nätpsykiatrin heter Oskar Lindvall och är bra.", "VARDENHET", "Nätpsykiatrin"),
         ("Läkaren på Strokekliniken heter Mira Nyqvist.", "VARDENHET", "Strokekliniken"),
+        # a court with its seat is one court
+        ("Domen från Kammarrätten i Sundsvall kom i dag.", "ORGANISATION", "Kammarrätten i Sundsvall"),
+        # a date after a symptom keeps its verb or preposition of time
+        ("Ont sedan 9/10, fick tid hos läkaren.", "DATUM", "9/10"),
+        ("Värken började 3/10 och nu är den värre.", "DATUM", "3/10"),
         ("Kuratorn på Nätpsykiatrin heter Oskar Lindvall och är bra.", "PERSON", "Oskar Lindvall"),
         # a handle built from a name or with digits stays the person's handle
         ("Skriv till mig på insta @linneaberg så svarar jag.", "PERSON", "@linneaberg"),
@@ -71,6 +77,13 @@ def test_unit_headed_compound_is_no_person() -> None:
         "Tiden flyttades till vecka 14 och sedan till 2026.",
         "Enligt SFS 2001:453 ska beslutet komma inom 4 månader.",
         "Instagram @\nInget här.",
+        # a symptom's strength on the pain scale
+        "Värken ligger på 7/10 hela tiden, sover dåligt.",
+        "Ångesten är typ 9/10 på kvällarna.",
+        "Smärta: 6/10 efter operationen.",
+        # a court without its seat
+        "Vi överklagade och Kammarrätten tog ett år på sig.",
+        "Tingsrätten och Hovrätten dömer, inte vården.",
     ],
 )
 def test_look_alikes_stay(text: str) -> None:

@@ -11,6 +11,7 @@ from nlp.pseudonymise.recognisers.lines import Lines
 from nlp.pseudonymise.recognisers.month_first_dates import find_month_first_dates
 from nlp.pseudonymise.recognisers.patterns import LOG_LINE, MONTHS, WS
 from nlp.pseudonymise.recognisers.prefilter import guarded
+from nlp.pseudonymise.recognisers.symptom_scores import symptom_score_before
 
 _DATE_PATTERNS = [
     guarded(r"(?<![\d-])(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d-])"),
@@ -251,8 +252,8 @@ def _score(ctx: _Text, m: re.Match) -> bool:
     if mark > scale or _DATE_WORD_BEFORE.search(text[max(0, m.start() - 8) : m.start()]):
         return False
     graded = _GRADED_AFTER.match(text, m.end()) and _GRADING.search(text, max(0, m.start() - 60), m.start())
-    if ctx.tally(_GRADE_SHEET, scale) >= 3:
-        return True
+    if ctx.tally(_GRADE_SHEET, scale) >= 3 or (scale == 10 and symptom_score_before(text, m.start())):
+        return True  # "Smärtan är 8/10": a symptom's strength on the pain scale
     if _GRADED_FOR.match(text, m.start()):
         graded = graded or ctx.tally(_GRADED_FOR, scale) >= 2
     return bool(

@@ -154,6 +154,12 @@ _GENERIC_ORGS = {
     "Överförmyndaren",
     # the municipality's social emergency service, any municipality's
     "Socialjouren",
+    # courts with many seats: "Förvaltningsrätten brukar ta 4 månader" is the court system,
+    # "Förvaltningsrätten i Luleå" one court
+    "Förvaltningsrätten",
+    "Kammarrätten",
+    "Tingsrätten",
+    "Hovrätten",
 }
 _REGIONAL_ORGS = {
     "RSMH",
