@@ -4,7 +4,9 @@ name ("Instagram @kaffeochkaos"), a law's short name written with small letters 
 HsL"), a group's role signing a post ("/Moderatorn"); and a capitalised compound ending in a
 care unit's head noun read as a name before "heter" ("på Nätpsykiatrin heter …"), which is a
 unit; a symptom's strength out of ten ("Värken ligger på 7/10"), which is no date; a court named
-without its seat ("Kammarrätten tog ett år"), which is the court system, not one court. Handles built from a name, names beside a role word and look-alike traps (doses, case and
+without its seat ("Kammarrätten tog ett år"), which is the court system, not one court. Found:
+the writer in a comment's or a reply's header ("Kommentar från Ada Obi:", "↳ Ada Obi: …") and
+an envelope's town in capitals after two spaces ("702 15  VÄXJÖ"). Handles built from a name, names beside a role word and look-alike traps (doses, case and
 order numbers, dates, prices, years) must stay what they are. Own examples: new names, handles
 and units, none from the set."""
 
@@ -44,6 +46,11 @@ def test_handles_laws_and_roles_are_no_names(text: str) -> None:
         # a unit-headed compound before "heter" is a unit, the name after it a person
         ("Kuratorn på Nätpsykiatrin heter Oskar Lindvall och är bra.", "VARDENHET", "Nätpsykiatrin"),
         ("Läkaren på Strokekliniken heter Mira Nyqvist.", "VARDENHET", "Strokekliniken"),
+        # the writer in a comment's or a reply's header, a name no list knows
+        ("Kommentar från Adaeze Obi:\nJag håller med dig.", "PERSON", "Adaeze Obi"),
+        ("Bra skrivet!\n  ↳ Ifeoma Nwosu: Tack, det värmer.", "PERSON", "Ifeoma Nwosu"),
+        # an envelope's town in capitals after two spaces
+        ("Kuvertet:\nLindvägen 8\n352 46  VÄXJÖ", "ORT", "VÄXJÖ"),
         # a court with its seat is one court
         ("Domen från Kammarrätten i Sundsvall kom i dag.", "ORGANISATION", "Kammarrätten i Sundsvall"),
         # a date after a symptom keeps its verb or preposition of time
@@ -84,6 +91,8 @@ def test_unit_headed_compound_is_no_person() -> None:
         # a court without its seat
         "Vi överklagade och Kammarrätten tog ett år på sig.",
         "Tingsrätten och Hovrätten dömer, inte vården.",
+        # a reply header that names a region or a unit is no person
+        "Svar från Regionens kundtjänst:\nVi beklagar det inträffade.",
     ],
 )
 def test_look_alikes_stay(text: str) -> None:

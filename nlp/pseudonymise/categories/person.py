@@ -5,6 +5,7 @@ from __future__ import annotations
 from nlp.pseudonymise.category import Category
 from nlp.pseudonymise.recognisers.attendance_lists import find_listed_people
 from nlp.pseudonymise.recognisers.chat_names import find_chat_names
+from nlp.pseudonymise.recognisers.comment_headers import find_comment_headers
 from nlp.pseudonymise.recognisers.forum import find_forum_names
 from nlp.pseudonymise.recognisers.interview_notes import find_ip_names
 from nlp.pseudonymise.recognisers.introductions import find_kin_names, find_self_introduction
@@ -37,6 +38,7 @@ CATEGORY = Category(
         find_name_predicates,
         find_chat_names,
         find_mail_senders,
+        find_comment_headers,
     ),
     description="namn",
 )

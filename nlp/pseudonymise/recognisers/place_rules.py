@@ -109,6 +109,8 @@ _JOURNEY_TO = re.compile(WS + r"+till" + WS + r"+[" + CAP + r"]")
 def town_after_postcode(s: Scan, t: Token) -> int:
     """ "961 23 Boden", "574 31 vetlanda": the town after its postcode."""
     listed = t.word in s.places if t.cap else t.word.islower() and t.word.capitalize() in s.places
+    # "702 15  ÖREBRO": an envelope's town in capitals, however many spaces after the postcode
+    listed = listed or (t.word.isupper() and len(t.word) > 2 and t.word.capitalize() in s.places)
     # a postcode names its town: "127 32 Skärholmen" is a place even when no list has it
     unlisted = (
         t.cap
