@@ -159,9 +159,10 @@ OWN_FLOORS = {
     # unread (held out; 0.960 / 0.990 / 43 of 43 at 9ac3ae5: forwarded e-mail threads and web
     # forms to feedback inboxes; every direct identifier found)
     "pii_blind48.jsonl": (0.94, 0.97, 0.95),
-    # unread (held out; 0.938 / 0.928 / 43 of 50 at 9ac3ae5: social media and open forums;
-    # handles are unlabelled there; every direct identifier found)
-    "pii_blind49.jsonl": (0.92, 0.91, 0.82),
+    # read in round 25 (first 0.938 / 0.928 / 43 of 50 at 9ac3ae5: social media and open forums;
+    # handles are unlabelled there; after 0.952 / 0.956 / 49 of 50, every direct identifier
+    # found): it no longer measures generalisation
+    "pii_blind49.jsonl": (0.94, 0.94, 0.94),
     # unread (held out; 0.916 / 0.948 / 36 of 39 at 9ac3ae5: violence in close relationships and
     # protected identities; plates are unlabelled there; every direct identifier found)
     "pii_blind50.jsonl": (0.90, 0.93, 0.88),
