@@ -3,7 +3,9 @@ of the code under test), and finds as (value, label) pairs."""
 
 from __future__ import annotations
 
+import csv
 import json
+from pathlib import Path
 
 from nlp.config import PROJECT_ROOT
 from nlp.pseudonymise import Pseudonymiser
@@ -18,6 +20,15 @@ def blind_texts(n: int) -> list[str]:
         with path.open(encoding="utf-8") as fh:
             texts += [json.loads(line)["text"] for line in fh if line.strip()]
     return texts[:n]
+
+
+def blind_csv(path: Path, n: int) -> Path:
+    """A survey export at `path` (columns id, svar) of the first n blind-set texts."""
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["id", "svar"])
+        writer.writerows([f"R{i}", t] for i, t in enumerate(blind_texts(n)))
+    return path
 
 
 def luhn_complete(nine: str) -> str:

@@ -8,7 +8,6 @@ chunks. Real helper processes are started (spawn), nothing is mocked.
 
 from __future__ import annotations
 
-import csv
 import logging
 import multiprocessing
 import os
@@ -24,7 +23,7 @@ from nlp.config import get_settings
 from nlp.pseudonymise import CATEGORIES, Pseudonymiser, SpanFinder, processes_setting, pseudonymise_stream
 from nlp.pseudonymise.parallel import MIN_CHARS, find_chunk
 from nlp.pseudonymise.span_cache import cache_path
-from tests.pseudonymise_support import KEY, blind_texts
+from tests.pseudonymise_support import KEY, blind_csv, blind_texts
 
 
 @pytest.fixture(scope="module")
@@ -169,11 +168,7 @@ def test_an_import_on_two_processes_stores_what_one_process_stores(
     from nlp.store import init_db, session_scope
     from nlp.store.models import RecordRow
 
-    source = tmp_path / "svar.csv"
-    with source.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(["id", "svar"])
-        writer.writerows([f"R{i}", t] for i, t in enumerate(blind_texts(2000)))
+    source = blind_csv(tmp_path / "svar.csv", 2000)
     engine = init_db()
     stored = {}
     for processes in ("1", "2"):

@@ -9,7 +9,6 @@ refuses to search shows that a hit is not searched.
 
 from __future__ import annotations
 
-import csv
 import sqlite3
 import subprocess
 import sys
@@ -21,7 +20,7 @@ from nlp.config import PROJECT_ROOT
 from nlp.pseudonymise import CATEGORIES, Pseudonymiser, SpanCache, SpanFinder, forget_finds, pseudonymise_stream
 from nlp.pseudonymise.span_cache import FILE_NAME, rules_fingerprint
 from nlp.pseudonymise.span_cache import _rule_files as rule_files
-from tests.pseudonymise_support import KEY, blind_texts
+from tests.pseudonymise_support import KEY, blind_csv, blind_texts
 
 OTHER_KEY = b"another-test-key-0123456789abcdef-01"
 
@@ -147,11 +146,7 @@ def test_an_import_again_reads_the_finds_back(tmp_path: Path) -> None:
     from nlp.store import init_db, session_scope
     from nlp.store.models import RecordRow
 
-    source = tmp_path / "svar.csv"
-    with source.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(["id", "svar"])
-        writer.writerows([f"R{i}", t] for i, t in enumerate(blind_texts(300)))
+    source = blind_csv(tmp_path / "svar.csv", 300)
     engine = init_db()
     stored = []
     for project in ("a", "b"):
