@@ -100,7 +100,7 @@ def test_cluster_run_equals_the_single_process_run(
     a, b = _outcome(engine, single), _outcome(engine, on_cluster)
     assert len({r for r, *_ in a["members"]}) > 1900 and len(a["themes"]) > 2
     assert a == b
-    assert not run_folder(on_cluster).exists()  # the run's vector files are gone with it
+    assert not run_folder(on_cluster, engine).exists()  # the run's vector files are gone with it
 
 
 @pytest.mark.db_incidental
@@ -117,7 +117,7 @@ def test_cluster_run_past_the_theme_sample_equals_the_single_process_run(
     assert answers > 1900 and len(a["themes"]) > 2
     assert len({r for r, *_ in a["members"]}) == sum(size for _, _, size, _, _ in a["themes"].values()) == answers
     assert a == b
-    assert not run_folder(on_cluster).exists()  # the placements went with the run's files
+    assert not run_folder(on_cluster, engine).exists()  # the placements went with the run's files
 
 
 @pytest.mark.db_incidental

@@ -16,8 +16,9 @@ from nlp.config import get_settings
 from nlp.core import ANALYSIS_KIND
 from nlp.embed import cached_embedder, embed_texts
 from nlp.pipeline import analyse_import, analysis, import_export
-from nlp.pipeline.partitions import run_folder
-from nlp.store import session_scope
+from nlp.pipeline.answers import Answers
+from nlp.pipeline.partitions import partition, run_folder
+from nlp.store import init_db, session_scope
 from nlp.store.models import Classification, RecordRow, Suggestion, Theme, ThemeAssignment
 
 SUBJECTS = [
@@ -87,7 +88,7 @@ def test_an_import_past_the_sample_stores_what_the_in_memory_analysis_gives(
     monkeypatch.setattr(analysis, "find_themes_placed", placed)
     run_id = analyse_import(import_id, engine=engine, taxonomy=tax, embed_model="hash")
     assert seen == [(160, 550)]  # the streamed path ran, holding the sample's answers alone
-    assert not run_folder(run_id).exists()  # the answers' files went with the run
+    assert not run_folder(run_id, engine).exists()  # the answers' files went with the run
     got = _stored(engine, run_id)
 
     # The same import analysed with every answer in memory: one matrix, one classification
@@ -218,7 +219,7 @@ def test_a_project_past_the_sample_stores_what_the_in_memory_analysis_gives(
             import_export(path, project="helhet", text_columns=["Svar"])
         inputs = load_project(engine, "helhet", tax.id)  # the state the run starts from
         run_id = analyse_project("helhet", engine=engine, taxonomy=tax, embed_model="hash", refit=refit)
-        assert not run_folder(run_id).exists()
+        assert not run_folder(run_id, engine).exists()
         answers = held[-1]
         n = len(answers.ids)
         # This process read the texts of fewer answers than the project has (sample, pool, representatives).
@@ -249,3 +250,20 @@ def test_a_project_past_the_sample_stores_what_the_in_memory_analysis_gives(
             for t in pt.themes
             if t.size
         }
+
+
+def test_an_analysis_leaves_another_databases_run_of_the_same_id_alone(
+    engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tax: Any
+) -> None:
+    # Another database in the same data dir (a test database beside the product's) is in the
+    # middle of its runs 1-3 when this database's first analysis starts: run 1 here too.
+    monkeypatch.delenv("BRUKARROST_KLUSTER", raising=False)
+    other = init_db(f"sqlite:///{tmp_path / 'andra.db'}")
+    theirs = Answers([1, 2], ["Ett annat svar.", "Och ett till."], [None, None])
+    for run in (1, 2, 3):
+        partition([theirs], run, other)
+    files = {p: p.read_bytes() for run in (1, 2, 3) for p in run_folder(run, other).rglob("*") if p.is_file()}
+    import_id = import_export(_write_export(tmp_path / "svar.csv", 6), project="egen", text_columns=["Svar"]).import_id
+    run_id = analyse_import(import_id, engine=engine, taxonomy=tax, embed_model="hash")
+    assert run_id in (1, 2, 3)  # the collision this guards against
+    assert {p: p.read_bytes() for p in files if p.exists()} == files  # neither overwritten nor removed

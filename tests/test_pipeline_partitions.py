@@ -4,6 +4,7 @@ written whole or not at all."""
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import asdict, replace
 from datetime import date
 from pathlib import Path
@@ -44,8 +45,8 @@ def small_parts(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_vectors_stored_by_partition_read_back_by_row(small_parts: None) -> None:
     stored = embed_partitions(TEXTS, 7, "hash:128", _quiet)
-    files = sorted(run_folder(7).glob("vektorer/del-?????.npy"))
-    files += sorted(run_folder(7).glob("vektorer/*.svar.json"))
+    files = sorted(run_folder(7, None).glob("vektorer/del-?????.npy"))
+    files += sorted(run_folder(7, None).glob("vektorer/*.svar.json"))
     assert [p.n for p in stored.parts] == [5, 5, 5, 5, 3] and len(files) == 10
     assert [t for p in stored.parts for t in p.texts()] == TEXTS  # each partition's answers in its own file
     assert all(os.stat(f).st_mode & 0o077 == 0 for f in files)  # private, like the rest of the data dir
@@ -53,8 +54,8 @@ def test_vectors_stored_by_partition_read_back_by_row(small_parts: None) -> None
     np.testing.assert_array_equal(stored.all(), whole)
     rows = np.array([22, 0, 9, 10, 4, 5])  # across partitions, in any order
     np.testing.assert_array_equal(stored.rows(rows), whole[rows])
-    remove_run_files(7)
-    assert not run_folder(7).exists()
+    remove_run_files(7, None)
+    assert not run_folder(7, None).exists()
 
 
 def test_a_partition_run_again_reuses_its_whole_file_and_replaces_a_torn_one(small_parts: None) -> None:
@@ -65,7 +66,7 @@ def test_a_partition_run_again_reuses_its_whole_file_and_replaces_a_torn_one(sma
     again = embed_partitions(TEXTS, 8, "hash:128", _quiet)
     assert first.stat().st_mtime_ns == before  # whole: not written again
     np.testing.assert_array_equal(again.all(), expected)  # torn: written again, whole
-    assert not list(run_folder(8).glob("vektorer/*.tmp"))
+    assert not list(run_folder(8, None).glob("vektorer/*.tmp"))
 
 
 def test_classifications_stored_by_partition_equal_one_pass_over_all_answers(small_parts: None, tax: Any) -> None:
@@ -94,8 +95,8 @@ def test_classifications_stored_by_partition_equal_one_pass_over_all_answers(sma
         ]
         assert sugs == expected
     assert any(sugs for _, sugs in rows)  # the comparison is not of empty lists
-    remove_run_files(9)
-    assert not run_folder(9).exists()
+    remove_run_files(9, None)
+    assert not run_folder(9, None).exists()
 
 
 def _topic_answers(n_per: int) -> tuple[list[str], list[date | None]]:
@@ -139,9 +140,9 @@ def test_rest_placed_by_partition_equals_assigning_every_answer_in_memory(small_
     assert placed.over_time == held.over_time and placed.over_time["undated"] > 0
     assert placed.emerging == held.emerging
     assert (placed.notes, placed.settings, placed.n_texts) == (held.notes, held.settings, held.n_texts)
-    files = sorted(run_folder(11).glob("vektorer/*.tema.npy"))
+    files = sorted(run_folder(11, None).glob("vektorer/*.tema.npy"))
     assert len(files) == len(stored.parts) and all(os.stat(f).st_mode & 0o077 == 0 for f in files)
-    remove_run_files(11)
+    remove_run_files(11, None)
 
 
 def test_only_the_samples_labels_come_back_from_classifying(small_parts: None, tax: Any) -> None:
@@ -155,4 +156,18 @@ def test_only_the_samples_labels_come_back_from_classifying(small_parts: None, t
     assert sampled.labels == [whole.labels[i] for i in rows]
     assert sampled.valence == [whole.valence[i] for i in rows]
     assert len(list(sampled.rows())) == len(TEXTS) and sampled.model_version == whole.model_version
-    remove_run_files(12)
+    remove_run_files(12, None)
+
+
+def test_two_databases_sharing_a_data_dir_keep_their_runs_apart(tmp_path: Path) -> None:
+    # Run ids count per database: the product's database and another one in the same data
+    # dir both have a run 1, and their partition files must not meet.
+    from nlp.store import get_engine
+
+    first = get_engine(f"sqlite:///{tmp_path / 'a.db'}")
+    second = get_engine(f"sqlite:///{tmp_path / 'b.db'}")
+    same_file = get_engine(f"sqlite:///{tmp_path / 'x' / '..' / 'a.db'}")
+    assert run_folder(1, first) != run_folder(1, second) != run_folder(1, None)
+    assert run_folder(1, first) == run_folder(1, same_file)  # one file, however it was named
+    assert run_folder(1, first).parent.parent == get_settings().data_dir / "korningar"
+    assert re.fullmatch("[0-9a-f]{16}", run_folder(1, first).parent.name)  # a hash, not the URL

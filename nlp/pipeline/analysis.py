@@ -102,7 +102,7 @@ def analyse_import(
         finally:
             # The vector cache keeps the vectors (and erasure reaches them there); these copies,
             # the answers' files and the partitions' classifications (now in the database) go.
-            remove_run_files(run_id)
+            remove_run_files(run_id, engine)
         return classified.model_version
 
     run_guarded(engine, run_id, work, progress or no_progress)
@@ -121,7 +121,7 @@ def _load_inputs(engine: Engine, import_id: int, taxonomy_id: str, run_id: int) 
             strata.append(np.fromiter((months.setdefault(k, len(months)) for k in keys), np.int32, len(keys)))
             yield chunk
 
-    parts = partition(keep_months(import_answers(engine, import_id, get_settings().kluster_partition)), run_id)
+    parts = partition(keep_months(import_answers(engine, import_id, get_settings().kluster_partition)), run_id, engine)
     if not parts:
         raise BrukarrostError(f"Importen {import_id} har inga svar att analysera.")
     with session_scope(engine) as session:

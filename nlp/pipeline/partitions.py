@@ -20,6 +20,7 @@ at a time into the run's single transaction, so no process holds N classificatio
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -34,6 +35,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 import numpy as np
+from sqlalchemy import Engine
 
 from nlp.classify import ClassificationResult, ClassifierModel, Example, classify_texts, zero_shot_model
 from nlp.classify import embedding as classify_embedding
@@ -134,19 +136,33 @@ def answer_ids(parts: Sequence[Part]) -> Iterator[Any]:
         yield from read_answers(part.answers).ids
 
 
-def run_folder(run_id: int) -> Path:
+def database_key(engine: Engine | None) -> str:
+    """A short name for the database a run is stored in. Run ids count per database, so two
+    databases that share one data dir (the product's and a test's, two PostgreSQL databases)
+    both have a run 1: keyed by database, their partition files never meet. A hash, so the
+    folder name carries no host or user name."""
+    if engine is None:
+        return "utan-databas"  # answers held in memory (embed_partitions), stored nowhere
+    url = engine.url
+    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
+        url = url.set(database=os.path.realpath(url.database))  # one file, however it was named
+    return hashlib.sha256(url.render_as_string(hide_password=True).encode()).hexdigest()[:16]
+
+
+def run_folder(run_id: int, engine: Engine | None) -> Path:
     """The run's own folder of intermediate files under the data dir (private)."""
-    return get_settings().data_dir / "korningar" / str(run_id)
+    return get_settings().data_dir / "korningar" / database_key(engine) / str(run_id)
 
 
-def remove_run_files(run_id: int) -> None:
+def remove_run_files(run_id: int, engine: Engine | None) -> None:
     """A finished run's vector files are of no further use (the cache keeps the vectors)."""
-    shutil.rmtree(run_folder(run_id), ignore_errors=True)
+    shutil.rmtree(run_folder(run_id, engine), ignore_errors=True)
 
 
-def partition(chunks: Iterable[Answers], run_id: int) -> list[Part]:
-    """The answers' partition files, one per chunk (written whole, private)."""
-    folder = private_dir(run_folder(run_id) / "vektorer")
+def partition(chunks: Iterable[Answers], run_id: int, engine: Engine | None) -> list[Part]:
+    """The answers' partition files, one per chunk (written whole, private), in the folder of
+    run `run_id` of the database `engine`."""
+    folder = private_dir(run_folder(run_id, engine) / "vektorer")
     parts = []
     for i, chunk in enumerate(chunks):
         part = Part(i, len(chunk), str(folder / f"del-{i:05d}.svar.json"), str(folder / f"del-{i:05d}.npy"))
@@ -220,7 +236,7 @@ def embed_partitions(
         list(texts),
         list(dates) if dates is not None else [None] * len(texts),
     )
-    return embed_parts(partition(chunks(held), run_id), embed_model, progress)
+    return embed_parts(partition(chunks(held), run_id, None), embed_model, progress)
 
 
 def embed_parts(parts: list[Part], embed_model: str, progress: Progress) -> PartitionedVectors:

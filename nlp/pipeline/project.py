@@ -281,7 +281,7 @@ def analyse_project(
             )
         finally:
             # The answers' and vectors' files go (the vector cache keeps the vectors).
-            remove_run_files(run_id)
+            remove_run_files(run_id, engine)
         return classified.model_version
 
     run_guarded(engine, run_id, work, progress)

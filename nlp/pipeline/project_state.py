@@ -105,7 +105,7 @@ def project_answers(engine: Engine, order: Sequence[int], run_id: int) -> Projec
                 import_of.update(dict.fromkeys(chunk.ids, import_id))
                 yield chunk
 
-    parts = partition(chunks(), run_id)
+    parts = partition(chunks(), run_id, engine)
     return ProjectAnswers(parts, ids, dates, import_of, StoredTexts([(p.answers, p.n) for p in parts]))
 
 
