@@ -133,10 +133,19 @@ def _modifier_ok(word: Word, negated: bool) -> bool:
 
 
 def _after_subject(run: list[Word], at: int) -> bool:
-    """True when the modifier at `at` follows a noun not in the genitive: then it is the
-    finite verb of a clause ("Verkstaden bytte däcken", "Massören masserade ryggen"), which
-    the lexicon cannot tell from a participle, and no phrase starts there."""
-    return at > 0 and not run[at][2] and run[at - 1][2] and not run[at - 1][0].endswith("s")
+    """True when the modifier at `at` ends like a past tense (-de, -te) and follows a noun not
+    in the genitive: then it is the finite verb of a clause ("Verkstaden bytte däcken",
+    "Massören masserade ryggen"), which the lexicon cannot tell from a participle or an
+    adjective, and no phrase starts there. An adjective after a noun ("bostadsrätt
+    trevligt bemötande") starts one."""
+    word = run[at]
+    return (
+        at > 0
+        and not word[2]
+        and word[0].endswith(("de", "te"))
+        and run[at - 1][2]
+        and not run[at - 1][0].endswith("s")
+    )
 
 
 def _noun_phrases(run: list[Word], negated: bool, seen: dict[Key, str]) -> None:
