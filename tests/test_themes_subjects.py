@@ -194,3 +194,20 @@ def test_a_noun_or_a_finite_verb_is_no_modifier_of_the_next_noun() -> None:
     forms = set(answer_phrases("Köpt en bostadsrätt trevligt bemötande.", words).values())
     assert "trevligt bemötande" in forms and "bostadsrätt trevligt bemötande" not in forms, forms
     assert "personalens bemötande" in set(answer_phrases("Personalens bemötande var fint.", words).values())
+
+
+def test_a_word_half_the_answers_hold_keeps_the_detail_its_answers_add() -> None:
+    from nlp.themes.naming import phrase_name
+
+    # Half name the doctor; a third of them the wait to see one, always beside "läkare".
+    texts = [f"Väntetiden för att träffa läkare var lång, vecka {i}." for i in range(6)]
+    texts += [f"Läkaren lyssnade inte, besök {i}." for i in range(5)] + [
+        f"Inget att göra på helgen {i}." for i in range(9)
+    ]
+    found = {("väntetid",): Counter({"väntetiden": 6}), ("läkare",): Counter({"läkare": 6, "läkaren": 5})}
+    df = {k: sum(c.values()) for k, c in found.items()}
+    ranked = [(("väntetid",), "väntetiden"), (("läkare",), "läkare")]
+    name, _plain = _unique_head(ranked, found, df, set(), None, frozenset(), NameRule(texts, None))
+    assert name == "läkare – väntetiden", name
+    # After a taxonomy label the detail follows a comma: one dash per name.
+    assert phrase_name([name], "Tillgänglighet")[0] == "Tillgänglighet – läkare, väntetiden"

@@ -245,7 +245,9 @@ def phrase_name(phrases: Sequence[str], taxonomy_label: str | None = None) -> tu
     first = phrases[0]
     if short and first.startswith(TONE_LEADS):  # "Utestängning – missnöje med …": one name, one capital
         first = first[0].lower() + first[1:]
-    name = f"{taxonomy_label} – {first}" if short else first[0].upper() + first[1:]
+    # After a label a phrase's own dash becomes a comma: one dash per name ("Tillgänglighet –
+    # läkare, väntetiden", not "Tillgänglighet – läkare – väntetiden").
+    name = f"{taxonomy_label} – {first.replace(' – ', ', ')}" if short else first[0].upper() + first[1:]
     listed = phrases[0] if len(phrases) == 1 else ", ".join(phrases[:-1]) + " och " + phrases[-1]
     return name, f"Svar om {listed}{tail}"
 
@@ -479,7 +481,8 @@ def _unique_head(
             elif chosen is not None:
                 # One word half the answers hold and no pair: with the theme's next phrase
                 # when it is its best one ("Bilen – verkstad").
-                chosen = first_free([c for c in combined if c.split(" – ")[0] == plain], nested=False) or chosen
+                details = [f"{plain} – {f}" for k, f in ranked if k not in generic and not overlaps(k, plain)]
+                chosen = first_free(details, nested=False) or chosen
     if chosen is None:
         chosen = first_free(own) or first_free(combined, nested=False) or first_free(options) or first_free(wide)
     return chosen or distinguished(ranked, found, df, rule, taken, generic) or broadest(found, df, rule, taken, generic)
