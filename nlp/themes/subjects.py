@@ -155,8 +155,11 @@ def broadest(
             continue
         if rule.cover.share(form) >= COVER_SHARE:
             others = [k for k in nouns if not overlaps(k, form)]
-            forms = [written(k, found) for k in others if k not in generic] + [written(k, found) for k in others]
-            paired = rule.pair(form, forms, need=0.0)
+            # A partner specific to the theme first, one generic to it only when none is.
+            specific = [written(k, found) for k in others if k not in generic]
+            paired = rule.pair(form, specific, need=0.0) or rule.pair(
+                form, [written(k, found) for k in others], need=0.0
+            )
             if paired is not None and not taken(paired):
                 return paired, form
         return named, form
