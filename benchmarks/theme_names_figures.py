@@ -134,7 +134,8 @@ def name_tone(name: str) -> int:
 
 def head_phrase(name: str, label: str | None) -> str:
     """The phrase a name claims for its theme: without its tone lead, taxonomy label and
-    second part ("Tillgänglighet – långa väntetider – telefon" → "långa väntetider")."""
+    second part ("Tillgänglighet – långa väntetider, telefon" → "långa väntetider"; a label-led
+    name writes the second part after a comma)."""
     from nlp.themes.tone import MIXED_LEADS, NEGATIVE_LEAD, POSITIVE_LEAD
 
     if label and name.startswith(f"{label} – "):
@@ -143,7 +144,7 @@ def head_phrase(name: str, label: str | None) -> str:
         if name.startswith(lead + " "):
             name = name[len(lead) + 1 :]
     name = name.split(" (")[0]  # "Korta svar (2)"
-    return name.split(" – ")[0]
+    return name.split(" – ")[0].split(", ")[0]
 
 
 MIN_COMPOUND_HEAD, MIN_COMPOUND_FIRST = 3, 3  # "städning" in "flyttstädning", not "bil" in "mobil"

@@ -162,8 +162,9 @@ def _assert_named_from_their_answers() -> None:
             # "Missnöje med kaffet", "Tillgänglighet – missnöje med kaffet": the tone's words
             phrase = re.sub(rf"^(?:{'|'.join(TONE_LEADS)}) ", "", phrase, flags=re.IGNORECASE)
             assert "·" not in theme.label and theme.phrase.startswith(("Svar ", "Korta svar ")), theme.phrase
-            # A pair ("Väntetiden och läkaren"): each of its two phrases written in the answers.
-            parts = phrase.lower().split(f" {PAIR_JOIN} ")
+            # A pair ("Väntetiden och läkaren") or a phrase and its detail after a label
+            # ("Tillgänglighet – läkare, väntetiden"): each part written in the answers.
+            parts = re.split(rf" {PAIR_JOIN} |, ", phrase.lower())
             assert all(p in answers for p in parts) or phrase in titles or phrase in ("Blandade svar", "Korta svar"), (
                 theme.label
             )

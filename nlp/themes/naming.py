@@ -18,8 +18,8 @@ the theme and different from each other. The name is built on the first one, by 
 construction, never a bare noun where the answers write more: a phrase of several words with
 the modifier most of its mentions carry; a bare noun ("Kaffet", "Mening") by the construction
 most of its mentions in the theme carry ("kaffet i väntrummet"), else "noun – the theme's
-next phrase that is not a generic word" (a generic word is used by a tenth of the answers of
-three themes or more: "bemötande", "service"), and only else a construction of the theme's
+next phrase that is not a generic word" (generic for the theme: its answers use it less than
+three times as often as the rest do, "bemötande", "service"; nlp.themes.subjects), and only else a construction of the theme's
 next phrases: those name a side detail ("Par glasögon" for a theme of treatments). Only a theme with a single phrase of its own is named by one word. A theme of
 short answers without a phrase ("vet ej", "Nej") is named "Korta svar", quoting them in its
 phrase.
@@ -29,13 +29,18 @@ tone most of its answers have ("Missnöje med …", "Beröm för …"; praise ne
 complaints). Coverage before distinctiveness: the best-ranked option that half the theme's
 answers hold names it (a reader shown five of them should find the name in them), and a single
 word so held ("Mat") is joined by the phrase that covers most of the rest ("Mat och service");
-else the theme's first phrase a fifth hold, paired the same way when the two together are held
-by half ("Telefontider och aktiviteter"); else the constructions above at a fifth (a side
+else the theme's first phrase a fifth hold, paired with a phrase of its own that a fifth hold
+and that adds a sixth of its answers ("Telefontider och aktiviteter": two subjects speak for a
+broad theme better than one narrow phrase); else the constructions above at a fifth (a side
 detail of a few answers never names a theme of many). When no option is held by a fifth, the
-noun most of its answers use names it, or it is said to be mixed ("Blandade synpunkter om …").
+noun most of its answers use names it, with the next such noun when that adds a sixth of them
+("Bemötande och service"), or it is said to be mixed ("Blandade synpunkter om …").
 
-Names are unique across themes: the larger theme keeps a name; a smaller one that would
-share it gets the head with its own modifier, or "head – its next phrase". When a taxonomy
+Names are unique across themes, and no two read as the same (nlp.themes.subjects: the same
+subject in tones not opposite, "Trevlig mäklare" and "Beröm för mäklare"). Of two themes that
+would be named by one subject, the one whose answers hold it more often keeps it; the other
+gets the head with its own modifier, "head – its next phrase", or "subject – the detail that
+sets it apart" ("Behandling – naprapat"). When a taxonomy
 label carries most answers, the name is "Label – phrase" (majority_label, phrase_name).
 
 Stop words: the Swedish list of stopwords-iso (package stopwordsiso) together with spaCy's
@@ -62,8 +67,20 @@ from nlp.themes.phrases import (
     Words,
     answer_phrases,
     content,
+    written,
 )
 from nlp.themes.representation import PLACEHOLDER_RE, TOKEN_RE, stop_words, swedish_tokens
+from nlp.themes.subjects import (
+    Claim,
+    broadest,
+    claim,
+    clashes,
+    distinguished,
+    generic_in_theme,
+    overlaps,
+    paired_name,
+    subject,
+)
 from nlp.themes.tone import COVER_SHARE, NAME_SHARES, PAIR_JOIN, TONE_LEADS, NameRule
 
 Embed = Callable[[list[str]], np.ndarray]
@@ -76,7 +93,6 @@ MODIFIER_SHARE = 0.35  # a phrase is named with a modifier that ≥ 35 % of its 
 # of its mentions carry, when at least this share of them (and two answers) do.
 CONSTRUCTION_SHARE = 0.1
 NAME_DEPTH = 5  # the theme's best phrases whose constructions may name it
-GENERIC_SHARE, GENERIC_THEMES = 0.1, 3  # a word ≥ 10 % of the answers of ≥ 3 themes use is generic
 # Verbs, adverbs and fillers people write in every kind of answer ("mår", "alldeles", "via"):
 # not in the stop-word lists, and never what a theme is about.
 NAME_STOP_WORDS = frozenset(
@@ -204,22 +220,6 @@ def _with_modifier(
     return max(longer, key=lambda o: (df[o], -len(o)), default=key)
 
 
-def generic_words(per_theme: Mapping[Any, Mapping[Key, Counter[str]]], sizes: Mapping[Any, int]) -> frozenset[Key]:
-    """Single words that characterise several themes at once ("bemötande", "service",
-    "personal", "företag"): used by at least GENERIC_SHARE of the answers of GENERIC_THEMES
-    themes or more. True of each, specific to none: never a name on its own."""
-    spread: Counter[Key] = Counter()
-    for t, found in per_theme.items():
-        for key, forms in found.items():
-            if len(key) == 1 and sum(forms.values()) >= GENERIC_SHARE * sizes[t]:
-                spread[key] += 1
-    return frozenset(key for key, c in spread.items() if c >= GENERIC_THEMES)
-
-
-def _written(key: Key, found: Mapping[Key, Counter[str]]) -> str:
-    return found[key].most_common(1)[0][0]
-
-
 MAX_LABEL_IN_NAME = 40  # a longer taxonomy title (a whole goal statement) goes in the phrase
 # A label of at most two words besides "och", within a short title's length (nlp.taxonomy
 # SHORT_TITLE_MAX), is a heading: it leads as written even with a word the stop-word lists
@@ -245,7 +245,9 @@ def phrase_name(phrases: Sequence[str], taxonomy_label: str | None = None) -> tu
     first = phrases[0]
     if short and first.startswith(TONE_LEADS):  # "Utestängning – missnöje med …": one name, one capital
         first = first[0].lower() + first[1:]
-    name = f"{taxonomy_label} – {first}" if short else first[0].upper() + first[1:]
+    # After a label a phrase's own dash becomes a comma: one dash per name ("Tillgänglighet –
+    # läkare, väntetiden", not "Tillgänglighet – läkare – väntetiden").
+    name = f"{taxonomy_label} – {first.replace(' – ', ', ')}" if short else first[0].upper() + first[1:]
     listed = phrases[0] if len(phrases) == 1 else ", ".join(phrases[:-1]) + " och " + phrases[-1]
     return name, f"Svar om {listed}{tail}"
 
@@ -279,18 +281,25 @@ def name_themes(
     if not rows:
         return {}
     mean_size = sum(len(idx) for idx in rows.values()) / len(rows)
-    generic = generic_words(per_theme, {t: len(idx) for t, idx in rows.items()})
-    used: set[str] = set()
-    out = {}
     # Larger themes choose first: a smaller theme that would share a name gets its own modifier.
-    for t, idx in sorted(rows.items(), key=lambda kv: (-len(kv[1]), str(kv[0]))):
+    order = sorted(rows, key=lambda t: (-len(rows[t]), str(t)))
+    setting = {}
+    for t in order:
+        idx = rows[t]
         centroid = emb[idx].mean(axis=0)
         centroid = centroid / max(float(np.linalg.norm(centroid)), 1e-12)
         found = per_theme[t]
         ranked, df = _ranked(found, len(idx), corpus_df, mean_size, centroid, embed, k)
-        label = (label_titles or {}).get(t)
         rule = NameRule([texts[i] for i in idx], [valence[i] for i in idx] if valence is not None else None)
-        chosen = _unique_head(ranked, found, df, used, label, generic, rule)
+        generic = generic_in_theme(found, len(idx), corpus_df, len(texts))
+        setting[t] = (ranked, found, df, (label_titles or {}).get(t), generic, rule)
+    reserved = _reserved(order, setting)
+    used: set[str] = set()
+    claims: list[Claim] = []
+    out = {}
+    for t in order:
+        ranked, found, df, label, generic, rule = setting[t]
+        chosen = _unique_head(ranked, found, df, used, label, generic, rule, claims + reserved.get(t, []))
         head = chosen[0] if chosen else None
         phrases = [form for _, form in ranked[:k]]
         if chosen is not None:
@@ -298,13 +307,36 @@ def name_themes(
             phrases = [plain] + [p for p in phrases if p.lower() != plain.lower()][: k - 1]
         name = phrase_name([head] if head else [], label)[0]
         phrase = phrase_name(phrases, label)[1]
-        short = _short_answers([texts[i] for i in idx]) if head is None else []
+        short = _short_answers([texts[i] for i in rows[t]]) if head is None else []
         if short:  # "vet ej", "Nej", "Allt": said as such, quoted in the phrase (not the name: stop words)
             name, phrase = "Korta svar", "Korta svar som " + " och ".join(f"”{a}”" for a in short)
         if _name_key(name) in used:  # nothing of its own to tell it apart: number it
             name = next(f"{name} ({n})" for n in range(2, len(rows) + 2) if _name_key(f"{name} ({n})") not in used)
         used.add(_name_key(name))
+        claims.append(claim(name))
         out[t] = (name, phrase, phrases)
+    return out
+
+
+def _reserved(order: list[Any], setting: Mapping[Any, tuple[Any, ...]]) -> dict[Any, list[Claim]]:
+    """theme → the claims of smaller themes it must leave to them: where two themes would be
+    named by one subject (subjects.clashes), the theme whose answers hold that subject more
+    often keeps it, the other is told apart by its own words. Size alone decided before: a
+    theme of praise for estate agents' sales took "mäklare" from a theme of nothing but
+    praise for the agent."""
+    preferred = {}
+    for t in order:
+        ranked, found, df, label, generic, rule = setting[t]
+        chosen = _unique_head(ranked, found, df, set(), label, generic, rule)
+        if chosen is not None:
+            name = phrase_name([chosen[0]], label)[0]
+            preferred[t] = (name, rule.cover.share(" ".join(sorted(subject(chosen[0])))))
+    out: dict[Any, list[Claim]] = defaultdict(list)
+    for i, t in enumerate(order):
+        for u in order[i + 1 :]:
+            if t in preferred and u in preferred and preferred[u][1] > preferred[t][1]:
+                if clashes(preferred[t][0], [claim(preferred[u][0])]):
+                    out[t].append(claim(preferred[u][0]))
     return out
 
 
@@ -366,21 +398,19 @@ def _options(
     "best – next phrase" with a next phrase not generic; those constructions and the ones of
     its next best phrases; the head nouns of those and its further candidates)."""
     best = ranked[0][0]
-    first = _written(_with_modifier(best, found, df), found)
-    own = [_written(k, found) for k in _constructions(best, found, df)]
-    combined = [
-        f"{first} – {form}" for key, form in ranked[1:] if key not in generic and not content(key) & content(best)
-    ]
+    first = written(_with_modifier(best, found, df), found)
+    own = [written(k, found) for k in _constructions(best, found, df)]
+    combined = [f"{first} – {form}" for key, form in ranked[1:] if key not in generic and not overlaps(key, first)]
     # Only when the best phrase cannot name the theme: a lower phrase's construction names
     # a side detail of the theme (blind reader, 2026-11-29: "Par glasögon" for treatments).
-    options = own + [_written(k, found) for key, _ in ranked[1:NAME_DEPTH] for k in _constructions(key, found, df)]
+    options = own + [written(k, found) for key, _ in ranked[1:NAME_DEPTH] for k in _constructions(key, found, df)]
     # Too narrow, all of them: the head noun of the best phrases ("Kaffet" for "kaffet i
     # väntrummet"), then the theme's further candidates (all distinctive: _ranked keeps the
-    # N_CANDIDATES of highest c-TF-IDF) and their heads; never a word generic to many themes.
+    # N_CANDIDATES of highest c-TF-IDF) and their heads; never a word generic to the theme.
     heads = [(_head(key),) for key, _ in ranked[:NAME_DEPTH]]
-    further = [_written(k, found) for key, _ in ranked[NAME_DEPTH:] for k in _constructions(key, found, df)]
-    further += [_written((_head(key),), found) for key, _ in ranked[NAME_DEPTH:] if (_head(key),) in found]
-    wide = [_written(h, found) for h in heads if h in found and h not in generic] + further
+    further = [written(k, found) for key, _ in ranked[NAME_DEPTH:] for k in _constructions(key, found, df)]
+    further += [written((_head(key),), found) for key, _ in ranked[NAME_DEPTH:] if (_head(key),) in found]
+    wide = [written(h, found) for h in heads if h in found and h not in generic] + further
     return own, combined, options, wide
 
 
@@ -392,6 +422,7 @@ def _unique_head(
     label: str | None,
     generic: frozenset[Key] = frozenset(),
     rule: NameRule | None = None,
+    claims: Sequence[Claim] = (),
 ) -> tuple[str, str] | None:
     """(the theme's name phrase, the phrase it is built on), not yet taken by a larger theme.
 
@@ -399,21 +430,24 @@ def _unique_head(
     next best phrases (NAME_DEPTH), the head nouns of those, its further candidates. With a
     `rule` (nlp.themes.tone), the first option half its answers hold names it; a single word
     so held is joined by the phrase covering most of the rest ("Mat och service") or else by
-    "– next phrase" ("Bilen – verkstad"). Else the first option a fifth hold, paired when the
-    two are held by half ("Telefontider och aktiviteter"); else "best – next phrase" or an
+    "– next phrase" ("Bilen – verkstad"). Else the first option a fifth hold, paired with a
+    phrase that adds PAIR_GAIN of its answers ("Telefontider och aktiviteter", subjects.paired_name); else "best – next phrase" or an
     option a fifth hold; else the theme's broadest noun, or "Blandade synpunkter om" it. A
     pair's partner is specific to the theme where one will do. Every name is in the theme's
     tone (led by its words where the phrase carries none). A phrase whose words all lie in a
     larger theme's name counts as taken ("Bemötande" beside "Trevligt bemötande"): a reader
-    could not tell the two apart; a more specific one ("Byta mäklare" beside "Mäklare") not."""
+    could not tell the two apart; a more specific one ("Byta mäklare" beside "Mäklare") not.
+    Nor is a name whose subject another theme `claims` in a tone not opposite to its own
+    ("Trevlig mäklare" beside "Beröm för mäklare"; nlp.themes.subjects)."""
     if not ranked:
         return None
     used_words = [set(u.split("|")[0].split()) for u in used]
 
     def taken(phrase: str, nested: bool = True) -> bool:
-        key = _name_key(phrase_name([phrase], label)[0])
+        full = phrase_name([phrase], label)[0]
+        key = _name_key(full)
         words = set(key.split("|")[0].split())
-        return key in used or nested and any(words <= u for u in used_words)
+        return key in used or nested and any(words <= u for u in used_words) or clashes(full, list(claims))
 
     def first_free(options: list[str], nested: bool = True) -> tuple[str, str] | None:
         for option in options:
@@ -422,7 +456,7 @@ def _unique_head(
                 return named, option
         return None
 
-    first = _written(_with_modifier(ranked[0][0], found, df), found)
+    first = written(_with_modifier(ranked[0][0], found, df), found)
     own, combined, options, wide = _options(ranked, found, df, generic)
     if rule is None:
         chosen = first_free(own) or first_free(combined, nested=False) or first_free(options)
@@ -441,30 +475,14 @@ def _unique_head(
         chosen = single if chosen is not None else None
         if single is not None:
             plain = single[1]
-            others = [k for k, _ in ranked if not content(k) & set(swedish_tokens(plain.lower()))]
-            # A partner specific to the theme first ("Mamma och mötet", not "… och psykiatrin"),
-            # a word generic to many themes only when no specific one covers the rest.
-            specific = [_written(k, found) for k in others if k not in generic]
-            paired = rule.pair(plain, specific) or rule.pair(plain, [_written(k, found) for k in others])
+            paired = paired_name(plain, ranked, found, generic, rule)
             if paired is not None and not taken(paired):
                 chosen = paired, plain
             elif chosen is not None:
                 # One word half the answers hold and no pair: with the theme's next phrase
                 # when it is its best one ("Bilen – verkstad").
-                chosen = first_free([c for c in combined if c.split(" – ")[0] == plain], nested=False) or chosen
+                details = [f"{plain} – {f}" for k, f in ranked if k not in generic and not overlaps(k, plain)]
+                chosen = first_free(details, nested=False) or chosen
     if chosen is None:
         chosen = first_free(own) or first_free(combined, nested=False) or first_free(options) or first_free(wide)
-    return chosen or _broadest(found, df, rule, taken)
-
-
-def _broadest(
-    found: Mapping[Key, Counter[str]], df: Mapping[Key, int], rule: NameRule, taken: Callable[[str], bool]
-) -> tuple[str, str] | None:
-    """The theme named by the noun most of its answers use (by the rule: "Missnöje med
-    personalen", or "Blandade synpunkter om personalen" when even that noun is rare)."""
-    for key in sorted((k for k in found if len(k) == 1), key=lambda k: (-df[k], k)):
-        form = _written(key, found)
-        named = rule.broad(form)
-        if named is not None and not taken(named):
-            return named, form
-    return None
+    return chosen or distinguished(ranked, found, df, rule, taken, generic) or broadest(found, df, rule, taken, generic)

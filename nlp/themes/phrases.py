@@ -26,6 +26,8 @@ preposition is its own key part) and shown in a written form.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Mapping
 
 from nlp.themes.representation import PLACEHOLDER_RE, TOKEN_RE, swedish_tokens
 from nlp.themes.wordclass import is_modifier, is_noun
@@ -84,6 +86,11 @@ class Words:
         return low, lemmas[0], is_noun(low) and not evaluative, is_modifier(low), evaluative
 
 
+def written(key: Key, found: Mapping[Key, Counter[str]]) -> str:
+    """A candidate as the theme's answers write it most often."""
+    return found[key].most_common(1)[0][0]
+
+
 def content(key: Key) -> set[str]:
     """The lemmas of a candidate without its preposition: what it is about."""
     return {w for w in key if w not in PREPOSITIONS}
@@ -118,7 +125,27 @@ def answer_phrases(text: str, words: Words) -> dict[Key, str]:
 
 
 def _modifier_ok(word: Word, negated: bool) -> bool:
-    return word[3] and not (negated and word[4])
+    # A noun stands before a head only in the genitive ("personalens bemötande"); a noun in
+    # another form ends a phrase of its own ("massören" in "massören masserade ryggen",
+    # "bostadsrätt" in "bostadsrätt trevligt bemötande": two phrases run together).
+    genitive_or_not_noun = not word[2] or word[0].endswith("s")
+    return word[3] and genitive_or_not_noun and not (negated and word[4])
+
+
+def _after_subject(run: list[Word], at: int) -> bool:
+    """True when the modifier at `at` ends like a past tense (-de, -te) and follows a noun not
+    in the genitive: then it is the finite verb of a clause ("Verkstaden bytte däcken",
+    "Massören masserade ryggen"), which the lexicon cannot tell from a participle or an
+    adjective, and no phrase starts there. An adjective after a noun ("bostadsrätt
+    trevligt bemötande") starts one."""
+    word = run[at]
+    return (
+        at > 0
+        and not word[2]
+        and word[0].endswith(("de", "te"))
+        and run[at - 1][2]
+        and not run[at - 1][0].endswith("s")
+    )
 
 
 def _noun_phrases(run: list[Word], negated: bool, seen: dict[Key, str]) -> None:
@@ -130,7 +157,7 @@ def _noun_phrases(run: list[Word], negated: bool, seen: dict[Key, str]) -> None:
         if len(word) >= MIN_WORD:
             seen.setdefault((lemma,), word)
         for start in range(end - 1, max(-1, end - MAX_WORDS), -1):
-            if not _modifier_ok(run[start], negated):
+            if not _modifier_ok(run[start], negated) or _after_subject(run, start):
                 break
             part = run[start : end + 1]
             seen.setdefault(tuple(p[1] for p in part), " ".join(p[0] for p in part))
@@ -147,7 +174,8 @@ def _with_prepositional_phrase(
     obj = next((j for j, w in enumerate(right[:2]) if w[2] and len(w[0]) >= MIN_WORD), None)
     if obj is None or (obj == 1 and not _modifier_ok(right[0], neg_right)):
         return
-    lefts = [left[-1:]] + ([left[-2:]] if len(left) >= 2 and _modifier_ok(left[-2], neg_left) else [])
+    with_modifier = len(left) >= 2 and _modifier_ok(left[-2], neg_left) and not _after_subject(left, len(left) - 2)
+    lefts = [left[-1:]] + ([left[-2:]] if with_modifier else [])
     for part in lefts:
         words = [*part, None, *right[: obj + 1]]
         if len(words) > MAX_WORDS:

@@ -150,9 +150,9 @@ class NameRule:
         """The option as the theme's name, or None: too narrow, or against its tone."""
         return toned(option, self.tone) if self.cover.share(option) >= self.floor else None
 
-    def pair(self, first: str, others: Sequence[str]) -> str | None:
+    def pair(self, first: str, others: Sequence[str], need: float = NAME_SHARES[0]) -> str | None:
         """ "first och other": the other phrase (itself held by COVER_SHARE) that, with `first`,
-        is held by the most answers, when together they reach NAME_SHARES[0] and it adds
+        is held by the most answers, when together they reach `need` and it adds
         PAIR_GAIN of them; else None.
 
         A theme of two subjects ("telefontider" and "aktiviteter" among suggestions) is named
@@ -166,7 +166,7 @@ class NameRule:
             # Each part is claimed for the theme: a side detail of a few answers is no part.
             if union > best_union and len(theirs) >= COVER_SHARE * n:
                 best, best_union = other, union
-        if best is None or best_union / n < NAME_SHARES[0] or (best_union - len(held)) / n < PAIR_GAIN:
+        if best is None or best_union / n < need or (best_union - len(held)) / n < PAIR_GAIN:
             return None
         return toned(f"{first} {PAIR_JOIN} {lower_first(best)}", self.tone)
 

@@ -1,0 +1,187 @@
+"""What a theme name is about (its subject), which words say nothing about a theme, and when two
+names would read as the same to a person.
+
+Generic, per theme. A word is generic *for a theme* when the theme's answers use it hardly
+more often than the rest of the corpus does (GENERIC_LIFT): "bemötande", "service", "tid" in
+a corpus of reviews of every kind of business. Such a word never names a theme where a word of
+its own is held by enough answers. Not a count of themes that use it: a subject several
+themes share because they are about the same thing in different tones ("mäklare" in praise and
+in complaints of estate agents) is still what each of them is about (blind reader,
+2026-11-30: "Missnöje med tid" over complaints about treatments, "behandling" having been set
+aside as generic because three themes used it).
+
+Subjects. A name's subject is its content lemmas without the words of its tone ("Beröm för",
+"Missnöje med") and without evaluative words ("Trevlig"): "Trevlig mäklare" and "Beröm för
+mäklare" are both about "mäklare", and a reader cannot tell the two themes apart (blind
+reader, 2026-11-30: several praise themes with near-identical names). Two names clash when
+their subjects are the same and their tones are not opposite ("Beröm för mäklare" beside
+"Missnöje med mäklare" is two themes a reader can tell apart).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Mapping
+
+from nlp.themes.phrases import EVALUATIVE_WORDS, Key, content, written
+from nlp.themes.representation import swedish_tokens
+from nlp.themes.tone import (
+    COVER_SHARE,
+    MIXED_LEADS,
+    NAME_SHARES,
+    NEGATIVE_LEAD,
+    NEGATIVE_WORDS,
+    PAIR_JOIN,
+    POSITIVE_LEAD,
+    NameRule,
+    phrase_polarity,
+    toned,
+)
+
+# A theme's share of answers using a word must be ≥ 3 × the rest's share for the word to be
+# its own. Measured on the 10 000 reviews (2026-11-30): the words of one kind of business
+# have 5–200 × ("mäklare" 9–19, "behandling" 14–18, "bil" 8–24, "mat" 178), words every kind
+# of business uses 0.4–2.8 × ("bemötande", "service", "personal", "tid", "kund").
+GENERIC_LIFT = 3.0
+DISTINGUISH_SHARE = 0.1  # a detail that tells a theme from one of the same subject: 1 answer in 10
+_LEAD_LEMMAS = frozenset(
+    w for lead in (NEGATIVE_LEAD, POSITIVE_LEAD, *MIXED_LEADS.values()) for w in swedish_tokens(lead.lower())
+)
+
+
+def generic_in_theme(
+    found: Mapping[Key, Counter[str]], n_theme: int, corpus_df: Mapping[Key, int], n_corpus: int
+) -> frozenset[Key]:
+    """The single words of a theme's candidates that its answers use less than GENERIC_LIFT
+    times as often as the rest of the corpus (`corpus_df`: answers using each key, of
+    `n_corpus`)."""
+    rest = max(n_corpus - n_theme, 1)
+    out = set()
+    for key, forms in found.items():
+        if len(key) != 1:
+            continue
+        inside = sum(forms.values())
+        share, rest_share = inside / max(n_theme, 1), max(corpus_df.get(key, inside) - inside, 0) / rest
+        if share < GENERIC_LIFT * rest_share:
+            out.add(key)
+    return frozenset(out)
+
+
+def name_tone(name: str) -> int:
+    """-1 for a name of complaints, 1 for praise (by its lead or its own words), else 0."""
+    if NEGATIVE_LEAD in name or MIXED_LEADS[-1] in name:
+        return -1
+    if POSITIVE_LEAD in name or MIXED_LEADS[1] in name:
+        return 1
+    return phrase_polarity(name)
+
+
+def subject(name: str) -> frozenset[str]:
+    """The content lemmas of a name without its tone's words and evaluative words."""
+    lemmas = set(swedish_tokens(name.lower())) - _LEAD_LEMMAS - {PAIR_JOIN}
+    return frozenset(w for w in lemmas if w not in EVALUATIVE_WORDS and w not in NEGATIVE_WORDS)
+
+
+Claim = tuple[frozenset[str], int]  # (subject, tone) of a name another theme has
+
+
+def claim(name: str) -> Claim:
+    """What a name claims: its subject and its tone."""
+    return subject(name), name_tone(name)
+
+
+def clashes(name: str, claims: list[Claim]) -> bool:
+    """True when a reader could not tell `name` from a name of `claims`: the same subject,
+    tones not opposite."""
+    mine, tone = claim(name)
+    return bool(mine) and any(mine == theirs and tone * other != -1 for theirs, other in claims)
+
+
+def distinguished(
+    ranked: list[tuple[Key, str]],
+    found: Mapping[Key, Counter[str]],
+    df: Mapping[Key, int],
+    rule: NameRule,
+    taken: Callable[[str], bool],
+    generic: frozenset[Key],
+) -> tuple[str, str] | None:
+    """ "subject – its own detail" for a theme whose subject another theme has: its broadest
+    noun of its own (held by COVER_SHARE) with the best-ranked phrase that sets it apart (held
+    by DISTINGUISH_SHARE), "Behandling – naprapat" beside "Beröm för behandling". The detail
+    only tells two themes apart, so it need not be held by as many answers as a name."""
+    nouns = sorted((k for k in found if len(k) == 1 and k not in generic), key=lambda k: (-df[k], k))
+    for key in nouns:
+        form = written(key, found)
+        if rule.cover.share(form) < COVER_SHARE:
+            break
+        bare = rule.broad(form)
+        if bare is not None and not taken(bare):
+            return None  # the subject is free: the theme is named by it (broadest)
+        for other, detail in ranked:
+            if other in generic or overlaps(other, form) or rule.cover.share(detail) < DISTINGUISH_SHARE:
+                continue
+            named = toned(f"{form} – {detail}", rule.tone)
+            if named is not None and not taken(named):
+                return named, form
+    return None
+
+
+def overlaps(key: Key, plain: str) -> bool:
+    """True when a candidate says again what `plain` says: a lemma in common, or a word that is
+    a part of one of its compounds ("fönster" beside "fönsterputs"; "flyttstädning" beside
+    "flytt" says more, so it does not overlap)."""
+    lemmas = set(swedish_tokens(plain.lower()))
+    return bool(content(key) & lemmas) or any(
+        len(w) < len(p) and (p.startswith(w) or p.endswith(w)) for w in content(key) for p in lemmas
+    )
+
+
+def broadest(
+    found: Mapping[Key, Counter[str]],
+    df: Mapping[Key, int],
+    rule: NameRule,
+    taken: Callable[[str], bool],
+    generic: frozenset[Key] = frozenset(),
+) -> tuple[str, str] | None:
+    """The theme named by the noun most of its answers use (by the rule: "Missnöje med
+    personalen", or "Blandade synpunkter om personalen" when even that noun is rare), with
+    the next noun that covers PAIR_GAIN more of them ("Bemötande och service"): no single
+    phrase speaks for a theme this broad, its two strongest subjects together do more."""
+    nouns = sorted((k for k in found if len(k) == 1), key=lambda k: (-df[k], k))
+    for key in nouns:
+        form = written(key, found)
+        named = rule.broad(form)
+        if named is None or taken(named):
+            continue
+        if rule.cover.share(form) >= COVER_SHARE:
+            others = [k for k in nouns if not overlaps(k, form)]
+            # A partner specific to the theme first, one generic to it only when none is.
+            specific = [written(k, found) for k in others if k not in generic]
+            paired = rule.pair(form, specific, need=0.0) or rule.pair(
+                form, [written(k, found) for k in others], need=0.0
+            )
+            if paired is not None and not taken(paired):
+                return paired, form
+        return named, form
+    return None
+
+
+def paired_name(
+    plain: str,
+    ranked: list[tuple[Key, str]],
+    found: Mapping[Key, Counter[str]],
+    generic: frozenset[Key],
+    rule: NameRule,
+) -> str | None:
+    """ "plain och partner" (NameRule.pair), or None. Held by half or not: two subjects that
+    together speak for more of the theme than one, never one narrow phrase of a broad theme.
+    A partner specific to the theme first ("Mamma och mötet", not "… och psykiatrin"); a word
+    generic to the theme only to reach half, or beside a generic word ("Bemötande och
+    service")."""
+    others = [k for k, _ in ranked if not overlaps(k, plain)]
+    paired = rule.pair(plain, [written(k, found) for k in others if k not in generic], need=0.0)
+    if paired is None and tuple(swedish_tokens(plain.lower())) in generic:
+        paired = rule.pair(plain, [written(k, found) for k in others], need=0.0)
+    elif paired is None and rule.cover.share(plain) < NAME_SHARES[0]:
+        paired = rule.pair(plain, [written(k, found) for k in others])
+    return paired
