@@ -51,6 +51,7 @@ from nlp.taxonomy import Taxonomy, taxonomy_from_snapshot, taxonomy_snapshot
 from nlp.themes import ProjectTheme, assign
 from nlp.themes.result import Pairs
 from nlp.themes.sample import theme_id
+from nlp.themes.vectors import StoredMatrix
 
 
 @dataclass(frozen=True)
@@ -82,15 +83,12 @@ class PartitionedVectors:
 
     def rows(self, rows: Sequence[int] | np.ndarray) -> np.ndarray:
         """The vectors of these rows (sorted or not), reading only the partitions they lie in."""
-        rows = np.asarray(rows, dtype=np.int64)
-        out = np.empty((len(rows), self.dim), dtype=np.float32)
-        starts = part_starts(self.parts)
-        which = np.searchsorted(starts, rows, side="right") - 1
-        for k in np.unique(which):
-            mine = np.flatnonzero(which == k)
-            chunk = np.load(self.parts[k].path, mmap_mode="r")
-            out[mine] = chunk[rows[mine] - starts[k]]
-        return out
+        return self.matrix()[rows]
+
+    def matrix(self) -> StoredMatrix:
+        """The vectors as one matrix read from the partitions' files a block at a time
+        (nlp.themes.vectors): for steps that read every vector without holding them all."""
+        return StoredMatrix([(p.path, p.n) for p in self.parts], self.dim)
 
     def all(self) -> np.ndarray:
         """The whole matrix: only for steps that need every vector at once (see the callers)."""

@@ -70,6 +70,7 @@ from nlp.themes import (
     topic_words,
 )
 from nlp.themes.sample import SAMPLE_MAX, fit_sample, period_strata, stratified_sample
+from nlp.themes.vectors import Matrix
 
 
 def project_sample(
@@ -82,7 +83,7 @@ def project_sample(
 
 def update_project_themes(
     texts: Sequence[str],
-    vectors: np.ndarray,
+    vectors: Matrix,
     ids: Sequence[Any],
     *,
     state: ProjectThemes | None,
@@ -139,7 +140,7 @@ def update_project_themes(
 
 def refit_project_themes(
     texts: Sequence[str],
-    vectors: np.ndarray,
+    vectors: Matrix,
     ids: Sequence[Any],
     *,
     state: ProjectThemes | None,
@@ -311,9 +312,9 @@ def _analyse(
         parts = [replace(p, sample=mine) for p, mine in local_rows(parts, rows)]
     # One pass per answer: the same vectors serve themes, names, labels, valence and evidence.
     stored = embed_parts(parts, name, report)
-    # A project's themes compare new answers with every earlier answer and theme: this
-    # step holds all the project's vectors (see README, "Stora importer").
-    vectors = stored.all()
+    # A project's themes compare new answers with every earlier answer and theme: the steps
+    # that read every vector read them from the partitions' files a block at a time.
+    vectors = stored.matrix()
     report("teman", 0, 1)
     pt = update_project_themes(
         answers.texts,
@@ -364,7 +365,7 @@ def finish_themes(
 
 
 def apply_splits(
-    pt: ProjectThemes, edits: Sequence[ThemeEdit], vectors: np.ndarray, ids: Sequence[Any]
+    pt: ProjectThemes, edits: Sequence[ThemeEdit], vectors: Matrix, ids: Sequence[Any]
 ) -> tuple[ProjectThemes, list[int]]:
     """Execute the splits asked for on project themes (by key) that are not made yet."""
     done = []
