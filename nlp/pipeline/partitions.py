@@ -44,7 +44,7 @@ from nlp.core import ANALYSIS_KIND, Embedder, period_key
 from nlp.embed import Progress as EmbedProgress
 from nlp.embed import cached_embedder, embed_with_spans
 from nlp.kluster import map_partitions
-from nlp.pipeline.answers import Answers, answers_bytes, read_answers
+from nlp.pipeline.answers import Answers, StoredTexts, answers_bytes, read_answers
 from nlp.pipeline.common import Progress, active_model, jsonable
 from nlp.private_files import FILE_MODE, private_dir
 from nlp.taxonomy import Taxonomy, taxonomy_from_snapshot, taxonomy_snapshot
@@ -118,12 +118,16 @@ def read_rows(parts: Sequence[Part], rows: np.ndarray) -> Answers:
     return out
 
 
-def read_all(parts: Sequence[Part]) -> Answers:
-    """Every answer of the partitions, in order (for the steps that need them all at once)."""
-    out = Answers([], [], [])
+def stored_answers(parts: Sequence[Part]) -> tuple[list[Any], list[date | None], StoredTexts]:
+    """Every answer's record id and date, in order, read one partition file at a time, and
+    their texts as they stay in the files (StoredTexts reads the rows a step asks for)."""
+    ids: list[Any] = []
+    dates: list[date | None] = []
     for part in parts:
-        out.extend(read_answers(part.answers))
-    return out
+        found = read_answers(part.answers)
+        ids += found.ids
+        dates += found.dates
+    return ids, dates, StoredTexts([(p.answers, p.n) for p in parts])
 
 
 def answer_ids(parts: Sequence[Part]) -> Iterator[Any]:

@@ -42,11 +42,14 @@ class StoredMatrix:
     def shape(self) -> tuple[int, int]:
         return (len(self), self.dim)
 
-    def __getitem__(self, rows: Sequence[int] | np.ndarray) -> np.ndarray:
-        """The vectors of these rows (a sequence of row numbers, any order), in memory."""
+    def __getitem__(self, rows: int | Sequence[int] | np.ndarray) -> np.ndarray:
+        """The vectors of these rows (a sequence of row numbers, any order), in memory; one
+        row's vector for a row number."""
+        if isinstance(rows, (int, np.integer)):
+            return self[[int(rows)]][0]
         rows = np.asarray(rows, dtype=np.int64)
         if rows.ndim != 1:
-            raise TypeError("StoredMatrix is indexed by a sequence of row numbers")
+            raise TypeError("StoredMatrix is indexed by row numbers")
         out = np.empty((len(rows), self.dim), dtype=np.float32)
         which = np.searchsorted(self._starts, rows, side="right") - 1
         for k in np.unique(which):
