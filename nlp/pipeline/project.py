@@ -8,8 +8,9 @@ import, classifies, and stores the run and the project's themes in one transacti
 
 The answers are read from the database into the run's partition files, as for one import
 (nlp.pipeline.project_state, nlp.pipeline.answers); this process holds each answer's record
-id, date, import and vector (the project's themes compare new answers with all earlier ones),
-and the texts of the answers a step reads: the theme sample (at most SAMPLE_MAX answers,
+id, date and import; the vectors stay in the partitions' files and the steps that compare new
+answers with all earlier ones read them a block at a time (nlp.themes.vectors); and it holds
+the texts of the answers a step reads: the theme sample (at most SAMPLE_MAX answers,
 stratified by import and month), which is fitted, named and worded, the leftovers a new import
 clusters, and the themes' representatives. Up to SAMPLE_MAX answers the sample is every answer.
 """
