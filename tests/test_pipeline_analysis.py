@@ -19,7 +19,7 @@ from nlp.pipeline import analyse_import, analysis, import_export
 from nlp.pipeline.answers import Answers
 from nlp.pipeline.partitions import partition, run_folder
 from nlp.store import init_db, session_scope
-from nlp.store.models import Classification, RecordRow, Suggestion, Theme, ThemeAssignment
+from nlp.store.models import Classification, Import, RecordRow, Suggestion, Theme, ThemeAssignment
 
 SUBJECTS = [
     "Jag väntade {i} veckor på en tid hos {x} och ingen ringde tillbaka.",
@@ -89,8 +89,14 @@ def test_an_import_past_the_sample_stores_what_the_in_memory_analysis_gives(
     run_id = analyse_import(import_id, engine=engine, taxonomy=tax, embed_model="hash")
     assert seen == [(160, 550)]  # the streamed path ran, holding the sample's answers alone
     assert not run_folder(run_id, engine).exists()  # the answers' files went with the run
-    got = _stored(engine, run_id)
+    _assert_import_as_in_memory(engine, tax, import_id, run_id)
 
+
+def _assert_import_as_in_memory(engine: Engine, tax: Any, import_id: int, run_id: int, edits: Any = ()) -> Any:
+    """The run stored what the import analysed with every answer in memory gives (the
+    project's theme `edits` applied): themes, members, classifications and suggestions.
+    Returns the in-memory ThemeResult."""
+    got = _stored(engine, run_id)
     # The same import analysed with every answer in memory: one matrix, one classification
     # pass, the themes fitted on the same sample with the rest assigned here.
     with session_scope(engine) as session:
@@ -112,6 +118,7 @@ def test_an_import_past_the_sample_stores_what_the_in_memory_analysis_gives(
         valence=[r.valence.label if r.valence else None for r in results],
         titles=tax.name_titles(),
         embed=lambda p: embed_texts(p, embedder=embedder, kind=ANALYSIS_KIND),
+        edits=edits,
     )
     assert themes.rest is None and len(themes.assignments) == len(ids) == 550
     expected_members = sorted(
@@ -142,6 +149,62 @@ def test_an_import_past_the_sample_stores_what_the_in_memory_analysis_gives(
     for a, b in zip(got["suggestions"], expected):
         # Probabilities to 1e-5: BLAS sums a partition's rows in another order than all 550.
         assert a[:2] == b[:2] and a[3:] == b[3:] and np.isclose(a[2], b[2], atol=1e-5)
+    return themes
+
+
+def test_an_import_with_theme_edits_stores_what_the_in_memory_analysis_gives(
+    engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tax: Any
+) -> None:
+    """A coordinator names, merges and splits themes of an import past the sample; analysed
+    again, the edits are carried over with the texts and vectors left in the partitions'
+    files, and the run stores what the in-memory analysis with the same edits gives."""
+    from nlp.pipeline import partitions
+    from nlp.store.models import ThemeEdit
+    from nlp.themes import vectors
+
+    monkeypatch.setenv("BRUKARROST_KLUSTER_DEL", "70")
+    monkeypatch.delenv("BRUKARROST_KLUSTER", raising=False)
+    get_settings.cache_clear()
+    monkeypatch.setattr(analysis, "SAMPLE_MAX", 160)
+    monkeypatch.setattr(vectors, "BLOCK", 64)
+    imported = import_export(_write_export(tmp_path / "svar.csv", 110), project="kurerad", text_columns=["Svar"])
+    first = analyse_import(imported.import_id, engine=engine, taxonomy=tax, embed_model="hash")
+    main: dict[int, tuple[float, int]] = {}
+    for rid, topic, weight in _stored(engine, first)["members"]:
+        main[rid] = max(main.get(rid, (-1.0, 0)), (weight, topic))
+    members: dict[int, list[int]] = {}
+    for rid, (_, topic) in sorted(main.items()):
+        members.setdefault(topic, []).append(rid)
+    topics = sorted((t for t in members if t != -1), key=lambda t: -len(members[t]))
+    assert len(topics) >= 4
+    split, merged, named = topics[0], topics[1:3], topics[3]
+    edits = [
+        {"kind": "dela", "member_record_ids": members[split], "payload": {"tema": split, "antal": 2}},
+        {
+            "kind": "sammanfoga",
+            "member_record_ids": members[merged[0]] + members[merged[1]],
+            "payload": {"teman": merged, "grupper": [members[t] for t in merged], "namn": None},
+        },
+        {"kind": "namn", "member_record_ids": members[named], "payload": {"namn": "Väntan", "tema": named}},
+    ]
+    with session_scope(engine) as session:
+        project_id = session.get(Import, imported.import_id).project_id  # type: ignore[union-attr]
+        session.add_all(ThemeEdit(project_id=project_id, **e) for e in edits)
+    read: list[Any] = []
+    original = partitions.StoredTexts
+
+    def stored_texts(files: Any) -> Any:
+        read.append(original(files))
+        return read[-1]
+
+    monkeypatch.setattr(partitions, "StoredTexts", stored_texts)
+    run_id = analyse_import(imported.import_id, engine=engine, taxonomy=tax, embed_model="hash")
+    # The texts stayed in the files: this run read those of the sample and the edited themes' words.
+    assert len(read) == 1 and len(read[0]) == 550
+    labels = {label for label, *_ in _stored(engine, run_id)["themes"].values()}
+    assert "Väntan" in labels
+    themes = _assert_import_as_in_memory(engine, tax, imported.import_id, run_id, edits)
+    assert {"dela", "sammanfoga", "namn"} <= {kind for t in themes.themes for kind in t.edited}
 
 
 NEW_SUBJECTS = [
@@ -157,7 +220,7 @@ def _project_in_memory(engine: Engine, tax: Any, inputs: Any, refit: bool, bound
     the project's themes from the same state, named from the same sample."""
     from nlp.pipeline.answers import Answers
     from nlp.pipeline.partitions import ClassifiedParts
-    from nlp.pipeline.project import finish_themes, project_sample, update_project_themes
+    from nlp.pipeline.project import apply_splits, finish_themes, project_sample, update_project_themes
     from nlp.pipeline.project_state import ProjectAnswers
 
     with session_scope(engine) as session:
@@ -175,6 +238,7 @@ def _project_in_memory(engine: Engine, tax: Any, inputs: Any, refit: bool, bound
         texts, matrix, ids, state=inputs.state, import_of=import_of, latest=inputs.order[-1], refit=refit,
         dates=dates, sample_max=bound,
     )  # fmt: skip
+    pt, _ = apply_splits(pt, inputs.edits, matrix, ids)
     sample = project_sample(ids, dates, import_of, bound)
     picked = Answers(ids, texts, dates).pick(sample.tolist())
     classified = ClassifiedParts(
@@ -187,20 +251,18 @@ def _project_in_memory(engine: Engine, tax: Any, inputs: Any, refit: bool, bound
     return themes, pt, list(zip(ids, results))
 
 
-def test_a_project_past_the_sample_stores_what_the_in_memory_analysis_gives(
-    engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tax: Any
-) -> None:
-    """Two imports analysed as a project (first fit, the second import into its themes, a refit
-    warm-started from them), streamed through partition files with the sample limit at 160:
-    themes, keys, members, classifications and the project's themes equal an in-memory run's."""
-    from nlp.pipeline import analyse_project, project
-    from nlp.pipeline.project_state import load_project
-    from nlp.store.models import ProjectThemeRow
+def _streamed_project(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """Project runs streamed through partitions of 70 answers, read in blocks of 64 rows (so a
+    block spans two partition files), with the sample limit at 160; the list the runs' answers
+    (ProjectAnswers) are appended to."""
+    from nlp.pipeline import project
+    from nlp.themes import vectors
 
     monkeypatch.setenv("BRUKARROST_KLUSTER_DEL", "70")
     monkeypatch.delenv("BRUKARROST_KLUSTER", raising=False)
     get_settings.cache_clear()
     monkeypatch.setattr(project, "SAMPLE_MAX", 160)
+    monkeypatch.setattr(vectors, "BLOCK", 64)
     held: list[Any] = []
     original = project.project_answers
 
@@ -209,6 +271,19 @@ def test_a_project_past_the_sample_stores_what_the_in_memory_analysis_gives(
         return held[-1]
 
     monkeypatch.setattr(project, "project_answers", streamed)
+    return held
+
+
+def test_a_project_past_the_sample_stores_what_the_in_memory_analysis_gives(
+    engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tax: Any
+) -> None:
+    """Two imports analysed as a project (first fit, the second import into its themes, a refit
+    warm-started from them), streamed through partition files with the sample limit at 160:
+    themes, keys, members, classifications and the project's themes equal an in-memory run's."""
+    from nlp.pipeline import analyse_project
+    from nlp.pipeline.project_state import load_project
+
+    held = _streamed_project(monkeypatch)
     steps = [
         (_write_export(tmp_path / "forsta.csv", 66), False),
         (_write_export(tmp_path / "andra.csv", 55, NEW_SUBJECTS, 2026), False),
@@ -224,32 +299,76 @@ def test_a_project_past_the_sample_stores_what_the_in_memory_analysis_gives(
         n = len(answers.ids)
         # This process read the texts of fewer answers than the project has (sample, pool, representatives).
         assert 160 <= len(answers.texts.read) < n
-        got = _stored(engine, run_id)
-        themes, pt, results = _project_in_memory(engine, tax, inputs, refit, 160)
-        by_id = {t.id: t for t in themes.themes}
-        assert sorted(got["themes"]) == sorted(by_id) and len(by_id) > 2
-        for tid, (label, phrase, size, words, examples, emerging, key) in got["themes"].items():
-            t = by_id[tid]
-            assert (label, phrase, size, words, examples, key) == (
-                t.label, t.phrase, t.size, tuple(t.words), tuple(t.example_ids), t.key,
-            )  # fmt: skip
-            assert (emerging is not None) == any(f["theme_id"] == tid for f in themes.emerging)
-        assert got["members"] == sorted(
-            (rid, tid, round(float(w), 6)) for rid, pairs in themes.assignments.items() for tid, w in pairs
+        _assert_as_in_memory(engine, tax, inputs, refit, run_id)
+
+
+def _assert_as_in_memory(engine: Engine, tax: Any, inputs: Any, refit: bool, run_id: int) -> None:
+    """The run stored what the in-memory run (_project_in_memory, sample limit 160) gives:
+    themes, keys, members, classifications and the project's themes."""
+    from nlp.store.models import ProjectThemeRow
+
+    got = _stored(engine, run_id)
+    themes, pt, results = _project_in_memory(engine, tax, inputs, refit, 160)
+    by_id = {t.id: t for t in themes.themes}
+    assert sorted(got["themes"]) == sorted(by_id) and len(by_id) > 2
+    for tid, (label, phrase, size, words, examples, emerging, key) in got["themes"].items():
+        t = by_id[tid]
+        assert (label, phrase, size, words, examples, key) == (
+            t.label, t.phrase, t.size, tuple(t.words), tuple(t.example_ids), t.key,
+        )  # fmt: skip
+        assert (emerging is not None) == any(f["theme_id"] == tid for f in themes.emerging)
+    assert got["members"] == sorted(
+        (rid, tid, round(float(w), 6)) for rid, pairs in themes.assignments.items() for tid, w in pairs
+    )
+    assert got["classifications"] == {
+        rid: (tuple(r.prediction_set), bool(r.unsure), r.valence.label if r.valence else None) for rid, r in results
+    }
+    with session_scope(engine) as session:
+        kept = {
+            r.key: (r.size, r.name, r.label, r.created_import_id, tuple(r.representative_record_ids or []))
+            for r in session.scalars(select(ProjectThemeRow).where(ProjectThemeRow.active.is_(True)))
+        }
+    assert kept == {
+        t.key: (t.size, t.name, t.label or t.key, t.created_in, tuple(t.representative_ids))
+        for t in pt.themes
+        if t.size
+    }
+
+
+def test_a_project_with_theme_edits_stores_what_the_in_memory_analysis_gives(
+    engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tax: Any
+) -> None:
+    """A coordinator splits the largest theme and names another between two imports; the next
+    run (the new import into the themes, then the split) streamed equals the in-memory run."""
+    from nlp.pipeline import analyse_project
+    from nlp.pipeline.project_state import load_project
+    from nlp.store.models import ProjectThemeRow, ThemeEdit
+
+    held = _streamed_project(monkeypatch)
+    import_export(_write_export(tmp_path / "forsta.csv", 66), project="redigerad", text_columns=["Svar"])
+    analyse_project("redigerad", engine=engine, taxonomy=tax, embed_model="hash")
+    with session_scope(engine) as session:
+        rows = session.scalars(select(ProjectThemeRow).order_by(ProjectThemeRow.size.desc())).all()
+        largest, other = rows[0], rows[1]
+        before = {r.key for r in rows}
+        session.add(ThemeEdit(project_id=largest.project_id, kind="dela", payload={"nyckel": largest.key, "antal": 2}))
+        session.add(
+            ThemeEdit(project_id=other.project_id, kind="namn", payload={"nyckel": other.key, "namn": "Väntan"})
         )
-        assert got["classifications"] == {
-            rid: (tuple(r.prediction_set), bool(r.unsure), r.valence.label if r.valence else None) for rid, r in results
-        }
-        with session_scope(engine) as session:
-            kept = {
-                r.key: (r.size, r.name, r.label, r.created_import_id, tuple(r.representative_record_ids or []))
-                for r in session.scalars(select(ProjectThemeRow).where(ProjectThemeRow.active.is_(True)))
-            }
-        assert kept == {
-            t.key: (t.size, t.name, t.label or t.key, t.created_in, tuple(t.representative_ids))
-            for t in pt.themes
-            if t.size
-        }
+    import_export(
+        _write_export(tmp_path / "andra.csv", 55, NEW_SUBJECTS, 2026), project="redigerad", text_columns=["Svar"]
+    )
+    inputs = load_project(engine, "redigerad", tax.id)
+    run_id = analyse_project("redigerad", engine=engine, taxonomy=tax, embed_model="hash")
+    assert len(held[-1].texts.read) < len(held[-1].ids)
+    _assert_as_in_memory(engine, tax, inputs, False, run_id)
+    with session_scope(engine) as session:
+        after = {r.key: r for r in session.scalars(select(ProjectThemeRow).where(ProjectThemeRow.active.is_(True)))}
+        done = session.scalars(select(ThemeEdit).where(ThemeEdit.kind == "dela")).one()
+        assert done.payload.get("utford_i_analys") == run_id
+    # The split made a part with the split theme as parent, and the name stayed with its key.
+    assert any(r.parent_key == largest.key and r.key not in before for r in after.values())
+    assert after[other.key].name == "Väntan"
 
 
 def test_an_analysis_leaves_another_databases_run_of_the_same_id_alone(

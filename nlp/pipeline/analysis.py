@@ -31,9 +31,9 @@ from nlp.pipeline.partitions import (
     local_rows,
     partition,
     place_partitions,
-    read_all,
     read_rows,
     remove_run_files,
+    stored_answers,
 )
 from nlp.pipeline.project import analyse_project
 from nlp.pipeline.results import store_results
@@ -155,7 +155,8 @@ def _analyse(
     embedder = cached_embedder(name)
     set_run(engine, run_id, embed_model=embedder.model_id)
     rows = coded_sample(inputs.strata, inputs.months, SAMPLE_MAX)
-    # A theme edit (a split) needs every answer's text and vector: then all are read back.
+    # Theme edits are matched by every answer's theme: then every answer's theme is held (the
+    # texts and vectors stay in the partitions' files and are read as the edits need them).
     streamed = len(rows) < inputs.n and not inputs.edits
     parts = [replace(p, sample=mine) for p, mine in local_rows(inputs.parts, rows)] if streamed else inputs.parts
     # One pass per answer: the same vectors serve themes, labels, valence and evidence.
@@ -176,8 +177,8 @@ def _analyse(
     if streamed:
         themes = find_themes_placed(read_rows(parts, rows), rows, vectors, **common)
     else:
-        held = read_all(parts)
-        themes = find_themes(held.texts, vectors, record_ids=held.ids, dates=held.dates, edits=inputs.edits, **common)
+        ids, dates, texts = stored_answers(parts)
+        themes = find_themes(texts, vectors, record_ids=ids, dates=dates, edits=inputs.edits, **common)
     report("teman", 1, 1)
     return themes, classified
 
@@ -221,8 +222,9 @@ def find_themes(
         word_labels=False,
     )
     if edits:
-        # A split needs its members' vectors; the merges and names do not read any.
-        full = vectors.all() if isinstance(vectors, PartitionedVectors) else vectors
+        # A split needs its members' vectors (read from the partitions' files when stored there);
+        # the merges and names do not read any.
+        full = vectors.matrix() if isinstance(vectors, PartitionedVectors) else vectors
         themes = apply_theme_edits(themes, edits, record_ids=record_ids, texts=texts, embeddings=full)
     return name_result(
         themes,

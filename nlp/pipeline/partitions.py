@@ -46,13 +46,14 @@ from nlp.core import ANALYSIS_KIND, Embedder, period_key
 from nlp.embed import Progress as EmbedProgress
 from nlp.embed import cached_embedder, embed_with_spans
 from nlp.kluster import map_partitions
-from nlp.pipeline.answers import Answers, answers_bytes, read_answers
+from nlp.pipeline.answers import Answers, StoredTexts, answers_bytes, read_answers
 from nlp.pipeline.common import Progress, active_model, jsonable
 from nlp.private_files import FILE_MODE, private_dir
 from nlp.taxonomy import Taxonomy, taxonomy_from_snapshot, taxonomy_snapshot
 from nlp.themes import ProjectTheme, assign
 from nlp.themes.result import Pairs
 from nlp.themes.sample import theme_id
+from nlp.themes.vectors import StoredMatrix
 
 
 @dataclass(frozen=True)
@@ -84,15 +85,12 @@ class PartitionedVectors:
 
     def rows(self, rows: Sequence[int] | np.ndarray) -> np.ndarray:
         """The vectors of these rows (sorted or not), reading only the partitions they lie in."""
-        rows = np.asarray(rows, dtype=np.int64)
-        out = np.empty((len(rows), self.dim), dtype=np.float32)
-        starts = part_starts(self.parts)
-        which = np.searchsorted(starts, rows, side="right") - 1
-        for k in np.unique(which):
-            mine = np.flatnonzero(which == k)
-            chunk = np.load(self.parts[k].path, mmap_mode="r")
-            out[mine] = chunk[rows[mine] - starts[k]]
-        return out
+        return self.matrix()[rows]
+
+    def matrix(self) -> StoredMatrix:
+        """The vectors as one matrix read from the partitions' files a block at a time
+        (nlp.themes.vectors): for steps that read every vector without holding them all."""
+        return StoredMatrix([(p.path, p.n) for p in self.parts], self.dim)
 
     def all(self) -> np.ndarray:
         """The whole matrix: only for steps that need every vector at once (see the callers)."""
@@ -122,12 +120,16 @@ def read_rows(parts: Sequence[Part], rows: np.ndarray) -> Answers:
     return out
 
 
-def read_all(parts: Sequence[Part]) -> Answers:
-    """Every answer of the partitions, in order (for the steps that need them all at once)."""
-    out = Answers([], [], [])
+def stored_answers(parts: Sequence[Part]) -> tuple[list[Any], list[date | None], StoredTexts]:
+    """Every answer's record id and date, in order, read one partition file at a time, and
+    their texts as they stay in the files (StoredTexts reads the rows a step asks for)."""
+    ids: list[Any] = []
+    dates: list[date | None] = []
     for part in parts:
-        out.extend(read_answers(part.answers))
-    return out
+        found = read_answers(part.answers)
+        ids += found.ids
+        dates += found.dates
+    return ids, dates, StoredTexts([(p.answers, p.n) for p in parts])
 
 
 def answer_ids(parts: Sequence[Part]) -> Iterator[Any]:

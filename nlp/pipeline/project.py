@@ -8,8 +8,9 @@ import, classifies, and stores the run and the project's themes in one transacti
 
 The answers are read from the database into the run's partition files, as for one import
 (nlp.pipeline.project_state, nlp.pipeline.answers); this process holds each answer's record
-id, date, import and vector (the project's themes compare new answers with all earlier ones),
-and the texts of the answers a step reads: the theme sample (at most SAMPLE_MAX answers,
+id, date and import; the vectors stay in the partitions' files and the steps that compare new
+answers with all earlier ones read them a block at a time (nlp.themes.vectors); and it holds
+the texts of the answers a step reads: the theme sample (at most SAMPLE_MAX answers,
 stratified by import and month), which is fitted, named and worded, the leftovers a new import
 clusters, and the themes' representatives. Up to SAMPLE_MAX answers the sample is every answer.
 """
@@ -70,6 +71,7 @@ from nlp.themes import (
     topic_words,
 )
 from nlp.themes.sample import SAMPLE_MAX, fit_sample, period_strata, stratified_sample
+from nlp.themes.vectors import Matrix
 
 
 def project_sample(
@@ -82,7 +84,7 @@ def project_sample(
 
 def update_project_themes(
     texts: Sequence[str],
-    vectors: np.ndarray,
+    vectors: Matrix,
     ids: Sequence[Any],
     *,
     state: ProjectThemes | None,
@@ -139,7 +141,7 @@ def update_project_themes(
 
 def refit_project_themes(
     texts: Sequence[str],
-    vectors: np.ndarray,
+    vectors: Matrix,
     ids: Sequence[Any],
     *,
     state: ProjectThemes | None,
@@ -311,9 +313,9 @@ def _analyse(
         parts = [replace(p, sample=mine) for p, mine in local_rows(parts, rows)]
     # One pass per answer: the same vectors serve themes, names, labels, valence and evidence.
     stored = embed_parts(parts, name, report)
-    # A project's themes compare new answers with every earlier answer and theme: this
-    # step holds all the project's vectors (see README, "Stora importer").
-    vectors = stored.all()
+    # A project's themes compare new answers with every earlier answer and theme: the steps
+    # that read every vector read them from the partitions' files a block at a time.
+    vectors = stored.matrix()
     report("teman", 0, 1)
     pt = update_project_themes(
         answers.texts,
@@ -364,7 +366,7 @@ def finish_themes(
 
 
 def apply_splits(
-    pt: ProjectThemes, edits: Sequence[ThemeEdit], vectors: np.ndarray, ids: Sequence[Any]
+    pt: ProjectThemes, edits: Sequence[ThemeEdit], vectors: Matrix, ids: Sequence[Any]
 ) -> tuple[ProjectThemes, list[int]]:
     """Execute the splits asked for on project themes (by key) that are not made yet."""
     done = []

@@ -30,6 +30,7 @@ from nlp.themes.representation import (
 )
 from nlp.themes.result import ThemeInfo, ThemeResult
 from nlp.themes.trends import refresh_time_series
+from nlp.themes.vectors import Matrix, StoredMatrix
 from nlp.themes.views import merge_pairs, recompute_sizes
 
 MATCH_THRESHOLD = 0.5
@@ -124,7 +125,7 @@ def apply_theme_edits(
     *,
     record_ids: Sequence[Any] | None = None,
     texts: Sequence[str] | None = None,
-    embeddings: np.ndarray | None = None,
+    embeddings: Matrix | None = None,
 ) -> ThemeResult:
     """Apply names, merges and splits in the given order (oldest first: later edits win).
 
@@ -153,11 +154,14 @@ def apply_theme_edits(
 
 class _Context:
     def __init__(
-        self, record_ids: Sequence[Any] | None, texts: Sequence[str] | None, embeddings: np.ndarray | None
+        self, record_ids: Sequence[Any] | None, texts: Sequence[str] | None, embeddings: Matrix | None
     ) -> None:
         self.index = {rid: i for i, rid in enumerate(record_ids)} if record_ids is not None else {}
         self.texts = texts
-        self.emb = np.asarray(embeddings, dtype=np.float32) if embeddings is not None else None
+        # Vectors stored in files (StoredMatrix) are read for the rows an edit asks for.
+        self.emb: Matrix | None = embeddings
+        if embeddings is not None and not isinstance(embeddings, StoredMatrix):
+            self.emb = np.asarray(embeddings, dtype=np.float32)
 
     def rows(self, ids: Sequence[Any]) -> np.ndarray | None:
         if not self.index or any(r not in self.index for r in ids):

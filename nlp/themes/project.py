@@ -31,6 +31,7 @@ import numpy as np
 
 from nlp.core import OTHER_THEME
 from nlp.themes.result import ThemeResult
+from nlp.themes.vectors import Matrix, mean_rows, products, row_blocks, top_similarities
 
 # Members' similarity quantile below which a new answer is not assigned to a theme.
 ASSIGN_QUANTILE = 0.10
@@ -109,10 +110,11 @@ def unit(v: np.ndarray) -> np.ndarray:
     return v / max(float(np.linalg.norm(v)), 1e-12)
 
 
-def describe(key: str, emb: np.ndarray, rows: np.ndarray, ids: Sequence[Any], **extra: Any) -> ProjectTheme:
-    """A theme from its members' rows: centroid, calibrated thresholds, representatives."""
-    centroid = unit(emb[rows].mean(axis=0))
-    sims = emb[rows] @ centroid
+def describe(key: str, emb: Matrix, rows: np.ndarray, ids: Sequence[Any], **extra: Any) -> ProjectTheme:
+    """A theme from its members' rows: centroid, calibrated thresholds, representatives
+    (the members' vectors read a block at a time: nlp.themes.vectors)."""
+    centroid = unit(mean_rows(emb, rows))
+    sims = products(emb, rows, centroid)
     order = rows[np.argsort(-sims, kind="stable")][:N_REPRESENTATIVE]
     return ProjectTheme(
         key=key,
@@ -127,7 +129,7 @@ def describe(key: str, emb: np.ndarray, rows: np.ndarray, ids: Sequence[Any], **
 
 def from_fit(
     result: ThemeResult,
-    emb: np.ndarray,
+    emb: Matrix,
     ids: Sequence[Any],
     *,
     used_keys: Sequence[str] = (),
@@ -154,16 +156,27 @@ def first_import(ids: Sequence[Any], rows: np.ndarray, import_of: Mapping[Any, A
     return min(found) if found else None
 
 
-def assign(themes: Sequence[ProjectTheme], vectors: np.ndarray, *, floor: bool = False) -> list[str | None]:
-    """Each vector's theme key: the most similar centroid, if above that theme's threshold."""
-    if not themes or not len(vectors):
-        return [None] * len(vectors)
+def assign(
+    themes: Sequence[ProjectTheme],
+    vectors: Matrix,
+    *,
+    floor: bool = False,
+    rows: Sequence[int] | np.ndarray | None = None,
+) -> list[str | None]:
+    """Each vector's theme key (of the rows `rows` of `vectors`, every row when None): the most
+    similar centroid, if above that theme's threshold. A block of rows at a time."""
+    n = len(vectors) if rows is None else len(rows)
+    if not themes or not n:
+        return [None] * n
     cents = np.vstack([t.centroid for t in themes])
     limits = np.array([t.floor if floor else t.threshold for t in themes])
-    sims = vectors @ cents.T
-    best = np.argmax(sims, axis=1)
-    ok = sims[np.arange(len(vectors)), best] >= limits[best]
-    return [themes[b].key if good else None for b, good in zip(best.tolist(), ok.tolist())]
+    keys: list[str | None] = []
+    for _, block in row_blocks(vectors, rows):
+        sims = block @ cents.T
+        best = np.argmax(sims, axis=1)
+        ok = sims[np.arange(len(block)), best] >= limits[best]
+        keys += [themes[b].key if good else None for b, good in zip(best.tolist(), ok.tolist())]
+    return keys
 
 
 Cluster = Callable[[Sequence[Any], np.ndarray], dict[Any, int]]
@@ -171,7 +184,7 @@ Cluster = Callable[[Sequence[Any], np.ndarray], dict[Any, int]]
 
 def extend(
     state: ProjectThemes,
-    emb: np.ndarray,
+    emb: Matrix,
     ids: Sequence[Any],
     new_ids: Sequence[Any],
     cluster: Cluster,
@@ -189,7 +202,7 @@ def extend(
     new_rows = np.array([row[r] for r in new_ids], dtype=int)
     novel = novel_rows(emb, new_rows, np.array([row[r] for r in ids if r in main], dtype=int))
     hoods = new_neighbourhoods(emb, new_rows)
-    direct = assign(themes, emb[new_rows])
+    direct = assign(themes, emb, rows=new_rows)
     for r, key, is_new in zip(new_ids, direct, novel | (hoods >= 0)):
         main[r] = None if is_new else key
     fresh = next_key([t.key for t in themes] + state.retired)
@@ -222,11 +235,11 @@ def extend(
         # theme's edge. Earlier answers are not moved, so they keep their keys.
         assigned = [r for r, key in zip(new_ids, direct) if key is not None and main.get(r) == key]
         if assigned:
-            again = assign(themes, emb[[row[r] for r in assigned]])
+            again = assign(themes, emb, rows=[row[r] for r in assigned])
             main.update({r: k for r, k in zip(assigned, again) if k in created})
     leftovers = [r for r in new_ids if main.get(r) is None]
     if leftovers:
-        keys = assign(themes, emb[[row[r] for r in leftovers]], floor=True)
+        keys = assign(themes, emb, rows=[row[r] for r in leftovers], floor=True)
         main.update({r: k for r, k in zip(leftovers, keys) if k is not None})
     refresh_members(themes, main, emb, ids, row)
     return ProjectThemes(themes, main, new_keys=created, retired=list(state.retired))
@@ -254,19 +267,19 @@ def _neighbour_bound(themes: Sequence[ProjectTheme], i: int) -> float:
     return max(others) if others else SAME_THEME_COSINE
 
 
-def _knn_similarity(queries: np.ndarray, base: np.ndarray, k: int, skip_self: bool = False) -> np.ndarray:
-    """Mean cosine to the k most similar rows of base (blocked, so memory stays small)."""
+def _knn_similarity(emb: Matrix, queries: np.ndarray, base: np.ndarray, k: int, skip_self: bool = False) -> np.ndarray:
+    """Mean cosine of each row of `queries` to its k most similar rows of `base` (row numbers
+    of emb; blocks of both, so memory stays small)."""
     out = np.empty(len(queries), dtype=np.float32)
     kk = min(k + int(skip_self), len(base))
-    for start in range(0, len(queries), 1024):
-        sims = queries[start : start + 1024] @ base.T
-        top = -np.partition(-sims, kk - 1, axis=1)[:, :kk]
+    for start, block in row_blocks(emb, queries):
+        top = top_similarities(block, emb, base, kk)
         top.sort(axis=1)
-        out[start : start + 1024] = (top[:, :-1] if skip_self else top).mean(axis=1)
+        out[start : start + len(block)] = (top[:, :-1] if skip_self else top).mean(axis=1)
     return out
 
 
-def novel_rows(emb: np.ndarray, new_rows: np.ndarray, old_rows: np.ndarray, seed: int = 0) -> np.ndarray:
+def novel_rows(emb: Matrix, new_rows: np.ndarray, old_rows: np.ndarray, seed: int = 0) -> np.ndarray:
     """True for new answers far from every earlier answer (k-NN similarity below the
     NOVELTY_QUANTILE of earlier answers' own k-NN similarity among themselves)."""
     if len(old_rows) <= 2 * NOVELTY_K or not len(new_rows):
@@ -274,12 +287,12 @@ def novel_rows(emb: np.ndarray, new_rows: np.ndarray, old_rows: np.ndarray, seed
     sample = np.random.default_rng(seed).choice(old_rows, size=min(2000, len(old_rows)), replace=False)
     # skip_self drops each sampled answer's most similar row; with exact duplicates around this
     # is a neighbour instead of itself, which only makes the threshold a little stricter.
-    calib = _knn_similarity(emb[sample], emb[old_rows], NOVELTY_K, skip_self=True)
+    calib = _knn_similarity(emb, sample, old_rows, NOVELTY_K, skip_self=True)
     limit = float(np.quantile(calib, NOVELTY_QUANTILE))
-    return _knn_similarity(emb[new_rows], emb[old_rows], NOVELTY_K) < limit
+    return _knn_similarity(emb, new_rows, old_rows, NOVELTY_K) < limit
 
 
-def new_neighbourhoods(emb: np.ndarray, new_rows: np.ndarray) -> np.ndarray:
+def new_neighbourhoods(emb: Matrix, new_rows: np.ndarray) -> np.ndarray:
     """Per new answer, the new neighbourhood it lies in (-1 = none).
 
     An answer lies in a new neighbourhood when its NEIGHBOUR_K nearest answers (of all `emb`)
@@ -304,22 +317,25 @@ def new_neighbourhoods(emb: np.ndarray, new_rows: np.ndarray) -> np.ndarray:
     is_new[new_rows] = True
     position = np.full(n, -1, dtype=int)
     position[new_rows] = np.arange(m)
-    n_all, n_new = np.empty(m, dtype=int), np.empty(m, dtype=int)
+    n_all, n_new = np.zeros(m, dtype=int), np.zeros(m, dtype=int)
     src, dst = [], []
-    for start in range(0, m, 1024):
-        block = new_rows[start : start + 1024]
-        sims = emb[block] @ emb.T
-        sims[np.arange(len(block)), block] = -np.inf  # not its own neighbour
+    for start, queries in row_blocks(emb, new_rows):
+        block = new_rows[start : start + len(queries)]
         # Every answer as similar as the k-th nearest counts: exact duplicates ("Bra!") are
         # common in free text, and which of them a partial sort picks is arbitrary.
-        kth = -np.partition(-sims, k - 1, axis=1)[:, k - 1]
-        near = sims >= kth[:, None]
-        n_all[start : start + len(block)] = near.sum(axis=1)
-        near &= is_new
-        n_new[start : start + len(block)] = near.sum(axis=1)
-        i, j = np.nonzero(near)
-        src.append(i + start)
-        dst.append(position[j])
+        kth = top_similarities(queries, emb, None, k, skip=block).min(axis=1)
+        # A second pass over the project's blocks counts them (no row of all similarities is held).
+        for first, others in row_blocks(emb):
+            sims = queries @ others.T
+            mine = np.flatnonzero((block >= first) & (block < first + len(others)))
+            sims[mine, block[mine] - first] = -np.inf  # not its own neighbour
+            near = sims >= kth[:, None]
+            n_all[start : start + len(block)] += near.sum(axis=1)
+            near &= is_new[first : first + len(others)]
+            n_new[start : start + len(block)] += near.sum(axis=1)
+            i, j = np.nonzero(near)
+            src.append(i + start)
+            dst.append(position[j + first])
     marked = binom.sf(n_new - 1, n_all, share) < NEIGHBOUR_ALPHA
     if not marked.any():
         return none
@@ -338,7 +354,7 @@ def adopt_clusters(
     themes: list[ProjectTheme],
     main: dict[Any, str | None],
     found: Mapping[Any, int],
-    emb: np.ndarray,
+    emb: Matrix,
     ids: Sequence[Any],
     row: Mapping[Any, int],
     fresh: Callable[[], str],
@@ -358,16 +374,16 @@ def adopt_clusters(
         members = [r for r, k in found.items() if k == c]
         if len(members) < least:
             continue
-        centroid = unit(emb[[row[r] for r in members]].mean(axis=0))
+        centroid = unit(mean_rows(emb, [row[r] for r in members]))
         sims = np.array([float(t.centroid @ centroid) for t in themes])
         best = int(np.argmax(sims)) if len(sims) else -1
         # Near enough to join: as close as the theme's nearest neighbour theme, and within the
         # theme's own fallback threshold (well-separated themes have a low neighbour bound).
         near = best >= 0 and float(sims[best]) >= max(_neighbour_bound(themes, best), themes[best].floor)
         if near and typical:
-            own = np.quantile(emb[[row[r] for r in members]] @ centroid, ASSIGN_QUANTILE)
+            own = np.quantile(products(emb, [row[r] for r in members], centroid), ASSIGN_QUANTILE)
             theirs = [row[r] for r, k in main.items() if k == themes[best].key]
-            near = bool(theirs) and float(np.median(emb[theirs] @ centroid)) >= own
+            near = bool(theirs) and float(np.median(products(emb, theirs, centroid))) >= own
         if near:
             for r in members:
                 main[r] = themes[best].key
@@ -376,10 +392,11 @@ def adopt_clusters(
             continue
         # A new theme holds what fits no existing theme: members nearer an existing theme's
         # centroid than the new one, and within that theme's fallback threshold, go there.
-        vecs = emb[[row[r] for r in members]]
-        earlier = assign(themes, vecs, floor=True) if themes else [None] * len(members)
-        old_sims = vecs @ np.vstack([t.centroid for t in themes]).T if themes else np.zeros((len(members), 1))
-        nearer = old_sims.max(axis=1) > vecs @ centroid
+        member_rows = [row[r] for r in members]
+        earlier = assign(themes, emb, rows=member_rows, floor=True) if themes else [None] * len(members)
+        cents = np.vstack([t.centroid for t in themes]).T if themes else None
+        old_sims = products(emb, member_rows, cents) if cents is not None else np.zeros((len(members), 1))
+        nearer = old_sims.max(axis=1) > products(emb, member_rows, centroid)
         rest = [r for r, k, near in zip(members, earlier, nearer) if k is None or not near]
         main.update({r: k for r, k, near in zip(members, earlier, nearer) if k is not None and near})
         if len(rest) < least:
@@ -393,7 +410,7 @@ def adopt_clusters(
 
 
 def refresh_members(
-    themes: list[ProjectTheme], main: Mapping[Any, str | None], emb: np.ndarray, ids: Sequence[Any], row: Mapping
+    themes: list[ProjectTheme], main: Mapping[Any, str | None], emb: Matrix, ids: Sequence[Any], row: Mapping
 ) -> None:
     """Centroids, sizes, thresholds and representatives from the current members."""
     members: dict[str, list[int]] = {}
@@ -424,7 +441,7 @@ def theme_title(t: ProjectTheme) -> str:
 # --- executed split -------------------------------------------------------------------------
 
 
-def split_parts(emb: np.ndarray, rows: np.ndarray, n_parts: int, random_state: int = 0) -> np.ndarray:
+def split_parts(emb: Matrix, rows: np.ndarray, n_parts: int, random_state: int = 0) -> np.ndarray:
     """Part (0 = largest) of each member row: k-means on the members' vectors."""
     from sklearn.cluster import KMeans  # heavy: loaded only when a split is made
 
@@ -435,7 +452,7 @@ def split_parts(emb: np.ndarray, rows: np.ndarray, n_parts: int, random_state: i
     return np.array([order[int(x)] for x in labels], dtype=int)
 
 
-def split_theme(state: ProjectThemes, key: str, emb: np.ndarray, ids: Sequence[Any], n_parts: int) -> ProjectThemes:
+def split_theme(state: ProjectThemes, key: str, emb: Matrix, ids: Sequence[Any], n_parts: int) -> ProjectThemes:
     """Split one theme into n parts: the largest part keeps the key (and its name), the others
     get new keys with the theme as parent. Later imports assign to the parts."""
     row = {r: i for i, r in enumerate(ids)}

@@ -33,6 +33,7 @@ from nlp.themes.project import (
     unit,
 )
 from nlp.themes.sample import stratified_sample
+from nlp.themes.vectors import Matrix, mean_rows, row_blocks
 
 # A fresh cluster continues the old theme that held this share of its answers with an old
 # theme; old themes are merged when one fresh cluster holds MERGE_SHARE of each (over half, so
@@ -47,7 +48,7 @@ N_OPINIONS = 3
 
 def second_opinion(
     texts: Sequence[str],
-    vectors: np.ndarray,
+    vectors: Matrix,
     ids: Sequence[Any],
     strata: Sequence[Hashable],
     size: int,
@@ -73,7 +74,7 @@ def second_opinion(
 
 def second_opinions(
     texts: Sequence[str],
-    vectors: np.ndarray,
+    vectors: Matrix,
     ids: Sequence[Any],
     strata: Sequence[Hashable],
     size: int,
@@ -92,7 +93,7 @@ def second_opinions(
 def match_refit(
     old: ProjectThemes,
     new: ProjectThemes,
-    emb: np.ndarray,
+    emb: Matrix,
     ids: Sequence[Any],
     *,
     import_of: Mapping[Any, Any] | None = None,
@@ -141,7 +142,7 @@ def match_refit(
     old_main = {r: (old.main.get(r) if old.main.get(r) in live else None) for r in ids}
     if not any(old_main.values()):
         # No memberships stored (e.g. no finished run): the old centroids say who belonged where.
-        old_main = dict(zip(ids, assign(olds, emb[[row[r] for r in ids]])))
+        old_main = dict(zip(ids, assign(olds, emb, rows=[row[r] for r in ids])))
     fresh_of = {r: new.main.get(r) for r in ids}
     table = overlap_table(old_main, fresh_of)
     old_size = Counter(k for k in old_main.values() if k is not None)
@@ -178,7 +179,7 @@ def _place_unthemed(
     fresh_of: Mapping[Any, Any],
     source: Mapping[Any, str],
     target: Mapping[Any, str],
-    emb: np.ndarray,
+    emb: Matrix,
     ids: Sequence[Any],
     row: Mapping[Any, int],
     fresh: Callable[[], str],
@@ -200,7 +201,7 @@ def _place_unthemed(
     created = adopt_clusters(themes, main, found, emb, ids, row, fresh, None, least)
     rest = [r for r in ids if main[r] is None]
     if rest:
-        main.update({r: k for r, k in zip(rest, assign(themes, emb[[row[r] for r in rest]])) if k is not None})
+        main.update({r: k for r, k in zip(rest, assign(themes, emb, rows=[row[r] for r in rest])) if k is not None})
     return set(created)
 
 
@@ -354,26 +355,31 @@ def _move_borders(
     main: dict[Any, str | None],
     target: Mapping[Any, str],
     fresh_of: Mapping[Any, Any],
-    emb: np.ndarray,
+    emb: Matrix,
     row: Mapping[Any, int],
 ) -> None:
     """An earlier answer moves only when both the fresh fit (its cluster continues the other
     theme) and the themes' centroids (it is nearer the other theme) say so."""
     cent = _centroids(main, emb, row)
-    for r, k in list(main.items()):
-        t = target.get(fresh_of[r])
-        if t is not None and k is not None and t != k and t in cent and k in cent:
-            if float(emb[row[r]] @ cent[t]) > float(emb[row[r]] @ cent[k]):
+    asked = [
+        (r, k, t)
+        for r, k in main.items()
+        if (t := target.get(fresh_of[r])) is not None and k is not None and t != k and t in cent and k in cent
+    ]
+    # The answers asked about are read a block at a time (nlp.themes.vectors).
+    for start, block in row_blocks(emb, [row[r] for r, _, _ in asked]):
+        for (r, k, t), vector in zip(asked[start : start + len(block)], block):
+            if float(vector @ cent[t]) > float(vector @ cent[k]):
                 main[r] = t
 
 
-def _centroids(main: Mapping[Any, str | None], emb: np.ndarray, row: Mapping[Any, int]) -> dict[str, np.ndarray]:
+def _centroids(main: Mapping[Any, str | None], emb: Matrix, row: Mapping[Any, int]) -> dict[str, np.ndarray]:
     """Key → unit mean of its members' vectors."""
     members: dict[str, list[int]] = {}
     for r, k in main.items():
         if k is not None:
             members.setdefault(k, []).append(row[r])
-    return {k: unit(emb[rows].mean(axis=0)) for k, rows in members.items()}
+    return {k: unit(mean_rows(emb, rows)) for k, rows in members.items()}
 
 
 def overlap_table(old_main: Mapping[Any, str | None], fresh_of: Mapping[Any, Any]) -> dict[str, Counter[Any]]:
