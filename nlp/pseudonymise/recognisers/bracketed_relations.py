@@ -34,32 +34,16 @@ _ROLE = (
     r"god man|förvaltare|chaufför|förare|kurator|lärare|mentor|handläggare|socialsekreterare|"
     r"enhetschef|samordnare|sjuksköterska|läkare|tolk|stödperson|kontaktfamilj|avlösare"
 )
+# what follows the name, searched first and the name read back from it (speed: a scan that
+# tries every capitalised word as the name costs more than all the rest of this module)
 _BRACKETED = re.compile(
-    r"(?<![\w-])(?P<name>"
-    + CAP_NAME
-    + r")"
-    + WS
-    + r"*\((?:(?:min|mitt|mina|hans|hennes|vår|deras)"
-    + WS
-    + r"+)?(?P<rel>"
-    + _KIN
-    + r"|"
-    + _ROLE
-    + r")\)"
+    WS + r"*\((?:(?:min|mitt|mina|hans|hennes|vår|deras)" + WS + r"+)?(?:" + _KIN + r"|" + _ROLE + r")\)"
 )
 _AS_ROLE = re.compile(
-    r"(?<![\w-])(?P<name>"
-    + CAP_NAME
-    + r")"
-    + WS
-    + r"+som"
-    + WS
-    + r"+(?:(?:min|mitt|vår|hans|hennes|ny|nya)"
-    + WS
-    + r"+)?(?:"
-    + _ROLE
-    + r")(?![\w-])"
+    WS + r"+som" + WS + r"+(?:(?:min|mitt|vår|hans|hennes|ny|nya)" + WS + r"+)?(?:" + _ROLE + r")(?![\w-])"
 )
+# the name right before what follows it
+_NAME_BEFORE = re.compile(r"(?<![\w-])(" + CAP_NAME + r")$")
 _QUALIFIED_FIELD = re.compile(
     r"(?i:(?<![\w-])(?:kontaktperson|handläggare|socialsekreterare|kontakt|ansvarig|samordnare)"
     + WS
@@ -96,12 +80,12 @@ def _name_like(text: str, start: int, word: str) -> bool:
 
 def find_bracketed_relations(text: str) -> list[Span]:
     spans = []
-    for m in _BRACKETED.finditer(text) if "(" in text else ():
-        if _name_like(text, m.start("name"), m.group("name")):
-            spans.append(Span(m.start("name"), m.end("name"), "PERSON"))
-    for m in _AS_ROLE.finditer(text) if " som " in text else ():
-        if _name_like(text, m.start("name"), m.group("name")):
-            spans.append(Span(m.start("name"), m.end("name"), "PERSON"))
+    after = list(_BRACKETED.finditer(text)) if "(" in text else []
+    after += list(_AS_ROLE.finditer(text)) if " som " in text else []
+    for m in after:
+        name = _NAME_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if name is not None and _name_like(text, name.start(), name.group(1)):
+            spans.append(Span(name.start(), name.end(), "PERSON"))
     for m in _QUALIFIED_FIELD.finditer(text) if ":" in text else ():
         # the field opens a line or a sentence ("… klart. Handläggare soc: Rut, tel …")
         if sentence_start(text, m.start()) and _name_like(text, m.start("name"), m.group("name")):
