@@ -140,9 +140,10 @@ OWN_FLOORS = {
     # read in round 21b (first 0.747 / 0.963 / 51 of 52 at 1d56762, after 0.953 / 0.996 / 52 of
     # 52): it no longer measures generalisation; "X i <ort>" is unit + ORT there and one find here
     "pii_blind43.jsonl": (0.93, 0.97, 0.96),
-    # unread (held out; 0.940 / 0.974 / 41 of 43 at 1d56762: LSS in easy Swedish; PERSONNUMMER
-    # 8 of 9, direct floor 0.88)
-    "pii_blind44.jsonl": (0.92, 0.95, 0.93, 0.88),
+    # read in round 26 (first 0.940 / 0.974 / 41 of 43 at 44a3700: LSS in easy Swedish, PERSONNUMMER
+    # 8 of 9; after 0.971 / 0.987 / 42 of 43, every direct identifier found): it no longer
+    # measures generalisation; "X i <ort>" is unit + ORT there and one find here
+    "pii_blind44.jsonl": (0.96, 0.98, 0.97),
     # read in round 23 (first 0.761 / 0.941 / 45 of 49 at 1d56762, 0.858 / 0.958 / 44 of 49 after
     # round 22, after 0.934 / 0.968 / 46 of 49: every phone number and personnummer found, one
     # phone as another label): it no longer measures generalisation
@@ -163,9 +164,11 @@ OWN_FLOORS = {
     # handles are unlabelled there; after 0.952 / 0.956 / 49 of 50, every direct identifier
     # found): it no longer measures generalisation
     "pii_blind49.jsonl": (0.94, 0.94, 0.94),
-    # unread (held out; 0.916 / 0.948 / 36 of 39 at 9ac3ae5: violence in close relationships and
-    # protected identities; plates are unlabelled there; every direct identifier found)
-    "pii_blind50.jsonl": (0.90, 0.93, 0.88),
+    # read in round 26 (first 0.919 / 0.951 / 37 of 39 at 44a3700: violence in close relationships
+    # and protected identities; plates are unlabelled there, "X i <ort>" is unit + ORT and banks
+    # are labelled; after 0.949 / 0.966 / 38 of 39, every direct identifier found): it no longer
+    # measures generalisation
+    "pii_blind50.jsonl": (0.94, 0.96, 0.97),
     # unread (held out; 0.749 / 0.934 / 36 of 45 at 44a3700: answers in other languages and
     # scripts, digits in Arabic-Indic, Persian and Thai; TELEFON 21 of 30, PERSONNUMMER 21 of 24)
     "pii_blind51.jsonl": (0.73, 0.92, 0.78, 0.68),

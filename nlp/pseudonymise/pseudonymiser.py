@@ -43,6 +43,7 @@ from nlp.pseudonymise.recognisers.unit_headed_names import units_read_as_names
 from nlp.pseudonymise.recognisers.unit_place_names import extend_unit_places
 from nlp.pseudonymise.recognisers.wards import extend_wards
 from nlp.pseudonymise.recognisers.web_text import unmangle
+from nlp.pseudonymise.recognisers.word_names_again import word_names_again
 from nlp.pseudonymise.recognisers.words import genitive_suffix
 
 
@@ -185,6 +186,7 @@ class SpanFinder:
         spans = complete_names(source, extend_names_left(source, resolve(found, source)))
         # a name found again elsewhere ("Bibi Rahimi … Jag Shukria Rahimi") takes its first name too
         spans = extend_names_left(source, spans)
+        spans = word_names_again(source, spans)  # "… heter Stig. Stig är bäst på …": the word-name again
         spans = join_particles(source, spans)  # "Mariam bint Saleh", "Um Tariq"
         spans = initials_with_surname(source, spans)
         spans = resolve(spans + spelled_after(source, spans), source)  # "leila haddad h a d d a d"

@@ -143,9 +143,19 @@ _LABELLED = guarded(
 
 
 # where someone lives, a name and a house number: "bor på Skogsbrynet 4", "bor på Östra Bodarna 112"
-# (a farm, a village's plot or a street without a street word), not "bor på avdelning 5"
+# (a farm, a village's plot or a street without a street word), not "bor på avdelning 5"; the town
+# may come first: "vi bor i Ludvika på Promenaden 4"
 _LIVES_AT = guarded(
     r"(?i:\bbor|\bbodde|\bbott|\bflyttat|\bflyttade)"
+    + r"(?:"
+    + WS
+    + r"+i"
+    + WS
+    + r"+["
+    + CAP
+    + r"]["
+    + LOW
+    + r"]+)?"
     + WS
     + r"+på"
     + WS

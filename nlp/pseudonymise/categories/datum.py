@@ -135,11 +135,16 @@ _PAYDAY_BEFORE = re.compile(
     + WS
     + r"+)?$"
 )
-# "har tid den 30:e", "samtalet den 5:e. Ingen …": the day of this month as an ordinal; not
-# "den 2:a gången", "den 3:e veckan" (what follows is counted)
+# "har tid den 30:e", "samtalet den 5:e. Ingen …", "den 17:e ringde hon": the day of this
+# month as an ordinal; not "den 2:a gången", "den 3:e veckan", "den 4:e barnet": what follows
+# is counted, a noun in its definite form or one of the nouns counted bare ("den 3:e gång")
+_COUNTED_AFTER = (
+    r"(?!(?:sedan|igen|innan|hemma|också|kanske)\b)"
+    r"(?:[a-zåäö]{2,}(?:en|an|et|na)|gång|plats|klass|vecka|dag|månad|år|året|person|dos|försök|"
+    r"våning|omgång|barn|rad|sida|steg|kapitel|termin|timme|minut)\b"
+)
 _DAY_ORDINAL = re.compile(
-    r"(?i:\bden)" + WS + r"+((?:[1-9]|[12]\d|3[01]):(?:e|a))(?![\w])"
-    r"(?!" + WS + r"+(?!(?:och|o|kl|klockan|men|så|när|då|jag|vi|han|hon|hen|de|eller|i|på|till|var|är)\b)[a-zåäö])"
+    r"(?i:\bden)" + WS + r"+((?:[1-9]|[12]\d|3[01]):(?:e|a))(?![\w])(?!" + WS + r"+" + _COUNTED_AFTER + r")"
 )
 
 

@@ -44,7 +44,9 @@ _LABEL = re.compile(
     # a personal alarm's number is one person's too: "trygghetslarm nr TL-…", "larmnumret …"
     r"|\btrygghetslarm(?:et|ets)?[ ]?(?:s?nummer|s?numret|s?nr\b\.?)"
     # an addiction programme's own number for its patient: "LARO-nr GBG-…", "sprutbyteskortet (SB-…)"
-    r"|\bLARO[- ]?(?:nummer|numret|nr\b\.?|id\b)|\bsprutbyteskort(?:et|ets)?(?:s?nummer|s?numret|s?nr\b\.?)?)"
+    r"|\bLARO[- ]?(?:nummer|numret|nr\b\.?|id\b)|\bsprutbyteskort(?:et|ets)?(?:s?nummer|s?numret|s?nr\b\.?)?"
+    # a care user's own number in the municipality's system: "brukar-ID DV-…", "deltagarnummer …"
+    r"|\b(?:brukar|omsorgstagar|deltagar)(?:[- ]?(?:id|nummer|numret|nr\b\.?)))"
 )
 # a value: letter groups (a system's prefix) and digit groups joined by dashes, slashes or
 # single spaces before digits: "J-2023-118804", "NLL-559 812", "19770000-R331", "JN 447-220-91"
@@ -79,6 +81,8 @@ def find_journal_number(text: str) -> list[Span]:
             "atnr",
             "atid",
             "larm",
+            "rukar",
+            "tagar",
         )
     ):
         return []

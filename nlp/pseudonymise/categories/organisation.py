@@ -8,6 +8,7 @@ from nlp.core import Span
 from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.category import Category
 from nlp.pseudonymise.recognisers import lists
+from nlp.pseudonymise.recognisers.court_names import find_court_names
 from nlp.pseudonymise.recognisers.lower_schools import find_lower_schools
 from nlp.pseudonymise.recognisers.named_with_place import find_named_with_place
 from nlp.pseudonymise.recognisers.patterns import CAP, CAPWORD, LOW, SAMI_CAP, SAMI_LOW, WS
@@ -15,7 +16,7 @@ from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.public_offices import find_public_offices
 from nlp.pseudonymise.recognisers.service_firms import find_service_firms
 from nlp.pseudonymise.recognisers.universities import find_universities
-from nlp.pseudonymise.recognisers.words import NOT_UNIT_WORDS, plain_word
+from nlp.pseudonymise.recognisers.words import NOT_UNIT_WORDS, plain_word, sentence_start
 
 # Hand-written: no package on PyPI lists Swedish authorities and user organisations.
 _ORGS = (
@@ -291,7 +292,11 @@ def _employers(text: str) -> list[Span]:
         if trade in _COMPARATIVES or trade.endswith("igare") or (len(" ".join(words)) < 3 and not words[0].isupper()):
             continue
         name = " ".join(words)
-        spans.append(Span(m.start("name"), m.start("name") + len(name), "ORGANISATION"))
+        # "eftersom Elbolaget Voltia skickade": a capitalised role word inside a sentence is the name's
+        start = m.start("name")
+        if m.re is not _EMPLOYER and text[m.start()].isupper() and not sentence_start(text, m.start()):
+            start = m.start()
+        spans.append(Span(start, m.start("name") + len(name), "ORGANISATION"))
     return spans
 
 
@@ -315,6 +320,16 @@ def _companies(text: str) -> list[Span]:
         if words and len(words[0]) >= 3:
             spans.append(Span(start, m.end(), "ORGANISATION"))
     return spans
+
+
+# "hjälp av Tjejjouren Siri.", "Mansjouren Orion, som …": a name that closes the phrase after the
+# compound is the body's own name; "Kvinnojouren Anna ringde" goes on, and Anna is someone
+_PHRASE_END = re.compile(WS + r"*(?:[.,;:!?)\n]|$)")
+
+
+def _own_name(text: str, word: str, end: int) -> bool:
+    low = word.lower()
+    return _PHRASE_END.match(text, end) is not None and low not in SWEDISH_STOP_WORDS and not plain_word(low)
 
 
 def _known_place(word: str) -> bool:
@@ -424,6 +439,7 @@ def find_organisation(text: str) -> list[Span]:
                 and m.group("town")
                 and not _known_place(m.group("town"))
                 and not _DISTRICT.fullmatch(m.group("town"))
+                and not _own_name(text, m.group("town"), m.end("town"))
             ):
                 end = m.start("town") - 1  # "Kvinnojouren Eskilstuna" is one name; "Kvinnojouren Hej" is not
                 while text[end - 1].isspace():
@@ -445,6 +461,7 @@ CATEGORY = Category(
         find_public_offices,
         find_lower_schools,
         find_universities,
+        find_court_names,
     ),
     description="organisationer",
 )

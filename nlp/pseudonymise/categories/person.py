@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from nlp.pseudonymise.category import Category
 from nlp.pseudonymise.recognisers.attendance_lists import find_listed_people
+from nlp.pseudonymise.recognisers.bracketed_relations import find_bracketed_relations
 from nlp.pseudonymise.recognisers.chat_names import find_chat_names
 from nlp.pseudonymise.recognisers.comment_headers import find_comment_headers
 from nlp.pseudonymise.recognisers.forum import find_forum_names
@@ -39,6 +40,7 @@ CATEGORY = Category(
         find_chat_names,
         find_mail_senders,
         find_comment_headers,
+        find_bracketed_relations,
     ),
     description="namn",
 )

@@ -86,6 +86,23 @@ _PHONE_BEFORE = re.compile(
 )
 
 
+_FIELD_END = re.compile(r"[ \t]*(?:\n|$|[,;)])")
+
+
+def _record_field(digits: str, text: str, start: int, end: int) -> bool:
+    """Ten bare digits closing a person's line in a form ("Sökande: Lova B, 08051739..⏎") whose
+    subscriber part after the area code starts with 0 ("08-0228 4425"): no Swedish subscriber
+    number does (0 is the trunk prefix), though phonenumbers accepts it, so with no phone word
+    before it is the personnummer of someone born 2000–2009, a check digit mistyped or not."""
+    num = phonenumbers.parse(digits, "SE")
+    subscriber = str(num.national_number)[phonenumbers.length_of_national_destination_code(num) :]
+    return (
+        subscriber.startswith("0")
+        and _FIELD_END.match(text, end) is not None
+        and not _PHONE_BEFORE.search(before(text, start, 30))
+    )
+
+
 def _born_2000s(digits: str, text: str, start: int) -> bool:
     """A bare ten digits led by 0 that pass the check digit with a birth date in range, no mobile
     number, and no phone word before: the personnummer of someone born 2000–2009 ("Kevin
@@ -288,6 +305,7 @@ def find_personnummer(text: str) -> list[Span]:
             and len(m.group(0)) == 10
             and _phone_number(m.group(0))
             and not _born_2000s(m.group(0), text, m.start())
+            and not _record_field(m.group(0), text, m.start(), m.end())
         ):
             continue  # "0701740623" is a phone number even when its digits pass Luhn
         if bare and len(first) == 8 and lines.is_log(m.start()):  # digits alone: on one line

@@ -8,7 +8,7 @@ import re
 
 from nlp.core import Span
 from nlp.pseudonymise.recognisers.names_in_context import namelike
-from nlp.pseudonymise.recognisers.patterns import NUMWORDS, bracketed
+from nlp.pseudonymise.recognisers.patterns import NUMWORDS, SMALL_NUMWORDS, bracketed
 from nlp.pseudonymise.recognisers.span_set import SpanSet
 
 # after a found name: "(84)", "(6 år)", "Wilma 22, Amir 19," – its age
@@ -16,7 +16,9 @@ from nlp.pseudonymise.recognisers.span_set import SpanSet
 _AGE_AFTER = re.compile(
     # "(Evert Lund, 89)": a comma and a number closing the bracket the name opened
     # "Saga (12 år, klass 6B)": the age first in the bracket, with "år", and more after a comma
-    r"[ \t]*(?:[(,][ \t]*(\d{1,3}(?:[ \t]+[åa]r)?)[ \t]*\)|\([ \t]*(\d{1,3}[ \t]+[åa]r)[ \t]*,)"
+    # "Elvin (sex år)": in words, with "år"
+    r"[ \t]*(?:[(,][ \t]*(\d{1,3}(?:[ \t]+[åa]r)?|(?:" + NUMWORDS + "|" + SMALL_NUMWORDS + r")[ \t]+[åa]r)[ \t]*\)"
+    r"|\([ \t]*(\d{1,3}[ \t]+[åa]r)[ \t]*,)"
     r"|[ \t]+(\d{1,3}(?=[ \t]*(?:[,;]|\n|$|och\b))|"
     r"(?:\d{1,3}|"
     + NUMWORDS

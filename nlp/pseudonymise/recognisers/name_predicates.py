@@ -37,9 +37,13 @@ _IS_MY_KIN = re.compile(
     + WS
     + r"+(?:min|mitt|vår|vårt)"
     + WS
-    + r"+(?:"
+    # "Stig är min bästa kompis": a friend named so, only a first name or a word no lexicon
+    # has ("Kaffe är min bästa vän" is no one)
+    + r"+(?:(?:bästa|äldsta|yngsta|lilla|stora|nya|gamla|enda)"
+    + WS
+    + r"+)?(?:(?P<kin>"
     + _KIN
-    + r")(?![\w-])"
+    + r")|(?P<friend>kompis|vän|väninna|bästis|kamrat|granne|flickvän|pojkvän|kusin))(?![\w-])"
 )
 # a lookahead, so every word is tried as the role ("min psykiatriker x sa")
 _ROLE_NAME_VERB = re.compile(
@@ -93,6 +97,7 @@ def find_name_predicates(text: str) -> list[Span]:
             sentence_start(text, m.start())
             and name.lower() not in _NOT_NAMES
             and (_first_name(name) or not _DEFINITE.search(name.lower()))
+            and (m.group("kin") or _first_name(name) or unknown_word(name))
         ):
             spans.append(Span(m.start("name"), m.end("name"), "PERSON"))
     roles = not (ROLE_BEFORE_NAME.isdisjoint(low.split()) and _MORE_ROLES.isdisjoint(low.split()))

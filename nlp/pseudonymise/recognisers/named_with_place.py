@@ -27,7 +27,8 @@ _STATE = frozenset(
         "socialstyrelsen ivo länsstyrelsen folkhälsomyndigheten skolverket läkemedelsverket"
     ).split()
 )
-_TRIGGERS = frozenset("på pa hos från fran vid för for till av med".split())
+# "lägenhet via Bostadsbolaget X i Y": "via" and "genom" open a name as "hos" does
+_TRIGGERS = frozenset("på pa hos från fran vid för for till av med via genom".split())
 _UNIT_STEMS = re.compile(
     # a private practice by its dentist's name: "Tandläkare Berg & Co i Mora" (capitalised: a name)
     r"(?-i:\bTandläkare\b)|"

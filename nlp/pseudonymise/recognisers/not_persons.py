@@ -23,6 +23,7 @@ from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.feasts_and_greetings import feast_and_greeting_words
 from nlp.pseudonymise.recognisers.mixed_case_abbreviations import mixed_case_abbreviations
 from nlp.pseudonymise.recognisers.role_signatures import role_signatures
+from nlp.pseudonymise.recognisers.venues_and_cars import venue_or_car_names
 from nlp.pseudonymise.recognisers.words import plain_word, swedish_form
 
 # a pet or farm animal before its name, perhaps "som heter", and the names listed before this
@@ -162,6 +163,7 @@ def drop_non_persons(text: str, spans: list[Span]) -> list[Span]:
     dropped: set[Span] = _neighbour_words(text, spans) | feast_and_greeting_words(text, spans)
     # "enligt SoL": a law's short name; "/Admin": a role signing a post
     dropped |= mixed_case_abbreviations(text, spans) | role_signatures(text, spans)
+    dropped |= venue_or_car_names(text, spans)  # "Café Vera", "en grå Skoda Fabia"
     low = text.lower()
     played_or_prescribed = "spel" in low or "recept" in low or "förskr" in low  # speed
     for s in spans:

@@ -158,6 +158,45 @@ _HOME_NAMED = guarded(
     )
 )
 
+# a house, a hospital, an activity group or an after-school centre with its own name after the
+# compound: "Regionsjukhuset Norrlid", "Kvinnohuset Ronja", "Cafégruppen Ekorren", "Fritids Solstrålen"
+# (a group online, "Facebookgruppen X", is no place of care)
+_HOUSE_NAMED = guarded(
+    named_after(
+        r"(?!(?i:facebook|whatsapp|messenger|chatt|sms|snap|mejl|mail))[" + CAP + r"][" + LOW + r"]{2,}"
+        r"(?:sjukhuset|lasarettet|huset|gruppen|gården)|Fritids|Fritidshemmet"
+    )
+)
+# after a first name, a verb: "Kulturhuset Anna sa …" names Anna, not the house; "Kvinnohuset
+# Ronja förra våren" is the house
+_PERSON_GOES_ON = re.compile(
+    WS + r"+(?!(?:i|på|och|som|för|med|under|sedan|efter|över|mellan)\b)"
+    r"(?:sa|tog|gick|kom|fick|gav|var|är|har|hade|kan|ska|vill|[a-zåäö]+(?:ar|er|ade|de|te))\b"
+)
+
+
+_COMPANY_FORM_AFTER = re.compile(WS + r"+(?:AB|HB|KB|Aktiebolag)(?![\w-])")
+
+
+def _house_name(text: str, m: re.Match[str]) -> bool:
+    name = m.group("name")
+    # "Omsorgsgruppen Väst AB": a company's form after it makes the whole a firm's name
+    if function_words_or_calendar(name) or _COMPANY_FORM_AFTER.match(text, m.end()):
+        return False
+    info = lists.names().get(name.lower())
+    first = info is not None and (info.first_sv or info.first_other)
+    return not (first and _PERSON_GOES_ON.match(text, m.end()))
+
+
+# a house is a place of care by its first part ("Servicehuset", "Läkarhuset"); any other house is
+# a body's ("Kvinnohuset Ljuset", as "Kvinnojouren" is, "Lagerhuset Nord")
+_CARE_HOUSE = re.compile(r"(?i:sjuk|service|vård|läkar|hälso|omsorgs)huset")
+
+
+def _house_label(unit: str) -> str:
+    head = unit.split()[0]
+    return "ORGANISATION" if head.endswith("huset") and not _CARE_HOUSE.search(head) else "VARDENHET"
+
 
 # an English hospital in a foreign colleague's signature: "St Thomas' Hospital", "Royal Free Hospital"
 _EN_HOSPITAL = guarded(
@@ -279,6 +318,9 @@ def find_unit_constructions(text: str) -> list[Span]:
         if m.group("name") not in places
         and names.get(m.group("name").lower()) is None
         and not function_words_or_calendar(m.group("name"))
+    ]
+    spans += [
+        Span(m.start(), m.end(), _house_label(m.group(0))) for m in _HOUSE_NAMED.finditer(text) if _house_name(text, m)
     ]
     return finished_units(text, spans)
 

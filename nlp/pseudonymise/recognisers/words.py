@@ -156,6 +156,12 @@ def sentence_start(text: str, start: int) -> bool:
         i -= 1
     if i > 0 and text[i] in "-–" and i == start - 1 and text[i - 1].isalpha():
         return False  # "Haparanda–Kalix": a dash joining two words (a route, a span) opens no item
+    if i > 0 and text[i] == ")" and text[i - 1].isdigit():
+        # "1) Inga mobiler 2) Inga skor": a numbered item opens a sentence; "Saga (12) sa" does not
+        j = i - 1
+        while j >= 0 and text[j].isdigit() and i - j <= 3:
+            j -= 1
+        return j < 0 or text[j] in " \t\n"
     return i < 0 or text[i] in _SENT_END or text[i] in "-–•*|"
 
 

@@ -1,0 +1,37 @@
+"""Capitalised words after a café's or a restaurant's word, or after a car's colour, that the name
+rules read as a person: "Café Vera har god paj", "en grå Skoda Fabia".
+
+A venue's word before a name makes the name the venue's ("Café Vera", "Pizzeria Roma", "Hotell
+Linnea"): no person is named. A colour before a capitalised word describes a thing, and among
+what people describe by colour only a car has a capitalised name (its make and model, "vit
+Volvo V70", "grå Toyota Corolla"); a person is not "en grå Fabia". The registration number
+stays a find of its own (categories/regnr.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlp.core import Span
+
+_VENUE_BEFORE = re.compile(
+    r"(?<![\w-])(?:Café|Cafe|Kafé|Caféet|Restaurang|Restaurant|Pizzeria|Hotell|Hotel|Konditori|Bistro|Pub|Bar)"
+    r"[ \t\u00a0]+$"
+)
+_COLOUR_BEFORE = re.compile(
+    r"(?<![\w-])(?:vit|vita|svart|svarta|blå|blåa|röd|röda|grå|gråa|grön|gröna|gul|gula|brun|bruna|beige|"
+    r"silver|silverfärgad|silverfärgade|mörkblå|ljusblå|mörkgrå|ljusgrå|mörkgrön|vinröd|metallic)[ \t\u00a0]+$"
+)
+
+
+def venue_or_car_names(text: str, spans: list[Span]) -> set[Span]:
+    """The PERSON finds that are a venue's name or a car's make and model."""
+    return {
+        s
+        for s in spans
+        if s.label == "PERSON"
+        and (
+            _VENUE_BEFORE.search(text, max(0, s.start - 14), s.start)
+            or _COLOUR_BEFORE.search(text, max(0, s.start - 16), s.start)
+        )
+    }
