@@ -14,6 +14,7 @@ from nlp.pseudonymise.recognisers.name_predicates import find_name_predicates
 from nlp.pseudonymise.recognisers.names_in_context import find_person_in_context
 from nlp.pseudonymise.recognisers.nicknames import find_nicknames
 from nlp.pseudonymise.recognisers.person_place import find_person_and_place
+from nlp.pseudonymise.recognisers.script_names import find_script_names
 from nlp.pseudonymise.recognisers.signature_lines import find_signature_lines
 from nlp.pseudonymise.recognisers.spoken_names import find_spoken_names
 from nlp.pseudonymise.recognisers.staff_initials import find_staff_initials
@@ -39,6 +40,7 @@ CATEGORY = Category(
         find_chat_names,
         find_mail_senders,
         find_comment_headers,
+        find_script_names,  # names in Arabic, Persian, Cyrillic, Ethiopic and Thai script
     ),
     description="namn",
 )
