@@ -88,7 +88,7 @@ def test_names_in_other_scripts(text: str, name: str) -> None:
         ("Моему отцу 80 лет, он болеет уже 15 лет.", "80 лет"),
         ("Мой дед Пётр (Pjotr), 91 год.", "91 год"),
         ("Wiilkeyga wuxuu jiraa 7 sano.", "7 sano"),
-        ("Isäni on 88 vuotta vanha.", "88 vuotta"),
+        ("Isäni on 88 vuotta nyt.", "88 vuotta"),
         ("My aunt Grace is 93 and lives alone.", "93"),
     ],
 )
@@ -116,3 +116,78 @@ def test_a_duration_in_russian_is_no_age() -> None:
 )
 def test_dates_with_foreign_month_names(text: str, date: str) -> None:
     assert date in values_labelled(text, "DATUM", KEY)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Мы живём в Гётеборге уже давно.", "Гётеборге"),
+        ("Мы живём в Лунде, рядом с больницей.", "Лунде"),
+        ("نسكن في كيرونا منذ سنتين", "كيرونا"),
+        ("در استکهلم زندگی می\u200cکنیم", "استکهلم"),
+        ("Asun Luulajassa ja kävin Kirunassa.", "Kirunassa"),
+        ("Gällivare'de oturuyorum.", "Gällivare"),
+    ],
+)
+def test_towns_in_other_scripts_and_case_endings(text: str, place: str) -> None:
+    assert place in values_labelled(text, "ORT", KEY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # countries, a hospital, a room, someone's home: no town
+        "Мы из Сирии, а муж из Ирака.",
+        "Я была в больнице и у Анны.",
+        "في الغرفة رقم ٣ كان الجو باردا",
+        # the everyday first word of a sentence in another language
+        "Deniz kenarında oturduk.",
+        "Umut ettim ki daha iyi olur.",
+        "Dziękuję bardzo!",
+        "Toivo on, että kaikki menee hyvin.",
+        "Teşekkürler.",
+        # an order number in personnummer shape, said in Arabic and Russian
+        "رقم الطلب ٥٥٠٣١٢-٤٤٧١ للكرسي",
+        "Номер заказа 19881104-2231, доставка через неделю.",
+    ],
+)
+def test_countries_foreign_words_and_order_numbers_stay(text: str) -> None:
+    assert finds(text, KEY) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a name opening a Swedish sentence stays a name, and a Swedish first name anywhere
+        ("Deniz ringde mig igår.", "Deniz"),
+        ("Anna oli ystävällinen.", "Anna"),
+    ],
+)
+def test_names_opening_sentences_stay(text: str, name: str) -> None:
+    assert name in values_labelled(text, "PERSON", KEY)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Я лежала в больнице Умео два дня.", "больнице Умео"),
+        ("رفتم به بیمارستان سالگرنسka", "بیمارستان سالگرنس"),
+        ("Мы ходили в детской поликлинике Лулео.", "детской поликлинике Лулео"),
+    ],
+)
+def test_hospitals_named_in_other_scripts(text: str, unit: str) -> None:
+    assert unit in values_labelled(text, "VARDENHET", KEY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["كان في مستشفى كبير", "مستشفى الأطفال جيد", "Я лежала в больнице Москвы.", "بیمارستان خوبی بود"],
+)
+def test_described_hospitals_stay(text: str) -> None:
+    assert finds(text, KEY) == []
+
+
+def test_a_town_before_an_ethiopic_full_stop() -> None:
+    # the town after the address ends at the Ethiopic full stop, as at "." (it is read as one)
+    text = "ኣድራሻ Ängsgatan 3, Sala። ኢመይል"
+    assert ("ADRESS", "Ängsgatan 3") in finds(text, KEY) and "Sala" in values_labelled(text, "ORT", KEY)

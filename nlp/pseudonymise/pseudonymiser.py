@@ -26,6 +26,7 @@ from nlp.pseudonymise.recognisers.ages_after_names import ages_after_names
 from nlp.pseudonymise.recognisers.dialogue import spelled_after
 from nlp.pseudonymise.recognisers.digit_dashes import digit_dashes
 from nlp.pseudonymise.recognisers.foreign_digits import ascii_digits
+from nlp.pseudonymise.recognisers.foreign_sentences import drop_foreign_words
 from nlp.pseudonymise.recognisers.line_breaks import NUMBER_KINDS, close_breaks, soft_wraps
 from nlp.pseudonymise.recognisers.name_completion import (
     complete_names,
@@ -201,7 +202,8 @@ class SpanFinder:
         units = extend_unit_places(source, extend_wards(source, sorted(spans, key=lambda s: s.start)))
         units = units_read_as_names(source, units)  # "på Nätpsykiatrin heter …": a unit, no name
         # pets, kings, authors by their works: names, but no one to identify
-        return drop_non_persons(source, units)
+        # and the everyday first word of a sentence in Polish, Turkish, Finnish … ("Dzięki za …")
+        return drop_foreign_words(source, drop_non_persons(source, units))
 
 
 class Pseudonymiser:

@@ -18,17 +18,41 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# a decimal digit that is not 0-9: "not a non-digit, not 0-9" is one class, scanned in C
-_FOREIGN_DIGIT = re.compile(r"[^\D0-9]")
+# The punctuation of those scripts read as its ASCII twin, one character for one, for the same
+# reason: an address or a town before an Arabic comma or an Ethiopic full stop ("Lillgatan 6,
+# Boden።") ends where the rules look for "," and ".". Arabic comma, semicolon, question mark,
+# full stop, decimal and thousands separators and percent; Ethiopic word space, full stop, comma,
+# semicolon, colon, question mark.
+_PUNCTUATION = {
+    "\u060c": ",",
+    "\u061b": ";",
+    "\u061f": "?",
+    "\u06d4": ".",
+    "\u066b": ",",
+    "\u066c": " ",
+    "\u066a": "%",
+    "\u1361": " ",
+    "\u1362": ".",
+    "\u1363": ",",
+    "\u1364": ";",
+    "\u1365": ":",
+    "\u1366": ":",
+    "\u1367": "?",
+}
+# a decimal digit that is not 0-9 ("not a non-digit, not 0-9" is one class, scanned in C), or
+# one of those punctuation marks
+_FOREIGN = re.compile(r"[^\D0-9]|[" + "".join(_PUNCTUATION) + "]")
 
 
 def _ascii(m: re.Match[str]) -> str:
-    return str(unicodedata.decimal(m.group(0)))
+    c = m.group(0)
+    return _PUNCTUATION.get(c) or str(unicodedata.decimal(c))
 
 
 def ascii_digits(text: str) -> str | None:
-    """The text with every non-ASCII decimal digit read as its ASCII digit, or None when there
-    is none (nearly every text). Same length as `text`."""
-    if text.isascii() or not _FOREIGN_DIGIT.search(text):
+    """The text with every non-ASCII decimal digit read as its ASCII digit and the Arabic and
+    Ethiopic punctuation as ASCII punctuation, or None when there is none (nearly every text).
+    Same length as `text`."""
+    if text.isascii() or not _FOREIGN.search(text):
         return None
-    return _FOREIGN_DIGIT.sub(_ascii, text)
+    return _FOREIGN.sub(_ascii, text)

@@ -11,7 +11,8 @@ number with its word for years is an age only where the language marks it as one
   (a capitalised word or the bracket of a name's transliteration, a comma between) or after a
   dative of the person ("мне", "ему", "маме"), never after a duration word ("уже", "через", "за")
   nor before "назад"/"тому" ("ago");
-- Finnish "N vuotta" after "on/olen/oli" ("Mulla on 72 vuotta") or a name and "ja";
+- Finnish "N vuotta" after "on/olen/oli" ("Mulla on 72 vuotta") or a name and "ja" ("N vuotta vanha"
+  is read by the Finnish age rule, which replaces the number);
 - English "<he/she/name> is N" with nothing after the number but a stop, a comma, "and" or "years".
 """
 
@@ -43,7 +44,7 @@ _AGO_AFTER = re.compile(r"[ \t]+(?i:назад|тому)(?![\w])")
 _FINNISH = re.compile(
     r"(?:(?<![\w])(?:on|olen|oli|olin)|[A-ZÅÄÖ][a-zåäö]+[ \t]+(?:ja|och))[ \t]+(?P<age>"
     + _N
-    + r"[ \t]+vuotta)(?![\w])(?![ \t]+sitten)"
+    + r"[ \t]+vuotta)(?![\w])(?![ \t]+(?:sitten|vanha))"
 )
 _ENGLISH = re.compile(
     r"(?<![\w])(?:[Hh]e|[Ss]he|I|[A-Z][a-z]+)(?:[ \t]+(?:is|was|am|turned|turns)|'s)[ \t]+(?P<age>" + _N + r")"
