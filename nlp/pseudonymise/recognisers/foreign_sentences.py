@@ -19,6 +19,7 @@ such a sentence loads them, so Swedish text costs one look-up in the Swedish tab
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from nlp.core import Span
 from nlp.pseudonymise.recognisers import lists
@@ -28,41 +29,48 @@ from nlp.pseudonymise.recognisers.words import sentence_start
 # (Somali, Tigrinya in Latin letters and Sami are not in it); "sh" is Bosnian/Croatian/Serbian
 _LANGUAGES = ("en", "pl", "tr", "fi", "sh", "de", "fr", "es")
 _WORD = re.compile(r"[^\W\d_]+")
-_END = re.compile(r"[.!?\n]")
+_END = re.compile(r"[.!?](?=\s|$)|\n")  # not the dots of an address or a link
 _FREQUENT = 3.5  # Zipf: a word seen at least every ~300 000 words
 _EVERYDAY = 4.4  # the opening word: an everyday word of the language, more than a name
 _SWEDISH = 4.0
+_SAMPLE = 12  # words of the sentence read for its language
+
+
+@lru_cache(maxsize=65536)
+def _zipf(word: str, lang: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, lang)
 
 
 def _sentence_words(text: str, span: Span) -> list[str]:
     end = _END.search(text, span.end)
     rest = text[span.end : end.start() if end else len(text)]
-    return [w.lower() for w in _WORD.findall(rest)]
+    # the first words say the language (a cell with no full stop must not be read whole per
+    # find); an address or a link is no word of any language ("yara.h.bakr@gmail.com")
+    tokens = [t.strip(".,;:!?()\"'”“«»–-") for t in rest[:200].split()]
+    return [t.lower() for t in tokens if _WORD.fullmatch(t)][:_SAMPLE]
 
 
 def _language_of(words: list[str]) -> str | None:
-    from wordfreq import zipf_frequency
-
-    if not words or sum(zipf_frequency(w, "sv") >= _SWEDISH for w in words) >= len(words) * 0.5:
+    if len(words) < 2 or sum(_zipf(w, "sv") >= _SWEDISH for w in words) >= len(words) * 0.5:
         return None
     for lang in _LANGUAGES:
-        if sum(zipf_frequency(w, lang) >= _FREQUENT for w in words) >= max(1, len(words) * 0.6):
+        if sum(_zipf(w, lang) >= _FREQUENT for w in words) >= max(1, len(words) * 0.6):
             return lang
     return None
 
 
 def _foreign_word(word: str, rest: list[str], listed: bool) -> bool:
-    from wordfreq import zipf_frequency
-
     if len(rest) < 2 and not listed:
         # a sentence of one or two words ("Teşekkürler.", "İlaç 2 x 500 mg."): the word alone
         # says it, when it is everyday in one of the languages and unknown in Swedish
-        if zipf_frequency(word, "sv") >= 2.0:
+        if _zipf(word, "sv") >= 2.0:
             return False
-        return any(zipf_frequency(word, lang) >= 4.5 for lang in _LANGUAGES)
+        return any(_zipf(word, lang) >= 4.5 for lang in _LANGUAGES)
     lang = _language_of(rest)
     # a name in the lists must be an everyday word there; another word, a common one
-    return lang is not None and zipf_frequency(word, lang) >= (_EVERYDAY if listed else _FREQUENT)
+    return lang is not None and _zipf(word, lang) >= (_EVERYDAY if listed else _FREQUENT)
 
 
 def drop_foreign_words(text: str, spans: list[Span]) -> list[Span]:

@@ -21,6 +21,7 @@ names in other scripts is needed.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from nlp.core import Span
 from nlp.pseudonymise.recognisers import lists
@@ -164,10 +165,13 @@ _INTRO_WORDS = (
 ) | frozenset("من أنا انا я мой моя мій моя".split())
 
 
-def _label_of(spans: list[Span], start: int, end: int) -> str | None:
-    for s in spans:
-        if s.start < end and start < s.end and s.label in {"PERSON", "ORT"}:
-            return s.label
+def _label_of(spans: list[Span], starts: list[int], start: int, end: int) -> str | None:
+    """The label of a found name or place over text[start:end]; `spans` resolved (apart, sorted)."""
+    k = bisect_left(starts, end) - 1
+    while k >= 0 and spans[k].end > start:
+        if spans[k].label in {"PERSON", "ORT"}:
+            return spans[k].label
+        k -= 1
     return None
 
 
@@ -205,9 +209,11 @@ def transliterated_pairs(text: str, spans: list[Span]) -> list[Span]:
     if "(" not in text or text.isascii() or not _ANY_OTHER.search(text):
         return []
     out: list[Span] = []
+    spans = sorted(spans, key=lambda s: s.start)
+    starts = [s.start for s in spans]
     for m in _PAIR_LATIN_FIRST.finditer(text):
         a, b = (m.start("a"), m.end("a")), (m.start("b"), m.end("b"))
-        label = _label_of(spans, *b) or _label_of(spans, *a)
+        label = _label_of(spans, starts, *b) or _label_of(spans, starts, *a)
         # the Latin side's found name may be only its end ("Min mamma heter Khadija Osman")
         whole = _unfound_label(m.group("a"))
         if label is None and whole is None:
@@ -220,7 +226,7 @@ def transliterated_pairs(text: str, spans: list[Span]) -> list[Span]:
         a = _other_words_before(text, m.start("a"), m.end("a"), len(m.group("b").split()))
         if a is None:
             continue
-        label = _label_of(spans, *b) or _label_of(spans, *a)
+        label = _label_of(spans, starts, *b) or _label_of(spans, starts, *a)
         if label is None:
             label = _unfound_label(m.group("b"))
             if label is None:
