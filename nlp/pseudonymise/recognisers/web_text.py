@@ -18,7 +18,9 @@ import re
 # zero-width space, non-joiner, joiner, word joiner, byte order mark, soft hyphen; the bidi
 # controls: left-to-right and right-to-left marks, the Arabic letter mark, embeddings and
 # overrides, isolates (they only steer the display direction, none is part of a word or number)
-_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_INVISIBLE = (
+    "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
 _ANY_INVISIBLE = re.compile(f"[{_INVISIBLE}]")  # one scan of the text, not one per character
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _SPACES = {"\u00a0": " ", "\u202f": " ", "\u2007": " "}
