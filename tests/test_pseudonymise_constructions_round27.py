@@ -191,3 +191,20 @@ def test_a_town_before_an_ethiopic_full_stop() -> None:
     # the town after the address ends at the Ethiopic full stop, as at "." (it is read as one)
     text = "ኣድራሻ Ängsgatan 3, Sala። ኢመይል"
     assert ("ADRESS", "Ängsgatan 3") in finds(text, KEY) and "Sala" in values_labelled(text, "ORT", KEY)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("My grandfather Kofi Boateng is 101.", "Kofi Boateng"),
+        ("Her daughter Ama And I came.", "Ama"),
+        ("Our uncle, Kwame Mensah, lives in Kalix.", "Kwame Mensah"),
+    ],
+)
+def test_names_after_english_family_words(text: str, name: str) -> None:
+    assert values_labelled(text, "PERSON", KEY) == [name]
+
+
+@pytest.mark.parametrize("text", ["My mother is ill.", "My son The doctor said no."])
+def test_english_family_words_without_a_name(text: str) -> None:
+    assert values_labelled(text, "PERSON", KEY) == []

@@ -6,6 +6,7 @@ from nlp.pseudonymise.category import Category
 from nlp.pseudonymise.recognisers.attendance_lists import find_listed_people
 from nlp.pseudonymise.recognisers.chat_names import find_chat_names
 from nlp.pseudonymise.recognisers.comment_headers import find_comment_headers
+from nlp.pseudonymise.recognisers.english_kin import find_english_kin
 from nlp.pseudonymise.recognisers.forum import find_forum_names
 from nlp.pseudonymise.recognisers.interview_notes import find_ip_names
 from nlp.pseudonymise.recognisers.introductions import find_kin_names, find_self_introduction
@@ -41,6 +42,7 @@ CATEGORY = Category(
         find_mail_senders,
         find_comment_headers,
         find_script_names,  # names in Arabic, Persian, Cyrillic, Ethiopic and Thai script
+        find_english_kin,  # "my grandfather Kofi Boateng"
     ),
     description="namn",
 )
