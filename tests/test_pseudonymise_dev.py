@@ -168,7 +168,7 @@ OWN_FLOORS = {
     "pii_blind50.jsonl": (0.90, 0.93, 0.88),
     # read in round 27 (first 0.749 / 0.934 / 36 of 45 at 44a3700: answers in other languages and
     # scripts, digits in Arabic-Indic, Persian and Thai, TELEFON 21 of 30, PERSONNUMMER 21 of 24;
-    # after 0.956 / 0.974 / 38 of 45, every direct identifier found): it no longer measures
+    # after 0.958 / 0.974 / 38 of 45, every direct identifier found): it no longer measures
     # generalisation
     "pii_blind51.jsonl": (0.95, 0.96, 0.84),
     # unread (held out; 0.875 / 0.941 / 37 of 40 at 44a3700: home care and social services in
