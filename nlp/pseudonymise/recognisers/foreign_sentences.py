@@ -28,7 +28,9 @@ from nlp.pseudonymise.recognisers.words import sentence_start
 # the languages of whole sentences in Latin letters in multilingual answers that wordfreq knows
 # (Somali, Tigrinya in Latin letters and Sami are not in it); "sh" is Bosnian/Croatian/Serbian
 _LANGUAGES = ("en", "pl", "tr", "fi", "sh", "de", "fr", "es")
-_WORD = re.compile(r"[^\W\d_]+")
+# a word in Latin letters (with their accents: ş ğ ı ł ę č ä): the languages read are written so,
+# and a word of another script says nothing of them (no table is loaded for it)
+_WORD = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]+")
 _END = re.compile(r"[.!?](?=\s|$)|\n")  # not the dots of an address or a link
 _FREQUENT = 3.5  # Zipf: a word seen at least every ~300 000 words
 _EVERYDAY = 4.4  # the opening word: an everyday word of the language, more than a name
@@ -44,11 +46,11 @@ def _zipf(word: str, lang: str) -> float:
 
 
 def _sentence_words(text: str, span: Span) -> list[str]:
-    end = _END.search(text, span.end)
-    rest = text[span.end : end.start() if end else len(text)]
+    end = _END.search(text, span.end, span.end + 200)
+    rest = text[span.end : end.start() if end else span.end + 200]
     # the first words say the language (a cell with no full stop must not be read whole per
     # find); an address or a link is no word of any language ("yara.h.bakr@gmail.com")
-    tokens = [t.strip(".,;:!?()\"'”“«»–-") for t in rest[:200].split()]
+    tokens = [t.strip(".,;:!?()\"'”“«»–-") for t in rest.split()]
     return [t.lower() for t in tokens if _WORD.fullmatch(t)][:_SAMPLE]
 
 
