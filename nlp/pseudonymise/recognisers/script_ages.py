@@ -56,16 +56,26 @@ def _ok(m: re.Match[str]) -> bool:
     return int(m.group("n")) <= 120
 
 
+# quick tests before the patterns (each would otherwise scan every Swedish text): a word the
+# pattern needs, or a letter of the scripts it reads
+_ENGLISH_VERBS = (" is ", " was ", " am ", "'s ", " turned ", " turns ")
+_AGE_SCRIPTS = re.compile(r"[\u0600-\u06ff\u0e00-\u0e7f\u1200-\u137f]|jir|da'")
+_YEARS_SCRIPTS = re.compile(r"[\u0400-\u04ff\u1200-\u137f]")
+
+
+def _ages(pattern: re.Pattern[str], text: str) -> list[Span]:
+    return [Span(m.start("age"), m.end("age"), "ALDER") for m in pattern.finditer(text) if _ok(m)]
+
+
 def find_script_ages(text: str) -> list[Span]:
     """Ages said in another language's words (see the module doc for when "years" is an age)."""
-    spans = [Span(m.start("age"), m.end("age"), "ALDER") for m in _FINNISH.finditer(text) if _ok(m)]
-    spans += [Span(m.start("age"), m.end("age"), "ALDER") for m in _ENGLISH.finditer(text) if _ok(m)]
-    if text.isascii():
-        if "jir" in text or "da'" in text:  # Somali, in Latin letters
-            spans += [Span(m.start("age"), m.end("age"), "ALDER") for m in _AGE_FIRST.finditer(text) if _ok(m)]
+    spans = _ages(_FINNISH, text) if "vuotta" in text else []
+    if any(v in text for v in _ENGLISH_VERBS):
+        spans += _ages(_ENGLISH, text)
+    if _AGE_SCRIPTS.search(text):
+        spans += _ages(_AGE_FIRST, text) + _ages(_AGE_FORM, text)
+    if not _YEARS_SCRIPTS.search(text):
         return spans
-    for pattern in (_AGE_FIRST, _AGE_FORM):
-        spans += [Span(m.start("age"), m.end("age"), "ALDER") for m in pattern.finditer(text) if _ok(m)]
     for m in _YEARS_AFTER_PERSON.finditer(text):
         before = text[max(0, m.start() - 60) : m.start()]
         if not _ok(m) or _DURATION_BEFORE.search(before) or _AGO_AFTER.match(text, m.end()):

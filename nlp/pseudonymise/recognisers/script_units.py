@@ -31,6 +31,7 @@ _CYRILLIC_UNIT = re.compile(
     r"(?<![\w])(?:[а-яёіїєґ]+(?:ой|ей|ая|яя|ий|ый|ій|ої|ої|ую|ої)[ \t]+)?"
     r"(?i:" + "|".join(_CYRILLIC_HEADS.split()) + r")[ \t]+(?P<name>[А-ЯЁІЇЄҐ][а-яёіїєґь'’-]+)(?![\w])"
 )
+_SCRIPTS = re.compile(r"[\u0400-\u04ff\u0600-\u06ff]")  # a quick test: Cyrillic or Arabic letters
 _RARE = 2.5  # Zipf: rarer than about once in three million words
 
 
@@ -42,7 +43,7 @@ def _rare(word: str, languages: tuple[str, ...]) -> bool:
 
 def find_script_units(text: str) -> list[Span]:
     """Hospitals and clinics named in Arabic, Persian or Cyrillic letters."""
-    if text.isascii():
+    if text.isascii() or not _SCRIPTS.search(text):
         return []
     spans = [
         Span(m.start(), m.end(), "VARDENHET")
