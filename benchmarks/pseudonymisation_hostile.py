@@ -64,6 +64,13 @@ SHAPES: dict[str, str] = {
     "namn_akronym": "Erika/MOHV ",
     # a name and an age in brackets over and over: each age once tested every name in the cell
     "namn_ålder_ord": "Ali (sextio) ",
+    # digits of other scripts (read as 0-9) and right-to-left marks inside and around numbers,
+    # names in Arabic and Cyrillic with their transliteration, years after a Cyrillic name
+    "arabiska_siffror": "\u200f٠٧٠\u200f-١٧٤ ",
+    "persiska_siffror": "۱۹۹۲۰۷۰۸۴۵۶۸۳۳",
+    "rtl_tecken": "\u200f\u2066\u061c",
+    "skrift_par": "Olena (Олена) علي (Ali) ",
+    "kyrilliska_år": "Тимур 80 лет в Кируне ",
 }
 
 

@@ -169,9 +169,11 @@ OWN_FLOORS = {
     # are labelled; after 0.949 / 0.966 / 38 of 39, every direct identifier found): it no longer
     # measures generalisation
     "pii_blind50.jsonl": (0.94, 0.96, 0.97),
-    # unread (held out; 0.749 / 0.934 / 36 of 45 at 44a3700: answers in other languages and
-    # scripts, digits in Arabic-Indic, Persian and Thai; TELEFON 21 of 30, PERSONNUMMER 21 of 24)
-    "pii_blind51.jsonl": (0.73, 0.92, 0.78, 0.68),
+    # read in round 27 (first 0.749 / 0.934 / 36 of 45 at 44a3700: answers in other languages and
+    # scripts, digits in Arabic-Indic, Persian and Thai, TELEFON 21 of 30, PERSONNUMMER 21 of 24;
+    # after 0.958 / 0.974 / 38 of 45, every direct identifier found): it no longer measures
+    # generalisation
+    "pii_blind51.jsonl": (0.95, 0.96, 0.84),
     # unread (held out; 0.875 / 0.941 / 37 of 40 at 44a3700: home care and social services in
     # sparsely populated Sweden, village addresses and property designations; every direct
     # identifier found)

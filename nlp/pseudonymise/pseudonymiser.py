@@ -25,6 +25,8 @@ from nlp.pseudonymise.categories import CATEGORIES, NORMALISERS, PRIORITY, RECOG
 from nlp.pseudonymise.recognisers.ages_after_names import ages_after_names
 from nlp.pseudonymise.recognisers.dialogue import spelled_after
 from nlp.pseudonymise.recognisers.digit_dashes import digit_dashes
+from nlp.pseudonymise.recognisers.foreign_digits import ascii_digits
+from nlp.pseudonymise.recognisers.foreign_sentences import drop_foreign_words
 from nlp.pseudonymise.recognisers.line_breaks import NUMBER_KINDS, close_breaks, soft_wraps
 from nlp.pseudonymise.recognisers.name_completion import (
     complete_names,
@@ -38,6 +40,7 @@ from nlp.pseudonymise.recognisers.not_persons import drop_non_persons
 from nlp.pseudonymise.recognisers.ocr_digits import ocr_digits
 from nlp.pseudonymise.recognisers.prefilter import forget
 from nlp.pseudonymise.recognisers.said_again import said_again
+from nlp.pseudonymise.recognisers.script_names import transliterated_pairs
 from nlp.pseudonymise.recognisers.span_set import SpanSet
 from nlp.pseudonymise.recognisers.unit_headed_names import units_read_as_names
 from nlp.pseudonymise.recognisers.unit_place_names import extend_unit_places
@@ -151,6 +154,9 @@ class SpanFinder:
         return spans
 
     def _find_read(self, source: str) -> list[Span]:
+        # Arabic-Indic, Persian and Thai digits (any script's) read as 0-9; same length, so the
+        # offsets hold (see recognisers/foreign_digits.py)
+        source = ascii_digits(source) or source
         # a scanner's O for 0 and l for 1 inside numbers read as digits; same length, so the
         # offsets hold (see recognisers/ocr_digits.py)
         source = ocr_digits(source) or source
@@ -191,12 +197,15 @@ class SpanFinder:
         spans = initials_with_surname(source, spans)
         spans = resolve(spans + spelled_after(source, spans), source)  # "leila haddad h a d d a d"
         spans = resolve(said_again(source, spans), source)  # "Hawa. Hawo säger vi", "HVB Lönnen … Lönnen"
+        # a name beside its rendering in another script: "Olena (<the name in Cyrillic>)"
+        spans = resolve(spans + transliterated_pairs(source, spans), source)
         spans = attach_place(source, signature_towns(source, ages_after_names(source, spans)))
         # a unit's place in two words or after its abbreviation: "akuten Norra X", "MVC X"
         units = extend_unit_places(source, extend_wards(source, sorted(spans, key=lambda s: s.start)))
         units = units_read_as_names(source, units)  # "på Nätpsykiatrin heter …": a unit, no name
         # pets, kings, authors by their works: names, but no one to identify
-        return drop_non_persons(source, units)
+        # and the everyday first word of a sentence in Polish, Turkish, Finnish … ("Dzięki za …")
+        return drop_foreign_words(source, drop_non_persons(source, units))
 
 
 class Pseudonymiser:

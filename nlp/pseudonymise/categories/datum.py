@@ -11,6 +11,7 @@ from nlp.pseudonymise.recognisers.lines import Lines
 from nlp.pseudonymise.recognisers.month_first_dates import find_month_first_dates
 from nlp.pseudonymise.recognisers.patterns import LOG_LINE, MONTHS, WS
 from nlp.pseudonymise.recognisers.prefilter import guarded
+from nlp.pseudonymise.recognisers.script_dates import find_script_dates
 from nlp.pseudonymise.recognisers.symptom_scores import symptom_score_before
 
 _DATE_PATTERNS = [
@@ -345,4 +346,10 @@ def find_date(text: str) -> list[Span]:
     return spans
 
 
-CATEGORY = Category(label="DATUM", priority=40, recognisers=(find_date, find_month_first_dates), description="datum")
+CATEGORY = Category(
+    label="DATUM",
+    priority=40,
+    # a month named in Arabic, Persian, Russian, Ukrainian, Polish, Turkish, Somali, Finnish, Thai
+    recognisers=(find_date, find_month_first_dates, find_script_dates),
+    description="datum",
+)

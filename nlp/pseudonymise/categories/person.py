@@ -7,6 +7,7 @@ from nlp.pseudonymise.recognisers.attendance_lists import find_listed_people
 from nlp.pseudonymise.recognisers.bracketed_relations import find_bracketed_relations
 from nlp.pseudonymise.recognisers.chat_names import find_chat_names
 from nlp.pseudonymise.recognisers.comment_headers import find_comment_headers
+from nlp.pseudonymise.recognisers.english_kin import find_english_kin
 from nlp.pseudonymise.recognisers.forum import find_forum_names
 from nlp.pseudonymise.recognisers.interview_notes import find_ip_names
 from nlp.pseudonymise.recognisers.introductions import find_kin_names, find_self_introduction
@@ -15,6 +16,7 @@ from nlp.pseudonymise.recognisers.name_predicates import find_name_predicates
 from nlp.pseudonymise.recognisers.names_in_context import find_person_in_context
 from nlp.pseudonymise.recognisers.nicknames import find_nicknames
 from nlp.pseudonymise.recognisers.person_place import find_person_and_place
+from nlp.pseudonymise.recognisers.script_names import find_script_names
 from nlp.pseudonymise.recognisers.signature_lines import find_signature_lines
 from nlp.pseudonymise.recognisers.spoken_names import find_spoken_names
 from nlp.pseudonymise.recognisers.staff_initials import find_staff_initials
@@ -41,6 +43,8 @@ CATEGORY = Category(
         find_mail_senders,
         find_comment_headers,
         find_bracketed_relations,
+        find_script_names,  # names in Arabic, Persian, Cyrillic, Ethiopic and Thai script
+        find_english_kin,  # "my grandfather Kofi Boateng"
     ),
     description="namn",
 )

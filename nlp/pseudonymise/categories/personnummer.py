@@ -11,6 +11,7 @@ from stdnum import luhn
 from nlp.core import Span
 from nlp.pseudonymise.category import Category, digits_only
 from nlp.pseudonymise.recognisers.excel_numbers import find_excel_numbers
+from nlp.pseudonymise.recognisers.foreign_number_words import FOREIGN_OTHER_NUMBER
 from nlp.pseudonymise.recognisers.lines import Lines
 from nlp.pseudonymise.recognisers.nordic_ids import find_nordic_ids
 from nlp.pseudonymise.recognisers.patterns import WS, before, plausible_month_day, says_other_number
@@ -46,6 +47,8 @@ _PNR_NEG = re.compile(
     r"försändelse|spårning|kolli|leverans|transaktion|konto\b|kontot|kontonum|avtal|kontrakt|licens|registrerings|"
     # a case file's or a quality system's own number: "Dnr 20240311-0042", "Avvikelse-ID 241118-0042"
     r"diarie|\bdnr\b|(?:avvikelse|händelse|incident|rapport|dokument)s?-?id\b"
+    # the same in the languages of multilingual answers ("رقم الطلب", "номер заказа")
+    r"|" + FOREIGN_OTHER_NUMBER
 )
 
 

@@ -17,6 +17,7 @@ import re
 from nlp.core import Span
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.patterns import NUMWORDS
+from nlp.pseudonymise.recognisers.script_ages import find_script_ages
 from nlp.pseudonymise.recognisers.words import plain_word, unknown_word
 
 # Finnish, Turkish, Polish, Bosnian/Croatian/Serbian, French, Spanish, Italian, German, Portuguese
@@ -46,4 +47,4 @@ def find_foreign_ages(text: str) -> list[Span]:
             for m in _BRACKETED_WORDS.finditer(text)
             if _name(m.group("name"))
         ]
-    return spans
+    return spans + find_script_ages(text)  # the languages whose "years" needs an age context

@@ -2,10 +2,12 @@
 
 A survey tool's export keeps the page's HTML entities ("Storgatan&nbsp;12", "anna&#64;x.se",
 "Kalle &amp; Lisa") and copy-paste from a web page leaves zero-width characters inside numbers
-and addresses ("070\u200b-174 06 18"). The patterns expect a space, an "@" and no invisible
-characters, so the text is read with entities decoded and invisible characters dropped; each
-character of the read text keeps the span of the original it came from, so finds map back
-over the whole entity (it is part of the identifier and is replaced with it).
+and addresses ("070\u200b-174 06 18"); a right-to-left text (Arabic, Persian) puts direction
+marks and isolates around and inside the numbers and Latin names in it ("\u200f070-174 06 18\u200f").
+The patterns expect a space, an "@" and no invisible characters, so the text is read with
+entities decoded and invisible characters dropped; each character of the read text keeps the
+span of the original it came from, so finds map back over the whole entity (it is part of the
+identifier and is replaced with it).
 """
 
 from __future__ import annotations
@@ -13,8 +15,13 @@ from __future__ import annotations
 import html
 import re
 
-# zero-width space, non-joiner, joiner, word joiner, byte order mark, soft hyphen
-_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+# zero-width space, non-joiner, joiner, word joiner, byte order mark, soft hyphen; the bidi
+# controls: left-to-right and right-to-left marks, the Arabic letter mark, embeddings and
+# overrides, isolates (they only steer the display direction, none is part of a word or number)
+_INVISIBLE = (
+    "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+_ANY_INVISIBLE = re.compile(f"[{_INVISIBLE}]")  # one scan of the text, not one per character
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _SPACES = {"\u00a0": " ", "\u202f": " ", "\u2007": " "}
 
@@ -22,7 +29,7 @@ _SPACES = {"\u00a0": " ", "\u202f": " ", "\u2007": " "}
 def unmangle(text: str) -> tuple[str, list[int], list[int]] | None:
     """The text with HTML entities decoded and invisible characters dropped, with each read
     character's start and end in `text`; None when there is nothing to change (most texts)."""
-    if "&" not in text and not any(c in text for c in _INVISIBLE):
+    if "&" not in text and not _ANY_INVISIBLE.search(text):
         return None
     parts: list[str] = []
     starts: list[int] = []
