@@ -47,6 +47,11 @@ _NOT_PLOT_BEFORE = re.compile(
     r"match|matchen|resultat|resultatet|vann|slutade|förlorade|mot|ställning|ställningen|"
     r"spädning|blandning|förhållande|förhållandet|skala|skalan))\W+(?:\w+\W+){0,3}$"
 )
+# where an address stands: after a comma or colon of a contact line, a place's preposition, an
+# address or property word, or opening a line ("Läs Psaltaren 23:4" is a verse)
+_ADDRESS_BEFORE = re.compile(
+    r"(?:^|[,:;(]|\b(?i:på|vid|till|från|hos|i|adress\w*|fastighet\w*|fastighetsbeteckning\w*|c/o[^,\n]{0,40},))[ \t]*$"
+)
 # village and house number where the text says so: "bor kvar på X 4", "Märta på Sörby 5."
 _NOT_HOUSE = (
     r"(?!" + WS + r"*(?:år|gånger|ggr|timm|min\b|km|mil\b|kr\b|st\b|dag|veck|månad|%|procent|personer|minuter))"
@@ -174,7 +179,10 @@ def _designations(text: str) -> list[Span]:
         farm = words[-1]
         if _everyday(farm) or farm in COUNTRIES or _first_name(farm) or any(w in COUNTRIES for w in words):
             continue
-        if _NOT_PLOT_BEFORE.search(text[max(0, start - 40) : start]):
+        if not _ADDRESS_BEFORE.search(text[max(0, start - 60) : start]):
+            continue
+        # the words themselves may say so too: "Spädning 1:10"
+        if _NOT_PLOT_BEFORE.search(text[max(0, start - 40) : m.end(1)] + " "):
             continue
         out.append(Span(start, m.end(2), "ADRESS"))
     return out
