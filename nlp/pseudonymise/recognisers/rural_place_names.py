@@ -21,7 +21,7 @@ from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.patterns import CAP, LOW, WS
 from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.rural_places import _NORTHERN_TOPONYM, _TOPONYM
-from nlp.pseudonymise.recognisers.words import COUNTRIES, unknown_word
+from nlp.pseudonymise.recognisers.words import COUNTRIES, sentence_start, unknown_word
 
 _W = r"[" + CAP + r"][" + LOW + r"]{2,}(?:-[" + CAP + r"]?[" + LOW + r"]+)?"
 _POSITION = r"(?:Övre|Nedre|Norra|Södra|Östra|Västra|Stora|Lilla|Ovre|Sodra|Ostra|Vastra)"
@@ -67,7 +67,7 @@ _SIGNED_IN = guarded(r"(?:^|[ \t])[-/–]" + WS + r"*" + _W + WS + r"+i" + WS + 
 
 
 def _small_place(word: str) -> bool:
-    """A proper name no lexicon has that is no first name or country."""
+    """A proper name no lexicon has that is no name (first or last) or country."""
     if word in COUNTRIES or word.isupper():
         return False
     if word in lists.places():
@@ -75,16 +75,34 @@ def _small_place(word: str) -> bool:
     # each part of a hyphenated word too: "Elsa-huset" is a building named after a person
     for part in word.split("-"):
         info = lists.names().get(part.lower())
-        if info is not None and (info.first_sv or info.first_other):
+        if info is not None and (info.first_sv or info.first_other or info.last):
             return False
         if not unknown_word(part) or zipf_frequency(part.lower(), "en") >= 3.5:
             return False
     return True
 
 
+_STRONG_ENDINGS = re.compile(r"(?:näs|nas|träsk|trask|tjärn|vik|by)$")
+
+
+def _strong_ending(word: str) -> bool:
+    w = word.lower()
+    return bool(_MORE_ENDINGS.search(w) or _STRONG_ENDINGS.search(w) or (_NORTHERN_TOPONYM.search(w) and len(w) > 6))
+
+
 def _place_ending(word: str) -> bool:
     w = word.lower()
     return bool(_TOPONYM.search(w) or _MORE_ENDINGS.search(w) or (_NORTHERN_TOPONYM.search(w) and len(w) > 6))
+
+
+_WORD_BEFORE = re.compile(r"([" + CAP + r"][\w-]*)[ \t]+$")
+
+
+def _after_a_name(text: str, prep: int) -> bool:
+    """A capitalised word inside a sentence before the preposition: "Söderbuss i Hallunda" is a
+    firm with its place (named_with_place reads it as one), "Täckningen i X" opens a sentence."""
+    m = _WORD_BEFORE.search(text, max(0, prep - 40), prep)
+    return m is not None and not sentence_start(text, m.start(1))
 
 
 def find_rural_place_names(text: str) -> list[Span]:
@@ -94,7 +112,11 @@ def find_rural_place_names(text: str) -> list[Span]:
         if _small_place(m.group(1)):
             spans.append(Span(m.start(1), m.end(1), "ORT"))
     for m in _PREP_PLACE.finditer(text):
-        if _place_ending(m.group(1)) and _small_place(m.group(1)):
+        place, prep = m.group(1), m.group(0).split()[0]
+        # "i" takes any place ending but not after a firm's name; the other prepositions only the
+        # endings no firm has: "bilen från Bilmark" is a dealer, "Tove från Kråkudden" a village
+        fits = not _after_a_name(text, m.start()) if prep == "i" else _strong_ending(place)
+        if fits and _place_ending(place) and _small_place(place):
             spans.append(Span(m.start(1), m.end(1), "ORT"))
     for m in _JOINED.finditer(text):
         a, b = m.group(1), m.group(2)
