@@ -72,6 +72,9 @@ def test_round28_constructions_are_found(text: str, label: str, value: str) -> N
         "Läs Psaltaren 23:4 om du vill.",
         "Färjan går 2:45 från bryggan, sen 6:30.",
         "Hon kom 1:a av tjugo i loppet.",
+        "Röstmeddelande 09:14\nhej det är från apoteket",
+        "Telefontid 08:00–16:30 gäller.",
+        "Vi åkte tillbaka till Bildepån och klagade.",
         "Fördelningen blev Ettan 2:1 i år.",
         # road numbers, distances and counts after a place's preposition
         "Kan väg 45 lagas innan sommaren?",

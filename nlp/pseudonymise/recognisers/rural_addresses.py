@@ -52,6 +52,7 @@ _NOT_PLOT_BEFORE = re.compile(
 _ADDRESS_BEFORE = re.compile(
     r"(?:^|[,:;(]|\b(?i:på|vid|till|från|hos|i|adress\w*|fastighet\w*|fastighetsbeteckning\w*|c/o[^,\n]{0,40},))[ \t]*$"
 )
+_CLOCK = re.compile(r"(?:[01]\d|2[0-3]):[0-5]\d")
 # village and house number where the text says so: "bor kvar på X 4", "Märta på Sörby 5."
 _NOT_HOUSE = (
     r"(?!" + WS + r"*(?:år|gånger|ggr|timm|min\b|km|mil\b|kr\b|st\b|dag|veck|månad|%|procent|personer|minuter))"
@@ -179,7 +180,8 @@ def _designations(text: str) -> list[Span]:
         farm = words[-1]
         if _everyday(farm) or farm in COUNTRIES or _first_name(farm) or any(w in COUNTRIES for w in words):
             continue
-        if not _ADDRESS_BEFORE.search(text[max(0, start - 60) : start]):
+        # "Röstmeddelande 09:14", "Telefontid 08:00": a clock with a two-digit hour is no plot
+        if _CLOCK.fullmatch(m.group(2)) or not _ADDRESS_BEFORE.search(text[max(0, start - 60) : start]):
             continue
         # the words themselves may say so too: "Spädning 1:10"
         if _NOT_PLOT_BEFORE.search(text[max(0, start - 40) : m.end(1)] + " "):

@@ -26,8 +26,8 @@ from nlp.pseudonymise.recognisers.words import COUNTRIES, sentence_start, unknow
 _W = r"[" + CAP + r"][" + LOW + r"]{2,}(?:-[" + CAP + r"]?[" + LOW + r"]+)?"
 _POSITION = r"(?:Övre|Nedre|Norra|Södra|Östra|Västra|Stora|Lilla|Ovre|Sodra|Ostra|Vastra)"
 # islands, points, streams and fells besides the endings rural_places knows: "Holmön",
-# "Risudden", "Vojmån", "Storlien", "Kvikkjokk"
-_MORE_ENDINGS = re.compile(r"(?:udden|ön|öarna|bäcken|bäck|ån|lien|fjället|berget|selet|sel|träsk|jokk|strand|sjön)$")
+# "Risudden", "Storlien", "Kvikkjokk" (not a river's "-ån": "Motordepån", "Fastighetsbyrån" are firms)
+_MORE_ENDINGS = re.compile(r"(?:udden|ön|öarna|bäcken|bäck|lien|fjället|berget|selet|sel|träsk|jokk|strand|sjön)$")
 _POSTCODE_TOWN = guarded(
     r"(?<!\d)[1-9]\d{2}" + WS + r"?\d{2}" + WS + r"+(" + _POSITION + WS + r"+" + _W + r")(?![\w-])"
 )
