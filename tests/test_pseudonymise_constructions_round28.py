@@ -9,7 +9,8 @@ valley ("<Dal>s mobila vårdenhet"), and small places no list has: a two-word to
 postcode, the town after a village address, a place-name ending after a place preposition
 ("på <X>ön", "från <X>udden", "vid <X>jokk"), two places joined after one preposition, where
 someone lives or stays ("bor vid <X>"), a relative's place ("till pappa i <X>") and a signature's
-place ("/<Namn> i <X>"). Look-alikes stay untouched: road numbers ("väg 45", "E10"), distances,
+place ("/<Namn> i <X>"), a relative's age in brackets ("Farmor (åttiofyra)") and a writer's
+age with the name ("Mie olen <Namn>, 88.", "ja e <Namn> o e 83"). Look-alikes stay untouched: road numbers ("väg 45", "E10"), distances,
 ferry times, ordinals ("1:a"), ratios, scores ("3:2"), verses, and a relative in a known town.
 Own examples: invented villages, farms, names and numbers, none from the sets."""
 
@@ -57,6 +58,11 @@ KEY = b"round-28-test-key-0123456789abcdef"
         ("Han bor vid Sårjåsj på sommaren.", "ORT", "Sårjåsj"),
         ("Han hälsar på farmor i Saittarova ibland.", "ORT", "Saittarova"),
         ("Dag från hemtjänsten är en pärla. /Ingrid i Rödingträsk", "ORT", "Rödingträsk"),
+        # ages: a relative's in brackets (in words too), a writer's with the name
+        ("Farmor (åttiofyra) tycker att ni är underbara.", "ALDER", "åttiofyra"),
+        ("Hyvää päivää! Mie olen Sirkka Lahtela, 88. Puhun suomea.", "ALDER", "88"),
+        ("Jag heter Agda Strömqvist, 91.", "ALDER", "91"),
+        ("ja e Helmer o e 83. maten e kall.", "ALDER", "83"),
     ],
 )
 def test_round28_constructions_are_found(text: str, label: str, value: str) -> None:

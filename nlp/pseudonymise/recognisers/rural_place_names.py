@@ -20,7 +20,7 @@ from nlp.core import Span
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.patterns import CAP, LOW, WS
 from nlp.pseudonymise.recognisers.prefilter import guarded
-from nlp.pseudonymise.recognisers.rural_places import _NORTHERN_TOPONYM, _TOPONYM
+from nlp.pseudonymise.recognisers.rural_places import NORTHERN_TOPONYM, TOPONYM
 from nlp.pseudonymise.recognisers.words import COUNTRIES, sentence_start, unknown_word
 
 _W = r"[" + CAP + r"][" + LOW + r"]{2,}(?:-[" + CAP + r"]?[" + LOW + r"]+)?"
@@ -87,12 +87,12 @@ _STRONG_ENDINGS = re.compile(r"(?:näs|nas|träsk|trask|tjärn|vik|by)$")
 
 def _strong_ending(word: str) -> bool:
     w = word.lower()
-    return bool(_MORE_ENDINGS.search(w) or _STRONG_ENDINGS.search(w) or (_NORTHERN_TOPONYM.search(w) and len(w) > 6))
+    return bool(_MORE_ENDINGS.search(w) or _STRONG_ENDINGS.search(w) or (NORTHERN_TOPONYM.search(w) and len(w) > 6))
 
 
 def _place_ending(word: str) -> bool:
     w = word.lower()
-    return bool(_TOPONYM.search(w) or _MORE_ENDINGS.search(w) or (_NORTHERN_TOPONYM.search(w) and len(w) > 6))
+    return bool(TOPONYM.search(w) or _MORE_ENDINGS.search(w) or (NORTHERN_TOPONYM.search(w) and len(w) > 6))
 
 
 _WORD_BEFORE = re.compile(r"([" + CAP + r"][\w-]*)[ \t]+$")
