@@ -11,7 +11,8 @@ postcode, the town after a village address, a place-name ending after a place pr
 someone lives or stays ("bor vid <X>"), a relative's place ("till pappa i <X>") and a signature's
 place ("/<Namn> i <X>"), a relative's age in brackets ("Farmor (åttiofyra)") and a writer's
 age with the name ("Mie olen <Namn>, 88.", "ja e <Namn> o e 83"). Look-alikes stay untouched: road numbers ("väg 45", "E10"), distances,
-ferry times, ordinals ("1:a"), ratios, scores ("3:2"), verses, and a relative in a known town.
+ferry times, ordinals ("1:a"), ratios, scores ("3:2"), verses, clocks opening a line, a firm whose
+name ends like a river ("-depån"), "Vilken kommun", and a building named after a person.
 Own examples: invented villages, farms, names and numbers, none from the sets."""
 
 from __future__ import annotations
