@@ -174,10 +174,11 @@ OWN_FLOORS = {
     # after 0.958 / 0.974 / 38 of 45, every direct identifier found): it no longer measures
     # generalisation
     "pii_blind51.jsonl": (0.95, 0.96, 0.84),
-    # unread (held out; 0.875 / 0.941 / 37 of 40 at 44a3700: home care and social services in
-    # sparsely populated Sweden, village addresses and property designations; every direct
-    # identifier found)
-    "pii_blind52.jsonl": (0.86, 0.93, 0.90),
+    # read in round 28 (first 0.875 / 0.941 / 37 of 40 at 44a3700: home care and social services
+    # in sparsely populated Sweden, village addresses and property designations; "<unit> i <ort>"
+    # is unit + ORT there; after 0.958 / 0.968 / 38 of 40, every direct identifier found): it no
+    # longer measures generalisation
+    "pii_blind52.jsonl": (0.95, 0.96, 0.94),
     # unread (held out; 0.943 / 0.950 / 39 of 42 at 44a3700: pharmacies, prescriptions, dental
     # care and medical aids; PERSONNUMMER 29 of 31, partly masked ones on receipts among them)
     "pii_blind53.jsonl": (0.93, 0.94, 0.90, 0.93),

@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 
 from nlp.core import Span
+from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.category import Category
 from nlp.pseudonymise.recognisers.lower_addresses import find_lower_addresses
 from nlp.pseudonymise.recognisers.patterns import CAP, LOW, NUMWORDS, STREET_SUFFIX, WS
 from nlp.pseudonymise.recognisers.prefilter import guarded
+from nlp.pseudonymise.recognisers.rural_addresses import find_rural_addresses
 from nlp.pseudonymise.recognisers.spoken_addresses import find_spoken_addresses
 from nlp.pseudonymise.recognisers.written_out import find_shouted
 
@@ -186,6 +188,9 @@ def find_address(text: str) -> list[Span]:
     spans = [Span(m.start(1), m.end(1), "ADRESS") for m in _LIVES_AT.finditer(text)]
     for k, pattern in enumerate(_ADDRESS):
         for m in pattern.finditer(text):
+            # "Kan väg 45 lagas?": a road's number after a verb or a function word, no street name
+            if k == 1 and m.group(0).split()[0].lower() in SWEDISH_STOP_WORDS:
+                continue
             start = _without_name_before(text, m.start(), m.end()) if k == 0 else m.start()
             spans.append(Span(start, m.end(), "ADRESS"))
     spans.extend(Span(m.start(1), m.end(1), "ADRESS") for m in _LABELLED.finditer(text))
@@ -195,6 +200,6 @@ def find_address(text: str) -> list[Span]:
 CATEGORY = Category(
     label="ADRESS",
     priority=50,
-    recognisers=(find_address, find_shouted, find_lower_addresses, find_spoken_addresses),
+    recognisers=(find_address, find_shouted, find_lower_addresses, find_spoken_addresses, find_rural_addresses),
     description="adresser",
 )

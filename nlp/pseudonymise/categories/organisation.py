@@ -51,6 +51,8 @@ _ORGS = (
     r"ABF|Studieförbundet Vuxenskolan|Vuxenskolan|Studiefrämjandet|Medborgarskolan|Folkuniversitetet|"
     r"Bilda|Sensus|NBV|Ibn Rushd"
 )
+_NO_NAME = r"(?!(?:Vilken|Vilket|Vilka|Varje|Samma|Hela|Ingen|Någon|Annan|Denna|Detta|Min|Din|Vår|Er|Sin|Egen)\b)"
+_MUNICIPALITY_NAME = _NO_NAME + r"[" + CAP + r"][" + LOW + r"]+s?"
 _ORG_PATTERNS = [
     # "RSMH Värmland", "Region Värmland", "Karlstads kommun", "Föreningen Gemenskap"
     re.compile(
@@ -62,7 +64,8 @@ _ORG_PATTERNS = [
     guarded(r"(?<![\w-])Region" + WS + r"+[" + CAP + r"][" + LOW + r"]+(?:" + WS + r"+[" + CAP + r"][" + LOW + r"]+)?"),
     # "Gabna sameby": a Sami reindeer-herding community is an economic association its members belong to
     guarded(
-        r"(?<![\w-])[" + CAP + r"][" + LOW + r"]+s?" + WS + r"+(?:[Kk]ommun|[Ss]tad|landsting|stift)(?![\w-])"
+        # ("Vilken kommun ansvarar?", "Varje stad har …": a question or a determiner, no name)
+        r"(?<![\w-])" + _MUNICIPALITY_NAME + WS + r"+(?:[Kk]ommun|[Ss]tad|landsting|stift)(?![\w-])"
         # (Sami letters in the name: "Čohkkiras sameby")
         r"|(?<![\w-])[" + CAP + SAMI_CAP + r"][" + LOW + SAMI_LOW + r"]+" + WS + r"+samebyn?(?![\w-])"
     ),

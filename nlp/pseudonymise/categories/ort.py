@@ -9,6 +9,8 @@ from nlp.pseudonymise.recognisers.names_in_context import find_person_in_context
 from nlp.pseudonymise.recognisers.person_place import find_person_and_place
 from nlp.pseudonymise.recognisers.place_compounds import find_place_compounds
 from nlp.pseudonymise.recognisers.places_in_speech import find_places_in_speech
+from nlp.pseudonymise.recognisers.rural_place_names import find_rural_place_names
+from nlp.pseudonymise.recognisers.rural_units import find_rural_units
 from nlp.pseudonymise.recognisers.script_places import find_script_places
 from nlp.pseudonymise.recognisers.script_units import find_script_units
 from nlp.pseudonymise.recognisers.spoken_addresses import find_spoken_addresses
@@ -29,6 +31,8 @@ CATEGORY = Category(
         # homes for young people and the town after them (VARDENHET + ORT); named here, not in
         # vardenhet.py, which is at the module size limit
         find_youth_homes,
+        find_rural_place_names,
+        find_rural_units,  # home-care groups, cottage hospitals, mobile teams (VARDENHET), likewise
         find_spoken_addresses,  # the town after a postcode said in words
         find_script_places,  # "в Кируне", "في كارلستاد", "Karlstad'da", "Pajalasta"
         # hospitals named in Arabic or Cyrillic letters (VARDENHET; vardenhet.py is at its size limit)

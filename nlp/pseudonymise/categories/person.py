@@ -10,6 +10,7 @@ from nlp.pseudonymise.recognisers.comment_headers import find_comment_headers
 from nlp.pseudonymise.recognisers.english_kin import find_english_kin
 from nlp.pseudonymise.recognisers.forum import find_forum_names
 from nlp.pseudonymise.recognisers.interview_notes import find_ip_names
+from nlp.pseudonymise.recognisers.introduced_ages import find_introduced_ages
 from nlp.pseudonymise.recognisers.introductions import find_kin_names, find_self_introduction
 from nlp.pseudonymise.recognisers.mail_headers import find_mail_senders
 from nlp.pseudonymise.recognisers.name_predicates import find_name_predicates
@@ -27,6 +28,7 @@ CATEGORY = Category(
     priority=90,
     recognisers=(
         find_person_and_place,
+        find_introduced_ages,  # ALDER: alder.py is at the module size limit
         find_person_in_context,
         find_self_introduction,
         find_kin_names,

@@ -49,14 +49,14 @@ _SETTING = re.compile(
 _PREP = re.compile(r"(?<![\w-])(?:i|från)[ \t]+$")
 _IN = re.compile(r"(?<![\w-])i[ \t]+$")
 # a Swedish place name's endings: -by, -sta, -köping, -torp, -näs, -vik, -skog, -tjärn …
-_TOPONYM = re.compile(
+TOPONYM = re.compile(
     r"(?:by|boda|sta|köping|torp|ryd|red|ed|hult|holm|näs|vik|fors|dal|sjö|mark|skog|"
     r"säter|tjärn|lid|heden|åsen|inge|unda|rud|arp|löv|lösa|hamn|sund|ängen|hyttan|nor)$"
 )
 # the north's Finnish, Meänkieli and Sami place-name endings (-vaara "hill", -niemi "cape",
 # -lompolo "pool", -luokta "bay", -jaur "lake", -suando): no firm is named so, so after "från",
 # "mot" and "till" too ("åkt 15 mil från Nikkaluokta", "vidare mot Kurravaara")
-_NORTHERN_TOPONYM = re.compile(
+NORTHERN_TOPONYM = re.compile(
     r"(?:vaara|vare|niemi|lompolo|luokta|luokte|järvi|jarvi|joki|jokk|jåkk|jaur|jaure|jávri|javri|vuoma|"
     r"vuopio|suando|koski|kylä|lahti|saari|ranta|vaari|gieddi|njárga|njarga)$"
 )
@@ -107,10 +107,10 @@ def rural_place(s: Scan, t: Token) -> int:
                 t.i > 1
                 and s.toks[t.i - 2][2][:1].islower()
                 and _IN.search(before)
-                and _TOPONYM.search(place.split()[-1].lower())
+                and TOPONYM.search(place.split()[-1].lower())
             )
         )
-    if not found and _NORTHERN_PREP.search(before) and _NORTHERN_TOPONYM.search(place.split()[-1].lower()):
+    if not found and _NORTHERN_PREP.search(before) and NORTHERN_TOPONYM.search(place.split()[-1].lower()):
         found = len(place.split()[-1]) > 6  # the ending and a stem: "Kurravaara", not "Vaara"
     if not found or not _proper_place(place):
         return 0
