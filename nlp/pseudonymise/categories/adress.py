@@ -8,7 +8,7 @@ from nlp.core import Span
 from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.category import Category
 from nlp.pseudonymise.recognisers.lower_addresses import find_lower_addresses
-from nlp.pseudonymise.recognisers.patterns import CAP, LOW, NUMWORDS, STREET_SUFFIX, WS
+from nlp.pseudonymise.recognisers.patterns import CAP, IN_TOWN, LOW, NUMWORDS, STREET_SUFFIX, WS
 from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.rural_addresses import find_rural_addresses
 from nlp.pseudonymise.recognisers.spoken_addresses import find_spoken_addresses
@@ -149,15 +149,7 @@ _LABELLED = guarded(
 # may come first: "vi bor i Ludvika på Promenaden 4"
 _LIVES_AT = guarded(
     r"(?i:\bbor|\bbodde|\bbott|\bflyttat|\bflyttade)"
-    + r"(?:"
-    + WS
-    + r"+i"
-    + WS
-    + r"+["
-    + CAP
-    + r"]["
-    + LOW
-    + r"]+)?"
+    + IN_TOWN
     + WS
     + r"+på"
     + WS

@@ -11,7 +11,7 @@ from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.court_names import find_court_names
 from nlp.pseudonymise.recognisers.lower_schools import find_lower_schools
 from nlp.pseudonymise.recognisers.named_with_place import find_named_with_place
-from nlp.pseudonymise.recognisers.patterns import CAP, CAPWORD, LOW, SAMI_CAP, SAMI_LOW, WS
+from nlp.pseudonymise.recognisers.patterns import CAP, CAPWORD, IN_TOWN, LOW, SAMI_CAP, SAMI_LOW, WS
 from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.public_offices import find_public_offices
 from nlp.pseudonymise.recognisers.service_firms import find_service_firms
@@ -232,15 +232,7 @@ _EMPLOYER = re.compile(
     + WS
     + r"+(?:båda|också|då|fortfarande|bara|heltid|deltid|extra|själv|nu|alla|allihop))?"
     # "jobber i Kiruna for LKAB": the town between the verb and the employer
-    + r"(?:"
-    + WS
-    + r"+i"
-    + WS
-    + r"+["
-    + CAP
-    + r"]["
-    + LOW
-    + r"]+)?"
+    + IN_TOWN
     + WS
     + r"+(?:på|för|hos|vid|for|at|från)"
     + WS

@@ -35,6 +35,8 @@ CAP_AFTER = re.compile(WS + r"+[" + CAP + r"][" + LOW + r"]{2,}")
 CAPWORD = r"[" + CAP + r"][" + LOW + r"]+(?:-[" + CAP + r"]?[" + LOW + r"]+)*"
 # A capitalised word with at most one capitalised part after a hyphen ("Kjell-Åke", "Sankt-Ibb").
 CAP_NAME = r"[" + CAP + r"][" + LOW + r"]+(?:-[" + CAP + r"][" + LOW + r"]+)?"
+# " i Kiruna" between a verb and what follows it ("bor i X på …", "jobbar i X för …"), optional
+IN_TOWN = r"(?:" + WS + r"+i" + WS + r"+[" + CAP + r"][" + LOW + r"]+)?"
 
 
 def plausible_month_day(month: int, day: int) -> bool:
