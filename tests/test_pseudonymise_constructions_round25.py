@@ -16,6 +16,8 @@ import pytest
 
 from tests.pseudonymise_support import finds, values_labelled
 
+pytestmark = pytest.mark.utan_databas
+
 KEY = b"round-25-test-key-0123456789abcdef"
 
 

@@ -22,6 +22,8 @@ import pytest
 
 from tests.pseudonymise_support import finds, luhn_complete, values_labelled
 
+pytestmark = pytest.mark.utan_databas
+
 KEY = b"round-26-test-key-0123456789abcdef"
 
 

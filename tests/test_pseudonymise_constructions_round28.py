@@ -21,6 +21,8 @@ import pytest
 
 from tests.pseudonymise_support import finds, values_labelled
 
+pytestmark = pytest.mark.utan_databas
+
 KEY = b"round-28-test-key-0123456789abcdef"
 
 
