@@ -10,6 +10,8 @@ Registered in ort.py: vardenhet.py is at the module size limit.
 
 from __future__ import annotations
 
+import re
+
 from nlp.core import Span
 from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.recognisers import lists
@@ -53,5 +55,7 @@ def find_clinic_sites(text: str) -> list[Span]:
         site = m.group("site")
         if _ordinary(site) or site.lower().endswith(("vårdcentral", "vårdcentralen")):
             continue  # "Capio vårdcentral …" is read by unit_constructions.py
+        if site.lower().endswith(("vård", "vården", "care", "koncernen")) or re.match(r"\s+AB\b", text[m.end() :]):
+            continue  # "Aleris Sjukvård AB": the company (ORGANISATION), not one of its sites
         spans.append(Span(m.start(), m.end(), "VARDENHET"))
     return spans
