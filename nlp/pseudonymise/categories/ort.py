@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from nlp.pseudonymise.category import Category
 from nlp.pseudonymise.recognisers.chat_answers import find_chat_answers
+from nlp.pseudonymise.recognisers.clinic_sites import find_clinic_sites
 from nlp.pseudonymise.recognisers.interview_notes import find_form_places
 from nlp.pseudonymise.recognisers.names_in_context import find_person_in_context
 from nlp.pseudonymise.recognisers.person_place import find_person_and_place
@@ -37,6 +38,7 @@ CATEGORY = Category(
         find_script_places,  # "в Кируне", "في كارلستاد", "Karlstad'da", "Pajalasta"
         # hospitals named in Arabic or Cyrillic letters (VARDENHET; vardenhet.py is at its size limit)
         find_script_units,
+        find_clinic_sites,  # "Vaccinationscentralen <Ort>" (VARDENHET; vardenhet.py is at its size limit)
     ),
     description="orter",
 )

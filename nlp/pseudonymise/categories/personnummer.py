@@ -261,11 +261,23 @@ def _dated(text: str) -> list[Span]:
 _MASKED = guarded(r"(?<![\w/-])((?:19|20)?\d{6})[ ]?[-+–][ ]?(?:[Xx]{4}|\*{4})(?![\w-])")
 
 
+# "19XXXXXX-4417", "XXXXXX-4417", "1985XXXX-4417" on a receipt: the date masked, the last four kept.
+# Those four (birth number and check digit) are what a pharmacy or bank asks for with the birth
+# date to identify someone, and with the century or the year they narrow the person down further;
+# the number is still the person's and is replaced. A template with every position masked
+# ("ÅÅMMDD-XXXX", "XXXXXX-XXXX") has no digits after the dash and stays.
+_DATE_MASKED = guarded(r"(?<![\w/-])(?:(?:19|20)(?:\d\d)?)?[Xx*]{4,6}[ ]?[-+–][ ]?\d{4}(?![\w-])")
+
+
 def _masked(text: str) -> list[Span]:
     out = []
     for m in _MASKED.finditer(text):
         full = _full_digits(m.group(1), None)
         if full is not None and _plausible_birth_date(full + "0000"):
+            out.append(Span(m.start(), m.end(), "PERSONNUMMER"))
+    for m in _DATE_MASKED.finditer(text):
+        before_dash = re.split(r"[ ]?[-+–]", m.group(0))[0]
+        if len(before_dash) in (6, 8):  # a date part's length: "19XX-1234" or "XXXX-1234" is not one
             out.append(Span(m.start(), m.end(), "PERSONNUMMER"))
     return out
 

@@ -7,7 +7,7 @@ import re
 from nlp.core import Span
 from nlp.pseudonymise.category import Category, digits_only
 from nlp.pseudonymise.recognisers import lists
-from nlp.pseudonymise.recognisers.patterns import CAP, CAP_AFTER, LOW, WS
+from nlp.pseudonymise.recognisers.patterns import CAP, CAP_AFTER, LOW, WS, says_other_number
 from nlp.pseudonymise.recognisers.spoken_addresses import find_spoken_addresses
 
 # "SE-901 85": the country prefix stays outside the postcode
@@ -28,11 +28,14 @@ def find_postcode(text: str) -> list[Span]:
         # (982 31)") or is labelled as one.
         town = _TOWN_BEFORE.search(text, max(0, m.start() - 30), m.start())
         lower_town = _LOWER_AFTER.match(text, m.end())
+        labelled = _POSTCODE_CTX.search(text[max(0, m.start() - 40) : m.start()])
+        if not labelled and says_other_number(text, m.start()):
+            continue  # "Kvitto nr 55123 Kassa 2": a receipt's number before the till, not a postcode and town
         if (
             CAP_AFTER.match(text, m.end())
             # "593 33 vastervik": a town typed in lowercase
             or (lower_town is not None and lists.places().get(lower_town.group(1).capitalize()) is not None)
-            or _POSTCODE_CTX.search(text[max(0, m.start() - 40) : m.start()])
+            or labelled
             or (town and town.group(1) in lists.places())
         ):
             spans.append(Span(m.start(), m.end(), "POSTNUMMER"))

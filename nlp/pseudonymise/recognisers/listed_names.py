@@ -90,11 +90,29 @@ def listed_name(s: Scan, t: Token) -> int:
     if t.word.lower() in TITLES and s.text[t.end : t.end + 1] == "." and t.nxt[:1].isupper():
         return 1  # "läkare Dr. Olsson": the title's abbreviation before the name is no name
     info, name_len = lookup(t.word)
+    if _AMOUNT_AFTER.match(s.text, t.end) and _common_word(t.word):
+        return 1  # "Kort ****1234", "Max 3 tabletter per dygn": a receipt's field or a dose's limit
     if _accept(s, t, info) and not _english_or_possessive(t):
         s.add_person(t)
         if info is not None and (info.first_sv or info.first_other) and name_len == len(t.word):
             s.first_name_at.add(t.i)
     return 1
+
+
+# A masked card number, or a count and what is counted in a dose or a receipt, right after the
+# word: the word labels the amount ("Kort ****1234", "Max 3 tabletter", "Antal 2 st"). An age
+# after a name ("Max 7 år") has no such unit and stays a name.
+_AMOUNT_AFTER = re.compile(
+    WS + r"+(?:[*Xx]{4}|\d+(?:[,.]\d+)?" + WS + r"*(?:tabletter|tablett|tabl|kapslar|kapsel|st|mg|ml|g|doser|dos|"
+    r"droppar|sprayningar|påsar|förpackningar|kr|kronor)(?![\w-]))"
+)
+
+
+def _common_word(word: str) -> bool:
+    """An everyday Swedish word as well as a name ("Kort", "Max", "Summa")."""
+    from wordfreq import zipf_frequency  # loaded on first need, as in words.unknown_word
+
+    return zipf_frequency(word.lower(), "sv") >= 4.0
 
 
 # English nouns after "My" that Swedish spells the same, so the frequency test cannot tell

@@ -10,7 +10,7 @@ from wordfreq import zipf_frequency
 
 from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.recognisers import lists
-from nlp.pseudonymise.recognisers.patterns import CAP, MONTHS, STREET_SUFFIX, WS
+from nlp.pseudonymise.recognisers.patterns import CAP, MONTHS, STREET_SUFFIX, WS, says_other_number
 from nlp.pseudonymise.recognisers.scan import Scan, Token
 from nlp.pseudonymise.recognisers.words import COUNTRIES, PREPS_PLACE, TITLES, rare_word
 
@@ -119,7 +119,10 @@ def town_after_postcode(s: Scan, t: Token) -> int:
         and t.word.lower() not in _FORM_LABELS
         and t.word not in COUNTRIES
     )
-    if (listed or unlisted) and _AFTER_POSTCODE.search(s.text[max(0, t.start - 10) : t.start]):
+    code = _AFTER_POSTCODE.search(s.text[max(0, t.start - 10) : t.start])
+    if (listed or unlisted) and code:
+        if not listed and says_other_number(s.text, max(0, t.start - 10) + code.start()):
+            return 0  # "Kvitto nr 55123 Kassa 2": a receipt's number, then the till
         s.add(t.start, t.end, "ORT")
         return 1
     return 0
