@@ -71,6 +71,9 @@ SHAPES: dict[str, str] = {
     "rtl_tecken": "\u200f\u2066\u061c",
     "skrift_par": "Olena (Олена) علي (Ali) ",
     "kyrilliska_år": "Тимур 80 лет в Кируне ",
+    # one word the whole cell long: an age after a name was tried at every letter of it to its end
+    "ett_långt_ord": "X",
+    "ett_långt_gement_ord": "x",
 }
 
 

@@ -149,9 +149,9 @@ _KIN_NAME_NUMBER = re.compile(
 _ANY_DIGIT = re.compile(r"\d")
 # "Mamma är född -34, alltså 90 i år": the age reached this year, said after a birth
 _AGE_THIS_YEAR = re.compile(r"(?i:\b(?:alltså|dvs\.?|så))" + WS + r"+(\d{1,3})(?=" + WS + r"+i" + WS + r"+år\b)")
-# "Bo-Göran (78)", "Ali, 13.": a bare number right after a name or a kinship word.
+# "Bo-Göran (78)", "Ali, 13.": a bare number after a name or kinship word that starts a word
 _AGE_AFTER_NAME = re.compile(
-    r"(["
+    r"(?<![\w-])(["
     + CAP
     + r"][\w-]+|["
     + LOW
