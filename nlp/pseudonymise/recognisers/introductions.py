@@ -77,13 +77,6 @@ def _other_script(text: str) -> list[Span]:
     return out
 
 
-def _any_first_name(word: str) -> bool:
-    """A listed first name, also one that is an everyday word ("rut", "bo"): for where the
-    context alone says a name is meant."""
-    info = lists.names().get(word.lower())
-    return info is not None and (info.first_sv or info.first_other)
-
-
 def find_self_introduction(text: str) -> list[Span]:
     """The words after an introduction while they may be name parts (up to four); a first
     word that is also an ordinary word ("inga", "sten") needs a name word after it."""
@@ -113,7 +106,7 @@ def find_self_introduction(text: str) -> list[Span]:
         first = words[0].group(1)
         # "hej det är rut jag ringer för …": a first name that is also a word, before "jag ringer"
         calling = re.match(r"[ \t,]*(?:jag|ja)[ \t]+(?:ringer|ringde|heter|här)\b", text[words[0].end(1) :])
-        if calling and _any_first_name(first) and first.lower() not in SWEDISH_STOP_WORDS:
+        if calling and lists.listed_first_name(first) and first.lower() not in SWEDISH_STOP_WORDS:
             spans.append(Span(words[0].start(1), words[-1].end(1), "PERSON"))
             continue
         if len(words) == 1 and (
@@ -175,9 +168,9 @@ def find_kin_names(text: str) -> list[Span]:
     for m in _NAME_AFTER_KIN.finditer(text):
         word = m.group(1)
         # a short name before a comma or full stop ("min man bo, han …") even if it is everyday
-        short = len(word) == 2 and _any_first_name(word)
+        short = len(word) == 2 and lists.listed_first_name(word)
         # "min sambo ros har …": a first name that is also a word, before what people do
-        acting = _any_first_name(word) and _VERB_AFTER.match(text, m.end(1)) is not None
+        acting = lists.listed_first_name(word) and _VERB_AFTER.match(text, m.end(1)) is not None
         if (first_name(word) or short or acting) and word not in SWEDISH_STOP_WORDS:
             spans.append(Span(m.start(1), m.end(1), "PERSON"))
     return spans + _named_as(text)

@@ -64,6 +64,13 @@ def names() -> dict[str, NameInfo]:
     return {k: NameInfo(**v) for k, v in table.items()}
 
 
+def listed_first_name(word: str) -> bool:
+    """A listed first name (Swedish or other), also one that is an everyday word ("rut", "bo"):
+    for where the context says a name is meant."""
+    info = names().get(word.lower())
+    return info is not None and (info.first_sv or info.first_other)
+
+
 @lru_cache(maxsize=1)
 def places() -> dict[str, bool]:
     """Place name (as written) -> True when it is also an ordinary word."""

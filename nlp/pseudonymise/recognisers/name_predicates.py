@@ -77,11 +77,6 @@ _NOT_NAMES = frozenset(
 _DEFINITE = re.compile(r"(?:en|et|na|an)$")
 
 
-def _first_name(word: str) -> bool:
-    info = lists.names().get(word.lower())
-    return info is not None and (info.first_sv or info.first_other)
-
-
 _EPITHET_HINTS = ("Stor", "Lill", "Tjock", "Lång", "Galn", "Svart", "Ful")
 
 
@@ -96,8 +91,8 @@ def find_name_predicates(text: str) -> list[Span]:
         if (
             sentence_start(text, m.start())
             and name.lower() not in _NOT_NAMES
-            and (_first_name(name) or not _DEFINITE.search(name.lower()))
-            and (m.group("kin") or _first_name(name) or unknown_word(name))
+            and (lists.listed_first_name(name) or not _DEFINITE.search(name.lower()))
+            and (m.group("kin") or lists.listed_first_name(name) or unknown_word(name))
         ):
             spans.append(Span(m.start("name"), m.end("name"), "PERSON"))
     roles = not (ROLE_BEFORE_NAME.isdisjoint(low.split()) and _MORE_ROLES.isdisjoint(low.split()))
@@ -109,7 +104,7 @@ def find_name_predicates(text: str) -> list[Span]:
             or name.lower() in SWEDISH_STOP_WORDS
         ):
             continue
-        if name[:1].isupper() and _first_name(name):
+        if name[:1].isupper() and lists.listed_first_name(name):
             spans.append(Span(m.start("name"), m.end("name"), "PERSON"))
         elif name.islower() and unknown_word(name) and not plain_word(name) and name.capitalize() not in lists.places():
             spans.append(Span(m.start("name"), m.end("name"), "PERSON"))
@@ -121,10 +116,10 @@ def find_name_predicates(text: str) -> list[Span]:
                 and name.lower() not in SWEDISH_STOP_WORDS
                 and not plain_word(name.lower())
                 and name not in lists.places()
-                and (_first_name(name) or unknown_word(name))
+                and (lists.listed_first_name(name) or unknown_word(name))
             ):
                 spans.append(Span(m.start("name"), m.end("name"), "PERSON"))
     for m in _EPITHET.finditer(text) if any(e in text for e in _EPITHET_HINTS) else ():
-        if _first_name(m.group("name")) and m.group("name").lower() not in SWEDISH_STOP_WORDS:
+        if lists.listed_first_name(m.group("name")) and m.group("name").lower() not in SWEDISH_STOP_WORDS:
             spans.append(Span(m.start(), m.end(), "PERSON"))
     return spans

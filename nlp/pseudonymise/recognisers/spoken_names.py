@@ -30,15 +30,14 @@ _PATIENT_INITIALS = guarded(
 )
 
 
-def _first_name(word: str) -> bool:
-    info = lists.names().get(word.lower())
-    return info is not None and (info.first_sv or info.first_other)
-
-
 def find_spoken_names(text: str) -> list[Span]:
     out: list[Span] = []
     if "namn" in text or "het" in text:
-        out.extend(Span(m.start(1), m.end(1), "PERSON") for m in _NAME_SAID.finditer(text) if _first_name(m.group(1)))
+        out.extend(
+            Span(m.start(1), m.end(1), "PERSON")
+            for m in _NAME_SAID.finditer(text)
+            if lists.listed_first_name(m.group(1))
+        )
     for m in _GENITIVE_BEFORE_NOUN.finditer(text):
         name, noun = m.group(1), m.group(2)
         info = lists.names().get(name.lower())
