@@ -73,8 +73,10 @@ def test_twenty_judgements_by_keyboard_saved_in_place(browser: Any, server: dict
     try:
         _login(page, "granskare1")
         page.goto(f"/projekt/{server['project_id']}/validera")
-        # Focus starts on the first action: no Tab to reach "Stämmer".
-        assert page.evaluate("document.activeElement.dataset.key") == "j"
+        # Focus starts on the first action: no Tab to reach "Stämmer". Chromium applies
+        # `autofocus` at its next rendering step, which may come after the load event that
+        # goto waits for (CI failed here once on a loaded machine), so wait for it.
+        page.wait_for_function("document.activeElement && document.activeElement.dataset.key === 'j'")
         check_accessibility(page, "granskare-validera")
         loads = []
         page.on("load", lambda: loads.append(page.url))
@@ -134,12 +136,13 @@ def test_page_works_without_javascript(browser: Any, server: dict[str, Any]) -> 
         _login(page, "samordnare")
         page.goto(f"/projekt/{server['project_id']}/validera")
         before = _shown(page)
-        assert page.evaluate("document.activeElement.dataset.key") == "j"  # autofocus, no script
+        # autofocus, no script (applied at Chromium's next rendering step: wait for it)
+        page.wait_for_function("document.activeElement && document.activeElement.dataset.key === 'j'")
         with page.expect_navigation():
             page.keyboard.press("Enter")  # the focused "Stämmer" button submits the plain form
         assert "Ditt beslut är sparat." in page.get_by_role("status").first.inner_text()
         assert _shown(page) != before
-        assert page.evaluate("document.activeElement.dataset.key") == "j"
+        page.wait_for_function("document.activeElement && document.activeElement.dataset.key === 'j'")
         screenshot(page, "granskare-validera-utan-javascript")
     finally:
         ctx.close()

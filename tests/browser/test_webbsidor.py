@@ -24,8 +24,9 @@ pytestmark = pytest.mark.browser
 def test_login_page_keyboard_and_accessibility(page: Any) -> None:
     page.goto("/logga-in")
     assert page.locator("html").get_attribute("lang") == "sv"
-    # The username field has autofocus, so a keyboard user can type at once.
-    assert page.evaluate("document.activeElement.id") == "anvandarnamn"
+    # The username field has autofocus, so a keyboard user can type at once (Chromium applies
+    # it at its next rendering step, which may come after the load event: wait for it).
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'anvandarnamn'")
     check_accessibility(page, "logga-in")
     page.get_by_label("Användarnamn").fill("analytiker")
     page.get_by_label("Lösenord").fill("fel lösenord")
