@@ -187,6 +187,12 @@ OWN_FLOORS = {
     # unread (held out; 0.924 / 0.964 / 42 of 43 at 44a3700: deaf, hard-of-hearing and blind
     # people, relay services, screen readers; every direct identifier found)
     "pii_blind54.jsonl": (0.91, 0.95, 0.95),
+    # first 0.944 / 0.944 / 40 of 43 at 824e214 (digital care services and apps; two of 12
+    # personnummer missed, direct floor 0.83)
+    "pii_blind55.jsonl": (0.93, 0.93, 0.90, 0.83),
+    # unread (held out; 0.908 / 0.982 / 44 of 44 at 824e214: special housing for the elderly and
+    # home health care; every direct identifier found)
+    "pii_blind56.jsonl": (0.90, 0.97, 0.97),
 }
 
 
