@@ -123,9 +123,12 @@ _ORG_PATTERNS = [
         + LOW
         + r"]+)(?![\w-])"
     ),
-    # "Hjärt- och Kärlsjukas förening": a coordinated compound before the association's word
+    # "Hjärt- och Kärlsjukas förening": a coordinated compound before the association's word;
+    # a country's genitive may lead: "Sveriges Tolkars Förening"
     guarded(
-        r"(?<![\w-])(?:"
+        r"(?<![\w-])(?:Sveriges"
+        + WS
+        + r"+)?(?:"
         + CAPWORD
         + r"-"
         + WS

@@ -284,6 +284,8 @@ def _masked(text: str) -> list[Span]:
     return out
 
 
+_ACCOUNT = re.compile(r"konto\b|kontot")
+_BANK_BEFORE = re.compile(r"clearing|bank|nordea|swedbank|handelsbanken|\bseb\b|\b\d{4}\b")
 _FIRST_WORD_AFTER = re.compile(r"[ \t]?[(,:–-]?[ \t]?(\w+)")
 
 # the next of a list whose first number is said to be another kind: "ordernummer 630914-… och …"
@@ -335,6 +337,8 @@ def find_personnummer(text: str) -> list[Span]:
         after = _FIRST_WORD_AFTER.match(text, m.end())
         if says_other_number(text, m.start(), _PNR_NEG) or (after and _PNR_NEG.match(after.group(1).lower())):
             continue
+        if says_other_number(text, m.start(), _ACCOUNT) and _BANK_BEFORE.search(lead):
+            continue  # "Nordea clearing 3300, konto 5604121182": the bank's account (KONTONUMMER)
         if _listed_after_other_number(text, m.start(), full + last):
             continue
         if _PNR_NEG.search(column_header(text, m.start()).lower()):

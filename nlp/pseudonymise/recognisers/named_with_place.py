@@ -35,7 +35,8 @@ _UNIT_STEMS = re.compile(
     r"(?i:boende|hemmet|mottagning|central|tandvård|tandvard|tandläkarna|hemtjänst|hemtjanst|klinik|rehab|\bIVA\b|\bBB\b|"
     r"avdelning|korttids|sjukhus|lasarett|vården|varden|psykiatri|dialys|hälsocentral|ambulansstation|"
     # a habilitation's or a region's team: "Habiliteringens dövteam i Uppsala", "Hörselteamet i Umeå"
-    r"habilitering|team\b|teamet\b)"
+    # (not any "team": "Däckteam i <Ort>" is a firm)
+    r"habilitering|teamet\b)"
 )
 _ORG_STEMS = re.compile(
     r"(?i:skola|skolan|gymnasi|förskola|forskola|fritids|komvux|sfi|utbildning|bolag|\bab\b|"
@@ -122,6 +123,8 @@ def _run_before(text: str, end: int) -> int | None:
             and text[start].isupper()
             and not unknown_word(word)
             and not (_ORG_STEMS.search(word) or _UNIT_STEMS.search(word))
+            and _UNIT_STEMS.search(text, start, end)
+            and not _ORG_STEMS.search(text, start, end)
         ):
             break  # "vill tacka Hemsjukvården i Grums": the verb before the name is no part of it
         start = tok.start()
@@ -193,6 +196,7 @@ def find_named_with_place(text: str) -> list[Span]:
         start = _run_before(text, m.start())
         if start is None:
             continue
+        run_start = start
         # at a sentence start a capital says nothing: "Rekommenderas Christer i …", "Besökte X i …"
         while (
             sentence_start(text, start)
@@ -221,9 +225,10 @@ def find_named_with_place(text: str) -> list[Span]:
         # unless a unit ("dialysen i Eskilstuna") or a school with its name ("förskolan myrstacken")
         # (also at a sentence start, "Skolan i Borlänge", and a generic compound, "lokalföreningen")
         plain = all(
-            (w[:1].islower() or (k == 0 and sentence_start(text, start)))
-            and (not unknown_word(w.lower()) or _GENERIC_TAIL.search(w))
-            for k, w in enumerate(words)
+            (w[:1].islower() or (len(words) == 1 and sentence_start(text, start)))
+            # ("Somaliska föräldraföreningen": a capitalised word before it makes it a name)
+            and (not unknown_word(w.lower()) or (_GENERIC_TAIL.search(w) and start == run_start))
+            for w in words
         )
         if plain and not (unit or (len(words) >= 2 and re.match(r"(?i:förskolan|skolan|forskolan)", words[0]))):
             continue

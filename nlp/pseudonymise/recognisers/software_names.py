@@ -68,5 +68,8 @@ def software_or_service_names(text: str, spans: list[Span]) -> set[Span]:
 def said_name(word: str) -> bool:
     """After "jag är" / "det är": a listed first name, unless it is a Swedish word that only
     another language has as a first name ("blind", "glad" stay words; "Stina", "Rut" are names)."""
+    from wordfreq import zipf_frequency  # loaded on first need, as in words.unknown_word
+
     info = lists.names().get(word.lower())
-    return info is None or info.first_sv or not info.word
+    # a word Swedish uses often ("blind", "döv"); "thu" is listed as a word too, but rare
+    return info is None or info.first_sv or not info.word or zipf_frequency(word.lower(), "sv") < 3.5
