@@ -58,9 +58,11 @@ def software_or_service_names(text: str, spans: list[Span]) -> set[Span]:
             out.add(s)
             continue
         if _VERSION_AFTER.match(text, s.end) and not _first_name(value):
-            line_start = max(text.rfind(ch, 0, s.start) for ch in ".!?\n") + 1
-            line_end = min((i for i in (text.find(ch, s.end) for ch in ".!?\n") if i >= 0), default=len(text))
-            if _SOFTWARE_WORDS.search(text, line_start, max(line_end, s.end + 12)):
+            # the sentence around it, within a window (a long cell of names is read once per name)
+            low, high = max(0, s.start - 160), min(len(text), s.end + 160)
+            left = max(text.rfind(ch, low, s.start) for ch in ".!?\n") + 1 or low
+            ends = [i for i in (text.find(ch, s.end + 12, high) for ch in ".!?\n") if i >= 0]
+            if _SOFTWARE_WORDS.search(text, max(left, low), min(ends, default=high)):
                 out.add(s)
     return out
 
