@@ -184,12 +184,15 @@ OWN_FLOORS = {
     # 0.965 / 0.973 / 41 of 42, every direct identifier found; a pharmacy with its branch stays
     # ORGANISATION here, VARDENHET there): it no longer measures generalisation
     "pii_blind53.jsonl": (0.96, 0.97, 0.97),
-    # unread (held out; 0.924 / 0.964 / 42 of 43 at 44a3700: deaf, hard-of-hearing and blind
-    # people, relay services, screen readers; every direct identifier found)
-    "pii_blind54.jsonl": (0.91, 0.95, 0.95),
-    # first 0.944 / 0.944 / 40 of 43 at 824e214 (digital care services and apps; two of 12
-    # personnummer missed, direct floor 0.83)
-    "pii_blind55.jsonl": (0.93, 0.93, 0.90, 0.83),
+    # read in round 30 (first 0.924 / 0.964 / 42 of 43 at 44a3700: deaf, hard-of-hearing and blind
+    # people, relay services, screen readers; every direct identifier found; after 0.985 / 0.997 /
+    # 43 of 43; "<X>s äldreboende i <Ort>" is unit + ORT there): it no longer measures generalisation
+    "pii_blind54.jsonl": (0.98, 0.99, 0.97),
+    # read in round 30 (first 0.944 / 0.944 / 40 of 43 at 824e214: digital care services and apps;
+    # two of 12 personnummer missed; after 0.985 / 0.990 / 41 of 43, every direct identifier found;
+    # private IP addresses are unlabelled there, labelled in ten older sets): it no longer measures
+    # generalisation
+    "pii_blind55.jsonl": (0.98, 0.98, 0.95),
     # unread (held out; 0.908 / 0.982 / 44 of 44 at 824e214: special housing for the elderly and
     # home health care; every direct identifier found)
     "pii_blind56.jsonl": (0.90, 0.97, 0.97),

@@ -14,7 +14,10 @@ from nlp.pseudonymise.recognisers.rural_addresses import find_rural_addresses
 from nlp.pseudonymise.recognisers.spoken_addresses import find_spoken_addresses
 from nlp.pseudonymise.recognisers.written_out import find_shouted
 
-_NOT_HOUSE = r"(?!" + WS + r"*(?:år|gånger|ggr|timm|min\b|km|mil\b|kr\b|st\b|dag|veck|månad|%|procent|personer))"
+# nor a version's first part: "Uppdateringen 4.3.0" ("-ringen" is a street's ending)
+_NOT_HOUSE = (
+    r"(?!" + WS + r"*(?:år|gånger|ggr|timm|min\b|km|mil\b|kr\b|st\b|dag|veck|månad|%|procent|personer)|\.\d+\.\d)"
+)
 _HOUSE_LETTER = r"(?:" + WS + r"?[A-Ha-h](?![\wåäö]))?"
 _ADDRESS = [
     guarded(

@@ -6,7 +6,7 @@ import re
 
 from nlp.core import Span
 from nlp.pseudonymise.category import Category
-from nlp.pseudonymise.recognisers import foreign_ages, lists
+from nlp.pseudonymise.recognisers import foreign_ages, life_ages, lists
 from nlp.pseudonymise.recognisers.chat_answers import find_chat_answers
 from nlp.pseudonymise.recognisers.interview_notes import find_form_ages
 from nlp.pseudonymise.recognisers.patterns import (
@@ -165,12 +165,12 @@ _AGE_AFTER_NAME = re.compile(
     + WS
     + r"*(\d{1,3})(?="
     + WS
-    + r"*(?:[.,;!?)]|och\b|$)))"
+    + r"*(?:[.,;!?)]|:(?!\d)|och\b|$)))"
 )
-# "2 år sedan", "i 5 år till": a duration, not an age.
-# "i dag", "i år" after an age are when, not how long: "min man är 101 år i dag"
+# "2 år sedan", "i 5 år till": a duration; "i dag", "i höst" after an age are when ("101 år i dag")
 _DURATION_AFTER = re.compile(
-    WS + r"*(?:år)?" + WS + r"*(?:sedan|sen|till|kvar|i\b(?!" + WS + r"*(?:dag|år)\b)|på\b|för\b)", re.IGNORECASE
+    WS + r"*(?:år)?" + WS + r"*(?:sedan|sen|till|kvar|i\b(?!" + WS + r"*(?:dag|år|vår|höst|vinter)\b)|på\b|för\b)",
+    re.IGNORECASE,
 )
 
 
@@ -441,7 +441,7 @@ def find_age(text: str) -> list[Span]:
     )
     spans.extend(Span(m.start(1), m.end(1), "ALDER") for m in _BABY_AGE.finditer(text))
     spans += _ages_by_unit_or_kin(text)
-    spans += _ages_after_names(text)
+    spans += _ages_after_names(text) + life_ages.find_life_ages(text)
     spans += _children_ages(text)
     spans += _answers_and_corrections(text, spans)
     spans += _second_ages(text, spans)

@@ -163,6 +163,12 @@ _SCORE = re.compile(r"(?:10|[0-9])/(?:5|10)")
 _SCORE_AFTER = re.compile(
     r"[^\w\n]*$|\s+(?:ungefär|typ|skulle|av|stjärn\w*|poäng|pain|smärta|i smärta|ont)\b|\s*[⭐★]", re.IGNORECASE
 )
+# a score as a sentence of its own before the signature's separator: "Snabbt och bra. 5/5 // Nora"
+# ("Vi ses 5/5 // Nora" is a date)
+_SCORE_ALONE = re.compile(r"(?:10|[0-9])/(?:5|10)[ \t]*(?://|\|)")
+_SENTENCE_END = re.compile(r"(?:[.!?\n]|^)[ \t]*$")
+# a build's or a version's number written as a date: "(build 20250311)", "version 20240105"
+_BUILD_BEFORE = re.compile(r"(?i:\b(?:build|bygge|version|ver|v|release|firmware)\.?[ \t:#]*)$")
 # "10/10 för kuratorn men 2/10 för väntetiden": two grades on one scale, each for something
 _GRADED_FOR = re.compile(r"\b(?:10|[0-9])/(10|5)\s+för\s+\w+")
 # a sheet of grades, each after what it grades: "Bemötande 4/5. Väntetid 2/5. Information 5/5"
@@ -267,6 +273,13 @@ def _score(ctx: _Text, m: re.Match) -> bool:
     )
 
 
+def _build_or_lone_score(text: str, m: re.Match[str]) -> bool:
+    """ "(build 20250311)": a build's number; "Snabbt och bra. 5/5 // Nora": a score."""
+    if m.group(0).isdigit() and _BUILD_BEFORE.search(text, max(0, m.start() - 14), m.start()):
+        return True
+    return bool(_SCORE_ALONE.match(text, m.start()) and _SENTENCE_END.search(text[: m.start()][-6:]))
+
+
 def find_date(text: str) -> list[Span]:
     spans = []
     low = text.lower()
@@ -317,6 +330,8 @@ def find_date(text: str) -> list[Span]:
                 and _WORD_AFTER.match(text, m.end())
                 and not _CONJUNCTION_AFTER.match(text, m.end())
             ):
+                continue
+            if _build_or_lone_score(text, m):
                 continue
             end = m.end()
             year = _SHORT_YEAR_AFTER.match(text, end)

@@ -87,9 +87,20 @@ _ORG_PATTERNS = [
     # "Hyresgästföreningen", "Kvinnojouren", "Diabetesförbundet": the compound is the name
     # ("Autism- och Aspergerföreningen Norrbotten": a coordinated compound; "Mittuniversitetet")
     guarded(
-        r"(?<![\w-])(?:[" + CAP + r"][" + LOW + r"]+-" + WS + r"+och" + WS + r"+)?"
-        r"[" + CAP + r"][" + LOW + r"]{2,}(?:föreningen|förbundet|jouren|fonden|myndigheten|"
-        r"verket|nämnden|inspektionen|centrum|trafiken|förvaltningen|tinget|universitetet|högskolan)(?![\w-])(?:"
+        # the part after "och" in lowercase: "Post- och telestyrelsen", "Hälso- och sjukvårdsnämnden"
+        r"(?<![\w-])(?:[" + CAP + r"][" + LOW + r"]+-" + WS + r"+och" + WS + r"+[" + LOW + r"]{2,}|"
+        r"(?:[" + CAP + r"][" + LOW + r"]+-" + WS + r"+och" + WS + r"+)?"
+        r"[" + CAP + r"][" + LOW + r"]{2,})(?:föreningen|förbundet|jouren|fonden|myndigheten|"
+        r"verket|nämnden|inspektionen|centrum|trafiken|förvaltningen|tinget|universitetet|högskolan|"
+        r"(?<=-"
+        + WS
+        + r"och"
+        + WS
+        + r"["
+        + LOW
+        + r"]{2})["
+        + LOW
+        + r"]*styrelsen)(?![\w-])(?:"
         + WS
         + r"+(?P<town>["
         + CAP
@@ -112,9 +123,12 @@ _ORG_PATTERNS = [
         + LOW
         + r"]+)(?![\w-])"
     ),
-    # "Hjärt- och Kärlsjukas förening": a coordinated compound before the association's word
+    # "Hjärt- och Kärlsjukas förening": a coordinated compound before the association's word;
+    # a country's genitive may lead: "Sveriges Tolkars Förening"
     guarded(
-        r"(?<![\w-])(?:"
+        r"(?<![\w-])(?:Sveriges"
+        + WS
+        + r"+)?(?:"
         + CAPWORD
         + r"-"
         + WS
@@ -123,7 +137,22 @@ _ORG_PATTERNS = [
         + r"+)?"
         + CAPWORD
         + WS
-        + r"+(?:förening|riksförbund|förbund)(?![\w-])"
+        # "Synskadades Riksförbund": the association's word capitalised too
+        + r"+(?:[Ff]örening|[Rr]iksförbund|[Ff]örbund)(?![\w-])"
+    ),
+    # "Förbundet Sveriges Dövblinda", "Förbundet Unga Synskadade": the name after the word, led by
+    # a genitive or a plural adjective ("Föreningen Gemenskap Anna ringde": a name and a person)
+    guarded(
+        r"(?<![\w-])(?:Förbundet|Riksförbundet)(?="
+        + WS
+        + r"+["
+        + CAP
+        + r"]["
+        + LOW
+        + r"]+[sa]\b)(?:"
+        + WS
+        + r"+(?!(?:Har|Hade|Är|Var|Ska|Kan|Vill|Som|Och|"
+        r"Men|Inte|Får|Gör)\b)" + CAPWORD + r"){2,3}(?![\w-])"
     ),
     # national authorities are often written in lowercase ("ringde försäkringskassan")
     guarded(

@@ -44,7 +44,9 @@ _PNR_POS = re.compile(
 _PNR_NEG = re.compile(
     r"order|beställning|faktura|ärende|remissn|remiss-?nr|remiss-?id|referens|ref\b|ref\.|kvitto|kvittens|kundn|artikel|serien|"
     r"löpn|bokning|tidsstämpel|\blogg|batch|lot\b|id-?nr|id:|klockan|\bkl\b|avi\b|ocr|paket|"
-    r"försändelse|spårning|kolli|leverans|transaktion|konto\b|kontot|kontonum|avtal|kontrakt|licens|registrerings|"
+    # not "konto"/"kontot": a personnummer-shaped number on an account is a personkonto (the
+    # personnummer itself) or the number the account is logged in with ("pappas konto (…)")
+    r"försändelse|spårning|kolli|leverans|transaktion|kontonum|avtal|kontrakt|licens|registrerings|"
     # a case file's or a quality system's own number: "Dnr 20240311-0042", "Avvikelse-ID 241118-0042"
     r"diarie|\bdnr\b|(?:avvikelse|händelse|incident|rapport|dokument)s?-?id\b"
     # the same in the languages of multilingual answers ("رقم الطلب", "номер заказа")
@@ -282,6 +284,28 @@ def _masked(text: str) -> list[Span]:
     return out
 
 
+_ACCOUNT = re.compile(r"konto\b|kontot")
+_BANK_BEFORE = re.compile(r"clearing|bank|nordea|swedbank|handelsbanken|\bseb\b|\b\d{4}\b")
+_FIRST_WORD_AFTER = re.compile(r"[ \t]?[(,:–-]?[ \t]?(\w+)")
+
+# the next of a list whose first number is said to be another kind: "ordernummer 630914-… och …"
+_LISTED_AFTER = re.compile(r"(?<![\w-])(?:19|20)?\d{6}[-+–]\d{4}(?:[ ]?(?:,|och|samt|resp\.?|&)[ ]?)$")
+
+
+def _listed_after_other_number(text: str, start: int, digits12: str) -> bool:
+    """ "ordernummer 630914-3351 och 630914-3353": the second is an order number too, when its
+    check digit fails – a missed personnummer weighs more than a replaced order number, so one
+    whose check digit holds is still replaced."""
+    if luhn.is_valid(digits12[2:]):
+        return False
+    prev = _LISTED_AFTER.search(text, max(0, start - 24), start)
+    while prev is not None:
+        if says_other_number(text, prev.start(), _PNR_NEG):
+            return True
+        prev = _LISTED_AFTER.search(text, max(0, prev.start() - 24), prev.start())
+    return False
+
+
 _PERSONKONTO = re.compile(r"(?<![\d-])3300[ \u00a0]?$")
 
 
@@ -308,9 +332,14 @@ def find_personnummer(text: str) -> list[Span]:
         if positive:
             spans.append(Span(m.start(), m.end(), "PERSONNUMMER"))
             continue
-        # "… (ordernummer)", not the next clause nor the next line ("…\nTid: 27/11 kl 08.15")
-        after = text[m.end() : m.end() + 14].split("\n", 1)[0].lower()
-        if says_other_number(text, m.start(), _PNR_NEG) or _PNR_NEG.search(after):
+        # "… (ordernummer)": the first word after, not the next clause ("(…) men bokningen")
+        # nor the next line ("…\nTid: 27/11 kl 08.15")
+        after = _FIRST_WORD_AFTER.match(text, m.end())
+        if says_other_number(text, m.start(), _PNR_NEG) or (after and _PNR_NEG.match(after.group(1).lower())):
+            continue
+        if says_other_number(text, m.start(), _ACCOUNT) and _BANK_BEFORE.search(lead):
+            continue  # "Nordea clearing 3300, konto 5604121182": the bank's account (KONTONUMMER)
+        if _listed_after_other_number(text, m.start(), full + last):
             continue
         if _PNR_NEG.search(column_header(text, m.start()).lower()):
             continue  # under a header "Fakturanummer" in a table: the column says what it is

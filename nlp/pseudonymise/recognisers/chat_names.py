@@ -24,6 +24,7 @@ from nlp.core import Span
 from nlp.lexicon import SWEDISH_STOP_WORDS, swedish_lemma_table
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.patterns import NUMWORDS, SPOKEN_NUMWORDS, WS
+from nlp.pseudonymise.recognisers.software_names import said_name
 from nlp.pseudonymise.recognisers.words import (
     CHAT_FILLERS,
     PERSON_VERBS,
@@ -208,6 +209,9 @@ def find_chat_names(text: str) -> list[Span]:
         after = text[m.end("first") : m.end("first") + 30].split()
         nxt = after[0].strip(",.!?") if after else ""
         acting = nxt in PERSON_VERBS or nxt in {"på", "pa", "från", "fran", "säger", "sa"} or not after
+        # "min morfar är blind": after "är" a word that only another language has as a name is the word
+        if m.group("is") in {"e", "är", "ar"} and not said_name(first):
+            continue
         if _first(first, everyday=acting) or (
             m.group("is") in {"e", "är", "ar", "heter", "hette"} and _unlisted(first) and not _NUMBER.fullmatch(first)
         ):

@@ -1,6 +1,7 @@
 """VARDENHET for a clinic named by what it does and the town it sits in, with no preposition:
 "Vaccinationscentralen <Ort>", "<X>tandläkarna <Ort>", "Specialisttandvården <Gren> <Ort>",
-"Rehab <Väderstreck> <Ort>", and a regional provider with its site ("Närhälsan <Stadsdel>").
+"Rehab <Väderstreck> <Ort>", "Dövblindteamet <Län>", "Tolkcentralen Region <Län>", and a regional
+provider with its site ("Närhälsan <Stadsdel>").
 
 A patient's letter names where they were treated that way, the way a sign or a receipt does;
 the town alone would leave the clinic (and so the patient's dentist or vaccination site) readable.
@@ -22,8 +23,11 @@ _WORD = r"[" + CAP + r"][" + LOW + r"]+"
 # a clinic word as the last part of a compound: care, dental care, a vaccination or aids centre
 _HEAD = (
     r"(?:[" + CAP + r"][" + LOW + r"]*(?:tandläkarna|tandläkaren|tandvården|tandvårdskliniken|kliniken|"
-    r"mottagningen|vaccinationscentralen|hjälpmedelscentralen|hörcentralen|syncentralen|rehab)"
-    r"|Vaccinationscentralen|Rehab|Rehabiliteringen)"
+    r"mottagningen|vaccinationscentralen|hjälpmedelscentralen|hörcentralen|syncentralen|rehab|"
+    # a region's team or interpreting service for hearing, sight and deafblindness: "Dövblindteamet
+    # <Län>", "Tolkcentralen <Ort>", "Hörselhabiliteringen Region <Län>"
+    r"teamet|tolkcentralen|tolktjänsten|habiliteringen)"
+    r"|Vaccinationscentralen|Rehab|Rehabiliteringen|Tolkcentralen|Tolktjänsten|Habiliteringen)"
 )
 _AT_TOWN = guarded(r"(?<![\w-])(?P<head>" + _HEAD + r")(?P<rest>(?:" + WS + r"+" + _WORD + r"(?![\w-])){1,3})")
 # regional providers whose site follows the name ("Närhälsan <Stadsdel>"): the care centre

@@ -77,10 +77,28 @@ def _other_script(text: str) -> list[Span]:
     return out
 
 
+# English, as a relative or a visitor writes: "I'm Priya, priya@…", "I am Tomasz and …"; a
+# capitalised word there is a name unless English uses it (a nationality: "I'm Swedish")
+_ENGLISH_I_AM = re.compile(
+    r"(?<![\w'’])(?:I'm|I’m|I[ \t]+am)[ \t]+([A-Z][a-z]{2,})(?=[ \t]*(?:[,.!]|and\b|from\b|here\b|$))"
+)
+
+
+def _english(text: str) -> list[Span]:
+    from wordfreq import zipf_frequency  # loaded on first need, as in words.unknown_word
+
+    return [
+        Span(m.start(1), m.end(1), "PERSON")
+        for m in _ENGLISH_I_AM.finditer(text)
+        if zipf_frequency(m.group(1).lower(), "en") < 3.5 and not m.group(1).endswith(("ish", "ese", "ian", "ean"))
+    ]
+
+
 def find_self_introduction(text: str) -> list[Span]:
     """The words after an introduction while they may be name parts (up to four); a first
     word that is also an ordinary word ("inga", "sten") needs a name word after it."""
     spans: list[Span] = _without_verb(text) if _I_HINT.search(text) else []
+    spans += _english(text) if "I" in text else []
     if not text.isascii():
         spans += _other_script(text)
     for m in _NAME_HERE.finditer(text) if " här" in text else ():

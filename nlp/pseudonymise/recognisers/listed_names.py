@@ -100,11 +100,11 @@ def listed_name(s: Scan, t: Token) -> int:
 
 
 # A masked card number, or a count and what is counted in a dose or a receipt, right after the
-# word: the word labels the amount ("Kort ****1234", "Max 3 tabletter", "Antal 2 st"). An age
+# word: the word labels the amount ("Kort ****1234", "Max 3 tabletter", "max 45 dB"). An age
 # after a name ("Max 7 år") has no such unit and stays a name.
 _AMOUNT_AFTER = re.compile(
     WS + r"+(?:[*Xx]{4}|\d+(?:[,.]\d+)?" + WS + r"*(?:tabletter|tablett|tabl|kapslar|kapsel|st|mg|ml|g|doser|dos|"
-    r"droppar|sprayningar|påsar|förpackningar|kr|kronor)(?![\w-]))"
+    r"droppar|sprayningar|påsar|förpackningar|kr|kronor|db|dB|Hz|kHz|MB|GB|kB|mm|cm|km|kg|procent|%)(?![\w-]))"
 )
 
 

@@ -33,7 +33,10 @@ _UNIT_STEMS = re.compile(
     # a private practice by its dentist's name: "Tandläkare Berg & Co i Mora" (capitalised: a name)
     r"(?-i:\bTandläkare\b)|"
     r"(?i:boende|hemmet|mottagning|central|tandvård|tandvard|tandläkarna|hemtjänst|hemtjanst|klinik|rehab|\bIVA\b|\bBB\b|"
-    r"avdelning|korttids|sjukhus|lasarett|vården|varden|psykiatri|dialys|hälsocentral|ambulansstation)"
+    r"avdelning|korttids|sjukhus|lasarett|vården|varden|psykiatri|dialys|hälsocentral|ambulansstation|"
+    # a habilitation's or a region's team: "Habiliteringens dövteam i Uppsala", "Hörselteamet i Umeå"
+    # (not any "team": "Däckteam i <Ort>" is a firm)
+    r"habilitering|teamet\b)"
 )
 _ORG_STEMS = re.compile(
     r"(?i:skola|skolan|gymnasi|förskola|forskola|fritids|komvux|sfi|utbildning|bolag|\bab\b|"
@@ -80,6 +83,8 @@ _GATHERING = re.compile(
 )
 # an indefinite lowercase "boende" alone is a resident or any home: "Eva Ek, boende i Kalix"
 _STATE_OR_RESIDENT = _STATE | {"boende", "boenden"}
+# a kind of body, not its name: "lokalföreningen", "idrottsklubben"
+_GENERIC_TAIL = re.compile(r"(?:föreningen|förbundet|klubben|kontoret)$")
 _AT_WORK = re.compile(r"(?i:\b(?:på|pa|hos|vid))[ \u00a0]+$")
 # the look-behind starts a match only where a run of spaces starts: a long run of spaces (a
 # hostile cell) is otherwise tried from each of its positions, quadratic in its length
@@ -112,6 +117,16 @@ def _run_before(text: str, end: int) -> int | None:
             break
         if word.lower() in CLOSINGS:
             break  # "mvh katarina i Vänersborg": a signature (a person and her town) opens no name
+        if (
+            start is not None
+            and word[:1].islower()
+            and text[start].isupper()
+            and not unknown_word(word)
+            and not (_ORG_STEMS.search(word) or _UNIT_STEMS.search(word))
+            and _UNIT_STEMS.search(text, start, end)
+            and not _ORG_STEMS.search(text, start, end)
+        ):
+            break  # "vill tacka Hemsjukvården i Grums": the verb before the name is no part of it
         start = tok.start()
         before = text[max(0, tok.start() - 3) : tok.start()].rstrip()
         if before.endswith((":", ",")) or sentence_start(text, tok.start()):
@@ -124,7 +139,8 @@ def _run_before(text: str, end: int) -> int | None:
         or lead.rstrip().endswith((":", ","))
         or sentence_start(text, start)
         or _ORG_STEMS.search(text[start:end])
-    ):  # "att Norrbygg AB i Boden"
+        or (text[start].isupper() and _UNIT_STEMS.search(text[start:end]))
+    ):  # "att Norrbygg AB i Boden", "tacka Hemsjukvården i Grums"
         return None
     return start
 
@@ -180,6 +196,7 @@ def find_named_with_place(text: str) -> list[Span]:
         start = _run_before(text, m.start())
         if start is None:
             continue
+        run_start = start
         # at a sentence start a capital says nothing: "Rekommenderas Christer i …", "Besökte X i …"
         while (
             sentence_start(text, start)
@@ -206,7 +223,13 @@ def find_named_with_place(text: str) -> list[Span]:
         org = bool(_ORG_STEMS.search(name))
         # "kontorslokal i Malmö", "service i Stockholm": ordinary lowercase words name nothing,
         # unless a unit ("dialysen i Eskilstuna") or a school with its name ("förskolan myrstacken")
-        plain = all(w[:1].islower() and not unknown_word(w) for w in words)
+        # (also at a sentence start, "Skolan i Borlänge", and a generic compound, "lokalföreningen")
+        plain = all(
+            (w[:1].islower() or (len(words) == 1 and sentence_start(text, start)))
+            # ("Somaliska föräldraföreningen": a capitalised word before it makes it a name)
+            and (not unknown_word(w.lower()) or (_GENERIC_TAIL.search(w) and start == run_start))
+            for w in words
+        )
         if plain and not (unit or (len(words) >= 2 and re.match(r"(?i:förskolan|skolan|forskolan)", words[0]))):
             continue
         if first is not None and (first.first_sv or first.first_other) and len(words) == 1 and not (unit or org):

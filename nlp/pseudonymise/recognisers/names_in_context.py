@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from nlp.core import Span
 from nlp.lexicon import SWEDISH_STOP_WORDS
-from nlp.pseudonymise.recognisers import lists
+from nlp.pseudonymise.recognisers import lists, software_names
 from nlp.pseudonymise.recognisers.dialogue import NAME_QUESTION, speaker_tags
 from nlp.pseudonymise.recognisers.words import (
     COUNTRIES,
@@ -307,7 +307,7 @@ def _context(text: str, toks: list[tuple[int, int, str]], i: int, tags: frozense
     # "… när det är kris": in a subordinate clause "det är" states a thing, it introduces no one
     prev3 = toks[i - 3][2].lower() if i > 2 else ""
     says = tight and prev in {"är", "ar", "e"} and prev2 in {"det", "jag", "detta", "här"} and not cap
-    says = says and not (prev2 == "det" and prev3 in _SUBORDINATORS)
+    says = says and not (prev2 == "det" and prev3 in _SUBORDINATORS) and software_names.said_name(word)
     # "jag och kalle", "vi och amira": a first name even if it is also a word
     with_me = tight and prev == "och" and prev2 in {"jag", "mig", "vi", "oss"} and not cap
     says = says or (with_me and first_name(word))

@@ -23,6 +23,7 @@ from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.feasts_and_greetings import feast_and_greeting_words
 from nlp.pseudonymise.recognisers.mixed_case_abbreviations import mixed_case_abbreviations
 from nlp.pseudonymise.recognisers.role_signatures import role_signatures
+from nlp.pseudonymise.recognisers.software_names import software_or_service_names
 from nlp.pseudonymise.recognisers.venues_and_cars import venue_or_car_names
 from nlp.pseudonymise.recognisers.words import plain_word, swedish_form
 
@@ -46,9 +47,10 @@ _REINDEER_BEFORE = re.compile(
     r"(?i:\b(?:ren|renen|renar|vaja|vajan|vajor|sarv|sarven|härk|härken|renko|renkon|rajd(?:ren|oxe))"
     r"[ \t]*,?[ \t]+(?:som[ \t]+)?(?:heter|hette|hetat|kallas|kallades|vid[ \t]+namn)[ \t]+)$"
 )
-# the pet named before what it is: "Sixten, det var katten", "Doris var vår hund", "Bamse är en tax"
+# the pet named before what it is: "Sixten, det var katten", "Doris var vår hund", "Bamse är en
+# tax", "Frid heter min katt"
 _ANIMAL_AFTER = re.compile(
-    r"(?i:[ \t]*,?[ \t]+(?:det[ \t]+)?(?:var|är)[ \t]+(?:ju[ \t]+)?(?:(?:en|ett|vår|min|hans|hennes|deras)[ \t]+)?"
+    r"(?i:[ \t]*,?[ \t]+(?:det[ \t]+)?(?:var|är|heter|hette)[ \t]+(?:ju[ \t]+)?(?:(?:en|ett|vår|min|hans|hennes|deras)[ \t]+)?"
     r"(?:" + _ANIMALS + r"))(?![\w-])"
 )
 # "Sigge är 14 år": an age said of the pet right after its name
@@ -164,6 +166,7 @@ def drop_non_persons(text: str, spans: list[Span]) -> list[Span]:
     # "enligt SoL": a law's short name; "/Admin": a role signing a post
     dropped |= mixed_case_abbreviations(text, spans) | role_signatures(text, spans)
     dropped |= venue_or_car_names(text, spans)  # "Café Vera", "en grå Skoda Fabia"
+    dropped |= software_or_service_names(text, spans)  # "Safari 17", "Freja eID", "Post- och tele…"
     low = text.lower()
     played_or_prescribed = "spel" in low or "recept" in low or "förskr" in low  # speed
     for s in spans:

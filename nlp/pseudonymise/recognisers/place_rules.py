@@ -177,6 +177,7 @@ def listed_place(s: Scan, t: Token) -> int:
         or (unambiguous and (not t.at_start or in_brackets))
         or _letter_place(s, t, matched, ambiguous_word)
         or (unambiguous and t.nxt.lower() in {"kommun", "län", "stad"})
+        or _signature_town(s, t, matched)
     ):
         return 0
     end = t.start + len(matched)
@@ -185,6 +186,18 @@ def listed_place(s: Scan, t: Token) -> int:
     while k < len(s.toks) and s.toks[k][0] < end:
         k += 1
     return k - t.i
+
+
+# a signature's town after the full name, ending the text or its line: "Margit Berg, Lund"
+_FULL_NAME_COMMA = re.compile(r"[" + CAP + r"][\w-]+[ \t]+[" + CAP + r"][\w-]+,[ \t]*$")
+_LINE_ENDS = re.compile(r"[ \t.!]*(?:\n|$)")
+
+
+def _signature_town(s: Scan, t: Token, matched: str) -> bool:
+    return bool(
+        _FULL_NAME_COMMA.search(s.text, max(0, t.start - 60), t.start)
+        and _LINE_ENDS.match(s.text, t.start + len(matched))
+    )
 
 
 # a bilingual place name: "Vualtjere/Vilhelmina", "Övertorneå / Matarenki", "Romsa/Tromsø"

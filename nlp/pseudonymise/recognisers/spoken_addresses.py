@@ -121,8 +121,8 @@ def find_spoken_addresses(text: str) -> list[Span]:
         if not _house(words) or text[words[0].start : words[0].end].lower() == "en":
             continue  # "på Storgatan en gång": the article
         end = words[0].end
-        if _NOT_HOUSE.match(text, end):
-            continue
+        if _NOT_HOUSE.match(text, end) or re.match(r"\.\d+\.\d", text[end : end + 8]):
+            continue  # "Uppdateringen 4.3.0": a version, "-ringen" a street's ending
         letter = _LETTER.match(text, end)
         if letter is not None:
             end = letter.end()

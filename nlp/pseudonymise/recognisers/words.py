@@ -22,6 +22,8 @@ TITLES = frozenset(
     "farfar farmor farbror morbror moster faster kusin barnbarn styvpappa styvmamma förmyndare "
     "förvaltare stödperson samordnare fritidsledare assistent assistenten "
     "coach behandlare behandlaren herr fröken fru tant farbror brukare brukaren klient klienten "
+    # hearing, sight and speech: "audionomen Kenji Sato", "logopeden Amir"
+    "audionom audionomen logoped logopeden optiker optikern "
     "patient patienten eleven deltagaren hyresgästen pappan mamman sonen dottern brodern systern "
     "frun maken sambon "
     # everyday and slang kinship words: "min farsa Bosse", "brorsan Jocke"
