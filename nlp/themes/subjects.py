@@ -159,7 +159,8 @@ def broadest(
     # A noun of the theme's own held by COVER_SHARE of its answers first, then by use: a word
     # every theme uses ("Sverige" in debate on immigration) names only a theme without one.
     nouns = sorted((k for k in found if len(k) == 1), key=lambda k: (-df[k], k))
-    own = [k for k in nouns if k not in generic and rule.cover.share(written(k, found)) >= COVER_SHARE]
+    n = len(rule.cover.answers)
+    own = [k for k in nouns if k not in generic and df[k] >= COVER_SHARE * n]
     nouns = own + [k for k in nouns if k not in own]
     for key in nouns:
         form = written(key, found)

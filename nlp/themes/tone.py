@@ -95,17 +95,19 @@ def theme_tone(valences: Sequence[str | None]) -> int:
     return 0
 
 
-def judges(text: str) -> bool:
+def judges(text: str, lemmas: frozenset[str] | None = None) -> bool:
     """True when an answer judges in its own words: an evaluative word of either polarity, or a
-    long wait or a high cost ("Trevligt bemötande", "aldrig dålig", "långa väntetider")."""
+    long wait or a high cost ("Trevligt bemötande", "aldrig dålig", "långa väntetider").
+    `lemmas`: the answer's lemmas where the caller has them."""
     written = [w.lower() for w in TOKEN_RE.findall(text)]
-    words = set(written) | set(swedish_tokens(text.lower()))
+    words = set(written) | (lemmas if lemmas is not None else set(swedish_tokens(text.lower())))
     return bool(words & (POSITIVE_WORDS | NEGATIVE_WORDS)) or _too_much(written)
 
 
-def is_feedback(texts: Sequence[str]) -> bool:
+def is_feedback(texts: Sequence[str], lemmas: Sequence[frozenset[str]] | None = None) -> bool:
     """True when at least EVALUATIVE_SHARE of a theme's answers judge (judges)."""
-    return bool(texts) and sum(map(judges, texts)) >= EVALUATIVE_SHARE * len(texts)
+    each = lemmas if lemmas is not None else [None] * len(texts)
+    return bool(texts) and sum(judges(t, w) for t, w in zip(texts, each)) >= EVALUATIVE_SHARE * len(texts)
 
 
 def phrase_polarity(phrase: str) -> int:
@@ -169,7 +171,8 @@ class NameRule:
 
     def __init__(self, texts: Sequence[str], valences: Sequence[str | None] | None) -> None:
         self.cover = Coverage(texts)
-        self.tone = theme_tone(valences) if valences is not None and is_feedback(texts) else 0
+        feedback = valences is not None and is_feedback(texts, self.cover.answers)
+        self.tone = theme_tone(valences) if feedback else 0  # type: ignore[arg-type]
         self.floor = COVER_SHARE
 
     def name(self, option: str) -> str | None:
