@@ -26,7 +26,7 @@ phrase.
 
 Every option must suit the theme (nlp.themes.tone): held by enough of its answers, and in the
 tone most of its answers have ("Missnöje med …", "Beröm för …"; praise never names a theme of
-complaints). Coverage before distinctiveness: the best-ranked option that half the theme's
+complaints), said only where half its answers judge in their own words (not of debate). Coverage before distinctiveness: the best-ranked option that half the theme's
 answers hold names it (a reader shown five of them should find the name in them), and a single
 word so held ("Mat") is joined by the phrase that covers most of the rest ("Mat och service");
 else the theme's first phrase a fifth hold, paired with a phrase of its own that a fifth hold
