@@ -22,6 +22,7 @@ from nlp.themes.tone import (
     is_feedback,
     judges,
     phrase_polarity,
+    stands_out,
     theme_tone,
     toned,
 )
@@ -246,3 +247,20 @@ def test_a_debate_theme_is_named_without_a_tone_even_when_every_answer_reads_neg
     # Named by what the answers are about, as written in them.
     written = " ".join(DEBATE).lower()
     assert all(part in written for part in re.split(r" – | och ", debate.lower())), debate
+
+
+# Answers to "Vad kan bli bättre?": complaints by the question, not by their words.
+SUGGESTIONS = [f"Fler telefontider på eftermiddagen, vecka {i}." for i in range(10)]
+
+
+def test_a_tone_that_stands_out_from_the_corpus_is_said_without_evaluative_words() -> None:
+    assert not is_feedback(SUGGESTIONS)
+    negative = ["utmaning"] * len(SUGGESTIONS)
+    # Beside as many answers of praise the theme's tone stands out: complaints.
+    mixed = Counter({"utmaning": 12, "styrka": 10, "neutral": 3})
+    assert stands_out(negative, mixed, -1) and NameRule(SUGGESTIONS, negative, mixed).tone == -1
+    assert NameRule(SUGGESTIONS, negative, mixed).name("Telefontider") == "Missnöje med telefontider"
+    # In a corpus most of which reads negative (debate), it tells the theme apart from nothing.
+    debate = Counter({"utmaning": 85, "styrka": 5, "neutral": 10})
+    assert not stands_out(negative, debate, -1) and NameRule(SUGGESTIONS, negative, debate).tone == 0
+    assert NameRule(SUGGESTIONS, negative).tone == 0  # no corpus told: by the answers' words alone

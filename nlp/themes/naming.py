@@ -283,6 +283,7 @@ def name_themes(
     mean_size = sum(len(idx) for idx in rows.values()) / len(rows)
     # Larger themes choose first: a smaller theme that would share a name gets its own modifier.
     order = sorted(rows, key=lambda t: (-len(rows[t]), str(t)))
+    tones = Counter(v for v in valence if v) if valence is not None else None
     setting = {}
     for t in order:
         idx = rows[t]
@@ -290,7 +291,7 @@ def name_themes(
         centroid = centroid / max(float(np.linalg.norm(centroid)), 1e-12)
         found = per_theme[t]
         ranked, df = _ranked(found, len(idx), corpus_df, mean_size, centroid, embed, k)
-        rule = NameRule([texts[i] for i in idx], [valence[i] for i in idx] if valence is not None else None)
+        rule = NameRule([texts[i] for i in idx], [valence[i] for i in idx] if valence is not None else None, tones)
         generic = generic_in_theme(found, len(idx), corpus_df, len(texts))
         setting[t] = (ranked, found, df, (label_titles or {}).get(t), generic, rule)
     reserved = _reserved(order, setting)

@@ -45,8 +45,13 @@ from nlp.themes.representation import TOKEN_RE, swedish_tokens
 # were complaints and two were not (one of praise, one mostly answers without a tone).
 # 75 % observed at that precision is still ≥ 60 % truly of the tone (0.75 × 0.81).
 TONE_SHARE = 0.75
-# A theme is feedback when at least half its answers hold an evaluative word (see above).
+# A theme is feedback when at least half its answers hold an evaluative word (see above), or
+# when its tone stands out from the rest of the corpus: its share of the tone at least
+# TONE_CONTRAST × the rest's. Answers to "Vad kan bli bättre?" are complaints by the question,
+# not by their words (13 % of the demo export's judge in their own words); a tone that most of the
+# corpus reads as (83 % "utmaning" in the debate paragraphs) tells no theme apart.
 EVALUATIVE_SHARE = 0.5
+TONE_CONTRAST = 1.5
 COVER_SHARE = 0.2  # a name is held by at least one answer in five, at the least
 # A name is sought first among phrases held by half the theme's answers, then (alone or in a
 # pair that together reaches half) among those held by COVER_SHARE: a reader shown five of its
@@ -80,6 +85,16 @@ POSITIVE_WORDS = EVALUATIVE_WORDS - NEGATIVE_WORDS - NEUTRAL_EVALUATIONS
 LONG, HIGH = frozenset("lång långa långt längre".split()), frozenset("hög höga högt högre".split())
 WAIT_ENDINGS = ("väntetid", "väntetider", "väntan", "kö", "köer", "kön", "köerna", "handläggningstid", "svarstid")
 COST_ENDINGS = ("pris", "priser", "priset", "priserna", "avgift", "avgifter", "avgiften", "kostnad", "kostnader")
+
+
+def stands_out(valences: Sequence[str | None], corpus: Counter[str], tone: int) -> bool:
+    """True when a theme's share of `tone` is at least TONE_CONTRAST × the share of the rest of
+    the corpus (`corpus`: every answer's valence counted, the theme's included)."""
+    label = NEGATIVE_VALENCE if tone < 0 else POSITIVE_VALENCE
+    known = [v for v in valences if v]
+    inside, rest = known.count(label), sum(corpus.values()) - len(known)
+    rest_share = (corpus[label] - inside) / rest if rest > 0 else 1.0
+    return bool(known) and inside / len(known) >= TONE_CONTRAST * rest_share
 
 
 def theme_tone(valences: Sequence[str | None]) -> int:
@@ -167,12 +182,17 @@ class Coverage:
 class NameRule:
     """What a theme's name must be: held by `floor` of its answers (one of NAME_SHARES, the
     highest any option reaches), in its tone: the tone most of its `valences` have, when its
-    answers are feedback (is_feedback), else none."""
+    answers are feedback (is_feedback) or the tone stands out from the `corpus` (every answer's
+    valence counted; stands_out), else none."""
 
-    def __init__(self, texts: Sequence[str], valences: Sequence[str | None] | None) -> None:
+    def __init__(
+        self, texts: Sequence[str], valences: Sequence[str | None] | None, corpus: Counter[str] | None = None
+    ) -> None:
         self.cover = Coverage(texts)
-        feedback = valences is not None and is_feedback(texts, self.cover.answers)
-        self.tone = theme_tone(valences) if feedback else 0  # type: ignore[arg-type]
+        tone = theme_tone(valences) if valences is not None else 0
+        if tone and not is_feedback(texts, self.cover.answers):
+            tone = tone if corpus is not None and stands_out(valences, corpus, tone) else 0  # type: ignore[arg-type]
+        self.tone = tone
         self.floor = COVER_SHARE
 
     def name(self, option: str) -> str | None:
