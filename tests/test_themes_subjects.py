@@ -211,3 +211,43 @@ def test_a_word_half_the_answers_hold_keeps_the_detail_its_answers_add() -> None
     assert name == "läkare – väntetiden", name
     # After a taxonomy label the detail follows a comma: one dash per name.
     assert phrase_name([name], "Tillgänglighet")[0] == "Tillgänglighet – läkare, väntetiden"
+
+
+def test_a_word_and_its_own_inflected_form_are_one_subject() -> None:
+    from nlp.themes.subjects import inflected, overlaps
+
+    # The lemmatiser leaves some compounds inflected: "massinvandringen" beside "massinvandring"
+    # made "Massinvandring och massinvandringen" of one subject.
+    assert overlaps(("massinvandringen",), "massinvandring") and inflected("massinvandringen", "massinvandring")
+    assert overlaps(("resurserna",), "resurs")
+    # A compound that says more is no inflection ("flyttstädning" beside "flytt").
+    assert not overlaps(("flyttstädning",), "flytt") and not inflected("flyttstädning", "flytt")
+
+
+def test_a_subject_of_its_own_is_not_joined_by_a_word_every_theme_uses() -> None:
+    # "Sverige" is in every theme of a debate on immigration (generic to each); this theme's own
+    # subject is the refugees. "Flyktingar och Sverige" says no more than "Flyktingar".
+    texts = [f"Flyktingarna kom hit år {i}." for i in range(7)]
+    texts += [f"Sverige tog emot många år {i}." for i in range(8)]
+    texts += ["Pengarna räckte inte.", "Pengarna tog slut."] + [f"Inget mer {i}." for i in range(3)]
+    found = {
+        ("flykting",): Counter({"flyktingarna": 7}),
+        ("sverige",): Counter({"Sverige": 8}),
+        ("pengar",): Counter({"pengarna": 2}),
+    }
+    df = {key: sum(c.values()) for key, c in found.items()}
+    ranked = [(("flykting",), "flyktingarna"), (("sverige",), "Sverige"), (("pengar",), "pengarna")]
+    generic = frozenset({("sverige",)})
+    name, plain = _unique_head(ranked, found, df, set(), None, generic, NameRule(texts, None))
+    assert plain == "flyktingarna" and "sverige" not in name.lower(), name
+
+
+def test_the_broadest_name_is_a_subject_of_the_themes_own_before_a_generic_word() -> None:
+    from nlp.themes.subjects import broadest
+
+    texts = [f"Sverige har en lång historia år {i}." for i in range(10)]
+    texts += [f"Asylen prövas noga år {i}." for i in range(5)] + [f"Inget mer {i}." for i in range(5)]
+    found = {("sverige",): Counter({"Sverige": 10}), ("asyl",): Counter({"asylen": 5})}
+    df = {key: sum(c.values()) for key, c in found.items()}
+    named = broadest(found, df, NameRule(texts, None), lambda _name: False, frozenset({("sverige",)}))
+    assert named is not None and named[1] == "asylen" and "sverige" not in named[0].lower(), named

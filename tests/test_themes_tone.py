@@ -4,6 +4,7 @@ few answers does not name a theme of many."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pytest
@@ -11,7 +12,20 @@ import pytest
 from nlp.themes import name_themes
 from nlp.themes.naming import _unique_head
 from nlp.themes.representation import swedish_tokens
-from nlp.themes.tone import COVER_SHARE, NAME_SHARES, Coverage, NameRule, phrase_polarity, theme_tone, toned
+from nlp.themes.tone import (
+    COVER_SHARE,
+    EVALUATIVE_SHARE,
+    NAME_SHARES,
+    TONE_LEADS,
+    Coverage,
+    NameRule,
+    is_feedback,
+    judges,
+    phrase_polarity,
+    stands_out,
+    theme_tone,
+    toned,
+)
 
 pytestmark = pytest.mark.utan_databas
 
@@ -153,7 +167,9 @@ def test_a_theme_of_two_subjects_is_named_by_both() -> None:
     assert Coverage(texts).holders("telefontider") == set(range(6))
     # Each subject alone is held by fewer than half the answers, the two by 11 of 12.
     assert rule.pair("telefontider", ["tolk", "aktiviteter"]) == "telefontider och aktiviteter"
-    assert NameRule(texts, ["utmaning"] * len(texts)).pair("Telefontider", ["aktiviteter"]) == (
+    # Said as complaints only where the answers judge in their own words (tone.is_feedback).
+    judged = [t.replace("Fler", "För få, dåliga") for t in texts]
+    assert NameRule(judged, ["utmaning"] * len(texts)).pair("Telefontider", ["aktiviteter"]) == (
         "Missnöje med telefontider och aktiviteter"
     )
     # A second phrase that adds few answers makes no pair.
@@ -185,3 +201,66 @@ def test_a_pair_takes_a_partner_specific_to_the_theme_before_a_generic_word() ->
     # "psykiatrin" covers every answer "mamma" does not, but many themes use it.
     assert _unique_head(ranked, found, df, set(), None, frozenset({("psykiatri",)}), rule)[0] == "mamma och mötet"
     assert _unique_head(ranked, found, df, set(), None, frozenset(), rule)[0] == "mamma och psykiatrin"
+
+
+# Argument about a subject, not feedback on a service: written for this test. A head fitted on
+# reviews reads the problems argued about as complaints.
+DEBATE = [
+    "Kommunen tar emot fler nyanlända i år än förra året enligt Migrationsverket.",
+    "Frågan är hur många nyanlända kommunen ska ta emot när bostäderna saknas.",
+    "Regeringen menar att nyanlända ska fördelas jämnare mellan kommunerna.",
+    "Nyanlända som får uppehållstillstånd anvisas en kommun av Migrationsverket.",
+    "Det handlar om hur kommunerna ska ordna bostäder åt nyanlända.",
+    "Flera kommuner säger nej till fler nyanlända med hänvisning till bostadsbristen.",
+    "Lagen om bosättning gäller alla kommuner och nyanlända med uppehållstillstånd.",
+    "Enligt statistiken tog kommunen emot tvåhundra nyanlända förra året.",
+    "Kommunernas ansvar för nyanlända regleras i bosättningslagen.",
+    "Nyanlända som ordnar eget boende flyttar ofta till storstäderna.",
+]
+
+
+def test_an_answer_judges_when_it_says_how_something_was() -> None:
+    assert judges("Trevligt bemötande i kassan.") and judges("Maten var dålig.")
+    assert judges("Alldeles för långa väntetider.")  # a long wait is a complaint by itself
+    assert not judges("Kommunen tar emot fler nyanlända i år.")
+    assert is_feedback(WAITING_ROOM) and is_feedback(QUEUE) and not is_feedback(DEBATE)
+    half = DEBATE[:5] + WAITING_ROOM[:5]
+    assert sum(map(judges, half)) >= EVALUATIVE_SHARE * len(half) and is_feedback(half)
+
+
+def test_argument_read_as_negative_is_named_by_its_subject_not_as_complaints() -> None:
+    complaints = NameRule(WAITING_ROOM, ["utmaning"] * len(WAITING_ROOM))
+    debate = NameRule(DEBATE, ["utmaning"] * len(DEBATE))
+    assert complaints.tone == -1 and debate.tone == 0
+    assert complaints.name("Kaffet") == "Missnöje med kaffet"
+    assert debate.name("Nyanlända") == "Nyanlända"
+    # Not "Blandade klagomål på …" either: a theme without a tone is said to be mixed as such.
+    assert debate.broad("Storstäderna") == "Blandade synpunkter om storstäderna"
+
+
+def test_a_debate_theme_is_named_without_a_tone_even_when_every_answer_reads_negative(embed) -> None:  # type: ignore[no-untyped-def]
+    texts = DEBATE + QUEUE
+    main = ["bosättning"] * len(DEBATE) + ["kö"] * len(QUEUE)
+    named = name_themes(texts, embed(texts), main, embed, valence=["utmaning"] * len(texts))
+    debate = named["bosättning"][0]
+    assert not debate.startswith(TONE_LEADS), debate
+    # Named by what the answers are about, as written in them.
+    written = " ".join(DEBATE).lower()
+    assert all(part in written for part in re.split(r" – | och ", debate.lower())), debate
+
+
+# Answers to "Vad kan bli bättre?": complaints by the question, not by their words.
+SUGGESTIONS = [f"Fler telefontider på eftermiddagen, vecka {i}." for i in range(10)]
+
+
+def test_a_tone_that_stands_out_from_the_corpus_is_said_without_evaluative_words() -> None:
+    assert not is_feedback(SUGGESTIONS)
+    negative = ["utmaning"] * len(SUGGESTIONS)
+    # Beside as many answers of praise the theme's tone stands out: complaints.
+    mixed = Counter({"utmaning": 12, "styrka": 10, "neutral": 3})
+    assert stands_out(negative, mixed, -1) and NameRule(SUGGESTIONS, negative, mixed).tone == -1
+    assert NameRule(SUGGESTIONS, negative, mixed).name("Telefontider") == "Missnöje med telefontider"
+    # In a corpus most of which reads negative (debate), it tells the theme apart from nothing.
+    debate = Counter({"utmaning": 85, "styrka": 5, "neutral": 10})
+    assert not stands_out(negative, debate, -1) and NameRule(SUGGESTIONS, negative, debate).tone == 0
+    assert NameRule(SUGGESTIONS, negative).tone == 0  # no corpus told: by the answers' words alone

@@ -26,7 +26,7 @@ phrase.
 
 Every option must suit the theme (nlp.themes.tone): held by enough of its answers, and in the
 tone most of its answers have ("Missnöje med …", "Beröm för …"; praise never names a theme of
-complaints). Coverage before distinctiveness: the best-ranked option that half the theme's
+complaints), said only where half its answers judge in their own words (not of debate). Coverage before distinctiveness: the best-ranked option that half the theme's
 answers hold names it (a reader shown five of them should find the name in them), and a single
 word so held ("Mat") is joined by the phrase that covers most of the rest ("Mat och service");
 else the theme's first phrase a fifth hold, paired with a phrase of its own that a fifth hold
@@ -283,6 +283,7 @@ def name_themes(
     mean_size = sum(len(idx) for idx in rows.values()) / len(rows)
     # Larger themes choose first: a smaller theme that would share a name gets its own modifier.
     order = sorted(rows, key=lambda t: (-len(rows[t]), str(t)))
+    tones = Counter(v for v in valence if v) if valence is not None else None
     setting = {}
     for t in order:
         idx = rows[t]
@@ -290,7 +291,7 @@ def name_themes(
         centroid = centroid / max(float(np.linalg.norm(centroid)), 1e-12)
         found = per_theme[t]
         ranked, df = _ranked(found, len(idx), corpus_df, mean_size, centroid, embed, k)
-        rule = NameRule([texts[i] for i in idx], [valence[i] for i in idx] if valence is not None else None)
+        rule = NameRule([texts[i] for i in idx], [valence[i] for i in idx] if valence is not None else None, tones)
         generic = generic_in_theme(found, len(idx), corpus_df, len(texts))
         setting[t] = (ranked, found, df, (label_titles or {}).get(t), generic, rule)
     reserved = _reserved(order, setting)

@@ -60,6 +60,11 @@ NEGATIONS = frozenset("inte ej aldrig ingen inget inga icke utan".split())
 # Prepositions that attach a noun to a noun in Swedish ("väntetid på telefon", "bemötande i
 # receptionen", "svar från kommunen"): the closed class, not a list of words seen in themes.
 PREPOSITIONS = frozenset("på i vid av för med om till från hos under efter mot kring inför över".split())
+# Nouns of quantity and units of time: they say how many or how long, never of what ("Antalet och
+# åren" named debate on how many asylum seekers came). Never a head; a noun of quantity stands
+# before the noun it counts ("antalet asylsökande", "andelen invandrare").
+QUANTITY_NOUNS = frozenset("antal andel mängd procent hälft majoritet minoritet flertal".split())
+TIME_UNITS = frozenset("år månad vecka dygn timme minut sekund".split())
 CLAUSE_RE = re.compile(r"[.,;:!?()\"“”…\n\r\t/–—]+")
 
 
@@ -83,7 +88,9 @@ class Words:
         if len(lemmas) != 1 or lemmas[0] in self.banned:
             return None
         evaluative = low in EVALUATIVE_WORDS or lemmas[0] in EVALUATIVE_WORDS
-        return low, lemmas[0], is_noun(low) and not evaluative, is_modifier(low), evaluative
+        quantity = lemmas[0] in QUANTITY_NOUNS
+        head = is_noun(low) and not evaluative and not quantity and lemmas[0] not in TIME_UNITS
+        return low, lemmas[0], head, quantity or is_modifier(low), evaluative
 
 
 def written(key: Key, found: Mapping[Key, Counter[str]]) -> str:

@@ -28,7 +28,6 @@ from nlp.themes.representation import swedish_tokens
 from nlp.themes.tone import (
     COVER_SHARE,
     MIXED_LEADS,
-    NAME_SHARES,
     NEGATIVE_LEAD,
     NEGATIVE_WORDS,
     PAIR_JOIN,
@@ -132,8 +131,18 @@ def overlaps(key: Key, plain: str) -> bool:
     "flytt" says more, so it does not overlap)."""
     lemmas = set(swedish_tokens(plain.lower()))
     return bool(content(key) & lemmas) or any(
-        len(w) < len(p) and (p.startswith(w) or p.endswith(w)) for w in content(key) for p in lemmas
+        len(w) < len(p) and (p.startswith(w) or p.endswith(w)) or inflected(w, p) for w in content(key) for p in lemmas
     )
+
+
+# The endings of Swedish nouns (definite, plural, genitive): a word that is another plus one of
+# these is the same word, where the lemmatiser left one of them inflected ("massinvandringen").
+INFLECTIONS = frozenset("n en et t na ne a r ar er or erna arna orna s ns ens ets nas ernas arnas".split())
+
+
+def inflected(word: str, other: str) -> bool:
+    """True when `word` is `other` with a noun ending ("massinvandringen", "massinvandring")."""
+    return len(word) > len(other) >= 3 and word.startswith(other) and word[len(other) :] in INFLECTIONS
 
 
 def broadest(
@@ -147,7 +156,12 @@ def broadest(
     personalen", or "Blandade synpunkter om personalen" when even that noun is rare), with
     the next noun that covers PAIR_GAIN more of them ("Bemötande och service"): no single
     phrase speaks for a theme this broad, its two strongest subjects together do more."""
+    # A noun of the theme's own held by COVER_SHARE of its answers first, then by use: a word
+    # every theme uses ("Sverige" in debate on immigration) names only a theme without one.
     nouns = sorted((k for k in found if len(k) == 1), key=lambda k: (-df[k], k))
+    n = len(rule.cover.answers)
+    own = [k for k in nouns if k not in generic and df[k] >= COVER_SHARE * n]
+    nouns = own + [k for k in nouns if k not in own]
     for key in nouns:
         form = written(key, found)
         named = rule.broad(form)
@@ -155,11 +169,13 @@ def broadest(
             continue
         if rule.cover.share(form) >= COVER_SHARE:
             others = [k for k in nouns if not overlaps(k, form)]
-            # A partner specific to the theme first, one generic to it only when none is.
+            # A partner specific to the theme; one generic to it only beside a generic word
+            # ("Bemötande och service"), never joined to a subject of its own ("Flyktingar och
+            # Sverige" said no more than "Flyktingar").
             specific = [written(k, found) for k in others if k not in generic]
-            paired = rule.pair(form, specific, need=0.0) or rule.pair(
-                form, [written(k, found) for k in others], need=0.0
-            )
+            paired = rule.pair(form, specific, need=0.0)
+            if paired is None and key in generic:
+                paired = rule.pair(form, [written(k, found) for k in others], need=0.0)
             if paired is not None and not taken(paired):
                 return paired, form
         return named, form
@@ -175,13 +191,10 @@ def paired_name(
 ) -> str | None:
     """ "plain och partner" (NameRule.pair), or None. Held by half or not: two subjects that
     together speak for more of the theme than one, never one narrow phrase of a broad theme.
-    A partner specific to the theme first ("Mamma och mötet", not "… och psykiatrin"); a word
-    generic to the theme only to reach half, or beside a generic word ("Bemötande och
-    service")."""
+    A partner specific to the theme ("Mamma och mötet", not "… och psykiatrin"); a word
+    generic to the theme only beside a generic word ("Bemötande och service")."""
     others = [k for k, _ in ranked if not overlaps(k, plain)]
     paired = rule.pair(plain, [written(k, found) for k in others if k not in generic], need=0.0)
     if paired is None and tuple(swedish_tokens(plain.lower())) in generic:
         paired = rule.pair(plain, [written(k, found) for k in others], need=0.0)
-    elif paired is None and rule.cover.share(plain) < NAME_SHARES[0]:
-        paired = rule.pair(plain, [written(k, found) for k in others])
     return paired
