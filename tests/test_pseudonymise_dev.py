@@ -200,6 +200,13 @@ OWN_FLOORS = {
     # Arbetsförmedlingen and social services; employers, unions and "FK"/"AF" are ORGANISATION
     # there, 37 of 71 found; every direct identifier found)
     "pii_blind57.jsonl": (0.84, 0.95, 0.92),
+    # unread (held out; first scores at c4ccad5, every direct identifier found): 58 pregnancy,
+    # birth and newborn care 0.931 / 0.951 / 38 of 39 (VARDENHET 32 of 45); 59 cancer and
+    # palliative care 0.955 / 0.960 / 37 of 37; 60 formal complaints to patient boards, IVO and
+    # JO 0.949 / 0.971 / 38 of 38 (ORGANISATION 41 of 48, VARDENHET 46 of 56)
+    "pii_blind58.jsonl": (0.92, 0.94, 0.94),
+    "pii_blind59.jsonl": (0.94, 0.95, 0.97),
+    "pii_blind60.jsonl": (0.94, 0.96, 0.97),
 }
 
 
