@@ -10,7 +10,7 @@ import re
 
 from nlp.core import Span
 from nlp.pseudonymise.recognisers import lists
-from nlp.pseudonymise.recognisers.patterns import CAP, NUMWORDS, WS
+from nlp.pseudonymise.recognisers.patterns import CAP, NOT_AGE_UNIT, NUMWORDS, WS
 from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.words import POSSESSIVES, TITLES
 
@@ -22,8 +22,7 @@ _KIN = (
 )
 # units and counts after a number: "som är 88 kg", "som var 3 av 5"
 _NOT_AGE_AFTER = re.compile(
-    WS + r"*(?:procent|%|kr\b|kronor|gånger|ggr|st\b|min\b|minuter|timm|dagar|veckor|månader|grader|km\b|mil\b|"
-    r"meter|kg\b|cm\b|mm\b|db\b|hz\b|mg\b|av\b|till\b|år\b(?!" + WS + r"*(?:gammal|gamla|,|\.|$)))",
+    WS + r"*(?:" + NOT_AGE_UNIT + r"|(?:av|till)\b" + r"|år\b(?!" + WS + r"*(?:gammal|gamla|,|\.|$)))",
     re.IGNORECASE,
 )
 

@@ -9,7 +9,7 @@ import re
 
 from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.recognisers import lists
-from nlp.pseudonymise.recognisers.patterns import NUMWORDS, SMALL_NUMWORDS, WS
+from nlp.pseudonymise.recognisers.patterns import AMOUNT_UNITS, NUMWORDS, SMALL_NUMWORDS, WS, units
 from nlp.pseudonymise.recognisers.person_rules import STRONG_SURNAME
 from nlp.pseudonymise.recognisers.scan import Scan, Token
 from nlp.pseudonymise.recognisers.words import (
@@ -102,10 +102,7 @@ def listed_name(s: Scan, t: Token) -> int:
 # A masked card number, or a count and what is counted in a dose or a receipt, right after the
 # word: the word labels the amount ("Kort ****1234", "Max 3 tabletter", "max 45 dB"). An age
 # after a name ("Max 7 år") has no such unit and stays a name.
-_AMOUNT_AFTER = re.compile(
-    WS + r"+(?:[*Xx]{4}|\d+(?:[,.]\d+)?" + WS + r"*(?:tabletter|tablett|tabl|kapslar|kapsel|st|mg|ml|g|doser|dos|"
-    r"droppar|sprayningar|påsar|förpackningar|kr|kronor|db|dB|Hz|kHz|MB|GB|kB|mm|cm|km|kg|procent|%)(?![\w-]))"
-)
+_AMOUNT_AFTER = re.compile(WS + r"+(?:[*Xx]{4}|\d+(?:[,.]\d+)?" + WS + r"*" + units(AMOUNT_UNITS) + r")")
 
 
 def _common_word(word: str) -> bool:
