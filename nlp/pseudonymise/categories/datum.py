@@ -288,6 +288,7 @@ def find_date(text: str) -> list[Span]:
         patterns = patterns + list(_EN_DATES)
     person_log = "=" in text and _PERSON_IN_LOG.search(text) is not None
     ctx = _Text(text)
+    fractions: set[str] = set()  # read as fractions: "med 3/4 förmån … Varför 3/4 när …" is the same
     for pattern in patterns:
         for m in pattern.finditer(text):
             time = _TIME_AFTER.match(text, m.end())
@@ -327,9 +328,12 @@ def find_date(text: str) -> list[Span]:
             if (
                 m.group(0) in _FRACTIONS
                 and not _DATE_WORD_BEFORE.search(text[max(0, m.start() - 8) : m.start()])
-                and _WORD_AFTER.match(text, m.end())
-                and not _CONJUNCTION_AFTER.match(text, m.end())
+                and (
+                    m.group(0) in fractions
+                    or (_WORD_AFTER.match(text, m.end()) and not _CONJUNCTION_AFTER.match(text, m.end()))
+                )
             ):
+                fractions.add(m.group(0))
                 continue
             if _build_or_lone_score(text, m):
                 continue

@@ -137,13 +137,18 @@ VEHICLE = re.compile(
 # What a number counts or measures when one of these words follows it: then it is no age, no
 # house number and no plate. Whole words with their inflections, each list for what it means;
 # `units` joins some of them into one alternation closed at the word's end.
-# an amount of money, a share, a count, a dose or a measure: "40 kr", "30 %", "3 gånger",
-# "5 mg", "2 tabletter", "12 km", "45 dB" ("sek" is the currency and the second)
-AMOUNT_UNITS = (
-    r"kr|kronor|kronan|sek|:-|%|procent|gånger|gången|ggr|st|styck|personer|pers|sidor|frågor|poäng|"
+# an amount of money, a share, a dose, a number of items or a measure: "40 kr", "30 %", "5 mg",
+# "2 tabletter", "3 st", "12 km", "45 dB" ("sek" is the currency and the second); after a word
+# that is also a name the word labels it ("Max 3 tabletter", listed_names.py)
+MEASURE_UNITS = (
+    r"kr|kronor|kronan|sek|:-|%|procent|st|styck|"
     r"mg|mcg|ml|g|tabletter|tablett|tabl|kapslar|kapsel|doser|dos|droppar|sprayningar|påsar|förpackningar|"
     r"km|mil|meter|cm|mm|kg|grader|db|hz|khz|mb|gb|kb"
 )
+# how often or how many: "3 gånger", "12 personer", "40 sidor"; after a name it may be what the
+# person did ("träffade Max 2 gånger"), so only MEASURE_UNITS label a name's word
+COUNT_UNITS = r"gånger|gången|ggr|personer|pers|sidor|frågor|poäng"
+AMOUNT_UNITS = MEASURE_UNITS + "|" + COUNT_UNITS
 # a span of time shorter than a week: "20 min", "3 timmar", "5 dagar"
 SHORT_DURATIONS = r"sekunder|min|minuter|tim|timme|timmen|timmar|timmarna|dag|dagen|dagar|dagarna|dygn"
 # weeks and months: a span of time, but also a baby's age ("hon är 4 månader")
@@ -161,3 +166,5 @@ def units(*lists: str) -> str:
 NOT_AGE_UNIT = units(AMOUNT_UNITS, SHORT_DURATIONS, WEEKS_MONTHS)
 # after a number: it is no house number and no plate ("Storgatan 3 gånger", "ABC 123 kr", "2 år")
 QUANTITY_UNIT = units(AMOUNT_UNITS, SHORT_DURATIONS, WEEKS_MONTHS, YEARS)
+# a role written as initials and a word: "HR-partner", "IT-ansvarig", "VD-assistent" (no name)
+ROLE_COMPOUND = re.compile(r"[A-ZÅÄÖ]{2,4}-[a-zåäö]+")
