@@ -68,7 +68,7 @@ _INTRO_THEN_AGE = guarded(
     r"(?:"
     + _NAME
     + WS
-    + r"+(?i:heter|är)"
+    + r"+(?i:heter)"
     + WS
     + r"+(?i:jag)|(?i:\bjag"
     + WS

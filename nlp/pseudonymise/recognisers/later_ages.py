@@ -14,6 +14,7 @@ import re
 
 from nlp.core import Span
 from nlp.pseudonymise.recognisers.patterns import NOT_AGE_UNIT, WS
+from nlp.pseudonymise.recognisers.prefilter import guarded
 
 # an age stated somewhere in the text: "var 19", "fyllde 40", "(17)", "17 år", "17-årig"
 _STATED_AGE = re.compile(
@@ -25,7 +26,7 @@ _STATED_AGE = re.compile(
     + WS
     + r"+(?:sedan|sen))|-?årig))"
 )
-_LATER = re.compile(
+_LATER = guarded(
     r"(?i:\b(?:sedan|sen|vid|från))"
     + WS
     + r"+([2-9]|[1-9]\d)(?!\d|[,.:/-]\d)(?!"
@@ -48,10 +49,11 @@ _START_OR_END = re.compile(
 
 
 def find_later_ages(text: str) -> list[Span]:
-    if not _STATED_AGE.search(text):
+    later = list(_LATER.finditer(text))  # the rarer test first: most texts have neither
+    if not later or not _STATED_AGE.search(text):
         return []
     out = []
-    for m in _LATER.finditer(text):
+    for m in later:
         left = max(text.rfind(ch, 0, m.start()) for ch in ".!?\n") + 1
         context = _SINCE_STATE if m.group(0)[:3].lower() in ("sed", "sen") else _START_OR_END
         if context.search(text, left, m.start()):
