@@ -8,16 +8,22 @@ from nlp.core import Span
 from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.category import Category
 from nlp.pseudonymise.recognisers.lower_addresses import find_lower_addresses
-from nlp.pseudonymise.recognisers.patterns import CAP, IN_TOWN, LOW, NUMWORDS, STREET_SUFFIX, WS
+from nlp.pseudonymise.recognisers.patterns import (
+    CAP,
+    IN_TOWN,
+    LOW,
+    NUMWORDS,
+    QUANTITY_UNIT,
+    STREET_SUFFIX,
+    WS,
+)
 from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.rural_addresses import find_rural_addresses
 from nlp.pseudonymise.recognisers.spoken_addresses import find_spoken_addresses
 from nlp.pseudonymise.recognisers.written_out import find_shouted
 
 # nor a version's first part: "Uppdateringen 4.3.0" ("-ringen" is a street's ending)
-_NOT_HOUSE = (
-    r"(?!" + WS + r"*(?:år|gånger|ggr|timm|min\b|km|mil\b|kr\b|st\b|dag|veck|månad|%|procent|personer)|\.\d+\.\d)"
-)
+_NOT_HOUSE = r"(?!" + WS + r"*" + QUANTITY_UNIT + r"|\.\d+\.\d)"
 _HOUSE_LETTER = r"(?:" + WS + r"?[A-Ha-h](?![\wåäö]))?"
 _ADDRESS = [
     guarded(

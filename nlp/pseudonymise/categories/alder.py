@@ -13,6 +13,7 @@ from nlp.pseudonymise.recognisers.patterns import (
     CAP,
     LOW,
     MONTHS,
+    NOT_AGE_UNIT,
     NUMWORDS,
     SMALL_NUMWORDS,
     SPOKEN_NUMWORDS,
@@ -92,10 +93,7 @@ _MEASURE_BEFORE = re.compile(
 )
 # "min syrra (14)": a bare number in brackets after a kinship or role word
 _KIN_PAREN = guarded(r"\b([^\W\d_]+)" + WS + r"*\(" + WS + r"*(\d{1,3})" + WS + r"*\)")
-_NOT_AGE_AFTER = re.compile(
-    WS + r"*(?:procent|%|kr|kronor|gånger|ggr|st\b|min|minuter|timm|dagar|veckor|månader|grader|km|mil\b|meter|kg)",
-    re.IGNORECASE,
-)
+_NOT_AGE_AFTER = re.compile(WS + r"*" + NOT_AGE_UNIT)
 # a baby's age: "hon är 4 månader", "han var sex veckor gammal"
 _BABY_AGE = guarded(
     r"\b(?:hon|han|hen|bebis|bebisen|bäbis|bäbisen|babyn|barnet)"

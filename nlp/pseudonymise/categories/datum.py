@@ -280,6 +280,18 @@ def _build_or_lone_score(text: str, m: re.Match[str]) -> bool:
     return bool(_SCORE_ALONE.match(text, m.start()) and _SENTENCE_END.search(text[: m.start()][-6:]))
 
 
+def _fraction(text: str, m: re.Match[str], seen: set[str]) -> bool:
+    """ "1/2 timme", "ca 3/4" are fractions; "den 1/2", "kallelse 3/4," are dates; a fraction
+    said again is the same fraction ("med 3/4 förmån … Varför 3/4 när …"). Records it in `seen`."""
+    found = m.group(0)
+    if found not in _FRACTIONS or _DATE_WORD_BEFORE.search(text[max(0, m.start() - 8) : m.start()]):
+        return False
+    if found in seen or (_WORD_AFTER.match(text, m.end()) and not _CONJUNCTION_AFTER.match(text, m.end())):
+        seen.add(found)
+        return True
+    return False
+
+
 def find_date(text: str) -> list[Span]:
     spans = []
     low = text.lower()
@@ -288,6 +300,7 @@ def find_date(text: str) -> list[Span]:
         patterns = patterns + list(_EN_DATES)
     person_log = "=" in text and _PERSON_IN_LOG.search(text) is not None
     ctx = _Text(text)
+    fractions: set[str] = set()
     for pattern in patterns:
         for m in pattern.finditer(text):
             time = _TIME_AFTER.match(text, m.end())
@@ -323,13 +336,7 @@ def find_date(text: str) -> list[Span]:
             mark = m.group(0).split("/")
             if len(mark) == 2 and mark[0] == mark[1] in {"5", "10"} and _EMOJI_AFTER.match(text, m.end()):
                 continue
-            # "1/2 timme", "ca 3/4" are fractions; "den 1/2", "kallelse 3/4," are dates.
-            if (
-                m.group(0) in _FRACTIONS
-                and not _DATE_WORD_BEFORE.search(text[max(0, m.start() - 8) : m.start()])
-                and _WORD_AFTER.match(text, m.end())
-                and not _CONJUNCTION_AFTER.match(text, m.end())
-            ):
+            if _fraction(text, m, fractions):
                 continue
             if _build_or_lone_score(text, m):
                 continue

@@ -8,6 +8,7 @@ from nlp.core import Span
 from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.category import Category
 from nlp.pseudonymise.recognisers import lists
+from nlp.pseudonymise.recognisers.agency_contacts import find_agency_contacts
 from nlp.pseudonymise.recognisers.court_names import find_court_names
 from nlp.pseudonymise.recognisers.lower_schools import find_lower_schools
 from nlp.pseudonymise.recognisers.named_with_place import find_named_with_place
@@ -154,13 +155,13 @@ _ORG_PATTERNS = [
         + r"+(?!(?:Har|Hade|Är|Var|Ska|Kan|Vill|Som|Och|"
         r"Men|Inte|Får|Gör)\b)" + CAPWORD + r"){2,3}(?![\w-])"
     ),
-    # national authorities are often written in lowercase ("ringde försäkringskassan")
+    # national authorities are often written in lowercase ("ringde försäkringskassan", "arbetsförmedlingens SIUS")
     guarded(
         r"(?<![\w-])(?:försäkringskassan|arbetsförmedlingen|migrationsverket|skatteverket|"
         r"kronofogden|kriminalvården|socialstyrelsen|pensionsmyndigheten|inspektionen för vård och omsorg|"
         r"folkhälsomyndigheten|länsstyrelsen|"
         # typed without å/ä/ö
-        r"forsakringskassan|arbetsformedlingen|kriminalvarden|lansstyrelsen|folkhalsomyndigheten)(?![\w-])",
+        r"forsakringskassan|arbetsformedlingen|kriminalvarden|lansstyrelsen|folkhalsomyndigheten)s?(?![\w-])",
         re.IGNORECASE,
     ),
     # an English-named university in a foreign student's letter: "Lund University", "University of Oslo"
@@ -486,6 +487,7 @@ CATEGORY = Category(
         find_lower_schools,
         find_universities,
         find_court_names,
+        find_agency_contacts,
     ),
     description="organisationer",
 )

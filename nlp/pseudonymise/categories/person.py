@@ -12,6 +12,7 @@ from nlp.pseudonymise.recognisers.forum import find_forum_names
 from nlp.pseudonymise.recognisers.interview_notes import find_ip_names
 from nlp.pseudonymise.recognisers.introduced_ages import find_introduced_ages
 from nlp.pseudonymise.recognisers.introductions import find_kin_names, find_self_introduction
+from nlp.pseudonymise.recognisers.later_ages import find_later_ages
 from nlp.pseudonymise.recognisers.mail_headers import find_mail_senders
 from nlp.pseudonymise.recognisers.name_predicates import find_name_predicates
 from nlp.pseudonymise.recognisers.names_in_context import find_person_in_context
@@ -29,6 +30,7 @@ CATEGORY = Category(
     recognisers=(
         find_person_and_place,
         find_introduced_ages,  # ALDER: alder.py is at the module size limit
+        find_later_ages,  # ALDER, as above
         find_person_in_context,
         find_self_introduction,
         find_kin_names,

@@ -13,8 +13,11 @@ import re
 from nlp.core import Span
 from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.category import Category
+from nlp.pseudonymise.recognisers.patterns import (
+    QUANTITY_UNIT,
+    says_other_number,
+)
 from nlp.pseudonymise.recognisers.patterns import VEHICLE as _VEHICLE
-from nlp.pseudonymise.recognisers.patterns import says_other_number
 from nlp.pseudonymise.recognisers.spoken_plates import find_spoken_plates
 from nlp.pseudonymise.recognisers.written_out import words_as_digits
 
@@ -29,11 +32,7 @@ _ACRONYMS = frozenset(
     "AVD NPF ASD PTSD OCD GAD PRO SPF DHR SRF HRF FUB PIN PUK ATT FAX TEL NYA TAR HAR FAR GER SER "
     "DET DEN SOM MED TRE SEX NIO ELVA KLM SAS SJ ABF VUX".split()
 )
-_QUANTITY_AFTER = re.compile(
-    r"[ \u00a0]*(?:%|kr\b|kronor|st\b|min\b|minuter|timm|dagar|år\b|procent|mg\b|ml\b|kg\b|km\b|"
-    r"gånger|ggr|poäng|sidor|personer)",
-    re.IGNORECASE,
-)
+_QUANTITY_AFTER = re.compile(r"[ \u00a0]*" + QUANTITY_UNIT)
 
 
 # a plate spelled out sign by sign, as speech-to-text writes it: "K X P  4 0 7"

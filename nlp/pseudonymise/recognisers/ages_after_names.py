@@ -8,7 +8,12 @@ import re
 
 from nlp.core import Span
 from nlp.pseudonymise.recognisers.names_in_context import namelike
-from nlp.pseudonymise.recognisers.patterns import NUMWORDS, SMALL_NUMWORDS, bracketed
+from nlp.pseudonymise.recognisers.patterns import (
+    NUMWORDS,
+    QUANTITY_UNIT,
+    SMALL_NUMWORDS,
+    bracketed,
+)
 from nlp.pseudonymise.recognisers.span_set import SpanSet
 
 # after a found name: "(84)", "(6 år)", "Wilma 22, Amir 19," – its age
@@ -31,8 +36,7 @@ _INTRO_BEFORE = re.compile(
     r"(?i:\b(?:jag|ja)[ \t]+(?:e|är|ä|heter)|\bfrån|\bmvh|\bhälsningar|\bhälsn|\bdet[ \t]+(?:e|är))[ \t]*/?[ \t]*$"
 )
 _INTRO_AGE = re.compile(
-    r"[ \t]+([1-9]\d?)(?=[ \t]+[a-zåäö])(?![ \t]+(?:dagar|dag|veckor|vecka|månader|mån|gånger|ggr|st|kr|timmar|tim|min|"
-    r"minuter|år|åren|mg|ml|procent|kg|km|mil|cm|sidor|frågor|poäng|personer|pers|barn|av|till|på|i|om|per|x)\b)"
+    r"[ \t]+([1-9]\d?)(?=[ \t]+[a-zåäö])(?![ \t]+(?:" + QUANTITY_UNIT + r"|(?:barn|av|till|på|i|om|per|x)\b))"
 )
 # the next item of such a list: ", Mursal 13", " och Sana 9"
 _NEXT_ITEM = re.compile(

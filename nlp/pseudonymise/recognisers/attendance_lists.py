@@ -13,6 +13,7 @@ from nlp.core import Span
 from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.names_in_context import namelike
+from nlp.pseudonymise.recognisers.patterns import ROLE_COMPOUND
 
 # the label opening a line, perhaps with a note in brackets, then a colon and the items
 _HEAD = re.compile(
@@ -40,6 +41,8 @@ _EVERYONE = frozenset("alla samtliga ingen inga båda hela styrelsen".split())
 def _name_word(word: str, first: bool) -> bool:
     """Could this be a word of a person's name in a list that asks for people?"""
     low = word.lower()
+    if ROLE_COMPOUND.fullmatch(word):
+        return False  # "HR-partner", "IT-ansvarig": initials and a word, a role
     info = lists.names().get(low)
     if first and word[:1].isupper() and info is not None and info.first_sv and low not in _EVERYONE:
         return True  # "Närvarande: Dag, Maj": the label asks for people, even one that is a word

@@ -1,5 +1,5 @@
 """ALDER where a writer or a relative is introduced with the age: "Mamma (nittiotvå) säger",
-"Jag heter Aina Stål, 86.", "Mie olen Aino Kivi, 86.", "jag e Torvald o e 79".
+"Jag heter Aina Stål, 86.", "Mie olen Aino Kivi, 86.", "jag e Torvald o e 79", "Britta heter jag. 61.".
 
 A relative's age in brackets, also in words, is that person's; a self-introduction with the
 name, a comma and a number closing the sentence gives the writer's age, and so does the dialect's
@@ -62,11 +62,40 @@ _INTRO_AND_IS = guarded(
     + r"*(?:[.,!;]|$|år\b))"
 )
 
+# the age as a sentence of its own right after the introduction: "Britta heter jag. 61.",
+# "Jag heter Olle Berg. 74 år."
+_INTRO_THEN_AGE = guarded(
+    r"(?:"
+    + _NAME
+    + WS
+    + r"+(?i:heter)"
+    + WS
+    + r"+(?i:jag)|(?i:\bjag"
+    + WS
+    + r"+heter)"
+    + WS
+    + r"+"
+    + _NAME
+    + r"(?:"
+    + WS
+    + r"+"
+    + _NAME
+    + r")?)"
+    + WS
+    + r"*[.!]"
+    + WS
+    + r"+((?:[1-9]\d?|1[01]\d)(?:"
+    + WS
+    + r"+år)?)(?="
+    + WS
+    + r"*(?:[.!\n]|$))"
+)
+
 
 def find_introduced_ages(text: str) -> list[Span]:
     """A relative's bracketed age and the age a writer gives with the name (see the doc)."""
     return [
         Span(m.start(1), m.end(1), "ALDER")
-        for pattern in (_RELATIVE_BRACKET, _INTRO_COMMA, _INTRO_AND_IS)
+        for pattern in (_RELATIVE_BRACKET, _INTRO_COMMA, _INTRO_AND_IS, _INTRO_THEN_AGE)
         for m in pattern.finditer(text)
     ]

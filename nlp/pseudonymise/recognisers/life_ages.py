@@ -10,7 +10,7 @@ import re
 
 from nlp.core import Span
 from nlp.pseudonymise.recognisers import lists
-from nlp.pseudonymise.recognisers.patterns import CAP, NUMWORDS, WS
+from nlp.pseudonymise.recognisers.patterns import CAP, NOT_AGE_UNIT, NUMWORDS, WS
 from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.words import POSSESSIVES, TITLES
 
@@ -22,8 +22,7 @@ _KIN = (
 )
 # units and counts after a number: "som är 88 kg", "som var 3 av 5"
 _NOT_AGE_AFTER = re.compile(
-    WS + r"*(?:procent|%|kr\b|kronor|gånger|ggr|st\b|min\b|minuter|timm|dagar|veckor|månader|grader|km\b|mil\b|"
-    r"meter|kg\b|cm\b|mm\b|db\b|hz\b|mg\b|av\b|till\b|år\b(?!" + WS + r"*(?:gammal|gamla|,|\.|$)))",
+    WS + r"*(?:" + NOT_AGE_UNIT + r"|(?:av|till)\b" + r"|år\b(?!" + WS + r"*(?:gammal|gamla|,|\.|$)))",
     re.IGNORECASE,
 )
 
@@ -127,10 +126,19 @@ def _owner_before(text: str, pos: int) -> bool:
 _PERSON_WORD = re.compile(r"(?i:\b(?:jag|hon|han|hen|vi|min|mitt|mina|vår|vårt|hans|hennes|deras|" + _KIN + r")\b)")
 
 
+# a sentence opening with a finite verb has the writer as its elided subject: "Fick
+# aktivitetsersättning från 20 års ålder.", "Blev döv vid 3 års ålder."
+_ELIDED_SUBJECT = re.compile(
+    WS + r"*(?:Fick|Blev|Började|Slutade|Hade|Har|Fyllde|Flyttade|Kom|Gick|Fått|Blivit|Varit|Var)" + WS
+)
+
+
 def _person_in_sentence(text: str, start: int, end: int) -> bool:
     left = max(text.rfind(ch, 0, start) for ch in ".!?\n") + 1
     ends = [i for i in (text.find(ch, end) for ch in ".!?\n") if i >= 0]
-    return _PERSON_WORD.search(text, left, min(ends, default=len(text))) is not None
+    return _PERSON_WORD.search(text, left, min(ends, default=len(text))) is not None or bool(
+        _ELIDED_SUBJECT.match(text, left)
+    )
 
 
 def _plausible(value: str) -> bool:

@@ -9,7 +9,7 @@ import re
 
 from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.recognisers import lists
-from nlp.pseudonymise.recognisers.patterns import NUMWORDS, SMALL_NUMWORDS, WS
+from nlp.pseudonymise.recognisers.patterns import MEASURE_UNITS, NUMWORDS, SMALL_NUMWORDS, WS, units
 from nlp.pseudonymise.recognisers.person_rules import STRONG_SURNAME
 from nlp.pseudonymise.recognisers.scan import Scan, Token
 from nlp.pseudonymise.recognisers.words import (
@@ -101,10 +101,17 @@ def listed_name(s: Scan, t: Token) -> int:
 
 # A masked card number, or a count and what is counted in a dose or a receipt, right after the
 # word: the word labels the amount ("Kort ****1234", "Max 3 tabletter", "max 45 dB"). An age
-# after a name ("Max 7 år") has no such unit and stays a name.
+# after a name ("Max 7 år") has no such unit and stays a name; a number no one's age can be
+# ("Dag 365 kom och gick", the day of a sick leave) is counted by the word too.
 _AMOUNT_AFTER = re.compile(
-    WS + r"+(?:[*Xx]{4}|\d+(?:[,.]\d+)?" + WS + r"*(?:tabletter|tablett|tabl|kapslar|kapsel|st|mg|ml|g|doser|dos|"
-    r"droppar|sprayningar|påsar|förpackningar|kr|kronor|db|dB|Hz|kHz|MB|GB|kB|mm|cm|km|kg|procent|%)(?![\w-]))"
+    WS
+    + r"+(?:[*Xx]{4}|\d+(?:[,.]\d+)?"
+    + WS
+    + r"*"
+    + units(MEASURE_UNITS)
+    + r"|(?:1[2-9]\d|[2-9]\d\d|\d{4})(?![\d,.:/-]|"
+    + WS
+    + r"\d))"
 )
 
 

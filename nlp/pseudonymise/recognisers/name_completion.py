@@ -11,6 +11,7 @@ from nlp.core import Span
 from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.names_in_context import CLOSINGS, foreign, namelike
+from nlp.pseudonymise.recognisers.patterns import ROLE_COMPOUND
 from nlp.pseudonymise.recognisers.span_set import SpanSet
 from nlp.pseudonymise.recognisers.words import (
     COUNTRIES,
@@ -333,6 +334,7 @@ def _listed_after(text: str, spans: list[Span]) -> list[Span]:
             not taken.free(start, end)
             or not all(w[:1].isupper() and (_name_token(w) or len(w) == 1) for w in words)
             or len(words[0]) < 2
+            or ROLE_COMPOUND.fullmatch(words[0])  # "<Namn>, HR-partner, …": the role
         ):
             continue
         label = "PERSON"

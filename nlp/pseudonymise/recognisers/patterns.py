@@ -133,3 +133,38 @@ VEHICLE = re.compile(
     r"volvo|saab|toyota|volkswagen|\bvw\b|audi|bmw|mercedes|ford|kia|skoda|škoda|renault|peugeot|"
     r"citroën|citroen|nissan|opel|tesla|hyundai|mazda|fiat|dacia|seat|subaru|honda|suzuki|polestar)"
 )
+
+# What a number counts or measures when one of these words follows it: then it is no age, no
+# house number and no plate. Whole words with their inflections, each list for what it means;
+# `units` joins some of them into one alternation closed at the word's end.
+# an amount of money, a share, a dose, a number of items or a measure: "40 kr", "30 %", "5 mg",
+# "2 tabletter", "3 st", "12 km", "45 dB" ("sek" is the currency and the second); after a word
+# that is also a name the word labels it ("Max 3 tabletter", listed_names.py)
+MEASURE_UNITS = (
+    r"kr|kronor|kronan|sek|:-|%|procent|st|styck|"
+    r"mg|mcg|ml|g|tabletter|tablett|tabl|kapslar|kapsel|doser|dos|droppar|sprayningar|påsar|förpackningar|"
+    r"km|mil|meter|cm|mm|kg|grader|db|hz|khz|mb|gb|kb"
+)
+# how often or how many: "3 gånger", "12 personer", "40 sidor"; after a name it may be what the
+# person did ("träffade Max 2 gånger"), so only MEASURE_UNITS label a name's word
+COUNT_UNITS = r"gånger|gången|ggr|personer|pers|sidor|frågor|poäng"
+AMOUNT_UNITS = MEASURE_UNITS + "|" + COUNT_UNITS
+# a span of time shorter than a week: "20 min", "3 timmar", "5 dagar"
+SHORT_DURATIONS = r"sekunder|min|minuter|tim|timme|timmen|timmar|timmarna|dag|dagen|dagar|dagarna|dygn"
+# weeks and months: a span of time, but also a baby's age ("hon är 4 månader")
+WEEKS_MONTHS = r"vecka|veckan|veckor|veckorna|mån|månad|månaden|månader|månaderna"
+# years: a span of time, and the age's own unit ("88 år")
+YEARS = r"år|året|åren|års"
+
+
+def units(*lists: str) -> str:
+    """One case-insensitive alternation of the given unit lists, ending at the word's end."""
+    return r"(?i:" + "|".join(lists) + r")(?![\w-])"
+
+
+# after a number: it is no age ("3 mg", "5 dagar", "40 kr", "6 veckor")
+NOT_AGE_UNIT = units(AMOUNT_UNITS, SHORT_DURATIONS, WEEKS_MONTHS)
+# after a number: it is no house number and no plate ("Storgatan 3 gånger", "ABC 123 kr", "2 år")
+QUANTITY_UNIT = units(AMOUNT_UNITS, SHORT_DURATIONS, WEEKS_MONTHS, YEARS)
+# a role written as initials and a word: "HR-partner", "IT-ansvarig", "VD-assistent" (no name)
+ROLE_COMPOUND = re.compile(r"[A-ZÅÄÖ]{2,4}-[a-zåäö]+")

@@ -18,7 +18,12 @@ from wordfreq import zipf_frequency
 from nlp.core import Span
 from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.recognisers import lists
-from nlp.pseudonymise.recognisers.patterns import CAP, LOW, WS
+from nlp.pseudonymise.recognisers.patterns import (
+    CAP,
+    LOW,
+    QUANTITY_UNIT,
+    WS,
+)
 from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.words import COUNTRIES
 
@@ -54,9 +59,7 @@ _ADDRESS_BEFORE = re.compile(
 )
 _CLOCK = re.compile(r"(?:[01]\d|2[0-3]):[0-5]\d")
 # village and house number where the text says so: "bor kvar på X 4", "Märta på Sörby 5."
-_NOT_HOUSE = (
-    r"(?!" + WS + r"*(?:år|gånger|ggr|timm|min\b|km|mil\b|kr\b|st\b|dag|veck|månad|%|procent|personer|minuter))"
-)
+_NOT_HOUSE = r"(?!" + WS + r"*" + QUANTITY_UNIT + r")"
 _LIVES_STILL = guarded(
     r"(?i:\b(?:bor|bodde|bott)"
     + WS

@@ -17,7 +17,12 @@ from nlp.core import Span
 from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.number_words import Said, exact_prefix, read_run
-from nlp.pseudonymise.recognisers.patterns import CAP, LOW, STREET_SUFFIX
+from nlp.pseudonymise.recognisers.patterns import (
+    CAP,
+    LOW,
+    QUANTITY_UNIT,
+    STREET_SUFFIX,
+)
 from nlp.pseudonymise.recognisers.prefilter import guarded
 
 _POSITION = r"(?:Stora|Lilla|Norra|Södra|Östra|Västra|Övre|Nedre|Gamla|Nya|stora|lilla|norra|södra|östra|västra)"
@@ -43,10 +48,7 @@ _STREET = re.compile(_STREET_PATTERN)
 _ANY_STREET = guarded(_STREET_PATTERN)
 _STREET_WORD = re.compile(r"(?:" + STREET_SUFFIX + r"|Allén|Torget|Gatan|Vägen|Gränd|Backen|Stigen|Platsen)[ ]+")
 # what a number after a street word may count instead of a house: "Storgatan tre gånger"
-_NOT_HOUSE = re.compile(
-    r"[ ]+(?:år|gånger|gången|timm|min|minuter|km|mil|kr|kronor|st|dag|dagar|veck|månad|procent|personer|meter)\b",
-    re.IGNORECASE,
-)
+_NOT_HOUSE = re.compile(r"[ ]+" + QUANTITY_UNIT)
 _LETTER = re.compile(r"[ ]?([a-hA-H])(?![\w-])")
 _GAP = re.compile(r"[ ,]+")
 _FLAT = re.compile(r"(?:lägenhet|lägenhetsnummer|lgh|lägenhetsnr)[ .]+", re.IGNORECASE)

@@ -15,7 +15,14 @@ from wordfreq import zipf_frequency
 from nlp.core import Span
 from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.recognisers import lists
-from nlp.pseudonymise.recognisers.patterns import CAP, CAPWORD, LOW, WS, named_after
+from nlp.pseudonymise.recognisers.patterns import (
+    CAP,
+    CAPWORD,
+    LOW,
+    QUANTITY_UNIT,
+    WS,
+    named_after,
+)
 from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.public_offices import opens_with_social_unit
 
@@ -333,7 +340,7 @@ def finished_units(text: str, spans: list[Span]) -> list[Span]:
 
 # a district's team by its number: "hemtjänst Väster 2", "Hemsjukvården Norra 3"
 _DISTRICT_END = re.compile(r"(?:Väster|Öster|Norr|Söder|Centrum|Norra|Södra|Östra|Västra|Syd|Nord|Öst|Väst)$")
-_TEAM_NUMBER = re.compile(WS + r"+\d{1,2}(?![\d,.:/-]|" + WS + r"*(?:%|(?:år|st|kr|dagar|timmar|min)\b))")
+_TEAM_NUMBER = re.compile(WS + r"+\d{1,2}(?![\d,.:/-]|" + WS + r"*" + QUANTITY_UNIT + r")")
 
 
 def with_team_number(text: str, sp: Span) -> Span:

@@ -20,7 +20,7 @@ import re
 import phonenumbers
 
 from nlp.core import Span
-from nlp.pseudonymise.recognisers.patterns import AMOUNT_WORDS, denied_after, says_other_number
+from nlp.pseudonymise.recognisers.patterns import AMOUNT_UNITS, AMOUNT_WORDS, denied_after, says_other_number, units
 
 _SEP = r"(?:[ \t\u00a0]|[ ]?-[ ]?|,)"
 # an optional minus sign Excel leaves before a number, then 8–11 digits in groups of 1–4
@@ -42,7 +42,7 @@ _NOT_PHONE_BEFORE = re.compile(
     + r"|konto|bankgiro|plusgiro|swish|kort|clearing)\w*)[^\n\d]{0,12}$"
 )
 # a unit, a currency or a word after it says it is an amount or a measure
-_UNIT_AFTER = re.compile(r"(?i)^[ \u00a0]?(?:kr\b|:-|sek\b|%|st\b|kronor|procent|mil\b|km\b|kg\b|ggr|gånger)")
+_UNIT_AFTER = re.compile(r"^[ \u00a0]?" + units(AMOUNT_UNITS))
 _CELL_BEFORE = re.compile(r"(?:^|[;\t|\n])[ \"']*$")
 _SEPARATOR_BEFORE = re.compile(r"[;\t|\n][ \"']*$")
 _CELL_AFTER = re.compile(r"^[ \"']*(?:$|[;\t|\n])")
