@@ -41,6 +41,13 @@ _ANIMAL_BEFORE = re.compile(
     r"(?:(?:[ \t]*,?[ \t]+(?:som[ \t]+)?(?:heter|hette|hetat|kallas|kallades|kallad|vid[ \t]+namn))"
     r"[ \t]+(?:[^\W\d_][\w-]*(?:[ \t]*,[ \t]*|[ \t]+och[ \t]+))*|[ \t]*[,:]?[ \t]*)$"
 )
+# the animal, a few words, then its name in a clause of its own: "ta med hunden nästa gång, han
+# heter Sixten" (a pronoun right after the comma, so "med hunden, Lisa heter …" stays a person)
+_ANIMAL_THEN_NAMED = re.compile(
+    r"(?i:\b(?:"
+    + _ANIMALS
+    + r"))(?:[ \t]+[^\W\d_]+){0,4}[ \t]*,[ \t]*(?i:han|hon|hen|den)[ \t]+(?i:heter|hette)[ \t]+$"
+)
 # reindeer, only with a naming verb ("en tam vaja som heter X"; "ren" is also "clean"):
 # herders name their tame reindeer and draught oxen
 _REINDEER_BEFORE = re.compile(
@@ -177,6 +184,7 @@ def drop_non_persons(text: str, spans: list[Span]) -> list[Span]:
         animal = (
             _ANIMAL_BEFORE.search(text, max(0, s.start - 80), s.start)
             or _REINDEER_BEFORE.search(text, max(0, s.start - 40), s.start)
+            or _ANIMAL_THEN_NAMED.search(text, max(0, s.start - 80), s.start)
             or (_ANIMAL_AFTER.match(text, s.end) if len(words) == 1 else None)
         )
         # "en hund, Sigge, som …" is the dog's name; "med hunden, Lisa och Per" two people
