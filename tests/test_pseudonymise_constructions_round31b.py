@@ -51,6 +51,12 @@ KEY = b"round-31b-test-key-0123456789abcdef"
             "Omsorgsnämnden i Lerums kommun",
         ),
         ("Äldreomsorgen i Mora kommun svarar aldrig på mejl.", "ORGANISATION", "Äldreomsorgen i Mora kommun"),
+        # a coordinated body in lower case
+        (
+            "Vi har skrivit till kultur- och fritidsförvaltningen två gånger.",
+            "ORGANISATION",
+            "kultur- och fritidsförvaltningen",
+        ),
         # an association named after its kind
         ("Vi har startat Pensionärsföreningen Solstrålen i huset.", "ORGANISATION", "Pensionärsföreningen Solstrålen"),
         # a double first name after a trade's "för"

@@ -52,8 +52,15 @@ _KIN_BEFORE = re.compile(
     r"moster|faster|morbror|farbror|make|maka|man|fru))(?:" + WS + r"+[" + CAP + r"][" + LOW + r"]+)?" + WS + r"+$"
 )
 # "Ekgårdens demensavdelning", "Tallhemmets korttidsavdelning": the unit of a named home
+# (a care ward's word: "Poolbolagets serviceavdelning" is a firm's department)
 _GENITIVE_WARD = guarded(
-    r"(?<![\w-])(?P<home>[" + CAP + r"][" + LOW + r"]{2,}s)" + WS + r"+[" + LOW + r"]*avdelning(?:en)?(?![\w-])"
+    r"(?<![\w-])(?P<home>["
+    + CAP
+    + r"]["
+    + LOW
+    + r"]{2,}s)"
+    + WS
+    + r"+(?:demens|korttids|vård|omvårdnads|boende|rehab|trygghets|somatiska[ \t]+)?avdelning(?:en)?(?![\w-])"
 )
 
 

@@ -47,10 +47,10 @@ _CALLED_IN_BRACKETS = re.compile(
 def find_care_notes(text: str) -> list[Span]:
     spans = []
     if "/" in text:
-        for pattern in (_ENTRY_SIGNED, _SIGNED_WITH_RELATION):
-            for m in pattern.finditer(text):
-                if m.group("who") not in _NOT_INITIALS:
-                    spans.append(Span(m.start("who"), m.end("who"), "PERSON"))
+        # the relation's signature closes the text: searched in its last characters only (a
+        # search over the whole text would try each "/AB (x)" against every space after it)
+        found = list(_ENTRY_SIGNED.finditer(text)) + list(_SIGNED_WITH_RELATION.finditer(text, max(0, len(text) - 40)))
+        spans += [Span(m.start("who"), m.end("who"), "PERSON") for m in found if m.group("who") not in _NOT_INITIALS]
     if ":" in text:
         for line in _ROTA_LINE.finditer(text):
             items = list(_ROTA_ITEM.finditer(text, line.start("items"), line.end("items")))

@@ -1,6 +1,6 @@
 """A municipality's body with its municipality ("Omsorgsnämnden i Lerums kommun", "Äldreomsorgen i
-Mora kommun") as one ORGANISATION, and an association with its own name after its kind
-("Anhörigföreningen Ekorren", "Pensionärsföreningen Solstrålen").
+Mora kommun") as one ORGANISATION, a coordinated body in lower case ("kultur- och fritidsnämnden"),
+and an association with its own name after its kind ("Pensionärsföreningen Solstrålen").
 
 The body alone is any municipality's ("äldreomsorgen"); with "i <Ort>s kommun" after it, it is
 one office, named as a whole the way "Försäkringskassan i Gällivare" is. organisation.py takes the
@@ -64,6 +64,14 @@ _NAMED_ASSOCIATION = guarded(
 )
 
 
+# "vård- och omsorgsförvaltningen": a coordinated name is one municipality's own, capitalised or
+# not (organisation.py takes it capitalised); the single word ("socialförvaltningen") is every
+# municipality's and needs its town
+_COORDINATED_BODY = guarded(
+    r"(?<![\w-])[" + LOW + r"]{2,}-" + WS + r"+och" + WS + r"+[" + LOW + r"]+(?:förvaltningen|nämnden)(?![\w-])"
+)
+
+
 def _town(word: str) -> bool:
     places = lists.places()
     return word in places or (word.endswith("s") and word[:-1] in places)
@@ -75,6 +83,7 @@ def find_municipal_bodies(text: str) -> list[Span]:
         for m in _BODY_IN_MUNICIPALITY.finditer(text):
             if _town(m.group("town")):
                 spans.append(Span(m.start(), m.end(), "ORGANISATION"))
+    spans += [Span(m.start(), m.end(), "ORGANISATION") for m in _COORDINATED_BODY.finditer(text)]
     if "föreningen" in text:
         for m in _NAMED_ASSOCIATION.finditer(text):
             name = m.group("name")
