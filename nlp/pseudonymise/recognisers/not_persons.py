@@ -161,6 +161,15 @@ _PLAYED_OR_PRESCRIBED = re.compile(
 _START = attrgetter("start")
 
 
+def _animal_before(text: str, start: int) -> re.Match[str] | None:
+    """The animal (and its naming verb) right before a name, however it is said."""
+    return (
+        _ANIMAL_BEFORE.search(text, max(0, start - 80), start)
+        or _REINDEER_BEFORE.search(text, max(0, start - 40), start)
+        or _ANIMAL_THEN_NAMED.search(text, max(0, start - 80), start)
+    )
+
+
 def drop_non_persons(text: str, spans: list[Span]) -> list[Span]:
     """`spans` without the PERSON finds that name a pet, a king, an author or a cartoon, and
     without the ages said of a pet."""
@@ -181,12 +190,7 @@ def drop_non_persons(text: str, spans: list[Span]) -> list[Span]:
             continue
         value = text[s.start : s.end]
         words = value.split()
-        animal = (
-            _ANIMAL_BEFORE.search(text, max(0, s.start - 80), s.start)
-            or _REINDEER_BEFORE.search(text, max(0, s.start - 40), s.start)
-            or _ANIMAL_THEN_NAMED.search(text, max(0, s.start - 80), s.start)
-            or (_ANIMAL_AFTER.match(text, s.end) if len(words) == 1 else None)
-        )
+        animal = _animal_before(text, s.start) or (_ANIMAL_AFTER.match(text, s.end) if len(words) == 1 else None)
         # "en hund, Sigge, som …" is the dog's name; "med hunden, Lisa och Per" two people
         apposition = (
             animal is not None and "," in animal.group(0) and not re.search(r"(?i:het|kall|namn)", animal.group(0))
