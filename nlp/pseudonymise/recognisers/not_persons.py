@@ -166,7 +166,9 @@ def _animal_before(text: str, start: int) -> re.Match[str] | None:
     return (
         _ANIMAL_BEFORE.search(text, max(0, start - 80), start)
         or _REINDEER_BEFORE.search(text, max(0, start - 40), start)
-        or _ANIMAL_THEN_NAMED.search(text, max(0, start - 80), start)
+        # (only after "heter"/"hette": the search back over 80 characters is run for every name)
+        or ("het" in text[max(0, start - 7) : start] and _ANIMAL_THEN_NAMED.search(text, max(0, start - 80), start))
+        or None
     )
 
 
