@@ -40,6 +40,9 @@ _NAMED_HOME = re.compile(
     + WS
     + r"*\d)"
 )
+# a cheap first test (substrings, in C): most texts hold no landscape word, and the pattern above
+# is tried at every word
+_LANDSCAPE_WORDS = tuple(_LANDSCAPE.split("|"))
 # the care around a named home: a text about none of these keeps the name a place
 _CARE = guarded(
     r"(?i:boende|äldreboende|demens|korttid|hemtjänst|omsorg|personal|undersköterska|kontaktman|"
@@ -66,8 +69,9 @@ _GENITIVE_WARD = guarded(
 
 def find_care_homes(text: str) -> list[Span]:
     spans = []
-    care = _CARE.search(text) is not None
-    for m in _NAMED_HOME.finditer(text) if care or " på " in text else ():
+    landscape = any(w in text for w in _LANDSCAPE_WORDS)
+    care = landscape and _CARE.search(text) is not None
+    for m in _NAMED_HOME.finditer(text) if care or (landscape and " på " in text) else ():
         if m.group("name").lower() in NOT_UNIT_WORDS:
             continue
         if care or _KIN_BEFORE.search(text, max(0, m.start() - 30), m.start()):
