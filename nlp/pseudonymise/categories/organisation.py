@@ -11,6 +11,7 @@ from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.agency_contacts import find_agency_contacts
 from nlp.pseudonymise.recognisers.court_names import find_court_names
 from nlp.pseudonymise.recognisers.lower_schools import find_lower_schools
+from nlp.pseudonymise.recognisers.municipal_bodies import find_municipal_bodies
 from nlp.pseudonymise.recognisers.named_with_place import find_named_with_place
 from nlp.pseudonymise.recognisers.patterns import CAP, CAPWORD, IN_TOWN, LOW, SAMI_CAP, SAMI_LOW, WS
 from nlp.pseudonymise.recognisers.prefilter import guarded
@@ -308,6 +309,8 @@ def _employers(text: str) -> list[Span]:
         if not words or words[0].lower() in NOT_UNIT_WORDS:
             continue
         info = lists.names().get(words[0].lower())
+        if info is None and "-" in words[0] and all(map(lists.listed_first_name, words[0].split("-"))):
+            continue  # "förvaltare för Nils-Åke Berglund": a double first name, no firm
         # "jobbade för Lisa" is a person; "jobbar på Ericsson": a surname after a place word is the
         # firm that bears it
         place_word = re.search(r"(?:på|vid|at)" + WS + r"+$", m.group(0)[: m.start("name") - m.start()])
@@ -488,6 +491,7 @@ CATEGORY = Category(
         find_universities,
         find_court_names,
         find_agency_contacts,
+        find_municipal_bodies,
     ),
     description="organisationer",
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from nlp.pseudonymise.category import Category
+from nlp.pseudonymise.recognisers.care_homes import find_care_homes
 from nlp.pseudonymise.recognisers.chat_answers import find_chat_answers
 from nlp.pseudonymise.recognisers.clinic_sites import find_clinic_sites
 from nlp.pseudonymise.recognisers.interview_notes import find_form_places
@@ -39,6 +40,7 @@ CATEGORY = Category(
         # hospitals named in Arabic or Cyrillic letters (VARDENHET; vardenhet.py is at its size limit)
         find_script_units,
         find_clinic_sites,  # "Vaccinationscentralen <Ort>" (VARDENHET; vardenhet.py is at its size limit)
+        find_care_homes,  # "bor på <X>backen" in a text about care (VARDENHET), likewise
     ),
     description="orter",
 )

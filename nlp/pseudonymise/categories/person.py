@@ -5,6 +5,7 @@ from __future__ import annotations
 from nlp.pseudonymise.category import Category
 from nlp.pseudonymise.recognisers.attendance_lists import find_listed_people
 from nlp.pseudonymise.recognisers.bracketed_relations import find_bracketed_relations
+from nlp.pseudonymise.recognisers.care_notes import find_care_notes
 from nlp.pseudonymise.recognisers.chat_names import find_chat_names
 from nlp.pseudonymise.recognisers.comment_headers import find_comment_headers
 from nlp.pseudonymise.recognisers.english_kin import find_english_kin
@@ -49,6 +50,7 @@ CATEGORY = Category(
         find_bracketed_relations,
         find_script_names,  # names in Arabic, Persian, Cyrillic, Ethiopic and Thai script
         find_english_kin,  # "my grandfather Kofi Boateng"
+        find_care_notes,  # a contact book's signed entries, a rota's first names
     ),
     description="namn",
 )

@@ -41,6 +41,13 @@ _ANIMAL_BEFORE = re.compile(
     r"(?:(?:[ \t]*,?[ \t]+(?:som[ \t]+)?(?:heter|hette|hetat|kallas|kallades|kallad|vid[ \t]+namn))"
     r"[ \t]+(?:[^\W\d_][\w-]*(?:[ \t]*,[ \t]*|[ \t]+och[ \t]+))*|[ \t]*[,:]?[ \t]*)$"
 )
+# the animal, a few words, then its name in a clause of its own: "ta med hunden nästa gång, han
+# heter Sixten" (a pronoun right after the comma, so "med hunden, Lisa heter …" stays a person)
+_ANIMAL_THEN_NAMED = re.compile(
+    r"(?i:\b(?:"
+    + _ANIMALS
+    + r"))(?:[ \t]+[^\W\d_]+){0,4}[ \t]*,[ \t]*(?i:han|hon|hen|den)[ \t]+(?i:heter|hette)[ \t]+$"
+)
 # reindeer, only with a naming verb ("en tam vaja som heter X"; "ren" is also "clean"):
 # herders name their tame reindeer and draught oxen
 _REINDEER_BEFORE = re.compile(
@@ -154,6 +161,17 @@ _PLAYED_OR_PRESCRIBED = re.compile(
 _START = attrgetter("start")
 
 
+def _animal_before(text: str, start: int) -> re.Match[str] | None:
+    """The animal (and its naming verb) right before a name, however it is said."""
+    return (
+        _ANIMAL_BEFORE.search(text, max(0, start - 80), start)
+        or _REINDEER_BEFORE.search(text, max(0, start - 40), start)
+        # (only after "heter"/"hette": the search back over 80 characters is run for every name)
+        or ("het" in text[max(0, start - 7) : start] and _ANIMAL_THEN_NAMED.search(text, max(0, start - 80), start))
+        or None
+    )
+
+
 def drop_non_persons(text: str, spans: list[Span]) -> list[Span]:
     """`spans` without the PERSON finds that name a pet, a king, an author or a cartoon, and
     without the ages said of a pet."""
@@ -174,11 +192,7 @@ def drop_non_persons(text: str, spans: list[Span]) -> list[Span]:
             continue
         value = text[s.start : s.end]
         words = value.split()
-        animal = (
-            _ANIMAL_BEFORE.search(text, max(0, s.start - 80), s.start)
-            or _REINDEER_BEFORE.search(text, max(0, s.start - 40), s.start)
-            or (_ANIMAL_AFTER.match(text, s.end) if len(words) == 1 else None)
-        )
+        animal = _animal_before(text, s.start) or (_ANIMAL_AFTER.match(text, s.end) if len(words) == 1 else None)
         # "en hund, Sigge, som …" is the dog's name; "med hunden, Lisa och Per" two people
         apposition = (
             animal is not None and "," in animal.group(0) and not re.search(r"(?i:het|kall|namn)", animal.group(0))

@@ -1,0 +1,94 @@
+"""A municipality's body with its municipality ("Omsorgsnämnden i Lerums kommun", "Äldreomsorgen i
+Mora kommun") as one ORGANISATION, a coordinated body in lower case ("kultur- och fritidsnämnden"),
+and an association with its own name after its kind ("Pensionärsföreningen Solstrålen").
+
+The body alone is any municipality's ("äldreomsorgen"); with "i <Ort>s kommun" after it, it is
+one office, named as a whole the way "Försäkringskassan i Gällivare" is. organisation.py takes the
+body and the municipality apart when the town is in the genitive ("Lerums kommun"), or the
+municipality alone when the body is no proper name ("Äldreomsorgen"). An association named
+after its kind is named by the word after it, an ordinary noun as often as not ("Kastanjen"),
+so the kind's word is the evidence.
+"""
+
+from __future__ import annotations
+
+from nlp.core import Span
+from nlp.pseudonymise.recognisers import lists
+from nlp.pseudonymise.recognisers.patterns import CAP, LOW, WS
+from nlp.pseudonymise.recognisers.prefilter import guarded
+from nlp.pseudonymise.recognisers.words import NOT_UNIT_WORDS
+
+_BODY_IN_MUNICIPALITY = guarded(
+    r"(?<![\w-])(?:["
+    + CAP
+    + LOW
+    + r"]["
+    + LOW
+    + r"]*-"
+    + WS
+    + r"+och"
+    + WS
+    + r"+)?["
+    + CAP
+    + LOW
+    + r"]["
+    + LOW
+    + r"]*(?:nämnden|förvaltningen|omsorgen|tjänsten|enheten|kontoret)"
+    + WS
+    + r"+i"
+    + WS
+    + r"+(?P<town>["
+    + CAP
+    + r"]["
+    + LOW
+    + r"]+(?:-["
+    + CAP
+    + r"]["
+    + LOW
+    + r"]+)?)"
+    + WS
+    + r"+kommun(?![\w-])"
+)
+_NAMED_ASSOCIATION = guarded(
+    r"(?<![\w-])["
+    + CAP
+    + r"]["
+    + LOW
+    + r"]{2,}föreningen"
+    + WS
+    + r"+(?P<name>["
+    + CAP
+    + r"]["
+    + LOW
+    + r"]{2,})(?![\w-])"
+)
+
+
+# "vård- och omsorgsförvaltningen": a coordinated name is one municipality's own, capitalised or
+# not (organisation.py takes it capitalised); the single word ("socialförvaltningen") is every
+# municipality's and needs its town
+_COORDINATED_BODY = guarded(
+    r"(?<![\w-])[" + LOW + r"]{2,}-" + WS + r"+och" + WS + r"+[" + LOW + r"]+(?:förvaltningen|nämnden)(?![\w-])"
+)
+
+
+def _town(word: str) -> bool:
+    places = lists.places()
+    return word in places or (word.endswith("s") and word[:-1] in places)
+
+
+def find_municipal_bodies(text: str) -> list[Span]:
+    spans = []
+    if "kommun" in text:
+        for m in _BODY_IN_MUNICIPALITY.finditer(text):
+            if _town(m.group("town")):
+                spans.append(Span(m.start(), m.end(), "ORGANISATION"))
+    spans += [Span(m.start(), m.end(), "ORGANISATION") for m in _COORDINATED_BODY.finditer(text)]
+    if "föreningen" in text:
+        for m in _NAMED_ASSOCIATION.finditer(text):
+            name = m.group("name")
+            # "Anhörigföreningen Anna sa …": a person after the kind, or a word opening a clause
+            if name.lower() in NOT_UNIT_WORDS or (lists.listed_first_name(name) and not _town(name)):
+                continue
+            spans.append(Span(m.start(), m.end(), "ORGANISATION"))
+    return spans
