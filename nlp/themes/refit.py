@@ -33,6 +33,7 @@ from nlp.themes.project import (
     unit,
 )
 from nlp.themes.sample import stratified_sample
+from nlp.themes.separation import apart_from_rest
 from nlp.themes.vectors import Matrix, mean_rows, row_blocks
 
 # A fresh cluster continues the old theme that held this share of its answers with an old
@@ -154,7 +155,18 @@ def match_refit(
     target = dict(source)  # fresh cluster → the key its answers without an old theme go to
     main = dict(old_main)
     opinion = Opinion(new.second_opinions, old_main, fresh_of)
-    split = _split(table, source, fresh_of, old_main, old_size, least, by_key, fresh, themes, target, main, opinion)
+    members: dict[str, list[Any]] = {}
+    for r in ids:
+        if old_main[r] is not None:
+            members.setdefault(old_main[r], []).append(r)  # type: ignore[arg-type]
+
+    def apart(key: str, kept: Any, part: Any) -> bool:
+        # The fits consent, and the data show a valley between part and rest (nlp.themes.separation).
+        return opinion.apart(key, kept, part) and apart_from_rest(
+            emb, [row[r] for r in members[key]], [fresh_of[r] == part for r in members[key]]
+        )
+
+    split = _split(table, source, fresh_of, old_main, old_size, least, by_key, fresh, themes, target, main, apart)
     merged_into = _merges(table, fresh_of, old_size, split, by_key, opinion)
     target = {c: merged_into.get(k, k) for c, k in target.items()}
     main = {r: merged_into.get(k, k) if k is not None else None for r, k in main.items()}
@@ -217,18 +229,18 @@ def _split(
     themes: list[ProjectTheme],
     target: dict[Any, str],
     main: dict[Any, str | None],
-    opinion: Opinion,
+    apart: Callable[[str, Any, Any], bool],
 ) -> set[str]:
     """Split the old themes that several fresh clusters continue, each holding as many of its
     answers as a new theme needs (a share of the old theme would keep a catch-all theme whole
-    for ever), when the second opinion agrees (Opinion.apart): the extra parts become themes
+    for ever), when `apart` (the key, the part that keeps it, another part) agrees: the extra parts become themes
     (in `themes`, `target` and `main`). Returns the keys split."""
     split: set[str] = set()
     for k in sorted(old_size, key=_key_order):
         parts = [
             c for c, n in table.get(k, Counter()).most_common() if c is not None and source.get(c) == k and n >= least
         ]
-        parts = parts[:1] + [c for c in parts[1:] if opinion.apart(k, parts[0], c)]
+        parts = parts[:1] + [c for c in parts[1:] if apart(k, parts[0], c)]
         if len(parts) < 2:
             continue
         split.add(k)
