@@ -109,8 +109,9 @@ def match_refit(
 
     - a fresh cluster continues the old theme most of its earlier-themed answers were in;
     - an old theme is split when several fresh clusters continue it, each with as many of its
-      answers as a new theme needs, and the second opinions (`new.second_opinions`, see Opinion)
-      put the parts in different clusters too: the part with most of them keeps the key and
+      answers as a new theme needs, the second opinions (`new.second_opinions`, see Opinion)
+      put the parts in different clusters too, and few of its answers lie between a part and
+      the rest (a valley, nlp/themes/separation.py: fits agree on cuts of a continuous spread): the part with most of them keeps the key and
       name (and the answers in no part), the others get new keys with it as parent;
     - old themes are merged when one fresh cluster holds MERGE_SHARE of each of them, the
       centroids agree (the largest is the nearest theme of each other one) and so do the
