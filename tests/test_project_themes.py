@@ -8,7 +8,6 @@ their texts use the topic's words. The clustering of leftovers is the real fit_t
 from __future__ import annotations
 
 import re
-from collections import Counter
 from datetime import date
 from typing import Any
 
@@ -486,21 +485,3 @@ def test_exact_duplicates_of_earlier_answers_are_no_new_neighbourhood() -> None:
     hoods = new_neighbourhoods(all_vecs, new_rows)
     assert (hoods[200:220] < 0).all()
     assert (hoods[220:] >= 0).sum() >= 27
-
-
-def test_a_refit_with_real_fits_splits_a_theme_that_holds_two_topics(two_imports: dict[str, Any]) -> None:
-    """The old themes put B and C in one theme (as a first import with few answers may); the
-    fresh fit and the fits of half the answers find them apart, and so does the valley between
-    them: the refit splits the theme, each part one topic."""
-    from nlp.pipeline.project import refit_project_themes
-
-    ids, texts, vecs = two_imports["ids"][:180], two_imports["texts"][:180], two_imports["vecs"][:180]
-    old = from_fit(_result_from([0] * 60 + [1] * 120, ids), vecs, ids)
-    refit, _ = refit_project_themes(texts, vecs, ids, state=old)
-    split = [m for m in refit.mapping if m["typ"] == "delad"]
-    joined = old.main[60]
-    assert [m["fran"] for m in split] == [[joined]] and len(split[0]["till"]) == 2
-    b, c = Counter(refit.main[r] for r in range(60, 120)), Counter(refit.main[r] for r in range(120, 180))
-    assert b.most_common(1)[0][1] >= 54 and c.most_common(1)[0][1] >= 54
-    assert b.most_common(1)[0][0] != c.most_common(1)[0][0]
-    assert all(refit.main[r] == old.main[0] for r in range(60))
