@@ -323,10 +323,10 @@ def _broad_corpus(seed: int, n: int, start: int) -> tuple[list[int], list[str], 
 
 def test_a_refit_after_more_answers_of_the_same_topics_keeps_most_keys_whatever_the_seed() -> None:
     """10 % more answers drawn like the first ones, then a refit with real fits, for eight random
-    states: a fresh fit and one draw of half the answers may both cut a broad theme at a border
-    of their own (on main, two of the eight states split a theme), which is no news in the data;
-    the split needs the consent of N_OPINIONS independent draws. Merging the fragments of a broad
-    topic the first import found apart is allowed, and most keys stay whatever the seed."""
+    states: the fresh fit and the draws of half the answers may all cut a broad theme at denser
+    spots of its spread, which is no news in the data: no theme is split, whatever the seed, and
+    at least 90 % of earlier answers keep their key. Merging the fragments of a broad topic the
+    first import found apart is allowed."""
     from nlp.pipeline.project import refit_project_themes
 
     first, more = _broad_corpus(1, 100, 0), _broad_corpus(2, 10, 10_000)
@@ -335,17 +335,16 @@ def test_a_refit_after_more_answers_of_the_same_topics_keeps_most_keys_whatever_
     state = update_project_themes(first[1], first[2], first[0], state=None, import_of=import_of, latest=1)
     earlier = [r for r in first[0] if state.main[r] is not None]
     assert len(state.themes) > 6  # the first import cut broad topics into several themes
-    # UMAP's and HDBSCAN's floating point differs between CPUs: on the machine this test was
-    # written on no state split a theme and each kept >= 90 %; on an AMD EPYC machine (stop 34)
-    # states 43 and 44 split one (5 of states 42-57), keeping 79.7 % and 93.8 %, the mean over
-    # 42-49 96.6 %. Asserted here is what held on both; the per-state property is open (issue 14).
+    # Before the valley test (nlp.themes.separation) the fits' consent alone decided, and the
+    # result hung on floating point that differs between CPUs: on one machine no state split a
+    # theme, on an AMD EPYC machine states 43, 44, 51, 53 and 57 of 42-57 split the broad topic
+    # the first import kept whole, 43 keeping 79.7 % of keys.
     splits, kept = [], []
     for seed in range(42, 50):
         refit, _ = refit_project_themes(texts, vecs, ids, state=state, import_of=import_of, random_state=seed)
         splits.append("delad" in [m["typ"] for m in refit.mapping])
         kept.append(sum(refit.main[r] == state.main[r] for r in earlier) / len(earlier))
-    assert sum(splits) <= 2, (splits, kept)
-    assert sum(kept) / len(kept) >= 0.95 and min(kept) >= 0.75, (splits, kept)
+    assert not any(splits) and min(kept) >= 0.9, (splits, kept)
 
 
 def test_names_are_phrases_from_the_answers_without_stop_words(two_imports: dict[str, Any]) -> None:

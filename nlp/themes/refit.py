@@ -33,6 +33,7 @@ from nlp.themes.project import (
     unit,
 )
 from nlp.themes.sample import stratified_sample
+from nlp.themes.separation import apart_from_rest
 from nlp.themes.vectors import Matrix, mean_rows, row_blocks
 
 # A fresh cluster continues the old theme that held this share of its answers with an old
@@ -108,8 +109,7 @@ def match_refit(
 
     - a fresh cluster continues the old theme most of its earlier-themed answers were in;
     - an old theme is split when several fresh clusters continue it, each with as many of its
-      answers as a new theme needs, and the second opinions (`new.second_opinions`, see Opinion)
-      put the parts in different clusters too: the part with most of them keeps the key and
+      answers as a new theme needs, when the second opinions and the data agree (_split_test): the part with most of them keeps the key and
       name (and the answers in no part), the others get new keys with it as parent;
     - old themes are merged when one fresh cluster holds MERGE_SHARE of each of them, the
       centroids agree (the largest is the nearest theme of each other one) and so do the
@@ -154,7 +154,8 @@ def match_refit(
     target = dict(source)  # fresh cluster → the key its answers without an old theme go to
     main = dict(old_main)
     opinion = Opinion(new.second_opinions, old_main, fresh_of)
-    split = _split(table, source, fresh_of, old_main, old_size, least, by_key, fresh, themes, target, main, opinion)
+    apart = _split_test(opinion, old_main, fresh_of, emb, row)
+    split = _split(table, source, fresh_of, old_main, old_size, least, by_key, fresh, themes, target, main, apart)
     merged_into = _merges(table, fresh_of, old_size, split, by_key, opinion)
     target = {c: merged_into.get(k, k) for c, k in target.items()}
     main = {r: merged_into.get(k, k) if k is not None else None for r, k in main.items()}
@@ -170,6 +171,30 @@ def match_refit(
     result.mapping = _mapping(olds, old_main, result, kept)
     result.new_keys = [m["nyckel"] for m in result.mapping if m["typ"] == "ny"]
     return result
+
+
+def _split_test(
+    opinion: Opinion,
+    old_main: Mapping[Any, str | None],
+    fresh_of: Mapping[Any, Any],
+    emb: Matrix,
+    row: Mapping[Any, int],
+) -> Callable[[str, Any, Any], bool]:
+    """Whether an old theme's part (a fresh cluster) is a theme apart from the part that keeps
+    its key: every second opinion (`new.second_opinions`, Opinion.apart) puts them in different
+    clusters, and few of the theme's answers lie between the part and the rest of the theme
+    (a valley, nlp.themes.separation: fits also agree on cuts of one continuous spread)."""
+    members: dict[str, list[Any]] = {}
+    for r, k in old_main.items():
+        if k is not None:
+            members.setdefault(k, []).append(r)
+
+    def apart(key: str, kept: Any, part: Any) -> bool:
+        return opinion.apart(key, kept, part) and apart_from_rest(
+            emb, [row[r] for r in members[key]], [fresh_of[r] == part for r in members[key]]
+        )
+
+    return apart
 
 
 def _place_unthemed(
@@ -217,18 +242,18 @@ def _split(
     themes: list[ProjectTheme],
     target: dict[Any, str],
     main: dict[Any, str | None],
-    opinion: Opinion,
+    apart: Callable[[str, Any, Any], bool],
 ) -> set[str]:
     """Split the old themes that several fresh clusters continue, each holding as many of its
     answers as a new theme needs (a share of the old theme would keep a catch-all theme whole
-    for ever), when the second opinion agrees (Opinion.apart): the extra parts become themes
+    for ever), when `apart` (the key, the part that keeps it, another part) agrees: the extra parts become themes
     (in `themes`, `target` and `main`). Returns the keys split."""
     split: set[str] = set()
     for k in sorted(old_size, key=_key_order):
         parts = [
             c for c, n in table.get(k, Counter()).most_common() if c is not None and source.get(c) == k and n >= least
         ]
-        parts = parts[:1] + [c for c in parts[1:] if opinion.apart(k, parts[0], c)]
+        parts = parts[:1] + [c for c in parts[1:] if apart(k, parts[0], c)]
         if len(parts) < 2:
             continue
         split.add(k)
