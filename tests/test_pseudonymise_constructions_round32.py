@@ -31,6 +31,7 @@ KEY = b"round-32-test-key-0123456789abcdef"
         # stays a town, as the older sets read it)
         ("Han skrevs ut från Geriatrisk avdelning 14, Västerås den 3 maj.", "VARDENHET", "Geriatrisk avdelning 14"),
         ("Han skrevs ut från Geriatrisk avdelning 14, Västerås den 3 maj.", "ORT", "Västerås"),
+        ("Hon låg på Geriatrisk avdelning 3 Karlstad i en vecka.", "VARDENHET", "Geriatrisk avdelning 3 Karlstad"),
         ("Vi på Enheten för smärtbehandling, Örebro har bokat in dig.", "VARDENHET", "Enheten för smärtbehandling"),
         # a ward number and its specialty before the hospital
         ("Pappa låg på Avd 12 Kirurgi Köpings sjukhus i tre veckor.", "VARDENHET", "Avd 12 Kirurgi Köpings sjukhus"),

@@ -15,7 +15,7 @@ from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.patterns import CAP, CAPWORD, LOW, WS
 from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.unit_constructions import function_words_or_calendar
-from nlp.pseudonymise.recognisers.unit_towns import with_district_after
+from nlp.pseudonymise.recognisers.unit_towns import with_district_after, with_town_after
 from nlp.pseudonymise.recognisers.words import NOT_UNIT_WORDS, plain_word, sentence_start
 
 # "Psykiatrisk avdelning 22", "Medicinska avdelning 7": the ward of a specialty by its number
@@ -107,7 +107,8 @@ def _name_like(text: str, start: int, word: str) -> bool:
 
 
 def find_complaint_units(text: str) -> list[Span]:
-    spans = [Span(m.start(), m.end(), "VARDENHET") for m in _SPECIALTY_WARD.finditer(text)]
+    # the ward's town right after it belongs to it ("… avdelning 3 Karlstad"), as "BUP Karlstad" does
+    spans = [Span(m.start(), with_town_after(text, m.end()), "VARDENHET") for m in _SPECIALTY_WARD.finditer(text)]
     spans += [Span(m.start(), m.end(), "VARDENHET") for m in _WARD_AT_HOSPITAL.finditer(text)]
     for m in _UNIT_FOR.finditer(text):
         if _CARE_STEM.search(m.group("what")) and not sentence_start(text, m.start()):
