@@ -28,7 +28,8 @@ _HOUSE_LETTER = r"(?:" + WS + r"?[A-Ha-h](?![\wåäö]))?"
 _ADDRESS = [
     guarded(
         # two-word streets ("Övre Slottsgatan", "Ö. Storgatan") have a space inside; a tab ends a cell
-        r"(?<![\w-])(?:(?:[" + CAP + r"][" + LOW + r"]+[ \u00a0]|[NSÖV]\.[ ])?[" + CAP + r"][" + LOW + r"]+"
+        # a river's or an island's street may be one letter and the suffix: "Ågatan 2", "Övägen 5"
+        r"(?<![\w-])(?:(?:[" + CAP + r"][" + LOW + r"]+[ \u00a0]|[NSÖV]\.[ ])?(?:[" + CAP + r"][" + LOW + r"]+|[ÅÖ])"
         r"(?:"
         + STREET_SUFFIX
         + r")|["

@@ -44,7 +44,9 @@ _ORGS = (
     r"Socialtjänsten|Patientnämnden|Överförmyndaren|Hemtjänsten|Kommunens?|Regionens|"
     # more national authorities and courts
     r"Sametinget|Skolinspektionen|Lantmäteriet|Bolagsverket|Tullverket|Specialpedagogiska skolmyndigheten|"
-    r"SPSM|Förvaltningsrätten|Kammarrätten|Tingsrätten|Hovrätten|Ombudsmannen|Tandvårds- och läkemedelsförmånsverket|"
+    r"SPSM|Förvaltningsrätten|Kammarrätten|Tingsrätten|Hovrätten|Tandvårds- och läkemedelsförmånsverket|"
+    # the ombudsman before a name is a title: "Ombudsmannen Eva Lund på Patientnämnden"
+    r"Ombudsmannen(?![ \t\u00a0]+[A-ZÅÄÖ][a-zåäö])|"
     # private care, assistance and transport companies the municipalities buy from (banks are
     # left: nine of the ten annotated sets leave "Swedbank", "Handelsbanken" as they are)
     r"Attendo|Humana|Ambea|Vardaga|Nytida|Frösunda|Norlandia|Aleris|Capio|Praktikertjänst|Förenade Care|"

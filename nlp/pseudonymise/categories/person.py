@@ -8,6 +8,7 @@ from nlp.pseudonymise.recognisers.bracketed_relations import find_bracketed_rela
 from nlp.pseudonymise.recognisers.care_notes import find_care_notes
 from nlp.pseudonymise.recognisers.chat_names import find_chat_names
 from nlp.pseudonymise.recognisers.comment_headers import find_comment_headers
+from nlp.pseudonymise.recognisers.complaint_bodies import find_complaint_bodies
 from nlp.pseudonymise.recognisers.english_kin import find_english_kin
 from nlp.pseudonymise.recognisers.forum import find_forum_names
 from nlp.pseudonymise.recognisers.interview_notes import find_ip_names
@@ -51,6 +52,8 @@ CATEGORY = Category(
         find_script_names,  # names in Arabic, Persian, Cyrillic, Ethiopic and Thai script
         find_english_kin,  # "my grandfather Kofi Boateng"
         find_care_notes,  # a contact book's signed entries, a rota's first names
+        # firms, newspapers, a region's services (ORGANISATION; organisation.py is at the size limit)
+        find_complaint_bodies,
     ),
     description="namn",
 )

@@ -33,7 +33,7 @@ _BODY_IN_MUNICIPALITY = guarded(
     + LOW
     + r"]["
     + LOW
-    + r"]*(?:nämnden|förvaltningen|omsorgen|tjänsten|enheten|kontoret)"
+    + r"]*(?:nämnden|förvaltningen|omsorgen|tjänsten|enheten|kontoret|styrelsen)"
     + WS
     + r"+i"
     + WS
@@ -81,7 +81,9 @@ def find_municipal_bodies(text: str) -> list[Span]:
     spans = []
     if "kommun" in text:
         for m in _BODY_IN_MUNICIPALITY.finditer(text):
-            if _town(m.group("town")):
+            # "i <X> kommun" names the municipality even when no list has the town
+            town = m.group("town")
+            if _town(town) or (town.lower() not in NOT_UNIT_WORDS and m.group(0)[:1].isupper()):
                 spans.append(Span(m.start(), m.end(), "ORGANISATION"))
     spans += [Span(m.start(), m.end(), "ORGANISATION") for m in _COORDINATED_BODY.finditer(text)]
     if "föreningen" in text:

@@ -69,6 +69,7 @@ _EPITHET = re.compile(
 _MORE_ROLES = frozenset(
     "psykiatriker psykiatrikern behandlare behandlaren beroendeläkare beroendeläkaren sjuksköterskan ssk usk".split()
 )
+_GOOD_BEFORE = re.compile(r"(?i:\bgode?)" + WS + r"+$")
 # pronouns and determiners open "X är min dotter" without naming anyone
 _NOT_NAMES = frozenset(
     "hon han hen den det detta denna vem som jag du här där nu ni vi de dom alla ingen vad vilken".split()
@@ -95,11 +96,13 @@ def find_name_predicates(text: str) -> list[Span]:
             and (m.group("kin") or lists.listed_first_name(name) or unknown_word(name))
         ):
             spans.append(Span(m.start("name"), m.end("name"), "PERSON"))
-    roles = not (ROLE_BEFORE_NAME.isdisjoint(low.split()) and _MORE_ROLES.isdisjoint(low.split()))
+    roles = not (ROLE_BEFORE_NAME.isdisjoint(low.split()) and _MORE_ROLES.isdisjoint(low.split())) or "god" in low
     for m in _ROLE_NAME_VERB.finditer(text) if roles else ():
         role, name, verb = m.group("role").lower(), m.group("name"), m.group("verb").lower()
+        # "min gode man Rune hjälper …": "man" is a role only after "god"/"gode"
+        guardian = role == "man" and _GOOD_BEFORE.search(text, max(0, m.start() - 6), m.start()) is not None
         if (
-            (role not in ROLE_BEFORE_NAME and role not in _MORE_ROLES)
+            (role not in ROLE_BEFORE_NAME and role not in _MORE_ROLES and not guardian)
             or verb not in PERSON_VERBS
             or name.lower() in SWEDISH_STOP_WORDS
         ):

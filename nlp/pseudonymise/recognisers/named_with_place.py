@@ -43,6 +43,8 @@ _ORG_STEMS = re.compile(
     r"föreningen|foreningen|förbund|huset|kyrka|församling|nämnd|namnd|förvaltning|"
     r"forvaltning|kontor|ica|coop|hemköp|hemkop|willys|lidl|netto|maxi|taxi|bygg|service)"
 )
+# a municipality's or region's body by its capitalised name: "Socialnämnden", "Kommunstyrelsen"
+_BODY = re.compile(r"[A-ZÅÄÖ][a-zåäö]*(?:nämnden|styrelsen|förvaltningen)(?![\w-])")
 # "Västerskolan", "förskolan Myrstacken", "Tallåsens förskola", "Tallparksgymnasiet",
 # "på Nyboda skola", without a town
 _SCHOOL = guarded(
@@ -123,8 +125,12 @@ def _run_before(text: str, end: int) -> int | None:
             and text[start].isupper()
             and not unknown_word(word)
             and not (_ORG_STEMS.search(word) or _UNIT_STEMS.search(word))
-            and _UNIT_STEMS.search(text, start, end)
-            and not _ORG_STEMS.search(text, start, end)
+            and (
+                _UNIT_STEMS.search(text, start, end)
+                and not _ORG_STEMS.search(text, start, end)
+                # "kontaktade Socialnämnden i Sala": a capitalised body's name
+                or _BODY.search(text, start, end)
+            )
         ):
             break  # "vill tacka Hemsjukvården i Grums": the verb before the name is no part of it
         start = tok.start()

@@ -1,7 +1,8 @@
 """Nicknames and pet forms, said as such: "I familjen kallades hon Adde", "Syskonen kallade henne
 alltid Lillan", "kalla mig Tussan", "vill bli kallad Hjödde", "alla säger Sonjan", "folk säger
 Sven-Olof och inte Svenne", "sitt smeknamn Ainoska", and a nickname in brackets after the full
-name ("Wilhelmina Ek (Mina)", "Per Olof Svensson ("Pelle")"); a maiden name ("Anna Gran, född
+name ("Wilhelmina Ek (Mina)", "Per Olof Svensson ("Pelle")") or in quotes inside it ("Birgitta
+"Bittan" Holm", one name); a maiden name ("Anna Gran, född
 Wester,"); a pet name as what someone was ("han var alltid Gubben").
 
 A nickname is often an ordinary word ("Lillan", "Tussan") or in no list, so the saying is the
@@ -31,6 +32,18 @@ _CALLED = re.compile(
 _BRACKETED = re.compile(
     r"(?P<first>[" + CAP + r"][" + LOW + r"]+)(?:[ \t]+[" + CAP + r"][" + LOW + r"]+){1,2}"
     r"[ \t]*\([ \t]*[\"“”']?(?P<nick>" + _NICK + r")[\"“”']?[ \t]*\)"
+)
+
+
+# "Birgitta "Bittan" Holm": a nickname in quotes between the first name and the surname
+_QUOTED_INSIDE = re.compile(
+    r"(?<![\w-])(?P<first>"
+    + CAP_NAME
+    + r")[ \t]+[\"“”'](?P<nick>"
+    + _NICK
+    + r")[\"“”'][ \t]+(?P<last>"
+    + CAP_NAME
+    + r")(?![\w-])"
 )
 
 
@@ -82,4 +95,12 @@ def find_nicknames(text: str) -> list[Span]:
                 and len(nick) > 3
             ):
                 spans.append(Span(m.start("nick"), m.end("nick"), "PERSON"))
+    if '"' in text or "“" in text or "”" in text or "'" in text:
+        for m in _QUOTED_INSIDE.finditer(text):
+            if (
+                lists.listed_first_name(m.group("first"))
+                and _nickname(m.group("nick"))
+                and m.group("last").lower() not in SWEDISH_STOP_WORDS
+            ):
+                spans.append(Span(m.start(), m.end(), "PERSON"))
     return spans

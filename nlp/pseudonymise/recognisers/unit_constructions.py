@@ -25,6 +25,7 @@ from nlp.pseudonymise.recognisers.patterns import (
 )
 from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.public_offices import opens_with_social_unit
+from nlp.pseudonymise.recognisers.unit_towns import with_district_after
 
 # Care providers whose name stands before the unit: "Capio vårdcentral Gubbängen".
 CARE_PROVIDERS = (
@@ -333,9 +334,13 @@ def find_unit_constructions(text: str) -> list[Span]:
 
 
 def finished_units(text: str, spans: list[Span]) -> list[Span]:
-    """Units with their team number; one opening with a social-services unit's kind
+    """Units with their team number and a district after their town; one opening with a social-services unit's kind
     ("Familjehemsenheten X") is that office, an ORGANISATION (public_offices.py)."""
-    return [with_team_number(text, sp) for sp in spans if not opens_with_social_unit(text, sp.start)]
+    return [
+        with_district_after(text, with_team_number(text, sp))
+        for sp in spans
+        if not opens_with_social_unit(text, sp.start)
+    ]
 
 
 # a district's team by its number: "hemtjänst Väster 2", "Hemsjukvården Norra 3"
