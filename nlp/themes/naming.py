@@ -71,7 +71,10 @@ from nlp.themes.phrases import (
 )
 from nlp.themes.representation import PLACEHOLDER_RE, TOKEN_RE, stop_words, swedish_tokens
 from nlp.themes.subjects import (
+    Angle,
     Claim,
+    angled,
+    as_written,
     broadest,
     claim,
     clashes,
@@ -80,6 +83,7 @@ from nlp.themes.subjects import (
     overlaps,
     paired_name,
     subject,
+    theme_angles,
 )
 from nlp.themes.tone import COVER_SHARE, NAME_SHARES, PAIR_JOIN, TONE_LEADS, NameRule
 
@@ -293,20 +297,21 @@ def name_themes(
         ranked, df = _ranked(found, len(idx), corpus_df, mean_size, centroid, embed, k)
         rule = NameRule([texts[i] for i in idx], [valence[i] for i in idx] if valence is not None else None, tones)
         generic = generic_in_theme(found, len(idx), corpus_df, len(texts))
-        setting[t] = (ranked, found, df, (label_titles or {}).get(t), generic, rule)
+        angles = theme_angles(found, rule.cover.answers, corpus_df, len(texts))
+        setting[t] = (ranked, found, df, (label_titles or {}).get(t), generic, rule, angles)
     reserved = _reserved(order, setting)
     used: set[str] = set()
     claims: list[Claim] = []
     out = {}
     for t in order:
-        ranked, found, df, label, generic, rule = setting[t]
-        chosen = _unique_head(ranked, found, df, used, label, generic, rule, claims + reserved.get(t, []))
+        ranked, found, df, label, generic, rule, angles = setting[t]
+        chosen = _unique_head(ranked, found, df, used, label, generic, rule, claims + reserved.get(t, []), angles)
         head = chosen[0] if chosen else None
         phrases = [form for _, form in ranked[:k]]
         if chosen is not None:
             plain = chosen[1].split(" – ")[0]
             phrases = [plain] + [p for p in phrases if p.lower() != plain.lower()][: k - 1]
-        name = phrase_name([head] if head else [], label)[0]
+        name = as_written(phrase_name([head] if head else [], label)[0], rule.texts)  # proper names' capitals
         phrase = phrase_name(phrases, label)[1]
         short = _short_answers([texts[i] for i in rows[t]]) if head is None else []
         if short:  # "vet ej", "Nej", "Allt": said as such, quoted in the phrase (not the name: stop words)
@@ -327,8 +332,8 @@ def _reserved(order: list[Any], setting: Mapping[Any, tuple[Any, ...]]) -> dict[
     praise for the agent."""
     preferred = {}
     for t in order:
-        ranked, found, df, label, generic, rule = setting[t]
-        chosen = _unique_head(ranked, found, df, set(), label, generic, rule)
+        ranked, found, df, label, generic, rule, angles = setting[t]
+        chosen = _unique_head(ranked, found, df, set(), label, generic, rule, (), angles)
         if chosen is not None:
             name = phrase_name([chosen[0]], label)[0]
             preferred[t] = (name, rule.cover.share(" ".join(sorted(subject(chosen[0])))))
@@ -424,6 +429,7 @@ def _unique_head(
     generic: frozenset[Key] = frozenset(),
     rule: NameRule | None = None,
     claims: Sequence[Claim] = (),
+    angles: Sequence[Angle] = (),
 ) -> tuple[str, str] | None:
     """(the theme's name phrase, the phrase it is built on), not yet taken by a larger theme.
 
@@ -486,4 +492,7 @@ def _unique_head(
                 chosen = first_free(details, nested=False) or chosen
     if chosen is None:
         chosen = first_free(own) or first_free(combined, nested=False) or first_free(options) or first_free(wide)
-    return chosen or distinguished(ranked, found, df, rule, taken, generic) or broadest(found, df, rule, taken, generic)
+    chosen = (
+        chosen or distinguished(ranked, found, df, rule, taken, generic) or broadest(found, df, rule, taken, generic)
+    )
+    return chosen and angled(chosen, list(angles), rule, taken, generic)  # a bare word with its angle

@@ -10,6 +10,17 @@ in complaints of estate agents) is still what each of them is about (blind reade
 2026-11-30: "Missnöje med tid" over complaints about treatments, "behandling" having been set
 aside as generic because three themes used it).
 
+The angle. In a corpus about one subject (debate on immigration) the words every theme uses
+("invandring", "Sverige", "svenskar") name no theme: a reader learns the corpus's subject, not what
+sets the theme apart (blind reader, 2026-11-30). A theme's angle is a phrase of one or two words
+of its own: held by many of its answers and at least GENERIC_LIFT times as often as by the rest,
+best by share × ln(lift) (c-TF-IDF's product of frequency and distinctiveness). Only a bare
+one-word name takes it (angled): a word generic to the theme gives way to an angle ANGLE_SHARE of
+its answers hold; a word of its own, or a generic one without such an angle, is joined by a
+more distinctive detail held by COVER_SHARE ("Parti – Sverigedemokraterna"). Not below: a word a
+tenth of the answers hold named a whole theme after a minority ("… om svenskar" for a theme on
+immigrants, an attempt of 2026-11-30 that was as often worse as better).
+
 Subjects. A name's subject is its content lemmas without the words of its tone ("Beröm för",
 "Missnöje med") and without evaluative words ("Trevlig"): "Trevlig mäklare" and "Beröm för
 mäklare" are both about "mäklare", and a reader cannot tell the two themes apart (blind
@@ -20,10 +31,12 @@ their subjects are the same and their tones are not opposite ("Beröm för mäkl
 
 from __future__ import annotations
 
+import math
+import re
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
-from nlp.themes.phrases import EVALUATIVE_WORDS, Key, content, written
+from nlp.themes.phrases import EVALUATIVE_WORDS, PREPOSITIONS, Key, content, written
 from nlp.themes.representation import swedish_tokens
 from nlp.themes.tone import (
     COVER_SHARE,
@@ -32,6 +45,7 @@ from nlp.themes.tone import (
     NEGATIVE_WORDS,
     PAIR_JOIN,
     POSITIVE_LEAD,
+    TONE_LEADS,
     NameRule,
     phrase_polarity,
     toned,
@@ -42,7 +56,11 @@ from nlp.themes.tone import (
 # have 5–200 × ("mäklare" 9–19, "behandling" 14–18, "bil" 8–24, "mat" 178), words every kind
 # of business uses 0.4–2.8 × ("bemötande", "service", "personal", "tid", "kund").
 GENERIC_LIFT = 3.0
+# A phrase replaces a name's subject when nearly a third of the theme's answers hold it: more
+# than COVER_SHARE, the least any part of a name is held by, since it stands for the whole theme.
+ANGLE_SHARE = 0.3
 DISTINGUISH_SHARE = 0.1  # a detail that tells a theme from one of the same subject: 1 answer in 10
+_LEAD_WORDS = frozenset(w for lead in TONE_LEADS for w in lead.lower().split()) | {PAIR_JOIN}
 _LEAD_LEMMAS = frozenset(
     w for lead in (NEGATIVE_LEAD, POSITIVE_LEAD, *MIXED_LEADS.values()) for w in swedish_tokens(lead.lower())
 )
@@ -138,6 +156,7 @@ def overlaps(key: Key, plain: str) -> bool:
 # The endings of Swedish nouns (definite, plural, genitive): a word that is another plus one of
 # these is the same word, where the lemmatiser left one of them inflected ("massinvandringen").
 INFLECTIONS = frozenset("n en et t na ne a r ar er or erna arna orna s ns ens ets nas ernas arnas".split())
+_LONGEST_INFLECTION = max(map(len, INFLECTIONS))
 
 
 def inflected(word: str, other: str) -> bool:
@@ -198,3 +217,100 @@ def paired_name(
     if paired is None and tuple(swedish_tokens(plain.lower())) in generic:
         paired = rule.pair(plain, [written(k, found) for k in others], need=0.0)
     return paired
+
+
+Angle = tuple[Key, str, float, float]  # (key, written form, share of the theme's answers, lift)
+
+
+def theme_angles(
+    found: Mapping[Key, Counter[str]],
+    answers: Sequence[frozenset[str]],
+    corpus_df: Mapping[Key, int],
+    n_corpus: int,
+) -> list[Angle]:
+    """The theme's phrases of one or two words (no preposition) held by COVER_SHARE of its
+    `answers` (each one's lemmas), with their lift (the theme's share over the rest's), best
+    first by share × ln(lift). A word counts with the forms the lemmatiser left inflected
+    ("sverigedemokraterna", "sverigedemokraternas" with "sverigedemokrat"): one subject."""
+    n_theme = max(len(answers), 1)
+    rest = max(n_corpus - len(answers), 1)
+    counts = {key: sum(forms.values()) for key, forms in found.items()}
+    least = COVER_SHARE * n_theme
+    families: dict[Key, set[Key]] = {}  # a word → its forms left inflected
+    for key in found:
+        if len(key) == 1:
+            for cut in range(1, min(_LONGEST_INFLECTION, len(key[0]) - 3) + 1):
+                base = (key[0][:-cut],)
+                if base in counts and key[0][-cut:] in INFLECTIONS:
+                    families.setdefault(base, {base}).add(key)
+    scored = []
+    for key, count in counts.items():
+        family = families.get(key)
+        # The answers using any of its forms: at most the sum of their counts, counted only then.
+        if len(key) > 2 or (count if family is None else sum(counts[k] for k in family)) < least:
+            continue
+        family = family or {key}
+        if len(content(key)) != len(key):
+            continue
+        lemmas = [set(k) for k in family]
+        inside = sum(any(k <= a for k in lemmas) for a in answers)
+        if inside < least:
+            continue
+        outside = sum(corpus_df.get(k, 0) - counts[k] for k in family)
+        share = inside / n_theme
+        lift = share / (max(outside, 0.5) / rest)  # half an answer where the rest has none
+        forms = sum((found[k] for k in family), Counter())
+        scored.append((share * math.log(max(lift, 1.0)), key, forms.most_common(1)[0][0], share, lift))
+    scored.sort(key=lambda s: (-s[0], s[1]))
+    return [(key, form, share, lift) for _, key, form, share, lift in scored]
+
+
+def angled(
+    chosen: tuple[str, str],
+    angles: list[Angle],
+    rule: NameRule,
+    taken: Callable[[str], bool],
+    generic: frozenset[Key],
+) -> tuple[str, str]:
+    """A bare one-word name with the theme's angle (see above): "Parti – Sverigedemokraterna";
+    a word generic to the theme ("Sverige") replaced by an angle ANGLE_SHARE of its answers hold.
+    The angle is more distinctive than the name's word and says nothing it says."""
+    named, plain = chosen
+    lemmas = tuple(swedish_tokens(plain.lower()))
+    whole = " – " in named or f" {PAIR_JOIN} " in named or named.startswith(tuple(MIXED_LEADS.values()))
+    if len(lemmas) != 1 or whole:  # a name of two parts, or of a mixed theme, says what it can
+        return chosen
+    mine = next((lift for key, _form, _share, lift in angles if key == lemmas), 0.0)
+    for key, form, share, lift in angles:
+        if lift < GENERIC_LIFT or lift <= mine or overlaps(key, plain):
+            continue
+        if lemmas in generic and share >= ANGLE_SHARE:
+            named, plain = toned(form, rule.tone), form  # type: ignore[assignment]
+        else:
+            named = toned(f"{plain} – {form}", rule.tone)  # type: ignore[assignment]
+        if named is not None and not taken(named):
+            return named, plain
+        named, plain = chosen
+    return chosen
+
+
+def as_written(name: str, texts: Sequence[str]) -> str:
+    """`name` with each content word after its first as the texts most often write it inside
+    their sentences, where that is with capitals (a proper name: "Sverigedemokraterna", "SD");
+    as it is otherwise. A word at the start of a sentence says nothing of its case."""
+    words = name.split(" ")
+    joined = None
+    for i, word in enumerate(words[1:], 1):
+        if not word.isalpha() or not word.islower() or word in PREPOSITIONS or word in _LEAD_WORDS:
+            continue
+        joined = joined if joined is not None else ". ".join(texts)  # each text starts a sentence
+        if word.capitalize() not in joined and word.upper() not in joined:
+            continue
+        seen: Counter[str] = Counter()
+        for m in re.finditer(rf"\b{re.escape(word)}\b", joined, re.IGNORECASE):
+            before = joined[max(0, m.start() - 8) : m.start()].rstrip()  # a sentence's end before it?
+            if before and before[-1] not in '.!?:"”*-–':
+                seen[m.group()] += 1
+        written_most = seen.most_common(1)[0][0] if seen else word
+        words[i] = word if written_most.islower() else written_most
+    return " ".join(words)

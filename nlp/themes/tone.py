@@ -188,7 +188,7 @@ class NameRule:
     def __init__(
         self, texts: Sequence[str], valences: Sequence[str | None] | None, corpus: Counter[str] | None = None
     ) -> None:
-        self.cover = Coverage(texts)
+        self.texts, self.cover = texts, Coverage(texts)
         tone = theme_tone(valences) if valences is not None else 0
         if tone and not is_feedback(texts, self.cover.answers):
             tone = tone if corpus is not None and stands_out(valences, corpus, tone) else 0  # type: ignore[arg-type]
