@@ -111,7 +111,7 @@ _OFFICE_DISTRICT = guarded(
 _SHOUTED_AUTHORITY = guarded(r"(?<![\w-])[A-ZÅÄÖ]{4,}(?:MYNDIGHETEN|VERKET|KASSAN|FÖRMEDLINGEN|INSPEKTIONEN)(?![\w-])")
 # what is said of a body: mail in its care, a greeting from it, a referral to it, its paper sold
 _SAID_OF_BODY = guarded(
-    r"(?:(?<![\w-])c/o|(?<![\w-])[Hh]ej" + WS + r"+från|(?<![\w-])[Hh]älsningar" + WS + r"+från|"
+    r"(?:(?<![\w-])c/o|(?<![\w-])[Hh]ej från|(?<![\w-])[Hh]älsningar från|"
     r"(?<![\w-])[Hh]änvisa(?:de|des|t)" + WS + r"+(?:\w+" + WS + r"+)?till|(?<![\w-])[Ss](?:äljer|ålde)"
     r"(?:" + WS + r"+tidningen)?)" + WS + r"+(?P<name>" + CAPWORD + r")(?P<place>" + WS + r"+" + CAPWORD + r")?"
 )
@@ -120,13 +120,7 @@ _SAID_OF_BODY = guarded(
 _FLAT_IN = guarded(
     r"(?:\d"
     + WS
-    + r"*(?:rok|r\.o\.k\.?|rum"
-    + WS
-    + r"+och"
-    + WS
-    + r"+kök|:a|:or)|(?<![\w-])(?:etta|tvåa|trea|fyra))"
-    + WS
-    + r"+i"
+    + r"*(?:rok i|rok\. i|r\.o\.k\. i|rum och kök i|:a i|:or i)|(?<![\w-])(?:etta i|tvåa i|trea i|fyra i))"
     + WS
     + r"+(?P<name>"
     + CAPWORD
@@ -169,10 +163,9 @@ def _landlords(text: str) -> list[Span]:
     for m in _HOUSING_COMPANY.finditer(text):
         if m.group(0).split()[0].lower() not in SWEDISH_STOP_WORDS:
             spans.append(Span(m.start(), m.end(), "ORGANISATION"))
-    if _RENT.search(text):
-        for m in _LANDLORD_COMPOUND.finditer(text):
-            if not _place(m.group("name")):
-                spans.append(Span(m.start("name"), m.end("name"), "ORGANISATION"))
+    compounds = [m for m in _LANDLORD_COMPOUND.finditer(text) if not _place(m.group("name"))]
+    if compounds and _RENT.search(text):
+        spans += [Span(m.start("name"), m.end("name"), "ORGANISATION") for m in compounds]
     return spans
 
 

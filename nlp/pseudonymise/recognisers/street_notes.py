@@ -27,40 +27,24 @@ _PERSON_WORD = (
     r"herre|person|personen|gubbe|tant|farbror|ungdom|yngling|pensionär"
 )
 _ROUGH = r"(?:ca\.?|c:a|cirka|kanske|runt|ungefär|omkring|uppskattningsvis|typ|ev\.?)"
-# the age ends a phrase ("man, 45,"), or "ca" says it is one ("man ca 50 sover")
-_ROUGH_AGE = guarded(
-    r"(?<![\w-])(?:"
-    + _PERSON_WORD
-    + r")(?:,?"
-    + WS
-    + r"*"
-    + _ROUGH
-    + WS
-    + r"+(?P<rough>\d{1,3})|,"
-    + WS
-    + r"*(?P<age>\d{1,3})(?=(?:"
-    + WS
-    + r"*år)?"
-    + WS
-    + r"*(?:[,.;:)!?\n]|$)))(?![\w-])"
+# Ages are looked for from each number back (numbers are rare in most texts; the person's words
+# are everywhere). The person's word and "ca" before the number: "man ca 50 sover", or a comma
+# and then the number ending a phrase: "man, 45,"
+_NUMBER = re.compile(r"(?<![\w,.:/-])\d{1,3}(?![\w-]|[.,:/]\d)")
+_ROUGH_BEFORE = re.compile(
+    r"(?<![\w-])(?P<who>" + _PERSON_WORD + r")(?:(?P<rough>,?" + WS + r"*" + _ROUGH + WS + r"+)|," + WS + r"*)$"
 )
+_PHRASE_ENDS = re.compile(r"(?:" + WS + r"*år)?" + WS + r"*(?:[,.;:)!?\n]|$)")
 # "man" is a man after an article, an adjective or a list's punctuation
 _MAN_NOUN = re.compile(r"(?:(?:^|\s)(?:en|ung|äldre|yngre|medelålders|okänd)|[:,;\n-])\s*$")
-_PAIR = guarded(
-    r"(?<![\w-])(?P<a>[Hh]an|[Hh]on)"
-    + WS
-    + r"+(?P<x>\d{1,3}),"
-    + WS
-    + r"*(?:och"
-    + WS
-    + r"+)?(?P<b>han|hon)"
-    + WS
-    + r"+(?P<y>\d{1,3})(?=[.,;!?\n]|$)"
+# "Han 41, hon 38.": each age after its pronoun, the second ending the phrase
+_PRONOUN_BEFORE = re.compile(r"(?<![\w-])(?P<a>[Hh]an|[Hh]on)" + WS + r"+$")
+_SECOND_PRONOUN = re.compile(
+    r"," + WS + r"*(?:och" + WS + r"+)?(?P<b>han|hon)" + WS + r"+(?P<y>\d{1,3})(?=[.,;!?\n]|$)"
 )
-_APPOSITION = guarded(
-    r"(?<![\w-])(?P<name>[" + CAP + r"][" + LOW + r"]{2,}),"
-    r"" + WS + r"*(?P<age>\d{1,3})," + WS + r"*som(?![\w-])"
-)
+# "Vi söker Dumitru, 57, som …"
+_NAME_COMMA_BEFORE = re.compile(r"(?<![\w-])(?P<name>[" + CAP + r"][" + LOW + r"]{2,})," + WS + r"*$")
+_COMMA_SOM = re.compile(r"," + WS + r"*som(?![\w-])")
 _BRACKETED_INITIALS = guarded(
     r"(?:(?<![\w-])rum"
     + WS
@@ -92,36 +76,57 @@ _NAME_ROOM = guarded(
 )
 
 
+_DIGIT = re.compile(r"\d")
 _UNIT_AFTER = re.compile(WS + r"*" + NOT_AGE_UNIT)
 
 
-def _age(text: str, m: re.Match[str], group: str) -> Span | None:
-    if _UNIT_AFTER.match(text, m.end(group)):
+def _age(text: str, start: int, end: int) -> Span | None:
+    if _UNIT_AFTER.match(text, end) or not 1 <= int(text[start:end]) <= 110:
         return None  # "man, ca 40 kr": an amount
-    return Span(m.start(group), m.end(group), "ALDER") if 1 <= int(m.group(group)) <= 110 else None
+    return Span(start, end, "ALDER")
+
+
+def _ages(text: str) -> list[Span | None]:
+    spans: list[Span | None] = []
+    for m in _NUMBER.finditer(text):
+        start, end = m.span()
+        window = max(0, start - 40)
+        rough = _ROUGH_BEFORE.search(text, window, start)
+        # "betalar man ca 50 i månaden": "man" as "one", no comma after it
+        if (
+            rough
+            and (rough.group("rough") or _PHRASE_ENDS.match(text, end))
+            and not (
+                rough.group("who") == "man"
+                and text[rough.end("who")] != ","
+                and not _MAN_NOUN.search(text, max(0, rough.start() - 12), rough.start())
+            )
+        ):
+            spans.append(_age(text, start, end))
+            continue
+        pronoun = _PRONOUN_BEFORE.search(text, window, start)
+        second = _SECOND_PRONOUN.match(text, end) if pronoun else None
+        if second and pronoun.group("a").lower() != second.group("b"):
+            spans += [_age(text, start, end), _age(text, second.start("y"), second.end("y"))]
+            continue
+        named = _NAME_COMMA_BEFORE.search(text, window, start)
+        if named and _COMMA_SOM.match(text, end):
+            name = named.group("name")
+            if lists.names().get(name.lower()) is None and name not in lists.places() and unknown_word(name):
+                spans += [Span(named.start("name"), named.end("name"), "PERSON"), _age(text, start, end)]
+    return spans
 
 
 def find_street_notes(text: str) -> list[Span]:
     """Rough ages (ALDER) and the names, initials and rooms (PERSON) of people met."""
     spans: list[Span | None] = []
-    if any(ch.isdigit() for ch in text):
-        for m in _ROUGH_AGE.finditer(text):
-            # "betalar man ca 50 i månaden": "man" as "one", no comma after it
-            if m.group(0).startswith("man ") and not _MAN_NOUN.search(text, max(0, m.start() - 12), m.start()):
-                continue
-            spans.append(_age(text, m, "rough" if m.group("rough") else "age"))
-        for m in _PAIR.finditer(text):
-            if m.group("a").lower() != m.group("b"):
-                spans += [_age(text, m, "x"), _age(text, m, "y")]
-        for m in _APPOSITION.finditer(text):
-            name = m.group("name")
-            if lists.names().get(name.lower()) is None and name not in lists.places() and unknown_word(name):
-                spans += [Span(m.start("name"), m.end("name"), "PERSON"), _age(text, m, "age")]
-        spans += [Span(m.start("who"), m.end("who"), "PERSON") for m in _BRACKETED_INITIALS.finditer(text)]
+    if _DIGIT.search(text):
+        spans += _ages(text)
         spans += [
             Span(m.start("name"), m.end("name"), "PERSON")
             for m in _NAME_ROOM.finditer(text)
             if lists.listed_first_name(m.group("name"))
         ]
+    spans += [Span(m.start("who"), m.end("who"), "PERSON") for m in _BRACKETED_INITIALS.finditer(text)]
     spans += [Span(m.start("who"), m.end("who"), "PERSON") for m in _MET_INITIAL.finditer(text)]
     return [s for s in spans if s is not None]
