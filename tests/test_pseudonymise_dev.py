@@ -218,10 +218,13 @@ OWN_FLOORS = {
     "pii_blind60.jsonl": (0.98, 0.97, 0.97),
     # unread (held out; first scores at a1dc624, every direct identifier found): 61 planned
     # surgery and waiting lists 0.891 / 0.942 / 39 of 42 (VARDENHET 53 of 69, ORGANISATION 6 of
-    # 13); 62 homelessness and housing support 0.875 / 0.947 / 41 of 44 (ORGANISATION 34 of 55,
-    # PERSON 143 of 152); 63 neurology and rehabilitation 0.945 / 0.975 / 36 of 37
+    # 13); 63 neurology and rehabilitation 0.945 / 0.975 / 36 of 37
     "pii_blind61.jsonl": (0.88, 0.93, 0.90),
-    "pii_blind62.jsonl": (0.86, 0.94, 0.90),
+    # read in round 32b (first 0.875 / 0.947 / 41 of 44 at a1dc624: homelessness and housing
+    # support, ORGANISATION 34 of 55, ALDER 14 of 21; after 0.977 / 0.982 / 43 of 44, every direct
+    # identifier found; named women's refuges and pharmacy branches are VARDENHET there,
+    # ORGANISATION in the product): it no longer measures generalisation
+    "pii_blind62.jsonl": (0.97, 0.97, 0.97),
     "pii_blind63.jsonl": (0.93, 0.96, 0.95),
 }
 

@@ -368,10 +368,26 @@ def find_date(text: str) -> list[Span]:
     return spans
 
 
+# "27–30 december", "3-5 maj": a span of days in one month is one date, the first day with it
+_DAY_RANGE = guarded(
+    r"(?<![\w.:/-])(?:0?[1-9]|[12]\d|3[01])" + WS + r"*[–-]" + WS + r"*(?:0?[1-9]|[12]\d|3[01])" + WS + r"+"
+    r"(?:" + MONTHS + r")(?![\w-])"
+)
+
+
+def find_day_ranges(text: str) -> list[Span]:
+    return [
+        Span(m.start(), m.end(), "DATUM")
+        for m in _DAY_RANGE.finditer(text)
+        if not LOG_LINE.search(text)
+        and not re.search(r"(?i)\bkl\.?" + WS + r"*$", text[max(0, m.start() - 5) : m.start()])
+    ]
+
+
 CATEGORY = Category(
     label="DATUM",
     priority=40,
     # a month named in Arabic, Persian, Russian, Ukrainian, Polish, Turkish, Somali, Finnish, Thai
-    recognisers=(find_date, find_month_first_dates, find_script_dates),
+    recognisers=(find_date, find_month_first_dates, find_script_dates, find_day_ranges),
     description="datum",
 )

@@ -7,6 +7,7 @@ from nlp.pseudonymise.recognisers.care_homes import find_care_homes
 from nlp.pseudonymise.recognisers.chat_answers import find_chat_answers
 from nlp.pseudonymise.recognisers.clinic_sites import find_clinic_sites
 from nlp.pseudonymise.recognisers.complaint_units import find_complaint_units
+from nlp.pseudonymise.recognisers.housing_support import find_housing_support
 from nlp.pseudonymise.recognisers.interview_notes import find_form_places
 from nlp.pseudonymise.recognisers.names_in_context import find_person_in_context
 from nlp.pseudonymise.recognisers.person_place import find_person_and_place
@@ -43,6 +44,9 @@ CATEGORY = Category(
         find_clinic_sites,  # "Vaccinationscentralen <Ort>" (VARDENHET; vardenhet.py is at its size limit)
         find_care_homes,  # "bor på <X>backen" in a text about care (VARDENHET), likewise
         find_complaint_units,  # "Geriatrisk avdelning 14", "<enhet>, <Ort>" (VARDENHET), likewise
+        # shelters (VARDENHET), missions, landlords and offices (ORGANISATION; organisation.py and
+        # vardenhet.py are at the module size limit)
+        find_housing_support,
     ),
     description="orter",
 )

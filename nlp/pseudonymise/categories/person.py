@@ -24,6 +24,7 @@ from nlp.pseudonymise.recognisers.script_names import find_script_names
 from nlp.pseudonymise.recognisers.signature_lines import find_signature_lines
 from nlp.pseudonymise.recognisers.spoken_names import find_spoken_names
 from nlp.pseudonymise.recognisers.staff_initials import find_staff_initials
+from nlp.pseudonymise.recognisers.street_notes import find_street_notes
 from nlp.pseudonymise.recognisers.usernames import find_usernames
 
 CATEGORY = Category(
@@ -54,6 +55,7 @@ CATEGORY = Category(
         find_care_notes,  # a contact book's signed entries, a rota's first names
         # firms, newspapers, a region's services (ORGANISATION; organisation.py is at the size limit)
         find_complaint_bodies,
+        find_street_notes,  # outreach notes: rough ages (ALDER), initials, names by their room
     ),
     description="namn",
 )

@@ -20,7 +20,7 @@ _HEAD = re.compile(
     r"(?im)^[ \t]*(?:ej[ \t]+)?(?:n[äa]rvarande|n[äa]rv|fr[åa]nvarande|deltagare|deltog|medverkande)"
     r"\.?[ \t]*(?:\([^()\n]{1,25}\))?[ \t]*:[ \t]*([^\n]+)"
 )
-_SEPARATOR = re.compile(r"[ \t]*(?:,|;|&|\boch\b|\bo\b)[ \t]*")
+_SEPARATOR = re.compile(r"[ \t]*(?:,|;|&|\+|\boch\b|\bo\b)[ \t]*")
 # an item: initials ("K.B.", "A-K", "T.H."), or one to three name words with perhaps a
 # surname's initial ("Johanna S"), then perhaps a role in brackets or one lowercase word
 _INITIALS = r"[A-ZÅÄÖ](?:\.?[ ]?-?[A-ZÅÄÖ]){1,2}\.?"
@@ -60,6 +60,12 @@ def _name_word(word: str, first: bool) -> bool:
     return namelike(word, word.islower())
 
 
+def _surname_alone(word: str) -> bool:
+    """ "Närvarande: Frid, Hampus": one capitalised word that is a surname, someone called by it."""
+    info = lists.names().get(word.lower())
+    return word[:1].isupper() and info is not None and info.last and word.lower() not in SWEDISH_STOP_WORDS
+
+
 def _item(text: str, start: int, end: int) -> Span | None:
     m = _ITEM.match(text[start:end])
     if m is None:
@@ -71,7 +77,7 @@ def _item(text: str, start: int, end: int) -> Span | None:
     words = who.split()
     while len(words) > 1 and words[-1].lower() in _ROLE_AFTER:
         words.pop()
-    if not _name_word(words[0], True):
+    if not _name_word(words[0], True) and not (len(words) == 1 and _surname_alone(words[0])):
         return None
     kept = [words[0]]
     for w in words[1:]:

@@ -258,11 +258,18 @@ def complete_names(text: str, spans: list[Span]) -> list[Span]:
                 and first is not None
                 and (first.first_sv or first.first_other)
                 and not (last.first_sv and not first.last)
+                # "Frid, Hampus, Siv": a third name after it makes a list
+                and not _LIST_GOES_ON.match(text, sp.end)
             ):  # "Anna, Bo och …" is a list
                 merged[-1] = Span(prev.start, sp.end, "PERSON")
                 continue
         merged.append(sp)
     return _same_name_elsewhere(text, _ampersand(text, _nicknames(text, _listed_after(text, merged))))
+
+
+_LIST_GOES_ON = re.compile(
+    r",[ \t]*[A-ZÅÄÖ][a-zåäöéü]+(?:[ \t]*[,\n]|[ \t]+och\b|$)|[ \t]+och[ \t]+[A-ZÅÄÖ][a-zåäöéü]+(?:[ \t]*[.\n]|$)"
+)
 
 
 # "Emma & Linus Björk": a name-like word joined by an ampersand to a found name

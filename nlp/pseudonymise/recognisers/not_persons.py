@@ -22,6 +22,7 @@ from nlp.lexicon import neighbour_stop_words
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.feasts_and_greetings import feast_and_greeting_words
 from nlp.pseudonymise.recognisers.mixed_case_abbreviations import mixed_case_abbreviations
+from nlp.pseudonymise.recognisers.patterns import ROLE_COMPOUND
 from nlp.pseudonymise.recognisers.role_signatures import role_signatures
 from nlp.pseudonymise.recognisers.software_names import software_or_service_names
 from nlp.pseudonymise.recognisers.venues_and_cars import venue_or_car_names
@@ -213,6 +214,7 @@ def drop_non_persons(text: str, spans: list[Span]) -> list[Span]:
             or (len(words) >= 2 and value.endswith("s") and _WORKS_AFTER.match(text, s.end))
             or any(a <= s.start < b for a, b in favourites)
             or (len(words) == 2 and words[1].lower() in _CARTOON_ANIMALS and not _surname(words[1]))
+            or ROLE_COMPOUND.fullmatch(value)  # "EU-migranter", "IT-konsulten": a group, a role
         ):
             dropped.add(s)
     partners: dict[tuple[int, int], int] = {}  # per line, its scores (a findall per name was quadratic)

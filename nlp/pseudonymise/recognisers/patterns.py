@@ -164,7 +164,8 @@ def units(*lists: str) -> str:
 
 # after a number: it is no age ("3 mg", "5 dagar", "40 kr", "6 veckor")
 NOT_AGE_UNIT = units(AMOUNT_UNITS, SHORT_DURATIONS, WEEKS_MONTHS)
-# after a number: it is no house number and no plate ("Storgatan 3 gånger", "ABC 123 kr", "2 år")
-QUANTITY_UNIT = units(AMOUNT_UNITS, SHORT_DURATIONS, WEEKS_MONTHS, YEARS)
+# after a number: it is no house number and no plate ("Storgatan 3 gånger", "ABC 123 kr", "2 år"),
+# nor when the thousands of an amount follow ("Avbetalningsplan 1 500 kr": "-plan" ends streets)
+QUANTITY_UNIT = units(AMOUNT_UNITS, SHORT_DURATIONS, WEEKS_MONTHS, YEARS, r"\d{3}[ \t\u00a0]?(?:kr|kronor|sek|:-)")
 # a role written as initials and a word: "HR-partner", "IT-ansvarig", "VD-assistent" (no name)
 ROLE_COMPOUND = re.compile(r"[A-ZÅÄÖ]{2,4}-[a-zåäö]+")

@@ -393,12 +393,12 @@ def finnish_locative(s: Scan, t: Token) -> int:
 
 
 # The big towns' everyday abbreviations, in chat and sms ("gbg är sån kaos", "flyttar till sthlm")
-_TOWN_ABBREVIATIONS = frozenset("gbg sthlm sthml hbg jkpg lkpg nkpg".split())
+TOWN_ABBREVIATIONS = frozenset("gbg sthlm sthml hbg jkpg lkpg nkpg".split())
 
 
 def town_abbreviation(s: Scan, t: Token) -> int:
     """ "gbg", "Sthlm", "JKPG": a town by its abbreviation."""
-    if t.word.lower() in _TOWN_ABBREVIATIONS:
+    if t.word.lower() in TOWN_ABBREVIATIONS:
         s.add(t.start, t.end, "ORT")
         return 1
     return 0

@@ -1,5 +1,6 @@
-"""Capitalised words after a café's or a restaurant's word, or after a car's colour, that the name
-rules read as a person: "Café Vera har god paj", "en grå Skoda Fabia".
+"""Capitalised words after a café's or a restaurant's word, or after a car's colour, or before a
+church's, that the name rules read as a person: "Café Vera har god paj", "en grå Skoda Fabia",
+"Sankt Olofs kyrka" (a church or a churchyard is named after its saint: no one to identify).
 
 A venue's word before a name makes the name the venue's ("Café Vera", "Pizzeria Roma", "Hotell
 Linnea"): no person is named. A colour before a capitalised word describes a thing, and among
@@ -24,6 +25,12 @@ _COLOUR_BEFORE = re.compile(
 )
 
 
+# a church or churchyard named after a saint or a person: "Sankt Olofs kyrka", "Maria kyrkogård"
+_CHURCH_AFTER = re.compile(
+    r"[ \t\u00a0]+(?:dom)?(?:kyrka|kyrkan|kyrkogård|kyrkogården|kapell|kapellet|församling|församlingen)(?![\w-])"
+)
+
+
 def venue_or_car_names(text: str, spans: list[Span]) -> set[Span]:
     """The PERSON finds that are a venue's name or a car's make and model."""
     return {
@@ -33,5 +40,6 @@ def venue_or_car_names(text: str, spans: list[Span]) -> set[Span]:
         and (
             _VENUE_BEFORE.search(text, max(0, s.start - 14), s.start)
             or _COLOUR_BEFORE.search(text, max(0, s.start - 16), s.start)
+            or _CHURCH_AFTER.match(text, s.end)
         )
     }

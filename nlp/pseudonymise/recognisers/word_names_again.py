@@ -22,7 +22,9 @@ from nlp.pseudonymise.recognisers.words import PERSON_VERBS, whole_words
 # what a person does or is, right after the name again
 _VERBS = PERSON_VERBS | frozenset(
     "är var har hade blir blev kan ska får fick gillar tycker bor bodde jobbar jobbade går gick "
-    "åker åkte kör körde pratar pratade vet mår mådde behöver brukar gör gjorde och".split()
+    "åker åkte kör körde pratar pratade vet mår mådde behöver brukar gör gjorde och "
+    # what one does at a meeting: "Frid föreslog …"
+    "föreslog föreslår tog lovade lovar undrade undrar frågade frågar berättade berättar".split()
 )
 _CAPITAL_BEFORE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][\w-]*[ \t\u00a0]+$")
 _NEXT_WORD = re.compile(r"[ \t\u00a0]+([a-zåäö]+)\b|[ \t\u00a0]*[.,!?:;]")
@@ -36,7 +38,8 @@ def word_names_again(text: str, spans: list[Span]) -> list[Span]:
         if sp.label != "PERSON" or not word[:1].isupper() or not word.isalpha():
             continue
         info = lists.names().get(word.lower())
-        if info is not None and info.word and (info.first_sv or info.first_other):
+        # a surname that is a word too, someone called by it ("Närvarande: Frid, …")
+        if info is not None and info.word and (info.first_sv or info.first_other or info.last):
             names.add(word)
     if not names:
         return spans
