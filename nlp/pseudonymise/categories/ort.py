@@ -12,6 +12,7 @@ from nlp.pseudonymise.recognisers.names_in_context import find_person_in_context
 from nlp.pseudonymise.recognisers.person_place import find_person_and_place
 from nlp.pseudonymise.recognisers.place_compounds import find_place_compounds
 from nlp.pseudonymise.recognisers.places_in_speech import find_places_in_speech
+from nlp.pseudonymise.recognisers.private_clinics import find_private_clinics
 from nlp.pseudonymise.recognisers.rural_place_names import find_rural_place_names
 from nlp.pseudonymise.recognisers.rural_units import find_rural_units
 from nlp.pseudonymise.recognisers.script_places import find_script_places
@@ -43,6 +44,7 @@ CATEGORY = Category(
         find_clinic_sites,  # "Vaccinationscentralen <Ort>" (VARDENHET; vardenhet.py is at its size limit)
         find_care_homes,  # "bor på <X>backen" in a text about care (VARDENHET), likewise
         find_complaint_units,  # "Geriatrisk avdelning 14", "<enhet>, <Ort>" (VARDENHET), likewise
+        find_private_clinics,  # "<X> Knee Center <Ort>", "Ortopedi Väst", "vc i <ort>" (VARDENHET), likewise
     ),
     description="orter",
 )
