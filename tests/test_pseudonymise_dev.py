@@ -216,15 +216,19 @@ OWN_FLOORS = {
     # coordinated "Vård- och omsorgsförvaltningen" is unlabelled there): it no longer measures
     # generalisation
     "pii_blind60.jsonl": (0.98, 0.97, 0.97),
-    # unread (held out; first scores at a1dc624, every direct identifier found): 61 planned
-    # surgery and waiting lists 0.891 / 0.942 / 39 of 42 (VARDENHET 53 of 69, ORGANISATION 6 of
-    # 13); 63 neurology and rehabilitation 0.945 / 0.975 / 36 of 37
-    "pii_blind61.jsonl": (0.88, 0.93, 0.90),
+    # read in round 33 (first 0.891 / 0.942 / 39 of 42 at a1dc624, 0.894 at 4001d0d: planned
+    # surgery and waiting lists, private clinics and health insurers; VARDENHET 53 of 69,
+    # ORGANISATION 6 of 13; after 0.967 / 0.987 / 40 of 42, VARDENHET 66 of 69, ORGANISATION 12
+    # of 13, every direct identifier found; a named unit "i <Ort>" is a unit and a town there, one
+    # VARDENHET in the product): it no longer measures generalisation
+    "pii_blind61.jsonl": (0.96, 0.98, 0.95),
     # read in round 32b (first 0.875 / 0.947 / 41 of 44 at a1dc624: homelessness and housing
     # support, ORGANISATION 34 of 55, ALDER 14 of 21; after 0.977 / 0.982 / 43 of 44, every direct
     # identifier found; named women's refuges and pharmacy branches are VARDENHET there,
     # ORGANISATION in the product): it no longer measures generalisation
     "pii_blind62.jsonl": (0.97, 0.97, 0.97),
+    # unread (held out; first score at a1dc624, every direct identifier found): 63 neurology and
+    # rehabilitation 0.945 / 0.975 / 36 of 37
     "pii_blind63.jsonl": (0.93, 0.96, 0.95),
 }
 

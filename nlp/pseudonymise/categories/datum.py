@@ -12,7 +12,7 @@ from nlp.pseudonymise.recognisers.month_first_dates import find_month_first_date
 from nlp.pseudonymise.recognisers.patterns import LOG_LINE, MONTHS, WS
 from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.script_dates import find_script_dates
-from nlp.pseudonymise.recognisers.symptom_scores import symptom_score_before
+from nlp.pseudonymise.recognisers.symptom_scores import score_beside_nought, symptom_score_before
 
 _DATE_PATTERNS = [
     guarded(r"(?<![\d-])(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d-])"),
@@ -261,6 +261,8 @@ def _score(ctx: _Text, m: re.Match) -> bool:
     if not _SCORE.fullmatch(found):
         return False
     mark, scale = (int(x) for x in found.split("/"))
+    if mark <= scale and score_beside_nought(text, m.start(), m.end(), scale):
+        return True  # "från 4/10 till 0/10": no date has a nought
     if mark > scale or _DATE_WORD_BEFORE.search(text[max(0, m.start() - 8) : m.start()]):
         return False
     graded = _GRADED_AFTER.match(text, m.end()) and _GRADING.search(text, max(0, m.start() - 60), m.start())

@@ -13,6 +13,7 @@ from nlp.pseudonymise.recognisers.names_in_context import find_person_in_context
 from nlp.pseudonymise.recognisers.person_place import find_person_and_place
 from nlp.pseudonymise.recognisers.place_compounds import find_place_compounds
 from nlp.pseudonymise.recognisers.places_in_speech import find_places_in_speech
+from nlp.pseudonymise.recognisers.private_clinics import find_private_clinics
 from nlp.pseudonymise.recognisers.rural_place_names import find_rural_place_names
 from nlp.pseudonymise.recognisers.rural_units import find_rural_units
 from nlp.pseudonymise.recognisers.script_places import find_script_places
@@ -47,6 +48,7 @@ CATEGORY = Category(
         # shelters (VARDENHET), missions, landlords and offices (ORGANISATION; organisation.py and
         # vardenhet.py are at the module size limit)
         find_housing_support,
+        find_private_clinics,  # "<X> Knee Center <Ort>", "Ortopedi Väst", "vc i <ort>" (VARDENHET), likewise
     ),
     description="orter",
 )

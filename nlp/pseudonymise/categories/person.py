@@ -11,6 +11,7 @@ from nlp.pseudonymise.recognisers.comment_headers import find_comment_headers
 from nlp.pseudonymise.recognisers.complaint_bodies import find_complaint_bodies
 from nlp.pseudonymise.recognisers.english_kin import find_english_kin
 from nlp.pseudonymise.recognisers.forum import find_forum_names
+from nlp.pseudonymise.recognisers.insurers import find_insurers
 from nlp.pseudonymise.recognisers.interview_notes import find_ip_names
 from nlp.pseudonymise.recognisers.introduced_ages import find_introduced_ages
 from nlp.pseudonymise.recognisers.introductions import find_kin_names, find_self_introduction
@@ -23,6 +24,7 @@ from nlp.pseudonymise.recognisers.person_place import find_person_and_place
 from nlp.pseudonymise.recognisers.script_names import find_script_names
 from nlp.pseudonymise.recognisers.signature_lines import find_signature_lines
 from nlp.pseudonymise.recognisers.spoken_names import find_spoken_names
+from nlp.pseudonymise.recognisers.staff_in_brackets import find_staff_in_brackets
 from nlp.pseudonymise.recognisers.staff_initials import find_staff_initials
 from nlp.pseudonymise.recognisers.street_notes import find_street_notes
 from nlp.pseudonymise.recognisers.usernames import find_usernames
@@ -39,6 +41,7 @@ CATEGORY = Category(
         find_kin_names,
         find_forum_names,
         find_staff_initials,
+        find_staff_in_brackets,  # "kirurg (Lundin)", "svar till lisa:"
         find_signature_lines,
         find_listed_people,
         find_usernames,
@@ -56,6 +59,7 @@ CATEGORY = Category(
         # firms, newspapers, a region's services (ORGANISATION; organisation.py is at the size limit)
         find_complaint_bodies,
         find_street_notes,  # outreach notes: rough ages (ALDER), initials, names by their room
+        find_insurers,  # "<X> Skadeförsäkring", "försäkring hos <X>" (ORGANISATION), likewise
     ),
     description="namn",
 )

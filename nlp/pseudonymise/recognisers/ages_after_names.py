@@ -38,6 +38,12 @@ _INTRO_BEFORE = re.compile(
 _INTRO_AGE = re.compile(
     r"[ \t]+([1-9]\d?)(?=[ \t]+[a-zåäö])(?![ \t]+(?:" + QUANTITY_UNIT + r"|(?:barn|av|till|på|i|om|per|x)\b))"
 )
+# "Anders Ek, 63, tackar": an age set off by commas, a lowercase word after it; "Eva Ek här, 77 år
+# i mars": the writer's age after "här" and a comma, with "år" (and the month it turns)
+_APPOSED_AGE = re.compile(
+    r"(?:,[ \t]*([1-9]\d?|1[01]\d)(?=[ \t]*,[ \t]+[a-zåäö])"
+    r"|[ \t]+här[ \t]*,[ \t]*([1-9]\d?[ \t]+år)(?![\w-])(?![ \t]+(?:sedan|sen|till|kvar|på\b)))"
+)
 # the next item of such a list: ", Mursal 13", " och Sana 9"
 _NEXT_ITEM = re.compile(
     r"(?:,[ \t]*|[ \t]+och[ \t]+)([A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?)(?=[ \t]+\d{1,2}(?:[ \t]+år)?(?:[,;.]|[ \t]+och\b|$))"
@@ -65,6 +71,13 @@ def ages_after_names(text: str, spans: list[Span]) -> list[Span]:
     out, taken = list(spans), SpanSet(spans)  # taken: where out's spans are (a list scan was quadratic)
     for sp in spans:
         m = _AGE_AFTER.match(text, sp.end) if sp.label == "PERSON" else None
+        apposed = _APPOSED_AGE.match(text, sp.end) if sp.label == "PERSON" and not m else None
+        if apposed:
+            g = 1 if apposed.group(1) else 2
+            if taken.free(apposed.start(g), apposed.end(g)):
+                out.append(Span(apposed.start(g), apposed.end(g), "ALDER"))
+                taken.add(apposed.start(g), apposed.end(g))
+            continue
         if not m:
             intro = _INTRO_AGE.match(text, sp.end) if sp.label == "PERSON" else None
             if intro and _INTRO_BEFORE.search(text, max(0, sp.start - 20), sp.start):

@@ -35,7 +35,7 @@ _NO_ZERO_LANDLINE = re.compile(r"(?<![\w+\-/.,:])([1-9]\d{0,2})-(\d{5,8})(?![\w\
 _US_DATE = re.compile(r"(?<![\w/.\-])(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])/((?:19|20)\d\d)(?![\w/\-]|\.\d)")
 # a word saying the number is something else: an order, an invoice, a survey answer's id
 _OTHER = re.compile(
-    r"(?i:order|faktura|ärende|referens|ref\b|kvitto|svars-?id|respondent|\bid\b|löpn|artikel|beställning|"
+    r"(?i:order|faktura|ärende|referens|ref\b|kvitto|skaden|skadeanm|remissn|svars-?id|respondent|\bid\b|löpn|artikel|beställning|"
     # an amount, a count, a grade or a mean: "Antal svar: 7,01E+08" is a broken cell, not a phone
     + AMOUNT_WORDS
     + r")"

@@ -162,7 +162,7 @@ def namelike(word: str, lowercase_ok: bool) -> bool:
         len(word) < 2
         or low in HEADER_AND_GREETING_WORDS
         or low in CLOSINGS
-        or re.search(r"[\d_]|(.)\1\1|^(?i:pnr|p-nr|persnr|tfn|telnr|mobnr|dnr|orgnr)$", word)
+        or re.search(r"[\d_]|(.)\1\1|^(?i:p-nr|[a-zåäö]+nr|tfn)$", word)
         or low in SWEDISH_STOP_WORDS
         or low in TITLES
         or low in STAFF_ABBREVIATIONS

@@ -31,6 +31,8 @@ _EN_CALENDAR = frozenset(
     "august september october november december".split()
 )
 _DEFINITE = re.compile(r"(?:en|et|an|na|orna|arna|erna)$")
+# a care unit's head word ends it: "kom till Dagkirurgen" is a unit, no place
+_UNIT_HEAD = re.compile(r"(?:kirurgen|kliniken|mottagningen|akuten|avdelningen|enheten|sjukhuset|lasarettet)$")
 _RESIDENCE = re.compile(
     r"(?:flyttade|flyttat|flytta|flyttar|bor|bodde|bott|boende|växte upp|kommer|kom|uppvuxen|född|föddes"
     # told in an interview: "placerad i …", "en kvar i …" (a child left behind), "lägret i …",
@@ -321,6 +323,7 @@ def place_of_residence(s: Scan, t: Token) -> int:
         and t.word not in COUNTRIES
         and t.word.lower() not in _EN_CALENDAR  # "moved to Thursday 20 February"
         and context
+        and not _UNIT_HEAD.search(t.word)
         and (
             (_RESIDENCE if t.cap else _LIVES).search(s.text, max(0, t.start - 30), t.start)
             or (t.cap and _ORIGIN.search(s.text, max(0, t.start - 50), t.start))

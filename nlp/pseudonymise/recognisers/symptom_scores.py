@@ -22,3 +22,16 @@ _SYMPTOM_BEFORE = re.compile(
 def symptom_score_before(text: str, start: int) -> bool:
     """True when the score at `start` follows a symptom word ("Smärtan är |8/10")."""
     return _SYMPTOM_BEFORE.search(text, max(0, start - 50), start) is not None
+
+
+# "från 4/10 till 0/10", "0/10 → 6/10": a grade beside a nought on the same scale, which no date
+# has, is the same scale's
+_ZERO_AFTER = re.compile(WS + r"*(?:till|->|→|–|-)" + WS + r"*0/(\d{1,2})(?![\d/])")
+_ZERO_BEFORE = re.compile(r"(?<![\d/])0/(\d{1,2})" + WS + r"*(?:till|->|→|–|-)" + WS + r"*$")
+
+
+def score_beside_nought(text: str, start: int, end: int, scale: int) -> bool:
+    """True when the grade text[start:end] out of `scale` goes to or comes from 0 on that scale."""
+    after = _ZERO_AFTER.match(text, end)
+    before = _ZERO_BEFORE.search(text, max(0, start - 12), start)
+    return any(m is not None and int(m.group(1)) == scale for m in (after, before))
