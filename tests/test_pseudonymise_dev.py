@@ -230,6 +230,11 @@ OWN_FLOORS = {
     # unread (held out; first score at a1dc624, every direct identifier found): 63 neurology and
     # rehabilitation 0.945 / 0.975 / 36 of 37
     "pii_blind63.jsonl": (0.93, 0.96, 0.95),
+    # unread (held out; first scores at 6294d58, every direct identifier found): 64 chronic disease
+    # in primary care 0.948 / 0.935 / 32 of 36 (dose splits and measurement lists as traps); 65
+    # emergency care seen by the public 0.924 / 0.972 / 33 of 35 (VARDENHET 33 of 38)
+    "pii_blind64.jsonl": (0.93, 0.92, 0.86),
+    "pii_blind65.jsonl": (0.91, 0.96, 0.92),
 }
 
 
