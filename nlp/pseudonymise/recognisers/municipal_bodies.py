@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from nlp.core import Span
 from nlp.pseudonymise.recognisers import lists
-from nlp.pseudonymise.recognisers.patterns import CAP, LOW, WS
+from nlp.pseudonymise.recognisers.patterns import CAP, CAP_NAME, LOW, WS
 from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.words import NOT_UNIT_WORDS
 
@@ -38,30 +38,18 @@ _BODY_IN_MUNICIPALITY = guarded(
     + WS
     + r"+i"
     + WS
-    + r"+(?P<town>["
-    + CAP
-    + r"]["
-    + LOW
-    + r"]+(?:-["
-    + CAP
-    + r"]["
-    + LOW
-    + r"]+)?)"
+    + r"+(?P<town>"
+    + CAP_NAME
+    + r")"
     + WS
     + r"+kommun(?![\w-])"
 )
 # "Sala kommuns familjerätt", "Lerums kommuns överförmyndare": the municipality's own office
 # after it in the genitive (not "Sala kommuns hemsida")
 _MUNICIPALITY_OFFICE = guarded(
-    r"(?<![\w-])(?P<town>["
-    + CAP
-    + r"]["
-    + LOW
-    + r"]+(?:-["
-    + CAP
-    + r"]["
-    + LOW
-    + r"]+)?)"
+    r"(?<![\w-])(?P<town>"
+    + CAP_NAME
+    + r")"
     + WS
     + r"+kommuns"
     + WS
