@@ -204,10 +204,13 @@ OWN_FLOORS = {
     # 71, every direct identifier found; account numbers are unlabelled there): it no longer
     # measures generalisation
     "pii_blind57.jsonl": (0.97, 0.98, 0.98),
-    # unread (held out; first scores at c4ccad5, every direct identifier found): 58 pregnancy,
-    # birth and newborn care 0.931 / 0.951 / 38 of 39 (VARDENHET 32 of 45); 59 cancer and
+    # read in round 34 (first 0.931 / 0.951 / 38 of 39 at c4ccad5: pregnancy, birth and newborn
+    # care; VARDENHET 32 of 45, ORGANISATION 6 of 8; after 0.985 / 0.981 / 38 of 39, VARDENHET 44
+    # of 45, every direct identifier found; a baby's age in weeks is ALDER in the product,
+    # unlabelled there): it no longer measures generalisation
+    "pii_blind58.jsonl": (0.98, 0.98, 0.97),
+    # unread (held out; first score at c4ccad5, every direct identifier found): 59 cancer and
     # palliative care 0.955 / 0.960 / 37 of 37
-    "pii_blind58.jsonl": (0.92, 0.94, 0.94),
     "pii_blind59.jsonl": (0.94, 0.95, 0.97),
     # read in round 32 (first 0.949 / 0.971 / 38 of 38 at c4ccad5, 0.954 / 0.973 at a1dc624: formal
     # complaints to patient boards, IVO and JO; ORGANISATION 41 of 48, VARDENHET 46 of 56; after

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from nlp.pseudonymise.category import Category
+from nlp.pseudonymise.recognisers.birth_units import find_birth_units
 from nlp.pseudonymise.recognisers.care_homes import find_care_homes
 from nlp.pseudonymise.recognisers.chat_answers import find_chat_answers
 from nlp.pseudonymise.recognisers.clinic_sites import find_clinic_sites
@@ -49,6 +50,7 @@ CATEGORY = Category(
         # vardenhet.py are at the module size limit)
         find_housing_support,
         find_private_clinics,  # "<X> Knee Center <Ort>", "Ortopedi Väst", "vc i <ort>" (VARDENHET), likewise
+        find_birth_units,  # "Neonatalavdelning 12 på <sjukhus>", "BMM Norr", "<X> IVF" (VARDENHET), likewise
     ),
     description="orter",
 )

@@ -17,7 +17,7 @@ from nlp.pseudonymise.recognisers.programme_units import HOME_KIND, find_program
 from nlp.pseudonymise.recognisers.service_centres import find_service_centres
 from nlp.pseudonymise.recognisers.spoken_units import find_spoken_units
 from nlp.pseudonymise.recognisers.unit_constructions import CARE_PROVIDERS, find_unit_constructions, finished_units
-from nlp.pseudonymise.recognisers.words import NOT_UNIT_WORDS, plain_word, rare_word, sentence_start
+from nlp.pseudonymise.recognisers.words import CARE_ACRONYMS, NOT_UNIT_WORDS, plain_word, rare_word, sentence_start
 
 _UNIT_HEAD = (
     r"kliniken|klinik|mottagningen|mottagning|sjukhuset|sjukhus|lasarettet|lasarett|"
@@ -394,7 +394,6 @@ def _maternity_wards(text: str) -> list[Span]:
 _SHOUT = re.compile(r"[A-ZÅÄÖ]{2,}(?:[ \t]+[A-ZÅÄÖ]+)+")
 # the unit words a shouted unit has (speed: reviews shout often, units rarely)
 _SHOUTED_UNIT = re.compile(r"SJUKHUS|LASARETT|AKUT|KLINIK|MOTTAGNING|VÅRDCENTRAL|BUP|BVC|MVC|BB|IVA|PSYK|BOENDE")
-_ACRONYMS = frozenset("BUP BVC MVC BB IVA VC HVB LSS BUMM".split())
 
 
 def _unshouted(text: str) -> str:
@@ -403,7 +402,7 @@ def _unshouted(text: str) -> str:
 
     def word(m: re.Match) -> str:
         w = m.group(0)
-        if w in _ACRONYMS:
+        if w in CARE_ACRONYMS:
             return w
         return w.capitalize() if w.capitalize() in lists.places() else w.lower()
 

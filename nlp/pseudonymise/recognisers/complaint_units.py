@@ -41,7 +41,7 @@ _UNIT_FOR = guarded(
 )
 # what a named unit "för …" treats; the municipality's units ("Enheten för ekonomiskt bistånd")
 # are offices
-_CARE_STEM = re.compile(
+CARE_STEM = re.compile(
     r"vård|sjuk|psyk|beroende|ätstör|smärt|rehab|diabet|hjärt|cancer|minne|demens|infektion|"
     r"habilit|medicin|kirurg|ortoped|neuro|geriatri|trauma|tortyr|ångest|depression|barn|unga|ungdom"
 )
@@ -94,7 +94,7 @@ _GENITIVE_HOME = guarded(
 )
 
 
-def _name_like(text: str, start: int, word: str) -> bool:
+def name_like(text: str, start: int, word: str) -> bool:
     """A district or town after the unit, not a word or a person: "Bergsjön", not "Men" or "Anna"."""
     if word in lists.places():
         return True
@@ -111,10 +111,10 @@ def find_complaint_units(text: str) -> list[Span]:
     spans = [Span(m.start(), with_town_after(text, m.end()), "VARDENHET") for m in _SPECIALTY_WARD.finditer(text)]
     spans += [Span(m.start(), m.end(), "VARDENHET") for m in _WARD_AT_HOSPITAL.finditer(text)]
     for m in _UNIT_FOR.finditer(text):
-        if _CARE_STEM.search(m.group("what")) and not sentence_start(text, m.start()):
+        if CARE_STEM.search(m.group("what")) and not sentence_start(text, m.start()):
             spans.append(Span(m.start(), m.end(), "VARDENHET"))
     for m in _DISTRICT_UNIT.finditer(text):
-        if _name_like(text, m.start("name"), m.group("name")):
+        if name_like(text, m.start("name"), m.group("name")):
             spans.append(Span(m.start(), m.end(), "VARDENHET"))
     for m in _GENITIVE_HOME.finditer(text):
         base = m.group("home")[:-1]

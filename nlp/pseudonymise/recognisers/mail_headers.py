@@ -21,9 +21,9 @@ from nlp.core import Span
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.words import NAME_PARTICLES, compound_word, plain_word, unknown_word
 
-_SENDER = re.compile(r"(?im)^[ \t>]*(?:från|from|avsändare|sender)[ \t]*:[ \t]*(?P<value>[^\n]{1,80})$")
+_SENDER = re.compile(r"(?im)^[ \t>]*(?:från|fran|from|avsändare|avsandare|sender)[ \t]*:[ \t]*(?P<value>[^\n]{1,80})$")
 # another field of the same header, before or after the sender line
-_OTHER_FIELD = re.compile(r"(?im)^[ \t>]*(?:ämne|skickat|till|datum|kopia|subject|sent|to|date|cc)[ \t]*:")
+_OTHER_FIELD = re.compile(r"(?im)^[ \t>]*(?:ämne|amne|skickat|till|datum|kopia|subject|sent|to|date|cc)[ \t]*:")
 # where the name ends: an address, an interpreter ("via X (tolk)"), a bracket, a separator
 _NAME_END = re.compile(r"[ \t]*(?:<|\(|\[|;|\||[ \t]via[ \t]|[ \t]för[ \t]|[ \t]on[ \t]behalf|$)", re.IGNORECASE)
 _WORD = r"[A-ZÅÄÖÉÜ][\w'’]*(?:-[A-ZÅÄÖÉÜ]?[\w'’]+)*"
@@ -77,3 +77,15 @@ def find_mail_senders(text: str) -> list[Span]:
             stop = start + len(family) + 1 + len(given.rstrip())
         spans.append(Span(start, stop, "PERSON"))
     return spans
+
+
+# a header's label written without å/ä/ö ("Fran:", "Amne:"): a field, never a name
+_LABEL = re.compile(r"(?im)^[ \t>]*(?P<label>fran|amne|avsandare)[ \t]*:")
+
+
+def header_labels(text: str, spans: list[Span]) -> set[Span]:
+    """The PERSON finds that are a mail header's label in a block with another field."""
+    if ":" not in text or not _OTHER_FIELD.search(text):
+        return set()
+    labels = {(m.start("label"), m.end("label")) for m in _LABEL.finditer(text)}
+    return {s for s in spans if s.label == "PERSON" and (s.start, s.end) in labels}

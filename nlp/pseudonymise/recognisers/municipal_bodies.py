@@ -1,5 +1,6 @@
 """A municipality's body with its municipality ("Omsorgsnämnden i Lerums kommun", "Äldreomsorgen i
-Mora kommun") as one ORGANISATION, a coordinated body in lower case ("kultur- och fritidsnämnden"),
+Mora kommun") as one ORGANISATION, so is an office after the municipality's genitive ("Sala
+kommuns familjerätt"), a coordinated body in lower case ("kultur- och fritidsnämnden"),
 and an association with its own name after its kind ("Pensionärsföreningen Solstrålen").
 
 The body alone is any municipality's ("äldreomsorgen"); with "i <Ort>s kommun" after it, it is
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 from nlp.core import Span
 from nlp.pseudonymise.recognisers import lists
-from nlp.pseudonymise.recognisers.patterns import CAP, LOW, WS
+from nlp.pseudonymise.recognisers.patterns import CAP, CAP_NAME, LOW, WS
 from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.words import NOT_UNIT_WORDS
 
@@ -37,17 +38,24 @@ _BODY_IN_MUNICIPALITY = guarded(
     + WS
     + r"+i"
     + WS
-    + r"+(?P<town>["
-    + CAP
-    + r"]["
-    + LOW
-    + r"]+(?:-["
-    + CAP
-    + r"]["
-    + LOW
-    + r"]+)?)"
+    + r"+(?P<town>"
+    + CAP_NAME
+    + r")"
     + WS
     + r"+kommun(?![\w-])"
+)
+# "Sala kommuns familjerätt", "Lerums kommuns överförmyndare": the municipality's own office
+# after it in the genitive (not "Sala kommuns hemsida")
+_MUNICIPALITY_OFFICE = guarded(
+    r"(?<![\w-])(?P<town>"
+    + CAP_NAME
+    + r")"
+    + WS
+    + r"+kommuns"
+    + WS
+    + r"+["
+    + LOW
+    + r"]*(?:familjerätt|socialtjänst|överförmyndare|nämnd|förvaltning|enhet|kontor|byrå)(?:en|n|et)?(?![\w-])"
 )
 _NAMED_ASSOCIATION = guarded(
     r"(?<![\w-])["
@@ -85,6 +93,11 @@ def find_municipal_bodies(text: str) -> list[Span]:
             town = m.group("town")
             if _town(town) or (town.lower() not in NOT_UNIT_WORDS and m.group(0)[:1].isupper()):
                 spans.append(Span(m.start(), m.end(), "ORGANISATION"))
+        spans += [
+            Span(m.start(), m.end(), "ORGANISATION")
+            for m in _MUNICIPALITY_OFFICE.finditer(text)
+            if _town(m.group("town"))
+        ]
     spans += [Span(m.start(), m.end(), "ORGANISATION") for m in _COORDINATED_BODY.finditer(text)]
     if "föreningen" in text:
         for m in _NAMED_ASSOCIATION.finditer(text):

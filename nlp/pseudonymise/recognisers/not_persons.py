@@ -21,12 +21,13 @@ from nlp.core import Span
 from nlp.lexicon import neighbour_stop_words
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.feasts_and_greetings import feast_and_greeting_words
+from nlp.pseudonymise.recognisers.mail_headers import header_labels
 from nlp.pseudonymise.recognisers.mixed_case_abbreviations import mixed_case_abbreviations
 from nlp.pseudonymise.recognisers.patterns import ROLE_COMPOUND
 from nlp.pseudonymise.recognisers.role_signatures import role_signatures
 from nlp.pseudonymise.recognisers.software_names import software_or_service_names
 from nlp.pseudonymise.recognisers.venues_and_cars import venue_or_car_names
-from nlp.pseudonymise.recognisers.words import plain_word, swedish_form
+from nlp.pseudonymise.recognisers.words import CARE_ACRONYMS, plain_word, swedish_form
 
 # a pet or farm animal before its name, perhaps "som heter", and the names listed before this
 # one: "katten Sigge", "min katt Agnes", "en hund, Sigge,", "Korna hette Rosa, Stjärna och …"
@@ -186,6 +187,8 @@ def drop_non_persons(text: str, spans: list[Span]) -> list[Span]:
     dropped |= mixed_case_abbreviations(text, spans) | role_signatures(text, spans)
     dropped |= venue_or_car_names(text, spans)  # "Café Vera", "en grå Skoda Fabia"
     dropped |= software_or_service_names(text, spans)  # "Safari 17", "Freja eID", "Post- och tele…"
+    dropped |= {s for s in spans if s.label == "PERSON" and text[s.start : s.end] in CARE_ACRONYMS}  # "Hej BVC!"
+    dropped |= header_labels(text, spans)  # "Fran: …" over "Till: …": a header's label without å
     low = text.lower()
     played_or_prescribed = "spel" in low or "recept" in low or "förskr" in low  # speed
     for s in spans:

@@ -12,7 +12,7 @@ from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.patterns import CAP, MONTHS, STREET_SUFFIX, WS, says_other_number
 from nlp.pseudonymise.recognisers.scan import Scan, Token
-from nlp.pseudonymise.recognisers.words import COUNTRIES, PREPS_PLACE, TITLES, rare_word
+from nlp.pseudonymise.recognisers.words import CARE_ACRONYMS, COUNTRIES, PREPS_PLACE, TITLES, rare_word
 
 # (not the end of a case number: "Änr 2016-01731 Nämndens beslut")
 _AFTER_POSTCODE = re.compile(r"(?<![\d-])\d{3}" + WS + r"?\d{2}" + WS + r"+$")
@@ -321,6 +321,7 @@ def place_of_residence(s: Scan, t: Token) -> int:
         and t.adjacent_prev
         and t.word not in lists.names()
         and t.word not in COUNTRIES
+        and t.word not in CARE_ACRONYMS  # "kom till BB": a unit
         and t.word.lower() not in _EN_CALENDAR  # "moved to Thursday 20 February"
         and context
         and not _UNIT_HEAD.search(t.word)

@@ -1,7 +1,8 @@
 """Names a letter's own layout gives away: the whole line under a closing greeting when it
 starts with a first name ("Med vänlig hälsning⏎Britt-Inger Ek Lind", a last name that is also
 a word included), and two name-like words opening a contact line before "tel", "tfn",
-"mobil" or "e-post" ("Oksana Kovalenko, tel +380 …")."""
+"mobil" or "e-post" ("Oksana Kovalenko, tel +380 …"), and a first name signing a message before
+its phone number at the very end ("… svarat? Sanna 0739-112233")."""
 
 from __future__ import annotations
 
@@ -30,6 +31,12 @@ _NAME_AGE_LAST_LINE = re.compile(
     r"\n[ \t]*+(?:/[ \t]*+)?(?P<name>[A-Za-zåäöÅÄÖé]{2,}+)(?:[ \t]*+,[ \t]*+|[ \t]++)(?P<age>\d{1,3})[ \t.!]*+$"
 )
 
+# a message signed at its very end with a first name and a phone number, the name one that is
+# also a word: "…varför har ingen svarat? Sanna 0739-112233" (after a sentence or on its own line)
+_NAME_PHONE_END = re.compile(
+    r"(?:[.!?]|\n)[ \t]*+(?P<name>" + CAPWORD + r")[ \t]*+,?[ \t]*+\+?[0-9][0-9 -]{6,14}[0-9][ \t.!]*+$"
+)
+
 
 def _first_name(word: str) -> bool:
     info = lists.names().get(word.split("-")[0].lower())
@@ -44,6 +51,10 @@ def _role(word: str) -> bool:
 def find_signature_lines(text: str) -> list[Span]:
     """The signature line under a closing greeting, and a contact line's name."""
     spans = []
+    m = _NAME_PHONE_END.search(text[-60:])
+    if m and _first_name(m.group("name")):
+        offset = max(0, len(text) - 60)
+        spans.append(Span(offset + m.start("name"), offset + m.end("name"), "PERSON"))
     if "\n" not in text:
         return spans
     for m in _CLOSING_LINE.finditer(text):
