@@ -22,7 +22,7 @@ from nlp.core import Span
 from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.patterns import CAP_NAME, WS
-from nlp.pseudonymise.recognisers.words import COUNTRIES, plain_word, sentence_start, unknown_word
+from nlp.pseudonymise.recognisers.words import COUNTRIES, DEFINITE_ENDING, plain_word, sentence_start, unknown_word
 
 _KIN = (
     r"bror|brorsan|syster|systern|mamma|pappa|mor|far|son|dotter|make|maka|fru|man|sambo|pojkvän|"
@@ -59,10 +59,6 @@ _QUALIFIED_FIELD = re.compile(
 )
 
 
-# a noun in its definite form ("Boendet (personal)", "Kommunen som handledare") is a description
-_DEFINITE = re.compile(r"(?:en|et|an|na|orna|arna|erna)$")
-
-
 def _name_like(text: str, start: int, word: str) -> bool:
     """Not a stop word, a place or a noun in its definite form; a listed first name, a word no
     lexicon has, or (inside a sentence, where the capital says it) a word of the lexicon used as
@@ -73,7 +69,7 @@ def _name_like(text: str, start: int, word: str) -> bool:
     info = lists.names().get(low)
     if info is not None and (info.first_sv or info.first_other):
         return True
-    if _DEFINITE.search(low):
+    if DEFINITE_ENDING.search(low):
         return False
     return (not plain_word(low) and unknown_word(word)) or not sentence_start(text, start)
 

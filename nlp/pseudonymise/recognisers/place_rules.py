@@ -12,7 +12,7 @@ from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.patterns import CAP, MONTHS, STREET_SUFFIX, WS, says_other_number
 from nlp.pseudonymise.recognisers.scan import Scan, Token
-from nlp.pseudonymise.recognisers.words import CARE_ACRONYMS, COUNTRIES, PREPS_PLACE, TITLES, rare_word
+from nlp.pseudonymise.recognisers.words import CARE_ACRONYMS, COUNTRIES, DEFINITE_ENDING, PREPS_PLACE, TITLES, rare_word
 
 # (not the end of a case number: "Änr 2016-01731 Nämndens beslut")
 _AFTER_POSTCODE = re.compile(r"(?<![\d-])\d{3}" + WS + r"?\d{2}" + WS + r"+$")
@@ -30,7 +30,6 @@ _EN_CALENDAR = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
     "august september october november december".split()
 )
-_DEFINITE = re.compile(r"(?:en|et|an|na|orna|arna|erna)$")
 # a care unit's head word ends it: "kom till Dagkirurgen" is a unit, no place
 _UNIT_HEAD = re.compile(r"(?:kirurgen|kliniken|mottagningen|akuten|avdelningen|enheten|sjukhuset|lasarettet)$")
 _RESIDENCE = re.compile(
@@ -352,7 +351,9 @@ def place_of_residence(s: Scan, t: Token) -> int:
         # ("gruppbostaden": a compound noun in its definite form is no town; "xxxr.se" a domain)
         and (
             t.cap
-            or (rare_word(t.word) and not _DEFINITE.search(t.word) and s.text[t.end : t.end + 1] not in {".", "@"})
+            or (
+                rare_word(t.word) and not DEFINITE_ENDING.search(t.word) and s.text[t.end : t.end + 1] not in {".", "@"}
+            )
         )
     ):
         end, taken = t.end, 1

@@ -5,14 +5,12 @@ after saying what they are; a forum post answers someone by name before a colon,
 
 from __future__ import annotations
 
-import re
-
 from nlp.core import Span
 from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.patterns import CAP_NAME, WS
 from nlp.pseudonymise.recognisers.prefilter import guarded
-from nlp.pseudonymise.recognisers.words import COUNTRIES, NOT_UNIT_WORDS, TITLES, unknown_word
+from nlp.pseudonymise.recognisers.words import COUNTRIES, DEFINITE_ENDING, NOT_UNIT_WORDS, TITLES, unknown_word
 
 # "läkare (Lundin)", "kirurgen (Dr Berg)": a role word, then a capitalised name alone in brackets
 _ROLE_BRACKET = guarded(
@@ -38,8 +36,6 @@ _ROLE_BRACKET = guarded(
 _REPLY_TO = guarded(
     r"(?i:\b(?:svar|svarar|replik)" + WS + r"+till)" + WS + r"+(?P<name>[^\W\d_][\w-]*)" + WS + r"*:(?!\d)"
 )
-# a definite noun or an everyday word in brackets is a description ("läkare (Specialist)")
-_DEFINITE = re.compile(r"(?:en|et|an|na|orna|arna|erna)$")
 
 
 def _person(word: str) -> bool:
@@ -51,7 +47,7 @@ def _person(word: str) -> bool:
     info = lists.names().get(low)
     if info is not None:
         return True
-    return unknown_word(word) and not _DEFINITE.search(low)
+    return unknown_word(word) and not DEFINITE_ENDING.search(low)
 
 
 def find_staff_in_brackets(text: str) -> list[Span]:

@@ -111,6 +111,8 @@ COUNTRIES = frozenset(
 POSSESSIVES = frozenset("min mitt mina vår vårt våra hans hennes hens din ditt er ert deras".split())
 # the care units' acronyms: a unit, never a town or a person ("kom till BB", "Hej BVC!")
 CARE_ACRONYMS = frozenset("BUP BVC MVC BMM BB IVA VC HVB LSS BUMM".split())
+# a noun in its definite form ("Boendet", "kommunen", "personalen"): a description, not a name
+DEFINITE_ENDING = re.compile(r"(?:en|et|an|na|orna|arna|erna)$")
 PREPS_PLACE = frozenset("i från till utanför nära mot via norr söder öster väster runt kring".split())
 # Words that never start or sit inside a unit or organisation name.
 NOT_UNIT_WORDS = frozenset(SWEDISH_STOP_WORDS) | {
