@@ -239,9 +239,9 @@ def theme_angles(
     families: dict[Key, set[Key]] = {}  # a word → its forms left inflected
     for key in found:
         if len(key) == 1:
-            for cut in range(1, min(_LONGEST_INFLECTION, len(key[0]) - 3) + 1):
+            for cut in range(1, _LONGEST_INFLECTION + 1):
                 base = (key[0][:-cut],)
-                if base in counts and key[0][-cut:] in INFLECTIONS:
+                if base in counts and inflected(key[0], base[0]):
                     families.setdefault(base, {base}).add(key)
     scored = []
     for key, count in counts.items():
