@@ -16,7 +16,7 @@ from nlp.pseudonymise.recognisers.patterns import CAP, CAPWORD, LOW, WS
 from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.unit_constructions import function_words_or_calendar
 from nlp.pseudonymise.recognisers.unit_towns import with_district_after, with_town_after
-from nlp.pseudonymise.recognisers.words import NOT_UNIT_WORDS, plain_word, sentence_start
+from nlp.pseudonymise.recognisers.words import NOT_UNIT_WORDS, plain_word, sentence_start, unknown_word
 
 # "Psykiatrisk avdelning 22", "Medicinska avdelning 7": the ward of a specialty by its number
 _SPECIALTY_WARD = guarded(
@@ -94,15 +94,17 @@ _GENITIVE_HOME = guarded(
 )
 
 
-def name_like(text: str, start: int, word: str) -> bool:
-    """A district or town after the unit, not a word or a person: "Bergsjön", not "Men" or "Anna"."""
+def name_like(text: str, start: int, word: str, *, unknown_at_start: bool = False) -> bool:
+    """A district or town after the unit, not a word or a person: "Bergsjön", not "Men" or "Anna".
+    At a sentence start, where a capital says nothing, none; with `unknown_at_start` a word no
+    lexicon has."""
     if word in lists.places():
         return True
     return (
         word.lower() not in NOT_UNIT_WORDS
         and not lists.listed_first_name(word)
         and not function_words_or_calendar(word)
-        and not sentence_start(text, start)
+        and ((unknown_at_start and unknown_word(word)) or not sentence_start(text, start))
     )
 
 

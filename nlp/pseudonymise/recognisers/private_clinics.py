@@ -14,10 +14,11 @@ import re
 
 from nlp.core import Span
 from nlp.pseudonymise.recognisers import lists
+from nlp.pseudonymise.recognisers.complaint_units import name_like
 from nlp.pseudonymise.recognisers.patterns import CAP, CAPWORD, LOW, WS
 from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.unit_constructions import function_words_or_calendar
-from nlp.pseudonymise.recognisers.words import NOT_UNIT_WORDS, sentence_start, unknown_word
+from nlp.pseudonymise.recognisers.words import sentence_start, unknown_word
 
 # "Nova Knee Center Uppsala", "Malmö Knee Center", "Nova Clinic Vasastan": one or two capitalised
 # words and the English head word, a known town or district after it
@@ -124,14 +125,7 @@ _PREPOSITION_BEFORE = re.compile(r"(?:på|till|från|vid)" + WS + r"+$")
 def _own_name(text: str, start: int, word: str) -> bool:
     """A name of a unit's own, not a word or a person: "Fjällbygden", "Balans", not "Anna" or "Men";
     at a sentence start, where a capital says nothing, only a word no lexicon has."""
-    if word in lists.places() or word in _DISTRICT:
-        return True
-    return (
-        word.lower() not in NOT_UNIT_WORDS
-        and not lists.listed_first_name(word)
-        and not function_words_or_calendar(word)
-        and (unknown_word(word) or not sentence_start(text, start))
-    )
+    return word in _DISTRICT or name_like(text, start, word, unknown_at_start=True)
 
 
 def _foreign_heads(text: str) -> list[Span]:
