@@ -238,6 +238,13 @@ OWN_FLOORS = {
     # emergency care seen by the public 0.924 / 0.972 / 33 of 35 (VARDENHET 33 of 38)
     "pii_blind64.jsonl": (0.93, 0.92, 0.86),
     "pii_blind65.jsonl": (0.91, 0.96, 0.92),
+    # unread (held out; first scores at e39e86d, every direct identifier found): 66 work injuries,
+    # occupational health and return to work 0.870 / 0.955 / 34 of 37 (ORGANISATION 28 of 39,
+    # VARDENHET 14 of 22); 67 sexual and reproductive health 0.923 / 0.960 / 32 of 35 (PERSON 93 of
+    # 93); 68 children in hospital seen by their parents 0.918 / 0.952 / 37 of 40 (ALDER 23 of 34)
+    "pii_blind66.jsonl": (0.86, 0.945, 0.91),
+    "pii_blind67.jsonl": (0.91, 0.95, 0.91),
+    "pii_blind68.jsonl": (0.91, 0.945, 0.92),
 }
 
 
