@@ -68,6 +68,19 @@ def _stored(engine: Engine, run_id: int) -> dict[str, Any]:
     return {"themes": themes, "members": members, "classifications": classifications, "suggestions": suggestions}
 
 
+def _spy_streamed(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int]]:
+    """The list each streamed theme step appends (sample answers held, answers in all) to."""
+    seen: list[tuple[int, int]] = []
+    original = analysis.find_themes_placed
+
+    def placed(sample: Any, rows: Any, vectors: Any, **kw: Any) -> Any:
+        seen.append((len(sample), vectors.n))
+        return original(sample, rows, vectors, **kw)
+
+    monkeypatch.setattr(analysis, "find_themes_placed", placed)
+    return seen
+
+
 def test_an_import_past_the_sample_stores_what_the_in_memory_analysis_gives(
     engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tax: Any
 ) -> None:
@@ -78,14 +91,7 @@ def test_an_import_past_the_sample_stores_what_the_in_memory_analysis_gives(
     import_id = import_export(
         _write_export(tmp_path / "svar.csv", 110), project="ström", text_columns=["Svar"]
     ).import_id
-    seen: list[tuple[int, int]] = []
-    original = analysis.find_themes_placed
-
-    def placed(sample: Any, rows: Any, vectors: Any, **kw: Any) -> Any:
-        seen.append((len(sample), vectors.n))
-        return original(sample, rows, vectors, **kw)
-
-    monkeypatch.setattr(analysis, "find_themes_placed", placed)
+    seen = _spy_streamed(monkeypatch)
     run_id = analyse_import(import_id, engine=engine, taxonomy=tax, embed_model="hash")
     assert seen == [(160, 550)]  # the streamed path ran, holding the sample's answers alone
     assert not run_folder(run_id, engine).exists()  # the answers' files went with the run
@@ -156,9 +162,10 @@ def test_an_import_with_theme_edits_stores_what_the_in_memory_analysis_gives(
     engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tax: Any
 ) -> None:
     """A coordinator names, merges and splits themes of an import past the sample; analysed
-    again, the edits are carried over with the texts and vectors left in the partitions'
-    files, and the run stores what the in-memory analysis with the same edits gives."""
-    from nlp.pipeline import partitions
+    again, the run streams (the main process holds the sample's answers, never every answer's
+    id, text or theme), the edits are matched and applied by partition, and the run stores
+    what the in-memory analysis with the same edits gives."""
+    from nlp.pipeline.partitions import PartitionedVectors
     from nlp.store.models import ThemeEdit
     from nlp.themes import vectors
 
@@ -190,17 +197,17 @@ def test_an_import_with_theme_edits_stores_what_the_in_memory_analysis_gives(
     with session_scope(engine) as session:
         project_id = session.get(Import, imported.import_id).project_id  # type: ignore[union-attr]
         session.add_all(ThemeEdit(project_id=project_id, **e) for e in edits)
-    read: list[Any] = []
-    original = partitions.StoredTexts
-
-    def stored_texts(files: Any) -> Any:
-        read.append(original(files))
-        return read[-1]
-
-    monkeypatch.setattr(partitions, "StoredTexts", stored_texts)
+    held: list[str] = []
+    monkeypatch.setattr(analysis, "stored_answers", lambda parts: held.append("every answer") or 1 / 0)
+    seen = _spy_streamed(monkeypatch)
+    read: list[int] = []
+    rows_of = PartitionedVectors.rows
+    monkeypatch.setattr(PartitionedVectors, "rows", lambda self, rows: read.append(len(rows)) or rows_of(self, rows))
     run_id = analyse_import(imported.import_id, engine=engine, taxonomy=tax, embed_model="hash")
-    # The texts stayed in the files: this run read those of the sample and the edited themes' words.
-    assert len(read) == 1 and len(read[0]) == 550
+    # The streamed path ran with the edits: the sample's answers held, never every answer's;
+    # the vectors read are the sample's and the split theme's members', never all 550.
+    assert seen == [(160, 550)] and not held
+    assert read[0] == 160 and len(read) >= 2 and max(read) < 550
     labels = {label for label, *_ in _stored(engine, run_id)["themes"].values()}
     assert "Väntan" in labels
     themes = _assert_import_as_in_memory(engine, tax, imported.import_id, run_id, edits)

@@ -35,6 +35,7 @@ from nlp.pipeline.partitions import (
     remove_run_files,
     stored_answers,
 )
+from nlp.pipeline.placed_edits import apply_placed_edits
 from nlp.pipeline.project import analyse_project
 from nlp.pipeline.results import store_results
 from nlp.pipeline.runs import create_run, run_guarded, save_settings, set_run
@@ -155,9 +156,8 @@ def _analyse(
     embedder = cached_embedder(name)
     set_run(engine, run_id, embed_model=embedder.model_id)
     rows = coded_sample(inputs.strata, inputs.months, SAMPLE_MAX)
-    # Theme edits are matched by every answer's theme: then every answer's theme is held (the
-    # texts and vectors stay in the partitions' files and are read as the edits need them).
-    streamed = len(rows) < inputs.n and not inputs.edits
+    # Past the sample the project's theme edits too are applied by partition (nlp.pipeline.placed_edits).
+    streamed = len(rows) < inputs.n
     parts = [replace(p, sample=mine) for p, mine in local_rows(inputs.parts, rows)] if streamed else inputs.parts
     # One pass per answer: the same vectors serve themes, labels, valence and evidence.
     vectors = embed_parts(parts, name, report)
@@ -175,7 +175,7 @@ def _analyse(
         "embed": lambda p: embed_texts(p, embedder=embedder, kind=ANALYSIS_KIND),
     }
     if streamed:
-        themes = find_themes_placed(read_rows(parts, rows), rows, vectors, **common)
+        themes = find_themes_placed(read_rows(parts, rows), rows, vectors, edits=inputs.edits, **common)
     else:
         ids, dates, texts = stored_answers(parts)
         themes = find_themes(texts, vectors, record_ids=ids, dates=dates, edits=inputs.edits, **common)
@@ -225,7 +225,10 @@ def find_themes(
         # A split needs its members' vectors (read from the partitions' files when stored there);
         # the merges and names do not read any.
         full = vectors.matrix() if isinstance(vectors, PartitionedVectors) else vectors
-        themes = apply_theme_edits(themes, edits, record_ids=record_ids, texts=texts, embeddings=full)
+        # Edited themes' words come from the sample's answers, as every other theme's do.
+        themes = apply_theme_edits(
+            themes, edits, record_ids=record_ids, texts=texts, embeddings=full, word_ids=pick(record_ids)
+        )
     return name_result(
         themes,
         pick(texts),
@@ -243,6 +246,7 @@ def find_themes_placed(
     rows: np.ndarray,
     vectors: PartitionedVectors,
     *,
+    edits: Sequence[Any] = (),
     period: str = "month",
     random_state: int = 42,
     labels: Sequence[Sequence[str]] | None = None,
@@ -250,11 +254,12 @@ def find_themes_placed(
     embed: Callable[[list[str]], np.ndarray] | None = None,
     valence: Sequence[str | None] | None = None,
 ) -> ThemeResult:
-    """find_themes (without edits) for an import too large to hold: `sample` holds the answers
-    of the sample `rows` (and `labels`, `valence` theirs), and the partitions of `vectors` know
-    their rows in it (Part.sample). The themes are fitted on the sample and the workers place
-    the rest by partition, keep the placements there and send back counts per theme and
-    period (nlp.themes.sample.fit_sample_placed): the result equals find_themes's."""
+    """find_themes for an import too large to hold: `sample` holds the answers of the sample
+    `rows` (and `labels`, `valence` theirs), and the partitions of `vectors` know their rows
+    in it (Part.sample). The themes are fitted on the sample and the workers place the rest by
+    partition, keep the placements there and send back counts per theme and period
+    (nlp.themes.sample.fit_sample_placed); the project's `edits` are matched and applied by
+    partition too (nlp.pipeline.placed_edits): the result equals find_themes's."""
     sample_vectors = vectors.rows(rows)
     themes = fit_sample_placed(
         sample.texts,
@@ -267,6 +272,8 @@ def find_themes_placed(
         random_state=random_state,
         word_labels=False,
     )
+    if edits:
+        themes = apply_placed_edits(themes, edits, sample, rows, vectors, period)
     return name_result(
         themes,
         sample.texts,

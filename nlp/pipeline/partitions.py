@@ -426,6 +426,11 @@ def placed_path(vectors_path: str) -> str:
     return str(Path(vectors_path).with_suffix(".tema.npy"))
 
 
+def save_placed(part: Part, topics: np.ndarray) -> None:
+    """A partition's placements (theme id per row, IN_SAMPLE for the sample's), whole or not at all."""
+    _write_whole(placed_path(part.path), lambda fh: np.save(fh, topics))
+
+
 def place_part(part: Part, *, themes: Sequence[ProjectTheme], period: str) -> dict[tuple[int, str | None], int]:
     """Each answer of the partition outside the sample (Part.sample) to its nearest theme
     (nlp.themes.assign, as assign_part), stored in the partition's placement file (whole or
@@ -437,7 +442,7 @@ def place_part(part: Part, *, themes: Sequence[ProjectTheme], period: str) -> di
     topics = np.fromiter((theme_id(k) for k in assign(themes, vectors, floor=True)), dtype=np.int32, count=part.n)
     if part.sample is not None:
         topics[part.sample] = IN_SAMPLE
-    _write_whole(placed_path(part.path), lambda fh: np.save(fh, topics))
+    save_placed(part, topics)
     dates = read_answers(part.answers).dates
     counts: Counter[tuple[int, str | None]] = Counter()
     for t, d in zip(topics.tolist(), dates, strict=True):

@@ -10,14 +10,18 @@ a new result by their members, never by theme number, since numbers change on a 
 - a merge applies to the themes that each lie mostly (≥ 50 %) inside the edit's members
   (or match one of its groups), when at least two do.
 
-All functions are pure: they return a new ThemeResult and leave their input untouched.
+apply_theme_edits is pure: it returns a new ThemeResult and leaves its input untouched. The
+edits read and change the answers through a Placement: HeldPlacement for answers in memory,
+nlp.pipeline.placed_edits for an analysis whose answers past the theme sample stay in its
+partition files (only counts per theme come back from there, and a split reads its theme's).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections import Counter
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from copy import deepcopy
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -98,25 +102,69 @@ def _get(edit: Any, key: str) -> Any:
     return edit.get(key) if isinstance(edit, Mapping) else getattr(edit, key, None)
 
 
-def match_theme(result: ThemeResult, old_members: Iterable[Any]) -> int | None:
+class Placement(Protocol):
+    """Where the answers of the result being edited keep their main themes, texts and vectors:
+    held in memory (apply_theme_edits) or in an analysis's partition files
+    (nlp.pipeline.placed_edits). The edits read and change the answers only through it."""
+
+    def tally(self, groups: Sequence[Collection[Any]]) -> list[tuple[Counter[int], int]]:
+        """Per group of record ids: how many of them have each main theme, and how many exist."""
+        ...
+
+    def merge(self, drop: set[int], keep: int) -> None:
+        """The answers of the themes `drop` join theme `keep` (their secondary themes too)."""
+        ...
+
+    def members(self, theme_id: int) -> list[Any]:
+        """The record ids whose main theme is theme_id, in answer order."""
+        ...
+
+    def vectors(self, ids: Sequence[Any]) -> np.ndarray | None:
+        """The vectors of these members (None: the vectors are not at hand)."""
+        ...
+
+    def texts(self, ids: Sequence[Any]) -> list[str] | None:
+        """The texts of these members (None: the texts are not at hand)."""
+        ...
+
+    def move(self, theme_id: int, moved: Mapping[Any, int]) -> None:
+        """The members of theme_id (a split) to the themes given, record id → theme id."""
+        ...
+
+    def corpus(self) -> tuple[list[Any], list[str]] | None:
+        """The answers (ids, texts) whose words describe an edited theme, or None."""
+        ...
+
+
+def match_theme(result: ThemeResult, old_members: Iterable[Any], placement: Placement | None = None) -> int | None:
     """The theme of `result` that a set of old members corresponds to, or None."""
-    members = _member_sets(result)
-    known = set(result.assignments)
-    old = {r for r in old_members if r in known}
-    if not old:
+    where = placement or HeldPlacement(result, None, None, None)
+    ((counts, known),) = where.tally([set(old_members)])
+    return _matched(result, counts, known)
+
+
+def _matched(result: ThemeResult, counts: Counter[int], known: int) -> int | None:
+    """match_theme from the old members' counts per theme (`known` of them still exist)."""
+    if not known:
         return None
+    sizes = result.main_counts()
     best, best_key = None, (0.0, 0.0)
-    for tid, mem in members.items():
-        inter = len(old & mem)
+    for tid in _theme_order(result, counts):
+        inter = counts.get(tid, 0)
         if not inter or tid == OTHER_THEME:
             continue
-        jaccard = inter / len(old | mem)
-        contained = inter / len(old)
+        jaccard = inter / (known + sizes[tid] - inter)
+        contained = inter / known
         if jaccard >= MATCH_THRESHOLD or contained >= MATCH_THRESHOLD:
             key = (jaccard, contained)
             if key > best_key:
                 best, best_key = tid, key
     return best
+
+
+def _theme_order(result: ThemeResult, counts: Mapping[int, int]) -> list[int]:
+    listed = [t.id for t in result.themes]
+    return listed + sorted(set(counts) - set(listed))
 
 
 def apply_theme_edits(
@@ -126,54 +174,96 @@ def apply_theme_edits(
     record_ids: Sequence[Any] | None = None,
     texts: Sequence[str] | None = None,
     embeddings: Matrix | None = None,
+    word_ids: Sequence[Any] | None = None,
 ) -> ThemeResult:
     """Apply names, merges and splits in the given order (oldest first: later edits win).
 
     `record_ids`/`texts`/`embeddings` (row-aligned, optional) let merged and split themes
     get fresh topic words and examples, and let a split without given parts find its
     parts; without them merged words are interleaved and such a split is skipped with a
-    note. Edits that match no theme are skipped with a note, never an error.
+    note. `word_ids`: the answers whose texts give the fresh topic words (default: all;
+    past the theme sample, the sample's, as every other theme's). Edits that match no theme
+    are skipped with a note, never an error.
     """
     res = deepcopy(result)
-    ctx = _Context(record_ids, texts, embeddings)
+    return apply_edits(res, edits, HeldPlacement(res, record_ids, texts, embeddings, word_ids))
+
+
+def apply_edits(res: ThemeResult, edits: Iterable[Any], placement: Placement) -> ThemeResult:
+    """apply_theme_edits on `res` in place, its answers read and changed through `placement`."""
     for edit in edits:
         kind = _get(edit, "kind")
         payload = dict(_get(edit, "payload") or {})
         members = list(_get(edit, "member_record_ids") or [])
         if kind == "namn":
-            _apply_name(res, members, payload)
+            _apply_name(res, members, payload, placement)
         elif kind == "sammanfoga":
-            _apply_merge(res, members, payload, ctx)
+            _apply_merge(res, members, payload, placement)
         elif kind == "dela":
-            _apply_split(res, members, payload, ctx)
+            _apply_split(res, members, payload, placement)
         else:
             res.notes.append(f"Okänd temaändring {kind!r} hoppades över.")
     res.themes.sort(key=lambda t: (t.id == OTHER_THEME, -t.size, t.id))
     return refresh_time_series(res)
 
 
-class _Context:
+class HeldPlacement:
+    """The Placement of a result whose answers are all in memory (texts and vectors optional)."""
+
     def __init__(
-        self, record_ids: Sequence[Any] | None, texts: Sequence[str] | None, embeddings: Matrix | None
+        self,
+        res: ThemeResult,
+        record_ids: Sequence[Any] | None,
+        texts: Sequence[str] | None,
+        embeddings: Matrix | None,
+        word_ids: Sequence[Any] | None = None,
     ) -> None:
+        self.res = res
         self.index = {rid: i for i, rid in enumerate(record_ids)} if record_ids is not None else {}
-        self.texts = texts
+        self.text_rows = texts
+        self.word_ids = word_ids
         # Vectors stored in files (StoredMatrix) are read for the rows an edit asks for.
         self.emb: Matrix | None = embeddings
         if embeddings is not None and not isinstance(embeddings, StoredMatrix):
             self.emb = np.asarray(embeddings, dtype=np.float32)
 
-    def rows(self, ids: Sequence[Any]) -> np.ndarray | None:
+    def tally(self, groups: Sequence[Collection[Any]]) -> list[tuple[Counter[int], int]]:
+        main = self.res.main_theme()
+        out = []
+        for group in groups:
+            counts = Counter(main[r] for r in set(group) if r in main)
+            out.append((counts, sum(counts.values())))
+        return out
+
+    def merge(self, drop: set[int], keep: int) -> None:
+        self.res.assignments = {rid: merge_pairs(pairs, drop, keep) for rid, pairs in self.res.assignments.items()}
+
+    def members(self, theme_id: int) -> list[Any]:
+        return self.res.members(theme_id)
+
+    def _rows(self, ids: Sequence[Any]) -> np.ndarray | None:
         if not self.index or any(r not in self.index for r in ids):
             return None
         return np.array([self.index[r] for r in ids], dtype=int)
 
+    def vectors(self, ids: Sequence[Any]) -> np.ndarray | None:
+        rows = self._rows(ids)
+        return None if rows is None or self.emb is None else np.asarray(self.emb[rows], dtype=np.float32)
 
-def _member_sets(res: ThemeResult) -> dict[int, set[Any]]:
-    sets: dict[int, set[Any]] = {t.id: set() for t in res.themes}
-    for rid, tid in res.main_theme().items():
-        sets.setdefault(tid, set()).add(rid)
-    return sets
+    def texts(self, ids: Sequence[Any]) -> list[str] | None:
+        rows = self._rows(ids)
+        return None if rows is None or self.text_rows is None else [self.text_rows[i] for i in rows.tolist()]
+
+    def move(self, theme_id: int, moved: Mapping[Any, int]) -> None:
+        for rid, target in moved.items():
+            pairs = self.res.assignments[rid]
+            self.res.assignments[rid] = [(target, w) if t == theme_id else (t, w) for t, w in pairs]
+
+    def corpus(self) -> tuple[list[Any], list[str]] | None:
+        if self.text_rows is None or not self.index:
+            return None
+        ids = list(self.index) if self.word_ids is None else [r for r in self.word_ids if r in self.index]
+        return ids, [self.text_rows[self.index[r]] for r in ids]
 
 
 def _name_of(payload: Mapping[str, Any]) -> str | None:
@@ -188,41 +278,42 @@ def _set_name(theme: ThemeInfo, name: str, kind: str) -> None:
     theme.edited.append(kind)
 
 
-def _apply_name(res: ThemeResult, members: list[Any], payload: Mapping[str, Any]) -> None:
+def _apply_name(res: ThemeResult, members: list[Any], payload: Mapping[str, Any], where: Placement) -> None:
     name = _name_of(payload)
-    tid = match_theme(res, members)
+    tid = match_theme(res, members, where)
     if not name or tid is None:
         res.notes.append("Ett temanamn kunde inte kopplas till något tema i den nya körningen.")
         return
     _set_name(res.theme(tid), name, "namn")  # type: ignore[arg-type]
 
 
-def _merge_targets(res: ThemeResult, members: list[Any], payload: Mapping[str, Any]) -> list[int]:
+def _merge_targets(res: ThemeResult, members: list[Any], payload: Mapping[str, Any], where: Placement) -> list[int]:
     groups = payload.get("grupper")
     if groups:
-        found = {match_theme(res, g) for g in groups}
+        found = {_matched(res, counts, known) for counts, known in where.tally([set(g) for g in groups])}
         return sorted(t for t in found if t is not None)
-    union = set(members)
+    ((counts, _),) = where.tally([set(members)])
+    sizes = res.main_counts()
     targets = []
-    for tid, mem in _member_sets(res).items():
-        if tid != OTHER_THEME and mem and len(mem & union) / len(mem) >= MATCH_THRESHOLD:
+    for tid in _theme_order(res, sizes):
+        if tid != OTHER_THEME and sizes[tid] and counts.get(tid, 0) / sizes[tid] >= MATCH_THRESHOLD:
             targets.append(tid)
     return sorted(targets)
 
 
-def _apply_merge(res: ThemeResult, members: list[Any], payload: Mapping[str, Any], ctx: _Context) -> None:
-    targets = _merge_targets(res, members, payload)
+def _apply_merge(res: ThemeResult, members: list[Any], payload: Mapping[str, Any], where: Placement) -> None:
+    targets = _merge_targets(res, members, payload, where)
     if len(targets) < 2:
         res.notes.append("En sammanfogning kunde inte kopplas till minst två teman i den nya körningen.")
         return
     keep, drop = targets[0], set(targets[1:])
-    res.assignments = {rid: merge_pairs(pairs, drop, keep) for rid, pairs in res.assignments.items()}
+    where.merge(drop, keep)
     old = {t.id: t for t in res.themes if t.id in targets}
     res.themes = [t for t in res.themes if t.id not in drop]
     recompute_sizes(res)
     theme = res.theme(keep)
     assert theme is not None
-    words = _words_for(res, ctx, keep)
+    words = _words_for(res, where, keep)
     if words is None:  # interleave the merged themes' words, largest theme first
         lists = [old[t].words for t in sorted(targets, key=lambda t: -old[t].size)]
         words = list(dict.fromkeys(w for ws in zip(*lists) for w in ws))[:10]
@@ -237,25 +328,25 @@ def _apply_merge(res: ThemeResult, members: list[Any], payload: Mapping[str, Any
         _set_name(theme, name, "namn")
 
 
-def _apply_split(res: ThemeResult, members: list[Any], payload: Mapping[str, Any], ctx: _Context) -> None:
-    tid = match_theme(res, members)
+def _apply_split(res: ThemeResult, members: list[Any], payload: Mapping[str, Any], where: Placement) -> None:
+    tid = match_theme(res, members, where)
     if tid is None:
         res.notes.append("En delning kunde inte kopplas till något tema i den nya körningen.")
         return
-    current = res.members(tid)
+    current = where.members(tid)
+    vectors = where.vectors(current)  # row-aligned with current (None: not at hand)
     if payload.get("delar"):
-        split = _split_by_parts(res, current, payload["delar"], ctx)
+        split = _split_by_parts(res, current, payload["delar"], vectors)
     else:
-        split = _split_by_kmeans(res, tid, current, payload, ctx)
+        split = _split_by_kmeans(res, tid, current, payload, vectors)
     if split is not None:
-        _install_parts(res, tid, current, *split, ctx)
+        _install_parts(res, tid, current, *split, vectors, where)
 
 
 def _split_by_parts(
-    res: ThemeResult, current: list[Any], parts: Sequence[Mapping[str, Any]], ctx: _Context
+    res: ThemeResult, current: list[Any], parts: Sequence[Mapping[str, Any]], vectors: np.ndarray | None
 ) -> tuple[dict[Any, int], list[str | None]] | None:
     """Members → part from the named parts' record ids; unlisted members by nearest centre."""
-    rows = ctx.rows(current)
     current_set = set(current)
     part_of: dict[Any, int] = {}
     for p, part in enumerate(parts):
@@ -266,11 +357,12 @@ def _split_by_parts(
     if len(present) < 2:
         res.notes.append("En delning kunde inte tillämpas: delarna saknar svar i temat.")
         return None
+    row = {r: i for i, r in enumerate(current)}
     rest = [r for r in current if r not in part_of]
-    if rest and rows is not None and ctx.emb is not None:
+    if rest and vectors is not None:
         # unlisted (e.g. new) members go to the part with the nearest centre
-        cents = np.vstack([ctx.emb[ctx.rows([r for r, q in part_of.items() if q == p])].mean(axis=0) for p in present])
-        sims = ctx.emb[ctx.rows(rest)] @ cents.T
+        cents = np.vstack([vectors[[row[r] for r, q in part_of.items() if q == p]].mean(axis=0) for p in present])
+        sims = vectors[[row[r] for r in rest]] @ cents.T
         part_of.update({r: present[int(np.argmax(s))] for r, s in zip(rest, sims)})
     else:
         part_of.update({r: present[0] for r in rest})
@@ -278,11 +370,10 @@ def _split_by_parts(
 
 
 def _split_by_kmeans(
-    res: ThemeResult, tid: int, current: list[Any], payload: Mapping[str, Any], ctx: _Context
+    res: ThemeResult, tid: int, current: list[Any], payload: Mapping[str, Any], vectors: np.ndarray | None
 ) -> tuple[dict[Any, int], list[str | None]] | None:
     """Members → part from KMeans on their embeddings (parts without names)."""
-    rows = ctx.rows(current)
-    if rows is None or ctx.emb is None:
+    if vectors is None:
         res.notes.append(
             f'Delningen av temat "{res.theme(tid).label}" kräver inbäddningar; '  # type: ignore[union-attr]
             "den görs vid nästa analys."
@@ -294,7 +385,7 @@ def _split_by_kmeans(
     if len(current) < k:
         res.notes.append("Ett tema med för få svar kunde inte delas.")
         return None
-    km = KMeans(n_clusters=k, random_state=0, n_init=10).fit(ctx.emb[rows])
+    km = KMeans(n_clusters=k, random_state=0, n_init=10).fit(vectors)
     return {r: int(c) for r, c in zip(current, km.labels_)}, [None] * k
 
 
@@ -304,7 +395,8 @@ def _install_parts(
     current: list[Any],
     part_of: dict[Any, int],
     names: list[str | None],
-    ctx: _Context,
+    vectors: np.ndarray | None,
+    where: Placement,
 ) -> None:
     """Replace theme tid by its parts, with fresh words, labels and examples."""
     old = res.theme(tid)
@@ -314,10 +406,7 @@ def _install_parts(
     order = sorted(sizes, key=lambda p: (-sizes[p], p))
     next_id = max(t.id for t in res.themes) + 1
     new_id = {p: (tid if i == 0 else next_id + i - 1) for i, p in enumerate(order)}
-    for rid in current:
-        pairs = res.assignments[rid]
-        target = new_id[part_of[rid]]
-        res.assignments[rid] = [(target, w) if t == tid else (t, w) for t, w in pairs]
+    where.move(tid, {rid: new_id[part_of[rid]] for rid in current})
     res.themes = [t for t in res.themes if t.id != tid]
     for p in order:
         pid = new_id[p]
@@ -332,31 +421,32 @@ def _install_parts(
             edited=sorted(set(old.edited) | {"dela"}),
         )
         res.themes.append(info)
-        words = _words_for(res, ctx, pid)
+        words = _words_for(res, where, pid)
         if words is not None:
             info.words = words
         info.label, info.phrase = make_label(info.words)
-        mem = [r for r in current if part_of[r] == p]
-        prow = ctx.rows(mem)
-        if prow is not None and ctx.emb is not None:
-            ex = [mem[int(np.flatnonzero(prow == i)[0])] for i in nearest_examples(ctx.emb, prow, N_EXAMPLES)]
+        local = [i for i, r in enumerate(current) if part_of[r] == p]
+        mem = [current[i] for i in local]
+        if vectors is not None:
+            ex = [mem[i] for i in nearest_examples(vectors[local], np.arange(len(local)), N_EXAMPLES)]
         else:
             ex = mem[:N_EXAMPLES]
         info.example_ids = ex
-        info.examples = (
-            [{"id": r, "text": ctx.texts[ctx.index[r]]} for r in ex] if ctx.texts is not None and ctx.index else []
-        )
+        found = where.texts(ex)
+        info.examples = [{"id": r, "text": t} for r, t in zip(ex, found)] if found is not None else []
         if names[p]:
             _set_name(info, names[p], "namn")  # type: ignore[arg-type]
     recompute_sizes(res)
 
 
-def _words_for(res: ThemeResult, ctx: _Context, theme_id: int) -> list[str] | None:
-    """Fresh c-TF-IDF words for one theme against all others (needs texts)."""
-    if ctx.texts is None or not ctx.index:
+def _words_for(res: ThemeResult, where: Placement, theme_id: int) -> list[str] | None:
+    """Fresh c-TF-IDF words for one theme against all others, from the placement's word
+    corpus (every answer in memory; past the theme sample, the sample's answers)."""
+    corpus = where.corpus()
+    if corpus is None:
         return None
     main = res.main_theme()
-    ids = [r for r in main if r in ctx.index]
-    labels = np.array([main[r] for r in ids], dtype=int)
-    texts = [ctx.texts[ctx.index[r]] for r in ids]
+    pairs = [(r, t) for r, t in zip(*corpus) if r in main]
+    labels = np.array([main[r] for r, _ in pairs], dtype=int)
+    texts = [t for _, t in pairs]
     return topic_words(texts, labels, len(texts)).get(theme_id)
