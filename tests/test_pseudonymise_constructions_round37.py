@@ -119,6 +119,9 @@ def test_round37_look_alikes_keep_their_label(text: str, label: str, value: str)
         # lowercase letters after a title that are a word or an abbreviation
         ("skötaren st var där", "PERSON", "st"),
         ("läkaren ok sa det", "PERSON", "ok"),
+        # a title after the title word is no initials, lawyers in the plural no firm
+        ("Läkaren dr Lindqvist sa att det var klart.", "PERSON", "dr Lindqvist"),
+        ("Dyra Advokater är det sista jag behöver.", "ORGANISATION", "Dyra Advokater"),
         # a year after "journal", a law's abbreviation in brackets after "patienten"
         ("Journal 2023 saknas helt.", "JOURNALNUMMER", "2023"),
         ("Patienten (LPT) har informerats.", "JOURNALNUMMER", "LPT"),

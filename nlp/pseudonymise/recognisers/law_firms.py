@@ -1,8 +1,9 @@
 """Law firms as appeals, court papers and their copy lists name them (ORGANISATION): the firm
 word before its partners' surnames ("Advokatfirman Lindgren & Holm", "Advokatbyrån Sjöberg")
-and the surnames before it ("Hellström Advokatbyrå", "Berg & Nyberg Advokater AB"). The
-surnames are the firm's name here, not a person's: a lawyer of the same name before the firm
-("advokat Per Lindgren, Advokatfirman Lindgren") stays a PERSON of their own."""
+and the surnames before it ("Hellström Advokatbyrå", "Berg & Nyberg Advokatbyrå AB"; not the
+plural "Advokater", which a sentence uses of lawyers). The surnames are the firm's name here,
+not a person's: a lawyer of the same name before the firm ("advokat Per Lindgren,
+Advokatfirman Lindgren") stays a PERSON of their own."""
 
 from __future__ import annotations
 
@@ -23,12 +24,7 @@ _FIRM_FIRST = guarded(
     + r"(?![\w-])"
 )
 _FIRM_LAST = guarded(
-    r"(?<![\w-])"
-    + _NAMES
-    + WS
-    + r"+(?:Advokatbyrå|Advokatfirma|Advokater|Juristbyrå|Juristfirma)"
-    + _FORM
-    + r"(?![\w-])"
+    r"(?<![\w-])" + _NAMES + WS + r"+(?:Advokatbyrå|Advokatfirma|Juristbyrå|Juristfirma)" + _FORM + r"(?![\w-])"
 )
 
 

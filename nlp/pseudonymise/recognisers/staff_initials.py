@@ -9,6 +9,7 @@ import re
 
 from nlp.core import Span
 from nlp.pseudonymise.recognisers.prefilter import guarded
+from nlp.pseudonymise.recognisers.words import TITLES
 
 # staff titles as notes abbreviate or write them; case-insensitive ("Ssk", "DR")
 _TITLE = (
@@ -66,6 +67,8 @@ _LOWER_INITIALS = guarded(
     r"(?<![\w-])(?i:skötaren|sjuksköterskan|undersköterskan|läkaren|kuratorn|psykologen|överläkaren|"
     r"vikarien|nattpersonalen)"
     r"[ \t]+(?P<who>[bcdfghjklmnpqrstvwxz]{2})(?![\w-])"
+    # not a title before the name ("läkaren dr Lindholm": "dr" is no initials)
+    r"(?![ \t]+[A-ZÅÄÖ])"
 )
 
 
@@ -78,7 +81,7 @@ def find_staff_initials(text: str) -> list[Span]:
     spans += [
         Span(m.start("who"), m.end("who"), "PERSON")
         for m in _LOWER_INITIALS.finditer(text)
-        if m.group("who").upper() not in _NOT_INITIALS
+        if m.group("who").upper() not in _NOT_INITIALS and m.group("who") not in TITLES
     ]
     if not _ANY_STAFF.may_match(text):
         return spans
