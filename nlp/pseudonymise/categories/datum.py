@@ -156,7 +156,12 @@ _RATING_BEFORE = re.compile(
     r"(?:\s+(?:på|pa|för|for)\s+[\w-]+)?\W{0,3}$",
     re.IGNORECASE,
 )
-_RATING_AFTER = re.compile(r"\W{0,2}(?:på\s+[\w-]*skala|i\s+betyg|poäng|stjärn|av\s+\d)", re.IGNORECASE)
+# ("4/5 på senaste skattningen": a rating scale's latest reading, not the fourth of May)
+_RATING_AFTER = re.compile(
+    r"\W{0,2}(?:på\s+[\w-]*skala|på\s+(?:(?:den|senaste|sista|förra|nya|nästa)\s+)*[\w-]*(?:skattning|mätning)(?:en)?\b"
+    r"|i\s+betyg|poäng|stjärn|av\s+\d)",
+    re.IGNORECASE,
+)
 # "Gav dom 2/5.", "Totalt 3/5", "9/10 skulle rekommendera", "2/5 ⭐": a score out of five or
 # ten with nothing after it but punctuation and emoji, or a word that grades it
 _SCORE = re.compile(r"(?:10|[0-9])/(?:5|10)")

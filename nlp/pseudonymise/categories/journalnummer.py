@@ -37,6 +37,9 @@ _LABEL = re.compile(
     # so is an identity card's, a home country's included ("ID-kort från X nr …", "id-kortsnummer")
     r"|\bid[- ]?kort(?:et|s?nummer|s?numret|snr|s-?nr)?\b|\bidentitetskort(?:et|s?nummer|snr)?\b"
     r"|\bjournal\b(?=(?:[^\n.!?]{0,40}?)\b(?:nr\.?|nummer)\b)"
+    # the record's word right before a long number, as a note writes it ("(journal 00412377)"),
+    # and a patient's own code in brackets after the word for them ("Patienten (SPV-2019-0331)")
+    r"|\bjournal(?=[ \t:]+(?:[A-ZÅÄÖ]{1,5}-)?\d{5})|\b(?:patient|patienten|pat)(?=[ \t]*\([A-ZÅÄÖ]{2,5}-\d)"
     # a transport-service card or permit, a record number named by its service: "färdtjänstkort
     # nr FT …", "tandvårdsnummer …" (not a customer number: a billing code, as the sets label it)
     r"|\bfärdtjänst(?:kort|tillstånd)(?:et|ets)?(?:s?nummer|s?numret|s?nr\b\.?)?"

@@ -16,6 +16,7 @@ from nlp.pseudonymise.recognisers.interview_notes import find_ip_names
 from nlp.pseudonymise.recognisers.introduced_ages import find_introduced_ages
 from nlp.pseudonymise.recognisers.introductions import find_kin_names, find_self_introduction
 from nlp.pseudonymise.recognisers.later_ages import find_later_ages
+from nlp.pseudonymise.recognisers.law_firms import find_law_firms
 from nlp.pseudonymise.recognisers.mail_headers import find_mail_senders
 from nlp.pseudonymise.recognisers.name_predicates import find_name_predicates
 from nlp.pseudonymise.recognisers.names_in_context import find_person_in_context
@@ -28,6 +29,7 @@ from nlp.pseudonymise.recognisers.staff_in_brackets import find_staff_in_bracket
 from nlp.pseudonymise.recognisers.staff_initials import find_staff_initials
 from nlp.pseudonymise.recognisers.street_notes import find_street_notes
 from nlp.pseudonymise.recognisers.usernames import find_usernames
+from nlp.pseudonymise.recognisers.ward_names import find_ward_names
 
 CATEGORY = Category(
     label="PERSON",
@@ -60,6 +62,8 @@ CATEGORY = Category(
         find_complaint_bodies,
         find_street_notes,  # outreach notes: rough ages (ALDER), initials, names by their room
         find_insurers,  # "<X> Skadeförsäkring", "försäkring hos <X>" (ORGANISATION), likewise
+        find_ward_names,  # "avd granen" (VARDENHET), "/<Förnamn> B, avd <X>" at the end
+        find_law_firms,  # "Advokatfirman <X> & <Y>", "<X> Advokatbyrå" (ORGANISATION), likewise
     ),
     description="namn",
 )

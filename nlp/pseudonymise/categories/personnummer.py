@@ -155,12 +155,15 @@ def _one_by_one(text: str) -> list[Span]:
 
 # read out in groups as they come, after "personnummer": "96 11 03 - 7 7 3 1", "78 1205 eh 0 4 2 8"
 _GROUPED = re.compile(r"(?<![\w-])\d{1,4}(?:(?:[ ]?[-–][ ]?|[ ](?:eh|ehm|öh|öhm)[ ]|[ ])\d{1,4}){2,11}(?![\w-])")
+# a date written out in full opening the stretch ("Period: 2024-01-01 – 2026-11-30"): a date
+# range, not a number read out; "1931-08-14-6651" with its last four is the dated form's (below)
+_ISO_DATE_FIRST = re.compile(r"(?:19|20)\d\d([-–])\d\d\1\d\d(?!\d)")
 
 
 def _grouped(text: str) -> list[Span]:
     spans = []
     for m in _GROUPED.finditer(text):
-        if not _PNR_POS.search(before(text, m.start())):
+        if not _PNR_POS.search(before(text, m.start())) or _ISO_DATE_FIRST.match(m.group(0)):
             continue
         groups = list(re.finditer(r"\d+", m.group(0)))
         digits = ""

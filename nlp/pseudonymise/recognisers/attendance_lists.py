@@ -1,7 +1,7 @@
 """People listed in minutes and contact lists, where no sentence says who they are: the
 line after an attendance label ("Närvarande: K.B., Ahmed, Johanna S", "narvarande: anki,
-jukka", "Deltagare (förnamn): …", "Ej närv: …"), and a text table whose header names its
-columns ("Namn | Ålder | Ort"). The label or the header asks for people, so an item that
+jukka", "Deltagare (förnamn): …", "Ej närv: …", "Närvarande patienter: …", "Justeras: …"), and a
+text table whose header names its columns ("Namn | Ålder | Ort"). The label or the header asks for people, so an item that
 could be a name is one: initials, a first name with a surname's initial, a lowercase name
 no lexicon has, and a listed name that is also a word ("Dag", "Gull")."""
 
@@ -16,8 +16,12 @@ from nlp.pseudonymise.recognisers.names_in_context import namelike
 from nlp.pseudonymise.recognisers.patterns import ROLE_COMPOUND
 
 # the label opening a line, perhaps with a note in brackets, then a colon and the items
+# (the group the list is of may follow: "Närvarande patienter:"), or the minutes' checker
+# ("Justeras: A.H.")
 _HEAD = re.compile(
-    r"(?im)^[ \t]*(?:ej[ \t]+)?(?:n[äa]rvarande|n[äa]rv|fr[åa]nvarande|deltagare|deltog|medverkande)"
+    r"(?im)^[ \t]*(?:(?:ej[ \t]+)?(?:n[äa]rvarande|n[äa]rv|fr[åa]nvarande|deltagare|deltog|medverkande)"
+    r"(?:[ \t]+(?:patienter|personal|brukare|ledamöter|medlemmar|representanter|gäster|anhöriga))?"
+    r"|justeras|justerare|justerat|justeringsperson(?:er)?)"
     r"\.?[ \t]*(?:\([^()\n]{1,25}\))?[ \t]*:[ \t]*([^\n]+)"
 )
 _SEPARATOR = re.compile(r"[ \t]*(?:,|;|&|\+|\boch\b|\bo\b)[ \t]*")

@@ -4,7 +4,7 @@ field with a qualifier: "Kontakt: Tawanda (bror) 073-…", "med Bamse som ledsag
 
 - A capitalised word right before a bracketed kinship or role word ("Tawanda (bror)", "Dino
   (min granne)") is that person's name, even one no name list has: a form or a letter names
-  the contact and says in brackets who they are.
+  the contact and says in brackets who they are; an age beside the word is theirs (ALDER).
 - A capitalised word before "som" and a person's role ("med Bamse som ledsagare", "Ali som
   kontaktperson") is the person holding the role.
 - A form's field of a role with a qualifier before its colon ("Kontaktperson soc:", "Handläggare
@@ -36,8 +36,23 @@ _ROLE = (
 )
 # what follows the name, searched first and the name read back from it (speed: a scan that
 # tries every capitalised word as the name costs more than all the rest of this module)
+# (the person's age may stand with it: "Niko (17, kusin)", "Tawanda (bror, 34)")
+_AGE = r"(?P<age>\d{1,3})"
 _BRACKETED = re.compile(
-    WS + r"*\((?:(?:min|mitt|mina|hans|hennes|vår|deras)" + WS + r"+)?(?:" + _KIN + r"|" + _ROLE + r")\)"
+    WS
+    + r"*\((?:"
+    + _AGE
+    + r","
+    + WS
+    + r"*)?(?:(?:min|mitt|mina|hans|hennes|vår|deras)"
+    + WS
+    + r"+)?(?:"
+    + _KIN
+    + r"|"
+    + _ROLE
+    + r")(?:,"
+    + WS
+    + r"*(?P<age2>\d{1,3}))?\)"
 )
 _AS_ROLE = re.compile(
     WS + r"+som" + WS + r"+(?:(?:min|mitt|vår|hans|hennes|ny|nya)" + WS + r"+)?(?:" + _ROLE + r")(?![\w-])"
@@ -82,6 +97,9 @@ def find_bracketed_relations(text: str) -> list[Span]:
         name = _NAME_BEFORE.search(text, max(0, m.start() - 40), m.start())
         if name is not None and _name_like(text, name.start(), name.group(1)):
             spans.append(Span(name.start(), name.end(), "PERSON"))
+            age = "age" if m.re is _BRACKETED and m.group("age") else "age2"
+            if m.re is _BRACKETED and m.group(age) and 0 < int(m.group(age)) <= 110:
+                spans.append(Span(m.start(age), m.end(age), "ALDER"))
     for m in _QUALIFIED_FIELD.finditer(text) if ":" in text else ():
         # the field opens a line or a sentence ("… klart. Handläggare soc: Rut, tel …")
         if sentence_start(text, m.start()) and _name_like(text, m.start("name"), m.group("name")):

@@ -9,6 +9,7 @@ import re
 
 from nlp.core import Span
 from nlp.pseudonymise.recognisers.prefilter import guarded
+from nlp.pseudonymise.recognisers.words import TITLES
 
 # staff titles as notes abbreviate or write them; case-insensitive ("Ssk", "DR")
 _TITLE = (
@@ -60,12 +61,28 @@ _LAST_SIGNATURE = re.compile(rf"(?<![^\s])/[ \t]?(?P<who>[{_CAP}]{{2,3}}|[{_LOW}
 _NOT_SIGNATURES = frozenset("mvh vh ps st ok nb obs tel adm red mod".split())
 
 
+# a ward's staff named by lowercase initials after their full title, as an angry note types
+# them: "skötaren mk på kvällen", "sjuksköterskan jl sa" (two consonants, which no word is)
+_LOWER_INITIALS = guarded(
+    r"(?<![\w-])(?i:skötaren|sjuksköterskan|undersköterskan|läkaren|kuratorn|psykologen|överläkaren|"
+    r"vikarien|nattpersonalen)"
+    r"[ \t]+(?P<who>[bcdfghjklmnpqrstvwxz]{2})(?![\w-])"
+    # not a title before the name ("läkaren dr Lindholm": "dr" is no initials)
+    r"(?![ \t]+[A-ZÅÄÖ])"
+)
+
+
 def find_staff_initials(text: str) -> list[Span]:
     """Initials, or a first name and an initial, right after a staff title or signing off."""
     spans = [Span(m.start("who"), m.end("who"), "PERSON") for m in _SIGNED_INITIALS.finditer(text)]
     last = _LAST_SIGNATURE.search(text, max(0, len(text) - 12)) if "/" in text[-12:] else None
     if last and last.group("who").lower() not in _NOT_SIGNATURES and last.group("who") not in _NOT_INITIALS:
         spans.append(Span(last.start("who"), last.end("who"), "PERSON"))
+    spans += [
+        Span(m.start("who"), m.end("who"), "PERSON")
+        for m in _LOWER_INITIALS.finditer(text)
+        if m.group("who").upper() not in _NOT_INITIALS and m.group("who") not in TITLES
+    ]
     if not _ANY_STAFF.may_match(text):
         return spans
     pos = 0

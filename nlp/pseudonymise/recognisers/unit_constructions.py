@@ -37,7 +37,8 @@ _SAINT = r"(?:S:t|Sankt|St\.?)" + WS + r"+[" + CAP + r"][" + LOW + r"]+"
 _CLINIC = (
     r"(?:[" + CAP + LOW + r"][" + LOW + r"]*|[" + CAP + r"]{2,}-)(?:[" + LOW + r"]*(?:logen|iatriken|peden|kirurgen|"
     r"mottagningen|kliniken|avdelningen|akuten|enheten|medicinen|habiliteringen))"
-    # a heading's clinic in the indefinite form, a compound ("Njurmedicin <Ort>"), and "Psykiatrin <Ort>"
+    # a heading's clinic in the indefinite form, a compound ("Njurmedicin <Ort>", "Rättspsykiatri
+    # <Ort>"), and "Psykiatrin <Ort>"
     r"|["
     + CAP
     + LOW
@@ -52,7 +53,7 @@ _CLINIC = (
     + LOW
     + r"]["
     + LOW
-    + r"]*psykiatrin|Psykiatrin"
+    + r"]*psykiatrin?|Psykiatrin"
 )
 # "Barn- och ungdomsmedicinska mottagningen", "Psykiatriska akutmottagningen": what may stand before
 _LEAD = (
