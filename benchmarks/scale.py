@@ -11,6 +11,10 @@ runs — the service's own analysis — in a fresh process per measurement:
 - "1 process": BRUKARROST_KLUSTER empty (today's path);
 - "k arbetare": a Dask LocalCluster of k single-threaded worker processes, by address.
 
+With --andringar the import is analysed once more after a coordinator's edits (the largest
+theme split, the next two merged, the fourth renamed; on a copy of the size's data dir), as its
+own rows: past the theme sample those runs too should hold no more than the sample.
+
 With --projekt the import's project is analysed as a whole instead (`analyse_project`, the
 project's first analysis: every theme fitted), on a copy of the size's data dir made per run,
 so every measurement starts from the same project without themes.
@@ -188,6 +192,48 @@ def child_analyse(import_id: int, workers: int, profile: bool = False, project: 
         cluster.close()
 
 
+def child_edit(import_id: int) -> None:
+    """A coordinator's edits on the import's latest run, as the pages store them: the largest
+    theme split in two, the next two merged, the fourth renamed (nlp.themes.edits matches them
+    to the next fit by their answers)."""
+    from sqlalchemy import func, select
+
+    from nlp.store import session_scope
+    from nlp.store.db import get_engine
+    from nlp.store.models import AnalysisRun, Import, Theme, ThemeAssignment, ThemeEdit
+
+    engine = get_engine()
+    with session_scope(engine) as session:
+        run_id = session.scalar(select(func.max(AnalysisRun.id)).where(AnalysisRun.import_id == import_id))
+        best: dict[int, tuple[float, int]] = {}
+        rows = session.execute(
+            select(ThemeAssignment.record_id, Theme.topic, ThemeAssignment.weight)
+            .join(Theme, Theme.id == ThemeAssignment.theme_id)
+            .where(Theme.run_id == run_id)
+        )
+        for rid, topic, weight in rows:
+            best[rid] = max(best.get(rid, (-1.0, 0)), (weight, topic))
+        members: dict[int, list[int]] = {}
+        for rid, (_, topic) in best.items():
+            members.setdefault(topic, []).append(rid)
+        topics = sorted((t for t in members if t != -1), key=lambda t: -len(members[t]))
+        split, merged, named = topics[0], topics[1:3], topics[3]
+        project_id = session.get(Import, import_id).project_id  # type: ignore[union-attr]
+        edits = [
+            ("dela", members[split], {"tema": split, "antal": 2}),
+            (
+                "sammanfoga",
+                members[merged[0]] + members[merged[1]],
+                {"teman": merged, "grupper": [members[t] for t in merged]},
+            ),
+            ("namn", members[named], {"namn": "Väntan", "tema": named}),
+        ]
+        session.add_all(
+            ThemeEdit(project_id=project_id, kind=k, member_record_ids=ids, payload=pl) for k, ids, pl in edits
+        )
+    print(json.dumps({"run_id": run_id, "storlekar": [len(members[t]) for t in topics[:4]]}))
+
+
 def _child(args: list[str], env: dict[str, str]) -> dict[str, Any]:
     proc = subprocess.run([sys.executable, __file__, *args], env=env, capture_output=True, text=True)
     if proc.returncode != 0:
@@ -199,7 +245,13 @@ def _child(args: list[str], env: dict[str, str]) -> dict[str, Any]:
 
 
 def measure(
-    root: Path, n: int, model: str, worker_counts: list[int], profile: bool = False, project: bool = False
+    root: Path,
+    n: int,
+    model: str,
+    worker_counts: list[int],
+    profile: bool = False,
+    project: bool = False,
+    edits: bool = False,
 ) -> list[dict[str, Any]]:
     data = root / f"n{n}"
     if not (data / "import.json").exists():
@@ -225,12 +277,26 @@ def measure(
         print("  " + _line(r), flush=True)
         if r.get("minne"):
             print(r["minne"], flush=True)
+    if edits and rows and not project:
+        # The same import analysed again after a coordinator's edits, on a copy of the data dir
+        # (the edits stay out of the sizes' reusable data).
+        run_data = root / f"n{n}-andringar"
+        shutil.rmtree(run_data, ignore_errors=True)
+        shutil.copytree(data, run_data)
+        made = _child(["--redigera", str(import_id)], _env(run_data, model))
+        print(f"  ändringar på körning {made['run_id']}: temanas storlek {made['storlekar']}", flush=True)
+        for k in worker_counts:
+            r = _child(["--analysera", str(import_id), str(k), *flags], _env(run_data, model))
+            r.update(n=n, modell=model, arbetare=k, projekt=False, andringar=True)
+            rows.append(r)
+            print("  " + _line(r), flush=True)
+        shutil.rmtree(run_data, ignore_errors=True)
     return rows
 
 
 def _line(r: dict[str, Any]) -> str:
     who = ("1 process" if r["arbetare"] == 0 else f"{r['arbetare']} arbetare") + (
-        " projekt" if r.get("projekt") else ""
+        " projekt" if r.get("projekt") else " ändringar" if r.get("andringar") else ""
     )
     part = _part(r)
     workers = r["arbetare_cpu_s"]
@@ -308,11 +374,19 @@ def main() -> None:
         help="huvudprocessens minne per steg och en tidslinje (benchmarks/memory_profile.py)",
     )
     p.add_argument("--projekt", action="store_true", help="analysera importens projekt som helhet (analyse_project)")
+    p.add_argument(
+        "--andringar",
+        action="store_true",
+        help="analysera också importen igen efter en delning, en sammanslagning och ett namn",
+    )
     p.add_argument("--importera", nargs=2, help=argparse.SUPPRESS)
+    p.add_argument("--redigera", help=argparse.SUPPRESS)
     p.add_argument("--analysera", nargs=2, help=argparse.SUPPRESS)
     args = p.parse_args()
     if args.importera:
         return child_import(Path(args.importera[0]), int(args.importera[1]))
+    if args.redigera:
+        return child_edit(int(args.redigera))
     if args.analysera:
         return child_analyse(int(args.analysera[0]), int(args.analysera[1]), args.profil_minne, args.projekt)
     root = Path(args.mapp)
@@ -320,17 +394,18 @@ def main() -> None:
     rows: list[dict[str, Any]] = []
     print(f"Maskin: {os.cpu_count()} kärnor, last {os.getloadavg()[0]:.1f} (delad med andra jobb)", flush=True)
     for n in [int(x) for x in args.modell_storlekar.split(",") if x]:
-        rows += measure(root / args.modell, n, args.modell, counts, args.profil_minne, args.projekt)
+        rows += measure(root / args.modell, n, args.modell, counts, args.profil_minne, args.projekt, args.andringar)
     for n in [int(x) for x in args.storlekar.split(",") if x]:
-        rows += measure(root / "hash", n, "hash", counts, args.profil_minne, args.projekt)
+        rows += measure(root / "hash", n, "hash", counts, args.profil_minne, args.projekt, args.andringar)
     print("\nMätningar:")
     for r in rows:
         print("  " + _line(r))
+    plain = [r for r in rows if not r.get("andringar")]  # the runs after edits are their own rows
     print("\nSkalningseffektivitet (1 → 2 arbetare):")
-    for line in efficiency(rows):
+    for line in efficiency(plain):
         print("  " + line)
     print("\nExtrapolering:")
-    for line in extrapolate(rows):
+    for line in extrapolate(plain):
         print("  " + line)
     if args.ut:
         Path(args.ut).write_text(json.dumps(rows, ensure_ascii=False, indent=1))
