@@ -43,7 +43,9 @@ _ROYAL_HOSPITAL = guarded(
     + WS
     + r"+(?:barn)?sjukhus(?:et)?(?![\w-])"
 )
-# "Barn- och ungdomsakuten Östra sjukhuset", "… Sunderby sjukhus", "… Södersjukhuset"
+# "Barn- och ungdomsakuten Östra sjukhuset", "… Sunderby sjukhus", "… Södersjukhuset": always a
+# capitalised name (birth_units.py's hospital also takes a bare "sjukhuset" after a numbered ward;
+# after a coordinated unit that would be any hospital)
 _HOSPITAL = (
     r"(?:["
     + CAP
