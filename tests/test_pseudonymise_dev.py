@@ -235,11 +235,15 @@ OWN_FLOORS = {
     # unread (held out; first score at a1dc624, every direct identifier found): 63 neurology and
     # rehabilitation 0.945 / 0.975 / 36 of 37
     "pii_blind63.jsonl": (0.93, 0.96, 0.95),
-    # unread (held out; first scores at 6294d58, every direct identifier found): 64 chronic disease
-    # in primary care 0.948 / 0.935 / 32 of 36 (dose splits and measurement lists as traps); 65
-    # emergency care seen by the public 0.924 / 0.972 / 33 of 35 (VARDENHET 33 of 38)
+    # unread (held out; first score at 6294d58, every direct identifier found): 64 chronic disease
+    # in primary care 0.948 / 0.935 / 32 of 36 (dose splits and measurement lists as traps)
     "pii_blind64.jsonl": (0.93, 0.92, 0.86),
-    "pii_blind65.jsonl": (0.91, 0.96, 0.92),
+    # read in round 35 (first 0.924 / 0.972 / 33 of 35 at 6294d58: emergency care seen by the
+    # public, 112, 1177, ambulances; VARDENHET 33 of 38, ALDER 22 of 26; after 0.982 / 0.982 / 34
+    # of 35, VARDENHET 38 of 38, ALDER 26 of 26, every direct identifier found; "akuten i <Ort>"
+    # is a unit and a town there, one VARDENHET in the product): it no longer measures
+    # generalisation
+    "pii_blind65.jsonl": (0.98, 0.97, 0.97),
     # unread (held out; first scores at e39e86d, every direct identifier found): 66 work injuries,
     # occupational health and return to work 0.870 / 0.955 / 34 of 37 (ORGANISATION 28 of 39,
     # VARDENHET 14 of 22); 67 sexual and reproductive health 0.923 / 0.960 / 32 of 35 (PERSON 93 of

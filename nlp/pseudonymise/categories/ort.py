@@ -8,6 +8,7 @@ from nlp.pseudonymise.recognisers.care_homes import find_care_homes
 from nlp.pseudonymise.recognisers.chat_answers import find_chat_answers
 from nlp.pseudonymise.recognisers.clinic_sites import find_clinic_sites
 from nlp.pseudonymise.recognisers.complaint_units import find_complaint_units
+from nlp.pseudonymise.recognisers.emergency_units import find_emergency_units
 from nlp.pseudonymise.recognisers.housing_support import find_housing_support
 from nlp.pseudonymise.recognisers.interview_notes import find_form_places
 from nlp.pseudonymise.recognisers.names_in_context import find_person_in_context
@@ -51,6 +52,8 @@ CATEGORY = Category(
         find_housing_support,
         find_private_clinics,  # "<X> Knee Center <Ort>", "Ortopedi Väst", "vc i <ort>" (VARDENHET), likewise
         find_birth_units,  # "Neonatalavdelning 12 på <sjukhus>", "BMM Norr", "<X> IVF" (VARDENHET), likewise
+        # "Barnakuten <Kunglig> <X>s barnsjukhus", "Ambulanssjukvården Region <Län>", "akuten på <FÖRK>", likewise
+        find_emergency_units,
     ),
     description="orter",
 )

@@ -23,6 +23,7 @@ from nlp.pseudonymise.recognisers.names_in_context import find_person_in_context
 from nlp.pseudonymise.recognisers.nicknames import find_nicknames
 from nlp.pseudonymise.recognisers.person_place import find_person_and_place
 from nlp.pseudonymise.recognisers.script_names import find_script_names
+from nlp.pseudonymise.recognisers.sick_children import find_sick_children
 from nlp.pseudonymise.recognisers.signature_lines import find_signature_lines
 from nlp.pseudonymise.recognisers.spoken_names import find_spoken_names
 from nlp.pseudonymise.recognisers.staff_in_brackets import find_staff_in_brackets
@@ -64,6 +65,7 @@ CATEGORY = Category(
         find_insurers,  # "<X> Skadeförsäkring", "försäkring hos <X>" (ORGANISATION), likewise
         find_ward_names,  # "avd granen" (VARDENHET), "/<Förnamn> B, avd <X>" at the end
         find_law_firms,  # "Advokatfirman <X> & <Y>", "<X> Advokatbyrå" (ORGANISATION), likewise
+        find_sick_children,  # "Max hade 39,5" (PERSON), "Elsa var 5 månader" (ALDER, likewise)
     ),
     description="namn",
 )

@@ -49,6 +49,8 @@ _PNR_NEG = re.compile(
     r"försändelse|spårning|kolli|leverans|transaktion|kontonum|avtal|kontrakt|licens|registrerings|"
     # a case file's or a quality system's own number: "Dnr 20240311-0042", "Avvikelse-ID 241118-0042"
     r"diarie|\bdnr\b|(?:avvikelse|händelse|incident|rapport|dokument)s?-?id\b"
+    # an ambulance's or a transport's mission: "Ambulansuppdrag nr …", "Uppdragsnummer …"
+    r"|uppdrag(?:s-?n(?:umme)?r|s-?id|" + WS + r"+nr\b)"
     # the same in the languages of multilingual answers ("رقم الطلب", "номер заказа")
     r"|" + FOREIGN_OTHER_NUMBER
 )

@@ -74,7 +74,9 @@ WORKPLACE = frozenset(
     "avdelningen avd boendet hemtjänsten bup psyk psykiatrin öppenvården beroende "
     "beroendemottagningen jobbet skolan fk af försäkringskassan arbetsförmedlingen "
     "kommunens habiliteringen hab dagverksamheten daglig biblioteket apoteket "
-    "receptionen växeln dagliga korttids korttidshemmet gruppboendet dagverksamheten".split()
+    "receptionen växeln dagliga korttids korttidshemmet gruppboendet dagverksamheten "
+    # an emergency's crews: "Per på ambulansen var snäll"
+    "ambulansen jouren närakuten".split()
 )
 # fillers and interjections of chat and speech that no lexicon has but are no names
 # ("tack anna asså", "min son lol")
@@ -308,10 +310,13 @@ def genitive_suffix(name: str) -> str:
 # After a first name that is also a word it tells the person ("Dag har feber") from the word
 # ("Dag för dag", "Maj har varit kall": no state of a body).
 _BE_HAVE = frozenset("har hade var är e".split())
-_DEGREE = frozenset("så inte lite jätte väldigt mycket ganska helt".split())
+# "har fortfarande ont", "hade igen feber": how long or again, before the state
+_DEGREE = frozenset("så inte lite jätte väldigt mycket ganska helt fortfarande redan också igen plötsligt".split())
 _STATES = frozenset(
     "feber ont somnat sovit ätit druckit ramlat kräkts hostat gråtit duschat badat vaknat glad glada "
-    "nöjd ledsen trött sjuk orolig arg förkyld hungrig yr dålig illamående magsjuk".split()
+    "nöjd ledsen trött sjuk orolig arg förkyld hungrig yr dålig illamående magsjuk "
+    # what brings one to the emergency department: "Sten hade njursten", "Liv hade svårt att andas"
+    "njursten utslag kramper huvudvärk magont andnöd svårt blödningar".split()
 )
 
 
