@@ -18,6 +18,7 @@ from nlp.pseudonymise.recognisers.introductions import find_kin_names, find_self
 from nlp.pseudonymise.recognisers.later_ages import find_later_ages
 from nlp.pseudonymise.recognisers.mail_headers import find_mail_senders
 from nlp.pseudonymise.recognisers.name_predicates import find_name_predicates
+from nlp.pseudonymise.recognisers.name_spellings import find_name_spellings
 from nlp.pseudonymise.recognisers.names_in_context import find_person_in_context
 from nlp.pseudonymise.recognisers.nicknames import find_nicknames
 from nlp.pseudonymise.recognisers.person_place import find_person_and_place
@@ -60,6 +61,7 @@ CATEGORY = Category(
         find_complaint_bodies,
         find_street_notes,  # outreach notes: rough ages (ALDER), initials, names by their room
         find_insurers,  # "<X> Skadeförsäkring", "försäkring hos <X>" (ORGANISATION), likewise
+        find_name_spellings,  # "Nej förresten, Sjöbergh med h."
     ),
     description="namn",
 )
