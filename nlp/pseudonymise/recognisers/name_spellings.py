@@ -7,8 +7,6 @@ stop, "på slutet", "och"), so "med C-vitamin" or "med en kopp" are no spelling.
 
 from __future__ import annotations
 
-import re
-
 from nlp.core import Span
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.patterns import CAP, LOW, WS
