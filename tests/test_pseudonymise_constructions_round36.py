@@ -93,6 +93,7 @@ def test_round36_taken_back(text: str, label: str, value: str) -> None:
         ("Vi ses 6/2 på mottagningen, ta med mätaren.", "DATUM", "6/2"),
         ("Jag fick tid 4/2, alltså om två veckor.", "DATUM", "4/2"),
         ("Återbesök 8/10 hos diabetessköterskan.", "DATUM", "8/10"),
+        ("Opereras 3/10 höger höft, fastande från midnatt.", "DATUM", "3/10"),
         # a landline with a slashed area code stays a phone number
         ("Ring mottagningen på 040/12 34 56 mellan 8 och 9.", "TELEFON", "040/12 34 56"),
         ("Mobil: 070-174 06 55", "TELEFON", "070-174 06 55"),

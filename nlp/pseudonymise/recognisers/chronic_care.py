@@ -18,51 +18,45 @@ import re
 
 from nlp.pseudonymise.recognisers.patterns import CAP, LOW, WS
 
-# "fördelat morgon/kväll", "uppdelat på två sprutor": the pair is shared out, not a day
-_SHARED_OUT_AFTER = re.compile(
-    WS + r"*(?:fördelat|fördelad|fördelade|fördelning|uppdelat|uppdelad|uppdelade)(?![\w])", re.IGNORECASE
+# right after the pair: "fördelat morgon/kväll", "uppdelat på två sprutor" (shared out), or the
+# side a test was done on, then a comma, a bracket, "och" or the end of the sentence ("8/10 dx,",
+# "6/8 vänster."; "3/10 höger höft" is a day)
+_PAIR_AFTER = re.compile(
+    WS
+    + r"*(?:(?P<shared>(?:fördel|uppdel)(?:at|ad|ade|ning)(?![\w]))|(?:dx|sin|dxt|höger|vänster|hö|vä|bilat)\.?(?="
+    + WS
+    + r"*(?:[,;)\n]|och\b|$)|\.(?!\d)))",
+    re.IGNORECASE,
 )
-# "…, alltså", "dvs", "det vill säga": the writer goes on to say what the pair means
+# "…, alltså 4 på dagen och 2 på natten": the writer goes on to say what the pair means
 _THAT_IS = r"(?:alltså|dvs\.?|d\.v\.s\.?|det vill säga)"
+_THAT_IS_WORDS = ("alltså", "dvs", "d.v.s", "vill säga")
 
 
-def dose_split(text: str, start: int, end: int) -> bool:
-    """True when the pair text[start:end] ("6/2") is a dose or count shared out: a word saying
-    so after it, or both its numbers said again in the same sentence after "alltså" ("6 på
-    dagen och 2 på natten")."""
-    parts = text[start:end].split("/")
-    if len(parts) != 2 or not all(p.isdigit() for p in parts):
-        return False
-    if _SHARED_OUT_AFTER.match(text, end):
-        return True
-    first, second = (str(int(p)) for p in parts)
+def dose_or_side(text: str, start: int, end: int) -> bool:
+    """True when the pair text[start:end] ("6/2") is no day and month: a dose or count shared out
+    (a word saying so after it, or both its numbers said again after "alltså" in the same
+    sentence) or a test's score on one side ("8/10 dx")."""
+    first, _, second = text[start:end].partition("/")
+    if not (first.isdigit() and second.isdigit()):
+        return False  # "12/3-25", "05/11/2024"
+    after = _PAIR_AFTER.match(text, end)
+    if after:
+        return after.group("shared") is not None or int(first) <= int(second)
+    near = text[end : end + 60].lower()
+    if not any(w in near for w in _THAT_IS_WORDS):
+        return False  # no "alltså" close after: the pair is not said again
     again = re.compile(
         r"[^.!?\n]{0,50}?\b"
         + _THAT_IS
         + r"[ \t,]+[^.!?\n\d]{0,20}?(?<![\d,.])"
-        + first
+        + str(int(first))
         + r"(?![\d,.])[^\d.!?\n]{1,30}?\b(?:och|o|resp\.?|respektive)[ \t]+"
-        + second
+        + str(int(second))
         + r"(?![\d,.])",
         re.IGNORECASE,
     )
     return again.match(text, end) is not None
-
-
-# "8/10 dx, 9/10 sin)", "5/8 höger och 6/8 vänster.": the side a test was done on, then a
-# comma, a bracket, "och" or the end of the sentence ("3/10 höger höft" is a day)
-_SIDE_AFTER = re.compile(
-    WS + r"*(?:dx|sin|dxt|höger|vänster|hö|vä|bilat)\.?(?=" + WS + r"*(?:[,;)\n]|och\b|$)|\.(?!\d))",
-    re.IGNORECASE,
-)
-
-
-def score_per_side(text: str, start: int, end: int) -> bool:
-    """True when the pair text[start:end] is a test's score on one side ("8/10 dx")."""
-    parts = text[start:end].split("/")
-    if len(parts) != 2 or not all(p.isdigit() for p in parts) or int(parts[0]) > int(parts[1]):
-        return False
-    return _SIDE_AFTER.match(text, end) is not None
 
 
 # a slash after a later group: "04/03 162/98" is a day and a reading, "040/12 34 56" a landline
