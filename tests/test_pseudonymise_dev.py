@@ -235,9 +235,12 @@ OWN_FLOORS = {
     # unread (held out; first score at a1dc624, every direct identifier found): 63 neurology and
     # rehabilitation 0.945 / 0.975 / 36 of 37
     "pii_blind63.jsonl": (0.93, 0.96, 0.95),
-    # unread (held out; first score at 6294d58, every direct identifier found): 64 chronic disease
-    # in primary care 0.948 / 0.935 / 32 of 36 (dose splits and measurement lists as traps)
-    "pii_blind64.jsonl": (0.93, 0.92, 0.86),
+    # read in round 36 (first 0.948 / 0.935 / 32 of 36 at 6294d58: chronic disease in primary
+    # care, dose splits and measurement lists as traps; after 0.981 / 0.990 / 36 of 36, every
+    # direct identifier found; "<enhet> i <Ort>" and "<förbund> i <Ort>" are one span in the
+    # product, a unit and a town there; a named "Hjälpmedelscentralen <Län>" is VARDENHET in the
+    # product, ORGANISATION there): it no longer measures generalisation
+    "pii_blind64.jsonl": (0.97, 0.98, 0.97),
     # read in round 35 (first 0.924 / 0.972 / 33 of 35 at 6294d58: emergency care seen by the
     # public, 112, 1177, ambulances; VARDENHET 33 of 38, ALDER 22 of 26; after 0.982 / 0.982 / 34
     # of 35, VARDENHET 38 of 38, ALDER 26 of 26, every direct identifier found; "akuten i <Ort>"

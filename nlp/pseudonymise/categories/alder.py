@@ -8,6 +8,7 @@ from nlp.core import Span
 from nlp.pseudonymise.category import Category
 from nlp.pseudonymise.recognisers import foreign_ages, life_ages, lists
 from nlp.pseudonymise.recognisers.chat_answers import find_chat_answers
+from nlp.pseudonymise.recognisers.chronic_care import MEASURED_BEFORE
 from nlp.pseudonymise.recognisers.interview_notes import find_form_ages
 from nlp.pseudonymise.recognisers.patterns import (
     CAP,
@@ -79,16 +80,6 @@ _AGE_CONTEXT = re.compile(
     + SMALL_NUMWORDS
     + r")"
     r"(" + WS + r"+[åa]r)?(?![\w-])",
-    re.IGNORECASE,
-)
-# "pulsen är 112": a measurement, not an age
-_MEASURE_BEFORE = re.compile(
-    r"\b(?:pulsen|puls|trycket|blodtrycket|saturationen|febern|tempen|temperaturen|värdet|sockret|blodsockret|"
-    r"crp|hb|vikten|längden|priset|kostnaden|avgiften|numret|kön|väntetiden)"
-    + WS
-    + r"+(?:är|var|blev|låg på)"
-    + WS
-    + r"+$",
     re.IGNORECASE,
 )
 # "min syrra (14)": a bare number in brackets after a kinship or role word
@@ -428,7 +419,7 @@ def find_age(text: str) -> list[Span]:
                 continue
         if value.isdigit() and not (1 <= int(value) <= 120):
             continue
-        if _MEASURE_BEFORE.search(text, max(0, m.start() - 30), start):
+        if MEASURED_BEFORE.search(text, max(0, m.start() - 30), start):
             continue
         spans.append(Span(start, end, "ALDER"))
     spans.extend(Span(m.start(1), m.end(1), "ALDER") for m in _AGE_PAREN.finditer(text))

@@ -19,6 +19,7 @@ from nlp.pseudonymise.recognisers.later_ages import find_later_ages
 from nlp.pseudonymise.recognisers.law_firms import find_law_firms
 from nlp.pseudonymise.recognisers.mail_headers import find_mail_senders
 from nlp.pseudonymise.recognisers.name_predicates import find_name_predicates
+from nlp.pseudonymise.recognisers.name_spellings import find_name_spellings
 from nlp.pseudonymise.recognisers.names_in_context import find_person_in_context
 from nlp.pseudonymise.recognisers.nicknames import find_nicknames
 from nlp.pseudonymise.recognisers.person_place import find_person_and_place
@@ -66,6 +67,7 @@ CATEGORY = Category(
         find_ward_names,  # "avd granen" (VARDENHET), "/<Förnamn> B, avd <X>" at the end
         find_law_firms,  # "Advokatfirman <X> & <Y>", "<X> Advokatbyrå" (ORGANISATION), likewise
         find_sick_children,  # "Max hade 39,5" (PERSON), "Elsa var 5 månader" (ALDER, likewise)
+        find_name_spellings,  # "Nej förresten, Sjöbergh med h."
     ),
     description="namn",
 )

@@ -8,6 +8,7 @@ import phonenumbers
 
 from nlp.core import Span
 from nlp.pseudonymise.category import Category, digits_only
+from nlp.pseudonymise.recognisers.chronic_care import reading_in_number
 from nlp.pseudonymise.recognisers.damaged_phones import find_damaged_phones
 from nlp.pseudonymise.recognisers.patterns import WS, says_other_number
 from nlp.pseudonymise.recognisers.prefilter import guarded
@@ -137,13 +138,19 @@ def find_phone(text: str) -> list[Span]:
     spans = [
         sp
         for sp in find_written_phone(text)  # "0 7 0 - 1 2 3 …", "noll sju noll …"
-        if not (_SLASH_DATE.match(text, sp.start) or says_other_number(text, sp.start))
+        if not (
+            _SLASH_DATE.match(text, sp.start)
+            or says_other_number(text, sp.start)
+            or reading_in_number(text[sp.start : sp.end])  # "02/11 171/102": a day and a reading
+        )
     ]
     plans: dict[str, tuple[bool, bool] | None] = {}
     for m in _PHONE.finditer(text):
         cand = m.group(0)
         if _PNR_SHAPE.match(cand) or _SLASH_DATE.match(cand) or says_other_number(text, m.start()):
             continue
+        if reading_in_number(cand):
+            continue  # "04/03 162/98": a day and a reading of blood pressure
         # A greedy match may swallow a following number ("... 67 2 gånger"): drop groups
         # from the end until phonenumbers accepts it.
         while cand:

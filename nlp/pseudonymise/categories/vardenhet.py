@@ -8,6 +8,7 @@ from nlp.core import Span
 from nlp.pseudonymise.category import Category
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers import unit_constructions as units
+from nlp.pseudonymise.recognisers.chronic_care import coordinated_start
 from nlp.pseudonymise.recognisers.genitive_units import find_genitive_units
 from nlp.pseudonymise.recognisers.lower_units import find_lower_named_units
 from nlp.pseudonymise.recognisers.named_with_place import find_named_with_place
@@ -270,6 +271,7 @@ def _merge_units(text: str, spans: list[Span]) -> list[Span]:
         adj = _ADJ_BEFORE.search(text, max(0, start - 30), start)
         if adj and adj.group(0).split()[0] not in NOT_UNIT_WORDS:
             start = adj.start()
+        start = coordinated_start(text, start)  # "Barn- och ungdomsmedicinska mottagningen"
         clinic = units.CLINIC_COMMA_BEFORE.search(text, max(0, start - 40), start)
         if clinic and _HOSPITAL_WORD.search(text, sp.start, sp.end):
             start = clinic.start()

@@ -15,6 +15,7 @@ import re
 from nlp.core import Span
 from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.recognisers import lists
+from nlp.pseudonymise.recognisers.chronic_care import care_course
 from nlp.pseudonymise.recognisers.words import swedish_form
 from nlp.pseudonymise.recognisers.youth_homes import town_after
 
@@ -70,7 +71,7 @@ def find_lower_schools(text: str) -> list[Span]:
             continue  # a capitalised school is read by named_with_place.py
         stem = school[:-1] if m.group("gen") else school
         bare = head[:-1] if head.endswith("s") else head
-        if head in _KINDS or bare in _KINDS or swedish_form(stem) or swedish_form(school):
+        if head in _KINDS or bare in _KINDS or care_course(school) or swedish_form(stem) or swedish_form(school):
             continue
         spans.append(Span(m.start("school"), m.start("school") + len(stem), "ORGANISATION"))
         spans.extend(town_after(text, m.end()))

@@ -1,4 +1,4 @@
-"""A named unit typed in lower case: "vårdcentralen tallbacken", "boendet solgläntan".
+"""A named unit typed in lower case: "vårdcentralen tallbacken", "boendet solgläntan", "hc ekdalen".
 
 Chats and speech-to-text write the unit's name without its capital; the name then has the
 endings Swedish place and house names have, or is a cape, a strait, an islet or a shore on its
@@ -15,7 +15,7 @@ from nlp.pseudonymise.recognisers.words import unknown_word
 _LANDFORMS = frozenset("näset naset sundet holmen stranden vallen".split())
 _LOWER_NAMED = guarded(
     r"(?<![\w-])(?:vårdcentralen|vardcentralen|hälsocentralen|halsocentralen|äldreboendet|aldreboendet|"
-    r"boendet|gruppboendet|korttidsboendet|korttids|vårdboendet|servicehuset|förskolan|forskolan)"
+    r"boendet|gruppboendet|korttidsboendet|korttids|vårdboendet|servicehuset|förskolan|forskolan|vc|hc)"
     + WS
     + r"+(["
     + LOW

@@ -13,6 +13,7 @@ import re
 from nlp.core import Span
 from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.recognisers import lists
+from nlp.pseudonymise.recognisers.chronic_care import care_course, coordinated_start
 from nlp.pseudonymise.recognisers.names_in_context import CLOSINGS
 from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.words import NOT_UNIT_WORDS, sentence_start, unknown_word
@@ -139,6 +140,7 @@ def _run_before(text: str, end: int) -> int | None:
             break
     if start is None:
         return None
+    start = coordinated_start(text, start)  # "Njur- och Leversjukas förbund"
     lead = text[max(0, start - 12) : start]
     if not (
         re.search(r"(?i:\b(?:på|pa|hos|från|fran|vid|för|for|av|till))[ \u00a0]+$", lead)
@@ -191,7 +193,7 @@ def find_named_with_place(text: str) -> list[Span]:
     spans = [
         Span(m.start(), m.end(), "ORGANISATION")
         for m in _SCHOOL.finditer(text)
-        if m.group(0).lower() not in _SCHOOL_KINDS and _school_name(m.group(0).split())
+        if m.group(0).lower() not in _SCHOOL_KINDS and not care_course(m.group(0)) and _school_name(m.group(0).split())
     ]  # not "Hennes skola"
     spans = [_with_site(text, sp) for sp in spans]
     spans += [Span(m.start(), m.end(), "VARDENHET") for m in _MORE_UNITS.finditer(text)]

@@ -80,12 +80,12 @@ _FAVOURITES = re.compile(
 # a cartoon animal with a first name: "Kalle Anka", "Musse Pigg"
 _CARTOON_ANIMALS = frozenset("anka ankan pigg mus musen räv räven gris grisen kanin igelkott groda uggla".split())
 # a scale named after a person, among other scores: "MNA 21 poäng, Norton 14, MMSE 18/30",
-# "enligt Norton/MNA"; and a lot number ("Lot T5K29", "Lot på kassett 24-0811")
+# "enligt Norton/MNA"; and a lot number ("Lot T5K29", "Lot: 31C2290", "Lot på kassett 24-0811")
 _SCALE_PARTNER = re.compile(r"(?:^|[\s,(])[A-ZÅÄÖ]{3,}(?:[ \t]+\d|/)")
 _SLASH_ACRONYM = re.compile(r"/[A-ZÅÄÖ]{2,}\b")
 _ACRONYM_SLASH = re.compile(r"\b[A-ZÅÄÖ]{2,}/$")
 _SCORE_AFTER = re.compile(r"[ \t]+\d{1,2}(?:/\d{1,2})?(?:[ \t]*poäng)?[ \t]*[,.;)]")
-_LOT = re.compile(r"(?:[ \t]+(?:på|nr|nummer)[^\n\d]{0,25}|[ \t]+)[A-Z]{0,3}\d[\w-]*")
+_LOT = re.compile(r"(?:[ \t]+(?:på|nr|nummer)[^\n\d]{0,25}|:?[ \t]+)[A-Z]{0,3}\d[\w-]*")
 _QUOTED = re.compile(r"""["'”“(«»]""")
 
 

@@ -81,10 +81,11 @@ def bracketed(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 # words naming a number that is not a phone or personnummer: "Vårdgivarens diarienummer: 01-2024-0331"
-# "Kvittonr 0045 …", "OCR-nummer …", "batchnr …": payment and product codes, whatever their digits
+# "Kvittonr 0045 …", "OCR-nummer …", "batchnr …", "art.nr …": payment and product codes, whatever
+# their digits
 OTHER_NUMBER = re.compile(
     r"diarie|\bdnr|ärende|order|faktura|referens|\bref\b|kundn|bokningsn|remissn|\bid\b|\bid-?nr"
-    r"|kvitto|\bocr\b|batch|\blot\b|artikel"
+    r"|kvitto|\bocr\b|batch|\blot\b|artikel|\b(?:art|best)\.?[ \t]?nr\b"
 )
 
 
