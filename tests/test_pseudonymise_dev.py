@@ -254,6 +254,11 @@ OWN_FLOORS = {
     "pii_blind66.jsonl": (0.86, 0.945, 0.91),
     "pii_blind67.jsonl": (0.91, 0.95, 0.91),
     "pii_blind68.jsonl": (0.91, 0.945, 0.92),
+    # unread (held out; first scores at 8a32663, every direct identifier found): 69 neuropsychiatric
+    # assessment and support 0.890 / 0.954 / 39 of 41 (VARDENHET 43 of 58, ORT 18 of 27); 70 kidney
+    # care, dialysis and transplantation 0.919 / 0.959 / 49 of 52 (VARDENHET 35 of 47)
+    "pii_blind69.jsonl": (0.88, 0.945, 0.94),
+    "pii_blind70.jsonl": (0.91, 0.95, 0.94),
 }
 
 
