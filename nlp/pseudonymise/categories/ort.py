@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from nlp.pseudonymise.category import Category
+from nlp.pseudonymise.recognisers.assessment_units import find_assessment_units
 from nlp.pseudonymise.recognisers.birth_units import find_birth_units
 from nlp.pseudonymise.recognisers.care_homes import find_care_homes
 from nlp.pseudonymise.recognisers.chat_answers import find_chat_answers
@@ -54,6 +55,8 @@ CATEGORY = Category(
         find_birth_units,  # "Neonatalavdelning 12 på <sjukhus>", "BMM Norr", "<X> IVF" (VARDENHET), likewise
         # "Barnakuten <Kunglig> <X>s barnsjukhus", "Ambulanssjukvården Region <Län>", "akuten på <FÖRK>", likewise
         find_emergency_units,
+        # "Neurocentrum Syd", "utredning hos <Firma>" (VARDENHET), "Autism <Län>" (ORGANISATION), likewise
+        find_assessment_units,
     ),
     description="orter",
 )
