@@ -22,6 +22,7 @@ from nlp.pseudonymise.recognisers.name_predicates import find_name_predicates
 from nlp.pseudonymise.recognisers.name_spellings import find_name_spellings
 from nlp.pseudonymise.recognisers.names_in_context import find_person_in_context
 from nlp.pseudonymise.recognisers.nicknames import find_nicknames
+from nlp.pseudonymise.recognisers.parent_threads import find_parent_threads
 from nlp.pseudonymise.recognisers.person_place import find_person_and_place
 from nlp.pseudonymise.recognisers.script_names import find_script_names
 from nlp.pseudonymise.recognisers.sick_children import find_sick_children
@@ -68,6 +69,7 @@ CATEGORY = Category(
         find_law_firms,  # "Advokatfirman <X> & <Y>", "<X> Advokatbyrå" (ORGANISATION), likewise
         find_sick_children,  # "Max hade 39,5" (PERSON), "Elsa var 5 månader" (ALDER, likewise)
         find_name_spellings,  # "Nej förresten, Sjöbergh med h."
+        find_parent_threads,  # "ture är 9 nu", "pappa_till_Sixten" (PERSON), "Elvira (nästan 9)" (ALDER, likewise)
     ),
     description="namn",
 )

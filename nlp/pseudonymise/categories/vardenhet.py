@@ -222,7 +222,7 @@ _UNIT_NAMES = guarded(
     + r"+dagliga?"
     + WS
     + r"+verksamhet(?:en)?"
-    + r"|(?:Student|Elev|Företags|Studie)hälsan"
+    + r"|(?:Student|Företags|Studie)hälsan|Elevhälsan(?=[ \t\u00a0]+(?:i|på)[ \t\u00a0]+[A-ZÅÄÖ])"
     # "Stockholms centrum för ätstörningar"
     + r"|"
     + _GENITIVE

@@ -30,7 +30,7 @@ _COORDINATED = (
 )
 # "Drottning Silvias", "Kronprinsessan Victorias": a royal's title and name in the genitive
 _ROYAL = r"(?:Drottning|Drottningen|Kung|Konung|Prinsessan|Prins|Kronprinsessan|Kronprins)" + WS + r"+" + CAPWORD + r"s"
-# "Kronprinsessan Victorias barnsjukhus", with the unit before it
+# "Kronprinsessan Victorias barnsjukhus", "… barn- och ungdomssjukhus", with the unit before it
 _ROYAL_HOSPITAL = guarded(
     r"(?<![\w-])(?:(?:"
     + _UNIT
@@ -41,7 +41,11 @@ _ROYAL_HOSPITAL = guarded(
     + r"+)?"
     + _ROYAL
     + WS
-    + r"+(?:barn)?sjukhus(?:et)?(?![\w-])"
+    + r"+(?:barn|barn-"
+    + WS
+    + r"+och"
+    + WS
+    + r"+ungdoms)?sjukhus(?:et)?(?![\w-])"
 )
 # "Barn- och ungdomsakuten Östra sjukhuset", "… Sunderby sjukhus", "… Södersjukhuset": always a
 # capitalised name (birth_units.py's hospital also takes a bare "sjukhuset" after a numbered ward;

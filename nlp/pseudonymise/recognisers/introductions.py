@@ -135,7 +135,10 @@ def find_self_introduction(text: str) -> list[Span]:
     return spans
 
 
-_KIN = r"(?:fru|man|make|maka|sambo|son|dotter|bror|syster|mamma|pappa|mor|far|farmor|farfar|mormor|morfar|barn|kusin)"
+_KIN = (
+    r"(?:fru|man|make|maka|sambo|pojkvän|flickvän|son|dotter|bror|syster|mamma|pappa|mor|far|farmor|farfar|"
+    r"mormor|morfar|barn|kusin)"
+)
 # "dimitras dotter": a lowercase genitive before a kinship word; "min fru britt": a first name
 # after one (also a name that is a word, not an everyday one like "bo", "per")
 _KIN_AFTER_GENITIVE = re.compile(r"(?<![\w-])([a-zåäöé]{3,})s[ \t]+" + _KIN + r"(?![\w-])")

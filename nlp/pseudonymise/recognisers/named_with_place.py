@@ -28,8 +28,9 @@ _STATE = frozenset(
         "socialstyrelsen ivo länsstyrelsen folkhälsomyndigheten skolverket läkemedelsverket"
     ).split()
 )
-# "lägenhet via Bostadsbolaget X i Y": "via" and "genom" open a name as "hos" does
-_TRIGGERS = frozenset("på pa hos från fran vid för for till av med via genom".split())
+# "lägenhet via Bostadsbolaget X i Y": "via" and "genom" open a name as "hos" does, and so does
+# "heter" ("Skolan heter Parkskolan i Y": the kind before the verb is no part of the name)
+_TRIGGERS = frozenset("på pa hos från fran vid för for till av med via genom heter hette".split())
 _UNIT_STEMS = re.compile(
     # a private practice by its dentist's name: "Tandläkare Berg & Co i Mora" (capitalised: a name)
     r"(?-i:\bTandläkare\b)|"
