@@ -1,10 +1,10 @@
 """Names that point at no person one could identify, taken back after the PERSON rules: a pet
 ("katten Sigge", "en jämthund som heter Pelle", "Korna hette Rosa, …") and what is said of it
 again ("Sigge är 14 år"), a king by his regnal number ("Karl XII", "Gustaf VI Adolf"), an author
-or artist by their works ("Elsa Beskows böcker", "Lasse Dahlquists visor"), public figures
-listed as favourites ("Favoritförfattare: …"), a cartoon animal ("Kalle Anka"), a scale among
-other scores ("MNA 21 poäng, Norton 14, MMSE 18/30", "Norton/MNA") and a lot number ("Lot T5K29"),
-and a feast or a greeting (feasts_and_greetings.py).
+or artist by their works ("Elsa Beskows böcker", "Lasse Dahlquists visor"), a book's hero read with
+his home ("läste Emil i Lönneberga"), public figures listed as favourites ("Favoritförfattare: …"),
+a cartoon animal ("Kalle Anka"), a scale among other scores ("MNA 21 poäng, Norton 14, MMSE 18/30",
+"Norton/MNA") and a lot number ("Lot T5K29"), and a feast or a greeting (feasts_and_greetings.py).
 
 Life stories in elderly care are full of these; a person's name elsewhere in the same text
 stays a name (a pet's name in quotes or brackets is someone's nickname: "Per ("Pelle")").
@@ -72,6 +72,9 @@ _WORKS_AFTER = re.compile(
     r"(?i:[ \t]+(?:böcker|bok|visor|visa|vals|sånger|sång|låtar|låt|dikter|dikt|romaner|roman|filmer|"
     r"film|musik|skivor|skiva|pjäser|pjäs|tavlor|målningar|sagor|saga|berättelser|psalmer)\b)"
 )
+# "läste Emil i Lönneberga", "läser om Nils i Skogen": a book's hero, named with his place, read
+_READ_BEFORE = re.compile(r"(?i:\b(?:läste|läser|läst|högläste|högläser)(?:[ \t]+(?:om|ur))?[ \t]+)$")
+_HOME_AFTER = re.compile(r"[ \t]+i[ \t]+[A-ZÅÄÖ][a-zåäö]+")
 # "Favoritförfattare: Selma Lagerlöf och …", "favoritsångare är …": to the sentence's end
 _FAVOURITES = re.compile(
     r"(?i:\bfavorit(?:författare|författaren|sångare|sångerska|artist|artister|skådespelare|musiker|"
@@ -215,6 +218,11 @@ def drop_non_persons(text: str, spans: list[Span]) -> list[Span]:
             or _REGNAL.search(value)
             or _REGNAL_BEFORE.search(text, max(0, s.start - 8), s.start)
             or (len(words) >= 2 and value.endswith("s") and _WORKS_AFTER.match(text, s.end))
+            or (
+                len(words) == 1
+                and _HOME_AFTER.match(text, s.end)
+                and _READ_BEFORE.search(text, max(0, s.start - 20), s.start)
+            )
             or any(a <= s.start < b for a, b in favourites)
             or (len(words) == 2 and words[1].lower() in _CARTOON_ANIMALS and not _surname(words[1]))
             or ROLE_COMPOUND.fullmatch(value)  # "EU-migranter", "IT-konsulten": a group, a role
