@@ -6,12 +6,12 @@ for children or adults, a clinic for a specialty and its hospital after a comma,
 for a kind of care, occupational health by its own name, the firm where an assessment or a
 diagnosis was made, a royal children's and young people's hospital; an association named by a
 diagnosis and its region, an association with its acronym and town, a school after "heter"; a
-small age in words before "år gammal", a hedged age in brackets, the age of moving to adult
-care, a lowercase first name's age now; a boyfriend's name that is also a verb, a parent's
-username built on the child's name. Taken back: "Elevhälsan" alone, a book's hero read with
-his home. Look-alikes stay untouched: a thing's age, a time of
-day after "vid", the time now, a shopping centre by its part of town, a person after "diagnos
-hos", a team before a person's name, a diagnosis in a region, a person met in a town.
+small age in words before "år gammal", a hedged age in brackets, a lowercase first name's age
+now; a boyfriend's name that is also a verb, a parent's username built on the child's name.
+Taken back: "Elevhälsan" alone, a book's hero read with his home. Look-alikes stay untouched: a
+thing's age, a time of day after "vid", the age everyone moves to adult care at, the time now, a
+shopping centre by its part of town, a person after "diagnos hos", a team before a person's
+name, a diagnosis in a region; a husband's age and a person met in a town stay.
 Own examples: invented names, clinics and firms, towns from the place list, none from the sets."""
 
 from __future__ import annotations
@@ -85,8 +85,6 @@ KEY = b"round-39-test-key-0123456789abcdef"
         # a small age in words before "år gammal", a hedged age in brackets
         ("Han fick diagnosen sex år gammal och nu går det bättre.", "ALDER", "sex år"),
         ("Vår Elvira (nästan 9) har tics.", "ALDER", "9"),
-        # the age of moving to adult care
-        ("Övergången till vuxenvården vid 18 blev ett stup för henne.", "ALDER", "18"),
         # a lowercase first name and its age now
         ("ringer till bup gävle och får samma svar. ture är 9 nu och har väntat länge.", "ALDER", "9"),
         # a boyfriend's name that is also a verb, a parent's username built on the child's name
@@ -107,6 +105,8 @@ def test_round39_constructions_are_found(text: str, label: str, value: str) -> N
         # a thing's age, a time of day after "vid", the time now
         ("Vi köpte en tre år gammal bil.", "ALDER", "tre år"),
         ("Vi ses vid 18 på torget.", "ALDER", "18"),
+        # the age everyone moves to adult care at is a rule, no one's age
+        ("Barn flyttas till vuxenvården vid 18 års ålder.", "ALDER", "18"),
         ("klockan är 11 nu.", "PERSON", "klockan"),
         ("det är 11 nu.", "ALDER", "11"),
         # a shopping centre by its part of town

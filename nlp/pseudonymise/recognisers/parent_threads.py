@@ -1,7 +1,6 @@
 """Children and their ages as parents write about them in threads on assessment and support: a
 small age in words before "år gammal" ("fick diagnosen sex år gammal"), a hedged age in brackets
-after a name ("Elvira (nästan 9)"), the age care moves a young person to adult care at
-("till vuxenpsykiatrin vid 18"), a lowercase first name and its age now ("ture är 9 nu") (ALDER,
+after a name ("Elvira (nästan 9)"), a lowercase first name and its age now ("ture är 9 nu") (ALDER,
 PERSON) and a parent's username built on the child's name ("pappa_till_Sixten", PERSON).
 """
 
@@ -28,11 +27,6 @@ _HEDGED_BRACKET = guarded(
     r"cirka|typ)" + WS + r"+(?P<age>(?:\d{1,2}|" + NUMWORDS + r"|" + SMALL_NUMWORDS + r")(?:" + WS + r"+år)?)"
     r"" + WS + r"*\)"
 )
-# "övergången till vuxenpsykiatrin vid 18": the age a young person moves to adult care at
-_MOVED_AT = guarded(
-    r"(?i:\bvid)" + WS + r"+(?P<age>1[5-9]|2[0-5])(?:" + WS + r"+(?:års" + WS + r"+ålder|år))?(?![\w-]|[.,:]\d)"
-)
-_ADULT_CARE = re.compile(r"(?i:vuxen|övergång|myndig)")
 # "ture är 9 nu": a lowercase first name opening a sentence, its age and "nu"
 _NAME_AGE_NOW = guarded(
     r"(?:^|(?<=[.!?\n])" + WS + r"*|(?<=[.!?])" + WS + r"+)(?P<name>[a-zåäöé]{2,})" + WS + r"+(?:är|e)" + WS + r"+"
@@ -52,11 +46,6 @@ def _ages(text: str) -> list[Span]:
         if not _ARTICLE_BEFORE.search(text, max(0, m.start() - 8), m.start())
     ]
     spans += [Span(m.start("age"), m.end("age"), "ALDER") for m in _HEDGED_BRACKET.finditer(text)]
-    for m in _MOVED_AT.finditer(text):
-        sentence = text[max(0, m.start() - 120) : m.start()]
-        sentence = sentence[max(sentence.rfind(ch) for ch in ".!?\n") + 1 :]
-        if _ADULT_CARE.search(sentence):
-            spans.append(Span(m.start("age"), m.end("age"), "ALDER"))
     return spans
 
 
