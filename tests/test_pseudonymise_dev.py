@@ -254,10 +254,14 @@ OWN_FLOORS = {
     "pii_blind66.jsonl": (0.86, 0.945, 0.91),
     "pii_blind67.jsonl": (0.91, 0.95, 0.91),
     "pii_blind68.jsonl": (0.91, 0.945, 0.92),
-    # unread (held out; first scores at 8a32663, every direct identifier found): 69 neuropsychiatric
-    # assessment and support 0.890 / 0.954 / 39 of 41 (VARDENHET 43 of 58, ORT 18 of 27); 70 kidney
-    # care, dialysis and transplantation 0.919 / 0.959 / 49 of 52 (VARDENHET 35 of 47)
-    "pii_blind69.jsonl": (0.88, 0.945, 0.94),
+    # read in round 39 (first 0.890 / 0.954 / 39 of 41 at 8a32663: neuropsychiatric assessment and
+    # support, private assessment firms and parents' threads; VARDENHET 43 of 58, ORT 18 of 27,
+    # ALDER 20 of 24; after 0.960 / 0.985 / 40 of 41, VARDENHET 57 of 58, ALDER 23 of 24, every
+    # direct identifier found; a named unit, school or firm "i <Ort>" is a unit and a town there, one
+    # span in the product, so ORT stays 18 of 27): it no longer measures generalisation
+    "pii_blind69.jsonl": (0.95, 0.975, 0.97),
+    # unread (held out; first score at 8a32663, every direct identifier found): 70 kidney care,
+    # dialysis and transplantation 0.919 / 0.959 / 49 of 52 (VARDENHET 35 of 47)
     "pii_blind70.jsonl": (0.91, 0.95, 0.94),
 }
 
