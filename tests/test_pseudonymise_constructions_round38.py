@@ -45,8 +45,10 @@ KEY = b"round-38-test-key-0123456789abcdef"
         # a trade union in brackets after "facket"
         ("Facket (Seko) lovade att höra av sig.", "ORGANISATION", "Seko"),
         ("Jag ringde fackförbundet (GS) direkt.", "ORGANISATION", "GS"),
+        ("Facket (Framtid) säger att det är fel.", "ORGANISATION", "Framtid"),
         # a union's region or branch after its name
         ("Ordförande, Seko Region Syd", "ORGANISATION", "Seko Region Syd"),
+        ("Kontakt: ombudsman Målarnas Region Norr", "ORGANISATION", "Målarnas Region Norr"),
         ("Vi på Målarna avd. Norrland skriver för att protestera.", "ORGANISATION", "Målarna avd. Norrland"),
         # a firm by its kind, its name and its district
         ("Han har jobbat på Fastighetsbolaget Bovia Öst sedan 2010.", "ORGANISATION", "Fastighetsbolaget Bovia Öst"),
@@ -94,6 +96,12 @@ def test_round38_look_alikes_stay_untouched(text: str) -> None:
         ("Kontonummer hos Nordea: 3300 560712-3345", "KONTONUMMER", "3300 560712-3345"),
         # a town alone after an employer verb stays where it was; a ward with a number is a unit
         ("Hon låg på avd. 12 på Sunderby sjukhus.", "VARDENHET", "avd. 12 på Sunderby sjukhus"),
+        # a school after a carer and "på" stays the school with its town
+        (
+            "Kuratorn Hanna på Norra gymnasiet i Borås skickade mig vidare.",
+            "ORGANISATION",
+            "Norra gymnasiet i Borås",
+        ),
         # a name after the carer stays a person
         ("Tack till psykologen Linnea på Vitalica i Kalmar!", "PERSON", "Linnea"),
     ],

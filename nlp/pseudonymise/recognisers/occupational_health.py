@@ -61,6 +61,7 @@ _CARER_AT = guarded(
     + r")(?![\w-])"
     + _TOWN_IN
 )
+_NOUN_AFTER = re.compile(WS + r"+[" + LOW + r"]+(?:et|en|an|na)(?![\w-])")
 # "Arbets- och miljömedicin Linköping", "Beroendemedicin i Lund": a specialty and its town
 _MEDICINE_TOWN = guarded(
     r"(?<![\w-])(?:["
@@ -139,7 +140,8 @@ def find_occupational_health(text: str) -> list[Span]:
         if name in places or (_own_name(text, m.start(), name) and not sentence_start(text, m.start())):
             spans.append(Span(m.start(), _end(m), "VARDENHET"))
     for m in _CARER_AT.finditer(text):
-        if _own_name(text, m.start("name"), m.group("name")):
+        # "på Västra gymnasiet": a name's first word before its noun, not the firm's own name
+        if _own_name(text, m.start("name"), m.group("name")) and not _NOUN_AFTER.match(text, m.end("name")):
             spans.append(Span(m.start("name"), _end(m), "VARDENHET"))
     spans += [Span(m.start(), m.end(), "VARDENHET") for m in _MEDICINE_TOWN.finditer(text) if m.group("town") in places]
     spans += [Span(m.start(), m.end(), "VARDENHET") for m in _WARD_HOSPITAL.finditer(text)]

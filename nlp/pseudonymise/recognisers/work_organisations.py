@@ -73,9 +73,12 @@ _BRANCH_BEFORE = re.compile(r"(?<![\w-])[" + CAP + r"][" + LOW + r"]{3,}(?:arna|
 _BRANCH = re.compile(r"(?:avd\.?|avdelning|sektion)" + WS + r"+[" + CAP + r"][" + LOW + r"]+$")
 
 
-def _name(word: str) -> bool:
+def _name(word: str, everyday: bool = False) -> bool:
+    """A name's word; with `everyday` also a word that is everyday in lowercase ("Vision")."""
     return word.isupper() or (
-        word.lower() not in NOT_UNIT_WORDS and not function_words_or_calendar(word) and not plain_word(word.lower())
+        word.lower() not in NOT_UNIT_WORDS
+        and not function_words_or_calendar(word)
+        and (everyday or not plain_word(word.lower()))
     )
 
 
@@ -83,12 +86,15 @@ def find_work_organisations(text: str) -> list[Span]:
     spans = [
         Span(m.start("name"), m.end("name"), "ORGANISATION")
         for m in _UNION_IN_BRACKETS.finditer(text)
-        if all(_name(w) for w in m.group("name").split()) and not lists.listed_first_name(m.group("name"))
+        if all(_name(w, everyday=True) for w in m.group("name").split())
+        and not lists.listed_first_name(m.group("name"))
     ]
     spans += [
         Span(m.start(), m.end(), "ORGANISATION")
         for m in _UNION_REGION.finditer(text)
-        if _name(m.group("name")) and m.group("name") not in lists.places()
+        # mid-sentence a capital makes even an everyday word a name ("huvudskyddsombud Byggarnas Region Väst")
+        if _name(m.group("name"), everyday=not sentence_start(text, m.start()))
+        and m.group("name") not in lists.places()
     ]
     spans += [Span(m.start(), m.end(), "ORGANISATION") for m in _FIRM_DISTRICT.finditer(text) if _name(m.group("name"))]
     spans += [
