@@ -43,8 +43,10 @@ _KIND_FIRST = guarded(
 _KIND_AFTER = guarded(
     r"(?<![\w-])(?P<name>" + CAPWORD + r")" + WS + r"+(?:Företagshälsa|Företagshälsovård)(?![\w-])" + _TOWN_IN
 )
-# "sjukgymnasten Max på Balansera i Kalmar": a carer by name, and the firm they work at
-_CARER_AT = guarded(
+# "sjukgymnasten Max på Balansera i Kalmar": a carer by name, and the firm they work at (read
+# from "på <Namn>", a literal the engine finds fast, back to the carer's role)
+_AT_NAME = re.compile(r"på" + WS + r"+(?P<name>" + CAPWORD + r")(?![\w-])" + _TOWN_IN)
+_CARER_BEFORE = re.compile(
     r"(?<![\w-])(?i:sjukgymnasten|fysioterapeuten|psykologen|arbetsterapeuten|beteendevetaren|"
     r"företagsläkaren|företagssköterskan|läkaren|sköterskan|kuratorn|terapeuten)"
     + WS
@@ -54,12 +56,7 @@ _CARER_AT = guarded(
     + LOW
     + r"]+"
     + WS
-    + r"+på"
-    + WS
-    + r"+(?P<name>"
-    + CAPWORD
-    + r")(?![\w-])"
-    + _TOWN_IN
+    + r"+$"
 )
 _NOUN_AFTER = re.compile(WS + r"+[" + LOW + r"]+(?:et|en|an|na)(?![\w-])")
 # "Arbets- och miljömedicin Linköping", "Beroendemedicin i Lund": a specialty and its town
@@ -139,7 +136,9 @@ def find_occupational_health(text: str) -> list[Span]:
         name = m.group("name")
         if name in places or (_own_name(text, m.start(), name) and not sentence_start(text, m.start())):
             spans.append(Span(m.start(), _end(m), "VARDENHET"))
-    for m in _CARER_AT.finditer(text):
+    for m in _AT_NAME.finditer(text) if "på" in text else ():
+        if not _CARER_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue
         # "på Västra gymnasiet": a name's first word before its noun, not the firm's own name
         if _own_name(text, m.start("name"), m.group("name")) and not _NOUN_AFTER.match(text, m.end("name")):
             spans.append(Span(m.start("name"), _end(m), "VARDENHET"))

@@ -57,15 +57,17 @@ _FIRM_DISTRICT = guarded(
     + r"(?![\w-])"
 )
 # "avslag från SPV", "ersättning från KPA", "mitt ärende mot AMF": a claim's other party
-_CLAIM_PARTY = guarded(
+_CLAIM_BEFORE = re.compile(
     r"(?<![\w-])(?i:avslag|beslut|besked|ersättning|ersättningen|utbetalning|pengar|(?:mitt|vårt|ett|sitt)"
     + WS
     + r"+ärende)"
     + WS
     + r"+(?:från|mot|av)"
     + WS
-    + r"+(?P<name>[A-ZÅÄÖ]{2,5})(?![\w-])"
+    + r"+$"
 )
+# a short form of two to five capitals (read first: rarer than the claim's words)
+_SHORT_FORM = re.compile(r"(?<=[ \t\u00a0])[A-ZÅÄÖ]{2,5}(?![\w-])")
 # short forms of departments, laws and codes, no party to a claim ("beslut från HR", "enligt LAS")
 _NOT_PARTIES = frozenset("HR IT VD PA PR EU LAS AML AFS SFB ICD KVÅ SGI OK SMS".split())
 # "Målarna avd. Norrland": a union's plural name, then its branch (a ward has a number instead)
@@ -83,9 +85,12 @@ def _name(word: str, everyday: bool = False) -> bool:
 
 
 def find_work_organisations(text: str) -> list[Span]:
+    low = text.lower()  # the constructions' words first: most texts hold none of them (speed)
+    brackets = "(" in text and ("fack" in low or "förbund" in low)
+    claims = any(w in low for w in ("avslag", "beslut", "besked", "ersättning", "utbetalning", "pengar", "ärende"))
     spans = [
         Span(m.start("name"), m.end("name"), "ORGANISATION")
-        for m in _UNION_IN_BRACKETS.finditer(text)
+        for m in (_UNION_IN_BRACKETS.finditer(text) if brackets else ())
         if all(_name(w, everyday=True) for w in m.group("name").split())
         and not lists.listed_first_name(m.group("name"))
     ]
@@ -98,9 +103,11 @@ def find_work_organisations(text: str) -> list[Span]:
     ]
     spans += [Span(m.start(), m.end(), "ORGANISATION") for m in _FIRM_DISTRICT.finditer(text) if _name(m.group("name"))]
     spans += [
-        Span(m.start("name"), m.end("name"), "ORGANISATION")
-        for m in _CLAIM_PARTY.finditer(text)
-        if m.group("name") not in _NOT_PARTIES and m.group("name") not in CARE_ACRONYMS
+        Span(m.start(), m.end(), "ORGANISATION")
+        for m in (_SHORT_FORM.finditer(text) if claims else ())
+        if m.group() not in _NOT_PARTIES
+        and m.group() not in CARE_ACRONYMS
+        and _CLAIM_BEFORE.search(text, max(0, m.start() - 30), m.start())
     ]
     return spans
 
