@@ -24,7 +24,9 @@ from nlp.pseudonymise.recognisers.words import plain_word, sentence_start
 
 # a direction or part of town naming a provider's site: "Arbetshälsa Norr", "Hälsokraft Syd"
 _DISTRICT_WORD = re.compile(r"Norr|Nord|Syd|Söder|Öst|Väst|Mitt|City|Centrum")
-_TOWN_IN = r"(?:" + WS + r"+(?:i" + WS + r"+)?(?P<town>" + CAPWORD + r"))?"
+# " i Växjö", " Gävle": a unit's town after it, with or without "i"
+_TOWN = WS + r"+(?:i" + WS + r"+)?(?P<town>" + CAPWORD + r")(?![\w-])"
+_TOWN_IN = r"(?:" + _TOWN + r")?"
 # "Företagshälsan Arbetshälsa Norr", "Företagshälsovården Hälsokraft i Växjö": the kind word,
 # one or two names, a district and the town
 _KIND_FIRST = guarded(
@@ -78,12 +80,7 @@ _MEDICINE_TOWN = guarded(
     + r"]*)medicin(?:ska"
     + WS
     + r"+kliniken)?(?![\w-])"
-    + WS
-    + r"+(?:i"
-    + WS
-    + r"+)?(?P<town>"
-    + CAPWORD
-    + r")(?![\w-])"
+    + _TOWN
 )
 # "IVA Sunderby sjukhus", "HIA Norra sjukhuset": a ward's short form right before its hospital
 _WARD_HOSPITAL = guarded(r"(?<![\w-])(?:IVA|HIA|KAVA|AVA|MAVA)" + WS + r"+" + HOSPITAL)
