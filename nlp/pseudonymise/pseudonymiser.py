@@ -206,7 +206,7 @@ class SpanFinder:
         units = extend_unit_places(source, extend_wards(source, sorted(spans, key=lambda s: s.start)))
         units = units_read_as_names(source, units)  # "på Nätpsykiatrin heter …": a unit, no name
         units = union_branches(source, units)  # "<Förbundet> avd. <Namn>": a union's branch, no ward
-        units = scale_names(source, units)  # "<Sjukhus> Exhaustion Disorder Scale": a rating scale
+        units = scale_names(source, units)  # "<Sjukhus> Sleep Quality Scale": a rating scale
         # pets, kings, authors by their works: names, but no one to identify
         # and the everyday first word of a sentence in Polish, Turkish, Finnish … ("Dzięki za …")
         return drop_foreign_words(source, drop_non_persons(source, units))

@@ -44,7 +44,7 @@ _ROLES = (
         "kuratorn skolkuratorn skolsköterskan skolpsykologen elevcoachen socialsekreteraren "
         "handläggaren kontaktpersonen behandlaren behandlingsassistenten ungdomsbehandlaren "
         "fritidsledaren mentorn läraren rektorn sjuksköterskan barnmorskan "
-        # a workplace's roles: "skyddsombudet lotta har anmält", "handledaren axel visade"
+        # a workplace's roles: "huvudskyddsombudet iris ringde", "handledaren axel visade"
         "skyddsombudet huvudskyddsombudet handledaren arbetsledaren förmannen teamledaren rehabkoordinatorn".split()
     )
 ) - {"man", "mor", "far", "fru", "vän", "ombud", "ombudet", "patient", "patienten", "brukare", "brukaren"}
@@ -56,7 +56,7 @@ _ROLE_NAME = re.compile(
     r"(?=(?:" + WS + r"+(?P<is>e|är|ar|heter|hette|va|var))?" + WS + r"+(?P<first>" + _W + r")"
     r"(?:" + WS + r"+(?P<last>" + _W + r"))?(?![\w-]))"
 )
-# "ring björn på 070-…": whom to call at a number, even a name that is also a word
+# "ring viola på 073-…": whom to call at a number, even a name that is also a word
 _CALL_AT = re.compile(
     r"(?<![\w-])(?i:ring|ringa|ringer|ringde|sms:a|messa)"
     + WS

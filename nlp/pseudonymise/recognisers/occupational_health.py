@@ -1,10 +1,10 @@
 """Care units as work-injury and return-to-work stories name them (VARDENHET): an occupational
 health service by its kind word and its own name, before or after ("Företagshälsan Hälsokraft
-Syd i Växjö", "Arbetsro Företagshälsa Gävle"), the firm a named carer works at ("psykologen
-Linnea på Balansera i Kalmar"), a medical specialty in "-medicin" with its town ("Arbets- och
-miljömedicin Linköping", "Beroendemedicin i Lund") and a ward's short form right before its
+Syd i Växjö", "Vitamina Företagshälsa Gävle"), the firm a named carer works at ("psykologen
+Linnea på Vitalica i Kalmar"), a medical specialty in "-medicin" with its town ("Hud- och
+könsmedicin Linköping", "Beroendemedicin i Lund") and a ward's short form right before its
 hospital ("IVA Sunderby sjukhus", where "till IVA" alone reads as a name). A rating scale named
-after a hospital in English ("<Sjukhus> Exhaustion Disorder Scale") is no unit (`scale_names`).
+after a hospital in English ("<Sjukhus> Sleep Quality Scale") is no unit (`scale_names`).
 
 "<enhet> i <Ort>" stays one VARDENHET span, as everywhere in the product.
 """
@@ -22,12 +22,12 @@ from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.unit_constructions import function_words_or_calendar
 from nlp.pseudonymise.recognisers.words import plain_word, sentence_start
 
-# a direction or part of town naming a provider's site: "Arbetshälsa Norr", "Hälsokraft Syd"
+# a direction or part of town naming a provider's site: "Hälsokraft Norr", "Vitamina Syd"
 _DISTRICT_WORD = re.compile(r"Norr|Nord|Syd|Söder|Öst|Väst|Mitt|City|Centrum")
 # " i Växjö", " Gävle": a unit's town after it, with or without "i"
 _TOWN = WS + r"+(?:i" + WS + r"+)?(?P<town>" + CAPWORD + r")(?![\w-])"
 _TOWN_IN = r"(?:" + _TOWN + r")?"
-# "Företagshälsan Arbetshälsa Norr", "Företagshälsovården Hälsokraft i Växjö": the kind word,
+# "Företagshälsan Hälsokraft Norr", "Företagshälsovården Vitamina i Växjö": the kind word,
 # one or two names, a district and the town
 _KIND_FIRST = guarded(
     r"(?<![\w-])(?:Företagshälsan|Företagshälsovården)"
@@ -41,11 +41,11 @@ _KIND_FIRST = guarded(
     + r")?)(?![\w-])"
     + _TOWN_IN
 )
-# "Arbetsro Företagshälsa Gävle", "Hälsokraft Företagshälsovård i Umeå": a name, the kind word
+# "Vitamina Företagshälsa Gävle", "Hälsokraft Företagshälsovård i Umeå": a name, the kind word
 _KIND_AFTER = guarded(
     r"(?<![\w-])(?P<name>" + CAPWORD + r")" + WS + r"+(?:Företagshälsa|Företagshälsovård)(?![\w-])" + _TOWN_IN
 )
-# "sjukgymnasten Max på Balansera i Kalmar": a carer by name, and the firm they work at (read
+# "sjukgymnasten Jonas på Vitalica i Kalmar": a carer by name, and the firm they work at (read
 # from "på <Namn>", a literal the engine finds fast, back to the carer's role)
 _AT_NAME = re.compile(r"på" + WS + r"+(?P<name>" + CAPWORD + r")(?![\w-])" + _TOWN_IN)
 _CARER_BEFORE = re.compile(
@@ -61,7 +61,7 @@ _CARER_BEFORE = re.compile(
     + r"+$"
 )
 _NOUN_AFTER = re.compile(WS + r"+[" + LOW + r"]+(?:et|en|an|na)(?![\w-])")
-# "Arbets- och miljömedicin Linköping", "Beroendemedicin i Lund": a specialty and its town
+# "Hud- och könsmedicin Linköping", "Beroendemedicin i Lund": a specialty and its town
 _MEDICINE_TOWN = guarded(
     r"(?<![\w-])(?:["
     + CAP
@@ -105,7 +105,7 @@ def _end(m: re.Match[str]) -> int:
     return m.end("name") if "name" in m.re.groupindex else m.end("names")
 
 
-# "Karolinska Exhaustion Disorder Scale", "Uppsala Sleep Inventory": a rating scale named after
+# "Uppsala Sleep Quality Scale", "Lund Fatigue Inventory": a rating scale named after
 # the hospital or town it came from, in English; no unit and no place of anyone
 _SCALE_AFTER = re.compile(
     r"(?:" + WS + r"+[A-Z][a-z]+){1,4}" + WS + r"+(?:Scale|Inventory|Questionnaire|Index|Rating|Test)(?![\w-])"

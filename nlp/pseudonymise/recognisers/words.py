@@ -77,7 +77,7 @@ WORKPLACE = frozenset(
     "receptionen växeln dagliga korttids korttidshemmet gruppboendet dagverksamheten "
     # an emergency's crews: "Per på ambulansen var snäll"
     "ambulansen jouren närakuten "
-    # a workplace's departments: "Sten på lagret har visat mig allt"
+    # a workplace's departments: "<Namn> på lagret har visat mig allt"
     "lagret kontoret verkstaden fabriken bygget".split()
 )
 # fillers and interjections of chat and speech that no lexicon has but are no names

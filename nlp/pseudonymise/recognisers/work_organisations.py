@@ -97,7 +97,7 @@ def find_work_organisations(text: str) -> list[Span]:
     spans += [
         Span(m.start(), m.end(), "ORGANISATION")
         for m in _UNION_REGION.finditer(text)
-        # mid-sentence a capital makes even an everyday word a name ("huvudskyddsombud Byggarnas Region Väst")
+        # mid-sentence a capital makes even an everyday word a name ("ombudsman Målarnas Region Norr")
         if _name(m.group("name"), everyday=not sentence_start(text, m.start()))
         and m.group("name") not in lists.places()
     ]
