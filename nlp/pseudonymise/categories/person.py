@@ -32,6 +32,7 @@ from nlp.pseudonymise.recognisers.staff_initials import find_staff_initials
 from nlp.pseudonymise.recognisers.street_notes import find_street_notes
 from nlp.pseudonymise.recognisers.usernames import find_usernames
 from nlp.pseudonymise.recognisers.ward_names import find_ward_names
+from nlp.pseudonymise.recognisers.work_organisations import find_work_organisations
 
 CATEGORY = Category(
     label="PERSON",
@@ -68,6 +69,7 @@ CATEGORY = Category(
         find_law_firms,  # "Advokatfirman <X> & <Y>", "<X> Advokatbyrå" (ORGANISATION), likewise
         find_sick_children,  # "Max hade 39,5" (PERSON), "Elsa var 5 månader" (ALDER, likewise)
         find_name_spellings,  # "Nej förresten, Sjöbergh med h."
+        find_work_organisations,  # "Facket (<X>)", "<X> Region Syd", "avslag från <FÖRK>" (ORGANISATION), likewise
     ),
     description="namn",
 )
