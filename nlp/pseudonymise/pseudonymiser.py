@@ -37,6 +37,7 @@ from nlp.pseudonymise.recognisers.name_completion import (
 from nlp.pseudonymise.recognisers.name_particles import join_particles
 from nlp.pseudonymise.recognisers.named_with_place import attach_place
 from nlp.pseudonymise.recognisers.not_persons import drop_non_persons
+from nlp.pseudonymise.recognisers.occupational_health import scale_names
 from nlp.pseudonymise.recognisers.ocr_digits import ocr_digits
 from nlp.pseudonymise.recognisers.prefilter import forget
 from nlp.pseudonymise.recognisers.said_again import said_again
@@ -48,6 +49,7 @@ from nlp.pseudonymise.recognisers.wards import extend_wards
 from nlp.pseudonymise.recognisers.web_text import unmangle
 from nlp.pseudonymise.recognisers.word_names_again import word_names_again
 from nlp.pseudonymise.recognisers.words import genitive_suffix
+from nlp.pseudonymise.recognisers.work_organisations import union_branches
 
 
 @dataclass(frozen=True)
@@ -203,6 +205,8 @@ class SpanFinder:
         # a unit's place in two words or after its abbreviation: "akuten Norra X", "MVC X"
         units = extend_unit_places(source, extend_wards(source, sorted(spans, key=lambda s: s.start)))
         units = units_read_as_names(source, units)  # "på Nätpsykiatrin heter …": a unit, no name
+        units = union_branches(source, units)  # "<Förbundet> avd. <Namn>": a union's branch, no ward
+        units = scale_names(source, units)  # "<Sjukhus> Sleep Quality Scale": a rating scale
         # pets, kings, authors by their works: names, but no one to identify
         # and the everyday first word of a sentence in Polish, Turkish, Finnish … ("Dzięki za …")
         return drop_foreign_words(source, drop_non_persons(source, units))

@@ -42,6 +42,8 @@ _NEGATIVE = re.compile(
     # an asylum seeker's or a residence permit's card number (JOURNALNUMMER reads them too)
     r"\bLMA\b|\bLMA-kort|\bUT-kort)"
 )
+# where a labelled number is kept, between its label and the number: "… hos försäkringsbolaget: "
+_HELD_AT = re.compile(r"(?:hos|på|från|vid)[ \t]+\w+(?:[ \t]+\w+)?[ \t]*:[ \t]*$")
 # a sentence's end: an other meaning in the next sentence says nothing about this number
 _SENTENCE_END = re.compile(r"[|\t\n]|[.!?](?=\s|$)")
 
@@ -112,6 +114,9 @@ def _negative(text: str, start: int, end: int) -> bool:
     """An other meaning said next to the number, in its own cell: "… 781-4 | mejla kvitto"
     is an account, the receipt belongs to the next field."""
     before = _SENTENCE_END.split(text[max(0, start - 30) : start])[-1]
+    held = _HELD_AT.search(text, max(0, start - 40), start)  # "Ärendenummer hos försäkringsbolaget: …"
+    if held:
+        before = _SENTENCE_END.split(text[max(0, held.start() - 30) : start])[-1]
     after = _SENTENCE_END.split(text[end : end + 15])[0]
     return bool(_NEGATIVE.search(before) or _NEGATIVE.search(after))
 

@@ -267,7 +267,7 @@ _EMPLOYER = re.compile(
     # "jobber i Kiruna for LKAB": the town between the verb and the employer
     + IN_TOWN
     + WS
-    + r"+(?:på|för|hos|vid|for|at|från)"
+    + r"+(?:på|för|hos|vid|for|at|från|åt)"
     + WS
     + r"+"
     + _FIRM_NAME
@@ -293,7 +293,7 @@ def _employers(text: str) -> list[Span]:
     spans = []
     matches = (
         list(_EMPLOYER.finditer(text))
-        if any(w in text for w in (" på ", " hos ", " vid ", " för ", " for ", " at ", " från "))
+        if any(w in text for w in (" på ", " hos ", " vid ", " för ", " for ", " at ", " från ", " åt "))
         else []
     )
     for m in matches + list(_FIRM_ROLE.finditer(text)):

@@ -13,6 +13,7 @@ from nlp.pseudonymise.recognisers.emergency_units import find_emergency_units
 from nlp.pseudonymise.recognisers.housing_support import find_housing_support
 from nlp.pseudonymise.recognisers.interview_notes import find_form_places
 from nlp.pseudonymise.recognisers.names_in_context import find_person_in_context
+from nlp.pseudonymise.recognisers.occupational_health import find_occupational_health
 from nlp.pseudonymise.recognisers.person_place import find_person_and_place
 from nlp.pseudonymise.recognisers.place_compounds import find_place_compounds
 from nlp.pseudonymise.recognisers.places_in_speech import find_places_in_speech
@@ -57,6 +58,8 @@ CATEGORY = Category(
         find_emergency_units,
         # "Neurocentrum Syd", "utredning hos <Firma>" (VARDENHET), "Autism <Län>" (ORGANISATION), likewise
         find_assessment_units,
+        # "Företagshälsan <X> Norr", "<X> Företagshälsa <Ort>", "<X>medicin i <Ort>", "IVA <sjukhus>", likewise
+        find_occupational_health,
     ),
     description="orter",
 )

@@ -33,6 +33,7 @@ from nlp.pseudonymise.recognisers.staff_initials import find_staff_initials
 from nlp.pseudonymise.recognisers.street_notes import find_street_notes
 from nlp.pseudonymise.recognisers.usernames import find_usernames
 from nlp.pseudonymise.recognisers.ward_names import find_ward_names
+from nlp.pseudonymise.recognisers.work_organisations import find_work_organisations
 
 CATEGORY = Category(
     label="PERSON",
@@ -70,6 +71,7 @@ CATEGORY = Category(
         find_sick_children,  # "Max hade 39,5" (PERSON), "Elsa var 5 månader" (ALDER, likewise)
         find_name_spellings,  # "Nej förresten, Sjöbergh med h."
         find_parent_threads,  # "ture är 9 nu", "pappa_till_Sixten" (PERSON), "Elvira (nästan 9)" (ALDER, likewise)
+        find_work_organisations,  # "Facket (<X>)", "<X> Region Syd", "avslag från <FÖRK>" (ORGANISATION), likewise
     ),
     description="namn",
 )

@@ -5,11 +5,11 @@ team or unit by its part of the country or its own name ("Neurocentrum Syd", "Ut
 Bergslagen", "Utredningsenheten Fyrtornet"), a clinic for children or adults
 ("Neuropsykiatriska kliniken Vuxen"), a clinic for a specialty and its hospital after a comma
 ("Mottagningen för beroende, Akademiska"), a town's centre for a kind of care ("Göteborgs
-ätstörningscentrum"), occupational health by its own name ("Företagshälsan Friskvägen Örebro")
-and the firm where an assessment or diagnosis was made ("utredning hos Hjärnbalans Norr i Borås",
-"diagnos hos Psykia") (VARDENHET); an association named by a diagnosis and its region ("Autism
-Värmland") and a parents' association with its acronym and place ("Föräldraföreningen ADHD
-Öland") (ORGANISATION).
+ätstörningscentrum") and the firm where an assessment or diagnosis was made ("utredning hos
+Hjärnbalans Norr i Borås", "diagnos hos Psykia") (VARDENHET); an association named by a diagnosis
+and its region ("Autism Värmland") and a parents' association with its acronym and place
+("Föräldraföreningen ADHD Öland") (ORGANISATION). Occupational health by its own name is
+occupational_health.py's.
 """
 
 from __future__ import annotations
@@ -68,10 +68,6 @@ _SPECIALTY_HOSPITAL = guarded(
 _TOWN_CENTRE = guarded(
     r"(?<![\w-])(?P<town>[" + CAP + r"][" + LOW + r"]+)" + WS + r"+[" + LOW + r"]{3,}"
     r"(?:centrum|centret|mottagningen|kliniken)(?![\w-])"
-)
-# "Företagshälsan Friskvägen Örebro": occupational health by its own name
-_OCCUPATIONAL = guarded(
-    r"(?<![\w-])(?:Företagshälsan|Företagshälsovården)" + WS + r"+(?P<name>" + CAPWORD + r")(?![\w-])"
 )
 # "utredning hos Hjärnbalans Norr i Borås", "ADHD-diagnos hos Psykia": the firm that assessed
 _ASSESSED_AT = guarded(
@@ -137,10 +133,6 @@ def _units(text: str) -> list[Span]:
         stem = town[:-1] if town.endswith("s") and town not in places else town
         if stem in places and _care(text[m.end("town") : m.end()]):
             spans.append(Span(m.start(), m.end(), "VARDENHET"))
-    for m in _OCCUPATIONAL.finditer(text):
-        name = m.group("name")
-        if name in places or _own_name(text, m.start("name"), name):
-            spans.append(Span(m.start(), with_town_after(text, m.end()), "VARDENHET"))
     return spans
 
 

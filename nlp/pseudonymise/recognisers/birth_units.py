@@ -23,7 +23,7 @@ from nlp.pseudonymise.recognisers.words import plain_word, sentence_start
 
 # a hospital as a unit's address: "Norra sjukhuset", "Södersjukhuset", "Värnamo sjukhus",
 # "Länssjukhuset Ryhov" (its town after it is added by with_town_after)
-_HOSPITAL = (
+HOSPITAL = (
     r"(?:(?:[" + CAP + r"][" + LOW + r"]+" + WS + r"+)?[" + CAP + LOW + r"]?[" + LOW + r"]*(?:sjukhuset|lasarettet)"
     r"|[" + CAP + r"][" + LOW + r"]+s?" + WS + r"+(?:universitets)?(?:sjukhus|lasarett))(?![\w-])"
 )
@@ -40,13 +40,13 @@ _WARD_AT = guarded(
     + r"+(?:på|vid)"
     + WS
     + r"+"
-    + _HOSPITAL
+    + HOSPITAL
 )
 # "BB-avdelningen, Värnamo sjukhus", "Specialistmödravården, Danderyds sjukhus": the unit and its
 # hospital after a comma (a town after a comma stays a town: unit_towns.py)
 _UNIT_COMMA_HOSPITAL = guarded(
     r"(?<![\w-])(?:[A-ZÅÄÖ]{2,4}-|[" + CAP + r"])[" + LOW + r"]*(?:avdelningen|vården|mottagningen|kliniken|enheten)"
-    r"," + WS + r"+" + _HOSPITAL
+    r"," + WS + r"+" + HOSPITAL
 )
 # "Reproduktionsmedicinskt centrum i Umeå": a centre named by a neuter adjective
 _ADJECTIVE_CENTRE = guarded(

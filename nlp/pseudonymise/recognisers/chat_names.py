@@ -43,7 +43,9 @@ _ROLES = (
         "advokat advokaten lillasyster lillebror storasyster storebror lillasyrran lillebrorsan "
         "kuratorn skolkuratorn skolsköterskan skolpsykologen elevcoachen socialsekreteraren "
         "handläggaren kontaktpersonen behandlaren behandlingsassistenten ungdomsbehandlaren "
-        "fritidsledaren mentorn läraren rektorn sjuksköterskan barnmorskan".split()
+        "fritidsledaren mentorn läraren rektorn sjuksköterskan barnmorskan "
+        # a workplace's roles: "huvudskyddsombudet iris ringde", "handledaren axel visade"
+        "skyddsombudet huvudskyddsombudet handledaren arbetsledaren förmannen teamledaren rehabkoordinatorn".split()
     )
 ) - {"man", "mor", "far", "fru", "vän", "ombud", "ombudet", "patient", "patienten", "brukare", "brukaren"}
 # a lookahead, so every word is tried as the role ("min kurator lina sa")
@@ -53,6 +55,18 @@ _ROLE_NAME = re.compile(
     r"(?<![\w-])(?P<role>gode" + WS + r"+man|god" + WS + r"+man|(?:" + _ROLE_WORDS + r")(?![\w-])\.?)"
     r"(?=(?:" + WS + r"+(?P<is>e|är|ar|heter|hette|va|var))?" + WS + r"+(?P<first>" + _W + r")"
     r"(?:" + WS + r"+(?P<last>" + _W + r"))?(?![\w-]))"
+)
+# "ring viola på 073-…": whom to call at a number, even a name that is also a word
+_CALL_AT = re.compile(
+    r"(?<![\w-])(?i:ring|ringa|ringer|ringde|sms:a|messa)"
+    + WS
+    + r"+(?P<first>"
+    + _W
+    + r")"
+    + WS
+    + r"+på"
+    + WS
+    + r"+\+?\d"
 )
 # an age in words after "mamma är" ("åttiosju") is no name
 _NUMBER = re.compile(r"(?:" + NUMWORDS + r"|" + SPOKEN_NUMWORDS + r")\w*")
@@ -229,6 +243,9 @@ def find_chat_names(text: str) -> list[Span]:
         parts = [p for p in re.split(r"[._\d]+", handle.lower()) if p]
         if re.search(r"[._\d]", handle) and any(_surname(p) or _first(p) for p in parts if len(p) > 2):
             spans.append(Span(m.start("handle"), m.end("handle"), "PERSON"))
+    for m in _CALL_AT.finditer(text) if "ring" in low or "sms" in low or "messa" in low else ():
+        if _first(m.group("first"), everyday=True):
+            spans.append(Span(m.start("first"), m.end("first"), "PERSON"))
     if not any(g in low for g in _GATE):
         return spans
     cleft = (_CLEFT,) if " som" in low else ()

@@ -25,6 +25,10 @@ _COLOUR_BEFORE = re.compile(
 )
 
 
+# a product's model: "en stol av modell Vera Flex 2", "modellen Ida Pro"
+_MODEL_BEFORE = re.compile(r"(?<![\w-])(?i:modell|modellen|märket|fabrikat)[ \t\u00a0]+$")
+
+
 # a church or churchyard named after a saint or a person: "Sankt Olofs kyrka", "Maria kyrkogård"
 _CHURCH_AFTER = re.compile(
     r"[ \t\u00a0]+(?:dom)?(?:kyrka|kyrkan|kyrkogård|kyrkogården|kapell|kapellet|församling|församlingen)(?![\w-])"
@@ -40,6 +44,7 @@ def venue_or_car_names(text: str, spans: list[Span]) -> set[Span]:
         and (
             _VENUE_BEFORE.search(text, max(0, s.start - 14), s.start)
             or _COLOUR_BEFORE.search(text, max(0, s.start - 16), s.start)
+            or _MODEL_BEFORE.search(text, max(0, s.start - 12), s.start)
             or _CHURCH_AFTER.match(text, s.end)
         )
     }

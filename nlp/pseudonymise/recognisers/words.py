@@ -76,7 +76,9 @@ WORKPLACE = frozenset(
     "kommunens habiliteringen hab dagverksamheten daglig biblioteket apoteket "
     "receptionen växeln dagliga korttids korttidshemmet gruppboendet dagverksamheten "
     # an emergency's crews: "Per på ambulansen var snäll"
-    "ambulansen jouren närakuten".split()
+    "ambulansen jouren närakuten "
+    # a workplace's departments: "<Namn> på lagret har visat mig allt"
+    "lagret kontoret verkstaden fabriken bygget".split()
 )
 # fillers and interjections of chat and speech that no lexicon has but are no names
 # ("tack anna asså", "min son lol")
