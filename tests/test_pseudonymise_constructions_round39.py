@@ -3,9 +3,8 @@ private assessment firms, child and adult psychiatry, schools, employers, parent
 set 69): a unit of coordinated compounds before its kind of care and its town, an indefinite
 clinic with its town, a centre, team or unit by its part of the country or its own name, a clinic
 for children or adults, a clinic for a specialty and its hospital after a comma, a town's centre
-for a kind of care, occupational health by its own name, the firm where an assessment or a
-diagnosis was made, a royal children's and young people's hospital; an association named by a
-diagnosis and its region, an association with its acronym and town, a school after "heter"; a
+for a kind of care, the firm where an assessment or a diagnosis was made, a royal children's and
+young people's hospital; an association named by a diagnosis and its region, an association with its acronym and town, a school after "heter"; a
 small age in words before "år gammal", a hedged age in brackets, a lowercase first name's age
 now; a boyfriend's name that is also a verb, a parent's username built on the child's name.
 Taken back: "Elevhälsan" alone, a book's hero read with his home. Look-alikes stay untouched: a
@@ -61,12 +60,6 @@ KEY = b"round-39-test-key-0123456789abcdef"
         # a town's centre for a kind of care
         ("Tack till Olle på Göteborgs ätstörningscentrum som lyssnade.", "VARDENHET", "Göteborgs ätstörningscentrum"),
         ("Vi fick hjälp av Uppsala sömncentrum till slut.", "VARDENHET", "Uppsala sömncentrum"),
-        # occupational health by its own name
-        (
-            "Enligt Företagshälsan Friskvägen Örebro behövs en anpassning.",
-            "VARDENHET",
-            "Företagshälsan Friskvägen Örebro",
-        ),
         # the firm where an assessment or a diagnosis was made
         ("Min sambo fick diagnos hos Psykrona via appen.", "VARDENHET", "Psykrona"),
         ("Vår utredning hos Hjärnbalans Norr i Borås startar snart.", "VARDENHET", "Hjärnbalans Norr i Borås"),
