@@ -267,6 +267,18 @@ OWN_FLOORS = {
     # unread (held out; first score at 8a32663, every direct identifier found): 70 kidney care,
     # dialysis and transplantation 0.919 / 0.959 / 49 of 52 (VARDENHET 35 of 47)
     "pii_blind70.jsonl": (0.91, 0.95, 0.94),
+    # unread (held out; first scores at 68b048a): 71 eating disorders, self-harm and suicide
+    # prevention 0.910 / 0.928 / 41 of 44 (every direct identifier found); 72 orthopaedics,
+    # physiotherapy and sports injuries 0.856 / 0.917 / 41 of 42 (ORGANISATION 2 of 16, every direct
+    # identifier found); 73 deaths and the bereaved 0.889 / 0.956 / 39 of 40 with one telephone
+    # number missed (TELEFON 21 of 22, direct floor 0.95)
+    "pii_blind71.jsonl": (0.90, 0.92, 0.93),
+    "pii_blind72.jsonl": (0.85, 0.91, 0.97),
+    "pii_blind73.jsonl": (0.88, 0.95, 0.97, 0.95),
+    # unread (held out; first score at 68b048a): 74 care across borders and abroad, with foreign
+    # identity numbers, telephone numbers and addresses, 0.799 / 0.934 / 33 of 36 (PERSONNUMMER 29
+    # of 38: foreign numbers in shapes no set had; TELEFON 33 of 36; direct floor 0.76)
+    "pii_blind74.jsonl": (0.79, 0.93, 0.91, 0.76),
 }
 
 
