@@ -282,6 +282,9 @@ OWN_FLOORS = {
     # unread (held out; first score at 68b048a, every direct identifier found): 75 eye care and
     # sight 0.932 / 0.961 / 38 of 39 (VARDENHET 30 of 39)
     "pii_blind75.jsonl": (0.92, 0.95, 0.97),
+    # unread (held out; first score at 68b048a, every direct identifier found): 76 women's health
+    # 0.942 / 0.963 / 35 of 37 (VARDENHET 32 of 41)
+    "pii_blind76.jsonl": (0.93, 0.955, 0.94),
 }
 
 
