@@ -141,8 +141,8 @@ _ORG_PATTERNS = [
         + r"+)?"
         + CAPWORD
         + WS
-        # "Synskadades Riksförbund": the association's word capitalised too
-        + r"+(?:[Ff]örening|[Rr]iksförbund|[Ff]örbund)(?![\w-])"
+        # "Synskadades Riksförbund", "Regnbågs Gruppen": the association's word capitalised too
+        + r"+(?:[Ff]örening|[Rr]iksförbund|[Ff]örbund|Gruppen)(?![\w-])"
     ),
     # "Förbundet Sveriges Dövblinda", "Förbundet Unga Synskadade": the name after the word, led by
     # a genitive or a plural adjective ("Föreningen Gemenskap Anna ringde": a name and a person)
@@ -374,7 +374,8 @@ def _association_end(m: re.Match[str]) -> int:
     kept = 1
     for w in words[1:]:
         low = w.lower()
-        if not (_known_place(w.capitalize()) or _DISTRICT.fullmatch(w.capitalize())) and (
+        head = words[kept - 1][-1] in "sa" and low not in SWEDISH_STOP_WORDS and low not in lists.names()  # "Noaks Ark"
+        if not (_known_place(w.capitalize()) or _DISTRICT.fullmatch(w.capitalize()) or head) and (
             low in SWEDISH_STOP_WORDS or lists.names().get(low) is not None or plain_word(low)
         ):
             break

@@ -31,6 +31,7 @@ from nlp.pseudonymise.recognisers.spoken_names import find_spoken_names
 from nlp.pseudonymise.recognisers.staff_in_brackets import find_staff_in_brackets
 from nlp.pseudonymise.recognisers.staff_initials import find_staff_initials
 from nlp.pseudonymise.recognisers.street_notes import find_street_notes
+from nlp.pseudonymise.recognisers.unit_purposes import find_unit_purposes
 from nlp.pseudonymise.recognisers.usernames import find_usernames
 from nlp.pseudonymise.recognisers.ward_names import find_ward_names
 from nlp.pseudonymise.recognisers.work_organisations import find_work_organisations
@@ -72,6 +73,7 @@ CATEGORY = Category(
         find_name_spellings,  # "Nej förresten, Sjöbergh med h."
         find_parent_threads,  # "ture är 9 nu", "pappa_till_Sixten" (PERSON), "Elvira (nästan 9)" (ALDER, likewise)
         find_work_organisations,  # "Facket (<X>)", "<X> Region Syd", "avslag från <FÖRK>" (ORGANISATION), likewise
+        find_unit_purposes,  # "Mottagningen för ätstörningar vid Karolinska" (VARDENHET; vardenhet.py is at the limit)
     ),
     description="namn",
 )

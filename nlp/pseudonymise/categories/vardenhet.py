@@ -243,14 +243,14 @@ _JOIN = re.compile(WS + r"+(?:på|vid|i)" + WS + r"+$")
 
 
 _GENERIC_UNIT_BEFORE = re.compile(
-    r"(?<![\w-])(?:[" + CAP + LOW + r"][" + LOW + r"]*)?(?:mottagningen|kliniken|avdelningen|enheten|psykiatrin|"
+    r"(?<![\w-])" + units.UNIT_STEM + r"?(?:mottagningen|kliniken|avdelningen|enheten|psykiatrin|"
     r"vården|centralen|teamet|logen|iatriken|iatrin|kirurgen|peden|akuten|rehab|rehabiliteringen|"
     r"förlossningen|neonatalen|neonatal|BB|IVA)" + WS + r"+(?:på|vid)" + WS + r"+$"
 )
 _ADJ_BEFORE = re.compile(r"(?<![\w-])[" + LOW + r"]{4,}(?:iska|ska)" + WS + r"+$")
 # "Barnmottagningen Kungsbacka", "Öppenvårdsmottagningen Riddersvik": a compound unit word and its name
 _COMPOUND_UNIT_NAMED = guarded(
-    named_after(r"[" + CAP + LOW + r"][" + LOW + r"]{2,}(?:mottagningen|kliniken|avdelningen|psykiatrin)")
+    named_after(units.UNIT_STEM + r"(?<=[\w-]{3})(?:mottagningen|kliniken|avdelningen|psykiatrin)")
 )
 
 
@@ -315,7 +315,7 @@ def _town_tail(text: str, end: int) -> int:
 # the units' acronyms as speech-to-text writes them, with their town: "bup i västerås"
 # and the health centre's abbreviation right before its town: "på hc jokkmokk", "vc kiruna"
 _ACRONYM_IN_TOWN = re.compile(
-    r"(?<![\w-])(?:(?:bup|bvc|mvc|bumm)" + WS + r"+(?:i|på)|hc|vc)" + WS + r"+([" + LOW + r"]{3,})(?![\w-])"
+    r"(?<![\w-])(?:(?:bup|bvc|mvc|bumm|umo)" + WS + r"+(?:i|på)|hc|vc)" + WS + r"+((?i:[" + LOW + r"]{3,}))(?![\w-])"
 )
 
 
@@ -370,7 +370,7 @@ def _clinics_named(text: str) -> list[Span]:
 
 
 def _acronyms_in_town(text: str) -> list[Span]:
-    if not any(a in text for a in ("bup", "bvc", "mvc", "bumm", "hc ", "vc ")):
+    if not any(a in text for a in ("bup", "bvc", "mvc", "bumm", "umo", "hc ", "vc ")):
         return []
     places = lists.places()
     return [

@@ -46,9 +46,9 @@ _INDEFINITE_TOWN = guarded(
     + r")"
     r"(?![\w-])"
 )
-# "Neurocentrum Syd", "Utredningsteamet Bergslagen", "Utredningsenheten Fyrtornet"
+# "Neurocentrum Syd", "Utredningsteamet Bergslagen", "Utredningsenheten Fyrtornet", "Barnhälsan Kalmar"
 _UNIT_NAMED = guarded(
-    r"(?<![\w-])(?P<unit>[" + CAP + r"][" + LOW + r"]{3,}(?:centrum|centret|center|teamet|enheten))"
+    r"(?<![\w-])(?P<unit>[" + CAP + r"][" + LOW + r"]{3,}(?:centrum|centret|center|teamet|enheten|utredningen|hälsan))"
     r"" + WS + r"+(?P<name>" + CAPWORD + r")(?![\w-])"
 )
 _DIRECTION = frozenset("Norr Syd Söder Öst Väst Nord Mitt".split())
@@ -122,7 +122,7 @@ def _units(text: str) -> list[Span]:
             spans.append(Span(m.start(), m.end(), "VARDENHET"))
     for m in _UNIT_NAMED.finditer(text):
         name = m.group("name")
-        if not _care(m.group("unit")):
+        if not (_care(m.group("unit")) or m.group("unit").endswith("hälsan")):  # "Kvinnohälsan": health is care
             continue
         if name in _DIRECTION or name in places or _own_name(text, m.start("name"), name):
             spans.append(Span(m.start(), m.end(), "VARDENHET"))

@@ -48,10 +48,10 @@ _UNIT_COMMA_HOSPITAL = guarded(
     r"(?<![\w-])(?:[A-ZÅÄÖ]{2,4}-|[" + CAP + r"])[" + LOW + r"]*(?:avdelningen|vården|mottagningen|kliniken|enheten)"
     r"," + WS + r"+" + HOSPITAL
 )
-# "Reproduktionsmedicinskt centrum i Umeå": a centre named by a neuter adjective
+# "Reproduktionsmedicinskt centrum i Umeå", "… centrum Umeå": a centre named by a neuter adjective
 _ADJECTIVE_CENTRE = guarded(
     r"(?<![\w-])(?P<adj>[" + CAP + r"][" + LOW + r"]{3,}(?:iskt|skt))" + WS + r"+(?P<head>centrum|centret)(?![\w-])"
-    r"(?:" + WS + r"+i" + WS + r"+(?P<town>" + CAPWORD + r"))?"
+    r"(?:" + WS + r"+(?:i" + WS + r"+)?(?P<town>" + CAPWORD + r"))?"
 )
 # "Fertilitetscentrum Karlstad", "Kvinnocentrum i Lund": a care centre and its known town
 _CENTRE_TOWN = guarded(

@@ -21,8 +21,9 @@ _AGE_QUESTION = re.compile(r"(?i:hur[ \t]+gammal|din[ \t]+ålder|vilken[ \t]+ål
 _PLACE_QUESTION = re.compile(
     r"(?i:bor[ \t]+du[ \t]+i\b|va[rd]?t?[ \t]+bor[ \t]+du|vilken[ \t]+(?:stad|ort|kommun)|where[ \t]+do[ \t]+you[ \t]+live)"
 )
-# a chat line's opening: a dash, a bullet, or a speaker's label ("ung:", "jag:")
-_OPENING = r"[ \t]*(?:[-–•>][ \t]*|[\w]{1,12}:[ \t]*)?"
+# a chat line's opening: a log's time ("[21:14]", "21.14"), then a dash, a bullet, or a speaker's
+# label ("ung:", "jag:")
+_OPENING = r"[ \t]*(?:\[?\d{1,2}[:.]\d{2}(?::\d{2})?\]?[ \t]+)?(?:[-–•>][ \t]*|[\w]{1,12}:[ \t]*)?"
 _AGE_ANSWER = re.compile(
     _OPENING + r"(?i:(?:jag[ \t]+(?:e|är|ar)[ \t]+)?)(?P<age>\d{1,2}(?:[ \t]*(?:år|bast))?)[ \t]*[.!]?[ \t]*$"
 )

@@ -170,3 +170,5 @@ NOT_AGE_UNIT = units(AMOUNT_UNITS, SHORT_DURATIONS, WEEKS_MONTHS)
 QUANTITY_UNIT = units(AMOUNT_UNITS, SHORT_DURATIONS, WEEKS_MONTHS, YEARS, r"\d{3}[ \t\u00a0]?(?:kr|kronor|sek|:-)")
 # a role written as initials and a word: "HR-partner", "IT-ansvarig", "VD-assistent" (no name)
 ROLE_COMPOUND = re.compile(r"[A-ZÅÄÖ]{2,4}-[a-zåäö]+")
+# an acronym compounded by a hyphen before a unit word: "STI-mottagningen", "HIV-", "PrEP-", "ADHD-"
+ACRONYM_HYPHEN = r"[A-ZÅÄÖ](?:[A-ZÅÄÖ]{1,5}|[a-zåäö][A-ZÅÄÖ]{1,3})-"

@@ -16,6 +16,7 @@ from nlp.core import Span
 from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.patterns import (
+    ACRONYM_HYPHEN,
     CAP,
     CAPWORD,
     LOW,
@@ -32,10 +33,12 @@ CARE_PROVIDERS = (
     r"Capio|Aleris|Praktikertjänst|Närhälsan|Achima Care|Kry|Min Doktor|Doktor\.se|Attendo|Vardaga|"
     r"Ambea|Nytida|Humana|Frösunda|Förenade Care|Forenade Care|Ersta|Stockholms stadsmission|Convictus"
 )
+# what stands before a unit word in its compound: a stem ("Barn-") or an acronym ("STI-", "PrEP-")
+UNIT_STEM = r"(?:" + ACRONYM_HYPHEN + r"|[" + CAP + LOW + r"][" + LOW + r"]*)"
 _SAINT = r"(?:S:t|Sankt|St\.?)" + WS + r"+[" + CAP + r"][" + LOW + r"]+"
 # a clinic by what it does, a compound ending in a clinic word: "Reumatologen", "LARO-mottagningen"
 _CLINIC = (
-    r"(?:[" + CAP + LOW + r"][" + LOW + r"]*|[" + CAP + r"]{2,}-)(?:[" + LOW + r"]*(?:logen|iatriken|peden|kirurgen|"
+    UNIT_STEM + r"(?:[" + LOW + r"]*(?:logen|iatriken|peden|kirurgen|"
     r"mottagningen|kliniken|avdelningen|akuten|enheten|medicinen|habiliteringen))"
     # a heading's clinic in the indefinite form, a compound ("Njurmedicin <Ort>", "Rättspsykiatri
     # <Ort>"), and "Psykiatrin <Ort>"
