@@ -49,6 +49,15 @@ def test_form_abbreviations_without_a_club_name_stay(p: Pseudonymiser, text: str
     assert not [s for s in found(p, text) if s[1] == "ORGANISATION"]
 
 
+def test_a_title_abbreviation_before_a_first_name_stays_a_person(p: Pseudonymiser) -> None:
+    spans = found(p, "Nattens ansvariga var SSK Maria och IK Brage fick inte komma in.")
+    assert ("Maria", "PERSON") in spans and ("IK Brage", "ORGANISATION") in spans
+
+
+def test_the_insurance_agencys_abbreviation_is_no_club(p: Pseudonymiser) -> None:
+    assert not [s for s in found(p, "Ärende FK Sjukpenning skickat i går.") if s[0].startswith("Ärende")]
+
+
 @pytest.mark.parametrize(
     "text,value",
     [

@@ -19,8 +19,8 @@ from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.unit_constructions import function_words_or_calendar
 
 # the forms of Swedish sports associations, written as their abbreviations (case matters:
-# "if" and "ok" are words)
-_FORM = r"(?:IF|IK|SK|FF|BK|FK|FC|HC|HF|HK|IBK|IBF|GIF|AIK|AIF|IFK|BoIS|GoIF|SoIK|BIK|DIF|KIF|BTK|FBK|HBK|SSK|GIK)"
+# "if" and "ok" are words; "FK" is Försäkringskassan's and "SSK" a nurse's, so neither is here)
+_FORM = r"(?:IF|IK|SK|FF|BK|FC|HC|HF|HK|IBK|IBF|GIF|AIK|AIF|IFK|BoIS|GoIF|SoIK|BIK|DIF|KIF|BTK|FBK|HBK|GIK)"
 # a club's section after its name: "Sandvikens AIK Bandy", "Hammarby IF Fotboll"
 _SECTION = r"(?:Bandy|Fotboll|Hockey|Ishockey|Handboll|Innebandy|Friidrott|Basket|Volleyboll|Simning|Brottning)"
 _AFTER = r"(?:" + WS + r"+" + _FORM + r")?(?:" + WS + r"+" + _SECTION + r")?(?![\w-])"
@@ -56,7 +56,10 @@ def find_sports_clubs(text: str) -> list[Span]:
             out.append(Span(m.start("words") + tokens[len(tokens) - len(kept)].start(), m.end(), "ORGANISATION"))
     for m in _FORM_BEFORE.finditer(text):
         words = m.group("words").split()
-        if not function_words_or_calendar(words[0]):
+        info = lists.names().get(words[0].lower())
+        first = info is not None and (info.first_sv or info.first_other) and words[0] not in lists.places()
+        # "USK Ingrid" is a title and a name; "IK Viking", "IFK Göteborg" are clubs
+        if not function_words_or_calendar(words[0]) and not first:
             out.append(Span(m.start(), m.end(), "ORGANISATION"))
     for m in _TOWN_ASSOCIATION.finditer(text):
         town = m.group("town")
