@@ -272,12 +272,16 @@ OWN_FLOORS = {
     # dialysis and transplantation 0.919 / 0.959 / 49 of 52 (VARDENHET 35 of 47)
     "pii_blind70.jsonl": (0.91, 0.95, 0.94),
     # unread (held out; first scores at 68b048a): 71 eating disorders, self-harm and suicide
-    # prevention 0.910 / 0.928 / 41 of 44 (every direct identifier found); 72 orthopaedics,
-    # physiotherapy and sports injuries 0.856 / 0.917 / 41 of 42 (ORGANISATION 2 of 16, every direct
-    # identifier found); 73 deaths and the bereaved 0.889 / 0.956 / 39 of 40 with one telephone
-    # number missed (TELEFON 21 of 22, direct floor 0.95)
+    # prevention 0.910 / 0.928 / 41 of 44 (every direct identifier found); 73 deaths and the
+    # bereaved 0.889 / 0.956 / 39 of 40 with one telephone number missed (TELEFON 21 of 22, direct
+    # floor 0.95)
     "pii_blind71.jsonl": (0.90, 0.92, 0.93),
-    "pii_blind72.jsonl": (0.85, 0.91, 0.97),
+    # read in round 44 (first 0.856 / 0.917 / 41 of 42 at 68b048a, the same on 5ec3bd2:
+    # orthopaedics, physiotherapy and sports injuries; ORGANISATION 2 of 16, VARDENHET 19 of 26;
+    # after 0.936 / 0.984 / 42 of 42, ORGANISATION 14 of 16, VARDENHET 23 of 26, every direct
+    # identifier found; a unit "i <Ort>" is one span in the product, a unit and a town there):
+    # it no longer measures generalisation
+    "pii_blind72.jsonl": (0.93, 0.98, 0.97),
     "pii_blind73.jsonl": (0.88, 0.95, 0.97, 0.95),
     # unread (held out; first score at 68b048a): 74 care across borders and abroad, with foreign
     # identity numbers, telephone numbers and addresses, 0.799 / 0.934 / 33 of 36 (PERSONNUMMER 29

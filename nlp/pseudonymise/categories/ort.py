@@ -23,6 +23,7 @@ from nlp.pseudonymise.recognisers.rural_units import find_rural_units
 from nlp.pseudonymise.recognisers.script_places import find_script_places
 from nlp.pseudonymise.recognisers.script_units import find_script_units
 from nlp.pseudonymise.recognisers.spoken_addresses import find_spoken_addresses
+from nlp.pseudonymise.recognisers.sports_clubs import find_sports_clubs
 from nlp.pseudonymise.recognisers.written_out import find_shouted
 from nlp.pseudonymise.recognisers.youth_homes import find_youth_homes
 
@@ -60,6 +61,8 @@ CATEGORY = Category(
         find_assessment_units,
         # "Företagshälsan <X> Norr", "<X> Företagshälsa <Ort>", "<X>medicin i <Ort>", "IVA <sjukhus>", likewise
         find_occupational_health,
+        # "Mora IK", "IFK Norrköping", "Göteborgs Schackförbund" (ORGANISATION), likewise
+        find_sports_clubs,
     ),
     description="orter",
 )

@@ -16,7 +16,7 @@ from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.chronic_care import care_course, coordinated_start
 from nlp.pseudonymise.recognisers.names_in_context import CLOSINGS
 from nlp.pseudonymise.recognisers.prefilter import guarded
-from nlp.pseudonymise.recognisers.words import NOT_UNIT_WORDS, sentence_start, unknown_word
+from nlp.pseudonymise.recognisers.words import CARE_PRACTICE, NOT_UNIT_WORDS, sentence_start, unknown_word
 
 _FOLD = str.maketrans("åäöÅÄÖ", "aaoAAO")
 # national authorities: their local office and its town are two finds
@@ -40,6 +40,9 @@ _UNIT_STEMS = re.compile(
     # (not any "team": "Däckteam i <Ort>" is a firm)
     r"habilitering|teamet\b)"
 )
+# a therapy practice by its own capitalised name ("Fysiocenter Hälsan i Y"); "fysion i Y" is the
+# town's physiotherapy, as "ortopeden i Y" is its orthopaedics
+_PRACTICE_NAME = re.compile(r"(?=[A-ZÅÄÖ])(?i:[a-zåäö]*(?:" + CARE_PRACTICE + r"))")
 _ORG_STEMS = re.compile(
     r"(?i:skola|skolan|gymnasi|förskola|forskola|fritids|komvux|sfi|utbildning|bolag|\bab\b|"
     r"föreningen|foreningen|förbund|huset|kyrka|församling|nämnd|namnd|förvaltning|"
@@ -228,7 +231,7 @@ def find_named_with_place(text: str) -> list[Span]:
         if folded in _STATE_OR_RESIDENT or (_GATHERING.search(words[-1]) and not _ORG_STEMS.search(name)):
             continue
         first = lists.names().get(words[0].lower())
-        unit = bool(_UNIT_STEMS.search(name))
+        unit = bool(_UNIT_STEMS.search(name) or _PRACTICE_NAME.match(name))
         org = bool(_ORG_STEMS.search(name))
         # "kontorslokal i Malmö", "service i Stockholm": ordinary lowercase words name nothing,
         # unless a unit ("dialysen i Eskilstuna") or a school with its name ("förskolan myrstacken")

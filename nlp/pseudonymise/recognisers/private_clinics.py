@@ -40,7 +40,7 @@ _CARE_WORD = re.compile(
 # "Ortopedi Väst", "Kirurgi Fjällbygden", "Balans Ortopedi": a specialty with its own name
 _SPECIALTY = (
     r"(?=[" + CAP + r"])(?i:[a-zåäö]*(?:ortopedi|kirurgi|urologi|gynekologi|kardiologi|dermatologi|neurologi|"
-    r"onkologi|fysioterapi))"
+    r"onkologi|fysioterapi|naprapati|kiropraktik|osteopati))"
 )
 _NAMED_SPECIALTY = guarded(
     r"(?<![\w-])(?:(?P<before>"
@@ -48,6 +48,13 @@ _NAMED_SPECIALTY = guarded(
     + r")"
     + WS
     + r"+)?(?P<spec>"
+    # two specialties under one name: "Kiropraktik & Naprapati Umeå", "Ortopedi och Kirurgi Norr"
+    + r"(?:"
+    + _SPECIALTY
+    + WS
+    + r"+(?:&|och)"
+    + WS
+    + r"+)?"
     + _SPECIALTY
     + r")(?![\w-])(?:"
     + WS
@@ -57,6 +64,7 @@ _NAMED_SPECIALTY = guarded(
 )
 # a part of town or a direction naming a unit's site: "Ortopedi Norr", "Ögonkliniken Växjö City"
 _DISTRICT = frozenset("Norr Nord Syd Söder Öst Väst City Centrum".split())
+_DISTRICT_AFTER = re.compile(WS + r"+(" + CAPWORD + r")(?![\w-])")
 # "Ryggspecialisten Umeå", "Ögonkliniken Växjö City", "Handkirurgen Lund Syd": a clinic, its
 # known town and the part of town after it (the town alone other patterns read)
 _CLINIC_TOWN = guarded(
@@ -153,6 +161,9 @@ def _named_specialties(text: str) -> list[Span]:
         before, after = m.group("before"), m.group("after")
         start = m.start() if before and _own_name(text, m.start(), before) else m.start("spec")
         end = m.end() if after and _own_name(text, m.start("after"), after) else m.end("spec")
+        district = _DISTRICT_AFTER.match(text, end) if after and end == m.end() else None
+        if district and district.group(1) in _DISTRICT:
+            end = district.end()  # "Fysioterapi Mölndal Centrum": the town and its part
         if start == m.start("spec") and end == m.end("spec"):
             continue  # "Ortopedi" alone is the specialty
         out.append(Span(start, end, "VARDENHET"))

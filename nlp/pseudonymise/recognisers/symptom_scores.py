@@ -15,7 +15,9 @@ _SYMPTOM_BEFORE = re.compile(
     r"(?i:\b(?:smärta|smärtan|smärtor|smärtorna|värk|värken|ont|ångest|ångesten|oro|oron|illamående|"
     r"illamåendet|yrsel|yrseln|klåda|klådan|trötthet|tröttheten|nedstämdhet|nedstämdheten|vas|nrs)"
     r"(?:" + WS + r"+(?:är|var|e|ligger|låg|på|runt|kring|omkring|typ|ca|cirka|ungefär|konstant|jämt|nu|"
-    r"idag|fortfarande|minst|över))" + r"{0,3})" + WS + r"*:?" + WS + r"*$"
+    r"idag|fortfarande|minst|över|"
+    # a limit on the scale: "öka när smärtan är under 3/10", "värken högst 4/10"
+    r"under|högst|max|maximalt))" + r"{0,3})" + WS + r"*:?" + WS + r"*$"
 )
 
 

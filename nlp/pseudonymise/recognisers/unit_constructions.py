@@ -27,6 +27,7 @@ from nlp.pseudonymise.recognisers.patterns import (
 from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.public_offices import opens_with_social_unit
 from nlp.pseudonymise.recognisers.unit_towns import with_district_after
+from nlp.pseudonymise.recognisers.words import CARE_PRACTICE
 
 # Care providers whose name stands before the unit: "Capio vårdcentral Gubbängen".
 CARE_PROVIDERS = (
@@ -202,7 +203,8 @@ def _house_name(text: str, m: re.Match[str]) -> bool:
 
 # a house is a place of care by its first part ("Servicehuset", "Läkarhuset"); any other house is
 # a body's ("Kvinnohuset Ljuset", as "Kvinnojouren" is, "Lagerhuset Nord")
-_CARE_HOUSE = re.compile(r"(?i:sjuk|service|vård|läkar|hälso|omsorgs)huset")
+# (a therapy practice's: "Naprapathuset", "Fysiohuset")
+_CARE_HOUSE = re.compile(r"(?i:(?:sjuk|service|vård|läkar|hälso|omsorgs)huset|" + CARE_PRACTICE + r")")
 
 
 def _house_label(unit: str) -> str:
