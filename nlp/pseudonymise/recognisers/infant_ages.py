@@ -1,0 +1,60 @@
+"""A newborn's age in days, weeks or months: "2 dagar gammal", "han var bara 3 dagar när …",
+"uppföljning vid 2 år korrigerad ålder".
+
+alder.py reads "82 år gammal" and a baby's "hon är 4 månader"; a newborn's age is counted in
+days too, often with a hedge ("bara", "knappt") and told by what happened then ("… när han
+opererades"). "Var N dagar" alone is a stay as often as an age ("hon var 3 dagar på IVA"), so
+without "gammal" the age needs a person before it and "när"/"då" after it. A premature child's
+age is given as its corrected age ("korrigerad ålder"), which is an age whatever its unit.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlp.core import Span
+from nlp.pseudonymise.recognisers.patterns import NUMWORDS, SMALL_NUMWORDS, WS
+from nlp.pseudonymise.recognisers.prefilter import guarded
+
+_NUMBER = r"(?:\d{1,2}|" + NUMWORDS + r"|" + SMALL_NUMWORDS + r"|en|ett|ett par)"
+_UNIT = r"(?:dagar|dag|dygn|veckor|vecka|månader|månad|mån)"
+# "2 dagar gammal", "tre veckor gamla", "en månad gammalt"
+_OLD = guarded(
+    r"(?<![\w,.-])(" + _NUMBER + WS + r"+" + _UNIT + r")(?=" + WS + r"+gammal[t]?\b|" + WS + r"+gamla\b)",
+    re.IGNORECASE,
+)
+# "han var bara 3 dagar när han opererades", "hon var knappt två veckor då"
+_WHEN = guarded(
+    r"\b(?:han|hon|hen|barnet|bebisen|babyn|sonen|dottern)"
+    + WS
+    + r"+(?:var|är)"
+    + WS
+    + r"+(?:(?:bara|endast|knappt|nästan|drygt|bara|redan)"
+    + WS
+    + r"+)?("
+    + _NUMBER
+    + WS
+    + r"+"
+    + _UNIT
+    + r")(?="
+    + WS
+    + r"*,?"
+    + WS
+    + r"+(?:när|då)\b)",
+    re.IGNORECASE,
+)
+# "vid 2 år korrigerad ålder", "korrigerad ålder 6 månader"
+_CORRECTED = guarded(
+    r"(?<![\w,.-])(" + _NUMBER + WS + r"+(?:år|" + _UNIT + r"))(?=" + WS + r"+korrigerad" + WS + r"+ålder\b)"
+    r"|\bkorrigerad" + WS + r"+ålder" + WS + r"*:?" + WS + r"*(" + _NUMBER + WS + r"+(?:år|" + _UNIT + r"))(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def find_infant_ages(text: str) -> list[Span]:
+    spans = [Span(m.start(1), m.end(1), "ALDER") for m in _OLD.finditer(text)]
+    spans += [Span(m.start(1), m.end(1), "ALDER") for m in _WHEN.finditer(text)]
+    for m in _CORRECTED.finditer(text):
+        g = 1 if m.group(1) else 2
+        spans.append(Span(m.start(g), m.end(g), "ALDER"))
+    return spans
