@@ -1,4 +1,4 @@
-"""A newborn's age in days, weeks or months: "2 dagar gammal", "han var bara 3 dagar när …",
+"""A newborn's age in days, weeks or months: "2 dagar gammal när …", "han var bara 3 dagar när …",
 "uppföljning vid 2 år korrigerad ålder".
 
 alder.py reads "82 år gammal" and a baby's "hon är 4 månader"; a newborn's age is counted in
@@ -18,9 +18,19 @@ from nlp.pseudonymise.recognisers.prefilter import guarded
 
 _NUMBER = r"(?:\d{1,2}|" + NUMWORDS + r"|" + SMALL_NUMWORDS + r"|en|ett|ett par)"
 _UNIT = r"(?:dagar|dag|dygn|veckor|vecka|månader|månad|mån)"
-# "2 dagar gammal", "tre veckor gamla", "en månad gammalt"
+# "2 dagar gammal", "tre veckor gamla": said of the child, the clause ending or going on after it
+# ("… vår 3 månader gamla anläggning" is a thing's age)
 _OLD = guarded(
-    r"(?<![\w,.-])(" + _NUMBER + WS + r"+" + _UNIT + r")(?=" + WS + r"+gammal[t]?\b|" + WS + r"+gamla\b)",
+    r"(?<![\w,.-])("
+    + _NUMBER
+    + WS
+    + r"+"
+    + _UNIT
+    + r")(?="
+    + WS
+    + r"+(?:gammal|gamla|gammalt)"
+    + WS
+    + r"*(?:[.,;:!?)]|när\b|då\b|och\b|men\b|$))",
     re.IGNORECASE,
 )
 # "han var bara 3 dagar när han opererades", "hon var knappt två veckor då"
