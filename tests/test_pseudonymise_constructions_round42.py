@@ -7,7 +7,7 @@ or a centre, a clinic by its speciality and its town after a comma, a hospital n
 person with its site after it, a hospital and its part of the city after a slash, an intensive
 care unit with its town; a preschool by its name after "förskolan". Taken back: an adverb of
 "här"/"där" and a preposition opening a line, a pet with its kind in brackets.
-Look-alikes stay untouched: a thing's age in months, a stay in days, a wait of years and months, a list of towns, a bare
+Look-alikes stay untouched: a corrected age in weeks (a stage of pregnancy), a thing's age in months, a stay in days, a wait of years and months, a list of towns, a bare
 "Kliniken, <ort>", a word after "förskolan" that opens the next sentence, a person with a role in
 brackets. Own examples: invented names, clinics and towns from the place list, none from the set."""
 
@@ -84,6 +84,8 @@ def test_round42_constructions_are_found(text: str, label: str, value: str) -> N
         # a pet with its kind in brackets
         ("Vi tog med Zorro (vår hund) till stugan.", "PERSON", "Zorro"),
         ("Hemma igen med mormor och Leo (kattungen).", "PERSON", "Leo"),
+        # a corrected age in weeks is weeks since conception, no age
+        ("Ögonundersökning vid 36 veckor korrigerad ålder enligt rutin.", "ALDER", "36 veckor"),
         # a thing's age in months
         ("Fakturan gällde vår 3 månader gamla värmepump som redan gått sönder.", "ALDER", "3 månader"),
         # a stay in days, a wait of years and months

@@ -5,7 +5,8 @@ alder.py reads "82 år gammal" and a baby's "hon är 4 månader"; a newborn's ag
 days too, often with a hedge ("bara", "knappt") and told by what happened then ("… när han
 opererades"). "Var N dagar" alone is a stay as often as an age ("hon var 3 dagar på IVA"), so
 without "gammal" the age needs a person before it and "när"/"då" after it. A premature child's
-age is given as its corrected age ("korrigerad ålder"), which is an age whatever its unit.
+age is given as its corrected age ("korrigerad ålder") in months or years; in weeks it is the
+weeks since conception ("36 veckor korrigerad ålder"), a stage of pregnancy, no age.
 """
 
 from __future__ import annotations
@@ -16,16 +17,14 @@ from nlp.core import Span
 from nlp.pseudonymise.recognisers.patterns import NUMWORDS, SMALL_NUMWORDS, WS
 from nlp.pseudonymise.recognisers.prefilter import guarded
 
-_NUMBER = r"(?:\d{1,2}|" + NUMWORDS + r"|" + SMALL_NUMWORDS + r"|en|ett|ett par)"
-_UNIT = r"(?:dagar|dag|dygn|veckor|vecka|månader|månad|mån)"
+_NUMBER = r"(?:\d{1,2}|" + NUMWORDS + r"|" + SMALL_NUMWORDS + r"|en|ett|ett par)" + WS + r"+"
+# the number and its unit: "3 dagar", "två veckor", "en månad"
+_IN_DAYS = _NUMBER + r"(?:dagar|dag|dygn|veckor|vecka|månader|månad|mån)"
 # "2 dagar gammal", "tre veckor gamla": said of the child, the clause ending or going on after it
 # ("… vår 3 månader gamla anläggning" is a thing's age)
 _OLD = guarded(
     r"(?<![\w,.-])("
-    + _NUMBER
-    + WS
-    + r"+"
-    + _UNIT
+    + _IN_DAYS
     + r")(?="
     + WS
     + r"+(?:gammal|gamla|gammalt)"
@@ -35,17 +34,11 @@ _OLD = guarded(
 )
 # "han var bara 3 dagar när han opererades", "hon var knappt två veckor då"
 _WHEN = guarded(
-    r"\b(?:han|hon|hen|barnet|bebisen|babyn|sonen|dottern)"
-    + WS
-    + r"+(?:var|är)"
-    + WS
-    + r"+(?:(?:bara|endast|knappt|nästan|drygt|bara|redan)"
+    r"\b(?:han|hon|hen|barnet|bebisen|babyn|sonen|dottern)" + WS + r"+(?:var|är)" + WS + r"+"
+    r"(?:(?:bara|endast|knappt|nästan|drygt|redan)"
     + WS
     + r"+)?("
-    + _NUMBER
-    + WS
-    + r"+"
-    + _UNIT
+    + _IN_DAYS
     + r")(?="
     + WS
     + r"*,?"
@@ -53,10 +46,11 @@ _WHEN = guarded(
     + r"+(?:när|då)\b)",
     re.IGNORECASE,
 )
-# "vid 2 år korrigerad ålder", "korrigerad ålder 6 månader"
+# "vid 2 år korrigerad ålder", "korrigerad ålder 6 månader": months or years only
+_IN_MONTHS = _NUMBER + r"(?:år|månader|månad|mån)"
 _CORRECTED = guarded(
-    r"(?<![\w,.-])(" + _NUMBER + WS + r"+(?:år|" + _UNIT + r"))(?=" + WS + r"+korrigerad" + WS + r"+ålder\b)"
-    r"|\bkorrigerad" + WS + r"+ålder" + WS + r"*:?" + WS + r"*(" + _NUMBER + WS + r"+(?:år|" + _UNIT + r"))(?![\w-])",
+    r"(?<![\w,.-])(" + _IN_MONTHS + r")(?=" + WS + r"+korrigerad" + WS + r"+ålder\b)"
+    r"|\bkorrigerad" + WS + r"+ålder" + WS + r"*:?" + WS + r"*(" + _IN_MONTHS + r")(?![\w-])",
     re.IGNORECASE,
 )
 
