@@ -88,6 +88,7 @@ def test_round42_constructions_are_found(text: str, label: str, value: str) -> N
         ("Ögonundersökning vid 36 veckor korrigerad ålder enligt rutin.", "ALDER", "36 veckor"),
         # a thing's age in months
         ("Fakturan gällde vår 3 månader gamla värmepump som redan gått sönder.", "ALDER", "3 månader"),
+        ("Posten kommer sent och tidningen är ofta 3 dagar gammal.", "ALDER", "3 dagar"),
         # a stay in days, a wait of years and months
         ("Han var 3 dagar på IVA efter operationen.", "ALDER", "3 dagar"),
         ("Vi väntade 1 år och 2 månader på operation.", "ALDER", "1 år och 2 månader"),

@@ -1,10 +1,11 @@
-"""A newborn's age in days, weeks or months: "2 dagar gammal när …", "han var bara 3 dagar när …",
+"""A newborn's age in days, weeks or months: "hon var 2 dagar gammal", "han var bara 3 dagar när …",
 "uppföljning vid 2 år korrigerad ålder".
 
 alder.py reads "82 år gammal" and a baby's "hon är 4 månader"; a newborn's age is counted in
 days too, often with a hedge ("bara", "knappt") and told by what happened then ("… när han
-opererades"). "Var N dagar" alone is a stay as often as an age ("hon var 3 dagar på IVA"), so
-without "gammal" the age needs a person before it and "när"/"då" after it. A premature child's
+opererades"). "Var N dagar" alone is a stay as often as an age ("hon var 3 dagar på IVA") and
+"N dagar gammal" is said of newspapers and machines too, so the age needs the child (or "han",
+"hon") before it and "gammal" or "när"/"då" after it. A premature child's
 age is given as its corrected age ("korrigerad ålder") in months or years; in weeks it is the
 weeks since conception ("36 veckor korrigerad ålder"), a stage of pregnancy, no age.
 """
@@ -20,26 +21,18 @@ from nlp.pseudonymise.recognisers.prefilter import guarded
 _NUMBER = r"(?:\d{1,2}|" + NUMWORDS + r"|" + SMALL_NUMWORDS + r"|en|ett|ett par)" + WS + r"+"
 # the number and its unit: "3 dagar", "två veckor", "en månad"
 _IN_DAYS = _NUMBER + r"(?:dagar|dag|dygn|veckor|vecka|månader|månad|mån)"
-# "2 dagar gammal", "tre veckor gamla": said of the child, the clause ending or going on after it
-# ("… vår 3 månader gamla anläggning" is a thing's age)
-_OLD = guarded(
-    r"(?<![\w,.-])("
-    + _IN_DAYS
-    + r")(?="
-    + WS
-    + r"+(?:gammal|gamla|gammalt)"
-    + WS
-    + r"*(?:[.,;:!?)]|när\b|då\b|och\b|men\b|$))",
-    re.IGNORECASE,
-)
-# "han var bara 3 dagar när han opererades", "hon var knappt två veckor då"
-_WHEN = guarded(
-    r"\b(?:han|hon|hen|barnet|bebisen|babyn|sonen|dottern)" + WS + r"+(?:var|är)" + WS + r"+"
+# "han var bara 3 dagar när han opererades", "sonen var två veckor gammal.": said of the child
+# ("den är ofta 2 dagar gammal" is a newspaper's age, "vår 3 månader gamla anläggning" a thing's),
+# "gammal" or "när"/"då" after it ("hon var 3 dagar på IVA" is a stay)
+_CHILD_WAS = guarded(
+    r"\b(?:han|hon|hen|barnet|bebisen|babyn|sonen|dottern)" + WS + r"+(?:var|är|blev)" + WS + r"+"
     r"(?:(?:bara|endast|knappt|nästan|drygt|redan)"
     + WS
     + r"+)?("
     + _IN_DAYS
     + r")(?="
+    + WS
+    + r"+(?:gammal|gamla|gammalt)\b|"
     + WS
     + r"*,?"
     + WS
@@ -56,8 +49,7 @@ _CORRECTED = guarded(
 
 
 def find_infant_ages(text: str) -> list[Span]:
-    spans = [Span(m.start(1), m.end(1), "ALDER") for m in _OLD.finditer(text)]
-    spans += [Span(m.start(1), m.end(1), "ALDER") for m in _WHEN.finditer(text)]
+    spans = [Span(m.start(1), m.end(1), "ALDER") for m in _CHILD_WAS.finditer(text)]
     for m in _CORRECTED.finditer(text):
         g = 1 if m.group(1) else 2
         spans.append(Span(m.start(g), m.end(g), "ALDER"))
