@@ -23,6 +23,7 @@ from nlp.core import Span
 from nlp.errors import ConfigError
 from nlp.pseudonymise.categories import CATEGORIES, NORMALISERS, PRIORITY, RECOGNISERS
 from nlp.pseudonymise.recognisers.ages_after_names import ages_after_names
+from nlp.pseudonymise.recognisers.compound_ages import extend_compound_ages
 from nlp.pseudonymise.recognisers.dialogue import spelled_after
 from nlp.pseudonymise.recognisers.digit_dashes import digit_dashes
 from nlp.pseudonymise.recognisers.foreign_digits import ascii_digits
@@ -202,6 +203,7 @@ class SpanFinder:
         # a name beside its rendering in another script: "Olena (<the name in Cyrillic>)"
         spans = resolve(spans + transliterated_pairs(source, spans), source)
         spans = attach_place(source, signature_towns(source, ages_after_names(source, spans)))
+        spans = extend_compound_ages(source, spans)  # "1 år 9 mån": a child's age to the month
         # a unit's place in two words or after its abbreviation: "akuten Norra X", "MVC X"
         units = extend_unit_places(source, extend_wards(source, sorted(spans, key=lambda s: s.start)))
         units = units_read_as_names(source, units)  # "på Nätpsykiatrin heter …": a unit, no name

@@ -9,6 +9,7 @@ from nlp.pseudonymise.category import Category
 from nlp.pseudonymise.recognisers import foreign_ages, life_ages, lists
 from nlp.pseudonymise.recognisers.chat_answers import find_chat_answers
 from nlp.pseudonymise.recognisers.chronic_care import MEASURED_BEFORE
+from nlp.pseudonymise.recognisers.infant_ages import find_infant_ages
 from nlp.pseudonymise.recognisers.interview_notes import find_form_ages
 from nlp.pseudonymise.recognisers.patterns import (
     CAP,
@@ -387,8 +388,9 @@ def find_age(text: str) -> list[Span]:
         if _DURATION_BEFORE.search(text, max(0, m.start() - 20), start):
             continue
         weak = lead.strip().lower()
-        # the verb before the number, past a hedge ("jag var väl fjorton", "hon är nog sex")
-        verbs = [w for w in weak.split() if w not in _HEDGES]
+        # the verb before the number, past a hedge ("jag var väl fjorton", "hon är nog sex") and
+        # past the subject after it ("Nu är han fem")
+        verbs = [w for w in weak.split() if w not in _HEDGES and w not in {"jag", "hon", "han", "hen", "du"}]
         last_lead = verbs[-1] if verbs else ""
         if (
             not value.isdigit()
@@ -484,6 +486,13 @@ def _answers_and_corrections(text: str, spans: list[Span]) -> list[Span]:
 CATEGORY = Category(
     label="ALDER",
     priority=110,
-    recognisers=(find_age, find_form_ages, find_report_ages, find_chat_answers, foreign_ages.find_foreign_ages),
+    recognisers=(
+        find_age,
+        find_infant_ages,
+        find_form_ages,
+        find_report_ages,
+        find_chat_answers,
+        foreign_ages.find_foreign_ages,
+    ),
     description="åldrar",
 )

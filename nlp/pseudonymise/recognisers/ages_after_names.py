@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from nlp.core import Span
+from nlp.pseudonymise.recognisers.compound_ages import MONTHS_AFTER_YEARS
 from nlp.pseudonymise.recognisers.names_in_context import namelike
 from nlp.pseudonymise.recognisers.patterns import (
     NUMWORDS,
@@ -22,12 +23,16 @@ _AGE_AFTER = re.compile(
     # "(Evert Lund, 89)": a comma and a number closing the bracket the name opened
     # "Saga (12 år, klass 6B)": the age first in the bracket, with "år", and more after a comma
     # "Elvin (sex år)": in words, with "år"
-    r"[ \t]*(?:[(,][ \t]*(\d{1,3}(?:[ \t]+[åa]r)?|(?:" + NUMWORDS + "|" + SMALL_NUMWORDS + r")[ \t]+[åa]r)[ \t]*\)"
+    # "Elias (storebror, 10)", "Saga (3 år och 2 månader)": a role before the number, months after the years
+    r"[ \t]*(?:(?:[(,]|\([ \t]*[a-zåäö]+[ \t]*,)[ \t]*(\d{1,3}(?:[ \t]+[åa]r(?:" + MONTHS_AFTER_YEARS + r")?)?"
+    r"|(?:" + NUMWORDS + "|" + SMALL_NUMWORDS + r")[ \t]+[åa]r)[ \t]*\)"
     r"|\([ \t]*(\d{1,3}[ \t]+[åa]r)[ \t]*,)"
     r"|[ \t]+(\d{1,3}(?=[ \t]*(?:[,;]|\n|$|och\b))|"
     r"(?:\d{1,3}|"
     + NUMWORDS
-    + r")[ \t]+(?:[åa]r|månader)(?![\w-])(?![ \t]+(?:sedan|sen|till|kvar|tillbaka|på\b|i\b(?![ \t]+[A-ZÅÄÖ]))))"
+    + r")[ \t]+(?:[åa]r|månader)(?![\w-])(?![ \t]+(?:sedan|sen|till|kvar|tillbaka|på\b|i\b(?![ \t]+[A-ZÅÄÖ])))"
+    # "Tyra 7 mån som …": a baby's age in short units only where the clause ends or goes on about her
+    r"|\d{1,2}[ \t]+(?:mån|veckor)(?=[ \t]*(?:[,;.!?)]|\n|$|som\b|och\b)))"
 )
 # a writer introducing themself, name and age in one breath: "jag e Ilias 16 bor i …", "hej från
 # Ronja 14 igen", "mvh Nils 15 år snart" (with the age any word may follow, but not one the

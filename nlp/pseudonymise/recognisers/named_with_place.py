@@ -16,6 +16,7 @@ from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.chronic_care import care_course, coordinated_start
 from nlp.pseudonymise.recognisers.names_in_context import CLOSINGS
 from nlp.pseudonymise.recognisers.prefilter import guarded
+from nlp.pseudonymise.recognisers.unit_constructions import function_words_or_calendar
 from nlp.pseudonymise.recognisers.words import CARE_PRACTICE, NOT_UNIT_WORDS, sentence_start, unknown_word
 
 _FOLD = str.maketrans("åäöÅÄÖ", "aaoAAO")
@@ -34,8 +35,10 @@ _TRIGGERS = frozenset("på pa hos från fran vid för for till av med via genom 
 _UNIT_STEMS = re.compile(
     # a private practice by its dentist's name: "Tandläkare Berg & Co i Mora" (capitalised: a name)
     r"(?-i:\bTandläkare\b)|"
-    r"(?i:boende|hemmet|mottagning|central|tandvård|tandvard|tandläkarna|hemtjänst|hemtjanst|klinik|rehab|\bIVA\b|\bBB\b|"
-    r"avdelning|korttids|sjukhus|lasarett|vården|varden|psykiatri|dialys|hälsocentral|ambulansstation|"
+    # an intensive care unit by its kind: "Neonatalintensiven", "BIVA" (children's IVA), "NIVA"
+    r"(?-i:\b[A-ZÅÄÖ]?IVA\b)|"
+    r"(?i:boende|hemmet|mottagning|central|tandvård|tandvard|tandläkarna|hemtjänst|hemtjanst|klinik|rehab|\bBB\b|"
+    r"intensiven\b|avdelning|korttids|sjukhus|lasarett|vården|varden|psykiatri|dialys|hälsocentral|ambulansstation|"
     # a habilitation's or a region's team: "Habiliteringens dövteam i Uppsala", "Hörselteamet i Umeå"
     # (not any "team": "Däckteam i <Ort>" is a firm)
     r"habilitering|teamet\b)"
@@ -190,6 +193,10 @@ def _school_name(words: list[str]) -> bool:
         or words[0] in _DIRECTIONS
         or words[0] in _SCHOOL_KIND_BEFORE_NAME
         and words[-1].lower() not in SWEDISH_STOP_WORDS
+        # "förskolan Lärkan": the kind, then a capitalised word that is no everyday word opening a
+        # sentence after a missing full stop ("… på förskolan Sen åkte vi")
+        or words[0].lower() == "förskolan"
+        and not function_words_or_calendar(words[-1])
     )
 
 

@@ -58,9 +58,11 @@ _REINDEER_BEFORE = re.compile(
 )
 # the pet named before what it is: "Sixten, det var katten", "Doris var vår hund", "Bamse är en
 # tax", "Frid heter min katt"
+# and its kind in brackets after it: "Leia (kattungen)", "Zorro (vår hund)"
 _ANIMAL_AFTER = re.compile(
     r"(?i:[ \t]*,?[ \t]+(?:det[ \t]+)?(?:var|är|heter|hette)[ \t]+(?:ju[ \t]+)?(?:(?:en|ett|vår|min|hans|hennes|deras)[ \t]+)?"
-    r"(?:" + _ANIMALS + r"))(?![\w-])"
+    r"(?:" + _ANIMALS + r")(?![\w-])"
+    r"|[ \t]*\([ \t]*(?:(?:vår|min|hans|hennes|deras)[ \t]+)?(?:" + _ANIMALS + r")[ \t]*\))"
 )
 # "Sigge är 14 år": an age said of the pet right after its name
 _AGE_OF = re.compile(r"[ \t]+(?:är|blir|fyller|var)[ \t]+(?:nästan[ \t]+|snart[ \t]+|bara[ \t]+)?$")

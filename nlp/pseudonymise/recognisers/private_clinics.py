@@ -65,6 +65,7 @@ _NAMED_SPECIALTY = guarded(
 # a part of town or a direction naming a unit's site: "Ortopedi Norr", "Ögonkliniken Växjö City"
 _DISTRICT = frozenset("Norr Nord Syd Söder Öst Väst City Centrum".split())
 _DISTRICT_AFTER = re.compile(WS + r"+(" + CAPWORD + r")(?![\w-])")
+_SITE_DIRECTIONS = frozenset("Norra Södra Östra Västra".split())
 # "Ryggspecialisten Umeå", "Ögonkliniken Växjö City", "Handkirurgen Lund Syd": a clinic, its
 # known town and the part of town after it (the town alone other patterns read)
 _CLINIC_TOWN = guarded(
@@ -195,7 +196,9 @@ def _health_centres(text: str) -> list[Span]:
 def _hospital_sites(text: str) -> list[Span]:
     out = []
     for m in _HOSPITAL_SITE.finditer(text):
-        if m.group("site") not in lists.places():
+        # the site a known town, or the hospital's part of its city: "Sahlgrenska Universitetssjukhuset/Östra"
+        site = m.group("site")
+        if site not in lists.places() and not (site in _SITE_DIRECTIONS and text[m.start()].isupper()):
             continue
         start = m.start()
         first = re.match(r"[^\W\d_]+", text[start:]).group(0)

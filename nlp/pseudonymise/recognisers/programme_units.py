@@ -39,7 +39,9 @@ _HOME_THEN_KIND = re.compile(r"(?<![\w-])" + _NAME + WS + r"+(?:HVB(?:-hem(?:met
 # "Karin Bergs barnsjukhus", "Ester Holms hospice": a first name and a surname in the genitive
 _PERSON_NAMED = re.compile(
     r"(?<![\w-])(?P<first>" + CAP_NAME + r")" + WS + r"+[" + CAP + r"][" + LOW + r"]+s" + WS + r"+"
-    r"(?:barnsjukhus|sjukhus|hospice|barnklinik)(?:et)?(?![\w-])"
+    r"(?P<kind>(?:barnsjukhus|sjukhus|hospice|barnklinik)(?:et)?)(?![\w-])"
+    # its site after it: "Karin Bergs barnsjukhus Huddinge" (a listed place only)
+    r"(?:" + WS + r"+(?P<site>" + CAP_NAME + r")(?![\w-]))?"
 )
 # "Neuropsykiatriska mottagningen för barn, Karlstad": whom it is for, then its town
 _FOR_THEN_TOWN = re.compile(
@@ -67,7 +69,8 @@ def find_programme_units(text: str) -> list[Span]:
         for m in _PERSON_NAMED.finditer(text):
             first = lists.names().get(m.group("first").lower())
             if first is not None and (first.first_sv or first.first_other):
-                spans.append(Span(m.start(), m.end(), "VARDENHET"))
+                end = m.end() if m.group("site") in lists.places() else m.end("kind")
+                spans.append(Span(m.start(), end, "VARDENHET"))
     if " för " in text and ("mottagningen" in low or "kliniken" in low or "enheten" in low):
         for m in _FOR_THEN_TOWN.finditer(text):
             if m.group("name") in lists.places():

@@ -247,13 +247,25 @@ _SHOUTED_DIRECTION = frozenset("NORRA SÖDRA ÖSTRA VÄSTRA CENTRALA".split())
 # a clinic written before its hospital with a comma, as referrals and 1177 write it:
 # "Dagkirurgen, Norrtälje sjukhus", "Njurmedicin, Danderyds sjukhus", "Urologen, Sahlgrenska"
 # also with its ward number or an adjective before: "Kirurgavdelning 50, Mälarsjukhuset",
-# "Geriatriska kliniken, Centralsjukhuset Växjö"
+# "Geriatriska kliniken, Centralsjukhuset Växjö", "Barnkirurgiska avdelningen 3, …", and a centre of the
+# hospital: "Barncancercentrum, Skånes universitetssjukhus"
 _WARD_NUMBER = r"(?:" + WS + r"+\d{1,3}[A-Za-z]?)?"
 CLINIC_COMMA_BEFORE = re.compile(
-    r"(?:(?<![\w-])[" + CAP + r"][" + LOW + r"]*(?:mottagningen|kliniken|avdelningen|logen|kirurgen|iatriken|iatrin|"
-    r"peden|akuten|intensiven|medicin|enheten|rehab|avdelning" + _WARD_NUMBER + r")"
-    r"|(?<![\w-])[" + CAP + r"][" + LOW + r"]+(?:iska|ska)" + WS + r"+(?:kliniken|avdelningen|mottagningen|enheten|"
-    r"avdelning" + _WARD_NUMBER + r"))," + WS + r"+$"
+    # "Barn- och ungdomskliniken, …": a coordinated first part
+    r"(?:(?<![\w-])["
+    + CAP
+    + r"]["
+    + LOW
+    + r"]*(?:-"
+    + WS
+    + r"+(?:och|&)"
+    + WS
+    + r"+["
+    + LOW
+    + r"]+)?(?:mottagningen|kliniken|avdelningen|logen|kirurgen|iatriken|iatrin|"
+    r"peden|akuten|intensiven|medicin|enheten|rehab|centrum|avdelning(?:en)?" + _WARD_NUMBER + r")"
+    r"|(?<![\w-])[" + CAP + r"][" + LOW + r"]+(?:iska|ska)" + WS + r"+(?:kliniken|mottagningen|enheten|"
+    r"avdelning(?:en)?" + _WARD_NUMBER + r"))," + WS + r"+$"
 )
 
 

@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 
 from nlp.core import Span
+from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.patterns import LOW
+from nlp.pseudonymise.recognisers.unit_constructions import CLINIC_COMMA_BEFORE
 
 _NUMBER = r"(?:\d{1,3}[ ]?[A-Z]?|[A-Z][ ]?\d{1,3})(?![\w])"
 # "avd 14", "avdelning 22", "medicinavdelning 3", "mottagning 2", "avd M5", "avd 70 C"
@@ -56,10 +58,42 @@ _CLINIC_BEFORE = re.compile(
 )
 
 
+# a clinic's own word, at least a compound ("Barnonkologen", not "Kliniken"), before its town
+_SPECIALITY = re.compile(r"[A-ZÅÄÖ][" + LOW + r"]{4,}")
+
+
+def _clinic_with_town(text: str, sp: Span, prev_end: int) -> Span:
+    """ "Barnonkologen, Uppsala", "Kardiologen, Lund": a listed town after a clinic and a comma is
+    the clinic's site (read alone it was a town, or a surname), and the two are one unit."""
+    if sp.label not in {"ORT", "PERSON"} or text[sp.start : sp.end] not in lists.places():
+        return sp
+    clinic = CLINIC_COMMA_BEFORE.search(text, max(prev_end, sp.start - 40), sp.start)
+    if clinic is None or not _SPECIALITY.match(text, clinic.start()):
+        return sp
+    return Span(clinic.start(), sp.end, "VARDENHET")
+
+
+def _joined_to_previous(text: str, out: list[Span], sp: Span) -> bool:
+    """ "Barnkirurgiska avdelningen 3, Drottning Silvias barnsjukhus": two unit finds, the ward and
+    its hospital, with the ward's number and a comma between (the hospital names the ward)."""
+    if not out or out[-1].label != "VARDENHET" or sp.label != "VARDENHET":
+        return False
+    return CLINIC_COMMA_BEFORE.search(text, out[-1].start, sp.start) is not None and bool(
+        _GAP.fullmatch(text, out[-1].end, sp.start)
+    )
+
+
+_GAP = re.compile(r"(?:[ \t]+\d{1,3}[A-Z]?)?,[ \t]*")
+
+
 def extend_wards(text: str, spans: list[Span]) -> list[Span]:
     """Units grown over the ward written next to them, where no other find stands."""
     out: list[Span] = []
     for k, sp in enumerate(spans):
+        sp = _clinic_with_town(text, sp, spans[k - 1].end if k else 0)
+        if _joined_to_previous(text, out, sp):
+            out[-1] = Span(out[-1].start, sp.end, "VARDENHET")
+            continue
         if sp.label == "VARDENHET":
             start, end = sp.start, sp.end
             prev_end = spans[k - 1].end if k else 0

@@ -239,7 +239,19 @@ def _swedish_words() -> frozenset[str]:
     """Every form and lemma in spacy-lookups-data's Swedish lemma table (MIT), loaded on
     first need (~3 s): tells a nickname ("robban") from an ordinary word after "min sambo"."""
     table = swedish_lemma_table()
-    return frozenset(table) | frozenset(table.values())
+    return frozenset(table) | frozenset(table.values()) | _PRONOMINAL_ADVERBS
+
+
+# "härmed", "därigenom", "varav": här/där/var joined to a preposition, a closed class of adverbs
+# the lemma table mostly lacks; opening a line ("…⏎Härmed intygas …") one read as a name
+_PRONOMINAL_ADVERBS = frozenset(
+    head + prep
+    for head in ("här", "där", "var")
+    for prep in (
+        "av efter emellan emot framför från fram för genom i ibland ifrån igenom inom intill jämte med mot om "
+        "omkring på till under ur utanför utöver vid åt över"
+    ).split()
+)
 
 
 def swedish_form(word: str) -> bool:
