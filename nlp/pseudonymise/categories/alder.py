@@ -9,6 +9,7 @@ from nlp.pseudonymise.category import Category
 from nlp.pseudonymise.recognisers import foreign_ages, life_ages, lists
 from nlp.pseudonymise.recognisers.chat_answers import find_chat_answers
 from nlp.pseudonymise.recognisers.chronic_care import MEASURED_BEFORE
+from nlp.pseudonymise.recognisers.concessive_ages import find_concessive_ages
 from nlp.pseudonymise.recognisers.interview_notes import find_form_ages
 from nlp.pseudonymise.recognisers.patterns import (
     CAP,
@@ -484,6 +485,9 @@ def _answers_and_corrections(text: str, spans: list[Span]) -> list[Span]:
 CATEGORY = Category(
     label="ALDER",
     priority=110,
-    recognisers=(find_age, find_form_ages, find_report_ages, find_chat_answers, foreign_ages.find_foreign_ages),
+    recognisers=(
+        *(find_age, find_form_ages, find_report_ages, find_chat_answers, foreign_ages.find_foreign_ages),
+        find_concessive_ages,
+    ),
     description="åldrar",
 )
