@@ -264,9 +264,11 @@ OWN_FLOORS = {
     # direct identifier found; a named unit, school or firm "i <Ort>" is a unit and a town there, one
     # span in the product, so ORT stays 18 of 27): it no longer measures generalisation
     "pii_blind69.jsonl": (0.95, 0.975, 0.97),
-    # unread (held out; first score at 8a32663, every direct identifier found): 70 kidney care,
-    # dialysis and transplantation 0.919 / 0.959 / 49 of 52 (VARDENHET 35 of 47)
-    "pii_blind70.jsonl": (0.91, 0.95, 0.94),
+    # read in round 40 (first 0.919 / 0.959 / 49 of 52 at 68b048a: kidney care, dialysis and
+    # transplantation; VARDENHET 35 of 47, ORT 33 of 38, ALDER 23 of 27, ORGANISATION 14 of 17;
+    # after 0.983 / 0.980 / 49 of 52, VARDENHET 45 of 47, ORT 36 of 38, ALDER 26 of 27,
+    # ORGANISATION 17 of 17, every direct identifier found): it no longer measures generalisation
+    "pii_blind70.jsonl": (0.975, 0.975, 0.94),
 }
 
 
