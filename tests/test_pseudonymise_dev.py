@@ -269,13 +269,13 @@ OWN_FLOORS = {
     # direct identifier found; a named unit, school or firm "i <Ort>" is a unit and a town there, one
     # span in the product, so ORT stays 18 of 27): it no longer measures generalisation
     "pii_blind69.jsonl": (0.95, 0.975, 0.97),
-    # unread (held out; first score at 8a32663, every direct identifier found): 70 kidney care,
-    # dialysis and transplantation 0.919 / 0.959 / 49 of 52 (VARDENHET 35 of 47)
-    "pii_blind70.jsonl": (0.91, 0.95, 0.94),
-    # unread (held out; first scores at 68b048a): 71 eating disorders, self-harm and suicide
-    # prevention 0.910 / 0.928 / 41 of 44 (every direct identifier found); 73 deaths and the
-    # bereaved 0.889 / 0.956 / 39 of 40 with one telephone number missed (TELEFON 21 of 22, direct
-    # floor 0.95)
+    # read in round 40 (first 0.919 / 0.959 / 49 of 52 at 68b048a: kidney care, dialysis and
+    # transplantation; VARDENHET 35 of 47, ORT 33 of 38, ALDER 23 of 27, ORGANISATION 14 of 17;
+    # after 0.983 / 0.980 / 49 of 52, VARDENHET 45 of 47, ORT 36 of 38, ALDER 26 of 27,
+    # ORGANISATION 17 of 17, every direct identifier found): it no longer measures generalisation
+    "pii_blind70.jsonl": (0.975, 0.975, 0.94),
+    # unread (held out; first score at 68b048a): 71 eating disorders, self-harm and suicide
+    # prevention 0.910 / 0.928 / 41 of 44 (every direct identifier found)
     "pii_blind71.jsonl": (0.90, 0.92, 0.93),
     # read in round 44 (first 0.856 / 0.917 / 41 of 42 at 68b048a, the same on 5ec3bd2:
     # orthopaedics, physiotherapy and sports injuries; ORGANISATION 2 of 16, VARDENHET 19 of 26;
@@ -283,6 +283,8 @@ OWN_FLOORS = {
     # identifier found; a unit "i <Ort>" is one span in the product, a unit and a town there):
     # it no longer measures generalisation
     "pii_blind72.jsonl": (0.93, 0.98, 0.97),
+    # unread (held out; first score at 68b048a): 73 deaths and the bereaved 0.889 / 0.956 / 39 of
+    # 40 with one telephone number missed (TELEFON 21 of 22, direct floor 0.95)
     "pii_blind73.jsonl": (0.88, 0.95, 0.97, 0.95),
     # unread (held out; first score at 68b048a): 74 care across borders and abroad, with foreign
     # identity numbers, telephone numbers and addresses, 0.799 / 0.934 / 33 of 36 (PERSONNUMMER 29

@@ -9,6 +9,7 @@ from nlp.pseudonymise.category import Category
 from nlp.pseudonymise.recognisers import foreign_ages, life_ages, lists
 from nlp.pseudonymise.recognisers.chat_answers import find_chat_answers
 from nlp.pseudonymise.recognisers.chronic_care import MEASURED_BEFORE
+from nlp.pseudonymise.recognisers.concessive_ages import find_concessive_ages
 from nlp.pseudonymise.recognisers.infant_ages import find_infant_ages
 from nlp.pseudonymise.recognisers.interview_notes import find_form_ages
 from nlp.pseudonymise.recognisers.patterns import (
@@ -493,6 +494,7 @@ CATEGORY = Category(
         find_report_ages,
         find_chat_answers,
         foreign_ages.find_foreign_ages,
+        find_concessive_ages,
     ),
     description="åldrar",
 )

@@ -9,6 +9,7 @@ from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.category import Category
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.agency_contacts import find_agency_contacts
+from nlp.pseudonymise.recognisers.association_names import find_association_names
 from nlp.pseudonymise.recognisers.court_names import find_court_names
 from nlp.pseudonymise.recognisers.lower_schools import find_lower_schools
 from nlp.pseudonymise.recognisers.municipal_bodies import find_municipal_bodies
@@ -198,40 +199,11 @@ _GENERIC_ORGS = {
     "Tingsrätten",
     "Hovrätten",
 }
-_REGIONAL_ORGS = {
-    "RSMH",
-    "NSPH",
-    "IFS",
-    "Attention",
-    "Socialtjänsten",
-    "Hemtjänsten",
-    "Socialförvaltningen",
-    "Polisen",
-    "Patientnämnden",
-    "Stadsmissionen",
-    "RFHL",
-    "FUB",
-    "RFSU",
-    "RFSL",
-    "SPF",
-    "PRO",
-    "KRIS",
-    "Länkarna",
-    "Hjärnkoll",
-    "Schizofreniförbundet",
-    "Demensförbundet",
-    "Neuroförbundet",
-    "Reumatikerförbundet",
-    "Brottsofferjouren",
-    "ABF",
-    "Vuxenskolan",
-    "Studiefrämjandet",
-    "Medborgarskolan",
-    "Folkuniversitetet",
-    "Bilda",
-    "Sensus",
-    "NBV",
-}
+_REGIONAL_ORGS = frozenset(
+    "RSMH NSPH IFS Attention Socialtjänsten Hemtjänsten Socialförvaltningen Polisen Patientnämnden Stadsmissionen RFHL FUB "
+    "RFSU RFSL SPF PRO KRIS Länkarna Hjärnkoll Schizofreniförbundet Demensförbundet Neuroförbundet Reumatikerförbundet Brottsofferjouren "
+    "ABF Vuxenskolan Studiefrämjandet Medborgarskolan Folkuniversitetet Bilda Sensus NBV".split()
+)
 
 
 # heads that name an organisation only with its place after them
@@ -495,6 +467,7 @@ CATEGORY = Category(
         find_court_names,
         find_agency_contacts,
         find_municipal_bodies,
+        find_association_names,
     ),
     description="organisationer",
 )

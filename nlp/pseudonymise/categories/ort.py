@@ -10,6 +10,8 @@ from nlp.pseudonymise.recognisers.chat_answers import find_chat_answers
 from nlp.pseudonymise.recognisers.clinic_sites import find_clinic_sites
 from nlp.pseudonymise.recognisers.complaint_units import find_complaint_units
 from nlp.pseudonymise.recognisers.emergency_units import find_emergency_units
+from nlp.pseudonymise.recognisers.foreign_units import find_foreign_units
+from nlp.pseudonymise.recognisers.holiday_places import find_holiday_places
 from nlp.pseudonymise.recognisers.housing_support import find_housing_support
 from nlp.pseudonymise.recognisers.interview_notes import find_form_places
 from nlp.pseudonymise.recognisers.names_in_context import find_person_in_context
@@ -37,6 +39,8 @@ CATEGORY = Category(
         find_place_compounds,
         find_form_places,
         find_places_in_speech,
+        find_holiday_places,  # "semester i Torrevieja"
+        find_foreign_units,  # "Hospital Quirónsalud Marbella" (VARDENHET; vardenhet.py is near its size limit)
         find_chat_answers,
         # homes for young people and the town after them (VARDENHET + ORT); named here, not in
         # vardenhet.py, which is at the module size limit

@@ -24,6 +24,7 @@ from nlp.pseudonymise.recognisers.names_in_context import find_person_in_context
 from nlp.pseudonymise.recognisers.nicknames import find_nicknames
 from nlp.pseudonymise.recognisers.parent_threads import find_parent_threads
 from nlp.pseudonymise.recognisers.person_place import find_person_and_place
+from nlp.pseudonymise.recognisers.pronoun_named import find_pronoun_named
 from nlp.pseudonymise.recognisers.script_names import find_script_names
 from nlp.pseudonymise.recognisers.sick_children import find_sick_children
 from nlp.pseudonymise.recognisers.signature_lines import find_signature_lines
@@ -56,6 +57,7 @@ CATEGORY = Category(
         find_ip_names,
         find_spoken_names,
         find_name_predicates,
+        find_pronoun_named,  # "Sten på dialysen har … . Han …"
         find_chat_names,
         find_mail_senders,
         find_comment_headers,

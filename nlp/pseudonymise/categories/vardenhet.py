@@ -9,6 +9,7 @@ from nlp.pseudonymise.category import Category
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers import unit_constructions as units
 from nlp.pseudonymise.recognisers.chronic_care import coordinated_start
+from nlp.pseudonymise.recognisers.clinics_by_town import EVERY_TOWN_UNITS, clinic_right_before, find_clinics_by_town
 from nlp.pseudonymise.recognisers.genitive_units import find_genitive_units
 from nlp.pseudonymise.recognisers.lower_units import find_lower_named_units
 from nlp.pseudonymise.recognisers.named_with_place import find_named_with_place
@@ -18,7 +19,7 @@ from nlp.pseudonymise.recognisers.programme_units import HOME_KIND, find_program
 from nlp.pseudonymise.recognisers.service_centres import find_service_centres
 from nlp.pseudonymise.recognisers.spoken_units import find_spoken_units
 from nlp.pseudonymise.recognisers.unit_constructions import CARE_PROVIDERS, find_unit_constructions, finished_units
-from nlp.pseudonymise.recognisers.words import CARE_ACRONYMS, NOT_UNIT_WORDS, plain_word, rare_word, sentence_start
+from nlp.pseudonymise.recognisers.words import CARE_ACRONYMS, NOT_UNIT_WORDS, rare_word, sentence_start
 
 _UNIT_HEAD = (
     r"kliniken|klinik|mottagningen|mottagning|sjukhuset|sjukhus|lasarettet|lasarett|"
@@ -128,8 +129,7 @@ _UNIT_PATTERNS = [
     # "förlossningen i Ystad", "BVC in Kungsbacka" (an expat's English); kept apart from the
     # pattern above, whose open prefix makes every added word cost at every letter (speed)
     guarded(
-        r"(?<![\w-])((?i:[a-zåäö]{0,12}?(?:logen|iatriken|peden|kirurgen)|förlossningen|förlossning|neonatalen|"
-        r"neonatal|hemtjänsten|barnhälsan|röntgen|röntgenavdelningen|dialysen|"
+        r"(?<![\w-])((?i:[a-zåäö]{0,12}?(?:logen|iatriken|peden|kirurgen)|" + EVERY_TOWN_UNITS + r"|"
         # the north's virtual health rooms, staffed at a distance: "hälsorummet i Slussfors"
         r"hälsorummet|halsorummet)|BB|BVC|MVC|IVA|BUP)" + _IN_TOWN
     ),
@@ -272,6 +272,8 @@ def _merge_units(text: str, spans: list[Span]) -> list[Span]:
         if adj and adj.group(0).split()[0] not in NOT_UNIT_WORDS:
             start = adj.start()
         start = coordinated_start(text, start)  # "Barn- och ungdomsmedicinska mottagningen"
+        if text[start : start + 1].isupper():
+            start = clinic_right_before(text, start)
         clinic = units.CLINIC_COMMA_BEFORE.search(text, max(0, start - 40), start)
         if clinic and _HOSPITAL_WORD.search(text, sp.start, sp.end):
             start = clinic.start()
@@ -298,10 +300,15 @@ def _merge_units(text: str, spans: list[Span]) -> list[Span]:
 _TWIN_TOWN = re.compile(r"-([" + CAP + r"][" + LOW + r"]+)(?![\w-])")
 
 
+_UNIT_NUMBER = re.compile(WS + r"+\d{1,2}(?![\w,.:/-])")
+
+
 def _town_tail(text: str, end: int) -> int:
     """ "Centralsjukhuset Karlstad": a known town right after the unit belongs to it, and so
-    does a second one joined by a hyphen ("Länssjukhuset Sundsvall-Härnösand")."""
-    tail = CAP_AFTER.match(text, end)
+    does a second one joined by a hyphen ("Länssjukhuset Sundsvall-Härnösand"); a number between
+    is the unit's own ("Vårdcentralen Hälsan 2 Jönköping")."""
+    numbered = _UNIT_NUMBER.match(text, end)
+    tail = CAP_AFTER.match(text, numbered.end() if numbered else end)
     if (
         tail
         and text[tail.start() : tail.end()].strip() in lists.places()
@@ -317,56 +324,6 @@ def _town_tail(text: str, end: int) -> int:
 _ACRONYM_IN_TOWN = re.compile(
     r"(?<![\w-])(?:(?:bup|bvc|mvc|bumm|umo)" + WS + r"+(?:i|på)|hc|vc)" + WS + r"+((?i:[" + LOW + r"]{3,}))(?![\w-])"
 )
-
-
-# a clinic by what it does before its town, district or ward number: "Kirurgen Gällivare",
-# "Ortopeden avd 53", "Strokeenheten avd 62", and the units' short forms before a town:
-# "HSV Tranås" (hemsjukvård), "UM Haninge" (ungdomsmottagning), "vc Nacka Strand"
-_CLINIC_NAMED = re.compile(
-    r"(?<![\w-])(?:(?:avd|avdelning)\.?" + WS + r"+\d{1,3}[A-Za-z]?" + WS + r"+)?"
-    r"(?:(?=[" + CAP + r"])(?i:[a-zåäö]{0,20}(?:logen|kirurgen|iatriken|peden|intensiven|enheten|akuten))"
-    r"|HSV|UM|UMO|vc|hc|Vc|Hc)"
-    + WS
-    + r"+(?:(?P<ward>(?:avd|avdelning)\.?"
-    + WS
-    + r"+\d{1,3}[A-Za-z]?(?![\w-]))|(?P<town>"
-    + CAPWORD
-    + r")(?:"
-    + WS
-    + r"+(?P<town2>"
-    + CAPWORD
-    + r"))?(?![\w-]))"
-)
-
-
-_DISTRICT_WORD = re.compile(r"Strand|Centrum|City|Hamn|Torg|Syd|Norr|Nord|Öst|Väst|Söder|Södra|Norra|Östra|Västra")
-
-
-_CLINIC_HINTS = ("logen", "kirurgen", "iatriken", "peden", "intensiven", "enheten", "akuten", "HSV", "UM", "vc ", "hc ")
-
-
-def _clinics_named(text: str) -> list[Span]:
-    out: list[Span] = []
-    low = text.lower()
-    if not any(h in low if h.islower() else h in text for h in _CLINIC_HINTS):
-        return out  # speed: most texts have none of the words the pattern starts or ends with
-    places = lists.places()
-    for m in _CLINIC_NAMED.finditer(text):
-        if m.group("ward"):
-            out.append(Span(m.start(), m.end(), "VARDENHET"))
-            continue
-        town = m.group("town")
-        if town not in places:
-            continue
-        # "vc Nacka Strand": a second capitalised word is the district's, a word districts take
-        # or one no lexicon or name list has
-        two = m.group("town2")
-        district = two is not None and (
-            _DISTRICT_WORD.fullmatch(two) or (two.lower() not in lists.names() and not plain_word(two.lower()))
-        )
-        end = m.end() if district else m.end("town")
-        out.append(Span(m.start(), end, "VARDENHET"))
-    return out
 
 
 def _acronyms_in_town(text: str) -> list[Span]:
@@ -422,7 +379,7 @@ def find_care_unit(text: str) -> list[Span]:
 
 def _care_units(text: str) -> list[Span]:
     spans = [Span(m.start(), m.end(), "VARDENHET") for m in _UNIT_AT_STREET.finditer(text)] + _acronyms_in_town(text)
-    spans += _clinics_named(text)
+    spans += find_clinics_by_town(text)
     spans += _maternity_wards(text) if "BB" in text else []
     if _ABROAD_WORDS.search(text):
         spans += [Span(m.start(), m.end(), "VARDENHET") for m in _ABROAD_HOSPITAL.finditer(text)]

@@ -17,7 +17,7 @@ from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.patterns import CAP, LOW, WS
 from nlp.pseudonymise.recognisers.prefilter import guarded
-from nlp.pseudonymise.recognisers.words import NOT_UNIT_WORDS, plain_word
+from nlp.pseudonymise.recognisers.words import NOT_UNIT_WORDS, plain_word, sentence_start
 
 _FIRM = guarded(
     r"(?<![\w-])["
@@ -58,13 +58,13 @@ _NEWSPAPER = guarded(
     + LOW
     + r"]{2,})?)(?![\w-])"
 )
-# "Färdtjänsten Region Örebro län": a definite service word right before its region
+# "Färdtjänsten Region Örebro län", "Sjukresor Region Uppsala": a service word right before its region
 _SERVICE_OF_REGION = guarded(
     r"(?<![\w-])(?P<service>["
     + CAP
     + r"]["
     + LOW
-    + r"]{4,}(?:en|et|na))"
+    + r"]{3,})"
     + WS
     + r"+Region"
     + WS
@@ -76,6 +76,7 @@ _SERVICE_OF_REGION = guarded(
     + WS
     + r"+län)?(?![\w-])"
 )
+_DEFINITE_SERVICE = re.compile(r"[" + LOW + r"]{4}(?:en|et|na)$")
 # "Riksdagens ombudsmän (JO)", "Statens institutionsstyrelse (SiS)": a genitive and a noun or
 # two, then the authority's short form
 _NAME_BEFORE_ACRONYM = re.compile(
@@ -110,7 +111,13 @@ def find_complaint_bodies(text: str) -> list[Span]:
         ):
             spans.append(Span(m.start("name"), m.end("name"), "ORGANISATION"))
     for m in _SERVICE_OF_REGION.finditer(text):
-        if _name_word(m.group("service")):
+        service = m.group("service")
+        # a definite service word is the service anywhere; another capitalised word only inside
+        # a sentence and when no first name ("Sjukresor Region Uppsala", not "Anna Region …")
+        definite = _DEFINITE_SERVICE.search(service) is not None
+        if _name_word(service) and (
+            definite or not (sentence_start(text, m.start()) or lists.listed_first_name(service))
+        ):
             spans.append(Span(m.start(), m.end(), "ORGANISATION"))
     if "(" in text:
         for m in _NAME_BEFORE_ACRONYM.finditer(text):

@@ -21,9 +21,18 @@ from nlp.pseudonymise.recognisers.patterns import CAP, CAP_NAME, LOW, WS
 from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.words import COUNTRIES
 
-# "Ålder: 74", "ÅLDER: 88 år"; not a range ("75-84") nor a decimal
+# "Ålder: 74", "ÅLDER: 88 år"; not a range ("75-84") nor a decimal. The field may say at what
+# event ("Ålder vid diagnos: 54", "Ålder vid donation: 38") or in what unit ("Ålder (år): 45")
 _AGE_FIELD = guarded(
-    r"(?<![\w-])(?i:ålder|alder)"
+    r"(?<![\w-])(?i:ålder|alder)(?:"
+    + WS
+    + r"+(?i:vid|när|då|vid tiden för)"
+    + WS
+    + r"+["
+    + LOW
+    + r"]+|"
+    + WS
+    + r"*\((?i:år)\))?"
     + WS
     + r"*:"
     + WS

@@ -40,14 +40,17 @@ _INTRO_COMMA = guarded(
     + WS
     + r"*(?:[.!]|$))"
 )
-# "jag e Torvald o e 79", "jag är Gun och är 83"
+# a chat's name in lowercase ("jag heter liam o e 16"): whatever word stands there, the
+# "… och är 16" after it gives the writer's age
+_CHAT_NAME = r"[" + CAP + LOW + r"][" + LOW + r"]+(?:-[" + CAP + LOW + r"][" + LOW + r"]+)?"
+# "jag e Torvald o e 79", "jag är Gun och är 83", "… o e 14 o har astma"
 _INTRO_AND_IS = guarded(
     r"(?i:\b(?:jag|ja)"
     + WS
     + r"+(?:heter|är|e|ä))"
     + WS
     + r"+"
-    + _NAME
+    + _CHAT_NAME
     + WS
     + r"+(?i:o|och)"
     + WS
@@ -59,7 +62,7 @@ _INTRO_AND_IS = guarded(
     + SMALL_NUMWORDS
     + r")(?="
     + WS
-    + r"*(?:[.,!;]|$|år\b))"
+    + r"*(?:[.,!;]|$|år\b|(?:o|och)\b))"
 )
 
 # the age as a sentence of its own right after the introduction: "Britta heter jag. 61.",

@@ -7,7 +7,8 @@
 - A capitalised listed first name inside a sentence right after a role word and before what
   people do ("kontaktperson Ville ringde") is a name, even when it is also a verb or noun.
 - A writer naming themself with "här" ("Peo här,") at the start of a sentence: a name, not a
-  word the lexicon has ("Familjehemmet här." is the home).
+  word the lexicon has ("Familjehemmet här." is the home), unless a listed first name opens the
+  writer's line ("Dag här, 44 år …").
 - A lowercase word no lexicon has after a role and before what people do ("min psykiatriker
   hadzic sa"): a surname.
 - An epithet before a found or listed first name is part of the nickname ("Stora Jocke",
@@ -56,6 +57,14 @@ _ROLE_NAME_VERB = re.compile(
     + r"+(?P<verb>[a-zåäö]+)\b)"
 )
 _HERE = re.compile(r"(?P<name>" + CAP_NAME + r")" + WS + r"+här" + WS + r"*[,.!]")
+# what may stand before a writer's name on their first line: nothing, or a greeting
+_OPENS_WITH = re.compile(r"[ \t]*(?:(?i:hej|hejsan|hallå|tjena|god morgon|god kväll)[ \t]*[,.!]*[ \t]*)?")
+
+
+def _line_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
 _EPITHET = re.compile(
     r"(?<![\w-])(?:Stora|Store|Lilla|Lille|Tjocka|Tjocke|Långa|Långe|Galna|Galne|Svarta|Svarte|Fula|Fule)"
     + WS
@@ -114,10 +123,16 @@ def find_name_predicates(text: str) -> list[Span]:
     if "här" in text:
         for m in _HERE.finditer(text):
             name = m.group("name")
+            # a first name that is also a word ("Dag här, 44 år") only where the writer opens with it
+            # ("Dag här, dag där" is the idiom: the word again after the comma)
+            word_name = (
+                lists.listed_first_name(name)
+                and _OPENS_WITH.fullmatch(text, _line_start(text, m.start()), m.start()) is not None
+                and not text[m.end() :].lstrip().lower().startswith(name.lower())
+            )
             if (
                 sentence_start(text, m.start())
-                and name.lower() not in SWEDISH_STOP_WORDS
-                and not plain_word(name.lower())
+                and (name.lower() not in SWEDISH_STOP_WORDS and not plain_word(name.lower()) or word_name)
                 and name not in lists.places()
                 and (lists.listed_first_name(name) or unknown_word(name))
             ):

@@ -1,0 +1,56 @@
+"""VARDENHET: a hospital or clinic abroad named in its own language with the head word first:
+"Hospital Quirónsalud Marbella", "Clínica San Roque", "Hemodiálisis Centro Lisboa",
+"Centro de Diálisis Nefrosur" (the Nordic neighbours' "X sykehus" is in vardenhet.py).
+
+"Hospital", "Clínica", "Clinique", "Klinikum" with a capitalised name after them is a named
+unit. "Centro", "Center", "Centre" alone are any centre (a mall, a square): only with a care
+word of the southern languages or of English beside them ("Diálisis", "Médico", "Renal").
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlp.core import Span
+from nlp.pseudonymise.recognisers.patterns import WS
+
+_CAPWORD = r"(?-i:[A-ZÀ-ÖØ-Þ])[^\W\d_]+(?:-[^\W\d_]+)*"
+_LINK = r"(?:(?i:de|del|de la|da|do|dos|di|du|des|della|la|le|los|las|el|San|Santa|Sant|São|Saint|St\.)" + WS + r"+)"
+_NAME = _CAPWORD + r"(?:" + WS + r"+" + _LINK + r"?" + _CAPWORD + r"){0,2}"
+# the care words of Spanish, Portuguese, Italian, French and English that make a centre a clinic
+_CARE = r"(?i:[^\W\d_]*(?:diálisis|dialisis|diálise|dialise|dialisi|dialyse|dialysis|médic[oa]|medic[oa]l?|renal|nefro[^\W\d_]*|salud|saúde|salute|santé|health|care))"
+_FOREIGN_UNIT = re.compile(
+    r"(?<![\w-])(?:(?:Hospital|Hôpital|Hospitale|Ospedale|Clínica|Clinica|Clinique|Klinikum|Policlínica|Policlinico)"
+    + WS
+    + r"+"
+    + _LINK
+    + r"?"
+    + _NAME
+    + r"|(?=[A-ZÀ-Þ])"
+    + _CARE
+    + WS
+    + r"+(?:Centro|Center|Centre)(?:"
+    + WS
+    + r"+"
+    + _NAME
+    + r")?"
+    + r"|(?:Centro|Center|Centre)"
+    + WS
+    + r"+"
+    + _LINK
+    + r"?(?=[A-ZÀ-Þ])"
+    + _CARE
+    + r"(?:"
+    + WS
+    + r"+"
+    + _LINK
+    + r"?"
+    + _NAME
+    + r")?)(?![\w-])"
+)
+
+
+def find_foreign_units(text: str) -> list[Span]:
+    if not any(w in text for w in ("Hosp", "Hôp", "Ospedale", "Clíni", "Clini", "Klinikum", "Policl", "Cent")):
+        return []  # speed: none of the head words
+    return [Span(m.start(), m.end(), "VARDENHET") for m in _FOREIGN_UNIT.finditer(text)]
