@@ -164,16 +164,22 @@ def find_phone(text: str) -> list[Span]:
                 break
             cand = shorter
     for m in _FOREIGN.finditer(text):
-        if any(sp.start < m.end() and m.start() < sp.end for sp in spans):
+        # a shorter reading inside the number ("(0)40 123 4567" in "+358 (0)40 123 4567") gives
+        # way to the whole; one reaching outside it is a different cut, and stays
+        overlapping = [sp for sp in spans if sp.start < m.end() and m.start() < sp.end]
+        if any(sp.start < m.start() - 1 or sp.end > m.end() for sp in overlapping):
             continue
         if says_other_number(text, m.start()):
             continue
         cand = m.group(0)
-        context = bool(_FOREIGN_CTX.search(text[max(0, m.start() - 40) : m.start()]))
+        # "+" and a country code is itself a phone's writing: a number the plan finds possible
+        # (a range kept for fiction, "+44 7700 900123", or one newer than the metadata) is one
+        context = cand.startswith("+") or bool(_FOREIGN_CTX.search(text[max(0, m.start() - 40) : m.start()]))
         while cand:
             try:
                 num = phonenumbers.parse(cand, None)
                 if phonenumbers.is_valid_number(num) or (context and phonenumbers.is_possible_number(num)):
+                    spans = [sp for sp in spans if sp not in overlapping]
                     spans.append(Span(m.start(), m.start() + len(cand), "TELEFON"))
                     break
             except phonenumbers.NumberParseException:
