@@ -56,7 +56,8 @@ _HOUSE = (
     r"(?:" + _S + r"?[-/]" + _S + r"?\d{1,4}[A-Za-z]?(?!\w))?"  # "5/7", "12-14"
     r"(?:" + _S + r"[A-H](?:" + _S + r"\d{1,3})?(?![\w]))?"  # "5 A 12": staircase and flat
 )
-_STREET_FIRST = (
+# a street's name up to its house number, by where its street word stands
+_STREET_NAME = (
     r"(?:"
     + _CAP
     + r"(?:"
@@ -64,24 +65,20 @@ _STREET_FIRST = (
     + _CAP
     + r")?(?i:"
     + _SUFFIX
-    + r")"
-    + r"|(?:"
+    + r")|(?:"
     + _CAP
     + _S
     + r"){1,3}(?:"
     + _AFTER_WORD
-    + r")"
-    + r"|(?:"
+    + r")|(?:"
     + _BEFORE_WORD
     + r")"
     + _S
     + r"?"
     + _NAME
     + r")"
-    + _S
-    + r"+"
-    + _HOUSE
 )
+_STREET_FIRST = _STREET_NAME + _S + r"+" + _HOUSE
 _STREET_AMBIGUOUS = r"(?:" + _BEFORE_WORD_AMBIGUOUS + r")" + _S + r"+" + _NAME + _S + r"+" + _HOUSE
 # the English order: the number, then the street ("12 Baker Street")
 _NUMBER_FIRST = r"\d{1,4}[A-Za-z]?" + _S + r"+(?:" + _CAP + _S + r"){1,3}(?:" + _AFTER_WORD + r")"
@@ -133,25 +130,7 @@ _ENGLISH = guarded(r"(?<![\w-])(?P<street>" + _NUMBER_FIRST + r")(?:" + _UK_PLAC
 
 # the end of a street's name just before a number: "ul. Długa 5/7", "Storgatan 5/7" (a building
 # and a flat, not a day and a month)
-_STREET_END = re.compile(
-    r"(?:"
-    + _CAP
-    + r"(?i:"
-    + _SUFFIX
-    + r"|"
-    + STREET_SUFFIX
-    + r")|(?:"
-    + _AFTER_WORD
-    + r")|(?:"
-    + _BEFORE_WORD
-    + r")"
-    + _S
-    + r"?"
-    + _NAME
-    + r")"
-    + _S
-    + r"+\Z"
-)
+_STREET_END = re.compile(r"(?:" + _STREET_NAME + r"|" + _CAP + r"(?i:" + STREET_SUFFIX + r"))" + _S + r"+\Z")
 
 
 def street_before(text: str, start: int) -> bool:
