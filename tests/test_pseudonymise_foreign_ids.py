@@ -47,6 +47,11 @@ def _isikukood(body: str) -> str:
         (f"numer PESEL: {_pesel('9207080', '362')}", _pesel("9207080", "362")),
         ("Personnummer från Polen: 44051401358", "44051401358"),  # check fails, the label says
         ("DNI 54362315K, spanskt id-nummer.", "54362315K"),
+        ("El número de DNI es 54362315K.", "54362315K"),
+        ("PESEL-nummer 44051401359 fanns på kortet.", "44051401359"),
+        ("mitt estniska personnummer är 36805280108", "36805280108"),  # check fails, the label says
+        ("burgerservicenummer (BSN): 111222333", "111222333"),
+        ("NIE-nummer Y-1234567-X", "Y-1234567-X"),
         ("My NHS number is 943 476 5919.", "943 476 5919"),
         ("Mitt NHS-nummer 943 476 5919 fanns inte i systemet.", "943 476 5919"),
         ("Han har National Insurance number AB 12 34 56 C.", "AB 12 34 56 C"),
@@ -106,6 +111,7 @@ def test_shape_only_formats_are_rare_by_chance() -> None:
     [
         ("Min son i London: +44 7700 900123.", "+44 7700 900123"),
         ("Nummer: +358 (0)40 123 4567", "+358 (0)40 123 4567"),
+        ("Mobil +49 171/1234567", "+49 171/1234567"),
     ],
 )
 def test_international_phone_numbers_are_whole(text: str, phone: str) -> None:
