@@ -105,7 +105,10 @@ _UK_PLACE_AFTER = (
 # alone, and the word before it something else
 _NOT_STREET = r"(?![^\W\d_]*(?i:" + _SUFFIX + r"|" + STREET_SUFFIX + r")" + _S + r"|(?i:box)" + _S + r")"
 # a street without a street word ("Nowy Świat 18") is one when a postcode and a town follow
-_WITH_PLACE = guarded(
+# no literal every match holds (the street may have no street word), so not `guarded`: run
+# only on a text with a number before a capitalised word, as a postcode before its town
+_PLACE_SEEN = re.compile(r"\d" + _S + r"+[" + _UP + r"]")
+_WITH_PLACE = re.compile(
     r"(?<![\w-])(?P<street>"
     + _STREET_FIRST
     + r"|"
@@ -141,7 +144,7 @@ def street_before(text: str, start: int) -> bool:
 def find_foreign_addresses(text: str) -> list[Span]:
     """Foreign street addresses, their postcodes and towns (see the module's docstring)."""
     spans: list[Span] = []
-    for m in _WITH_PLACE.finditer(text):
+    for m in _WITH_PLACE.finditer(text) if _PLACE_SEEN.search(text) else ():
         spans.append(Span(m.start("street"), m.end("street"), "ADRESS"))
         spans.append(Span(m.start("postcode"), m.end("postcode"), "POSTNUMMER"))
         spans.append(Span(m.start("town"), m.end("town"), "ORT"))
