@@ -32,20 +32,31 @@ from nlp.pseudonymise.recognisers.prefilter import guarded
 _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĢĪĮĶĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
 _CAP = r"[" + _UP + r"][^\W\d_]+"
 _S = r"[ \u00a0]"
-# the name's last part ends in the street word, in the neighbouring languages' spellings
-_SUFFIX = (
-    r"gate|gata|gaten|gade|vej|vejen|veien|vei|vegen|veg|allé|katu|tie|kuja|polku|raitti|"
-    r"straße|strasse|str\.|weg|gasse|allee|platz|ufer|straat|laan|gracht|plein|"
-    r"iela|gatvė|prospektas|tänav|maantee|puiestee|utca|ulice|náměstí"
+# the name's last part ends in the street word, in the neighbouring languages' spellings; each
+# with the space after it, so that the prefilter's strings are "tie " and "gate ", not the "tie"
+# of "patient" (see prefilter.py)
+_SUFFIX = "|".join(
+    word + " "
+    for word in (
+        r"gate gata gaten gade vej vejen veien vei vegen veg allé katu tie kuja polku raitti straße strasse str\. "
+        r"weg gasse allee platz ufer straat laan gracht plein iela gatvė prospektas tänav maantee puiestee utca"
+        r" ulice"
+    ).split()
 )
-_AFTER_WORD = (
-    r"[Gg]ate|[Gg]ade|[Vv]ej|[Vv]ei|[Vv]eg|[Aa]llé|[Pp]lass|[Tt]orv|Straße|Strasse|Str\.|Weg|Platz|Allee|"
-    r"Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane|Square|Gardens|Crescent|Terrace"
+_AFTER_WORD = "|".join(
+    word + " "
+    for word in (
+        r"[Gg]ate [Gg]ade [Vv]ej [Vv]ei [Vv]eg [Aa]llé [Pp]lass [Tt]orv Straße Strasse Str\. Weg Platz Allee "
+        r"Street Road Rd\. Avenue Ave\. Lane Square Gardens Crescent Terrace"
+    ).split()
 )
-# words before the name that nothing else is written as
-_BEFORE_WORD = (
-    r"ul\.|ulica|ulicy|(?<!et )al\.|aleja|os\.|pl\.|plac|Calle|C/|Avenida|Avda\.|Paseo|Carrer|Viale|Piazza|"
-    r"Rue|Boulevard|Bd|Chemin|Allée|Quai|Rua|Travessa|Praça|Strada"
+# words before the name that nothing else is written as ("C/Mayor" has no space)
+_BEFORE_WORD = "C/ ?|" + "|".join(
+    word + " "
+    for word in (
+        r"ul\. ulica ulicy (?<!et[ ])al\. aleja os\. pl\. plac Calle Avenida Avda\. Paseo Carrer Viale Piazza "
+        r"Rue Boulevard Bd Chemin Allée Quai Rua Travessa Strada"
+    ).split()
 )
 # before-words that are ordinary words too ("Via Skype 3 gånger"): only with a postcode after
 _BEFORE_WORD_AMBIGUOUS = r"Via|Place|Corso|Largo|Plaza|Avenue|Av\."
@@ -56,7 +67,7 @@ _HOUSE = (
     r"(?:" + _S + r"?[-/]" + _S + r"?\d{1,4}[A-Za-z]?(?!\w))?"  # "5/7", "12-14"
     r"(?:" + _S + r"[A-H](?:" + _S + r"\d{1,3})?(?![\w]))?"  # "5 A 12": staircase and flat
 )
-# a street's name up to its house number, by where its street word stands
+# a street's name up to its house number and the space before it, by where its street word stands
 _STREET_NAME = (
     r"(?:"
     + _CAP
@@ -68,20 +79,18 @@ _STREET_NAME = (
     + r")|(?:"
     + _CAP
     + _S
-    + r"){1,3}(?:"
+    + r"){1,2}(?:"
     + _AFTER_WORD
     + r")|(?:"
     + _BEFORE_WORD
     + r")"
-    + _S
-    + r"?"
     + _NAME
-    + r")"
+    + r" )"
 )
-_STREET_FIRST = _STREET_NAME + _S + r"+" + _HOUSE
+_STREET_FIRST = _STREET_NAME + _S + r"*" + _HOUSE
 _STREET_AMBIGUOUS = r"(?:" + _BEFORE_WORD_AMBIGUOUS + r")" + _S + r"+" + _NAME + _S + r"+" + _HOUSE
 # the English order: the number, then the street ("12 Baker Street")
-_NUMBER_FIRST = r"\d{1,4}[A-Za-z]?" + _S + r"+(?:" + _CAP + _S + r"){1,3}(?:" + _AFTER_WORD + r")"
+_NUMBER_FIRST = r"\d{1,4}[A-Za-z]?" + _S + r"+(?:" + _CAP + _S + r"){1,3}(?:" + _AFTER_WORD.replace(" ", "") + r")"
 _POSTCODE = r"(?:\d\d-\d{3}|\d{4}" + _S + r"?[A-Z]{2}(?![\w])|\d{4}-\d{3}|\d{3}" + _S + r"\d\d|\d{4,5})"
 _TOWN = _CAP + r"(?:" + _S + r"(?:am|an|der|de|del|la|sur|upon|on)" + _S + _CAP + r"|-" + _CAP + r")?"
 # Copenhagen's and Aarhus' postal districts: "København N", "Aarhus C", "Frederiksberg C"
@@ -127,18 +136,43 @@ _WITH_PLACE = re.compile(
     + _PLACE_AFTER
     + r"(?![\w-])"
 )
-_ALONE = guarded(r"(?<![\w-])(?P<street>" + _STREET_FIRST + r")")
 _ENGLISH = guarded(r"(?<![\w-])(?P<street>" + _NUMBER_FIRST + r")(?:" + _UK_PLACE_AFTER + r")?(?![\w-])")
 
 
 # the end of a street's name just before a number: "ul. Długa 5/7", "Storgatan 5/7" (a building
 # and a flat, not a day and a month)
-_STREET_END = re.compile(r"(?:" + _STREET_NAME + r"|" + _CAP + r"(?i:" + STREET_SUFFIX + r"))" + _S + r"+\Z")
+_STREET_END = re.compile(r"(?:" + _STREET_NAME + r"|" + _CAP + r"(?i:" + STREET_SUFFIX + r") )" + _S + r"*\Z")
+_FOREIGN_STREET_END = re.compile(r"(?<![\w-])(?:" + _STREET_NAME + r")" + _S + r"*\Z")
+_HOUSE_AT = re.compile(_HOUSE)
+# a number after a word and a space: where a house number may follow a street's name. The
+# street itself is asked for only where the word before is a street word or a before-word stands
+# shortly before (a regex with sixty street words, tried at every position, cost more than the
+# rest of this module together)
+_NUMBER_AFTER_WORD = re.compile(r"(?<=[^\W\d_.][ ])\d|(?<=\.[ ])\d")
+# the street words as plain lower-case endings ("[Gg]ate" → "gate", "str\\." → "str.")
+_STREET_WORDS = tuple(
+    re.sub(r"\[(\w)\w\]", r"\1", w).replace("\\", "").lower()
+    for w in (_SUFFIX + "|" + _AFTER_WORD).replace(" ", "").split("|")
+)
+_BEFORE_SEEN = re.compile(_BEFORE_WORD)
 
 
 def street_before(text: str, start: int) -> bool:
     """A street's name ends just before `start`: what follows is its house number."""
     return _STREET_END.search(text[max(0, start - 60) : start]) is not None
+
+
+def _streets_alone(text: str) -> list[Span]:
+    spans = []
+    for m in _NUMBER_AFTER_WORD.finditer(text):
+        word = text[text.rfind(" ", 0, m.start() - 1) + 1 : m.start() - 1]
+        if not (word.lower().endswith(_STREET_WORDS) or _BEFORE_SEEN.search(text, max(0, m.start() - 60), m.start())):
+            continue
+        street = _FOREIGN_STREET_END.search(text, max(0, m.start() - 60), m.start())
+        house = _HOUSE_AT.match(text, m.start())
+        if street is not None and house is not None:
+            spans.append(Span(street.start(), house.end(), "ADRESS"))
+    return spans
 
 
 def find_foreign_addresses(text: str) -> list[Span]:
@@ -148,7 +182,7 @@ def find_foreign_addresses(text: str) -> list[Span]:
         spans.append(Span(m.start("street"), m.end("street"), "ADRESS"))
         spans.append(Span(m.start("postcode"), m.end("postcode"), "POSTNUMMER"))
         spans.append(Span(m.start("town"), m.end("town"), "ORT"))
-    spans.extend(Span(m.start("street"), m.end("street"), "ADRESS") for m in _ALONE.finditer(text))
+    spans.extend(_streets_alone(text))
     for m in _ENGLISH.finditer(text):
         spans.append(Span(m.start("street"), m.end("street"), "ADRESS"))
         if m.group("uk_town"):
