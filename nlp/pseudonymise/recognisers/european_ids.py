@@ -23,7 +23,7 @@ The others need a word naming them just before ("PESEL", "NHS number", "BSN", "D
 weak on a plain run of digits or their shape is a common number's: Polish PESEL (54), Turkish
 T.C. kimlik (104), Spanish DNI (26), Dutch BSN (11), UK NHS number (11, a Swedish phone's or
 personnummer's length), Latvian personas kods (17: since 2017 without a date), German
-Steuer-IdNr (263, no date), Icelandic kennitala (784, but the Danish and Swedish shape), the
+Steuer-IdNr (263: at the limit, with no date), Icelandic kennitala (784, but the Danish and Swedish shape), the
 UK National Insurance number (no check at all) and a rodné číslo without its slash. A label
 word also admits a number whose check fails (a typo is still the person's number), and a
 number the sentence calls an order, invoice or case number stays.
