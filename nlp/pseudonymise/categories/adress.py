@@ -7,6 +7,7 @@ import re
 from nlp.core import Span
 from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.category import Category
+from nlp.pseudonymise.recognisers.foreign_addresses import find_foreign_addresses
 from nlp.pseudonymise.recognisers.lower_addresses import find_lower_addresses
 from nlp.pseudonymise.recognisers.patterns import (
     CAP,
@@ -202,6 +203,13 @@ def find_address(text: str) -> list[Span]:
 CATEGORY = Category(
     label="ADRESS",
     priority=50,
-    recognisers=(find_address, find_shouted, find_lower_addresses, find_spoken_addresses, find_rural_addresses),
+    recognisers=(
+        find_address,
+        find_shouted,
+        find_lower_addresses,
+        find_spoken_addresses,
+        find_rural_addresses,
+        find_foreign_addresses,
+    ),
     description="adresser",
 )

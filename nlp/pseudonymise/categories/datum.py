@@ -8,6 +8,7 @@ from collections import Counter
 from nlp.core import Span
 from nlp.pseudonymise.category import Category
 from nlp.pseudonymise.recognisers.chronic_care import dose_or_side
+from nlp.pseudonymise.recognisers.foreign_addresses import street_before
 from nlp.pseudonymise.recognisers.lines import Lines
 from nlp.pseudonymise.recognisers.month_first_dates import find_month_first_dates
 from nlp.pseudonymise.recognisers.patterns import LOG_LINE, MONTHS, WS
@@ -335,6 +336,8 @@ def find_date(text: str) -> list[Span]:
                 continue
             if "/" in m.group(0) and dose_or_side(text, m.start(), m.end()):
                 continue  # "Humalog 6/2 fördelat", "monofilament 8/10 dx"
+            if "/" in m.group(0) and street_before(text, m.start()):
+                continue  # "ul. Długa 5/7": a building and a flat
             # "öppet 24/7" is round the clock; "(24/7)" in brackets or "den 24/7" is a date
             if (
                 _ROUND_THE_CLOCK.match(text, m.start())

@@ -10,6 +10,7 @@ from stdnum import luhn
 
 from nlp.core import Span
 from nlp.pseudonymise.category import Category, digits_only
+from nlp.pseudonymise.recognisers.european_ids import find_european_ids
 from nlp.pseudonymise.recognisers.excel_numbers import find_excel_numbers
 from nlp.pseudonymise.recognisers.foreign_number_words import FOREIGN_OTHER_NUMBER
 from nlp.pseudonymise.recognisers.lines import Lines
@@ -382,6 +383,7 @@ CATEGORY = Category(
     recognisers=(
         find_personnummer,
         find_nordic_ids,
+        find_european_ids,
         find_column_identifiers,
         find_excel_numbers,
         find_reserve_numbers,

@@ -22,7 +22,8 @@ _PHONE = re.compile(
     r"(?:(?:" + WS + r"|-|/|" + WS + r"-" + WS + r")?\d{1,4}){1,5}(?!\d)"
 )
 # Other countries' numbers, "+358 40 123 4567", "0047 912 34 567": phonenumbers knows their plans.
-_FOREIGN = guarded(r"(?<![\w+])(?:\+|00)(?!46)[1-9]\d{0,2}(?:(?:" + WS + r"|-)?\(?\d{1,4}\)?){2,6}(?!\d)")
+# A slash may part the area code from the number, as German writing does: "+49 171/1234567".
+_FOREIGN = guarded(r"(?<![\w+])(?:\+|00)(?!46)[1-9]\d{0,2}(?:(?:" + WS + r"|-|/)?\(?\d{1,4}\)?){2,6}(?!\d)")
 _PNR_SHAPE = re.compile(r"^(?:\d{6}|\d{8})[-+]\d{4}$")
 # "Sent: 05/11/2024 16:20": a date written with slashes, then the hour
 _SLASH_DATE = re.compile(r"\d{1,2}/\d{1,2}/(?:19|20)\d\d")
@@ -164,16 +165,22 @@ def find_phone(text: str) -> list[Span]:
                 break
             cand = shorter
     for m in _FOREIGN.finditer(text):
-        if any(sp.start < m.end() and m.start() < sp.end for sp in spans):
+        # a shorter reading inside the number ("(0)40 123 4567" in "+358 (0)40 123 4567") gives
+        # way to the whole; one reaching outside it is a different cut, and stays
+        overlapping = [sp for sp in spans if sp.start < m.end() and m.start() < sp.end]
+        if any(sp.start < m.start() - 1 or sp.end > m.end() for sp in overlapping):
             continue
         if says_other_number(text, m.start()):
             continue
         cand = m.group(0)
-        context = bool(_FOREIGN_CTX.search(text[max(0, m.start() - 40) : m.start()]))
+        # "+" and a country code is itself a phone's writing: a number the plan finds possible
+        # (a range kept for fiction, "+44 7700 900123", or one newer than the metadata) is one
+        context = cand.startswith("+") or bool(_FOREIGN_CTX.search(text[max(0, m.start() - 40) : m.start()]))
         while cand:
             try:
                 num = phonenumbers.parse(cand, None)
                 if phonenumbers.is_valid_number(num) or (context and phonenumbers.is_possible_number(num)):
+                    spans = [sp for sp in spans if sp not in overlapping]
                     spans.append(Span(m.start(), m.start() + len(cand), "TELEFON"))
                     break
             except phonenumbers.NumberParseException:

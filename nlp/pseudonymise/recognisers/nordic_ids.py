@@ -23,8 +23,8 @@ from nlp.pseudonymise.recognisers.patterns import before, says_other_number
 
 # DDMMYY, the century sign (-, + or A; since 2023 also B–F and U–Y), three digits, a check character
 _HETU = re.compile(r"(?<![\w-])\d{6}[-+A-FU-Y]\d{3}[0-9A-FHJ-NPR-Y](?![\w-])", re.IGNORECASE)
-# DDMMYY and five digits, one space allowed after the date part
-_FODSELSNUMMER = re.compile(r"(?<![\w-])\d{6}[ \u00a0]?\d{5}(?![\w-])")
+# DDMMYY and five digits, one space or a dash allowed after the date part ("151086-95088")
+_FODSELSNUMMER = re.compile(r"(?<![\w-])\d{6}[ \u00a0-]?\d{5}(?![\w-])")
 # DDMMYY-SSSS
 _CPR = re.compile(r"(?<![\w-])\d{6}-?\d{4}(?![\w-])")
 _LABEL = re.compile(
