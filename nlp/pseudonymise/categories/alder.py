@@ -400,13 +400,14 @@ def find_age(text: str) -> list[Span]:
             continue
         if re.match(r"[,.]\d", text[end : end + 2]):
             continue  # "2,5 meter": a decimal, not an age
-        if " ".join(verbs) in {"är", "var", "som är", "nu", "snart", "blir", "blev"}:
+        core = " ".join(verbs) or weak  # "var bara" is "var"; "nu" is a hedge and a lead of its own
+        if core in {"är", "var", "som är", "nu", "snart", "blir", "blev"}:
             # "Väntetiden var 2 år" is a duration; "Oskar är 14 och ...", "mamma är 82 år" an
             # age: these words need a person before them, and a bare number must end there.
             if not (_age_subject(text, m.start()) or _coordinated_predicate(text, m.start())):
                 continue
             if not m.group(2) and (
-                " ".join(verbs) not in {"är", "var", "som är", "blir"}
+                core not in {"är", "var", "som är", "blir"}
                 or not re.match(
                     WS
                     + r"*(?:[,.!?;)]|och\b|o\b|å\b|när\b|då\b|men\b|nu\b|$|i"
