@@ -6,9 +6,10 @@ kinship word; a unit named by an adjective in -iv/-al or a "-intensiven" before 
 clinic by what it does, a home by "säbo" and advanced home care (ASIH) with their town or name; a
 centre named by a neuter adjective and its own name, or by its compound before a hospital; a
 hospital by a name no lexicon explains at a field's start; a double first name around a quoted
-nickname; a review heading's score; a two-word association with its local branch's town; a city's
-office after its genitive. Each is tried with sentences written for these tests (not the set's
-strings), together with the look-alikes that must stay."""
+nickname; a letter column poster's name and age ("<Namn> 14 undrar:"); a review heading's score; a
+two-word association with its local branch's town; a city's office after its genitive. Each is
+tried with sentences written for these tests (not the set's strings), together with the look-alikes
+that must stay."""
 
 from __future__ import annotations
 
@@ -74,6 +75,10 @@ def p() -> Pseudonymiser:
         ("Vårdinrättning: Sollerö sjukhus\nAvdelning: okänd", "Sollerö sjukhus", "VARDENHET"),
         # a double first name around a quoted nickname is one name
         ('På scenen stod Per-Arne "Perra" Holmqvist och sjöng.', 'Per-Arne "Perra" Holmqvist', "PERSON"),
+        # a letter column's poster, first name and age before a verb of writing and a colon
+        ("Frågelådan\nViola 14 undrar: hur länge får man vara hemma från skolan?", "Viola", "PERSON"),
+        ("Frågelådan\nViola 14 undrar: hur länge får man vara hemma från skolan?", "14", "ALDER"),
+        ("Ella 13 skriver: min hamster dog i går.", "13", "ALDER"),
         # a two-word association with its local branch's town, one name
         ("Rädda Barnen Östersund ordnar läxhjälp på onsdagar.", "Rädda Barnen Östersund", "ORGANISATION"),
         # a city's own office after its genitive
@@ -112,6 +117,8 @@ def test_constructions_found(p: Pseudonymiser, text: str, value: str, label: str
         "Ett kommersiellt centrum Men inte för oss.",
         # a hospital word after a word of the lexicon at a start
         "Vilket sjukhus? Bästa sjukhus i stan, sa de.",
+        # a count before a verb of writing is no poster's age
+        "Kapitel 3 berättar: om livet på landet.",
         # a review heading's score is no date
         "Recension 4/5: bra bemötande men lång kö.",
     ],
