@@ -54,7 +54,9 @@ _AGE_CONTEXT = re.compile(
     # "va" for "var" as transcripts write speech: "tills han va nittiett"
     r"(?:jag|ja|hon|han|hen) (?:ar|ä|e|va)|"
     r"(?:jag|hon|han|hen) har(?= \d{1,3} år)|i'm|i’m|i am|"
-    r"som är|när jag var|då jag var|sedan jag var|sen jag var|är|var|nu|snart|blir|blev|ålder(?:n)?|ålder på|"
+    # a hedge after the bare verb too: "mormor var bara 71", the subject tested below
+    r"som är|när jag var|då jag var|sedan jag var|sen jag var|(?:är|var|blir|blev)(?: (?:bara|endast|nästan|redan))?|"
+    r"nu|snart|ålder(?:n)?|ålder på|"
     # a journal's abbreviation for the patient: "Pat. 94 år, bor ensam"
     r"(?<![\w.])pat\.|(?<![\w.])pt\.|"
     # an estimate ("bedöms vara omkring 85"), an age reached at death ("Han fick 91 år")
@@ -401,13 +403,14 @@ def find_age(text: str) -> list[Span]:
             continue
         if re.match(r"[,.]\d", text[end : end + 2]):
             continue  # "2,5 meter": a decimal, not an age
-        if weak in {"är", "var", "som är", "nu", "snart", "blir", "blev"}:
+        core = " ".join(verbs) or weak  # "var bara" is "var"; "nu" is a hedge and a lead of its own
+        if core in {"är", "var", "som är", "nu", "snart", "blir", "blev"}:
             # "Väntetiden var 2 år" is a duration; "Oskar är 14 och ...", "mamma är 82 år" an
             # age: these words need a person before them, and a bare number must end there.
             if not (_age_subject(text, m.start()) or _coordinated_predicate(text, m.start())):
                 continue
             if not m.group(2) and (
-                weak not in {"är", "var", "som är", "blir"}
+                core not in {"är", "var", "som är", "blir"}
                 or not re.match(
                     WS
                     + r"*(?:[,.!?;)]|och\b|o\b|å\b|när\b|då\b|men\b|nu\b|$|i"

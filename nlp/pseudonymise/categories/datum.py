@@ -186,7 +186,8 @@ _GRADE_SHEET = re.compile(r"[^\W\d_]{4,}:?[ \t]+(?:10|[0-9])/(10|5)(?!\d|/\d)")
 _GRADED_AFTER = re.compile(r"\s+på\s+[a-zåäö]{4,}")
 _GRADING = re.compile(r"\b(?:ge|ger|gav|ges|gett|betyg\w*|omdöme|rating)\b", re.IGNORECASE)
 _SCORE_BEFORE = re.compile(
-    r"(?:\b(?:ge|ger|gav|ges|gett|gäve|typ|totalt|ärligt|honestly|overall|däremot|rated?|betyg\w*)"
+    # a review's heading gives its score: "Recension 2/5: …" ("Recension 12/5" is dated)
+    r"(?:\b(?:ge|ger|gav|ges|gett|gäve|typ|totalt|ärligt|honestly|overall|däremot|rated?|betyg\w*|recension|review)"
     r"(?:\s+(?:dom|dem|de|er|honom|henne|it|them))?|^)\W{0,3}$",
     re.IGNORECASE,
 )

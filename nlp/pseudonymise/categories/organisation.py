@@ -417,8 +417,9 @@ def find_organisation(text: str) -> list[Span]:
                 word = re.sub(r"\s+i$", "", text[start : m.start("region") if region else end].strip())
                 end = start + len(word)
                 # "RSMH Värmland" is one name; "Arbetsförmedlingen i Arvika" keeps its town apart.
-                # an association's initials with its district: "SRF Dalarna", "DHR Skåne"
-                regional = word in _REGIONAL_ORGS or (word.isupper() and len(word) >= 3)
+                # an association's initials with its district: "SRF Dalarna", "DHR Skåne"; a name of
+                # two words is no one-word agency's either: "Röda Korset Ludvika" is a local branch
+                regional = word in _REGIONAL_ORGS or (word.isupper() and len(word) >= 3) or " " in word
                 if region and regional and " i " not in m.group(0) and _known_place(region):
                     end = m.end()
                 elif word in _GENERIC_ORGS or (word.endswith("s") and word[:-1] in _GENERIC_ORGS):

@@ -19,7 +19,8 @@ from nlp.pseudonymise.recognisers.zero_lost_phones import find_zero_lost_phones
 _PHONE = re.compile(
     # "0046-(0)73-…": a dash may follow the country code and its bracketed zero
     r"(?<![\w+])(?:(?:(?:\+|00)46(?:" + WS + r"|-)?(?:\(0\)(?:" + WS + r"|-)?)?|0)\d{1,3}|\(0\d{1,3}\))"
-    r"(?:(?:" + WS + r"|-|/|" + WS + r"-" + WS + r")?\d{1,4}){1,5}(?!\d)"
+    # an en dash as well as a hyphen: word processors turn "031 - 711 60 20" into "031 – 711 60 20"
+    r"(?:(?:" + WS + r"|[-–]|/|" + WS + r"[-–]" + WS + r")?\d{1,4}){1,5}(?!\d)"
 )
 # Other countries' numbers, "+358 40 123 4567", "0047 912 34 567": phonenumbers knows their plans.
 # A slash may part the area code from the number, as German writing does: "+49 171/1234567".
@@ -27,7 +28,7 @@ _FOREIGN = guarded(r"(?<![\w+])(?:\+|00)(?!46)[1-9]\d{0,2}(?:(?:" + WS + r"|-|/)
 _PNR_SHAPE = re.compile(r"^(?:\d{6}|\d{8})[-+]\d{4}$")
 # "Sent: 05/11/2024 16:20": a date written with slashes, then the hour
 _SLASH_DATE = re.compile(r"\d{1,2}/\d{1,2}/(?:19|20)\d\d")
-_GROUP_END = re.compile(r"(?:" + WS + r"|-|/)+\d{1,4}$")
+_GROUP_END = re.compile(r"(?:" + WS + r"|[-–]|/)+\d{1,4}$")
 
 
 _PHONE_CTX = re.compile(r"(?:ring|tel|telefon|mobil|nummer|nr|nås|sms|växel)\w*\W{0,3}(?:\w+\W+){0,3}$", re.IGNORECASE)
@@ -115,13 +116,13 @@ def _swedish(cand: str, text: str, start: int, plans: dict[str, tuple[bool, bool
     """A Swedish phone number (True); read, but a dash goes on after it (None: no shorter
     number either); or not (False: a shorter one may be)."""
     after = text[start + len(cand) : start + len(cand) + 1]
-    if after != "-" and not _within_plan(cand):
+    if after not in ("-", "–") and not _within_plan(cand):
         return False  # neither valid nor possible: no need to parse it
     plan = _plan(cand, plans)
     if plan is None:
         return False
     # "Ärende 014-556732-25": a number going on after a dash is a case or order number
-    if after == "-":
+    if after in ("-", "–"):
         return None
     valid, possible = plan
     return valid or (possible and _phone_like(cand, text, start))

@@ -27,7 +27,7 @@ _UNIT_HEAD = (
     # "enheten" alone or after a linking s ("Ätstörningsenheten"), never "lägenheten", "erfarenhet"
     r"avdelningen|boendet|boende|vårdhemmet|vårdhem|behandlingshemmet|behandlingshem|psykiatrin|"
     r"korttidshemmet|korttidshem|dagverksamheten|dagverksamhet|(?:(?<=s)|(?<![" + LOW + r"]))enhet(?:en)?|"
-    r"habiliteringen|habilitering|öppenvården|öppenvård|hospicet|hospice|gruppbostaden|gruppbostad|"
+    r"habiliteringen|habilitering|öppenvården|öppenvård|hospicet|hospice|säbo|gruppbostaden|gruppbostad|"
     # the municipality's meeting places and daily activities: "Ugglans aktivitetshus"
     r"aktivitetshuset|aktivitetshus|träffpunkten|träffpunkt|"
     # a home with its own flats and staff: "Ekbackens servicehus"
@@ -56,7 +56,7 @@ _UNIT_PREFIX = (
     # care in the home and the clinics' teams by their district: "Hemsjukvården Östra",
     # "Fysioterapin Gamlestaden", "Mobila teamet Sundsvall"
     r"[Hh]emsjukvården|Hemsjukvård|Fysioterapin|Sjukgymnastiken|Rehabiliteringen|[Mm]obila teamet|"
-    r"[Pp]alliativa teamet|[Nn]ärsjukvårdsteamet|"
+    r"[Pp]alliativa teamet|[Nn]ärsjukvårdsteamet|ASIH|[Ss]äbo|"
     # the emergency chain's units by their town: "Ambulansstationen Säffle", "Förlossningen Lund"
     r"[Aa]mbulansstationen|[Aa]mbulansstation|Förlossningen"
 )
@@ -245,9 +245,9 @@ _JOIN = re.compile(WS + r"+(?:på|vid|i)" + WS + r"+$")
 _GENERIC_UNIT_BEFORE = re.compile(
     r"(?<![\w-])" + units.UNIT_STEM + r"?(?:mottagningen|kliniken|avdelningen|enheten|psykiatrin|"
     r"vården|centralen|teamet|logen|iatriken|iatrin|kirurgen|peden|akuten|rehab|rehabiliteringen|"
-    r"förlossningen|neonatalen|neonatal|BB|IVA)" + WS + r"+(?:på|vid)" + WS + r"+$"
+    r"förlossningen|neonatalen|neonatal|intensiven|BB|IVA)" + WS + r"+(?:på|vid)" + WS + r"+$"
 )
-_ADJ_BEFORE = re.compile(r"(?<![\w-])[" + LOW + r"]{4,}(?:iska|ska)" + WS + r"+$")
+_ADJ_BEFORE = re.compile(r"(?<![\w-])[" + LOW + r"]{4,}(?:iska|ska|iva|ala)" + WS + r"+$")  # "palliativa enheten"
 # "Barnmottagningen Kungsbacka", "Öppenvårdsmottagningen Riddersvik": a compound unit word and its name
 _COMPOUND_UNIT_NAMED = guarded(
     named_after(units.UNIT_STEM + r"(?<=[\w-]{3})(?:mottagningen|kliniken|avdelningen|psykiatrin)")
@@ -417,14 +417,14 @@ def _care_units(text: str) -> list[Span]:
                 name = m.group(1)
                 if name.lower() in NOT_UNIT_WORDS:
                     continue
-                # "Saga på mottagningen" is a person at a unit; the middle word of a unit
-                # name is an adjective or noun, never a function word.
+                # "Saga på mottagningen": a person at a unit; a unit name's middle word is no function word
                 if i == 1 and m.group(2) and m.group(2) in NOT_UNIT_WORDS:
                     continue
-                # At the start of a sentence any word is capitalised ("Bästa kliniken"):
-                # there, only the adjective/genitive forms unit names take count.
+                # at a start any word is capitalised ("Bästa kliniken"): only a unit's adjective or genitive
+                # counts, or a hospital by a name no lexicon explains ("Dödsplats: Sunderby sjukhus")
                 at_start = sentence_start(text, m.start())
-                if at_start and i == 1 and not re.search(r"(?:iska|ska|s)$", name):
+                hospital = _HOSPITAL_WORD.search(m.group(0)) and (name in lists.places() or rare_word(name))
+                if at_start and i == 1 and not re.search(r"(?:iska|ska|s)$", name) and not hospital:
                     continue
                 # at a start "Barnkliniken", "Familjehemmet" (a kind of home) are generic; "Solhemmet" a name
                 generic = not re.search(r"(?:gården|hemmet|boendet)$", name) or bool(HOME_KIND.match(name))

@@ -48,10 +48,11 @@ _UNIT_COMMA_HOSPITAL = guarded(
     r"(?<![\w-])(?:[A-ZÅÄÖ]{2,4}-|[" + CAP + r"])[" + LOW + r"]*(?:avdelningen|vården|mottagningen|kliniken|enheten)"
     r"," + WS + r"+" + HOSPITAL
 )
-# "Reproduktionsmedicinskt centrum i Umeå", "… centrum Umeå": a centre named by a neuter adjective
+# "Reproduktionsmedicinskt centrum i Umeå", "… centrum Umeå": a centre named by a neuter adjective,
+# with its town or its own name after it ("Palliativt centrum Sabbatsberg")
 _ADJECTIVE_CENTRE = guarded(
-    r"(?<![\w-])(?P<adj>[" + CAP + r"][" + LOW + r"]{3,}(?:iskt|skt))" + WS + r"+(?P<head>centrum|centret)(?![\w-])"
-    r"(?:" + WS + r"+(?:i" + WS + r"+)?(?P<town>" + CAPWORD + r"))?"
+    r"(?<![\w-])(?P<adj>[" + CAP + r"][" + LOW + r"]{3,}(?:iskt|skt|ivt))" + WS + r"+(?P<head>centrum|centret)(?![\w-])"
+    r"(?:" + WS + r"+i" + WS + r"+(?P<town>" + CAPWORD + r")|" + WS + r"+(?P<name>" + CAPWORD + r"))?"
 )
 # "Fertilitetscentrum Karlstad", "Kvinnocentrum i Lund": a care centre and its known town
 _CENTRE_TOWN = guarded(
@@ -122,7 +123,8 @@ def find_birth_units(text: str) -> list[Span]:
     for m in _ADJECTIVE_CENTRE.finditer(text):
         if not (CARE_STEM.search(m.group("adj").lower()) or _BIRTH_STEM.search(m.group("adj").lower())):
             continue
-        if m.group("town") in places:
+        name = m.group("name")
+        if m.group("town") in places or name in places or (name and name_like(text, m.start("name"), name)):
             spans.append(Span(m.start(), m.end(), "VARDENHET"))
         elif not sentence_start(text, m.start()):
             spans.append(Span(m.start(), m.end("head"), "VARDENHET"))

@@ -43,7 +43,8 @@ _UNIT_FOR = guarded(
 # are offices
 CARE_STEM = re.compile(
     r"vård|sjuk|psyk|beroende|ätstör|smärt|rehab|diabet|hjärt|cancer|minne|demens|infektion|"
-    r"habilit|medicin|kirurg|ortoped|neuro|geriatri|trauma|tortyr|ångest|depression|barn|unga|ungdom"
+    r"habilit|medicin|kirurg|ortoped|neuro|geriatri|trauma|tortyr|ångest|depression|barn|unga|ungdom|"
+    r"palliativ|transplant"
 )
 # "Avd 31 Kirurgi Köpings sjukhus": a ward number and its specialty before the hospital
 _WARD_AT_HOSPITAL = guarded(

@@ -1,8 +1,9 @@
 """Names forums and social media show: the username in a quote header ("> Lotta_72 skrev:",
-"Citat från Ali B:") when it is built on a first name, a signature after "/" that is a first
-name which is also a word ("… tack /sanna"), an @handle made of a name ("@lisa.berg",
-"@dr.omar.haddad": "lisa.berg", "omar.haddad") and the name a thank-you hashtag ends in
-("#tackLotta": "Lotta"). Pure aliases ("nattugglan", "gammal_sjöman", "@snusmumriken_92") stay."""
+"Citat från Ali B:") when it is built on a first name, a poster's first name and age ("Elsa 15
+undrar:"), a signature after "/" that is a first name which is also a word ("… tack /sanna"), an
+@handle made of a name ("@lisa.berg", "@dr.omar.haddad": "lisa.berg", "omar.haddad") and the name
+a thank-you hashtag ends in ("#tackLotta": "Lotta"). Pure aliases ("nattugglan", "gammal_sjöman",
+"@snusmumriken_92") stay."""
 
 from __future__ import annotations
 
@@ -21,6 +22,12 @@ _QUOTE_HEADER = re.compile(
 # "Citat från Yusuf_K:" without a verb after the name
 _CITED = re.compile(
     r"(?m)^[ \t>]*(?:Citat|Quote)[ \t]+(?:från|from)[ \t]+(?P<user>[^\s>:]{2,30}(?:[ \t][A-ZÅÄÖ]\.?)?):"
+)
+# a letter column's or a young people's forum's post: "Elsa 15 undrar: …", "Noah, 12, skriver: …" (a
+# first name and an age before a verb of writing and a colon, opening a line)
+_AGED_POSTER = re.compile(
+    r"(?m)^[ \t>]*(?P<user>[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?),?[ \t]+(?P<age>[1-9]\d?(?:[ \t]+år)?),?"
+    r"[ \t]+(?:skriver|skrev|frågar|undrar|berättar|svarar|tycker)[ \t]*:"
 )
 _PARTS = re.compile(r"[^\W\d_]+")
 # a message's last word after a slash: "… hör av dig /sanna"
@@ -127,6 +134,9 @@ def find_forum_names(text: str) -> list[Span]:
                 )
                 if _built_on_a_name(user):
                     spans.append(Span(m.start("user"), m.start("user") + len(user), "PERSON"))
+    for m in _AGED_POSTER.finditer(text) if ":" in text else ():
+        if all(_first_name(part, any_first=True) for part in m.group("user").split("-")):
+            spans += [Span(m.start("user"), m.end("user"), "PERSON"), Span(m.start("age"), m.end("age"), "ALDER")]
     m = _SLASH_SIGNATURE.search(text) if "/" in text else None
     # "/sanna", and a username signing off: "/Maja_K", "/lotta76"
     if m is not None and (

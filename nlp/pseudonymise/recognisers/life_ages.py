@@ -42,6 +42,16 @@ _AT_AGE = guarded(
 _AT_MONTHS = guarded(
     r"(?i:\bvid" + WS + r"+((?:\d{1,2}|" + NUMWORDS + r"|två|tre|fyra|fem|sex|sju|åtta|nio)" + WS + r"+månader)\b)"
 )
+# a baby's age told by "gammal" wherever its subject stands: "vår son dog bara fyra månader gammal"
+_MONTHS_OLD = guarded(
+    r"(?i:(?<![\w,.])((?:\d{1,2}|"
+    + NUMWORDS
+    + r"|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio)"
+    + WS
+    + r"+(?:dagar|dygn|veckor|vecka|månader|månad))"
+    + WS
+    + r"+(?:gammal|gamla)\b)"
+)
 _BABY_SUBJECT = re.compile(
     r"(?i:\b(?:barnet|bebisen|bäbisen|babyn|sonen|dottern|lillen|lillan|hon|han|hen|vår son|vår dotter|"
     r"min son|min dotter)\b)"
@@ -151,7 +161,7 @@ def find_life_ages(text: str) -> list[Span]:
         for m in _AT_AGE.finditer(text)
         if _plausible(m.group(2)) and _person_in_sentence(text, m.start(), m.end())
     ]
-    for m in _AT_MONTHS.finditer(text):
+    for m in (*_AT_MONTHS.finditer(text), *_MONTHS_OLD.finditer(text)):
         sentence_start = max(text.rfind(ch, 0, m.start()) for ch in ".!?\n") + 1
         if _BABY_SUBJECT.search(text, sentence_start, m.start()):
             spans.append(Span(m.start(1), m.end(1), "ALDER"))

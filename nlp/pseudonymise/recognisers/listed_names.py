@@ -66,7 +66,7 @@ _MEETS = frozenset(
     "träffade träffar ringde ringer mötte möter frågade frågar tackade tackar saknar "
     "saknade hälsade pratade med hos".split()
 )
-_ABBREVIATED_TITLES = frozenset("dr doc ssk usk leg öl bitr".split())
+_ABBREVIATED_TITLES = frozenset("dr doc ssk usk leg öl bitr insp".split())
 # English months as expats write them ("moving in Jan,"), after an English preposition
 _EN_MONTH_WORDS = frozenset("jan feb mar apr may jun jul aug sep sept oct nov dec".split())
 _EN_PREPS = frozenset("in on by until since from before after".split())

@@ -44,14 +44,14 @@ _BODY_IN_MUNICIPALITY = guarded(
     + WS
     + r"+kommun(?![\w-])"
 )
-# "Sala kommuns familjerätt", "Lerums kommuns överförmyndare": the municipality's own office
-# after it in the genitive (not "Sala kommuns hemsida")
+# "Sala kommuns familjerätt", "Lerums kommuns överförmyndare", "Malmö stads fastighetskontor": the
+# municipality's own office after it in the genitive (not "Sala kommuns hemsida")
 _MUNICIPALITY_OFFICE = guarded(
     r"(?<![\w-])(?P<town>"
     + CAP_NAME
     + r")"
     + WS
-    + r"+kommuns"
+    + r"+(?:kommuns|stads)"
     + WS
     + r"+["
     + LOW
@@ -87,7 +87,7 @@ def _town(word: str) -> bool:
 
 def find_municipal_bodies(text: str) -> list[Span]:
     spans = []
-    if "kommun" in text:
+    if "kommun" in text or "stads " in text:
         for m in _BODY_IN_MUNICIPALITY.finditer(text):
             # "i <X> kommun" names the municipality even when no list has the town
             town = m.group("town")

@@ -41,7 +41,9 @@ _UNIT_STEMS = re.compile(
     r"intensiven\b|avdelning|korttids|sjukhus|lasarett|vården|varden|psykiatri|dialys|hälsocentral|ambulansstation|"
     # a habilitation's or a region's team: "Habiliteringens dövteam i Uppsala", "Hörselteamet i Umeå"
     # (not any "team": "Däckteam i <Ort>" is a firm)
-    r"habilitering|teamet\b)"
+    r"habilitering|teamet\b|"
+    # a clinic by what it does, a home by its short form: "Neurointensiven i Uppsala", "Ekens säbo i Y"
+    r"intensiven|akuten|\bsäbo\b|hospice)"
 )
 # a therapy practice by its own capitalised name ("Fysiocenter Hälsan i Y"); "fysion i Y" is the
 # town's physiotherapy, as "ortopeden i Y" is its orthopaedics

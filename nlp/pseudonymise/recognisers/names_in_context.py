@@ -47,22 +47,11 @@ _CONTACT = frozenset(
     "träffade träffar".split()
 )
 # two-word contexts: "fråga efter", "tack till", "prata med", "hälsa till", "skriv till"
+# ("tack vare Vasilis Antoniou": thanks to a person); written as pairs of words, split once
 _CONTACT_PAIRS = frozenset(
-    {
-        ("fråga", "efter"),
-        ("fråga", "efter"),
-        ("frågade", "efter"),
-        ("tack", "till"),
-        ("prata", "med"),
-        ("pratade", "med"),
-        ("pratar", "med"),
-        ("hälsa", "till"),
-        ("hälsar", "till"),
-        ("skriv", "till"),
-        ("tacka", "till"),
-        ("fråga", "för"),
-        ("tack", "vare"),  # "tack vare Vasilis Antoniou": thanks to a person
-    }
+    tuple(pair.split("+"))
+    for pair in "fråga+efter frågade+efter tack+till prata+med pratade+med pratar+med hälsa+till hälsar+till "
+    "skriv+till tacka+till fråga+för tack+vare".split()
 )
 _ROLES = frozenset(
     "kassör kassören ordförande ordf sekreterare sekreteraren studievägledare studievägledaren tolk tolken "
@@ -290,7 +279,10 @@ def _context(text: str, toks: list[tuple[int, int, str]], i: int, tags: frozense
     # "Dear Mr. Okafor", "Mr Grant": English courtesy titles in forwarded mail
     # (as written: "MS. Ingen har …" is the illness, then a new sentence; "Miss Behave" a bar)
     courtesy = i > 0 and toks[i - 1][2] in {"Mr", "Mrs", "Ms"} and gap.strip() in {"", "."} and cap
-    role = (_role_before(prev) and gap.strip() in {"", ",", ":"} or courtesy) and not speaker and word not in tags
+    # "Anmälare: Eva Rask, maka⏎Tel: 0920 …": the next line's field label, no name after the role
+    label = "\n" in gap and text.startswith(":", end) and not _first_or_last(word)
+    role = (_role_before(prev) and gap.strip() in {"", ",", ":"} and not label or courtesy) and not speaker
+    role = role and word not in tags
     # "… står i vägen /Dawit", "/lena", "/ kaveh +46 40 …": a signature, perhaps with a phone after it
     signed = gap.strip().endswith("/") and re.match(r"[\w \t()+-]*(?:\n|$)", text[end:]) is not None
     # "Sökande: Tran Van Minh": after a form field even a name that is also a word

@@ -98,7 +98,8 @@ def find_nicknames(text: str) -> list[Span]:
     if '"' in text or "“" in text or "”" in text or "'" in text:
         for m in _QUOTED_INSIDE.finditer(text):
             if (
-                lists.listed_first_name(m.group("first"))
+                # a double first name by its parts: "Karl-Gunnar "Kalle" Blom"
+                all(lists.listed_first_name(part) for part in m.group("first").split("-"))
                 and _nickname(m.group("nick"))
                 and m.group("last").lower() not in SWEDISH_STOP_WORDS
             ):

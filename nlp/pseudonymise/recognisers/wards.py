@@ -51,10 +51,11 @@ _BEFORE = re.compile(
 
 
 # a clinic's word right before its hospital's name: "IVA Karolinska", "akutintaget Sahlgrenska",
-# "akuten Sahlgrenska", "Hematologen Akademiska" (a signature writes the clinic with a capital)
+# "akuten Sahlgrenska", "Hematologen Akademiska" (a signature writes the clinic with a capital),
+# "Brännskadecentrum Uppsala akademiska"
 _CLINIC_BEFORE = re.compile(
     r"(?<![\w-])(?:[A-ZÅÄÖ]?IVA|HIA|[Aa]kuten|[A-ZÅÄÖ]?[" + LOW + r"]{2,}(?:intaget|intensiven|akuten|kliniken|"
-    r"mottagningen|iatriken|kirurgen|logen))[ \t]+$"
+    r"mottagningen|iatriken|kirurgen|logen|centrum))[ \t]+$"
 )
 
 

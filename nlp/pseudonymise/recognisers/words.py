@@ -25,6 +25,8 @@ TITLES = frozenset(
     "coach behandlare behandlaren herr fröken fru tant farbror brukare brukaren klient klienten "
     # hearing, sight and speech: "audionomen Kenji Sato", "logopeden Amir"
     "audionom audionomen logoped logopeden optiker optikern "
+    # the police's ranks, also abbreviated: "insp. Hedvall", "kommissarie Ek"
+    "inspektör inspektören insp insp. kommissarie kommissarien "
     "patient patienten eleven deltagaren hyresgästen pappan mamman sonen dottern brodern systern "
     "frun maken sambon "
     # everyday and slang kinship words: "min farsa Bosse", "brorsan Jocke"
@@ -59,6 +61,9 @@ ROLE_SUFFIXES = (
     "psykolog",
     "psykologen",
     "terapeut",
+    # "kriminalinspektör Sandell", "polisinspektören Ek"
+    "inspektör",
+    "inspektören",
 )
 _FOLD = str.maketrans("åäöé", "aaoe")
 # the same titles typed without å/ä/ö ("min handlaggare per")
