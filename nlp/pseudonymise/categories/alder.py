@@ -403,7 +403,8 @@ def find_age(text: str) -> list[Span]:
             continue
         if re.match(r"[,.]\d", text[end : end + 2]):
             continue  # "2,5 meter": a decimal, not an age
-        core = " ".join(verbs) or weak  # "var bara" is "var"; "nu" is a hedge and a lead of its own
+        # "var bara" is "var" ("nu" is a hedge and a lead of its own); "jag är" keeps its subject
+        core = " ".join(w for w in weak.split() if w not in _HEDGES) or weak
         if core in {"är", "var", "som är", "nu", "snart", "blir", "blev"}:
             # "Väntetiden var 2 år" is a duration; "Oskar är 14 och ...", "mamma är 82 år" an
             # age: these words need a person before them, and a bare number must end there.
@@ -491,13 +492,8 @@ CATEGORY = Category(
     label="ALDER",
     priority=110,
     recognisers=(
-        find_age,
-        find_infant_ages,
-        find_form_ages,
-        find_report_ages,
-        find_chat_answers,
-        foreign_ages.find_foreign_ages,
-        find_concessive_ages,
+        *(find_age, find_infant_ages, find_form_ages, find_report_ages, find_chat_answers),
+        *(foreign_ages.find_foreign_ages, find_concessive_ages),
     ),
     description="åldrar",
 )
