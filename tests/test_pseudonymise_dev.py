@@ -274,9 +274,12 @@ OWN_FLOORS = {
     # after 0.983 / 0.980 / 49 of 52, VARDENHET 45 of 47, ORT 36 of 38, ALDER 26 of 27,
     # ORGANISATION 17 of 17, every direct identifier found): it no longer measures generalisation
     "pii_blind70.jsonl": (0.975, 0.975, 0.94),
-    # unread (held out; first score at 68b048a): 71 eating disorders, self-harm and suicide
-    # prevention 0.910 / 0.928 / 41 of 44 (every direct identifier found)
-    "pii_blind71.jsonl": (0.90, 0.92, 0.93),
+    # read in round 46 (first 0.910 / 0.928 / 41 of 44 at 68b048a and 10b492c, 0.884 / 0.926 /
+    # 41 of 44 on integ 45d6058, whose ALDER fell to 13 of 22: eating disorders, self-harm and
+    # suicide prevention; after 0.936 / 0.951 / 42 of 44, ALDER 21 of 22, VARDENHET 27 of 28,
+    # ADRESS 9 of 9, every direct identifier found; a generic unit "i <Ort>" is one span in the
+    # product, so ORT stays 15 of 20): it no longer measures generalisation
+    "pii_blind71.jsonl": (0.93, 0.945, 0.95),
     # read in round 44 (first 0.856 / 0.917 / 41 of 42 at 68b048a, the same on 5ec3bd2:
     # orthopaedics, physiotherapy and sports injuries; ORGANISATION 2 of 16, VARDENHET 19 of 26;
     # after 0.936 / 0.984 / 42 of 42, ORGANISATION 14 of 16, VARDENHET 23 of 26, every direct

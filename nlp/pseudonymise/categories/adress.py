@@ -26,6 +26,8 @@ from nlp.pseudonymise.recognisers.written_out import find_shouted
 # nor a version's first part: "Uppdateringen 4.3.0" ("-ringen" is a street's ending)
 _NOT_HOUSE = r"(?!" + WS + r"*" + QUANTITY_UNIT + r"|\.\d+\.\d)"
 _HOUSE_LETTER = r"(?:" + WS + r"?[A-Ha-h](?![\wåäö]))?"
+# the flat's four-digit number after the house number (the address is one span with it)
+_FLAT = r"(?:,?" + WS + r"?lgh\.?" + WS + r"?\d{4}(?!\d))?"
 _ADDRESS = [
     guarded(
         # two-word streets ("Övre Slottsgatan", "Ö. Storgatan") have a space inside; a tab ends a cell
@@ -53,11 +55,7 @@ _ADDRESS = [
         + WS
         + r"?tr\b\.?)?"
         # and the flat after the floor: "Vasagatan 17, 2 tr, lgh 1302"
-        + r"(?:,?"
-        + WS
-        + r"?lgh\.?"
-        + WS
-        + r"?\d{4}(?!\d))?"
+        + _FLAT
         # the ground floor: "Vasagatan 17 nb" (nedre botten), "Vasagatan 17 bv" (bottenvåning)
         + r"(?:"
         + WS
@@ -86,11 +84,7 @@ _ADDRESS = [
         + _NOT_HOUSE
         + _HOUSE_LETTER
         # the flat after the number, as for one-word streets: "Kungens gränd 2, lgh 1203"
-        + r"(?:,?"
-        + WS
-        + r"?lgh\.?"
-        + WS
-        + r"?\d{4}(?!\d))?"
+        + _FLAT
     ),
     # "Lilla Torget 2", "Norra Vägen 11": a position word and a bare street word
     guarded(
@@ -101,6 +95,8 @@ _ADDRESS = [
         + r"+\d{1,4}"
         + _NOT_HOUSE
         + _HOUSE_LETTER
+        # the flat, as for any street: "Norra Vägen 17 lgh 1203"
+        + _FLAT
     ),
     # speech-to-text writes the house number in words: "björkvägen tolv"
     guarded(

@@ -57,8 +57,8 @@ _AGE_CONTEXT = re.compile(
     # a hedge after the bare verb too: "mormor var bara 71", the subject tested below
     r"som är|när jag var|då jag var|sedan jag var|sen jag var|(?:är|var|blir|blev)(?: (?:bara|endast|nästan|redan))?|"
     r"nu|snart|ålder(?:n)?|ålder på|"
-    # a journal's abbreviation for the patient: "Pat. 94 år, bor ensam"
-    r"(?<![\w.])pat\.|(?<![\w.])pt\.|"
+    # a journal's abbreviation for the patient: "Pat. 94 år, bor ensam", "Pat 17 år, BMI 15,8"
+    r"(?<![\w.])pat(?:\.|(?= \d{1,3} år\b))|(?<![\w.])pt\.|"
     # an estimate ("bedöms vara omkring 85"), an age reached at death ("Han fick 91 år")
     r"(?:bedöms|uppskattas|verkar|ser ut att) vara(?: (?:omkring|cirka|ca|runt|ungefär))?|(?:han|hon|hen) fick(?= \d{1,3} år)"
     r")"
@@ -114,15 +114,7 @@ _AGE_PAREN = re.compile(
 # "Aino (84 v)", "lillen (3 mån)": an age in weeks, months or Finnish years (vuotta) in brackets
 # after a name, a kinship word or a baby; "(2 v)" alone is a stay
 _SHORT_UNIT_PAREN = guarded(
-    r"(?<![^\W\d_])([^\W\d_]++)"
-    + WS
-    + r"*+\("
-    + WS
-    + r"*+(\d{1,3}"
-    + WS
-    + r"*+(?:v|mån|månader|veckor|vuotta))"
-    + WS
-    + r"*+\)"
+    rf"(?<![^\W\d_])([^\W\d_]++){WS}*+\({WS}*+(\d{{1,3}}{WS}*+(?:v|mån|månader|veckor|vuotta)){WS}*+\)"
 )
 _BABY_WORDS = frozenset("lillen lillan bebis bebisen bäbis bäbisen babyn sonen dottern barnet".split())
 # "min pappa Olof 87 blev flyttad": a kinship word, a name and a bare number before what he did
@@ -403,8 +395,8 @@ def find_age(text: str) -> list[Span]:
             continue
         if re.match(r"[,.]\d", text[end : end + 2]):
             continue  # "2,5 meter": a decimal, not an age
-        # "var bara" is "var" ("nu" is a hedge and a lead of its own); "jag är" keeps its subject
-        core = " ".join(w for w in weak.split() if w not in _HEDGES) or weak
+        # "var bara" is "var", "nu" a lead of its own; a lead with its subject ("jag är 19") needs none before
+        core = weak if {"jag", "ja", "hon", "han", "hen", "du"} & set(weak.split()) else " ".join(verbs) or weak
         if core in {"är", "var", "som är", "nu", "snart", "blir", "blev"}:
             # "Väntetiden var 2 år" is a duration; "Oskar är 14 och ...", "mamma är 82 år" an
             # age: these words need a person before them, and a bare number must end there.

@@ -294,8 +294,9 @@ _ACCOUNT = re.compile(r"konto\b|kontot")
 _BANK_BEFORE = re.compile(r"clearing|bank|nordea|swedbank|handelsbanken|\bseb\b|\b\d{4}\b")
 _FIRST_WORD_AFTER = re.compile(r"[ \t]?[(,:–-]?[ \t]?(\w+)")
 
-# the next of a list whose first number is said to be another kind: "ordernummer 630914-… och …"
-_LISTED_AFTER = re.compile(r"(?<![\w-])(?:19|20)?\d{6}[-+–]\d{4}(?:[ ]?(?:,|och|samt|resp\.?|&)[ ]?)$")
+# the next of a list whose first number is said to be another kind: "ordernummer 630914-… och …",
+# also written without the dash: "fakturanummer 6309143351 och 6309143353"
+_LISTED_AFTER = re.compile(r"(?<![\w-])(?:19|20)?\d{6}[-+–]?\d{4}(?:[ ]?(?:,|och|samt|resp\.?|&)[ ]?)$")
 
 
 def _listed_after_other_number(text: str, start: int, digits12: str) -> bool:

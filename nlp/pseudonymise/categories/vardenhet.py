@@ -125,6 +125,12 @@ _UNIT_PATTERNS = [
         # "mottagningen för ätstörningar i Örebro": what it is for may stand between
          + r"(?:" + WS + r"+för(?:" + WS + r"+[" + LOW + r"]+){1,3}?)?)" + _IN_TOWN
     ),
+    # a coordinated compound's unit in its town: "Anorexi- och bulimienheten i Lund"; not a noun
+    # made of an adjective in -en ("lägenheten", "erfarenheten", "öppenheten", "medvetenheten")
+    guarded(
+        r"(?<![\w-])([" + CAP + r"][" + LOW + r"]+-" + WS + r"+(?:och|&)" + WS + r"+[" + LOW + r"]+"
+        r"(?<!g)(?<!pp)(?<!ar)(?<!et)(?<!åt)(?<!ak)enheten)" + _IN_TOWN
+    ),
     # clinics and wards by what they do, and the units every town has: "ortopeden i Torsby",
     # "förlossningen i Ystad", "BVC in Kungsbacka" (an expat's English); kept apart from the
     # pattern above, whose open prefix makes every added word cost at every letter (speed)

@@ -46,9 +46,12 @@ _INDEFINITE_TOWN = guarded(
     + r")"
     r"(?![\w-])"
 )
-# "Neurocentrum Syd", "Utredningsteamet Bergslagen", "Utredningsenheten Fyrtornet", "Barnhälsan Kalmar"
+# "Neurocentrum Syd", "Utredningsteamet Bergslagen", "Utredningsenheten Fyrtornet", "Barnhälsan Kalmar",
+# after a definite adjective ("Mobila psykiatriteamet Gotland"); a team named by its method's
+# acronym ("DBT-teamet Kiruna") only before a place
 _UNIT_NAMED = guarded(
-    r"(?<![\w-])(?P<unit>[" + CAP + r"][" + LOW + r"]{3,}(?:centrum|centret|center|teamet|enheten|utredningen|hälsan))"
+    r"(?<![\w-])(?P<unit>(?:[" + CAP + r"][" + LOW + r"]+a" + WS + r"+[" + LOW + r"]*|[" + CAP + r"][" + LOW + r"]{3,})"
+    r"(?:centrum|centret|center|teamet|enheten|utredningen|hälsan)|(?P<acronym>[A-ZÅÄÖ]{2,5})-teamet)"
     r"" + WS + r"+(?P<name>" + CAPWORD + r")(?![\w-])"
 )
 _DIRECTION = frozenset("Norr Syd Söder Öst Väst Nord Mitt".split())
@@ -121,10 +124,11 @@ def _units(text: str) -> list[Span]:
         if m.group("town") in places and _care(m.group("unit")):
             spans.append(Span(m.start(), m.end(), "VARDENHET"))
     for m in _UNIT_NAMED.finditer(text):
-        name = m.group("name")
-        if not (_care(m.group("unit")) or m.group("unit").endswith("hälsan")):  # "Kvinnohälsan": health is care
+        name, acronym = m.group("name"), m.group("acronym") is not None
+        # "Kvinnohälsan": health is care
+        if not (_care(m.group("unit")) or m.group("unit").endswith("hälsan") or acronym):
             continue
-        if name in _DIRECTION or name in places or _own_name(text, m.start("name"), name):
+        if name in _DIRECTION or name in places or not acronym and _own_name(text, m.start("name"), name):
             spans.append(Span(m.start(), m.end(), "VARDENHET"))
     spans += [Span(m.start(), m.end(), "VARDENHET") for m in _CLINIC_FOR_AGE.finditer(text) if _care(m.group(0))]
     spans += [Span(m.start(), m.end(), "VARDENHET") for m in _SPECIALTY_HOSPITAL.finditer(text)]

@@ -236,6 +236,8 @@ def find_named_with_place(text: str) -> list[Span]:
         words = name.split()
         if not words or re.search(r"(?i:gatan|vägen|vagen|gränd|torget|stigen|backen|allén|leden)$", words[-1]):
             continue  # "Rådmansgatan i Stockholm": a street, no organisation
+        if len(words) >= 2 and words[-1] == "boende" and words[-2][:1].islower():
+            continue  # "en kvinna boende i Kil": the participle (residing), no home's name
         folded = name.lower().translate(_FOLD)
         if folded in _STATE_OR_RESIDENT or (_GATHERING.search(words[-1]) and not _ORG_STEMS.search(name)):
             continue

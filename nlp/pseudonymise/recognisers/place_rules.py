@@ -321,6 +321,9 @@ def place_of_residence(s: Scan, t: Token) -> int:
         and t.word not in lists.names()
         and t.word not in COUNTRIES
         and t.word not in CARE_ACRONYMS  # "kom till BB": a unit
+        # "kom till DBT", "gick till KBT": a short acronym no list has as a town is a unit,
+        # a programme or a body ("till KIRUNA" in capitals is listed)
+        and not (t.word.isupper() and len(t.word) <= 4 and t.word.capitalize() not in s.places)
         and t.word.lower() not in _EN_CALENDAR  # "moved to Thursday 20 February"
         and context
         and not _UNIT_HEAD.search(t.word)
