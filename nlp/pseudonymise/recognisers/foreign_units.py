@@ -4,7 +4,7 @@
 Kongsvinger") and a capitalised head last ("Aalborg Universitetshospital", Turkish "… Hastanesi")
 (the Nordic neighbours' "X sykehus" is in vardenhet.py).
 
-"Hospital", "Clínica", "Clinique", "Klinikum" with a capitalised name after them is a named
+"Hospital", "Clínica", "Clinique", "Klinikum", "Residencia" with a capitalised name after them is a named
 unit. "Centro", "Center", "Centre" alone are any centre (a mall, a square): only with a care
 word of the southern languages or of English beside them ("Diálisis", "Médico", "Renal").
 """
@@ -22,7 +22,12 @@ _NAME = _CAPWORD + r"(?:" + WS + r"+" + _LINK + r"?" + _CAPWORD + r"){0,2}"
 # the care words of Spanish, Portuguese, Italian, French and English that make a centre a clinic
 _CARE = r"(?i:[^\W\d_]*(?:diálisis|dialisis|diálise|dialise|dialisi|dialyse|dialysis|médic[oa]|medic[oa]l?|renal|nefro[^\W\d_]*|salud|saúde|salute|santé|health|care))"
 _FOREIGN_UNIT = re.compile(
-    r"(?<![\w-])(?:(?:Hospital|Hôpital|Hospitale|Ospedale|Clínica|Clinica|Clinique|Klinikum|Policlínica|Policlinico)"
+    # a Spanish home for the old, "(Hogar) Residencia <name>", the same way; never the residence
+    # card or permit ("Tarjeta de Residencia Comunitaria")
+    r"(?<![\w-])(?:(?:Hospital|Hôpital|Hospitale|Ospedale|Clínica|Clinica|Clinique|Klinikum|Policlínica|Policlinico|"
+    r"(?:Hogar"
+    + WS
+    + r"+)?(?<![Dd]e )Residencia)"
     + WS
     + r"+"
     + _LINK
@@ -87,6 +92,7 @@ _HEADS = (
     "ykehuset",
     "Sygehus",
     "Hastanesi",
+    "Residencia",
 )
 
 
