@@ -308,7 +308,7 @@ _PERSON_OF_AGE = re.compile(
     r"(?i:\b(?:en|ett|min|vår|hans|hennes|sin|deras)"
     + WS
     + r"+(?:granne|man|kvinna|dam|herre|pojke|flicka|tjej|kille|änka|änkling|pensionär|patient|brukare|"
-    r"kompis|vän|väninna|kollega|bror|syster|son|dotter|mamma|pappa)"
+    r"kompis|vän|väninna|kollega|bror|syster|son|dotter|mamma|pappa|barn|barnbarn)"
     + WS
     + r"+på"
     + WS

@@ -99,6 +99,8 @@ _SWISH_WORD = re.compile(r"(?i:swish)")
 
 
 _ISO_DATE = re.compile(r"(?:19|20)\d\d-[01]\d-[0-3]\d")
+# a country code just before: "+49 1522 318 7740" is a phone, whatever card word stood earlier
+_COUNTRY_CODE_BEFORE = re.compile(r"(?:\+|(?<!\d)00)[1-9]\d{0,2}[ \t\u00a0]?(?:\(0\)[ \t\u00a0]?)?$")
 _ANY_DIGITS = re.compile(r"\d\d")  # every kind here has two digits in a row
 
 
@@ -220,7 +222,7 @@ def find_kontonummer(text: str) -> list[Span]:
         num = m.group("num").rstrip(" -")
         if 7 <= len(_digits(num)) <= 19:
             spans.append(Span(m.start("num"), m.start("num") + len(num), "KONTONUMMER"))
-    return _merge(spans)
+    return _merge([sp for sp in spans if not _COUNTRY_CODE_BEFORE.search(text, max(0, sp.start - 9), sp.start)])
 
 
 def _merge(spans: list[Span]) -> list[Span]:

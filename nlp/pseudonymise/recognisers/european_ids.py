@@ -114,7 +114,11 @@ _NATIONALITY = (
     r"polsk|estnisk|estländsk|lettisk|litauisk|tysk|holländsk|nederländsk|tjeckisk|slovakisk|italiensk|"
     r"spansk|fransk|brittisk|engelsk|isländsk|rumänsk|turkisk|schweizisk|belgisk|utländsk"
 )
-_ID_WORD = r"person-?n(?:umme)?r|personnumret|id-?nummer|id-?numret|id-?nr|identitetsnummer|personkod|personbeteckning"
+# "id-kod" (Estonian isikukood, Latvian personas kods read word for word) is one of them
+_ID_WORD = (
+    r"person-?n(?:umme)?r|personnumret|id-?nummer|id-?numret|id-?nr|identitetsnummer|personkod|personbeteckning|"
+    r"id-?kod\w*|identitetskod\w*"
+)
 _LABEL = re.compile(
     r"(?:pesel|isikukood|asmens\s+kod\w*|personas\s+kod\w*|steuer-?id\w*|steuerliche\s+identifikationsnummer|"
     r"identifikationsnummer|\bidnr|\bbsn|burgerservicenummer|rodné\s+číslo|rodne\s+cislo|rodného\s+čísla|"

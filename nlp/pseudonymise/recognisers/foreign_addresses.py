@@ -12,7 +12,8 @@ here bring three other kinds of construction:
   ("Karl Johans gate", "Berliner Str.", "Baker Street", the English number first);
 - a street word before the name ("ul.", "Calle", "Rue", "Via", "Rua"): the word that is also an
   ordinary word ("Via", "Place", "Corso", "Largo") only when a postcode and a town follow;
-- house numbers with a staircase and a flat ("5 A 12") or a building and a flat ("5/7"), and the
+- house numbers with a staircase and a flat ("5 A 12"), a building and a flat ("5/7") or a floor
+  and a door after a comma ("22, 1. th.", "15, 3º B"), and the
   postcode shapes of the countries' postal specifications next to their town: four digits
   (Norway, Denmark, Austria, Switzerland, Belgium), five (Finland, Germany, France, Italy,
   Spain, Estonia), "NN-NNN" (Poland), "NNNN AA" (the Netherlands), "NNNN-NNN" (Portugal),
@@ -66,6 +67,10 @@ _HOUSE = (
     r"\d{1,4}[A-Za-z]?(?![\w])"
     r"(?:" + _S + r"?[-/]" + _S + r"?\d{1,4}[A-Za-z]?(?!\w))?"  # "5/7", "12-14"
     r"(?:" + _S + r"[A-H](?:" + _S + r"\d{1,3})?(?![\w]))?"  # "5 A 12": staircase and flat
+    # the floor and the door after a comma: Danish "22, 1. th." ("st. tv.", "3. mf."), Spanish
+    # "15, 3º B" ("2º 1ª", "1º izq.")
+    r"(?:,?" + _S + r"(?:(?:\d{1,2}\.|st\.)" + _S + r"?(?:th|tv|mf)\.?"
+    r"|\d{1,2}[ºª°](?:" + _S + r"?(?:[A-H]|\d{1,2}[ºª]|izq(?:da)?\.?|dcha\.?|der\.?))?)(?![\w]))?"
 )
 # a street's name up to its house number and the space before it, by where its street word stands
 _STREET_NAME = (

@@ -32,6 +32,13 @@ _BRACKETED_WORDS = re.compile(
     r"(?P<name>[A-ZÅÄÖ][a-zåäöé]+)[ \t]*\([ \t]*(?P<age>(?i:" + NUMWORDS + r"|hundra\w*)(?:[ \t]+år)?)[ \t]*\)"
 )
 
+# Norwegian and Danish "er" (is) before "N år": Swedish shares "år" and the rules read "är N år";
+# the subject is a pronoun or a kin word of those languages, or a listed name ("Freja er 4 år")
+_NORDIC_IS_AGED = re.compile(
+    r"(?P<subject>\b(?i:jeg|han|hun|datter(?:en)?|sønn(?:en)?|søn(?:nen)?|barnet|gutten|jenta|pigen|drengen)"
+    r"|[A-ZÆØÅ][a-zæøåäö]+),?[ \t]+er[ \t]+(?P<age>(?P<n>\d{1,3})[ \t]+år(?:[ \t]+gam(?:mel|mal|le))?)(?![\w-])"
+)
+
 
 def _name(word: str) -> bool:
     info = lists.names().get(word.lower())
@@ -41,6 +48,11 @@ def _name(word: str) -> bool:
 
 def find_foreign_ages(text: str) -> list[Span]:
     spans = [Span(m.start(), m.end(), "ALDER") for m in _FOREIGN_AGE.finditer(text) if int(m.group("n")) <= 120]
+    spans += [
+        Span(m.start("age"), m.end("age"), "ALDER")
+        for m in (_NORDIC_IS_AGED.finditer(text) if " er " in text else ())
+        if int(m.group("n")) <= 120 and (m.group("subject")[0].islower() or _name(m.group("subject")))
+    ]
     if "(" in text:
         spans += [
             Span(m.start("age"), m.end("age"), "ALDER")

@@ -27,9 +27,13 @@ _HETU = re.compile(r"(?<![\w-])\d{6}[-+A-FU-Y]\d{3}[0-9A-FHJ-NPR-Y](?![\w-])", r
 _FODSELSNUMMER = re.compile(r"(?<![\w-])\d{6}[ \u00a0-]?\d{5}(?![\w-])")
 # DDMMYY-SSSS
 _CPR = re.compile(r"(?<![\w-])\d{6}-?\d{4}(?![\w-])")
+# Norway's own short forms count: "fnr" (fødselsnummer) and "D-nummer", the number a foreign
+# worker gets (its day plus 40); and a neighbour's nationality before a plain "nummer" or
+# "D-nummer" ("mitt norska nummer …"), since no phone of theirs has these shapes.
 _LABEL = re.compile(
     r"(?i:henkilötunnu\w*|hetu\b|sotu\b|fødsels(?:nummer|nr)|fødselsnumm\w*|födelsenummer|cpr\b|cpr-n\w*|"
-    r"(?:finsk|finländsk|norsk|dansk)\w*\s+(?:personnummer|person-?nr|id-?nummer))"
+    r"\bfnr\b|\bd-?nummer\w*|\bd-nr\b|"
+    r"(?:finsk|finländsk|norsk|dansk)\w*\s+(?:personnummer|person-?nr|id-?nummer|(?:d-)?nummer\b))"
 )
 
 

@@ -1,5 +1,5 @@
 """Dates with the month named in another language: "١٢ مارس ٢٠٢٥", "۱۵ مارس", "3 апреля", "12 вересня",
-"7 lutego", "5 Nisan'da", "10 maarso", "5. maaliskuuta", "5 มีนาคม 2568".
+"7 lutego", "5 Nisan'da", "10 maarso", "5. maaliskuuta", "5 มีนาคม 2568", "14. februar", "1. Mai".
 
 A multilingual answer names the month in the writer's language, in its own script and in the
 case a day number takes (Russian, Ukrainian, Polish and Finnish decline the month after a day;
@@ -32,6 +32,10 @@ _MONTHS = (
     "Ocak Şubat Mart Nisan Mayıs Haziran Temmuz Ağustos Eylül Ekim Kasım Aralık "
     "Janaayo Jannaayo Febraayo Feberwari Maarso Abriil Abriil Maajo Juun Luulyo Ogosto Agoosto Sebtembar "
     "Oktoobar Nofembar Desembar "
+    # Norwegian, Danish and German, the day with its ordinal point ("14. februar", "1. Mai", "3. mars"):
+    # the names Swedish shares are here for that point, which the Swedish rule does not take
+    "januar februar mars april mai juni juli august september oktober november desember december "
+    "Januar Februar März Mai Juni Juli August September Oktober November Dezember Jänner "
     # Finnish (partitive, after "5.")
     "tammikuuta helmikuuta maaliskuuta huhtikuuta toukokuuta kesäkuuta heinäkuuta elokuuta syyskuuta "
     "lokakuuta marraskuuta joulukuuta "
