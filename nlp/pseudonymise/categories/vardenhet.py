@@ -11,6 +11,7 @@ from nlp.pseudonymise.recognisers import unit_constructions as units
 from nlp.pseudonymise.recognisers.chronic_care import coordinated_start
 from nlp.pseudonymise.recognisers.clinics_by_town import EVERY_TOWN_UNITS, clinic_right_before, find_clinics_by_town
 from nlp.pseudonymise.recognisers.genitive_units import find_genitive_units
+from nlp.pseudonymise.recognisers.hospital_names import hospital_of_place
 from nlp.pseudonymise.recognisers.lower_units import find_lower_named_units
 from nlp.pseudonymise.recognisers.named_with_place import find_named_with_place
 from nlp.pseudonymise.recognisers.patterns import CAP, CAP_AFTER, CAP_NAME, CAPWORD, LOW, STREET_SUFFIX, WS, named_after
@@ -152,13 +153,9 @@ _UNIT_PATTERNS = [
         + CAP
         + r"]["
         + LOW
-        + r"]+(?:sjukhuset|lasarettet)|["
-        + CAP
-        + r"]["
-        + LOW
-        + r"]+s"
-        + WS
-        + r"+(?:sjukhus|lasarett))(?:"
+        + r"]+(?:sjukhuset|lasarettet)|"
+        + hospital_of_place("s", kinds="")
+        + r")(?:"
         + WS
         + r"+(?:universitets)?sjukhus(?:et)?)?(?![\w-])"
     ),

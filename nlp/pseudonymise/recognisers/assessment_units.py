@@ -20,6 +20,7 @@ from nlp.core import Span
 from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.complaint_units import CARE_STEM, name_like
+from nlp.pseudonymise.recognisers.hospital_names import hospital_of_place
 from nlp.pseudonymise.recognisers.patterns import CAP, CAPWORD, LOW, WS
 from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.unit_constructions import function_words_or_calendar
@@ -64,7 +65,7 @@ _CLINIC_FOR_AGE = guarded(
 _SPECIALTY_HOSPITAL = guarded(
     r"(?<![\w-])[Mm]ottagningen" + WS + r"+för(?:" + WS + r"+[" + LOW + r"]+){1,3}," + WS + r"+"
     r"(?P<hospital>[" + CAP + r"][" + LOW + r"]+(?:ska|sjukhuset|lasarettet)(?:" + WS + r"+(?:universitets)?"
-    r"(?:sjukhuset|sjukhus))?|[" + CAP + r"][" + LOW + r"]+s?" + WS + r"+(?:universitets)?(?:sjukhus|lasarett))"
+    r"(?:sjukhuset|sjukhus))?|" + hospital_of_place("s?") + r")"
     r"(?![\w-])"
 )
 # "Göteborgs ätstörningscentrum": a town's centre or clinic for a kind of care

@@ -15,18 +15,13 @@ import re
 from nlp.core import Span
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.complaint_units import CARE_STEM, name_like
+from nlp.pseudonymise.recognisers.hospital_names import HOSPITAL
 from nlp.pseudonymise.recognisers.patterns import CAP, CAPWORD, LOW, WS
 from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.unit_constructions import function_words_or_calendar
 from nlp.pseudonymise.recognisers.unit_towns import with_town_after
 from nlp.pseudonymise.recognisers.words import plain_word, sentence_start
 
-# a hospital as a unit's address: "Norra sjukhuset", "Södersjukhuset", "Värnamo sjukhus",
-# "Länssjukhuset Ryhov" (its town after it is added by with_town_after)
-HOSPITAL = (
-    r"(?:(?:[" + CAP + r"][" + LOW + r"]+" + WS + r"+)?[" + CAP + LOW + r"]?[" + LOW + r"]*(?:sjukhuset|lasarettet)"
-    r"|[" + CAP + r"][" + LOW + r"]+s?" + WS + r"+(?:universitets)?(?:sjukhus|lasarett))(?![\w-])"
-)
 # "Neonatalavdelning 12 på Norra sjukhuset": a ward compound, its number and its hospital
 _WARD_AT = guarded(
     r"(?<![\w-])["

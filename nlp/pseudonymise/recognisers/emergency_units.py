@@ -16,6 +16,7 @@ Registered in ort.py: vardenhet.py is at the module size limit.
 from __future__ import annotations
 
 from nlp.core import Span
+from nlp.pseudonymise.recognisers.hospital_names import CAPITALISED_HOSPITAL
 from nlp.pseudonymise.recognisers.patterns import CAP, CAPWORD, LOW, WS
 from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.words import CARE_ACRONYMS
@@ -47,24 +48,10 @@ _ROYAL_HOSPITAL = guarded(
     + WS
     + r"+ungdoms)?sjukhus(?:et)?(?![\w-])"
 )
-# "Barn- och ungdomsakuten Östra sjukhuset", "… Sunderby sjukhus", "… Södersjukhuset": always a
-# capitalised name (birth_units.py's hospital also takes a bare "sjukhuset" after a numbered ward;
-# after a coordinated unit that would be any hospital)
-_HOSPITAL = (
-    r"(?:["
-    + CAP
-    + r"]["
-    + LOW
-    + r"]+"
-    + WS
-    + r"+(?:sjukhuset|lasarettet)|["
-    + CAP
-    + r"]["
-    + LOW
-    + r"]*(?:sjukhuset|lasarettet)"
-    r"|[" + CAP + r"][" + LOW + r"]+s?" + WS + r"+(?:universitets|barn)?(?:sjukhus|lasarett))(?![\w-])"
+# "Barn- och ungdomsakuten Östra sjukhuset": the unit and its hospital with no preposition
+_COORDINATED_AT = guarded(
+    r"(?<![\w-])" + _COORDINATED + r"(?:" + WS + r"+(?:på|vid))?" + WS + r"+" + CAPITALISED_HOSPITAL
 )
-_COORDINATED_AT = guarded(r"(?<![\w-])" + _COORDINATED + r"(?:" + WS + r"+(?:på|vid))?" + WS + r"+" + _HOSPITAL)
 # "Ambulanssjukvården Region Jämtland", "Ambulansen i Region Kronoberg"
 _AMBULANCE_REGION = guarded(
     r"(?<![\w-])(?:["

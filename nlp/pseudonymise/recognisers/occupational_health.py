@@ -15,8 +15,8 @@ import re
 
 from nlp.core import Span
 from nlp.pseudonymise.recognisers import lists
-from nlp.pseudonymise.recognisers.birth_units import HOSPITAL
 from nlp.pseudonymise.recognisers.complaint_units import name_like
+from nlp.pseudonymise.recognisers.hospital_names import HOSPITAL
 from nlp.pseudonymise.recognisers.patterns import CAP, CAPWORD, LOW, WS
 from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.unit_constructions import function_words_or_calendar

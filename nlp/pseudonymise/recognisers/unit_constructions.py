@@ -15,6 +15,7 @@ from wordfreq import zipf_frequency
 from nlp.core import Span
 from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.recognisers import lists
+from nlp.pseudonymise.recognisers.hospital_names import CLINIC_HOSPITAL, SAINT
 from nlp.pseudonymise.recognisers.patterns import (
     ACRONYM_HYPHEN,
     CAP,
@@ -36,7 +37,6 @@ CARE_PROVIDERS = (
 )
 # what stands before a unit word in its compound: a stem ("Barn-") or an acronym ("STI-", "PrEP-")
 UNIT_STEM = r"(?:" + ACRONYM_HYPHEN + r"|[" + CAP + LOW + r"][" + LOW + r"]*)"
-_SAINT = r"(?:S:t|Sankt|St\.?)" + WS + r"+[" + CAP + r"][" + LOW + r"]+"
 # a clinic by what it does, a compound ending in a clinic word: "Reumatologen", "LARO-mottagningen"
 _CLINIC = (
     UNIT_STEM + r"(?:[" + LOW + r"]*(?:logen|iatriken|peden|kirurgen|"
@@ -64,11 +64,6 @@ _LEAD = (
     r"(?:[" + CAP + LOW + r"][" + LOW + r"]*-" + WS + r"+(?:och|&)" + WS + r"+)?"
     r"(?:[" + CAP + LOW + r"][" + LOW + r"]{3,}(?:iska|ska|ala|ära)" + WS + r"+)?"
 )
-_HOSPITAL = (
-    r"(?:[" + CAP + r"]{2,4}(?![\w-])|" + _SAINT + r"|[" + CAP + r"][" + LOW + r"]+s" + WS + r"+(?:universitets)?"
-    r"(?:sjukhus|lasarett)|(?:Läns|Universitets|Central)?[" + CAP + LOW + r"]*(?:sjukhuset|lasarettet)"
-    r"(?:" + WS + r"+(?!och\b)[" + CAP + r"][" + LOW + r"]+)?)"
-)
 _CLINIC_AT = guarded(
     r"(?<![\w-])"
     + _LEAD
@@ -85,7 +80,7 @@ _CLINIC_AT = guarded(
     + r"+(?:på|vid))?"
     + WS
     + r"+(?:(?P<hospital>"
-    + _HOSPITAL
+    + CLINIC_HOSPITAL
     + r")(?:"
     + WS
     + r"+(?P<town2>["
@@ -100,7 +95,7 @@ _CLINIC_AT = guarded(
 )
 # "S:t Eriks Ögonsjukhus": a saint's hospital
 _SAINT_HOSPITAL = guarded(
-    r"(?<![\w-])" + _SAINT + r"s?" + WS + r"+[" + CAP + r"][" + LOW + r"]*(?:sjukhus|sjukhuset|lasarett|lasarettet|"
+    r"(?<![\w-])" + SAINT + r"s?" + WS + r"+[" + CAP + r"][" + LOW + r"]*(?:sjukhus|sjukhuset|lasarett|lasarettet|"
     r"klinik|kliniken)(?![\w-])"
 )
 # "UMO Gävle", "bup lund": a unit's acronym with its town right after it
