@@ -14,7 +14,7 @@ from nlp.pseudonymise.recognisers.court_names import find_court_names
 from nlp.pseudonymise.recognisers.lower_schools import find_lower_schools
 from nlp.pseudonymise.recognisers.municipal_bodies import find_municipal_bodies
 from nlp.pseudonymise.recognisers.named_with_place import find_named_with_place
-from nlp.pseudonymise.recognisers.patterns import CAP, CAPWORD, IN_TOWN, LOW, SAMI_CAP, SAMI_LOW, WS
+from nlp.pseudonymise.recognisers.patterns import CAP, CAPWORD, IN_TOWN, LOW, SAMI_CAP, SAMI_LOW, WS, coordinated_first
 from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.public_offices import find_public_offices
 from nlp.pseudonymise.recognisers.service_firms import find_service_firms
@@ -58,6 +58,8 @@ _ORGS = (
 )
 _NO_NAME = r"(?!(?:Vilken|Vilket|Vilka|Varje|Samma|Hela|Ingen|Någon|Annan|Denna|Detta|Min|Din|Vår|Er|Sin|Egen)\b)"
 _MUNICIPALITY_NAME = _NO_NAME + r"[" + CAP + r"][" + LOW + r"]+s?"
+# "Post- och ", "Autism- och ": a capitalised name's coordinated first part
+_AND_FIRST = coordinated_first(capital=True, more="+", conjunctions="och")
 _ORG_PATTERNS = [
     # "RSMH Värmland", "Region Värmland", "Karlstads kommun", "Föreningen Gemenskap"
     re.compile(
@@ -93,8 +95,8 @@ _ORG_PATTERNS = [
     # ("Autism- och Aspergerföreningen Norrbotten": a coordinated compound; "Mittuniversitetet")
     guarded(
         # the part after "och" in lowercase: "Post- och telestyrelsen", "Hälso- och sjukvårdsnämnden"
-        r"(?<![\w-])(?:[" + CAP + r"][" + LOW + r"]+-" + WS + r"+och" + WS + r"+[" + LOW + r"]{2,}|"
-        r"(?:[" + CAP + r"][" + LOW + r"]+-" + WS + r"+och" + WS + r"+)?"
+        r"(?<![\w-])(?:" + _AND_FIRST + r"[" + LOW + r"]{2,}|"
+        r"(?:" + _AND_FIRST + r")?"
         r"[" + CAP + r"][" + LOW + r"]{2,})(?:föreningen|förbundet|jouren|fonden|myndigheten|"
         r"verket|nämnden|inspektionen|centrum|trafiken|förvaltningen|tinget|universitetet|högskolan|"
         r"(?<=-"
@@ -116,7 +118,7 @@ _ORG_PATTERNS = [
     # "socialförvaltningen i Borås": a municipal service named by its town
     guarded(
         # "Vård- och omsorgsförvaltningen i Lidköping": a coordinated compound
-        r"(?<![\w-])(?:[" + CAP + LOW + r"][" + LOW + r"]*-" + WS + r"+och" + WS + r"+)?"
+        r"(?<![\w-])(?:" + coordinated_first(conjunctions="och") + r")?"
         r"(?i:[a-zåäö]*förvaltningen|[a-zåäö]*nämnden|socialtjänsten|hemtjänsten|"
         r"socialkontoret|biståndsenheten|vuxenenheten|familjeenheten)"
         + WS

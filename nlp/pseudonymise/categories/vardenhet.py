@@ -14,7 +14,17 @@ from nlp.pseudonymise.recognisers.genitive_units import find_genitive_units
 from nlp.pseudonymise.recognisers.hospital_names import hospital_of_place
 from nlp.pseudonymise.recognisers.lower_units import find_lower_named_units
 from nlp.pseudonymise.recognisers.named_with_place import find_named_with_place
-from nlp.pseudonymise.recognisers.patterns import CAP, CAP_AFTER, CAP_NAME, CAPWORD, LOW, STREET_SUFFIX, WS, named_after
+from nlp.pseudonymise.recognisers.patterns import (
+    CAP,
+    CAP_AFTER,
+    CAP_NAME,
+    CAPWORD,
+    LOW,
+    STREET_SUFFIX,
+    WS,
+    coordinated_first,
+    named_after,
+)
 from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.programme_units import HOME_KIND, find_programme_units
 from nlp.pseudonymise.recognisers.service_centres import find_service_centres
@@ -64,7 +74,7 @@ _UNIT_PREFIX = (
 # Care providers whose name stands before the unit: "Capio vårdcentral Gubbängen".
 _PROVIDERS = re.compile(r"(?:" + CARE_PROVIDERS + r"|Region [" + CAP + r"][" + LOW + r"]+s?)" + WS + r"+$")
 # "Barn- och ungdomspsykiatrin", "vård- och omsorgsboende": a coordinated compound.
-_COORD = r"(?:[" + CAP + LOW + r"][" + LOW + r"]*-" + WS + r"+(?:och|&)" + WS + r"+)?"
+_COORD = r"(?:" + coordinated_first() + r")?"
 _PLACE_TAIL = r"(?:" + WS + r"+(?:i|på)" + WS + r"+" + CAP_NAME + r")?"
 # "… i/på Ort" closing a generic unit; not a hospital: "Geriatriken på Lasarettet i Ystad" is
 # one unit (merged below)
@@ -129,7 +139,7 @@ _UNIT_PATTERNS = [
     # a coordinated compound's unit in its town: "Anorexi- och bulimienheten i Lund"; not a noun
     # made of an adjective in -en ("lägenheten", "erfarenheten", "öppenheten", "medvetenheten")
     guarded(
-        r"(?<![\w-])([" + CAP + r"][" + LOW + r"]+-" + WS + r"+(?:och|&)" + WS + r"+[" + LOW + r"]+"
+        r"(?<![\w-])(" + coordinated_first(capital=True, more="+") + r"[" + LOW + r"]+"
         r"(?<!g)(?<!pp)(?<!ar)(?<!et)(?<!åt)(?<!ak)enheten)" + _IN_TOWN
     ),
     # clinics and wards by what they do, and the units every town has: "ortopeden i Torsby",

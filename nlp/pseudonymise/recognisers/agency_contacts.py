@@ -20,7 +20,7 @@ import re
 
 from nlp.core import Span
 from nlp.pseudonymise.recognisers import lists
-from nlp.pseudonymise.recognisers.patterns import CAP, LOW, WS
+from nlp.pseudonymise.recognisers.patterns import CAP, LOW, WS, coordinated_first
 from nlp.pseudonymise.recognisers.words import NOT_UNIT_WORDS
 
 _ABBREVIATION = re.compile(r"(?<![\w./-])(FK|AF|fk|af|Fk|Af)(?![\w-]|" + WS + r"*\d|\.\w)")
@@ -133,7 +133,7 @@ _EMPLOYMENT = re.compile(
 # a municipal administration or board with its municipality after it, without "i":
 # "Socialförvaltningen <Ort>s kommun", "Vård- och omsorgsnämnden, <Ort> stad" (one name)
 _BOARD_MUNICIPALITY = re.compile(
-    r"(?<![\w-])(?:[" + CAP + r"][" + LOW + r"]*-" + WS + r"+och" + WS + r"+)?[" + CAP + r"][" + LOW + r"]*"
+    r"(?<![\w-])(?:" + coordinated_first(capital=True, conjunctions="och") + r")?[" + CAP + r"][" + LOW + r"]*"
     r"(?:förvaltningen|nämnden)(?:,"
     + WS
     + r"*|"

@@ -21,7 +21,7 @@ from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.complaint_units import CARE_STEM, name_like
 from nlp.pseudonymise.recognisers.hospital_names import hospital_of_place
-from nlp.pseudonymise.recognisers.patterns import CAP, CAPWORD, LOW, WS
+from nlp.pseudonymise.recognisers.patterns import CAP, CAPWORD, LOW, WS, coordinated_first
 from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.unit_constructions import function_words_or_calendar
 from nlp.pseudonymise.recognisers.unit_towns import with_town_after
@@ -31,7 +31,7 @@ from nlp.pseudonymise.recognisers.words import NOT_UNIT_WORDS, unknown_word
 _ASSESS_STEM = re.compile(r"utredning|npf|adhd|autism|sömn|logoped|dyslexi|språk")
 # "Barn- och ungdomspsykiatrisk slutenvård": coordinated compounds before the kind of care
 _COORDINATED_CARE = guarded(
-    r"(?<![\w-])[" + CAP + r"][" + LOW + r"]+-" + WS + r"+och" + WS + r"+[" + LOW + r"]+(?:isk|sk)a?"
+    r"(?<![\w-])" + coordinated_first(capital=True, more="+", conjunctions="och") + r"[" + LOW + r"]+(?:isk|sk)a?"
     r"" + WS + r"+(?:slutenvård|öppenvård|heldygnsvård|mottagning|klinik|avdelning)(?![\w-])"
 )
 # "Beroendemottagning Kalmar": an indefinite clinic and its known town

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from nlp.pseudonymise.recognisers.patterns import CAP, LOW, WS
+from nlp.pseudonymise.recognisers.patterns import WS, coordinated_first
 
 # right after the pair: "fördelat morgon/kväll", "uppdelat på två sprutor" (shared out), or the
 # side a test was done on, then a comma, a bracket, "och" or the end of the sentence ("8/10 dx,",
@@ -98,9 +98,7 @@ def care_course(word: str) -> bool:
 
 # "Barn- och ungdomsmedicinska mottagningen", "Njur- och Leversjukas förbund": the first part of
 # a coordinated compound, its tail shared with the name after "och"
-_COORDINATED_BEFORE = re.compile(
-    r"(?<![\w-])[" + CAP + LOW + r"][" + LOW + r"]+-" + WS + r"+(?:och|&|eller)" + WS + r"+$"
-)
+_COORDINATED_BEFORE = re.compile(r"(?<![\w-])" + coordinated_first(more="+", conjunctions="och|&|eller") + r"$")
 
 
 def coordinated_start(text: str, start: int) -> int:

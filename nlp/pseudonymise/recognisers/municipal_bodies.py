@@ -15,21 +15,14 @@ from __future__ import annotations
 
 from nlp.core import Span
 from nlp.pseudonymise.recognisers import lists
-from nlp.pseudonymise.recognisers.patterns import CAP, CAP_NAME, LOW, WS
+from nlp.pseudonymise.recognisers.patterns import CAP, CAP_NAME, LOW, WS, coordinated_first
 from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.words import NOT_UNIT_WORDS
 
 _BODY_IN_MUNICIPALITY = guarded(
-    r"(?<![\w-])(?:["
-    + CAP
-    + LOW
-    + r"]["
-    + LOW
-    + r"]*-"
-    + WS
-    + r"+och"
-    + WS
-    + r"+)?["
+    r"(?<![\w-])(?:"
+    + coordinated_first(conjunctions="och")
+    + r")?["
     + CAP
     + LOW
     + r"]["

@@ -17,7 +17,7 @@ from nlp.core import Span
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.complaint_units import name_like
 from nlp.pseudonymise.recognisers.hospital_names import HOSPITAL
-from nlp.pseudonymise.recognisers.patterns import CAP, CAPWORD, LOW, WS
+from nlp.pseudonymise.recognisers.patterns import CAP, CAPWORD, LOW, WS, coordinated_first
 from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.unit_constructions import function_words_or_calendar
 from nlp.pseudonymise.recognisers.words import plain_word, sentence_start
@@ -63,15 +63,9 @@ _CARER_BEFORE = re.compile(
 _NOUN_AFTER = re.compile(WS + r"+[" + LOW + r"]+(?:et|en|an|na)(?![\w-])")
 # "Hud- och könsmedicin Linköping", "Beroendemedicin i Lund": a specialty and its town
 _MEDICINE_TOWN = guarded(
-    r"(?<![\w-])(?:["
-    + CAP
-    + r"]["
-    + LOW
-    + r"]+-"
-    + WS
-    + r"+(?:och|eller)"
-    + WS
-    + r"+["
+    r"(?<![\w-])(?:"
+    + coordinated_first(capital=True, more="+", conjunctions="och|eller")
+    + r"["
     + LOW
     + r"]*|["
     + CAP

@@ -172,3 +172,12 @@ QUANTITY_UNIT = units(AMOUNT_UNITS, SHORT_DURATIONS, WEEKS_MONTHS, YEARS, r"\d{3
 ROLE_COMPOUND = re.compile(r"[A-ZÅÄÖ]{2,4}-[a-zåäö]+")
 # an acronym compounded by a hyphen before a unit word: "STI-mottagningen", "HIV-", "PrEP-", "ADHD-"
 ACRONYM_HYPHEN = r"[A-ZÅÄÖ](?:[A-ZÅÄÖ]{1,5}|[a-zåäö][A-ZÅÄÖ]{1,3})-"
+
+
+def coordinated_first(*, capital: bool = False, more: str = "*", conjunctions: str = "och|&") -> str:
+    """ "Barn- och ", "Vård- & ", "Hud- eller ": the first part of a coordinated compound and the
+    conjunction, its tail shared with the word after (which the caller reads). `capital` where the
+    name must open with a capital, `more` how many lowercase letters the first part has after its
+    first, `conjunctions` those the construction takes ("eller" only where a choice is named)."""
+    joined = r"(?:" + conjunctions + r")" if "|" in conjunctions else conjunctions
+    return r"[" + CAP + ("" if capital else LOW) + r"][" + LOW + r"]" + more + r"-" + WS + r"+" + joined + WS + r"+"

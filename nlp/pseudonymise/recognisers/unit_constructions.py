@@ -23,6 +23,7 @@ from nlp.pseudonymise.recognisers.patterns import (
     LOW,
     QUANTITY_UNIT,
     WS,
+    coordinated_first,
     named_after,
 )
 from nlp.pseudonymise.recognisers.prefilter import guarded
@@ -61,7 +62,7 @@ _CLINIC = (
 )
 # "Barn- och ungdomsmedicinska mottagningen", "Psykiatriska akutmottagningen": what may stand before
 _LEAD = (
-    r"(?:[" + CAP + LOW + r"][" + LOW + r"]*-" + WS + r"+(?:och|&)" + WS + r"+)?"
+    r"(?:" + coordinated_first() + r")?"
     r"(?:[" + CAP + LOW + r"][" + LOW + r"]{3,}(?:iska|ska|ala|ära)" + WS + r"+)?"
 )
 _CLINIC_AT = guarded(
