@@ -301,9 +301,11 @@ OWN_FLOORS = {
     # unread (held out; first score at 68b048a, every direct identifier found): 75 eye care and
     # sight 0.932 / 0.961 / 38 of 39 (VARDENHET 30 of 39)
     "pii_blind75.jsonl": (0.92, 0.95, 0.97),
-    # unread (held out; first score at 68b048a, every direct identifier found): 76 women's health
-    # 0.942 / 0.963 / 35 of 37 (VARDENHET 32 of 41)
-    "pii_blind76.jsonl": (0.93, 0.955, 0.94),
+    # read in round 48 (first 0.942 / 0.963 / 35 of 37 at 68b048a, 0.960 / 0.971 / 35 of 37 at
+    # bfabcca: women's health; after 0.982 / 0.989 / 37 of 37, every direct identifier found,
+    # VARDENHET 39 of 41; a unit "i <Ort>" is one span in the product, so ORT stays 21 of 24):
+    # it no longer measures generalisation
+    "pii_blind76.jsonl": (0.975, 0.98, 0.97),
     # unread (held out; first score at bfabcca, one telephone number missed): 77 heart care
     # 0.938 / 0.943 / 32 of 38 (ORGANISATION 4 of 9, TELEFON 19 of 20)
     "pii_blind77.jsonl": (0.93, 0.935, 0.83, 0.94),

@@ -8,7 +8,7 @@ import re
 from nlp.core import Span
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.patterns import CAP, CAPWORD, WS
-from nlp.pseudonymise.recognisers.words import plain_word
+from nlp.pseudonymise.recognisers.words import plain_word, unknown_word
 
 # the units every town has, named by what they do: "dialysen i Eskilstuna", "Dialysen Varberg"
 EVERY_TOWN_UNITS = (
@@ -23,7 +23,8 @@ _CLINIC_NAMED = re.compile(
     r"(?<![\w-])(?:(?:avd|avdelning)\.?" + WS + r"+\d{1,3}[A-Za-z]?" + WS + r"+)?"
     r"(?:(?=["
     + CAP
-    + r"])(?i:[a-zåäö]{0,20}(?:logen|kirurgen|iatriken|peden|intensiven|enheten|akuten)|"
+    # an examination's unit in the definite form: "Mammografin <Ort>", "Endoskopin <Ort>"
+    + r"])(?i:[a-zåäö]{0,20}(?:logen|kirurgen|iatriken|peden|intensiven|enheten|akuten|grafin|skopin)|"
     + EVERY_TOWN_UNITS
     + r")"
     r"|HSV|UM|UMO|vc|hc|Vc|Hc)"
@@ -50,7 +51,8 @@ _DISTRICT_WORD = re.compile(r"Strand|Centrum|City|Hamn|Torg|Syd|Norr|Nord|Öst|V
 
 
 _CLINIC_HINTS = (
-    *("logen", "kirurgen", "iatriken", "peden", "intensiven", "enheten", "akuten", "HSV", "UM", "vc ", "hc "),
+    *("logen", "kirurgen", "iatriken", "peden", "intensiven", "enheten", "akuten", "grafin", "skopin"),
+    *("HSV", "UM", "vc ", "hc "),
     *EVERY_TOWN_UNITS.split("|"),
 )
 
@@ -66,11 +68,13 @@ def find_clinics_by_town(text: str) -> list[Span]:
             out.append(Span(m.start(), m.end(), "VARDENHET"))
             continue
         town = m.group("town")
-        if town not in places:
+        # a site no list has that is no word or name either: the hospital the clinic is at
+        # ("Röntgen <Sjukhusnamn>")
+        if town not in places and (town.lower() in lists.names() or not unknown_word(town)):
             continue
-        # "vc Nacka Strand": a second capitalised word is the district's, a word districts take
-        # or one no lexicon or name list has
-        two = m.group("town2")
+        # "vc Nacka Strand": a second capitalised word after a listed town is the district's, a
+        # word districts take or one no lexicon or name list has
+        two = m.group("town2") if town in places else None
         district = two is not None and (
             _DISTRICT_WORD.fullmatch(two) or (two.lower() not in lists.names() and not plain_word(two.lower()))
         )

@@ -3,8 +3,9 @@
 
 A relative's age in brackets, also in words, is that person's; a self-introduction with the
 name, a comma and a number closing the sentence gives the writer's age, and so does the dialect's
-"jag e <Namn> o e 79" ("jag är … och är 79"). Not a count or a measure after the number ("och e
-79 kr skyldig"). Registered in person.py: alder.py is at the module size limit.
+"jag e <Namn> o e 79" ("jag är … och är 79"), and the number opening a profile's "Om mig:".
+Not a count or a measure after the number ("och e 79 kr skyldig"). Registered in person.py:
+alder.py is at the module size limit.
 """
 
 from __future__ import annotations
@@ -94,11 +95,26 @@ _INTRO_THEN_AGE = guarded(
     + r"*(?:[.!\n]|$))"
 )
 
+# a profile heading and the writer's age first in it: "Om mig: 47, två barn", "OM MIG – 62 år,"
+_ABOUT_ME = guarded(
+    r"(?i:\bom"
+    + WS
+    + r"+mig)"
+    + WS
+    + r"*[:\u2013-]"
+    + WS
+    + r"*((?:[1-9]\d?|1[01]\d)(?:"
+    + WS
+    + r"+år)?)(?="
+    + WS
+    + r"*(?:[,;!\n]|\.(?!\d)|$))"
+)
+
 
 def find_introduced_ages(text: str) -> list[Span]:
     """A relative's bracketed age and the age a writer gives with the name (see the doc)."""
     return [
         Span(m.start(1), m.end(1), "ALDER")
-        for pattern in (_RELATIVE_BRACKET, _INTRO_COMMA, _INTRO_AND_IS, _INTRO_THEN_AGE)
+        for pattern in (_RELATIVE_BRACKET, _INTRO_COMMA, _INTRO_AND_IS, _INTRO_THEN_AGE, _ABOUT_ME)
         for m in pattern.finditer(text)
     ]

@@ -23,9 +23,12 @@ _INTRODUCTION = re.compile(
 _INTRODUCTION_HINT = re.compile(
     r"(?:det|detta|de)(?:[ \t]+här)?[ \t]+(?:är|e)[ \t]|namn[ \t]+är|name[ \t]+is|heter", re.IGNORECASE
 )
-# "tjena kalle här", "Hejhej! Sofia här från …": a greeting, a name, "här"
+# "tjena kalle här", "Hejhej! Sofia här från …": a greeting, a name, "här"; a greeting to a
+# forum or a group may come between ("hej alla! kajsa här", "Hej allihop, Maja här")
 _NAME_HERE = re.compile(
-    r"(?:^|\b(?:hej|hejsan|hallå|tjena|tjenare|tja|hejhej|halloj|morgon))[ \t,.!]+([^\W\d_][\w'’-]*)[ \t]+här\b",
+    r"(?:^|\b(?:hej|hejsan|hallå|tjena|tjenare|tja|hejhej|halloj|morgon))"
+    r"(?:[ \t,]+(?:alla|allihop|allihopa|allesammans|ni|tjejer|gänget|på[ \t]+er))?"
+    r"[ \t,.!]+([^\W\d_][\w'’-]*)[ \t]+här\b",
     re.IGNORECASE,
 )
 _WORD_AFTER = re.compile(r"([^\W\d_][\w'’-]*)[ \t]*")

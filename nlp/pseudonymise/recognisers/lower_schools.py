@@ -30,8 +30,17 @@ _KINDS = frozenset(
     "hemma nät distans språk mellan mellanstadie lågstadie högstadie yrkes vuxen internat privat "
     "kommunal bibel koran söndags helg kvälls dag hund valp föräldra mamma pappa familje aktivitets "
     "matte mattes kod skriv målar kock hantverks jakt fiske waldorf montessori sfi engelska svenska "
-    "idrotts fotbolls hockey ridnings mc moped gamla nya annan andra samma ny ".split()
+    "idrotts fotbolls hockey ridnings mc moped gamla nya annan andra samma ny "
+    # the older kinds ("folkskolan", "realskolan", "flickskolan")
+    "folk real flick pojk små lärar sjuksköterske".split()
 )
+
+
+def school_kind(head: str) -> bool:
+    """Does the first part of a compound on "-skola(n)" say what kind of school it is, not which
+    one ("sommar" in "sommarskolan"), also with its linking s ("ridnings", "idrotts")?"""
+    head = head.lower()
+    return head in _KINDS or (head.endswith("s") and head[:-1] in _KINDS)
 
 
 # a council's social services with its town: "socialtjänsten i mora" names the office that
@@ -70,8 +79,7 @@ def find_lower_schools(text: str) -> list[Span]:
         if not school.islower():
             continue  # a capitalised school is read by named_with_place.py
         stem = school[:-1] if m.group("gen") else school
-        bare = head[:-1] if head.endswith("s") else head
-        if head in _KINDS or bare in _KINDS or care_course(school) or swedish_form(stem) or swedish_form(school):
+        if school_kind(head) or care_course(school) or swedish_form(stem) or swedish_form(school):
             continue
         spans.append(Span(m.start("school"), m.start("school") + len(stem), "ORGANISATION"))
         spans.extend(town_after(text, m.end()))

@@ -14,10 +14,17 @@ from nlp.core import Span
 from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.chronic_care import care_course, coordinated_start
+from nlp.pseudonymise.recognisers.lower_schools import school_kind
 from nlp.pseudonymise.recognisers.names_in_context import CLOSINGS
 from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.unit_constructions import function_words_or_calendar
-from nlp.pseudonymise.recognisers.words import CARE_PRACTICE, NOT_UNIT_WORDS, sentence_start, unknown_word
+from nlp.pseudonymise.recognisers.words import (
+    CARE_PRACTICE,
+    NOT_UNIT_WORDS,
+    sentence_start,
+    swedish_form,
+    unknown_word,
+)
 
 _FOLD = str.maketrans("åäöÅÄÖ", "aaoAAO")
 # national authorities: their local office and its town are two finds
@@ -42,9 +49,22 @@ _UNIT_STEMS = re.compile(
     # a habilitation's or a region's team: "Habiliteringens dövteam i Uppsala", "Hörselteamet i Umeå"
     # (not any "team": "Däckteam i <Ort>" is a firm)
     r"habilitering|teamet\b|"
+    # a clinic's unit by what it does, capitalised: "Hörselenheten i Lund" (the lowercase words on
+    # "-enheten" are mostly qualities, "lägenheten", "erfarenheten")
+    r"(?-i:\b(?P<unit>[A-ZÅÄÖ][a-zåäö]{2,}enheten)\b)|"
     # a clinic by what it does, a home by its short form: "Neurointensiven i Uppsala", "Ekens säbo i Y"
     r"intensiven|akuten|\bsäbo\b|hospice)"
 )
+
+
+def _unit_stem(text: str, start: int = 0, end: int | None = None) -> bool:
+    """A unit's stem in text[start:end]; a word on "-enheten" the lexicon has is no unit."""
+    return any(
+        not (m.group("unit") and swedish_form(m.group("unit").lower()))
+        for m in _UNIT_STEMS.finditer(text, start, len(text) if end is None else end)
+    )
+
+
 # a therapy practice by its own capitalised name ("Fysiocenter Hälsan i Y"); "fysion i Y" is the
 # town's physiotherapy, as "ortopeden i Y" is its orthopaedics
 _PRACTICE_NAME = re.compile(r"(?=[A-ZÅÄÖ])(?i:[a-zåäö]*(?:" + CARE_PRACTICE + r"))")
@@ -134,9 +154,9 @@ def _run_before(text: str, end: int) -> int | None:
             and word[:1].islower()
             and text[start].isupper()
             and not unknown_word(word)
-            and not (_ORG_STEMS.search(word) or _UNIT_STEMS.search(word))
+            and not (_ORG_STEMS.search(word) or _unit_stem(word))
             and (
-                _UNIT_STEMS.search(text, start, end)
+                _unit_stem(text, start, end)
                 and not _ORG_STEMS.search(text, start, end)
                 # "kontaktade Socialnämnden i Sala": a capitalised body's name
                 or _BODY.search(text, start, end)
@@ -156,7 +176,7 @@ def _run_before(text: str, end: int) -> int | None:
         or lead.rstrip().endswith((":", ","))
         or sentence_start(text, start)
         or _ORG_STEMS.search(text[start:end])
-        or (text[start].isupper() and _UNIT_STEMS.search(text[start:end]))
+        or (text[start].isupper() and _unit_stem(text, start, end))
     ):  # "att Norrbygg AB i Boden", "tacka Hemsjukvården i Grums"
         return None
     return start
@@ -202,13 +222,31 @@ def _school_name(words: list[str]) -> bool:
     )
 
 
-def find_named_with_place(text: str) -> list[Span]:
-    spans = [
-        Span(m.start(), m.end(), "ORGANISATION")
+def _listed_school(text: str, m: re.Match[str]) -> bool:
+    """ "på Domskolan": a school whose name the lexicon has as a word, capitalised inside a
+    sentence and with a first part that says no kind of school (not "på Ridskolan")."""
+    word = m.group(0)
+    return (
+        " " not in word
+        and word.endswith("skolan")
+        and not school_kind(word[: -len("skolan")])
+        and not sentence_start(text, m.start())
+    )
+
+
+def _schools(text: str) -> list[Span]:
+    """Schools by their name, with a chain school's site after it; not "Hennes skola"."""
+    return [
+        _with_site(text, Span(m.start(), m.end(), "ORGANISATION"))
         for m in _SCHOOL.finditer(text)
-        if m.group(0).lower() not in _SCHOOL_KINDS and not care_course(m.group(0)) and _school_name(m.group(0).split())
-    ]  # not "Hennes skola"
-    spans = [_with_site(text, sp) for sp in spans]
+        if m.group(0).lower() not in _SCHOOL_KINDS
+        and not care_course(m.group(0))
+        and (_school_name(m.group(0).split()) or _listed_school(text, m))
+    ]
+
+
+def find_named_with_place(text: str) -> list[Span]:
+    spans = _schools(text)
     spans += [Span(m.start(), m.end(), "VARDENHET") for m in _MORE_UNITS.finditer(text)]
     for m in _IN_TOWN.finditer(text):
         town = m.group(1)
@@ -242,7 +280,7 @@ def find_named_with_place(text: str) -> list[Span]:
         if folded in _STATE_OR_RESIDENT or (_GATHERING.search(words[-1]) and not _ORG_STEMS.search(name)):
             continue
         first = lists.names().get(words[0].lower())
-        unit = bool(_UNIT_STEMS.search(name) or _PRACTICE_NAME.match(name))
+        unit = _unit_stem(name) or bool(_PRACTICE_NAME.match(name))
         org = bool(_ORG_STEMS.search(name))
         # "kontorslokal i Malmö", "service i Stockholm": ordinary lowercase words name nothing,
         # unless a unit ("dialysen i Eskilstuna") or a school with its name ("förskolan myrstacken")

@@ -3,8 +3,9 @@
 again ("Sigge är 14 år"), a king by his regnal number ("Karl XII", "Gustaf VI Adolf"), an author
 or artist by their works ("Elsa Beskows böcker", "Lasse Dahlquists visor"), a book's hero read with
 his home ("läste Emil i Lönneberga"), public figures listed as favourites ("Favoritförfattare: …"),
-a cartoon animal ("Kalle Anka"), a scale among other scores ("MNA 21 poäng, Norton 14, MMSE 18/30",
-"Norton/MNA") and a lot number ("Lot T5K29"), and a feast or a greeting (feasts_and_greetings.py).
+a cartoon animal ("Kalle Anka"), a medicine's brand (medicine_names.py), a scale among other
+scores ("MNA 21 poäng, Norton 14, MMSE 18/30", "Norton/MNA") and a lot number ("Lot T5K29"), and
+a feast or a greeting (feasts_and_greetings.py).
 
 Life stories in elderly care are full of these; a person's name elsewhere in the same text
 stays a name (a pet's name in quotes or brackets is someone's nickname: "Per ("Pelle")").
@@ -22,6 +23,7 @@ from nlp.lexicon import neighbour_stop_words
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.feasts_and_greetings import feast_and_greeting_words
 from nlp.pseudonymise.recognisers.mail_headers import header_labels
+from nlp.pseudonymise.recognisers.medicine_names import medicine_names
 from nlp.pseudonymise.recognisers.mixed_case_abbreviations import mixed_case_abbreviations
 from nlp.pseudonymise.recognisers.patterns import ROLE_COMPOUND
 from nlp.pseudonymise.recognisers.role_signatures import role_signatures
@@ -206,7 +208,7 @@ def drop_non_persons(text: str, spans: list[Span]) -> list[Span]:
     dropped |= mixed_case_abbreviations(text, spans) | role_signatures(text, spans)
     # "Café Vera", "en grå Skoda Fabia"; "läste Emil i Lönneberga"
     dropped |= venue_or_car_names(text, spans) | _book_heroes(text, spans)
-    dropped |= software_or_service_names(text, spans)  # "Safari 17", "Freja eID", "Post- och tele…"
+    dropped |= software_or_service_names(text, spans) | medicine_names(text, spans)  # "Freja eID", "p-piller (<X>)"
     dropped |= {s for s in spans if s.label == "PERSON" and text[s.start : s.end] in CARE_ACRONYMS}  # "Hej BVC!"
     dropped |= header_labels(text, spans)  # "Fran: …" over "Till: …": a header's label without å
     low = text.lower()

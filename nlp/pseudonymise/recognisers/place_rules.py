@@ -149,9 +149,16 @@ def listed_place(s: Scan, t: Token) -> int:
     if not matched:
         return 0
     ambiguous_word = s.places[matched]
-    is_name = lists.names().get(t.word.lower()) is not None
-    # "Åsa Börjesson", "tack till Åsa": a person who shares a town's name
-    person_like = is_name and (t.nxt[:1].isupper() and t.tight_next or (t.prev == "till" and t.prev2 == "tack"))
+    # "Åsa Börjesson", "tack till Åsa": a person who shares a town's name; "lycka till Åsa!": a
+    # wish said to someone by a first name (the "till" goes nowhere)
+    info = lists.names().get(t.word.lower())
+    is_name = info is not None
+    person_like = info is not None and (
+        t.nxt[:1].isupper()
+        and t.tight_next
+        or t.prev == "till"
+        and (t.prev2 == "tack" or t.prev2 == "lycka" and (info.first_sv or info.first_other))
+    )
     if person_like or t.prev in TITLES:
         return 0
     # "Aune Kuttainen": a listed place right after a first name is the surname (Tornedal and
