@@ -24,11 +24,20 @@ _PHONE = re.compile(
 )
 # Other countries' numbers, "+358 40 123 4567", "0047 912 34 567": phonenumbers knows their plans.
 # A slash may part the area code from the number, as German writing does: "+49 171/1234567".
-_FOREIGN = guarded(r"(?<![\w+])(?:\+|00)(?!46)[1-9]\d{0,2}(?:(?:" + WS + r"|-|/)?\(?\d{1,4}\)?){2,6}(?!\d)")
+# Groups may be parted as Swedish ones are: several spaces, " - ", dots ("+45 20.12.34.56").
+_FOREIGN = guarded(
+    r"(?<![\w+])(?:\+|00)(?!46)[1-9]\d{0,2}(?:(?:"
+    + WS
+    + r"{1,3}|"
+    + WS
+    + r"?[-–.]"
+    + WS
+    + r"?|/)?\(?\d{1,4}\)?){2,6}(?!\d)"
+)
 _PNR_SHAPE = re.compile(r"^(?:\d{6}|\d{8})[-+]\d{4}$")
 # "Sent: 05/11/2024 16:20": a date written with slashes, then the hour
 _SLASH_DATE = re.compile(r"\d{1,2}/\d{1,2}/(?:19|20)\d\d")
-_GROUP_END = re.compile(r"(?:" + WS + r"|[-–]|/)+\d{1,4}$")
+_GROUP_END = re.compile(r"(?:" + WS + r"|[-–.]|/)+\d{1,4}$")
 
 
 _PHONE_CTX = re.compile(r"(?:ring|tel|telefon|mobil|nummer|nr|nås|sms|växel)\w*\W{0,3}(?:\w+\W+){0,3}$", re.IGNORECASE)
