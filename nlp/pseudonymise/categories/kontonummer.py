@@ -15,6 +15,7 @@ from stdnum import luhn
 
 from nlp.core import Span
 from nlp.pseudonymise.category import Category
+from nlp.pseudonymise.recognisers.mixed_digits import with_words_written
 from nlp.pseudonymise.recognisers.patterns import after_country_code
 from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.said_digits import said_in_words
@@ -260,7 +261,8 @@ CATEGORY = Category(
     label="KONTONUMMER",
     priority=25,
     # "åtta tre två sju fem, nio tre fyra …": an account said in words (recognisers/said_digits.py)
-    recognisers=(find_kontonummer, said_in_words(find_kontonummer)),
+    # "5431 ett två tre fyra": part in digits, part in words (recognisers/mixed_digits.py)
+    recognisers=(find_kontonummer, said_in_words(find_kontonummer), with_words_written(find_kontonummer)),
     description="kontonummer",
     normalise=normalise,
 )

@@ -14,6 +14,7 @@ from nlp.pseudonymise.recognisers.european_ids import find_european_ids
 from nlp.pseudonymise.recognisers.excel_numbers import find_excel_numbers
 from nlp.pseudonymise.recognisers.foreign_number_words import FOREIGN_OTHER_NUMBER
 from nlp.pseudonymise.recognisers.lines import Lines
+from nlp.pseudonymise.recognisers.mixed_digits import with_words_written
 from nlp.pseudonymise.recognisers.nordic_ids import find_nordic_ids
 from nlp.pseudonymise.recognisers.patterns import (
     WS,
@@ -391,6 +392,7 @@ CATEGORY = Category(
     priority=20,
     recognisers=(
         find_personnummer,
+        with_words_written(find_personnummer),  # "811218 nio åtta sju sex"
         find_nordic_ids,
         find_european_ids,
         find_column_identifiers,

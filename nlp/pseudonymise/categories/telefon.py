@@ -10,6 +10,7 @@ from nlp.core import Span
 from nlp.pseudonymise.category import Category, digits_only
 from nlp.pseudonymise.recognisers.chronic_care import reading_in_number
 from nlp.pseudonymise.recognisers.damaged_phones import find_damaged_phones
+from nlp.pseudonymise.recognisers.mixed_digits import with_words_written
 from nlp.pseudonymise.recognisers.patterns import WS, says_other_number
 from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.written_out import find_written_phone, words_as_digits
@@ -225,7 +226,8 @@ def normalise(value: str) -> str:
 CATEGORY = Category(
     label="TELEFON",
     priority=30,
-    recognisers=(find_phone, find_damaged_phones, find_zero_lost_phones),
+    # "070-174 06 noll fem": part in digits, part in words (recognisers/mixed_digits.py)
+    recognisers=(find_phone, with_words_written(find_phone), find_damaged_phones, find_zero_lost_phones),
     description="telefonnummer",
     normalise=normalise,
 )
