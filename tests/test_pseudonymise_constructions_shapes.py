@@ -94,6 +94,18 @@ def test_numbers_part_in_digits_part_in_words(p: Pseudonymiser, text: str, value
 @pytest.mark.parametrize(
     "text,value",
     [
+        ("Jag ringde 08-465 004 19 två gånger utan svar.", "08-465 004 19"),
+        ("Betala till plusgiro 4833-6 – 12 mars senast.", "4833-6"),
+        ("Hon nås på +47 912 40 118 – 14 till 16 varje dag.", "+47 912 40 118"),
+    ],
+)
+def test_a_number_ends_before_a_count_or_a_range(p: Pseudonymiser, text: str, value: str) -> None:
+    assert [text[s.start : s.end] for s in p.find(text) if s.label in _DIRECT] == [value]
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
         ("Besöket var kl 10.15\u201411.00 och det gick bra.", "10.15\u201411.00"),
         ("Vi bokade vecka 18 \u2014 vecka 20 för växelvård.", "18 \u2014 vecka 20"),
         ("Hon fick två tabletter tre gånger om dagen i 10 dagar.", "tre gånger om dagen i 10"),

@@ -16,7 +16,7 @@ from stdnum import luhn
 from nlp.core import Span
 from nlp.pseudonymise.category import Category
 from nlp.pseudonymise.recognisers.mixed_digits import with_words_written
-from nlp.pseudonymise.recognisers.patterns import after_country_code
+from nlp.pseudonymise.recognisers.patterns import after_country_code, before_odd_dash
 from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.said_digits import said_in_words
 from nlp.pseudonymise.recognisers.written_out import words_as_digits
@@ -227,7 +227,7 @@ def find_kontonummer(text: str) -> list[Span]:
         if _SWISH_WORD.search(text[max(0, m.start() - 60) : m.end() + 30]) and not _negative(text, m.start(), m.end())
     ]
     for m in _GIRO.finditer(text):
-        num = m.group("num")
+        num = before_odd_dash(m.group("num"))  # "plusgiro 4833-6 – 12": the number, then a date
         while len(_digits(num)) > 8 and _LAST_GROUP.search(num):  # "bankgiro 5431-1234 12 st"
             num = _LAST_GROUP.sub("", num)
         n = len(_digits(num))
@@ -235,7 +235,7 @@ def find_kontonummer(text: str) -> list[Span]:
             spans.append(Span(m.start("num"), m.start("num") + len(num), "KONTONUMMER"))
     spans += [Span(m.start("num"), m.end("num"), "KONTONUMMER") for m in _CLEARING_THEN_ACCOUNT.finditer(text)]
     for m in _LABELLED.finditer(text):
-        num = m.group("num").rstrip(" -")
+        num = before_odd_dash(m.group("num")).rstrip(" -–")
         if 7 <= len(_digits(num)) <= 19:
             spans.append(Span(m.start("num"), m.start("num") + len(num), "KONTONUMMER"))
     # "+49 1522 318 7740" is a phone, whatever card word stood earlier

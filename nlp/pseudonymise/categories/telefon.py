@@ -11,7 +11,7 @@ from nlp.pseudonymise.category import Category, digits_only
 from nlp.pseudonymise.recognisers.chronic_care import reading_in_number
 from nlp.pseudonymise.recognisers.damaged_phones import find_damaged_phones
 from nlp.pseudonymise.recognisers.mixed_digits import with_words_written
-from nlp.pseudonymise.recognisers.patterns import WS, says_other_number
+from nlp.pseudonymise.recognisers.patterns import WS, before_odd_dash, says_other_number
 from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.written_out import find_written_phone, words_as_digits
 from nlp.pseudonymise.recognisers.zero_lost_phones import find_zero_lost_phones
@@ -183,7 +183,7 @@ def find_phone(text: str) -> list[Span]:
             continue
         if says_other_number(text, m.start()):
             continue
-        cand = m.group(0)
+        cand = before_odd_dash(m.group(0), skip=1)  # "+47 912 34 567 – 14": the number, then a date
         # "+" and a country code is itself a phone's writing: a number the plan finds possible
         # (a range kept for fiction, "+44 7700 900123", or one newer than the metadata) is one
         context = cand.startswith("+") or bool(_FOREIGN_CTX.search(text[max(0, m.start() - 40) : m.start()]))

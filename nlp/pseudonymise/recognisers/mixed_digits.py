@@ -47,7 +47,9 @@ def _rewrite(text: str) -> tuple[str, list[int], list[int], list[tuple[int, int]
         pieces = list(_PIECE.finditer(m.group(0)))
         said = [p for p in pieces if not p.group(0)[0].isdigit() and p.group(0)[0] != "+"]
         digits = [word_digits(p.group(0)) for p in said]
-        if not said or len(said) == len(pieces) or not all(digits):
+        # one number word after digits is the sentence's ("070-123 45 67 två gånger", "… en
+        # gång till"): the words must say two digits at least ("noll fem", "sjuttiotvå")
+        if not said or len(said) == len(pieces) or not all(digits) or len("".join(digits)) < 2:
             continue
         if sum(len(d) for d in digits) + sum(ch.isdigit() for ch in m.group(0)) < _MIN_DIGITS:
             continue
