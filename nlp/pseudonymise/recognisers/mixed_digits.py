@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 
 from nlp.core import Span
+from nlp.pseudonymise.recognisers.said_digits import finds_in_copy
 from nlp.pseudonymise.recognisers.written_out import NUMBER_GROUP, word_digits
 
 _WORD = r"(?:" + NUMBER_GROUP + r"){1,4}(?![\w])"
@@ -85,17 +86,7 @@ def with_words_written(find: Callable[[str], list[Span]]) -> Callable[[str], lis
     finds that take in a rewritten word."""
 
     def find_mixed(text: str) -> list[Span]:
-        if not _HINT.search(text):
-            return []
-        rewritten = _rewrite(text)
-        if rewritten is None:
-            return []
-        copy, starts, ends, words = rewritten
-        return [
-            Span(starts[s.start], ends[s.end - 1], s.label)
-            for s in find(copy)
-            if s.end > s.start and any(a < s.end and s.start < b for a, b in words)
-        ]
+        return finds_in_copy(find, _rewrite(text)) if _HINT.search(text) else []
 
     find_mixed.__name__ = f"{find.__name__}_with_words_written"
     return find_mixed
