@@ -15,12 +15,18 @@ from stdnum import luhn
 
 from nlp.core import Span
 from nlp.pseudonymise.category import Category
+from nlp.pseudonymise.recognisers.mixed_digits import with_words_written
+from nlp.pseudonymise.recognisers.patterns import after_country_code, before_odd_dash
 from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.said_digits import said_in_words
 from nlp.pseudonymise.recognisers.written_out import words_as_digits
 
 _WS = r"[ \t\u00a0]"
-_SEP = r"(?:" + _WS + r"?[-–]" + _WS + r"?|" + _WS + r"|," + _WS + r"?)"
+# between a number's groups: a dash (spaces around it or not) or up to three spaces, as a form's
+# columns or a justified line leave them ("4571   2206   4410", "5431 - 1234")
+_GROUP_SEP = r"(?:" + _WS + r"?[-–]" + _WS + r"?|" + _WS + r"{1,3})"
+# after the clearing number also a comma, and a line break after it ("8327-9,⏎123 456 789-0")
+_SEP = r"(?:" + _GROUP_SEP + r"|,(?:" + _WS + r"?\r?\n)?" + _WS + r"?)"
 # words that say the number that follows is an account or a card
 _CONTEXT = re.compile(
     r"(?i:konto|clearing|clnr|bank|swedbank|nordea|handelsbanken|\bseb\b|danske|sparbank|"
@@ -51,14 +57,20 @@ _SENTENCE_END = re.compile(r"[|\t\n]|[.!?](?=\s|$)")
 _IBAN = re.compile(
     r"(?<![\w])([A-Za-z]{2}\d{2}"
     + _WS
-    + r"?[A-Za-z0-9]{4}(?:"
+    + r"{0,3}[A-Za-z0-9]{4}(?:"
     + _WS
-    + r"?\d{4}){1,6}(?:"
+    + r"{0,3}\d{4}){1,6}(?:"
     + _WS
-    + r"?\d{1,3})?)(?![\w])"
+    + r"{0,3}\d{1,3})?)(?![\w])"
 )
 # 13–19 digits in groups of four (Amex 4-6-5), spaces or dashes between
-_CARD = re.compile(r"(?<![\d-])(?:\d{4}(?:[ -]?\d{4}){2}(?:[ -]?\d{1,4}){1,2}|\d{4}[ -]?\d{6}[ -]?\d{5})(?![\d-])")
+_CARD = re.compile(
+    r"(?<![\d-])(?:\d{4}(?:{s}?\d{4}){2}(?:{s}?\d{1,4}){1,2}|\d{4}{s}?\d{6}{s}?\d{5})(?![\d-])".replace(
+        "{s}", _GROUP_SEP
+    )
+)
+_CARD_SEPS = re.compile(r"(?<=\d)" + _GROUP_SEP + r"(?=\d)")
+_CARD_LAST = re.compile(_GROUP_SEP + r"\d{1,4}$")
 # clearing number (4 digits, Swedbank's 8xxx-x) then the account number, 6–10 digits in groups;
 # never after "+": "+4670-1740661" is a phone number with its country code glued on; nor glued
 # to a letter: "J2023-114752" is a system's code (a journal number), no bank's clearing number
@@ -69,17 +81,19 @@ _ACCOUNT = re.compile(
     + r"))"
     + _SEP
     + r"\d{1,4}(?:"
-    + _SEP.replace(",", "")
+    + _GROUP_SEP
     + r"?\d{1,4}){0,4}(?:[-–]\d)?(?![\d-])"
 )
 _GIRO = guarded(
     r"(?i:(?P<bg>bankgiro(?:nummer|numret|t|nr)?|bg(?:-?nr)?)|(?P<pg>plusgiro(?:nummer|numret|t|nr)?|"
     # "deras plusgiro, 48 33 12-6": a comma may stand before the number in speech
-    r"postgiro(?:t|nummer)?|pg(?:-?nr)?))\b[\s:.]*(?:,[\s]+)?"
+    # the number may stand in quotes or brackets: 'bankgiro "5431-1234"', "plusgiro (48 33 12-6)"
+    r"postgiro(?:t|nummer)?|pg(?:-?nr)?))\b[\s:.(\[\"'”“]*(?:,[\s]+)?"
     # "bankgiro till er 5431-…", "bankgirot är vårt 123-…": a few small words between
     r"(?:(?:är|var|till|nr|nummer|på|er|ert|vårt|vår|deras|hans|hennes|mitt|min|hos|oss|dem)\b[\s:.]*){0,3}"
-    r"(?P<num>\d(?:[ \u00a0]?\d){0,9}(?:[-–]\d{1,4})?)(?!\d)"
+    r"(?P<num>\d(?:" + _GROUP_SEP + r"?\d){0,9})(?!\d)"
 )
+_LAST_GROUP = re.compile(_GROUP_SEP + r"\d+$")
 # "clearing 6789 konto 412 556 903": the clearing number and the account named apart
 _CLEARING_THEN_ACCOUNT = re.compile(
     r"(?i:clearing(?:nummer|nr)?\.?)[\s:]*(?P<num>[1-9]\d{3}(?:-\d)?[\s,]+(?i:och\s+)?(?i:konto(?:nummer|nr)?\.?)[\s:]*"
@@ -88,7 +102,7 @@ _CLEARING_THEN_ACCOUNT = re.compile(
 # "kontonummer 12345678901", "konto: 5011 12 345 67": a labelled number without clearing
 _LABELLED = re.compile(
     r"(?i:konto(?:nummer|numret|nr|t)?|kontonr\.?|kortnummer|kortnumret|kortet)\b[\s:.]*"
-    r"(?:(?:är|till|nr|nummer|på|mitt|med)\b[\s:.]*){0,3}(?P<num>\d[\d \u00a0-]{5,22}\d)(?!\d)"
+    r"(?:(?:är|till|nr|nummer|på|mitt|med)\b[\s:.]*){0,3}(?P<num>\d[\d \u00a0–-]{5,22}\d)(?!\d)"
 )
 
 
@@ -99,8 +113,6 @@ _SWISH_WORD = re.compile(r"(?i:swish)")
 
 
 _ISO_DATE = re.compile(r"(?:19|20)\d\d-[01]\d-[0-3]\d")
-# a country code just before: "+49 1522 318 7740" is a phone, whatever card word stood earlier
-_COUNTRY_CODE_BEFORE = re.compile(r"(?:\+|(?<!\d)00)[1-9]\d{0,2}[ \t\u00a0]?(?:\(0\)[ \t\u00a0]?)?$")
 _ANY_DIGITS = re.compile(r"\d\d")  # every kind here has two digits in a row
 
 
@@ -147,9 +159,10 @@ def _card_matches(text: str) -> list[tuple[int, int, str]]:
     out = []
     for m in _CARD.finditer(text):
         value = m.group(0)
-        shorter = re.sub(r"[ -]\d{1,4}$", "", value)
+        shorter = _CARD_LAST.sub("", value)
         if shorter != value and 13 <= len(_digits(shorter)):
-            odd_last = re.search(r"\d([ -])", value).group(1) != value[len(shorter)]
+            seps = _CARD_SEPS.findall(value)
+            odd_last = seps[0] != seps[-1]
             if odd_last or (not luhn.is_valid(_digits(value)) and luhn.is_valid(_digits(shorter))):
                 value = shorter
         out.append((m.start(), m.start() + len(value), value))
@@ -214,15 +227,19 @@ def find_kontonummer(text: str) -> list[Span]:
         if _SWISH_WORD.search(text[max(0, m.start() - 60) : m.end() + 30]) and not _negative(text, m.start(), m.end())
     ]
     for m in _GIRO.finditer(text):
-        n = len(_digits(m.group("num")))
+        num = before_odd_dash(m.group("num"))  # "plusgiro 4833-6 – 12": the number, then a date
+        while len(_digits(num)) > 8 and _LAST_GROUP.search(num):  # "bankgiro 5431-1234 12 st"
+            num = _LAST_GROUP.sub("", num)
+        n = len(_digits(num))
         if (m.group("bg") and 7 <= n <= 8) or (m.group("pg") and 2 <= n <= 8):
-            spans.append(Span(m.start("num"), m.end("num"), "KONTONUMMER"))
+            spans.append(Span(m.start("num"), m.start("num") + len(num), "KONTONUMMER"))
     spans += [Span(m.start("num"), m.end("num"), "KONTONUMMER") for m in _CLEARING_THEN_ACCOUNT.finditer(text)]
     for m in _LABELLED.finditer(text):
-        num = m.group("num").rstrip(" -")
+        num = before_odd_dash(m.group("num")).rstrip(" -–")
         if 7 <= len(_digits(num)) <= 19:
             spans.append(Span(m.start("num"), m.start("num") + len(num), "KONTONUMMER"))
-    return _merge([sp for sp in spans if not _COUNTRY_CODE_BEFORE.search(text, max(0, sp.start - 9), sp.start)])
+    # "+49 1522 318 7740" is a phone, whatever card word stood earlier
+    return _merge([sp for sp in spans if not after_country_code(text, sp.start)])
 
 
 def _merge(spans: list[Span]) -> list[Span]:
@@ -244,7 +261,8 @@ CATEGORY = Category(
     label="KONTONUMMER",
     priority=25,
     # "åtta tre två sju fem, nio tre fyra …": an account said in words (recognisers/said_digits.py)
-    recognisers=(find_kontonummer, said_in_words(find_kontonummer)),
+    # "5431 ett två tre fyra": part in digits, part in words (recognisers/mixed_digits.py)
+    recognisers=(find_kontonummer, said_in_words(find_kontonummer), with_words_written(find_kontonummer)),
     description="kontonummer",
     normalise=normalise,
 )

@@ -14,8 +14,15 @@ from nlp.pseudonymise.recognisers.european_ids import find_european_ids
 from nlp.pseudonymise.recognisers.excel_numbers import find_excel_numbers
 from nlp.pseudonymise.recognisers.foreign_number_words import FOREIGN_OTHER_NUMBER
 from nlp.pseudonymise.recognisers.lines import Lines
+from nlp.pseudonymise.recognisers.mixed_digits import with_words_written
 from nlp.pseudonymise.recognisers.nordic_ids import find_nordic_ids
-from nlp.pseudonymise.recognisers.patterns import WS, before, plausible_month_day, says_other_number
+from nlp.pseudonymise.recognisers.patterns import (
+    WS,
+    after_country_code,
+    before,
+    plausible_month_day,
+    says_other_number,
+)
 from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.reserve_numbers import find_reserve_numbers
 from nlp.pseudonymise.recognisers.table_columns import column_header, find_column_identifiers
@@ -29,13 +36,15 @@ _PNR = re.compile(
     # is written): these only count with a word saying personnummer (below).
     r"(?<![\w/-])((?:(?:19|20)[ ]?)?\d{6}|(?:(?:19|20)[ ]?)?\d\d[ ]\d\d[ ]\d\d|(?:19|20)\d\d[ ]\d{4}|\d{4}[ ]\d\d)(?:"
     + WS
-    + r"?([-+–])(?:"
+    # a dot or a slash stands for the dash too ("811218.9876", "811218/9876"), several spaces
+    # for one ("811218   9876": a form's columns, a justified line)
+    + r"?([-+–./])(?:"
     + WS
     + r"?\r?\n)?"
     + WS
     + r"?|"
     + WS
-    + r")?(\d{4}|\d\d[ ]\d\d)(?![\w-])"
+    + r"{1,3})?(\d{4}|\d\d[ ]\d\d)(?![\w-])"
 )
 _PNR_POS = re.compile(
     # "pnr" as a word of its own: "löpnr" (a serial number) ends the same way
@@ -324,8 +333,8 @@ def find_personnummer(text: str) -> list[Span]:
     for m in _PNR.finditer(text):
         first, sep, last = m.group(1).replace(" ", ""), m.group(2), m.group(3).replace(" ", "")
         full = _full_digits(first, sep)
-        if _PERSONKONTO.search(text[max(0, m.start() - 6) : m.start()]):
-            continue
+        if _PERSONKONTO.search(text[max(0, m.start() - 6) : m.start()]) or after_country_code(text, m.start()):
+            continue  # a personkonto (KONTONUMMER), or a phone's rest after "+49 "
         lead = before(text, m.start())
         positive = bool(_PNR_POS.search(lead))
         if last != m.group(3) and not positive:
@@ -383,6 +392,7 @@ CATEGORY = Category(
     priority=20,
     recognisers=(
         find_personnummer,
+        with_words_written(find_personnummer),  # "811218 nio åtta sju sex"
         find_nordic_ids,
         find_european_ids,
         find_column_identifiers,

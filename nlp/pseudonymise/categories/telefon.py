@@ -10,7 +10,8 @@ from nlp.core import Span
 from nlp.pseudonymise.category import Category, digits_only
 from nlp.pseudonymise.recognisers.chronic_care import reading_in_number
 from nlp.pseudonymise.recognisers.damaged_phones import find_damaged_phones
-from nlp.pseudonymise.recognisers.patterns import WS, says_other_number
+from nlp.pseudonymise.recognisers.mixed_digits import with_words_written
+from nlp.pseudonymise.recognisers.patterns import WS, before_odd_dash, says_other_number
 from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.written_out import find_written_phone, words_as_digits
 from nlp.pseudonymise.recognisers.zero_lost_phones import find_zero_lost_phones
@@ -24,11 +25,20 @@ _PHONE = re.compile(
 )
 # Other countries' numbers, "+358 40 123 4567", "0047 912 34 567": phonenumbers knows their plans.
 # A slash may part the area code from the number, as German writing does: "+49 171/1234567".
-_FOREIGN = guarded(r"(?<![\w+])(?:\+|00)(?!46)[1-9]\d{0,2}(?:(?:" + WS + r"|-|/)?\(?\d{1,4}\)?){2,6}(?!\d)")
+# Groups may be parted as Swedish ones are: several spaces, " - ", dots ("+45 20.12.34.56").
+_FOREIGN = guarded(
+    r"(?<![\w+])(?:\+|00)(?!46)[1-9]\d{0,2}(?:(?:"
+    + WS
+    + r"{1,3}|"
+    + WS
+    + r"?[-–.]"
+    + WS
+    + r"?|/)?\(?\d{1,4}\)?){2,6}(?!\d)"
+)
 _PNR_SHAPE = re.compile(r"^(?:\d{6}|\d{8})[-+]\d{4}$")
 # "Sent: 05/11/2024 16:20": a date written with slashes, then the hour
 _SLASH_DATE = re.compile(r"\d{1,2}/\d{1,2}/(?:19|20)\d\d")
-_GROUP_END = re.compile(r"(?:" + WS + r"|[-–]|/)+\d{1,4}$")
+_GROUP_END = re.compile(r"(?:" + WS + r"|[-–.]|/)+\d{1,4}$")
 
 
 _PHONE_CTX = re.compile(r"(?:ring|tel|telefon|mobil|nummer|nr|nås|sms|växel)\w*\W{0,3}(?:\w+\W+){0,3}$", re.IGNORECASE)
@@ -173,7 +183,7 @@ def find_phone(text: str) -> list[Span]:
             continue
         if says_other_number(text, m.start()):
             continue
-        cand = m.group(0)
+        cand = before_odd_dash(m.group(0), skip=1)  # "+47 912 34 567 – 14": the number, then a date
         # "+" and a country code is itself a phone's writing: a number the plan finds possible
         # (a range kept for fiction, "+44 7700 900123", or one newer than the metadata) is one
         context = cand.startswith("+") or bool(_FOREIGN_CTX.search(text[max(0, m.start() - 40) : m.start()]))
@@ -216,7 +226,8 @@ def normalise(value: str) -> str:
 CATEGORY = Category(
     label="TELEFON",
     priority=30,
-    recognisers=(find_phone, find_damaged_phones, find_zero_lost_phones),
+    # "070-174 06 noll fem": part in digits, part in words (recognisers/mixed_digits.py)
+    recognisers=(find_phone, with_words_written(find_phone), find_damaged_phones, find_zero_lost_phones),
     description="telefonnummer",
     normalise=normalise,
 )

@@ -19,7 +19,13 @@ import phonenumbers
 from stdnum import luhn
 
 from nlp.core import Span
-from nlp.pseudonymise.recognisers.patterns import AMOUNT_WORDS, before, denied_after, plausible_month_day
+from nlp.pseudonymise.recognisers.patterns import (
+    AMOUNT_WORDS,
+    after_country_code,
+    before,
+    denied_after,
+    plausible_month_day,
+)
 from nlp.pseudonymise.recognisers.prefilter import guarded
 
 # "1,98504E+11", "4.5719E+15": a mantissa and a positive exponent of two digits
@@ -109,6 +115,7 @@ def find_excel_numbers(text: str) -> list[Span]:
             # Excel's text apostrophe ("'503157788") says the cell was typed as an identifier
             and (luhn.is_valid("0" + digits) or text[m.start() - 1 : m.start()] == "'")
             and not _OTHER.search(before(text, m.start(), 40))
+            and not after_country_code(text, m.start())  # "+46 701740607": a phone's rest
         ):
             spans.append(Span(m.start(), m.end(), "PERSONNUMMER"))
     if "-" in text:

@@ -66,6 +66,31 @@ def before(text: str, start: int, width: int = 45) -> str:
     return text[max(0, start - width) : start].lower()
 
 
+# a country code just before: "+49 1711234567" is a phone's national part, whatever its digits
+# look like (a personnummer, an account, a nine-digit cell)
+_COUNTRY_CODE_BEFORE = re.compile(r"(?:\+|(?<!\d)00)[1-9]\d{0,2}[ \t\u00a0]?(?:\(0\)[ \t\u00a0]?)?$")
+
+
+def after_country_code(text: str, start: int) -> bool:
+    """True when the number at `start` follows "+NN " or "00NN ": it is a phone number's rest."""
+    return _COUNTRY_CODE_BEFORE.search(text, max(0, start - 9), start) is not None
+
+
+# the separators between a number's digit groups
+_GROUP_SEPARATOR = re.compile(r"(?<=\d)(?:" + WS + r"*[-–.]" + WS + r"*|" + WS + r"+)(?=\d)")
+
+
+def before_odd_dash(value: str, skip: int = 0) -> str:
+    """`value` up to a dash with spaces that follows groups parted otherwise (after the first
+    `skip` separators, a country code's): "912 34 567 – 14" is a number and then a range, a
+    date or a time; "912 - 34 - 567", parted so from the start, is one number."""
+    seps = list(_GROUP_SEPARATOR.finditer(value))[skip:]
+    spaced = [m for m in seps if m.group(0).strip() in ("-", "–") and m.group(0) != m.group(0).strip()]
+    if not spaced or spaced[0] is seps[0]:
+        return value
+    return value[: spaced[0].start()]
+
+
 def bracketed(text: str, start: int, end: int) -> tuple[int, int]:
     """A value standing alone in brackets, "Märta (88)", takes its brackets: the writing
     "(88)" after a name is itself the sign of an age, and an age left as "()" is odd."""

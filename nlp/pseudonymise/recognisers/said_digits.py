@@ -99,6 +99,19 @@ def _rendered(text: str) -> _Rendered | None:
     return "".join(pieces), starts, ends, runs
 
 
+def finds_in_copy(find: Callable[[str], list[Span]], rendered: _Rendered | None) -> list[Span]:
+    """`find`'s finds in a copy with numbers written as digits (the copy, each character's start
+    and end in the text, the rewritten stretches), those taking in a stretch, mapped back."""
+    if rendered is None:
+        return []
+    written, starts, ends, runs = rendered
+    return [
+        Span(starts[s.start], ends[s.end - 1], s.label)
+        for s in find(written)
+        if s.end > s.start and any(a < s.end and s.start < b for a, b in runs)
+    ]
+
+
 def said_in_words(find: Callable[[str], list[Span]]) -> Callable[[str], list[Span]]:
     """`find` run on `text` with its spoken numbers in digits; only finds among those numbers."""
 
@@ -106,15 +119,7 @@ def said_in_words(find: Callable[[str], list[Span]]) -> Callable[[str], list[Spa
         low = text.lower()
         if sum(low.count(s) for s in _STARTS) < _MIN_STARTS:
             return []
-        rendered = _rendered(text)
-        if rendered is None:
-            return []
-        written, starts, ends, runs = rendered
-        return [
-            Span(starts[s.start], ends[s.end - 1], s.label)
-            for s in find(written)
-            if s.end > s.start and any(a < s.end and s.start < b for a, b in runs)
-        ]
+        return finds_in_copy(find, _rendered(text))
 
     find_said.__name__ = f"{find.__name__}_said_in_words"
     return find_said
