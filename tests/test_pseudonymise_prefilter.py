@@ -62,7 +62,27 @@ def test_the_folded_copy_is_forgotten_when_a_text_is_done() -> None:
     from nlp.pseudonymise import Pseudonymiser
 
     Pseudonymiser(b"test-key-not-secret-0000000000000").find("Jag låg på mottagningen i Arvika.")
-    assert prefilter._last == ("", "")
+    assert not any(view.holds_text for view in prefilter._VIEWS)
+
+
+def test_a_per_text_view_is_computed_once_per_text_and_forgotten() -> None:
+    calls: list[str] = []
+    view = prefilter.PerText(lambda text: calls.append(text) or len(text))
+    assert view("Kalle Ek") == 8
+    assert view("Kalle Ek") == 8  # asked again by the next recogniser: not recomputed
+    assert view("Stina") == 5
+    assert calls == ["Kalle Ek", "Stina"]
+    prefilter.forget()
+    assert not view.holds_text
+
+
+def test_the_shared_tokens_are_the_token_pattern_s_words() -> None:
+    from nlp.pseudonymise.recognisers.words import TOKEN, tokens
+
+    text = "Per-Olof O'Neil ringde 3 ggr, Åsa-Li svarade."
+    assert tokens(text) == tuple((m.start(), m.end(), m.group(0)) for m in TOKEN.finditer(text))
+    assert tokens(text)[0] == (0, 8, "Per-Olof")
+    prefilter.forget()
 
 
 def _guarded_patterns() -> list[tuple[str, Guarded]]:

@@ -135,7 +135,7 @@ _ANY_DIGIT = re.compile(r"\d")
 # "Mamma är född -34, alltså 90 i år": the age reached this year, said after a birth
 _AGE_THIS_YEAR = re.compile(r"(?i:\b(?:alltså|dvs\.?|så))" + WS + r"+(\d{1,3})(?=" + WS + r"+i" + WS + r"+år\b)")
 # "Bo-Göran (78)", "Ali, 13.": a bare number after a name or kinship word that starts a word
-_AGE_AFTER_NAME = re.compile(
+_AGE_AFTER_NAME = guarded(
     r"(?<![\w-])(["
     + CAP
     + r"][\w-]+|["
@@ -291,7 +291,7 @@ def _ages_after_names(text: str) -> list[Span]:
 
 
 # Finnish and Meänkieli: "mie olen 83", "Oskari on 78 ja asuu …", "Olen 67-vuotias" (and foreign_ages.py)
-_FINNISH_AGE = re.compile(
+_FINNISH_AGE = guarded(
     r"(?i:\b(?:olen|olin|täytän|täyttää|täytti)"
     + WS
     + r"+(\d{1,3})(?="

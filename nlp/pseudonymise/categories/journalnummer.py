@@ -20,10 +20,11 @@ import re
 
 from nlp.core import Span
 from nlp.pseudonymise.category import Category
+from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.said_digits import said_in_words
 from nlp.pseudonymise.recognisers.written_out import words_as_digits
 
-_LABEL = re.compile(
+_LABEL = guarded(
     r"(?i:\b(?:journal|patient|reserv|klient)(?:[- ]?(?:nummer|numret|nr\.?|id|identitet|kod)\b)"
     # a member of staff's HSA-id ("SE2321000016-7K3P"): one person in the catalogue of care staff
     r"|\bHSA[- ]?id\b"

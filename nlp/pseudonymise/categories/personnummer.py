@@ -260,7 +260,7 @@ def _spaced(text: str) -> list[Span]:
 
 
 # the date part written as a date, then the last four: "1931-08-14-6651", "1936.04.22-3391"
-_DATED = re.compile(r"(?<![\w/+.-])((?:19|20)\d\d)([-–.])(\d\d)\2(\d\d)[ ]?([-+–])[ ]?(\d{4})(?![\w-])")
+_DATED = guarded(r"(?<![\w/+.-])((?:19|20)\d\d)([-–.])(\d\d)\2(\d\d)[ ]?([-+–])[ ]?(\d{4})(?![\w-])")
 
 
 def _dated(text: str) -> list[Span]:

@@ -8,13 +8,14 @@ from nlp.core import Span
 from nlp.pseudonymise.category import Category, digits_only
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.patterns import CAP, CAP_AFTER, LOW, WS, says_other_number
+from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.spoken_addresses import find_spoken_addresses
 
 # "SE-901 85": the country prefix stays outside the postcode
 # a full stop may end the sentence after it ("Postnummer 840 40."), not a decimal ("123 45.5")
-_POSTCODE = re.compile(r"(?:(?<![\w,.-])|(?<=\bSE-))([1-9]\d{2})" + WS + r"?(\d{2})(?![\w,-]|\.\w)")
+_POSTCODE = guarded(r"(?:(?<![\w,.-])|(?<=\bSE-))([1-9]\d{2})" + WS + r"?(\d{2})(?![\w,-]|\.\w)")
 # the space one digit off ("95 335 Haparanda", a typo or an OCR slip): only before a listed town
-_SHIFTED = re.compile(r"(?<![\w,.-])[1-9]\d" + WS + r"\d{3}(?=" + WS + r"+([" + CAP + r"][" + CAP + LOW + r"]+))")
+_SHIFTED = guarded(r"(?<![\w,.-])[1-9]\d" + WS + r"\d{3}(?=" + WS + r"+([" + CAP + r"][" + CAP + LOW + r"]+))")
 _POSTCODE_CTX = re.compile(r"post\s*n(?:umme)?r\.?:?\s*$|adress", re.IGNORECASE)
 _LOWER_AFTER = re.compile(WS + r"+([" + LOW + r"]{3,})(?![\w-])")
 _SHOUTED_TOWN = re.compile(WS + r"+([" + CAP + r"]{3,})(?![\w-])")

@@ -17,7 +17,7 @@ from nlp.pseudonymise.recognisers.written_out import find_written_phone, words_a
 from nlp.pseudonymise.recognisers.zero_lost_phones import find_zero_lost_phones
 
 # an area code in brackets, as address blocks write a landline: "(018) 50 44 19"
-_PHONE = re.compile(
+_PHONE = guarded(
     # "0046-(0)73-…": a dash may follow the country code and its bracketed zero
     r"(?<![\w+])(?:(?:(?:\+|00)46(?:" + WS + r"|-)?(?:\(0\)(?:" + WS + r"|-)?)?|0)\d{1,3}|\(0\d{1,3}\))"
     # an en dash as well as a hyphen: word processors turn "031 - 711 60 20" into "031 – 711 60 20"

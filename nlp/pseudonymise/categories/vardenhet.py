@@ -185,7 +185,7 @@ _ABROAD_HOSPITAL = re.compile(
     # Finnish cases: "Haparandan terveyskeskuksesta" (from), "…keskuksessa" (in)
     r"terveyskesku(?:s|ksessa|ksesta|kseen|ksen))(?![\w-])"
 )
-_ABROAD_WORDS = re.compile(r"sykehus|sjukehus|hospital|sairaala|terveyskesku")
+_ABROAD_WORDS = guarded(r"sykehus|sjukehus|hospital|sairaala|terveyskesku")
 
 # "inlagd på Gläntan", "personalen på Lärkan": a capitalised word after these is a unit
 # even without a unit word, unless a list knows it as a person or a place.
@@ -365,7 +365,7 @@ def _maternity_wards(text: str) -> list[Span]:
 
 _SHOUT = re.compile(r"[A-ZÅÄÖ]{2,}(?:[ \t]+[A-ZÅÄÖ]+)+")
 # the unit words a shouted unit has (speed: reviews shout often, units rarely)
-_SHOUTED_UNIT = re.compile(r"SJUKHUS|LASARETT|AKUT|KLINIK|MOTTAGNING|VÅRDCENTRAL|BUP|BVC|MVC|BB|IVA|PSYK|BOENDE")
+_SHOUTED_UNIT = guarded(r"SJUKHUS|LASARETT|AKUT|KLINIK|MOTTAGNING|VÅRDCENTRAL|BUP|BVC|MVC|BB|IVA|PSYK|BOENDE")
 
 
 def _unshouted(text: str) -> str:

@@ -24,6 +24,7 @@ from nlp.core import Span
 from nlp.lexicon import SWEDISH_STOP_WORDS, swedish_lemma_table
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.patterns import NUMWORDS, SPOKEN_NUMWORDS, WS
+from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.software_names import said_name
 from nlp.pseudonymise.recognisers.words import (
     CHAT_FILLERS,
@@ -98,14 +99,14 @@ _SIGNOFF = re.compile(
     r"(?<![\w-])(?:mvh|hälsningar|halsningar|kram|kramar|/)" + WS + r"*,?" + WS + r"*"
     r"(?P<names>" + _W + _AND_NAME + r"{1,4})" + WS + r"*[.!]?" + WS + r"*(?:\n|$)"
 )
-_SPOKEN_WITH = re.compile(
+_SPOKEN_WITH = guarded(
     r"(?<![\w-])(?:samtal|samtalet|gruppsamtal|gruppsamtalet|möte|mötet|mote|motet|träff|tid|"
     r"pratade|pratar|prata|snackade|snackar|snacka)" + WS + r"+med" + WS + r"+(?P<first>" + _W + r")(?![\w-])"
 )
-_INSTEAD = re.compile(
+_INSTEAD = guarded(
     r"(?<![\w-])(?:istället|istallet|i" + WS + r"+stället)" + WS + r"+för" + WS + r"+(?P<first>" + _W + r")(?![\w-])"
 )
-_NAMED = re.compile(
+_NAMED = guarded(
     r"(?<![\w-])(?:namn|namnet|name)" + WS + r"+(?:e|är|ar|is)" + WS + r"+(?P<first>" + _W + r")"
     r"(?:" + WS + r"+(?P<last>" + _W + r"))?(?![\w-])"
 )

@@ -9,16 +9,15 @@ everyday English word ("my son Ali And I …": "And" is far more frequent than a
 
 from __future__ import annotations
 
-import re
-
 from nlp.core import Span
+from nlp.pseudonymise.recognisers.prefilter import guarded
 
 _KIN = (
     r"(?:grand|great-grand|step-?)?(?:father|mother|son|daughter|dad|mum|mom|parent|child)|grandma|grandpa|"
     r"granny|husband|wife|partner|brother|sister|aunt|uncle|cousin|nephew|niece|fiancée?|boyfriend|girlfriend"
 )
 _NAME = r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*"
-_KIN_NAME = re.compile(
+_KIN_NAME = guarded(
     r"(?<![\w])(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir)[ \t]+(?:late[ \t]+|little[ \t]+|elder[ \t]+|older[ \t]+)?"
     r"(?:" + _KIN + r")[ \t]*,?[ \t]+(?P<name>" + _NAME + r"(?:[ \t]+" + _NAME + r"){0,2})"
 )

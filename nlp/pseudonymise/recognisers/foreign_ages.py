@@ -17,6 +17,7 @@ import re
 from nlp.core import Span
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.patterns import NUMWORDS
+from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.script_ages import find_script_ages
 from nlp.pseudonymise.recognisers.words import plain_word, unknown_word
 
@@ -25,7 +26,7 @@ _YEARS_OLD = (
     r"vuotias|vuotiaana|vuotiaat|yaşında|yaşındayım|yaşındaydı|yaşında\w*|lat|latek|godina|godine|"
     r"ans|años|anni|jahre(?:[ \t]+alt)?|jährig\w*|anos"
 )
-_FOREIGN_AGE = re.compile(
+_FOREIGN_AGE = guarded(
     r"(?<![\w,.-])(?P<n>\d{1,3})(?:-|[ \t\u00a0])(?i:" + _YEARS_OLD + r")(?![\w-])",
 )
 _BRACKETED_WORDS = re.compile(

@@ -12,6 +12,7 @@ import re
 from nlp.core import Span
 from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.recognisers import lists
+from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.words import plain_word
 
 # a quoted post's header: the username, then "skrev"/"wrote" (perhaps with a date) and a colon
@@ -94,7 +95,7 @@ _USER_LABEL = re.compile(
 )
 
 
-_LABEL_WORD = re.compile(r"(?i:\b(?:anv|användare|användarnamn|nick|signatur|inlägg|svar|kommentar)\b)")
+_LABEL_WORD = guarded(r"(?i:\b(?:anv|användare|användarnamn|nick|signatur|inlägg|svar|kommentar)\b)")
 
 
 def _usernames(text: str) -> list[Span]:

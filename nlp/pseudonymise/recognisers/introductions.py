@@ -9,6 +9,7 @@ from nlp.core import Span
 from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.names_in_context import first_name, namelike
+from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.words import NAME_PARTICLES, compound_word, sentence_start, unknown_word
 
 # A caller saying who they are (voicemails, chats): "hej det är ulla britt vester jag ringer",
@@ -146,7 +147,7 @@ _KIN = (
 # after one (also a name that is a word, not an everyday one like "bo", "per")
 _KIN_AFTER_GENITIVE = re.compile(r"(?<![\w-])([a-zåäöé]{3,})s[ \t]+" + _KIN + r"(?![\w-])")
 _KIN_HINT = re.compile(r"s[ \t]+" + _KIN + r"(?![\w-])")
-_NAME_AFTER_KIN = re.compile(
+_NAME_AFTER_KIN = guarded(
     r"\b(?:min|mitt|vår|hans|hennes|din)[ \t]+" + _KIN + r"[ \t]+([a-zåäöé]{3,}|[a-zåäöé]{2}(?=[ \t]*[,.]))(?![\w-])",
     re.IGNORECASE,
 )
@@ -159,7 +160,7 @@ _CARED_FOR = (
     r"(?:medicin|mediciner|medicinen|tabletter|tabletterna|insulin|dosett|dosetten|insats|insatser|"
     r"dusch|duschen|besök|besöket|rum|rummet|lägenhet|lägenheten|hemtjänst|trygghetslarm|larm|kontaktperson)"
 )
-_CAP_GENITIVE = re.compile(r"(?<![\w-])([A-ZÅÄÖ][a-zåäöé]{2,})s[ \t]+(?:(" + _KIN + r")|" + _CARED_FOR + r")(?![\w-])")
+_CAP_GENITIVE = guarded(r"(?<![\w-])([A-ZÅÄÖ][a-zåäöé]{2,})s[ \t]+(?:(" + _KIN + r")|" + _CARED_FOR + r")(?![\w-])")
 
 
 def _capital_genitives(text: str) -> list[Span]:

@@ -88,7 +88,7 @@ _OBJECT_PRONOUNS = frozenset("mig mej dig dej honom henne hen oss er dem dom".sp
 # "min brors Jouni 60-årsfest", "mammas 80-årskalas": the age a person turns
 _BIRTHDAY = guarded(r"(?i:(?<![\w-])(\d{1,3})-?års(?:fest|festen|kalas|kalaset|dag|dagen|firande|middag)\b)")
 # "Min pappa är döv och teckenspråkig, 78.": a description of a relative closed by the bare age
-_DESCRIBED_KIN = re.compile(
+_DESCRIBED_KIN = guarded(
     r"(?i:\b(?:min|mitt|vår|hans|hennes)" + WS + r"+(?:" + _KIN + r")" + WS + r"+(?:är|var)"
     r"(?:" + WS + r"+[^\W\d_]+){1,6}," + WS + r"*(\d{1,3})(?=" + WS + r"*(?:[.!\n]|$)))"
 )

@@ -14,8 +14,9 @@ import re
 
 from nlp.core import Span
 from nlp.pseudonymise.recognisers.patterns import MONTHS, WS
+from nlp.pseudonymise.recognisers.prefilter import guarded
 
-_MONTH_DAY = re.compile(
+_MONTH_DAY = guarded(
     r"(?i:\b(?:före|efter|från|till|tills|den|sedan|sen|innan|inför|senast|på|on|by|before|after|until)"
     + WS
     + r"+(?:den"

@@ -22,6 +22,7 @@ from nlp.core import Span
 from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.recognisers import lists, software_names
 from nlp.pseudonymise.recognisers.dialogue import NAME_QUESTION, speaker_tags
+from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.words import (
     COUNTRIES,
     NAME_PARTICLES,
@@ -31,13 +32,14 @@ from nlp.pseudonymise.recognisers.words import (
     ROLE_SUFFIXES,
     STAFF_ABBREVIATIONS,
     TITLES,
-    TOKEN,
     WORKPLACE,
+    Tokens,
     function_words,
     in_state,
     plain_word,
     rare_word,
     sentence_start,
+    tokens,
     unknown_word,
 )
 
@@ -113,7 +115,7 @@ def _listed(word: str) -> bool:
     return info is not None and not info.word and not info.common
 
 
-def _unknown_pair(toks: list[tuple[int, int, str]], i: int, j: int) -> bool:
+def _unknown_pair(toks: Tokens, i: int, j: int) -> bool:
     """Two or three capitalised words no list has, shaped like a name and no brand:
     "Dariush Farahani", not "WeGot", "Great India", "Aesthetic Group"."""
     from wordfreq import zipf_frequency  # loaded on first need, as in words.unknown_word
@@ -179,7 +181,7 @@ def _role_before(prev: str) -> bool:
     return prev in _ROLES or prev in ROLE_BEFORE_NAME or prev.endswith(ROLE_SUFFIXES)
 
 
-def _run(text: str, toks: list[tuple[int, int, str]], i: int, lowercase_ok: bool) -> int:
+def _run(text: str, toks: Tokens, i: int, lowercase_ok: bool) -> int:
     """Index after the name starting at token i (up to three tokens, whitespace between)."""
     j = i + 1
     while j < len(toks) and j - i < 3 and text[toks[j - 1][1] : toks[j][0]] in {" ", "\u00a0"}:
@@ -201,7 +203,7 @@ def first_name(word: str) -> bool:
     return info is not None and (info.first_sv or info.first_other) and not info.common
 
 
-def _opening(text: str, toks: list[tuple[int, int, str]], i: int, greeted: bool) -> int:
+def _opening(text: str, toks: Tokens, i: int, greeted: bool) -> int:
     """End index of a name opening a sentence before what people do ("zeynep ringde",
     "thu trang från kören", "Yonas Ghebremedhin och hans fru"), else 0."""
     word = toks[i][2]
@@ -261,7 +263,7 @@ class _Context(NamedTuple):
     word_name: bool  # a first name that is also a word ("lena", "kalle") where only a person stands
 
 
-def _context(text: str, toks: list[tuple[int, int, str]], i: int, tags: frozenset[str]) -> _Context:
+def _context(text: str, toks: Tokens, i: int, tags: frozenset[str]) -> _Context:
     start, end, word = toks[i]
     prev = toks[i - 1][2].lower() if i > 0 else ""
     prev2 = toks[i - 2][2].lower() if i > 1 else ""
@@ -334,7 +336,7 @@ _LAST_LINE = re.compile(
 # a capitalised word after a name in a field, then a bracket, a comma or the line's end
 _FIELD_SURNAME = re.compile(r" [A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?[ \t]*(?:\(|,|\n|$)")
 # minutes' attendance: a heading, then one person a line ("- Maj (ordf)", "• Dag")
-_ATTENDANCE_HEAD = re.compile(r"(?im)^[^\n]*\b(?:närvar\w*|deltagare|deltog|närv)\b[^\n]*\n")
+_ATTENDANCE_HEAD = guarded(r"(?im)^[^\n]*\b(?:närvar\w*|deltagare|deltog|närv)\b[^\n]*\n")
 _ATTENDANCE_ITEM = re.compile(
     r"[ \t]*[-•*–][ \t]*([A-ZÅÄÖ][\w'’-]+(?:[ \t]+[A-ZÅÄÖ][\w'’-]+){0,2})[ \t]*(?:\([^()\n]{1,25}\))?[ \t]*(?:\n|$)"
 )
@@ -382,7 +384,7 @@ def _latin(word: str) -> bool:
     return all(ord(ch) < 0x250 or 0x1E00 <= ord(ch) < 0x1F00 for ch in word)
 
 
-def _not_in_prose(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
+def _not_in_prose(text: str, toks: Tokens, i: int) -> bool:
     """A hashtag's or a handle's word (forum.py reads those), or the law in "lex Sarah"."""
     start = toks[i][0]
     prev = toks[i - 1][2].lower() if i > 0 else ""
@@ -390,7 +392,7 @@ def _not_in_prose(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
 
 
 def find_person_in_context(text: str) -> list[Span]:
-    toks = [(m.start(), m.end(), m.group(0)) for m in TOKEN.finditer(text)]
+    toks = tokens(text)
     spans: list[Span] = []
     n = len(toks)
     person_at: set[int] = set()
@@ -471,7 +473,7 @@ def find_person_in_context(text: str) -> list[Span]:
     return spans + _joined(text, toks, spans, person_at) + _signature_line(text) + _attendance(text)
 
 
-def _joined(text: str, toks: list[tuple[int, int, str]], spans: list[Span], person_at: set[int]) -> list[Span]:
+def _joined(text: str, toks: Tokens, spans: list[Span], person_at: set[int]) -> list[Span]:
     """ "Mirsad och Fikreta Hadžić", "Bożena Kowalczyk (ordf), Hamid Rezaei": a name-like word
     joined by "och" or a comma to a name found here is a name too."""
     out: list[Span] = []

@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import product
+from typing import Generic, TypeVar
 
 try:  # the parser the engine itself compiles with (CPython 3.11+)
     from re import _constants as _c
@@ -37,6 +38,7 @@ _ENGINE_FOLDS = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 _MAX_EXACT = 48  # literal strings followed through a concatenation (cross product)
 _MAX_GUARD = 96  # strings in one guard: past that the test costs more than it saves
 
+T = TypeVar("T")
 Literal = tuple[str, bool]  # (string, case-insensitive)
 
 
@@ -45,25 +47,42 @@ def folded(text: str) -> str:
     return text.translate(_ENGINE_FOLDS).lower()
 
 
-# one text folded at a time: the recognisers ask for the same text many times in a row
-_last: tuple[str, str] = ("", "")
+class PerText(Generic[T]):
+    """A view of a text (its folded copy, its tokens) computed once while many recognisers ask
+    for it in a row: the last text's view only, dropped by `forget` when the text is done."""
+
+    __slots__ = ("_compute", "_last")
+
+    def __init__(self, compute: Callable[[str], T]) -> None:
+        self._compute = compute
+        self._last: tuple[str, T] | None = None
+        _VIEWS.append(self)
+
+    def __call__(self, text: str) -> T:
+        last = self._last  # one read: a tuple, consistent even if another thread replaces it
+        if last is not None and (last[0] is text or last[0] == text):
+            return last[1]
+        value = self._compute(text)
+        self._last = (text, value)
+        return value
+
+    @property
+    def holds_text(self) -> bool:
+        return self._last is not None
+
+    def drop(self) -> None:
+        self._last = None
 
 
-def _folded_once(text: str) -> str:
-    global _last
-    last = _last  # one read: a tuple, consistent even if another thread replaces it
-    if last[0] is text or last[0] == text:
-        return last[1]
-    low = folded(text)
-    _last = (text, low)
-    return low
+_VIEWS: list[PerText] = []
+_folded_once = PerText(folded)
 
 
 def forget() -> None:
-    """Drop the folded copy of the last text (the finder calls this when a text is done, so
-    no text outlives its pseudonymisation in this module)."""
-    global _last
-    _last = ("", "")
+    """Drop every per-text view of the last text (the finder calls this when a text is done,
+    so no text outlives its pseudonymisation in these views)."""
+    for view in _VIEWS:
+        view.drop()
 
 
 def _lit(ch: str, icase: bool) -> Literal | None:
@@ -238,6 +257,12 @@ class Guarded:
     def guard(self) -> tuple[str, ...]:
         """The required strings (case-insensitive ones lowercase); () when it has none."""
         return self._exact + self._folded
+
+    @property
+    def unguarded(self) -> re.Pattern[str]:
+        """The pattern itself, for parts of a text whose whole passed `may_match`: a part holds
+        only strings its text holds, and folding each part would evict the text's folded copy."""
+        return self._pattern
 
     def may_match(self, text: str) -> bool:
         """False only when no match can exist anywhere in `text`."""

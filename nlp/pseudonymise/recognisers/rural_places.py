@@ -19,20 +19,21 @@ from wordfreq import zipf_frequency
 
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.patterns import CAP, LOW, MONTHS
+from nlp.pseudonymise.recognisers.prefilter import PerText, guarded
 from nlp.pseudonymise.recognisers.scan import Scan, Token
 from nlp.pseudonymise.recognisers.words import COUNTRIES, unknown_word
 
 _WORD = r"[" + CAP + r"][" + LOW + r"]+(?:-[" + CAP + r"]?[" + LOW + r"]+)?"
 # "Övre Backa", "Västra Ämtervik", "Norra Råda": a direction before the name is part of it
 _PLACE = r"(?:(?:Övre|Nedre|Norra|Södra|Östra|Västra|Stora|Lilla|Gamla|Nya)[ \t]+)?" + _WORD
-_FARM_BEFORE = re.compile(
+_FARM_BEFORE = guarded(
     r"(?i:\b(?:gården|gårdarna|torpet|hemmanet|byn|fäboden|sätern|socknen|bygden|"
     r"(?:torp|gård|hemman|ställe|by|stuga)\w*[ \t]+som[ \t]+het(?:er|te)))[ \t]+$"
 )
 _DATE = r"(?:\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}(?:[ \t]+\d{4})?|\d{1,2}[ \t]+(?i:" + MONTHS + r")(?:[ \t]+\d{4})?|\d{4})"
 # form lines and the birth sentence: "Uppvuxen i: X", "Född: 7/9 1938 i X", "föddes 23 juli 1935 på X"
 # (without a colon or a date, "bodde i X" is place_of_residence's, which reads two-word places)
-_FORM = re.compile(
+_FORM = guarded(
     r"(?i:\b(?:uppvuxen|uppväxt|född|föddes|bosatt|bodde|bor)[ \t]*(?::[ \t]*(?:" + _DATE + r"[ \t,]*)?"
     r"(?:(?:i|på)[ \t]*:?[ \t]+)?|(?:" + _DATE + r"[ \t,]*)(?:i|på)[ \t]*:?[ \t]+|(?:i|på)[ \t]*:[ \t]*)"
     r"|\b(?:hemort|födelseort|bostadsort|hemby|födelseby)[ \t]*:?[ \t]+)$"
@@ -46,6 +47,8 @@ _SETTING = re.compile(
     # a trade only with "i": "säljare från X" names the firm the seller came from
     r"|\b\w+(?:lärare|are|erska|inna)[ \t]+i[ \t]+$|\b(?:bosatte[ \t]+sig|slog[ \t]+sig[ \t]+ner)[ \t]+i[ \t]+$)"
 )
+# a text holding none of the farm and form words: no part of it before a name holds one
+_farm_or_form_words = PerText(lambda text: _FARM_BEFORE.may_match(text) or _FORM.may_match(text))
 _PREP = re.compile(r"(?<![\w-])(?:i|från)[ \t]+$")
 _IN = re.compile(r"(?<![\w-])i[ \t]+$")
 # a Swedish place name's endings: -by, -sta, -köping, -torp, -näs, -vik, -skog, -tjärn …
@@ -92,7 +95,9 @@ def rural_place(s: Scan, t: Token) -> int:
     before = s.text[max(0, t.start - 60) : t.start]
     head = _HEAD_AFTER.match(s.text, m.end())
     end = m.end()
-    found = bool(_FARM_BEFORE.search(before) or _FORM.search(before))
+    found = _farm_or_form_words(s.text) and bool(
+        _FARM_BEFORE.unguarded.search(before) or _FORM.unguarded.search(before)
+    )
     if head and (found or not t.at_start):
         found = True
         if head.group("head") == "gård":

@@ -39,7 +39,7 @@ _NAMED_SO = guarded(
 # a home named in full: its kind, then its own name ("HVB Lönnen", "LVM-hemmet Granbacka")
 _UNIT_NAME = re.compile(r"^\S+[ \t]+(" + _WORD + r")")
 # "var bor du nu?" and its answer turn, after a speaker tag: "[Tolk]: Ludvika."
-_WHERE_LIVE = re.compile(r"\bvar[ \t]+(?:bor|bodde)[ \t]+(?:du|ni|han|hon|hen|de|dom)\b[^\n?]*\?[ \t]*\n")
+_WHERE_LIVE = guarded(r"\bvar[ \t]+(?:bor|bodde)[ \t]+(?:du|ni|han|hon|hen|de|dom)\b[^\n?]*\?[ \t]*\n")
 _ANSWER = re.compile(
     r"[ \t]*(?:\[[^\]\n]{1,20}\]|[\w-]{1,20})[ \t]*:[ \t]*(?:(?:Fortfarande|Nu|Numera|I)[ \t]+)?"
     r"(" + _WORD + r")(?:[.,][ \t]*(" + _WORD + r"))?[ \t]*\.?[ \t]*(?=\n|$)"

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from nlp.core import Span
 from nlp.pseudonymise.recognisers import lists
-from nlp.pseudonymise.recognisers.words import TOKEN, sentence_start
+from nlp.pseudonymise.recognisers.words import Tokens, sentence_start, tokens
 
 
 @dataclass
@@ -14,7 +14,7 @@ class Scan:
     """The tokens of a text and what the rules found in it so far."""
 
     text: str
-    toks: list[tuple[int, int, str]]  # start, end, word
+    toks: Tokens
     spans: list[Span] = field(default_factory=list)
     person_at: set[int] = field(default_factory=set)  # tokens inside a found name
     first_name_at: set[int] = field(default_factory=set)  # plain (not genitive) first names: a surname may follow
@@ -23,7 +23,7 @@ class Scan:
 
     @classmethod
     def of(cls, text: str) -> Scan:
-        return cls(text, [(m.start(), m.end(), m.group(0)) for m in TOKEN.finditer(text)])
+        return cls(text, tokens(text))
 
     def add(self, start: int, end: int, label: str) -> None:
         self.spans.append(Span(start, end, label))

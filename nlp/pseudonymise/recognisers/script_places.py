@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from nlp.core import Span
 from nlp.pseudonymise.recognisers import lists
+from nlp.pseudonymise.recognisers.prefilter import guarded
 
 # a letter's sound class: vowels (and semivowels) "a", the rest by consonant; "" is silent
 _LATIN_SOUND = str.maketrans(
@@ -131,7 +132,7 @@ _ARABIC_IN = re.compile(
     r"(?<![\w])(?:في|فى|من|إلى|الى|در|از|به|تا)[ \t]+([\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff]{3,})(?![\w])"
 )
 _TURKISH = re.compile(r"(?<![\w'’-])([A-ZÅÄÖ][a-zåäö]+)['’](?:[a-zçğıöşü]{1,5})(?![\w])")
-_FINNISH = re.compile(r"(?<![\w-])([A-ZÅÄÖ][a-zåäö]{2,}?)(?:ssa|ssä|sta|stä|lla|llä|lta|ltä|lle)(?![\w])")
+_FINNISH = guarded(r"(?<![\w-])([A-ZÅÄÖ][a-zåäö]{2,}?)(?:ssa|ssä|sta|stä|lla|llä|lta|ltä|lle)(?![\w])")
 _NON_ASCII_LETTER = re.compile(r"[\u0400-\u04ff\u0600-\u06ff]")
 
 

@@ -4,12 +4,17 @@ sentence starts, name-list lookups and the test for "not an everyday Swedish wor
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from nlp.lexicon import SWEDISH_STOP_WORDS, swedish_lemma_table
 from nlp.pseudonymise.recognisers import lists
+from nlp.pseudonymise.recognisers.prefilter import PerText
 
 TOKEN = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*")
+Tokens = Sequence[tuple[int, int, str]]  # start, end, word
+# a text's word tokens: read once for the rules that walk them all
+tokens: PerText[Tokens] = PerText(lambda text: tuple((m.start(), m.end(), m.group(0)) for m in TOKEN.finditer(text)))
 TITLES = frozenset(
     "doktor doktorn dr dr. läkare läkaren överläkare överläkaren syster sjuksköterska sjuksköterskan "
     "sköterska sköterskan undersköterska undersköterskan skötare skötaren kurator kuratorn psykolog "
@@ -342,7 +347,7 @@ _STATES = frozenset(
 )
 
 
-def in_state(toks: list[tuple[int, int, str]], k: int) -> bool:
+def in_state(toks: Tokens, k: int) -> bool:
     """Do the tokens from k on say a body's or a mood's state ("har feber", "var så nöjd")?"""
     if k + 1 >= len(toks) or toks[k][2].lower() not in _BE_HAVE:
         return False

@@ -13,12 +13,13 @@ import phonenumbers
 
 from nlp.core import Span
 from nlp.pseudonymise.recognisers import lists
+from nlp.pseudonymise.recognisers.prefilter import guarded
 
 # a dot may stand apart too: "j.berg @ hotmail . se"
 _DOT = r"(?:\s*(?:\bpunkt\b|\bdot\b|\(punkt\)|\(dot\)|\[dot\]|\[punkt\]|<dot>|<punkt>)\s*|[ ]\.[ ]|\.)"
 _AT = r"(?:\s*(?:@|\(at\)|\[at\]|\{at\}|<at>|\(a\)|\(snabel-?a\)|\[snabel-?a\]|\bat\b|\bsnabel-?a\b)\s*)"
 _TLD = r"(?:com|se|nu|net|org|info|eu|io|fi|no|dk|de|uk|co|me|biz|online|email|mail)"
-_EMAIL_HINT = re.compile(r"@|\bat\b|snabel|\(a\)|\bpunkt\b|\bdot\b", re.IGNORECASE)
+_EMAIL_HINT = guarded(r"@|\bat\b|snabel|\(a\)|\bpunkt\b|\bdot\b", re.IGNORECASE)
 
 
 def find_written_email(text: str) -> list[Span]:
@@ -33,7 +34,7 @@ def find_written_email(text: str) -> list[Span]:
 
 
 # digits with a separator between any of them: "0 7 0 1 2 3 4 5 6 7", "070.123.45.67"
-_SPACED = re.compile(r"(?<![\w+.,])(?:\+[ ]?4[ ]?6|0)(?:[ .\-–/()\n]{0,3}\d){6,12}(?![\d,]|\.\d)")
+_SPACED = guarded(r"(?<![\w+.,])(?:\+[ ]?4[ ]?6|0)(?:[ .\-–/()\n]{0,3}\d){6,12}(?![\d,]|\.\d)")
 _PHONE_WORDS = re.compile(r"(?:ring|tel|telefon|mobil|nummer|nr|nås|sms|numret|nå mig|når mig|nå oss)", re.IGNORECASE)
 
 _UNITS = {

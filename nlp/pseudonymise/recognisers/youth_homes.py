@@ -17,6 +17,7 @@ from nlp.core import Span
 from nlp.lexicon import swedish_lemma_table
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.patterns import LOW, WS
+from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.words import (
     CHAT_FILLERS,
     NOT_UNIT_WORDS,
@@ -34,7 +35,7 @@ _HOME_KINDS = (
 )
 # clinics: their next word is a name only when it is no everyday word or a definite noun
 _CLINIC_KINDS = r"vårdcentralen|vardcentralen|hälsocentralen|halsocentralen|ungdomsmottagningen|ungdomsmottagning"
-_KIND_THEN_NAME = re.compile(
+_KIND_THEN_NAME = guarded(
     r"(?<![\w-])(?P<kind>(?i:" + _HOME_KINDS + r"|" + _CLINIC_KINDS + r"))" + WS + r"+"
     r"(?P<name>[" + LOW + r"]{3,}(?:-[" + LOW + r"]{2,})?)(?![\w-])"
 )

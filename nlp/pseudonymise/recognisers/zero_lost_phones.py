@@ -21,11 +21,12 @@ import phonenumbers
 
 from nlp.core import Span
 from nlp.pseudonymise.recognisers.patterns import AMOUNT_UNITS, AMOUNT_WORDS, denied_after, says_other_number, units
+from nlp.pseudonymise.recognisers.prefilter import guarded
 
 _SEP = r"(?:[ \t\u00a0]|[ ]?-[ ]?|,)"
 # an optional minus sign Excel leaves before a number, then 8–11 digits in groups of 1–4
 # (possessive: a number that goes on as a code, "914 553 201-4", is not tried in pieces)
-_CANDIDATE = re.compile(r"(?<![\w+/.,:\-)])(-?)([1-9]\d{0,10}(?:" + _SEP + r"\d{1,4}){0,5}+)(?!\w|[\-/.,:]\w)")
+_CANDIDATE = guarded(r"(?<![\w+/.,:\-)])(-?)([1-9]\d{0,10}(?:" + _SEP + r"\d{1,4}){0,5}+)(?!\w|[\-/.,:]\w)")
 # after a country code or a bracketed zero: the whole number is telefon.py's
 _PREFIX_BEFORE = re.compile(r"(?:(?:\+|00)\d{1,3}|\(0\))[ \u00a0-]?$")
 # a mobile, landline or switchboard word, and at most six words before the number on its line
