@@ -49,7 +49,7 @@ def p() -> Pseudonymiser:
         ("Hej från Grön Starr-förbundet! Välkomna på träff.", "Grön Starr-förbundet", "ORGANISATION"),
         # day and month each closed by a point, the sentence going on
         ("Vi ses 3.4. på mottagningen, skriver sköterskan.", "3.4.", "DATUM"),
-        ("Återbesöket flyttas till 12.11. enligt brevet.", "12.11.", "DATUM"),
+        ("Återbesöket flyttas till 28.11. enligt brevet.", "28.11.", "DATUM"),
         # a town alone under the street line of an address block
         ("Karin Holm\nLjungvägen 3\nBrännsjöhult", "Brännsjöhult", "ORT"),
     ],
@@ -64,6 +64,8 @@ def test_constructions_found(p: Pseudonymiser, text: str, value: str, label: str
         # a firm and its town with no visit, and a person whose surname is a town
         ("Jag åkte till Ikea Uppsala och köpte en soffa.", "Ikea Uppsala", "VARDENHET"),
         ("Vi var hos Anna Lund i går.", "Anna Lund", "VARDENHET"),
+        # an employer's or an association's name after "från", with a care word near
+        ("Jag har läkarintyg och ett intyg från Brillkedjan Uppsala.", "Brillkedjan Uppsala", "VARDENHET"),
         # the practitioner is no practice; a house that is no clinic; a centre of no care
         ("Optikern i Nora sa att jag behöver nya glas.", "Optikern i Nora", "VARDENHET"),
         ("Vi var på Kulturhuset i Falun i lördags.", "Kulturhuset i Falun", "VARDENHET"),
@@ -84,6 +86,7 @@ def test_constructions_not_found(p: Pseudonymiser, text: str, value: str, label:
         # a point after a version, a clock time or closing a sentence
         "Version 2.1. och sedan kom 3.0.",
         "Vi ses kl 10.12. och sen går vi.",
+        "ringde jouren 22.05. ingen fara.",
         "Det var 2.5. Sen gick vi hem.",
         # dotted abbreviations and a price per month
         "Det var t.ex. bra att komma i tid.",

@@ -380,9 +380,12 @@ def _day_month_points(text: str) -> list[Span]:
     """Day and month with a point: "den 02.02", "har tid 28.5", "ses 3.4. på mottagningen"."""
     spans = []
     for m in _DAY_MONTH_POINT.finditer(text):
+        day, month = m.group(0).split(".")
+        # no clock time reads the same (a day past 24, or a one-digit month: "ringde 21.05. ingen")
+        timeless = int(day) > 24 or len(month) == 1
         # "har tid hos er 27.5. och": day and month each closed by a point (the Finnish and
         # German way), the sentence going on after it in lowercase, so the point ends no sentence
-        closed = _POINT_THEN_LOWER.match(text, m.end())
+        closed = timeless and _POINT_THEN_LOWER.match(text, m.end())
         if closed and not (
             _BUILD_BEFORE.search(text, max(0, m.start() - 12), m.start())
             or _CLOCK_BEFORE.search(text, max(0, m.start() - 10), m.start())
@@ -393,8 +396,7 @@ def _day_month_points(text: str) -> list[Span]:
         if re.search(r"\b(?:den|datum:?)" + WS + r"*$", text[max(0, m.start() - 8) : m.start()], re.IGNORECASE):
             spans.append(Span(m.start(), m.end(), "DATUM"))
             continue
-        day, month = m.group(0).split(".")
-        if (int(day) > 24 or len(month) == 1) and _APPOINTMENT_BEFORE.search(text, max(0, m.start() - 14), m.start()):
+        if timeless and _APPOINTMENT_BEFORE.search(text, max(0, m.start() - 14), m.start()):
             if not _MEASURE_AFTER.match(text, m.end()):
                 spans.append(Span(m.start(), m.end(), "DATUM"))
     return spans

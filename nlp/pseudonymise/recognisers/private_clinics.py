@@ -223,9 +223,10 @@ def _ska_hospitals(text: str) -> list[Span]:
 
 
 # "tid hos Linsbolaget Västerås", "optiker på Brillkedjan Uppsala": a chain's own name (a word no
-# lexicon or name list has) and a known town after a visiting preposition
+# lexicon or name list has) and a known town after a visiting preposition (not "från": "intyg
+# från <arbetsgivare> <Ort>", "<Namn> från <förening> <Ort>")
 _CHAIN_TOWN = guarded(
-    r"(?<![\w-])(?i:hos|på|till|vid|från)"
+    r"(?<![\w-])(?i:hos|på|till|vid)"
     + WS
     + r"+(?P<chain>["
     + CAP
