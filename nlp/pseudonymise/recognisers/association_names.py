@@ -6,6 +6,8 @@ complaint_bodies.py."""
 
 from __future__ import annotations
 
+import re
+
 from nlp.core import Span
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.patterns import CAP, CAPWORD, LOW, WS
@@ -36,9 +38,13 @@ _HYPHENED = guarded(
 )
 
 
+_HYPHEN_WORD = re.compile(r"-(?i:föreningen|förbundet|sällskapet)(?![\w-])")
+
+
 def _hyphened(text: str) -> list[Span]:
     out = []
-    for m in _HYPHENED.finditer(text):
+    # (the guard cannot test a case-blind word: the hyphened word itself is looked for first)
+    for m in _HYPHENED.finditer(text) if _HYPHEN_WORD.search(text) else ():
         start = m.start()
         # "Hej från …", "Tack Grön …": a sentence's everyday word is no part of the name
         for word in m.group("lead").split():

@@ -35,11 +35,10 @@ _POSTCODE_TOWN = guarded(
 # in a letter's address block, alone on the next line ("Storgatan 4⏎Bäckebo")
 _ADDRESS_TOWN_TAIL = r"(" + _W + r")(?=" + WS + r"*(?:[.!\n]|$))"
 _ADDRESS = r"(?<![\w-])" + _W + WS + r"+\d{1,4}(?::\d{1,4})?"
-# (the line break is no string a guard can test: a plain pattern, which the digits keep cheap)
-_ADDRESS_TOWNS = (
-    guarded(_ADDRESS + "," + WS + r"*" + _ADDRESS_TOWN_TAIL),
-    re.compile(_ADDRESS + r"[ \t]*\n[ \t]*" + _ADDRESS_TOWN_TAIL),
-)
+_ADDRESS_COMMA_TOWN = guarded(_ADDRESS + "," + WS + r"*" + _ADDRESS_TOWN_TAIL)
+# (the line break is no string a guard can test: a plain pattern, tried where a number ends a line)
+_ADDRESS_LINE_TOWN = re.compile(_ADDRESS + r"[ \t]*\n[ \t]*" + _ADDRESS_TOWN_TAIL)
+_NUMBER_ENDS_LINE = re.compile(r"\d[ \t]*\n")
 _PREP_PLACE = guarded(r"(?<![\w-])(?:i|från|till|vid|på|nära|utanför|mot)" + WS + r"+(" + _W + r")(?![\w-])")
 _JOINED = guarded(
     r"(?<![\w-])(?:i|från|till|vid|mellan)"
@@ -113,8 +112,9 @@ def _after_a_name(text: str, prep: int) -> bool:
 def find_rural_place_names(text: str) -> list[Span]:
     """Small places read from the sentence (see the module's doc)."""
     spans = [Span(m.start(1), m.end(1), "ORT") for m in _POSTCODE_TOWN.finditer(text)]
-    for pattern in _ADDRESS_TOWNS:
-        spans.extend(Span(m.start(1), m.end(1), "ORT") for m in pattern.finditer(text) if _small_place(m.group(1)))
+    towns = list(_ADDRESS_COMMA_TOWN.finditer(text))
+    towns += _ADDRESS_LINE_TOWN.finditer(text) if _NUMBER_ENDS_LINE.search(text) else ()
+    spans.extend(Span(m.start(1), m.end(1), "ORT") for m in towns if _small_place(m.group(1)))
     for m in _PREP_PLACE.finditer(text):
         place, prep = m.group(1), m.group(0).split()[0]
         # "i" takes any place ending but not after a firm's name; the other prepositions only the
