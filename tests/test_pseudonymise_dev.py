@@ -298,9 +298,11 @@ OWN_FLOORS = {
     # lettered reserve number is JOURNALNUMMER in the product), TELEFON 36 of 36; direct floor
     # 0.97): it no longer measures generalisation
     "pii_blind74.jsonl": (0.88, 0.965, 0.91, 0.97),
-    # unread (held out; first score at 68b048a, every direct identifier found): 75 eye care and
-    # sight 0.932 / 0.961 / 38 of 39 (VARDENHET 30 of 39)
-    "pii_blind75.jsonl": (0.92, 0.95, 0.97),
+    # read in round 47 (first 0.932 / 0.961 / 38 of 39 at 68b048a and main bfabcca: eye care and
+    # sight; VARDENHET 30 of 39, ORT 17 of 19, PERSON 88 of 91; after 0.992 / 1.000 / 39 of 39,
+    # VARDENHET 38 of 39, PERSON 91 of 91, every direct identifier found; a unit "i <Ort>" is one
+    # span in the product, so ORT stays 18 of 19): it no longer measures generalisation
+    "pii_blind75.jsonl": (0.98, 0.99, 0.97),
     # read in round 48 (first 0.942 / 0.963 / 35 of 37 at 68b048a, 0.960 / 0.971 / 35 of 37 at
     # bfabcca: women's health; after 0.982 / 0.989 / 37 of 37, every direct identifier found,
     # VARDENHET 39 of 41; a unit "i <Ort>" is one span in the product, so ORT stays 21 of 24):

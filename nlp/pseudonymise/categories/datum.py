@@ -118,6 +118,8 @@ _FIELD_YYMMDD = guarded(
 _APPOINTMENT_BEFORE = re.compile(
     r"(?i:\b(?:tid|tiden|kallad|kallades|kallelse|kallelsen|besök|återbesök|möte|mötet))" + WS + r"+$"
 )
+_POINT_THEN_LOWER = re.compile(r"\." + WS + r"+[a-zåäö]")
+_CLOCK_BEFORE = re.compile(r"(?i:\bkl\.?|\bklockan)" + WS + r"*$")
 # "tid 28.5 kg": a measure after the number, not an appointment's day
 _MEASURE_AFTER = re.compile(WS + r"*(?:%|kg|km|mil|grader|°|timmar|tim|h\b|min|sek|cm|mm|mg|ml|l\b)")
 # "16/4 mg Suboxone", "10/5 mg": a combination product's two doses, not a day
@@ -370,13 +372,31 @@ def find_date(text: str) -> list[Span]:
         if not _PAYDAY_BEFORE.search(text, max(0, m.start() - 30), m.start())
     ]
     spans += [Span(m.start(1), m.end(1), "DATUM") for m in _FIELD_YYMMDD.finditer(text)]
+    spans += _day_month_points(text)
+    return spans
+
+
+def _day_month_points(text: str) -> list[Span]:
+    """Day and month with a point: "den 02.02", "har tid 28.5", "ses 3.4. på mottagningen"."""
+    spans = []
     for m in _DAY_MONTH_POINT.finditer(text):
+        day, month = m.group(0).split(".")
+        # no clock time reads the same (a day past 24, or a one-digit month: "ringde 21.05. ingen")
+        timeless = int(day) > 24 or len(month) == 1
+        # "har tid hos er 27.5. och": day and month each closed by a point (the Finnish and
+        # German way), the sentence going on after it in lowercase, so the point ends no sentence
+        closed = timeless and _POINT_THEN_LOWER.match(text, m.end())
+        if closed and not (
+            _BUILD_BEFORE.search(text, max(0, m.start() - 12), m.start())
+            or _CLOCK_BEFORE.search(text, max(0, m.start() - 10), m.start())
+        ):
+            spans.append(Span(m.start(), m.end() + 1, "DATUM"))
+            continue
         # "den 02.02" only: "från 03.40 till 07.10" are times
         if re.search(r"\b(?:den|datum:?)" + WS + r"*$", text[max(0, m.start() - 8) : m.start()], re.IGNORECASE):
             spans.append(Span(m.start(), m.end(), "DATUM"))
             continue
-        day, month = m.group(0).split(".")
-        if (int(day) > 24 or len(month) == 1) and _APPOINTMENT_BEFORE.search(text, max(0, m.start() - 14), m.start()):
+        if timeless and _APPOINTMENT_BEFORE.search(text, max(0, m.start() - 14), m.start()):
             if not _MEASURE_AFTER.match(text, m.end()):
                 spans.append(Span(m.start(), m.end(), "DATUM"))
     return spans

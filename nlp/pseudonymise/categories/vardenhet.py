@@ -44,10 +44,10 @@ _UNIT_HEAD = (
     # a home with its own flats and staff: "Ekbackens servicehus"
     r"servicehuset|servicehus"
 )
-# Healthcare centres named "-centrum" ("Beroendecentrum"), not shopping or travel centres.
+# Healthcare centres named "-centrum" ("Beroendecentrum", "Ögoncentrum"), not shopping or travel centres.
 _CENTRE = (
     r"(?i:beroende|vård|hälso|psykiatri|rehab|rehabiliterings|habiliterings|kris|ungdoms|barn|"
-    r"familje|stöd|behandlings|smärt|minnes)(?:centrum|centret)"
+    r"familje|stöd|behandlings|smärt|minnes|ögon|syn)(?:centrum|centret)"
 )
 _UNIT_PREFIX = (
     r"BUP|BUMM|UMO|VUP|PIVA|VC|HC|MVC|BVC|HVB-hemmet|HVB|LSS-boendet|[Vv]årdcentralen|[Vv]årdcentral|[Vv]ardcentralen|[Hh]älsocentralen|"

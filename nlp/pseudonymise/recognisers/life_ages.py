@@ -132,8 +132,11 @@ def _owner_before(text: str, pos: int) -> bool:
 
 
 # someone the sentence is about: "Jag blev blind vid 45 års ålder", "Nu vid 2 års ålder har hon";
-# a schedule is about no one ("en tredje dos vid 12 månaders ålder")
-_PERSON_WORD = re.compile(r"(?i:\b(?:jag|hon|han|hen|vi|min|mitt|mina|vår|vårt|hans|hennes|deras|" + _KIN + r")\b)")
+# a schedule is about no one ("en tredje dos vid 12 månaders ålder"), nor is "barn" bare, children
+# in general ("kontroll för barn vid 4 års ålder"); "barnet", "mitt barn" are someone
+_PERSON_WORD = re.compile(
+    r"(?i:\b(?:jag|hon|han|hen|vi|min|mitt|mina|vår|vårt|hans|hennes|deras|(?!barn\b)(?:" + _KIN + r"))\b)"
+)
 
 
 # a sentence opening with a finite verb has the writer as its elided subject: "Fick

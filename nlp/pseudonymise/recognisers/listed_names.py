@@ -167,9 +167,14 @@ def _after_title(s: Scan, t: Token) -> bool:
     )
 
 
+# the desks where staff meet the public, named after "i": "<Namn> i receptionen var snäll"
+_DESKS = frozenset("receptionen växeln kassan kundtjänst kundtjänsten luckan expeditionen entrén".split())
+
+
 def _at_work(t: Token, info: NameInfo | None) -> bool:
     """ "Dag på soc", "max på Mini-Maria": a first name at the start of a sentence, then
-    "på"/"från" and a workplace (a proper name or a word like soc, akuten, boendet)."""
+    "på"/"från" and a workplace (a proper name or a word like soc, akuten, boendet), or "i" and
+    a desk ("Per i receptionen")."""
     return bool(
         info is not None
         and (info.first_sv or info.first_other)
@@ -177,9 +182,14 @@ def _at_work(t: Token, info: NameInfo | None) -> bool:
         and t.nxt2 != ""
         and (t.word.lower() not in SWEDISH_STOP_WORDS or info.first_sv)  # "Dag på soc", not "Alla på"
         and t.tight_next
-        and t.nxt.lower() in {"på", "från", "vid", "hos", "pa", "fran"}
         and t.gap2.strip() == ""
-        and (t.after_next[:1].isupper() or t.nxt2 in WORKPLACE)
+        and (
+            t.nxt.lower() in {"på", "från", "vid", "hos", "pa", "fran"}
+            and (t.after_next[:1].isupper() or t.nxt2 in WORKPLACE)
+            # "Per i receptionen": "i" only before a desk that serves the public, not "Bo i Lund"
+            or t.nxt.lower() == "i"
+            and t.nxt2 in _DESKS
+        )
     )
 
 

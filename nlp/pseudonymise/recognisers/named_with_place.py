@@ -222,6 +222,14 @@ def _school_name(words: list[str]) -> bool:
     )
 
 
+def _unit_or_body(name: str, words: list[str]) -> tuple[bool, bool]:
+    """Whether a name before "i <Ort>" holds a care unit's stem, and a body's; a practice's house
+    is a clinic ("Optikhuset i Y", as "Läkarhuset"), not a body's house."""
+    practice = _PRACTICE_NAME.match(name)
+    unit = _unit_stem(name) or bool(practice)
+    return unit, bool(_ORG_STEMS.search(name)) and not (practice and words[0].endswith("huset"))
+
+
 def _listed_school(text: str, m: re.Match[str]) -> bool:
     """ "på Domskolan": a school whose name the lexicon has as a word, capitalised inside a
     sentence and with a first part that says no kind of school (not "på Ridskolan")."""
@@ -280,8 +288,7 @@ def find_named_with_place(text: str) -> list[Span]:
         if folded in _STATE_OR_RESIDENT or (_GATHERING.search(words[-1]) and not _ORG_STEMS.search(name)):
             continue
         first = lists.names().get(words[0].lower())
-        unit = _unit_stem(name) or bool(_PRACTICE_NAME.match(name))
-        org = bool(_ORG_STEMS.search(name))
+        unit, org = _unit_or_body(name, words)
         # "kontorslokal i Malmö", "service i Stockholm": ordinary lowercase words name nothing,
         # unless a unit ("dialysen i Eskilstuna") or a school with its name ("förskolan myrstacken")
         # (also at a sentence start, "Skolan i Borlänge", and a generic compound, "lokalföreningen")

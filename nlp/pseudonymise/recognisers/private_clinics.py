@@ -4,8 +4,9 @@
 it ("Ortopedi Väst", "Balans Ortopedi"), a specialist clinic or a clinic with its town and its
 part of town ("Ryggspecialisten Umeå", "Ögonkliniken Växjö City"), a health centre's
 abbreviation in lowercase with its town or its name ("vc i mora", "vc Gamlestan"), a hospital
-and its site after a slash ("Skånes universitetssjukhus/Lund") and a hospital named by an
-adjective in "-ska" ("på Lindqvistska", "Bergerska i Kalmar").
+and its site after a slash ("Skånes universitetssjukhus/Lund"), a hospital named by an
+adjective in "-ska" ("på Lindqvistska", "Bergerska i Kalmar") and a chain's clinic or shop by its
+town in a sentence about a visit ("synundersökning hos Linsbolaget Västerås").
 """
 
 from __future__ import annotations
@@ -66,14 +67,14 @@ _NAMED_SPECIALTY = guarded(
 _DISTRICT = frozenset("Norr Nord Syd Söder Öst Väst City Centrum".split())
 _DISTRICT_AFTER = re.compile(WS + r"+(" + CAPWORD + r")(?![\w-])")
 _SITE_DIRECTIONS = frozenset("Norra Södra Östra Västra".split())
-# "Ryggspecialisten Umeå", "Ögonkliniken Växjö City", "Handkirurgen Lund Syd": a clinic, its
+# "Ryggspecialisten Umeå", "Ögonkliniken Växjö City", "Handkirurgen Lund Syd", "Hudläkarna Visby": a clinic, its
 # known town and the part of town after it (the town alone other patterns read)
 _CLINIC_TOWN = guarded(
     r"(?<![\w-])["
     + CAP
     + r"]["
     + LOW
-    + r"]{2,}(?:specialisten|specialisterna|kliniken|mottagningen|kirurgen|centret)"
+    + r"]{2,}(?:specialisten|specialisterna|kliniken|mottagningen|kirurgen|centret|läkarna)"
     + WS
     + r"+(?P<town>"
     + CAPWORD
@@ -221,9 +222,56 @@ def _ska_hospitals(text: str) -> list[Span]:
     return out
 
 
+# "tid hos Linsbolaget Västerås", "optiker på Brillkedjan Uppsala": a chain's own name (a word no
+# lexicon or name list has) and a known town after a visiting preposition (not "från": "intyg
+# från <arbetsgivare> <Ort>", "<Namn> från <förening> <Ort>")
+_CHAIN_TOWN = guarded(
+    r"(?<![\w-])(?i:hos|på|till|vid)"
+    + WS
+    + r"+(?P<chain>["
+    + CAP
+    + r"][A-Za-zåäöÅÄÖ]{2,})"
+    + WS
+    + r"+(?P<town>"
+    + CAPWORD
+    + r")(?![\w-])"
+)
+# what makes the sentence one about care, not about a shop or an employer ("till Ikea Uppsala")
+_VISIT_WORD = re.compile(
+    r"(?i:undersök|optiker|ögon|syn(?:test|prov|fält|intyg)|glasögon|linser|kontaktlins|intyg|remiss|läkar|"
+    r"vård|klinik|mottagning|behandl|operation|opererad|tandläk|bokning|bokad|\btid\b|besök|recept)"
+)
+_SENTENCE_EDGE = re.compile(r"[.!?\n]")
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    before = max((m.end() for m in _SENTENCE_EDGE.finditer(text, max(0, start - 120), start)), default=0)
+    after = _SENTENCE_EDGE.search(text, end)
+    return text[before : after.start() if after else len(text)]
+
+
+def _chain_towns(text: str) -> list[Span]:
+    out = []
+    places = lists.places()
+    for m in _CHAIN_TOWN.finditer(text):
+        chain, town = m.group("chain"), m.group("town")
+        if places.get(town) is not False or chain in places or not unknown_word(chain):
+            continue
+        info = lists.names().get(chain.lower())
+        if info is not None and (info.first_sv or info.first_other or info.last):
+            continue  # "hos Anna Lund": a person
+        if not _VISIT_WORD.search(_sentence_around(text, m.start(), m.end())):
+            continue
+        district = _DISTRICT_AFTER.match(text, m.end())
+        end = district.end() if district and district.group(1) in _DISTRICT else m.end()
+        out.append(Span(m.start("chain"), end, "VARDENHET"))
+    return out
+
+
 def find_private_clinics(text: str) -> list[Span]:
     return (
-        _foreign_heads(text)
+        _chain_towns(text)
+        + _foreign_heads(text)
         + _named_specialties(text)
         + _clinic_towns(text)
         + _health_centres(text)

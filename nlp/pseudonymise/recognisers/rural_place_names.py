@@ -3,7 +3,7 @@ summer camps. A village of a hundred people identifies as well as a name does.
 
 Read from the sentence, not from a list: a position word and a name after a postcode ("686 95
 Västra Ämtervik"), a town closing a line after a property or village address ("Bäckebo 1:7,
-Storlien."), a name with a place-name ending after a place preposition ("i Ammarnäs", "från
+Storlien.") or alone on the line under a street address, a name with a place-name ending after a place preposition ("i Ammarnäs", "från
 Risudden", "på Holmön", "vid Kvikkjokk"), two names joined after one ("till Soppero och
 Lannavaara"), where someone lives or stays ("bor vid Ritsem"), a relative's place ("till pappa i
 Lainio") and a signature's place ("/Astrid i Gunnarn"). The word must be one no lexicon has and
@@ -31,10 +31,14 @@ _MORE_ENDINGS = re.compile(r"(?:udden|ön|öarna|bäcken|bäck|lien|fjället|ber
 _POSTCODE_TOWN = guarded(
     r"(?<!\d)[1-9]\d{2}" + WS + r"?\d{2}" + WS + r"+(" + _POSITION + WS + r"+" + _W + r")(?![\w-])"
 )
-# a property or village address ("Bäckebo 1:7", "Dikanäs 119") and the town after a comma
-_ADDRESS_TOWN = guarded(
-    r"(?<![\w-])" + _W + WS + r"+\d{1,4}(?::\d{1,4})?," + WS + r"*(" + _W + r")(?=" + WS + r"*(?:[.!\n]|$))"
-)
+# a property or village address ("Bäckebo 1:7", "Dikanäs 119") and the town after a comma or,
+# in a letter's address block, alone on the next line ("Storgatan 4⏎Bäckebo")
+_ADDRESS_TOWN_TAIL = r"(" + _W + r")(?=" + WS + r"*(?:[.!\n]|$))"
+_ADDRESS = r"(?<![\w-])" + _W + WS + r"+\d{1,4}(?::\d{1,4})?"
+_ADDRESS_COMMA_TOWN = guarded(_ADDRESS + "," + WS + r"*" + _ADDRESS_TOWN_TAIL)
+# (the line break is no string a guard can test: a plain pattern, tried where a number ends a line)
+_ADDRESS_LINE_TOWN = re.compile(_ADDRESS + r"[ \t]*\n[ \t]*" + _ADDRESS_TOWN_TAIL)
+_NUMBER_ENDS_LINE = re.compile(r"\d[ \t]*\n")
 _PREP_PLACE = guarded(r"(?<![\w-])(?:i|från|till|vid|på|nära|utanför|mot)" + WS + r"+(" + _W + r")(?![\w-])")
 _JOINED = guarded(
     r"(?<![\w-])(?:i|från|till|vid|mellan)"
@@ -108,9 +112,9 @@ def _after_a_name(text: str, prep: int) -> bool:
 def find_rural_place_names(text: str) -> list[Span]:
     """Small places read from the sentence (see the module's doc)."""
     spans = [Span(m.start(1), m.end(1), "ORT") for m in _POSTCODE_TOWN.finditer(text)]
-    for m in _ADDRESS_TOWN.finditer(text):
-        if _small_place(m.group(1)):
-            spans.append(Span(m.start(1), m.end(1), "ORT"))
+    towns = list(_ADDRESS_COMMA_TOWN.finditer(text))
+    towns += _ADDRESS_LINE_TOWN.finditer(text) if _NUMBER_ENDS_LINE.search(text) else ()
+    spans.extend(Span(m.start(1), m.end(1), "ORT") for m in towns if _small_place(m.group(1)))
     for m in _PREP_PLACE.finditer(text):
         place, prep = m.group(1), m.group(0).split()[0]
         # "i" takes any place ending but not after a firm's name; the other prepositions only the

@@ -72,9 +72,27 @@ _LOWER_INITIALS = guarded(
 )
 
 
+# dotted initials after a word for a person ("brukaren K.M.", "sköterskan B.L.") or after
+# "initialerna": a writer who keeps the name back still names someone
+_DOTTED = re.compile(rf"(?<![\w.])[{_CAP}]\.[ ]?[{_CAP}]\.(?:[ ]?[{_CAP}]\.)?(?![\w])")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
+_INITIALS_WORDS = frozenset("initialerna initialer initialen".split())
+
+
+def _dotted_after_person_word(text: str) -> list[Span]:
+    out = []
+    for m in _DOTTED.finditer(text):
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        word = before.group(1).lower() if before else ""
+        if word in TITLES or word in _INITIALS_WORDS:
+            out.append(Span(m.start(), m.end(), "PERSON"))
+    return out
+
+
 def find_staff_initials(text: str) -> list[Span]:
     """Initials, or a first name and an initial, right after a staff title or signing off."""
     spans = [Span(m.start("who"), m.end("who"), "PERSON") for m in _SIGNED_INITIALS.finditer(text)]
+    spans += _dotted_after_person_word(text) if "." in text else []
     last = _LAST_SIGNATURE.search(text, max(0, len(text) - 12)) if "/" in text[-12:] else None
     if last and last.group("who").lower() not in _NOT_SIGNATURES and last.group("who") not in _NOT_INITIALS:
         spans.append(Span(last.start("who"), last.end("who"), "PERSON"))

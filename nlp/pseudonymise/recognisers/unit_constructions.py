@@ -41,7 +41,8 @@ UNIT_STEM = r"(?:" + ACRONYM_HYPHEN + r"|[" + CAP + LOW + r"][" + LOW + r"]*)"
 # a clinic by what it does, a compound ending in a clinic word: "Reumatologen", "LARO-mottagningen"
 _CLINIC = (
     UNIT_STEM + r"(?:[" + LOW + r"]*(?:logen|iatriken|peden|kirurgen|"
-    r"mottagningen|kliniken|avdelningen|akuten|enheten|medicinen|habiliteringen))"
+    # a text message's short form of a compound clinic word: "Hudmott <sjukhus>", "Barnklin <Ort>"
+    r"mottagningen|kliniken|avdelningen|akuten|enheten|medicinen|habiliteringen|(?<=[" + LOW + r"])(?:mott|klin)))"
     # a heading's clinic in the indefinite form, a compound ("Njurmedicin <Ort>", "Rättspsykiatri
     # <Ort>"), and "Psykiatrin <Ort>"
     r"|["
@@ -92,7 +93,11 @@ _CLINIC_AT = guarded(
     + CAP
     + r"]["
     + LOW
-    + r"]+))(?![\w-])"
+    + r"]+)(?P<town_hospital>"
+    # the town's hospital named by the town alone: "Ögonmott Karlskoga lasarett"
+    + WS
+    + r"+(?:lasarettet|lasarett|sjukhuset|sjukhus)"
+    + r")?)(?![\w-])"
 )
 # "S:t Eriks Ögonsjukhus": a saint's hospital
 _SAINT_HOSPITAL = guarded(

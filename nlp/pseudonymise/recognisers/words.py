@@ -125,8 +125,12 @@ COUNTRIES = frozenset(
 POSSESSIVES = frozenset("min mitt mina vår vårt våra hans hennes hens din ditt er ert deras".split())
 # the care units' acronyms: a unit, never a town or a person ("kom till BB", "Hej BVC!")
 # the practice of a licensed therapy profession, as a private clinic's name holds it ("Fysiocenter",
-# "Naprapathuset", "Kiropraktiken"); not its practitioner ("fysioterapeuten", "naprapaten")
-CARE_PRACTICE = r"fysio(?!terapeut)|sjukgymnastik|naprapat(?!(?:en|er|erna|ens)?\b)|kiroprakti[kc]|osteopati"
+# "Naprapathuset", "Kiropraktiken", an optician's "Optikhuset", "Optiker <Namn>", an eye clinic's
+# "Ögonläkarna"); not its practitioner ("fysioterapeuten", "naprapaten", "optikern") or "ögonen"
+CARE_PRACTICE = (
+    r"fysio(?!terapeut)|sjukgymnastik|naprapat(?!(?:en|er|erna|ens)?\b)|kiroprakti[kc]|osteopati|"
+    r"optik(?!er(?:n|na|ns)\b)|ögon(?=[a-zåäö]{3})"
+)
 CARE_ACRONYMS = frozenset("BUP BVC MVC BMM BB IVA VC HVB LSS BUMM".split())
 # a noun in its definite form ("Boendet", "kommunen", "personalen"): a description, not a name
 DEFINITE_ENDING = re.compile(r"(?:en|et|an|na|orna|arna|erna)$")
