@@ -120,7 +120,7 @@ _ORG_PATTERNS = [
         # "Vård- och omsorgsförvaltningen i Lidköping": a coordinated compound
         r"(?<![\w-])(?:" + coordinated_first(conjunctions="och") + r")?"
         r"(?i:[a-zåäö]*förvaltningen|[a-zåäö]*nämnden|socialtjänsten|hemtjänsten|"
-        r"socialkontoret|biståndsenheten|vuxenenheten|familjeenheten)"
+        r"socialkontoret|biståndsenheten|vuxenenheten|familjeenheten|familjerätten)"
         + WS
         + r"+i"
         + WS

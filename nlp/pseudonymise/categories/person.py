@@ -7,6 +7,7 @@ from nlp.pseudonymise.recognisers.attendance_lists import find_listed_people
 from nlp.pseudonymise.recognisers.bracketed_relations import find_bracketed_relations
 from nlp.pseudonymise.recognisers.care_notes import find_care_notes
 from nlp.pseudonymise.recognisers.chat_names import find_chat_names
+from nlp.pseudonymise.recognisers.child_ages import find_child_ages
 from nlp.pseudonymise.recognisers.comment_headers import find_comment_headers
 from nlp.pseudonymise.recognisers.complaint_bodies import find_complaint_bodies
 from nlp.pseudonymise.recognisers.english_kin import find_english_kin
@@ -76,6 +77,7 @@ CATEGORY = Category(
         find_parent_threads,  # "ture är 9 nu", "pappa_till_Sixten" (PERSON), "Elvira (nästan 9)" (ALDER, likewise)
         find_work_organisations,  # "Facket (<X>)", "<X> Region Syd", "avslag från <FÖRK>" (ORGANISATION), likewise
         find_unit_purposes,  # "Mottagningen för ätstörningar vid Karolinska" (VARDENHET; vardenhet.py is at the limit)
+        find_child_ages,  # "barn i hemmet, 4 och 9 år", "Tyra (sju) sa" (ALDER and PERSON; alder.py is at the limit)
     ),
     description="namn",
 )

@@ -27,7 +27,9 @@ from nlp.pseudonymise.recognisers.words import COUNTRIES, DEFINITE_ENDING, plain
 _KIN = (
     r"bror|brorsan|syster|systern|mamma|pappa|mor|far|son|dotter|make|maka|fru|man|sambo|pojkvän|"
     r"flickvän|morbror|farbror|moster|faster|mormor|morfar|farmor|farfar|kusin|svåger|svägerska|"
-    r"granne|grannen|vän|kompis|kamrat|barnbarn|fosterhem|bonuspappa|bonusmamma|styvpappa|styvmamma"
+    r"granne|grannen|vän|kompis|kamrat|barnbarn|fosterhem|bonuspappa|bonusmamma|styvpappa|styvmamma|"
+    # a former partner: "Tor (mitt ex)", "(min exman)"
+    r"ex|exet|exman|exmake|exfru|exsambo|expojkvän|exflickvän"
 )
 _ROLE = (
     r"kontaktperson|handledare|assistent|personlig assistent|ledsagare|boendestödjare|stödpedagog|"

@@ -29,6 +29,10 @@ _PAIR_AFTER = re.compile(
     re.IGNORECASE,
 )
 # "…, alltså 4 på dagen och 2 på natten": the writer goes on to say what the pair means
+# "vi kör 7/7", "schema 5/5": a child's days with each parent in turn (equal halves), no day
+_ROTATION_BEFORE = re.compile(
+    r"(?i:\b(?:kör|körde|kört|köra|schema|schemat|upplägg|upplägget|växelvis)" + WS + r"+(?:med" + WS + r"+)?)$"
+)
 _THAT_IS = r"(?:alltså|dvs\.?|d\.v\.s\.?|det vill säga)"
 _THAT_IS_WORDS = ("alltså", "dvs", "d.v.s", "vill säga")
 
@@ -40,6 +44,8 @@ def dose_or_side(text: str, start: int, end: int) -> bool:
     first, _, second = text[start:end].partition("/")
     if not (first.isdigit() and second.isdigit()):
         return False  # "12/3-25", "05/11/2024"
+    if first == second and _ROTATION_BEFORE.search(text, max(0, start - 20), start):
+        return True
     after = _PAIR_AFTER.match(text, end)
     if after:
         return after.group("shared") is not None or int(first) <= int(second)

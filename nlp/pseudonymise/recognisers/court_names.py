@@ -37,6 +37,28 @@ _REGIONAL_AUTHORITY = re.compile(
     + r")(?![\w-])"
 )
 
+# an appeal court is named by its region after "för" or "över": "Hovrätten för Nedre Norrland",
+# "Hovrätten över Skåne och Blekinge" (the region's words are no person and no town apart)
+_APPEAL_COURT = re.compile(
+    r"(?<![\w-])(?:Hovrätten|Kammarrätten|HOVRÄTTEN)"
+    + WS
+    + r"+(?:för|över)"
+    + WS
+    + r"+"
+    + CAP_NAME
+    + r"(?:"
+    + WS
+    + r"+"
+    + CAP_NAME
+    + r")?(?:"
+    + WS
+    + r"+och"
+    + WS
+    + r"+"
+    + CAP_NAME
+    + r")?(?![\w-])"
+)
+
 
 def find_court_names(text: str) -> list[Span]:
     spans = []
@@ -46,6 +68,7 @@ def find_court_names(text: str) -> list[Span]:
             if m.group("seat").lower() in SWEDISH_STOP_WORDS:
                 continue
             spans.append(Span(m.start(), m.end(), "ORGANISATION"))
+        spans += [Span(m.start(), m.end(), "ORGANISATION") for m in _APPEAL_COURT.finditer(text)]
     authority = any(w in text for w in ("Polis", "Kriminalvården", "Socialtjänsten"))
     for m in _REGIONAL_AUTHORITY.finditer(text) if authority else ():
         words = m.group("region").split()

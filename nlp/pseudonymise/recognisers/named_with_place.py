@@ -113,8 +113,9 @@ _SCHOOL_KINDS = frozenset(
 _GATHERING = re.compile(
     r"(?i:caf[eé]t?|caféet|gruppen|gruppens|träffen|träff|träffar|träffarna|mötet|möte|cirkeln|lägret|läger)$"
 )
-# an indefinite lowercase "boende" alone is a resident or any home: "Eva Ek, boende i Kalix"
-_STATE_OR_RESIDENT = _STATE | {"boende", "boenden"}
+# an indefinite lowercase "boende" alone is a resident or any home: "Eva Ek, boende i Kalix"; a
+# foster or contact family's home is a household, no unit: "Marie, familjehemmet i Kil" says where
+_STATE_OR_RESIDENT = _STATE | {"boende", "boenden", "familjehemmet", "fosterhemmet", "jourhemmet", "kontaktfamiljen"}
 # a kind of body, not its name: "lokalföreningen", "idrottsklubben"
 _GENERIC_TAIL = re.compile(r"(?:föreningen|förbundet|klubben|kontoret)$")
 _AT_WORK = re.compile(r"(?i:\b(?:på|pa|hos|vid))[ \u00a0]+$")

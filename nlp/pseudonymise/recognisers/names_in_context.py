@@ -307,7 +307,9 @@ def _context(text: str, toks: Tokens, i: int, tags: frozenset[str]) -> _Context:
     says = says or (with_me and first_name(word))
     greeted = gap.strip() in {"", ","} and prev in _GREETINGS  # "moi, aino har"
     called = tight and prev in {"honom", "henne", "hen"} and prev2 in _CALLS
-    named_for = called or (tight and prev == "till" and prev2 in _PARENTS)
+    # ("familjehemsmamma till X", "bonuspappa till X": a compound parent is one too)
+    parent = prev2 in _PARENTS or prev2.endswith(("mamma", "pappa", "förälder", "föräldrar"))
+    named_for = called or (tight and prev == "till" and parent)
     # "Mvh Hodan", "Hälsningar Päivi Rantanen" ending a line: a signature
     closing = (
         tight

@@ -45,6 +45,8 @@ _ANIMAL_BEFORE = re.compile(
     r"(?:(?:[ \t]*,?[ \t]+(?:som[ \t]+)?(?:heter|hette|hetat|kallas|kallades|kallad|vid[ \t]+namn))"
     r"[ \t]+(?:[^\W\d_][\w-]*(?:[ \t]*,[ \t]*|[ \t]+och[ \t]+))*|[ \t]*[,:]?[ \t]*)$"
 )
+# one rides a horse, not a person: "får rida på Stjärna", "red på Sigge i lördags"
+_RIDDEN = re.compile(r"(?i:\b(?:rida|rider|red|ridit)[ \t]+på[ \t]+)$")
 # the animal, a few words, then its name in a clause of its own: "ta med hunden nästa gång, han
 # heter Sixten" (a pronoun right after the comma, so "med hunden, Lisa heter …" stays a person)
 _ANIMAL_THEN_NAMED = re.compile(
@@ -175,6 +177,7 @@ def _animal_before(text: str, start: int) -> re.Match[str] | None:
     return (
         _ANIMAL_BEFORE.search(text, max(0, start - 80), start)
         or _REINDEER_BEFORE.search(text, max(0, start - 40), start)
+        or _RIDDEN.search(text, max(0, start - 12), start)
         # (only after "heter"/"hette": the search back over 80 characters is run for every name)
         or ("het" in text[max(0, start - 7) : start] and _ANIMAL_THEN_NAMED.search(text, max(0, start - 80), start))
         or None

@@ -39,8 +39,9 @@ _CUSTODY = re.compile(
     + _PLACE
 )
 # whom the unit serves: "Familjehems-", "Barn- och ungdoms-", "Individ- och familje-", "Försörjningsstöds-"
+# (in lower case too: "på familjehemsenheten i Y" is the same office)
 _SOCIAL_UNIT = (
-    r"(?:[A-ZÅÄÖ][a-zåäö]+-" + WS + r"+och" + WS + r"+[a-zåäö]+|[A-ZÅÄÖ][a-zåäö]+)"
+    r"(?:[A-ZÅÄÖa-zåäö][a-zåäö]+-" + WS + r"+och" + WS + r"+[a-zåäö]+|[A-ZÅÄÖa-zåäö][a-zåäö]+)"
     r"(?<=[a-zåäö])(?:enheten|omsorgen)"
 )
 _SOCIAL_STEMS = re.compile(r"(?i:familj|barn|ungdom|individ|försörjning|vuxen|utredning|mottagning)")

@@ -5,7 +5,8 @@ A pharmacy is named by the word "Apotek" and a capitalised name before it (in th
 (organisation.py reads "Apoteket" with its branch). A local taxi firm is named by its town in the
 genitive ("Ljusdals Taxi"), as "Taxi Ljusdal" is by its town after the word (organisation.py).
 A firm's name may hold "i" and a region before "AB" ("Matlådan i Norr AB"): one name, not a
-firm "Norr AB" after a word and a preposition.
+firm "Norr AB" after a word and a preposition. An interpreting agency is named by its region or
+town after its word ("Tolkförmedling Syd", "Tolkförmedlingen Gävle"); the word alone is any.
 """
 
 from __future__ import annotations
@@ -28,6 +29,15 @@ _FIRM_IN_REGION = re.compile(
 )
 _TOWN_TAXI = re.compile(r"(?<![\w-])(?P<town>" + _NAME + r")s" + WS + r"+Taxi(?![\w-])")
 
+_INTERPRETERS = re.compile(
+    r"(?<![\w-])(?:Tolkförmedling|Tolkförmedlingen|Tolkbyrån|Tolkbyrå|Tolkservice)"
+    + WS
+    + r"+(?P<area>"
+    + _NAME
+    + r")(?![\w-])"
+)
+_AREAS = frozenset("Nord Norr Syd Söder Öst Väst Mitt".split())
+
 
 def find_service_firms(text: str) -> list[Span]:
     spans = []
@@ -44,5 +54,8 @@ def find_service_firms(text: str) -> list[Span]:
             spans.append(Span(m.start(), m.end(), "ORGANISATION"))
     for m in _FIRM_IN_REGION.finditer(text) if "B" in text else ():
         if m.group(0).split()[0].lower() not in SWEDISH_STOP_WORDS:
+            spans.append(Span(m.start(), m.end(), "ORGANISATION"))
+    for m in _INTERPRETERS.finditer(text) if "Tolk" in text else ():
+        if m.group("area") in _AREAS or m.group("area") in lists.places():
             spans.append(Span(m.start(), m.end(), "ORGANISATION"))
     return spans

@@ -1,6 +1,6 @@
 """Homes and clinics for young people named in lower case, as chats write them: "bor på hvb
 kompassen", "sitter på sis ungdomshem vemyra", "stödboendet fyren", "vårdcentralen eken",
-"ungdomsmottagningen hisingen", "björkforsens ungdomshem".
+"ungdomsmottagningen hisingen", "björkforsens ungdomshem", "ett hvb i Mora som hette Granbacken".
 
 A HVB or SiS home, a supported housing unit or a clinic is named by the word right after its
 kind; the name is most often an ordinary noun in its definite form (a tree, a lighthouse, a
@@ -67,6 +67,12 @@ _GENITIVE_HOME = re.compile(
 )
 # "hvb lönnen i kil": the home's town, even a town that is also a word, after the found home
 _IN_TOWN = re.compile(WS + r"+(?:i|på|pa)" + WS + r"+(?P<town>[" + LOW + r"]{2,}(?:-[" + LOW + r"]{2,})?)(?![\w-])")
+# "ett hvb i Mora som hette Granbacken": the home's name told after it, its town perhaps between
+_HOME_CALLED = re.compile(
+    r"(?<![\w-])(?i:" + _HOME_KINDS + r"|hvb-hem|behandlingshem|ungdomshem|stödboende|sis-hem)"
+    r"(?:" + WS + r"+(?:i|på|utanför|nära)" + WS + r"+[\w-]+)?" + WS + r"*,?" + WS + r"+som" + WS + r"+"
+    r"(?:het|hette|heter|kallades|kallas)" + WS + r"+(?P<name>[A-ZÅÄÖ][a-zåäö]{2,}(?:-[A-ZÅÄÖ][a-zåäö]{2,})?)(?![\w-])"
+)
 _NOT_OWNERS = frozenset("statens kommunens regionens landstingets sis stadens privata".split())
 _GATE = ("hvb", "sis", "hem", "boende", "centralen", "mottagning")
 
@@ -113,6 +119,8 @@ def find_youth_homes(text: str) -> list[Span]:
         if _home_name(m.group("name"), m.group("kind").lower()):
             spans.append(Span(m.start(), m.end(), "VARDENHET"))
             spans.extend(town_after(text, m.end()))
+    if " som h" in low or " som k" in low:
+        spans += [Span(m.start("name"), m.end("name"), "VARDENHET") for m in _HOME_CALLED.finditer(text)]
     if "hem" in low or "boende" in low:
         for m in _GENITIVE_HOME.finditer(text):
             owner = m.group("name").lower()
