@@ -34,8 +34,9 @@ _LABEL = re.compile(
     r"|\bpat(?:ient)?[-_ ]?(?:nr|nummer|id)\b"
     # a passport's number: like the LMA card, one document that names one person
     r"|\bpass(?:nummer|numret|[- ]?nr\b\.?)|\bpassport[- ]?(?:number|no\b\.?|nr\b\.?)"
-    # so is an identity card's, a home country's included ("ID-kort från X nr …", "id-kortsnummer")
-    r"|\bid[- ]?kort(?:et|s?nummer|s?numret|snr|s-?nr)?\b|\bidentitetskort(?:et|s?nummer|snr)?\b"
+    # so is an identity card's, a home country's included ("ID-kort från X nr …", "id-kortsnummer");
+    # not an implant's card named by its device ("Stent-ID-kort"): its numbers are the device's
+    r"|(?<!-)\bid[- ]?kort(?:et|s?nummer|s?numret|snr|s-?nr)?\b|\bidentitetskort(?:et|s?nummer|snr)?\b"
     r"|\bjournal\b(?=(?:[^\n.!?]{0,40}?)\b(?:nr\.?|nummer)\b)"
     # the record's word right before a long number, as a note writes it ("(journal 00412377)"),
     # and a patient's own code in brackets after the word for them ("Patienten (SPV-2019-0331)")

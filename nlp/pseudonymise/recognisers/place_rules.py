@@ -271,8 +271,9 @@ def _in_country(text: str, end: int) -> bool:
 
 
 # a web form's place field heading its line: "Ort: Ljungby", "Postort: …": the value is a
-# place whatever lists say (after the colon it opens a "sentence", which the rules below skip)
-_PLACE_FIELD = re.compile(r"(?:^|\n)[ \t>]*(?:post|hem|bostads)?ort[ \t]*:[ \t]*\Z", re.IGNORECASE)
+# place whatever lists say (after the colon it opens a "sentence", which the rules below skip);
+# also the last field of a line of several set apart by spaces or bars ("Kön: man   Ort: …")
+_PLACE_FIELD = re.compile(r"(?:^|\n|[ \t]{3}|\t|\|)[ \t>]*(?:post|hem|bostads)?ort[ \t]*:[ \t]*\Z", re.IGNORECASE)
 # the whole value, a place of up to three words alone on its line: "Ort: Upplands Väsby"
 _FIELD_VALUE = re.compile(r"[" + CAP + r"][\w-]+(?:[ \t]+[" + CAP + r"][\w-]+){0,2}(?=[ \t]*(?:\n|\Z))")
 
