@@ -1,9 +1,12 @@
 """Round 50 kinds of construction (heart care: infarction and PCI, atrial fibrillation and
 anticoagulants, pacemakers and ICDs, heart failure, cardiac rehabilitation; blind set 77): a
 surname with letters outside Swedish after "c/o"; a phone label after a personnummer and its
-number; a place field closing a line of several form fields. Look-alikes stay untouched: a lab
-sample's number in a personnummer's shape, an implant card's serial number, a classification
-code in a plate's shape on a line of diagnosis codes.
+number; a place field closing a line of several form fields; an acronym ward where a patient lies,
+a lab with its town, a unit and its hospital's own name after a comma, a hospital by its town in
+lower case or by its acronym and town; an association in camel case, its local branch, a fund of
+two hyphenated parts. Look-alikes stay untouched: a lab sample's number in a personnummer's shape,
+an implant card's serial number, a classification code in a plate's shape on a line of diagnosis
+codes, a syndrome's eponym of three names and a name listed with it, an employer's acronym.
 Own examples: invented names, numbers, units and codes; towns from the place list, none from the sets."""
 
 from __future__ import annotations
@@ -31,6 +34,26 @@ PNR = luhn_complete("460101987")
         # a place field closing a line of several form fields
         ("Ålder: 71   Kön: kvinna   Ort: Hudiksvall\nHur nöjd är du?", "ORT", "Hudiksvall"),
         ("Namn: anonym | Ort: Ljusdal\nSvar: bra bemötande", "ORT", "Ljusdal"),
+        # an acronym ward where a patient lies or its staff works, with its town
+        ("Vi vill tacka personalen på KAVA i Västerås för allt.", "VARDENHET", "KAVA i Västerås"),
+        ("Han var inlagd på THIA i Kalmar i tre dygn.", "VARDENHET", "THIA i Kalmar"),
+        # a lab where patients are examined, capitalised or not, with its town
+        ("Tack till hela gänget på sömnlabbet i Örebro!", "VARDENHET", "sömnlabbet i Örebro"),
+        ("Undersökningen gjordes på Kateterlabbet i Umeå.", "VARDENHET", "Kateterlabbet i Umeå"),
+        # a unit and its hospital after a comma, the hospital's own name after its definite word
+        (
+            "Du har tid på Hjärtmottagningen, Länssjukhuset Vävaren. Välkommen.",
+            "VARDENHET",
+            "Hjärtmottagningen, Länssjukhuset Vävaren",
+        ),
+        # a hospital by its town in lower case, and by its acronym and town in a text about care
+        ("doktorn på kalix lasarett vill operera nästa vecka", "VARDENHET", "kalix lasarett"),
+        ("Min far ligger på NÄS Borås nu, de ska operera i morgon.", "VARDENHET", "NÄS Borås"),
+        # an association named in camel case: after "Riksförbundet", and its local branch by its region
+        ("Jag blev medlem i Riksförbundet NjurLiv i fjol.", "ORGANISATION", "Riksförbundet NjurLiv"),
+        ("Stort tack NjurLiv Dalarna för stödet i vintras.", "ORGANISATION", "NjurLiv Dalarna"),
+        # a fund or an association named by two capitalised parts joined by a hyphen
+        ("Läs mer hos Njur-Leverfonden om det.", "ORGANISATION", "Njur-Leverfonden"),
     ],
 )
 def test_round50_constructions_are_found(text: str, label: str, value: str) -> None:
@@ -47,12 +70,25 @@ def test_round50_constructions_are_found(text: str, label: str, value: str) -> N
         ("Stent-ID-kort: Modell Flex 4, serienr RXM314159T, längd 18 mm.", "JOURNALNUMMER", "RXM314159T"),
         # a classification code in a plate's shape on a line of diagnosis codes
         ("Diagnoser: J45.9 astma, K35.8 app. Åtgärd: JEA00. GRP 214.", "REGNR", "GRP 214"),
+        # three names joined by hyphens are a syndrome's eponym, and so is a name listed with one
+        ("Är Jervell-Lange-Nielsen ärftligt?", "PERSON", "Jervell-Lange-Nielsen"),
+        ("Lown-Ganong-Levine och Romano, är de ärftliga?", "PERSON", "Romano"),
+        # an employer by its acronym and town; a describing word before a hospital
+        ("Hon jobbar på SVT Umeå sedan i höstas.", "VARDENHET", "SVT Umeå"),
+        ("Han jobbar på LKAB i Kiruna.", "VARDENHET", "LKAB i Kiruna"),
+        ("Vi åkte till stora sjukhuset i stan.", "VARDENHET", "stora sjukhuset"),
+        # a camel-case name is not a person's before a town: "McKay" stays out of the branch rule
+        ("Vi ringde McKay Umeå igen.", "ORGANISATION", "McKay Umeå"),
         # a field name in running text is no form's field
         ("Jag gillar din ort: Grönt och lugnt.", "ORT", "Grönt"),
     ],
 )
 def test_round50_look_alikes_stay_untouched(text: str, label: str, value: str) -> None:
     assert value not in values_labelled(text, label, KEY)
+
+
+def test_a_person_with_a_double_name_still_counts() -> None:
+    assert "Anna-Lena Berg-Ek" in values_labelled("Anna-Lena Berg-Ek ringde i går.", "PERSON", KEY)
 
 
 def test_a_personnummer_and_an_identity_card_still_count() -> None:

@@ -32,7 +32,12 @@ _ORGS = (
     + CAP
     + r"]["
     + LOW
-    + r"]+|["
+    # a name in camel case as associations brand themselves ("Riksförbundet NjurLiv")
+    + r"]+(?:["
+    + CAP
+    + r"]["
+    + LOW
+    + r"]+)*|["
     + CAP
     + r"]{2,})|"
     # user and patient organisations, unions and agencies people name in feedback
@@ -97,6 +102,8 @@ _ORG_PATTERNS = [
         # the part after "och" in lowercase: "Post- och telestyrelsen", "Hälso- och sjukvårdsnämnden"
         r"(?<![\w-])(?:" + _AND_FIRST + r"[" + LOW + r"]{2,}|"
         r"(?:" + _AND_FIRST + r")?"
+        # two capitalised parts joined by a hyphen: "Astma-Allergiförbundet"
+        r"(?:[" + CAP + r"][" + LOW + r"]+-)?"
         r"[" + CAP + r"][" + LOW + r"]{2,})(?:föreningen|förbundet|jouren|fonden|myndigheten|"
         r"verket|nämnden|inspektionen|centrum|trafiken|förvaltningen|tinget|universitetet|högskolan|"
         r"(?<=-"

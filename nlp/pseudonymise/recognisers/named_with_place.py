@@ -43,7 +43,9 @@ _UNIT_STEMS = re.compile(
     # (not any "team": "Däckteam i <Ort>" is a firm)
     r"habilitering|teamet\b|"
     # a clinic by what it does, a home by its short form: "Neurointensiven i Uppsala", "Ekens säbo i Y"
-    r"intensiven|akuten|\bsäbo\b|hospice)"
+    r"intensiven|akuten|\bsäbo\b|hospice|"
+    # a lab where patients are examined, as staff and patients say it: "Kateterlabbet i Y"
+    r"labbet\b)"
 )
 # a therapy practice by its own capitalised name ("Fysiocenter Hälsan i Y"); "fysion i Y" is the
 # town's physiotherapy, as "ortopeden i Y" is its orthopaedics
@@ -98,6 +100,12 @@ _STATE_OR_RESIDENT = _STATE | {"boende", "boenden"}
 # a kind of body, not its name: "lokalföreningen", "idrottsklubben"
 _GENERIC_TAIL = re.compile(r"(?:föreningen|förbundet|klubben|kontoret)$")
 _AT_WORK = re.compile(r"(?i:\b(?:på|pa|hos|vid))[ \u00a0]+$")
+# where a patient lies or its staff works: an acronym after it names a ward ("personalen på
+# HIA i X", "inlagd på KAVA i Y"), not an employer ("jobb på LKAB i Kiruna")
+_CARED_AT = re.compile(
+    r"(?i:\b(?:personalen|inlagd|inlagda|låg|ligger|vårdas|vårdades|vårdad|lades\s+in|flyttad|flyttades)"
+    r"[ \u00a0]+(?:på|pa|vid))[ \u00a0]+$"
+)
 # the look-behind starts a match only where a run of spaces starts: a long run of spaces (a
 # hostile cell) is otherwise tried from each of its positions, quadratic in its length
 _IN_TOWN = re.compile(r"(?<![ \u00a0])[ \u00a0]+(?:i|I|på|pa|PÅ)[ \u00a0]+([^\W\d_][\w-]*)(?![\w-])")
@@ -202,6 +210,10 @@ def _school_name(words: list[str]) -> bool:
     )
 
 
+def _acronym_ward(text: str, start: int, words: list[str]) -> bool:
+    return len(words) == 1 and words[0].isupper() and _CARED_AT.search(text[max(0, start - 25) : start]) is not None
+
+
 def find_named_with_place(text: str) -> list[Span]:
     spans = [
         Span(m.start(), m.end(), "ORGANISATION")
@@ -279,7 +291,7 @@ def find_named_with_place(text: str) -> list[Span]:
         daily = re.search(r"(?i:daglig(?:a)? verksamhet(?:en)?)\W+(?:\w+\W+)?$", text[max(0, start - 30) : start])
         # "… på Returbutiken i Nässjö, på daglig verksamhet"
         daily = daily or re.match(r"\W{1,3}(?:\w+\W+)?(?i:daglig(?:a)? verksamhet)", text[m.end() : m.end() + 30])
-        label = "VARDENHET" if (unit and not org) or daily else "ORGANISATION"
+        label = "VARDENHET" if (unit and not org) or daily or _acronym_ward(text, start, words) else "ORGANISATION"
         spans.append(Span(start, m.end(), label))
     return spans
 
