@@ -4,9 +4,11 @@ surname with letters outside Swedish after "c/o"; a phone label after a personnu
 number; a place field closing a line of several form fields; an acronym ward where a patient lies,
 a lab with its town, a unit and its hospital's own name after a comma, a hospital by its town in
 lower case or by its acronym and town; an association in camel case, its local branch, a fund of
-two hyphenated parts. Look-alikes stay untouched: a lab sample's number in a personnummer's shape,
+two hyphenated parts, a listed association's branch by its town in the genitive, the town after a
+hospital abroad. Look-alikes stay untouched: a lab sample's number in a personnummer's shape,
 an implant card's serial number, a classification code in a plate's shape on a line of diagnosis
-codes, a syndrome's eponym of three names and a name listed with it, an employer's acronym.
+codes, a syndrome's eponym of three names and a name listed with it, an employer's acronym, a
+score's band of ages, a switch from one medicine to another, a month after a hospital abroad.
 Own examples: invented names, numbers, units and codes; towns from the place list, none from the sets."""
 
 from __future__ import annotations
@@ -54,6 +56,10 @@ PNR = luhn_complete("460101987")
         ("Stort tack NjurLiv Dalarna för stödet i vintras.", "ORGANISATION", "NjurLiv Dalarna"),
         # a fund or an association named by two capitalised parts joined by a hyphen
         ("Läs mer hos Njur-Leverfonden om det.", "ORGANISATION", "Njur-Leverfonden"),
+        # a listed association's local branch by its town in the genitive, the -s outside
+        ("Jag delade ut broschyren på PRO Ludvikas träff.", "ORGANISATION", "PRO Ludvika"),
+        # the town after a hospital abroad, a place no list has, apart from the unit (as in round 40)
+        ("Akuten: Hospital San Rafael i Alicante. Ring oss.", "ORT", "Alicante"),
     ],
 )
 def test_round50_constructions_are_found(text: str, label: str, value: str) -> None:
@@ -79,12 +85,25 @@ def test_round50_constructions_are_found(text: str, label: str, value: str) -> N
         ("Vi åkte till stora sjukhuset i stan.", "VARDENHET", "stora sjukhuset"),
         # a camel-case name is not a person's before a town: "McKay" stays out of the branch rule
         ("Vi ringde McKay Umeå igen.", "ORGANISATION", "McKay Umeå"),
+        # a score's band of ages is no one's age
+        ("CHADS-poäng 4 p (ålder 75–84, diabetes, man).", "ALDER", "75"),
+        # a switch between two medicines is no journey between places
+        ("Jag vill byta från Trombyl till Plavix, går det?", "ORT", "Trombyl"),
+        ("Vi bytte medicin från Trombyl till Plavix i maj.", "ORT", "Plavix"),
+        # a month after a hospital abroad is no town
+        ("Hon låg på Hospital Vithas i Augusti.", "ORT", "Augusti"),
         # a field name in running text is no form's field
         ("Jag gillar din ort: Grönt och lugnt.", "ORT", "Grönt"),
     ],
 )
 def test_round50_look_alikes_stay_untouched(text: str, label: str, value: str) -> None:
     assert value not in values_labelled(text, label, KEY)
+
+
+def test_an_age_a_journey_and_a_listed_town_still_count() -> None:
+    assert "77" in values_labelled("Patient, ålder 77, inkommer med bröstsmärta.", "ALDER", KEY)
+    assert "Kummelnäs" in values_labelled("Vi flyttade från Kummelnäs till Boo.", "ORT", KEY)
+    assert "Luleå" in values_labelled("Han bytte från Umeå till Luleå i jobbet.", "ORT", KEY)
 
 
 def test_a_person_with_a_double_name_still_counts() -> None:

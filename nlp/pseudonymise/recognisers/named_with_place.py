@@ -14,6 +14,7 @@ from nlp.core import Span
 from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.chronic_care import care_course, coordinated_start
+from nlp.pseudonymise.recognisers.foreign_units import abroad
 from nlp.pseudonymise.recognisers.names_in_context import CLOSINGS
 from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.unit_constructions import function_words_or_calendar
@@ -308,6 +309,7 @@ def attach_place(text: str, spans: list[Span]) -> list[Span]:
             and b.label == "ORT"
             and re.fullmatch(r"[ \u00a0]+(?:i|I|på|pa|PÅ)[ \u00a0]+", text[a.end : b.start])
             and text[a.start : a.end].lower().translate(_FOLD) not in _STATE
+            and not abroad(text[a.start : a.end])  # "Clínica X i Y": a unit abroad and its town
         ):
             out[k : k + 2] = [Span(a.start, b.end, a.label)]
             continue
