@@ -81,6 +81,7 @@ def test_round50_constructions_are_found(text: str, label: str, value: str) -> N
         ("Lown-Ganong-Levine och Romano, är de ärftliga?", "PERSON", "Romano"),
         # an employer by its acronym and town; a describing word before a hospital
         ("Hon jobbar på SVT Umeå sedan i höstas.", "VARDENHET", "SVT Umeå"),
+        ("Jag är från PRO Ljusdal och vi klagar på vårdcentralen.", "VARDENHET", "PRO Ljusdal"),
         ("Han jobbar på LKAB i Kiruna.", "VARDENHET", "LKAB i Kiruna"),
         ("Vi åkte till stora sjukhuset i stan.", "VARDENHET", "stora sjukhuset"),
         # a camel-case name is not a person's before a town: "McKay" stays out of the branch rule

@@ -1,8 +1,9 @@
 """Hospitals as patients and relatives write them in a hurry (VARDENHET): the town in lower case
 before "lasarett"/"sjukhus" ("doktorn på kalix lasarett"), and the hospital's acronym before its
-town in a text about care ("pappa ligger på SÄS Borås"). Both only after a preposition of place,
-and the town must be one the place list knows; an acronym and a town elsewhere (a bank's or a
-paper's office, "SVT Umeå") is left to the organisation rules."""
+town in a text about care ("pappa ligger på SÄS Borås"). Both only after a preposition of place
+(the acronym only after "på"/"vid": one comes "från" an association too, "från PRO Sorsele"), and
+the town must be one the place list knows; an acronym and a town in a text not about care (a
+bank's or a paper's office, "SVT Umeå") is left to the organisation rules."""
 
 from __future__ import annotations
 
@@ -21,7 +22,17 @@ _LOWER_TOWN_HOSPITAL = guarded(
 # lowercase words before a hospital that are places too but here describe it ("stora sjukhuset")
 _DESCRIBING = frozenset("norra södra östra västra stora lilla gamla nya kungliga allmänna privata".split())
 _ACRONYM_TOWN = guarded(
-    _PLACE_PREP + r"(?P<unit>[" + CAP + r"]{2,4}" + WS + r"+(?P<town>[" + CAP + r"][" + LOW + r"]+))(?![\w-])"
+    r"(?<![\w-])(?i:på|pa|vid)"
+    + WS
+    + r"+(?P<unit>["
+    + CAP
+    + r"]{2,4}"
+    + WS
+    + r"+(?P<town>["
+    + CAP
+    + r"]["
+    + LOW
+    + r"]+))(?![\w-])"
 )
 # what a text about care says: the acronym before a town is then a hospital's
 _CARE_WORDS = re.compile(
