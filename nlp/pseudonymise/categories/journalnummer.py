@@ -34,9 +34,8 @@ _LABEL = re.compile(
     r"|\bpat(?:ient)?[-_ ]?(?:nr|nummer|id)\b"
     # a passport's number: like the LMA card, one document that names one person
     r"|\bpass(?:nummer|numret|[- ]?nr\b\.?)|\bpassport[- ]?(?:number|no\b\.?|nr\b\.?)"
-    # so is an identity card's, a home country's included ("ID-kort från X nr …", "id-kortsnummer");
-    # not an implant's card named by its device ("Stent-ID-kort"): its numbers are the device's
-    r"|(?<!-)\bid[- ]?kort(?:et|s?nummer|s?numret|snr|s-?nr)?\b|\bidentitetskort(?:et|s?nummer|snr)?\b"
+    # so is an identity card's, a home country's included ("ID-kort från X nr …", "id-kortsnummer")
+    r"|\bid[- ]?kort(?:et|s?nummer|s?numret|snr|s-?nr)?\b|\bidentitetskort(?:et|s?nummer|snr)?\b"
     r"|\bjournal\b(?=(?:[^\n.!?]{0,40}?)\b(?:nr\.?|nummer)\b)"
     # the record's word right before a long number, as a note writes it ("(journal 00412377)"),
     # and a patient's own code in brackets after the word for them ("Patienten (SPV-2019-0331)")
@@ -92,6 +91,8 @@ def find_journal_number(text: str) -> list[Span]:
         return []
     spans: list[Span] = []
     for label in _LABEL.finditer(text):
+        if text[label.start() - 1 : label.start()] == "-" and label.group(0)[:2].lower() == "id":
+            continue  # "Stent-ID-kort": an implant's card named by its device, its numbers the device's
         gap = _GAP.match(text, label.end())
         for m in _VALUE.finditer(text, label.end(), min(len(text), gap.end() + 40)):
             if m.start() > gap.end():

@@ -25,11 +25,13 @@ _ASSOCIATION = guarded(
 
 # a name in camel case (two capitalised parts of three and two letters or more: not "McKay",
 # "DeLuca") and the region or town of its branch after it (no literal a guard could test for:
-# the class after the look-behind keeps the scan to capitals)
+# the capital first, the look-behind after it, keeps the scan to capitals)
 _CAMEL_BRANCH = re.compile(
-    r"(?<![\w-])["
+    r"["
     + CAP
-    + r"]["
+    + r"](?<![\w-]["
+    + CAP
+    + r"])["
     + LOW
     + r"]{3,}["
     + CAP

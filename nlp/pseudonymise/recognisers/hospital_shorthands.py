@@ -21,12 +21,16 @@ _LOWER_TOWN_HOSPITAL = guarded(
 )
 # lowercase words before a hospital that are places too but here describe it ("stora sjukhuset")
 _DESCRIBING = frozenset("norra södra östra västra stora lilla gamla nya kungliga allmänna privata".split())
-_ACRONYM_TOWN = guarded(
-    r"(?<![\w-])(?i:på|pa|vid)"
-    + WS
-    + r"+(?P<unit>["
+# the acronym first, so the scan looks for capitals only (a look-behind after its first letter
+# keeps it a word of its own); the preposition before is checked in code
+_ACRONYM_TOWN = re.compile(
+    r"(?P<unit>["
     + CAP
-    + r"]{2,4}"
+    + r"](?<![\w-]["
+    + CAP
+    + r"])["
+    + CAP
+    + r"]{1,3}"
     + WS
     + r"+(?P<town>["
     + CAP
@@ -34,6 +38,7 @@ _ACRONYM_TOWN = guarded(
     + LOW
     + r"]+))(?![\w-])"
 )
+_PREP_BEFORE = re.compile(r"(?<![\w-])(?i:på|pa|vid)" + WS + r"+$")
 # what a text about care says: the acronym before a town is then a hospital's
 _CARE_WORDS = re.compile(
     r"(?i:sjuk|läkar|doktor|dokt\b|operer|inlagd|avdelning|vård|akut|behandl|sköterska|röntgen|utskriv|"
@@ -51,7 +56,8 @@ def find_hospital_shorthands(text: str) -> list[Span]:
         if town not in _DESCRIBING and town not in NOT_UNIT_WORDS and town.capitalize() in places:
             spans.append(Span(m.start("unit"), m.end("unit"), "VARDENHET"))
     for m in _ACRONYM_TOWN.finditer(text):
-        window = text[max(0, m.start() - _CARE_WINDOW) : m.end() + _CARE_WINDOW]
-        if m.group("town") in places and _CARE_WORDS.search(window):
+        if not (m.group("town") in places and _PREP_BEFORE.search(text, max(0, m.start() - 6), m.start())):
+            continue
+        if _CARE_WORDS.search(text, max(0, m.start() - _CARE_WINDOW), m.end() + _CARE_WINDOW):
             spans.append(Span(m.start("unit"), m.end("unit"), "VARDENHET"))
     return spans
