@@ -304,9 +304,10 @@ OWN_FLOORS = {
     # unread (held out; first score at 68b048a, every direct identifier found): 76 women's health
     # 0.942 / 0.963 / 35 of 37 (VARDENHET 32 of 41)
     "pii_blind76.jsonl": (0.93, 0.955, 0.94),
-    # unread (held out; first score at bfabcca, one telephone number missed): 77 heart care
-    # 0.938 / 0.943 / 32 of 38 (ORGANISATION 4 of 9, TELEFON 19 of 20)
-    "pii_blind77.jsonl": (0.93, 0.935, 0.83, 0.94),
+    # 77 heart care, read in round 50 (first 0.938 / 0.943 / 32 of 38 at bfabcca, ORGANISATION 4
+    # of 9, TELEFON 19 of 20; after 0.988 / 0.996 / 37 of 38, ORGANISATION 8 of 9, every direct
+    # identifier found): it no longer measures generalisation
+    "pii_blind77.jsonl": (0.98, 0.99, 0.95),
     # unread (held out; first score at bfabcca, every direct identifier found): 78 family law
     # and child welfare investigations 0.922 / 0.971 / 43 of 45 (ALDER 20 of 31)
     "pii_blind78.jsonl": (0.915, 0.96, 0.95),
