@@ -308,9 +308,10 @@ OWN_FLOORS = {
     # VARDENHET 39 of 41; a unit "i <Ort>" is one span in the product, so ORT stays 21 of 24):
     # it no longer measures generalisation
     "pii_blind76.jsonl": (0.975, 0.98, 0.97),
-    # unread (held out; first score at bfabcca, one telephone number missed): 77 heart care
-    # 0.938 / 0.943 / 32 of 38 (ORGANISATION 4 of 9, TELEFON 19 of 20)
-    "pii_blind77.jsonl": (0.93, 0.935, 0.83, 0.94),
+    # 77 heart care, read in round 50 (first 0.938 / 0.943 / 32 of 38 at bfabcca, ORGANISATION 4
+    # of 9, TELEFON 19 of 20; after 0.988 / 0.996 / 37 of 38, ORGANISATION 8 of 9, every direct
+    # identifier found): it no longer measures generalisation
+    "pii_blind77.jsonl": (0.98, 0.99, 0.95),
     # read in round 49 (first 0.922 / 0.971 / 43 of 45 at bfabcca, after 0.979 / 1.000 / 45 of
     # 45, every direct identifier found): it no longer measures generalisation; 78 family law and
     # child welfare; names that are words and no list has, a foreign town without a list remain

@@ -399,8 +399,8 @@ def find_age(text: str) -> list[Span]:
             and (last_lead not in {"är", "var", "blir", "blev", "fyller", "fyllde", "ar", "ä", "va"})
         ):
             continue
-        if re.match(r"[,.]\d", text[end : end + 2]):
-            continue  # "2,5 meter": a decimal, not an age
+        if re.match(r"[,.]\d", text[end : end + 2]) or (weak.startswith("ålder") and re.match(r"[–-]\d", text[end:])):
+            continue  # "2,5 meter": a decimal, not an age; "(ålder 75–84, …)": a score's band of ages
         # "var bara" is "var", "nu" a lead of its own; a lead with its subject ("jag är 19") needs none before
         core = weak if {"jag", "ja", "hon", "han", "hen", "du"} & set(weak.split()) else " ".join(verbs) or weak
         if core in {"är", "var", "som är", "nu", "snart", "blir", "blev"}:

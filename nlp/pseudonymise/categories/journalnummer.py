@@ -92,6 +92,8 @@ def find_journal_number(text: str) -> list[Span]:
         return []
     spans: list[Span] = []
     for label in _LABEL.finditer(text):
+        if text[label.start() - 1 : label.start()] == "-" and label.group(0)[:2].lower() == "id":
+            continue  # "Stent-ID-kort": an implant's card named by its device, its numbers the device's
         gap = _GAP.match(text, label.end())
         for m in _VALUE.finditer(text, label.end(), min(len(text), gap.end() + 40)):
             if m.start() > gap.end():

@@ -32,7 +32,12 @@ _ORGS = (
     + CAP
     + r"]["
     + LOW
-    + r"]+|["
+    # a name in camel case as associations brand themselves ("Riksförbundet NjurLiv")
+    + r"]+(?:["
+    + CAP
+    + r"]["
+    + LOW
+    + r"]+)*|["
     + CAP
     + r"]{2,})|"
     # user and patient organisations, unions and agencies people name in feedback
@@ -97,6 +102,8 @@ _ORG_PATTERNS = [
         # the part after "och" in lowercase: "Post- och telestyrelsen", "Hälso- och sjukvårdsnämnden"
         r"(?<![\w-])(?:" + _AND_FIRST + r"[" + LOW + r"]{2,}|"
         r"(?:" + _AND_FIRST + r")?"
+        # two capitalised parts joined by a hyphen: "Astma-Allergiförbundet"
+        r"(?:[" + CAP + r"][" + LOW + r"]+-)?"
         r"[" + CAP + r"][" + LOW + r"]{2,})(?:föreningen|förbundet|jouren|fonden|myndigheten|"
         r"verket|nämnden|inspektionen|centrum|trafiken|förvaltningen|tinget|universitetet|högskolan|"
         r"(?<=-"
@@ -422,8 +429,14 @@ def find_organisation(text: str) -> list[Span]:
                 # an association's initials with its district: "SRF Dalarna", "DHR Skåne"; a name of
                 # two words is no one-word agency's either: "Röda Korset Ludvika" is a local branch
                 regional = word in _REGIONAL_ORGS or (word.isupper() and len(word) >= 3) or " " in word
-                if region and regional and " i " not in m.group(0) and _known_place(region):
-                    end = m.end()
+                genitive = bool(region) and region.endswith("s") and not _known_place(region)  # "PRO Hovas träff"
+                if (
+                    region
+                    and regional
+                    and " i " not in m.group(0)
+                    and _known_place(region[:-1] if genitive else region)
+                ):
+                    end = m.end() - genitive
                 elif word in _GENERIC_ORGS or (word.endswith("s") and word[:-1] in _GENERIC_ORGS):
                     if not (region and " i " in m.group(0)):
                         continue

@@ -12,6 +12,7 @@ from nlp.pseudonymise.recognisers.complaint_units import find_complaint_units
 from nlp.pseudonymise.recognisers.emergency_units import find_emergency_units
 from nlp.pseudonymise.recognisers.foreign_units import find_foreign_units
 from nlp.pseudonymise.recognisers.holiday_places import find_holiday_places
+from nlp.pseudonymise.recognisers.hospital_shorthands import find_hospital_shorthands
 from nlp.pseudonymise.recognisers.housing_support import find_housing_support
 from nlp.pseudonymise.recognisers.interview_notes import find_form_places
 from nlp.pseudonymise.recognisers.names_in_context import find_person_in_context
@@ -67,6 +68,8 @@ CATEGORY = Category(
         find_occupational_health,
         # "Mora IK", "IFK Norrköping", "Göteborgs Schackförbund" (ORGANISATION), likewise
         find_sports_clubs,
+        # "på mora lasarett", "ligger på SÄS Borås" (VARDENHET), likewise
+        find_hospital_shorthands,
     ),
     description="orter",
 )

@@ -54,6 +54,8 @@ _PNR_POS = re.compile(
 _PNR_NEG = re.compile(
     r"order|beställning|faktura|ärende|remissn|remiss-?nr|remiss-?id|referens|ref\b|ref\.|kvitto|kvittens|kundn|artikel|serien|"
     r"löpn|bokning|tidsstämpel|\blogg|batch|lot\b|id-?nr|id:|klockan|\bkl\b|avi\b|ocr|paket|"
+    # a lab sample's own number, given on the tube and the referral: "Provnr …", "labbnummer …"
+    r"\bprov-?n|\bprovets-?n|\blabb?-?n|"
     # not "konto"/"kontot": a personnummer-shaped number on an account is a personkonto (the
     # personnummer itself) or the number the account is logged in with ("pappas konto (…)")
     r"försändelse|spårning|kolli|leverans|transaktion|kontonum|avtal|kontrakt|licens|registrerings|"
@@ -101,6 +103,17 @@ _PHONE_BEFORE = re.compile(
     r"(?:ring|tel|telefon|mobil|nummer|numret|nr|nås|sms|växel|kontakt|kontakta|svara|samtal)\w*\W{0,3}"
     r"(?:\w+\W+){0,2}$"
 )
+
+
+# a phone label right before, after another number: "pnr 4601019876 tel 0705556677" – the
+# personnummer label named the first number, the phone label names this one
+_PHONE_LABEL_LAST = re.compile(r"\d\D*\b(?:tel|telefon|tfn|mobil|mob|ring)\w*\W{0,3}$")
+
+
+def _named_here(lead: str) -> bool:
+    """A personnummer label before the number, and no phone label after it and another number."""
+    found = list(_PNR_POS.finditer(lead))
+    return bool(found) and not _PHONE_LABEL_LAST.search(lead, found[-1].end())
 
 
 _FIELD_END = re.compile(r"[ \t]*(?:\n|$|[,;)])")
@@ -336,7 +349,7 @@ def find_personnummer(text: str) -> list[Span]:
         if _PERSONKONTO.search(text[max(0, m.start() - 6) : m.start()]) or after_country_code(text, m.start()):
             continue  # a personkonto (KONTONUMMER), or a phone's rest after "+49 "
         lead = before(text, m.start())
-        positive = bool(_PNR_POS.search(lead))
+        positive = _named_here(lead)
         if last != m.group(3) and not positive:
             continue  # "86 06 13 04 77" in pairs: a phone-like writing, a personnummer only when said so
         if first != m.group(1) and not (positive or (sep and not first.startswith("0"))):

@@ -33,6 +33,9 @@ _ACRONYMS = frozenset(
     "DET DEN SOM MED TRE SEX NIO ELVA KLM SAS SJ ABF VUX".split()
 )
 _QUANTITY_AFTER = re.compile(r"[ \u00a0]*" + QUANTITY_UNIT)
+# a diagnosis code in ICD's shape ("J45.9", "K35.80") on the line: a line of a record's
+# classification codes, where three capitals and a number are one more code, not a plate
+_DIAGNOSIS_CODE = re.compile(r"(?<![\w.])[A-Z]\d\d\.\d{1,2}(?![\w.])")
 
 
 # a plate spelled out sign by sign, as speech-to-text writes it: "K X P  4 0 7"
@@ -77,6 +80,11 @@ def _scanned_plates(text: str) -> list[Span]:
     return spans
 
 
+def _line_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
+
+
 def find_regnr(text: str) -> list[Span]:
     spans = _spelled_plates(text) + _scanned_plates(text)
     for m in _PLATE.finditer(text):
@@ -100,6 +108,8 @@ def find_regnr(text: str) -> list[Span]:
                 continue
             # shouted text: the neighbours are capital words too ("RING SOS 112 NU")
             if re.search(r"[A-ZÅÄÖ]{2,}[ \u00a0]*$", text[max(0, m.start() - 12) : m.start()]):
+                continue
+            if _DIAGNOSIS_CODE.search(text, text.rfind("\n", 0, m.start()) + 1, _line_end(text, m.end())):
                 continue
         spans.append(Span(m.start(), m.end(), "REGNR"))
     return spans

@@ -1,7 +1,8 @@
 """An association's or region's full name where the compound alone is found: a national adjective
 before it ("Svenska Transplantationsföreningen") and a district of two words after it
-("Njurföreningen Mellersta Norrland"), and a name of several words joined to the association's
-word by a hyphen ("Grön Starr-förbundet"). A region's service before the region's name is in
+("Njurföreningen Mellersta Norrland"), a name of several words joined to the association's
+word by a hyphen ("Grön Starr-förbundet"), and a local branch of an association that writes its
+name in camel case, by its region or town ("NjurLiv Dalarna"). A region's service before the region's name is in
 complaint_bodies.py."""
 
 from __future__ import annotations
@@ -57,6 +58,28 @@ def _hyphened(text: str) -> list[Span]:
     return out
 
 
+# a name in camel case (two capitalised parts of three and two letters or more: not "McKay",
+# "DeLuca") and the region or town of its branch after it (no literal a guard could test for:
+# the capital first, the look-behind after it, keeps the scan to capitals)
+_CAMEL_BRANCH = re.compile(
+    r"["
+    + CAP
+    + r"](?<![\w-]["
+    + CAP
+    + r"])["
+    + LOW
+    + r"]{3,}["
+    + CAP
+    + r"]["
+    + LOW
+    + r"]{2,}"
+    + WS
+    + r"+(?P<place>"
+    + CAPWORD
+    + r")(?![\w-])"
+)
+
+
 def find_association_names(text: str) -> list[Span]:
     spans = _hyphened(text)
     for m in _ASSOCIATION.finditer(text):
@@ -66,4 +89,8 @@ def find_association_names(text: str) -> list[Span]:
         if m.group("nation") or district:
             end = m.end("district") if district else m.end("body")
             spans.append(Span(m.start(), end, "ORGANISATION"))
+    places = lists.places()
+    spans += [
+        Span(m.start(), m.end(), "ORGANISATION") for m in _CAMEL_BRANCH.finditer(text) if m.group("place") in places
+    ]
     return spans

@@ -111,9 +111,21 @@ def _own_word(text: str, start: int, word: str) -> bool:
     return not function_words_or_calendar(word) and not plain_word(word.lower()) and name_like(text, start, word)
 
 
+# the hospital's own name after its definite word: "Hjärtmottagningen, Länssjukhuset Vävaren"
+_NAME_AFTER = re.compile(WS + r"+([" + CAP + r"][" + LOW + r"]+)(?![\w-])")
+
+
+def _hospital_end(text: str, end: int) -> int:
+    """The end of a unit's hospital after a comma: its own name or its known town after it."""
+    m = _NAME_AFTER.match(text, end)
+    if m and text[:end].endswith(("sjukhuset", "lasarettet")) and name_like(text, m.start(1), m.group(1)):
+        return m.end()
+    return with_town_after(text, end)
+
+
 def find_birth_units(text: str) -> list[Span]:
     spans = [Span(m.start(), with_town_after(text, m.end()), "VARDENHET") for m in _WARD_AT.finditer(text)]
-    spans += [Span(m.start(), with_town_after(text, m.end()), "VARDENHET") for m in _UNIT_COMMA_HOSPITAL.finditer(text)]
+    spans += [Span(m.start(), _hospital_end(text, m.end()), "VARDENHET") for m in _UNIT_COMMA_HOSPITAL.finditer(text)]
     places = lists.places()
     for m in _ADJECTIVE_CENTRE.finditer(text):
         if not (CARE_STEM.search(m.group("adj").lower()) or _BIRTH_STEM.search(m.group("adj").lower())):

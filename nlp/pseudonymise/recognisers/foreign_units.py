@@ -15,6 +15,7 @@ import re
 
 from nlp.core import Span
 from nlp.pseudonymise.recognisers.patterns import WS
+from nlp.pseudonymise.recognisers.unit_constructions import function_words_or_calendar
 
 _CAPWORD = r"(?-i:[A-ZÀ-ÖØ-Þ])[^\W\d_]+(?:-[^\W\d_]+)*"
 _LINK = r"(?:(?i:de|del|de la|da|do|dos|di|du|des|della|la|le|los|las|el|San|Santa|Sant|São|Saint|St\.)" + WS + r"+)"
@@ -96,11 +97,29 @@ _HEADS = (
 )
 
 
+# the town after a hospital abroad, in a Swedish sentence: "Hospital San Rafael i Alicante" (a
+# place no list need have; the unit and its town stay two spans, see abroad)
+_TOWN_AFTER = re.compile(WS + r"+i" + WS + r"+(" + _NAME + r")(?![\w-])")
+
+
+_HEAD_FIRST = re.compile(
+    r"(?:Hospital|Hôpital|Hospitale|Ospedale|Clínica|Clinica|Clinique|Klinikum|Policl|Centro|Center|Centre)"
+)
+
+
+def abroad(unit: str) -> bool:
+    """A unit named head first in another language: its town after "i" is kept apart from it."""
+    return _HEAD_FIRST.match(unit) is not None
+
+
 def find_foreign_units(text: str) -> list[Span]:
     if not any(w in text for w in _HEADS):
         return []  # speed: none of the head words
-    return [
-        Span(m.start(), m.end(), "VARDENHET")
-        for pattern in (_FOREIGN_UNIT, _NORDIC_HEAD_FIRST, _HEAD_LAST)
-        for m in pattern.finditer(text)
-    ]
+    spans = []
+    for pattern in (_FOREIGN_UNIT, _NORDIC_HEAD_FIRST, _HEAD_LAST):
+        for m in pattern.finditer(text):
+            spans.append(Span(m.start(), m.end(), "VARDENHET"))
+            town = _TOWN_AFTER.match(text, m.end())
+            if town and not function_words_or_calendar(town.group(1)):  # "… i Augusti": a month
+                spans.append(Span(town.start(1), town.end(1), "ORT"))
+    return spans

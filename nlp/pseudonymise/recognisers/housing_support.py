@@ -113,7 +113,7 @@ _SHOUTED_AUTHORITY = guarded(r"(?<![\w-])[A-ZÅÄÖ]{4,}(?:MYNDIGHETEN|VERKET|KA
 _SAID_OF_BODY = guarded(
     r"(?:(?<![\w-])c/o|(?<![\w-])[Hh]ej från|(?<![\w-])[Hh]älsningar från|"
     r"(?<![\w-])[Hh]änvisa(?:de|des|t)" + WS + r"+(?:\w+" + WS + r"+)?till|(?<![\w-])[Ss](?:äljer|ålde)"
-    r"(?:" + WS + r"+tidningen)?)" + WS + r"+(?P<name>" + CAPWORD + r")(?P<place>" + WS + r"+" + CAPWORD + r")?"
+    r"(?:" + WS + r"+tidningen)?)" + WS + r"+(?P<name>" + CAPWORD + r")(?!\w)(?P<place>" + WS + r"+" + CAPWORD + r")?"
 )
 
 # a flat by its size and where it is: "2 rok i Vårby", "fick en trea i Bagarmossen"

@@ -14,6 +14,7 @@ from nlp.core import Span
 from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.chronic_care import care_course, coordinated_start
+from nlp.pseudonymise.recognisers.foreign_units import abroad
 from nlp.pseudonymise.recognisers.lower_schools import school_kind
 from nlp.pseudonymise.recognisers.names_in_context import CLOSINGS
 from nlp.pseudonymise.recognisers.prefilter import guarded
@@ -53,7 +54,9 @@ _UNIT_STEMS = re.compile(
     # "-enheten" are mostly qualities, "lägenheten", "erfarenheten")
     r"(?-i:\b(?P<unit>[A-ZÅÄÖ][a-zåäö]{2,}enheten)\b)|"
     # a clinic by what it does, a home by its short form: "Neurointensiven i Uppsala", "Ekens säbo i Y"
-    r"intensiven|akuten|\bsäbo\b|hospice)"
+    r"intensiven|akuten|\bsäbo\b|hospice|"
+    # a lab where patients are examined, as staff and patients say it: "Kateterlabbet i Y"
+    r"labbet\b)"
 )
 
 
@@ -119,6 +122,12 @@ _STATE_OR_RESIDENT = _STATE | {"boende", "boenden", "familjehemmet", "fosterhemm
 # a kind of body, not its name: "lokalföreningen", "idrottsklubben"
 _GENERIC_TAIL = re.compile(r"(?:föreningen|förbundet|klubben|kontoret)$")
 _AT_WORK = re.compile(r"(?i:\b(?:på|pa|hos|vid))[ \u00a0]+$")
+# where a patient lies or its staff works: an acronym after it names a ward ("personalen på
+# HIA i X", "inlagd på KAVA i Y"), not an employer ("jobb på LKAB i Kiruna")
+_CARED_AT = re.compile(
+    r"(?i:\b(?:personalen|inlagd|inlagda|låg|ligger|vårdas|vårdades|vårdad|lades\s+in|flyttad|flyttades)"
+    r"[ \u00a0]+(?:på|pa|vid))[ \u00a0]+$"
+)
 # the look-behind starts a match only where a run of spaces starts: a long run of spaces (a
 # hostile cell) is otherwise tried from each of its positions, quadratic in its length
 _IN_TOWN = re.compile(r"(?<![ \u00a0])[ \u00a0]+(?:i|I|på|pa|PÅ)[ \u00a0]+([^\W\d_][\w-]*)(?![\w-])")
@@ -223,6 +232,10 @@ def _school_name(words: list[str]) -> bool:
     )
 
 
+def _acronym_ward(text: str, start: int, words: list[str]) -> bool:
+    return len(words) == 1 and words[0].isupper() and _CARED_AT.search(text[max(0, start - 25) : start]) is not None
+
+
 def _unit_or_body(name: str, words: list[str]) -> tuple[bool, bool]:
     """Whether a name before "i <Ort>" holds a care unit's stem, and a body's; a practice's house
     is a clinic ("Optikhuset i Y", as "Läkarhuset"), not a body's house."""
@@ -325,7 +338,7 @@ def find_named_with_place(text: str) -> list[Span]:
         daily = re.search(r"(?i:daglig(?:a)? verksamhet(?:en)?)\W+(?:\w+\W+)?$", text[max(0, start - 30) : start])
         # "… på Returbutiken i Nässjö, på daglig verksamhet"
         daily = daily or re.match(r"\W{1,3}(?:\w+\W+)?(?i:daglig(?:a)? verksamhet)", text[m.end() : m.end() + 30])
-        label = "VARDENHET" if (unit and not org) or daily else "ORGANISATION"
+        label = "VARDENHET" if (unit and not org) or daily or _acronym_ward(text, start, words) else "ORGANISATION"
         spans.append(Span(start, m.end(), label))
     return spans
 
@@ -342,6 +355,7 @@ def attach_place(text: str, spans: list[Span]) -> list[Span]:
             and b.label == "ORT"
             and re.fullmatch(r"[ \u00a0]+(?:i|I|på|pa|PÅ)[ \u00a0]+", text[a.end : b.start])
             and text[a.start : a.end].lower().translate(_FOLD) not in _STATE
+            and not abroad(text[a.start : a.end])  # "Clínica X i Y": a unit abroad and its town
         ):
             out[k : k + 2] = [Span(a.start, b.end, a.label)]
             continue

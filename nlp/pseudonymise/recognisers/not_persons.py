@@ -198,6 +198,30 @@ def _book_heroes(text: str, spans: list[Span]) -> set[Span]:
     }
 
 
+# three or more capitalised names joined by hyphens in one word: a syndrome's or a method's
+# eponym ("Jervell-Lange-Nielsen"); a person's name joins at most two
+_EPONYM = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+){2,}")
+_LISTED_WITH = re.compile(r"[ \t]*(?:,|och|eller|and|or)[ \t]+")
+
+
+def _eponyms(text: str, spans: list[Span]) -> set[Span]:
+    """Eponyms, and a one-word name coordinated right after one ("X-Y-Z och Romano")."""
+    if text.count("-") < 2:
+        return set()
+    eponyms = [(m.start(), m.end()) for m in _EPONYM.finditer(text) if not text[m.end() : m.end() + 1] == "-"]
+    out: set[Span] = set()
+    for s in spans:
+        if s.label != "PERSON":
+            continue
+        if (s.start, s.end) in eponyms:
+            out.add(s)
+        elif len(text[s.start : s.end].split()) == 1 and any(
+            _LISTED_WITH.fullmatch(text, end, s.start) for _, end in eponyms
+        ):
+            out.add(s)
+    return out
+
+
 def drop_non_persons(text: str, spans: list[Span]) -> list[Span]:
     """`spans` without the PERSON finds that name a pet, a king, an author or a cartoon, and
     without the ages said of a pet."""
@@ -213,7 +237,7 @@ def drop_non_persons(text: str, spans: list[Span]) -> list[Span]:
     dropped |= venue_or_car_names(text, spans) | _book_heroes(text, spans)
     dropped |= software_or_service_names(text, spans) | medicine_names(text, spans)  # "Freja eID", "p-piller (<X>)"
     dropped |= {s for s in spans if s.label == "PERSON" and text[s.start : s.end] in CARE_ACRONYMS}  # "Hej BVC!"
-    dropped |= header_labels(text, spans)  # "Fran: …" over "Till: …": a header's label without å
+    dropped |= header_labels(text, spans) | _eponyms(text, spans)  # "Fran:" without å; "X-Y-Z och Romano"
     low = text.lower()
     played_or_prescribed = "spel" in low or "recept" in low or "förskr" in low  # speed
     for s in spans:

@@ -102,6 +102,13 @@ _ORIGIN = re.compile(
 _LIVES_BARE = re.compile(r"\b(?:bor|bodde|född)" + WS + r"+$", re.IGNORECASE)
 # "från Tuzla i Bosnien", "född i Oulu, Finland": a place the speaker places in its country
 _IN_COUNTRY = re.compile(r"(?:," + WS + r"*|" + WS + r"+i" + WS + r"+)([" + CAP + r"][\w-]+)")
+# "byta från Xmed till Ymed": a switch between two things (medicines, plans, devices), no journey;
+# a listed town there is still read as one ("byta från Umeå till Luleå" as a workplace)
+_SWITCH = re.compile(
+    r"(?i:\b(?:by(?:ta|tte|tt|ter|ts)|ändr(?:a|ade|at|as)|sätta om|satte om|ställa om|ställde om|"
+    r"gå över|gick över|gått över))(?:" + WS + r"+\w+){0,2}" + WS + r"+från" + WS + r"+"
+    r"(?:[" + CAP + r"][\w-]+" + WS + r"+till" + WS + r"+)?$"
+)
 # "Resan gick från Skärholmen till Karolinska": the start of a journey with its end after it
 _JOURNEY_FROM = re.compile(r"(?:\b[Ff]rån)" + WS + r"+$")
 _JOURNEY_TO = re.compile(WS + r"+till" + WS + r"+[" + CAP + r"]")
@@ -278,8 +285,9 @@ def _in_country(text: str, end: int) -> bool:
 
 
 # a web form's place field heading its line: "Ort: Ljungby", "Postort: …": the value is a
-# place whatever lists say (after the colon it opens a "sentence", which the rules below skip)
-_PLACE_FIELD = re.compile(r"(?:^|\n)[ \t>]*(?:post|hem|bostads)?ort[ \t]*:[ \t]*\Z", re.IGNORECASE)
+# place whatever lists say (after the colon it opens a "sentence", which the rules below skip);
+# also the last field of a line of several set apart by spaces or bars ("Kön: man   Ort: …")
+_PLACE_FIELD = re.compile(r"(?:^|\n|[ \t]{3}|\t|\|)[ \t>]*(?:post|hem|bostads)?ort[ \t]*:[ \t]*\Z", re.IGNORECASE)
 # the whole value, a place of up to three words alone on its line: "Ort: Upplands Väsby"
 _FIELD_VALUE = re.compile(r"[" + CAP + r"][\w-]+(?:[ \t]+[" + CAP + r"][\w-]+){0,2}(?=[ \t]*(?:\n|\Z))")
 
@@ -332,6 +340,7 @@ def place_of_residence(s: Scan, t: Token) -> int:
         # a programme or a body ("till KIRUNA" in capitals is listed)
         and not (t.word.isupper() and len(t.word) <= 4 and t.word.capitalize() not in s.places)
         and t.word.lower() not in _EN_CALENDAR  # "moved to Thursday 20 February"
+        and not (t.word not in s.places and _SWITCH.search(s.text, max(0, t.start - 60), t.start))
         and context
         and not _UNIT_HEAD.search(t.word)
         and (
