@@ -11,7 +11,7 @@ import re
 
 from nlp.core import Span
 from nlp.pseudonymise.recognisers import lists
-from nlp.pseudonymise.recognisers.patterns import CAP, CAPWORD, LOW, WS
+from nlp.pseudonymise.recognisers.patterns import CAP, CAPWORD, LOW, WORD_INITIAL_CAP, WS
 from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.unit_constructions import function_words_or_calendar
 
@@ -59,14 +59,10 @@ def _hyphened(text: str) -> list[Span]:
 
 
 # a name in camel case (two capitalised parts of three and two letters or more: not "McKay",
-# "DeLuca") and the region or town of its branch after it (no literal a guard could test for:
-# the capital first, the look-behind after it, keeps the scan to capitals)
+# "DeLuca") and the region or town of its branch after it (no literal a guard could test for)
 _CAMEL_BRANCH = re.compile(
-    r"["
-    + CAP
-    + r"](?<![\w-]["
-    + CAP
-    + r"])["
+    WORD_INITIAL_CAP
+    + r"["
     + LOW
     + r"]{3,}["
     + CAP

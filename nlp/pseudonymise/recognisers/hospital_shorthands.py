@@ -11,7 +11,7 @@ import re
 
 from nlp.core import Span
 from nlp.pseudonymise.recognisers import lists
-from nlp.pseudonymise.recognisers.patterns import CAP, LOW, WS
+from nlp.pseudonymise.recognisers.patterns import CAP, LOW, WORD_INITIAL_CAP, WS
 from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.words import NOT_UNIT_WORDS
 
@@ -24,11 +24,9 @@ _DESCRIBING = frozenset("norra södra östra västra stora lilla gamla nya kungl
 # the acronym first, so the scan looks for capitals only (a look-behind after its first letter
 # keeps it a word of its own); the preposition before is checked in code
 _ACRONYM_TOWN = re.compile(
-    r"(?P<unit>["
-    + CAP
-    + r"](?<![\w-]["
-    + CAP
-    + r"])["
+    r"(?P<unit>"
+    + WORD_INITIAL_CAP
+    + r"["
     + CAP
     + r"]{1,3}"
     + WS
