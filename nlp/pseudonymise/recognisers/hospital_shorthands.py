@@ -21,8 +21,7 @@ _LOWER_TOWN_HOSPITAL = guarded(
 )
 # lowercase words before a hospital that are places too but here describe it ("stora sjukhuset")
 _DESCRIBING = frozenset("norra södra östra västra stora lilla gamla nya kungliga allmänna privata".split())
-# the acronym first, so the scan looks for capitals only (a look-behind after its first letter
-# keeps it a word of its own); the preposition before is checked in code
+# an acronym of its own and a town; the preposition before is checked in code
 _ACRONYM_TOWN = re.compile(
     r"(?P<unit>"
     + WORD_INITIAL_CAP
