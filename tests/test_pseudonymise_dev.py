@@ -319,6 +319,15 @@ OWN_FLOORS = {
     # unread (held out; first score at bfabcca, one personnummer and one telephone number
     # missed): 79 gastroenterology and stoma care 0.953 / 0.957 / 34 of 37
     "pii_blind79.jsonl": (0.945, 0.95, 0.91, 0.92),
+    # unread (held out; first scores at main 5b4926c, every direct identifier found):
+    # 80 rheumatology and dermatology 0.935 / 0.973 / 35 of 38
+    "pii_blind80.jsonl": (0.93, 0.965, 0.92),
+    # 81 fees and invoices in elderly care, home help and LSS 0.924 / 0.961 / 31 of 35
+    "pii_blind81.jsonl": (0.92, 0.955, 0.88),
+    # 83 home adaptations, färdtjänst, parking permits, assistive devices 0.937 / 0.987 / 35 of 36
+    "pii_blind83.jsonl": (0.93, 0.98, 0.97),
+    # 85 health care in prisons, remand and probation 0.895 / 0.931 / 33 of 36
+    "pii_blind85.jsonl": (0.89, 0.925, 0.91),
 }
 
 
