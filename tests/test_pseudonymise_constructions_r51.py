@@ -1,0 +1,67 @@
+"""Round 51 kinds of construction (health care in prisons, remand prisons and probation; blind
+set 85): a probation office named by its town is the office (ORGANISATION), never a care unit,
+and with "i" it stays the office's word and the town, as "häktet i <Ort>" does (the product's
+decision, public_offices.py); a prison's place in lower case after "anstalten"; a part of a
+prison after its place; a state agency's regional division. Look-alikes stay untouched: an
+everyday word after "anstalten", a first name after an agency's "region".
+Own examples: invented names, numbers and units; towns from the place list, none from the sets."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.pseudonymise_support import values_labelled
+
+pytestmark = pytest.mark.utan_databas
+
+KEY = b"round-51-test-key-0123456789abcdef"
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "value"),
+    [
+        # a probation office named by its town is the office, not a care unit
+        ("Min kontaktperson på Frivården Mora har varit bra.", "ORGANISATION", "Frivården Mora"),
+        ("Jag ska till frivården Ludvika på tisdag.", "ORGANISATION", "frivården Ludvika"),
+        # with "i" it is the office's word and the town (as "häktet i <Ort>")
+        ("Tack till alla på frivården i Falun, ni vet vilka ni är.", "ORT", "Falun"),
+        # a prison's place in lower case: a town, or a word only a name explains
+        ("han sitter pa anstalten hudiksvall och far inga tabletter", "ORGANISATION", "anstalten hudiksvall"),
+        ("min son sitter på anstalten granmora sen i våras", "ORGANISATION", "anstalten granmora"),
+        ("hon flyttades till häktet sundsvall igår", "ORGANISATION", "häktet sundsvall"),
+        # a part of the prison after its place
+        ("Verksamhet: Anstalten Ljusdal Södra\nSynpunkt: för lite tandvård", "ORGANISATION", "Anstalten Ljusdal Södra"),
+        # a state agency's regional division by its compass point or its region
+        (
+            "Till sjukvårdschefen, Kriminalvården region Väst\n\nJag vill klaga.",
+            "ORGANISATION",
+            "Kriminalvården region Väst",
+        ),
+        ("Polisen region Bergslagen har inte svarat.", "ORGANISATION", "Polisen region Bergslagen"),
+    ],
+)
+def test_round51_constructions_are_found(text: str, label: str, value: str) -> None:
+    assert value in values_labelled(text, label, KEY)
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "value"),
+    [
+        # a probation office is never a care unit, named or with its town
+        ("Min kontaktperson på Frivården Mora har varit bra.", "VARDENHET", "Frivården Mora"),
+        ("Tack till alla på frivården i Falun, ni vet vilka ni är.", "VARDENHET", "frivården i Falun"),
+        # an everyday word or a first name after "anstalten" names no prison
+        ("han sitter på anstalten idag igen och väntar", "ORGANISATION", "anstalten idag"),
+        ("jag ringde anstalten asap men ingen svarade", "ORGANISATION", "anstalten asap"),
+        ("vi besökte anstalten anna och jag", "ORGANISATION", "anstalten anna"),
+        # a first name after an agency's "region" is a person there
+        ("Skatteverket region Anna sa att det var fel.", "ORGANISATION", "Skatteverket region Anna"),
+    ],
+)
+def test_round51_look_alikes_stay_untouched(text: str, label: str, value: str) -> None:
+    assert value not in values_labelled(text, label, KEY)
+
+
+def test_a_prison_by_its_capitalised_place_still_counts() -> None:
+    assert "anstalten Ljusdal" in values_labelled("Han sitter på anstalten Ljusdal.", "ORGANISATION", KEY)
+    assert "Falun" in values_labelled("Han satt på häktet i Falun.", "ORT", KEY)
