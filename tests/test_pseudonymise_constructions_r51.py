@@ -2,8 +2,10 @@
 set 85): a probation office named by its town is the office (ORGANISATION), never a care unit,
 and with "i" it stays the office's word and the town, as "häktet i <Ort>" does (the product's
 decision, public_offices.py); a prison's place in lower case after "anstalten"; a part of a
-prison after its place; a state agency's regional division. Look-alikes stay untouched: an
-everyday word after "anstalten", a first name after an agency's "region".
+prison after its place; a state agency's regional division; the children's ages in a bracket
+after them, an age in a bracket with the day it is reached, a birthday in a month after "blir".
+Look-alikes stay untouched: an everyday word after "anstalten", a first name after an agency's
+"region", a bracket of hours or of rooms, a number in a bracket without "år", a sentence's length.
 Own examples: invented names, numbers and units; towns from the place list, none from the sets."""
 
 from __future__ import annotations
@@ -38,6 +40,15 @@ KEY = b"round-51-test-key-0123456789abcdef"
             "Kriminalvården region Väst",
         ),
         ("Polisen region Bergslagen har inte svarat.", "ORGANISATION", "Polisen region Bergslagen"),
+        # the children's ages in a bracket right after them, "år" or not
+        ("Barnen (6 och 9) grät hela vägen hem.", "ALDER", "6"),
+        ("Hon säger att barnen (11 och 14) inte fått stöd.", "ALDER", "14"),
+        ("Sönerna (5, 8 och 13 år) saknar honom.", "ALDER", "13 år"),
+        # an age in a bracket after a name with the day it is reached
+        ("Pussar från Maja och Elis (3 år idag!)", "ALDER", "3 år"),
+        ("Kram från Vera (7 år i morgon)", "ALDER", "7 år"),
+        # a birthday in a month after "blir"
+        ("Jag blir 81 i maj, så vi får se om jag orkar.", "ALDER", "81"),
     ],
 )
 def test_round51_constructions_are_found(text: str, label: str, value: str) -> None:
@@ -56,6 +67,12 @@ def test_round51_constructions_are_found(text: str, label: str, value: str) -> N
         ("vi besökte anstalten anna och jag", "ORGANISATION", "anstalten anna"),
         # a first name after an agency's "region" is a person there
         ("Skatteverket region Anna sa att det var fel.", "ORGANISATION", "Skatteverket region Anna"),
+        # a bracket of hours or rooms after the children is no list of ages
+        ("Barnen (2 och 3 tim per dag) är på förskolan.", "ALDER", "2"),
+        ("Rummen (4 och 5) är stängda för barnen.", "ALDER", "4"),
+        # a sentence's time left in a bracket after a name, a sentence after "blir" with no person
+        ("Hälsa Viktor (3 år kvar) från oss.", "ALDER", "3 år"),
+        ("Straffet blir 2 år i maj.", "ALDER", "2 år"),
     ],
 )
 def test_round51_look_alikes_stay_untouched(text: str, label: str, value: str) -> None:

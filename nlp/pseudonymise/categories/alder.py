@@ -154,7 +154,15 @@ _AGE_AFTER_NAME = guarded(
 )
 # "2 år sedan", "i 5 år till": a duration; "i dag", "i höst" after an age are when ("101 år i dag")
 _DURATION_AFTER = re.compile(
-    WS + r"*(?:år)?" + WS + r"*(?:sedan|sen|till|kvar|i\b(?!" + WS + r"*(?:dag|år|vår|höst|vinter)\b)|på\b|för\b)",
+    # ("blir 78 i maj": a birthday in a month, as in spring or this year)
+    WS
+    + r"*(?:år)?"
+    + WS
+    + r"*(?:sedan|sen|till|kvar|i\b(?!"
+    + WS
+    + r"*(?:dag|år|vår|höst|vinter|"
+    + MONTHS
+    + r")\b)|på\b|för\b)",
     re.IGNORECASE,
 )
 
