@@ -3,9 +3,11 @@ set 85): a probation office named by its town is the office (ORGANISATION), neve
 and with "i" it stays the office's word and the town, as "häktet i <Ort>" does (the product's
 decision, public_offices.py); a prison's place in lower case after "anstalten"; a part of a
 prison after its place; a state agency's regional division; the children's ages in a bracket
-after them, an age in a bracket with the day it is reached, a birthday in a month after "blir".
+after them, an age in a bracket with the day it is reached, a birthday in a month after "blir";
+a span of days with the month in digits; grades after what they grade ("-den" is no "den").
 Look-alikes stay untouched: an everyday word after "anstalten", a first name after an agency's
-"region", a bracket of hours or of rooms, a number in a bracket without "år", a sentence's length.
+"region", a bracket of hours or of rooms, a sentence's time left, a fraction of a measure, a
+grade between two marks.
 Own examples: invented names, numbers and units; towns from the place list, none from the sets."""
 
 from __future__ import annotations
@@ -49,6 +51,9 @@ KEY = b"round-51-test-key-0123456789abcdef"
         ("Kram från Vera (7 år i morgon)", "ALDER", "7 år"),
         # a birthday in a month after "blir"
         ("Jag blir 81 i maj, så vi får se om jag orkar.", "ALDER", "81"),
+        # a span of days with the month in digits, one date
+        ("Hon uteblev tre dagar i rad (4–6/3). Ring oss.", "DATUM", "4–6/3"),
+        ("Jag är ledig 12-14/9 och sen igen.", "DATUM", "12-14/9"),
     ],
 )
 def test_round51_constructions_are_found(text: str, label: str, value: str) -> None:
@@ -73,10 +78,21 @@ def test_round51_constructions_are_found(text: str, label: str, value: str) -> N
         # a sentence's time left in a bracket after a name, a sentence after "blir" with no person
         ("Hälsa Viktor (3 år kvar) från oss.", "ALDER", "3 år"),
         ("Straffet blir 2 år i maj.", "ALDER", "2 år"),
+        # a fraction of a measure and a grade between two marks are no span of days
+        ("Dosen är 2-3/4 tablett på kvällen.", "DATUM", "2-3/4"),
+        ("Betyg: 3-4/5 ungefär.", "DATUM", "3-4/5"),
+        # grades after what they grade, after a verb of grading ("-den" ends a word, it is not "den")
+        ("Jag ger sjukvården 3/5, bemötandet 2/5.", "DATUM", "3/5"),
+        ("Vi gav väntetiden 1/5 och maten 4/5", "DATUM", "1/5"),
     ],
 )
 def test_round51_look_alikes_stay_untouched(text: str, label: str, value: str) -> None:
     assert value not in values_labelled(text, label, KEY)
+
+
+def test_a_date_after_a_verb_of_giving_still_counts() -> None:
+    assert "4/5" in values_labelled("Sköterskan ger vaccinet 4/5, ring innan.", "DATUM", KEY)
+    assert "3/5" in values_labelled("Tiden den 3/5 passar bra.", "DATUM", KEY)
 
 
 def test_a_prison_by_its_capitalised_place_still_counts() -> None:
