@@ -4,7 +4,8 @@ and with "i" it stays the office's word and the town, as "häktet i <Ort>" does 
 decision, public_offices.py); a prison's place in lower case after "anstalten"; a part of a
 prison after its place; a state agency's regional division; the children's ages in a bracket
 after them, an age in a bracket with the day it is reached, a birthday in a month after "blir";
-a span of days with the month in digits; grades after what they grade ("-den" is no "den").
+a span of days with the month in digits; grades after what they grade ("-den" is no "den");
+a compound written with a hyphen before an everyday word is no name before what people say.
 Look-alikes stay untouched: an everyday word after "anstalten", a first name after an agency's
 "region", a bracket of hours or of rooms, a sentence's time left, a fraction of a measure, a
 grade between two marks.
@@ -81,18 +82,27 @@ def test_round51_constructions_are_found(text: str, label: str, value: str) -> N
         # a fraction of a measure and a grade between two marks are no span of days
         ("Dosen är 2-3/4 tablett på kvällen.", "DATUM", "2-3/4"),
         ("Betyg: 3-4/5 ungefär.", "DATUM", "3-4/5"),
+        ("Personalen får 7-8/10 av mig.", "DATUM", "7-8/10"),
         # grades after what they grade, after a verb of grading ("-den" ends a word, it is not "den")
         ("Jag ger sjukvården 3/5, bemötandet 2/5.", "DATUM", "3/5"),
         ("Vi gav väntetiden 1/5 och maten 4/5", "DATUM", "1/5"),
+        # a compound written with a hyphen before an everyday word opens no name
+        ("Kö-nummer 12 sa de på telefon.", "PERSON", "Kö-nummer"),
+        ("Mat-lådan kom aldrig sa hon.", "PERSON", "Mat-lådan"),
     ],
 )
 def test_round51_look_alikes_stay_untouched(text: str, label: str, value: str) -> None:
     assert value not in values_labelled(text, label, KEY)
 
 
+def test_a_double_first_name_in_lower_case_still_counts() -> None:
+    assert "Eva-lena" in values_labelled("Eva-lena ringde igår och sa att det var ok.", "PERSON", KEY)
+
+
 def test_a_date_after_a_verb_of_giving_still_counts() -> None:
     assert "4/5" in values_labelled("Sköterskan ger vaccinet 4/5, ring innan.", "DATUM", KEY)
     assert "3/5" in values_labelled("Tiden den 3/5 passar bra.", "DATUM", KEY)
+    assert "4-5/5" in values_labelled("Vi är bortresta den 4-5/5.", "DATUM", KEY)
 
 
 def test_a_prison_by_its_capitalised_place_still_counts() -> None:

@@ -438,6 +438,9 @@ def find_day_ranges(text: str) -> list[Span]:
         fraction = fraction and _WORD_AFTER.match(text, m.end()) and not _CONJUNCTION_AFTER.match(text, m.end())
         measured = _MEASURE_AFTER.match(text, m.end()) or _DOSE_AFTER.match(text, m.end())
         graded = _GRADING.search(before) or _RATING_BEFORE.search(before)
+        # "7-8/10", "4-5/5": marks on a scale of five or ten unless a date word comes before ("den 4-5/5")
+        on_scale = m.group("m") in {"5", "10"} and int(m.group("b")) <= int(m.group("m"))
+        graded = graded or (on_scale and not _DATE_WORD_BEFORE.search(before[-8:]))
         if int(m.group("a")) < int(m.group("b")) and not (fraction or measured or graded):
             spans.append(Span(m.start(), m.end(), "DATUM"))
     return spans

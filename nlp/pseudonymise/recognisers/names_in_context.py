@@ -161,6 +161,8 @@ def namelike(word: str, lowercase_ok: bool) -> bool:
         or low in _ROLES
         or _role_before(low)
         or low.rsplit("-", 1)[-1] in TITLES
+        # "Kö-nummer": a compound with a hyphen before an everyday word, no first name before it
+        or ("-" in word and plain_word(word.rsplit("-", 1)[-1]) and lists.names().get(low.split("-")[0]) is None)
         or word in lists.places()
         or word in COUNTRIES
         or word.isupper()
