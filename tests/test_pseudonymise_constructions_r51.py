@@ -1,7 +1,6 @@
 """Round 51 kinds of construction (health care in prisons, remand prisons and probation; blind
-set 85): a probation office named by its town is the office (ORGANISATION), never a care unit,
-and with "i" it stays the office's word and the town, as "häktet i <Ort>" does (the product's
-decision, public_offices.py); a prison's place in lower case after "anstalten"; a part of a
+set 85): a probation office named by its town is the office (ORGANISATION), never a care unit;
+a prison's place in lower case after "anstalten"; a part of a
 prison after its place; a state agency's regional division; the children's ages in a bracket
 after them, an age in a bracket with the day it is reached, a birthday in a month after "blir";
 a span of days with the month in digits; grades after what they grade ("-den" is no "den");
@@ -28,8 +27,6 @@ KEY = b"round-51-test-key-0123456789abcdef"
         # a probation office named by its town is the office, not a care unit
         ("Min kontaktperson på Frivården Mora har varit bra.", "ORGANISATION", "Frivården Mora"),
         ("Jag ska till frivården Ludvika på tisdag.", "ORGANISATION", "frivården Ludvika"),
-        # with "i" it is the office's word and the town (as "häktet i <Ort>")
-        ("Tack till alla på frivården i Falun, ni vet vilka ni är.", "ORT", "Falun"),
         # a prison's place in lower case: a town, or a word only a name explains
         ("han sitter pa anstalten hudiksvall och far inga tabletter", "ORGANISATION", "anstalten hudiksvall"),
         ("min son sitter på anstalten granmora sen i våras", "ORGANISATION", "anstalten granmora"),
@@ -64,9 +61,8 @@ def test_round51_constructions_are_found(text: str, label: str, value: str) -> N
 @pytest.mark.parametrize(
     ("text", "label", "value"),
     [
-        # a probation office is never a care unit, named or with its town
+        # a probation office named by its town is never a care unit
         ("Min kontaktperson på Frivården Mora har varit bra.", "VARDENHET", "Frivården Mora"),
-        ("Tack till alla på frivården i Falun, ni vet vilka ni är.", "VARDENHET", "frivården i Falun"),
         # an everyday word or a first name after "anstalten" names no prison
         ("han sitter på anstalten idag igen och väntar", "ORGANISATION", "anstalten idag"),
         ("jag ringde anstalten asap men ingen svarade", "ORGANISATION", "anstalten asap"),

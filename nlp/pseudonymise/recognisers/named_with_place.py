@@ -18,7 +18,6 @@ from nlp.pseudonymise.recognisers.foreign_units import abroad
 from nlp.pseudonymise.recognisers.lower_schools import school_kind
 from nlp.pseudonymise.recognisers.names_in_context import CLOSINGS
 from nlp.pseudonymise.recognisers.prefilter import guarded
-from nlp.pseudonymise.recognisers.public_offices import opens_with_custody
 from nlp.pseudonymise.recognisers.unit_constructions import function_words_or_calendar
 from nlp.pseudonymise.recognisers.words import (
     CARE_PRACTICE,
@@ -297,8 +296,6 @@ def find_named_with_place(text: str) -> list[Span]:
         words = name.split()
         if not words or re.search(r"(?i:gatan|vägen|vagen|gränd|torget|stigen|backen|allén|leden)$", words[-1]):
             continue  # "Rådmansgatan i Stockholm": a street, no organisation
-        if opens_with_custody(text, start):
-            continue  # "frivården i Karlstad": the office's word and the town (public_offices.py)
         if len(words) >= 2 and words[-1] == "boende" and words[-2][:1].islower():
             continue  # "en kvinna boende i Kil": the participle (residing), no home's name
         folded = name.lower().translate(_FOLD)

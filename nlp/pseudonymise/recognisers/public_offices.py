@@ -7,8 +7,8 @@ A prison, a remand prison or a probation office named by its place ("anstalten T
 writer or someone close is held or reports: the whole is one ORGANISATION. Written with "i"
 ("häktet i Kalmar", "anstalten i Haparanda") it stays the generic word and the town, as the
 state agencies' local offices ("Kriminalvården i X") and other lowercase words before "i <ort>"
-do (set 23 has it so; set 35's author writes one span), and such an office is never a care
-unit (VARDENHET): "frivården i X" is the word and the town too. Written in lower case, the
+do (set 23 has it so; set 35's author writes one span). Named by its place, such an office is
+never a care unit ("Frivården X", unit_constructions.py). Written in lower case, the
 place after "anstalten" or "häktet" is still the name when it is a town or a word only a name
 explains ("anstalten storvik"), not "anstalten idag". A part of a prison after its place
 ("anstalten Västby Norra") and an agency's regional division ("Kriminalvården region Nord",
@@ -70,7 +70,7 @@ _CUSTODY_WORD = re.compile(
 
 def opens_with_custody(text: str, start: int) -> bool:
     """A find that opens with the word for a prison, a remand prison or a probation office is that
-    office, an ORGANISATION here or the word and its town, never a care unit."""
+    office (an ORGANISATION here), not a care unit."""
     return _CUSTODY_WORD.match(text, start) is not None
 
 
