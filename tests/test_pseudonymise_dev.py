@@ -326,8 +326,10 @@ OWN_FLOORS = {
     "pii_blind81.jsonl": (0.92, 0.955, 0.88),
     # 83 home adaptations, färdtjänst, parking permits, assistive devices 0.937 / 0.987 / 35 of 36
     "pii_blind83.jsonl": (0.93, 0.98, 0.97),
-    # 85 health care in prisons, remand and probation 0.895 / 0.931 / 33 of 36
-    "pii_blind85.jsonl": (0.89, 0.925, 0.91),
+    # 85 health care in prisons, remand and probation, read in round 51 (first 0.895 / 0.931 / 33
+    # of 36 at 7e80c9e; after 0.935 / 0.949 / 35 of 36, every direct identifier found; "häktet i
+    # <Ort>" stays the word and the town in the product): it no longer measures generalisation
+    "pii_blind85.jsonl": (0.93, 0.945, 0.97),
     # 82 ear, nose and throat, hearing and sleep 0.928 / 0.959 / 32 of 36
     "pii_blind82.jsonl": (0.92, 0.955, 0.88),
     # 84 type 1 diabetes in children 0.929 / 0.974 / 35 of 36, one personnummer of 21 missed

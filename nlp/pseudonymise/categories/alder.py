@@ -152,9 +152,10 @@ _AGE_AFTER_NAME = guarded(
     + WS
     + r"*(?:[.,;!?)]|:(?!\d)|och\b|$)))"
 )
-# "2 år sedan", "i 5 år till": a duration; "i dag", "i höst" after an age are when ("101 år i dag")
+# "2 år sedan", "i 5 år till": a duration; "i dag", "i höst", "i maj" after an age are when ("101 år i dag")
+_WHEN = r"(?:dag|år|vår|höst|vinter|" + MONTHS + r")\b"
 _DURATION_AFTER = re.compile(
-    WS + r"*(?:år)?" + WS + r"*(?:sedan|sen|till|kvar|i\b(?!" + WS + r"*(?:dag|år|vår|höst|vinter)\b)|på\b|för\b)",
+    WS + r"*(?:år)?" + WS + r"*(?:sedan|sen|till|kvar|i\b(?!" + WS + r"*" + _WHEN + r")|på\b|för\b)",
     re.IGNORECASE,
 )
 

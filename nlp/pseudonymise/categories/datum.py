@@ -129,8 +129,9 @@ _ROUND_THE_CLOCK = re.compile(r"24/7(?![-/]?\d)")
 # "umo X 10/10 🔥": full marks with an emoji after it praise, they name no day
 _EMOJI_AFTER = re.compile(WS + r"*[\u2600-\u27bf\U0001f300-\U0001faff]")
 # "(född 9/10)": a birth is a day, never a grade
+# (a word of its own: "sjukvården 3/5" ends in the letters, not the word)
 _DATE_WORD_BEFORE = re.compile(
-    r"(?:den|datum|från|till|mellan|född|f\.|t\.?o\.?m\.?|fr\.?o\.?m\.?)" + WS + r"*$", re.IGNORECASE
+    r"(?<![\w.])(?:den|datum|från|till|mellan|född|f\.|t\.?o\.?m\.?|fr\.?o\.?m\.?)" + WS + r"*$", re.IGNORECASE
 )
 # "lönen kommer den 25:e", "avgiften dras den 28:e": a monthly payday, the same for everyone
 _PAYDAY_BEFORE = re.compile(
@@ -278,6 +279,8 @@ def _score(ctx: _Text, m: re.Match) -> bool:
     graded = _GRADED_AFTER.match(text, m.end()) and _GRADING.search(text, max(0, m.start() - 60), m.start())
     if ctx.tally(_GRADE_SHEET, scale) >= 3 or (scale == 10 and symptom_score_before(text, m.start())):
         return True  # "Smärtan är 8/10": a symptom's strength on the pain scale
+    if ctx.tally(_GRADE_SHEET, scale) >= 2 and _GRADING.search(text, max(0, m.start() - 40), m.start()):
+        return True  # "Jag ger sjukvården 3/5, bemötandet 2/5": what is graded between the verb and each grade
     if _GRADED_FOR.match(text, m.start()):
         graded = graded or ctx.tally(_GRADED_FOR, scale) >= 2
     return bool(
@@ -409,13 +412,38 @@ _DAY_RANGE = guarded(
 )
 
 
+# "(4–6/3)", "ledig 12-14/9": the same span with the month in digits, the later day before it
+# (not a grade between two marks: "betyg 3–4/5")
+_DAY_RANGE_DIGITS = guarded(
+    r"(?<![\w.:/,-])(?P<a>0?[1-9]|[12]\d|3[01])"
+    + WS
+    + r"*[–-]"
+    + WS
+    + r"*(?P<b>0?[1-9]|[12]\d|3[01])/(?P<m>0?[1-9]|1[0-2])"
+    r"(?![\w/,.-]\d|[\w/-])"
+)
+
+
 def find_day_ranges(text: str) -> list[Span]:
-    return [
+    spans = [
         Span(m.start(), m.end(), "DATUM")
         for m in _DAY_RANGE.finditer(text)
         if not LOG_LINE.search(text)
         and not re.search(r"(?i)\bkl\.?" + WS + r"*$", text[max(0, m.start() - 5) : m.start()])
     ]
+    for m in _DAY_RANGE_DIGITS.finditer(text):
+        before = text[max(0, m.start() - 40) : m.start()]
+        # "2-3/4 tablett": a fraction of a measure
+        fraction = m.group("b") + "/" + m.group("m") in _FRACTIONS
+        fraction = fraction and _WORD_AFTER.match(text, m.end()) and not _CONJUNCTION_AFTER.match(text, m.end())
+        measured = _MEASURE_AFTER.match(text, m.end()) or _DOSE_AFTER.match(text, m.end())
+        graded = _GRADING.search(before) or _RATING_BEFORE.search(before)
+        # "7-8/10", "4-5/5": marks on a scale of five or ten unless a date word comes before ("den 4-5/5")
+        on_scale = m.group("m") in {"5", "10"} and int(m.group("b")) <= int(m.group("m"))
+        graded = graded or (on_scale and not _DATE_WORD_BEFORE.search(before[-8:]))
+        if int(m.group("a")) < int(m.group("b")) and not (fraction or measured or graded):
+            spans.append(Span(m.start(), m.end(), "DATUM"))
+    return spans
 
 
 CATEGORY = Category(

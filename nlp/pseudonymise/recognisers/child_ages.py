@@ -1,7 +1,7 @@
 """Children's ages as family-law and child-welfare notes give them: "Två barn i lägenheten, 4 och
 9 år", "barn som är sex och nio år gamla", "Elsa (sju)", "Anton (2,5 år)", "Oro för Alfred, 8 mån,",
-"Lillflickan är bara fem månader"; a first name before its age in words in brackets is a person
-("Tyra (sju) sa …", PERSON and ALDER).
+"Lillflickan är bara fem månader", "Barnen (6 och 9) saknar pappa", "Elis (3 år idag!)"; a first
+name before its age in words in brackets is a person ("Tyra (sju) sa …", PERSON and ALDER).
 
 alder.py reads a list of ages in digits right after the children's word ("barn 4 och 9 år"); a
 note puts where the children are between ("barn i hemmet, …") and writes the numbers in words.
@@ -31,6 +31,59 @@ _CHILDREN_LIST = guarded(
     r"(?P<ages>" + _NUMBER + r"(?:" + WS + r"*," + WS + r"*" + _NUMBER + r")*"
     r"" + WS + r"+(?:och|o|&)" + WS + r"+" + _NUMBER + WS + r"+år)(?![\w-])",
     re.IGNORECASE,
+)
+# the children's ages in a bracket right after them, "år" or not: "Barnen (6 och 9) saknar pappa"
+# (not "barnen (2 och 3 tim per dag)": a bracket of anything else)
+_CHILDREN_BRACKET = guarded(
+    r"(?i:\b(?:barn|barnen|söner|sönerna|döttrar|döttrarna|syskon|syskonen|ungarna|tvillingarna)\b)"
+    + WS
+    + r"*\("
+    + WS
+    + r"*(?P<ages>"
+    + _NUMBER
+    + r"(?:"
+    + WS
+    + r"*,"
+    + WS
+    + r"*"
+    + _NUMBER
+    + r")*"
+    + WS
+    + r"+(?:och|o|&)"
+    + WS
+    + r"+"
+    + _NUMBER
+    + r"(?:"
+    + WS
+    + r"+år)?)"
+    + WS
+    + r"*\)",
+    re.IGNORECASE,
+)
+# an age in a bracket after a name with the day it is reached: "Elis (3 år idag!)", "Vera (7 år i morgon)"
+_AGE_TODAY = guarded(
+    r"(?<![\w-])"
+    + CAP_NAME
+    + WS
+    + r"*\("
+    + WS
+    + r"*(?P<age>(?:\d{1,2}|(?i:"
+    + NUMWORDS
+    + r"|"
+    + SMALL_NUMWORDS
+    + r"))"
+    + WS
+    + r"+år)"
+    + WS
+    + r"+(?i:idag|i"
+    + WS
+    + r"+dag|imorgon|i"
+    + WS
+    + r"+morgon|nu|snart)"
+    + WS
+    + r"*!*"
+    + WS
+    + r"*\)"
 )
 _LIST_NUMBER = re.compile(r"(?i:\d{1,2}|" + NUMWORDS + r"|" + SMALL_NUMWORDS + r"|ett|en)(?![\w-])")
 # a bracket right after a name: "(sju)", "(2,5 år)"; a bare number in digits is alder.py's
@@ -106,6 +159,15 @@ def find_child_ages(text: str) -> list[Span]:
                 end = m.end("ages") if k == len(numbers) - 1 else base + n.end()
                 spans.append(Span(base + n.start(), end, "ALDER"))
     if "(" in text:
+        for m in _CHILDREN_BRACKET.finditer(text):
+            numbers = list(_LIST_NUMBER.finditer(m.group("ages")))
+            base = m.start("ages")
+            for k, n in enumerate(numbers):
+                end = m.end("ages") if k == len(numbers) - 1 else base + n.end()
+                spans.append(Span(base + n.start(), end, "ALDER"))
+        for m in _AGE_TODAY.finditer(text):
+            if _first_name(text[m.start() : m.start("age")].rstrip(" \t(")) or not sentence_start(text, m.start()):
+                spans.append(Span(m.start("age"), m.end("age"), "ALDER"))
         for m in _NAME_BRACKET.finditer(text):
             name = m.group("name")
             if not _first_name(name) and sentence_start(text, m.start()):

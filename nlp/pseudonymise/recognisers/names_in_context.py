@@ -213,7 +213,9 @@ def _opening(text: str, toks: Tokens, i: int, greeted: bool) -> int:
         return i + 1  # "lisa sa att …": a Swedish first name that is also a word ("server sa" is not one)
     if info and info.first_sv and in_state(toks, i + 1):
         return i + 1  # "Bo var så trött", "stig har feber": a body or a mood is a person's
-    if not namelike(word, True):
+    # "Kö-nummer 17 sa de": a compound with a hyphen before an everyday word, no first name before it
+    compound = "-" in word and plain_word(word.rsplit("-", 1)[-1]) and not lists.names().get(word.split("-")[0].lower())
+    if compound or not namelike(word, True):
         # "murat och elif från …": a name that is also a word, joined to a clear one
         if (
             i + 3 < len(toks)

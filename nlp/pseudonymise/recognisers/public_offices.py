@@ -7,7 +7,12 @@ A prison, a remand prison or a probation office named by its place ("anstalten T
 writer or someone close is held or reports: the whole is one ORGANISATION. Written with "i"
 ("häktet i Kalmar", "anstalten i Haparanda") it stays the generic word and the town, as the
 state agencies' local offices ("Kriminalvården i X") and other lowercase words before "i <ort>"
-do (set 23 has it so; set 35's author writes one span). A municipality's social-services unit is named by a compound of whom it
+do (set 23 has it so; set 35's author writes one span). Named by its place, such an office is
+never a care unit ("Frivården X", unit_constructions.py). Written in lower case, the
+place after "anstalten" or "häktet" is still the name when it is a town or a word only a name
+explains ("anstalten storvik"), not "anstalten idag". A part of a prison after its place
+("anstalten Västby Norra") and an agency's regional division ("Kriminalvården region Nord",
+"Polisen region Syd") belong to the name. A municipality's social-services unit is named by a compound of whom it
 serves and "enheten"/"omsorgen" and then its municipality, after "i", a comma or nothing; the
 words alone ("familjehemsenheten ringde") are any municipality's and stay.
 """
@@ -19,7 +24,7 @@ import re
 from nlp.core import Span
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.patterns import CAP_NAME, WS
-from nlp.pseudonymise.recognisers.words import unknown_word
+from nlp.pseudonymise.recognisers.words import rare_word, unknown_word
 
 _PLACE = r"(?P<place>" + CAP_NAME + r")(?![\w-])"
 # a municipality's or a region's service named by its area, itself the name of a body: the rescue
@@ -37,7 +42,38 @@ _CUSTODY = re.compile(
     + WS
     + r"+"
     + _PLACE
+    # a part of the prison after its place: "anstalten Västby Norra"
+    + r"(?:"
+    + WS
+    + r"+(?:Norra|Södra|Östra|Västra)(?![\w-]))?"
 )
+# the place in lower case after the words only a prison or a remand prison has
+_CUSTODY_LOWER = re.compile(
+    r"(?<![\w-])(?:[Hh]äktet|[Aa]nstalten|[Kk]riminalvårdsanstalten)" + WS + r"+(?P<place>[a-zåäö]{3,})(?![\w-])"
+)
+# a state agency's regional division by its compass point or its region: "Kriminalvården region Nord"
+_AGENCY_REGION = re.compile(
+    r"(?<![\w-])(?:Kriminalvården|Polisen|Polismyndigheten|Skatteverket|Försäkringskassan|Arbetsförmedlingen|"
+    r"Migrationsverket|Trafikverket|Tullverket)"
+    + WS
+    + r"+[Rr]egion"
+    + WS
+    + r"+(?:Nord|Syd|Öst|Väst|Mitt|Norr|Söder|"
+    + CAP_NAME
+    + r")(?![\w-])"
+)
+# the words that name a prison, a remand prison or a probation office
+_CUSTODY_WORD = re.compile(
+    r"(?i:häktet|anstalten|frivården|frivårdskontoret|frivardskontoret|frivarden|haktet)(?![\w-])"
+)
+
+
+def opens_with_custody(text: str, start: int) -> bool:
+    """A find that opens with the word for a prison, a remand prison or a probation office is that
+    office (an ORGANISATION here), not a care unit."""
+    return _CUSTODY_WORD.match(text, start) is not None
+
+
 # whom the unit serves: "Familjehems-", "Barn- och ungdoms-", "Individ- och familje-", "Försörjningsstöds-"
 # (in lower case too: "på familjehemsenheten i Y" is the same office)
 _SOCIAL_UNIT = (
@@ -77,6 +113,9 @@ def opens_with_social_unit(text: str, start: int) -> bool:
     return m is not None and bool(_SOCIAL_STEMS.match(m.group(0)))
 
 
+_DISTRICT_WORD = re.compile(r"Nord|Syd|Öst|Väst|Mitt|Norr|Söder")
+
+
 def _place(word: str) -> bool:
     return word in lists.places()
 
@@ -95,6 +134,16 @@ def find_public_offices(text: str) -> list[Span]:
             # never by a first name ("frivården Kalle sa …": a person at the office)
             first = lists.names().get(place.lower())
             if _place(place) or (unknown_word(place) and (first is None or not (first.first_sv or first.first_other))):
+                spans.append(Span(m.start(), m.end(), "ORGANISATION"))
+        for m in _CUSTODY_LOWER.finditer(text):
+            place = m.group("place")
+            known = lists.places().get(place.capitalize())
+            if (known is False or (known is None and rare_word(place))) and lists.names().get(place) is None:
+                spans.append(Span(m.start(), m.end(), "ORGANISATION"))
+    if "region" in low:
+        for m in _AGENCY_REGION.finditer(text):
+            place = text[m.start() : m.end()].rsplit(None, 1)[-1]
+            if _DISTRICT_WORD.fullmatch(place) or _region(place):
                 spans.append(Span(m.start(), m.end(), "ORGANISATION"))
     if "räddningstjänsten" in low or "vuxenutbildning" in low:
         for m in _AREA_SERVICE.finditer(text):

@@ -27,7 +27,7 @@ from nlp.pseudonymise.recognisers.patterns import (
     named_after,
 )
 from nlp.pseudonymise.recognisers.prefilter import guarded
-from nlp.pseudonymise.recognisers.public_offices import opens_with_social_unit
+from nlp.pseudonymise.recognisers.public_offices import opens_with_custody, opens_with_social_unit
 from nlp.pseudonymise.recognisers.unit_towns import with_district_after
 from nlp.pseudonymise.recognisers.words import CARE_PRACTICE
 
@@ -354,11 +354,12 @@ def find_unit_constructions(text: str) -> list[Span]:
 
 def finished_units(text: str, spans: list[Span]) -> list[Span]:
     """Units with their team number and a district after their town; one opening with a social-services unit's kind
-    ("Familjehemsenheten X") is that office, an ORGANISATION (public_offices.py)."""
+    ("Familjehemsenheten X") or a probation office's word ("Frivården X") is that office, an ORGANISATION
+    (public_offices.py)."""
     return [
         with_district_after(text, with_team_number(text, sp))
         for sp in spans
-        if not opens_with_social_unit(text, sp.start)
+        if not (opens_with_social_unit(text, sp.start) or opens_with_custody(text, sp.start))
     ]
 
 
