@@ -1,7 +1,10 @@
 """Round 52 kinds of construction (fees and invoices in elderly care, home help and LSS; blind
 set 81): a street of a position word and a wider bare street word ("Östra Promenaden 4"); a
 bank's transaction reference beside an account number's shape; a Swedish word cut short after
-"-istr." on an invoice's line beside a German street abbreviation.
+"-istr." on an invoice's line beside a German street abbreviation; a day centre and a
+home-help team named before their word, an LSS team by its district; a municipality's office on
+"-enheten" and a department named by two fields, each with its municipality; the governing board
+as an addressee; a home on "-gården" in lower case with its town.
 Look-alikes stay untouched. Own examples: invented names, numbers, units and streets; towns from
 the place list, none from the sets."""
 
@@ -26,6 +29,19 @@ KEY = b"round-52-test-key-0123456789abcdef"
         ("Återbetalningen går till konto 8327-9, 123 456 789-0 i morgon.", "KONTONUMMER", "8327-9, 123 456 789-0"),
         # a German street cut short after "str." is still a street
         ("Mein Sohn wohnt in der Lindenstr. 14 in Bremen.", "ADRESS", "Lindenstr. 14"),
+        # a day centre and a home-help team named before their word; an LSS team by its district
+        ("Hon går på Backens dagcenter tre dagar i veckan.", "VARDENHET", "Backens dagcenter"),
+        ("Han fick hjälp av Byn hemtjänstgrupp i två år.", "VARDENHET", "Byn hemtjänstgrupp"),
+        ("Hälsningar Eva, enhetschef LSS Norra", "VARDENHET", "LSS Norra"),
+        # a municipality's office on "-enheten" with its municipality: one ORGANISATION
+        ("Handläggaren på Avgiftsenheten i Arboga kommun ringde.", "ORGANISATION", "Avgiftsenheten i Arboga kommun"),
+        # a department named by two fields of the municipality's work, with its municipality
+        ("Fakturan kom från Vård och omsorg i Arboga kommun.", "ORGANISATION", "Vård och omsorg i Arboga kommun"),
+        ("Stöd och service i Lerums kommun svarade inte.", "ORGANISATION", "Stöd och service i Lerums kommun"),
+        # the municipality's governing board as an addressee
+        ("Till: Kommunstyrelsen, Arboga kommun", "ORGANISATION", "Kommunstyrelsen"),
+        # a home named on "-gården" in lower case, with its town (one unit, the product's decision)
+        ("min mormor bor på tallgården i hallstahammar nu", "VARDENHET", "tallgården i hallstahammar"),
     ],
 )
 def test_round52_constructions_are_found(text: str, label: str, value: str) -> None:
@@ -43,6 +59,18 @@ def test_round52_constructions_are_found(text: str, label: str, value: str) -> N
         # a Swedish word cut short after "-istr." on an invoice's line is no street
         ('Rader: "Matdistr. 14 port.", "Larm 1 st".', "ADRESS", "Matdistr. 14"),
         ("Registr. 3 st enligt listan.", "ADRESS", "Registr. 3"),
+        # a day centre in general, and the law's name before a capitalised word
+        ("Ett dagcenter i stan vore bra.", "VARDENHET", "dagcenter"),
+        ("Beslut enligt LSS Insatser beviljas.", "VARDENHET", "LSS Insatser"),
+        # a care unit on "-enheten" in a town is still a unit
+        ("Vi fick hjälp av Ätstörningsenheten i Lund.", "ORGANISATION", "Ätstörningsenheten i Lund"),
+        # two words joined by "och" that are no field of a municipality's work
+        ("Sol och bad i Arboga kommun var bra.", "ORGANISATION", "Sol och bad i Arboga kommun"),
+        # the board in lower case in running text
+        ("Frågan ska upp i kommunstyrelsen i höst.", "ORGANISATION", "kommunstyrelsen"),
+        # a farm or a yard the lexicon knows is no home
+        ("Vi köpte ägg på bondgården i Kil.", "VARDENHET", "bondgården i Kil"),
+        ("Vi köpte ägg på gården i Kil.", "VARDENHET", "gården i Kil"),
     ],
 )
 def test_round52_look_alikes_stay_untouched(text: str, label: str, value: str) -> None:
