@@ -4,7 +4,9 @@ bank's transaction reference beside an account number's shape; a Swedish word cu
 "-istr." on an invoice's line beside a German street abbreviation; a day centre and a
 home-help team named before their word, an LSS team by its district; a municipality's office on
 "-enheten" and a department named by two fields, each with its municipality; the governing board
-as an addressee; a home on "-gården" in lower case with its town.
+as an addressee; a home on "-gården" in lower case with its town; a first name's short form
+("Th.") before a surname and an initial with a word-surname in a person's field; a rare-word
+first name in the genitive opening a sentence; a firm named before its trade ("… Inkasso").
 Look-alikes stay untouched. Own examples: invented names, numbers, units and streets; towns from
 the place list, none from the sets."""
 
@@ -42,6 +44,18 @@ KEY = b"round-52-test-key-0123456789abcdef"
         ("Till: Kommunstyrelsen, Arboga kommun", "ORGANISATION", "Kommunstyrelsen"),
         # a home named on "-gården" in lower case, with its town (one unit, the product's decision)
         ("min mormor bor på tallgården i hallstahammar nu", "VARDENHET", "tallgården i hallstahammar"),
+        # a first name's conventional short form before a surname; an initial and a word-surname
+        # in a person's field of a form
+        ("Namn (frivilligt): Th. Lindqvist", "PERSON", "Th. Lindqvist"),
+        ("Handläggare: K. Sand, tfn 0586-614 02", "PERSON", "K. Sand"),
+        ("Kontaktperson: M. Sten", "PERSON", "M. Sten"),
+        # a first name that is also a rare word, in the genitive opening a sentence
+        ("Lisas stöd under hela processen var ovärderligt.", "PERSON", "Lisas"),
+        ("Tack för Toves hjälp med blanketten.", "PERSON", "Toves"),
+        # a debt collector or a law firm named before its trade, the name a surname or a word-name
+        ("Ett krav från Lindahl Inkasso kom i dag.", "ORGANISATION", "Lindahl Inkasso"),
+        ("Vi anlitade Nyberg Juridik förra året.", "ORGANISATION", "Nyberg Juridik"),
+        ("Ett krav från Rut Inkasso kom.", "ORGANISATION", "Rut Inkasso"),
     ],
 )
 def test_round52_constructions_are_found(text: str, label: str, value: str) -> None:
@@ -71,6 +85,19 @@ def test_round52_constructions_are_found(text: str, label: str, value: str) -> N
         # a farm or a yard the lexicon knows is no home
         ("Vi köpte ägg på bondgården i Kil.", "VARDENHET", "bondgården i Kil"),
         ("Vi köpte ägg på gården i Kil.", "VARDENHET", "gården i Kil"),
+        # a saint's and a doctor's short forms are no initials
+        ("Vi var på St. Görans i går.", "PERSON", "St. Görans"),
+        ("Dr. Berg ringde i morse.", "PERSON", "Dr. Berg"),
+        # an ordinary word after a field that names no person
+        ("Resultat: A. Bra jobbat av alla.", "PERSON", "A. Bra"),
+        # a genitive that is a word, or a common word opening a sentence
+        ("Dags att betala fakturan igen.", "PERSON", "Dags"),
+        ("Stigs in och sätt dig.", "PERSON", "Stigs"),
+        # a trade word after a verb or a preposition opening a sentence
+        ("Ring Inkasso direkt om du inte kan betala.", "ORGANISATION", "Ring Inkasso"),
+        ("Om Inkasso och skulder finns mer att läsa.", "ORGANISATION", "Om Inkasso"),
+        # the person is still found when the firm stands apart
+        ("Ett krav från Rut Inkasso kom.", "PERSON", "Rut"),
     ],
 )
 def test_round52_look_alikes_stay_untouched(text: str, label: str, value: str) -> None:
