@@ -6,7 +6,9 @@ home-help team named before their word, an LSS team by its district; a municipal
 "-enheten" and a department named by two fields, each with its municipality; the governing board
 as an addressee; a home on "-gården" in lower case with its town; a first name's short form
 ("Th.") before a surname and an initial with a word-surname in a person's field; a rare-word
-first name in the genitive opening a sentence; a firm named before its trade ("… Inkasso").
+first name in the genitive opening a sentence; a firm named before its trade ("… Inkasso"); a
+home named like a hamlet in a text about care fees or on an invoice, and a home named by a
+flower or a bird in the definite form in a text about care.
 Look-alikes stay untouched. Own examples: invented names, numbers, units and streets; towns from
 the place list, none from the sets."""
 
@@ -56,6 +58,13 @@ KEY = b"round-52-test-key-0123456789abcdef"
         ("Ett krav från Lindahl Inkasso kom i dag.", "ORGANISATION", "Lindahl Inkasso"),
         ("Vi anlitade Nyberg Juridik förra året.", "ORGANISATION", "Nyberg Juridik"),
         ("Ett krav från Rut Inkasso kom.", "ORGANISATION", "Rut Inkasso"),
+        # a home named like a hamlet in a text about an old person's care fees
+        ("Min mamma är 88 år och bor på Ekbacken, minimibeloppet räcker inte.", "VARDENHET", "Ekbacken"),
+        # an invoice from a home named like a hamlet: a place sends none
+        ("Pappas faktura från Tallängen är för hög.", "VARDENHET", "Tallängen"),
+        # a home named by a flower or a bird in the definite form, in a text about care
+        ("Hej alla anhöriga på Blåklockan!", "VARDENHET", "Blåklockan"),
+        ("Min mormor på Linnean har hemtjänst två gånger om dagen.", "VARDENHET", "Linnean"),
     ],
 )
 def test_round52_constructions_are_found(text: str, label: str, value: str) -> None:
@@ -96,6 +105,14 @@ def test_round52_constructions_are_found(text: str, label: str, value: str) -> N
         # a trade word after a verb or a preposition opening a sentence
         ("Ring Inkasso direkt om du inte kan betala.", "ORGANISATION", "Ring Inkasso"),
         ("Om Inkasso och skulder finns mer att läsa.", "ORGANISATION", "Om Inkasso"),
+        # a hamlet's name with no care, no relative and no invoice around it stays a place
+        ("Vi bor på Ekbacken sedan tio år.", "VARDENHET", "Ekbacken"),
+        # an everyday office or employer in the definite form, and an island on the place list
+        ("Min mamma jobbar på Posten och hemtjänsten kommer till pappa.", "VARDENHET", "Posten"),
+        ("Vi var på Kommunen i går om hemtjänsten.", "VARDENHET", "Kommunen"),
+        ("Min pappa bor på Tjörn och har hemtjänst.", "VARDENHET", "Tjörn"),
+        # a firm's invoice, not a home's
+        ("Fakturan från Telia var hög i år.", "VARDENHET", "Telia"),
         # the person is still found when the firm stands apart
         ("Ett krav från Rut Inkasso kom.", "PERSON", "Rut"),
     ],
