@@ -5,8 +5,7 @@ bank's transaction reference beside an account number's shape; a Swedish word cu
 home-help team named before their word, an LSS team by its district; a municipality's office on
 "-enheten" and a department named by two fields, each with its municipality; the governing board
 as an addressee; a home on "-gården" in lower case with its town; a first name's short form
-("Th.") before a surname and an initial with a word-surname in a person's field; a rare-word
-first name in the genitive opening a sentence; a firm named before its trade ("… Inkasso"); a
+("Th.") before a surname and an initial with a word-surname in a person's field; a firm named before its trade ("… Inkasso"); a
 home named like a hamlet in a text about care fees or on an invoice, and a home named by a
 flower or a bird in the definite form in a text about care.
 Look-alikes stay untouched. Own examples: invented names, numbers, units and streets; towns from
@@ -51,9 +50,6 @@ KEY = b"round-52-test-key-0123456789abcdef"
         ("Namn (frivilligt): Th. Lindqvist", "PERSON", "Th. Lindqvist"),
         ("Handläggare: K. Sand, tfn 0586-614 02", "PERSON", "K. Sand"),
         ("Kontaktperson: M. Sten", "PERSON", "M. Sten"),
-        # a first name that is also a rare word, in the genitive opening a sentence
-        ("Lisas stöd under hela processen var ovärderligt.", "PERSON", "Lisas"),
-        ("Tack för Toves hjälp med blanketten.", "PERSON", "Toves"),
         # a debt collector or a law firm named before its trade, the name a surname or a word-name
         ("Ett krav från Lindahl Inkasso kom i dag.", "ORGANISATION", "Lindahl Inkasso"),
         ("Vi anlitade Nyberg Juridik förra året.", "ORGANISATION", "Nyberg Juridik"),
@@ -99,9 +95,6 @@ def test_round52_constructions_are_found(text: str, label: str, value: str) -> N
         ("Dr. Berg ringde i morse.", "PERSON", "Dr. Berg"),
         # an ordinary word after a field that names no person
         ("Resultat: A. Bra jobbat av alla.", "PERSON", "A. Bra"),
-        # a genitive that is a word, or a common word opening a sentence
-        ("Dags att betala fakturan igen.", "PERSON", "Dags"),
-        ("Stigs in och sätt dig.", "PERSON", "Stigs"),
         # a trade word after a verb or a preposition opening a sentence
         ("Ring Inkasso direkt om du inte kan betala.", "ORGANISATION", "Ring Inkasso"),
         ("Om Inkasso och skulder finns mer att läsa.", "ORGANISATION", "Om Inkasso"),

@@ -241,10 +241,6 @@ def lookup(word: str) -> tuple[lists.NameInfo | None, int]:
             and (info.first_sv or info.last or (info.first_other and rare_word(word)))
         ):
             return info, len(word) - 1
-        # a Swedish first name that is also a rare word, in a genitive no lexicon has as a word:
-        # "Lisas hjälp" (not "Stigs", "Bos", which are words; not a common one, "Dags att …")
-        if info is not None and info.word and info.first_sv and not info.common and not swedish_form(word.lower()):
-            return info, len(word) - 1
     if len(word) > 3 and word.endswith("'s"):
         info = table.get(word[:-2].lower())
         if info is not None:
