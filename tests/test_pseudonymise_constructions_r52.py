@@ -54,6 +54,8 @@ KEY = b"round-52-test-key-0123456789abcdef"
         ("Ett krav från Lindahl Inkasso kom i dag.", "ORGANISATION", "Lindahl Inkasso"),
         ("Vi anlitade Nyberg Juridik förra året.", "ORGANISATION", "Nyberg Juridik"),
         ("Ett krav från Rut Inkasso kom.", "ORGANISATION", "Rut Inkasso"),
+        # a first name before the surname belongs to the firm's name
+        ("Vi anlitade Eva Lindahl Juridik i fjol.", "ORGANISATION", "Eva Lindahl Juridik"),
         # a home named like a hamlet in a text about an old person's care fees
         ("Min mamma är 88 år och bor på Ekbacken, minimibeloppet räcker inte.", "VARDENHET", "Ekbacken"),
         # an invoice from a home named like a hamlet: a place sends none
@@ -104,6 +106,8 @@ def test_round52_constructions_are_found(text: str, label: str, value: str) -> N
         ("Min mamma jobbar på Posten och hemtjänsten kommer till pappa.", "VARDENHET", "Posten"),
         ("Vi var på Kommunen i går om hemtjänsten.", "VARDENHET", "Kommunen"),
         ("Min pappa bor på Tjörn och har hemtjänst.", "VARDENHET", "Tjörn"),
+        # a woman by her nation or a language in the definite form is no home
+        ("Personalen var trevlig, vi satt på Spanjorskan hela kvällen.", "VARDENHET", "Spanjorskan"),
         # a firm's invoice, not a home's
         ("Fakturan från Telia var hög i år.", "VARDENHET", "Telia"),
         # the person is still found when the firm stands apart

@@ -120,6 +120,8 @@ def _nature_homes(text: str) -> list[Span]:
             or low in lists.names()
             or not swedish_form(low)
             or zipf_frequency(low, "sv") >= 3.0
+            # a woman by her nation or trade, or a language: "Spanjorskan", "lärarinnan", "finskan"
+            or low.endswith(("skan", "innan"))
             or sentence_start(text, m.start("name"))
         ):
             continue

@@ -40,7 +40,12 @@ _INTERPRETERS = re.compile(
 # a debt collector's, a law firm's or an accountant's name before its trade: "Lindahl Inkasso",
 # "Nyberg Juridik" (a surname or a word-name; the trade word says it is a firm, not a person)
 _TRADE_FIRM = re.compile(
-    r"(?<![\w-])(?P<name>"
+    # a first name before the surname belongs to the firm's name: "Eva Lindahl Juridik"
+    r"(?<![\w-])(?:(?P<first>"
+    + _NAME
+    + r")"
+    + WS
+    + r"+)?(?P<name>"
     + _NAME
     + r")"
     + WS
@@ -68,9 +73,11 @@ def find_service_firms(text: str) -> list[Span]:
     for m in _TRADE_FIRM.finditer(text):
         low = m.group("name").lower()
         info = lists.names().get(low)
-        if low in SWEDISH_STOP_WORDS or (sentence_start(text, m.start()) and (info is None or info.word)):
+        if low in SWEDISH_STOP_WORDS or (sentence_start(text, m.start("name")) and (info is None or info.word)):
             continue  # "Om Inkasso", "Ring Inkasso" opening a sentence: a word, no name
-        spans.append(Span(m.start(), m.end(), "ORGANISATION"))
+        first = m.group("first")
+        start = m.start() if first and lists.listed_first_name(first) else m.start("name")
+        spans.append(Span(start, m.end(), "ORGANISATION"))
     for m in _INTERPRETERS.finditer(text) if "Tolk" in text else ():
         if m.group("area") in _AREAS or m.group("area") in lists.places():
             spans.append(Span(m.start(), m.end(), "ORGANISATION"))
