@@ -5,9 +5,9 @@ bank's transaction reference beside an account number's shape; a Swedish word cu
 home-help team named before their word, an LSS team by its district; a municipality's office on
 "-enheten" and a department named by two fields, each with its municipality; the governing board
 as an addressee; a home on "-gården" in lower case with its town; a first name's short form
-("Th.") before a surname and an initial with a word-surname in a person's field; a firm named before its trade ("… Inkasso"); a
-home named like a hamlet in a text about care fees or on an invoice, and a home named by a
-flower or a bird in the definite form in a text about care.
+("Th.") before a surname and an initial with a word-surname in a person's field; a firm named
+before its trade ("… Inkasso"); a home named like a hamlet in a text about care fees or on an
+invoice, and a home named by a flower or a bird in the definite form in a text about care.
 Look-alikes stay untouched. Own examples: invented names, numbers, units and streets; towns from
 the place list, none from the sets."""
 
