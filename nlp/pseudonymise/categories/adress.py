@@ -90,7 +90,9 @@ _ADDRESS = [
     guarded(
         r"(?<![\w-])(?:Stora|Lilla|Norra|Södra|Östra|Västra|Övre|Nedre|Gamla|Nya)"
         + WS
-        + r"+(?:[Tt]orget|[Tt]org|[Gg]atan|[Vv]ägen|[Gg]ränd|[Bb]acken|[Aa]llén|[Pp]latsen|[Ss]tigen)"
+        # and the wider street words: "Östra Esplanaden 4", "Norra Promenaden 12", "Södra Kajen 3"
+        + r"+(?:[Tt]orget|[Tt]org|[Gg]atan|[Vv]ägen|[Gg]ränd|[Bb]acken|[Aa]llén|[Pp]latsen|[Ss]tigen|"
+        r"[Ee]splanaden|[Pp]romenaden|[Kk]ajen|[Ss]tråket)"
         + WS
         + r"+\d{1,4}"
         + _NOT_HOUSE

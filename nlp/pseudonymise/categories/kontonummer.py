@@ -43,6 +43,8 @@ _BANK_AFTER = re.compile(
 _NEGATIVE = re.compile(
     r"(?i:\bocr|order|faktura|ärende|referens|\bref\b|kvitto|artikel|serienummer|"
     r"bokning|spårning|kolli|paket|försändelse|lot\b|batch|tidsstämpel|logg|"
+    # a bank's own reference for one payment: "transaktions-ID 4482-…", "transaktionsnr"
+    r"transaktion|"
     # a patient's or client's number in a care provider's records (JOURNALNUMMER reads them)
     r"reserv|journal|klient|\bRN\b|"
     # an asylum seeker's or a residence permit's card number (JOURNALNUMMER reads them too)

@@ -47,6 +47,8 @@ _ORGS = (
     r"Personskadeförbundet RTP|Afasiförbundet|Brottsofferjouren|Barnombudsmannen|Justitieombudsmannen|JO|"
     r"Diskrimineringsombudsmannen|Arbetsmiljöverket|Vårdförbundet|Akademikerförbundet SSR|"
     r"Socialnämnden|Omsorgsnämnden|Vård- och omsorgsnämnden|Hälso- och sjukvårdsnämnden|"
+    # the municipality's and the region's governing board, written as the addressee's name
+    r"Kommunstyrelsen|Regionstyrelsen|"
     r"Socialtjänsten|Patientnämnden|Överförmyndaren|Hemtjänsten|Kommunens?|Regionens|"
     # more national authorities and courts
     r"Sametinget|Skolinspektionen|Lantmäteriet|Bolagsverket|Tullverket|Specialpedagogiska skolmyndigheten|"

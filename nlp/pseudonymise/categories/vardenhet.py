@@ -42,7 +42,9 @@ _UNIT_HEAD = (
     # the municipality's meeting places and daily activities: "Ugglans aktivitetshus"
     r"aktivitetshuset|aktivitetshus|träffpunkten|träffpunkt|"
     # a home with its own flats and staff: "Ekbackens servicehus"
-    r"servicehuset|servicehus"
+    r"servicehuset|servicehus|"
+    # a day centre and a home-help team by their place or name: "Bäckens dagcenter", "Ås hemtjänstgrupp"
+    r"dagcentret|dagcenter|hemtjänstgruppen|hemtjänstgrupp"
 )
 # Healthcare centres named "-centrum" ("Beroendecentrum", "Ögoncentrum"), not shopping or travel centres.
 _CENTRE = (
@@ -93,6 +95,8 @@ _IN_TOWN = (
     + WS
     + r"+(?:kommun|kommuns|stad|stads)(?![\w-]))"
 )
+# "… i Arboga kommun", "… i Arbogas kommun" right after a unit's word
+_IN_MUNICIPALITY = re.compile(WS + r"+i" + WS + r"+" + CAP_NAME + WS + r"+(?:kommun|stad)(?![\w-])")
 _UNIT_PATTERNS = [
     # "BUP Karlstad", "vårdcentralen Gripen", "äldreboendet Solbacken"
     # "Hemtjänst Norra distriktet": a district or team word may end the name
@@ -149,6 +153,12 @@ _UNIT_PATTERNS = [
         r"(?<![\w-])((?i:[a-zåäö]{0,12}?(?:logen|iatriken|peden|kirurgen)|" + EVERY_TOWN_UNITS + r"|"
         # the north's virtual health rooms, staffed at a distance: "hälsorummet i Slussfors"
         r"hälsorummet|halsorummet)|BB|BVC|MVC|IVA|BUP)" + _IN_TOWN
+    ),
+    # the municipality's LSS teams by their district: "LSS Norra", "LSS Öster" (not "enligt LSS Sedan")
+    guarded(
+        r"(?<![\w-])LSS"
+        + WS
+        + r"+(?:Norra|Södra|Östra|Västra|Norr|Söder|Öster|Väster|Nord|Syd|Öst|Väst|Centrum|City)(?![\w-])"
     ),
     # university hospitals named without a unit word ("på Karolinska")
     guarded(r"(?<![\w-])(Sahlgrenska|Karolinska|Akademiska)(?![\w-])"),
@@ -444,6 +454,10 @@ def _care_units(text: str) -> list[Span]:
                 if at_start and i == 2 and generic:
                     continue
                 if i == 2 and name in lists.places():
+                    continue
+                # "Avgiftsenheten i Arboga kommun": the municipality's office, an ORGANISATION
+                # (municipal_bodies.py), as "Hemtjänsten i Skellefteå kommun" is
+                if i == 2 and name.endswith("enheten") and _IN_MUNICIPALITY.match(text, m.end(1)):
                     continue
             end = _town_tail(text, m.end())
             start = m.start()

@@ -167,10 +167,17 @@ def street_before(text: str, start: int) -> bool:
     return _STREET_END.search(text[max(0, start - 60) : start]) is not None
 
 
+# a Swedish word cut short after "-istr", as on an invoice's line ("Matdistr. 22 port.",
+# "Registr. 4 st"): distribution, registration, no German street ("Hauptstr. 5")
+_CUT_ISTR = re.compile(r"(?i:istr\.)$")
+
+
 def _streets_alone(text: str) -> list[Span]:
     spans = []
     for m in _NUMBER_AFTER_WORD.finditer(text):
         word = text[text.rfind(" ", 0, m.start() - 1) + 1 : m.start() - 1]
+        if _CUT_ISTR.search(word):
+            continue
         if not (word.lower().endswith(_STREET_WORDS) or _BEFORE_SEEN.search(text, max(0, m.start() - 60), m.start())):
             continue
         street = _FOREIGN_STREET_END.search(text, max(0, m.start() - 60), m.start())

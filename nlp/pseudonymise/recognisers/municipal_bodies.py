@@ -20,7 +20,7 @@ from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.words import NOT_UNIT_WORDS
 
 _BODY_IN_MUNICIPALITY = guarded(
-    r"(?<![\w-])(?:"
+    r"(?<![\w-])(?:(?:"
     + coordinated_first(conjunctions="och")
     + r")?["
     + CAP
@@ -28,6 +28,16 @@ _BODY_IN_MUNICIPALITY = guarded(
     + r"]["
     + LOW
     + r"]*(?:nämnden|förvaltningen|omsorgen|tjänsten|enheten|kontoret|styrelsen)"
+    # a department named by two fields, as municipalities call them: "Vård och omsorg i Kils
+    # kommun", "Bygg och miljö i Arboga kommun": a field of the municipality's work first, capitalised
+    # ("Sol och bad i Arboga kommun" names nothing)
+    + r"|(?:Vård|Omsorg|Stöd|Bygg|Miljö|Kultur|Fritid|Barn|Utbildning|Arbete|Individ|Social|Teknik|Hälsa)"
+    + WS
+    + r"+och"
+    + WS
+    + r"+["
+    + LOW
+    + r"]{3,})"
     + WS
     + r"+i"
     + WS

@@ -26,9 +26,21 @@ from nlp.pseudonymise.recognisers.words import (
 
 # initials before a surname: "J. Andersson", "A.M. Haddad", "U-B Nyqvist" (a dot or a hyphen
 # makes them initials; a lone capital "I" is a word)
-_INITIALS = re.compile(r"(?<![\w.-])[A-ZÅÄÖ](?:(?:\.[ ]?|-)[A-ZÅÄÖ]){0,2}\.?[ ]$")
+# The first initial may be a first name's conventional short form of two letters or three:
+# "Hj. Persson" (Hjalmar), "Th. Ek", "Chr. Berg", "Ph. Lind" (not "St.", "Dr.": a saint, a title)
+_FIRST = r"(?:Hj|Th|Chr?|Ph|[A-ZÅÄÖ])"
+_INITIALS = re.compile(r"(?<![\w.-])" + _FIRST + r"(?:(?:\.[ ]?|-)[A-ZÅÄÖ]){0,2}\.?[ ]$")
 _INITIALS_NAME = re.compile(
-    r"(?<![\w.-])(?!P\.S\.|D\.S\.|O\.S\.A\.)[A-ZÅÄÖ](?:(?:\.[ ]?|-)[A-ZÅÄÖ]){0,2}\.[ ]?([A-ZÅÄÖ][a-zåäöéü]{2,}(?:-[A-ZÅÄÖ][a-zåäöéü]+)?)(?![\w-])"
+    r"(?<![\w.-])(?!P\.S\.|D\.S\.|O\.S\.A\.)"
+    + _FIRST
+    + r"(?:(?:\.[ ]?|-)[A-ZÅÄÖ]){0,2}\.[ ]?([A-ZÅÄÖ][a-zåäöéü]{2,}(?:-[A-ZÅÄÖ][a-zåäöéü]+)?)(?![\w-])"
+)
+
+
+# a form's field for a person, by their role: "Handläggare:", "Kontaktperson:", "Namn:"
+_ROLE_FIELD = re.compile(
+    r"(?i:\b(?:handläggare|handläggaren|kontaktperson|enhetschef|biståndshandläggare|avgiftshandläggare|"
+    r"god man|förvaltare|ombud|namn|undertecknad))(?:[ ]*\([^()\n]{1,20}\))?[ ]*:[ ]*$"
 )
 
 
@@ -59,7 +71,9 @@ def initials_with_surname(text: str, spans: list[Span]) -> list[Span]:
             and re.search(r"(?:^|[.!?/\n])[ \t]*$", text[max(0, m.start() - 3) : m.start()]) is not None
             and m.group(1).lower() not in SWEDISH_STOP_WORDS
         )
-        if (namelike(m.group(1), False) or signing) and taken.free(m.start(), m.end()):
+        # "Handläggare: L. Ek": initials and a word in a person's field of a form are a name too
+        role = _ROLE_FIELD.search(text, max(0, m.start() - 30), m.start()) is not None
+        if (namelike(m.group(1), False) or signing or role) and taken.free(m.start(), m.end()):
             out.append(Span(m.start(), m.end(), "PERSON"))
             taken.add(m.start(), m.end())
     return sorted(out, key=lambda s: s.start)

@@ -55,15 +55,18 @@ _UNIT_STEMS = re.compile(
     r"(?-i:\b(?P<unit>[A-ZÅÄÖ][a-zåäö]{2,}enheten)\b)|"
     # a clinic by what it does, a home by its short form: "Neurointensiven i Uppsala", "Ekens säbo i Y"
     r"intensiven|akuten|\bsäbo\b|hospice|"
+    # a home named on "-gården", in lower case as relatives write it: "hemgården i Y", "Ekgården i Y"
+    # (not a word the lexicon has: "bondgården", "skolgården", "kyrkogården")
+    r"\b(?P<home>[A-Za-zÅÄÖåäö]{2,}gården)\b|"
     # a lab where patients are examined, as staff and patients say it: "Kateterlabbet i Y"
     r"labbet\b)"
 )
 
 
 def _unit_stem(text: str, start: int = 0, end: int | None = None) -> bool:
-    """A unit's stem in text[start:end]; a word on "-enheten" the lexicon has is no unit."""
+    """A unit's stem in text[start:end]; a word on "-enheten" or "-gården" the lexicon has is no unit."""
     return any(
-        not (m.group("unit") and swedish_form(m.group("unit").lower()))
+        not ((m.group("unit") or m.group("home")) and swedish_form((m.group("unit") or m.group("home")).lower()))
         for m in _UNIT_STEMS.finditer(text, start, len(text) if end is None else end)
     )
 
@@ -131,6 +134,7 @@ _CARED_AT = re.compile(
 # the look-behind starts a match only where a run of spaces starts: a long run of spaces (a
 # hostile cell) is otherwise tried from each of its positions, quadratic in its length
 _IN_TOWN = re.compile(r"(?<![ \u00a0])[ \u00a0]+(?:i|I|på|pa|PÅ)[ \u00a0]+([^\W\d_][\w-]*)(?![\w-])")
+_MUNICIPALITY_AFTER = re.compile(r"[ \u00a0]+(?:kommun|stad)(?![\w-])")
 _TOKEN = re.compile(r"[^\W\d_][\w&'’.-]*|&")
 
 
@@ -314,6 +318,8 @@ def find_named_with_place(text: str) -> list[Span]:
         )
         if plain and not (unit or (len(words) >= 2 and re.match(r"(?i:förskolan|skolan|forskolan)", words[0]))):
             continue
+        if words[-1].endswith("enheten") and _MUNICIPALITY_AFTER.match(text, m.end()):
+            continue  # "Avgiftsenheten i Arboga kommun": the municipality's office (municipal_bodies.py)
         if first is not None and (first.first_sv or first.first_other) and len(words) == 1 and not (unit or org):
             continue  # "Max i Solna", "hos Anna i Kil": a person
         if (

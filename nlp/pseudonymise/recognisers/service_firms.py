@@ -7,6 +7,7 @@ genitive ("Ljusdals Taxi"), as "Taxi Ljusdal" is by its town after the word (org
 A firm's name may hold "i" and a region before "AB" ("Matlådan i Norr AB"): one name, not a
 firm "Norr AB" after a word and a preposition. An interpreting agency is named by its region or
 town after its word ("Tolkförmedling Syd", "Tolkförmedlingen Gävle"); the word alone is any.
+A debt collector, a law firm or an accountant is named before its trade ("Lindahl Inkasso").
 """
 
 from __future__ import annotations
@@ -36,6 +37,20 @@ _INTERPRETERS = re.compile(
     + _NAME
     + r")(?![\w-])"
 )
+# a debt collector's, a law firm's or an accountant's name before its trade: "Lindahl Inkasso",
+# "Nyberg Juridik" (a surname or a word-name; the trade word says it is a firm, not a person)
+_TRADE_FIRM = re.compile(
+    # a first name before the surname belongs to the firm's name: "Eva Lindahl Juridik"
+    r"(?<![\w-])(?:(?P<first>"
+    + _NAME
+    + r")"
+    + WS
+    + r"+)?(?P<name>"
+    + _NAME
+    + r")"
+    + WS
+    + r"+(?:Inkasso|Juridik|Juristbyrå|Advokatbyrå|Redovisning|Bokföring|Revision)(?![\w-])"
+)
 _AREAS = frozenset("Nord Norr Syd Söder Öst Väst Mitt".split())
 
 
@@ -55,6 +70,14 @@ def find_service_firms(text: str) -> list[Span]:
     for m in _FIRM_IN_REGION.finditer(text) if "B" in text else ():
         if m.group(0).split()[0].lower() not in SWEDISH_STOP_WORDS:
             spans.append(Span(m.start(), m.end(), "ORGANISATION"))
+    for m in _TRADE_FIRM.finditer(text):
+        low = m.group("name").lower()
+        info = lists.names().get(low)
+        if low in SWEDISH_STOP_WORDS or (sentence_start(text, m.start("name")) and (info is None or info.word)):
+            continue  # "Om Inkasso", "Ring Inkasso" opening a sentence: a word, no name
+        first = m.group("first")
+        start = m.start() if first and lists.listed_first_name(first) else m.start("name")
+        spans.append(Span(start, m.end(), "ORGANISATION"))
     for m in _INTERPRETERS.finditer(text) if "Tolk" in text else ():
         if m.group("area") in _AREAS or m.group("area") in lists.places():
             spans.append(Span(m.start(), m.end(), "ORGANISATION"))
