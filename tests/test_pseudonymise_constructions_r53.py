@@ -1,0 +1,56 @@
+"""Round 53 kinds of construction (type 1 diabetes in children and teenagers: pumps and sensors,
+school nurses, camps, parents' forums, Försäkringskassan's decisions; blind set 84): a child's
+personnummer of ten bare digits led by 0 after the child's name, where phonenumbers reads a
+landline; a switch between two devices said with the noun ("byte från X till Y").
+Look-alikes stay untouched: a mobile number or a landline after a name with a phone word before,
+a journey between two towns. Own examples: invented names, numbers, units and codes; towns from
+the place list, none from the set."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.pseudonymise_support import luhn_complete, values_labelled, wrong_check
+
+pytestmark = pytest.mark.utan_databas
+
+KEY = b"round-53-test-key-0123456789abcdef"
+# born 2005-11-28, check digit wrong; as ten bare digits phonenumbers reads 051-128 33 4x
+CHILD = wrong_check(luhn_complete("051128334"))
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "value"),
+    [
+        # a child's personnummer of ten bare digits led by 0, in brackets or after a comma closing
+        # the field, right after the child's name: the person's number, not a landline
+        (
+            f"Du har ansökt om vårdbidrag för Elvin Granqvist ({CHILD}). Beslutet gäller från maj.",
+            "PERSONNUMMER",
+            CHILD,
+        ),
+        (f"Barn: Elvin Granqvist, {CHILD}\nDiagnos: typ 1-diabetes", "PERSONNUMMER", CHILD),
+    ],
+)
+def test_round53_constructions_are_found(text: str, label: str, value: str) -> None:
+    assert value in values_labelled(text, label, KEY)
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "value"),
+    [
+        # after a name, a mobile number is a phone, and so is a landline with a phone word before
+        ("Kontakta Elvin Granqvist (0703126677) om något.", "PERSONNUMMER", "0703126677"),
+        (f"Ring kontaktpersonen Elvin Granqvist, {CHILD}", "PERSONNUMMER", CHILD),
+        # a switch between two devices or medicines said with the noun is no journey
+        ("Mamma önskar byte från Glukomat till Sensari inför hösten.", "ORT", "Glukomat"),
+        ("Övergången från Glukomat till Sensari gick bra.", "ORT", "Sensari"),
+    ],
+)
+def test_round53_look_alikes_stay_untouched(text: str, label: str, value: str) -> None:
+    assert value not in values_labelled(text, label, KEY)
+
+
+def test_a_journey_and_a_phone_after_a_name_still_count() -> None:
+    assert "Ystad" in values_labelled("Vi flyttade från Ystad till Luleå i fjol.", "ORT", KEY)
+    assert "0703126677" in values_labelled("Kontakta Elvin Granqvist (0703126677) om något.", "TELEFON", KEY)
