@@ -1,7 +1,9 @@
 """Round 53 kinds of construction (type 1 diabetes in children and teenagers: pumps and sensors,
 school nurses, camps, parents' forums, Försäkringskassan's decisions; blind set 84): a child's
 personnummer of ten bare digits led by 0 after the child's name, where phonenumbers reads a
-landline; a switch between two devices said with the noun ("byte från X till Y").
+landline; a switch between two devices said with the noun ("byte från X till Y"); a supplier
+before its customer desk and after what it delivered; a trip's route of two towns joined by a
+dash; a person word's genitive before "skola" in a form's field.
 Look-alikes stay untouched: a mobile number or a landline after a name with a phone word before,
 a journey between two towns. Own examples: invented names, numbers, units and codes; towns from
 the place list, none from the set."""
@@ -30,6 +32,15 @@ CHILD = wrong_check(luhn_complete("051128334"))
             CHILD,
         ),
         (f"Barn: Elvin Granqvist, {CHILD}\nDiagnos: typ 1-diabetes", "PERSONNUMMER", CHILD),
+        # a supplier before its customer desk, and after what it delivered or billed: a firm
+        ("Hej Glukomed kundtjänst, var är min order?", "ORGANISATION", "Glukomed"),
+        ("Leveransen från Sensaria kom en vecka sent.", "ORGANISATION", "Sensaria"),
+        # a trip's route, two towns joined by a dash, on a travel claim or said there and back
+        ("Resa: Hultsfred - Vimmerby t/r, 2 x 30 km", "ORT", "Hultsfred"),
+        ("Resa: Hultsfred - Vimmerby t/r, 2 x 30 km", "ORT", "Vimmerby"),
+        ("Vi körde Nybro–Hultsfred tur och retur.", "ORT", "Nybro"),
+        # the school's own name after a form's field "Barnets skola:"
+        ("Barnets skola: Granbackeskolan, Vimmerby", "ORGANISATION", "Granbackeskolan"),
     ],
 )
 def test_round53_constructions_are_found(text: str, label: str, value: str) -> None:
@@ -45,10 +56,22 @@ def test_round53_constructions_are_found(text: str, label: str, value: str) -> N
         # a switch between two devices or medicines said with the noun is no journey
         ("Mamma önskar byte från Glukomat till Sensari inför hösten.", "ORT", "Glukomat"),
         ("Övergången från Glukomat till Sensari gick bra.", "ORT", "Sensari"),
+        # a parcel from a person, and a desk word alone, name no firm
+        ("Paketet från Anna kom i går.", "ORGANISATION", "Anna"),
+        ("Leveransen från Anna Berg kom i går.", "ORGANISATION", "Anna Berg"),
+        # two first names joined by a dash after a trip word are no route
+        ("Resa: Anna - Berit", "ORT", "Anna"),
+        # a person word's genitive before "skola" says whose school, no name
+        ("Barnets skola: Granbackeskolan, Vimmerby", "ORGANISATION", "Barnets skola"),
+        ("Dotterns förskola har stängt i sommar.", "ORGANISATION", "Dotterns förskola"),
     ],
 )
 def test_round53_look_alikes_stay_untouched(text: str, label: str, value: str) -> None:
     assert value not in values_labelled(text, label, KEY)
+
+
+def test_a_school_named_in_the_genitive_still_counts() -> None:
+    assert "Ängens skola" in values_labelled("Vi går på Ängens skola sedan i höstas.", "ORGANISATION", KEY)
 
 
 def test_a_journey_and_a_phone_after_a_name_still_count() -> None:

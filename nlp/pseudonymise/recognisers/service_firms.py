@@ -16,6 +16,7 @@ import re
 from nlp.core import Span
 from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.recognisers import lists
+from nlp.pseudonymise.recognisers.names_in_context import CLOSINGS
 from nlp.pseudonymise.recognisers.patterns import CAP, LOW, WS
 from nlp.pseudonymise.recognisers.words import sentence_start
 
@@ -37,10 +38,37 @@ _INTERPRETERS = re.compile(
     + r")(?![\w-])"
 )
 _AREAS = frozenset("Nord Norr Syd Söder Öst Väst Mitt".split())
+_FIRM = r"(?P<firm>[" + CAP + r"][\w]+(?:" + WS + r"[" + CAP + r"][\w]+)?)"
+_DESK = re.compile(
+    r"(?<![\w-])" + _FIRM + WS + r"+(?i:kundtjänst|kundtjänsten|kundservice|kundsupport|support|supporten)(?![\w-])"
+)
+_DELIVERED_BY = re.compile(
+    r"(?i:\b(?:leverans|leveransen|leveranserna|beställningen|ordern|fakturan|faktura|försändelsen|sändningen)"
+    + WS
+    + r"+från)"
+    + WS
+    + r"+"
+    + _FIRM
+    + r"(?![\w-])"
+)
+
+
+def _suppliers(text: str) -> list[Span]:
+    """ "<Firma> kundtjänst", "leveransen från <Firma>": the firm's name."""
+    spans = []
+    for pattern in (_DESK, _DELIVERED_BY):
+        for m in pattern.finditer(text):
+            start, words = m.start("firm"), m.group("firm").split()
+            if len(words) == 2 and words[0].lower() in CLOSINGS:
+                start, words = m.end("firm") - len(words[1]), words[1:]  # "Hej <Firma> kundtjänst"
+            if words[0].lower() in SWEDISH_STOP_WORDS or any(lists.listed_first_name(w) for w in words):
+                continue  # "Er kundtjänst", "paketet från Anna"
+            spans.append(Span(start, m.end("firm"), "ORGANISATION"))
+    return spans
 
 
 def find_service_firms(text: str) -> list[Span]:
-    spans = []
+    spans = _suppliers(text)
     for m in _PHARMACY.finditer(text) if "Apotek" in text else ():
         word = m.group("before") or m.group("after")
         low = word.lower()
