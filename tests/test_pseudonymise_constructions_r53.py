@@ -3,7 +3,9 @@ school nurses, camps, parents' forums, Försäkringskassan's decisions; blind se
 personnummer of ten bare digits led by 0 after the child's name, where phonenumbers reads a
 landline; a switch between two devices said with the noun ("byte från X till Y"); a supplier
 before its customer desk and after what it delivered; a trip's route of two towns joined by a
-dash; a person word's genitive before "skola" in a form's field.
+dash; a person word's genitive before "skola" in a form's field; an age after "ar hon" and "barnet
+ar" in text without å/ä/ö; a chat speaker of two words after a clock time, the surname an everyday
+word or an initial.
 Look-alikes stay untouched: a mobile number or a landline after a name with a phone word before,
 a journey between two towns. Own examples: invented names, numbers, units and codes; towns from
 the place list, none from the set."""
@@ -41,6 +43,12 @@ CHILD = wrong_check(luhn_complete("051128334"))
         ("Vi körde Nybro–Hultsfred tur och retur.", "ORT", "Nybro"),
         # the school's own name after a form's field "Barnets skola:"
         ("Barnets skola: Granbackeskolan, Vimmerby", "ORGANISATION", "Granbackeskolan"),
+        # an age after "ar hon" and after a child's word and "ar", in text without å/ä/ö
+        ("min son fick det nar han var 4, nu ar han 9 och klarar sig sjalv", "ALDER", "9"),
+        ("det blir svart nar barnet ar 7.", "ALDER", "7"),
+        # a chat speaker of two words after a clock time: a surname that is an everyday word, an initial
+        ("[07:55] Sara Lund: bussen är sen\n[07:58] johan k: ok, tack", "PERSON", "Sara Lund"),
+        ("[07:55] Sara Lund: bussen är sen\n[07:58] johan k: ok, tack", "PERSON", "johan k"),
     ],
 )
 def test_round53_constructions_are_found(text: str, label: str, value: str) -> None:
@@ -64,6 +72,11 @@ def test_round53_constructions_are_found(text: str, label: str, value: str) -> N
         # a person word's genitive before "skola" says whose school, no name
         ("Barnets skola: Granbackeskolan, Vimmerby", "ORGANISATION", "Barnets skola"),
         ("Dotterns förskola har stängt i sommar.", "ORGANISATION", "Dotterns förskola"),
+        # a duration after "ar" and a child's weight are no age
+        ("Tiden ar 5 minuter per dos.", "ALDER", "5"),
+        ("Barnet är 3 kg tyngre nu.", "ALDER", "3"),
+        # a clock time and a place's name before a colon are no speaker
+        ("[09:00] Stora Torget: stängt för marknad\n[09:30] Nya Torget: öppet", "PERSON", "Stora Torget"),
     ],
 )
 def test_round53_look_alikes_stay_untouched(text: str, label: str, value: str) -> None:

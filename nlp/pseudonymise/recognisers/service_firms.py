@@ -18,7 +18,7 @@ from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.names_in_context import CLOSINGS
 from nlp.pseudonymise.recognisers.patterns import CAP, LOW, WS
-from nlp.pseudonymise.recognisers.words import sentence_start
+from nlp.pseudonymise.recognisers.words import plain_word, sentence_start
 
 _NAME = r"[" + CAP + r"][" + LOW + r"]{2,}"
 _PHARMACY = re.compile(
@@ -61,8 +61,11 @@ def _suppliers(text: str) -> list[Span]:
             start, words = m.start("firm"), m.group("firm").split()
             if len(words) == 2 and words[0].lower() in CLOSINGS:
                 start, words = m.end("firm") - len(words[1]), words[1:]  # "Hej <Firma> kundtjänst"
-            if words[0].lower() in SWEDISH_STOP_WORDS or any(lists.listed_first_name(w) for w in words):
-                continue  # "Er kundtjänst", "paketet från Anna"
+            if words[0].lower() in SWEDISH_STOP_WORDS or any(
+                lists.listed_first_name(w) or plain_word(w.lower()) or plain_word(w.lower().removesuffix("s"))
+                for w in words
+            ):
+                continue  # "Er kundtjänst", "Regionens kundtjänst", "paketet från Anna"
             spans.append(Span(start, m.end("firm"), "ORGANISATION"))
     return spans
 
