@@ -5,7 +5,8 @@ landline; a switch between two devices said with the noun ("byte från X till Y"
 before its customer desk and after what it delivered; a trip's route of two towns joined by a
 dash; a person word's genitive before "skola" in a form's field; an age after "ar hon" and "barnet
 ar" in text without å/ä/ö; a chat speaker of two words after a clock time, the surname an everyday
-word or an initial.
+word or an initial; a span of days in one month with its year. A ratio named by a compound
+("<x>kvot 1:12") is no property designation.
 Look-alikes stay untouched: a mobile number or a landline after a name with a phone word before,
 a journey between two towns. Own examples: invented names, numbers, units and codes; towns from
 the place list, none from the set."""
@@ -49,6 +50,8 @@ CHILD = wrong_check(luhn_complete("051128334"))
         # a chat speaker of two words after a clock time: a surname that is an everyday word, an initial
         ("[07:55] Sara Lund: bussen är sen\n[07:58] johan k: ok, tack", "PERSON", "Sara Lund"),
         ("[07:55] Sara Lund: bussen är sen\n[07:58] johan k: ok, tack", "PERSON", "johan k"),
+        # a span of days in one month with its year is one date
+        ("Kursen hålls 14–16 mars 2026 i Vimmerby.", "DATUM", "14–16 mars 2026"),
     ],
 )
 def test_round53_constructions_are_found(text: str, label: str, value: str) -> None:
@@ -77,10 +80,16 @@ def test_round53_constructions_are_found(text: str, label: str, value: str) -> N
         ("Barnet är 3 kg tyngre nu.", "ALDER", "3"),
         # a clock time and a place's name before a colon are no speaker
         ("[09:00] Stora Torget: stängt för marknad\n[09:30] Nya Torget: öppet", "PERSON", "Stora Torget"),
+        # a ratio named by a compound is no property designation
+        ("Insulinkvot 1:10 till lunch, korrektion 2,5.", "ADRESS", "Insulinkvot 1:10"),
     ],
 )
 def test_round53_look_alikes_stay_untouched(text: str, label: str, value: str) -> None:
     assert value not in values_labelled(text, label, KEY)
+
+
+def test_a_property_designation_still_counts() -> None:
+    assert "Kvotbacka 1:12" in values_labelled("Vi bor på Kvotbacka 1:12 sedan i våras.", "ADRESS", KEY)
 
 
 def test_a_school_named_in_the_genitive_still_counts() -> None:
