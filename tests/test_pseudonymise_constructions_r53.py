@@ -70,6 +70,8 @@ def test_round53_constructions_are_found(text: str, label: str, value: str) -> N
         # a parcel from a person, and a desk word alone, name no firm
         ("Paketet från Anna kom i går.", "ORGANISATION", "Anna"),
         ("Leveransen från Anna Berg kom i går.", "ORGANISATION", "Anna Berg"),
+        # a verb opening the sentence before the desk word is no firm
+        ("Frågor? Ring kundtjänst vardagar 8–16.", "ORGANISATION", "Ring"),
         # two first names joined by a dash after a trip word are no route
         ("Resa: Anna - Berit", "ORT", "Anna"),
         # a person word's genitive before "skola" says whose school, no name

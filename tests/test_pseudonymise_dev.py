@@ -330,8 +330,10 @@ OWN_FLOORS = {
     "pii_blind85.jsonl": (0.89, 0.925, 0.91),
     # 82 ear, nose and throat, hearing and sleep 0.928 / 0.959 / 32 of 36
     "pii_blind82.jsonl": (0.92, 0.955, 0.88),
-    # 84 type 1 diabetes in children 0.929 / 0.974 / 35 of 36, one personnummer of 21 missed
-    "pii_blind84.jsonl": (0.92, 0.97, 0.97, 0.95),
+    # 84 type 1 diabetes in children, read in round 53 (first 0.929 / 0.974 / 35 of 36 at main
+    # 5b4926c, one personnummer of 21 missed; after 0.957 / 0.992 / 36 of 36, every direct
+    # identifier found): it no longer measures generalisation
+    "pii_blind84.jsonl": (0.955, 0.99, 0.97),
 }
 
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from wordfreq import zipf_frequency
+
 from nlp.core import Span
 from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.recognisers import lists
@@ -66,6 +68,8 @@ def _suppliers(text: str) -> list[Span]:
                 for w in words
             ):
                 continue  # "Er kundtjänst", "Regionens kundtjänst", "paketet från Anna"
+            if sentence_start(text, start) and words[0][1:].islower() and zipf_frequency(words[0].lower(), "sv") >= 3:
+                continue  # "Frågor? Ring kundtjänst …": a verb opening the sentence
             spans.append(Span(start, m.end("firm"), "ORGANISATION"))
     return spans
 
