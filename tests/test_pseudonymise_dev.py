@@ -319,15 +319,13 @@ OWN_FLOORS = {
     # unread (held out; first score at bfabcca, one personnummer and one telephone number
     # missed): 79 gastroenterology and stoma care 0.953 / 0.957 / 34 of 37
     "pii_blind79.jsonl": (0.945, 0.95, 0.91, 0.92),
-    # unread (held out; first scores at main 5b4926c, every direct identifier found but one
-    # personnummer in 84): 80 rheumatology and dermatology 0.935 / 0.973 / 35 of 38
+    # unread (held out; first scores at main 5b4926c, every direct identifier found):
+    # 80 rheumatology and dermatology 0.935 / 0.973 / 35 of 38
     "pii_blind80.jsonl": (0.93, 0.965, 0.92),
     # 82 ear, nose and throat, hearing and sleep 0.928 / 0.959 / 32 of 36
     "pii_blind82.jsonl": (0.92, 0.955, 0.88),
     # 83 home adaptations, färdtjänst, parking permits, assistive devices 0.937 / 0.987 / 35 of 36
     "pii_blind83.jsonl": (0.93, 0.98, 0.97),
-    # 84 type 1 diabetes in children 0.929 / 0.974 / 35 of 36, one personnummer of 21 missed
-    "pii_blind84.jsonl": (0.92, 0.97, 0.97, 0.95),
     # 81 fees and invoices in elderly care, home help and LSS, read in round 52 (first 0.924 /
     # 0.961 / 31 of 35 at main 5b4926c, VARDENHET 24 of 35, ORT 41 of 51, ORGANISATION 27 of 36;
     # after 0.958 / 0.977 / 33 of 35, VARDENHET 32 of 35, ORGANISATION 31 of 36, PERSON 144 of
@@ -338,6 +336,10 @@ OWN_FLOORS = {
     # of 36 at 7e80c9e; after 0.935 / 0.949 / 35 of 36, every direct identifier found; "häktet i
     # <Ort>" stays the word and the town in the product): it no longer measures generalisation
     "pii_blind85.jsonl": (0.93, 0.945, 0.97),
+    # 84 type 1 diabetes in children, read in round 53 (first 0.929 / 0.974 / 35 of 36 at main
+    # 5b4926c, one personnummer of 21 missed; after 0.957 / 0.992 / 36 of 36, every direct
+    # identifier found): it no longer measures generalisation
+    "pii_blind84.jsonl": (0.955, 0.99, 0.97),
 }
 
 

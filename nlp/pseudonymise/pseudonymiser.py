@@ -22,7 +22,9 @@ from dataclasses import dataclass, field
 from nlp.core import Span
 from nlp.errors import ConfigError
 from nlp.pseudonymise.categories import CATEGORIES, NORMALISERS, PRIORITY, RECOGNISERS
+from nlp.pseudonymise.categories.personnummer import PHONE_BEFORE
 from nlp.pseudonymise.recognisers.ages_after_names import ages_after_names
+from nlp.pseudonymise.recognisers.birth_numbers import birth_numbers_after_names
 from nlp.pseudonymise.recognisers.compound_ages import extend_compound_ages
 from nlp.pseudonymise.recognisers.dialogue import spelled_after
 from nlp.pseudonymise.recognisers.digit_dashes import digit_dashes
@@ -204,6 +206,8 @@ class SpanFinder:
         spans = resolve(spans + transliterated_pairs(source, spans), source)
         spans = attach_place(source, signature_towns(source, ages_after_names(source, spans)))
         spans = extend_compound_ages(source, spans)  # "1 år 9 mån": a child's age to the month
+        # "för <Namn> (0xxxxxxxxx)": the person's personnummer, not a landline
+        spans = birth_numbers_after_names(source, spans, PHONE_BEFORE)
         # a unit's place in two words or after its abbreviation: "akuten Norra X", "MVC X"
         units = extend_unit_places(source, extend_wards(source, sorted(spans, key=lambda s: s.start)))
         units = units_read_as_names(source, units)  # "på Nätpsykiatrin heter …": a unit, no name

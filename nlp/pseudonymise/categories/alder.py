@@ -49,13 +49,13 @@ _AGE_PATTERNS = [
 # "fyllde 61", "jag är 34 år", "när jag var tjugo", "mamma, 82 år,"
 _AGE_CONTEXT = re.compile(
     r"(?:\b(?:fyll(?:de|er|t|a)|jag är|jag var|hon är|han är|hon var|han var|hen är|hen var|"
-    r"(?:är|e|var|blir|blev|fyller|fyllde) (?:jag|hon|han|hen|du)(?: (?:också|bara|redan|nästan|snart|nu))?|"
+    r"(?:är|ar|ä|e|var|blir|blev|fyller|fyllde) (?:jag|hon|han|hen|du)(?: (?:också|bara|redan|nästan|snart|nu))?|"
     r"(?:jag|hon|han|hen) (?:är|var|blir|fyller|e) (?:också|bara|redan|nästan|snart|nu|ju|typ|ungefär|runt|cirka|ca|väl|nog|kanske)|"
     # "va" for "var" as transcripts write speech: "tills han va nittiett"
     r"(?:jag|ja|hon|han|hen) (?:ar|ä|e|va)|"
     r"(?:jag|hon|han|hen) har(?= \d{1,3} år)|i'm|i’m|i am|"
     # a hedge after the bare verb too: "mormor var bara 71", the subject tested below
-    r"som är|när jag var|då jag var|sedan jag var|sen jag var|(?:är|var|blir|blev)(?: (?:bara|endast|nästan|redan))?|"
+    r"som är|när jag var|då jag var|sedan jag var|sen jag var|(?:är|ar|var|blir|blev)(?: (?:bara|endast|nästan|redan))?|"
     r"nu|snart|ålder(?:n)?|ålder på|"
     # a journal's abbreviation for the patient: "Pat. 94 år, bor ensam", "Pat 17 år, BMI 15,8"
     r"(?<![\w.])pat(?:\.|(?= \d{1,3} år\b))|(?<![\w.])pt\.|"
@@ -195,15 +195,18 @@ def _children_ages(text: str) -> list[Span]:
     return out
 
 
+_CHILD_WORDS = frozenset("barnet sonen dottern pojken flickan grabben tjejen killen ungen bebisen".split())
+
+
 def _age_subject(text: str, pos: int) -> bool:
-    """Is there a person among the (up to three) words before `pos` in its sentence?"""
+    """Is there a person ("hon", "Oskar", "barnet") among the (up to three) words before `pos` in its sentence?"""
     window = text[max(0, pos - 40) : pos]
     cut = max(window.rfind(ch) for ch in ".!?\n")
     words = list(re.finditer(r"\w+", window[cut + 1 :]))[-3:]
     offset = max(0, pos - 40) + cut + 1
     for w in words:
         word = w.group(0)
-        if word.lower() in {"jag", "hon", "han", "hen", "du"} or word.lower() in TITLES:
+        if word.lower() in {"jag", "hon", "han", "hen", "du"} | _CHILD_WORDS or word.lower() in TITLES:
             return True
         if word[:1].isupper() and (not sentence_start(text, offset + w.start()) or word.lower() in lists.names()):
             return True
@@ -404,13 +407,13 @@ def find_age(text: str) -> list[Span]:
             continue  # "2,5 meter": a decimal, not an age; "(ålder 75–84, …)": a score's band of ages
         # "var bara" is "var", "nu" a lead of its own; a lead with its subject ("jag är 19") needs none before
         core = weak if {"jag", "ja", "hon", "han", "hen", "du"} & set(weak.split()) else " ".join(verbs) or weak
-        if core in {"är", "var", "som är", "nu", "snart", "blir", "blev"}:
+        if core in {"är", "ar", "var", "som är", "nu", "snart", "blir", "blev"}:
             # "Väntetiden var 2 år" is a duration; "Oskar är 14 och ...", "mamma är 82 år" an
             # age: these words need a person before them, and a bare number must end there.
             if not (_age_subject(text, m.start()) or _coordinated_predicate(text, m.start())):
                 continue
             if not m.group(2) and (
-                core not in {"är", "var", "som är", "blir"}
+                core not in {"är", "ar", "var", "som är", "blir"}
                 or not re.match(
                     WS
                     + r"*(?:[,.!?;)]|och\b|o\b|å\b|när\b|då\b|men\b|nu\b|$|i"

@@ -405,10 +405,11 @@ def _day_month_points(text: str) -> list[Span]:
     return spans
 
 
-# "27–30 december", "3-5 maj": a span of days in one month is one date, the first day with it
+# "27–30 december", "3-5 maj", "8–10 oktober 2025": a span of days in one month is one date, the
+# first day with it (and the year with both: the last day's date alone would leave the first)
 _DAY_RANGE = guarded(
     r"(?<![\w.:/-])(?:0?[1-9]|[12]\d|3[01])" + WS + r"*[–-]" + WS + r"*(?:0?[1-9]|[12]\d|3[01])" + WS + r"+"
-    r"(?:" + MONTHS + r")(?![\w-])"
+    r"(?:" + MONTHS + r")(?![\w-])(?:" + WS + r"+(?:19|20)\d\d(?![\w-]))?"
 )
 
 

@@ -10,6 +10,7 @@ from nlp.pseudonymise.recognisers.chat_names import find_chat_names
 from nlp.pseudonymise.recognisers.child_ages import find_child_ages
 from nlp.pseudonymise.recognisers.comment_headers import find_comment_headers
 from nlp.pseudonymise.recognisers.complaint_bodies import find_complaint_bodies
+from nlp.pseudonymise.recognisers.dialogue import find_chat_speakers
 from nlp.pseudonymise.recognisers.english_kin import find_english_kin
 from nlp.pseudonymise.recognisers.forum import find_forum_names
 from nlp.pseudonymise.recognisers.insurers import find_insurers
@@ -60,6 +61,7 @@ CATEGORY = Category(
         find_name_predicates,
         find_pronoun_named,  # "Sten på dialysen har … . Han …"
         find_chat_names,
+        find_chat_speakers,  # "[18:42] Eva Lind:", "09.15 olle b:"
         find_mail_senders,
         find_comment_headers,
         find_bracketed_relations,

@@ -99,7 +99,7 @@ def _phone_number(digits: str) -> bool:
 
 
 # a phone word or a writer's own contact just before: "ring 0901234567", "nås på …", "nr: …"
-_PHONE_BEFORE = re.compile(
+PHONE_BEFORE = re.compile(
     r"(?:ring|tel|telefon|mobil|nummer|numret|nr|nås|sms|växel|kontakt|kontakta|svara|samtal)\w*\W{0,3}"
     r"(?:\w+\W+){0,2}$"
 )
@@ -129,7 +129,7 @@ def _record_field(digits: str, text: str, start: int, end: int) -> bool:
     return (
         subscriber.startswith("0")
         and _FIELD_END.match(text, end) is not None
-        and not _PHONE_BEFORE.search(before(text, start, 30))
+        and not PHONE_BEFORE.search(before(text, start, 30))
     )
 
 
@@ -145,7 +145,7 @@ def _born_2000s(digits: str, text: str, start: int) -> bool:
         mobile = phonenumbers.number_type(phonenumbers.parse(digits, "SE")) == phonenumbers.PhoneNumberType.MOBILE
     except phonenumbers.NumberParseException:
         mobile = False
-    return not mobile and not _PHONE_BEFORE.search(before(text, start, 30))
+    return not mobile and not PHONE_BEFORE.search(before(text, start, 30))
 
 
 def _separated_shape(first: str, sep: str | None) -> bool:

@@ -51,3 +51,22 @@ def spelled_after(text: str, spans: list[Span]) -> list[Span]:
         if m:
             out.append(Span(m.start(1), m.end(1), "PERSON"))
     return out
+
+
+# a chat's or an sms thread's speaker in two words, after a clock time or on two lines or more:
+# "[18:42] Eva Lind:", "09.15 olle b:" – a listed first name and a surname or an initial; the
+# surname may be an everyday word ("Lind", "Berg"), which the speaker's place makes a name
+_TWO_WORD_SPEAKER = re.compile(
+    r"(?m)^[ \t]*(\[\d{1,2}[:.]\d\d\][ \t]*|\d{1,2}[:.]\d\d[ \t]+)?"
+    r"(?P<name>(?P<first>[^\W\d_]{2,})[ \t]+(?:[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?|[^\W\d_]\.?))[ \t]*:[ \t]"
+)
+
+
+def find_chat_speakers(text: str) -> list[Span]:
+    if text.count(":") < 2:
+        return []
+    found = [m for m in _TWO_WORD_SPEAKER.finditer(text) if lists.listed_first_name(m.group("first"))]
+    names = [m.group("name") for m in found]
+    return [
+        Span(m.start("name"), m.end("name"), "PERSON") for m in found if m.group(1) or names.count(m.group("name")) >= 2
+    ]

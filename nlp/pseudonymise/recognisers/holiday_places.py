@@ -4,6 +4,11 @@ Torrevieja", "semestrar på Kreta", "semesterdialys i Split", "Ämne: Semesterre
 The holiday word says a place follows; one or two capitalised words after it (with "i", "på",
 "till" or nothing between) are that place. A country is no personal data and stays, and so does
 a listed first name that is no place ("semester hos Anna").
+
+A trip's route, two places joined by a dash, on a travel claim's line or said to be there and
+back: "Resa: <Ort> - <Ort> t/r", "Sträcka: <Ort>–<Ort>", "körde <Ort> – <Ort> tur och retur".
+Either end may be a place no list has when the other is listed; a listed first name is no end
+("Resa: Anna - Berit" is no route).
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ import re
 from nlp.core import Span
 from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.recognisers import lists
-from nlp.pseudonymise.recognisers.patterns import MONTHS, WS
+from nlp.pseudonymise.recognisers.patterns import CAP, LOW, MONTHS, WS
 from nlp.pseudonymise.recognisers.words import COUNTRIES, plain_word
 
 _WORD = r"[^\W\d_][^\W\d_-]*(?:-[^\W\d_]+)*"
@@ -31,6 +36,27 @@ _HOLIDAY_PLACE = re.compile(
     + r")?)"
 )
 _MONTH = re.compile(r"(?i:" + MONTHS + r")")
+_END = r"[" + CAP + r"][" + LOW + r"]+(?:-[" + CAP + r"][" + LOW + r"]+)?"
+_ROUTE = re.compile(
+    r"(?P<a>" + _END + r")" + WS + r"*[-–—]" + WS + r"*(?P<b>" + _END + r")(?![\w-])"
+    r"(?P<back>" + WS + r"*(?:,|\(|)" + WS + r"*(?i:t/r|tur[ -]och[ -]retur|tur-retur|och tillbaka)(?!\w))?"
+)
+# a travel claim's field or a trip word earlier on the line: "Resa:", "Sträcka:", "körde"
+_TRIP_BEFORE = re.compile(
+    r"(?i:\b(?:resa|resan|resor|resväg|sträcka|sträckan|färdväg|körde|kört|åkte|åkt|pendlar|pendlade)\b)[^\n]{0,20}$"
+)
+
+
+def _trips(text: str) -> list[Span]:
+    spans = []
+    for m in _ROUTE.finditer(text):
+        if not (m.group("back") or _TRIP_BEFORE.search(text, max(0, m.start() - 40), m.start())):
+            continue
+        ends = (m.group("a"), m.group("b"))
+        if not any(e in lists.places() for e in ends) or not all(_is_place_word(e) for e in ends):
+            continue
+        spans += [Span(m.start("a"), m.end("a"), "ORT"), Span(m.start("b"), m.end("b"), "ORT")]
+    return spans
 
 
 def _is_place_word(word: str, second: bool = False) -> bool:
@@ -43,9 +69,9 @@ def _is_place_word(word: str, second: bool = False) -> bool:
 
 
 def find_holiday_places(text: str) -> list[Span]:
+    spans = _trips(text) if "-" in text or "–" in text or "—" in text else []
     if "emest" not in text:
-        return []  # speed: no holiday word, nothing to look for
-    spans = []
+        return spans  # speed: no holiday word, nothing to look for
     for m in _HOLIDAY_PLACE.finditer(text):
         words = m.group("place").split()
         if not _is_place_word(words[0]):

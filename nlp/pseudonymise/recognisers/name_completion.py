@@ -236,12 +236,14 @@ def complete_names(text: str, spans: list[Span]) -> list[Span]:
     # "Nguyen Van Thanh Personnummer: …": a form field after a name is not part of it
     for k, sp in enumerate(out):
         value = text[sp.start : sp.end]
-        # "usk Emina H.:", "Dr M. El-Khoury:": an initial on either side ends a name, not a field
+        # "usk Emina H.:", "Dr M. El-Khoury:", a chat's "peter s:": an initial on either side
+        # ends a name, not a field
         if (
             sp.label == "PERSON"
             and " " in value
             and text[sp.end : sp.end + 1] == ":"
             and not _INITIAL_WORDS.search(value)
+            and len(value) - value.rindex(" ") > 2
             and not _sender(text, sp.start)
             and _field_word(value[value.rindex(" ") + 1 :])
         ):

@@ -260,12 +260,21 @@ def _listed_school(text: str, m: re.Match[str]) -> bool:
     )
 
 
+# a person word in the definite genitive says whose school, no name: "Barnets skola: …" (a form's
+# field), "Dotterns förskola har …"
+_WHOSE = re.compile(
+    r"(?i:barn|dotter|döttrar|son|söner|elev|elever|flick|pojk|grabb|tjej|kill|ung|ungar|syskon|kusin|syster|broder)"
+    r"(?:ets|ens|ns|nas|ans|arnas|ernas)"
+)
+
+
 def _schools(text: str) -> list[Span]:
     """Schools by their name, with a chain school's site after it; not "Hennes skola"."""
     return [
         _with_site(text, Span(m.start(), m.end(), "ORGANISATION"))
         for m in _SCHOOL.finditer(text)
         if m.group(0).lower() not in _SCHOOL_KINDS
+        and not _WHOSE.fullmatch(m.group(0).split()[0])
         and not care_course(m.group(0))
         and (_school_name(m.group(0).split()) or _listed_school(text, m))
     ]

@@ -103,9 +103,10 @@ _LIVES_BARE = re.compile(r"\b(?:bor|bodde|född)" + WS + r"+$", re.IGNORECASE)
 # "från Tuzla i Bosnien", "född i Oulu, Finland": a place the speaker places in its country
 _IN_COUNTRY = re.compile(r"(?:," + WS + r"*|" + WS + r"+i" + WS + r"+)([" + CAP + r"][\w-]+)")
 # "byta från Xmed till Ymed": a switch between two things (medicines, plans, devices), no journey;
-# a listed town there is still read as one ("byta från Umeå till Luleå" as a workplace)
+# a listed town there is still read as one ("byta från Umeå till Luleå" as a workplace); the noun
+# too: "önskar byte från X till Y", "övergången från X till Y"
 _SWITCH = re.compile(
-    r"(?i:\b(?:by(?:ta|tte|tt|ter|ts)|ändr(?:a|ade|at|as)|sätta om|satte om|ställa om|ställde om|"
+    r"(?i:\b(?:by(?:ta|tte|tt|ter|ts|te|tet)|övergång(?:en)?|ändr(?:a|ade|at|as)|sätta om|satte om|ställa om|ställde om|"
     r"gå över|gick över|gått över))(?:" + WS + r"+\w+){0,2}" + WS + r"+från" + WS + r"+"
     r"(?:[" + CAP + r"][\w-]+" + WS + r"+till" + WS + r"+)?$"
 )

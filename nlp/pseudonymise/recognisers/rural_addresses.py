@@ -50,7 +50,9 @@ _DESIGNATION = guarded(
 _NOT_PLOT_BEFORE = re.compile(
     r"(?i:\b(?:kl|klockan|avg[åa]r|avgång|ankommer|ankomst|g[åa]r|gick|tid|tiden|kapitel|kap|vers|sfs|lag|"
     r"match|matchen|resultat|resultatet|vann|slutade|förlorade|mot|ställning|ställningen|"
-    r"spädning|blandning|förhållande|förhållandet|skala|skalan))\W+(?:\w+\W+){0,3}$"
+    r"skala|skalan|"
+    # a ratio, also in a compound: "Spädning 1:10", "Kolhydratkvot 1:12", "insulinförhållande 1:8"
+    r"\w*(?:spädning|blandning|förhållande|förhållandet|kvot|kvoten|ratio)))\W+(?:\w+\W+){0,3}$"
 )
 # where an address stands: after a comma or colon of a contact line, a place's preposition, an
 # address or property word, or opening a line ("Läs Psaltaren 23:4" is a verse)

@@ -14,11 +14,14 @@ from __future__ import annotations
 
 import re
 
+from wordfreq import zipf_frequency
+
 from nlp.core import Span
 from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.recognisers import lists
+from nlp.pseudonymise.recognisers.names_in_context import CLOSINGS
 from nlp.pseudonymise.recognisers.patterns import CAP, LOW, WS
-from nlp.pseudonymise.recognisers.words import sentence_start
+from nlp.pseudonymise.recognisers.words import plain_word, sentence_start
 
 _NAME = r"[" + CAP + r"][" + LOW + r"]{2,}"
 _PHARMACY = re.compile(
@@ -52,10 +55,42 @@ _TRADE_FIRM = re.compile(
     + r"+(?:Inkasso|Juridik|Juristbyrå|Advokatbyrå|Redovisning|Bokföring|Revision)(?![\w-])"
 )
 _AREAS = frozenset("Nord Norr Syd Söder Öst Väst Mitt".split())
+_FIRM = r"(?P<firm>[" + CAP + r"][\w]+(?:" + WS + r"[" + CAP + r"][\w]+)?)"
+_DESK = re.compile(
+    r"(?<![\w-])" + _FIRM + WS + r"+(?i:kundtjänst|kundtjänsten|kundservice|kundsupport|support|supporten)(?![\w-])"
+)
+_DELIVERED_BY = re.compile(
+    r"(?i:\b(?:leverans|leveransen|leveranserna|beställningen|ordern|fakturan|faktura|försändelsen|sändningen)"
+    + WS
+    + r"+från)"
+    + WS
+    + r"+"
+    + _FIRM
+    + r"(?![\w-])"
+)
+
+
+def _suppliers(text: str) -> list[Span]:
+    """ "<Firma> kundtjänst", "leveransen från <Firma>": the firm's name."""
+    spans = []
+    for pattern in (_DESK, _DELIVERED_BY):
+        for m in pattern.finditer(text):
+            start, words = m.start("firm"), m.group("firm").split()
+            if len(words) == 2 and words[0].lower() in CLOSINGS:
+                start, words = m.end("firm") - len(words[1]), words[1:]  # "Hej <Firma> kundtjänst"
+            if words[0].lower() in SWEDISH_STOP_WORDS or any(
+                lists.listed_first_name(w) or plain_word(w.lower()) or plain_word(w.lower().removesuffix("s"))
+                for w in words
+            ):
+                continue  # "Er kundtjänst", "Regionens kundtjänst", "paketet från Anna"
+            if sentence_start(text, start) and words[0][1:].islower() and zipf_frequency(words[0].lower(), "sv") >= 3:
+                continue  # "Frågor? Ring kundtjänst …": a verb opening the sentence
+            spans.append(Span(start, m.end("firm"), "ORGANISATION"))
+    return spans
 
 
 def find_service_firms(text: str) -> list[Span]:
-    spans = []
+    spans = _suppliers(text)
     for m in _PHARMACY.finditer(text) if "Apotek" in text else ():
         word = m.group("before") or m.group("after")
         low = word.lower()
