@@ -158,6 +158,7 @@ _DURATION_AFTER = re.compile(
     WS + r"*(?:år)?" + WS + r"*(?:sedan|sen|till|kvar|i\b(?!" + WS + r"*" + _WHEN + r")|på\b|för\b)",
     re.IGNORECASE,
 )
+_CHILD_WORDS = frozenset("barnet sonen dottern pojken flickan grabben tjejen killen ungen bebisen".split())
 
 
 # "två barn 6 och 9 år", "söner på 4, 7 och 12": children's ages listed after the children
@@ -193,9 +194,6 @@ def _children_ages(text: str) -> list[Span]:
             end = m.end() if k == len(numbers) - 1 and m.group(2) else m.start(1) + n.end()
             out.append(Span(m.start(1) + n.start(), end, "ALDER"))
     return out
-
-
-_CHILD_WORDS = frozenset("barnet sonen dottern pojken flickan grabben tjejen killen ungen bebisen".split())
 
 
 def _age_subject(text: str, pos: int) -> bool:
