@@ -1,0 +1,57 @@
+"""Round 54 kinds of construction (ear, nose and throat care, hearing and sleep; blind set 82):
+ear, nose and throat care by its letters as a unit with its town, before its town or hospital and
+after its provider; hearing care's centres with their town wherever they stand; an audiologist's
+firm named by its trade before its town.
+Look-alikes stay untouched: the letters alone or before a month, an interpreting agency's centre,
+an ordinary firm, the hard of hearing's own association.
+Own examples: invented names, numbers, units and codes; towns from the place list, none from the sets."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.pseudonymise_support import luhn_complete, values_labelled
+
+pytestmark = pytest.mark.utan_databas
+
+KEY = b"round-54-test-key-0123456789abcdef"
+PNR = luhn_complete("520611123")
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "value"),
+    [
+        # ear, nose and throat care by its letters with its town, compounded or typed without dots
+        ("Dottern fick rör på Barn-ÖNH i Falun förra året.", "VARDENHET", "Barn-ÖNH i Falun"),
+        ("vi har en tid på onh i västerås imorgon", "VARDENHET", "onh i västerås"),
+        ("Remissen gick till ÖNH Sundsvall i höstas.", "VARDENHET", "ÖNH Sundsvall"),
+        # after the private provider that runs it, and before its hospital
+        ("Jag gick privat till Aleris ÖNH Uppsala till slut.", "VARDENHET", "Aleris ÖNH Uppsala"),
+        ("Hon låg två dygn på ÖNH Danderyds sjukhus i våras.", "VARDENHET", "ÖNH Danderyds sjukhus"),
+        # hearing care's centres with their town, also as the subject of a clause
+        ("Jag tycker att hörcentralen i Falun borde svara.", "VARDENHET", "hörcentralen i Falun"),
+        ("Vet någon om syncentralen i Gävle har öppet?", "VARDENHET", "syncentralen i Gävle"),
+        # an audiologist's firm named by its trade, with its town
+        ("Jag köpte filter via Hörselhuset i Borås.", "VARDENHET", "Hörselhuset i Borås"),
+        ("Batterierna kom från Hörselbolaget i Umeå.", "VARDENHET", "Hörselbolaget i Umeå"),
+    ],
+)
+def test_round54_constructions_are_found(text: str, label: str, value: str) -> None:
+    assert value in values_labelled(text, label, KEY)
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "value"),
+    [
+        # the letters alone are the specialty, any clinic; a month after them is no town
+        ("Jag fick remiss till ÖNH i maj.", "VARDENHET", "ÖNH i maj"),
+        ("Remiss till ÖNH. Falun har kö.", "VARDENHET", "ÖNH. Falun"),
+        # an interpreting agency's centre is no hearing centre
+        ("Jag tycker att tolkcentralen i Falun borde svara.", "VARDENHET", "tolkcentralen i Falun"),
+        # an ordinary firm and the hard of hearing's own association stay bodies
+        ("Jag beställde via Byggbolaget i Umeå.", "VARDENHET", "Byggbolaget i Umeå"),
+        ("Jag är med i Hörselskadades förening i Umeå.", "VARDENHET", "Hörselskadades förening i Umeå"),
+    ],
+)
+def test_round54_look_alikes_stay_untouched(text: str, label: str, value: str) -> None:
+    assert value not in values_labelled(text, label, KEY)
