@@ -1,7 +1,7 @@
 """Round 54 kinds of construction (ear, nose and throat care, hearing and sleep; blind set 82):
 ear, nose and throat care by its letters as a unit with its town, before its town or hospital and
 after its provider; hearing care's centres with their town wherever they stand; an audiologist's
-firm named by its trade before its town.
+firm named by its trade before its town; an order number labelled with what it is for in two words, goods as packed.
 Look-alikes stay untouched: the letters alone or before a month, an interpreting agency's centre,
 an ordinary firm, the hard of hearing's own association.
 Own examples: invented names, numbers, units and codes; towns from the place list, none from the sets."""
@@ -16,6 +16,8 @@ pytestmark = pytest.mark.utan_databas
 
 KEY = b"round-54-test-key-0123456789abcdef"
 PNR = luhn_complete("520611123")
+PNR_DASH = f"{PNR[:6]}-{PNR[6:]}"
+PNR_PLUS = f"{PNR[:6]}+{PNR[6:]}"
 
 
 @pytest.mark.parametrize(
@@ -51,7 +53,18 @@ def test_round54_constructions_are_found(text: str, label: str, value: str) -> N
         # an ordinary firm and the hard of hearing's own association stay bodies
         ("Jag beställde via Byggbolaget i Umeå.", "VARDENHET", "Byggbolaget i Umeå"),
         ("Jag är med i Hörselskadades förening i Umeå.", "VARDENHET", "Hörselskadades förening i Umeå"),
+        # an order's number labelled with what it is for, a describing word and its noun; goods
+        # as they are packed
+        (f"Ordernr på nya masken: {PNR_DASH}.", "PERSONNUMMER", PNR_DASH),
+        (f"Beställningsnummer för gamla filtren {PNR_DASH}", "PERSONNUMMER", PNR_DASH),
+        (f"Kartong nr {PNR_DASH} var trasig vid leveransen.", "PERSONNUMMER", PNR_DASH),
+        (f"Förpackning nr {PNR_PLUS} saknade domer.", "PERSONNUMMER", PNR_PLUS),
     ],
 )
 def test_round54_look_alikes_stay_untouched(text: str, label: str, value: str) -> None:
     assert value not in values_labelled(text, label, KEY)
+
+
+def test_a_personnummer_after_a_possessive_and_a_person_still_counts() -> None:
+    assert PNR_DASH in values_labelled(f"Ordernummer för min pappa {PNR_DASH}", "PERSONNUMMER", KEY)
+    assert PNR_DASH in values_labelled(f"Pnr: {PNR_DASH}, kartongen kom i dag.", "PERSONNUMMER", KEY)
