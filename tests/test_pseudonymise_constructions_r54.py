@@ -36,6 +36,17 @@ PNR_PLUS = f"{PNR[:6]}+{PNR[6:]}"
         # an audiologist's firm named by its trade, with its town
         ("Jag köpte filter via Hörselhuset i Borås.", "VARDENHET", "Hörselhuset i Borås"),
         ("Batterierna kom från Hörselbolaget i Umeå.", "VARDENHET", "Hörselbolaget i Umeå"),
+        # the interviewee's sex and age in an interview's notes, "man" too
+        ("Intervju 4 maj, ip man 66 år, bor ensam.", "ALDER", "66 år"),
+        # an age as the second half of what someone is
+        ("Jag är busschaufför och 47 år. Jag sover dåligt.", "ALDER", "47 år"),
+        ("Hon är änka och 81 år, och hör allt sämre.", "ALDER", "81 år"),
+        # a child's age to the half year, after a pronoun or a first name
+        ("Elvira är 2,5 år nu och snarkar varje natt.", "ALDER", "2,5 år"),
+        ("Han är 4,5 år och har haft rör två gånger.", "ALDER", "4,5 år"),
+        # a bare age in a bracket after a word for a child
+        ("Vi kom in med lillkillen (4) mitt i natten.", "ALDER", "4"),
+        ("Storasyster (sju) följde med till mottagningen.", "ALDER", "sju"),
     ],
 )
 def test_round54_constructions_are_found(text: str, label: str, value: str) -> None:
@@ -59,6 +70,16 @@ def test_round54_constructions_are_found(text: str, label: str, value: str) -> N
         (f"Beställningsnummer för gamla filtren {PNR_DASH}", "PERSONNUMMER", PNR_DASH),
         (f"Kartong nr {PNR_DASH} var trasig vid leveransen.", "PERSONNUMMER", PNR_DASH),
         (f"Förpackning nr {PNR_PLUS} saknade domer.", "PERSONNUMMER", PNR_PLUS),
+        # "man" the pronoun before a span of time
+        ("Sen fick man 2 år till.", "ALDER", "2 år"),
+        # a span of time after what someone was, and a decimal that is a duration
+        ("Jag var arbetslös och 3 år senare fick jag jobb.", "ALDER", "3 år"),
+        ("Väntetiden är 1,5 år nu.", "ALDER", "1,5 år"),
+        ("Jag är 4,5 år från pension.", "ALDER", "4,5 år"),
+        # a diminutive of a body part before a bracket
+        ("Jag klämde lillfingret (2) i dörren.", "ALDER", "2"),
+        # a thing's age, referred back to by a describing word after a comma
+        ("Remiss för ny hörapparat, nuvarande är 7 år gammal.", "ALDER", "7 år"),
     ],
 )
 def test_round54_look_alikes_stay_untouched(text: str, label: str, value: str) -> None:
@@ -68,3 +89,7 @@ def test_round54_look_alikes_stay_untouched(text: str, label: str, value: str) -
 def test_a_personnummer_after_a_possessive_and_a_person_still_counts() -> None:
     assert PNR_DASH in values_labelled(f"Ordernummer för min pappa {PNR_DASH}", "PERSONNUMMER", KEY)
     assert PNR_DASH in values_labelled(f"Pnr: {PNR_DASH}, kartongen kom i dag.", "PERSONNUMMER", KEY)
+
+
+def test_a_person_after_a_thing_keeps_her_age() -> None:
+    assert "90 år" in values_labelled("Mamma fick ny hörapparat, hon är 90 år gammal.", "ALDER", KEY)
