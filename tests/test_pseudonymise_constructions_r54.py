@@ -47,6 +47,9 @@ PNR_PLUS = f"{PNR[:6]}+{PNR[6:]}"
         # a bare age in a bracket after a word for a child
         ("Vi kom in med lillkillen (4) mitt i natten.", "ALDER", "4"),
         ("Storasyster (sju) följde med till mottagningen.", "ALDER", "sju"),
+        # a day and month in a fraction's shape before a cause or a conjunction
+        ("Vi fick ställa in operationen 3/4 pga feber.", "DATUM", "3/4"),
+        ("Hon skulle opereras 2/3 eftersom kön var kort.", "DATUM", "2/3"),
     ],
 )
 def test_round54_constructions_are_found(text: str, label: str, value: str) -> None:
@@ -80,6 +83,15 @@ def test_round54_constructions_are_found(text: str, label: str, value: str) -> N
         ("Jag klämde lillfingret (2) i dörren.", "ALDER", "2"),
         # a thing's age, referred back to by a describing word after a comma
         ("Remiss för ny hörapparat, nuvarande är 7 år gammal.", "ALDER", "7 år"),
+        # a fraction of a measure or of a group
+        ("Bara 3/4 timme pga kön.", "DATUM", "3/4"),
+        ("3/4 av patienterna var nöjda.", "DATUM", "3/4"),
+        # a story's characters by one name each, and one listed after them
+        ("Leksakerna och filmen om Alfons och Milla hjälpte.", "PERSON", "Alfons"),
+        ("Leksakerna och filmen om Alfons och Milla hjälpte.", "PERSON", "Milla"),
+        ("Vi läste boken om Totte hela kvällen.", "PERSON", "Totte"),
+        # a word-name after the neuter article and a describing word is the noun written large
+        ("Med rören är det som ett nytt Liv, ja verkligen.", "PERSON", "Liv"),
     ],
 )
 def test_round54_look_alikes_stay_untouched(text: str, label: str, value: str) -> None:
@@ -93,3 +105,9 @@ def test_a_personnummer_after_a_possessive_and_a_person_still_counts() -> None:
 
 def test_a_person_after_a_thing_keeps_her_age() -> None:
     assert "90 år" in values_labelled("Mamma fick ny hörapparat, hon är 90 år gammal.", "ALDER", KEY)
+
+
+def test_people_spoken_of_and_a_person_with_an_adjective_still_count() -> None:
+    assert "Anna" in values_labelled("Vi pratade om Anna och Per hela kvällen.", "PERSON", KEY)
+    assert "Björn" in values_labelled("Det var en trevlig Björn som hjälpte oss.", "PERSON", KEY)
+    assert "Liv" in values_labelled("Vi fick ett nytt besked av Liv på mottagningen.", "PERSON", KEY)

@@ -81,6 +81,14 @@ _WORKS_AFTER = re.compile(
 # "läste Emil i Lönneberga", "läser om Nils i Skogen": a book's hero, named with his place, read
 _READ_BEFORE = re.compile(r"(?i:\b(?:läste|läser|läst|högläste|högläser)(?:[ \t]+(?:om|ur))?[ \t]+)$")
 _HOME_AFTER = re.compile(r"[ \t]+i[ \t]+[A-ZÅÄÖ][a-zåäö]+")
+# "filmen om Alfons och Milla", "boken om Totte": a story's characters by one name each
+_WORK_ABOUT = re.compile(
+    r"(?i:\b(?:filmen|filmerna|boken|böckerna|sagan|sagorna|serien|tv-serien|tecknade|programmet|pjäsen|visan)"
+    r"[ \t]+om[ \t]+)$"
+)
+# "ett nytt Liv", "ett helt nytt Liv": the neuter article and a describing word make the word a
+# noun (a person is "en": "en trevlig Björn" is someone)
+_ARTICLE_ADJECTIVE = re.compile(r"\b(?:ett|Ett)(?:[ \t]+[a-zåäö]{2,}){1,2}[ \t]+$")
 # "Favoritförfattare: Selma Lagerlöf och …", "favoritsångare är …": to the sentence's end
 _FAVOURITES = re.compile(
     r"(?i:\bfavorit(?:författare|författaren|sångare|sångerska|artist|artister|skådespelare|musiker|"
@@ -185,16 +193,41 @@ def _animal_before(text: str, start: int) -> re.Match[str] | None:
 
 
 def _book_heroes(text: str, spans: list[Span]) -> set[Span]:
-    """A one-word name read with his home after it: a book's hero, not a person."""
-    if "äs" not in text:  # speed: "läste", "Läser"
-        return set()
+    """A one-word name read with his home after it: a book's hero, not a person; one-word names
+    a film or a book is about, and one listed right after such a name ("om Alfons och Milla")."""
+    out: set[Span] = set()
+    if "äs" in text:  # speed: "läste", "Läser"
+        out = {
+            s
+            for s in spans
+            if s.label == "PERSON"
+            and " " not in text[s.start : s.end]
+            and _HOME_AFTER.match(text, s.end)
+            and _READ_BEFORE.search(text, max(0, s.start - 20), s.start)
+        }
+    if " om " not in text and " Om " not in text:
+        return out
+    character_end = -1
+    for s in sorted(spans, key=_START):
+        if s.label != "PERSON" or " " in text[s.start : s.end]:
+            continue
+        if _WORK_ABOUT.search(text, max(0, s.start - 20), s.start) or (
+            character_end >= 0 and _LISTED_WITH.fullmatch(text, character_end, s.start)
+        ):
+            out.add(s)
+            character_end = s.end
+    return out
+
+
+def _nouns_after_article(text: str, spans: list[Span]) -> set[Span]:
+    """A word-name after "ett" and a describing word ("ett nytt Liv"): a noun written large."""
     return {
         s
         for s in spans
         if s.label == "PERSON"
         and " " not in text[s.start : s.end]
-        and _HOME_AFTER.match(text, s.end)
-        and _READ_BEFORE.search(text, max(0, s.start - 20), s.start)
+        and swedish_form(text[s.start : s.end].lower())
+        and _ARTICLE_ADJECTIVE.search(text, max(0, s.start - 30), s.start)
     }
 
 
@@ -234,7 +267,7 @@ def drop_non_persons(text: str, spans: list[Span]) -> list[Span]:
     # "enligt SoL": a law's short name; "/Admin": a role signing a post
     dropped |= mixed_case_abbreviations(text, spans) | role_signatures(text, spans)
     # "Café Vera", "en grå Skoda Fabia"; "läste Emil i Lönneberga"
-    dropped |= venue_or_car_names(text, spans) | _book_heroes(text, spans)
+    dropped |= venue_or_car_names(text, spans) | _book_heroes(text, spans) | _nouns_after_article(text, spans)
     dropped |= software_or_service_names(text, spans) | medicine_names(text, spans)  # "Freja eID", "p-piller (<X>)"
     dropped |= {s for s in spans if s.label == "PERSON" and text[s.start : s.end] in CARE_ACRONYMS}  # "Hej BVC!"
     dropped |= header_labels(text, spans) | _eponyms(text, spans)  # "Fran:" without å; "X-Y-Z och Romano"
