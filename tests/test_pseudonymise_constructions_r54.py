@@ -50,6 +50,13 @@ PNR_PLUS = f"{PNR[:6]}+{PNR[6:]}"
         # a day and month in a fraction's shape before a cause or a conjunction
         ("Vi fick ställa in operationen 3/4 pga feber.", "DATUM", "3/4"),
         ("Hon skulle opereras 2/3 eftersom kön var kort.", "DATUM", "2/3"),
+        # a word-name opening a sentence before "på" and a compound workplace word
+        ("Max på hörselverkstaden bytte slangen direkt.", "PERSON", "Max"),
+        ("Sten på barnakuten tog emot oss.", "PERSON", "Sten"),
+        # a word-name again after a participants' list, before what a participant says
+        ("Deltagare: Ingrid (63), Dag (70). Dag beskriver att det susar.", "PERSON", "Dag"),
+        # a full name's first name, a word too, alone again
+        ("Jag är god man för Tor Lindahl. Tor har svårt att höra.", "PERSON", "Tor"),
     ],
 )
 def test_round54_constructions_are_found(text: str, label: str, value: str) -> None:
@@ -92,6 +99,10 @@ def test_round54_constructions_are_found(text: str, label: str, value: str) -> N
         ("Vi läste boken om Totte hela kvällen.", "PERSON", "Totte"),
         # a word-name after the neuter article and a describing word is the noun written large
         ("Med rören är det som ett nytt Liv, ja verkligen.", "PERSON", "Liv"),
+        # an infinitive opening a sentence before a home's compound
+        ("Bo på äldreboendet är tråkigt.", "PERSON", "Bo"),
+        # a full name's first name again before no verb of a person
+        ("Vi gick till Sten Ek. Sten för sten byggdes muren.", "PERSON", "Sten"),
     ],
 )
 def test_round54_look_alikes_stay_untouched(text: str, label: str, value: str) -> None:
