@@ -1,9 +1,16 @@
 """Round 54 kinds of construction (ear, nose and throat care, hearing and sleep; blind set 82):
 ear, nose and throat care by its letters as a unit with its town, before its town or hospital and
 after its provider; hearing care's centres with their town wherever they stand; an audiologist's
-firm named by its trade before its town; an order number labelled with what it is for in two words, goods as packed.
+firm named by its trade before its town; the interviewee's sex and age in interview notes; an age
+as the second half of what someone is; a child's age to the half year; a bare age in a bracket
+after a word for a child; a day and month in a fraction's shape before a cause; a word-name
+opening a sentence before a compound workplace word; a word-name again before what a participant
+says; a full name's first name alone again.
 Look-alikes stay untouched: the letters alone or before a month, an interpreting agency's centre,
-an ordinary firm, the hard of hearing's own association.
+an ordinary firm, the hard of hearing's own association; an order number labelled with what it is
+for in two words, goods as packed; "man" the pronoun, spans of time, a body part's diminutive, a
+thing's age referred back to; fractions of a measure or a group; a story's characters, a word-name
+after "ett" and a describing word; an infinitive opening a sentence.
 Own examples: invented names, numbers, units and codes; towns from the place list, none from the sets."""
 
 from __future__ import annotations
@@ -122,3 +129,5 @@ def test_people_spoken_of_and_a_person_with_an_adjective_still_count() -> None:
     assert "Anna" in values_labelled("Vi pratade om Anna och Per hela kvällen.", "PERSON", KEY)
     assert "Björn" in values_labelled("Det var en trevlig Björn som hjälpte oss.", "PERSON", KEY)
     assert "Liv" in values_labelled("Vi fick ett nytt besked av Liv på mottagningen.", "PERSON", KEY)
+    assert "Max" in values_labelled("Jag hade ett samtal med Max igår.", "PERSON", KEY)
+    assert "Max" in values_labelled("Det var ett test Max gjorde med oss.", "PERSON", KEY)

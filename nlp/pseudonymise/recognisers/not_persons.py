@@ -19,7 +19,7 @@ from functools import lru_cache
 from operator import attrgetter
 
 from nlp.core import Span
-from nlp.lexicon import neighbour_stop_words
+from nlp.lexicon import SWEDISH_STOP_WORDS, neighbour_stop_words, swedish_lemma_table
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.feasts_and_greetings import feast_and_greeting_words
 from nlp.pseudonymise.recognisers.mail_headers import header_labels
@@ -86,9 +86,9 @@ _WORK_ABOUT = re.compile(
     r"(?i:\b(?:filmen|filmerna|boken|böckerna|sagan|sagorna|serien|tv-serien|tecknade|programmet|pjäsen|visan)"
     r"[ \t]+om[ \t]+)$"
 )
-# "ett nytt Liv", "ett helt nytt Liv": the neuter article and a describing word make the word a
-# noun (a person is "en": "en trevlig Björn" is someone)
-_ARTICLE_ADJECTIVE = re.compile(r"\b(?:ett|Ett)(?:[ \t]+[a-zåäö]{2,}){1,2}[ \t]+$")
+# "ett nytt Liv", "ett helt nytt Liv": the neuter article and a describing word in -t make the
+# word a noun (a person is "en": "en trevlig Björn" is someone; "ett samtal med Max" no description)
+_ARTICLE_ADJECTIVE = re.compile(r"\b(?:ett|Ett)(?P<words>(?:[ \t]+[a-zåäö]{2,}){0,1}[ \t]+[a-zåäö]{2,}t)[ \t]+$")
 # "Favoritförfattare: Selma Lagerlöf och …", "favoritsångare är …": to the sentence's end
 _FAVOURITES = re.compile(
     r"(?i:\bfavorit(?:författare|författaren|sångare|sångerska|artist|artister|skådespelare|musiker|"
@@ -221,14 +221,24 @@ def _book_heroes(text: str, spans: list[Span]) -> set[Span]:
 
 def _nouns_after_article(text: str, spans: list[Span]) -> set[Span]:
     """A word-name after "ett" and a describing word ("ett nytt Liv"): a noun written large."""
-    return {
-        s
-        for s in spans
-        if s.label == "PERSON"
-        and " " not in text[s.start : s.end]
-        and swedish_form(text[s.start : s.end].lower())
-        and _ARTICLE_ADJECTIVE.search(text, max(0, s.start - 30), s.start)
-    }
+    out = set()
+    for s in spans:
+        if s.label != "PERSON" or " " in text[s.start : s.end] or not swedish_form(text[s.start : s.end].lower()):
+            continue
+        m = _ARTICLE_ADJECTIVE.search(text, max(0, s.start - 30), s.start)
+        # describing words only: "ett samtal med Max" has a noun and a preposition before the name
+        if m is not None and _neuter_adjective(m.group("words").split()[-1]):
+            out.add(s)
+    return out
+
+
+def _neuter_adjective(word: str) -> bool:
+    """ "stort" (stor), "lugnt" (lugn), "nytt" (ny): an adjective's neuter form by the lemma
+    table; not a noun in -t ("ett test Max") or a stop word."""
+    lemma = swedish_lemma_table().get(word)
+    if lemma is None or word in SWEDISH_STOP_WORDS:
+        return False
+    return word == lemma + "t" or (word.endswith("tt") and lemma.startswith(word[:-2]) and len(word) <= 5)
 
 
 # three or more capitalised names joined by hyphens in one word: a syndrome's or a method's
