@@ -249,11 +249,11 @@ def _second_ages(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
-# "Bilen (ABC 123) är 19 år gammal": the age of a thing the sentence is about
+# "Bilen (ABC 123) är 19 år gammal", "ny hörapparat, nuvarande är 6 år gammal": a thing's age (no person between)
 _THING_SUBJECT = re.compile(
-    r"\b(?:bilen|bil|huset|hus|lägenheten|datorn|mobilen|telefonen|spisen|kylen|kylskåpet|tvättmaskinen|"
-    r"rullstolen|rullatorn|hörapparaten|sängen|byggnaden|fönstren|köket|badrummet|taket|cykeln|mopeden|"
-    r"båten|husvagnen|glasögonen)\b[^.!?\n]{0,30}\b(?:är|var|blir)" + WS + r"+$",
+    r"\b(?:bilen|bil|huset|hus|lägenheten|datorn|mobilen|telefonen|spisen|kylen|kylskåpet|tvättmaskinen|(?:hör)?apparat(?:en)?|"
+    r"rullstolen|rullatorn|(?:ljud)?processor(?:n)?|sängen|byggnaden|fönstren|köket|badrummet|taket|cykeln|mopeden|"
+    r"båten|husvagnen|glasögonen)\b(?:(?!\b(?:jag|han|hon|hen|vi)\b)[^.!?\n]){0,30}\b(?:är|var|blir)" + WS + r"+$",
     re.IGNORECASE,
 )
 

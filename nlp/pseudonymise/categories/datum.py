@@ -92,8 +92,11 @@ _EN_MONTH_NAMES = (
 )
 _FRACTIONS = {"1/2", "1/3", "2/3", "1/4", "3/4", "1/5", "1/10"}
 _WORD_AFTER = re.compile(r"\s+[^\W\d_]")
-# "flyttade dit 3/4 o fick …": a conjunction after it, so no noun the fraction counts
-_CONJUNCTION_AFTER = re.compile(r"\s+(?:o|och|men|så|när|då|kl|eller)\b", re.IGNORECASE)
+# "flyttade dit 3/4 o fick …", "operationen 3/4 pga feber": a conjunction or a cause after it,
+# so no noun the fraction counts
+_CONJUNCTION_AFTER = re.compile(
+    r"\s+(?:o|och|men|så|när|då|kl|eller|pga|p\.g\.a|eftersom|för\s+att|på\s+grund)\b", re.IGNORECASE
+)
 # "Född: 12/8 -84", "3 april -96": the year written as a dash and two digits after the date
 _SHORT_YEAR_AFTER = re.compile(WS + r"[-–]\d\d(?![\d:.,]\d|[\w-])")
 # "f. 19/3 1931", "den 22/11 2023": the year after a day and month with a slash, set apart

@@ -25,6 +25,7 @@ from nlp.pseudonymise.recognisers.rural_place_names import find_rural_place_name
 from nlp.pseudonymise.recognisers.rural_units import find_rural_units
 from nlp.pseudonymise.recognisers.script_places import find_script_places
 from nlp.pseudonymise.recognisers.script_units import find_script_units
+from nlp.pseudonymise.recognisers.specialty_units import find_specialty_units
 from nlp.pseudonymise.recognisers.spoken_addresses import find_spoken_addresses
 from nlp.pseudonymise.recognisers.sports_clubs import find_sports_clubs
 from nlp.pseudonymise.recognisers.written_out import find_shouted
@@ -70,6 +71,8 @@ CATEGORY = Category(
         find_sports_clubs,
         # "på mora lasarett", "ligger på SÄS Borås" (VARDENHET), likewise
         find_hospital_shorthands,
+        # "ÖNH i <Ort>", "<Vårdgivare> ÖNH <Ort>", "att hörcentralen i <Ort> …" (VARDENHET), likewise
+        find_specialty_units,
     ),
     description="orter",
 )

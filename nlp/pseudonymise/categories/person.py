@@ -26,6 +26,7 @@ from nlp.pseudonymise.recognisers.names_in_context import find_person_in_context
 from nlp.pseudonymise.recognisers.nicknames import find_nicknames
 from nlp.pseudonymise.recognisers.parent_threads import find_parent_threads
 from nlp.pseudonymise.recognisers.person_place import find_person_and_place
+from nlp.pseudonymise.recognisers.predicate_ages import find_predicate_ages
 from nlp.pseudonymise.recognisers.pronoun_named import find_pronoun_named
 from nlp.pseudonymise.recognisers.script_names import find_script_names
 from nlp.pseudonymise.recognisers.sick_children import find_sick_children
@@ -80,6 +81,7 @@ CATEGORY = Category(
         find_work_organisations,  # "Facket (<X>)", "<X> Region Syd", "avslag från <FÖRK>" (ORGANISATION), likewise
         find_unit_purposes,  # "Mottagningen för ätstörningar vid Karolinska" (VARDENHET; vardenhet.py is at the limit)
         find_child_ages,  # "barn i hemmet, 4 och 9 år", "Tyra (sju) sa" (ALDER and PERSON; alder.py is at the limit)
+        find_predicate_ages,  # "Jag är lastbilschaufför och 52 år", "Lova är 3,5 år" (ALDER; alder.py is at the limit)
     ),
     description="namn",
 )

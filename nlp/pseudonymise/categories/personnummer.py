@@ -58,7 +58,8 @@ _PNR_NEG = re.compile(
     r"\bprov-?n|\bprovets-?n|\blabb?-?n|"
     # not "konto"/"kontot": a personnummer-shaped number on an account is a personkonto (the
     # personnummer itself) or the number the account is logged in with ("pappas konto (…)")
-    r"försändelse|spårning|kolli|leverans|transaktion|kontonum|avtal|kontrakt|licens|registrerings|"
+    # goods as they are packed: "kartong nr …", "förpackning nr …"
+    r"försändelse|spårning|kolli|leverans|kartong|förpackning|transaktion|kontonum|avtal|kontrakt|licens|registrerings|"
     # a case file's or a quality system's own number: "Dnr 20240311-0042", "Avvikelse-ID 241118-0042"
     r"diarie|\bdnr\b|(?:avvikelse|händelse|incident|rapport|dokument)s?-?id\b"
     # an ambulance's or a transport's mission: "Ambulansuppdrag nr …", "Uppdragsnummer …"

@@ -1,6 +1,7 @@
 """Children's ages as family-law and child-welfare notes give them: "Två barn i lägenheten, 4 och
 9 år", "barn som är sex och nio år gamla", "Elsa (sju)", "Anton (2,5 år)", "Oro för Alfred, 8 mån,",
-"Lillflickan är bara fem månader", "Barnen (6 och 9) saknar pappa", "Elis (3 år idag!)"; a first
+"Lillflickan är bara fem månader", "Barnen (6 och 9) saknar pappa", "Elis (3 år idag!)",
+"lillkillen (4)" (a child by a word for a child and a bracket after it); a first
 name before its age in words in brackets is a person ("Tyra (sju) sa …", PERSON and ALDER).
 
 alder.py reads a list of ages in digits right after the children's word ("barn 4 och 9 år"); a
@@ -138,6 +139,24 @@ _BABY_MONTHS = guarded(
     # "var fyra veckor på sjukhuset": a stay
     r"(?!" + WS + r"+(?:på|i|hos|till|sedan|sen|kvar|hemma|borta)\b)"
 )
+# a child named by a word for a child, then a bare age in a bracket: "lillkillen (4)", "tjejen
+# (sju)", "storasyster (9 år)" (not "lillfingret (2)": a diminutive of a body part)
+_CHILD_WORD_BRACKET = guarded(
+    r"(?i:\b(?:(?:lill|stor)?(?:grabben|pojken|flickan|tjejen|killen|ungen|gossen|tösen|brorsan|syrran)|"
+    r"lill(?:en|an|ebror|asyster)|storebror|storasyster|bebisen|bäbisen|minstingen))"
+    + WS
+    + r"*\("
+    + WS
+    + r"*(?P<age>(?i:\d{1,2}|"
+    + NUMWORDS
+    + r"|"
+    + SMALL_NUMWORDS
+    + r")(?:"
+    + WS
+    + r"+år)?)"
+    + WS
+    + r"*\)"
+)
 # a range or a limit is any children's: "barn mellan 3 och 5 år", "barn under 4 och 6 år"
 _RANGE_BEFORE = re.compile(r"(?i:\b(?:mellan|från|under|över|upp till|åldrarna)" + WS + r"+)$")
 
@@ -165,6 +184,10 @@ def find_child_ages(text: str) -> list[Span]:
             for k, n in enumerate(numbers):
                 end = m.end("ages") if k == len(numbers) - 1 else base + n.end()
                 spans.append(Span(base + n.start(), end, "ALDER"))
+        for m in _CHILD_WORD_BRACKET.finditer(text):
+            digits = re.match(r"\d+", m.group("age"))
+            if digits is None or int(digits.group(0)) <= 17:  # a child's age, not a count
+                spans.append(Span(m.start("age"), m.end("age"), "ALDER"))
         for m in _AGE_TODAY.finditer(text):
             if _first_name(text[m.start() : m.start("age")].rstrip(" \t(")) or not sentence_start(text, m.start()):
                 spans.append(Span(m.start("age"), m.end("age"), "ALDER"))

@@ -169,6 +169,8 @@ def _after_title(s: Scan, t: Token) -> bool:
 
 # the desks where staff meet the public, named after "i": "<Namn> i receptionen var snäll"
 _DESKS = frozenset("receptionen växeln kassan kundtjänst kundtjänsten luckan expeditionen entrén".split())
+# a workplace word as the head of a compound: "hörselverkstaden", "barnakuten" (not "-boendet": "Bo på äldreboendet")
+_WORKPLACE_HEAD = re.compile(r"[a-zåäö]{3,}(?:mottagningen|akuten|verkstaden|avdelningen|kontoret|kliniken)")
 
 
 def _at_work(t: Token, info: NameInfo | None) -> bool:
@@ -185,7 +187,7 @@ def _at_work(t: Token, info: NameInfo | None) -> bool:
         and t.gap2.strip() == ""
         and (
             t.nxt.lower() in {"på", "från", "vid", "hos", "pa", "fran"}
-            and (t.after_next[:1].isupper() or t.nxt2 in WORKPLACE)
+            and (t.after_next[:1].isupper() or t.nxt2 in WORKPLACE or _WORKPLACE_HEAD.fullmatch(t.nxt2))
             # "Per i receptionen": "i" only before a desk that serves the public, not "Bo i Lund"
             or t.nxt.lower() == "i"
             and t.nxt2 in _DESKS

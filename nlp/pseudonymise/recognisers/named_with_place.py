@@ -242,10 +242,10 @@ def _acronym_ward(text: str, start: int, words: list[str]) -> bool:
 
 def _unit_or_body(name: str, words: list[str]) -> tuple[bool, bool]:
     """Whether a name before "i <Ort>" holds a care unit's stem, and a body's; a practice's house
-    is a clinic ("Optikhuset i Y", as "Läkarhuset"), not a body's house."""
+    or firm is a clinic ("Optikhuset i Y", as "Läkarhuset"; "Hörselbolaget i Y"), not a body's."""
     practice = _PRACTICE_NAME.match(name)
     unit = _unit_stem(name) or bool(practice)
-    return unit, bool(_ORG_STEMS.search(name)) and not (practice and words[0].endswith("huset"))
+    return unit, bool(_ORG_STEMS.search(name)) and not (practice and words[0].endswith(("huset", "bolaget")))
 
 
 def _listed_school(text: str, m: re.Match[str]) -> bool:

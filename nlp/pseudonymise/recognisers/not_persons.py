@@ -19,7 +19,7 @@ from functools import lru_cache
 from operator import attrgetter
 
 from nlp.core import Span
-from nlp.lexicon import neighbour_stop_words
+from nlp.lexicon import SWEDISH_STOP_WORDS, neighbour_stop_words, swedish_lemma_table
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.feasts_and_greetings import feast_and_greeting_words
 from nlp.pseudonymise.recognisers.mail_headers import header_labels
@@ -81,6 +81,14 @@ _WORKS_AFTER = re.compile(
 # "läste Emil i Lönneberga", "läser om Nils i Skogen": a book's hero, named with his place, read
 _READ_BEFORE = re.compile(r"(?i:\b(?:läste|läser|läst|högläste|högläser)(?:[ \t]+(?:om|ur))?[ \t]+)$")
 _HOME_AFTER = re.compile(r"[ \t]+i[ \t]+[A-ZÅÄÖ][a-zåäö]+")
+# "filmen om Alfons och Milla", "boken om Totte": a story's characters by one name each
+_WORK_ABOUT = re.compile(
+    r"(?i:\b(?:filmen|filmerna|boken|böckerna|sagan|sagorna|serien|tv-serien|tecknade|programmet|pjäsen|visan)"
+    r"[ \t]+om[ \t]+)$"
+)
+# "ett nytt Liv", "ett helt nytt Liv": the neuter article and a describing word in -t make the
+# word a noun (a person is "en": "en trevlig Björn" is someone; "ett samtal med Max" no description)
+_ARTICLE_ADJECTIVE = re.compile(r"\b(?:ett|Ett)(?P<words>(?:[ \t]+[a-zåäö]{2,}){0,1}[ \t]+[a-zåäö]{2,}t)[ \t]+$")
 # "Favoritförfattare: Selma Lagerlöf och …", "favoritsångare är …": to the sentence's end
 _FAVOURITES = re.compile(
     r"(?i:\bfavorit(?:författare|författaren|sångare|sångerska|artist|artister|skådespelare|musiker|"
@@ -185,17 +193,52 @@ def _animal_before(text: str, start: int) -> re.Match[str] | None:
 
 
 def _book_heroes(text: str, spans: list[Span]) -> set[Span]:
-    """A one-word name read with his home after it: a book's hero, not a person."""
-    if "äs" not in text:  # speed: "läste", "Läser"
-        return set()
-    return {
-        s
-        for s in spans
-        if s.label == "PERSON"
-        and " " not in text[s.start : s.end]
-        and _HOME_AFTER.match(text, s.end)
-        and _READ_BEFORE.search(text, max(0, s.start - 20), s.start)
-    }
+    """A one-word name read with his home after it: a book's hero, not a person; one-word names
+    a film or a book is about, and one listed right after such a name ("om Alfons och Milla")."""
+    out: set[Span] = set()
+    if "äs" in text:  # speed: "läste", "Läser"
+        out = {
+            s
+            for s in spans
+            if s.label == "PERSON"
+            and " " not in text[s.start : s.end]
+            and _HOME_AFTER.match(text, s.end)
+            and _READ_BEFORE.search(text, max(0, s.start - 20), s.start)
+        }
+    if " om " not in text and " Om " not in text:
+        return out
+    character_end = -1
+    for s in sorted(spans, key=_START):
+        if s.label != "PERSON" or " " in text[s.start : s.end]:
+            continue
+        if _WORK_ABOUT.search(text, max(0, s.start - 20), s.start) or (
+            character_end >= 0 and _LISTED_WITH.fullmatch(text, character_end, s.start)
+        ):
+            out.add(s)
+            character_end = s.end
+    return out
+
+
+def _nouns_after_article(text: str, spans: list[Span]) -> set[Span]:
+    """A word-name after "ett" and a describing word ("ett nytt Liv"): a noun written large."""
+    out = set()
+    for s in spans:
+        if s.label != "PERSON" or " " in text[s.start : s.end] or not swedish_form(text[s.start : s.end].lower()):
+            continue
+        m = _ARTICLE_ADJECTIVE.search(text, max(0, s.start - 30), s.start)
+        # describing words only: "ett samtal med Max" has a noun and a preposition before the name
+        if m is not None and _neuter_adjective(m.group("words").split()[-1]):
+            out.add(s)
+    return out
+
+
+def _neuter_adjective(word: str) -> bool:
+    """ "stort" (stor), "lugnt" (lugn), "nytt" (ny): an adjective's neuter form by the lemma
+    table; not a noun in -t ("ett test Max") or a stop word."""
+    lemma = swedish_lemma_table().get(word)
+    if lemma is None or word in SWEDISH_STOP_WORDS:
+        return False
+    return word == lemma + "t" or (word.endswith("tt") and lemma.startswith(word[:-2]) and len(word) <= 5)
 
 
 # three or more capitalised names joined by hyphens in one word: a syndrome's or a method's
@@ -234,7 +277,7 @@ def drop_non_persons(text: str, spans: list[Span]) -> list[Span]:
     # "enligt SoL": a law's short name; "/Admin": a role signing a post
     dropped |= mixed_case_abbreviations(text, spans) | role_signatures(text, spans)
     # "Café Vera", "en grå Skoda Fabia"; "läste Emil i Lönneberga"
-    dropped |= venue_or_car_names(text, spans) | _book_heroes(text, spans)
+    dropped |= venue_or_car_names(text, spans) | _book_heroes(text, spans) | _nouns_after_article(text, spans)
     dropped |= software_or_service_names(text, spans) | medicine_names(text, spans)  # "Freja eID", "p-piller (<X>)"
     dropped |= {s for s in spans if s.label == "PERSON" and text[s.start : s.end] in CARE_ACRONYMS}  # "Hej BVC!"
     dropped |= header_labels(text, spans) | _eponyms(text, spans)  # "Fran:" without å; "X-Y-Z och Romano"

@@ -139,13 +139,24 @@ def says_other_number(text: str, start: int, words: re.Pattern[str] = OTHER_NUMB
         return False
     rest = line[found[-1].end() :]
     between = rest.split()[0 if rest[:1].isspace() else 1 :]  # "…nummer:" ends the context word
-    # "Ärendenummer för klagomålet är …", "Ordernummer på mina hjälpmedel: …": what the number
-    # is for may stand after "för"/"på" (in lower case: a capital there is a name)
+    # "Ärendenummer för klagomålet är …", "Ordernummer på mina hjälpmedel: …", "Ordernr på nya
+    # slangen: …": what the number is for may stand after "för"/"på", a describing word and its
+    # noun (in lower case: a capital there is a name)
     words = [w.strip(".,:;()#").lower() for w in between]
     return len(between) <= 3 and all(
         not w
         or w in _LABEL_FILLERS
-        or (k > 0 and words[k - 1] in {"för", "på", "mina", "dina"} and w == between[k].strip(".,:;()#"))
+        or (
+            k > 0
+            and (
+                words[k - 1] in {"för", "på", "mina", "dina"}
+                # not "för min pappa": a possessive and a person is whose, not what
+                or k > 1
+                and words[k - 2] in {"för", "på"}
+                and words[k - 1] not in _LABEL_FILLERS
+            )
+            and w == between[k].strip(".,:;()#")
+        )
         for k, w in enumerate(words)
     )
 

@@ -42,10 +42,10 @@ _NUMBER = re.compile(r"(?<![\w,.-])(?P<n>\d{1,3})(?![\d,.]\d|[\w-])(?P<yr>" + WS
 # what may end a bare age: a comma, a stop, a bracket, the line's end, or a capitalised name
 _BARE_END = re.compile(WS + r"*(?:[,.;:)]|\n|$)|" + WS + r"+[" + CAP + r"]")
 # "man" is also the pronoun ("fick man 2, sen 3"): as a sex word it opens the phrase or follows
-# a role ("Pat man 56", "förare man ca 30")
+# a role ("Pat man 56", "förare man ca 30"), or the interviewee in an interview's notes ("ip man 71 år")
 _MAN_BEFORE = re.compile(
     r"(?:^|[\n,.;:(]|(?<!\w)(?i:pat\.?|pt\.?|patient|förare|passagerare|brukare|en|ensam|äldre|yngre|okänd|"
-    r"S:|skadad))" + WS + r"*$"
+    r"S:|skadad|ip|intervjuperson|respondent|informant|deltagare))" + WS + r"*$"
 )
 # "år sedan", "år kvar", "år gammal" is fine; a duration is not an age
 _DURATION = re.compile(WS + r"+(?:sedan|sen|kvar|till|framåt)\b", re.IGNORECASE)

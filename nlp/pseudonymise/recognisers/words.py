@@ -126,10 +126,11 @@ POSSESSIVES = frozenset("min mitt mina vår vårt våra hans hennes hens din dit
 # the care units' acronyms: a unit, never a town or a person ("kom till BB", "Hej BVC!")
 # the practice of a licensed therapy profession, as a private clinic's name holds it ("Fysiocenter",
 # "Naprapathuset", "Kiropraktiken", an optician's "Optikhuset", "Optiker <Namn>", an eye clinic's
-# "Ögonläkarna"); not its practitioner ("fysioterapeuten", "naprapaten", "optikern") or "ögonen"
+# "Ögonläkarna", an audiologist's "Hörselbolaget"); not its practitioner ("fysioterapeuten",
+# "naprapaten", "optikern"), "ögonen" or the hard of hearing's own bodies ("Hörselskadades …")
 CARE_PRACTICE = (
     r"fysio(?!terapeut)|sjukgymnastik|naprapat(?!(?:en|er|erna|ens)?\b)|kiroprakti[kc]|osteopati|"
-    r"optik(?!er(?:n|na|ns)\b)|ögon(?=[a-zåäö]{3})"
+    r"optik(?!er(?:n|na|ns)\b)|ögon(?=[a-zåäö]{3})|hörsel(?!skad|nedsatt)(?=[a-zåäö]{3})"
 )
 CARE_ACRONYMS = frozenset("BUP BVC MVC BMM BB IVA VC HVB LSS BUMM".split())
 # a noun in its definite form ("Boendet", "kommunen", "personalen"): a description, not a name
