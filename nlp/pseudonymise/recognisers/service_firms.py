@@ -21,6 +21,7 @@ from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.names_in_context import CLOSINGS
 from nlp.pseudonymise.recognisers.patterns import CAP, LOW, WS
+from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.words import plain_word, sentence_start
 
 _NAME = r"[" + CAP + r"][" + LOW + r"]{2,}"
@@ -42,7 +43,7 @@ _INTERPRETERS = re.compile(
 )
 # a debt collector's, a law firm's or an accountant's name before its trade: "Lindahl Inkasso",
 # "Nyberg Juridik" (a surname or a word-name; the trade word says it is a firm, not a person)
-_TRADE_FIRM = re.compile(
+_TRADE_FIRM = guarded(
     # a first name before the surname belongs to the firm's name: "Eva Lindahl Juridik"
     r"(?<![\w-])(?:(?P<first>"
     + _NAME
@@ -56,10 +57,10 @@ _TRADE_FIRM = re.compile(
 )
 _AREAS = frozenset("Nord Norr Syd Söder Öst Väst Mitt".split())
 _FIRM = r"(?P<firm>[" + CAP + r"][\w]+(?:" + WS + r"[" + CAP + r"][\w]+)?)"
-_DESK = re.compile(
+_DESK = guarded(
     r"(?<![\w-])" + _FIRM + WS + r"+(?i:kundtjänst|kundtjänsten|kundservice|kundsupport|support|supporten)(?![\w-])"
 )
-_DELIVERED_BY = re.compile(
+_DELIVERED_BY = guarded(
     r"(?i:\b(?:leverans|leveransen|leveranserna|beställningen|ordern|fakturan|faktura|försändelsen|sändningen)"
     + WS
     + r"+från)"
