@@ -21,7 +21,7 @@ from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.complaint_units import CARE_STEM, name_like
 from nlp.pseudonymise.recognisers.hospital_names import hospital_of_place
-from nlp.pseudonymise.recognisers.patterns import CAP, CAPWORD, LOW, WS, coordinated_first
+from nlp.pseudonymise.recognisers.patterns import CAP, CAPWORD, COMPASS_AREAS, LOW, WS, coordinated_first
 from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.unit_constructions import function_words_or_calendar
 from nlp.pseudonymise.recognisers.unit_towns import with_town_after
@@ -55,7 +55,6 @@ _UNIT_NAMED = guarded(
     r"(?:centrum|centret|center|teamet|enheten|utredningen|hälsan)|(?P<acronym>[A-ZÅÄÖ]{2,5})-teamet)"
     r"" + WS + r"+(?P<name>" + CAPWORD + r")(?![\w-])"
 )
-_DIRECTION = frozenset("Norr Syd Söder Öst Väst Nord Mitt".split())
 # "Neuropsykiatriska kliniken Vuxen": a clinic for children or adults
 _CLINIC_FOR_AGE = guarded(
     r"(?<![\w-])[" + CAP + r"][" + LOW + r"]{3,}(?:iska|ska)" + WS + r"+[Kk]liniken" + WS + r"+"
@@ -129,7 +128,7 @@ def _units(text: str) -> list[Span]:
         # "Kvinnohälsan": health is care
         if not (_care(m.group("unit")) or m.group("unit").endswith("hälsan") or acronym):
             continue
-        if name in _DIRECTION or name in places or not acronym and _own_name(text, m.start("name"), name):
+        if name in COMPASS_AREAS or name in places or not acronym and _own_name(text, m.start("name"), name):
             spans.append(Span(m.start(), m.end(), "VARDENHET"))
     spans += [Span(m.start(), m.end(), "VARDENHET") for m in _CLINIC_FOR_AGE.finditer(text) if _care(m.group(0))]
     spans += [Span(m.start(), m.end(), "VARDENHET") for m in _SPECIALTY_HOSPITAL.finditer(text)]
@@ -151,7 +150,7 @@ def _assessed_at(text: str) -> list[Span]:
             continue
         end = m.end("name")
         second = m.group("second")
-        if second and (second in _DIRECTION or second in places or _firm(text, m.start("second"), second)):
+        if second and (second in COMPASS_AREAS or second in places or _firm(text, m.start("second"), second)):
             end = m.end("second")
         if m.group("town") in places and (second is None or end == m.end("second")):
             end = m.end("town")

@@ -35,6 +35,9 @@ CAP_AFTER = re.compile(WS + r"+[" + CAP + r"][" + LOW + r"]{2,}")
 CAPWORD = r"[" + CAP + r"][" + LOW + r"]+(?:-[" + CAP + r"]?[" + LOW + r"]+)*"
 # A capitalised word with at most one capitalised part after a hyphen ("Kjell-Åke", "Sankt-Ibb").
 CAP_NAME = r"[" + CAP + r"][" + LOW + r"]+(?:-[" + CAP + r"][" + LOW + r"]+)?"
+# a part of a town or a region by its compass point, as offices, firms and teams are named by it:
+# "Kriminalvården region Nord", "Tolkförmedling Syd", "Neurocentrum Mitt"
+COMPASS_AREAS = frozenset("Nord Norr Syd Söder Öst Väst Mitt".split())
 # a capital that starts a word, written capital first and the look-behind after it, so a scan
 # tries only at capitals (a pattern with no literal a guard could test for stays cheap)
 WORD_INITIAL_CAP = r"[" + CAP + r"](?<![\w-][" + CAP + r"])"

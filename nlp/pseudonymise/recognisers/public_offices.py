@@ -23,7 +23,7 @@ import re
 
 from nlp.core import Span
 from nlp.pseudonymise.recognisers import lists
-from nlp.pseudonymise.recognisers.patterns import CAP_NAME, WS
+from nlp.pseudonymise.recognisers.patterns import CAP_NAME, COMPASS_AREAS, WS
 from nlp.pseudonymise.recognisers.words import rare_word, unknown_word
 
 _PLACE = r"(?P<place>" + CAP_NAME + r")(?![\w-])"
@@ -54,13 +54,7 @@ _CUSTODY_LOWER = re.compile(
 # a state agency's regional division by its compass point or its region: "Kriminalvården region Nord"
 _AGENCY_REGION = re.compile(
     r"(?<![\w-])(?:Kriminalvården|Polisen|Polismyndigheten|Skatteverket|Försäkringskassan|Arbetsförmedlingen|"
-    r"Migrationsverket|Trafikverket|Tullverket)"
-    + WS
-    + r"+[Rr]egion"
-    + WS
-    + r"+(?:Nord|Syd|Öst|Väst|Mitt|Norr|Söder|"
-    + CAP_NAME
-    + r")(?![\w-])"
+    r"Migrationsverket|Trafikverket|Tullverket)" + WS + r"+[Rr]egion" + WS + r"+" + CAP_NAME + r"(?![\w-])"
 )
 # the words that name a prison, a remand prison or a probation office
 _CUSTODY_WORD = re.compile(
@@ -113,9 +107,6 @@ def opens_with_social_unit(text: str, start: int) -> bool:
     return m is not None and bool(_SOCIAL_STEMS.match(m.group(0)))
 
 
-_DISTRICT_WORD = re.compile(r"Nord|Syd|Öst|Väst|Mitt|Norr|Söder")
-
-
 def _place(word: str) -> bool:
     return word in lists.places()
 
@@ -143,7 +134,7 @@ def find_public_offices(text: str) -> list[Span]:
     if "region" in low:
         for m in _AGENCY_REGION.finditer(text):
             place = text[m.start() : m.end()].rsplit(None, 1)[-1]
-            if _DISTRICT_WORD.fullmatch(place) or _region(place):
+            if place in COMPASS_AREAS or _region(place):
                 spans.append(Span(m.start(), m.end(), "ORGANISATION"))
     if "räddningstjänsten" in low or "vuxenutbildning" in low:
         for m in _AREA_SERVICE.finditer(text):

@@ -20,7 +20,7 @@ from nlp.core import Span
 from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.names_in_context import CLOSINGS
-from nlp.pseudonymise.recognisers.patterns import CAP, LOW, WS
+from nlp.pseudonymise.recognisers.patterns import CAP, COMPASS_AREAS, LOW, WS
 from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.words import plain_word, sentence_start
 
@@ -55,7 +55,6 @@ _TRADE_FIRM = guarded(
     + WS
     + r"+(?:Inkasso|Juridik|Juristbyrå|Advokatbyrå|Redovisning|Bokföring|Revision)(?![\w-])"
 )
-_AREAS = frozenset("Nord Norr Syd Söder Öst Väst Mitt".split())
 _FIRM = r"(?P<firm>[" + CAP + r"][\w]+(?:" + WS + r"[" + CAP + r"][\w]+)?)"
 _DESK = guarded(
     r"(?<![\w-])" + _FIRM + WS + r"+(?i:kundtjänst|kundtjänsten|kundservice|kundsupport|support|supporten)(?![\w-])"
@@ -115,6 +114,6 @@ def find_service_firms(text: str) -> list[Span]:
         start = m.start() if first and lists.listed_first_name(first) else m.start("name")
         spans.append(Span(start, m.end(), "ORGANISATION"))
     for m in _INTERPRETERS.finditer(text) if "Tolk" in text else ():
-        if m.group("area") in _AREAS or m.group("area") in lists.places():
+        if m.group("area") in COMPASS_AREAS or m.group("area") in lists.places():
             spans.append(Span(m.start(), m.end(), "ORGANISATION"))
     return spans
