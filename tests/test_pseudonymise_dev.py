@@ -324,6 +324,8 @@ OWN_FLOORS = {
     "pii_blind80.jsonl": (0.93, 0.965, 0.92),
     # 83 home adaptations, färdtjänst, parking permits, assistive devices 0.937 / 0.987 / 35 of 36
     "pii_blind83.jsonl": (0.93, 0.98, 0.97),
+    # 87 stroke and neurological rehabilitation 0.945 / 0.969 / 36 of 38
+    "pii_blind87.jsonl": (0.94, 0.965, 0.94),
     # 82 ear, nose and throat, hearing and sleep, read in round 54 (first 0.928 / 0.959 / 32 of 36
     # at main 5b4926c; after 0.965 / 0.992 / 36 of 36, every direct identifier found; "<enhet> i
     # <Ort>" stays one span and an interpreting centre a unit in the product): it no longer
