@@ -345,6 +345,11 @@ OWN_FLOORS = {
     # 5b4926c, one personnummer of 21 missed; after 0.957 / 0.992 / 36 of 36, every direct
     # identifier found): it no longer measures generalisation
     "pii_blind84.jsonl": (0.955, 0.99, 0.97),
+    # 86 dental care for adults and children, read in round 55 (first 0.895 / 0.940 / 31 of 37 at
+    # main da3f1af, one phone number of 36 read as a personnummer; after 0.910 / 0.949 / 31 of 37,
+    # every direct identifier found; "<enhet> i <Ort>" stays one span and "Patientnämnden" alone
+    # stays unmarked in the product): it no longer measures generalisation
+    "pii_blind86.jsonl": (0.905, 0.945, 0.83),
 }
 
 

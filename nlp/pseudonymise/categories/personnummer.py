@@ -106,9 +106,10 @@ PHONE_BEFORE = re.compile(
 )
 
 
-# a phone label right before, after another number: "pnr 4601019876 tel 0705556677" – the
-# personnummer label named the first number, the phone label names this one
-_PHONE_LABEL_LAST = re.compile(r"\d\D*\b(?:tel|telefon|tfn|mobil|mob|ring)\w*\W{0,3}$")
+# a phone label before, after another number: "pnr 4601019876 tel 0705556677" – the
+# personnummer label named the first number, the phone label names this one; a word or two may
+# stand between the phone word and its number ("… är 4601019876. Ring gärna 0702 11 38 54")
+_PHONE_LABEL_LAST = re.compile(r"\d\D*\b(?:tel|telefon|tfn|mobil|mob|ring|nås|sms)\w*\W{0,3}(?:[a-zåäö]+\W{1,3}){0,2}$")
 
 
 def _named_here(lead: str) -> bool:

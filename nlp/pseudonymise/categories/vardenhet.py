@@ -152,7 +152,9 @@ _UNIT_PATTERNS = [
     guarded(
         r"(?<![\w-])((?i:[a-zåäö]{0,12}?(?:logen|iatriken|peden|kirurgen)|" + EVERY_TOWN_UNITS + r"|"
         # the north's virtual health rooms, staffed at a distance: "hälsorummet i Slussfors"
-        r"hälsorummet|halsorummet)|BB|BVC|MVC|IVA|BUP)" + _IN_TOWN
+        r"hälsorummet|halsorummet|"
+        # the dental specialty every county runs, by its everyday name: "tandregleringen i Luleå"
+        r"tandregleringen|tandregleringskliniken|ortodontin)|BB|BVC|MVC|IVA|BUP)" + _IN_TOWN
     ),
     # the municipality's LSS teams by their district: "LSS Norra", "LSS Öster" (not "enligt LSS Sedan")
     guarded(

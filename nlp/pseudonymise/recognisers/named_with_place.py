@@ -22,6 +22,7 @@ from nlp.pseudonymise.recognisers.unit_constructions import function_words_or_ca
 from nlp.pseudonymise.recognisers.words import (
     CARE_PRACTICE,
     NOT_UNIT_WORDS,
+    TITLES,
     sentence_start,
     swedish_form,
     unknown_word,
@@ -163,6 +164,8 @@ def _run_before(text: str, end: int) -> int | None:
             break
         if word.lower() in CLOSINGS:
             break  # "mvh katarina i Vänersborg": a signature (a person and her town) opens no name
+        if word.islower() and word in TITLES:
+            break  # "hos tandlakare Bo Berg i Y": a title before a person (and the town), no firm
         if (
             start is not None
             and word[:1].islower()

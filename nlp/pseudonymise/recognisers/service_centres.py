@@ -38,7 +38,8 @@ _PATTERNS = (
 )
 # a dental practice and the street it stands on
 _DENTAL_AT_STREET = re.compile(
-    r"(?<![\w-])(?:Tandläkarhuset|Tandvårdshuset|Tandhuset|Tandkliniken|Tandläkargruppen)"
+    r"(?<![\w-])(?:Tandläkarhuset|Tandvårdshuset|Tandhuset|Tandkliniken|Tandläkargruppen|Tandläkarna|"
+    r"Tandläkarmottagningen|Tandvårdskliniken)"
     + WS
     + r"+["
     + CAP

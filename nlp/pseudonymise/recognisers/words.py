@@ -22,6 +22,8 @@ TITLES = frozenset(
     "kontaktman kontaktmannen ombud ombudet boendestödjare boendestödjaren socialsekreterare "
     "socialsekreteraren biståndshandläggare biståndshandläggaren arbetsterapeut sjukgymnast sjukgymnasten "
     "fysioterapeut "
+    # dental care's staff, by the titles patients write before their names
+    "tandläkare tandläkaren tandhygienist tandhygienisten tandsköterska tandsköterskan ortodontist ortodontisten "
     "barnmorska barnmorskan chef chefen enhetschef enhetschefen rektor rektorn lärare läraren "
     "mentor mentorn präst prästen diakon pastor mamma pappa mor far bror syster son dotter fru make "
     "maka man sambo pojkvän flickvän vän väninna kompis granne grannen kollega kollegan morfar mormor "
