@@ -326,6 +326,11 @@ OWN_FLOORS = {
     "pii_blind83.jsonl": (0.93, 0.98, 0.97),
     # 87 stroke and neurological rehabilitation 0.945 / 0.969 / 36 of 38
     "pii_blind87.jsonl": (0.94, 0.965, 0.94),
+    # unread (held out; first scores at main 9a6b647, every direct identifier found):
+    # 88 ambulance, emergency departments and 1177 advice 0.898 / 0.967 / 35 of 36
+    "pii_blind88.jsonl": (0.89, 0.96, 0.97),
+    # 89 school health, youth clinics and student health 0.883 / 0.925 / 33 of 35
+    "pii_blind89.jsonl": (0.875, 0.92, 0.94),
     # 82 ear, nose and throat, hearing and sleep, read in round 54 (first 0.928 / 0.959 / 32 of 36
     # at main 5b4926c; after 0.965 / 0.992 / 36 of 36, every direct identifier found; "<enhet> i
     # <Ort>" stays one span and an interpreting centre a unit in the product): it no longer
