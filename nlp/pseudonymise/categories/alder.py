@@ -26,7 +26,7 @@ from nlp.pseudonymise.recognisers.patterns import (
 )
 from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.report_ages import find_report_ages
-from nlp.pseudonymise.recognisers.words import TITLES, sentence_start
+from nlp.pseudonymise.recognisers.words import CHILD_WORDS, TITLES, sentence_start
 
 _AGE_PATTERNS = [
     # "17-åring", "en 82-årig man", "tjugoåring"
@@ -158,7 +158,6 @@ _DURATION_AFTER = re.compile(
     WS + r"*(?:år)?" + WS + r"*(?:sedan|sen|till|kvar|i\b(?!" + WS + r"*" + _WHEN + r")|på\b|för\b)",
     re.IGNORECASE,
 )
-_CHILD_WORDS = frozenset("barnet sonen dottern pojken flickan grabben tjejen killen ungen bebisen".split())
 
 
 # "två barn 6 och 9 år", "söner på 4, 7 och 12": children's ages listed after the children
@@ -204,7 +203,7 @@ def _age_subject(text: str, pos: int) -> bool:
     offset = max(0, pos - 40) + cut + 1
     for w in words:
         word = w.group(0)
-        if word.lower() in {"jag", "hon", "han", "hen", "du"} | _CHILD_WORDS or word.lower() in TITLES:
+        if word.lower() in {"jag", "hon", "han", "hen", "du"} | CHILD_WORDS or word.lower() in TITLES:
             return True
         if word[:1].isupper() and (not sentence_start(text, offset + w.start()) or word.lower() in lists.names()):
             return True

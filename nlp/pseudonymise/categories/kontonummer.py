@@ -55,21 +55,29 @@ _HELD_AT = re.compile(r"(?:hos|på|från|vid)[ \t]+\w+(?:[ \t]+\w+)?[ \t]*:[ \t]
 # a sentence's end: an other meaning in the next sentence says nothing about this number
 _SENTENCE_END = re.compile(r"[|\t\n]|[.!?](?=\s|$)")
 
+# a group of four cut by a line break, as a narrow field wraps it ("4571 22⏎06 4410 …"): the
+# break only inside a group (two groups of two on two lines are no card)
+_FOUR = r"(?:\d{4}|\d(?:\d\r?\n\d|\r?\n\d\d|\d\d\r?\n)\d)"
+_FOUR_BANK = r"(?:[A-Za-z0-9]{4}|\d(?:\d\r?\n\d|\r?\n\d\d|\d\d\r?\n)\d)"
 # letters only in the first group (a bank code: "GB29 NWBK 6016 …"), so no words are swallowed
 _IBAN = re.compile(
     r"(?<![\w])([A-Za-z]{2}\d{2}"
     + _WS
-    + r"{0,3}[A-Za-z0-9]{4}(?:"
+    + r"{0,3}"
+    + _FOUR_BANK
+    + r"(?:"
     + _WS
-    + r"{0,3}\d{4}){1,6}(?:"
+    + r"{0,3}"
+    + _FOUR
+    + r"){1,6}(?:"
     + _WS
     + r"{0,3}\d{1,3})?)(?![\w])"
 )
 # 13–19 digits in groups of four (Amex 4-6-5), spaces or dashes between
 _CARD = re.compile(
-    r"(?<![\d-])(?:\d{4}(?:{s}?\d{4}){2}(?:{s}?\d{1,4}){1,2}|\d{4}{s}?\d{6}{s}?\d{5})(?![\d-])".replace(
+    r"(?<![\d-])(?:{4}(?:{s}?{4}){2}(?:{s}?\d{1,4}){1,2}|\d{4}{s}?\d{6}{s}?\d{5})(?![\d-])".replace(
         "{s}", _GROUP_SEP
-    )
+    ).replace("{4}", _FOUR)
 )
 _CARD_SEPS = re.compile(r"(?<=\d)" + _GROUP_SEP + r"(?=\d)")
 _CARD_LAST = re.compile(_GROUP_SEP + r"\d{1,4}$")
@@ -219,6 +227,19 @@ def _account_spans(text: str) -> list[Span]:
     return spans
 
 
+def find_giro(text: str) -> list[Span]:
+    """Bankgiro and plusgiro numbers after their names: a giro number alone is any number."""
+    spans = []
+    for m in _GIRO.finditer(text):
+        num = before_odd_dash(m.group("num"))  # "plusgiro 4833-6 – 12": the number, then a date
+        while len(_digits(num)) > 8 and _LAST_GROUP.search(num):  # "bankgiro 5431-1234 12 st"
+            num = _LAST_GROUP.sub("", num)
+        n = len(_digits(num))
+        if (m.group("bg") and 7 <= n <= 8) or (m.group("pg") and 2 <= n <= 8):
+            spans.append(Span(m.start("num"), m.start("num") + len(num), "KONTONUMMER"))
+    return spans
+
+
 def find_kontonummer(text: str) -> list[Span]:
     if not _ANY_DIGITS.search(text):
         return []
@@ -228,13 +249,7 @@ def find_kontonummer(text: str) -> list[Span]:
         for m in _SWISH.finditer(text)
         if _SWISH_WORD.search(text[max(0, m.start() - 60) : m.end() + 30]) and not _negative(text, m.start(), m.end())
     ]
-    for m in _GIRO.finditer(text):
-        num = before_odd_dash(m.group("num"))  # "plusgiro 4833-6 – 12": the number, then a date
-        while len(_digits(num)) > 8 and _LAST_GROUP.search(num):  # "bankgiro 5431-1234 12 st"
-            num = _LAST_GROUP.sub("", num)
-        n = len(_digits(num))
-        if (m.group("bg") and 7 <= n <= 8) or (m.group("pg") and 2 <= n <= 8):
-            spans.append(Span(m.start("num"), m.start("num") + len(num), "KONTONUMMER"))
+    spans += find_giro(text)
     spans += [Span(m.start("num"), m.end("num"), "KONTONUMMER") for m in _CLEARING_THEN_ACCOUNT.finditer(text)]
     for m in _LABELLED.finditer(text):
         num = before_odd_dash(m.group("num")).rstrip(" -–")
@@ -264,7 +279,15 @@ CATEGORY = Category(
     priority=25,
     # "åtta tre två sju fem, nio tre fyra …": an account said in words (recognisers/said_digits.py)
     # "5431 ett två tre fyra": part in digits, part in words (recognisers/mixed_digits.py)
-    recognisers=(find_kontonummer, said_in_words(find_kontonummer), with_words_written(find_kontonummer)),
+    recognisers=(
+        find_kontonummer,
+        said_in_words(find_kontonummer),
+        with_words_written(find_kontonummer),
+        # a giro number named right before it, in four number words or ending in one word:
+        # "bankgiro femtiofyra trettioett, tolv trettiofyra", "plusgiro 48 33 12 sex"
+        said_in_words(find_giro, named=_GIRO.may_match),
+        with_words_written(find_giro, named=_GIRO.may_match),
+    ),
     description="kontonummer",
     normalise=normalise,
 )

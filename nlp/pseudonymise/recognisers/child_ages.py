@@ -20,7 +20,7 @@ from nlp.core import Span
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.patterns import CAP_NAME, NUMWORDS, SMALL_NUMWORDS, WS, bracketed
 from nlp.pseudonymise.recognisers.prefilter import guarded
-from nlp.pseudonymise.recognisers.words import sentence_start
+from nlp.pseudonymise.recognisers.words import CHILD_WORD, sentence_start
 
 _NUMBER = r"(?:\d{1,2}|" + NUMWORDS + r"|" + SMALL_NUMWORDS + r"|ett|en)"
 _ONE = r"(?P<one>" + _NUMBER + r")"
@@ -123,7 +123,9 @@ _NAME_MONTHS = guarded(
 )
 # "Lillflickan är bara fem månader": a baby named by a diminutive, with a hedge
 _BABY_MONTHS = guarded(
-    r"(?i:\b(?:lill[a-zåäö]*|bebisen|bäbisen|babyn|sonen|dottern|pojken|flickan|killen|tjejen)"
+    r"(?i:\b(?:lill[a-zåäö]*|"
+    + CHILD_WORD
+    + r")"
     + WS
     + r"+(?:är|var|blir)"
     + WS
@@ -142,8 +144,9 @@ _BABY_MONTHS = guarded(
 # a child named by a word for a child, then a bare age in a bracket: "lillkillen (4)", "tjejen
 # (sju)", "storasyster (9 år)" (not "lillfingret (2)": a diminutive of a body part)
 _CHILD_WORD_BRACKET = guarded(
-    r"(?i:\b(?:(?:lill|stor)?(?:grabben|pojken|flickan|tjejen|killen|ungen|gossen|tösen|brorsan|syrran)|"
-    r"lill(?:en|an|ebror|asyster)|storebror|storasyster|bebisen|bäbisen|minstingen))"
+    r"(?i:\b"
+    + CHILD_WORD
+    + r")"
     + WS
     + r"*\("
     + WS

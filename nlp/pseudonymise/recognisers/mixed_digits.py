@@ -30,11 +30,13 @@ _STRETCH = re.compile(r"(?<![\w+-])(?:\+\d{1,3}[ ]?)?" + _TOKEN + r"(?:" + _SEP 
 _DIGIT = re.compile(r"\d")
 _PIECE = re.compile(r"\+\d{1,3}|\d+|[^\W\d_]+", re.IGNORECASE)
 _MIN_DIGITS = 7
+# what a count's word is followed by: "48 33 12 två gånger" counts, it ends no number
+_COUNTED = re.compile(r"[ ]+(?i:gång|gånger|ggr|dagar|veckor|månader|år|timmar|minuter|st|stycken|kr|kronor)\b")
 
 
-def _rewrite(text: str) -> tuple[str, list[int], list[int], list[tuple[int, int]]] | None:
+def _rewrite(text: str, least_said: int = 2) -> tuple[str, list[int], list[int], list[tuple[int, int]]] | None:
     """`text` with its mixed stretches in digits, each character's start and end in `text`,
-    and where the rewritten words stand in the copy."""
+    and where the rewritten words stand in the copy; the words must say `least_said` digits."""
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -52,7 +54,9 @@ def _rewrite(text: str) -> tuple[str, list[int], list[int], list[tuple[int, int]
         digits = [word_digits(p.group(0)) for p in said]
         # one number word after digits is the sentence's ("070-123 45 67 två gånger", "… en
         # gång till"): the words must say two digits at least ("noll fem", "sjuttiotvå")
-        if not said or len(said) == len(pieces) or not all(digits) or len("".join(digits)) < 2:
+        if not said or len(said) == len(pieces) or not all(digits) or len("".join(digits)) < least_said:
+            continue
+        if len("".join(digits)) < 2 and _COUNTED.match(text, m.end()):
             continue
         if sum(len(d) for d in digits) + sum(ch.isdigit() for ch in m.group(0)) < _MIN_DIGITS:
             continue
@@ -88,12 +92,21 @@ def _rewrite(text: str) -> tuple[str, list[int], list[int], list[tuple[int, int]
 _rewritten = PerText(lambda text: _rewrite(text) if _DIGIT.search(text) and _HINT.search(text) else None)
 
 
-def with_words_written(find: Callable[[str], list[Span]]) -> Callable[[str], list[Span]]:
+def with_words_written(
+    find: Callable[[str], list[Span]], named: Callable[[str], bool] | None = None
+) -> Callable[[str], list[Span]]:
     """`find` run on `text` with its numbers written part in words written in digits; only the
-    finds that take in a rewritten word."""
+    finds that take in a rewritten word. With `named` (a text may hold a number of `find`'s only
+    where it holds its name) one number word after digits counts too, in the texts `named` lets
+    through: "plusgiro 48 33 12 sex" ends in its check digit, and `find` reads only what follows
+    the name."""
 
     def find_mixed(text: str) -> list[Span]:
-        return finds_in_copy(find, _rewritten(text))
+        if named is None:
+            return finds_in_copy(find, _rewritten(text))
+        if not named(text) or not (_DIGIT.search(text) and _HINT.search(text)):
+            return []
+        return finds_in_copy(find, _rewrite(text, least_said=1))
 
     find_mixed.__name__ = f"{find.__name__}_with_words_written"
     return find_mixed

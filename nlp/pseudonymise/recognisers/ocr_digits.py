@@ -38,9 +38,12 @@ _MIN_REAL_DIGITS = 6
 _LONG_NUMBER = 10
 _MIN_REAL_DIGITS_LONG = 4
 _INNER_SLIPS = re.compile(r"[Ol]{1,4}")
+# an account's or a personnummer's check digit alone after a dash and read as a letter
+# ("8327-9, 123 456 789-O"): one O or l glued to the dash, a digit right before it
+_LAST_SLIP = re.compile(r"(?<=\d[-–])[Ol]$")
 _CONFUSABLE = re.compile(r"[OolI|S]")
 # the quick test: such a letter right beside a digit (nearly every text has an "o" or an "l")
-_BESIDE_DIGIT = re.compile(r"\d[OolI|S]|[OolI|S]\d")
+_BESIDE_DIGIT = re.compile(r"\d[OolI|S]|[OolI|S]\d|\d[-–][Ol]")
 # a short group of digits with an O or an l, alone between non-letters
 _SHORT = re.compile(r"(?<![^\W_])(?=[\dOl]{0,3}\d)[\dOl]{2,4}(?![^\W_])")
 _SHORT_SLIP = re.compile(r"[Ol]")
@@ -70,6 +73,7 @@ def ocr_digits(text: str) -> str | None:
         for k, g in enumerate(groups):
             group = g.group(0)
             inner = long and 0 < k < len(groups) - 1 and _INNER_SLIPS.fullmatch(group)
+            inner = inner or (k and k == len(groups) - 1 and _LAST_SLIP.search(number, 0, g.end()))
             if group.isdigit() or not (inner or any(c.isdigit() for c in group)):
                 continue  # a group of letters only is a word ("I", "lO"), not a misread number
             if chars is None:

@@ -18,6 +18,7 @@ from nlp.core import Span
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.patterns import CAP_NAME, LOW, WS
 from nlp.pseudonymise.recognisers.prefilter import guarded
+from nlp.pseudonymise.recognisers.words import CHILD_WORD
 
 # where the age closes its clause
 _CLOSED = (
@@ -46,7 +47,9 @@ _SECOND_HALF = guarded(
 )
 # "Lova är 3,5 år nu": a child, its verb, a hedge, an age with a decimal
 _HALF_YEARS = guarded(
-    r"(?:(?i:\b(?:han|hon|hen|sonen|dottern|pojken|flickan|grabben|tjejen|killen|lillen|lillan|barnet)\b)|(?P<name>"
+    r"(?:(?i:\b(?:han|hon|hen|"
+    + CHILD_WORD
+    + r")\b)|(?P<name>"
     + CAP_NAME
     + r"))"
     + WS

@@ -30,6 +30,9 @@ _WORD = r"(?:" + NUMBER_GROUP + r"){1,4}(?![\w])"
 _SAID_SEP = r"(?:[ ]*(?:,|\.\.\.|…)?[ ]+(?:(?:eh|öh|streck|bindestreck)[ ]+)?)"
 # five to 24 words: a longer run is no one identifier (and a hostile cell stays cheap)
 _RUN = re.compile(r"(?<![\w])" + _WORD + r"(?:" + _SAID_SEP + _WORD + r"){4,23}", re.IGNORECASE)
+# four words, for a finder that reads only numbers named right before them (a bankgiro said in
+# tens, "femtiofyra trettioett, tolv trettiofyra"): the name, not the run, says what it is
+_RUN_OF_FOUR = re.compile(r"(?<![\w])" + _WORD + r"(?:" + _SAID_SEP + _WORD + r"){3,23}", re.IGNORECASE)
 _MORE = re.compile(_SAID_SEP + _WORD, re.IGNORECASE)
 _REST = re.compile(r"(?:" + _SAID_SEP + _WORD + r")*+", re.IGNORECASE)
 _ONE = re.compile(_WORD, re.IGNORECASE)
@@ -65,7 +68,7 @@ def _written(run: str) -> tuple[str, list[int], list[int]] | None:
 _Rendered = tuple[str, list[int], list[int], list[tuple[int, int]]]
 
 
-def _rendered(text: str) -> _Rendered | None:
+def _rendered(text: str, run: re.Pattern[str] = _RUN) -> _Rendered | None:
     """`text` with its long spoken numbers written as digits, where each character came from,
     and where the written numbers are in it."""
     runs: list[tuple[int, int]] = []
@@ -74,7 +77,7 @@ def _rendered(text: str) -> _Rendered | None:
     ends: list[int] = []
     pos = 0
     at = 0
-    while (m := _RUN.search(text, at)) is not None:
+    while (m := run.search(text, at)) is not None:
         at = m.end()
         if _MORE.match(text, at) is not None:
             at = _REST.match(text, at).end()  # past the whole long run
@@ -112,14 +115,20 @@ def finds_in_copy(find: Callable[[str], list[Span]], rendered: _Rendered | None)
     ]
 
 
-def said_in_words(find: Callable[[str], list[Span]]) -> Callable[[str], list[Span]]:
-    """`find` run on `text` with its spoken numbers in digits; only finds among those numbers."""
+def said_in_words(
+    find: Callable[[str], list[Span]], named: Callable[[str], bool] | None = None
+) -> Callable[[str], list[Span]]:
+    """`find` run on `text` with its spoken numbers in digits; only finds among those numbers.
+    With `named` (a text may hold a number of `find`'s only where it holds its name), runs of
+    four words count too, in the texts `named` lets through."""
 
     def find_said(text: str) -> list[Span]:
+        if named is not None and not named(text):
+            return []
         low = text.lower()
         if sum(low.count(s) for s in _STARTS) < _MIN_STARTS:
             return []
-        return finds_in_copy(find, _rendered(text))
+        return finds_in_copy(find, _rendered(text, _RUN if named is None else _RUN_OF_FOUR))
 
     find_said.__name__ = f"{find.__name__}_said_in_words"
     return find_said
