@@ -5,7 +5,8 @@ found. Kinds: a fraction that counts pages or grades read as a date (a page of p
 age that is a rule's limit ("det år man fyller 20", "tills barnet fyller 8 år"); a room's number
 after a preposition read as a plate ("till sal 217"); a taxi fare read as a taxi firm ("Taxi
 540 kr"); English "My" opening a sentence read as the Swedish name My; a staff as a whole signing
-or greeted ("/Helgpersonalen") read as a person."""
+or greeted ("/Helgpersonalen") read as a person; a short sentence in another language ("Czekałam 3
+tygodnie.") read alone, its first word taken for a name."""
 
 from __future__ import annotations
 
@@ -135,3 +136,19 @@ def test_a_staff_as_a_whole_is_no_person(p: Pseudonymiser, text: str) -> None:
 def test_a_name_signing_stays(p: Pseudonymiser) -> None:
     text = "Tack för en lugn helg. /Gunilla"
     assert ("PERSON", "Gunilla") in _finds(p, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Czekałam 3 tygodnie. Nikt nie zadzwonił, lekarz był miły.",
+        "Mutlu olmadım. 2 hafta bekledim ve kimse aramadı.",
+    ],
+)
+def test_a_short_foreign_sentence_is_read_with_the_next(p: Pseudonymiser, text: str) -> None:
+    assert [f for f in _finds(p, text) if f[0] == "PERSON"] == []
+
+
+def test_a_name_before_a_swedish_sentence_stays(p: Pseudonymiser) -> None:
+    text = "Mutlu ringde 3 gånger. Hon fick inget svar."
+    assert ("PERSON", "Mutlu") in _finds(p, text)
