@@ -6,7 +6,8 @@ age that is a rule's limit ("det år man fyller 20", "tills barnet fyller 8 år"
 after a preposition read as a plate ("till sal 217"); a taxi fare read as a taxi firm ("Taxi
 540 kr"); English "My" opening a sentence read as the Swedish name My; a staff as a whole signing
 or greeted ("/Helgpersonalen") read as a person; a short sentence in another language ("Czekałam 3
-tygodnie.") read alone, its first word taken for a name."""
+tygodnie.") read alone, its first word taken for a name; an app named after its kind ("appen
+Vera") read as a person."""
 
 from __future__ import annotations
 
@@ -152,3 +153,13 @@ def test_a_short_foreign_sentence_is_read_with_the_next(p: Pseudonymiser, text: 
 def test_a_name_before_a_swedish_sentence_stays(p: Pseudonymiser) -> None:
     text = "Mutlu ringde 3 gånger. Hon fick inget svar."
     assert ("PERSON", "Mutlu") in _finds(p, text)
+
+
+def test_an_app_named_after_its_kind_is_no_person(p: Pseudonymiser) -> None:
+    text = "Hej! Jag har en fråga om Vera. Alltså appen Vera som mottagningen använder för att boka tid."
+    assert [f for f in _finds(p, text) if f[0] == "PERSON"] == []
+
+
+def test_a_name_beside_an_app_stays(p: Pseudonymiser) -> None:
+    text = "Jag bokade via tjänsten Kivra och Anna ringde sen."
+    assert ("PERSON", "Anna") in _finds(p, text)
