@@ -7,6 +7,7 @@ import re
 from nlp.core import Span
 from nlp.pseudonymise.category import Category
 from nlp.pseudonymise.recognisers import foreign_ages, life_ages, lists
+from nlp.pseudonymise.recognisers.age_limits import age_limit_before
 from nlp.pseudonymise.recognisers.chat_answers import find_chat_answers
 from nlp.pseudonymise.recognisers.chronic_care import MEASURED_BEFORE
 from nlp.pseudonymise.recognisers.concessive_ages import find_concessive_ages
@@ -322,10 +323,6 @@ _PERSON_OF_AGE = re.compile(
 _DIGIT = re.compile(r"\d")
 # "i snart tjugo år", "i över 30 år": how long, not how old
 _DURATION_BEFORE = re.compile(r"(?i:\bi" + WS + r"+(?:snart|nästan|över|drygt|cirka|ca|bara|ungefär)" + WS + r"+)$")
-# "Barn som fyllt 12 år ska …", "alla som fyller 18": a rule for anyone of that age, no one's age
-_ANYONE_WHO = re.compile(
-    r"(?i:\b(?:barn|ungdomar|unga|elever|alla|var och en)" + WS + r"+som" + WS + r"+(?:har" + WS + r"+)?)$"
-)
 
 
 def _finnish_and_described_ages(text: str) -> list[Span]:
@@ -385,9 +382,7 @@ def find_age(text: str) -> list[Span]:
             continue
         if _DURATION_AFTER.match(text, end) and not lead.lower().startswith("fyll"):
             continue
-        if _DURATION_BEFORE.search(text, max(0, m.start() - 20), start) or _ANYONE_WHO.search(
-            text, max(0, m.start() - 40), m.start()
-        ):
+        if _DURATION_BEFORE.search(text, max(0, m.start() - 20), start) or age_limit_before(text, m.start()):
             continue
         weak = lead.strip().lower()
         # the verb before the number, past a hedge ("jag var väl fjorton", "hon är nog sex") and

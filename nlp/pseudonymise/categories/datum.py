@@ -13,6 +13,7 @@ from nlp.pseudonymise.recognisers.lines import Lines
 from nlp.pseudonymise.recognisers.month_first_dates import find_month_first_dates
 from nlp.pseudonymise.recognisers.patterns import LOG_LINE, MONTHS, WS
 from nlp.pseudonymise.recognisers.prefilter import guarded
+from nlp.pseudonymise.recognisers.score_fractions import counted_fraction
 from nlp.pseudonymise.recognisers.script_dates import find_script_dates
 from nlp.pseudonymise.recognisers.symptom_scores import score_beside_nought, symptom_score_before
 
@@ -295,7 +296,9 @@ def _build_or_lone_score(text: str, m: re.Match[str]) -> bool:
     """ "(build 20250311)": a build's number; "Snabbt och bra. 5/5 // Nora": a score."""
     if m.group(0).isdigit() and _BUILD_BEFORE.search(text, max(0, m.start() - 14), m.start()):
         return True
-    return bool(_SCORE_ALONE.match(text, m.start()) and _SENTENCE_END.search(text[: m.start()][-6:]))
+    if _SCORE_ALONE.match(text, m.start()) and _SENTENCE_END.search(text[: m.start()][-6:]):
+        return True
+    return counted_fraction(text, m.start(), m.end())  # "Sid 2/3", "fick 7/10 på provet", "Bra. 4/5."
 
 
 def _fraction(text: str, m: re.Match[str], seen: set[str]) -> bool:

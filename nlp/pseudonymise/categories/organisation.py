@@ -17,7 +17,7 @@ from nlp.pseudonymise.recognisers.named_with_place import find_named_with_place
 from nlp.pseudonymise.recognisers.patterns import CAP, CAPWORD, IN_TOWN, LOW, SAMI_CAP, SAMI_LOW, WS, coordinated_first
 from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.public_offices import find_public_offices
-from nlp.pseudonymise.recognisers.service_firms import find_service_firms
+from nlp.pseudonymise.recognisers.service_firms import TAXI_NAME, find_service_firms
 from nlp.pseudonymise.recognisers.universities import find_universities
 from nlp.pseudonymise.recognisers.words import NOT_UNIT_WORDS, plain_word, sentence_start
 
@@ -184,8 +184,7 @@ _ORG_PATTERNS = [
         r"(?<![\w-])(?:[" + CAP + r"][" + LOW + r"]+" + WS + r"+University|University" + WS + r"+of" + WS + r"+"
         r"[" + CAP + r"][" + LOW + r"]+)(?![\w-])"
     ),
-    # "Taxi Kurir", "Taxi 020": a taxi company by its name
-    guarded(r"(?<![\w-])Taxi" + WS + r"+(?:" + CAPWORD + r"|\d{3})(?![\w-])"),
+    guarded(TAXI_NAME),  # "Taxi Kurir", "Taxi 020"; not the fare "Taxi 680 kr"
     # a prison or remand centre by its name: "anstalten Tidaholm", "häktet Kronoberg"
     guarded(r"(?<![\w-])(?:[Aa]nstalten|[Hh]äktet|[Kk]riminalvårdsanstalten)" + WS + r"+" + CAPWORD + r"(?![\w-])"),
 ]

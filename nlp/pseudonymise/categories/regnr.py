@@ -19,6 +19,7 @@ from nlp.pseudonymise.recognisers.patterns import (
 )
 from nlp.pseudonymise.recognisers.patterns import VEHICLE as _VEHICLE
 from nlp.pseudonymise.recognisers.spoken_plates import find_spoken_plates
+from nlp.pseudonymise.recognisers.words import unknown_word
 from nlp.pseudonymise.recognisers.written_out import words_as_digits
 
 _L = "A-HJ-PR-UW-Z"
@@ -80,6 +81,18 @@ def _scanned_plates(text: str) -> list[Span]:
     return spans
 
 
+# a place in a building after a preposition: "till rum 412", "på sal 3b", "i hus 103"
+_PLACE_PREP_BEFORE = re.compile(r"(?i:(?<![\w-])(?:till|i|på|vid|från|mot|utanför|bredvid|in|ut)[ \t]+)$")
+
+
+def _word_numbered(text: str, start: int, letters: str) -> bool:
+    """An everyday Swedish word in lowercase after a preposition, before a number, names the room
+    or building numbered ("till rum 412"); a plate after a vehicle word has none ("bilen abc 123")."""
+    if unknown_word(letters) or _MAKE.fullmatch(letters):
+        return False
+    return _PLACE_PREP_BEFORE.search(text, max(0, start - 12), start) is not None
+
+
 def _line_end(text: str, start: int) -> int:
     end = text.find("\n", start)
     return len(text) if end < 0 else end
@@ -99,6 +112,8 @@ def find_regnr(text: str) -> list[Span]:
             or _VEHICLE.search(text[max(0, m.start() - 50) : m.start()])
             or _VEHICLE.search(text[m.end() : m.end() + 25])
         )
+        if letters.islower() and _word_numbered(text, m.start(), letters):
+            continue  # "till rum 412", "hus 103": a room's or a building's number, not a plate
         if says_other_number(text, m.start()):
             continue  # "bokningsnummer KXR 448", "ordernr ABC 123": a code in a plate's shape
         if not context:

@@ -50,8 +50,18 @@ def _sentence_words(text: str, span: Span) -> list[str]:
     rest = text[span.end : end.start() if end else span.end + 200]
     # the first words say the language (a cell with no full stop must not be read whole per
     # find); an address or a link is no word of any language ("yara.h.bakr@gmail.com")
+    words = _words(rest)
+    if len(words) < 2 and end is not None and end.group(0) != "\n":
+        # a short sentence ("Czekałem 5 godzin.") is read with the next one on its line, which
+        # says the language the writer is in: a Swedish one after it keeps the name
+        more = _END.search(text, end.end(), end.end() + 200)
+        words += _words(text[end.end() : more.start() if more else end.end() + 200])
+    return words[:_SAMPLE]
+
+
+def _words(rest: str) -> list[str]:
     tokens = [t.strip(".,;:!?()\"'”“«»–-") for t in rest.split()]
-    return [t.lower() for t in tokens if _WORD.fullmatch(t)][:_SAMPLE]
+    return [t.lower() for t in tokens if _WORD.fullmatch(t)]
 
 
 def _language_of(words: list[str]) -> str | None:
@@ -81,9 +91,10 @@ def drop_foreign_words(text: str, spans: list[Span]) -> list[Span]:
     for sp in spans:
         value = text[sp.start : sp.end]
         if sp.label == "PERSON" and " " not in value and sentence_start(text, sp.start):
-            info = lists.names().get(value.lower())
+            word = value.lower()
+            info = lists.names().get(word)
             if info is None or not info.first_sv:
-                if _foreign_word(value.lower(), _sentence_words(text, sp), listed=info is not None):
+                if _foreign_word(word, _sentence_words(text, sp), listed=info is not None):
                     continue
         out.append(sp)
     return out

@@ -5,7 +5,8 @@ or artist by their works ("Elsa Beskows böcker", "Lasse Dahlquists visor"), a b
 his home ("läste Emil i Lönneberga"), public figures listed as favourites ("Favoritförfattare: …"),
 a cartoon animal ("Kalle Anka"), a medicine's brand (medicine_names.py), a scale among other
 scores ("MNA 21 poäng, Norton 14, MMSE 18/30", "Norton/MNA") and a lot number ("Lot T5K29"), and
-a feast or a greeting (feasts_and_greetings.py).
+a feast or a greeting (feasts_and_greetings.py), a mail header's label without å ("Fran:"), an
+eponym in a list of syndromes, and English "My" opening a sentence (english_possessives.py).
 
 Life stories in elderly care are full of these; a person's name elsewhere in the same text
 stays a name (a pet's name in quotes or brackets is someone's nickname: "Per ("Pelle")").
@@ -21,6 +22,7 @@ from operator import attrgetter
 from nlp.core import Span
 from nlp.lexicon import SWEDISH_STOP_WORDS, neighbour_stop_words, swedish_lemma_table
 from nlp.pseudonymise.recognisers import lists
+from nlp.pseudonymise.recognisers.english_possessives import english_possessives
 from nlp.pseudonymise.recognisers.feasts_and_greetings import feast_and_greeting_words
 from nlp.pseudonymise.recognisers.mail_headers import header_labels
 from nlp.pseudonymise.recognisers.medicine_names import medicine_names
@@ -280,7 +282,7 @@ def drop_non_persons(text: str, spans: list[Span]) -> list[Span]:
     dropped |= venue_or_car_names(text, spans) | _book_heroes(text, spans) | _nouns_after_article(text, spans)
     dropped |= software_or_service_names(text, spans) | medicine_names(text, spans)  # "Freja eID", "p-piller (<X>)"
     dropped |= {s for s in spans if s.label == "PERSON" and text[s.start : s.end] in CARE_ACRONYMS}  # "Hej BVC!"
-    dropped |= header_labels(text, spans) | _eponyms(text, spans)  # "Fran:" without å; "X-Y-Z och Romano"
+    dropped |= header_labels(text, spans) | _eponyms(text, spans) | english_possessives(text, spans)
     low = text.lower()
     played_or_prescribed = "spel" in low or "recept" in low or "förskr" in low  # speed
     for s in spans:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from nlp.core import Span
+from nlp.pseudonymise.recognisers.age_limits import age_limit_before
 from nlp.pseudonymise.recognisers.patterns import CAP, WS
 
 _SEX_WORDS = r"man|kvinna|pojke|flicka|kille|tjej|dam|herre"
@@ -66,6 +67,8 @@ def find_report_ages(text: str) -> list[Span]:
             text, max(0, word.start() - 12), word.start()
         ):
             continue
+        if word.group("role") and age_limit_before(text, word.end("role") + 1):
+            continue  # "tills barnet fyller 12 år": the rule's limit
         if m.group("yr"):
             if _DURATION.match(text, m.end()):
                 continue

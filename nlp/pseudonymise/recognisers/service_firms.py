@@ -20,7 +20,7 @@ from nlp.core import Span
 from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.names_in_context import CLOSINGS
-from nlp.pseudonymise.recognisers.patterns import CAP, COMPASS_AREAS, LOW, WS
+from nlp.pseudonymise.recognisers.patterns import CAP, CAPWORD, COMPASS_AREAS, LOW, WS
 from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.words import plain_word, sentence_start
 
@@ -31,6 +31,10 @@ _PHARMACY = re.compile(
 # "Matlådan i Norr AB", "Bygg i Väst AB": a firm whose name holds "i" and a region
 _FIRM_IN_REGION = re.compile(
     r"(?<![\w-])" + _NAME + WS + r"+i" + WS + r"+[" + CAP + r"][" + LOW + r"]+" + WS + r"+(?:AB|HB|KB)(?![\w-])"
+)
+# "Taxi Kurir", "Taxi 020": a taxi company by its name (organisation.py); "Taxi 680 kr" is the fare
+TAXI_NAME = (
+    r"(?<![\w-])Taxi" + WS + r"+(?:" + CAPWORD + r"|\d{3}(?!" + WS + r"*(?:kr|kronor|sek|:-|,-)(?![\w-])))(?![\w-])"
 )
 _TOWN_TAXI = re.compile(r"(?<![\w-])(?P<town>" + _NAME + r")s" + WS + r"+Taxi(?![\w-])")
 

@@ -5,7 +5,8 @@ compound's first part ("Post- och telestyrelsen": "Post-" shares "-styrelsen").
 A browser, an app or an operating system is written with its version after it ("Safari 17",
 "Edge 121.0"); a surname with a number after it could be an age, so only a word that is no first
 name counts, and only in a sentence about software (a version, a browser, an app, testing). An
-e-ID or an app is named before what it is ("Freja eID", "Kivra-appen" is one word already).
+e-ID or an app is named before what it is ("Freja eID", "Kivra-appen" is one word already), or
+right after it ("appen Alma", "tjänsten Vera"), and then its name alone elsewhere in the text is it too.
 
 Also the adjective after "jag är": "jag är blind" – a Swedish word that only some other language
 has as a first name is the word there ("said_name", names_in_context.py)."""
@@ -38,10 +39,28 @@ def _first_name(word: str) -> bool:
     return info is not None and (info.first_sv or info.first_other)
 
 
+# an app or a service named right after what it is: "appen Alma", "tjänsten Vera"; its name
+# elsewhere in the text is the same app ("en fråga om Alma. Alltså appen Alma …")
+_KIND_BEFORE = re.compile(
+    r"(?i:\b(?:appen|app:en|tjänsten|e-tjänsten|plattformen|programmet|systemet|bokningssystemet)[ \t\u00a0]+)$"
+)
+
+
+def _apps_by_kind(text: str, spans: list[Span]) -> set[str]:
+    if not any(k in text.lower() for k in ("app", "tjänsten", "plattformen", "programmet", "systemet")):
+        return set()
+    return {
+        text[s.start : s.end]
+        for s in spans
+        if s.label == "PERSON" and " " not in text[s.start : s.end] and _KIND_BEFORE.search(text, 0, s.start)
+    }
+
+
 def software_or_service_names(text: str, spans: list[Span]) -> set[Span]:
     """The PERSON finds that are a program with its version, an e-ID or a service, or the first
     part of a coordinated compound."""
     out = set()
+    apps = _apps_by_kind(text, spans)
     for s in spans:
         if s.label != "PERSON":
             continue
@@ -54,7 +73,7 @@ def software_or_service_names(text: str, spans: list[Span]) -> set[Span]:
             continue
         if " " in value:
             continue
-        if _SERVICE_AFTER.match(text, s.end):
+        if _SERVICE_AFTER.match(text, s.end) or value in apps:
             out.add(s)
             continue
         if _VERSION_AFTER.match(text, s.end) and not _first_name(value):
