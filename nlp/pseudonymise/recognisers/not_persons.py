@@ -22,6 +22,7 @@ from nlp.core import Span
 from nlp.lexicon import SWEDISH_STOP_WORDS, neighbour_stop_words, swedish_lemma_table
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.feasts_and_greetings import feast_and_greeting_words
+from nlp.pseudonymise.recognisers.glossed_words import glossed_words
 from nlp.pseudonymise.recognisers.mail_headers import header_labels
 from nlp.pseudonymise.recognisers.medicine_names import medicine_names
 from nlp.pseudonymise.recognisers.mixed_case_abbreviations import mixed_case_abbreviations
@@ -274,6 +275,7 @@ def drop_non_persons(text: str, spans: list[Span]) -> list[Span]:
     pets: set[str] = set()
     # a feast, its wish or a greeting to a group: "inför Ramadan", "Eid Mubarak", "Salam allihop"
     dropped: set[Span] = _neighbour_words(text, spans) | feast_and_greeting_words(text, spans)
+    dropped |= glossed_words(text, spans)  # "– baran, säger vi på kurdiska –": a word as a word
     # "enligt SoL": a law's short name; "/Admin": a role signing a post
     dropped |= mixed_case_abbreviations(text, spans) | role_signatures(text, spans)
     # "Café Vera", "en grå Skoda Fabia"; "läste Emil i Lönneberga"
