@@ -1,11 +1,12 @@
 """A word of another language explained as a word, not a name: "– nour, säger vi på arabiska –",
-"Sabr betyder tålamod på somaliska" (taken back from PERSON).
+"Nour betyder ljus på arabiska" (taken back from PERSON).
 
 Writers with another first language gloss its words, and many of them are names as well
-(a name list knows "Nour", "Amal", "Baran"). Said "säger vi på <språk>" after it, or as the
+(a name list knows "Nour", "Hayat", "Sabr" as names). Said "säger vi på <språk>" after it, or as the
 subject of "betyder <ord> … på <språk>", the word is talked about as a word. A name given
-as one ("Jag heter Amal, det betyder hopp på arabiska", "hennes namn betyder fred") stays: the
-name is not the subject of "betyder" there.
+as one ("Jag heter Hayat, det betyder liv på arabiska", "hennes namn betyder fred") stays: the
+name is not the subject of "betyder" there; so does a name spelled again as its language says it
+("Fadumo. Faduma säger vi på somaliska": no comma sets it off as a gloss).
 """
 
 from __future__ import annotations
@@ -16,9 +17,10 @@ from nlp.core import Span
 from nlp.pseudonymise.recognisers.patterns import LOW, WS
 
 _LANGUAGE = r"[" + LOW + r"]+(?:ska|iska|ya|ja|i)"
-# ", säger vi på kurdiska", " som man säger på persiska"
+# ", säger vi på kurdiska", ", som man säger på persiska": set off by a comma, a gloss; without
+# one ("Fadumo. Faduma säger vi på somaliska") a name is given again in its own language's spelling
 _SAID_IN = re.compile(
-    r"[ \t]*,?" + WS + r"*(?:som" + WS + r"+)?(?:säger|sa|kallar)" + WS + r"+(?:vi|man|dom|de|vi\w*)"
+    r"[ \t]*," + WS + r"*(?:som" + WS + r"+)?(?:säger|sa|kallar)" + WS + r"+(?:vi|man|dom|de|vi\w*)"
     r"" + WS + r"+på" + WS + r"+" + _LANGUAGE + r"(?![\w-])"
 )
 # " betyder hopp på arabiska", " betyder 'fred' på tigrinja"
