@@ -233,8 +233,7 @@ def complete_names(text: str, spans: list[Span]) -> list[Span]:
         end = _after_particles(text, out, k, end, absorbed)
         # "Abdullahi M. Farah": after a middle initial the surname follows its dot
         m = _AFTER_INITIAL.match(text, end) if _INITIAL_END.search(text[sp.start : end]) else None
-        # "Tolk: Sara L. Avbokning senast …": a Swedish noun opens the next sentence, no surname
-        m = None if m is None or noun_by_ending(m.group(1)) else m
+        m = None if m is None or noun_by_ending(m.group(1)) else m  # "Sara L. Avbokning …": no surname
         if m and _name_token(m.group(1)) and not (k + 1 < len(out) and out[k + 1].start < m.end()):
             end = m.end()
         out[k] = Span(sp.start, end, "PERSON")

@@ -275,9 +275,8 @@ def drop_non_persons(text: str, spans: list[Span]) -> list[Span]:
     pets: set[str] = set()
     # a feast, its wish or a greeting to a group: "inför Ramadan", "Eid Mubarak", "Salam allihop"
     dropped: set[Span] = _neighbour_words(text, spans) | feast_and_greeting_words(text, spans)
-    dropped |= glossed_words(text, spans)  # "– baran, säger vi på kurdiska –": a word as a word
-    # "enligt SoL": a law's short name; "/Admin": a role signing a post
-    dropped |= mixed_case_abbreviations(text, spans) | role_signatures(text, spans)
+    # "enligt SoL": a law's short name; "/Admin": a role signing a post; "nour, säger vi på arabiska"
+    dropped |= mixed_case_abbreviations(text, spans) | role_signatures(text, spans) | glossed_words(text, spans)
     # "Café Vera", "en grå Skoda Fabia"; "läste Emil i Lönneberga"
     dropped |= venue_or_car_names(text, spans) | _book_heroes(text, spans) | _nouns_after_article(text, spans)
     dropped |= software_or_service_names(text, spans) | medicine_names(text, spans)  # "Freja eID", "p-piller (<X>)"
