@@ -355,6 +355,11 @@ OWN_FLOORS = {
     # every direct identifier found; "<enhet> i <Ort>" stays one span and "Patientnämnden" alone
     # stays unmarked in the product): it no longer measures generalisation
     "pii_blind86.jsonl": (0.905, 0.945, 0.83),
+    # 90 health care for asylum seekers and the newly arrived, through interpreters, read in round
+    # r60 (first 0.860 / 0.908 / 34 of 37 at main 9a6b647; after 0.934 / 0.964 / 36 of 37, every
+    # direct identifier found; "<enhet> i <Ort>" stays one span, LMA numbers stay JOURNALNUMMER in
+    # the product): it no longer measures generalisation
+    "pii_blind90.jsonl": (0.925, 0.955, 0.94),
 }
 
 

@@ -7,6 +7,7 @@ from collections import Counter
 
 from nlp.core import Span
 from nlp.pseudonymise.category import Category
+from nlp.pseudonymise.recognisers.birth_date_shapes import find_birth_date_shapes
 from nlp.pseudonymise.recognisers.chronic_care import dose_or_side
 from nlp.pseudonymise.recognisers.foreign_addresses import street_before
 from nlp.pseudonymise.recognisers.lines import Lines
@@ -457,6 +458,6 @@ CATEGORY = Category(
     label="DATUM",
     priority=40,
     # a month named in Arabic, Persian, Russian, Ukrainian, Polish, Turkish, Somali, Finnish, Thai
-    recognisers=(find_date, find_month_first_dates, find_script_dates, find_day_ranges),
+    recognisers=(find_date, find_month_first_dates, find_script_dates, find_day_ranges, find_birth_date_shapes),
     description="datum",
 )

@@ -6,6 +6,7 @@ import re
 
 from nlp.core import Span
 from nlp.pseudonymise.category import Category
+from nlp.pseudonymise.recognisers.mail_named import find_mail_named  # PERSON before its own address
 from nlp.pseudonymise.recognisers.patterns import WS
 from nlp.pseudonymise.recognisers.spoken_emails import find_spoken_emails
 from nlp.pseudonymise.recognisers.written_out import find_written_email
@@ -44,4 +45,6 @@ def find_email(text: str) -> list[Span]:
     return [Span(_joined_across_break(text, m.start()), m.end(), "EPOST") for m in _EMAIL.finditer(text)] + written
 
 
-CATEGORY = Category(label="EPOST", priority=10, recognisers=(find_email, find_spoken_emails), description="e-post")
+CATEGORY = Category(
+    label="EPOST", priority=10, recognisers=(find_email, find_spoken_emails, find_mail_named), description="e-post"
+)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from nlp.pseudonymise.category import Category
+from nlp.pseudonymise.recognisers.adjective_centres import find_adjective_centres
 from nlp.pseudonymise.recognisers.assessment_units import find_assessment_units
 from nlp.pseudonymise.recognisers.birth_units import find_birth_units
 from nlp.pseudonymise.recognisers.care_homes import find_care_homes
@@ -11,12 +12,16 @@ from nlp.pseudonymise.recognisers.clinic_sites import find_clinic_sites
 from nlp.pseudonymise.recognisers.complaint_units import find_complaint_units
 from nlp.pseudonymise.recognisers.emergency_units import find_emergency_units
 from nlp.pseudonymise.recognisers.foreign_units import find_foreign_units
+from nlp.pseudonymise.recognisers.health_compounds import find_health_compounds
 from nlp.pseudonymise.recognisers.holiday_places import find_holiday_places
 from nlp.pseudonymise.recognisers.hospital_shorthands import find_hospital_shorthands
 from nlp.pseudonymise.recognisers.housing_support import find_housing_support
+from nlp.pseudonymise.recognisers.interpreter_agencies import find_interpreter_agencies
 from nlp.pseudonymise.recognisers.interview_notes import find_form_places
 from nlp.pseudonymise.recognisers.names_in_context import find_person_in_context
 from nlp.pseudonymise.recognisers.occupational_health import find_occupational_health
+from nlp.pseudonymise.recognisers.organisation_centres import find_organisation_centres
+from nlp.pseudonymise.recognisers.origin_places import find_origin_places
 from nlp.pseudonymise.recognisers.person_place import find_person_and_place
 from nlp.pseudonymise.recognisers.place_compounds import find_place_compounds
 from nlp.pseudonymise.recognisers.places_in_speech import find_places_in_speech
@@ -73,6 +78,13 @@ CATEGORY = Category(
         find_hospital_shorthands,
         # "ÖNH i <Ort>", "<Vårdgivare> ÖNH <Ort>", "att hörcentralen i <Ort> …" (VARDENHET), likewise
         find_specialty_units,
+        # "<Förening>s behandlingscenter för … i <Ort>", "<X>hälsan i <Ort>", "Psykosocialt centrum"
+        # (VARDENHET), "tolken från <Firma>" (ORGANISATION), likewise
+        find_organisation_centres,
+        find_health_compounds,
+        find_adjective_centres,
+        find_interpreter_agencies,
+        find_origin_places,  # "41 år, från <Stad>", "ensamkommande från <Stad>"
     ),
     description="orter",
 )

@@ -7,6 +7,7 @@ import re
 from nlp.core import Span
 from nlp.pseudonymise.category import Category, digits_only
 from nlp.pseudonymise.recognisers import lists
+from nlp.pseudonymise.recognisers.assessed_ages import find_assessed_ages
 from nlp.pseudonymise.recognisers.patterns import CAP, CAP_AFTER, LOW, WS, says_other_number
 from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.spoken_addresses import find_spoken_addresses
@@ -51,7 +52,7 @@ def find_postcode(text: str) -> list[Span]:
 CATEGORY = Category(
     label="POSTNUMMER",
     priority=60,
-    recognisers=(find_postcode, find_spoken_addresses),
+    recognisers=(find_postcode, find_spoken_addresses, find_assessed_ages),  # ALDER: alder.py is at its size limit
     description="postnummer",
     normalise=digits_only,
 )

@@ -6,7 +6,8 @@ name lists hold them and the rules find them. A feast is a time, so it stands af
 time or place in time ("under", "efter", "inför", "om", "till") or before what is done in it
 ("Ramadan fasta", "Eid firande"), and its wishes follow it ("Kareem", "Mubarak", "Saeed"): such a
 find points at no one. A greeting opening a sentence and said to a group ("Salam allihop",
-"Merhaba till er", "Salam aleikum") is no name either. The same word after a kin word or a title,
+"Merhaba till er", "Salam aleikum") is no name either, nor one that opens a message or a
+line on its own with an exclamation mark ("Salam! Ville bara säga …"; "Hej Salam!" stays a name). The same word after a kin word or a title,
 or beside a surname ("min bror Ramadan", "Ramadan Hassan ringde"), stays a name: the find then
 holds a word that is no feast, or the word before is no word of time.
 """
@@ -38,6 +39,13 @@ _TO_A_GROUP = re.compile(
     r"aleikum|alaikum|alejkum|alaykum|habibi|vänner|kära))\b"
 )
 _WORD = re.compile(r"[^\W\d_][\w']*")
+# a greeting said on its own to open a message or a line: "Salam! Ville bara …"
+_OPENING_CRY = re.compile(r"[ \t]*!")
+
+
+def _line_opening(left: str) -> bool:
+    """Nothing but spaces between the find and the line's start (or the text's)."""
+    return not left.rsplit("\n", 1)[-1].strip() and (len(left) < 20 or "\n" in left)
 
 
 def feast_and_greeting_words(text: str, spans: list[Span]) -> set[Span]:
@@ -60,4 +68,6 @@ def feast_and_greeting_words(text: str, spans: list[Span]) -> set[Span]:
             out.add(s)  # "Eid Mubarak": the wish found alone after the feast
         elif len(words) == 1 and words[0] in GREETING_WORDS and _TO_A_GROUP.match(text, s.end):
             out.add(s)
+        elif len(words) == 1 and words[0] in GREETING_WORDS and _OPENING_CRY.match(text, s.end) and _line_opening(left):
+            out.add(s)  # "Salam! Ville bara säga …": the greeting opens the message on its own
     return out

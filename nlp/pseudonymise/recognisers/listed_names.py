@@ -122,6 +122,8 @@ def _common_word(word: str) -> bool:
     return zipf_frequency(word.lower(), "sv") >= 4.0
 
 
+# an opening quote right after a word: what was said follows ("said 'you must …'")
+_QUOTE_AFTER = re.compile(r"[ \t]+['\"‘“][^\W\d_]")
 # English nouns after "My" that Swedish spells the same, so the frequency test cannot tell
 _EN_SHARED_NOUNS = frozenset("son mother father brother sister name bank doctor dad mum mom".split())
 
@@ -142,6 +144,8 @@ def _english_or_possessive(t: Token) -> bool:
         prev = t.prev
         if zipf_frequency(prev, "en") >= 4.0 and zipf_frequency(prev, "en") - zipf_frequency(prev, "sv") >= 1.0:
             return True  # "they said", "the nurse said": an English verb, not the name Said
+    if not t.cap and zipf_frequency(word, "en") >= 5.0 and _QUOTE_AFTER.match(t.scan.text, t.end):
+        return True  # "<Enhet> said 'you must …'": an English verb before the words it reports
     if not (t.tight_next and nxt[:1].islower()):
         return False
     low = nxt.lower()

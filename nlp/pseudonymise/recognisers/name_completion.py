@@ -10,6 +10,7 @@ from bisect import insort
 from nlp.core import Span
 from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.recognisers import lists
+from nlp.pseudonymise.recognisers.closing_initials import closing_initial
 from nlp.pseudonymise.recognisers.names_in_context import CLOSINGS, foreign, namelike
 from nlp.pseudonymise.recognisers.patterns import ROLE_COMPOUND
 from nlp.pseudonymise.recognisers.span_set import SpanSet
@@ -17,6 +18,7 @@ from nlp.pseudonymise.recognisers.words import (
     COUNTRIES,
     NAME_PARTICLES,
     TITLES,
+    noun_by_ending,
     plain_word,
     rare_word,
     sentence_start,
@@ -60,6 +62,7 @@ def initials_with_surname(text: str, spans: list[Span]) -> list[Span]:
         else s
         for s in out
     ]
+    out = [closing_initial(text, s) if s.label == "PERSON" else s for s in out]  # "Rana S. Avbokning …"
     if "." not in text:
         return out
     taken = SpanSet(out)  # where out's spans are: a list scan per match was quadratic
@@ -73,7 +76,8 @@ def initials_with_surname(text: str, spans: list[Span]) -> list[Span]:
         )
         # "Handläggare: L. Ek": initials and a word in a person's field of a form are a name too
         role = _ROLE_FIELD.search(text, max(0, m.start() - 30), m.start()) is not None
-        if (namelike(m.group(1), False) or signing or role) and taken.free(m.start(), m.end()):
+        noun = noun_by_ending(m.group(1))  # "Rana S. Avbokning senast …": a sentence's noun, no surname
+        if (namelike(m.group(1), False) or signing or role) and not noun and taken.free(m.start(), m.end()):
             out.append(Span(m.start(), m.end(), "PERSON"))
             taken.add(m.start(), m.end())
     return sorted(out, key=lambda s: s.start)
@@ -229,6 +233,7 @@ def complete_names(text: str, spans: list[Span]) -> list[Span]:
         end = _after_particles(text, out, k, end, absorbed)
         # "Abdullahi M. Farah": after a middle initial the surname follows its dot
         m = _AFTER_INITIAL.match(text, end) if _INITIAL_END.search(text[sp.start : end]) else None
+        m = None if m is None or noun_by_ending(m.group(1)) else m  # "Sara L. Avbokning …": no surname
         if m and _name_token(m.group(1)) and not (k + 1 < len(out) and out[k + 1].start < m.end()):
             end = m.end()
         out[k] = Span(sp.start, end, "PERSON")

@@ -24,6 +24,7 @@ from nlp.lexicon import SWEDISH_STOP_WORDS, neighbour_stop_words, swedish_lemma_
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.english_possessives import english_possessives
 from nlp.pseudonymise.recognisers.feasts_and_greetings import feast_and_greeting_words
+from nlp.pseudonymise.recognisers.glossed_words import glossed_words
 from nlp.pseudonymise.recognisers.mail_headers import header_labels
 from nlp.pseudonymise.recognisers.medicine_names import medicine_names
 from nlp.pseudonymise.recognisers.mixed_case_abbreviations import mixed_case_abbreviations
@@ -276,8 +277,8 @@ def drop_non_persons(text: str, spans: list[Span]) -> list[Span]:
     pets: set[str] = set()
     # a feast, its wish or a greeting to a group: "inför Ramadan", "Eid Mubarak", "Salam allihop"
     dropped: set[Span] = _neighbour_words(text, spans) | feast_and_greeting_words(text, spans)
-    # "enligt SoL": a law's short name; "/Admin": a role signing a post
-    dropped |= mixed_case_abbreviations(text, spans) | role_signatures(text, spans)
+    # "enligt SoL": a law's short name; "/Admin": a role signing a post; "nour, säger vi på arabiska"
+    dropped |= mixed_case_abbreviations(text, spans) | role_signatures(text, spans) | glossed_words(text, spans)
     # "Café Vera", "en grå Skoda Fabia"; "läste Emil i Lönneberga"
     dropped |= venue_or_car_names(text, spans) | _book_heroes(text, spans) | _nouns_after_article(text, spans)
     dropped |= software_or_service_names(text, spans) | medicine_names(text, spans)  # "Freja eID", "p-piller (<X>)"

@@ -1,5 +1,6 @@
 """A care unit named by whom or what it is for: "Mottagningen för ätstörningar vid Karolinska",
-"kliniken för infektionssjukdomar på Danderyds sjukhus", "Akutmottagningen för barn och unga"
+"kliniken för infektionssjukdomar på Danderyds sjukhus", "Akutmottagningen för barn och unga",
+"Barn- och ungdomshälsan för nyanlända i <Ort>", "Hälsoteamet för asylsökande på <Stadsdel>"
 (VARDENHET).
 
 The unit word and its purpose are one name. With a hospital or a known town after it the whole
@@ -19,11 +20,13 @@ from nlp.pseudonymise.recognisers.hospital_names import HOSPITAL
 from nlp.pseudonymise.recognisers.patterns import CAP, LOW, WS
 from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.unit_constructions import UNIT_STEM
-from nlp.pseudonymise.recognisers.words import NOT_UNIT_WORDS, sentence_start
+from nlp.pseudonymise.recognisers.words import NOT_UNIT_WORDS, compound_word, sentence_start, unknown_word
 
 _UNIT_FOR = guarded(
-    r"(?<![\w-])" + UNIT_STEM + r"?(?i:mottagningen|kliniken|enheten|avdelningen|teamet|akuten|"
-    r"centrum|centret)" + WS + r"+för(?=" + WS + r"+[" + LOW + r"])"
+    # a coordinated compound's first half ("Barn- och ungdomshälsan") belongs to the name
+    r"(?<![\w-])(?:[" + CAP + r"][" + LOW + r"]+-" + WS + r"+och" + WS + r"+)?" + UNIT_STEM + r"?"
+    r"(?i:mottagningen|kliniken|enheten|avdelningen|teamet|akuten|centrum|centret|(?<=[" + LOW + r"])hälsan)"
+    r"" + WS + r"+för(?=" + WS + r"+[" + LOW + r"])"
 )
 _WORD = re.compile(WS + r"+(?P<word>[" + LOW + r"]+)(?![\w-])")
 # where the unit is: a university hospital by its name, any hospital, or a town
@@ -41,8 +44,9 @@ _PLACE = re.compile(
     + LOW
     + r"]+)(?![\w-]))"
 )
-# a group or a condition: "vuxna", "våldtäktsutsatta", "ätstörningar", "könsdysfori", "barn"
-_GROUP_ENDING = re.compile(r"(?:a|ar|er|or|i|barn)$")
+# a group or a condition: "vuxna", "våldtäktsutsatta", "ätstörningar", "könsdysfori", "barn",
+# a group by a present participle ("asylsökande", "studerande")
+_GROUP_ENDING = re.compile(r"(?:a|ar|er|or|i|barn|[^n]ande|ende)$")
 _DEFINITE = re.compile(r"(?:en|et|na)$")
 _ADJECTIVE = re.compile(r"(?:ell|isk|iska|lig|liga)$")
 
@@ -53,6 +57,13 @@ def _content(word: str) -> bool:
 
 def _group(word: str) -> bool:
     return _content(word) and not _DEFINITE.search(word) and bool(_GROUP_ENDING.search(word))
+
+
+def _district(word: str) -> bool:
+    """A place no list has: an unknown simple word ("<Stadsdel>"), not an agency's compound
+    ("Migrationsverket")."""
+    low = word.lower()
+    return low not in NOT_UNIT_WORDS and unknown_word(low) and not compound_word(low)
 
 
 def _purpose_end(text: str, pos: int) -> tuple[int | None, int | None]:
@@ -77,7 +88,9 @@ def _purpose_end(text: str, pos: int) -> tuple[int | None, int | None]:
                 continue  # "för sexuell hälsa": the adjective waits for its noun
             break  # "för smärtan", "för hjälp": a reason, and no place makes it a name
         place = _PLACE.match(text, pos)
-        if place and (place.group("hospital") or place.group("town") in lists.places()):
+        town = place.group("town") if place else None
+        # a district no list has ("på <Stadsdel>") is the unit's place after a group, not a reason
+        if place and (place.group("hospital") or town in lists.places() or (group_end == pos and _district(town))):
             return group_end, place.end()
     return group_end, None
 

@@ -404,3 +404,12 @@ def whole_words(text: str, words: set[str]) -> list[tuple[int, int]]:
 
 def _in_word(ch: str) -> bool:
     return ch.isalnum() or ch in "_-"  # the regex engine's \w is isalnum() or "_"
+
+
+# Swedish nouns by their ending ("avbokning", "bekräftelse", "tillgänglighet"), no name list's
+_NOUN_ENDING = re.compile(r"(?:ning|else|het|tion|ering|skap)$")
+
+
+def noun_by_ending(word: str) -> bool:
+    """A word with a Swedish noun's ending that no name list has: a word, not a surname."""
+    return bool(_NOUN_ENDING.search(word.lower())) and lists.names().get(word.lower()) is None
