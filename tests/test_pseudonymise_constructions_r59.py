@@ -94,6 +94,7 @@ def test_round59_constructions_are_found(text: str, label: str, value: str) -> N
         # a web address and a kind of care before a hyphen
         ("Läs på 1177.se om feber.", "ORGANISATION", "1177.se"),
         ("KBT-psykologen var bra.", "ORGANISATION", "KBT"),
+        ("Glukofix-appen körs på lektionerna.", "ORGANISATION", "Glukofix"),
         ("chatten med Anna gick bra", "ORGANISATION", "Anna"),
         # no name and no person's noun; praise "till"
         ("Kön på apoteket är en katastrof.", "PERSON", "Kön"),

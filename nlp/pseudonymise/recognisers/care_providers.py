@@ -7,7 +7,8 @@ messages and pharmacy complaints (ORGANISATION):
 - a firm named by its web address, a capitalised word and ".se"/".com"/".nu": "Vårdhjälpen.se
   hjälpte min son" (not inside an e-mail or a web address: "x@y.se", "www.y.se", "1177.se");
 - a firm before its staff in a compound: "<Firma>-psykologen", "<Firma>-läkaren" (a known word
-  or an acronym before the hyphen is a kind of care, not a firm: "KBT-psykologen", "Akut-läkaren");
+  or an acronym before the hyphen is a kind of care, not a firm: "KBT-psykologen", "Akut-läkaren";
+  "<Produkt>-appen" is a product, as software_names.py reads it);
 - a firm by its channel: "hemsidan till <X>", "chatten hos <X>", "kundtjänsten på <X>", "appen från
   <X>", where <X> is capitalised and no listed first name (a chat with a person, "chatten med Anna",
   takes "med", not these words);
@@ -36,7 +37,7 @@ _UNIT_PROVIDER_SITE = re.compile(
 _WEB_NAME = guarded(r"(?<![\w.@/:-])(?P<name>[A-ZÅÄÖ][\wåäö-]{2,}\.(?:se|com|nu))(?![\w@.-]|\.\w)")
 _STAFF = (
     r"läkaren|läkarna|psykologen|psykologerna|sköterskan|terapeuten|barnmorskan|farmaceuten|"
-    r"apotekaren|tandläkaren|doktorn|kuratorn|appen|chatten|kundtjänsten"
+    r"apotekaren|tandläkaren|doktorn|kuratorn|chatten|kundtjänsten"
 )
 _FIRM_STAFF = guarded(r"(?<![\w.-])(?P<name>[A-ZÅÄÖ][a-zåäöé]{2,}\d{0,3})-(?:" + _STAFF + r")(?![\w-])")
 _CHANNEL = guarded(
