@@ -29,8 +29,8 @@ from nlp.pseudonymise.recognisers.words import unknown_word
 
 _CAP = r"[A-ZÅÄÖ][a-zåäöé]+"
 # a provider alone: not before a unit word or a place (unit_constructions.py reads those)
-_PROVIDER = re.compile(r"(?<![\w.@/-])(?:" + CARE_PROVIDERS + r")(?![\w@-]|\.\w)")
-_UNIT_PROVIDER_SITE = re.compile(
+_PROVIDER = guarded(r"(?<![\w.@/-])(?:" + CARE_PROVIDERS + r")(?![\w@-]|\.\w)")
+_UNIT_PROVIDER_SITE = guarded(
     r"(?<![\w-])[A-ZÅÄÖ][a-zåäö]*(?:akuten|mottagningen|vårdcentralen|vårdcentral|kliniken|hälsocentralen)"
     r"[ \t]+(?:" + CARE_PROVIDERS + r")[ \t]+(?P<site>" + _CAP + r")(?![\w-])"
 )
