@@ -360,6 +360,11 @@ OWN_FLOORS = {
     # direct identifier found; "<enhet> i <Ort>" stays one span, LMA numbers stay JOURNALNUMMER in
     # the product): it no longer measures generalisation
     "pii_blind90.jsonl": (0.925, 0.955, 0.94),
+    # 91 digital care and pharmacies, read in round r59 (first 0.837 / 0.959 / 34 of 37 at main
+    # 9a6b647, every direct identifier found; after 0.925 / 0.987 / 37 of 37; "<enhet/apotek> i
+    # <Ort>" stays one span, banks and "Patientnämnden" alone stay unmarked in the product): it no
+    # longer measures generalisation
+    "pii_blind91.jsonl": (0.915, 0.975, 0.97),
 }
 
 

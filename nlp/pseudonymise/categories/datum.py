@@ -200,6 +200,9 @@ _SCORE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _TIME_AFTER = re.compile(r"[ T]\d\d:\d\d(?::\d\d)?")
+# "Mycket smidigt! 5/5. Fick …": a score as a sentence of its own after an exclamation
+# ("Hej! 5/5 kl 10 passar?" goes on: a date)
+_EXCLAIMED_SCORE = re.compile(r"(?<=![ \t])(?:10|[0-9])/(?:5|10)[.!]+(?:\s|$)")
 # after the clock time, a member of staff by title and name or a sender's phone number: a
 # journal's or a message export's line, dated about a person ("2025-02-03 07:45 Ssk Eva Ek: …")
 _PERSON_AFTER_TIME = re.compile(
@@ -289,7 +292,10 @@ def _score(ctx: _Text, m: re.Match) -> bool:
     if _GRADED_FOR.match(text, m.start()):
         graded = graded or ctx.tally(_GRADED_FOR, scale) >= 2
     return bool(
-        graded or _SCORE_AFTER.match(text, m.end()) or _SCORE_BEFORE.search(text[max(0, m.start() - 12) : m.start()])
+        graded
+        or _SCORE_AFTER.match(text, m.end())
+        or _SCORE_BEFORE.search(text[max(0, m.start() - 12) : m.start()])
+        or _EXCLAIMED_SCORE.match(text, m.start())
     )
 
 

@@ -104,10 +104,11 @@ _ORG_PATTERNS = [
         # the part after "och" in lowercase: "Post- och telestyrelsen", "Hälso- och sjukvårdsnämnden"
         r"(?<![\w-])(?:" + _AND_FIRST + r"[" + LOW + r"]{2,}|"
         r"(?:" + _AND_FIRST + r")?"
-        # two capitalised parts joined by a hyphen: "Astma-Allergiförbundet"
+        # two capitalised parts joined by a hyphen: "Astma-Allergiförbundet"; a letter before one: "E-tjänstmyndigheten"
         r"(?:[" + CAP + r"][" + LOW + r"]+-)?"
-        r"[" + CAP + r"][" + LOW + r"]{2,})(?:föreningen|förbundet|jouren|fonden|myndigheten|"
+        rf"(?:[{CAP}][{LOW}]{{2,}}|[{CAP}]-[{LOW}]{{3,}}))(?:föreningen|förbundet|jouren|fonden|myndigheten|"
         r"verket|nämnden|inspektionen|centrum|trafiken|förvaltningen|tinget|universitetet|högskolan|"
+        r"societeten|sällskapet|"
         r"(?<=-"
         + WS
         + r"och"
@@ -116,7 +117,7 @@ _ORG_PATTERNS = [
         + LOW
         + r"]{2})["
         + LOW
-        + r"]*styrelsen)(?![\w-])(?:"
+        + rf"]*styrelsen)(?!\w|-[\d{CAP}])(?:"
         + WS
         + r"+(?P<town>["
         + CAP

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from nlp.pseudonymise.category import Category
 from nlp.pseudonymise.recognisers.attendance_lists import find_listed_people
+from nlp.pseudonymise.recognisers.authority_pairs import find_authority_pairs
 from nlp.pseudonymise.recognisers.bracketed_relations import find_bracketed_relations
 from nlp.pseudonymise.recognisers.care_notes import find_care_notes
+from nlp.pseudonymise.recognisers.care_providers import find_care_providers
+from nlp.pseudonymise.recognisers.chat_handles import find_chat_handles
 from nlp.pseudonymise.recognisers.chat_names import find_chat_names
 from nlp.pseudonymise.recognisers.child_ages import find_child_ages
 from nlp.pseudonymise.recognisers.comment_headers import find_comment_headers
@@ -26,6 +29,7 @@ from nlp.pseudonymise.recognisers.names_in_context import find_person_in_context
 from nlp.pseudonymise.recognisers.nicknames import find_nicknames
 from nlp.pseudonymise.recognisers.parent_threads import find_parent_threads
 from nlp.pseudonymise.recognisers.person_place import find_person_and_place
+from nlp.pseudonymise.recognisers.praised_staff import find_praised_staff
 from nlp.pseudonymise.recognisers.predicate_ages import find_predicate_ages
 from nlp.pseudonymise.recognisers.pronoun_named import find_pronoun_named
 from nlp.pseudonymise.recognisers.script_names import find_script_names
@@ -61,14 +65,18 @@ CATEGORY = Category(
         find_spoken_names,
         find_name_predicates,
         find_pronoun_named,  # "Sten på dialysen har … . Han …"
+        find_praised_staff,  # "Ros på apoteket är en ängel"
         find_chat_names,
         find_chat_speakers,  # "[18:42] Eva Lind:", "09.15 olle b:"
+        find_chat_handles,  # "<Sara_apotekare>", "[2024-05-11 08:12] farm.Oskar:" (its date DATUM)
         find_mail_senders,
         find_comment_headers,
         find_bracketed_relations,
         find_script_names,  # names in Arabic, Persian, Cyrillic, Ethiopic and Thai script
         find_english_kin,  # "my grandfather Kofi Boateng"
         find_care_notes,  # a contact book's signed entries, a rota's first names
+        find_authority_pairs,  # "med TLV och Läkemedelsverket" (ORGANISATION)
+        find_care_providers,  # "Läkaren på <Provider>", "<X>.se", "<X>-psykologen", "chatten hos <X>" (ORGANISATION)
         # firms, newspapers, a region's services (ORGANISATION; organisation.py is at the size limit)
         find_complaint_bodies,
         find_street_notes,  # outreach notes: rough ages (ALDER), initials, names by their room

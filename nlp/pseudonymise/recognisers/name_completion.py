@@ -140,7 +140,8 @@ def extend_names_left(text: str, spans: list[Span]) -> list[Span]:
 
 
 _INITIAL_END = re.compile(r"\s[A-ZÅÄÖ]$")
-_PARTICLE_AFTER = re.compile(r" ([a-z]{2,3}) ([A-ZÅÄÖ][^\W\d_][\w'’-]*)")
+# one particle or two in a row ("van der", "de la") before the surname
+_PARTICLE_AFTER = re.compile(r" ([a-z]{2,3}(?: [a-z]{2,3})?) ([A-ZÅÄÖ][^\W\d_][\w'’-]*)")
 _AFTER_INITIAL = re.compile(r"\. ([A-ZÅÄÖ][^\W\d_][\w'’-]*)")
 
 
@@ -157,7 +158,7 @@ def _after_particles(text: str, out: list[Span], k: int, end: int, absorbed: set
         m = _PARTICLE_AFTER.match(text, end)
         if (
             not m
-            or m.group(1) not in NAME_PARTICLES
+            or not all(p in NAME_PARTICLES for p in m.group(1).split())
             or (k + 1 < len(out) and out[k + 1].start < m.end() and out[k + 1].start != m.start(2))
         ):
             break

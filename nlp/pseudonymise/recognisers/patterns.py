@@ -117,6 +117,8 @@ def bracketed(text: str, start: int, end: int) -> tuple[int, int]:
 OTHER_NUMBER = re.compile(
     r"diarie|\bdnr|ärende|order|faktura|referens|\bref\b|kundn|bokningsn|remissn|\bid\b|\bid-?nr"
     r"|kvitto|\bocr\b|batch|\blot\b|artikel|\b(?:art|best)\.?[ \t]?nr\b"
+    # a prescription's, a dose bag's and a parcel's numbers: "E-recept nr …", "Påsnummer …", "kollinr …"
+    r"|recept|påsn|påse|kolli|sändningsn|spårningsn|paketn"
 )
 
 

@@ -36,6 +36,14 @@ _FIRM_IN_REGION = re.compile(
 TAXI_NAME = (
     r"(?<![\w-])Taxi" + WS + r"+(?:" + CAPWORD + r"|\d{3}(?!" + WS + r"*(?:kr|kronor|sek|:-|,-)(?![\w-])))(?![\w-])"
 )
+# "Kronans Apotek i Storvallen": a branch's district after "i", which the place list may not have
+# (a capitalised word no everyday word, first name or month explains)
+_IN_DISTRICT = re.compile(WS + r"+i" + WS + r"+(?P<district>" + _NAME + r")(?![\w-])")
+# "apotek solrosen i mora": a pharmacy written in lower case with its name and its town (a listed
+# town), as "hemköp i mora" is a shop (named_with_place.py)
+_LOWER_PHARMACY = re.compile(
+    r"(?<![\w-])apotek(?:et)?[ \t]+(?P<name>[a-zåäö]{3,})[ \t]+i[ \t]+(?P<town>[a-zåäö]{3,})(?![\w-])"
+)
 _TOWN_TAXI = re.compile(r"(?<![\w-])(?P<town>" + _NAME + r")s" + WS + r"+Taxi(?![\w-])")
 
 _INTERPRETERS = re.compile(
@@ -93,6 +101,24 @@ def _suppliers(text: str) -> list[Span]:
     return spans
 
 
+def plain_adverb(word: str) -> bool:
+    """A function word or a word of time or place after "apotek" ("apoteket idag i mora")."""
+    return word in SWEDISH_STOP_WORDS or word in {"idag", "igår", "imorgon", "ikväll", "förut", "sen", "här", "där"}
+
+
+def _district_word(word: str) -> bool:
+    from wordfreq import zipf_frequency  # loaded on first need, as in words.unknown_word
+
+    low = word.lower()
+    info = lists.names().get(low)
+    return (
+        word in lists.places()
+        or (info is None or not (info.first_sv or info.first_other))
+        and low not in SWEDISH_STOP_WORDS
+        and zipf_frequency(low, "sv") < 3.0
+    )
+
+
 def find_service_firms(text: str) -> list[Span]:
     spans = _suppliers(text)
     for m in _PHARMACY.finditer(text) if "Apotek" in text else ():
@@ -102,7 +128,14 @@ def find_service_firms(text: str) -> list[Span]:
             continue  # "Alla Apotek", "Apotek Och"
         if m.group("before") and sentence_start(text, m.start()) and lists.names().get(low[:-1]) is None:
             continue  # "Närmaste Apotek" opening a line: no name
-        spans.append(Span(m.start(), m.end(), "ORGANISATION"))
+        end = m.end()
+        district = _IN_DISTRICT.match(text, end)
+        if district and _district_word(district.group("district")):
+            end = district.end()
+        spans.append(Span(m.start(), end, "ORGANISATION"))
+    for m in _LOWER_PHARMACY.finditer(text) if "apotek" in text else ():
+        if m.group("town").capitalize() in lists.places() and not plain_adverb(m.group("name")):
+            spans.append(Span(m.start(), m.end(), "ORGANISATION"))
     for m in _TOWN_TAXI.finditer(text) if "Taxi" in text else ():
         if m.group("town") in lists.places():
             spans.append(Span(m.start(), m.end(), "ORGANISATION"))

@@ -28,6 +28,12 @@ _SOFTWARE_WORDS = re.compile(
 )
 # what an e-ID, an app or a service is: "Freja eID", "Min Doktor-appen" is one word
 _SERVICE_AFTER = re.compile(r"[ \t\u00a0]+(?:eID|e-legitimation|e-leg|Mobilt BankID|appen|app)\b")
+# what was tried on a device: "Provat både Chrome och Safari", "installerade Firefox" (a person
+# is tried with "med": "provat med Anna")
+_TRIED_BEFORE = re.compile(
+    r"(?i:\b(?:provat|provade|testat|testade|installerat|installerade|avinstallerat|avinstallerade|"
+    r"laddat ner|laddade ner))[ \t]+(?:både[ \t]+)?(?:[A-Z][\w.]+[ \t]+(?:och|eller)[ \t]+)?$"
+)
 # "Post- och telestyrelsen", "Hörsel- och dövverksamheten": a compound's first part, its tail shared
 _SHARED_TAIL = re.compile(r"-[ \t\u00a0]+(?:och|eller|&)[ \t\u00a0]+[a-zåäö]")
 # a preposition left of such a compound, where the organisation took the rest: "Till| Post- och …"
@@ -74,6 +80,9 @@ def software_or_service_names(text: str, spans: list[Span]) -> set[Span]:
         if " " in value:
             continue
         if _SERVICE_AFTER.match(text, s.end) or value in apps:
+            out.add(s)
+            continue
+        if not _first_name(value) and _TRIED_BEFORE.search(text, max(0, s.start - 50), s.start):
             out.add(s)
             continue
         if _VERSION_AFTER.match(text, s.end) and not _first_name(value):

@@ -210,6 +210,8 @@ _CARE_HOUSE = re.compile(r"(?i:(?:sjuk|service|vård|läkar|hälso|omsorgs)huset
 
 def _house_label(unit: str) -> str:
     head = unit.split()[0]
+    if head.lower().startswith("apotek"):
+        return "ORGANISATION"  # "Apoteksgruppen Mora": a pharmacy chain and its branch (organisation.py)
     return "ORGANISATION" if head.endswith("huset") and not _CARE_HOUSE.search(head) else "VARDENHET"
 
 
@@ -243,6 +245,12 @@ _MUNICIPAL_UNIT = guarded(
     + r"|[A-ZÅÄÖ]{3,}))?(?![\w-])"
 )
 _SHOUTED_DIRECTION = frozenset("NORRA SÖDRA ÖSTRA VÄSTRA CENTRALA".split())
+# "det är ju jag som är hemtjänsten östra": a home-care group by its district in lower case
+# ("hemtjänsten östra delen av stan", "hemtjänsten norra Sverige": a part of a place)
+_LOWER_DISTRICT = re.compile(
+    r"(?<![\w-])[Hh]emtjänst(?:gruppen|grupp|en)?[ \t]+(?:norra|södra|östra|västra|väster|öster|norr|söder|centrum)"
+    r"(?![\w-])(?![ \t]+(?:del|delen|delarna|sidan|området|länet|stan|staden|[A-ZÅÄÖ]))"
+)
 
 
 # a clinic written before its hospital with a comma, as referrals and 1177 write it:
@@ -285,6 +293,7 @@ def _municipal_units(text: str) -> list[Span]:
         if not rest and name in lists.places():
             continue  # "hemtjänst Haninge": the municipality's service is its town (ORT finds it)
         out.append(Span(m.start(), end, "VARDENHET"))
+    out += [Span(m.start(), m.end(), "VARDENHET") for m in _LOWER_DISTRICT.finditer(text) if "emtjänst" in text]
     return out
 
 
@@ -310,13 +319,16 @@ def _clinic_at(text: str) -> list[Span]:
         if m.group("town2") is not None and m.group("town2") not in places:
             end = m.end("hospital")
         out.append(Span(m.start(), end, "VARDENHET"))
+    out += [Span(m.start(), m.end(), "VARDENHET") for m in _LOWER_DISTRICT.finditer(text) if "emtjänst" in text]
     return out
 
 
 def find_unit_constructions(text: str) -> list[Span]:
     """Units in the letter and signature writings above (the generic unit patterns in
     categories/vardenhet.py need a preposition or a unit word these lack)."""
-    if not any(ch.isupper() for ch in text) and not any(a in text for a in ("bup", "umo", "bvc", "mvc", "bumm")):
+    if not any(ch.isupper() for ch in text) and not any(
+        a in text for a in ("bup", "umo", "bvc", "mvc", "bumm", "hemtjänst")
+    ):
         return []
     places = lists.places()
     names = lists.names()
