@@ -331,6 +331,12 @@ OWN_FLOORS = {
     "pii_blind88.jsonl": (0.89, 0.96, 0.97),
     # 89 school health, youth clinics and student health 0.883 / 0.925 / 33 of 35
     "pii_blind89.jsonl": (0.875, 0.92, 0.94),
+    # unread (held out; first scores at main 9a6b647, the same on integ e5fd7e5):
+    # 92 addiction services and harm reduction 0.882 / 0.929 / 35 of 36, every direct identifier found
+    "pii_blind92.jsonl": (0.875, 0.92, 0.97),
+    # 93 access to records and data-protection requests 0.933 / 0.969 / 34 of 37; one personnummer
+    # of 20 replaced under TELEFON (ten digits), so the direct floor is 0.94
+    "pii_blind93.jsonl": (0.925, 0.96, 0.91, 0.94),
     # 82 ear, nose and throat, hearing and sleep, read in round 54 (first 0.928 / 0.959 / 32 of 36
     # at main 5b4926c; after 0.965 / 0.992 / 36 of 36, every direct identifier found; "<enhet> i
     # <Ort>" stays one span and an interpreting centre a unit in the product): it no longer
