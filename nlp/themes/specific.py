@@ -31,8 +31,8 @@ from nlp.themes.tone import COVER_SHARE, MIXED_LEADS, PAIR_JOIN, NameRule
 LIST_SHARE = 0.05  # each keyphrase of a listed name: held by one answer in twenty
 LIST_PARTS = 3  # at most three keyphrases ("Europa, gränser och rättigheter")
 LIST_DEPTH = 8  # … among the theme's best-ranked candidates
-# A word more answers of the corpus hold than an average theme has answers is the corpus's own
-# subject, whatever theme uses it most ("invandring", "Sverige", "människor" in the forum).
+# A word held by more answers outside the theme that uses it most than an average theme has
+# answers is the corpus's own subject ("invandring", "Sverige", "människor" in the forum).
 WIDE = 1.0
 
 
@@ -108,10 +108,15 @@ def theme_lifts(
 
 
 def drop_wide(lifts: Sequence[dict[Key, float]], answers: Sequence[Sequence[frozenset[str]]], mean_size: float) -> None:
-    """Set to 0 the lift of every word more answers hold (in any phrase, `answers`: each theme's
-    answers' lemmas) than WIDE × an average theme has answers: the corpus's own subject."""
-    held: Counter[str] = Counter(w for theme in answers for a in theme for w in a)
-    wide = {w for w, c in held.items() if c >= WIDE * mean_size}
+    """Set to 0 the lift of every word that more answers outside the theme holding it most hold (in
+    any phrase; `answers`: each theme's answers' lemmas) than WIDE × an average theme has answers:
+    the corpus's own subject, not the theme's, however much that theme uses it."""
+    per_theme = [Counter(w for a in theme for w in a) for theme in answers]
+    held: Counter[str] = sum(per_theme, Counter())
+    most: Counter[str] = Counter()
+    for counts in per_theme:
+        most |= counts
+    wide = {w for w, c in held.items() if c - most[w] >= WIDE * mean_size}
     for theme in lifts:
         for key in theme:
             if len(key) == 1 and key[0] in wide:
