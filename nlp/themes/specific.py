@@ -36,17 +36,18 @@ LIST_PARTS = 3  # at most three keyphrases ("Europa, gränser och rättigheter")
 LIST_DEPTH = 8  # … among the theme's best-ranked candidates
 # A word held by more answers outside the theme that uses it most than an average theme has
 # answers is the corpus's own subject ("invandring", "Sverige", "människor" in the forum).
-WIDE = 1.0
+WIDE = 0.8
 
 
-def broad_name(named: str, specific: frozenset[str]) -> bool:
+def broad_name(named: str, unspecific: frozenset[str]) -> bool:
     """True when a name does not set its theme apart: the mixed construction, or a part of it
-    ("A – B", "A och B") without a content lemma among the theme's `specific` lemmas."""
+    ("A – B", "A och B") whose content lemmas are all `unspecific` to the theme (its candidates'
+    words below GENERIC_LIFT or of the whole corpus; a word it has no lift for is its own)."""
     if named.startswith(MIXED_LEADS[0]):
         return True
     parts = re.split(rf" – |, | {PAIR_JOIN} ", named.lower())
     lemmas = [set(swedish_tokens(part)) for part in parts]
-    return any(part and not part & specific for part in lemmas)
+    return any(part and part <= unspecific for part in lemmas)
 
 
 def listed(
@@ -89,8 +90,8 @@ def sharpened(
     specific one."""
     if rule.tone != 0 or is_feedback(rule.texts, rule.cover.answers):  # feedback is named by what it judges
         return chosen
-    specific_words = frozenset(key[0] for key, lift in lifts.items() if len(key) == 1 and lift >= least)
-    if not broad_name(chosen[0], specific_words):
+    unspecific = frozenset(key[0] for key, lift in lifts.items() if len(key) == 1 and lift < least)
+    if not broad_name(chosen[0], unspecific):
         return chosen
     better = listed(ranked, rule, lambda key: lifts.get(key, 0.0) >= least, taken)
     return better or chosen
@@ -100,13 +101,13 @@ def theme_lifts(
     df: Mapping[Key, int], n_theme: int, corpus_df: Mapping[Key, int], n_corpus: int, mean_size: float
 ) -> dict[Key, float]:
     """Each candidate's lift: the share of the theme's answers holding it over the rest's share
-    (half an answer where the rest has none); 0 for a word of the whole corpus (WIDE)."""
+    (half an answer where the rest has none); drop_wide sets the corpus's own words to 0."""
     rest = max(n_corpus - n_theme, 1)
     out = {}
     for key, inside in df.items():
         everywhere = corpus_df.get(key, inside)
         lift = (inside / max(n_theme, 1)) / (max(everywhere - inside, 0.5) / rest)
-        out[key] = 0.0 if everywhere >= WIDE * mean_size else lift
+        out[key] = lift
     return out
 
 
