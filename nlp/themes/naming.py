@@ -6,23 +6,20 @@ name is always written as someone wrote it; a bare adjective, adverb or verb is 
 and no stop word, filler, greeting, sign-off or thanks is part of one (a preposition only
 between two nouns). The plainest evaluative words ("bra", "dålig", "toppen") never are.
 
-Candidates are counted by lemmas (so "långa väntetider" and "lång väntetid" are one) and
-shown in their most common written form. Each theme's candidates are scored twice:
-- distinctiveness against the other themes, class-based TF-IDF as in BERTopic: the share of
-  the theme's answers that use the phrase × log(1 + average theme size / answers in the
-  whole corpus that use it), so a phrase every theme uses ranks low;
+Candidates are counted by lemmas ("långa väntetider", "lång väntetid"), shown as most often
+written, and scored twice:
+- distinctiveness, class-based TF-IDF as in BERTopic: the theme's share of answers using the
+  phrase × log(1 + average theme size / answers using it), so a phrase every theme uses ranks low;
 - closeness to the theme's centroid (the phrases are embedded like the answers).
-A phrase's relevance is the product of the two, so a phrase few answers use is never named
-for sounding like the theme. Maximal marginal relevance then picks a few phrases close to
-the theme and different from each other. The name is built on the first one, by kind of
+Relevance is their product (a phrase few answers use is not named for sounding like the theme);
+maximal marginal relevance picks a few close to the theme and different from each other. The name is built on the first one, by kind of
 construction, never a bare noun where the answers write more: a phrase of several words with
 the modifier most of its mentions carry; a bare noun ("Kaffet", "Mening") by the construction
 most of its mentions in the theme carry ("kaffet i väntrummet"), else "noun – the theme's
 next phrase that is not a generic word" (generic for the theme: its answers use it less than
 three times as often as the rest do, "bemötande", "service"; nlp.themes.subjects), and only else a construction of the theme's
-next phrases: those name a side detail ("Par glasögon" for a theme of treatments). Only a theme with a single phrase of its own is named by one word. A theme of
-short answers without a phrase ("vet ej", "Nej") is named "Korta svar", quoting them in its
-phrase.
+next phrases: those name a side detail ("Par glasögon" for a theme of treatments). Only a theme with a single phrase of its own is named by one word; one of
+short answers without a phrase ("vet ej", "Nej") is "Korta svar", quoting them in its phrase.
 
 Every option must suit the theme (nlp.themes.tone): held by enough of its answers, and in the
 tone most of its answers have ("Missnöje med …", "Beröm för …"; praise never names a theme of
@@ -36,16 +33,14 @@ detail of a few answers never names a theme of many). When no option is held by 
 noun most of its answers use names it, with the next such noun when that adds a sixth of them
 ("Bemötande och service"), or it is said to be mixed ("Blandade synpunkter om …").
 
-Names are unique across themes, and no two read as the same (nlp.themes.subjects: the same
-subject in tones not opposite, "Trevlig mäklare" and "Beröm för mäklare"). Of two themes that
-would be named by one subject, the one whose answers hold it more often keeps it; the other
-gets the head with its own modifier, "head – its next phrase", or "subject – the detail that
-sets it apart" ("Behandling – naprapat"). When a taxonomy
-label carries most answers, the name is "Label – phrase" (majority_label, phrase_name).
+Names are unique, and no two read as the same (nlp.themes.subjects: "Trevlig mäklare" and
+"Beröm för mäklare"); of two themes named by one subject, the one whose answers hold it more often
+keeps it, the other is told apart ("Behandling – naprapat"). A name without a tone that sets its
+theme apart by none of its words gives way to its keyphrases (nlp.themes.specific). A taxonomy
+label most answers carry leads: "Label – phrase" (majority_label, phrase_name).
 
-Stop words: the Swedish list of stopwords-iso (package stopwordsiso) together with spaCy's
-and the theme stage's own; fillers are measured on the corpus: words spread evenly over all
-themes (no theme uses them much more than the corpus does) say nothing about any theme.
+Stop words: stopwords-iso's Swedish list, spaCy's and the theme stage's own; fillers are measured:
+words no theme uses much more than the corpus does say nothing about any theme.
 """
 
 from __future__ import annotations
@@ -70,6 +65,7 @@ from nlp.themes.phrases import (
     written,
 )
 from nlp.themes.representation import PLACEHOLDER_RE, TOKEN_RE, stop_words, swedish_tokens
+from nlp.themes.specific import drop_wide, sharpened, theme_lifts
 from nlp.themes.subjects import (
     Angle,
     Claim,
@@ -298,14 +294,18 @@ def name_themes(
         rule = NameRule([texts[i] for i in idx], [valence[i] for i in idx] if valence is not None else None, tones)
         generic = generic_in_theme(found, len(idx), corpus_df, len(texts))
         angles = theme_angles(found, rule.cover.answers, corpus_df, len(texts))
-        setting[t] = (ranked, found, df, (label_titles or {}).get(t), generic, rule, angles)
+        lifts = theme_lifts(df, len(idx), corpus_df, len(texts), mean_size)
+        setting[t] = (ranked, found, df, (label_titles or {}).get(t), generic, rule, angles, lifts)
+    drop_wide([s[7] for s in setting.values()], [s[5].cover.answers for s in setting.values()], mean_size)
     reserved = _reserved(order, setting)
     used: set[str] = set()
     claims: list[Claim] = []
     out = {}
     for t in order:
-        ranked, found, df, label, generic, rule, angles = setting[t]
-        chosen = _unique_head(ranked, found, df, used, label, generic, rule, claims + reserved.get(t, []), angles)
+        ranked, found, df, label, generic, rule, angles, lifts = setting[t]
+        chosen = _unique_head(
+            ranked, found, df, used, label, generic, rule, claims + reserved.get(t, []), angles, lifts
+        )
         head = chosen[0] if chosen else None
         phrases = [form for _, form in ranked[:k]]
         if chosen is not None:
@@ -332,8 +332,8 @@ def _reserved(order: list[Any], setting: Mapping[Any, tuple[Any, ...]]) -> dict[
     praise for the agent."""
     preferred = {}
     for t in order:
-        ranked, found, df, label, generic, rule, angles = setting[t]
-        chosen = _unique_head(ranked, found, df, set(), label, generic, rule, (), angles)
+        ranked, found, df, label, generic, rule, angles, lifts = setting[t]
+        chosen = _unique_head(ranked, found, df, set(), label, generic, rule, (), angles, lifts)
         if chosen is not None:
             name = phrase_name([chosen[0]], label)[0]
             preferred[t] = (name, rule.cover.share(" ".join(sorted(subject(chosen[0])))))
@@ -430,6 +430,7 @@ def _unique_head(
     rule: NameRule | None = None,
     claims: Sequence[Claim] = (),
     angles: Sequence[Angle] = (),
+    lifts: Mapping[Key, float] | None = None,
 ) -> tuple[str, str] | None:
     """(the theme's name phrase, the phrase it is built on), not yet taken by a larger theme.
 
@@ -495,4 +496,5 @@ def _unique_head(
     chosen = (
         chosen or distinguished(ranked, found, df, rule, taken, generic) or broadest(found, df, rule, taken, generic)
     )
-    return chosen and angled(chosen, list(angles), rule, taken, generic)  # a bare word with its angle
+    chosen = chosen and angled(chosen, list(angles), rule, taken, generic)  # a bare word with its angle
+    return chosen and (sharpened(chosen, ranked, rule, lifts, taken) if lifts else chosen)  # nlp.themes.specific
