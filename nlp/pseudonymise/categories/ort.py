@@ -28,6 +28,7 @@ from nlp.pseudonymise.recognisers.places_in_speech import find_places_in_speech
 from nlp.pseudonymise.recognisers.private_clinics import find_private_clinics
 from nlp.pseudonymise.recognisers.rural_place_names import find_rural_place_names
 from nlp.pseudonymise.recognisers.rural_units import find_rural_units
+from nlp.pseudonymise.recognisers.school_names import find_school_names
 from nlp.pseudonymise.recognisers.script_places import find_script_places
 from nlp.pseudonymise.recognisers.script_units import find_script_units
 from nlp.pseudonymise.recognisers.specialty_units import find_specialty_units
@@ -85,6 +86,9 @@ CATEGORY = Category(
         find_adjective_centres,
         find_interpreter_agencies,
         find_origin_places,  # "41 år, från <Stad>", "ensamkommande från <Stad>"
+        # "Anna Lindhgymnasiet", "Rudbeckianska gymnasiet", "LÖNNBACKASKOLAN" (ORGANISATION;
+        # organisation.py is at the module size limit)
+        find_school_names,
     ),
     description="orter",
 )

@@ -32,7 +32,9 @@ from nlp.pseudonymise.recognisers.person_place import find_person_and_place
 from nlp.pseudonymise.recognisers.praised_staff import find_praised_staff
 from nlp.pseudonymise.recognisers.predicate_ages import find_predicate_ages
 from nlp.pseudonymise.recognisers.pronoun_named import find_pronoun_named
+from nlp.pseudonymise.recognisers.pupil_names import find_pupil_names
 from nlp.pseudonymise.recognisers.script_names import find_script_names
+from nlp.pseudonymise.recognisers.self_ages import find_self_ages
 from nlp.pseudonymise.recognisers.sick_children import find_sick_children
 from nlp.pseudonymise.recognisers.signature_lines import find_signature_lines
 from nlp.pseudonymise.recognisers.spoken_names import find_spoken_names
@@ -66,6 +68,8 @@ CATEGORY = Category(
         find_name_predicates,
         find_pronoun_named,  # "Sten på dialysen har … . Han …"
         find_praised_staff,  # "Ros på apoteket är en ängel"
+        find_self_ages,  # ALDER "Jag (student, 24)": alder.py is at the module size limit
+        find_pupil_names,  # "Bo i 6A", "Dina som mentor", "J. Berg", "Namn: dina björklund"
         find_chat_names,
         find_chat_speakers,  # "[18:42] Eva Lind:", "09.15 olle b:"
         find_chat_handles,  # "<Sara_apotekare>", "[2024-05-11 08:12] farm.Oskar:" (its date DATUM)

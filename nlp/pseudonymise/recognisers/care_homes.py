@@ -122,6 +122,7 @@ def _nature_homes(text: str) -> list[Span]:
             or zipf_frequency(low, "sv") >= 3.0
             # a woman by her nation or trade, or a language: "Spanjorskan", "lärarinnan", "finskan"
             or low.endswith(("skan", "innan"))
+            or low.endswith(("skolan", "gymnasiet"))  # "på Katedralskolan": a school, no home
             or sentence_start(text, m.start("name"))
         ):
             continue

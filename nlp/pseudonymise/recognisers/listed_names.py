@@ -66,6 +66,8 @@ _MEETS = frozenset(
     "träffade träffar ringde ringer mötte möter frågade frågar tackade tackar saknar "
     "saknade hälsade pratade med hos".split()
 )
+# "när jag ringde ville de …": a subject right after the word makes it the clause's verb
+_SUBJECTS = frozenset("jag du han hon vi ni de dom man den det".split())
 _ABBREVIATED_TITLES = frozenset("dr doc ssk usk leg öl bitr insp".split())
 # English months as expats write them ("moving in Jan,"), after an English preposition
 _EN_MONTH_WORDS = frozenset("jan feb mar apr may jun jul aug sep sept oct nov dec".split())
@@ -317,6 +319,7 @@ def _accept(s: Scan, t: Token, info: NameInfo | None) -> bool:
         and prev in _MEETS
         and word.lower() not in SWEDISH_STOP_WORDS
         and word.lower() not in {"per", "bo"}
+        and not (t.tight_next and t.nxt.lower() in _SUBJECTS)
     ):
         return True  # "jag träffade eva igår": after these verbs a bare noun is a name
     if (

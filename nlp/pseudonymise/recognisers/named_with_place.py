@@ -82,6 +82,7 @@ _ORG_STEMS = re.compile(
 )
 # a municipality's or region's body by its capitalised name: "Socialnämnden", "Kommunstyrelsen"
 _BODY = re.compile(r"[A-ZÅÄÖ][a-zåäö]*(?:nämnden|styrelsen|förvaltningen)(?![\w-])")
+_ONE_WORD_SCHOOL = re.compile(r"[A-ZÅÄÖ][a-zåäö]+(?:skolan|gymnasiet)$")
 # "Västerskolan", "förskolan Myrstacken", "Tallåsens förskola", "Tallparksgymnasiet",
 # "på Nyboda skola", without a town
 _SCHOOL = guarded(
@@ -177,6 +178,8 @@ def _run_before(text: str, end: int) -> int | None:
                 and not _ORG_STEMS.search(text, start, end)
                 # "kontaktade Socialnämnden i Sala": a capitalised body's name
                 or _BODY.search(text, start, end)
+                # "anmäla Vasaskolan i Gävle": a capitalised school in one word
+                or _ONE_WORD_SCHOOL.match(text, start, end)
             )
         ):
             break  # "vill tacka Hemsjukvården i Grums": the verb before the name is no part of it

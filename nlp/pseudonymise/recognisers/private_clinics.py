@@ -129,6 +129,7 @@ _SKA_HOSPITAL = guarded(
     + CAPWORD
     + r"))?"
 )
+_SCHOOL_AFTER = re.compile(WS + r"+(?:gymnasiet|gymnasium|skolan|skola|samskola|läroverket)(?![\w-])")
 _PREPOSITION_BEFORE = re.compile(r"(?:på|till|från|vid)" + WS + r"+$")
 
 
@@ -215,6 +216,8 @@ def _ska_hospitals(text: str) -> list[Span]:
         name, town = m.group("name"), m.group("town")
         if not unknown_word(name) or sentence_start(text, m.start("name")):
             continue
+        if _SCHOOL_AFTER.match(text, m.end("name")):
+            continue  # "Rudbeckianska gymnasiet": a school's (recognisers/school_names.py)
         if town is not None and town in lists.places():
             out.append(Span(m.start("name"), m.end(), "VARDENHET"))
         elif _PREPOSITION_BEFORE.search(text, max(0, m.start("name") - 6), m.start("name")):

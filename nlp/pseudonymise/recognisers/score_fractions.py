@@ -1,5 +1,6 @@
 """Fractions in a date's shape that count, not date: a page of pages ("Sid 2/3"), a result on a test
-("fick 7/10 på provet"), a grade standing as a sentence of its own ("Trevligt. 4/5."), and a
+("fick 7/10 på provet"), a grade standing as a sentence of its own ("Trevligt. 4/5.", out of ten also with what it grades,
+"10/10 bemötande."), and a
 week's diary card of grades, one weekday a line ("Mån: 3/5⏎Tis: 1/5⏎Ons: 4/5").
 
 A date stays a date: "den 4/5", "Nästa tid: 4/5." (a colon names what is dated), "fick tid 3/5
@@ -23,6 +24,8 @@ _ON_SOMETHING = re.compile(WS + r"+(?:på|i)" + WS + r"+[a-zåäö]{3,}")
 # line's end ("Bra bemötande. 5/5.", "Tack! 10/10⏎"); not after a colon or a line break
 _SENTENCE_BEFORE = re.compile(r"[.!?…][ \t]+$")
 _SENTENCE_AFTER = re.compile(r"(?:[.!?…]+(?=\s|$)|[ \t]*(?:\n|$))")
+# (not a time of day: "Ny tid. 10/10 eftermiddag." is a date)
+_GRADED = re.compile(WS + r"+(?!(?:för|efter)?middag|morgon|kväll|natt|lunch|dag)[a-zåäö]{4,}")
 _GRADE = re.compile(r"(\d{1,2})/(5|10)")
 # a weekday heading a line, then the line's first fraction: a diary card's row
 _WEEKDAY_ROW = re.compile(
@@ -57,4 +60,9 @@ def counted_fraction(text: str, start: int, end: int) -> bool:
         return True
     if _SENTENCE_BEFORE.search(text, max(0, start - 6), start) and _SENTENCE_AFTER.match(text, end):
         return True
+    # "Kom samma dag. 10/10 bemötande.": a grade out of ten with what it grades, as a sentence
+    if grade.group(2) == "10" and _SENTENCE_BEFORE.search(text, max(0, start - 6), start):
+        graded = _GRADED.match(text, end)
+        if graded and _SENTENCE_AFTER.match(text, graded.end()):
+            return True
     return "\n" in text and _diary_rows(text).get(start, False)

@@ -5,8 +5,10 @@ Written as one word ("Mittuniversitetet") or opened by the institution ("Högsko
 organisation rules read it; with the town first and "universitet" after, the town was read as a
 place at most ("Uppsala" an ORT, "Göteborgs" an ORGANISATION cut short) or not at all, and the
 word after it told where someone studies or works. The town (in the genitive or not), a region
-("…dalen", "…land") or a name no lexicon explains, then "universitet", "högskola" or "tekniska
-högskola", is one ORGANISATION. A hospital ("universitetssjukhuset") is no match: it is one word.
+("…dalen", "…land") or a name no lexicon explains, then "universitet", "högskola", "tekniska
+högskola" or "tekniska universitet", is one ORGANISATION. A hospital ("universitetssjukhuset") is
+no match: it is one word. The student health service at such a university is one VARDENHET with it ("Studenthälsan på
+Umeå universitet", as "<enhet> på <sjukhus>"), not cut after the town's genitive.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from nlp.pseudonymise.recognisers.words import plain_word, unknown_word
 
 _UNIVERSITY = re.compile(
     r"(?<![\w-])(?P<town>[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?)[ \t]+"
-    r"(?:tekniska[ \t]+högskola|lantbruksuniversitet|universitet|högskola)(?![\w-])"
+    r"(?:tekniska[ \t]+(?:högskola|universitet)|lantbruksuniversitet|universitet|högskola)(?![\w-])"
 )
 
 
@@ -32,7 +34,17 @@ def _named_by(town: str) -> bool:
     return not plain_word(town.lower()) and unknown_word(town)
 
 
+_STUDENT_HEALTH = re.compile(r"(?<![\w-])(?:Studenthälsan|Studenthälsa|studenthälsan)[ \t]+(?:på|vid)[ \t]+$")
+
+
 def find_universities(text: str) -> list[Span]:
     if "universitet" not in text and "högskola" not in text:
         return []
-    return [Span(m.start(), m.end(), "ORGANISATION") for m in _UNIVERSITY.finditer(text) if _named_by(m.group("town"))]
+    out = []
+    for m in _UNIVERSITY.finditer(text):
+        if _named_by(m.group("town")):
+            health = _STUDENT_HEALTH.search(text, max(0, m.start() - 20), m.start())
+            out.append(
+                Span(health.start() if health else m.start(), m.end(), "VARDENHET" if health else "ORGANISATION")
+            )
+    return out
