@@ -327,8 +327,6 @@ OWN_FLOORS = {
     # 87 stroke and neurological rehabilitation 0.945 / 0.969 / 36 of 38
     "pii_blind87.jsonl": (0.94, 0.965, 0.94),
     # unread (held out; first scores at main 9a6b647, every direct identifier found):
-    # 88 ambulance, emergency departments and 1177 advice 0.898 / 0.967 / 35 of 36
-    "pii_blind88.jsonl": (0.89, 0.96, 0.97),
     # 89 school health, youth clinics and student health 0.883 / 0.925 / 33 of 35
     "pii_blind89.jsonl": (0.875, 0.92, 0.94),
     # 82 ear, nose and throat, hearing and sleep, read in round 54 (first 0.928 / 0.959 / 32 of 36
@@ -360,6 +358,11 @@ OWN_FLOORS = {
     # direct identifier found; "<enhet> i <Ort>" stays one span, LMA numbers stay JOURNALNUMMER in
     # the product): it no longer measures generalisation
     "pii_blind90.jsonl": (0.925, 0.955, 0.94),
+    # 88 ambulance, emergency departments and 1177 advice, read in round r62 (first 0.898 / 0.967 /
+    # 35 of 36 at main 9a6b647, 0.905 / 0.968 / 35 of 36 at integ e5fd7e5; after 0.953 / 0.976 /
+    # 35 of 36, every direct identifier found; "<enhet> i <Ort>" stays one span and "Patientnämnden"
+    # alone stays unmarked in the product): it no longer measures generalisation
+    "pii_blind88.jsonl": (0.945, 0.97, 0.97),
     # 91 digital care and pharmacies, read in round r59 (first 0.837 / 0.959 / 34 of 37 at main
     # 9a6b647, every direct identifier found; after 0.925 / 0.987 / 37 of 37; "<enhet/apotek> i
     # <Ort>" stays one span, banks and "Patientnämnden" alone stay unmarked in the product): it no
