@@ -16,7 +16,7 @@ from nlp.pseudonymise.recognisers.patterns import CAP_NAME, WS
 from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.words import COUNTRIES
 
-# not a street's first word before its house number: "till oss på Hjulsta backar 12"
+# not a street's first word before its house number: "till oss på Kvistbo backar 12"
 _PLACE = r"(?P<place>" + CAP_NAME + r")(?![\w-])(?!" + WS + r"+(?:[a-zåäö]+" + WS + r"+)?\d)"
 _EVENT_PLACES = [
     # hurt at a place: "knivskuren i <X>", "blev nedslagen på <X>"
