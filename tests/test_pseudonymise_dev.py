@@ -326,9 +326,6 @@ OWN_FLOORS = {
     "pii_blind83.jsonl": (0.93, 0.98, 0.97),
     # 87 stroke and neurological rehabilitation 0.945 / 0.969 / 36 of 38
     "pii_blind87.jsonl": (0.94, 0.965, 0.94),
-    # unread (held out; first scores at main 9a6b647, every direct identifier found):
-    # 88 ambulance, emergency departments and 1177 advice 0.898 / 0.967 / 35 of 36
-    "pii_blind88.jsonl": (0.89, 0.96, 0.97),
     # unread (held out; first scores at main 9a6b647, the same on integ e5fd7e5):
     # 92 addiction services and harm reduction 0.882 / 0.929 / 35 of 36, every direct identifier found
     "pii_blind92.jsonl": (0.875, 0.92, 0.97),
@@ -370,6 +367,11 @@ OWN_FLOORS = {
     # KONTONUMMER, CSN an ORGANISATION and "Studenthälsan" alone a unit in the product): it no
     # longer measures generalisation
     "pii_blind89.jsonl": (0.935, 0.945, 0.94),
+    # 88 ambulance, emergency departments and 1177 advice, read in round r62 (first 0.898 / 0.967 /
+    # 35 of 36 at main 9a6b647, 0.905 / 0.968 / 35 of 36 at integ e5fd7e5; after 0.953 / 0.976 /
+    # 35 of 36, every direct identifier found; "<enhet> i <Ort>" stays one span and "Patientnämnden"
+    # alone stays unmarked in the product): it no longer measures generalisation
+    "pii_blind88.jsonl": (0.945, 0.97, 0.97),
     # 91 digital care and pharmacies, read in round r59 (first 0.837 / 0.959 / 34 of 37 at main
     # 9a6b647, every direct identifier found; after 0.925 / 0.987 / 37 of 37; "<enhet/apotek> i
     # <Ort>" stays one span, banks and "Patientnämnden" alone stay unmarked in the product): it no

@@ -7,6 +7,7 @@ import re
 from nlp.core import Span
 from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.category import Category
+from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.foreign_addresses import find_foreign_addresses
 from nlp.pseudonymise.recognisers.lower_addresses import find_lower_addresses
 from nlp.pseudonymise.recognisers.patterns import (
@@ -108,7 +109,7 @@ _ADDRESS = [
     # the street word cut short, as on an envelope: "Norra Storg. 12", "Kyrkv. 4 B"
     guarded(
         r"(?<![\w-])(?:(?:Stora|Lilla|Norra|Södra|Östra|Västra|Övre|Nedre|[NSÖV]\.)" + WS + r"+)?"
-        r"[" + CAP + r"][" + LOW + r"]+(?:g|v|gat)\." + WS + r"?\d{1,4}" + _NOT_HOUSE + _HOUSE_LETTER
+        r"[" + CAP + r"][" + LOW + r"]+(?:g|v|gat)\." + WS + r"?\d{1,4}(?!\d)" + _NOT_HOUSE + _HOUSE_LETTER
     ),
     guarded(r"(?<![\w-])(?:Box|box|BOX)" + WS + r"+\d{1,6}(?!\d)"),
     # streets without a street word ("Kvarngärdet 18 C", "Skogsbrynet 9") are addresses when
@@ -191,6 +192,9 @@ def find_address(text: str) -> list[Span]:
         for m in pattern.finditer(text):
             # "Kan väg 45 lagas?": a road's number after a verb or a function word, no street name
             if k == 1 and m.group(0).split()[0].lower() in SWEDISH_STOP_WORDS:
+                continue
+            # "en bil från Malung. 52 minuter": a town ending a sentence, no street cut short
+            if k == 4 and m.group(0).split(".")[0].split()[-1] in lists.places():
                 continue
             start = _without_name_before(text, m.start(), m.end()) if k == 0 else m.start()
             spans.append(Span(start, m.end(), "ADRESS"))

@@ -208,6 +208,12 @@ _EXCLAIMED_SCORE = re.compile(r"(?<=![ \t])(?:10|[0-9])/(?:5|10)[.!]+(?:\s|$)")
 _PERSON_AFTER_TIME = re.compile(
     r"[ \t]+(?:(?i:ssk|usk|läk|dr|spsk|bm)\.?[ \t]+[A-ZÅÄÖ][a-zåäö]|\+?\d[\d \-]{7,}\d(?!\d))"
 )
+# after the clock time, a call that came in from someone ("2025-01-19 23:51 Inkommande samtal från
+# dotter", "… Samtal besvarat", "… Inringare uppger"): an alarm centre's or advice line's call log,
+# dated about the caller and the patient
+_CALL_AFTER_TIME = re.compile(
+    r"[ \t]+(?i:(?:(?:inkommande|nytt|besvarat)[ \t]+)?(?:larm|112-|1177-)?samtal|inringare|inringaren|uppringare)\b"
+)
 # only the start of a line (or a bracket opening it) before a timestamp
 _LINE_HEAD = " \t>[("
 # a log of what one person did, by a user name made of letters ("user=anna.berg"), an address
@@ -338,6 +344,7 @@ def find_date(text: str) -> list[Span]:
                 and ctx.heads_line(m.start())
                 and not person_log
                 and not _PERSON_AFTER_TIME.match(text, time.end())
+                and not _CALL_AFTER_TIME.match(text, time.end())
             ):
                 # "2025-02-03 07:45 Morgoninsats" heading a line: a log's timestamp. After a
                 # label or words ("Skickat: 2026-02-03 07:58", "chatt 2026-02-22 20:11") it

@@ -238,7 +238,7 @@ _FIRM_NAME = (
 # an employer named after a verb of working: "jobbade båda för Peab", "arbetar på SSAB"
 _EMPLOYER = re.compile(
     # Norwegian "jobber/arbeider for X" from neighbours working across the border
-    r"\b(?:jobbar|jobbade|jobbat|arbetar|arbetade|arbetat|anställd|sydde|jobber|jobbet|arbeider|"
+    r"\b(?:[Jj]obbar|[Jj]obbade|[Jj]obbat|[Aa]rbetar|[Aa]rbetade|[Aa]rbetat|[Aa]nställd|sydde|jobber|jobbet|arbeider|"
     # English from writers who use it ("I work at X"); time off from one's work ("ledigt från X")
     r"(?i:work|works|worked|working)|(?:tagit|tog|ta|fått|fick)" + WS + r"+ledigt|"
     r"fick" + WS + r"+(?:arbete|jobb|anställning|plats)|"

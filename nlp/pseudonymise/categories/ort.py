@@ -11,10 +11,12 @@ from nlp.pseudonymise.recognisers.chat_answers import find_chat_answers
 from nlp.pseudonymise.recognisers.clinic_sites import find_clinic_sites
 from nlp.pseudonymise.recognisers.complaint_units import find_complaint_units
 from nlp.pseudonymise.recognisers.emergency_units import find_emergency_units
+from nlp.pseudonymise.recognisers.event_places import find_event_places
 from nlp.pseudonymise.recognisers.foreign_units import find_foreign_units
 from nlp.pseudonymise.recognisers.health_compounds import find_health_compounds
 from nlp.pseudonymise.recognisers.holiday_places import find_holiday_places
 from nlp.pseudonymise.recognisers.hospital_shorthands import find_hospital_shorthands
+from nlp.pseudonymise.recognisers.hospital_transfers import find_hospital_transfers
 from nlp.pseudonymise.recognisers.housing_support import find_housing_support
 from nlp.pseudonymise.recognisers.interpreter_agencies import find_interpreter_agencies
 from nlp.pseudonymise.recognisers.interview_notes import find_form_places
@@ -77,6 +79,7 @@ CATEGORY = Category(
         find_sports_clubs,
         # "på mora lasarett", "ligger på SÄS Borås" (VARDENHET), likewise
         find_hospital_shorthands,
+        find_hospital_transfers,  # "från <Ort> lasarett till <FÖRK>" (VARDENHET), likewise
         # "ÖNH i <Ort>", "<Vårdgivare> ÖNH <Ort>", "att hörcentralen i <Ort> …" (VARDENHET), likewise
         find_specialty_units,
         # "<Förening>s behandlingscenter för … i <Ort>", "<X>hälsan i <Ort>", "Psykosocialt centrum"
@@ -89,6 +92,7 @@ CATEGORY = Category(
         # "Anna Lindhgymnasiet", "Rudbeckianska gymnasiet", "LÖNNBACKASKOLAN" (ORGANISATION;
         # organisation.py is at the module size limit)
         find_school_names,
+        find_event_places,  # "knivskuren i <X>", "hem till oss i <X>", "vägen genom <X>"
     ),
     description="orter",
 )

@@ -25,6 +25,7 @@ from nlp.pseudonymise.recognisers.law_firms import find_law_firms
 from nlp.pseudonymise.recognisers.mail_headers import find_mail_senders
 from nlp.pseudonymise.recognisers.name_predicates import find_name_predicates
 from nlp.pseudonymise.recognisers.name_spellings import find_name_spellings
+from nlp.pseudonymise.recognisers.names_before_heter import find_names_before_heter
 from nlp.pseudonymise.recognisers.names_in_context import find_person_in_context
 from nlp.pseudonymise.recognisers.nicknames import find_nicknames
 from nlp.pseudonymise.recognisers.parent_threads import find_parent_threads
@@ -94,6 +95,7 @@ CATEGORY = Category(
         find_unit_purposes,  # "Mottagningen för ätstörningar vid Karolinska" (VARDENHET; vardenhet.py is at the limit)
         find_child_ages,  # "barn i hemmet, 4 och 9 år", "Tyra (sju) sa" (ALDER and PERSON; alder.py is at the limit)
         find_predicate_ages,  # "Jag är lastbilschaufför och 52 år", "Lova är 3,5 år" (ALDER; alder.py is at the limit)
+        find_names_before_heter,  # "Dag och Sol heter mina barn"
     ),
     description="namn",
 )

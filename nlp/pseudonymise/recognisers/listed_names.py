@@ -383,8 +383,12 @@ def _lowercase_surname(word: str) -> bool:
 
 def _named_after_title(s: Scan, t: Token, info: NameInfo | None) -> bool:
     """After a title, kinship or role word: "doktor Berg", "min man Bo", "min handläggare per"."""
-    if len(t.word) < 2 or t.word.lower() in PERSON_VERBS:
-        return False  # "Brukare A:", "hans mamma ville inte"
+    if len(t.word) < 2:
+        return False  # "Brukare A:"
+    if t.word.lower() in PERSON_VERBS and not (
+        t.cap and t.tight_next and t.nxt[:1].isupper() and t.nxt.lower() not in SWEDISH_STOP_WORDS
+    ):
+        return False  # "hans mamma ville inte"; "sjuksköterskan Ville Lindberg" is a full name
     if not t.cap and t.prev.rstrip(".") in _DOCTORS and info is not None and not info.common:
         return True  # "dr holm": after a doctor's title a listed name, even one that is also a word
     husband = t.prev == "man" and t.prev2 in POSSESSIVES  # "min man Bo"

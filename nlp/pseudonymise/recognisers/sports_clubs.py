@@ -58,8 +58,10 @@ def find_sports_clubs(text: str) -> list[Span]:
         words = m.group("words").split()
         info = lists.names().get(words[0].lower())
         first = info is not None and (info.first_sv or info.first_other) and words[0] not in lists.places()
-        # "USK Ingrid" is a title and a name; "IK Viking", "IFK Göteborg" are clubs
-        if not function_words_or_calendar(words[0]) and not first:
+        # "USK Ingrid" is a title and a name; "IK Viking", "IFK Göteborg" are clubs (a town as
+        # frequent as a word is still the club's town, as in `_words_kept`)
+        common = function_words_or_calendar(words[0]) and words[0] not in lists.places()
+        if not common and not first:
             out.append(Span(m.start(), m.end(), "ORGANISATION"))
     for m in _TOWN_ASSOCIATION.finditer(text):
         town = m.group("town")

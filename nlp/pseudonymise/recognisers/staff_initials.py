@@ -19,6 +19,9 @@ _TITLE = (
     r"kurator|kuratorn|arbetsterapeut|arbetsterapeuten|fysioterapeut|fysioterapeuten|barnmorska|barnmorskan|"
     # the pharmacy's staff sign deviations too: "Farmaceut PW har lämnat avvikelse"
     r"farmaceut|farmaceuten|apotekare|apotekaren|receptarie|receptarien|"
+    # an alarm centre's or advice line's call log names its operator: "Samtal besvarat, operatör JNI"
+    # (not a phone company: "min operatör TDC", "ny operatör")
+    r"(?<!(?i:min) )(?<!(?i:vår) )(?<!(?i:ny) )(?:operatör|operatören|larmoperatör|larmoperatören)|"
     # a note's signature: "sign. KS", "Sign: AK/MN", "signerat JB"
     r"sign|signerat|signerad|signatur)"
     r"(?:\.?[ \t]+|[.:][ \t]*)"
