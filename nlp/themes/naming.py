@@ -294,7 +294,7 @@ def name_themes(
         rule = NameRule([texts[i] for i in idx], [valence[i] for i in idx] if valence is not None else None, tones)
         generic = generic_in_theme(found, len(idx), corpus_df, len(texts))
         angles = theme_angles(found, rule.cover.answers, corpus_df, len(texts))
-        lifts = theme_lifts(df, len(idx), corpus_df, len(texts), mean_size)
+        lifts = theme_lifts(df, len(idx), corpus_df, len(texts))
         setting[t] = (ranked, found, df, (label_titles or {}).get(t), generic, rule, angles, lifts)
     drop_wide([s[7] for s in setting.values()], [s[5].cover.answers for s in setting.values()], mean_size)
     reserved = _reserved(order, setting)

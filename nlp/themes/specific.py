@@ -97,9 +97,7 @@ def sharpened(
     return better or chosen
 
 
-def theme_lifts(
-    df: Mapping[Key, int], n_theme: int, corpus_df: Mapping[Key, int], n_corpus: int, mean_size: float
-) -> dict[Key, float]:
+def theme_lifts(df: Mapping[Key, int], n_theme: int, corpus_df: Mapping[Key, int], n_corpus: int) -> dict[Key, float]:
     """Each candidate's lift: the share of the theme's answers holding it over the rest's share
     (half an answer where the rest has none); drop_wide sets the corpus's own words to 0."""
     rest = max(n_corpus - n_theme, 1)
