@@ -309,7 +309,7 @@ def _build_or_lone_score(text: str, m: re.Match[str]) -> bool:
     """ "(build 20250311)": a build's number; "Snabbt och bra. 5/5 // Nora": a score."""
     if m.group(0).isdigit() and _BUILD_BEFORE.search(text, max(0, m.start() - 14), m.start()):
         return True
-    if _SCORE_ALONE.match(text, m.start()) and _SENTENCE_END.search(text[: m.start()][-6:]):
+    if _SCORE_ALONE.match(text, m.start()) and _SENTENCE_END.search(text[max(0, m.start() - 6) : m.start()]):
         return True
     return counted_fraction(text, m.start(), m.end())  # "Sid 2/3", "fick 7/10 på provet", "Bra. 4/5."
 

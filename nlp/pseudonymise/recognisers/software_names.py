@@ -52,13 +52,20 @@ _KIND_BEFORE = re.compile(
 )
 
 
+# the longest kind word and the spaces after it: the search looks back no further, so a text of
+# many names is not read from its start once per name
+_KIND_REACH = 40
+
+
 def _apps_by_kind(text: str, spans: list[Span]) -> set[str]:
     if not any(k in text.lower() for k in ("app", "tjänsten", "plattformen", "programmet", "systemet")):
         return set()
     return {
         text[s.start : s.end]
         for s in spans
-        if s.label == "PERSON" and " " not in text[s.start : s.end] and _KIND_BEFORE.search(text, 0, s.start)
+        if s.label == "PERSON"
+        and " " not in text[s.start : s.end]
+        and _KIND_BEFORE.search(text, max(0, s.start - _KIND_REACH), s.start)
     }
 
 
