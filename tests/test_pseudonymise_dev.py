@@ -377,6 +377,12 @@ OWN_FLOORS = {
     # <Ort>" stays one span, banks and "Patientnämnden" alone stay unmarked in the product): it no
     # longer measures generalisation
     "pii_blind91.jsonl": (0.915, 0.975, 0.97),
+    # sets 94–97, written blind 2026-12-02 and scored once on main bcc8ccf before anyone read
+    # them (floors a little under the first figures; direct identifiers missed in 95 and 96)
+    "pii_blind94.jsonl": (0.90, 0.925, 0.84),
+    "pii_blind95.jsonl": (0.92, 0.97, 0.97, 0.94),
+    "pii_blind96.jsonl": (0.90, 0.94, 0.92, 0.93),
+    "pii_blind97.jsonl": (0.885, 0.955, 0.92),
 }
 
 
