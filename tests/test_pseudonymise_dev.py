@@ -329,9 +329,6 @@ OWN_FLOORS = {
     # unread (held out; first scores at main 9a6b647, the same on integ e5fd7e5):
     # 92 addiction services and harm reduction 0.882 / 0.929 / 35 of 36, every direct identifier found
     "pii_blind92.jsonl": (0.875, 0.92, 0.97),
-    # 93 access to records and data-protection requests 0.933 / 0.969 / 34 of 37; one personnummer
-    # of 20 replaced under TELEFON (ten digits), so the direct floor is 0.94
-    "pii_blind93.jsonl": (0.925, 0.96, 0.91, 0.94),
     # 82 ear, nose and throat, hearing and sleep, read in round 54 (first 0.928 / 0.959 / 32 of 36
     # at main 5b4926c; after 0.965 / 0.992 / 36 of 36, every direct identifier found; "<enhet> i
     # <Ort>" stays one span and an interpreting centre a unit in the product): it no longer
@@ -377,6 +374,12 @@ OWN_FLOORS = {
     # <Ort>" stays one span, banks and "Patientnämnden" alone stay unmarked in the product): it no
     # longer measures generalisation
     "pii_blind91.jsonl": (0.915, 0.975, 0.97),
+    # 93 access to records, access logs and data-protection requests, read in round r64 (first
+    # 0.933 / 0.969 / 34 of 37 at main 9a6b647 and bcc8ccf, one personnummer of 20 replaced under
+    # TELEFON; after 0.982 / 0.994 / 36 of 37, every direct identifier found; "<enhet/organisation>
+    # i <Ort>" stays one span and an HSA-id JOURNALNUMMER in the product): it no longer measures
+    # generalisation
+    "pii_blind93.jsonl": (0.975, 0.985, 0.94),
     # sets 94–97, written blind 2026-12-02 and scored once on main bcc8ccf before anyone read
     # them (floors a little under the first figures; direct identifiers missed in 95 and 96)
     "pii_blind94.jsonl": (0.90, 0.925, 0.84),

@@ -155,7 +155,14 @@ _COUNTED_AFTER = (
     r"våning|omgång|barn|rad|sida|steg|kapitel|termin|timme|minut)\b"
 )
 _DAY_ORDINAL = re.compile(
-    r"(?i:\bden)" + WS + r"+((?:[1-9]|[12]\d|3[01]):(?:e|a))(?![\w])(?!" + WS + r"+" + _COUNTED_AFTER + r")"
+    # not a gloss of a number: "dag 64 betyder den 4:e" (a samordningsnummer's day explained)
+    r"(?<!betyder )(?<!motsvarar )(?i:\bden)"
+    + WS
+    + r"+((?:[1-9]|[12]\d|3[01]):(?:e|a))(?![\w])(?!"
+    + WS
+    + r"+"
+    + _COUNTED_AFTER
+    + r")"
 )
 
 
@@ -223,6 +230,13 @@ _LINE_HEAD = " \t>[("
 _PERSON_IN_LOG = re.compile(
     r"(?i:\b(?:user|usr|username|användare)=[a-zåäö][a-zåäö.]*(?![\w-])|\b(?:ip|client_ip|src)=\d"
     r"|\b(?:auth|login|inloggning)\b[^\n]*\bpnr=\d|\bpnr=\d[^\n]*\b(?:auth|login|inloggning)\b)"
+)
+# a log of who opened someone's journal (an access log sent to the patient: "loggutdrag",
+# "åtkomstlogg", its users' ids "anv-id …" or HSA-ids "SE2321000…-X1Y2"): each line's timestamp is
+# when that person's journal was read, a date about them
+_ACCESS_LOG = re.compile(
+    r"(?i:\b(?:logg-?utdrag\w*|åtkomstlogg\w*|utdrag[ \t]+ur[ \t]+(?:åtkomst|journal)?loggen?|anv-id|hsa-id)\b)"
+    r"|\bSE\d{10}-[A-Z0-9]{4}\b"
 )
 # English, in forwarded mail headers: "February 16, 2026", "16 February 2026"
 _EN_MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
@@ -326,6 +340,13 @@ def _fraction(text: str, m: re.Match[str], seen: set[str]) -> bool:
     return False
 
 
+def _read_once(memo: list[bool], pattern: re.Pattern[str], text: str) -> bool:
+    """Whether pattern occurs in text, searched at most once per text (memo holds the answer)."""
+    if not memo:
+        memo.append(pattern.search(text) is not None)
+    return memo[0]
+
+
 def find_date(text: str) -> list[Span]:
     spans = []
     low = text.lower()
@@ -333,6 +354,7 @@ def find_date(text: str) -> list[Span]:
     if any(m in low for m in _EN_MONTH_NAMES):
         patterns = patterns + list(_EN_DATES)
     person_log = "=" in text and _PERSON_IN_LOG.search(text) is not None
+    access_log: list[bool] = []  # read once, when a line's timestamp first asks
     ctx = _Text(text)
     fractions: set[str] = set()
     for pattern in patterns:
@@ -345,6 +367,7 @@ def find_date(text: str) -> list[Span]:
                 and not person_log
                 and not _PERSON_AFTER_TIME.match(text, time.end())
                 and not _CALL_AFTER_TIME.match(text, time.end())
+                and not _read_once(access_log, _ACCESS_LOG, text)
             ):
                 # "2025-02-03 07:45 Morgoninsats" heading a line: a log's timestamp. After a
                 # label or words ("Skickat: 2026-02-03 07:58", "chatt 2026-02-22 20:11") it

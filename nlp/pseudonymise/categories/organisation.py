@@ -10,6 +10,7 @@ from nlp.pseudonymise.category import Category
 from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.agency_contacts import find_agency_contacts
 from nlp.pseudonymise.recognisers.association_names import find_association_names
+from nlp.pseudonymise.recognisers.company_mentions import company_again
 from nlp.pseudonymise.recognisers.court_names import find_court_names
 from nlp.pseudonymise.recognisers.lower_schools import find_lower_schools
 from nlp.pseudonymise.recognisers.municipal_bodies import find_municipal_bodies
@@ -17,6 +18,7 @@ from nlp.pseudonymise.recognisers.named_with_place import find_named_with_place
 from nlp.pseudonymise.recognisers.patterns import CAP, CAPWORD, IN_TOWN, LOW, SAMI_CAP, SAMI_LOW, WS, coordinated_first
 from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.public_offices import find_public_offices
+from nlp.pseudonymise.recognisers.report_recipients import find_report_recipients
 from nlp.pseudonymise.recognisers.service_firms import TAXI_NAME, find_service_firms
 from nlp.pseudonymise.recognisers.universities import find_universities
 from nlp.pseudonymise.recognisers.words import NOT_UNIT_WORDS, plain_word, sentence_start
@@ -49,6 +51,8 @@ _ORGS = (
     r"Socialnämnden|Omsorgsnämnden|Vård- och omsorgsnämnden|Hälso- och sjukvårdsnämnden|"
     # the municipality's and the region's governing board, written as the addressee's name
     r"Kommunstyrelsen|Regionstyrelsen|"
+    # a region named by its province: "Hallandsregionen", "Västra Götalandsregionen"
+    r"(?:(?:Västra|Östra|Norra|Södra)[ \t]+)?[A-ZÅÄÖ][a-zåäö]+(?:land|botten)sregionen|"
     r"Socialtjänsten|Patientnämnden|Överförmyndaren|Hemtjänsten|Kommunens?|Regionens|"
     # more national authorities and courts
     r"Sametinget|Skolinspektionen|Lantmäteriet|Bolagsverket|Tullverket|Specialpedagogiska skolmyndigheten|"
@@ -332,6 +336,7 @@ def _companies(text: str) -> list[Span]:
             words.pop(0)
         if words and len(words[0]) >= 3:
             spans.append(Span(start, m.end(), "ORGANISATION"))
+            spans += company_again(text, text[start : m.end("name")], m.end())
     return spans
 
 
@@ -486,6 +491,7 @@ CATEGORY = Category(
         find_agency_contacts,
         find_municipal_bodies,
         find_association_names,
+        find_report_recipients,  # "anmält till <FÖRKORTNING>"
     ),
     description="organisationer",
 )

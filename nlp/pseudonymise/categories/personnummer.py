@@ -150,6 +150,27 @@ def _born_2000s(digits: str, text: str, start: int) -> bool:
     return not mobile and not PHONE_BEFORE.search(before(text, start, 30))
 
 
+# a child named just before, by the parent writing: "pappa till Vilgot 0611084412", "min dotter
+# Elvira, 0802114422" – the number belongs to the child named, so ten bare digits whose check
+# digit holds on a birth date are the child's personnummer even when they read as a mobile number
+# (a parent's own number follows "ring mig" or their own name, not the child's)
+_CHILD_NAMED_BEFORE = re.compile(
+    r"(?<![\w-])(?i:(?:mamma|pappa|mor|far|förälder|vårdnadshavare|mormor|morfar|farmor|farfar)[ \t]+till"
+    r"|(?:min|mitt|vår|vårt)[ \t]+(?:son|dotter|barn|pojke|flicka|grabb|tjej|kille))[ \t]+"
+    r"[A-ZÅÄÖa-zåäöé][a-zåäöé]+(?:[ \t]+[A-ZÅÄÖ][a-zåäöé]+)?[ \t]*,?[ \t]*$"
+)
+
+
+def _child_named_before(digits: str, text: str, start: int) -> bool:
+    """Ten bare digits right after a child named by a parent, their check digit holding on a
+    birth date from 2000–2009 (see _CHILD_NAMED_BEFORE)."""
+    return (
+        luhn.is_valid(digits)
+        and _plausible_birth_date(f"20{digits}")
+        and _CHILD_NAMED_BEFORE.search(text, max(0, start - 48), start) is not None
+    )
+
+
 def _separated_shape(first: str, sep: str | None) -> bool:
     """ "910832-4451", "851345-1237": written as a personnummer, with an impossible date.
 
@@ -381,6 +402,7 @@ def find_personnummer(text: str) -> list[Span]:
             and _phone_number(m.group(0))
             and not _born_2000s(m.group(0), text, m.start())
             and not _record_field(m.group(0), text, m.start(), m.end())
+            and not _child_named_before(m.group(0), text, m.start())
         ):
             continue  # "0701740623" is a phone number even when its digits pass Luhn
         if bare and len(first) == 8 and lines.is_log(m.start()):  # digits alone: on one line

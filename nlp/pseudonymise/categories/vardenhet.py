@@ -362,16 +362,18 @@ def _acronyms_in_town(text: str) -> list[Span]:
     ]
 
 
-# a maternity ward by its name, a person's or a town's: "BB Sophia", "BB Stockholm"
-# (not a firm, "BB Städservice")
+# a maternity ward by its name, a person's or a town's: "BB Sophia", "BB Stockholm", or by the
+# part of the city its hospital serves, as "MVC Östra" is read above: "BB Norra" (not a firm,
+# "BB Städservice")
 _BB = re.compile(r"(?<![\w-])BB" + WS + r"+(" + CAPWORD + r")(?![\w-])")
+_COMPASS = frozenset("Östra Västra Norra Södra Öst Väst Nord Syd".split())
 
 
 def _maternity_wards(text: str) -> list[Span]:
     return [
         Span(m.start(), m.end(), "VARDENHET")
         for m in _BB.finditer(text)
-        if m.group(1) in lists.places() or lists.names().get(m.group(1).lower()) is not None
+        if m.group(1) in lists.places() or lists.names().get(m.group(1).lower()) is not None or m.group(1) in _COMPASS
     ]
 
 
@@ -422,7 +424,12 @@ def _care_units(text: str) -> list[Span]:
     spans += find_lower_named_units(text)
     for m in _UNIT_CONTEXT.finditer(text):
         name = m.group(1)
-        if name.lower() not in lists.names() and name not in lists.places() and name.lower() not in NOT_UNIT_WORDS:
+        if (
+            name.lower() not in lists.names()
+            and name not in lists.places()
+            and name.lower() not in NOT_UNIT_WORDS
+            and not name.startswith("Apotek")  # "personalen på Apoteket <Gren>": a chain (organisation.py)
+        ):
             spans.append(Span(m.start(1), m.end(1), "VARDENHET"))
     for i, pattern in enumerate(_UNIT_PATTERNS):
         for m in pattern.finditer(text):

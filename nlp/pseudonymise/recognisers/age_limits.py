@@ -1,6 +1,6 @@
 """An age as a rule's limit, said of anyone of that age, not of a person: "Barn som fyllt 12 år ska
 …", "alla som fyller 18", "till och med det år man fyller 23", "när man blir 65", "tills barnet
-fyller 12 år". The subject is generic ("man", "alla", "barn som") or, after "tills", the kind of
+fyller 12 år", "från att barnet fyllt 13". The subject is generic ("man", "alla", "barn som") or, after "tills", the kind of
 person the rule is for in the present tense ("barnet fyller"). A person's own age keeps its subject
 ("när mamma fyller 80", "tills barnet fyllde två" is the day it happened, "en man fyller 90"), and
 "när man är 82" stays too: writers say "man" of themselves at their own age."""
@@ -21,6 +21,22 @@ _GENERIC_BEFORE = re.compile(
     + WS
     + r"+(?:barnet|eleven|ungdomen|den unge|den försäkrade)"
     + WS
+    + r"+$)"
+    # "från att barnet fyllt 13 stängs …", "från det att eleven fyller 16": the time a rule starts
+    r"|(?P<since>\bfrån(?:"
+    + WS
+    + r"+och"
+    + WS
+    + r"+med)?(?:"
+    + WS
+    + r"+det)?"
+    + WS
+    + r"+att"
+    + WS
+    + r"+(?:barnet|eleven|ungdomen|den unge|patienten|den försäkrade)(?:"
+    + WS
+    + r"+har)?"
+    + WS
     + r"+$))"
 )
 _PRESENT = re.compile(r"(?i:fyller|är|blir)\b")
@@ -33,6 +49,6 @@ def age_limit_before(text: str, start: int) -> bool:
     m = _GENERIC_BEFORE.search(text, max(0, start - 40), start)
     if m is None:
         return False
-    if m.group("man"):
+    if m.group("man") or m.group("since"):
         return _REACHES.match(text, start) is not None
     return m.group("until") is None or _PRESENT.match(text, start) is not None

@@ -24,7 +24,7 @@ _PAIR = guarded(
     + _AUTHORITY
     + r"[ \t]*(?:[ \t]och|[ \t]eller|,)[ \t]+(?P<acr2>[A-ZÅÄÖ]{2,5}))(?![\w-])"
 )
-_UNIT_ABBREVIATIONS = frozenset("BVC MVC BUP VC HVB UM VUP BB SÄBO LSS LVU LVM SOL HSL".split())
+UNIT_ABBREVIATIONS = frozenset("BVC MVC BUP VC HVB UM VUP BB SÄBO LSS LVU LVM SOL HSL".split())
 
 
 def find_authority_pairs(text: str) -> list[Span]:
@@ -34,6 +34,6 @@ def find_authority_pairs(text: str) -> list[Span]:
     for m in _PAIR.finditer(text):
         key = "acr" if m.group("acr") else "acr2"
         acr = m.group(key)
-        if acr not in _UNIT_ABBREVIATIONS and zipf_frequency(acr.lower(), "sv") < 2.5:
+        if acr not in UNIT_ABBREVIATIONS and zipf_frequency(acr.lower(), "sv") < 2.5:
             out.append(Span(m.start(key), m.end(key), "ORGANISATION"))
     return out

@@ -15,6 +15,7 @@ from nlp.pseudonymise.recognisers.scan import Scan, Token
 from nlp.pseudonymise.recognisers.words import (
     ADDRESS_TERMS,
     CHAT_FILLERS,
+    FOLDED_FUNCTION_WORDS,
     GREETING_WORDS,
     NAME_PARTICLES,
     PERSON_VERBS,
@@ -266,6 +267,7 @@ def _before_unknown_surname(s: Scan, t: Token, info: NameInfo | None, first: boo
         and t.tight_next
         and nxt[:1].isupper()
         and nxt[1:].islower()
+        and "-" not in nxt  # "Hans Waran-dos är …": a compound with a lowercase tail is a noun
         and nxt not in s.places
         and (t.word.lower() not in SWEDISH_STOP_WORDS or info.first_sv)
         and unknown_word(nxt)
@@ -372,6 +374,7 @@ def _lowercase_name_goes_on(s: Scan, t: Token, rare: bool = True) -> bool:
         and t.word.islower()
         and all(s.toks[k][2].islower() for k in name)
         and t.word.lower() not in CHAT_FILLERS
+        and t.word not in FOLDED_FUNCTION_WORDS  # "mvh jocke fran Kumla": "från" without å
         and (not rare or rare_word(t.word))
     )
 

@@ -207,6 +207,12 @@ def _field_word(word: str) -> bool:
     return low in _FIELD_WORDS or (lists.names().get(low) is None and plain_word(low))
 
 
+# the letters only Vietnamese writes (a hooked o or u, a barred d, a vowel with a dot below or a
+# hook above), and the middle names written without them
+_VIETNAMESE_MIDDLE = re.compile(r" (?:Thị|Thi|Văn|Van)$")
+_VIETNAMESE = re.compile(r"[ăđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹĂĐƠƯ]| (?:Thi|Van)$")
+
+
 def complete_names(text: str, spans: list[Span]) -> list[Span]:
     """After overlaps are resolved: a found name takes the name words next to it ("Tran Van
     Minh", "ASTRID FRÖBERG", "Mattsson, Greger"), and a first or last name found once is
@@ -219,16 +225,26 @@ def complete_names(text: str, spans: list[Span]) -> list[Span]:
         end = sp.end
         upper = text[sp.start : sp.end].isupper()
         # to the right, once, after a lone name ("ASTRID FRÖBERG"); a lowercase word stays
-        for _ in range(1 if " " not in text[sp.start : sp.end] else 0):
+        value = text[sp.start : sp.end]
+        # a Vietnamese name has three parts ("Trần Thị Hoa"): two found take the third too
+        for _ in range(1 if " " not in value or (value.count(" ") == 1 and _VIETNAMESE.search(value)) else 0):
             m = re.match(r" ([^\W\d_][\w'’-]*)", text[end:])
             if not m or (k + 1 < len(out) and out[k + 1].start < end + 1 + len(m.group(1))):
                 break
             word = m.group(1)
-            if not (
-                word[:1].isupper()
-                and word.isupper() == upper
-                and (_name_token(word) or _village_surname(text[sp.start : sp.end], word))
-            ) or (text[end + 1 + len(word) : end + 2 + len(word)] == ":" and not _sender(text, sp.start)):
+            if (
+                not (
+                    word[:1].isupper()
+                    and word.isupper() == upper
+                    and (
+                        _name_token(word)
+                        or _village_surname(text[sp.start : sp.end], word)
+                        # after a Vietnamese middle name the given name follows, a word or not ("Thị Sen")
+                        or (_VIETNAMESE_MIDDLE.search(value) is not None and len(word) <= 8)
+                    )
+                )
+                or (text[end + 1 + len(word) : end + 2 + len(word)] == ":" and not _sender(text, sp.start))
+            ):
                 break  # "Tran Van Minh Personnummer: …": a form field follows
             end += 1 + len(word)
         end = _after_particles(text, out, k, end, absorbed)
@@ -285,8 +301,39 @@ def complete_names(text: str, spans: list[Span]) -> list[Span]:
             ):  # "Anna, Bo och …" is a list
                 merged[-1] = Span(prev.start, sp.end, "PERSON")
                 continue
+        shouted = (
+            _SHOUTED_SURNAME_BEFORE.search(text, max(0, sp.start - 32), sp.start) if sp.label == "PERSON" else None
+        )
+        if shouted and _shouted_surname(text, sp, shouted.group(1)):
+            if prev is not None and prev.label == "PERSON" and (prev.start, prev.end) == shouted.span(1):
+                merged[-1] = Span(prev.start, sp.end, "PERSON")  # the surname found on its own
+                continue
+            if prev is None or prev.end <= shouted.start(1):
+                sp = Span(shouted.start(1), sp.end, "PERSON")
         merged.append(sp)
     return _same_name_elsewhere(text, _ampersand(text, _nicknames(text, _listed_after(text, merged))))
+
+
+# a log's or a register's "EFTERNAMN, FÖRNAMN" in capitals, opening its field: after a line's
+# start, a dash, a bar or a semicolon ("… – KARADAĞ, SELIM, samma enhet, läst")
+_SHOUTED_SURNAME_BEFORE = re.compile(r"(?:^|[\n|;–-][ \t]*)([A-ZÅÄÖÜÉÇĞŞİ]{3,}),[ \t]$")
+_SHOUTED_FIELD_END = re.compile(r"[ \t]*(?:[,;|\n]|$)")
+
+
+def _shouted_surname(text: str, sp: Span, surname: str) -> bool:
+    """The word before a shouted first name is its surname: a first name in capitals, its field
+    ending after it, and a word before it no lexicon has ("OBS, ANNA", "IVO, ANNA" stay)."""
+    first = text[sp.start : sp.end]
+    info = lists.names().get(first.lower())
+    return (
+        first.isupper()
+        and " " not in first
+        and info is not None
+        and (info.first_sv or info.first_other)
+        and _SHOUTED_FIELD_END.match(text, sp.end) is not None
+        and surname.capitalize() not in lists.places()
+        and (lists.names().get(surname.lower()) is not None or unknown_word(surname.capitalize()))
+    )
 
 
 _LIST_GOES_ON = re.compile(

@@ -161,6 +161,7 @@ def namelike(word: str, lowercase_ok: bool) -> bool:
         or low in _ROLES
         or _role_before(low)
         or low.rsplit("-", 1)[-1] in TITLES
+        or _UNIT_TAIL.search(low.rstrip("'’"))  # "Sjuksköterska, Ortopedavdelning": the ward, not her name
         or word in lists.places()
         or word in COUNTRIES
         or word.isupper()
@@ -173,6 +174,10 @@ def namelike(word: str, lowercase_ok: bool) -> bool:
     if info is not None:
         return not info.word and not info.common
     return foreign(word) or unknown_word(word, single=True)
+
+
+# a compound ending in a ward's or a clinic's word names a place of work, never a person
+_UNIT_TAIL = re.compile(r"..(?:avdelning|avdelningen|mottagning|mottagningen|kliniken|klinik|enheten|centralen)$")
 
 
 @lru_cache(maxsize=4096)

@@ -157,41 +157,35 @@ CARE_ACRONYMS = frozenset("BUP BVC MVC BMM BB IVA VC HVB LSS BUMM".split())
 # a noun in its definite form ("Boendet", "kommunen", "personalen"): a description, not a name
 DEFINITE_ENDING = re.compile(r"(?:en|et|an|na|orna|arna|erna)$")
 PREPS_PLACE = frozenset("i från till utanför nära mot via norr söder öster väster runt kring".split())
+# function words typed without å/ä/ö ("svar fran regionen", "jag var pa akuten"); some are
+# also foreign first names in the lists ("Fran"), never in lowercase after a name
+FOLDED_FUNCTION_WORDS = frozenset("pa fran for nar ar ocksa da sa an nagon nagot aven".split())
 # Words that never start or sit inside a unit or organisation name.
-NOT_UNIT_WORDS = frozenset(SWEDISH_STOP_WORDS) | {
-    "hela",
-    "nya",
-    "gamla",
-    "själva",
-    "vanliga",
-    "närmaste",
-    "denna",
-    "dessa",
-    "vilken",
-    "sådana",
-    "psykiatrin",
-    "akuten",
-    "vården",
-    "jaha",
-    "tyvärr",
-    "sen",
-    "sedan",
-    "dagen",
-    "kvällen",
-    # the same function words typed without å/ä/ö
-    "pa",
-    "fran",
-    "for",
-    "nar",
-    "ar",
-    "ocksa",
-    "da",
-    "sa",
-    "an",
-    "nagon",
-    "nagot",
-    "aven",
-}
+NOT_UNIT_WORDS = (
+    frozenset(SWEDISH_STOP_WORDS)
+    | {
+        "hela",
+        "nya",
+        "gamla",
+        "själva",
+        "vanliga",
+        "närmaste",
+        "denna",
+        "dessa",
+        "vilken",
+        "sådana",
+        "psykiatrin",
+        "akuten",
+        "vården",
+        "jaha",
+        "tyvärr",
+        "sen",
+        "sedan",
+        "dagen",
+        "kvällen",
+    }
+    | FOLDED_FUNCTION_WORDS
+)
 
 # "]" too: an interviewer's remark in square brackets ends before the next sentence ("[kort samtal] Inga …")
 _SENT_END = set(".!?:;\n\"'”»([]")
