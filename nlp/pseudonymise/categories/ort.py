@@ -18,6 +18,7 @@ from nlp.pseudonymise.recognisers.holiday_places import find_holiday_places
 from nlp.pseudonymise.recognisers.hospital_shorthands import find_hospital_shorthands
 from nlp.pseudonymise.recognisers.hospital_transfers import find_hospital_transfers
 from nlp.pseudonymise.recognisers.housing_support import find_housing_support
+from nlp.pseudonymise.recognisers.institution_stays import find_institution_stays
 from nlp.pseudonymise.recognisers.interpreter_agencies import find_interpreter_agencies
 from nlp.pseudonymise.recognisers.interview_notes import find_form_places
 from nlp.pseudonymise.recognisers.names_in_context import find_person_in_context
@@ -93,6 +94,8 @@ CATEGORY = Category(
         # organisation.py is at the module size limit)
         find_school_names,
         find_event_places,  # "knivskuren i <X>", "hem till oss i <X>", "vägen genom <X>"
+        # "har suttit på <X>", "kom till <X> på LVM" in a text about LVM or treatment (VARDENHET), likewise
+        find_institution_stays,
     ),
     description="orter",
 )
