@@ -83,3 +83,9 @@ def test_round63_constructions_are_found(text: str, label: str, value: str) -> N
 )
 def test_round63_look_alikes_stay_untouched(text: str, label: str, value: str) -> None:
     assert value not in values_labelled(text, label, KEY)
+
+
+def test_a_rare_definite_noun_after_a_stay_needs_a_text_about_care() -> None:
+    assert values_labelled("Vi satt på Lyktgubben hela kvällen och drack öl.", "VARDENHET", KEY) == []
+    found = values_labelled("Efter LVM-beslutet har han suttit på Lyktgubben i två månader.", "VARDENHET", KEY)
+    assert "Lyktgubben" in found

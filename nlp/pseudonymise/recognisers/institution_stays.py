@@ -84,9 +84,11 @@ def find_institution_stays(text: str) -> list[Span]:
         # names no home; a place or a word no dictionary has may
         if info is not None and not info.word and not listed_place:
             continue
-        # "på Kompassen", "på Fyren": a rare noun in the definite form names a home as often; a
-        # compound of everyday words ("<X>gården", "<X>stiftelsen") is read by its last word elsewhere
-        if not (listed_place or (unknown_word(low) and not compound_word(low)) or _rare_definite(low)):
+        # "på Kompassen", "på Fyren": a rare noun in the definite form names a home as often, in a
+        # text about care only ("satt på Spanjorskan": a pub); a compound of everyday words
+        # ("<X>gården", "<X>stiftelsen") is read by its last word elsewhere
+        rare = cue and _rare_definite(low) and not low.endswith(("skan", "innan"))
+        if not (listed_place or (unknown_word(low) and not compound_word(low)) or rare):
             continue
         # a town after "till" is the journey's end unless the stay follows ("på LVM")
         if m.group("till") and listed_place and _ON_ORDER.match(text, m.end()) is None:
