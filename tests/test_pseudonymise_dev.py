@@ -327,8 +327,6 @@ OWN_FLOORS = {
     # 87 stroke and neurological rehabilitation 0.945 / 0.969 / 36 of 38
     "pii_blind87.jsonl": (0.94, 0.965, 0.94),
     # unread (held out; first scores at main 9a6b647, the same on integ e5fd7e5):
-    # 92 addiction services and harm reduction 0.882 / 0.929 / 35 of 36, every direct identifier found
-    "pii_blind92.jsonl": (0.875, 0.92, 0.97),
     # 93 access to records and data-protection requests 0.933 / 0.969 / 34 of 37; one personnummer
     # of 20 replaced under TELEFON (ten digits), so the direct floor is 0.94
     "pii_blind93.jsonl": (0.925, 0.96, 0.91, 0.94),
@@ -377,6 +375,12 @@ OWN_FLOORS = {
     # <Ort>" stays one span, banks and "Patientnämnden" alone stay unmarked in the product): it no
     # longer measures generalisation
     "pii_blind91.jsonl": (0.915, 0.975, 0.97),
+    # 92 harm reduction and addiction services, read in round r63 (first 0.882 / 0.929 / 35 of 36
+    # at main 9a6b647, every direct identifier found; after 0.921 / 0.959 / 35 of 36, every direct
+    # identifier found; "<enhet/socialtjänsten> i <Ort>" stays one span, a Swish number
+    # KONTONUMMER, "Polisen" and "NA" alone stay unmarked in the product): it no longer measures
+    # generalisation
+    "pii_blind92.jsonl": (0.915, 0.955, 0.97),
 }
 
 
