@@ -326,9 +326,6 @@ OWN_FLOORS = {
     "pii_blind83.jsonl": (0.93, 0.98, 0.97),
     # 87 stroke and neurological rehabilitation 0.945 / 0.969 / 36 of 38
     "pii_blind87.jsonl": (0.94, 0.965, 0.94),
-    # unread (held out; first scores at main 9a6b647, the same on integ e5fd7e5):
-    # 92 addiction services and harm reduction 0.882 / 0.929 / 35 of 36, every direct identifier found
-    "pii_blind92.jsonl": (0.875, 0.92, 0.97),
     # 82 ear, nose and throat, hearing and sleep, read in round 54 (first 0.928 / 0.959 / 32 of 36
     # at main 5b4926c; after 0.965 / 0.992 / 36 of 36, every direct identifier found; "<enhet> i
     # <Ort>" stays one span and an interpreting centre a unit in the product): it no longer
@@ -374,6 +371,12 @@ OWN_FLOORS = {
     # <Ort>" stays one span, banks and "Patientnämnden" alone stay unmarked in the product): it no
     # longer measures generalisation
     "pii_blind91.jsonl": (0.915, 0.975, 0.97),
+    # 92 harm reduction and addiction services, read in round r63 (first 0.882 / 0.929 / 35 of 36
+    # at main 9a6b647, every direct identifier found; after 0.921 / 0.959 / 35 of 36, every direct
+    # identifier found; "<enhet/socialtjänsten> i <Ort>" stays one span, a Swish number
+    # KONTONUMMER, "Polisen" and "NA" alone stay unmarked in the product): it no longer measures
+    # generalisation
+    "pii_blind92.jsonl": (0.915, 0.955, 0.97),
     # 93 access to records, access logs and data-protection requests, read in round r64 (first
     # 0.933 / 0.969 / 34 of 37 at main 9a6b647 and bcc8ccf, one personnummer of 20 replaced under
     # TELEFON; after 0.982 / 0.994 / 36 of 37, every direct identifier found; "<enhet/organisation>

@@ -50,13 +50,13 @@ _AGE_PATTERNS = [
 # "fyllde 61", "jag är 34 år", "när jag var tjugo", "mamma, 82 år,"
 _AGE_CONTEXT = re.compile(
     r"(?:\b(?:fyll(?:de|er|t|a)|jag är|jag var|hon är|han är|hon var|han var|hen är|hen var|"
-    r"(?:är|ar|ä|e|var|blir|blev|fyller|fyllde) (?:jag|hon|han|hen|du)(?: (?:också|bara|redan|nästan|snart|nu))?|"
+    r"(?:är|ar|ä|e|var|va|blir|blev|fyller|fyllde) (?:jag|ja|hon|han|hen|du)(?: (?:också|bara|redan|nästan|snart|nu))?|"
     r"(?:jag|hon|han|hen) (?:är|var|blir|fyller|e) (?:också|bara|redan|nästan|snart|nu|ju|typ|ungefär|runt|cirka|ca|väl|nog|kanske)|"
     # "va" for "var" as transcripts write speech: "tills han va nittiett"
     r"(?:jag|ja|hon|han|hen) (?:ar|ä|e|va)|"
     r"(?:jag|hon|han|hen) har(?= \d{1,3} år)|i'm|i’m|i am|"
     # a hedge after the bare verb too: "mormor var bara 71", the subject tested below
-    r"som är|när jag var|då jag var|sedan jag var|sen jag var|(?:är|ar|var|blir|blev)(?: (?:bara|endast|nästan|redan))?|"
+    r"som är|när jag var|då jag var|sedan jag var|sen jag var|(?:är|ar|e|var|blir|blev)(?: (?:bara|endast|nästan|redan))?|"
     r"nu|snart|ålder(?:n)?|ålder på|"
     # a journal's abbreviation for the patient: "Pat. 94 år, bor ensam", "Pat 17 år, BMI 15,8"
     r"(?<![\w.])pat(?:\.|(?= \d{1,3} år\b))|(?<![\w.])pt\.|"
@@ -231,17 +231,21 @@ def _coordinated_predicate(text: str, pos: int) -> bool:
 # "Vi är 84 och 81", "hon e 52 o jag 49": a second age joined to one; "fyllde 30 i fängelset
 # o 31 på behandlingshem": after "fyllde" even with a place after it
 _SECOND_AGE = re.compile(
-    r"(?:" + WS + r"+[^\W\d_]+){0,3}" + WS + r"+(?:och|o|&)" + WS + r"+(?:(?:jag|hon|han|hen|du)" + WS + r"+)?"
-    r"(\d{1,3})(" + WS + r"+[åa]r)?(?![\w,.]\d|[\w-])"
+    r"(?:" + WS + r"+[^\W\d_]+){0,4}" + WS + r"+(?:och|o|&)" + WS + r"+(?:(?:jag|hon|han|hen|du)" + WS + r"+)?"
+    r"(\d{1,3}|(?i:" + NUMWORDS + r"))(" + WS + r"+[åa]r)?(?![\w,.]\d|[\w-])"
 )
-_THOUGHT_END = re.compile(WS + r"*(?:[.,!?;)]|och\b|o\b|men\b|$)", re.IGNORECASE)
+_THOUGHT_END = re.compile(WS + r"*(?:[.,!?;)]|och\b|o\b|men\b|när\b|$)", re.IGNORECASE)
 
 
 def _second_ages(text: str, spans: list[Span]) -> list[Span]:
     out = []
     for sp in spans:
         m = _SECOND_AGE.match(text, sp.end)
-        if m is None or not 1 <= int(m.group(1)) <= 120 or _NOT_AGE_AFTER.match(text, m.end()):
+        if (
+            m is None
+            or (m.group(1).isdigit() and not 1 <= int(m.group(1)) <= 120)
+            or _NOT_AGE_AFTER.match(text, m.end())
+        ):
             continue
         after_fyll = "fyll" in text[max(0, sp.start - 12) : sp.start].lower()
         if _THOUGHT_END.match(text, m.end()) or (after_fyll and re.match(WS + r"+(?:på|i)\b", text[m.end() :])):
@@ -253,7 +257,7 @@ def _second_ages(text: str, spans: list[Span]) -> list[Span]:
 _THING_SUBJECT = re.compile(
     r"\b(?:bilen|bil|huset|hus|lägenheten|datorn|mobilen|telefonen|spisen|kylen|kylskåpet|tvättmaskinen|(?:hör)?apparat(?:en)?|"
     r"rullstolen|rullatorn|(?:ljud)?processor(?:n)?|sängen|byggnaden|fönstren|köket|badrummet|taket|cykeln|mopeden|"
-    r"båten|husvagnen|glasögonen)\b(?:(?!\b(?:jag|han|hon|hen|vi)\b)[^.!?\n]){0,30}\b(?:är|var|blir)" + WS + r"+$",
+    r"båten|husvagnen|glasögonen)\b(?:(?!\b(?:jag|han|hon|hen|vi)\b)[^.!?\n]){0,30}\b(?:är|var|blir|e)" + WS + r"+$",
     re.IGNORECASE,
 )
 
@@ -387,7 +391,7 @@ def find_age(text: str) -> list[Span]:
         weak = lead.strip().lower()
         # the verb before the number, past a hedge ("jag var väl fjorton", "hon är nog sex") and
         # past the subject after it ("Nu är han fem")
-        verbs = [w for w in weak.split() if w not in _HEDGES and w not in {"jag", "hon", "han", "hen", "du"}]
+        verbs = [w for w in weak.split() if w not in _HEDGES and w not in {"jag", "ja", "hon", "han", "hen", "du"}]
         last_lead = verbs[-1] if verbs else ""
         if (
             not value.isdigit()
@@ -399,13 +403,13 @@ def find_age(text: str) -> list[Span]:
             continue  # "2,5 meter": a decimal, not an age; "(ålder 75–84, …)": a score's band of ages
         # "var bara" is "var", "nu" a lead of its own; a lead with its subject ("jag är 19") needs none before
         core = weak if {"jag", "ja", "hon", "han", "hen", "du"} & set(weak.split()) else " ".join(verbs) or weak
-        if core in {"är", "ar", "var", "som är", "nu", "snart", "blir", "blev"}:
+        if core in {"är", "ar", "e", "var", "som är", "nu", "snart", "blir", "blev"}:
             # "Väntetiden var 2 år" is a duration; "Oskar är 14 och ...", "mamma är 82 år" an
             # age: these words need a person before them, and a bare number must end there.
             if not (_age_subject(text, m.start()) or _coordinated_predicate(text, m.start())):
                 continue
             if not m.group(2) and (
-                core not in {"är", "ar", "var", "som är", "blir"}
+                core not in {"är", "ar", "e", "var", "som är", "blir"}
                 or not re.match(
                     WS
                     + r"*(?:[,.!?;)]|och\b|o\b|å\b|när\b|då\b|men\b|nu\b|$|i"

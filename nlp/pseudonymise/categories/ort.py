@@ -10,6 +10,7 @@ from nlp.pseudonymise.recognisers.care_homes import find_care_homes
 from nlp.pseudonymise.recognisers.chat_answers import find_chat_answers
 from nlp.pseudonymise.recognisers.clinic_sites import find_clinic_sites
 from nlp.pseudonymise.recognisers.complaint_units import find_complaint_units
+from nlp.pseudonymise.recognisers.datelines import find_datelines
 from nlp.pseudonymise.recognisers.emergency_units import find_emergency_units
 from nlp.pseudonymise.recognisers.event_places import find_event_places
 from nlp.pseudonymise.recognisers.foreign_units import find_foreign_units
@@ -18,6 +19,7 @@ from nlp.pseudonymise.recognisers.holiday_places import find_holiday_places
 from nlp.pseudonymise.recognisers.hospital_shorthands import find_hospital_shorthands
 from nlp.pseudonymise.recognisers.hospital_transfers import find_hospital_transfers
 from nlp.pseudonymise.recognisers.housing_support import find_housing_support
+from nlp.pseudonymise.recognisers.institution_stays import find_institution_stays
 from nlp.pseudonymise.recognisers.interpreter_agencies import find_interpreter_agencies
 from nlp.pseudonymise.recognisers.interview_notes import find_form_places
 from nlp.pseudonymise.recognisers.names_in_context import find_person_in_context
@@ -93,6 +95,9 @@ CATEGORY = Category(
         # organisation.py is at the module size limit)
         find_school_names,
         find_event_places,  # "knivskuren i <X>", "hem till oss i <X>", "vägen genom <X>"
+        # "har suttit på <X>", "kom till <X> på LVM" in a text about LVM or treatment (VARDENHET), likewise
+        find_institution_stays,
+        find_datelines,  # "<Ort> 2025-03-14." closing a certificate
     ),
     description="orter",
 )

@@ -52,14 +52,14 @@ _CENTRE = (
     r"familje|stöd|behandlings|smärt|minnes|ögon|syn)(?:centrum|centret)"
 )
 _UNIT_PREFIX = (
-    r"BUP|BUMM|UMO|VUP|PIVA|VC|HC|MVC|BVC|HVB-hemmet|HVB|LSS-boendet|[Vv]årdcentralen|[Vv]årdcentral|[Vv]ardcentralen|[Hh]älsocentralen|"
+    r"BUP|BUMM|UMO|VUP|PIVA|TNE|VC|HC|MVC|BVC|HVB-hemmet|HVB|LSS-boendet|[Vv]årdcentralen|[Vv]årdcentral|[Vv]ardcentralen|[Hh]älsocentralen|"
     r"[Hh]älsocentral|[Ää]ldreboendet|[Gg]ruppboendet|[Kk]orttidsboendet|[Kk]orttidshemmet|"
     r"[Bb]ehandlingshemmet|[Ss]ärskilda boendet|[Bb]oendet|[Vv]årdhemmet|[Aa]vdelning|[Aa]vd\.?|[Vv]årdavdelning|"
     r"[Mm]ottagningen|[Uu]ngdomsmottagningen|[Pp]sykiatrimottagningen|[Dd]agverksamheten|"
     r"[Ss]ervicehuset|[Tt]räffpunkten|[Ss]ysselsättningen|[Gg]ruppbostaden|[Gg]ruppbostad|[Ss]ervicebostaden|"
     r"[Hh]emtjänsten|Hemtjänst|[Bb]arnhälsan|[Hh]ospicet|[Hh]ospice|[Hh]abiliteringen|[Ff]amiljecentralen|[Bb]arnahuset|[Bb]arnahus|"
     r"[Dd]agliga verksamheten|[Dd]aglig verksamhet|[Ss]tödboendet|[Kk]ollektivet|[Ss]kyddade boendet|"
-    r"[Vv]ård- och omsorgsboendet|[Oo]msorgsboendet|[Vv]årdboendet|Mini-Maria|Maria Ungdom|Maria Beroende|"
+    r"[Vv]ård- och omsorgsboendet|[Oo]msorgsboendet|[Vv]årdboendet|Mini-Maria|Maria Ungdom|Maria Beroende(?:centrum|centret)?|"
     r"(?:[" + CAP + r"][" + LOW + r"]*)?" + _CENTRE + r"|Villa|[Ss]prutbytet|"
     # the state's youth homes and a youth centre by its name: "SiS-hemmet Ljungbacka", "fritidsgården Kupolen"
     r"SiS-hemmet|SiS-institutionen|[Ff]ritidsgården|"
@@ -235,7 +235,7 @@ _UNIT_AT_STREET = guarded(
 _GENITIVE = r"[" + CAP + r"][" + LOW + r"]+s"
 # Units known by a brand or a "-centrum" name, alone or before their town.
 _UNIT_NAMES = guarded(
-    r"(?<![\w-])(?:Maria Ungdom|Maria Beroende|Mini-Maria|(?:["
+    r"(?<![\w-])(?:Maria Ungdom|Maria Beroende(?:centrum|centret)?|Mini-Maria|(?:["
     + CAP
     + r"]["
     + LOW

@@ -24,7 +24,8 @@ _PAIR = guarded(
     + _AUTHORITY
     + r"[ \t]*(?:[ \t]och|[ \t]eller|,)[ \t]+(?P<acr2>[A-ZÅÄÖ]{2,5}))(?![\w-])"
 )
-UNIT_ABBREVIATIONS = frozenset("BVC MVC BUP VC HVB UM VUP BB SÄBO LSS LVU LVM SOL HSL".split())
+# units, laws and forms of care (LARO: drug-assisted treatment, as common as "LSS" in its field)
+UNIT_ABBREVIATIONS = frozenset("BVC MVC BUP VC HVB UM VUP BB SÄBO LSS LVU LVM SOL HSL LARO LOB LPT LRV".split())
 
 
 def find_authority_pairs(text: str) -> list[Span]:

@@ -17,6 +17,7 @@ from nlp.pseudonymise.recognisers.words import (
     CHAT_FILLERS,
     FOLDED_FUNCTION_WORDS,
     GREETING_WORDS,
+    KIN_ADDRESS_TERMS,
     NAME_PARTICLES,
     PERSON_VERBS,
     POSSESSIVES,
@@ -274,6 +275,7 @@ def _before_unknown_surname(s: Scan, t: Token, info: NameInfo | None, first: boo
     )
 
 
+_THANKS = frozenset("tack tackar tacksam thx tnx hej tja tjena".split())
 # opening a sentence before a count ("Max 2 besökare"), not an age ("Lina 14 år")
 _COUNT_AFTER = re.compile(WS + r"+\d{1,2}" + WS + r"+(?!år\b|mån|veck|dag)[a-zåäö]")
 
@@ -287,6 +289,7 @@ def _word_use(s: Scan, t: Token, info: NameInfo | None) -> bool:
         or t.prev == "lex"
         or (t.start > 0 and text[t.start - 1] in "#@.")
         or low in ADDRESS_TERMS
+        or (t.word in KIN_ADDRESS_TERMS and t.prev in _THANKS)  # "tack bror", not "Tack Bror"
         or (low in GREETING_WORDS and t.at_start and text[t.end : t.end + 1] in {"!", ",", "."})
         or (info is not None and info.word and t.at_start and _COUNT_AFTER.match(text, t.end))
         # a label's colon after a word that is no first name: "Ros: gratis smörgås. Ris: …"

@@ -34,6 +34,7 @@ from nlp.pseudonymise.recognisers.words import (
     TITLES,
     WORKPLACE,
     Tokens,
+    everyday_word,
     function_words,
     in_state,
     plain_word,
@@ -291,6 +292,7 @@ def _context(text: str, toks: Tokens, i: int, tags: frozenset[str]) -> _Context:
     # "Anmälare: Eva Rask, maka⏎Tel: 0920 …": the next line's field label, no name after the role
     label = "\n" in gap and text.startswith(":", end) and not _first_or_last(word)
     role = (_role_before(prev) and gap.strip() in {"", ",", ":"} and not label or courtesy) and not speaker
+    role = role and not ("\n" in gap and cap and everyday_word(word))  # "anhörig:⏎Ring mig", a verb
     role = role and word not in tags
     # "… står i vägen /Dawit", "/lena", "/ kaveh +46 40 …": a signature, perhaps with a phone after it
     signed = gap.strip().endswith("/") and re.match(r"[\w \t()+-]*(?:\n|$)", text[end:]) is not None
@@ -316,7 +318,7 @@ def _context(text: str, toks: Tokens, i: int, tags: frozenset[str]) -> _Context:
     called = tight and prev in {"honom", "henne", "hen"} and prev2 in _CALLS
     # ("familjehemsmamma till X", "bonuspappa till X": a compound parent is one too)
     parent = prev2 in _PARENTS or prev2.endswith(("mamma", "pappa", "förälder", "föräldrar"))
-    named_for = called or (tight and prev == "till" and parent)
+    named_for = called or (tight and prev == "till" and parent and (cap or not everyday_word(word)))  # "till unga"
     # "Mvh Hodan", "Hälsningar Päivi Rantanen" ending a line: a signature
     closing = (
         tight

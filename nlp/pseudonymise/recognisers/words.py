@@ -121,6 +121,8 @@ CHAT_FILLERS = frozenset(
 GREETING_WORDS = frozenset("salam selam salaam merhaba hola shalom namaste moi hei terve poštovani poštovana".split())
 # slang terms of address, no names: "tack bestie", "tack babe"
 ADDRESS_TERMS = frozenset("bestie babe bae bro brah sis syrran mannen gumman queen king hjärtat vännen".split())
+# kin words that also are first names ("Bror"), in lower case a way to address anyone: "tack bror"
+KIN_ADDRESS_TERMS = frozenset("bror broder syster".split())
 NAME_PARTICLES = frozenset("van von der de af da di del la le al el bin ibn ben abu".split())
 # Verbs that follow a person as subject: they tell "Bo sa ..." from "Bo på gården ...".
 PERSON_VERBS = frozenset(
@@ -287,6 +289,13 @@ _PRONOMINAL_ADVERBS = frozenset(
 def swedish_form(word: str) -> bool:
     """A form or lemma in the Swedish lemma table (lowercase), whatever else it is."""
     return word in _swedish_words()
+
+
+def everyday_word(word: str) -> bool:
+    """A Swedish word that is no Swedish first name: after a header's role ("anhörig:⏎Ring mig")
+    or after "föräldrar till" ("till unga vuxna") it is the text going on, not a name ("Rosa", "elsa")."""
+    low = word.lower()
+    return swedish_form(low) and not getattr(lists.names().get(low), "first_sv", False)
 
 
 # Zipf frequency (wordfreq, Apache-2.0) above which a word is everyday Swedish even when the
