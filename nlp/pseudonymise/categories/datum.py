@@ -13,7 +13,7 @@ from nlp.pseudonymise.recognisers.foreign_addresses import street_before
 from nlp.pseudonymise.recognisers.lines import Lines
 from nlp.pseudonymise.recognisers.month_first_dates import find_month_first_dates
 from nlp.pseudonymise.recognisers.patterns import LOG_LINE, MONTHS, WS
-from nlp.pseudonymise.recognisers.prefilter import guarded
+from nlp.pseudonymise.recognisers.prefilter import PerText, guarded
 from nlp.pseudonymise.recognisers.score_fractions import counted_fraction
 from nlp.pseudonymise.recognisers.script_dates import find_script_dates
 from nlp.pseudonymise.recognisers.symptom_scores import score_beside_nought, symptom_score_before
@@ -173,6 +173,8 @@ _RATING_BEFORE = re.compile(
     r"(?:\s+(?:på|pa|för|for)\s+[\w-]+)?\W{0,3}$",
     re.IGNORECASE,
 )
+# its words tested once per text, not in a window per fraction (a cell of grades asked 25,000 times)
+_RATING_IN_TEXT = PerText(guarded(_RATING_BEFORE).may_match)
 # ("4/5 på senaste skattningen": a rating scale's latest reading, not the fourth of May)
 _RATING_AFTER = re.compile(
     r"\W{0,2}(?:på\s+[\w-]*skala|på\s+(?:(?:den|senaste|sista|förra|nya|nästa)\s+)*[\w-]*(?:skattning|mätning)(?:en)?\b"
@@ -376,7 +378,8 @@ def find_date(text: str) -> list[Span]:
             if "/" in m.group(0) and ctx.log_before(m.start()):
                 continue  # "retry 3/5" in a log line
             if "/" in m.group(0) and (
-                _RATING_BEFORE.search(text[max(0, m.start() - 32) : m.start()]) or _RATING_AFTER.match(text, m.end())
+                (_RATING_IN_TEXT(text) and _RATING_BEFORE.search(text[max(0, m.start() - 32) : m.start()]))
+                or _RATING_AFTER.match(text, m.end())
             ):
                 continue
             if _score(ctx, m):

@@ -27,6 +27,7 @@ from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.unit_constructions import CARE_PROVIDERS
 from nlp.pseudonymise.recognisers.words import unknown_word
 
+# not patterns.CAPWORD: its É/Ü and hyphen parts would add finds ("appen från Kry-Doktor", "Érika")
 _CAP = r"[A-ZÅÄÖ][a-zåäöé]+"
 # a provider alone: not before a unit word or a place (unit_constructions.py reads those)
 _PROVIDER = guarded(r"(?<![\w.@/-])(?:" + CARE_PROVIDERS + r")(?![\w@-]|\.\w)")

@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 
 from nlp.core import Span
+from nlp.pseudonymise.recognisers.prefilter import guarded
 
 # the kind of product right before the bracket: "hormonspiralen (", "p-piller (", "kräm ("
-_PRODUCT_BEFORE = re.compile(
+_PRODUCT_BEFORE = guarded(
     r"(?i:[\w-]*(?:spiral|spiralen|piller|pillret|pillren|tablett|tabletten|tabletter|tabletterna|kapsel|"
     r"kapslar|plåster|plåstret|kräm|krämen|salva|salvan|spray|sprayen|preparat|preparatet|läkemedel|"
     r"läkemedlet|vaccin|vaccinet|hormoner|p-stav|p-staven|hormonstav|hormonstaven|p-ring|p-ringen|"
@@ -26,6 +27,7 @@ _SIDE_EFFECT_AFTER = re.compile(
     r"biverkningar|sköra[ \t]+slemhinnor|torra[ \t]+slemhinnor|blodpropp|sexlust|noll[ \t]+lust|ingen[ \t]+lust)"
     r"(?![\w-])"
 )
+_BRACKET_CLOSED = re.compile(r"[ \t]*\)")
 
 
 def medicine_names(text: str, spans: list[Span]) -> set[Span]:
@@ -36,14 +38,16 @@ def medicine_names(text: str, spans: list[Span]) -> set[Span]:
         # one clause could be a person who upset the writer; two or more compare products
         if len(by_effect) >= 2:
             out.update(by_effect)
-    if "(" not in text:
+    # the product's words tested once per text; the bracket read at the name, not the text after
+    # it sliced per name (a cell of names in brackets copied its rest once per name)
+    if "(" not in text or not _PRODUCT_BEFORE.may_match(text):
         return out
     for s in spans:
         if (
             s.label == "PERSON"
             and " " not in text[s.start : s.end]
-            and re.match(r"[ \t]*\)", text[s.end :])
-            and _PRODUCT_BEFORE.search(text, max(0, s.start - 40), s.start)
+            and _BRACKET_CLOSED.match(text, s.end)
+            and _PRODUCT_BEFORE.unguarded.search(text, max(0, s.start - 40), s.start)
         ):
             out.add(s)
     return out

@@ -138,7 +138,7 @@ def says_other_number(text: str, start: int, words: re.Pattern[str] = OTHER_NUMB
     small words between ("Ordernummer: 880412-3321", "dnr är 01-2024-0331"). A name or any
     other word between is what the number belongs to ("Ärende gällande Yonas 880101-6632",
     "ordern kom, ring 070-…")."""
-    line = text[max(0, start - 45, text.rfind("\n", 0, start) + 1) : start]
+    line = text[max(0, start - 45, text.rfind("\n", max(0, start - 45), start) + 1) : start]  # a window, not the line
     found = list(words.finditer(line.lower()))
     if not found:
         return False

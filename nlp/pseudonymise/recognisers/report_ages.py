@@ -16,6 +16,7 @@ import re
 from nlp.core import Span
 from nlp.pseudonymise.recognisers.age_limits import age_limit_before
 from nlp.pseudonymise.recognisers.patterns import CAP, WS
+from nlp.pseudonymise.recognisers.prefilter import guarded
 
 _SEX_WORDS = r"man|kvinna|pojke|flicka|kille|tjej|dam|herre"
 _ROLE_WORDS = (
@@ -25,7 +26,7 @@ _ROLE_WORDS = (
 _HEDGE = r"(?:(?:ca|cirka|ungefär|runt|uppskattningsvis)\.?" + WS + r"+)?"
 # the person word (and a hedge) just before a number: read backwards from each number, since
 # most texts have few numbers and every text has the pronoun "man"
-_REPORT_WORD_BEFORE = re.compile(
+_REPORT_WORD_BEFORE = guarded(
     r"(?<![\w-])(?i:(?P<sex>"
     + _SEX_WORDS
     + r")|(?P<role>"
@@ -54,13 +55,14 @@ _DURATION = re.compile(WS + r"+(?:sedan|sen|kvar|till|framåt)\b", re.IGNORECASE
 
 def find_report_ages(text: str) -> list[Span]:
     # cheap gate: no digit, no age
-    if not any(c.isdigit() for c in text):
+    # and no person word anywhere, no age: tested once per text, not in a window per number
+    if not any(c.isdigit() for c in text) or not _REPORT_WORD_BEFORE.may_match(text):
         return []
     spans = []
     for m in _NUMBER.finditer(text):
         if not 1 <= int(m.group("n")) <= 120:
             continue
-        word = _REPORT_WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        word = _REPORT_WORD_BEFORE.unguarded.search(text, max(0, m.start() - 40), m.start())
         if word is None:
             continue
         if (word.group("sex") or "").lower() == "man" and not _MAN_BEFORE.search(

@@ -20,6 +20,7 @@ import re
 import phonenumbers
 
 from nlp.core import Span
+from nlp.pseudonymise.recognisers.lines import Lines
 from nlp.pseudonymise.recognisers.patterns import AMOUNT_UNITS, AMOUNT_WORDS, denied_after, says_other_number, units
 from nlp.pseudonymise.recognisers.prefilter import guarded
 
@@ -31,7 +32,7 @@ _CANDIDATE = guarded(r"(?<![\w+/.,:\-)])(-?)([1-9]\d{0,10}(?:" + _SEP + r"\d{1,4
 _PREFIX_BEFORE = re.compile(r"(?:(?:\+|00)\d{1,3}|\(0\))[ \u00a0-]?$")
 # a mobile, landline or switchboard word, and at most six words before the number on its line
 # ("Ring Eva Lindholm (god man) på …", "Mitt nr: …", "Kontakt: Jonas Ek;…")
-_WORD_BEFORE = re.compile(
+_WORD_BEFORE = guarded(
     r"(?i:\b(?:ring|ringa|tel|telefon|mobil|nummer|numret|nr|nås|sms|messa|whatsapp|kontakt|kontakta|"
     r"kontaktuppgifter|telefonnummer|mobilnummer|mobilnr|telnr)\w*)[^\n\d]{0,50}$"
 )
@@ -95,17 +96,20 @@ def _phone_grouping(written: str) -> bool:
     return groups and len(re.sub(r"\D", "", written)) <= 11 and not re.search(r"(?:19|20)\d\d-", written)
 
 
-def _evidence(text: str, start: int, end: int, minus: bool) -> bool:
-    line_start = text.rfind("\n", 0, start) + 1
+def _evidence(text: str, start: int, end: int, minus: bool, lines: Lines, named: bool) -> bool:
+    """`named`: the text holds a phone word at all (`_WORD_BEFORE.may_match`, asked once per text)."""
+    # the line's start by the text's line breaks found once (an rfind per candidate read a
+    # 100,000-character line back to its start once per number)
+    line_start = lines.start(start)
     window = max(line_start, start - _LOOK_BACK)
     left = text[window:start]
     right = text[end : end + 40]
-    if _WORD_BEFORE.search(left) or _WORD_AFTER.match(right):
+    if (named and _WORD_BEFORE.unguarded.search(left)) or _WORD_AFTER.match(right):
         return True
     if minus:
         return False  # "-701 …" alone is a negative number
     own_cell = (_CELL_BEFORE if window == line_start else _SEPARATOR_BEFORE).search(left) and _CELL_AFTER.match(right)
-    if own_cell and _WORD_BEFORE.search(text[max(0, line_start - 60) : line_start]):
+    if own_cell and named and _WORD_BEFORE.unguarded.search(text[max(0, line_start - 60) : line_start]):
         return True  # the line before names it: "Telefon;…⏎…;701740077"
     if own_cell and start == line_start and line_start > 0 and _BLANK_TO_END.match(text, end):
         return True  # alone on the last line, under a name and an address
@@ -118,6 +122,8 @@ def find_zero_lost_phones(text: str) -> list[Span]:
     # each writing's plan checked once per text: a long cell repeats them, and phonenumbers' parse
     # was most of its cost
     plausible: dict[tuple[str, str], bool] = {}
+    lines = Lines(text)
+    named = _WORD_BEFORE.may_match(text)  # the phone words, once per text and not per number
     for m in _CANDIDATE.finditer(text):
         written = m.group(2)
         start = m.start(2)
@@ -143,6 +149,6 @@ def find_zero_lost_phones(text: str) -> list[Span]:
             continue
         if _UNIT_AFTER.match(text[end : end + 10]) or denied_after(text, end):
             continue
-        if _evidence(text, start, end, bool(m.group(1))):
+        if _evidence(text, start, end, bool(m.group(1)), lines, named):
             spans.append(Span(start, end, "TELEFON"))
     return spans
