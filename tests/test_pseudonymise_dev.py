@@ -383,10 +383,14 @@ OWN_FLOORS = {
     # i <Ort>" stays one span and an HSA-id JOURNALNUMMER in the product): it no longer measures
     # generalisation
     "pii_blind93.jsonl": (0.975, 0.985, 0.94),
-    # sets 94–97, written blind 2026-12-02 and scored once on main bcc8ccf before anyone read
-    # them (floors a little under the first figures; direct identifiers missed in 95 and 96)
+    # 95 adult psychiatry, read in round r65 (first 0.924 / 0.973 / 39 of 40 at main bcc8ccf, one
+    # samordningsnummer of 19 not found; after 0.959 / 0.991 / 40 of 40, every direct identifier
+    # found; a unit's generic word before its town ("psyken i <Ort>") and lowercase speech forms of
+    # units stay unmarked in the product): it no longer measures generalisation
+    "pii_blind95.jsonl": (0.95, 0.985, 0.97),
+    # sets 94, 96 and 97, written blind 2026-12-02 and scored once on main bcc8ccf before anyone
+    # read them (floors a little under the first figures; direct identifiers missed in 96)
     "pii_blind94.jsonl": (0.90, 0.925, 0.84),
-    "pii_blind95.jsonl": (0.92, 0.97, 0.97, 0.94),
     "pii_blind96.jsonl": (0.90, 0.94, 0.92, 0.93),
     "pii_blind97.jsonl": (0.885, 0.955, 0.92),
 }

@@ -91,6 +91,9 @@ _EN_MONTH_NAMES = (
     "october",
     "november",
     "december",
+    " mar ",  # the short forms no Swedish month has, as in a mail header's "11 Mar 2025"
+    " may ",
+    " oct ",
 )
 _FRACTIONS = {"1/2", "1/3", "2/3", "1/4", "3/4", "1/5", "1/10"}
 _WORD_AFTER = re.compile(r"\s+[^\W\d_]")
@@ -123,6 +126,10 @@ _FIELD_YYMMDD = guarded(
 _APPOINTMENT_BEFORE = re.compile(
     r"(?i:\b(?:tid|tiden|kallad|kallades|kallelse|kallelsen|besök|återbesök|möte|mötet))" + WS + r"+$"
 )
+# "ses imorgon 12.3 kl 10", "Provtagning 25-03-18 kl 07:40": a day and month (or a short year's
+# date) right before the clock time of that day
+_CLOCK_AFTER = re.compile(WS + r"+(?i:kl\.?|klockan)" + WS + r"*\d")
+_SHORT_ISO = guarded(r"(?<![\w./-])\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\w/-])")
 _POINT_THEN_LOWER = re.compile(r"\." + WS + r"+[a-zåäö]")
 _CLOCK_BEFORE = re.compile(r"(?i:\bkl\.?|\bklockan)" + WS + r"*$")
 # "tid 28.5 kg": a measure after the number, not an appointment's day
@@ -251,6 +258,8 @@ _EN_DATES = (
         r"(?<![\w,.])(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?" + WS + r"+(?:" + _EN_MONTHS + r")"
         r"(?:" + WS + r"+(?:19|20)\d\d)?(?![\w])"
     ),
+    # a mail header's short month, with its year: "Date: Tue, 11 Mar 2025 07:58:12 +0100"
+    re.compile(r"(?<![\w,.])(?:[1-9]|[12]\d|3[01])" + WS + r"+(?:Mar|May|Oct)" + WS + r"+(?:19|20)\d\d(?![\w])"),
 )
 # a weekday written with the date belongs to it, as mail headers write them: "Skickat: tisdag
 # 11 mars 2025 07:31", "Sent: Monday, 7 April 2025", "Date: Fri, 21 Feb 2025", "ons 5 mars"
@@ -445,10 +454,14 @@ def _day_month_points(text: str) -> list[Span]:
         if re.search(r"\b(?:den|datum:?)" + WS + r"*$", text[max(0, m.start() - 8) : m.start()], re.IGNORECASE):
             spans.append(Span(m.start(), m.end(), "DATUM"))
             continue
-        if timeless and _APPOINTMENT_BEFORE.search(text, max(0, m.start() - 14), m.start()):
+        if timeless and (
+            _APPOINTMENT_BEFORE.search(text, max(0, m.start() - 14), m.start()) or _CLOCK_AFTER.match(text, m.end())
+        ):
             if not _MEASURE_AFTER.match(text, m.end()):
                 spans.append(Span(m.start(), m.end(), "DATUM"))
-    return spans
+    return spans + [
+        Span(m.start(), m.end(), "DATUM") for m in _SHORT_ISO.finditer(text) if _CLOCK_AFTER.match(text, m.end())
+    ]
 
 
 # "27–30 december", "3-5 maj", "8–10 oktober 2025": a span of days in one month is one date, the

@@ -207,6 +207,9 @@ _GENERIC_ORGS = {
     "Överförmyndaren",
     # the municipality's social emergency service, any municipality's
     "Socialjouren",
+    # "Patientföreningen träffas …": the patients' (or relatives') association of the text, any one
+    "Patientföreningen",
+    "Anhörigföreningen",
     # courts with many seats: "Förvaltningsrätten brukar ta 4 månader" is the court system,
     # "Förvaltningsrätten i Luleå" one court
     "Förvaltningsrätten",

@@ -118,6 +118,11 @@ def _named_here(lead: str) -> bool:
     return bool(found) and not _PHONE_LABEL_LAST.search(lead, found[-1].end())
 
 
+# the number's own name in brackets right after it names it whatever label stands before:
+# "ID: 19xxxxxx-xxxx (samordningsnummer)", "Kod: xxxxxx-xxxx (pnr)"
+_NAMED_AFTER = re.compile(r"[ \t]?\([ \t]?(?:" + _PNR_POS.pattern + r")[\wåäö]*[ \t]?\)", re.IGNORECASE)
+
+
 _FIELD_END = re.compile(r"[ \t]*(?:\n|$|[,;)])")
 
 
@@ -372,7 +377,7 @@ def find_personnummer(text: str) -> list[Span]:
         if _PERSONKONTO.search(text[max(0, m.start() - 6) : m.start()]) or after_country_code(text, m.start()):
             continue  # a personkonto (KONTONUMMER), or a phone's rest after "+49 "
         lead = before(text, m.start())
-        positive = _named_here(lead)
+        positive = _named_here(lead) or _NAMED_AFTER.match(text, m.end()) is not None
         if last != m.group(3) and not positive:
             continue  # "86 06 13 04 77" in pairs: a phone-like writing, a personnummer only when said so
         if first != m.group(1) and not (positive or (sep and not first.startswith("0"))):

@@ -300,12 +300,15 @@ def _merge_units(text: str, spans: list[Span]) -> list[Span]:
         if text[start : start + 1].isupper():
             start = clinic_right_before(text, start)
         clinic = units.CLINIC_COMMA_BEFORE.search(text, max(0, start - 40), start)
-        if clinic and _HOSPITAL_WORD.search(text, sp.start, sp.end):
-            start = clinic.start()
+        hospital = _HOSPITAL_WORD.search(text, sp.start, sp.end) or text.startswith("Psykiatri ", sp.start)
+        if clinic and hospital:
+            start = clinic.start()  # "Affektiva mottagningen, Psykiatri <Ort>" too
         end = sp.end
         tail = _HOSPITAL_AFTER.match(text, end)
         if tail and not _HOSPITAL_WORD.search(text, sp.start, sp.end):
             end = tail.end()
+        clinic_after = units.CLINIC_COMMA_AFTER.match(text, end) if hospital else None
+        end = clinic_after.end() if clinic_after else end
         grown.append(Span(start, end, "VARDENHET"))
     spans = grown
     out: list[Span] = []
@@ -334,11 +337,10 @@ def _town_tail(text: str, end: int) -> int:
     is the unit's own ("Vårdcentralen Hälsan 2 Jönköping")."""
     numbered = _UNIT_NUMBER.match(text, end)
     tail = CAP_AFTER.match(text, numbered.end() if numbered else end)
-    if (
-        tail
-        and text[tail.start() : tail.end()].strip() in lists.places()
-        and not text[tail.end() : tail.end() + 1].isalpha()
-    ):
+    word = text[tail.start() : tail.end()].strip() if tail else ""
+    # "Länssjukhuset Ryhov": a county or central hospital's own name, a word no lexicon explains
+    named = text.endswith("sjukhuset", 0, end) and rare_word(word) and word.lower() not in lists.names()
+    if tail and (word in lists.places() or named) and not text[tail.end() : tail.end() + 1].isalpha():
         end = tail.end()
     twin = _TWIN_TOWN.match(text, end)
     return twin.end() if twin and twin.group(1) in lists.places() else end

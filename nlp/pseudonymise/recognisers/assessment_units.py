@@ -24,7 +24,7 @@ from nlp.pseudonymise.recognisers.hospital_names import hospital_of_place
 from nlp.pseudonymise.recognisers.patterns import CAP, CAPWORD, COMPASS_AREAS, LOW, WS, coordinated_first
 from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.unit_constructions import function_words_or_calendar
-from nlp.pseudonymise.recognisers.unit_towns import with_town_after
+from nlp.pseudonymise.recognisers.unit_towns import with_district_after, with_town_after
 from nlp.pseudonymise.recognisers.words import NOT_UNIT_WORDS, unknown_word
 
 # what else a unit assesses or treats in this care
@@ -172,4 +172,5 @@ def _associations(text: str) -> list[Span]:
 
 
 def find_assessment_units(text: str) -> list[Span]:
-    return _units(text) + _assessed_at(text) + _associations(text)
+    # "Psykiatrimottagning <Ort> Nord": a unit ending in its town takes its district
+    return [with_district_after(text, sp) for sp in _units(text)] + _assessed_at(text) + _associations(text)

@@ -183,8 +183,9 @@ _UNIT_TAIL = re.compile(r"..(?:avdelning|avdelningen|mottagning|mottagningen|kli
 
 @lru_cache(maxsize=4096)
 def _role_before(prev: str) -> bool:
-    # not "man" ("blir man uppringd", "frågar man Verisure"), "mor", "far"
-    return prev in _ROLES or prev in ROLE_BEFORE_NAME or prev.endswith(ROLE_SUFFIXES)
+    # not "man" ("blir man uppringd", "frågar man Verisure"), "mor", "far"; a nurse's short title
+    # too ("dsk Priyanka Ramaswamy": a name no list has after "ssk", "dsk")
+    return prev in _ROLES or prev in ROLE_BEFORE_NAME or prev in STAFF_ABBREVIATIONS or prev.endswith(ROLE_SUFFIXES)
 
 
 def _run(text: str, toks: Tokens, i: int, lowercase_ok: bool) -> int:

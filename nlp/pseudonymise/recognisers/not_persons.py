@@ -22,8 +22,10 @@ from operator import attrgetter
 from nlp.core import Span
 from nlp.lexicon import SWEDISH_STOP_WORDS, neighbour_stop_words, swedish_lemma_table
 from nlp.pseudonymise.recognisers import lists
+from nlp.pseudonymise.recognisers.contact_labels import contact_labels
 from nlp.pseudonymise.recognisers.english_possessives import english_possessives
 from nlp.pseudonymise.recognisers.feasts_and_greetings import feast_and_greeting_words
+from nlp.pseudonymise.recognisers.foreign_closings import foreign_closings
 from nlp.pseudonymise.recognisers.glossed_words import glossed_words
 from nlp.pseudonymise.recognisers.mail_headers import header_labels
 from nlp.pseudonymise.recognisers.medicine_names import medicine_names
@@ -293,6 +295,8 @@ def drop_non_persons(text: str, spans: list[Span]) -> list[Span]:
     dropped |= software_or_service_names(text, spans) | medicine_names(text, spans)  # "Freja eID", "p-piller (<X>)"
     dropped |= {s for s in spans if s.label == "PERSON" and text[s.start : s.end] in CARE_ACRONYMS}  # "Hej BVC!"
     dropped |= header_labels(text, spans) | _eponyms(text, spans) | english_possessives(text, spans)
+    dropped |= contact_labels(text, spans)  # "kurator⏎Tel 070-…": the number's label
+    dropped |= foreign_closings(text, spans)  # "Mit freundlichen Grüßen", "I'm a student"
     low = text.lower()
     played_or_prescribed = "spel" in low or "recept" in low or "förskr" in low  # speed
     guards = _animal_guards(text)

@@ -288,7 +288,11 @@ def _in_country(text: str, end: int) -> bool:
 # a web form's place field heading its line: "Ort: Ljungby", "Postort: …": the value is a
 # place whatever lists say (after the colon it opens a "sentence", which the rules below skip);
 # also the last field of a line of several set apart by spaces or bars ("Kön: man   Ort: …")
-_PLACE_FIELD = re.compile(r"(?:^|\n|[ \t]{3}|\t|\|)[ \t>]*(?:post|hem|bostads)?ort[ \t]*:[ \t]*\Z", re.IGNORECASE)
+# (and the municipality one lives in: "Hemkommun: …", "Folkbokföringskommun: …")
+_PLACE_FIELD = re.compile(
+    r"(?:^|\n|[ \t]{3}|\t|\|)[ \t>]*(?:(?:post|hem|bostads)?ort|(?:hem|bostads|folkbokförings)kommun)[ \t]*:[ \t]*\Z",
+    re.IGNORECASE,
+)
 # the whole value, a place of up to three words alone on its line: "Ort: Upplands Väsby"
 _FIELD_VALUE = re.compile(r"[" + CAP + r"][\w-]+(?:[ \t]+[" + CAP + r"][\w-]+){0,2}(?=[ \t]*(?:\n|\Z))")
 
@@ -323,7 +327,7 @@ def _context_possible(text: str, start: int) -> tuple[bool, bool]:
 def place_of_residence(s: Scan, t: Token) -> int:
     """ "flyttade från Kronoparken", "bor i Skåre", "bor i karesuando": a place even when no list has it."""
     colon, context = _context_possible(s.text, t.start)
-    if colon and t.cap and t.word not in COUNTRIES and _PLACE_FIELD.search(s.text, max(0, t.start - 16), t.start):
+    if colon and t.cap and t.word not in COUNTRIES and _PLACE_FIELD.search(s.text, max(0, t.start - 26), t.start):
         value = _FIELD_VALUE.match(s.text, t.start)
         if value:
             s.add(t.start, value.end(), "ORT")

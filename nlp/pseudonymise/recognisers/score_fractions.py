@@ -13,8 +13,13 @@ import re
 
 from nlp.pseudonymise.recognisers.patterns import WS
 
-# "Sid 2/3", "sida 1/4", "s. 3/12", "Page 2/2": a page's number and the count of pages
-_PAGE_BEFORE = re.compile(r"(?i:(?<![\w.])(?:sid|sida|sidan|s\.|page|p\.|blad))" + WS + r"*\.?" + WS + r"*$")
+# "Sid 2/3", "sida 1/4", "s. 3/12", "Page 2/2": a page's number and the count of pages; one of
+# a numbered series of treatments, sessions or modules likewise ("Behandling 3/8", "session 2/6",
+# "modul 5/10": the fifth of ten, not the fifth of October)
+_PAGE_BEFORE = re.compile(
+    r"(?i:(?<![\w.])(?:sid|sida|sidan|s\.|page|p\.|blad|behandling|behandlingstillfälle|session|modul|lektion"
+    r"|avsnitt|kur|cykel|steg))" + WS + r"*\.?" + WS + r"*(?:nr\.?" + WS + r"*)?$"
+)
 # "fick 7/10 på provet", "har fått 4/5 på tentan": a result on something, right after the verb
 _RESULT_ON = re.compile(
     r"(?i:(?<![\w])(?:fick|får|fått|fåt)" + WS + r"+$)"  # the verb right before the fraction
@@ -50,7 +55,7 @@ def counted_fraction(text: str, start: int, end: int) -> bool:
     found = text[start:end]
     if "/" not in found:
         return False
-    if _PAGE_BEFORE.search(text, max(0, start - 10), start):
+    if _PAGE_BEFORE.search(text, max(0, start - 24), start):
         mark, _, total = found.partition("/")
         return mark.isdigit() and total.isdigit() and 0 < int(mark) <= int(total)
     grade = _GRADE.fullmatch(found)

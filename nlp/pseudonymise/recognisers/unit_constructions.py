@@ -138,6 +138,25 @@ _SERVICE_DISTRICT = guarded(
     r"(?<![\w-])(?:Vuxen|Barn|Rätts|Äldre)?(?:[Pp]sykiatri|[Bb]eroendevård|[Pp]rimärvård|[Nn]ärsjukvård|"
     r"[Hh]abilitering)(?:en|n)?" + WS + r"+" + _DIRECTION + r"(?![\w-])"
 )
+# "Psykiatri Falun", "Psykiatri Norra Umeå", "Psykiatri Affektiva": a region's psychiatric division
+# by its town (a listed one, checked below) or by its specialty's adjective, in the indefinite
+# form with a capital, as the region names it; "Psykiatri Affektiva Öst" with its district
+_PSYCHIATRY_NAMED = guarded(
+    r"(?<![\w-])Psykiatri"
+    + WS
+    + r"+(?:(?:Norra|Södra|Östra|Västra)"
+    + WS
+    + r"+)?(?P<name>["
+    + CAP
+    + r"]["
+    + LOW
+    + r"]+)(?![\w-])(?:"
+    + WS
+    + r"+(?:"
+    + _DIRECTION
+    + r"|Norra|Södra|Östra|Västra)(?![\w-]))?"
+)
+_SPECIALTY_ADJECTIVE = re.compile(r"[" + CAP + r"][" + LOW + r"]{3,}(?:iva|iska)")
 # "Akuten Västra", "AKUTEN NORRA": an emergency department by the hospital's quarter, in any case
 _ACUTE_DISTRICT = guarded(r"(?<![\w-])(?i:akuten|akutmottagningen)" + WS + r"+(?i:östra|västra|norra|södra)(?![\w-])")
 # "inlagd på NUS Umeå": a hospital's initials and its town after being admitted
@@ -273,8 +292,22 @@ CLINIC_COMMA_BEFORE = re.compile(
     + LOW
     + r"]+)?(?:mottagningen|kliniken|avdelningen|logen|kirurgen|iatriken|iatrin|"
     r"peden|akuten|intensiven|medicin|enheten|rehab|centrum|avdelning(?:en)?" + _WARD_NUMBER + r")"
-    r"|(?<![\w-])[" + CAP + r"][" + LOW + r"]+(?:iska|ska)" + WS + r"+(?:kliniken|mottagningen|enheten|"
-    r"avdelning(?:en)?" + _WARD_NUMBER + r"))," + WS + r"+$"
+    r"|(?<![\w-])["
+    + CAP
+    + r"]["
+    + LOW
+    + r"]+(?:iska|ska|iva)"
+    + WS
+    + r"+["
+    + LOW
+    + r"]*(?:kliniken|mottagningen|enheten|"
+    r"avdelning(?:en)?" + _WARD_NUMBER + r")"
+    # a region's psychiatric division by its specialty: "Psykiatri Affektiva, <sjukhus>"
+    r"|(?<![\w-])Psykiatri" + WS + r"+[" + CAP + r"][" + LOW + r"]{3,}(?:iva|iska))," + WS + r"+$"
+)
+# the other order, as a hospital's letters sign: "<Sjukhus> <Ort>, ECT-mottagningen", "…, Barnkliniken"
+CLINIC_COMMA_AFTER = re.compile(
+    r"," + WS + r"+(?:[A-ZÅÄÖ]{2,5}-|[" + CAP + r"])[" + LOW + r"]*(?:mottagningen|kliniken|avdelningen)(?![\w-])"
 )
 
 
@@ -343,7 +376,14 @@ def find_unit_constructions(text: str) -> list[Span]:
     spans += [Span(m.start(), m.end(), "VARDENHET") for m in _PROVIDER_CHAIN.finditer(text)]
     spans += [Span(m.start(), m.end(), "VARDENHET") for m in _HOSPITAL_CLINIC.finditer(text)]
     spans += [Span(m.start(), m.end(), "VARDENHET") for m in _EN_HOSPITAL.finditer(text)]
-    spans += [Span(m.start(), m.end(), "VARDENHET") for m in _SERVICE_DISTRICT.finditer(text)]
+    divisions = list(_SERVICE_DISTRICT.finditer(text)) + [
+        m
+        for m in _PSYCHIATRY_NAMED.finditer(text)
+        if m.group("name") in places or _SPECIALTY_ADJECTIVE.fullmatch(m.group("name"))
+    ]
+    for m in divisions:  # "Internetpsykiatrin, Psykiatri <Ort>": the clinic of the division before it
+        clinic = CLINIC_COMMA_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        spans.append(Span(clinic.start() if clinic else m.start(), m.end(), "VARDENHET"))
     spans += [Span(m.start(), m.end(), "VARDENHET") for m in _ACUTE_DISTRICT.finditer(text)]
     spans += [
         Span(m.start("unit"), m.end("unit"), "VARDENHET")

@@ -13,6 +13,8 @@ from nlp.pseudonymise.recognisers.patterns import CAP, LOW, WS
 
 _DIRECTION_AFTER = re.compile(
     WS + r"+(?:norra|södra|östra|västra|centrala)(?![\w-])(?!" + WS + r"+(?:delen|sidan|länet))"
+    # a district's short form with a capital, as a unit's name writes it: "<Enhet> <Ort> Nord"
+    r"|" + WS + r"+(?:Nord|Syd|Öst|Väst)(?![\w-])"
 )
 
 
@@ -26,7 +28,7 @@ def with_town_after(text: str, end: int) -> int:
 
 
 def with_district_after(text: str, sp: Span) -> Span:
-    """A unit ending in its town takes the lowercase district after it ("Hemtjänsten Sala norra")."""
+    """A unit ending in its town takes the district after it ("Hemtjänsten Sala norra", "… Sala Nord")."""
     words = text[sp.start : sp.end].split()
     d = _DIRECTION_AFTER.match(text, sp.end) if words and words[-1] in lists.places() else None
     return Span(sp.start, d.end(), sp.label) if d else sp
