@@ -47,6 +47,7 @@ from nlp.pseudonymise.recognisers.said_again import said_again
 from nlp.pseudonymise.recognisers.script_names import transliterated_pairs
 from nlp.pseudonymise.recognisers.span_set import SpanSet
 from nlp.pseudonymise.recognisers.unit_headed_names import units_read_as_names
+from nlp.pseudonymise.recognisers.unit_hierarchies import extend_unit_hierarchies
 from nlp.pseudonymise.recognisers.unit_place_names import extend_unit_places
 from nlp.pseudonymise.recognisers.wards import extend_wards
 from nlp.pseudonymise.recognisers.web_text import unmangle
@@ -210,6 +211,8 @@ class SpanFinder:
         spans = birth_numbers_after_names(source, spans, PHONE_BEFORE)
         # a unit's place in two words or after its abbreviation: "akuten Norra X", "MVC X"
         units = extend_unit_places(source, extend_wards(source, sorted(spans, key=lambda s: s.start)))
+        # "<Team>, <Sjukhus>", "<Klinik> AB", "ME/CFS-mottagningen": the unit's other parts
+        units = extend_unit_hierarchies(source, units)
         units = units_read_as_names(source, units)  # "på Nätpsykiatrin heter …": a unit, no name
         units = union_branches(source, units)  # "<Förbundet> avd. <Namn>": a union's branch, no ward
         units = scale_names(source, units)  # "<Sjukhus> Sleep Quality Scale": a rating scale

@@ -153,6 +153,9 @@ _UNIT_PATTERNS = [
         r"(?<![\w-])((?i:[a-zåäö]{0,12}?(?:logen|iatriken|peden|kirurgen)|" + EVERY_TOWN_UNITS + r"|"
         # the north's virtual health rooms, staffed at a distance: "hälsorummet i Slussfors"
         r"hälsorummet|halsorummet|"
+        # a care team in its town: "smärtteamet i Torsby", "postcovidteamet i Gävle" (not "fotbollsteamet")
+        r"(?:smärt|smart|rehab|rehabiliterings|postcovid|covid|palliativa|hemsjukvårds|demens|psykos|ätstörnings|"
+        r"beroende|neuro|diabetes|hjärt|stroke|geriatriska|äldre|barn|trauma|kris|utrednings|behandlings)teamet|"
         # the dental specialty every county runs, by its everyday name: "tandregleringen i Luleå"
         r"tandregleringen|tandregleringskliniken|ortodontin)|BB|BVC|MVC|IVA|BUP)" + _IN_TOWN
     ),
@@ -449,7 +452,10 @@ def _care_units(text: str) -> list[Span]:
                 # counts, or a hospital by a name no lexicon explains ("Dödsplats: Sunderby sjukhus")
                 at_start = sentence_start(text, m.start())
                 hospital = _HOSPITAL_WORD.search(m.group(0)) and (name in lists.places() or rare_word(name))
-                if at_start and i == 1 and not re.search(r"(?:iska|ska|s)$", name) and not hospital:
+                # a place-like name no lexicon or name list explains is a unit's own name at a start too,
+                # as a form's field gives it: "Från: Ekby vårdcentral", "Boende: Tallhaga äldreboende"
+                own_name = rare_word(name) and name.lower() not in lists.names()
+                if at_start and i == 1 and not re.search(r"(?:iska|ska|s)$", name) and not hospital and not own_name:
                     continue
                 # at a start "Barnkliniken", "Familjehemmet" (a kind of home) are generic; "Solhemmet" a name
                 generic = not re.search(r"(?:gården|hemmet|boendet)$", name) or bool(HOME_KIND.match(name))
