@@ -8,7 +8,10 @@ a place-like word before "vårdcentral" or "äldreboende" at a form field's star
 before it with a comma, its company form after it and an abbreviation pair before its compound.
 Look-alikes stay untouched: a personnummer reading of a foreign phone, a dash date read as a
 phone, a bracketed letter in a list, a date after "sedan", a care team in no town, a generic
-unit before a comma. Own examples: invented names, places from the place list or invented, none
+unit before a comma, a form's number, a thing's age, a name in a list of people. Also: an agency's
+abbreviation before the date of its decision; a name after an insurance form's field; the postal
+town after a foreign postcode; English "years old" said of a person; a body part that is also a
+first name in a list of body parts; a German letter's closing. Own examples: invented names, places from the place list or invented, none
 from the set."""
 
 from __future__ import annotations
@@ -55,6 +58,16 @@ KEY = b"round-66-test-key-0123456789abcdef"
         ("Faktura från Ryggkliniken Ekbacken AB, Umeå", "VARDENHET", "Ryggkliniken Ekbacken AB"),
         # an abbreviation pair glued before the unit's compound
         ("Jag har fått tid på POTS/ME-mottagningen i Lund.", "VARDENHET", "POTS/ME-mottagningen i Lund"),
+        # an agency's abbreviation before the date of its decision
+        ("Fick avslag fran FK 2025-01-14 trots intyget.", "ORGANISATION", "FK"),
+        # a name in capitals after an insurance form's field
+        ("Försäkringstagare: JONNA ÅKESSON\nPersonnr: 19880101-0000", "PERSON", "JONNA ÅKESSON"),
+        ("Försäkrad: Linnea Berg", "PERSON", "Linnea Berg"),
+        # the postal town after a foreign postcode, with a letter the place rules do not read
+        ("Adres: ul. Polna 5, 00-950 Gdańsk", "ORT", "Gdańsk"),
+        # English "years old" after a name in brackets or after "she is"
+        ("My son Oliver Grant (17 years old) is bedbound.", "ALDER", "17 years old"),
+        ("She is 23 years old and cannot work.", "ALDER", "23 years old"),
     ],
 )
 def test_round66_constructions_are_found(text: str, label: str, value: str) -> None:
@@ -85,6 +98,14 @@ def test_round66_constructions_are_found(text: str, label: str, value: str) -> N
         ("Mottagningen, Danderyds sjukhus, ringde.", "VARDENHET", "Mottagningen, Danderyds sjukhus"),
         # an everyday word before "vårdcentral" at a start stays no unit
         ("Bästa vårdcentral i stan!", "VARDENHET", "Bästa vårdcentral"),
+        # a form's number after the agency's abbreviation stays a form
+        ("Blankett FK 7263 ska fyllas i.", "ORGANISATION", "FK"),
+        # a thing's age in English
+        ("The house is 100 years old.", "ALDER", "100 years old"),
+        # the shoulder in a list of body parts, a German letter's closing
+        ("Axel, knä och höft värker i dag.", "PERSON", "Axel"),
+        ("Ont i rygg, Axel och nacke sedan i fredags.", "PERSON", "Axel"),
+        ("Mit freundlichen Grüßen\nDr. Anna Weber", "PERSON", "Grüßen"),
     ],
 )
 def test_round66_look_alikes_stay_untouched(text: str, label: str, value: str) -> None:
@@ -105,3 +126,11 @@ def test_round66_dates_beside_scores_stay_dates(text: str) -> None:
 def test_round66_phone_without_extension_word_keeps_its_end() -> None:
     text = "ring 031-712 40 00 anknytningen är trasig"
     assert values_labelled(text, "TELEFON", KEY) == ["031-712 40 00"]
+
+
+def test_round66_a_name_in_a_list_of_people_stays_a_name() -> None:
+    assert "Axel" in values_labelled("Axel, Stina och Nils kom på besök.", "PERSON", KEY)
+
+
+def test_round66_a_name_on_the_line_after_a_postcode_stays_a_name() -> None:
+    assert "Anna Berg" in values_labelled("Box 12, 123 45 Solna\nAnna Berg", "PERSON", KEY)

@@ -42,6 +42,7 @@ from nlp.pseudonymise.recognisers.named_with_place import attach_place
 from nlp.pseudonymise.recognisers.not_persons import drop_non_persons
 from nlp.pseudonymise.recognisers.occupational_health import scale_names
 from nlp.pseudonymise.recognisers.ocr_digits import ocr_digits
+from nlp.pseudonymise.recognisers.postcode_towns import towns_after_postcodes
 from nlp.pseudonymise.recognisers.prefilter import forget
 from nlp.pseudonymise.recognisers.said_again import said_again
 from nlp.pseudonymise.recognisers.script_names import transliterated_pairs
@@ -206,6 +207,7 @@ class SpanFinder:
         # a name beside its rendering in another script: "Olena (<the name in Cyrillic>)"
         spans = resolve(spans + transliterated_pairs(source, spans), source)
         spans = attach_place(source, signature_towns(source, ages_after_names(source, spans)))
+        spans = towns_after_postcodes(source, spans)  # "00-950 <Stad>": the postal town, no name
         spans = extend_compound_ages(source, spans)  # "1 år 9 mån": a child's age to the month
         # "för <Namn> (0xxxxxxxxx)": the person's personnummer, not a landline
         spans = birth_numbers_after_names(source, spans, PHONE_BEFORE)

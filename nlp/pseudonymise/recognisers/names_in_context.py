@@ -64,7 +64,9 @@ _ROLES = frozenset(
     "sökande namn huvudman resenär deltog närvarande elev hyresgäst vårdnadshavare förnamn efternamn pat pat. "
     "fokus brukare klient patient anhörig avsändare frånvarande ordf. deltagare ansv ansvarig närv "
     # payment forms: "kontohavare jovana …"
-    "kontohavare kontoinnehavare betalningsmottagare betalare kortinnehavare innehavare".split()
+    "kontohavare kontoinnehavare betalningsmottagare betalare kortinnehavare innehavare "
+    # insurance forms: "Försäkringstagare: …", "Försäkrad: …"
+    "försäkringstagare försäkringstagaren försäkrad försäkrade".split()
 )
 # "mamma till linh", "pappa till Ebba": a parent (or another relative) of someone named
 _PARENTS = frozenset(
@@ -130,6 +132,8 @@ def _unknown_pair(toks: Tokens, i: int, j: int) -> bool:
 HEADER_AND_GREETING_WORDS = frozenset(
     "wysłano temat dzień dobry pozdrawiam pozdrav pozdravi srdačan lijep zdravo poštovani poštovana "
     "from sent subject date receipt fyi fwd regards cheers "
+    # a German letter's closing: "Mit freundlichen Grüßen", "Beste Grüsse", "Viele Grüße"
+    "grüßen grüssen grüsse gruß gruss freundlichen "
     "gesendet betreff grüße lähettäjä lähetetty vastaanottaja aihe terveisin hyvää päivää "
     "chào xin cảm ơn salaan mahadsanid привіт привет здравствуйте дякую спасибо halla".split()
 )
