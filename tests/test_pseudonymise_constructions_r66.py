@@ -11,8 +11,10 @@ phone, a bracketed letter in a list, a date after "sedan", a care team in no tow
 unit before a comma, a form's number, a thing's age, a name in a list of people. Also: an agency's
 abbreviation before the date of its decision; a name after an insurance form's field; the postal
 town after a foreign postcode; English "years old" said of a person; a body part that is also a
-first name in a list of body parts; a German letter's closing. Own examples: invented names, places from the place list or invented, none
-from the set."""
+first name in a list of body parts; a German letter's closing; one-word chat speakers after a
+clock time that are all listed first names (a role's or a tag's line keeps them words); an
+association named by an illness's acronym. Own examples: invented names, places from the place
+list or invented, none from the set."""
 
 from __future__ import annotations
 
@@ -68,6 +70,12 @@ KEY = b"round-66-test-key-0123456789abcdef"
         # English "years old" after a name in brackets or after "she is"
         ("My son Oliver Grant (17 years old) is bedbound.", "ALDER", "17 years old"),
         ("She is 23 years old and cannot work.", "ALDER", "23 years old"),
+        # a chat between people: one-word speakers after a clock time, a first name that is a word too
+        ("[08:02] Sten: kan du handla åt mig?\n[08:10] Lova: ja, efter jobbet", "PERSON", "Sten"),
+        ("[08:02] Sten: kan du handla åt mig?\n[08:10] Lova: ja, efter jobbet", "PERSON", "Lova"),
+        # an association named by an illness's acronym, with its district
+        ("Styrelsen, POTS-föreningen Skåne", "ORGANISATION", "POTS-föreningen Skåne"),
+        ("Jag gick med i ME/CFS-förbundet förra året.", "ORGANISATION", "ME/CFS-förbundet"),
     ],
 )
 def test_round66_constructions_are_found(text: str, label: str, value: str) -> None:
@@ -106,6 +114,9 @@ def test_round66_constructions_are_found(text: str, label: str, value: str) -> N
         ("Axel, knä och höft värker i dag.", "PERSON", "Axel"),
         ("Ont i rygg, Axel och nacke sedan i fredags.", "PERSON", "Axel"),
         ("Mit freundlichen Grüßen\nDr. Anna Weber", "PERSON", "Grüßen"),
+        # a chat with a role's or a tag's line keeps its word-names as words
+        ("[09:01] Info: stängt i dag\n[09:02] Max: antal 3", "PERSON", "Max"),
+        ("[09:01] Sten: hej\n[09:02] Sjuksköterska: hej", "PERSON", "Sten"),
     ],
 )
 def test_round66_look_alikes_stay_untouched(text: str, label: str, value: str) -> None:
