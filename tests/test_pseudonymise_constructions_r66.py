@@ -13,7 +13,8 @@ abbreviation before the date of its decision; a name after an insurance form's f
 town after a foreign postcode; English "years old" said of a person; a body part that is also a
 first name in a list of body parts; a German letter's closing; one-word chat speakers after a
 clock time that are all listed first names (a role's or a tag's line keeps them words); an
-association named by an illness's acronym. Own examples: invented names, places from the place
+association named by an illness's acronym; the writer's town in a forum greeting in English or
+Norwegian ("Hi from", "jeg er fra"); a letter's place and date line. Own examples: invented names, places from the place
 list or invented, none from the set."""
 
 from __future__ import annotations
@@ -76,6 +77,12 @@ KEY = b"round-66-test-key-0123456789abcdef"
         # an association named by an illness's acronym, with its district
         ("Styrelsen, POTS-föreningen Skåne", "ORGANISATION", "POTS-föreningen Skåne"),
         ("Jag gick med i ME/CFS-förbundet förra året.", "ORGANISATION", "ME/CFS-förbundet"),
+        # the writer's town in a forum greeting in English or Norwegian
+        ("Hi from Leeds! Anyone else with POTS here?", "ORT", "Leeds"),
+        ("Hei! Jeg er fra Tromsø men bor i Sverige nå", "ORT", "Tromsø"),
+        # a letter's place and date line
+        ("Med vänlig hälsning\nUmeå den 4 maj 2025\nKarin Ek", "ORT", "Umeå"),
+        ("Mora, den 12/3\nHej!", "ORT", "Mora"),
     ],
 )
 def test_round66_constructions_are_found(text: str, label: str, value: str) -> None:
@@ -117,6 +124,9 @@ def test_round66_constructions_are_found(text: str, label: str, value: str) -> N
         # a chat with a role's or a tag's line keeps its word-names as words
         ("[09:01] Info: stängt i dag\n[09:02] Max: antal 3", "PERSON", "Max"),
         ("[09:01] Sten: hej\n[09:02] Sjuksköterska: hej", "PERSON", "Sten"),
+        # a country after "Hi from", a weekday before "den" and the date
+        ("Hi from Sweden!", "ORT", "Sweden"),
+        ("Fredag den 4 maj var jag där", "ORT", "Fredag"),
     ],
 )
 def test_round66_look_alikes_stay_untouched(text: str, label: str, value: str) -> None:

@@ -377,12 +377,16 @@ OWN_FLOORS = {
     # <Ort>" stays one span, banks and "Patientnämnden" alone stay unmarked in the product): it no
     # longer measures generalisation
     "pii_blind91.jsonl": (0.915, 0.975, 0.97),
-    # sets 94–97, written blind 2026-12-02 and scored once on main bcc8ccf before anyone read
-    # them (floors a little under the first figures; direct identifiers missed in 95 and 96)
+    # sets 94, 95 and 97, written blind 2026-12-02 and scored once on main bcc8ccf before anyone
+    # read them (floors a little under the first figures; a direct identifier missed in 95)
     "pii_blind94.jsonl": (0.90, 0.925, 0.84),
     "pii_blind95.jsonl": (0.92, 0.97, 0.97, 0.94),
-    "pii_blind96.jsonl": (0.90, 0.94, 0.92, 0.93),
     "pii_blind97.jsonl": (0.885, 0.955, 0.92),
+    # 96 long-term pain, ME/CFS, post-covid and fibromyalgia, read in round r66 (first 0.905 /
+    # 0.944 / 35 of 38 at main bcc8ccf, two phone numbers and one e-mail address missed; after
+    # 0.951 / 0.977 / 37 of 38, every direct identifier found; bankgiro and plusgiro numbers stay
+    # KONTONUMMER and "<enhet> i <Ort>" one span in the product): it no longer measures generalisation
+    "pii_blind96.jsonl": (0.945, 0.97, 0.97),
 }
 
 
