@@ -113,6 +113,8 @@ def test_round66_constructions_are_found(text: str, label: str, value: str) -> N
         ("Mottagningen, Danderyds sjukhus, ringde.", "VARDENHET", "Mottagningen, Danderyds sjukhus"),
         # an everyday word before "vårdcentral" at a start stays no unit
         ("Bästa vårdcentral i stan!", "VARDENHET", "Bästa vårdcentral"),
+        # a name no list has before "på vårdcentralen" at a start, no form field before it
+        ("Zlatimira på vårdcentralen var snäll.", "VARDENHET", "Zlatimira på vårdcentralen"),
         # a form's number after the agency's abbreviation stays a form
         ("Blankett FK 7263 ska fyllas i.", "ORGANISATION", "FK"),
         # a thing's age in English

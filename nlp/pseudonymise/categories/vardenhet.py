@@ -282,6 +282,8 @@ _COMPOUND_UNIT_NAMED = guarded(
 )
 
 
+# a form field's label right before: "Från: ", "Boende: "
+_FIELD_BEFORE = re.compile(r"[" + LOW + r"]:" + WS + r"*$")
 _HOSPITAL_WORD = re.compile(r"sjukhus|lasarett|Sahlgrenska|Karolinska|Akademiska")
 # "kliniken på Sunderby sjukhus": a hospital named by its place and the bare word after it
 _HOSPITAL_AFTER = re.compile(WS + r"+(?:sjukhus|sjukhuset|lasarett|lasarettet)(?![\w-])")
@@ -454,7 +456,13 @@ def _care_units(text: str) -> list[Span]:
                 hospital = _HOSPITAL_WORD.search(m.group(0)) and (name in lists.places() or rare_word(name))
                 # a place-like name no lexicon or name list explains is a unit's own name at a start too,
                 # as a form's field gives it: "Från: Ekby vårdcentral", "Boende: Tallhaga äldreboende"
-                own_name = rare_word(name) and name.lower() not in lists.names()
+                own_name = (
+                    i == 1
+                    and m.group(2) is None
+                    and _FIELD_BEFORE.search(text, max(0, m.start() - 24), m.start()) is not None
+                    and rare_word(name)
+                    and name.lower() not in lists.names()
+                )
                 if at_start and i == 1 and not re.search(r"(?:iska|ska|s)$", name) and not hospital and not own_name:
                     continue
                 # at a start "Barnkliniken", "Familjehemmet" (a kind of home) are generic; "Solhemmet" a name
