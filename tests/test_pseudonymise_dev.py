@@ -384,7 +384,7 @@ OWN_FLOORS = {
     "pii_blind97.jsonl": (0.885, 0.955, 0.92),
     # 96 long-term pain, ME/CFS, post-covid and fibromyalgia, read in round r66 (first 0.905 /
     # 0.944 / 35 of 38 at main bcc8ccf, two phone numbers and one e-mail address missed; after
-    # 0.951 / 0.977 / 37 of 38, every direct identifier found; bankgiro and plusgiro numbers stay
+    # 0.954 / 0.977 / 37 of 38, every direct identifier found; bankgiro and plusgiro numbers stay
     # KONTONUMMER and "<enhet> i <Ort>" one span in the product): it no longer measures generalisation
     "pii_blind96.jsonl": (0.945, 0.97, 0.97),
 }
