@@ -388,11 +388,15 @@ OWN_FLOORS = {
     # found; a unit's generic word before its town ("psyken i <Ort>") and lowercase speech forms of
     # units stay unmarked in the product): it no longer measures generalisation
     "pii_blind95.jsonl": (0.95, 0.985, 0.97),
-    # sets 94, 96 and 97, written blind 2026-12-02 and scored once on main bcc8ccf before anyone
-    # read them (floors a little under the first figures; direct identifiers missed in 96)
+    # sets 94 and 97, written blind 2026-12-02 and scored once on main bcc8ccf before anyone read
+    # them (floors a little under the first figures; every direct identifier found)
     "pii_blind94.jsonl": (0.90, 0.925, 0.84),
-    "pii_blind96.jsonl": (0.90, 0.94, 0.92, 0.93),
     "pii_blind97.jsonl": (0.885, 0.955, 0.92),
+    # 96 long-term pain, ME/CFS, post-covid and fibromyalgia, read in round r66 (first 0.905 /
+    # 0.944 / 35 of 38 at main bcc8ccf, two phone numbers and one e-mail address missed; after
+    # 0.954 / 0.977 / 37 of 38, every direct identifier found; bankgiro and plusgiro numbers stay
+    # KONTONUMMER and "<enhet> i <Ort>" one span in the product): it no longer measures generalisation
+    "pii_blind96.jsonl": (0.945, 0.97, 0.97),
 }
 
 

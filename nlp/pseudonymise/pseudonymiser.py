@@ -42,11 +42,13 @@ from nlp.pseudonymise.recognisers.named_with_place import attach_place
 from nlp.pseudonymise.recognisers.not_persons import drop_non_persons
 from nlp.pseudonymise.recognisers.occupational_health import scale_names
 from nlp.pseudonymise.recognisers.ocr_digits import ocr_digits
+from nlp.pseudonymise.recognisers.postcode_towns import towns_after_postcodes
 from nlp.pseudonymise.recognisers.prefilter import forget
 from nlp.pseudonymise.recognisers.said_again import said_again
 from nlp.pseudonymise.recognisers.script_names import transliterated_pairs
 from nlp.pseudonymise.recognisers.span_set import SpanSet
 from nlp.pseudonymise.recognisers.unit_headed_names import units_read_as_names
+from nlp.pseudonymise.recognisers.unit_hierarchies import extend_unit_hierarchies
 from nlp.pseudonymise.recognisers.unit_place_names import extend_unit_places
 from nlp.pseudonymise.recognisers.wards import extend_wards
 from nlp.pseudonymise.recognisers.web_text import unmangle
@@ -205,11 +207,14 @@ class SpanFinder:
         # a name beside its rendering in another script: "Olena (<the name in Cyrillic>)"
         spans = resolve(spans + transliterated_pairs(source, spans), source)
         spans = attach_place(source, signature_towns(source, ages_after_names(source, spans)))
+        spans = towns_after_postcodes(source, spans)  # "00-950 <Stad>": the postal town, no name
         spans = extend_compound_ages(source, spans)  # "1 år 9 mån": a child's age to the month
         # "för <Namn> (0xxxxxxxxx)": the person's personnummer, not a landline
         spans = birth_numbers_after_names(source, spans, PHONE_BEFORE)
         # a unit's place in two words or after its abbreviation: "akuten Norra X", "MVC X"
         units = extend_unit_places(source, extend_wards(source, sorted(spans, key=lambda s: s.start)))
+        # "<Team>, <Sjukhus>", "<Klinik> AB", "ME/CFS-mottagningen": the unit's other parts
+        units = extend_unit_hierarchies(source, units)
         units = units_read_as_names(source, units)  # "på Nätpsykiatrin heter …": a unit, no name
         units = union_branches(source, units)  # "<Förbundet> avd. <Namn>": a union's branch, no ward
         units = scale_names(source, units)  # "<Sjukhus> Sleep Quality Scale": a rating scale

@@ -20,6 +20,8 @@ from nlp.pseudonymise.recognisers.symptom_scores import score_beside_nought, sym
 
 _DATE_PATTERNS = [
     guarded(r"(?<![\d-])(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d-])"),
+    # the day first, parted by dashes as European forms and logs write it: "23-09-2024"
+    guarded(r"(?<![\d-])(?:0[1-9]|[12]\d|3[01])-(?:0[1-9]|1[0-2])-(?:19|20)\d\d(?![\d-])"),
     re.compile(r"(?<![\d-])(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\d-])"),
     # "3/4", "12/3-25", and the British "05/11/2024" of forwarded mail with its zeros
     guarded(r"(?<![\d/.,-])(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])(?:[-/](?:19|20)?\d\d)?(?![\d/])"),

@@ -16,7 +16,9 @@ _EMAIL = re.compile(
     # a stray space after "@" from a scanner or a copied form ("namn@ gmail.com"), or before it
     # when the first part is no word ("k.berg77 @hotmail .com"; "tack @karin.holm" is a handle)
     r"(?<![\w.+-])(?:[\w.+-]+@" + WS + r"?|(?=[\w.+-]*[^\W\d_])[\w+-]*[._\d][\w.+-]*" + WS + r"@" + WS + r"?|"
-    r"[\w.+-]+" + WS + r"?(?:\(at\)|\[at\])" + WS + r"?)[\w-]+(?:\.[\w-]+)*"
+    r"[\w.+-]+" + WS + r"?(?:\(at\)|\[at\])" + WS + r"?|"
+    # the at sign cut to its letter in brackets, glued to both parts: "namn.efternamn[a]forening.se"
+    r"[\w.+-]+(?:\(a\)|\[a\])(?=[\w-]))[\w-]+(?:\.[\w-]+)*"
     # a scanner's stray space before the ending: "namn@example .se"
     r"(?:\.[A-Za-z]{2,}|[ ]\.(?:se|com|nu|net|org|fi|no|dk)\b)(?![\w-])",
     re.IGNORECASE,
@@ -40,7 +42,7 @@ def _joined_across_break(text: str, start: int) -> int:
 
 def find_email(text: str) -> list[Span]:
     written = find_written_email(text)  # "lena punkt berg at gmail punkt com"
-    if "@" not in text and "at)" not in text and "at]" not in text:
+    if "@" not in text and "at)" not in text and "at]" not in text and "[a]" not in text and "(a)" not in text:
         return written
     return [Span(_joined_across_break(text, m.start()), m.end(), "EPOST") for m in _EMAIL.finditer(text)] + written
 

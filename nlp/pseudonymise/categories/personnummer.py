@@ -203,7 +203,8 @@ def _one_by_one(text: str) -> list[Span]:
         positive = bool(_PNR_POS.search(before(text, m.start())))
         if full and (positive or (_plausible_birth_date(full + digits[-4:]) and not _phone_number(digits))):
             spans.append(Span(m.start(), m.end(), "PERSONNUMMER"))
-    return _with_float_tail(text, spans)
+    # a spaced or grouped reading after "+49 (0)" is a foreign phone's national part too
+    return _with_float_tail(text, [sp for sp in spans if not after_country_code(text, sp.start)])
 
 
 # read out in groups as they come, after "personnummer": "96 11 03 - 7 7 3 1", "78 1205 eh 0 4 2 8"
@@ -413,7 +414,8 @@ def find_personnummer(text: str) -> list[Span]:
         if bare and len(first) == 8 and lines.is_log(m.start()):  # digits alone: on one line
             continue  # "20240312 1530" in a log line is a timestamp
         spans.append(Span(m.start(), m.end(), "PERSONNUMMER"))
-    return _with_float_tail(text, spans)
+    # a spaced or grouped reading after "+49 (0)" is a foreign phone's national part too
+    return _with_float_tail(text, [sp for sp in spans if not after_country_code(text, sp.start)])
 
 
 # ".0" after the number: a decimal column's tail ("19850412-1234.0"), part of the cell

@@ -38,6 +38,9 @@ _FOREIGN = guarded(
 _PNR_SHAPE = re.compile(r"^(?:\d{6}|\d{8})[-+]\d{4}$")
 # "Sent: 05/11/2024 16:20": a date written with slashes, then the hour
 _SLASH_DATE = re.compile(r"\d{1,2}/\d{1,2}/(?:19|20)\d\d")
+# "04-10-2024 – vilodag": a day, a month and a year parted by dashes, as a log or a European form
+# writes a date; the area code "04" and the pairs would pass for a phone number
+_DASH_DATE = re.compile(r"(?:0[1-9]|[12]\d|3[01])-(?:0[1-9]|1[0-2])-(?:19|20)\d\d(?![\d-])")
 _GROUP_END = re.compile(r"(?:" + WS + r"|[-–.]|/)+\d{1,4}$")
 
 
@@ -159,7 +162,9 @@ def find_phone(text: str) -> list[Span]:
     plans: dict[str, tuple[bool, bool] | None] = {}
     for m in _PHONE.finditer(text):
         cand = m.group(0)
-        if _PNR_SHAPE.match(cand) or _SLASH_DATE.match(cand) or says_other_number(text, m.start()):
+        if _PNR_SHAPE.match(cand) or _SLASH_DATE.match(cand) or _DASH_DATE.match(cand):
+            continue
+        if says_other_number(text, m.start()):
             continue
         if reading_in_number(cand):
             continue  # "04/03 162/98": a day and a reading of blood pressure
@@ -202,7 +207,7 @@ def find_phone(text: str) -> list[Span]:
             cand = shorter
     spans = [sp for sp in spans if not _code_or_public(text, sp)]
     # The area code in brackets, "(08) 465 004 63": the bracket belongs to the number.
-    return [
+    spans = [
         Span(sp.start - 1, sp.end, sp.label)
         if sp.start
         and text[sp.start - 1] == "("
@@ -211,6 +216,17 @@ def find_phone(text: str) -> list[Span]:
         else sp
         for sp in spans
     ]
+    return [_with_extension(text, sp) for sp in spans]
+
+
+# a switchboard's number and the extension that reaches one person's desk: "031-700 10 00 ankn 214",
+# "… anknytning 55", "… ext. 4021"
+_EXTENSION = re.compile(WS + r"*,?" + WS + r"*(?i:ankn(?:ytning)?|ext)\.?" + WS + r"*:?" + WS + r"*\d{1,5}(?![\d-])")
+
+
+def _with_extension(text: str, sp: Span) -> Span:
+    ext = _EXTENSION.match(text, sp.end)
+    return Span(sp.start, ext.end(), sp.label) if ext else sp
 
 
 def normalise(value: str) -> str:

@@ -153,6 +153,9 @@ _UNIT_PATTERNS = [
         r"(?<![\w-])((?i:[a-zåäö]{0,12}?(?:logen|iatriken|peden|kirurgen)|" + EVERY_TOWN_UNITS + r"|"
         # the north's virtual health rooms, staffed at a distance: "hälsorummet i Slussfors"
         r"hälsorummet|halsorummet|"
+        # a care team in its town: "smärtteamet i Torsby", "postcovidteamet i Gävle" (not "fotbollsteamet")
+        r"(?:smärt|smart|rehab|rehabiliterings|postcovid|covid|palliativa|hemsjukvårds|demens|psykos|ätstörnings|"
+        r"beroende|neuro|diabetes|hjärt|stroke|geriatriska|äldre|barn|trauma|kris|utrednings|behandlings)teamet|"
         # the dental specialty every county runs, by its everyday name: "tandregleringen i Luleå"
         r"tandregleringen|tandregleringskliniken|ortodontin)|BB|BVC|MVC|IVA|BUP)" + _IN_TOWN
     ),
@@ -279,6 +282,8 @@ _COMPOUND_UNIT_NAMED = guarded(
 )
 
 
+# a form field's label right before: "Från: ", "Boende: "
+_FIELD_BEFORE = re.compile(r"[" + LOW + r"]:" + WS + r"*$")
 _HOSPITAL_WORD = re.compile(r"sjukhus|lasarett|Sahlgrenska|Karolinska|Akademiska")
 # "kliniken på Sunderby sjukhus": a hospital named by its place and the bare word after it
 _HOSPITAL_AFTER = re.compile(WS + r"+(?:sjukhus|sjukhuset|lasarett|lasarettet)(?![\w-])")
@@ -458,7 +463,16 @@ def _care_units(text: str) -> list[Span]:
                 # counts, or a hospital by a name no lexicon explains ("Dödsplats: Sunderby sjukhus")
                 at_start = sentence_start(text, m.start())
                 hospital = _HOSPITAL_WORD.search(m.group(0)) and (name in lists.places() or rare_word(name))
-                if at_start and i == 1 and not re.search(r"(?:iska|ska|s)$", name) and not hospital:
+                # a place-like name no lexicon or name list explains is a unit's own name at a start too,
+                # as a form's field gives it: "Från: Ekby vårdcentral", "Boende: Tallhaga äldreboende"
+                own_name = (
+                    i == 1
+                    and m.group(2) is None
+                    and _FIELD_BEFORE.search(text, max(0, m.start() - 24), m.start()) is not None
+                    and rare_word(name)
+                    and name.lower() not in lists.names()
+                )
+                if at_start and i == 1 and not re.search(r"(?:iska|ska|s)$", name) and not hospital and not own_name:
                     continue
                 # at a start "Barnkliniken", "Familjehemmet" (a kind of home) are generic; "Solhemmet" a name
                 generic = not re.search(r"(?:gården|hemmet|boendet)$", name) or bool(HOME_KIND.match(name))

@@ -23,7 +23,10 @@ from nlp.pseudonymise.recognisers import lists
 from nlp.pseudonymise.recognisers.patterns import CAP, LOW, WS, coordinated_first
 from nlp.pseudonymise.recognisers.words import NOT_UNIT_WORDS
 
-_ABBREVIATION = re.compile(r"(?<![\w./-])(FK|AF|fk|af|Fk|Af)(?![\w-]|" + WS + r"*\d|\.\w)")
+# a date after is when the agency decided ("avslag från FK 2024-10-07"), no form's number
+_ABBREVIATION = re.compile(
+    r"(?<![\w./-])(FK|AF|fk|af|Fk|Af)(?![\w-]|" + WS + r"*(?!(?:19|20)\d\d-\d\d-\d\d(?!\d))\d|\.\w)"
+)
 # the agencies and services named in the same breath: "vc säger fk, fk säger af", "både FK och AF"
 _AGENCY = r"(?:fk|af|vc|soc|socialen|kommunen|försäkringskassan|arbetsförmedlingen|csn|bup|skatteverket)"
 _ROW_BEFORE = re.compile(r"(?i:\b" + _AGENCY + r"(?:" + WS + r"*,|" + WS + r"+(?:och|o|eller|&|samt)))" + WS + r"*$")

@@ -62,11 +62,28 @@ _TWO_WORD_SPEAKER = re.compile(
 )
 
 
+# a chat's speaker in one word after a clock time: "[10:14] Sten: …", "[10:20] Ida: …"
+_TIMED_SPEAKER = re.compile(r"(?m)^[ \t]*\[\d{1,2}[:.]\d\d\][ \t]*(?P<name>[A-ZÅÄÖ][a-zåäö]+)[ \t]*:[ \t]")
+
+
+def _timed_first_names(text: str) -> list[Span]:
+    """One-word speakers after a bracketed clock time, when every such speaker of the text is a
+    listed first name and there are two of them or more: a chat between people, where a first
+    name that is also a word ("Sten", "Max") is a name as the others are; a chat with a role
+    ("[09:02] Sjuksköterska:") or a tag ("[09:03] Info:") keeps its words."""
+    found = list(_TIMED_SPEAKER.finditer(text))
+    words = {m.group("name") for m in found}
+    if len(words) < 2 or not all(lists.listed_first_name(w) for w in words):
+        return []
+    return [Span(m.start("name"), m.end("name"), "PERSON") for m in found]
+
+
 def find_chat_speakers(text: str) -> list[Span]:
     if text.count(":") < 2:
         return []
     found = [m for m in _TWO_WORD_SPEAKER.finditer(text) if lists.listed_first_name(m.group("first"))]
     names = [m.group("name") for m in found]
-    return [
+    spans = [
         Span(m.start("name"), m.end("name"), "PERSON") for m in found if m.group(1) or names.count(m.group("name")) >= 2
     ]
+    return spans + (_timed_first_names(text) if "[" in text else [])

@@ -1,6 +1,7 @@
 """An age said with the writer's own language's word for "years old", or in Swedish words in
 brackets after a name: "91-vuotias" (Finnish), "70 yaşında" (Turkish), "ma 79 lat" (Polish),
-"65 godina" (Bosnian), "83 ans", "70 años", "Suriya (sjuttiotre)".
+"65 godina" (Bosnian), "83 ans", "70 años", "Suriya (sjuttiotre)", and English "years old" after
+a name in brackets or after "she is", "I'm".
 
 A writer with Swedish as a second language slips into the word of their first language for
 "years", and the rules, which know "år", read the bare number at most: "91" was replaced and
@@ -40,6 +41,12 @@ _NORDIC_IS_AGED = re.compile(
     r"|[A-ZÆØÅ][a-zæøåäö]+),?[ \t]+er[ \t]+(?P<age>(?P<n>\d{1,3})[ \t]+år(?:[ \t]+gam(?:mel|mal|le))?)(?![\w-])"
 )
 
+# English "years old" said of a person: in brackets after a name ("Oliver Grant (17 years old)") or
+# after a pronoun and "is"/"am" ("she is 19 years old"); "the house is 100 years old" has neither
+_EN_YEARS_OLD = r"(?P<age>(?P<n>\d{1,3})[ \t]+years?[ \t]+old)"
+_EN_BRACKETED = re.compile(r"(?P<name>[A-Z][a-z]+)[ \t]*\([ \t]*" + _EN_YEARS_OLD + r"[ \t]*\)")
+_EN_IS_AGED = re.compile(r"\b(?i:I[ \t]+am|I'm|(?:he|she)(?:[ \t]+is|'s)|aged)[ \t]+" + _EN_YEARS_OLD + r"(?![\w-])")
+
 
 def _name(word: str) -> bool:
     info = lists.names().get(word.lower())
@@ -59,5 +66,11 @@ def find_foreign_ages(text: str) -> list[Span]:
             Span(m.start("age"), m.end("age"), "ALDER")
             for m in _BRACKETED_WORDS.finditer(text)
             if _name(m.group("name"))
+        ]
+    if "years" in text:
+        spans += [
+            Span(m.start("age"), m.end("age"), "ALDER")
+            for m in (*_EN_BRACKETED.finditer(text), *_EN_IS_AGED.finditer(text))
+            if int(m.group("n")) <= 120 and ("name" not in m.groupdict() or _name(m.group("name")))
         ]
     return spans + find_script_ages(text)  # the languages whose "years" needs an age context

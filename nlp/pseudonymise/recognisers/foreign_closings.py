@@ -13,7 +13,7 @@ from nlp.core import Span
 
 # a closing's noun and the adjective or preposition right before it
 _CLOSING = re.compile(
-    r"(?i:(?:freundlichen|besten|herzlichen|liebe|viele|venlig|vennlig|venlige|vennlige|kind|best|warm|warmest"
+    r"(?i:(?:freundlichen|beste|besten|herzlichen|liebe|viele|venlig|vennlig|venlige|vennlige|kind|best|warm|warmest"
     r"|mit|med|z)[ \t]+)$"
 )
 _CLOSING_NOUNS = frozenset("grüßen grüssen grüße grüsse gruß gruss hilsen hilsner regards wishes poważaniem".split())

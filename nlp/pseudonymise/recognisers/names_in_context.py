@@ -65,7 +65,9 @@ _ROLES = frozenset(
     "sökande namn huvudman resenär deltog närvarande elev hyresgäst vårdnadshavare förnamn efternamn pat pat. "
     "fokus brukare klient patient anhörig avsändare frånvarande ordf. deltagare ansv ansvarig närv "
     # payment forms: "kontohavare jovana …"
-    "kontohavare kontoinnehavare betalningsmottagare betalare kortinnehavare innehavare".split()
+    "kontohavare kontoinnehavare betalningsmottagare betalare kortinnehavare innehavare "
+    # insurance forms: "Försäkringstagare: …", "Försäkrad: …"
+    "försäkringstagare försäkringstagaren försäkrad försäkrade".split()
 )
 # "mamma till linh", "pappa till Ebba": a parent (or another relative) of someone named
 _PARENTS = frozenset(

@@ -22,6 +22,7 @@ from operator import attrgetter
 from nlp.core import Span
 from nlp.lexicon import SWEDISH_STOP_WORDS, neighbour_stop_words, swedish_lemma_table
 from nlp.pseudonymise.recognisers import lists
+from nlp.pseudonymise.recognisers.body_part_names import body_part_names
 from nlp.pseudonymise.recognisers.contact_labels import contact_labels
 from nlp.pseudonymise.recognisers.english_possessives import english_possessives
 from nlp.pseudonymise.recognisers.feasts_and_greetings import feast_and_greeting_words
@@ -297,6 +298,7 @@ def drop_non_persons(text: str, spans: list[Span]) -> list[Span]:
     dropped |= header_labels(text, spans) | _eponyms(text, spans) | english_possessives(text, spans)
     dropped |= contact_labels(text, spans)  # "kurator⏎Tel 070-…": the number's label
     dropped |= foreign_closings(text, spans)  # "Mit freundlichen Grüßen", "I'm a student"
+    dropped |= body_part_names(text, spans)  # "Axel, knä och höft": the shoulder in a list of body parts
     low = text.lower()
     played_or_prescribed = "spel" in low or "recept" in low or "förskr" in low  # speed
     guards = _animal_guards(text)

@@ -1,5 +1,7 @@
 """The town a person comes from, said in a description of them: "kvinna, 41 år, från <Stad>",
-"<Namn>, 24 years, from <Stad>", "ensamkommande från <Stad>", "flydde från <Stad>" (ORT).
+"<Namn>, 24 years, from <Stad>", "ensamkommande från <Stad>", "flydde från <Stad>", and in a
+forum's greeting or self-presentation in English or Norwegian: "Hi from <Stad>!", "jeg er fra
+<Stad>" (ORT).
 
 A foreign town is ORT, a country is not; towns abroad are mostly in no list. Where a person's
 age or their flight comes right before "från/from", the capitalised word after it is where
@@ -20,8 +22,11 @@ from nlp.pseudonymise.recognisers.words import COUNTRIES, unknown_word
 
 _ORIGIN = guarded(
     r"(?:(?<![\w,.-])\d{1,3}" + WS + r"+(?:år|years?)(?:" + WS + r"+(?:gammal|gamla|old))?,"
-    r"|(?<![\w-])(?i:ensamkommande|flydde|flytt|fled|flyktingar|flykting))"
-    r"" + WS + r"+(?:från|from)" + WS + r"+(?P<town>" + CAPWORD + r")(?![\w-])"
+    r"|(?<![\w-])(?i:ensamkommande|flydde|flytt|fled|flyktingar|flykting)"
+    # a greeting or a self-presentation in a forum's other languages: "Hi from <Stad>!", "I'm from
+    # <Stad>", Norwegian and Danish "jeg er fra <Stad>"
+    r"|(?<![\w-])(?:Hi|Hello|Greetings|[Hh]ello again|I'm|I[ \t]+am|[Jj]eg[ \t]+er|[Jj]eg[ \t]+kommer))"
+    r"" + WS + r"+(?:från|from|fra)" + WS + r"+(?P<town>" + CAPWORD + r")(?![\w-])"
 )
 _COUNTRY_ENDING = re.compile(r"(?:stan|ien|land|ia)$")
 
