@@ -35,7 +35,6 @@ from nlp.pseudonymise.recognisers.name_completion import (
     complete_names,
     extend_names_left,
     initials_with_surname,
-    signature_towns,
 )
 from nlp.pseudonymise.recognisers.name_particles import join_particles
 from nlp.pseudonymise.recognisers.named_with_place import attach_place
@@ -46,6 +45,7 @@ from nlp.pseudonymise.recognisers.postcode_towns import towns_after_postcodes
 from nlp.pseudonymise.recognisers.prefilter import forget
 from nlp.pseudonymise.recognisers.said_again import said_again
 from nlp.pseudonymise.recognisers.script_names import transliterated_pairs
+from nlp.pseudonymise.recognisers.signature_towns import signature_towns
 from nlp.pseudonymise.recognisers.span_set import SpanSet
 from nlp.pseudonymise.recognisers.unit_headed_names import units_read_as_names
 from nlp.pseudonymise.recognisers.unit_hierarchies import extend_unit_hierarchies

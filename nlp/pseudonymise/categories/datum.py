@@ -9,6 +9,7 @@ from nlp.core import Span
 from nlp.pseudonymise.category import Category
 from nlp.pseudonymise.recognisers.birth_date_shapes import find_birth_date_shapes
 from nlp.pseudonymise.recognisers.chronic_care import dose_or_side
+from nlp.pseudonymise.recognisers.date_contexts import ACCESS_LOG, EN_DATES, PERSON_IN_LOG, WEEKDAY_BEFORE
 from nlp.pseudonymise.recognisers.foreign_addresses import street_before
 from nlp.pseudonymise.recognisers.lines import Lines
 from nlp.pseudonymise.recognisers.month_first_dates import find_month_first_dates
@@ -234,42 +235,6 @@ _CALL_AFTER_TIME = re.compile(
 )
 # only the start of a line (or a bracket opening it) before a timestamp
 _LINE_HEAD = " \t>[("
-# a log of what one person did, by a user name made of letters ("user=anna.berg"), an address
-# ("ip=83.…") or a login with their personnummer ("auth success pnr=…"): its timestamps are dates
-# about that person. A log of what the system or staff did ("INFO export klar", "user_id=88213
-# action=LOGIN", "handläggare=kw02 sök pnr=…") keeps them.
-_PERSON_IN_LOG = re.compile(
-    r"(?i:\b(?:user|usr|username|användare)=[a-zåäö][a-zåäö.]*(?![\w-])|\b(?:ip|client_ip|src)=\d"
-    r"|\b(?:auth|login|inloggning)\b[^\n]*\bpnr=\d|\bpnr=\d[^\n]*\b(?:auth|login|inloggning)\b)"
-)
-# a log of who opened someone's journal (an access log sent to the patient: "loggutdrag",
-# "åtkomstlogg", its users' ids "anv-id …" or HSA-ids "SE2321000…-X1Y2"): each line's timestamp is
-# when that person's journal was read, a date about them
-_ACCESS_LOG = re.compile(
-    r"(?i:\b(?:logg-?utdrag\w*|åtkomstlogg\w*|utdrag[ \t]+ur[ \t]+(?:åtkomst|journal)?loggen?|anv-id|hsa-id)\b)"
-    r"|\bSE\d{10}-[A-Z0-9]{4}\b"
-)
-# English, in forwarded mail headers: "February 16, 2026", "16 February 2026"
-_EN_MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
-_EN_DATES = (
-    re.compile(
-        r"(?<![\w])(?:" + _EN_MONTHS + r")" + WS + r"+(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
-        r"(?:," + WS + r"*(?:19|20)\d\d)?(?![\w])"
-    ),
-    re.compile(
-        r"(?<![\w,.])(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?" + WS + r"+(?:" + _EN_MONTHS + r")"
-        r"(?:" + WS + r"+(?:19|20)\d\d)?(?![\w])"
-    ),
-    # a mail header's short month, with its year: "Date: Tue, 11 Mar 2025 07:58:12 +0100"
-    re.compile(r"(?<![\w,.])(?:[1-9]|[12]\d|3[01])" + WS + r"+(?:Mar|May|Oct)" + WS + r"+(?:19|20)\d\d(?![\w])"),
-)
-# a weekday written with the date belongs to it, as mail headers write them: "Skickat: tisdag
-# 11 mars 2025 07:31", "Sent: Monday, 7 April 2025", "Date: Fri, 21 Feb 2025", "ons 5 mars"
-_WEEKDAY_BEFORE = re.compile(
-    r"(?<![\w])(?:(?:mån|tis|ons|tors|fre|lör|sön)(?:dag(?:en)?)?|tor|(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-    r"|mon|tue|wed|thu|fri|sat|sun)\.?,?" + WS + r"+\Z",
-    re.IGNORECASE,
-)
 
 
 class _Text:
@@ -365,8 +330,8 @@ def find_date(text: str) -> list[Span]:
     low = text.lower()
     patterns = _DATE_PATTERNS + list(_ORDINAL_DATE) if any(m in low for m in _MONTH_NAMES) else _DATE_PATTERNS
     if any(m in low for m in _EN_MONTH_NAMES):
-        patterns = patterns + list(_EN_DATES)
-    person_log = "=" in text and _PERSON_IN_LOG.search(text) is not None
+        patterns = patterns + list(EN_DATES)
+    person_log = "=" in text and PERSON_IN_LOG.search(text) is not None
     access_log: list[bool] = []  # read once, when a line's timestamp first asks
     ctx = _Text(text)
     fractions: set[str] = set()
@@ -380,7 +345,7 @@ def find_date(text: str) -> list[Span]:
                 and not person_log
                 and not _PERSON_AFTER_TIME.match(text, time.end())
                 and not _CALL_AFTER_TIME.match(text, time.end())
-                and not _read_once(access_log, _ACCESS_LOG, text)
+                and not _read_once(access_log, ACCESS_LOG, text)
             ):
                 # "2025-02-03 07:45 Morgoninsats" heading a line: a log's timestamp. After a
                 # label or words ("Skickat: 2026-02-03 07:58", "chatt 2026-02-22 20:11") it
@@ -423,7 +388,7 @@ def find_date(text: str) -> list[Span]:
             long_year = _LONG_YEAR_AFTER.match(text, end)
             if long_year and re.fullmatch(r"\d{1,2}/\d{1,2}", m.group(0)):
                 end = long_year.end()
-            weekday = _WEEKDAY_BEFORE.search(text, max(0, m.start() - 14), m.start())
+            weekday = WEEKDAY_BEFORE.search(text, max(0, m.start() - 14), m.start())
             spans.append(Span(weekday.start() if weekday else m.start(), end, "DATUM"))
     spans += [Span(m.start(1), m.end(1), "DATUM") for m in _BORN_YYMMDD.finditer(text)]
     spans += [

@@ -16,6 +16,7 @@ from nlp.pseudonymise.recognisers.lower_schools import find_lower_schools
 from nlp.pseudonymise.recognisers.municipal_bodies import find_municipal_bodies
 from nlp.pseudonymise.recognisers.named_with_place import find_named_with_place
 from nlp.pseudonymise.recognisers.patterns import CAP, CAPWORD, IN_TOWN, LOW, SAMI_CAP, SAMI_LOW, WS, coordinated_first
+from nlp.pseudonymise.recognisers.pharmacies import find_pharmacies
 from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.public_offices import find_public_offices
 from nlp.pseudonymise.recognisers.report_recipients import find_report_recipients
@@ -400,36 +401,8 @@ def _memberships(text: str) -> list[Span]:
     return spans
 
 
-# a pharmacy by its chain and its branch: "Apoteket Lejonet Kalix", "Kronans Apotek Gränby",
-# "Apoteket Skärholmen C". The branch says where the person collects medicine; the chain alone
-# ("Apotea", "Apoteket") names no place and stays.
-_PHARMACY = re.compile(
-    r"(?<![\w-])(?:Apoteket|Apotek Hjärtat|Kronans Apotek|Lloyds Apotek|Apoteksgruppen|DOZ Apotek)"
-    r"(?P<branch>(?:" + WS + r"+(?:[" + CAP + r"][" + LOW + r"]+|C(?![\w-]))){1,3})"
-)
-
-
-def _pharmacies(text: str) -> list[Span]:
-    spans = []
-    for m in _PHARMACY.finditer(text) if "potek" in text else ():
-        words = m.group("branch").split()
-        kept = 0
-        for w in words:
-            low = w.lower()
-            info = lists.names().get(low)
-            first = info is not None and (info.first_sv or info.first_other)
-            if low in SWEDISH_STOP_WORDS or (first and kept == 0):
-                break  # "Apoteket Anna sa …": a person after the chain (a branch's later words may be names)
-            kept += 1
-        if kept:
-            last = words[kept - 1]
-            end = m.start("branch") + m.group("branch").index(last, sum(len(w) for w in words[: kept - 1])) + len(last)
-            spans.append(Span(m.start(), end, "ORGANISATION"))
-    return spans
-
-
 def find_organisation(text: str) -> list[Span]:
-    spans = _employers(text) + _companies(text) + _memberships(text) + _pharmacies(text)
+    spans = _employers(text) + _companies(text) + _memberships(text) + find_pharmacies(text)
     for i, pattern in enumerate(_ORG_PATTERNS):
         for m in pattern.finditer(text):
             start, end = m.start(), m.end()

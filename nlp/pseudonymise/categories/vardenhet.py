@@ -29,6 +29,7 @@ from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.programme_units import HOME_KIND, find_programme_units
 from nlp.pseudonymise.recognisers.service_centres import find_service_centres
 from nlp.pseudonymise.recognisers.spoken_units import find_spoken_units
+from nlp.pseudonymise.recognisers.unit_acronyms import find_acronyms_in_town, find_maternity_wards
 from nlp.pseudonymise.recognisers.unit_constructions import CARE_PROVIDERS, find_unit_constructions, finished_units
 from nlp.pseudonymise.recognisers.words import CARE_ACRONYMS, NOT_UNIT_WORDS, rare_word, sentence_start
 
@@ -351,39 +352,6 @@ def _town_tail(text: str, end: int) -> int:
     return twin.end() if twin and twin.group(1) in lists.places() else end
 
 
-# the units' acronyms as speech-to-text writes them, with their town: "bup i västerås"
-# and the health centre's abbreviation right before its town: "på hc jokkmokk", "vc kiruna"
-_ACRONYM_IN_TOWN = re.compile(
-    r"(?<![\w-])(?:(?:bup|bvc|mvc|bumm|umo)" + WS + r"+(?:i|på)|hc|vc)" + WS + r"+((?i:[" + LOW + r"]{3,}))(?![\w-])"
-)
-
-
-def _acronyms_in_town(text: str) -> list[Span]:
-    if not any(a in text for a in ("bup", "bvc", "mvc", "bumm", "umo", "hc ", "vc ")):
-        return []
-    places = lists.places()
-    return [
-        Span(m.start(), m.end(), "VARDENHET")
-        for m in _ACRONYM_IN_TOWN.finditer(text)
-        if places.get(m.group(1).capitalize()) is False
-    ]
-
-
-# a maternity ward by its name, a person's or a town's: "BB Sophia", "BB Stockholm", or by the
-# part of the city its hospital serves, as "MVC Östra" is read above: "BB Norra" (not a firm,
-# "BB Städservice")
-_BB = re.compile(r"(?<![\w-])BB" + WS + r"+(" + CAPWORD + r")(?![\w-])")
-_COMPASS = frozenset("Östra Västra Norra Södra Öst Väst Nord Syd".split())
-
-
-def _maternity_wards(text: str) -> list[Span]:
-    return [
-        Span(m.start(), m.end(), "VARDENHET")
-        for m in _BB.finditer(text)
-        if m.group(1) in lists.places() or lists.names().get(m.group(1).lower()) is not None or m.group(1) in _COMPASS
-    ]
-
-
 _SHOUT = re.compile(r"[A-ZÅÄÖ]{2,}(?:[ \t]+[A-ZÅÄÖ]+)+")
 # the unit words a shouted unit has (speed: reviews shout often, units rarely)
 _SHOUTED_UNIT = guarded(r"SJUKHUS|LASARETT|AKUT|KLINIK|MOTTAGNING|VÅRDCENTRAL|BUP|BVC|MVC|BB|IVA|PSYK|BOENDE")
@@ -412,9 +380,9 @@ def find_care_unit(text: str) -> list[Span]:
 
 
 def _care_units(text: str) -> list[Span]:
-    spans = [Span(m.start(), m.end(), "VARDENHET") for m in _UNIT_AT_STREET.finditer(text)] + _acronyms_in_town(text)
-    spans += find_clinics_by_town(text)
-    spans += _maternity_wards(text) if "BB" in text else []
+    spans = [Span(m.start(), m.end(), "VARDENHET") for m in _UNIT_AT_STREET.finditer(text)]
+    spans += find_acronyms_in_town(text) + find_clinics_by_town(text)
+    spans += find_maternity_wards(text) if "BB" in text else []
     if _ABROAD_WORDS.search(text):
         spans += [Span(m.start(), m.end(), "VARDENHET") for m in _ABROAD_HOSPITAL.finditer(text)]
     spans += [Span(m.start(), _town_tail(text, m.end()), "VARDENHET") for m in _UNIT_NAMES.finditer(text)]

@@ -89,3 +89,14 @@ def header_labels(text: str, spans: list[Span]) -> set[Span]:
         return set()
     labels = {(m.start("label"), m.end("label")) for m in _LABEL.finditer(text)}
     return {s for s in spans if s.label == "PERSON" and (s.start, s.end) in labels}
+
+
+# Forwarded mail in other languages: header labels and greetings are no names, though their
+# letters ("Wysłano", "Dzień") look like a foreign name's. Polish, English, German, Finnish,
+# Vietnamese, Bosnian/Croatian/Serbian, Somali; and chat Swedish "halla" (hallå without its ring).
+HEADER_AND_GREETING_WORDS = frozenset(
+    "wysłano temat dzień dobry pozdrawiam pozdrav pozdravi srdačan lijep zdravo poštovani poštovana "
+    "from sent subject date receipt fyi fwd regards cheers "
+    "gesendet betreff grüße lähettäjä lähetetty vastaanottaja aihe terveisin hyvää päivää "
+    "chào xin cảm ơn salaan mahadsanid привіт привет здравствуйте дякую спасибо halla".split()
+)

@@ -213,6 +213,36 @@ _VIETNAMESE_MIDDLE = re.compile(r" (?:Thị|Thi|Văn|Van)$")
 _VIETNAMESE = re.compile(r"[ăđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹĂĐƠƯ]| (?:Thi|Van)$")
 
 
+def _extend_right(text: str, out: list[Span], k: int, sp: Span) -> int:
+    """The end of name `sp` after the name word to its right, if one follows and is free."""
+    end = sp.end
+    upper = text[sp.start : sp.end].isupper()
+    # to the right, once, after a lone name ("ASTRID FRÖBERG"); a lowercase word stays
+    value = text[sp.start : sp.end]
+    # a Vietnamese name has three parts ("Trần Thị Hoa"): two found take the third too
+    for _ in range(1 if " " not in value or (value.count(" ") == 1 and _VIETNAMESE.search(value)) else 0):
+        m = re.match(r" ([^\W\d_][\w'’-]*)", text[end:])
+        if not m or (k + 1 < len(out) and out[k + 1].start < end + 1 + len(m.group(1))):
+            break
+        word = m.group(1)
+        if (
+            not (
+                word[:1].isupper()
+                and word.isupper() == upper
+                and (
+                    _name_token(word)
+                    or _village_surname(text[sp.start : sp.end], word)
+                    # after a Vietnamese middle name the given name follows, a word or not ("Thị Sen")
+                    or (_VIETNAMESE_MIDDLE.search(value) is not None and len(word) <= 8)
+                )
+            )
+            or (text[end + 1 + len(word) : end + 2 + len(word)] == ":" and not _sender(text, sp.start))
+        ):
+            break  # "Tran Van Minh Personnummer: …": a form field follows
+        end += 1 + len(word)
+    return end
+
+
 def complete_names(text: str, spans: list[Span]) -> list[Span]:
     """After overlaps are resolved: a found name takes the name words next to it ("Tran Van
     Minh", "ASTRID FRÖBERG", "Mattsson, Greger"), and a first or last name found once is
@@ -222,31 +252,7 @@ def complete_names(text: str, spans: list[Span]) -> list[Span]:
     for k, sp in enumerate(out):
         if sp.label != "PERSON" or k in absorbed:
             continue
-        end = sp.end
-        upper = text[sp.start : sp.end].isupper()
-        # to the right, once, after a lone name ("ASTRID FRÖBERG"); a lowercase word stays
-        value = text[sp.start : sp.end]
-        # a Vietnamese name has three parts ("Trần Thị Hoa"): two found take the third too
-        for _ in range(1 if " " not in value or (value.count(" ") == 1 and _VIETNAMESE.search(value)) else 0):
-            m = re.match(r" ([^\W\d_][\w'’-]*)", text[end:])
-            if not m or (k + 1 < len(out) and out[k + 1].start < end + 1 + len(m.group(1))):
-                break
-            word = m.group(1)
-            if (
-                not (
-                    word[:1].isupper()
-                    and word.isupper() == upper
-                    and (
-                        _name_token(word)
-                        or _village_surname(text[sp.start : sp.end], word)
-                        # after a Vietnamese middle name the given name follows, a word or not ("Thị Sen")
-                        or (_VIETNAMESE_MIDDLE.search(value) is not None and len(word) <= 8)
-                    )
-                )
-                or (text[end + 1 + len(word) : end + 2 + len(word)] == ":" and not _sender(text, sp.start))
-            ):
-                break  # "Tran Van Minh Personnummer: …": a form field follows
-            end += 1 + len(word)
+        end = _extend_right(text, out, k, sp)
         end = _after_particles(text, out, k, end, absorbed)
         # "Abdullahi M. Farah": after a middle initial the surname follows its dot
         m = _AFTER_INITIAL.match(text, end) if _INITIAL_END.search(text[sp.start : end]) else None
@@ -301,16 +307,8 @@ def complete_names(text: str, spans: list[Span]) -> list[Span]:
             ):  # "Anna, Bo och …" is a list
                 merged[-1] = Span(prev.start, sp.end, "PERSON")
                 continue
-        shouted = (
-            _SHOUTED_SURNAME_BEFORE.search(text, max(0, sp.start - 32), sp.start) if sp.label == "PERSON" else None
-        )
-        if shouted and _shouted_surname(text, sp, shouted.group(1)):
-            if prev is not None and prev.label == "PERSON" and (prev.start, prev.end) == shouted.span(1):
-                merged[-1] = Span(prev.start, sp.end, "PERSON")  # the surname found on its own
-                continue
-            if prev is None or prev.end <= shouted.start(1):
-                sp = Span(shouted.start(1), sp.end, "PERSON")
-        merged.append(sp)
+        if not _join_shouted(text, merged, prev, sp):
+            merged.append(sp)
     return _same_name_elsewhere(text, _ampersand(text, _nicknames(text, _listed_after(text, merged))))
 
 
@@ -334,6 +332,21 @@ def _shouted_surname(text: str, sp: Span, surname: str) -> bool:
         and surname.capitalize() not in lists.places()
         and (lists.names().get(surname.lower()) is not None or unknown_word(surname.capitalize()))
     )
+
+
+def _join_shouted(text: str, merged: list[Span], prev: Span | None, sp: Span) -> bool:
+    """Append `sp` with the shouted surname before it ("KARADAĞ, SELIM") to `merged`; False when
+    no such surname precedes it."""
+    shouted = _SHOUTED_SURNAME_BEFORE.search(text, max(0, sp.start - 32), sp.start) if sp.label == "PERSON" else None
+    if not (shouted and _shouted_surname(text, sp, shouted.group(1))):
+        return False
+    if prev is not None and prev.label == "PERSON" and (prev.start, prev.end) == shouted.span(1):
+        merged[-1] = Span(prev.start, sp.end, "PERSON")  # the surname found on its own
+    elif prev is None or prev.end <= shouted.start(1):
+        merged.append(Span(shouted.start(1), sp.end, "PERSON"))
+    else:
+        merged.append(sp)
+    return True
 
 
 _LIST_GOES_ON = re.compile(
@@ -482,65 +495,3 @@ _LIVES_IN = re.compile(
     r"\b(?:bor|bodde|bott|flyttade|flyttat|född|växte upp)(?:[ \t]+(?:ensam|kvar|nu|fortfarande|själv))?"
     r"[ \t]+(?:i|på)[ \t]+$|\b(?:byn|i byn)[ \t]*,?[ \t]+$"
 )
-
-
-# "/Margareta Holmgren, Boden": a signature's town, even one that is also a word
-_SIGNED_TOWN = re.compile(r",[ \t]*([A-ZÅÄÖ][a-zåäö]+(?:[ -][A-ZÅÄÖ][a-zåäö]+)?)[ \t.]*(?:\n|$)")
-
-
-# after a street address or a personnummer the next item of a contact line is the town, even
-# a town that is also a surname: "Ringvägen 9, Mora", "…, 2 tr, lgh 1302, Lund. Barnen …",
-# "Jag heter X 911105-5621. Malmö"
-_TOWN_AFTER_ID = re.compile(r"[ \t]*[,.][ \t]*([A-ZÅÄÖ][a-zåäö]+(?:[ -][A-ZÅÄÖ][a-zåäö]+)?)(?=[ \t]*(?:[.,!\n]|$))")
-_GAP = re.compile(r"[ \t]*,?[ \t]*\(?")  # between a name and its age: "Fatma Yilmaz, 71", "Saga (12)"
-
-
-def _after_name(text: str, age: Span, person_ends: set[int]) -> bool:
-    """A name ends right before the age, at most a comma, a bracket and spaces between (walked
-    back from the age, not tested against every find: a cell of "Ali (sextio) " was quadratic)."""
-    pos = age.start
-    while pos > 0 and pos > age.start - 64 and text[pos - 1] in " \t,(":
-        pos -= 1
-    return any(end in person_ends and _GAP.fullmatch(text, end, age.start) for end in range(pos, age.start + 1))
-
-
-def signature_towns(text: str, spans: list[Span]) -> list[Span]:
-    """A listed town after a comma right after a name that ends the text or a line, or right
-    after an address or a personnummer (there it wins over a surname of the same spelling).
-    The spans are indexed (where, by start, the names' ends): list scans per span were quadratic."""
-    out, taken = list(spans), SpanSet(spans)
-    dropped: set[Span] = set()
-    by_start: dict[int, list[Span]] = {}
-    for s in spans:
-        by_start.setdefault(s.start, []).append(s)
-    person_ends = {s.end for s in spans if s.label == "PERSON"}
-
-    def add_town(start: int, end: int) -> None:
-        out.append(Span(start, end, "ORT"))
-        by_start.setdefault(start, []).append(out[-1])
-        taken.add(start, end)
-
-    for sp in spans:
-        m = _SIGNED_TOWN.match(text, sp.end) if sp.label == "PERSON" else None
-        if m and m.group(1) in lists.places() and taken.free(m.start(1), m.end(1)):
-            add_town(m.start(1), m.end(1))
-        # "/Fatma Yilmaz, 71, Gottsunda": a name, an age and the district, signing off; a
-        # district no list has is still one there, when no lexicon knows the word
-        m = _SIGNED_TOWN.match(text, sp.end) if sp.label == "ALDER" and _after_name(text, sp, person_ends) else None
-        if m and (m.group(1) in lists.places() or (unknown_word(m.group(1)) and m.group(1).lower() not in CLOSINGS)):
-            if taken.free(m.start(1), m.end(1)):
-                add_town(m.start(1), m.end(1))
-        m = _TOWN_AFTER_ID.match(text, sp.end) if sp.label in ("ADRESS", "PERSONNUMMER") else None
-        if m and m.group(1) in lists.places():
-            a, b = m.span(1)
-            clash = [
-                s
-                for start in set(taken.overlapping_starts(a, b))
-                for s in by_start[start]
-                if s not in dropped and s.start < b and a < s.end
-            ]
-            if all(s.label == "PERSON" and s.start == a and s.end == b for s in clash):
-                if clash:  # a name of the same extent (each copy of it) gives way to the town
-                    dropped.add(clash[0])
-                add_town(a, b)
-    return sorted((s for s in out if s not in dropped), key=lambda s: s.start)

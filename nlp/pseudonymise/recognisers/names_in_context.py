@@ -22,6 +22,7 @@ from nlp.core import Span
 from nlp.lexicon import SWEDISH_STOP_WORDS
 from nlp.pseudonymise.recognisers import lists, software_names
 from nlp.pseudonymise.recognisers.dialogue import NAME_QUESTION, speaker_tags
+from nlp.pseudonymise.recognisers.mail_headers import HEADER_AND_GREETING_WORDS
 from nlp.pseudonymise.recognisers.prefilter import guarded
 from nlp.pseudonymise.recognisers.words import (
     COUNTRIES,
@@ -125,17 +126,6 @@ def _unknown_pair(toks: Tokens, i: int, j: int) -> bool:
 
     words = [t[2] for t in toks[i:j]]
     return len(words) >= 2 and all(w[1:].islower() and zipf_frequency(w.lower(), "en") < 3.5 for w in words)
-
-
-# Forwarded mail in other languages: header labels and greetings are no names, though their
-# letters ("Wysłano", "Dzień") look like a foreign name's. Polish, English, German, Finnish,
-# Vietnamese, Bosnian/Croatian/Serbian, Somali; and chat Swedish "halla" (hallå without its ring).
-HEADER_AND_GREETING_WORDS = frozenset(
-    "wysłano temat dzień dobry pozdrawiam pozdrav pozdravi srdačan lijep zdravo poštovani poštovana "
-    "from sent subject date receipt fyi fwd regards cheers "
-    "gesendet betreff grüße lähettäjä lähetetty vastaanottaja aihe terveisin hyvää päivää "
-    "chào xin cảm ơn salaan mahadsanid привіт привет здравствуйте дякую спасибо halla".split()
-)
 
 
 # surname endings of naming traditions the lists cover thinly (Ukrainian, Polish, South

@@ -280,15 +280,10 @@ def _eponyms(text: str, spans: list[Span]) -> set[Span]:
     return out
 
 
-def drop_non_persons(text: str, spans: list[Span]) -> list[Span]:
-    """`spans` without the PERSON finds that name a pet, a king, an author or a cartoon, and
-    without the ages said of a pet."""
-    if not any(s.label == "PERSON" for s in spans):
-        return spans
-    favourites = _favourite_spans(text) if "avorit" in text else []
-    pets: set[str] = set()
+def _dropped_by_kind(text: str, spans: list[Span]) -> set[Span]:
+    """The PERSON finds each kind of non-person recogniser takes back."""
     # a feast, its wish or a greeting to a group: "inför Ramadan", "Eid Mubarak", "Salam allihop"
-    dropped: set[Span] = _neighbour_words(text, spans) | feast_and_greeting_words(text, spans)
+    dropped = _neighbour_words(text, spans) | feast_and_greeting_words(text, spans)
     # "enligt SoL": a law's short name; "/Admin": a role signing a post; "nour, säger vi på arabiska"
     dropped |= mixed_case_abbreviations(text, spans) | role_signatures(text, spans) | glossed_words(text, spans)
     # "Café Vera", "en grå Skoda Fabia"; "läste Emil i Lönneberga"
@@ -299,6 +294,17 @@ def drop_non_persons(text: str, spans: list[Span]) -> list[Span]:
     dropped |= contact_labels(text, spans)  # "kurator⏎Tel 070-…": the number's label
     dropped |= foreign_closings(text, spans)  # "Mit freundlichen Grüßen", "I'm a student"
     dropped |= body_part_names(text, spans)  # "Axel, knä och höft": the shoulder in a list of body parts
+    return dropped
+
+
+def drop_non_persons(text: str, spans: list[Span]) -> list[Span]:
+    """`spans` without the PERSON finds that name a pet, a king, an author or a cartoon, and
+    without the ages said of a pet."""
+    if not any(s.label == "PERSON" for s in spans):
+        return spans
+    favourites = _favourite_spans(text) if "avorit" in text else []
+    pets: set[str] = set()
+    dropped = _dropped_by_kind(text, spans)
     low = text.lower()
     played_or_prescribed = "spel" in low or "recept" in low or "förskr" in low  # speed
     guards = _animal_guards(text)
