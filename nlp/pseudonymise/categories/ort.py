@@ -22,7 +22,6 @@ from nlp.pseudonymise.recognisers.housing_support import find_housing_support
 from nlp.pseudonymise.recognisers.institution_stays import find_institution_stays
 from nlp.pseudonymise.recognisers.interpreter_agencies import find_interpreter_agencies
 from nlp.pseudonymise.recognisers.interview_notes import find_form_places
-from nlp.pseudonymise.recognisers.letter_places import find_letter_places
 from nlp.pseudonymise.recognisers.names_in_context import find_person_in_context
 from nlp.pseudonymise.recognisers.occupational_health import find_occupational_health
 from nlp.pseudonymise.recognisers.organisation_centres import find_organisation_centres
@@ -91,7 +90,6 @@ CATEGORY = Category(
         find_health_compounds,
         find_adjective_centres,
         find_interpreter_agencies,
-        find_letter_places,  # "<Ort> den 4 maj 2025" on a letter's date line
         find_origin_places,  # "41 år, från <Stad>", "ensamkommande från <Stad>"
         # "Anna Lindhgymnasiet", "Rudbeckianska gymnasiet", "LÖNNBACKASKOLAN" (ORGANISATION;
         # organisation.py is at the module size limit)
@@ -99,7 +97,7 @@ CATEGORY = Category(
         find_event_places,  # "knivskuren i <X>", "hem till oss i <X>", "vägen genom <X>"
         # "har suttit på <X>", "kom till <X> på LVM" in a text about LVM or treatment (VARDENHET), likewise
         find_institution_stays,
-        find_datelines,  # "<Ort> 2025-03-14." closing a certificate
+        find_datelines,  # "<Ort> 2025-03-14." closing a certificate, "<Ort> den 4 maj 2025" a letter
     ),
     description="orter",
 )
